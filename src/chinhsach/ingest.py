@@ -1,0 +1,934 @@
+"""Ingest: the first pipeline stage, a file on disk → :class:`~chinhsach.model.SourceText`.
+
+Readers for plain text / Markdown, PDF (pdfplumber) and DOCX (python-docx). Each turns a file
+into :class:`~chinhsach.model.SourceLine` items with provenance (file, page, 1-based line) and
+layout hints (``gap_before``, ``page_break_before``, ``kind``).
+
+Ingest does *not* normalise Vietnamese (NFC, tone-mark placement, whitespace): a later stage
+does. It only turns bytes into ``str``, which includes repairing legacy font encodings
+(TCVN3 / VNI / VISCII, via ``viparse``), because those are a decoding problem, not a
+normalisation one. Text decoded from Windows-1258 keeps its combining tone marks.
+
+Every problem a user can cause raises a typed :mod:`chinhsach.errors` error whose message
+names the file and the reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import statistics
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chinhsach.errors import (
+    EmptyDocumentError,
+    EncodingError,
+    EncryptedFileError,
+    InputError,
+    NoTextLayerError,
+    UnsupportedFileError,
+)
+from chinhsach.model import ParseWarning, Provenance, SourceLine, SourceText
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "diacritics_health",
+    "file_sha256",
+    "iter_source_files",
+    "read_source",
+]
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+
+# --------------------------------------------------------------------------------------------
+# Vietnamese orthography: what a well-formed syllable looks like
+# --------------------------------------------------------------------------------------------
+
+# The five tone marks (huyền, sắc, ngã, hỏi, nặng) and the three vowel-shape marks
+# (circumflex, breve, horn) as combining characters.
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_ACUTE, _DOT_BELOW = "\u0301", "\u0323"
+_VOWEL_BASES = "aăâeêioôơuưy"
+
+
+def _vietnamese_letters() -> frozenset[str]:
+    """Every letter of the Vietnamese alphabet, precomposed, both cases (plus ASCII f j w z)."""
+    letters = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZđĐ")
+    for vowel in _VOWEL_BASES:
+        for tone in ("", *_TONE_MARKS):
+            letter = unicodedata.normalize("NFC", vowel + tone)
+            letters.update((letter, letter.upper()))
+    return frozenset(letters)
+
+
+_VIET_LETTERS = _vietnamese_letters()
+
+# A syllable is onset + rhyme; rhymes are listed per nucleus with the codas that nucleus can
+# take (toneless, lowercase). Deliberately a little permissive: the aim is to tell text
+# extracted well from broken text, not to be a spelling checker.
+_CODA = r"(?:ch|nh|ng|[cmnpt])"
+_RHYMES = "|".join(
+    (
+        rf"a(?:[iyou]|{_CODA})?",
+        r"ă(?:ng|[cmnpt])",
+        r"â(?:ng|[yucmnpt])",
+        r"e(?:ng|[ocmnpt])?",
+        r"ê(?:ch|nh|ng|[umnpt])?",
+        r"i(?:ch|nh|[umnpt])?",
+        r"[iy]ê(?:ng|[ucmnpt])",
+        r"ia",
+        r"y",
+        r"o(?:ng|o(?:ng|c)|[icmnpt])?",
+        r"ô(?:ng|[icmnpt])?",
+        r"ơ(?:[imnpt])?",
+        r"u(?:ng|[iycmnpt])?",
+        r"uô(?:ng|[icmnt])",
+        r"ua",
+        r"ư(?:ng|[iucmnt])?",
+        r"ươ(?:ng|[iucmnpt])",
+        r"ưa",
+        r"oa(?:ch|nh|ng|[iyocmnpt])?",
+        r"oă(?:ng|[cmnt])",
+        r"oe(?:[ont])?",
+        r"uâ(?:ng|[ynt])",
+        r"uê(?:ch|nh|[nt])?",
+        r"uy(?:ch|nh|[auntp])?",
+        r"uyê[nt]",
+        r"uơ",
+    )
+)
+_SYLLABLE = re.compile(
+    rf"(?P<onset>ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(?P<rhyme>{_RHYMES})"
+)
+_VOWELS = frozenset(_VOWEL_BASES)
+_FRONT_VOWELS = frozenset("eêiy")
+
+# A token: letters, combining marks, and the Latin-1 symbols TCVN3/VNI put inside words
+# (µ ¸ ¶ · ¹ § …), so that "ho¹ch" stays one (bad) token instead of splitting in two.
+# Superscript two/three (m², m³) are units, not legacy letters, and are left out.
+_TOKEN = re.compile(
+    r"(?:(?![\u00b2\u00b3\u2070-\u209f])[^\W\d_]"
+    r"|[\u0300-\u036f\u00a1-\u00af\u00b4-\u00bf\u00d7\u00f7])+"
+)
+# Eth (Ð U+00D0) is often typed for Đ (U+0110) and looks the same: not a broken letter.
+_ETH_AS_D = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+_CONSONANT_FRAGMENTS = frozenset({"ng", "nh", "ch", "c", "t", "p", "m", "n"})
+
+
+def _split_tone(syllable: str) -> tuple[str, list[str]]:
+    """(toneless NFC lowercase letters, tone marks found) of one token."""
+    nfd = unicodedata.normalize("NFD", syllable.lower())
+    tones = [c for c in nfd if c in _TONE_MARKS]
+    base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONE_MARKS))
+    return base, tones
+
+
+def _is_valid_syllable(token: str) -> bool:
+    """Whether ``token`` (only Vietnamese letters) is spelled like a Vietnamese syllable."""
+    base, tones = _split_tone(token)
+    if len(tones) > 1:
+        return False
+    match = _SYLLABLE.fullmatch(base)
+    if match is None:
+        return False
+    onset, rhyme = match.group("onset") or "", match.group("rhyme")
+    # c/g/ng are written k/gh/ngh before a front vowel, and k/gh/ngh appear nowhere else.
+    if (
+        onset in ("c", "ng", "g")
+        and rhyme[0] in _FRONT_VOWELS
+        and not (onset == "g" and rhyme[0] == "i")
+    ):
+        return False
+    if onset in ("k", "gh", "ngh") and rhyme[0] not in _FRONT_VOWELS:
+        return False
+    # A syllable closed by a stop (c, ch, p, t) carries only the sắc or nặng tone.
+    if rhyme[-1] in "cpt" or rhyme.endswith("ch"):
+        return bool(tones) and tones[0] in (_ACUTE, _DOT_BELOW)
+    return True
+
+
+@dataclass(slots=True)
+class _Health:
+    """Counts behind :func:`diacritics_health`."""
+
+    judged: int = 0  # Vietnamese-looking tokens (and flagged fragments)
+    good: int = 0
+    legacy: int = 0  # tokens holding characters no Unicode Vietnamese word contains
+
+    @property
+    def score(self) -> float:
+        return 1.0 if self.judged == 0 else self.good / self.judged
+
+    @property
+    def legacy_share(self) -> float:
+        return 0.0 if self.judged == 0 else self.legacy / self.judged
+
+
+def _health_stats(text: str) -> _Health:
+    """Judge every Vietnamese-looking token of ``text`` (see :func:`diacritics_health`)."""
+    stats = _Health()
+    # Decomposed but well-ordered marks are fine, so judge the composed form.
+    text = unicodedata.normalize("NFC", text).translate(_ETH_AS_D)
+    prev: re.Match[str] | None = None
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        adjacent = prev is not None and text[prev.end() : match.start()].strip(" \t") == ""
+        prev_token = prev.group() if prev is not None and adjacent else ""
+        prev = match
+        if token.isascii():
+            # Plain ASCII words are not judged, except a consonant tail split off a
+            # syllable ("Tổ ng" for "Tổng").
+            if (
+                token.lower() in _CONSONANT_FRAGMENTS
+                and prev_token
+                and not prev_token.isascii()
+                and prev_token[-1].lower() not in "bcdfghjklmnpqrstvwxz"
+                and _is_valid_syllable(prev_token + token)
+            ):
+                stats.judged += 1
+            continue
+        stats.judged += 1
+        if any(unicodedata.category(c).startswith("M") for c in token):
+            continue  # a combining mark that did not compose: isolated or misplaced
+        if any(c not in _VIET_LETTERS for c in token):
+            if any("\u00a1" <= c <= "\u00ff" for c in token if c not in _VIET_LETTERS):
+                stats.legacy += 1
+            continue
+        base, _ = _split_tone(token)
+        if not any(c in _VOWELS for c in base):
+            stats.good += 1  # an abbreviation such as HĐND, QĐ: not a syllable, not broken
+            continue
+        if not _is_valid_syllable(token):
+            continue
+        if _is_split_fragment(prev_token, token):
+            continue
+        stats.good += 1
+    return stats
+
+
+def _is_split_fragment(prev_token: str, token: str) -> bool:
+    """A vowel-initial piece torn off the previous syllable ("KHO ẢN" for "KHOẢN")."""
+    if not prev_token or not token:
+        return False
+    base, tones = _split_tone(token)
+    prev_base, prev_tones = _split_tone(prev_token)
+    if base[0] not in _VOWELS or prev_base[-1:] not in _VOWELS or prev_tones:
+        return False
+    if not tones and len(base) > 1:
+        return False  # "cho ăn", "cho ông": ordinary toneless words after a vowel
+    return prev_token.isalpha() and _is_valid_syllable(prev_token + token)
+
+
+def diacritics_health(text: str) -> float:
+    """Share of Vietnamese-looking syllables in ``text`` that are well-formed Unicode.
+
+    A token counts as Vietnamese-looking when it holds a non-ASCII letter or mark. It is
+    well-formed when it is spelled like a Vietnamese syllable (onset, rhyme, at most one tone
+    mark, stop codas with sắc/nặng only). Isolated combining marks, characters of TCVN3/VNI
+    mojibake ("ho¹ch", "KEÁ HOAÏCH") and syllables torn apart by a bad text layer
+    ("ĐIỀ U KHO ẢN") all count as broken. Returns 1.0 when there is nothing to judge.
+    """
+    return _health_stats(text).score
+
+
+# Pages / files with at least this many judged tokens and a score below the threshold get a
+# ``low_text_quality`` warning. Clean Vietnamese scores ≥ 0.95; legacy fonts ≤ 0.4.
+_HEALTH_MIN_TOKENS = 10
+_HEALTH_WARN_BELOW = 0.75
+
+
+def _quality_warning(text: str, where: str) -> ParseWarning | None:
+    stats = _health_stats(text)
+    if stats.judged < _HEALTH_MIN_TOKENS or stats.score >= _HEALTH_WARN_BELOW:
+        return None
+    cause = (
+        "characters of a legacy font encoding (TCVN3/VNI)"
+        if stats.legacy_share >= 0.25
+        else "split syllables or misplaced tone marks"
+    )
+    return ParseWarning(
+        code="low_text_quality",
+        message=f"{where}: diacritics health {stats.score:.2f} ({cause}); the text layer may be broken",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Public helpers
+# --------------------------------------------------------------------------------------------
+
+
+def file_sha256(path: str | Path) -> str:
+    """Hex SHA-256 of a file's bytes, read in chunks so large files stay cheap."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _is_hidden(name: str) -> bool:
+    # "~$x.docx" are Word's lock files: not documents, and not readable as DOCX.
+    return name.startswith(".") or name.startswith("~$")
+
+
+def iter_source_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand ``paths`` into the source files to read, in a stable order.
+
+    Directories are walked recursively (sorted, hidden files and directories skipped);
+    files, named or found, are kept only when their suffix is in :data:`SUPPORTED_SUFFIXES`.
+    Duplicates are dropped. A path that does not exist raises :class:`InputError`.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(file: Path) -> None:
+        key = file.resolve()
+        if file.suffix.lower() in SUPPORTED_SUFFIXES and key not in seen:
+            seen.add(key)
+            found.append(file)
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            batch: list[Path] = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not _is_hidden(d)]  # prune: never descend .git
+                batch.extend(Path(root) / f for f in files if not _is_hidden(f))
+            for file in sorted(batch):
+                add(file)
+        elif path.is_file():
+            add(path)
+        else:
+            raise InputError(str(raw), "no such file or directory")
+    return found
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read one file into a :class:`SourceText`, choosing the reader from the content.
+
+    PDF and DOCX are recognised by their bytes (``%PDF-`` header, a zip holding
+    ``word/document.xml``), so a mislabelled file is still read right and a ``.pdf`` that is
+    not a PDF fails with the reason. Plain text is accepted for ``.txt`` and ``.md``.
+    """
+    name = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise InputError(name, "no such file")
+    if p.is_dir():
+        raise InputError(name, "is a directory, not a file")
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise InputError(name, f"cannot read file: {exc.strerror or exc}") from exc
+
+    suffix = p.suffix.lower()
+    kind = _detect_kind(p, name, head, suffix)
+    if kind == "pdf":
+        result = _read_pdf(p, name)
+    elif kind == "docx":
+        result = _read_docx(p, name)
+    else:
+        result = _read_text(p, name, kind)
+    result.sha256 = file_sha256(p)
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Type detection
+# --------------------------------------------------------------------------------------------
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _detect_kind(p: Path, name: str, head: bytes, suffix: str) -> str:
+    """Return "pdf" | "docx" | "txt" | "md", or raise the typed error that explains why not."""
+    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
+        return "pdf"  # readers tolerate junk before the header; so do we for .pdf
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(p) as zf:
+                is_docx = "word/document.xml" in zf.namelist()
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise UnsupportedFileError(
+                name, f"not a valid DOCX: broken zip archive ({exc})"
+            ) from exc
+        if is_docx:
+            return "docx"
+        what = "not a valid DOCX" if suffix == ".docx" else "unsupported zip archive"
+        raise UnsupportedFileError(name, f"{what}: no word/document.xml inside")
+    if head.startswith(_OLE_MAGIC):
+        # Password-protected Office files are OLE containers holding an "EncryptedPackage".
+        if "EncryptedPackage".encode("utf-16-le") in p.read_bytes():
+            raise EncryptedFileError(name, "password-protected Office document")
+        raise UnsupportedFileError(
+            name, "legacy Word .doc (OLE2) format is not supported; save it as .docx or PDF"
+        )
+    if suffix == ".pdf":
+        if not head:
+            raise EmptyDocumentError(name, "empty file")
+        raise UnsupportedFileError(
+            name, f"not a valid PDF: no %PDF- header (starts with {head[:8]!r})"
+        )
+    if suffix == ".docx":
+        if not head:
+            raise EmptyDocumentError(name, "empty file")
+        raise UnsupportedFileError(name, "not a valid DOCX: not a zip archive")
+    if suffix in (".txt", ".md"):
+        return suffix[1:]
+    raise UnsupportedFileError(
+        name,
+        f"unsupported file type {suffix or '(no extension)'!r}; "
+        f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Plain text and Markdown
+# --------------------------------------------------------------------------------------------
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC/.VnTime)", "vni": "VNI (VNI-Times)", "viscii": "VISCII"}
+# A line holding letters from Latin Extended-A/B or Latin Extended Additional (ơ ư ă đ ệ …)
+# is already Unicode: legacy fonts only ever produce Latin-1 look-alikes. Mixed files keep
+# such lines untouched, since a legacy table would corrupt "á" → "ỏ".
+_UNICODE_VIET = re.compile(r"[\u0100-\u024f\u1e00-\u1eff]")
+
+
+def _read_text(p: Path, name: str, fmt: str) -> SourceText:
+    data = p.read_bytes()
+    warnings: list[ParseWarning] = []
+    text = _decode_text(data, name, warnings)
+    if not text.strip():
+        raise EmptyDocumentError(name, "empty file" if not data else "file holds only whitespace")
+    physical = _LINE_BREAK.split(text)
+    physical = _convert_legacy(physical, name, warnings)
+
+    lines: list[SourceLine] = []
+    gap = False
+    for number, line in enumerate(physical, start=1):
+        if not line.strip():
+            gap = True
+            continue
+        lines.append(SourceLine(text=line, prov=Provenance(name, None, number), gap_before=gap))
+        gap = False
+    if not any(w.code == "legacy_encoding" for w in warnings):
+        warning = _quality_warning("\n".join(line.text for line in lines), "file")
+        if warning is not None:
+            warnings.append(warning)
+    return SourceText(path=name, format=fmt, lines=lines, warnings=warnings)
+
+
+def _decode_text(data: bytes, name: str, warnings: list[ParseWarning]) -> str:
+    """Bytes → str: BOMs, UTF-16 by NUL pattern, UTF-8, legacy 8-bit, then charset_normalizer."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise EncodingError(
+                    name, f"invalid {codec.upper()} text after its BOM: {exc}"
+                ) from exc
+
+    utf16 = _utf16_by_nul_pattern(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass  # the NUL pattern was a coincidence; try the others
+
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # A few stray bytes in an otherwise UTF-8 file: keep the file, say what was replaced.
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    non_ascii = sum(1 for c in lenient if ord(c) > 127) - bad
+    if bad and non_ascii >= 20 * bad:
+        warnings.append(
+            ParseWarning(
+                code="invalid_utf8",
+                message=f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD",
+            )
+        )
+        return lenient
+
+    # 8-bit text: Windows-1258 when that reads as clean Vietnamese; else a legacy font
+    # encoding, which _convert_legacy converts from the Latin-1 view (each byte is the
+    # "surface character" the viparse tables key on).
+    try:
+        cp1258: str | None = data.decode("cp1258")
+    except UnicodeDecodeError:
+        cp1258 = None
+    if cp1258 is not None and _health_stats(cp1258).score >= _HEALTH_WARN_BELOW:
+        return cp1258
+    if _looks_legacy(data.decode("latin-1")):
+        return _latin1_for_legacy(data)
+    guessed = _charset_normalizer_guess(data)
+    if guessed is not None:
+        encoding, text = guessed
+        warnings.append(
+            ParseWarning(code="encoding_guess", message=f"decoded as {encoding} (guessed)")
+        )
+        return text
+    if cp1258 is not None:
+        return cp1258
+    raise EncodingError(
+        name,
+        "unknown text encoding (not UTF-8, UTF-16, Windows-1258 or a legacy Vietnamese font encoding)",
+    )
+
+
+def _utf16_by_nul_pattern(data: bytes) -> str | None:
+    """UTF-16 without BOM: Latin letters leave a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul = even.count(0) / len(even)
+    odd_nul = odd.count(0) / len(odd)
+    if odd_nul >= 0.25 and even_nul <= 0.05:
+        return "utf-16-le"
+    if even_nul >= 0.25 and odd_nul <= 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _latin1_for_legacy(data: bytes) -> str:
+    """Latin-1 view of 8-bit legacy text, keeping Windows-1252 punctuation (“ ” –) readable.
+
+    TCVN3/VNI files were typed on Windows, so bytes 0x80–0x9F are CP1252 quotes and dashes,
+    never letters; VISCII does use them as letters, and Latin-1 keeps those as they are.
+    """
+    table: dict[int, str] = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            table[byte] = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+    text = data.decode("latin-1")
+    if _detect_legacy_encoding(text) in ("tcvn3", "vni"):
+        return text.translate(table)
+    return text
+
+
+def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
+    """charset_normalizer's answer when it is installed and confident, else None."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return None
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.1:
+        return None
+    return best.encoding, str(best)
+
+
+def _looks_legacy(text: str) -> bool:
+    """Cheap pre-check: many tokens hold Latin-1 characters no Unicode Vietnamese uses."""
+    stats = _health_stats(text[:200_000])
+    return stats.legacy >= 1 and stats.legacy_share >= 0.05
+
+
+def _detect_legacy_encoding(text: str) -> str | None:
+    """viparse's verdict ("tcvn3", "vni", "viscii", …) on a sample of ``text``, or None."""
+    import viparse
+
+    return viparse.detect_text_encoding(text[:20_000])
+
+
+def _convert_line(line: str, encoding: str) -> str:
+    """One line from a legacy encoding to Unicode (NFC), keeping its indentation."""
+    import viparse
+
+    if not line.strip() or _UNICODE_VIET.search(line):
+        return line
+    stripped = line.lstrip()
+    indent = line[: len(line) - len(stripped)]
+    converted = indent + viparse.fix(stripped, encoding=encoding)
+    # In a mixed file a Unicode line of Latin-1 letters only ("Vào lúc") must stay as it is.
+    if _health_stats(converted).score < _health_stats(line).score:
+        return line
+    return converted
+
+
+def _convert_legacy(lines: list[str], name: str, warnings: list[ParseWarning]) -> list[str]:
+    """Convert TCVN3 / VNI / VISCII text to Unicode, or raise when it is legacy but won't go."""
+    text = "\n".join(lines)
+    if not _looks_legacy(text):
+        return lines
+    before = _health_stats(text)
+    candidates: list[str] = []
+    detected = _detect_legacy_encoding(text)
+    if detected is not None:
+        candidates.append(detected)
+    if before.legacy_share >= 0.25:
+        # Clearly legacy but viparse declined (too short, or unsure): try each table.
+        candidates.extend(e for e in _LEGACY_NAMES if e not in candidates)
+    best: tuple[float, str, list[str]] | None = None
+    for encoding in candidates:
+        converted = [_convert_line(line, encoding) for line in lines]
+        after = _health_stats("\n".join(converted))
+        if after.score <= before.score or after.legacy_share >= 0.1:
+            continue
+        if best is None or after.score > best[0]:
+            best = (after.score, encoding, converted)
+    if best is None or best[0] < 0.6:
+        if before.legacy_share >= 0.25:
+            raise EncodingError(
+                name,
+                "text looks like a legacy Vietnamese font encoding (TCVN3/VNI/VISCII) "
+                "but could not be converted to Unicode",
+            )
+        return lines  # a few odd characters, not a legacy file: leave the text alone
+    score, encoding, converted = best
+    label = _LEGACY_NAMES.get(encoding, encoding.upper())
+    warnings.append(
+        ParseWarning(
+            code="legacy_encoding",
+            message=f"converted from {label} to Unicode (diacritics health {before.score:.2f} → {score:.2f})",
+        )
+    )
+    return converted
+
+
+# --------------------------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------------------------
+
+_GAP_FACTOR = 1.6  # a vertical step this many times the median line pitch is a visible gap
+
+
+@dataclass(slots=True)
+class _Item:
+    """A text line or table row on one page, before numbering."""
+
+    top: float
+    x0: float
+    text: str
+    kind: str
+    table_start: bool = False
+    gap: bool = False
+
+
+def _read_pdf(p: Path, name: str) -> SourceText:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    with open(p, "rb") as fh:  # our own handle: pdf.close() would build every Page at once
+        try:
+            pdf = pdfplumber.open(fh)
+        except PdfminerException as exc:
+            cause = exc.args[0] if exc.args else exc
+            if isinstance(cause, PDFEncryptionError):
+                raise EncryptedFileError(
+                    name, f"encrypted PDF: {type(cause).__name__} (password required)"
+                ) from exc
+            raise UnsupportedFileError(name, f"not a valid PDF: {cause}") from exc
+        except Exception as exc:  # pdfminer raises assorted errors on mangled files
+            raise UnsupportedFileError(name, f"not a valid PDF: {exc!r}") from exc
+        # Bounded memory: pdfminer otherwise keeps every object it ever parsed (content
+        # streams included) for the life of the document.
+        pdf.doc.caching = False
+        try:
+            return _read_pdf_pages(pdf, name)
+        finally:
+            pdf.flush_cache()
+
+
+def _iter_pdf_pages(pdf: Any, name: str, warnings: list[ParseWarning]) -> Iterator[Any]:
+    """Yield pdfplumber pages one at a time and free each one's layout after use."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
+    doctop = 0.0
+    number = 0
+    pages = PDFPage.create_pages(pdf.doc)
+    while True:
+        try:
+            page_obj = next(pages)
+        except StopIteration:
+            return
+        except Exception as exc:  # a broken page tree: keep what was read
+            if number == 0:
+                raise UnsupportedFileError(
+                    name, f"not a valid PDF: broken page tree ({exc!r})"
+                ) from exc
+            warnings.append(
+                ParseWarning(
+                    code="pdf_truncated", message=f"pages after {number} could not be read: {exc!r}"
+                )
+            )
+            return
+        number += 1
+        page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
+        doctop += float(page.height)
+        try:
+            yield page
+        finally:
+            page.close()  # flush_cache() + the textmap cache
+
+
+def _read_pdf_pages(pdf: Any, name: str) -> SourceText:
+    warnings: list[ParseWarning] = []
+    lines: list[SourceLine] = []
+    n_pages = 0
+    image_pages = 0
+    unreadable = 0
+    for page in _iter_pdf_pages(pdf, name, warnings):
+        n_pages = page.page_number
+        try:
+            items, has_text, has_graphics = _page_items(page)
+        except Exception as exc:  # one broken content stream should not lose the document
+            unreadable += 1
+            warnings.append(
+                ParseWarning(
+                    code="pdf_page_error", message=f"page {n_pages}: could not be read: {exc!r}"
+                )
+            )
+            continue
+        if not has_text:
+            if has_graphics:
+                image_pages += 1
+                warnings.append(
+                    ParseWarning(
+                        code="no_text_layer",
+                        message=f"page {n_pages}: no text layer (images only), needs OCR",
+                    )
+                )
+            continue
+        page_break = bool(lines)  # first line of every page after the first with content
+        for line_no, item in enumerate(items, start=1):
+            lines.append(
+                SourceLine(
+                    text=item.text,
+                    prov=Provenance(name, n_pages, line_no),
+                    gap_before=item.gap,
+                    page_break_before=page_break and line_no == 1,
+                    kind=item.kind,
+                )
+            )
+        warning = _quality_warning("\n".join(i.text for i in items), f"page {n_pages}")
+        if warning is not None:
+            warnings.append(warning)
+
+    if n_pages == 0:
+        raise EmptyDocumentError(name, "PDF has zero pages")
+    if not lines:
+        if image_pages:
+            raise NoTextLayerError(
+                name, f"no text layer: needs OCR ({image_pages} page(s) of images, no text)"
+            )
+        if unreadable:
+            raise UnsupportedFileError(
+                name, f"not a valid PDF: none of its {n_pages} page(s) could be read"
+            )
+        raise EmptyDocumentError(name, f"PDF holds no text ({n_pages} blank page(s))")
+    return SourceText(path=name, format="pdf", lines=lines, pages=n_pages, warnings=warnings)
+
+
+def _page_items(page: Any) -> tuple[list[_Item], bool, bool]:
+    """Text lines and table rows of a page in reading order, with gaps marked.
+
+    Returns (items, page has any text, page has images or vector graphics).
+    """
+    chars = page.chars
+    has_text = any(c["text"].strip() for c in chars)
+    has_graphics = bool(page.images or page.rects or page.curves or page.lines)
+    if not has_text:
+        return [], False, has_graphics
+
+    items: list[_Item] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    if page.rects or page.lines or page.curves:  # ruled tables need drawn edges
+        for table in page.find_tables():
+            rows = table.extract()
+            if not any(sum(1 for cell in row if cell and cell.strip()) >= 2 for row in rows):
+                continue  # a box around a paragraph, not a table
+            boxes.append(table.bbox)
+            first = True
+            for row, cells in zip(table.rows, rows, strict=False):
+                text = _join_cells(None if cell is None else cell for cell in cells)
+                if text is None:
+                    continue
+                items.append(
+                    _Item(
+                        top=float(row.bbox[1]),
+                        x0=float(row.bbox[0]),
+                        text=text,
+                        kind="table_row",
+                        table_start=first,
+                    )
+                )
+                first = False
+
+    text_page = page
+    if boxes:
+
+        def outside_tables(obj: dict[str, Any]) -> bool:
+            if obj.get("object_type") != "char":
+                return True
+            cx = (obj["x0"] + obj["x1"]) / 2
+            cy = (obj["top"] + obj["bottom"]) / 2
+            return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+        text_page = page.filter(outside_tables)
+    for line in text_page.extract_text_lines(return_chars=False):
+        if line["text"].strip():
+            items.append(
+                _Item(top=float(line["top"]), x0=float(line["x0"]), text=line["text"], kind="text")
+            )
+
+    items.sort(key=lambda i: (i.top, i.x0))
+    _mark_gaps(items)
+    return items, True, has_graphics
+
+
+def _mark_gaps(items: list[_Item]) -> None:
+    """Set ``gap`` where a visible break precedes an item.
+
+    A text line gets it when its step from the previous line is clearly larger than the
+    page's typical line pitch (top to top, so a larger heading font does not look like a
+    gap); a table's first row and the first line after a table always get it.
+    """
+    pitches = [
+        cur.top - prev.top
+        for prev, cur in zip(items, items[1:], strict=False)
+        if prev.kind == cur.kind == "text" and cur.top - prev.top > 1.0
+    ]
+    typical = statistics.median(pitches) if pitches else None
+    for prev, cur in zip(items, items[1:], strict=False):
+        if cur.kind == "table_row":
+            cur.gap = cur.table_start
+        elif prev.kind == "table_row":
+            cur.gap = True
+        elif typical is not None:
+            cur.gap = cur.top - prev.top > _GAP_FACTOR * typical
+    if items and items[0].table_start:
+        items[0].gap = True
+
+
+def _join_cells(cells: Iterable[str | None]) -> str | None:
+    """Cells → "a | b | c" (None = spanned by a merged cell, skipped); None if all empty."""
+    texts = [" ".join(cell.split()) for cell in cells if cell is not None]
+    if not any(texts):
+        return None
+    return " | ".join(texts)
+
+
+# --------------------------------------------------------------------------------------------
+# DOCX
+# --------------------------------------------------------------------------------------------
+
+
+def _docx_page_breaks(paragraph: Any) -> tuple[bool, bool]:
+    """Whether a hard page break falls (before, after) this paragraph's text.
+
+    A break with text after it puts that text on the new page, so the paragraph counts as
+    starting it; a break after all the text (Word's usual "text, then Ctrl+Enter") starts
+    the page at the next paragraph.
+    """
+    from docx.oxml.ns import qn
+
+    tag_t, tag_br, attr_type, attr_val = qn("w:t"), qn("w:br"), qn("w:type"), qn("w:val")
+    ppr = paragraph.find(qn("w:pPr"))
+    flag = ppr.find(qn("w:pageBreakBefore")) if ppr is not None else None
+    before = flag is not None and flag.get(attr_val, "true") not in ("0", "false", "off")
+    seen_text = pending = False
+    for el in paragraph.iter(tag_t, tag_br):
+        if el.tag == tag_br:
+            if el.get(attr_type) == "page":
+                pending = True
+        elif el.text and el.text.strip():
+            if pending:
+                before = True  # text follows a break: this paragraph opens the new page
+            pending = False
+            seen_text = True
+    return before, pending and seen_text
+
+
+def _read_docx(p: Path, name: str) -> SourceText:
+    import docx
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(p))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors, …
+        raise UnsupportedFileError(name, f"not a valid DOCX: {exc!r}") from exc
+
+    tag_p, tag_tbl, tag_sdt = qn("w:p"), qn("w:tbl"), qn("w:sdt")
+    tag_sdt_content, tag_custom = qn("w:sdtContent"), qn("w:customXml")
+
+    def body_elements(parent: Any) -> Iterator[Any]:
+        """Paragraphs and tables in document order, looking inside content controls."""
+        for child in parent.iterchildren():
+            if child.tag in (tag_p, tag_tbl):
+                yield child
+            elif child.tag == tag_sdt:
+                for content in child.iterchildren(tag_sdt_content):
+                    yield from body_elements(content)
+            elif child.tag == tag_custom:
+                yield from body_elements(child)
+
+    lines: list[SourceLine] = []
+    page_break = False
+
+    def emit(text: str, kind: str) -> None:
+        nonlocal page_break
+        lines.append(
+            SourceLine(
+                text=text,
+                prov=Provenance(name, None, len(lines) + 1),
+                gap_before=True,
+                page_break_before=page_break,
+                kind=kind,
+            )
+        )
+        page_break = False
+
+    try:
+        for element in body_elements(document.element.body):
+            if element.tag == tag_p:
+                before, after = _docx_page_breaks(element)
+                page_break = page_break or (before and bool(lines))
+                # Soft line breaks inside one paragraph are wraps, not new paragraphs.
+                text = " ".join(Paragraph(element, document).text.splitlines())
+                if text.strip():
+                    emit(text, "text")
+                page_break = page_break or (after and bool(lines))
+            else:
+                for row in Table(element, document).rows:
+                    unique: list[Any] = []
+                    for cell in row.cells:
+                        if not unique or cell is not unique[-1]:  # a merged cell repeats itself
+                            unique.append(cell)
+                    text = _join_cells(cell.text for cell in unique)
+                    if text is not None:
+                        emit(text, "table_row")
+    except Exception as exc:
+        raise UnsupportedFileError(name, f"not a valid DOCX: {exc!r}") from exc
+
+    if not lines:
+        raise EmptyDocumentError(name, "DOCX holds no text")
+    warnings: list[ParseWarning] = []
+    warning = _quality_warning("\n".join(line.text for line in lines), "file")
+    if warning is not None:
+        warnings.append(warning)
+    return SourceText(path=name, format="docx", lines=lines, warnings=warnings)

@@ -1,0 +1,331 @@
+"""Plain dataclasses that carry a document between the pipeline stages.
+
+ingest → :class:`SourceLine` · normalise → :class:`Paragraph` · structure → :class:`Document`
+(with :class:`Section` and :class:`Segment`) · extract → :class:`Target`, :class:`Duty`,
+:class:`Citation` · index/query → :class:`Hit`.
+
+Field names are the JSON contract of the CLI (``to_dict``); keep them stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a piece of text came from: file, page (PDF, 1-based) and line (1-based).
+
+    For DOCX, ``line`` counts paragraphs and table rows of the body in reading order.
+    """
+
+    file: str
+    page: int | None
+    line: int
+
+
+@dataclass(slots=True)
+class SourceLine:
+    """One line of text as a reader found it (ingest output), before normalisation.
+
+    ``gap_before`` says a visible break precedes it (blank line, new DOCX paragraph, a vertical
+    gap in a PDF); ``page_break_before`` that a page boundary does. ``kind`` is ``"text"`` or
+    ``"table_row"`` (cells joined by `` | ``).
+    """
+
+    text: str
+    prov: Provenance
+    gap_before: bool = False
+    page_break_before: bool = False
+    kind: str = "text"
+
+
+@dataclass(slots=True)
+class SourceText:
+    """A whole file read into lines, with what the reader learnt about it."""
+
+    path: str
+    format: str  # "txt" | "md" | "pdf" | "docx"
+    lines: list[SourceLine]
+    pages: int | None = None
+    sha256: str = ""
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A logical paragraph after normalisation: lines re-joined across wraps and page breaks.
+
+    ``text`` is normalised (NFC, canonical tone marks, no markdown); ``raw`` keeps the source
+    characters for display.
+    """
+
+    text: str
+    raw: str
+    prov: Provenance
+    kind: str = "text"
+
+
+@dataclass(slots=True)
+class ParseWarning:
+    """A problem found while reading or checking a document (``warnings`` in JSON)."""
+
+    code: str
+    message: str
+    section: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class DocumentMeta:
+    """Metadata from the document's header and signature block.
+
+    ``type``: loại văn bản (Kế hoạch, Nghị quyết, Quyết định, Chương trình, ...);
+    ``number``: số hiệu in canonical form (``43/KH-UBND``, ``58-KH/HU``);
+    ``date``: ngày ban hành, ISO; ``issuer``: cơ quan ban hành; ``place``: địa danh;
+    ``signer``: người ký.
+    """
+
+    type: str | None = None
+    number: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    signer: str | None = None
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("type", "number", "date", "issuer", "place", "signer")}
+
+
+@dataclass(slots=True)
+class Section:
+    """A node of the outline (mục): ``I``, ``II.2``, ``IV.2.1``, ``III.6.a``, or a topical part.
+
+    ``kind``: ``part`` (Roman), ``item`` (1., 2.), ``subitem`` (2.1.), ``letter`` (a)),
+    ``topic`` (a topical paragraph "Về y tế:" inside its section). Topical parts have ids of the
+    form ``III.6:ve-y-te`` so that the citable id (``III.6``) stays what the document prints.
+    """
+
+    id: str
+    heading: str
+    parent: str | None
+    kind: str
+    prov: Provenance | None = None
+
+    @property
+    def citable(self) -> str:
+        """The id a reader finds printed in the document (topical parts cite their section)."""
+        return self.id.split(":", 1)[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "heading": self.heading, "parent": self.parent}
+
+
+@dataclass(slots=True)
+class Segment:
+    """The unit of search: one paragraph or bullet, or a sentence-bounded part of a long one.
+
+    ``section`` is the citable dotted id (``III.6``); ``topic`` the topical heading if the
+    segment sits in a topical part ("Về nước sạch, vệ sinh môi trường"); ``heading_path`` the
+    headings from the top of the outline down. ``kind``: ``paragraph``, ``bullet``,
+    ``heading``, ``title``, ``table_row``, ``preamble``, ``signature``.
+    """
+
+    id: str
+    doc_id: str
+    section: str | None
+    kind: str
+    text: str
+    raw: str
+    heading_path: list[str]
+    prov: Provenance
+    topic: str | None = None
+    section_node: str | None = None  # the innermost outline node (may be a topical part)
+
+    @property
+    def searchable(self) -> bool:
+        """Headings, titles and signature blocks are context, not answers."""
+        return self.kind in ("paragraph", "bullet", "table_row", "preamble")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "section": self.section, "kind": self.kind, "text": self.text}
+
+
+@dataclass(slots=True)
+class UnitRole:
+    """A unit (đơn vị) named in a duty, with its role.
+
+    ``role``: ``lead`` (chủ trì, giao, chịu trách nhiệm, chỉ đạo), ``cooperate`` (phối hợp),
+    ``monitor`` (theo dõi, kiểm tra, giám sát), ``report_to`` (nơi nhận báo cáo).
+    """
+
+    name: str
+    role: str
+    explicit: bool = True
+    mention: str | None = None  # the words in the text, before canonicalisation
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role}
+
+
+@dataclass(slots=True)
+class Target:
+    """A quantified or qualitative target (chỉ tiêu).
+
+    ``comparator``: ``reach`` (đạt), ``above`` (trên), ``at_least`` (ít nhất, tối thiểu,
+    trở lên), ``below`` (dưới), ``at_most`` (không quá, tối đa), ``about`` (khoảng),
+    ``range``, ``maintain`` (duy trì), or None for a qualitative target.
+    ``direction``: ``up`` when more is better, ``down`` when less is better, None if unknown.
+    """
+
+    indicator: str
+    comparator: str | None
+    value: float | None
+    unit: str | None
+    year: int | None
+    section: str | None
+    text: str
+    value_max: float | None = None
+    direction: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator": self.indicator,
+            "comparator": self.comparator,
+            "value": self.value,
+            "value_max": self.value_max,
+            "unit": self.unit,
+            "year": self.year,
+            "direction": self.direction,
+            "section": self.section,
+            "text": self.text,
+        }
+
+
+@dataclass(slots=True)
+class Duty:
+    """A duty or solution (nhiệm vụ, giải pháp) with the units charged with it.
+
+    ``deadline`` is ISO when it can be fixed ("quý I/2024" → 2024-03-31), ``deadline_text`` the
+    words; ``recurring`` e.g. "hằng năm" for "hằng năm (trước ngày 15/12)".
+    """
+
+    text: str
+    section: str | None
+    units: list[UnitRole] = field(default_factory=list)
+    deadline: str | None = None
+    deadline_text: str | None = None
+    recurring: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "section": self.section,
+            "units": [
+                {"name": u.name, "role": u.role, "explicit": u.explicit} for u in self.units
+            ],
+            "deadline": self.deadline,
+            "deadline_text": self.deadline_text,
+            "recurring": self.recurring,
+        }
+
+
+@dataclass(slots=True)
+class Citation:
+    """A reference to another document (văn bản được dẫn)."""
+
+    number: str
+    doc_type: str | None
+    date: str | None
+    issuer: str | None
+    section: str | None
+    text: str
+    alias: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "doc_type": self.doc_type,
+            "date": self.date,
+            "issuer": self.issuer,
+            "alias": self.alias,
+            "section": self.section,
+            "text": self.text,
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed document: metadata, outline, segments, and (after extraction) what it says."""
+
+    doc_id: str
+    path: str
+    sha256: str
+    format: str
+    meta: DocumentMeta
+    sections: list[Section]
+    segments: list[Segment]
+    warnings: list[ParseWarning] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    duties: list[Duty] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    pages: int | None = None
+
+    @property
+    def title(self) -> str:
+        return self.meta.title or self.doc_id
+
+    def section(self, section_id: str) -> Section | None:
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "meta": self.meta.to_dict(),
+            "sections": [s.to_dict() for s in self.sections],
+            "segments": [s.to_dict() for s in self.segments],
+            "warnings": [w.to_dict() for w in self.warnings],
+            "targets": [t.to_dict() for t in self.targets],
+            "duties": [d.to_dict() for d in self.duties],
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+
+@dataclass(slots=True)
+class Hit:
+    """One search result (the JSON contract of ``chinhsach search --json``)."""
+
+    doc_id: str
+    title: str
+    section: str | None
+    kind: str
+    text: str
+    score: float
+    page: int | None
+    line: int
+    segment_id: str = ""
+    heading_path: list[str] = field(default_factory=list)
+    topic: str | None = None
+    file: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "section": self.section,
+            "kind": self.kind,
+            "text": self.text,
+            "score": round(float(self.score), 6),
+            "page": self.page,
+            "line": self.line,
+            "heading_path": self.heading_path,
+            "topic": self.topic,
+        }

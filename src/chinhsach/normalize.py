@@ -1,0 +1,251 @@
+"""Normalise Vietnamese text: one canonical form for the index and for queries.
+
+- NFC, so that NFD input from PDFs and Mac files compares equal to typed text;
+- one tone-mark placement (hoà → hòa, khoá → khóa, thuỷ → thủy), the style underthesea uses;
+- Ð (eth, U+00D0) typed for Đ (U+0110);
+- markdown artefacts (``**bold**``, ``# headings``) stripped;
+- lines re-joined into paragraphs across wraps and page breaks ("9,5" / "bác sỹ/10.000 dân").
+
+``fold`` drops diacritics for matching text typed without them. The original characters are kept
+beside the normalised text (``Paragraph.raw``) for display.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .model import Paragraph, SourceLine
+
+# Combining tone marks (dấu thanh): huyền, sắc, hỏi, ngã, nặng.
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+# Letters that carry a vowel modifier (mũ, trăng, móc): the tone mark goes on them.
+_MODIFIED = set("ăâêôơưĂÂÊÔƠƯ")
+_VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+# Characters from legacy input methods and PDF text layers that stand for Vietnamese letters.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00d0": "\u0110",  # Ð (eth) → Đ
+        "\u00f0": "\u0111",  # ð → đ
+        "\u0189": "\u0110",  # Ɖ (African D) → Đ
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\ufeff": "",
+        "\u00ad": "",
+    }
+)
+
+
+def _split_tone(syllable: str) -> tuple[str, str | None]:
+    """Return the syllable without its tone mark, and the tone mark (or None)."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tone = None
+    kept = []
+    for ch in decomposed:
+        if ch in _TONES:
+            tone = ch
+        else:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def _tone_position(base: str) -> int | None:
+    """Index in ``base`` (a toneless syllable) of the vowel that carries the tone mark.
+
+    The rule of the "new" style: a modified vowel (ơ in ươ, ê in uyê) takes the mark; with a
+    final consonant the last vowel of the cluster does; in an open syllable the first of two
+    vowels (hòa, khỏe, thủy) and the middle of three (ngoài, khuỷu).
+    """
+    lower = base.lower()
+    start = 0
+    # "qu" and "gi" + vowel: the u / i belongs to the initial consonant.
+    if lower.startswith("qu") and len(lower) > 2 and lower[2] in _VOWELS:
+        start = 2
+    elif lower.startswith("gi") and len(lower) > 2 and lower[2] in _VOWELS:
+        start = 2
+    positions = [i for i in range(start, len(base)) if base[i] in _VOWELS]
+    if not positions:
+        # "gì", "quý" style: the i / u of the initial is the only vowel.
+        positions = [i for i in range(len(base)) if base[i] in _VOWELS]
+        return positions[-1] if positions else None
+    # The vowel cluster is the contiguous run from the first vowel.
+    cluster = [positions[0]]
+    for p in positions[1:]:
+        if p == cluster[-1] + 1:
+            cluster.append(p)
+        else:
+            break
+    modified = [p for p in cluster if base[p] in _MODIFIED]
+    if modified:
+        return modified[-1]  # ươ → ơ, uyê → ê
+    has_final = cluster[-1] + 1 < len(base)
+    if has_final:
+        return cluster[-1]
+    if len(cluster) >= 3:
+        return cluster[1]
+    return cluster[0]
+
+
+def _canonical_syllable(word: str) -> str:
+    base, tone = _split_tone(word)
+    if tone is None:
+        return word
+    pos = _tone_position(base)
+    if pos is None:
+        return word
+    marked = unicodedata.normalize("NFC", base[pos] + tone)
+    return base[:pos] + marked + base[pos + 1 :]
+
+
+def canonical_tones(text: str) -> str:
+    """Put every syllable's tone mark where the canonical style puts it (khoá → khóa)."""
+    return _WORD_RE.sub(lambda m: _canonical_syllable(m.group(0)), text)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, legacy character fixes, canonical tone marks, folded white space inside the line."""
+    text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
+    text = canonical_tones(text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case text without diacritics: "Chỉ tiêu Đảng" → "chi tieu dang"."""
+    text = unicodedata.normalize("NFD", text.translate(_CHAR_MAP))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return text.replace("đ", "d").replace("Đ", "D").lower()
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text carries any Vietnamese diacritic or đ (a fold changes it)."""
+    return fold(text) != text.lower()
+
+
+_MD_INLINE = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*|`)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def strip_markdown(text: str) -> str:
+    """Remove bold/italic markers and heading hashes that survive copy-paste from editors."""
+    text = _MD_HEADING.sub("", text)
+    return _MD_INLINE.sub("", text)
+
+
+# A line that opens a new block: Roman part, numbered item, letter, bullet, topical paragraph.
+_MARKER_RE = re.compile(
+    r"""^\s*(
+        (?:phần|mục|chương|điều)\s+[\divxlc]+\b      # Phần I, Mục 1
+      | [IVXLC]+\s*[-.–)]\s                         # I-  II.
+      | \d+(?:\.\d+)*\s*[.)/-]\s                    # 1.  2.1.  3)
+      | \d+(?:\.\d+)+\s                             # 2.1 without final dot
+      | [a-zđ]\s*\)\s                               # a)  b)
+      | [-–—+•*·]\s                                 # bullets
+      | (?-i:Về)\s[^:]{2,80}:                       # Về y tế:
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TERMINAL = (".", ";", ":", "!", "?", "./.", ")")
+
+
+def starts_block(text: str) -> bool:
+    """Whether a line begins with a structural marker (it can never continue a paragraph)."""
+    return bool(_MARKER_RE.match(text))
+
+
+def _starts_lowercase(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+        if ch in "-–•+*(\"“":
+            return False
+    return False
+
+
+def _is_continuation(prev: str, line: SourceLine, text: str) -> bool:
+    """Whether ``line`` continues the paragraph ending in ``prev``.
+
+    A line that starts in lower case continues its paragraph across blank lines and page
+    breaks: page-break artefacts split "9,5" from "bác sỹ/10.000 dân" that way. Without a visible
+    break, a line continues unless the previous one ended a sentence (wrapped text).
+    """
+    if line.kind != "text" or starts_block(text):
+        return False
+    if _starts_lowercase(text):
+        return True
+    if line.gap_before or line.page_break_before:
+        return False
+    prev = prev.rstrip()
+    if prev.endswith(_TERMINAL) or prev.isupper():
+        return False
+    # Uppercase start after an unfinished line: a wrapped line ("... của Ban Chấp hành").
+    return True
+
+
+def _join(a: str, b: str) -> str:
+    # A hyphen at a line end before a lower-case start is a word-break artefact only when it
+    # splits a syllable; Vietnamese hyphens stand between words, so keep them with a space.
+    return f"{a.rstrip()} {b.lstrip()}"
+
+
+def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
+    """Re-join source lines into logical paragraphs with normalised and raw text.
+
+    Each paragraph keeps the provenance of its first line.
+    """
+    out: list[Paragraph] = []
+    for line in lines:
+        raw = line.text.strip()
+        if not raw:
+            continue
+        text = normalize_text(strip_markdown(raw))
+        if not text:
+            continue
+        if out and out[-1].kind == "text" and _is_continuation(out[-1].text, line, text):
+            last = out[-1]
+            last.text = _join(last.text, text)
+            last.raw = _join(last.raw, raw)
+            continue
+        out.append(Paragraph(text=text, raw=raw, prov=line.prov, kind=line.kind))
+    return out
+
+
+# Codes of issuers and document kinds inside document numbers, keyed by their folded upper form;
+# the value is the spelling used in official numbers (QĐ-TTg, NQ-HĐND, TTr-SLĐTBXH).
+_NUMBER_CODES = {
+    "QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "TTG": "TTg", "TTR": "TTr", "CTR": "CTr",
+    "DU": "ĐU", "BCSD": "BCSĐ", "DDT": "ĐĐT", "BLDTBXH": "BLĐTBXH", "SLDTBXH": "SLĐTBXH",
+    "LDTBXH": "LĐTBXH", "DHDCD": "ĐHĐCĐ", "VPDU": "VPĐU", "BTGTU": "BTGTU",
+    "QDI": "QĐi", "SGDDT": "SGDĐT", "BGDDT": "BGDĐT", "SKHDT": "SKHĐT", "BKHDT": "BKHĐT",
+}
+_NUMBER_SPACES = re.compile(r"\s*([/-])\s*")
+
+
+def canonical_doc_number(number: str) -> str:
+    """One spelling for a document number (số hiệu): "2161/qd-ttg" → "2161/QĐ-TTg".
+
+    Spaces around separators go, letters go upper case, and code words get their official
+    spelling with Đ (QĐ, NĐ, HĐND) and mixed case (TTg, TTr) from a table of known codes.
+    """
+    number = normalize_text(number).strip(" .,;:")
+    number = _NUMBER_SPACES.sub(r"\1", number)
+    parts = re.split(r"([/-])", number)
+    out = []
+    for part in parts:
+        if part in "/-" or part.isdigit():
+            out.append(part)
+            continue
+        key = fold(part).upper()
+        out.append(_NUMBER_CODES.get(key, part.upper()))
+    return "".join(out)
+
+
+def doc_number_key(number: str) -> str:
+    """A join key for document numbers that ignores đ/d, case and spacing."""
+    return fold(canonical_doc_number(number)).upper()

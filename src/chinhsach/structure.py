@@ -1,0 +1,574 @@
+"""Parse a document's structure: metadata, the outline tree, and search segments.
+
+Vietnamese plans share one shape: a header block (issuer, number, place and date, the title),
+a preamble, Roman parts ("I-", "II."), numbered items ("1.", "2.1."), lettered items ("a)"),
+bullets ("- ", "+ "), topical paragraphs inside an item ("Về y tế: ..."), and a signature block
+("Nơi nhận", "T/M BAN THƯỜNG VỤ", the signer's name). Section ids are the dotted form of the
+document's own numbering (``III.6``, ``IV.2.1``); a topical part is ``III.6:ve-y-te``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import (
+    Document,
+    DocumentMeta,
+    Paragraph,
+    ParseWarning,
+    Section,
+    Segment,
+    SourceText,
+)
+from .normalize import canonical_doc_number, fold, paragraphs
+
+# ---------------------------------------------------------------------------------------------
+# Markers of the outline
+# ---------------------------------------------------------------------------------------------
+
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_PART_RE = re.compile(
+    rf"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?P<word>{_ROMAN}|\d+)\b\s*[-.:–]?\s*"
+    rf"|(?P<roman>{_ROMAN})\s*[-.–)]\s*)(?P<rest>.*)$"
+)
+_SUBITEM_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)+)\s*[.)]?\s+(?P<rest>\S.*)$")
+_ITEM_RE = re.compile(
+    r"^(?:(?:Mục|MỤC|Điều|ĐIỀU)\s+(?P<word>\d+)\s*[.:-]?\s*|(?P<num>\d+)\s*[.)]\s+)(?P<rest>\S.*)$"
+)
+_LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
+_BULLET_RE = re.compile(r"^[-–—+•*·]\s*(?P<rest>\S.*)$")
+_TOPIC_RE = re.compile(r"^(?P<topic>Về\s[^:.;]{2,80}?)\s*:\s*(?P<rest>.*)$")
+
+_DOC_TYPES = {
+    "KẾ HOẠCH": "Kế hoạch",
+    "NGHỊ QUYẾT": "Nghị quyết",
+    "QUYẾT ĐỊNH": "Quyết định",
+    "CHƯƠNG TRÌNH": "Chương trình",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
+    "KẾT LUẬN": "Kết luận",
+    "CHỈ THỊ": "Chỉ thị",
+    "THÔNG BÁO": "Thông báo",
+    "HƯỚNG DẪN": "Hướng dẫn",
+    "ĐỀ ÁN": "Đề án",
+    "BÁO CÁO": "Báo cáo",
+    "TỜ TRÌNH": "Tờ trình",
+    "QUY ĐỊNH": "Quy định",
+    "CÔNG VĂN": "Công văn",
+}
+# The kind code inside a number (43/KH-UBND, 58-KH/HU) when the title does not say the type.
+_TYPE_CODES = {
+    "KH": "Kế hoạch", "NQ": "Nghị quyết", "QĐ": "Quyết định", "CTR": "Chương trình",
+    "KL": "Kết luận", "CT": "Chỉ thị", "TB": "Thông báo", "HD": "Hướng dẫn", "ĐA": "Đề án",
+    "BC": "Báo cáo", "TTR": "Tờ trình", "QĐI": "Quy định",
+}
+
+# "Số: 43/KH-UBND" / "Số 58-KH/HU" at the start of a header line or after a column gap.
+_NUMBER_RE = re.compile(
+    r"(?:^|\s{2,}|\t|\|\s*)(?:Số|SỐ)\s*:?\s*(?P<num>\d+[\w/.\-–đĐ ]*?[A-Za-zĐđ]+[\w\-–/]*)"
+)
+_DATE_LINE_RE = re.compile(
+    r"^(?P<place>[^\d,]{2,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+_SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*", re.IGNORECASE)
+_ISSUED_BY_RE = re.compile(
+    r"(?P<issuer>(?:[A-ZĐÀ-Ỹ][\wđ]*\s+){1,10}?(?:[\wđ]+\s+){0,3}?[A-ZĐÀ-Ỹ][\wđ]*(?:\s+[A-ZĐÀ-Ỹ][\wđ]*)*)\s+ban hành\b"
+)
+_PROVINCE_RE = re.compile(
+    r"\b(?:tỉnh|Tỉnh ủy|Tỉnh|huyện|Huyện ủy|thành phố|Thành ủy|quận|thị xã)\s+"
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){0,3})"
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|St|Th\.S|ThS|TS|PGS|GS|BS|Ths|v\.v|Q)\.|\b[A-ZĐ]\.)$")
+
+# Segments longer than this many words are split at sentence boundaries (the embedding model
+# reads at most 512 tokens; about 1.6 tokens a Vietnamese syllable leaves a wide margin).
+MAX_SEGMENT_WORDS = 160
+# A single sentence longer than this is split at clause boundaries, never truncated.
+MAX_SENTENCE_WORDS = 260
+
+
+def slugify(text: str) -> str:
+    """An ASCII id from Vietnamese text: "Về nước sạch" → "ve-nuoc-sach"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def roman_to_int(roman: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for a, b in zip(roman, roman[1:] + " ", strict=True):
+        va, vb = values[a], values.get(b, 0)
+        total += -va if va < vb else va
+    return total
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; a dot after an abbreviation or inside a number does not end one."""
+    pieces: list[str] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        head = text[start : m.start()].rstrip()
+        if _ABBREV_END_RE.search(head):
+            continue
+        pieces.append(text[start : m.start()].strip())
+        start = m.end()
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _split_long_sentence(sentence: str, max_words: int) -> list[str]:
+    """Cut an over-long sentence at ``;`` then ``,`` boundaries into parts under the limit."""
+    words = sentence.split()
+    if len(words) <= max_words:
+        return [sentence]
+    for sep in (";", ","):
+        clauses = [c.strip() for c in re.split(rf"(?<={sep})\s+", sentence) if c.strip()]
+        if len(clauses) > 1:
+            return _pack(clauses, max_words, lambda c: _split_long_sentence(c, max_words))
+    # No clause boundary at all: cut on words (still no character is dropped).
+    return [" ".join(words[i : i + max_words]) for i in range(0, len(words), max_words)]
+
+
+def _pack(units: list[str], max_words: int, split_unit) -> list[str]:
+    """Greedily pack consecutive units into chunks of at most ``max_words`` words."""
+    chunks: list[str] = []
+    current: list[str] = []
+    count = 0
+    for unit in units:
+        n = len(unit.split())
+        if n > max_words:
+            if current:
+                chunks.append(" ".join(current))
+                current, count = [], 0
+            chunks.extend(split_unit(unit))
+            continue
+        if current and count + n > max_words:
+            chunks.append(" ".join(current))
+            current, count = [], 0
+        current.append(unit)
+        count += n
+    if current:
+        chunks.append(" ".join(current))
+    return chunks
+
+
+def split_segment_text(text: str, max_words: int = MAX_SEGMENT_WORDS) -> list[str]:
+    """Split a long paragraph at sentence boundaries into parts of about ``max_words`` words."""
+    if len(text.split()) <= max_words:
+        return [text]
+    return _pack(
+        split_sentences(text), max_words, lambda s: _split_long_sentence(s, MAX_SENTENCE_WORDS)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata
+# ---------------------------------------------------------------------------------------------
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    day, month, year = int(d), int(m), int(y)
+    if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _is_caps_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _title_case_type(text: str) -> str | None:
+    key = " ".join(text.upper().split())
+    for caps, name in sorted(_DOC_TYPES.items(), key=lambda kv: -len(kv[0])):
+        if key == caps or key.startswith(caps + " "):
+            return name
+    return None
+
+
+def _type_from_number(number: str) -> str | None:
+    codes = re.split(r"[-/]", number)
+    for code in codes[1:]:
+        name = _TYPE_CODES.get(fold(code).upper().replace("D", "Đ") if code else "")
+        name = name or _TYPE_CODES.get(code.upper())
+        if name:
+            return name
+    return None
+
+
+@dataclass
+class _Header:
+    meta: DocumentMeta
+    title_paragraphs: set[int] = field(default_factory=set)
+
+
+def _parse_header(paras: list[Paragraph], body_start: int, sign_start: int) -> _Header:
+    meta = DocumentMeta()
+    header = _Header(meta)
+    caps_issuer: list[str] = []
+    for i, p in enumerate(paras[:body_start]):
+        text = p.text
+        if meta.number is None and (m := _NUMBER_RE.search(text)):
+            meta.number = canonical_doc_number(m.group("num"))
+            header.title_paragraphs.add(i)
+        if meta.date is None and (m := _DATE_LINE_RE.match(text)):
+            meta.date = _iso(m.group("d"), m.group("m"), m.group("y"))
+            meta.place = m.group("place").strip()
+            header.title_paragraphs.add(i)
+            continue
+        doc_type = _title_case_type(text) if _is_caps_line(text.split(" ")[0]) else None
+        if meta.type is None and doc_type:
+            meta.type = doc_type
+            rest = text[len(doc_type) :].strip(" :-*")
+            meta.title = f"{doc_type} {rest}".strip()
+            header.title_paragraphs.add(i)
+            continue
+        if meta.title and i - 1 in header.title_paragraphs and not _ISSUED_BY_RE.search(text):
+            # The title's second line (bold, or "V/v ..."), before the preamble starts.
+            if len(text.split()) <= 60 and not text.endswith(":"):
+                meta.title = f"{meta.title} {text}"
+                header.title_paragraphs.add(i)
+                continue
+        if meta.type is None and _is_caps_line(text) and len(text.split()) <= 12:
+            if "CỘNG HÒA" in text or "Độc lập" in text or "ĐỘC LẬP" in text:
+                header.title_paragraphs.add(i)
+                continue
+            if not text.startswith(("Số", "SỐ")):
+                caps_issuer.append(text)
+                header.title_paragraphs.add(i)
+    if caps_issuer:
+        # "ỦY BAN NHÂN DÂN / TỈNH HÀ GIANG", "ĐẢNG BỘ TỈNH SƠN LA / HUYỆN ỦY MAI SƠN": the last
+        # block names the issuer; a lone level word joins the line before it.
+        last = caps_issuer[-1]
+        if len(caps_issuer) > 1 and re.match(r"^(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ)\b", last):
+            last = f"{caps_issuer[-2]} {last}"
+        meta.issuer = _caps_to_name(last)
+    preamble = " ".join(p.text for p in paras[:body_start])
+    if meta.issuer is None and (m := _ISSUED_BY_RE.search(preamble)):
+        meta.issuer = m.group("issuer").strip()
+    if meta.issuer is None:
+        for p in paras[sign_start:]:
+            if _SIGN_TITLE_RE.match(p.text):
+                meta.issuer = _caps_to_name(_SIGN_TITLE_RE.sub("", p.text).split("  ")[0])
+                break
+    if meta.place is None and meta.issuer and (m := _PROVINCE_RE.search(meta.issuer)):
+        meta.place = m.group("place")
+    if meta.type is None and meta.number:
+        meta.type = _type_from_number(meta.number)
+    for p in reversed(paras[sign_start:]):
+        text = p.text.strip("* ")
+        if _NAME_RE.match(text):
+            meta.signer = text
+            break
+    return header
+
+
+_KEEP_UPPER = {"UBND", "HĐND", "MTTQ", "TW", "BCH", "NQ", "KH", "QĐ"}
+_CAPITALISED = {
+    "đảng", "tỉnh ủy", "huyện ủy", "thành ủy", "quận ủy", "trung ương", "chính phủ", "quốc hội",
+    "ủy ban", "hội đồng", "ban", "sở", "bộ", "mặt trận", "tổ quốc", "việt nam", "thường vụ",
+}
+
+
+def _caps_to_name(text: str) -> str:
+    """"ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" → "Ủy ban nhân dân tỉnh Hà Giang"."""
+    words = text.split()
+    if not words:
+        return text
+    if not _is_caps_line(text):
+        return text
+    out: list[str] = []
+    place_mode = False
+    for i, w in enumerate(words):
+        if w in _KEEP_UPPER:
+            out.append(w)
+            continue
+        low = w.lower()
+        if i == 0:
+            out.append(low.capitalize())
+        elif place_mode:
+            out.append(low.capitalize())
+        else:
+            out.append(low)
+        if low in ("tỉnh", "huyện", "quận", "xã", "phố", "xã", "phường") and i + 1 < len(words):
+            place_mode = not (i + 1 < len(words) and words[i + 1].lower() in ("ủy", "đoàn"))
+    name = " ".join(out)
+    # Bodies spelt with a capital inside names: Tỉnh ủy, Huyện ủy, Thành ủy, Thường vụ.
+    name = re.sub(r"\b(tỉnh|huyện|thành|quận) ủy\b", lambda m: m.group(1).capitalize() + " ủy", name)
+    return name.replace("ban thường vụ", "Ban Thường vụ").replace("Ban thường vụ", "Ban Thường vụ")
+
+
+# ---------------------------------------------------------------------------------------------
+# Outline
+# ---------------------------------------------------------------------------------------------
+
+
+def _heading_and_body(rest: str) -> tuple[str, str | None]:
+    """Split a marker line into its heading and, when it carries content, the content.
+
+    "Mục đích" is a heading only; "Chủ trì, phối hợp ... theo quy định." is content whose first
+    clause serves as heading.
+    """
+    rest = rest.strip()
+    words = rest.split()
+    ends_sentence = rest.endswith((".", ";", "./.", ":")) and not rest.endswith("...")
+    if len(words) <= 45 and not ends_sentence:
+        return rest, None
+    first = re.split(r"[;:.]\s", rest, maxsplit=1)[0]
+    head_words = first.split()
+    heading = " ".join(head_words[:12]) + (" …" if len(head_words) > 12 else "")
+    return heading.rstrip(" ,;:"), rest
+
+
+@dataclass
+class _OutlineState:
+    doc_id: str
+    sections: list[Section] = field(default_factory=list)
+    part: Section | None = None
+    item: Section | None = None
+    subitem: Section | None = None
+    letter: Section | None = None
+    topic: Section | None = None
+    last_item_no: int = 0
+    last_part_no: int = 0
+
+    def innermost_numbered(self) -> Section | None:
+        return self.letter or self.subitem or self.item or self.part
+
+    def add(self, section: Section) -> Section:
+        existing = {s.id for s in self.sections}
+        if section.id in existing:
+            # Repeated numbering (a restarted list): keep ids unique and stable.
+            n = 2
+            while f"{section.id}~{n}" in existing:
+                n += 1
+            section.id = f"{section.id}~{n}"
+        self.sections.append(section)
+        return section
+
+    def path(self) -> list[str]:
+        nodes = [self.part, self.item, self.subitem, self.letter, self.topic]
+        return [n.heading for n in nodes if n is not None]
+
+
+def _prefix(state: _OutlineState) -> str:
+    return f"{state.part.id}." if state.part else ""
+
+
+def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
+    m = _PART_RE.match(p.text)
+    if not m:
+        return None
+    roman = m.group("roman") or m.group("word")
+    if not roman:
+        return None
+    number = int(roman) if roman.isdigit() else roman_to_int(roman)
+    rest = m.group("rest").strip()
+    # A Roman part must follow its predecessor and carry a short heading.
+    if number != state.last_part_no + 1 or not rest or len(rest.split()) > 40:
+        return None
+    state.last_part_no = number
+    heading, body = _heading_and_body(rest)
+    section = state.add(Section(id=_to_roman(number), heading=heading, parent=None, kind="part",
+                                prov=p.prov))
+    state.part, state.item, state.subitem, state.letter, state.topic = section, None, None, None, None
+    state.last_item_no = 0
+    return section, body
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
+    m = _ITEM_RE.match(p.text)
+    if not m:
+        return None
+    number = int(m.group("word") or m.group("num"))
+    heading, body = _heading_and_body(m.group("rest"))
+    if number == state.last_item_no + 1:
+        section = state.add(Section(id=f"{_prefix(state)}{number}", heading=heading,
+                                    parent=state.part.id if state.part else None, kind="item",
+                                    prov=p.prov))
+        state.item, state.subitem, state.letter, state.topic = section, None, None, None
+        state.last_item_no = number
+        return section, body
+    if number == 1 and state.item is not None:
+        # A list restarting at 1 inside an item is a nested list: "2." → "2.1".
+        return _add_subitem(state, f"{state.item.id}.1", heading, body, p)
+    if state.subitem is not None and state.item is not None:
+        expected = int(state.subitem.id.rsplit(".", 1)[-1]) + 1
+        if number == expected and state.subitem.parent == state.item.id:
+            return _add_subitem(state, f"{state.item.id}.{number}", heading, body, p)
+    return None
+
+
+def _add_subitem(state: _OutlineState, sid: str, heading: str, body: str | None,
+                 p: Paragraph) -> tuple[Section, str | None]:
+    parent = state.item.id if state.item else (state.part.id if state.part else None)
+    section = state.add(Section(id=sid, heading=heading, parent=parent, kind="subitem", prov=p.prov))
+    state.subitem, state.letter, state.topic = section, None, None
+    return section, body
+
+
+def _try_subitem(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
+    m = _SUBITEM_RE.match(p.text)
+    if not m:
+        return None
+    nums = m.group("num").split(".")
+    rest = m.group("rest")
+    # "2.1. ..." belongs to item 2 of the current part; a number that is really a decimal value
+    # ("24.6 m²") has no item to belong to and is plain text.
+    if state.item is None or nums[0] != state.item.id.split(".")[-1]:
+        if state.item is None and state.part is None:
+            return None
+        if state.item is not None:
+            return None
+    heading, body = _heading_and_body(rest)
+    sid = f"{_prefix(state)}{'.'.join(nums)}"
+    return _add_subitem(state, sid, heading, body, p)
+
+
+def _try_letter(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
+    m = _LETTER_RE.match(p.text)
+    parent = state.subitem or state.item or state.part
+    if not m or parent is None:
+        return None
+    heading, body = _heading_and_body(m.group("rest"))
+    section = state.add(Section(id=f"{parent.id}.{m.group('letter')}", heading=heading,
+                                parent=parent.id, kind="letter", prov=p.prov))
+    state.letter, state.topic = section, None
+    return section, body
+
+
+def _try_topic(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
+    m = _TOPIC_RE.match(p.text)
+    parent = state.innermost_numbered()
+    if not m or parent is None:
+        return None
+    topic = m.group("topic").strip()
+    section = state.add(Section(id=f"{parent.id}:{slugify(topic)}", heading=topic,
+                                parent=parent.id, kind="topic", prov=p.prov))
+    state.topic = section
+    rest = m.group("rest").strip()
+    return section, rest or None
+
+
+_SIGNATURE_START = re.compile(r"^(Nơi nhận|NƠI NHẬN)\b")
+
+
+def _body_bounds(paras: list[Paragraph]) -> tuple[int, int]:
+    """Index of the first outline paragraph and of the first signature paragraph."""
+    body_start = len(paras)
+    probe = _OutlineState(doc_id="")
+    for i, p in enumerate(paras):
+        if _try_part(probe, p) or (_ITEM_RE.match(p.text) and i > 0):
+            body_start = i
+            break
+    sign_start = len(paras)
+    for i in range(body_start, len(paras)):
+        text = paras[i].text
+        if _SIGNATURE_START.match(text) or (
+            _SIGN_TITLE_RE.match(text.strip("* ")) and _is_caps_line(text)
+        ):
+            sign_start = i
+            break
+    # The preamble must not swallow the whole document when no outline exists.
+    if body_start == len(paras):
+        body_start = 0
+    return body_start, sign_start
+
+
+# ---------------------------------------------------------------------------------------------
+# Build the document
+# ---------------------------------------------------------------------------------------------
+
+
+def doc_id_for(path: str) -> str:
+    """A stable document id from the file name."""
+    from pathlib import Path
+
+    return slugify(Path(path).stem) or "document"
+
+
+def build_document(source: SourceText, doc_id: str | None = None) -> Document:
+    """Turn a read file into a :class:`Document` with metadata, outline and segments."""
+    doc_id = doc_id or doc_id_for(source.path)
+    paras = paragraphs(source.lines)
+    body_start, sign_start = _body_bounds(paras)
+    header = _parse_header(paras, body_start, sign_start)
+    state = _OutlineState(doc_id=doc_id)
+    segments: list[Segment] = []
+    warnings: list[ParseWarning] = list(source.warnings)
+
+    def emit(kind: str, text: str, p: Paragraph, raw: str | None = None) -> None:
+        node = None if kind == "signature" else (state.topic or state.innermost_numbered())
+        citable = node.citable if node else None
+        parts = split_segment_text(text) if kind not in ("heading", "title") else [text]
+        for part in parts:
+            segments.append(
+                Segment(
+                    id=f"{doc_id}#{len(segments) + 1:04d}",
+                    doc_id=doc_id,
+                    section=citable,
+                    kind=kind,
+                    text=part,
+                    raw=raw if (raw is not None and len(parts) == 1) else part,
+                    heading_path=state.path(),
+                    prov=p.prov,
+                    topic=state.topic.heading if state.topic else None,
+                    section_node=node.id if node else None,
+                )
+            )
+
+    for i, p in enumerate(paras):
+        if i < body_start:
+            kind = "title" if i in header.title_paragraphs else "preamble"
+            emit(kind, p.text, p, p.raw)
+            continue
+        if i >= sign_start:
+            emit("signature", p.text, p, p.raw)
+            continue
+        if p.kind == "table_row":
+            emit("table_row", p.text, p, p.raw)
+            continue
+        found = None
+        for attempt in (_try_part, _try_subitem, _try_item, _try_letter, _try_topic):
+            found = attempt(state, p)
+            if found:
+                break
+        if found:
+            section, body = found
+            if body is None and section.kind != "topic":
+                emit("heading", section.heading, p)
+            if body:
+                emit("paragraph", body, p, p.raw)
+            continue
+        bullet = _BULLET_RE.match(p.text)
+        if bullet:
+            emit("bullet", bullet.group("rest"), p, p.raw)
+        else:
+            emit("paragraph", p.text, p, p.raw)
+
+    if not state.sections:
+        warnings.append(ParseWarning("no_outline", "no numbered outline found", None))
+    if not any(s.searchable for s in segments):
+        warnings.append(ParseWarning("no_content", "no searchable text found", None))
+    return Document(
+        doc_id=doc_id,
+        path=source.path,
+        sha256=source.sha256,
+        format=source.format,
+        meta=header.meta,
+        sections=state.sections,
+        segments=segments,
+        warnings=warnings,
+        pages=source.pages,
+    )
