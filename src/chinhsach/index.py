@@ -32,7 +32,7 @@ from .errors import (
 )
 from .ingest import file_sha256, iter_source_files
 from .model import Document, Hit, Segment
-from .normalize import has_diacritics, normalize_text
+from .normalize import normalize_text
 
 MAX_QUERY_CHARS = 1000
 CANDIDATES = 100
@@ -493,7 +493,9 @@ class Index:
 
     def prepare(self, query: str) -> PreparedQuery:
         text = normalize_text(query)[:MAX_QUERY_CHARS]
-        restored = text if has_diacritics(text) else self.restorer.restore(text)
+        # Restore syllables typed without diacritics (all of them, or some in a mixed query);
+        # the corpus bigrams keep genuinely plain syllables ("ban", "y") as they are.
+        restored = self.restorer.restore(text)
         return PreparedQuery(
             text=text,
             restored=restored,

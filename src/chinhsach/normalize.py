@@ -182,7 +182,7 @@ def _is_continuation(prev: str, line: SourceLine, text: str) -> bool:
     if line.gap_before or line.page_break_before:
         return False
     prev = prev.rstrip()
-    if prev.endswith(_TERMINAL) or prev.isupper():
+    if prev.endswith(_TERMINAL) or prev.isupper() or not any(ch.isalnum() for ch in prev):
         return False
     # Uppercase start after an unfinished line: a wrapped line ("... của Ban Chấp hành").
     return True

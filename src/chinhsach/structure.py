@@ -226,13 +226,15 @@ def _parse_header(paras: list[Paragraph], body_start: int, sign_start: int) -> _
             header.title_paragraphs.add(i)
             continue
         if meta.title and i - 1 in header.title_paragraphs and not _ISSUED_BY_RE.search(text):
-            # The title's second line (bold, or "V/v ..."), before the preamble starts.
-            if len(text.split()) <= 60 and not text.endswith(":"):
+            # The title's second line (bold, or "V/v ..."), before the preamble starts; titles
+            # end without punctuation, preambles ("Căn cứ ...;") with it.
+            if (len(text.split()) <= 60 and not text.endswith((":", ";", "."))
+                    and not re.match(r"^(Căn cứ|Thực hiện|Theo|Xét|Để|Nhằm)\b.*[;:.]", text)):
                 meta.title = f"{meta.title} {text}"
                 header.title_paragraphs.add(i)
                 continue
         if meta.type is None and _is_caps_line(text) and len(text.split()) <= 12:
-            if "CỘNG HÒA" in text or "Độc lập" in text or "ĐỘC LẬP" in text:
+            if any(motto in text for motto in ("CỘNG HÒA", "Độc lập", "ĐỘC LẬP", "ĐẢNG CỘNG SẢN")):
                 header.title_paragraphs.add(i)
                 continue
             if not text.startswith(("Số", "SỐ")):
@@ -242,7 +244,7 @@ def _parse_header(paras: list[Paragraph], body_start: int, sign_start: int) -> _
         # "ỦY BAN NHÂN DÂN / TỈNH HÀ GIANG", "ĐẢNG BỘ TỈNH SƠN LA / HUYỆN ỦY MAI SƠN": the last
         # block names the issuer; a lone level word joins the line before it.
         last = caps_issuer[-1]
-        if len(caps_issuer) > 1 and re.match(r"^(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ)\b", last):
+        if len(caps_issuer) > 1 and re.match(r"^(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ)\b(?!\s+ỦY)", last):
             last = f"{caps_issuer[-2]} {last}"
         meta.issuer = _caps_to_name(last)
     preamble = " ".join(p.text for p in paras[:body_start])
@@ -266,38 +268,34 @@ def _parse_header(paras: list[Paragraph], body_start: int, sign_start: int) -> _
 
 
 _KEEP_UPPER = {"UBND", "HĐND", "MTTQ", "TW", "BCH", "NQ", "KH", "QĐ"}
-_CAPITALISED = {
-    "đảng", "tỉnh ủy", "huyện ủy", "thành ủy", "quận ủy", "trung ương", "chính phủ", "quốc hội",
-    "ủy ban", "hội đồng", "ban", "sở", "bộ", "mặt trận", "tổ quốc", "việt nam", "thường vụ",
-}
+_LEVELS = {"tỉnh", "huyện", "quận", "xã", "phường", "phố", "trấn"}
+_BODY_HEADS = {"sở", "bộ", "phòng", "cục", "viện", "hội", "tâm"}
 
 
 def _caps_to_name(text: str) -> str:
-    """"ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" → "Ủy ban nhân dân tỉnh Hà Giang"."""
+    """"ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" → "Ủy ban nhân dân tỉnh Hà Giang"; "SỞ Y TẾ" → "Sở Y tế"."""
     words = text.split()
-    if not words:
+    if not words or not _is_caps_line(text):
         return text
-    if not _is_caps_line(text):
-        return text
+    low = [w.lower() for w in words]
     out: list[str] = []
-    place_mode = False
-    for i, w in enumerate(words):
-        if w in _KEEP_UPPER:
-            out.append(w)
-            continue
-        low = w.lower()
-        if i == 0:
-            out.append(low.capitalize())
-        elif place_mode:
-            out.append(low.capitalize())
+    place = False
+    for i, w in enumerate(low):
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        prev = low[i - 1] if i else ""
+        if words[i] in _KEEP_UPPER:
+            out.append(words[i])
+        elif i == 0 or place or (prev in _BODY_HEADS and low[i - 2 : i] != ["đảng", "bộ"]) or (
+                prev == "ban" and low[i - 2 : i - 1] != ["ủy"]):
+            out.append(w.capitalize())
+        elif w in _LEVELS and nxt == "ủy":
+            out.append(w.capitalize())  # Tỉnh ủy, Huyện ủy
         else:
-            out.append(low)
-        if low in ("tỉnh", "huyện", "quận", "xã", "phố", "xã", "phường") and i + 1 < len(words):
-            place_mode = not (i + 1 < len(words) and words[i + 1].lower() in ("ủy", "đoàn"))
-    name = " ".join(out)
-    # Bodies spelt with a capital inside names: Tỉnh ủy, Huyện ủy, Thành ủy, Thường vụ.
-    name = re.sub(r"\b(tỉnh|huyện|thành|quận) ủy\b", lambda m: m.group(1).capitalize() + " ủy", name)
-    return name.replace("ban thường vụ", "Ban Thường vụ").replace("Ban thường vụ", "Ban Thường vụ")
+            out.append(w)
+        # Place names follow a level word ("tỉnh Hà Giang") or a Party committee ("Tỉnh ủy Sơn La").
+        if (w in _LEVELS and nxt != "ủy") or (w == "ủy" and prev in _LEVELS):
+            place = True
+    return " ".join(out).replace("Ban thường vụ", "Ban Thường vụ").replace("ban thường vụ", "Ban Thường vụ")
 
 
 # ---------------------------------------------------------------------------------------------

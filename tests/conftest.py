@@ -1,0 +1,29 @@
+"""Shared fixtures: the seed plan, and one real index built over it for the whole session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real index (SQLite, faiss, BM25, the converted e5 model) over the seed plan."""
+    from chinhsach import build_index
+
+    index_dir = tmp_path_factory.mktemp("seed-index") / "idx"
+    report = build_index([SEED], index_dir)
+    assert report.n_documents == 1 and not report.failed
+    return index_dir

@@ -1,0 +1,92 @@
+import unicodedata
+
+import pytest
+
+from chinhsach.model import Provenance, SourceLine
+from chinhsach.normalize import (
+    canonical_doc_number,
+    canonical_tones,
+    doc_number_key,
+    fold,
+    has_diacritics,
+    normalize_text,
+    paragraphs,
+    strip_markdown,
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("khoá", "khóa"), ("hoà", "hòa"), ("thuỷ", "thủy"), ("Uỷ ban", "Ủy ban"), ("khoẻ", "khỏe"),
+     ("HOÀ BÌNH", "HÒA BÌNH"), ("xoá bỏ", "xóa bỏ"), ("tuỳ", "tùy")],
+)
+def test_old_and_new_tone_placement_match(old: str, new: str) -> None:
+    assert normalize_text(old) == new
+    assert normalize_text(new) == new
+
+
+@pytest.mark.parametrize(
+    "word", ["hoàng", "quyết", "người", "giường", "khuỷu", "ngoài", "quý", "giữ", "gì", "thuở", "tuổi"]
+)
+def test_canonical_tones_leave_correct_syllables_alone(word: str) -> None:
+    assert canonical_tones(word) == word
+
+
+def test_nfd_input_becomes_nfc() -> None:
+    nfd = unicodedata.normalize("NFD", "Tỷ lệ bao phủ bảo hiểm y tế")
+    assert nfd != "Tỷ lệ bao phủ bảo hiểm y tế"
+    assert normalize_text(nfd) == "Tỷ lệ bao phủ bảo hiểm y tế"
+
+
+def test_eth_is_mapped_to_d_with_stroke() -> None:
+    assert normalize_text("\u00d0ảng bộ") == "Đảng bộ"
+    assert normalize_text("\u00f0ồng") == "đồng"
+
+
+def test_markdown_artefacts_are_removed() -> None:
+    assert strip_markdown("**thực hiện Nghị quyết**") == "thực hiện Nghị quyết"
+    assert strip_markdown("## II. MỤC TIÊU") == "II. MỤC TIÊU"
+
+
+def test_fold_and_has_diacritics() -> None:
+    assert fold("Chỉ tiêu Bảo hiểm Y tế Đảng") == "chi tieu bao hiem y te dang"
+    assert has_diacritics("nước sạch") and not has_diacritics("nuoc sach")
+
+
+def _lines(*texts: str, gaps: bool = True) -> list[SourceLine]:
+    return [SourceLine(t, Provenance("f.txt", None, i + 1), gap_before=gaps and i > 0)
+            for i, t in enumerate(texts)]
+
+
+def test_page_break_artefact_is_rejoined() -> None:
+    paras = paragraphs(_lines("- đến năm 2030 đạt 32 giường bệnh/10.000 dân; 9,5", "bác sỹ/10.000 dân; 01 dược sỹ"))
+    assert len(paras) == 1
+    assert "9,5 bác sỹ/10.000 dân" in paras[0].text
+    assert paras[0].prov.line == 1
+
+
+def test_new_paragraphs_and_markers_are_not_joined() -> None:
+    paras = paragraphs(_lines("Nội dung thứ nhất.", "Nội dung thứ hai", "- gạch đầu dòng", "2. Mục hai"))
+    assert [p.text for p in paras] == ["Nội dung thứ nhất.", "Nội dung thứ hai", "- gạch đầu dòng", "2. Mục hai"]
+
+
+def test_wrapped_lines_without_gaps_are_joined() -> None:
+    paras = paragraphs(_lines("Tăng cường tuyên truyền về vai trò của", "Ban Chấp hành Trung ương.",
+                              "Câu mới bắt đầu.", gaps=False))
+    assert [p.text for p in paras] == [
+        "Tăng cường tuyên truyền về vai trò của Ban Chấp hành Trung ương.", "Câu mới bắt đầu."]
+
+
+def test_raw_text_is_kept_for_display() -> None:
+    paras = paragraphs(_lines("Hoà nhập cộng đồng"))
+    assert paras[0].text == "Hòa nhập cộng đồng" and paras[0].raw == "Hoà nhập cộng đồng"
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [("2161/qd-ttg", "2161/QĐ-TTg"), ("155/2020/nd-cp", "155/2020/NĐ-CP"), ("42 - NQ/TW", "42-NQ/TW"),
+     ("223/NQ-HĐND", "223/NQ-HĐND"), ("112/TTr-SLĐTBXH", "112/TTr-SLĐTBXH"), ("08-QĐi/TW", "08-QĐi/TW")],
+)
+def test_document_numbers_are_canonical(raw: str, canonical: str) -> None:
+    assert canonical_doc_number(raw) == canonical
+    assert doc_number_key(raw) == doc_number_key(canonical)

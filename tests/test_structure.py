@@ -1,0 +1,108 @@
+"""The outline, metadata and segments of the seed plan and of plans written in other styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chinhsach import parse
+from chinhsach.structure import split_segment_text, split_sentences
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+SEED_OUTLINE = {
+    "I": "MỤC ĐÍCH, YÊU CẦU", "I.1": "Mục đích", "I.2": "Yêu cầu", "II": "MỤC TIÊU",
+    "II.1": "Mục tiêu tổng quát đến năm 2030", "II.2": "Các chỉ tiêu chủ yếu đến năm 2030",
+    "II.3": "Tầm nhìn đến năm 2045", "III": "Nhiệm vụ và giải pháp chủ yếu",
+    "III.1": "Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội",
+    "III.2": "Nâng cao năng lực, hiệu lực quản lý nhà nước về chính sách xã hội",
+    "III.3": "Thực hiện tốt chính sách ưu đãi người có công với cách mạng",
+    "III.4": "Phát triển thị trường lao động, nâng cao chất lượng nguồn nhân lực, tạo việc làm bền vững cho người lao động",
+    "III.5": "Xây dựng hệ thống an sinh xã hội bảo đảm định hướng xã hội chủ nghĩa, không để ai bị bỏ lại phía sau",
+    "III.6": "Bảo đảm người dân được tiếp cận, thụ hưởng các dịch vụ xã hội cơ bản",
+    "III.7": "Đổi mới, nâng cao chất lượng, hiệu quả cung cấp dịch vụ xã hội",
+    "III.8": "Đẩy mạnh hợp tác và tranh thủ nguồn lực quốc tế trong thực hiện chính sách xã hội",
+    "III.9": "Tăng cường sự lãnh đạo của Đảng, phát huy vai trò của các cơ quan dân cử, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh, hội quần chúng trong thực hiện chính sách xã hội",
+    "IV": "TỔ CHỨC THỰC HIỆN", "IV.1": "Giao Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo",
+    "IV.2": "Giao Ban Tuyên giáo Tỉnh ủy",
+}
+SEED_IDS_WITH_CONTENT_HEADINGS = ["IV.2.1", "IV.2.2", "IV.3", "IV.4", "IV.4.1", "IV.4.2"]
+SEED_TOPICS = ["Về giáo dục", "Về y tế", "Về phát triển văn hóa", "Về thông tin", "Về nhà ở",
+               "Về nước sạch, vệ sinh môi trường"]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return parse(CORPUS / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt")
+
+
+def test_seed_outline_has_every_section_with_its_heading(seed) -> None:
+    sections = {s.id: s for s in seed.sections}
+    for sid, heading in SEED_OUTLINE.items():
+        assert sid in sections, sid
+        assert sections[sid].heading == heading
+    for sid in SEED_IDS_WITH_CONTENT_HEADINGS:
+        assert sid in sections
+    assert sections["IV.2.1"].parent == "IV.2" and sections["IV.4.2"].parent == "IV.4"
+    assert sections["III.6"].parent == "III" and sections["I"].parent is None
+
+
+def test_seed_topical_paragraphs_are_sub_parts_of_their_section(seed) -> None:
+    topics = [s for s in seed.sections if s.kind == "topic"]
+    assert [t.heading for t in topics] == SEED_TOPICS
+    assert all(t.parent == "III.6" and t.citable == "III.6" for t in topics)
+    water = [g for g in seed.segments if g.topic == "Về nước sạch, vệ sinh môi trường"]
+    assert len(water) >= 3 and all(g.section == "III.6" for g in water)
+    # The continuation paragraphs after the topical one keep its topic.
+    assert any(g.text.startswith("Trên cơ sở quy định pháp luật") for g in water)
+
+
+def test_seed_metadata(seed) -> None:
+    assert seed.meta.type == "Kế hoạch"
+    assert seed.meta.issuer == "Ban Thường vụ Tỉnh ủy Sơn La"
+    assert seed.meta.place == "Sơn La"
+    assert seed.meta.signer == "Lò Minh Hùng"
+    assert seed.meta.number is None and seed.meta.date is None  # the file prints neither
+    assert seed.title.startswith("Kế hoạch thực hiện Nghị quyết số 42-NQ/TW")
+
+
+def test_seed_segments_keep_provenance_and_join_page_breaks(seed) -> None:
+    by_text = {g.text: g for g in seed.segments}
+    health = next(g for g in seed.segments if "bác sỹ" in g.text)
+    assert "9,5 bác sỹ/10.000 dân" in health.text and health.section == "II.2"
+    assert health.kind == "bullet" and health.prov.line == 52
+    assert all(g.prov.file.endswith(".txt") for g in by_text.values())
+    signature = [g for g in seed.segments if g.kind == "signature"]
+    assert signature and all(g.section is None for g in signature)
+    assert not any(g.searchable for g in signature)
+
+
+def test_other_styles_number_date_issuer_outline() -> None:
+    ubnd = parse(CORPUS / "minh-hoa-ubnd-tinh-ha-giang-ke-hoach-42.txt")
+    assert (ubnd.meta.number, ubnd.meta.date, ubnd.meta.place) == ("43/KH-UBND", "2024-03-15", "Hà Giang")
+    assert ubnd.meta.issuer == "Ủy ban nhân dân tỉnh Hà Giang"
+    ids = {s.id for s in ubnd.sections}
+    assert {"II.2.1", "II.2.2", "II.2.2.a", "III.3.a", "V.10"} <= ids
+    assert not ubnd.title.count("Căn cứ")
+    district = parse(CORPUS / "minh-hoa-huyen-uy-ke-hoach-58.txt")
+    assert district.meta.number == "58-KH/HU" and district.meta.issuer == "Huyện ủy Mai Sơn"
+    dept = parse(CORPUS / "minh-hoa-so-y-te-ke-hoach.txt")
+    assert dept.meta.number == "215/KH-SYT" and dept.meta.issuer == "Sở Y tế"
+
+
+def test_long_paragraphs_split_at_sentence_boundaries_only() -> None:
+    sentence = "Câu thứ {} nói về chính sách xã hội và an sinh cho người dân vùng cao."
+    text = " ".join(sentence.format(i) for i in range(60))
+    parts = split_segment_text(text, max_words=100)
+    assert len(parts) > 1 and " ".join(parts) == text
+    assert all(p.endswith(".") for p in parts)
+    assert split_sentences("Theo TP. Hồ Chí Minh đạt 1.234,5 tỷ. Câu hai.") == [
+        "Theo TP. Hồ Chí Minh đạt 1.234,5 tỷ.", "Câu hai."]
+
+
+def test_one_overlong_sentence_is_split_at_clauses_never_truncated() -> None:
+    text = "; ".join(f"vế thứ {i} có nhiều chữ để làm câu dài hơn" for i in range(80)) + "."
+    parts = split_segment_text(text, max_words=120)
+    assert len(parts) > 1
+    assert " ".join(parts).split() == text.split()
