@@ -11,7 +11,12 @@ from typer.testing import CliRunner
 
 from chinhsach import Index, build_index
 from chinhsach.cli import app
-from chinhsach.errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, ModelMismatchError
+from chinhsach.errors import (
+    IndexCorruptError,
+    IndexLockedError,
+    IndexNotFoundError,
+    ModelMismatchError,
+)
 from chinhsach.store import build_lock
 
 HIT_KEYS = {"doc_id", "title", "section", "kind", "text", "score", "page", "line"}
