@@ -1,0 +1,1365 @@
+"""Find targets (chỉ tiêu) in the text of a plan: quantified levels to reach, and qualitative ones.
+
+The extractor works on one segment (a bullet or paragraph, already normalised: NFC, canonical
+tones, single spaces) and follows ``evaluation/gold/GUIDELINES.md``. It is built from general
+parts, not from the sentences of any one plan:
+
+1. **Numbers that are not values** are masked first: document numbers (``42-NQ/TW``), dates,
+   years and periods, references (``mục 2``, ``mức độ 2``, ``lần thứ 8``), quoted titles and
+   titles of programmes (``Đề án Đầu tư … 01 triệu căn hộ``), ages (``trẻ em dưới 5 tuổi``),
+   durations (``định kỳ 6 tháng``) and denominators (``/10.000 dân``, ``trên 10.000 dân``).
+2. **Layout**: a segment is cut into sentences, clauses (``;``) and pieces (``,``, ``và``,
+   ``hoặc``, ``:``). A piece that holds a value is a target; pieces without one are attached to
+   the value they describe (forward when the next value lacks its own subject, "Tỷ lệ lao động
+   có bằng cấp, | chứng chỉ đạt 40%"; otherwise backward as a rider), or dropped as a frame
+   ("Phấn đấu đến năm 2025, …", whose year still applies to the sentence).
+3. **Value, unit, comparator** from the words around the value: the comparator cue nearest the
+   value wins over weak cues (``đạt khoảng trên 40%`` → above), a trailing ``trở lên`` /
+   ``trở xuống`` wins over leading cues, and a cue written before the first member of a list of
+   parallel "VALUE + noun" members distributes over it (``Có ít nhất 75% …; 80% …``).
+4. **Indicator** in the document's words: the subject before the value, with list members
+   restored from their neighbour ("cấp trung học cơ sở" → "tỷ lệ đi học đúng độ tuổi cấp trung
+   học cơ sở"); "tỷ lệ X" for a bare "N% X", "số X" for "N X/10.000 dân"; a predicate shared by
+   parallel members is restored on the member that lacks it.
+5. **Direction** from a lexicon of bad things (unemployment, poverty, malnutrition, mortality,
+   temporary housing, pollution…), overriders ("được", "tham gia", "thoát nghèo", "xử lý") and
+   verbs ("giảm" → down, "tăng/nâng" → up).
+
+Rates of change ("giảm tỷ lệ hộ nghèo bình quân 3-4%/năm") are targets on the *change*, as the
+project's annotators record them: indicator "mức giảm tỷ lệ hộ nghèo", comparator of the printed
+bound (``range`` 3-4), unit ``%/năm`` (the printed slash, or added when "mỗi năm / hằng năm /
+bình quân" governs the change), and direction ``up`` — a bigger reduction of a bad thing is
+better — so "giảm bình quân trên 5%/năm" (``above``) is consistent with its direction. A level
+reached by a reduction ("giảm còn dưới 24%") stays a level: indicator "tỷ lệ …", ``below``,
+``down``. Counts achieved per year ("mỗi năm … ít nhất 1.500 căn nhà") get the unit
+"căn nhà/năm". :func:`is_rate` tells the two kinds apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Target
+from .normalize import fold, has_diacritics
+
+# ---------------------------------------------------------------------------------------------
+# Public tables
+# ---------------------------------------------------------------------------------------------
+
+#: Comparator cues as printed, → comparator. Leading cues stand before the value; the two
+#: trailing ones (``TRAILING_CUES``) after it. Weak cues (``reach``) yield to a stronger cue
+#: nearer the value; "khoảng trên N" is ``above`` (the bound is operative).
+COMPARATORS: dict[str, str] = {
+    # reach: a level to attain
+    "đạt": "reach", "đạt được": "reach", "đạt mức": "reach", "ở mức": "reach", "bằng": "reach",
+    "bảo đảm": "reach", "đảm bảo": "reach", "phấn đấu": "reach", "phấn đấu đạt": "reach",
+    "lên": "reach", "tăng lên": "reach", "nâng lên": "reach", "lên mức": "reach",
+    "còn": "reach", "xuống": "reach", "xuống còn": "reach", "giảm còn": "reach",
+    "giảm xuống": "reach", "giảm xuống còn": "reach", "là": "reach",
+    # above
+    "trên": "above", "đạt trên": "above", "hơn": "above", "cao hơn": "above", "vượt": "above",
+    "khoảng trên": "above", "lớn hơn": "above", "nhiều hơn": "above",
+    # at least
+    "ít nhất": "at_least", "tối thiểu": "at_least", "không dưới": "at_least",
+    "không ít hơn": "at_least", "không thấp hơn": "at_least", "tối thiểu là": "at_least",
+    "trở lên": "at_least",
+    # below
+    "dưới": "below", "còn dưới": "below", "xuống dưới": "below", "thấp hơn": "below",
+    "ít hơn": "below", "khoảng dưới": "below", "giảm xuống dưới": "below",
+    # at most
+    "không quá": "at_most", "tối đa": "at_most", "không vượt quá": "at_most",
+    "không cao hơn": "at_most", "không lớn hơn": "at_most", "không nhiều hơn": "at_most",
+    "nhiều nhất": "at_most", "trở xuống": "at_most",
+    # about
+    "khoảng": "about", "đạt khoảng": "about", "xấp xỉ": "about", "gần": "about",
+    "trên dưới": "about", "chừng": "about", "khoảng chừng": "about",
+    # maintain
+    "duy trì": "maintain", "duy trì ở mức": "maintain", "giữ vững": "maintain",
+    "giữ ổn định": "maintain", "duy trì ổn định": "maintain",
+}
+#: Cues written after the value (and its unit): "3,5% trở lên".
+TRAILING_CUES: dict[str, str] = {"trở lên": "at_least", "trở xuống": "at_most"}
+#: Connectives of a range "35-40%", "từ 35 đến 40%".
+RANGE_CONNECTIVES: tuple[str, ...] = ("-", "–", "—", "đến", "tới")
+#: Which way each comparator bounds the value (for checks against a target's direction).
+COMPARATOR_SENSE: dict[str, str | None] = {
+    "reach": None, "about": None, "range": None, "maintain": None,
+    "above": "up", "at_least": "up", "below": "down", "at_most": "down",
+}
+
+#: Known misspellings in units and indicators → correction. Each key is matched as whole words;
+#: ``_TYPO_GUARDS`` lists words after which the key is a real phrase ("được sỹ quan").
+SUSPECT_TYPOS: dict[str, str] = {
+    "được sỹ": "dược sỹ",
+    "được sĩ": "dược sĩ",
+    "bác sỉ": "bác sĩ",
+    "bác sỷ": "bác sỹ",
+    "dược sỉ": "dược sĩ",
+    "điều dưởng": "điều dưỡng",
+    "dinh dưởng": "dinh dưỡng",
+    "giường bênh": "giường bệnh",
+    "tiêm chũng": "tiêm chủng",
+    "bảo hiễm": "bảo hiểm",
+    "nghĩ hưu": "nghỉ hưu",
+    "thất nghiêp": "thất nghiệp",
+}
+_TYPO_GUARDS: dict[str, tuple[str, ...]] = {"được sỹ": ("quan", "tử"), "được sĩ": ("quan", "tử")}
+
+
+def suspect_typos(text: str) -> list[tuple[str, str]]:
+    """Known misspellings in ``text``: ``[(as printed, correction)]``, in order of appearance."""
+    found: list[tuple[int, str, str]] = []
+    for wrong, right in SUSPECT_TYPOS.items():
+        guard = _TYPO_GUARDS.get(wrong, ())
+        tail = rf"(?!\s+(?:{'|'.join(guard)})\b)" if guard else ""
+        for m in re.finditer(rf"(?<!\w){re.escape(wrong)}(?!\w){tail}", text, re.IGNORECASE):
+            printed = m.group(0)
+            fixed = right[0].upper() + right[1:] if printed[0].isupper() else right
+            found.append((m.start(), printed, fixed))
+    return [(p, f) for _, p, f in sorted(found)]
+
+
+def _fix_typos(s: str) -> str:
+    for printed, fixed in suspect_typos(s):
+        s = s.replace(printed, fixed)
+    return s
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers and heading years
+# ---------------------------------------------------------------------------------------------
+
+
+def parse_number(s: str) -> float:
+    """A Vietnamese number: "24,01" → 24.01, "10.000" → 10000, "1.234,5" → 1234.5, "01" → 1.
+
+    The comma is the decimal mark and the dot groups thousands; a lone dot not followed by
+    groups of three digits is read as a decimal point ("24.6", English style).
+    """
+    t = s.strip().replace(" ", "").rstrip("%‰")
+    if not re.fullmatch(r"\d+(?:[.,]\d+)*", t):
+        raise ValueError(f"not a number: {s!r}")
+    if "," in t and "." in t:
+        dec = "," if t.rfind(",") > t.rfind(".") else "."
+        grp = "." if dec == "," else ","
+        return float(t.replace(grp, "").replace(dec, "."))
+    if "." in t:
+        parts = t.split(".")
+        if len(parts) > 2 or all(len(p) == 3 for p in parts[1:]):
+            return float(t.replace(".", ""))
+        return float(t)
+    if "," in t:
+        parts = t.split(",")
+        if len(parts) > 2 and all(len(p) == 3 for p in parts[1:]):
+            return float(t.replace(",", ""))
+        return float(t.replace(",", "."))
+    return float(t)
+
+
+_YEAR = r"(?:19|20)\d\d"
+_RANGE_YEAR_RE = re.compile(rf"(?<![\d/.,])({_YEAR})\s*[-–—]\s*({_YEAR})(?![\d/])")
+_WORD_YEAR_RE = re.compile(rf"(?:năm|nam|đến|den|tới|toi)\s+({_YEAR})(?![\d/])", re.IGNORECASE)
+_BARE_YEAR_RE = re.compile(rf"(?<![\d/.,\-–])({_YEAR})(?![\d/.,]\d|\d|/)")
+_ORIENT_RE = re.compile(r"(?:định hướng|dinh huong)[^.;]{0,25}$", re.IGNORECASE)
+
+
+def heading_year(text: str) -> int | None:
+    """The horizon year a heading (or clause) states.
+
+    "đến năm 2030" → 2030, "Tầm nhìn đến năm 2045" → 2045, "giai đoạn 2021-2025" → 2025 (end of
+    a period). When a heading names a main period and an orientation ("giai đoạn 2021-2025,
+    định hướng đến năm 2030"), the main period wins; otherwise the last year written wins.
+    Years inside dates ("24/11/2023") do not count.
+    """
+    found: list[tuple[int, int, bool]] = []  # (position, year, is orientation)
+    taken: list[tuple[int, int]] = []
+    for rx, group in ((_RANGE_YEAR_RE, 2), (_WORD_YEAR_RE, 1), (_BARE_YEAR_RE, 1)):
+        for m in rx.finditer(text):
+            if any(a <= m.start(group) < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            oriented = bool(_ORIENT_RE.search(text[: m.start()]))
+            found.append((m.start(), int(m.group(group)), oriented))
+    if not found:
+        return None
+    found.sort()
+    main = [f for f in found if not f[2]] or found
+    return main[-1][1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching helpers: patterns are written with diacritics; a text typed without them is matched
+# against the folded patterns (same length, so offsets stay valid).
+# ---------------------------------------------------------------------------------------------
+
+
+def _plain_char(ch: str) -> str:
+    d = unicodedata.normalize("NFD", ch)
+    base = "".join(c for c in d if unicodedata.category(c) != "Mn")
+    base = base.replace("đ", "d").replace("Đ", "D")
+    return base if len(base) == 1 else ch
+
+
+def _plain(s: str) -> str:
+    """Drop diacritics, keep length and case (so regex escapes like ``\\S`` survive)."""
+    return "".join(_plain_char(c) for c in s)
+
+
+@lru_cache(maxsize=512)
+def _rx(pattern: str, plain: bool) -> re.Pattern[str]:
+    return re.compile(_plain(pattern) if plain else pattern, re.IGNORECASE)
+
+
+def _alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    """Alternation of phrases, longest first, spaces matching any white space."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@dataclass
+class _Ctx:
+    text: str
+    low: str  # lower-cased (and folded when the text has no diacritics), same length
+    plain: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Ctx:
+        plain = not has_diacritics(text)
+        low = _plain(text).lower() if plain else text.lower()
+        if len(low) != len(text):  # a lower() that changes length (rare scripts): keep offsets
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        return cls(text, low, plain)
+
+    def rx(self, pattern: str) -> re.Pattern[str]:
+        return _rx(pattern, self.plain)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons (all general: words of the genre, not of one plan)
+# ---------------------------------------------------------------------------------------------
+
+# Words that head a complete indicator ("Tỷ lệ …", "Số …", "Tuổi thọ …").
+_HEADS = [
+    "tỷ lệ", "tỉ lệ", "tỷ suất", "tỉ suất", "tỷ số", "tỉ số", "tỷ trọng", "tỉ trọng", "số",
+    "số lượng", "tổng số", "chỉ số", "hệ số", "tuổi thọ", "diện tích", "mức", "thu nhập", "tổng",
+    "tốc độ", "năng suất", "giá trị", "độ che phủ", "lượng", "quy mô", "sản lượng", "kim ngạch",
+    "mật độ", "thời gian", "thời hạn", "bình quân", "grdp", "gdp", "hdi", "chiều cao", "cân nặng",
+    "độ tuổi", "tuổi", "số năm", "dân số", "tăng trưởng", "tuổi thọ bình quân", "số ngày", "số giờ", "số lượt", "số người", "số hộ",
+]
+_HEAD_RE = r"^(?:" + _alt(_HEADS) + r")(?!\w)"
+
+# Verbs and frames that open a target clause but are not part of the indicator.
+_LEAD_WORDS = [
+    "phấn đấu", "phấn đấu có", "phấn đấu đạt", "có", "đạt", "đạt được", "bảo đảm", "đảm bảo",
+    "duy trì", "giữ vững", "giữ", "giữ ổn định", "tiếp tục", "tiếp tục duy trì", "hằng năm", "hàng năm", "mỗi năm",
+    "bình quân", "bình quân mỗi năm", "bình quân hằng năm", "trong đó", "riêng", "riêng đối với",
+    "đối với", "đến", "đến cuối", "đến hết", "cuối", "vào", "trong", "ít nhất", "tối thiểu",
+]
+_CHANGE_DOWN = ["giảm", "kéo giảm", "giảm thiểu", "khống chế", "kiềm chế", "hạ thấp"]
+_CHANGE_UP = ["tăng", "nâng", "tăng thêm", "nâng cao", "gia tăng"]
+# A change verb as a word, not inside a compound noun ("tăng trưởng", "tăng cường").
+_CHANGE_VERB = (r"(?:" + "|".join(sorted(_CHANGE_DOWN + _CHANGE_UP, key=len, reverse=True))
+                + r")(?!\w)(?!\s+(?:trưởng|cường|tầng|nghèo bền vững))")
+_LEVEL_CUES = {"đạt", "đạt được", "đạt mức", "ở mức", "bằng", "còn", "xuống", "xuống còn", "giảm còn", "giảm xuống", "giảm xuống còn", "lên",
+               "tăng lên", "nâng lên", "lên mức", "còn dưới", "xuống dưới", "giảm xuống dưới"}
+# Fillers between an indicator and its value: stripped, never a comparator.
+_FILLERS = ["bình quân", "mỗi năm", "hằng năm", "hàng năm", "trung bình năm", "bình quân năm",
+            "cả nước", "toàn tỉnh"]
+
+# Units that follow a value (longest match first). Counts are nouns of the genre.
+_UNITS = [
+    "%", "‰", "m²", "m2", "m³", "m3", "km²", "km2", "km", "ha", "tấn", "kg", "lít", "m",
+    "tuổi", "tháng tuổi", "năm", "tháng", "ngày", "giờ", "phút", "tuần", "quý", "lần",
+    "điểm", "đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "usd", "triệu usd",
+    "tỷ usd", "người", "lượt người", "lượt", "lao động", "hộ", "hộ gia đình", "căn", "căn hộ",
+    "căn nhà", "ngôi nhà",
+    "nhà", "xã", "phường", "huyện", "thôn", "bản", "tổ dân phố", "trường", "lớp", "phòng học",
+    "cơ sở", "trạm y tế", "doanh nghiệp", "hợp tác xã", "sản phẩm", "công trình", "giường",
+    "giường bệnh", "bác sỹ", "bác sĩ", "dược sỹ", "dược sĩ", "cán bộ", "giáo viên", "học sinh",
+    "sinh viên", "trẻ", "đối tượng", "việc làm", "mô hình", "câu lạc bộ", "nhà văn hóa",
+    "chỉ tiêu", "tiêu chí", "suất", "con", "cây", "km đường", "đơn vị", "tổ chức", "dự án",
+]
+# Units of measure (not things counted): "N cm" is never "số cm".
+_MEASURE_UNITS = {"m²", "m2", "m³", "m3", "km²", "km2", "km", "ha", "tấn", "kg", "lít", "m", "cm",
+                  "điểm", "lần", "đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "usd",
+                  "triệu usd", "tỷ usd"}
+_TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "phút", "tuần", "quý"}
+_AGE_UNITS = {"tuổi", "tháng tuổi"}
+# Words after a value that are never its unit.
+_UNIT_STOP = {
+    "và", "vào", "trở", "đến", "tới", "trên", "dưới", "của", "cho", "với", "trong", "đạt", "so",
+    "theo", "ở", "tại", "là", "được", "có", "các", "những", "hoặc", "hay", "từ", "năm",
+    "đối", "nhằm", "để", "khi", "thì", "như", "tăng", "giảm", "lên", "xuống", "còn", "nếu",
+}
+# Pieces starting with these words are a sub-focus, not a rider of the preceding target.
+_FOCUS = ["trong đó", "nhất là", "đặc biệt là", "ưu tiên", "riêng", "kể cả", "bao gồm"]
+# Rider starters that end the noun phrase of an indicator.
+_RIDER_SPACE = ["cả", "theo quy định", "đúng quy định", "kịp thời", "bảo đảm", "đảm bảo",
+                "so với", "nhằm", "để", "trên địa bàn", "góp phần", "trong đó", "nhất là"]
+_RIDER_COMMA = ["có", "bảo đảm", "đảm bảo", "theo", "nhằm", "để", "góp phần", "gắn với",
+                "trong đó", "so với", "nhất là", "đặc biệt là", "kịp thời", "đúng"]
+# Words that mark a predicate in "N% <subject> <predicate>".
+_PREDICATE = ["được", "có", "tham gia", "sử dụng", "bị", "đạt", "tiếp cận", "hưởng", "nhận",
+              "đi học", "biết", "sống", "là", "chiếm", "thụ hưởng", "hoàn thành"]
+
+# Qualitative targets: clauses opening with an end state (any sentence of an objectives part)…
+_END_STATE = [
+    "xóa bỏ", "xóa", "xoá", "chấm dứt", "cơ bản chấm dứt", "loại trừ", "loại bỏ", "hoàn thành",
+    "cơ bản hoàn thành", "duy trì", "giữ vững", "bảo đảm vững chắc", "đảm bảo vững chắc",
+    "không còn", "không để", "không có", "đạt chuẩn", "phổ cập", "100%", "khống chế", "kiểm soát",
+    "ngăn chặn", "thanh toán", "xây dựng thành công",
+]
+# …and clauses opening with a process verb are objectives in prose, not targets.
+_PROCESS = [
+    "xây dựng", "hoàn thiện", "phát triển", "nâng cao", "tăng cường", "đẩy mạnh", "đổi mới",
+    "tạo", "tạo cơ hội", "góp phần", "thực hiện", "triển khai", "chú trọng", "tiếp tục",
+    "khuyến khích", "huy động", "từng bước", "không ngừng", "tập trung", "quan tâm", "ưu tiên",
+    "củng cố", "mở rộng", "hướng tới", "bảo vệ", "phát huy", "thúc đẩy", "cải thiện", "nâng",
+    "kết hợp", "gắn", "lồng ghép", "tuyên truyền", "rà soát",
+]
+_GENERAL = ["góp phần", "theo hướng", "nhằm", "không ngừng", "tạo cơ hội", "từng bước"]
+# Outside objectives, descriptive (not target-setting) numbers.
+_DESCRIPTIVE = ["chiếm", "ước đạt", "ước tính", "hiện nay", "hiện có", "hiện là", "so với",
+                "năm trước", "đã đạt", "đã có", "là"]
+
+# Direction lexicon: checked in this order.
+_DIR_BAD_PASSIVE = r"(?<!thiết )(?<!chuẩn )(?<!dự )(?<!trang )(?<!phòng )\bbị\b"
+_DIR_GOOD_OVERRIDE = [
+    "được", "tham gia", "thoát nghèo", "xử lý", "thu gom", "tái chế", "điều trị", "cai nghiện",
+    "hỗ trợ", "xóa mù chữ", "đạt chuẩn", "hoàn thành", "chữa khỏi", "phục hồi", "hòa nhập",
+]
+_DIR_BAD = [
+    "thất nghiệp", "thiếu việc làm", "hộ nghèo", "cận nghèo", "tái nghèo", "nghèo đa chiều",
+    "phát sinh nghèo", "suy dinh dưỡng", "thấp còi", "nhẹ cân", "gầy còm", "béo phì",
+    "tử vong", "chết", "tai nạn", "thương tích", "đuối nước", "bỏ học", "lưu ban", "mù chữ",
+    "nhà tạm", "dột nát", "ô nhiễm", "chất thải", "rác thải", "nước thải", "khí thải",
+    "phát thải", "tội phạm", "ma túy", "nghiện", "tệ nạn", "hiv", "aids", "nhiễm", "mắc",
+    "dịch bệnh", "tảo hôn", "cận huyết", "bạo lực", "xâm hại", "buôn bán người",
+    "lao động trẻ em", "lang thang", "sinh con thứ", "mất cân bằng", "giới tính khi sinh",
+    "thời gian chờ", "chi trả trực tiếp", "tiền túi", "nợ đọng", "thất thoát", "lãng phí",
+    "vi phạm", "khiếu nại", "sạt lở", "thiệt hại", "bất bình đẳng", "chênh lệch", "sốt rét",
+    "sốt xuất huyết", "bệnh lao", "mắc lao", "ngộ độc", "xuống cấp", "hư hỏng", "thiên tai",
+]
+_DIR_GOOD = [
+    "bao phủ", "qua đào tạo", "đào tạo", "việc làm", "tuổi thọ", "sống khỏe", "giường bệnh",
+    "giường", "bác sỹ", "bác sĩ", "dược sỹ", "dược sĩ", "điều dưỡng", "hộ sinh", "nhân viên y tế",
+    "tiêm chủng", "đi học", "nhập học", "phổ cập", "biết chữ", "nước sạch", "hợp vệ sinh",
+    "nhà tiêu", "diện tích", "thu nhập", "phát triển con người", "hdi", "hưởng", "tiếp cận",
+    "sử dụng", "quản lý sức khỏe", "khám", "bảo hiểm", "lương hưu", "trợ cấp", "kiên cố",
+    "che phủ", "năng suất", "tăng trưởng", "grdp", "gdp", "hài lòng", "chăm lo", "chăm sóc",
+    "số năm", "nhà văn hóa", "có", "đạt", "chiều cao", "tầm vóc", "thể lực", "internet",
+    "phủ sóng", "chuyển đổi số", "trực tuyến", "không dùng tiền mặt",
+]
+
+
+def _starts(ctx_plain: bool, s: str, words: list[str] | set[str]) -> re.Match[str] | None:
+    return _rx(r"^(?:" + _alt(words) + r")(?!\w)", ctx_plain).match(s)
+
+
+def _low(s: str, plain: bool) -> str:
+    return _plain(s).lower() if plain else s.lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# Direction
+# ---------------------------------------------------------------------------------------------
+
+
+def indicator_direction(indicator: str) -> str | None:
+    """``"up"`` when more is better, ``"down"`` when less is better, None when unknown.
+
+    Order of evidence: an adversative passive ("bị suy dinh dưỡng") → down; a beneficial
+    predicate ("được", "tham gia", "thoát nghèo", "được xử lý") → up; a bad thing
+    (unemployment, poverty, mortality, temporary housing, pollution …) → down; a "giảm" verb →
+    down; a "tăng/nâng" verb → up; a good thing (coverage, access, trained labour, life
+    expectancy, beds, doctors …) → up.
+    """
+    if not indicator or not indicator.strip():
+        return None
+    plain = not has_diacritics(indicator)
+    s = _low(indicator, plain)
+    # A change ("mức giảm tỷ lệ hộ nghèo"): good when it moves the underlying indicator the
+    # right way; a change of an unknown indicator is the one the plan asks for.
+    m = _rx(r"^(?:mức|tốc độ)\s+(" + _alt(_CHANGE_DOWN + _CHANGE_UP) + r")\s+(.+)$",
+            plain).match(s)
+    if m:
+        under = indicator_direction(indicator[m.start(2):])
+        falling = _key_of(m.group(1), plain, _CHANGE_DOWN + _CHANGE_UP) in _CHANGE_DOWN
+        if under is None:
+            return "up"
+        return "up" if (under == "down") == falling else "down"
+
+    def has(words: list[str]) -> bool:
+        return bool(_rx(r"(?<!\w)(?:" + _alt(words) + r")(?!\w)", plain).search(s))
+
+    if _rx(_DIR_BAD_PASSIVE, plain).search(s):
+        return "down"
+    if has(_DIR_GOOD_OVERRIDE):
+        return "up"
+    if has(_DIR_BAD):
+        return "down"
+    if has(_CHANGE_DOWN):
+        return "down"
+    if has(["tăng", "nâng"]):
+        return "up"
+    if has(_DIR_GOOD):
+        return "up"
+    return None
+
+
+def is_rate(target: Target) -> bool:
+    """Whether a target states a change per period ("%/năm") rather than a level."""
+    return bool(target.unit and re.search(r"/\s*(?:năm|nam|tháng|quý)$", target.unit))
+
+
+# ---------------------------------------------------------------------------------------------
+# Masks: numbers that are never values
+# ---------------------------------------------------------------------------------------------
+
+_NUM_RE = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:\.\d+)?)(?!\d)")
+_DOCNUM_RE = re.compile(
+    r"(?<![\w/])\d+(?:[/-]\d+)*\s?[/-]\s?[A-ZĐ][A-Za-zĐđ0-9&]*(?:[/-][A-Za-zĐđ0-9&]+)*"
+)
+_QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|«[^»]{3,}»|‘[^’]{3,}’")
+_PROGRAMME_RE = re.compile(
+    r"(?:[Đđ]ề án|[Cc]hương trình|[Dd]ự án|[Cc]hiến lược|[Pp]hong trào|[Cc]uộc vận động)\s+"
+    r"(?=[A-ZĐÀ-Ỹ])"
+)
+_MASK_PATTERNS = [
+    # dates and calendar references
+    r"(?<![\d.,/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}(?!\d)",
+    r"(?<![\d.,/])\d{1,2}\s*/\s*(?:19|20)\d\d(?!\d)",
+    r"(?<![\d.,/])\d{1,2}/\d{1,2}(?![\d/.,]*\d)",
+    r"(?<!\w)ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)?",
+    r"(?<!\w)tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?",
+    r"(?<!\w)quý\s+(?:[ivx]+|\d)(?!\w)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?",
+    r"(?<!\w)năm\s+\d{4}",
+    # references and names with a number after the noun
+    r"(?<!\w)(?:mục|khoản|điều|điểm|phần|chương|tiết|mức độ|cấp độ|loại|hạng|nhóm|vùng|"
+    r"khu vực|lần thứ|thứ|lần|cấp|lớp|khối|tuyến|đợt|giai đoạn|tiêu chí|khóa|nhiệm kỳ|"
+    r"phụ lục|biểu|bảng|nghị quyết|quyết định|chỉ thị|kế hoạch|thông tư|nghị định|luật|"
+    r"công văn|thông báo|kết luận|hướng dẫn|tờ trình|đề án|chương trình|dự án|văn bản|"
+    r"pháp lệnh|hội nghị)\s+(?:số\s+)?\d[\d.,]*",
+    r"(?<![\w-])[a-z]+-\d+",  # codes: covid-19
+]
+
+
+def _masked_spans(ctx: _Ctx) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    text = ctx.text
+    for rx in (_QUOTE_RE, _DOCNUM_RE):
+        spans.extend(m.span() for m in rx.finditer(text))
+    for m in _PROGRAMME_RE.finditer(text):
+        # A programme named by a capitalised title: its numbers are part of the name.
+        end = re.search(r";|[.](?:\s|$)|$", text[m.end():])
+        spans.append((m.start(), m.end() + (end.start() if end else 0)))
+    for pat in _MASK_PATTERNS:
+        spans.extend(m.span() for m in ctx.rx(pat).finditer(ctx.low))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Values with their units
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Val:
+    start: int
+    end: int  # end of the number(s)
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    unit_end: int = 0  # end of the unit (and of a trailing cue)
+    trailing: str | None = None  # comparator from "trở lên" / "trở xuống"
+    year_like: bool = False
+    baseline: int | None = None  # start of "từ A (năm …)" before "lên B": not the subject
+
+
+def _is_year_token(tok: str) -> bool:
+    return bool(re.fullmatch(_YEAR, tok))
+
+
+def _raw_numbers(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> list[_Val]:
+    out = []
+    for m in _NUM_RE.finditer(ctx.text, start, end):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        try:
+            v = parse_number(m.group(1))
+        except ValueError:
+            continue
+        out.append(_Val(m.start(), m.end(), v, year_like=_is_year_token(m.group(1))))
+    return out
+
+
+_UNIT_ALT = _alt(_UNITS)
+_MULT = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+_MULT_PLAIN = {_plain(k): f for k, f in _MULT.items()}
+
+
+def _parse_unit(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
+    """Read the unit after ``v`` (up to ``limit``); returns spans of consumed denominators.
+
+    A unit followed by "/<word>" takes it ("triệu đồng/năm", "lần/năm").
+    """
+    consumed = _parse_unit_core(ctx, v, limit)
+    if v.unit and "/" not in v.unit:
+        m = re.match(r"\s*/\s*([^\W\d_]+)", ctx.text[v.unit_end:limit])
+        if m:
+            v.unit = f"{v.unit}/{m.group(1)}"
+            v.unit_end += m.end()
+    return consumed
+
+
+def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
+    text, low = ctx.text, ctx.low
+    p = v.end
+    consumed: list[tuple[int, int]] = []
+    rest = low[p:limit]
+    # Percent / per mille, optionally per period: "3-4%/năm".
+    m = ctx.rx(r"^\s*(%|‰|phần trăm|phần nghìn)(?:\s*/\s*(năm|tháng|quý))?").match(rest)
+    if m:
+        unit = "%" if m.group(1) in ("%", "phần trăm") else "‰"
+        if m.group(2):
+            unit += "/" + text[p + m.start(2): p + m.end(2)]
+        v.unit, v.unit_end = unit, p + m.end()
+        return consumed
+    # Multipliers: "1,5 triệu người" → 1 500 000 người; money keeps "triệu đồng".
+    m = ctx.rx(r"^\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)(\s*(?:đồng|usd|đô la))?").match(rest)
+    if m:
+        if m.group(2):
+            v.unit = re.sub(r"\s+", " ", text[p + m.start(1): p + m.end()].strip())
+            v.unit_end = p + m.end()
+            return consumed
+        factor = _MULT.get(m.group(1)) or _MULT_PLAIN.get(m.group(1), 1.0)
+        v.value *= factor
+        if v.value_max is not None:
+            v.value_max *= factor
+        p += m.end()
+        rest = low[p:limit]
+    # Per-population unit "giường bệnh/10.000 dân", "m² sàn/người", or "… trên 10.000 dân".
+    slash = ctx.rx(
+        r"^\s*((?:[^\W\d_]|[²³])[^\d;/()]{0,60}?)(?:\s*/|\s+trên\s+(?=(?:1\.000|10\.000|100\.000|"
+        r"1\.000\.000|100|một vạn|vạn)\s))\s*((?:\d{1,3}(?:\.\d{3})*\s+)?)"
+        r"((?:[^\W\d_]+)(?:\s+(?!vào|đến|năm|trở|và|trong|theo|tại|của)[^\W\d_]+){0,2})"
+    ).match(rest)
+    if slash and len(slash.group(1).split()) <= 8 and not ctx.rx(r"(?<!\w)(?:đạt|vào|trở)(?!\w)"
+                                                                 ).search(slash.group(1)):
+        num_txt = text[p + slash.start(1): p + slash.end(1)].strip()
+        den_num = text[p + slash.start(2): p + slash.end(2)].strip()
+        den_words = text[p + slash.start(3): p + slash.end(3)].strip()
+        if den_num:
+            consumed.append((p + slash.start(2), p + slash.end(2)))
+        den = f"{den_num} {den_words}".strip()
+        v.unit = f"{num_txt}/{den}"
+        v.unit_end = p + slash.end()
+        return consumed
+    # A bare rate "60/100.000 trẻ đẻ sống": the unit is the printed denominator.
+    m = ctx.rx(r"^/\s*(\d{1,3}(?:\.\d{3})+|\d+)\s+([^\W\d_]+(?:\s+(?!vào|đến|năm|trở|và)"
+               r"[^\W\d_]+){0,2})").match(rest)
+    if m:
+        consumed.append((p + m.start(1), p + m.end(1)))
+        v.unit = "/" + re.sub(r"\s+", " ", text[p + m.start(1): p + m.end(2)])
+        v.unit_end = p + m.end()
+        return consumed
+    m = ctx.rx(r"^\s*(" + _UNIT_ALT + r")(?!\w)").match(rest)
+    if m:
+        v.unit = text[p + m.start(1): p + m.end(1)]
+        v.unit_end = p + m.end()
+        return consumed
+    m = re.match(r"^\s*([^\W\d_]+)", rest)
+    if m and m.group(1) not in {_low(w, ctx.plain) for w in _UNIT_STOP} and m.group(1).islower():
+        v.unit = text[p + m.start(1): p + m.end(1)]
+        v.unit_end = p + m.end()
+        return consumed
+    v.unit, v.unit_end = None, p
+    return consumed
+
+
+def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> list[_Val]:
+    """Value expressions of a clause: numbers, ranges, units, trailing cues."""
+    raw = _raw_numbers(ctx, start, end, masked)
+    low = ctx.low
+    # Years and periods are not values unless a unit follows ("2025 lao động" is rare).
+    nums: list[_Val] = []
+    for v in raw:
+        if v.year_like:
+            after = low[v.end:end]
+            if not ctx.rx(r"^\s*(?:%|‰|" + _UNIT_ALT + r")(?!\w)").match(after) or \
+                    ctx.rx(r"^\s*[-–—]\s*(?:19|20)\d\d").match(after) or \
+                    ctx.rx(r"^\s*năm(?!\w)").match(after):
+                continue
+        nums.append(v)
+    # Ranges "35-40%", "từ 35 đến 40%", "35% - 40%"; baselines "từ 60% lên 80%".
+    out: list[_Val] = []
+    i = 0
+    while i < len(nums):
+        v = nums[i]
+        if i + 1 < len(nums):
+            w = nums[i + 1]
+            gap = low[v.end:w.start]
+            if ctx.rx(r"^\s*(?:%|‰)?\s*(?:-|–|—|đến|tới)\s*$").fullmatch(gap):
+                v = _Val(v.start, w.end, v.value, w.value)
+                out.append(v)
+                i += 2
+                continue
+            if ctx.rx(r"^\s*(?:%|‰)?\s*(?:\(?\s*(?:vào\s+)?năm\s+\d{4}\s*\)?)?\s*,?\s*"
+                      r"(?:lên|xuống|xuống còn|còn|tăng lên|giảm xuống)\s*$").fullmatch(gap):
+                frm = ctx.rx(r"(?<!\w)từ\s*$").search(low, start, v.start)
+                if frm:
+                    w.baseline = frm.start()  # the baseline of "từ A lên B" is not a target
+                    i += 1
+                    continue
+        out.append(v)
+        i += 1
+    consumed: list[tuple[int, int]] = []
+    for k, v in enumerate(out):
+        if any(a <= v.start < b for a, b in consumed):
+            continue
+        # The unit may run past a later number only as its denominator ("trên 10.000 dân").
+        consumed += _parse_unit(ctx, v, end)
+        limit = out[k + 1].start if k + 1 < len(out) else end
+        limit = max(limit, v.unit_end)
+        m = ctx.rx(r"^\s*(" + _alt(TRAILING_CUES) + r")(?!\w)").match(low[v.unit_end:limit])
+        if m:
+            v.trailing = TRAILING_CUES[_key_of(m.group(1), ctx.plain, TRAILING_CUES)]
+            v.unit_end += m.end()
+    return [v for v in out if not any(a <= v.start < b for a, b in consumed)]
+
+
+def _key_of(found: str, plain: bool, table: dict[str, str] | list[str] | set[str]) -> str:
+    """The table key a matched (lower-cased, maybe folded) cue stands for."""
+    f = re.sub(r"\s+", " ", found.strip())
+    for k in table:
+        if _low(k, plain) == f:
+            return k
+    return f
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout: sentences, clauses, pieces
+# ---------------------------------------------------------------------------------------------
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: a "." (or ! ? ./.) followed by space and a capital or digit ends one."""
+    spans, start = [], 0
+    for m in re.finditer(r"(?:\./\.|[.!?…]+)\s+[\"“(]?(.)", text):
+        nxt = m.group(1)
+        if not (nxt.isupper() or nxt.isdigit()):
+            continue
+        head = text[start:m.start()]
+        if re.search(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|v\.v)|\b[A-ZĐ])$", head):
+            continue  # an abbreviation or an initial, not a sentence end
+        spans.append((start, m.start(1)))
+        start = m.start(1)
+    spans.append((start, len(text)))
+    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _trim(text: str, a: int, b: int, chars: str = " \t,;:.!?…") -> tuple[int, int]:
+    """Drop surrounding white space and punctuation (and a closing "./.")."""
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and (text[b - 1] in chars or text[b - 3:b] == "./."):
+        b -= 3 if text[b - 3:b] == "./." else 1
+    return a, b
+
+
+def _split(text: str, a: int, b: int, seps: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Split [a, b) at separators outside parentheses and quotes."""
+    depth, quote = 0, False
+    cuts: list[tuple[int, int]] = []
+    i = a
+    for m in seps.finditer(text, a, b):
+        for ch in text[i:m.start()]:
+            if ch in "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif ch in "“”\"«»":
+                quote = ch in "“«" or (ch == '"' and not quote)
+        i = m.start()
+        if depth == 0 and not quote:
+            cuts.append(m.span())
+    out, s = [], a
+    for x, y in cuts:
+        out.append((s, x))
+        s = y
+    out.append((s, b))
+    return [_trim(text, x, y, " \t") for x, y in out if text[x:y].strip(" \t,;:")]
+
+
+_CLAUSE_SEP = re.compile(r";|\s\|\s")
+_PIECE_SEP = re.compile(r",(?!\d)|:(?=\s)|\s(?:và|hoặc|va|hoac)\s")
+
+
+# ---------------------------------------------------------------------------------------------
+# Indicator text helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _strip_end(ctx: _Ctx, a: int, b: int, words: list[str] | set[str] | dict[str, str]
+               ) -> tuple[int, list[str]]:
+    """Strip phrases of ``words`` from the end of [a, b); returns new end and the phrases."""
+    rx = ctx.rx(r"(?:^|(?<=\s)|(?<=[,(]))(" + _alt(words) + r")[\s,:]*$")
+    found = []
+    while b > a:
+        m = rx.search(ctx.low, a, b)
+        if not m or m.start(1) < a:
+            break
+        found.append(_key_of(m.group(1), ctx.plain, words))
+        b = m.start(1)
+        while b > a and ctx.text[b - 1] in " ,:":
+            b -= 1
+    return b, found
+
+
+def _strip_start(ctx: _Ctx, a: int, b: int, words: list[str] | set[str]
+                 ) -> tuple[int, list[str]]:
+    rx = ctx.rx(r"\s*(" + _alt(words) + r")(?!\w)[\s,:]*")
+    found = []
+    while a < b:
+        m = rx.match(ctx.low, a, b)
+        if not m or m.end() == a:
+            break
+        found.append(_key_of(m.group(1), ctx.plain, words))
+        a = m.end()
+    return a, found
+
+
+_YEAR_EXPR = (
+    r"(?:\(\s*)?(?:(?:vào|đến|tới|trong|từ|sau)\s+)?(?:(?:cuối|hết|đầu|giữa)\s+)?"
+    r"(?:năm\s+(?:19|20)\d\d|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d|"
+    r"đến\s+(?:19|20)\d\d)(?:\s*\))?"
+)
+
+
+def _years_in(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int, int]]:
+    """(start, end, year) of time expressions in [a, b); a period gives its last year.
+
+    A comparison base ("so với năm 2020") is not the target's year.
+    """
+    out = []
+    for m in ctx.rx(_YEAR_EXPR).finditer(ctx.low, a, b):
+        if ctx.rx(r"(?<!\w)(?:so với|so|với|từ|kể từ)\s*$").search(ctx.low, max(0, m.start() - 12),
+                                                                 m.start()):
+            continue
+        ys = re.findall(_YEAR, m.group(0))
+        out.append((m.start(), m.end(), int(ys[-1])))
+    return out
+
+
+def _clean(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip(" ,;:.-–")
+    s = re.sub(r"\(\s*\)", "", s).strip()
+    return s
+
+
+def _lower_first(s: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym (HDI, GRDP)."""
+    if not s:
+        return s
+    first = s.split()[0]
+    if len(first) > 1 and first.isupper():
+        return s
+    return s[0].lower() + s[1:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Members (one per value) and their analysis
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Member:
+    start: int
+    end: int
+    val: _Val
+    sentence: int
+    pre_start: int  # where the member's own words begin (after a dropped frame)
+    cues: list[str] = field(default_factory=list)
+    core: str = ""
+    core_has_head: bool = False
+    initial: bool = False  # "VALUE + noun" member: no subject before the value
+    leading_explicit: str | None = None
+    change: bool = False
+    level: bool = False
+    lead_year: int | None = None
+    own_year: int | None = None
+    comparator: str = "reach"
+    indicator: str = ""
+    post: str = ""
+    maintain_lead: bool = False
+    focus_core: str | None = None  # "trong đó có bằng cấp, chứng chỉ": narrows the previous
+
+
+def _post_np(ctx: _Ctx, a: int, b: int) -> str:
+    """The noun phrase after a value-initial member's unit, cut at riders and time phrases."""
+    if a >= b:
+        return ""
+    low = ctx.low
+    cut = b
+    for y0, _y1, _y in _years_in(ctx, a, b):
+        cut = min(cut, y0)
+    m = ctx.rx(r"\s(?:" + _alt(_RIDER_SPACE) + r")(?!\w)").search(low, a, cut)
+    if m:
+        cut = m.start()
+    m = ctx.rx(r",\s*(?:" + _alt(_RIDER_COMMA) + r")(?!\w)").search(low, a, cut)
+    if m:
+        cut = m.start()
+    s = ctx.text[a:cut]
+    s = _clean(s)
+    # "số người …" / "các xã …": the determiner is not part of the measured thing.
+    s = re.sub(r"^(?:trong\s+)?(?:tổng\s+)?(?:số\s+|các\s+|những\s+)", "", s, flags=re.I) \
+        if not ctx.plain else re.sub(r"^(?:so\s+|cac\s+|nhung\s+)", "", s, flags=re.I)
+    return s
+
+
+def _has_predicate(ctx: _Ctx, s: str) -> int:
+    """Offset of the first predicate word in ``s`` (-1 if none)."""
+    m = _rx(r"(?<!\w)(?:" + _alt(_PREDICATE) + r")(?!\w)", ctx.plain).search(_low(s, ctx.plain))
+    return m.start() if m else -1
+
+
+def _analyse(ctx: _Ctx, mb: _Member) -> None:
+    """Comparator cues, subject (core) and year of one member."""
+    text, low = ctx.text, ctx.low
+    v = mb.val
+    a, b = mb.pre_start, v.start
+    if v.baseline is not None and a <= v.baseline < b:
+        # "Tăng tỷ lệ … từ 5% năm 2020 lên 10%": keep the cue "lên", drop the baseline
+        cue = ctx.rx(r"(?:lên|xuống|xuống còn|còn|tăng lên|giảm xuống)\s*$").search(low, a, b)
+        b = v.baseline
+        mb.level = True
+        if cue:
+            mb.cues.append(_key_of(cue.group(0), ctx.plain, COMPARATORS))
+    # Time expressions before the value: they set the year and leave the indicator.
+    years = _years_in(ctx, a, b)
+    if years:
+        mb.own_year = years[-1][2]
+        if years[0][0] <= a + 2 or not text[a:years[0][0]].strip(" ,"):
+            mb.lead_year = years[0][2]
+    # Cues directly before the value, nearest first; fillers ("bình quân") are skipped.
+    b2, cues = _strip_end(ctx, a, b, set(COMPARATORS) | {"từ"})
+    mb.cues = [c for c in cues if c in COMPARATORS] + mb.cues
+    strong = [COMPARATORS[c] for c in mb.cues if COMPARATORS[c] not in ("reach", "maintain")]
+    if strong:
+        mb.leading_explicit = strong[0]
+    mb.level = mb.level or any(c in _LEVEL_CUES for c in cues)
+    # Remove time expressions from the subject text, then lead verbs and frames.
+    pieces, s = [], a
+    for y0, y1, _y in years:
+        if y0 >= b2:
+            break
+        pieces.append(text[s:y0])
+        s = y1
+    pieces.append(text[s:b2])
+    core = _clean(" ".join(pieces))
+    fm = _rx(r"^\s*(?:" + _alt(_FOCUS) + r")(?!\w)\s*", ctx.plain).match(_low(core, ctx.plain))
+    if fm:
+        mb.focus_core = _clean(core[fm.end():])
+    cctx = _Ctx.of(core) if core else ctx
+    st, leads = _strip_start(cctx, 0, len(core), _LEAD_WORDS)
+    mb.maintain_lead = any(w in ("duy trì", "giữ vững", "giữ", "giữ ổn định", "tiếp tục duy trì")
+                           for w in leads) or \
+        bool(ctx.rx(r"^\s*(?:duy trì|giữ vững|giữ)(?!\w)").match(low, mb.start))
+    core = _clean(core[st:])
+    # Words left between subject and cue ("… đạt", "… từ") are not part of the indicator;
+    # neither is a filler after a change verb ("giảm bình quân"), but "tuổi thọ bình quân" is.
+    changing = bool(_rx(r"(?<!\w)" + _CHANGE_VERB, ctx.plain).search(_low(core, ctx.plain)))
+    while core:
+        cc = _Ctx.of(core)
+        e, f = _strip_end(cc, 0, len(core), (_FILLERS if changing else []) + [
+            "từ", "đạt", "là", "ở mức", "có"])
+        if not f:
+            break
+        core = _clean(core[:e])
+    # A change verb: "giảm tỷ lệ hộ nghèo 3-4%/năm" (change) vs "giảm … xuống còn 5%" (level).
+    ccx = _Ctx.of(core) if core else ctx
+    verb = _rx(r"^" + _CHANGE_VERB, ccx.plain).match(ccx.low)
+    ends_verb = _rx(r"(?<!\w)" + _CHANGE_VERB + r"$", ccx.plain).search(ccx.low)
+    if (verb or ends_verb) and not mb.level:
+        mb.change = True
+    elif verb and mb.level:
+        rest = core[verb.end():].strip()
+        if rest and _rx(_HEAD_RE, ccx.plain).match(_low(rest, ccx.plain)):
+            core = rest
+    elif ends_verb and mb.level:
+        core = _clean(core[:ends_verb.start()])  # "… thấp còi giảm còn dưới 24%"
+    if not mb.change:
+        # "Tăng cường tỷ lệ khám sàng lọc đạt 60%": a process verb before the indicator.
+        pv = _starts(ccx.plain, _low(core, ccx.plain), _PROCESS)
+        if pv and _rx(_HEAD_RE, ccx.plain).match(_low(core[pv.end():].strip(), ccx.plain)):
+            core = core[pv.end():].strip()
+    mb.core = core
+    mb.core_has_head = bool(core) and bool(_rx(_HEAD_RE, ccx.plain).match(_low(core, ccx.plain)))
+    mb.initial = not core
+    # Year written after the value ("đạt 97% vào năm 2030").
+    after = _years_in(ctx, v.unit_end, mb.end)
+    if after:
+        mb.own_year = after[0][2]
+    mb.post = _post_np(ctx, v.unit_end, mb.end) if mb.initial else ""
+
+
+def _unit_family(unit: str | None) -> str:
+    if unit is None:
+        return ""
+    if "/" in unit and not unit.startswith("%"):
+        return "/" + unit.split("/", 1)[1]
+    return unit
+
+
+def _splice(prev: str, fragment: str) -> str | None:
+    """Restore a shared subject: the fragment replaces the tail of ``prev`` from its first word."""
+    fw = fragment.split()
+    pw = prev.split()
+    if not fw or not pw:
+        return None
+    first = fold(fw[0])
+    for i in range(len(pw) - 1, 0, -1):
+        if fold(pw[i]) == first:
+            return " ".join(pw[:i] + fw)
+    return None
+
+
+def _indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
+    v = mb.val
+    unit = v.unit
+    percent = unit is not None and unit.startswith(("%", "‰"))
+    per_pop = unit is not None and "/" in unit and not percent
+    if mb.core and mb.change:
+        return _change_indicator(ctx, mb, prev)
+    if mb.core:
+        core = mb.core
+        if mb.core_has_head:
+            return core
+        if prev is not None and prev.indicator and mb.focus_core:
+            return f"{prev.indicator} {mb.focus_core}"
+        if prev is not None and prev.indicator:
+            sp = _splice(prev.indicator, core)
+            if sp:
+                return sp
+            pw, fw = prev.indicator.split(), core.split()
+            if (len(fw) <= 3 and len(pw) > len(fw) + 1
+                    and _unit_family(prev.val.unit) == _unit_family(unit)):
+                # Parallel members "nam đạt 168,5 cm, nữ đạt 157,9 cm", "thành thị dưới 4%,
+                # nông thôn dưới 2%": the fragment replaces the same-length tail of the subject.
+                return " ".join(pw[: len(pw) - len(fw)] + fw)
+        if percent and not mb.change:
+            return f"tỷ lệ {_lower_first(core)}"
+        base_unit = unit.split("/")[0] if unit else ""
+        if unit and not percent and not per_pop and \
+                base_unit.lower() not in _TIME_UNITS | _AGE_UNITS | _MEASURE_UNITS:
+            # "hỗ trợ xây mới, sửa chữa ít nhất 1.500 căn nhà" → "số căn nhà hỗ trợ …".
+            core = re.sub(r"\s+(?:cho|cho từ|với|đối với|tới)$", "", core).strip()
+            return f"số {unit} {_lower_first(core)}".strip()
+        return core
+    # Value-initial members.
+    if per_pop:
+        return f"số {unit.split('/', 1)[0].strip()}"
+    if percent:
+        return f"tỷ lệ {mb.post}" if mb.post else (prev.indicator if prev else "tỷ lệ")
+    if unit and mb.post:
+        post = mb.post
+        if post.lower().startswith(unit.lower()):
+            post = post[len(unit):].strip()
+        return f"số {unit} {post}".strip()
+    if mb.post:
+        return mb.post
+    return prev.indicator if prev else ""
+
+
+def _change_indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
+    """A change target reads "mức giảm <indicator>" / "mức tăng <indicator>".
+
+    "giảm tỷ lệ hộ nghèo bình quân 3-4%/năm" → "mức giảm tỷ lệ hộ nghèo"; a following member
+    that only names a narrower subject ("riêng các huyện nghèo giảm … trên 5%/năm") narrows the
+    previous change target.
+    """
+    core = mb.core
+    cx = _Ctx.of(core)
+    m = _rx(r"^" + _CHANGE_VERB, cx.plain).match(cx.low) or \
+        _rx(r"(?<!\w)" + _CHANGE_VERB + r"$", cx.plain).search(cx.low)
+    verb = core[m.start():m.end()] if m else ""
+    noun = _lower_first(_clean(core[:m.start()] + " " + core[m.end():]) if m else core)
+    if not noun:  # "giảm 2% tỷ lệ hộ nghèo": the changed thing follows the value
+        noun = _post_np(ctx, mb.val.unit_end, mb.end)
+    if noun and _rx(_HEAD_RE, cx.plain).match(_low(noun, cx.plain)):
+        return f"mức {_lower_first(verb)} {noun}".strip()
+    if prev is not None and prev.change and prev.indicator:
+        sp = _splice(prev.indicator, noun)
+        return sp or f"{prev.indicator} {noun}".strip()
+    return f"mức {_lower_first(verb)} {noun}".strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Qualitative clauses
+# ---------------------------------------------------------------------------------------------
+
+
+def _qualitative(ctx: _Ctx, a: int, b: int, sentence_has_values: bool) -> Target | None:
+    """A clause without values that states an end state ("Xóa bỏ hoàn toàn …")."""
+    text = ctx.text
+    # A label "Về nhà ở:" is not part of the target.
+    m = re.search(r":\s+", text[a:b])
+    if m:
+        a = a + m.end()
+    a, b = _trim(text, a, b)
+    clause = text[a:b]
+    if len(clause.split()) < 3 or clause.endswith(":"):
+        return None
+    low = ctx.low[a:b]
+    if _rx(r"(?<!\w)(?:" + _alt(_GENERAL) + r")(?!\w)", ctx.plain).search(low):
+        return None
+    body = low
+    st, _ = _strip_start(_Ctx(clause, low, ctx.plain), 0, len(clause), ["phấn đấu", "tiếp tục"])
+    ym = _rx(r"\s*" + _YEAR_EXPR + r"\s*,?\s*", ctx.plain).match(low, st)
+    if ym:  # "đến năm 2030, duy trì …": the frame is not the target
+        st = ym.end()
+        a2, b2 = _trim(text, a + st, b)
+        clause, low, st = text[a2:b2], ctx.low[a2:b2], 0
+        st, _ = _strip_start(_Ctx(clause, low, ctx.plain), 0, len(clause), ["phấn đấu"])
+    body = low[st:]
+    if _starts(ctx.plain, body, _END_STATE):
+        pass
+    elif sentence_has_values and not _starts(ctx.plain, body, _PROCESS):
+        pass
+    else:
+        return None
+    maintain = bool(_starts(ctx.plain, body, ["duy trì", "giữ vững"]))
+    cctx = _Ctx(clause, low, ctx.plain)
+    s, _ = _strip_start(cctx, st, len(clause), [
+        "bảo đảm vững chắc", "đảm bảo vững chắc", "bảo đảm", "đảm bảo", "duy trì", "giữ vững",
+        "và", "nâng cao chất lượng", "nâng cao", "hoàn thành", "cơ bản", "chấm dứt",
+        "xóa bỏ hoàn toàn", "xóa bỏ", "xóa", "loại trừ", "loại bỏ", "đạt", "không còn",
+        "không để", "các", "những", "toàn bộ", "hoàn toàn", "khống chế", "kiểm soát",
+    ])
+    indicator = _lower_first(_clean(clause[s:])) or _lower_first(clause)
+    return Target(indicator=indicator, comparator="maintain" if maintain else None, value=None,
+                  unit=None, year=None, section=None, text=clause, direction=None)
+
+
+# ---------------------------------------------------------------------------------------------
+# The extractor
+# ---------------------------------------------------------------------------------------------
+
+
+def _piece_is_focus(ctx: _Ctx, p: tuple[int, int]) -> bool:
+    return bool(_starts(ctx.plain, ctx.low[p[0]:p[1]], _FOCUS))
+
+
+def _piece_is_end_state(ctx: _Ctx, p: tuple[int, int]) -> bool:
+    return bool(_starts(ctx.plain, ctx.low[p[0]:p[1]], [
+        "xóa bỏ", "chấm dứt", "cơ bản chấm dứt", "loại trừ", "hoàn thành", "cơ bản hoàn thành",
+        "không còn"]))
+
+
+def _age_or_time(ctx: _Ctx, v: _Val, piece_start: int) -> bool:
+    """Ages ("trẻ em dưới 5 tuổi", "trẻ 3 và 4 tuổi") and durations ("định kỳ 6 tháng").
+
+    A value in years of age or time is a target only when the subject before it measures an
+    age or a duration ("tuổi thọ … 75 tuổi", "số năm sống khỏe … 68 năm").
+    """
+    pre = ctx.low[piece_start:v.start]
+    unit = _low(v.unit, ctx.plain) if v.unit else ""
+    if unit in {_low(u, ctx.plain) for u in _AGE_UNITS} or ctx.rx(
+        r"^\s*(?:(?:và|,|-|–|đến|tới|hoặc)\s*\d+\s*)+(?:tháng\s+)?tuổi(?!\w)"
+    ).match(ctx.low[v.end:]):
+        if unit == _low("tháng tuổi", ctx.plain):
+            return True
+        return not ctx.rx(r"tuổi thọ|tuổi\s+(?:nghỉ hưu|bình quân|trung bình|kết hôn)|"
+                          r"(?:độ|số)\s+tuổi\s+(?:bình quân|trung bình)").search(pre)
+    if unit in {_low(u, ctx.plain) for u in _TIME_UNITS}:
+        return not ctx.rx(r"(?<!\w)(?:số\s+(?:năm|tháng|ngày|giờ|tuần)|thời gian|thời hạn|"
+                          r"năm sống|tuổi|kỳ hạn)(?!\w)").search(pre)
+    return False
+
+
+def find_targets(text: str, *, section: str | None, year: int | None = None,
+                 in_objectives: bool = True) -> list[Target]:
+    """Targets stated in one segment of a plan.
+
+    ``section`` is copied to each target; ``year`` is the heading's horizon, used when the
+    clause names none; ``in_objectives`` says the segment sits in a "Mục tiêu / chỉ tiêu" part:
+    there every quantified clause is a target and end-state clauses are qualitative targets;
+    elsewhere only quantified clauses with a target cue ("phấn đấu", "đạt", a bound such as
+    "ít nhất", "tỷ lệ … %", "đến năm …") count.
+    """
+    if not text or not text.strip():
+        return []
+    ctx = _Ctx.of(text)
+    masked = _masked_spans(ctx)
+    results: list[tuple[int, Target]] = []
+
+    for si, (sa, sb) in enumerate(_sentences(text)):
+        members: list[_Member] = []
+        # Years of frames ("Phấn đấu đến năm 2025, …") and of members opening with a year
+        # ("đến năm 2030 đạt 32 giường …; 9,5 bác sỹ …"): they scope over what follows.
+        scopes: list[tuple[int, int]] = []
+        value_less_clauses: list[tuple[int, int]] = []
+        for ca, cb in _split(text, sa, sb, _CLAUSE_SEP):
+            vals = _values(ctx, ca, cb, masked)
+            pieces = _split(text, ca, cb, _PIECE_SEP)
+            # Attach each value to its piece; drop ages and durations.
+            by_piece: dict[int, list[_Val]] = {}
+            for v in vals:
+                for k, (pa, pb) in enumerate(pieces):
+                    if pa <= v.start < pb:
+                        if not _age_or_time(ctx, v, pa):
+                            by_piece.setdefault(k, []).append(v)
+                        break
+            if not by_piece:
+                value_less_clauses.append((ca, cb))
+                continue
+            # Group pieces into members.
+            groups: list[list[int]] = []  # piece indices; the valued piece is in the group
+            valued_of: list[int] = []
+            pending: list[int] = []
+            last_group: int | None = None
+            for k in range(len(pieces)):
+                if k not in by_piece:
+                    pending.append(k)
+                    continue
+                front: list[int] = []
+                while pending and _is_frame(ctx, pieces[pending[0]]):
+                    ys = _years_in(ctx, *pieces[pending[0]])  # "Phấn đấu đến năm 2025, …"
+                    scopes.append((pieces[pending[0]][0], ys[-1][2]))
+                    pending.pop(0)
+                if pending:
+                    if _incomplete(ctx, pieces[k], by_piece[k][0]):
+                        front = pending
+                    elif last_group is not None:
+                        groups[last_group].extend(_rider_pieces(ctx, pieces, pending))
+                    else:
+                        for q in pending:  # a frame: its year scopes over the sentence
+                            ys = _years_in(ctx, *pieces[q])
+                            if ys:
+                                scopes.append((pieces[q][0], ys[-1][2]))
+                    pending = []
+                groups.append(front + [k])
+                valued_of.append(k)
+                last_group = len(groups) - 1
+            if pending and last_group is not None:
+                kept = _rider_pieces(ctx, pieces, pending)
+                groups[last_group].extend(kept)
+                rest = pending[len(kept):]
+                if rest and in_objectives and _piece_is_end_state(ctx, pieces[rest[0]]):
+                    value_less_clauses.append((pieces[rest[0]][0], pieces[rest[-1]][1]))
+            for g, k in zip(groups, valued_of, strict=True):
+                ga = pieces[min(g)][0]
+                gb = pieces[max(g)][1]
+                pvals = by_piece[k]
+                for j, v in enumerate(pvals):
+                    ms = ga if j == 0 else pvals[j - 1].unit_end
+                    me = gb if j == len(pvals) - 1 else _next_start(pvals[j + 1], ctx, ms)
+                    ms, me = _trim(text, ms, me)
+                    members.append(_Member(ms, me, v, si, pre_start=ms))
+        # Analyse members of the sentence in order (restoration looks at the previous one).
+        sentence_targets: list[tuple[int, Target]] = []
+        prev: _Member | None = None
+        for mb in members:
+            _analyse(ctx, mb)
+            if mb.lead_year is not None:
+                scopes.append((mb.start, mb.lead_year))
+            mb.indicator = _clean(_indicator(ctx, mb, prev))
+            mb.comparator = _comparator(mb, prev)
+            prev = mb
+        _restore_predicates(ctx, members)
+        for mb in members:
+            if not mb.indicator:
+                continue  # a bare number with nothing to say what it measures (table cells)
+            if not in_objectives and not _has_cue(ctx, mb, sa):
+                continue
+            v = mb.val
+            indicator = _fix_typos(_lower_first(mb.indicator))
+            unit = _fix_typos(v.unit) if v.unit else None
+            unit = _per_year(ctx, mb, unit, sa)
+            direction = indicator_direction(indicator)
+            if direction is None:
+                direction = _verb_direction(ctx, mb)
+            t_year = mb.own_year or _scope(scopes, mb.start) or year
+            comparator = mb.comparator
+            sentence_targets.append((mb.start, Target(
+                indicator=indicator,
+                comparator=comparator,
+                value=v.value,
+                unit=unit,
+                year=t_year,
+                section=section,
+                text=text[mb.start:mb.end],
+                value_max=v.value_max if comparator == "range" else None,
+                direction=direction,
+            )))
+        if in_objectives and " | " not in text:  # table cells are not clauses
+            for ca, cb in value_less_clauses:
+                q = _qualitative(ctx, ca, cb, bool(sentence_targets))
+                if q is not None:
+                    ys = _years_in(ctx, ca, cb)
+                    q.year = ys[-1][2] if ys else (_scope(scopes, ca) or year)
+                    q.section = section
+                    sentence_targets.append((ca, q))
+        results.extend(sentence_targets)
+    results.sort(key=lambda x: x[0])
+    return [t for _, t in results]
+
+
+def _is_frame(ctx: _Ctx, piece: tuple[int, int]) -> bool:
+    """A piece that only sets the time of what follows: "Phấn đấu đến năm 2025", "Giai đoạn
+    2026 - 2030", "Đến hết năm 2026"."""
+    a, b = piece
+    years = _years_in(ctx, a, b)
+    if not years:
+        return False
+    rest = ctx.low[a:years[0][0]] + " " + ctx.low[years[-1][1]:b]
+    rest = _rx(r"(?<!\w)(?:" + _alt(_LEAD_WORDS) + r")(?!\w)", ctx.plain).sub(" ", rest)
+    return not rest.strip(" ,:")
+
+
+def _scope(scopes: list[tuple[int, int]], pos: int) -> int | None:
+    """The year of the last frame or year-led member at or before ``pos``."""
+    before = [y for p, y in sorted(scopes) if p <= pos]
+    return before[-1] if before else None
+
+
+def _per_year(ctx: _Ctx, mb: _Member, unit: str | None, sentence_start: int) -> str | None:
+    """A yearly change or count written without the slash: "bình quân mỗi năm … 14.000 lao
+    động" → "lao động/năm", "giảm bình quân 2%" → "%/năm"."""
+    if unit is None or "/" in unit or unit in _TIME_UNITS | _AGE_UNITS:
+        return unit
+    yearly = ctx.rx(r"(?<!\w)(?:mỗi năm|hằng năm|hàng năm)(?!\w)").search(
+        ctx.low, sentence_start, mb.val.start)
+    if unit in ("%", "‰"):
+        if mb.change and (yearly or ctx.rx(r"(?<!\w)bình quân(?!\w)").search(
+                ctx.low, sentence_start, mb.val.start)):
+            return unit + "/năm"
+        return unit
+    return unit + "/năm" if yearly else unit
+
+
+def _next_start(v: _Val, ctx: _Ctx, floor: int) -> int:
+    """Where the next value's own words begin in a piece holding two values."""
+    b, _ = _strip_end(ctx, floor, v.start, set(COMPARATORS) | {"từ"})
+    return max(floor, b)
+
+
+def _incomplete(ctx: _Ctx, piece: tuple[int, int], v: _Val) -> bool:
+    """A valued piece that needs the words before it: its subject lacks a head noun
+    ("chứng chỉ đạt 40%"), or it is a bare value with nothing after it ("…: 95%")."""
+    pa = piece[0]
+    probe = _Member(pa, piece[1], v, 0, pre_start=pa)
+    _analyse(ctx, probe)
+    if probe.core:
+        return not probe.core_has_head and not probe.change
+    return not probe.post
+
+
+def _rider_pieces(ctx: _Ctx, pieces: list[tuple[int, int]], pending: list[int]) -> list[int]:
+    """Valueless pieces that describe the previous target (stop at a sub-focus or end state)."""
+    kept = []
+    for q in pending:
+        if _piece_is_focus(ctx, pieces[q]) or _piece_is_end_state(ctx, pieces[q]):
+            break
+        kept.append(q)
+    return kept
+
+
+def _comparator(mb: _Member, prev: _Member | None) -> str:
+    v = mb.val
+    if v.value_max is not None:
+        return "range"
+    if v.trailing:
+        return v.trailing
+    if mb.leading_explicit:
+        return mb.leading_explicit
+    if mb.maintain_lead or any(COMPARATORS[c] == "maintain" for c in mb.cues):
+        return "maintain"
+    # A cue before the first member of a list of parallel "VALUE + noun" members distributes.
+    if (prev is not None and mb.initial and prev.initial and prev.sentence == mb.sentence
+            and prev.comparator not in ("reach", "range") and prev.val.trailing is None
+            and _unit_family(prev.val.unit) == _unit_family(v.unit)
+            and not (v.unit == "%" and v.value >= 100 and prev.comparator in ("above", "at_least"))):
+        return prev.comparator
+    return "reach"
+
+
+def _restore_predicates(ctx: _Ctx, members: list[_Member]) -> None:
+    """"94,8% hộ … ở thành thị và 65% hộ … ở nông thôn được sử dụng nước sạch": the first
+    member gets the predicate its parallel neighbour states; "85% số xã đạt chuẩn …, trong đó
+    30% đạt chuẩn nâng cao" gets the subject its neighbour states."""
+    for i, mb in enumerate(members):
+        if not (mb.initial and mb.val.unit and mb.val.unit.startswith("%") and mb.post):
+            continue
+        if _has_predicate(ctx, mb.post) != 0:
+            continue
+        for nb in reversed(members[:i]):
+            if not (nb.initial and nb.val.unit and nb.val.unit.startswith("%") and nb.post):
+                break
+            k = _has_predicate(ctx, nb.post)
+            if k > 0:
+                mb.indicator = _clean(f"tỷ lệ {nb.post[:k]} {mb.post}")
+                break
+    for i, mb in enumerate(members):
+        if not (mb.initial and mb.val.unit and mb.val.unit.startswith("%") and mb.post):
+            continue
+        if _has_predicate(ctx, mb.post) >= 0:
+            continue
+        for nb in members[i + 1:]:
+            if not (nb.initial and nb.val.unit and nb.val.unit.startswith("%") and nb.post):
+                break
+            k = _has_predicate(ctx, nb.post)
+            if k > 0:
+                pred = nb.post[k:]
+                mb.indicator = _clean(f"{mb.indicator} {pred}")
+                break
+
+
+def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
+    """Outside objectives: does a quantified clause set a target (not describe a fact)?"""
+    low = ctx.low
+    span = low[mb.start:mb.end]
+    if _rx(r"(?<!\w)(?:" + _alt(_DESCRIPTIVE) + r")(?!\w)", ctx.plain).search(span):
+        return False
+    if ctx.rx(r"(?<!\w)phấn đấu(?!\w)").search(low, sentence_start, mb.val.start):
+        return True
+    if ctx.rx(r"(?<!\w)đạt(?!\w)").search(low, mb.start, mb.val.start):
+        return True
+    if mb.val.trailing or mb.leading_explicit in ("above", "at_least", "below", "at_most"):
+        return True
+    if ctx.rx(r"(?<!\w)(?:đến|vào|tới)\s+(?:(?:cuối|hết)\s+)?năm\s+(?:19|20)\d\d").search(
+            low, mb.start, mb.end):
+        return True
+    ind = _low(mb.indicator, ctx.plain)
+    if mb.val.unit in ("%", "‰") and _rx(r"^(?:tỷ lệ|tỉ lệ)", ctx.plain).match(ind) and \
+            not mb.initial:
+        return True
+    return False
+
+
+def _verb_direction(ctx: _Ctx, mb: _Member) -> str | None:
+    """Fallback direction from the verb of the clause: "giảm … còn" → down, "tăng/nâng" → up."""
+    span = ctx.low[mb.start:mb.val.start]
+    if _rx(r"(?<!\w)(?:" + _alt(_CHANGE_DOWN) + r")(?!\w)", ctx.plain).search(span):
+        return "down"
+    if _rx(r"(?<!\w)(?:tăng|nâng)(?!\w)", ctx.plain).search(span):
+        return "up"
+    return None
+
+
+__all__ = [
+    "COMPARATORS",
+    "COMPARATOR_SENSE",
+    "RANGE_CONNECTIVES",
+    "SUSPECT_TYPOS",
+    "TRAILING_CUES",
+    "find_targets",
+    "heading_year",
+    "indicator_direction",
+    "is_rate",
+    "parse_number",
+    "suspect_typos",
+]
