@@ -273,6 +273,7 @@ class Document:
     targets: list[Target] = field(default_factory=list)
     duties: list[Duty] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    plan_lead: list[UnitRole] = field(default_factory=list)
     pages: int | None = None
 
     @property
@@ -296,6 +297,7 @@ class Document:
             "targets": [t.to_dict() for t in self.targets],
             "duties": [d.to_dict() for d in self.duties],
             "citations": [c.to_dict() for c in self.citations],
+            "plan_lead": [u.to_dict() for u in self.plan_lead],
         }
 
 

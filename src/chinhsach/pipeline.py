@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .extract import extract_document
 from .ingest import read_source
 from .model import Document
 from .structure import build_document
 
 
 def parse(path: str | Path, doc_id: str | None = None) -> Document:
-    """Read, normalise and structure one file."""
+    """Read, normalise, structure one file and extract what it says."""
     source = read_source(path)
-    return build_document(source, doc_id=doc_id)
+    return extract_document(build_document(source, doc_id=doc_id))
