@@ -319,7 +319,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
         deadline, deadline_text, recurring = find_deadline(seg.text)
         duty = Duty(text=seg.text, section=seg.section, units=units, deadline=deadline,
-                    deadline_text=deadline_text, recurring=recurring)
+                    deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
         if in_org:
             org_duties.append((duty, path))

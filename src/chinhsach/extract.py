@@ -271,7 +271,9 @@ def extract_document(document: Document) -> Document:
         citations.extend(doc._.citations or [])
         if seg.searchable and seg.kind != "preamble":
             target_proc(doc)
-            targets.extend(doc._.targets or [])
+            for target in doc._.targets or []:
+                target.segment_id = seg.id
+                targets.append(target)
 
     def find(text: str) -> list[Mention]:
         if text in mentions_by_text:

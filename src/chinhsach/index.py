@@ -32,7 +32,7 @@ from .errors import (
 )
 from .ingest import file_sha256, iter_source_files
 from .model import Document, Hit, Segment
-from .normalize import normalize_text
+from .normalize import doc_number_key, normalize_text
 
 MAX_QUERY_CHARS = 1000
 CANDIDATES = 100
@@ -189,7 +189,7 @@ def build_index(
             if prev_dir is not None and keep_ids:
                 marks = ",".join("?" * len(keep_ids))
                 ids = sorted(keep_ids)
-                for table in ("documents", "sections"):
+                for table in store.DOCUMENT_TABLES:
                     conn.execute(f"INSERT INTO {table} SELECT * FROM prev.{table} WHERE doc_id IN ({marks})", ids)
                 conn.execute(
                     f"INSERT INTO segments SELECT * FROM prev.segments WHERE doc_id IN ({marks}) ORDER BY pos",
@@ -277,8 +277,6 @@ def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document], embedd
     words_of = {s.id: w for s, w in zip(searchable, words, strict=True)}
     next_pos = conn.execute("SELECT COALESCE(MAX(pos), -1) + 1 FROM segments").fetchone()[0]
     for doc in docs:
-        from .normalize import doc_number_key
-
         conn.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.doc_id, str(Path(doc.path).resolve()), doc.sha256, doc.format, doc.title,
@@ -303,6 +301,31 @@ def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document], embedd
             ))
             next_pos += 1
         conn.executemany("INSERT INTO segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        _insert_facts(conn, doc)
+
+
+def _insert_facts(conn: sqlite3.Connection, doc: Document) -> None:
+    """Targets, duties with their units, and citations, so that queries can join on them."""
+    conn.executemany(
+        "INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(doc.doc_id, i, t.section, t.indicator, t.comparator, t.value, t.value_max, t.unit, t.year,
+          t.direction, t.text, t.segment_id) for i, t in enumerate(doc.targets)],
+    )
+    conn.executemany(
+        "INSERT INTO duties VALUES (?,?,?,?,?,?,?,?)",
+        [(doc.doc_id, i, d.section, d.text, d.deadline, d.deadline_text, d.recurring, d.segment_id)
+         for i, d in enumerate(doc.duties)],
+    )
+    conn.executemany(
+        "INSERT INTO duty_units VALUES (?,?,?,?,?,?)",
+        [(doc.doc_id, i, u.name, u.role, int(u.explicit), u.mention)
+         for i, d in enumerate(doc.duties) for u in d.units],
+    )
+    conn.executemany(
+        "INSERT INTO citations VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(doc.doc_id, i, c.number, doc_number_key(c.number), c.doc_type, c.date, c.issuer, c.alias,
+          c.section, c.text) for i, c in enumerate(doc.citations)],
+    )
 
 
 def _finish_generation(conn: sqlite3.Connection, staged: Path, model_id: str, model_path: str) -> None:

@@ -191,6 +191,7 @@ class Target:
     text: str
     value_max: float | None = None
     direction: str | None = None
+    segment_id: str | None = None  # the segment it was read from (evidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -220,6 +221,7 @@ class Duty:
     deadline: str | None = None
     deadline_text: str | None = None
     recurring: str | None = None
+    segment_id: str | None = None  # the segment it was read from (evidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {

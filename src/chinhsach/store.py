@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import IndexCorruptError, IndexLockedError, IndexNotFoundError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 INDEX_ENV = "CHINHSACH_INDEX"
 DEFAULT_INDEX_DIR = ".chinhsach"
 _GEN_RE = re.compile(r"^gen-(\d{6})$")
@@ -44,7 +44,29 @@ CREATE TABLE segments (
 );
 CREATE INDEX segments_doc ON segments (doc_id);
 CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE targets (
+    doc_id TEXT NOT NULL, ord INTEGER NOT NULL, section TEXT, indicator TEXT NOT NULL,
+    comparator TEXT, value REAL, value_max REAL, unit TEXT, year INTEGER, direction TEXT,
+    text TEXT NOT NULL, segment_id TEXT, PRIMARY KEY (doc_id, ord)
+);
+CREATE TABLE duties (
+    doc_id TEXT NOT NULL, ord INTEGER NOT NULL, section TEXT, text TEXT NOT NULL, deadline TEXT,
+    deadline_text TEXT, recurring TEXT, segment_id TEXT, PRIMARY KEY (doc_id, ord)
+);
+CREATE TABLE duty_units (
+    doc_id TEXT NOT NULL, duty_ord INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
+    explicit INTEGER NOT NULL, mention TEXT
+);
+CREATE INDEX duty_units_name ON duty_units (name);
+CREATE TABLE citations (
+    doc_id TEXT NOT NULL, ord INTEGER NOT NULL, number TEXT NOT NULL, number_key TEXT NOT NULL,
+    doc_type TEXT, date TEXT, issuer TEXT, alias TEXT, section TEXT, text TEXT NOT NULL,
+    PRIMARY KEY (doc_id, ord)
+);
+CREATE INDEX citations_key ON citations (number_key);
 """
+# Tables whose rows belong to one document (copied as they are for unchanged files).
+DOCUMENT_TABLES = ("documents", "sections", "targets", "duties", "duty_units", "citations")
 
 
 def resolve_index_dir(index_dir: str | Path | None) -> Path:
