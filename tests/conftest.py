@@ -27,3 +27,14 @@ def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = build_index([SEED], index_dir)
     assert report.n_documents == 1 and not report.failed
     return index_dir
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real index over the whole corpus: the seed and the illustrative plans."""
+    from chinhsach import build_index
+
+    index_dir = tmp_path_factory.mktemp("corpus-index") / "idx"
+    report = build_index([CORPUS], index_dir)
+    assert report.n_documents >= 4 and not report.failed
+    return index_dir

@@ -201,6 +201,162 @@ def parse(
         err_console.print(f"[yellow]cảnh báo[/] {w.code} ({w.section or '—'}): {w.message}")
 
 
+def _load_document(spec: str, index: Path | None):
+    """A document from a file path, else from the index by id or number."""
+    path = Path(spec)
+    if path.exists() and path.is_file():
+        from .pipeline import parse as parse_file
+
+        return parse_file(path)
+    from .index import Index
+
+    with Index.open(index) as idx:
+        return idx.document(spec)
+
+
+_STATUS_STYLE = {"covered": "green", "stricter": "blue", "weaker": "dark_orange", "contradicts": "red",
+                 "changed": "magenta", "missing": "grey50", "partial": "yellow", "added": "cyan"}
+_ROLE_VI = {"lead": "chủ trì", "cooperate": "phối hợp", "monitor": "theo dõi, giám sát",
+            "report_to": "nhận báo cáo"}
+
+
+def _fmt_value(t: dict) -> str:
+    if t.get("value") is None:
+        return "—"
+    v = f"{t['value']:g}".replace(".", ",")
+    if t.get("value_max") is not None:
+        v += "–" + f"{t['value_max']:g}".replace(".", ",")
+    return f"{v} {t.get('unit') or ''}".strip()
+
+
+@app.command()
+def targets(
+    document: Annotated[str, typer.Argument(help="A file, or an indexed document id or number.")],
+    index: IndexOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Targets (chỉ tiêu) of a document: indicator, comparator, value, unit, year."""
+    try:
+        doc = _load_document(document, index)
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    if json_out:
+        _print_json([t.to_dict() for t in doc.targets])
+        return
+    table = Table(title=f"Chỉ tiêu — {doc.title}", show_lines=False)
+    for col in ("Mục", "Chỉ tiêu", "So sánh", "Giá trị", "Năm", "Chiều"):
+        table.add_column(col, overflow="fold")
+    for t in doc.targets:
+        d = t.to_dict()
+        table.add_row(t.section or "—", t.indicator, t.comparator or "định tính", _fmt_value(d),
+                      str(t.year or "—"), {"up": "↑", "down": "↓"}.get(t.direction or "", "·"))
+    console.print(table)
+    for w in doc.warnings:
+        err_console.print(f"[yellow]cảnh báo[/] {w.code} ({w.section or '—'}): {w.message}", highlight=False)
+
+
+@app.command()
+def who(
+    question: Annotated[str, typer.Argument(help="e.g. \"ai chịu trách nhiệm về nước sạch?\"")],
+    k: Annotated[int, typer.Option("--k", min=1, max=100)] = 8,
+    index: IndexOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Who is responsible for a topic: units, roles, evidence."""
+    from .answers import topic_of
+    from .answers import who as who_answer
+    from .index import Index
+
+    try:
+        with Index.open(index) as idx:
+            answer = who_answer(idx, question, k=k)
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    if json_out:
+        _print_json([r.to_dict() for r in answer])
+        return
+    if not answer:
+        console.print("Không tìm thấy nhiệm vụ nào về chủ đề này.")
+        return
+    table = Table(title=f"Ai chịu trách nhiệm: “{topic_of(question)}”", show_lines=True)
+    for col in ("Đơn vị", "Vai trò", "Căn cứ", "Điểm"):
+        table.add_column(col, overflow="fold")
+    for r in answer:
+        role = _ROLE_VI.get(r.role, r.role) + ("" if r.explicit else "\n(giao chung cả kế hoạch)")
+        ev = Text()
+        for e in r.evidence[:2]:
+            ev.append(f"{e.doc_id} · mục {e.section or '—'}\n", style="cyan")
+            ev.append(_snippet(e.text, question, 200) + "\n")
+        if r.note:
+            ev.append(r.note, style="italic")
+        table.add_row(Text(r.unit, style="bold" if r.explicit else ""), role, ev, f"{r.score:.2f}")
+    console.print(table)
+
+
+@app.command()
+def duties(
+    unit: Annotated[str, typer.Argument(help="A unit: full name, abbreviation (MTTQ, UBND tỉnh), head.")],
+    index: IndexOpt = None,
+    all_: Annotated[bool, typer.Option("--all", help="Also duties it inherits from plan-wide assignments.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Duties of a unit across documents, with roles and deadlines."""
+    from .answers import duties_of
+    from .index import Index
+
+    try:
+        with Index.open(index) as idx:
+            grouped = duties_of(idx, unit, include_inherited=all_)
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    if json_out:
+        _print_json({doc: [d.to_dict() for d in ds] for doc, ds in grouped.items()})
+        return
+    if not grouped:
+        console.print(f"Không có nhiệm vụ nào giao đích danh cho “{unit}” (thử --all).")
+        return
+    for doc, ds in grouped.items():
+        table = Table(title=doc, show_lines=True)
+        for col in ("Mục", "Đơn vị", "Vai trò", "Nhiệm vụ", "Thời hạn"):
+            table.add_column(col, overflow="fold")
+        merged: dict[tuple[str | None, str, str], list[str]] = {}
+        for d in ds:  # one row per duty and unit, its roles joined
+            merged.setdefault((d.section, d.unit, d.text), []).append(_ROLE_VI.get(d.role, d.role))
+        first = {(d.section, d.unit, d.text): d for d in reversed(ds)}
+        for key, roles in merged.items():
+            d = first[key]
+            when = " · ".join(x for x in (d.deadline or d.deadline_text, d.recurring) if x) or "—"
+            table.add_row(d.section or "—", d.unit, ", ".join(roles), d.text, when)
+        console.print(table)
+
+
+@app.command()
+def units(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+    """All units named in duties, with duty counts."""
+    from .answers import list_units
+    from .index import Index
+
+    try:
+        with Index.open(index) as idx:
+            rows = list_units(idx)
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    if json_out:
+        _print_json(rows)
+        return
+    table = Table(title="Đơn vị")
+    for col in ("Đơn vị", "Số nhiệm vụ", "Vai trò", "Văn bản"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        roles = ", ".join(f"{_ROLE_VI.get(k, k)} {v}" for k, v in r["roles"].items())
+        table.add_row(r["unit"], str(r["duties"]), roles, ", ".join(r["documents"]))
+    console.print(table)
+
+
 def main() -> None:
     """Console-script entry point."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

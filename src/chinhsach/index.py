@@ -283,7 +283,7 @@ def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document], embedd
              doc.meta.type, doc.meta.number,
              doc_number_key(doc.meta.number) if doc.meta.number else None,
              doc.meta.date, doc.meta.issuer, doc.meta.place, doc.meta.signer, doc.pages,
-             json.dumps(doc.to_dict(), ensure_ascii=False)),
+             json.dumps(doc.to_record(), ensure_ascii=False)),
         )
         conn.executemany(
             "INSERT INTO sections VALUES (?,?,?,?,?,?)",
@@ -629,13 +629,24 @@ class Index:
         return [dict(zip(cols, r, strict=True)) for r in self.conn.execute(
             f"SELECT {', '.join(cols)} FROM documents ORDER BY doc_id")]
 
-    def document_json(self, doc_id: str) -> dict:
-        row = self.conn.execute("SELECT json FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    def document(self, spec: str) -> Document:
+        """An indexed document by id or by number in any spelling ("42-nq/tw")."""
+        row = self.conn.execute("SELECT json FROM documents WHERE doc_id = ?", (spec,)).fetchone()
+        if row is None:
+            row = self.conn.execute("SELECT json FROM documents WHERE number_key = ?",
+                                    (doc_number_key(spec),)).fetchone()
         if row is None:
             from .errors import UnknownDocumentError
 
-            raise UnknownDocumentError(f"no document {doc_id!r} in index {self.index_dir}")
-        return json.loads(row[0])
+            known = [d["doc_id"] + (f" ({d['number']})" if d["number"] else "") for d in self.documents()]
+            raise UnknownDocumentError(
+                f"no document {spec!r} in index {self.index_dir}; indexed: {', '.join(known[:8]) or 'none'}"
+            )
+        return Document.from_record(json.loads(row[0]))
+
+    def all_documents(self) -> list[Document]:
+        return [Document.from_record(json.loads(r)) for (r,) in
+                self.conn.execute("SELECT json FROM documents ORDER BY doc_id")]
 
 
 __all__ = ["BuildReport", "ChinhsachError", "FusionWeights", "Index", "build_index", "passage_text"]

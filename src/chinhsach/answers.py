@@ -1,0 +1,193 @@
+"""The questions the index exists for: who is responsible for X, and what a unit must do.
+
+Both answers carry their evidence (document, section id, the exact sentence) and say whether a
+unit is named in the duty itself (``explicit``) or only charged with the whole plan in
+"Tổ chức thực hiện" (``explicit: false``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .errors import QueryError
+from .index import Index
+from .normalize import fold
+from .units import UnitDirectory
+
+# Question words around the topic: "ai chịu trách nhiệm về ...?", "đơn vị nào phụ trách ...".
+_QUESTION = re.compile(
+    r"^\s*(?:ai|don vi nao|co quan nao|ben nao|cap nao|ai la nguoi|nguoi nao)?\s*"
+    r"(?:(?:se|duoc giao|dang|co trach nhiem|chiu trach nhiem|phu trach|chu tri|lo|thuc hien|lam|quan ly)"
+    r"\s*(?:chinh\s*)?)*\s*(?:ve|cho|viec|cong tac)?\s+",
+)
+_TRAILING = re.compile(r"\s*(?:la ai|do ai|thuoc ai|cua ai|don vi nao|co quan nao)?\s*[?.!]*\s*$")
+
+ROLE_WEIGHT = {"lead": 1.0, "cooperate": 0.5, "monitor": 0.4, "report_to": 0.2}
+INHERITED_WEIGHT = 0.3  # a plan-wide assignment counts less than a unit named in the duty
+
+
+def topic_of(question: str) -> str:
+    """The topic of a who-question: "ai chịu trách nhiệm về nước sạch?" → "nước sạch"."""
+    text = question.strip()
+    folded = fold(text)
+    m = _QUESTION.match(folded)
+    start = m.end() if m and m.end() < len(folded) else 0
+    end_m = _TRAILING.search(folded, start)
+    end = end_m.start() if end_m else len(folded)
+    # fold() keeps one character per character (đ → d), so offsets carry over.
+    topic = text[start:end].strip()
+    return topic or text
+
+
+@dataclass
+class Evidence:
+    doc_id: str
+    section: str | None
+    text: str
+    kind: str = "duty"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "section": self.section, "text": self.text}
+
+
+@dataclass
+class Responsible:
+    """One unit in a who-answer."""
+
+    unit: str
+    role: str
+    explicit: bool
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"unit": self.unit, "role": self.role, "explicit": self.explicit,
+               "evidence": [e.to_dict() for e in self.evidence], "score": round(self.score, 4)}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def _positions_of_facts(idx: Index) -> np.ndarray:
+    """Mask of the searchable segments that hold a duty or a target."""
+    rows = idx.conn.execute(
+        "SELECT s.pos FROM segments s WHERE s.searchable = 1 AND s.id IN "
+        "(SELECT segment_id FROM duties UNION SELECT segment_id FROM targets)"
+    ).fetchall()
+    wanted = {int(p) for (p,) in rows}
+    return np.fromiter((int(p) in wanted for p in idx.positions), dtype=bool, count=len(idx.positions))
+
+
+def _plan_note(unit: str, doc_id: str) -> str:
+    return (f"Văn bản {doc_id} không nêu đơn vị cho nhiệm vụ này; {unit} được giao tổ chức thực "
+            f"hiện kế hoạch (the plan names no unit for this duty; {unit} is charged with carrying "
+            f"out the plan).")
+
+
+def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsible]:
+    """Units responsible for a topic, best first, each with its evidence.
+
+    The topic is searched (hybrid) among segments that hold duties or targets; the units of the
+    best segments are ranked by relevance × role × (named in the duty, or only plan-wide). A unit
+    named in a duty always comes before one that only inherits the plan.
+    """
+    topic = topic_of(question)
+    if not topic.strip() or not any(ch.isalnum() for ch in topic):
+        raise QueryError("the question names no topic")
+    prepared = idx.prepare(topic)
+    ranked = idx.rank(idx.signals(prepared), mask=_positions_of_facts(idx))
+    if not ranked:
+        return []
+    top = ranked[0][1]
+    chosen = [(int(idx.positions[i]), s) for i, s in ranked[:hits] if s >= 0.6 * top]
+    agg: dict[tuple[str, str, bool], Responsible] = {}
+    for pos, score in chosen:
+        seg = idx.conn.execute("SELECT id, doc_id, section, text FROM segments WHERE pos = ?", (pos,)).fetchone()
+        seg_id, doc_id, section, text = seg
+        units = idx.conn.execute(
+            "SELECT du.name, du.role, du.explicit FROM duties d JOIN duty_units du "
+            "ON du.doc_id = d.doc_id AND du.duty_ord = d.ord WHERE d.segment_id = ?", (seg_id,)
+        ).fetchall()
+        kind = "duty"
+        if not units:
+            # A target names no unit: the plan's lead answers for it.
+            kind = "target"
+            plan = idx.document(doc_id).plan_lead
+            units = [(u.name, "lead", 0) for u in plan]
+        for name, role, explicit in units:
+            key = (name, role, bool(explicit))
+            weight = ROLE_WEIGHT.get(role, 0.2) * (1.0 if explicit else INHERITED_WEIGHT)
+            entry = agg.get(key)
+            if entry is None:
+                note = None if explicit else _plan_note(name, doc_id)
+                entry = agg[key] = Responsible(name, role, bool(explicit), 0.0, note=note)
+            entry.score += score * weight
+            if all(e.text != text for e in entry.evidence):
+                entry.evidence.append(Evidence(doc_id, section, text, kind))
+    answer = sorted(agg.values(), key=lambda r: (not r.explicit, -r.score))
+    return answer[:k]
+
+
+@dataclass
+class UnitDuty:
+    unit: str
+    role: str
+    doc_id: str
+    section: str | None
+    text: str
+    deadline: str | None
+    recurring: str | None
+    deadline_text: str | None = None
+    explicit: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unit": self.unit, "role": self.role, "doc_id": self.doc_id, "section": self.section,
+                "text": self.text, "deadline": self.deadline, "recurring": self.recurring,
+                "deadline_text": self.deadline_text, "explicit": self.explicit}
+
+
+def unit_directory(idx: Index) -> UnitDirectory:
+    return UnitDirectory([n for (n,) in idx.conn.execute("SELECT DISTINCT name FROM duty_units")])
+
+
+def duties_of(idx: Index, unit: str, *, include_inherited: bool = False) -> dict[str, list[UnitDuty]]:
+    """Every duty of a unit (fuzzy name: abbreviations, no diacritics, a head of the unit),
+    grouped by document; raises UnknownUnitError listing the closest known units."""
+    names = unit_directory(idx).resolve(unit)
+    marks = ",".join("?" * len(names))
+    rows = idx.conn.execute(
+        f"SELECT du.name, du.role, d.doc_id, d.section, d.text, d.deadline, d.recurring, "
+        f"d.deadline_text, du.explicit FROM duty_units du JOIN duties d "
+        f"ON du.doc_id = d.doc_id AND du.duty_ord = d.ord WHERE du.name IN ({marks}) "
+        f"{'' if include_inherited else 'AND du.explicit = 1'} ORDER BY d.doc_id, d.ord",
+        names,
+    ).fetchall()
+    grouped: dict[str, list[UnitDuty]] = defaultdict(list)
+    for r in rows:
+        grouped[r[2]].append(UnitDuty(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])))
+    return dict(grouped)
+
+
+def list_units(idx: Index) -> list[dict[str, Any]]:
+    """All units with how many duties name them, by role."""
+    rows = idx.conn.execute(
+        "SELECT name, role, COUNT(DISTINCT doc_id || ':' || duty_ord) FROM duty_units "
+        "WHERE explicit = 1 GROUP BY name, role"
+    ).fetchall()
+    out: dict[str, dict[str, Any]] = {}
+    for name, role, n in rows:
+        entry = out.setdefault(name, {"unit": name, "duties": 0, "roles": {}})
+        entry["roles"][role] = n
+    for name, entry in out.items():
+        entry["duties"] = idx.conn.execute(
+            "SELECT COUNT(DISTINCT doc_id || ':' || duty_ord) FROM duty_units WHERE name = ? AND explicit = 1",
+            (name,)).fetchone()[0]
+        entry["documents"] = [d for (d,) in idx.conn.execute(
+            "SELECT DISTINCT doc_id FROM duty_units WHERE name = ? AND explicit = 1 ORDER BY doc_id", (name,))]
+    return sorted(out.values(), key=lambda e: (-e["duties"], e["unit"]))

@@ -1,0 +1,103 @@
+"""Who is responsible, duties of a unit, the unit list: on the seed and the illustrative plans."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chinhsach import Index
+from chinhsach.answers import duties_of, list_units, topic_of, who
+from chinhsach.cli import app
+from chinhsach.errors import UnknownDocumentError, UnknownUnitError
+
+SEED_ID = "sonla-ke-hoach-thuc-hien-nq-42-nq-tw"
+DISTRICT_ID = "minh-hoa-huyen-uy-ke-hoach-58"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("ai chịu trách nhiệm về nước sạch?", "nước sạch"), ("ai chiu trach nhiem ve nuoc sach", "nuoc sach"),
+     ("Đơn vị nào phụ trách bảo hiểm y tế?", "bảo hiểm y tế"), ("tuyên truyền nghị quyết", "tuyên truyền nghị quyết")],
+)
+def test_topic_of_strips_question_words(question: str, topic: str) -> None:
+    assert topic_of(question) == topic
+
+
+def test_who_on_the_seed_alone_says_the_plan_names_no_unit(seed_index: Path) -> None:
+    with Index.open(seed_index) as idx:
+        answer = who(idx, "ai chịu trách nhiệm về nước sạch?")
+    top = answer[0]
+    assert top.unit == "Ban cán sự đảng Ủy ban nhân dân tỉnh" and top.explicit is False
+    assert "names no unit" in top.note and "không nêu đơn vị" in top.note
+    assert any(e.section == "III.6" and "nước sạch" in e.text for e in top.evidence)
+
+
+@pytest.mark.parametrize("question", ["ai chịu trách nhiệm về nước sạch?", "ai chiu trach nhiem ve nuoc sach"])
+def test_who_puts_the_explicit_district_assignment_first(corpus_index: Path, question: str) -> None:
+    with Index.open(corpus_index) as idx:
+        answer = who(idx, question)
+    top = answer[0]
+    assert top.unit == "Phòng Nông nghiệp và Môi trường huyện" and top.role == "lead" and top.explicit
+    assert top.evidence[0].doc_id == DISTRICT_ID
+    inherited = [r for r in answer if not r.explicit]
+    assert all(answer.index(r) > answer.index(top) for r in inherited)
+
+
+def test_who_json_contract(corpus_index: Path) -> None:
+    result = CliRunner().invoke(app, ["who", "ai chịu trách nhiệm về nước sạch", "--index", str(corpus_index), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {"unit", "role", "explicit", "evidence", "score"} <= set(rows[0])
+    assert {"doc_id", "section", "text"} == set(rows[0]["evidence"][0])
+
+
+@pytest.mark.parametrize(
+    ("query", "unit"),
+    [("Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"), ("ban tuyen giao tinh uy", "Ban Tuyên giáo Tỉnh ủy"),
+     ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"), ("Giám đốc Sở Y tế", "Sở Y tế"),
+     ("BHXH tỉnh", "Bảo hiểm xã hội tỉnh")],
+)
+def test_duties_of_a_unit_fuzzy_lookup(corpus_index: Path, query: str, unit: str) -> None:
+    with Index.open(corpus_index) as idx:
+        grouped = duties_of(idx, query)
+    rows = [d for ds in grouped.values() for d in ds]
+    assert rows and all(d.unit == unit for d in rows)
+    assert all({"unit", "role", "doc_id", "section", "text", "deadline", "recurring"} <= set(d.to_dict()) for d in rows)
+
+
+def test_duties_of_tuyen_giao_on_the_seed(seed_index: Path) -> None:
+    with Index.open(seed_index) as idx:
+        rows = duties_of(idx, "ban tuyen giao tinh uy")[SEED_ID]
+    assert {(d.section, d.role) for d in rows} == {("IV.2.1", "lead"), ("IV.2.2", "lead"), ("IV.2.2", "monitor")}
+
+
+def test_duties_carry_deadlines(seed_index: Path) -> None:
+    with Index.open(seed_index) as idx:
+        rows = duties_of(idx, "huyện ủy")[SEED_ID]
+    assert rows[0].section == "IV.3" and rows[0].deadline == "2024-03-31" and rows[0].recurring == "hằng năm"
+
+
+def test_unknown_unit_lists_the_closest_known_units(corpus_index: Path) -> None:
+    with Index.open(corpus_index) as idx, pytest.raises(UnknownUnitError) as err:
+        duties_of(idx, "Sở Ngoại giao")
+    assert err.value.suggestions and all(s.startswith(("Sở", "Phòng", "Ban")) for s in err.value.suggestions[:3])
+    result = CliRunner().invoke(app, ["duties", "Sở Ngoại giao", "--index", str(corpus_index)])
+    assert result.exit_code == 6 and "closest known units" in result.stderr
+
+
+def test_units_lists_counts(corpus_index: Path) -> None:
+    with Index.open(corpus_index) as idx:
+        rows = list_units(idx)
+    by_name = {r["unit"]: r for r in rows}
+    assert by_name["Ban Tuyên giáo Tỉnh ủy"]["duties"] == 2
+    assert rows == sorted(rows, key=lambda r: (-r["duties"], r["unit"]))
+
+
+def test_unknown_document_is_a_clear_error(corpus_index: Path) -> None:
+    with Index.open(corpus_index) as idx:
+        assert idx.document("58-kh/hu").doc_id == DISTRICT_ID
+        with pytest.raises(UnknownDocumentError, match="indexed:"):
+            idx.document("99-NQ/TW")
