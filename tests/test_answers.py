@@ -101,3 +101,22 @@ def test_unknown_document_is_a_clear_error(corpus_index: Path) -> None:
         assert idx.document("58-kh/hu").doc_id == DISTRICT_ID
         with pytest.raises(UnknownDocumentError, match="indexed:"):
             idx.document("99-NQ/TW")
+
+
+def test_refs_and_graph_commands(corpus_index: Path, seed_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["refs", SEED_ID, "--index", str(corpus_index), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    cited = {r["number"]: r for r in data["cites"]}
+    assert cited["42-NQ/TW"]["kind"] == "implements" and cited["2161/QĐ-TTg"]["kind"] == "cites"
+    back = json.loads(runner.invoke(app, ["refs", "42-nq/tw", "--index", str(corpus_index), "--json"]).stdout)
+    assert {SEED_ID, DISTRICT_ID} <= {r["doc_id"] for r in back["cited_by"]}
+    from_file = runner.invoke(app, ["refs", str(seed_path), "--index", str(corpus_index), "--json"])
+    assert {c["number"] for c in json.loads(from_file.stdout)["citations"]} >= {"42-NQ/TW", "19-KH/TW"}
+    mermaid = runner.invoke(app, ["graph", "--index", str(corpus_index)])
+    assert mermaid.exit_code == 0 and mermaid.stdout.startswith("graph TD") and "42-NQ/TW" in mermaid.stdout
+    dot = runner.invoke(app, ["graph", "--index", str(corpus_index), "--format", "dot"])
+    assert "digraph" in dot.stdout and "->" in dot.stdout
+    missing = runner.invoke(app, ["refs", "99-NQ/TW", "--index", str(corpus_index)])
+    assert missing.exit_code == 6

@@ -256,6 +256,84 @@ def targets(
         err_console.print(f"[yellow]cảnh báo[/] {w.code} ({w.section or '—'}): {w.message}", highlight=False)
 
 
+def _graph_documents(index: Path | None, extra=None) -> list:
+    """The indexed documents (if an index exists) plus an extra parsed one."""
+    from .errors import IndexNotFoundError
+    from .index import Index
+
+    docs = []
+    try:
+        with Index.open(index) as idx:
+            docs = idx.all_documents()
+    except IndexNotFoundError:
+        if extra is None:
+            raise
+    if extra is not None and all(d.doc_id != extra.doc_id for d in docs):
+        docs.append(extra)
+    return docs
+
+
+@app.command()
+def refs(
+    document: Annotated[str, typer.Argument(help="A file, or an indexed document id or number.")],
+    index: IndexOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """What a document cites (văn bản được dẫn) and what cites it."""
+    from .graph import build_graph
+
+    try:
+        path = Path(document)
+        extra = _load_document(document, index) if path.is_file() else None
+        graph = build_graph(_graph_documents(index, extra))
+        spec = extra.doc_id if extra is not None else document
+        result = graph.refs(spec)
+        cited = extra.citations if extra is not None else None
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    if json_out:
+        out = dict(result)
+        if cited is not None:
+            out["citations"] = [c.to_dict() for c in cited]
+        _print_json(out)
+        return
+    doc = result["document"]
+    console.print(f"[bold]{doc.get('label')}[/]")
+    for title, key in (("Văn bản được dẫn (cites)", "cites"), ("Được dẫn bởi (cited by)", "cited_by")):
+        table = Table(title=title)
+        for col in ("Số hiệu", "Loại", "Ngày", "Cơ quan", "Quan hệ", "Mục", "Trong kho"):
+            table.add_column(col, overflow="fold")
+        for r in result[key]:
+            table.add_row(r.get("number") or r.get("doc_id") or "—", r.get("doc_type") or "—",
+                          r.get("date") or "—", r.get("issuer") or "—",
+                          "thực hiện" if r.get("kind") == "implements" else "dẫn chiếu",
+                          ", ".join(s or "mở đầu" for s in r.get("sections") or []) or "—",
+                          "ngoài kho" if r.get("external") else (r.get("doc_id") or ""))
+        console.print(table)
+
+
+@app.command()
+def graph(
+    index: IndexOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="mermaid, dot or json")] = "mermaid",
+) -> None:
+    """The document graph: which document implements or cites which."""
+    from .graph import build_graph
+
+    if fmt not in ("mermaid", "dot", "json"):
+        _fail(ChinhsachError(f"unknown format {fmt!r}: use mermaid, dot or json"))
+    try:
+        g = build_graph(_graph_documents(index))
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        _print_json(g.to_json())
+    else:
+        sys.stdout.write((g.to_mermaid() if fmt == "mermaid" else g.to_dot()) + "\n")
+
+
 @app.command()
 def who(
     question: Annotated[str, typer.Argument(help="e.g. \"ai chịu trách nhiệm về nước sạch?\"")],

@@ -254,6 +254,7 @@ def extract_document(document: Document) -> Document:
         doc = nlp.make_doc(seg.text)
         doc._.context = contexts[seg.id]
         docs[seg.id] = doc
+        seg.words = [t.text for t in doc]  # one segmentation for extraction and the index
     for name, proc in nlp.pipeline:
         if name == "chinhsach_targets":
             continue  # targets only where they may stand (below)

@@ -10,6 +10,7 @@ the folded field matches it as typed.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import json
 import sqlite3
@@ -86,9 +87,17 @@ def passage_text(segment: Segment) -> str:
     return segment.text
 
 
-def _lexical_text(segment: Segment) -> str:
-    context = segment.topic or ""
-    return f"{context} {segment.text}" if context else segment.text
+def _lexical_words(segment: Segment) -> list[str]:
+    """Word terms of a segment and of its topic (a topical paragraph rarely repeats its topic)."""
+    words = tokens.word_terms(segment.text, segment.words)
+    if segment.topic:
+        words = list(_topic_terms(segment.topic)) + words
+    return words
+
+
+@functools.lru_cache(maxsize=4096)
+def _topic_terms(topic: str) -> tuple[str, ...]:
+    return tuple(tokens.word_terms(topic))
 
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
@@ -273,8 +282,7 @@ def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document], embedd
     tick = progress("Mã hóa đoạn văn", len(searchable)) if progress else None
     vectors = embedder.encode_passages([passage_text(s) for s in searchable], progress=tick)
     vec_of = {s.id: vectors[i] for i, s in enumerate(searchable)}
-    words = tokens.word_terms_batch(_lexical_text(s) for s in searchable)
-    words_of = {s.id: w for s, w in zip(searchable, words, strict=True)}
+    words_of = {s.id: _lexical_words(s) for s in searchable}
     next_pos = conn.execute("SELECT COALESCE(MAX(pos), -1) + 1 FROM segments").fetchone()[0]
     for doc in docs:
         conn.execute(

@@ -145,6 +145,7 @@ class Segment:
     prov: Provenance
     topic: str | None = None
     section_node: str | None = None  # the innermost outline node (may be a topical part)
+    words: list[str] | None = None  # word segmentation, filled by the extraction stage
 
     @property
     def searchable(self) -> bool:

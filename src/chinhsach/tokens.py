@@ -13,7 +13,6 @@ Two fields, because staff type both ways:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from .normalize import fold
 
@@ -45,19 +44,20 @@ def _word_tokenize():
     return word_tokenize
 
 
-def word_terms(text: str) -> list[str]:
-    """underthesea word segmentation, lower-cased, punctuation dropped: "bảo_hiểm_xã_hội"."""
-    words = _word_tokenize()(text)
+def word_terms(text: str, words: list[str] | None = None) -> list[str]:
+    """underthesea word segmentation, lower-cased, punctuation dropped: "bảo_hiểm_xã_hội".
+
+    ``words`` is a segmentation already made (by the extraction stage's tokenizer); without it
+    the text is segmented here.
+    """
+    if words is None:
+        words = _word_tokenize()(text)
     out = []
     for w in words:
         sylls = syllables(w)
         if sylls:
             out.append("_".join(sylls))
     return out
-
-
-def word_terms_batch(texts: Iterable[str]) -> list[list[str]]:
-    return [word_terms(t) for t in texts]
 
 
 def segment_by_vocabulary(text: str, vocabulary: set[str]) -> list[str]:
