@@ -21,7 +21,7 @@ from rich.text import Text
 from .errors import ChinhsachError
 from .normalize import fold
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Đọc văn bản chính sách: chỉ tiêu, nhiệm vụ, đơn vị, văn bản dẫn chiếu.")
 console = Console()
 err_console = Console(stderr=True)
@@ -443,6 +443,13 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("interrupted; the previous index is unchanged")
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, --debug the traceback
+        if _DEBUG["on"]:
+            raise
+        err_console.print(f"[bold red]lỗi:[/] unexpected {type(exc).__name__}: "
+                          f"{str(exc).splitlines()[0] if str(exc) else ''} (run with --debug for details)",
+                          highlight=False)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

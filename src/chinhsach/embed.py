@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
@@ -121,7 +122,23 @@ class SentenceTransformerEmbedder(Embedder):
         return out
 
     def encode_passages(self, texts, batch_size=16, progress=None):
+        self._warn_if_truncated(texts)
         return self._encode(texts, self._doc_prompt, batch_size, progress)
+
+    def _warn_if_truncated(self, texts: Sequence[str]) -> None:
+        """Segments are split before they reach the model's limit; say so if one did not."""
+        limit = getattr(self.model, "max_seq_length", None)
+        tokenizer = getattr(self.model, "tokenizer", None)
+        if not limit or tokenizer is None:
+            return
+        long = [t for t in texts if len(t) > limit * 2]  # only long texts can exceed it
+        if not long:
+            return
+        over = [t for t, ids in zip(long, tokenizer(long)["input_ids"], strict=True) if len(ids) > limit]
+        if over:
+            logging.getLogger("chinhsach").warning(
+                "%d passage(s) exceed %d tokens and are truncated by the model, e.g. %r",
+                len(over), limit, over[0][:80])
 
     def encode_queries(self, texts):
         return self._encode(texts, self._query_prompt, 16, None)

@@ -65,6 +65,8 @@ CREATE TABLE citations (
 );
 CREATE INDEX citations_key ON citations (number_key);
 """
+REQUIRED_TABLES = frozenset({"meta", "documents", "sections", "segments", "words", "targets", "duties",
+                             "duty_units", "citations", "restore_uni", "restore_bi"})
 # Tables whose rows belong to one document (copied as they are for unchanged files).
 DOCUMENT_TABLES = ("documents", "sections", "targets", "duties", "duty_units", "citations")
 
@@ -186,9 +188,17 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     try:
         conn.execute("SELECT key, value FROM meta LIMIT 1").fetchall()
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise IndexCorruptError(f"{path} is not a readable index store ({exc}); rebuild it with --rebuild") from exc
+    missing = REQUIRED_TABLES - tables
+    if missing:
+        conn.close()
+        raise IndexCorruptError(
+            f"{path} lacks table(s) {', '.join(sorted(missing))}: the index is damaged or of another "
+            "version; rebuild it with `chinhsach build PATHS --index DIR --rebuild`"
+        )
     return conn
 
 

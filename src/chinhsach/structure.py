@@ -88,6 +88,7 @@ _ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|St|Th\.S|ThS|TS|PGS|GS|BS|Ths|v\.v|Q
 MAX_SEGMENT_WORDS = 160
 # A single sentence longer than this is split at clause boundaries, never truncated.
 MAX_SENTENCE_WORDS = 260
+MAX_SEGMENT_CHARS = 1600
 
 
 def slugify(text: str) -> str:
@@ -155,12 +156,27 @@ def _pack(units: list[str], max_words: int, split_unit) -> list[str]:
 
 
 def split_segment_text(text: str, max_words: int = MAX_SEGMENT_WORDS) -> list[str]:
-    """Split a long paragraph at sentence boundaries into parts of about ``max_words`` words."""
-    if len(text.split()) <= max_words:
+    """Split a long paragraph at sentence boundaries into parts of about ``max_words`` words.
+
+    A part is also kept under ``MAX_SEGMENT_CHARS`` characters: a run without spaces (a table
+    flattened to one line, a URL list) would otherwise pass the word limit and exceed the model's
+    512 tokens.
+    """
+    if len(text.split()) <= max_words and len(text) <= MAX_SEGMENT_CHARS:
         return [text]
-    return _pack(
+    parts = _pack(
         split_sentences(text), max_words, lambda s: _split_long_sentence(s, MAX_SENTENCE_WORDS)
     )
+    out: list[str] = []
+    for part in parts:
+        while len(part) > MAX_SEGMENT_CHARS:
+            cut = part.rfind(" ", 0, MAX_SEGMENT_CHARS)
+            cut = cut if cut > MAX_SEGMENT_CHARS // 2 else MAX_SEGMENT_CHARS
+            out.append(part[:cut].strip())
+            part = part[cut:].strip()
+        if part:
+            out.append(part)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
