@@ -335,6 +335,61 @@ def graph(
 
 
 @app.command()
+def check(
+    new: Annotated[Path, typer.Argument(help="The new local plan (PDF, DOCX, TXT).")],
+    against: Annotated[str, typer.Option("--against", help="The parent: an indexed id, a number such as 42-NQ/TW, or a file.")],
+    index: IndexOpt = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write a printable HTML report here.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Check a local plan against the document it implements."""
+    from .check import check_plan
+    from .pipeline import parse as parse_file
+
+    try:
+        child = parse_file(new)
+        parent = _load_document(against, index)
+        report = check_plan(child, parent)
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    if html is not None:
+        html.write_text(report.to_html(), encoding="utf-8")
+        err_console.print(f"report written to {html}")
+    data = report.to_dict()
+    if json_out:
+        _print_json(data)
+        return
+    summary = data["summary"]
+    console.print(f"[bold]{child.title}[/] ↔ [bold]{parent.title}[/]")
+    for label, key in (("Chỉ tiêu", "targets"), ("Nhiệm vụ", "duties"), ("Bổ sung", "added")):
+        counts = " · ".join(f"{k} {v}" for k, v in summary[key].items())
+        console.print(f"[bold]{label}:[/] {counts}")
+    table = Table(title="Chỉ tiêu", show_lines=False)
+    for col in ("Mục", "Chỉ tiêu (văn bản cấp trên)", "Cấp trên", "Văn bản mới", "Kết quả"):
+        table.add_column(col, overflow="fold")
+    for row in data["targets"]:
+        p, c = row["parent"], row["child"]
+        style = _STATUS_STYLE.get(row["status"], "")
+        table.add_row(p["section"] or "—", p["indicator"], f"{p['comparator'] or ''} {_fmt_value(p)}",
+                      f"{c['comparator'] or ''} {_fmt_value(c)}" if c else "—",
+                      Text(row["status"], style=style))
+    console.print(table)
+    duty_table = Table(title="Nhiệm vụ", show_lines=False)
+    for col in ("Mục cấp trên", "Nhiệm vụ", "Mục mới", "Kết quả", "Điểm"):
+        duty_table.add_column(col, overflow="fold")
+    for row in data["duties"]:
+        duty_table.add_row(row["parent_section"] or "—", row["parent_text"][:120], row["child_section"] or "—",
+                           Text(row["status"], style=_STATUS_STYLE.get(row["status"], "")), f"{row['score']:.2f}")
+    console.print(duty_table)
+    for item in data["added"]:
+        console.print(Text(f"added {item['kind']} ({item['section'] or '—'}): {item['text'][:140]}", style="cyan"))
+    for w in data["warnings"]:
+        err_console.print(f"[yellow]cảnh báo[/] {w['code']} ({w.get('doc_id')}, {w['section'] or '—'}): {w['message']}",
+                          highlight=False)
+
+
+@app.command()
 def who(
     question: Annotated[str, typer.Argument(help="e.g. \"ai chịu trách nhiệm về nước sạch?\"")],
     k: Annotated[int, typer.Option("--k", min=1, max=100)] = 8,
@@ -433,6 +488,41 @@ def units(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
         roles = ", ".join(f"{_ROLE_VI.get(k, k)} {v}" for k, v in r["roles"].items())
         table.add_row(r["unit"], str(r["duties"]), roles, ", ".join(r["documents"]))
     console.print(table)
+
+
+@app.command()
+def serve(
+    index: IndexOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; loopback unless you say otherwise.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", min=0.01,
+                                                 help="Largest plan accepted on the check page, in MB.")] = 20,
+) -> None:
+    """Start the local web application (Vietnamese interface, works offline) over an index."""
+    try:
+        import uvicorn
+
+        from .web.app import create_app
+    except ImportError as exc:
+        _fail(ChinhsachError(f"the web application needs the 'web' extra ({exc.name} is missing): "
+                             "pip install 'chinhsach[web]'"))
+        return
+    from .store import resolve_index_dir
+
+    index_dir = resolve_index_dir(index)
+    web_app = create_app(index_dir, max_upload_mb=max_upload_mb)
+    try:
+        web_app.state.indexes.warm()  # refuse a missing or damaged index now, not on first search
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err_console.print(f"[yellow]cảnh báo:[/] listening on {host}: the application has no login; "
+                          "anyone who can reach this address can use it", highlight=False)
+    shown = f"[{host}]" if ":" in host else host
+    console.print(f"Mở http://{shown}:{port}/ trong trình duyệt (chỉ mục {index_dir}); Ctrl-C để dừng.",
+                  highlight=False, soft_wrap=True)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 def main() -> None:
