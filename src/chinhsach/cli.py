@@ -361,7 +361,10 @@ def check(
         _print_json(data)
         return
     summary = data["summary"]
-    console.print(f"[bold]{child.title}[/] ↔ [bold]{parent.title}[/]")
+    def name(d) -> str:
+        return f"{d.doc_id} ({d.meta.number})" if d.meta.number else d.doc_id
+
+    console.print(f"Kiểm tra [bold]{name(child)}[/] theo văn bản cấp trên [bold]{name(parent)}[/]")
     for label, key in (("Chỉ tiêu", "targets"), ("Nhiệm vụ", "duties"), ("Bổ sung", "added")):
         counts = " · ".join(f"{k} {v}" for k, v in summary[key].items())
         console.print(f"[bold]{label}:[/] {counts}")
