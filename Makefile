@@ -32,7 +32,8 @@ model: $(MODEL_DIR)/onnx/model_qint8.onnx
 
 run: model
 	$(BIN)/chinhsach build corpus --index $(INDEX)
-	$(BIN)/chinhsach search "ai chịu trách nhiệm về nước sạch" --index $(INDEX) --k 5
+	$(BIN)/chinhsach who "ai chịu trách nhiệm về nước sạch" --index $(INDEX) --k 5
+	$(BIN)/chinhsach search "chi tieu bao hiem y te 2030" --index $(INDEX) --k 3
 
 test: model
 	$(BIN)/pytest
@@ -42,6 +43,8 @@ lint: install
 
 eval: model
 	$(BIN)/python evaluation/retrieval_eval.py --write
+	$(BIN)/python evaluation/extraction_eval.py --write
+	$(BIN)/python evaluation/check_eval.py --write
 
 clean:
 	rm -rf $(INDEX) .pytest_cache

@@ -150,7 +150,7 @@ def main() -> None:
     if args.write:
         from results_md import replace_section
 
-        body = ("Command: `make eval-extract  # = .venv/bin/python evaluation/extraction_eval.py --write`\n\n"
+        body = ("Command: `make eval  # runs .venv/bin/python evaluation/extraction_eval.py --write`\n\n"
                 "Gold: `evaluation/gold/*.json` (the seed, annotated by one team member, and three "
                 "illustrative documents written and annotated by another; conventions in "
                 "`evaluation/gold/GUIDELINES*.md`).\n\n" + table + "\n")
