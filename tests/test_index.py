@@ -155,3 +155,14 @@ def test_cli_errors_are_one_line_with_exit_codes(tmp_path: Path) -> None:
     assert "bad.docx" in result.stderr and "Traceback" not in result.output
     missing = runner.invoke(app, ["search", "x", "--index", str(tmp_path / "none")])
     assert missing.exit_code == 4 and "no index" in missing.stderr
+
+
+def test_fast_path_ranks_like_the_full_fusion(seed_index: Path) -> None:
+    from chinhsach.index import DEFAULT_WEIGHTS
+
+    with Index.open(seed_index) as idx:
+        for query in ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công"):
+            prepared = idx.prepare(query)
+            fast = [p for p, _ in idx._rank_fast(prepared, DEFAULT_WEIGHTS)[:10]]
+            full = [p for p, _ in idx.rank(idx.signals(prepared), DEFAULT_WEIGHTS)[:10]]
+            assert fast == full, query

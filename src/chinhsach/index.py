@@ -391,6 +391,35 @@ def _finish_generation(conn: sqlite3.Connection, staged: Path, model_id: str, mo
 # ---------------------------------------------------------------------------------------------
 
 
+class BM25Reader:
+    """Scores of a BM25 index that bm25s saved, read with numpy alone.
+
+    bm25s stores the precomputed score of every (term, document) pair as a CSC matrix; a query's
+    scores are the sums of its terms' columns. Reading the arrays directly (memory-mapped)
+    keeps bm25s and scipy out of the query path: a cold CLI query starts half a second sooner.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.data = np.load(path / "data.csc.index.npy", mmap_mode="r")
+        self.indices = np.load(path / "indices.csc.index.npy", mmap_mode="r")
+        self.indptr = np.load(path / "indptr.csc.index.npy", mmap_mode="r")
+        self.vocab: dict[str, int] = json.loads((path / "vocab.index.json").read_text(encoding="utf-8"))
+        params = json.loads((path / "params.index.json").read_text(encoding="utf-8"))
+        self.num_docs = int(params["num_docs"])
+        if params.get("method", "lucene") not in ("lucene", "robertson", "atire"):
+            raise IndexCorruptError(f"{path}: BM25 variant {params.get('method')!r} is not supported")
+
+    def scores(self, terms: Sequence[str]) -> np.ndarray:
+        out = np.zeros(self.num_docs, dtype=np.float32)
+        for term in terms:  # a repeated term counts again, as in bm25s
+            tid = self.vocab.get(term)
+            if tid is None:
+                continue
+            start, end = int(self.indptr[tid]), int(self.indptr[tid + 1])
+            np.add.at(out, self.indices[start:end], self.data[start:end])
+        return out
+
+
 def _minmax(x: np.ndarray) -> np.ndarray:
     if x.size == 0:
         return x
@@ -422,7 +451,7 @@ class Index:
         self.model_id = meta.get("model_id", "")
         self._model_spec = model
         self._embedder: Embedder | None = None
-        self._bm25: dict[str, object] = {}
+        self._bm25: dict[str, BM25Reader | None] = {}
         self._words: set[str] | None = None
         self._restorer: restore.Restorer | None = None
         try:
@@ -494,18 +523,17 @@ class Index:
                 )
         return self._embedder
 
-    def _retriever(self, name: str):
+    def _retriever(self, name: str) -> BM25Reader | None:
         if name not in self._bm25:
-            import bm25s
-
             path = self.generation / name
             if not path.exists():
                 self._bm25[name] = None
             else:
                 try:
-                    self._bm25[name] = bm25s.BM25.load(str(path), mmap=False)
-                except Exception as exc:  # noqa: BLE001
-                    raise IndexCorruptError(f"index {self.index_dir}: {name} is damaged ({exc}); rebuild with --rebuild") from exc
+                    self._bm25[name] = BM25Reader(path)
+                except (OSError, ValueError, KeyError) as exc:
+                    raise IndexCorruptError(
+                        f"index {self.index_dir}: {name} is damaged ({exc}); rebuild with --rebuild") from exc
         return self._bm25[name]
 
     @property
@@ -536,14 +564,14 @@ class Index:
 
     def _bm25_scores(self, name: str, terms: list[str]) -> np.ndarray:
         retriever = self._retriever(name)
-        n = len(self.positions)
         if retriever is None or not terms:
-            return np.zeros(n, dtype=np.float32)
-        vocab = retriever.vocab_dict
-        known = [t for t in terms if t in vocab]
-        if not known:
-            return np.zeros(n, dtype=np.float32)
-        return np.asarray(retriever.get_scores(known), dtype=np.float32)
+            return np.zeros(len(self.positions), dtype=np.float32)
+        return retriever.scores(terms)
+
+    def _query_vector(self, prepared: PreparedQuery) -> np.ndarray | None:
+        if not len(self.positions) or not prepared.restored.strip():
+            return None
+        return np.asarray(self.embedder.encode_queries([prepared.restored])[0], dtype=np.float32)
 
     def signals(self, prepared: PreparedQuery) -> dict[str, np.ndarray]:
         """The raw score of every searchable segment under each signal."""
@@ -552,12 +580,36 @@ class Index:
             "word": self._bm25_scores("bm25_word", prepared.word_terms),
             "folded": self._bm25_scores("bm25_fold", prepared.folded_terms),
         }
-        if n and prepared.restored.strip():
-            q = self.embedder.encode_queries([prepared.restored])[0]
-            out["dense"] = np.asarray(self.vectors @ q, dtype=np.float32)
-        else:
-            out["dense"] = np.zeros(n, dtype=np.float32)
+        q = self._query_vector(prepared)
+        out["dense"] = np.asarray(self.vectors @ q, dtype=np.float32) if q is not None else np.zeros(n, np.float32)
         return out
+
+    def _rank_fast(self, prepared: PreparedQuery, weights: FusionWeights,
+                   candidates: int = CANDIDATES) -> list[tuple[int, float]]:
+        """The same fusion as :meth:`rank` without scoring every vector: faiss gives the dense
+        candidates, the other candidates' dense scores are computed exactly."""
+        lexical = {"word": self._bm25_scores("bm25_word", prepared.word_terms),
+                   "folded": self._bm25_scores("bm25_fold", prepared.folded_terms)}
+        n = len(self.positions)
+        pool: set[int] = set()
+        for name, scores in lexical.items():
+            if getattr(weights, name) > 0 and n:
+                k = min(candidates, n)
+                top = np.argpartition(-scores, k - 1)[:k]
+                pool.update(int(i) for i in top if scores[i] > 0)
+        q = self._query_vector(prepared)
+        if q is not None and weights.dense > 0:
+            _dist, ids = self.faiss.search(q.reshape(1, -1), min(candidates, n))
+            pool.update(int(i) for i in ids[0] if i >= 0)
+        if not pool:
+            return []
+        cand = np.fromiter(sorted(pool), dtype=np.int64)
+        dense = np.asarray(self.vectors[cand] @ q, dtype=np.float64) if q is not None else np.zeros(len(cand))
+        fused = weights.dense * _minmax(dense)
+        for name, scores in lexical.items():
+            fused = fused + getattr(weights, name) * _minmax(scores[cand].astype(np.float64))
+        order = np.argsort(-fused, kind="stable")
+        return [(int(cand[i]), float(fused[i])) for i in order]
 
     def rank(self, signals: dict[str, np.ndarray], weights: FusionWeights = DEFAULT_WEIGHTS,
              mask: np.ndarray | None = None, candidates: int = CANDIDATES) -> list[tuple[int, float]]:
@@ -611,7 +663,9 @@ class Index:
         if not query.strip() or not any(ch.isalnum() for ch in query):
             return []
         prepared = self.prepare(query)
-        ranked = self.rank(self.signals(prepared), weights, self._mask(kinds, doc_ids))
+        mask = self._mask(kinds, doc_ids)
+        ranked = (self._rank_fast(prepared, weights) if mask is None
+                  else self.rank(self.signals(prepared), weights, mask))
         return self.hits([(int(self.positions[i]), score) for i, score in ranked[: max(k, 0)]])
 
     def hits(self, pos_scores: Sequence[tuple[int, float]]) -> list[Hit]:
