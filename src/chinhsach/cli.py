@@ -24,7 +24,15 @@ from .normalize import fold
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Đọc văn bản chính sách: chỉ tiêu, nhiệm vụ, đơn vị, văn bản dẫn chiếu.")
 console = Console()
-err_console = Console(stderr=True)
+# Errors and warnings are one line each, never wrapped, and never read as rich markup (a file
+# name may hold "[...]").
+err_console = Console(stderr=True, soft_wrap=True)
+
+
+def _err(label: str, style: str, message: str) -> None:
+    line = Text(f"{label} ", style=style)
+    line.append(message)
+    err_console.print(line, highlight=False)
 
 EXIT_PARTIAL = 2  # build finished but some files failed
 _DEBUG = {"on": False}
@@ -46,7 +54,7 @@ def _fail(exc: BaseException) -> None:
         raise exc
     code = exc.exit_code if isinstance(exc, ChinhsachError) else 1
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    err_console.print(f"[bold red]lỗi:[/] {message}", highlight=False, markup=True)
+    _err("lỗi:", "bold red", message)
     raise typer.Exit(code)
 
 
@@ -107,18 +115,19 @@ def build(
         _print_json(report.to_dict())
     else:
         for path, reason in report.skipped:
-            err_console.print(f"[yellow]bỏ qua:[/] {path}: {reason}", highlight=False)
+            _err("bỏ qua:", "yellow", f"{path}: {reason}")
         for path, reason in report.failed:
-            err_console.print(f"[red]lỗi:[/] {path}: {reason}", highlight=False)
+            _err("lỗi:", "red", f"{path}: {reason}")
         console.print(
             f"Chỉ mục {report.index_dir}: {report.n_documents} văn bản, {report.n_segments} đoạn "
             f"(mới {len(report.added)}, giữ nguyên {len(report.unchanged)}, xóa {len(report.removed)}, "
-            f"bỏ qua {len(report.skipped)}, lỗi {len(report.failed)}) trong {report.seconds:.1f} s"
+            f"bỏ qua {len(report.skipped)}, lỗi {len(report.failed)}) trong {report.seconds:.1f} s",
+            soft_wrap=True, markup=False, highlight=False,
         )
     if report.failed:
         raise typer.Exit(EXIT_PARTIAL)
     if report.n_documents == 0:
-        err_console.print("lỗi: nothing was indexed")
+        _err("lỗi:", "bold red", f"nothing was indexed in {report.index_dir}")
         raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -198,7 +207,7 @@ def parse(
                       str(counts.get(s.id, 0)))
     console.print(table)
     for w in doc.warnings:
-        err_console.print(f"[yellow]cảnh báo[/] {w.code} ({w.section or '—'}): {w.message}")
+        _err("cảnh báo", "yellow", f"{w.code} ({w.section or '—'}): {w.message}")
 
 
 def _load_document(spec: str, index: Path | None):
@@ -253,7 +262,7 @@ def targets(
                       str(t.year or "—"), {"up": "↑", "down": "↓"}.get(t.direction or "", "·"))
     console.print(table)
     for w in doc.warnings:
-        err_console.print(f"[yellow]cảnh báo[/] {w.code} ({w.section or '—'}): {w.message}", highlight=False)
+        _err("cảnh báo", "yellow", f"{w.code} ({w.section or '—'}): {w.message}")
 
 
 def _graph_documents(index: Path | None, extra=None) -> list:
@@ -388,8 +397,7 @@ def check(
     for item in data["added"]:
         console.print(Text(f"added {item['kind']} ({item['section'] or '—'}): {item['text'][:140]}", style="cyan"))
     for w in data["warnings"]:
-        err_console.print(f"[yellow]cảnh báo[/] {w['code']} ({w.get('doc_id')}, {w['section'] or '—'}): {w['message']}",
-                          highlight=False)
+        _err("cảnh báo", "yellow", f"{w['code']} ({w.get('doc_id')}, {w['section'] or '—'}): {w['message']}")
 
 
 @app.command()
@@ -539,9 +547,8 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the user gets one line, --debug the traceback
         if _DEBUG["on"]:
             raise
-        err_console.print(f"[bold red]lỗi:[/] unexpected {type(exc).__name__}: "
-                          f"{str(exc).splitlines()[0] if str(exc) else ''} (run with --debug for details)",
-                          highlight=False)
+        _err("lỗi:", "bold red", f"unexpected {type(exc).__name__}: "
+             f"{str(exc).splitlines()[0] if str(exc) else ''} (run with --debug for details)")
         sys.exit(1)
 
 
