@@ -198,10 +198,10 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
 # "ngày 07/8/2018" dates a cited document.
 _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+)ngay\s+"
                         r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})(?:[/\-.](?P<y>\d{4}))?")
-_QUARTER = re.compile(r"(?P<prep>(?:hoan thanh )?(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
+_QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
                       r"(?P<q>iv|iii|ii|i|[1-4])\s*/\s*(?P<y>\d{4})")
 _MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)thang\s+(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
-_YEAR = re.compile(r"(?P<prep>(?:hoan thanh )?(?:trong|truoc|den het|cuoi|xong trong)\s+)nam\s+(?P<y>20\d\d)\b")
+_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)nam\s+(?P<y>20\d\d)\b")
 
 
 def _last_day(year: int, month: int) -> str:

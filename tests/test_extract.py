@@ -1,0 +1,97 @@
+"""The extraction stage on whole documents: the spaCy pipeline, duties with roles, warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chinhsach import parse
+from chinhsach.duties import find_deadline, roles_in_text
+from chinhsach.extract import SegmentContext, extraction_pipeline
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def docs():
+    names = ["sonla-ke-hoach-thuc-hien-nq-42-nq-tw", "minh-hoa-ubnd-tinh-ha-giang-ke-hoach-42",
+             "minh-hoa-huyen-uy-ke-hoach-58", "minh-hoa-so-y-te-ke-hoach"]
+    return {n: parse(CORPUS / f"{n}.txt") for n in names}
+
+
+def test_spacy_pipeline_components_and_extensions() -> None:
+    nlp = extraction_pipeline()
+    assert nlp.pipe_names == ["chinhsach_units", "chinhsach_citations", "chinhsach_targets",
+                              "chinhsach_duty_roles"]
+    doc = nlp.make_doc("Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh nâng tỷ lệ bao phủ bảo hiểm y tế đạt 97%.")
+    doc._.context = SegmentContext("II.2", 2030, True)
+    for _name, proc in nlp.pipeline:
+        proc(doc)
+    assert any(" " in t.text for t in doc)  # underthesea words ("bảo hiểm") are single tokens
+    assert [s._.unit_name for s in doc.spans["units"]] == ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]
+    assert doc._.targets[0].value == 97.0 and doc.spans["targets"][0].label_ == "TARGET"
+    assert {(u.name, u.role) for u in doc._.unit_roles} == {("Sở Y tế", "lead"), ("Bảo hiểm xã hội tỉnh", "cooperate")}
+
+
+def test_warnings_where_they_belong_and_nowhere_else(docs) -> None:
+    def codes(name: str) -> set[tuple[str, str | None]]:
+        return {(w.code, w.section) for w in docs[name].warnings
+                if w.code in {"comparator_direction", "term_mismatch", "suspect_typo", "cited_date_after_document"}}
+
+    assert codes("sonla-ke-hoach-thuc-hien-nq-42-nq-tw") == {
+        ("comparator_direction", "II.2"), ("term_mismatch", "III.4"), ("suspect_typo", "II.2")}
+    assert codes("minh-hoa-ubnd-tinh-ha-giang-ke-hoach-42") == set()
+    assert {c for c, _ in codes("minh-hoa-huyen-uy-ke-hoach-58")} == {"comparator_direction", "cited_date_after_document"}
+    assert {c for c, _ in codes("minh-hoa-so-y-te-ke-hoach")} == {"term_mismatch"}
+
+
+def test_seed_duties_heading_units_inheritance_and_deadlines(docs) -> None:
+    seed = docs["sonla-ke-hoach-thuc-hien-nq-42-nq-tw"]
+    by_section = {}
+    for d in seed.duties:
+        by_section.setdefault(d.section, []).append(d)
+    # "2. Giao Ban Tuyên giáo Tỉnh ủy" applies to 2.1 and 2.2.
+    for sid in ("IV.2.1", "IV.2.2"):
+        assert ("Ban Tuyên giáo Tỉnh ủy", "lead") in {(u.name, u.role) for u in by_section[sid][0].units}
+    # A duty of part III names no unit: the plan's lead is recorded as inherited.
+    water = next(d for d in by_section["III.6"] if "nước sạch" in d.text)
+    assert [(u.name, u.explicit) for u in water.units] == [("Ban cán sự đảng Ủy ban nhân dân tỉnh", False)]
+    assert [u.name for u in seed.plan_lead] == ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]
+    iv3 = by_section["IV.3"][0]
+    assert (iv3.deadline, iv3.recurring) == ("2024-03-31", "hằng năm")
+    assert ("Thường trực Tỉnh ủy", "report_to") in {(u.name, u.role) for u in iv3.units}
+    # Issuers of cited documents are not charged with duties.
+    assert all(u.name != "Ban Chấp hành Đảng bộ tỉnh" for d in seed.duties for u in d.units)
+
+
+def test_department_plan_resolves_its_own_bare_name(docs) -> None:
+    dept = docs["minh-hoa-so-y-te-ke-hoach"]
+    names = {u.name for d in dept.duties for u in d.units}
+    assert "Sở Y tế" in names and "Sở" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("hoàn thành trong quý I/2024", ("2024-03-31", "trong quý I/2024", None)),
+     ("báo cáo trước ngày 30/6/2024", ("2024-06-30", "trước ngày 30/6/2024", None)),
+     ("định kỳ hằng năm (trước ngày 15/12) báo cáo", (None, "trước ngày 15/12", "hằng năm")),
+     ("hoàn thành trong tháng 9/2025", ("2025-09-30", "trong tháng 9/2025", None)),
+     ("theo Kế hoạch số 105-KH/TU ngày 07/8/2018", (None, None, None))],
+)
+def test_deadlines(text: str, expected: tuple) -> None:
+    assert find_deadline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [("Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Sở Tài chính, Sở Y tế xây dựng đề án.",
+      {("Sở Lao động - Thương binh và Xã hội", "lead"), ("Sở Tài chính", "cooperate"), ("Sở Y tế", "cooperate")}),
+     ("Giao UBND các huyện, thành phố triển khai; định kỳ báo cáo UBND tỉnh (qua Sở Nội vụ).",
+      {("Ủy ban nhân dân huyện", "lead"), ("Ủy ban nhân dân thành phố", "lead"),
+       ("Ủy ban nhân dân tỉnh", "report_to"), ("Sở Nội vụ", "report_to")}),
+     ("Đôn đốc, chỉ đạo các doanh nghiệp cấp nước thực hiện đúng thỏa thuận.", set()),
+     ("Phòng Y tế huyện theo dõi, kiểm tra việc thực hiện.", {("Phòng Y tế huyện", "lead"), ("Phòng Y tế huyện", "monitor")})],
+)
+def test_roles_in_other_styles(text: str, pairs: set) -> None:
+    assert {(u.name, u.role) for u in roles_in_text(text)} == pairs
