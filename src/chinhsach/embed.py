@@ -226,11 +226,14 @@ class OnnxEmbedder(Embedder):
                 progress(len(idx))
         return out
 
-    def encode_passages(self, texts, batch_size=16, progress=None):
+    def encode_passages(self, texts, batch_size=1, progress=None):
+        # One passage a run: dynamic int8 quantisation scales activations per batch, so batch
+        # mates (and their padding) would change a passage's vector; alone it is reproducible,
+        # and on 2 cores no slower (measured 25/s at batch 1 against 22/s at batch 8).
         return self._encode(texts, self._doc_prefix, batch_size, progress)
 
     def encode_queries(self, texts):
-        return self._encode(texts, self._query_prefix, 16, None)
+        return self._encode(texts, self._query_prefix, 1, None)
 
 
 def default_model_path() -> Path:
