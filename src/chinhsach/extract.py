@@ -100,6 +100,18 @@ def _span(doc, start: int, end: int, label: str):
     return doc.char_span(start, end, label=label, alignment_mode="expand")
 
 
+def _item_spans(doc, items: list, label: str, attr: str) -> list:
+    """Spans over each item's exact text (``item.text``), the item kept in ``span._.<attr>``."""
+    spans = []
+    for item in items:
+        at = doc.text.find(item.text)
+        span = _span(doc, at, at + len(item.text), label) if at >= 0 else None
+        if span is not None:
+            span._.set(attr, item)
+            spans.append(span)
+    return spans
+
+
 def _register() -> None:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
@@ -130,14 +142,7 @@ def _register() -> None:
     def citations_component(doc):
         ctx: SegmentContext | None = doc._.context
         cites = find_citations(doc.text, section=ctx.section if ctx else None)
-        spans = []
-        for c in cites:
-            at = doc.text.find(c.text)
-            span = _span(doc, at, at + len(c.text), "CITATION") if at >= 0 else None
-            if span is not None:
-                span._.citation = c
-                spans.append(span)
-        doc.spans["citations"] = spans
+        doc.spans["citations"] = _item_spans(doc, cites, "CITATION", "citation")
         doc._.citations = cites
         return doc
 
@@ -149,14 +154,7 @@ def _register() -> None:
             return doc
         found = find_targets(doc.text, section=ctx.section, year=ctx.year,
                              in_objectives=ctx.in_objectives)
-        spans = []
-        for t in found:
-            at = doc.text.find(t.text)
-            span = _span(doc, at, at + len(t.text), "TARGET") if at >= 0 else None
-            if span is not None:
-                span._.target = t
-                spans.append(span)
-        doc.spans["targets"] = spans
+        doc.spans["targets"] = _item_spans(doc, found, "TARGET", "target")
         doc._.targets = found
         return doc
 

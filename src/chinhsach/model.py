@@ -346,31 +346,6 @@ class Hit:
     topic: str | None = None
     file: str = ""
 
-    def to_record(self) -> dict[str, Any]:
-        """Every field, for storage; :meth:`from_record` rebuilds the same Document."""
-        return asdict(self)
-
-    @classmethod
-    def from_record(cls, rec: dict[str, Any]) -> Document:
-        def prov(p: dict | None) -> Provenance | None:
-            return Provenance(**p) if p else None
-
-        def units(us: list[dict]) -> list[UnitRole]:
-            return [UnitRole(**u) for u in us]
-
-        return cls(
-            doc_id=rec["doc_id"], path=rec["path"], sha256=rec["sha256"], format=rec["format"],
-            meta=DocumentMeta(**rec["meta"]),
-            sections=[Section(**{**s, "prov": prov(s.get("prov"))}) for s in rec["sections"]],
-            segments=[Segment(**{**s, "prov": prov(s["prov"])}) for s in rec["segments"]],
-            warnings=[ParseWarning(**w) for w in rec["warnings"]],
-            targets=[Target(**t) for t in rec["targets"]],
-            duties=[Duty(**{**d, "units": units(d["units"])}) for d in rec["duties"]],
-            citations=[Citation(**c) for c in rec["citations"]],
-            plan_lead=units(rec.get("plan_lead", [])),
-            pages=rec.get("pages"),
-        )
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc_id": self.doc_id,
