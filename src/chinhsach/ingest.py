@@ -443,7 +443,7 @@ def _decode_text(data: bytes, name: str, warnings: list[ParseWarning]) -> str:
                     name, f"invalid {codec.upper()} text after its BOM: {exc}"
                 ) from exc
 
-    utf16 = _utf16_by_nul_pattern(data)
+    utf16 = utf16_codec_by_nuls(data)
     if utf16 is not None:
         try:
             return data.decode(utf16)
@@ -493,7 +493,7 @@ def _decode_text(data: bytes, name: str, warnings: list[ParseWarning]) -> str:
     )
 
 
-def _utf16_by_nul_pattern(data: bytes) -> str | None:
+def utf16_codec_by_nuls(data: bytes) -> str | None:
     """UTF-16 without BOM: Latin letters leave a NUL in every other byte."""
     sample = data[:4096]
     if len(sample) < 4:

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import PurePosixPath
 
 from ..errors import ChinhsachError, EmptyDocumentError, UnsupportedFileError
+from ..ingest import utf16_codec_by_nuls
 
 # C0 control characters that no text file holds (tab, LF, FF, CR and SUB are allowed).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f]")
@@ -46,18 +47,8 @@ def _is_text(text: str) -> bool:
 
 
 def _utf16_by_nuls(data: bytes) -> str | None:
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    share_even = even.count(0) / len(even)
-    share_odd = odd.count(0) / len(odd)
-    # Vietnamese in UTF-16 has a NUL in most ASCII positions, always on the same side.
-    if share_odd > 0.3 and share_even < 0.02:
-        codec = "utf-16-le"
-    elif share_even > 0.3 and share_odd < 0.02:
-        codec = "utf-16-be"
-    else:
+    codec = utf16_codec_by_nuls(data)  # the same test the reader applies to files
+    if codec is None:
         return None
     try:
         return data[: len(data) // 2 * 2].decode(codec)
