@@ -121,6 +121,7 @@ def build_index(
     wait: bool = False,
     progress: ProgressFactory | None = None,
     parse: Callable[[Path, str], Document] | None = None,
+    embedder: Embedder | None = None,
 ) -> BuildReport:
     """Index the files under ``paths`` into ``index_dir``; unchanged files are not re-read.
 
@@ -158,7 +159,8 @@ def build_index(
                 f"not {requested_id!r}: build with --rebuild to re-embed everything"
             )
         model_spec = model or prev_meta.get("model_path") or None
-        embedder: Embedder | None = None
+        given = embedder  # an engine chosen by the caller (same model id checks apply)
+        embedder = None
 
         gens = store.generations(index_dir)
         next_gen = (gens[-1] + 1) if gens else 1
@@ -237,7 +239,7 @@ def build_index(
                     tick(1)
 
             if parsed:
-                embedder = load_embedder(model_spec)
+                embedder = given or load_embedder(model_spec)
                 if prev_meta and embedder.model_id != prev_meta.get("model_id"):
                     raise ModelMismatchError(
                         f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
