@@ -111,6 +111,9 @@ def build(
         except ChinhsachError as exc:
             _fail(exc)
             return
+        except KeyboardInterrupt:
+            err_console.print("interrupted; the previous index is unchanged")
+            raise typer.Exit(130) from None
     if json_out:
         _print_json(report.to_dict())
     else:

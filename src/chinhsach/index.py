@@ -36,6 +36,7 @@ from .model import Document, Hit, Segment
 from .normalize import doc_number_key, normalize_text
 
 MAX_QUERY_CHARS = 1000
+MAX_CONTEXT_CHARS = 160
 CANDIDATES = 100
 
 
@@ -83,7 +84,9 @@ def passage_text(segment: Segment) -> str:
     """
     context = segment.topic or (segment.heading_path[-1] if segment.heading_path else "")
     if context and context != segment.text and segment.kind != "heading":
-        return f"{context}: {segment.text}"
+        # A heading is context, not content: a long one must not push the passage past the
+        # model's 512 tokens.
+        return f"{context[:MAX_CONTEXT_CHARS]}: {segment.text}"
     return segment.text
 
 
@@ -225,6 +228,11 @@ def build_index(
                     continue
                 except InputError as exc:
                     report.failed.append((str(f), exc.reason))
+                    if tick:
+                        tick(1)
+                    continue
+                except Exception as exc:  # noqa: BLE001 - one document never stops a build
+                    report.failed.append((str(f), f"unexpected {type(exc).__name__} while reading: {exc}"))
                     if tick:
                         tick(1)
                     continue
@@ -521,7 +529,8 @@ class Index:
             if self._embedder.model_id != self.model_id:
                 raise ModelMismatchError(
                     f"index {self.index_dir} was built with {self.model_id!r}, "
-                    f"the query model is {self._embedder.model_id!r}"
+                    f"the query model is {self._embedder.model_id!r}; rebuild it with "
+                    f"`chinhsach build PATHS --index {self.index_dir} --rebuild`"
                 )
         return self._embedder
 

@@ -93,7 +93,7 @@ def _tone_position(base: str) -> int | None:
 
 def _canonical_syllable(word: str) -> str:
     base, tone = _split_tone(word)
-    if tone is None:
+    if tone is None or sum(ch in _TONES for ch in unicodedata.normalize("NFD", word)) > 1:
         return word
     pos = _tone_position(base)
     if pos is None:

@@ -89,6 +89,8 @@ MAX_SEGMENT_WORDS = 160
 # A single sentence longer than this is split at clause boundaries, never truncated.
 MAX_SENTENCE_WORDS = 260
 MAX_SEGMENT_CHARS = 1600
+MAX_RUN_CHARS = 400
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 
 
 def slugify(text: str) -> str:
@@ -162,16 +164,22 @@ def split_segment_text(text: str, max_words: int = MAX_SEGMENT_WORDS) -> list[st
     flattened to one line, a URL list) would otherwise pass the word limit and exceed the model's
     512 tokens.
     """
-    if len(text.split()) <= max_words and len(text) <= MAX_SEGMENT_CHARS:
+    if len(text.split()) <= max_words and len(text) <= MAX_SEGMENT_CHARS and not _LONG_RUN.search(text):
         return [text]
     parts = _pack(
         split_sentences(text), max_words, lambda s: _split_long_sentence(s, MAX_SENTENCE_WORDS)
     )
     out: list[str] = []
     for part in parts:
-        while len(part) > MAX_SEGMENT_CHARS:
-            cut = part.rfind(" ", 0, MAX_SEGMENT_CHARS)
-            cut = cut if cut > MAX_SEGMENT_CHARS // 2 else MAX_SEGMENT_CHARS
+        while True:
+            run = _LONG_RUN.search(part, 0, MAX_SEGMENT_CHARS + 1)
+            if run is not None:
+                cut = run.start() if run.start() > 0 else MAX_RUN_CHARS
+            elif len(part) > MAX_SEGMENT_CHARS:
+                cut = part.rfind(" ", 0, MAX_SEGMENT_CHARS)
+                cut = cut if cut > MAX_SEGMENT_CHARS // 2 else MAX_SEGMENT_CHARS
+            else:
+                break
             out.append(part[:cut].strip())
             part = part[cut:].strip()
         if part:
@@ -418,7 +426,7 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         # A list restarting at 1 inside an item is a nested list: "2." → "2.1".
         return _add_subitem(state, f"{state.item.id}.1", heading, body, p)
     if state.subitem is not None and state.item is not None:
-        expected = int(state.subitem.id.rsplit(".", 1)[-1]) + 1
+        expected = int(state.subitem.id.rsplit(".", 1)[-1].split("~")[0]) + 1
         if number == expected and state.subitem.parent == state.item.id:
             return _add_subitem(state, f"{state.item.id}.{number}", heading, body, p)
     return None
