@@ -73,14 +73,20 @@ def highlight(text: str, query: str) -> Text:
 
 
 def _snippet(text: str, query: str, width: int = 320) -> str:
+    """The part of a long text where most of the query's words stand together."""
     if len(text) <= width:
         return text
-    folded = fold(text)
-    words = [w for w in re.findall(r"\w+", fold(query)) if len(w) > 2]
-    first = min((folded.find(w) for w in words if folded.find(w) >= 0), default=0)
-    start = max(0, first - width // 3)
-    end = min(len(text), start + width)
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    folded = fold(text)  # same length as text: offsets carry over
+    words = {w for w in re.findall(r"\w+", fold(query)) if len(w) > 1}
+    hits = [(m.start(), m.group(0)) for m in re.finditer(r"\w+", folded) if m.group(0) in words]
+    best_start, best_score = 0, -1
+    for pos, _ in hits:
+        start = max(0, min(pos - width // 4, len(text) - width))
+        score = len({w for p, w in hits if start <= p < start + width})
+        if score > best_score:
+            best_start, best_score = start, score
+    end = min(len(text), best_start + width)
+    return ("…" if best_start else "") + text[best_start:end] + ("…" if end < len(text) else "")
 
 
 @app.command()
