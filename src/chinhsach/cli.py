@@ -153,7 +153,7 @@ def search(
     from .index import Index
 
     try:
-        with Index.open(index) as idx:
+        with Index.open(index, query_engine="fast-start") as idx:
             hits = idx.search(query, k=k, kinds=kind, doc_ids=doc)
     except ChinhsachError as exc:
         _fail(exc)
@@ -228,7 +228,7 @@ def _load_document(spec: str, index: Path | None):
         return parse_file(path)
     from .index import Index
 
-    with Index.open(index) as idx:
+    with Index.open(index, query_engine="fast-start") as idx:
         return idx.document(spec)
 
 
@@ -281,7 +281,7 @@ def _graph_documents(index: Path | None, extra=None) -> list:
 
     docs = []
     try:
-        with Index.open(index) as idx:
+        with Index.open(index, query_engine="fast-start") as idx:
             docs = idx.all_documents()
     except IndexNotFoundError:
         if extra is None:
@@ -422,7 +422,7 @@ def who(
     from .index import Index
 
     try:
-        with Index.open(index) as idx:
+        with Index.open(index, query_engine="fast-start") as idx:
             answer = who_answer(idx, question, k=k)
     except ChinhsachError as exc:
         _fail(exc)
@@ -460,7 +460,7 @@ def duties(
     from .index import Index
 
     try:
-        with Index.open(index) as idx:
+        with Index.open(index, query_engine="fast-start") as idx:
             grouped = duties_of(idx, unit, include_inherited=all_)
     except ChinhsachError as exc:
         _fail(exc)
@@ -493,7 +493,7 @@ def units(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
     from .index import Index
 
     try:
-        with Index.open(index) as idx:
+        with Index.open(index, query_engine="fast-start") as idx:
             rows = list_units(idx)
     except ChinhsachError as exc:
         _fail(exc)
