@@ -40,13 +40,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "evaluation"))
+
+from ptyterm import Terminal  # noqa: E402
 
 from chinhsach import Index  # noqa: E402
 from chinhsach.errors import IndexLockedError  # noqa: E402
@@ -62,7 +64,6 @@ CLI = [sys.executable, "-c", "import signal; signal.signal(signal.SIGINT, signal
        "from chinhsach.cli import main; main()"]
 ENV = {**os.environ, "COLUMNS": "100", "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false",
        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\r")
 
 TOPICS = [
     ("Sở Y tế", "tiêm chủng mở rộng cho trẻ em dưới 1 tuổi tại các xã vùng cao"),
@@ -111,38 +112,6 @@ def expected_state(corpus: Path) -> dict[str, str]:
 def index_state(index: Path) -> dict[str, str]:
     with Index.open(index) as idx:
         return dict(idx.conn.execute("SELECT doc_id, sha256 FROM documents").fetchall())
-
-
-class Terminal:
-    """A pseudo-terminal for the child's stderr, so that rich draws its live progress bars."""
-
-    def __init__(self) -> None:
-        import pty
-
-        self.master, self.slave = pty.openpty()
-        self.chunks: list[bytes] = []
-        self.reader = threading.Thread(target=self._drain, daemon=True)
-
-    def start(self) -> None:
-        os.close(self.slave)
-        self.reader.start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                data = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            self.chunks.append(data)
-
-    def text(self) -> str:
-        return ANSI.sub("", b"".join(self.chunks).decode("utf-8", "replace"))
-
-    def close(self) -> None:
-        self.reader.join(10)
-        os.close(self.master)
 
 
 def phase_of(index: Path, terminal: Terminal, gens_before: set[str], current_before: str) -> str:

@@ -58,6 +58,9 @@ from chinhsach.normalize import normalize_text, starts_block
 from chinhsach.pipeline import parse
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "evaluation"))
+from ptyterm import Terminal  # noqa: E402  (shared with evaluation/fault_injection.py)
+
 FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 FONT = "DejaVu"
 SLOW = os.environ.get("CHINHSACH_SLOW") == "1"
@@ -688,39 +691,6 @@ def test_five_hundred_page_pdf(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------------------
 
 
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\r")
-
-
-class Terminal:
-    """A pseudo-terminal for a child's stderr, so that rich draws its live progress bars."""
-
-    def __init__(self) -> None:
-        import pty
-
-        self.master, self.slave = pty.openpty()
-        self.chunks: list[bytes] = []
-        self.reader = threading.Thread(target=self._drain, daemon=True)
-
-    def start(self) -> None:
-        os.close(self.slave)
-        self.reader.start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                data = os.read(self.master, 65536)
-            except OSError:  # EIO: the child closed its end
-                return
-            if not data:
-                return
-            self.chunks.append(data)
-
-    def text(self) -> str:
-        return ANSI.sub("", b"".join(self.chunks).decode("utf-8", "replace"))
-
-    def close(self) -> None:
-        self.reader.join(10)
-        os.close(self.master)
 
 
 def wait_until(condition, proc: subprocess.Popen, timeout: float, what: str) -> None:
