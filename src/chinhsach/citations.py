@@ -105,7 +105,7 @@ _NAMED_TYPES = {"Luật", "Bộ luật", "Pháp lệnh"}
 _QUALIFIERS = r"(?:hanh dong|lien tich|lien nganh|lien bo|chuyen de|ket luan)"
 
 # Kind codes inside numbers (folded upper) → doc_type: 42-NQ/TW, 2161/QĐ-TTg, 08-QĐi/TW.
-_KIND_CODES: dict[str, str] = {
+KIND_CODES: dict[str, str] = {
     "NQ": "Nghị quyết",
     "NQLT": "Nghị quyết",
     "KH": "Kế hoạch",
@@ -406,7 +406,7 @@ def _kind_of_number(number: str) -> str | None:
     """doc_type implied by the first letter code of a number (42-NQ/TW → Nghị quyết)."""
     for part in re.split(r"[/-]", number):
         if part and not part[0].isdigit():
-            return _KIND_CODES.get(fold(part).upper())
+            return KIND_CODES.get(fold(part).upper())
     return None
 
 
@@ -595,7 +595,7 @@ def _find_type(
             continue
         found.append((m.start(), m.end(), _TYPE_WORDS[key]))
     for m in _ABBREV_TYPE_RE.finditer(text, clause_start, pos):
-        found.append((m.start(), m.end(), _KIND_CODES[fold(m.group(1)).upper()]))
+        found.append((m.start(), m.end(), KIND_CODES[fold(m.group(1)).upper()]))
     found.sort()
     if not found:
         return None

@@ -36,6 +36,7 @@ from chinhsach.errors import (
     UnsupportedFileError,
 )
 from chinhsach.model import ParseWarning, Provenance, SourceLine, SourceText
+from chinhsach.normalize import TONE_MARKS, split_tones
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -53,7 +54,6 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 
 # The five tone marks (huyền, sắc, ngã, hỏi, nặng) and the three vowel-shape marks
 # (circumflex, breve, horn) as combining characters.
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _ACUTE, _DOT_BELOW = "\u0301", "\u0323"
 _VOWEL_BASES = "aăâeêioôơuưy"
 
@@ -62,7 +62,7 @@ def _vietnamese_letters() -> frozenset[str]:
     """Every letter of the Vietnamese alphabet, precomposed, both cases (plus ASCII f j w z)."""
     letters = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZđĐ")
     for vowel in _VOWEL_BASES:
-        for tone in ("", *_TONE_MARKS):
+        for tone in ("", *TONE_MARKS):
             letter = unicodedata.normalize("NFC", vowel + tone)
             letters.update((letter, letter.upper()))
     return frozenset(letters)
@@ -124,10 +124,7 @@ _CONSONANT_FRAGMENTS = frozenset({"ng", "nh", "ch", "c", "t", "p", "m", "n"})
 
 def _split_tone(syllable: str) -> tuple[str, list[str]]:
     """(toneless NFC lowercase letters, tone marks found) of one token."""
-    nfd = unicodedata.normalize("NFD", syllable.lower())
-    tones = [c for c in nfd if c in _TONE_MARKS]
-    base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONE_MARKS))
-    return base, tones
+    return split_tones(syllable.lower())
 
 
 def _is_valid_syllable(token: str) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from .model import Paragraph, SourceLine
 
 # Combining tone marks (dấu thanh): huyền, sắc, hỏi, ngã, nặng.
-_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+TONE_MARKS = frozenset({"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"})
 # Letters that carry a vowel modifier (mũ, trăng, móc): the tone mark goes on them.
 _MODIFIED = set("ăâêôơưĂÂÊÔƠƯ")
 _VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
@@ -41,17 +41,12 @@ _CHAR_MAP = str.maketrans(
 )
 
 
-def _split_tone(syllable: str) -> tuple[str, str | None]:
-    """Return the syllable without its tone mark, and the tone mark (or None)."""
+def split_tones(syllable: str) -> tuple[str, list[str]]:
+    """The syllable without tone marks (NFC), and the tone marks it carried, in order."""
     decomposed = unicodedata.normalize("NFD", syllable)
-    tone = None
-    kept = []
-    for ch in decomposed:
-        if ch in _TONES:
-            tone = ch
-        else:
-            kept.append(ch)
-    return unicodedata.normalize("NFC", "".join(kept)), tone
+    tones = [ch for ch in decomposed if ch in TONE_MARKS]
+    kept = "".join(ch for ch in decomposed if ch not in TONE_MARKS)
+    return unicodedata.normalize("NFC", kept), tones
 
 
 def _tone_position(base: str) -> int | None:
@@ -92,9 +87,10 @@ def _tone_position(base: str) -> int | None:
 
 
 def _canonical_syllable(word: str) -> str:
-    base, tone = _split_tone(word)
-    if tone is None or sum(ch in _TONES for ch in unicodedata.normalize("NFD", word)) > 1:
+    base, tones = split_tones(word)
+    if len(tones) != 1:  # none to place, or a run of syllables without spaces: leave it
         return word
+    tone = tones[0]
     pos = _tone_position(base)
     if pos is None:
         return word

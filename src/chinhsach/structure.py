@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .citations import KIND_CODES
 from .model import (
     Document,
     DocumentMeta,
@@ -56,13 +57,6 @@ _DOC_TYPES = {
     "QUY ĐỊNH": "Quy định",
     "CÔNG VĂN": "Công văn",
 }
-# The kind code inside a number (43/KH-UBND, 58-KH/HU) when the title does not say the type.
-_TYPE_CODES = {
-    "KH": "Kế hoạch", "NQ": "Nghị quyết", "QĐ": "Quyết định", "CTR": "Chương trình",
-    "KL": "Kết luận", "CT": "Chỉ thị", "TB": "Thông báo", "HD": "Hướng dẫn", "ĐA": "Đề án",
-    "BC": "Báo cáo", "TTR": "Tờ trình", "QĐI": "Quy định",
-}
-
 # "Số: 43/KH-UBND" / "Số 58-KH/HU" at the start of a header line or after a column gap.
 _NUMBER_RE = re.compile(
     r"(?:^|\s{2,}|\t|\|\s*)(?:Số|SỐ)\s*:?\s*(?P<num>\d+[\w/.\-–đĐ ]*?[A-Za-zĐđ]+[\w\-–/]*)"
@@ -213,10 +207,9 @@ def _title_case_type(text: str) -> str | None:
 
 
 def _type_from_number(number: str) -> str | None:
-    codes = re.split(r"[-/]", number)
-    for code in codes[1:]:
-        name = _TYPE_CODES.get(fold(code).upper().replace("D", "Đ") if code else "")
-        name = name or _TYPE_CODES.get(code.upper())
+    """The type from the kind code inside a number (43/KH-UBND, 58-KH/HU)."""
+    for code in re.split(r"[-/]", number)[1:]:
+        name = KIND_CODES.get(fold(code).upper())
         if name:
             return name
     return None
