@@ -107,6 +107,7 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     top = ranked[0][1]
     chosen = [(int(idx.positions[i]), s) for i, s in ranked[:hits] if s >= 0.6 * top]
     agg: dict[tuple[str, str, bool], Responsible] = {}
+    plan_leads: dict[str, list] = {}  # one read of a document's record per answer
     for pos, score in chosen:
         seg = idx.conn.execute("SELECT id, doc_id, section, text FROM segments WHERE pos = ?", (pos,)).fetchone()
         seg_id, doc_id, section, text = seg
@@ -118,8 +119,9 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
         if not units:
             # A target names no unit: the plan's lead answers for it.
             kind = "target"
-            plan = idx.document(doc_id).plan_lead
-            units = [(u.name, "lead", 0) for u in plan]
+            if doc_id not in plan_leads:
+                plan_leads[doc_id] = idx.document(doc_id).plan_lead
+            units = [(u.name, "lead", 0) for u in plan_leads[doc_id]]
         for name, role, explicit in units:
             key = (name, role, bool(explicit))
             weight = ROLE_WEIGHT.get(role, 0.2) * (1.0 if explicit else INHERITED_WEIGHT)
