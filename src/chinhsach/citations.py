@@ -372,9 +372,20 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+class _SameLengthFold(dict):
+    """``str.translate`` table of :func:`_fold_char`, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = _fold_char(chr(code))
+        return out
+
+
+_SAME_LENGTH_FOLD = _SameLengthFold()
+
+
 def _fold_same_length(text: str) -> str:
     """``fold`` one character at a time, so that positions in the result match ``text``."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_SAME_LENGTH_FOLD)
 
 
 def _iso(day: str, month: str, year: str) -> str | None:

@@ -1,7 +1,8 @@
 """The extraction stage: a spaCy pipeline that finds units, citations and targets in segments.
 
 ``nlp = extraction_pipeline()`` is a blank Vietnamese spaCy ``Language`` whose tokenizer is
-underthesea's word segmentation, followed by registered components:
+the word segmentation of :func:`chinhsach.tokens.segment_words` (underthesea's dictionary),
+followed by registered components:
 
 - ``chinhsach_units``: ``doc.spans["units"]`` (label ``UNIT``, ``span._.unit_name``);
 - ``chinhsach_citations``: ``doc.spans["citations"]`` and ``doc._.citations``;
@@ -26,6 +27,7 @@ from .duties import Mention, extract_duties, roles_in_text
 from .model import Citation, Document, ParseWarning, Target
 from .normalize import fold
 from .targets import find_targets, heading_year, suspect_typos
+from .tokens import segment_words
 from .units import find_units
 
 _OBJECTIVES = re.compile(r"muc tieu|chi tieu|tam nhin")
@@ -45,10 +47,10 @@ class SegmentContext:
 # ---------------------------------------------------------------------------------------------
 
 
-class UndertheseaTokenizer:
-    """spaCy tokenizer: underthesea word segmentation, aligned to the exact characters.
+class WordTokenizer:
+    """spaCy tokenizer: Vietnamese word segmentation, aligned to the exact characters.
 
-    Multi-syllable words ("bảo hiểm xã hội") are one token, as underthesea segments them.
+    Multi-syllable words ("bảo hiểm xã hội") are one token (:func:`tokens.segment_words`).
     """
 
     def __init__(self, vocab: Any) -> None:
@@ -56,14 +58,13 @@ class UndertheseaTokenizer:
 
     def __call__(self, text: str):
         from spacy.tokens import Doc
-        from underthesea import word_tokenize
 
         words: list[str] = []
         spaces: list[bool] = []
         pos = 0
-        for word in word_tokenize(text):
+        for word in segment_words(text):
             found = text.find(word, pos)
-            if found < 0:  # underthesea changed the characters: fall back to plain pieces
+            if found < 0:  # the segmenter changed the characters: fall back to plain pieces
                 continue
             if found > pos and words and not text[pos:found].isspace():
                 words.append(text[pos:found].strip())
@@ -182,7 +183,7 @@ def extraction_pipeline():
 
     _register()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-    nlp.tokenizer = UndertheseaTokenizer(nlp.vocab)
+    nlp.tokenizer = WordTokenizer(nlp.vocab)
     for name in ("chinhsach_units", "chinhsach_citations", "chinhsach_targets", "chinhsach_duty_roles"):
         nlp.add_pipe(name)
     return nlp

@@ -16,6 +16,7 @@ names the file and the reason.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import os
 import re
@@ -122,11 +123,12 @@ _ETH_AS_D = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 _CONSONANT_FRAGMENTS = frozenset({"ng", "nh", "ch", "c", "t", "p", "m", "n"})
 
 
-def _split_tone(syllable: str) -> tuple[str, list[str]]:
+def _split_tone(syllable: str) -> tuple[str, tuple[str, ...]]:
     """(toneless NFC lowercase letters, tone marks found) of one token."""
     return split_tones(syllable.lower())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_valid_syllable(token: str) -> bool:
     """Whether ``token`` (only Vietnamese letters) is spelled like a Vietnamese syllable."""
     base, tones = _split_tone(token)
@@ -192,22 +194,31 @@ def _health_stats(text: str) -> _Health:
                 stats.judged += 1
             continue
         stats.judged += 1
-        if any(unicodedata.category(c).startswith("M") for c in token):
-            continue  # a combining mark that did not compose: isolated or misplaced
-        if any(c not in _VIET_LETTERS for c in token):
-            if any("\u00a1" <= c <= "\u00ff" for c in token if c not in _VIET_LETTERS):
-                stats.legacy += 1
-            continue
-        base, _ = _split_tone(token)
-        if not any(c in _VOWELS for c in base):
-            stats.good += 1  # an abbreviation such as HĐND, QĐ: not a syllable, not broken
-            continue
-        if not _is_valid_syllable(token):
-            continue
-        if _is_split_fragment(prev_token, token):
-            continue
-        stats.good += 1
+        verdict = _token_verdict(token)
+        if verdict == "legacy":
+            stats.legacy += 1
+        elif verdict == "abbreviation" or (verdict == "syllable"
+                                           and not _is_split_fragment(prev_token, token)):
+            stats.good += 1
     return stats
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _token_verdict(token: str) -> str:
+    """What a non-ASCII token is on its own: "syllable", "abbreviation", "legacy" or "broken".
+
+    Cached: the verdict depends on the token alone, and texts repeat a few thousand syllables.
+    """
+    if any(unicodedata.category(c).startswith("M") for c in token):
+        return "broken"  # a combining mark that did not compose: isolated or misplaced
+    if any(c not in _VIET_LETTERS for c in token):
+        if any("\u00a1" <= c <= "\u00ff" for c in token if c not in _VIET_LETTERS):
+            return "legacy"
+        return "broken"
+    base, _ = _split_tone(token)
+    if not any(c in _VOWELS for c in base):
+        return "abbreviation"  # such as HĐND, QĐ: not a syllable, not broken
+    return "syllable" if _is_valid_syllable(token) else "broken"
 
 
 def _is_split_fragment(prev_token: str, token: str) -> bool:

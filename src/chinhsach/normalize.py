@@ -12,6 +12,7 @@ beside the normalised text (``Paragraph.raw``) for display.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,10 +42,14 @@ _CHAR_MAP = str.maketrans(
 )
 
 
-def split_tones(syllable: str) -> tuple[str, list[str]]:
-    """The syllable without tone marks (NFC), and the tone marks it carried, in order."""
+@functools.lru_cache(maxsize=1 << 16)
+def split_tones(syllable: str) -> tuple[str, tuple[str, ...]]:
+    """The syllable without tone marks (NFC), and the tone marks it carried, in order.
+
+    Cached: a language has a few thousand syllables, and every text repeats them.
+    """
     decomposed = unicodedata.normalize("NFD", syllable)
-    tones = [ch for ch in decomposed if ch in TONE_MARKS]
+    tones = tuple(ch for ch in decomposed if ch in TONE_MARKS)
     kept = "".join(ch for ch in decomposed if ch not in TONE_MARKS)
     return unicodedata.normalize("NFC", kept), tones
 
@@ -86,6 +91,7 @@ def _tone_position(base: str) -> int | None:
     return cluster[0]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _canonical_syllable(word: str) -> str:
     base, tones = split_tones(word)
     if len(tones) != 1:  # none to place, or a run of syllables without spaces: leave it
@@ -110,11 +116,27 @@ def normalize_text(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+class _FoldTable(dict):
+    """``str.translate`` table from a character to its fold, filled on first sight of each one.
+
+    Folding one character at a time equals folding the text: NFD decomposes each character on
+    its own, and the combining marks it yields are all dropped.
+    """
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code).translate(_CHAR_MAP)
+        out = "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn")
+        out = out.replace("đ", "d").replace("Đ", "D")
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case text without diacritics: "Chỉ tiêu Đảng" → "chi tieu dang"."""
-    text = unicodedata.normalize("NFD", text.translate(_CHAR_MAP))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return text.replace("đ", "d").replace("Đ", "D").lower()
+    return text.translate(_FOLD).lower()
 
 
 def has_diacritics(text: str) -> bool:

@@ -109,13 +109,21 @@ SUSPECT_TYPOS: dict[str, str] = {
 _TYPO_GUARDS: dict[str, tuple[str, ...]] = {"được sỹ": ("quan", "tử"), "được sĩ": ("quan", "tử")}
 
 
-def suspect_typos(text: str) -> list[tuple[str, str]]:
-    """Known misspellings in ``text``: ``[(as printed, correction)]``, in order of appearance."""
-    found: list[tuple[int, str, str]] = []
+@lru_cache(maxsize=1)
+def _typo_patterns() -> list[tuple[re.Pattern[str], str]]:
+    out = []
     for wrong, right in SUSPECT_TYPOS.items():
         guard = _TYPO_GUARDS.get(wrong, ())
         tail = rf"(?!\s+(?:{'|'.join(guard)})\b)" if guard else ""
-        for m in re.finditer(rf"(?<!\w){re.escape(wrong)}(?!\w){tail}", text, re.IGNORECASE):
+        out.append((re.compile(rf"(?<!\w){re.escape(wrong)}(?!\w){tail}", re.IGNORECASE), right))
+    return out
+
+
+def suspect_typos(text: str) -> list[tuple[str, str]]:
+    """Known misspellings in ``text``: ``[(as printed, correction)]``, in order of appearance."""
+    found: list[tuple[int, str, str]] = []
+    for rx, right in _typo_patterns():
+        for m in rx.finditer(text):
             printed = m.group(0)
             fixed = right[0].upper() + right[1:] if printed[0].isupper() else right
             found.append((m.start(), printed, fixed))
@@ -213,9 +221,15 @@ def _rx(pattern: str, plain: bool) -> re.Pattern[str]:
     return re.compile(_plain(pattern) if plain else pattern, re.IGNORECASE)
 
 
-def _alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
+def _alt(words: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> str:
     """Alternation of phrases, longest first, spaces matching any white space."""
-    items = sorted(set(words), key=len, reverse=True)
+    return _alt_of(frozenset(words))
+
+
+@lru_cache(maxsize=512)
+def _alt_of(words: frozenset[str]) -> str:
+    # Cached: the same word lists are turned into patterns for every sentence.
+    items = sorted(words, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
