@@ -97,7 +97,7 @@ def test_incremental_build_skips_unchanged_and_survives_a_crash(seed_path: Path,
         raise KeyboardInterrupt  # a Ctrl-C in the middle of the build
 
     with pytest.raises(KeyboardInterrupt):
-        build_index([docs], index, parse=crash)
+        build_index([docs], index, read=crash)
     with Index.open(index) as idx:  # the previous generation is intact and answers
         assert idx.search("tiêm chủng mở rộng trẻ em vùng cao", k=1)[0].doc_id == "note"
     assert not list(index.glob("staging-*"))

@@ -215,29 +215,38 @@ class OnnxEmbedder(Embedder):
         self._query_prefix = prompts.get("query", "query: ")
         self.max_tokens = 512
 
-    def _one(self, text: str) -> np.ndarray:
-        ids = self.tokenizer.encode(text).ids
-        if len(ids) > self.max_tokens:
-            logging.getLogger("chinhsach").warning("passage over %d tokens truncated: %r",
-                                                   self.max_tokens, text[:80])
-            ids = ids[: self.max_tokens - 1] + ids[-1:]  # keep </s>
-        arr = np.asarray([ids], dtype=np.int64)
-        return self.session.run(None, {"input_ids": arr, "attention_mask": np.ones_like(arr)})[0][0]
+    def _feeds(self, texts: list[str]) -> list[dict[str, np.ndarray]]:
+        """Model inputs of each text, tokenised in one batch (in Rust, outside the GIL, so the
+        workers below need the GIL only to start and end a run)."""
+        feeds = []
+        for text, enc in zip(texts, self.tokenizer.encode_batch(texts), strict=True):
+            ids = enc.ids
+            if len(ids) > self.max_tokens:
+                logging.getLogger("chinhsach").warning("passage over %d tokens truncated: %r",
+                                                       self.max_tokens, text[:80])
+                ids = ids[: self.max_tokens - 1] + ids[-1:]  # keep </s>
+            arr = np.asarray([ids], dtype=np.int64)
+            feeds.append({"input_ids": arr, "attention_mask": np.ones_like(arr)})
+        return feeds
+
+    def _run(self, feed: dict[str, np.ndarray]) -> np.ndarray:
+        return self.session.run(None, feed)[0][0]
 
     def _encode(self, texts: Sequence[str], prefix: str, progress: Progress | None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
+        feeds = self._feeds([prefix + t for t in texts])
         if self.workers == 1 or len(texts) == 1:
-            for i, text in enumerate(texts):
-                out[i] = self._one(prefix + text)
+            for i, feed in enumerate(feeds):
+                out[i] = self._run(feed)
                 if progress:
                     progress(1)
             return out
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            for i, vec in enumerate(pool.map(lambda t: self._one(prefix + t), texts)):
+            for i, vec in enumerate(pool.map(self._run, feeds)):
                 out[i] = vec
                 if progress:
                     progress(1)
@@ -248,6 +257,107 @@ class OnnxEmbedder(Embedder):
 
     def encode_queries(self, texts):
         return self._encode(texts, self._query_prefix, None)
+
+
+class EncodingCancelled(Exception):
+    """Raised inside an encoder's progress callback to stop it (the build was interrupted)."""
+
+
+class BackgroundEncoder:
+    """Encodes passages on a worker thread while the caller goes on (the build extracts).
+
+    On 2 cores the model's runs and the extraction's Python then share the cores instead of
+    taking turns. ``submit(key, texts)`` queues passages (texts queued meanwhile are encoded
+    together, so the model's workers stay busy across small documents); ``result()`` waits and
+    returns ``{key: vectors}``; ``cancel()`` stops after the passages in flight.
+    """
+
+    def __init__(self, load: Callable[[], Embedder]) -> None:
+        import queue
+        import threading
+
+        self._load = load
+        self._queue: queue.Queue[tuple[str, list[str]] | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._cancel = threading.Event()
+        self._loaded = threading.Event()
+        self._vectors: dict[str, np.ndarray] = {}
+        self._embedder: Embedder | None = None
+        self._error: BaseException | None = None
+        self._done = 0
+        self._tick: Progress | None = None
+        self._thread = threading.Thread(target=self._work, name="chinhsach-encoder", daemon=True)
+        self._thread.start()
+
+    def submit(self, key: str, texts: list[str]) -> None:
+        self._queue.put((key, texts))
+
+    def show_progress(self, tick: Progress | None) -> None:
+        """Report progress to ``tick`` from now on, counting what is already encoded."""
+        with self._lock:
+            self._tick = tick
+            if tick and self._done:
+                tick(self._done)
+
+    def embedder(self) -> Embedder:
+        """The loaded model (waits for it); raises what loading raised."""
+        self._loaded.wait()
+        if self._embedder is None:
+            raise self._error or RuntimeError("the encoder stopped before loading its model")
+        return self._embedder
+
+    def result(self) -> dict[str, np.ndarray]:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._vectors
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self._queue.put(None)
+        self._thread.join(timeout=60)
+
+    def _progress(self, n: int) -> None:
+        if self._cancel.is_set():
+            raise EncodingCancelled
+        with self._lock:
+            self._done += n
+            if self._tick:
+                self._tick(n)
+
+    def _work(self) -> None:
+        try:
+            self._embedder = self._load()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by embedder()/result()
+            self._error = exc
+            return
+        finally:
+            self._loaded.set()
+        ended = False
+        while not ended and not self._cancel.is_set():
+            batch = [self._queue.get()]
+            while not self._queue.empty():
+                batch.append(self._queue.get_nowait())
+            if batch[-1] is None or None in batch:
+                ended = True
+            jobs = [job for job in batch if job is not None]
+            texts = [t for _key, job_texts in jobs for t in job_texts]
+            if not texts:
+                for key, _texts in jobs:
+                    self._vectors[key] = np.zeros((0, self._embedder.dim), dtype=np.float32)
+                continue
+            try:
+                vectors = self._embedder.encode_passages(texts, progress=self._progress)
+            except EncodingCancelled:
+                return
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+                self._error = exc
+                return
+            start = 0
+            for key, job_texts in jobs:
+                self._vectors[key] = vectors[start : start + len(job_texts)]
+                start += len(job_texts)
 
 
 def default_model_path() -> Path:

@@ -84,6 +84,7 @@ class WordTokenizer:
         if rebuilt.text != text:
             return _whitespace_doc(self.vocab, text)
         rebuilt.user_data["text"] = text
+        rebuilt.user_data["words"] = words  # the tokens' texts, without iterating the Doc
         return rebuilt
 
 
@@ -263,7 +264,8 @@ def extract_document(document: Document) -> Document:
         doc = nlp.make_doc(seg.text)
         doc._.context = contexts[seg.id]
         docs[seg.id] = doc
-        seg.words = [t.text for t in doc]  # one segmentation for extraction and the index
+        # One segmentation for extraction and the index.
+        seg.words = doc.user_data.get("words") or [t.text for t in doc]
     for name, proc in nlp.pipeline:
         if name == "chinhsach_targets":
             continue  # targets only where they may stand (below)

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from . import restore, store, tokens
-from .embed import Embedder, load_embedder, resolve_model
+from .embed import BackgroundEncoder, Embedder, load_embedder, resolve_model
 from .errors import (
     ChinhsachError,
     EmptyDocumentError,
@@ -123,18 +123,20 @@ def build_index(
     rebuild: bool = False,
     wait: bool = False,
     progress: ProgressFactory | None = None,
-    parse: Callable[[Path, str], Document] | None = None,
+    read: Callable[[Path, str], Document] | None = None,
     embedder: Embedder | None = None,
 ) -> BuildReport:
     """Index the files under ``paths`` into ``index_dir``; unchanged files are not re-read.
 
     Files that cannot be read are reported in ``BuildReport.failed`` and the build goes on;
-    the previous index stays live until the new one is complete.
+    the previous index stays live until the new one is complete. The model encodes each
+    document's passages on a worker thread as soon as the document is read, while this thread
+    extracts targets and duties and writes the rows (``read`` replaces the reading step).
     """
-    from .pipeline import parse as default_parse
+    from . import pipeline
     from .structure import doc_id_for
 
-    parse = parse or (lambda p, d: default_parse(p, doc_id=d))
+    read = read or pipeline.read_document
     started = time.perf_counter()
     index_dir = store.resolve_index_dir(index_dir)
     report = BuildReport(index_dir=str(index_dir))
@@ -144,17 +146,14 @@ def build_index(
         prev_dir: Path | None = None
         prev_meta: dict[str, str] = {}
         if not rebuild and (index_dir / "CURRENT").exists():
-            try:
-                prev_dir = store.current_generation(index_dir)
-                with store.connect_readonly(prev_dir / "store.sqlite") as c:
-                    prev_meta = store.read_meta(c)
-                if int(prev_meta.get("format_version", 0)) != store.FORMAT_VERSION:
-                    raise IndexCorruptError(
-                        f"index {index_dir} has format {prev_meta.get('format_version')}, "
-                        f"this version reads {store.FORMAT_VERSION}: build with --rebuild"
-                    )
-            except IndexCorruptError:
-                raise
+            prev_dir = store.current_generation(index_dir)
+            with store.connect_readonly(prev_dir / "store.sqlite") as c:
+                prev_meta = store.read_meta(c)
+            if int(prev_meta.get("format_version", 0)) != store.FORMAT_VERSION:
+                raise IndexCorruptError(
+                    f"index {index_dir} has format {prev_meta.get('format_version')}, "
+                    f"this version reads {store.FORMAT_VERSION}: build with --rebuild"
+                )
         requested_id, _ = resolve_model(model) if model else (None, None)
         if prev_meta and requested_id and requested_id != prev_meta.get("model_id"):
             raise ModelMismatchError(
@@ -162,8 +161,6 @@ def build_index(
                 f"not {requested_id!r}: build with --rebuild to re-embed everything"
             )
         model_spec = model or prev_meta.get("model_path") or None
-        given = embedder  # an engine chosen by the caller (same model id checks apply)
-        embedder = None
 
         gens = store.generations(index_dir)
         next_gen = (gens[-1] + 1) if gens else 1
@@ -175,97 +172,57 @@ def build_index(
         staged.mkdir(parents=True)
         conn = store.connect_new(staged / "store.sqlite")
         restore.create_tables(conn)
+        encoder: BackgroundEncoder | None = None
         try:
-            known: dict[str, tuple[str, str]] = {}
-            if prev_dir is not None:
-                conn.execute("ATTACH DATABASE ? AS prev", (f"file:{prev_dir / 'store.sqlite'}?mode=ro",))
-                known = {path: (doc_id, sha) for doc_id, path, sha in conn.execute(
-                    "SELECT doc_id, path, sha256 FROM prev.documents")}
-            wanted = {str(f) for f in files}
-            keep_ids: set[str] = set()
-            to_parse: list[Path] = []
-            for f in files:
-                entry = known.get(str(f))
-                if entry and entry[1] == file_sha256(f):
-                    keep_ids.add(entry[0])
-                    report.unchanged.append(entry[0])
-                else:
-                    to_parse.append(f)
-            # Documents of files that are gone, or under a given folder but no longer found, go.
-            for path, (doc_id, _sha) in known.items():
-                if path in wanted:
-                    continue
-                under_root = any(Path(path).is_relative_to(r) for r in roots if r.is_dir())
-                if Path(path).exists() and not under_root and Path(path) not in roots:
-                    keep_ids.add(doc_id)
-                elif doc_id not in keep_ids:
-                    report.removed.append(doc_id)
-            if prev_dir is not None and keep_ids:
-                marks = ",".join("?" * len(keep_ids))
-                ids = sorted(keep_ids)
-                for table in store.DOCUMENT_TABLES:
-                    conn.execute(f"INSERT INTO {table} SELECT * FROM prev.{table} WHERE doc_id IN ({marks})", ids)
-                conn.execute(
-                    f"INSERT INTO segments SELECT * FROM prev.segments WHERE doc_id IN ({marks}) ORDER BY pos",
-                    ids,
-                )
-            if prev_dir is not None:
-                conn.commit()
-                conn.execute("DETACH DATABASE prev")
-
+            keep_ids, to_read = _copy_unchanged(conn, prev_dir, files, roots, report)
             taken = set(keep_ids)
-            parsed: list[Document] = []
-            tick = progress("Đọc văn bản", len(to_parse)) if progress else None
-            for f in to_parse:
-                entry = known.get(str(f))
-                doc_id = entry[0] if entry and entry[0] not in taken else _unique_doc_id(doc_id_for(str(f)), taken)
-                try:
-                    doc = parse(f, doc_id)
-                except EmptyDocumentError as exc:
-                    report.skipped.append((str(f), exc.reason))
-                    if tick:
-                        tick(1)
-                    continue
-                except InputError as exc:
-                    report.failed.append((str(f), exc.reason))
-                    if tick:
-                        tick(1)
-                    continue
-                except Exception as exc:  # noqa: BLE001 - one document never stops a build
-                    report.failed.append((str(f), f"unexpected {type(exc).__name__} while reading: {exc}"))
-                    if tick:
-                        tick(1)
-                    continue
-                if not any(s.searchable for s in doc.segments):
-                    report.skipped.append((str(f), "no searchable text"))
-                    if tick:
-                        tick(1)
-                    continue
-                taken.add(doc_id)
-                parsed.append(doc)
+            docs: list[Document] = []
+            tick = progress("Đọc văn bản", len(to_read)) if progress else None
+            for f, old_id in to_read:
+                doc_id = old_id if old_id and old_id not in taken else _unique_doc_id(doc_id_for(str(f)), taken)
+                doc = _read_one(read, f, doc_id, report)
                 if tick:
                     tick(1)
+                if doc is None:
+                    continue
+                if encoder is None:
+                    encoder = BackgroundEncoder(lambda: embedder or load_embedder(model_spec))
+                encoder.submit(doc.doc_id, [passage_text(s) for s in doc.segments if s.searchable])
+                taken.add(doc.doc_id)
+                docs.append(doc)
+            if encoder is not None:
+                encoder.show_progress(progress("Mã hóa đoạn văn", sum(
+                    1 for d in docs for s in d.segments if s.searchable)) if progress else None)
 
-            if parsed:
-                embedder = given or load_embedder(model_spec)
-                if prev_meta and embedder.model_id != prev_meta.get("model_id"):
+            extracted = _extract_all(docs, report, progress)
+            rows_of = _insert_documents(conn, extracted)
+            _finish_lexical(conn, staged)
+            new_vectors: dict[int, np.ndarray] = {}
+            model_id, model_path = prev_meta.get("model_id", ""), prev_meta.get("model_path", "")
+            if encoder is not None:
+                loaded = encoder.embedder()
+                if prev_meta and loaded.model_id != prev_meta.get("model_id"):
                     raise ModelMismatchError(
                         f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
-                        f"not {embedder.model_id!r}: build with --rebuild"
+                        f"not {loaded.model_id!r}: build with --rebuild"
                     )
-                _insert_documents(conn, parsed, embedder, progress)
-                report.added = [d.doc_id for d in parsed]
-            model_id = embedder.model_id if embedder else prev_meta.get("model_id")
-            model_path = str(getattr(embedder, "path", "")) if embedder else prev_meta.get("model_path", "")
+                model_id, model_path = loaded.model_id, str(getattr(loaded, "path", ""))
+                vectors = encoder.result()
+                for doc in extracted:
+                    new_vectors.update(zip(rows_of[doc.doc_id], vectors[doc.doc_id], strict=True))
+                report.added = [d.doc_id for d in extracted]
             if not model_id:
                 model_id, location = resolve_model(model)
                 model_path = str(location)
-            _finish_generation(conn, staged, model_id, model_path or "")
+            dim = _finish_dense(conn, staged, new_vectors, prev_dir)
+            _write_meta(conn, model_id, model_path, dim)
             n_docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
             n_segs = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.commit()
         except BaseException:
+            if encoder is not None:
+                encoder.cancel()
             conn.close()
             import shutil
 
@@ -286,14 +243,90 @@ def build_index(
         return report
 
 
-def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document], embedder: Embedder,
-                      progress: ProgressFactory | None) -> None:
-    searchable = [s for d in docs for s in d.segments if s.searchable]
-    tick = progress("Mã hóa đoạn văn", len(searchable)) if progress else None
-    vectors = embedder.encode_passages([passage_text(s) for s in searchable], progress=tick)
-    vec_of = {s.id: vectors[i] for i, s in enumerate(searchable)}
-    words_of = {s.id: _lexical_words(s) for s in searchable}
+def _copy_unchanged(conn: sqlite3.Connection, prev_dir: Path | None, files: list[Path],
+                    roots: list[Path], report: BuildReport) -> tuple[set[str], list[tuple[Path, str | None]]]:
+    """Copy the rows of unchanged documents from the previous generation; note removed ones.
+
+    Returns the ids of the documents kept (unchanged files, and files outside the folders
+    given this time that still exist) and the files to read, each with its previous id.
+    """
+    if prev_dir is None:
+        return set(), [(f, None) for f in files]
+    conn.execute("ATTACH DATABASE ? AS prev", (f"file:{prev_dir / 'store.sqlite'}?mode=ro",))
+    known = {path: (doc_id, sha) for doc_id, path, sha in conn.execute(
+        "SELECT doc_id, path, sha256 FROM prev.documents")}
+    wanted = {str(f) for f in files}
+    keep_ids: set[str] = set()
+    to_read: list[tuple[Path, str | None]] = []
+    for f in files:
+        entry = known.get(str(f))
+        if entry and entry[1] == file_sha256(f):
+            keep_ids.add(entry[0])
+            report.unchanged.append(entry[0])
+        else:
+            to_read.append((f, entry[0] if entry else None))
+    # Documents of files that are gone, or under a given folder but no longer found, go.
+    for path, (doc_id, _sha) in known.items():
+        if path in wanted:
+            continue
+        under_root = any(Path(path).is_relative_to(r) for r in roots if r.is_dir())
+        if Path(path).exists() and not under_root and Path(path) not in roots:
+            keep_ids.add(doc_id)
+        elif doc_id not in keep_ids:
+            report.removed.append(doc_id)
+    if keep_ids:
+        marks = ",".join("?" * len(keep_ids))
+        ids = sorted(keep_ids)
+        for table in store.DOCUMENT_TABLES:
+            conn.execute(f"INSERT INTO {table} SELECT * FROM prev.{table} WHERE doc_id IN ({marks})", ids)
+        conn.execute(
+            f"INSERT INTO segments SELECT * FROM prev.segments WHERE doc_id IN ({marks}) ORDER BY pos", ids)
+    conn.commit()
+    conn.execute("DETACH DATABASE prev")
+    return keep_ids, to_read
+
+
+def _read_one(read: Callable[[Path, str], Document], path: Path, doc_id: str,
+              report: BuildReport) -> Document | None:
+    """One file read and structured, or None with the reason noted (one file never stops a build)."""
+    try:
+        doc = read(path, doc_id)
+    except EmptyDocumentError as exc:
+        report.skipped.append((str(path), exc.reason))
+        return None
+    except InputError as exc:
+        report.failed.append((str(path), exc.reason))
+        return None
+    except Exception as exc:  # noqa: BLE001 - one document never stops a build
+        report.failed.append((str(path), f"unexpected {type(exc).__name__} while reading: {exc}"))
+        return None
+    if not any(s.searchable for s in doc.segments):
+        report.skipped.append((str(path), "no searchable text"))
+        return None
+    return doc
+
+
+def _extract_all(docs: Sequence[Document], report: BuildReport,
+                 progress: ProgressFactory | None) -> list[Document]:
+    """Targets, duties and citations of each document (while the model encodes its passages)."""
+    from . import pipeline
+
+    tick = progress("Trích xuất", len(docs)) if progress and docs else None
+    out = []
+    for doc in docs:
+        try:
+            out.append(pipeline.extract_document(doc))
+        except Exception as exc:  # noqa: BLE001 - one document never stops a build
+            report.failed.append((doc.path, f"unexpected {type(exc).__name__} while extracting: {exc}"))
+        if tick:
+            tick(1)
+    return out
+
+
+def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document]) -> dict[str, list[int]]:
+    """Write the documents' rows; returns each document's searchable segments' positions."""
     next_pos = conn.execute("SELECT COALESCE(MAX(pos), -1) + 1 FROM segments").fetchone()[0]
+    searchable_pos: dict[str, list[int]] = {}
     for doc in docs:
         conn.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -308,18 +341,20 @@ def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document], embedd
             [(doc.doc_id, s.id, s.heading, s.parent, s.kind, i) for i, s in enumerate(doc.sections)],
         )
         rows = []
+        mine = searchable_pos[doc.doc_id] = []
         for seg in doc.segments:
-            vec = vec_of.get(seg.id)
+            if seg.searchable:
+                mine.append(next_pos)
             rows.append((
                 next_pos, seg.id, doc.doc_id, seg.section, seg.section_node, seg.kind, seg.text,
                 seg.raw, json.dumps(seg.heading_path, ensure_ascii=False), seg.topic,
                 seg.prov.page, seg.prov.line, int(seg.searchable),
-                " ".join(words_of.get(seg.id, [])),
-                vec.astype(np.float32).tobytes() if vec is not None else None,
+                " ".join(_lexical_words(seg)) if seg.searchable else "",
             ))
             next_pos += 1
-        conn.executemany("INSERT INTO segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         _insert_facts(conn, doc)
+    return searchable_pos
 
 
 def _insert_facts(conn: sqlite3.Connection, doc: Document) -> None:
@@ -346,46 +381,45 @@ def _insert_facts(conn: sqlite3.Connection, doc: Document) -> None:
     )
 
 
-def dense_index(matrix: np.ndarray):
-    """The faiss index that proposes dense candidates: 8-bit scalar-quantised inner product.
+# From this many vectors on, a graph (HNSW) proposes the dense candidates instead of a scan.
+HNSW_FROM = 20_000
+HNSW_M = 32
+HNSW_EF_SEARCH = 128
 
-    A scan reads a quarter of the bytes of a float32 flat index (8.5 ms against 17.5 ms for
-    100k vectors on one core, measured); the candidates' scores are then recomputed exactly from
-    ``vectors.npy``, so only the choice of the top candidates is approximate.
+
+def dense_index(matrix: np.ndarray, hnsw_from: int = HNSW_FROM):
+    """The faiss index that proposes dense candidates (inner product on unit vectors).
+
+    Up to ``hnsw_from`` vectors: an 8-bit scalar-quantised flat scan, a quarter of the bytes of
+    float32 (8.5 ms against 17.5 ms for 100k vectors on one core, measured). From there on the
+    scan grows with the archive, so an HNSW graph over the same 8-bit codes proposes them
+    (0.2-0.9 ms at 100k, measured; evaluation/RESULTS.md has its recall against the scan).
+    Either way the candidates' scores are then recomputed exactly from ``vectors.npy``, so only
+    the choice of the top candidates is approximate.
     """
     import faiss
 
     dim = matrix.shape[1] if matrix.ndim == 2 and matrix.shape[1] else 1
-    index = faiss.IndexScalarQuantizer(dim, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
+    sq8 = faiss.ScalarQuantizer.QT_8bit
+    if len(matrix) >= hnsw_from:
+        index = faiss.IndexHNSWSQ(dim, sq8, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    else:
+        index = faiss.IndexScalarQuantizer(dim, sq8, faiss.METRIC_INNER_PRODUCT)
     if len(matrix):
         index.train(matrix[:: max(1, len(matrix) // 50_000)])
         index.add(matrix)
     return index
 
 
-def _finish_generation(conn: sqlite3.Connection, staged: Path, model_id: str, model_path: str) -> None:
-    """Derive the search structures from the stored rows: faiss, BM25, vocabularies, arrays."""
+def _finish_lexical(conn: sqlite3.Connection, staged: Path) -> None:
+    """Derive the lexical search structures from the stored rows: BM25 fields, vocabularies."""
     import bm25s
-    import faiss
 
     rows = conn.execute(
-        "SELECT pos, doc_id, kind, text, topic, word_terms, embedding FROM segments "
-        "WHERE searchable = 1 ORDER BY pos"
-    ).fetchall()
-    dim = 0
-    if rows and rows[0][6] is not None:
-        dim = len(rows[0][6]) // 4
-    matrix = np.zeros((len(rows), dim), dtype=np.float32)
-    for i, row in enumerate(rows):
-        if row[6] is None or len(row[6]) != dim * 4:
-            raise IndexCorruptError(f"segment {row[0]} has no valid embedding; rebuild with --rebuild")
-        matrix[i] = np.frombuffer(row[6], dtype=np.float32)
-    faiss.write_index(dense_index(matrix), str(staged / "dense.faiss"))
-    np.save(staged / "vectors.npy", matrix)
-    np.save(staged / "positions.npy", np.array([r[0] for r in rows], dtype=np.int64))
-
-    word_corpus = [r[5].split() or ["∅"] for r in rows]
-    fold_corpus = [tokens.folded_terms(f"{r[4]} {r[3]}" if r[4] else r[3]) or ["∅"] for r in rows]
+        "SELECT text, topic, word_terms FROM segments WHERE searchable = 1 ORDER BY pos").fetchall()
+    word_corpus = [r[2].split() or ["∅"] for r in rows]
+    fold_corpus = [tokens.folded_terms(f"{r[1]} {r[0]}" if r[1] else r[0]) or ["∅"] for r in rows]
     for name, corpus in (("bm25_word", word_corpus), ("bm25_fold", fold_corpus)):
         retriever = bm25s.BM25()
         if corpus:
@@ -394,17 +428,62 @@ def _finish_generation(conn: sqlite3.Connection, staged: Path, model_id: str, mo
                 retriever.index(corpus, show_progress=False)
             retriever.save(str(staged / name), show_progress=False)
 
-    vocab = {w for r in rows for w in r[5].split() if "_" in w}
+    vocab = {w for r in rows for w in r[2].split() if "_" in w}
     conn.execute("DELETE FROM words")
     conn.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(vocab)))
     texts = (r[0] for r in conn.execute("SELECT text FROM segments"))
     uni, bi = restore.count_ngrams(texts)
     restore.store_counts(conn, uni, bi)
+    conn.commit()
+
+
+def read_vectors(generation: Path) -> tuple[np.ndarray, np.ndarray]:
+    """(positions, vectors) of a generation: row ``i`` of the vectors is segment ``positions[i]``."""
+    try:
+        positions = np.load(generation / "positions.npy")
+        vectors = np.load(generation / "vectors.npy", mmap_mode="r")
+    except (OSError, ValueError, EOFError) as exc:
+        raise IndexCorruptError(f"{generation}: the vectors are unreadable ({exc}); rebuild with --rebuild") from exc
+    if vectors.ndim != 2 or positions.ndim != 1 or len(vectors) != len(positions):
+        raise IndexCorruptError(f"{generation}: vectors and positions differ; rebuild with --rebuild")
+    return positions, vectors
+
+
+def _finish_dense(conn: sqlite3.Connection, staged: Path, new: dict[int, np.ndarray],
+                  prev_dir: Path | None) -> int:
+    """Write the vectors of every searchable segment (new ones, and kept ones from the previous
+    generation) and the faiss index over them; returns the dimension."""
+    import faiss
+
+    positions = np.array([p for (p,) in conn.execute(
+        "SELECT pos FROM segments WHERE searchable = 1 ORDER BY pos")], dtype=np.int64)
+    kept = [i for i, p in enumerate(positions) if int(p) not in new]
+    prev_positions, prev_vectors = (read_vectors(prev_dir) if kept and prev_dir is not None
+                                    else (np.zeros(0, np.int64), np.zeros((0, 0), np.float32)))
+    dim = next((len(v) for v in new.values()), prev_vectors.shape[1])
+    matrix = np.zeros((len(positions), dim), dtype=np.float32)
+    for i, p in enumerate(positions):
+        if int(p) in new:
+            matrix[i] = new[int(p)]
+    if kept:
+        row_of = {int(p): i for i, p in enumerate(prev_positions)}
+        rows = [row_of.get(int(positions[i]), -1) for i in kept]
+        if min(rows) < 0 or prev_vectors.shape[1] != dim:
+            raise IndexCorruptError("a kept segment has no valid embedding; rebuild with --rebuild")
+        matrix[kept] = prev_vectors[rows]
+    faiss.write_index(dense_index(matrix), str(staged / "dense.faiss"))
+    np.save(staged / "vectors.npy", matrix)
+    np.save(staged / "positions.npy", positions)
+    return dim
+
+
+def _write_meta(conn: sqlite3.Connection, model_id: str, model_path: str, dim: int) -> None:
+    n = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
     conn.execute("DELETE FROM meta")
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("format_version", str(store.FORMAT_VERSION)), ("model_id", model_id),
-         ("model_path", model_path), ("dim", str(dim)), ("n_segments", str(len(rows))),
+         ("model_path", model_path), ("dim", str(dim)), ("n_segments", str(n)),
          ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S"))],
     )
     conn.commit()
@@ -485,6 +564,9 @@ class Index:
             # under 1 ms for 10k vectors, measured on 2 busy cores).
             faiss.omp_set_num_threads(1)
             self.faiss = faiss.read_index(str(generation / "dense.faiss"))
+            hnsw = getattr(self.faiss, "hnsw", None)
+            if hnsw is not None:  # enough graph candidates for the fusion's pool
+                hnsw.efSearch = max(HNSW_EF_SEARCH, CANDIDATES)
             self.positions = np.load(generation / "positions.npy")
             self.vectors = np.load(generation / "vectors.npy", mmap_mode="r")
         except Exception as exc:  # noqa: BLE001 - any damage to these files means: rebuild

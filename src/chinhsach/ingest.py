@@ -409,6 +409,9 @@ _LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC/.VnTime)", "vni": "VNI (VNI-Times)", "visc
 # is already Unicode: legacy fonts only ever produce Latin-1 look-alikes. Mixed files keep
 # such lines untouched, since a legacy table would corrupt "á" → "ỏ".
 _UNICODE_VIET = re.compile(r"[\u0100-\u024f\u1e00-\u1eff]")
+# Latin-1 characters that no Unicode Vietnamese word holds (TCVN3/VNI put them inside words).
+_LEGACY_CHAR_RE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(0xA1, 0x100) if chr(c) not in _VIET_LETTERS) + "]")
 
 
 def _read_text(p: Path, name: str, fmt: str) -> SourceText:
@@ -552,7 +555,10 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
 
 def _looks_legacy(text: str) -> bool:
     """Cheap pre-check: many tokens hold Latin-1 characters no Unicode Vietnamese uses."""
-    stats = _health_stats(text[:200_000])
+    sample = text[:200_000]
+    if not _LEGACY_CHAR_RE.search(sample):
+        return False  # the common case, in one regex scan instead of judging every token
+    stats = _health_stats(sample)
     return stats.legacy >= 1 and stats.legacy_share >= 0.05
 
 

@@ -14,7 +14,11 @@ from .model import Document
 from .structure import build_document
 
 
+def read_document(path: str | Path, doc_id: str | None = None) -> Document:
+    """Read, normalise and structure one file (segments ready to embed; nothing extracted)."""
+    return build_document(read_source(path), doc_id=doc_id)
+
+
 def parse(path: str | Path, doc_id: str | None = None) -> Document:
     """Read, normalise, structure one file and extract what it says."""
-    source = read_source(path)
-    return extract_document(build_document(source, doc_id=doc_id))
+    return extract_document(read_document(path, doc_id))
