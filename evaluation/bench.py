@@ -1109,7 +1109,7 @@ def growth_exponent(points: list[dict[str, Any]], key: str) -> list[str]:
 
 def scale_table(points: list[dict[str, Any]]) -> str:
     head = ("| segments | files | embedder | build s | build seg/s | index MB | RSS serving MB "
-            "| query p50 ms | query p95 ms |\n|---|---|---|---|---|---|---|---|---|")
+            "| query p50 ms | query p95 ms | measured |\n|---|---|---|---|---|---|---|---|---|---|")
     rows = []
     for p in points:
         build = f"{p['build_s']:.1f}"
@@ -1117,7 +1117,7 @@ def scale_table(points: list[dict[str, Any]]) -> str:
             build += f" (≈{p['build_s_estimated_real_model']:.0f} with e5)"
         rows.append(f"| {p['n_segments']} | {p['files']} | {p['embedder']} | {build} | "
                     f"{p['build_segments_per_s']:.1f} | {p['index_mb']:.1f} | {p['rss_mb']:.0f} | "
-                    f"{p['query_p50_ms']:.1f} | {p['query_p95_ms']:.1f} |")
+                    f"{p['query_p50_ms']:.1f} | {p['query_p95_ms']:.1f} | {p.get('measured_at', '')} |")
     return "\n".join([head, *rows])
 
 
@@ -1276,6 +1276,27 @@ def key_numbers(data: dict[str, Any]) -> dict[str, Any]:
         "query_p95_ms": s.get("query_p95_ms"),
         "cold_cli_query_s": (t.get("cold_cli") or {}).get("median_s"),
         "rss_mb": s.get("rss_mb"),
+        "targets": targets(data),
+    }
+
+
+def targets(data: dict[str, Any]) -> dict[str, Any]:
+    """The issue's targets against what this file holds (None where not measured)."""
+    t = data.get("throughput") or {}
+    big = max(data.get("scale") or [{}], key=lambda p: p.get("n_segments", 0))
+
+    def check(measured: float | None, limit: float, higher_is_better: bool = False) -> dict[str, Any]:
+        met = None if measured is None else (measured >= limit if higher_is_better else measured <= limit)
+        return {"measured": measured, "target": limit, "met": met}
+
+    return {
+        "build_ratio": check(t.get("build_ratio"), 0.8, higher_is_better=True),
+        "warm_query_p50_ms_at_largest_scale": {
+            **check(big.get("query_p50_ms"), 20.0), "n_segments": big.get("n_segments")},
+        "warm_query_p95_ms_at_largest_scale": {
+            **check(big.get("query_p95_ms"), 50.0), "n_segments": big.get("n_segments")},
+        "cold_cli_query_s": check((t.get("cold_cli") or {}).get("median_s"), 1.5),
+        "rss_mb_at_largest_scale": {**check(big.get("rss_mb"), 1536.0), "n_segments": big.get("n_segments")},
     }
 
 
@@ -1322,9 +1343,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     command = ("python evaluation/bench.py " + shlex.join(given) if given
                else "make bench  # = .venv/bin/python evaluation/bench.py")
     scale_ns = [int(x) for x in args.scale.replace(" ", "").split(",") if x]
-    data: dict[str, Any] = {}
-    if args.only_scale and args.json.exists():
-        data = json.loads(args.json.read_text(encoding="utf-8"))
+    previous: dict[str, Any] = {}
+    if args.json.exists():
+        previous = json.loads(args.json.read_text(encoding="utf-8"))
+    data: dict[str, Any] = previous if args.only_scale else {}
+    if not args.only_scale:
+        # Scale points this run does not measure stay, with the run that measured them.
+        kept = [p for p in previous.get("scale", []) if p["n_target"] not in scale_ns]
+        data["scale"] = kept
+        data["runs"] = {k: v for k, v in previous.get("runs", {}).items()
+                        if k in {f"scale-{p['n_target']}" for p in kept}}
     data["machine"] = machine()
     data["command"] = command
     data["cpu_count"] = os.cpu_count()
@@ -1373,12 +1401,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         if scale_ns:
             files = iter_source_files([CORPUS])
             material = harvest(files)
-            points = [p for p in data.get("scale", []) if p["n_target"] not in scale_ns] if args.only_scale else []
+            points = [p for p in data.get("scale", []) if p["n_target"] not in scale_ns]
             for n in sorted(scale_ns):
                 stand_in = (StandInEmbedder(passages)
                             if args.embed_limit is not None and n > args.embed_limit else None)
-                points.append(scale_point(n, work, material, args.seed, embed_rate, stand_in,
-                                          max(1, args.batches), args.scale_queries))
+                point = scale_point(n, work, material, args.seed, embed_rate, stand_in,
+                                    max(1, args.batches), args.scale_queries)
+                point["measured_at"] = this_run["measured_at"]
+                points.append(point)
                 points.sort(key=lambda p: p["n_segments"])
                 data["scale"] = points
                 runs[f"scale-{n}"] = this_run

@@ -124,27 +124,34 @@ def evaluate_file(gold_path: Path) -> dict:
     return results
 
 
+def evaluate_all(verbose: bool = False) -> dict[str, dict]:
+    """Scores of every gold document (by file stem) and over all of them (``"all documents"``)."""
+    files = sorted(p for p in GOLD.glob("*.json") if not p.name.startswith("check-"))
+    out: dict[str, dict] = {}
+    totals: dict[str, Counter] = {}
+    for path in files:
+        res = out[path.stem] = evaluate_file(path)
+        if verbose:
+            print(path.stem, "missed", res["_missed_units"], "extra", res["_extra_units"])
+        for key in ("targets", "units_with_roles", "citations", "warnings"):
+            r = res[key]
+            totals.setdefault(key, Counter()).update({"tp": r["tp"], "predicted": r["predicted"], "gold": r["gold"]})
+    out["all documents"] = {key: prf(c["tp"], c["predicted"], c["gold"]) for key, c in totals.items()}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write", action="store_true", help="update evaluation/RESULTS.md")
     parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
     args = parser.parse_args()
-    files = sorted(p for p in GOLD.glob("*.json") if not p.name.startswith("check-"))
     rows = []
-    totals: dict[str, Counter] = {}
-    for path in files:
-        res = evaluate_file(path)
-        if args.verbose:
-            print(path.stem, "missed", res["_missed_units"], "extra", res["_extra_units"])
+    for stem, res in evaluate_all(args.verbose).items():
+        label = f"**{stem}**" if stem == "all documents" else stem
         for key in ("targets", "units_with_roles", "citations", "warnings"):
             r = res[key]
-            totals.setdefault(key, Counter()).update({"tp": r["tp"], "predicted": r["predicted"], "gold": r["gold"]})
-            rows.append(f"| {path.stem} | {key} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | "
+            rows.append(f"| {label} | {key} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | "
                         f"{r['tp']}/{r['predicted']}/{r['gold']} |")
-    for key, c in totals.items():
-        r = prf(c["tp"], c["predicted"], c["gold"])
-        rows.append(f"| **all documents** | {key} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | "
-                    f"{c['tp']}/{c['predicted']}/{c['gold']} |")
     table = "| document | what | precision | recall | F1 | tp/predicted/gold |\n|---|---|---|---|---|---|\n" + "\n".join(rows)
     print(table)
     if args.write:

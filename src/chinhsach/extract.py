@@ -79,10 +79,11 @@ class WordTokenizer:
             spaces.append(False)
         if not words:
             return Doc(self.vocab, words=[text] if text else [], spaces=[False] if text else [])
-        # Rebuild spacing so that doc.text == text exactly.
-        rebuilt = Doc(self.vocab, words=words, spaces=spaces)
-        if rebuilt.text != text:
+        # Rebuild spacing so that doc.text == text exactly (checked on the strings: Doc.text
+        # would build a Token per word).
+        if "".join(w + " " * sp for w, sp in zip(words, spaces, strict=True)) != text:
             return _whitespace_doc(self.vocab, text)
+        rebuilt = Doc(self.vocab, words=words, spaces=spaces)
         rebuilt.user_data["text"] = text
         rebuilt.user_data["words"] = words  # the tokens' texts, without iterating the Doc
         return rebuilt

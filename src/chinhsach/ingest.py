@@ -409,9 +409,11 @@ _LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC/.VnTime)", "vni": "VNI (VNI-Times)", "visc
 # is already Unicode: legacy fonts only ever produce Latin-1 look-alikes. Mixed files keep
 # such lines untouched, since a legacy table would corrupt "á" → "ỏ".
 _UNICODE_VIET = re.compile(r"[\u0100-\u024f\u1e00-\u1eff]")
-# Latin-1 characters that no Unicode Vietnamese word holds (TCVN3/VNI put them inside words).
-_LEGACY_CHAR_RE = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in range(0xA1, 0x100) if chr(c) not in _VIET_LETTERS) + "]")
+# Latin-1 characters that no Unicode Vietnamese word holds and that :data:`_TOKEN` keeps inside
+# a token (TCVN3/VNI put them inside words): only a text holding one can have legacy tokens.
+_LEGACY_CHAR_RE = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in range(0xA1, 0x100)
+    if chr(c) not in _VIET_LETTERS and chr(c) not in "\u00d0\u00f0" and _TOKEN.fullmatch(chr(c))) + "]")
 
 
 def _read_text(p: Path, name: str, fmt: str) -> SourceText:

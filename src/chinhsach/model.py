@@ -13,6 +13,18 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies (the build stores every document; asdict
+    took a third of the time of writing the rows, profiled)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a piece of text came from: file, page (PDF, 1-based) and line (1-based).
@@ -291,7 +303,7 @@ class Document:
 
     def to_record(self) -> dict[str, Any]:
         """Every field, for storage; :meth:`from_record` rebuilds the same Document."""
-        return asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_record(cls, rec: dict[str, Any]) -> Document:
