@@ -88,9 +88,8 @@ def main() -> None:
     for t in texts:
         a, b = spans(t, crf_words(t)), spans(t, tokens.segment_words(t))
         gold, found, common = gold + len(a), found + len(b), common + len(a & b)
-    p, r = common / found, common / gold
-    agreement = {"crf_words": gold, "dictionary_words": found, "same_words": common,
-                 "precision": p, "recall": r, "f1": 2 * p * r / (p + r)}
+    prec, rec = common / found, common / gold
+    f1 = 2 * prec * rec / (prec + rec)
 
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))
     systems = ("bm25 words", "hybrid (chinhsach)")
@@ -119,8 +118,8 @@ def main() -> None:
             f"{e['targets']['f1']:.3f} / {e['units_with_roles']['f1']:.3f} / {e['citations']['f1']:.3f} |")
     text = "\n".join(rows)
     summary = (f"{len(texts)} segments of corpus/ ({chars} characters); the CRF's words taken as "
-               f"reference, the dictionary's agree with precision {p:.3f}, recall {r:.3f}, "
-               f"F1 {agreement['f1']:.3f} (same character spans). Speed-up {t_crf / t_dict:.1f}x.")
+               f"reference, the dictionary's agree with precision {prec:.3f}, recall {rec:.3f}, "
+               f"F1 {f1:.3f} (same character spans). Speed-up {t_crf / t_dict:.1f}x.")
     print(text)
     print(summary)
     if args.write:
