@@ -17,7 +17,9 @@ Each run
    machine's load;
 3. notes the phase the build was in at that moment, from the progress bars and the index folder:
    start-up (no ``staging-*`` yet), reading, loading the model (every file read, no encoding bar
-   yet), embedding, writing (``dense.faiss`` in the staging folder), publishing (the new
+   yet), embedding + extraction (the encoding bar shown: the model encodes on a worker thread
+   while the build extracts and writes rows), writing (``dense.faiss`` in the staging folder),
+   publishing (the new
    generation is in place, the process has not exited), or exited (the build ended first);
 4. checks that the index opens (``Index.open``) and answers a query with at least one hit, that
    its documents (id and SHA-256) are exactly the old state or exactly the new one, and that
@@ -122,7 +124,7 @@ def phase_of(index: Path, terminal: Terminal, gens_before: set[str], current_bef
             return "writing"
         text = terminal.text()
         if "Mã hóa đoạn văn" in text:
-            return "embedding"
+            return "embedding + extraction"
         reads = re.findall(r"Đọc văn bản[^\d]*(\d+)/(\d+)", text)
         if reads and reads[-1][0] == reads[-1][1]:
             return "loading model"

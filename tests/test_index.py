@@ -185,15 +185,14 @@ def test_build_embedder_is_reproducible_and_close_to_float32() -> None:
     assert float(together[0] @ query) > float(together[1] @ query)
 
 
-def test_hnsw_graph_gives_the_same_ranking(seed_path: Path, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """Large archives get an HNSW graph for dense candidates; it must rank as the scan does."""
+def test_inverted_file_gives_the_same_ranking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large archives get an inverted file for dense candidates; it must rank as the scan does."""
     from chinhsach import index as index_mod
 
-    monkeypatch.setattr(index_mod, "HNSW_FROM", 1)  # the graph from the first vector on
-    build_index([seed_path], tmp_path / "idx")
+    monkeypatch.setattr(index_mod, "IVF_FROM", 1)  # the inverted file from the first vector on
+    build_index([Path(__file__).resolve().parents[1] / "corpus"], tmp_path / "idx")  # 198 vectors, 5 lists
     with Index.open(tmp_path / "idx") as idx:
-        assert idx.faiss.hnsw.efSearch >= index_mod.CANDIDATES
+        assert idx.faiss.nlist > 1 and idx.faiss.nprobe == idx.faiss.nlist // index_mod.IVF_PROBE_SHARE
         for query in ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công"):
             prepared = idx.prepare(query)
             fast = [p for p, _ in idx._rank_fast(prepared, index_mod.DEFAULT_WEIGHTS)[:10]]

@@ -13,6 +13,7 @@ import contextlib
 import functools
 import io
 import json
+import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -381,33 +382,38 @@ def _insert_facts(conn: sqlite3.Connection, doc: Document) -> None:
     )
 
 
-# From this many vectors on, a graph (HNSW) proposes the dense candidates instead of a scan.
-HNSW_FROM = 20_000
-HNSW_M = 32
-HNSW_EF_SEARCH = 256
+# From this many vectors on, an inverted file (IVF) proposes the dense candidates instead of a
+# full scan: it scans the lists of the centroids nearest the query, a fifth of the vectors.
+IVF_FROM = 20_000
+IVF_PROBE_SHARE = 5  # nprobe = nlist // 5
 
 
-def dense_index(matrix: np.ndarray, hnsw_from: int | None = None):
+def dense_index(matrix: np.ndarray, ivf_from: int | None = None):
     """The faiss index that proposes dense candidates (inner product on unit vectors).
 
-    Up to ``hnsw_from`` vectors: an 8-bit scalar-quantised flat scan, a quarter of the bytes of
-    float32 (8.5 ms against 17.5 ms for 100k vectors on one core, measured). From there on the
-    scan grows with the archive, so an HNSW graph over the same 8-bit codes proposes them
-    (under 1 ms at 100k; its recall against the scan is measured by evaluation/bench.py).
-    Either way the candidates' scores are then recomputed exactly from ``vectors.npy``, so only
-    the choice of the top candidates is approximate.
+    Up to ``ivf_from`` vectors: an 8-bit scalar-quantised flat scan, a quarter of the bytes of
+    float32 (9 ms for 100k vectors on one core). From there on the scan would grow with the
+    archive, so an inverted file over the same 8-bit codes (4·√n lists, a fifth of them probed)
+    proposes them: 1.8 ms at 100k with the same candidates as the scan, where an HNSW graph
+    missed the best vector for 16% of the queries (evaluation/bench.py, "Dense candidates").
+    Either way the candidates' scores are then recomputed exactly from ``vectors.npy``.
     """
     import faiss
 
+    n = len(matrix)
     dim = matrix.shape[1] if matrix.ndim == 2 and matrix.shape[1] else 1
     sq8 = faiss.ScalarQuantizer.QT_8bit
-    if len(matrix) >= (HNSW_FROM if hnsw_from is None else hnsw_from):
-        index = faiss.IndexHNSWSQ(dim, sq8, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efSearch = HNSW_EF_SEARCH
+    if n and n >= (IVF_FROM if ivf_from is None else ivf_from):
+        nlist = max(1, min(int(4 * math.sqrt(n)), n // 39))  # k-means wants 39 points a list
+        index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dim), dim, nlist, sq8,
+                                              faiss.METRIC_INNER_PRODUCT)
+        index.nprobe = max(1, nlist // IVF_PROBE_SHARE)
+        index.train(matrix[:: max(1, n // 200_000)])
     else:
         index = faiss.IndexScalarQuantizer(dim, sq8, faiss.METRIC_INNER_PRODUCT)
-    if len(matrix):
-        index.train(matrix[:: max(1, len(matrix) // 50_000)])
+        if n:
+            index.train(matrix[:: max(1, n // 50_000)])
+    if n:
         index.add(matrix)
     return index
 
@@ -621,9 +627,8 @@ class Index:
             # under 1 ms for 10k vectors, measured on 2 busy cores).
             faiss.omp_set_num_threads(1)
             self.faiss = faiss.read_index(str(generation / "dense.faiss"))
-            hnsw = getattr(self.faiss, "hnsw", None)
-            if hnsw is not None:  # enough graph candidates for the fusion's pool
-                hnsw.efSearch = max(HNSW_EF_SEARCH, CANDIDATES)
+            if hasattr(self.faiss, "nprobe"):  # an inverted file: probe the share it was built for
+                self.faiss.nprobe = max(1, self.faiss.nlist // IVF_PROBE_SHARE)
             self.positions = np.load(generation / "positions.npy")
             self.vectors = np.load(generation / "vectors.npy", mmap_mode="r")
         except Exception as exc:  # noqa: BLE001 - any damage to these files means: rebuild
