@@ -45,6 +45,7 @@ eval: model
 	$(BIN)/python evaluation/retrieval_eval.py --write
 	$(BIN)/python evaluation/extraction_eval.py --write
 	$(BIN)/python evaluation/check_eval.py --write
+	$(BIN)/python evaluation/segmentation_eval.py --write
 
 clean:
 	rm -rf $(INDEX) .pytest_cache

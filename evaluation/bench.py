@@ -8,7 +8,7 @@ One run measures, on the same queries and the same text:
 
 1. **Systems side by side** on the seed plan with ``evaluation/queries_seed.json`` (section
    matching as in ``retrieval_eval.py``): chinhsach hybrid search (``Index.search``); BM25 alone
-   (bm25s over underthesea words of the same segments, query segmented the same way, no
+   (bm25s over the word terms of the same segments, query segmented the same way, no
    diacritics restoration); dense alone (the same e5 model, faiss ``IndexFlatIP`` over the same
    segments, no restoration); the usual RAG baseline (the file's text cut into fixed windows of
    400 model tokens regardless of structure, the same model, faiss top-k; a window matches when it
@@ -91,7 +91,7 @@ SEGMENTS_PER_FILE = 200  # synthetic plans: searchable segments per file
 SYSTEMS = ("chinhsach", "bm25", "dense", "rag_baseline")
 SYSTEM_LABELS = {
     "chinhsach": "chinhsach hybrid (structure-aware segments)",
-    "bm25": "BM25 alone (bm25s, underthesea words)",
+    "bm25": "BM25 alone (bm25s, the same word terms)",
     "dense": "dense alone (e5-small, faiss)",
     "rag_baseline": f"RAG baseline ({WINDOW_TOKENS}-token windows, e5-small, faiss)",
 }
@@ -312,7 +312,7 @@ def run_bm25(rows: list[tuple], queries: list[dict[str, Any]]) -> SystemRun:
     with contextlib.redirect_stdout(io.StringIO()):
         retriever.index(corpus, show_progress=False)
     run = SystemRun("bm25", time.perf_counter() - t0, len(texts),
-                    notes="segment text only; query through underthesea as typed")
+                    notes="segment text only; query segmented the same way, as typed")
     vocab = retriever.vocab_dict
     for q in queries:
         t = time.perf_counter()
@@ -1468,7 +1468,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             t0 = time.perf_counter()
             from chinhsach.pipeline import parse
 
-            parse(SEED)  # loads underthesea and the spaCy pipeline once, outside every timing
+            parse(SEED)  # loads the word dictionary and the spaCy pipeline once, outside every timing
             data["setup"]["lazy_loads_first_parse_s"] = round(time.perf_counter() - t0, 2)
             systems, rag_info = quality(work, queries, passages, queries_embedder)
             data["systems"] = systems
