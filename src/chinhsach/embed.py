@@ -339,8 +339,7 @@ class BackgroundEncoder:
             batch = [self._queue.get()]
             while not self._queue.empty():
                 batch.append(self._queue.get_nowait())
-            if batch[-1] is None or None in batch:
-                ended = True
+            ended = None in batch
             jobs = [job for job in batch if job is not None]
             texts = [t for _key, job_texts in jobs for t in job_texts]
             if not texts:

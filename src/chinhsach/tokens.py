@@ -45,8 +45,8 @@ def folded_terms(text: str) -> list[str]:
 
 # underthesea's word-segmentation model ships its dictionary beside the CRF weights.
 _DICTIONARY = Path("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727", "dictionary.bin")
-# Pieces of a text for segmentation: a run of letters (a syllable), a number, any other character.
-_PIECE_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S")
+# Pieces of a text for segmentation: a syllable or a number (as above), any other character.
+_PIECE_RE = re.compile(_SYLLABLE_RE.pattern + r"|\S", re.UNICODE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,9 +98,9 @@ def segment_words(text: str) -> list[str]:
     """Words of ``text`` as printed ("Bảo hiểm y tế" may be one word), punctuation apart.
 
     Longest match of syllables (runs separated by single spaces) against underthesea's word
-    dictionary. Measured against underthesea's CRF ``word_tokenize`` on the corpus: 5x faster
+    dictionary. Measured against underthesea's CRF ``word_tokenize`` on the corpus: 15x faster
     (the CRF was over half the build's non-model time), retrieval MRR 0.956 against 0.952,
-    extraction identical (evaluation/RESULTS.md).
+    extraction identical (evaluation/segmentation_eval.py).
     """
     table = _word_dictionary()
     if table is None:  # pragma: no cover - another underthesea layout
