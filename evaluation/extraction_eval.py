@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from chinhsach import parse  # noqa: E402
-from chinhsach.normalize import doc_number_key, fold, normalize_text  # noqa: E402
+from chinhsach.text.docnumber import doc_number_key  # noqa: E402
+from chinhsach.text.normalize import fold, normalize_text  # noqa: E402
 
 GOLD = ROOT / "evaluation" / "gold"
 

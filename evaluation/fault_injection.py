@@ -54,9 +54,9 @@ from ptyterm import Terminal  # noqa: E402
 
 from chinhsach import Index  # noqa: E402
 from chinhsach.errors import IndexLockedError  # noqa: E402
-from chinhsach.ingest import file_sha256  # noqa: E402
-from chinhsach.store import build_lock  # noqa: E402
-from chinhsach.structure import doc_id_for  # noqa: E402
+from chinhsach.indexing.store import build_lock  # noqa: E402
+from chinhsach.ingest.readers import file_sha256  # noqa: E402
+from chinhsach.structure.outline import doc_id_for  # noqa: E402
 
 SEED = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
 QUERY = "nước sạch vệ sinh môi trường"

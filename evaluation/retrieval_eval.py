@@ -23,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from chinhsach.index import DEFAULT_WEIGHTS, FusionWeights, Index, build_index  # noqa: E402
+from chinhsach.indexing import DEFAULT_WEIGHTS, FusionWeights, Index, build_index  # noqa: E402
 
 SEED = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
 QUERIES = ROOT / "evaluation" / "queries_seed.json"

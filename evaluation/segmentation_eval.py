@@ -28,10 +28,11 @@ sys.path.insert(0, str(ROOT / "evaluation"))
 from extraction_eval import evaluate_all  # noqa: E402
 from retrieval_eval import QUERIES, SEED, evaluate  # noqa: E402
 
-from chinhsach import extract, tokens  # noqa: E402
-from chinhsach.index import Index, build_index  # noqa: E402
-from chinhsach.ingest import iter_source_files  # noqa: E402
+from chinhsach.extract import document as extract  # noqa: E402
+from chinhsach.indexing import Index, build_index  # noqa: E402
+from chinhsach.ingest.readers import iter_source_files  # noqa: E402
 from chinhsach.pipeline import read_document  # noqa: E402
+from chinhsach.text import tokens  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 

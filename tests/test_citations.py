@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chinhsach.citations import (
+from chinhsach.extract.citations import (
     central_term_for_date,
     citation_warnings,
     distinct_citations,
@@ -18,7 +18,7 @@ from chinhsach.citations import (
     term_of,
 )
 from chinhsach.model import Citation
-from chinhsach.normalize import normalize_text, strip_markdown
+from chinhsach.text.normalize import normalize_text, strip_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "evaluation" / "gold"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from chinhsach import parse
-from chinhsach.duties import find_deadline, roles_in_text
-from chinhsach.extract import SegmentContext, extraction_pipeline
+from chinhsach.extract.document import SegmentContext, extraction_pipeline
+from chinhsach.extract.duties import find_deadline, roles_in_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import chinhsach
+from chinhsach.answers.graph import DocumentGraph, build_graph, document_level
 from chinhsach.errors import UnknownDocumentError
-from chinhsach.graph import DocumentGraph, build_graph, document_level
 from chinhsach.model import Citation, Document, DocumentMeta
-from chinhsach.normalize import doc_number_key
+from chinhsach.text.docnumber import doc_number_key
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SEED = "sonla-ke-hoach-thuc-hien-nq-42-nq-tw"

@@ -17,7 +17,7 @@ from chinhsach.errors import (
     IndexNotFoundError,
     ModelMismatchError,
 )
-from chinhsach.store import build_lock
+from chinhsach.indexing.store import build_lock
 
 HIT_KEYS = {"doc_id", "title", "section", "kind", "text", "score", "page", "line"}
 
@@ -158,7 +158,7 @@ def test_cli_errors_are_one_line_with_exit_codes(tmp_path: Path) -> None:
 
 
 def test_fast_path_ranks_like_the_full_fusion(seed_index: Path) -> None:
-    from chinhsach.index import DEFAULT_WEIGHTS
+    from chinhsach.indexing import DEFAULT_WEIGHTS
 
     with Index.open(seed_index) as idx:
         for query in ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công"):
@@ -171,7 +171,7 @@ def test_fast_path_ranks_like_the_full_fusion(seed_index: Path) -> None:
 def test_build_embedder_is_reproducible_and_close_to_float32() -> None:
     import numpy as np
 
-    from chinhsach.embed import load_embedder
+    from chinhsach.indexing.embed import load_embedder
 
     embedder = load_embedder(None)
     texts = ["Tỷ lệ bao phủ bảo hiểm y tế đạt 97% vào năm 2030.",
@@ -187,24 +187,24 @@ def test_build_embedder_is_reproducible_and_close_to_float32() -> None:
 
 def test_inverted_file_gives_the_same_ranking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Large archives get an inverted file for dense candidates; it must rank as the scan does."""
-    from chinhsach import index as index_mod
+    from chinhsach.indexing import DEFAULT_WEIGHTS, dense
 
-    monkeypatch.setattr(index_mod, "IVF_FROM", 1)  # the inverted file from the first vector on
+    monkeypatch.setattr(dense, "IVF_FROM", 1)  # the inverted file from the first vector on
     build_index([Path(__file__).resolve().parents[1] / "corpus"], tmp_path / "idx")  # 198 vectors, 5 lists
     with Index.open(tmp_path / "idx") as idx:
-        assert idx.faiss.nlist > 1 and idx.faiss.nprobe == idx.faiss.nlist // index_mod.IVF_PROBE_SHARE
+        assert idx.faiss.nlist > 1 and idx.faiss.nprobe == idx.faiss.nlist // dense.IVF_PROBE_SHARE
         for query in ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công"):
             prepared = idx.prepare(query)
-            fast = [p for p, _ in idx._rank_fast(prepared, index_mod.DEFAULT_WEIGHTS)[:10]]
-            full = [p for p, _ in idx.rank(idx.signals(prepared), index_mod.DEFAULT_WEIGHTS)[:10]]
+            fast = [p for p, _ in idx._rank_fast(prepared, DEFAULT_WEIGHTS)[:10]]
+            full = [p for p, _ in idx.rank(idx.signals(prepared), DEFAULT_WEIGHTS)[:10]]
             assert fast == full, query
 
 
 def test_incremental_build_keeps_the_vectors_of_unchanged_documents(seed_path: Path, tmp_path: Path) -> None:
     import numpy as np
 
-    from chinhsach.index import read_vectors
-    from chinhsach.store import current_generation
+    from chinhsach.indexing.dense import read_vectors
+    from chinhsach.indexing.store import current_generation
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -228,8 +228,8 @@ def test_incremental_build_keeps_the_vectors_of_unchanged_documents(seed_path: P
 def test_background_encoder_returns_each_documents_vectors_and_reports_errors() -> None:
     import numpy as np
 
-    from chinhsach.embed import BackgroundEncoder, load_embedder
     from chinhsach.errors import ModelNotFoundError
+    from chinhsach.indexing.embed import BackgroundEncoder, load_embedder
 
     texts = {"a": ["Tỷ lệ bao phủ bảo hiểm y tế đạt 97%.", "Sở Y tế chủ trì."], "b": [],
              "c": ["Phấn đấu 100% hộ gia đình được dùng nước sạch."]}
@@ -259,8 +259,8 @@ def test_frequent_terms_rows_give_the_same_bm25_scores(seed_path: Path, tmp_path
     """Large archives store the score rows of very frequent terms; the scores must not change."""
     import numpy as np
 
-    from chinhsach import index as index_mod
-    from chinhsach.store import current_generation
+    from chinhsach.indexing import bm25 as index_mod
+    from chinhsach.indexing.store import current_generation
 
     monkeypatch.setattr(index_mod, "FREQUENT_FROM_SEGMENTS", 1)
     monkeypatch.setattr(index_mod, "FREQUENT_SHARE", 0.05)

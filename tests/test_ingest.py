@@ -26,7 +26,7 @@ from chinhsach.errors import (
     NoTextLayerError,
     UnsupportedFileError,
 )
-from chinhsach.ingest import (
+from chinhsach.ingest.readers import (
     SUPPORTED_SUFFIXES,
     diacritics_health,
     file_sha256,

@@ -3,10 +3,9 @@ import unicodedata
 import pytest
 
 from chinhsach.model import Provenance, SourceLine
-from chinhsach.normalize import (
-    canonical_doc_number,
+from chinhsach.text.docnumber import canonical_doc_number, doc_number_key
+from chinhsach.text.normalize import (
     canonical_tones,
-    doc_number_key,
     fold,
     has_diacritics,
     normalize_text,

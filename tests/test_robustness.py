@@ -53,9 +53,9 @@ from chinhsach.errors import (
     NoTextLayerError,
     UnsupportedFileError,
 )
-from chinhsach.index import MAX_QUERY_CHARS
-from chinhsach.normalize import normalize_text, starts_block
+from chinhsach.indexing.search import MAX_QUERY_CHARS
 from chinhsach.pipeline import parse
+from chinhsach.text.normalize import normalize_text, starts_block
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "evaluation"))
@@ -477,9 +477,9 @@ def test_nfd_old_style_document_is_indexed_and_found_like_nfc(tmp_path: Path) ->
 
 READ_CHILD = r"""
 import json, resource, sys
-from chinhsach.index import passage_text
-from chinhsach.ingest import read_source
-from chinhsach.structure import build_document
+from chinhsach.indexing import passage_text
+from chinhsach.ingest.readers import read_source
+from chinhsach.structure.outline import build_document
 import pdfplumber, pdfminer.pdfpage  # noqa: F401 - imported before the baseline is taken
 
 def rss_mb():
@@ -519,7 +519,7 @@ def tokenizer():
     from tokenizers import Tokenizer
 
     from chinhsach.convert import ensure_default_model
-    from chinhsach.embed import default_model_path, models_dir
+    from chinhsach.indexing.embed import default_model_path, models_dir
 
     ensure_default_model(models_dir())
     tok = Tokenizer.from_file(str(default_model_path() / "tokenizer.json"))
@@ -549,7 +549,7 @@ def pathological_paragraphs(seed: int) -> tuple[str, str]:
 
 
 def segment_records(doc) -> list[dict]:
-    from chinhsach.index import passage_text
+    from chinhsach.indexing import passage_text
 
     return [{"kind": s.kind, "searchable": s.searchable, "line": s.prov.line, "text": s.text,
              "passage": passage_text(s)} for s in doc.segments]
@@ -557,8 +557,8 @@ def segment_records(doc) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def odd_document(tmp_path_factory: pytest.TempPathFactory):
-    from chinhsach.ingest import read_source
-    from chinhsach.structure import build_document
+    from chinhsach.ingest.readers import read_source
+    from chinhsach.structure.outline import build_document
 
     run, sentence = pathological_paragraphs(7)
     text = ("KẾ HOẠCH\nKiểm tra đoạn văn bất thường\n\nI. NHIỆM VỤ\n\n"
@@ -797,7 +797,7 @@ def test_searches_keep_working_while_a_build_runs(seed_index: Path, seed_path: P
 
 
 LOCK_HOLDER = (
-    "import sys\nfrom pathlib import Path\nfrom chinhsach.store import build_lock\n"
+    "import sys\nfrom pathlib import Path\nfrom chinhsach.indexing.store import build_lock\n"
     "with build_lock(Path(sys.argv[1])):\n    print('locked', flush=True)\n    sys.stdin.read()\n"
 )
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chinhsach import parse
-from chinhsach.structure import split_segment_text, split_sentences
+from chinhsach.structure.outline import split_segment_text, split_sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

@@ -1,4 +1,4 @@
-"""Target extraction (chinhsach.targets) on the seed plan and on sentences in other styles.
+"""Target extraction (chinhsach.extract.targets) on the seed plan and on sentences in other styles.
 
 Each trap of the task has its own test; the last tests score the extractor against the gold
 files of ``evaluation/gold/`` by feeding it the segments the project's own structure stage
@@ -13,10 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from chinhsach.model import Provenance, SourceLine, SourceText, Target
-from chinhsach.normalize import fold, normalize_text
-from chinhsach.structure import build_document
-from chinhsach.targets import (
+from chinhsach.extract.targets import (
     COMPARATOR_SENSE,
     COMPARATORS,
     SUSPECT_TYPOS,
@@ -28,6 +25,9 @@ from chinhsach.targets import (
     parse_number,
     suspect_typos,
 )
+from chinhsach.model import Provenance, SourceLine, SourceText, Target
+from chinhsach.structure.outline import build_document
+from chinhsach.text.normalize import fold, normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"

@@ -1,4 +1,4 @@
-"""Tests of the unit recogniser (chinhsach.units): gazetteer, patterns, abbreviations, heads,
+"""Tests of the unit recogniser (chinhsach.extract.units): gazetteer, patterns, abbreviations, heads,
 collectives, canonical names, the fuzzy directory, speed, and recall/precision against the gold
 units of evaluation/gold/*.json.
 
@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
 
 from chinhsach.errors import UnknownUnitError
-from chinhsach.ingest import read_source
-from chinhsach.normalize import normalize_text, paragraphs
-from chinhsach.units import UnitDirectory, UnitMention, canonical_unit, find_units
+from chinhsach.extract.units import UnitDirectory, UnitMention, canonical_unit, find_units
+from chinhsach.ingest.readers import read_source
+from chinhsach.text.normalize import normalize_text, paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -598,30 +597,6 @@ def test_directory_unknown_unit(directory: UnitDirectory) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def corpus_paragraphs() -> list[str]:
-    out = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        out.extend(p.text for p in paragraphs(read_source(path).lines))
-    return out
-
-
-def paragraphs_per_second(paras: list[str], rounds: int = 5) -> float:
-    find_units("Sở Y tế")  # compile the gazetteer first
-    best = 0.0
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for _ in range(rounds):
-            for p in paras:
-                find_units(p)
-        best = max(best, rounds * len(paras) / (time.perf_counter() - t0))
-    return best
-
-
-def test_speed() -> None:
-    rate = paragraphs_per_second(corpus_paragraphs())
-    assert rate > 2000, f"{rate:.0f} paragraphs/s"
-
-
 # ---------------------------------------------------------------------------------------------
 # Recall and precision against the gold units
 # ---------------------------------------------------------------------------------------------
@@ -720,4 +695,3 @@ if __name__ == "__main__":
             f"{name:45} {row['strict_recall']:9.3f} {row['strict_precision']:9.3f}"
             f" {row['lenient_recall']:10.3f} {row['lenient_precision']:10.3f}"
         )
-    print(f"speed: {paragraphs_per_second(corpus_paragraphs()):.0f} paragraphs/s")

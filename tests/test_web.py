@@ -28,7 +28,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from chinhsach import Index  # noqa: E402
-from chinhsach.answers import duties_of, list_units, who  # noqa: E402
+from chinhsach.answers.who import duties_of, list_units, who  # noqa: E402
 from chinhsach.cli import app as cli_app  # noqa: E402
 from chinhsach.errors import UnsupportedFileError  # noqa: E402
 from chinhsach.web import create_app  # noqa: E402
@@ -119,7 +119,7 @@ def test_who_duties_units_apis_match_the_library(client: TestClient, corpus_inde
 
 
 def test_document_refs_and_graph_apis(client: TestClient, corpus_index: Path) -> None:
-    from chinhsach.graph import build_graph
+    from chinhsach.answers.graph import build_graph
 
     listed = client.get("/api/documents").json()
     assert {d["doc_id"] for d in listed} >= {SEED, DISTRICT}
@@ -159,7 +159,7 @@ def test_openapi_describes_the_api(client: TestClient) -> None:
 @pytest.mark.skipif(not HAS_CHECK, reason="src/chinhsach/check.py (check_plan) is not there yet")
 def test_check_api_returns_the_report_and_deletes_the_upload(client: TestClient) -> None:
     from chinhsach import parse
-    from chinhsach.check import check_plan
+    from chinhsach.answers.check import check_plan
 
     before = upload_dirs()
     docs_before = client.get("/api/documents").json()
@@ -322,8 +322,8 @@ def test_who_questions_are_recognised() -> None:
 def test_unit_duties_put_upcoming_deadlines_first() -> None:
     import datetime as dt
 
-    from chinhsach.answers import UnitDuty
-    from chinhsach.web.render import unit_duty_rows
+    from chinhsach.answers.who import UnitDuty
+    from chinhsach.present.render import unit_duty_rows
 
     def duty(text: str, deadline: str | None, recurring: str | None = None, role: str = "lead") -> UnitDuty:
         return UnitDuty("Sở Y tế", role, "kh", "III.1", text, deadline, recurring)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import errors
-from .model import (
+from chinhsach import errors
+from chinhsach.model import (
     Citation,
     Document,
     DocumentMeta,
@@ -29,13 +29,13 @@ from .model import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .index import BuildReport, Index
+    from chinhsach.indexing import BuildReport, Index
 
 _LAZY = {
     "parse": ("pipeline", "parse"),
-    "build_index": ("index", "build_index"),
-    "Index": ("index", "Index"),
-    "BuildReport": ("index", "BuildReport"),
+    "build_index": ("indexing", "build_index"),
+    "Index": ("indexing", "Index"),
+    "BuildReport": ("indexing", "BuildReport"),
 }
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -18,8 +17,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .errors import ChinhsachError
-from .normalize import fold
+from chinhsach.errors import ChinhsachError
+from chinhsach.present.highlight import snippet, word_spans
+from chinhsach.present.labels import ROLE_VI, target_value
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Đọc văn bản chính sách: chỉ tiêu, nhiệm vụ, đơn vị, văn bản dẫn chiếu.")
@@ -65,28 +65,9 @@ def _print_json(data: object) -> None:
 def highlight(text: str, query: str) -> Text:
     """The text with the query's words (matched without diacritics) in bold yellow."""
     out = Text(text)
-    words = {w for w in re.findall(r"\w+", fold(query)) if len(w) > 1}
-    for m in re.finditer(r"\w+", text):
-        if fold(m.group(0)) in words:
-            out.stylize("bold yellow", m.start(), m.end())
+    for start, end in word_spans(text, query):
+        out.stylize("bold yellow", start, end)
     return out
-
-
-def _snippet(text: str, query: str, width: int = 320) -> str:
-    """The part of a long text where most of the query's words stand together."""
-    if len(text) <= width:
-        return text
-    folded = fold(text)  # same length as text: offsets carry over
-    words = {w for w in re.findall(r"\w+", fold(query)) if len(w) > 1}
-    hits = [(m.start(), m.group(0)) for m in re.finditer(r"\w+", folded) if m.group(0) in words]
-    best_start, best_score = 0, -1
-    for pos, _ in hits:
-        start = max(0, min(pos - width // 4, len(text) - width))
-        score = len({w for p, w in hits if start <= p < start + width})
-        if score > best_score:
-            best_start, best_score = start, score
-    end = min(len(text), best_start + width)
-    return ("…" if best_start else "") + text[best_start:end] + ("…" if end < len(text) else "")
 
 
 @app.command()
@@ -101,7 +82,7 @@ def build(
     """Build or update the index over PDF/DOCX/TXT/MD files."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from .index import build_index
+    from chinhsach.indexing import build_index
 
     paths = paths or [Path("corpus")]
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
@@ -150,7 +131,7 @@ def search(
     json_out: JsonOpt = False,
 ) -> None:
     """Search the index (hybrid: words, folded syllables, embeddings)."""
-    from .index import Index
+    from chinhsach.indexing import Index
 
     try:
         with Index.open(index, query_engine="fast-start") as idx:
@@ -176,7 +157,7 @@ def search(
             where.append(f"\n{h.topic}", style="cyan")
         loc = f"\ntr. {h.page}, dòng {h.line}" if h.page else f"\ndòng {h.line}"
         where.append(loc, style="dim")
-        table.add_row(str(i), where, highlight(_snippet(h.text, query), query), f"{h.score:.2f}")
+        table.add_row(str(i), where, highlight(snippet(h.text, query), query), f"{h.score:.2f}")
     console.print(table)
 
 
@@ -186,7 +167,7 @@ def parse(
     json_out: JsonOpt = False,
 ) -> None:
     """Parse one file: metadata, outline, segments (and warnings)."""
-    from .pipeline import parse as parse_file
+    from chinhsach.pipeline import parse as parse_file
 
     try:
         doc = parse_file(file)
@@ -223,10 +204,10 @@ def _load_document(spec: str, index: Path | None):
     """A document from a file path, else from the index by id or number."""
     path = Path(spec)
     if path.exists() and path.is_file():
-        from .pipeline import parse as parse_file
+        from chinhsach.pipeline import parse as parse_file
 
         return parse_file(path)
-    from .index import Index
+    from chinhsach.indexing import Index
 
     with Index.open(index, query_engine="fast-start") as idx:
         return idx.document(spec)
@@ -234,18 +215,6 @@ def _load_document(spec: str, index: Path | None):
 
 _STATUS_STYLE = {"covered": "green", "stricter": "blue", "weaker": "dark_orange", "contradicts": "red",
                  "changed": "magenta", "missing": "grey50", "partial": "yellow", "added": "cyan"}
-_ROLE_VI = {"lead": "chủ trì", "cooperate": "phối hợp", "monitor": "theo dõi, giám sát",
-            "report_to": "nhận báo cáo"}
-
-
-def _fmt_value(t: dict) -> str:
-    if t.get("value") is None:
-        return "—"
-    v = f"{t['value']:g}".replace(".", ",")
-    if t.get("value_max") is not None:
-        v += "–" + f"{t['value_max']:g}".replace(".", ",")
-    return f"{v} {t.get('unit') or ''}".strip()
-
 
 @app.command()
 def targets(
@@ -267,7 +236,7 @@ def targets(
         table.add_column(col, overflow="fold")
     for t in doc.targets:
         d = t.to_dict()
-        table.add_row(t.section or "—", t.indicator, t.comparator or "định tính", _fmt_value(d),
+        table.add_row(t.section or "—", t.indicator, t.comparator or "định tính", target_value(d, "—"),
                       str(t.year or "—"), {"up": "↑", "down": "↓"}.get(t.direction or "", "·"))
     console.print(table)
     for w in doc.warnings:
@@ -276,8 +245,8 @@ def targets(
 
 def _graph_documents(index: Path | None, extra=None) -> list:
     """The indexed documents (if an index exists) plus an extra parsed one."""
-    from .errors import IndexNotFoundError
-    from .index import Index
+    from chinhsach.errors import IndexNotFoundError
+    from chinhsach.indexing import Index
 
     docs = []
     try:
@@ -298,7 +267,7 @@ def refs(
     json_out: JsonOpt = False,
 ) -> None:
     """What a document cites (văn bản được dẫn) and what cites it."""
-    from .graph import build_graph
+    from chinhsach.answers.graph import build_graph
 
     try:
         path = Path(document)
@@ -337,7 +306,7 @@ def graph(
     fmt: Annotated[str, typer.Option("--format", help="mermaid, dot or json")] = "mermaid",
 ) -> None:
     """The document graph: which document implements or cites which."""
-    from .graph import build_graph
+    from chinhsach.answers.graph import build_graph
 
     if fmt not in ("mermaid", "dot", "json"):
         _fail(ChinhsachError(f"unknown format {fmt!r}: use mermaid, dot or json"))
@@ -361,8 +330,8 @@ def check(
     json_out: JsonOpt = False,
 ) -> None:
     """Check a local plan against the document it implements."""
-    from .check import check_plan
-    from .pipeline import parse as parse_file
+    from chinhsach.answers.check import check_plan
+    from chinhsach.pipeline import parse as parse_file
 
     try:
         child = parse_file(new)
@@ -392,8 +361,8 @@ def check(
     for row in data["targets"]:
         p, c = row["parent"], row["child"]
         style = _STATUS_STYLE.get(row["status"], "")
-        table.add_row(p["section"] or "—", p["indicator"], f"{p['comparator'] or ''} {_fmt_value(p)}",
-                      f"{c['comparator'] or ''} {_fmt_value(c)}" if c else "—",
+        table.add_row(p["section"] or "—", p["indicator"], f"{p['comparator'] or ''} {target_value(p, '—')}",
+                      f"{c['comparator'] or ''} {target_value(c, '—')}" if c else "—",
                       Text(row["status"], style=style))
     console.print(table)
     duty_table = Table(title="Nhiệm vụ", show_lines=False)
@@ -417,9 +386,9 @@ def who(
     json_out: JsonOpt = False,
 ) -> None:
     """Who is responsible for a topic: units, roles, evidence."""
-    from .answers import topic_of
-    from .answers import who as who_answer
-    from .index import Index
+    from chinhsach.answers.who import topic_of
+    from chinhsach.answers.who import who as who_answer
+    from chinhsach.indexing import Index
 
     try:
         with Index.open(index, query_engine="fast-start") as idx:
@@ -437,11 +406,11 @@ def who(
     for col in ("Đơn vị", "Vai trò", "Căn cứ", "Điểm"):
         table.add_column(col, overflow="fold")
     for r in answer:
-        role = _ROLE_VI.get(r.role, r.role) + ("" if r.explicit else "\n(giao chung cả kế hoạch)")
+        role = ROLE_VI.get(r.role, r.role) + ("" if r.explicit else "\n(giao chung cả kế hoạch)")
         ev = Text()
         for e in r.evidence[:2]:
             ev.append(f"{e.doc_id} · mục {e.section or '—'}\n", style="cyan")
-            ev.append(_snippet(e.text, question, 200) + "\n")
+            ev.append(snippet(e.text, question, 200) + "\n")
         if r.note:
             ev.append(r.note, style="italic")
         table.add_row(Text(r.unit, style="bold" if r.explicit else ""), role, ev, f"{r.score:.2f}")
@@ -456,8 +425,8 @@ def duties(
     json_out: JsonOpt = False,
 ) -> None:
     """Duties of a unit across documents, with roles and deadlines."""
-    from .answers import duties_of
-    from .index import Index
+    from chinhsach.answers.who import duties_of
+    from chinhsach.indexing import Index
 
     try:
         with Index.open(index, query_engine="fast-start") as idx:
@@ -477,7 +446,7 @@ def duties(
             table.add_column(col, overflow="fold")
         merged: dict[tuple[str | None, str, str], list[str]] = {}
         for d in ds:  # one row per duty and unit, its roles joined
-            merged.setdefault((d.section, d.unit, d.text), []).append(_ROLE_VI.get(d.role, d.role))
+            merged.setdefault((d.section, d.unit, d.text), []).append(ROLE_VI.get(d.role, d.role))
         first = {(d.section, d.unit, d.text): d for d in reversed(ds)}
         for key, roles in merged.items():
             d = first[key]
@@ -489,8 +458,8 @@ def duties(
 @app.command()
 def units(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
     """All units named in duties, with duty counts."""
-    from .answers import list_units
-    from .index import Index
+    from chinhsach.answers.who import list_units
+    from chinhsach.indexing import Index
 
     try:
         with Index.open(index, query_engine="fast-start") as idx:
@@ -505,7 +474,7 @@ def units(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
     for col in ("Đơn vị", "Số nhiệm vụ", "Vai trò", "Văn bản"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        roles = ", ".join(f"{_ROLE_VI.get(k, k)} {v}" for k, v in r["roles"].items())
+        roles = ", ".join(f"{ROLE_VI.get(k, k)} {v}" for k, v in r["roles"].items())
         table.add_row(r["unit"], str(r["duties"]), roles, ", ".join(r["documents"]))
     console.print(table)
 
@@ -522,12 +491,12 @@ def serve(
     try:
         import uvicorn
 
-        from .web.app import create_app
+        from chinhsach.web.app import create_app
     except ImportError as exc:
         _fail(ChinhsachError(f"the web application needs the 'web' extra ({exc.name} is missing): "
                              "pip install 'chinhsach[web]'"))
         return
-    from .store import resolve_index_dir
+    from chinhsach.indexing.store import resolve_index_dir
 
     index_dir = resolve_index_dir(index)
     web_app = create_app(index_dir, max_upload_mb=max_upload_mb)

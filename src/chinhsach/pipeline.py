@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .extract import extract_document
-from .ingest import read_source
-from .model import Document
-from .structure import build_document
+from chinhsach.extract.document import extract_document
+from chinhsach.ingest.readers import read_source
+from chinhsach.model import Document
+from chinhsach.structure.outline import build_document
 
 
 def read_document(path: str | Path, doc_id: str | None = None) -> Document:

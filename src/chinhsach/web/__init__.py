@@ -14,13 +14,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .app import create_app
+    from chinhsach.web.app import create_app
 
 
 def __getattr__(name: str) -> Any:
     # FastAPI loads only when the app is asked for, so `import chinhsach.web` stays cheap.
     if name == "create_app":
-        from .app import create_app
+        from chinhsach.web.app import create_app
 
         return create_app
     raise AttributeError(f"module 'chinhsach.web' has no attribute {name!r}")

@@ -35,10 +35,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__, store
-from ..answers import duties_of, list_units, topic_of, unit_directory, who
-from ..embed import Embedder, load_embedder
-from ..errors import (
+from chinhsach import __version__
+from chinhsach.answers.who import duties_of, list_units, topic_of, unit_directory, who
+from chinhsach.errors import (
     BadIndexError,
     ChinhsachError,
     InputError,
@@ -48,12 +47,13 @@ from ..errors import (
     UnknownUnitError,
     UnsupportedFileError,
 )
-from ..index import Index
-from ..model import Document, Hit
-from ..normalize import fold
-from . import render
-from .templates import render_page
-from .uploads import UploadTooLargeError, display_name, sniff, upload_doc_id
+from chinhsach.indexing import Index, store
+from chinhsach.indexing.embed import Embedder, load_embedder
+from chinhsach.model import Document, Hit
+from chinhsach.present import render
+from chinhsach.present.templates import render_page
+from chinhsach.text.normalize import fold
+from chinhsach.web.uploads import UploadTooLargeError, display_name, sniff, upload_doc_id
 
 log = logging.getLogger("chinhsach.web")
 
@@ -384,7 +384,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
 
     def graph() -> Any:
         def build(idx: Index) -> Any:
-            from ..graph import build_graph
+            from chinhsach.answers.graph import build_graph
 
             return build_graph(idx.all_documents())
 
@@ -420,8 +420,8 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
 
     def run_check(data: bytes, filename: str | None, parent: str) -> Any:
         """Parse the upload in a private temporary folder, check it against ``parent``."""
-        from ..check import check_plan
-        from ..pipeline import parse
+        from chinhsach.answers.check import check_plan
+        from chinhsach.pipeline import parse
 
         kind = sniff(data, filename)
         label = display_name(filename)

@@ -1,8 +1,8 @@
 """Presentation helpers of the web pages: highlighting, labels, the outline tree, the graph SVG.
 
 Nothing here decides anything about a document: the words to highlight come from the CLI's
-:func:`chinhsach.cli.highlight`, the units and deadlines from :mod:`chinhsach.answers`, the
-edges from :mod:`chinhsach.graph`. These functions only turn them into HTML.
+:mod:`chinhsach.present.highlight`, the units and deadlines from :mod:`chinhsach.answers`, the
+edges from :mod:`chinhsach.answers.graph`. These functions only turn them into HTML.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from ..cli import _ROLE_VI, _snippet, highlight
-from ..model import Document, Section, Segment
+from chinhsach.model import Document, Section, Segment
+from chinhsach.present.highlight import snippet, word_spans
+from chinhsach.present.labels import ROLE_VI, date_vi, number_vi, target_value
 
-ROLE_VI: dict[str, str] = dict(_ROLE_VI)
 SEGMENT_KIND_VI = {
     "paragraph": "đoạn", "bullet": "gạch đầu dòng", "table_row": "dòng bảng",
     "preamble": "phần mở đầu", "heading": "tiêu đề", "title": "tên văn bản", "signature": "phần ký",
@@ -42,8 +42,8 @@ def marked(text: str, query: str, width: int | None = None,
     the marks to those exact words ("sạch", not "sách") when any of them occurs.
     """
     if width:
-        text = _snippet(text, query, width)
-    spans = sorted((s.start, s.end) for s in highlight(text, query).spans)
+        text = snippet(text, query, width)
+    spans = word_spans(text, query)
     if words:
         exact = [(a, b) for a, b in spans if text[a:b].lower() in words]
         spans = exact or spans
@@ -83,36 +83,6 @@ def doc_url(doc_id: str, section: str | None = None) -> str:
 def segment_anchor(segment_id: str) -> str:
     """The id of a segment's element on its document page ("doc#0016" → "seg-0016")."""
     return "seg-" + re.sub(r"[^\w.-]", "-", segment_id.rsplit("#", 1)[-1])
-
-
-def date_vi(iso: str | None) -> str:
-    """2024-06-30 → 30/06/2024 (Vietnamese order); anything else as it is."""
-    if iso and re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
-        y, m, d = iso.split("-")
-        return f"{d}/{m}/{y}"
-    return iso or ""
-
-
-def number_vi(value: float | None) -> str:
-    """24.6 → "24,6", 10000 → "10.000" (Vietnamese separators)."""
-    if value is None:
-        return ""
-    s = f"{value:,.4f}".rstrip("0").rstrip(".")
-    return s.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def target_value(t: Mapping[str, Any]) -> str:
-    if t.get("value") is None:
-        return "định tính"
-    v = number_vi(t["value"])
-    if t.get("value_max") is not None:
-        v += "–" + number_vi(t["value_max"])
-    return f"{v} {t.get('unit') or ''}".strip()
-
-
-# --------------------------------------------------------------------------------------------
-# The outline tree
-# --------------------------------------------------------------------------------------------
 
 
 @dataclass

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .citations import KIND_CODES
-from .model import (
+from chinhsach.model import (
     Document,
     DocumentMeta,
     Paragraph,
@@ -22,7 +21,8 @@ from .model import (
     Segment,
     SourceText,
 )
-from .normalize import canonical_doc_number, fold, paragraphs
+from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number
+from chinhsach.text.normalize import fold, paragraphs
 
 # ---------------------------------------------------------------------------------------------
 # Markers of the outline

@@ -1,7 +1,7 @@
 """The extraction stage: a spaCy pipeline that finds units, citations and targets in segments.
 
 ``nlp = extraction_pipeline()`` is a blank Vietnamese spaCy ``Language`` whose tokenizer is
-the word segmentation of :func:`chinhsach.tokens.segment_words` (underthesea's dictionary),
+the word segmentation of :func:`chinhsach.text.tokens.segment_words` (underthesea's dictionary),
 followed by registered components:
 
 - ``chinhsach_units``: ``doc.spans["units"]`` (label ``UNIT``, ``span._.unit_name``);
@@ -22,13 +22,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .citations import citation_warnings, distinct_citations, find_citations, resolve_aliases
-from .duties import Mention, extract_duties, roles_in_text
-from .model import Citation, Document, ParseWarning, Target
-from .normalize import fold
-from .targets import find_targets, heading_year, suspect_typos
-from .tokens import segment_words
-from .units import find_units
+from chinhsach.extract.citations import (
+    citation_warnings,
+    distinct_citations,
+    find_citations,
+    resolve_aliases,
+)
+from chinhsach.extract.duties import Mention, extract_duties, roles_in_text
+from chinhsach.extract.targets import find_targets, heading_year, suspect_typos
+from chinhsach.extract.units import find_units
+from chinhsach.model import Citation, Document, ParseWarning, Target
+from chinhsach.text.normalize import fold
+from chinhsach.text.tokens import segment_words
 
 _OBJECTIVES = re.compile(r"muc tieu|chi tieu|tam nhin")
 

@@ -42,8 +42,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .model import Target
-from .normalize import fold, has_diacritics
+from chinhsach.model import Target
+from chinhsach.text.normalize import fold, has_diacritics
 
 # ---------------------------------------------------------------------------------------------
 # Public tables

@@ -24,8 +24,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .model import Document, Duty, Section, Segment, UnitRole
-from .normalize import fold
+from chinhsach.model import Document, Duty, Section, Segment, UnitRole
+from chinhsach.text.normalize import fold
 
 # Parts of a plan, recognised on folded headings.
 _DUTY_PART = re.compile(r"nhiem vu|giai phap|to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the")
@@ -78,7 +78,7 @@ UnitFinder = Callable[[str], Sequence[Mention]]
 
 
 def _default_finder(text: str) -> Sequence[Mention]:
-    from .units import find_units
+    from chinhsach.extract.units import find_units
 
     return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 

@@ -18,8 +18,8 @@ Decisions
   stable key (the same law is amended under the same name, ``năm 2014`` is not a date) and the
   gold guidelines list such references in notes, not as citations. A numbered law
   (``Luật Việc làm số 38/2013/QH13``) is a citation like any other.
-- ``number`` is :func:`normalize.canonical_doc_number`; equality always goes through
-  :func:`normalize.doc_number_key`, so đ/d, case and spacing variants are one document.
+- ``number`` is :func:`chinhsach.text.docnumber.canonical_doc_number`; equality always goes through
+  :func:`chinhsach.text.docnumber.doc_number_key`, so đ/d, case and spacing variants are one document.
 - ``doc_type`` comes from the type word before the number (``Chương trình hành động`` →
   ``Chương trình``, ``Thông tư liên tịch`` → ``Thông tư``); when there is none, or the nearest type
   word stands far from the number and disagrees with its code, from the code (NQ, KH, QĐ, …).
@@ -51,8 +51,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .model import Citation, ParseWarning
-from .normalize import canonical_doc_number, doc_number_key, fold, has_diacritics
+from chinhsach.model import Citation, ParseWarning
+from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number, doc_number_key
+from chinhsach.text.normalize import fold, has_diacritics
 
 __all__ = [
     "central_term_for_date",
@@ -104,29 +105,6 @@ _NAMED_TYPES = {"Luật", "Bộ luật", "Pháp lệnh"}
 # Words that may sit between a type word and "số" without changing the type.
 _QUALIFIERS = r"(?:hanh dong|lien tich|lien nganh|lien bo|chuyen de|ket luan)"
 
-# Kind codes inside numbers (folded upper) → doc_type: 42-NQ/TW, 2161/QĐ-TTg, 08-QĐi/TW.
-KIND_CODES: dict[str, str] = {
-    "NQ": "Nghị quyết",
-    "NQLT": "Nghị quyết",
-    "KH": "Kế hoạch",
-    "KHLT": "Kế hoạch",
-    "QD": "Quyết định",
-    "ND": "Nghị định",
-    "TT": "Thông tư",
-    "TTLT": "Thông tư",
-    "CT": "Chỉ thị",
-    "KL": "Kết luận",
-    "TTR": "Tờ trình",
-    "CTR": "Chương trình",
-    "HD": "Hướng dẫn",
-    "BC": "Báo cáo",
-    "TB": "Thông báo",
-    "DA": "Đề án",
-    "QDI": "Quy định",
-    "QC": "Quy chế",
-    "CV": "Công văn",
-    "CD": "Công điện",
-}
 # The same codes written as type words before a number ("theo QĐ số 90/QĐ-TTg").
 _ABBREV_TYPE_RE = re.compile(
     r"(?<![\w/&-])(NQ|QĐ|QD|KH|NĐ|ND|TT|CT|KL|CV|HD|TB|BC|CTr|TTr)(?![\w/&-])"

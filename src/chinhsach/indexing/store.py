@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import IndexCorruptError, IndexLockedError, IndexNotFoundError
+from chinhsach.errors import IndexCorruptError, IndexLockedError, IndexNotFoundError
 
 FORMAT_VERSION = 3
 INDEX_ENV = "CHINHSACH_INDEX"

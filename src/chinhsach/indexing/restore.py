@@ -17,8 +17,8 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 
-from .normalize import fold, has_diacritics
-from .tokens import syllables
+from chinhsach.text.normalize import fold, has_diacritics
+from chinhsach.text.tokens import syllables
 
 _MAX_CANDIDATES = 8
 _LAMBDA = 0.8  # weight of the bigram estimate against the unigram one

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from .normalize import canonical_tones, fold
+from chinhsach.text.normalize import canonical_tones, fold
 
 _SYLLABLE_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
 # Clause punctuation: bigrams do not cross it.

@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
 
-from . import render
+from chinhsach.present import render
 
 BASE = """<!DOCTYPE html>
 <html lang="vi">

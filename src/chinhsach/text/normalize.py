@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .model import Paragraph, SourceLine
+from chinhsach.model import Paragraph, SourceLine
 
 # Combining tone marks (dấu thanh): huyền, sắc, hỏi, ngã, nặng.
 TONE_MARKS = frozenset({"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"})
@@ -232,38 +232,3 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
             continue
         out.append(Paragraph(text=text, raw=raw, prov=line.prov, kind=line.kind))
     return out
-
-
-# Codes of issuers and document kinds inside document numbers, keyed by their folded upper form;
-# the value is the spelling used in official numbers (QĐ-TTg, NQ-HĐND, TTr-SLĐTBXH).
-_NUMBER_CODES = {
-    "QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "TTG": "TTg", "TTR": "TTr", "CTR": "CTr",
-    "DU": "ĐU", "BCSD": "BCSĐ", "DDT": "ĐĐT", "BLDTBXH": "BLĐTBXH", "SLDTBXH": "SLĐTBXH",
-    "LDTBXH": "LĐTBXH", "DHDCD": "ĐHĐCĐ", "VPDU": "VPĐU", "BTGTU": "BTGTU",
-    "QDI": "QĐi", "SGDDT": "SGDĐT", "BGDDT": "BGDĐT", "SKHDT": "SKHĐT", "BKHDT": "BKHĐT",
-}
-_NUMBER_SPACES = re.compile(r"\s*([/-])\s*")
-
-
-def canonical_doc_number(number: str) -> str:
-    """One spelling for a document number (số hiệu): "2161/qd-ttg" → "2161/QĐ-TTg".
-
-    Spaces around separators go, letters go upper case, and code words get their official
-    spelling with Đ (QĐ, NĐ, HĐND) and mixed case (TTg, TTr) from a table of known codes.
-    """
-    number = normalize_text(number).strip(" .,;:")
-    number = _NUMBER_SPACES.sub(r"\1", number)
-    parts = re.split(r"([/-])", number)
-    out = []
-    for part in parts:
-        if part in "/-" or part.isdigit():
-            out.append(part)
-            continue
-        key = fold(part).upper()
-        out.append(_NUMBER_CODES.get(key, part.upper()))
-    return "".join(out)
-
-
-def doc_number_key(number: str) -> str:
-    """A join key for document numbers that ignores đ/d, case and spacing."""
-    return fold(canonical_doc_number(number)).upper()

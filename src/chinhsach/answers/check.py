@@ -1,7 +1,7 @@
 """Check a local plan (the child) against the plan it implements (the parent).
 
     from chinhsach import parse
-    from chinhsach.check import check_plan
+    from chinhsach.answers.check import check_plan
     report = check_plan(parse("corpus/huyen.txt"), parse("corpus/tinh.txt"))
     report.to_dict()   # the JSON contract
     report.to_html()   # a printable report with Vietnamese labels
@@ -52,11 +52,11 @@ from typing import Any
 
 import numpy as np
 
-from .embed import Embedder, load_embedder
-from .model import Document, Duty, Segment, Target
-from .normalize import fold
-from .targets import COMPARATOR_SENSE, is_rate
-from .tokens import syllables
+from chinhsach.extract.targets import COMPARATOR_SENSE, is_rate
+from chinhsach.indexing.embed import Embedder, load_embedder
+from chinhsach.model import Document, Duty, Segment, Target
+from chinhsach.text.normalize import fold
+from chinhsach.text.tokens import syllables
 
 TARGET_STATUSES = ("covered", "stricter", "weaker", "contradicts", "changed", "missing")
 DUTY_STATUSES = ("covered", "partial", "missing")

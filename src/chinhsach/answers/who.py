@@ -14,10 +14,10 @@ from typing import Any
 
 import numpy as np
 
-from .errors import QueryError
-from .index import Index
-from .normalize import fold
-from .units import UnitDirectory
+from chinhsach.errors import QueryError
+from chinhsach.extract.units import UnitDirectory
+from chinhsach.indexing import Index
+from chinhsach.text.normalize import fold
 
 # Question words around the topic: "ai chịu trách nhiệm về ...?", "đơn vị nào phụ trách ...".
 _QUESTION = re.compile(

@@ -33,8 +33,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .errors import UnknownUnitError
-from .normalize import fold, normalize_text
+from chinhsach.errors import UnknownUnitError
+from chinhsach.text.normalize import fold, normalize_text
 
 
 @dataclass(frozen=True, slots=True)

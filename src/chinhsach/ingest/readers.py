@@ -37,7 +37,7 @@ from chinhsach.errors import (
     UnsupportedFileError,
 )
 from chinhsach.model import ParseWarning, Provenance, SourceLine, SourceText
-from chinhsach.normalize import TONE_MARKS, split_tones
+from chinhsach.text.normalize import TONE_MARKS, split_tones
 
 __all__ = [
     "SUPPORTED_SUFFIXES",

@@ -1,0 +1,427 @@
+"""Build and search the hybrid index: SQLite store, faiss vectors, BM25 on two lexical fields.
+
+The build: read, parse and extract every document, embed its passages, write a new generation."""
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from chinhsach.errors import (
+    EmptyDocumentError,
+    IndexCorruptError,
+    InputError,
+    ModelMismatchError,
+)
+from chinhsach.indexing import restore, store
+from chinhsach.indexing.bm25 import write_frequent_rows
+from chinhsach.indexing.dense import dense_index, read_vectors
+from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder, resolve_model
+from chinhsach.ingest.readers import file_sha256, iter_source_files
+from chinhsach.model import Document, Segment
+from chinhsach.text import tokens
+from chinhsach.text.docnumber import doc_number_key
+
+# ---------------------------------------------------------------------------------------------
+# Build
+# ---------------------------------------------------------------------------------------------
+
+MAX_CONTEXT_CHARS = 160
+
+
+@dataclass
+class BuildReport:
+    """What a build did: documents added, kept unchanged, removed, skipped and failed."""
+
+    index_dir: str
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): empty files
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    n_documents: int = 0
+    n_segments: int = 0
+    seconds: float = 0.0
+    model_id: str = ""
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def passage_text(segment: Segment) -> str:
+    """The text the embedding model sees: the segment with its nearest heading as context.
+
+    A paragraph under "Về nước sạch, vệ sinh môi trường" rarely repeats its topic; giving the
+    heading to the model makes it findable by topic.
+    """
+    context = segment.topic or (segment.heading_path[-1] if segment.heading_path else "")
+    if context and context != segment.text and segment.kind != "heading":
+        # A heading is context, not content: a long one must not push the passage past the
+        # model's 512 tokens.
+        return f"{context[:MAX_CONTEXT_CHARS]}: {segment.text}"
+    return segment.text
+
+
+def _lexical_words(segment: Segment) -> list[str]:
+    """Word terms of a segment and of its topic (a topical paragraph rarely repeats its topic)."""
+    words = tokens.word_terms(segment.text, segment.words)
+    if segment.topic:
+        words = list(_topic_terms(segment.topic)) + words
+    return words
+
+
+@functools.lru_cache(maxsize=4096)
+def _topic_terms(topic: str) -> tuple[str, ...]:
+    return tuple(tokens.word_terms(topic))
+
+
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+
+
+def _unique_doc_id(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def build_index(
+    paths: Iterable[str | Path],
+    index_dir: str | Path | None = None,
+    *,
+    model: str | None = None,
+    rebuild: bool = False,
+    wait: bool = False,
+    progress: ProgressFactory | None = None,
+    read: Callable[[Path, str], Document] | None = None,
+    embedder: Embedder | None = None,
+) -> BuildReport:
+    """Index the files under ``paths`` into ``index_dir``; unchanged files are not re-read.
+
+    Files that cannot be read are reported in ``BuildReport.failed`` and the build goes on;
+    the previous index stays live until the new one is complete. The model encodes each
+    document's passages on a worker thread as soon as the document is read, while this thread
+    extracts targets and duties and writes the rows (``read`` replaces the reading step).
+    """
+    from chinhsach import pipeline
+    from chinhsach.structure.outline import doc_id_for
+
+    read = read or pipeline.read_document
+    started = time.perf_counter()
+    index_dir = store.resolve_index_dir(index_dir)
+    report = BuildReport(index_dir=str(index_dir))
+    files = [p.resolve() for p in iter_source_files(paths)]
+    roots = [Path(p).resolve() for p in paths]
+    with store.build_lock(index_dir, wait=wait):
+        prev_dir: Path | None = None
+        prev_meta: dict[str, str] = {}
+        if not rebuild and (index_dir / "CURRENT").exists():
+            prev_dir = store.current_generation(index_dir)
+            with store.connect_readonly(prev_dir / "store.sqlite") as c:
+                prev_meta = store.read_meta(c)
+            if int(prev_meta.get("format_version", 0)) != store.FORMAT_VERSION:
+                raise IndexCorruptError(
+                    f"index {index_dir} has format {prev_meta.get('format_version')}, "
+                    f"this version reads {store.FORMAT_VERSION}: build with --rebuild"
+                )
+        requested_id, _ = resolve_model(model) if model else (None, None)
+        if prev_meta and requested_id and requested_id != prev_meta.get("model_id"):
+            raise ModelMismatchError(
+                f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
+                f"not {requested_id!r}: build with --rebuild to re-embed everything"
+            )
+        model_spec = model or prev_meta.get("model_path") or None
+
+        gens = store.generations(index_dir)
+        next_gen = (gens[-1] + 1) if gens else 1
+        staged = index_dir / f"staging-{next_gen:06d}"
+        if staged.exists():
+            import shutil
+
+            shutil.rmtree(staged)
+        staged.mkdir(parents=True)
+        conn = store.connect_new(staged / "store.sqlite")
+        restore.create_tables(conn)
+        encoder: BackgroundEncoder | None = None
+        try:
+            keep_ids, to_read = _copy_unchanged(conn, prev_dir, files, roots, report)
+            taken = set(keep_ids)
+            docs: list[Document] = []
+            tick = progress("Đọc văn bản", len(to_read)) if progress else None
+            for f, old_id in to_read:
+                doc_id = old_id if old_id and old_id not in taken else _unique_doc_id(doc_id_for(str(f)), taken)
+                doc = _read_one(read, f, doc_id, report)
+                if tick:
+                    tick(1)
+                if doc is None:
+                    continue
+                if encoder is None:
+                    encoder = BackgroundEncoder(lambda: embedder or load_embedder(model_spec))
+                encoder.submit(doc.doc_id, [passage_text(s) for s in doc.segments if s.searchable])
+                taken.add(doc.doc_id)
+                docs.append(doc)
+            if encoder is not None:
+                encoder.show_progress(progress("Mã hóa đoạn văn", sum(
+                    1 for d in docs for s in d.segments if s.searchable)) if progress else None)
+
+            extracted = _extract_all(docs, report, progress)
+            rows_of = _insert_documents(conn, extracted)
+            _finish_lexical(conn, staged)
+            new_vectors: dict[int, np.ndarray] = {}
+            model_id, model_path = prev_meta.get("model_id", ""), prev_meta.get("model_path", "")
+            if encoder is not None:
+                loaded = encoder.embedder()
+                if prev_meta and loaded.model_id != prev_meta.get("model_id"):
+                    raise ModelMismatchError(
+                        f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
+                        f"not {loaded.model_id!r}: build with --rebuild"
+                    )
+                model_id, model_path = loaded.model_id, str(getattr(loaded, "path", ""))
+                vectors = encoder.result()
+                for doc in extracted:
+                    new_vectors.update(zip(rows_of[doc.doc_id], vectors[doc.doc_id], strict=True))
+                report.added = [d.doc_id for d in extracted]
+            if not model_id:
+                model_id, location = resolve_model(model)
+                model_path = str(location)
+            dim = _finish_dense(conn, staged, new_vectors, prev_dir)
+            _write_meta(conn, model_id, model_path, dim)
+            n_docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            n_segs = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
+            conn.execute("PRAGMA journal_mode=DELETE")
+            conn.commit()
+        except BaseException:
+            if encoder is not None:
+                encoder.cancel()
+            conn.close()
+            import shutil
+
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        conn.close()
+        if n_docs == 0 and prev_dir is None and not (report.added or report.unchanged):
+            import shutil
+
+            shutil.rmtree(staged, ignore_errors=True)
+            report.seconds = time.perf_counter() - started
+            return report
+        store.publish(index_dir, staged, next_gen)
+        store.prune(index_dir)
+        report.n_documents, report.n_segments = int(n_docs), int(n_segs)
+        report.model_id = model_id or ""
+        report.seconds = time.perf_counter() - started
+        return report
+
+
+def _copy_unchanged(conn: sqlite3.Connection, prev_dir: Path | None, files: list[Path],
+                    roots: list[Path], report: BuildReport) -> tuple[set[str], list[tuple[Path, str | None]]]:
+    """Copy the rows of unchanged documents from the previous generation; note removed ones.
+
+    Returns the ids of the documents kept (unchanged files, and files outside the folders
+    given this time that still exist) and the files to read, each with its previous id.
+    """
+    if prev_dir is None:
+        return set(), [(f, None) for f in files]
+    conn.execute("ATTACH DATABASE ? AS prev", (f"file:{prev_dir / 'store.sqlite'}?mode=ro",))
+    known = {path: (doc_id, sha) for doc_id, path, sha in conn.execute(
+        "SELECT doc_id, path, sha256 FROM prev.documents")}
+    wanted = {str(f) for f in files}
+    keep_ids: set[str] = set()
+    to_read: list[tuple[Path, str | None]] = []
+    for f in files:
+        entry = known.get(str(f))
+        if entry and entry[1] == file_sha256(f):
+            keep_ids.add(entry[0])
+            report.unchanged.append(entry[0])
+        else:
+            to_read.append((f, entry[0] if entry else None))
+    # Documents of files that are gone, or under a given folder but no longer found, go.
+    for path, (doc_id, _sha) in known.items():
+        if path in wanted:
+            continue
+        under_root = any(Path(path).is_relative_to(r) for r in roots if r.is_dir())
+        if Path(path).exists() and not under_root and Path(path) not in roots:
+            keep_ids.add(doc_id)
+        elif doc_id not in keep_ids:
+            report.removed.append(doc_id)
+    if keep_ids:
+        marks = ",".join("?" * len(keep_ids))
+        ids = sorted(keep_ids)
+        for table in store.DOCUMENT_TABLES:
+            conn.execute(f"INSERT INTO {table} SELECT * FROM prev.{table} WHERE doc_id IN ({marks})", ids)
+        conn.execute(
+            f"INSERT INTO segments SELECT * FROM prev.segments WHERE doc_id IN ({marks}) ORDER BY pos", ids)
+    conn.commit()
+    conn.execute("DETACH DATABASE prev")
+    return keep_ids, to_read
+
+
+def _read_one(read: Callable[[Path, str], Document], path: Path, doc_id: str,
+              report: BuildReport) -> Document | None:
+    """One file read and structured, or None with the reason noted (one file never stops a build)."""
+    try:
+        doc = read(path, doc_id)
+    except EmptyDocumentError as exc:
+        report.skipped.append((str(path), exc.reason))
+        return None
+    except InputError as exc:
+        report.failed.append((str(path), exc.reason))
+        return None
+    except Exception as exc:  # noqa: BLE001 - one document never stops a build
+        report.failed.append((str(path), f"unexpected {type(exc).__name__} while reading: {exc}"))
+        return None
+    if not any(s.searchable for s in doc.segments):
+        report.skipped.append((str(path), "no searchable text"))
+        return None
+    return doc
+
+
+def _extract_all(docs: Sequence[Document], report: BuildReport,
+                 progress: ProgressFactory | None) -> list[Document]:
+    """Targets, duties and citations of each document (while the model encodes its passages)."""
+    from chinhsach import pipeline
+
+    tick = progress("Trích xuất", len(docs)) if progress and docs else None
+    out = []
+    for doc in docs:
+        try:
+            out.append(pipeline.extract_document(doc))
+        except Exception as exc:  # noqa: BLE001 - one document never stops a build
+            report.failed.append((doc.path, f"unexpected {type(exc).__name__} while extracting: {exc}"))
+        if tick:
+            tick(1)
+    return out
+
+
+def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document]) -> dict[str, list[int]]:
+    """Write the documents' rows; returns each document's searchable segments' positions."""
+    next_pos = conn.execute("SELECT COALESCE(MAX(pos), -1) + 1 FROM segments").fetchone()[0]
+    searchable_pos: dict[str, list[int]] = {}
+    for doc in docs:
+        conn.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.doc_id, str(Path(doc.path).resolve()), doc.sha256, doc.format, doc.title,
+             doc.meta.type, doc.meta.number,
+             doc_number_key(doc.meta.number) if doc.meta.number else None,
+             doc.meta.date, doc.meta.issuer, doc.meta.place, doc.meta.signer, doc.pages,
+             json.dumps(doc.to_record(), ensure_ascii=False)),
+        )
+        conn.executemany(
+            "INSERT INTO sections VALUES (?,?,?,?,?,?)",
+            [(doc.doc_id, s.id, s.heading, s.parent, s.kind, i) for i, s in enumerate(doc.sections)],
+        )
+        rows = []
+        mine = searchable_pos[doc.doc_id] = []
+        for seg in doc.segments:
+            if seg.searchable:
+                mine.append(next_pos)
+            rows.append((
+                next_pos, seg.id, doc.doc_id, seg.section, seg.section_node, seg.kind, seg.text,
+                seg.raw, json.dumps(seg.heading_path, ensure_ascii=False), seg.topic,
+                seg.prov.page, seg.prov.line, int(seg.searchable),
+                " ".join(_lexical_words(seg)) if seg.searchable else "",
+            ))
+            next_pos += 1
+        conn.executemany("INSERT INTO segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        _insert_facts(conn, doc)
+    return searchable_pos
+
+
+def _insert_facts(conn: sqlite3.Connection, doc: Document) -> None:
+    """Targets, duties with their units, and citations, so that queries can join on them."""
+    conn.executemany(
+        "INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(doc.doc_id, i, t.section, t.indicator, t.comparator, t.value, t.value_max, t.unit, t.year,
+          t.direction, t.text, t.segment_id) for i, t in enumerate(doc.targets)],
+    )
+    conn.executemany(
+        "INSERT INTO duties VALUES (?,?,?,?,?,?,?,?)",
+        [(doc.doc_id, i, d.section, d.text, d.deadline, d.deadline_text, d.recurring, d.segment_id)
+         for i, d in enumerate(doc.duties)],
+    )
+    conn.executemany(
+        "INSERT INTO duty_units VALUES (?,?,?,?,?,?)",
+        [(doc.doc_id, i, u.name, u.role, int(u.explicit), u.mention)
+         for i, d in enumerate(doc.duties) for u in d.units],
+    )
+    conn.executemany(
+        "INSERT INTO citations VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(doc.doc_id, i, c.number, doc_number_key(c.number), c.doc_type, c.date, c.issuer, c.alias,
+          c.section, c.text) for i, c in enumerate(doc.citations)],
+    )
+
+
+def _finish_lexical(conn: sqlite3.Connection, staged: Path) -> None:
+    """Derive the lexical search structures from the stored rows: BM25 fields, vocabularies."""
+    import bm25s
+
+    rows = conn.execute(
+        "SELECT text, topic, word_terms FROM segments WHERE searchable = 1 ORDER BY pos").fetchall()
+    word_corpus = [r[2].split() or ["∅"] for r in rows]
+    fold_corpus = [tokens.folded_terms(f"{r[1]} {r[0]}" if r[1] else r[0]) or ["∅"] for r in rows]
+    for name, corpus in (("bm25_word", word_corpus), ("bm25_fold", fold_corpus)):
+        retriever = bm25s.BM25()
+        if corpus:
+            # bm25s prints a line on stdout while indexing; stdout belongs to --json output.
+            with contextlib.redirect_stdout(io.StringIO()):
+                retriever.index(corpus, show_progress=False)
+            retriever.save(str(staged / name), show_progress=False)
+            write_frequent_rows(staged / name)
+
+    vocab = {w for r in rows for w in r[2].split() if "_" in w}
+    conn.execute("DELETE FROM words")
+    conn.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(vocab)))
+    texts = (r[0] for r in conn.execute("SELECT text FROM segments"))
+    uni, bi = restore.count_ngrams(texts)
+    restore.store_counts(conn, uni, bi)
+    conn.commit()
+
+
+def _finish_dense(conn: sqlite3.Connection, staged: Path, new: dict[int, np.ndarray],
+                  prev_dir: Path | None) -> int:
+    """Write the vectors of every searchable segment (new ones, and kept ones from the previous
+    generation) and the faiss index over them; returns the dimension."""
+    import faiss
+
+    positions = np.array([p for (p,) in conn.execute(
+        "SELECT pos FROM segments WHERE searchable = 1 ORDER BY pos")], dtype=np.int64)
+    kept = [i for i, p in enumerate(positions) if int(p) not in new]
+    prev_positions, prev_vectors = (read_vectors(prev_dir) if kept and prev_dir is not None
+                                    else (np.zeros(0, np.int64), np.zeros((0, 0), np.float32)))
+    dim = next((len(v) for v in new.values()), prev_vectors.shape[1])
+    matrix = np.zeros((len(positions), dim), dtype=np.float32)
+    for i, p in enumerate(positions):
+        if int(p) in new:
+            matrix[i] = new[int(p)]
+    if kept:
+        row_of = {int(p): i for i, p in enumerate(prev_positions)}
+        rows = [row_of.get(int(positions[i]), -1) for i in kept]
+        if min(rows) < 0 or prev_vectors.shape[1] != dim:
+            raise IndexCorruptError("a kept segment has no valid embedding; rebuild with --rebuild")
+        matrix[kept] = prev_vectors[rows]
+    faiss.write_index(dense_index(matrix), str(staged / "dense.faiss"))
+    np.save(staged / "vectors.npy", matrix)
+    np.save(staged / "positions.npy", positions)
+    return dim
+
+
+def _write_meta(conn: sqlite3.Connection, model_id: str, model_path: str, dim: int) -> None:
+    n = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
+    conn.execute("DELETE FROM meta")
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("format_version", str(store.FORMAT_VERSION)), ("model_id", model_id),
+         ("model_path", model_path), ("dim", str(dim)), ("n_segments", str(n)),
+         ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S"))],
+    )
+    conn.commit()
