@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - before the redesign lands
     from chinhsach.normalize import normalize_text, strip_markdown  # type: ignore[no-redef]
 
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
-CELL = "\x1f"  # unit separator: stands for a table cell boundary, never part of a gold text
+CELL = "\ue000"  # private-use character (not whitespace to str.split): a table cell boundary
 
 
 class GoldFileError(Exception):
