@@ -33,9 +33,26 @@ def normalised_document(path: Path) -> str:
     return " ".join(normalize_text(_FOOTNOTE.sub("", text)).split())
 
 
+def document_path(relative: str) -> Path:
+    """The gold's `file`, relative to this checkout or, from a git worktree, to the main checkout.
+
+    `../shared` sits beside the main checkout; a worktree elsewhere (e.g. /work/wt/<name>) would
+    otherwise look for a `shared` beside itself.
+    """
+    candidates = [ROOT / relative]
+    git = ROOT / ".git"
+    if git.is_file():  # a worktree: "gitdir: <main>/.git/worktrees/<name>"
+        gitdir = Path(git.read_text(encoding="utf-8").split(":", 1)[1].strip())
+        candidates.append(gitdir.parents[2] / relative)
+    for candidate in candidates:
+        if candidate.resolve().is_file():
+            return candidate.resolve()
+    raise SystemExit(f"{relative}: document not found (looked in {', '.join(str(c) for c in candidates)})")
+
+
 def check(gold_path: Path) -> list[str]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    doc = normalised_document((ROOT / gold["file"]).resolve())
+    doc = normalised_document(document_path(gold["file"]))
     problems = []
     for field in ("targets", "duties", "citations"):
         for i, item in enumerate(gold.get(field, [])):
