@@ -33,9 +33,20 @@ def normalised_document(path: Path) -> str:
     return " ".join(normalize_text(_FOOTNOTE.sub("", text)).split())
 
 
+def document_path(file: str, gold_path: Path) -> Path:
+    """The gold file's document: ``file`` is relative to the checkout, but a worktree sits one
+    level deeper (/work/wt/<name>) than the main checkout, so ``../shared`` is looked up from
+    each ancestor of the checkout in turn."""
+    for base in (ROOT, *ROOT.parents):
+        candidate = (base / file).resolve()
+        if candidate.is_file():
+            return candidate
+    raise SystemExit(f"{gold_path}: document {file!r} not found from {ROOT} or its parents")
+
+
 def check(gold_path: Path) -> list[str]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    doc = normalised_document((ROOT / gold["file"]).resolve())
+    doc = normalised_document(document_path(gold["file"], gold_path))
     problems = []
     for field in ("targets", "duties", "citations"):
         for i, item in enumerate(gold.get(field, [])):
