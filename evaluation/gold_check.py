@@ -26,10 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-try:  # the module moves in the redesign; either location serves the checker.
-    from chinhsach.text import normalize_text, strip_markdown  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - before the redesign lands
-    from chinhsach.normalize import normalize_text, strip_markdown  # type: ignore[no-redef]
+from chinhsach.text import normalize_text, strip_markdown  # noqa: E402
 
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 CELL = "\ue000"  # private-use character (not whitespace to str.split): a table cell boundary
