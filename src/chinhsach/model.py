@@ -51,6 +51,10 @@ class SourceLine:
     gap_before: bool = False
     page_break_before: bool = False
     kind: str = "text"
+    # Table rows only: the cells in grid order (None where a merged cell covers the slot) and the
+    # number of the table in the file, so that the structure stage can rebuild the grid.
+    cells: list[str | None] | None = None
+    table: int | None = None
 
 
 @dataclass(slots=True)
@@ -235,6 +239,7 @@ class Duty:
     deadline_text: str | None = None
     recurring: str | None = None
     segment_id: str | None = None  # the segment it was read from (evidence)
+    product: str | None = None  # sản phẩm: the product column of a duty table row
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -246,6 +251,7 @@ class Duty:
             "deadline": self.deadline,
             "deadline_text": self.deadline_text,
             "recurring": self.recurring,
+            "product": self.product,
         }
 
 
@@ -274,6 +280,61 @@ class Citation:
 
 
 @dataclass(slots=True)
+class TableRow:
+    """One row of a :class:`Table`: cells in grid order (normalised text, ``None`` where a merged
+    cell covers the slot), what the row is, and where it came from.
+
+    ``kind``: ``header``, ``numbering`` (the "(1) (2) (3)" row under a header), ``group`` (a
+    heading row such as "II | Phát triển hạ tầng") or ``data``. ``row_id`` is the id inside the
+    table ("A.2.1", "I.3", "r7"); ``section`` the citable id with the appendix ("PL1.A.2.1").
+    """
+
+    cells: list[str | None]
+    prov: Provenance
+    kind: str = "data"
+    row_id: str | None = None
+    section: str | None = None
+    segment_id: str | None = None
+
+    def cell(self, index: int | None) -> str:
+        if index is None or index >= len(self.cells):
+            return ""
+        return self.cells[index] or ""
+
+
+@dataclass(slots=True)
+class Table:
+    """A table read as a grid: header labels and roles of its columns, rows with provenance.
+
+    ``roles`` names what each column holds (``stt``, ``task``, ``indicator``, ``lead``,
+    ``cooperate``, ``time``, ``product``, ``budget``, ``measure``, ``baseline``, ``value:2026``,
+    ``note``, or None). ``kind`` is ``duty`` (a task and who does it), ``target`` (an indicator and
+    a value per year) or ``other``. ``section`` is the appendix or section it sits in ("PL1").
+    """
+
+    columns: list[str]
+    roles: list[str | None]
+    rows: list[TableRow]
+    prov: Provenance
+    kind: str = "other"
+    section: str | None = None
+    title: str | None = None
+
+    def column(self, role: str) -> int | None:
+        """Index of the first column with ``role``."""
+        return next((i for i, r in enumerate(self.roles) if r == role), None)
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> Table:
+        return cls(
+            columns=rec["columns"], roles=rec["roles"],
+            rows=[TableRow(**{**r, "prov": Provenance(**r["prov"])}) for r in rec["rows"]],
+            prov=Provenance(**rec["prov"]), kind=rec["kind"], section=rec.get("section"),
+            title=rec.get("title"),
+        )
+
+
+@dataclass(slots=True)
 class Document:
     """A parsed document: metadata, outline, segments, and (after extraction) what it says."""
 
@@ -290,6 +351,7 @@ class Document:
     citations: list[Citation] = field(default_factory=list)
     plan_lead: list[UnitRole] = field(default_factory=list)
     pages: int | None = None
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -324,6 +386,7 @@ class Document:
             citations=[Citation(**c) for c in rec["citations"]],
             plan_lead=units(rec.get("plan_lead", [])),
             pages=rec.get("pages"),
+            tables=[Table.from_record(t) for t in rec.get("tables", [])],
         )
 
     def to_dict(self) -> dict[str, Any]:

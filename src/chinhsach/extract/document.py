@@ -29,9 +29,10 @@ from chinhsach.extract.citations import (
     resolve_aliases,
 )
 from chinhsach.extract.duties import Mention, extract_duties, roles_in_text
+from chinhsach.extract.tables import table_facts
 from chinhsach.extract.targets import find_targets, heading_year, suspect_typos
 from chinhsach.extract.units import find_units
-from chinhsach.model import Citation, Document, ParseWarning, Target
+from chinhsach.model import Citation, Document, ParseWarning, Target, UnitRole
 from chinhsach.text.normalize import fold
 from chinhsach.text.tokens import segment_words
 
@@ -282,12 +283,14 @@ def extract_document(document: Document) -> Document:
     mentions_by_text: dict[str, list[Mention]] = {}
     citations: list[Citation] = []
     target_proc = nlp.get_pipe("chinhsach_targets")
+    table_rows = {r.segment_id for t in document.tables for r in t.rows if r.segment_id}
     for seg in segments:
         doc = docs[seg.id]
         mentions_by_text[seg.text] = [Mention(s.start_char, s.end_char, s._.unit_name)
                                       for s in doc.spans["units"]]
         citations.extend(doc._.citations or [])
-        if seg.searchable and seg.kind != "preamble":
+        # Rows of role tables are read cell by cell (extract.tables), not as a line of text.
+        if seg.searchable and seg.kind != "preamble" and seg.id not in table_rows:
             target_proc(doc)
             for target in doc._.targets or []:
                 target.segment_id = seg.id
@@ -299,6 +302,14 @@ def extract_document(document: Document) -> Document:
         return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
     duties, plan_lead = extract_duties(document, find)
+    row_duties, row_targets, handled = table_facts(document, find)
+    if handled:
+        duties = [d for d in duties if d.segment_id not in handled]
+        for duty in row_duties:
+            if not any(u.role == "lead" for u in duty.units):
+                duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
+        duties.extend(row_duties)
+        targets.extend(row_targets)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
     resolved = resolve_aliases(citations)
     document.targets = targets
