@@ -52,6 +52,10 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
     if not text:
         return None, None, None, None
     deadline, _words, recurring = find_deadline(text)
+    if deadline is None:
+        # The cell is a time expression on its own: "Tháng 12/2026", "Năm 2026" read as
+        # "trong tháng 12/2026", the preposition a sentence would carry.
+        deadline = find_deadline(f"trong {text}")[0]
     folded = fold(text)
     year: int | None = int(deadline[:4]) if deadline else None
     if deadline is None:
@@ -90,9 +94,11 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
             continue
         mentions = sorted(find(part), key=lambda m: m.start)
         if not mentions:
+            # A column of units: a short capitalised name is a unit even when the directory
+            # does not know it ("Báo và Phát thanh, Truyền hình tỉnh").
             words = part.split()
-            if (1 <= len(words) <= 8 and part[0].isupper()
-                    and not _GENERIC_CELL.match(fold(part)) and "," not in part):
+            if (1 <= len(words) <= 10 and part[0].isupper()
+                    and not _GENERIC_CELL.match(fold(part))):
                 add(part, role, part)
             continue
         for m in mentions:
@@ -211,7 +217,7 @@ def table_targets(table: Table) -> list[Target]:
         if row.kind != "data" or row.section is None:
             continue
         indicator = _lower_first(name)
-        if dash and item_name and fold(item_name) not in fold(name):
+        if dash and item_name and item_name.lower() not in name.lower():
             indicator = f"{indicator} {item_name.lower()}"
         measure = row.cell(measure_col).strip()
         for j, year in values:
@@ -222,7 +228,7 @@ def table_targets(table: Table) -> list[Target]:
             value, comparator, pct = parsed
             sub, label_unit = _label_parts(table.columns[j])
             unit = "%" if pct else (_lower_first(measure) if measure else label_unit)
-            full = f"{sub} {indicator}" if sub and fold(sub) not in fold(indicator) else indicator
+            full = f"{sub} {indicator}" if sub and sub.lower() not in indicator.lower() else indicator
             targets.append(Target(indicator=full, comparator=comparator, value=value, unit=unit,
                                   year=year, section=row.section, text=cell,
                                   direction=indicator_direction(full), segment_id=row.segment_id))
