@@ -314,3 +314,26 @@ def test_real_appendix_tables() -> None:
     coffee = [t for t in qd.targets if t.section and t.section.endswith("PL1.I.1") and t.year == 2026]
     assert {(t.value, t.unit) for t in coffee} == {(27000.0, "ha"), (39800.0, "tấn")}
     assert not any(t.value == 26120.0 for t in qd.targets)  # ƯTH 2025 is a baseline
+
+
+def test_pdf_table_over_several_pages_is_one_table(tmp_path: Path) -> None:
+    """reportlab repeats the header on each page and wraps "STT" in its narrow column; the
+    pages' tables join into one, repeated headers are not rows, STT ids carry through."""
+    rows = [make_layouts.DUTY_COLUMNS]
+    for i in range(1, 41):
+        rows.append([str(i), f"Triển khai nhiệm vụ số {i} về chuyển đổi số trong lĩnh vực y tế, "
+                     "giáo dục và giao thông của tỉnh", "Sở Y tế" if i % 2 else "Sở Tài chính",
+                     "Ủy ban nhân dân các xã", "Năm 2026", "Báo cáo"])
+    fx = make_layouts.Fixture(name="long", layout="appendix_table", meta={}, blocks=[
+        make_layouts.Text("KẾ HOẠCH", bold=True), make_layouts.Text("I. NHIỆM VỤ", bold=True),
+        make_layouts.Text("Theo Phụ lục."), make_layouts.Text("PHỤ LỤC", bold=True),
+        make_layouts.Grid(rows, widths=[1, 5, 3, 3, 2, 2])])
+    path = tmp_path / "long.pdf"
+    make_layouts._write_pdf(fx, path)
+    doc = parse(path)
+    assert doc.pages and doc.pages > 1 and len(doc.tables) == 1
+    duties = _table_duties(doc)
+    assert set(duties) == {f"PL1.{i}" for i in range(1, 41)}
+    assert _names(duties["PL1.40"], "lead") == {"Sở Tài chính"}
+    last = next(s for s in doc.segments if s.id == duties["PL1.40"].segment_id)
+    assert last.prov.page == doc.pages

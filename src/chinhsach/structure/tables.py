@@ -345,6 +345,8 @@ def _role_of(label: str) -> str | None:
     if not parts:
         return None
     whole = " ".join(parts)
+    if whole.replace(" ", "") in ("stt", "tt", "sott"):
+        return "stt"  # "ST T": a narrow column wraps its label inside the word
     for role, pattern in _ROLE_PATTERNS[:5]:  # stt, measure, cooperate, time, baseline
         if pattern.search(whole) and not (role == "stt" and len(parts) > 1):
             return role
@@ -460,6 +462,10 @@ def read_table(block: TableBlock, section: str | None = None, title: str | None 
         header = _align_pipe_header(header, n)
     columns = _labels(header, n)
     roles = [_role_of(label) for label in columns]
+    if "stt" not in roles and roles and roles[0] is None:
+        firsts = [cells[0] for cells, _ in rows[n_header:] if cells and cells[0]]
+        if firsts and sum(_is_stt(c.rstrip(".")) for c in firsts) >= 0.8 * len(firsts):
+            roles[0] = "stt"  # an unlabelled first column of numbers is the STT
     kind = _table_kind(roles)
     if kind is None:
         return None
