@@ -552,6 +552,9 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     placed: set[int] = set()
     for i, p in enumerate(paras):
         opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None
+        if opened is not None and i < sign_start and not any(
+                q.kind == "table_row" for q in paras[i + 1 : i + 8]):
+            opened = None  # "PHỤ LỤC" inside the body with no table under it: a plain line
         if opened is not None:
             appendix = _open_appendix(state, opened, p, appendix)
             appendix_tables = 0
