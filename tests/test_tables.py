@@ -110,6 +110,8 @@ def test_docx_target_table_and_restarting_stt(tmp_path: Path) -> None:
         ["1", "Nâng cấp trạm y tế xã đạt chuẩn quốc gia", "Sở Y tế", "Sở Tài chính", "Quý IV/2026"],
         ["II", "Giáo dục", "", "", ""],
         ["1", "Sửa chữa phòng học xuống cấp", "Sở Giáo dục và Đào tạo", "", "Thường xuyên"],
+        ["2", "Phát triển thanh toán không dùng tiền mặt", "Ngân hàng Nhà nước khu vực XII", "",
+         "Năm 2026"],
     ]
     target_rows = [
         ["STT", "Chỉ tiêu", "ĐVT", "Ước thực hiện 2025", "Năm 2026", "Năm 2027"],
@@ -123,7 +125,8 @@ def test_docx_target_table_and_restarting_stt(tmp_path: Path) -> None:
     ])
     doc = parse(path)
     duties = _table_duties(doc)
-    assert set(duties) == {"PL1.I.1", "PL1.II.1"}
+    assert set(duties) == {"PL1.I.1", "PL1.II.1", "PL1.II.2"}
+    assert _names(duties["PL1.II.2"], "lead") == {"Ngân hàng Nhà nước khu vực XII"}
     assert _names(duties["PL1.I.1"], "lead") == {"Sở Y tế"}
     assert _names(duties["PL1.I.1"], "cooperate") == {"Sở Tài chính"}
     assert duties["PL1.I.1"].deadline == "2026-12-31"

@@ -38,6 +38,7 @@ _SINGLE_YEAR = re.compile(r"^(?:(?:năm|nam|trong năm|trong nam|cả năm)\s+)?
 _ALWAYS = re.compile(r"\bthuong xuyen\b|\bhang ngay\b|\bhang tuan\b|\bdinh ky\b")
 _ALWAYS_LABELS = (("thuong xuyen", "thường xuyên"), ("hang ngay", "hằng ngày"),
                   ("hang tuan", "hằng tuần"))
+_NUMBERED_TAIL = re.compile(r"^\s*((?:[IVXLC]+|\d{1,2})(?:\s+(?:[IVXLC]+|\d{1,2}))?)\s*$")
 _GENERIC_CELL = re.compile(r"^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan)\b")
 
 
@@ -103,12 +104,18 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
             continue
         for m in mentions:
             r = role
+            name = m.name
+            tail = _NUMBERED_TAIL.match(part[m.end :])
+            if tail and m is mentions[-1]:
+                # "Ngân hàng Nhà nước khu vực XII", "Chi nhánh Khu vực II": the cell is a name,
+                # and the number the directory stops before is part of it.
+                name = f"{name} {tail.group(1)}"
             if role == "lead" and any(u.name == m.name and u.role == "cooperate" for u in cued) \
                     and not any(u.name == m.name and u.role == "lead" for u in cued):
                 r = "cooperate"
-            add(m.name, r, part[m.start : m.end])
+            add(name, r, part[m.start : m.end])
             if r == "lead" and MONITOR_VERBS.search(fold(part[m.end :])):
-                add(m.name, "monitor", part[m.start : m.end])
+                add(name, "monitor", part[m.start : m.end])
     return out
 
 
