@@ -340,3 +340,20 @@ def test_pdf_table_over_several_pages_is_one_table(tmp_path: Path) -> None:
     assert _names(duties["PL1.40"], "lead") == {"Sở Tài chính"}
     last = next(s for s in doc.segments if s.id == duties["PL1.40"].segment_id)
     assert last.prov.page == doc.pages
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [("STT", "stt"), ("Số TT", "stt"), ("Nội dung nhiệm vụ", "task"), ("Noi dung cong viec", "task"),
+     ("Cơ quan chủ trì", "lead"), ("Don vi thuc hien", "lead"), ("Đơn vị phối hợp", "cooperate"),
+     ("Co quan phoi hop", "cooperate"), ("Thời gian hoàn thành", "time"), ("Tiến độ thực hiện", "time"),
+     ("Thoi han", "time"), ("Sản phẩm đầu ra", "product"), ("Kinh phí (triệu đồng)", "budget"),
+     ("Chỉ tiêu", "indicator"), ("ĐVT", "measure"), ("Đơn vị tính", "measure"),
+     ("Ước thực hiện năm 2025", "baseline"), ("Năm 2026", "value:2026"),
+     ("Mục tiêu đến năm 2030", "value:2030"), ("Giai đoạn 2026 - 2030 / Năm 2027", "value:2027"),
+     ("Ghi chú", "note")],
+)
+def test_column_roles(label: str, role: str) -> None:
+    from chinhsach.structure.tables import _role_of
+
+    assert _role_of(label) == role
