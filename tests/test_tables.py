@@ -357,3 +357,17 @@ def test_column_roles(label: str, role: str) -> None:
     from chinhsach.structure.tables import _role_of
 
     assert _role_of(label) == role
+
+
+def test_table_in_the_body_is_cited_by_its_section(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "body.docx", [
+        "KẾ HOẠCH", "I. MỤC TIÊU", "Nâng cao chất lượng.", "II. PHÂN CÔNG NHIỆM VỤ",
+        [["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"],
+         ["1", "Ban hành quy chế phối hợp", "Sở Nội vụ", "Quý I/2026"]],
+        "1. Sở Tài chính bố trí kinh phí thực hiện.",
+    ])
+    doc = parse(path)
+    row = next(d for d in doc.duties if d.text == "Ban hành quy chế phối hợp")
+    assert row.section == "II" and _names(row, "lead") == {"Sở Nội vụ"}
+    assert row.deadline == "2026-03-31"
+    assert any(d.section == "II.1" and _names(d, "lead") == {"Sở Tài chính"} for d in doc.duties)

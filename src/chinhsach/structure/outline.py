@@ -565,7 +565,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             if id(table) not in placed:
                 placed.add(id(table))
                 node = state.innermost_numbered()
-                place_table(table, appendix.id if appendix else (node.citable if node else None))
+                place_table(table, appendix.id if appendix else (node.citable if node else None),
+                            appendix=appendix is not None)
                 appendix_tables += appendix is not None
             if row.kind == "data" and row.section:
                 emit("table_row", p.text, p, p.raw, section=row.section)

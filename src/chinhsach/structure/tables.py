@@ -630,12 +630,21 @@ def find_tables(lines: Sequence[SourceLine]) -> list[tuple[Table, TableBlock]]:
     return out
 
 
-def place_table(table: Table, section: str | None) -> None:
-    """Put a table in the section it sits in: row sections become ``section.row_id``."""
+def place_table(table: Table, section: str | None, appendix: bool = True) -> None:
+    """Put a table in the section it sits in.
+
+    In an appendix a row is cited by its id (``PL1.A.2.1``); a table inside the body's outline
+    is cited like a bullet, by the section that holds it (its STT would collide with the
+    section's own numbered items).
+    """
     table.section = section
     for row in table.rows:
-        if row.row_id is not None:
+        if row.row_id is None:
+            continue
+        if appendix:
             row.section = f"{section}.{row.row_id}" if section else row.row_id
+        else:
+            row.section = section or row.row_id
 
 
 def row_text(row: TableRow) -> str:
