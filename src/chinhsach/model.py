@@ -53,7 +53,7 @@ class SourceLine:
     kind: str = "text"
     # Table rows only: the cells in grid order (None where a merged cell covers the slot) and the
     # number of the table in the file, so that the structure stage can rebuild the grid.
-    cells: list[str | None] | None = None
+    grid: list[str | None] | None = None
     table: int | None = None
 
 

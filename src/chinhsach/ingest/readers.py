@@ -643,7 +643,7 @@ class _Item:
     kind: str
     table_start: bool = False
     gap: bool = False
-    cells: list[str | None] | None = None
+    grid: list[str | None] | None = None
     table: int | None = None
 
 
@@ -744,7 +744,7 @@ def _read_pdf_pages(pdf: Any, name: str) -> SourceText:
                     gap_before=item.gap,
                     page_break_before=page_break and line_no == 1,
                     kind=item.kind,
-                    cells=item.cells,
+                    grid=item.grid,
                     table=None if item.table is None else item.table + n_tables,
                 )
             )
@@ -800,7 +800,7 @@ def _page_items(page: Any) -> tuple[list[_Item], bool, bool]:
                         text=text,
                         kind="table_row",
                         table_start=first,
-                        cells=[None if cell is None else " ".join(cell.split()) for cell in cells],
+                        grid=[None if cell is None else " ".join(cell.split()) for cell in cells],
                         table=number,
                     )
                 )
@@ -920,7 +920,7 @@ def _read_docx(p: Path, name: str) -> SourceText:
     page_break = False
     n_tables = 0
 
-    def emit(text: str, kind: str, cells: list[str | None] | None = None) -> None:
+    def emit(text: str, kind: str, grid: list[str | None] | None = None) -> None:
         nonlocal page_break
         lines.append(
             SourceLine(
@@ -929,8 +929,8 @@ def _read_docx(p: Path, name: str) -> SourceText:
                 gap_before=True,
                 page_break_before=page_break,
                 kind=kind,
-                cells=cells,
-                table=n_tables if cells is not None else None,
+                grid=grid,
+                table=n_tables if grid is not None else None,
             )
         )
         page_break = False

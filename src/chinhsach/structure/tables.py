@@ -5,7 +5,7 @@ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm) and set 
 ĐVT | Năm 2026 | … | Năm 2030). This module turns them into :class:`~chinhsach.model.Table`:
 
 - **Where tables come from**: DOCX and PDF readers give table rows with their cell grid
-  (``SourceLine.cells``, ``None`` where a merged cell covers a slot); crawled markdown flattens a
+  (``SourceLine.grid``, ``None`` where a merged cell covers a slot); crawled markdown flattens a
   table into lines that are ``|`` alone or begin/end with ``|`` (one cell per line, or several),
   so the grid is rebuilt from the run of pipes between cell texts (see :func:`_pipe_rows`).
 - **Column roles** from the header labels, folded (diacritics optional), in their usual variants
@@ -140,11 +140,11 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.cells is not None:
+        if line.grid is not None:
             j = i
             rows: list[tuple[list[str | None], Provenance]] = []
-            while j < len(lines) and lines[j].cells is not None and lines[j].table == line.table:
-                cells = [None if c is None else _clean(c) for c in lines[j].cells or []]
+            while j < len(lines) and lines[j].grid is not None and lines[j].table == line.table:
+                cells = [None if c is None else _clean(c) for c in lines[j].grid or []]
                 rows.append((cells, lines[j].prov))
                 j += 1
             blocks.append(TableBlock(rows, i, j - 1, lines=list(range(i, j))))
@@ -172,7 +172,7 @@ def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
     j = start + 1
     while j < len(lines):
         line = lines[j]
-        if line.kind != "text" or line.cells is not None:
+        if line.kind != "text" or line.grid is not None:
             break
         if _is_pipe_line(line.text):
             last = j
@@ -674,7 +674,7 @@ def lines_with_tables(lines: Sequence[SourceLine], found: list[tuple[Table, Tabl
                 text = row_text(row)
                 if text:
                     out.append(SourceLine(text=text, prov=row.prov, gap_before=True,
-                                          kind="table_row", cells=row.cells))
+                                          kind="table_row", grid=row.cells))
             i = block.last + 1
             continue
         out.append(lines[i])
