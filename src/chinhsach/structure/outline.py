@@ -635,7 +635,10 @@ def _open_appendix(state: _OutlineState, opened: tuple[int | None, str], p: Para
     if number is None:
         number = int(previous.id.rsplit("PL", 1)[1]) + 1 if previous else 1
     top = state.part.id if state.part else ""
-    prefix = "KH." if top.startswith("KH.") or (previous and previous.id.startswith("KH.")) else ""
+    # The attached plan's prefix: the outline state's own (layout-header's id_prefix) or the one
+    # its sections carry.
+    prefix = getattr(state, "id_prefix", "") or (
+        "KH." if top.startswith("KH.") or (previous and previous.id.startswith("KH.")) else "")
     heading = f"Phụ lục {number}" + (f": {rest}" if rest else "")
     section = state.add(Section(id=f"{prefix}PL{number}", heading=heading, parent=None,
                                 kind="appendix", prov=p.prov))
