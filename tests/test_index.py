@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, ILLUSTRATIVE
 from typer.testing import CliRunner
 
 from chinhsach import Index, build_index
@@ -190,7 +191,7 @@ def test_inverted_file_gives_the_same_ranking(tmp_path: Path, monkeypatch: pytes
     from chinhsach.indexing import DEFAULT_WEIGHTS, dense
 
     monkeypatch.setattr(dense, "IVF_FROM", 1)  # the inverted file from the first vector on
-    build_index([Path(__file__).resolve().parents[1] / "corpus"], tmp_path / "idx")  # 198 vectors, 5 lists
+    build_index([CORPUS, *ILLUSTRATIVE], tmp_path / "idx")  # 198 vectors, 5 lists
     with Index.open(tmp_path / "idx") as idx:
         assert idx.faiss.nlist > 1 and idx.faiss.nprobe == idx.faiss.nlist // dense.IVF_PROBE_SHARE
         for query in ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công"):

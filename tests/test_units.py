@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import TEXTS
 
 from chinhsach.errors import UnknownUnitError
 from chinhsach.extract.units import UnitDirectory, UnitMention, canonical_unit, find_units
@@ -132,7 +133,7 @@ def test_offsets_point_into_the_text() -> None:
 
 
 def test_seed_paragraphs_give_sorted_non_overlapping_mentions() -> None:
-    for path in sorted(CORPUS.glob("*.txt")):
+    for path in TEXTS:
         for p in paragraphs(read_source(path).lines):
             ms = find_units(p.text)
             for a, b in zip(ms, ms[1:], strict=False):

@@ -51,6 +51,11 @@ class SourceLine:
     gap_before: bool = False
     page_break_before: bool = False
     kind: str = "text"
+    # Side-by-side pieces of the line, (x, text), when the layout has columns: for a PDF line
+    # split at wide horizontal gaps, x is the piece's left edge in points (an un-ruled
+    # two-column header comes out of pdfplumber as one interleaved line); for a DOCX table row,
+    # x is the column index and text keeps the cell's paragraphs separated by newlines.
+    cells: list[tuple[float, str]] | None = None
 
 
 @dataclass(slots=True)
@@ -108,9 +113,17 @@ class DocumentMeta:
     place: str | None = None
     signer: str | None = None
     title: str | None = None
+    # Documents issued with this one (a decision's attached plan): type, number, date, issuer,
+    # title, and the prefix of their section ids ("KH").
+    attached: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in ("type", "number", "date", "issuer", "place", "signer")}
+        out: dict[str, Any] = {
+            k: getattr(self, k) for k in ("type", "number", "date", "issuer", "place", "signer")
+        }
+        if self.attached:
+            out["attached"] = [dict(a) for a in self.attached]
+        return out
 
 
 @dataclass(slots=True)
