@@ -294,7 +294,8 @@ def refs(
         for r in result[key]:
             table.add_row(r.get("number") or r.get("doc_id") or "—", r.get("doc_type") or "—",
                           r.get("date") or "—", r.get("issuer") or "—",
-                          "thực hiện" if r.get("kind") == "implements" else "dẫn chiếu",
+                          {"implements": "thực hiện", "issues": "ban hành kèm theo"}.get(
+                              r.get("kind") or "", "dẫn chiếu"),
                           ", ".join(s or "mở đầu" for s in r.get("sections") or []) or "—",
                           "ngoài kho" if r.get("external") else (r.get("doc_id") or ""))
         console.print(table)

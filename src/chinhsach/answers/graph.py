@@ -30,6 +30,10 @@ cited one (``None`` for the preamble and the title). The kind is ``implements`` 
 otherwise ``cites``. "Căn cứ Kế hoạch 19-KH/TW … về thực hiện Nghị quyết 42-NQ/TW" does *not* make
 the citing plan implement 42-NQ/TW: the "thực hiện" belongs to Kế hoạch 19, not to the clause.
 
+A decision that issues a plan printed with it ("Ban hành kèm theo Quyết định này Kế hoạch …",
+``meta.attached``) gets a node for that plan and an ``issues`` edge decision → plan; the plan's
+node names the decision in ``attached_to``.
+
 Levels
 ------
 For drawing, the issuing level: 0 central Party/State (…-NQ/TW, …/QĐ-TTg, …/NĐ-CP, …/QH13),
@@ -61,7 +65,7 @@ __all__ = [
     "document_level",
 ]
 
-EdgeKind = Literal["implements", "cites"]
+EdgeKind = Literal["implements", "cites", "issues"]
 
 LEVEL_NAMES: dict[int, str] = {
     0: "central",
@@ -89,6 +93,7 @@ class Node:
     doc_id: str | None
     external: bool
     level: int
+    attached_to: str | None = None  # key of the decision that issues this attached document
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -217,6 +222,7 @@ class _Source:
     issuer: str | None
     citations: list[Citation]
     segments: list[tuple[str | None, str, str]]  # (section, kind, text)
+    attached: list[dict[str, Any]] = field(default_factory=list)
 
 
 _CITATION_FIELDS = ("number", "doc_type", "date", "issuer", "section", "text", "alias")
@@ -231,7 +237,7 @@ def _source(doc: Document | Mapping[str, Any]) -> _Source:
         m = doc.meta
         return _Source(
             doc.doc_id, m.title, m.type, m.number, m.date, m.issuer, list(doc.citations),
-            [(s.section, s.kind, s.text) for s in doc.segments],
+            [(s.section, s.kind, s.text) for s in doc.segments], list(m.attached),
         )
     meta = doc.get("meta") or {}
     # The index stores to_dict() (title at the top) or the full record (title inside meta);
@@ -244,6 +250,7 @@ def _source(doc: Document | Mapping[str, Any]) -> _Source:
         meta.get("issuer"), [_citation(c) for c in doc.get("citations") or []],
         [(s.get("section"), s.get("kind") or "paragraph", s.get("text") or "")
          for s in doc.get("segments") or []],
+        list(meta.get("attached") or []),
     )
 
 
@@ -539,6 +546,29 @@ class DocumentGraph:
         return "\n".join(out) + "\n"
 
 
+def _add_attached(src: _Source, decision: str, nodes: dict[str, Node],
+                  edges: dict[tuple[str, str], Edge]) -> None:
+    """A node per document issued with ``src`` (its attached plan) and the ``issues`` edge."""
+    for k, att in enumerate(src.attached):
+        number = att.get("number")
+        key = doc_number_key(number) if number else f"doc:{src.doc_id}#{att.get('prefix') or k}"
+        if key in nodes and not nodes[key].external:
+            continue
+        nodes[key] = Node(
+            key=key,
+            label=_label(att.get("type"), number, att.get("title"), src.doc_id),
+            number=number,
+            doc_type=att.get("type"),
+            date=att.get("date"),
+            issuer=att.get("issuer"),
+            doc_id=src.doc_id,  # printed in the decision's file
+            external=False,
+            level=document_level(number, att.get("issuer")),
+            attached_to=decision,
+        )
+        edges[(decision, key)] = Edge(decision, key, "issues", src.date, [])
+
+
 def build_graph(documents: Iterable[Document | Mapping[str, Any]]) -> DocumentGraph:
     """The citation graph of indexed documents (Document objects or their JSON form)."""
     sources = [_source(d) for d in documents]
@@ -564,6 +594,8 @@ def build_graph(documents: Iterable[Document | Mapping[str, Any]]) -> DocumentGr
         )
 
     edges: dict[tuple[str, str], Edge] = {}
+    for src in sources:
+        _add_attached(src, own_key[src.doc_id], nodes, edges)
     for src in sources:
         source = own_key[src.doc_id]
         cited: dict[str, Citation] = {}

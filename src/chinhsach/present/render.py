@@ -30,7 +30,7 @@ COMPARATOR_VI = {
     "about": "khoảng", "range": "trong khoảng", "maintain": "duy trì",
 }
 DIRECTION_VI = {"up": "↑ càng cao càng tốt", "down": "↓ càng thấp càng tốt"}
-EDGE_KIND_VI = {"implements": "thực hiện", "cites": "dẫn chiếu"}
+EDGE_KIND_VI = {"implements": "thực hiện", "cites": "dẫn chiếu", "issues": "ban hành kèm theo"}
 
 
 def marked(text: str, query: str, width: int | None = None,

@@ -91,7 +91,7 @@ _SIGN_WORDS = re.compile(
     r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|HIỆU TRƯỞNG|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|"
     r"CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC)\b"
 )
-_NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+_NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s){1,5}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")  # "Y Thanh Hà Niê Kđăm"
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|ký|đã\s+ký\s+và\s+đóng\s+dấu)[^)]*\)?$", re.IGNORECASE)
 _ISSUED_BY_RE = re.compile(
     r"(?P<issuer>(?:[A-ZĐÀ-Ỹ][\wđ]*\s+){1,10}?(?:[\wđ]+\s+){0,3}?[A-ZĐÀ-Ỹ][\wđ]*"
