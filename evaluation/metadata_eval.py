@@ -125,17 +125,16 @@ def report(res: dict[str, Any]) -> str:
         lines.append(f"| {name} | {layouts[name]} | {_acc(list(fields.values()))} | {wrong} |")
     groups: dict[str, list[str]] = defaultdict(list)
     for name, layout in layouts.items():
-        groups[layout.split("/")[0] if "/" in layout else layout].append(name)
         if "/" in layout:
-            groups[f"fixtures/{layout.split('/')[1]}"].append(name)
+            groups[layout.split("/")[0]].append(name)
+            groups[f"{layout.split('/')[1].upper()} files"].append(name)
     lines += ["", "| set | " + " | ".join(FIELDS) + " | attached | all |",
               "| --- |" + " --- |" * (len(FIELDS) + 2)]
     sets = {"real plans (dev)": [n for n, lay in layouts.items() if lay == "real_markdown"],
             "seed": [n for n, lay in layouts.items() if lay == "seed_text"],
             "illustrative": [n for n, lay in layouts.items() if lay == "illustrative_text"],
             "fixtures (all)": [n for n, lay in layouts.items() if "/" in lay]}
-    sets.update({f"fixtures {k}": v for k, v in sorted(groups.items())
-                 if k not in ("real_markdown", "seed_text", "illustrative_text")})
+    sets.update({f"fixtures: {k}": v for k, v in sorted(groups.items())})
     for label, names in sets.items():
         cells = []
         every: list[bool] = []

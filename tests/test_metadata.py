@@ -258,3 +258,58 @@ def test_real_docx_law_header_table() -> None:
     meta = _meta(read_document(SHARED / "ingestion" / "docx" / "LUATANNINHMANG.docx"))
     assert (meta["type"], meta["number"], meta["date"], meta["issuer"], meta["place"]) == (
         "Luật", "24/2018/QH14", "2018-06-12", "Quốc hội", "Hà Nội")
+
+
+PARTY_COLUMNS = """ĐẢNG BỘ TỈNH THANH HÓA                 ĐẢNG CỘNG SẢN VIỆT NAM
+HUYỆN ỦY NHƯ XUÂN
+*
+Số 27 - KH/HU                          Như Xuân, ngày 3 tháng 4 năm 2026
+
+KẾ HOẠCH
+thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị về đại hội đảng bộ các cấp
+
+Thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị, Ban Thường vụ Huyện ủy xây dựng kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Tổ chức tốt đại hội đảng bộ các cấp.
+
+                                       T/M BAN THƯỜNG VỤ
+Nơi nhận:                              BÍ THƯ
+- Ban Thường vụ Tỉnh ủy,
+- Lưu Văn phòng Huyện ủy.              Lê Văn Khánh
+"""
+DEPARTMENT = """UBND THÀNH PHỐ HỒ CHÍ MINH
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 1502 /KH-SGDĐT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+TP. Hồ Chí Minh, ngày 15 tháng 01 năm 2026
+
+KẾ HOẠCH
+Tổ chức kỳ thi chọn học sinh giỏi năm học 2025 - 2026
+
+I. MỤC ĐÍCH
+1. Phát hiện học sinh có năng khiếu.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+
+Nguyễn Bảo Quốc
+"""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (PARTY_COLUMNS, {"type": "Kế hoạch", "number": "27-KH/HU", "date": "2026-04-03",
+                     "issuer": "Huyện ủy Như Xuân", "place": "Như Xuân",
+                     "signer": "Lê Văn Khánh"}),
+    (DEPARTMENT, {"type": "Kế hoạch", "number": "1502/KH-SGDĐT", "date": "2026-01-15",
+                  "issuer": "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh",
+                  "place": "TP. Hồ Chí Minh", "signer": "Nguyễn Bảo Quốc"}),
+], ids=["party-columns-by-spaces", "department-under-its-parent"])
+def test_text_exports_of_other_headers(tmp_path: Path, text: str, expected: dict) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert _meta(read_document(path)) == expected

@@ -184,6 +184,10 @@ def _line_fragments(index: int, line: SourceLine, cell_of: dict[str, Any]) -> li
             if clean(text)
         ]
     raw = line.text
+    if re.search(r"\S(?: {3,}|\t+)\S", raw) and not _PREAMBLE_RE.match(raw.strip()):
+        # A text export keeps the two columns on one line, apart by a run of spaces or a tab.
+        pieces = [p for p in re.split(r" {3,}|\t+", raw.strip()) if clean(p)]
+        return [Fragment(clean(p), ("cols", k), index) for k, p in enumerate(pieces)]
     stripped = clean(raw)
     if not stripped:
         if raw.strip().strip("*_ ") == "|" or "|" in raw:
@@ -229,7 +233,7 @@ def read_date(text: str) -> tuple[str | None, str | None]:
 
 
 def _number(text: str) -> str | None:
-    m = _NUMBER_RE.search(text)
+    m = _NUMBER_RE.search(re.sub(r"\s*([/-])\s*(?=[\w])", r"\1", text))
     if not m:
         return None
     num = m.group("num").rstrip(".,;:")
@@ -276,8 +280,30 @@ def caps_to_name(text: str) -> str:
             place -= 1
         if (w in _LEVELS and nxt != "ủy") or (w == "ủy" and prev in _LEVELS):
             place = 4
-    name = " ".join(out)
-    return re.sub(r"\b[Bb]an thường vụ\b", "Ban Thường vụ", name)
+    return " ".join(out)
+
+
+def _body_capitals(name: str) -> str:
+    """Official capitals of a body's name: fixed names ("Ban Chấp hành Trung ương"), each
+    field of a department ("Sở Giáo dục và Đào tạo", "Bộ Lao động - Thương binh và Xã hội"),
+    an institution's own name ("Trường ĐH Thủ Đô Hà Nội")."""
+    for fixed in _FIXED_NAMES:
+        name = re.sub(rf"\b{fixed}\b", fixed, name, flags=re.IGNORECASE)
+    m = re.match(r"^(Sở|Bộ)\s+(.+?)(\s+(?:tỉnh|thành phố|huyện|quận)\s.*)?$", name)
+    if m:
+        field = re.sub(r"(\bvà\s+|,\s*|\s-\s)(\w)", lambda x: x.group(1) + x.group(2).upper(),
+                       m.group(2))
+        name = f"{m.group(1)} {field}{m.group(3) or ''}".replace("Công thương", "Công Thương")
+    return re.sub(
+        r"^((?:Trường|Học viện)(?:\s+(?:ĐH|CĐ|THPT|THCS|Đại học|[Cc]ao đẳng))?)\s+(.+)$",
+        lambda x: f"{x.group(1)} " + " ".join(w[:1].upper() + w[1:] for w in x.group(2).split()),
+        name,
+    )
+
+
+# Names of bodies whose words keep capitals inside an issuer ("Ban Chấp hành Trung ương").
+_FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Mặt trận Tổ quốc",
+                "Quốc hội", "Chính phủ", "Đại học")
 
 
 _PARENT_SPLIT = re.compile(
@@ -299,7 +325,7 @@ def issuer_name(caps: str) -> str:
     caps = " ".join(caps.split())
     m = _PARENT_SPLIT.match(caps)
     if not m:
-        return caps_to_name(caps)
+        return _body_capitals(caps_to_name(caps))
     parent, child = m.group("parent"), m.group("child")
     name = caps_to_name(child)
     if re.match(r"^(SỞ|PHÒNG|CHI CỤC|BAN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY)\b", child) and not re.search(
@@ -308,7 +334,7 @@ def issuer_name(caps: str) -> str:
         level = re.search(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+.*$", parent)
         if level:
             name = f"{name} {caps_to_name('X ' + level.group(0)).split(' ', 1)[1]}"
-    return name
+    return _body_capitals(name)
 
 
 def sentence_case(title: str) -> str:
@@ -410,6 +436,15 @@ def _is_authority(text: str) -> bool:
         r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|QUỐC HỘI|CHÍNH PHỦ)\b", text))
 
 
+def _same_block(prev: Any, cell: Any) -> bool:
+    """Whether two fragments can continue one issuer block: same cell, or a left-column piece
+    followed by a line that has no second column (the motto column ended earlier)."""
+    if prev == cell:
+        return True
+    left = (prev[0] in ("pdf", "cols") and prev[-1] == 0) or (prev[0] == "docx" and prev[-1] == 0)
+    return left and cell[0] == "md"
+
+
 def read_header(source: SourceText, start: int = 0, end: int | None = None) -> HeaderReading:
     """Read number, date, place, issuer, type and title from source lines ``start:end``."""
     lines = source.lines
@@ -451,7 +486,7 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
             and doc_type_of(text) is None and text.upper() not in _NOISE_WORDS
             and not re.match(r"^(?:SỐ|Số)\b", text) and len(text.split()) <= 14
         )
-        if is_issuer and current and current[-1].cell == f.cell and not _RULE_RE.search(
+        if is_issuer and current and _same_block(current[-1].cell, f.cell) and not _RULE_RE.search(
                 current[-1].text):
             current.append(Fragment(text, f.cell, f.line))
         elif is_issuer:
@@ -507,8 +542,8 @@ def read_signature(source: SourceText, start: int, end: int) -> tuple[str | None
         if not (is_caps(text) and (_SIGN_TITLE_RE.match(text) or _SIGN_WORDS.match(text))):
             continue
         for g in frags[k + 1 : k + 14]:
-            if f.cell[0] == "docx" and g.cell != f.cell:
-                continue
+            if f.cell[0] in ("docx", "cols") and g.cell[0] == f.cell[0] and g.cell[-1] != f.cell[-1]:
+                continue  # the other column of a signature table (Nơi nhận)
             candidate = g.text.strip(" .")
             if _SIGNED_RE.match(candidate) or is_caps(candidate):
                 continue
