@@ -535,7 +535,7 @@ def read_signature(source: SourceText, start: int, end: int) -> tuple[str | None
     lines = source.lines
     cell_state: dict[str, Any] = {}
     frags: list[Fragment] = []
-    for i in range(start, end):
+    for i in range(start, min(end, start + _SIGNATURE_LINES)):
         frags.extend(_line_fragments(i, lines[i], cell_state))
     for k, f in enumerate(frags):
         text = f.text
@@ -553,12 +553,18 @@ def read_signature(source: SourceText, start: int, end: int) -> tuple[str | None
     return None, None
 
 
+_SIGNATURE_LINES = 80  # a signature block with its "Nơi nhận" list fits in this many lines
+_SIGN_PREFILTER = re.compile(r"^[\s*_|#]*(?:Nơi|NƠI|T/M|TM|KT|TL|TUQ|Q\.|Q\s)")
+
+
 def signature_start(source: SourceText, start: int, end: int) -> int | None:
     """Index of the first line of the signature block ("Nơi nhận" or an authority line)."""
     for i in range(start, end):
         line = source.lines[i]
         texts = [t for _, t in line.cells] if line.cells else [line.text]
         for raw in texts:
+            if not _SIGN_PREFILTER.match(raw):
+                continue  # most lines: no normalisation needed to say no
             text = clean(raw.split("\n")[0])
             if re.match(r"^(?:Nơi nhận|NƠI NHẬN)\b", text):
                 return i
@@ -609,6 +615,9 @@ class Attached:
     header_lines: set[int] = field(default_factory=set)
 
 
+_CAPS_START = re.compile(r"^[\s*_#]*[A-ZĐÀ-Ỹ]{2}")
+
+
 def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
                   sign_line: int | None) -> list[Attached]:
     """Attached documents after the signature of a decision that issues them.
@@ -623,8 +632,9 @@ def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
     named = next((v for k, v in DOC_TYPES.items() if fold(k) == fold(m.group("type"))), None)
     lines = source.lines
     # The named type first; a draft may announce a "Quy định" and attach a "QUY CHẾ".
-    type_lines = [(i, doc_type_of(clean(lines[i].text))) for i in range(sign_line + 1, len(lines))
-                  if not lines[i].cells and clean(lines[i].text)]
+    type_lines = [(i, doc_type_of(lines[i].text)) for i in range(sign_line + 1, len(lines))
+                  if not lines[i].cells and len(lines[i].text) < 200
+                  and _CAPS_START.match(lines[i].text)]
     found = [(i, t) for i, t in type_lines if t == named] or [
         (i, t) for i, t in type_lines if t in ATTACHED_PREFIX]
     if not found:
