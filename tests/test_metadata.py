@@ -313,3 +313,27 @@ def test_text_exports_of_other_headers(tmp_path: Path, text: str, expected: dict
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
     assert _meta(read_document(path)) == expected
+
+
+@pytest.mark.parametrize("fmt", make_layouts.FORMATS)
+def test_department_header_with_a_wrapped_date_in_its_column(tmp_path: Path, fmt: str) -> None:
+    fx = make_layouts.Fixture(
+        name="so-y-te", layout="two_column_header", meta={},
+        blocks=[
+            make_layouts.Columns([(
+                ["UBND TỈNH NGHỆ AN", "SỞ Y TẾ", "-------", "Số: 45/KH-SYT"],
+                [*make_layouts.MOTTO, "Nghệ An, ngày 02 tháng", "9 năm 2026"],
+            )]),
+            make_layouts.Text("KẾ HOẠCH", bold=True, center=True),
+            make_layouts.Text("Tiêm chủng mở rộng năm 2026", bold=True, center=True),
+            make_layouts.Text("I. MỤC TIÊU", bold=True),
+            make_layouts.Text("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 95%."),
+            make_layouts.Columns([(["Nơi nhận:", "- Lưu: VT."],
+                                   ["GIÁM ĐỐC", "", "Lương Thị Hồng Nhung"])]),
+        ],
+    )
+    path = tmp_path / f"so-y-te.{fmt}"
+    (make_layouts._write_docx if fmt == "docx" else make_layouts._write_pdf)(fx, path)
+    assert _meta(read_document(path)) == {
+        "type": "Kế hoạch", "number": "45/KH-SYT", "date": "2026-09-02",
+        "issuer": "Sở Y tế tỉnh Nghệ An", "place": "Nghệ An", "signer": "Lương Thị Hồng Nhung"}

@@ -179,8 +179,8 @@ def _line_fragments(index: int, line: SourceLine, cell_of: dict[str, Any]) -> li
     if line.cells:
         # PDF columns: the first piece is the left side, any later piece the right side.
         return [
-            Fragment(clean(text), ("pdf", 0 if i == 0 and x < 250 else 1), index)
-            for i, (x, text) in enumerate(line.cells)
+            Fragment(clean(text), ("pdf", 0 if i == 0 else 1), index)
+            for i, (_, text) in enumerate(line.cells)
             if clean(text)
         ]
     raw = line.text
@@ -456,14 +456,19 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
 
     # Number and place-date: per fragment, then a fragment joined with the next one of its cell
     # (a crawl wraps "Bắc Ninh, ngày 24" / "tháng 11 năm 2025").
+    # A PDF's right column may wrap onto a line of its own (another cell): the next few
+    # fragments in reading order are tried too.
     by_cell: dict[Any, list[Fragment]] = {}
     for f in frags:
         by_cell.setdefault(f.cell, []).append(f)
+    order = {id(f): k for k, f in enumerate(frags)}
     for cell_frags in by_cell.values():
         for k, f in enumerate(cell_frags):
             texts = [f.text]
             if k + 1 < len(cell_frags):
                 texts.append(f"{f.text} {cell_frags[k + 1].text}")
+            nxt = order[id(f)] + 1
+            texts += [f"{f.text} {g.text}" for g in frags[nxt : nxt + 3]]
             for text in texts:
                 if meta.number is None and (num := _number(text)):
                     meta.number = num
