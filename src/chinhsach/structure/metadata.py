@@ -381,7 +381,10 @@ def _header_fragments(lines: list[SourceLine], start: int, end: int) -> tuple[li
             if _PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text):
                 break
             if doc_type_of(text) is None and not is_caps(text) and len(text.split()) > 20:
-                break
+                if not frags:
+                    break  # prose before any header piece: there is no header
+                i += 1  # a session line under a law's header ("Khóa XI, kỳ họp thứ 9 …")
+                continue
         frags.extend(_line_fragments(i, line, cell_state))
         if text and doc_type_of(text) and not line.cells:
             return frags, i
@@ -578,6 +581,24 @@ def signature_start(source: SourceText, start: int, end: int) -> int | None:
     return None
 
 
+_TITLE_PREFILTER = re.compile(r"^[\s*_|#]*(?:PHÓ\s+)?(?:CHỦ|BÍ|GIÁM|HIỆU|TRƯỞNG|BỘ|THỦ|CHÁNH|CỤC|VIỆN|TỔNG)")
+
+
+def _title_lines(source: SourceText, start: int, end: int) -> list[int]:
+    """Lines from ``start`` holding a signer's bare title (upper case, a few words)."""
+    out = []
+    for i in range(start, end):
+        line = source.lines[i]
+        texts = [t for _, t in line.cells] if line.cells else [line.text]
+        for raw in texts:
+            if _TITLE_PREFILTER.match(raw):
+                text = clean(raw.split("\n")[0])
+                if is_caps(text) and _SIGN_WORDS.match(text) and len(text.split()) <= 8:
+                    out.append(i)
+                    break
+    return out
+
+
 def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning]) -> None:
     """Fill what the header left open from safe sources, then warn about what stays unknown."""
     if meta.issuer is None:
@@ -709,6 +730,13 @@ def read_document_header(source: SourceText, paras: list[Paragraph], body_start:
     name_line = None
     if sign_line is not None:
         meta.signer, name_line = read_signature(source, sign_line, n)
+    if meta.signer is None:
+        # No "Nơi nhận"/TM. line: a bare title ("CHỦ TỊCH QUỐC HỘI", "HIỆU TRƯỞNG") over a name.
+        for line in _title_lines(source, max(body_line, header_end), n):
+            signer, at = read_signature(source, line, n)
+            if signer:
+                meta.signer, name_line, sign_line = signer, at, sign_line or line
+                break
     body_text = " ".join(p.text for p in paras[body_start:sign_start])
     for att in find_attached(source, meta, body_text, name_line or sign_line):
         start = next((k for k, ln in enumerate(para_line) if ln >= att.line), len(paras))
