@@ -268,15 +268,6 @@ _WORDING_RE = re.compile(r"\b(?:thuc hien|trien khai)\b")
 _CLAUSE_END_RE = re.compile(r"[;:\n]|\.(?=\s)|,(?=\s*(?:can cu|thuc hien|trien khai)\b)")
 
 
-def _fold_same_length(text: str) -> str:
-    """``fold`` character by character, so that offsets in the result match ``text``."""
-    out = []
-    for ch in text:
-        f = fold(ch)
-        out.append(f if len(f) == 1 else ch)
-    return "".join(out)
-
-
 @dataclass(slots=True)
 class _Mention:
     key: str
@@ -291,7 +282,7 @@ def _implementing_positions(text: str, starts: list[int], opener: str | None) ->
     """For mentions starting at ``starts`` in a preamble text: does an implementing clause
     govern each? Returns the flags and the opener in force at the end (for the next segment)."""
     flags = []
-    folded = _fold_same_length(text)
+    folded = fold(text, keep_length=True)
     bounds = [0] + [m.end() for m in _CLAUSE_END_RE.finditer(folded)]
     openers: list[str | None] = []
     current = opener

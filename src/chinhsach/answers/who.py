@@ -8,6 +8,7 @@ unit is named in the duty itself (``explicit``) or only charged with the whole p
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,13 +34,13 @@ INHERITED_WEIGHT = 0.3  # a plan-wide assignment counts less than a unit named i
 
 def topic_of(question: str) -> str:
     """The topic of a who-question: "ai chịu trách nhiệm về nước sạch?" → "nước sạch"."""
-    text = question.strip()
-    folded = fold(text)
+    # Invisible format characters (soft hyphens, zero-width spaces) pasted from documents.
+    text = "".join(c for c in question if unicodedata.category(c) != "Cf").strip()
+    folded = fold(text, keep_length=True)  # offsets in folded are offsets in text
     m = _QUESTION.match(folded)
     start = m.end() if m and m.end() < len(folded) else 0
     end_m = _TRAILING.search(folded, start)
     end = end_m.start() if end_m else len(folded)
-    # fold() keeps one character per character (đ → d), so offsets carry over.
     topic = text[start:end].strip()
     return topic or text
 

@@ -49,7 +49,6 @@ import datetime as _dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from chinhsach.model import Citation, ParseWarning
 from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number, doc_number_key
@@ -341,31 +340,6 @@ _QUOTES = "\"'“”‘’«»"
 # --------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    f = fold(ch)
-    if len(f) == 1:
-        return f
-    low = ch.lower()
-    return low if len(low) == 1 else ch
-
-
-class _SameLengthFold(dict):
-    """``str.translate`` table of :func:`_fold_char`, filled on first sight of each character."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = out = _fold_char(chr(code))
-        return out
-
-
-_SAME_LENGTH_FOLD = _SameLengthFold()
-
-
-def _fold_same_length(text: str) -> str:
-    """``fold`` one character at a time, so that positions in the result match ``text``."""
-    return text.translate(_SAME_LENGTH_FOLD)
-
-
 def _iso(day: str, month: str, year: str) -> str | None:
     try:
         return _dt.date(int(year), int(month), int(day)).isoformat()
@@ -612,7 +586,7 @@ def _find_type(
 
 
 def _scan(text: str, section: str | None) -> list[_Mention]:
-    folded = _fold_same_length(text)  # same length as text: spans carry over
+    folded = fold(text, keep_length=True)  # same length as text: spans carry over
     aliases = [(m.start(), m.end(), m) for m in _ALIAS_RE.finditer(folded)]
 
     def in_alias(pos: int) -> bool:
@@ -764,7 +738,7 @@ def _attach_aliases(
         if not before:
             continue
         target: _Mention | None = None
-        folded_alias = _fold_same_length(alias)
+        folded_alias = fold(alias, keep_length=True)
         num = _NUM_RE.search(alias)
         short = _SHORT_RE.search(folded_alias)
         if num:
@@ -915,7 +889,7 @@ def term_of(text_after_mention: str) -> str | None:
     "về", punctuation that closes the clause, or an opening parenthesis. Arabic terms become
     Roman ("khóa 13" → "XIII").
     """
-    folded = _fold_same_length(text_after_mention)
+    folded = fold(text_after_mention, keep_length=True)
     stop = _TERM_STOP_RE.search(folded)
     limit = stop.start() if stop else len(folded)
     m = _KHOA_RE.search(folded, 0, limit)
@@ -966,7 +940,7 @@ def _central_term_near(text: str, folded: str, m: _Mention, limit: int) -> str |
                 owner_start = w.end()
         owner = text[owner_start : k.start()]
         owner_words = " ".join(owner.split()[-10:])
-        if _CENTRAL_RE.search(owner_words) and not _LOCAL_RE.search(_fold_same_length(owner_words)):
+        if _CENTRAL_RE.search(owner_words) and not _LOCAL_RE.search(fold(owner_words, keep_length=True)):
             return _term_token(k.group(1))
     return None
 
@@ -1001,7 +975,7 @@ def citation_warnings(
     sources = texts or [(c.section, c.text) for c in citations if c.number]
     for section, text in sources:
         mentions = _scan(text, section)
-        folded = _fold_same_length(text)
+        folded = fold(text, keep_length=True)
         for i, m in enumerate(mentions):
             if not m.cit.number:
                 continue

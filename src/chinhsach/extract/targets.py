@@ -38,7 +38,6 @@ reached by a reduction ("giảm còn dưới 24%") stays a level: indicator "t�
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -204,16 +203,9 @@ def heading_year(text: str) -> int | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _plain_char(ch: str) -> str:
-    d = unicodedata.normalize("NFD", ch)
-    base = "".join(c for c in d if unicodedata.category(c) != "Mn")
-    base = base.replace("đ", "d").replace("Đ", "D")
-    return base if len(base) == 1 else ch
-
-
 def _plain(s: str) -> str:
     """Drop diacritics, keep length and case (so regex escapes like ``\\S`` survive)."""
-    return "".join(_plain_char(c) for c in s)
+    return fold(s, keep_case=True)
 
 
 @lru_cache(maxsize=512)
