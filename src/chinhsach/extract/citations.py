@@ -53,6 +53,7 @@ from dataclasses import dataclass, replace
 from chinhsach.model import Citation, ParseWarning
 from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number, doc_number_key
 from chinhsach.text.normalize import fold, has_diacritics
+from chinhsach.text.numbers import int_to_roman, iso_date
 
 __all__ = [
     "central_term_for_date",
@@ -340,29 +341,13 @@ _QUOTES = "\"'“”‘’«»"
 # --------------------------------------------------------------------------------------------
 
 
-def _iso(day: str, month: str, year: str) -> str | None:
-    try:
-        return _dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
 def _date_from_match(m: re.Match[str]) -> str | None:
     g = [x for x in m.groups() if x is not None and x not in "/.-"]
-    return _iso(g[0], g[1], g[2]) if len(g) >= 3 else None
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
+    return iso_date(g[0], g[1], g[2]) if len(g) >= 3 else None
 
 
 def _term_token(tok: str) -> str:
-    return _roman(int(tok)) if tok.isdigit() else tok.upper()
+    return int_to_roman(int(tok)) if tok.isdigit() else tok.upper()
 
 
 def _kind_of_number(number: str) -> str | None:
