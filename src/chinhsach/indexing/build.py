@@ -20,6 +20,7 @@ from chinhsach.errors import (
     IndexCorruptError,
     InputError,
     ModelMismatchError,
+    rebuild_hint,
 )
 from chinhsach.indexing import restore, store
 from chinhsach.indexing.bm25 import write_frequent_rows
@@ -132,13 +133,13 @@ def build_index(
             if int(prev_meta.get("format_version", 0)) != store.FORMAT_VERSION:
                 raise IndexCorruptError(
                     f"index {index_dir} has format {prev_meta.get('format_version')}, "
-                    f"this version reads {store.FORMAT_VERSION}: build with --rebuild"
+                    f"this version reads {store.FORMAT_VERSION}: " + rebuild_hint(index_dir)
                 )
         requested_id, _ = resolve_model(model) if model else (None, None)
         if prev_meta and requested_id and requested_id != prev_meta.get("model_id"):
             raise ModelMismatchError(
                 f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
-                f"not {requested_id!r}: build with --rebuild to re-embed everything"
+                f"not {requested_id!r}: " + rebuild_hint(index_dir)
             )
         model_spec = model or prev_meta.get("model_path") or None
 
@@ -184,7 +185,7 @@ def build_index(
                 if prev_meta and loaded.model_id != prev_meta.get("model_id"):
                     raise ModelMismatchError(
                         f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
-                        f"not {loaded.model_id!r}: build with --rebuild"
+                        f"not {loaded.model_id!r}: " + rebuild_hint(index_dir)
                     )
                 model_id, model_path = loaded.model_id, str(getattr(loaded, "path", ""))
                 vectors = encoder.result()
@@ -407,7 +408,7 @@ def _finish_dense(conn: sqlite3.Connection, staged: Path, new: dict[int, np.ndar
         row_of = {int(p): i for i, p in enumerate(prev_positions)}
         rows = [row_of.get(int(positions[i]), -1) for i in kept]
         if min(rows) < 0 or prev_vectors.shape[1] != dim:
-            raise IndexCorruptError("a kept segment has no valid embedding; rebuild with --rebuild")
+            raise IndexCorruptError("a kept segment has no valid embedding; " + rebuild_hint(staged.parent))
         matrix[kept] = prev_vectors[rows]
     faiss.write_index(dense_index(matrix), str(staged / "dense.faiss"))
     np.save(staged / "vectors.npy", matrix)

@@ -8,6 +8,7 @@ import numpy as np
 
 from chinhsach.errors import (
     IndexCorruptError,
+    rebuild_hint,
 )
 
 # From this many vectors on, an inverted file (IVF) proposes the dense candidates instead of a
@@ -52,7 +53,7 @@ def read_vectors(generation: Path) -> tuple[np.ndarray, np.ndarray]:
         positions = np.load(generation / "positions.npy")
         vectors = np.load(generation / "vectors.npy", mmap_mode="r")
     except (OSError, ValueError, EOFError) as exc:
-        raise IndexCorruptError(f"{generation}: the vectors are unreadable ({exc}); rebuild with --rebuild") from exc
+        raise IndexCorruptError(f"{generation}: the vectors are unreadable ({exc}); {rebuild_hint(generation.parent)}") from exc
     if vectors.ndim != 2 or positions.ndim != 1 or len(vectors) != len(positions):
-        raise IndexCorruptError(f"{generation}: vectors and positions differ; rebuild with --rebuild")
+        raise IndexCorruptError(f"{generation}: vectors and positions differ; {rebuild_hint(generation.parent)}")
     return positions, vectors

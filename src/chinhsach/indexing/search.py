@@ -21,6 +21,7 @@ from chinhsach.errors import (
     IndexCorruptError,
     ModelMismatchError,
     QueryError,
+    rebuild_hint,
 )
 from chinhsach.indexing import restore, store
 from chinhsach.indexing.bm25 import BM25Reader
@@ -89,12 +90,12 @@ class Index:
             conn.close()
             raise IndexCorruptError(
                 f"index {index_dir} is damaged ({type(exc).__name__}: {exc}); "
-                f"rebuild it with `chinhsach build PATHS --index {index_dir} --rebuild`"
+                + rebuild_hint(index_dir)
             ) from exc
         if self.faiss.ntotal != len(self.positions) or len(self.vectors) != len(self.positions):
             conn.close()
             raise IndexCorruptError(
-                f"index {index_dir} is inconsistent (vectors and segments differ); rebuild it with --rebuild"
+                f"index {index_dir} is inconsistent (vectors and segments differ); {rebuild_hint(index_dir)}"
             )
 
     @classmethod
@@ -113,12 +114,12 @@ class Index:
             version = int(meta.get("format_version", 0))
         except (sqlite3.DatabaseError, ValueError) as exc:
             conn.close()
-            raise IndexCorruptError(f"index {index_dir} has no readable metadata; rebuild it with --rebuild") from exc
+            raise IndexCorruptError(f"index {index_dir} has no readable metadata; {rebuild_hint(index_dir)}") from exc
         if version != store.FORMAT_VERSION:
             conn.close()
             raise IndexCorruptError(
                 f"index {index_dir} has format {version}, this version reads {store.FORMAT_VERSION}; "
-                f"rebuild it with `chinhsach build PATHS --index {index_dir} --rebuild`"
+                + rebuild_hint(index_dir)
             )
         if model:
             wanted, _ = resolve_model(model)
@@ -126,7 +127,7 @@ class Index:
                 conn.close()
                 raise ModelMismatchError(
                     f"index {index_dir} was built with model {meta.get('model_id')!r}, not {wanted!r}; "
-                    "search without --model, or rebuild the index with the new model (--rebuild)"
+                    "search without --model, or " + rebuild_hint(index_dir)
                 )
         index = cls(index_dir, generation, conn, meta, model)
         index.query_engine = query_engine
@@ -151,8 +152,7 @@ class Index:
             if self._embedder.model_id != self.model_id:
                 raise ModelMismatchError(
                     f"index {self.index_dir} was built with {self.model_id!r}, "
-                    f"the query model is {self._embedder.model_id!r}; rebuild it with "
-                    f"`chinhsach build PATHS --index {self.index_dir} --rebuild`"
+                    f"the query model is {self._embedder.model_id!r}; " + rebuild_hint(self.index_dir)
                 )
         return self._embedder
 
@@ -166,7 +166,7 @@ class Index:
                     self._bm25[name] = BM25Reader(path)
                 except (OSError, ValueError, KeyError) as exc:
                     raise IndexCorruptError(
-                        f"index {self.index_dir}: {name} is damaged ({exc}); rebuild with --rebuild") from exc
+                        f"index {self.index_dir}: {name} is damaged ({exc}); {rebuild_hint(self.index_dir)}") from exc
         return self._bm25[name]
 
     @property
