@@ -49,7 +49,7 @@ from typing import Any, Literal
 from chinhsach.errors import UnknownDocumentError
 from chinhsach.extract.citations import find_citations, resolve_aliases
 from chinhsach.model import Citation, Document
-from chinhsach.text.docnumber import canonical_doc_number, doc_number_key
+from chinhsach.text.docnumber import DocNumber, canonical_doc_number, doc_number_key
 from chinhsach.text.normalize import fold
 
 __all__ = [
@@ -115,32 +115,19 @@ class Edge:
 _NATIONAL_CODES = {"TTG", "CP", "QH", "UBTVQH", "CTN", "VPCP", "TANDTC", "VKSNDTC"}
 # Codes that every level uses: the issuer must say whose UBND / HĐND / Đảng ủy it is.
 _ANY_LEVEL_CODES = {"UBND": 2, "HDND": 2, "DU": None}
-_PLAN_KINDS = {"KH", "KHLT", "CTR"}
 # Codes of bodies with no fixed level (Ban Chỉ đạo, Ban Quản lý, Ban Thường vụ): no decision.
 _B_NOT_MINISTRY = {"BCD", "BQL", "BTV", "BCH", "BC"}
-
-
-def _number_codes(number: str) -> tuple[str | None, list[str]]:
-    """(kind code, issuer codes) of a number, folded upper: 19-KH/TW → ("KH", ["TW"])."""
-    parts = [fold(p).upper() for p in re.split(r"[/-]", canonical_doc_number(number))]
-    letters = [p for p in parts if p and not p[0].isdigit()]
-    if not letters:
-        return None, []
-    # "38/2013/QH13" has no kind code: its only letters are the issuer's.
-    if len(letters) == 1:
-        return None, letters
-    return letters[0], letters[1:]
 
 
 def _level_from_number(number: str) -> tuple[int | None, bool]:
     """(level, decisive) from the codes of a number; decisive=False lets the issuer refine it."""
     if re.search(r"[/-]TƯ\b", number):  # "TƯ" folds to "TU" (Tỉnh ủy): look before folding
         return 0, True
-    kind, codes = _number_codes(number)
-    for raw in codes:
+    parsed = DocNumber.parse(number)
+    for raw in parsed.issuer_codes:
         code = raw.rstrip("0123456789")  # QH13 → QH
         if code == "TW":
-            return (1 if kind in _PLAN_KINDS else 0), True
+            return (1 if parsed.is_plan else 0), True
         if code.endswith("TW"):  # BTGTW, VPTW: central commissions and offices
             return 1, True
         if code in _NATIONAL_CODES:

@@ -51,7 +51,14 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from chinhsach.model import Citation, ParseWarning
-from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number, doc_number_key
+from chinhsach.text.docnumber import (
+    DOC_TYPES,
+    KIND_CODES,
+    TYPE_WORDS,
+    DocNumber,
+    canonical_doc_number,
+    doc_number_key,
+)
 from chinhsach.text.normalize import fold, has_diacritics
 from chinhsach.text.numbers import int_to_roman, iso_date
 
@@ -69,39 +76,12 @@ __all__ = [
 # Vocabulary
 # --------------------------------------------------------------------------------------------
 
-# Type words (folded) → doc_type. Longest first so that "bo luat" wins over "luat".
-_TYPE_WORDS: dict[str, str] = {
-    "thong bao ket luan": "Thông báo",
-    "nghi quyet lien tich": "Nghị quyết",
-    "thong tu lien tich": "Thông tư",
-    "chuong trinh hanh dong": "Chương trình",
-    "nghi quyet": "Nghị quyết",
-    "ke hoach": "Kế hoạch",
-    "quyet dinh": "Quyết định",
-    "chuong trinh": "Chương trình",
-    "ket luan": "Kết luận",
-    "chi thi": "Chỉ thị",
-    "to trinh": "Tờ trình",
-    "thong tu": "Thông tư",
-    "thong tri": "Thông tri",
-    "nghi dinh": "Nghị định",
-    "bo luat": "Bộ luật",
-    "luat": "Luật",
-    "phap lenh": "Pháp lệnh",
-    "cong van": "Công văn",
-    "van ban": "Văn bản",
-    "huong dan": "Hướng dẫn",
-    "de an": "Đề án",
-    "bao cao": "Báo cáo",
-    "thong bao": "Thông báo",
-    "cong dien": "Công điện",
-    "quy dinh": "Quy định",
-    "quy che": "Quy chế",
-}
+# Type words (folded) → doc_type, from data/doc_types.json.
+_TYPE_WORDS = TYPE_WORDS
 # "pháp luật", "kỷ luật" contain "luật": these type words count only when capitalised.
-_CAPITALISED_TYPES = {"bo luat", "luat", "phap lenh"}
+_CAPITALISED_TYPES = {fold(w) for t in DOC_TYPES if t.capitalised_only for w in t.words}
 # Types whose name may stand between the type word and "số" (Luật Việc làm số 38/2013/QH13).
-_NAMED_TYPES = {"Luật", "Bộ luật", "Pháp lệnh"}
+_NAMED_TYPES = {t.name for t in DOC_TYPES if t.named}
 # Words that may sit between a type word and "số" without changing the type.
 _QUALIFIERS = r"(?:hanh dong|lien tich|lien nganh|lien bo|chuyen de|ket luan)"
 
@@ -351,11 +331,8 @@ def _term_token(tok: str) -> str:
 
 
 def _kind_of_number(number: str) -> str | None:
-    """doc_type implied by the first letter code of a number (42-NQ/TW → Nghị quyết)."""
-    for part in re.split(r"[/-]", number):
-        if part and not part[0].isdigit():
-            return KIND_CODES.get(fold(part).upper())
-    return None
+    """doc_type implied by the kind code of a number (42-NQ/TW → Nghị quyết)."""
+    return DocNumber.parse(number).doc_type
 
 
 def _leading_int(number: str) -> str:

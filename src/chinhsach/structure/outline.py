@@ -21,7 +21,7 @@ from chinhsach.model import (
     Segment,
     SourceText,
 )
-from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number
+from chinhsach.text.docnumber import DocNumber, canonical_doc_number, title_type
 from chinhsach.text.normalize import fold, paragraphs
 from chinhsach.text.numbers import int_to_roman, roman_to_int
 
@@ -42,22 +42,6 @@ _LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
 _BULLET_RE = re.compile(r"^[-–—+•*·]\s*(?P<rest>\S.*)$")
 _TOPIC_RE = re.compile(r"^(?P<topic>Về\s[^:.;]{2,80}?)\s*:\s*(?P<rest>.*)$")
 
-_DOC_TYPES = {
-    "KẾ HOẠCH": "Kế hoạch",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
-    "KẾT LUẬN": "Kết luận",
-    "CHỈ THỊ": "Chỉ thị",
-    "THÔNG BÁO": "Thông báo",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "ĐỀ ÁN": "Đề án",
-    "BÁO CÁO": "Báo cáo",
-    "TỜ TRÌNH": "Tờ trình",
-    "QUY ĐỊNH": "Quy định",
-    "CÔNG VĂN": "Công văn",
-}
 # "Số: 43/KH-UBND" / "Số 58-KH/HU" at the start of a header line or after a column gap.
 _NUMBER_RE = re.compile(
     r"(?:^|\s{2,}|\t|\|\s*)(?:Số|SỐ)\s*:?\s*(?P<num>\d+[\w/.\-–đĐ ]*?[A-Za-zĐđ]+[\w\-–/]*)"
@@ -191,20 +175,12 @@ def _is_caps_line(text: str) -> bool:
 
 
 def _title_case_type(text: str) -> str | None:
-    key = " ".join(text.upper().split())
-    for caps, name in sorted(_DOC_TYPES.items(), key=lambda kv: -len(kv[0])):
-        if key == caps or key.startswith(caps + " "):
-            return name
-    return None
+    return title_type(text.upper())
 
 
 def _type_from_number(number: str) -> str | None:
     """The type from the kind code inside a number (43/KH-UBND, 58-KH/HU)."""
-    for code in re.split(r"[-/]", number)[1:]:
-        name = KIND_CODES.get(fold(code).upper())
-        if name:
-            return name
-    return None
+    return DocNumber.parse(number).doc_type
 
 
 @dataclass
