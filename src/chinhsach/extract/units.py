@@ -1035,9 +1035,14 @@ class _Recognizer:
 
 
 @lru_cache(maxsize=1)
-def _recognizer() -> _Recognizer:
+def _unit_data() -> dict:
     raw = resources.files("chinhsach").joinpath("data/units.json").read_text(encoding="utf-8")
-    return _Recognizer(json.loads(raw))
+    return json.loads(raw)
+
+
+@lru_cache(maxsize=1)
+def _recognizer() -> _Recognizer:
+    return _Recognizer(_unit_data())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1085,59 +1090,6 @@ def canonical_unit(name: str) -> str | None:
 # Directory: fuzzy lookup of a unit among the units an index knows
 # ---------------------------------------------------------------------------------------------
 
-_FOLD_LEVELS = sorted(
-    (
-        "tinh",
-        "huyen",
-        "quan",
-        "thi xa",
-        "thanh pho",
-        "xa",
-        "phuong",
-        "thi tran",
-        "dac khu",
-        "cap tinh",
-        "cap huyen",
-        "cap xa",
-        "cap co so",
-        "co so",
-        "cac cap",
-        "dia phuong",
-        "khu vuc",
-        "chi nhanh tinh",
-        "chi nhanh huyen",
-        "thanh pho truc thuoc trung uong",
-    ),
-    key=lambda s: -len(s.split()),
-)
-_FOLD_TITLES = sorted(
-    (
-        "giam doc",
-        "pho giam doc",
-        "tong giam doc",
-        "chu tich",
-        "pho chu tich",
-        "chu nhiem",
-        "bi thu",
-        "pho bi thu",
-        "pho bi thu thuong truc",
-        "thu truong",
-        "nguoi dung dau",
-        "lanh dao",
-        "bo truong",
-        "thu truong",
-        "cuc truong",
-        "chi cuc truong",
-        "vien truong",
-        "chi huy truong",
-        "chanh an",
-        "ct",
-        "pct",
-        "gd",
-        "pgd",
-    ),
-    key=lambda s: -len(s.split()),
-)
 # "Trưởng"/"Chánh" fold to words that also start unit names (Trường), so they are stripped only
 # before the units they head.
 _FOLD_TITLE_BEFORE = {
@@ -1146,6 +1098,18 @@ _FOLD_TITLE_BEFORE = {
     "chanh": ("van phong", "thanh tra"),
     "pho chanh": ("van phong", "thanh tra"),
 }
+
+
+def _by_length(words: set[str]) -> list[str]:
+    return sorted(words, key=lambda s: -len(s.split()))
+
+
+# The level words and titles of units.json, folded, for the directory's lookup keys; "các cấp"
+# is a plural level phrase the gazetteer never needs, and CT/PCT/GĐ/PGĐ are the titles'
+# abbreviations in queries ("PGĐ Sở Y tế").
+_FOLD_LEVELS = _by_length({fold(lv) for lv in _unit_data()["levels"]} | {"cac cap"})
+_FOLD_TITLES = _by_length({fold(t) for t in _unit_data()["titles"]} - set(_FOLD_TITLE_BEFORE)
+                          | {"ct", "pct", "gd", "pgd"})
 _DROP = frozenset({"cac", "nhung", "va"})
 _KEY_SPLIT_RE = re.compile(r"[^\w]+|_")
 
