@@ -19,7 +19,7 @@ from rich.text import Text
 
 from chinhsach.errors import ChinhsachError
 from chinhsach.present.highlight import snippet, word_spans
-from chinhsach.present.labels import ROLE_VI, target_value
+from chinhsach.present.labels import COMPARATOR_VI, ROLE_VI, comparator_value, target_value
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Đọc văn bản chính sách: chỉ tiêu, nhiệm vụ, đơn vị, văn bản dẫn chiếu.")
@@ -236,7 +236,7 @@ def targets(
         table.add_column(col, overflow="fold")
     for t in doc.targets:
         d = t.to_dict()
-        table.add_row(t.section or "—", t.indicator, t.comparator or "định tính", target_value(d, "—"),
+        table.add_row(t.section or "—", t.indicator, COMPARATOR_VI.get(t.comparator or "", "định tính"), target_value(d, "—"),
                       str(t.year or "—"), {"up": "↑", "down": "↓"}.get(t.direction or "", "·"))
     console.print(table)
     for w in doc.warnings:
@@ -361,8 +361,8 @@ def check(
     for row in data["targets"]:
         p, c = row["parent"], row["child"]
         style = _STATUS_STYLE.get(row["status"], "")
-        table.add_row(p["section"] or "—", p["indicator"], f"{p['comparator'] or ''} {target_value(p, '—')}",
-                      f"{c['comparator'] or ''} {target_value(c, '—')}" if c else "—",
+        table.add_row(p["section"] or "—", p["indicator"], comparator_value(p, '—'),
+                      comparator_value(c, '—') if c else "—",
                       Text(row["status"], style=style))
     console.print(table)
     duty_table = Table(title="Nhiệm vụ", show_lines=False)
