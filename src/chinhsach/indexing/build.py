@@ -24,6 +24,7 @@ from chinhsach.errors import (
 )
 from chinhsach.indexing import restore, store
 from chinhsach.indexing.bm25 import write_frequent_rows
+from chinhsach.indexing.config import IndexConfig, model_limits
 from chinhsach.indexing.dense import dense_index, read_vectors
 from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder, resolve_model
 from chinhsach.ingest.readers import file_sha256, iter_source_files
@@ -106,6 +107,7 @@ def build_index(
     progress: ProgressFactory | None = None,
     read: Callable[[Path, str], Document] | None = None,
     embedder: Embedder | None = None,
+    config: IndexConfig | None = None,
 ) -> BuildReport:
     """Index the files under ``paths`` into ``index_dir``; unchanged files are not re-read.
 
@@ -113,6 +115,8 @@ def build_index(
     the previous index stays live until the new one is complete. The model encodes each
     document's passages on a worker thread as soon as the document is read, while this thread
     extracts targets and duties and writes the rows (``read`` replaces the reading step).
+    ``config`` sets the ranking saved with the index (fusion weights, inverted-file probing);
+    without it an update keeps the index's own config and a new index gets the defaults.
     """
     from chinhsach import pipeline
     from chinhsach.structure.outline import doc_id_for
@@ -195,8 +199,10 @@ def build_index(
             if not model_id:
                 model_id, location = resolve_model(model)
                 model_path = str(location)
-            dim = _finish_dense(conn, staged, new_vectors, prev_dir)
-            _write_meta(conn, model_id, model_path, dim)
+            settings = config or IndexConfig.from_json(prev_meta.get("config"))
+            dim = _finish_dense(conn, staged, new_vectors, prev_dir, settings)
+            _, max_tokens = model_limits(model_path)
+            _write_meta(conn, model_id, model_path, settings.with_model(model_id, dim, max_tokens))
             n_docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
             n_segs = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
             conn.execute("PRAGMA journal_mode=DELETE")
@@ -389,7 +395,7 @@ def _finish_lexical(conn: sqlite3.Connection, staged: Path) -> None:
 
 
 def _finish_dense(conn: sqlite3.Connection, staged: Path, new: dict[int, np.ndarray],
-                  prev_dir: Path | None) -> int:
+                  prev_dir: Path | None, config: IndexConfig) -> int:
     """Write the vectors of every searchable segment (new ones, and kept ones from the previous
     generation) and the faiss index over them; returns the dimension."""
     import faiss
@@ -410,19 +416,21 @@ def _finish_dense(conn: sqlite3.Connection, staged: Path, new: dict[int, np.ndar
         if min(rows) < 0 or prev_vectors.shape[1] != dim:
             raise IndexCorruptError("a kept segment has no valid embedding; " + rebuild_hint(staged.parent))
         matrix[kept] = prev_vectors[rows]
-    faiss.write_index(dense_index(matrix), str(staged / "dense.faiss"))
+    faiss.write_index(dense_index(matrix, config.ivf_from, config.ivf_probe_share),
+                      str(staged / "dense.faiss"))
     np.save(staged / "vectors.npy", matrix)
     np.save(staged / "positions.npy", positions)
     return dim
 
 
-def _write_meta(conn: sqlite3.Connection, model_id: str, model_path: str, dim: int) -> None:
+def _write_meta(conn: sqlite3.Connection, model_id: str, model_path: str, config: IndexConfig) -> None:
     n = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
     conn.execute("DELETE FROM meta")
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("format_version", str(store.FORMAT_VERSION)), ("model_id", model_id),
-         ("model_path", model_path), ("dim", str(dim)), ("n_segments", str(n)),
+         ("model_path", model_path), ("dim", str(config.model_dim)), ("n_segments", str(n)),
+         ("config", config.to_json()),
          ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S"))],
     )
     conn.commit()

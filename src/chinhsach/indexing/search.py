@@ -25,7 +25,7 @@ from chinhsach.errors import (
 )
 from chinhsach.indexing import restore, store
 from chinhsach.indexing.bm25 import BM25Reader
-from chinhsach.indexing.dense import IVF_PROBE_SHARE
+from chinhsach.indexing.config import IndexConfig
 from chinhsach.indexing.embed import Embedder, load_embedder, resolve_model
 from chinhsach.indexing.fusion import DEFAULT_WEIGHTS, FusionWeights, minmax
 from chinhsach.model import Document, Hit
@@ -69,6 +69,7 @@ class Index:
         self.conn = conn
         self.meta = meta
         self.model_id = meta.get("model_id", "")
+        self.config = IndexConfig.from_json(meta.get("config"))
         self._model_spec = model
         self.query_engine = "fast-query"
         self._embedder: Embedder | None = None
@@ -83,7 +84,7 @@ class Index:
             faiss.omp_set_num_threads(1)
             self.faiss = faiss.read_index(str(generation / "dense.faiss"))
             if hasattr(self.faiss, "nprobe"):  # an inverted file: probe the share it was built for
-                self.faiss.nprobe = max(1, self.faiss.nlist // IVF_PROBE_SHARE)
+                self.faiss.nprobe = max(1, self.faiss.nlist // self.config.ivf_probe_share)
             self.positions = np.load(generation / "positions.npy")
             self.vectors = np.load(generation / "vectors.npy", mmap_mode="r")
         except Exception as exc:  # noqa: BLE001 - any damage to these files means: rebuild
@@ -285,8 +286,10 @@ class Index:
 
     def search(self, query: str, k: int = 10, *, kinds: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None,
-               weights: FusionWeights = DEFAULT_WEIGHTS) -> list[Hit]:
-        """The ``k`` best segments for ``query`` (with or without diacritics)."""
+               weights: FusionWeights | None = None) -> list[Hit]:
+        """The ``k`` best segments for ``query`` (with or without diacritics); ``weights``
+        default to the ones saved in the index's config."""
+        weights = weights or self.config.weights
         if not isinstance(query, str):
             raise QueryError("the query must be text")
         if not query.strip() or not any(ch.isalnum() for ch in query):
