@@ -21,6 +21,8 @@ from chinhsach.errors import ChinhsachError
 from chinhsach.present.highlight import snippet, word_spans
 from chinhsach.present.labels import COMPARATOR_VI, ROLE_VI, comparator_value, target_value
 
+# Each command imports its stage when it runs (numpy, faiss, spaCy, the model): `chinhsach
+# --help` answers at once and a one-shot search starts in 0.6 s (README, Performance).
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Đọc văn bản chính sách: chỉ tiêu, nhiệm vụ, đơn vị, văn bản dẫn chiếu.")
 console = Console()

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from chinhsach.errors import QueryError
-from chinhsach.extract.units import UnitDirectory
+from chinhsach.extract.directory import UnitDirectory
 from chinhsach.indexing import Index, facts
 from chinhsach.text.normalize import fold
 

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from chinhsach.extract.units import find_units
 from chinhsach.model import Document, Duty, Section, Segment, UnitRole
 from chinhsach.text.normalize import fold
 from chinhsach.text.numbers import month_end
@@ -78,8 +79,6 @@ UnitFinder = Callable[[str], Sequence[Mention]]
 
 
 def _default_finder(text: str) -> Sequence[Mention]:
-    from chinhsach.extract.units import find_units
-
     return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
 

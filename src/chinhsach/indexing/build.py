@@ -29,6 +29,7 @@ from chinhsach.indexing.dense import dense_index, read_vectors
 from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder, resolve_model
 from chinhsach.ingest.readers import file_sha256, iter_source_files
 from chinhsach.model import Document, Segment
+from chinhsach.structure.outline import doc_id_for
 from chinhsach.text import tokens
 from chinhsach.text.docnumber import doc_number_key
 
@@ -118,8 +119,9 @@ def build_index(
     ``config`` sets the ranking saved with the index (fusion weights, inverted-file probing);
     without it an update keeps the index's own config and a new index gets the defaults.
     """
+    # The pipeline (spaCy, the gazetteers) loads only when a build runs: opening an index to
+    # search must stay quick (cold `chinhsach search` 0.6 s).
     from chinhsach import pipeline
-    from chinhsach.structure.outline import doc_id_for
 
     read = read or pipeline.read_document
     started = time.perf_counter()
@@ -296,7 +298,7 @@ def _read_one(read: Callable[[Path, str], Document], path: Path, doc_id: str,
 def _extract_all(docs: Sequence[Document], report: BuildReport,
                  progress: ProgressFactory | None) -> list[Document]:
     """Targets, duties and citations of each document (while the model encodes its passages)."""
-    from chinhsach import pipeline
+    from chinhsach import pipeline  # loaded by a build only (see build_index)
 
     tick = progress("Trích xuất", len(docs)) if progress and docs else None
     out = []

