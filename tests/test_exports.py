@@ -350,3 +350,122 @@ def test_brief_docx_lists_the_units_duties_in_administrative_format(corpus_idx: 
     # No invented letterhead or signature block.
     for absent in ("CỘNG HÒA", "Độc lập", "Nơi nhận", "KT.", "Số:"):
         assert absent not in body
+
+
+# -- web downloads and the "Thời hạn" page ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def web(plan_index: Path) -> Iterator:
+    pytest.importorskip("fastapi", reason="the web extra is not installed: pip install '.[web]'")
+    from fastapi.testclient import TestClient
+
+    from chinhsach.web import create_app
+
+    with TestClient(create_app(plan_index)) as client:
+        yield client
+
+
+def test_web_downloads_are_the_cli_files(web, plan_index: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    r = web.get("/download/duties.xlsx", params={"unit": "so tai chinh"})
+    assert r.status_code == 200 and 'filename="nhiem-vu-so-tai-chinh.xlsx"' in r.headers["content-disposition"]
+    path = tmp_path / "cli.xlsx"
+    cli("export", "duties", "--unit", "so tai chinh", "-o", str(path), "--index", str(plan_index))
+    web_rows = list(load_workbook(io.BytesIO(r.content))[ALL_SHEET].iter_rows(values_only=True))
+    assert web_rows == list(load_workbook(path)[ALL_SHEET].iter_rows(values_only=True))
+    assert {row[5] for row in web_rows[1:]} >= {"Sở Tài chính"}
+    r = web.get("/download/duties.csv", params={"doc": "77/KH-UBND"})
+    assert r.content.startswith(b"\xef\xbb\xbf") and r.headers["content-type"].startswith("text/csv")
+    r = web.get("/download/targets.json")
+    assert r.status_code == 200 and r.json()["note"] == EMPTY_TARGETS
+    r = web.get("/download/brief.docx", params={"unit": "Sở Y tế", "today": TODAY})
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+    api = web.get("/api/deadlines", params={"today": TODAY}).json()
+    assert [(d["section"], d["due"], d["status"]) for d in api["deadlines"]] == EXPECTED
+
+
+def test_web_calendar_download(web) -> None:
+    from icalendar import Calendar
+
+    r = web.get("/download/deadlines.ics", params={"today": TODAY, "overdue": "1"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/calendar")
+    events = list(Calendar.from_ical(r.content).walk("VEVENT"))
+    assert [ev.decoded("dtstart").isoformat() for ev in events] == ["2024-12-31"]
+
+
+def test_web_bad_input_is_the_apps_error(web) -> None:
+    r = web.get("/download/duties.csv", params={"unit": "Sở Ngoại giao"})
+    assert r.status_code == 404 and "unknown unit" in r.text and "Có thể bạn muốn tìm" in r.text
+    assert web.get("/download/duties.csv", params={"doc": "99/KH-XX"}).status_code == 404
+    assert web.get("/download/duties.pdf").status_code == 400
+    assert web.get("/api/deadlines", params={"before": "mai"}).json()["detail"].startswith("bad before")
+    assert web.get("/download/brief.docx").status_code == 422  # the unit is required
+
+
+def test_deadlines_page_lists_due_and_overdue_with_downloads(web) -> None:
+    r = web.get("/deadlines", params={"today": TODAY})
+    assert r.status_code == 200
+    page = r.text
+    assert "Thời hạn nhiệm vụ" in page and 'aria-current="page"' in page
+    assert page.count("quá hạn</span>") == 1 and page.count("sắp đến hạn</span>") == 4
+    assert page.index("31/12/2024") < page.index("31/03/2025") < page.index("15/12/2025")
+    assert 'href="/download/deadlines.ics?today=2025-03-01"' in page
+    unit = web.get("/deadlines", params={"today": TODAY, "unit": "so noi vu"}).text
+    assert "15/12/2025" in unit and "31/03/2025" not in unit and "/download/brief.docx?unit=so+noi+vu" in unit
+    empty = web.get("/deadlines", params={"today": TODAY, "before": "2024-01-01"}).text
+    assert "Không có thời hạn nào" in empty
+    doc = web.get(f"/documents/{PLAN_ID}").text
+    assert f"/download/duties.xlsx?doc={PLAN_ID}" in doc and "/download/deadlines.ics?doc=" in doc
+    unit_page = web.get("/unit", params={"name": "Sở Y tế"}).text
+    assert "/download/brief.docx?unit=" in unit_page
+
+
+def test_browser_downloads_the_calendar(plan_index: Path, tmp_path: Path) -> None:
+    import socket
+    import threading
+    import time
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium); browser test skipped")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    uvicorn = pytest.importorskip("uvicorn", reason="the web extra is not installed")
+    from icalendar import Calendar
+
+    from chinhsach.web import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(plan_index), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        limit = time.monotonic() + 20
+        while not server.started:
+            assert time.monotonic() < limit and thread.is_alive(), "uvicorn did not start"
+            time.sleep(0.05)
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(chromium), headless=True,
+                                        args=["--headless", "--no-sandbox", "--disable-gpu"])
+            page = browser.new_context(accept_downloads=True, locale="vi-VN").new_page()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.get_by_role("link", name="Thời hạn").first.click()
+            page.wait_for_url("**/deadlines")
+            assert page.locator("table.deadlines tbody tr").count() >= 1
+            with page.expect_download() as info:
+                page.get_by_role("link", name="Lịch thời hạn (.ics)").click()
+            download = info.value
+            assert download.suggested_filename == "thoi-han.ics"
+            saved = tmp_path / download.suggested_filename
+            download.save_as(saved)
+            browser.close()
+        events = list(Calendar.from_ical(saved.read_bytes()).walk("VEVENT"))
+        assert len(events) == len(EXPECTED)  # passed fixed deadlines stay, marked overdue
+        assert any("Sở Nội vụ" in str(ev.get("description")) for ev in events)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
