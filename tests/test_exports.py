@@ -310,11 +310,25 @@ def test_period_of_a_recurring_label(recurring: str | None, months: int | None) 
     ({"recurring": "hằng tháng", "deadline_text": "trước ngày 15 hằng tháng"}, "2025-02-16", "2025-03-15"),
     ({"recurring": "hằng năm", "deadline": "2024-02-29"}, "2024-03-01", "2025-02-28"),
     ({"recurring": "hằng năm", "deadline": "2026-03-31"}, "2025-01-01", "2026-03-31"),
+    # "đến hết năm 2030" ends the series: the yearly day is the period end, from today on.
+    ({"recurring": "hằng năm", "deadline": "2030-12-31", "deadline_text": "đến hết năm 2030"},
+     "2026-01-15", "2026-12-31"),
 ])
 def test_next_occurrence(kwargs: dict, today: str, due: str) -> None:
     rule = recurrence(entry(**kwargs), dt.date.fromisoformat(today))
     assert rule is not None
     assert rule.next_on_or_after(dt.date.fromisoformat(today)).isoformat() == due
+
+
+def test_a_finished_series_is_no_longer_due() -> None:
+    from chinhsach.answers.deadlines import deadlines
+
+    e = entry(deadline="2025-12-31", deadline_text="đến hết năm 2025", recurring="hằng năm")
+    rule = recurrence(e, dt.date(2025, 3, 1))
+    assert rule is not None and rule.until == dt.date(2025, 12, 31)
+    assert rule.rrule()["UNTIL"] == dt.date(2025, 12, 31)
+    assert [i.due.isoformat() for i in deadlines([e], dt.date(2025, 3, 1)).items] == ["2025-12-31"]
+    assert deadlines([e], dt.date(2026, 1, 2)).items == []
 
 
 def test_bad_dates_are_query_errors() -> None:

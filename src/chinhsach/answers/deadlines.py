@@ -9,7 +9,8 @@ Expansion rules, general rather than tuned to one phrase:
 * the period is the shortest one the duty names: ``hằng tháng`` 1 month, ``hằng quý`` 3,
   ``6 tháng`` 6, ``hằng năm`` 12 ("định kỳ 6 tháng, hằng năm" reports every six months);
 * the anchor is the fixed deadline if there is one (the first occurrence: nothing falls before
-  it), else the day and month written without a year ("hằng năm trước ngày 15/12" → every
+  it) unless the words make it the end of the series ("hằng năm … đến hết năm 2030": the
+  rule stops there, ``until``), else the day and month written without a year ("hằng năm trước ngày 15/12" → every
   15 December; "6 tháng, hằng năm (trước ngày 10/12)" → 10 June and 10 December), else the
   end of each period (``anchor`` is then ``"period_end"``: 30 June / 31 December for six
   months, quarter ends, month ends, 31 December for a year).
@@ -40,6 +41,8 @@ _PERIODS: list[tuple[re.Pattern[str], int]] = [
 ]
 # "ngày 15/12", "ngày 15-12", "ngày 15 tháng 12" with no year after it.
 _DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*(?:/|-|\.|thang)\s*(\d{1,2})(?!\s*(?:/|-|\.|nam)\s*\d)(?!\d)")
+# "đến hết năm 2030", "đến năm 2030", "giai đoạn 2026-2030": the fixed day ends the series.
+_UNTIL = re.compile(r"\bden\b|\bgiai doan\b")
 _DAY_ONLY = re.compile(r"\bngay\s+(\d{1,2})\b(?!\s*(?:/|-|\.|thang))")
 
 
@@ -94,6 +97,7 @@ class Rule:
     day: int | None
     start: dt.date
     anchor: str
+    until: dt.date | None = None  # "hằng năm ... đến hết năm 2030": no occurrence after it
 
     def next_on_or_after(self, today: dt.date) -> dt.date:
         if self.start >= today:
@@ -112,9 +116,12 @@ class Rule:
     def rrule(self) -> dict[str, Any]:
         """The iCalendar recurrence (RFC 5545) that yields the same days from ``start``."""
         day = self.day if self.day is not None else -1
-        if self.months == 12:
-            return {"FREQ": "YEARLY", "BYMONTH": self.start.month, "BYMONTHDAY": day}
-        return {"FREQ": "MONTHLY", "INTERVAL": self.months, "BYMONTHDAY": day}
+        rule: dict[str, Any] = (
+            {"FREQ": "YEARLY", "BYMONTH": self.start.month, "BYMONTHDAY": day} if self.months == 12
+            else {"FREQ": "MONTHLY", "INTERVAL": self.months, "BYMONTHDAY": day})
+        if self.until is not None:
+            rule["UNTIL"] = self.until
+        return rule
 
 
 def recurrence(entry: DutyEntry, today: dt.date) -> Rule | None:
@@ -122,11 +129,15 @@ def recurrence(entry: DutyEntry, today: dt.date) -> Rule | None:
     months = period_months(entry.recurring)
     if months is None:
         return None
+    written = fold(entry.deadline_text or "").lower()
+    until: dt.date | None = None
     if entry.deadline:
         with_deadline = dt.date.fromisoformat(entry.deadline)
-        end = with_deadline.day == _last_day(with_deadline.year, with_deadline.month)
-        return Rule(months, None if end else with_deadline.day, with_deadline, "deadline")
-    written = fold(entry.deadline_text or "").lower()
+        if _UNTIL.search(written):
+            until = with_deadline  # the series runs up to that day; its days come below
+        else:
+            end = with_deadline.day == _last_day(with_deadline.year, with_deadline.month)
+            return Rule(months, None if end else with_deadline.day, with_deadline, "deadline")
     day: int | None = None
     month: int | None = None
     m = _DAY_MONTH.search(written)
@@ -142,7 +153,7 @@ def recurrence(entry: DutyEntry, today: dt.date) -> Rule | None:
     first_month = (month - 1) % months + 1
     start = _on(today.year - 1, first_month, day)
     rule = Rule(months, day, start, anchor)
-    return Rule(months, day, rule.next_on_or_after(today), anchor)
+    return Rule(months, day, rule.next_on_or_after(today), anchor, until)
 
 
 @dataclass(slots=True)
@@ -202,6 +213,8 @@ def deadlines(entries: Sequence[DutyEntry], today: dt.date, *, before: dt.date |
         rule = recurrence(e, today)
         if rule is not None:
             due = rule.next_on_or_after(today)
+            if rule.until is not None and due > rule.until:
+                continue  # the series has ended: nothing is due any more
             item = DeadlineItem(e, due, "upcoming", rule)
         elif e.deadline:
             due = dt.date.fromisoformat(e.deadline)
