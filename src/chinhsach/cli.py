@@ -646,8 +646,9 @@ def deadlines(
         status = Text(DEADLINE_STATUS_VI[item.status],
                       style="bold red" if item.status == "overdue" else "green")
         written = ", ".join(x for x in (e.deadline_text, e.recurring) if x) or "—"
+        text = e.text if len(e.text) <= 160 else e.text[:159].rstrip() + "…"  # --json has it all
         table.add_row(date_vi(item.due.isoformat()), status, f"{e.doc.label}\nMục {e.section or '—'}",
-                      e.text, "; ".join(n for n, _ in e.leads) or "—", written)
+                      text, "; ".join(n for n, _ in e.leads) or "—", written)
     console.print(table)
     if report.undated:
         _err("ghi chú:", "yellow", f"{report.undated} nhiệm vụ có thời hạn không xác định được ngày "
