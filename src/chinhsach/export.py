@@ -96,10 +96,9 @@ def duties(idx: Index, docs: Sequence[str] | None = None, unit: str | None = Non
     filters: dict[str, Any] = {"documents": [d.doc_id for d in infos] if docs else None,
                                "unit": unit, "unit_names": names or None,
                                "include_inherited": include_inherited}
-    note = None if rows else EMPTY_DUTIES
-    data = writers.render("duties", fmt, rows, infos, filters=filters, note=note or "")
+    data = writers.render("duties", fmt, rows, infos, filters=filters, note=EMPTY_DUTIES)
     return Export(data, _filename("nhiem-vu", [unit or "", *(docs or [])], fmt), MEDIA_TYPES[fmt],
-                  len(rows), note)
+                  len(rows), None if rows else EMPTY_DUTIES)
 
 
 def targets(idx: Index, docs: Sequence[str] | None = None, fmt: str = "xlsx") -> Export:
@@ -107,10 +106,10 @@ def targets(idx: Index, docs: Sequence[str] | None = None, fmt: str = "xlsx") ->
     _check_format(fmt)
     infos = _docs_info(idx, docs)
     rows = target_rows(idx, [d.doc_id for d in infos])
-    note = None if rows else EMPTY_TARGETS
     filters: dict[str, Any] = {"documents": [d.doc_id for d in infos] if docs else None}
-    data = writers.render("targets", fmt, rows, infos, filters=filters, note=note or "")
-    return Export(data, _filename("chi-tieu", list(docs or []), fmt), MEDIA_TYPES[fmt], len(rows), note)
+    data = writers.render("targets", fmt, rows, infos, filters=filters, note=EMPTY_TARGETS)
+    return Export(data, _filename("chi-tieu", list(docs or []), fmt), MEDIA_TYPES[fmt], len(rows),
+                  None if rows else EMPTY_TARGETS)
 
 
 def deadline_report(idx: Index, unit: str | None = None, docs: Sequence[str] | None = None, *,

@@ -127,7 +127,8 @@ def sheet_name(doc: DocInfo, taken: set[str]) -> str:
 
 
 def write_xlsx(out: BinaryIO | str | Path, sheets: dict[str, Table], note: str | None = None) -> None:
-    """Sheets of (headers, cells, widths) into one workbook; ``note`` goes under empty headers."""
+    """Sheets of (headers, cells, widths) into one workbook; ``note`` goes under the headers of
+    any empty sheet (a document with nothing that matches keeps its sheet, and says so)."""
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(out) if isinstance(out, str | Path) else out,
@@ -215,7 +216,8 @@ def target_sheets(rows: Sequence[TargetRow], docs: Sequence[DocInfo]) -> dict[st
 
 def render(kind: str, fmt: str, rows: Sequence[DutyRow] | Sequence[TargetRow],
            docs: Sequence[DocInfo], *, filters: dict[str, Any], note: str) -> bytes:
-    """The export as bytes: ``kind`` is ``duties`` or ``targets``, ``fmt`` one of FORMATS."""
+    """The export as bytes: ``kind`` is ``duties`` or ``targets``, ``fmt`` one of FORMATS;
+    ``note`` is what an empty table says."""
     with_unit = bool(filters.get("unit"))
     if fmt == "json":
         return json_text(kind, rows, filters, note).encode("utf-8")
