@@ -320,6 +320,32 @@ def test_next_occurrence(kwargs: dict, today: str, due: str) -> None:
     assert rule.next_on_or_after(dt.date.fromisoformat(today)).isoformat() == due
 
 
+def test_two_reports_with_their_own_days_are_two_yearly_rules() -> None:
+    from chinhsach.answers.deadlines import deadlines, recurrences
+
+    e = entry(deadline_text="trước ngày 15/6", recurring="6 tháng, hằng năm")
+    e.text = ("Các đơn vị định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/11) gửi báo "
+              "cáo kết quả thực hiện về Sở.")
+    today = dt.date(2025, 7, 1)
+    rules = recurrences(e, today)
+    assert [(r.months, r.day, r.start.isoformat()) for r in rules] == [
+        (12, 15, "2026-06-15"), (12, 15, "2025-11-15")]
+    assert [i.due.isoformat() for i in deadlines([e], today).items] == ["2025-11-15", "2026-06-15"]
+    # One day for two periods stays one six-monthly rule ("6 tháng, hằng năm (trước ngày 10/12)").
+    one = entry(deadline_text="trước ngày 10/12", recurring="6 tháng, hằng năm")
+    one.text = "Định kỳ 6 tháng, hằng năm (trước ngày 10/12) báo cáo UBND tỉnh kết quả thực hiện."
+    assert [(r.months, r.day) for r in recurrences(one, today)] == [(6, 10)]
+
+
+def test_a_plan_issued_later_repeats_from_its_issue_date() -> None:
+    e = entry(deadline_text="trước ngày 25/11", recurring="hằng năm")
+    e.doc = DocInfo("d", "215/KH-SYT", "Kế hoạch", "2028-02-14", "d")
+    assert recurrence(e, dt.date(2024, 5, 1)).next_on_or_after(dt.date(2028, 2, 14)) == dt.date(2028, 11, 25)
+    from chinhsach.answers.deadlines import deadlines
+
+    assert [i.due.isoformat() for i in deadlines([e], dt.date(2024, 5, 1)).items] == ["2028-11-25"]
+
+
 def test_a_finished_series_is_no_longer_due() -> None:
     from chinhsach.answers.deadlines import deadlines
 

@@ -6,6 +6,8 @@ overdue once it has passed. A recurring duty is expanded to its next occurrence 
 
 Expansion rules, general rather than tuned to one phrase:
 
+* occurrences start no earlier than the plan's issue date (a plan dated 2028 has no report
+  due in 2024);
 * the period is the shortest one the duty names: ``hằng tháng`` 1 month, ``hằng quý`` 3,
   ``6 tháng`` 6, ``hằng năm`` 12 ("định kỳ 6 tháng, hằng năm" reports every six months);
 * the anchor is the fixed deadline if there is one (the first occurrence: nothing falls before
@@ -22,6 +24,7 @@ given a year: those duties are counted as ``undated``, not guessed.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -43,6 +46,13 @@ _PERIODS: list[tuple[re.Pattern[str], int]] = [
 _DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*(?:/|-|\.|thang)\s*(\d{1,2})(?!\s*(?:/|-|\.|nam)\s*\d)(?!\d)")
 # "đến hết năm 2030", "đến năm 2030", "giai đoạn 2026-2030": the fixed day ends the series.
 _UNTIL = re.compile(r"\bden\b|\bgiai doan\b")
+# Period words inside a duty's sentence (stricter than the labels: "năm" alone is any year).
+_TEXT_PERIODS: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(r"\b(?:hang|moi) thang\b"), 1),
+    (re.compile(r"\b(?:hang|moi) quy\b"), 3),
+    (re.compile(r"\b(?:6|sau) thang\b"), 6),
+    (re.compile(r"\b(?:hang|moi|thuong) nam\b|\bbao cao nam\b"), 12),
+]
 _DAY_ONLY = re.compile(r"\bngay\s+(\d{1,2})\b(?!\s*(?:/|-|\.|thang))")
 
 
@@ -124,8 +134,55 @@ class Rule:
         return rule
 
 
-def recurrence(entry: DutyEntry, today: dt.date) -> Rule | None:
-    """The repetition rule of a recurring duty, anchored as the module docstring says."""
+def _period_days(text: str) -> list[tuple[int, int, int]]:
+    """(period in months, day, month) for each period word that has its own day after it:
+    "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/11)" → [(6, 15, 6),
+    (12, 15, 11)]. A day is looked for up to the next period word, within 40 characters."""
+    folded = fold(text).lower()
+    marks = sorted((m.start(), m.end(), months) for pattern, months in _TEXT_PERIODS
+                   for m in pattern.finditer(folded))
+    out: list[tuple[int, int, int]] = []
+    for i, (_, end, months) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(folded)
+        m = _DAY_MONTH.search(folded[end:min(stop, end + 40)])
+        if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
+            out.append((months, int(m.group(1)), int(m.group(2))))
+    return out
+
+
+def recurrences(entry: DutyEntry, today: dt.date) -> list[Rule]:
+    """Every repetition rule of a recurring duty (none if it does not recur).
+
+    Two reports each with its own day ("6 tháng (trước ngày 15/6) và hằng năm (trước ngày
+    15/11)") are two yearly rules, 15 June and 15 November: the extracted deadline keeps one
+    day only, so the duty's own sentence is read for the pairs. Otherwise one rule, anchored
+    as the module docstring says.
+    """
+    if period_months(entry.recurring) is None:
+        return []
+    # A plan issued after today repeats from its issue date (ngày ban hành), not before it.
+    with contextlib.suppress(TypeError, ValueError):
+        today = max(today, dt.date.fromisoformat(entry.doc.date))  # type: ignore[arg-type]
+    if not entry.deadline:
+        pairs = sorted(set(_period_days(entry.text)), key=lambda p: (p[2], p[1]))
+        if len({(d, m) for _, d, m in pairs}) >= 2:
+            rules = []
+            for _, day, month in pairs:
+                start = _on(today.year, month, day)
+                if start < today:
+                    start = _on(today.year + 1, month, day)
+                rules.append(Rule(12, day, start, "written"))
+            return rules
+    rule = recurrence(entry, today, _single=True)
+    return [rule] if rule is not None else []
+
+
+def recurrence(entry: DutyEntry, today: dt.date, _single: bool = False) -> Rule | None:
+    """The repetition rule of a recurring duty, anchored as the module docstring says (for a
+    duty with several, the one that comes soonest)."""
+    if not _single:
+        rules = recurrences(entry, today)
+        return min(rules, key=lambda r: r.next_on_or_after(today)) if rules else None
     months = period_months(entry.recurring)
     if months is None:
         return None
@@ -168,6 +225,7 @@ class DeadlineItem:
     due: dt.date
     status: str
     rule: Rule | None = None
+    part: int = 0  # which of the duty's rules (a stable part of the calendar event's id)
 
     def to_dict(self) -> dict[str, Any]:
         e = self.entry
@@ -210,26 +268,26 @@ def deadlines(entries: Sequence[DutyEntry], today: dt.date, *, before: dt.date |
     items: list[DeadlineItem] = []
     undated = 0
     for e in entries:
-        rule = recurrence(e, today)
-        if rule is not None:
+        found: list[DeadlineItem] = []
+        for part, rule in enumerate(recurrences(e, today)):
             due = rule.next_on_or_after(today)
-            if rule.until is not None and due > rule.until:
-                continue  # the series has ended: nothing is due any more
-            item = DeadlineItem(e, due, "upcoming", rule)
-        elif e.deadline:
-            due = dt.date.fromisoformat(e.deadline)
-            item = DeadlineItem(e, due, "overdue" if due < today else "upcoming")
-        else:
-            undated += bool(e.deadline_text)
-            continue
-        if before is not None and item.due > before:
-            continue
-        if overdue_only and item.status != "overdue":
-            continue
-        items.append(item)
+            if rule.until is None or due <= rule.until:  # else the series has ended
+                found.append(DeadlineItem(e, due, "upcoming", rule, part))
+        if not found and period_months(e.recurring) is None:
+            if e.deadline:
+                due = dt.date.fromisoformat(e.deadline)
+                found.append(DeadlineItem(e, due, "overdue" if due < today else "upcoming"))
+            else:
+                undated += bool(e.deadline_text)
+        for item in found:
+            if before is not None and item.due > before:
+                continue
+            if overdue_only and item.status != "overdue":
+                continue
+            items.append(item)
     items.sort(key=lambda i: (i.due, i.entry.doc.doc_id, i.entry.ord))
     return DeadlineReport(today, items, undated)
 
 
 __all__ = ["DeadlineItem", "DeadlineReport", "Rule", "deadlines", "parse_day", "period_months",
-           "recurrence"]
+           "recurrence", "recurrences"]

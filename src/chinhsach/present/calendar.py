@@ -69,7 +69,7 @@ def calendar_bytes(items: Sequence[DeadlineItem], stamp: dt.datetime | None = No
         ev.add("dtstart", item.due)
         ev.add("dtend", item.due + dt.timedelta(days=1))
         ev.add("dtstamp", now)
-        key = f"{e.doc.doc_id}#{e.ord}#{item.due.isoformat() if item.rule is None else 'r'}"
+        key = f"{e.doc.doc_id}#{e.ord}#{item.due.isoformat() if item.rule is None else f'r{item.part}'}"
         ev.add("uid", hashlib.sha1(key.encode("utf-8")).hexdigest()[:20] + "@chinhsach")
         ev.add("description", description(item))
         ev.add("categories", [e.doc.label])
