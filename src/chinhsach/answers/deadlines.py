@@ -23,7 +23,6 @@ given a year: those duties are counted as ``undated``, not guessed.
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import datetime as dt
 import re
@@ -34,6 +33,7 @@ from typing import Any
 from chinhsach.answers.assignments import DutyEntry
 from chinhsach.errors import QueryError
 from chinhsach.text.normalize import fold
+from chinhsach.text.numbers import iso_date, month_end
 
 # Months per period, keyed by the words of Duty.recurring (extract/duties.py labels).
 _PERIODS: list[tuple[re.Pattern[str], int]] = [
@@ -66,7 +66,7 @@ def period_months(recurring: str | None) -> int | None:
 
 
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    return int(month_end(year, month)[-2:])
 
 
 def _on(year: int, month: int, day: int | None) -> dt.date:
@@ -88,11 +88,8 @@ def parse_day(value: str, what: str = "date") -> dt.date:
     except ValueError:
         pass
     m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if m:
-        try:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            pass
+    if m and (iso := iso_date(m.group(1), m.group(2), m.group(3))):
+        return dt.date.fromisoformat(iso)
     raise QueryError(f"bad {what} {value!r}: use YYYY-MM-DD or DD/MM/YYYY")
 
 
