@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,6 +81,7 @@ III. TỔ CHỨC THỰC HIỆN
 Sở Nội vụ theo dõi, đôn đốc, tổng hợp tình hình thực hiện, báo cáo Ủy ban nhân dân tỉnh hằng năm (trước ngày 15/12).
 """
 PLAN_ID = "ke-hoach-thu-nghiem-77"
+ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2025-03-01"
 # section → (next due day from TODAY, status): worked out by hand from the plan above.
 EXPECTED = [
@@ -452,6 +454,7 @@ def test_deadlines_page_lists_due_and_overdue_with_downloads(web) -> None:
     assert page.count("quá hạn</span>") == 1 and page.count("sắp đến hạn</span>") == 4
     assert page.index("31/12/2024") < page.index("31/03/2025") < page.index("15/12/2025")
     assert 'href="/download/deadlines.ics?today=2025-03-01"' in page
+    assert '<input type="hidden" name="today" value="2025-03-01">' in page  # filtering keeps the day
     unit = web.get("/deadlines", params={"today": TODAY, "unit": "so noi vu"}).text
     assert "15/12/2025" in unit and "31/03/2025" not in unit and "/download/brief.docx?unit=so+noi+vu" in unit
     empty = web.get("/deadlines", params={"today": TODAY, "before": "2024-01-01"}).text
@@ -502,6 +505,10 @@ def test_browser_downloads_the_calendar(plan_index: Path, tmp_path: Path) -> Non
             assert download.suggested_filename == "thoi-han.ics"
             saved = tmp_path / download.suggested_filename
             download.save_as(saved)
+            if os.environ.get("CHINHSACH_SCREENSHOTS") == "1":  # the README's picture, on request
+                page.set_viewport_size({"width": 1280, "height": 900})
+                page.goto(f"http://127.0.0.1:{port}/deadlines?today={TODAY}")
+                page.screenshot(path=str(ROOT / "docs" / "screenshots" / "deadlines.png"), full_page=True)
             browser.close()
         events = list(Calendar.from_ical(saved.read_bytes()).walk("VEVENT"))
         assert len(events) == len(EXPECTED)  # passed fixed deadlines stay, marked overdue

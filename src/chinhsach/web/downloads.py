@@ -124,7 +124,8 @@ def deadlines_page(request: Request, unit: Unit = None, doc: str = "", before: D
         n_overdue=sum(i["status"] == "overdue" for i in items), today=report.today.isoformat(),
         unit=unit, doc=doc, before=before or "", overdue=_flag(overdue), units=units,
         documents=documents, titles={d["doc_id"]: d["number"] or d["title"] for d in documents},
-        query=urlencode(keep), table_query=urlencode(table), empty_note=EMPTY_DEADLINES)
+        query=urlencode(keep), table_query=urlencode(table), empty_note=EMPTY_DEADLINES,
+        today_param=today or "")
     return HTMLResponse(html)
 
 
