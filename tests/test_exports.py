@@ -386,7 +386,7 @@ def test_brief_docx_lists_the_units_duties_in_administrative_format(corpus_idx: 
     assert all(Pt(13) <= r.font.size <= Pt(14) for r in runs)
     cells = [[c.text for c in row.cells] for t in d.tables for row in t.rows[1:]]
     expected = {(d.text, d.section) for ds in duties_of(corpus_idx, "Sở Y tế").values() for d in ds}
-    assert {(c[1], c[3]) for c in cells} == expected
+    assert {(c[1], c[3] if c[3] != "—" else None) for c in cells} == expected
     body = "\n".join(p.text for p in d.paragraphs)
     assert "Sở Y tế" in body and "215/KH-SYT" in body
     # No invented letterhead or signature block.
@@ -516,3 +516,59 @@ def test_browser_downloads_the_calendar(plan_index: Path, tmp_path: Path) -> Non
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+# -- a real plan (development set; skipped when ../shared/real is not beside the checkout) ------
+
+REAL_PLAN = "kh157-ubnd-2025-can-tho-tro-giup-xa-hoi-khong-tien-mat.md"
+
+
+def real_plan() -> Path | None:
+    for base in (ROOT, *ROOT.parents):
+        path = base / "shared" / "real" / "plans" / REAL_PLAN
+        if base != ROOT and path.is_file():
+            return path
+    return None
+
+
+@pytest.fixture(scope="module")
+def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from chinhsach import build_index
+
+    path = real_plan()
+    if path is None:
+        pytest.skip(f"real plan {REAL_PLAN} absent (../shared/real is not beside this checkout)")
+    index_dir = tmp_path_factory.mktemp("real-plan") / "idx"
+    report = build_index([path], index_dir)
+    assert report.n_documents == 1 and not report.failed
+    return index_dir
+
+
+def test_real_plan_exports_match_the_index(real_index: Path, tmp_path: Path) -> None:
+    import docx
+    from openpyxl import load_workbook
+
+    from chinhsach.answers.who import list_units
+
+    with Index.open(real_index, query_engine="fast-start") as idx:
+        stored = index_duties(idx)
+        doc = idx.all_documents()[0]
+        unit = list_units(idx)[0]["unit"]
+        expected = {(d.text, d.section) for ds in duties_of(idx, unit).values() for d in ds}
+    assert stored, "the real plan gave no duty"
+    path = tmp_path / "real.xlsx"
+    assert cli("export", "duties", "-o", str(path), "--index", str(real_index)).exit_code == 0
+    wb = load_workbook(path)
+    assert wb.sheetnames[1] == (doc.meta.number or doc.doc_id).replace("/", "-")[:31]
+    rows = list(wb[ALL_SHEET].iter_rows(values_only=True))
+    text = rows[0].index("Nhiệm vụ")
+    assert {r[text] for r in rows[1:]} == {t for _, t, _, _ in stored}
+    report = json.loads(cli("deadlines", "--today", "2026-01-15", "--json", "--index", str(real_index)).stdout)
+    days = [d["due"] for d in report["deadlines"]]
+    assert days == sorted(days)
+    assert all(d["due"] >= "2026-01-15" for d in report["deadlines"] if d.get("every_months"))
+    brief = tmp_path / "real.docx"
+    assert cli("brief", unit, "--docx", str(brief), "--today", "2026-01-15",
+               "--index", str(real_index)).exit_code == 0
+    cells = [[c.text for c in row.cells] for t in docx.Document(str(brief)).tables for row in t.rows[1:]]
+    assert {(c[1], c[3] if c[3] != "—" else None) for c in cells} == expected
