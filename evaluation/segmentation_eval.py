@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "evaluation"))
 from extraction_eval import evaluate_all  # noqa: E402
 from retrieval_eval import QUERIES, SEED, evaluate  # noqa: E402
 
-from chinhsach.extract import document as extract  # noqa: E402
+from chinhsach.extract import nlp as extract  # noqa: E402
 from chinhsach.indexing import Index, build_index  # noqa: E402
 from chinhsach.ingest.readers import iter_source_files  # noqa: E402
 from chinhsach.pipeline import read_document  # noqa: E402

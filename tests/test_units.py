@@ -15,7 +15,8 @@ import pytest
 from conftest import TEXTS
 
 from chinhsach.errors import UnknownUnitError
-from chinhsach.extract.units import UnitDirectory, UnitMention, canonical_unit, find_units
+from chinhsach.extract.directory import UnitDirectory
+from chinhsach.extract.units import UnitMention, canonical_unit, find_units
 from chinhsach.ingest.readers import read_source
 from chinhsach.text.normalize import normalize_text, paragraphs
 

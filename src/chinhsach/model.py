@@ -10,7 +10,15 @@ Field names are the JSON contract of the CLI (``to_dict``); keep them stable.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# The closed vocabularies of the dataclasses below (their docstrings say what each value means).
+LineKind = Literal["text", "table_row"]
+SectionKind = Literal["part", "item", "subitem", "letter", "topic"]
+SegmentKind = Literal["paragraph", "bullet", "heading", "title", "table_row", "preamble", "signature"]
+Role = Literal["lead", "cooperate", "monitor", "report_to"]
+Comparator = Literal["reach", "above", "at_least", "below", "at_most", "about", "range", "maintain"]
+Direction = Literal["up", "down"]
 
 
 def _plain(value: Any) -> Any:
@@ -50,7 +58,7 @@ class SourceLine:
     prov: Provenance
     gap_before: bool = False
     page_break_before: bool = False
-    kind: str = "text"
+    kind: LineKind = "text"
     # Side-by-side pieces of the line, (x, text), when the layout has columns: for a PDF line
     # split at wide horizontal gaps, x is the piece's left edge in points (an un-ruled
     # two-column header comes out of pdfplumber as one interleaved line); for a DOCX table row,
@@ -138,7 +146,7 @@ class Section:
     id: str
     heading: str
     parent: str | None
-    kind: str
+    kind: SectionKind
     prov: Provenance | None = None
 
     @property
@@ -163,7 +171,7 @@ class Segment:
     id: str
     doc_id: str
     section: str | None
-    kind: str
+    kind: SegmentKind
     text: str
     raw: str
     heading_path: list[str]
@@ -190,7 +198,7 @@ class UnitRole:
     """
 
     name: str
-    role: str
+    role: Role
     explicit: bool = True
     mention: str | None = None  # the words in the text, before canonicalisation
 
@@ -209,14 +217,14 @@ class Target:
     """
 
     indicator: str
-    comparator: str | None
+    comparator: Comparator | None
     value: float | None
     unit: str | None
     year: int | None
     section: str | None
     text: str
     value_max: float | None = None
-    direction: str | None = None
+    direction: Direction | None = None
     segment_id: str | None = None  # the segment it was read from (evidence)
 
     def to_dict(self) -> dict[str, Any]:

@@ -53,7 +53,7 @@ from typing import Any, Literal
 from chinhsach.errors import UnknownDocumentError
 from chinhsach.extract.citations import find_citations, resolve_aliases
 from chinhsach.model import Citation, Document
-from chinhsach.text.docnumber import canonical_doc_number, doc_number_key
+from chinhsach.text.docnumber import DocNumber, canonical_doc_number, doc_number_key
 from chinhsach.text.normalize import fold
 
 __all__ = [
@@ -120,32 +120,19 @@ class Edge:
 _NATIONAL_CODES = {"TTG", "CP", "QH", "UBTVQH", "CTN", "VPCP", "TANDTC", "VKSNDTC"}
 # Codes that every level uses: the issuer must say whose UBND / HĐND / Đảng ủy it is.
 _ANY_LEVEL_CODES = {"UBND": 2, "HDND": 2, "DU": None}
-_PLAN_KINDS = {"KH", "KHLT", "CTR"}
 # Codes of bodies with no fixed level (Ban Chỉ đạo, Ban Quản lý, Ban Thường vụ): no decision.
 _B_NOT_MINISTRY = {"BCD", "BQL", "BTV", "BCH", "BC"}
-
-
-def _number_codes(number: str) -> tuple[str | None, list[str]]:
-    """(kind code, issuer codes) of a number, folded upper: 19-KH/TW → ("KH", ["TW"])."""
-    parts = [fold(p).upper() for p in re.split(r"[/-]", canonical_doc_number(number))]
-    letters = [p for p in parts if p and not p[0].isdigit()]
-    if not letters:
-        return None, []
-    # "38/2013/QH13" has no kind code: its only letters are the issuer's.
-    if len(letters) == 1:
-        return None, letters
-    return letters[0], letters[1:]
 
 
 def _level_from_number(number: str) -> tuple[int | None, bool]:
     """(level, decisive) from the codes of a number; decisive=False lets the issuer refine it."""
     if re.search(r"[/-]TƯ\b", number):  # "TƯ" folds to "TU" (Tỉnh ủy): look before folding
         return 0, True
-    kind, codes = _number_codes(number)
-    for raw in codes:
+    parsed = DocNumber.parse(number)
+    for raw in parsed.issuer_codes:
         code = raw.rstrip("0123456789")  # QH13 → QH
         if code == "TW":
-            return (1 if kind in _PLAN_KINDS else 0), True
+            return (1 if parsed.is_plan else 0), True
         if code.endswith("TW"):  # BTGTW, VPTW: central commissions and offices
             return 1, True
         if code in _NATIONAL_CODES:
@@ -275,15 +262,6 @@ _WORDING_RE = re.compile(r"\b(?:thuc hien|trien khai)\b")
 _CLAUSE_END_RE = re.compile(r"[;:\n]|\.(?=\s)|,(?=\s*(?:can cu|thuc hien|trien khai)\b)")
 
 
-def _fold_same_length(text: str) -> str:
-    """``fold`` character by character, so that offsets in the result match ``text``."""
-    out = []
-    for ch in text:
-        f = fold(ch)
-        out.append(f if len(f) == 1 else ch)
-    return "".join(out)
-
-
 @dataclass(slots=True)
 class _Mention:
     key: str
@@ -298,7 +276,7 @@ def _implementing_positions(text: str, starts: list[int], opener: str | None) ->
     """For mentions starting at ``starts`` in a preamble text: does an implementing clause
     govern each? Returns the flags and the opener in force at the end (for the next segment)."""
     flags = []
-    folded = _fold_same_length(text)
+    folded = fold(text, keep_length=True)
     bounds = [0] + [m.end() for m in _CLAUSE_END_RE.finditer(folded)]
     openers: list[str | None] = []
     current = opener

@@ -30,29 +30,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chinhsach.model import DocumentMeta, Paragraph, ParseWarning, SourceLine, SourceText
-from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number
+from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number, title_type
 from chinhsach.text.normalize import fold, normalize_text, strip_markdown
 
-DOC_TYPES = {
-    "KẾ HOẠCH": "Kế hoạch",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
-    "KẾT LUẬN": "Kết luận",
-    "CHỈ THỊ": "Chỉ thị",
-    "THÔNG BÁO": "Thông báo",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "ĐỀ ÁN": "Đề án",
-    "BÁO CÁO": "Báo cáo",
-    "TỜ TRÌNH": "Tờ trình",
-    "QUY ĐỊNH": "Quy định",
-    "QUY CHẾ": "Quy chế",
-    "CÔNG VĂN": "Công văn",
-    "LUẬT": "Luật",
-    "NGHỊ ĐỊNH": "Nghị định",
-    "THÔNG TƯ": "Thông tư",
-}
 # Prefix of an attached document's section ids (GUIDELINES-real.md: ``KH.II.1``).
 ATTACHED_PREFIX = {
     "Kế hoạch": "KH",
@@ -159,11 +139,16 @@ def doc_type_of(text: str) -> str | None:
     text = clean(text)
     if not text or text.endswith(":") or not is_caps(text.split(" ")[0]):
         return None
-    key = " ".join(text.upper().split())
-    for caps, name in sorted(DOC_TYPES.items(), key=lambda kv: -len(kv[0])):
-        if key == caps or (key.startswith(caps + " ") and is_caps(text)):
-            return name
-    return None
+    # The type words come from data/doc_types.json; a type word followed by more words is a
+    # type line only when they are upper case too ("QUY CHẾ ĐÀO TẠO …"), or a lower-case
+    # title follows ("KẾ HOẠCH thực hiện …").
+    name = title_type(text)
+    if name is None:
+        return None
+    rest = text.split()[len(name.split()):]
+    if rest and not is_caps(" ".join(rest)) and not rest[0][:1].islower():
+        return None
+    return name
 
 
 def _line_fragments(index: int, line: SourceLine, cell_of: dict[str, Any]) -> list[Fragment]:
@@ -655,7 +640,7 @@ def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
     m = _ATTACHED_RE.search(body_text)
     if not m or sign_line is None:
         return []
-    named = next((v for k, v in DOC_TYPES.items() if fold(k) == fold(m.group("type"))), None)
+    named = title_type(m.group("type"))
     lines = source.lines
     # The named type first; a draft may announce a "Quy định" and attach a "QUY CHẾ".
     type_lines = [(i, doc_type_of(lines[i].text)) for i in range(sign_line + 1, len(lines))

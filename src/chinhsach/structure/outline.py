@@ -22,6 +22,7 @@ from chinhsach.model import (
 )
 from chinhsach.structure import metadata
 from chinhsach.text.normalize import fold, paragraphs
+from chinhsach.text.numbers import int_to_roman, roman_to_int
 
 # ---------------------------------------------------------------------------------------------
 # Markers of the outline
@@ -57,15 +58,6 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 def slugify(text: str) -> str:
     """An ASCII id from Vietnamese text: "Về nước sạch" → "ve-nuoc-sach"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
-def roman_to_int(roman: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for a, b in zip(roman, roman[1:] + " ", strict=True):
-        va, vb = values[a], values.get(b, 0)
-        total += -va if va < vb else va
-    return total
 
 
 def split_sentences(text: str) -> list[str]:
@@ -223,20 +215,11 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         return None
     state.last_part_no = number
     heading, body = _heading_and_body(rest)
-    section = state.add(Section(id=state.id_prefix + _to_roman(number), heading=heading,
+    section = state.add(Section(id=state.id_prefix + int_to_roman(number), heading=heading,
                                 parent=None, kind="part", prov=p.prov))
     state.part, state.item, state.subitem, state.letter, state.topic = section, None, None, None, None
     state.last_item_no = 0
     return section, body
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
