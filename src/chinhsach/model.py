@@ -10,7 +10,15 @@ Field names are the JSON contract of the CLI (``to_dict``); keep them stable.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# The closed vocabularies of the dataclasses below (their docstrings say what each value means).
+LineKind = Literal["text", "table_row"]
+SectionKind = Literal["part", "item", "subitem", "letter", "topic"]
+SegmentKind = Literal["paragraph", "bullet", "heading", "title", "table_row", "preamble", "signature"]
+Role = Literal["lead", "cooperate", "monitor", "report_to"]
+Comparator = Literal["reach", "above", "at_least", "below", "at_most", "about", "range", "maintain"]
+Direction = Literal["up", "down"]
 
 
 def _plain(value: Any) -> Any:
@@ -50,7 +58,12 @@ class SourceLine:
     prov: Provenance
     gap_before: bool = False
     page_break_before: bool = False
-    kind: str = "text"
+    kind: LineKind = "text"
+    # Side-by-side pieces of the line, (x, text), when the layout has columns: for a PDF line
+    # split at wide horizontal gaps, x is the piece's left edge in points (an un-ruled
+    # two-column header comes out of pdfplumber as one interleaved line); for a DOCX table row,
+    # x is the column index and text keeps the cell's paragraphs separated by newlines.
+    cells: list[tuple[float, str]] | None = None
     # Table rows only: the cells in grid order (None where a merged cell covers the slot) and the
     # number of the table in the file, so that the structure stage can rebuild the grid.
     grid: list[str | None] | None = None
@@ -112,9 +125,17 @@ class DocumentMeta:
     place: str | None = None
     signer: str | None = None
     title: str | None = None
+    # Documents issued with this one (a decision's attached plan): type, number, date, issuer,
+    # title, and the prefix of their section ids ("KH").
+    attached: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in ("type", "number", "date", "issuer", "place", "signer")}
+        out: dict[str, Any] = {
+            k: getattr(self, k) for k in ("type", "number", "date", "issuer", "place", "signer")
+        }
+        if self.attached:
+            out["attached"] = [dict(a) for a in self.attached]
+        return out
 
 
 @dataclass(slots=True)
@@ -129,7 +150,7 @@ class Section:
     id: str
     heading: str
     parent: str | None
-    kind: str
+    kind: SectionKind
     prov: Provenance | None = None
 
     @property
@@ -154,7 +175,7 @@ class Segment:
     id: str
     doc_id: str
     section: str | None
-    kind: str
+    kind: SegmentKind
     text: str
     raw: str
     heading_path: list[str]
@@ -181,7 +202,7 @@ class UnitRole:
     """
 
     name: str
-    role: str
+    role: Role
     explicit: bool = True
     mention: str | None = None  # the words in the text, before canonicalisation
 
@@ -200,14 +221,14 @@ class Target:
     """
 
     indicator: str
-    comparator: str | None
+    comparator: Comparator | None
     value: float | None
     unit: str | None
     year: int | None
     section: str | None
     text: str
     value_max: float | None = None
-    direction: str | None = None
+    direction: Direction | None = None
     segment_id: str | None = None  # the segment it was read from (evidence)
 
     def to_dict(self) -> dict[str, Any]:

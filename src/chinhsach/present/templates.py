@@ -26,7 +26,7 @@ BASE = """<!DOCTYPE html>
   <a class="brand" href="/">Tra cứu văn bản chính sách</a>
   <nav aria-label="Chức năng">
     {% for key, href, label in [("search", "/", "Tìm kiếm"), ("documents", "/documents", "Văn bản"),
-                                ("units", "/units", "Đơn vị"), ("check", "/check", "Kiểm tra kế hoạch")] %}
+                                ("units", "/units", "Đơn vị"), ("deadlines", "/deadlines", "Thời hạn"), ("check", "/check", "Kiểm tra kế hoạch")] %}
     <a href="{{ href }}"{% if nav == key %} aria-current="page"{% endif %}>{{ label }}</a>
     {% endfor %}
   </nav>
@@ -208,6 +208,7 @@ DOCUMENT = """{% extends "base.html" %}
   <dt>Nơi ban hành</dt><dd>{{ doc.meta.place or "—" }}</dd>
   <dt>Người ký</dt><dd>{{ doc.meta.signer or "—" }}</dd>
   <dt>Mã văn bản</dt><dd><code>{{ doc.doc_id }}</code> · <a href="/api/documents/{{ doc.doc_id | urlencode }}">JSON</a></dd>
+  <dt>Tải về</dt><dd class="downloads">{% set q = "doc=" ~ (doc.doc_id | urlencode) %}Nhiệm vụ <a class="download" href="/download/duties.xlsx?{{ q }}" download>.xlsx</a> <a class="download" href="/download/duties.csv?{{ q }}" download>.csv</a> · Chỉ tiêu <a class="download" href="/download/targets.xlsx?{{ q }}" download>.xlsx</a> <a class="download" href="/download/targets.csv?{{ q }}" download>.csv</a> · <a class="download" href="/download/deadlines.ics?{{ q }}" download>Lịch thời hạn (.ics)</a> · <a href="/deadlines?{{ q }}">Thời hạn</a></dd>
   {% if doc.plan_lead %}<dt>Tổ chức thực hiện chung</dt><dd>{% for u in doc.plan_lead %}<a href="/unit?name={{ u.name | urlencode }}">{{ u.name }}</a>{% if not loop.last %}, {% endif %}{% endfor %}</dd>{% endif %}
 </dl>
 <nav class="toc" aria-label="Trong trang này"><a href="#outline">Mục lục</a> · <a href="#targets">Chỉ tiêu ({{ doc.targets | length }})</a> ·
@@ -310,6 +311,7 @@ UNIT = """{% extends "base.html" %}
   {% if include_inherited %}<a href="/unit?name={{ name | urlencode }}">Chỉ nhiệm vụ giao đích danh</a>
   {% else %}<a href="/unit?name={{ name | urlencode }}&amp;all=1">Gồm cả nhiệm vụ được giao chung cả kế hoạch</a>{% endif %}
   · <a href="/api/duties?unit={{ name | urlencode }}{% if include_inherited %}&amp;all=true{% endif %}">JSON</a>
+  · Tải về: {% set q = "unit=" ~ (name | urlencode) ~ ("&all=1" if include_inherited else "") %}<a class="download" href="/download/duties.xlsx?{{ q }}" download>bảng nhiệm vụ (.xlsx)</a> <a class="download" href="/download/duties.csv?{{ q }}" download>(.csv)</a> · <a class="download" href="/download/brief.docx?{{ q }}" download>danh mục gửi đơn vị (.docx)</a> · <a class="download" href="/download/deadlines.ics?{{ q }}" download>lịch thời hạn (.ics)</a> · <a href="/deadlines?unit={{ name | urlencode }}">Thời hạn</a>
 </p>
 {% if not rows %}
 <p>Không có nhiệm vụ nào giao đích danh cho đơn vị này{% if not include_inherited %} (thử xem cả nhiệm vụ được giao chung){% endif %}.</p>

@@ -53,6 +53,7 @@ from chinhsach.model import Document, Hit
 from chinhsach.present import render
 from chinhsach.present.templates import render_page
 from chinhsach.text.normalize import fold
+from chinhsach.web.downloads import router as downloads_router
 from chinhsach.web.uploads import UploadTooLargeError, display_name, sniff, upload_doc_id
 
 log = logging.getLogger("chinhsach.web")
@@ -628,6 +629,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
             headers["content-disposition"] = f'attachment; filename="{name}"'
         return HTMLResponse(html, headers=headers)
 
+    app.include_router(downloads_router)  # exports and the "Thời hạn" page (web/downloads.py)
     return app
 
 
