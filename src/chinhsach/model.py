@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 # The closed vocabularies of the dataclasses below (their docstrings say what each value means).
 LineKind = Literal["text", "table_row"]
-SectionKind = Literal["part", "item", "subitem", "letter", "topic"]
+SectionKind = Literal["part", "item", "subitem", "letter", "topic", "appendix"]
 SegmentKind = Literal["paragraph", "bullet", "heading", "title", "table_row", "preamble", "signature"]
 Role = Literal["lead", "cooperate", "monitor", "report_to"]
 Comparator = Literal["reach", "above", "at_least", "below", "at_most", "about", "range", "maintain"]
@@ -143,7 +143,8 @@ class Section:
     """A node of the outline (mục): ``I``, ``II.2``, ``IV.2.1``, ``III.6.a``, or a topical part.
 
     ``kind``: ``part`` (Roman), ``item`` (1., 2.), ``subitem`` (2.1.), ``letter`` (a)),
-    ``topic`` (a topical paragraph "Về y tế:" inside its section). Topical parts have ids of the
+    ``topic`` (a topical paragraph "Về y tế:" inside its section), ``appendix`` (PHỤ LỤC: ``PL1``,
+    ``KH.PL2``). Topical parts have ids of the
     form ``III.6:ve-y-te`` so that the citable id (``III.6``) stays what the document prints.
     """
 
