@@ -371,3 +371,15 @@ def test_table_in_the_body_is_cited_by_its_section(tmp_path: Path) -> None:
     assert row.section == "II" and _names(row, "lead") == {"Sở Nội vụ"}
     assert row.deadline == "2026-03-31"
     assert any(d.section == "II.1" and _names(d, "lead") == {"Sở Tài chính"} for d in doc.duties)
+
+
+def test_table_without_outline(tmp_path: Path) -> None:
+    """An excerpt that is only a table: rows are duties with no section id invented."""
+    path = _docx(tmp_path / "excerpt.docx", [
+        [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"],
+         ["1", "Kiểm tra an toàn thực phẩm dịp Tết", "Sở Y tế", "Công an tỉnh", "Tháng 1/2026"]],
+    ])
+    doc = parse(path)
+    duty = next(d for d in doc.duties if d.text == "Kiểm tra an toàn thực phẩm dịp Tết")
+    assert duty.section is None and duty.deadline == "2026-01-31"
+    assert _names(duty, "lead") == {"Sở Y tế"} and _names(duty, "cooperate") == {"Công an tỉnh"}

@@ -432,7 +432,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                 place_table(table, appendix.id if appendix else (node.citable if node else None),
                             appendix=appendix is not None)
                 appendix_tables += appendix is not None
-            if row.kind == "data" and row.section:
+            if row.kind == "data":
                 emit("table_row", p.text, p, p.raw, section=row.section)
                 row.segment_id = segments[-1].id
             else:

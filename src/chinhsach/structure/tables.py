@@ -644,7 +644,7 @@ def place_table(table: Table, section: str | None, appendix: bool = True) -> Non
         if appendix:
             row.section = f"{section}.{row.row_id}" if section else row.row_id
         else:
-            row.section = section or row.row_id
+            row.section = section
 
 
 def row_text(row: TableRow) -> str:
