@@ -383,3 +383,24 @@ def test_table_without_outline(tmp_path: Path) -> None:
     duty = next(d for d in doc.duties if d.text == "Kiểm tra an toàn thực phẩm dịp Tết")
     assert duty.section is None and duty.deadline == "2026-01-31"
     assert _names(duty, "lead") == {"Sở Y tế"} and _names(duty, "cooperate") == {"Công an tỉnh"}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_attached_plan_appendix_is_prefixed(tmp_path: Path, fmt: str) -> None:
+    """A decision issuing a plan, the plan's appendix table after it: rows are ``KH.PL1.<STT>``."""
+    import dataclasses
+
+    fx = make_layouts.fixture("quyet-dinh-kem-ke-hoach-thien-tai")
+    rows = [make_layouts.DUTY_COLUMNS,
+            ["1", "Rà soát phương án ứng phó bão lũ", "Sở Nông nghiệp và Môi trường",
+             "Ủy ban nhân dân các xã", "Quý II/2026", "Phương án"]]
+    fx = dataclasses.replace(fx, name="kh", blocks=[
+        *fx.blocks, make_layouts.PageBreak(), make_layouts.Text("PHỤ LỤC", bold=True),
+        make_layouts.Grid(rows)])
+    path = tmp_path / f"kh.{fmt}"
+    (make_layouts._write_docx if fmt == "docx" else make_layouts._write_pdf)(fx, path)
+    doc = parse(path)
+    duty = _table_duties(doc).get("KH.PL1.1")
+    assert duty is not None and duty.deadline == "2026-06-30"
+    assert _names(duty, "lead") == {"Sở Nông nghiệp và Môi trường"}
+    assert doc.section("KH.PL1") is not None
