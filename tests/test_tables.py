@@ -40,7 +40,7 @@ def appendix_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _table_duties(doc: Document) -> dict[str, Duty]:
-    return {d.section: d for d in doc.duties if d.section and d.section.startswith("PL")}
+    return {d.section: d for d in doc.duties if d.section and d.section.startswith(("PL", "KH.PL"))}
 
 
 def _names(duty: Duty, role: str) -> set[str]:
