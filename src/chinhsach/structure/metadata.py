@@ -255,7 +255,8 @@ def caps_to_name(text: str) -> str:
             place = 0
         if words[i] in _KEEP_UPPER:
             out.append(words[i])
-        elif i == 0 or place or (prev in _BODY_HEADS - {"ban"} and low[i - 2 : i] != ["đảng", "bộ"]):
+        elif i == 0 or place or (prev in _BODY_HEADS - {"ban"}
+                                 and low[i - 2 : i] not in (["đảng", "bộ"], ["xã", "hội"])):
             out.append(w.capitalize())
         elif w in _LEVELS and nxt == "ủy":
             out.append(w.capitalize())  # Tỉnh ủy, Huyện ủy
@@ -263,8 +264,8 @@ def caps_to_name(text: str) -> str:
             out.append(w)
         if place:
             place -= 1
-        if (w in _LEVELS and nxt != "ủy") or (w == "ủy" and prev in _LEVELS):
-            place = 4
+        if (w in _LEVELS and nxt not in ("ủy", "hội")) or (w == "ủy" and prev in _LEVELS):
+            place = 4  # "xã hội" is society, not a commune
     return " ".join(out)
 
 
@@ -288,13 +289,20 @@ def _body_capitals(name: str) -> str:
 
 # Names of bodies whose words keep capitals inside an issuer ("Ban Chấp hành Trung ương").
 _FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Mặt trận Tổ quốc",
-                "Quốc hội", "Chính phủ", "Đại học")
+                "Quốc hội", "Chính phủ", "Đại học", "Hội đồng nhân dân", "Bộ Chỉ huy Quân sự",
+                "Bộ đội Biên phòng")
 
 
 _PARENT_SPLIT = re.compile(
     r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+\S+(?:\s+\S+)*?)\s+"
     r"(?P<child>(?:SỞ|PHÒNG|BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|HUYỆN ỦY|THÀNH ỦY|"
     r"THỊ ỦY|ĐẢNG ỦY|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
+)
+
+
+# A ministry over one of its departments: "BỘ Y TẾ / CỤC QUẢN LÝ DƯỢC".
+_MINISTRY_SPLIT = re.compile(
+    r"^(?P<parent>(?:BỘ|TỔNG CỤC)\s+.+?)\s+(?P<child>(?:CỤC|VỤ|VIỆN|THANH TRA|TRUNG TÂM)\s.*)$"
 )
 
 
@@ -308,7 +316,7 @@ def issuer_name(caps: str) -> str:
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
     caps = " ".join(caps.split())
-    m = _PARENT_SPLIT.match(caps)
+    m = _PARENT_SPLIT.match(caps) or _MINISTRY_SPLIT.match(caps)
     if not m:
         return _body_capitals(caps_to_name(caps))
     parent, child = m.group("parent"), m.group("child")
