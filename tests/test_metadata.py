@@ -371,3 +371,14 @@ def test_issuer_names_from_upper_case_blocks(caps: str, name: str) -> None:
     from chinhsach.structure.metadata import issuer_name
 
     assert issuer_name(caps) == name
+
+
+def test_pdf_column_lines_are_paragraphs_of_their_own(layouts) -> None:
+    """The interleaved header and signature lines of a PDF are not joined into one run."""
+    _, path = layouts["hai-cot-ke-hoach-du-lich.pdf"]
+    doc = read_document(path)
+    titles = [s.text for s in doc.segments if s.kind == "title"]
+    assert titles[:2] == ["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                          "TỈNH QUẢNG TRỊ | Độc lập - Tự do - Hạnh phúc"]
+    signature = [s.text for s in doc.segments if s.kind == "signature"]
+    assert signature[0] == "Nơi nhận: | TM. ỦY BAN NHÂN DÂN" and signature[-1] == "Hoàng Xuân Tân"
