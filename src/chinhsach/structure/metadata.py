@@ -58,7 +58,6 @@ _DATE_RE = re.compile(
     r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
-_DATE_BLANK_RE = re.compile(r",\s*ngày\s+(?:\.+|…+)?\s*tháng")  # a draft's "ngày   tháng 8"
 _NOISE_WORDS = {"DỰ THẢO", "KHẨN", "HỎA TỐC", "MẬT", "TỐI MẬT", "THƯỢNG KHẨN", "BẢN CHÍNH"}
 _PREAMBLE_RE = re.compile(
     r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Triển khai|Để|Nhằm|Trên cơ sở|Theo)\b"
@@ -348,7 +347,7 @@ class HeaderReading:
     """What the header and signature of one document (or attached document) say.
 
     ``header_lines``: indexes of source lines that belong to the header (title segments);
-    ``title_end_line``: index of the last title line.
+    ``title``: the title words after the type word, as printed.
     """
 
     meta: DocumentMeta
@@ -398,9 +397,9 @@ def _title_after(lines: list[SourceLine], type_line: int, end: int) -> tuple[str
         line = lines[i]
         text = clean(line.text)
         if not text:
-            if parts and line.text.strip() == "" and _blank_run(lines, i) > 0 and i + 1 < end:
+            if parts and not line.text.strip() and i + 1 < end:
                 # a blank line ends a title that already has words unless the next line wraps it
-                nxt = clean(lines[i + 1].text) if i + 1 < end else ""
+                nxt = clean(lines[i + 1].text)
                 if not nxt or not nxt[:1].islower():
                     break
             i += 1
@@ -419,10 +418,6 @@ def _title_after(lines: list[SourceLine], type_line: int, end: int) -> tuple[str
         i += 1
     title = " ".join(" ".join(parts).split()) or None
     return title, used
-
-
-def _blank_run(lines: list[SourceLine], i: int) -> int:
-    return 1 if not lines[i].text.strip() else 0
 
 
 def _is_authority(text: str) -> bool:
