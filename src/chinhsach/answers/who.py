@@ -18,6 +18,7 @@ import numpy as np
 from chinhsach.errors import QueryError
 from chinhsach.extract.directory import UnitDirectory
 from chinhsach.indexing import Index, facts
+from chinhsach.indexing.facts import UnitDuty
 from chinhsach.text.normalize import fold
 
 # Question words around the topic: "ai chịu trách nhiệm về ...?", "đơn vị nào phụ trách ...".
@@ -129,24 +130,6 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     return answer[:k]
 
 
-@dataclass
-class UnitDuty:
-    unit: str
-    role: str
-    doc_id: str
-    section: str | None
-    text: str
-    deadline: str | None
-    recurring: str | None
-    deadline_text: str | None = None
-    explicit: bool = True
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"unit": self.unit, "role": self.role, "doc_id": self.doc_id, "section": self.section,
-                "text": self.text, "deadline": self.deadline, "recurring": self.recurring,
-                "deadline_text": self.deadline_text, "explicit": self.explicit}
-
-
 def unit_directory(idx: Index) -> UnitDirectory:
     return UnitDirectory(facts.unit_names(idx.conn))
 
@@ -157,7 +140,7 @@ def duties_of(idx: Index, unit: str, *, include_inherited: bool = False) -> dict
     names = unit_directory(idx).resolve(unit)
     grouped: dict[str, list[UnitDuty]] = defaultdict(list)
     for r in facts.duties_of_units(idx.conn, names, include_inherited):
-        grouped[r.doc_id].append(UnitDuty(*r))
+        grouped[r.doc_id].append(r)
     return dict(grouped)
 
 

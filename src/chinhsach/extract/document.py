@@ -20,9 +20,10 @@ from chinhsach.extract.citations import (
 )
 from chinhsach.extract.duties import Mention, extract_duties
 from chinhsach.extract.nlp import SegmentContext, doc_words, extraction_pipeline, unit_mentions
+from chinhsach.extract.tables import table_facts
 from chinhsach.extract.targets import heading_year, suspect_typos
 from chinhsach.extract.units import find_units
-from chinhsach.model import Citation, Document, ParseWarning, Target
+from chinhsach.model import Citation, Document, ParseWarning, Target, UnitRole
 from chinhsach.text.normalize import fold
 
 _OBJECTIVES = re.compile(r"muc tieu|chi tieu|tam nhin")
@@ -108,10 +109,13 @@ def extract_document(document: Document) -> Document:
     targets: list[Target] = []
     mentions_by_text: dict[str, list[Mention]] = {}
     citations: list[Citation] = []
+    table_rows = {r.segment_id for t in document.tables for r in t.rows if r.segment_id}
     for seg, doc in zip(segments, nlp.pipe(made), strict=True):
         seg.words = doc_words(doc)  # one segmentation for extraction and the index
         mentions_by_text[seg.text] = unit_mentions(doc)
         citations.extend(doc._.citations or [])
+        if seg.id in table_rows:
+            continue  # rows of role tables are read cell by cell (extract.tables)
         for target in doc._.targets or []:
             target.segment_id = seg.id
             targets.append(target)
@@ -122,6 +126,14 @@ def extract_document(document: Document) -> Document:
         return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
     duties, plan_lead = extract_duties(document, find)
+    row_duties, row_targets, handled = table_facts(document, find)
+    if handled:
+        duties = [d for d in duties if d.segment_id not in handled]
+        for duty in row_duties:
+            if not any(u.role == "lead" for u in duty.units):
+                duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
+        duties.extend(row_duties)
+        targets.extend(row_targets)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
     resolved = resolve_aliases(citations)
     document.targets = targets

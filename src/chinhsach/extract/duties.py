@@ -48,6 +48,7 @@ _REPORT = re.compile(
     r"chiu trach nhiem truoc|tham muu(?: cho)?|gui(?: ve)?)\s+(?:cac\s+)?$"
 )
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|kiem tra|giam sat)\b")
+MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the same verbs
 _CLAUSE_BREAK = re.compile(r"[;.]")
 # Between two members of a list of units: commas, "và", "các".
 # Generic words may stand in a list without breaking it ("các sở, ban, ngành, đơn vị cấp tỉnh,

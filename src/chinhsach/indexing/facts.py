@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 
 class SegmentRow(NamedTuple):
@@ -18,7 +19,8 @@ class SegmentRow(NamedTuple):
     text: str
 
 
-class UnitDutyRow(NamedTuple):
+@dataclass
+class UnitDuty:
     """One (unit, duty) pair: the unit's name and role, and the duty's place and time."""
 
     unit: str
@@ -28,8 +30,13 @@ class UnitDutyRow(NamedTuple):
     text: str
     deadline: str | None
     recurring: str | None
-    deadline_text: str | None
-    explicit: bool
+    deadline_text: str | None = None
+    explicit: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unit": self.unit, "role": self.role, "doc_id": self.doc_id, "section": self.section,
+                "text": self.text, "deadline": self.deadline, "recurring": self.recurring,
+                "deadline_text": self.deadline_text, "explicit": self.explicit}
 
 
 def fact_positions(conn: sqlite3.Connection) -> set[int]:
@@ -61,7 +68,7 @@ def unit_names(conn: sqlite3.Connection) -> list[str]:
 
 
 def duties_of_units(conn: sqlite3.Connection, names: Sequence[str],
-                    include_inherited: bool = False) -> list[UnitDutyRow]:
+                    include_inherited: bool = False) -> list[UnitDuty]:
     """The duties of the named units, in document and duty order."""
     marks = ",".join("?" * len(names))
     rows = conn.execute(
@@ -71,7 +78,7 @@ def duties_of_units(conn: sqlite3.Connection, names: Sequence[str],
         f"{'' if include_inherited else 'AND du.explicit = 1'} ORDER BY d.doc_id, d.ord",
         list(names),
     ).fetchall()
-    return [UnitDutyRow(*r[:8], bool(r[8])) for r in rows]
+    return [UnitDuty(*r[:8], bool(r[8])) for r in rows]
 
 
 def unit_role_counts(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:

@@ -644,6 +644,8 @@ class _Item:
     table_start: bool = False
     gap: bool = False
     cells: list[tuple[float, str]] | None = None
+    grid: list[str | None] | None = None
+    table: int | None = None
 
 
 def _read_pdf(p: Path, name: str) -> SourceText:
@@ -709,6 +711,7 @@ def _read_pdf_pages(pdf: Any, name: str) -> SourceText:
     warnings: list[ParseWarning] = []
     lines: list[SourceLine] = []
     n_pages = 0
+    n_tables = 0  # tables of the pages before, so that table numbers are unique in the file
     image_pages = 0
     unreadable = 0
     for page in _iter_pdf_pages(pdf, name, warnings):
@@ -743,8 +746,11 @@ def _read_pdf_pages(pdf: Any, name: str) -> SourceText:
                     page_break_before=page_break and line_no == 1,
                     kind=item.kind,
                     cells=item.cells,
+                    grid=item.grid,
+                    table=None if item.table is None else item.table + n_tables,
                 )
             )
+        n_tables += max((item.table for item in items if item.table), default=0)
         warning = _quality_warning("\n".join(i.text for i in items), f"page {n_pages}")
         if warning is not None:
             warnings.append(warning)
@@ -779,6 +785,7 @@ def _page_items(page: Any) -> tuple[list[_Item], bool, bool]:
     boxes: list[tuple[float, float, float, float]] = []
     if page.rects or page.lines or page.curves:  # ruled tables need drawn edges
         for table in page.find_tables():
+            number = len(boxes) + 1
             rows = table.extract()
             if not any(sum(1 for cell in row if cell and cell.strip()) >= 2 for row in rows):
                 continue  # a box around a paragraph, not a table
@@ -795,6 +802,8 @@ def _page_items(page: Any) -> tuple[list[_Item], bool, bool]:
                         text=text,
                         kind="table_row",
                         table_start=first,
+                        grid=[None if cell is None else " ".join(cell.split()) for cell in cells],
+                        table=number,
                     )
                 )
                 first = False
@@ -958,8 +967,10 @@ def _read_docx(p: Path, name: str) -> SourceText:
 
     lines: list[SourceLine] = []
     page_break = False
+    n_tables = 0
 
-    def emit(text: str, kind: str, cells: list[tuple[float, str]] | None = None) -> None:
+    def emit(text: str, kind: str, cells: list[tuple[float, str]] | None = None,
+             grid: list[str | None] | None = None) -> None:
         nonlocal page_break
         lines.append(
             SourceLine(
@@ -969,6 +980,8 @@ def _read_docx(p: Path, name: str) -> SourceText:
                 page_break_before=page_break,
                 kind=kind,
                 cells=cells,
+                grid=grid,
+                table=n_tables if grid is not None else None,
             )
         )
         page_break = False
@@ -984,16 +997,21 @@ def _read_docx(p: Path, name: str) -> SourceText:
                     emit(text, "text")
                 page_break = page_break or (after and bool(lines))
             else:
+                n_tables += 1
                 for row in Table(element, document).rows:
                     unique: list[Any] = []
+                    grid: list[str | None] = []
                     for cell in row.cells:
                         if not unique or cell is not unique[-1]:  # a merged cell repeats itself
                             unique.append(cell)
+                            grid.append(" ".join(cell.text.split()))
+                        else:
+                            grid.append(None)
                     text = _join_cells(cell.text for cell in unique)
                     if text is not None:
                         # The cells' own lines: a header cell holds issuer, rule and number.
                         cells = [(float(i), cell.text.strip()) for i, cell in enumerate(unique)]
-                        emit(text, "table_row", cells)
+                        emit(text, "table_row", cells, grid)
     except Exception as exc:
         raise UnsupportedFileError(name, f"not a valid DOCX: {exc!r}") from exc
 

@@ -21,6 +21,7 @@ from chinhsach.model import (
     SourceText,
 )
 from chinhsach.structure import metadata
+from chinhsach.structure.tables import appendix_heading, find_tables, lines_with_tables, place_table
 from chinhsach.text.normalize import fold, paragraphs
 from chinhsach.text.numbers import int_to_roman, roman_to_int
 
@@ -361,7 +362,9 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     signature, then the attached plan with its own header and prefixed sections (``KH.II.1``).
     """
     doc_id = doc_id or doc_id_for(source.path)
-    paras = paragraphs(source.lines)
+    role_tables = find_tables(source.lines)
+    lines, table_rows = lines_with_tables(source.lines, role_tables)
+    paras = paragraphs(lines)
     body_start, sign_start = _body_bounds(paras)
     header = metadata.read_document_header(source, paras, body_start, sign_start)
     # Parts: (first paragraph, body start, signature start, id prefix).
@@ -380,9 +383,10 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     segments: list[Segment] = []
     warnings: list[ParseWarning] = list(source.warnings)
 
-    def emit(kind: str, text: str, p: Paragraph, raw: str | None = None) -> None:
+    def emit(kind: str, text: str, p: Paragraph, raw: str | None = None,
+             section: str | None = None) -> None:
         node = None if kind == "signature" else (state.topic or state.innermost_numbered())
-        citable = node.citable if node else None
+        citable = section or (node.citable if node else None)
         parts = split_segment_text(text) if kind not in ("heading", "title") else [text]
         for part in parts:
             segments.append(
@@ -400,6 +404,9 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                 )
             )
 
+    appendix: Section | None = None
+    appendix_tables = 0  # tables placed in the open appendix
+    placed: set[int] = set()
     part_no = 0
     first, body_start, sign_start, _ = parts[0]
     for i, p in enumerate(paras):
@@ -407,6 +414,37 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             part_no += 1
             first, body_start, sign_start, prefix = parts[part_no]
             state = _OutlineState(doc_id=doc_id, sections=sections, id_prefix=prefix)
+            appendix = None
+        opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None
+        if opened is not None and i < sign_start and not any(
+                q.kind == "table_row" for q in paras[i + 1 : i + 8]):
+            opened = None  # "PHỤ LỤC" inside the body with no table under it: a plain line
+        if opened is not None:
+            appendix = _open_appendix(state, opened, p, appendix)
+            appendix_tables = 0
+            emit("heading", p.text, p, p.raw)
+            continue
+        if p.prov in table_rows and p.kind == "table_row":
+            table, row = table_rows[p.prov]
+            if id(table) not in placed:
+                placed.add(id(table))
+                node = state.innermost_numbered()
+                place_table(table, appendix.id if appendix else (node.citable if node else None),
+                            appendix=appendix is not None)
+                appendix_tables += appendix is not None
+            if row.kind == "data" and row.section:
+                emit("table_row", p.text, p, p.raw, section=row.section)
+                row.segment_id = segments[-1].id
+            else:
+                emit("heading", p.text, p, p.raw, section=row.section or table.section)
+            continue
+        if appendix is not None:
+            # The appendix title ("DANH MỤC CÁC NHIỆM VỤ … ĐẾN NĂM 2030") is its heading: its
+            # period dates the targets of the tables below.
+            if len(appendix.heading) < 300 and not appendix_tables and not p.text.startswith("("):
+                appendix.heading = f"{appendix.heading} {p.text}".strip()
+            emit("heading", p.text, p, p.raw)
+            continue
         if i < body_start:
             kind = "title" if i in header.title_paragraphs else "preamble"
             emit(kind, p.text, p, p.raw)
@@ -450,4 +488,24 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         segments=segments,
         warnings=warnings,
         pages=source.pages,
+        tables=[table for table, _block in role_tables if id(table) in placed],
     )
+
+
+def _open_appendix(state: _OutlineState, opened: tuple[int | None, str], p: Paragraph,
+                   previous: Section | None) -> Section:
+    """A "PHỤ LỤC" heading: a new top-level section ``PL<n>`` (``KH.PL<n>`` inside an attached
+    plan, whose sections carry the ``KH.`` prefix)."""
+    number, rest = opened
+    if number is None:
+        number = int(previous.id.rsplit("PL", 1)[1]) + 1 if previous else 1
+    top = state.part.id if state.part else ""
+    # The attached plan's prefix: the outline state's own (layout-header's id_prefix) or the one
+    # its sections carry.
+    prefix = getattr(state, "id_prefix", "") or (
+        "KH." if top.startswith("KH.") or (previous and previous.id.startswith("KH.")) else "")
+    heading = f"Phụ lục {number}" + (f": {rest}" if rest else "")
+    section = state.add(Section(id=f"{prefix}PL{number}", heading=heading, parent=None,
+                                kind="appendix", prov=p.prov))
+    state.part, state.item, state.subitem, state.letter, state.topic = section, None, None, None, None
+    return section
