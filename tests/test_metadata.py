@@ -353,3 +353,32 @@ def test_department_header_with_a_wrapped_date_in_its_column(tmp_path: Path, fmt
     assert _meta(read_document(path)) == {
         "type": "Kế hoạch", "number": "45/KH-SYT", "date": "2026-09-02",
         "issuer": "Sở Y tế tỉnh Nghệ An", "place": "Nghệ An", "signer": "Lương Thị Hồng Nhung"}
+
+
+@pytest.mark.parametrize(("caps", "name"), [
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "Ủy ban nhân dân thành phố Cần Thơ"),
+    ("UBND TỈNH LAI CHÂU SỞ Y TẾ", "Sở Y tế tỉnh Lai Châu"),
+    ("ĐẢNG BỘ TỈNH SƠN LA HUYỆN ỦY MAI SƠN", "Huyện ủy Mai Sơn"),
+    ("BAN THƯỜNG VỤ TỈNH ỦY SƠN LA", "Ban Thường vụ Tỉnh ủy Sơn La"),
+    ("BỘ Y TẾ CỤC QUẢN LÝ DƯỢC", "Cục Quản lý dược"),
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH HÀ GIANG",
+     "Sở Lao động - Thương binh và Xã hội tỉnh Hà Giang"),
+    ("HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI", "Hội đồng nhân dân tỉnh Đồng Nai"),
+    ("BỘ CHỈ HUY QUÂN SỰ TỈNH HÀ TĨNH", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"),
+    ("ỦY BAN NHÂN DÂN XÃ TÀ XÙA", "Ủy ban nhân dân xã Tà Xùa"),
+])
+def test_issuer_names_from_upper_case_blocks(caps: str, name: str) -> None:
+    from chinhsach.structure.metadata import issuer_name
+
+    assert issuer_name(caps) == name
+
+
+def test_pdf_column_lines_are_paragraphs_of_their_own(layouts) -> None:
+    """The interleaved header and signature lines of a PDF are not joined into one run."""
+    _, path = layouts["hai-cot-ke-hoach-du-lich.pdf"]
+    doc = read_document(path)
+    titles = [s.text for s in doc.segments if s.kind == "title"]
+    assert titles[:2] == ["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                          "TỈNH QUẢNG TRỊ | Độc lập - Tự do - Hạnh phúc"]
+    signature = [s.text for s in doc.segments if s.kind == "signature"]
+    assert signature[0] == "Nơi nhận: | TM. ỦY BAN NHÂN DÂN" and signature[-1] == "Hoàng Xuân Tân"

@@ -58,7 +58,6 @@ _DATE_RE = re.compile(
     r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
-_DATE_BLANK_RE = re.compile(r",\s*ngày\s+(?:\.+|…+)?\s*tháng")  # a draft's "ngày   tháng 8"
 _NOISE_WORDS = {"DỰ THẢO", "KHẨN", "HỎA TỐC", "MẬT", "TỐI MẬT", "THƯỢNG KHẨN", "BẢN CHÍNH"}
 _PREAMBLE_RE = re.compile(
     r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Triển khai|Để|Nhằm|Trên cơ sở|Theo)\b"
@@ -255,7 +254,8 @@ def caps_to_name(text: str) -> str:
             place = 0
         if words[i] in _KEEP_UPPER:
             out.append(words[i])
-        elif i == 0 or place or (prev in _BODY_HEADS - {"ban"} and low[i - 2 : i] != ["đảng", "bộ"]):
+        elif i == 0 or place or (prev in _BODY_HEADS - {"ban"}
+                                 and low[i - 2 : i] not in (["đảng", "bộ"], ["xã", "hội"])):
             out.append(w.capitalize())
         elif w in _LEVELS and nxt == "ủy":
             out.append(w.capitalize())  # Tỉnh ủy, Huyện ủy
@@ -263,8 +263,8 @@ def caps_to_name(text: str) -> str:
             out.append(w)
         if place:
             place -= 1
-        if (w in _LEVELS and nxt != "ủy") or (w == "ủy" and prev in _LEVELS):
-            place = 4
+        if (w in _LEVELS and nxt not in ("ủy", "hội")) or (w == "ủy" and prev in _LEVELS):
+            place = 4  # "xã hội" is society, not a commune
     return " ".join(out)
 
 
@@ -288,13 +288,20 @@ def _body_capitals(name: str) -> str:
 
 # Names of bodies whose words keep capitals inside an issuer ("Ban Chấp hành Trung ương").
 _FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Mặt trận Tổ quốc",
-                "Quốc hội", "Chính phủ", "Đại học")
+                "Quốc hội", "Chính phủ", "Đại học", "Hội đồng nhân dân", "Bộ Chỉ huy Quân sự",
+                "Bộ đội Biên phòng")
 
 
 _PARENT_SPLIT = re.compile(
     r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+\S+(?:\s+\S+)*?)\s+"
     r"(?P<child>(?:SỞ|PHÒNG|BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|HUYỆN ỦY|THÀNH ỦY|"
     r"THỊ ỦY|ĐẢNG ỦY|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
+)
+
+
+# A ministry over one of its departments: "BỘ Y TẾ / CỤC QUẢN LÝ DƯỢC".
+_MINISTRY_SPLIT = re.compile(
+    r"^(?P<parent>(?:BỘ|TỔNG CỤC)\s+.+?)\s+(?P<child>(?:CỤC|VỤ|VIỆN|THANH TRA|TRUNG TÂM)\s.*)$"
 )
 
 
@@ -308,7 +315,7 @@ def issuer_name(caps: str) -> str:
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
     caps = " ".join(caps.split())
-    m = _PARENT_SPLIT.match(caps)
+    m = _PARENT_SPLIT.match(caps) or _MINISTRY_SPLIT.match(caps)
     if not m:
         return _body_capitals(caps_to_name(caps))
     parent, child = m.group("parent"), m.group("child")
@@ -340,7 +347,7 @@ class HeaderReading:
     """What the header and signature of one document (or attached document) say.
 
     ``header_lines``: indexes of source lines that belong to the header (title segments);
-    ``title_end_line``: index of the last title line.
+    ``title``: the title words after the type word, as printed.
     """
 
     meta: DocumentMeta
@@ -390,9 +397,9 @@ def _title_after(lines: list[SourceLine], type_line: int, end: int) -> tuple[str
         line = lines[i]
         text = clean(line.text)
         if not text:
-            if parts and line.text.strip() == "" and _blank_run(lines, i) > 0 and i + 1 < end:
+            if parts and not line.text.strip() and i + 1 < end:
                 # a blank line ends a title that already has words unless the next line wraps it
-                nxt = clean(lines[i + 1].text) if i + 1 < end else ""
+                nxt = clean(lines[i + 1].text)
                 if not nxt or not nxt[:1].islower():
                     break
             i += 1
@@ -411,10 +418,6 @@ def _title_after(lines: list[SourceLine], type_line: int, end: int) -> tuple[str
         i += 1
     title = " ".join(" ".join(parts).split()) or None
     return title, used
-
-
-def _blank_run(lines: list[SourceLine], i: int) -> int:
-    return 1 if not lines[i].text.strip() else 0
 
 
 def _is_authority(text: str) -> bool:

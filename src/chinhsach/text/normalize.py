@@ -252,17 +252,23 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     Each paragraph keeps the provenance of its first line.
     """
     out: list[Paragraph] = []
+    last_columns = False
     for line in lines:
-        raw = line.text.strip()
+        # A PDF line split at a column gap (a two-column header or signature block) is its own
+        # paragraph, its pieces apart as table cells are, instead of one interleaved run.
+        columns = line.kind == "text" and line.cells is not None and len(line.cells) > 1
+        raw = " | ".join(t.strip() for _, t in line.cells or []) if columns else line.text.strip()
         if not raw:
             continue
         text = normalize_text(strip_markdown(raw))
         if not text:
             continue
-        if out and out[-1].kind == "text" and _is_continuation(out[-1].text, line, text):
+        if (out and out[-1].kind == "text" and not columns and not last_columns
+                and _is_continuation(out[-1].text, line, text)):
             last = out[-1]
             last.text = _join(last.text, text)
             last.raw = _join(last.raw, raw)
             continue
         out.append(Paragraph(text=text, raw=raw, prov=line.prov, kind=line.kind))
+        last_columns = columns
     return out
