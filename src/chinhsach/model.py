@@ -10,7 +10,13 @@ Field names are the JSON contract of the CLI (``to_dict``); keep them stable.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# Which part of a plan a section belongs to (decided once, in structure.outline.plan_part):
+# objectives = mục đích, yêu cầu, mục tiêu, chỉ tiêu, quan điểm; tasks = nhiệm vụ, giải pháp,
+# nội dung thực hiện; organisation = tổ chức thực hiện, phân công, trách nhiệm; situation =
+# tình hình, kết quả đạt được, đánh giá, thực trạng; other = anything else (kinh phí, phạm vi …).
+PlanPart = Literal["objectives", "tasks", "organisation", "situation", "other"]
 
 
 def _plain(value: Any) -> Any:
@@ -120,6 +126,8 @@ class Section:
     ``kind``: ``part`` (Roman), ``item`` (1., 2.), ``subitem`` (2.1.), ``letter`` (a)),
     ``topic`` (a topical paragraph "Về y tế:" inside its section). Topical parts have ids of the
     form ``III.6:ve-y-te`` so that the citable id (``III.6``) stays what the document prints.
+    ``part``: which part of the plan the section is in (:data:`PlanPart`), from its own heading
+    or inherited from its parent.
     """
 
     id: str
@@ -127,6 +135,7 @@ class Section:
     parent: str | None
     kind: str
     prov: Provenance | None = None
+    part: PlanPart = "other"
 
     @property
     def citable(self) -> str:
@@ -134,7 +143,7 @@ class Section:
         return self.id.split(":", 1)[0]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "heading": self.heading, "parent": self.parent}
+        return {"id": self.id, "heading": self.heading, "parent": self.parent, "part": self.part}
 
 
 @dataclass(slots=True)

@@ -32,10 +32,7 @@ from chinhsach.extract.duties import Mention, extract_duties, roles_in_text
 from chinhsach.extract.targets import find_targets, heading_year, suspect_typos
 from chinhsach.extract.units import find_units
 from chinhsach.model import Citation, Document, ParseWarning, Target
-from chinhsach.text.normalize import fold
 from chinhsach.text.tokens import segment_words
-
-_OBJECTIVES = re.compile(r"muc tieu|chi tieu|tam nhin")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,8 +208,8 @@ def _context(document: Document) -> dict[str, SegmentContext]:
             headings.append(sections[node].heading)
             node = sections[node].parent
         year = next((y for y in (heading_year(h) for h in headings) if y), None)
-        in_obj = any(_OBJECTIVES.search(fold(h)) for h in headings)
-        out[seg.id] = SegmentContext(seg.section, year, in_obj)
+        node_part = sections[seg.section_node].part if seg.section_node in sections else None
+        out[seg.id] = SegmentContext(seg.section, year, node_part == "objectives")
     return out
 
 

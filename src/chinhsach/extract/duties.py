@@ -24,13 +24,17 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from chinhsach.model import Document, Duty, Section, Segment, UnitRole
+from chinhsach.model import Document, Duty, Section, UnitRole
 from chinhsach.text.normalize import fold
 
-# Parts of a plan, recognised on folded headings.
-_DUTY_PART = re.compile(r"nhiem vu|giai phap|to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the")
-_ORG_PART = re.compile(r"to chuc thuc hien|phan cong|trach nhiem (?:thuc hien|cua)")
-_NOT_DUTY_PART = re.compile(r"muc dich|yeu cau|muc tieu|chi tieu|tam nhin|quan diem|kinh phi|ket qua")
+# Words that charge a unit with something: a sentence with one of them and a unit it governs is
+# a duty wherever it stands (an excerpt, a decision article, a closing paragraph).
+_CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhiem|tham muu|de nghi|"
+                     r"yeu cau|lam dau moi|la co quan (?:thuong truc|dau moi|chu tri)|to chuc thuc hien|"
+                     r"trien khai)\b")
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=\S)")
+# A lead-in that only announces the list after it ("Các nhiệm vụ trọng tâm bao gồm:").
+_LEAD_IN_WORDS = 15
 
 # Cues on folded text. Each cue's match end is where the governed units start.
 _LEAD_BEFORE = re.compile(
@@ -270,18 +274,45 @@ def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
             for m in mentions]
 
 
-def _is_duty_segment(segment: Segment, path: Sequence[Section]) -> tuple[bool, bool]:
-    """(is a duty, is in the organisation part)."""
-    headings = [fold(s.heading) for s in path if s.kind != "topic"]
-    top = headings[0] if headings else ""
-    in_org = bool(_ORG_PART.search(top))
-    if any(_NOT_DUTY_PART.search(h) for h in headings) and not in_org:
-        return False, False
-    return bool(_DUTY_PART.search(" ".join(headings))), in_org
+def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]] | None:
+    """The text from the first sentence that charges a unit, and the units' roles in it.
+
+    A sentence charges a unit when it holds a charging word (giao, chủ trì, phối hợp, chịu
+    trách nhiệm, tham mưu, đề nghị …) and a unit with the role of lead or partner.
+    """
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    for start in starts:
+        rest = text[start:]
+        end = _SENTENCE_END.search(rest)
+        sentence = rest[: end.start()] if end else rest
+        if not _CHARGE.search(fold(sentence)):
+            continue
+        units = roles_in_text(sentence, find)
+        if any(u.role in ("lead", "cooperate") for u in units):
+            return rest, roles_in_text(rest, find)
+    return None
+
+
+def _says_lead(text: str, unit: UnitRole) -> bool:
+    """Whether the text says "X chủ trì" for this unit (it then leads instead of the heading's)."""
+    if not unit.mention:
+        return False
+    folded = fold(text)
+    at = folded.find(fold(unit.mention))
+    return at >= 0 and bool(re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|la co quan chu tri)\b",
+                                     folded[at + len(unit.mention):]))
 
 
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
-    """All duties of a document, and the plan's lead units (``plan_lead``)."""
+    """All duties of a document, and the plan's lead units (``plan_lead``).
+
+    Every paragraph, lettered item and bullet of the task and organisation parts
+    (``Section.part``) is a duty; elsewhere — other parts, the preamble, a text with no outline —
+    a sentence that charges a unit is one (:func:`_charging_sentence`). Objectives and
+    situation parts never give duties ("Mục đích", "Yêu cầu", "Kết quả đạt được"), nor does the
+    signature block ("Nơi nhận"). The part only decides what a duty inherits: the units of the
+    headings above it, and the plan's lead for a duty that names none.
+    """
     sections = {s.id: s for s in document.sections}
     heading_cache: dict[str, list[UnitRole]] = {}
 
@@ -298,30 +329,41 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     duties: list[Duty] = []
     org_duties: list[tuple[Duty, list[Section]]] = []
     for seg in document.segments:
-        if not seg.searchable or seg.kind == "preamble":
+        if not seg.searchable:
             continue
         path = _ancestors(sections, seg.section_node)
-        if not path:
+        part = path[-1].part if path else None
+        if part in ("objectives", "situation"):
             continue
-        is_duty, in_org = _is_duty_segment(seg, path)
-        units = roles_in_text(seg.text, find)
-        explicit_lead = any(u.role == "lead" for u in units)
-        if not is_duty and not explicit_lead:
-            continue
-        if not is_duty and any(_NOT_DUTY_PART.search(fold(s.heading)) for s in path):
-            continue
+        text = seg.text
+        if part in ("tasks", "organisation") and seg.kind != "preamble":
+            if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
+                continue  # a lead-in that announces the list below it
+            units = roles_in_text(text, find)
+        else:
+            if seg.kind == "preamble" and fold(text).startswith(("can cu", "thuc hien", "xet")):
+                continue  # the legal basis names bodies and their documents, not duties
+            charged = _charging_sentence(text, find)
+            if charged is None:
+                continue
+            text, units = charged
+        lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
         for unit in inherited(path):
-            if not any(u.name == unit.name and u.role == "lead" for u in units):
-                units.insert(0, UnitRole(unit.name, "lead", True, unit.mention))
-            if _MONITOR_VERBS.search(fold(seg.text)) and not any(u.role == "monitor" for u in units):
+            if any(u.name == unit.name and u.role == "lead" for u in units):
+                continue
+            # The heading's unit leads each item under it unless the item says "X chủ trì".
+            role = "cooperate" if lead_named else "lead"
+            if not any(u.name == unit.name and u.role == role for u in units):
+                units.insert(0, UnitRole(unit.name, role, True, unit.mention))
+            if role == "lead" and _MONITOR_VERBS.search(fold(text)) and not any(u.role == "monitor" for u in units):
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
-        deadline, deadline_text, recurring = find_deadline(seg.text)
-        duty = Duty(text=seg.text, section=seg.section, units=units, deadline=deadline,
+        deadline, deadline_text, recurring = find_deadline(text)
+        duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
-        if in_org:
+        if part == "organisation":
             org_duties.append((duty, path))
 
     plan_lead = _plan_lead(org_duties, inherited)
