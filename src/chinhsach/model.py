@@ -214,6 +214,8 @@ class Target:
     value_max: float | None = None
     direction: str | None = None
     segment_id: str | None = None  # the segment it was read from (evidence)
+    # The clause names no year: ``year`` is the plan's own period (its title), not a lead-in.
+    year_inferred: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -223,6 +225,7 @@ class Target:
             "value_max": self.value_max,
             "unit": self.unit,
             "year": self.year,
+            "year_inferred": self.year_inferred,
             "direction": self.direction,
             "section": self.section,
             "text": self.text,

@@ -42,6 +42,8 @@ class SegmentContext:
     section: str | None
     year: int | None
     in_objectives: bool
+    part: str | None = None  # Section.part of the segment's node (None outside the outline)
+    year_inferred: bool = False  # ``year`` is the plan's period, not stated near the segment
 
 
 # ---------------------------------------------------------------------------------------------
@@ -199,8 +201,16 @@ def extraction_pipeline():
 
 
 def _context(document: Document) -> dict[str, SegmentContext]:
+    """Each segment's section, part and target year.
+
+    The year is the nearest one stated: the segment's headings ("II.2. Chỉ tiêu đến năm 2030"),
+    else a lead-in line above it in its section ("Đến năm 2025:", "Giai đoạn 2026-2030, phấn
+    đấu:"), else the plan's own period from its title, marked ``year_inferred``.
+    """
     sections = {s.id: s for s in document.sections}
+    plan_year = heading_year(document.meta.title or "")
     out: dict[str, SegmentContext] = {}
+    lead_in: tuple[str | None, int] | None = None  # (section node, year) of the last lead-in
     for seg in document.segments:
         headings: list[str] = []
         node = seg.section_node
@@ -208,9 +218,26 @@ def _context(document: Document) -> dict[str, SegmentContext]:
             headings.append(sections[node].heading)
             node = sections[node].parent
         year = next((y for y in (heading_year(h) for h in headings) if y), None)
+        inferred = False
+        if lead_in is not None and not _within(seg.section_node, lead_in[0]):
+            lead_in = None
+        if year is None and lead_in is not None:
+            year = lead_in[1]
+        if seg.searchable and seg.text.rstrip().endswith(":") and (y := heading_year(seg.text)):
+            lead_in = (seg.section_node, y)
+            year = y
+        if year is None and plan_year is not None:
+            year, inferred = plan_year, True
         node_part = sections[seg.section_node].part if seg.section_node in sections else None
-        out[seg.id] = SegmentContext(seg.section, year, node_part == "objectives")
+        out[seg.id] = SegmentContext(seg.section, year, node_part == "objectives", node_part, inferred)
     return out
+
+
+def _within(node: str | None, ancestor: str | None) -> bool:
+    """Whether outline node ``node`` is ``ancestor`` or below it (ids are dotted paths)."""
+    if node == ancestor:
+        return True
+    return bool(node and ancestor and node.startswith((ancestor + ".", ancestor + ":")))
 
 
 def _comparator_warnings(targets: Iterable[Target]) -> list[ParseWarning]:
@@ -284,10 +311,15 @@ def extract_document(document: Document) -> Document:
         mentions_by_text[seg.text] = [Mention(s.start_char, s.end_char, s._.unit_name)
                                       for s in doc.spans["units"]]
         citations.extend(doc._.citations or [])
-        if seg.searchable and seg.kind != "preamble":
+        ctx = contexts[seg.id]
+        # Figures of situation parts ("Kết quả đạt được: … đạt 48,6%") report what was achieved:
+        # they are left out of the targets (the gold lists targets only).
+        if seg.searchable and seg.kind != "preamble" and ctx.part != "situation":
             target_proc(doc)
             for target in doc._.targets or []:
                 target.segment_id = seg.id
+                if ctx.year_inferred and target.year == ctx.year and str(ctx.year) not in target.text:
+                    target.year_inferred = True
                 targets.append(target)
 
     def find(text: str) -> list[Mention]:

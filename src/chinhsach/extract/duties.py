@@ -32,6 +32,11 @@ from chinhsach.text.normalize import fold
 _CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhiem|tham muu|de nghi|"
                      r"yeu cau|lam dau moi|la co quan (?:thuong truc|dau moi|chu tri)|to chuc thuc hien|"
                      r"trien khai)\b")
+_CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
+_FOLLOWS_PLAN = re.compile(
+    r"\b(?:la co quan thuong truc|lam dau moi|la dau moi|tong hop,? bao cao|"
+    r"(?:theo doi|kiem tra|don doc|giam sat),? (?:va )?(?:theo doi|kiem tra|don doc|giam sat|huong dan)|"
+    r"to chuc (?:trien khai )?thuc hien ke hoach nay)\b")
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=\S)")
 # A lead-in that only announces the list after it ("Các nhiệm vụ trọng tâm bao gồm:").
 _LEAD_IN_WORDS = 15
@@ -57,7 +62,7 @@ _CLAUSE_BREAK = re.compile(r"[;.]")
 # Ủy ban nhân dân các huyện").
 _LIST_GAP = re.compile(
     r"^(?:[\s,;]|va\s|cac\s|co quan\b|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
-    r"lien quan\b|truc thuoc\b)*$"
+    r"lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
 )
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -328,6 +333,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
 
     duties: list[Duty] = []
     org_duties: list[tuple[Duty, list[Section]]] = []
+    plan_charges: list[tuple[Duty, list[Section]]] = []
     for seg in document.segments:
         if not seg.searchable:
             continue
@@ -365,8 +371,13 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         duties.append(duty)
         if part == "organisation":
             org_duties.append((duty, path))
+        elif part != "tasks" and _CARRIES_PLAN.search(fold(text)):
+            plan_charges.append((duty, path))
 
-    plan_lead = _plan_lead(org_duties, inherited)
+    # Without an organisation part (a decision that issues a plan: "Điều 2. Giao Sở Công Thương
+    # chủ trì … tổ chức triển khai thực hiện Kế hoạch"), the sentence that charges a unit with
+    # carrying out the plan names its lead.
+    plan_lead = _plan_lead(org_duties or plan_charges, inherited)
     for duty in duties:
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
@@ -382,7 +393,19 @@ def _plan_lead(org_duties: list[tuple[Duty, list[Section]]],
     """
     if not org_duties:
         return []
+    # The top-level "Tổ chức thực hiện" part speaks for the whole plan; an organisation item
+    # inside a task part ("III.2. Phân công trách nhiệm") assigns tasks.
+    org_duties = sorted(org_duties, key=lambda dp: not (dp[1] and dp[1][0].part == "organisation"))
     duty, path = org_duties[0]
+    for candidate, cpath in org_duties:
+        # A named body charged with following the whole plan ("Sở X là cơ quan thường trực",
+        # "Sở X chủ trì theo dõi, đôn đốc … việc thực hiện Kế hoạch") is its lead even when the
+        # part opens with the collectives (kh556: "1. Căn cứ Kế hoạch này, các sở, ban, ngành …").
+        named = [u for u in candidate.units if u.role == "lead" and u.explicit
+                 and not u.name[:1].islower() and "," not in u.name]
+        if named and _FOLLOWS_PLAN.search(fold(candidate.text)):
+            duty, path = candidate, cpath
+            break
     from_heading = inherited(path[:2])
     source = from_heading or [u for u in duty.units if u.role == "lead" and u.explicit]
     leads: list[UnitRole] = []
