@@ -207,3 +207,15 @@ def test_plain_text_caps_heading_wrapped_without_bold(tmp_path: Path) -> None:
                     "II. TỔ CHỨC\nTHỰC HIỆN\n1. Sở Y tế chủ trì thực hiện.\n", encoding="utf-8")
     doc = parse(path)
     assert [s.heading for s in doc.sections if s.kind == "part"] == ["MỤC ĐÍCH YÊU CẦU", "TỔ CHỨC THỰC HIỆN"]
+
+
+def test_italic_wrapped_unit_heading_and_a_lone_star(tmp_path: Path) -> None:
+    path = tmp_path / "italic.md"
+    path.write_text("**KẾ HOẠCH**\n\n*\n\n**I. NHIỆM VỤ**\n\n**1. Phân công**\n\n*1.1. Sở\nTài chính*\n\n"
+                    "a) Chủ trì thẩm định dự toán kinh phí;\n\n*1.2. Sở Nội vụ*\n\n"
+                    "a) Chủ trì hướng dẫn thi đua;\n", encoding="utf-8")
+    doc = parse(path)
+    headings = {s.id: s.heading for s in doc.sections}
+    assert headings["I.1.1"] == "Sở Tài chính" and headings["I.1.2"] == "Sở Nội vụ"
+    leads = {d.section: [u.name for u in d.units if u.role == "lead"] for d in doc.duties}
+    assert leads["I.1.1.a"] == ["Sở Tài chính"] and leads["I.1.2.a"] == ["Sở Nội vụ"]

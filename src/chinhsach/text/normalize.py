@@ -213,6 +213,8 @@ def _join(a: str, b: str) -> str:
 
 
 _BOLD_MARK = re.compile(r"\*\*|__")
+# A single "*" (italic), not a markdown bullet "* item": kh182 wraps "*2.1. Sở" / "Tài chính*".
+_ITALIC_MARK = re.compile(r"(?<!\*)\*(?!\*)")
 # Footnote anchors of crawled and converted text ("kế hoạch[1]"); the notes themselves stay.
 _FOOTNOTE = re.compile(r"(?<=\S)\[\d{1,3}\]")
 # A bold span may wrap a heading over a few lines ("**III. TỔ CHỨC" / "THỰC HIỆN**"); a longer
@@ -223,7 +225,7 @@ _MAX_BOLD_WRAP = 4
 def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int) -> bool:
     """Whether ``text`` is the next line of a heading wrapped over several lines.
 
-    Two signs, either enough: the line sits inside a bold span that the heading opened and has
+    Two signs, either enough: the line sits inside a bold or italic span that the heading opened and has
     not closed (crawled markdown), or the heading starts with an outline marker, is in capitals
     and the line is in capitals too with no visible break (PDF text: "II. NỘI DUNG" / "THỰC HIỆN").
     """
@@ -249,15 +251,21 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     """
     out: list[Paragraph] = []
     bold_open = 0  # lines since an unclosed "**" opened (0: none open)
+    italic_open = 0  # the same for a single "*"
     for line in lines:
         raw = line.text.strip()
         if not raw:
             continue
-        in_bold = bold_open
+        in_bold = max(bold_open, italic_open)
         if len(_BOLD_MARK.findall(raw)) % 2:
             bold_open = 0 if bold_open else 1
         elif bold_open:
             bold_open += 1
+        # A line of stars alone is a separator, not an italic mark.
+        if raw.strip("* ") and len(_ITALIC_MARK.findall(re.sub(r"^\*\s", "", raw))) % 2:
+            italic_open = 0 if italic_open else 1
+        elif italic_open:
+            italic_open += 1
         text = normalize_text(_FOOTNOTE.sub("", strip_markdown(raw)))
         if not text:
             continue
