@@ -135,3 +135,17 @@ def test_unit_headed_items_and_parts(tmp_path: Path) -> None:
     assert by_section["III.2.a"] >= {("Sở Tài chính", "lead"), ("Sở Y tế", "cooperate")}
     assert ("Sở Y tế", "lead") not in by_section["III.2.a"]
     assert ("Sở Nông nghiệp và Môi trường", "lead") in by_section["IV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Định kỳ hằng năm (trước ngày 20 tháng 12) gửi báo cáo về Sở Tư pháp.",
+      (None, "trước ngày 20 tháng 12", "hằng năm")),
+     ("Thường xuyên cập nhật danh sách đối tượng trên phần mềm.", (None, None, "thường xuyên")),
+     ("Thường xuyên phối hợp, hoàn thành trước ngày 30/9/2026.", ("2026-09-30", "hoàn thành trước ngày 30/9/2026", None)),
+     ("Đến năm 2030, hoàn thành số hóa hồ sơ địa chính.", ("2030-12-31", "Đến năm 2030", None)),
+     ("Định kỳ báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh.", (None, None, "định kỳ")),
+     ("Triển khai trong giai đoạn 2026 - 2030 theo lộ trình.", (None, None, None))],
+)
+def test_deadlines_of_real_plan_wordings(text: str, expected: tuple) -> None:
+    assert find_deadline(text) == expected

@@ -65,12 +65,19 @@ _LIST_GAP = re.compile(
     r"lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
 )
 
+_VAGUE = frozenset({"thường xuyên", "định kỳ"})
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
     (re.compile(r"\b(?:hang|moi) quy\b"), "hằng quý"),
-    (re.compile(r"\b(?:dinh ky )?(?:6|sau) thang\b"), "6 tháng"),
+    (re.compile(r"\b(?:dinh ky )?(?:0?6|sau) thang\b"), "6 tháng"),
     (re.compile(r"\b(?:hang|moi|thuong) nam\b"), "hằng năm"),
+    (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
+    (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
+    (re.compile(r"\bthuong xuyen\b"), "thường xuyên"),
+    (re.compile(r"\bthuong nien\b"), "thường niên"),
+    # "định kỳ" that names no frequency (GUIDELINES-real.md: the label is "định kỳ").
+    (re.compile(r"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6|sau|\d+)\b)"), "định kỳ"),
 ]
 
 
@@ -206,11 +213,14 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
 # A date is a deadline only with a deadline word before it ("trước ngày 30/6/2024"); a bare
 # "ngày 07/8/2018" dates a cited document.
 _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+)ngay\s+"
-                        r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})(?:[/\-.](?P<y>\d{4}))?")
+                        r"(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
+                        r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?")
 _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
                       r"(?P<q>iv|iii|ii|i|[1-4])\s*/\s*(?P<y>\d{4})")
 _MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)thang\s+(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
-_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)nam\s+(?P<y>20\d\d)\b")
+# "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
+# "giai đoạn 2026-2030" and a year inside a cited title do not.
+_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|den|cuoi)\s+)nam\s+(?P<y>20\d\d)\b(?!\s*[-–])")
 
 
 def _last_day(year: int, month: int) -> str:
@@ -224,7 +234,11 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     "hằng năm") stays as words with the recurrence.
     """
     folded = fold(text)
-    recurring_parts = [label for pattern, label in _RECURRING if pattern.search(folded)]
+    found = [(m.start(), label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
+    # A stated frequency ("định kỳ hằng năm") says more than "thường xuyên" / a bare "định kỳ"
+    # elsewhere in the text: the vague labels count only when no frequency is given.
+    precise = [f for f in found if f[1] not in _VAGUE]
+    recurring_parts = [label for _, label in sorted(precise or found)]  # in the text's order
     recurring = ", ".join(recurring_parts) if recurring_parts else None
     candidates: list[tuple[int, str | None, str]] = []
     for m in _DATE_FULL.finditer(folded):
@@ -246,6 +260,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         return None, None, recurring
     dated = [c for c in candidates if c[1]]
     chosen = min(dated or candidates, key=lambda c: c[0])
+    if chosen[1] and recurring == "thường xuyên":
+        recurring = None  # a one-off deadline: "thường xuyên" describes the manner, not a cycle
     return chosen[1], chosen[2].strip(), recurring
 
 
