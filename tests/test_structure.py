@@ -219,3 +219,15 @@ def test_italic_wrapped_unit_heading_and_a_lone_star(tmp_path: Path) -> None:
     assert headings["I.1.1"] == "Sở Tài chính" and headings["I.1.2"] == "Sở Nội vụ"
     leads = {d.section: [u.name for u in d.units if u.role == "lead"] for d in doc.duties}
     assert leads["I.1.1.a"] == ["Sở Tài chính"] and leads["I.1.2.a"] == ["Sở Nội vụ"]
+
+
+def test_parenthesised_numbers_are_list_members(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text("**KẾ HOẠCH**\n\n**I. MỤC TIÊU**\n\n1. Chỉ tiêu cụ thể đến năm 2030\n\n"
+                    "(1) Tỷ lệ hộ gia đình sử dụng nước sạch đạt\n98%;\n\n(2) Tỷ lệ chất thải rắn được "
+                    "thu gom đạt 95%.\n", encoding="utf-8")
+    doc = parse(path)
+    members = [s for s in doc.segments if s.section == "I.1" and s.kind == "bullet"]
+    assert [s.text for s in members] == ["Tỷ lệ hộ gia đình sử dụng nước sạch đạt 98%;",
+                                         "Tỷ lệ chất thải rắn được thu gom đạt 95%."]
+    assert sorted(t.value for t in doc.targets) == [95.0, 98.0]

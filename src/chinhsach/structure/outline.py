@@ -39,7 +39,9 @@ _ITEM_RE = re.compile(
     r"^(?:(?:Mục|MỤC|Điều|ĐIỀU)\s+(?P<word>\d+)\s*[.:-]?\s*|(?P<num>\d+)\s*[.)]\s+)(?P<rest>\S.*)$"
 )
 _LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
-_BULLET_RE = re.compile(r"^[-–—+•*·]\s*(?P<rest>\S.*)$")
+# Bullets, and parenthesised numbers "(1)", "(2)" that list the members of an item (target
+# lists of the real plans; GUIDELINES-real.md: they keep the id of the enclosing item).
+_BULLET_RE = re.compile(r"^(?:[-–—+•*·]|\(\d{1,2}\))\s*(?P<rest>\S.*)$")
 _TOPIC_RE = re.compile(r"^(?P<topic>Về\s[^:.;]{2,80}?)\s*:\s*(?P<rest>.*)$")
 
 _DOC_TYPES = {

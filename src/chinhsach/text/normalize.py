@@ -163,6 +163,7 @@ _MARKER_RE = re.compile(
       | \d+(?:\.\d+)+\s                             # 2.1 without final dot
       | [a-zđ]\s*\)\s                               # a)  b)
       | [-–—+•*·]\s                                 # bullets
+      | \(\d{1,2}\)\s                               # (1) (2): list members
       | (?-i:Về)\s[^:]{2,80}:                       # Về y tế:
     )""",
     re.IGNORECASE | re.VERBOSE,
