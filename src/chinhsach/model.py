@@ -9,6 +9,7 @@ Field names are the JSON contract of the CLI (``to_dict``); keep them stable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -139,8 +140,9 @@ class Section:
 
     @property
     def citable(self) -> str:
-        """The id a reader finds printed in the document (topical parts cite their section)."""
-        return self.id.split(":", 1)[0]
+        """The id a reader finds printed in the document (topical parts cite their section;
+        a repeated number's "~2" suffix, which keeps ids unique, is not printed)."""
+        return re.sub(r"~\d+", "", self.id.split(":", 1)[0])
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "heading": self.heading, "parent": self.parent, "part": self.part}

@@ -453,8 +453,11 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         return None
     number = int(roman) if roman.isdigit() else roman_to_int(roman)
     rest = m.group("rest").strip()
-    # A Roman part must follow its predecessor and carry a short heading.
-    if number != state.last_part_no + 1 or not rest or len(rest.split()) > 40:
+    # A Roman part must follow its predecessor and carry a short heading. A number printed twice
+    # in capitals ("IV. PHÂN CÔNG NHIỆM VỤ" … "IV. TỔ CHỨC THỰC HIỆN", kh153) is a misnumbered
+    # next part: its id gets a "~2" suffix and it cites as printed.
+    repeated = number == state.last_part_no and number > 0 and _is_caps_line(rest)
+    if (number != state.last_part_no + 1 and not repeated) or not rest or len(rest.split()) > 40:
         return None
     state.last_part_no = number
     heading, body = _heading_and_body(rest)
