@@ -104,6 +104,17 @@ def _content_syllables(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", fold(text)) if w not in _FUNCTION_SYLLABLES and not w.isdigit()}
 
 
+def _documents_of_place(idx: Index, topic: str) -> set[str]:
+    """Documents whose place (địa danh of the header) the topic names, folded, as whole words."""
+    folded = " " + " ".join(re.findall(r"\w+", fold(topic))) + " "
+    out: set[str] = set()
+    for doc_id, place in idx.conn.execute("SELECT doc_id, place FROM documents"):
+        key = " ".join(re.findall(r"\w+", fold(place or "")))
+        if key and f" {key} " in folded:
+            out.add(doc_id)
+    return out
+
+
 def _plans_about(idx: Index, topic: str) -> list[tuple[str, str, float]]:
     """Documents whose title covers the topic: (doc_id, title, coverage), best first.
 
@@ -136,7 +147,16 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     if not topic.strip() or not any(ch.isalnum() for ch in topic):
         raise QueryError("the question names no topic")
     prepared = idx.prepare(topic)
-    ranked = idx.rank(idx.signals(prepared), mask=_positions_of_facts(idx))
+    mask = _positions_of_facts(idx)
+    local = _documents_of_place(idx, topic)
+    if local:
+        # "… ở Bắc Ninh", "… Đồng Nai ai chủ trì": only the plans of that place answer.
+        marks = ",".join("?" * len(local))
+        allowed = {int(p) for (p,) in idx.conn.execute(
+            f"SELECT pos FROM segments WHERE doc_id IN ({marks})", sorted(local))}
+        mask = mask & np.fromiter((int(p) in allowed for p in idx.positions), dtype=bool,
+                                  count=len(idx.positions))
+    ranked = idx.rank(idx.signals(prepared), mask=mask)
     if not ranked:
         return []
     top = ranked[0][1]
