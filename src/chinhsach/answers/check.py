@@ -55,6 +55,7 @@ import numpy as np
 from chinhsach.extract.targets import COMPARATOR_SENSE, is_rate
 from chinhsach.indexing.embed import Embedder, load_embedder
 from chinhsach.model import Document, Duty, Segment, Target
+from chinhsach.structure.outline import assign_parts
 from chinhsach.text.normalize import fold
 from chinhsach.text.tokens import syllables
 
@@ -464,6 +465,9 @@ class _Para:
 def _part_kinds(doc: Document) -> dict[str | None, str]:
     """``task``, ``org`` or ``other`` for every outline node, read from ``Section.part``."""
     names = {"tasks": "task", "organisation": "org"}
+    if doc.sections and all(s.part == "other" for s in doc.sections):
+        # A document stored by an index built before Section.part existed: decide the parts now.
+        assign_parts(doc.sections)
     return {s.id: names.get(s.part, "other") for s in doc.sections}
 
 
