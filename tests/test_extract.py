@@ -149,3 +149,15 @@ def test_unit_headed_items_and_parts(tmp_path: Path) -> None:
 )
 def test_deadlines_of_real_plan_wordings(text: str, expected: tuple) -> None:
     assert find_deadline(text) == expected
+
+
+def test_bound_target_keeps_its_relative_clause() -> None:
+    from chinhsach.extract.targets import find_targets
+
+    text = ("Ít nhất 90% hộ nghèo mở tài khoản thanh toán hoặc hộ đã có tài khoản đăng ký nhận "
+            "hỗ trợ qua tài khoản;")
+    found = find_targets(text, section="II.1", year=None, in_objectives=False)
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(90.0, "%", "at_least")]
+    # Before the value, "đã có" still makes a statement of fact, not a target.
+    assert find_targets("Toàn tỉnh đã có ít nhất 20 xã đạt chuẩn;", section="II.1", year=None,
+                        in_objectives=False) == []
