@@ -690,3 +690,13 @@ if __name__ == "__main__":
             f"{name:45} {row['strict_recall']:9.3f} {row['strict_precision']:9.3f}"
             f" {row['lenient_recall']:10.3f} {row['lenient_precision']:10.3f}"
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Ngân hàng Nhà nước khu vực XII chủ trì", "Ngân hàng Nhà nước khu vực XII"),
+     ("Chi cục Hải quan khu vực V phối hợp", "Chi cục Hải quan khu vực V"),
+     ("các Trung tâm Y tế khu vực triển khai", "Trung tâm Y tế khu vực")],
+)
+def test_regional_offices_keep_their_number(text: str, name: str) -> None:
+    assert [m.name for m in find_units(normalize_text(text))] == [name]

@@ -1054,7 +1054,23 @@ def find_units(text: str) -> list[UnitMention]:
     """
     if not text:
         return []
-    return _merge_collectives(text, _recognizer().find(text))
+    return _merge_collectives(text, [_with_region_number(text, m) for m in _recognizer().find(text)])
+
+
+# "Ngân hàng Nhà nước khu vực XII", "Chi cục Hải quan khu vực V", "… chi nhánh khu vực 14": the
+# number names the body (the 2025 regional offices); without it the name is ambiguous.
+_REGION_NUMBER = re.compile(r"^\s+(?P<n>[IVXLC]{1,6}|\d{1,3})\b(?!\s*[/%.,]\d)")
+
+
+def _with_region_number(text: str, m: UnitMention) -> UnitMention:
+    if not fold(m.name).endswith("khu vuc"):
+        return m
+    nxt = _REGION_NUMBER.match(text[m.end :])
+    if nxt is None:
+        return m
+    end = m.end + nxt.end()
+    return UnitMention(m.start, end, text[m.start : end], f"{m.name} {nxt.group('n')}", m.place,
+                       m.is_head, m.collective)
 
 
 # Between members of one collective: a comma, or only a space where the comma was dropped
