@@ -44,6 +44,7 @@ lint: install
 eval: model
 	$(BIN)/python evaluation/retrieval_eval.py --write
 	$(BIN)/python evaluation/extraction_eval.py --write
+	$(BIN)/python evaluation/who_eval.py --rebuild --write
 	$(BIN)/python evaluation/check_eval.py --write
 	$(BIN)/python evaluation/segmentation_eval.py --write
 

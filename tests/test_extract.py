@@ -109,10 +109,76 @@ def test_deadlines(text: str, expected: tuple) -> None:
     [("Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Sở Tài chính, Sở Y tế xây dựng đề án.",
       {("Sở Lao động - Thương binh và Xã hội", "lead"), ("Sở Tài chính", "cooperate"), ("Sở Y tế", "cooperate")}),
      ("Giao UBND các huyện, thành phố triển khai; định kỳ báo cáo UBND tỉnh (qua Sở Nội vụ).",
-      {("Ủy ban nhân dân huyện", "lead"), ("Ủy ban nhân dân thành phố", "lead"),
+      {("Ủy ban nhân dân huyện, thành phố", "lead"),
        ("Ủy ban nhân dân tỉnh", "report_to"), ("Sở Nội vụ", "report_to")}),
      ("Đôn đốc, chỉ đạo các doanh nghiệp cấp nước thực hiện đúng thỏa thuận.", set()),
      ("Phòng Y tế huyện theo dõi, kiểm tra việc thực hiện.", {("Phòng Y tế huyện", "lead"), ("Phòng Y tế huyện", "monitor")})],
 )
 def test_roles_in_other_styles(text: str, pairs: set) -> None:
     assert {(u.name, u.role) for u in roles_in_text(text)} == pairs
+
+
+# ---------------------------------------------------------------------------------------------
+# Duties anywhere, unit-headed items, collective units, situation parts
+# ---------------------------------------------------------------------------------------------
+
+
+def _parse_text(tmp_path: Path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse(path)
+
+
+def test_duty_in_a_text_without_outline(tmp_path: Path) -> None:
+    doc = _parse_text(tmp_path, "chi-dao.txt",
+                      "Để bảo đảm tiến độ giải ngân, Ủy ban nhân dân tỉnh chỉ đạo như sau.\n\n"
+                      "Giao Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước khu vực rà soát các "
+                      "dự án chậm giải ngân, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.\n")
+    assert len(doc.duties) == 1
+    duty = doc.duties[0]
+    assert duty.text.startswith("Giao Sở Tài chính chủ trì")
+    roles = {(u.name, u.role) for u in duty.units}
+    assert ("Sở Tài chính", "lead") in roles and ("Ủy ban nhân dân tỉnh", "report_to") in roles
+    assert (duty.deadline, duty.deadline_text, duty.recurring) == (None, "trước ngày 15/12", "hằng năm")
+
+
+def test_unit_headed_items_and_parts(tmp_path: Path) -> None:
+    from test_structure import WRAPPED_PLAN
+
+    doc = _parse_text(tmp_path, "binh-an.md", WRAPPED_PLAN)
+    by_section = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties}
+    # Objectives and situation parts give no duties.
+    assert "I.1.a" not in by_section and "II" not in by_section
+    # The heading's unit leads its items; a collective is one unit.
+    assert by_section["III.1.a"] >= {("Sở Nông nghiệp và Môi trường", "lead"), ("sở, ban, ngành", "cooperate")}
+    assert by_section["III.1.b"] >= {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "cooperate")}
+    # "X chủ trì" under another unit's heading: X leads, the heading's unit cooperates.
+    assert by_section["III.2.a"] >= {("Sở Tài chính", "lead"), ("Sở Y tế", "cooperate")}
+    assert ("Sở Y tế", "lead") not in by_section["III.2.a"]
+    assert ("Sở Nông nghiệp và Môi trường", "lead") in by_section["IV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Định kỳ hằng năm (trước ngày 20 tháng 12) gửi báo cáo về Sở Tư pháp.",
+      (None, "trước ngày 20 tháng 12", "hằng năm")),
+     ("Thường xuyên cập nhật danh sách đối tượng trên phần mềm.", (None, None, "thường xuyên")),
+     ("Thường xuyên phối hợp, hoàn thành trước ngày 30/9/2026.", ("2026-09-30", "hoàn thành trước ngày 30/9/2026", None)),
+     ("Đến năm 2030, hoàn thành số hóa hồ sơ địa chính.", ("2030-12-31", "Đến năm 2030", None)),
+     ("Định kỳ báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh.", (None, None, "định kỳ")),
+     ("Triển khai trong giai đoạn 2026 - 2030 theo lộ trình.", (None, None, None))],
+)
+def test_deadlines_of_real_plan_wordings(text: str, expected: tuple) -> None:
+    assert find_deadline(text) == expected
+
+
+def test_bound_target_keeps_its_relative_clause() -> None:
+    from chinhsach.extract.targets import find_targets
+
+    text = ("Ít nhất 90% hộ nghèo mở tài khoản thanh toán hoặc hộ đã có tài khoản đăng ký nhận "
+            "hỗ trợ qua tài khoản;")
+    found = find_targets(text, section="II.1", year=None, in_objectives=False)
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(90.0, "%", "at_least")]
+    # Before the value, "đã có" still makes a statement of fact, not a target.
+    assert find_targets("Toàn tỉnh đã có ít nhất 20 xã đạt chuẩn;", section="II.1", year=None,
+                        in_objectives=False) == []

@@ -143,7 +143,8 @@ def test_cli_search_and_parse_json_contracts(seed_index: Path, seed_path: Path) 
     data = json.loads(parsed.stdout)
     assert {"doc_id", "meta", "sections", "segments", "warnings"} <= set(data)
     assert set(data["meta"]) == {"type", "number", "date", "issuer", "place", "signer"}
-    assert {"id", "heading", "parent"} == set(data["sections"][0])
+    # "part" (objectives/tasks/organisation/situation/other) was added with Section.part.
+    assert {"id", "heading", "parent", "part"} == set(data["sections"][0])
     assert {"id", "section", "kind", "text"} <= set(data["segments"][0])
 
 

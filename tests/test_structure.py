@@ -107,3 +107,128 @@ def test_one_overlong_sentence_is_split_at_clauses_never_truncated() -> None:
     parts = split_segment_text(text, max_words=120)
     assert len(parts) > 1
     assert " ".join(parts).split() == text.split()
+
+
+# ---------------------------------------------------------------------------------------------
+# Crawled markdown: wrapped headings, bold marks, footnote anchors; Section.part
+# ---------------------------------------------------------------------------------------------
+
+WRAPPED_PLAN = """**ỦY BAN NHÂN DÂN
+**
+TỈNH BÌNH AN
+
+**KẾ HOẠCH**
+
+Triển khai công tác bảo vệ nguồn nước
+
+**I. MỤC ĐÍCH,
+YÊU CẦU**
+
+**1. Mục đích**
+
+a) Nâng cao hiệu quả quản lý
+nguồn nước trên địa bàn tỉnh[1];
+
+**II. KẾT QUẢ ĐẠT
+ĐƯỢC**
+
+Năm 2024, tỷ lệ dân cư nông thôn dùng nước sạch đạt 61,5%.
+
+**III. NHIỆM VỤ,
+GIẢI PHÁP**
+
+**1. Sở Nông nghiệp và Môi trường**
+
+a) Chủ trì, phối hợp với các sở, ban, ngành liên quan rà soát
+các công trình cấp nước tập trung;
+
+b) Phối hợp với Sở Tài chính tham mưu bố trí kinh phí.
+
+**2. Sở Y tế**
+
+a) Sở Tài chính chủ trì, phối hợp với Sở Y tế hướng dẫn kiểm tra chất lượng nước.
+
+**IV. TỔ CHỨC
+THỰC HIỆN**
+
+Giao Sở Nông nghiệp và Môi trường theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+"""
+
+
+@pytest.fixture(scope="module")
+def wrapped(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("wrapped") / "binh-an-nuoc.md"
+    path.write_text(WRAPPED_PLAN, encoding="utf-8")
+    return parse(path)
+
+
+def test_headings_wrapped_in_bold_are_whole(wrapped) -> None:
+    parts = {s.id: s.heading for s in wrapped.sections if s.kind == "part"}
+    assert parts == {"I": "MỤC ĐÍCH, YÊU CẦU", "II": "KẾT QUẢ ĐẠT ĐƯỢC",
+                     "III": "NHIỆM VỤ, GIẢI PHÁP", "IV": "TỔ CHỨC THỰC HIỆN"}
+
+
+def test_hard_wraps_join_and_footnote_anchors_drop(wrapped) -> None:
+    texts = [s.text for s in wrapped.segments]
+    assert "Nâng cao hiệu quả quản lý nguồn nước trên địa bàn tỉnh;" in texts
+    assert any(t.startswith("Chủ trì, phối hợp với các sở, ban, ngành liên quan rà soát các công trình")
+               for t in texts)
+
+
+def test_section_part_decided_once_and_inherited(wrapped) -> None:
+    part = {s.id: s.part for s in wrapped.sections}
+    assert part["I"] == part["I.1"] == part["I.1.a"] == "objectives"
+    assert part["II"] == "situation"
+    assert part["III"] == part["III.1"] == part["III.1.a"] == part["III.2.a"] == "tasks"
+    assert part["IV"] == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind", "parent", "expected"),
+    [("PHẠM VI, ĐỐI TƯỢNG VÀ THỜI GIAN THỰC HIỆN", "part", None, "other"),
+     ("NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "part", None, "tasks"),
+     ("PHÂN CÔNG NHIỆM VỤ", "part", None, "organisation"),
+     ("PHÁT TRIỂN HẠ TẦNG SỐ", "part", None, "tasks"),
+     ("TÌNH HÌNH THỰC HIỆN GIAI ĐOẠN 2021-2025", "part", None, "situation"),
+     ("KINH PHÍ THỰC HIỆN", "part", None, "other"),
+     ("Mục tiêu cụ thể", "item", "tasks", "objectives"),
+     # A long heading is the first clause of an item's content: it inherits.
+     ("Tổ chức thực hiện tốt phong trào thi đua trong toàn ngành …", "letter", "tasks", "tasks"),
+     ("Sở Y tế", "item", "organisation", "organisation")],
+)
+def test_plan_part(heading: str, kind: str, parent: str | None, expected: str) -> None:
+    from chinhsach.structure.outline import plan_part
+
+    assert plan_part(heading, kind, parent) == expected  # type: ignore[arg-type]
+
+
+def test_plain_text_caps_heading_wrapped_without_bold(tmp_path: Path) -> None:
+    path = tmp_path / "pdf-like.txt"
+    path.write_text("KẾ HOẠCH\nVề việc thử\n\nI. MỤC ĐÍCH\nYÊU CẦU\n1. Mục đích\nBảo đảm hiệu quả.\n"
+                    "II. TỔ CHỨC\nTHỰC HIỆN\n1. Sở Y tế chủ trì thực hiện.\n", encoding="utf-8")
+    doc = parse(path)
+    assert [s.heading for s in doc.sections if s.kind == "part"] == ["MỤC ĐÍCH YÊU CẦU", "TỔ CHỨC THỰC HIỆN"]
+
+
+def test_italic_wrapped_unit_heading_and_a_lone_star(tmp_path: Path) -> None:
+    path = tmp_path / "italic.md"
+    path.write_text("**KẾ HOẠCH**\n\n*\n\n**I. NHIỆM VỤ**\n\n**1. Phân công**\n\n*1.1. Sở\nTài chính*\n\n"
+                    "a) Chủ trì thẩm định dự toán kinh phí;\n\n*1.2. Sở Nội vụ*\n\n"
+                    "a) Chủ trì hướng dẫn thi đua;\n", encoding="utf-8")
+    doc = parse(path)
+    headings = {s.id: s.heading for s in doc.sections}
+    assert headings["I.1.1"] == "Sở Tài chính" and headings["I.1.2"] == "Sở Nội vụ"
+    leads = {d.section: [u.name for u in d.units if u.role == "lead"] for d in doc.duties}
+    assert leads["I.1.1.a"] == ["Sở Tài chính"] and leads["I.1.2.a"] == ["Sở Nội vụ"]
+
+
+def test_parenthesised_numbers_are_list_members(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text("**KẾ HOẠCH**\n\n**I. MỤC TIÊU**\n\n1. Chỉ tiêu cụ thể đến năm 2030\n\n"
+                    "(1) Tỷ lệ hộ gia đình sử dụng nước sạch đạt\n98%;\n\n(2) Tỷ lệ chất thải rắn được "
+                    "thu gom đạt 95%.\n", encoding="utf-8")
+    doc = parse(path)
+    members = [s for s in doc.segments if s.section == "I.1" and s.kind == "bullet"]
+    assert [s.text for s in members] == ["Tỷ lệ hộ gia đình sử dụng nước sạch đạt 98%;",
+                                         "Tỷ lệ chất thải rắn được thu gom đạt 95%."]
+    assert sorted(t.value for t in doc.targets) == [95.0, 98.0]

@@ -9,6 +9,7 @@ Field names are the JSON contract of the CLI (``to_dict``); keep them stable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -19,6 +20,12 @@ SegmentKind = Literal["paragraph", "bullet", "heading", "title", "table_row", "p
 Role = Literal["lead", "cooperate", "monitor", "report_to"]
 Comparator = Literal["reach", "above", "at_least", "below", "at_most", "about", "range", "maintain"]
 Direction = Literal["up", "down"]
+
+# Which part of a plan a section belongs to (decided once, in structure.outline.plan_part):
+# objectives = mục đích, yêu cầu, mục tiêu, chỉ tiêu, quan điểm; tasks = nhiệm vụ, giải pháp,
+# nội dung thực hiện; organisation = tổ chức thực hiện, phân công, trách nhiệm; situation =
+# tình hình, kết quả đạt được, đánh giá, thực trạng; other = anything else (kinh phí, phạm vi …).
+PlanPart = Literal["objectives", "tasks", "organisation", "situation", "other"]
 
 
 def _plain(value: Any) -> Any:
@@ -146,6 +153,8 @@ class Section:
     ``topic`` (a topical paragraph "Về y tế:" inside its section), ``appendix`` (PHỤ LỤC: ``PL1``,
     ``KH.PL2``). Topical parts have ids of the
     form ``III.6:ve-y-te`` so that the citable id (``III.6``) stays what the document prints.
+    ``part``: which part of the plan the section is in (:data:`PlanPart`), from its own heading
+    or inherited from its parent.
     """
 
     id: str
@@ -153,14 +162,16 @@ class Section:
     parent: str | None
     kind: SectionKind
     prov: Provenance | None = None
+    part: PlanPart = "other"
 
     @property
     def citable(self) -> str:
-        """The id a reader finds printed in the document (topical parts cite their section)."""
-        return self.id.split(":", 1)[0]
+        """The id a reader finds printed in the document (topical parts cite their section;
+        a repeated number's "~2" suffix, which keeps ids unique, is not printed)."""
+        return re.sub(r"~\d+", "", self.id.split(":", 1)[0])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "heading": self.heading, "parent": self.parent}
+        return {"id": self.id, "heading": self.heading, "parent": self.parent, "part": self.part}
 
 
 @dataclass(slots=True)
@@ -231,6 +242,8 @@ class Target:
     value_max: float | None = None
     direction: Direction | None = None
     segment_id: str | None = None  # the segment it was read from (evidence)
+    # The clause names no year: ``year`` is the plan's own period (its title), not a lead-in.
+    year_inferred: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -240,6 +253,7 @@ class Target:
             "value_max": self.value_max,
             "unit": self.unit,
             "year": self.year,
+            "year_inferred": self.year_inferred,
             "direction": self.direction,
             "section": self.section,
             "text": self.text,

@@ -55,6 +55,7 @@ import numpy as np
 from chinhsach.extract.targets import COMPARATOR_SENSE, is_rate
 from chinhsach.indexing.embed import Embedder, load_embedder
 from chinhsach.model import Document, Duty, Segment, Target
+from chinhsach.structure.outline import assign_parts
 from chinhsach.text.normalize import fold
 from chinhsach.text.tokens import syllables
 
@@ -91,8 +92,6 @@ TARGET_THRESHOLD = 0.45
 # indicator (status ``changed``); another unit altogether rarely is.
 _UNIT_FACTOR = {"same": 1.0, "denominator": 0.8, "qualitative": 0.85, "different": 0.5}
 
-_TASK_PART = re.compile(r"nhiem vu|giai phap")
-_ORG_PART = re.compile(r"to chuc thuc hien|phan cong|trach nhiem")
 _CLAUSES = re.compile(r"[.;:!?,()\[\]\"“”]")
 # "tỷ/tỉ", "sỹ/sĩ", "kỹ/kĩ", "lý/lí": one spelling after folding.
 _IY = re.compile(r"\b([bcdghklmnpqrstvx]+)y\b")
@@ -466,18 +465,12 @@ class _Para:
 
 
 def _part_kinds(doc: Document) -> dict[str | None, str]:
-    """``task``, ``org`` or ``other`` for every outline node: the kind of its top-level part."""
-    sections = {s.id: s for s in doc.sections}
-    out: dict[str | None, str] = {}
-    for sid in sections:
-        node: str | None = sid
-        top = None
-        while node and node in sections:
-            top = sections[node]
-            node = top.parent
-        h = fold(top.heading).lower() if top is not None else ""
-        out[sid] = "task" if _TASK_PART.search(h) else "org" if _ORG_PART.search(h) else "other"
-    return out
+    """``task``, ``org`` or ``other`` for every outline node, read from ``Section.part``."""
+    names = {"tasks": "task", "organisation": "org"}
+    if doc.sections and all(s.part == "other" for s in doc.sections):
+        # A document stored by an index built before Section.part existed: decide the parts now.
+        assign_parts(doc.sections)
+    return {s.id: names.get(s.part, "other") for s in doc.sections}
 
 
 def _paragraphs(doc: Document, duties: Sequence[Duty], *, with_segments: bool,

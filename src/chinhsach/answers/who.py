@@ -31,6 +31,16 @@ _TRAILING = re.compile(r"\s*(?:la ai|do ai|thuoc ai|cua ai|don vi nao|co quan na
 
 ROLE_WEIGHT = {"lead": 1.0, "cooperate": 0.5, "monitor": 0.4, "report_to": 0.2}
 INHERITED_WEIGHT = 0.3  # a plan-wide assignment counts less than a unit named in the duty
+# A collective ("sở, ban, ngành", "Ủy ban nhân dân xã, phường") is charged with almost every
+# plan; a named body charged with the same duty is the more useful answer.
+COLLECTIVE_WEIGHT = 0.5
+# A topic that is the plan's own subject ("phòng, chống ma túy trên địa bàn thành phố Cần Thơ")
+# is answered by the unit charged with the whole plan: share of the topic's content syllables
+# that the plan's title holds.
+PLAN_TOPIC_COVERAGE = 0.75
+_FUNCTION_SYLLABLES = frozenset(
+    "ai ve cho cua va cac nhung tren dia ban o tai trong ke hoach viec cong tac thuc hien la do "
+    "don vi nao co quan chu tri chiu trach nhiem phu trach chinh giai doan den nam".split())
 
 
 def topic_of(question: str) -> str:
@@ -88,6 +98,42 @@ def _plan_note(unit: str, doc_id: str) -> str:
             f"out the plan).")
 
 
+def _content_syllables(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", fold(text)) if w not in _FUNCTION_SYLLABLES and not w.isdigit()}
+
+
+def _documents_of_place(idx: Index, topic: str) -> set[str]:
+    """Documents whose place (địa danh of the header) the topic names, folded, as whole words."""
+    folded = " " + " ".join(re.findall(r"\w+", fold(topic))) + " "
+    out: set[str] = set()
+    for doc_id, place in idx.conn.execute("SELECT doc_id, place FROM documents"):
+        key = " ".join(re.findall(r"\w+", fold(place or "")))
+        if key and f" {key} " in folded:
+            out.add(doc_id)
+    return out
+
+
+def _plans_about(idx: Index, topic: str) -> list[tuple[str, str, float]]:
+    """Documents whose title covers the topic: (doc_id, title, coverage), best first.
+
+    Only the best-covered plans count (within 0.05 of the best), so that "ma túy ... Cần Thơ"
+    picks the Cần Thơ plan and not every drug plan.
+    """
+    words = _content_syllables(topic)
+    if len(words) < 2:
+        return []
+    found = []
+    for doc_id, title in idx.conn.execute("SELECT doc_id, title FROM documents"):
+        if title:
+            coverage = len(words & _content_syllables(title)) / len(words)
+            if coverage >= PLAN_TOPIC_COVERAGE:
+                found.append((doc_id, title, coverage))
+    if not found:
+        return []
+    best = max(c for _, _, c in found)
+    return sorted((f for f in found if f[2] >= best - 0.05), key=lambda f: -f[2])
+
+
 def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsible]:
     """Units responsible for a topic, best first, each with its evidence.
 
@@ -99,12 +145,27 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     if not topic.strip() or not any(ch.isalnum() for ch in topic):
         raise QueryError("the question names no topic")
     prepared = idx.prepare(topic)
-    ranked = idx.rank(idx.signals(prepared), mask=_positions_of_facts(idx))
+    mask = _positions_of_facts(idx)
+    local = _documents_of_place(idx, topic)
+    if local:
+        # "… ở Bắc Ninh", "… Đồng Nai ai chủ trì": only the plans of that place answer.
+        marks = ",".join("?" * len(local))
+        allowed = {int(p) for (p,) in idx.conn.execute(
+            f"SELECT pos FROM segments WHERE doc_id IN ({marks})", sorted(local))}
+        mask = mask & np.fromiter((int(p) in allowed for p in idx.positions), dtype=bool,
+                                  count=len(idx.positions))
+    ranked = idx.rank(idx.signals(prepared), mask=mask)
     if not ranked:
         return []
     top = ranked[0][1]
-    chosen = [(int(idx.positions[i]), s) for i, s in ranked[:hits] if s >= 0.6 * top]
     agg: dict[tuple[str, str, bool], Responsible] = {}
+    for doc_id, title, coverage in _plans_about(idx, topic):
+        # The whole plan is the topic: its lead (named in "Tổ chức thực hiện") answers first.
+        for u in idx.document(doc_id).plan_lead:
+            entry = agg.setdefault((u.name, "lead", True), Responsible(u.name, "lead", True, 0.0))
+            entry.score += 2.0 * top * coverage
+            entry.evidence.append(Evidence(doc_id, None, title, "plan"))
+    chosen = [(int(idx.positions[i]), s) for i, s in ranked[:hits] if s >= 0.6 * top]
     plan_leads: dict[str, list] = {}  # one read of a document's record per answer
     for pos, score in chosen:
         seg_id, doc_id, section, text = facts.segment_at(idx.conn, pos)
@@ -119,6 +180,8 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
         for name, role, explicit in units:
             key = (name, role, bool(explicit))
             weight = ROLE_WEIGHT.get(role, 0.2) * (1.0 if explicit else INHERITED_WEIGHT)
+            if name[:1].islower():
+                weight *= COLLECTIVE_WEIGHT
             entry = agg.get(key)
             if entry is None:
                 note = None if explicit else _plan_note(name, doc_id)

@@ -24,10 +24,6 @@ from chinhsach.extract.tables import table_facts
 from chinhsach.extract.targets import heading_year, suspect_typos
 from chinhsach.extract.units import find_units
 from chinhsach.model import Citation, Document, ParseWarning, Target, UnitRole
-from chinhsach.text.normalize import fold
-
-_OBJECTIVES = re.compile(r"muc tieu|chi tieu|tam nhin")
-
 
 # ---------------------------------------------------------------------------------------------
 # The stage
@@ -35,8 +31,16 @@ _OBJECTIVES = re.compile(r"muc tieu|chi tieu|tam nhin")
 
 
 def _context(document: Document) -> dict[str, SegmentContext]:
+    """Each segment's section, part and target year.
+
+    The year is the nearest one stated: the segment's headings ("II.2. Chỉ tiêu đến năm 2030"),
+    else a lead-in line above it in its section ("Đến năm 2025:", "Giai đoạn 2026-2030, phấn
+    đấu:"), else the plan's own period from its title, marked ``year_inferred``.
+    """
     sections = {s.id: s for s in document.sections}
+    plan_year = heading_year(document.meta.title or "")
     out: dict[str, SegmentContext] = {}
+    lead_in: tuple[str | None, int] | None = None  # (section node, year) of the last lead-in
     for seg in document.segments:
         headings: list[str] = []
         node = seg.section_node
@@ -44,9 +48,27 @@ def _context(document: Document) -> dict[str, SegmentContext]:
             headings.append(sections[node].heading)
             node = sections[node].parent
         year = next((y for y in (heading_year(h) for h in headings) if y), None)
-        in_obj = any(_OBJECTIVES.search(fold(h)) for h in headings)
-        out[seg.id] = SegmentContext(seg.section, year, in_obj)
+        inferred = False
+        if lead_in is not None and not _within(seg.section_node, lead_in[0]):
+            lead_in = None
+        if year is None and lead_in is not None:
+            year = lead_in[1]
+        if seg.searchable and seg.text.rstrip().endswith(":") and (y := heading_year(seg.text)):
+            lead_in = (seg.section_node, y)
+            year = y
+        if year is None and plan_year is not None:
+            year, inferred = plan_year, True
+        node_part = sections[seg.section_node].part if seg.section_node in sections else None
+        out[seg.id] = SegmentContext(seg.section, year, node_part == "objectives",
+                                     part=node_part, year_inferred=inferred)
     return out
+
+
+def _within(node: str | None, ancestor: str | None) -> bool:
+    """Whether outline node ``node`` is ``ancestor`` or below it (ids are dotted paths)."""
+    if node == ancestor:
+        return True
+    return bool(node and ancestor and node.startswith((ancestor + ".", ancestor + ":")))
 
 
 def _comparator_warnings(targets: Iterable[Target]) -> list[ParseWarning]:
@@ -98,26 +120,32 @@ def extract_document(document: Document) -> Document:
     nlp = extraction_pipeline()
     contexts = _context(document)
     segments = [s for s in document.segments if s.kind != "signature"]
+    # Rows of role tables are read cell by cell (extract.tables), not as a line of text.
+    table_rows = {r.segment_id for t in document.tables for r in t.rows if r.segment_id}
     made = []
     for seg in segments:
         doc = nlp.make_doc(seg.text)
         ctx = contexts[seg.id]
-        # Targets only where they may stand: not in the preamble, not in unsearchable lines.
-        doc._.context = replace(ctx, read_targets=seg.searchable and seg.kind != "preamble")
+        # Targets only where they may stand: not in the preamble or unsearchable lines, not in
+        # table rows, and not in situation parts, whose figures ("Kết quả đạt được: … đạt
+        # 48,6%") report what was achieved.
+        doc._.context = replace(ctx, read_targets=(seg.searchable and seg.kind != "preamble"
+                                                   and ctx.part != "situation"
+                                                   and seg.id not in table_rows))
         made.append(doc)
 
     targets: list[Target] = []
     mentions_by_text: dict[str, list[Mention]] = {}
     citations: list[Citation] = []
-    table_rows = {r.segment_id for t in document.tables for r in t.rows if r.segment_id}
     for seg, doc in zip(segments, nlp.pipe(made), strict=True):
         seg.words = doc_words(doc)  # one segmentation for extraction and the index
         mentions_by_text[seg.text] = unit_mentions(doc)
         citations.extend(doc._.citations or [])
-        if seg.id in table_rows:
-            continue  # rows of role tables are read cell by cell (extract.tables)
+        ctx = doc._.context
         for target in doc._.targets or []:
             target.segment_id = seg.id
+            if ctx.year_inferred and target.year == ctx.year and str(ctx.year) not in target.text:
+                target.year_inferred = True
             targets.append(target)
 
     def find(text: str) -> list[Mention]:

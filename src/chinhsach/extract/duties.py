@@ -24,14 +24,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chinhsach.extract.units import find_units
-from chinhsach.model import Document, Duty, Section, Segment, UnitRole
+from chinhsach.model import Document, Duty, Section, UnitRole
 from chinhsach.text.normalize import fold
 from chinhsach.text.numbers import month_end
 
-# Parts of a plan, recognised on folded headings.
-_DUTY_PART = re.compile(r"nhiem vu|giai phap|to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the")
-_ORG_PART = re.compile(r"to chuc thuc hien|phan cong|trach nhiem (?:thuc hien|cua)")
-_NOT_DUTY_PART = re.compile(r"muc dich|yeu cau|muc tieu|chi tieu|tam nhin|quan diem|kinh phi|ket qua")
+# Words that charge a unit with something: a sentence with one of them and a unit it governs is
+# a duty wherever it stands (an excerpt, a decision article, a closing paragraph).
+_CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhiem|tham muu|de nghi|"
+                     r"yeu cau|lam dau moi|la co quan (?:thuong truc|dau moi|chu tri)|to chuc thuc hien|"
+                     r"trien khai)\b")
+_CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
+_FOLLOWS_PLAN = re.compile(
+    r"\b(?:la co quan thuong truc|lam dau moi|la dau moi|tong hop,? bao cao|"
+    r"(?:theo doi|kiem tra|don doc|giam sat),? (?:va )?(?:theo doi|kiem tra|don doc|giam sat|huong dan)|"
+    r"to chuc (?:trien khai )?thuc hien ke hoach nay)\b")
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=\S)")
+# A lead-in that only announces the list after it ("Các nhiệm vụ trọng tâm bao gồm:").
+_LEAD_IN_WORDS = 15
 
 # Cues on folded text. Each cue's match end is where the governed units start.
 _LEAD_BEFORE = re.compile(
@@ -55,15 +64,22 @@ _CLAUSE_BREAK = re.compile(r"[;.]")
 # Ủy ban nhân dân các huyện").
 _LIST_GAP = re.compile(
     r"^(?:[\s,;]|va\s|cac\s|co quan\b|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
-    r"lien quan\b|truc thuoc\b)*$"
+    r"lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
 )
 
+_VAGUE = frozenset({"thường xuyên", "định kỳ"})
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
     (re.compile(r"\b(?:hang|moi) quy\b"), "hằng quý"),
-    (re.compile(r"\b(?:dinh ky )?(?:6|sau) thang\b"), "6 tháng"),
+    (re.compile(r"\b(?:dinh ky )?(?:0?6|sau) thang\b"), "6 tháng"),
     (re.compile(r"\b(?:hang|moi|thuong) nam\b"), "hằng năm"),
+    (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
+    (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
+    (re.compile(r"\bthuong xuyen\b"), "thường xuyên"),
+    (re.compile(r"\bthuong nien\b"), "thường niên"),
+    # "định kỳ" that names no frequency (GUIDELINES-real.md: the label is "định kỳ").
+    (re.compile(r"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6|sau|\d+)\b)"), "định kỳ"),
 ]
 
 
@@ -197,11 +213,14 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
 # A date is a deadline only with a deadline word before it ("trước ngày 30/6/2024"); a bare
 # "ngày 07/8/2018" dates a cited document.
 _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+)ngay\s+"
-                        r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})(?:[/\-.](?P<y>\d{4}))?")
+                        r"(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
+                        r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?")
 _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
                       r"(?P<q>iv|iii|ii|i|[1-4])\s*/\s*(?P<y>\d{4})")
 _MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)thang\s+(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
-_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)nam\s+(?P<y>20\d\d)\b")
+# "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
+# "giai đoạn 2026-2030" and a year inside a cited title do not.
+_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|den|cuoi)\s+)nam\s+(?P<y>20\d\d)\b(?!\s*[-–])")
 
 
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
@@ -211,7 +230,11 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     "hằng năm") stays as words with the recurrence.
     """
     folded = fold(text)
-    recurring_parts = [label for pattern, label in _RECURRING if pattern.search(folded)]
+    found = [(m.start(), label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
+    # A stated frequency ("định kỳ hằng năm") says more than "thường xuyên" / a bare "định kỳ"
+    # elsewhere in the text: the vague labels count only when no frequency is given.
+    precise = [f for f in found if f[1] not in _VAGUE]
+    recurring_parts = [label for _, label in sorted(precise or found)]  # in the text's order
     recurring = ", ".join(recurring_parts) if recurring_parts else None
     candidates: list[tuple[int, str | None, str]] = []
     for m in _DATE_FULL.finditer(folded):
@@ -233,6 +256,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         return None, None, recurring
     dated = [c for c in candidates if c[1]]
     chosen = min(dated or candidates, key=lambda c: c[0])
+    if chosen[1] and recurring == "thường xuyên":
+        recurring = None  # a one-off deadline: "thường xuyên" describes the manner, not a cycle
     return chosen[1], chosen[2].strip(), recurring
 
 
@@ -266,18 +291,45 @@ def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
             for m in mentions]
 
 
-def _is_duty_segment(segment: Segment, path: Sequence[Section]) -> tuple[bool, bool]:
-    """(is a duty, is in the organisation part)."""
-    headings = [fold(s.heading) for s in path if s.kind != "topic"]
-    top = headings[0] if headings else ""
-    in_org = bool(_ORG_PART.search(top))
-    if any(_NOT_DUTY_PART.search(h) for h in headings) and not in_org:
-        return False, False
-    return bool(_DUTY_PART.search(" ".join(headings))), in_org
+def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]] | None:
+    """The text from the first sentence that charges a unit, and the units' roles in it.
+
+    A sentence charges a unit when it holds a charging word (giao, chủ trì, phối hợp, chịu
+    trách nhiệm, tham mưu, đề nghị …) and a unit with the role of lead or partner.
+    """
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    for start in starts:
+        rest = text[start:]
+        end = _SENTENCE_END.search(rest)
+        sentence = rest[: end.start()] if end else rest
+        if not _CHARGE.search(fold(sentence)):
+            continue
+        units = roles_in_text(sentence, find)
+        if any(u.role in ("lead", "cooperate") for u in units):
+            return rest, roles_in_text(rest, find)
+    return None
+
+
+def _says_lead(text: str, unit: UnitRole) -> bool:
+    """Whether the text says "X chủ trì" for this unit (it then leads instead of the heading's)."""
+    if not unit.mention:
+        return False
+    folded = fold(text)
+    at = folded.find(fold(unit.mention))
+    return at >= 0 and bool(re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|la co quan chu tri)\b",
+                                     folded[at + len(unit.mention):]))
 
 
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
-    """All duties of a document, and the plan's lead units (``plan_lead``)."""
+    """All duties of a document, and the plan's lead units (``plan_lead``).
+
+    Every paragraph, lettered item and bullet of the task and organisation parts
+    (``Section.part``) is a duty; elsewhere — other parts, the preamble, a text with no outline —
+    a sentence that charges a unit is one (:func:`_charging_sentence`). Objectives and
+    situation parts never give duties ("Mục đích", "Yêu cầu", "Kết quả đạt được"), nor does the
+    signature block ("Nơi nhận"). The part only decides what a duty inherits: the units of the
+    headings above it, and the plan's lead for a duty that names none.
+    """
     sections = {s.id: s for s in document.sections}
     heading_cache: dict[str, list[UnitRole]] = {}
 
@@ -293,34 +345,51 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
 
     duties: list[Duty] = []
     org_duties: list[tuple[Duty, list[Section]]] = []
+    plan_charges: list[tuple[Duty, list[Section]]] = []
     for seg in document.segments:
-        if not seg.searchable or seg.kind == "preamble":
+        if not seg.searchable:
             continue
         path = _ancestors(sections, seg.section_node)
-        if not path:
+        part = path[-1].part if path else None
+        if part in ("objectives", "situation"):
             continue
-        is_duty, in_org = _is_duty_segment(seg, path)
-        units = roles_in_text(seg.text, find)
-        explicit_lead = any(u.role == "lead" for u in units)
-        if not is_duty and not explicit_lead:
-            continue
-        if not is_duty and any(_NOT_DUTY_PART.search(fold(s.heading)) for s in path):
-            continue
+        text = seg.text
+        if part in ("tasks", "organisation") and seg.kind != "preamble":
+            if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
+                continue  # a lead-in that announces the list below it
+            units = roles_in_text(text, find)
+        else:
+            if seg.kind == "preamble" and fold(text).startswith(("can cu", "thuc hien", "xet")):
+                continue  # the legal basis names bodies and their documents, not duties
+            charged = _charging_sentence(text, find)
+            if charged is None:
+                continue
+            text, units = charged
+        lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
         for unit in inherited(path):
-            if not any(u.name == unit.name and u.role == "lead" for u in units):
-                units.insert(0, UnitRole(unit.name, "lead", True, unit.mention))
-            if _MONITOR_VERBS.search(fold(seg.text)) and not any(u.role == "monitor" for u in units):
+            if any(u.name == unit.name and u.role == "lead" for u in units):
+                continue
+            # The heading's unit leads each item under it unless the item says "X chủ trì".
+            role = "cooperate" if lead_named else "lead"
+            if not any(u.name == unit.name and u.role == role for u in units):
+                units.insert(0, UnitRole(unit.name, role, True, unit.mention))
+            if role == "lead" and _MONITOR_VERBS.search(fold(text)) and not any(u.role == "monitor" for u in units):
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
-        deadline, deadline_text, recurring = find_deadline(seg.text)
-        duty = Duty(text=seg.text, section=seg.section, units=units, deadline=deadline,
+        deadline, deadline_text, recurring = find_deadline(text)
+        duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
-        if in_org:
+        if part == "organisation":
             org_duties.append((duty, path))
+        elif part != "tasks" and _CARRIES_PLAN.search(fold(text)):
+            plan_charges.append((duty, path))
 
-    plan_lead = _plan_lead(org_duties, inherited)
+    # Without an organisation part (a decision that issues a plan: "Điều 2. Giao Sở Công Thương
+    # chủ trì … tổ chức triển khai thực hiện Kế hoạch"), the sentence that charges a unit with
+    # carrying out the plan names its lead.
+    plan_lead = _plan_lead(org_duties or plan_charges, inherited)
     for duty in duties:
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
@@ -336,7 +405,19 @@ def _plan_lead(org_duties: list[tuple[Duty, list[Section]]],
     """
     if not org_duties:
         return []
+    # The top-level "Tổ chức thực hiện" part speaks for the whole plan; an organisation item
+    # inside a task part ("III.2. Phân công trách nhiệm") assigns tasks.
+    org_duties = sorted(org_duties, key=lambda dp: not (dp[1] and dp[1][0].part == "organisation"))
     duty, path = org_duties[0]
+    for candidate, cpath in org_duties:
+        # A named body charged with following the whole plan ("Sở X là cơ quan thường trực",
+        # "Sở X chủ trì theo dõi, đôn đốc … việc thực hiện Kế hoạch") is its lead even when the
+        # part opens with the collectives (kh556: "1. Căn cứ Kế hoạch này, các sở, ban, ngành …").
+        named = [u for u in candidate.units if u.role == "lead" and u.explicit
+                 and not u.name[:1].islower() and "," not in u.name]
+        if named and _FOLLOWS_PLAN.search(fold(candidate.text)):
+            duty, path = candidate, cpath
+            break
     from_heading = inherited(path[:2])
     source = from_heading or [u for u in duty.units if u.role == "lead" and u.explicit]
     leads: list[UnitRole] = []

@@ -48,6 +48,8 @@ class SegmentContext:
     year: int | None
     in_objectives: bool
     read_targets: bool = True
+    part: str | None = None  # Section.part of the segment's node (None outside the outline)
+    year_inferred: bool = False  # ``year`` is the plan's period, not stated near the segment
 
 
 # ---------------------------------------------------------------------------------------------

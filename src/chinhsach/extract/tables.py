@@ -66,7 +66,9 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
         elif m := _SINGLE_YEAR.match(text):
             year = int(m.group(1))
             deadline = f"{year}-12-31"
-    always = [label for key, label in _ALWAYS_LABELS if re.search(rf"\b{key}\b", folded)]
+    # Frequencies the sentence reader (find_deadline) did not already name.
+    always = [label for key, label in _ALWAYS_LABELS
+              if re.search(rf"\b{key}\b", folded) and label not in (recurring or "")]
     if always:
         recurring = ", ".join([*always, *([recurring] if recurring else [])])
     elif recurring is None and _ALWAYS.search(folded):

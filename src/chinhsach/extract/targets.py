@@ -1336,7 +1336,12 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     """Outside objectives: does a quantified clause set a target (not describe a fact)?"""
     low = ctx.low
     span = low[mb.start:mb.end]
-    if _rx(r"(?<!\w)(?:" + _alt(_DESCRIPTIVE) + r")(?!\w)", ctx.plain).search(span):
+    # After a bound that sets a target ("Ít nhất 85% người hưởng … hoặc người đã có tài khoản …",
+    # kh157), descriptive words describe the people counted, not the statement: only the words
+    # before the value can make it a fact ("đã có ít nhất 20 xã …").
+    bound = mb.leading_explicit in ("above", "at_least", "below", "at_most")
+    scope = low[mb.start:mb.val.start] if bound else span
+    if _rx(r"(?<!\w)(?:" + _alt(_DESCRIPTIVE) + r")(?!\w)", ctx.plain).search(scope):
         return False
     if ctx.rx(r"(?<!\w)phấn đấu(?!\w)").search(low, sentence_start, mb.val.start):
         return True

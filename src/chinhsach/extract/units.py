@@ -13,10 +13,11 @@ Three layers, all compiled once from ``data/units.json`` (cached):
   ("tỉnh", "các huyện, thành phố", "các cấp") and the place name, which is kept apart
   ("Ủy ban nhân dân tỉnh Sơn La" → name "Ủy ban nhân dân tỉnh", place "Sơn La").
 
-Coordinated phrases give one mention per member, as the gold guidelines do: "Ủy ban nhân dân các
-huyện, thành phố" → "Ủy ban nhân dân huyện" + "Ủy ban nhân dân thành phố"; "các sở, ban, ngành"
-→ "sở", "ban", "ngành"; a bare unit takes the level or owner of the next conjunct ("Đảng ủy,
-UBND các xã" → "Đảng ủy xã", "Ủy ban nhân dân xã"; "Ban Tuyên giáo, Ban Tổ chức Tỉnh ủy").
+Collective phrases are one unit each, as the real plans use them (GUIDELINES-real.md): "các
+sở, ban, ngành liên quan" → "sở, ban, ngành"; "Ủy ban nhân dân các xã, phường" → "Ủy ban nhân
+dân xã, phường" (:func:`_merge_collectives`). Coordinated named units stay apart ("Sở Y tế, Sở
+Nội vụ"); a bare unit takes the level or owner of the next conjunct ("Đảng ủy, UBND các xã" →
+"Đảng ủy xã", "Ủy ban nhân dân xã"; "Ban Tuyên giáo, Ban Tổ chức Tỉnh ủy").
 
 :class:`UnitDirectory` answers "which known unit does this query mean" with scores, across
 abbreviations, missing diacritics, titles and old/new names of merged departments.
@@ -39,7 +40,7 @@ from chinhsach.extract.gazetteer import (
     Tok,
     unit_data,
 )
-from chinhsach.text.normalize import normalize_text
+from chinhsach.text.normalize import fold, normalize_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -707,7 +708,93 @@ def find_units(text: str) -> list[UnitMention]:
     """
     if not text:
         return []
-    return unit_grammar().find(text)
+    return _merge_collectives(text, [_with_region_number(text, m) for m in unit_grammar().find(text)])
+
+
+# "Ngân hàng Nhà nước khu vực XII", "Chi cục Hải quan khu vực V", "… chi nhánh khu vực 14": the
+# number names the body (the 2025 regional offices); without it the name is ambiguous.
+_REGION_NUMBER = re.compile(r"^\s+(?P<n>[IVXLC]{1,6}|\d{1,3})\b(?!\s*[/%.,]\d)")
+
+
+def _with_region_number(text: str, m: UnitMention) -> UnitMention:
+    if not fold(m.name).endswith("khu vuc"):
+        return m
+    nxt = _REGION_NUMBER.match(text[m.end :])
+    if nxt is None:
+        return m
+    end = m.end + nxt.end()
+    return UnitMention(m.start, end, text[m.start : end], f"{m.name} {nxt.group('n')}", m.place,
+                       m.is_head, m.collective)
+
+
+# Between members of one collective: a comma, or only a space where the comma was dropped
+# ("sở, ban ngành"); "và" joins two collectives ("sở, ban, ngành thành phố và Ủy ban nhân dân
+# xã, phường" names two).
+_COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
+# Class words that may close a collective without being units on their own ("sở, ban, ngành,
+# địa phương", "các sở, ngành, đoàn thể").
+_COLLECTIVE_TAIL = re.compile(r"^(?:\s*,\s*(?:các\s+)?(?:địa phương|đoàn thể))+", re.IGNORECASE)
+
+
+def _bare_class(m: UnitMention) -> bool:
+    """A class word standing for many bodies ("sở", "ban", "ngành thành phố")."""
+    return m.collective and m.name[:1].islower() and len(m.name.split()) <= 3
+
+
+def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """One mention per collective phrase.
+
+    Two shapes, both measured on the real plans: a list of bare class words ("các sở, ban,
+    ngành" → "sở, ban, ngành"; a level word stays as printed: "Sở, ban, ngành thành phố" →
+    "sở, ban, ngành thành phố"), and one head distributed over levels ("Ủy ban nhân dân các xã,
+    phường" → "Ủy ban nhân dân xã, phường"). A leading "các" is dropped and a missing comma
+    restored ("sở, ban ngành" → "sở, ban, ngành").
+    """
+    out: list[UnitMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        j = i
+        if _bare_class(m):
+            while (j + 1 < len(mentions) and _bare_class(mentions[j + 1])
+                   and mentions[j + 1].is_head == m.is_head
+                   and _COLLECTIVE_GAP.match(text[mentions[j].end : mentions[j + 1].start])):
+                j += 1
+            members = mentions[i : j + 1]
+            # A title in front ("Thủ trưởng các sở") is not part of the name.
+            words = [x.name if x.is_head else re.sub(r"^(?:các|Các)\s+", "", x.text) for x in members]
+            end = members[-1].end
+            tail = _COLLECTIVE_TAIL.match(text[end:])
+            if tail and (len(members) > 1):
+                words += [re.sub(r"^[\s,]*(?:các\s+)?", "", w, flags=re.I) for w in tail.group(0).split(",") if w.strip()]
+                end += tail.end()
+            if len(words) > 1:
+                name = ", ".join(w.strip() for w in words)
+                name = name[:1].lower() + name[1:]
+                out.append(UnitMention(members[0].start, end, text[members[0].start : end], name,
+                                       None, members[0].is_head, True))
+                i = j + 1
+                continue
+        else:
+            # "Ủy ban nhân dân các xã" + "phường" (named "Ủy ban nhân dân phường"): one head.
+            head = m.name.rsplit(" ", 1)[0] if " " in m.name else ""
+            suffixes = [m.name[len(head) + 1 :]] if head else []
+            while (head and j + 1 < len(mentions) and mentions[j + 1].collective
+                   and mentions[j + 1].is_head == m.is_head
+                   and mentions[j + 1].name.startswith(head + " ")
+                   and (mentions[j + 1].start == m.start  # levels borrowed on one span
+                        or (not fold(mentions[j + 1].text).startswith(fold(head))
+                            and _COLLECTIVE_GAP.match(text[mentions[j].end : mentions[j + 1].start])))):
+                j += 1
+                suffixes.append(mentions[j].name[len(head) + 1 :])
+            if j > i:
+                out.append(UnitMention(m.start, mentions[j].end, text[m.start : mentions[j].end],
+                                       f"{head} {', '.join(suffixes)}", None, m.is_head, True))
+                i = j + 1
+                continue
+        out.append(m)
+        i += 1
+    return out
 
 
 _LEFTOVER_RE = re.compile(r"[\s,.;:()\-–]*(?:(?:các|những)\s*)?[\s,.;:()\-–]*")

@@ -16,6 +16,7 @@ from chinhsach.model import (
     Document,
     Paragraph,
     ParseWarning,
+    PlanPart,
     Section,
     Segment,
     SourceText,
@@ -39,7 +40,9 @@ _ITEM_RE = re.compile(
     r"^(?:(?:Mục|MỤC|Điều|ĐIỀU)\s+(?P<word>\d+)\s*[.:-]?\s*|(?P<num>\d+)\s*[.)]\s+)(?P<rest>\S.*)$"
 )
 _LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
-_BULLET_RE = re.compile(r"^[-–—+•*·]\s*(?P<rest>\S.*)$")
+# Bullets, and parenthesised numbers "(1)", "(2)" that list the members of an item (target
+# lists of the real plans; GUIDELINES-real.md: they keep the id of the enclosing item).
+_BULLET_RE = re.compile(r"^(?:[-–—+•*·]|\(\d{1,2}\))\s*(?P<rest>\S.*)$")
 _TOPIC_RE = re.compile(r"^(?P<topic>Về\s[^:.;]{2,80}?)\s*:\s*(?P<rest>.*)$")
 
 _SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*", re.IGNORECASE)
@@ -146,6 +149,75 @@ def split_segment_text(text: str, max_words: int = MAX_SEGMENT_WORDS) -> list[st
 # ---------------------------------------------------------------------------------------------
 
 
+# ---------------------------------------------------------------------------------------------
+# Plan parts: the one place that decides which part of a plan a section is
+# ---------------------------------------------------------------------------------------------
+
+# Cue words of each part, on folded headings. When a heading names several ("NHIỆM VỤ, GIẢI
+# PHÁP, PHÂN CÔNG TRÁCH NHIỆM"), the first one printed decides: it is what the part is about.
+_PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
+    ("situation", re.compile(r"\b(?:tinh hinh|ket qua(?: dat duoc| thuc hien| trien khai)?|danh gia|"
+                             r"thuc trang|boi canh|so ket|tong ket)\b")),
+    ("objectives", re.compile(r"\b(?:muc dich|yeu cau|muc tieu|chi tieu|tam nhin|quan diem)\b")),
+    ("organisation", re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|che do bao cao|"
+                                r"dieu khoan thi hanh)\b")),
+    ("tasks", re.compile(r"\b(?:nhiem vu|giai phap|noi dung|hoat dong|chuong trinh hanh dong)\b")),
+    ("other", re.compile(r"\b(?:kinh phi|nguon (?:von|luc tai chinh)|pham vi|doi tuong|thoi gian|"
+                         r"khen thuong|dieu khoan)\b")),
+)
+# A top-level part named by an action ("PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ", "ĐẨY MẠNH …") sets
+# tasks: the real plans (kh144, kh179) group their sector tasks under such parts.
+_ACTION_HEADING = re.compile(
+    r"^(?:phat trien|day manh|tang cuong|nang cao|xay dung|hoan thien|thuc hien|trien khai|doi moi|"
+    r"cai cach|ung dung|chuyen doi|thuc day|bao dam|dam bao|cung co|kien toan)\b")
+# A sub-section heading decides its own part only when it is a short title ("1. Mục tiêu cụ
+# thể", "2. Kết quả đạt được"); a longer one is the first clause of an item's content
+# ("a) Tổ chức thực hiện tốt phong trào …") and inherits.
+_MAX_TITLE_WORDS = 6
+
+
+def _cue_part(folded: str, anchored: bool) -> PlanPart | None:
+    best: tuple[int, PlanPart] | None = None
+    for part, pattern in _PART_CUES:
+        m = pattern.search(folded)
+        if m and (not anchored or m.start() == 0) and (best is None or m.start() < best[0]):
+            best = (m.start(), part)
+    return best[1] if best else None
+
+
+def plan_part(heading: str, kind: str, parent_part: PlanPart | None) -> PlanPart:
+    """Which part of a plan a section with this heading is (:data:`chinhsach.model.PlanPart`).
+
+    A top-level Roman part is classified by the first cue word its heading prints, anywhere in
+    it ("I. MỤC ĐÍCH, YÊU CẦU" → objectives, "IV. PHÂN CÔNG NHIỆM VỤ" → organisation, "II. NỘI
+    DUNG THỰC HIỆN" → tasks, "I. TÌNH HÌNH …" → situation); one named by an action verb is tasks.
+    Any other section inherits its parent's part unless its heading is a short title that
+    starts with a cue ("1. Mục tiêu", "2. Kết quả đạt được").
+    """
+    folded = " ".join(re.sub(r"[^\w\s]", " ", fold(heading)).split())
+    folded = re.sub(r"^(?:cac|ve)\s+", "", folded)
+    if parent_part is None and kind == "part":
+        found = _cue_part(folded, anchored=False)
+        if found is None and _ACTION_HEADING.match(folded):
+            found = "tasks"
+        return found or "other"
+    short = len(folded.split()) <= _MAX_TITLE_WORDS and not heading.rstrip().endswith("…")
+    found = _cue_part(folded, anchored=True) if short else None
+    if found is not None:
+        return found
+    if parent_part is not None:
+        return parent_part
+    return "tasks" if _ACTION_HEADING.match(folded) else "other"
+
+
+def assign_parts(sections: list[Section]) -> None:
+    """Set ``part`` on every section, parents first (sections are in document order)."""
+    parts: dict[str, PlanPart] = {}
+    for s in sections:
+        s.part = plan_part(s.heading, s.kind, parts.get(s.parent) if s.parent else None)
+        parts[s.id] = s.part
+
+
 def _heading_and_body(rest: str) -> tuple[str, str | None]:
     """Split a marker line into its heading and, when it carries content, the content.
 
@@ -211,8 +283,11 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         return None
     number = int(roman) if roman.isdigit() else roman_to_int(roman)
     rest = m.group("rest").strip()
-    # A Roman part must follow its predecessor and carry a short heading.
-    if number != state.last_part_no + 1 or not rest or len(rest.split()) > 40:
+    # A Roman part must follow its predecessor and carry a short heading. A number printed twice
+    # in capitals ("IV. PHÂN CÔNG NHIỆM VỤ" … "IV. TỔ CHỨC THỰC HIỆN", kh153) is a misnumbered
+    # next part: its id gets a "~2" suffix and it cites as printed.
+    repeated = number == state.last_part_no and number > 0 and metadata.is_caps(rest)
+    if (number != state.last_part_no + 1 and not repeated) or not rest or len(rest.split()) > 40:
         return None
     state.last_part_no = number
     heading, body = _heading_and_body(rest)
@@ -473,6 +548,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         else:
             emit("paragraph", p.text, p, p.raw)
 
+    assign_parts(sections)
     if not sections:
         warnings.append(ParseWarning("no_outline", "no numbered outline found", None))
     if not any(s.searchable for s in segments):

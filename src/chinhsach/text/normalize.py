@@ -197,6 +197,7 @@ _MARKER_RE = re.compile(
       | \d+(?:\.\d+)+\s                             # 2.1 without final dot
       | [a-zđ]\s*\)\s                               # a)  b)
       | [-–—+•*·]\s                                 # bullets
+      | \(\d{1,2}\)\s                               # (1) (2): list members
       | (?-i:Về)\s[^:]{2,80}:                       # Về y tế:
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -246,13 +247,47 @@ def _join(a: str, b: str) -> str:
     return f"{a.rstrip()} {b.lstrip()}"
 
 
+_BOLD_MARK = re.compile(r"\*\*|__")
+# A single "*" (italic), not a markdown bullet "* item": kh182 wraps "*2.1. Sở" / "Tài chính*".
+_ITALIC_MARK = re.compile(r"(?<!\*)\*(?!\*)")
+# Footnote anchors of crawled and converted text ("kế hoạch[1]"); the notes themselves stay.
+_FOOTNOTE = re.compile(r"(?<=\S)\[\d{1,3}\]")
+# A bold span may wrap a heading over a few lines ("**III. TỔ CHỨC" / "THỰC HIỆN**"); a longer
+# run is an unbalanced mark, not a heading (the real plans wrap headings over at most 3 lines).
+_MAX_BOLD_WRAP = 4
+
+
+def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int) -> bool:
+    """Whether ``text`` is the next line of a heading wrapped over several lines.
+
+    Two signs, either enough: the line sits inside a bold or italic span that the heading opened and has
+    not closed (crawled markdown), or the heading starts with an outline marker, is in capitals
+    and the line is in capitals too with no visible break (PDF text: "II. NỘI DUNG" / "THỰC HIỆN").
+    """
+    if line.kind != "text" or prev.kind != "text" or starts_block(text) or text.startswith("|"):
+        return False
+    if 0 < bold_open <= _MAX_BOLD_WRAP:
+        return True
+    return (not line.gap_before and not line.page_break_before and starts_block(prev.text)
+            and _is_caps(prev.text) and _is_caps(text) and not prev.text.rstrip().endswith((".", ";", ":")))
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     """Re-join source lines into logical paragraphs with normalised and raw text.
 
-    Each paragraph keeps the provenance of its first line.
+    Each paragraph keeps the provenance of its first line. Lines are joined across hard wraps
+    (:func:`_is_continuation`) and inside headings wrapped over several lines
+    (:func:`_wraps_heading`); footnote anchors ("[1]") are dropped from the text.
     """
     out: list[Paragraph] = []
     last_columns = False
+    bold_open = 0  # lines since an unclosed "**" opened (0: none open)
+    italic_open = 0  # the same for a single "*"
     for line in lines:
         # A PDF line split at a column gap (a two-column header or signature block) is its own
         # paragraph, its pieces apart as table cells are, instead of one interleaved run.
@@ -260,11 +295,22 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
         raw = " | ".join(t.strip() for _, t in line.cells or []) if columns else line.text.strip()
         if not raw:
             continue
-        text = normalize_text(strip_markdown(raw))
+        in_bold = max(bold_open, italic_open)
+        if len(_BOLD_MARK.findall(raw)) % 2:
+            bold_open = 0 if bold_open else 1
+        elif bold_open:
+            bold_open += 1
+        # A line of stars alone is a separator, not an italic mark.
+        if raw.strip("* ") and len(_ITALIC_MARK.findall(re.sub(r"^\*\s", "", raw))) % 2:
+            italic_open = 0 if italic_open else 1
+        elif italic_open:
+            italic_open += 1
+        text = normalize_text(_FOOTNOTE.sub("", strip_markdown(raw)))
         if not text:
             continue
         if (out and out[-1].kind == "text" and not columns and not last_columns
-                and _is_continuation(out[-1].text, line, text)):
+                and (_wraps_heading(out[-1], line, text, in_bold)
+                     or _is_continuation(out[-1].text, line, text))):
             last = out[-1]
             last.text = _join(last.text, text)
             last.raw = _join(last.raw, raw)
