@@ -19,16 +19,14 @@ import datetime as dt
 import logging
 import re
 import secrets
-import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -39,8 +37,10 @@ from chinhsach import __version__
 from chinhsach.answers.who import duties_of, list_units, topic_of, unit_directory, who
 from chinhsach.errors import (
     BadIndexError,
+    CheckCancelledError,
     ChinhsachError,
     InputError,
+    InputTooLargeError,
     ModelNotFoundError,
     QueryError,
     UnknownDocumentError,
@@ -53,7 +53,15 @@ from chinhsach.model import Document, Hit
 from chinhsach.present import render
 from chinhsach.present.templates import render_page
 from chinhsach.text.normalize import fold
-from chinhsach.web.uploads import UploadTooLargeError, display_name, sniff, upload_doc_id
+from chinhsach.web.checks import CheckRunner, ChecksBusyError
+from chinhsach.web.messages import (
+    INVALID_VI,
+    NOT_FOUND_PAGE_VI,
+    SERVER_ERROR_VI,
+    message_vi,
+    public_detail,
+)
+from chinhsach.web.uploads import UploadTooLargeError, display_name
 
 log = logging.getLogger("chinhsach.web")
 
@@ -204,8 +212,12 @@ class IndexHolder:
 def status_of(exc: ChinhsachError) -> int:
     if isinstance(exc, UnknownDocumentError | UnknownUnitError):
         return 404
-    if isinstance(exc, UploadTooLargeError):
+    if isinstance(exc, UploadTooLargeError | InputTooLargeError):
         return 413
+    if isinstance(exc, ChecksBusyError):
+        return 429
+    if isinstance(exc, CheckCancelledError):
+        return 503
     if isinstance(exc, UnsupportedFileError):
         return 415
     if isinstance(exc, InputError):
@@ -224,15 +236,23 @@ def _wants_json(request_path: str) -> bool:
     return request_path == "/api" or request_path.startswith("/api/")
 
 
-_HEADINGS = {400: "Yêu cầu không hợp lệ", 404: "Không tìm thấy", 413: "Tệp quá lớn",
-             415: "Loại tệp không được hỗ trợ", 422: "Không đọc được nội dung",
-             503: "Chỉ mục chưa sẵn sàng", 500: SERVER_ERROR}
+_HEADINGS = {400: "Yêu cầu không hợp lệ", 403: "Không được phép", 404: "Không tìm thấy",
+             413: "Tệp quá lớn", 415: "Loại tệp không được hỗ trợ",
+             422: "Không đọc được nội dung", 429: "Máy chủ đang bận",
+             503: "Tạm thời chưa phục vụ được", 500: SERVER_ERROR}
+# English ``detail`` of the API for refusals the app raises with a Vietnamese text.
+_DETAILS_EN = {400: "bad request", 403: "forbidden", 404: "not found",
+               405: "method not allowed", 413: "request body too large",
+               429: "too many plan checks", 500: "internal server error"}
 
 
-def error_response(path: str, status: int, message: str, *, suggestions: list[str] | None = None,
-                   generation: str | None = None) -> Response:
+def error_response(path: str, status: int, detail: str, message: str | None = None, *,
+                   suggestions: list[str] | None = None, generation: str | None = None) -> Response:
+    """The API's JSON ``{"detail": English, "message_vi": Vietnamese}``, or the error page
+    (Vietnamese ``message``, never a path or an exception name)."""
+    message = message or detail
     if _wants_json(path):
-        body: dict[str, Any] = {"detail": message}
+        body: dict[str, Any] = {"detail": detail, "message_vi": message}
         if suggestions:
             body["suggestions"] = suggestions
         return JSONResponse(body, status_code=status)
@@ -242,6 +262,45 @@ def error_response(path: str, status: int, message: str, *, suggestions: list[st
     return HTMLResponse(page, status_code=status)
 
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def _host_name(value: str) -> str:
+    """"127.0.0.1:8000" → "127.0.0.1", "[::1]:8000" → "::1", lower case."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:].partition("]")[0]
+    return value.rpartition(":")[0] if value.count(":") == 1 else value
+
+
+def same_origin_refusal(headers: dict[bytes, bytes], method: str,
+                        allowed_hosts: frozenset[str]) -> tuple[int, str, str] | None:
+    """Why a request must be refused, or None.
+
+    Host: a page of another site that makes its name resolve to 127.0.0.1 (DNS rebinding)
+    reaches the server with its own name in Host: only the bound host and the loopback names
+    (plus ``--allow-host``) are served. Origin/Referer on POST: a form on another site can post
+    to this server from the user's browser; browsers send Origin (or at least Referer) with a
+    cross-site post, and it must name this server. Clients that send neither (curl, scripts)
+    are not browsers carrying someone else's intent, and are served.
+    """
+    host = headers.get(b"host", b"").decode("latin-1")
+    if allowed_hosts and _host_name(host) not in allowed_hosts:
+        return 400, "host not allowed", "Địa chỉ máy chủ trong yêu cầu không được phép."
+    if method not in ("POST", "PUT", "PATCH", "DELETE"):
+        return None
+    source = headers.get(b"origin") or headers.get(b"referer")
+    if source is None:
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(source.decode("latin-1"))
+    if source == b"null" or parts.netloc.lower() != host.lower():
+        return (403, "cross-origin request refused",
+                "Yêu cầu gửi từ trang khác bị từ chối. Hãy mở trang kiểm tra của máy chủ này và gửi lại.")
+    return None
+
+
 class _Guard:
     """ASGI middleware: security headers on every response, and the cap on request bodies.
 
@@ -249,10 +308,12 @@ class _Guard:
     never written out in full; a declared Content-Length above the cap is refused at once.
     """
 
-    def __init__(self, app: ASGIApp, max_body: int, limit_message: str) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, limit_message: str,
+                 allowed_hosts: frozenset[str] = frozenset()) -> None:
         self.app = app
         self.max_body = max_body
         self.limit_message = limit_message
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -267,10 +328,18 @@ class _Guard:
                 message = {**message, "headers": headers}
             await send(message)
 
+        headers = dict(scope.get("headers", []))
+        refusal = same_origin_refusal(headers, scope["method"], self.allowed_hosts)
+        if refusal is not None:
+            status, detail, message = refusal
+            response = error_response(scope["path"], status, detail, message)
+            await response(scope, receive, send_with_headers)
+            return
         if scope["method"] in ("POST", "PUT", "PATCH"):
-            declared = dict(scope.get("headers", [])).get(b"content-length")
+            declared = headers.get(b"content-length")
             if declared is not None and declared.isdigit() and int(declared) > self.max_body:
-                response = error_response(scope["path"], 413, self.limit_message)
+                response = error_response(scope["path"], 413, "request body too large",
+                                          self.limit_message)
                 await response(scope, receive, send_with_headers)
                 return
             received = 0
@@ -300,15 +369,23 @@ def _public_document_row(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k != "path"}
 
 
-def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20) -> FastAPI:
+def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20,
+               allowed_hosts: Sequence[str] | None = None, check_running: int = 1,
+               check_waiting: int = 1, check_timeout_s: float = 120.0) -> FastAPI:
     """The web application over ``index_dir`` (default: ``$CHINHSACH_INDEX`` or ``.chinhsach``).
 
     ``max_upload_mb`` caps the size of an uploaded plan. The index is opened on first use and
-    reopened whenever a build publishes a new generation.
+    reopened whenever a build publishes a new generation. ``allowed_hosts``: the Host names
+    served besides the loopback names (the bound address; ``["*"]`` serves any). Plan checks:
+    ``check_running`` at a time, ``check_waiting`` queued (beyond: 429), each stopped after
+    ``check_timeout_s`` (:mod:`chinhsach.web.checks`).
     """
     if max_upload_mb <= 0:
         raise ValueError("max_upload_mb must be positive")
     holder = IndexHolder(store.resolve_index_dir(index_dir))
+    hosts = frozenset(_host_name(h) for h in (allowed_hosts or ()))
+    hosts = frozenset() if "*" in hosts else hosts | LOOPBACK_HOSTS
+    checker = CheckRunner(running=check_running, waiting=check_waiting, timeout_s=check_timeout_s)
     max_upload = int(max_upload_mb * MB)
     limit_message = f"Tệp tải lên vượt quá giới hạn {max_upload_mb:g} MB."
     reports: OrderedDict[str, tuple[str, str]] = OrderedDict()  # token → (file name, html)
@@ -331,7 +408,9 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     )
     app.state.indexes = holder
     app.state.max_upload_mb = max_upload_mb
-    app.add_middleware(_Guard, max_body=max_upload + _FORM_OVERHEAD, limit_message=limit_message)
+    app.state.checks = checker
+    app.add_middleware(_Guard, max_body=max_upload + _FORM_OVERHEAD, limit_message=limit_message,
+                       allowed_hosts=hosts)
     # The package's assets, read once: a request names one of them, it never names a file.
     assets = {p.name: (p.read_bytes(), _MEDIA_TYPES.get(p.suffix, "application/octet-stream"))
               for p in sorted(STATIC_DIR.iterdir()) if p.is_file()}
@@ -339,7 +418,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.get("/static/{name}", include_in_schema=False)
     def static_asset(name: str) -> Response:
         if name not in assets:
-            raise HTTPException(404, "Không có tệp này.")
+            raise HTTPException(404, NOT_FOUND_PAGE_VI)
         body, media_type = assets[name]
         return Response(body, media_type=media_type, headers={"cache-control": "no-cache"})
 
@@ -348,14 +427,21 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.exception_handler(ChinhsachError)
     async def _library_error(request: Request, exc: ChinhsachError) -> Response:
         suggestions = exc.suggestions if isinstance(exc, UnknownUnitError) else None
-        return error_response(request.url.path, status_of(exc), _message(exc),
-                              suggestions=suggestions, generation=holder.generation)
+        if isinstance(exc, BadIndexError | ModelNotFoundError):
+            log.error("index unavailable: %s", _message(exc))
+        response = error_response(request.url.path, status_of(exc), public_detail(exc),
+                                  message_vi(exc), suggestions=suggestions,
+                                  generation=holder.generation)
+        if isinstance(exc, ChecksBusyError):
+            response.headers["retry-after"] = "30"
+        return response
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> Response:
-        message = str(exc.detail) if exc.status_code != 404 or exc.detail != "Not Found" \
-            else "Không có trang này."
-        response = error_response(request.url.path, exc.status_code, message,
+        vi = str(exc.detail) if exc.detail not in ("Not Found", "Method Not Allowed") else (
+            NOT_FOUND_PAGE_VI if exc.status_code == 404 else "Trang này không nhận kiểu yêu cầu đó.")
+        detail = _DETAILS_EN.get(exc.status_code, "error")
+        response = error_response(request.url.path, exc.status_code, detail, vi,
                                   generation=holder.generation)
         if exc.headers:
             response.headers.update(exc.headers)
@@ -365,14 +451,13 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
         if _wants_json(request.url.path):
             return await request_validation_exception_handler(request, exc)
-        fields = ", ".join(str(e.get("loc", ["?"])[-1]) for e in exc.errors())
-        return error_response(request.url.path, 422, f"Thiếu hoặc sai tham số: {fields}.",
+        return error_response(request.url.path, 422, "invalid request", INVALID_VI,
                               generation=holder.generation)
 
     @app.exception_handler(Exception)
     async def _server_error(request: Request, exc: Exception) -> Response:
         log.error("error on %s %s", request.method, request.url.path, exc_info=exc)
-        return error_response(request.url.path, 500, SERVER_ERROR)
+        return error_response(request.url.path, 500, "internal server error", SERVER_ERROR_VI)
 
     # -- shared operations (the same for the pages and the API) ------------------------------
 
@@ -418,26 +503,13 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
             hits = [h for h in hits if keep(h)]
         return hits[:k]
 
-    def run_check(data: bytes, filename: str | None, parent: str) -> Any:
-        """Parse the upload in a private temporary folder, check it against ``parent``."""
-        from chinhsach.answers.check import check_plan
-        from chinhsach.pipeline import parse
-
-        kind = sniff(data, filename)
-        label = display_name(filename)
+    async def run_check(request: Request, data: bytes, filename: str | None, parent: str) -> Any:
+        """Check the upload against ``parent``: the parent and the model are taken under the
+        index lock, the check runs without it (searches go on) in the bounded runner."""
         with holder.use() as idx:
             parent_doc = idx.document(parent)  # unknown parent: 404 before any parsing
-        with tempfile.TemporaryDirectory(prefix="chinhsach-upload-") as tmp:
-            path = Path(tmp) / f"upload.{kind}"  # our name, never the browser's
-            path.write_bytes(data)
-            try:
-                child = parse(path, doc_id=upload_doc_id(filename))
-            except InputError as exc:
-                # The message would name the temporary file; name the upload instead.
-                raise type(exc)(label, exc.reason) from None
-        # The folder and the file are gone here; the check works on the parsed Document.
-        with holder.use() as idx:
-            return check_plan(child, parent_doc, embedder=holder.passage_embedder(idx))
+            embedder = holder.passage_embedder(idx)
+        return await checker.run(data, filename, parent_doc, embedder, request.is_disconnected)
 
     async def read_upload(file: UploadFile) -> bytes:
         data = await file.read(max_upload + 1)
@@ -464,7 +536,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.get("/api/status", tags=["api"], summary="The index being served")
     def api_status() -> dict[str, Any]:
         docs = documents()
-        return {"index": str(holder.index_dir), "generation": holder.generation,
+        return {"generation": holder.generation,
                 "documents": len(docs), "version": __version__,
                 "max_upload_mb": max_upload_mb}
 
@@ -518,10 +590,11 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
 
     @app.post("/api/check", tags=["api"],
               summary="Check an uploaded plan against its parent (as `chinhsach check --json`)")
-    async def api_check(file: Annotated[UploadFile, File(description="PDF, DOCX or TXT")],
+    async def api_check(request: Request,
+                        file: Annotated[UploadFile, File(description="PDF, DOCX or TXT")],
                         parent: Annotated[str, Form(min_length=1, max_length=300)]) -> dict[str, Any]:
         data = await read_upload(file)
-        report = await run_in_threadpool(run_check, data, file.filename, parent)
+        report = await run_check(request, data, file.filename, parent)
         return report.to_dict()
 
     # -- pages ---------------------------------------------------------------------------------
@@ -600,15 +673,19 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         return page("check.html", **check_context())
 
     @app.post("/check", response_class=HTMLResponse, include_in_schema=False)
-    async def check_submit(file: Annotated[UploadFile, File()],
+    async def check_submit(request: Request, file: Annotated[UploadFile, File()],
                            parent: Annotated[str, Form(min_length=1, max_length=300)]) -> HTMLResponse:
         try:
             data = await read_upload(file)
-            report = await run_in_threadpool(run_check, data, file.filename, parent)
-        except (InputError, UploadTooLargeError, UnknownDocumentError, QueryError) as exc:
+            report = await run_check(request, data, file.filename, parent)
+        except (InputError, UploadTooLargeError, UnknownDocumentError, QueryError,
+                ChecksBusyError, CheckCancelledError) as exc:
             # Refusals of the upload are shown on the form, with the form ready again.
-            return page("check.html", status=status_of(exc),
-                        **check_context(error=_message(exc), parent=parent))
+            response = page("check.html", status=status_of(exc),
+                            **check_context(error=message_vi(exc), parent=parent))
+            if isinstance(exc, ChecksBusyError):
+                response.headers["retry-after"] = "30"
+            return response
         name = re.sub(r"[^A-Za-z0-9._-]+", "-", f"kiem-tra-{report.child.doc_id}.html")
         token = keep_report(name, report.to_html())
         return page("check.html", **check_context(
