@@ -506,3 +506,50 @@ def test_browser_check_upload(page, live_server: str, tmp_path: Path) -> None:
     saved = tmp_path / "report.html"
     info.value.save_as(saved)
     assert "Báo cáo đối chiếu kế hoạch" in saved.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Honest answers and Vietnamese naming (issue 14)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_nonsense_finds_nothing_and_ai_alone_opens_no_who_card(client: TestClient) -> None:
+    page = client.get("/", params={"q": "xyzqwv khong co gi"}).text
+    assert "Không tìm thấy" in page and 'class="hit"' not in page and "«xyzqwv»" in page
+    assert client.get("/api/search", params={"q": "xyzqwv khong co gi"}).json() == []
+    assert 'id="who"' not in client.get("/", params={"q": "ai"}).text
+    assert client.get("/api/search", params={"q": "nước sạch"}).json()  # real queries still answer
+
+
+def test_who_evidence_is_about_the_topic(client: TestClient) -> None:
+    from chinhsach.text.normalize import fold
+
+    rows = client.get("/api/who", params={"q": "ai chịu trách nhiệm về nước sạch"}).json()
+    assert rows
+    for r in rows:
+        for e in r["evidence"]:
+            assert "nuoc sach" in fold(e["text"]).lower(), (r["unit"], e["text"])
+
+
+def test_documents_are_named_by_number_type_and_date_never_by_slug(client: TestClient) -> None:
+    check = client.get("/check").text
+    assert "Kế hoạch 58-KH/HU ngày 05/03/2024" in check
+    assert ">minh-hoa-huyen-uy-ke-hoach-58" not in check
+    hits_page = client.get("/", params={"q": "nước sạch"}).text
+    for slug in ("sonla-ke-hoach-thuc-hien-nq-42-nq-tw", "minh-hoa-huyen-uy-ke-hoach-58"):
+        # Slugs stay in links (ids), never in the text a reader sees.
+        visible = re.sub(r'(?:href|value|id|action|for)="[^"]*"', "", hits_page)
+        assert slug not in visible
+    units = re.findall(r'<select name="unit".*?</select>', client.get("/").text, re.S)[0]
+    for collective in ('>sở<', '>ban<', '>ngành<', '>chi bộ<', '>huyện ủy<'):
+        assert collective not in units
+    assert ">Sở Y tế<" in units
+
+
+def test_unit_page_without_a_name_goes_to_the_list(client: TestClient) -> None:
+    r = client.get("/unit", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/units"
+
+
+def test_status_does_not_reveal_the_index_path(client: TestClient, corpus_index: Path) -> None:
+    assert str(corpus_index) not in client.get("/api/status").text

@@ -967,12 +967,15 @@ def _render_html(r: CheckReport) -> str:
     s = r.summary()
 
     def title(d: Document) -> str:
-        return f"{d.meta.number or d.doc_id} — {d.title}"
+        from chinhsach.present.labels import document_label
+
+        label = document_label(d.meta.type, d.meta.number, d.meta.date, d.title)
+        return f"{label} — {d.title}" if d.meta.number else label
 
     parts = [
         "<!DOCTYPE html>",
         '<html lang="vi"><head><meta charset="utf-8">',
-        f"<title>{_e('Kiểm tra kế hoạch: ' + (r.child.meta.number or r.child.doc_id))}</title>",
+        f"<title>{_e('Kiểm tra kế hoạch: ' + (r.child.meta.number or r.child.title or 'tải lên'))}</title>",
         f"<style>{_CSS}</style></head><body>",
         "<h1>Báo cáo đối chiếu kế hoạch cấp dưới với kế hoạch cấp trên</h1>",
         f'<p class="meta">Văn bản cấp trên: <b>{_e(title(r.parent))}</b><br>'
@@ -1039,7 +1042,8 @@ def _render_html(r: CheckReport) -> str:
         parts.append("<table><thead><tr><th>Văn bản</th><th>Mã</th><th>Mục</th><th>Nội dung</th>"
                      "</tr></thead><tbody>")
         for w in r.warnings:
-            parts.append(f"<tr><td>{_e(w['doc_id'])}</td><td>{_e(w['code'])}</td>"
+            side = "Cấp trên" if w["doc_id"] == r.parent.doc_id else "Cấp dưới"
+            parts.append(f"<tr><td>{side}</td><td>{_e(w['code'])}</td>"
                          f"<td>{_e(w['section'])}</td><td>{_e(w['message'])}</td></tr>")
         parts.append("</tbody></table>")
     else:

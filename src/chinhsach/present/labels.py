@@ -34,3 +34,21 @@ def target_value(t: Mapping[str, Any], qualitative: str = "định tính") -> st
     if t.get("value_max") is not None:
         v += "–" + number_vi(t["value_max"])
     return f"{v} {t.get('unit') or ''}".strip()
+
+
+def document_label(type_: str | None, number: str | None, date: str | None,
+                   title: str | None, limit: int = 110) -> str:
+    """How a document is named to a reader: "Kế hoạch 245-KH/TU ngày 15/01/2024"; without a
+    printed number, its title (cut at a word, with "…"); never its file slug."""
+    if number:
+        label = f"{type_ or 'Văn bản'} {number}"
+        return f"{label} ngày {date_vi(date)}" if date else label
+    text = " ".join((title or "").split()) or (type_ or "Văn bản không số")
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def label_of(row: Mapping[str, Any]) -> str:
+    """:func:`document_label` of a row of ``Index.documents()``."""
+    return document_label(row.get("type"), row.get("number"), row.get("date"), row.get("title"))

@@ -89,7 +89,7 @@ SEARCH = """{% extends "base.html" %}
     <label>Văn bản
       <select name="doc" data-autosubmit>
         <option value="">Tất cả</option>
-        {% for d in documents %}<option value="{{ d.doc_id }}"{% if d.doc_id == doc %} selected{% endif %}>{{ d.number or d.doc_id }} — {{ d.title | truncate(70) }}</option>{% endfor %}
+        {% for d in documents %}<option value="{{ d.doc_id }}"{% if d.doc_id == doc %} selected{% endif %}>{{ titles.get(d.doc_id, d.title) | truncate(70) }}</option>{% endfor %}
       </select></label>
     <label>Loại
       <select name="kind" data-autosubmit>
@@ -134,19 +134,20 @@ SEARCH = """{% extends "base.html" %}
 
 {% if q %}
 <section class="results" aria-labelledby="results-title">
-  <h2 id="results-title">{% if hits %}{{ hits | length }} kết quả{% else %}Không tìm thấy kết quả{% endif %} cho “{{ q }}”</h2>
+  <h2 id="results-title">{% if hits %}{{ hits | length }} kết quả{% else %}Không tìm thấy{% endif %} cho “{{ q }}”</h2>
+  {% if not hits and not_found %}<p class="not-found">{{ not_found }}</p>{% endif %}
   <ol class="hits">
     {% for h in hits %}
     <li class="hit">
       <div class="where">
         {% set label = titles.get(h.doc_id, h.doc_id) %}
-        <a class="doc" href="{{ doc_url(h.doc_id) }}">{% if label != h.title %}{{ label }} — {% endif %}{{ h.title | truncate(80) }}</a>
+        <a class="doc" href="{{ doc_url(h.doc_id) }}">{{ label }}{% if not h.title.startswith(label.rstrip("…")) %} — {{ h.title | truncate(80) }}{% endif %}</a>
         <a class="section" href="{{ doc_url(h.doc_id) }}#{{ segment_anchor(h.segment_id) }}">Mục {{ h.section or "—" }}</a>
         {% for k in facts.get(h.segment_id, {}).get("kinds", []) %}<span class="badge {{ k }}">{{ kinds[k] }}</span>{% endfor %}
       </div>
       {% if h.heading_path %}<div class="path">{{ h.heading_path | join(" › ") }}</div>{% endif %}
       <p class="text">{{ marked(h.text, q, none, words) }}</p>
-      <div class="small">{{ h.doc_id }} · {{ seg_kinds.get(h.kind, h.kind) }} · {% if h.page %}trang {{ h.page }}, {% endif %}dòng {{ h.line }} · điểm {{ "%.2f" | format(h.score) }}</div>
+      <div class="small">{{ seg_kinds.get(h.kind, h.kind) }} · {% if h.page %}trang {{ h.page }}, {% endif %}dòng {{ h.line }} · điểm {{ "%.2f" | format(h.score) }}</div>
     </li>
     {% endfor %}
   </ol>
@@ -182,7 +183,7 @@ Khung nét đứt: văn bản được dẫn nhưng chưa có trong chỉ mục.
 """
 
 DOCUMENT = """{% extends "base.html" %}
-{% block title %}{{ doc.meta.number or doc.doc_id }}{% endblock %}
+{% block title %}{{ titles.get(doc.doc_id, doc.title) | truncate(60) }}{% endblock %}
 {% block main %}
 {% macro ref_list(items) %}
 {% if items %}<ul class="refs">{% for r in items %}<li>
@@ -207,7 +208,7 @@ DOCUMENT = """{% extends "base.html" %}
   <dt>Cơ quan ban hành</dt><dd>{{ doc.meta.issuer or "—" }}</dd>
   <dt>Nơi ban hành</dt><dd>{{ doc.meta.place or "—" }}</dd>
   <dt>Người ký</dt><dd>{{ doc.meta.signer or "—" }}</dd>
-  <dt>Mã văn bản</dt><dd><code>{{ doc.doc_id }}</code> · <a href="/api/documents/{{ doc.doc_id | urlencode }}">JSON</a></dd>
+  <dt>Dữ liệu</dt><dd><a href="/api/documents/{{ doc.doc_id | urlencode }}">JSON</a></dd>
   {% if doc.plan_lead %}<dt>Tổ chức thực hiện chung</dt><dd>{% for u in doc.plan_lead %}<a href="/unit?name={{ u.name | urlencode }}">{{ u.name }}</a>{% if not loop.last %}, {% endif %}{% endfor %}</dd>{% endif %}
 </dl>
 <nav class="toc" aria-label="Trong trang này"><a href="#outline">Mục lục</a> · <a href="#targets">Chỉ tiêu ({{ doc.targets | length }})</a> ·
@@ -324,7 +325,7 @@ UNIT = """{% extends "base.html" %}
         {% elif r.recurring %}{{ r.recurring }}{% else %}—{% endif %}</td>
     <td class="quote">{{ r.text }}</td>
     <td>{{ r.roles | join(", ") }}{% if names | length > 1 %}<div class="small">{{ r.unit }}</div>{% endif %}{% if not r.explicit %} <span class="badge inherited">giao chung</span>{% endif %}</td>
-    <td><a href="{{ doc_url(r.doc_id) }}" title="{{ r.doc_id }}">{{ titles.get(r.doc_id, r.doc_id) | truncate(60) }}</a></td>
+    <td><a href="{{ doc_url(r.doc_id) }}">{{ titles.get(r.doc_id, r.doc_id) | truncate(60) }}</a></td>
     <td>{% if r.section %}<a href="{{ doc_url(r.doc_id, r.section) }}">{{ r.section }}</a>{% else %}—{% endif %}</td>
   </tr>
   {% endfor %}
@@ -345,7 +346,7 @@ kế hoạch thực hiện. Tệp chỉ dùng cho lần kiểm tra này, không 
   <label>Kế hoạch cần kiểm tra <input name="file" type="file" required accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"></label>
   <label>Văn bản cấp trên
     <select name="parent" required>
-      {% for d in documents %}<option value="{{ d.doc_id }}"{% if d.doc_id == parent %} selected{% endif %}>{{ d.number or d.doc_id }} — {{ d.title | truncate(80) }}</option>{% endfor %}
+      {% for d in documents %}<option value="{{ d.doc_id }}"{% if d.doc_id == parent %} selected{% endif %}>{{ titles.get(d.doc_id, d.title) | truncate(90) }}</option>{% endfor %}
     </select></label>
   <button type="submit" data-busy="Đang kiểm tra…">Kiểm tra</button>
 </form>

@@ -29,11 +29,12 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chinhsach import __version__
+from chinhsach.answers.honesty import CorpusTerms, Verdict, judge
 from chinhsach.answers.who import duties_of, list_units, topic_of, unit_directory, who
 from chinhsach.errors import (
     BadIndexError,
@@ -51,6 +52,7 @@ from chinhsach.indexing import Index, store
 from chinhsach.indexing.embed import Embedder, load_embedder
 from chinhsach.model import Document, Hit
 from chinhsach.present import render
+from chinhsach.present.labels import label_of
 from chinhsach.present.templates import render_page
 from chinhsach.text.normalize import fold
 from chinhsach.web.checks import CheckRunner, ChecksBusyError
@@ -93,6 +95,14 @@ _REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 's
 _WHO_QUESTION = re.compile(
     r"^\s*ai\b|\b(?:don vi|co quan|ben|cap|so|phong|ban|nganh) nao\b|\b(?:la|do|thuoc|cua) ai\b"
 )
+
+
+def is_named_unit(name: str) -> bool:
+    """A unit one can pick in the filter: a proper name ("Sở Y tế", "Ủy ban nhân dân huyện"),
+    not a collective the extraction keeps in lower case ("sở", "ban", "ngành", "chi bộ",
+    "huyện ủy", "đảng bộ trực thuộc") or "… các cấp" (every level at once)."""
+    name = name.strip()
+    return bool(name) and name[0].isupper() and "cac" not in fold(name).lower().split()
 
 
 def is_who_question(text: str) -> bool:
@@ -482,8 +492,23 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         known = {d["doc_id"] for d in documents()}
         return spec if spec in known else idx.document(spec).doc_id  # ids, else numbers
 
+    def corpus_terms() -> CorpusTerms:
+        return holder.memo("corpus_terms", CorpusTerms.of)
+
     def search(q: str, k: int, doc: list[str] | None, kind: str | None, unit: str | None,
                year: int | None) -> list[Hit]:
+        """The hits worth showing: none when the index has nothing on ``q``
+        (:mod:`chinhsach.answers.honesty`)."""
+        return search_verdict(q, k, doc, kind, unit, year).hits
+
+    def search_verdict(q: str, k: int, doc: list[str] | None, kind: str | None,
+                       unit: str | None, year: int | None) -> Verdict:
+        hits = raw_search(q, k, doc, kind, unit, year)
+        with holder.use() as idx:
+            return judge(idx, corpus_terms(), q, hits)
+
+    def raw_search(q: str, k: int, doc: list[str] | None, kind: str | None, unit: str | None,
+                   year: int | None) -> list[Hit]:
         with holder.use() as idx:
             doc_ids = [resolve_doc_id(idx, d) for d in doc] if doc else None
             names = set(unit_directory(idx).resolve(unit)) if unit else None
@@ -527,7 +552,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
 
     def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
         # Documents are named by their number (58-KH/HU), else their title, on every page.
-        context.setdefault("titles", {d["doc_id"]: d["number"] or d["title"] for d in documents()})
+        context.setdefault("titles", {d["doc_id"]: label_of(d) for d in documents()})
         context.setdefault("generation", holder.generation)
         return HTMLResponse(render_page(template, **context), status_code=status)
 
@@ -611,8 +636,15 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         hits: list[Hit] = []
         answer = None
         words: frozenset[str] = frozenset()
+        not_found = ""
         if q:
-            hits = search(q, 20, [doc] if doc else None, kind_, unit or None, year_)
+            verdict = search_verdict(q, 20, [doc] if doc else None, kind_, unit or None, year_)
+            hits = verdict.hits
+            if verdict.reason == "unknown_words" and verdict.unknown:
+                not_found = ("Kho văn bản không có từ " + ", ".join(f"«{w}»" for w in verdict.unknown[:5])
+                             + ". Hãy thử từ khác hoặc kiểm tra chính tả.")
+            elif not hits:
+                not_found = "Không có đoạn văn bản nào nói về nội dung này. Hãy thử từ khóa khác."
             with holder.use() as idx:
                 words = render.query_words(idx.prepare(q).restored)
                 if is_who_question(q):
@@ -622,10 +654,12 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         years = sorted({y for f in seg_facts.values() for y in f.years})
         return page("search.html", nav="search", q=q, doc=doc, kind=kind_ or "", unit=unit,
                     year=year_, documents=docs, kinds=render.FACT_KIND_VI,
-                    units=sorted(u["unit"] for u in units()), years=years, hits=hits,
+                    units=sorted(u["unit"] for u in units() if is_named_unit(u["unit"])),
+                    years=years, hits=hits,
                     facts={h.segment_id: seg_facts[h.segment_id].as_dict() for h in hits
                            if h.segment_id in seg_facts},
-                    who=answer, topic=topic_of(q) if answer is not None else "", words=words)
+                    who=answer, topic=topic_of(q) if answer is not None else "", words=words,
+                    not_found=not_found)
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents_page() -> HTMLResponse:
@@ -646,8 +680,9 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         return page("units.html", nav="units", units=units())
 
     @app.get("/unit", response_class=HTMLResponse, include_in_schema=False)
-    def unit_page(name: Annotated[str, Query(min_length=1, max_length=300)],
-                  all: str = "") -> HTMLResponse:
+    def unit_page(name: Annotated[str, Query(max_length=300)] = "", all: str = "") -> Response:
+        if not name.strip():
+            return RedirectResponse("/units", status_code=303)  # no unit named: the list
         include = all.lower() in ("1", "true", "yes", "on")
         with holder.use() as idx:
             names = unit_directory(idx).resolve(name)
@@ -691,7 +726,8 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         return page("check.html", **check_context(
             parent=report.parent.doc_id, summary=report.summary(), token=token,
             child_label=f"{display_name(file.filename)}",
-            parent_label=report.parent.meta.number or report.parent.doc_id))
+            parent_label=label_of({"type": report.parent.meta.type, "number": report.parent.meta.number,
+                                   "date": report.parent.meta.date, "title": report.parent.title})))
 
     @app.get("/check/report/{token}", include_in_schema=False)
     def check_report(token: str, download: str = "") -> HTMLResponse:

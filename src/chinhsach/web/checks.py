@@ -43,9 +43,9 @@ from chinhsach.web.uploads import display_name, sniff, upload_doc_id
 UPLOAD_FILE_LIMITS = FileLimits(max_text_bytes=2 * 1024 * 1024, max_xml_bytes=16 * 1024 * 1024,
                                 max_zip_bytes=128 * 1024 * 1024, max_paragraphs=20_000,
                                 max_pages=150)
-# What is compared, after parsing: ten times the largest real plan, and a check at this size
+# What is compared, after parsing: three times the largest real plan (50 KB); a check at this size
 # finishes in well under the time limit (README, "Giới hạn").
-UPLOAD_CHECK_LIMITS = CheckLimits(max_chars=300_000, max_paragraphs=1_500, max_targets=600)
+UPLOAD_CHECK_LIMITS = CheckLimits(max_chars=150_000, max_paragraphs=600, max_targets=300)
 
 
 class ChecksBusyError(ChinhsachError):
