@@ -8,7 +8,7 @@ loopback port in its own process and posts, one at a time:
 - ``20 MB text``: 20 MB of plan text (the upload limit): refused by the text-size limit;
 - ``20 MB DOCX bomb``: a DOCX body of repeated paragraphs padded to 20 MB of stored XML;
 - ``1M-paragraph DOCX``: 130 KB on disk, a million paragraphs inside;
-- ``largest accepted``: a synthetic plan just under the check limits (300 000 characters of
+- ``near the limits``: a synthetic plan under the check limits (110 000 characters, ~550
   task paragraphs: distinct sentences made by reshuffling the district plan's words);
 - ``real plan``: the illustrative district plan (15 KB).
 
@@ -56,7 +56,35 @@ def synthetic_plan(chars: int) -> str:
     return "".join(parts)[:chars]
 
 
-def docx_with_body(paragraph: str, count: int) -> bytes:
+def pdf_pages(pages: int, filler: int) -> bytes:
+    """A valid PDF of ``pages`` pages, each drawing one line and carrying ``filler`` bytes of
+    comment in its content stream (to reach a given file size)."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    for i in range(pages):
+        content = b"BT /F1 12 Tf 72 720 Td (Ke hoach trang " + str(i).encode() + b") Tj ET\n"
+        content += b"%" + b"x" * filler + b"\n"
+        objs.append(b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"endstream")
+        stream_id = len(objs)
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents "
+                    + str(stream_id).encode() + b" 0 R >>")
+        kids.append(len(objs))
+    objs[1] = (b"<< /Type /Pages /Kids [" + b" ".join(str(k).encode() + b" 0 R" for k in kids)
+               + b"] /Count " + str(pages).encode() + b" >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += str(n).encode() + b" 0 obj\n" + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 " + str(len(objs) + 1).encode() + b"\n0000000000 65535 f \n"
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += (b"trailer\n<< /Size " + str(len(objs) + 1).encode() + b" /Root 1 0 R >>\nstartxref\n"
+            + str(xref).encode() + b"\n%%EOF\n")
+    return bytes(out)
+
+
+def docx_with_body(paragraph: str, count: int, stored: bool = False) -> bytes:
     import docx
 
     d = docx.Document()
@@ -65,7 +93,7 @@ def docx_with_body(paragraph: str, count: int) -> bytes:
     d.save(buf)
     src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as zf:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename == "word/document.xml":
@@ -118,15 +146,18 @@ def main() -> None:
                 except httpx.HTTPError:
                     time.sleep(0.2)
             start_rss = rss_mb(server.pid)
-            big_text = synthetic_plan(20 * 1024 * 1024 - 100_000).encode("utf-8")
+            big_text = synthetic_plan(20 * 1024 * 1024).encode("utf-8")[:20 * 1024 * 1024 - 100_000]
             cases = [
+                ("real plan (15 KB), first check: loads the model", "kh58.txt", DISTRICT.read_bytes()),
                 ("20 MB text", "plan.txt", big_text),
-                ("20 MB DOCX (stored XML)", "plan.docx",
+                ("20 MB DOCX, stored (uncompressed) XML", "plan.docx",
+                 docx_with_body("Thực hiện nhiệm vụ phát triển kinh tế xã hội " * 4, 68_000, stored=True)),
+                ("DOCX with 90 000 paragraphs (deflated)", "plan.docx",
                  docx_with_body("Thực hiện nhiệm vụ " * 3, 90_000)),
                 ("1M-paragraph DOCX", "bomb.docx", docx_with_body("a", 1_000_000)),
-                ("real plan (15 KB)", "kh58.txt", DISTRICT.read_bytes()),
-                ("largest accepted (~290 000 chars)", "max.txt",
-                 synthetic_plan(290_000).encode("utf-8")),
+                ("20 MB PDF, 2 000 pages", "plan.pdf", pdf_pages(2000, 10_000)),
+                ("near the limits (110 000 chars, ~550 paragraphs)", "max.txt",
+                 synthetic_plan(110_000).encode("utf-8")),
             ]
             rows = []
             for label, name, data in cases:
@@ -134,7 +165,7 @@ def main() -> None:
                 r = httpx.post(base + "/api/check", data={"parent": SEED},
                                files={"file": (name, data, "application/octet-stream")}, timeout=600)
                 seconds = time.perf_counter() - t0
-                why = r.json().get("detail", "")[:70] if r.status_code != 200 else "checked"
+                why = r.json().get("detail", "")[:90] if r.status_code != 200 else "checked"
                 rows.append(f"| {label} | {len(data) / 1e6:.2f} MB | {r.status_code} | {seconds:.2f} s "
                             f"| {peak_rss_mb(server.pid):.0f} MB | {why} |")
                 print(rows[-1], flush=True)

@@ -553,3 +553,22 @@ def test_unit_page_without_a_name_goes_to_the_list(client: TestClient) -> None:
 
 def test_status_does_not_reveal_the_index_path(client: TestClient, corpus_index: Path) -> None:
     assert str(corpus_index) not in client.get("/api/status").text
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_browser_every_page_fits_the_screen(browser, live_server: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="vi-VN")
+    pg = context.new_page()
+    pg.set_default_timeout(20_000)
+    urls = ["/", "/?q=nuoc+sach", "/?q=ai+chịu+trách+nhiệm+về+nước+sạch", "/?q=xyzqwv", "/documents",
+            f"/documents/{SEED}", f"/documents/{DISTRICT}", "/units",
+            "/unit?name=Phòng+Nông+nghiệp+và+Môi+trường+huyện", "/check", "/khong-co-trang-nay"]
+    try:
+        for url in urls:
+            pg.goto(live_server + url)
+            wide = pg.evaluate("document.documentElement.scrollWidth")
+            assert wide <= width, (url, wide)
+            if width == 375:
+                pg.screenshot(path=str(SHOTS / f"phone-{re.sub(r'[^a-z0-9]+', '-', url.lower()).strip('-') or 'home'}.png"))
+    finally:
+        context.close()

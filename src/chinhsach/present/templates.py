@@ -295,7 +295,7 @@ UNITS = """{% extends "base.html" %}
   {% for u in units %}
   <tr><td><a href="/unit?name={{ u.unit | urlencode }}">{{ u.unit }}</a></td><td class="num" data-sort="{{ u.duties }}">{{ u.duties }}</td>
       <td>{% for k, v in u.roles.items() %}{{ roles.get(k, k) }} {{ v }}{% if not loop.last %}, {% endif %}{% endfor %}</td>
-      <td>{% for d in u.documents %}<a href="{{ doc_url(d) }}" title="{{ d }}">{{ titles.get(d, d) | truncate(40) }}</a>{% if not loop.last %}, {% endif %}{% endfor %}</td></tr>
+      <td>{% for d in u.documents %}<a href="{{ doc_url(d) }}">{{ titles.get(d, d) | truncate(40) }}</a>{% if not loop.last %}, {% endif %}{% endfor %}</td></tr>
   {% endfor %}
   </tbody>
 </table>

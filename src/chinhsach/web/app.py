@@ -152,27 +152,43 @@ def segment_facts(documents: list[Document]) -> dict[str, Facts]:
 class IndexHolder:
     """One opened :class:`Index` per app, reopened when the index's CURRENT generation changes.
 
-    Every use holds one lock: the SQLite connection, faiss and the embedding model are shared,
-    and a local application serves one person at a time anyway.
+    Every use holds one lock: the SQLite connection, faiss and the embedding model are shared.
+    A use is short (a search, a lookup): plan checks take what they need and run without it.
+    A new generation is opened outside the lock (seconds: faiss, BM25) and swapped in, so
+    searches go on with the old generation while a build publishes the new one; the builder's
+    ``build.lock`` is never taken here.
     """
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
         self._lock = threading.RLock()
+        self._open_lock = threading.Lock()  # one opener at a time
         self._index: Index | None = None
         self._memo: dict[str, Any] = {}
 
     @contextlib.contextmanager
     def use(self) -> Iterator[Index]:
+        live = store.current_generation(self.index_dir)  # raises if there is no index
+        current = self._index
+        if current is None or current.generation.name != live.name:
+            # The first open is waited for; a newer generation is opened by one request while
+            # the others keep answering from the generation they have.
+            if self._open_lock.acquire(blocking=current is None):
+                try:
+                    current = self._index
+                    if current is None or current.generation.name != live.name:
+                        self._reopen(Index.open(self.index_dir))
+                finally:
+                    self._open_lock.release()
         with self._lock:
-            live = store.current_generation(self.index_dir)  # raises if there is no index
-            if self._index is None or self._index.generation.name != live.name:
-                self._reopen()
             assert self._index is not None
             yield self._index
 
-    def _reopen(self) -> None:
-        new = Index.open(self.index_dir)
+    def _reopen(self, new: Index) -> None:
+        with self._lock:
+            self._swap(new)
+
+    def _swap(self, new: Index) -> None:
         old, self._index = self._index, new
         self._memo = {}
         if old is not None:
