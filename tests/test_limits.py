@@ -170,19 +170,20 @@ def test_checks_are_limited_in_number_and_time(corpus_index: Path) -> None:
             await runner.run(data, "kh.txt", parent, embedder)
         report = await first
         assert runner.admitted == 0
+        runner.close()
         return [report]
 
     assert asyncio.run(two_at_once())
 
     async def too_slow() -> None:
-        runner = CheckRunner(timeout_s=0.001)
+        runner = CheckRunner(timeout_s=0.001, parse_in_process=False)
         with pytest.raises(CheckCancelledError, match="longer than"):
             await runner.run(data.replace(b"n", b"m"), "kh2.txt", parent, embedder)
 
     asyncio.run(too_slow())
 
     async def client_gone() -> None:
-        runner = CheckRunner(timeout_s=60)
+        runner = CheckRunner(timeout_s=60, parse_in_process=False)
 
         async def gone() -> bool:
             return True

@@ -422,6 +422,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        checker.close()
         holder.close()
 
     app = FastAPI(
