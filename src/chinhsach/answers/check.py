@@ -967,10 +967,13 @@ def _render_html(r: CheckReport) -> str:
     s = r.summary()
 
     def title(d: Document) -> str:
-        from chinhsach.present.labels import document_label
-
-        label = document_label(d.meta.type, d.meta.number, d.meta.date, d.title)
-        return f"{label} — {d.title}" if d.meta.number else label
+        # As present.labels.document_label (a higher stage): type, number and date, else the
+        # title; never the file slug.
+        if not d.meta.number:
+            return d.title or "Văn bản không số"
+        date = "/".join(reversed(d.meta.date.split("-"))) if d.meta.date else ""
+        label = f"{d.meta.type or 'Văn bản'} {d.meta.number}" + (f" ngày {date}" if date else "")
+        return f"{label} — {d.title}"
 
     parts = [
         "<!DOCTYPE html>",

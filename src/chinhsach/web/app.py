@@ -578,7 +578,8 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     # -- JSON API ------------------------------------------------------------------------------
 
     @app.get("/api/status", tags=["api"], summary="The index being served",
-             response_model=schemas.Status, responses=errors(*COMMON))
+             response_model=schemas.Status, response_model_exclude_unset=True,
+             responses=errors(*COMMON))
     def api_status() -> dict[str, Any]:
         docs = documents()
         return {"generation": holder.generation,
@@ -588,7 +589,8 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.get("/api/search", tags=["api"], summary="Search (hits as `chinhsach search --json`)",
              description="An empty list when the index has nothing on the query (no hit covers "
                          "the query's words, or most of them are unknown to the corpus).",
-             response_model=list[schemas.SearchHit], responses=errors(*COMMON, 404, 422))
+             response_model=list[schemas.SearchHit], response_model_exclude_unset=True,
+             responses=errors(*COMMON, 404, 422))
     def api_search(
         q: Annotated[str, Query(min_length=1, max_length=1000, description="With or without diacritics")],
         k: Annotated[int, Query(ge=1, le=100)] = 10,
@@ -600,14 +602,16 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         return [h.to_dict() for h in search(q, k, doc, kind, unit, year)]
 
     @app.get("/api/who", tags=["api"], summary="Who is responsible (as `chinhsach who --json`)",
-             response_model=list[schemas.WhoAnswer], responses=errors(*COMMON, 422))
+             response_model=list[schemas.WhoAnswer], response_model_exclude_unset=True,
+             responses=errors(*COMMON, 422))
     def api_who(q: Annotated[str, Query(min_length=1, max_length=1000)],
                 k: Annotated[int, Query(ge=1, le=100)] = 8) -> list[dict[str, Any]]:
         with holder.use() as idx:
             return [r.to_dict() for r in who(idx, q, k=k)]
 
     @app.get("/api/duties", tags=["api"], summary="Duties of a unit (as `chinhsach duties --json`)",
-             response_model=dict[str, list[schemas.UnitDutyOut]], responses=errors(*COMMON, 404, 422))
+             response_model=dict[str, list[schemas.UnitDutyOut]], response_model_exclude_unset=True,
+             responses=errors(*COMMON, 404, 422))
     def api_duties(unit: Annotated[str, Query(min_length=1, max_length=300)],
                    all: Annotated[bool, Query(description="Also plan-wide assignments")] = False,
                    ) -> dict[str, list[dict[str, Any]]]:
@@ -616,36 +620,41 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         return {doc: [d.to_dict() for d in ds] for doc, ds in grouped.items()}
 
     @app.get("/api/units", tags=["api"], summary="Units named in duties (as `chinhsach units --json`)",
-             response_model=list[schemas.UnitRow], responses=errors(*COMMON))
+             response_model=list[schemas.UnitRow], response_model_exclude_unset=True,
+             responses=errors(*COMMON))
     def api_units() -> list[dict[str, Any]]:
         return units()
 
     @app.get("/api/documents", tags=["api"], summary="Indexed documents (metadata)",
-             response_model=list[schemas.DocumentRow], responses=errors(*COMMON))
+             response_model=list[schemas.DocumentRow], response_model_exclude_unset=True,
+             responses=errors(*COMMON))
     def api_documents() -> list[dict[str, Any]]:
         return documents()
 
     @app.get("/api/documents/{doc_id:path}", tags=["api"],
              summary="One document (as `chinhsach parse --json`), by id or number",
-             response_model=schemas.DocumentOut, responses=errors(*COMMON, 404))
+             response_model=schemas.DocumentOut, response_model_exclude_unset=True,
+             responses=errors(*COMMON, 404))
     def api_document(doc_id: str) -> dict[str, Any]:
         with holder.use() as idx:
             return idx.document(doc_id).to_dict()
 
     @app.get("/api/refs/{doc_id:path}", tags=["api"],
              summary="What a document cites and what cites it (as `chinhsach refs --json`)",
-             response_model=schemas.Refs, responses=errors(*COMMON, 404))
+             response_model=schemas.Refs, response_model_exclude_unset=True,
+             responses=errors(*COMMON, 404))
     def api_refs(doc_id: str) -> dict[str, Any]:
         return graph().refs(doc_id)
 
     @app.get("/api/graph", tags=["api"], summary="The document graph (as `chinhsach graph --format json`)",
-             response_model=schemas.Graph, responses=errors(*COMMON))
+             response_model=schemas.Graph, response_model_exclude_unset=True,
+             responses=errors(*COMMON))
     def api_graph() -> dict[str, Any]:
         return graph().to_json()
 
     @app.post("/api/check", tags=["api"],
               summary="Check an uploaded plan against its parent (as `chinhsach check --json`)",
-              response_model=schemas.CheckReportOut,
+              response_model=schemas.CheckReportOut, response_model_exclude_unset=True,
               responses=errors(*COMMON, 403, 404, 413, 415, 422, 429))
     async def api_check(request: Request,
                         file: Annotated[UploadFile, File(description="PDF, DOCX or TXT")],
