@@ -399,7 +399,7 @@ def _public_document_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20,
                allowed_hosts: Sequence[str] | None = None, check_running: int = 1,
-               check_waiting: int = 1, check_timeout_s: float = 120.0) -> FastAPI:
+               check_waiting: int = 1, check_timeout_s: float = 180.0) -> FastAPI:
     """The web application over ``index_dir`` (default: ``$CHINHSACH_INDEX`` or ``.chinhsach``).
 
     ``max_upload_mb`` caps the size of an uploaded plan. The index is opened on first use and
