@@ -111,6 +111,14 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text().split()
+        out += [int(c) for c in text]
+    return out
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -166,16 +174,20 @@ def main() -> None:
                                files={"file": (name, data, "application/octet-stream")}, timeout=600)
                 seconds = time.perf_counter() - t0
                 why = r.json().get("detail", "")[:90] if r.status_code != 200 else "checked"
+                kids = children(server.pid)
+                worker = max((peak_rss_mb(k) for k in kids), default=0.0)
                 rows.append(f"| {label} | {len(data) / 1e6:.2f} MB | {r.status_code} | {seconds:.2f} s "
-                            f"| {peak_rss_mb(server.pid):.0f} MB | {why} |")
+                            f"| {peak_rss_mb(server.pid):.0f} MB | {worker:.0f} MB | {why} |")
                 print(rows[-1], flush=True)
         finally:
             server.terminate()
             server.wait(10)
     body = "\n".join([
         f"Server resident memory after start and warm-up: {start_rss:.0f} MB. Peak = VmHWM of the "
-        "server process (cumulative over the rows, in order).", "",
-        "| upload | size | status | time | server peak RSS | outcome |", "|---|---|---|---|---|---|",
+        "server process and of its parse worker process (started by the first check), cumulative "
+        "over the rows, in order.", "",
+        "| upload | size | status | time | server peak RSS | parse worker peak RSS | outcome |",
+        "|---|---|---|---|---|---|---|",
         *rows])
     print(body)
     if args.write:
