@@ -37,7 +37,7 @@ from chinhsach.text.normalize import normalize_text  # noqa: E402
 
 GOLD = ROOT / "evaluation" / "gold" / "check-minh-hoa-huyen-uy-ke-hoach-58.json"
 PARENT = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
-CHILD = ROOT / "corpus" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
+CHILD = ROOT / "evaluation" / "fixtures" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
 COMMAND = "/tmp/setup/venv/bin/python evaluation/check_eval.py --write"
 
 

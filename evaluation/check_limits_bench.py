@@ -2,7 +2,7 @@
 
     PYTHONPATH=src CHINHSACH_MODELS=/work/main/models .venv/bin/python evaluation/check_limits_bench.py [--write]
 
-Builds an index over ``corpus/`` (in a temporary folder), starts ``chinhsach serve`` on a
+Builds an index over ``corpus/`` and the illustrative plans (``evaluation/fixtures/``) (in a temporary folder), starts ``chinhsach serve`` on a
 loopback port in its own process and posts, one at a time:
 
 - ``20 MB text``: 20 MB of plan text (the upload limit): refused by the text-size limit;
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 COMMAND = ("PYTHONPATH=src CHINHSACH_MODELS=/work/main/models .venv/bin/python "
            "evaluation/check_limits_bench.py --write")
 SEED = "sonla-ke-hoach-thuc-hien-nq-42-nq-tw"
-DISTRICT = ROOT / "corpus" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
+DISTRICT = ROOT / "evaluation" / "fixtures" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
 
 
 def synthetic_plan(chars: int) -> str:
@@ -136,7 +136,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="chinhsach-bench-") as tmp:
         index = Path(tmp) / "idx"
-        build_index([ROOT / "corpus"], index)
+        build_index([ROOT / "corpus", *sorted((ROOT / "evaluation" / "fixtures").glob("minh-hoa-*.txt"))], index)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]

@@ -53,7 +53,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    texts = [passage_text(s) for p in sorted((ROOT / "corpus").glob("*.txt"))
+    texts = [passage_text(s) for p in sorted([*(ROOT / "corpus").glob("*.txt"),
+                                                  *(ROOT / "evaluation" / "fixtures").glob("minh-hoa-*.txt")])
              for s in parse(p).segments if s.searchable]
     model_dir = default_model_path()
     engines = {

@@ -2,7 +2,7 @@
 
     PYTHONPATH=src CHINHSACH_MODELS=/work/main/models .venv/bin/python evaluation/honesty_eval.py [--index DIR] [--write]
 
-Over an index of ``corpus/`` (built in a temporary folder unless ``--index``): for each query of
+Over an index of ``corpus/`` and the illustrative plans of ``evaluation/fixtures/`` (built in a temporary folder unless ``--index``): for each query of
 ``evaluation/queries_seed.json`` the top 10 hits, the relevant ones (seed document, expected
 section, as in retrieval_eval.py) with their (coverage, z); and the same for off-topic queries
 written here. Reports the lowest values over relevant hits and queries (what the thresholds must
@@ -45,7 +45,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         index = args.index or Path(tmp) / "idx"
         if not (index / "CURRENT").exists():
-            build_index([ROOT / "corpus"], index)
+            build_index([ROOT / "corpus", *sorted((ROOT / "evaluation" / "fixtures").glob("minh-hoa-*.txt"))], index)
         with Index.open(index) as idx:
             corpus = honesty.CorpusTerms.of(idx)
             rel, q_best, shares, lost = [], [], [], []

@@ -28,13 +28,15 @@ sys.path.insert(0, str(ROOT / "evaluation"))
 from extraction_eval import evaluate_all  # noqa: E402
 from retrieval_eval import QUERIES, SEED, evaluate  # noqa: E402
 
-from chinhsach.extract import document as extract  # noqa: E402
+from chinhsach.extract import nlp as extract  # noqa: E402
 from chinhsach.indexing import Index, build_index  # noqa: E402
 from chinhsach.ingest.readers import iter_source_files  # noqa: E402
 from chinhsach.pipeline import read_document  # noqa: E402
 from chinhsach.text import tokens  # noqa: E402
 
 CORPUS = ROOT / "corpus"
+# The seed and the illustrative plans (moved from corpus/ to evaluation/fixtures/).
+CORPUS_PATHS = [CORPUS, *sorted((ROOT / "evaluation" / "fixtures").glob("minh-hoa-*.txt"))]
 
 
 def crf_words(text: str) -> list[str]:
@@ -79,7 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write", action="store_true", help="update evaluation/RESULTS.md")
     args = parser.parse_args()
-    texts = [s.text for f in iter_source_files([CORPUS]) for s in read_document(f, "x").segments
+    texts = [s.text for f in iter_source_files(CORPUS_PATHS) for s in read_document(f, "x").segments
              if s.kind != "signature"]
     chars = sum(map(len, texts))
     t_crf = timed(crf_words, texts)

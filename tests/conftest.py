@@ -10,6 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 SEED = CORPUS / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
+# corpus/ holds real documents only; the plans the team wrote live with the evaluation data.
+FIXTURES = ROOT / "evaluation" / "fixtures"
+ILLUSTRATIVE = sorted(FIXTURES.glob("minh-hoa-*.txt"))
+TEXTS = sorted([*CORPUS.glob("*.txt"), *ILLUSTRATIVE])
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
@@ -31,10 +35,10 @@ def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real index over the whole corpus: the seed and the illustrative plans."""
+    """A real index over the seed (corpus/) and the illustrative plans (evaluation/fixtures/)."""
     from chinhsach import build_index
 
     index_dir = tmp_path_factory.mktemp("corpus-index") / "idx"
-    report = build_index([CORPUS], index_dir)
+    report = build_index([CORPUS, *ILLUSTRATIVE], index_dir)
     assert report.n_documents >= 4 and not report.failed
     return index_dir

@@ -120,3 +120,20 @@ def test_refs_and_graph_commands(corpus_index: Path, seed_path: Path) -> None:
     assert "digraph" in dot.stdout and "->" in dot.stdout
     missing = runner.invoke(app, ["refs", "99-NQ/TW", "--index", str(corpus_index)])
     assert missing.exit_code == 6
+
+
+def test_topic_of_a_question_with_invisible_characters() -> None:
+    """Soft hyphens pasted before the question do not shift the topic's offsets."""
+    from chinhsach.answers.who import topic_of
+
+    assert topic_of("\u00ad\u00adai chịu trách nhiệm về nước sạch?") == "nước sạch"
+    assert topic_of("Ai chiu trach nhiem ve nuoc sach") == "nuoc sach"
+
+
+def test_fold_keeps_length_and_case_on_request() -> None:
+    from chinhsach.text import fold
+
+    assert fold("Chỉ tiêu Đảng") == "chi tieu dang"
+    assert fold("Chỉ Tiêu Đảng", keep_case=True) == "Chi Tieu Dang"
+    odd = "a\u00adǅb"  # a soft hyphen and a digraph whose plain fold changes the length
+    assert len(fold(odd, keep_length=True)) == len(odd)

@@ -19,7 +19,8 @@ STAGES: dict[str, int] = {
     "chinhsach": 0, "chinhsach.errors": 0, "chinhsach.model": 0,
     "chinhsach.text": 1, "chinhsach.ingest": 2, "chinhsach.structure": 3, "chinhsach.extract": 4,
     "chinhsach.pipeline": 5, "chinhsach.convert": 6, "chinhsach.indexing": 6,
-    "chinhsach.answers": 7, "chinhsach.present": 8, "chinhsach.cli": 9, "chinhsach.web": 9,
+    "chinhsach.answers": 7, "chinhsach.present": 8, "chinhsach.export": 8,
+    "chinhsach.cli": 9, "chinhsach.web": 9,
 }
 
 

@@ -28,7 +28,7 @@ from chinhsach.text.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
-DISTRICT = ROOT / "corpus" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
+DISTRICT = ROOT / "evaluation" / "fixtures" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
 
 
 def norm(text: str | None) -> str:
@@ -416,7 +416,7 @@ def test_check_command_with_an_indexed_parent_and_html(corpus_index, tmp_path) -
 
     runner = CliRunner()
     html = tmp_path / "report.html"
-    child = Path(__file__).resolve().parents[1] / "corpus" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
+    child = DISTRICT
     result = runner.invoke(app, ["check", str(child), "--against", "sonla-ke-hoach-thuc-hien-nq-42-nq-tw",
                                  "--index", str(corpus_index), "--json", "--html", str(html)])
     assert result.exit_code == 0, result.output

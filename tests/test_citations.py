@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import TEXTS
 
 from chinhsach.extract.citations import (
     central_term_for_date,
@@ -273,7 +274,7 @@ def test_unaccented_input() -> None:
 
 
 def test_mention_text_is_an_exact_substring_in_every_corpus_paragraph() -> None:
-    for path in sorted((ROOT / "corpus").glob("*.txt")):
+    for path in TEXTS:
         for para in paragraphs(path):
             for c in find_citations(para, section=None):
                 assert c.text and c.text in para, (path.name, c)

@@ -7,31 +7,52 @@ from pathlib import Path
 import pytest
 
 from chinhsach import parse
-from chinhsach.extract.document import SegmentContext, extraction_pipeline
 from chinhsach.extract.duties import find_deadline, roles_in_text
+from chinhsach.extract.nlp import SegmentContext, extraction_pipeline
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+FIXTURES = Path(__file__).resolve().parents[1] / "evaluation" / "fixtures"
 
 
 @pytest.fixture(scope="module")
 def docs():
     names = ["sonla-ke-hoach-thuc-hien-nq-42-nq-tw", "minh-hoa-ubnd-tinh-ha-giang-ke-hoach-42",
              "minh-hoa-huyen-uy-ke-hoach-58", "minh-hoa-so-y-te-ke-hoach"]
-    return {n: parse(CORPUS / f"{n}.txt") for n in names}
+    return {n: parse((CORPUS if n.startswith("sonla") else FIXTURES) / f"{n}.txt") for n in names}
 
 
 def test_spacy_pipeline_components_and_extensions() -> None:
     nlp = extraction_pipeline()
-    assert nlp.pipe_names == ["chinhsach_units", "chinhsach_citations", "chinhsach_targets",
+    assert nlp.pipe_names == ["chinhsach_citations", "chinhsach_units", "chinhsach_targets",
                               "chinhsach_duty_roles"]
     doc = nlp.make_doc("Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh nâng tỷ lệ bao phủ bảo hiểm y tế đạt 97%.")
     doc._.context = SegmentContext("II.2", 2030, True)
-    for _name, proc in nlp.pipeline:
-        proc(doc)
+    (doc,) = nlp.pipe([doc])
     assert any(" " in t.text for t in doc)  # underthesea words ("bảo hiểm") are single tokens
     assert [s._.unit_name for s in doc.spans["units"]] == ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]
     assert doc._.targets[0].value == 97.0 and doc.spans["targets"][0].label_ == "TARGET"
     assert {(u.name, u.role) for u in doc._.unit_roles} == {("Sở Y tế", "lead"), ("Bảo hiểm xã hội tỉnh", "cooperate")}
+
+
+def test_targets_mask_the_citation_spans() -> None:
+    """Numbers inside a cited document's mention are never values: the targets component reads
+    the citation spans the earlier component set, instead of matching document numbers again."""
+    from chinhsach.extract.nlp import blank_vietnamese
+
+    nlp = extraction_pipeline()
+    text = ("Phấn đấu đến năm 2030 đạt 95% theo Nghị quyết số 21-NQ/TW ngày 25/10/2017 "
+            "của Ban Chấp hành Trung ương.")
+    doc = nlp.make_doc(text)
+    doc._.context = SegmentContext("II.1", None, True)
+    (doc,) = nlp.pipe([doc])
+    assert [s._.citation.number for s in doc.spans["citations"]] == ["21-NQ/TW"]
+    assert [t.value for t in doc._.targets] == [95.0]
+    # Without the citation spans (mask_citations off) the component still masks by shape.
+    bare = blank_vietnamese()
+    bare.add_pipe("chinhsach_targets", config={"mask_citations": False})
+    doc = bare.make_doc(text)
+    doc._.context = SegmentContext("II.1", None, True)
+    assert [t.value for t in bare(doc)._.targets] == [95.0]
 
 
 def test_warnings_where_they_belong_and_nowhere_else(docs) -> None:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import TEXTS
 
 import chinhsach
 from chinhsach.answers.graph import DocumentGraph, build_graph, document_level
@@ -24,7 +25,7 @@ DEPARTMENT = "minh-hoa-so-y-te-ke-hoach"
 @pytest.fixture(scope="module")
 def documents() -> list[Document]:
     # Parsing takes a few seconds per file: once for the whole module.
-    return [chinhsach.parse(p) for p in sorted(CORPUS.glob("*.txt"))]
+    return [chinhsach.parse(p) for p in TEXTS]
 
 
 @pytest.fixture(scope="module")

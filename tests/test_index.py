@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, ILLUSTRATIVE
 from typer.testing import CliRunner
 
 from chinhsach import Index, build_index
@@ -185,14 +186,16 @@ def test_build_embedder_is_reproducible_and_close_to_float32() -> None:
     assert float(together[0] @ query) > float(together[1] @ query)
 
 
-def test_inverted_file_gives_the_same_ranking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_inverted_file_gives_the_same_ranking(tmp_path: Path) -> None:
     """Large archives get an inverted file for dense candidates; it must rank as the scan does."""
-    from chinhsach.indexing import DEFAULT_WEIGHTS, dense
+    from chinhsach.indexing import DEFAULT_WEIGHTS
+    from chinhsach.indexing.config import IndexConfig
 
-    monkeypatch.setattr(dense, "IVF_FROM", 1)  # the inverted file from the first vector on
-    build_index([Path(__file__).resolve().parents[1] / "corpus"], tmp_path / "idx")  # 198 vectors, 5 lists
+    config = IndexConfig(ivf_from=1, ivf_probe_share=4)  # the inverted file from the first vector on
+    build_index([CORPUS, *ILLUSTRATIVE], tmp_path / "idx", config=config)
     with Index.open(tmp_path / "idx") as idx:
-        assert idx.faiss.nlist > 1 and idx.faiss.nprobe == idx.faiss.nlist // dense.IVF_PROBE_SHARE
+        assert idx.config.ivf_from == 1 and idx.config.ivf_probe_share == 4
+        assert idx.faiss.nlist > 1 and idx.faiss.nprobe == max(1, idx.faiss.nlist // 4)
         for query in ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công"):
             prepared = idx.prepare(query)
             fast = [p for p, _ in idx._rank_fast(prepared, DEFAULT_WEIGHTS)[:10]]
@@ -276,3 +279,22 @@ def test_frequent_terms_rows_give_the_same_bm25_scores(seed_path: Path, tmp_path
                 prepared = idx.prepare(query)
                 terms = prepared.folded_terms if name == "bm25_fold" else prepared.word_terms
                 assert np.allclose(with_rows.scores(terms), postings_only.scores(terms), atol=1e-5)
+
+
+def test_the_index_keeps_its_config(seed_path: Path, tmp_path: Path) -> None:
+    """Fusion weights and the model's limits are saved with the index; an update keeps them."""
+    from chinhsach.indexing import FusionWeights
+    from chinhsach.indexing.config import IndexConfig
+
+    weights = FusionWeights(dense=0.3, word=0.2, folded=0.5)
+    build_index([seed_path], tmp_path / "idx", config=IndexConfig(weights=weights))
+    with Index.open(tmp_path / "idx") as idx:
+        assert idx.config.weights == weights
+        assert idx.config.model_dim == idx.vectors.shape[1] == 384
+        assert idx.config.max_tokens == 512  # read from the model folder
+        default = idx.search("chỉ tiêu bảo hiểm y tế 2030", k=5)
+        explicit = idx.search("chỉ tiêu bảo hiểm y tế 2030", k=5, weights=weights)
+        assert [h.segment_id for h in default] == [h.segment_id for h in explicit]
+    build_index([seed_path], tmp_path / "idx")  # unchanged files, no config given
+    with Index.open(tmp_path / "idx") as idx:
+        assert idx.config.weights == weights

@@ -20,7 +20,7 @@ from chinhsach.pipeline import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_FILE = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
-DISTRICT_FILE = ROOT / "corpus" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
+DISTRICT_FILE = ROOT / "evaluation" / "fixtures" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
 SEED = "sonla-ke-hoach-thuc-hien-nq-42-nq-tw"
 
 

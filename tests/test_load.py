@@ -28,7 +28,7 @@ from chinhsach.web import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "sonla-ke-hoach-thuc-hien-nq-42-nq-tw"
-DISTRICT_FILE = ROOT / "corpus" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
+DISTRICT_FILE = ROOT / "evaluation" / "fixtures" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
 SEARCHES = 40
 QUERIES = ["nước sạch", "bao hiem y te", "người có công", "giảm nghèo bền vững", "tuổi thọ bình quân",
            "ai chịu trách nhiệm về nước sạch", "nhà ở xã hội", "lao động qua đào tạo"]

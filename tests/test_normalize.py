@@ -89,3 +89,17 @@ def test_raw_text_is_kept_for_display() -> None:
 def test_document_numbers_are_canonical(raw: str, canonical: str) -> None:
     assert canonical_doc_number(raw) == canonical
     assert doc_number_key(raw) == doc_number_key(canonical)
+
+
+def test_doc_number_reads_kind_and_issuer_codes() -> None:
+    from chinhsach.text.docnumber import DocNumber, title_type
+
+    plan = DocNumber.parse("19-kh/tw")
+    assert (plan.text, plan.kind_code, plan.issuer_codes, plan.doc_type, plan.is_plan) == (
+        "19-KH/TW", "KH", ("TW",), "Kế hoạch", True)
+    law = DocNumber.parse("38/2013/QH13")
+    assert law.kind_code is None and law.issuer_codes == ("QH13",) and law.doc_type is None
+    assert DocNumber.parse("2161/qd-ttg").key == DocNumber.parse("2161 / QĐ-TTg").key
+    assert title_type("CHƯƠNG TRÌNH HÀNH ĐỘNG") == "Chương trình hành động"
+    assert title_type("KẾ HOẠCH triển khai") == "Kế hoạch"
+    assert title_type("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is None

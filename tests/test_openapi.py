@@ -20,7 +20,7 @@ from chinhsach.web import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "sonla-ke-hoach-thuc-hien-nq-42-nq-tw"
-DISTRICT_FILE = ROOT / "corpus" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
+DISTRICT_FILE = ROOT / "evaluation" / "fixtures" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 
 

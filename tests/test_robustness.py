@@ -37,6 +37,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from conftest import TEXTS
 from typer.testing import CliRunner
 
 from chinhsach import Index, build_index
@@ -593,7 +594,7 @@ def write_large_text(path: Path, target_bytes: int) -> dict[str, object]:
     rng = random.Random(target_bytes)
     # Body paragraphs only: no signature block, and no outline markers (an outline repeated
     # thousands of times is another test; see test_repeated_outline_numbers_do_not_stop_the_build).
-    bodies = [f.read_text(encoding="utf-8").split("Nơi nhận")[0] for f in sorted((ROOT / "corpus").glob("*.txt"))]
+    bodies = [f.read_text(encoding="utf-8").split("Nơi nhận")[0] for f in TEXTS]
     paragraphs = [p.strip() for body in bodies for p in body.split("\n\n")
                   if len(p.strip()) > 60 and not starts_block(p.strip())]
     run, sentence = pathological_paragraphs(target_bytes)

@@ -10,6 +10,7 @@ from chinhsach import parse
 from chinhsach.structure.outline import split_segment_text, split_sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+FIXTURES = Path(__file__).resolve().parents[1] / "evaluation" / "fixtures"
 
 SEED_OUTLINE = {
     "I": "MỤC ĐÍCH, YÊU CẦU", "I.1": "Mục đích", "I.2": "Yêu cầu", "II": "MỤC TIÊU",
@@ -79,16 +80,16 @@ def test_seed_segments_keep_provenance_and_join_page_breaks(seed) -> None:
 
 
 def test_other_styles_number_date_issuer_outline() -> None:
-    ubnd = parse(CORPUS / "minh-hoa-ubnd-tinh-ha-giang-ke-hoach-42.txt")
+    ubnd = parse(FIXTURES / "minh-hoa-ubnd-tinh-ha-giang-ke-hoach-42.txt")
     assert (ubnd.meta.number, ubnd.meta.date, ubnd.meta.place) == ("43/KH-UBND", "2024-03-15", "Hà Giang")
     assert ubnd.meta.issuer == "Ủy ban nhân dân tỉnh Hà Giang"
     ids = {s.id for s in ubnd.sections}
     assert {"II.2.1", "II.2.2", "II.2.2.a", "III.3.a", "V.10"} <= ids
     assert not ubnd.title.count("Căn cứ")
-    district = parse(CORPUS / "minh-hoa-huyen-uy-ke-hoach-58.txt")
+    district = parse(FIXTURES / "minh-hoa-huyen-uy-ke-hoach-58.txt")
     assert district.meta.number == "58-KH/HU" and district.meta.issuer == "Huyện ủy Mai Sơn"
-    dept = parse(CORPUS / "minh-hoa-so-y-te-ke-hoach.txt")
-    assert dept.meta.number == "215/KH-SYT" and dept.meta.issuer == "Sở Y tế"
+    dept = parse(FIXTURES / "minh-hoa-so-y-te-ke-hoach.txt")
+    assert dept.meta.number == "215/KH-SYT" and dept.meta.issuer == "Sở Y tế tỉnh Lai Châu"
 
 
 def test_long_paragraphs_split_at_sentence_boundaries_only() -> None:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import TEXTS
 
 from chinhsach.extract.targets import (
     COMPARATOR_SENSE,
@@ -538,7 +539,7 @@ def test_outside_objectives_needs_a_target_cue() -> None:
 
 
 def test_texts_are_exact_substrings_on_the_corpus() -> None:
-    for path in sorted((ROOT / "corpus").glob("*.txt")):
+    for path in TEXTS:
         for seg, targets in _targets_by_segment(path):
             for t in targets:
                 assert t.text and t.text in seg.text, (path.name, t.text)

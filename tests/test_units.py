@@ -12,9 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import TEXTS
 
 from chinhsach.errors import UnknownUnitError
-from chinhsach.extract.units import UnitDirectory, UnitMention, canonical_unit, find_units
+from chinhsach.extract.directory import UnitDirectory
+from chinhsach.extract.units import UnitMention, canonical_unit, find_units
 from chinhsach.ingest.readers import read_source
 from chinhsach.text.normalize import normalize_text, paragraphs
 
@@ -132,7 +134,7 @@ def test_offsets_point_into_the_text() -> None:
 
 
 def test_seed_paragraphs_give_sorted_non_overlapping_mentions() -> None:
-    for path in sorted(CORPUS.glob("*.txt")):
+    for path in TEXTS:
         for p in paragraphs(read_source(path).lines):
             ms = find_units(p.text)
             for a, b in zip(ms, ms[1:], strict=False):

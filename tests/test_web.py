@@ -43,7 +43,7 @@ SHOTS = (ROOT / "docs" / "screenshots" if os.environ.get("CHINHSACH_SCREENSHOTS"
          else Path(tempfile.gettempdir()) / "chinhsach-screenshots")
 SEED = "sonla-ke-hoach-thuc-hien-nq-42-nq-tw"
 DISTRICT = "minh-hoa-huyen-uy-ke-hoach-58"
-DISTRICT_FILE = CORPUS / "minh-hoa-huyen-uy-ke-hoach-58.txt"
+DISTRICT_FILE = ROOT / "evaluation" / "fixtures" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00" + bytes(64)
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -19,8 +19,10 @@ from rich.text import Text
 
 from chinhsach.errors import ChinhsachError
 from chinhsach.present.highlight import snippet, word_spans
-from chinhsach.present.labels import ROLE_VI, target_value
+from chinhsach.present.labels import COMPARATOR_VI, ROLE_VI, comparator_value, target_value
 
+# Each command imports its stage when it runs (numpy, faiss, spaCy, the model): `chinhsach
+# --help` answers at once and a one-shot search starts in 0.6 s (README, Performance).
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Đọc văn bản chính sách: chỉ tiêu, nhiệm vụ, đơn vị, văn bản dẫn chiếu.")
 console = Console()
@@ -236,7 +238,7 @@ def targets(
         table.add_column(col, overflow="fold")
     for t in doc.targets:
         d = t.to_dict()
-        table.add_row(t.section or "—", t.indicator, t.comparator or "định tính", target_value(d, "—"),
+        table.add_row(t.section or "—", t.indicator, COMPARATOR_VI.get(t.comparator or "", "định tính"), target_value(d, "—"),
                       str(t.year or "—"), {"up": "↑", "down": "↓"}.get(t.direction or "", "·"))
     console.print(table)
     for w in doc.warnings:
@@ -294,7 +296,8 @@ def refs(
         for r in result[key]:
             table.add_row(r.get("number") or r.get("doc_id") or "—", r.get("doc_type") or "—",
                           r.get("date") or "—", r.get("issuer") or "—",
-                          "thực hiện" if r.get("kind") == "implements" else "dẫn chiếu",
+                          {"implements": "thực hiện", "issues": "ban hành kèm theo"}.get(
+                              r.get("kind") or "", "dẫn chiếu"),
                           ", ".join(s or "mở đầu" for s in r.get("sections") or []) or "—",
                           "ngoài kho" if r.get("external") else (r.get("doc_id") or ""))
         console.print(table)
@@ -361,8 +364,8 @@ def check(
     for row in data["targets"]:
         p, c = row["parent"], row["child"]
         style = _STATUS_STYLE.get(row["status"], "")
-        table.add_row(p["section"] or "—", p["indicator"], f"{p['comparator'] or ''} {target_value(p, '—')}",
-                      f"{c['comparator'] or ''} {target_value(c, '—')}" if c else "—",
+        table.add_row(p["section"] or "—", p["indicator"], comparator_value(p, '—'),
+                      comparator_value(c, '—') if c else "—",
                       Text(row["status"], style=style))
     console.print(table)
     duty_table = Table(title="Nhiệm vụ", show_lines=False)
@@ -516,6 +519,170 @@ def serve(
     console.print(f"Mở http://{shown}:{port}/ trong trình duyệt (chỉ mục {index_dir}); Ctrl-C để dừng.",
                   highlight=False, soft_wrap=True)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+# --------------------------------------------------------------------------------------------
+# Exports: the assignment table, targets, deadlines and the unit brief (chinhsach.export)
+# --------------------------------------------------------------------------------------------
+
+export_app = typer.Typer(add_completion=False, no_args_is_help=True,
+                         help="Export the assignment or target table (XLSX, CSV, JSON).")
+app.add_typer(export_app, name="export")
+
+DocsArg = Annotated[list[str] | None, typer.Argument(help="Indexed document ids or numbers (default: all).")]
+FormatOpt = Annotated[str, typer.Option("--format", help="xlsx, csv or json.")]
+OutputOpt = Annotated[Path | None, typer.Option("-o", "--output",
+                                                help="File to write (CSV and JSON go to standard output without it).")]
+TodayOpt = Annotated[str | None, typer.Option("--today", help="Count from this day (YYYY-MM-DD; default today).")]
+
+
+def _deliver(out, output: Path | None, fmt: str) -> None:  # noqa: ANN001 - a chinhsach.export.Export
+    """Write an export to its file (or CSV/JSON to standard output); a note for an empty one."""
+    if output is None:
+        if fmt == "xlsx":
+            from chinhsach.errors import QueryError
+
+            _fail(QueryError("xlsx is a binary format: give a file with -o/--output"))
+        sys.stdout.buffer.write(out.data)
+        sys.stdout.flush()
+    else:
+        try:
+            output.write_bytes(out.data)
+        except OSError as exc:
+            _fail(ChinhsachError(f"{output}: cannot write ({exc.strerror or exc})"))
+        err_console.print(f"đã ghi {out.rows} dòng vào {output}", highlight=False, markup=False)
+    if out.note:
+        _err("ghi chú:", "yellow", out.note)
+
+
+def _today(value: str | None):  # noqa: ANN202 - a datetime.date
+    import datetime as dt
+
+    from chinhsach.answers.deadlines import parse_day
+
+    return parse_day(value, "--today") if value else dt.date.today()
+
+
+@export_app.command("duties")
+def export_duties(
+    documents: DocsArg = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Only the duties of this unit.")] = None,
+    fmt: FormatOpt = "xlsx",
+    output: OutputOpt = None,
+    all_: Annotated[bool, typer.Option("--all", help="With --unit: also plan-wide assignments.")] = False,
+    index: IndexOpt = None,
+) -> None:
+    """The assignment table: one row per duty and lead unit, with deadline and evidence."""
+    from chinhsach import export
+    from chinhsach.indexing import Index
+
+    try:
+        with Index.open(index, query_engine="fast-start") as idx:
+            out = export.duties(idx, documents, unit, fmt, include_inherited=all_)
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    _deliver(out, output, fmt)
+
+
+@export_app.command("targets")
+def export_targets(
+    documents: DocsArg = None,
+    fmt: FormatOpt = "xlsx",
+    output: OutputOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """The target table (chỉ tiêu): indicator, comparator, value, unit, year, evidence."""
+    from chinhsach import export
+    from chinhsach.indexing import Index
+
+    try:
+        with Index.open(index, query_engine="fast-start") as idx:
+            out = export.targets(idx, documents, fmt)
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    _deliver(out, output, fmt)
+
+
+@app.command()
+def deadlines(
+    documents: DocsArg = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Only the duties of this unit.")] = None,
+    before: Annotated[str | None, typer.Option("--before", help="Only deadlines on or before this day.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only deadlines already passed.")] = False,
+    today: TodayOpt = None,
+    ics: Annotated[Path | None, typer.Option("--ics", help="Also write an iCalendar file here.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="With --unit: also plan-wide assignments.")] = False,
+    index: IndexOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Due and overdue duties by date; recurring ones at their next occurrence."""
+    from chinhsach import export
+    from chinhsach.answers.deadlines import parse_day
+    from chinhsach.indexing import Index
+    from chinhsach.present.labels import DEADLINE_STATUS_VI, EMPTY_DEADLINES, date_vi
+
+    try:
+        day = _today(today)
+        limit = parse_day(before, "--before") if before else None
+        with Index.open(index, query_engine="fast-start") as idx:
+            report = export.deadline_report(idx, unit, documents, today=day, before=limit,
+                                            overdue=overdue, include_inherited=all_)
+        if ics is not None:
+            try:
+                ics.write_bytes(export.calendar(report, unit))
+            except OSError as exc:
+                raise ChinhsachError(f"{ics}: cannot write ({exc.strerror or exc})") from None
+            err_console.print(f"đã ghi {len(report.items)} sự kiện vào {ics}", highlight=False,
+                              markup=False)
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    if json_out:
+        _print_json(report.to_dict())
+        return
+    if not report.items:
+        console.print(EMPTY_DEADLINES)
+        return
+    table = Table(title=f"Thời hạn (tính đến {date_vi(report.today.isoformat())})", show_lines=True)
+    for col in ("Hạn", "Tình trạng", "Văn bản / mục", "Nhiệm vụ", "Chủ trì", "Nguyên văn"):
+        table.add_column(col, overflow="fold")
+    for item in report.items:
+        e = item.entry
+        status = Text(DEADLINE_STATUS_VI[item.status],
+                      style="bold red" if item.status == "overdue" else "green")
+        written = ", ".join(x for x in (e.deadline_text, e.recurring) if x) or "—"
+        text = e.text if len(e.text) <= 160 else e.text[:159].rstrip() + "…"  # --json has it all
+        table.add_row(date_vi(item.due.isoformat()), status, f"{e.doc.label}\nMục {e.section or '—'}",
+                      text, "; ".join(n for n, _ in e.leads) or "—", written)
+    console.print(table)
+    if report.undated:
+        _err("ghi chú:", "yellow", f"{report.undated} nhiệm vụ có thời hạn không xác định được ngày "
+             "(ngày/tháng không có năm, không định kỳ)")
+
+
+@app.command()
+def brief(
+    unit: Annotated[str, typer.Argument(help="The unit: full name, abbreviation, head.")],
+    docx: Annotated[Path, typer.Option("--docx", help="The Word file to write.")],
+    documents: DocsArg = None,
+    today: TodayOpt = None,
+    all_: Annotated[bool, typer.Option("--all", help="Also plan-wide assignments.")] = False,
+    index: IndexOpt = None,
+) -> None:
+    """A Word document of one unit's duties, by document and deadline, to attach to a reminder."""
+    from chinhsach import export
+    from chinhsach.indexing import Index
+
+    try:
+        day = _today(today)
+        with Index.open(index, query_engine="fast-start") as idx:
+            out = export.brief(idx, unit, documents, today=day, include_inherited=all_)
+    except ChinhsachError as exc:
+        _fail(exc)
+        return
+    _deliver(out, docx, "docx")
 
 
 def main() -> None:

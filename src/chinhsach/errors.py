@@ -59,6 +59,11 @@ class IndexCorruptError(BadIndexError):
     """The index is damaged, incomplete or of an older format: it must be rebuilt."""
 
 
+def rebuild_hint(index_dir: object) -> str:
+    """The one way to say how to repair an index, appended to every message that needs it."""
+    return f"rebuild it with `chinhsach build PATHS --index {index_dir} --rebuild`"
+
+
 class IndexLockedError(BadIndexError):
     """Another build holds the index's lock."""
 

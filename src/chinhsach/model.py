@@ -10,7 +10,15 @@ Field names are the JSON contract of the CLI (``to_dict``); keep them stable.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# The closed vocabularies of the dataclasses below (their docstrings say what each value means).
+LineKind = Literal["text", "table_row"]
+SectionKind = Literal["part", "item", "subitem", "letter", "topic", "appendix"]
+SegmentKind = Literal["paragraph", "bullet", "heading", "title", "table_row", "preamble", "signature"]
+Role = Literal["lead", "cooperate", "monitor", "report_to"]
+Comparator = Literal["reach", "above", "at_least", "below", "at_most", "about", "range", "maintain"]
+Direction = Literal["up", "down"]
 
 
 def _plain(value: Any) -> Any:
@@ -50,7 +58,16 @@ class SourceLine:
     prov: Provenance
     gap_before: bool = False
     page_break_before: bool = False
-    kind: str = "text"
+    kind: LineKind = "text"
+    # Side-by-side pieces of the line, (x, text), when the layout has columns: for a PDF line
+    # split at wide horizontal gaps, x is the piece's left edge in points (an un-ruled
+    # two-column header comes out of pdfplumber as one interleaved line); for a DOCX table row,
+    # x is the column index and text keeps the cell's paragraphs separated by newlines.
+    cells: list[tuple[float, str]] | None = None
+    # Table rows only: the cells in grid order (None where a merged cell covers the slot) and the
+    # number of the table in the file, so that the structure stage can rebuild the grid.
+    grid: list[str | None] | None = None
+    table: int | None = None
 
 
 @dataclass(slots=True)
@@ -108,9 +125,17 @@ class DocumentMeta:
     place: str | None = None
     signer: str | None = None
     title: str | None = None
+    # Documents issued with this one (a decision's attached plan): type, number, date, issuer,
+    # title, and the prefix of their section ids ("KH").
+    attached: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in ("type", "number", "date", "issuer", "place", "signer")}
+        out: dict[str, Any] = {
+            k: getattr(self, k) for k in ("type", "number", "date", "issuer", "place", "signer")
+        }
+        if self.attached:
+            out["attached"] = [dict(a) for a in self.attached]
+        return out
 
 
 @dataclass(slots=True)
@@ -118,14 +143,15 @@ class Section:
     """A node of the outline (mục): ``I``, ``II.2``, ``IV.2.1``, ``III.6.a``, or a topical part.
 
     ``kind``: ``part`` (Roman), ``item`` (1., 2.), ``subitem`` (2.1.), ``letter`` (a)),
-    ``topic`` (a topical paragraph "Về y tế:" inside its section). Topical parts have ids of the
+    ``topic`` (a topical paragraph "Về y tế:" inside its section), ``appendix`` (PHỤ LỤC: ``PL1``,
+    ``KH.PL2``). Topical parts have ids of the
     form ``III.6:ve-y-te`` so that the citable id (``III.6``) stays what the document prints.
     """
 
     id: str
     heading: str
     parent: str | None
-    kind: str
+    kind: SectionKind
     prov: Provenance | None = None
 
     @property
@@ -150,7 +176,7 @@ class Segment:
     id: str
     doc_id: str
     section: str | None
-    kind: str
+    kind: SegmentKind
     text: str
     raw: str
     heading_path: list[str]
@@ -177,7 +203,7 @@ class UnitRole:
     """
 
     name: str
-    role: str
+    role: Role
     explicit: bool = True
     mention: str | None = None  # the words in the text, before canonicalisation
 
@@ -196,14 +222,14 @@ class Target:
     """
 
     indicator: str
-    comparator: str | None
+    comparator: Comparator | None
     value: float | None
     unit: str | None
     year: int | None
     section: str | None
     text: str
     value_max: float | None = None
-    direction: str | None = None
+    direction: Direction | None = None
     segment_id: str | None = None  # the segment it was read from (evidence)
 
     def to_dict(self) -> dict[str, Any]:
@@ -235,6 +261,7 @@ class Duty:
     deadline_text: str | None = None
     recurring: str | None = None
     segment_id: str | None = None  # the segment it was read from (evidence)
+    product: str | None = None  # sản phẩm: the product column of a duty table row
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -246,6 +273,7 @@ class Duty:
             "deadline": self.deadline,
             "deadline_text": self.deadline_text,
             "recurring": self.recurring,
+            "product": self.product,
         }
 
 
@@ -274,6 +302,61 @@ class Citation:
 
 
 @dataclass(slots=True)
+class TableRow:
+    """One row of a :class:`Table`: cells in grid order (normalised text, ``None`` where a merged
+    cell covers the slot), what the row is, and where it came from.
+
+    ``kind``: ``header``, ``numbering`` (the "(1) (2) (3)" row under a header), ``group`` (a
+    heading row such as "II | Phát triển hạ tầng") or ``data``. ``row_id`` is the id inside the
+    table ("A.2.1", "I.3", "r7"); ``section`` the citable id with the appendix ("PL1.A.2.1").
+    """
+
+    cells: list[str | None]
+    prov: Provenance
+    kind: str = "data"
+    row_id: str | None = None
+    section: str | None = None
+    segment_id: str | None = None
+
+    def cell(self, index: int | None) -> str:
+        if index is None or index >= len(self.cells):
+            return ""
+        return self.cells[index] or ""
+
+
+@dataclass(slots=True)
+class Table:
+    """A table read as a grid: header labels and roles of its columns, rows with provenance.
+
+    ``roles`` names what each column holds (``stt``, ``task``, ``indicator``, ``lead``,
+    ``cooperate``, ``time``, ``product``, ``budget``, ``measure``, ``baseline``, ``value:2026``,
+    ``note``, or None). ``kind`` is ``duty`` (a task and who does it), ``target`` (an indicator and
+    a value per year) or ``other``. ``section`` is the appendix or section it sits in ("PL1").
+    """
+
+    columns: list[str]
+    roles: list[str | None]
+    rows: list[TableRow]
+    prov: Provenance
+    kind: str = "other"
+    section: str | None = None
+    title: str | None = None
+
+    def column(self, role: str) -> int | None:
+        """Index of the first column with ``role``."""
+        return next((i for i, r in enumerate(self.roles) if r == role), None)
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> Table:
+        return cls(
+            columns=rec["columns"], roles=rec["roles"],
+            rows=[TableRow(**{**r, "prov": Provenance(**r["prov"])}) for r in rec["rows"]],
+            prov=Provenance(**rec["prov"]), kind=rec["kind"], section=rec.get("section"),
+            title=rec.get("title"),
+        )
+
+
+@dataclass(slots=True)
 class Document:
     """A parsed document: metadata, outline, segments, and (after extraction) what it says."""
 
@@ -290,6 +373,7 @@ class Document:
     citations: list[Citation] = field(default_factory=list)
     plan_lead: list[UnitRole] = field(default_factory=list)
     pages: int | None = None
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -324,6 +408,7 @@ class Document:
             citations=[Citation(**c) for c in rec["citations"]],
             plan_lead=units(rec.get("plan_lead", [])),
             pages=rec.get("pages"),
+            tables=[Table.from_record(t) for t in rec.get("tables", [])],
         )
 
     def to_dict(self) -> dict[str, Any]:

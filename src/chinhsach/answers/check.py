@@ -49,7 +49,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 import numpy as np
 
@@ -60,8 +60,10 @@ from chinhsach.model import Document, Duty, Segment, Target
 from chinhsach.text.normalize import fold
 from chinhsach.text.tokens import syllables
 
-TARGET_STATUSES = ("covered", "stricter", "weaker", "contradicts", "changed", "missing")
-DUTY_STATUSES = ("covered", "partial", "missing")
+TargetStatus = Literal["covered", "stricter", "weaker", "contradicts", "changed", "missing"]
+DutyStatus = Literal["covered", "partial", "missing"]
+TARGET_STATUSES: tuple[TargetStatus, ...] = get_args(TargetStatus)
+DUTY_STATUSES: tuple[DutyStatus, ...] = get_args(DutyStatus)
 
 # --- Thresholds -------------------------------------------------------------------------------
 # Scores live on one absolute scale: 0 for two unrelated texts of the same genre, 1 for the same
@@ -109,7 +111,7 @@ class TargetPair:
 
     parent: Target
     child: Target | None
-    status: str
+    status: TargetStatus
     score: float
 
 
@@ -121,7 +123,7 @@ class DutyMatch:
     parent_text: str
     child_section: str | None
     child_text: str | None
-    status: str
+    status: DutyStatus
     score: float
 
     def to_dict(self) -> dict[str, Any]:
@@ -579,7 +581,7 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def target_status(parent: Target, child: Target | None) -> str:
+def target_status(parent: Target, child: Target | None) -> TargetStatus:
     """The verdict on one pair (see the module docstring); ``missing`` when there is no child."""
     if child is None:
         return "missing"

@@ -30,6 +30,10 @@ cited one (``None`` for the preamble and the title). The kind is ``implements`` 
 otherwise ``cites``. "Căn cứ Kế hoạch 19-KH/TW … về thực hiện Nghị quyết 42-NQ/TW" does *not* make
 the citing plan implement 42-NQ/TW: the "thực hiện" belongs to Kế hoạch 19, not to the clause.
 
+A decision that issues a plan printed with it ("Ban hành kèm theo Quyết định này Kế hoạch …",
+``meta.attached``) gets a node for that plan and an ``issues`` edge decision → plan; the plan's
+node names the decision in ``attached_to``.
+
 Levels
 ------
 For drawing, the issuing level: 0 central Party/State (…-NQ/TW, …/QĐ-TTg, …/NĐ-CP, …/QH13),
@@ -49,7 +53,7 @@ from typing import Any, Literal
 from chinhsach.errors import UnknownDocumentError
 from chinhsach.extract.citations import find_citations, resolve_aliases
 from chinhsach.model import Citation, Document
-from chinhsach.text.docnumber import canonical_doc_number, doc_number_key
+from chinhsach.text.docnumber import DocNumber, canonical_doc_number, doc_number_key
 from chinhsach.text.normalize import fold
 
 __all__ = [
@@ -61,7 +65,7 @@ __all__ = [
     "document_level",
 ]
 
-EdgeKind = Literal["implements", "cites"]
+EdgeKind = Literal["implements", "cites", "issues"]
 
 LEVEL_NAMES: dict[int, str] = {
     0: "central",
@@ -89,6 +93,7 @@ class Node:
     doc_id: str | None
     external: bool
     level: int
+    attached_to: str | None = None  # key of the decision that issues this attached document
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -115,32 +120,19 @@ class Edge:
 _NATIONAL_CODES = {"TTG", "CP", "QH", "UBTVQH", "CTN", "VPCP", "TANDTC", "VKSNDTC"}
 # Codes that every level uses: the issuer must say whose UBND / HĐND / Đảng ủy it is.
 _ANY_LEVEL_CODES = {"UBND": 2, "HDND": 2, "DU": None}
-_PLAN_KINDS = {"KH", "KHLT", "CTR"}
 # Codes of bodies with no fixed level (Ban Chỉ đạo, Ban Quản lý, Ban Thường vụ): no decision.
 _B_NOT_MINISTRY = {"BCD", "BQL", "BTV", "BCH", "BC"}
-
-
-def _number_codes(number: str) -> tuple[str | None, list[str]]:
-    """(kind code, issuer codes) of a number, folded upper: 19-KH/TW → ("KH", ["TW"])."""
-    parts = [fold(p).upper() for p in re.split(r"[/-]", canonical_doc_number(number))]
-    letters = [p for p in parts if p and not p[0].isdigit()]
-    if not letters:
-        return None, []
-    # "38/2013/QH13" has no kind code: its only letters are the issuer's.
-    if len(letters) == 1:
-        return None, letters
-    return letters[0], letters[1:]
 
 
 def _level_from_number(number: str) -> tuple[int | None, bool]:
     """(level, decisive) from the codes of a number; decisive=False lets the issuer refine it."""
     if re.search(r"[/-]TƯ\b", number):  # "TƯ" folds to "TU" (Tỉnh ủy): look before folding
         return 0, True
-    kind, codes = _number_codes(number)
-    for raw in codes:
+    parsed = DocNumber.parse(number)
+    for raw in parsed.issuer_codes:
         code = raw.rstrip("0123456789")  # QH13 → QH
         if code == "TW":
-            return (1 if kind in _PLAN_KINDS else 0), True
+            return (1 if parsed.is_plan else 0), True
         if code.endswith("TW"):  # BTGTW, VPTW: central commissions and offices
             return 1, True
         if code in _NATIONAL_CODES:
@@ -217,6 +209,7 @@ class _Source:
     issuer: str | None
     citations: list[Citation]
     segments: list[tuple[str | None, str, str]]  # (section, kind, text)
+    attached: list[dict[str, Any]] = field(default_factory=list)
 
 
 _CITATION_FIELDS = ("number", "doc_type", "date", "issuer", "section", "text", "alias")
@@ -231,7 +224,7 @@ def _source(doc: Document | Mapping[str, Any]) -> _Source:
         m = doc.meta
         return _Source(
             doc.doc_id, m.title, m.type, m.number, m.date, m.issuer, list(doc.citations),
-            [(s.section, s.kind, s.text) for s in doc.segments],
+            [(s.section, s.kind, s.text) for s in doc.segments], list(m.attached),
         )
     meta = doc.get("meta") or {}
     # The index stores to_dict() (title at the top) or the full record (title inside meta);
@@ -244,6 +237,7 @@ def _source(doc: Document | Mapping[str, Any]) -> _Source:
         meta.get("issuer"), [_citation(c) for c in doc.get("citations") or []],
         [(s.get("section"), s.get("kind") or "paragraph", s.get("text") or "")
          for s in doc.get("segments") or []],
+        list(meta.get("attached") or []),
     )
 
 
@@ -268,15 +262,6 @@ _WORDING_RE = re.compile(r"\b(?:thuc hien|trien khai)\b")
 _CLAUSE_END_RE = re.compile(r"[;:\n]|\.(?=\s)|,(?=\s*(?:can cu|thuc hien|trien khai)\b)")
 
 
-def _fold_same_length(text: str) -> str:
-    """``fold`` character by character, so that offsets in the result match ``text``."""
-    out = []
-    for ch in text:
-        f = fold(ch)
-        out.append(f if len(f) == 1 else ch)
-    return "".join(out)
-
-
 @dataclass(slots=True)
 class _Mention:
     key: str
@@ -291,7 +276,7 @@ def _implementing_positions(text: str, starts: list[int], opener: str | None) ->
     """For mentions starting at ``starts`` in a preamble text: does an implementing clause
     govern each? Returns the flags and the opener in force at the end (for the next segment)."""
     flags = []
-    folded = _fold_same_length(text)
+    folded = fold(text, keep_length=True)
     bounds = [0] + [m.end() for m in _CLAUSE_END_RE.finditer(folded)]
     openers: list[str | None] = []
     current = opener
@@ -539,6 +524,29 @@ class DocumentGraph:
         return "\n".join(out) + "\n"
 
 
+def _add_attached(src: _Source, decision: str, nodes: dict[str, Node],
+                  edges: dict[tuple[str, str], Edge]) -> None:
+    """A node per document issued with ``src`` (its attached plan) and the ``issues`` edge."""
+    for k, att in enumerate(src.attached):
+        number = att.get("number")
+        key = doc_number_key(number) if number else f"doc:{src.doc_id}#{att.get('prefix') or k}"
+        if key in nodes and not nodes[key].external:
+            continue
+        nodes[key] = Node(
+            key=key,
+            label=_label(att.get("type"), number, att.get("title"), src.doc_id),
+            number=number,
+            doc_type=att.get("type"),
+            date=att.get("date"),
+            issuer=att.get("issuer"),
+            doc_id=src.doc_id,  # printed in the decision's file
+            external=False,
+            level=document_level(number, att.get("issuer")),
+            attached_to=decision,
+        )
+        edges[(decision, key)] = Edge(decision, key, "issues", src.date, [])
+
+
 def build_graph(documents: Iterable[Document | Mapping[str, Any]]) -> DocumentGraph:
     """The citation graph of indexed documents (Document objects or their JSON form)."""
     sources = [_source(d) for d in documents]
@@ -564,6 +572,8 @@ def build_graph(documents: Iterable[Document | Mapping[str, Any]]) -> DocumentGr
         )
 
     edges: dict[tuple[str, str], Edge] = {}
+    for src in sources:
+        _add_attached(src, own_key[src.doc_id], nodes, edges)
     for src in sources:
         source = own_key[src.doc_id]
         cited: dict[str, Citation] = {}

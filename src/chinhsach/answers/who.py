@@ -8,6 +8,7 @@ unit is named in the duty itself (``explicit``) or only charged with the whole p
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,8 +16,9 @@ from typing import Any
 import numpy as np
 
 from chinhsach.errors import QueryError
-from chinhsach.extract.units import UnitDirectory
-from chinhsach.indexing import Index
+from chinhsach.extract.directory import UnitDirectory
+from chinhsach.indexing import Index, facts
+from chinhsach.indexing.facts import UnitDuty
 from chinhsach.text.normalize import fold
 
 # Question words around the topic: "ai chịu trách nhiệm về ...?", "đơn vị nào phụ trách ...".
@@ -40,13 +42,13 @@ INHERITED_WEIGHT = 0.3  # a plan-wide assignment counts less than a unit named i
 
 def topic_of(question: str) -> str:
     """The topic of a who-question: "ai chịu trách nhiệm về nước sạch?" → "nước sạch"."""
-    text = question.strip()
-    folded = fold(text)
+    # Invisible format characters (soft hyphens, zero-width spaces) pasted from documents.
+    text = "".join(c for c in question if unicodedata.category(c) != "Cf").strip()
+    folded = fold(text, keep_length=True)  # offsets in folded are offsets in text
     m = _QUESTION.match(folded)
     start = m.end() if m and m.end() < len(folded) else 0
     end_m = _TRAILING.search(folded, start)
     end = end_m.start() if end_m else len(folded)
-    # fold() keeps one character per character (đ → d), so offsets carry over.
     topic = text[start:end].strip()
     return topic or text
 
@@ -107,11 +109,7 @@ class Responsible:
 
 def _positions_of_facts(idx: Index) -> np.ndarray:
     """Mask of the searchable segments that hold a duty or a target."""
-    rows = idx.conn.execute(
-        "SELECT s.pos FROM segments s WHERE s.searchable = 1 AND s.id IN "
-        "(SELECT segment_id FROM duties UNION SELECT segment_id FROM targets)"
-    ).fetchall()
-    wanted = {int(p) for (p,) in rows}
+    wanted = facts.fact_positions(idx.conn)
     return np.fromiter((int(p) in wanted for p in idx.positions), dtype=bool, count=len(idx.positions))
 
 
@@ -143,21 +141,17 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     agg: dict[tuple[str, str, bool], Responsible] = {}
     plan_leads: dict[str, list] = {}  # one read of a document's record per answer
     for pos, score in chosen:
-        seg = idx.conn.execute("SELECT id, doc_id, section, text FROM segments WHERE pos = ?", (pos,)).fetchone()
-        seg_id, doc_id, section, text = seg
+        seg_id, doc_id, section, text = facts.segment_at(idx.conn, pos)
         if not mentions_topic(terms, text):
             continue  # each unit's evidence must itself be about the topic
-        units = idx.conn.execute(
-            "SELECT du.name, du.role, du.explicit FROM duties d JOIN duty_units du "
-            "ON du.doc_id = d.doc_id AND du.duty_ord = d.ord WHERE d.segment_id = ?", (seg_id,)
-        ).fetchall()
+        units = facts.units_of_segment(idx.conn, seg_id)
         kind = "duty"
         if not units:
             # A target names no unit: the plan's lead answers for it.
             kind = "target"
             if doc_id not in plan_leads:
                 plan_leads[doc_id] = idx.document(doc_id).plan_lead
-            units = [(u.name, "lead", 0) for u in plan_leads[doc_id]]
+            units = [(u.name, "lead", False) for u in plan_leads[doc_id]]
         for name, role, explicit in units:
             key = (name, role, bool(explicit))
             weight = ROLE_WEIGHT.get(role, 0.2) * (1.0 if explicit else INHERITED_WEIGHT)
@@ -172,60 +166,26 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     return answer[:k]
 
 
-@dataclass
-class UnitDuty:
-    unit: str
-    role: str
-    doc_id: str
-    section: str | None
-    text: str
-    deadline: str | None
-    recurring: str | None
-    deadline_text: str | None = None
-    explicit: bool = True
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"unit": self.unit, "role": self.role, "doc_id": self.doc_id, "section": self.section,
-                "text": self.text, "deadline": self.deadline, "recurring": self.recurring,
-                "deadline_text": self.deadline_text, "explicit": self.explicit}
-
-
 def unit_directory(idx: Index) -> UnitDirectory:
-    return UnitDirectory([n for (n,) in idx.conn.execute("SELECT DISTINCT name FROM duty_units")])
+    return UnitDirectory(facts.unit_names(idx.conn))
 
 
 def duties_of(idx: Index, unit: str, *, include_inherited: bool = False) -> dict[str, list[UnitDuty]]:
     """Every duty of a unit (fuzzy name: abbreviations, no diacritics, a head of the unit),
     grouped by document; raises UnknownUnitError listing the closest known units."""
     names = unit_directory(idx).resolve(unit)
-    marks = ",".join("?" * len(names))
-    rows = idx.conn.execute(
-        f"SELECT du.name, du.role, d.doc_id, d.section, d.text, d.deadline, d.recurring, "
-        f"d.deadline_text, du.explicit FROM duty_units du JOIN duties d "
-        f"ON du.doc_id = d.doc_id AND du.duty_ord = d.ord WHERE du.name IN ({marks}) "
-        f"{'' if include_inherited else 'AND du.explicit = 1'} ORDER BY d.doc_id, d.ord",
-        names,
-    ).fetchall()
     grouped: dict[str, list[UnitDuty]] = defaultdict(list)
-    for r in rows:
-        grouped[r[2]].append(UnitDuty(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])))
+    for r in facts.duties_of_units(idx.conn, names, include_inherited):
+        grouped[r.doc_id].append(r)
     return dict(grouped)
 
 
 def list_units(idx: Index) -> list[dict[str, Any]]:
     """All units with how many duties name them, by role."""
-    rows = idx.conn.execute(
-        "SELECT name, role, COUNT(DISTINCT doc_id || ':' || duty_ord) FROM duty_units "
-        "WHERE explicit = 1 GROUP BY name, role"
-    ).fetchall()
     out: dict[str, dict[str, Any]] = {}
-    for name, role, n in rows:
+    for name, role, n in facts.unit_role_counts(idx.conn):
         entry = out.setdefault(name, {"unit": name, "duties": 0, "roles": {}})
         entry["roles"][role] = n
     for name, entry in out.items():
-        entry["duties"] = idx.conn.execute(
-            "SELECT COUNT(DISTINCT doc_id || ':' || duty_ord) FROM duty_units WHERE name = ? AND explicit = 1",
-            (name,)).fetchone()[0]
-        entry["documents"] = [d for (d,) in idx.conn.execute(
-            "SELECT DISTINCT doc_id FROM duty_units WHERE name = ? AND explicit = 1 ORDER BY doc_id", (name,))]
+        entry["duties"], entry["documents"] = facts.unit_totals(idx.conn, name)
     return sorted(out.values(), key=lambda e: (-e["duties"], e["unit"]))

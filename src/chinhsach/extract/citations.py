@@ -49,11 +49,18 @@ import datetime as _dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from chinhsach.model import Citation, ParseWarning
-from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number, doc_number_key
+from chinhsach.text.docnumber import (
+    DOC_TYPES,
+    KIND_CODES,
+    TYPE_WORDS,
+    DocNumber,
+    canonical_doc_number,
+    doc_number_key,
+)
 from chinhsach.text.normalize import fold, has_diacritics
+from chinhsach.text.numbers import int_to_roman, iso_date
 
 __all__ = [
     "central_term_for_date",
@@ -69,39 +76,12 @@ __all__ = [
 # Vocabulary
 # --------------------------------------------------------------------------------------------
 
-# Type words (folded) → doc_type. Longest first so that "bo luat" wins over "luat".
-_TYPE_WORDS: dict[str, str] = {
-    "thong bao ket luan": "Thông báo",
-    "nghi quyet lien tich": "Nghị quyết",
-    "thong tu lien tich": "Thông tư",
-    "chuong trinh hanh dong": "Chương trình",
-    "nghi quyet": "Nghị quyết",
-    "ke hoach": "Kế hoạch",
-    "quyet dinh": "Quyết định",
-    "chuong trinh": "Chương trình",
-    "ket luan": "Kết luận",
-    "chi thi": "Chỉ thị",
-    "to trinh": "Tờ trình",
-    "thong tu": "Thông tư",
-    "thong tri": "Thông tri",
-    "nghi dinh": "Nghị định",
-    "bo luat": "Bộ luật",
-    "luat": "Luật",
-    "phap lenh": "Pháp lệnh",
-    "cong van": "Công văn",
-    "van ban": "Văn bản",
-    "huong dan": "Hướng dẫn",
-    "de an": "Đề án",
-    "bao cao": "Báo cáo",
-    "thong bao": "Thông báo",
-    "cong dien": "Công điện",
-    "quy dinh": "Quy định",
-    "quy che": "Quy chế",
-}
+# Type words (folded) → doc_type, from data/doc_types.json.
+_TYPE_WORDS = TYPE_WORDS
 # "pháp luật", "kỷ luật" contain "luật": these type words count only when capitalised.
-_CAPITALISED_TYPES = {"bo luat", "luat", "phap lenh"}
+_CAPITALISED_TYPES = {fold(w) for t in DOC_TYPES if t.capitalised_only for w in t.words}
 # Types whose name may stand between the type word and "số" (Luật Việc làm số 38/2013/QH13).
-_NAMED_TYPES = {"Luật", "Bộ luật", "Pháp lệnh"}
+_NAMED_TYPES = {t.name for t in DOC_TYPES if t.named}
 # Words that may sit between a type word and "số" without changing the type.
 _QUALIFIERS = r"(?:hanh dong|lien tich|lien nganh|lien bo|chuyen de|ket luan)"
 
@@ -341,62 +321,18 @@ _QUOTES = "\"'“”‘’«»"
 # --------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    f = fold(ch)
-    if len(f) == 1:
-        return f
-    low = ch.lower()
-    return low if len(low) == 1 else ch
-
-
-class _SameLengthFold(dict):
-    """``str.translate`` table of :func:`_fold_char`, filled on first sight of each character."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = out = _fold_char(chr(code))
-        return out
-
-
-_SAME_LENGTH_FOLD = _SameLengthFold()
-
-
-def _fold_same_length(text: str) -> str:
-    """``fold`` one character at a time, so that positions in the result match ``text``."""
-    return text.translate(_SAME_LENGTH_FOLD)
-
-
-def _iso(day: str, month: str, year: str) -> str | None:
-    try:
-        return _dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
 def _date_from_match(m: re.Match[str]) -> str | None:
     g = [x for x in m.groups() if x is not None and x not in "/.-"]
-    return _iso(g[0], g[1], g[2]) if len(g) >= 3 else None
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
+    return iso_date(g[0], g[1], g[2]) if len(g) >= 3 else None
 
 
 def _term_token(tok: str) -> str:
-    return _roman(int(tok)) if tok.isdigit() else tok.upper()
+    return int_to_roman(int(tok)) if tok.isdigit() else tok.upper()
 
 
 def _kind_of_number(number: str) -> str | None:
-    """doc_type implied by the first letter code of a number (42-NQ/TW → Nghị quyết)."""
-    for part in re.split(r"[/-]", number):
-        if part and not part[0].isdigit():
-            return KIND_CODES.get(fold(part).upper())
-    return None
+    """doc_type implied by the kind code of a number (42-NQ/TW → Nghị quyết)."""
+    return DocNumber.parse(number).doc_type
 
 
 def _leading_int(number: str) -> str:
@@ -612,7 +548,7 @@ def _find_type(
 
 
 def _scan(text: str, section: str | None) -> list[_Mention]:
-    folded = _fold_same_length(text)  # same length as text: spans carry over
+    folded = fold(text, keep_length=True)  # same length as text: spans carry over
     aliases = [(m.start(), m.end(), m) for m in _ALIAS_RE.finditer(folded)]
 
     def in_alias(pos: int) -> bool:
@@ -764,7 +700,7 @@ def _attach_aliases(
         if not before:
             continue
         target: _Mention | None = None
-        folded_alias = _fold_same_length(alias)
+        folded_alias = fold(alias, keep_length=True)
         num = _NUM_RE.search(alias)
         short = _SHORT_RE.search(folded_alias)
         if num:
@@ -915,7 +851,7 @@ def term_of(text_after_mention: str) -> str | None:
     "về", punctuation that closes the clause, or an opening parenthesis. Arabic terms become
     Roman ("khóa 13" → "XIII").
     """
-    folded = _fold_same_length(text_after_mention)
+    folded = fold(text_after_mention, keep_length=True)
     stop = _TERM_STOP_RE.search(folded)
     limit = stop.start() if stop else len(folded)
     m = _KHOA_RE.search(folded, 0, limit)
@@ -966,7 +902,7 @@ def _central_term_near(text: str, folded: str, m: _Mention, limit: int) -> str |
                 owner_start = w.end()
         owner = text[owner_start : k.start()]
         owner_words = " ".join(owner.split()[-10:])
-        if _CENTRAL_RE.search(owner_words) and not _LOCAL_RE.search(_fold_same_length(owner_words)):
+        if _CENTRAL_RE.search(owner_words) and not _LOCAL_RE.search(fold(owner_words, keep_length=True)):
             return _term_token(k.group(1))
     return None
 
@@ -1001,7 +937,7 @@ def citation_warnings(
     sources = texts or [(c.section, c.text) for c in citations if c.number]
     for section, text in sources:
         mentions = _scan(text, section)
-        folded = _fold_same_length(text)
+        folded = fold(text, keep_length=True)
         for i, m in enumerate(mentions):
             if not m.cit.number:
                 continue

@@ -1,199 +1,32 @@
-"""The extraction stage: a spaCy pipeline that finds units, citations and targets in segments.
+"""The extraction stage over a whole document.
 
-``nlp = extraction_pipeline()`` is a blank Vietnamese spaCy ``Language`` whose tokenizer is
-the word segmentation of :func:`chinhsach.text.tokens.segment_words` (underthesea's dictionary),
-followed by registered components:
-
-- ``chinhsach_units``: ``doc.spans["units"]`` (label ``UNIT``, ``span._.unit_name``);
-- ``chinhsach_citations``: ``doc.spans["citations"]`` and ``doc._.citations``;
-- ``chinhsach_targets``: ``doc.spans["targets"]`` and ``doc._.targets``;
-- ``chinhsach_duty_roles``: ``doc._.unit_roles`` (units of the text with their roles).
-
-Segment context (section id, year from the headings, whether it sits in an objectives part)
-travels in ``doc._.context``. :func:`extract_document` runs the pipeline over a document and
-assembles the plain dataclasses (``Target``, ``Duty``, ``Citation``) and the consistency warnings.
+:func:`extract_document` gives every segment its context (section, the year its headings set,
+the part of the plan), runs the spaCy pipeline of :mod:`chinhsach.extract.nlp` over all of
+them with ``nlp.pipe``, and assembles the plain dataclasses (``Target``, ``Duty``,
+``Citation``) and the consistency warnings; duties are read from the unit spans the pipeline
+set (:mod:`chinhsach.extract.duties`).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import replace
 
 from chinhsach.extract.citations import (
     citation_warnings,
     distinct_citations,
-    find_citations,
     resolve_aliases,
 )
-from chinhsach.extract.duties import Mention, extract_duties, roles_in_text
-from chinhsach.extract.targets import find_targets, heading_year, suspect_typos
+from chinhsach.extract.duties import Mention, extract_duties
+from chinhsach.extract.nlp import SegmentContext, doc_words, extraction_pipeline, unit_mentions
+from chinhsach.extract.tables import table_facts
+from chinhsach.extract.targets import heading_year, suspect_typos
 from chinhsach.extract.units import find_units
-from chinhsach.model import Citation, Document, ParseWarning, Target
+from chinhsach.model import Citation, Document, ParseWarning, Target, UnitRole
 from chinhsach.text.normalize import fold
-from chinhsach.text.tokens import segment_words
 
 _OBJECTIVES = re.compile(r"muc tieu|chi tieu|tam nhin")
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentContext:
-    """What a component needs to know about the segment a Doc holds."""
-
-    section: str | None
-    year: int | None
-    in_objectives: bool
-
-
-# ---------------------------------------------------------------------------------------------
-# spaCy pieces
-# ---------------------------------------------------------------------------------------------
-
-
-class WordTokenizer:
-    """spaCy tokenizer: Vietnamese word segmentation, aligned to the exact characters.
-
-    Multi-syllable words ("bảo hiểm xã hội") are one token (:func:`tokens.segment_words`).
-    """
-
-    def __init__(self, vocab: Any) -> None:
-        self.vocab = vocab
-
-    def __call__(self, text: str):
-        from spacy.tokens import Doc
-
-        words: list[str] = []
-        spaces: list[bool] = []
-        pos = 0
-        for word in segment_words(text):
-            found = text.find(word, pos)
-            if found < 0:  # the segmenter changed the characters: fall back to plain pieces
-                continue
-            if found > pos and words and not text[pos:found].isspace():
-                words.append(text[pos:found].strip())
-                spaces.append(True)
-            if found > pos and words and text[pos:found].isspace():
-                spaces[-1] = True
-            words.append(word)
-            spaces.append(False)
-            pos = found + len(word)
-        if pos < len(text) and text[pos:].strip():
-            words.append(text[pos:].strip())
-            spaces.append(False)
-        if not words:
-            return Doc(self.vocab, words=[text] if text else [], spaces=[False] if text else [])
-        # Rebuild spacing so that doc.text == text exactly (checked on the strings: Doc.text
-        # would build a Token per word).
-        if "".join(w + " " * sp for w, sp in zip(words, spaces, strict=True)) != text:
-            return _whitespace_doc(self.vocab, text)
-        rebuilt = Doc(self.vocab, words=words, spaces=spaces)
-        rebuilt.user_data["text"] = text
-        rebuilt.user_data["words"] = words  # the tokens' texts, without iterating the Doc
-        return rebuilt
-
-
-def _whitespace_doc(vocab: Any, text: str):
-    from spacy.tokens import Doc
-
-    parts = re.findall(r"\S+\s*", text)
-    words = [p.rstrip() for p in parts]
-    spaces = [p != p.rstrip() for p in parts]
-    if text[: len(text) - len(text.lstrip())]:
-        return Doc(vocab, words=[text], spaces=[False])
-    return Doc(vocab, words=words, spaces=spaces)
-
-
-def _text(doc) -> str:
-    """``doc.text``, kept by the tokenizer: spaCy rebuilds the string from the tokens on every
-    access (a third of the extraction time, profiled)."""
-    text = doc.user_data.get("text")
-    if text is None:
-        text = doc.user_data["text"] = doc.text
-    return text
-
-
-def _span(doc, start: int, end: int, label: str):
-    return doc.char_span(start, end, label=label, alignment_mode="expand")
-
-
-def _item_spans(doc, items: list, label: str, attr: str) -> list:
-    """Spans over each item's exact text (``item.text``), the item kept in ``span._.<attr>``."""
-    spans = []
-    for item in items:
-        at = _text(doc).find(item.text)
-        span = _span(doc, at, at + len(item.text), label) if at >= 0 else None
-        if span is not None:
-            span._.set(attr, item)
-            spans.append(span)
-    return spans
-
-
-def _register() -> None:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span
-
-    for name, default in (("context", None), ("targets", None), ("citations", None),
-                          ("unit_roles", None)):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
-    for name in ("unit_name", "target", "citation"):
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
-
-    if "chinhsach_units" in Language.factories:
-        return
-
-    @Language.component("chinhsach_units")
-    def units_component(doc):
-        spans = []
-        for m in find_units(_text(doc)):
-            span = _span(doc, m.start, m.end, "UNIT")
-            if span is not None:
-                span._.unit_name = m.name
-                spans.append(span)
-        doc.spans["units"] = spans
-        return doc
-
-    @Language.component("chinhsach_citations")
-    def citations_component(doc):
-        ctx: SegmentContext | None = doc._.context
-        cites = find_citations(_text(doc), section=ctx.section if ctx else None)
-        doc.spans["citations"] = _item_spans(doc, cites, "CITATION", "citation")
-        doc._.citations = cites
-        return doc
-
-    @Language.component("chinhsach_targets")
-    def targets_component(doc):
-        ctx: SegmentContext | None = doc._.context
-        if ctx is None:
-            doc._.targets = []
-            return doc
-        found = find_targets(_text(doc), section=ctx.section, year=ctx.year,
-                             in_objectives=ctx.in_objectives)
-        doc.spans["targets"] = _item_spans(doc, found, "TARGET", "target")
-        doc._.targets = found
-        return doc
-
-    @Language.component("chinhsach_duty_roles")
-    def duty_roles_component(doc):
-        mentions = [Mention(s.start_char, s.end_char, s._.unit_name) for s in doc.spans.get("units", [])]
-        doc._.unit_roles = roles_in_text(_text(doc), lambda _t: mentions)
-        return doc
-
-
-@functools.lru_cache(maxsize=1)
-def extraction_pipeline():
-    """The spaCy pipeline (built once per process)."""
-    import spacy
-
-    _register()
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-    nlp.tokenizer = WordTokenizer(nlp.vocab)
-    for name in ("chinhsach_units", "chinhsach_citations", "chinhsach_targets", "chinhsach_duty_roles"):
-        nlp.add_pipe(name)
-    return nlp
 
 
 # ---------------------------------------------------------------------------------------------
@@ -265,33 +98,27 @@ def extract_document(document: Document) -> Document:
     nlp = extraction_pipeline()
     contexts = _context(document)
     segments = [s for s in document.segments if s.kind != "signature"]
-    docs = {}
+    made = []
     for seg in segments:
         doc = nlp.make_doc(seg.text)
-        doc._.context = contexts[seg.id]
-        docs[seg.id] = doc
-        # One segmentation for extraction and the index.
-        seg.words = doc.user_data.get("words") or [t.text for t in doc]
-    for name, proc in nlp.pipeline:
-        if name == "chinhsach_targets":
-            continue  # targets only where they may stand (below)
-        for doc in docs.values():
-            proc(doc)
+        ctx = contexts[seg.id]
+        # Targets only where they may stand: not in the preamble, not in unsearchable lines.
+        doc._.context = replace(ctx, read_targets=seg.searchable and seg.kind != "preamble")
+        made.append(doc)
 
     targets: list[Target] = []
     mentions_by_text: dict[str, list[Mention]] = {}
     citations: list[Citation] = []
-    target_proc = nlp.get_pipe("chinhsach_targets")
-    for seg in segments:
-        doc = docs[seg.id]
-        mentions_by_text[seg.text] = [Mention(s.start_char, s.end_char, s._.unit_name)
-                                      for s in doc.spans["units"]]
+    table_rows = {r.segment_id for t in document.tables for r in t.rows if r.segment_id}
+    for seg, doc in zip(segments, nlp.pipe(made), strict=True):
+        seg.words = doc_words(doc)  # one segmentation for extraction and the index
+        mentions_by_text[seg.text] = unit_mentions(doc)
         citations.extend(doc._.citations or [])
-        if seg.searchable and seg.kind != "preamble":
-            target_proc(doc)
-            for target in doc._.targets or []:
-                target.segment_id = seg.id
-                targets.append(target)
+        if seg.id in table_rows:
+            continue  # rows of role tables are read cell by cell (extract.tables)
+        for target in doc._.targets or []:
+            target.segment_id = seg.id
+            targets.append(target)
 
     def find(text: str) -> list[Mention]:
         if text in mentions_by_text:
@@ -299,6 +126,14 @@ def extract_document(document: Document) -> Document:
         return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
     duties, plan_lead = extract_duties(document, find)
+    row_duties, row_targets, handled = table_facts(document, find)
+    if handled:
+        duties = [d for d in duties if d.segment_id not in handled]
+        for duty in row_duties:
+            if not any(u.role == "lead" for u in duty.units):
+                duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
+        duties.extend(row_duties)
+        targets.extend(row_targets)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
     resolved = resolve_aliases(citations)
     document.targets = targets

@@ -19,13 +19,14 @@ the whole plan) as ``explicit=False``.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from chinhsach.extract.units import find_units
 from chinhsach.model import Document, Duty, Section, Segment, UnitRole
 from chinhsach.text.normalize import fold
+from chinhsach.text.numbers import month_end
 
 # Parts of a plan, recognised on folded headings.
 _DUTY_PART = re.compile(r"nhiem vu|giai phap|to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the")
@@ -47,6 +48,7 @@ _REPORT = re.compile(
     r"chiu trach nhiem truoc|tham muu(?: cho)?|gui(?: ve)?)\s+(?:cac\s+)?$"
 )
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|kiem tra|giam sat)\b")
+MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the same verbs
 _CLAUSE_BREAK = re.compile(r"[;.]")
 # Between two members of a list of units: commas, "và", "các".
 # Generic words may stand in a list without breaking it ("các sở, ban, ngành, đơn vị cấp tỉnh,
@@ -78,8 +80,6 @@ UnitFinder = Callable[[str], Sequence[Mention]]
 
 
 def _default_finder(text: str) -> Sequence[Mention]:
-    from chinhsach.extract.units import find_units
-
     return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
 
@@ -204,10 +204,6 @@ _MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)thang\s+(?P<m>\d{
 _YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)nam\s+(?P<y>20\d\d)\b")
 
 
-def _last_day(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-
-
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -226,11 +222,11 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         candidates.append((m.start(), iso, text[m.start() : m.end()]))
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
-        candidates.append((m.start(), _last_day(int(m.group("y")), q * 3), text[m.start() : m.end()]))
+        candidates.append((m.start(), month_end(int(m.group("y")), q * 3), text[m.start() : m.end()]))
     for m in _MONTH.finditer(folded):
         mo = int(m.group("m"))
         if 1 <= mo <= 12:
-            candidates.append((m.start(), _last_day(int(m.group("y")), mo), text[m.start() : m.end()]))
+            candidates.append((m.start(), month_end(int(m.group("y")), mo), text[m.start() : m.end()]))
     for m in _YEAR.finditer(folded):
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
     if not candidates:

@@ -38,7 +38,7 @@ reached by a reduction ("giảm còn dưới 24%") stays a level: indicator "t�
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -204,16 +204,9 @@ def heading_year(text: str) -> int | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _plain_char(ch: str) -> str:
-    d = unicodedata.normalize("NFD", ch)
-    base = "".join(c for c in d if unicodedata.category(c) != "Mn")
-    base = base.replace("đ", "d").replace("Đ", "D")
-    return base if len(base) == 1 else ch
-
-
 def _plain(s: str) -> str:
     """Drop diacritics, keep length and case (so regex escapes like ``\\S`` survive)."""
-    return "".join(_plain_char(c) for c in s)
+    return fold(s, keep_case=True)
 
 
 @lru_cache(maxsize=512)
@@ -461,11 +454,16 @@ _MASK_PATTERNS = [
 ]
 
 
-def _masked_spans(ctx: _Ctx) -> list[tuple[int, int]]:
+def _masked_spans(ctx: _Ctx, citations: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans whose numbers are never values. ``citations``: the spans the citation recogniser
+    found; without them, document numbers are matched by their shape here."""
     spans: list[tuple[int, int]] = []
     text = ctx.text
-    for rx in (_QUOTE_RE, _DOCNUM_RE):
-        spans.extend(m.span() for m in rx.finditer(text))
+    spans.extend(m.span() for m in _QUOTE_RE.finditer(text))
+    if citations is None:
+        spans.extend(m.span() for m in _DOCNUM_RE.finditer(text))
+    else:
+        spans.extend(citations)
     for m in _PROGRAMME_RE.finditer(text):
         # A programme named by a capitalised title: its numbers are part of the name.
         end = re.search(r";|[.](?:\s|$)|$", text[m.end():])
@@ -1095,19 +1093,21 @@ def _age_or_time(ctx: _Ctx, v: _Val, piece_start: int) -> bool:
 
 
 def find_targets(text: str, *, section: str | None, year: int | None = None,
-                 in_objectives: bool = True) -> list[Target]:
+                 in_objectives: bool = True,
+                 masked: Sequence[tuple[int, int]] | None = None) -> list[Target]:
     """Targets stated in one segment of a plan.
 
     ``section`` is copied to each target; ``year`` is the heading's horizon, used when the
     clause names none; ``in_objectives`` says the segment sits in a "Mục tiêu / chỉ tiêu" part:
     there every quantified clause is a target and end-state clauses are qualitative targets;
     elsewhere only quantified clauses with a target cue ("phấn đấu", "đạt", a bound such as
-    "ít nhất", "tỷ lệ … %", "đến năm …") count.
+    "ít nhất", "tỷ lệ … %", "đến năm …") count. ``masked``: character spans of cited documents
+    (the pipeline's citation spans), whose numbers are never values.
     """
     if not text or not text.strip():
         return []
     ctx = _Ctx.of(text)
-    masked = _masked_spans(ctx)
+    masked = _masked_spans(ctx, masked)
     results: list[tuple[int, Target]] = []
 
     for si, (sa, sb) in enumerate(_sentences(text)):

@@ -24,17 +24,22 @@ abbreviations, missing diacritics, titles and old/new names of merged department
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-from chinhsach.errors import UnknownUnitError
-from chinhsach.text.normalize import fold, normalize_text
+from chinhsach.extract.gazetteer import (
+    DOC,
+    NUM,
+    PLURAL,
+    WORD,
+    Entry,
+    Gazetteer,
+    Level,
+    Tok,
+    unit_data,
+)
+from chinhsach.text.normalize import normalize_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,93 +58,6 @@ class UnitMention:
     place: str | None = None
     is_head: bool = False  # "Giám đốc Sở Y tế", "Chủ tịch UBND tỉnh"
     collective: bool = False  # from a plural/collective phrase ("các sở, ban, ngành")
-
-
-# ---------------------------------------------------------------------------------------------
-# Tokens
-# ---------------------------------------------------------------------------------------------
-
-_WORD, _PUNCT, _NUM, _DOC = 0, 1, 2, 3
-
-# Document numbers (42-NQ/TW, 85/KH-UBND, 38/2013/QH13) are one opaque token: the issuer codes
-# inside them are not mentions of units. Upper-case abbreviations joined by & - , (LĐ-TB&XH,
-# VH,TT&DL) are one token when the table knows them, and are split back otherwise.
-_TOKEN_RE = re.compile(
-    r"(?P<doc>\d+(?:[/.]\d+)*(?:[/-][^\W\d_][^\W_]*)+)"
-    r"|(?P<abbr>[A-ZĐ]{1,8}(?:\s?[&,\-–]\s?[A-ZĐ]{1,8})+(?![^\W_]))"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<num>\d+)"
-    r"|(?P<punct>[^\w\s])"
-)
-_SIMPLE_RE = re.compile(r"(?P<word>[^\W\d_]+)|(?P<num>\d+)|(?P<punct>[^\w\s])")
-_ABBR_SEP_RE = re.compile(r"[\s&,\-–]")
-_DASHES = {"–": "-", "—": "-", "‑": "-", "&": "và"}
-_PLURAL = frozenset({"các", "những"})
-
-
-class _Tok:
-    """A token of the text; an abbreviation expands to several tokens sharing its span."""
-
-    __slots__ = ("key", "text", "start", "end", "cap", "caps", "kind", "exp")
-
-    def __init__(self, key: str, text: str, start: int, end: int, kind: int, exp: bool = False):
-        self.key = key  # lower-cased, dashes unified, "&" read as "và"
-        self.text = text
-        self.start = start
-        self.end = end
-        self.kind = kind
-        self.exp = exp  # produced by an abbreviation
-        self.cap = bool(text) and text[0].isupper()
-        self.caps = kind == _WORD and len(text) > 1 and text.isupper()
-
-
-def _simple_tokens(text: str, offset: int = 0) -> list[_Tok]:
-    out = []
-    for m in _SIMPLE_RE.finditer(text):
-        kind = _WORD if m.lastgroup == "word" else _NUM if m.lastgroup == "num" else _PUNCT
-        s = m.group()
-        out.append(_Tok(_DASHES.get(s, s.lower()), s, offset + m.start(), offset + m.end(), kind))
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Gazetteer
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Entry:
-    """A unit, class of units, or pattern head, with the grammar that may follow it."""
-
-    name: str
-    is_class: bool = False
-    level: bool = True  # a level word may follow
-    need: str | None = None  # "level" | "owner" | "level_or_owner"
-    owner: str | None = None  # "party" | "unit" | "any"
-    joint: bool = False
-    borrow: bool = False
-    any_case: bool = False
-    place: str = "province"  # "any": any capitalised words after it are a place
-    weak: bool = False
-    keep_level: bool = True
-    successors: list[str] = field(default_factory=list)
-    head: tuple[str, ...] | None = None  # (heads) trie keys of the head words
-    # pattern heads only
-    pattern: bool = True
-    tail: bool = False
-    lower: bool = False
-    numbers: bool = False
-    bare: bool = False
-    bare_ok: bool = False
-    distribute: bool = False
-
-
-@dataclass(slots=True)
-class _Level:
-    text: str
-    start: int
-    end: int
-    placeable: bool
 
 
 @dataclass(slots=True)
@@ -163,274 +81,10 @@ class _Parse:
     is_class: bool = False
 
 
-_TERM = ""  # trie key of a terminal
 
 
-def _trie_add(trie: dict, keys: list[str], value: Any) -> None:
-    node = trie
-    for k in keys:
-        node = node.setdefault(k, {})
-    node.setdefault(_TERM, []).append(value)
-
-
-class _Recognizer:
-    """Everything compiled from units.json; one instance per process."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.level_first: set[str] = set()
-        self.abbr: dict[str, list[tuple[str, str, int]]] = {}
-        for short, long in data["abbreviations"].items():
-            self.abbr[short] = [(t.key, t.text, t.kind) for t in _simple_tokens(long)]
-        self.ctx_abbr: dict[str, tuple[list[tuple[str, str, int]], str]] = {}
-        for short, spec in data["context_abbreviations"].items():
-            toks = [(t.key, t.text, t.kind) for t in _simple_tokens(spec["expand"])]
-            self.ctx_abbr[short] = (toks, spec["before"])
-
-        self.titles: dict = {}
-        for t in data["titles"]:
-            _trie_add(self.titles, self._keys(t), t)
-
-        self.levels: dict = {}
-        placeable = set(data["placeable_levels"])
-        for lv in data["levels"]:
-            _trie_add(self.levels, self._keys(lv), _Level(lv, 0, 0, lv in placeable))
-        self.level_first = {next(iter(self._keys(lv))) for lv in data["levels"]}
-
-        self.party: dict = {}
-        for po in data["party_owners"]:
-            _trie_add(self.party, self._keys(po["name"]), po)
-
-        self.heads: dict = {}
-        self.head_specs: dict[tuple[str, ...], _Entry] = {}
-        for h in data["heads"]:
-            keys = tuple(self._keys(h["name"]))
-            spec = _Entry(
-                name=h["name"],
-                owner=h.get("owner"),
-                borrow=h.get("borrow", False),
-                pattern=h.get("pattern", True),
-                tail=h.get("tail", False),
-                lower=h.get("lower", False),
-                numbers=h.get("numbers", False),
-                bare=h.get("bare", False),
-                bare_ok=h.get("bare_ok", False),
-                distribute=h.get("distribute", False),
-                keep_level=h.get("keep_level", True),
-                head=keys,
-            )
-            self.head_specs[keys] = spec
-            _trie_add(self.heads, list(keys), spec)
-
-        self.trie: dict = {}
-        self.entries: list[_Entry] = []
-        for u in data["units"]:
-            e = _Entry(
-                name=u["name"],
-                level=u.get("level", "optional") != "none",
-                need=u.get("need"),
-                owner=u.get("owner"),
-                joint=u.get("joint", False),
-                borrow=u.get("borrow", False),
-                any_case=u.get("any_case", False),
-                place=u.get("place", "province"),
-                successors=u.get("successors", []),
-            )
-            self._add_entry(e, [u["name"], *u.get("aliases", [])])
-        for c in data["classes"]:
-            e = _Entry(
-                name=c["name"],
-                is_class=True,
-                level=c.get("level", "optional") != "none",
-                need=c.get("need"),
-                owner=c.get("owner"),
-                borrow=c.get("borrow", False),
-                weak=c.get("weak", False),
-                keep_level=c.get("keep_level", True),
-                any_case=True,
-            )
-            self._add_entry(e, [c["name"], *c.get("aliases", [])])
-        self.weak_ctx = {
-            k: (frozenset(v["before"]), frozenset(v["after"]))
-            for k, v in data["weak_context"].items()
-        }
-        self.weak_first = {tuple(self._keys(k))[0] for k in self.weak_ctx}
-
-        # Name segments: the listed ones plus every capitalised part of a gazetteer name.
-        self.segments: dict = {}
-        self.cont: set[str] = set()
-        seg_texts = list(data["name_segments"])
-        for e in self.entries:
-            if e.is_class:
-                continue
-            rest = self._strip_head(e.name)
-            if rest:
-                seg_texts.extend(p for p in re.split(r"\s+và\s+|\s+-\s+|,\s+", rest) if p)
-        # Lower-case runs of known names continue an unknown name even through a stop word
-        # ("Trung tâm Nuôi dưỡng người có công").
-        self.cont_phrases: dict = {}
-        for s in seg_texts:
-            toks = _simple_tokens(s)
-            if not toks or not toks[0].cap:
-                continue
-            _trie_add(self.segments, [t.key for t in toks], s)
-            self.cont.update(t.key for t in toks[1:] if t.kind == _WORD and not t.cap)
-            run: list[str] = []
-            for t in [*toks[1:], None]:
-                if t is not None and t.kind == _WORD and not t.cap:
-                    run.append(t.key)
-                    continue
-                for a in range(len(run) - 1):
-                    _trie_add(self.cont_phrases, run[a:], True)
-                run = []
-        self.stop = frozenset(data["stop_words"])
-        self.cont -= self.stop
-
-        self.provinces: dict = {}
-        for p in data["provinces"]:
-            _trie_add(self.provinces, self._keys(p), p)
-
-        # Why a start set: most tokens open no unit, and one set lookup rejects them.
-        self.start_keys = (set(self.trie) | set(self.heads) | set(self.titles) | set(_PLURAL)) - {
-            _TERM
-        }
-
-        self.equivalences = [(f" {a} ", f" {b} ") for a, b in data["directory"]["equivalences"]]
-
-    # -- building ------------------------------------------------------------------------------
-
-    def _keys(self, text: str) -> list[str]:
-        """Trie keys of a name, abbreviations expanded; hyphens are optional inside names."""
-        return [t.key for t in self.tokenize(normalize_text(text)) if t.key != "-"]
-
-    def _add_entry(self, e: _Entry, names: list[str]) -> None:
-        self.entries.append(e)
-        first = e.name.split()[0]
-        spec = self.head_specs.get((first.lower(),))
-        if spec is not None and not spec.keep_level and first[0].isupper():
-            e.keep_level = False  # the head's rule holds for its listed bodies (Sở Y tế)
-        for name in names:
-            _trie_add(self.trie, self._keys(name), e)
-            if "," in name:  # "Văn hóa, Thể thao và Du lịch" is also written without the comma
-                _trie_add(self.trie, self._keys(name.replace(",", "")), e)
-
-    def _strip_head(self, name: str) -> str:
-        toks = name.split()
-        for n in range(min(3, len(toks)), 0, -1):
-            if tuple(t.lower() for t in toks[:n]) in self.head_specs:
-                return " ".join(toks[n:])
-        return ""
-
-    # -- tokens --------------------------------------------------------------------------------
-
-    def tokenize(self, text: str) -> list[_Tok]:
-        raw: list[_Tok] = []
-        for m in _TOKEN_RE.finditer(text):
-            group = m.lastgroup
-            s, e = m.span()
-            surface = m.group()
-            if group == "abbr":
-                key = _ABBR_SEP_RE.sub("", surface)
-                if key in self.abbr:
-                    raw.append(_Tok(key, surface, s, e, _WORD))
-                else:
-                    raw.extend(_simple_tokens(surface, s))
-            elif group == "word":
-                raw.append(_Tok(surface.lower(), surface, s, e, _WORD))
-            elif group == "num":
-                raw.append(_Tok(surface, surface, s, e, _NUM))
-            elif group == "doc":
-                raw.append(_Tok(surface.lower(), surface, s, e, _DOC))
-            else:
-                raw.append(_Tok(_DASHES.get(surface, surface), surface, s, e, _PUNCT))
-        out: list[_Tok] = []
-        n = len(raw)
-        i = 0
-        while i < n:
-            t = raw[i]
-            exp = None
-            span_end = t.end
-            if t.kind == _WORD:
-                key = _ABBR_SEP_RE.sub("", t.text)
-                # "NN và PTNT", "KH và ĐT": two abbreviations joined by a written "và".
-                if (
-                    t.caps
-                    and i + 2 < n
-                    and raw[i + 1].key == "và"
-                    and raw[i + 2].caps
-                    and key + raw[i + 2].text in self.abbr
-                ):
-                    exp = self.abbr[key + raw[i + 2].text]
-                    span_end = raw[i + 2].end
-                    i += 2
-                elif key in self.abbr and (t.caps or key == t.text):
-                    exp = self.abbr[key]
-                elif t.text in self.ctx_abbr and i + 1 < n:
-                    toks, before = self.ctx_abbr[t.text]
-                    nxt = raw[i + 1]
-                    if (
-                        (before == "level" and (nxt.key in self.level_first or nxt.key in _PLURAL))
-                        or (before == "owner" and (nxt.caps or nxt.cap) and nxt.kind == _WORD)
-                        or (before == "head" and nxt.key in ("và", "&"))
-                    ):
-                        exp = toks
-            if exp is None:
-                out.append(t)
-            else:
-                if i + 1 < n and raw[i + 1].key == "." and raw[i + 1].start == span_end:
-                    if i + 2 < n and raw[i + 2].cap:  # "TP. Hồ Chí Minh"
-                        span_end = raw[i + 1].end
-                        i += 1
-                for k, txt, kind in exp:
-                    out.append(_Tok(k, txt, t.start, span_end, kind, exp=True))
-            i += 1
-        return out
-
-    # -- trie walks ----------------------------------------------------------------------------
-
-    @staticmethod
-    def _walk(
-        node: dict, toks: list[_Tok], k: int, skip_dash: bool = True
-    ) -> list[tuple[int, list]]:
-        """Every terminal reached from ``node`` along the tokens from ``k`` (shortest first)."""
-        out = []
-        n = len(toks)
-        while True:
-            if _TERM in node:
-                out.append((k, node[_TERM]))
-            if k >= n:
-                break
-            t = toks[k]
-            if skip_dash and t.key == "-" and k + 1 < n:
-                nxt = node.get(toks[k + 1].key)
-                if nxt is not None:  # a hyphen is optional between two parts of a name
-                    node = nxt
-                    k += 2
-                    continue
-            if t.kind == _DOC:
-                break
-            nxt = node.get(t.key)
-            if nxt is None:
-                break
-            node = nxt
-            k += 1
-        return out
-
-    def _longest(self, trie: dict, toks: list[_Tok], k: int) -> tuple[int, Any] | None:
-        hits = self._walk(trie, toks, k)
-        if not hits:
-            return None
-        end, values = hits[-1]
-        return end, values[0]
-
-    def _node(self, keys: Iterable[str]) -> dict | None:
-        node = self.trie
-        for key in keys:
-            node = node.get(key)
-            if node is None:
-                return None
-        return node
-
-    # -- grammar -------------------------------------------------------------------------------
+class UnitGrammar(Gazetteer):
+    """The grammar around the gazetteer: titles, owners, levels, places, lists of units."""
 
     def find(self, text: str) -> list[UnitMention]:
         toks = self.tokenize(text)
@@ -471,18 +125,18 @@ class _Recognizer:
         ]
 
     @staticmethod
-    def _list_gap(toks: list[_Tok], a: int, b: int) -> bool:
+    def _list_gap(toks: list[Tok], a: int, b: int) -> bool:
         """Whether only list punctuation stands between two parses ("sở, ban, ngành")."""
         if b - a > 3:
             return False
         return all(toks[k].key in (",", "và", ";", "các", "những", "/") for k in range(a, b))
 
-    def _parse_at(self, toks: list[_Tok], i: int, adjacent: bool) -> _Parse | None:
+    def _parse_at(self, toks: list[Tok], i: int, adjacent: bool) -> _Parse | None:
         n = len(toks)
         title = self._longest(self.titles, toks, i)
         if title is not None:
             j = title[0]
-            plural = j < n and toks[j].key in _PLURAL
+            plural = j < n and toks[j].key in PLURAL
             if plural:
                 j += 1
             if j < n:
@@ -494,7 +148,7 @@ class _Recognizer:
                         m.collective = m.collective or plural
                     return p
         j = i
-        plural = toks[j].key in _PLURAL
+        plural = toks[j].key in PLURAL
         if plural:
             j += 1
             if j >= n:
@@ -507,7 +161,7 @@ class _Recognizer:
 
     def _core(
         self,
-        toks: list[_Tok],
+        toks: list[Tok],
         j: int,
         *,
         after_title: bool,
@@ -516,7 +170,7 @@ class _Recognizer:
         owner_mode: bool = False,
     ) -> _Parse | None:
         t = toks[j]
-        if t.kind != _WORD:
+        if t.kind != WORD:
             return None
         cands: list[tuple[int, int, _Parse]] = []
         upper = t.cap or after_title
@@ -548,7 +202,7 @@ class _Recognizer:
         return best
 
     def _weak_ok(
-        self, toks: list[_Tok], j: int, end: int, e: _Entry, plural: bool, adjacent: bool
+        self, toks: list[Tok], j: int, end: int, e: Entry, plural: bool, adjacent: bool
     ) -> bool:
         """A weak class noun ("sở", "ban") is a unit only in a list or after "các"."""
         n = len(toks)
@@ -568,7 +222,7 @@ class _Recognizer:
         k = end + 1 if nxt in (",", "và") else end
         return k < n and toks[k].key in self.weak_first and k != end
 
-    def _extend(self, toks: list[_Tok], j: int, end: int, e: _Entry, base: str) -> _Parse | None:
+    def _extend(self, toks: list[Tok], j: int, end: int, e: Entry, base: str) -> _Parse | None:
         """The unit ``base`` read from toks[j:end], with its owner, level and place."""
         n = len(toks)
         start = toks[j].start
@@ -592,7 +246,7 @@ class _Recognizer:
         if e.need == "owner" and owner is None:
             return None
         name = base if owner is None else f"{base} {owner}"
-        levels: list[_Level] = []
+        levels: list[Level] = []
         if owner is None and e.level and k < n:
             levels, k = self._levels(toks, k)
         if e.need == "level" and not levels:
@@ -649,7 +303,7 @@ class _Recognizer:
         members[-1].place = place
         return _Parse(members, k, e.is_class)
 
-    def _prefixed(self, base: str, sub: _Parse, start: int, e: _Entry) -> _Parse:
+    def _prefixed(self, base: str, sub: _Parse, start: int, e: Entry) -> _Parse:
         """ "Ban cán sự đảng" + the members of its owner ("Ủy ban nhân dân tỉnh")."""
         members = []
         for idx, m in enumerate(sub.members):
@@ -668,7 +322,7 @@ class _Recognizer:
             )
         return _Parse(members, sub.end, e.is_class)
 
-    def _joint(self, toks: list[_Tok], sub: _Parse) -> _Parse:
+    def _joint(self, toks: list[Tok], sub: _Parse) -> _Parse:
         """ "Văn phòng HĐND và UBND huyện": one office of two bodies sharing the level."""
         k = sub.end
         if len(sub.members) != 1 or sub.members[0].suffix or k + 1 >= len(toks):
@@ -696,7 +350,7 @@ class _Recognizer:
         ]
         return _Parse(members, second.end)
 
-    def _bare_head(self, toks: list[_Tok], k: int) -> _Parse | None:
+    def _bare_head(self, toks: list[Tok], k: int) -> _Parse | None:
         """A head standing for the document's own body: "Giám đốc Sở", "trực thuộc Sở"."""
         t = toks[k]
         if not t.cap or t.caps:
@@ -705,12 +359,12 @@ class _Recognizer:
         if hit is None or not hit[1].bare:
             return None
         end = hit[0]
-        if end < len(toks) and toks[end].cap and toks[end].kind == _WORD:
+        if end < len(toks) and toks[end].cap and toks[end].kind == WORD:
             return None
         return _Parse([_Member(hit[1].name, t.start, toks[end - 1].end)], end)
 
     def _pattern(
-        self, toks: list[_Tok], j: int, head_end: int, spec: _Entry, lenient: bool
+        self, toks: list[Tok], j: int, head_end: int, spec: Entry, lenient: bool
     ) -> _Parse | None:
         """An unlisted unit: head + capitalised name ("Trung tâm Truyền thông và Văn hóa")."""
         n = len(toks)
@@ -730,7 +384,7 @@ class _Recognizer:
         disp, end = name
         return self._extend(toks, j, end, spec, f"{spec.name} {disp}")
 
-    def _name(self, toks: list[_Tok], k: int, spec: _Entry) -> tuple[str, int] | None:
+    def _name(self, toks: list[Tok], k: int, spec: Entry) -> tuple[str, int] | None:
         n = len(toks)
         seg = self._segment(toks, k, spec)
         if seg is None:
@@ -749,7 +403,7 @@ class _Recognizer:
                 parts.append(joiner + s[0])
                 k = s[1]
                 continue
-            if t.cap and t.kind == _WORD and not t.exp and not self._unit_start(toks, k):
+            if t.cap and t.kind == WORD and not t.exp and not self._unit_start(toks, k):
                 known = self._longest(self.segments, toks, k)
                 if known is not None:
                     parts.append(" " + (known[1] if t.caps else self._surface(toks, k, known[0])))
@@ -757,7 +411,7 @@ class _Recognizer:
                     continue
                 if spec.tail and not t.caps:
                     e = k
-                    while e < n and e - k < 4 and toks[e].cap and toks[e].kind == _WORD:
+                    while e < n and e - k < 4 and toks[e].cap and toks[e].kind == WORD:
                         e += 1
                     parts.append(" " + self._surface(toks, k, e))
                     k = e
@@ -766,24 +420,24 @@ class _Recognizer:
         return "".join(parts), k
 
     @staticmethod
-    def _cites(toks: list[_Tok], k: int) -> bool:
+    def _cites(toks: list[Tok], k: int) -> bool:
         """Whether toks[k] continues a document title ("và Kế hoạch số 19-KH/TW")."""
-        return k < len(toks) and (toks[k].kind == _DOC or toks[k].key in ("số", "này", "ngày"))
+        return k < len(toks) and (toks[k].kind == DOC or toks[k].key in ("số", "này", "ngày"))
 
     @staticmethod
-    def _surface(toks: list[_Tok], a: int, b: int) -> str:
+    def _surface(toks: list[Tok], a: int, b: int) -> str:
         # Dashes of any kind are written "-" in canonical names.
         return " ".join("-" if t.key == "-" else t.text for t in toks[a:b])
 
-    def _segment(self, toks: list[_Tok], k: int, spec: _Entry) -> tuple[str, int] | None:
+    def _segment(self, toks: list[Tok], k: int, spec: Entry) -> tuple[str, int] | None:
         """One capitalised part of a name: a known segment, or a capital + its syllables."""
         n = len(toks)
         if k >= n:
             return None
         t = toks[k]
-        if spec.numbers and t.kind == _NUM:
+        if spec.numbers and t.kind == NUM:
             return t.text, k + 1
-        if t.kind != _WORD or t.exp and not t.cap:
+        if t.kind != WORD or t.exp and not t.cap:
             return None
         if not t.cap:
             if not spec.lower or t.key in self.stop:
@@ -792,7 +446,7 @@ class _Recognizer:
             while (
                 e < n
                 and e - k < 8
-                and toks[e].kind == _WORD
+                and toks[e].kind == WORD
                 and not toks[e].cap
                 and toks[e].key not in self.stop
                 and toks[e].key not in self.level_first
@@ -813,13 +467,13 @@ class _Recognizer:
         # then only syllables known to continue names ("Điều dưỡng người có công").
         if (
             e < n
-            and toks[e].kind == _WORD
+            and toks[e].kind == WORD
             and not toks[e].cap
             and toks[e].key not in self.stop
             and toks[e].key not in self.level_first
         ):
             e += 1
-        while e < n and e - k <= 5 and toks[e].kind == _WORD and not toks[e].cap:
+        while e < n and e - k <= 5 and toks[e].kind == WORD and not toks[e].cap:
             phrase = self._walk(self.cont_phrases, toks, e, skip_dash=False)
             if phrase and phrase[-1][0] > e + 1:
                 e = phrase[-1][0]
@@ -832,14 +486,14 @@ class _Recognizer:
             e, text = self._lower_run(toks, e, text)
         return text, e
 
-    def _lower_run(self, toks: list[_Tok], e: int, text: str) -> tuple[int, str]:
+    def _lower_run(self, toks: list[Tok], e: int, text: str) -> tuple[int, str]:
         """Lower-case words of a descriptive name ("Ban Quản lý dự án ...") up to a stop."""
         n = len(toks)
         s = e
         while (
             e < n
             and e - s < 8
-            and toks[e].kind == _WORD
+            and toks[e].kind == WORD
             and not toks[e].cap
             and toks[e].key not in self.stop
             and toks[e].key not in self.level_first
@@ -849,10 +503,10 @@ class _Recognizer:
             text = f"{text} {self._surface(toks, s, e)}"
         return e, text
 
-    def _unit_start(self, toks: list[_Tok], k: int) -> bool:
+    def _unit_start(self, toks: list[Tok], k: int) -> bool:
         """Whether a unit (or a title) begins at toks[k]: it ends the name before it."""
         t = toks[k]
-        if t.key not in self.start_keys or t.key in _PLURAL:
+        if t.key not in self.start_keys or t.key in PLURAL:
             return False
         for _end, entries in self._walk(self.trie, toks, k):
             if any(not e.is_class and (t.cap or e.any_case) for e in entries):
@@ -860,11 +514,11 @@ class _Recognizer:
         hit = self._longest(self.heads, toks, k)
         if hit is not None and t.cap and hit[1].pattern:
             end = hit[0]
-            if end < len(toks) and toks[end].cap and toks[end].kind == _WORD:
+            if end < len(toks) and toks[end].cap and toks[end].kind == WORD:
                 return True
         return t.cap and self._longest(self.titles, toks, k) is not None
 
-    def _party_owner(self, toks: list[_Tok], k: int) -> tuple[int, str, str | None] | None:
+    def _party_owner(self, toks: list[Tok], k: int) -> tuple[int, str, str | None] | None:
         hit = self._longest(self.party, toks, k)
         if hit is None:
             return None
@@ -880,7 +534,7 @@ class _Recognizer:
             place, end = self._place(toks, end, "any", caps_ok=toks[end - 1].caps)
         return end, name, place
 
-    def _level_at(self, toks: list[_Tok], k: int) -> tuple[_Level, int] | None:
+    def _level_at(self, toks: list[Tok], k: int) -> tuple[Level, int] | None:
         if k >= len(toks) or toks[k].key not in self.level_first:
             return None
         hit = self._longest(self.levels, toks, k)
@@ -892,15 +546,15 @@ class _Recognizer:
             return None  # "xã hội" is not the commune level
         if nxt in ("ủy", "đoàn") and end - k == 1:
             return None  # "Tỉnh ủy", "Huyện đoàn" are bodies, not levels
-        return _Level(lv.text, toks[k].start, toks[end - 1].end, lv.placeable), end
+        return Level(lv.text, toks[k].start, toks[end - 1].end, lv.placeable), end
 
-    def _levels(self, toks: list[_Tok], k: int) -> tuple[list[_Level], int]:
+    def _levels(self, toks: list[Tok], k: int) -> tuple[list[Level], int]:
         """Level words after a unit: "tỉnh", "các cấp", "các huyện, thành phố"."""
         n = len(toks)
         kk = k
-        if toks[kk].key in _PLURAL:
+        if toks[kk].key in PLURAL:
             if kk + 1 < n and toks[kk + 1].key == "cấp":
-                lv = _Level("các cấp", toks[kk].start, toks[kk + 1].end, False)
+                lv = Level("các cấp", toks[kk].start, toks[kk + 1].end, False)
                 return [lv], kk + 2
             kk += 1
         first = self._level_at(toks, kk)
@@ -921,7 +575,7 @@ class _Recognizer:
             kk = hit[1]
         return levels, kk
 
-    def _place(self, toks: list[_Tok], k: int, mode: str, caps_ok: bool) -> tuple[str | None, int]:
+    def _place(self, toks: list[Tok], k: int, mode: str, caps_ok: bool) -> tuple[str | None, int]:
         """Proper-name words after a level ("tỉnh Sơn La") or a committee ("Tỉnh ủy Sơn La")."""
         n = len(toks)
         if k >= n:
@@ -941,7 +595,7 @@ class _Recognizer:
         e = k
         while e < n and len(words) < 5:
             t = toks[e]
-            if t.kind == _WORD and t.cap and not t.exp and (caps_ok or not t.caps):
+            if t.kind == WORD and t.cap and not t.exp and (caps_ok or not t.caps):
                 if self._unit_start(toks, e):
                     break
                 words.append(t.text.capitalize() if t.caps else t.text)
@@ -957,7 +611,7 @@ class _Recognizer:
             e -= 1
         return (" ".join(words), e) if words else (None, k)
 
-    def _distribute(self, toks: list[_Tok], p: _Parse, head: tuple[str, ...] | None = None) -> None:
+    def _distribute(self, toks: list[Tok], p: _Parse, head: tuple[str, ...] | None = None) -> None:
         """A head shared by a list: "Sở Y tế, Tài chính" → also "Sở Tài chính"."""
         if head is None:
             if not p.members or p.is_class:
@@ -1034,10 +688,10 @@ class _Recognizer:
         return ms
 
 
+
 @lru_cache(maxsize=1)
-def _recognizer() -> _Recognizer:
-    raw = resources.files("chinhsach").joinpath("data/units.json").read_text(encoding="utf-8")
-    return _Recognizer(json.loads(raw))
+def unit_grammar() -> UnitGrammar:
+    return UnitGrammar(unit_data())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1053,7 +707,7 @@ def find_units(text: str) -> list[UnitMention]:
     """
     if not text:
         return []
-    return _recognizer().find(text)
+    return unit_grammar().find(text)
 
 
 _LEFTOVER_RE = re.compile(r"[\s,.;:()\-–]*(?:(?:các|những)\s*)?[\s,.;:()\-–]*")
@@ -1080,298 +734,4 @@ def canonical_unit(name: str) -> str | None:
             return ms[0].name
     return None
 
-
-# ---------------------------------------------------------------------------------------------
-# Directory: fuzzy lookup of a unit among the units an index knows
-# ---------------------------------------------------------------------------------------------
-
-_FOLD_LEVELS = sorted(
-    (
-        "tinh",
-        "huyen",
-        "quan",
-        "thi xa",
-        "thanh pho",
-        "xa",
-        "phuong",
-        "thi tran",
-        "dac khu",
-        "cap tinh",
-        "cap huyen",
-        "cap xa",
-        "cap co so",
-        "co so",
-        "cac cap",
-        "dia phuong",
-        "khu vuc",
-        "chi nhanh tinh",
-        "chi nhanh huyen",
-        "thanh pho truc thuoc trung uong",
-    ),
-    key=lambda s: -len(s.split()),
-)
-_FOLD_TITLES = sorted(
-    (
-        "giam doc",
-        "pho giam doc",
-        "tong giam doc",
-        "chu tich",
-        "pho chu tich",
-        "chu nhiem",
-        "bi thu",
-        "pho bi thu",
-        "pho bi thu thuong truc",
-        "thu truong",
-        "nguoi dung dau",
-        "lanh dao",
-        "bo truong",
-        "thu truong",
-        "cuc truong",
-        "chi cuc truong",
-        "vien truong",
-        "chi huy truong",
-        "chanh an",
-        "ct",
-        "pct",
-        "gd",
-        "pgd",
-    ),
-    key=lambda s: -len(s.split()),
-)
-# "Trưởng"/"Chánh" fold to words that also start unit names (Trường), so they are stripped only
-# before the units they head.
-_FOLD_TITLE_BEFORE = {
-    "truong": ("ban", "phong", "cong an"),
-    "pho truong": ("ban", "phong", "cong an"),
-    "chanh": ("van phong", "thanh tra"),
-    "pho chanh": ("van phong", "thanh tra"),
-}
-_DROP = frozenset({"cac", "nhung", "va"})
-_KEY_SPLIT_RE = re.compile(r"[^\w]+|_")
-
-
-@dataclass(slots=True)
-class _Form:
-    key: str  # folded words, "các"/"và"/punctuation dropped, equivalences applied
-    head: str  # key without its trailing level
-    level: str | None
-    words: tuple[str, ...]
-
-
-class UnitDirectory:
-    """Fuzzy lookup among the units known to an index ("duties of a unit").
-
-    Scores: 1.0 the same unit (any spelling, abbreviation, diacritics, title); 0.9 the same
-    body without/with a level ("Ủy ban nhân dân" ~ "Ủy ban nhân dân tỉnh") or a name prefix
-    ("Ban Tuyên giáo" ~ "Ban Tuyên giáo Tỉnh ủy", 0.75–0.9 by length); 0.8 an old/new name of a
-    merged body (Sở NN&PTNT ~ Sở Nông nghiệp và Môi trường), used by :meth:`resolve` only when
-    nothing matches directly; below that, near spellings and containing names.
-    """
-
-    def __init__(self, names: Iterable[str]) -> None:
-        rec = _recognizer()
-        self._names: list[str] = list(dict.fromkeys(n for n in names if n and n.strip()))
-        self._forms = [self._form(canonical_unit(n) or normalize_text(n)) for n in self._names]
-        # Old ↔ new names, by head key, both ways: 0.8 for a rename or merger, 0.7 when the
-        # old body's duties were split between several new ones (only part carries over).
-        self._succ: dict[str, dict[str, float]] = {}
-        for e in rec.entries:
-            weight = 0.8 if len(e.successors) == 1 else 0.7
-            for s in e.successors:
-                a, b = self._form(e.name).head, self._form(s).head
-                self._succ.setdefault(a, {})[b] = weight
-                self._succ.setdefault(b, {})[a] = weight
-        self._vocab = {w for f in self._forms for w in f.words} | {
-            w for e in rec.entries for w in self._form(e.name).words
-        }
-        self._folded_abbr = {fold(k).lower(): fold(v) for k, v in self._abbr_table().items()}
-
-    @staticmethod
-    def _abbr_table() -> dict[str, str]:
-        rec = _recognizer()
-        table = {k: " ".join(t[1] for t in v) for k, v in rec.abbr.items()}
-        return table
-
-    @property
-    def names(self) -> list[str]:
-        return list(self._names)
-
-    # -- keys ----------------------------------------------------------------------------------
-
-    @staticmethod
-    def _words(text: str) -> list[str]:
-        words = [w for w in _KEY_SPLIT_RE.split(fold(text)) if w]
-        # "các" goes ("các sở" = "sở") except in the level "các cấp".
-        return [
-            w
-            for i, w in enumerate(words)
-            if w not in _DROP or (w == "cac" and i + 1 < len(words) and words[i + 1] == "cap")
-        ]
-
-    def _form(self, name: str) -> _Form:
-        words = self._words(name)
-        return self._form_words(words)
-
-    def _form_words(self, words: list[str]) -> _Form:
-        key = " " + " ".join(words) + " "
-        for a, b in _recognizer().equivalences:
-            key = key.replace(a, b)
-        key = key.strip()
-        words = key.split()
-        level = None
-        head = key
-        for lv in _FOLD_LEVELS:
-            if key.endswith(" " + lv) and len(words) > len(lv.split()):
-                level = lv
-                head = key[: -len(lv) - 1]
-                break
-        return _Form(key, head, level, tuple(words))
-
-    def _query_forms(self, query: str) -> list[_Form]:
-        forms = []
-        canon = canonical_unit(query)
-        if canon:
-            forms.append(self._form(canon))
-        words = self._folded_query(query)
-        if words:
-            forms.append(self._form_words(words))
-        return forms
-
-    def _folded_query(self, query: str) -> list[str]:
-        """The query folded, abbreviations expanded, titles and a trailing place dropped."""
-        raw = re.findall(r"[^\W_]+(?:\s*[&\-,]\s*[^\W\d_]+)*|[^\W_]+", query)
-        # "NN và PTNT", "nn va ptnt": two abbreviations around a written "và".
-        merged: list[str] = []
-        i = 0
-        while i < len(raw):
-            if (
-                i + 2 < len(raw)
-                and fold(raw[i + 1]) == "va"
-                and fold(raw[i] + raw[i + 2]) in self._folded_abbr
-                and fold(raw[i]) not in self._vocab
-            ):
-                merged.append(raw[i] + "&" + raw[i + 2])
-                i += 3
-                continue
-            merged.append(raw[i])
-            i += 1
-        words: list[str] = []
-        for chunk in merged:
-            joined = re.sub(r"[\s&\-,]", "", chunk)
-            f = fold(joined)
-            compound = chunk != joined
-            if f in self._folded_abbr and (
-                compound or joined.isupper() or (len(f) >= 3 and f not in self._vocab)
-            ):
-                words.extend(self._words(self._folded_abbr[f]))
-                continue
-            for w in re.findall(r"[^\W_]+", chunk):
-                fw = fold(w)
-                if fw in self._folded_abbr and (
-                    (w.isupper() and len(w) >= 2) or (len(fw) >= 3 and fw not in self._vocab)
-                ):
-                    words.extend(self._words(self._folded_abbr[fw]))
-                else:
-                    words.append(fw)
-        text = " ".join(self._words(" ".join(words)))
-        for title in _FOLD_TITLES:
-            if text.startswith(title + " "):
-                text = text[len(title) + 1 :]
-                break
-        for title, before in _FOLD_TITLE_BEFORE.items():
-            if text.startswith(title + " ") and text[len(title) + 1 :].startswith(before):
-                text = text[len(title) + 1 :]
-        words = text.split()
-        # A trailing place after the level or committee: "uy ban nhan dan tinh son la".
-        for i in range(len(words) - 1, 0, -1):
-            w = words[i - 1]
-            pair = " ".join(words[i - 2 : i]) if i >= 2 else ""
-            if w in ("tinh", "huyen", "xa", "phuong", "quan") or pair in (
-                "thanh pho",
-                "thi tran",
-                "thi xa",
-                "tinh uy",
-                "huyen uy",
-                "thanh uy",
-            ):
-                tail = words[i:]
-                if 1 <= len(tail) <= 4 and not any(t in self._vocab for t in tail):
-                    words = words[:i]
-                break
-        return words
-
-    # -- scoring -------------------------------------------------------------------------------
-
-    def _score(self, q: _Form, f: _Form) -> tuple[float, bool]:
-        """(score, via succession)."""
-        if q.key == f.key:
-            return 1.0, False
-        if q.head == f.head:
-            if q.level is None or f.level is None:
-                return 0.9, False
-            return 0.5, False  # same kind of body at another level: another body
-        weight = self._succ.get(q.head, {}).get(f.head)
-        if weight is not None and (q.level is None or f.level is None or q.level == f.level):
-            return weight, True
-        best = 0.0
-        qw, fw = q.words, f.words
-        if len(qw) >= 2 and len(qw) < len(fw) and fw[: len(qw)] == qw:
-            best = min(0.9, 0.75 + 0.2 * len(qw) / len(fw))
-        elif len(qw) >= 2 and self._contains(fw, qw):
-            best = 0.55
-        ratio = SequenceMatcher(None, q.key, f.key, autojunk=False).ratio()
-        if ratio >= 0.6:
-            best = max(best, 0.9 * ratio)
-        return best, False
-
-    @staticmethod
-    def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-        n = len(needle)
-        return any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
-
-    def _scored(self, query: str) -> list[tuple[str, float, bool]]:
-        forms = self._query_forms(query)
-        out = []
-        for name, f in zip(self._names, self._forms, strict=True):
-            best, succ = 0.0, False
-            for q in forms:
-                s, via = self._score(q, f)
-                if s > best or (s == best and succ and not via):
-                    best, succ = s, via
-            out.append((name, round(best, 4), succ))
-        out.sort(key=lambda x: (-x[1], x[0]))
-        return out
-
-    def lookup(self, query: str) -> list[tuple[str, float]]:
-        """Known units that may be meant by ``query``, best first, with scores in [0, 1]."""
-        return [(n, s) for n, s, _ in self._scored(query) if s >= 0.5]
-
-    def resolve(self, query: str, threshold: float = 0.8) -> list[str]:
-        """The units ``query`` means (several for a generic query such as "Ủy ban nhân dân").
-
-        Old/new names count only when nothing matches directly. Raises
-        :class:`~chinhsach.errors.UnknownUnitError` with the 5 closest names otherwise.
-        """
-        scored = self._scored(query)
-        direct = [n for n, s, via in scored if s >= threshold and not via]
-        if direct:
-            return direct
-        succ = [n for n, s, via in scored if s >= threshold and via]
-        if succ:
-            return succ
-        raise UnknownUnitError(query, self._closest(query, scored))
-
-    def _closest(self, query: str, scored: list[tuple[str, float, bool]]) -> list[str]:
-        """Five suggestions: the best scores, then the nearest spellings of the rest."""
-        out = [n for n, s, _ in scored if s > 0][:5]
-        if len(out) < 5:
-            q = " ".join(self._words(query))
-            rest = sorted(
-                (n for n in self._names if n not in out),
-                key=lambda n: -SequenceMatcher(None, q, " ".join(self._words(n))).ratio(),
-            )
-            out.extend(rest[: 5 - len(out)])
-        return out
-
-
-__all__ = ["UnitDirectory", "UnitMention", "canonical_unit", "find_units"]
+__all__ = ["UnitGrammar", "UnitMention", "canonical_unit", "find_units", "unit_grammar"]

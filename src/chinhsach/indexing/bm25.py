@@ -9,6 +9,7 @@ import numpy as np
 
 from chinhsach.errors import (
     IndexCorruptError,
+    rebuild_hint,
 )
 
 
@@ -34,7 +35,7 @@ class BM25Reader:
             self.rows = np.load(path / FREQUENT_ROWS, mmap_mode="r")
             ids = np.load(path / FREQUENT_IDS)
             if self.rows.shape != (len(ids), self.num_docs):
-                raise IndexCorruptError(f"{path}: the frequent terms' rows are damaged; rebuild with --rebuild")
+                raise IndexCorruptError(f"{path}: the frequent terms' rows are damaged; {rebuild_hint(path.parent.parent)}")
             self.row_of = {int(t): r for r, t in enumerate(ids)}
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:

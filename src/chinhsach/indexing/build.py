@@ -20,13 +20,16 @@ from chinhsach.errors import (
     IndexCorruptError,
     InputError,
     ModelMismatchError,
+    rebuild_hint,
 )
 from chinhsach.indexing import restore, store
 from chinhsach.indexing.bm25 import write_frequent_rows
+from chinhsach.indexing.config import IndexConfig, model_limits
 from chinhsach.indexing.dense import dense_index, read_vectors
 from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder, resolve_model
 from chinhsach.ingest.readers import file_sha256, iter_source_files
 from chinhsach.model import Document, Segment
+from chinhsach.structure.outline import doc_id_for
 from chinhsach.text import tokens
 from chinhsach.text.docnumber import doc_number_key
 
@@ -105,6 +108,7 @@ def build_index(
     progress: ProgressFactory | None = None,
     read: Callable[[Path, str], Document] | None = None,
     embedder: Embedder | None = None,
+    config: IndexConfig | None = None,
 ) -> BuildReport:
     """Index the files under ``paths`` into ``index_dir``; unchanged files are not re-read.
 
@@ -112,9 +116,12 @@ def build_index(
     the previous index stays live until the new one is complete. The model encodes each
     document's passages on a worker thread as soon as the document is read, while this thread
     extracts targets and duties and writes the rows (``read`` replaces the reading step).
+    ``config`` sets the ranking saved with the index (fusion weights, inverted-file probing);
+    without it an update keeps the index's own config and a new index gets the defaults.
     """
+    # The pipeline (spaCy, the gazetteers) loads only when a build runs: opening an index to
+    # search must stay quick (cold `chinhsach search` 0.6 s).
     from chinhsach import pipeline
-    from chinhsach.structure.outline import doc_id_for
 
     read = read or pipeline.read_document
     started = time.perf_counter()
@@ -132,13 +139,13 @@ def build_index(
             if int(prev_meta.get("format_version", 0)) != store.FORMAT_VERSION:
                 raise IndexCorruptError(
                     f"index {index_dir} has format {prev_meta.get('format_version')}, "
-                    f"this version reads {store.FORMAT_VERSION}: build with --rebuild"
+                    f"this version reads {store.FORMAT_VERSION}: " + rebuild_hint(index_dir)
                 )
         requested_id, _ = resolve_model(model) if model else (None, None)
         if prev_meta and requested_id and requested_id != prev_meta.get("model_id"):
             raise ModelMismatchError(
                 f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
-                f"not {requested_id!r}: build with --rebuild to re-embed everything"
+                f"not {requested_id!r}: " + rebuild_hint(index_dir)
             )
         model_spec = model or prev_meta.get("model_path") or None
 
@@ -184,7 +191,7 @@ def build_index(
                 if prev_meta and loaded.model_id != prev_meta.get("model_id"):
                     raise ModelMismatchError(
                         f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
-                        f"not {loaded.model_id!r}: build with --rebuild"
+                        f"not {loaded.model_id!r}: " + rebuild_hint(index_dir)
                     )
                 model_id, model_path = loaded.model_id, str(getattr(loaded, "path", ""))
                 vectors = encoder.result()
@@ -194,8 +201,10 @@ def build_index(
             if not model_id:
                 model_id, location = resolve_model(model)
                 model_path = str(location)
-            dim = _finish_dense(conn, staged, new_vectors, prev_dir)
-            _write_meta(conn, model_id, model_path, dim)
+            settings = config or IndexConfig.from_json(prev_meta.get("config"))
+            dim = _finish_dense(conn, staged, new_vectors, prev_dir, settings)
+            _, max_tokens = model_limits(model_path)
+            _write_meta(conn, model_id, model_path, settings.with_model(model_id, dim, max_tokens))
             n_docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
             n_segs = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
             conn.execute("PRAGMA journal_mode=DELETE")
@@ -289,7 +298,7 @@ def _read_one(read: Callable[[Path, str], Document], path: Path, doc_id: str,
 def _extract_all(docs: Sequence[Document], report: BuildReport,
                  progress: ProgressFactory | None) -> list[Document]:
     """Targets, duties and citations of each document (while the model encodes its passages)."""
-    from chinhsach import pipeline
+    from chinhsach import pipeline  # loaded by a build only (see build_index)
 
     tick = progress("Trích xuất", len(docs)) if progress and docs else None
     out = []
@@ -388,7 +397,7 @@ def _finish_lexical(conn: sqlite3.Connection, staged: Path) -> None:
 
 
 def _finish_dense(conn: sqlite3.Connection, staged: Path, new: dict[int, np.ndarray],
-                  prev_dir: Path | None) -> int:
+                  prev_dir: Path | None, config: IndexConfig) -> int:
     """Write the vectors of every searchable segment (new ones, and kept ones from the previous
     generation) and the faiss index over them; returns the dimension."""
     import faiss
@@ -407,21 +416,23 @@ def _finish_dense(conn: sqlite3.Connection, staged: Path, new: dict[int, np.ndar
         row_of = {int(p): i for i, p in enumerate(prev_positions)}
         rows = [row_of.get(int(positions[i]), -1) for i in kept]
         if min(rows) < 0 or prev_vectors.shape[1] != dim:
-            raise IndexCorruptError("a kept segment has no valid embedding; rebuild with --rebuild")
+            raise IndexCorruptError("a kept segment has no valid embedding; " + rebuild_hint(staged.parent))
         matrix[kept] = prev_vectors[rows]
-    faiss.write_index(dense_index(matrix), str(staged / "dense.faiss"))
+    faiss.write_index(dense_index(matrix, config.ivf_from, config.ivf_probe_share),
+                      str(staged / "dense.faiss"))
     np.save(staged / "vectors.npy", matrix)
     np.save(staged / "positions.npy", positions)
     return dim
 
 
-def _write_meta(conn: sqlite3.Connection, model_id: str, model_path: str, dim: int) -> None:
+def _write_meta(conn: sqlite3.Connection, model_id: str, model_path: str, config: IndexConfig) -> None:
     n = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
     conn.execute("DELETE FROM meta")
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("format_version", str(store.FORMAT_VERSION)), ("model_id", model_id),
-         ("model_path", model_path), ("dim", str(dim)), ("n_segments", str(n)),
+         ("model_path", model_path), ("dim", str(config.model_dim)), ("n_segments", str(n)),
+         ("config", config.to_json()),
          ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S"))],
     )
     conn.commit()

@@ -8,15 +8,13 @@ import numpy as np
 
 from chinhsach.errors import (
     IndexCorruptError,
+    rebuild_hint,
 )
-
-# From this many vectors on, an inverted file (IVF) proposes the dense candidates instead of a
-# full scan: it scans the lists of the centroids nearest the query, a fifth of the vectors.
-IVF_FROM = 20_000
-IVF_PROBE_SHARE = 5  # nprobe = nlist // 5
+from chinhsach.indexing.config import IVF_FROM, IVF_PROBE_SHARE
 
 
-def dense_index(matrix: np.ndarray, ivf_from: int | None = None):
+def dense_index(matrix: np.ndarray, ivf_from: int | None = None,
+                probe_share: int = IVF_PROBE_SHARE):
     """The faiss index that proposes dense candidates (inner product on unit vectors).
 
     Up to ``ivf_from`` vectors: an 8-bit scalar-quantised flat scan, a quarter of the bytes of
@@ -35,7 +33,7 @@ def dense_index(matrix: np.ndarray, ivf_from: int | None = None):
         nlist = max(1, min(int(4 * math.sqrt(n)), n // 39))  # k-means wants 39 points a list
         index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dim), dim, nlist, sq8,
                                               faiss.METRIC_INNER_PRODUCT)
-        index.nprobe = max(1, nlist // IVF_PROBE_SHARE)
+        index.nprobe = max(1, nlist // probe_share)
         index.train(matrix[:: max(1, n // 200_000)])
     else:
         index = faiss.IndexScalarQuantizer(dim, sq8, faiss.METRIC_INNER_PRODUCT)
@@ -52,7 +50,7 @@ def read_vectors(generation: Path) -> tuple[np.ndarray, np.ndarray]:
         positions = np.load(generation / "positions.npy")
         vectors = np.load(generation / "vectors.npy", mmap_mode="r")
     except (OSError, ValueError, EOFError) as exc:
-        raise IndexCorruptError(f"{generation}: the vectors are unreadable ({exc}); rebuild with --rebuild") from exc
+        raise IndexCorruptError(f"{generation}: the vectors are unreadable ({exc}); {rebuild_hint(generation.parent)}") from exc
     if vectors.ndim != 2 or positions.ndim != 1 or len(vectors) != len(positions):
-        raise IndexCorruptError(f"{generation}: vectors and positions differ; rebuild with --rebuild")
+        raise IndexCorruptError(f"{generation}: vectors and positions differ; {rebuild_hint(generation.parent)}")
     return positions, vectors

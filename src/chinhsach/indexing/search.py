@@ -21,10 +21,12 @@ from chinhsach.errors import (
     IndexCorruptError,
     ModelMismatchError,
     QueryError,
+    UnknownDocumentError,
+    rebuild_hint,
 )
 from chinhsach.indexing import restore, store
 from chinhsach.indexing.bm25 import BM25Reader
-from chinhsach.indexing.dense import IVF_PROBE_SHARE
+from chinhsach.indexing.config import IndexConfig
 from chinhsach.indexing.embed import Embedder, load_embedder, resolve_model
 from chinhsach.indexing.fusion import DEFAULT_WEIGHTS, FusionWeights, minmax
 from chinhsach.model import Document, Hit
@@ -68,6 +70,7 @@ class Index:
         self.conn = conn
         self.meta = meta
         self.model_id = meta.get("model_id", "")
+        self.config = IndexConfig.from_json(meta.get("config"))
         self._model_spec = model
         self.query_engine = "fast-query"
         self._embedder: Embedder | None = None
@@ -82,19 +85,19 @@ class Index:
             faiss.omp_set_num_threads(1)
             self.faiss = faiss.read_index(str(generation / "dense.faiss"))
             if hasattr(self.faiss, "nprobe"):  # an inverted file: probe the share it was built for
-                self.faiss.nprobe = max(1, self.faiss.nlist // IVF_PROBE_SHARE)
+                self.faiss.nprobe = max(1, self.faiss.nlist // self.config.ivf_probe_share)
             self.positions = np.load(generation / "positions.npy")
             self.vectors = np.load(generation / "vectors.npy", mmap_mode="r")
         except Exception as exc:  # noqa: BLE001 - any damage to these files means: rebuild
             conn.close()
             raise IndexCorruptError(
                 f"index {index_dir} is damaged ({type(exc).__name__}: {exc}); "
-                f"rebuild it with `chinhsach build PATHS --index {index_dir} --rebuild`"
+                + rebuild_hint(index_dir)
             ) from exc
         if self.faiss.ntotal != len(self.positions) or len(self.vectors) != len(self.positions):
             conn.close()
             raise IndexCorruptError(
-                f"index {index_dir} is inconsistent (vectors and segments differ); rebuild it with --rebuild"
+                f"index {index_dir} is inconsistent (vectors and segments differ); {rebuild_hint(index_dir)}"
             )
 
     @classmethod
@@ -113,12 +116,12 @@ class Index:
             version = int(meta.get("format_version", 0))
         except (sqlite3.DatabaseError, ValueError) as exc:
             conn.close()
-            raise IndexCorruptError(f"index {index_dir} has no readable metadata; rebuild it with --rebuild") from exc
+            raise IndexCorruptError(f"index {index_dir} has no readable metadata; {rebuild_hint(index_dir)}") from exc
         if version != store.FORMAT_VERSION:
             conn.close()
             raise IndexCorruptError(
                 f"index {index_dir} has format {version}, this version reads {store.FORMAT_VERSION}; "
-                f"rebuild it with `chinhsach build PATHS --index {index_dir} --rebuild`"
+                + rebuild_hint(index_dir)
             )
         if model:
             wanted, _ = resolve_model(model)
@@ -126,7 +129,7 @@ class Index:
                 conn.close()
                 raise ModelMismatchError(
                     f"index {index_dir} was built with model {meta.get('model_id')!r}, not {wanted!r}; "
-                    "search without --model, or rebuild the index with the new model (--rebuild)"
+                    "search without --model, or " + rebuild_hint(index_dir)
                 )
         index = cls(index_dir, generation, conn, meta, model)
         index.query_engine = query_engine
@@ -151,8 +154,7 @@ class Index:
             if self._embedder.model_id != self.model_id:
                 raise ModelMismatchError(
                     f"index {self.index_dir} was built with {self.model_id!r}, "
-                    f"the query model is {self._embedder.model_id!r}; rebuild it with "
-                    f"`chinhsach build PATHS --index {self.index_dir} --rebuild`"
+                    f"the query model is {self._embedder.model_id!r}; " + rebuild_hint(self.index_dir)
                 )
         return self._embedder
 
@@ -166,7 +168,7 @@ class Index:
                     self._bm25[name] = BM25Reader(path)
                 except (OSError, ValueError, KeyError) as exc:
                     raise IndexCorruptError(
-                        f"index {self.index_dir}: {name} is damaged ({exc}); rebuild with --rebuild") from exc
+                        f"index {self.index_dir}: {name} is damaged ({exc}); {rebuild_hint(self.index_dir)}") from exc
         return self._bm25[name]
 
     @property
@@ -285,8 +287,10 @@ class Index:
 
     def search(self, query: str, k: int = 10, *, kinds: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None,
-               weights: FusionWeights = DEFAULT_WEIGHTS) -> list[Hit]:
-        """The ``k`` best segments for ``query`` (with or without diacritics)."""
+               weights: FusionWeights | None = None) -> list[Hit]:
+        """The ``k`` best segments for ``query`` (with or without diacritics); ``weights``
+        default to the ones saved in the index's config."""
+        weights = weights or self.config.weights
         if not isinstance(query, str):
             raise QueryError("the query must be text")
         if not query.strip() or not any(ch.isalnum() for ch in query):
@@ -327,8 +331,6 @@ class Index:
             row = self.conn.execute("SELECT json FROM documents WHERE number_key = ?",
                                     (doc_number_key(spec),)).fetchone()
         if row is None:
-            from chinhsach.errors import UnknownDocumentError
-
             known = [d["doc_id"] + (f" ({d['number']})" if d["number"] else "") for d in self.documents()]
             raise UnknownDocumentError(
                 f"no document {spec!r} in index {self.index_dir}; indexed: {', '.join(known[:8]) or 'none'}"

@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from chinhsach.errors import IndexCorruptError, IndexLockedError, IndexNotFoundError
+from chinhsach.errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, rebuild_hint
 
 FORMAT_VERSION = 3
 INDEX_ENV = "CHINHSACH_INDEX"
@@ -105,7 +105,7 @@ def current_generation(index_dir: Path) -> Path:
     if not _GEN_RE.match(name) or not path.is_dir():
         raise IndexCorruptError(
             f"index {index_dir} points to a missing generation {name!r}; "
-            f"rebuild it with `chinhsach build PATHS --index {index_dir} --rebuild`"
+            + rebuild_hint(index_dir)
         )
     return path
 
@@ -184,20 +184,20 @@ def connect_new(path: Path) -> sqlite3.Connection:
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     if not path.exists():
-        raise IndexCorruptError(f"{path} is missing: rebuild the index with --rebuild")
+        raise IndexCorruptError(f"{path} is missing: {rebuild_hint(path.parent.parent)}")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     try:
         conn.execute("SELECT key, value FROM meta LIMIT 1").fetchall()
         tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise IndexCorruptError(f"{path} is not a readable index store ({exc}); rebuild it with --rebuild") from exc
+        raise IndexCorruptError(f"{path} is not a readable index store ({exc}); {rebuild_hint(path.parent.parent)}") from exc
     missing = REQUIRED_TABLES - tables
     if missing:
         conn.close()
         raise IndexCorruptError(
             f"{path} lacks table(s) {', '.join(sorted(missing))}: the index is damaged or of another "
-            "version; rebuild it with `chinhsach build PATHS --index DIR --rebuild`"
+            "version; " + rebuild_hint(path.parent.parent)
         )
     return conn
 

@@ -18,19 +18,17 @@ from markupsafe import Markup, escape
 
 from chinhsach.model import Document, Section, Segment
 from chinhsach.present.highlight import snippet, word_spans
-from chinhsach.present.labels import ROLE_VI, date_vi, number_vi, target_value
-
-SEGMENT_KIND_VI = {
-    "paragraph": "đoạn", "bullet": "gạch đầu dòng", "table_row": "dòng bảng",
-    "preamble": "phần mở đầu", "heading": "tiêu đề", "title": "tên văn bản", "signature": "phần ký",
-}
-FACT_KIND_VI = {"target": "Chỉ tiêu", "duty": "Nhiệm vụ", "other": "Nội dung khác"}
-COMPARATOR_VI = {
-    "reach": "đạt", "above": "trên", "at_least": "ít nhất", "below": "dưới", "at_most": "không quá",
-    "about": "khoảng", "range": "trong khoảng", "maintain": "duy trì",
-}
-DIRECTION_VI = {"up": "↑ càng cao càng tốt", "down": "↓ càng thấp càng tốt"}
-EDGE_KIND_VI = {"implements": "thực hiện", "cites": "dẫn chiếu"}
+from chinhsach.present.labels import (
+    COMPARATOR_VI,
+    DIRECTION_VI,
+    EDGE_KIND_VI,
+    FACT_KIND_VI,
+    ROLE_VI,
+    SEGMENT_KIND_VI,
+    date_vi,
+    number_vi,
+    target_value,
+)
 
 
 def marked(text: str, query: str, width: int | None = None,

@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 
 from chinhsach.model import (
     Document,
-    DocumentMeta,
     Paragraph,
     ParseWarning,
     Section,
     Segment,
     SourceText,
 )
-from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number
+from chinhsach.structure import metadata
+from chinhsach.structure.tables import appendix_heading, find_tables, lines_with_tables, place_table
 from chinhsach.text.normalize import fold, paragraphs
+from chinhsach.text.numbers import int_to_roman, roman_to_int
 
 # ---------------------------------------------------------------------------------------------
 # Markers of the outline
@@ -41,39 +42,7 @@ _LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
 _BULLET_RE = re.compile(r"^[-–—+•*·]\s*(?P<rest>\S.*)$")
 _TOPIC_RE = re.compile(r"^(?P<topic>Về\s[^:.;]{2,80}?)\s*:\s*(?P<rest>.*)$")
 
-_DOC_TYPES = {
-    "KẾ HOẠCH": "Kế hoạch",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
-    "KẾT LUẬN": "Kết luận",
-    "CHỈ THỊ": "Chỉ thị",
-    "THÔNG BÁO": "Thông báo",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "ĐỀ ÁN": "Đề án",
-    "BÁO CÁO": "Báo cáo",
-    "TỜ TRÌNH": "Tờ trình",
-    "QUY ĐỊNH": "Quy định",
-    "CÔNG VĂN": "Công văn",
-}
-# "Số: 43/KH-UBND" / "Số 58-KH/HU" at the start of a header line or after a column gap.
-_NUMBER_RE = re.compile(
-    r"(?:^|\s{2,}|\t|\|\s*)(?:Số|SỐ)\s*:?\s*(?P<num>\d+[\w/.\-–đĐ ]*?[A-Za-zĐđ]+[\w\-–/]*)"
-)
-_DATE_LINE_RE = re.compile(
-    r"^(?P<place>[^\d,]{2,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
-    re.IGNORECASE,
-)
-_NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
 _SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*", re.IGNORECASE)
-_ISSUED_BY_RE = re.compile(
-    r"(?P<issuer>(?:[A-ZĐÀ-Ỹ][\wđ]*\s+){1,10}?(?:[\wđ]+\s+){0,3}?[A-ZĐÀ-Ỹ][\wđ]*(?:\s+[A-ZĐÀ-Ỹ][\wđ]*)*)\s+ban hành\b"
-)
-_PROVINCE_RE = re.compile(
-    r"\b(?:tỉnh|Tỉnh ủy|Tỉnh|huyện|Huyện ủy|thành phố|Thành ủy|quận|thị xã)\s+"
-    r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){0,3})"
-)
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|St|Th\.S|ThS|TS|PGS|GS|BS|Ths|v\.v|Q)\.|\b[A-ZĐ]\.)$")
 
@@ -90,15 +59,6 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 def slugify(text: str) -> str:
     """An ASCII id from Vietnamese text: "Về nước sạch" → "ve-nuoc-sach"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
-def roman_to_int(roman: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for a, b in zip(roman, roman[1:] + " ", strict=True):
-        va, vb = values[a], values.get(b, 0)
-        total += -va if va < vb else va
-    return total
 
 
 def split_sentences(text: str) -> list[str]:
@@ -182,140 +142,6 @@ def split_segment_text(text: str, max_words: int = MAX_SEGMENT_WORDS) -> list[st
 
 
 # ---------------------------------------------------------------------------------------------
-# Metadata
-# ---------------------------------------------------------------------------------------------
-
-
-def _iso(d: str, m: str, y: str) -> str | None:
-    day, month, year = int(d), int(m), int(y)
-    if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _is_caps_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
-def _title_case_type(text: str) -> str | None:
-    key = " ".join(text.upper().split())
-    for caps, name in sorted(_DOC_TYPES.items(), key=lambda kv: -len(kv[0])):
-        if key == caps or key.startswith(caps + " "):
-            return name
-    return None
-
-
-def _type_from_number(number: str) -> str | None:
-    """The type from the kind code inside a number (43/KH-UBND, 58-KH/HU)."""
-    for code in re.split(r"[-/]", number)[1:]:
-        name = KIND_CODES.get(fold(code).upper())
-        if name:
-            return name
-    return None
-
-
-@dataclass
-class _Header:
-    meta: DocumentMeta
-    title_paragraphs: set[int] = field(default_factory=set)
-
-
-def _parse_header(paras: list[Paragraph], body_start: int, sign_start: int) -> _Header:
-    meta = DocumentMeta()
-    header = _Header(meta)
-    caps_issuer: list[str] = []
-    for i, p in enumerate(paras[:body_start]):
-        text = p.text
-        if meta.number is None and (m := _NUMBER_RE.search(text)):
-            meta.number = canonical_doc_number(m.group("num"))
-            header.title_paragraphs.add(i)
-        if meta.date is None and (m := _DATE_LINE_RE.match(text)):
-            meta.date = _iso(m.group("d"), m.group("m"), m.group("y"))
-            meta.place = m.group("place").strip()
-            header.title_paragraphs.add(i)
-            continue
-        doc_type = _title_case_type(text) if _is_caps_line(text.split(" ")[0]) else None
-        if meta.type is None and doc_type:
-            meta.type = doc_type
-            rest = text[len(doc_type) :].strip(" :-*")
-            meta.title = f"{doc_type} {rest}".strip()
-            header.title_paragraphs.add(i)
-            continue
-        if meta.title and i - 1 in header.title_paragraphs and not _ISSUED_BY_RE.search(text):
-            # The title's second line (bold, or "V/v ..."), before the preamble starts; titles
-            # end without punctuation, preambles ("Căn cứ ...;") with it.
-            if (len(text.split()) <= 60 and not text.endswith((":", ";", "."))
-                    and not re.match(r"^(Căn cứ|Thực hiện|Theo|Xét|Để|Nhằm)\b.*[;:.]", text)):
-                meta.title = f"{meta.title} {text}"
-                header.title_paragraphs.add(i)
-                continue
-        if meta.type is None and _is_caps_line(text) and len(text.split()) <= 12:
-            if any(motto in text for motto in ("CỘNG HÒA", "Độc lập", "ĐỘC LẬP", "ĐẢNG CỘNG SẢN")):
-                header.title_paragraphs.add(i)
-                continue
-            if not text.startswith(("Số", "SỐ")):
-                caps_issuer.append(text)
-                header.title_paragraphs.add(i)
-    if caps_issuer:
-        # "ỦY BAN NHÂN DÂN / TỈNH HÀ GIANG", "ĐẢNG BỘ TỈNH SƠN LA / HUYỆN ỦY MAI SƠN": the last
-        # block names the issuer; a lone level word joins the line before it.
-        last = caps_issuer[-1]
-        if len(caps_issuer) > 1 and re.match(r"^(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ)\b(?!\s+ỦY)", last):
-            last = f"{caps_issuer[-2]} {last}"
-        meta.issuer = _caps_to_name(last)
-    preamble = " ".join(p.text for p in paras[:body_start])
-    if meta.issuer is None and (m := _ISSUED_BY_RE.search(preamble)):
-        meta.issuer = m.group("issuer").strip()
-    if meta.issuer is None:
-        for p in paras[sign_start:]:
-            if _SIGN_TITLE_RE.match(p.text):
-                meta.issuer = _caps_to_name(_SIGN_TITLE_RE.sub("", p.text).split("  ")[0])
-                break
-    if meta.place is None and meta.issuer and (m := _PROVINCE_RE.search(meta.issuer)):
-        meta.place = m.group("place")
-    if meta.type is None and meta.number:
-        meta.type = _type_from_number(meta.number)
-    for p in reversed(paras[sign_start:]):
-        text = p.text.strip("* ")
-        if _NAME_RE.match(text):
-            meta.signer = text
-            break
-    return header
-
-
-_KEEP_UPPER = {"UBND", "HĐND", "MTTQ", "TW", "BCH", "NQ", "KH", "QĐ"}
-_LEVELS = {"tỉnh", "huyện", "quận", "xã", "phường", "phố", "trấn"}
-_BODY_HEADS = {"sở", "bộ", "phòng", "cục", "viện", "hội", "tâm"}
-
-
-def _caps_to_name(text: str) -> str:
-    """"ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" → "Ủy ban nhân dân tỉnh Hà Giang"; "SỞ Y TẾ" → "Sở Y tế"."""
-    words = text.split()
-    if not words or not _is_caps_line(text):
-        return text
-    low = [w.lower() for w in words]
-    out: list[str] = []
-    place = False
-    for i, w in enumerate(low):
-        nxt = low[i + 1] if i + 1 < len(low) else ""
-        prev = low[i - 1] if i else ""
-        if words[i] in _KEEP_UPPER:
-            out.append(words[i])
-        elif i == 0 or place or (prev in _BODY_HEADS and low[i - 2 : i] != ["đảng", "bộ"]) or (
-                prev == "ban" and low[i - 2 : i - 1] != ["ủy"]):
-            out.append(w.capitalize())
-        elif w in _LEVELS and nxt == "ủy":
-            out.append(w.capitalize())  # Tỉnh ủy, Huyện ủy
-        else:
-            out.append(w)
-        # Place names follow a level word ("tỉnh Hà Giang") or a Party committee ("Tỉnh ủy Sơn La").
-        if (w in _LEVELS and nxt != "ủy") or (w == "ủy" and prev in _LEVELS):
-            place = True
-    return " ".join(out).replace("Ban thường vụ", "Ban Thường vụ").replace("ban thường vụ", "Ban Thường vụ")
-
-
-# ---------------------------------------------------------------------------------------------
 # Outline
 # ---------------------------------------------------------------------------------------------
 
@@ -348,6 +174,10 @@ class _OutlineState:
     topic: Section | None = None
     last_item_no: int = 0
     last_part_no: int = 0
+    # An attached document's sections carry its prefix ("KH." → KH.II.1); decision articles
+    # (Điều 1 → D1) are numbered through the whole document, across chapters.
+    id_prefix: str = ""
+    last_article_no: int = 0
 
     def innermost_numbered(self) -> Section | None:
         return self.letter or self.subitem or self.item or self.part
@@ -369,7 +199,7 @@ class _OutlineState:
 
 
 def _prefix(state: _OutlineState) -> str:
-    return f"{state.part.id}." if state.part else ""
+    return f"{state.part.id}." if state.part else state.id_prefix
 
 
 def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
@@ -386,20 +216,11 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         return None
     state.last_part_no = number
     heading, body = _heading_and_body(rest)
-    section = state.add(Section(id=_to_roman(number), heading=heading, parent=None, kind="part",
-                                prov=p.prov))
+    section = state.add(Section(id=state.id_prefix + int_to_roman(number), heading=heading,
+                                parent=None, kind="part", prov=p.prov))
     state.part, state.item, state.subitem, state.letter, state.topic = section, None, None, None, None
     state.last_item_no = 0
     return section, body
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
@@ -408,6 +229,23 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         return None
     number = int(m.group("word") or m.group("num"))
     heading, body = _heading_and_body(m.group("rest"))
+    if m.group("word") and p.text[:1] in "ĐđĐ" and number == state.last_article_no + 1:
+        # Điều 1 → D1 (GUIDELINES-real.md): a decision's or law's article.
+        section = state.add(Section(id=f"{state.id_prefix}D{number}", heading=heading,
+                                    parent=state.part.id if state.part else None, kind="item",
+                                    prov=p.prov))
+        state.item, state.subitem, state.letter, state.topic = section, None, None, None
+        state.last_article_no = number
+        state.last_item_no = 0
+        return section, body
+    article = state.item if state.item is not None and _is_article(state.item.id) else None
+    if article is not None and not m.group("word"):
+        # Clauses of an article: "1." under Điều 2 → D2.1.
+        last = int(state.subitem.id.rsplit(".", 1)[-1].split("~")[0]) if (
+            state.subitem is not None and state.subitem.parent == article.id) else 0
+        if number == last + 1:
+            return _add_subitem(state, f"{article.id}.{number}", heading, body, p)
+        return None
     if number == state.last_item_no + 1:
         section = state.add(Section(id=f"{_prefix(state)}{number}", heading=heading,
                                     parent=state.part.id if state.part else None, kind="item",
@@ -423,6 +261,10 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         if number == expected and state.subitem.parent == state.item.id:
             return _add_subitem(state, f"{state.item.id}.{number}", heading, body, p)
     return None
+
+
+def _is_article(section_id: str) -> bool:
+    return bool(re.search(r"(?:^|\.)D\d+$", section_id.split("~")[0]))
 
 
 def _add_subitem(state: _OutlineState, sid: str, heading: str, body: str | None,
@@ -491,7 +333,7 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int]:
     for i in range(body_start, len(paras)):
         text = paras[i].text
         if _SIGNATURE_START.match(text) or (
-            _SIGN_TITLE_RE.match(text.strip("* ")) and _is_caps_line(text)
+            _SIGN_TITLE_RE.match(text.strip("* ")) and metadata.is_caps(text)
         ):
             sign_start = i
             break
@@ -514,18 +356,37 @@ def doc_id_for(path: str) -> str:
 
 
 def build_document(source: SourceText, doc_id: str | None = None) -> Document:
-    """Turn a read file into a :class:`Document` with metadata, outline and segments."""
+    """Turn a read file into a :class:`Document` with metadata, outline and segments.
+
+    A decision that issues a plan is two parts: the decision (articles ``D1``…) up to its
+    signature, then the attached plan with its own header and prefixed sections (``KH.II.1``).
+    """
     doc_id = doc_id or doc_id_for(source.path)
-    paras = paragraphs(source.lines)
+    role_tables = find_tables(source.lines)
+    lines, table_rows = lines_with_tables(source.lines, role_tables)
+    paras = paragraphs(lines)
     body_start, sign_start = _body_bounds(paras)
-    header = _parse_header(paras, body_start, sign_start)
-    state = _OutlineState(doc_id=doc_id)
+    header = metadata.read_document_header(source, paras, body_start, sign_start)
+    # Parts: (first paragraph, body start, signature start, id prefix).
+    parts: list[tuple[int, int, int, str]] = []
+    starts = [start for start, _ in header.attached]
+    ends = [*starts, len(paras)]
+    parts.append((0, body_start, min(sign_start, ends[0]), ""))
+    for (start, att), end in zip(header.attached, ends[1:], strict=True):
+        sub_body, sub_sign = _body_bounds(paras[start:end])
+        if sub_body == 0:
+            sub_body = next((k for k in range(start, end) if k not in header.title_paragraphs),
+                            end) - start
+        parts.append((start, start + sub_body, start + sub_sign, f"{att.prefix}."))
+    sections: list[Section] = []
+    state = _OutlineState(doc_id=doc_id, sections=sections)
     segments: list[Segment] = []
     warnings: list[ParseWarning] = list(source.warnings)
 
-    def emit(kind: str, text: str, p: Paragraph, raw: str | None = None) -> None:
+    def emit(kind: str, text: str, p: Paragraph, raw: str | None = None,
+             section: str | None = None) -> None:
         node = None if kind == "signature" else (state.topic or state.innermost_numbered())
-        citable = node.citable if node else None
+        citable = section or (node.citable if node else None)
         parts = split_segment_text(text) if kind not in ("heading", "title") else [text]
         for part in parts:
             segments.append(
@@ -543,7 +404,47 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                 )
             )
 
+    appendix: Section | None = None
+    appendix_tables = 0  # tables placed in the open appendix
+    placed: set[int] = set()
+    part_no = 0
+    first, body_start, sign_start, _ = parts[0]
     for i, p in enumerate(paras):
+        if part_no + 1 < len(parts) and i == parts[part_no + 1][0]:
+            part_no += 1
+            first, body_start, sign_start, prefix = parts[part_no]
+            state = _OutlineState(doc_id=doc_id, sections=sections, id_prefix=prefix)
+            appendix = None
+        opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None
+        if opened is not None and i < sign_start and not any(
+                q.kind == "table_row" for q in paras[i + 1 : i + 8]):
+            opened = None  # "PHỤ LỤC" inside the body with no table under it: a plain line
+        if opened is not None:
+            appendix = _open_appendix(state, opened, p, appendix)
+            appendix_tables = 0
+            emit("heading", p.text, p, p.raw)
+            continue
+        if p.prov in table_rows and p.kind == "table_row":
+            table, row = table_rows[p.prov]
+            if id(table) not in placed:
+                placed.add(id(table))
+                node = state.innermost_numbered()
+                place_table(table, appendix.id if appendix else (node.citable if node else None),
+                            appendix=appendix is not None)
+                appendix_tables += appendix is not None
+            if row.kind == "data" and row.section:
+                emit("table_row", p.text, p, p.raw, section=row.section)
+                row.segment_id = segments[-1].id
+            else:
+                emit("heading", p.text, p, p.raw, section=row.section or table.section)
+            continue
+        if appendix is not None:
+            # The appendix title ("DANH MỤC CÁC NHIỆM VỤ … ĐẾN NĂM 2030") is its heading: its
+            # period dates the targets of the tables below.
+            if len(appendix.heading) < 300 and not appendix_tables and not p.text.startswith("("):
+                appendix.heading = f"{appendix.heading} {p.text}".strip()
+            emit("heading", p.text, p, p.raw)
+            continue
         if i < body_start:
             kind = "title" if i in header.title_paragraphs else "preamble"
             emit(kind, p.text, p, p.raw)
@@ -572,18 +473,39 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         else:
             emit("paragraph", p.text, p, p.raw)
 
-    if not state.sections:
+    if not sections:
         warnings.append(ParseWarning("no_outline", "no numbered outline found", None))
     if not any(s.searchable for s in segments):
         warnings.append(ParseWarning("no_content", "no searchable text found", None))
+    warnings.extend(header.warnings)
     return Document(
         doc_id=doc_id,
         path=source.path,
         sha256=source.sha256,
         format=source.format,
         meta=header.meta,
-        sections=state.sections,
+        sections=sections,
         segments=segments,
         warnings=warnings,
         pages=source.pages,
+        tables=[table for table, _block in role_tables if id(table) in placed],
     )
+
+
+def _open_appendix(state: _OutlineState, opened: tuple[int | None, str], p: Paragraph,
+                   previous: Section | None) -> Section:
+    """A "PHỤ LỤC" heading: a new top-level section ``PL<n>`` (``KH.PL<n>`` inside an attached
+    plan, whose sections carry the ``KH.`` prefix)."""
+    number, rest = opened
+    if number is None:
+        number = int(previous.id.rsplit("PL", 1)[1]) + 1 if previous else 1
+    top = state.part.id if state.part else ""
+    # The attached plan's prefix: the outline state's own (layout-header's id_prefix) or the one
+    # its sections carry.
+    prefix = getattr(state, "id_prefix", "") or (
+        "KH." if top.startswith("KH.") or (previous and previous.id.startswith("KH.")) else "")
+    heading = f"Phụ lục {number}" + (f": {rest}" if rest else "")
+    section = state.add(Section(id=f"{prefix}PL{number}", heading=heading, parent=None,
+                                kind="appendix", prov=p.prov))
+    state.part, state.item, state.subitem, state.letter, state.topic = section, None, None, None, None
+    return section

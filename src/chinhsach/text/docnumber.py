@@ -6,43 +6,56 @@ number ("KH", "NQ", "QĐ") names the document type (Kế hoạch, Nghị quyết
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from chinhsach.text.normalize import fold, normalize_text
 
-# Kind codes inside numbers (folded upper) → doc_type: 42-NQ/TW, 2161/QĐ-TTg, 08-QĐi/TW.
-KIND_CODES: dict[str, str] = {
-    "NQ": "Nghị quyết",
-    "NQLT": "Nghị quyết",
-    "KH": "Kế hoạch",
-    "KHLT": "Kế hoạch",
-    "QD": "Quyết định",
-    "ND": "Nghị định",
-    "TT": "Thông tư",
-    "TTLT": "Thông tư",
-    "CT": "Chỉ thị",
-    "KL": "Kết luận",
-    "TTR": "Tờ trình",
-    "CTR": "Chương trình",
-    "HD": "Hướng dẫn",
-    "BC": "Báo cáo",
-    "TB": "Thông báo",
-    "DA": "Đề án",
-    "QDI": "Quy định",
-    "QC": "Quy chế",
-    "CV": "Công văn",
-    "CD": "Công điện",
-}
+
+@dataclass(frozen=True)
+class DocType:
+    """A document type (loại văn bản) as ``data/doc_types.json`` describes it."""
+
+    name: str  # "Kế hoạch"
+    codes: tuple[str, ...]  # kind codes inside numbers, folded upper: ("KH", "KHLT")
+    words: tuple[str, ...]  # type words: ("kế hoạch",)
+    plan: bool = False  # a plan or programme that carries out another document
+    capitalised_only: bool = False  # "Luật" counts, "pháp luật" does not
+    named: bool = False  # a name may stand before "số": Luật Việc làm số 38/2013/QH13
 
 
-# Codes of issuers and document kinds inside document numbers, keyed by their folded upper form;
-# the value is the spelling used in official numbers (QĐ-TTg, NQ-HĐND, TTr-SLĐTBXH).
-_NUMBER_CODES = {
-    "QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "TTG": "TTg", "TTR": "TTr", "CTR": "CTr",
-    "DU": "ĐU", "BCSD": "BCSĐ", "DDT": "ĐĐT", "BLDTBXH": "BLĐTBXH", "SLDTBXH": "SLĐTBXH",
-    "LDTBXH": "LĐTBXH", "DHDCD": "ĐHĐCĐ", "VPDU": "VPĐU", "BTGTU": "BTGTU",
-    "QDI": "QĐi", "SGDDT": "SGDĐT", "BGDDT": "BGDĐT", "SKHDT": "SKHĐT", "BKHDT": "BKHĐT",
-}
+@cache
+def _data() -> dict:
+    return json.loads(files("chinhsach").joinpath("data/doc_types.json").read_text(encoding="utf-8"))
+
+
+DOC_TYPES: tuple[DocType, ...] = tuple(
+    DocType(t["name"], tuple(t["codes"]), tuple(t["words"]), t.get("plan", False),
+            t.get("capitalised_only", False), t.get("named", False))
+    for t in _data()["types"]
+)
+# Derived views, for the matchers that need them.
+KIND_CODES: dict[str, str] = {code: t.name for t in DOC_TYPES for code in t.codes}
+TYPE_WORDS: dict[str, str] = {fold(w): t.name for t in DOC_TYPES for w in t.words}  # folded word
+PLAN_CODES: frozenset[str] = frozenset(c for t in DOC_TYPES if t.plan for c in t.codes)
+_NUMBER_CODES: dict[str, str] = _data()["code_spellings"]
+
+
+def title_type(title: str) -> str | None:
+    """The type a header's title line starts with, in sentence case: "KẾ HOẠCH" → "Kế hoạch",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện …" → "Chương trình hành động"; None for other lines."""
+    words = title.split()
+    folded = fold(" ".join(words))
+    for word in sorted(TYPE_WORDS, key=len, reverse=True):
+        if folded == word or folded.startswith(word + " "):
+            lower = " ".join(words[: len(word.split())]).lower()
+            return lower[:1].upper() + lower[1:]
+    return None
+
+
 _NUMBER_SPACES = re.compile(r"\s*([/-])\s*")
 
 
@@ -68,3 +81,35 @@ def canonical_doc_number(number: str) -> str:
 def doc_number_key(number: str) -> str:
     """A join key for document numbers that ignores đ/d, case and spacing."""
     return fold(canonical_doc_number(number)).upper()
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A document number (số hiệu) read once: its one spelling, join key, kind and issuer codes.
+
+    ``DocNumber.parse("19-kh/tw")`` → text "19-KH/TW", key "19-KH/TW", kind_code "KH",
+    doc_type "Kế hoạch", issuer_codes ("TW",). "38/2013/QH13" has no kind code: its only
+    letters are the issuer's.
+    """
+
+    text: str
+    key: str
+    kind_code: str | None
+    issuer_codes: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, number: str) -> DocNumber:
+        text = canonical_doc_number(number)
+        letters = [fold(p).upper() for p in re.split(r"[/-]", text) if p and not p[0].isdigit()]
+        kind = letters[0] if len(letters) > 1 else None
+        issuers = tuple(letters[1:] if len(letters) > 1 else letters)
+        return cls(text, fold(text).upper(), kind, issuers)
+
+    @property
+    def doc_type(self) -> str | None:
+        """The type its kind code names (42-NQ/TW → Nghị quyết), None when unknown."""
+        return KIND_CODES.get(self.kind_code or "")
+
+    @property
+    def is_plan(self) -> bool:
+        return self.kind_code in PLAN_CODES

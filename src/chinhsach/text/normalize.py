@@ -134,8 +134,42 @@ class _FoldTable(dict):
 _FOLD = _FoldTable()
 
 
-def fold(text: str) -> str:
-    """Lower-case text without diacritics: "Chỉ tiêu Đảng" → "chi tieu dang"."""
+class _SameLengthTable(dict):
+    """Like :class:`_FoldTable`, but a character whose fold is not one character stays itself
+    (lower-cased when ``lower`` and that is one character), so offsets in the result are offsets
+    in the input."""
+
+    def __init__(self, lower: bool) -> None:
+        super().__init__()
+        self.lower = lower
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = _FOLD[code]
+        if self.lower:
+            out = out.lower()
+        if len(out) != 1:
+            low = ch.lower()
+            out = low if self.lower and len(low) == 1 else ch
+        self[code] = out
+        return out
+
+
+_SAME_LENGTH = {True: _SameLengthTable(lower=True), False: _SameLengthTable(lower=False)}
+
+
+def fold(text: str, keep_length: bool = False, keep_case: bool = False) -> str:
+    """Text without diacritics, lower-cased: "Chỉ tiêu Đảng" → "chi tieu dang".
+
+    ``keep_length``: one character out for each character in, so that a match's offsets in the
+    folded text are offsets in the original (a soft hyphen or "ǅ" would otherwise shift them).
+    ``keep_case``: diacritics go but case stays (implies ``keep_length``): for matching patterns
+    written with diacritics against text typed without them.
+    """
+    if keep_case:
+        return text.translate(_SAME_LENGTH[False])
+    if keep_length:
+        return text.translate(_SAME_LENGTH[True])
     return text.translate(_FOLD).lower()
 
 

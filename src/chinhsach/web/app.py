@@ -57,6 +57,7 @@ from chinhsach.present.templates import render_page
 from chinhsach.text.normalize import fold
 from chinhsach.web import schemas
 from chinhsach.web.checks import CheckRunner, ChecksBusyError
+from chinhsach.web.downloads import router as downloads_router
 from chinhsach.web.messages import (
     INVALID_VI,
     NOT_FOUND_PAGE_VI,
@@ -782,6 +783,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
             headers["content-disposition"] = f'attachment; filename="{name}"'
         return HTMLResponse(html, headers=headers)
 
+    app.include_router(downloads_router)  # exports and the "Thời hạn" page (web/downloads.py)
     return app
 
 

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 
 from chinhsach.errors import ChinhsachError, EmptyDocumentError, UnsupportedFileError
 from chinhsach.ingest.readers import utf16_codec_by_nuls
+from chinhsach.structure.outline import doc_id_for
 
 # C0 control characters that no text file holds (tab, LF, FF, CR and SUB are allowed).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f]")
@@ -36,8 +37,6 @@ def display_name(filename: str | None) -> str:
 
 def upload_doc_id(filename: str | None) -> str:
     """A document id for the uploaded plan, made from its name like an indexed file's."""
-    from chinhsach.structure.outline import doc_id_for
-
     name = display_name(filename)
     return doc_id_for(name) if name != "tệp tải lên" else DEFAULT_UPLOAD_ID
 

@@ -1,0 +1,263 @@
+"""Duties and targets from the rows of role tables (:mod:`chinhsach.structure.tables`).
+
+A duty table (nhiệm vụ | chủ trì | phối hợp | thời gian | sản phẩm) gives one
+:class:`~chinhsach.model.Duty` per data row: the task cell is the text, units of the lead column
+are ``lead`` (a unit the cell itself says only cooperates stays ``cooperate``; one the cell charges
+with "theo dõi" also ``monitor``), units of the partner column ``cooperate``, units the task cell
+names get their roles by the usual rules (:func:`~chinhsach.extract.duties.roles_in_text`); the
+time cell gives deadline and recurrence; the product cell is kept. Targets written in the task cell
+are found by :func:`~chinhsach.extract.targets.find_targets`, dated by the row's time cell ("2026 -
+2030" → 2030) or the appendix title ("… ĐẾN NĂM 2030").
+
+A target table (chỉ tiêu | ĐVT | năm 2026 | … | năm 2030) gives one
+:class:`~chinhsach.model.Target` per value cell: the year is the column's, the unit the ĐVT cell
+or the column's "(Tấn)"; a "-" sub-row ("Diện tích" under "1 | Cà phê") names its item. Baseline
+columns (ước thực hiện, hiện trạng) are situation, not targets.
+
+Units are found by :func:`~chinhsach.extract.units.find_units` (through the caller's finder),
+deadlines by :func:`~chinhsach.extract.duties.find_deadline`, numbers by
+:func:`~chinhsach.extract.targets.parse_number`: a table only says which cell holds what.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from chinhsach.extract.duties import MONITOR_VERBS, Mention, find_deadline, roles_in_text
+from chinhsach.extract.targets import find_targets, heading_year, indicator_direction, parse_number
+from chinhsach.model import Document, Duty, Table, Target, UnitRole
+from chinhsach.text.normalize import fold
+
+__all__ = ["table_duties", "table_facts", "table_targets", "time_cell"]
+
+UnitFinder = Callable[[str], Sequence[Mention]]
+
+_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-–—]\s*(20\d\d)(?!\d)")
+_SINGLE_YEAR = re.compile(r"^(?:(?:năm|nam|trong năm|trong nam|cả năm)\s+)?(20\d\d)\.?$", re.IGNORECASE)
+_ALWAYS = re.compile(r"\bthuong xuyen\b|\bhang ngay\b|\bhang tuan\b|\bdinh ky\b")
+_ALWAYS_LABELS = (("thuong xuyen", "thường xuyên"), ("hang ngay", "hằng ngày"),
+                  ("hang tuan", "hằng tuần"))
+_NUMBERED_TAIL = re.compile(r"^\s*((?:[IVXLC]+|\d{1,2})(?:\s+(?:[IVXLC]+|\d{1,2}))?)\s*$")
+_GENERIC_CELL = re.compile(r"^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan)\b")
+
+
+def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None]:
+    """(ISO deadline, words, recurrence, horizon year) of a table's time cell.
+
+    "Quý IV/2025" → 2025-12-31; "Năm 2026" / "2026" → 2026-12-31; "2026 - 2030" → 2030-12-31
+    (the end of the period); "Thường xuyên" → recurrence "thường xuyên", no deadline;
+    "Hằng năm" → "hằng năm". The words are the cell as written.
+    """
+    text = text.strip()
+    if not text:
+        return None, None, None, None
+    deadline, _words, recurring = find_deadline(text)
+    if deadline is None:
+        # The cell is a time expression on its own: "Tháng 12/2026", "Năm 2026" read as
+        # "trong tháng 12/2026", the preposition a sentence would carry.
+        deadline = find_deadline(f"trong {text}")[0]
+    folded = fold(text)
+    year: int | None = int(deadline[:4]) if deadline else None
+    if deadline is None:
+        if m := _RANGE.search(text):
+            year = int(m.group(2))
+            deadline = f"{year}-12-31"
+        elif m := _SINGLE_YEAR.match(text):
+            year = int(m.group(1))
+            deadline = f"{year}-12-31"
+    always = [label for key, label in _ALWAYS_LABELS if re.search(rf"\b{key}\b", folded)]
+    if always:
+        recurring = ", ".join([*always, *([recurring] if recurring else [])])
+    elif recurring is None and _ALWAYS.search(folded):
+        recurring = "định kỳ"
+    return deadline, text, recurring, year
+
+
+def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
+    """Units of a lead or partner cell, with the column's role.
+
+    Each unit the cell names gets the column's role, unless the cell itself says the unit only
+    cooperates ("Sở A chủ trì; Sở B phối hợp"). In a lead cell a unit charged with "theo dõi,
+    kiểm tra, giám sát" also monitors. A part of the cell (between ";") that names no known unit
+    but reads like a name ("Tỉnh đoàn", "Ngân hàng Nhà nước khu vực XII") is taken as printed.
+    """
+    out: list[UnitRole] = []
+
+    def add(name: str, r: str, mention: str | None) -> None:
+        if not any(u.name == name and u.role == r for u in out):
+            out.append(UnitRole(name=name, role=r, explicit=True, mention=mention))
+
+    cued = roles_in_text(text, find)
+    for part in re.split(r";|\n", text):
+        part = part.strip(" .,")
+        if not part:
+            continue
+        mentions = sorted(find(part), key=lambda m: m.start)
+        if not mentions:
+            # A column of units: a short capitalised name is a unit even when the directory
+            # does not know it ("Báo và Phát thanh, Truyền hình tỉnh").
+            words = part.split()
+            if (1 <= len(words) <= 10 and part[0].isupper()
+                    and not _GENERIC_CELL.match(fold(part))):
+                add(part, role, part)
+            continue
+        for m in mentions:
+            r = role
+            name = m.name
+            tail = _NUMBERED_TAIL.match(part[m.end :])
+            if tail and m is mentions[-1]:
+                # "Ngân hàng Nhà nước khu vực XII", "Chi nhánh Khu vực II": the cell is a name,
+                # and the number the directory stops before is part of it.
+                name = f"{name} {tail.group(1)}"
+            if role == "lead" and any(u.name == m.name and u.role == "cooperate" for u in cued) \
+                    and not any(u.name == m.name and u.role == "lead" for u in cued):
+                r = "cooperate"
+            add(name, r, part[m.start : m.end])
+            if r == "lead" and MONITOR_VERBS.search(fold(part[m.end :])):
+                add(name, "monitor", part[m.start : m.end])
+    return out
+
+
+def _task_column(table: Table) -> int | None:
+    col = table.column("task")
+    return table.column("indicator") if col is None else col
+
+
+def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Target]]:
+    """One duty per data row of a duty table, and the targets its task cells state."""
+    duties: list[Duty] = []
+    targets: list[Target] = []
+    task_col = _task_column(table)
+    lead_col, coop_col = table.column("lead"), table.column("cooperate")
+    time_col, product_col = table.column("time"), table.column("product")
+    title_year = heading_year(table.title or "") if table.title else None
+    in_objectives = table.column("task") is None  # the rows are chỉ tiêu
+    for row in table.rows:
+        if row.kind != "data":
+            continue
+        task = row.cell(task_col)
+        if not task:
+            continue
+        units: list[UnitRole] = []
+
+        def merge(found: list[UnitRole], units: list[UnitRole] = units) -> None:
+            for u in found:
+                if not any(x.name == u.name and x.role == u.role for x in units):
+                    units.append(u)
+
+        merge(_cell_units(row.cell(lead_col), "lead", find))
+        merge(_cell_units(row.cell(coop_col), "cooperate", find))
+        leads = [u for u in units if u.role == "lead"]
+        merge(roles_in_text(task, find))
+        if re.match(r"^\s*(?:theo doi|giam sat|kiem tra)\b", fold(task)):
+            # "Theo dõi, giám sát …": the row's lead monitors.
+            merge([UnitRole(u.name, "monitor", True, u.mention) for u in leads])
+        deadline, words, recurring, year = time_cell(row.cell(time_col))
+        if recurring is None:
+            recurring = find_deadline(task)[2]
+        product = row.cell(product_col) or None
+        duties.append(Duty(text=task, section=row.section, units=units, deadline=deadline,
+                           deadline_text=words, recurring=recurring, segment_id=row.segment_id,
+                           product=product))
+        for target in find_targets(task, section=row.section, year=year or title_year,
+                                   in_objectives=in_objectives):
+            target.segment_id = row.segment_id
+            targets.append(target)
+    return duties, targets
+
+
+_VALUE = re.compile(r"^(?P<cue>[≥≤><]=?|trên|dưới|tối thiểu|tối đa|ít nhất|khoảng|không quá)?\s*"
+                    r"(?P<num>\d[\d.,]*)\s*(?P<pct>%)?$", re.IGNORECASE)
+_CUES = {"≥": "at_least", ">=": "at_least", "≤": "at_most", "<=": "at_most", ">": "above",
+         "<": "below", "trên": "above", "dưới": "below", "tối thiểu": "at_least",
+         "ít nhất": "at_least", "tối đa": "at_most", "không quá": "at_most", "khoảng": "about"}
+
+
+def _value(cell: str) -> tuple[float, str | None, bool] | None:
+    """(value, comparator, is a percentage) of a value cell, None if it holds no single value."""
+    m = _VALUE.match(cell.strip())
+    if m is None:
+        return None
+    try:
+        value = parse_number(m.group("num"))
+    except ValueError:
+        return None
+    cue = (m.group("cue") or "").lower()
+    return value, _CUES.get(cue, "reach"), bool(m.group("pct"))
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text.lower() if text.isupper() else text
+
+
+def _label_parts(label: str) -> tuple[str | None, str | None]:
+    """(sub-label without its unit, unit) of a value column: "Kế hoạch 2026 / Lượng (Tấn)" →
+    ("lượng", "tấn"); "Năm 2026" → (None, None)."""
+    last = label.split(" / ")[-1]
+    unit_m = re.search(r"\(([^()]{1,30})\)", last)
+    unit = _lower_first(unit_m.group(1).strip()) if unit_m else None
+    sub = re.sub(r"\([^()]*\)", "", last).strip()
+    if re.search(r"20\d\d", sub) or not sub:
+        sub = None
+    return (_lower_first(sub) if sub else None), unit
+
+
+def table_targets(table: Table) -> list[Target]:
+    """One target per value cell of a target table."""
+    targets: list[Target] = []
+    name_col = _task_column(table)
+    measure_col = table.column("measure")
+    stt_col = table.column("stt")
+    values = [(j, int(r.split(":", 1)[1])) for j, r in enumerate(table.roles)
+              if r and r.startswith("value:")]
+    item_name = ""
+    for row in table.rows:
+        if row.kind not in ("data", "group"):
+            continue
+        name = row.cell(name_col)
+        dash = bool(re.fullmatch(r"[-–—+•*]", row.cell(stt_col).strip()))
+        if not dash:
+            item_name = name
+        if row.kind != "data" or row.section is None:
+            continue
+        indicator = _lower_first(name)
+        if dash and item_name and item_name.lower() not in name.lower():
+            indicator = f"{indicator} {item_name.lower()}"
+        measure = row.cell(measure_col).strip()
+        for j, year in values:
+            cell = row.cell(j)
+            parsed = _value(cell) if cell else None
+            if parsed is None:
+                continue
+            value, comparator, pct = parsed
+            sub, label_unit = _label_parts(table.columns[j])
+            unit = "%" if pct else (_lower_first(measure) if measure else label_unit)
+            full = f"{sub} {indicator}" if sub and sub.lower() not in indicator.lower() else indicator
+            targets.append(Target(indicator=full, comparator=comparator, value=value, unit=unit,
+                                  year=year, section=row.section, text=cell,
+                                  direction=indicator_direction(full), segment_id=row.segment_id))
+    return targets
+
+
+def table_facts(document: Document, find: UnitFinder) -> tuple[list[Duty], list[Target], set[str]]:
+    """Duties and targets of every role table of a document, and the ids of the segments they
+    were read from (the caller reads those segments as text no more)."""
+    duties: list[Duty] = []
+    targets: list[Target] = []
+    handled: set[str] = set()
+    sections = {s.id: s for s in document.sections}
+    for table in document.tables:
+        if table.title is None and table.section and table.section in sections:
+            table.title = sections[table.section].heading
+        handled.update(r.segment_id for r in table.rows if r.segment_id)
+        if table.kind == "duty":
+            found_duties, found_targets = table_duties(table, find)
+            duties.extend(found_duties)
+            targets.extend(found_targets)
+        elif table.kind == "target":
+            targets.extend(table_targets(table))
+    return duties, targets, handled
+

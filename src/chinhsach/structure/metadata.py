@@ -1,0 +1,740 @@
+"""Read a document's header and signature block by what each piece says, not where it sits.
+
+A Vietnamese administrative document opens with two columns: the issuing body (cơ quan ban
+hành) over its number (Số: 43/KH-UBND) on the left, the national motto (Quốc hiệu, tiêu ngữ)
+over the place-date line (Sơn La, ngày 20 tháng 11 năm 2025) on the right; then the type word
+(KẾ HOẠCH, QUYẾT ĐỊNH), the title, a preamble (Căn cứ …, Thực hiện …), and at the end a
+signature block (TM./KT./Q. …, the signer's title and name) beside the "Nơi nhận" list.
+
+Real files deliver those columns in every order: DOCX table cells, pdfplumber lines that
+interleave both columns ("ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI …"), web crawls that flatten the
+table into ``|`` lines with hard wraps and ``**`` marks ("ỦY BAN NHÂN" / "DÂN" / "THÀNH PHỐ CẦN
+THƠ"). So the header is cut into *fragments* (a line, a table cell's line, a PDF column piece),
+each fragment belongs to a *cell* (a table cell, a PDF column side, a ``|``-delimited block),
+and each is classified by content: motto, rule, number, place-date, type word, issuer words.
+The issuer is the first run of upper-case issuer fragments in one cell — never the motto.
+
+Nothing is guessed: a field that cannot be read stays ``None`` and a ``meta_unreadable``
+warning names it. On the 8 development real plans and the layout fixtures this reads every
+field of ``meta`` (``evaluation/metadata_eval.py``).
+
+A decision that issues a plan ("Ban hành kèm theo Quyết định này Kế hoạch …") carries the plan
+after its own signature; :func:`find_attached` finds where it starts so that the outline can
+give its sections a prefix (``KH.II.1``) and its header stays out of the duties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from chinhsach.model import DocumentMeta, Paragraph, ParseWarning, SourceLine, SourceText
+from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number, title_type
+from chinhsach.text.normalize import fold, normalize_text, strip_markdown
+
+# Prefix of an attached document's section ids (GUIDELINES-real.md: ``KH.II.1``).
+ATTACHED_PREFIX = {
+    "Kế hoạch": "KH",
+    "Chương trình": "CTr",
+    "Chương trình hành động": "CTr",
+    "Quy định": "QyĐ",
+    "Quy chế": "QC",
+    "Đề án": "ĐA",
+    "Hướng dẫn": "HD",
+}
+META_FIELDS = ("type", "number", "date", "issuer", "place", "signer")
+
+_MOTTO_WORDS = ("cong hoa", "chu nghia viet nam", "doc lap", "hanh phuc", "tu do",
+                "dang cong san viet nam")
+_MOTTO_PHRASES = re.compile(
+    r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    re.IGNORECASE,
+)
+_RULE_RE = re.compile(r"[-–—_=*.]{3,}")
+_NUMBER_RE = re.compile(r"(?:^|\s)(?:Luật\s+|Bộ\s+luật\s+)?(?:Số|SỐ|số)\s*:?\s*(?P<num>\d[^\s|,;]*)")
+_DATE_RE = re.compile(
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+"
+    r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+)
+_DATE_BLANK_RE = re.compile(r",\s*ngày\s+(?:\.+|…+)?\s*tháng")  # a draft's "ngày   tháng 8"
+_NOISE_WORDS = {"DỰ THẢO", "KHẨN", "HỎA TỐC", "MẬT", "TỐI MẬT", "THƯỢNG KHẨN", "BẢN CHÍNH"}
+_PREAMBLE_RE = re.compile(
+    r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Triển khai|Để|Nhằm|Trên cơ sở|Theo)\b"
+)
+_OUTLINE_RE = re.compile(
+    r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|Điều|ĐIỀU|Mục|MỤC)\s+[\dIVXLC]+\b|[IVXLC]+\s*[-.–)]\s|\d+\s*[.)]\s)"
+)
+_SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.|Q\s)\s*", re.IGNORECASE)
+_SIGN_WORDS = re.compile(
+    r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|HIỆU TRƯỞNG|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|"
+    r"CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC)\b"
+)
+_NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s){1,5}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")  # "Y Thanh Hà Niê Kđăm"
+_SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|ký|đã\s+ký\s+và\s+đóng\s+dấu)[^)]*\)?$", re.IGNORECASE)
+_ISSUED_BY_RE = re.compile(
+    r"(?P<issuer>(?:[A-ZĐÀ-Ỹ][\wđ]*\s+){1,10}?(?:[\wđ]+\s+){0,3}?[A-ZĐÀ-Ỹ][\wđ]*"
+    r"(?:\s+[A-ZĐÀ-Ỹ][\wđ]*)*)\s+ban hành\b"
+)
+_PROVINCE_RE = re.compile(
+    r"\b(?:tỉnh|Tỉnh ủy|Tỉnh|huyện|Huyện ủy|thành phố|Thành ủy|quận|thị xã|xã|phường)\s+"
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){0,3})"
+)
+_ATTACHED_RE = re.compile(
+    r"(?:ban hành|phê duyệt)\s+kèm\s+theo\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+này\s+"
+    r"(?:[\"“]\s*)?(?P<type>Kế hoạch|Chương trình hành động|Chương trình|Quy định|Quy chế|Đề án"
+    r"|Hướng dẫn)",
+    re.IGNORECASE,
+)
+_ACCOMPANY_RE = re.compile(
+    r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?P<type>Quyết định|Nghị quyết|Kế hoạch)\s+số\s+"
+    r"(?P<num>[^\s,]+)(?:\s+ngày\s+(?P<date>[^)]*?))?(?:\s+của\s+(?P<issuer>[^)]+))?\)?\s*$"
+)
+_ABBREVIATIONS = (
+    (re.compile(r"\bUBND\b"), "ỦY BAN NHÂN DÂN"),
+    (re.compile(r"\bHĐND\b"), "HỘI ĐỒNG NHÂN DÂN"),
+    (re.compile(r"\bTP\.\s*"), "THÀNH PHỐ "),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fragments
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Fragment:
+    """One piece of header text and the cell it sits in (``line`` indexes the source lines)."""
+
+    text: str
+    cell: Any
+    line: int
+
+
+def clean(text: str) -> str:
+    """Normalised text without markdown marks, footnote markers or stray pipes."""
+    text = normalize_text(strip_markdown(text))
+    text = re.sub(r"\[\d+\]", "", text)
+    return text.strip(" *_|\t")
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _is_motto(text: str) -> bool:
+    folded = fold(text)
+    return any(w in folded for w in _MOTTO_WORDS) and is_caps(text) or bool(
+        re.search(r"doc lap\s*-\s*tu do|tu do\s*-\s*hanh phuc", folded)
+    )
+
+
+def doc_type_of(text: str) -> str | None:
+    """The document type if ``text`` is a type line ("KẾ HOẠCH", "QUYẾT ĐỊNH"); else None.
+
+    "QUYẾT ĐỊNH:" (with its colon) is a decision's enacting formula, not its type line.
+    """
+    text = clean(text)
+    if not text or text.endswith(":") or not is_caps(text.split(" ")[0]):
+        return None
+    # The type words come from data/doc_types.json; a type word followed by more words is a
+    # type line only when they are upper case too ("QUY CHẾ ĐÀO TẠO …"), or a lower-case
+    # title follows ("KẾ HOẠCH thực hiện …").
+    name = title_type(text)
+    if name is None:
+        return None
+    rest = text.split()[len(name.split()):]
+    if rest and not is_caps(" ".join(rest)) and not rest[0][:1].islower():
+        return None
+    return name
+
+
+def _line_fragments(index: int, line: SourceLine, cell_of: dict[str, Any]) -> list[Fragment]:
+    """Fragments of one source line; ``cell_of`` carries the running cell state across lines."""
+    if line.cells and line.kind == "table_row":
+        cell_of["row"] = cell_of.get("row", 0) + 1
+        return [
+            Fragment(clean(part), ("docx", cell_of["row"], x), index)
+            for x, text in line.cells
+            for part in text.split("\n")
+            if clean(part)
+        ]
+    if line.cells:
+        # PDF columns: the first piece is the left side, any later piece the right side.
+        return [
+            Fragment(clean(text), ("pdf", 0 if i == 0 else 1), index)
+            for i, (_, text) in enumerate(line.cells)
+            if clean(text)
+        ]
+    raw = line.text
+    if re.search(r"\S(?: {3,}|\t+)\S", raw) and not _PREAMBLE_RE.match(raw.strip()):
+        # A text export keeps the two columns on one line, apart by a run of spaces or a tab.
+        pieces = [p for p in re.split(r" {3,}|\t+", raw.strip()) if clean(p)]
+        return [Fragment(clean(p), ("cols", k), index) for k, p in enumerate(pieces)]
+    stripped = clean(raw)
+    if not stripped:
+        if raw.strip().strip("*_ ") == "|" or "|" in raw:
+            cell_of["md"] = cell_of.get("md", 0) + 1
+        return []
+    pieces = [p for p in re.split(r"\s\|\s|\|", raw)]
+    out: list[Fragment] = []
+    for n, piece in enumerate(pieces):
+        if n > 0:
+            cell_of["md"] = cell_of.get("md", 0) + 1
+        text = clean(piece)
+        if text:
+            out.append(Fragment(text, ("md", cell_of.get("md", 0)), index))
+    if raw.rstrip().endswith("|"):
+        cell_of["md"] = cell_of.get("md", 0) + 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Field readers
+# ---------------------------------------------------------------------------------------------
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    day, month, year = int(d), int(m), int(y)
+    if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def read_date(text: str) -> tuple[str | None, str | None]:
+    """(ISO date, place) from a place-date line ("Sơn La, ngày 20 tháng 11 năm 2025")."""
+    m = _DATE_RE.search(text)
+    if not m:
+        return None, None
+    place = m.group("place").strip()
+    # Words of the motto or of a title may precede the place on an interleaved line.
+    words = place.split()
+    while words and (fold(words[0]) in {"hanh", "phuc", "nam", "viet", "do"} or words[0].isupper()
+                     and len(words) > 1 and not words[0].endswith(".")):
+        words = words[1:]
+    return _iso(m.group("d"), m.group("m"), m.group("y")), " ".join(words) or None
+
+
+def _number(text: str) -> str | None:
+    m = _NUMBER_RE.search(re.sub(r"\s*([/-])\s*(?=[\w])", r"\1", text))
+    if not m:
+        return None
+    num = m.group("num").rstrip(".,;:")
+    if not re.search(r"\d", num) or not re.search(r"[A-Za-zĐđ]", num):
+        return None
+    return canonical_doc_number(num)
+
+
+_KEEP_UPPER = {"MTTQ", "TW", "BCH", "NQ", "KH", "QĐ", "ĐH", "CĐ", "THPT", "THCS"}
+_LEVELS = {"tỉnh", "huyện", "quận", "xã", "phường", "phố", "trấn"}
+_BODY_HEADS = {"sở", "bộ", "phòng", "cục", "viện", "hội", "tâm", "trường", "ban"}
+_TITLE_STOP = {"giai", "đoạn", "năm", "đến", "trên", "địa", "bàn", "và", "về", "của", "theo",
+               "trong", "tầm", "nhìn", "thời", "kỳ", "tại", "với", "cho", "các"}
+
+
+def caps_to_name(text: str) -> str:
+    """"ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" → "Ủy ban nhân dân tỉnh Hà Giang"; "SỞ Y TẾ" → "Sở Y tế".
+
+    Place names (after a level word: tỉnh, thành phố, huyện; or after Tỉnh ủy/Huyện ủy) keep
+    capitals for at most four words, up to a common word ("giai đoạn", "năm", "trên").
+    """
+    for pattern, repl in _ABBREVIATIONS:
+        text = pattern.sub(repl, text)
+    words = text.split()
+    if not words or not is_caps(text):
+        return text
+    low = [w.lower() for w in words]
+    out: list[str] = []
+    place = 0
+    for i, w in enumerate(low):
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        prev = low[i - 1] if i else ""
+        if place and (w in _TITLE_STOP or not w[:1].isalpha()):
+            place = 0
+        if words[i] in _KEEP_UPPER:
+            out.append(words[i])
+        elif i == 0 or place or (prev in _BODY_HEADS - {"ban"} and low[i - 2 : i] != ["đảng", "bộ"]):
+            out.append(w.capitalize())
+        elif w in _LEVELS and nxt == "ủy":
+            out.append(w.capitalize())  # Tỉnh ủy, Huyện ủy
+        else:
+            out.append(w)
+        if place:
+            place -= 1
+        if (w in _LEVELS and nxt != "ủy") or (w == "ủy" and prev in _LEVELS):
+            place = 4
+    return " ".join(out)
+
+
+def _body_capitals(name: str) -> str:
+    """Official capitals of a body's name: fixed names ("Ban Chấp hành Trung ương"), each
+    field of a department ("Sở Giáo dục và Đào tạo", "Bộ Lao động - Thương binh và Xã hội"),
+    an institution's own name ("Trường ĐH Thủ Đô Hà Nội")."""
+    for fixed in _FIXED_NAMES:
+        name = re.sub(rf"\b{fixed}\b", fixed, name, flags=re.IGNORECASE)
+    m = re.match(r"^(Sở|Bộ)\s+(.+?)(\s+(?:tỉnh|thành phố|huyện|quận)\s.*)?$", name)
+    if m:
+        field = re.sub(r"(\bvà\s+|,\s*|\s-\s)(\w)", lambda x: x.group(1) + x.group(2).upper(),
+                       m.group(2))
+        name = f"{m.group(1)} {field}{m.group(3) or ''}".replace("Công thương", "Công Thương")
+    return re.sub(
+        r"^((?:Trường|Học viện)(?:\s+(?:ĐH|CĐ|THPT|THCS|Đại học|[Cc]ao đẳng))?)\s+(.+)$",
+        lambda x: f"{x.group(1)} " + " ".join(w[:1].upper() + w[1:] for w in x.group(2).split()),
+        name,
+    )
+
+
+# Names of bodies whose words keep capitals inside an issuer ("Ban Chấp hành Trung ương").
+_FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Mặt trận Tổ quốc",
+                "Quốc hội", "Chính phủ", "Đại học")
+
+
+_PARENT_SPLIT = re.compile(
+    r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+\S+(?:\s+\S+)*?)\s+"
+    r"(?P<child>(?:SỞ|PHÒNG|BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|HUYỆN ỦY|THÀNH ỦY|"
+    r"THỊ ỦY|ĐẢNG ỦY|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
+)
+
+
+def issuer_name(caps: str) -> str:
+    """The issuing body from its upper-case header block.
+
+    A parent over a child ("UBND TỈNH LAI CHÂU / SỞ Y TẾ", "ĐẢNG BỘ TỈNH SƠN LA / HUYỆN ỦY MAI
+    SƠN") names the child; a department without a place of its own takes the parent's
+    locality ("Sở Y tế tỉnh Lai Châu").
+    """
+    for pattern, repl in _ABBREVIATIONS:
+        caps = pattern.sub(repl, caps)
+    caps = " ".join(caps.split())
+    m = _PARENT_SPLIT.match(caps)
+    if not m:
+        return _body_capitals(caps_to_name(caps))
+    parent, child = m.group("parent"), m.group("child")
+    name = caps_to_name(child)
+    if re.match(r"^(SỞ|PHÒNG|CHI CỤC|BAN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY)\b", child) and not re.search(
+        r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", child
+    ):
+        level = re.search(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+.*$", parent)
+        if level:
+            name = f"{name} {caps_to_name('X ' + level.group(0)).split(' ', 1)[1]}"
+    return _body_capitals(name)
+
+
+def sentence_case(title: str) -> str:
+    """An upper-case title in sentence case, place names kept ("XUẤT KHẨU … TỈNH SƠN LA …")."""
+    if not is_caps(title):
+        return title
+    named = caps_to_name(title)
+    return named[:1].upper() + named[1:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Header
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class HeaderReading:
+    """What the header and signature of one document (or attached document) say.
+
+    ``header_lines``: indexes of source lines that belong to the header (title segments);
+    ``title_end_line``: index of the last title line.
+    """
+
+    meta: DocumentMeta
+    header_lines: set[int] = field(default_factory=set)
+    title: str | None = None
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def _header_fragments(lines: list[SourceLine], start: int, end: int) -> tuple[list[Fragment], int]:
+    """Fragments of the header region and the index of the first line after it.
+
+    The region runs from ``start`` up to the type line's title, the preamble or the outline,
+    whichever comes first; a long sentence before any header element means there is no header.
+    """
+    cell_state: dict[str, Any] = {}
+    frags: list[Fragment] = []
+    i = start
+    limit = min(end, start + 60)
+    while i < limit:
+        line = lines[i]
+        text = clean(line.text)
+        if text and not line.cells and "|" not in line.text:
+            if _PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text):
+                break
+            if doc_type_of(text) is None and not is_caps(text) and len(text.split()) > 20:
+                if not frags:
+                    break  # prose before any header piece: there is no header
+                i += 1  # a session line under a law's header ("Khóa XI, kỳ họp thứ 9 …")
+                continue
+        frags.extend(_line_fragments(i, line, cell_state))
+        if text and doc_type_of(text) and not line.cells:
+            return frags, i
+        i += 1
+    return frags, i
+
+
+def _title_after(lines: list[SourceLine], type_line: int, end: int) -> tuple[str | None, list[int]]:
+    """The title lines after a type line: up to the preamble, an authority line or the outline."""
+    parts: list[str] = []
+    used: list[int] = []
+    doc_type = doc_type_of(lines[type_line].text) or ""
+    rest = clean(lines[type_line].text)[len(doc_type):].strip(" :-")
+    if rest:
+        parts.append(rest)
+    i = type_line + 1
+    while i < min(end, type_line + 12):
+        line = lines[i]
+        text = clean(line.text)
+        if not text:
+            if parts and line.text.strip() == "" and _blank_run(lines, i) > 0 and i + 1 < end:
+                # a blank line ends a title that already has words unless the next line wraps it
+                nxt = clean(lines[i + 1].text) if i + 1 < end else ""
+                if not nxt or not nxt[:1].islower():
+                    break
+            i += 1
+            continue
+        if (_PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text) or text.endswith((";", ":"))
+                or _ACCOMPANY_RE.match(text) or text.startswith("(")):
+            break
+        if parts and is_caps(text) and not is_caps(" ".join(parts)):
+            break  # "ỦY BAN NHÂN DÂN TỈNH SƠN LA" after a sentence-case title: the authority
+        if parts and is_caps(text) and _is_authority(text):
+            break
+        if len(text.split()) > 70:
+            break
+        parts.append(text)
+        used.append(i)
+        i += 1
+    title = " ".join(" ".join(parts).split()) or None
+    return title, used
+
+
+def _blank_run(lines: list[SourceLine], i: int) -> int:
+    return 1 if not lines[i].text.strip() else 0
+
+
+def _is_authority(text: str) -> bool:
+    """An enacting authority line under a decision's title ("ỦY BAN NHÂN DÂN TỈNH SƠN LA")."""
+    return bool(re.match(
+        r"^(?:ỦY BAN|UỶ BAN|UBND|CHỦ TỊCH|HIỆU TRƯỞNG|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|HỘI ĐỒNG|"
+        r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|QUỐC HỘI|CHÍNH PHỦ)\b", text))
+
+
+def _same_block(prev: Any, cell: Any) -> bool:
+    """Whether two fragments can continue one issuer block: same cell, or a left-column piece
+    followed by a line that has no second column (the motto column ended earlier)."""
+    if prev == cell:
+        return True
+    left = (prev[0] in ("pdf", "cols") and prev[-1] == 0) or (prev[0] == "docx" and prev[-1] == 0)
+    return left and cell[0] == "md"
+
+
+def read_header(source: SourceText, start: int = 0, end: int | None = None) -> HeaderReading:
+    """Read number, date, place, issuer, type and title from source lines ``start:end``."""
+    lines = source.lines
+    end = len(lines) if end is None else end
+    meta = DocumentMeta()
+    reading = HeaderReading(meta)
+    frags, stop = _header_fragments(lines, start, end)
+    type_line = stop if stop < end and doc_type_of(lines[stop].text) else None
+
+    # Number and place-date: per fragment, then a fragment joined with the next one of its cell
+    # (a crawl wraps "Bắc Ninh, ngày 24" / "tháng 11 năm 2025").
+    # A PDF's right column may wrap onto a line of its own (another cell): the next few
+    # fragments in reading order are tried too.
+    by_cell: dict[Any, list[Fragment]] = {}
+    for f in frags:
+        by_cell.setdefault(f.cell, []).append(f)
+    order = {id(f): k for k, f in enumerate(frags)}
+    for cell_frags in by_cell.values():
+        for k, f in enumerate(cell_frags):
+            texts = [f.text]
+            if k + 1 < len(cell_frags):
+                texts.append(f"{f.text} {cell_frags[k + 1].text}")
+            nxt = order[id(f)] + 1
+            texts += [f"{f.text} {g.text}" for g in frags[nxt : nxt + 3]]
+            for text in texts:
+                if meta.number is None and (num := _number(text)):
+                    meta.number = num
+                    reading.header_lines.add(f.line)
+                if meta.date is None:
+                    date, place = read_date(_MOTTO_PHRASES.sub(" ", text))
+                    if date:
+                        meta.date, meta.place = date, place
+                        reading.header_lines.add(f.line)
+
+    # Issuer: the first run of upper-case fragments in one cell that are not motto, rule,
+    # number, type word or a draft mark.
+    runs: list[list[Fragment]] = []
+    current: list[Fragment] = []
+    for f in frags:
+        text = _MOTTO_PHRASES.sub(" ", f.text).strip(" -–")
+        text = _RULE_RE.sub(" ", text).strip()
+        is_issuer = (
+            bool(text) and is_caps(text) and not _is_motto(text) and not _number(text)
+            and doc_type_of(text) is None and text.upper() not in _NOISE_WORDS
+            and not re.match(r"^(?:SỐ|Số)\b", text) and len(text.split()) <= 14
+        )
+        if is_issuer and current and _same_block(current[-1].cell, f.cell) and not _RULE_RE.search(
+                current[-1].text):
+            current.append(Fragment(text, f.cell, f.line))
+        elif is_issuer:
+            if current:
+                runs.append(current)
+            current = [Fragment(text, f.cell, f.line)]
+        elif current and (_RULE_RE.search(f.text) or f.cell == current[-1].cell):
+            runs.append(current)
+            current = []
+        if _is_motto(f.text) or is_issuer or _RULE_RE.fullmatch(f.text.strip()):
+            reading.header_lines.add(f.line)
+    if current:
+        runs.append(current)
+    if runs:
+        meta.issuer = issuer_name(" ".join(f.text for f in runs[0]))
+
+    if type_line is not None:
+        meta.type = doc_type_of(lines[type_line].text)
+        title, used = _title_after(lines, type_line, end)
+        reading.header_lines.add(type_line)
+        reading.header_lines.update(used)
+        reading.title = title
+        meta.title = f"{meta.type} {sentence_case(title)}".strip() if title else meta.type
+    for f in frags:
+        reading.header_lines.add(f.line)
+    return reading
+
+
+def _preamble_issuer(text: str) -> str | None:
+    """"… Ban Thường vụ Tỉnh ủy Sơn La ban hành Kế hoạch …" → the body, if it names its place."""
+    m = _ISSUED_BY_RE.search(text)
+    if not m:
+        return None
+    issuer = m.group("issuer").strip()
+    if _PROVINCE_RE.search(issuer):
+        return issuer
+    return None
+
+
+def read_signature(source: SourceText, start: int, end: int) -> tuple[str | None, int | None]:
+    """The signer's name after the first authority line in lines ``start:end`` (and its line).
+
+    The authority line is "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "HIỆU TRƯỞNG" …; the name is
+    the next fragment shaped like a personal name, in the same cell when the block is a table.
+    """
+    lines = source.lines
+    cell_state: dict[str, Any] = {}
+    frags: list[Fragment] = []
+    for i in range(start, min(end, start + _SIGNATURE_LINES)):
+        frags.extend(_line_fragments(i, lines[i], cell_state))
+    for k, f in enumerate(frags):
+        text = f.text
+        if not (is_caps(text) and (_SIGN_TITLE_RE.match(text) or _SIGN_WORDS.match(text))):
+            continue
+        for g in frags[k + 1 : k + 14]:
+            if f.cell[0] in ("docx", "cols") and g.cell[0] == f.cell[0] and g.cell[-1] != f.cell[-1]:
+                continue  # the other column of a signature table (Nơi nhận)
+            candidate = g.text.strip(" .")
+            if _SIGNED_RE.match(candidate) or is_caps(candidate):
+                continue
+            if _NAME_RE.match(candidate):
+                return candidate, g.line
+        break
+    return None, None
+
+
+_SIGNATURE_LINES = 80  # a signature block with its "Nơi nhận" list fits in this many lines
+_SIGN_PREFILTER = re.compile(r"^[\s*_|#]*(?:Nơi|NƠI|T/M|TM|KT|TL|TUQ|Q\.|Q\s)")
+
+
+def signature_start(source: SourceText, start: int, end: int) -> int | None:
+    """Index of the first line of the signature block ("Nơi nhận" or an authority line)."""
+    for i in range(start, end):
+        line = source.lines[i]
+        texts = [t for _, t in line.cells] if line.cells else [line.text]
+        for raw in texts:
+            if not _SIGN_PREFILTER.match(raw):
+                continue  # most lines: no normalisation needed to say no
+            text = clean(raw.split("\n")[0])
+            if re.match(r"^(?:Nơi nhận|NƠI NHẬN)\b", text):
+                return i
+            if is_caps(text) and _SIGN_TITLE_RE.match(text) and len(text.split()) <= 12:
+                return i
+    return None
+
+
+_TITLE_PREFILTER = re.compile(r"^[\s*_|#]*(?:PHÓ\s+)?(?:CHỦ|BÍ|GIÁM|HIỆU|TRƯỞNG|BỘ|THỦ|CHÁNH|CỤC|VIỆN|TỔNG)")
+
+
+def _title_lines(source: SourceText, start: int, end: int) -> list[int]:
+    """Lines from ``start`` holding a signer's bare title (upper case, a few words)."""
+    out = []
+    for i in range(start, end):
+        line = source.lines[i]
+        texts = [t for _, t in line.cells] if line.cells else [line.text]
+        for raw in texts:
+            if _TITLE_PREFILTER.match(raw):
+                text = clean(raw.split("\n")[0])
+                if is_caps(text) and _SIGN_WORDS.match(text) and len(text.split()) <= 8:
+                    out.append(i)
+                    break
+    return out
+
+
+def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning]) -> None:
+    """Fill what the header left open from safe sources, then warn about what stays unknown."""
+    if meta.issuer is None:
+        meta.issuer = _preamble_issuer(preamble)
+    if meta.place is None and meta.issuer and (m := _PROVINCE_RE.search(meta.issuer)):
+        meta.place = m.group("place")
+    if meta.type is None and meta.number:
+        meta.type = type_from_number(meta.number)
+    missing = [f for f in META_FIELDS if getattr(meta, f) is None]
+    if missing:
+        warnings.append(ParseWarning(
+            "meta_unreadable",
+            f"header field(s) not found: {', '.join(missing)} (left empty, not guessed)",
+            None,
+        ))
+
+
+def type_from_number(number: str) -> str | None:
+    """The type from the kind code inside a number (43/KH-UBND, 58-KH/HU)."""
+    for code in re.split(r"[-/]", number)[1:]:
+        name = KIND_CODES.get(fold(code).upper())
+        if name:
+            return name
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Attached documents
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Attached:
+    """A document printed after a decision that issues it: where it starts and what it is."""
+
+    line: int  # first source line of the attached document (its header)
+    type_line: int
+    prefix: str
+    meta: DocumentMeta
+    header_lines: set[int] = field(default_factory=set)
+
+
+_CAPS_START = re.compile(r"^[\s*_#]*[A-ZĐÀ-Ỹ]{2}")
+
+
+def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
+                  sign_line: int | None) -> list[Attached]:
+    """Attached documents after the signature of a decision that issues them.
+
+    The decision's own text must say it issues one ("Ban hành kèm theo Quyết định này Kế
+    hoạch …"); the attached document then starts at the first type line of that type after
+    the decision's signature, together with the header fragments just above it.
+    """
+    m = _ATTACHED_RE.search(body_text)
+    if not m or sign_line is None:
+        return []
+    named = title_type(m.group("type"))
+    lines = source.lines
+    # The named type first; a draft may announce a "Quy định" and attach a "QUY CHẾ".
+    type_lines = [(i, doc_type_of(lines[i].text)) for i in range(sign_line + 1, len(lines))
+                  if not lines[i].cells and len(lines[i].text) < 200
+                  and _CAPS_START.match(lines[i].text)]
+    found = [(i, t) for i, t in type_lines if t == named] or [
+        (i, t) for i, t in type_lines if t in ATTACHED_PREFIX]
+    if not found:
+        return []
+    i, wanted = found[0]
+    first = i
+    # The attached document's own header (issuer | motto table, rules) sits just above it.
+    for j in range(i - 1, sign_line, -1):
+        prev = lines[j]
+        prev_text = clean(prev.text)
+        if prev.cells and any(_is_motto(t) for _, t in prev.cells):
+            first = j
+        elif prev_text and (_is_motto(prev_text) or _RULE_RE.fullmatch(prev_text)
+                            or (is_caps(prev_text) and not _SIGN_WORDS.match(prev_text)
+                                and not _SIGN_TITLE_RE.match(prev_text))):
+            first = j
+        elif prev_text and not prev.cells:
+            break
+    sub = read_header(source, first, len(lines))
+    attached = DocumentMeta(type=wanted, issuer=sub.meta.issuer or meta.issuer,
+                            number=sub.meta.number, date=sub.meta.date or meta.date,
+                            place=sub.meta.place or meta.place)
+    attached.title = sentence_case(sub.title) if sub.title else None
+    return [Attached(line=first, type_line=i, prefix=ATTACHED_PREFIX.get(wanted or "", "PL"),
+                     meta=attached, header_lines=sub.header_lines | set(range(first, i + 1)))]
+
+
+def attached_dict(att: Attached) -> dict[str, Any]:
+    m = att.meta
+    return {"type": m.type, "number": m.number, "date": m.date, "issuer": m.issuer,
+            "title": m.title, "prefix": att.prefix}
+
+
+def paragraph_lines(paras: list[Paragraph], source: SourceText) -> list[int]:
+    """Index of each paragraph's first source line."""
+    where = {(ln.prov.page, ln.prov.line): i for i, ln in enumerate(source.lines)}
+    return [where.get((p.prov.page, p.prov.line), 0) for p in paras]
+
+
+@dataclass
+class DocumentHeader:
+    """The header reading the outline needs: metadata, which paragraphs are the header (title
+    segments), and where an attached document starts (paragraph index) with its id prefix."""
+
+    meta: DocumentMeta
+    title_paragraphs: set[int] = field(default_factory=set)
+    attached: list[tuple[int, Attached]] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def read_document_header(source: SourceText, paras: list[Paragraph], body_start: int,
+                         sign_start: int) -> DocumentHeader:
+    """Header, signature and attached documents of a whole file.
+
+    ``body_start``/``sign_start`` are the outline's paragraph bounds (first outline paragraph,
+    first signature paragraph); the header is read from the lines before the body, the signer
+    from the first signature block after it.
+    """
+    n = len(source.lines)
+    para_line = paragraph_lines(paras, source)
+    reading = read_header(source, 0, n)
+    meta = reading.meta
+    out = DocumentHeader(meta)
+    body_line = para_line[body_start] if body_start < len(paras) and body_start > 0 else 0
+    header_end = max(reading.header_lines, default=-1) + 1
+    sign_line = signature_start(source, max(body_line, header_end), n)
+    name_line = None
+    if sign_line is not None:
+        meta.signer, name_line = read_signature(source, sign_line, n)
+    if meta.signer is None:
+        # No "Nơi nhận"/TM. line: a bare title ("CHỦ TỊCH QUỐC HỘI", "HIỆU TRƯỞNG") over a name.
+        for line in _title_lines(source, max(body_line, header_end), n):
+            signer, at = read_signature(source, line, n)
+            if signer:
+                meta.signer, name_line, sign_line = signer, at, sign_line or line
+                break
+    body_text = " ".join(p.text for p in paras[body_start:sign_start])
+    for att in find_attached(source, meta, body_text, name_line or sign_line):
+        start = next((k for k, ln in enumerate(para_line) if ln >= att.line), len(paras))
+        out.attached.append((start, att))
+    if out.attached:
+        meta.attached = [attached_dict(att) for _, att in out.attached]
+    out.title_paragraphs = {
+        i for i in range(min(body_start, len(paras))) if para_line[i] in reading.header_lines
+    }
+    for start, att in out.attached:
+        out.title_paragraphs.update(
+            k for k in range(start, len(paras)) if para_line[k] in att.header_lines
+        )
+    preamble = " ".join(p.text for p in paras[:body_start])
+    complete_meta(meta, preamble, out.warnings)
+    return out

@@ -1,0 +1,682 @@
+"""Tables as content: find tables in the read lines, name their columns, number their rows.
+
+Vietnamese plans assign work in appendix tables (PHỤ LỤC: STT | Nội dung nhiệm vụ | Cơ quan chủ
+trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm) and set targets in tables (Chỉ tiêu |
+ĐVT | Năm 2026 | … | Năm 2030). This module turns them into :class:`~chinhsach.model.Table`:
+
+- **Where tables come from**: DOCX and PDF readers give table rows with their cell grid
+  (``SourceLine.grid``, ``None`` where a merged cell covers a slot); crawled markdown flattens a
+  table into lines that are ``|`` alone or begin/end with ``|`` (one cell per line, or several),
+  so the grid is rebuilt from the run of pipes between cell texts (see :func:`_pipe_rows`).
+- **Column roles** from the header labels, folded (diacritics optional), in their usual variants
+  (:data:`_ROLE_PATTERNS`); several header rows (a spanning "GIAI ĐOẠN 2026 - 2030" over "Năm
+  2026" … "Năm 2030") are merged per column.
+- **Rows**: header, the "(1) (2) (3)" numbering row, group rows ("A", "II | Phát triển hạ tầng",
+  "5.1 | Thương mại") and data rows; each row gets an id following
+  ``evaluation/gold/GUIDELINES-real.md``: the STT as printed, prefixed by the group level at which
+  STT numbering restarts ("A.2.1", "I.3"), "-" rows take their item's id, rows without STT
+  "r<n>".
+
+Only tables with a recognised role layout (``duty`` or ``target``) are first-class content; other
+tables (the two-column header, signature blocks, score grids) are left to the text reader as
+they were.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from chinhsach.model import Provenance, SourceLine, Table, TableRow
+from chinhsach.text.normalize import fold, normalize_text, strip_markdown
+
+__all__ = ["TableBlock", "appendix_heading", "find_tables", "read_table", "table_blocks"]
+
+# Column roles, tried in order on the folded header label of each column. "Thời gian thực hiện"
+# must be a time before "thực hiện" makes it a lead column; "Đơn vị tính" a measure before
+# "đơn vị" makes it a lead column.
+_ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("stt", re.compile(r"^(?:stt|tt|so tt|so thu tu|thu tu|so)$")),
+    ("measure", re.compile(r"^dvt\b|don vi tinh|^don vi$")),
+    ("cooperate", re.compile(r"phoi hop")),
+    ("time", re.compile(r"thoi gian|thoi han|tien do|thoi diem|lo trinh|han hoan thanh|"
+                        r"nam hoan thanh|moc thoi gian|^thoi gian")),
+    ("baseline", re.compile(r"uoc (?:thuc hien|dat|tinh)|\buth\b|hien trang|thuc hien nam|"
+                            r"ket qua (?:nam|giai doan)|nam goc|co so")),
+    ("lead", re.compile(r"chu tri|thuc hien|don vi|co quan|trach nhiem|phu trach|dau moi")),
+    ("product", re.compile(r"san pham|ket qua")),
+    ("budget", re.compile(r"kinh phi|nguon von|du toan|nguon kinh phi|tong muc|von")),
+    ("indicator", re.compile(r"chi tieu|tieu chi|chi so")),
+    ("task", re.compile(r"noi dung|nhiem vu|giai phap|hoat dong|cong viec|ten|de an|du an|"
+                        r"chuong trinh|danh muc|mat hang|linh vuc")),
+    ("note", re.compile(r"ghi chu")),
+]
+_YEAR_IN_LABEL = re.compile(r"(?<!\d)(20\d\d)(?:\s*[-–]\s*(20\d\d))?(?!\d)")
+# A year column ("Năm 2026", "Kế hoạch 2027", "2028", "Giai đoạn 2026-2030"), not a time column.
+_VALUE_LABEL = re.compile(r"^(?:(?:nam|ke hoach|kh|muc tieu|chi tieu|giai doan|den|du kien|"
+                          r"phan dau)\s*){0,3}20\d\d")
+_UNIT_IN_LABEL = re.compile(r"\(([^()]{1,30})\)")
+
+# What an STT cell holds.
+_ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
+_LETTER = re.compile(r"^[A-ZĐ]$")
+_DASH = re.compile(r"^[-–—+•*]$")
+# An STT printed inside the name cell of a group row ("I. Kinh tế số").
+_MARKER_IN_TEXT = re.compile(r"^(?P<stt>[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/:-]\s+\S")
+_NUMBERING_CELL = re.compile(r"^\(?(?:\d{1,2}|[A-Z])\)?$")
+
+_APPENDIX = re.compile(
+    r"^(?:PHỤ LỤC|Phụ lục|PHU LUC|Phu luc)(?:\s+(?:SỐ|số|So|so)\.?)?"
+    r"(?:\s+(?P<n>[IVXLC]+|\d{1,2})\b)?\s*[.:\-–]?\s*(?P<rest>.*)$"
+)
+
+
+def appendix_heading(text: str) -> tuple[int | None, str] | None:
+    """(number, rest) when ``text`` opens an appendix: "PHỤ LỤC II" → (2, ""), "PHỤ LỤC" →
+    (None, ""), "PHỤ LỤC 01: DANH MỤC …" → (1, "DANH MỤC …"); None for a sentence that only
+    mentions an appendix ("Phụ lục kèm theo Kế hoạch này …")."""
+    m = _APPENDIX.match(text.strip())
+    if m is None:
+        return None
+    rest = m.group("rest").strip()
+    caps = text.strip().startswith(("PHỤ LỤC", "PHU LUC"))
+    if not caps and (m.group("n") is None or rest):
+        return None
+    if rest and (len(rest.split()) > 40 or rest.endswith((";", ","))):
+        return None
+    if rest and not caps and rest[:1].islower():
+        return None
+    n = m.group("n")
+    number = None if n is None else (int(n) if n.isdigit() else _roman_value(n))
+    return number, rest
+
+
+def _roman_value(roman: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for a, b in zip(roman, roman[1:] + " ", strict=True):
+        total += -values[a] if values[a] < values.get(b, 0) else values[a]
+    return total
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks: the rows of one table as the reader gave them
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class TableBlock:
+    """The raw grid of one table and the source lines it occupies (``first``..``last``)."""
+
+    rows: list[tuple[list[str | None], Provenance]]
+    first: int
+    last: int
+    from_pipes: bool = False
+    header_rows: int | None = None  # known for pipe tables (rows read in header mode)
+    lines: list[int] = field(default_factory=list)
+
+
+def _clean(text: str) -> str:
+    text = normalize_text(strip_markdown(text))
+    # Rules drawn with characters ("-------") decorate header cells; a lone "-" is an STT.
+    return "" if re.fullmatch(r"\s*(?:[-_=.*]\s*){3,}", text) else text
+
+
+def _is_pipe_line(text: str) -> bool:
+    s = text.strip()
+    return bool(s) and (s.startswith("|") or s.endswith("|"))
+
+
+def _is_rule_line(text: str) -> bool:
+    """A markdown header separator ``|---|:---:|``."""
+    return bool(re.fullmatch(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*", text))
+
+
+def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
+    """Every table in the read lines: reader tables (by table number) and pipe-flattened ones."""
+    blocks: list[TableBlock] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.grid is not None:
+            j = i
+            rows: list[tuple[list[str | None], Provenance]] = []
+            while j < len(lines) and lines[j].grid is not None and lines[j].table == line.table:
+                cells = [None if c is None else _clean(c) for c in lines[j].grid or []]
+                rows.append((cells, lines[j].prov))
+                j += 1
+            blocks.append(TableBlock(rows, i, j - 1, lines=list(range(i, j))))
+            i = j
+            continue
+        if line.kind == "text" and _is_pipe_line(line.text):
+            end = _pipe_region_end(lines, i)
+            block = _pipe_block(lines, i, end)
+            if block is not None:
+                blocks.append(block)
+            i = end + 1
+            continue
+        i += 1
+    return _join_continued(blocks)
+
+
+def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
+    """Index of the last line of the pipe table starting at ``start``.
+
+    The table goes on while pipe lines keep coming; it ends at a pipe line followed by a blank
+    line and text (a cell never holds a blank line in the crawled plans), or by no pipe line
+    within the next 60 lines.
+    """
+    last = start
+    j = start + 1
+    while j < len(lines):
+        line = lines[j]
+        if line.kind != "text" or line.grid is not None:
+            break
+        if _is_pipe_line(line.text):
+            last = j
+        elif j - last > 60:
+            break
+        elif line.gap_before and j == last + 1:
+            break
+        j += 1
+    return last
+
+
+def _pipe_tokens(lines: Sequence[SourceLine], start: int, end: int
+                 ) -> list[tuple[str, int, Provenance]]:
+    """(cell text, pipes before it, provenance of its first line) from a pipe region."""
+    out: list[tuple[str, int, Provenance]] = []
+    pipes = 0
+    text: list[str] = []
+    prov: Provenance | None = None
+
+    def flush() -> None:
+        nonlocal text, prov, pipes
+        if text and prov is not None:
+            joined = _clean(" ".join(text))
+            if joined:
+                out.append((joined, pipes, prov))
+                pipes = 0
+        text, prov = [], None
+
+    for k in range(start, end + 1):
+        line = lines[k]
+        if _is_rule_line(line.text):
+            continue
+        pieces = line.text.split("|")
+        for n, piece in enumerate(pieces):
+            if n > 0:
+                flush()
+                pipes += 1
+            if piece.strip():
+                if prov is None:
+                    prov = line.prov
+                text.append(piece.strip())
+    flush()
+    return out
+
+
+def _is_stt(text: str) -> bool:
+    t = text.rstrip(".")
+    return bool(_NUMBER.match(t) or _ROMAN.match(t) or _LETTER.match(t) or _DASH.match(t))
+
+
+def _pipe_block(lines: Sequence[SourceLine], start: int, end: int) -> TableBlock | None:
+    tokens = _pipe_tokens(lines, start, end)
+    if len(tokens) < 2:
+        return None
+    rows = _pipe_rows(tokens)
+    if rows is None:
+        return None
+    grid, header_rows = rows
+    return TableBlock(grid, start, end, from_pipes=True, header_rows=header_rows,
+                      lines=list(range(start, end + 1)))
+
+
+def _pipe_rows(tokens: list[tuple[str, int, Provenance]]
+               ) -> tuple[list[tuple[list[str | None], Provenance]], int] | None:
+    """Rebuild the rows of a flattened table.
+
+    Between two cell texts, one pipe separates cells of a row; a row boundary is two (the end
+    of one row, the start of the next); every empty cell adds one. Which it is follows from the
+    column count (the longest run of cells without an empty one) and from the next text: an STT
+    ("1.2", "II", "B", "-") after an empty gap starts a row. Before the first STT row, every
+    double pipe ends a header row.
+    """
+    runs: list[int] = []
+    count = 0
+    for _text, k, _prov in tokens:
+        if k >= 2 and count:
+            runs.append(count)
+            count = 0
+        count += 1
+    runs.append(count)
+    n = max(runs)
+    if n < 2:
+        return None
+    rows: list[tuple[list[str | None], Provenance]] = []
+    cur: list[str | None] = []
+    cur_prov: Provenance | None = None
+    in_header = True
+    header_rows = 0
+
+    def close(trailing: int) -> None:
+        nonlocal cur, cur_prov, in_header, header_rows
+        if cur_prov is not None:
+            cur.extend([""] * min(trailing, max(0, n - len(cur))))
+            cur.extend([None] * max(0, n - len(cur)))
+            rows.append((cur, cur_prov))
+            if in_header:
+                header_rows += 1
+        cur, cur_prov = [], None
+
+    role_cols: dict[str, int] = {}  # column of each role, from the first header row
+    for idx, (text, k, prov) in enumerate(tokens):
+        if idx == 0:
+            cur, cur_prov = [""] * max(0, k - 1), prov
+            cur.append(text)
+            continue
+        c = len(cur)
+        starts_row = _is_stt(text) or bool(_MARKER_IN_TEXT.match(text))
+        # A header repeated inside the table (a page's header, a sub-header under a group row)
+        # may lack the cells a vertical merge covers: place it by its labels.
+        label = None
+        if k >= 2 and not in_header and not starts_row and len(text.split()) <= 8:
+            label = _role_of(text)
+        boundary = k >= 2 and (in_header or c + k > n or starts_row or label in role_cols)
+        if not boundary:
+            cur.extend([""] * (k - 1))
+            cur.append(text)
+            continue
+        close(k - 2)
+        leading = max(0, k - 2 - (n - c))
+        if label in role_cols:
+            leading = role_cols[label]
+        elif "stt" in role_cols:
+            # An STT stands in the STT column; other text never does.
+            leading = role_cols["stt"] if _is_stt(text) else max(leading, role_cols["stt"] + 1)
+        if in_header and (starts_row or _numbering_like(text)):
+            in_header = False
+            first_row = rows[0][0] if rows else []
+            for j, cell in enumerate(first_row):
+                role = _role_of(cell or "")
+                if role is not None and role not in role_cols:
+                    role_cols[role] = j
+        cur, cur_prov = [""] * leading, prov
+        cur.append(text)
+    close(0)
+    return rows, header_rows
+
+
+def _numbering_like(text: str) -> bool:
+    return bool(_NUMBERING_CELL.match(text))
+
+
+def _join_continued(blocks: list[TableBlock]) -> list[TableBlock]:
+    """A PDF table broken by a page is two blocks: join the second to the first when it has the
+    same number of columns and no header of its own."""
+    out: list[TableBlock] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (prev is not None and not block.from_pipes and not prev.from_pipes
+                and block.rows and prev.rows and block.rows[0][1].page is not None
+                and prev.rows[-1][1].page is not None
+                and block.rows[0][1].page == (prev.rows[-1][1].page or 0) + 1
+                and len(block.rows[0][0]) == len(prev.rows[0][0])
+                and block.first == prev.last + 1):
+            prev.rows.extend(block.rows)
+            prev.last = block.last
+            prev.lines.extend(block.lines)
+            continue
+        out.append(block)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Header, roles, rows
+# ---------------------------------------------------------------------------------------------
+
+
+def _role_of(label: str) -> str | None:
+    """The role of a column from its header label (see :data:`_ROLE_PATTERNS`)."""
+    parts = [fold(p).strip(" .:*") for p in label.split(" / ") if p.strip()]
+    if not parts:
+        return None
+    whole = " ".join(parts)
+    if whole.replace(" ", "") in ("stt", "tt", "sott"):
+        return "stt"  # "ST T": a narrow column wraps its label inside the word
+    for role, pattern in _ROLE_PATTERNS[:5]:  # stt, measure, cooperate, time, baseline
+        if pattern.search(whole) and not (role == "stt" and len(parts) > 1):
+            return role
+    for part in reversed(parts):  # the most specific label that names a year wins
+        if _VALUE_LABEL.match(part):
+            years = _YEAR_IN_LABEL.search(part)
+            if years:
+                return f"value:{years.group(2) or years.group(1)}"
+    for role, pattern in _ROLE_PATTERNS[5:]:
+        if pattern.search(whole):
+            return role
+    return None
+
+
+def _header_count(rows: list[tuple[list[str | None], Provenance]]) -> int:
+    """How many leading rows are header rows: up to the first row that opens with an STT or a
+    numbering row; none when the first row names no column role."""
+    count = 0
+    for cells, _prov in rows[:4]:
+        texts = [c for c in cells if c]
+        if not texts:
+            count += 1
+            continue
+        first = texts[0]
+        if count and (_is_stt(first) or _MARKER_IN_TEXT.match(first)):
+            break
+        count += 1
+    return count
+
+
+def _align_pipe_header(header: list[list[str | None]], n: int) -> list[list[str | None]]:
+    """Put a flattened second header row under the spanning cells of the first.
+
+    A pipe table loses where the sub-columns sit: with ``a`` labels in the first row, ``b`` in
+    the second and ``n`` columns, the last ``a + b - n`` labels of the first row span the second
+    row's labels evenly (a "GIAI ĐOẠN 2026 - 2030" over five years; "Kế hoạch 2026" over "Lượng",
+    "Giá trị"): spanning group headers stand at the right in the plans read.
+    """
+    if len(header) < 2:
+        return header
+    first = [c for c in header[0] if c]
+    second = [c for c in header[1] if c]
+    a, b = len(first), len(second)
+    s = a + b - n
+    if a >= n or s <= 0 or s > a or b % s:
+        return header
+    span = b // s
+    top: list[str | None] = list(first[: a - s])
+    for label in first[a - s :]:
+        top.append(label)
+        top.extend([None] * (span - 1))
+    below: list[str | None] = [None] * (a - s) + list(second)
+    return [top, below, *header[2:]]
+
+
+def _labels(header: list[list[str | None]], n: int) -> list[str]:
+    """One label per column from the header rows ("GIAI ĐOẠN 2026 - 2030 / Năm 2026").
+
+    A ``None`` slot under a spanning cell takes the spanning cell's text when the row below has
+    labels there (sub-columns); otherwise it is a vertical merge and adds nothing.
+    """
+    labels: list[list[str]] = [[] for _ in range(n)]
+    for r, cells in enumerate(header):
+        below = header[r + 1] if r + 1 < len(header) else None
+        last: str | None = None
+        for j in range(n):
+            c = cells[j] if j < len(cells) else None
+            if c is None:
+                if below is not None and last and j < len(below) and below[j]:
+                    c = last
+                else:
+                    continue
+            else:
+                last = c
+            if c and c not in labels[j]:
+                labels[j].append(c)
+    return [" / ".join(parts) for parts in labels]
+
+
+def _stt_kind(stt: str, letters_seen: list[str]) -> str:
+    if not stt:
+        return "none"
+    if _DASH.match(stt):
+        return "dash"
+    if _NUMBER.match(stt):
+        return "number"
+    if _ROMAN.match(stt) and not (stt in "CDLVX" and letters_seen
+                                 and ord(stt) == ord(letters_seen[-1]) + 1):
+        return "roman"
+    if _LETTER.match(stt):
+        return "letter"
+    return "none"
+
+
+_RANK = {"letter": 0, "roman": 1, "number": 2}
+
+
+def read_table(block: TableBlock, section: str | None = None, title: str | None = None
+               ) -> Table | None:
+    """The :class:`Table` of a block, or None when it has no header that names column roles.
+
+    ``section`` is the appendix (or outline section) the table sits in; rows get
+    ``section.row_id`` as their citable section.
+    """
+    rows = block.rows
+    if not rows:
+        return None
+    n = max(len(cells) for cells, _ in rows)
+    n_header = block.header_rows if block.header_rows is not None else _header_count(rows)
+    n_header = max(1, min(n_header, len(rows) - 1)) if len(rows) > 1 else 1
+    header = [list(cells) + [None] * (n - len(cells)) for cells, _ in rows[:n_header]]
+    if block.from_pipes:
+        header = _align_pipe_header(header, n)
+    columns = _labels(header, n)
+    roles = [_role_of(label) for label in columns]
+    if "stt" not in roles and roles and roles[0] is None:
+        firsts = [cells[0] for cells, _ in rows[n_header:] if cells and cells[0]]
+        if firsts and sum(_is_stt(c.rstrip(".")) for c in firsts) >= 0.8 * len(firsts):
+            roles[0] = "stt"  # an unlabelled first column of numbers is the STT
+    kind = _table_kind(roles)
+    if kind is None:
+        return None
+    if "task" not in roles and "indicator" not in roles:
+        # A target table names its items in the first text column after the STT ("Sản phẩm").
+        for j, role in enumerate(roles):
+            if role in (None, "product") and j < (roles.index("stt") + 2 if "stt" in roles else 2):
+                roles[j] = "indicator"
+                break
+    table = Table(columns=columns, roles=roles, rows=[], prov=rows[0][1], kind=kind,
+                  section=section, title=title)
+    for cells, prov in rows[:n_header]:
+        table.rows.append(TableRow(cells=list(cells), prov=prov, kind="header"))
+    header_keys = {tuple(c for c in cells if c) for cells, _ in rows[:n_header]}
+    for cells, prov in rows[n_header:]:
+        grid = list(cells) + [None] * (n - len(cells))
+        table.rows.append(TableRow(cells=grid, prov=prov,
+                                   kind=_row_kind(table, grid, header_keys)))
+    _carry_down(table)
+    _number_rows(table)
+    return table
+
+
+def _table_kind(roles: list[str | None]) -> str | None:
+    named = "task" in roles or "indicator" in roles
+    values = any(r and r.startswith("value:") for r in roles)
+    if named and ("lead" in roles or "cooperate" in roles or ("task" in roles and "time" in roles)):
+        return "duty"
+    if values and (named or "stt" in roles or "measure" in roles):
+        return "target"
+    return None
+
+
+_DUTY_CELLS = ("lead", "cooperate", "time", "product", "budget")
+
+
+def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str, ...]]) -> str:
+    texts = [c for c in cells if c]
+    if not texts:
+        return "empty"
+    if tuple(texts) in header_keys:
+        return "header"  # a header repeated on a new page
+    if len(texts) >= 3 and all(_NUMBERING_CELL.match(t) for t in texts):
+        return "numbering"
+    if len(texts) >= 2 and all(len(t.split()) <= 8 and _role_of(t) for t in texts):
+        return "header"  # a sub-header ("Nội dung | Đơn vị thực hiện | …") under a group row
+    name = table.column("task")
+    name = table.column("indicator") if name is None else name
+    if table.kind == "duty":
+        has_name = bool(name is not None and name < len(cells) and cells[name])
+        filled = any(cells[j] for j, r in enumerate(table.roles) if r in _DUTY_CELLS and j < len(cells))
+        return "data" if has_name and filled else "group"
+    values = any(cells[j] for j, r in enumerate(table.roles)
+                 if r and (r.startswith("value:") or r == "baseline") and j < len(cells))
+    return "data" if values else "group"
+
+
+def _carry_down(table: Table) -> None:
+    """A lead, partner or time cell merged down over several rows (``None`` in the rows below it
+    in PDF grids) applies to each of them."""
+    last: dict[int, str] = {}
+    for row in table.rows:
+        if row.kind != "data":
+            continue
+        for j, role in enumerate(table.roles):
+            if role not in ("lead", "cooperate", "time") or j >= len(row.cells):
+                continue
+            if row.cells[j] is None and j in last:
+                row.cells[j] = last[j]
+            elif row.cells[j]:
+                last[j] = row.cells[j] or ""
+
+
+def _row_stt(table: Table, row: TableRow) -> str:
+    stt_col = table.column("stt")
+    stt = row.cell(stt_col).strip().rstrip(".").strip() if stt_col is not None else ""
+    if not stt and row.kind == "group":
+        text = next((c for c in row.cells if c), "")
+        m = _MARKER_IN_TEXT.match(text)
+        if m:
+            stt = m.group("stt")
+    return stt
+
+
+def _number_rows(table: Table) -> None:
+    """Row ids as GUIDELINES-real.md numbers them (module docstring)."""
+    entries: list[tuple[TableRow, str, str, list[tuple[str, str]]]] = []
+    stack: list[tuple[str, str]] = []  # open groups: (kind, stt)
+    letters: list[str] = []
+    for row in table.rows:
+        if row.kind not in ("data", "group"):
+            continue
+        stt = _row_stt(table, row)
+        kind = _stt_kind(stt, letters)
+        if kind == "letter":
+            letters.append(stt)
+        if row.kind == "group" and kind in _RANK:
+            while stack and _RANK[stack[-1][0]] >= _RANK[kind]:
+                stack.pop()
+            entries.append((row, stt, kind, list(stack)))
+            stack.append((kind, stt))
+            continue
+        entries.append((row, stt, kind, list(stack)))
+
+    def ids_with(level: str | None) -> list[str | None]:
+        out: list[str | None] = []
+        for row, stt, kind, ancestors in entries:
+            if row.kind == "group" and kind != "number":
+                out.append(None)  # group rows carry no item; only their members must be unique
+                continue
+            if kind in ("dash", "none"):
+                out.append(None)
+                continue
+            prefix = ""
+            if level is not None and kind != level:
+                owner = next((s for k, s in reversed(ancestors) if k == level), None)
+                if owner is not None and _RANK.get(kind, 9) > _RANK[level]:
+                    prefix = f"{owner}."
+            out.append(prefix + stt)
+        return out
+
+    chosen = ids_with(None)
+    chosen_level: str | None = None
+    levels = [lv for lv in ("letter", "roman") if any(k == lv for _r, _s, k, _a in entries)]
+    if _has_duplicates(chosen):
+        for level in levels:
+            chosen, chosen_level = ids_with(level), level
+            if not _has_duplicates(chosen):
+                break
+    last_id: str | None = None
+    data_index = 0
+    for (row, stt, kind, ancestors), own in zip(entries, chosen, strict=True):
+        if row.kind == "data":
+            data_index += 1
+        if own is None and row.kind == "group" and kind in _RANK:
+            own = stt if chosen_level in (None, kind) else next(
+                (f"{s}.{stt}" for k, s in reversed(ancestors) if k == chosen_level), stt)
+        if own is not None:
+            row.row_id = own
+        elif kind == "dash" and last_id is not None:
+            row.row_id = last_id
+        else:
+            row.row_id = f"r{data_index}" if row.kind == "data" else None
+        if own is not None:
+            last_id = own
+        if row.row_id is not None:
+            row.section = f"{table.section}.{row.row_id}" if table.section else row.row_id
+
+
+def _has_duplicates(ids: list[str | None]) -> bool:
+    seen = [i for i in ids if i is not None]
+    return len(seen) != len(set(seen))
+
+
+def find_tables(lines: Sequence[SourceLine]) -> list[tuple[Table, TableBlock]]:
+    """Every role table (duty or target) in the read lines, with its block; sections unset."""
+    out: list[tuple[Table, TableBlock]] = []
+    for block in table_blocks(lines):
+        table = read_table(block)
+        if table is not None:
+            out.append((table, block))
+    return out
+
+
+def place_table(table: Table, section: str | None, appendix: bool = True) -> None:
+    """Put a table in the section it sits in.
+
+    In an appendix a row is cited by its id (``PL1.A.2.1``); a table inside the body's outline
+    is cited like a bullet, by the section that holds it (its STT would collide with the
+    section's own numbered items).
+    """
+    table.section = section
+    for row in table.rows:
+        if row.row_id is None:
+            continue
+        if appendix:
+            row.section = f"{section}.{row.row_id}" if section else row.row_id
+        else:
+            row.section = section or row.row_id
+
+
+def row_text(row: TableRow) -> str:
+    """The row as one line of text: its non-empty cells joined by `` | ``."""
+    return " | ".join(c for c in row.cells if c)
+
+
+def lines_with_tables(lines: Sequence[SourceLine], found: list[tuple[Table, TableBlock]]
+                      ) -> tuple[list[SourceLine], dict[Provenance, tuple[Table, TableRow]]]:
+    """The read lines with each role table as one ``table_row`` line per row, and the row of
+    each such line (by provenance).
+
+    A pipe-flattened table occupies many text lines; it becomes one line per row, so that the
+    paragraph joiner never glues cells together. Reader tables already are one line per row.
+    """
+    by_first = {block.first: (table, block) for table, block in found if block.from_pipes}
+    rows: dict[Provenance, tuple[Table, TableRow]] = {}
+    for table, _block in found:
+        for row in table.rows:
+            rows[row.prov] = (table, row)
+    out: list[SourceLine] = []
+    i = 0
+    while i < len(lines):
+        if i in by_first:
+            table, block = by_first[i]
+            for row in table.rows:
+                text = row_text(row)
+                if text:
+                    out.append(SourceLine(text=text, prov=row.prov, gap_before=True,
+                                          kind="table_row", grid=row.cells))
+            i = block.last + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return out, rows
