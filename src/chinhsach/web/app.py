@@ -89,7 +89,9 @@ _SECURITY_HEADERS = [
      b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
      b"frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'"),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # Not "no-referrer": under it a browser sends "Origin: null" with the app's own form posts,
+    # which the same-origin check must refuse; "same-origin" still tells other sites nothing.
+    (b"referrer-policy", b"same-origin"),
 ]
 # The check report is a standalone page with its own inline <style>, shown in a sandboxed frame.
 _REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
