@@ -139,6 +139,19 @@ def lower_priority() -> None:
         pass
 
 
+def _parse_worker_init() -> None:
+    """The parse worker: lower priority, and on Linux end with the server (PR_SET_PDEATHSIG),
+    so a server that is killed leaves no orphan worker behind."""
+    lower_priority()
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux / glibc: the pool's own shutdown only
+        pass
+
+
 def single_worker(embedder: Embedder) -> Embedder:
     """The same model and session, encoding one passage at a time: a check keeps one core
     and leaves the other to searches (measured p95 of a search during a check, tests/
@@ -204,7 +217,7 @@ class CheckRunner:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
                     max_workers=self.running, mp_context=multiprocessing.get_context("spawn"),
-                    initializer=lower_priority)
+                    initializer=_parse_worker_init)
             pool = self._pool
         try:
             status, value, extra = pool.submit(_parse_in_worker, data, filename,
