@@ -194,3 +194,14 @@ def test_checks_are_limited_in_number_and_time(corpus_index: Path) -> None:
         assert time.perf_counter() - t0 < 30
 
     asyncio.run(client_gone())
+
+
+def test_search_does_not_wait_for_a_build(client, corpus_index: Path) -> None:  # noqa: ANN001
+    """A build holds build.lock for its whole run: readers never take it."""
+    from chinhsach.indexing import store
+
+    with store.build_lock(corpus_index):
+        t0 = time.perf_counter()
+        r = client.get("/api/search", params={"q": "nước sạch"})
+        assert r.status_code == 200 and r.json()
+        assert time.perf_counter() - t0 < 10
