@@ -48,13 +48,13 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-HAS_CHECK = (ROOT / "src" / "chinhsach" / "check.py").exists()
+HAS_CHECK = (ROOT / "src" / "chinhsach" / "answers" / "check.py").exists()
 
 
 @pytest.fixture(scope="module")
 def client(corpus_index: Path) -> Iterator[TestClient]:
     # A 1 MB cap so that the size refusal needs no big upload.
-    with TestClient(create_app(corpus_index, max_upload_mb=1)) as c:
+    with TestClient(create_app(corpus_index, max_upload_mb=1, allowed_hosts=["testserver"])) as c:
         yield c
 
 
@@ -141,7 +141,8 @@ def test_unknown_and_traversal_document_ids_are_404(client: TestClient, doc_id: 
         assert r.status_code == 404, (prefix, doc_id, r.text)
         assert "no document" in r.json()["detail"] and "root:" not in r.text
     page = client.get("/documents/" + doc_id)
-    assert page.status_code == 404 and "no document" in page.text and "Traceback" not in page.text
+    assert page.status_code == 404 and "Không có văn bản này" in page.text
+    assert "no document" not in page.text and "Traceback" not in page.text
 
 
 def test_openapi_describes_the_api(client: TestClient) -> None:
@@ -194,8 +195,8 @@ def test_check_api_returns_the_report_and_deletes_the_upload(client: TestClient)
         ("scan.pdf", PNG, 415, "không phải PDF, DOCX"),  # a PNG renamed .pdf
         ("plan.docx", PNG, 415, "không phải PDF, DOCX"),
         ("plan.txt", b"\x7fELF\x02\x01\x01\x00" + bytes(100), 415, "không phải PDF, DOCX"),
-        ("plan.docx", None, 415, "word/document.xml"),  # a zip that is not a DOCX
-        ("plan.txt", b"", 422, "tệp rỗng"),
+        ("plan.docx", None, 415, "không phải PDF, DOCX"),  # a zip that is not a DOCX
+        ("plan.txt", b"", 422, "không có nội dung chữ"),
         ("big.txt", b"van ban " * 140_000, 413, "vượt quá giới hạn 1 MB"),  # 1.1 MB
     ],
 )
@@ -209,7 +210,7 @@ def test_check_refuses_bad_uploads(client: TestClient, name: str, data: bytes | 
     before = upload_dirs()
     r = client.post("/api/check", data={"parent": SEED}, files={"file": (name, data, "application/pdf")})
     assert r.status_code == status, r.text
-    assert words in r.json()["detail"]
+    assert words in r.json()["message_vi"] and r.json()["detail"]
     page = client.post("/check", data={"parent": SEED}, files={"file": (name, data, "application/pdf")})
     assert page.status_code == status and words in page.text and "Traceback" not in page.text
     assert upload_dirs() <= before
@@ -218,7 +219,7 @@ def test_check_refuses_bad_uploads(client: TestClient, name: str, data: bytes | 
 def test_check_refuses_a_declared_oversized_body_at_once(client: TestClient) -> None:
     r = client.post("/api/check", content=b"x" * 10, headers={"content-length": str(50 * 1024 * 1024),
                                                                "content-type": "multipart/form-data; boundary=b"})
-    assert r.status_code == 413 and "vượt quá giới hạn" in r.json()["detail"]
+    assert r.status_code == 413 and "vượt quá giới hạn" in r.json()["message_vi"]
 
 
 def test_check_with_an_unknown_parent_is_404(client: TestClient) -> None:
@@ -271,7 +272,8 @@ def test_text_from_documents_and_requests_is_escaped(client: TestClient) -> None
 
 def test_unknown_unit_page_suggests_units(client: TestClient) -> None:
     r = client.get("/unit", params={"name": "Sở Ngoại giao"})
-    assert r.status_code == 404 and "unknown unit" in r.text and "/unit?name=" in r.text
+    assert r.status_code == 404 and "Không tìm thấy đơn vị" in r.text and "/unit?name=" in r.text
+    assert "unknown unit" not in r.text
 
 
 def test_server_errors_show_a_plain_message(corpus_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -281,25 +283,27 @@ def test_server_errors_show_a_plain_message(corpus_index: Path, monkeypatch: pyt
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(web_app, "list_units", broken)
-    with TestClient(create_app(corpus_index), raise_server_exceptions=False) as c:
+    with TestClient(create_app(corpus_index, allowed_hosts=["testserver"]), raise_server_exceptions=False) as c:
         api = c.get("/api/units")
-        assert api.status_code == 500 and api.json() == {"detail": "Lỗi máy chủ"}
+        assert api.status_code == 500 and api.json()["detail"] == "internal server error"
+        assert "Máy chủ gặp lỗi" in api.json()["message_vi"]
         page = c.get("/units")
-        assert page.status_code == 500 and "Lỗi máy chủ" in page.text
+        assert page.status_code == 500 and "Máy chủ gặp lỗi" in page.text
         assert "secret internals" not in page.text and "Traceback" not in page.text
 
 
 def test_missing_index_is_a_clear_error(tmp_path: Path) -> None:
-    with TestClient(create_app(tmp_path / "none")) as c:
+    with TestClient(create_app(tmp_path / "none", allowed_hosts=["testserver"])) as c:
         r = c.get("/api/documents")
-        assert r.status_code == 503 and "no index" in r.json()["detail"]
-        assert "no index" in c.get("/").text
+        assert r.status_code == 503 and "not available" in r.json()["detail"]
+        page = c.get("/").text
+        assert "chưa sẵn sàng" in page and str(tmp_path) not in page and str(tmp_path) not in r.text
 
 
 def test_a_new_generation_is_picked_up(corpus_index: Path, tmp_path: Path) -> None:
     index_dir = tmp_path / "idx"
     shutil.copytree(corpus_index, index_dir)
-    with TestClient(create_app(index_dir)) as c:
+    with TestClient(create_app(index_dir, allowed_hosts=["testserver"])) as c:
         first = c.get("/api/status").json()["generation"]
         assert first == (index_dir / "CURRENT").read_text().strip()
         # What a build does: a new generation beside the live one, then CURRENT switched.
@@ -502,3 +506,69 @@ def test_browser_check_upload(page, live_server: str, tmp_path: Path) -> None:
     saved = tmp_path / "report.html"
     info.value.save_as(saved)
     assert "Báo cáo đối chiếu kế hoạch" in saved.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Honest answers and Vietnamese naming (issue 14)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_nonsense_finds_nothing_and_ai_alone_opens_no_who_card(client: TestClient) -> None:
+    page = client.get("/", params={"q": "xyzqwv khong co gi"}).text
+    assert "Không tìm thấy" in page and 'class="hit"' not in page and "«xyzqwv»" in page
+    assert client.get("/api/search", params={"q": "xyzqwv khong co gi"}).json() == []
+    assert 'id="who"' not in client.get("/", params={"q": "ai"}).text
+    assert client.get("/api/search", params={"q": "nước sạch"}).json()  # real queries still answer
+
+
+def test_who_evidence_is_about_the_topic(client: TestClient) -> None:
+    from chinhsach.text.normalize import fold
+
+    rows = client.get("/api/who", params={"q": "ai chịu trách nhiệm về nước sạch"}).json()
+    assert rows
+    for r in rows:
+        for e in r["evidence"]:
+            assert "nuoc sach" in fold(e["text"]).lower(), (r["unit"], e["text"])
+
+
+def test_documents_are_named_by_number_type_and_date_never_by_slug(client: TestClient) -> None:
+    check = client.get("/check").text
+    assert "Kế hoạch 58-KH/HU ngày 05/03/2024" in check
+    assert ">minh-hoa-huyen-uy-ke-hoach-58" not in check
+    hits_page = client.get("/", params={"q": "nước sạch"}).text
+    for slug in ("sonla-ke-hoach-thuc-hien-nq-42-nq-tw", "minh-hoa-huyen-uy-ke-hoach-58"):
+        # Slugs stay in links (ids), never in the text a reader sees.
+        visible = re.sub(r'(?:href|value|id|action|for)="[^"]*"', "", hits_page)
+        assert slug not in visible
+    units = re.findall(r'<select name="unit".*?</select>', client.get("/").text, re.S)[0]
+    for collective in ('>sở<', '>ban<', '>ngành<', '>chi bộ<', '>huyện ủy<'):
+        assert collective not in units
+    assert ">Sở Y tế<" in units
+
+
+def test_unit_page_without_a_name_goes_to_the_list(client: TestClient) -> None:
+    r = client.get("/unit", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/units"
+
+
+def test_status_does_not_reveal_the_index_path(client: TestClient, corpus_index: Path) -> None:
+    assert str(corpus_index) not in client.get("/api/status").text
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_browser_every_page_fits_the_screen(browser, live_server: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="vi-VN")
+    pg = context.new_page()
+    pg.set_default_timeout(20_000)
+    urls = ["/", "/?q=nuoc+sach", "/?q=ai+chịu+trách+nhiệm+về+nước+sạch", "/?q=xyzqwv", "/documents",
+            f"/documents/{SEED}", f"/documents/{DISTRICT}", "/units",
+            "/unit?name=Phòng+Nông+nghiệp+và+Môi+trường+huyện", "/check", "/khong-co-trang-nay"]
+    try:
+        for url in urls:
+            pg.goto(live_server + url)
+            wide = pg.evaluate("document.documentElement.scrollWidth")
+            assert wide <= width, (url, wide)
+            if width == 375:
+                pg.screenshot(path=str(SHOTS / f"phone-{re.sub(r'[^a-z0-9]+', '-', url.lower()).strip('-') or 'home'}.png"))
+    finally:
+        context.close()

@@ -489,6 +489,9 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", min=0.01,
                                                  help="Largest plan accepted on the check page, in MB.")] = 20,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Another Host name the server answers to (a name in DNS or "
+                             "/etc/hosts); the bound address and loopback are always allowed.")] = None,
 ) -> None:
     """Start the local web application (Vietnamese interface, works offline) over an index."""
     try:
@@ -502,7 +505,8 @@ def serve(
     from chinhsach.indexing.store import resolve_index_dir
 
     index_dir = resolve_index_dir(index)
-    web_app = create_app(index_dir, max_upload_mb=max_upload_mb)
+    web_app = create_app(index_dir, max_upload_mb=max_upload_mb,
+                         allowed_hosts=[host, *(allow_host or [])])
     try:
         web_app.state.indexes.warm()  # refuse a missing or damaged index now, not on first search
     except ChinhsachError as exc:

@@ -100,3 +100,14 @@ class QueryError(ChinhsachError):
     """A query that cannot be answered (for example, empty after cleaning)."""
 
     exit_code = 2
+
+
+class InputTooLargeError(InputError):
+    """A file or plan beyond a documented size limit (bytes inside the file, pages, paragraphs,
+    targets): refused before the work that would grow with it."""
+
+
+class CheckCancelledError(ChinhsachError):
+    """A plan check stopped before the end: its time limit passed or its client went away."""
+
+    exit_code = 2

@@ -29,6 +29,13 @@ _QUESTION = re.compile(
 )
 _TRAILING = re.compile(r"\s*(?:la ai|do ai|thuoc ai|cua ai|don vi nao|co quan nao)?\s*[?.!]*\s*$")
 
+# Words of the question itself, never a topic: "ai" alone asks nothing (it opened a who card).
+_QUESTION_WORDS = frozenset(
+    "ai nao gi la do thuoc cua don vi co quan ben cap nguoi se duoc giao dang chiu trach nhiem "
+    "phu trach chu tri lo thuc hien lam quan ly".split())
+# Function words left out when matching a topic against an evidence sentence.
+_FUNCTION_WORDS = frozenset("ve cho viec cong tac cua va cac nhung la o tai trong voi de".split())
+
 ROLE_WEIGHT = {"lead": 1.0, "cooperate": 0.5, "monitor": 0.4, "report_to": 0.2}
 INHERITED_WEIGHT = 0.3  # a plan-wide assignment counts less than a unit named in the duty
 # A collective ("sở, ban, ngành", "Ủy ban nhân dân xã, phường") is charged with almost every
@@ -54,6 +61,30 @@ def topic_of(question: str) -> str:
     end = end_m.start() if end_m else len(folded)
     topic = text[start:end].strip()
     return topic or text
+
+
+def _folded_words(text: str) -> list[str]:
+    return "".join(ch if ch.isalnum() else " " for ch in fold(text).lower()).split()
+
+
+def topic_terms(topic: str) -> list[str]:
+    """The topic's content words, folded, in order ("về nước sạch" → ["nuoc", "sach"])."""
+    words = _folded_words(topic)
+    if all(w in _QUESTION_WORDS or w in _FUNCTION_WORDS for w in words):
+        return []
+    return [w for w in words if w not in _FUNCTION_WORDS]
+
+
+def mentions_topic(terms: list[str], text: str) -> bool:
+    """Does this sentence itself speak of the topic? One of the topic's adjacent word pairs
+    ("nuoc sach") appears in it as a pair, or the one word of a one-word topic does. A section
+    about water can hold a sentence about household waste: that sentence is no evidence of who
+    answers for clean water."""
+    words = _folded_words(text)
+    if len(terms) == 1:
+        return terms[0] in words
+    pairs = set(zip(words, words[1:], strict=False))
+    return any(p in pairs for p in zip(terms, terms[1:], strict=False))
 
 
 @dataclass
@@ -139,10 +170,13 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
 
     The topic is searched (hybrid) among segments that hold duties or targets; the units of the
     best segments are ranked by relevance × role × (named in the duty, or only plan-wide). A unit
-    named in a duty always comes before one that only inherits the plan.
+    named in a duty always comes before one that only inherits the plan. A segment is evidence
+    only when its own sentence names the topic (:func:`mentions_topic`); a question with no topic
+    ("ai?") is a :class:`QueryError`.
     """
     topic = topic_of(question)
-    if not topic.strip() or not any(ch.isalnum() for ch in topic):
+    terms = topic_terms(topic)
+    if not topic.strip() or not terms:
         raise QueryError("the question names no topic")
     prepared = idx.prepare(topic)
     mask = _positions_of_facts(idx)
@@ -169,6 +203,8 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     plan_leads: dict[str, list] = {}  # one read of a document's record per answer
     for pos, score in chosen:
         seg_id, doc_id, section, text = facts.segment_at(idx.conn, pos)
+        if not mentions_topic(terms, text):
+            continue  # each unit's evidence must itself be about the topic
         units = facts.units_of_segment(idx.conn, seg_id)
         kind = "duty"
         if not units:

@@ -33,6 +33,7 @@ from chinhsach.errors import (
     EncodingError,
     EncryptedFileError,
     InputError,
+    InputTooLargeError,
     NoTextLayerError,
     UnsupportedFileError,
 )
@@ -40,7 +41,10 @@ from chinhsach.model import ParseWarning, Provenance, SourceLine, SourceText
 from chinhsach.text.normalize import TONE_MARKS, split_tones
 
 __all__ = [
+    "DEFAULT_FILE_LIMITS",
     "SUPPORTED_SUFFIXES",
+    "FileLimits",
+    "check_file_limits",
     "diacritics_health",
     "file_sha256",
     "iter_source_files",
@@ -339,6 +343,7 @@ def read_source(path: str | Path) -> SourceText:
 
     suffix = p.suffix.lower()
     kind = _detect_kind(p, name, head, suffix)
+    check_file_limits(p, name, kind)  # before any parser sees the file
     if kind == "pdf":
         result = _read_pdf(p, name)
     elif kind == "docx":
@@ -1022,3 +1027,98 @@ def _read_docx(p: Path, name: str) -> SourceText:
     if warning is not None:
         warnings.append(warning)
     return SourceText(path=name, format="docx", lines=lines, warnings=warnings)
+
+
+# --------------------------------------------------------------------------------------------
+# Sizes inside a file, checked before parsing
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FileLimits:
+    """Sizes a file may declare inside itself, checked before a parser sees it.
+
+    A DOCX of 255 KB can hold a million identical paragraphs (40 MB of XML once inflated):
+    python-docx then takes minutes and gigabytes. The zip directory gives each part's inflated
+    size and the XML can be counted without parsing it; a PDF's page tree can be walked without
+    reading any page. The defaults are far above any real document (the largest real plan: 1.6
+    MB of DOCX XML, 40 pages; a long law: a few hundred pages); the web server's plan check
+    passes tighter ones.
+    """
+
+    max_text_bytes: int = 64 * 1024 * 1024
+    max_xml_bytes: int = 48 * 1024 * 1024
+    max_zip_bytes: int = 512 * 1024 * 1024
+    max_paragraphs: int = 200_000
+    max_pages: int = 3_000
+
+
+DEFAULT_FILE_LIMITS = FileLimits()
+_DOCX_PARAGRAPH = re.compile(rb"<w:p[ >/]")
+
+
+def check_file_limits(path: str | Path, name: str, kind: str,
+                      limits: FileLimits = DEFAULT_FILE_LIMITS) -> None:
+    """Raise :class:`InputTooLargeError` when the file declares more than ``limits`` allow:
+    text bytes; DOCX inflated part sizes (read back bounded, not trusted) and paragraphs; PDF
+    pages. Costs milliseconds: nothing is parsed."""
+    p = Path(path)
+    if kind in ("txt", "md"):
+        size = p.stat().st_size
+        if size > limits.max_text_bytes:
+            raise InputTooLargeError(name, f"text file of {size} bytes, more than the limit of "
+                                           f"{limits.max_text_bytes}")
+        return
+    if kind == "docx":
+        _check_docx_limits(p, name, limits)
+    elif kind == "pdf":
+        _check_pdf_limits(p, name, limits)
+
+
+def _check_docx_limits(p: Path, name: str, limits: FileLimits) -> None:
+    try:
+        with zipfile.ZipFile(p) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > limits.max_zip_bytes:
+                raise InputTooLargeError(name, f"DOCX inflates to {total} bytes, more than the "
+                                               f"limit of {limits.max_zip_bytes}")
+            for info in infos:
+                if info.filename.endswith(".xml") and info.file_size > limits.max_xml_bytes:
+                    raise InputTooLargeError(
+                        name, f"DOCX part {info.filename} inflates to {info.file_size} bytes, "
+                              f"more than the limit of {limits.max_xml_bytes}")
+            # The declared size can lie: read the body back with a bound.
+            with zf.open("word/document.xml") as fh:
+                body = fh.read(limits.max_xml_bytes + 1)
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError) as exc:
+        raise UnsupportedFileError(name, f"not a valid DOCX: broken zip archive ({exc})") from exc
+    except RuntimeError as exc:  # an encrypted zip member
+        raise EncryptedFileError(name, f"encrypted zip member ({exc})") from exc
+    if len(body) > limits.max_xml_bytes:
+        raise InputTooLargeError(name, "DOCX body inflates beyond the limit of "
+                                       f"{limits.max_xml_bytes} bytes")
+    paragraphs = len(_DOCX_PARAGRAPH.findall(body))
+    if paragraphs > limits.max_paragraphs:
+        raise InputTooLargeError(name, f"DOCX holds {paragraphs} paragraphs, more than the "
+                                       f"limit of {limits.max_paragraphs}")
+
+
+def _check_pdf_limits(p: Path, name: str, limits: FileLimits) -> None:
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    with open(p, "rb") as fh:
+        try:
+            doc = PDFDocument(PDFParser(fh))
+            pages = 0
+            for _page in PDFPage.create_pages(doc):  # the page tree only, no content stream
+                pages += 1
+                if pages > limits.max_pages:
+                    raise InputTooLargeError(name, f"PDF of more than {limits.max_pages} pages "
+                                                   "(the limit)")
+        except InputTooLargeError:
+            raise
+        except Exception:  # noqa: BLE001 - the reader reports a broken or encrypted PDF itself
+            return

@@ -47,6 +47,22 @@ def target_value(t: Mapping[str, Any], qualitative: str = "định tính") -> st
     return f"{v} {t.get('unit') or ''}".strip()
 
 
+def document_label(type_: str | None, number: str | None, date: str | None,
+                   title: str | None, limit: int = 110) -> str:
+    """How a document is named to a reader: "Kế hoạch 245-KH/TU ngày 15/01/2024"; without a
+    printed number, its title (cut at a word, with "…"); never its file slug."""
+    if number:
+        label = f"{type_ or 'Văn bản'} {number}"
+        return f"{label} ngày {date_vi(date)}" if date else label
+    text = " ".join((title or "").split()) or (type_ or "Văn bản không số")
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def label_of(row: Mapping[str, Any]) -> str:
+    """:func:`document_label` of a row of ``Index.documents()``."""
+    return document_label(row.get("type"), row.get("number"), row.get("date"), row.get("title"))
 def comparator_value(t: Mapping[str, Any], qualitative: str = "định tính") -> str:
     """"ít nhất 95 %", "trong khoảng 32–35 giường bệnh/10.000 dân"; the qualitative label alone."""
     if t.get("value") is None:

@@ -19,28 +19,29 @@ import datetime as dt
 import logging
 import re
 import secrets
-import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chinhsach import __version__
+from chinhsach.answers.honesty import CorpusTerms, Verdict, judge
 from chinhsach.answers.who import duties_of, list_units, topic_of, unit_directory, who
 from chinhsach.errors import (
     BadIndexError,
+    CheckCancelledError,
     ChinhsachError,
     InputError,
+    InputTooLargeError,
     ModelNotFoundError,
     QueryError,
     UnknownDocumentError,
@@ -51,10 +52,21 @@ from chinhsach.indexing import Index, store
 from chinhsach.indexing.embed import Embedder, load_embedder
 from chinhsach.model import Document, Hit
 from chinhsach.present import render
+from chinhsach.present.labels import label_of
 from chinhsach.present.templates import render_page
 from chinhsach.text.normalize import fold
+from chinhsach.web import schemas
+from chinhsach.web.checks import CheckRunner, ChecksBusyError
 from chinhsach.web.downloads import router as downloads_router
-from chinhsach.web.uploads import UploadTooLargeError, display_name, sniff, upload_doc_id
+from chinhsach.web.messages import (
+    INVALID_VI,
+    NOT_FOUND_PAGE_VI,
+    SERVER_ERROR_VI,
+    message_vi,
+    public_detail,
+)
+from chinhsach.web.schemas import COMMON, errors
+from chinhsach.web.uploads import UploadTooLargeError, display_name
 
 log = logging.getLogger("chinhsach.web")
 
@@ -77,7 +89,9 @@ _SECURITY_HEADERS = [
      b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
      b"frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'"),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # Not "no-referrer": under it a browser sends "Origin: null" with the app's own form posts,
+    # which the same-origin check must refuse; "same-origin" still tells other sites nothing.
+    (b"referrer-policy", b"same-origin"),
 ]
 # The check report is a standalone page with its own inline <style>, shown in a sandboxed frame.
 _REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
@@ -86,6 +100,14 @@ _REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 's
 _WHO_QUESTION = re.compile(
     r"^\s*ai\b|\b(?:don vi|co quan|ben|cap|so|phong|ban|nganh) nao\b|\b(?:la|do|thuoc|cua) ai\b"
 )
+
+
+def is_named_unit(name: str) -> bool:
+    """A unit one can pick in the filter: a proper name ("Sở Y tế", "Ủy ban nhân dân huyện"),
+    not a collective the extraction keeps in lower case ("sở", "ban", "ngành", "chi bộ",
+    "huyện ủy", "đảng bộ trực thuộc") or "… các cấp" (every level at once)."""
+    name = name.strip()
+    return bool(name) and name[0].isupper() and "cac" not in fold(name).lower().split()
 
 
 def is_who_question(text: str) -> bool:
@@ -135,27 +157,43 @@ def segment_facts(documents: list[Document]) -> dict[str, Facts]:
 class IndexHolder:
     """One opened :class:`Index` per app, reopened when the index's CURRENT generation changes.
 
-    Every use holds one lock: the SQLite connection, faiss and the embedding model are shared,
-    and a local application serves one person at a time anyway.
+    Every use holds one lock: the SQLite connection, faiss and the embedding model are shared.
+    A use is short (a search, a lookup): plan checks take what they need and run without it.
+    A new generation is opened outside the lock (seconds: faiss, BM25) and swapped in, so
+    searches go on with the old generation while a build publishes the new one; the builder's
+    ``build.lock`` is never taken here.
     """
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
         self._lock = threading.RLock()
+        self._open_lock = threading.Lock()  # one opener at a time
         self._index: Index | None = None
         self._memo: dict[str, Any] = {}
 
     @contextlib.contextmanager
     def use(self) -> Iterator[Index]:
+        live = store.current_generation(self.index_dir)  # raises if there is no index
+        current = self._index
+        if current is None or current.generation.name != live.name:
+            # The first open is waited for; a newer generation is opened by one request while
+            # the others keep answering from the generation they have.
+            if self._open_lock.acquire(blocking=current is None):
+                try:
+                    current = self._index
+                    if current is None or current.generation.name != live.name:
+                        self._reopen(Index.open(self.index_dir))
+                finally:
+                    self._open_lock.release()
         with self._lock:
-            live = store.current_generation(self.index_dir)  # raises if there is no index
-            if self._index is None or self._index.generation.name != live.name:
-                self._reopen()
             assert self._index is not None
             yield self._index
 
-    def _reopen(self) -> None:
-        new = Index.open(self.index_dir)
+    def _reopen(self, new: Index) -> None:
+        with self._lock:
+            self._swap(new)
+
+    def _swap(self, new: Index) -> None:
         old, self._index = self._index, new
         self._memo = {}
         if old is not None:
@@ -205,8 +243,12 @@ class IndexHolder:
 def status_of(exc: ChinhsachError) -> int:
     if isinstance(exc, UnknownDocumentError | UnknownUnitError):
         return 404
-    if isinstance(exc, UploadTooLargeError):
+    if isinstance(exc, UploadTooLargeError | InputTooLargeError):
         return 413
+    if isinstance(exc, ChecksBusyError):
+        return 429
+    if isinstance(exc, CheckCancelledError):
+        return 503
     if isinstance(exc, UnsupportedFileError):
         return 415
     if isinstance(exc, InputError):
@@ -225,15 +267,23 @@ def _wants_json(request_path: str) -> bool:
     return request_path == "/api" or request_path.startswith("/api/")
 
 
-_HEADINGS = {400: "Yêu cầu không hợp lệ", 404: "Không tìm thấy", 413: "Tệp quá lớn",
-             415: "Loại tệp không được hỗ trợ", 422: "Không đọc được nội dung",
-             503: "Chỉ mục chưa sẵn sàng", 500: SERVER_ERROR}
+_HEADINGS = {400: "Yêu cầu không hợp lệ", 403: "Không được phép", 404: "Không tìm thấy",
+             413: "Tệp quá lớn", 415: "Loại tệp không được hỗ trợ",
+             422: "Không đọc được nội dung", 429: "Máy chủ đang bận",
+             503: "Tạm thời chưa phục vụ được", 500: SERVER_ERROR}
+# English ``detail`` of the API for refusals the app raises with a Vietnamese text.
+_DETAILS_EN = {400: "bad request", 403: "forbidden", 404: "not found",
+               405: "method not allowed", 413: "request body too large",
+               429: "too many plan checks", 500: "internal server error"}
 
 
-def error_response(path: str, status: int, message: str, *, suggestions: list[str] | None = None,
-                   generation: str | None = None) -> Response:
+def error_response(path: str, status: int, detail: str, message: str | None = None, *,
+                   suggestions: list[str] | None = None, generation: str | None = None) -> Response:
+    """The API's JSON ``{"detail": English, "message_vi": Vietnamese}``, or the error page
+    (Vietnamese ``message``, never a path or an exception name)."""
+    message = message or detail
     if _wants_json(path):
-        body: dict[str, Any] = {"detail": message}
+        body: dict[str, Any] = {"detail": detail, "message_vi": message}
         if suggestions:
             body["suggestions"] = suggestions
         return JSONResponse(body, status_code=status)
@@ -243,6 +293,45 @@ def error_response(path: str, status: int, message: str, *, suggestions: list[st
     return HTMLResponse(page, status_code=status)
 
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def _host_name(value: str) -> str:
+    """"127.0.0.1:8000" → "127.0.0.1", "[::1]:8000" → "::1", lower case."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:].partition("]")[0]
+    return value.rpartition(":")[0] if value.count(":") == 1 else value
+
+
+def same_origin_refusal(headers: dict[bytes, bytes], method: str,
+                        allowed_hosts: frozenset[str]) -> tuple[int, str, str] | None:
+    """Why a request must be refused, or None.
+
+    Host: a page of another site that makes its name resolve to 127.0.0.1 (DNS rebinding)
+    reaches the server with its own name in Host: only the bound host and the loopback names
+    (plus ``--allow-host``) are served. Origin/Referer on POST: a form on another site can post
+    to this server from the user's browser; browsers send Origin (or at least Referer) with a
+    cross-site post, and it must name this server. Clients that send neither (curl, scripts)
+    are not browsers carrying someone else's intent, and are served.
+    """
+    host = headers.get(b"host", b"").decode("latin-1")
+    if allowed_hosts and _host_name(host) not in allowed_hosts:
+        return 400, "host not allowed", "Địa chỉ máy chủ trong yêu cầu không được phép."
+    if method not in ("POST", "PUT", "PATCH", "DELETE"):
+        return None
+    source = headers.get(b"origin") or headers.get(b"referer")
+    if source is None:
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(source.decode("latin-1"))
+    if source == b"null" or parts.netloc.lower() != host.lower():
+        return (403, "cross-origin request refused",
+                "Yêu cầu gửi từ trang khác bị từ chối. Hãy mở trang kiểm tra của máy chủ này và gửi lại.")
+    return None
+
+
 class _Guard:
     """ASGI middleware: security headers on every response, and the cap on request bodies.
 
@@ -250,10 +339,12 @@ class _Guard:
     never written out in full; a declared Content-Length above the cap is refused at once.
     """
 
-    def __init__(self, app: ASGIApp, max_body: int, limit_message: str) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, limit_message: str,
+                 allowed_hosts: frozenset[str] = frozenset()) -> None:
         self.app = app
         self.max_body = max_body
         self.limit_message = limit_message
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -268,10 +359,18 @@ class _Guard:
                 message = {**message, "headers": headers}
             await send(message)
 
+        headers = dict(scope.get("headers", []))
+        refusal = same_origin_refusal(headers, scope["method"], self.allowed_hosts)
+        if refusal is not None:
+            status, detail, message = refusal
+            response = error_response(scope["path"], status, detail, message)
+            await response(scope, receive, send_with_headers)
+            return
         if scope["method"] in ("POST", "PUT", "PATCH"):
-            declared = dict(scope.get("headers", [])).get(b"content-length")
+            declared = headers.get(b"content-length")
             if declared is not None and declared.isdigit() and int(declared) > self.max_body:
-                response = error_response(scope["path"], 413, self.limit_message)
+                response = error_response(scope["path"], 413, "request body too large",
+                                          self.limit_message)
                 await response(scope, receive, send_with_headers)
                 return
             received = 0
@@ -301,15 +400,23 @@ def _public_document_row(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k != "path"}
 
 
-def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20) -> FastAPI:
+def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20,
+               allowed_hosts: Sequence[str] | None = None, check_running: int = 1,
+               check_waiting: int = 1, check_timeout_s: float = 180.0) -> FastAPI:
     """The web application over ``index_dir`` (default: ``$CHINHSACH_INDEX`` or ``.chinhsach``).
 
     ``max_upload_mb`` caps the size of an uploaded plan. The index is opened on first use and
-    reopened whenever a build publishes a new generation.
+    reopened whenever a build publishes a new generation. ``allowed_hosts``: the Host names
+    served besides the loopback names (the bound address; ``["*"]`` serves any). Plan checks:
+    ``check_running`` at a time, ``check_waiting`` queued (beyond: 429), each stopped after
+    ``check_timeout_s`` (:mod:`chinhsach.web.checks`).
     """
     if max_upload_mb <= 0:
         raise ValueError("max_upload_mb must be positive")
     holder = IndexHolder(store.resolve_index_dir(index_dir))
+    hosts = frozenset(_host_name(h) for h in (allowed_hosts or ()))
+    hosts = frozenset() if "*" in hosts else hosts | LOOPBACK_HOSTS
+    checker = CheckRunner(running=check_running, waiting=check_waiting, timeout_s=check_timeout_s)
     max_upload = int(max_upload_mb * MB)
     limit_message = f"Tệp tải lên vượt quá giới hạn {max_upload_mb:g} MB."
     reports: OrderedDict[str, tuple[str, str]] = OrderedDict()  # token → (file name, html)
@@ -318,6 +425,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        checker.close()
         holder.close()
 
     app = FastAPI(
@@ -332,7 +440,9 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     )
     app.state.indexes = holder
     app.state.max_upload_mb = max_upload_mb
-    app.add_middleware(_Guard, max_body=max_upload + _FORM_OVERHEAD, limit_message=limit_message)
+    app.state.checks = checker
+    app.add_middleware(_Guard, max_body=max_upload + _FORM_OVERHEAD, limit_message=limit_message,
+                       allowed_hosts=hosts)
     # The package's assets, read once: a request names one of them, it never names a file.
     assets = {p.name: (p.read_bytes(), _MEDIA_TYPES.get(p.suffix, "application/octet-stream"))
               for p in sorted(STATIC_DIR.iterdir()) if p.is_file()}
@@ -340,7 +450,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.get("/static/{name}", include_in_schema=False)
     def static_asset(name: str) -> Response:
         if name not in assets:
-            raise HTTPException(404, "Không có tệp này.")
+            raise HTTPException(404, NOT_FOUND_PAGE_VI)
         body, media_type = assets[name]
         return Response(body, media_type=media_type, headers={"cache-control": "no-cache"})
 
@@ -349,14 +459,21 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.exception_handler(ChinhsachError)
     async def _library_error(request: Request, exc: ChinhsachError) -> Response:
         suggestions = exc.suggestions if isinstance(exc, UnknownUnitError) else None
-        return error_response(request.url.path, status_of(exc), _message(exc),
-                              suggestions=suggestions, generation=holder.generation)
+        if isinstance(exc, BadIndexError | ModelNotFoundError):
+            log.error("index unavailable: %s", _message(exc))
+        response = error_response(request.url.path, status_of(exc), public_detail(exc),
+                                  message_vi(exc), suggestions=suggestions,
+                                  generation=holder.generation)
+        if isinstance(exc, ChecksBusyError):
+            response.headers["retry-after"] = "30"
+        return response
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> Response:
-        message = str(exc.detail) if exc.status_code != 404 or exc.detail != "Not Found" \
-            else "Không có trang này."
-        response = error_response(request.url.path, exc.status_code, message,
+        vi = str(exc.detail) if exc.detail not in ("Not Found", "Method Not Allowed") else (
+            NOT_FOUND_PAGE_VI if exc.status_code == 404 else "Trang này không nhận kiểu yêu cầu đó.")
+        detail = _DETAILS_EN.get(exc.status_code, "error")
+        response = error_response(request.url.path, exc.status_code, detail, vi,
                                   generation=holder.generation)
         if exc.headers:
             response.headers.update(exc.headers)
@@ -366,14 +483,13 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
         if _wants_json(request.url.path):
             return await request_validation_exception_handler(request, exc)
-        fields = ", ".join(str(e.get("loc", ["?"])[-1]) for e in exc.errors())
-        return error_response(request.url.path, 422, f"Thiếu hoặc sai tham số: {fields}.",
+        return error_response(request.url.path, 422, "invalid request", INVALID_VI,
                               generation=holder.generation)
 
     @app.exception_handler(Exception)
     async def _server_error(request: Request, exc: Exception) -> Response:
         log.error("error on %s %s", request.method, request.url.path, exc_info=exc)
-        return error_response(request.url.path, 500, SERVER_ERROR)
+        return error_response(request.url.path, 500, "internal server error", SERVER_ERROR_VI)
 
     # -- shared operations (the same for the pages and the API) ------------------------------
 
@@ -398,8 +514,23 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         known = {d["doc_id"] for d in documents()}
         return spec if spec in known else idx.document(spec).doc_id  # ids, else numbers
 
+    def corpus_terms() -> CorpusTerms:
+        return holder.memo("corpus_terms", CorpusTerms.of)
+
     def search(q: str, k: int, doc: list[str] | None, kind: str | None, unit: str | None,
                year: int | None) -> list[Hit]:
+        """The hits worth showing: none when the index has nothing on ``q``
+        (:mod:`chinhsach.answers.honesty`)."""
+        return search_verdict(q, k, doc, kind, unit, year).hits
+
+    def search_verdict(q: str, k: int, doc: list[str] | None, kind: str | None,
+                       unit: str | None, year: int | None) -> Verdict:
+        hits = raw_search(q, k, doc, kind, unit, year)
+        with holder.use() as idx:
+            return judge(idx, corpus_terms(), q, hits)
+
+    def raw_search(q: str, k: int, doc: list[str] | None, kind: str | None, unit: str | None,
+                   year: int | None) -> list[Hit]:
         with holder.use() as idx:
             doc_ids = [resolve_doc_id(idx, d) for d in doc] if doc else None
             names = set(unit_directory(idx).resolve(unit)) if unit else None
@@ -419,26 +550,13 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
             hits = [h for h in hits if keep(h)]
         return hits[:k]
 
-    def run_check(data: bytes, filename: str | None, parent: str) -> Any:
-        """Parse the upload in a private temporary folder, check it against ``parent``."""
-        from chinhsach.answers.check import check_plan
-        from chinhsach.pipeline import parse
-
-        kind = sniff(data, filename)
-        label = display_name(filename)
+    async def run_check(request: Request, data: bytes, filename: str | None, parent: str) -> Any:
+        """Check the upload against ``parent``: the parent and the model are taken under the
+        index lock, the check runs without it (searches go on) in the bounded runner."""
         with holder.use() as idx:
             parent_doc = idx.document(parent)  # unknown parent: 404 before any parsing
-        with tempfile.TemporaryDirectory(prefix="chinhsach-upload-") as tmp:
-            path = Path(tmp) / f"upload.{kind}"  # our name, never the browser's
-            path.write_bytes(data)
-            try:
-                child = parse(path, doc_id=upload_doc_id(filename))
-            except InputError as exc:
-                # The message would name the temporary file; name the upload instead.
-                raise type(exc)(label, exc.reason) from None
-        # The folder and the file are gone here; the check works on the parsed Document.
-        with holder.use() as idx:
-            return check_plan(child, parent_doc, embedder=holder.passage_embedder(idx))
+            embedder = holder.passage_embedder(idx)
+        return await checker.run(data, filename, parent_doc, embedder, request.is_disconnected)
 
     async def read_upload(file: UploadFile) -> bytes:
         data = await file.read(max_upload + 1)
@@ -456,20 +574,26 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
 
     def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
         # Documents are named by their number (58-KH/HU), else their title, on every page.
-        context.setdefault("titles", {d["doc_id"]: d["number"] or d["title"] for d in documents()})
+        context.setdefault("titles", {d["doc_id"]: label_of(d) for d in documents()})
         context.setdefault("generation", holder.generation)
         return HTMLResponse(render_page(template, **context), status_code=status)
 
     # -- JSON API ------------------------------------------------------------------------------
 
-    @app.get("/api/status", tags=["api"], summary="The index being served")
+    @app.get("/api/status", tags=["api"], summary="The index being served",
+             response_model=schemas.Status, response_model_exclude_unset=True,
+             responses=errors(*COMMON))
     def api_status() -> dict[str, Any]:
         docs = documents()
-        return {"index": str(holder.index_dir), "generation": holder.generation,
+        return {"generation": holder.generation,
                 "documents": len(docs), "version": __version__,
                 "max_upload_mb": max_upload_mb}
 
-    @app.get("/api/search", tags=["api"], summary="Search (hits as `chinhsach search --json`)")
+    @app.get("/api/search", tags=["api"], summary="Search (hits as `chinhsach search --json`)",
+             description="An empty list when the index has nothing on the query (no hit covers "
+                         "the query's words, or most of them are unknown to the corpus).",
+             response_model=list[schemas.SearchHit], response_model_exclude_unset=True,
+             responses=errors(*COMMON, 404, 422))
     def api_search(
         q: Annotated[str, Query(min_length=1, max_length=1000, description="With or without diacritics")],
         k: Annotated[int, Query(ge=1, le=100)] = 10,
@@ -480,13 +604,17 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     ) -> list[dict[str, Any]]:
         return [h.to_dict() for h in search(q, k, doc, kind, unit, year)]
 
-    @app.get("/api/who", tags=["api"], summary="Who is responsible (as `chinhsach who --json`)")
+    @app.get("/api/who", tags=["api"], summary="Who is responsible (as `chinhsach who --json`)",
+             response_model=list[schemas.WhoAnswer], response_model_exclude_unset=True,
+             responses=errors(*COMMON, 422))
     def api_who(q: Annotated[str, Query(min_length=1, max_length=1000)],
                 k: Annotated[int, Query(ge=1, le=100)] = 8) -> list[dict[str, Any]]:
         with holder.use() as idx:
             return [r.to_dict() for r in who(idx, q, k=k)]
 
-    @app.get("/api/duties", tags=["api"], summary="Duties of a unit (as `chinhsach duties --json`)")
+    @app.get("/api/duties", tags=["api"], summary="Duties of a unit (as `chinhsach duties --json`)",
+             response_model=dict[str, list[schemas.UnitDutyOut]], response_model_exclude_unset=True,
+             responses=errors(*COMMON, 404, 422))
     def api_duties(unit: Annotated[str, Query(min_length=1, max_length=300)],
                    all: Annotated[bool, Query(description="Also plan-wide assignments")] = False,
                    ) -> dict[str, list[dict[str, Any]]]:
@@ -494,35 +622,48 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
             grouped = duties_of(idx, unit, include_inherited=all)
         return {doc: [d.to_dict() for d in ds] for doc, ds in grouped.items()}
 
-    @app.get("/api/units", tags=["api"], summary="Units named in duties (as `chinhsach units --json`)")
+    @app.get("/api/units", tags=["api"], summary="Units named in duties (as `chinhsach units --json`)",
+             response_model=list[schemas.UnitRow], response_model_exclude_unset=True,
+             responses=errors(*COMMON))
     def api_units() -> list[dict[str, Any]]:
         return units()
 
-    @app.get("/api/documents", tags=["api"], summary="Indexed documents (metadata)")
+    @app.get("/api/documents", tags=["api"], summary="Indexed documents (metadata)",
+             response_model=list[schemas.DocumentRow], response_model_exclude_unset=True,
+             responses=errors(*COMMON))
     def api_documents() -> list[dict[str, Any]]:
         return documents()
 
     @app.get("/api/documents/{doc_id:path}", tags=["api"],
-             summary="One document (as `chinhsach parse --json`), by id or number")
+             summary="One document (as `chinhsach parse --json`), by id or number",
+             response_model=schemas.DocumentOut, response_model_exclude_unset=True,
+             responses=errors(*COMMON, 404))
     def api_document(doc_id: str) -> dict[str, Any]:
         with holder.use() as idx:
             return idx.document(doc_id).to_dict()
 
     @app.get("/api/refs/{doc_id:path}", tags=["api"],
-             summary="What a document cites and what cites it (as `chinhsach refs --json`)")
+             summary="What a document cites and what cites it (as `chinhsach refs --json`)",
+             response_model=schemas.Refs, response_model_exclude_unset=True,
+             responses=errors(*COMMON, 404))
     def api_refs(doc_id: str) -> dict[str, Any]:
         return graph().refs(doc_id)
 
-    @app.get("/api/graph", tags=["api"], summary="The document graph (as `chinhsach graph --format json`)")
+    @app.get("/api/graph", tags=["api"], summary="The document graph (as `chinhsach graph --format json`)",
+             response_model=schemas.Graph, response_model_exclude_unset=True,
+             responses=errors(*COMMON))
     def api_graph() -> dict[str, Any]:
         return graph().to_json()
 
     @app.post("/api/check", tags=["api"],
-              summary="Check an uploaded plan against its parent (as `chinhsach check --json`)")
-    async def api_check(file: Annotated[UploadFile, File(description="PDF, DOCX or TXT")],
+              summary="Check an uploaded plan against its parent (as `chinhsach check --json`)",
+              response_model=schemas.CheckReportOut, response_model_exclude_unset=True,
+              responses=errors(*COMMON, 403, 404, 413, 415, 422, 429))
+    async def api_check(request: Request,
+                        file: Annotated[UploadFile, File(description="PDF, DOCX or TXT")],
                         parent: Annotated[str, Form(min_length=1, max_length=300)]) -> dict[str, Any]:
         data = await read_upload(file)
-        report = await run_in_threadpool(run_check, data, file.filename, parent)
+        report = await run_check(request, data, file.filename, parent)
         return report.to_dict()
 
     # -- pages ---------------------------------------------------------------------------------
@@ -539,8 +680,15 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         hits: list[Hit] = []
         answer = None
         words: frozenset[str] = frozenset()
+        not_found = ""
         if q:
-            hits = search(q, 20, [doc] if doc else None, kind_, unit or None, year_)
+            verdict = search_verdict(q, 20, [doc] if doc else None, kind_, unit or None, year_)
+            hits = verdict.hits
+            if verdict.reason == "unknown_words" and verdict.unknown:
+                not_found = ("Kho văn bản không có từ " + ", ".join(f"«{w}»" for w in verdict.unknown[:5])
+                             + ". Hãy thử từ khác hoặc kiểm tra chính tả.")
+            elif not hits:
+                not_found = "Không có đoạn văn bản nào nói về nội dung này. Hãy thử từ khóa khác."
             with holder.use() as idx:
                 words = render.query_words(idx.prepare(q).restored)
                 if is_who_question(q):
@@ -550,10 +698,12 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         years = sorted({y for f in seg_facts.values() for y in f.years})
         return page("search.html", nav="search", q=q, doc=doc, kind=kind_ or "", unit=unit,
                     year=year_, documents=docs, kinds=render.FACT_KIND_VI,
-                    units=sorted(u["unit"] for u in units()), years=years, hits=hits,
+                    units=sorted(u["unit"] for u in units() if is_named_unit(u["unit"])),
+                    years=years, hits=hits,
                     facts={h.segment_id: seg_facts[h.segment_id].as_dict() for h in hits
                            if h.segment_id in seg_facts},
-                    who=answer, topic=topic_of(q) if answer is not None else "", words=words)
+                    who=answer, topic=topic_of(q) if answer is not None else "", words=words,
+                    not_found=not_found)
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents_page() -> HTMLResponse:
@@ -574,8 +724,9 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         return page("units.html", nav="units", units=units())
 
     @app.get("/unit", response_class=HTMLResponse, include_in_schema=False)
-    def unit_page(name: Annotated[str, Query(min_length=1, max_length=300)],
-                  all: str = "") -> HTMLResponse:
+    def unit_page(name: Annotated[str, Query(max_length=300)] = "", all: str = "") -> Response:
+        if not name.strip():
+            return RedirectResponse("/units", status_code=303)  # no unit named: the list
         include = all.lower() in ("1", "true", "yes", "on")
         with holder.use() as idx:
             names = unit_directory(idx).resolve(name)
@@ -601,21 +752,26 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         return page("check.html", **check_context())
 
     @app.post("/check", response_class=HTMLResponse, include_in_schema=False)
-    async def check_submit(file: Annotated[UploadFile, File()],
+    async def check_submit(request: Request, file: Annotated[UploadFile, File()],
                            parent: Annotated[str, Form(min_length=1, max_length=300)]) -> HTMLResponse:
         try:
             data = await read_upload(file)
-            report = await run_in_threadpool(run_check, data, file.filename, parent)
-        except (InputError, UploadTooLargeError, UnknownDocumentError, QueryError) as exc:
+            report = await run_check(request, data, file.filename, parent)
+        except (InputError, UploadTooLargeError, UnknownDocumentError, QueryError,
+                ChecksBusyError, CheckCancelledError) as exc:
             # Refusals of the upload are shown on the form, with the form ready again.
-            return page("check.html", status=status_of(exc),
-                        **check_context(error=_message(exc), parent=parent))
+            response = page("check.html", status=status_of(exc),
+                            **check_context(error=message_vi(exc), parent=parent))
+            if isinstance(exc, ChecksBusyError):
+                response.headers["retry-after"] = "30"
+            return response
         name = re.sub(r"[^A-Za-z0-9._-]+", "-", f"kiem-tra-{report.child.doc_id}.html")
         token = keep_report(name, report.to_html())
         return page("check.html", **check_context(
             parent=report.parent.doc_id, summary=report.summary(), token=token,
             child_label=f"{display_name(file.filename)}",
-            parent_label=report.parent.meta.number or report.parent.doc_id))
+            parent_label=label_of({"type": report.parent.meta.type, "number": report.parent.meta.number,
+                                   "date": report.parent.meta.date, "title": report.parent.title})))
 
     @app.get("/check/report/{token}", include_in_schema=False)
     def check_report(token: str, download: str = "") -> HTMLResponse:

@@ -1,0 +1,103 @@
+"""Where search says "không tìm thấy": the thresholds of ``chinhsach.answers.honesty`` measured.
+
+    PYTHONPATH=src CHINHSACH_MODELS=/work/main/models .venv/bin/python evaluation/honesty_eval.py [--index DIR] [--write]
+
+Over an index of ``corpus/`` and the illustrative plans of ``evaluation/fixtures/`` (built in a temporary folder unless ``--index``): for each query of
+``evaluation/queries_seed.json`` the top 10 hits, the relevant ones (seed document, expected
+section, as in retrieval_eval.py) with their (coverage, z); and the same for off-topic queries
+written here. Reports the lowest values over relevant hits and queries (what the thresholds must
+stay below), how many relevant hits the rules drop (must be 0), and what they do to the
+off-topic queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+COMMAND = ("PYTHONPATH=src CHINHSACH_MODELS=/work/main/models .venv/bin/python "
+           "evaluation/honesty_eval.py --write")
+OFF_TOPIC = ["xyzqwv khong co gi", "asdf qwer zxcv", "bóng đá ngoại hạng Anh", "công thức nấu phở bò",
+             "giá bitcoin hôm nay", "thời tiết Hà Nội ngày mai", "lịch thi đấu world cup",
+             "hello world", "cách sửa xe máy bị chết máy", "iphone 15 pro max", "khong co gi"]
+
+
+def matches(section: str | None, expected: list[str]) -> bool:
+    return bool(section) and any(section == e or section.startswith(e + ".")
+                                 or section.startswith(e + ":") for e in expected)
+
+
+def main() -> None:
+    from chinhsach import build_index
+    from chinhsach.answers import honesty
+    from chinhsach.indexing import Index
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--index", type=Path)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    queries = json.loads((ROOT / "evaluation" / "queries_seed.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        index = args.index or Path(tmp) / "idx"
+        if not (index / "CURRENT").exists():
+            build_index([ROOT / "corpus", *sorted((ROOT / "evaluation" / "fixtures").glob("minh-hoa-*.txt"))], index)
+        with Index.open(index) as idx:
+            corpus = honesty.CorpusTerms.of(idx)
+            rel, q_best, shares, lost = [], [], [], []
+            for q in queries:
+                hits = idx.search(q["query"], k=10)
+                scored = honesty.measures(idx, corpus, q["query"], hits)
+                verdict = honesty.judge(idx, corpus, q["query"], hits)
+                kept = {h.segment_id for h in verdict.hits}
+                terms = list(dict.fromkeys(honesty._terms(q["query"])))
+                total = sum(corpus.idf(t) for t in terms) or 1.0
+                shares.append((sum(corpus.idf(t) for t in terms
+                                   if corpus.df.get(t, 0) == 0 and not t.isdigit()) / total,
+                               q["query"]))
+                q_best.append((max((c for c, _ in scored), default=0.0), q["query"]))
+                for h, (c, z) in zip(hits, scored, strict=True):
+                    if h.doc_id.startswith("sonla") and matches(h.section, q["expected"]):
+                        rel.append((c, z, q["query"]))
+                        if h.segment_id not in kept:
+                            lost.append(f"{q['query']} ({verdict.reason}, {c:.2f}, {z:.2f})")
+            off = []
+            for q in OFF_TOPIC:
+                hits = idx.search(q, k=10)
+                verdict = honesty.judge(idx, corpus, q, hits)
+                t = list(dict.fromkeys(honesty._terms(q)))
+                share = sum(corpus.idf(x) for x in t if corpus.df.get(x, 0) == 0 and not x.isdigit()) / (
+                    sum(corpus.idf(x) for x in t) or 1.0)
+                off.append(f"| {q} | {share:.2f} | {len(hits)} | {len(verdict.hits)} | {verdict.reason or ''} |")
+    low_cov = sorted(rel)[:4]
+    low_rule = sorted((r for r in rel if r[0] < honesty.HIT_COVERAGE), key=lambda r: r[1])
+    lines = [
+        f"{len(queries)} queries, {len(rel)} relevant hits in their top 10 (corpus index). "
+        f"Relevant hits dropped by the rules: **{len(lost)}** {sorted(set(lost)) if lost else ''}.",
+        "",
+        f"- highest unknown-word share of a query: {max(shares)[0]:.3f} (“{max(shares)[1]}”); "
+        f"threshold UNKNOWN_SHARE = {honesty.UNKNOWN_SHARE}",
+        f"- lowest best-hit coverage of a query: {min(q_best)[0]:.3f} (“{min(q_best)[1]}”); "
+        f"threshold QUERY_FLOOR = {honesty.QUERY_FLOOR}",
+        "- lowest coverages of relevant hits (coverage, z): "
+        + "; ".join(f"({c:.3f}, {z:.2f}) “{q}”" for c, z, q in low_cov),
+        f"- relevant hits under HIT_COVERAGE = {honesty.HIT_COVERAGE}, kept by z ≥ HIT_Z = "
+        f"{honesty.HIT_Z}: " + ("; ".join(f"z {z:.2f} “{q}”" for _c, z, q in low_rule) or "none"),
+        "",
+        "| off-topic query | unknown-word share | hits | shown | reason |", "|---|---|---|---|---|", *off,
+    ]
+    body = "\n".join(lines)
+    print(body)
+    if args.write:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from results_md import replace_section
+
+        replace_section("Search honesty: “không tìm thấy” thresholds", f"Command: `{COMMAND}`\n\n{body}")
+
+
+if __name__ == "__main__":
+    main()
