@@ -731,3 +731,8 @@ def test_doubled_head_word_and_regional_branch() -> None:
     assert names("Sở Sở Tài chính thẩm định") == ["Sở Tài chính"]
     assert names("Ngân hàng Nhà nước chi nhánh Khu vực 9 hướng dẫn") == [
         "Ngân hàng Nhà nước chi nhánh khu vực 9"]
+
+
+def test_central_level_stays_in_a_collective() -> None:
+    assert names("Tham mưu phối hợp các bộ, ngành Trung ương hoàn thiện đề án") == ["bộ, ngành Trung ương"]
+    assert names("các sở, ngành trung ương Đảng") != ["sở, ngành Trung ương"]

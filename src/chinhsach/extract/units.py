@@ -760,6 +760,9 @@ _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 _COLLECTIVE_TAIL = re.compile(r"^(?:\s*,\s*(?:các\s+)?(?:địa phương|đoàn thể))+", re.IGNORECASE)
 
 
+_CENTRAL_LEVEL = re.compile(r"^\s+(?:Trung ương|trung ương)\b(?!\s+(?:Đảng|Đoàn|Hội))")
+
+
 def _bare_class(m: UnitMention) -> bool:
     """A class word standing for many bodies ("sở", "ban", "ngành thành phố")."""
     return m.collective and m.name[:1].islower() and len(m.name.split()) <= 3
@@ -792,6 +795,11 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             if tail and (len(members) > 1):
                 words += [re.sub(r"^[\s,]*(?:các\s+)?", "", w, flags=re.I) for w in tail.group(0).split(",") if w.strip()]
                 end += tail.end()
+            central = _CENTRAL_LEVEL.match(text[end:])
+            if central and len(words) > 1:
+                # "các bộ, ngành Trung ương": the level is part of the collective's name.
+                words[-1] = f"{words[-1]} Trung ương"
+                end += central.end()
             if len(words) > 1:
                 name = ", ".join(w.strip() for w in words)
                 name = name[:1].lower() + name[1:]
