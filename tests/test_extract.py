@@ -182,3 +182,58 @@ def test_bound_target_keeps_its_relative_clause() -> None:
     # Before the value, "đã có" still makes a statement of fact, not a target.
     assert find_targets("Toàn tỉnh đã có ít nhất 20 xã đạt chuẩn;", section="II.1", year=None,
                         in_objectives=False) == []
+
+
+ROLE_GROUPED_PLAN = """KẾ HOẠCH
+Phát triển du lịch cộng đồng năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+Nâng cao thu nhập của người dân vùng du lịch.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Văn hóa, Thể thao và Du lịch
+
+a) Chủ trì, phối hợp với các sở, ngành và cơ quan, đơn vị có liên quan
+
+- Xây dựng bộ tiêu chí điểm du lịch cộng đồng và công bố trên trang thông tin của ngành.
+
+- Tổ chức lớp bồi dưỡng kỹ năng đón tiếp khách cho hộ kinh doanh homestay.
+
+b) Phối hợp với Sở Tài chính
+
+- Rà soát nhu cầu kinh phí hỗ trợ các điểm du lịch cộng đồng mới hình thành.
+
+2. Sở Tài chính
+
+Phối hợp với Sở Nội vụ thẩm định định mức hỗ trợ cho hộ gia đình tham gia.
+"""
+
+
+def test_role_lead_in_sub_headings(tmp_path: Path) -> None:
+    """"a) Chủ trì, phối hợp với X" / "b) Phối hợp với Y" only state roles for the bullets below."""
+    doc = _parse_text(tmp_path, "du-lich.txt", ROLE_GROUPED_PLAN)
+    roles: dict[str, set] = {}
+    for d in doc.duties:
+        roles.setdefault(d.section, set()).update((u.name, u.role) for u in d.units)
+    head = "Sở Văn hóa, Thể thao và Du lịch"
+    assert roles["II.1.a"] >= {(head, "lead"), ("sở, ngành", "cooperate")}
+    # Under "b) Phối hợp với …" the heading's unit is a partner, not the lead.
+    assert roles["II.1.b"] >= {(head, "cooperate"), ("Sở Tài chính", "cooperate")}
+    assert (head, "lead") not in roles["II.1.b"]
+    # An item that goes on with its own task keeps the heading's unit as lead.
+    assert roles["II.2"] >= {("Sở Tài chính", "lead"), ("Sở Nội vụ", "cooperate")}
+
+
+def test_media_and_promotion_bodies() -> None:
+    from chinhsach.extract.units import find_units
+
+    text = ("Báo và Phát thanh, Truyền hình Lạng Sơn, Trung tâm Xúc tiến đầu tư, thương mại và du lịch "
+            "tỉnh và Hiệp hội doanh nghiệp tỉnh cùng tham gia")
+    assert [m.name for m in find_units(text)] == [
+        "Báo và Phát thanh, Truyền hình Lạng Sơn",
+        "Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh",
+        "Hiệp hội doanh nghiệp tỉnh"]

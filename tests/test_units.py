@@ -702,3 +702,37 @@ if __name__ == "__main__":
 )
 def test_regional_offices_keep_their_number(text: str, name: str) -> None:
     assert [m.name for m in find_units(normalize_text(text))] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Giao UBND các xã phường rà soát danh sách", ["Ủy ban nhân dân xã, phường"]),
+     ("UBND các phường xã Hòa Bình báo cáo", ["Ủy ban nhân dân phường"]),
+     ("Ủy ban nhân dân các xã tổng hợp", ["Ủy ban nhân dân xã"])],
+)
+def test_level_list_without_comma(text: str, expected: list[str]) -> None:
+    """A dropped comma between two level words after "các" still makes one collective."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Các ngân hàng thương mại và tổ chức tín dụng mở tài khoản",
+      ["ngân hàng thương mại", "tổ chức tín dụng"]),
+     ("các tổ chức cung cấp dịch vụ chi trả phối hợp", ["tổ chức cung cấp dịch vụ chi trả"]),
+     ("Các doanh nghiệp cung cấp dịch vụ viễn thông hỗ trợ", ["doanh nghiệp cung cấp dịch vụ viễn thông"]),
+     ("Lực lượng Công an nắm tình hình", ["lực lượng công an"])],
+)
+def test_classes_of_bodies_by_kind(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_doubled_head_word_and_regional_branch() -> None:
+    assert names("Sở Sở Tài chính thẩm định") == ["Sở Tài chính"]
+    assert names("Ngân hàng Nhà nước chi nhánh Khu vực 9 hướng dẫn") == [
+        "Ngân hàng Nhà nước chi nhánh khu vực 9"]
+
+
+def test_central_level_stays_in_a_collective() -> None:
+    assert names("Tham mưu phối hợp các bộ, ngành Trung ương hoàn thiện đề án") == ["bộ, ngành Trung ương"]
+    assert names("các sở, ngành trung ương Đảng") != ["sở, ngành Trung ương"]

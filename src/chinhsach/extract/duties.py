@@ -266,6 +266,25 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
 # ---------------------------------------------------------------------------------------------
 
 
+# A sub-heading that only states the role of the heading's unit in the items below it.
+_ROLE_LEAD_IN = re.compile(r"^\W*(?:chu tri\s*,\s*)?phoi hop (?:voi|cung)\b")
+_COOPERATE_LEAD_IN = re.compile(r"^\W*phoi hop (?:voi|cung)\b")
+
+
+def _role_lead_in(heading: str, folded: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a heading only states a role and its partners ("Chủ trì, phối hợp với các sở,
+    ngành và cơ quan, đơn vị có liên quan") — not an item that goes on with a task of its own
+    ("c) Phối hợp với Sở Tư pháp tổ chức phổ biến …", whose roles come from its own text)."""
+    if heading.endswith("…") or not _ROLE_LEAD_IN.match(folded) or not mentions:
+        return False
+    rest = folded
+    for m in reversed(mentions):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = re.sub(r"\b(?:chu tri|phoi hop|voi|cung|cac|va|co quan|don vi|dia phuong|co lien quan|lien quan)\b"
+                  r"|[,;:()\-–]", " ", rest)
+    return len(rest.split()) <= 2
+
+
 def _ancestors(sections: dict[str, Section], node: str | None) -> list[Section]:
     chain = []
     while node and node in sections:
@@ -281,6 +300,11 @@ def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     if not mentions:
         return []
     folded = fold(heading)
+    if _role_lead_in(heading, folded, mentions):
+        # "a) Chủ trì, phối hợp với các sở, ngành …" / "b) Phối hợp với …" under a unit heading:
+        # the units it names are the partners of every item below it.
+        return [UnitRole(name=m.name, role="cooperate", explicit=True, mention=heading[m.start : m.end])
+                for m in mentions]
     rest = folded
     for m in reversed(mentions):
         rest = rest[: m.start] + rest[m.end :]
@@ -332,14 +356,26 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     """
     sections = {s.id: s for s in document.sections}
     heading_cache: dict[str, list[UnitRole]] = {}
+    partner_only = [False]  # the last path read lies under "b) Phối hợp với …": no lead to fill in
+    partners: set[int] = set()
 
-    def inherited(path: Sequence[Section]) -> list[UnitRole]:
+    def inherited(path: Sequence[Section], text: str = "") -> list[UnitRole]:
         out: list[UnitRole] = []
+        own = fold(text)[:40]
+        partner_only[0] = False
         for s in path:
             if s.kind == "part":
                 continue
             if s.id not in heading_cache:
                 heading_cache[s.id] = _heading_units(s, find)
+            lead_in = any(u.role == "cooperate" for u in heading_cache[s.id])
+            if lead_in and fold(s.heading)[:40] == own:
+                continue  # the lead-in line itself, when it is read as an item
+            if lead_in and _COOPERATE_LEAD_IN.match(fold(s.heading)):
+                partner_only[0] = True
+                # "b) Phối hợp với …" under "1. Sở X": in these items Sở X is a partner.
+                out = [UnitRole(u.name, "cooperate", u.explicit, u.mention) if u.role == "lead" else u
+                       for u in out]
             out.extend(heading_cache[s.id])
         return out
 
@@ -357,6 +393,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if part in ("tasks", "organisation") and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
+            own = sections.get(seg.section_node or "")
+            if own is not None and fold(text)[:40] == fold(own.heading)[:40]:
+                if own.id not in heading_cache:
+                    heading_cache[own.id] = _heading_units(own, find)
+                if any(u.role == "cooperate" for u in heading_cache[own.id]):
+                    continue  # "a) Chủ trì, phối hợp với …": it states the roles of the items below
             units = roles_in_text(text, find)
         else:
             if seg.kind == "preamble" and fold(text).startswith(("can cu", "thuc hien", "xet")):
@@ -366,11 +408,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             text, units = charged
         lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
-        for unit in inherited(path):
+        for unit in inherited(path, seg.text):
             if any(u.name == unit.name and u.role == "lead" for u in units):
                 continue
             # The heading's unit leads each item under it unless the item says "X chủ trì".
-            role = "cooperate" if lead_named else "lead"
+            role = "cooperate" if lead_named or unit.role == "cooperate" else "lead"
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
             if role == "lead" and _MONITOR_VERBS.search(fold(text)) and not any(u.role == "monitor" for u in units):
@@ -381,6 +423,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
+        if partner_only[0]:
+            partners.add(id(duty))
         if part == "organisation":
             org_duties.append((duty, path))
         elif part != "tasks" and _CARRIES_PLAN.search(fold(text)):
@@ -391,6 +435,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # carrying out the plan names its lead.
     plan_lead = _plan_lead(org_duties or plan_charges, inherited)
     for duty in duties:
+        if id(duty) in partners:
+            continue
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
     return duties, plan_lead

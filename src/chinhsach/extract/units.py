@@ -374,6 +374,9 @@ class UnitGrammar(Gazetteer):
             self._distribute(toks, p, spec.head)
             return p if p.members else None
         name = None
+        if (spec.pattern and head_end < n and head_end - j == 1
+                and toks[head_end].key == toks[j].key and toks[head_end].cap):
+            head_end += 1  # an evident doubled head word ("Sở Sở Công Thương", kh179)
         if spec.pattern:
             name = self._name(toks, head_end, spec)
         if name is None:
@@ -574,6 +577,16 @@ class UnitGrammar(Gazetteer):
                 break  # a level word in a list is written in lower case
             levels.append(hit[0])
             kk = hit[1]
+        # A dropped comma after a plural ("UBND các phường xã", kh179 prints both spellings):
+        # a second lower-case level word right after the first one continues the list, unless a
+        # proper name follows it ("các phường xã Tân Phú" is not read as a list).
+        if kk > k and toks[k].key in PLURAL and len(levels) == 1 and kk < n:
+            hit = self._level_at(toks, kk)
+            if (hit is not None and not toks[kk].cap and hit[0].text != levels[0].text
+                    and hit[0].text.startswith("cấp") == levels[0].text.startswith("cấp")
+                    and not (hit[1] < n and toks[hit[1]].cap and toks[hit[1]].kind == WORD)):
+                levels.append(hit[0])
+                kk = hit[1]
         return levels, kk
 
     def _place(self, toks: list[Tok], k: int, mode: str, caps_ok: bool) -> tuple[str | None, int]:
@@ -716,7 +729,18 @@ def find_units(text: str) -> list[UnitMention]:
 _REGION_NUMBER = re.compile(r"^\s+(?P<n>[IVXLC]{1,6}|\d{1,3})\b(?!\s*[/%.,]\d)")
 
 
+# "Ngân hàng Nhà nước Việt Nam Chi nhánh Khu vực II": the regional branch is the body meant.
+_REGION_BRANCH = re.compile(r"^\s+(?:-\s+)?chi\s+nhánh\s+khu\s+vực\s+(?P<n>[IVXLC]{1,6}|\d{1,3})\b(?!\s*[/%.,]\d)",
+                            re.IGNORECASE)
+
+
 def _with_region_number(text: str, m: UnitMention) -> UnitMention:
+    branch = _REGION_BRANCH.match(text[m.end :])
+    if branch is not None:
+        end = m.end + branch.end()
+        return UnitMention(m.start, end, text[m.start : end],
+                           f"{m.name} chi nhánh khu vực {branch.group('n')}", m.place,
+                           m.is_head, m.collective)
     if not fold(m.name).endswith("khu vuc"):
         return m
     nxt = _REGION_NUMBER.match(text[m.end :])
@@ -734,6 +758,9 @@ _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # Class words that may close a collective without being units on their own ("sở, ban, ngành,
 # địa phương", "các sở, ngành, đoàn thể").
 _COLLECTIVE_TAIL = re.compile(r"^(?:\s*,\s*(?:các\s+)?(?:địa phương|đoàn thể))+", re.IGNORECASE)
+
+
+_CENTRAL_LEVEL = re.compile(r"^\s+(?:Trung ương|trung ương)\b(?!\s+(?:Đảng|Đoàn|Hội))")
 
 
 def _bare_class(m: UnitMention) -> bool:
@@ -768,6 +795,11 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             if tail and (len(members) > 1):
                 words += [re.sub(r"^[\s,]*(?:các\s+)?", "", w, flags=re.I) for w in tail.group(0).split(",") if w.strip()]
                 end += tail.end()
+            central = _CENTRAL_LEVEL.match(text[end:])
+            if central and len(words) > 1:
+                # "các bộ, ngành Trung ương": the level is part of the collective's name.
+                words[-1] = f"{words[-1]} Trung ương"
+                end += central.end()
             if len(words) > 1:
                 name = ", ".join(w.strip() for w in words)
                 name = name[:1].lower() + name[1:]
