@@ -159,6 +159,7 @@ class RayEngine:
         except ImportError as exc:
             raise EngineError(f"the Ray engine needs Ray Data ({exc}): pip install 'chinhsach[ray]'") from exc
         if not ray.is_initialized():
+            started = time.perf_counter()
             common = {"logging_level": logging.WARNING, "log_to_driver": False}
             try:
                 if self.address:
@@ -170,6 +171,7 @@ class RayEngine:
                 where = self.address or "a local instance"
                 raise EngineError(f"Ray could not start ({where}): {type(exc).__name__}: {exc}") from exc
             self._started_ray = True
+            self.stats["ray_start_s"] = round(time.perf_counter() - started, 3)
         return ray
 
     def _run(self) -> None:
