@@ -498,6 +498,36 @@ class StandInEmbedder(Embedder):
         return self._vectors(texts)
 
 
+def _timed_insert(insert: Callable[..., Any], timer: StageTimer) -> Callable[..., Any]:
+    """Time the rows' insertion alone: the build streams the documents into it from its engine
+    (reading and extraction in-process, the shards of a Ray build), and the time spent getting
+    the next document is the engine's ("documents"), not the insertion's."""
+
+    def wrapped(conn: Any, docs: Any) -> Any:
+        pulled = 0.0
+
+        def pull() -> Iterator[Any]:
+            nonlocal pulled
+            source = iter(docs)
+            while True:
+                t = time.perf_counter()
+                try:
+                    doc = next(source)
+                except StopIteration:
+                    pulled += time.perf_counter() - t
+                    return
+                pulled += time.perf_counter() - t
+                yield doc
+
+        with timer.time("insert"):
+            out = insert(conn, pull())
+        timer.seconds["insert"] -= pulled
+        timer.seconds["documents"] = timer.seconds.get("documents", 0.0) + pulled
+        return out
+
+    return wrapped
+
+
 @contextlib.contextmanager
 def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None) -> Iterator[None]:
     """Patch the build's stage functions with timers for the duration of the block.
@@ -518,7 +548,7 @@ def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None) -> I
     original_load = getattr(index_mod, "load_embedder", None)
     patches: list[tuple[Any, str, Any]] = [
         (pipeline, "read_source", "read"), (pipeline, "build_document", "structure"),
-        (pipeline, "extract_document", "extraction"), (index_mod, "_insert_documents", "insert"),
+        (pipeline, "extract_document", "extraction"),
         (index_mod, "_finish_lexical", "lexical"), (index_mod, "_finish_dense", "dense"),
         (BackgroundEncoder, "result", "wait"), (BackgroundEncoder, "embedder", "wait"),
         (index_mod, "_lexical_words", "word_terms"),
@@ -537,6 +567,10 @@ def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None) -> I
         if original_load is not None:
             saved.append((index_mod, "load_embedder", original_load))
             index_mod.load_embedder = timed_loader
+        original_insert = getattr(index_mod, "_insert_documents", None)
+        if original_insert is not None:
+            saved.append((index_mod, "_insert_documents", original_insert))
+            index_mod._insert_documents = _timed_insert(original_insert, timer)
         yield
     finally:
         for owner, attr, fn in reversed(saved):
@@ -1507,9 +1541,11 @@ def merge_rate_at_scale(data: dict[str, Any]) -> dict[str, Any] | None:
     p = max(points, key=lambda q: q["n_segments"])
     secs = sum(p["stages_s"].get(k, 0.0) for k in MERGE_STAGES)
     return {"n_segments": p["n_segments"], "merge_s": round(secs, 1),
+            "build_segments_per_s": p["build_segments_per_s"],
             "merge_s_per_segment": secs / p["n_segments"], "components_mb": p["index_components_mb"],
             "rss_mb": p["rss_mb"], "query_p50_ms": p["query_p50_ms"], "query_p95_ms": p["query_p95_ms"],
-            "measured_at": p.get("measured_at")}
+            "measured_at": p.get("measured_at"),
+            "load_average": data.get("runs", {}).get(f"scale-{p['n_target']}", {}).get("load_average")}
 
 
 def ray_bench(args: argparse.Namespace, command: str, data: dict[str, Any], work: Path) -> dict[str, Any]:
@@ -1537,19 +1573,20 @@ def ray_bench(args: argparse.Namespace, command: str, data: dict[str, Any], work
     return out
 
 
-def ray_projection(r: dict[str, Any]) -> list[dict[str, Any]]:
-    per_worker = r["per_worker_segments_per_s"]
+def ray_projection(per_worker: float) -> list[dict[str, Any]]:
     rows = []
     for w in PROJECTION_WORKERS:
         row: dict[str, Any] = {"workers": w, "segments_per_s": round(per_worker * w, 1)}
         for n in PROJECTION_SEGMENTS:
-            row[f"hours_{n}"] = round(n / (per_worker * w) / 3600, 2)
+            row[f"hours_{n}"] = n / (per_worker * w) / 3600
         rows.append(row)
     return rows
 
 
 def fmt_hours(h: float) -> str:
-    return f"{h:,.2f} h" if h < 48 else f"{h:,.0f} h ({h / 24:,.0f} days)"
+    if h < 1:
+        return f"{h * 60:.1f} min"
+    return f"{h:,.1f} h" if h < 48 else f"{h:,.0f} h ({h / 24:,.0f} days)"
 
 
 def ray_results_md(r: dict[str, Any]) -> None:
@@ -1583,6 +1620,8 @@ def ray_results_md(r: dict[str, Any]) -> None:
         f"| Ray start (`ray.init`, local instance) | — | {stats.get('ray_start_s', float('nan')):.1f} s |",
         f"| Ray Data pipeline (workers: read, extract, embed, shards) | — | {stats['pipeline_s']:.1f} s "
         f"({r['ray_pipeline_segments_per_s']:.1f} segments/s) |",
+        f"| driver: shards read back (Parquet, JSON records → documents) | — | "
+        f"{timers.get('documents', 0.0) - stats.get('ray_start_s', 0.0) - stats['pipeline_s']:.1f} s |",
         f"| driver merge: SQLite rows, BM25 + vocabularies, vectors + faiss | "
         f"{sum(local['timers_s'].get(k, 0.0) for k in ('insert', 'lexical', 'dense')):.1f} s | "
         f"{merge_driver:.1f} s |",
@@ -1603,17 +1642,31 @@ def ray_results_md(r: dict[str, Any]) -> None:
                      f"{w['peak_rss_mb']:.0f} |")
     per = r["per_worker_segments_per_s"]
     merge = r.get("merge")
+    # A second basis: the in-process build of the largest scale point, per core.
+    core = merge["build_segments_per_s"] / mach["cpu_count"] if merge else None
     lines += [
         "", f"### Scaling projection ({per:.1f} segments/s per worker, measured above)", "",
         "One worker is one CPU running the whole per-document pipeline and its own model; the "
         "per-document work is independent, so the workers' rate adds up until the one driver "
-        "merge becomes the limit. Assumes workers as fast as these (one core of a busy 2-core "
-        "machine) and files spread evenly.", "",
-        "| workers | segments/s | 10^6 segments | 10^8 segments |", "|---|---|---|---|",
+        "merge becomes the limit. Assumes workers as fast as these and files spread evenly"
+        + (f"; the right half uses the rate per core of the in-process build at "
+           f"{merge['n_segments']:,} segments ({merge['build_segments_per_s']:.1f} segments/s on "
+           f"{mach['cpu_count']} cores, {merge['measured_at']}, load average "
+           f"{'/'.join(str(x) for x in merge.get('load_average') or [])}) instead" if core else "")
+        + ".", "",
+        "| workers | segments/s | 10^6 segments | 10^8 segments |"
+        + (" segments/s (scale-point rate) | 10^6 | 10^8 |" if core else ""),
+        "|---|---|---|---|" + ("---|---|---|" if core else ""),
     ]
-    for row in ray_projection(r):
-        lines.append(f"| {row['workers']} | {row['segments_per_s']:,.0f} | "
-                     f"{fmt_hours(row['hours_1000000'])} | {fmt_hours(row['hours_100000000'])} |")
+    alt = {row["workers"]: row for row in ray_projection(core)} if core else {}
+    for row in ray_projection(per):
+        line = (f"| {row['workers']} | {row['segments_per_s']:,.0f} | "
+                f"{fmt_hours(row['hours_1000000'])} | {fmt_hours(row['hours_100000000'])} |")
+        if core:
+            a = alt[row["workers"]]
+            line += (f" {a['segments_per_s']:,.0f} | {fmt_hours(a['hours_1000000'])} | "
+                     f"{fmt_hours(a['hours_100000000'])} |")
+        lines.append(line)
     if merge:
         m = merge["merge_s_per_segment"]
         lines += [
@@ -1698,6 +1751,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         data["scale"] = kept
         data["runs"] = {k: v for k, v in previous.get("runs", {}).items()
                         if k in {f"scale-{p['n_target']}" for p in kept}}
+        if "ray" in previous:  # the Ray part is its own run (--engine ray)
+            data["ray"] = previous["ray"]
     data["machine"] = machine()
     data["command"] = command
     data["cpu_count"] = os.cpu_count()

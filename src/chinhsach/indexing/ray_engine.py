@@ -226,7 +226,6 @@ class RayEngine:
         if not self.plan:
             return
         self._run()
-        t0 = time.perf_counter()
         per_worker: dict[str, dict[str, float]] = {}
         seen = 0
         for row in _merged_rows(sorted(self.shards.glob("*.parquet"))):
@@ -257,7 +256,6 @@ class RayEngine:
         if seen != len(self.plan):
             raise EngineError(f"the Ray build returned {seen} of {len(self.plan)} files: "
                               + LOST_HINT.format(self.shards))
-        self.stats["merge_read_s"] = round(time.perf_counter() - t0, 3)
         self.stats["per_worker"] = {k: {n: round(v, 3) for n, v in w.items()} for k, w in per_worker.items()}
 
     def embedded(self) -> Embedded | None:
