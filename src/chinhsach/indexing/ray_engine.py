@@ -183,7 +183,8 @@ class RayEngine:
         ctx = DataContext.get_current()
         ctx.enable_progress_bars = False
         ctx.execution_options.preserve_order = True  # blocks (and shards) in plan order
-        workers = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        # One worker per CPU, and no more than there are files (an idle actor still loads a model).
+        workers = min(len(self.plan), self.workers or max(1, int(ray.cluster_resources().get("CPU", 1))))
         blocks = min(len(self.plan), max(4 * workers, math.ceil(len(self.plan) / BLOCK_FILES)))
         rows = [{"ord": i, "path": str(p), "doc_id": d} for i, (p, d) in enumerate(self.plan)]
         models = os.environ.get(MODELS_DIR_ENV)
