@@ -1551,7 +1551,7 @@ def merge_rate_at_scale(data: dict[str, Any]) -> dict[str, Any] | None:
 def ray_bench(args: argparse.Namespace, command: str, data: dict[str, Any], work: Path) -> dict[str, Any]:
     n = args.ray_segments
     folder = work / f"ray-{n}"
-    material = harvest(iter_source_files([CORPUS]))
+    material = harvest(iter_source_files(CORPUS_PATHS))  # as the scale part does
     info = write_synthetic_corpus(folder / "corpus", n, material, args.seed)
     out: dict[str, Any] = {"command": command, "machine": machine(), "n_target": n,
                            "files": info["files"], "address": args.ray_address or "local"}

@@ -25,6 +25,8 @@ ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'chin
                                         "(make test installs it)")
 pytest.importorskip("ray.data", reason="Ray Data is not installed: pip install 'chinhsach[ray]'")
 
+from conftest import CORPUS, ILLUSTRATIVE  # noqa: E402
+
 from chinhsach import Index, build_index  # noqa: E402
 from chinhsach.cli import app, optional_ray_address  # noqa: E402
 from chinhsach.errors import EngineError  # noqa: E402
@@ -33,7 +35,6 @@ from chinhsach.indexing.dense import read_vectors  # noqa: E402
 from chinhsach.indexing.store import current_generation  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
 QUERIES = ROOT / "evaluation" / "queries_seed.json"
 # Every table a build writes; meta differs only in its time stamp.
 TABLES = ("documents", "sections", "segments", "words", "targets", "duties", "duty_units",
@@ -103,7 +104,7 @@ def test_optional_ray_address_on_the_command_line() -> None:
 
 def test_ray_build_equals_the_in_process_build(cluster, corpus_index: Path, tmp_path: Path) -> None:
     index = tmp_path / "ray-idx"
-    report = build_index([CORPUS], index, engine="ray")
+    report = build_index([CORPUS, *ILLUSTRATIVE], index, engine="ray")  # as corpus_index
     assert report.engine == "ray" and report.engine_stats["nodes"] == 2
     assert not report.failed and report.n_documents >= 4
     # The shards are gone; only the published generation and the pointer remain.
