@@ -91,7 +91,6 @@ class DocumentWorker:
     def __call__(self, batch: dict[str, np.ndarray]) -> Any:
         import pyarrow as pa
 
-        t0 = time.perf_counter()
         outcomes: list[DocumentOutcome] = []
         seconds: list[float] = []
         for path, doc_id in zip(batch["path"], batch["doc_id"], strict=True):
@@ -114,11 +113,11 @@ class DocumentWorker:
             "ord": pa.array(batch["ord"], pa.int64()),
             "path": [o.path for o in outcomes],
             "doc_id": [o.doc_id for o in outcomes],
-            "status": ["ok" if o.document else "skipped" if o.skipped is not None else "failed"
-                       for o in outcomes],
+            "status": ["ok" if o.document is not None else "skipped" if o.skipped is not None
+                       else "failed" for o in outcomes],
             "reason": [o.skipped or o.failed or "" for o in outcomes],
-            "record": [json.dumps(o.document.to_record(), ensure_ascii=False) if o.document else ""
-                       for o in outcomes],
+            "record": [json.dumps(o.document.to_record(), ensure_ascii=False)
+                       if o.document is not None else "" for o in outcomes],
             "vectors": pa.array(blobs, pa.binary()),
             "dim": pa.array([int(vectors.shape[1])] * n, pa.int32()),
             "model_id": [self.embedder.model_id] * n,
@@ -126,7 +125,6 @@ class DocumentWorker:
             "worker": [f"{os.uname().nodename}:{os.getpid()}"] * n,
             "process_s": seconds,
             "embed_s": [embed_s * s for s in share],
-            "batch_s": [(time.perf_counter() - t0) / n] * n,
             "load_s": [self.load_s] * n,
             "peak_rss_mb": [_peak_rss_mb()] * n,
         })
