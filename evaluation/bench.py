@@ -529,14 +529,16 @@ def _timed_insert(insert: Callable[..., Any], timer: StageTimer) -> Callable[...
 
 
 @contextlib.contextmanager
-def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None) -> Iterator[None]:
+def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None,
+                       pipeline_stages: bool = True) -> Iterator[None]:
     """Patch the build's stage functions with timers for the duration of the block.
 
     Functions the source no longer has are skipped (their time falls into ``other``).
+    ``pipeline_stages=False`` leaves reading and extraction alone (a Ray driver does neither,
+    and importing the pipeline to time it would add its 300 MB to the driver's memory).
     """
     import bm25s
 
-    from chinhsach import pipeline
     from chinhsach.indexing import build as index_mod
     from chinhsach.indexing import restore
 
@@ -546,9 +548,13 @@ def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None) -> I
         return _TimedEmbedder(emb, timer)
 
     original_load = getattr(index_mod, "load_embedder", None)
-    patches: list[tuple[Any, str, Any]] = [
-        (pipeline, "read_source", "read"), (pipeline, "build_document", "structure"),
-        (pipeline, "extract_document", "extraction"),
+    patches: list[tuple[Any, str, Any]] = []
+    if pipeline_stages:
+        from chinhsach import pipeline
+
+        patches += [(pipeline, "read_source", "read"), (pipeline, "build_document", "structure"),
+                    (pipeline, "extract_document", "extraction")]
+    patches += [
         (index_mod, "_finish_lexical", "lexical"), (index_mod, "_finish_dense", "dense"),
         (BackgroundEncoder, "result", "wait"), (BackgroundEncoder, "embedder", "wait"),
         (index_mod, "_lexical_words", "word_terms"),
@@ -1486,7 +1492,7 @@ def ray_child(engine: str, corpus: Path, index: Path, address: str | None) -> No
         os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")  # loopback, before Ray loads
     timer = StageTimer()
     files = sorted(corpus.glob("*.txt"))
-    with instrumented_build(timer):
+    with instrumented_build(timer, pipeline_stages=engine == "local"):
         t0 = time.perf_counter()
         report = build_index(files, index, engine=engine, address=address)
         secs = time.perf_counter() - t0

@@ -186,17 +186,10 @@ def build_index(
     ``config`` sets the ranking saved with the index (fusion weights, inverted-file probing);
     without it an update keeps the index's own config and a new index gets the defaults.
     """
-    # The pipeline (spaCy, the gazetteers) loads only when a build runs: opening an index to
-    # search must stay quick (cold `chinhsach search` 0.6 s).
-    # The pipeline (spaCy, the gazetteers) loads only when a build runs: opening an index to
-    # search must stay quick (cold `chinhsach search` 0.6 s).
-    from chinhsach import pipeline
-
     if engine not in ENGINES:
         raise ValueError(f"unknown build engine {engine!r}: choose one of {', '.join(ENGINES)}")
     if engine == "ray" and embedder is not None:
         raise ValueError("the Ray engine loads the model on each worker: pass model=, not embedder=")
-    read = read or pipeline.read_document
     started = time.perf_counter()
     index_dir = store.resolve_index_dir(index_dir)
     report = BuildReport(index_dir=str(index_dir), engine=engine)
@@ -242,8 +235,13 @@ def build_index(
                 work = RayEngine(plan, read, model_spec, address, staged / "shards", report.note,
                                  report.engine_stats, progress)
             else:
-                work = LocalEngine(plan, read, lambda: embedder or load_embedder(model_spec),
-                                   report.note, progress)
+                # The pipeline (spaCy, the gazetteers) loads only when a build runs: opening an
+                # index to search must stay quick (cold `chinhsach search` 0.6 s). A Ray driver
+                # never loads it (300 MB): its workers read and extract.
+                from chinhsach import pipeline
+
+                work = LocalEngine(plan, read or pipeline.read_document,
+                                   lambda: embedder or load_embedder(model_spec), report.note, progress)
             model_id, n_docs, n_segs = write_generation(
                 conn, staged, work, prev_dir, prev_meta, model, config, report)
         except BaseException:
