@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	# torch first, pinned to the CPU build on local disk; otherwise pip pulls a CUDA build.
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[st,dev,web]'
+	$(BIN)/pip install -q -e '.[st,dev,web,ray]'
 	# The browser tests drive Debian's chromium (Playwright never downloads a browser).
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	touch $(STAMP)

@@ -498,15 +498,47 @@ class StandInEmbedder(Embedder):
         return self._vectors(texts)
 
 
+def _timed_insert(insert: Callable[..., Any], timer: StageTimer) -> Callable[..., Any]:
+    """Time the rows' insertion alone: the build streams the documents into it from its engine
+    (reading and extraction in-process, the shards of a Ray build), and the time spent getting
+    the next document is the engine's ("documents"), not the insertion's."""
+
+    def wrapped(conn: Any, docs: Any) -> Any:
+        pulled = 0.0
+
+        def pull() -> Iterator[Any]:
+            nonlocal pulled
+            source = iter(docs)
+            while True:
+                t = time.perf_counter()
+                try:
+                    doc = next(source)
+                except StopIteration:
+                    pulled += time.perf_counter() - t
+                    return
+                pulled += time.perf_counter() - t
+                yield doc
+
+        with timer.time("insert"):
+            out = insert(conn, pull())
+        timer.seconds["insert"] -= pulled
+        timer.seconds["documents"] = timer.seconds.get("documents", 0.0) + pulled
+        return out
+
+    return wrapped
+
+
 @contextlib.contextmanager
-def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None) -> Iterator[None]:
+def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None,
+                       pipeline_stages: bool = True) -> Iterator[None]:
     """Patch the build's stage functions with timers for the duration of the block.
 
     Functions the source no longer has are skipped (their time falls into ``other``).
+    ``pipeline_stages=False`` leaves reading and extraction alone (a Ray driver does neither,
+    and importing the pipeline to time it would add its 300 MB to the driver's memory).
     """
     import bm25s
 
-    from chinhsach import pipeline
     from chinhsach.indexing import build as index_mod
     from chinhsach.indexing import restore
 
@@ -516,9 +548,13 @@ def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None) -> I
         return _TimedEmbedder(emb, timer)
 
     original_load = getattr(index_mod, "load_embedder", None)
-    patches: list[tuple[Any, str, Any]] = [
-        (pipeline, "read_source", "read"), (pipeline, "build_document", "structure"),
-        (pipeline, "extract_document", "extraction"), (index_mod, "_insert_documents", "insert"),
+    patches: list[tuple[Any, str, Any]] = []
+    if pipeline_stages:
+        from chinhsach import pipeline
+
+        patches += [(pipeline, "read_source", "read"), (pipeline, "build_document", "structure"),
+                    (pipeline, "extract_document", "extraction")]
+    patches += [
         (index_mod, "_finish_lexical", "lexical"), (index_mod, "_finish_dense", "dense"),
         (BackgroundEncoder, "result", "wait"), (BackgroundEncoder, "embedder", "wait"),
         (index_mod, "_lexical_words", "word_terms"),
@@ -537,6 +573,10 @@ def instrumented_build(timer: StageTimer, stand_in: Embedder | None = None) -> I
         if original_load is not None:
             saved.append((index_mod, "load_embedder", original_load))
             index_mod.load_embedder = timed_loader
+        original_insert = getattr(index_mod, "_insert_documents", None)
+        if original_insert is not None:
+            saved.append((index_mod, "_insert_documents", original_insert))
+            index_mod._insert_documents = _timed_insert(original_insert, timer)
         yield
     finally:
         for owner, attr, fn in reversed(saved):
@@ -1434,6 +1474,220 @@ def save_json(data: dict[str, Any], path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# The build on Ray (--engine ray)
+# ---------------------------------------------------------------------------------------------
+
+RAY_SEGMENTS = 2000  # the corpus both engines build (--ray-segments)
+PROJECTION_WORKERS = (1, 2, 8, 32, 128, 512, 2048)
+PROJECTION_SEGMENTS = (10**6, 10**8)
+# Driver-side stages of the in-process build: the work the Ray driver keeps (the merge).
+MERGE_STAGES = ("word terms (lexical field)", "SQLite rows + JSON (insert)", "BM25 (bm25s index + save)",
+                "folded terms", "restoration n-grams (count + store)", "vocabulary (lexical, rest)",
+                "vectors + faiss (dense)")
+
+
+def ray_child(engine: str, corpus: Path, index: Path, address: str | None) -> None:
+    """One build in this fresh process (so that its peak memory is the build's); prints JSON."""
+    if engine == "ray" and address is None:
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")  # loopback, before Ray loads
+    timer = StageTimer()
+    files = sorted(corpus.glob("*.txt"))
+    with instrumented_build(timer, pipeline_stages=engine == "local"):
+        t0 = time.perf_counter()
+        report = build_index(files, index, engine=engine, address=address)
+        secs = time.perf_counter() - t0
+    _now, peak = rss_mb()
+    print(json.dumps({"engine": engine, "seconds": round(secs, 3), "n_segments": report.n_segments,
+                      "n_documents": report.n_documents, "failed": report.failed,
+                      "driver_peak_rss_mb": round(peak, 1), "engine_stats": report.engine_stats,
+                      "timers_s": {k: round(v, 3) for k, v in timer.seconds.items()},
+                      "breakdown_s": timer.breakdown(secs)}))
+
+
+def run_ray_child(engine: str, corpus: Path, index: Path, address: str | None) -> dict[str, Any]:
+    shutil.rmtree(index, ignore_errors=True)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--ray-child", engine,
+           "--ray-corpus", str(corpus), "--ray-index", str(index)]
+    if address:
+        cmd += ["--ray-address", address]
+    log(f"ray bench: {engine} build of {corpus}")
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{engine} build failed: {proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def same_index(a: Path, b: Path) -> dict[str, Any]:
+    """Whether two indexes hold the same rows (every table but meta) and vectors."""
+    import sqlite3
+
+    from chinhsach.indexing.dense import read_vectors
+    from chinhsach.indexing.store import current_generation
+
+    def rows(index: Path, table: str) -> list[tuple]:
+        with contextlib.closing(sqlite3.connect(current_generation(index) / "store.sqlite")) as c:
+            return c.execute(f"SELECT * FROM {table}").fetchall()
+
+    tables = ("documents", "sections", "segments", "words", "targets", "duties", "duty_units",
+              "citations", "restore_uni", "restore_bi")
+    differ = [t for t in tables if rows(a, t) != rows(b, t)]
+    pa_, va = read_vectors(current_generation(a))
+    pb, vb = read_vectors(current_generation(b))
+    same_pos = bool(np.array_equal(pa_, pb))
+    max_diff = float(np.max(np.abs(np.asarray(va) - np.asarray(vb)))) if same_pos and len(va) else float("nan")
+    return {"tables_differ": differ, "positions_equal": same_pos, "vectors_max_abs_diff": max_diff}
+
+
+def merge_rate_at_scale(data: dict[str, Any]) -> dict[str, Any] | None:
+    """Driver-side seconds per segment of the largest real-model scale point (the merge a Ray
+    driver does alone), from the scale part of bench.json."""
+    points = [p for p in data.get("scale", []) if p.get("embedder", "").startswith("e5-small")]
+    if not points:
+        return None
+    p = max(points, key=lambda q: q["n_segments"])
+    secs = sum(p["stages_s"].get(k, 0.0) for k in MERGE_STAGES)
+    return {"n_segments": p["n_segments"], "merge_s": round(secs, 1),
+            "build_segments_per_s": p["build_segments_per_s"],
+            "merge_s_per_segment": secs / p["n_segments"], "components_mb": p["index_components_mb"],
+            "rss_mb": p["rss_mb"], "query_p50_ms": p["query_p50_ms"], "query_p95_ms": p["query_p95_ms"],
+            "measured_at": p.get("measured_at"),
+            "load_average": data.get("runs", {}).get(f"scale-{p['n_target']}", {}).get("load_average")}
+
+
+def ray_bench(args: argparse.Namespace, command: str, data: dict[str, Any], work: Path) -> dict[str, Any]:
+    n = args.ray_segments
+    folder = work / f"ray-{n}"
+    material = harvest(iter_source_files(CORPUS_PATHS))  # as the scale part does
+    info = write_synthetic_corpus(folder / "corpus", n, material, args.seed)
+    out: dict[str, Any] = {"command": command, "machine": machine(), "n_target": n,
+                           "files": info["files"], "address": args.ray_address or "local"}
+    for engine in ("local", "ray"):
+        out[engine] = run_ray_child(engine, folder / "corpus", folder / f"index-{engine}",
+                                    args.ray_address if engine == "ray" else None)
+    out["same_index"] = same_index(folder / "index-local", folder / "index-ray")
+    out["machine"]["load_average_end"] = machine()["load_average"]
+    local, remote = out["local"], out["ray"]
+    seg = remote["n_segments"]
+    out["local_segments_per_s"] = round(local["n_segments"] / local["seconds"], 2)
+    out["ray_segments_per_s"] = round(seg / remote["seconds"], 2)
+    stats = remote["engine_stats"]
+    out["ray_pipeline_segments_per_s"] = round(seg / stats["pipeline_s"], 2)
+    rates = [w["segments"] / (w["process_s"] + w["embed_s"]) for w in stats["per_worker"].values()
+             if w["segments"] and (w["process_s"] + w["embed_s"]) > 0]
+    out["per_worker_segments_per_s"] = round(statistics.mean(rates), 2) if rates else float("nan")
+    out["merge"] = merge_rate_at_scale(data)
+    return out
+
+
+def ray_projection(per_worker: float) -> list[dict[str, Any]]:
+    rows = []
+    for w in PROJECTION_WORKERS:
+        row: dict[str, Any] = {"workers": w, "segments_per_s": round(per_worker * w, 1)}
+        for n in PROJECTION_SEGMENTS:
+            row[f"hours_{n}"] = n / (per_worker * w) / 3600
+        rows.append(row)
+    return rows
+
+
+def fmt_hours(h: float) -> str:
+    if h < 1:
+        return f"{h * 60:.1f} min"
+    return f"{h:,.1f} h" if h < 48 else f"{h:,.0f} h ({h / 24:,.0f} days)"
+
+
+def ray_results_md(r: dict[str, Any]) -> None:
+    from results_md import replace_section
+
+    mach = r["machine"]
+    local, remote = r["local"], r["ray"]
+    stats = remote["engine_stats"]
+    same = r["same_index"]
+    timers = remote["timers_s"]
+    merge_driver = sum(timers.get(k, 0.0) for k in ("insert", "lexical", "dense"))
+    lines = [
+        f"Command: `{r['command']}` · `os.cpu_count()` = {mach['cpu_count']} · load average at start "
+        f"{'/'.join(str(x) for x in mach['load_average'])}, at end "
+        f"{'/'.join(str(x) for x in mach['load_average_end'])} (1/5/15 min; other processes shared "
+        "the cores, so times are noisy).", "",
+        f"Both engines build the same synthetic corpus ({r['files']} plans, {remote['n_segments']} "
+        "searchable segments, made as in \"Benchmark: scale\") into a fresh index, each in a fresh "
+        "process (model, spaCy and Ray start-up included), through the same `build_index`: "
+        "`engine=\"local\"` (this process: the model on a worker thread while the main thread "
+        f"reads and extracts) and `engine=\"ray\"` (a local Ray instance on {mach['cpu_count']} CPUs: "
+        f"{stats['workers']} actor workers, each reading, extracting and embedding its files with its "
+        "own one-thread int8 ONNX model; Parquet shards merged by the driver). "
+        "Same index out: "
+        + ("every table identical" if not same["tables_differ"] else f"tables differ: {same['tables_differ']}")
+        + f", positions {'equal' if same['positions_equal'] else 'DIFFERENT'}, largest vector "
+        f"difference {same['vectors_max_abs_diff']:.1e}.", "",
+        "| measure | in-process | Ray local |", "|---|---|---|",
+        f"| build wall time (fresh process) | {local['seconds']:.1f} s | {remote['seconds']:.1f} s |",
+        f"| segments/s (whole build) | {r['local_segments_per_s']:.1f} | {r['ray_segments_per_s']:.1f} |",
+        f"| Ray start (`ray.init`, local instance) | — | {stats.get('ray_start_s', float('nan')):.1f} s |",
+        f"| Ray Data pipeline (workers: read, extract, embed, shards) | — | {stats['pipeline_s']:.1f} s "
+        f"({r['ray_pipeline_segments_per_s']:.1f} segments/s) |",
+        f"| driver: shards read back (Parquet, JSON records → documents) | — | "
+        f"{timers.get('documents', 0.0) - stats.get('ray_start_s', 0.0) - stats['pipeline_s']:.1f} s |",
+        f"| driver merge: SQLite rows, BM25 + vocabularies, vectors + faiss | "
+        f"{sum(local['timers_s'].get(k, 0.0) for k in ('insert', 'lexical', 'dense')):.1f} s | "
+        f"{merge_driver:.1f} s |",
+        f"| driver peak RSS | {local['driver_peak_rss_mb']:.0f} MB (the whole build) | "
+        f"{remote['driver_peak_rss_mb']:.0f} MB |",
+        "| worker peak RSS | — | " + ", ".join(
+            f"{w['peak_rss_mb']:.0f} MB" for w in stats["per_worker"].values()) + " |", "",
+        "Per-stage times of the in-process build (instrumented as in \"Benchmark: systems side by "
+        "side\"):", "", stages_text(local["breakdown_s"], local["seconds"]), "",
+        "Ray workers (busy seconds per worker; model load once per worker, not in busy time):", "",
+        "| worker | files | segments | read + structure + extract s | embed s | model load s | "
+        "segments/s busy | peak RSS MB |", "|---|---|---|---|---|---|---|---|",
+    ]
+    for i, w in enumerate(stats["per_worker"].values(), start=1):
+        busy = w["process_s"] + w["embed_s"]
+        lines.append(f"| {i} | {w['files']} | {w['segments']} | {w['process_s']:.1f} | {w['embed_s']:.1f} | "
+                     f"{w['load_s']:.1f} | {w['segments'] / busy if busy else float('nan'):.1f} | "
+                     f"{w['peak_rss_mb']:.0f} |")
+    per = r["per_worker_segments_per_s"]
+    merge = r.get("merge")
+    # A second basis: the in-process build of the largest scale point, per core.
+    core = merge["build_segments_per_s"] / mach["cpu_count"] if merge else None
+    lines += [
+        "", f"### Scaling projection ({per:.1f} segments/s per worker, measured above)", "",
+        "One worker is one CPU running the whole per-document pipeline and its own model; the "
+        "per-document work is independent, so the workers' rate adds up until the one driver "
+        "merge becomes the limit. Assumes workers as fast as these and files spread evenly"
+        + (f"; the right half uses the rate per core of the in-process build at "
+           f"{merge['n_segments']:,} segments ({merge['build_segments_per_s']:.1f} segments/s on "
+           f"{mach['cpu_count']} cores, {merge['measured_at']}, load average "
+           f"{'/'.join(str(x) for x in merge.get('load_average') or [])}) instead" if core else "")
+        + ".", "",
+        "| workers | segments/s | 10^6 segments | 10^8 segments |"
+        + (" segments/s (scale-point rate) | 10^6 | 10^8 |" if core else ""),
+        "|---|---|---|---|" + ("---|---|---|" if core else ""),
+    ]
+    alt = {row["workers"]: row for row in ray_projection(core)} if core else {}
+    for row in ray_projection(per):
+        line = (f"| {row['workers']} | {row['segments_per_s']:,.0f} | "
+                f"{fmt_hours(row['hours_1000000'])} | {fmt_hours(row['hours_100000000'])} |")
+        if core:
+            a = alt[row["workers"]]
+            line += (f" {a['segments_per_s']:,.0f} | {fmt_hours(a['hours_1000000'])} | "
+                     f"{fmt_hours(a['hours_100000000'])} |")
+        lines.append(line)
+    if merge:
+        m = merge["merge_s_per_segment"]
+        lines += [
+            "", f"The driver's merge (SQLite rows, BM25, vocabularies, vectors and faiss) is not "
+            f"spread: {merge['merge_s']:.0f} s for the {merge['n_segments']:,}-segment scale point "
+            f"({m * 1000:.2f} ms a segment, in-process build of {merge['measured_at']}), so "
+            f"{fmt_hours(m * 1e6 / 3600)} for one index of 10^6 segments, whatever the workers. "
+            "10^8 segments are not one index (README \"Scale\"): built as 100 shard indexes of "
+            "10^6, each merged by its own driver at the same time, the merge adds "
+            f"{fmt_hours(m * 1e6 / 3600)} to the workers' time above.",
+        ]
+    replace_section("Ray", "\n".join(lines))
+
+
+# ---------------------------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------------------------
 
@@ -1454,6 +1708,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=42, help="RNG seed of the synthetic corpora")
     p.add_argument("--json", type=Path, default=BENCH_JSON, help="where to write the JSON results")
     p.add_argument("--no-write", action="store_true", help="do not touch RESULTS.md or the JSON file")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="ray: only the Ray part (in-process against Ray local on one corpus, "
+                        "per-stage times, peak memory, scaling projection; RESULTS.md section \"Ray\")")
+    p.add_argument("--ray-segments", type=int, default=RAY_SEGMENTS,
+                   help="segments of the corpus both engines build (--engine ray)")
+    p.add_argument("--ray-address", help="run the Ray build on this cluster instead of a local instance")
+    p.add_argument("--ray-child", choices=("local", "ray"), help=argparse.SUPPRESS)
+    p.add_argument("--ray-corpus", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--ray-index", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--serve-queries", type=int, default=50, help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -1464,6 +1727,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.serve:
         serve_main(args.serve, args.serve_queries)
         return
+    if args.ray_child:
+        ray_child(args.ray_child, args.ray_corpus, args.ray_index, args.ray_address)
+        return
     started = time.perf_counter()
     given = list(sys.argv[1:] if argv is None else argv)
     command = ("python evaluation/bench.py " + shlex.join(given) if given
@@ -1472,6 +1738,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     previous: dict[str, Any] = {}
     if args.json.exists():
         previous = json.loads(args.json.read_text(encoding="utf-8"))
+    if args.engine == "ray":  # its own part, merged into bench.json beside the others
+        work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="chinhsach-bench-"))
+        try:
+            previous["ray"] = ray_bench(args, command, previous, work)
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        if not args.no_write:
+            save_json(previous, args.json)
+            ray_results_md(previous["ray"])
+        print(json.dumps({k: v for k, v in previous["ray"].items() if k not in ("local", "ray")}, indent=1))
+        return
     data: dict[str, Any] = previous if args.only_scale else {}
     if not args.only_scale:
         # Scale points this run does not measure stay, with the run that measured them.
@@ -1479,6 +1757,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         data["scale"] = kept
         data["runs"] = {k: v for k, v in previous.get("runs", {}).items()
                         if k in {f"scale-{p['n_target']}" for p in kept}}
+        if "ray" in previous:  # the Ray part is its own run (--engine ray)
+            data["ray"] = previous["ray"]
     data["machine"] = machine()
     data["command"] = command
     data["cpu_count"] = os.cpu_count()

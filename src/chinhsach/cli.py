@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -79,6 +80,11 @@ def build(
     model: Annotated[str | None, typer.Option(help="Embedding model: e5-small or a local path.")] = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-read and re-embed everything.")] = False,
     wait: Annotated[bool, typer.Option("--wait", help="Wait for another build instead of refusing.")] = False,
+    ray: Annotated[str | None, typer.Option(
+        "--ray", metavar="[ADDRESS]",
+        help="Build on Ray: alone, a local Ray instance on this machine's cores; with a cluster "
+             "address (host:port, ray://..., auto), that cluster. Needs pip install 'chinhsach[ray]'.",
+    )] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Build or update the index over PDF/DOCX/TXT/MD files."""
@@ -96,7 +102,8 @@ def build(
 
         try:
             report = build_index(paths, index, model=model, rebuild=rebuild, wait=wait,
-                                 progress=factory)
+                                 progress=factory, engine="local" if ray is None else "ray",
+                                 address=None if ray in (None, RAY_LOCAL) else ray)
         except ChinhsachError as exc:
             _fail(exc)
             return
@@ -685,11 +692,33 @@ def brief(
     _deliver(out, docx, "docx")
 
 
+RAY_LOCAL = "local"
+_ADDRESS = re.compile(r"^(auto|local|(ray|ray\+\w+)://\S+|[\w.-]+:\d+|\[[0-9a-fA-F:]+\]:\d+)$")
+
+
+def optional_ray_address(argv: list[str]) -> list[str]:
+    """``--ray`` takes an optional address: a bare ``--ray`` (last, or before another option or
+    a path) becomes ``--ray=local``; ``--ray HOST:PORT`` (or ``ray://...``, ``auto``) stays.
+
+    The command-line parser has no options with optional values, so the arguments are
+    normalised before it sees them.
+    """
+    out = []
+    for i, arg in enumerate(argv):
+        if arg == "--ray":
+            nxt = argv[i + 1] if i + 1 < len(argv) else None
+            if nxt is None or not _ADDRESS.match(nxt):
+                out.append(f"--ray={RAY_LOCAL}")
+                continue
+        out.append(arg)
+    return out
+
+
 def main() -> None:
     """Console-script entry point."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
-        app()
+        app(args=optional_ray_address(sys.argv[1:]))
     except KeyboardInterrupt:
         err_console.print("interrupted; the previous index is unchanged")
         sys.exit(130)

@@ -78,6 +78,13 @@ class ModelNotFoundError(ChinhsachError):
     exit_code = 5
 
 
+class EngineError(ChinhsachError):
+    """A distributed build engine (Ray) is missing, cannot start, or lost its workers for good;
+    the previous index is unchanged."""
+
+    exit_code = 7
+
+
 class UnknownDocumentError(ChinhsachError):
     """A document id or number that is not in the index."""
 

@@ -5,7 +5,8 @@ faiss (:mod:`.dense`), the weighted fusion (:mod:`.fusion`), the runtime embedde
 (:mod:`.embed`) and diacritics restoration of queries (:mod:`.restore`).
 """
 
-from chinhsach.indexing.build import BuildReport, build_index, passage_text
+from chinhsach.indexing.build import BuildReport, build_index
+from chinhsach.indexing.documents import passage_text
 from chinhsach.indexing.fusion import DEFAULT_WEIGHTS, FusionWeights
 from chinhsach.indexing.search import Index
 

