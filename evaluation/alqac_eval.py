@@ -204,15 +204,19 @@ def digest(parts: Sequence[str | bytes]) -> str:
     return h.hexdigest()
 
 
-# Modules that only answer queries: editing them does not change what a build writes.
-QUERY_SIDE = ("cli.py", "answers.py", "check.py", "graph.py", "web/", "answers/", "present/",
-              "indexing/search.py")
+# Modules that only answer queries: editing them does not change what a build writes. The
+# config and fusion modules count through the config a new index saves (its JSON is hashed).
+QUERY_SIDE = ("cli.py", "web/", "answers/", "present/", "indexing/search.py",
+              "indexing/query.py", "indexing/config.py", "indexing/fusion.py")
 
 
 def index_code_version() -> str:
-    """Hash of the source the build runs (every module but the query-side ones) and the model."""
+    """Hash of the source the build runs (every module but the query-side ones), the config a
+    new index saves, and the model."""
+    from chinhsach.indexing.config import IndexConfig
+
     src = ROOT / "src" / "chinhsach"
-    parts: list[str | bytes] = []
+    parts: list[str | bytes] = [IndexConfig().to_json()]
     for path in sorted(p for p in src.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         rel = path.relative_to(src).as_posix()
         if rel.startswith(QUERY_SIDE) or path.suffix in (".pyc",):
@@ -503,6 +507,145 @@ def run_alqac(sets: Sequence[str], systems: Sequence[str] = SYSTEMS, rebuild: bo
 
 
 # ---------------------------------------------------------------------------------------------
+# Tuning on the development sets (--grid)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Variant:
+    """How a question becomes signals: question words dropped from the lexical terms or not;
+    the dense model given the question as written or without its question words; the choices
+    of a multiple-choice question appended or not."""
+
+    drop_question_words: bool
+    dense_without_question_words: bool
+    choices: bool
+
+    def label(self) -> str:
+        return (f"drop={int(self.drop_question_words)} dense-stripped="
+                f"{int(self.dense_without_question_words)} choices={int(self.choices)}")
+
+
+def with_choices(q: Question) -> str:
+    return " ".join([q.text, *(c for _l, c in q.choices)]) if q.choices else q.text
+
+
+def question_signals(idx: Index, questions: list[Question], v: Variant) -> list[dict[str, np.ndarray]]:
+    from dataclasses import replace as dc_replace
+
+    from chinhsach.indexing.query import drop_spans, question_word_spans
+
+    idx.config = dc_replace(idx.config, drop_question_words=v.drop_question_words)
+    out = []
+    for q in questions:
+        prepared = idx.prepare(with_choices(q) if v.choices else query_of(q))
+        if v.dense_without_question_words:
+            prepared.restored = drop_spans(prepared.restored, question_word_spans(prepared.restored))
+        out.append(idx.signals(prepared))
+    return out
+
+
+GroupSetting = tuple[int, float] | None  # (passages, decay); None: segments reduced to articles
+GROUP_GRID: list[GroupSetting] = [None] + [(p, d) for p in (1, 2, 3, 5) for d in (0.25, 0.5, 0.75, 1.0)
+                                           if not (p == 1 and d != 1.0)]
+
+
+def articles_of(idx: Index, ranked: list[tuple[int, float]], row_key: list[str],
+                group: GroupSetting) -> list[str]:
+    if group is None:
+        return unique([row_key[i] for i, _s in ranked[:SEGMENT_K]])
+    return [row_key[i] for i, _s in idx.rank_documents(ranked, group[0], group[1])[:CUTOFF]]
+
+
+def tune(sets: Sequence[str]) -> dict[str, Any]:
+    """Stage A: question variants x document scoring at today's weights. Stage B: fusion
+    weights x document scoring for the best variant. Objective: MRR@10 averaged over sets."""
+    import itertools
+
+    from chinhsach.indexing import DEFAULT_WEIGHTS, FusionWeights
+
+    root = data_dir()
+    assert root is not None
+    if any(SETS[n].split != "dev" for n in sets):
+        raise ValueError("tuning runs on development sets only")
+    variants = [Variant(a, b, c) for a, b, c in itertools.product((False, True), repeat=3)]
+    steps = [round(x, 2) for x in np.arange(0.0, 1.01, 0.1)]
+    weight_grid = [FusionWeights(d, w, round(1 - d - w, 2)) for d in steps for w in steps
+                   if round(1 - d - w, 2) >= 0]
+    stage_a: dict[str, dict[str, dict[str, float]]] = {}  # variant|group -> set -> metrics
+    stage_b: dict[str, dict[str, dict[str, float]]] = {}
+    by_corpus: dict[str, list[str]] = {}
+    for name in sets:
+        by_corpus.setdefault(SETS[name].corpus, []).append(name)
+    loaded: dict[str, tuple[Index, list[str], dict[str, list[Question]]]] = {}
+    for corpus, names in by_corpus.items():
+        articles = load_corpus(corpus, root)
+        keys = file_keys(articles)
+        index_dir, _meta = cached_index(corpus, articles)
+        idx = Index.open(index_dir)
+        row_key = [keys[Path(p).name] for p in (dict(idx.conn.execute(
+            "SELECT s.pos, d.path FROM segments s JOIN documents d USING (doc_id) "
+            "WHERE s.searchable = 1"))[int(pos)] for pos in idx.positions)]
+        loaded[corpus] = (idx, row_key, {n: load_questions(SETS[n], root) for n in names})
+    log("tuning stage A: question variants x document scoring")
+    for idx, row_key, qsets in loaded.values():
+        for name, questions in qsets.items():
+            for v in variants:
+                if v.choices and not any(q.choices for q in questions):
+                    continue
+                sigs = question_signals(idx, questions, v)
+                ranked = [idx.rank(s, DEFAULT_WEIGHTS) for s in sigs]
+                for g in GROUP_GRID:
+                    rankings = [articles_of(idx, r, row_key, g) for r in ranked]
+                    stage_a.setdefault(f"{v.label()} | group={g}", {})[name] = metrics(rankings, questions)
+            log(f"  {name} done")
+
+    def mean_mrr(entry: dict[str, dict[str, float]]) -> float:
+        return float(np.mean([entry[n]["mrr_at_10"] for n in entry]))
+
+    # Variants without choices exist for every set; a "choices" variant is scored on the sets
+    # that have multiple-choice questions, falling back to the same variant without choices.
+    def completed(label: str) -> dict[str, dict[str, float]]:
+        entry = dict(stage_a[label])
+        if "choices=1" in label:
+            for n, m in stage_a[label.replace("choices=1", "choices=0")].items():
+                entry.setdefault(n, m)
+        return entry
+
+    scored_a = {label: completed(label) for label in stage_a}
+    best_label = max(scored_a, key=lambda k: mean_mrr(scored_a[k]))
+    best_variant = next(v for v in variants if best_label.startswith(v.label()))
+    log(f"tuning stage B: weights x document scoring for {best_variant.label()}")
+    for idx, row_key, qsets in loaded.values():
+        for name, questions in qsets.items():
+            sigs = question_signals(idx, questions, best_variant)
+            for w in weight_grid:
+                ranked = [idx.rank(s, w) for s in sigs]
+                for g in GROUP_GRID:
+                    rankings = [articles_of(idx, r, row_key, g) for r in ranked]
+                    label = f"d={w.dense} w={w.word} f={w.folded} | group={g}"
+                    stage_b.setdefault(label, {})[name] = metrics(rankings, questions)
+            log(f"  {name} done")
+    for idx, _rk, _q in loaded.values():
+        idx.close()
+    return {"stage_a": scored_a, "stage_b": stage_b, "best_variant": best_variant.label(),
+            "objective": "MRR@10 averaged over the development sets"}
+
+
+def tuning_table(entries: dict[str, dict[str, dict[str, float]]], top: int,
+                 always: Sequence[str] = ()) -> str:
+    names = list(next(iter(entries.values())))
+    order = sorted(entries, key=lambda k: -float(np.mean([entries[k][n]["mrr_at_10"] for n in names])))
+    chosen = list(dict.fromkeys([*order[:top], *(a for a in always if a in entries)]))
+    rows = ["| setting | mean MRR@10 | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
+    for label in chosen:
+        e = entries[label]
+        mean = float(np.mean([e[n]["mrr_at_10"] for n in names]))
+        rows.append(f"| {label} | {mean:.3f} | " + " | ".join(fmt(e[n]) for n in names) + " |")
+    return "\n".join(rows)
+
+
+# ---------------------------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------------------------
 
@@ -582,7 +725,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--rebuild", action="store_true", help="rebuild the cached indexes")
     p.add_argument("--write", action="store_true", help="update the ALQAC section of RESULTS.md")
     p.add_argument("--json", type=Path, help="write all numbers to this JSON file")
+    p.add_argument("--grid", action="store_true",
+                   help="tune on the development sets: question handling, weights, document scoring")
     args = p.parse_args(argv)
+    if args.grid:
+        found = tune(DEV_SETS)
+        print("Stage A (today's weights):")
+        print(tuning_table(found["stage_a"], 12, always=[
+            "drop=0 dense-stripped=0 choices=0 | group=None"]))
+        print("\nStage B (" + found["best_variant"] + "):")
+        print(tuning_table(found["stage_b"], 20, always=["d=0.5 w=0.1 f=0.4 | group=None"]))
+        if args.json:
+            args.json.write_text(json.dumps(found, ensure_ascii=False, indent=1), encoding="utf-8")
+        return
     sets = args.sets.split(",") if args.sets else DEV_SETS + (TEST_SETS if args.final else [])
     unknown = [s for s in sets if s not in SETS]
     if unknown:
