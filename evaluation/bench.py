@@ -20,9 +20,14 @@ One run measures, on the same queries and the same text:
 3. **Scale** (``--scale``, default 1000 segments in quick mode): synthetic plans recombined from
    the sentences of ``corpus/`` (see :func:`write_synthetic_corpus`); build time, index size on
    disk, resident memory while serving, warm query p50/p95 over 50 seed queries, growth.
+4. **ALQAC legal retrieval** (``--alqac``, see ``evaluation/alqac_eval.py``): chinhsach, bm25s on
+   words and on folded syllables, dense e5 and the RAG baseline on the same statute articles and
+   real questions (data read from ``../shared/benchmarks/alqac``); the indexes and the peers'
+   vectors are cached in ``evaluation/.cache/alqac/`` between runs whose inputs did not change.
 
 Results: a table on stdout, ``evaluation/bench.json`` and two sections of
-``evaluation/RESULTS.md`` ("Benchmark: systems side by side", "Benchmark: scale").
+``evaluation/RESULTS.md`` ("Benchmark: systems side by side", "Benchmark: scale", "ALQAC legal
+retrieval").
 
 Long runs: ``--keep DIR`` keeps the synthetic corpora and the indexes; a rerun with the same
 ``--keep`` reuses finished scale points and resumes unfinished ones (with ``--batches B`` a point
@@ -37,6 +42,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
+import functools
 import hashlib
 import io
 import json
@@ -76,7 +82,7 @@ from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder 
 from chinhsach.ingest.readers import iter_source_files, read_source  # noqa: E402
 from chinhsach.structure.outline import build_document, split_sentences  # noqa: E402
 from chinhsach.text import tokens  # noqa: E402
-from chinhsach.text.normalize import normalize_text, strip_markdown  # noqa: E402
+from chinhsach.text.normalize import fold, normalize_text, strip_markdown  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 SEED = CORPUS / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
@@ -246,16 +252,22 @@ class Window:
     sections: list[str | None] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=2)
+def _window_tokenizer(path: str) -> Any:
+    """The model's tokenizer without truncation or padding (loaded once: a second a load)."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(path)
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
 def fixed_windows(text: str, embedder: Embedder, size: int = WINDOW_TOKENS) -> tuple[list[Window], str]:
     """Cut ``text`` into consecutive windows of ``size`` model tokens (no overlap, no structure)."""
     model_dir = Path(str(getattr(embedder, "path", "") or "."))
     if (model_dir / "tokenizer.json").exists():  # the model's own tokenizer, without truncation
-        from tokenizers import Tokenizer
-
-        tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        tokenizer.no_truncation()
-        tokenizer.no_padding()
-        enc = tokenizer.encode(text, add_special_tokens=False)
+        enc = _window_tokenizer(str(model_dir / "tokenizer.json")).encode(text, add_special_tokens=False)
         offsets = [o for o in enc.offsets if o[1] > o[0]]
         unit = "model tokens"
     else:
@@ -307,24 +319,33 @@ def run_chinhsach(work: Path, queries: list[dict[str, Any]]) -> tuple[SystemRun,
     return run, rows
 
 
-def run_bm25(rows: list[tuple], queries: list[dict[str, Any]]) -> SystemRun:
+def folded_syllables(text: str) -> list[str]:
+    """Syllables with diacritics removed ("bảo hiểm" → "bao", "hiem"): the plain BM25 a user
+    gets from a tokenizer that ignores Vietnamese words and marks."""
+    return tokens.syllables(fold(text))
+
+
+def run_bm25(rows: list[tuple], queries: list[dict[str, Any]],
+             terms: Callable[[str], list[str]] = tokens.word_terms, name: str = "bm25",
+             notes: str = "segment text only; query segmented the same way, as typed",
+             top_k: int = TOP_K) -> SystemRun:
+    """bm25s over ``terms`` of each row's text (``rows``: (section, text)), the query alike."""
     import bm25s
 
     texts = [r[1] for r in rows]
     t0 = time.perf_counter()
-    corpus = [tokens.word_terms(t) or ["∅"] for t in texts]
+    corpus = [terms(t) or ["∅"] for t in texts]
     retriever = bm25s.BM25()
     with contextlib.redirect_stdout(io.StringIO()):
         retriever.index(corpus, show_progress=False)
-    run = SystemRun("bm25", time.perf_counter() - t0, len(texts),
-                    notes="segment text only; query segmented the same way, as typed")
+    run = SystemRun(name, time.perf_counter() - t0, len(texts), notes=notes)
     vocab = retriever.vocab_dict
     for q in queries:
         t = time.perf_counter()
-        known = [w for w in tokens.word_terms(q["query"]) if w in vocab]
+        known = [w for w in terms(q["query"]) if w in vocab]
         scores = (np.asarray(retriever.get_scores(known)) if known
                   else np.zeros(len(texts), dtype=np.float32))
-        top = np.argsort(-scores, kind="stable")[:TOP_K]
+        top = np.argsort(-scores, kind="stable")[:top_k]
         run.latencies_ms.append((time.perf_counter() - t) * 1000)
         run.rankings.append([[rows[int(i)][0]] for i in top])
         run.chars_top5.append(sum(len(texts[int(i)]) for i in top[:5]))
@@ -333,7 +354,7 @@ def run_bm25(rows: list[tuple], queries: list[dict[str, Any]]) -> SystemRun:
 
 def _faiss_run(name: str, texts: Sequence[str], sections: Sequence[list[str | None]],
                passages: Embedder, queries_embedder: Embedder, queries: list[dict[str, Any]],
-               prep_s: float, notes: str) -> SystemRun:
+               prep_s: float, notes: str, top_k: int = TOP_K) -> SystemRun:
     import faiss
 
     t0 = time.perf_counter()
@@ -344,7 +365,7 @@ def _faiss_run(name: str, texts: Sequence[str], sections: Sequence[list[str | No
     for q in queries:
         t = time.perf_counter()
         qv = np.ascontiguousarray(queries_embedder.encode_queries([q["query"]]), dtype=np.float32)
-        _scores, ids = index.search(qv, TOP_K)
+        _scores, ids = index.search(qv, top_k)
         run.latencies_ms.append((time.perf_counter() - t) * 1000)
         top = [int(i) for i in ids[0] if i >= 0]
         run.rankings.append([list(sections[i]) for i in top])
@@ -1430,6 +1451,25 @@ def write_results_md(data: dict[str, Any], command: str) -> None:
         "speed-up is in \"Embedding engines\").", "", targets_text(data)]))
 
 
+def alqac_part(data: dict[str, Any], which: str, command: str, write: bool) -> None:
+    """Part 4: the systems side by side on the ALQAC legal retrieval sets (evaluation/alqac_eval.py;
+    indexes and peer vectors cached between runs). Skipped when the data is absent."""
+    import alqac_eval
+
+    if alqac_eval.data_dir() is None:
+        log("ALQAC data not found (../shared/benchmarks/alqac or $ALQAC_DIR): part skipped")
+        return
+    sets = alqac_eval.DEV_SETS + (alqac_eval.TEST_SETS if which == "final" else [])
+    log(f"ALQAC: {', '.join(sets)}")
+    data["alqac"] = alqac_eval.run_alqac(sets)
+    text = alqac_eval.markdown(data["alqac"], command)
+    print(text)
+    if write:
+        from results_md import replace_section
+
+        replace_section("ALQAC legal retrieval", text)
+
+
 def key_numbers(data: dict[str, Any]) -> dict[str, Any]:
     t = data.get("throughput") or {}
     s = t.get("serving") or {}
@@ -1717,6 +1757,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--ray-child", choices=("local", "ray"), help=argparse.SUPPRESS)
     p.add_argument("--ray-corpus", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--ray-index", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--alqac", choices=("final", "dev", "none"), default="final",
+                   help="ALQAC legal retrieval part: every set (default), development sets only, or none")
     p.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--serve-queries", type=int, default=50, help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -1804,6 +1846,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             checkpoint()
             if not args.no_write:
                 write_results_md(data, command)
+            if args.alqac != "none":
+                alqac_part(data, args.alqac, command, write=not args.no_write)
+                runs["alqac"] = this_run
+                checkpoint()
         if scale_ns:
             files = iter_source_files(CORPUS_PATHS)
             material = harvest(files)

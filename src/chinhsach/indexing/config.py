@@ -12,7 +12,12 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from chinhsach.indexing.fusion import DEFAULT_WEIGHTS, FusionWeights
+from chinhsach.indexing.fusion import (
+    DEFAULT_WEIGHTS,
+    DOCUMENT_DECAY,
+    DOCUMENT_PASSAGES,
+    FusionWeights,
+)
 
 # From this many vectors on, an inverted file (IVF) proposes the dense candidates instead of a
 # full scan; a fifth of its lists are probed (evaluation/bench.py, "Dense candidates").
@@ -25,6 +30,12 @@ class IndexConfig:
     """How an index ranks and what built it."""
 
     weights: FusionWeights = field(default_factory=lambda: DEFAULT_WEIGHTS)
+    # ``search(group="document")``: a document scores the sum of its best passages' fused
+    # scores, the i-th best weighted by ``document_decay ** i`` (at most ``document_passages``).
+    document_passages: int = DOCUMENT_PASSAGES
+    document_decay: float = DOCUMENT_DECAY
+    # Question words ("bao nhiêu", "đúng hay sai") are left out of a query's lexical terms.
+    drop_question_words: bool = True
     ivf_from: int = IVF_FROM
     ivf_probe_share: int = IVF_PROBE_SHARE
     model_id: str = ""

@@ -1,6 +1,7 @@
 """Fusion of the ranking signals: min-max normalisation and the weighted sum's weights."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +18,9 @@ class FusionWeights:
 
 DEFAULT_WEIGHTS = FusionWeights()
 
+# Document scores from passages (``group_by_document``); chosen on the ALQAC development sets.
+DOCUMENT_PASSAGES = 3
+DOCUMENT_DECAY = 0.5
 
 
 def minmax(x: np.ndarray) -> np.ndarray:
@@ -26,3 +30,30 @@ def minmax(x: np.ndarray) -> np.ndarray:
     if hi - lo < 1e-12:
         return np.zeros_like(x) if hi <= 0 else np.ones_like(x)
     return (x - lo) / (hi - lo)
+
+
+def group_by_document(ranked: Sequence[tuple[int, float]], doc_of: np.ndarray,
+                      passages: int = DOCUMENT_PASSAGES,
+                      decay: float = DOCUMENT_DECAY) -> list[tuple[int, float]]:
+    """Documents ranked from their passages: ``[(best passage row, document score)]``.
+
+    ``ranked`` is the fused passage ranking (row, score), best first; ``doc_of[row]`` numbers
+    the row's document. A document scores ``sum(decay**i * s_i)`` over its ``passages`` best
+    passage scores ``s_0 >= s_1 >= ...``: ``decay`` 0 is the best passage alone (max), 1 the
+    sum of the best ones, so an answer spread over several clauses of one article counts.
+    """
+    best: dict[int, int] = {}
+    totals: dict[int, float] = {}
+    counts: dict[int, int] = {}
+    for row, score in ranked:
+        doc = int(doc_of[row])
+        n = counts.get(doc, 0)
+        if n == 0:
+            best[doc] = row
+            totals[doc] = 0.0
+        if n < passages:
+            totals[doc] += score * decay**n
+            counts[doc] = n + 1
+    order = sorted(totals, key=lambda d: -totals[d])  # stable: ties keep the passage order
+    return [(best[d], totals[d]) for d in order]
+

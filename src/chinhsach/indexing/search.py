@@ -28,7 +28,8 @@ from chinhsach.indexing import restore, store
 from chinhsach.indexing.bm25 import BM25Reader
 from chinhsach.indexing.config import IndexConfig
 from chinhsach.indexing.embed import Embedder, load_embedder, resolve_model
-from chinhsach.indexing.fusion import DEFAULT_WEIGHTS, FusionWeights, minmax
+from chinhsach.indexing.fusion import DEFAULT_WEIGHTS, FusionWeights, group_by_document, minmax
+from chinhsach.indexing.query import drop_spans, question_word_spans
 from chinhsach.model import Document, Hit
 from chinhsach.text import tokens
 from chinhsach.text.docnumber import doc_number_key
@@ -36,6 +37,7 @@ from chinhsach.text.normalize import normalize_text
 
 MAX_QUERY_CHARS = 1000
 CANDIDATES = 100
+GROUPS = ("segment", "document")  # what a search ranks: passages, or whole documents
 
 
 def _top(scores: np.ndarray, k: int, positive: bool = True) -> np.ndarray:
@@ -77,6 +79,7 @@ class Index:
         self._bm25: dict[str, BM25Reader | None] = {}
         self._words: set[str] | None = None
         self._restorer: restore.Restorer | None = None
+        self._document_rows: np.ndarray | None = None
         try:
             import faiss
 
@@ -190,11 +193,19 @@ class Index:
         # Restore syllables typed without diacritics (all of them, or some in a mixed query);
         # the corpus bigrams keep genuinely plain syllables ("ban", "y") as they are.
         restored = self.restorer.restore(text)
+        lexical, lexical_restored = text, restored
+        if self.config.drop_question_words:
+            # Found on the restored text (the phrases carry diacritics); restoration keeps every
+            # character in place, so the same spans go from the text as typed.
+            spans = question_word_spans(restored)
+            lexical_restored = drop_spans(restored, spans)
+            lexical = drop_spans(text, spans if len(text) == len(restored)
+                                        else question_word_spans(text))
         return PreparedQuery(
             text=text,
             restored=restored,
-            word_terms=tokens.segment_by_vocabulary(restored, self.words),
-            folded_terms=tokens.folded_terms(text),
+            word_terms=tokens.segment_by_vocabulary(lexical_restored, self.words),
+            folded_terms=tokens.folded_terms(lexical),
         )
 
     def _bm25_scores(self, name: str, terms: list[str]) -> np.ndarray:
@@ -287,19 +298,48 @@ class Index:
 
     def search(self, query: str, k: int = 10, *, kinds: Sequence[str] | None = None,
                doc_ids: Sequence[str] | None = None,
-               weights: FusionWeights | None = None) -> list[Hit]:
+               weights: FusionWeights | None = None, group: str = "segment") -> list[Hit]:
         """The ``k`` best segments for ``query`` (with or without diacritics); ``weights``
-        default to the ones saved in the index's config."""
+        default to the ones saved in the index's config.
+
+        ``group="document"``: the ``k`` best documents instead, each as its best segment with
+        the document's score (:meth:`rank_documents`), for collections whose answer is a whole
+        document, such as one statute article per file.
+        """
         weights = weights or self.config.weights
         if not isinstance(query, str):
             raise QueryError("the query must be text")
+        if group not in GROUPS:
+            raise QueryError(f"group must be one of {', '.join(GROUPS)}, not {group!r}")
         if not query.strip() or not any(ch.isalnum() for ch in query):
             return []
         prepared = self.prepare(query)
         mask = self._mask(kinds, doc_ids)
         ranked = (self._rank_fast(prepared, weights) if mask is None
                   else self.rank(self.signals(prepared), weights, mask))
+        if group == "document":
+            ranked = self.rank_documents(ranked)
         return self.hits([(int(self.positions[i]), score) for i, score in ranked[: max(k, 0)]])
+
+    def rank_documents(self, ranked: Sequence[tuple[int, float]], passages: int | None = None,
+                       decay: float | None = None) -> list[tuple[int, float]]:
+        """A passage ranking turned into a document ranking (the config's scoring unless given):
+        ``[(best passage row, document score)]``, best first."""
+        return group_by_document(
+            ranked, self.document_rows,
+            self.config.document_passages if passages is None else passages,
+            self.config.document_decay if decay is None else decay)
+
+    @property
+    def document_rows(self) -> np.ndarray:
+        """The document (numbered from 0) of each searchable segment row."""
+        if self._document_rows is None:
+            numbers: dict[str, int] = {}
+            doc_of_pos = {int(pos): numbers.setdefault(doc, len(numbers)) for pos, doc in
+                          self.conn.execute("SELECT pos, doc_id FROM segments WHERE searchable = 1")}
+            self._document_rows = np.fromiter((doc_of_pos[int(p)] for p in self.positions),
+                                              dtype=np.int64, count=len(self.positions))
+        return self._document_rows
 
     def hits(self, pos_scores: Sequence[tuple[int, float]]) -> list[Hit]:
         if not pos_scores:
