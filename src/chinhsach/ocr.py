@@ -1,0 +1,674 @@
+"""OCR of scanned pages: Tesseract's Vietnamese model through ``tesserocr``, offline.
+
+A page image becomes :class:`OcrLine` items in reading order, each with Tesseract's line
+confidence (0–100) and its box in page pixels.
+
+Choices, measured (``evaluation/ocr_bindings.py``, ``evaluation/ocr_eval.py``; numbers in
+``evaluation/RESULTS.md``):
+
+- **Binding: tesserocr.** It calls libtesseract in-process: the model is loaded once per
+  thread instead of once per page (pytesseract starts a ``tesseract`` process per call), it
+  releases the GIL while recognising (so threads give real parallelism, no process pool), and
+  its result iterator gives each line's confidence and box. ocrmypdf writes a new PDF with a text layer: slower per page,
+  no confidences back, and it refuses digitally signed PDFs, which one real scan is.
+- **Rendering: 300 dpi** grayscale with pypdfium2 (the real scans hold 200 dpi images; read at
+  300 dpi their CER is lower than at 200 or 400 dpi).
+- **Layout:** Tesseract's automatic layout (``--psm 3``) merges the two columns of a
+  Vietnamese administrative header (issuer | national motto; number | place and date) into
+  single lines, which loses the number and the date (and does the same to the signature
+  block: recipients | title and name). These blocks are therefore found from the ink itself
+  (rows of text whose ink leaves a wide empty gutter at a common position) and each column
+  is read on its own, left then right; the rest of the page goes to the automatic layout.
+
+Missing pieces (the ``tesserocr`` package, the ``vie`` traineddata) are reported by
+:func:`unavailable_reason` with the command that installs them; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import pickle
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "DEFAULT_DPI",
+    "INSTALL_HINT",
+    "LOW_CONFIDENCE",
+    "OcrLine",
+    "OcrPage",
+    "CLEANUP_STEPS",
+    "clean_text",
+    "correct_marks",
+    "estimate_dpi",
+    "find_columns",
+    "find_header",
+    "ocr_image",
+    "ocr_pages",
+    "render_pdf_page",
+    "unavailable_reason",
+]
+
+DEFAULT_DPI = 300
+LANG = "vie"
+# Lines below this confidence are flagged ``low_ocr_confidence`` downstream.
+LOW_CONFIDENCE = 70.0
+INSTALL_HINT = (
+    "install Tesseract's Vietnamese model (sudo apt-get install tesseract-ocr tesseract-ocr-vie, "
+    "or vie.traineddata in $TESSDATA_PREFIX) and the binding (pip install 'chinhsach[ocr]')"
+)
+
+_TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    "/opt/homebrew/share/tessdata",
+)
+
+
+def tessdata_dir() -> Path | None:
+    """The directory holding ``vie.traineddata``: ``$TESSDATA_PREFIX`` first, then the usual
+    system places (Debian/Ubuntu, Fedora, Homebrew)."""
+    candidates = []
+    env = os.environ.get("TESSDATA_PREFIX")
+    if env:
+        candidates += [Path(env), Path(env) / "tessdata"]
+    candidates += [Path(d) for d in _TESSDATA_DIRS]
+    for folder in candidates:
+        if (folder / f"{LANG}.traineddata").is_file():
+            return folder
+    return None
+
+
+@functools.cache
+def unavailable_reason() -> str | None:
+    """Why OCR cannot run here (one line, with the install command), or None when it can."""
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError:
+        return f"OCR unavailable: the tesserocr package is not installed; {INSTALL_HINT}"
+    if tessdata_dir() is None:
+        return f"OCR unavailable: Tesseract's Vietnamese model (vie.traineddata) was not found; {INSTALL_HINT}"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """One recognised line: text (NFC), Tesseract's confidence 0–100, box (x0, y0, x1, y1)
+    in page pixels, and the region it was read in (``header_left``/``header_right``: the
+    columns of the header; ``block_left``/``block_right``: of another two-column block such
+    as the signature; ``body``)."""
+
+    text: str
+    confidence: float
+    box: tuple[int, int, int, int]
+    region: str = "body"
+
+
+@dataclass(slots=True)
+class OcrPage:
+    """The lines of one page in reading order, with the image size and resolution used."""
+
+    lines: list[OcrLine]
+    width: int
+    height: int
+    dpi: int
+    columns: list[tuple[int, int, int]] = field(default_factory=list)  # (top, bottom, split x)
+    seconds: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def confidence(self) -> float:
+        """Mean line confidence weighted by characters (100 for an empty page)."""
+        chars = sum(len(line.text) for line in self.lines)
+        if chars == 0:
+            return 100.0
+        return sum(line.confidence * len(line.text) for line in self.lines) / chars
+
+
+# --------------------------------------------------------------------------------------------
+# Page images
+# --------------------------------------------------------------------------------------------
+
+
+def render_pdf_page(pdf: Any, index: int, dpi: int = DEFAULT_DPI) -> Any:
+    """Page ``index`` (0-based) of an open ``pypdfium2.PdfDocument`` as a grayscale PIL image."""
+    page = pdf[index]
+    try:
+        return page.render(scale=dpi / 72, grayscale=True).to_pil()
+    finally:
+        page.close()
+
+
+def _grayscale(image: Any) -> Any:
+    """A PIL image in mode "L" (palette, RGBA over white, 1-bit and 16-bit images included)."""
+    from PIL import Image
+
+    if image.mode == "L":
+        return image
+    if image.mode in ("RGBA", "LA", "P"):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("L")
+    if image.mode.startswith("I"):
+        import numpy as np
+
+        data = np.asarray(image, dtype=np.float64)
+        span = max(float(data.max() - data.min()), 1.0)
+        return Image.fromarray(((data - data.min()) * 255.0 / span).astype("uint8"))
+    return image.convert("L")
+
+
+# --------------------------------------------------------------------------------------------
+# Layout: two-column blocks (header, signature)
+# --------------------------------------------------------------------------------------------
+
+
+def _otsu(gray: Any) -> int:
+    """Otsu's threshold of a uint8 array (ink is darker than the threshold)."""
+    import numpy as np
+
+    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    levels = np.arange(256, dtype=np.float64)
+    weight_bg = np.cumsum(hist)
+    mean_cum = np.cumsum(hist * levels)
+    weight_fg = total - weight_bg
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean_cum[-1] * weight_bg - mean_cum * total) ** 2 / (weight_bg * weight_fg)
+    between = np.nan_to_num(between)
+    return int(np.argmax(between))
+
+
+@dataclass(frozen=True, slots=True)
+class _Band:
+    """A horizontal run of text rows and the x-ranges of its ink pieces."""
+
+    top: int
+    bottom: int
+    pieces: tuple[tuple[int, int], ...]
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+
+def _bands(ink: Any, dpi: int) -> list[_Band]:
+    """Text bands of a boolean ink image, each cut into pieces at wide empty gutters."""
+
+    height, width = ink.shape
+    # Vertical rules (a table's border, a scanner's streak) would join every row into one
+    # band: columns inked over more than a third of the page are left out.
+    rules = ink.sum(axis=0) > height / 3
+    if rules.any():
+        ink = ink & ~rules
+    rows = ink.sum(axis=1)
+    # A row holds text when it has more ink than scanner specks do (about 1 mm of dots).
+    is_text = rows >= max(3, int(0.003 * width))
+    # Diacritics float a few pixels above their letters: bridge small gaps.
+    bridge = max(2, round(0.02 * dpi))
+    min_height = max(4, round(0.05 * dpi))
+    bands: list[_Band] = []
+    runs = _runs(is_text)
+    merged: list[list[int]] = []
+    for start, stop in runs:
+        if merged and start - merged[-1][1] <= bridge:
+            merged[-1][1] = stop
+        else:
+            merged.append([start, stop])
+    for top, bottom in merged:
+        if bottom - top < min_height:
+            continue
+        cols = ink[top:bottom].sum(axis=0)
+        inked = cols >= 2
+        gutter = _gutter(dpi, width)
+        pieces: list[list[int]] = []
+        for start, stop in _runs(inked):
+            if pieces and start - pieces[-1][1] < gutter:
+                pieces[-1][1] = stop
+            else:
+                pieces.append([start, stop])
+        # Drop specks and dust: a piece with less ink than a short word has.
+        letter = min(bottom - top, round(0.2 * dpi))
+        kept = tuple((a, b) for a, b in pieces if int(cols[a:b].sum()) >= 0.2 * letter * letter)
+        if kept:
+            bands.append(_Band(top, bottom, kept))
+    return bands
+
+
+def _gutter(dpi: int, width: int) -> int:
+    """Narrowest empty gap that separates two columns: a quarter inch (word spaces, even
+    stretched by justification, stay under a tenth), at least 3 % of the page width."""
+    return max(round(0.25 * dpi), int(0.03 * width))
+
+
+def _runs(mask: Any) -> list[tuple[int, int]]:
+    """[start, stop) of every run of True in a 1-D boolean array."""
+    import numpy as np
+
+    padded = np.concatenate(([False], mask, [False]))
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+
+
+@dataclass(slots=True)
+class _Column:
+    """One column of a header as it grows: its axis (centre) and its edges."""
+
+    axis: float
+    left: int
+    right: int
+
+    def admits(self, piece: tuple[int, int], width: int) -> bool:
+        """Whether ``piece`` lines up with the column: centred on its axis or flush with
+        one of its edges (headers centre each column, some set the number flush left)."""
+        a, b = piece
+        return (abs((a + b) / 2 - self.axis) <= 0.05 * width
+                or abs(a - self.left) <= 0.008 * width or abs(b - self.right) <= 0.008 * width)
+
+
+def find_columns(gray: Any, dpi: int) -> list[tuple[int, int, int]]:
+    """(top, bottom, split x) of every two-column block of the page, top to bottom.
+
+    Vietnamese administrative documents put two blocks side by side: the header (issuer,
+    number | national motto, place and date) and the signature block (recipients | title,
+    name). A block is seeded by a text band cut by one wide empty gutter into a left and a
+    right piece, and grows up and down over bands that keep to the columns: two pieces that
+    do not cross the gutter, or one piece lined up with the column on its side (centred on
+    its axis or flush with an edge) that stays clear of the other column. A band that
+    crosses (a centred title), that lines up with neither column ("Kính gửi:") or that
+    stands more than 2.5 lines apart ends the block.
+    """
+    import numpy as np
+
+    array = np.asarray(gray)
+    threshold = _otsu(array)
+    ink = array < min(threshold, 200)
+    height, width = ink.shape
+    bands = _bands(ink, dpi)
+    if not bands:
+        return []
+    # Single lines are the short bands; taller ones are lines joined by their marks.
+    line = float(np.percentile([b.height for b in bands], 25))
+    slack = 0.01 * width
+    blocks: list[tuple[int, int, int]] = []
+    taken = -1
+    for seed, band in enumerate(bands):
+        if seed <= taken or len(band.pieces) != 2:
+            continue
+        (la, lb), (ra, rb) = band.pieces
+        if lb >= width * 0.6 or ra <= width * 0.3:
+            continue
+        left, right = _Column((la + lb) / 2, la, lb), _Column((ra + rb) / 2, ra, rb)
+
+        def accept(band: _Band, left: _Column = left, right: _Column = right) -> bool:
+            """Whether ``band`` continues the block; widens the columns when it does."""
+            if len(band.pieces) == 2:
+                (a0, b0), (a1, b1) = band.pieces
+                if b0 > right.left + slack or a1 < left.right - slack \
+                        or not left.admits((a0, b0), width) or not right.admits((a1, b1), width):
+                    return False
+                left.left, left.right = min(left.left, a0), max(left.right, b0)
+                right.left, right.right = min(right.left, a1), max(right.right, b1)
+                return True
+            if len(band.pieces) != 1:
+                return False
+            piece = band.pieces[0]
+            if (piece[0] + piece[1]) / 2 < (left.right + right.left) / 2:
+                if piece[1] > right.left + slack or not left.admits(piece, width):
+                    return False
+                left.right = max(left.right, piece[1])
+            else:
+                if piece[0] < left.right - slack or not right.admits(piece, width):
+                    return False
+                right.left = min(right.left, piece[0])
+            return True
+
+        start = end = seed
+        while start - 1 > taken and bands[start].top - bands[start - 1].bottom <= 2.5 * line \
+                and accept(bands[start - 1]):
+            start -= 1
+        while end + 1 < len(bands) and bands[end + 1].top - bands[end].bottom <= 2.5 * line \
+                and accept(bands[end + 1]):
+            end += 1
+        margin = round(0.02 * dpi)
+        top = max(blocks[-1][1] if blocks else 0, bands[start].top - margin)
+        bottom = min(height, bands[end].bottom + margin)
+        blocks.append((top, bottom, round((left.right + right.left) / 2)))
+        taken = end
+    return blocks
+
+
+def find_header(gray: Any, dpi: int) -> tuple[int, int, int] | None:
+    """The two-column block that starts in the top 40 % of the page (see :func:`find_columns`)."""
+    blocks = find_columns(gray, dpi)
+    if blocks and blocks[0][0] < 0.4 * gray.size[1]:
+        return blocks[0]
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Post-OCR clean-up
+# --------------------------------------------------------------------------------------------
+
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _lexicon() -> tuple[frozenset[str], dict[str, tuple[str, ...]]] | None:
+    """Dictionary words (lower case, canonical tones, syllables joined by spaces) and, for
+    every folded syllable, the spellings with marks that occur in them ("to" → tô, tổ, tố…).
+
+    The dictionary is the one word segmentation uses (underthesea's VLSP 2013 word list).
+    """
+    from chinhsach.normalize import canonical_tones, fold
+    from chinhsach.tokens import _DICTIONARY
+
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / _DICTIONARY
+    try:
+        with path.open("rb") as fh:
+            raw = pickle.load(fh)  # noqa: S301 - the installed package's own data file
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+    words: set[str] = set()
+    spellings: dict[str, set[str]] = {}
+    for entry in raw:
+        sylls = canonical_tones(str(entry)).lower().split()
+        if not sylls or not all(_SYLLABLE.fullmatch(x) for x in sylls):
+            continue
+        words.add(" ".join(sylls))
+        for syll in sylls:
+            spellings.setdefault(fold(syll), set()).add(syll)
+    return frozenset(words), {k: tuple(sorted(v)) for k, v in spellings.items() if len(v) > 1}
+
+
+def _recase(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+# Look-alikes Tesseract's Vietnamese model emits for the letters meant (eth for Đ, the
+# fraction slash for "/").
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u2044": "/",
+                             "\u0178": "Y"})
+
+
+# Marks that scan borders, specks and rules turn into (never a word of an administrative text).
+_JUNK_TOKEN = re.compile(r"(?<!\S)[|_¬~`^\\]+(?!\S)")
+
+
+CLEANUP_STEPS = ("lookalikes", "junk", "marks")
+
+
+def clean_text(text: str, steps: Iterable[str] = CLEANUP_STEPS) -> str:
+    """Post-OCR clean-up of one line, NFC always, then the ``steps``, each measured to lower
+    the error rate (``evaluation/ocr_eval.py``): ``lookalikes`` (eth for Đ …), ``junk``
+    (tokens made only of border and speck marks: ``|``, ``_``, ``¬`` …), ``marks`` (tone
+    marks dropped from â/ê/ô, put back where the dictionary says, :func:`correct_marks`)."""
+    steps = frozenset(steps)
+    text = unicodedata.normalize("NFC", text)
+    if "lookalikes" in steps:
+        text = text.translate(_LOOKALIKES)
+    if "junk" in steps:
+        text = " ".join(_JUNK_TOKEN.sub(" ", text).split())
+    if "marks" in steps:
+        text = correct_marks(text)
+    return text
+
+
+_CIRCUMFLEX = frozenset("âêô")
+
+
+def _dropped_tone(read: str, meant: str) -> bool:
+    """Whether ``meant`` is ``read`` with a tone mark that ``read`` lacks on â, ê or ô.
+
+    The one confusion measured to be both frequent and safe to repair: on 200 dpi scans
+    Tesseract loses the tone stacked on a circumflex ("tổ" → "tô", "về" → "vê", "sốt" →
+    "sôt"), while it rarely adds one. Other mark confusions (d/đ, ơ/o, a tone for another)
+    were measured too: repairing them by the dictionary changed more correct words than it
+    fixed (see ``evaluation/ocr_eval.py``).
+    """
+    from chinhsach.normalize import split_tones
+
+    base, tones = split_tones(read)
+    if tones or not _CIRCUMFLEX.intersection(base):
+        return False
+    meant_base, meant_tones = split_tones(meant)
+    return meant_base == base and len(meant_tones) == 1
+
+
+def correct_marks(text: str) -> str:
+    """Put back tone marks Tesseract dropped, where the word dictionary says which is meant.
+
+    A syllable with â/ê/ô and no tone that forms no dictionary word with its neighbours
+    (two- and three-syllable words, neighbours joined by one space) is replaced by the one
+    toned spelling that does ("tô chức" → "tổ chức", "Cân Thơ" → "Cần Thơ", "kiêm tra" →
+    "kiểm tra"). Nothing changes when no spelling or several do, or when the dictionary is
+    not installed.
+    """
+    from chinhsach.normalize import canonical_tones, fold
+
+    lexicon = _lexicon()
+    if lexicon is None:
+        return text
+    words, spellings = lexicon
+    matches = list(_SYLLABLE.finditer(text))
+    if len(matches) < 2:
+        return text
+    canon = [canonical_tones(m.group()).lower() for m in matches]
+    joined = [text[a.end():b.start()] == " " for a, b in zip(matches, matches[1:], strict=False)]
+
+    def context(i: int) -> list[tuple[list[str], int]]:
+        """The runs of 2–3 adjacent syllables around ``i``, with ``i``'s place in each."""
+        runs = []
+        for lo in range(i - 2, i + 1):
+            for size in (2, 3):
+                hi = lo + size
+                if lo < 0 or hi > len(canon) or not lo <= i < hi:
+                    continue
+                if all(joined[k] for k in range(lo, hi - 1)):
+                    runs.append((canon[lo:hi], i - lo))
+        return runs
+
+    def in_words(runs: list[tuple[list[str], int]], syll: str) -> bool:
+        return any(" ".join(run[:at] + [syll] + run[at + 1:]) in words for run, at in runs)
+
+    out = list(text)
+    for i, match in enumerate(matches):
+        options = spellings.get(fold(canon[i]))
+        # Only a syllable read between two others: at a line's ends the word may wrap onto
+        # the next line ("kết nối liên⏎thông"), before punctuation half the context is gone.
+        if not options or i in (0, len(matches) - 1) or not (joined[i - 1] and joined[i]):
+            continue
+        runs = context(i)
+        if not runs or in_words(runs, canon[i]):
+            continue
+        fits = [s for s in options if _dropped_tone(canon[i], s) and in_words(runs, s)]
+        if len(fits) != 1:
+            continue
+        canon[i] = fits[0]
+        a, b = match.span()
+        out[a:b] = [_recase(fits[0], match.group())] + [""] * (b - a - 1)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Recognition
+# --------------------------------------------------------------------------------------------
+
+_local = threading.local()
+
+
+def _api() -> Any:
+    """This thread's Tesseract instance (the model is loaded once per thread)."""
+    api = getattr(_local, "api", None)
+    if api is None:
+        import tesserocr
+
+        folder = tessdata_dir()
+        api = tesserocr.PyTessBaseAPI(path=str(folder), lang=LANG, psm=tesserocr.PSM.AUTO)
+        _local.api = api
+    return api
+
+
+def _read_region(api: Any, image: Any, box: tuple[int, int, int, int], psm: int,
+                 region: str) -> list[OcrLine]:
+    """Recognise ``box`` (x0, y0, x1, y1) of ``image``; lines in reading order, boxes in the
+    image's pixels.
+
+    The region is cropped rather than given to ``SetRectangle``: with a rectangle that stops
+    short of the image's bottom, libtesseract 5.5 read the real scans' bodies as garbage
+    ("Error in boxClipToRectangle").
+    """
+    import tesserocr
+
+    x0, y0, x1, y1 = box
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return []
+    api.SetImage(image.crop(box))
+    api.SetPageSegMode(psm)
+    api.Recognize()
+    level = tesserocr.RIL.TEXTLINE
+    lines: list[OcrLine] = []
+    iterator = api.GetIterator()
+    if iterator is None:
+        return []
+    for item in tesserocr.iterate_level(iterator, level):
+        try:
+            text = item.GetUTF8Text(level)
+        except RuntimeError:  # tesserocr's "No text returned": a region with no text
+            continue
+        if not text or not text.strip():
+            continue
+        bbox = item.BoundingBox(level)
+        if bbox is None:
+            continue
+        text = unicodedata.normalize("NFC", " ".join(text.split()))
+        placed = (bbox[0] + x0, bbox[1] + y0, bbox[2] + x0, bbox[3] + y0)
+        lines.append(OcrLine(text, float(item.Confidence(level)), placed, region))
+    return lines
+
+
+# Below this resolution text is enlarged before recognition: Tesseract wants capitals about
+# 30 px high; 150 dpi pages read at 300 dpi lose far fewer marks (ocr_eval.py).
+_MIN_DPI = 250
+_TARGET_DPI = 300
+
+
+def estimate_dpi(gray: Any) -> int:
+    """Resolution of a page image whose file does not say, from the height of its letters.
+
+    The median height of the ink's connected components is the height of a lower-case letter
+    with a mark; Vietnamese administrative documents are set in 13–14 pt (Nghị định
+    30/2020/NĐ-CP), where it is 27 px at 300 dpi on every one of the 27 real scanned pages
+    (14 px when they are halved). Text line heights were tried first: lines joined by their
+    marks and a scanner's vertical streak made them wrong by 2-4x.
+    """
+    import numpy as np
+    from scipy import ndimage
+
+    array = np.asarray(gray)
+    ink = array < min(_otsu(array), 200)
+    labels, count = ndimage.label(ink)
+    if count == 0:
+        return _TARGET_DPI
+    boxes = ndimage.find_objects(labels)
+    heights = np.array([b[0].stop - b[0].start for b in boxes])
+    widths = np.array([b[1].stop - b[1].start for b in boxes])
+    letters = heights[(heights >= 4) & (widths >= 2) & (heights < ink.shape[0] / 20)]
+    if letters.size < 20:
+        return _TARGET_DPI
+    return int(min(1200, max(72, round(_TARGET_DPI * float(np.median(letters)) / 27))))
+
+
+def ocr_image(image: Any, dpi: int | None = DEFAULT_DPI, *, layout: bool = True,
+              clean: bool = True) -> OcrPage:
+    """Recognise one page image (any PIL mode) at resolution ``dpi`` (None: estimated).
+
+    Images under 250 dpi are enlarged to 300 dpi first. With ``layout`` (the default) the
+    two-column blocks found by :func:`find_columns` (header, signature) are read column by
+    column, left then right, and the rest of the page, between them, with Tesseract's
+    automatic layout; without it, the whole page goes to the automatic layout. ``clean`` applies :func:`clean_text` to every line.
+    Boxes are in the pixels of ``image``.
+    """
+    import time
+
+    import tesserocr
+    from PIL import Image
+
+    started = time.perf_counter()
+    gray = _grayscale(image)
+    width, height = gray.size
+    if dpi is None:
+        dpi = estimate_dpi(gray)
+    scale = 1.0
+    if dpi < _MIN_DPI:
+        scale = min(4.0, _TARGET_DPI / dpi)
+        gray = gray.resize((round(width * scale), round(height * scale)), Image.Resampling.LANCZOS)
+    work_dpi = round(dpi * scale)
+    big_w, big_h = gray.size
+    api = _api()
+    blocks = find_columns(gray, work_dpi) if layout else []
+    lines: list[OcrLine] = []
+    # Each column with the automatic layout too: it leaves the stamp beside a signature out
+    # as an image, where one uniform block (--psm 6) read it as lines of garbage.
+    auto = tesserocr.PSM.AUTO
+    y = 0
+    for top, bottom, split in blocks:
+        lines += _read_region(api, gray, (0, y, big_w, top), auto, "body")
+        side = "header" if top < 0.4 * big_h and top == blocks[0][0] else "block"
+        lines += _read_region(api, gray, (0, top, split, bottom), auto, f"{side}_left")
+        lines += _read_region(api, gray, (split, top, big_w, bottom), auto, f"{side}_right")
+        y = bottom
+    lines += _read_region(api, gray, (0, y, big_w, big_h), auto, "body")
+    api.Clear()
+    if scale != 1.0:
+        lines = [OcrLine(ln.text, ln.confidence,
+                         (round(ln.box[0] / scale), round(ln.box[1] / scale),
+                          round(ln.box[2] / scale), round(ln.box[3] / scale)), ln.region)
+                 for ln in lines]
+        blocks = [(round(t / scale), round(b / scale), round(x / scale)) for t, b, x in blocks]
+    if clean:
+        lines = [OcrLine(clean_text(ln.text), ln.confidence, ln.box, ln.region) for ln in lines]
+        lines = [ln for ln in lines if ln.text]
+    return OcrPage(lines, width, height, int(dpi), blocks, time.perf_counter() - started)
+
+
+def ocr_pages(images: Iterable[tuple[Any, int | None]], workers: int | None = None) -> Iterator[OcrPage]:
+    """OCR (image, dpi) pairs on ``workers`` threads (default: every core), results in order.
+
+    tesserocr releases the GIL while it recognises, so threads run in parallel; images are
+    pulled from ``images`` lazily, at most two per worker ahead of the consumer.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1:
+        for image, dpi in images:
+            yield ocr_image(image, dpi)
+        return
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
+        pending: list[Any] = []
+        source = iter(images)
+        for image, dpi in source:
+            pending.append(pool.submit(ocr_image, image, dpi))
+            if len(pending) >= 2 * workers:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
