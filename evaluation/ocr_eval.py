@@ -8,7 +8,8 @@ title, body, two-column signature block) are typeset on A4 in 13 pt DejaVu Serif
 Condensed and Sans (Debian's Liberation Serif, the Times clone the real documents would call
 for, has no Vietnamese letters), at 150 and 300 dpi, clean and degraded (skew up to ±1°, blur, Gaussian noise σ=12, specks), and read
 back by :func:`chinhsach.ocr.ocr_image`. The text typeset is the reference, header columns in
-reading order (left column, then right).
+reading order (left column, then right). A third condition, *skewed*, turns the degraded page
+by 2–3°.
 
 (b) **Real scans.** The first page of the real scans with a hand-made transcription
 (``evaluation/gold/ocr/<stem>.txt``; the scans stay in ``../shared/real/ingestion/
@@ -55,7 +56,7 @@ FONTS = {
     "sans": {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
              "italic": "DejaVuSans-Oblique.ttf"},
 }
-CONDITIONS = ("clean", "degraded")
+CONDITIONS = ("clean", "degraded", "skewed")
 RESOLUTIONS = (150, 300)
 
 # --------------------------------------------------------------------------------------------
@@ -193,12 +194,13 @@ def typeset(doc: Doc, dpi: int) -> list[Page]:
     return setter.pages
 
 
-def degrade(image: Any, rng: random.Random, dpi: int) -> Any:
-    """Skew (±1°), blur, Gaussian noise (σ=12) and specks, as a flatbed scan of a copy."""
+def degrade(image: Any, rng: random.Random, dpi: int, skew: float = 1.0) -> Any:
+    """Skew (up to ±``skew``°), blur, Gaussian noise (σ=12) and specks, as a flatbed scan of
+    a copy."""
     import numpy as np
     from PIL import Image, ImageFilter
 
-    angle = rng.uniform(-1.0, 1.0)
+    angle = rng.uniform(-skew, skew)
     image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     image = image.filter(ImageFilter.GaussianBlur(0.5 * dpi / 300))
     array = np.asarray(image, dtype=np.float32)
@@ -371,7 +373,11 @@ def synthetic_samples(max_pages: int | None) -> list[Sample]:
             for page in pages:
                 truth = "\n".join(page.truth)
                 for condition in CONDITIONS:
-                    image = page.image if condition == "clean" else degrade(page.image, rng, dpi)
+                    if condition == "clean":
+                        image = page.image
+                    else:  # degraded: skew within ±1°; skewed: 2-3°, as a careless scan
+                        skew = 1.0 if condition == "degraded" else rng.uniform(2.0, 3.0)
+                        image = degrade(page.image, rng, dpi, skew)
                     samples.append(Sample(doc.name, dpi, condition, image, truth, truth))
     return samples
 
@@ -411,7 +417,8 @@ def synthetic_section(samples: list[Sample], command: str) -> str:
         "Pages typeset from the seed and two layout documents of our own (A4, 13 pt, "
         "DejaVu Serif / Serif Condensed / Sans), read back by `chinhsach.ocr.ocr_image` "
         "(tesserocr, `vie`, header columns split, clean-up on). Degraded: skew up to ±1°, "
-        "blur, Gaussian noise σ=12, specks. 150 dpi pages are enlarged to 300 dpi before "
+        "blur, Gaussian noise σ=12, specks; skewed: the same turned by 2–3° (pages skewed by "
+        "1° or more are straightened before recognition). 150 dpi pages are enlarged to 300 dpi before "
         "recognition. Targets: CER ≤ 2% at 300 dpi, ≤ 4% at 150 dpi, diacritics included.", "",
         "| pages | dpi | condition | n | CER | WER | CER no diacritics | WER no diacritics "
         "| s/page |",
