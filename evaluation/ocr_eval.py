@@ -42,7 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ocr_metrics import ROOT, ZERO, Rates, gold_text, rates, real_documents  # noqa: E402
 
-from chinhsach import ocr  # noqa: E402
+from chinhsach.ingest import ocr  # noqa: E402
 
 SEED = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
 GOLD = ROOT / "evaluation" / "gold" / "ocr"
@@ -331,7 +331,7 @@ class Sample:
     image: Any
     reference: str
     reference_as_read: str = ""
-    raw: list[str] = field(default_factory=list)  # OCR lines before clean-up
+    raw: list[tuple[str, str]] = field(default_factory=list)  # OCR (line, region), not cleaned
     seconds: float = 0.0
 
 
@@ -339,7 +339,7 @@ def run_ocr(samples: list[Sample], *, layout: bool = True) -> None:
     """OCR every sample on all cores (threads: tesserocr releases the GIL), raw lines kept."""
     def one(sample: Sample) -> None:
         page = ocr.ocr_image(sample.image, sample.dpi, layout=layout, clean=False)
-        sample.raw = [line.text for line in page.lines]
+        sample.raw = [(line.text, line.region) for line in page.lines]
         sample.seconds = page.seconds
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
@@ -347,7 +347,8 @@ def run_ocr(samples: list[Sample], *, layout: bool = True) -> None:
 
 
 def cleaned(sample: Sample, steps: Iterable[str] = ocr.CLEANUP_STEPS) -> str:
-    lines = [ocr.clean_text(line, steps) for line in sample.raw]
+    lines = [ocr.clean_text(line, steps, header=region.startswith("header"))
+             for line, region in sample.raw]
     return "\n".join(line for line in lines if line)
 
 
@@ -408,7 +409,9 @@ def fmt(r: Rates) -> str:
 
 STEP_LABELS = [((), "NFC only"), (("lookalikes",), "+ look-alike letters"),
                (("lookalikes", "junk"), "+ speck tokens"),
-               (("lookalikes", "junk", "marks"), "+ dropped tone marks (chinhsach)")]
+               (("lookalikes", "junk", "marks"), "+ dropped marks put back"),
+               (("lookalikes", "junk", "marks", "fill_ins"),
+                "+ hand-written fill-ins marked … (chinhsach)")]
 
 
 def synthetic_section(samples: list[Sample], command: str) -> str:

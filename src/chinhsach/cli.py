@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from chinhsach.errors import ChinhsachError
+from chinhsach.model import LOW_OCR_CONFIDENCE
 from chinhsach.present.highlight import snippet, word_spans
 from chinhsach.present.labels import COMPARATOR_VI, ROLE_VI, comparator_value, target_value
 
@@ -44,6 +46,16 @@ IndexOpt = Annotated[
     typer.Option("--index", help="Index directory (default: $CHINHSACH_INDEX or .chinhsach)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+class OcrMode(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+OcrOpt = Annotated[OcrMode, typer.Option(
+    "--ocr", help="Read pages by OCR: auto (scanned pages, broken text layers), always, never.")]
 
 
 @app.callback()
@@ -79,9 +91,10 @@ def build(
     model: Annotated[str | None, typer.Option(help="Embedding model: e5-small or a local path.")] = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-read and re-embed everything.")] = False,
     wait: Annotated[bool, typer.Option("--wait", help="Wait for another build instead of refusing.")] = False,
+    ocr: OcrOpt = OcrMode.auto,
     json_out: JsonOpt = False,
 ) -> None:
-    """Build or update the index over PDF/DOCX/TXT/MD files."""
+    """Build or update the index over PDF/DOCX/TXT/MD files and scans (PDF, PNG, JPEG, TIFF)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from chinhsach.indexing import build_index
@@ -96,7 +109,7 @@ def build(
 
         try:
             report = build_index(paths, index, model=model, rebuild=rebuild, wait=wait,
-                                 progress=factory)
+                                 progress=factory, ocr=ocr.value)
         except ChinhsachError as exc:
             _fail(exc)
             return
@@ -159,20 +172,25 @@ def search(
             where.append(f"\n{h.topic}", style="cyan")
         loc = f"\ntr. {h.page}, dòng {h.line}" if h.page else f"\ndòng {h.line}"
         where.append(loc, style="dim")
+        if h.ocr_confidence is not None:  # read by OCR: say so, and how sure Tesseract was
+            low = h.ocr_confidence < LOW_OCR_CONFIDENCE
+            where.append(f"\nOCR {h.ocr_confidence:.0f}" + (" (độ tin cậy thấp)" if low else ""),
+                         style="yellow" if low else "dim")
         table.add_row(str(i), where, highlight(snippet(h.text, query), query), f"{h.score:.2f}")
     console.print(table)
 
 
 @app.command()
 def parse(
-    file: Annotated[Path, typer.Argument(help="A PDF, DOCX, TXT or MD file.")],
+    file: Annotated[Path, typer.Argument(help="A PDF, DOCX, TXT, MD or image (PNG, JPEG, TIFF) file.")],
+    ocr: OcrOpt = OcrMode.auto,
     json_out: JsonOpt = False,
 ) -> None:
     """Parse one file: metadata, outline, segments (and warnings)."""
     from chinhsach.pipeline import parse as parse_file
 
     try:
-        doc = parse_file(file)
+        doc = parse_file(file, ocr=ocr.value)
     except ChinhsachError as exc:
         _fail(exc)
         return

@@ -20,6 +20,7 @@ from chinhsach.errors import (
     IndexCorruptError,
     InputError,
     ModelMismatchError,
+    OcrUnavailableError,
     rebuild_hint,
 )
 from chinhsach.indexing import restore, store
@@ -109,6 +110,7 @@ def build_index(
     read: Callable[[Path, str], Document] | None = None,
     embedder: Embedder | None = None,
     config: IndexConfig | None = None,
+    ocr: str = "auto",
 ) -> BuildReport:
     """Index the files under ``paths`` into ``index_dir``; unchanged files are not re-read.
 
@@ -118,12 +120,21 @@ def build_index(
     extracts targets and duties and writes the rows (``read`` replaces the reading step).
     ``config`` sets the ranking saved with the index (fusion weights, inverted-file probing);
     without it an update keeps the index's own config and a new index gets the defaults.
+    ``ocr`` (``auto``, ``always``, ``never``) says which pages are read by OCR; scanned pages
+    are recognised ahead on every core while documents are read and encoded, and a scan that
+    needs OCR where Tesseract is missing is skipped with the command that installs it.
     """
+    import functools
+
     # The pipeline (spaCy, the gazetteers) loads only when a build runs: opening an index to
     # search must stay quick (cold `chinhsach search` 0.6 s).
     from chinhsach import pipeline
+    from chinhsach.ingest import ocr as ocr_engine
+    from chinhsach.ingest.readers import OCR_MODES
 
-    read = read or pipeline.read_document
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
+    read = read or functools.partial(pipeline.read_document, ocr=ocr)
     started = time.perf_counter()
     index_dir = store.resolve_index_dir(index_dir)
     report = BuildReport(index_dir=str(index_dir))
@@ -165,18 +176,20 @@ def build_index(
             taken = set(keep_ids)
             docs: list[Document] = []
             tick = progress("Đọc văn bản", len(to_read)) if progress else None
-            for f, old_id in to_read:
-                doc_id = old_id if old_id and old_id not in taken else _unique_doc_id(doc_id_for(str(f)), taken)
-                doc = _read_one(read, f, doc_id, report)
-                if tick:
-                    tick(1)
-                if doc is None:
-                    continue
-                if encoder is None:
-                    encoder = BackgroundEncoder(lambda: embedder or load_embedder(model_spec))
-                encoder.submit(doc.doc_id, [passage_text(s) for s in doc.segments if s.searchable])
-                taken.add(doc.doc_id)
-                docs.append(doc)
+            with ocr_engine.read_ahead([f for f, _ in to_read], ocr):
+                for f, old_id in to_read:
+                    doc_id = (old_id if old_id and old_id not in taken
+                              else _unique_doc_id(doc_id_for(str(f)), taken))
+                    doc = _read_one(read, f, doc_id, report)
+                    if tick:
+                        tick(1)
+                    if doc is None:
+                        continue
+                    if encoder is None:
+                        encoder = BackgroundEncoder(lambda: embedder or load_embedder(model_spec))
+                    encoder.submit(doc.doc_id, [passage_text(s) for s in doc.segments if s.searchable])
+                    taken.add(doc.doc_id)
+                    docs.append(doc)
             if encoder is not None:
                 encoder.show_progress(progress("Mã hóa đoạn văn", sum(
                     1 for d in docs for s in d.segments if s.searchable)) if progress else None)
@@ -280,7 +293,8 @@ def _read_one(read: Callable[[Path, str], Document], path: Path, doc_id: str,
     """One file read and structured, or None with the reason noted (one file never stops a build)."""
     try:
         doc = read(path, doc_id)
-    except EmptyDocumentError as exc:
+    except (EmptyDocumentError, OcrUnavailableError) as exc:
+        # OCR missing: skipped, with the one line that says how to install it.
         report.skipped.append((str(path), exc.reason))
         return None
     except InputError as exc:
@@ -339,9 +353,10 @@ def _insert_documents(conn: sqlite3.Connection, docs: Sequence[Document]) -> dic
                 seg.raw, json.dumps(seg.heading_path, ensure_ascii=False), seg.topic,
                 seg.prov.page, seg.prov.line, int(seg.searchable),
                 " ".join(_lexical_words(seg)) if seg.searchable else "",
+                seg.prov.ocr_confidence,
             ))
             next_pos += 1
-        conn.executemany("INSERT INTO segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         _insert_facts(conn, doc)
     return searchable_pos
 

@@ -34,7 +34,8 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,25 +43,29 @@ from typing import Any
 __all__ = [
     "DEFAULT_DPI",
     "INSTALL_HINT",
-    "LOW_CONFIDENCE",
     "OcrLine",
     "OcrPage",
     "CLEANUP_STEPS",
     "clean_text",
     "correct_marks",
+    "mark_fill_ins",
     "estimate_dpi",
     "find_columns",
     "find_header",
+    "IMAGE_SUFFIXES",
     "ocr_image",
-    "ocr_pages",
+    "pool",
+    "read_ahead",
+    "read_image_file",
+    "read_pdf_page",
     "render_pdf_page",
+    "submit_image_file",
+    "submit_pdf_page",
     "unavailable_reason",
 ]
 
 DEFAULT_DPI = 300
 LANG = "vie"
-# Lines below this confidence are flagged ``low_ocr_confidence`` downstream.
-LOW_CONFIDENCE = 70.0
 INSTALL_HINT = (
     "install Tesseract's Vietnamese model (sudo apt-get install tesseract-ocr tesseract-ocr-vie, "
     "or vie.traineddata in $TESSDATA_PREFIX) and the binding (pip install 'chinhsach[ocr]')"
@@ -375,8 +380,8 @@ def _lexicon() -> tuple[frozenset[str], dict[str, tuple[str, ...]]] | None:
 
     The dictionary is the one word segmentation uses (underthesea's VLSP 2013 word list).
     """
-    from chinhsach.normalize import canonical_tones, fold
-    from chinhsach.tokens import _DICTIONARY
+    from chinhsach.text.normalize import canonical_tones, fold
+    from chinhsach.text.tokens import _DICTIONARY
 
     spec = importlib.util.find_spec("underthesea")
     if spec is None or not spec.submodule_search_locations:
@@ -413,18 +418,20 @@ _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u2044": "
                              "\u0178": "Y"})
 
 
-# Marks that scan borders, specks and rules turn into (never a word of an administrative text).
-_JUNK_TOKEN = re.compile(r"(?<!\S)[|_¬~`^\\]+(?!\S)")
+# Marks that scan borders, specks and rules turn into: a token made only of them is never a
+# word of an administrative text (punctuation clings to its word; "./." and "-" are kept).
+_JUNK_TOKEN = re.compile(r"(?<!\S)[|_¬~`^\\'‘’´,.:;•·]+(?!\S)")
 
 
-CLEANUP_STEPS = ("lookalikes", "junk", "marks")
+CLEANUP_STEPS = ("lookalikes", "junk", "marks", "fill_ins")
 
 
-def clean_text(text: str, steps: Iterable[str] = CLEANUP_STEPS) -> str:
-    """Post-OCR clean-up of one line, NFC always, then the ``steps``, each measured to lower
-    the error rate (``evaluation/ocr_eval.py``): ``lookalikes`` (eth for Đ …), ``junk``
-    (tokens made only of border and speck marks: ``|``, ``_``, ``¬`` …), ``marks`` (tone
-    marks dropped from â/ê/ô, put back where the dictionary says, :func:`correct_marks`)."""
+def clean_text(text: str, steps: Iterable[str] = CLEANUP_STEPS, *, header: bool = False) -> str:
+    """Post-OCR clean-up of one line, NFC always, then the ``steps``, each measured
+    (``evaluation/ocr_eval.py``): ``lookalikes`` (eth for Đ …), ``junk`` (tokens made only of
+    border and speck marks: ``|``, ``_``, ``¬`` …), ``marks`` (marks dropped from â/ê/ô, put
+    back where the dictionary says, :func:`correct_marks`), ``fill_ins`` (in a ``header``
+    line, hand-written number and day read as junk marked ``…``, :func:`mark_fill_ins`)."""
     steps = frozenset(steps)
     text = unicodedata.normalize("NFC", text)
     if "lookalikes" in steps:
@@ -432,41 +439,75 @@ def clean_text(text: str, steps: Iterable[str] = CLEANUP_STEPS) -> str:
     if "junk" in steps:
         text = " ".join(_JUNK_TOKEN.sub(" ", text).split())
     if "marks" in steps:
-        text = correct_marks(text)
+        # A header line does not wrap: its last syllable ("SỞ Y TÉ") has all its context.
+        text = correct_marks(text, line_end=header)
+    if "fill_ins" in steps and header:
+        text = mark_fill_ins(text)
     return text
 
 
 _CIRCUMFLEX = frozenset("âêô")
+_ADD_CIRCUMFLEX = str.maketrans("aeo", "âêô")
+
+# The number and the day of a Vietnamese administrative document are written by hand when it
+# is registered ("Số: 2193/TB-SYT", "ngày 29 tháng 11"); Tesseract reads them as junk
+# ("Số:2.J44/TB-SYT", "ngày È 9 tháng"). In the header, a fill-in slot whose reading is not
+# digits is marked unreadable ("…"), so that no junk becomes a document number or a date.
+_NUMBER_LINE = re.compile(
+    r"^\W*(?:s[ốóoôòỏõọ]|số)\s*[:.]?\s*(?P<slot>.*?)\s*(?P<kind>[/-]\s*\S.*)$", re.IGNORECASE)
+_DATE_SLOTS = re.compile(r"\bngày(?P<d>.*?)tháng(?P<m>.*?)năm\b")
 
 
-def _dropped_tone(read: str, meant: str) -> bool:
-    """Whether ``meant`` is ``read`` with a tone mark that ``read`` lacks on â, ê or ô.
+def mark_fill_ins(text: str) -> str:
+    """A header line with its hand-written number or day/month read as junk marked ``…``."""
+    if (m := _NUMBER_LINE.match(text)) is not None:
+        if re.fullmatch(r"\d{1,6}", m.group("slot").strip()):
+            return text
+        return f"Số: …{m.group('kind')}"
 
-    The one confusion measured to be both frequent and safe to repair: on 200 dpi scans
-    Tesseract loses the tone stacked on a circumflex ("tổ" → "tô", "về" → "vê", "sốt" →
-    "sôt"), while it rarely adds one. Other mark confusions (d/đ, ơ/o, a tone for another)
-    were measured too: repairing them by the dictionary changed more correct words than it
-    fixed (see ``evaluation/ocr_eval.py``).
+    def slots(m: re.Match[str]) -> str:
+        day, month = m.group("d").strip(" ,.'"), m.group("m").strip(" ,.'")
+        day = day if re.fullmatch(r"\d{1,2}", day) else "…"
+        month = month if re.fullmatch(r"\d{1,2}", month) else "…"
+        return f"ngày {day} tháng {month} năm"
+
+    return _DATE_SLOTS.sub(slots, text)
+
+
+def _dropped_mark(read: str, meant: str) -> bool:
+    """Whether ``meant`` is ``read`` with a mark stacked on â, ê or ô that Tesseract dropped.
+
+    The confusions measured to be frequent and safe to repair: on 200 dpi scans Tesseract
+    loses the tone stacked on a circumflex ("tổ" → "tô", "về" → "vê", "sốt" → "sôt") or the
+    circumflex under a tone ("TẾ" → "TÉ", "ĐỐC" → "ĐÓC"), while it rarely adds either. Other
+    mark confusions (d/đ, ơ/o, one tone for another) were measured too: repairing them by the
+    dictionary changed more correct words than it fixed (``evaluation/ocr_eval.py``).
     """
-    from chinhsach.normalize import split_tones
+    from chinhsach.text.normalize import split_tones
 
     base, tones = split_tones(read)
-    if tones or not _CIRCUMFLEX.intersection(base):
-        return False
     meant_base, meant_tones = split_tones(meant)
-    return meant_base == base and len(meant_tones) == 1
+    if not tones:  # the tone dropped from a circumflex vowel
+        return (bool(_CIRCUMFLEX.intersection(base)) and meant_base == base
+                and len(meant_tones) == 1)
+    # the circumflex dropped from under the tone
+    return (meant_tones == tones and meant_base != base
+            and meant_base == base.translate(_ADD_CIRCUMFLEX)
+            and sum(a != b for a, b in zip(base, meant_base, strict=True)) == 1)
 
 
-def correct_marks(text: str) -> str:
-    """Put back tone marks Tesseract dropped, where the word dictionary says which is meant.
+def correct_marks(text: str, *, line_end: bool = False) -> str:
+    """Put back marks Tesseract dropped, where the word dictionary says which is meant.
 
-    A syllable with â/ê/ô and no tone that forms no dictionary word with its neighbours
-    (two- and three-syllable words, neighbours joined by one space) is replaced by the one
-    toned spelling that does ("tô chức" → "tổ chức", "Cân Thơ" → "Cần Thơ", "kiêm tra" →
-    "kiểm tra"). Nothing changes when no spelling or several do, or when the dictionary is
-    not installed.
+    A syllable that forms no dictionary word with its neighbours (two- and three-syllable
+    words, neighbours joined by one space) is replaced by the one spelling with the dropped
+    mark (:func:`_dropped_mark`) that does ("tô chức" → "tổ chức", "Cân Thơ" → "Cần Thơ",
+    "Y TÉ" → "Y TẾ"), when it stands between two other syllables (at a line's ends the word
+    may wrap onto the next line, next to punctuation half the context is gone; ``line_end``
+    allows the last syllable of a line that does not wrap). Nothing changes when no spelling
+    or several do, or when the dictionary is not installed.
     """
-    from chinhsach.normalize import canonical_tones, fold
+    from chinhsach.text.normalize import canonical_tones, fold
 
     lexicon = _lexicon()
     if lexicon is None:
@@ -498,12 +539,14 @@ def correct_marks(text: str) -> str:
         options = spellings.get(fold(canon[i]))
         # Only a syllable read between two others: at a line's ends the word may wrap onto
         # the next line ("kết nối liên⏎thông"), before punctuation half the context is gone.
-        if not options or i in (0, len(matches) - 1) or not (joined[i - 1] and joined[i]):
+        last = i == len(matches) - 1
+        if not options or i == 0 or not joined[i - 1] or (last and not line_end) \
+                or (not last and not joined[i]):
             continue
         runs = context(i)
         if not runs or in_words(runs, canon[i]):
             continue
-        fits = [s for s in options if _dropped_tone(canon[i], s) and in_words(runs, s)]
+        fits = [s for s in options if _dropped_mark(canon[i], s) and in_words(runs, s)]
         if len(fits) != 1:
             continue
         canon[i] = fits[0]
@@ -682,28 +725,165 @@ def ocr_image(image: Any, dpi: int | None = DEFAULT_DPI, *, layout: bool = True,
                  for ln in lines]
         blocks = [(round(t / scale), round(b / scale), round(x / scale)) for t, b, x in blocks]
     if clean:
-        lines = [OcrLine(clean_text(ln.text), ln.confidence, ln.box, ln.region) for ln in lines]
+        lines = [OcrLine(clean_text(ln.text, header=ln.region.startswith("header")),
+                         ln.confidence, ln.box, ln.region) for ln in lines]
         lines = [ln for ln in lines if ln.text]
     return OcrPage(lines, width, height, int(dpi), blocks, time.perf_counter() - started)
 
 
-def ocr_pages(images: Iterable[tuple[Any, int | None]], workers: int | None = None) -> Iterator[OcrPage]:
-    """OCR (image, dpi) pairs on ``workers`` threads (default: every core), results in order.
+# --------------------------------------------------------------------------------------------
+# Pages on every core: one pool per process, and the build's read-ahead
+# --------------------------------------------------------------------------------------------
 
-    tesserocr releases the GIL while it recognises, so threads run in parallel; images are
-    pulled from ``images`` lazily, at most two per worker ahead of the consumer.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+_pool_lock = threading.Lock()
+_pool: ThreadPoolExecutor | None = None
+# pdfium is not thread-safe: every call into it (open, render, close) holds this lock.
+PDFIUM_LOCK = threading.Lock()
+_ahead_lock = threading.Lock()
+_ahead: dict[tuple[str, int], Future[OcrPage]] = {}
+
+
+def pool() -> ThreadPoolExecutor:
+    """The process's OCR threads, one per core, each keeping its Tesseract model loaded.
+
+    Threads, not processes: tesserocr releases the GIL while it recognises, so pages run in
+    parallel, and the build's model keeps encoding on its own thread meanwhile.
     """
-    workers = workers or os.cpu_count() or 1
-    if workers <= 1:
-        for image, dpi in images:
-            yield ocr_image(image, dpi)
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="ocr")
+        return _pool
+
+
+def read_pdf_page(path: str | Path, index: int, dpi: int = DEFAULT_DPI) -> OcrPage:
+    """Render page ``index`` (0-based) of a PDF at ``dpi`` and recognise it."""
+    import pypdfium2 as pdfium
+
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            image = render_pdf_page(pdf, index, dpi)
+        finally:
+            pdf.close()
+    return ocr_image(image, dpi)
+
+
+def open_image(path: str | Path) -> tuple[Any, int | None, int]:
+    """(first frame in mode "L", its resolution if the file says, number of frames)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        frames = getattr(image, "n_frames", 1)
+        image.seek(0)
+        dpi = image.info.get("dpi")
+        gray = _grayscale(image.copy())
+    # A file's dpi is often a default (72, 96) rather than the scan's: trusted from 100 up.
+    resolution = round(float(dpi[0])) if dpi and float(dpi[0]) >= 100 else None
+    return gray, resolution, frames
+
+
+def read_image_file(path: str | Path) -> OcrPage:
+    """Recognise the first frame of a PNG/JPEG/TIFF file (resolution estimated if unsaid)."""
+    image, dpi, _ = open_image(path)
+    return ocr_image(image, dpi)
+
+
+def _key(path: str | Path, index: int) -> tuple[str, int]:
+    return str(Path(path).resolve()), index
+
+
+def submit_pdf_page(path: str | Path, index: int) -> Future[OcrPage]:
+    """The OCR of a PDF page on the pool (taken from the read-ahead when it is there)."""
+    with _ahead_lock:
+        future = _ahead.pop(_key(path, index), None)
+    return future or pool().submit(read_pdf_page, path, index)
+
+
+def submit_image_file(path: str | Path) -> Future[OcrPage]:
+    """The OCR of an image file on the pool (taken from the read-ahead when it is there)."""
+    with _ahead_lock:
+        future = _ahead.pop(_key(path, -1), None)
+    return future or pool().submit(read_image_file, path)
+
+
+def _scanned_pages(path: Path, mode: str) -> list[int]:
+    """Pages of a PDF to OCR ahead: every page for ``always``; for ``auto`` those with no
+    text and an image (what the reader will find too; a page whose text layer fails the
+    diacritics check is only known when read, and is OCR'd then)."""
+    import pypdfium2 as pdfium
+
+    out: list[int] = []
+    with PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except Exception:  # noqa: BLE001 - the reader reports a broken file, not the read-ahead
+            return []
+        try:
+            for index in range(len(pdf)):
+                page = pdf[index]
+                try:
+                    if mode == "always":
+                        out.append(index)
+                        continue
+                    text = page.get_textpage()
+                    try:
+                        chars = text.count_chars()
+                    finally:
+                        text.close()
+                    if chars == 0 and any(obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE
+                                          for obj in page.get_objects(max_depth=1)):
+                        out.append(index)
+                finally:
+                    page.close()
+        finally:
+            pdf.close()
+    return out
+
+
+@contextmanager
+def read_ahead(paths: Iterable[str | Path], mode: str = "auto") -> Iterator[None]:
+    """While a build reads ``paths`` in order, OCR their scanned pages ahead on every core.
+
+    A thread looks through the files (image files; PDF pages with no text but an image) and
+    queues their pages on :func:`pool` in the build's order, so that one-page scans read one
+    after another still keep every core busy; the reader then takes the results
+    (:func:`submit_pdf_page`). What the reader did not take is dropped on exit.
+    """
+    files = [Path(p) for p in paths]
+    if mode == "never" or unavailable_reason() is not None or not files:
+        yield
         return
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
-        pending: list[Any] = []
-        source = iter(images)
-        for image, dpi in source:
-            pending.append(pool.submit(ocr_image, image, dpi))
-            if len(pending) >= 2 * workers:
-                yield pending.pop(0).result()
-        for future in pending:
-            yield future.result()
+    keys: list[tuple[str, int]] = []
+    stop = threading.Event()
+
+    def queue(key: tuple[str, int], job: Any, *args: Any) -> None:
+        with _ahead_lock:
+            if key not in _ahead:
+                _ahead[key] = pool().submit(job, *args)
+                keys.append(key)
+
+    def look() -> None:
+        for path in files:
+            if stop.is_set():
+                return
+            suffix = path.suffix.lower()
+            if suffix in IMAGE_SUFFIXES:
+                queue(_key(path, -1), read_image_file, path)
+            elif suffix == ".pdf":
+                for index in _scanned_pages(path, mode):
+                    queue(_key(path, index), read_pdf_page, path, index)
+
+    looker = threading.Thread(target=look, name="ocr-read-ahead", daemon=True)
+    looker.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        looker.join()
+        with _ahead_lock:
+            for key in keys:
+                future = _ahead.pop(key, None)
+                if future is not None:
+                    future.cancel()
