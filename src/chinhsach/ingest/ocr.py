@@ -333,6 +333,10 @@ def find_columns(gray: Any, dpi: int) -> list[tuple[int, int, int]]:
             if len(band.pieces) != 1:
                 return False
             piece = band.pieces[0]
+            centre = (piece[0] + piece[1]) / 2
+            if abs(centre - width / 2) < 0.03 * width and min(
+                    abs(left.axis - width / 2), abs(right.axis - width / 2)) > 0.1 * width:
+                return False  # centred on the page, not on a column: the title
             if (piece[0] + piece[1]) / 2 < (left.right + right.left) / 2:
                 if piece[1] > right.left + slack or not left.admits(piece, width):
                     return False

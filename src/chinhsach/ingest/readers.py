@@ -793,7 +793,7 @@ def _read_pdf_pages(pdf: Any, name: str, path: Path, ocr: str = "auto") -> Sourc
         items = layer or []
         if job is not None:
             read = _ocr_result(job, number, warnings)
-            if read is not None and layer is not None:
+            if read is not None and layer is not None and ocr == "auto":
                 # A broken text layer is replaced only by an OCR reading that is healthier.
                 if diacritics_health(read.text) > diacritics_health("\n".join(i.text for i in layer)):
                     warnings.append(ParseWarning(
