@@ -20,9 +20,12 @@ One run measures, on the same queries and the same text:
 3. **Scale** (``--scale``, default 1000 segments in quick mode): synthetic plans recombined from
    the sentences of ``corpus/`` (see :func:`write_synthetic_corpus`); build time, index size on
    disk, resident memory while serving, warm query p50/p95 over 50 seed queries, growth.
+4. **OCR** (skipped with ``--no-ocr`` or without Tesseract): pages/s of a scan made from the
+   seed on one thread and on every core, its parse and build, a real 10-page scan's parse when
+   ``../shared/real`` is there (see :func:`ocr_bench`).
 
-Results: a table on stdout, ``evaluation/bench.json`` and two sections of
-``evaluation/RESULTS.md`` ("Benchmark: systems side by side", "Benchmark: scale").
+Results: a table on stdout, ``evaluation/bench.json`` and sections of ``evaluation/RESULTS.md``
+("Benchmark: systems side by side", "Benchmark: scale", "Benchmark: OCR").
 
 Long runs: ``--keep DIR`` keeps the synthetic corpora and the indexes; a rerun with the same
 ``--keep`` reuses finished scale points and resumes unfinished ones (with ``--batches B`` a point
@@ -1438,6 +1441,86 @@ def save_json(data: dict[str, Any], path: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+OCR_PAGES = 6  # generated scan pages for the OCR section (kept small: make bench stays short)
+
+
+def ocr_bench(work: Path) -> dict[str, Any] | None:
+    """OCR speed: pages/s on one thread and on every core, a scan's build, a real 10-page scan.
+
+    The scan is made from the seed: its first pages typeset (``ocr_eval.typeset``, DejaVu Serif
+    13 pt) at 200 dpi, made bilevel as the real scans are, and saved as an image-only PDF.
+    """
+    from ocr_eval import scans_dir, seed_doc, typeset
+
+    from chinhsach.ingest import ocr
+    from chinhsach.pipeline import parse
+
+    missing = ocr.unavailable_reason()
+    if missing:
+        log(f"OCR section skipped: {missing}")
+        return {"skipped": missing}
+    images = [p.image.point(lambda v: 255 if v > 160 else 0).convert("1")
+              for p in typeset(seed_doc(), 200)[:OCR_PAGES]]
+    scan = work / "ocr" / "seed-scan.pdf"
+    scan.parent.mkdir(parents=True, exist_ok=True)
+    images[0].save(scan, "PDF", resolution=200, save_all=True, append_images=images[1:])
+    n = len(images)
+    # Every pool thread loads its model once before the timings.
+    list(ocr.pool().map(lambda i: ocr.read_pdf_page(scan, i), range(os.cpu_count() or 1)))
+    t0 = time.perf_counter()
+    for i in range(n):
+        ocr.read_pdf_page(scan, i)
+    one_thread = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    list(ocr.pool().map(lambda i: ocr.read_pdf_page(scan, i), range(n)))
+    all_cores = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    doc = parse(scan)
+    parse_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    report = build_index([scan], work / "ocr" / "idx")
+    build_s = time.perf_counter() - t0
+    out: dict[str, Any] = {
+        "pages": n, "render_dpi": ocr.DEFAULT_DPI, "scan_dpi": 200,
+        "one_thread_pages_per_s": round(n / one_thread, 3),
+        "all_cores_pages_per_s": round(n / all_cores, 3),
+        "threads": os.cpu_count(),
+        "parse_s": round(parse_s, 2), "parse_segments": len(doc.segments),
+        "build_s": round(build_s, 2), "build_segments": report.n_segments,
+    }
+    real = scans_dir() / "fTo_2287_bc_syt.pdf"
+    if real.exists():
+        t0 = time.perf_counter()
+        doc = parse(real)
+        out["real_10_pages_parse_s"] = round(time.perf_counter() - t0, 2)
+        out["real_10_pages"] = doc.pages
+    log(f"OCR: {out}")
+    return out
+
+
+def ocr_text(o: dict[str, Any], command: str, load: Sequence[float]) -> str:
+    if "skipped" in o:
+        return f"Command: `{command}`\n\nSkipped: {o['skipped']}"
+    lines = [
+        f"Command: `{command}` · load average at start {'/'.join(str(x) for x in load)} (other "
+        "processes shared the cores: times are upper bounds).", "",
+        f"An image-only PDF of the seed's first {o['pages']} pages (typeset in 13 pt, scanned at "
+        f"{o['scan_dpi']} dpi bilevel as the real scans are), rendered at {o['render_dpi']} dpi "
+        "and read by `chinhsach.ingest.ocr` (tesserocr, `vie`, column blocks, clean-up).", "",
+        "| measure | value |", "|---|---|",
+        f"| pages/s, one thread | {o['one_thread_pages_per_s']:.2f} |",
+        f"| pages/s, {o['threads']} threads (the OCR pool) | {o['all_cores_pages_per_s']:.2f} |",
+        f"| `parse` of the {o['pages']}-page scan (pages in parallel) | {o['parse_s']:.1f} s, "
+        f"{o['parse_segments']} segments |",
+        f"| `build_index` of the scan (OCR read ahead while the model encodes) | {o['build_s']:.1f} s, "
+        f"{o['build_segments']} searchable segments |",
+    ]
+    if "real_10_pages_parse_s" in o:
+        lines.append(f"| `parse` of a real {o['real_10_pages']}-page scan (fTo_2287_bc_syt.pdf) | "
+                     f"{o['real_10_pages_parse_s']:.1f} s |")
+    return "\n".join(lines)
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--scale", default="1000",
@@ -1454,6 +1537,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=42, help="RNG seed of the synthetic corpora")
     p.add_argument("--json", type=Path, default=BENCH_JSON, help="where to write the JSON results")
     p.add_argument("--no-write", action="store_true", help="do not touch RESULTS.md or the JSON file")
+    p.add_argument("--no-ocr", action="store_true", help="skip the OCR section")
     p.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--serve-queries", type=int, default=50, help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -1524,6 +1608,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             checkpoint()
             if not args.no_write:
                 write_results_md(data, command)
+            if not args.no_ocr:
+                data["ocr"] = ocr_bench(work)
+                runs["ocr"] = this_run
+                checkpoint()
+                if not args.no_write and data["ocr"] is not None:
+                    from results_md import replace_section
+
+                    replace_section("Benchmark: OCR", ocr_text(
+                        data["ocr"], command, data["machine"]["load_average"]))
         if scale_ns:
             files = iter_source_files(CORPUS_PATHS)
             material = harvest(files)

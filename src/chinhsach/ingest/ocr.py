@@ -619,24 +619,26 @@ def _read_region(api: Any, image: Any, box: tuple[int, int, int, int], psm: int,
 def estimate_skew(gray: Any) -> float:
     """The rotation (degrees, counter-clockwise) that straightens the page, within ±3°.
 
-    The angle that makes the rows of a quarter-size ink image the sharpest (the highest
-    variance of the row sums: text lines turn into narrow dark bands with white between),
-    searched every 0.25° and then every 0.05° around the best.
+    The angle that makes the rows of the ink image the sharpest (the highest variance of the
+    row sums: text lines turn into narrow dark bands with white between), searched every 0.5°
+    on an eighth-size image, then every 0.1° around the best on a quarter-size one (a third of
+    the time of one search at quarter size, profiled).
     """
     import numpy as np
     from PIL import Image
 
     array = np.asarray(gray)
-    small = Image.fromarray(((array < min(_otsu(array), 200)) * 255).astype(np.uint8))
-    small = small.reduce(4) if min(small.size) >= 800 else small
+    ink = Image.fromarray(((array < min(_otsu(array), 200)) * 255).astype(np.uint8))
+    quarter = ink.reduce(4) if min(ink.size) >= 800 else ink
+    eighth = quarter.reduce(2) if min(quarter.size) >= 400 else quarter
 
-    def sharpness(angle: float) -> float:
-        turned = np.asarray(small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=0),
+    def sharpness(image: Any, angle: float) -> float:
+        turned = np.asarray(image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=0),
                             dtype=np.float32)
         return float(turned.sum(axis=1).var())
 
-    best = max(np.arange(-3.0, 3.01, 0.25), key=sharpness)
-    best = max(np.arange(best - 0.2, best + 0.21, 0.05), key=sharpness)
+    best = max(np.arange(-3.0, 3.01, 0.5), key=lambda a: sharpness(eighth, a))
+    best = max(np.arange(best - 0.5, best + 0.51, 0.1), key=lambda a: sharpness(quarter, a))
     return round(float(best), 2)
 
 
