@@ -538,7 +538,7 @@ def sweep_section(command: str) -> str:
 SCANS = {
     "AQr_2193_tb_syt": ("khai giảng lớp Quản lý bệnh viện khóa 2 năm 2017",
                         {"number": "2193/TB-SYT", "date": "2017-11-29", "type": "Thông báo"}),
-    "HzW_18_syt_vp": ("trích chuyển dữ liệu điện tử trong thanh toán chi phí khám bệnh",
+    "HzW_18_syt_vp": ("chỉ đạo các cơ sở khám bệnh, chữa bệnh công lập và bệnh viện tư nhân",
                       {"number": "18/SYT-VP", "date": "2018-01-04", "type": None}),
     "KOZ_2268_bc_syt": ("tập huấn xác định tình trạng nghiện ma túy cho cán bộ y tế tuyến xã",
                         {"number": "2268/BC-SYT", "date": "2017-12-15", "type": "Báo cáo"}),

@@ -443,8 +443,9 @@ def clean_text(text: str, steps: Iterable[str] = CLEANUP_STEPS, *, header: bool 
     if "junk" in steps:
         text = " ".join(_JUNK_TOKEN.sub(" ", text).split())
     if "marks" in steps:
-        # A header line does not wrap: its last syllable ("SỞ Y TÉ") has all its context.
-        text = correct_marks(text, line_end=header)
+        # A header line or an upper-case title does not wrap: its first and last syllables
+        # ("SỞ Y TÉ", "GIÁY MỜI") have all their context.
+        text = correct_marks(text, line_ends=header or text.isupper())
     if "fill_ins" in steps and header:
         text = mark_fill_ins(text)
     return text
@@ -500,16 +501,16 @@ def _dropped_mark(read: str, meant: str) -> bool:
             and sum(a != b for a, b in zip(base, meant_base, strict=True)) == 1)
 
 
-def correct_marks(text: str, *, line_end: bool = False) -> str:
+def correct_marks(text: str, *, line_ends: bool = False) -> str:
     """Put back marks Tesseract dropped, where the word dictionary says which is meant.
 
     A syllable that forms no dictionary word with its neighbours (two- and three-syllable
     words, neighbours joined by one space) is replaced by the one spelling with the dropped
     mark (:func:`_dropped_mark`) that does ("tô chức" → "tổ chức", "Cân Thơ" → "Cần Thơ",
     "Y TÉ" → "Y TẾ"), when it stands between two other syllables (at a line's ends the word
-    may wrap onto the next line, next to punctuation half the context is gone; ``line_end``
-    allows the last syllable of a line that does not wrap). Nothing changes when no spelling
-    or several do, or when the dictionary is not installed.
+    may wrap onto the next line, next to punctuation half the context is gone; ``line_ends``
+    allows the first and last syllables of a line that does not wrap). Nothing changes when no
+    spelling or several do, or when the dictionary is not installed.
     """
     from chinhsach.text.normalize import canonical_tones, fold
 
@@ -543,9 +544,9 @@ def correct_marks(text: str, *, line_end: bool = False) -> str:
         options = spellings.get(fold(canon[i]))
         # Only a syllable read between two others: at a line's ends the word may wrap onto
         # the next line ("kết nối liên⏎thông"), before punctuation half the context is gone.
-        last = i == len(matches) - 1
-        if not options or i == 0 or not joined[i - 1] or (last and not line_end) \
-                or (not last and not joined[i]):
+        first, last = i == 0, i == len(matches) - 1
+        if not options or (first and not line_ends) or (last and not line_ends) \
+                or (not first and not joined[i - 1]) or (not last and not joined[i]):
             continue
         runs = context(i)
         if not runs or in_words(runs, canon[i]):

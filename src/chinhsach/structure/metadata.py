@@ -59,6 +59,7 @@ _DATE_RE = re.compile(
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
 _SUBJECT_RE = re.compile(r"(?:^|\s)V/v\b", re.IGNORECASE)
+_ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")  # a letter's body starts with its addressees
 _NOISE_WORDS = {"DỰ THẢO", "KHẨN", "HỎA TỐC", "MẬT", "TỐI MẬT", "THƯỢNG KHẨN", "BẢN CHÍNH"}
 _PREAMBLE_RE = re.compile(
     r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Triển khai|Để|Nhằm|Trên cơ sở|Theo)\b"
@@ -370,8 +371,10 @@ def _header_fragments(lines: list[SourceLine], start: int, end: int) -> tuple[li
     while i < limit:
         line = lines[i]
         text = clean(line.text)
+        if i > start and line.page_break_before:
+            break  # a header is on the first page (a scan's page 2 may carry another's)
         if text and not line.cells and "|" not in line.text:
-            if _PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text):
+            if _PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text) or _ADDRESSEE_RE.match(text):
                 break
             if doc_type_of(text) is None and not is_caps(text) and len(text.split()) > 20:
                 if not frags:
