@@ -25,9 +25,13 @@ One run measures, on the same queries and the same text:
    real questions (data read from ``../shared/benchmarks/alqac``); the indexes and the peers'
    vectors are cached in ``evaluation/.cache/alqac/`` between runs whose inputs did not change.
 
-Results: a table on stdout, ``evaluation/bench.json`` and two sections of
-``evaluation/RESULTS.md`` ("Benchmark: systems side by side", "Benchmark: scale", "ALQAC legal
-retrieval").
+5. **OCR** (skipped with ``--no-ocr`` or without Tesseract): pages/s of a scan made from the
+   seed on one thread and on every core, its parse and build, a real 10-page scan's parse when
+   ``../shared/real`` is there (see :func:`ocr_bench`).
+
+Results: a table on stdout, ``evaluation/bench.json`` and sections of ``evaluation/RESULTS.md``
+("Benchmark: systems side by side", "Benchmark: scale", "ALQAC legal retrieval",
+"Benchmark: OCR").
 
 Long runs: ``--keep DIR`` keeps the synthetic corpora and the indexes; a rerun with the same
 ``--keep`` reuses finished scale points and resumes unfinished ones (with ``--batches B`` a point
@@ -1732,6 +1736,86 @@ def ray_results_md(r: dict[str, Any]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+OCR_PAGES = 6  # generated scan pages for the OCR section (kept small: make bench stays short)
+
+
+def ocr_bench(work: Path) -> dict[str, Any] | None:
+    """OCR speed: pages/s on one thread and on every core, a scan's build, a real 10-page scan.
+
+    The scan is made from the seed: its first pages typeset (``ocr_eval.typeset``, DejaVu Serif
+    13 pt) at 200 dpi, made bilevel as the real scans are, and saved as an image-only PDF.
+    """
+    from ocr_eval import scans_dir, seed_doc, typeset
+
+    from chinhsach.ingest import ocr
+    from chinhsach.pipeline import parse
+
+    missing = ocr.unavailable_reason()
+    if missing:
+        log(f"OCR section skipped: {missing}")
+        return {"skipped": missing}
+    images = [p.image.point(lambda v: 255 if v > 160 else 0).convert("1")
+              for p in typeset(seed_doc(), 200)[:OCR_PAGES]]
+    scan = work / "ocr" / "seed-scan.pdf"
+    scan.parent.mkdir(parents=True, exist_ok=True)
+    images[0].save(scan, "PDF", resolution=200, save_all=True, append_images=images[1:])
+    n = len(images)
+    # Every pool thread loads its model once before the timings.
+    list(ocr.pool().map(lambda i: ocr.read_pdf_page(scan, i), range(os.cpu_count() or 1)))
+    t0 = time.perf_counter()
+    for i in range(n):
+        ocr.read_pdf_page(scan, i)
+    one_thread = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    list(ocr.pool().map(lambda i: ocr.read_pdf_page(scan, i), range(n)))
+    all_cores = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    doc = parse(scan)
+    parse_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    report = build_index([scan], work / "ocr" / "idx")
+    build_s = time.perf_counter() - t0
+    out: dict[str, Any] = {
+        "pages": n, "render_dpi": ocr.DEFAULT_DPI, "scan_dpi": 200,
+        "one_thread_pages_per_s": round(n / one_thread, 3),
+        "all_cores_pages_per_s": round(n / all_cores, 3),
+        "threads": os.cpu_count(),
+        "parse_s": round(parse_s, 2), "parse_segments": len(doc.segments),
+        "build_s": round(build_s, 2), "build_segments": report.n_segments,
+    }
+    real = scans_dir() / "fTo_2287_bc_syt.pdf"
+    if real.exists():
+        t0 = time.perf_counter()
+        doc = parse(real)
+        out["real_10_pages_parse_s"] = round(time.perf_counter() - t0, 2)
+        out["real_10_pages"] = doc.pages
+    log(f"OCR: {out}")
+    return out
+
+
+def ocr_text(o: dict[str, Any], command: str, load: Sequence[float]) -> str:
+    if "skipped" in o:
+        return f"Command: `{command}`\n\nSkipped: {o['skipped']}"
+    lines = [
+        f"Command: `{command}` · load average at start {'/'.join(str(x) for x in load)} (other "
+        "processes shared the cores: times are upper bounds).", "",
+        f"An image-only PDF of the seed's first {o['pages']} pages (typeset in 13 pt, scanned at "
+        f"{o['scan_dpi']} dpi bilevel as the real scans are), rendered at {o['render_dpi']} dpi "
+        "and read by `chinhsach.ingest.ocr` (tesserocr, `vie`, column blocks, clean-up).", "",
+        "| measure | value |", "|---|---|",
+        f"| pages/s, one thread | {o['one_thread_pages_per_s']:.2f} |",
+        f"| pages/s, {o['threads']} threads (the OCR pool) | {o['all_cores_pages_per_s']:.2f} |",
+        f"| `parse` of the {o['pages']}-page scan (pages in parallel) | {o['parse_s']:.1f} s, "
+        f"{o['parse_segments']} segments |",
+        f"| `build_index` of the scan (OCR read ahead while the model encodes) | {o['build_s']:.1f} s, "
+        f"{o['build_segments']} searchable segments |",
+    ]
+    if "real_10_pages_parse_s" in o:
+        lines.append(f"| `parse` of a real {o['real_10_pages']}-page scan (fTo_2287_bc_syt.pdf) | "
+                     f"{o['real_10_pages_parse_s']:.1f} s |")
+    return "\n".join(lines)
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--scale", default="1000",
@@ -1759,6 +1843,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--ray-index", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--alqac", choices=("final", "dev", "none"), default="final",
                    help="ALQAC legal retrieval part: every set (default), development sets only, or none")
+    p.add_argument("--no-ocr", action="store_true", help="skip the OCR section")
     p.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--serve-queries", type=int, default=50, help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -1850,6 +1935,15 @@ def main(argv: Sequence[str] | None = None) -> None:
                 alqac_part(data, args.alqac, command, write=not args.no_write)
                 runs["alqac"] = this_run
                 checkpoint()
+            if not args.no_ocr:
+                data["ocr"] = ocr_bench(work)
+                runs["ocr"] = this_run
+                checkpoint()
+                if not args.no_write and data["ocr"] is not None:
+                    from results_md import replace_section
+
+                    replace_section("Benchmark: OCR", ocr_text(
+                        data["ocr"], command, data["machine"]["load_average"]))
         if scale_ns:
             files = iter_source_files(CORPUS_PATHS)
             material = harvest(files)

@@ -278,7 +278,7 @@ def test_pdf_image_page_and_low_quality_page_warnings(tmp_path: Path, font: str)
     pdf.rect(72, 72, 300, 400, fill=1)  # a "scanned" page: graphics, no text
     pdf.showPage()
     pdf.save()
-    source = read_source(path)
+    source = read_source(path, ocr="never")  # with OCR, both pages are read again (test_ocr.py)
     assert source.pages == 2
     codes = {(w.code, w.message.split(":")[0]) for w in source.warnings}
     assert ("low_text_quality", "page 1") in codes
@@ -316,6 +316,9 @@ def test_pdf_image_only_needs_ocr(tmp_path: Path) -> None:
     pdf.showPage()
     pdf.save()
     with pytest.raises(NoTextLayerError, match=r"scan\.pdf: no text layer: needs OCR"):
+        read_source(path, ocr="never")
+    # With OCR (or without Tesseract, OcrUnavailableError): still no text, still this type.
+    with pytest.raises(NoTextLayerError, match=r"scan\.pdf: no text layer"):
         read_source(path)
 
 

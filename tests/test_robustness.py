@@ -279,7 +279,8 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def inbox_build(inbox: Path, tmp_path_factory: pytest.TempPathFactory):
     index = tmp_path_factory.mktemp("robust-inbox-index") / "idx"
-    report = build_index([inbox], index)
+    # OCR off: scan.pdf stands for a scan that cannot be read (tests/test_ocr.py reads scans).
+    report = build_index([inbox], index, ocr="never")
     return report, index
 
 
@@ -327,7 +328,7 @@ def test_encrypted_and_scanned_pdfs_are_reported_never_indexed_empty(inbox_build
 @pytest.mark.parametrize("name", sorted(TYPED))
 def test_unreadable_files_raise_typed_errors(inbox: Path, name: str) -> None:
     with pytest.raises(TYPED[name]) as info:
-        parse(inbox / "bad" / name)
+        parse(inbox / "bad" / name, ocr="never")
     assert isinstance(info.value, InputError)
     assert info.value.path.endswith(name) and name in str(info.value)
 
@@ -383,7 +384,7 @@ def test_cli_build_names_each_failed_file_on_one_line_and_exits_2(
     report, _ = inbox_build
     index = copy_index(seed_index, tmp_path / "idx")
     before = current(index)
-    proc = run_cli("build", seed_path, inbox / "bad", "--index", index)
+    proc = run_cli("build", seed_path, inbox / "bad", "--index", index, "--ocr", "never")
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
     summary = flat(proc.stdout)

@@ -4,6 +4,7 @@
     doc = chinhsach.parse("corpus/ke-hoach.txt")          # a Document
     chinhsach.build_index(["corpus/"], ".chinhsach")      # a BuildReport
     hits = chinhsach.Index.open(".chinhsach").search("chi tieu bao hiem y te 2030", k=5)
+    scan = chinhsach.parse("cong-van-scan.pdf", ocr="auto")  # OCR: auto | always | never
 
 Heavy parts (torch, faiss, underthesea) load only when a function needs them.
 """

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from chinhsach.errors import ChinhsachError
+from chinhsach.model import LOW_OCR_CONFIDENCE
 from chinhsach.present.highlight import snippet, word_spans
 from chinhsach.present.labels import COMPARATOR_VI, ROLE_VI, comparator_value, target_value
 
@@ -45,6 +47,16 @@ IndexOpt = Annotated[
     typer.Option("--index", help="Index directory (default: $CHINHSACH_INDEX or .chinhsach)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+class OcrMode(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+OcrOpt = Annotated[OcrMode, typer.Option(
+    "--ocr", help="Read pages by OCR: auto (scanned pages, broken text layers), always, never.")]
 
 
 @app.callback()
@@ -85,9 +97,10 @@ def build(
         help="Build on Ray: alone, a local Ray instance on this machine's cores; with a cluster "
              "address (host:port, ray://..., auto), that cluster. Needs pip install 'chinhsach[ray]'.",
     )] = None,
+    ocr: OcrOpt = OcrMode.auto,
     json_out: JsonOpt = False,
 ) -> None:
-    """Build or update the index over PDF/DOCX/TXT/MD files."""
+    """Build or update the index over PDF/DOCX/TXT/MD files and scans (PDF, PNG, JPEG, TIFF)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from chinhsach.indexing import build_index
@@ -103,7 +116,7 @@ def build(
         try:
             report = build_index(paths, index, model=model, rebuild=rebuild, wait=wait,
                                  progress=factory, engine="local" if ray is None else "ray",
-                                 address=None if ray in (None, RAY_LOCAL) else ray)
+                                 address=None if ray in (None, RAY_LOCAL) else ray, ocr=ocr.value)
         except ChinhsachError as exc:
             _fail(exc)
             return
@@ -166,20 +179,25 @@ def search(
             where.append(f"\n{h.topic}", style="cyan")
         loc = f"\ntr. {h.page}, dòng {h.line}" if h.page else f"\ndòng {h.line}"
         where.append(loc, style="dim")
+        if h.ocr_confidence is not None:  # read by OCR: say so, and how sure Tesseract was
+            low = h.ocr_confidence < LOW_OCR_CONFIDENCE
+            where.append(f"\nOCR {h.ocr_confidence:.0f}" + (" (độ tin cậy thấp)" if low else ""),
+                         style="yellow" if low else "dim")
         table.add_row(str(i), where, highlight(snippet(h.text, query), query), f"{h.score:.2f}")
     console.print(table)
 
 
 @app.command()
 def parse(
-    file: Annotated[Path, typer.Argument(help="A PDF, DOCX, TXT or MD file.")],
+    file: Annotated[Path, typer.Argument(help="A PDF, DOCX, TXT, MD or image (PNG, JPEG, TIFF) file.")],
+    ocr: OcrOpt = OcrMode.auto,
     json_out: JsonOpt = False,
 ) -> None:
     """Parse one file: metadata, outline, segments (and warnings)."""
     from chinhsach.pipeline import parse as parse_file
 
     try:
-        doc = parse_file(file)
+        doc = parse_file(file, ocr=ocr.value)
     except ChinhsachError as exc:
         _fail(exc)
         return

@@ -34,7 +34,16 @@ class EmptyDocumentError(InputError):
 
 
 class NoTextLayerError(InputError):
-    """A PDF with no text layer (scanned images): it needs OCR first."""
+    """A scan (PDF of images, or an image) whose text could not be read: OCR was turned off
+    (``ocr="never"``) or is not available."""
+
+
+class OcrUnavailableError(NoTextLayerError):
+    """A scan needs OCR and Tesseract's Vietnamese model (or the tesserocr binding) is not
+    installed here; the message says how to install it. Exit code 5, as for a missing
+    embedding model: a local component is missing, nothing is downloaded."""
+
+    exit_code = 5
 
 
 class EncryptedFileError(InputError):

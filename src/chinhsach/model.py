@@ -40,16 +40,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Text read by OCR with a lower line confidence than this (Tesseract's 0-100) is flagged
+# ``low_ocr_confidence``: on the real scans, lines under 70 were mostly stamps, signatures and
+# hand-written fill-ins (evaluation/ocr_eval.py).
+LOW_OCR_CONFIDENCE = 70.0
+
+
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a piece of text came from: file, page (PDF, 1-based) and line (1-based).
 
     For DOCX, ``line`` counts paragraphs and table rows of the body in reading order.
+    ``ocr_confidence`` is set when the text was read by OCR: Tesseract's line confidence
+    (0-100; for a paragraph or segment, the lowest of its lines); None for a text layer.
     """
 
     file: str
     page: int | None
     line: int
+    ocr_confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -82,7 +91,7 @@ class SourceText:
     """A whole file read into lines, with what the reader learnt about it."""
 
     path: str
-    format: str  # "txt" | "md" | "pdf" | "docx"
+    format: str  # "txt" | "md" | "pdf" | "docx" | "image"
     lines: list[SourceLine]
     pages: int | None = None
     sha256: str = ""
@@ -201,8 +210,21 @@ class Segment:
         """Headings, titles and signature blocks are context, not answers."""
         return self.kind in ("paragraph", "bullet", "table_row", "preamble")
 
+    @property
+    def flags(self) -> list[str]:
+        """``low_ocr_confidence`` when a line of it was read by OCR with low confidence."""
+        return ocr_flags(self.prov.ocr_confidence)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "section": self.section, "kind": self.kind, "text": self.text}
+        out = {"id": self.id, "section": self.section, "kind": self.kind, "text": self.text}
+        if self.flags:
+            out["flags"] = self.flags
+        return out
+
+
+def ocr_flags(confidence: float | None) -> list[str]:
+    """The flags a piece of text gets from its OCR confidence (none for a text layer)."""
+    return ["low_ocr_confidence"] if confidence is not None and confidence < LOW_OCR_CONFIDENCE else []
 
 
 @dataclass(slots=True)
@@ -456,9 +478,10 @@ class Hit:
     heading_path: list[str] = field(default_factory=list)
     topic: str | None = None
     file: str = ""
+    ocr_confidence: float | None = None  # set when the segment was read by OCR
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "doc_id": self.doc_id,
             "title": self.title,
             "section": self.section,
@@ -470,3 +493,7 @@ class Hit:
             "heading_path": self.heading_path,
             "topic": self.topic,
         }
+        if self.ocr_confidence is not None:  # keys only for OCR'd text: the contract stays
+            out["ocr_confidence"] = round(float(self.ocr_confidence), 1)
+            out["flags"] = ocr_flags(self.ocr_confidence)
+        return out

@@ -14,11 +14,15 @@ from chinhsach.model import Document
 from chinhsach.structure.outline import build_document
 
 
-def read_document(path: str | Path, doc_id: str | None = None) -> Document:
-    """Read, normalise and structure one file (segments ready to embed; nothing extracted)."""
-    return build_document(read_source(path), doc_id=doc_id)
+def read_document(path: str | Path, doc_id: str | None = None, ocr: str = "auto") -> Document:
+    """Read, normalise and structure one file (segments ready to embed; nothing extracted).
+
+    ``ocr``: ``auto`` (scanned pages and pages with a broken text layer), ``always`` or
+    ``never`` (see :data:`chinhsach.ingest.readers.OCR_MODES`).
+    """
+    return build_document(read_source(path, ocr=ocr), doc_id=doc_id)
 
 
-def parse(path: str | Path, doc_id: str | None = None) -> Document:
-    """Read, normalise, structure one file and extract what it says."""
-    return extract_document(read_document(path, doc_id))
+def parse(path: str | Path, doc_id: str | None = None, ocr: str = "auto") -> Document:
+    """Read, normalise, structure one file and extract what it says (``ocr`` as above)."""
+    return extract_document(read_document(path, doc_id, ocr=ocr))

@@ -35,7 +35,8 @@ from chinhsach.indexing.documents import (
     process_document,
 )
 from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder, resolve_model
-from chinhsach.ingest.readers import file_sha256, iter_source_files
+from chinhsach.ingest import ocr as ocr_engine
+from chinhsach.ingest.readers import OCR_MODES, file_sha256, iter_source_files
 from chinhsach.model import Document, Segment
 from chinhsach.structure.outline import doc_id_for
 from chinhsach.text import tokens
@@ -126,8 +127,9 @@ class LocalEngine:
 
     def __init__(self, plan: Sequence[tuple[Path, str]], read: Reader,
                  load: Callable[[], Embedder], note: Callable[[DocumentOutcome], None],
-                 progress: ProgressFactory | None = None) -> None:
+                 progress: ProgressFactory | None = None, ocr: str = "auto") -> None:
         self.plan, self.read, self.load, self.note, self.progress = plan, read, load, note, progress
+        self.ocr = ocr
         self.encoder: BackgroundEncoder | None = None
         self._passages = 0
 
@@ -139,13 +141,15 @@ class LocalEngine:
 
     def documents(self) -> Iterator[Document]:
         tick = self.progress("Đọc văn bản", len(self.plan)) if self.progress else None
-        for path, doc_id in self.plan:
-            outcome = process_document(path, doc_id, self.read, on_read=self._submit)
-            if tick:
-                tick(1)
-            self.note(outcome)
-            if outcome.document is not None:
-                yield outcome.document
+        # Scanned pages are OCR'd ahead on every core while this thread reads the files in order.
+        with ocr_engine.read_ahead([path for path, _ in self.plan], self.ocr):
+            for path, doc_id in self.plan:
+                outcome = process_document(path, doc_id, self.read, on_read=self._submit)
+                if tick:
+                    tick(1)
+                self.note(outcome)
+                if outcome.document is not None:
+                    yield outcome.document
         if self.encoder is not None and self.progress:
             self.encoder.show_progress(self.progress("Mã hóa đoạn văn", self._passages))
 
@@ -173,6 +177,7 @@ def build_index(
     config: IndexConfig | None = None,
     engine: str = "local",
     address: str | None = None,
+    ocr: str = "auto",
 ) -> BuildReport:
     """Index the files under ``paths`` into ``index_dir``; unchanged files are not re-read.
 
@@ -185,7 +190,10 @@ def build_index(
     its shards. ``read`` replaces the reading step; ``embedder`` the model (local engine only).
     ``config`` sets the ranking saved with the index (fusion weights, inverted-file probing);
     without it an update keeps the index's own config and a new index gets the defaults.
+    ``ocr``: ``auto`` (scanned pages and pages with a broken text layer), ``always``, ``never``.
     """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     if engine not in ENGINES:
         raise ValueError(f"unknown build engine {engine!r}: choose one of {', '.join(ENGINES)}")
     if engine == "ray" and embedder is not None:
@@ -232,6 +240,10 @@ def build_index(
             if engine == "ray":
                 from chinhsach.indexing.ray_engine import RayEngine
 
+                if read is None and ocr != "auto":
+                    from chinhsach import pipeline  # the workers' reader with the OCR mode
+
+                    read = functools.partial(pipeline.read_document, ocr=ocr)
                 work = RayEngine(plan, read, model_spec, address, staged / "shards", report.note,
                                  report.engine_stats, progress)
             else:
@@ -240,8 +252,9 @@ def build_index(
                 # never loads it (300 MB): its workers read and extract.
                 from chinhsach import pipeline
 
-                work = LocalEngine(plan, read or pipeline.read_document,
-                                   lambda: embedder or load_embedder(model_spec), report.note, progress)
+                work = LocalEngine(plan, read or functools.partial(pipeline.read_document, ocr=ocr),
+                                   lambda: embedder or load_embedder(model_spec), report.note, progress,
+                                   ocr=ocr)
             model_id, n_docs, n_segs = write_generation(
                 conn, staged, work, prev_dir, prev_meta, model, config, report)
         except BaseException:
@@ -374,9 +387,10 @@ def _insert_documents(conn: sqlite3.Connection, docs: Iterable[Document]) -> dic
                 seg.raw, json.dumps(seg.heading_path, ensure_ascii=False), seg.topic,
                 seg.prov.page, seg.prov.line, int(seg.searchable),
                 " ".join(_lexical_words(seg)) if seg.searchable else "",
+                seg.prov.ocr_confidence,
             ))
             next_pos += 1
-        conn.executemany("INSERT INTO segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         _insert_facts(conn, doc)
     return searchable_pos
 

@@ -15,7 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
-from chinhsach.errors import EmptyDocumentError, InputError
+from chinhsach.errors import EmptyDocumentError, InputError, OcrUnavailableError
 from chinhsach.model import Document, Segment
 
 MAX_CONTEXT_CHARS = 160
@@ -63,7 +63,8 @@ def process_document(path: Path, doc_id: str, read: Reader,
 
     try:
         doc = read(path, doc_id)
-    except EmptyDocumentError as exc:
+    except (EmptyDocumentError, OcrUnavailableError) as exc:
+        # OCR missing: skipped, with the one line that says how to install it.
         return DocumentOutcome(str(path), doc_id, skipped=exc.reason)
     except InputError as exc:
         return DocumentOutcome(str(path), doc_id, failed=exc.reason)

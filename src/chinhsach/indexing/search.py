@@ -347,14 +347,16 @@ class Index:
         marks = ",".join("?" * len(pos_scores))
         rows = {r[0]: r for r in self.conn.execute(
             f"SELECT s.pos, s.doc_id, d.title, s.section, s.kind, s.text, s.page, s.line, s.id, "
-            f"s.heading_path, s.topic, d.path FROM segments s JOIN documents d USING (doc_id) "
+            f"s.heading_path, s.topic, d.path, s.ocr_confidence "
+            f"FROM segments s JOIN documents d USING (doc_id) "
             f"WHERE s.pos IN ({marks})", [p for p, _ in pos_scores])}
         out = []
         for pos, score in pos_scores:
             r = rows[pos]
             out.append(Hit(doc_id=r[1], title=r[2] or r[1], section=r[3], kind=r[4], text=r[5],
                            score=score, page=r[6], line=r[7], segment_id=r[8],
-                           heading_path=json.loads(r[9]), topic=r[10], file=r[11]))
+                           heading_path=json.loads(r[9]), topic=r[10], file=r[11],
+                           ocr_confidence=r[12]))
         return out
 
     # -- documents ------------------------------------------------------------------------------

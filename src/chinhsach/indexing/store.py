@@ -20,7 +20,7 @@ from pathlib import Path
 
 from chinhsach.errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, rebuild_hint
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 INDEX_ENV = "CHINHSACH_INDEX"
 DEFAULT_INDEX_DIR = ".chinhsach"
 _GEN_RE = re.compile(r"^gen-(\d{6})$")
@@ -40,7 +40,7 @@ CREATE TABLE segments (
     pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL, section TEXT,
     section_node TEXT, kind TEXT NOT NULL, text TEXT NOT NULL, raw TEXT NOT NULL,
     heading_path TEXT NOT NULL, topic TEXT, page INTEGER, line INTEGER NOT NULL,
-    searchable INTEGER NOT NULL, word_terms TEXT NOT NULL
+    searchable INTEGER NOT NULL, word_terms TEXT NOT NULL, ocr_confidence REAL
 );
 CREATE INDEX segments_doc ON segments (doc_id);
 CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;

@@ -35,13 +35,15 @@ from chinhsach.errors import (
     InputError,
     InputTooLargeError,
     NoTextLayerError,
+    OcrUnavailableError,
     UnsupportedFileError,
 )
-from chinhsach.model import ParseWarning, Provenance, SourceLine, SourceText
+from chinhsach.model import LOW_OCR_CONFIDENCE, ParseWarning, Provenance, SourceLine, SourceText
 from chinhsach.text.normalize import TONE_MARKS, split_tones
 
 __all__ = [
     "DEFAULT_FILE_LIMITS",
+    "OCR_MODES",
     "SUPPORTED_SUFFIXES",
     "FileLimits",
     "check_file_limits",
@@ -51,7 +53,10 @@ __all__ = [
     "read_source",
 ]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+# When to read a page by OCR: ``auto`` a page with no text layer (images only) or whose text
+# layer fails the diacritics check; ``always`` every page; ``never`` none (scans are refused).
+OCR_MODES = ("auto", "always", "never")
 
 # --------------------------------------------------------------------------------------------
 # Vietnamese orthography: what a well-formed syllable looks like
@@ -322,13 +327,17 @@ def iter_source_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def read_source(path: str | Path) -> SourceText:
+def read_source(path: str | Path, ocr: str = "auto") -> SourceText:
     """Read one file into a :class:`SourceText`, choosing the reader from the content.
 
-    PDF and DOCX are recognised by their bytes (``%PDF-`` header, a zip holding
-    ``word/document.xml``), so a mislabelled file is still read right and a ``.pdf`` that is
-    not a PDF fails with the reason. Plain text is accepted for ``.txt`` and ``.md``.
+    PDF, DOCX and images (PNG, JPEG, TIFF) are recognised by their bytes (``%PDF-`` header, a
+    zip holding ``word/document.xml``, the image signatures), so a mislabelled file is still
+    read right and a ``.pdf`` that is not a PDF fails with the reason. Plain text is accepted
+    for ``.txt`` and ``.md``. ``ocr`` (one of :data:`OCR_MODES`) says which PDF pages are
+    read by OCR; an image is always one page read by OCR, refused with ``never``.
     """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     name = str(path)
     p = Path(path)
     if not p.exists():
@@ -345,7 +354,9 @@ def read_source(path: str | Path) -> SourceText:
     kind = _detect_kind(p, name, head, suffix)
     check_file_limits(p, name, kind)  # before any parser sees the file
     if kind == "pdf":
-        result = _read_pdf(p, name)
+        result = _read_pdf(p, name, ocr)
+    elif kind == "image":
+        result = _read_image(p, name, ocr)
     elif kind == "docx":
         result = _read_docx(p, name)
     else:
@@ -361,10 +372,16 @@ def read_source(path: str | Path) -> SourceText:
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
 def _detect_kind(p: Path, name: str, head: bytes, suffix: str) -> str:
-    """Return "pdf" | "docx" | "txt" | "md", or raise the typed error that explains why not."""
+    """Return "pdf" | "docx" | "image" | "txt" | "md", or raise the typed error that explains
+    why not."""
     if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
         return "pdf"  # readers tolerate junk before the header; so do we for .pdf
+    if head.startswith(_IMAGE_MAGIC):
+        return "image"
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(p) as zf:
@@ -396,6 +413,12 @@ def _detect_kind(p: Path, name: str, head: bytes, suffix: str) -> str:
         raise UnsupportedFileError(name, "not a valid DOCX: not a zip archive")
     if suffix in (".txt", ".md"):
         return suffix[1:]
+    if suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
+        if not head:
+            raise EmptyDocumentError(name, "empty file")
+        raise UnsupportedFileError(
+            name, f"not a valid {suffix[1:].upper()} image: no image signature (starts with {head[:8]!r})"
+        )
     raise UnsupportedFileError(
         name,
         f"unsupported file type {suffix or '(no extension)'!r}; "
@@ -651,9 +674,10 @@ class _Item:
     cells: list[tuple[float, str]] | None = None
     grid: list[str | None] | None = None
     table: int | None = None
+    confidence: float | None = None  # Tesseract's, for a line read by OCR
 
 
-def _read_pdf(p: Path, name: str) -> SourceText:
+def _read_pdf(p: Path, name: str, ocr: str = "auto") -> SourceText:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError
     from pdfplumber.utils.exceptions import PdfminerException
@@ -674,7 +698,7 @@ def _read_pdf(p: Path, name: str) -> SourceText:
         # streams included) for the life of the document.
         pdf.doc.caching = False
         try:
-            return _read_pdf_pages(pdf, name)
+            return _read_pdf_pages(pdf, name, p, ocr)
         finally:
             pdf.flush_cache()
 
@@ -712,13 +736,28 @@ def _iter_pdf_pages(pdf: Any, name: str, warnings: list[ParseWarning]) -> Iterat
             page.close()  # flush_cache() + the textmap cache
 
 
-def _read_pdf_pages(pdf: Any, name: str) -> SourceText:
+def _layer_is_broken(items: list[_Item]) -> bool:
+    """Whether a page's text layer fails the diacritics check (see :func:`_quality_warning`)."""
+    stats = _health_stats("\n".join(i.text for i in items))
+    return stats.judged >= _HEALTH_MIN_TOKENS and stats.score < _HEALTH_WARN_BELOW
+
+
+def _read_pdf_pages(pdf: Any, name: str, path: Path, ocr: str = "auto") -> SourceText:
+    """Every page's lines: from the text layer, or by OCR (see :data:`OCR_MODES`).
+
+    Pages to OCR are queued on the OCR pool as they are met, so that all of a scan's pages
+    are recognised in parallel while the text-layer pages are read; lines come out in page
+    order.
+    """
+    from chinhsach.ingest import ocr as engine
+
     warnings: list[ParseWarning] = []
-    lines: list[SourceLine] = []
+    # (page number, items of the text layer or None, OCR of the page or None)
+    pages: list[tuple[int, list[_Item] | None, Any]] = []
     n_pages = 0
-    n_tables = 0  # tables of the pages before, so that table numbers are unique in the file
     image_pages = 0
     unreadable = 0
+    missing: str | None = None  # why OCR could not run, when a page needed it
     for page in _iter_pdf_pages(pdf, name, warnings):
         n_pages = page.page_number
         try:
@@ -731,22 +770,59 @@ def _read_pdf_pages(pdf: Any, name: str) -> SourceText:
                 )
             )
             continue
+        wanted = ocr == "always" or (ocr == "auto" and (
+            (not has_text and has_graphics) or (has_text and _layer_is_broken(items))))
+        if wanted:
+            missing = engine.unavailable_reason()
+            if missing is None:
+                job = engine.submit_pdf_page(path, n_pages - 1)
+                pages.append((n_pages, items if has_text else None, job))
+                continue
         if not has_text:
             if has_graphics:
                 image_pages += 1
+                needs = "needs OCR" if missing is None else f"needs OCR; {missing}"
                 warnings.append(
                     ParseWarning(
                         code="no_text_layer",
-                        message=f"page {n_pages}: no text layer (images only), needs OCR",
+                        message=f"page {n_pages}: no text layer (images only), {needs}",
                     )
                 )
             continue
+        pages.append((n_pages, items, None))
+
+    lines: list[SourceLine] = []
+    n_tables = 0  # tables of the pages before, so that table numbers are unique in the file
+    ocr_blank = 0
+    for number, layer, job in pages:
+        items = layer or []
+        if job is not None:
+            read = _ocr_result(job, number, warnings)
+            if read is not None and layer is not None and ocr == "auto":
+                # A broken text layer is replaced only by an OCR reading that is healthier.
+                if diacritics_health(read.text) > diacritics_health("\n".join(i.text for i in layer)):
+                    warnings.append(ParseWarning(
+                        code="ocr_replaced_text_layer",
+                        message=f"page {number}: text layer failed the diacritics check; read by OCR"))
+                    items = _ocr_items(read)
+            elif read is not None:
+                items = _ocr_items(read)
+            if items and items[0].confidence is not None:
+                low = sum(1 for i in items if i.confidence is not None and i.confidence < LOW_OCR_CONFIDENCE)
+                if low:
+                    warnings.append(ParseWarning(
+                        code="low_ocr_confidence",
+                        message=f"page {number}: {low} of {len(items)} line(s) read by OCR with "
+                                f"confidence under {LOW_OCR_CONFIDENCE:.0f}"))
+            if not items:
+                ocr_blank += 1
+                continue
         page_break = bool(lines)  # first line of every page after the first with content
         for line_no, item in enumerate(items, start=1):
             lines.append(
                 SourceLine(
                     text=item.text,
-                    prov=Provenance(name, n_pages, line_no),
+                    prov=Provenance(name, number, line_no, item.confidence),
                     gap_before=item.gap,
                     page_break_before=page_break and line_no == 1,
                     kind=item.kind,
@@ -756,23 +832,93 @@ def _read_pdf_pages(pdf: Any, name: str) -> SourceText:
                 )
             )
         n_tables += max((item.table for item in items if item.table), default=0)
-        warning = _quality_warning("\n".join(i.text for i in items), f"page {n_pages}")
-        if warning is not None:
-            warnings.append(warning)
+        if items and items[0].confidence is None:
+            warning = _quality_warning("\n".join(i.text for i in items), f"page {number}")
+            if warning is not None:
+                warnings.append(warning)
 
     if n_pages == 0:
         raise EmptyDocumentError(name, "PDF has zero pages")
     if not lines:
+        if image_pages and missing is not None:
+            raise OcrUnavailableError(
+                name, f"no text layer: needs OCR ({image_pages} page(s) of images); {missing}")
         if image_pages:
             raise NoTextLayerError(
-                name, f"no text layer: needs OCR ({image_pages} page(s) of images, no text)"
+                name, f"no text layer: needs OCR ({image_pages} page(s) of images, no text; "
+                      "OCR is off)"
             )
+        if ocr_blank:
+            raise NoTextLayerError(
+                name, f"no text layer, and OCR found no text on its {ocr_blank} page(s)")
         if unreadable:
             raise UnsupportedFileError(
                 name, f"not a valid PDF: none of its {n_pages} page(s) could be read"
             )
         raise EmptyDocumentError(name, f"PDF holds no text ({n_pages} blank page(s))")
     return SourceText(path=name, format="pdf", lines=lines, pages=n_pages, warnings=warnings)
+
+
+def _ocr_result(job: Any, number: int, warnings: list[ParseWarning]) -> Any:
+    """The OCR of one page, or None with a warning when Tesseract failed on it."""
+    try:
+        return job.result()
+    except Exception as exc:  # noqa: BLE001 - one page's failure never loses the document
+        warnings.append(ParseWarning(code="ocr_error", message=f"page {number}: OCR failed: {exc!r}"))
+        return None
+
+
+def _ocr_items(read: Any) -> list[_Item]:
+    """A page's OCR lines as items: reading order kept (header columns one after the other),
+    a visible gap where the region changes or the step down is large."""
+    items = [_Item(top=float(line.box[1]), x0=float(line.box[0]), text=line.text, kind="text",
+                   confidence=line.confidence) for line in read.lines]
+    _mark_gaps(items)
+    for prev, cur, line in zip(read.lines, read.lines[1:], items[1:], strict=False):
+        if prev.region != cur.region:
+            line.gap = True
+    return items
+
+
+def _read_image(p: Path, name: str, ocr: str) -> SourceText:
+    """A PNG/JPEG/TIFF file: one page, read by OCR (the first frame of a multi-page TIFF)."""
+    from chinhsach.ingest import ocr as engine
+
+    if ocr == "never":
+        raise NoTextLayerError(name, "an image: its text needs OCR (OCR is off)")
+    missing = engine.unavailable_reason()
+    if missing is not None:
+        raise OcrUnavailableError(name, f"an image: its text needs OCR; {missing}")
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(p) as image:
+            image.verify()
+        with Image.open(p) as image:
+            frames = getattr(image, "n_frames", 1)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise UnsupportedFileError(name, f"not a valid image: {exc}") from exc
+    warnings: list[ParseWarning] = []
+    if frames > 1:
+        warnings.append(ParseWarning(
+            code="image_frames", message=f"{frames} frames: only the first is read"))
+    try:
+        read = engine.submit_image_file(p).result()
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise UnsupportedFileError(name, f"not a valid image: {exc}") from exc
+    items = _ocr_items(read)
+    if not items:
+        raise NoTextLayerError(name, "an image in which OCR found no text")
+    low = sum(1 for i in items if i.confidence is not None and i.confidence < LOW_OCR_CONFIDENCE)
+    if low:
+        warnings.append(ParseWarning(
+            code="low_ocr_confidence",
+            message=f"{low} of {len(items)} line(s) read by OCR with confidence under "
+                    f"{LOW_OCR_CONFIDENCE:.0f}"))
+    lines = [SourceLine(text=item.text, prov=Provenance(name, 1, k, item.confidence),
+                        gap_before=item.gap, kind="text")
+             for k, item in enumerate(items, start=1)]
+    return SourceText(path=name, format="image", lines=lines, pages=1, warnings=warnings)
 
 
 def _page_items(page: Any) -> tuple[list[_Item], bool, bool]:

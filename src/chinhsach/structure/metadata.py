@@ -58,6 +58,8 @@ _DATE_RE = re.compile(
     r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
+_SUBJECT_RE = re.compile(r"(?:^|\s)V/v\b", re.IGNORECASE)
+_ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")  # a letter's body starts with its addressees
 _NOISE_WORDS = {"DỰ THẢO", "KHẨN", "HỎA TỐC", "MẬT", "TỐI MẬT", "THƯỢNG KHẨN", "BẢN CHÍNH"}
 _PREAMBLE_RE = re.compile(
     r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Triển khai|Để|Nhằm|Trên cơ sở|Theo)\b"
@@ -369,8 +371,10 @@ def _header_fragments(lines: list[SourceLine], start: int, end: int) -> tuple[li
     while i < limit:
         line = lines[i]
         text = clean(line.text)
+        if i > start and line.page_break_before:
+            break  # a header is on the first page (a scan's page 2 may carry another's)
         if text and not line.cells and "|" not in line.text:
-            if _PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text):
+            if _PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text) or _ADDRESSEE_RE.match(text):
                 break
             if doc_type_of(text) is None and not is_caps(text) and len(text.split()) > 20:
                 if not frags:
@@ -460,6 +464,8 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
                 texts.append(f"{f.text} {cell_frags[k + 1].text}")
             nxt = order[id(f)] + 1
             texts += [f"{f.text} {g.text}" for g in frags[nxt : nxt + 3]]
+            # The subject line ("V/v triển khai Thông tư số 48/2017/TT-BYT") cites others.
+            texts = [t for t in (_SUBJECT_RE.split(t)[0].strip() for t in texts) if t]
             for text in texts:
                 if meta.number is None and (num := _number(text)):
                     meta.number = num

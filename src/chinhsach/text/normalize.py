@@ -16,6 +16,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 from chinhsach.model import Paragraph, SourceLine
 
@@ -280,7 +281,8 @@ def _is_caps(text: str) -> bool:
 def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     """Re-join source lines into logical paragraphs with normalised and raw text.
 
-    Each paragraph keeps the provenance of its first line. Lines are joined across hard wraps
+    Each paragraph keeps the provenance of its first line, with the lowest OCR confidence of
+    its lines when they were read by OCR. Lines are joined across hard wraps
     (:func:`_is_continuation`) and inside headings wrapped over several lines
     (:func:`_wraps_heading`); footnote anchors ("[1]") are dropped from the text.
     """
@@ -314,6 +316,10 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
             last = out[-1]
             last.text = _join(last.text, text)
             last.raw = _join(last.raw, raw)
+            if line.prov.ocr_confidence is not None:  # OCR'd: the paragraph's weakest line
+                mine = last.prov.ocr_confidence
+                low = line.prov.ocr_confidence if mine is None else min(mine, line.prov.ocr_confidence)
+                last.prov = replace(last.prov, ocr_confidence=low)
             continue
         out.append(Paragraph(text=text, raw=raw, prov=line.prov, kind=line.kind))
         last_columns = columns
