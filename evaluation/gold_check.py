@@ -33,9 +33,22 @@ def normalised_document(path: Path) -> str:
     return " ".join(normalize_text(_FOOTNOTE.sub("", text)).split())
 
 
+def document_path(file: str) -> Path:
+    """The gold's ``file`` resolved from the checkout, or from an ancestor of it.
+
+    ``../shared/...`` is relative to the main checkout (/work/main); a worktree one level deeper
+    (/work/wt/<name>) finds it from its parent directory instead.
+    """
+    for base in (ROOT, *ROOT.parents):
+        path = (base / file).resolve()
+        if path.exists():
+            return path
+    raise FileNotFoundError(f"{file}: not found from {ROOT} or any parent directory")
+
+
 def check(gold_path: Path) -> list[str]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    doc = normalised_document((ROOT / gold["file"]).resolve())
+    doc = normalised_document(document_path(gold["file"]))
     problems = []
     for field in ("targets", "duties", "citations"):
         for i, item in enumerate(gold.get(field, [])):
