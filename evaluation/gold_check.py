@@ -66,19 +66,6 @@ def document_path(gold_path: Path, file: str) -> Path:
     raise GoldFileError(f"{gold_path}: document {file!r} not found (tried {len(candidates)} places from {ROOT})")
 
 
-def document_path(file: str) -> Path:
-    """The gold's ``file`` resolved from the checkout, or from an ancestor of it.
-
-    ``../shared/...`` is relative to the main checkout (/work/main); a worktree one level deeper
-    (/work/wt/<name>) finds it from its parent directory instead.
-    """
-    for base in (ROOT, *ROOT.parents):
-        path = (base / file).resolve()
-        if path.exists():
-            return path
-    raise FileNotFoundError(f"{file}: not found from {ROOT} or any parent directory")
-
-
 def check(gold_path: Path) -> list[str]:
     try:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
