@@ -36,6 +36,18 @@ _QUESTION_WORDS = frozenset(
 # Function words left out when matching a topic against an evidence sentence.
 _FUNCTION_WORDS = frozenset("ve cho viec cong tac cua va cac nhung la o tai trong voi de".split())
 
+# A who-question anywhere in a search box: "ai chịu trách nhiệm …", "đơn vị nào …", "… do ai
+# phụ trách?" (folded); topic_of then strips the same question words around the topic.
+_WHO_QUESTION = re.compile(
+    r"^\s*ai\b|\b(?:don vi|co quan|ben|cap|so|phong|ban|nganh) nao\b|\b(?:la|do|thuoc|cua) ai\b"
+)
+
+
+def is_who_question(text: str) -> bool:
+    """Does the search box hold a who-is-responsible question (rather than keywords)?"""
+    return bool(_WHO_QUESTION.search(fold(text)))
+
+
 ROLE_WEIGHT = {"lead": 1.0, "cooperate": 0.5, "monitor": 0.4, "report_to": 0.2}
 INHERITED_WEIGHT = 0.3  # a plan-wide assignment counts less than a unit named in the duty
 # A collective ("sở, ban, ngành", "Ủy ban nhân dân xã, phường") is charged with almost every

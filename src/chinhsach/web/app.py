@@ -35,7 +35,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chinhsach import __version__
 from chinhsach.answers.honesty import CorpusTerms, Verdict, judge
-from chinhsach.answers.who import duties_of, list_units, topic_of, unit_directory, who
+from chinhsach.answers.who import (
+    duties_of,
+    is_who_question,
+    list_units,
+    topic_of,
+    unit_directory,
+    who,
+)
 from chinhsach.errors import (
     BadIndexError,
     CheckCancelledError,
@@ -96,23 +103,12 @@ _SECURITY_HEADERS = [
 # The check report is a standalone page with its own inline <style>, shown in a sandboxed frame.
 _REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 
-# A who-question: "ai chịu trách nhiệm …", "đơn vị nào …", "… do ai phụ trách?" (folded).
-_WHO_QUESTION = re.compile(
-    r"^\s*ai\b|\b(?:don vi|co quan|ben|cap|so|phong|ban|nganh) nao\b|\b(?:la|do|thuoc|cua) ai\b"
-)
-
-
 def is_named_unit(name: str) -> bool:
     """A unit one can pick in the filter: a proper name ("Sở Y tế", "Ủy ban nhân dân huyện"),
     not a collective the extraction keeps in lower case ("sở", "ban", "ngành", "chi bộ",
     "huyện ủy", "đảng bộ trực thuộc") or "… các cấp" (every level at once)."""
     name = name.strip()
     return bool(name) and name[0].isupper() and "cac" not in fold(name).lower().split()
-
-
-def is_who_question(text: str) -> bool:
-    """Does the search box hold a who-is-responsible question (rather than keywords)?"""
-    return bool(_WHO_QUESTION.search(fold(text).lower()))
 
 
 # --------------------------------------------------------------------------------------------
