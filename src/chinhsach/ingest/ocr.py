@@ -27,9 +27,7 @@ Missing pieces (the ``tesserocr`` package, the ``vie`` traineddata) are reported
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
-import pickle
 import re
 import threading
 import unicodedata
@@ -39,6 +37,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from chinhsach.text.normalize import canonical_tones, fold
+from chinhsach.text.tokens import dictionary_entries
 
 __all__ = [
     "DEFAULT_DPI",
@@ -384,17 +385,8 @@ def _lexicon() -> tuple[frozenset[str], dict[str, tuple[str, ...]]] | None:
 
     The dictionary is the one word segmentation uses (underthesea's VLSP 2013 word list).
     """
-    from chinhsach.text.normalize import canonical_tones, fold
-    from chinhsach.text.tokens import _DICTIONARY
-
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / _DICTIONARY
-    try:
-        with path.open("rb") as fh:
-            raw = pickle.load(fh)  # noqa: S301 - the installed package's own data file
-    except (OSError, pickle.UnpicklingError, EOFError):
+    raw = dictionary_entries()
+    if raw is None:
         return None
     words: set[str] = set()
     spellings: dict[str, set[str]] = {}

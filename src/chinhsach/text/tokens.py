@@ -50,6 +50,22 @@ _PIECE_RE = re.compile(_SYLLABLE_RE.pattern + r"|\S", re.UNICODE)
 
 
 @functools.lru_cache(maxsize=1)
+def dictionary_entries() -> list | None:
+    """The entries of underthesea's word dictionary as it ships them (VLSP 2013 word list), read
+    as data without importing underthesea (which imports torch: seconds); None when the installed
+    package keeps it elsewhere. Word segmentation and the OCR clean-up both read it."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / _DICTIONARY
+    try:
+        with path.open("rb") as fh:
+            return list(pickle.load(fh))  # noqa: S301 - the installed package's own data file
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+
+
+@functools.lru_cache(maxsize=1)
 def _word_dictionary() -> dict[str, int] | None:
     """Words of two or more syllables by their first syllable: {first: longest length}, and the
     words themselves (lower-case, canonical tone marks, syllables joined by spaces).
@@ -57,14 +73,8 @@ def _word_dictionary() -> dict[str, int] | None:
     Read as data, without importing underthesea (which imports torch: seconds). None when the
     installed underthesea keeps it elsewhere; :func:`segment_words` then calls its CRF.
     """
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / _DICTIONARY
-    try:
-        with path.open("rb") as fh:
-            words = pickle.load(fh)  # noqa: S301 - the installed package's own data file
-    except (OSError, pickle.UnpicklingError, EOFError):
+    words = dictionary_entries()
+    if words is None:
         return None
     table: dict[str, int] = {}
     for word in words:
