@@ -163,7 +163,7 @@ def test_checks_are_limited_in_number_and_time(corpus_index: Path) -> None:
     data = DISTRICT_FILE.read_bytes()
 
     async def two_at_once() -> list[object]:
-        runner = CheckRunner(running=1, waiting=0, timeout_s=60)
+        runner = CheckRunner(running=1, waiting=0, timeout_s=600)  # a real check: ~25 s alone, minutes on a busy machine
         first = asyncio.create_task(runner.run(data, "kh.txt", parent, embedder))
         await asyncio.sleep(0.05)
         with pytest.raises(ChecksBusyError):
