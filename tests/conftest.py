@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,24 @@ def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = build_index([CORPUS, *ILLUSTRATIVE], index_dir)
     assert report.n_documents >= 4 and not report.failed
     return index_dir
+
+
+def docx_bytes(paragraphs: int, text: str = "a") -> bytes:
+    """A valid DOCX whose body repeats one paragraph: a few hundred KB for a million."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Kế hoạch")
+    buf = io.BytesIO()
+    d.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, _, tail = data.decode().partition("<w:body>")
+                body = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" * paragraphs
+                data = (head + "<w:body>" + body + tail).encode()
+            zf.writestr(info.filename, data)
+    return out.getvalue()

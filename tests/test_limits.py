@@ -3,14 +3,13 @@ web server's check slots, time limit and same-origin rules (real components, no 
 
 from __future__ import annotations
 
-import io
 import time
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import docx_bytes
 
 from chinhsach.answers import check
 from chinhsach.answers.check import CheckLimits, check_plan
@@ -22,27 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED_FILE = ROOT / "corpus" / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
 DISTRICT_FILE = ROOT / "evaluation" / "fixtures" / "minh-hoa-huyen-uy-ke-hoach-58.txt"
 SEED = "sonla-ke-hoach-thuc-hien-nq-42-nq-tw"
-
-
-def docx_bytes(paragraphs: int, text: str = "a") -> bytes:
-    """A valid DOCX whose body repeats one paragraph: a few hundred KB for a million."""
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("Kế hoạch")
-    buf = io.BytesIO()
-    d.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                head, _, tail = data.decode().partition("<w:body>")
-                body = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" * paragraphs
-                data = (head + "<w:body>" + body + tail).encode()
-            zf.writestr(info.filename, data)
-    return out.getvalue()
 
 
 def test_docx_bomb_is_refused_before_parsing(tmp_path: Path) -> None:

@@ -10,16 +10,15 @@ process's resident set.
 
 from __future__ import annotations
 
-import io
 import random
 import socket
 import threading
 import time
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import docx_bytes
 
 pytest.importorskip("fastapi")
 httpx = pytest.importorskip("httpx")
@@ -51,25 +50,6 @@ def large_plan(chars: int) -> bytes:
         n += 1
         out.append(f"{n}. " + " ".join(rng.choice(words) for _ in range(40)) + ".\n\n")
     return "".join(out).encode("utf-8")
-
-
-def docx_bomb(paragraphs: int) -> bytes:
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("Kế hoạch")
-    buf = io.BytesIO()
-    d.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                head, _, tail = data.decode().partition("<w:body>")
-                data = (head + "<w:body>" + "<w:p><w:r><w:t>a</w:t></w:r></w:p>" * paragraphs + tail).encode()
-            zf.writestr(info.filename, data)
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +107,7 @@ def test_searches_stay_fast_during_a_large_check(server: str) -> None:
 
 
 def test_oversized_and_bomb_uploads_are_refused_quickly(server: str) -> None:
-    bomb = docx_bomb(1_000_000)
+    bomb = docx_bytes(1_000_000)
     big_text = b"van ban ke hoach " * (19 * 1024 * 1024 // 17)
     before = rss_mb()
     with httpx.Client(base_url=server, timeout=30) as c:
