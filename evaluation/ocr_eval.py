@@ -427,8 +427,8 @@ def synthetic_section(samples: list[Sample], command: str) -> str:
     lines = [
         f"Command: `{command}`", "",
         "Pages typeset from the seed and two layout documents of our own (A4, 13 pt, "
-        "DejaVu Serif / Serif Condensed / Sans), read back by `chinhsach.ocr.ocr_image` "
-        "(tesserocr, `vie`, header columns split, clean-up on). Degraded: skew up to ±1°, "
+        "DejaVu Serif / Serif Condensed / Sans), read back by `chinhsach.ingest.ocr.ocr_image` "
+        "(tesserocr, `vie`, two-column blocks split, clean-up on). Degraded: skew up to ±1°, "
         "blur, Gaussian noise σ=12, specks; skewed: the same turned by 2–3° (pages skewed by "
         "1° or more are straightened before recognition). 150 dpi pages are enlarged to 300 dpi before "
         "recognition. Targets: CER ≤ 2% at 300 dpi, ≤ 4% at 150 dpi, diacritics included.", "",
@@ -448,8 +448,8 @@ def synthetic_section(samples: list[Sample], command: str) -> str:
     for dpi in RESOLUTIONS:
         group = [s for s in samples if s.dpi == dpi]
         total, plain = score(group)
-        lines.append(f"| **all** | {dpi} | both | {len(group)} | {fmt(total)} | {fmt(plain)} "
-                     "| |")
+        lines.append(f"| **all** | {dpi} | all three | {len(group)} | {fmt(total)} | "
+                     f"{fmt(plain)} | |")
     lines += ["", "Clean-up steps (all generated pages; CER | WER with diacritics):", "",
               "| clean-up | 150 dpi | 300 dpi |", "|---|---|---|"]
     for steps, label in STEP_LABELS:
