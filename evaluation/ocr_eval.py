@@ -33,6 +33,7 @@ import random
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -611,6 +612,33 @@ def search_section(command: str) -> str:
     return "\n".join(lines)
 
 
+def cleanup_section(command: str) -> str:
+    """What the clean-up does to text that is already right: the seed, the gold pages and the
+    real plans (``../shared/real/plans``, when there); every changed word is a wrong change."""
+    files = [SEED, *sorted(GOLD.glob("*.txt"))]
+    plans = real_documents() / "plans"
+    if plans.is_dir():
+        files += sorted(plans.glob("*.md"))
+    words = 0
+    changes: list[str] = []
+    for path in files:
+        for line in gold_text(path.read_text(encoding="utf-8"), printed_only=False).splitlines():
+            line = unicodedata.normalize("NFC", line)
+            out = ocr.clean_text(line, ("marks",))
+            words += len(line.split())
+            changes += [f"{a} → {b}" for a, b in zip(line.split(), out.split(), strict=False)
+                        if a != b]
+    shown = ", ".join(sorted(set(changes))[:30])
+    return "\n".join([
+        f"Command: `{command}`", "",
+        f"The step that puts back dropped marks, run on {len(files)} files of correct text (the "
+        "seed, the gold pages"
+        + (", the real plans of `../shared/real/plans/`" if plans.is_dir() else "") + f"): "
+        f"{words} words, {len(changes)} changed ({100 * len(changes) / max(words, 1):.3f}%), all "
+        f"wrong since the text was right: {shown}.",
+    ])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="write into evaluation/RESULTS.md")
@@ -619,6 +647,8 @@ def main() -> None:
                         help="at most this many pages per generated document (default: all)")
     parser.add_argument("--skip-synthetic", action="store_true")
     parser.add_argument("--skip-real", action="store_true")
+    parser.add_argument("--only-cleanup", action="store_true",
+                        help="only the clean-up on correct text (seconds)")
     args = parser.parse_args()
     reason = ocr.unavailable_reason()
     if reason:
@@ -626,6 +656,10 @@ def main() -> None:
     command = "PYTHONPATH=src .venv/bin/python evaluation/ocr_eval.py --write" + (
         f" --pages {args.pages}" if args.pages else "")
     sections: dict[str, str] = {}
+    sections["OCR: clean-up on correct text"] = cleanup_section(command)
+    print(sections["OCR: clean-up on correct text"], "\n", flush=True)
+    if args.only_cleanup:
+        args.skip_synthetic = args.skip_real = True
     if not args.skip_synthetic:
         started = time.perf_counter()
         samples = synthetic_samples(args.pages)
