@@ -20,7 +20,13 @@ Choices, measured (``evaluation/ocr_bindings.py``, ``evaluation/ocr_eval.py``; n
   single lines, which loses the number and the date (and does the same to the signature
   block: recipients | title and name). These blocks are therefore found from the ink itself
   (rows of text whose ink leaves a wide empty gutter at a common position) and each column
-  is read on its own, left then right; the rest of the page goes to the automatic layout.
+  is read on its own, left then right; the rest of the page goes to the automatic layout
+  (real gold pages: CER 8.7 % with Tesseract's layout alone, 3.0 % with the blocks split).
+- **Skew:** a page turned by 1° or more is straightened first (generated pages turned 2°: CER
+  1.6 % straightened, 47 % not); under 1° the page is read as it is, since resampling a
+  bilevel scan cost more than the skew (a real scan at 0.7°: 2.7 % as is, 3.9 % turned).
+- **Clean-up** (:func:`clean_text`): each step lowered the error rate on the real gold pages
+  (CER 3.0 % → 2.5 %, WER 6.4 % → 5.1 %).
 
 Missing pieces (the ``tesserocr`` package, the ``vie`` traineddata) are reported by
 :func:`unavailable_reason` with the command that installs them; nothing is downloaded.
