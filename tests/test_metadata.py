@@ -355,6 +355,33 @@ def test_department_header_with_a_wrapped_date_in_its_column(tmp_path: Path, fmt
         "issuer": "Sở Y tế tỉnh Nghệ An", "place": "Nghệ An", "signer": "Lương Thị Hồng Nhung"}
 
 
+@pytest.mark.parametrize("fmt", make_layouts.FORMATS)
+def test_a_blank_day_leaves_the_date_empty_and_says_why(tmp_path: Path, fmt: str) -> None:
+    """A document printed before registration: number and day left blank for the pen. The date
+    is not guessed from the month and year; the warning quotes the line it could not read."""
+    fx = make_layouts.Fixture(
+        name="cho-so", layout="two_column_header", meta={},
+        blocks=[
+            make_layouts.Columns([(
+                ["UBND TỈNH KIÊN GIANG", "SỞ Y TẾ", "-------", "Số:        /BC-SYT"],
+                [*make_layouts.MOTTO, "Kiên Giang, ngày        tháng 12 năm 2017"],
+            )]),
+            make_layouts.Text("BÁO CÁO", bold=True, center=True),
+            make_layouts.Text("Tình hình thực hiện công tác y tế tháng 12", bold=True, center=True),
+            make_layouts.Text("I. KẾT QUẢ", bold=True),
+            make_layouts.Text("Sở Y tế đã chỉ đạo các đơn vị thực hiện nhiệm vụ thường xuyên."),
+        ],
+    )
+    path = tmp_path / f"cho-so.{fmt}"
+    (make_layouts._write_docx if fmt == "docx" else make_layouts._write_pdf)(fx, path)
+    doc = read_document(path)
+    assert doc.meta.date is None and doc.meta.number is None
+    assert doc.meta.issuer == "Sở Y tế tỉnh Kiên Giang"
+    warning = [w.message for w in doc.warnings if w.code == "meta_unreadable"]
+    assert len(warning) == 1 and "date" in warning[0] and "number" in warning[0]
+    assert "date not readable in “Kiên Giang, ngày" in warning[0]
+
+
 @pytest.mark.parametrize(("caps", "name"), [
     ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "Ủy ban nhân dân thành phố Cần Thơ"),
     ("UBND TỈNH LAI CHÂU SỞ Y TẾ", "Sở Y tế tỉnh Lai Châu"),
@@ -366,6 +393,10 @@ def test_department_header_with_a_wrapped_date_in_its_column(tmp_path: Path, fmt
     ("HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI", "Hội đồng nhân dân tỉnh Đồng Nai"),
     ("BỘ CHỈ HUY QUÂN SỰ TỈNH HÀ TĨNH", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"),
     ("ỦY BAN NHÂN DÂN XÃ TÀ XÙA", "Ủy ban nhân dân xã Tà Xùa"),
+    # OCR's mark confusions in the administrative words (real scans: "TĨNH", "TÉ")
+    ("UBND TĨNH KIÊN GIANG SỞ Y TÉ", "Sở Y tế tỉnh Kiên Giang"),
+    ("UỶ BAN NHÂN DÂN HUYỆN CHÂU THÀNH PHÒNG Y TẺ", "Phòng Y tế huyện Châu Thành"),
+    ("ỦY BAN NHÂN DÂN QUẠN 1", "Ủy ban nhân dân quận 1"),
 ])
 def test_issuer_names_from_upper_case_blocks(caps: str, name: str) -> None:
     from chinhsach.structure.metadata import issuer_name

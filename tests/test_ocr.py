@@ -155,6 +155,9 @@ def test_hand_written_fill_ins_read_as_junk_become_unreadable_marks() -> None:
         "Kiên Giang, ngày … tháng 11 năm 2017")
     assert ocr.mark_fill_ins("Lạng Sơn, ngày 12 tháng 3 năm 2025") == (
         "Lạng Sơn, ngày 12 tháng 3 năm 2025")
+    # A hand-written "11" read as "| 1": the speck is judged with the digit, not dropped first.
+    assert ocr.clean_text("Kiên Giang, ngày | 1 tháng 12 năm 2017", header=True) == (
+        "Kiên Giang, ngày … tháng 12 năm 2017")
 
 
 # ------------------------------------------------------------------------------------------

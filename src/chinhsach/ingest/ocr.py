@@ -436,19 +436,23 @@ def clean_text(text: str, steps: Iterable[str] = CLEANUP_STEPS, *, header: bool 
     (``evaluation/ocr_eval.py``): ``lookalikes`` (eth for Đ …), ``junk`` (tokens made only of
     border and speck marks: ``|``, ``_``, ``¬`` …), ``marks`` (marks dropped from â/ê/ô, put
     back where the dictionary says, :func:`correct_marks`), ``fill_ins`` (in a ``header``
-    line, hand-written number and day read as junk marked ``…``, :func:`mark_fill_ins`)."""
+    line, hand-written number and day read as junk marked ``…``, :func:`mark_fill_ins`).
+
+    Fill-in slots are judged before speck tokens go: a hand-written "11" read as "| 1" is
+    junk beside a digit, and with the "|" dropped first it became the day 1 (real scan
+    zPs_171_gm_syt, dated the 1st for the 11th)."""
     steps = frozenset(steps)
     text = unicodedata.normalize("NFC", text)
     if "lookalikes" in steps:
         text = text.translate(_LOOKALIKES)
+    if "fill_ins" in steps and header:
+        text = mark_fill_ins(text)
     if "junk" in steps:
         text = " ".join(_JUNK_TOKEN.sub(" ", text).split())
     if "marks" in steps:
         # A header line or an upper-case title does not wrap: its first and last syllables
         # ("SỞ Y TÉ", "GIÁY MỜI") have all their context.
         text = correct_marks(text, line_ends=header or text.isupper())
-    if "fill_ins" in steps and header:
-        text = mark_fill_ins(text)
     return text
 
 

@@ -25,8 +25,11 @@ give its sections a prefix (``KH.II.1``) and its header stays out of the duties.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass, field
+from importlib.resources import files
 from typing import Any
 
 from chinhsach.model import DocumentMeta, Paragraph, ParseWarning, SourceLine, SourceText
@@ -58,6 +61,10 @@ _DATE_RE = re.compile(
     r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
+# A place-date or number line with its slot left blank or unread ("ngày … tháng 12 năm 2017",
+# "ngày    tháng 12 năm 2017", "Số: …/BC-SYT", "Số:    /KH-UBND").
+_UNFILLED_DATE_RE = re.compile(r"\bngày\b(?:(?!tháng).){0,12}\btháng\b.{0,12}?\bnăm\s+\d{4}")
+_UNFILLED_NUMBER_RE = re.compile(r"^(?:Số|SỐ|số)\s*:?[^/\w]*/\s*[A-ZĐ]")
 _SUBJECT_RE = re.compile(r"(?:^|\s)V\s*/\s*v?(?=\s)", re.IGNORECASE)  # "V/v", OCR'd "V/"
 _ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")  # a letter's body starts with its addressees
 _NOISE_WORDS = {"DỰ THẢO", "KHẨN", "HỎA TỐC", "MẬT", "TỐI MẬT", "THƯỢNG KHẨN", "BẢN CHÍNH"}
@@ -210,10 +217,13 @@ def read_date(text: str) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     place = m.group("place").strip()
-    # Words of the motto or of a title may precede the place on an interleaved line.
+    # Words of the motto or of a title may precede the place on an interleaved line, and the
+    # end of a sentence of the other column ("… của Sở Y tế. Kiên Giang, ngày 24"): the class
+    # À-Ỹ holds lower-case letters too.
     words = place.split()
     while words and (fold(words[0]) in {"hanh", "phuc", "nam", "viet", "do"} or words[0].isupper()
-                     and len(words) > 1 and not words[0].endswith(".")):
+                     and len(words) > 1 and not words[0].endswith(".")
+                     or not words[0][:1].isupper()):
         words = words[1:]
     return _iso(m.group("d"), m.group("m"), m.group("y")), " ".join(words) or None
 
@@ -307,16 +317,71 @@ _MINISTRY_SPLIT = re.compile(
 )
 
 
+_VOCABULARY_SPAN = 8  # the longest body name, with its level word, in words
+
+
+@functools.lru_cache(maxsize=1)
+def _header_vocabulary() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Folded word runs of the administrative vocabulary → their canonical upper-case words.
+
+    From ``data/units.json``: every body's name (``ủy ban nhân dân``, ``sở y tế``), followed or
+    not by a level word (``ủy ban nhân dân tỉnh``) unless it takes none, every province with
+    and without its level word (``tỉnh kiên giang``). A folded run spelled two ways in the
+    vocabulary is left out: folding then cannot say which is meant.
+    """
+    data = json.loads(files("chinhsach").joinpath("data/units.json").read_text(encoding="utf-8"))
+    levels = data["placeable_levels"]
+    phrases = [p for p in data["provinces"] if " " in p]
+    phrases += [f"{level} {p}" for level in levels for p in data["provinces"]]
+    for unit in data["units"]:
+        name = unit["name"]
+        if " " in name:
+            phrases.append(name)
+        if unit.get("level") != "none":
+            phrases += [f"{name} {level}" for level in levels]
+    spellings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(normalize_text(phrase).upper().split())
+        spellings.setdefault(tuple(fold(w) for w in words), set()).add(words)
+    return {key: next(iter(found)) for key, found in spellings.items() if len(found) == 1}
+
+
+def canonical_header_words(caps: str) -> str:
+    """An upper-case header block with the administrative words it names spelt canonically.
+
+    OCR confuses marks in header words (a 200 dpi scan reads "UBND TĨNH KIÊN GIANG" for
+    "TỈNH"); a run of words that folds to a body's name, a level word after it, or a province
+    (:func:`_header_vocabulary`) takes the vocabulary's spelling, longest run first. Words
+    outside the vocabulary stay as read: a one-word replacement list would turn "QUÂN SỰ"
+    into "QUẬN".
+    """
+    vocabulary = _header_vocabulary()
+    words = caps.split()
+    folded = [fold(w) for w in words]
+    i = 0
+    while i < len(words):
+        for size in range(min(_VOCABULARY_SPAN, len(words) - i), 1, -1):
+            canonical = vocabulary.get(tuple(folded[i : i + size]))
+            if canonical is not None:
+                words[i : i + size] = canonical
+                i += size
+                break
+        else:
+            i += 1
+    return " ".join(words)
+
+
 def issuer_name(caps: str) -> str:
     """The issuing body from its upper-case header block.
 
     A parent over a child ("UBND TỈNH LAI CHÂU / SỞ Y TẾ", "ĐẢNG BỘ TỈNH SƠN LA / HUYỆN ỦY MAI
     SƠN") names the child; a department without a place of its own takes the parent's
-    locality ("Sở Y tế tỉnh Lai Châu").
+    locality ("Sở Y tế tỉnh Lai Châu"). The block's administrative words are first spelt as
+    the vocabulary spells them (:func:`canonical_header_words`: OCR's "TĨNH" for "TỈNH").
     """
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
-    caps = " ".join(caps.split())
+    caps = canonical_header_words(" ".join(caps.split()))
     m = _PARENT_SPLIT.match(caps) or _MINISTRY_SPLIT.match(caps)
     if not m:
         return _body_capitals(caps_to_name(caps))
@@ -356,6 +421,9 @@ class HeaderReading:
     header_lines: set[int] = field(default_factory=set)
     title: str | None = None
     warnings: list[ParseWarning] = field(default_factory=list)
+    # A field whose line is there but whose value cannot be read (a blank or hand-written
+    # day, "ngày … tháng 12 năm 2017"): the field → the line as read, for the warning.
+    unreadable: dict[str, str] = field(default_factory=dict)
 
 
 def _header_fragments(lines: list[SourceLine], start: int, end: int) -> tuple[list[Fragment], int]:
@@ -476,6 +544,15 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
                         meta.date, meta.place = date, place
                         reading.header_lines.add(f.line)
 
+    # A number or date line whose slot is blank or unreadable (hand-written, OCR'd as "…")
+    # leaves the field empty; the warning quotes the line so a reader sees why.
+    for f in frags:
+        if meta.date is None and "date" not in reading.unreadable and _UNFILLED_DATE_RE.search(f.text):
+            reading.unreadable["date"] = f.text
+        if meta.number is None and "number" not in reading.unreadable and _UNFILLED_NUMBER_RE.match(
+                f.text):
+            reading.unreadable["number"] = f.text
+
     # Issuer: the first run of upper-case fragments in one cell that are not motto, rule,
     # number, type word or a draft mark.
     runs: list[list[Fragment]] = []
@@ -593,8 +670,10 @@ def _title_lines(source: SourceText, start: int, end: int) -> list[int]:
     return out
 
 
-def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning]) -> None:
-    """Fill what the header left open from safe sources, then warn about what stays unknown."""
+def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning],
+                  unreadable: dict[str, str] | None = None) -> None:
+    """Fill what the header left open from safe sources, then warn about what stays unknown
+    (``unreadable``: fields whose line was found but not its value, with that line)."""
     if meta.issuer is None:
         meta.issuer = _preamble_issuer(preamble)
     if meta.place is None and meta.issuer and (m := _PROVINCE_RE.search(meta.issuer)):
@@ -603,9 +682,12 @@ def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning
         meta.type = type_from_number(meta.number)
     missing = [f for f in META_FIELDS if getattr(meta, f) is None]
     if missing:
+        seen = [f"{name} not readable in “{line}”" for name, line in (unreadable or {}).items()
+                if name in missing]
         warnings.append(ParseWarning(
             "meta_unreadable",
-            f"header field(s) not found: {', '.join(missing)} (left empty, not guessed)",
+            f"header field(s) not found: {', '.join(missing)} (left empty, not guessed)"
+            + "".join(f"; {s}" for s in seen),
             None,
         ))
 
@@ -745,5 +827,5 @@ def read_document_header(source: SourceText, paras: list[Paragraph], body_start:
             k for k in range(start, len(paras)) if para_line[k] in att.header_lines
         )
     preamble = " ".join(p.text for p in paras[:body_start])
-    complete_meta(meta, preamble, out.warnings)
+    complete_meta(meta, preamble, out.warnings, reading.unreadable)
     return out
