@@ -697,7 +697,9 @@ def main() -> None:
     if reason:
         sys.exit(f"skipped: {reason}")
     command = "PYTHONPATH=src .venv/bin/python evaluation/ocr_eval.py --write" + (
-        f" --pages {args.pages}" if args.pages else "")
+        f" --pages {args.pages}" if args.pages else "") + (
+        " --skip-synthetic" if args.skip_synthetic and not args.skew_check else "") + (
+        " --skip-real" if args.skip_real and not args.skew_check else "")
     sections: dict[str, str] = {}
     sections["OCR: clean-up on correct text"] = cleanup_section(command)
     print(sections["OCR: clean-up on correct text"], "\n", flush=True)

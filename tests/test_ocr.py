@@ -325,6 +325,30 @@ def test_cli_parse_without_tesseract_prints_one_line_and_exits_5(
     assert scan_pdf.name in lines[0]
 
 
+@needs_tesseract
+def test_cli_parse_and_build_take_the_ocr_option(scan_pdf: Path, tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from chinhsach.cli import app
+
+    runner = CliRunner()
+    off = runner.invoke(app, ["parse", str(scan_pdf), "--ocr", "never"])
+    assert off.exit_code == 3 and "OCR is off" in off.stderr, off.output
+    png = tmp_path / "in" / "giay-moi.png"
+    png.parent.mkdir()
+    page_image(blurred_line=True).save(png, dpi=(DPI, DPI))
+    read = runner.invoke(app, ["parse", str(png), "--ocr", "always", "--json"])
+    assert read.exit_code == 0, read.output
+    doc = json.loads(read.stdout)
+    assert doc["meta"]["number"] == "215/KH-UBND"
+    assert ["low_ocr_confidence"] in [s.get("flags") for s in doc["segments"]]  # read by OCR
+    built = runner.invoke(app, ["build", str(png.parent), "--index", str(tmp_path / "idx"),
+                                "--ocr", "never"])
+    assert built.exit_code == 2 and "OCR is off" in built.stderr, built.output
+
+
 def test_images_are_listed_with_the_documents(tmp_path: Path) -> None:
     from chinhsach.ingest.readers import iter_source_files
 
