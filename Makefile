@@ -32,7 +32,7 @@ APT_INSTALL = sh -c 'if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 
 .PHONY: ocr-deps browser-deps
 ocr-deps:
 	@test -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata || test -f "$$TESSDATA_PREFIX/vie.traineddata" \
-	  || $(APT_INSTALL) tesseract-ocr tesseract-ocr-vie
+	  || test -f "$$TESSDATA_PREFIX/tessdata/vie.traineddata" || $(APT_INSTALL) tesseract-ocr tesseract-ocr-vie
 
 # The browser tests drive Debian's chromium (Playwright never downloads a browser).
 browser-deps:
