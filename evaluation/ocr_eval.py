@@ -645,7 +645,7 @@ def skew_section(command: str) -> str:
         for g, image in zip(gold, images, strict=True):
             total = total + rates(g.reference, ocr.ocr_image(image, g.dpi, deskew=False).text)
         rows.append(f"| {len(gold)} real gold pages (skews "
-                    f"{', '.join(f'{a:g}°' for a in angles)}), {label} | — | {fmt(total)} |")
+                    f"{', '.join(f'{a:g}°' if a else '0°' for a in angles)}), {label} | — | {fmt(total)} |")
     return "\n".join([
         f"Command: `{command} --skew-check`", "",
         "Pages straightened before recognition when their skew is 1° or more "
