@@ -233,6 +233,32 @@ def test_a_broken_text_layer_is_replaced_by_ocr(tmp_path: Path) -> None:
 
 
 @needs_tesseract
+def test_each_page_is_read_its_own_way(tmp_path: Path) -> None:
+    """A text page followed by a scanned page (an annex signed and scanned): ``auto`` reads the
+    first from its text layer and only the second by OCR."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(FONTS / "DejaVuSerif.ttf")))
+    path = tmp_path / "text-then-scan.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(8.27 * 72, 5.5 * 72))
+    pdf.setFont("DejaVuSerif", 13)
+    pdf.drawString(72, 300, "Sở Y tế chủ trì tổ chức tiêm chủng mở rộng cho trẻ em dưới 1 tuổi.")
+    pdf.showPage()
+    pdf.drawImage(ImageReader(page_image()), 0, 0, width=8.27 * 72, height=5.5 * 72)
+    pdf.showPage()
+    pdf.save()
+    source = read_source(path)
+    by_page = {page: [ln.prov.ocr_confidence for ln in source.lines if ln.prov.page == page]
+               for page in (1, 2)}
+    assert by_page[1] and all(c is None for c in by_page[1])
+    assert by_page[2] and all(c is not None for c in by_page[2])
+    assert "tỷ lệ bao phủ bảo hiểm y tế" in " ".join(ln.text for ln in source.lines)
+
+
+@needs_tesseract
 def test_image_files_are_one_page_documents(tmp_path: Path) -> None:
     image = page_image()
     png, jpeg, tiff = tmp_path / "kh.png", tmp_path / "kh.jpg", tmp_path / "kh.tiff"
