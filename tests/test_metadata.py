@@ -413,3 +413,12 @@ def test_pdf_column_lines_are_paragraphs_of_their_own(layouts) -> None:
                           "TỈNH QUẢNG TRỊ | Độc lập - Tự do - Hạnh phúc"]
     signature = [s.text for s in doc.segments if s.kind == "signature"]
     assert signature[0] == "Nơi nhận: | TM. ỦY BAN NHÂN DÂN" and signature[-1] == "Hoàng Xuân Tân"
+
+
+def test_a_body_printed_under_a_body_without_a_level_word_issues() -> None:
+    from chinhsach.structure.metadata import issuer_name
+
+    lines = ["SỞ Y TẾ KIÊN GIANG", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT"]
+    assert issuer_name(" ".join(lines), lines) == "Trung tâm Kiểm soát bệnh tật"
+    wrapped = ["ỦY BAN NHÂN", "DÂN", "THÀNH PHỐ CẦN THƠ"]  # a crawl's hard wraps: one body
+    assert issuer_name(" ".join(wrapped), wrapped) == "Ủy ban nhân dân thành phố Cần Thơ"

@@ -371,18 +371,41 @@ def canonical_header_words(caps: str) -> str:
     return " ".join(words)
 
 
-def issuer_name(caps: str) -> str:
+@functools.lru_cache(maxsize=1)
+def _body_heads() -> tuple[str, ...]:
+    """Folded first words of a body's name (``sở``, ``trung tâm``, ``bệnh viện``) from
+    ``data/units.json`` heads, longest first."""
+    data = json.loads(files("chinhsach").joinpath("data/units.json").read_text(encoding="utf-8"))
+    heads = {fold(h["name"]) for h in data["heads"]}
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+def _opens_body(line: str) -> bool:
+    """Whether an upper-case issuer line starts a body's name (a head word: SỞ, TRUNG TÂM…)."""
+    folded = fold(line)
+    return any(folded == h or folded.startswith(h + " ") for h in _body_heads())
+
+
+def issuer_name(caps: str, lines: list[str] | None = None) -> str:
     """The issuing body from its upper-case header block.
 
     A parent over a child ("UBND TỈNH LAI CHÂU / SỞ Y TẾ", "ĐẢNG BỘ TỈNH SƠN LA / HUYỆN ỦY MAI
     SƠN") names the child; a department without a place of its own takes the parent's
     locality ("Sở Y tế tỉnh Lai Châu"). The block's administrative words are first spelt as
     the vocabulary spells them (:func:`canonical_header_words`: OCR's "TĨNH" for "TỈNH").
+    ``lines``: the block's printed lines, when known; a lower line that opens a body of its
+    own names the issuer even with no level word in the upper one.
     """
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
     caps = canonical_header_words(" ".join(caps.split()))
     m = _PARENT_SPLIT.match(caps) or _MINISTRY_SPLIT.match(caps)
+    if not m and lines and len(lines) > 1:
+        # Printed on lines of their own, a body over a body with no level word to split at
+        # ("SỞ Y TẾ KIÊN GIANG / TRUNG TÂM KIỂM SOÁT BỆNH TẬT"): the lower one issues.
+        child_at = next((k for k in range(1, len(lines)) if _opens_body(lines[k])), None)
+        if child_at is not None and _opens_body(lines[0]):
+            return issuer_name(" ".join(lines[child_at:]))
     if not m:
         return _body_capitals(caps_to_name(caps))
     parent, child = m.group("parent"), m.group("child")
@@ -580,7 +603,7 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
     if current:
         runs.append(current)
     if runs:
-        meta.issuer = issuer_name(" ".join(f.text for f in runs[0]))
+        meta.issuer = issuer_name(" ".join(f.text for f in runs[0]), [f.text for f in runs[0]])
 
     if type_line is not None:
         meta.type = doc_type_of(lines[type_line].text)
