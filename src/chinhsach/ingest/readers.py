@@ -38,6 +38,7 @@ from chinhsach.errors import (
     OcrUnavailableError,
     UnsupportedFileError,
 )
+from chinhsach.ingest import ocr as engine
 from chinhsach.ingest.sniff import SUPPORTED_SUFFIXES, detect_kind, utf16_codec_by_nuls
 from chinhsach.model import LOW_OCR_CONFIDENCE, ParseWarning, Provenance, SourceLine, SourceText
 from chinhsach.text.normalize import TONE_MARKS, split_tones
@@ -669,8 +670,6 @@ def _read_pdf_pages(pdf: Any, name: str, path: Path, ocr: str = "auto") -> Sourc
     are recognised in parallel while the text-layer pages are read; lines come out in page
     order.
     """
-    from chinhsach.ingest import ocr as engine
-
     warnings: list[ParseWarning] = []
     # (page number, items of the text layer or None, OCR of the page or None)
     pages: list[tuple[int, list[_Item] | None, Any]] = []
@@ -802,7 +801,6 @@ def _ocr_items(read: Any) -> list[_Item]:
 
 def _read_image(p: Path, name: str, ocr: str) -> SourceText:
     """A PNG/JPEG/TIFF file: one page, read by OCR (the first frame of a multi-page TIFF)."""
-    from chinhsach.ingest import ocr as engine
 
     if ocr == "never":
         raise NoTextLayerError(name, "an image: its text needs OCR (OCR is off)")
