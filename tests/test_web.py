@@ -544,6 +544,13 @@ def test_documents_are_named_by_number_type_and_date_never_by_slug(client: TestC
     for collective in ('>sở<', '>ban<', '>ngành<', '>chi bộ<', '>huyện ủy<'):
         assert collective not in units
     assert ">Sở Y tế<" in units
+    # The deadlines page names documents with the same label, and filters by real units only.
+    deadlines = client.get("/deadlines", params={"today": "2024-01-01"}).text
+    assert "Kế hoạch 58-KH/HU ngày 05/03/2024" in deadlines
+    visible = re.sub(r'(?:href|value|id|action|for)="[^"]*"', "", deadlines)
+    assert "minh-hoa-huyen-uy-ke-hoach-58" not in visible
+    units = re.findall(r'<datalist id="deadline-units">.*?</datalist>', deadlines, re.S)[0]
+    assert '"sở, ban, ngành"' not in units and "các " not in units and '"Sở Y tế"' in units
 
 
 def test_unit_page_without_a_name_goes_to_the_list(client: TestClient) -> None:
@@ -562,7 +569,8 @@ def test_browser_every_page_fits_the_screen(browser, live_server: str, width: in
     pg.set_default_timeout(20_000)
     urls = ["/", "/?q=nuoc+sach", "/?q=ai+chịu+trách+nhiệm+về+nước+sạch", "/?q=xyzqwv", "/documents",
             f"/documents/{SEED}", f"/documents/{DISTRICT}", "/units",
-            "/unit?name=Phòng+Nông+nghiệp+và+Môi+trường+huyện", "/check", "/khong-co-trang-nay"]
+            "/unit?name=Phòng+Nông+nghiệp+và+Môi+trường+huyện", "/check", "/deadlines",
+            "/khong-co-trang-nay"]
     try:
         for url in urls:
             pg.goto(live_server + url)

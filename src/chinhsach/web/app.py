@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import re
 import secrets
@@ -61,9 +62,9 @@ from chinhsach.model import Document, Hit
 from chinhsach.present import render
 from chinhsach.present.labels import label_of
 from chinhsach.present.templates import render_page
-from chinhsach.text.normalize import fold
 from chinhsach.web import schemas
 from chinhsach.web.checks import CheckRunner, ChecksBusyError
+from chinhsach.web.downloads import is_named_unit
 from chinhsach.web.downloads import router as downloads_router
 from chinhsach.web.messages import (
     INVALID_VI,
@@ -102,14 +103,6 @@ _SECURITY_HEADERS = [
 ]
 # The check report is a standalone page with its own inline <style>, shown in a sandboxed frame.
 _REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
-
-def is_named_unit(name: str) -> bool:
-    """A unit one can pick in the filter: a proper name ("Sở Y tế", "Ủy ban nhân dân huyện"),
-    not a collective the extraction keeps in lower case ("sở", "ban", "ngành", "chi bộ",
-    "huyện ủy", "đảng bộ trực thuộc") or "… các cấp" (every level at once)."""
-    name = name.strip()
-    return bool(name) and name[0].isupper() and "cac" not in fold(name).lower().split()
-
 
 # --------------------------------------------------------------------------------------------
 # The index, opened once and reopened when a build switches CURRENT
@@ -478,7 +471,12 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
         if _wants_json(request.url.path):
-            return await request_validation_exception_handler(request, exc)
+            # FastAPI's own body (``detail``: the English list of what is wrong) plus the
+            # Vietnamese sentence every error of the API carries.
+            response = await request_validation_exception_handler(request, exc)
+            body = json.loads(bytes(response.body))
+            body["message_vi"] = INVALID_VI
+            return JSONResponse(body, status_code=response.status_code)
         return error_response(request.url.path, 422, "invalid request", INVALID_VI,
                               generation=holder.generation)
 
@@ -633,7 +631,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.get("/api/documents/{doc_id:path}", tags=["api"],
              summary="One document (as `chinhsach parse --json`), by id or number",
              response_model=schemas.DocumentOut, response_model_exclude_unset=True,
-             responses=errors(*COMMON, 404))
+             responses=errors(*COMMON, 404, 422))
     def api_document(doc_id: str) -> dict[str, Any]:
         with holder.use() as idx:
             return idx.document(doc_id).to_dict()
@@ -641,7 +639,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.get("/api/refs/{doc_id:path}", tags=["api"],
              summary="What a document cites and what cites it (as `chinhsach refs --json`)",
              response_model=schemas.Refs, response_model_exclude_unset=True,
-             responses=errors(*COMMON, 404))
+             responses=errors(*COMMON, 404, 422))
     def api_refs(doc_id: str) -> dict[str, Any]:
         return graph().refs(doc_id)
 
