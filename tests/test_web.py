@@ -521,6 +521,19 @@ def test_nonsense_finds_nothing_and_ai_alone_opens_no_who_card(client: TestClien
     assert client.get("/api/search", params={"q": "nước sạch"}).json()  # real queries still answer
 
 
+@pytest.mark.parametrize("query", ["bóng đá ngoại hạng Anh", "công thức nấu phở bò",
+                                   "thoi tiet ha noi ngay mai"])
+def test_off_topic_common_words_find_nothing(client: TestClient, query: str) -> None:
+    assert client.get("/api/search", params={"q": query}).json() == []
+    assert "Không có đoạn văn bản nào nói về nội dung này" in client.get("/", params={"q": query}).text
+
+
+def test_who_card_only_for_a_topic_the_index_knows(client: TestClient) -> None:
+    assert client.get("/api/who", params={"q": "ai chịu trách nhiệm về bóng đá ngoại hạng Anh"}).json() == []
+    assert 'id="who"' not in client.get("/", params={"q": "ai chịu trách nhiệm về bóng đá ngoại hạng Anh"}).text
+    assert 'id="who"' in client.get("/", params={"q": "ai chịu trách nhiệm về nước sạch"}).text
+
+
 def test_who_evidence_is_about_the_topic(client: TestClient) -> None:
     from chinhsach.text.normalize import fold
 
