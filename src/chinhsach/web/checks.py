@@ -25,21 +25,28 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 import tempfile
 import threading
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from chinhsach import errors as _errors
 from chinhsach.answers.check import CheckLimits, CheckReport, check_plan
-from chinhsach.errors import CheckCancelledError, ChinhsachError, InputError
+from chinhsach.errors import CheckCancelledError, ChinhsachError, InputError, InputTooLargeError
 from chinhsach.indexing.embed import Embedder
 from chinhsach.ingest.readers import FileLimits, check_file_limits
 from chinhsach.model import Document
+from chinhsach.text.tokens import dictionary_entries
 from chinhsach.web.uploads import display_name, sniff, upload_doc_id
 
 # A real plan is 15-50 KB of text, a few hundred KB to 2 MB as DOCX or PDF, 10-40 pages.
@@ -76,7 +83,7 @@ class _Ticket:
 
 def parse_upload(data: bytes, filename: str | None, file_limits: FileLimits) -> Document:
     """Type by content, sizes inside the file, then parse in a private temporary folder."""
-    from chinhsach.pipeline import parse
+    from chinhsach.pipeline import parse  # spaCy: loaded by the parse worker, not the server
 
     kind = sniff(data, filename)
     label = display_name(filename)
@@ -98,8 +105,6 @@ def precheck_upload(data: bytes, filename: str | None, file_limits: FileLimits) 
     if len(data) > file_limits.max_text_bytes and not data.startswith((b"%PDF-", b"PK\x03\x04")):
         # Text or nothing readable: too large either way. Judging it text first would decode
         # and scan all of it (0.58 s for 20 MB); the size alone answers in microseconds.
-        from chinhsach.errors import InputTooLargeError
-
         raise InputTooLargeError(label, f"text file of {len(data)} bytes, more than the limit "
                                         f"of {file_limits.max_text_bytes}")
     kind = sniff(data, filename)
@@ -133,8 +138,6 @@ CHECK_NICE = 10
 def lower_priority() -> None:
     """Lower the priority of the calling thread (Linux: a thread id is a PRIO_PROCESS target)
     or, elsewhere, of nothing. The threads and the process that call it do only checks."""
-    import os
-
     try:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICE)
     except (AttributeError, OSError):  # not Linux, or not allowed: same priority as searches
@@ -149,17 +152,10 @@ def _parse_worker_init() -> None:
     parsing never runs it; the worker held 303 MB with it, 123 MB without, same documents
     (compared as JSON on the district plan). Only when the word dictionary is readable: the
     fallback segmenter (underthesea's CRF) needs torch."""
-    import sys
-
-    from chinhsach.text.tokens import dictionary_entries
-
     if dictionary_entries() is not None:
         sys.modules.setdefault("torch", None)  # type: ignore[arg-type]  # import torch → ImportError
     lower_priority()
     try:
-        import ctypes
-        import signal
-
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux / glibc: the pool's own shutdown only
         pass
@@ -192,8 +188,6 @@ class CheckRunner:
         self.check_limits = check_limits
         self.parse_in_process = parse_in_process
         self._pool: Any = None
-        from concurrent.futures import ThreadPoolExecutor
-
         # Threads that only ever run checks, at a lower priority (lower_priority).
         self._threads = ThreadPoolExecutor(max_workers=running + waiting or 1,
                                            thread_name_prefix="chinhsach-check",
@@ -231,9 +225,6 @@ class CheckRunner:
             return parse_upload(data, filename, self.file_limits)
         if not prechecked:
             precheck_upload(data, filename, self.file_limits)
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
