@@ -82,6 +82,20 @@ def main() -> None:
                     found.append(q)
                 off.append(f"| {q} | {share:.2f} | {m.best_cosine:.3f} | {best_pair:.2f} | {len(hits)} "
                            f"| {len(verdict.hits)} | {verdict.reason or ''} |")
+            # The same with the rules before the off-topic rule (no cosine floor, HIT_Z 4.0).
+            saved = honesty.COS_FLOOR, honesty.HIT_Z
+            honesty.COS_FLOOR, honesty.HIT_Z = 0.0, 4.0
+            try:
+                before_found = sum(bool(honesty.judge(idx, corpus, q, idx.search(q, k=10)).hits)
+                                   for q in OFF_TOPIC)
+                before_lost = 0
+                for q in queries:
+                    hits = idx.search(q["query"], k=10)
+                    kept = {h.segment_id for h in honesty.judge(idx, corpus, q["query"], hits).hits}
+                    before_lost += sum(1 for h in hits if h.doc_id.startswith("sonla")
+                                       and matches(h.section, q["expected"]) and h.segment_id not in kept)
+            finally:
+                honesty.COS_FLOOR, honesty.HIT_Z = saved
     low_cov = sorted(rel)[:4]
     low_rule = sorted((r for r in rel if r[0] < honesty.HIT_COVERAGE), key=lambda r: r[1])
     weak_pairs = sorted(c for c in cos_low if c[1] < honesty.PAIR_FLOOR)
@@ -90,7 +104,9 @@ def main() -> None:
         f"Relevant hits dropped by the rules: **{len(lost)}** {sorted(set(lost)) if lost else ''} "
         f"(lost-relevant rate {len(lost) / max(len(rel), 1):.1%}).",
         f"Off-topic queries: {len(OFF_TOPIC)}; still shown with hits (false “found”): "
-        f"**{len(found)}** ({len(found) / len(OFF_TOPIC):.0%}): " + ", ".join(f"“{q}”" for q in found),
+        f"**{len(found)}** ({len(found) / len(OFF_TOPIC):.0%}): " + ", ".join(f"“{q}”" for q in found)
+        + f". Before the off-topic rule (no cosine floor, HIT_Z 4.0): {before_found} off-topic "
+        f"queries shown, {before_lost} relevant hits lost.",
         "",
         f"- lowest best cosine of a relevant query: {min(cos_low)[0]:.3f} (“{min(cos_low)[2]}”, best "
         f"pair coverage {min(cos_low)[1]:.2f}); among queries with pair coverage under PAIR_FLOOR = "
