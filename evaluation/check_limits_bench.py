@@ -176,8 +176,10 @@ def main() -> None:
                 why = r.json().get("detail", "")[:90] if r.status_code != 200 else "checked"
                 kids = children(server.pid)
                 worker = max((peak_rss_mb(k) for k in kids), default=0.0)
+                server_peak = peak_rss_mb(server.pid)
                 rows.append(f"| {label} | {len(data) / 1e6:.2f} MB | {r.status_code} | {seconds:.2f} s "
-                            f"| {peak_rss_mb(server.pid):.0f} MB | {worker:.0f} MB | {why} |")
+                            f"| {server_peak:.0f} MB | {worker:.0f} MB | {server_peak + worker:.0f} MB "
+                            f"| {why} |")
                 print(rows[-1], flush=True)
         finally:
             server.terminate()
@@ -186,8 +188,8 @@ def main() -> None:
         f"Server resident memory after start and warm-up: {start_rss:.0f} MB. Peak = VmHWM of the "
         "server process and of its parse worker process (started by the first check), cumulative "
         "over the rows, in order.", "",
-        "| upload | size | status | time | server peak RSS | parse worker peak RSS | outcome |",
-        "|---|---|---|---|---|---|---|",
+        "| upload | size | status | time | server peak RSS | parse worker peak RSS | sum | outcome |",
+        "|---|---|---|---|---|---|---|---|",
         *rows])
     print(body)
     if args.write:

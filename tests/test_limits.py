@@ -109,6 +109,24 @@ def test_bomb_upload_is_refused_quickly(client) -> None:  # noqa: ANN001
     assert "quá lớn" in r.json()["message_vi"]
 
 
+def test_large_text_upload_is_refused_by_its_kind_and_size(client) -> None:  # noqa: ANN001
+    """A text upload above the text limit (2 MB) is refused from its first bytes and its length
+    (the app's cap is 20 MB): the body is neither parsed as a form nor decoded."""
+    from chinhsach.web.app import upload_kind
+
+    data = ("Kế hoạch thực hiện nhiệm vụ. " * 200_000).encode("utf-8")  # 6.6 MB
+    t0 = time.perf_counter()
+    r = client.post("/api/check", data={"parent": SEED}, files={"file": ("plan.txt", data, "x")})
+    assert r.status_code == 413, r.text
+    assert time.perf_counter() - t0 < 10  # measured 0.1 s for 20 MB on a live server
+    assert "văn bản thuần" in r.json()["message_vi"] and r.json()["detail"]
+    head = b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n'
+    assert upload_kind(head + b"%PDF-1.4") == "pdf"
+    assert upload_kind(head + b"PK\x03\x04\x14") == "docx"
+    assert upload_kind(head + b"Ke hoach") == "txt"
+    assert upload_kind(head + b"%P") is None  # not yet arrived
+
+
 def test_cross_origin_post_and_foreign_host_are_refused(client) -> None:  # noqa: ANN001
     files = {"file": ("kh.txt", "Kế hoạch\n1. Nhiệm vụ".encode(), "text/plain")}
     r = client.post("/check", data={"parent": SEED}, files=files,

@@ -43,6 +43,9 @@ def check(spec: dict[str, Any], path: str, method: str, response: Any) -> None:
     assert content is not None, (path, method, status)
     schema = {**content["schema"], "components": spec["components"]}
     jsonschema.Draft202012Validator(schema).validate(response.json())
+    if response.status_code >= 400:  # every error: English detail and Vietnamese message_vi
+        body = response.json()
+        assert body["detail"] and body["message_vi"].strip(), (path, status, body)
 
 
 def test_every_api_response_matches_its_schema(client: TestClient, spec: dict[str, Any]) -> None:
@@ -52,6 +55,8 @@ def test_every_api_response_matches_its_schema(client: TestClient, spec: dict[st
         ("/api/who", {"q": "ai chịu trách nhiệm về nước sạch"}), ("/api/who", {}),
         ("/api/duties", {"unit": "Sở Y tế"}), ("/api/duties", {"unit": "Sở Ngoại giao"}),
         ("/api/units", {}), ("/api/documents", {}), ("/api/graph", {}),
+        ("/api/deadlines", {"today": "2025-01-01"}), ("/api/deadlines", {"today": "32/13/2025"}),
+        ("/api/deadlines", {"unit": "Sở Ngoại giao"}), ("/api/who", {"q": "nước", "k": "0"}),
     ]
     seen = set()
     for path, params in cases:
@@ -64,7 +69,8 @@ def test_every_api_response_matches_its_schema(client: TestClient, spec: dict[st
     r = client.get("/api/status", headers={"host": "evil.example"})
     assert r.status_code == 400
     check(spec, "/api/status", "get", r)
-    assert {("/api/search", 200), ("/api/search", 422), ("/api/search", 404), ("/api/duties", 404)} <= seen
+    assert {("/api/search", 200), ("/api/search", 422), ("/api/search", 404), ("/api/duties", 404),
+            ("/api/deadlines", 200), ("/api/deadlines", 400), ("/api/who", 422)} <= seen
 
 
 def test_check_responses_match_their_schema(client: TestClient, spec: dict[str, Any]) -> None:

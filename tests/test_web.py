@@ -521,6 +521,19 @@ def test_nonsense_finds_nothing_and_ai_alone_opens_no_who_card(client: TestClien
     assert client.get("/api/search", params={"q": "nước sạch"}).json()  # real queries still answer
 
 
+@pytest.mark.parametrize("query", ["bóng đá ngoại hạng Anh", "công thức nấu phở bò",
+                                   "thoi tiet ha noi ngay mai"])
+def test_off_topic_common_words_find_nothing(client: TestClient, query: str) -> None:
+    assert client.get("/api/search", params={"q": query}).json() == []
+    assert "Không có đoạn văn bản nào nói về nội dung này" in client.get("/", params={"q": query}).text
+
+
+def test_who_card_only_for_a_topic_the_index_knows(client: TestClient) -> None:
+    assert client.get("/api/who", params={"q": "ai chịu trách nhiệm về bóng đá ngoại hạng Anh"}).json() == []
+    assert 'id="who"' not in client.get("/", params={"q": "ai chịu trách nhiệm về bóng đá ngoại hạng Anh"}).text
+    assert 'id="who"' in client.get("/", params={"q": "ai chịu trách nhiệm về nước sạch"}).text
+
+
 def test_who_evidence_is_about_the_topic(client: TestClient) -> None:
     from chinhsach.text.normalize import fold
 
@@ -544,6 +557,13 @@ def test_documents_are_named_by_number_type_and_date_never_by_slug(client: TestC
     for collective in ('>sở<', '>ban<', '>ngành<', '>chi bộ<', '>huyện ủy<'):
         assert collective not in units
     assert ">Sở Y tế<" in units
+    # The deadlines page names documents with the same label, and filters by real units only.
+    deadlines = client.get("/deadlines", params={"today": "2024-01-01"}).text
+    assert "Kế hoạch 58-KH/HU ngày 05/03/2024" in deadlines
+    visible = re.sub(r'(?:href|value|id|action|for)="[^"]*"', "", deadlines)
+    assert "minh-hoa-huyen-uy-ke-hoach-58" not in visible
+    units = re.findall(r'<datalist id="deadline-units">.*?</datalist>', deadlines, re.S)[0]
+    assert '"sở, ban, ngành"' not in units and "các " not in units and '"Sở Y tế"' in units
 
 
 def test_unit_page_without_a_name_goes_to_the_list(client: TestClient) -> None:
@@ -562,7 +582,8 @@ def test_browser_every_page_fits_the_screen(browser, live_server: str, width: in
     pg.set_default_timeout(20_000)
     urls = ["/", "/?q=nuoc+sach", "/?q=ai+chịu+trách+nhiệm+về+nước+sạch", "/?q=xyzqwv", "/documents",
             f"/documents/{SEED}", f"/documents/{DISTRICT}", "/units",
-            "/unit?name=Phòng+Nông+nghiệp+và+Môi+trường+huyện", "/check", "/khong-co-trang-nay"]
+            "/unit?name=Phòng+Nông+nghiệp+và+Môi+trường+huyện", "/check", "/deadlines",
+            "/khong-co-trang-nay"]
     try:
         for url in urls:
             pg.goto(live_server + url)

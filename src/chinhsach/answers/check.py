@@ -58,6 +58,7 @@ from chinhsach.extract.targets import COMPARATOR_SENSE, is_rate
 from chinhsach.indexing.embed import Embedder, load_embedder
 from chinhsach.model import Document, Duty, Segment, Target
 from chinhsach.structure.outline import assign_parts
+from chinhsach.text.labels import document_label
 from chinhsach.text.normalize import fold
 from chinhsach.text.tokens import syllables
 
@@ -962,13 +963,9 @@ def _render_html(r: CheckReport) -> str:
     s = r.summary()
 
     def title(d: Document) -> str:
-        # As present.labels.document_label (a higher stage): type, number and date, else the
-        # title; never the file slug.
-        if not d.meta.number:
-            return d.title or "Văn bản không số"
-        date = "/".join(reversed(d.meta.date.split("-"))) if d.meta.date else ""
-        label = f"{d.meta.type or 'Văn bản'} {d.meta.number}" + (f" ngày {date}" if date else "")
-        return f"{label} — {d.title}"
+        # The one document label of every page (text.labels); the title after it when numbered.
+        label = document_label(d.meta.type, d.meta.number, d.meta.date, d.title)
+        return f"{label} — {d.title}" if d.meta.number and d.title else label
 
     parts = [
         "<!DOCTYPE html>",

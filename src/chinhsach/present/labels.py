@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
+
+# Re-exported: the pages, exports and CLI import them from here.
+from chinhsach.text.labels import date_vi as date_vi
+from chinhsach.text.labels import document_label as document_label
 
 ROLE_VI: dict[str, str] = {"lead": "chủ trì", "cooperate": "phối hợp",
                            "monitor": "theo dõi, giám sát", "report_to": "nhận báo cáo"}
@@ -19,14 +22,6 @@ COMPARATOR_VI = {
 }
 DIRECTION_VI = {"up": "↑ càng cao càng tốt", "down": "↓ càng thấp càng tốt"}
 EDGE_KIND_VI = {"implements": "thực hiện", "cites": "dẫn chiếu", "issues": "ban hành kèm theo"}
-
-
-def date_vi(iso: str | None) -> str:
-    """"2024-01-15" → "15/01/2024"; anything else unchanged."""
-    if iso and re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
-        y, m, d = iso.split("-")
-        return f"{d}/{m}/{y}"
-    return iso or ""
 
 
 def number_vi(value: float | None) -> str:
@@ -45,19 +40,6 @@ def target_value(t: Mapping[str, Any], qualitative: str = "định tính") -> st
     if t.get("value_max") is not None:
         v += "–" + number_vi(t["value_max"])
     return f"{v} {t.get('unit') or ''}".strip()
-
-
-def document_label(type_: str | None, number: str | None, date: str | None,
-                   title: str | None, limit: int = 110) -> str:
-    """How a document is named to a reader: "Kế hoạch 245-KH/TU ngày 15/01/2024"; without a
-    printed number, its title (cut at a word, with "…"); never its file slug."""
-    if number:
-        label = f"{type_ or 'Văn bản'} {number}"
-        return f"{label} ngày {date_vi(date)}" if date else label
-    text = " ".join((title or "").split()) or (type_ or "Văn bản không số")
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def label_of(row: Mapping[str, Any]) -> str:

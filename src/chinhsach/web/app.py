@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import re
 import secrets
@@ -63,9 +64,9 @@ from chinhsach.model import Document, Hit
 from chinhsach.present import render
 from chinhsach.present.labels import label_of
 from chinhsach.present.templates import render_page
-from chinhsach.text.normalize import fold
 from chinhsach.web import schemas
 from chinhsach.web.checks import CheckRunner, ChecksBusyError
+from chinhsach.web.downloads import is_named_unit
 from chinhsach.web.downloads import router as downloads_router
 from chinhsach.web.messages import (
     INVALID_VI,
@@ -104,14 +105,6 @@ _SECURITY_HEADERS = [
 ]
 # The check report is a standalone page with its own inline <style>, shown in a sandboxed frame.
 _REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
-
-def is_named_unit(name: str) -> bool:
-    """A unit one can pick in the filter: a proper name ("Sở Y tế", "Ủy ban nhân dân huyện"),
-    not a collective the extraction keeps in lower case ("sở", "ban", "ngành", "chi bộ",
-    "huyện ủy", "đảng bộ trực thuộc") or "… các cấp" (every level at once)."""
-    name = name.strip()
-    return bool(name) and name[0].isupper() and "cac" not in fold(name).lower().split()
-
 
 # --------------------------------------------------------------------------------------------
 # The index, opened once and reopened when a build switches CURRENT
@@ -328,19 +321,47 @@ def same_origin_refusal(headers: dict[bytes, bytes], method: str,
     return None
 
 
+CHECK_PATHS = frozenset({"/check", "/api/check"})
+_HEAD_BYTES = 64 * 1024  # the multipart head looked at for the upload's first bytes
+
+
+def upload_kind(head: bytes) -> str | None:
+    """The kind of the first file part of a multipart body from its first bytes ("pdf",
+    "docx", or "txt" for anything else, which only the text limit can admit), or None while
+    they have not arrived."""
+    at = head.find(b"; filename=")
+    if at < 0:
+        return None
+    start = head.find(b"\r\n\r\n", at)
+    if start < 0 or len(head) < start + 4 + 5:
+        return None
+    first = head[start + 4:start + 9]
+    return "pdf" if first == b"%PDF-" else "docx" if first.startswith(b"PK\x03\x04") else "txt"
+
+
 class _Guard:
-    """ASGI middleware: security headers on every response, and the cap on request bodies.
+    """ASGI middleware: security headers on every response, and the caps on request bodies.
 
     A body longer than the cap is refused while it arrives (413), so an oversized upload is
     never written out in full; a declared Content-Length above the cap is refused at once.
+    On the check endpoints the upload's kind is read from its first bytes as they arrive: a
+    text upload (a real plan is 15-50 KB) is held to ``text_limit``, so a 20 MB text file is
+    refused after its first chunk (declared length) or its first 2 MB, not after the whole
+    body has been received, parsed and decoded (1.26 s before).
     """
 
     def __init__(self, app: ASGIApp, max_body: int, limit_message: str,
-                 allowed_hosts: frozenset[str] = frozenset()) -> None:
+                 allowed_hosts: frozenset[str] = frozenset(), text_limit: int | None = None,
+                 text_message: str = "") -> None:
         self.app = app
         self.max_body = max_body
         self.limit_message = limit_message
         self.allowed_hosts = allowed_hosts
+        self.text_limit = text_limit
+        self.text_message = text_message
+
+    def _message(self, cap: int) -> str:
+        return self.limit_message if cap == self.max_body else self.text_message
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -370,15 +391,28 @@ class _Guard:
                 await response(scope, receive, send_with_headers)
                 return
             received = 0
+            cap = self.max_body
+            head = bytearray() if self.text_limit and scope["path"] in CHECK_PATHS else None
+            total = int(declared) if declared is not None and declared.isdigit() else None
 
             async def limited_receive() -> Message:
-                nonlocal received
+                nonlocal received, cap, head
                 message = await receive()
                 if message["type"] == "http.request":
-                    received += len(message.get("body", b""))
-                    if received > self.max_body:
+                    body = message.get("body", b"")
+                    received += len(body)
+                    if head is not None:
+                        head += body[:_HEAD_BYTES - len(head)]
+                        kind = upload_kind(bytes(head))
+                        if kind is not None or len(head) >= _HEAD_BYTES:
+                            head = None
+                            if kind == "txt" and self.text_limit is not None:
+                                cap = min(cap, self.text_limit + _FORM_OVERHEAD)
+                                if total is not None and total > cap:
+                                    raise HTTPException(413, self._message(cap))
+                    if received > cap:
                         # FastAPI passes an HTTPException raised while reading the form through.
-                        raise HTTPException(413, self.limit_message)
+                        raise HTTPException(413, self._message(cap))
                 return message
 
             await self.app(scope, limited_receive, send_with_headers)
@@ -437,8 +471,12 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     app.state.indexes = holder
     app.state.max_upload_mb = max_upload_mb
     app.state.checks = checker
+    text_limit = checker.file_limits.max_text_bytes
     app.add_middleware(_Guard, max_body=max_upload + _FORM_OVERHEAD, limit_message=limit_message,
-                       allowed_hosts=hosts)
+                       allowed_hosts=hosts, text_limit=text_limit,
+                       text_message=f"Tệp văn bản thuần vượt quá giới hạn {text_limit / MB:g} MB "
+                                    "(một kế hoạch thường chỉ vài chục KB chữ). Nếu là PDF hay "
+                                    "DOCX, hãy tải lên đúng tệp đó.")
     # The package's assets, read once: a request names one of them, it never names a file.
     assets = {p.name: (p.read_bytes(), _MEDIA_TYPES.get(p.suffix, "application/octet-stream"))
               for p in sorted(STATIC_DIR.iterdir()) if p.is_file()}
@@ -478,7 +516,12 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
         if _wants_json(request.url.path):
-            return await request_validation_exception_handler(request, exc)
+            # FastAPI's own body (``detail``: the English list of what is wrong) plus the
+            # Vietnamese sentence every error of the API carries.
+            response = await request_validation_exception_handler(request, exc)
+            body = json.loads(bytes(response.body))
+            body["message_vi"] = INVALID_VI
+            return JSONResponse(body, status_code=response.status_code)
         return error_response(request.url.path, 422, "invalid request", INVALID_VI,
                               generation=holder.generation)
 
@@ -544,13 +587,26 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
             hits = [h for h in hits if keep(h)]
         return hits[:k]
 
+    def who_answer(q: str, k: int) -> list[Any] | None:
+        """The who-is-responsible rows, or none when the topic the question names is one the
+        index has nothing on (judged like a search for the topic alone): "ai chịu trách nhiệm
+        về bóng đá" gets no card rather than the units of the nearest duty."""
+        topic = topic_of(q)
+        verdict = search_verdict(topic, 20, None, None, None, None)
+        if not verdict.hits:
+            return None
+        with holder.use() as idx:
+            return who(idx, q, k=k)
+
     async def run_check(request: Request, data: bytes, filename: str | None, parent: str) -> Any:
         """Check the upload against ``parent``: the parent and the model are taken under the
         index lock, the check runs without it (searches go on) in the bounded runner."""
         with holder.use() as idx:
             parent_doc = idx.document(parent)  # unknown parent: 404 before any parsing
-            embedder = holder.passage_embedder(idx)
-        return await checker.run(data, filename, parent_doc, embedder, request.is_disconnected)
+            model_path = idx.meta.get("model_path") or None
+        await checker.precheck(data, filename)  # sizes inside the file: refused in milliseconds
+        return await checker.run(data, filename, parent_doc, lambda: load_embedder(model_path),
+                                 request.is_disconnected, prechecked=True)
 
     async def read_upload(file: UploadFile) -> bytes:
         data = await file.read(max_upload + 1)
@@ -599,12 +655,13 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
         return [h.to_dict() for h in search(q, k, doc, kind, unit, year)]
 
     @app.get("/api/who", tags=["api"], summary="Who is responsible (as `chinhsach who --json`)",
+             description="An empty list when the question's topic is something the index has "
+                         "nothing on (the search's “không tìm thấy” rules applied to the topic).",
              response_model=list[schemas.WhoAnswer], response_model_exclude_unset=True,
              responses=errors(*COMMON, 422))
     def api_who(q: Annotated[str, Query(min_length=1, max_length=1000)],
                 k: Annotated[int, Query(ge=1, le=100)] = 8) -> list[dict[str, Any]]:
-        with holder.use() as idx:
-            return [r.to_dict() for r in who(idx, q, k=k)]
+        return [r.to_dict() for r in who_answer(q, k) or []]
 
     @app.get("/api/duties", tags=["api"], summary="Duties of a unit (as `chinhsach duties --json`)",
              response_model=dict[str, list[schemas.UnitDutyOut]], response_model_exclude_unset=True,
@@ -631,7 +688,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.get("/api/documents/{doc_id:path}", tags=["api"],
              summary="One document (as `chinhsach parse --json`), by id or number",
              response_model=schemas.DocumentOut, response_model_exclude_unset=True,
-             responses=errors(*COMMON, 404))
+             responses=errors(*COMMON, 404, 422))
     def api_document(doc_id: str) -> dict[str, Any]:
         with holder.use() as idx:
             return idx.document(doc_id).to_dict()
@@ -639,7 +696,7 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
     @app.get("/api/refs/{doc_id:path}", tags=["api"],
              summary="What a document cites and what cites it (as `chinhsach refs --json`)",
              response_model=schemas.Refs, response_model_exclude_unset=True,
-             responses=errors(*COMMON, 404))
+             responses=errors(*COMMON, 404, 422))
     def api_refs(doc_id: str) -> dict[str, Any]:
         return graph().refs(doc_id)
 
@@ -685,9 +742,9 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
                 not_found = "Không có đoạn văn bản nào nói về nội dung này. Hãy thử từ khóa khác."
             with holder.use() as idx:
                 words = render.query_words(idx.prepare(q).restored)
-                if is_who_question(q):
-                    with contextlib.suppress(QueryError):
-                        answer = who(idx, q, k=8)  # "ai?" names no topic: no card
+            if is_who_question(q):
+                with contextlib.suppress(QueryError):
+                    answer = who_answer(q, 8)  # "ai?" names no topic: no card
         seg_facts = facts()
         years = sorted({y for f in seg_facts.values() for y in f.years})
         return page("search.html", nav="search", q=q, doc=doc, kind=kind_ or "", unit=unit,

@@ -29,6 +29,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -45,6 +46,7 @@ from chinhsach.errors import CheckCancelledError, ChinhsachError, InputError, In
 from chinhsach.indexing.embed import Embedder
 from chinhsach.ingest.readers import FileLimits, check_file_limits
 from chinhsach.model import Document
+from chinhsach.text.tokens import dictionary_entries
 from chinhsach.web.uploads import display_name, sniff, upload_doc_id
 
 # A real plan is 15-50 KB of text, a few hundred KB to 2 MB as DOCX or PDF, 10-40 pages.
@@ -99,11 +101,13 @@ def parse_upload(data: bytes, filename: str | None, file_limits: FileLimits) -> 
 def precheck_upload(data: bytes, filename: str | None, file_limits: FileLimits) -> None:
     """Type and sizes inside the file, in the server's process, before the upload is copied to
     the parse worker: a refusal costs milliseconds, not a 20 MB round trip."""
-    kind = sniff(data, filename)
     label = display_name(filename)
-    if kind == "txt" and len(data) > file_limits.max_text_bytes:
+    if len(data) > file_limits.max_text_bytes and not data.startswith((b"%PDF-", b"PK\x03\x04")):
+        # Text or nothing readable: too large either way. Judging it text first would decode
+        # and scan all of it (0.58 s for 20 MB); the size alone answers in microseconds.
         raise InputTooLargeError(label, f"text file of {len(data)} bytes, more than the limit "
                                         f"of {file_limits.max_text_bytes}")
+    kind = sniff(data, filename)
     if kind in ("docx", "pdf"):
         with tempfile.TemporaryDirectory(prefix="chinhsach-upload-") as tmp:
             path = Path(tmp) / f"upload.{kind}"
@@ -142,7 +146,14 @@ def lower_priority() -> None:
 
 def _parse_worker_init() -> None:
     """The parse worker: lower priority, and on Linux end with the server (PR_SET_PDEATHSIG),
-    so a server that is killed leaves no orphan worker behind."""
+    so a server that is killed leaves no orphan worker behind.
+
+    torch is kept out: spaCy's thinc imports it when it is installed (the build's extra) though
+    parsing never runs it; the worker held 303 MB with it, 123 MB without, same documents
+    (compared as JSON on the district plan). Only when the word dictionary is readable: the
+    fallback segmenter (underthesea's CRF) needs torch."""
+    if dictionary_entries() is not None:
+        sys.modules.setdefault("torch", None)  # type: ignore[arg-type]  # import torch → ImportError
     lower_priority()
     try:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
@@ -201,11 +212,19 @@ class CheckRunner:
         with self._lock:
             self._admitted -= 1
 
-    def parse_upload(self, data: bytes, filename: str | None) -> Document:
+    async def precheck(self, data: bytes, filename: str | None) -> None:
+        """Type and sizes inside the file (:func:`precheck_upload`), on a thread of its own:
+        before the model is loaded and before the check waits for a slot, so a refusal is
+        never queued behind another check (a 20 MB PDF of 2 000 pages: 3.3 s when it waited
+        for the model's first load, under a second now)."""
+        await asyncio.to_thread(precheck_upload, data, filename, self.file_limits)
+
+    def parse_upload(self, data: bytes, filename: str | None, *, prechecked: bool = False) -> Document:
         """Parse the upload, in the worker process unless ``parse_in_process`` is off."""
         if not self.parse_in_process:
             return parse_upload(data, filename, self.file_limits)
-        precheck_upload(data, filename, self.file_limits)
+        if not prechecked:
+            precheck_upload(data, filename, self.file_limits)
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
@@ -235,24 +254,29 @@ class CheckRunner:
         self._threads.shutdown(wait=False, cancel_futures=True)
 
     def _work(self, ticket: _Ticket, data: bytes, filename: str | None, parent: Document,
-              embedder: Embedder) -> CheckReport:
+              embedder: Embedder | Callable[[], Embedder], prechecked: bool) -> CheckReport:
         with self._slots:  # waits here while another check runs
             ticket()
             ticket.deadline = time.monotonic() + self.timeout_s  # the clock starts with the work
-            child = self.parse_upload(data, filename)
+            child = self.parse_upload(data, filename, prechecked=prechecked)
+            if not isinstance(embedder, Embedder):
+                embedder = embedder()  # loaded here, after the upload was found readable
             ticket()
             return check_plan(child, parent, embedder=single_worker(embedder),
                               limits=self.check_limits, cancel=ticket)
 
-    async def run(self, data: bytes, filename: str | None, parent: Document, embedder: Embedder,
-                  disconnected: Callable[[], Awaitable[bool]] | None = None) -> CheckReport:
-        """Run one check in a worker thread; refuse at once when the slots are full."""
+    async def run(self, data: bytes, filename: str | None, parent: Document,
+                  embedder: Embedder | Callable[[], Embedder],
+                  disconnected: Callable[[], Awaitable[bool]] | None = None, *,
+                  prechecked: bool = False) -> CheckReport:
+        """Run one check in a worker thread; refuse at once when the slots are full.
+        ``embedder`` may be a function that loads it (called in the worker thread)."""
         self._admit()
         ticket = _Ticket(threading.Event(), time.monotonic() + 24 * 3600, self.timeout_s)
         try:
             loop = asyncio.get_running_loop()
             future: asyncio.Future[Any] = loop.run_in_executor(
-                self._threads, self._work, ticket, data, filename, parent, embedder)
+                self._threads, self._work, ticket, data, filename, parent, embedder, prechecked)
             while True:
                 done, _ = await asyncio.wait({future}, timeout=0.25)
                 if done:

@@ -24,13 +24,24 @@ from chinhsach import export
 from chinhsach.answers.deadlines import DeadlineReport, parse_day
 from chinhsach.answers.who import list_units
 from chinhsach.present import templates
-from chinhsach.present.labels import EMPTY_DEADLINES
+from chinhsach.present.labels import EMPTY_DEADLINES, label_of
+from chinhsach.text.normalize import fold
+from chinhsach.web.schemas import COMMON, DeadlinesOut, errors, file_responses
 
 router = APIRouter()
 Docs = Annotated[list[str] | None, Query(description="Document ids or numbers (default: all)")]
 Unit = Annotated[str | None, Query(max_length=300, description="Only this unit's duties")]
 Day = Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD or DD/MM/YYYY")]
 _ENV: dict[str, Environment] = {}
+_TABLE_TYPES = [export.MEDIA_TYPES[f] for f in ("xlsx", "csv", "json")]
+
+
+def is_named_unit(name: str) -> bool:
+    """A unit one can pick in the filter: a proper name ("Sở Y tế", "Ủy ban nhân dân huyện"),
+    not a collective the extraction keeps in lower case ("sở", "ban", "ngành", "chi bộ",
+    "huyện ủy", "đảng bộ trực thuộc") or "… các cấp" (every level at once)."""
+    name = name.strip()
+    return bool(name) and name[0].isupper() and "cac" not in fold(name).lower().split()
 
 
 def _environment() -> Environment:
@@ -63,7 +74,8 @@ def _report(request: Request, unit: str | None, doc: list[str] | None, before: s
 
 
 @router.get("/download/duties.{fmt}", tags=["downloads"],
-            summary="The assignment table (as `chinhsach export duties`)")
+            summary="The assignment table (as `chinhsach export duties`)",
+            responses=file_responses(_TABLE_TYPES, *COMMON, 404, 422))
 def download_duties(request: Request, fmt: str, doc: Docs = None, unit: Unit = None,
                     all: str | None = None) -> Response:
     with request.app.state.indexes.use() as idx:
@@ -72,7 +84,8 @@ def download_duties(request: Request, fmt: str, doc: Docs = None, unit: Unit = N
 
 
 @router.get("/download/targets.{fmt}", tags=["downloads"],
-            summary="The target table (as `chinhsach export targets`)")
+            summary="The target table (as `chinhsach export targets`)",
+            responses=file_responses(_TABLE_TYPES, *COMMON, 404, 422))
 def download_targets(request: Request, fmt: str, doc: Docs = None) -> Response:
     with request.app.state.indexes.use() as idx:
         out = export.targets(idx, doc or None, fmt)
@@ -80,7 +93,8 @@ def download_targets(request: Request, fmt: str, doc: Docs = None) -> Response:
 
 
 @router.get("/download/deadlines.ics", tags=["downloads"],
-            summary="Deadlines as iCalendar (as `chinhsach deadlines --ics`)")
+            summary="Deadlines as iCalendar (as `chinhsach deadlines --ics`)",
+            responses=file_responses([export.MEDIA_TYPES["ics"]], *COMMON, 404, 422))
 def download_calendar(request: Request, doc: Docs = None, unit: Unit = None, before: Day = None,
                       overdue: str | None = None, today: Day = None) -> Response:
     report = _report(request, unit, doc, before, _flag(overdue), today)
@@ -90,7 +104,8 @@ def download_calendar(request: Request, doc: Docs = None, unit: Unit = None, bef
 
 
 @router.get("/download/brief.docx", tags=["downloads"],
-            summary="A unit's duties as a Word document (as `chinhsach brief`)")
+            summary="A unit's duties as a Word document (as `chinhsach brief`)",
+            responses=file_responses([export.MEDIA_TYPES["docx"]], *COMMON, 404, 422))
 def download_brief(request: Request, unit: Annotated[str, Query(min_length=1, max_length=300)],
                    doc: Docs = None, today: Day = None, all: str | None = None) -> Response:
     day = parse_day(today, "today") if today else dt.date.today()
@@ -99,7 +114,8 @@ def download_brief(request: Request, unit: Annotated[str, Query(min_length=1, ma
     return _file(out)
 
 
-@router.get("/api/deadlines", tags=["api"], summary="Deadlines (as `chinhsach deadlines --json`)")
+@router.get("/api/deadlines", tags=["api"], summary="Deadlines (as `chinhsach deadlines --json`)",
+            response_model=DeadlinesOut, responses=errors(*COMMON, 404, 422))
 def api_deadlines(request: Request, doc: Docs = None, unit: Unit = None, before: Day = None,
                   overdue: str | None = None, today: Day = None) -> dict[str, Any]:
     return _report(request, unit, doc, before, _flag(overdue), today).to_dict()
@@ -113,7 +129,8 @@ def deadlines_page(request: Request, unit: Unit = None, doc: str = "", before: D
     holder = request.app.state.indexes
     with holder.use() as idx:
         documents = idx.documents()
-        units = sorted(u["unit"] for u in holder.memo("units", list_units))
+        # The filter offers units one can pick, not collectives ("các sở, ban, ngành").
+        units = sorted(u["unit"] for u in holder.memo("units", list_units) if is_named_unit(u["unit"]))
     keep = {k: v for k, v in (("unit", unit), ("doc", doc), ("before", before or ""),
                               ("overdue", "1" if _flag(overdue) else ""), ("today", today or "")) if v}
     table = {k: v for k, v in keep.items() if k in ("unit", "doc")}
@@ -122,10 +139,10 @@ def deadlines_page(request: Request, unit: Unit = None, doc: str = "", before: D
         nav="deadlines", generation=holder.generation, items=items, undated=report.undated,
         n_overdue=sum(i["status"] == "overdue" for i in items), today=report.today.isoformat(),
         unit=unit, doc=doc, before=before or "", overdue=_flag(overdue), units=units,
-        documents=documents, titles={d["doc_id"]: d["number"] or d["title"] for d in documents},
+        documents=documents, titles={d["doc_id"]: label_of(d) for d in documents},
         query=urlencode(keep), table_query=urlencode(table), empty_note=EMPTY_DEADLINES,
         today_param=today or "")
     return HTMLResponse(html)
 
 
-__all__ = ["router"]
+__all__ = ["is_named_unit", "router"]

@@ -32,7 +32,10 @@ class ValidationErrorItem(_Open):
 
 
 class ValidationErrorBody(BaseModel):
+    """422 of invalid parameters: FastAPI's list of what is wrong (English), and Vietnamese."""
+
     detail: list[ValidationErrorItem]
+    message_vi: str = Field(description="In Vietnamese, for people")
 
 
 class UploadErrorBody(BaseModel):
@@ -40,7 +43,7 @@ class UploadErrorBody(BaseModel):
     missing form fields (``detail`` a list, FastAPI's validation errors)."""
 
     detail: str | list[ValidationErrorItem]
-    message_vi: str | None = None
+    message_vi: str = Field(description="In Vietnamese, for people")
 
 
 class Status(BaseModel):
@@ -194,17 +197,42 @@ class CheckReportOut(BaseModel):
     summary: CheckSummary
 
 
+class DeadlineItemOut(_Open):
+    """One due or overdue duty (as an item of ``chinhsach deadlines --json``)."""
+
+    due: str = Field(description="YYYY-MM-DD")
+    status: str = Field(description="overdue or upcoming")
+    document: dict[str, Any]
+    section: str | None
+    text: str
+    lead: list[str]
+    deadline: str | None
+    deadline_text: str | None
+
+
+class DeadlinesOut(BaseModel):
+    """As ``chinhsach deadlines --json``."""
+
+    today: str
+    count: int
+    undated: int = Field(description="Duties with a deadline text but no day that can be fixed")
+    deadlines: list[DeadlineItemOut]
+
+
+_ERROR_TEXT = {400: "Host not allowed, or a request that cannot be answered (a bad date)",
+               403: "Cross-origin POST refused (Origin/Referer of another site)",
+               404: "Unknown document or unit",
+               413: "Upload above the size limit, or a plan beyond the check limits",
+               415: "Not a PDF, DOCX or text file (judged by content)",
+               422: "Invalid parameters, or an upload that cannot be read",
+               429: "Every plan-check slot is taken: retry after the Retry-After seconds",
+               500: "Internal error (no details are given)",
+               503: "The index or model is not available, or a check ran past its time limit"}
+
+
 def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The ``responses=`` of a route: each error status with its body model."""
-    text = {400: "Host not allowed, or a request that cannot be answered",
-            403: "Cross-origin POST refused (Origin/Referer of another site)",
-            404: "Unknown document or unit",
-            413: "Upload above the size limit, or a plan beyond the check limits",
-            415: "Not a PDF, DOCX or text file (judged by content)",
-            422: "Invalid parameters, or an upload that cannot be read",
-            429: "Every plan-check slot is taken: retry after the Retry-After seconds",
-            500: "Internal error (no details are given)",
-            503: "The index or model is not available, or a check ran past its time limit"}
+    text = _ERROR_TEXT
     out: dict[int | str, dict[str, Any]] = {}
     for s in statuses:
         model: type[BaseModel] = ErrorBody
@@ -214,8 +242,21 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return out
 
 
+def file_responses(media_types: list[str], *statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The ``responses=`` of a download: the file, and the error pages (HTML in Vietnamese:
+    a download is a link a person clicks, so its refusals are pages, not JSON)."""
+    out: dict[int | str, dict[str, Any]] = {
+        200: {"description": "The file", "content": {m: {"schema": {"type": "string", "format": "binary"}}
+                                                     for m in media_types}}}
+    for s in statuses:
+        out[s] = {"description": _ERROR_TEXT[s] + " (an HTML page in Vietnamese)",
+                  "content": {"text/html": {"schema": {"type": "string"}}}}
+    return out
+
+
 # Statuses any GET of the API can return (Host refused, server error, index unavailable).
 COMMON = (400, 500, 503)
 
-__all__ = ["COMMON", "CheckReportOut", "DocumentOut", "DocumentRow", "ErrorBody", "Graph",
-           "Refs", "SearchHit", "Status", "UnitDutyOut", "UnitRow", "WhoAnswer", "errors"]
+__all__ = ["COMMON", "CheckReportOut", "DeadlinesOut", "DocumentOut", "DocumentRow", "ErrorBody",
+           "Graph", "Refs", "SearchHit", "Status", "UnitDutyOut", "UnitRow", "WhoAnswer", "errors",
+           "file_responses"]
