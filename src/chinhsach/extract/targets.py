@@ -44,6 +44,7 @@ from functools import lru_cache
 
 from chinhsach.model import Target
 from chinhsach.text.normalize import fold, has_diacritics
+from chinhsach.text.tokens import segment_words
 
 # ---------------------------------------------------------------------------------------------
 # Public tables
@@ -171,7 +172,10 @@ _YEAR = r"(?:19|20)\d\d"
 _RANGE_YEAR_RE = re.compile(rf"(?<![\d/.,])({_YEAR})\s*[-–—]\s*({_YEAR})(?![\d/])")
 _WORD_YEAR_RE = re.compile(rf"(?:năm|nam|đến|den|tới|toi)\s+({_YEAR})(?![\d/])", re.IGNORECASE)
 _BARE_YEAR_RE = re.compile(rf"(?<![\d/.,\-–])({_YEAR})(?![\d/.,]\d|\d|/)")
-_ORIENT_RE = re.compile(r"(?:định hướng|dinh huong)[^.;]{0,25}$", re.IGNORECASE)
+_ORIENT_RE = re.compile(r"(?:định hướng|dinh huong|tầm nhìn|tam nhin)[^.;]{0,25}$", re.IGNORECASE)
+_WRITTEN_DATE_RE = re.compile(
+    rf"(?:(?:ngày|ngay)\s+\d{{1,2}}\s+)?(?:tháng|thang)\s+\d{{1,2}}\s*(?:(?:năm|nam)\s+|/\s*){_YEAR}",
+    re.IGNORECASE)
 
 
 def heading_year(text: str) -> int | None:
@@ -180,10 +184,13 @@ def heading_year(text: str) -> int | None:
     "đến năm 2030" → 2030, "Tầm nhìn đến năm 2045" → 2045, "giai đoạn 2021-2025" → 2025 (end of
     a period). When a heading names a main period and an orientation ("giai đoạn 2021-2025,
     định hướng đến năm 2030"), the main period wins; otherwise the last year written wins.
-    Years inside dates ("24/11/2023") do not count.
+    Years inside dates ("24/11/2023", "ngày 15 tháng 8 năm 2024", "tháng 8/2024") do not
+    count: a title "Thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 …" names the date
+    of the cited document, not the plan's period (kh165 took 2024 as its horizon). A vision
+    ("tầm nhìn đến năm 2050") yields to a main period like an orientation does.
     """
     found: list[tuple[int, int, bool]] = []  # (position, year, is orientation)
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _WRITTEN_DATE_RE.finditer(text)]
     for rx, group in ((_RANGE_YEAR_RE, 2), (_WORD_YEAR_RE, 1), (_BARE_YEAR_RE, 1)):
         for m in rx.finditer(text):
             if any(a <= m.start(group) < b for a, b in taken):
@@ -451,6 +458,8 @@ _MASK_PATTERNS = [
     r"công văn|thông báo|kết luận|hướng dẫn|tờ trình|đề án|chương trình|dự án|văn bản|"
     r"pháp lệnh|hội nghị)\s+(?:số\s+)?\d[\d.,]*",
     r"(?<![\w-])[a-z]+-\d+",  # codes: covid-19
+    # list markers inside a paragraph: "…; (2) Nông nghiệp công nghệ cao …" (kh179)
+    r"(?<![\w)])\(\s*\d{1,2}\s*\)(?=\s)",
 ]
 
 
@@ -587,9 +596,31 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
     if m and m.group(1) not in {_low(w, ctx.plain) for w in _UNIT_STOP} and m.group(1).islower():
         v.unit = text[p + m.start(1): p + m.end(1)]
         v.unit_end = p + m.end()
+        _count_noun(ctx, v, limit)
         return consumed
     v.unit, v.unit_end = None, p
     return consumed
+
+
+def _count_noun(ctx: _Ctx, v: _Val, limit: int) -> None:
+    """Widen an unlisted count unit to the whole noun it starts: Vietnamese nouns are often
+    several syllables ("05 kịch bản", not "05 kịch"), and a one-syllable collective or
+    classifier noun takes the noun after it ("05 bộ dữ liệu", "20 tập dữ liệu", "02 vùng dự
+    án"). Words come from the dictionary segmentation (:func:`segment_words`). Measured on the
+    development plans: 6 targets of kh144 and kh556 had a one-syllable unit ("kịch", "tập")."""
+    start = v.unit_end - len(v.unit or "")
+    window = ctx.text[start:min(limit, start + 60)]
+    words = [w for w in segment_words(window)]
+    if not words or not window.startswith(words[0]):
+        return
+    first = words[0]
+    unit = first
+    if " " not in first and len(words) > 1 and " " in words[1] and words[1].islower() and \
+            window[len(first):].startswith(" " + words[1]) and \
+            _low(words[1], ctx.plain) not in {_low(w, ctx.plain) for w in _UNIT_STOP}:
+        unit = f"{first} {words[1]}"
+    v.unit = unit
+    v.unit_end = start + len(unit)
 
 
 def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> list[_Val]:
@@ -808,6 +839,7 @@ class _Member:
     post: str = ""
     maintain_lead: bool = False
     focus_core: str | None = None  # "trong đó có bằng cấp, chứng chỉ": narrows the previous
+    clause_start: int = 0  # start of the member's clause (between ";")
 
 
 def _post_np(ctx: _Ctx, a: int, b: int) -> str:
@@ -1094,7 +1126,8 @@ def _age_or_time(ctx: _Ctx, v: _Val, piece_start: int) -> bool:
 
 def find_targets(text: str, *, section: str | None, year: int | None = None,
                  in_objectives: bool = True,
-                 masked: Sequence[tuple[int, int]] | None = None) -> list[Target]:
+                 masked: Sequence[tuple[int, int]] | None = None,
+                 qualitative: bool = True, year_inferred: bool = False) -> list[Target]:
     """Targets stated in one segment of a plan.
 
     ``section`` is copied to each target; ``year`` is the heading's horizon, used when the
@@ -1102,7 +1135,11 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
     there every quantified clause is a target and end-state clauses are qualitative targets;
     elsewhere only quantified clauses with a target cue ("phấn đấu", "đạt", a bound such as
     "ít nhất", "tỷ lệ … %", "đến năm …") count. ``masked``: character spans of cited documents
-    (the pipeline's citation spans), whose numbers are never values.
+    (the pipeline's citation spans), whose numbers are never values. ``qualitative=False``
+    keeps unquantified end states out even in an objectives part (purposes, requirements and
+    general objectives are not targets, GUIDELINES.md). ``year_inferred``: ``year`` is the
+    plan's own period, not a heading's; targets that take it (their sentence names no year)
+    are marked ``year_inferred``.
     """
     if not text or not text.strip():
         return []
@@ -1115,6 +1152,7 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
         # Years of frames ("Phấn đấu đến năm 2025, …") and of members opening with a year
         # ("đến năm 2030 đạt 32 giường …; 9,5 bác sỹ …"): they scope over what follows.
         scopes: list[tuple[int, int]] = []
+        forward: list[int] = []  # starts of frames that look ahead ("Đến năm 2030, …")
         value_less_clauses: list[tuple[int, int]] = []
         for ca, cb in _split(text, sa, sb, _CLAUSE_SEP):
             vals = _values(ctx, ca, cb, masked)
@@ -1143,6 +1181,8 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
                 while pending and _is_frame(ctx, pieces[pending[0]]):
                     ys = _years_in(ctx, *pieces[pending[0]])  # "Phấn đấu đến năm 2025, …"
                     scopes.append((pieces[pending[0]][0], ys[-1][2]))
+                    if _FORWARD_FRAME.search(ctx.low, *pieces[pending[0]]):
+                        forward.append(pieces[pending[0]][0])
                     pending.pop(0)
                 if pending:
                     if _incomplete(ctx, pieces[k], by_piece[k][0]):
@@ -1172,7 +1212,7 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
                     ms = ga if j == 0 else pvals[j - 1].unit_end
                     me = gb if j == len(pvals) - 1 else _next_start(pvals[j + 1], ctx, ms)
                     ms, me = _trim(text, ms, me)
-                    members.append(_Member(ms, me, v, si, pre_start=ms))
+                    members.append(_Member(ms, me, v, si, pre_start=ms, clause_start=ca))
         # Analyse members of the sentence in order (restoration looks at the previous one).
         sentence_targets: list[tuple[int, Target]] = []
         prev: _Member | None = None
@@ -1187,16 +1227,18 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
         for mb in members:
             if not mb.indicator:
                 continue  # a bare number with nothing to say what it measures (table cells)
-            if not in_objectives and not _has_cue(ctx, mb, sa):
+            if not in_objectives and not _has_cue(ctx, mb, sa) and \
+                    not any(f < mb.start for f in forward):
                 continue
             v = mb.val
             indicator = _fix_typos(_lower_first(mb.indicator))
             unit = _fix_typos(v.unit) if v.unit else None
-            unit = _per_year(ctx, mb, unit, sa)
+            unit = _per_year(ctx, mb, unit)
             direction = indicator_direction(indicator)
             if direction is None:
                 direction = _verb_direction(ctx, mb)
-            t_year = mb.own_year or _scope(scopes, mb.start) or year
+            stated = mb.own_year or _scope(scopes, mb.start)
+            t_year = stated or year
             comparator = mb.comparator
             sentence_targets.append((mb.start, Target(
                 indicator=indicator,
@@ -1208,18 +1250,29 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
                 text=text[mb.start:mb.end],
                 value_max=v.value_max if comparator == "range" else None,
                 direction=direction,
+                year_inferred=year_inferred and not stated and year is not None,
             )))
-        if in_objectives and " | " not in text:  # table cells are not clauses
+        if in_objectives and qualitative and " | " not in text:  # table cells are not clauses
             for ca, cb in value_less_clauses:
                 q = _qualitative(ctx, ca, cb, bool(sentence_targets))
                 if q is not None:
                     ys = _years_in(ctx, ca, cb)
-                    q.year = ys[-1][2] if ys else (_scope(scopes, ca) or year)
+                    stated = ys[-1][2] if ys else _scope(scopes, ca)
+                    q.year = stated or year
+                    q.year_inferred = year_inferred and not stated and year is not None
                     q.section = section
                     sentence_targets.append((ca, q))
         results.extend(sentence_targets)
     results.sort(key=lambda x: x[0])
     return [t for _, t in results]
+
+
+# A frame that sets a horizon ahead ("Đến năm 2030,", "Phấn đấu đến hết năm 2026,", "Giai đoạn
+# 2026 - 2030,") makes the quantified clause after it a target even outside the objectives
+# (kh556 "Đến năm 2030, 100% các khu vực … được xác định"); a bare "Năm 2024," does not (it
+# more often reports a result).
+_FORWARD_FRAME = re.compile(r"(?<!\w)(?:đến|tới|vào|phấn đấu|giai đoạn|den|toi|vao|phan dau|"
+                            r"giai doan)(?!\w)")
 
 
 def _is_frame(ctx: _Ctx, piece: tuple[int, int]) -> bool:
@@ -1240,18 +1293,20 @@ def _scope(scopes: list[tuple[int, int]], pos: int) -> int | None:
     return before[-1] if before else None
 
 
-def _per_year(ctx: _Ctx, mb: _Member, unit: str | None, sentence_start: int) -> str | None:
-    """A yearly change or count written without the slash: "bình quân mỗi năm … 14.000 lao
-    động" → "lao động/năm", "giảm bình quân 2%" → "%/năm"."""
-    if unit is None or "/" in unit or unit in _TIME_UNITS | _AGE_UNITS:
+def _per_year(ctx: _Ctx, mb: _Member, unit: str | None) -> str | None:
+    """A yearly count written without the slash: "bình quân mỗi năm … 14.000 lao động" →
+    "lao động/năm".
+
+    Only a "mỗi năm / hằng năm" of the member's own clause counts (kh144: "Phấn đấu mỗi năm
+    phát triển 05 bộ dữ liệu …; có tối thiểu 05 kịch bản …" — the second is not yearly). A
+    percentage keeps its printed unit: "Hằng năm, số vụ … tăng trên 3%" is "%" with the
+    yearly change in the indicator, as the real plans' gold writes it (6 targets of kh153
+    and kh182; no gold file adds "/năm" to a printed "%").
+    """
+    if unit is None or "/" in unit or unit in _TIME_UNITS | _AGE_UNITS or unit in ("%", "‰"):
         return unit
     yearly = ctx.rx(r"(?<!\w)(?:mỗi năm|hằng năm|hàng năm)(?!\w)").search(
-        ctx.low, sentence_start, mb.val.start)
-    if unit in ("%", "‰"):
-        if mb.change and (yearly or ctx.rx(r"(?<!\w)bình quân(?!\w)").search(
-                ctx.low, sentence_start, mb.val.start)):
-            return unit + "/năm"
-        return unit
+        ctx.low, mb.clause_start, mb.val.start)
     return unit + "/năm" if yearly else unit
 
 
@@ -1267,8 +1322,16 @@ def _incomplete(ctx: _Ctx, piece: tuple[int, int], v: _Val) -> bool:
     pa = piece[0]
     probe = _Member(pa, piece[1], v, 0, pre_start=pa)
     _analyse(ctx, probe)
+    if probe.core and probe.change:
+        # "…, bắt giữ tại tuyến đường biển, đường hàng không, chuyển phát nhanh tăng trên 3%"
+        # (kh153, kh182): the changed thing began before the commas when the words before
+        # the verb have no head noun of their own.
+        cx = _Ctx.of(probe.core)
+        verb = _rx(r"(?<!\w)" + _CHANGE_VERB + r"$", cx.plain).search(cx.low)
+        noun = probe.core[:verb.start()].strip() if verb else ""
+        return bool(noun) and not _rx(_HEAD_RE, cx.plain).match(_low(noun, cx.plain))
     if probe.core:
-        return not probe.core_has_head and not probe.change
+        return not probe.core_has_head
     return not probe.post
 
 

@@ -174,6 +174,8 @@ _ACTION_HEADING = re.compile(
 # thể", "2. Kết quả đạt được"); a longer one is the first clause of an item's content
 # ("a) Tổ chức thực hiện tốt phong trào …") and inherits.
 _MAX_TITLE_WORDS = 6
+_HORIZON = re.compile(r"\b(?:(?:den|toi)\s+(?:het\s+)?nam|giai doan|nam)\s+(?:19|20)\d\d"
+                      r"(?:\s+(?:19|20)\d\d)?\b")
 
 
 def _cue_part(folded: str, anchored: bool) -> PlanPart | None:
@@ -201,7 +203,9 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None) -> PlanPart
         if found is None and _ACTION_HEADING.match(folded):
             found = "tasks"
         return found or "other"
-    short = len(folded.split()) <= _MAX_TITLE_WORDS and not heading.rstrip().endswith("…")
+    # The horizon ("Chỉ tiêu chủ yếu đến năm 2030", kh182) does not make a title a clause.
+    bare = _HORIZON.sub(" ", folded)
+    short = len(bare.split()) <= _MAX_TITLE_WORDS and not heading.rstrip().endswith("…")
     found = _cue_part(folded, anchored=True) if short else None
     if found is not None:
         return found

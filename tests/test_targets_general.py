@@ -1,0 +1,155 @@
+"""General target mechanisms that carry to unseen plans (issue 12, "Situation vs target").
+
+Every text here is written for the test (a made-up province and programme), in the ways
+provincial plans phrase targets: horizon titles, purpose parts, frames that look ahead,
+multi-syllable count nouns, a changed thing spread over commas, growth rates, shares stated
+after a verb, baselines. The real plans stay in ``../shared`` and are scored by
+``evaluation/extraction_eval.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chinhsach import parse
+from chinhsach.extract.targets import find_targets, heading_year
+from chinhsach.model import Target
+from chinhsach.structure.outline import plan_part
+
+
+def quantified(text: str, **kw) -> list[Target]:
+    kw.setdefault("section", "II.2")
+    kw.setdefault("year", 2030)
+    return [t for t in find_targets(text, **kw) if t.value is not None]
+
+
+# ---------------------------------------------------------------------------------------------
+# Where targets stand
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("heading", ["Chỉ tiêu chủ yếu đến năm 2030", "Các chỉ tiêu cụ thể giai đoạn 2026 - 2030",
+                                     "Mục tiêu cụ thể đến hết năm 2027"])
+def test_a_horizon_does_not_make_a_title_a_clause(heading: str) -> None:
+    assert plan_part(heading, "item", "tasks") == "objectives"
+
+
+PLAN = """| ỦY BAN NHÂN DÂN TỈNH HÒA VÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 88/KH-UBND | Hòa Vân, ngày 10 tháng 12 năm 2025 |
+
+**KẾ HOẠCH**
+
+**PHÁT TRIỂN NƯỚC SẠCH NÔNG THÔN TỈNH HÒA VÂN GIAI ĐOẠN 2026 - 2030**
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+**1. Yêu cầu**
+
+Bảo đảm sự phối hợp chặt chẽ giữa các cơ quan, đơn vị trong tổ chức thực hiện.
+
+**2. Mục tiêu tổng quát**
+
+Nâng cao chất lượng cuộc sống của người dân nông thôn.
+
+**II. NỘI DUNG TRỌNG TÂM**
+
+1. Rà soát hiện trạng các công trình cấp nước tập trung.
+
+**2. Chỉ tiêu chủ yếu đến năm 2030**
+
+a) Xóa bỏ hoàn toàn tình trạng sử dụng nguồn nước không hợp vệ sinh.
+
+b) 95% hộ gia đình nông thôn được sử dụng nước sạch.
+
+**III. NHIỆM VỤ, GIẢI PHÁP**
+
+**1. Đầu tư công trình**
+
+Đến năm 2030, 100% các trạm cấp nước được kiểm định chất lượng định kỳ.
+
+Năm 2024, tỷ lệ hộ gia đình được sử dụng nước sạch đạt 60%.
+
+Phấn đấu tỷ lệ hộ gia đình được sử dụng nước sạch đạt 80%.
+
+Nâng cấp ít nhất 12 trạm bơm tăng áp; có tối thiểu 03 kịch bản ứng phó hạn hán.
+"""
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("plan") / "kh-hoa-van-nuoc-sach.md"
+    path.write_text(PLAN, encoding="utf-8")
+    return parse(path)
+
+
+def test_qualitative_targets_only_under_target_titles(plan) -> None:
+    qualitative = [(t.section, t.text) for t in plan.targets if t.value is None]
+    # "Chỉ tiêu chủ yếu đến năm 2030" lists targets; "Yêu cầu" and "Mục tiêu tổng quát" do not.
+    assert qualitative == [("II.2.a", "Xóa bỏ hoàn toàn tình trạng sử dụng nguồn nước không hợp vệ sinh")]
+    share = next(t for t in plan.targets if t.section == "II.2.b")
+    assert (share.value, share.unit, share.year) == (95.0, "%", 2030)
+
+
+def test_a_frame_looking_ahead_sets_a_target_outside_the_objectives(plan) -> None:
+    found = {(t.section, t.value) for t in plan.targets}
+    assert ("III.1", 100.0) in found
+
+
+def test_a_figure_of_a_past_year_is_a_baseline_not_a_target(plan) -> None:
+    assert plan.meta.date == "2025-12-10"
+    assert not any(t.value == 60.0 for t in plan.targets)  # "Năm 2024, … đạt 60%"
+
+
+def test_a_year_taken_from_the_plan_period_is_marked_inferred(plan) -> None:
+    by_value = {t.value: t for t in plan.targets}
+    assert (by_value[80.0].year, by_value[80.0].year_inferred) == (2030, True)
+    # "Đến năm 2030, …" states the year in the sentence: not inferred.
+    assert (by_value[100.0].year, by_value[100.0].year_inferred) == (2030, False)
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [("Thực hiện Chỉ thị số 12/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ", None),
+     ("Triển khai Nghị quyết ban hành tháng 3/2024 về công tác dân số", None),
+     ("Phát triển kinh tế biển đến năm 2030, tầm nhìn đến năm 2050", 2030),
+     ("Tầm nhìn đến năm 2045", 2045),
+     ("Chương trình giai đoạn 2026 - 2030", 2030)],
+)
+def test_plan_period_from_a_title(title: str, year: int | None) -> None:
+    # The date of a cited document is not the plan's period; a vision yields to the main period.
+    assert heading_year(title) == year
+
+
+# ---------------------------------------------------------------------------------------------
+# Values, units, indicators
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("Có tối thiểu 03 kịch bản ứng phó hạn hán.", "kịch bản"),
+     ("Mỗi năm công bố ít nhất 10 bộ dữ liệu mở về nông nghiệp.", "bộ dữ liệu/năm"),
+     ("Có ít nhất 02 vùng dự án trồng dược liệu tập trung.", "vùng dự án"),
+     ("Hỗ trợ ít nhất 300 căn nhà cho hộ nghèo.", "căn nhà")],
+)
+def test_count_units_are_whole_nouns(text: str, unit: str) -> None:
+    (t,) = quantified(text)
+    assert t.unit == unit
+
+
+def test_a_yearly_word_applies_to_its_own_clause_only() -> None:
+    a, b = quantified("Phấn đấu mỗi năm công bố từ 05 bộ dữ liệu mở; có tối thiểu 04 kịch bản khai thác dữ liệu.")
+    assert (a.unit, b.unit) == ("bộ dữ liệu/năm", "kịch bản")
+
+
+def test_list_markers_inside_a_paragraph_are_not_values() -> None:
+    assert quantified("Ba trụ cột: (1) Công nghiệp chế biến; (2) Du lịch sinh thái; (3) Dịch vụ số.") == []
+
+
+def test_a_changed_thing_spread_over_commas_keeps_its_whole_subject() -> None:
+    a, b = quantified("Hằng năm, số vụ vi phạm về môi trường được phát hiện, xử lý tại khu công nghiệp, "
+                      "làng nghề tăng trên 4%; số vụ vi phạm được phát hiện, xử lý qua không gian mạng "
+                      "tăng trên 6%.")
+    assert a.indicator.startswith("mức tăng") and "số vụ vi phạm về môi trường" in a.indicator
+    assert "làng nghề" in a.indicator and (a.comparator, a.value, a.unit) == ("above", 4.0, "%")
+    assert "không gian mạng" in b.indicator and "số vụ vi phạm" in b.indicator
