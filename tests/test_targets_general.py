@@ -153,3 +153,40 @@ def test_a_changed_thing_spread_over_commas_keeps_its_whole_subject() -> None:
     assert a.indicator.startswith("mức tăng") and "số vụ vi phạm về môi trường" in a.indicator
     assert "làng nghề" in a.indicator and (a.comparator, a.value, a.unit) == ("above", 4.0, "%")
     assert "không gian mạng" in b.indicator and "số vụ vi phạm" in b.indicator
+
+
+def test_a_count_that_defines_a_share_is_not_a_target() -> None:
+    (t,) = quantified("Có 85% học sinh được kiểm tra ít nhất 3 chỉ số sức khỏe cơ bản.")
+    assert (t.value, t.unit) == (85.0, "%")
+    assert "ít nhất 3 chỉ số" in t.text
+    (t,) = quantified("Tỷ lệ trường học kết nối mạng với tốc độ 100 Mb/s đạt 90%.")
+    assert (t.value, t.unit) == (90.0, "%")
+
+
+def test_a_number_glued_to_a_capital_is_a_name() -> None:
+    (t,) = quantified("Tỷ lệ thôn được phủ sóng 5G đạt 70%.")
+    assert (t.value, t.unit) == (70.0, "%")
+
+
+def test_a_growth_rate_is_the_rate_of_the_quantity_just_stated() -> None:
+    found = quantified("Tổng giá trị sản phẩm chè tham gia xuất khẩu đến năm 2030 dự kiến đạt 20 triệu USD, "
+                       "tốc độ tăng bình quân 06 - 08%/năm.")
+    level, rate = found
+    assert level.indicator == "tổng giá trị sản phẩm chè tham gia xuất khẩu"
+    assert rate.indicator == "tốc độ tăng bình quân giá trị sản phẩm chè tham gia xuất khẩu"
+    assert (rate.comparator, rate.value, rate.value_max, rate.unit) == ("range", 6.0, 8.0, "%/năm")
+    _, rate = quantified("Phấn đấu giá trị hàng hóa xuất khẩu đạt 150 triệu USD, tăng bình quân hằng năm "
+                         "trong giai đoạn này đạt 8 - 9%/năm.")
+    assert rate.indicator == "tốc độ tăng bình quân hằng năm giá trị hàng hóa xuất khẩu"
+
+
+def test_a_year_stated_in_a_sentence_holds_for_its_detail() -> None:
+    text = ("Phấn đấu giá trị hàng hóa xuất khẩu đến năm 2028 đạt 150 triệu USD, tăng bình quân 8%/năm. "
+            "Trong đó: giá trị nông sản xuất khẩu đạt 120 triệu USD.")
+    found = find_targets(text, section="I.3", year=2030, year_inferred=True)
+    assert [(t.value, t.year, t.year_inferred) for t in found] == [
+        (150.0, 2028, False), (8.0, 2028, False), (120.0, 2028, False)]
+    # Without a stated year the plan's period is used, and marked inferred.
+    (t,) = find_targets("Giá trị nông sản xuất khẩu đạt 120 triệu USD.", section="I.3", year=2030,
+                        year_inferred=True)
+    assert (t.year, t.year_inferred) == (2030, True)

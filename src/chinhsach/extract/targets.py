@@ -275,7 +275,9 @@ _LEAD_WORDS = [
 _CHANGE_DOWN = ["giảm", "kéo giảm", "giảm thiểu", "khống chế", "kiềm chế", "hạ thấp"]
 _CHANGE_UP = ["tăng", "nâng", "tăng thêm", "nâng cao", "gia tăng"]
 # A change verb as a word, not inside a compound noun ("tăng trưởng", "tăng cường").
-_CHANGE_VERB = (r"(?:" + "|".join(sorted(_CHANGE_DOWN + _CHANGE_UP, key=len, reverse=True))
+# "tốc độ tăng" is a noun (a growth rate), not the verb of a change.
+_CHANGE_VERB = (r"(?<!tốc độ )(?<!toc do )(?:"
+                + "|".join(sorted(_CHANGE_DOWN + _CHANGE_UP, key=len, reverse=True))
                 + r")(?!\w)(?!\s+(?:trưởng|cường|tầng|nghèo bền vững))")
 _LEVEL_CUES = {"đạt", "đạt được", "đạt mức", "ở mức", "bằng", "còn", "xuống", "xuống còn", "giảm còn", "giảm xuống", "giảm xuống còn", "lên",
                "tăng lên", "nâng lên", "lên mức", "còn dưới", "xuống dưới", "giảm xuống dưới"}
@@ -433,7 +435,9 @@ def is_rate(target: Target) -> bool:
 # Masks: numbers that are never values
 # ---------------------------------------------------------------------------------------------
 
-_NUM_RE = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:\.\d+)?)(?!\d)")
+# A number glued to a capital letter is a name, not a value: "5G", "4G", "3D" (kh144).
+_NUM_RE = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:\.\d+)?)(?!\d)"
+                     r"(?![A-ZĐ])")
 _DOCNUM_RE = re.compile(
     r"(?<![\w/])\d+(?:[/-]\d+)*\s?[/-]\s?[A-ZĐ][A-Za-zĐđ0-9&]*(?:[/-][A-Za-zĐđ0-9&]+)*"
 )
@@ -919,7 +923,7 @@ def _analyse(ctx: _Ctx, mb: _Member) -> None:
     while core:
         cc = _Ctx.of(core)
         e, f = _strip_end(cc, 0, len(core), (_FILLERS if changing else []) + [
-            "từ", "đạt", "là", "ở mức", "có"])
+            "từ", "đạt", "là", "ở mức", "có", "dự kiến", "phấn đấu"])
         if not f:
             break
         core = _clean(core[:e])
@@ -1147,11 +1151,15 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
     masked = _masked_spans(ctx, masked)
     results: list[tuple[int, Target]] = []
 
+    carried: int | None = None  # the last year stated in the previous sentence
     for si, (sa, sb) in enumerate(_sentences(text)):
         members: list[_Member] = []
         # Years of frames ("Phấn đấu đến năm 2025, …") and of members opening with a year
         # ("đến năm 2030 đạt 32 giường …; 9,5 bác sỹ …"): they scope over what follows.
         scopes: list[tuple[int, int]] = []
+        if carried is not None and ctx.rx(r"(?:trong đó|cụ thể|riêng)(?!\w)").match(ctx.low, sa):
+            # "… đến năm 2030 đạt 400 triệu USD. Trong đó: …" details the sentence before it.
+            scopes.append((sa, carried))
         forward: list[int] = []  # starts of frames that look ahead ("Đến năm 2030, …")
         value_less_clauses: list[tuple[int, int]] = []
         for ca, cb in _split(text, sa, sb, _CLAUSE_SEP):
@@ -1165,6 +1173,8 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
                         if not _age_or_time(ctx, v, pa):
                             by_piece.setdefault(k, []).append(v)
                         break
+            for k in list(by_piece):
+                by_piece[k] = _drop_defining_counts(ctx, pieces[k], by_piece[k])
             if not by_piece:
                 value_less_clauses.append((ca, cb))
                 continue
@@ -1220,7 +1230,14 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
             _analyse(ctx, mb)
             if mb.lead_year is not None:
                 scopes.append((mb.start, mb.lead_year))
+            elif mb.own_year is not None:
+                # "Phấn đấu giá trị … đến năm 2030 đạt 400 triệu USD, tăng bình quân … 10 -
+                # 13%/năm": the year stated in a member holds for the members after it.
+                scopes.append((mb.end, mb.own_year))
             mb.indicator = _clean(_indicator(ctx, mb, prev))
+            rate = _rate_of_previous(ctx, mb, prev)
+            if rate:
+                mb.indicator = rate
             mb.comparator = _comparator(mb, prev)
             prev = mb
         _restore_predicates(ctx, members)
@@ -1263,6 +1280,7 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
                     q.section = section
                     sentence_targets.append((ca, q))
         results.extend(sentence_targets)
+        carried = _scope(scopes, sb) if scopes else None
     results.sort(key=lambda x: x[0])
     return [t for _, t in results]
 
@@ -1273,6 +1291,60 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
 # more often reports a result).
 _FORWARD_FRAME = re.compile(r"(?<!\w)(?:đến|tới|vào|phấn đấu|giai đoạn|den|toi|vao|phan dau|"
                             r"giai doan)(?!\w)")
+
+
+_RATE_ONLY = re.compile(
+    r"^(?:tốc độ\s+|toc do\s+)?(tăng trưởng|tăng|giảm|tang truong|tang|giam)"
+    r"((?:\s+(?:bình quân|hằng năm|hàng năm|mỗi năm|trong giai đoạn(?: này)?|giai đoạn này|"
+    r"binh quan|hang nam|moi nam|trong giai doan(?: nay)?|giai doan nay))*)$", re.IGNORECASE)
+
+
+def _rate_of_previous(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str | None:
+    """"… tổng giá trị … đạt 10 triệu USD, tốc độ tăng bình quân 08 - 09%/năm": a growth rate
+    that names no quantity is the rate of the quantity just stated in its sentence, a common
+    way to write paired level-and-growth targets. The indicator reads "tốc độ tăng bình quân
+    <that quantity>" (without its "tổng"). Measured on the development plans: 11 targets of
+    qd2954 read "mức tăng tốc độ" or "bình quân hàng năm trong giai đoạn này"."""
+    if prev is None or prev.sentence != mb.sentence or not prev.indicator:
+        return None
+    if not (mb.val.unit or "").startswith("%") or (prev.val.unit or "").startswith("%"):
+        return None
+    b, _ = _strip_end(ctx, mb.start, mb.val.start, set(COMPARATORS) | {"từ", "dự kiến"})
+    m = _RATE_ONLY.match(_clean(ctx.text[mb.start:b])) or _RATE_ONLY.match(mb.core.strip())
+    if not m:
+        return None
+    quantity = re.sub(r"^(?:tổng|tong)\s+", "", prev.indicator, flags=re.IGNORECASE)
+    fillers = re.sub(r"(?:trong\s+)?(?:giai đoạn|giai doan)(?:\s+(?:này|nay))?", " ", m.group(2),
+                     flags=re.IGNORECASE)  # the period is the target's year, not its name
+    return _clean(f"tốc độ {m.group(1).lower()} {fillers} {quantity}")
+
+
+def _drop_defining_counts(ctx: _Ctx, piece: tuple[int, int], vals: list[_Val]) -> list[_Val]:
+    """A count inside the phrase that defines a percentage is part of its indicator, not a
+    target of its own: "70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh …" (the share
+    is the target, the 4 diseases define who counts) and "Tỷ lệ người dùng truy cập băng rộng
+    với tốc độ 01 Gb/s đạt 100%" (a rate measured in % states its value in %). Within one
+    piece: counts after an initial percentage, and counts before the percentage of a piece
+    that opens with "tỷ lệ". Measured on the development plans: 4 false targets (kh144,
+    kh165), no target lost."""
+    pct = [v for v in vals if v.unit and v.unit.startswith(("%", "‰"))]
+    if not pct or len(pct) == len(vals):
+        return vals
+    head = ctx.low[piece[0]:pct[0].start]
+    lead_end, _ = _strip_start(ctx, piece[0], pct[0].start, _LEAD_WORDS)  # "Có 85% …"
+    initial = not ctx.low[lead_end:pct[0].start].strip(" -–+•")
+    rate_led = bool(ctx.rx(r"^\s*(?:tỷ lệ|tỉ lệ)(?!\w)").match(head))
+    keep = []
+    for v in vals:
+        if v in pct:
+            keep.append(v)
+        elif initial and v.start > pct[0].start:
+            continue
+        elif rate_led and v.start < pct[0].start:
+            continue
+        else:
+            keep.append(v)
+    return keep
 
 
 def _is_frame(ctx: _Ctx, piece: tuple[int, int]) -> bool:
