@@ -190,3 +190,51 @@ def test_a_year_stated_in_a_sentence_holds_for_its_detail() -> None:
     (t,) = find_targets("Giá trị nông sản xuất khẩu đạt 120 triệu USD.", section="I.3", year=2030,
                         year_inferred=True)
     assert (t.year, t.year_inferred) == (2030, True)
+
+
+def test_a_count_names_the_thing_counted_after_the_value() -> None:
+    (t,) = quantified("Thu hút tối thiểu 15 doanh nghiệp chế biến nông sản đầu tư vào vùng nguyên liệu.")
+    assert (t.comparator, t.value, t.unit) == ("at_least", 15.0, "doanh nghiệp")
+    assert t.indicator.startswith("số doanh nghiệp chế biến nông sản")
+
+
+def test_a_share_given_to_people_is_the_share_of_those_people() -> None:
+    (t,) = quantified("Phấn đấu hỗ trợ pháp lý cho 100% số phụ nữ bị bạo lực gia đình khi có yêu cầu.")
+    assert t.indicator.startswith("tỷ lệ phụ nữ bị bạo lực gia đình")
+    assert t.indicator.endswith("được hỗ trợ pháp lý")
+    (t,) = quantified("Đôn đốc các địa phương triển khai lộ trình đạt mục tiêu ít nhất 60% thôn đạt chuẩn "
+                      "văn hóa vào năm 2030.", in_objectives=False)
+    assert (t.comparator, t.value) == ("at_least", 60.0)
+    assert t.indicator.startswith("tỷ lệ thôn đạt chuẩn văn hóa")
+
+
+def test_a_bounded_share_of_a_whole_is_a_target_in_a_task() -> None:
+    (t,) = quantified("Ban hành các chính sách để nâng tỷ lệ hồ sơ xử lý trực tuyến chiếm tối thiểu 70% "
+                      "tổng số hồ sơ của mỗi cơ quan.", in_objectives=False)
+    assert (t.comparator, t.value, t.unit) == ("at_least", 70.0, "%")
+    assert t.indicator.startswith("tỷ lệ hồ sơ xử lý trực tuyến trong")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("Trên 90% các xã có điểm tiếp nhận phản ánh của người dân.", [90.0]),
+     ("Phấn đấu số hộ dùng điện mặt trời tăng trên 5%.", [5.0]),
+     # "trên" as a preposition: the media a story runs on, not a bound
+     ("Đăng tải các tin, bài về chuyển đổi số trên 03 nền tảng mạng xã hội.", []),
+     ("Đổi mới trên 4 lĩnh vực sản xuất chính của tỉnh.", [])],
+)
+def test_tren_bounds_only_where_a_bound_stands(text: str, values: list[float]) -> None:
+    assert [t.value for t in quantified(text, in_objectives=False)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("100% số hộ kinh doanh được hướng dẫn thanh toán không dùng tiền mặt.", 100.0),
+     ("Có 40% diện tích lúa áp dụng quy trình canh tác tiên tiến.", 40.0)],
+)
+def test_a_share_with_its_predicate_is_a_target_in_a_task(text: str, value: float) -> None:
+    assert [t.value for t in quantified(text, in_objectives=False)] == [value]
+
+
+def test_a_share_that_states_a_fact_is_not_a_target_in_a_task() -> None:
+    assert quantified("Hiện có 45% số hộ kinh doanh được hướng dẫn thanh toán điện tử.", in_objectives=False) == []

@@ -319,7 +319,7 @@ _RIDER_COMMA = ["có", "bảo đảm", "đảm bảo", "theo", "nhằm", "để"
                 "trong đó", "so với", "nhất là", "đặc biệt là", "kịp thời", "đúng"]
 # Words that mark a predicate in "N% <subject> <predicate>".
 _PREDICATE = ["được", "có", "tham gia", "sử dụng", "bị", "đạt", "tiếp cận", "hưởng", "nhận",
-              "đi học", "biết", "sống", "là", "chiếm", "thụ hưởng", "hoàn thành"]
+              "đi học", "biết", "sống", "là", "chiếm", "thụ hưởng", "hoàn thành", "áp dụng", "ứng dụng"]
 
 # Qualitative targets: clauses opening with an end state (any sentence of an objectives part)…
 _END_STATE = [
@@ -944,6 +944,18 @@ def _analyse(ctx: _Ctx, mb: _Member) -> None:
         pv = _starts(ccx.plain, _low(core, ccx.plain), _PROCESS)
         if pv and _rx(_HEAD_RE, ccx.plain).match(_low(core[pv.end():].strip(), ccx.plain)):
             core = core[pv.end():].strip()
+    if not mb.change and (v.unit or "").startswith(("%", "‰")) and core:
+        # "xây dựng các chính sách để nâng tỷ lệ hoạt động trực tuyến chiếm tối thiểu 80% các
+        # hoạt động …" (kh179): a percentage measures the last rate its clause names; the
+        # words before it are the action, and "chiếm" (a share of) the whole after the value.
+        cl = _low(core, ccx.plain)
+        rates = list(_rx(r"(?<!\w)(?:tỷ lệ|tỉ lệ)(?!\w)", ccx.plain).finditer(cl))
+        if rates and rates[-1].start() > 0:
+            core = core[rates[-1].start():]
+        share = _rx(r"\s+chiếm$", ccx.plain).search(_low(core, ccx.plain))
+        if share and _rx(r"^(?:tỷ lệ|tỉ lệ)", ccx.plain).match(_low(core, ccx.plain)):
+            whole = _post_np(ctx, v.unit_end, mb.end)
+            core = core[:share.start()] + (f" trong {whole}" if whole else "")
     mb.core = core
     mb.core_has_head = bool(core) and bool(_rx(_HEAD_RE, ccx.plain).match(_low(core, ccx.plain)))
     mb.initial = not core
@@ -998,6 +1010,18 @@ def _indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
                 # Parallel members "nam đạt 168,5 cm, nữ đạt 157,9 cm", "thành thị dưới 4%,
                 # nông thôn dưới 2%": the fragment replaces the same-length tail of the subject.
                 return " ".join(pw[: len(pw) - len(fw)] + fw)
+        post = _post_np(ctx, v.unit_end, mb.end)
+        if percent and not mb.change and post and _rx(
+                r"(?<!\w)(?:cho|đối với|tới|mục tiêu|xây dựng)$", ctx.plain).search(_low(core, ctx.plain)):
+            # "trợ giúp pháp lý cho 100% số người …", "đạt mục tiêu xây dựng 20% xã, phường …":
+            # the share is of what follows the value; a service given "cho" them is what
+            # they receive (kh153, kh182).
+            verb = _rx(r"^(.*?)\s+cho$", ctx.plain).match(_low(core, ctx.plain))
+            served = f" được {_lower_first(_clean(core[:verb.end(1)]))}" if verb else ""
+            if served and _starts(ctx.plain, _low(core, ctx.plain), _LEAD_WORDS):
+                served = " được " + _lower_first(_clean(core[_strip_start(
+                    _Ctx.of(core), 0, verb.end(1), _LEAD_WORDS)[0]:verb.end(1)]))
+            return f"tỷ lệ {post}{served}"
         if percent and not mb.change:
             return f"tỷ lệ {_lower_first(core)}"
         base_unit = unit.split("/")[0] if unit else ""
@@ -1005,6 +1029,12 @@ def _indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
                 base_unit.lower() not in _TIME_UNITS | _AGE_UNITS | _MEASURE_UNITS:
             # "hỗ trợ xây mới, sửa chữa ít nhất 1.500 căn nhà" → "số căn nhà hỗ trợ …".
             core = re.sub(r"\s+(?:cho|cho từ|với|đối với|tới)$", "", core).strip()
+            if post.lower().startswith(unit.lower()):
+                post = post[len(unit):].strip()
+            if post:
+                # "Phát triển tối thiểu 10 doanh nghiệp công nghệ số mới …": the thing counted
+                # is named after the value; the verb before it only says what is done.
+                return f"số {unit} {post}".strip()
             return f"số {unit} {_lower_first(core)}".strip()
         return core
     # Value-initial members.
@@ -1476,7 +1506,13 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     # before the value can make it a fact ("đã có ít nhất 20 xã …").
     bound = mb.leading_explicit in ("above", "at_least", "below", "at_most")
     scope = low[mb.start:mb.val.start] if bound else span
+    if bound:
+        # "nâng tỷ lệ hoạt động trực tuyến chiếm tối thiểu 80% …" (kh179): a share bounded
+        # by a cue is set, not described.
+        scope = ctx.rx(r"(?<!\w)chiếm\s+(?=(?:" + _alt(COMPARATORS) + r")\s*$)").sub(" ", scope)
     if _rx(r"(?<!\w)(?:" + _alt(_DESCRIPTIVE) + r")(?!\w)", ctx.plain).search(scope):
+        return False
+    if mb.leading_explicit == "above" and not _above_is_bound(ctx, mb):
         return False
     if ctx.rx(r"(?<!\w)phấn đấu(?!\w)").search(low, sentence_start, mb.val.start):
         return True
@@ -1491,7 +1527,31 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     if mb.val.unit in ("%", "‰") and _rx(r"^(?:tỷ lệ|tỉ lệ)", ctx.plain).match(ind) and \
             not mb.initial:
         return True
+    if mb.initial and mb.val.unit in ("%", "‰") and mb.post and _has_predicate(ctx, mb.post) > 0:
+        # "100% số người hưởng trợ cấp … được rà soát …", "Có 30% diện tích nuôi … áp dụng …":
+        # a share of a population with what it is to do opens its clause — how plans state a
+        # target in task parts (kh157, kh556); a fact would say "đã", "hiện có", a past year.
+        lead = low[mb.clause_start:mb.val.start]
+        if not _strip_start(_Ctx(lead, lead, ctx.plain), 0, len(lead), _LEAD_WORDS)[0] < \
+                len(lead.rstrip(" -–+•")):
+            return True
     return False
+
+
+def _above_is_bound(ctx: _Ctx, mb: _Member) -> bool:
+    """"trên" before a number is a bound ("Trên 80% …", "đạt trên 40%", "tăng trên 3%") or a
+    preposition ("Sản xuất các tin, bài … trên 04 loại hình báo chí", "đổi mới trên 4 ngành"):
+    outside the objectives it bounds only at the start of its clause or after a verb of level
+    or change. Measured on the development plans: 4 false targets of kh179 and kh556."""
+    before = ctx.low[mb.clause_start:mb.val.start]
+    m = ctx.rx(r"(?:^|(?<=[\s,:(]))trên\s*$").search(before)
+    if not m:
+        return True  # the bound is another cue ("khoảng trên", "cao hơn")
+    rest = before[:m.start()].rstrip(" ,:-–+•")
+    if not _strip_start(_Ctx(rest, rest, ctx.plain), 0, len(rest), _LEAD_WORDS)[0] < len(rest):
+        return True
+    return bool(ctx.rx(r"(?<!\w)(?:đạt|có|là|chiếm|tăng|giảm|ở mức|bằng|với|lên|xuống|còn|"
+                       r"đạt được|duy trì|khoảng)\s*$").search(rest))
 
 
 def _verb_direction(ctx: _Ctx, mb: _Member) -> str | None:
