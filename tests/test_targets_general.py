@@ -238,3 +238,20 @@ def test_a_share_with_its_predicate_is_a_target_in_a_task(text: str, value: floa
 
 def test_a_share_that_states_a_fact_is_not_a_target_in_a_task() -> None:
     assert quantified("Hiện có 45% số hộ kinh doanh được hướng dẫn thanh toán điện tử.", in_objectives=False) == []
+
+
+def test_a_multiple_keeps_what_it_multiplies_in_its_unit() -> None:
+    (t,) = quantified("Tổng vốn đầu tư cho khoa học và công nghệ gấp 3 lần GRDP;")
+    assert (t.comparator, t.value, t.unit) == ("reach", 3.0, "lần GRDP")
+    assert t.indicator == "tổng vốn đầu tư cho khoa học và công nghệ"
+
+
+def test_a_long_denominator_is_kept_whole() -> None:
+    t, _ = quantified("Tỷ số giới tính khi sinh dưới 108 bé trai/100 bé gái sinh ra sống; tỷ lệ sinh con "
+                      "thứ ba giảm còn 10%.")
+    assert (t.comparator, t.value, t.unit) == ("below", 108.0, "bé trai/100 bé gái sinh ra sống")
+
+
+def test_maintain_at_the_start_of_a_later_member() -> None:
+    _, t = quantified("Tỷ lệ hộ dùng nước sạch đạt 98%, duy trì tỷ lệ che phủ rừng 46%.")
+    assert (t.comparator, t.value) == ("maintain", 46.0)

@@ -59,7 +59,7 @@ COMPARATORS: dict[str, str] = {
     "bảo đảm": "reach", "đảm bảo": "reach", "phấn đấu": "reach", "phấn đấu đạt": "reach",
     "lên": "reach", "tăng lên": "reach", "nâng lên": "reach", "lên mức": "reach",
     "còn": "reach", "xuống": "reach", "xuống còn": "reach", "giảm còn": "reach",
-    "giảm xuống": "reach", "giảm xuống còn": "reach", "là": "reach",
+    "giảm xuống": "reach", "giảm xuống còn": "reach", "là": "reach", "gấp": "reach",
     # above
     "trên": "above", "đạt trên": "above", "hơn": "above", "cao hơn": "above", "vượt": "above",
     "khoảng trên": "above", "lớn hơn": "above", "nhiều hơn": "above",
@@ -570,7 +570,9 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
     slash = ctx.rx(
         r"^\s*((?:[^\W\d_]|[²³])[^\d;/()]{0,60}?)(?:\s*/|\s+trên\s+(?=(?:1\.000|10\.000|100\.000|"
         r"1\.000\.000|100|một vạn|vạn)\s))\s*((?:\d{1,3}(?:\.\d{3})*\s+)?)"
-        r"((?:[^\W\d_]+)(?:\s+(?!vào|đến|năm|trở|và|trong|theo|tại|của)[^\W\d_]+){0,2})"
+        # The denominator may run to five words ("100 bé gái sinh ra sống", kh165).
+        r"((?:[^\W\d_]+)(?:\s+(?!(?:vào|đến|năm|trở|và|trong|theo|tại|của|trên|dưới|đạt|được|có|"
+        r"tăng|giảm|so|hoặc|với|ở|cho)(?!\w))[^\W\d_]+){0,4})"
     ).match(rest)
     if slash and len(slash.group(1).split()) <= 8 and not ctx.rx(r"(?<!\w)(?:đạt|vào|trở)(?!\w)"
                                                                  ).search(slash.group(1)):
@@ -595,6 +597,14 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
     if m:
         v.unit = text[p + m.start(1): p + m.end(1)]
         v.unit_end = p + m.end()
+        times = ctx.rx(r"\s+((?:[^\W\d_]+)(?:\s+[^\W\d_]+){0,2}?)(?=\s*(?:[;,.)]|$))").match(
+            low, v.unit_end, limit)
+        if _low(v.unit, ctx.plain) == "lần" and times and ctx.rx(r"(?<!\w)gấp\s*$").search(
+                low, max(0, v.start - 12), v.start):
+            # "gấp 30 lần GRDP": a multiple of another quantity keeps it in the unit
+            # (GUIDELINES-real.md, kh165 decision: unit "lần Y").
+            v.unit = f"{v.unit} {text[times.start(1):times.end(1)]}"
+            v.unit_end = times.end(1)
         return consumed
     m = re.match(r"^\s*([^\W\d_]+)", rest)
     if m and m.group(1) not in {_low(w, ctx.plain) for w in _UNIT_STOP} and m.group(1).islower():
@@ -915,7 +925,7 @@ def _analyse(ctx: _Ctx, mb: _Member) -> None:
     st, leads = _strip_start(cctx, 0, len(core), _LEAD_WORDS)
     mb.maintain_lead = any(w in ("duy trì", "giữ vững", "giữ", "giữ ổn định", "tiếp tục duy trì")
                            for w in leads) or \
-        bool(ctx.rx(r"^\s*(?:duy trì|giữ vững|giữ)(?!\w)").match(low, mb.start))
+        bool(ctx.rx(r"\s*(?:duy trì|giữ vững|giữ)(?!\w)").match(low, mb.start))
     core = _clean(core[st:])
     # Words left between subject and cue ("… đạt", "… từ") are not part of the indicator;
     # neither is a filler after a change verb ("giảm bình quân"), but "tuổi thọ bình quân" is.
