@@ -255,3 +255,24 @@ def test_a_long_denominator_is_kept_whole() -> None:
 def test_maintain_at_the_start_of_a_later_member() -> None:
     _, t = quantified("Tỷ lệ hộ dùng nước sạch đạt 98%, duy trì tỷ lệ che phủ rừng 46%.")
     assert (t.comparator, t.value) == ("maintain", 46.0)
+
+
+@pytest.mark.parametrize("heading", ["SỰ CẦN THIẾT XÂY DỰNG KẾ HOẠCH", "CĂN CỨ XÂY DỰNG KẾ HOẠCH",
+                                     "HIỆN TRẠNG HẠ TẦNG VIỄN THÔNG"])
+def test_the_grounds_of_a_plan_are_situation(heading: str) -> None:
+    assert plan_part(heading, "part", None) == "situation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tỷ lệ hộ nghèo đã giảm còn 2,1%.",
+     "Giá trị xuất khẩu ước đạt 120 triệu USD.",
+     "Hiện nay tỷ lệ xã đạt chuẩn nông thôn mới là 65%."],
+)
+def test_a_reported_result_is_not_a_target_even_among_objectives(text: str) -> None:
+    assert quantified(text, in_objectives=True) == []
+
+
+def test_a_target_next_to_a_result_is_kept() -> None:
+    (t,) = quantified("Tỷ lệ hộ nghèo đã giảm còn 2,1%; phấn đấu đến năm 2030 tỷ lệ hộ nghèo dưới 1%.")
+    assert (t.comparator, t.value, t.year) == ("below", 1.0, 2030)

@@ -156,8 +156,11 @@ def split_segment_text(text: str, max_words: int = MAX_SEGMENT_WORDS) -> list[st
 # Cue words of each part, on folded headings. When a heading names several ("NHIỆM VỤ, GIẢI
 # PHÁP, PHÂN CÔNG TRÁCH NHIỆM"), the first one printed decides: it is what the part is about.
 _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
+    # The grounds of a plan ("Sự cần thiết", "Căn cứ xây dựng", "Cơ sở pháp lý", "Hiện trạng")
+    # describe the present and restate other documents' targets: no targets of the plan.
     ("situation", re.compile(r"\b(?:tinh hinh|ket qua(?: dat duoc| thuc hien| trien khai)?|danh gia|"
-                             r"thuc trang|boi canh|so ket|tong ket)\b")),
+                             r"thuc trang|boi canh|so ket|tong ket|hien trang|su can thiet|"
+                             r"can cu (?:xay dung|ban hanh|phap ly)|co so (?:phap ly|xay dung))\b")),
     ("objectives", re.compile(r"\b(?:muc dich|yeu cau|muc tieu|chi tieu|tam nhin|quan diem)\b")),
     ("organisation", re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|che do bao cao|"
                                 r"dieu khoan thi hanh)\b")),
