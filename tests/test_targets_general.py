@@ -276,3 +276,25 @@ def test_a_reported_result_is_not_a_target_even_among_objectives(text: str) -> N
 def test_a_target_next_to_a_result_is_kept() -> None:
     (t,) = quantified("Tỷ lệ hộ nghèo đã giảm còn 2,1%; phấn đấu đến năm 2030 tỷ lệ hộ nghèo dưới 1%.")
     assert (t.comparator, t.value, t.year) == ("below", 1.0, 2030)
+
+
+def test_a_number_in_a_condition_is_a_rule_not_a_target() -> None:
+    assert quantified("Nếu có từ 03 đơn vị trở lên bằng điểm nhau thì xét đơn vị có nhiều sáng kiến hơn.",
+                      in_objectives=False) == []
+
+
+def test_a_count_that_announces_a_list_of_names_is_not_a_target() -> None:
+    assert quantified("Phối hợp với Ủy ban nhân dân 03 xã: Tân Lập, Hòa Bình, Phú Mỹ thành lập tổ cộng đồng "
+                      "đến năm 2030.", in_objectives=False) == []
+
+
+def test_a_place_inside_the_population_does_not_cut_the_indicator() -> None:
+    (t,) = quantified("Trên 85% trường học trên địa bàn tỉnh có phòng tư vấn tâm lý.")
+    assert t.indicator == "tỷ lệ trường học trên địa bàn tỉnh có phòng tư vấn tâm lý"
+
+
+def test_two_kinds_counted_together_and_an_aside() -> None:
+    (t,) = quantified("Lựa chọn ít nhất 01 doanh nghiệp, hợp tác xã (có kho lạnh, có đối tác tiêu thụ) làm "
+                      "đầu mối thu mua mỗi xã.")
+    assert (t.value, t.unit) == (1.0, "doanh nghiệp, hợp tác xã")
+    assert t.indicator.startswith("số doanh nghiệp, hợp tác xã làm đầu mối thu mua")

@@ -597,6 +597,14 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
     if m:
         v.unit = text[p + m.start(1): p + m.end(1)]
         v.unit_end = p + m.end()
+        both = ctx.rx(r"\s*(?:,|và|hoặc)\s*(" + _UNIT_ALT + r")(?=\s*(?:[;,.(]|$))").match(
+            low, v.unit_end, limit)
+        if both and _low(v.unit, ctx.plain) not in {_low(u, ctx.plain) for u in _MEASURE_UNITS} and \
+                text[both.start(1):both.end(1)].lower() not in {u.lower() for u in _MEASURE_UNITS}:
+            # "ít nhất 01 doanh nghiệp, hợp tác xã (có đủ năng lực …)": two kinds counted
+            # together are one unit (qd2954).
+            v.unit = f"{v.unit}, {text[both.start(1):both.end(1)]}"
+            v.unit_end = both.end(1)
         times = ctx.rx(r"\s+((?:[^\W\d_]+)(?:\s+[^\W\d_]+){0,2}?)(?=\s*(?:[;,.)]|$))").match(
             low, v.unit_end, limit)
         if _low(v.unit, ctx.plain) == "lần" and times and ctx.rx(r"(?<!\w)gấp\s*$").search(
@@ -865,12 +873,24 @@ def _post_np(ctx: _Ctx, a: int, b: int) -> str:
     for y0, _y1, _y in _years_in(ctx, a, b):
         cut = min(cut, y0)
     m = ctx.rx(r"\s(?:" + _alt(_RIDER_SPACE) + r")(?!\w)").search(low, a, cut)
+    place = ctx.rx(r"\strên địa bàn(?:\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện|xã|phường|quận|thị xã))?"
+                   r"(?=\s+(?:" + _alt(_PREDICATE) + r")(?!\w))")
+    while m and place.match(low, m.start(), cut):
+        # "Trên 80% các cơ quan truyền thông trên địa bàn thành phố có chuyên trang …" (kh153):
+        # a place inside the population, followed by its predicate, does not end the phrase.
+        nxt = place.match(low, m.start(), cut).end()
+        m = ctx.rx(r"\s(?:" + _alt(_RIDER_SPACE) + r")(?!\w)").search(low, nxt, cut)
     if m:
         cut = m.start()
-    m = ctx.rx(r",\s*(?:" + _alt(_RIDER_COMMA) + r")(?!\w)").search(low, a, cut)
-    if m:
-        cut = m.start()
+    # A parenthesised aside ("01 doanh nghiệp, hợp tác xã (có đủ năng lực …, có đối tác …)
+    # đóng vai trò …", qd2954) is skipped: its commas and riders do not end the phrase.
+    asides = [(x.start(), x.end()) for x in re.finditer(r"\([^()]*\)", ctx.text[a:cut])]
+    for m in ctx.rx(r",\s*(?:" + _alt(_RIDER_COMMA) + r")(?!\w)").finditer(low, a, cut):
+        if not any(x <= m.start() - a < y for x, y in asides):
+            cut = m.start()
+            break
     s = ctx.text[a:cut]
+    s = re.sub(r"\s*\([^()]*\)", "", s) if asides else s
     s = _clean(s)
     # "số người …" / "các xã …": the determiner is not part of the measured thing.
     s = re.sub(r"^(?:trong\s+)?(?:tổng\s+)?(?:số\s+|các\s+|những\s+)", "", s, flags=re.I) \
@@ -1287,7 +1307,8 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
             if not in_objectives and not _has_cue(ctx, mb, sa) and \
                     not any(f < mb.start for f in forward):
                 continue
-            if _achieved(ctx, mb, sa):
+            if _achieved(ctx, mb, sa) or _conditional(ctx, mb) or \
+                    (not in_objectives and _enumerates(ctx, mb)):
                 continue
             v = mb.val
             indicator = _fix_typos(_lower_first(mb.indicator))
@@ -1563,6 +1584,20 @@ def _achieved(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     """A clause that reports what was reached (before the value, in its own sentence)."""
     return bool(_rx(r"(?<!\w)(?:" + _alt(_ACHIEVED) + r")(?!\w)", ctx.plain).search(
         ctx.low, max(sentence_start, mb.clause_start), mb.val.start))
+
+
+def _conditional(ctx: _Ctx, mb: _Member) -> bool:
+    """"Nếu có từ 02 địa phương trở lên có tổng số điểm bằng nhau thì …" (kh157): a number in a
+    condition ("nếu", "trường hợp", "khi") sets a rule, not a level to reach."""
+    return bool(ctx.rx(r"(?<!\w)(?:nếu|trường hợp|trong trường hợp)(?!\w)").search(
+        ctx.low, mb.clause_start, mb.val.start))
+
+
+def _enumerates(ctx: _Ctx, mb: _Member) -> bool:
+    """"phối hợp với Ủy ban nhân dân 04 xã: Gia Thuận, Tân Điền, …" (kh556): a count that
+    announces a list of named places or bodies says whom a task concerns, not a target."""
+    return bool(mb.val.unit) and bool(re.match(r"\s*:\s*[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s*,",
+                                                ctx.text[mb.val.unit_end:mb.end + 40]))
 
 
 def _above_is_bound(ctx: _Ctx, mb: _Member) -> bool:
