@@ -298,3 +298,11 @@ def test_two_kinds_counted_together_and_an_aside() -> None:
                       "đầu mối thu mua mỗi xã.")
     assert (t.value, t.unit) == (1.0, "doanh nghiệp, hợp tác xã")
     assert t.indicator.startswith("số doanh nghiệp, hợp tác xã làm đầu mối thu mua")
+
+
+def test_a_past_action_reports_but_a_past_participle_in_a_rate_does_not() -> None:
+    assert quantified("Giai đoạn 2021-2025, toàn tỉnh đã xây dựng 1.200 căn nhà cho hộ nghèo.") == []
+    (t,) = quantified("Tỷ lệ lao động đã qua đào tạo đạt 75%.")
+    assert (t.value, t.indicator) == (75.0, "tỷ lệ lao động đã qua đào tạo")
+    (t,) = quantified("Tỷ lệ người cao tuổi đã được tiêm vắc xin cúm đạt 90%.")
+    assert t.value == 90.0
