@@ -306,3 +306,8 @@ def test_a_past_action_reports_but_a_past_participle_in_a_rate_does_not() -> Non
     assert (t.value, t.indicator) == (75.0, "tỷ lệ lao động đã qua đào tạo")
     (t,) = quantified("Tỷ lệ người cao tuổi đã được tiêm vắc xin cúm đạt 90%.")
     assert t.value == 90.0
+
+
+def test_a_commitment_quoted_from_another_body_is_not_the_plan_target() -> None:
+    assert quantified("Chuyển đổi phương thức sản xuất theo hướng giảm phát thải theo cam kết của Việt Nam "
+                      "tại COP 26 về đạt mức phát thải ròng bằng 0 vào năm 2050.", in_objectives=False) == []

@@ -1323,7 +1323,7 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
                     not any(f < mb.start for f in forward):
                 continue
             if _achieved(ctx, mb, sa) or _conditional(ctx, mb) or \
-                    (not in_objectives and _enumerates(ctx, mb)):
+                    (not in_objectives and (_enumerates(ctx, mb) or _quoted_commitment(ctx, mb))):
                 continue
             v = mb.val
             indicator = _fix_typos(_lower_first(mb.indicator))
@@ -1618,6 +1618,14 @@ def _conditional(ctx: _Ctx, mb: _Member) -> bool:
     condition ("nếu", "trường hợp", "khi") sets a rule, not a level to reach."""
     return bool(ctx.rx(r"(?<!\w)(?:nếu|trường hợp|trong trường hợp)(?!\w)").search(
         ctx.low, mb.clause_start, mb.val.start))
+
+
+def _quoted_commitment(ctx: _Ctx, mb: _Member) -> bool:
+    """"… giảm thiểu phát thải theo cam kết của Việt Nam tại COP 26 về đạt mức phát thải ròng
+    bằng 0 vào năm 2050" (kh556): outside the objectives, a figure after "theo cam kết / mục
+    tiêu / quy định của (tại) …" is another body's target or rule that a task follows."""
+    return bool(ctx.rx(r"(?<!\w)theo\s+(?:cam kết|mục tiêu|chỉ tiêu|quy định|yêu cầu)\s+(?:của|tại)(?!\w)"
+                       ).search(ctx.low, mb.clause_start, mb.val.start))
 
 
 def _enumerates(ctx: _Ctx, mb: _Member) -> bool:
