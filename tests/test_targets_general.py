@@ -61,6 +61,14 @@ a) Xóa bỏ hoàn toàn tình trạng sử dụng nguồn nước không hợp 
 
 b) 95% hộ gia đình nông thôn được sử dụng nước sạch.
 
+**3. Mục tiêu cụ thể đến năm 2030**
+
+- Hệ thống cấp nước nông thôn được vận hành an toàn, hiệu quả cho các vùng trọng điểm: vùng ven biển; vùng núi cao.
+
+- Về quản lý: đào tạo và nâng cao năng lực đội ngũ cán bộ quản lý công trình cấp nước.
+
+- Về môi trường:
+
 **III. NHIỆM VỤ, GIẢI PHÁP**
 
 **1. Đầu tư công trình**
@@ -83,11 +91,19 @@ def plan(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_qualitative_targets_only_under_target_titles(plan) -> None:
-    qualitative = [(t.section, t.text) for t in plan.targets if t.value is None]
+    qualitative = [(t.section, t.text) for t in plan.targets if t.value is None and t.section != "II.3"]
     # "Chỉ tiêu chủ yếu đến năm 2030" lists targets; "Yêu cầu" and "Mục tiêu tổng quát" do not.
     assert qualitative == [("II.2.a", "Xóa bỏ hoàn toàn tình trạng sử dụng nguồn nước không hợp vệ sinh")]
     share = next(t for t in plan.targets if t.section == "II.2.b")
     assert (share.value, share.unit, share.year) == (95.0, "%", 2030)
+
+
+def test_aims_right_under_a_specific_objectives_title_are_targets(plan) -> None:
+    aims = [t.text for t in plan.targets if t.section == "II.3" and t.value is None]
+    # A process verb leads the second aim; the fields listed after a colon and a bare label
+    # line are not aims.
+    assert aims == ["Hệ thống cấp nước nông thôn được vận hành an toàn, hiệu quả cho các vùng trọng điểm",
+                    "đào tạo và nâng cao năng lực đội ngũ cán bộ quản lý công trình cấp nước"]
 
 
 def test_a_frame_looking_ahead_sets_a_target_outside_the_objectives(plan) -> None:

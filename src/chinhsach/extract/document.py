@@ -62,7 +62,8 @@ def _context(document: Document) -> dict[str, SegmentContext]:
         node_part = sections[seg.section_node].part if seg.section_node in sections else None
         out[seg.id] = SegmentContext(seg.section, year, node_part == "objectives",
                                      part=node_part, year_inferred=inferred,
-                                     qualitative=_states_targets(headings))
+                                     qualitative=_states_targets(headings),
+                                     aims_are_targets=bool(headings) and _lists_aims(headings[0]))
     return out
 
 
@@ -74,6 +75,21 @@ def _context(document: Document) -> dict[str, SegmentContext]:
 _TARGET_TITLE = re.compile(r"^(?:cac |ve )?(?:muc tieu|chi tieu|tam nhin)\b(?! (?:tong quat|chung)\b)")
 _PURPOSE_TITLE = re.compile(r"^(?:cac |ve )?(?:muc dich|yeu cau|quan diem|muc tieu (?:tong quat|chung))\b")
 _TITLE_MAX_WORDS = 10
+
+
+_AIMS_TITLE = re.compile(r"^(?:cac |ve )?(?:muc tieu cu the|chi tieu(?: cu the| chu yeu)?)$")
+
+
+def _lists_aims(heading: str) -> bool:
+    """A segment's own heading is "Mục tiêu cụ thể" / "Chỉ tiêu (chủ yếu)" (its horizon aside):
+    every aim listed right under it is a target, quantified or not (GUIDELINES.md: "every clause
+    of the chỉ tiêu parts"). Only the innermost heading counts: sub-sections of a target part
+    ("Phát triển thị trường xuất khẩu" under qd2954's "CHỈ TIÊU XUẤT KHẨU") describe directions
+    in prose, and reading their aims as targets added 37 false targets on qd2954."""
+    folded = " ".join(re.sub(r"[^\w\s]", " ", fold(heading)).split())
+    folded = re.sub(r"\s+(?:(?:den|toi)\s+(?:het\s+)?nam|giai doan|nam)\s+(?:19|20)\d\d(?:\s+(?:19|20)\d\d)?$",
+                    "", folded)
+    return bool(_AIMS_TITLE.match(folded))
 
 
 def _states_targets(headings: list[str]) -> bool:

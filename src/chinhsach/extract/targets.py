@@ -1125,9 +1125,23 @@ def _change_indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _qualitative(ctx: _Ctx, a: int, b: int, sentence_has_values: bool) -> Target | None:
+def _qualitative(ctx: _Ctx, a: int, b: int, sentence_has_values: bool,
+                 aims: bool = False) -> Target | None:
     """A clause without values that states an end state ("Xóa bỏ hoàn toàn …")."""
     text = ctx.text
+    if aims:
+        # Under a "Mục tiêu cụ thể" title: a label line ("Về môi trường, …:") is no aim, and
+        # the members of a list announced by a colon ("… kinh tế biển chủ lực: du lịch và dịch
+        # vụ biển; kinh tế hàng hải; …") name fields of the aim before them, not aims.
+        if text[a:].rstrip().endswith(":") and ":" not in text[a:b].rstrip()[:-1]:
+            return None
+        before = text[:a]
+        if before.rfind(":") > max(before.rfind("."), before.rfind("\n")):
+            return None
+        m = re.search(r":\s+", text[a:b])
+        if m and len(text[a:a + m.start()].split()) > 8 and \
+                not re.match(r"\s*(?:Về|về|Ve|ve)\s", text[a:a + m.start()]):
+            b = a + m.start()  # the aim is before the list it announces
     # A label "Về nhà ở:" is not part of the target.
     m = re.search(r":\s+", text[a:b])
     if m:
@@ -1151,6 +1165,8 @@ def _qualitative(ctx: _Ctx, a: int, b: int, sentence_has_values: bool) -> Target
     if _starts(ctx.plain, body, _END_STATE):
         pass
     elif sentence_has_values and not _starts(ctx.plain, body, _PROCESS):
+        pass
+    elif aims and len(clause.split()) >= 6:
         pass
     else:
         return None
@@ -1206,7 +1222,8 @@ def _age_or_time(ctx: _Ctx, v: _Val, piece_start: int) -> bool:
 def find_targets(text: str, *, section: str | None, year: int | None = None,
                  in_objectives: bool = True,
                  masked: Sequence[tuple[int, int]] | None = None,
-                 qualitative: bool = True, year_inferred: bool = False) -> list[Target]:
+                 qualitative: bool = True, year_inferred: bool = False,
+                 aims_are_targets: bool = False) -> list[Target]:
     """Targets stated in one segment of a plan.
 
     ``section`` is copied to each target; ``year`` is the heading's horizon, used when the
@@ -1218,7 +1235,9 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
     keeps unquantified end states out even in an objectives part (purposes, requirements and
     general objectives are not targets, GUIDELINES.md). ``year_inferred``: ``year`` is the
     plan's own period, not a heading's; targets that take it (their sentence names no year)
-    are marked ``year_inferred``.
+    are marked ``year_inferred``. ``aims_are_targets``: the segment stands right under a
+    "Mục tiêu cụ thể" / "Chỉ tiêu" title, where every aim listed is a target, even one led by
+    a process verb ("Đào tạo và phát triển nguồn nhân lực …", kh556).
     """
     if not text or not text.strip():
         return []
@@ -1349,7 +1368,7 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
             )))
         if in_objectives and qualitative and " | " not in text:  # table cells are not clauses
             for ca, cb in value_less_clauses:
-                q = _qualitative(ctx, ca, cb, bool(sentence_targets))
+                q = _qualitative(ctx, ca, cb, bool(sentence_targets), aims_are_targets)
                 if q is not None:
                     ys = _years_in(ctx, ca, cb)
                     stated = ys[-1][2] if ys else _scope(scopes, ca)
