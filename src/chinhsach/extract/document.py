@@ -24,6 +24,7 @@ from chinhsach.extract.tables import table_facts
 from chinhsach.extract.targets import heading_year, suspect_typos
 from chinhsach.extract.units import find_units
 from chinhsach.model import Citation, Document, ParseWarning, Target, UnitRole
+from chinhsach.text.normalize import fold
 
 # ---------------------------------------------------------------------------------------------
 # The stage
@@ -60,8 +61,64 @@ def _context(document: Document) -> dict[str, SegmentContext]:
             year, inferred = plan_year, True
         node_part = sections[seg.section_node].part if seg.section_node in sections else None
         out[seg.id] = SegmentContext(seg.section, year, node_part == "objectives",
-                                     part=node_part, year_inferred=inferred)
+                                     part=node_part, year_inferred=inferred,
+                                     qualitative=_states_targets(headings),
+                                     aims_are_targets=bool(headings) and _lists_aims(headings[0]))
     return out
+
+
+# Titles of the parts of an objectives section, on folded text. Only "Mục tiêu (cụ thể)",
+# "Chỉ tiêu", "Tầm nhìn" list targets in words; "Mục đích", "Yêu cầu", "Quan điểm" and the
+# general objective ("Mục tiêu tổng quát / chung", a vision in prose) do not (GUIDELINES.md).
+# Measured on the development plans: kh182's "Yêu cầu" items and kh179's "Mục tiêu tổng quát"
+# pillars were read as 3 qualitative targets, none in the gold.
+_TARGET_TITLE = re.compile(r"^(?:cac |ve )?(?:muc tieu|chi tieu|tam nhin)\b(?! (?:tong quat|chung)\b)")
+_PURPOSE_TITLE = re.compile(r"^(?:cac |ve )?(?:muc dich|yeu cau|quan diem|muc tieu (?:tong quat|chung))\b")
+_TITLE_MAX_WORDS = 10
+
+
+_AIMS_TITLE = re.compile(r"^(?:cac |ve )?(?:muc tieu cu the|chi tieu(?: cu the| chu yeu)?)$")
+
+
+def _lists_aims(heading: str) -> bool:
+    """A segment's own heading is "Mục tiêu cụ thể" / "Chỉ tiêu (chủ yếu)" (its horizon aside):
+    every aim listed right under it is a target, quantified or not (GUIDELINES.md: "every clause
+    of the chỉ tiêu parts"). Only the innermost heading counts: sub-sections of a target part
+    ("Phát triển thị trường xuất khẩu" under qd2954's "CHỈ TIÊU XUẤT KHẨU") describe directions
+    in prose, and reading their aims as targets added 37 false targets on qd2954."""
+    folded = " ".join(re.sub(r"[^\w\s]", " ", fold(heading)).split())
+    folded = re.sub(r"\s+(?:(?:den|toi)\s+(?:het\s+)?nam|giai doan|nam)\s+(?:19|20)\d\d(?:\s+(?:19|20)\d\d)?$",
+                    "", folded)
+    return bool(_AIMS_TITLE.match(folded))
+
+
+def _states_targets(headings: list[str]) -> bool:
+    """Whether the nearest titled heading (innermost first) is one under which unquantified
+    end states are targets: not under Mục đích / Yêu cầu / Quan điểm / Mục tiêu tổng quát."""
+    for heading in headings:
+        folded = " ".join(re.sub(r"[^\w\s]", " ", fold(heading)).split())
+        if len(folded.split()) > _TITLE_MAX_WORDS:
+            continue  # a sub-item's heading is the first clause of its content, not a title
+        if _TARGET_TITLE.match(folded):
+            return True
+        if _PURPOSE_TITLE.match(folded):
+            return False
+    return True
+
+
+def _issue_year(document: Document) -> int | None:
+    """The year the document was issued (its place-date line), if read."""
+    m = re.match(r"((?:19|20)\d\d)", document.meta.date or "")
+    return int(m.group(1)) if m else None
+
+
+def _is_baseline(target: Target, issued: int | None) -> bool:
+    """A figure dated before the year the plan was issued reports a result, not a target:
+    "Năm 2024, tỷ lệ … đạt 60%" in a plan of 2025 is the baseline (issue 12, situation vs
+    target), wherever it stands. A year taken from the plan's title (``year_inferred``) is
+    never evidence of the past. No development gold target has a year before its plan's."""
+    return (issued is not None and target.year is not None and not target.year_inferred
+            and target.year < issued)
 
 
 def _within(node: str | None, ancestor: str | None) -> bool:
@@ -137,15 +194,15 @@ def extract_document(document: Document) -> Document:
     targets: list[Target] = []
     mentions_by_text: dict[str, list[Mention]] = {}
     citations: list[Citation] = []
+    issued = _issue_year(document)
     for seg, doc in zip(segments, nlp.pipe(made), strict=True):
         seg.words = doc_words(doc)  # one segmentation for extraction and the index
         mentions_by_text[seg.text] = unit_mentions(doc)
         citations.extend(doc._.citations or [])
-        ctx = doc._.context
         for target in doc._.targets or []:
             target.segment_id = seg.id
-            if ctx.year_inferred and target.year == ctx.year and str(ctx.year) not in target.text:
-                target.year_inferred = True
+            if _is_baseline(target, issued):
+                continue
             targets.append(target)
 
     def find(text: str) -> list[Mention]:

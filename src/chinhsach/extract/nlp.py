@@ -50,6 +50,8 @@ class SegmentContext:
     read_targets: bool = True
     part: str | None = None  # Section.part of the segment's node (None outside the outline)
     year_inferred: bool = False  # ``year`` is the plan's period, not stated near the segment
+    qualitative: bool = True  # unquantified end states count (not under Mục đích / Yêu cầu …)
+    aims_are_targets: bool = False  # right under a "Mục tiêu cụ thể" / "Chỉ tiêu" title
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,7 +198,9 @@ class TargetRecognizer:
         masked = ([(s.start_char, s.end_char) for s in doc.spans.get("citations", [])]
                   if self.mask_citations else None)
         found = find_targets(doc_text(doc), section=ctx.section, year=ctx.year,
-                             in_objectives=ctx.in_objectives, masked=masked)
+                             in_objectives=ctx.in_objectives, masked=masked,
+                             qualitative=ctx.qualitative, year_inferred=ctx.year_inferred,
+                             aims_are_targets=ctx.aims_are_targets)
         doc.spans["targets"] = _item_spans(doc, found, "TARGET", "target")
         doc._.targets = found
         return doc

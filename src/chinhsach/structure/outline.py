@@ -157,8 +157,11 @@ def split_segment_text(text: str, max_words: int = MAX_SEGMENT_WORDS) -> list[st
 # Cue words of each part, on folded headings. When a heading names several ("NHIỆM VỤ, GIẢI
 # PHÁP, PHÂN CÔNG TRÁCH NHIỆM"), the first one printed decides: it is what the part is about.
 _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
+    # The grounds of a plan ("Sự cần thiết", "Căn cứ xây dựng", "Cơ sở pháp lý", "Hiện trạng")
+    # describe the present and restate other documents' targets: no targets of the plan.
     ("situation", re.compile(r"\b(?:tinh hinh|ket qua(?: dat duoc| thuc hien| trien khai)?|danh gia|"
-                             r"thuc trang|boi canh|so ket|tong ket)\b")),
+                             r"thuc trang|boi canh|so ket|tong ket|hien trang|su can thiet|"
+                             r"can cu (?:xay dung|ban hanh|phap ly)|co so (?:phap ly|xay dung))\b")),
     ("objectives", re.compile(r"\b(?:muc dich|yeu cau|muc tieu|chi tieu|tam nhin|quan diem)\b")),
     ("organisation", re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|che do bao cao|"
                                 r"dieu khoan thi hanh)\b")),
@@ -175,6 +178,8 @@ _ACTION_HEADING = re.compile(
 # thể", "2. Kết quả đạt được"); a longer one is the first clause of an item's content
 # ("a) Tổ chức thực hiện tốt phong trào …") and inherits.
 _MAX_TITLE_WORDS = 6
+_HORIZON = re.compile(r"\b(?:(?:den|toi)\s+(?:het\s+)?nam|giai doan|nam)\s+(?:19|20)\d\d"
+                      r"(?:\s+(?:19|20)\d\d)?\b")
 
 
 def _cue_part(folded: str, anchored: bool) -> PlanPart | None:
@@ -202,7 +207,9 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None) -> PlanPart
         if found is None and _ACTION_HEADING.match(folded):
             found = "tasks"
         return found or "other"
-    short = len(folded.split()) <= _MAX_TITLE_WORDS and not heading.rstrip().endswith("…")
+    # The horizon ("Chỉ tiêu chủ yếu đến năm 2030", kh182) does not make a title a clause.
+    bare = _HORIZON.sub(" ", folded)
+    short = len(bare.split()) <= _MAX_TITLE_WORDS and not heading.rstrip().endswith("…")
     found = _cue_part(folded, anchored=True) if short else None
     if found is not None:
         return found

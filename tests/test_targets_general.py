@@ -1,0 +1,329 @@
+"""General target mechanisms that carry to unseen plans (issue 12, "Situation vs target").
+
+Every text here is written for the test (a made-up province and programme), in the ways
+provincial plans phrase targets: horizon titles, purpose parts, frames that look ahead,
+multi-syllable count nouns, a changed thing spread over commas, growth rates, shares stated
+after a verb, baselines. The real plans stay in ``../shared`` and are scored by
+``evaluation/extraction_eval.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chinhsach import parse
+from chinhsach.extract.targets import find_targets, heading_year
+from chinhsach.model import Target
+from chinhsach.structure.outline import plan_part
+
+
+def quantified(text: str, **kw) -> list[Target]:
+    kw.setdefault("section", "II.2")
+    kw.setdefault("year", 2030)
+    return [t for t in find_targets(text, **kw) if t.value is not None]
+
+
+# ---------------------------------------------------------------------------------------------
+# Where targets stand
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("heading", ["Chỉ tiêu chủ yếu đến năm 2030", "Các chỉ tiêu cụ thể giai đoạn 2026 - 2030",
+                                     "Mục tiêu cụ thể đến hết năm 2027"])
+def test_a_horizon_does_not_make_a_title_a_clause(heading: str) -> None:
+    assert plan_part(heading, "item", "tasks") == "objectives"
+
+
+PLAN = """| ỦY BAN NHÂN DÂN TỈNH HÒA VÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 88/KH-UBND | Hòa Vân, ngày 10 tháng 12 năm 2025 |
+
+**KẾ HOẠCH**
+
+**PHÁT TRIỂN NƯỚC SẠCH NÔNG THÔN TỈNH HÒA VÂN GIAI ĐOẠN 2026 - 2030**
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+**1. Yêu cầu**
+
+Bảo đảm sự phối hợp chặt chẽ giữa các cơ quan, đơn vị trong tổ chức thực hiện.
+
+**2. Mục tiêu tổng quát**
+
+Nâng cao chất lượng cuộc sống của người dân nông thôn.
+
+**II. NỘI DUNG TRỌNG TÂM**
+
+1. Rà soát hiện trạng các công trình cấp nước tập trung.
+
+**2. Chỉ tiêu chủ yếu đến năm 2030**
+
+a) Xóa bỏ hoàn toàn tình trạng sử dụng nguồn nước không hợp vệ sinh.
+
+b) 95% hộ gia đình nông thôn được sử dụng nước sạch.
+
+**3. Mục tiêu cụ thể đến năm 2030**
+
+- Hệ thống cấp nước nông thôn được vận hành an toàn, hiệu quả cho các vùng trọng điểm: vùng ven biển; vùng núi cao.
+
+- Về quản lý: đào tạo và nâng cao năng lực đội ngũ cán bộ quản lý công trình cấp nước.
+
+- Về môi trường:
+
+**III. NHIỆM VỤ, GIẢI PHÁP**
+
+**1. Đầu tư công trình**
+
+Đến năm 2030, 100% các trạm cấp nước được kiểm định chất lượng định kỳ.
+
+Năm 2024, tỷ lệ hộ gia đình được sử dụng nước sạch đạt 60%.
+
+Phấn đấu tỷ lệ hộ gia đình được sử dụng nước sạch đạt 80%.
+
+Nâng cấp ít nhất 12 trạm bơm tăng áp; có tối thiểu 03 kịch bản ứng phó hạn hán.
+"""
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("plan") / "kh-hoa-van-nuoc-sach.md"
+    path.write_text(PLAN, encoding="utf-8")
+    return parse(path)
+
+
+def test_qualitative_targets_only_under_target_titles(plan) -> None:
+    qualitative = [(t.section, t.text) for t in plan.targets if t.value is None and t.section != "II.3"]
+    # "Chỉ tiêu chủ yếu đến năm 2030" lists targets; "Yêu cầu" and "Mục tiêu tổng quát" do not.
+    assert qualitative == [("II.2.a", "Xóa bỏ hoàn toàn tình trạng sử dụng nguồn nước không hợp vệ sinh")]
+    share = next(t for t in plan.targets if t.section == "II.2.b")
+    assert (share.value, share.unit, share.year) == (95.0, "%", 2030)
+
+
+def test_aims_right_under_a_specific_objectives_title_are_targets(plan) -> None:
+    aims = [t.text for t in plan.targets if t.section == "II.3" and t.value is None]
+    # A process verb leads the second aim; the fields listed after a colon and a bare label
+    # line are not aims.
+    assert aims == ["Hệ thống cấp nước nông thôn được vận hành an toàn, hiệu quả cho các vùng trọng điểm",
+                    "đào tạo và nâng cao năng lực đội ngũ cán bộ quản lý công trình cấp nước"]
+
+
+def test_a_frame_looking_ahead_sets_a_target_outside_the_objectives(plan) -> None:
+    found = {(t.section, t.value) for t in plan.targets}
+    assert ("III.1", 100.0) in found
+
+
+def test_a_figure_of_a_past_year_is_a_baseline_not_a_target(plan) -> None:
+    assert plan.meta.date == "2025-12-10"
+    assert not any(t.value == 60.0 for t in plan.targets)  # "Năm 2024, … đạt 60%"
+
+
+def test_a_year_taken_from_the_plan_period_is_marked_inferred(plan) -> None:
+    by_value = {t.value: t for t in plan.targets}
+    assert (by_value[80.0].year, by_value[80.0].year_inferred) == (2030, True)
+    # "Đến năm 2030, …" states the year in the sentence: not inferred.
+    assert (by_value[100.0].year, by_value[100.0].year_inferred) == (2030, False)
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [("Thực hiện Chỉ thị số 12/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ", None),
+     ("Triển khai Nghị quyết ban hành tháng 3/2024 về công tác dân số", None),
+     ("Phát triển kinh tế biển đến năm 2030, tầm nhìn đến năm 2050", 2030),
+     ("Tầm nhìn đến năm 2045", 2045),
+     ("Chương trình giai đoạn 2026 - 2030", 2030)],
+)
+def test_plan_period_from_a_title(title: str, year: int | None) -> None:
+    # The date of a cited document is not the plan's period; a vision yields to the main period.
+    assert heading_year(title) == year
+
+
+# ---------------------------------------------------------------------------------------------
+# Values, units, indicators
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("Có tối thiểu 03 kịch bản ứng phó hạn hán.", "kịch bản"),
+     ("Mỗi năm công bố ít nhất 10 bộ dữ liệu mở về nông nghiệp.", "bộ dữ liệu/năm"),
+     ("Có ít nhất 02 vùng dự án trồng dược liệu tập trung.", "vùng dự án"),
+     ("Hỗ trợ ít nhất 300 căn nhà cho hộ nghèo.", "căn nhà")],
+)
+def test_count_units_are_whole_nouns(text: str, unit: str) -> None:
+    (t,) = quantified(text)
+    assert t.unit == unit
+
+
+def test_a_yearly_word_applies_to_its_own_clause_only() -> None:
+    a, b = quantified("Phấn đấu mỗi năm công bố từ 05 bộ dữ liệu mở; có tối thiểu 04 kịch bản khai thác dữ liệu.")
+    assert (a.unit, b.unit) == ("bộ dữ liệu/năm", "kịch bản")
+
+
+def test_list_markers_inside_a_paragraph_are_not_values() -> None:
+    assert quantified("Ba trụ cột: (1) Công nghiệp chế biến; (2) Du lịch sinh thái; (3) Dịch vụ số.") == []
+
+
+def test_a_changed_thing_spread_over_commas_keeps_its_whole_subject() -> None:
+    a, b = quantified("Hằng năm, số vụ vi phạm về môi trường được phát hiện, xử lý tại khu công nghiệp, "
+                      "làng nghề tăng trên 4%; số vụ vi phạm được phát hiện, xử lý qua không gian mạng "
+                      "tăng trên 6%.")
+    assert a.indicator.startswith("mức tăng") and "số vụ vi phạm về môi trường" in a.indicator
+    assert "làng nghề" in a.indicator and (a.comparator, a.value, a.unit) == ("above", 4.0, "%")
+    assert "không gian mạng" in b.indicator and "số vụ vi phạm" in b.indicator
+
+
+def test_a_count_that_defines_a_share_is_not_a_target() -> None:
+    (t,) = quantified("Có 85% học sinh được kiểm tra ít nhất 3 chỉ số sức khỏe cơ bản.")
+    assert (t.value, t.unit) == (85.0, "%")
+    assert "ít nhất 3 chỉ số" in t.text
+    (t,) = quantified("Tỷ lệ trường học kết nối mạng với tốc độ 100 Mb/s đạt 90%.")
+    assert (t.value, t.unit) == (90.0, "%")
+
+
+def test_a_number_glued_to_a_capital_is_a_name() -> None:
+    (t,) = quantified("Tỷ lệ thôn được phủ sóng 5G đạt 70%.")
+    assert (t.value, t.unit) == (70.0, "%")
+
+
+def test_a_growth_rate_is_the_rate_of_the_quantity_just_stated() -> None:
+    found = quantified("Tổng giá trị sản phẩm chè tham gia xuất khẩu đến năm 2030 dự kiến đạt 20 triệu USD, "
+                       "tốc độ tăng bình quân 06 - 08%/năm.")
+    level, rate = found
+    assert level.indicator == "tổng giá trị sản phẩm chè tham gia xuất khẩu"
+    assert rate.indicator == "tốc độ tăng bình quân giá trị sản phẩm chè tham gia xuất khẩu"
+    assert (rate.comparator, rate.value, rate.value_max, rate.unit) == ("range", 6.0, 8.0, "%/năm")
+    _, rate = quantified("Phấn đấu giá trị hàng hóa xuất khẩu đạt 150 triệu USD, tăng bình quân hằng năm "
+                         "trong giai đoạn này đạt 8 - 9%/năm.")
+    assert rate.indicator == "tốc độ tăng bình quân hằng năm giá trị hàng hóa xuất khẩu"
+
+
+def test_a_year_stated_in_a_sentence_holds_for_its_detail() -> None:
+    text = ("Phấn đấu giá trị hàng hóa xuất khẩu đến năm 2028 đạt 150 triệu USD, tăng bình quân 8%/năm. "
+            "Trong đó: giá trị nông sản xuất khẩu đạt 120 triệu USD.")
+    found = find_targets(text, section="I.3", year=2030, year_inferred=True)
+    assert [(t.value, t.year, t.year_inferred) for t in found] == [
+        (150.0, 2028, False), (8.0, 2028, False), (120.0, 2028, False)]
+    # Without a stated year the plan's period is used, and marked inferred.
+    (t,) = find_targets("Giá trị nông sản xuất khẩu đạt 120 triệu USD.", section="I.3", year=2030,
+                        year_inferred=True)
+    assert (t.year, t.year_inferred) == (2030, True)
+
+
+def test_a_count_names_the_thing_counted_after_the_value() -> None:
+    (t,) = quantified("Thu hút tối thiểu 15 doanh nghiệp chế biến nông sản đầu tư vào vùng nguyên liệu.")
+    assert (t.comparator, t.value, t.unit) == ("at_least", 15.0, "doanh nghiệp")
+    assert t.indicator.startswith("số doanh nghiệp chế biến nông sản")
+
+
+def test_a_share_given_to_people_is_the_share_of_those_people() -> None:
+    (t,) = quantified("Phấn đấu hỗ trợ pháp lý cho 100% số phụ nữ bị bạo lực gia đình khi có yêu cầu.")
+    assert t.indicator.startswith("tỷ lệ phụ nữ bị bạo lực gia đình")
+    assert t.indicator.endswith("được hỗ trợ pháp lý")
+    (t,) = quantified("Đôn đốc các địa phương triển khai lộ trình đạt mục tiêu ít nhất 60% thôn đạt chuẩn "
+                      "văn hóa vào năm 2030.", in_objectives=False)
+    assert (t.comparator, t.value) == ("at_least", 60.0)
+    assert t.indicator.startswith("tỷ lệ thôn đạt chuẩn văn hóa")
+
+
+def test_a_bounded_share_of_a_whole_is_a_target_in_a_task() -> None:
+    (t,) = quantified("Ban hành các chính sách để nâng tỷ lệ hồ sơ xử lý trực tuyến chiếm tối thiểu 70% "
+                      "tổng số hồ sơ của mỗi cơ quan.", in_objectives=False)
+    assert (t.comparator, t.value, t.unit) == ("at_least", 70.0, "%")
+    assert t.indicator.startswith("tỷ lệ hồ sơ xử lý trực tuyến trong")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("Trên 90% các xã có điểm tiếp nhận phản ánh của người dân.", [90.0]),
+     ("Phấn đấu số hộ dùng điện mặt trời tăng trên 5%.", [5.0]),
+     # "trên" as a preposition: the media a story runs on, not a bound
+     ("Đăng tải các tin, bài về chuyển đổi số trên 03 nền tảng mạng xã hội.", []),
+     ("Đổi mới trên 4 lĩnh vực sản xuất chính của tỉnh.", [])],
+)
+def test_tren_bounds_only_where_a_bound_stands(text: str, values: list[float]) -> None:
+    assert [t.value for t in quantified(text, in_objectives=False)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("100% số hộ kinh doanh được hướng dẫn thanh toán không dùng tiền mặt.", 100.0),
+     ("Có 40% diện tích lúa áp dụng quy trình canh tác tiên tiến.", 40.0)],
+)
+def test_a_share_with_its_predicate_is_a_target_in_a_task(text: str, value: float) -> None:
+    assert [t.value for t in quantified(text, in_objectives=False)] == [value]
+
+
+def test_a_share_that_states_a_fact_is_not_a_target_in_a_task() -> None:
+    assert quantified("Hiện có 45% số hộ kinh doanh được hướng dẫn thanh toán điện tử.", in_objectives=False) == []
+
+
+def test_a_multiple_keeps_what_it_multiplies_in_its_unit() -> None:
+    (t,) = quantified("Tổng vốn đầu tư cho khoa học và công nghệ gấp 3 lần GRDP;")
+    assert (t.comparator, t.value, t.unit) == ("reach", 3.0, "lần GRDP")
+    assert t.indicator == "tổng vốn đầu tư cho khoa học và công nghệ"
+
+
+def test_a_long_denominator_is_kept_whole() -> None:
+    t, _ = quantified("Tỷ số giới tính khi sinh dưới 108 bé trai/100 bé gái sinh ra sống; tỷ lệ sinh con "
+                      "thứ ba giảm còn 10%.")
+    assert (t.comparator, t.value, t.unit) == ("below", 108.0, "bé trai/100 bé gái sinh ra sống")
+
+
+def test_maintain_at_the_start_of_a_later_member() -> None:
+    _, t = quantified("Tỷ lệ hộ dùng nước sạch đạt 98%, duy trì tỷ lệ che phủ rừng 46%.")
+    assert (t.comparator, t.value) == ("maintain", 46.0)
+
+
+@pytest.mark.parametrize("heading", ["SỰ CẦN THIẾT XÂY DỰNG KẾ HOẠCH", "CĂN CỨ XÂY DỰNG KẾ HOẠCH",
+                                     "HIỆN TRẠNG HẠ TẦNG VIỄN THÔNG"])
+def test_the_grounds_of_a_plan_are_situation(heading: str) -> None:
+    assert plan_part(heading, "part", None) == "situation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tỷ lệ hộ nghèo đã giảm còn 2,1%.",
+     "Giá trị xuất khẩu ước đạt 120 triệu USD.",
+     "Hiện nay tỷ lệ xã đạt chuẩn nông thôn mới là 65%."],
+)
+def test_a_reported_result_is_not_a_target_even_among_objectives(text: str) -> None:
+    assert quantified(text, in_objectives=True) == []
+
+
+def test_a_target_next_to_a_result_is_kept() -> None:
+    (t,) = quantified("Tỷ lệ hộ nghèo đã giảm còn 2,1%; phấn đấu đến năm 2030 tỷ lệ hộ nghèo dưới 1%.")
+    assert (t.comparator, t.value, t.year) == ("below", 1.0, 2030)
+
+
+def test_a_number_in_a_condition_is_a_rule_not_a_target() -> None:
+    assert quantified("Nếu có từ 03 đơn vị trở lên bằng điểm nhau thì xét đơn vị có nhiều sáng kiến hơn.",
+                      in_objectives=False) == []
+
+
+def test_a_count_that_announces_a_list_of_names_is_not_a_target() -> None:
+    assert quantified("Phối hợp với Ủy ban nhân dân 03 xã: Tân Lập, Hòa Bình, Phú Mỹ thành lập tổ cộng đồng "
+                      "đến năm 2030.", in_objectives=False) == []
+
+
+def test_a_place_inside_the_population_does_not_cut_the_indicator() -> None:
+    (t,) = quantified("Trên 85% trường học trên địa bàn tỉnh có phòng tư vấn tâm lý.")
+    assert t.indicator == "tỷ lệ trường học trên địa bàn tỉnh có phòng tư vấn tâm lý"
+
+
+def test_two_kinds_counted_together_and_an_aside() -> None:
+    (t,) = quantified("Lựa chọn ít nhất 01 doanh nghiệp, hợp tác xã (có kho lạnh, có đối tác tiêu thụ) làm "
+                      "đầu mối thu mua mỗi xã.")
+    assert (t.value, t.unit) == (1.0, "doanh nghiệp, hợp tác xã")
+    assert t.indicator.startswith("số doanh nghiệp, hợp tác xã làm đầu mối thu mua")
+
+
+def test_a_past_action_reports_but_a_past_participle_in_a_rate_does_not() -> None:
+    assert quantified("Giai đoạn 2021-2025, toàn tỉnh đã xây dựng 1.200 căn nhà cho hộ nghèo.") == []
+    (t,) = quantified("Tỷ lệ lao động đã qua đào tạo đạt 75%.")
+    assert (t.value, t.indicator) == (75.0, "tỷ lệ lao động đã qua đào tạo")
+    (t,) = quantified("Tỷ lệ người cao tuổi đã được tiêm vắc xin cúm đạt 90%.")
+    assert t.value == 90.0
+
+
+def test_a_commitment_quoted_from_another_body_is_not_the_plan_target() -> None:
+    assert quantified("Chuyển đổi phương thức sản xuất theo hướng giảm phát thải theo cam kết của Việt Nam "
+                      "tại COP 26 về đạt mức phát thải ròng bằng 0 vào năm 2050.", in_objectives=False) == []
