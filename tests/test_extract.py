@@ -237,3 +237,23 @@ def test_media_and_promotion_bodies() -> None:
         "Báo và Phát thanh, Truyền hình Lạng Sơn",
         "Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh",
         "Hiệp hội doanh nghiệp tỉnh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Hoàn thành trong quý IV năm 2025.", ("2025-12-31", "trong quý IV năm 2025", None)),
+     ("Tổ chức sơ kết trong quý I, II năm 2027.", ("2027-06-30", "trong quý I, II năm 2027", None)),
+     ("Ban hành quy chế xong trong tháng 8 năm 2026.", ("2026-08-31", "trong tháng 8 năm 2026", None)),
+     ("Gửi hồ sơ về Sở Nội vụ trước 31/10/2026.", ("2026-10-31", "trước 31/10/2026", None)),
+     ("Tổng hợp, báo cáo trước 20/11 hằng năm.", (None, "trước 20/11", "hằng năm")),
+     ("Nâng tỷ lệ lên 2/3 số xã trong 2/3 thời gian còn lại.", (None, None, None)),
+     ("Rà soát xong trong 6 tháng đầu năm 2027.", ("2027-06-30", "6 tháng đầu năm 2027", None)),
+     ("Hoàn thành việc cấp thẻ trong 6 tháng kể từ ngày ký.", (None, None, None)),
+     ("Báo cáo 6 tháng, năm về Ủy ban nhân dân tỉnh.", (None, None, "6 tháng")),
+     ("Cập nhật tin bài một cách thường xuyên, định kỳ hàng ngày, hàng tuần.",
+      (None, None, "thường xuyên, hằng ngày, hằng tuần"))],
+)
+def test_deadline_wordings_beyond_the_development_plans(text: str, expected: tuple) -> None:
+    """Quarter/month years written with "năm", slashed dates without "ngày", quarter lists,
+    half-years, and "6 tháng" as a duration rather than a cycle (invented sentences)."""
+    assert find_deadline(text) == expected

@@ -68,11 +68,15 @@ _LIST_GAP = re.compile(
 )
 
 _VAGUE = frozenset({"thường xuyên", "định kỳ"})
+_FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
     (re.compile(r"\b(?:hang|moi) quy\b"), "hằng quý"),
-    (re.compile(r"\b(?:dinh ky )?(?:0?6|sau) thang\b"), "6 tháng"),
+    # "6 tháng" is a cycle ("định kỳ 6 tháng", "báo cáo 6 tháng, năm"), not the half-year period
+    # "6 tháng đầu năm 2026" nor a duration "trong 6 tháng", "sau 6 tháng".
+    (re.compile(r"(?<!\btrong )(?<!\bsau )(?<!\btoi da )\b(?:dinh ky )?(?:0?6|sau) thang\b"
+                r"(?!\s+(?:dau|cuoi) nam\b)"), "6 tháng"),
     (re.compile(r"\b(?:hang|moi|thuong) nam\b"), "hằng năm"),
     (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
@@ -212,12 +216,23 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
 
 # A date is a deadline only with a deadline word before it ("trước ngày 30/6/2024"); a bare
 # "ngày 07/8/2018" dates a cited document.
-_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+)ngay\s+"
-                        r"(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
-                        r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?")
+# "ngày" may be left out before a slashed date ("hoàn thành trước 30/6/2026", "trước 15/12 hằng
+# năm"): the deadline word and the d/m shape still make it a date.
+_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+)"
+                        r"(?:ngay\s+(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
+                        r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
+                        r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/]))")
+# A quarter or month with its year written either way: "quý IV/2025", "quý IV năm 2025",
+# "tháng 12/2025", "tháng 12 năm 2025" (both spellings occur in the plans' running text and
+# time columns). A list of quarters ("quý I, II năm 2026", "quý III và quý IV/2025") ends with
+# the last one.
+_Q = r"(?:iv|iii|ii|i|[1-4])"
 _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
-                      r"(?P<q>iv|iii|ii|i|[1-4])\s*/\s*(?P<y>\d{4})")
-_MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)thang\s+(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
+                      rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
+_MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh)\s+)thang\s+(?P<m>\d{1,2})"
+                    r"\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
+# "6 tháng đầu năm 2026": the half-year ends on 30 June.
+_HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang dau nam\s+(?P<y>20\d\d)\b")
 # "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
 _YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|den|cuoi)\s+)nam\s+(?P<y>20\d\d)\b(?!\s*[-–])")
@@ -230,18 +245,25 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     "hằng năm") stays as words with the recurrence.
     """
     folded = fold(text)
-    found = [(m.start(), label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
+    matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
+    found = [(m.start(), label) for m, label in matches]
     # A stated frequency ("định kỳ hằng năm") says more than "thường xuyên" / a bare "định kỳ"
-    # elsewhere in the text: the vague labels count only when no frequency is given.
-    precise = [f for f in found if f[1] not in _VAGUE]
+    # elsewhere in the text: the vague labels count only when no frequency is given, or when
+    # they open a list of frequencies ("một cách thường xuyên, định kỳ hàng ngày, hàng tuần":
+    # GUIDELINES-real.md keeps all of them).
+    precise = [(m.start(), label) for m, label in matches
+               if label not in _VAGUE or _FREQUENCY_LIST.match(folded, m.end())]
     recurring_parts = [label for _, label in sorted(precise or found)]  # in the text's order
     recurring = ", ".join(recurring_parts) if recurring_parts else None
     candidates: list[tuple[int, str | None, str]] = []
     for m in _DATE_FULL.finditer(folded):
-        d, mo = int(m.group("d")), int(m.group("m"))
+        d, mo = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
+        year = m.group("y") or m.group("y2")
+        if m.group("d2") and not m.group("prep").strip().endswith(("truoc", "cham nhat")):
+            continue  # "trong 2/3 số xã" is a fraction: without "ngày" only "trước"/"chậm nhất" date
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             continue
-        iso = f"{int(m.group('y')):04d}-{mo:02d}-{d:02d}" if m.group("y") else None
+        iso = f"{int(year):04d}-{mo:02d}-{d:02d}" if year else None
         candidates.append((m.start(), iso, text[m.start() : m.end()]))
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
@@ -250,6 +272,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         mo = int(m.group("m"))
         if 1 <= mo <= 12:
             candidates.append((m.start(), month_end(int(m.group("y")), mo), text[m.start() : m.end()]))
+    for m in _HALF_YEAR.finditer(folded):
+        candidates.append((m.start(), f"{int(m.group('y')):04d}-06-30", text[m.start() : m.end()]))
     for m in _YEAR.finditer(folded):
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
     if not candidates:
