@@ -257,3 +257,17 @@ def test_deadline_wordings_beyond_the_development_plans(text: str, expected: tup
     """Quarter/month years written with "năm", slashed dates without "ngày", quarter lists,
     half-years, and "6 tháng" as a duration rather than a cycle (invented sentences)."""
     assert find_deadline(text) == expected
+
+
+def test_execution_clause_lists_its_subjects_between_semicolons(tmp_path: Path) -> None:
+    """A decision's closing article names the bodies that carry it out, separated by ";"
+    (invented text): every one of them leads, the chair of the commune committees included."""
+    doc = _parse_text(tmp_path, "quyet-dinh.txt",
+                      "Điều 1. Phê duyệt Đề án phát triển làng nghề.\n\n"
+                      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+                      "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nông nghiệp và Môi trường; Thủ trưởng "
+                      "các sở, ngành; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết "
+                      "định này./.\n")
+    leads = {u.name for d in doc.duties for u in d.units if u.role == "lead"}
+    assert {"Văn phòng Ủy ban nhân dân tỉnh", "Sở Nông nghiệp và Môi trường", "sở, ngành",
+            "Chủ tịch Ủy ban nhân dân xã, phường"} <= leads

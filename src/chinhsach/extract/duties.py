@@ -346,16 +346,40 @@ def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]
     trách nhiệm, tham mưu, đề nghị …) and a unit with the role of lead or partner.
     """
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    list_start: int | None = None
     for start in starts:
         rest = text[start:]
         end = _SENTENCE_END.search(rest)
         sentence = rest[: end.start()] if end else rest
         if not _CHARGE.search(fold(sentence)):
+            # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Công Thương; …; Chủ tịch UBND các xã chịu
+            # trách nhiệm thi hành Quyết định này": the execution clause of a decision lists its
+            # subjects between semicolons; a piece that only names units opens the sentence.
+            if _only_units(sentence, find):
+                list_start = start if list_start is None else list_start
+            else:
+                list_start = None
             continue
         units = roles_in_text(sentence, find)
         if any(u.role in ("lead", "cooperate") for u in units):
+            if list_start is not None:
+                rest = text[list_start:]
             return rest, roles_in_text(rest, find)
+        list_start = None
     return None
+
+
+def _only_units(piece: str, find: UnitFinder) -> bool:
+    """Whether a piece of text names units and nothing else ("Giám đốc Sở Công Thương;")."""
+    mentions = sorted(find(piece), key=lambda m: m.start)
+    if not mentions or not piece.rstrip().endswith(";"):
+        return False
+    rest = piece
+    for m in reversed(mentions):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = re.sub(r"\b(?:các|và|cơ quan|đơn vị|thuộc|trực thuộc|tỉnh|thành phố|liên quan)\b|[,;:.]", " ",
+                  rest, flags=re.IGNORECASE)
+    return not rest.split()
 
 
 def _says_lead(text: str, unit: UnitRole) -> bool:

@@ -721,7 +721,26 @@ def find_units(text: str) -> list[UnitMention]:
     """
     if not text:
         return []
-    return _merge_collectives(text, [_with_region_number(text, m) for m in unit_grammar().find(text)])
+    found = _merge_collectives(text, [_with_region_number(text, m) for m in unit_grammar().find(text)])
+    return [_chair_of_committee(m) for m in found]
+
+
+_CHAIR = re.compile(r"^chu tich\s+(?:cac\s+)?(?:uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd)\b")
+
+
+def _chair_of_committee(m: UnitMention) -> UnitMention:
+    """ "Chủ tịch Ủy ban nhân dân X" is a unit of its own, not the committee.
+
+    The chair of a People's Committee holds powers of its own, apart from the committee that
+    decides collectively (Luật Tổ chức chính quyền địa phương), and plans charge the office by
+    that name: "Chủ tịch UBND xã, phường chịu trách nhiệm trực tiếp trước Chủ tịch UBND thành
+    phố", "trình Chủ tịch UBND thành phố tặng Bằng khen". The real-plan gold (kh144, kh153,
+    kh157) names it so (GUIDELINES-real.md); other titles ("Giám đốc Sở Y tế", "Thủ trưởng các
+    sở, ban, ngành") still stand for their body.
+    """
+    if not (m.is_head and _CHAIR.match(fold(m.text))):
+        return m
+    return UnitMention(m.start, m.end, m.text, f"Chủ tịch {m.name}", m.place, m.is_head, m.collective)
 
 
 # "Ngân hàng Nhà nước khu vực XII", "Chi cục Hải quan khu vực V", "… chi nhánh khu vực 14": the
@@ -789,7 +808,9 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
                 j += 1
             members = mentions[i : j + 1]
             # A title in front ("Thủ trưởng các sở") is not part of the name.
-            words = [x.name if x.is_head else re.sub(r"^(?:các|Các)\s+", "", x.text) for x in members]
+            # (only the first member carries it: "Thủ trưởng sở, ban, ngành thành phố" keeps its level).
+            words = [_TITLE.sub("", x.text) if x.is_head else re.sub(r"^(?:các|Các)\s+", "", x.text)
+                     for x in members]
             end = members[-1].end
             tail = _COLLECTIVE_TAIL.match(text[end:])
             if tail and (len(members) > 1):
@@ -829,6 +850,8 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
     return out
 
 
+_TITLE = re.compile(r"^(?:(?:Phó\s+)?(?:Thủ trưởng|Giám đốc|Chủ tịch|Người đứng đầu|Lãnh đạo|Trưởng)\s+)?"
+                    r"(?:các\s+|Các\s+)?", re.IGNORECASE)
 _LEFTOVER_RE = re.compile(r"[\s,.;:()\-–]*(?:(?:các|những)\s*)?[\s,.;:()\-–]*")
 
 
