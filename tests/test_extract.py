@@ -221,9 +221,10 @@ def test_role_lead_in_sub_headings(tmp_path: Path) -> None:
         roles.setdefault(d.section, set()).update((u.name, u.role) for u in d.units)
     head = "Sở Văn hóa, Thể thao và Du lịch"
     assert roles["II.1.a"] >= {(head, "lead"), ("sở, ngành", "cooperate")}
-    # Under "b) Phối hợp với …" the heading's unit is a partner, not the lead.
-    assert roles["II.1.b"] >= {(head, "cooperate"), ("Sở Tài chính", "cooperate")}
-    assert (head, "lead") not in roles["II.1.b"]
+    # Under "b) Phối hợp với …" the heading's unit still leads and the named unit is its partner
+    # (GUIDELINES-real.md, unit-headed sections: X leads only when the text says "X chủ trì").
+    assert roles["II.1.b"] >= {(head, "lead"), ("Sở Tài chính", "cooperate")}
+    assert (head, "cooperate") not in roles["II.1.b"]
     # An item that goes on with its own task keeps the heading's unit as lead.
     assert roles["II.2"] >= {("Sở Tài chính", "lead"), ("Sở Nội vụ", "cooperate")}
 
@@ -271,3 +272,51 @@ def test_execution_clause_lists_its_subjects_between_semicolons(tmp_path: Path) 
     leads = {u.name for d in doc.duties for u in d.units if u.role == "lead"}
     assert {"Văn phòng Ủy ban nhân dân tỉnh", "Sở Nông nghiệp và Môi trường", "sở, ngành",
             "Chủ tịch Ủy ban nhân dân xã, phường"} <= leads
+
+
+def test_collective_qualifiers_and_named_communes() -> None:
+    """Qualifiers that pick a subset stay in a collective's name; a level followed by the names
+    of its members is one body per name; "ngành, lĩnh vực" is a domain, not a unit."""
+    from chinhsach.extract.units import find_units
+
+    def names(text: str) -> list[str]:
+        return [m.name for m in find_units(text)]
+
+    assert names("Các sở, ban, ngành khác phối hợp với các sở, ban, ngành được giao chủ trì") == [
+        "sở, ban, ngành khác", "sở, ban, ngành được giao chủ trì"]
+    assert names("các hội, đoàn thể trực thuộc và các tổ chức chính trị - xã hội trực thuộc")[-1] == (
+        "tổ chức chính trị - xã hội trực thuộc")
+    assert names("các sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn") == [
+        "sở, ban, ngành, đoàn thể cấp tỉnh", "cơ quan ngành dọc đóng trên địa bàn"]
+    assert names("các sở, ngành có liên quan") == ["sở, ngành"]
+    assert names("UBND các huyện: Bảo Lâm, Yên Minh và Đồng Văn triển khai thí điểm") == [
+        "Ủy ban nhân dân huyện Bảo Lâm", "Ủy ban nhân dân huyện Yên Minh", "Ủy ban nhân dân huyện Đồng Văn"]
+    assert names("Các ngành, lĩnh vực khác xây dựng kế hoạch hành động") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [("Chủ trì, phối hợp các sở, ngành liên quan tham mưu đề xuất Ủy ban nhân dân tỉnh bố trí vốn.",
+      {("sở, ngành", "cooperate"), ("Ủy ban nhân dân tỉnh", "report_to")}),
+     ("Sở Xây dựng hằng năm tổng hợp, báo cáo kết quả thực hiện đề án về Bộ Xây dựng, đồng gửi "
+      "Ủy ban nhân dân tỉnh.",
+      {("Sở Xây dựng", "lead"), ("Bộ Xây dựng", "report_to"), ("Ủy ban nhân dân tỉnh", "report_to")})],
+)
+def test_report_recipients_after_the_reported_object(text: str, pairs: set) -> None:
+    assert {(u.name, u.role) for u in roles_in_text(text)} == pairs
+
+
+def test_bare_role_lead_in_makes_bullet_subjects_partners(tmp_path: Path) -> None:
+    """"b) Chủ trì, phối hợp:" over bullets that open with another unit: the heading's unit leads
+    each bullet and the bullet's unit is its partner (invented plan)."""
+    doc = _parse_text(tmp_path, "nuoc-sach.txt",
+                      "KẾ HOẠCH\nCấp nước sạch nông thôn năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Sở Nông nghiệp và Môi trường\n\n"
+                      "a) Hướng dẫn các xã lập danh mục công trình cấp nước tập trung cần sửa chữa.\n\n"
+                      "b) Chủ trì, phối hợp:\n\n"
+                      "- Sở Tài chính và các đơn vị liên quan tham mưu bố trí vốn sửa chữa công trình.\n\n"
+                      "- Sở Y tế kiểm tra chất lượng nước tại các công trình sau sửa chữa.\n")
+    roles = {(u.name, u.role) for d in doc.duties if d.section == "I.1.b" for u in d.units}
+    assert {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "cooperate"),
+            ("Sở Y tế", "cooperate")} <= roles
+    assert ("Sở Tài chính", "lead") not in roles and ("Sở Y tế", "lead") not in roles

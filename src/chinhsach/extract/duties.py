@@ -52,9 +52,13 @@ _LEAD_AFTER = re.compile(
     r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop)"
 )
 _COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?\s+(?:cac\s+)?$")
+# "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
+# both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
+# report may stand between "báo cáo" and the "về" that names the recipient.
 _REPORT = re.compile(
     r"(?:bao cao(?: ket qua(?: thuc hien)?)?(?: ve| voi| cho| len| gui)?|trinh|\(qua|qua|"
-    r"chiu trach nhiem truoc|tham muu(?: cho)?|gui(?: ve)?)\s+(?:cac\s+)?$"
+    r"bao cao(?:\s+[^\s;.,()]+){1,8}?\s+(?:ve|len|gui ve|toi)|"
+    r"chiu trach nhiem truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?)\s+(?:cac\s+)?$"
 )
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|kiem tra|giam sat)\b")
 MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the same verbs
@@ -309,6 +313,17 @@ def _role_lead_in(heading: str, folded: str, mentions: Sequence[Mention]) -> boo
     return len(rest.split()) <= 2
 
 
+_BARE_ROLE_LEAD_IN = re.compile(r"^\W*chu tri\s*,?\s*(?:va\s+)?phoi hop(?:\s+(?:voi|cung))?\W*$")
+
+
+def _under_bare_role_lead_in(path: Sequence[Section], text: str) -> bool:
+    """Whether the item stands under a sub-heading that only says "Chủ trì, phối hợp:" (kh182
+    III.2.3.b): its bullets name the partners of the heading's unit as their subjects."""
+    own = fold(text)[:40]
+    return any(s.kind != "part" and _BARE_ROLE_LEAD_IN.match(fold(s.heading))
+               and fold(s.heading)[:40] != own for s in path)
+
+
 def _ancestors(sections: dict[str, Section], node: str | None) -> list[Section]:
     chain = []
     while node and node in sections:
@@ -419,11 +434,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_in = any(u.role == "cooperate" for u in heading_cache[s.id])
             if lead_in and fold(s.heading)[:40] == own:
                 continue  # the lead-in line itself, when it is read as an item
-            if lead_in and _COOPERATE_LEAD_IN.match(fold(s.heading)):
-                partner_only[0] = True
-                # "b) Phối hợp với …" under "1. Sở X": in these items Sở X is a partner.
-                out = [UnitRole(u.name, "cooperate", u.explicit, u.mention) if u.role == "lead" else u
-                       for u in out]
+            if lead_in and _COOPERATE_LEAD_IN.match(fold(s.heading)) and not any(u.role == "lead" for u in out):
+                partner_only[0] = True  # "Phối hợp với …" with no unit heading above: no lead to fill in
+            # "b) Phối hợp với …" under "1. Sở X": Sở X still leads these items, the named units
+            # are its partners (GUIDELINES-real.md, unit-headed sections).
             out.extend(heading_cache[s.id])
         return out
 
@@ -448,6 +462,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 if any(u.role == "cooperate" for u in heading_cache[own.id]):
                     continue  # "a) Chủ trì, phối hợp với …": it states the roles of the items below
             units = roles_in_text(text, find)
+            if _under_bare_role_lead_in(path, seg.text):
+                # "b) Chủ trì, phối hợp:" over "- Sở Tài chính và các đơn vị … tham mưu …": the
+                # heading's unit leads, the unit that opens each bullet is its partner.
+                units = [UnitRole(u.name, "cooperate", u.explicit, u.mention)
+                         if u.role == "lead" and not _says_lead(text, u) else u for u in units]
         else:
             if seg.kind == "preamble" and fold(text).startswith(("can cu", "thuc hien", "xet")):
                 continue  # the legal basis names bodies and their documents, not duties
