@@ -320,3 +320,21 @@ def test_bare_role_lead_in_makes_bullet_subjects_partners(tmp_path: Path) -> Non
     assert {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "cooperate"),
             ("Sở Y tế", "cooperate")} <= roles
     assert ("Sở Tài chính", "lead") not in roles and ("Sở Y tế", "lead") not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [("Căn cứ Kế hoạch này, các sở, ban, ngành cấp tỉnh, Ủy ban nhân dân các xã, phường xây dựng "
+      "kế hoạch của đơn vị.",
+      {("sở, ban, ngành cấp tỉnh", "lead"), ("Ủy ban nhân dân xã, phường", "lead")}),
+     ("Giao Sở Công Thương chủ trì tổ chức thực hiện đề án; đồng thời theo dõi, đôn đốc các đơn vị.",
+      {("Sở Công Thương", "lead"), ("Sở Công Thương", "monitor")}),
+     ("Đề nghị các sở, ngành, đơn vị chức năng có liên quan và Ủy ban nhân dân các huyện báo cáo "
+      "Sở Tài chính.",
+      {("sở, ngành", "lead"), ("Ủy ban nhân dân huyện", "lead"), ("Sở Tài chính", "report_to")}),
+     ("Kiện toàn Ban Chỉ đạo phòng chống thiên tai cấp huyện; thành lập Tổ công tác liên ngành.", set())],
+)
+def test_subjects_after_openers_and_objects_of_organising_verbs(text: str, pairs: set) -> None:
+    """An adverbial opener leaves the units after it the subject; "đồng thời" goes on with the
+    same subject; a body that is organised (kiện toàn, thành lập) is not charged (invented)."""
+    assert {(u.name, u.role) for u in roles_in_text(text)} == pairs

@@ -68,7 +68,7 @@ _CLAUSE_BREAK = re.compile(r"[;.]")
 # Ủy ban nhân dân các huyện").
 _LIST_GAP = re.compile(
     r"^(?:[\s,;]|va\s|cac\s|co quan\b|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
-    r"lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
+    r"chuc nang\b|co lien quan\b|lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
 )
 
 _VAGUE = frozenset({"thường xuyên", "định kỳ"})
@@ -141,7 +141,9 @@ def _list_tail(folded: str, mentions: Sequence[Mention], i: int) -> int:
 # "nhận thức của cấp ủy", "Kế hoạch ... của Ban Chấp hành Đảng bộ tỉnh"), not an actor.
 _OBJECT_BEFORE = re.compile(
     r"(?:\bcua|\bdoi voi|\bcho|\bchi dao|\bdon doc|\bhuong dan|\bho tro|\bvan dong|\bkhuyen khich|"
-    r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien)"
+    r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|"
+    # "Kiện toàn Ban Chỉ đạo …", "thành lập Tổ công tác …": the body is what is organised.
+    r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat)"
     r"\s+(?:cac\s+|nhung\s+)?$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
@@ -155,6 +157,9 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
     if _ISSUER_AFTER.match(folded[end:]) or re.search(r"(?:\bdo|duoc)\s+$", before):
         return True
     return before.count("(") > before.count(")") and not _REPORT.search(before)
+
+
+_ADVERBIAL_OPENER = re.compile(r"^[\s\-+•*]*(?:can cu|tren co so|theo|thuc hien|trong qua trinh)\b[^,;:]{0,80},\s*")
 
 
 def _clause_start(folded: str, pos: int) -> int:
@@ -190,6 +195,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         start = _clause_start(folded, mentions[head].start)
         opener = folded[start : mentions[head].start]
         after = folded[mentions[tail].end :]
+        # An adverbial opener ("Căn cứ Kế hoạch này, các sở, ban, ngành … nghiên cứu triển
+        # khai"; "Trên cơ sở đó,") leaves the units after it the subject of the sentence.
+        opener = _ADVERBIAL_OPENER.sub("", opener)
         is_subject = bool(re.fullmatch(r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
                                        r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao)\s+)*", opener))
         if re.match(r"^\s*(?:,\s*)?phoi hop\b", after) and not _LEAD_BEFORE.search(folded[: mentions[head].start]):
@@ -201,6 +209,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             if charged:
                 # "giao cho X ...": X monitors only if its own clause says so.
                 clause_end = _CLAUSE_BREAK.search(folded, mentions[tail].end)
+                # "…; đồng thời theo dõi, kiểm tra …" goes on with the same subject.
+                while clause_end and re.match(r"[;.]\s*(?:dong thoi|va)\b", folded[clause_end.start():]):
+                    clause_end = _CLAUSE_BREAK.search(folded, clause_end.end())
                 if _MONITOR_VERBS.search(folded[mentions[tail].end : clause_end.start() if clause_end else None]):
                     add(m, "monitor")
                 continue
@@ -452,6 +463,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if part in ("objectives", "situation"):
             continue
         text = seg.text
+        if not re.search(r"\w", text):
+            continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
         if part in ("tasks", "organisation") and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
