@@ -338,3 +338,15 @@ def test_subjects_after_openers_and_objects_of_organising_verbs(text: str, pairs
     """An adverbial opener leaves the units after it the subject; "đồng thời" goes on with the
     same subject; a body that is organised (kiện toàn, thành lập) is not charged (invented)."""
     assert {(u.name, u.role) for u in roles_in_text(text)} == pairs
+
+
+def test_heading_that_organises_a_body_does_not_charge_it(tmp_path: Path) -> None:
+    """"c) Kiện toàn Ban Chỉ đạo …" under a unit heading: the steering committee is what the
+    heading's unit organises, not the lead of the item (invented plan)."""
+    doc = _parse_text(tmp_path, "phong-chong-thien-tai.txt",
+                      "KẾ HOẠCH\nPhòng chống thiên tai năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Ủy ban nhân dân các huyện\n\n"
+                      "a) Kiện toàn Ban Chỉ huy phòng, chống thiên tai cấp huyện\n\n"
+                      "- Phân công nhiệm vụ cho các thành viên, ban hành quy chế hoạt động.\n")
+    leads = {u.name for d in doc.duties if d.section == "I.1.a" for u in d.units if u.role == "lead"}
+    assert leads == {"Ủy ban nhân dân huyện"}

@@ -150,6 +150,9 @@ _OBJECT_BEFORE = re.compile(
 _ISSUER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:thong qua|phe duyet|ban hanh|ky)\b")
 
 
+_ORGANISED = re.compile(r"\b(?:kien toan|cung co|thanh lap|sap xep|giai the|hop nhat)\s+(?:cac\s+)?$")
+
+
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
     before = folded[:start]
     if _OBJECT_BEFORE.search(before) and not _LEAD_BEFORE.search(before):
@@ -355,6 +358,8 @@ def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
         # the units it names are the partners of every item below it.
         return [UnitRole(name=m.name, role="cooperate", explicit=True, mention=heading[m.start : m.end])
                 for m in mentions]
+    if any(_ORGANISED.search(folded[: m.start]) for m in mentions):
+        return []  # "c) Kiện toàn Ban Chỉ đạo …": the heading's body is what the item organises
     rest = folded
     for m in reversed(mentions):
         rest = rest[: m.start] + rest[m.end :]
