@@ -350,3 +350,17 @@ def test_heading_that_organises_a_body_does_not_charge_it(tmp_path: Path) -> Non
                       "- Phân công nhiệm vụ cho các thành viên, ban hành quy chế hoạt động.\n")
     leads = {u.name for d in doc.duties if d.section == "I.1.a" for u in d.units if u.role == "lead"}
     assert leads == {"Ủy ban nhân dân huyện"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [("Sau khi rà soát danh sách, Ủy ban nhân dân các xã phối hợp với Kho bạc Nhà nước khu vực "
+      "thực hiện chi trả.",
+      {("Ủy ban nhân dân xã", "lead"), ("Kho bạc Nhà nước khu vực", "cooperate")}),
+     ("Sở Y tế chủ trì; Bệnh viện Đa khoa tỉnh phối hợp thực hiện.",
+      {("Sở Y tế", "lead"), ("Bệnh viện Đa khoa tỉnh", "cooperate")})],
+)
+def test_subject_that_cooperates_with_a_partner_leads(text: str, pairs: set) -> None:
+    """"A phối hợp với B làm C": A acts and B is its partner; "A phối hợp thực hiện" beside a
+    lead: A is a partner (invented sentences)."""
+    assert {(u.name, u.role) for u in roles_in_text(text)} == pairs

@@ -162,7 +162,8 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
     return before.count("(") > before.count(")") and not _REPORT.search(before)
 
 
-_ADVERBIAL_OPENER = re.compile(r"^[\s\-+•*]*(?:can cu|tren co so|theo|thuc hien|trong qua trinh)\b[^,;:]{0,80},\s*")
+_ADVERBIAL_OPENER = re.compile(r"^[\s\-+•*]*(?:can cu|tren co so|theo|thuc hien|trong qua trinh|sau khi)\b"
+                               r"[^,;:]{0,80},\s*")
 
 
 def _clause_start(folded: str, pos: int) -> int:
@@ -203,8 +204,12 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         opener = _ADVERBIAL_OPENER.sub("", opener)
         is_subject = bool(re.fullmatch(r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
                                        r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao)\s+)*", opener))
-        if re.match(r"^\s*(?:,\s*)?phoi hop\b", after) and not _LEAD_BEFORE.search(folded[: mentions[head].start]):
-            add(m, "cooperate")  # "Bệnh viện ... phối hợp ...": a partner, not the lead
+        if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
+                and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
+                and not _LEAD_BEFORE.search(folded[: mentions[head].start])):
+            # "Bệnh viện ... phối hợp thực hiện": a partner, not the lead; but "A phối hợp với B
+            # làm C" makes A the actor and B its partner (GUIDELINES-illustrative.md, kh157 III.2.b).
+            add(m, "cooperate")
             continue
         charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start]))
         if charged or is_subject or _LEAD_AFTER.match(after):
