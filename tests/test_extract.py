@@ -364,3 +364,18 @@ def test_subject_that_cooperates_with_a_partner_leads(text: str, pairs: set) -> 
     """"A phối hợp với B làm C": A acts and B is its partner; "A phối hợp thực hiện" beside a
     lead: A is a partner (invented sentences)."""
     assert {(u.name, u.role) for u in roles_in_text(text)} == pairs
+
+
+def test_item_without_a_final_stop_is_still_a_duty(tmp_path: Path) -> None:
+    """A lettered item printed without its final stop and with nothing under it is read as a
+    heading by the outline; it is a leaf task item all the same (invented plan)."""
+    doc = _parse_text(tmp_path, "so-hoa.txt",
+                      "KẾ HOẠCH\nSố hóa hồ sơ năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Ủy ban nhân dân các huyện\n\n"
+                      "a) Rà soát toàn bộ hồ sơ hành chính đang lưu trữ tại bộ phận một cửa.\n\n"
+                      "b) Đẩy mạnh số hóa hồ sơ thủ tục hành chính, kết quả giải quyết thủ tục và "
+                      "tiếp nhận phản ánh trên môi trường mạng\n\n"
+                      "c) Báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2027.\n")
+    items = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties}
+    assert ("Ủy ban nhân dân huyện", "lead") in items["I.1.b"]
+    assert "I.1" not in items  # the unit heading itself is no duty

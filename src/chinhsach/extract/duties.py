@@ -465,8 +465,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     duties: list[Duty] = []
     org_duties: list[tuple[Duty, list[Section]]] = []
     plan_charges: list[tuple[Duty, list[Section]]] = []
+    leaf_headings = _task_sentence_headings(document, sections)
     for seg in document.segments:
-        if not seg.searchable:
+        if not seg.searchable and seg.id not in leaf_headings:
             continue
         path = _ancestors(sections, seg.section_node)
         part = path[-1].part if path else None
@@ -530,6 +531,29 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
     return duties, plan_lead
+
+
+# A lettered/numbered item printed without a final stop and with nothing under it is read by
+# the outline as a heading ("b) Đẩy mạnh số hóa hoạt động quản lý, cung cấp dịch vụ công trực
+# tuyến … trên môi trường mạng", kh144 VI.11.b). When it is a full task phrase — long, no body,
+# no sub-items — it is a leaf item of the part and so a duty; a short title ("a) Thể chế") is not.
+_TASK_HEADING_WORDS = 10
+
+
+def _task_sentence_headings(document: Document, sections: dict[str, Section]) -> set[str]:
+    parents = {s.parent for s in document.sections if s.parent}
+    with_body = {seg.section_node for seg in document.segments if seg.searchable}
+    out: set[str] = set()
+    for seg in document.segments:
+        node = seg.section_node
+        if seg.kind != "heading" or not node or node not in sections or node in parents or node in with_body:
+            continue
+        path = _ancestors(sections, node)
+        if not path or path[-1].part not in ("tasks", "organisation") or sections[node].kind == "part":
+            continue
+        if len(seg.text.split()) >= _TASK_HEADING_WORDS and not seg.text.rstrip().endswith(":"):
+            out.add(seg.id)
+    return out
 
 
 def _plan_lead(org_duties: list[tuple[Duty, list[Section]]],
