@@ -379,3 +379,19 @@ def test_item_without_a_final_stop_is_still_a_duty(tmp_path: Path) -> None:
     items = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties}
     assert ("Ủy ban nhân dân huyện", "lead") in items["I.1.b"]
     assert "I.1" not in items  # the unit heading itself is no duty
+
+
+def test_chair_of_the_heading_body_is_the_item_lead(tmp_path: Path) -> None:
+    """"c) Chủ tịch UBND xã chịu trách nhiệm …" under "2. UBND các xã": the item names the chair
+    of the heading's body as its lead; the committee is not added as a second lead (invented)."""
+    doc = _parse_text(tmp_path, "an-toan-giao-thong.txt",
+                      "KẾ HOẠCH\nBảo đảm trật tự an toàn giao thông năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Ủy ban nhân dân các xã\n\n"
+                      "a) Tổ chức tuyên truyền về an toàn giao thông trên địa bàn xã.\n\n"
+                      "b) Chủ tịch Ủy ban nhân dân xã chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân "
+                      "tỉnh về tình hình trật tự an toàn giao thông tại địa phương.\n")
+    items = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties}
+    assert ("Ủy ban nhân dân xã", "lead") in items["I.1.a"]
+    assert ("Chủ tịch Ủy ban nhân dân xã", "lead") in items["I.1.b"]
+    assert ("Chủ tịch Ủy ban nhân dân tỉnh", "report_to") in items["I.1.b"]
+    assert ("Ủy ban nhân dân xã", "lead") not in items["I.1.b"]

@@ -500,7 +500,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             text, units = charged
         lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
         for unit in inherited(path, seg.text):
-            if any(u.name == unit.name and u.role == "lead" for u in units):
+            if any(u.role == "lead" and u.name in (unit.name, f"Chủ tịch {unit.name}") for u in units):
+                # "c) Chủ tịch UBND xã, phường chịu trách nhiệm …" under "17. UBND xã, phường":
+                # the chair of the heading's own body is the lead the item names (kh153 IV.17.c).
                 continue
             # The heading's unit leads each item under it unless the item says "X chủ trì".
             role = "cooperate" if lead_named or unit.role == "cooperate" else "lead"
