@@ -395,3 +395,16 @@ def test_chair_of_the_heading_body_is_the_item_lead(tmp_path: Path) -> None:
     assert ("Chủ tịch Ủy ban nhân dân xã", "lead") in items["I.1.b"]
     assert ("Chủ tịch Ủy ban nhân dân tỉnh", "report_to") in items["I.1.b"]
     assert ("Ủy ban nhân dân xã", "lead") not in items["I.1.b"]
+
+
+def test_partner_named_as_the_lead(tmp_path: Path) -> None:
+    """"Các sở, ngành khác … phối hợp với các sở, ngành được giao chủ trì": the collective named
+    by its leading role leads, the heading's collective cooperates (invented plan)."""
+    doc = _parse_text(tmp_path, "dan-toc.txt",
+                      "KẾ HOẠCH\nThực hiện chính sách dân tộc năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Các sở, ngành khác\n\n"
+                      "Theo chức năng, nhiệm vụ, phối hợp với các sở, ngành được giao chủ trì tổ chức "
+                      "thực hiện các dự án thành phần.\n")
+    roles = {(u.name, u.role) for d in doc.duties if d.section == "I.1" for u in d.units}
+    assert {("sở, ngành được giao chủ trì", "lead"), ("sở, ngành khác", "cooperate")} <= roles
+    assert ("sở, ngành khác", "lead") not in roles

@@ -189,7 +189,8 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         head = _list_head(folded, mentions, i)
         tail = _list_tail(folded, mentions, i)
         if _in_list_after(folded, mentions, i, _COOPERATE):
-            add(m, "cooperate")
+            # "phối hợp với các Sở, ban, ngành được giao chủ trì": the partner named as the lead.
+            add(m, "lead" if fold(m.name).endswith("duoc giao chu tri") else "cooperate")
             continue
         if _in_list_after(folded, mentions, i, _REPORT):
             add(m, "report_to")
@@ -422,6 +423,8 @@ def _says_lead(text: str, unit: UnitRole) -> bool:
     """Whether the text says "X chủ trì" for this unit (it then leads instead of the heading's)."""
     if not unit.mention:
         return False
+    if fold(unit.mention).endswith("duoc giao chu tri"):
+        return True  # "các Sở, ban, ngành được giao chủ trì" (a collective named by its role)
     folded = fold(text)
     at = folded.find(fold(unit.mention))
     return at >= 0 and bool(re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|la co quan chu tri)\b",
