@@ -408,3 +408,16 @@ def test_partner_named_as_the_lead(tmp_path: Path) -> None:
     roles = {(u.name, u.role) for d in doc.duties if d.section == "I.1" for u in d.units}
     assert {("sở, ngành được giao chủ trì", "lead"), ("sở, ngành khác", "cooperate")} <= roles
     assert ("sở, ngành khác", "lead") not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [("Khuyến khích Hội Cựu chiến binh tỉnh, Hội Nông dân tỉnh vận động hội viên tham gia.",
+      {("Hội Cựu chiến binh tỉnh", "lead"), ("Hội Nông dân tỉnh", "lead")}),
+     ("Sở Công Thương chủ trì, khuyến khích các doanh nghiệp viễn thông đầu tư hạ tầng.",
+      {("Sở Công Thương", "lead")})],
+)
+def test_encouraging_a_body_charges_it_only_at_the_clause_start(text: str, pairs: set) -> None:
+    """"Khuyến khích X …" opening a clause charges X like "Đề nghị X"; inside a clause X is the
+    object of the promotion (invented sentences)."""
+    assert {(u.name, u.role) for u in roles_in_text(text)} == pairs

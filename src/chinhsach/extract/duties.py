@@ -43,8 +43,12 @@ _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=\S)")
 _LEAD_IN_WORDS = 15
 
 # Cues on folded text. Each cue's match end is where the governed units start.
+# "Khuyến khích X …" opening a clause charges a body outside the issuer's command (Mặt trận,
+# đoàn thể, associations: GUIDELINES-real.md) as "Đề nghị X" does; inside a clause ("…, khuyến
+# khích doanh nghiệp đầu tư") X is only the object of the promotion.
 _LEAD_BEFORE = re.compile(
-    r"(?:^|[\s,;(])(?:giao(?: trach nhiem)?(?: cu the)?(?: cho)?|de nghi|yeu cau)\s+(?:cac\s+)?$"
+    r"(?:(?:^|[\s,;(])(?:giao(?: trach nhiem)?(?: cu the)?(?: cho)?|de nghi|yeu cau)"
+    r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?$"
 )
 _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|"
