@@ -20,7 +20,10 @@ DISTRICT_ID = "minh-hoa-huyen-uy-ke-hoach-58"
 @pytest.mark.parametrize(
     ("question", "topic"),
     [("ai chịu trách nhiệm về nước sạch?", "nước sạch"), ("ai chiu trach nhiem ve nuoc sach", "nuoc sach"),
-     ("Đơn vị nào phụ trách bảo hiểm y tế?", "bảo hiểm y tế"), ("tuyên truyền nghị quyết", "tuyên truyền nghị quyết")],
+     ("Đơn vị nào phụ trách bảo hiểm y tế?", "bảo hiểm y tế"), ("tuyên truyền nghị quyết", "tuyên truyền nghị quyết"),
+     # verbs of oversight ask who answers for what follows them
+     ("ai theo dõi, đôn đốc kế hoạch phát triển làng nghề?", "kế hoạch phát triển làng nghề"),
+     ("ai kiem tra, giam sat viec su dung kinh phi", "su dung kinh phi")],
 )
 def test_topic_of_strips_question_words(question: str, topic: str) -> None:
     assert topic_of(question) == topic
