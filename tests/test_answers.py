@@ -20,7 +20,10 @@ DISTRICT_ID = "minh-hoa-huyen-uy-ke-hoach-58"
 @pytest.mark.parametrize(
     ("question", "topic"),
     [("ai chịu trách nhiệm về nước sạch?", "nước sạch"), ("ai chiu trach nhiem ve nuoc sach", "nuoc sach"),
-     ("Đơn vị nào phụ trách bảo hiểm y tế?", "bảo hiểm y tế"), ("tuyên truyền nghị quyết", "tuyên truyền nghị quyết")],
+     ("Đơn vị nào phụ trách bảo hiểm y tế?", "bảo hiểm y tế"), ("tuyên truyền nghị quyết", "tuyên truyền nghị quyết"),
+     # verbs of oversight ask who answers for what follows them
+     ("ai theo dõi, đôn đốc kế hoạch phát triển làng nghề?", "kế hoạch phát triển làng nghề"),
+     ("ai kiem tra, giam sat viec su dung kinh phi", "su dung kinh phi")],
 )
 def test_topic_of_strips_question_words(question: str, topic: str) -> None:
     assert topic_of(question) == topic
@@ -138,3 +141,14 @@ def test_fold_keeps_length_and_case_on_request() -> None:
     assert fold("Chỉ Tiêu Đảng", keep_case=True) == "Chi Tieu Dang"
     odd = "a\u00adǅb"  # a soft hyphen and a digraph whose plain fold changes the length
     assert len(fold(odd, keep_length=True)) == len(odd)
+
+
+def test_who_names_leads_before_partners(corpus_index: Path) -> None:
+    """A who-question asks who answers for the topic: every explicit lead comes before the
+    explicit partners, monitors and recipients, whatever their summed scores."""
+    with Index.open(corpus_index) as idx:
+        answer = who(idx, "ai chịu trách nhiệm về nước sạch?")
+    roles = [r.role for r in answer if r.explicit]
+    assert roles and roles[0] == "lead"
+    first_other = next((i for i, role in enumerate(roles) if role != "lead"), len(roles))
+    assert "lead" not in roles[first_other:]

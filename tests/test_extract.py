@@ -221,9 +221,10 @@ def test_role_lead_in_sub_headings(tmp_path: Path) -> None:
         roles.setdefault(d.section, set()).update((u.name, u.role) for u in d.units)
     head = "Sở Văn hóa, Thể thao và Du lịch"
     assert roles["II.1.a"] >= {(head, "lead"), ("sở, ngành", "cooperate")}
-    # Under "b) Phối hợp với …" the heading's unit is a partner, not the lead.
-    assert roles["II.1.b"] >= {(head, "cooperate"), ("Sở Tài chính", "cooperate")}
-    assert (head, "lead") not in roles["II.1.b"]
+    # Under "b) Phối hợp với …" the heading's unit still leads and the named unit is its partner
+    # (GUIDELINES-real.md, unit-headed sections: X leads only when the text says "X chủ trì").
+    assert roles["II.1.b"] >= {(head, "lead"), ("Sở Tài chính", "cooperate")}
+    assert (head, "cooperate") not in roles["II.1.b"]
     # An item that goes on with its own task keeps the heading's unit as lead.
     assert roles["II.2"] >= {("Sở Tài chính", "lead"), ("Sở Nội vụ", "cooperate")}
 
@@ -237,3 +238,186 @@ def test_media_and_promotion_bodies() -> None:
         "Báo và Phát thanh, Truyền hình Lạng Sơn",
         "Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh",
         "Hiệp hội doanh nghiệp tỉnh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Hoàn thành trong quý IV năm 2025.", ("2025-12-31", "trong quý IV năm 2025", None)),
+     ("Tổ chức sơ kết trong quý I, II năm 2027.", ("2027-06-30", "trong quý I, II năm 2027", None)),
+     ("Ban hành quy chế xong trong tháng 8 năm 2026.", ("2026-08-31", "trong tháng 8 năm 2026", None)),
+     ("Gửi hồ sơ về Sở Nội vụ trước 31/10/2026.", ("2026-10-31", "trước 31/10/2026", None)),
+     ("Tổng hợp, báo cáo trước 20/11 hằng năm.", (None, "trước 20/11", "hằng năm")),
+     ("Nâng tỷ lệ lên 2/3 số xã trong 2/3 thời gian còn lại.", (None, None, None)),
+     ("Rà soát xong trong 6 tháng đầu năm 2027.", ("2027-06-30", "6 tháng đầu năm 2027", None)),
+     ("Hoàn thành việc cấp thẻ trong 6 tháng kể từ ngày ký.", (None, None, None)),
+     ("Báo cáo 6 tháng, năm về Ủy ban nhân dân tỉnh.", (None, None, "6 tháng")),
+     ("Cập nhật tin bài một cách thường xuyên, định kỳ hàng ngày, hàng tuần.",
+      (None, None, "thường xuyên, hằng ngày, hằng tuần"))],
+)
+def test_deadline_wordings_beyond_the_development_plans(text: str, expected: tuple) -> None:
+    """Quarter/month years written with "năm", slashed dates without "ngày", quarter lists,
+    half-years, and "6 tháng" as a duration rather than a cycle (invented sentences)."""
+    assert find_deadline(text) == expected
+
+
+def test_execution_clause_lists_its_subjects_between_semicolons(tmp_path: Path) -> None:
+    """A decision's closing article names the bodies that carry it out, separated by ";"
+    (invented text): every one of them leads, the chair of the commune committees included."""
+    doc = _parse_text(tmp_path, "quyet-dinh.txt",
+                      "Điều 1. Phê duyệt Đề án phát triển làng nghề.\n\n"
+                      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+                      "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nông nghiệp và Môi trường; Thủ trưởng "
+                      "các sở, ngành; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết "
+                      "định này./.\n")
+    leads = {u.name for d in doc.duties for u in d.units if u.role == "lead"}
+    assert {"Văn phòng Ủy ban nhân dân tỉnh", "Sở Nông nghiệp và Môi trường", "sở, ngành",
+            "Chủ tịch Ủy ban nhân dân xã, phường"} <= leads
+
+
+def test_collective_qualifiers_and_named_communes() -> None:
+    """Qualifiers that pick a subset stay in a collective's name; a level followed by the names
+    of its members is one body per name; "ngành, lĩnh vực" is a domain, not a unit."""
+    from chinhsach.extract.units import find_units
+
+    def names(text: str) -> list[str]:
+        return [m.name for m in find_units(text)]
+
+    assert names("Các sở, ban, ngành khác phối hợp với các sở, ban, ngành được giao chủ trì") == [
+        "sở, ban, ngành khác", "sở, ban, ngành được giao chủ trì"]
+    assert names("các hội, đoàn thể trực thuộc và các tổ chức chính trị - xã hội trực thuộc")[-1] == (
+        "tổ chức chính trị - xã hội trực thuộc")
+    assert names("các sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn") == [
+        "sở, ban, ngành, đoàn thể cấp tỉnh", "cơ quan ngành dọc đóng trên địa bàn"]
+    assert names("các sở, ngành có liên quan") == ["sở, ngành"]
+    assert names("UBND các huyện: Bảo Lâm, Yên Minh và Đồng Văn triển khai thí điểm") == [
+        "Ủy ban nhân dân huyện Bảo Lâm", "Ủy ban nhân dân huyện Yên Minh", "Ủy ban nhân dân huyện Đồng Văn"]
+    assert names("Các ngành, lĩnh vực khác xây dựng kế hoạch hành động") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [("Chủ trì, phối hợp các sở, ngành liên quan tham mưu đề xuất Ủy ban nhân dân tỉnh bố trí vốn.",
+      {("sở, ngành", "cooperate"), ("Ủy ban nhân dân tỉnh", "report_to")}),
+     ("Sở Xây dựng hằng năm tổng hợp, báo cáo kết quả thực hiện đề án về Bộ Xây dựng, đồng gửi "
+      "Ủy ban nhân dân tỉnh.",
+      {("Sở Xây dựng", "lead"), ("Bộ Xây dựng", "report_to"), ("Ủy ban nhân dân tỉnh", "report_to")})],
+)
+def test_report_recipients_after_the_reported_object(text: str, pairs: set) -> None:
+    assert {(u.name, u.role) for u in roles_in_text(text)} == pairs
+
+
+def test_bare_role_lead_in_makes_bullet_subjects_partners(tmp_path: Path) -> None:
+    """"b) Chủ trì, phối hợp:" over bullets that open with another unit: the heading's unit leads
+    each bullet and the bullet's unit is its partner (invented plan)."""
+    doc = _parse_text(tmp_path, "nuoc-sach.txt",
+                      "KẾ HOẠCH\nCấp nước sạch nông thôn năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Sở Nông nghiệp và Môi trường\n\n"
+                      "a) Hướng dẫn các xã lập danh mục công trình cấp nước tập trung cần sửa chữa.\n\n"
+                      "b) Chủ trì, phối hợp:\n\n"
+                      "- Sở Tài chính và các đơn vị liên quan tham mưu bố trí vốn sửa chữa công trình.\n\n"
+                      "- Sở Y tế kiểm tra chất lượng nước tại các công trình sau sửa chữa.\n")
+    roles = {(u.name, u.role) for d in doc.duties if d.section == "I.1.b" for u in d.units}
+    assert {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "cooperate"),
+            ("Sở Y tế", "cooperate")} <= roles
+    assert ("Sở Tài chính", "lead") not in roles and ("Sở Y tế", "lead") not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [("Căn cứ Kế hoạch này, các sở, ban, ngành cấp tỉnh, Ủy ban nhân dân các xã, phường xây dựng "
+      "kế hoạch của đơn vị.",
+      {("sở, ban, ngành cấp tỉnh", "lead"), ("Ủy ban nhân dân xã, phường", "lead")}),
+     ("Giao Sở Công Thương chủ trì tổ chức thực hiện đề án; đồng thời theo dõi, đôn đốc các đơn vị.",
+      {("Sở Công Thương", "lead"), ("Sở Công Thương", "monitor")}),
+     ("Đề nghị các sở, ngành, đơn vị chức năng có liên quan và Ủy ban nhân dân các huyện báo cáo "
+      "Sở Tài chính.",
+      {("sở, ngành", "lead"), ("Ủy ban nhân dân huyện", "lead"), ("Sở Tài chính", "report_to")}),
+     ("Kiện toàn Ban Chỉ đạo phòng chống thiên tai cấp huyện; thành lập Tổ công tác liên ngành.", set())],
+)
+def test_subjects_after_openers_and_objects_of_organising_verbs(text: str, pairs: set) -> None:
+    """An adverbial opener leaves the units after it the subject; "đồng thời" goes on with the
+    same subject; a body that is organised (kiện toàn, thành lập) is not charged (invented)."""
+    assert {(u.name, u.role) for u in roles_in_text(text)} == pairs
+
+
+def test_heading_that_organises_a_body_does_not_charge_it(tmp_path: Path) -> None:
+    """"c) Kiện toàn Ban Chỉ đạo …" under a unit heading: the steering committee is what the
+    heading's unit organises, not the lead of the item (invented plan)."""
+    doc = _parse_text(tmp_path, "phong-chong-thien-tai.txt",
+                      "KẾ HOẠCH\nPhòng chống thiên tai năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Ủy ban nhân dân các huyện\n\n"
+                      "a) Kiện toàn Ban Chỉ huy phòng, chống thiên tai cấp huyện\n\n"
+                      "- Phân công nhiệm vụ cho các thành viên, ban hành quy chế hoạt động.\n")
+    leads = {u.name for d in doc.duties if d.section == "I.1.a" for u in d.units if u.role == "lead"}
+    assert leads == {"Ủy ban nhân dân huyện"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [("Sau khi rà soát danh sách, Ủy ban nhân dân các xã phối hợp với Kho bạc Nhà nước khu vực "
+      "thực hiện chi trả.",
+      {("Ủy ban nhân dân xã", "lead"), ("Kho bạc Nhà nước khu vực", "cooperate")}),
+     ("Sở Y tế chủ trì; Bệnh viện Đa khoa tỉnh phối hợp thực hiện.",
+      {("Sở Y tế", "lead"), ("Bệnh viện Đa khoa tỉnh", "cooperate")})],
+)
+def test_subject_that_cooperates_with_a_partner_leads(text: str, pairs: set) -> None:
+    """"A phối hợp với B làm C": A acts and B is its partner; "A phối hợp thực hiện" beside a
+    lead: A is a partner (invented sentences)."""
+    assert {(u.name, u.role) for u in roles_in_text(text)} == pairs
+
+
+def test_item_without_a_final_stop_is_still_a_duty(tmp_path: Path) -> None:
+    """A lettered item printed without its final stop and with nothing under it is read as a
+    heading by the outline; it is a leaf task item all the same (invented plan)."""
+    doc = _parse_text(tmp_path, "so-hoa.txt",
+                      "KẾ HOẠCH\nSố hóa hồ sơ năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Ủy ban nhân dân các huyện\n\n"
+                      "a) Rà soát toàn bộ hồ sơ hành chính đang lưu trữ tại bộ phận một cửa.\n\n"
+                      "b) Đẩy mạnh số hóa hồ sơ thủ tục hành chính, kết quả giải quyết thủ tục và "
+                      "tiếp nhận phản ánh trên môi trường mạng\n\n"
+                      "c) Báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2027.\n")
+    items = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties}
+    assert ("Ủy ban nhân dân huyện", "lead") in items["I.1.b"]
+    assert "I.1" not in items  # the unit heading itself is no duty
+
+
+def test_chair_of_the_heading_body_is_the_item_lead(tmp_path: Path) -> None:
+    """"c) Chủ tịch UBND xã chịu trách nhiệm …" under "2. UBND các xã": the item names the chair
+    of the heading's body as its lead; the committee is not added as a second lead (invented)."""
+    doc = _parse_text(tmp_path, "an-toan-giao-thong.txt",
+                      "KẾ HOẠCH\nBảo đảm trật tự an toàn giao thông năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Ủy ban nhân dân các xã\n\n"
+                      "a) Tổ chức tuyên truyền về an toàn giao thông trên địa bàn xã.\n\n"
+                      "b) Chủ tịch Ủy ban nhân dân xã chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân "
+                      "tỉnh về tình hình trật tự an toàn giao thông tại địa phương.\n")
+    items = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties}
+    assert ("Ủy ban nhân dân xã", "lead") in items["I.1.a"]
+    assert ("Chủ tịch Ủy ban nhân dân xã", "lead") in items["I.1.b"]
+    assert ("Chủ tịch Ủy ban nhân dân tỉnh", "report_to") in items["I.1.b"]
+    assert ("Ủy ban nhân dân xã", "lead") not in items["I.1.b"]
+
+
+def test_partner_named_as_the_lead(tmp_path: Path) -> None:
+    """"Các sở, ngành khác … phối hợp với các sở, ngành được giao chủ trì": the collective named
+    by its leading role leads, the heading's collective cooperates (invented plan)."""
+    doc = _parse_text(tmp_path, "dan-toc.txt",
+                      "KẾ HOẠCH\nThực hiện chính sách dân tộc năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Các sở, ngành khác\n\n"
+                      "Theo chức năng, nhiệm vụ, phối hợp với các sở, ngành được giao chủ trì tổ chức "
+                      "thực hiện các dự án thành phần.\n")
+    roles = {(u.name, u.role) for d in doc.duties if d.section == "I.1" for u in d.units}
+    assert {("sở, ngành được giao chủ trì", "lead"), ("sở, ngành khác", "cooperate")} <= roles
+    assert ("sở, ngành khác", "lead") not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [("Khuyến khích Hội Cựu chiến binh tỉnh, Hội Nông dân tỉnh vận động hội viên tham gia.",
+      {("Hội Cựu chiến binh tỉnh", "lead"), ("Hội Nông dân tỉnh", "lead")}),
+     ("Sở Công Thương chủ trì, khuyến khích các doanh nghiệp viễn thông đầu tư hạ tầng.",
+      {("Sở Công Thương", "lead")})],
+)
+def test_encouraging_a_body_charges_it_only_at_the_clause_start(text: str, pairs: set) -> None:
+    """"Khuyến khích X …" opening a clause charges X like "Đề nghị X"; inside a clause X is the
+    object of the promotion (invented sentences)."""
+    assert {(u.name, u.role) for u in roles_in_text(text)} == pairs

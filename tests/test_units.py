@@ -385,7 +385,8 @@ def test_place_names_are_kept_apart(text: str, name: str, place: str | None) -> 
         (
             "Chủ tịch UBND các huyện, thành phố chịu trách nhiệm trước UBND tỉnh",
             [
-                ("Chủ tịch UBND các huyện, thành phố", "Ủy ban nhân dân huyện, thành phố"),
+                # The chair of a People's Committee is a unit of its own (GUIDELINES-real.md).
+                ("Chủ tịch UBND các huyện, thành phố", "Chủ tịch Ủy ban nhân dân huyện, thành phố"),
                 ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
             ],
         ),
@@ -402,6 +403,11 @@ def test_place_names_are_kept_apart(text: str, name: str, place: str | None) -> 
         (
             "Thủ trưởng các sở, ban, ngành tổ chức thực hiện",
             [("Thủ trưởng các sở, ban, ngành", "sở, ban, ngành")],
+        ),
+        (
+            "Thủ trưởng sở, ban, ngành thành phố và Chủ tịch UBND xã, phường tổ chức quán triệt",
+            [("Thủ trưởng sở, ban, ngành thành phố", "sở, ban, ngành thành phố"),
+             ("Chủ tịch UBND xã, phường", "Chủ tịch Ủy ban nhân dân xã, phường")],
         ),
         # "Giám đốc Sở" in a department's own plan: the bare head, for the caller to resolve.
         ("trình Giám đốc Sở phê duyệt", [("Giám đốc Sở", "Sở")]),
@@ -480,7 +486,7 @@ def test_tone_styles_and_eth_are_canonical() -> None:
         ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
         ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
         ("Giám đốc Sở Y tế", "Sở Y tế"),
-        ("Chủ tịch UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("Chủ tịch UBND tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh"),  # the chair: a unit of its own
         ("MTTQ", "Mặt trận Tổ quốc"),
         ("BCH TW Đảng", "Ban Chấp hành Trung ương Đảng"),
         ("các huyện ủy", "huyện ủy"),

@@ -43,8 +43,12 @@ _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=\S)")
 _LEAD_IN_WORDS = 15
 
 # Cues on folded text. Each cue's match end is where the governed units start.
+# "Khuyến khích X …" opening a clause charges a body outside the issuer's command (Mặt trận,
+# đoàn thể, associations: GUIDELINES-real.md) as "Đề nghị X" does; inside a clause ("…, khuyến
+# khích doanh nghiệp đầu tư") X is only the object of the promotion.
 _LEAD_BEFORE = re.compile(
-    r"(?:^|[\s,;(])(?:giao(?: trach nhiem)?(?: cu the)?(?: cho)?|de nghi|yeu cau)\s+(?:cac\s+)?$"
+    r"(?:(?:^|[\s,;(])(?:giao(?: trach nhiem)?(?: cu the)?(?: cho)?|de nghi|yeu cau)"
+    r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?$"
 )
 _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|"
@@ -52,9 +56,13 @@ _LEAD_AFTER = re.compile(
     r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop)"
 )
 _COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?\s+(?:cac\s+)?$")
+# "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
+# both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
+# report may stand between "báo cáo" and the "về" that names the recipient.
 _REPORT = re.compile(
     r"(?:bao cao(?: ket qua(?: thuc hien)?)?(?: ve| voi| cho| len| gui)?|trinh|\(qua|qua|"
-    r"chiu trach nhiem truoc|tham muu(?: cho)?|gui(?: ve)?)\s+(?:cac\s+)?$"
+    r"bao cao(?:\s+[^\s;.,()]+){1,8}?\s+(?:ve|len|gui ve|toi)|"
+    r"chiu trach nhiem truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?)\s+(?:cac\s+)?$"
 )
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|kiem tra|giam sat)\b")
 MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the same verbs
@@ -64,15 +72,19 @@ _CLAUSE_BREAK = re.compile(r"[;.]")
 # Ủy ban nhân dân các huyện").
 _LIST_GAP = re.compile(
     r"^(?:[\s,;]|va\s|cac\s|co quan\b|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
-    r"lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
+    r"chuc nang\b|co lien quan\b|lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
 )
 
 _VAGUE = frozenset({"thường xuyên", "định kỳ"})
+_FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
     (re.compile(r"\b(?:hang|moi) quy\b"), "hằng quý"),
-    (re.compile(r"\b(?:dinh ky )?(?:0?6|sau) thang\b"), "6 tháng"),
+    # "6 tháng" is a cycle ("định kỳ 6 tháng", "báo cáo 6 tháng, năm"), not the half-year period
+    # "6 tháng đầu năm 2026" nor a duration "trong 6 tháng", "sau 6 tháng".
+    (re.compile(r"(?<!\btrong )(?<!\bsau )(?<!\btoi da )\b(?:dinh ky )?(?:0?6|sau) thang\b"
+                r"(?!\s+(?:dau|cuoi) nam\b)"), "6 tháng"),
     (re.compile(r"\b(?:hang|moi|thuong) nam\b"), "hằng năm"),
     (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
@@ -133,11 +145,16 @@ def _list_tail(folded: str, mentions: Sequence[Mention], i: int) -> int:
 # "nhận thức của cấp ủy", "Kế hoạch ... của Ban Chấp hành Đảng bộ tỉnh"), not an actor.
 _OBJECT_BEFORE = re.compile(
     r"(?:\bcua|\bdoi voi|\bcho|\bchi dao|\bdon doc|\bhuong dan|\bho tro|\bvan dong|\bkhuyen khich|"
-    r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien)"
+    r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|"
+    # "Kiện toàn Ban Chỉ đạo …", "thành lập Tổ công tác …": the body is what is organised.
+    r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat)"
     r"\s+(?:cac\s+|nhung\s+)?$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
 _ISSUER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:thong qua|phe duyet|ban hanh|ky)\b")
+
+
+_ORGANISED = re.compile(r"\b(?:kien toan|cung co|thanh lap|sap xep|giai the|hop nhat)\s+(?:cac\s+)?$")
 
 
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
@@ -147,6 +164,10 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
     if _ISSUER_AFTER.match(folded[end:]) or re.search(r"(?:\bdo|duoc)\s+$", before):
         return True
     return before.count("(") > before.count(")") and not _REPORT.search(before)
+
+
+_ADVERBIAL_OPENER = re.compile(r"^[\s\-+•*]*(?:can cu|tren co so|theo|thuc hien|trong qua trinh|sau khi)\b"
+                               r"[^,;:]{0,80},\s*")
 
 
 def _clause_start(folded: str, pos: int) -> int:
@@ -172,7 +193,8 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         head = _list_head(folded, mentions, i)
         tail = _list_tail(folded, mentions, i)
         if _in_list_after(folded, mentions, i, _COOPERATE):
-            add(m, "cooperate")
+            # "phối hợp với các Sở, ban, ngành được giao chủ trì": the partner named as the lead.
+            add(m, "lead" if fold(m.name).endswith("duoc giao chu tri") else "cooperate")
             continue
         if _in_list_after(folded, mentions, i, _REPORT):
             add(m, "report_to")
@@ -182,10 +204,17 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         start = _clause_start(folded, mentions[head].start)
         opener = folded[start : mentions[head].start]
         after = folded[mentions[tail].end :]
+        # An adverbial opener ("Căn cứ Kế hoạch này, các sở, ban, ngành … nghiên cứu triển
+        # khai"; "Trên cơ sở đó,") leaves the units after it the subject of the sentence.
+        opener = _ADVERBIAL_OPENER.sub("", opener)
         is_subject = bool(re.fullmatch(r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
                                        r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao)\s+)*", opener))
-        if re.match(r"^\s*(?:,\s*)?phoi hop\b", after) and not _LEAD_BEFORE.search(folded[: mentions[head].start]):
-            add(m, "cooperate")  # "Bệnh viện ... phối hợp ...": a partner, not the lead
+        if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
+                and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
+                and not _LEAD_BEFORE.search(folded[: mentions[head].start])):
+            # "Bệnh viện ... phối hợp thực hiện": a partner, not the lead; but "A phối hợp với B
+            # làm C" makes A the actor and B its partner (GUIDELINES-illustrative.md, kh157 III.2.b).
+            add(m, "cooperate")
             continue
         charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start]))
         if charged or is_subject or _LEAD_AFTER.match(after):
@@ -193,6 +222,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             if charged:
                 # "giao cho X ...": X monitors only if its own clause says so.
                 clause_end = _CLAUSE_BREAK.search(folded, mentions[tail].end)
+                # "…; đồng thời theo dõi, kiểm tra …" goes on with the same subject.
+                while clause_end and re.match(r"[;.]\s*(?:dong thoi|va)\b", folded[clause_end.start():]):
+                    clause_end = _CLAUSE_BREAK.search(folded, clause_end.end())
                 if _MONITOR_VERBS.search(folded[mentions[tail].end : clause_end.start() if clause_end else None]):
                     add(m, "monitor")
                 continue
@@ -212,12 +244,23 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
 
 # A date is a deadline only with a deadline word before it ("trước ngày 30/6/2024"); a bare
 # "ngày 07/8/2018" dates a cited document.
-_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+)ngay\s+"
-                        r"(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
-                        r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?")
+# "ngày" may be left out before a slashed date ("hoàn thành trước 30/6/2026", "trước 15/12 hằng
+# năm"): the deadline word and the d/m shape still make it a date.
+_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+)"
+                        r"(?:ngay\s+(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
+                        r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
+                        r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/]))")
+# A quarter or month with its year written either way: "quý IV/2025", "quý IV năm 2025",
+# "tháng 12/2025", "tháng 12 năm 2025" (both spellings occur in the plans' running text and
+# time columns). A list of quarters ("quý I, II năm 2026", "quý III và quý IV/2025") ends with
+# the last one.
+_Q = r"(?:iv|iii|ii|i|[1-4])"
 _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
-                      r"(?P<q>iv|iii|ii|i|[1-4])\s*/\s*(?P<y>\d{4})")
-_MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)thang\s+(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
+                      rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
+_MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh)\s+)thang\s+(?P<m>\d{1,2})"
+                    r"\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
+# "6 tháng đầu năm 2026": the half-year ends on 30 June.
+_HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang dau nam\s+(?P<y>20\d\d)\b")
 # "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
 _YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|den|cuoi)\s+)nam\s+(?P<y>20\d\d)\b(?!\s*[-–])")
@@ -230,18 +273,25 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     "hằng năm") stays as words with the recurrence.
     """
     folded = fold(text)
-    found = [(m.start(), label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
+    matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
+    found = [(m.start(), label) for m, label in matches]
     # A stated frequency ("định kỳ hằng năm") says more than "thường xuyên" / a bare "định kỳ"
-    # elsewhere in the text: the vague labels count only when no frequency is given.
-    precise = [f for f in found if f[1] not in _VAGUE]
+    # elsewhere in the text: the vague labels count only when no frequency is given, or when
+    # they open a list of frequencies ("một cách thường xuyên, định kỳ hàng ngày, hàng tuần":
+    # GUIDELINES-real.md keeps all of them).
+    precise = [(m.start(), label) for m, label in matches
+               if label not in _VAGUE or _FREQUENCY_LIST.match(folded, m.end())]
     recurring_parts = [label for _, label in sorted(precise or found)]  # in the text's order
     recurring = ", ".join(recurring_parts) if recurring_parts else None
     candidates: list[tuple[int, str | None, str]] = []
     for m in _DATE_FULL.finditer(folded):
-        d, mo = int(m.group("d")), int(m.group("m"))
+        d, mo = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
+        year = m.group("y") or m.group("y2")
+        if m.group("d2") and not m.group("prep").strip().endswith(("truoc", "cham nhat")):
+            continue  # "trong 2/3 số xã" is a fraction: without "ngày" only "trước"/"chậm nhất" date
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             continue
-        iso = f"{int(m.group('y')):04d}-{mo:02d}-{d:02d}" if m.group("y") else None
+        iso = f"{int(year):04d}-{mo:02d}-{d:02d}" if year else None
         candidates.append((m.start(), iso, text[m.start() : m.end()]))
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
@@ -250,6 +300,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         mo = int(m.group("m"))
         if 1 <= mo <= 12:
             candidates.append((m.start(), month_end(int(m.group("y")), mo), text[m.start() : m.end()]))
+    for m in _HALF_YEAR.finditer(folded):
+        candidates.append((m.start(), f"{int(m.group('y')):04d}-06-30", text[m.start() : m.end()]))
     for m in _YEAR.finditer(folded):
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
     if not candidates:
@@ -285,6 +337,17 @@ def _role_lead_in(heading: str, folded: str, mentions: Sequence[Mention]) -> boo
     return len(rest.split()) <= 2
 
 
+_BARE_ROLE_LEAD_IN = re.compile(r"^\W*chu tri\s*,?\s*(?:va\s+)?phoi hop(?:\s+(?:voi|cung))?\W*$")
+
+
+def _under_bare_role_lead_in(path: Sequence[Section], text: str) -> bool:
+    """Whether the item stands under a sub-heading that only says "Chủ trì, phối hợp:" (kh182
+    III.2.3.b): its bullets name the partners of the heading's unit as their subjects."""
+    own = fold(text)[:40]
+    return any(s.kind != "part" and _BARE_ROLE_LEAD_IN.match(fold(s.heading))
+               and fold(s.heading)[:40] != own for s in path)
+
+
 def _ancestors(sections: dict[str, Section], node: str | None) -> list[Section]:
     chain = []
     while node and node in sections:
@@ -305,6 +368,8 @@ def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
         # the units it names are the partners of every item below it.
         return [UnitRole(name=m.name, role="cooperate", explicit=True, mention=heading[m.start : m.end])
                 for m in mentions]
+    if any(_ORGANISED.search(folded[: m.start]) for m in mentions):
+        return []  # "c) Kiện toàn Ban Chỉ đạo …": the heading's body is what the item organises
     rest = folded
     for m in reversed(mentions):
         rest = rest[: m.start] + rest[m.end :]
@@ -322,22 +387,48 @@ def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]
     trách nhiệm, tham mưu, đề nghị …) and a unit with the role of lead or partner.
     """
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    list_start: int | None = None
     for start in starts:
         rest = text[start:]
         end = _SENTENCE_END.search(rest)
         sentence = rest[: end.start()] if end else rest
         if not _CHARGE.search(fold(sentence)):
+            # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Công Thương; …; Chủ tịch UBND các xã chịu
+            # trách nhiệm thi hành Quyết định này": the execution clause of a decision lists its
+            # subjects between semicolons; a piece that only names units opens the sentence.
+            if _only_units(sentence, find):
+                list_start = start if list_start is None else list_start
+            else:
+                list_start = None
             continue
         units = roles_in_text(sentence, find)
         if any(u.role in ("lead", "cooperate") for u in units):
+            if list_start is not None:
+                rest = text[list_start:]
             return rest, roles_in_text(rest, find)
+        list_start = None
     return None
+
+
+def _only_units(piece: str, find: UnitFinder) -> bool:
+    """Whether a piece of text names units and nothing else ("Giám đốc Sở Công Thương;")."""
+    mentions = sorted(find(piece), key=lambda m: m.start)
+    if not mentions or not piece.rstrip().endswith(";"):
+        return False
+    rest = piece
+    for m in reversed(mentions):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = re.sub(r"\b(?:các|và|cơ quan|đơn vị|thuộc|trực thuộc|tỉnh|thành phố|liên quan)\b|[,;:.]", " ",
+                  rest, flags=re.IGNORECASE)
+    return not rest.split()
 
 
 def _says_lead(text: str, unit: UnitRole) -> bool:
     """Whether the text says "X chủ trì" for this unit (it then leads instead of the heading's)."""
     if not unit.mention:
         return False
+    if fold(unit.mention).endswith("duoc giao chu tri"):
+        return True  # "các Sở, ban, ngành được giao chủ trì" (a collective named by its role)
     folded = fold(text)
     at = folded.find(fold(unit.mention))
     return at >= 0 and bool(re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|la co quan chu tri)\b",
@@ -371,25 +462,27 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_in = any(u.role == "cooperate" for u in heading_cache[s.id])
             if lead_in and fold(s.heading)[:40] == own:
                 continue  # the lead-in line itself, when it is read as an item
-            if lead_in and _COOPERATE_LEAD_IN.match(fold(s.heading)):
-                partner_only[0] = True
-                # "b) Phối hợp với …" under "1. Sở X": in these items Sở X is a partner.
-                out = [UnitRole(u.name, "cooperate", u.explicit, u.mention) if u.role == "lead" else u
-                       for u in out]
+            if lead_in and _COOPERATE_LEAD_IN.match(fold(s.heading)) and not any(u.role == "lead" for u in out):
+                partner_only[0] = True  # "Phối hợp với …" with no unit heading above: no lead to fill in
+            # "b) Phối hợp với …" under "1. Sở X": Sở X still leads these items, the named units
+            # are its partners (GUIDELINES-real.md, unit-headed sections).
             out.extend(heading_cache[s.id])
         return out
 
     duties: list[Duty] = []
     org_duties: list[tuple[Duty, list[Section]]] = []
     plan_charges: list[tuple[Duty, list[Section]]] = []
+    leaf_headings = _task_sentence_headings(document, sections)
     for seg in document.segments:
-        if not seg.searchable:
+        if not seg.searchable and seg.id not in leaf_headings:
             continue
         path = _ancestors(sections, seg.section_node)
         part = path[-1].part if path else None
         if part in ("objectives", "situation"):
             continue
         text = seg.text
+        if not re.search(r"\w", text):
+            continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
         if part in ("tasks", "organisation") and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
@@ -400,6 +493,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 if any(u.role == "cooperate" for u in heading_cache[own.id]):
                     continue  # "a) Chủ trì, phối hợp với …": it states the roles of the items below
             units = roles_in_text(text, find)
+            if _under_bare_role_lead_in(path, seg.text):
+                # "b) Chủ trì, phối hợp:" over "- Sở Tài chính và các đơn vị … tham mưu …": the
+                # heading's unit leads, the unit that opens each bullet is its partner.
+                units = [UnitRole(u.name, "cooperate", u.explicit, u.mention)
+                         if u.role == "lead" and not _says_lead(text, u) else u for u in units]
         else:
             if seg.kind == "preamble" and fold(text).startswith(("can cu", "thuc hien", "xet")):
                 continue  # the legal basis names bodies and their documents, not duties
@@ -409,7 +507,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             text, units = charged
         lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
         for unit in inherited(path, seg.text):
-            if any(u.name == unit.name and u.role == "lead" for u in units):
+            if any(u.role == "lead" and u.name in (unit.name, f"Chủ tịch {unit.name}") for u in units):
+                # "c) Chủ tịch UBND xã, phường chịu trách nhiệm …" under "17. UBND xã, phường":
+                # the chair of the heading's own body is the lead the item names (kh153 IV.17.c).
                 continue
             # The heading's unit leads each item under it unless the item says "X chủ trì".
             role = "cooperate" if lead_named or unit.role == "cooperate" else "lead"
@@ -440,6 +540,29 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
     return duties, plan_lead
+
+
+# A lettered/numbered item printed without a final stop and with nothing under it is read by
+# the outline as a heading ("b) Đẩy mạnh số hóa hoạt động quản lý, cung cấp dịch vụ công trực
+# tuyến … trên môi trường mạng", kh144 VI.11.b). When it is a full task phrase — long, no body,
+# no sub-items — it is a leaf item of the part and so a duty; a short title ("a) Thể chế") is not.
+_TASK_HEADING_WORDS = 10
+
+
+def _task_sentence_headings(document: Document, sections: dict[str, Section]) -> set[str]:
+    parents = {s.parent for s in document.sections if s.parent}
+    with_body = {seg.section_node for seg in document.segments if seg.searchable}
+    out: set[str] = set()
+    for seg in document.segments:
+        node = seg.section_node
+        if seg.kind != "heading" or not node or node not in sections or node in parents or node in with_body:
+            continue
+        path = _ancestors(sections, node)
+        if not path or path[-1].part not in ("tasks", "organisation") or sections[node].kind == "part":
+            continue
+        if len(seg.text.split()) >= _TASK_HEADING_WORDS and not seg.text.rstrip().endswith(":"):
+            out.add(seg.id)
+    return out
 
 
 def _plan_lead(org_duties: list[tuple[Duty, list[Section]]],

@@ -721,7 +721,63 @@ def find_units(text: str) -> list[UnitMention]:
     """
     if not text:
         return []
-    return _merge_collectives(text, [_with_region_number(text, m) for m in unit_grammar().find(text)])
+    found = _merge_collectives(text, [_with_region_number(text, m) for m in unit_grammar().find(text)])
+    out: list[UnitMention] = []
+    for m in found:
+        named = _named_places(text, m)
+        if named and out and out[-1].start >= named[0].start:
+            continue
+        out.extend(named or [_chair_of_committee(m)])
+    return [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+
+
+# "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông", "UBND 04 xã: A, B": a level
+# followed by the names of its members is one body per name ("Ủy ban nhân dân xã Gia Thuận"),
+# the way plans charge a few named communes or districts (kh556).
+_NAMED_LEVEL = re.compile(r"(?:các|\d{1,3})\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)\s*:\s*")
+_PLACE_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s,;:.()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*)*")
+
+
+def _named_places(text: str, m: UnitMention) -> list[UnitMention]:
+    body = re.sub(r"\s+(?:xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)$", "", m.name)
+    if body not in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Đảng ủy", "Công an"):
+        return []
+    at = re.search(r"\s(?=(?:các|\d{1,3})\s)", text[m.start : m.end + 5])
+    lv = _NAMED_LEVEL.match(text, m.start + at.end()) if at else None
+    if lv is None:
+        return []
+    out: list[UnitMention] = []
+    pos = lv.end()
+    while True:
+        name = _PLACE_NAME.match(text, pos)
+        if name is None:
+            break
+        start = m.start if not out else name.start()
+        out.append(UnitMention(start, name.end(), text[start : name.end()],
+                               f"{body} {lv.group('level')} {name.group(0)}", None, m.is_head))
+        sep = re.match(r"\s*(?:,\s*(?:và\s+)?|và\s+)", text[name.end() :])
+        if sep is None:
+            break
+        pos = name.end() + sep.end()
+    return out if len(out) > 1 else []
+
+
+_CHAIR = re.compile(r"^chu tich\s+(?:cac\s+)?(?:uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd)\b")
+
+
+def _chair_of_committee(m: UnitMention) -> UnitMention:
+    """ "Chủ tịch Ủy ban nhân dân X" is a unit of its own, not the committee.
+
+    The chair of a People's Committee holds powers of its own, apart from the committee that
+    decides collectively (Luật Tổ chức chính quyền địa phương), and plans charge the office by
+    that name: "Chủ tịch UBND xã, phường chịu trách nhiệm trực tiếp trước Chủ tịch UBND thành
+    phố", "trình Chủ tịch UBND thành phố tặng Bằng khen". The real-plan gold (kh144, kh153,
+    kh157) names it so (GUIDELINES-real.md); other titles ("Giám đốc Sở Y tế", "Thủ trưởng các
+    sở, ban, ngành") still stand for their body.
+    """
+    if not (m.is_head and _CHAIR.match(fold(m.text))):
+        return m
+    return UnitMention(m.start, m.end, m.text, f"Chủ tịch {m.name}", m.place, m.is_head, m.collective)
 
 
 # "Ngân hàng Nhà nước khu vực XII", "Chi cục Hải quan khu vực V", "… chi nhánh khu vực 14": the
@@ -757,7 +813,8 @@ def _with_region_number(text: str, m: UnitMention) -> UnitMention:
 _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # Class words that may close a collective without being units on their own ("sở, ban, ngành,
 # địa phương", "các sở, ngành, đoàn thể").
-_COLLECTIVE_TAIL = re.compile(r"^(?:\s*,\s*(?:các\s+)?(?:địa phương|đoàn thể))+", re.IGNORECASE)
+_COLLECTIVE_TAIL = re.compile(r"^(?:\s*,\s*(?:các\s+)?(?:địa phương|đoàn thể|cơ quan(?= thuộc\b)))+",
+                              re.IGNORECASE)
 
 
 _CENTRAL_LEVEL = re.compile(r"^\s+(?:Trung ương|trung ương)\b(?!\s+(?:Đảng|Đoàn|Hội))")
@@ -789,7 +846,9 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
                 j += 1
             members = mentions[i : j + 1]
             # A title in front ("Thủ trưởng các sở") is not part of the name.
-            words = [x.name if x.is_head else re.sub(r"^(?:các|Các)\s+", "", x.text) for x in members]
+            # (only the first member carries it: "Thủ trưởng sở, ban, ngành thành phố" keeps its level).
+            words = [_TITLE.sub("", x.text) if x.is_head else re.sub(r"^(?:các|Các)\s+", "", x.text)
+                     for x in members]
             end = members[-1].end
             tail = _COLLECTIVE_TAIL.match(text[end:])
             if tail and (len(members) > 1):
@@ -800,7 +859,18 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
                 # "các bộ, ngành Trung ương": the level is part of the collective's name.
                 words[-1] = f"{words[-1]} Trung ương"
                 end += central.end()
+            # A tail class word may carry a level the scan read as a unit of its own
+            # ("các Sở, ban, ngành, đoàn thể cấp tỉnh"): the level belongs to the collective.
+            while j + 1 < len(mentions) and mentions[j + 1].start < end:
+                j += 1
+                if mentions[j].end > end:
+                    words[-1] = words[-1] + text[end : mentions[j].end]
+                    end = mentions[j].end
             if len(words) > 1:
+                qualifier = _QUALIFIER.match(text[end:])
+                if qualifier:
+                    words[-1] = f"{words[-1]} {qualifier.group(1)}"
+                    end += qualifier.end()
                 name = ", ".join(w.strip() for w in words)
                 name = name[:1].lower() + name[1:]
                 out.append(UnitMention(members[0].start, end, text[members[0].start : end], name,
@@ -824,11 +894,25 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
                                        f"{head} {', '.join(suffixes)}", None, m.is_head, True))
                 i = j + 1
                 continue
+        qualifier = _QUALIFIER.match(text[m.end :]) if m.collective and m.name[:1].islower() else None
+        if qualifier:
+            m = UnitMention(m.start, m.end + qualifier.end(), text[m.start : m.end + qualifier.end()],
+                            f"{m.name} {qualifier.group(1)}", m.place, m.is_head, m.collective)
         out.append(m)
         i += 1
     return out
 
 
+# Qualifiers that pick a subset of a collective and are part of its name as printed (gold of
+# kh144, kh179, kh182): "các Sở, ban, ngành khác", "… được giao chủ trì", "các tổ chức chính
+# trị - xã hội trực thuộc", "cơ quan ngành dọc đóng trên địa bàn", "… cơ quan thuộc tỉnh".
+# A bare "liên quan" / "trên địa bàn" restriction is not (GUIDELINES-real.md drops it).
+_QUALIFIER = re.compile(r"^\s+(khác|trực thuộc|được giao chủ trì|đóng trên địa bàn|"
+                        r"thuộc (?:tỉnh|thành phố|huyện|Ủy ban nhân dân (?:tỉnh|thành phố)))(?![\w])")
+
+
+_TITLE = re.compile(r"^(?:(?:Phó\s+)?(?:Thủ trưởng|Giám đốc|Chủ tịch|Người đứng đầu|Lãnh đạo|Trưởng)\s+)?"
+                    r"(?:các\s+|Các\s+)?", re.IGNORECASE)
 _LEFTOVER_RE = re.compile(r"[\s,.;:()\-–]*(?:(?:các|những)\s*)?[\s,.;:()\-–]*")
 
 
