@@ -546,8 +546,8 @@ def question_signals(idx: Index, questions: list[Question], v: Variant) -> list[
 
 
 GroupSetting = tuple[int, float] | None  # (passages, decay); None: segments reduced to articles
-GROUP_GRID: list[GroupSetting] = [None] + [(p, d) for p in (1, 2, 3, 5) for d in (0.25, 0.5, 0.75, 1.0)
-                                           if not (p == 1 and d != 1.0)]
+GROUP_GRID: list[GroupSetting] = [None, (1, 1.0)] + [(p, d) for p in (2, 3, 5)
+                                                    for d in (0.1, 0.25, 0.5, 1.0)]
 
 
 def articles_of(idx: Index, ranked: list[tuple[int, float]], row_key: list[str],
@@ -583,9 +583,10 @@ def tune(sets: Sequence[str]) -> dict[str, Any]:
         keys = file_keys(articles)
         index_dir, _meta = cached_index(corpus, articles)
         idx = Index.open(index_dir)
-        row_key = [keys[Path(p).name] for p in (dict(idx.conn.execute(
+        path_of = dict(idx.conn.execute(
             "SELECT s.pos, d.path FROM segments s JOIN documents d USING (doc_id) "
-            "WHERE s.searchable = 1"))[int(pos)] for pos in idx.positions)]
+            "WHERE s.searchable = 1"))
+        row_key = [keys[Path(path_of[int(pos)]).name] for pos in idx.positions]
         loaded[corpus] = (idx, row_key, {n: load_questions(SETS[n], root) for n in names})
     log("tuning stage A: question variants x document scoring")
     for idx, row_key, qsets in loaded.values():
@@ -729,7 +730,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                    help="tune on the development sets: question handling, weights, document scoring")
     args = p.parse_args(argv)
     if args.grid:
-        found = tune(DEV_SETS)
+        found = tune(args.sets.split(",") if args.sets else DEV_SETS)
         print("Stage A (today's weights):")
         print(tuning_table(found["stage_a"], 12, always=[
             "drop=0 dense-stripped=0 choices=0 | group=None"]))
