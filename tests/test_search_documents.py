@@ -89,3 +89,18 @@ def test_group_by_document_sums_the_best_passages() -> None:
     got = group_by_document(ranked, doc_of, passages=2, decay=1.0)
     assert [row for row, _ in got] == [0, 2, 5]
     assert got[0][1] == pytest.approx(1.5) and got[1][1] == pytest.approx(1.4)
+
+
+def test_a_text_opening_with_an_article_is_read_as_that_article(tmp_path: Path) -> None:
+    """"Điều 12." first: the article is the outline's top (D12), its clauses are D12.1 …, and
+    each clause is read with the article's title (passage text and lexical terms)."""
+    from chinhsach.indexing.documents import passage_text
+    from chinhsach.pipeline import parse
+
+    path = tmp_path / "dieu-12.txt"
+    path.write_text(ARTICLES["dieu-12.txt"], encoding="utf-8")
+    doc = parse(path)
+    assert [s.id for s in doc.sections] == ["D12", "D12.1", "D12.2", "D12.3"]
+    clause = next(s for s in doc.segments if s.section == "D12.2")
+    assert clause.context == "Quyền của viên chức về hoạt động nghề nghiệp"
+    assert passage_text(clause).startswith("Quyền của viên chức về hoạt động nghề nghiệp: Được đào tạo")
