@@ -1844,6 +1844,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--alqac", choices=("final", "dev", "none"), default="final",
                    help="ALQAC legal retrieval part: every set (default), development sets only, or none")
     p.add_argument("--no-ocr", action="store_true", help="skip the OCR section")
+    p.add_argument("--only-ocr", action="store_true", help="run the OCR section only")
     p.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--serve-queries", type=int, default=50, help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -1897,6 +1898,21 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="chinhsach-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.only_ocr:
+        try:
+            data = {**previous, "ocr": ocr_bench(work)}
+            data.setdefault("runs", {})["ocr"] = this_run
+            if not args.no_write:
+                save_json(data, args.json)
+                from results_md import replace_section
+
+                replace_section("Benchmark: OCR", ocr_text(data["ocr"], command,
+                                                           this_run["load_average"]))
+            print(ocr_text(data["ocr"], command, this_run["load_average"]))
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
 
     def checkpoint() -> None:
         if not args.no_write:

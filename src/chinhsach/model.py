@@ -41,8 +41,8 @@ def _plain(value: Any) -> Any:
 
 
 # Text read by OCR with a lower line confidence than this (Tesseract's 0-100) is flagged
-# ``low_ocr_confidence``: on the real scans, lines under 70 were mostly stamps, signatures and
-# hand-written fill-ins (evaluation/ocr_eval.py).
+# ``low_ocr_confidence``: on the real scans 8 % of the lines under 70 were right against 88 % of
+# the others; the rest are stamps, signatures, hand-written fill-ins (evaluation/ocr_eval.py).
 LOW_OCR_CONFIDENCE = 70.0
 
 
