@@ -78,6 +78,10 @@ def test_question_word_spans_keep_content_words() -> None:
     assert "bao nhiêu" not in kept and "phải đi cai nghiện" in kept
     # A phrase inside a longer word is not a question word ("nào" in "não" is not matched).
     assert question_word_spans("tổn thương não") == []
+    # A choice that only points at the others says nothing of the topic.
+    choice = drop_spans("Cả A, B, C đều đúng; cả 3 phương án trên",
+                        question_word_spans("Cả A, B, C đều đúng; cả 3 phương án trên"))
+    assert "đúng" not in choice and "phương án" not in choice
 
 
 def test_group_by_document_sums_the_best_passages() -> None:
