@@ -1,6 +1,7 @@
 """xlsxwriter against openpyxl for the assignment-table export: time and size of the code.
 
-Both write the same workbook the export writes (bold wrapped header, frozen first row,
+xlsxwriter is timed through the export's own writer (`present.export.write_xlsx`); openpyxl
+writes the same workbook (bold wrapped header, frozen first row,
 autofilter, wrapped text, column widths, a date column, one sheet per document plus "Tất cả"),
 from the real duty rows of the corpus index repeated to ``--rows`` rows. Run:
 
@@ -24,32 +25,9 @@ from typing import Any
 
 from chinhsach.answers.assignments import duty_entries, duty_rows
 from chinhsach.indexing import Index
-from chinhsach.present.export import duty_table
+from chinhsach.present.export import duty_table, write_xlsx
 
 Table = tuple[list[str], list[list[Any]], list[float]]
-
-
-def with_xlsxwriter(path: Path, sheets: dict[str, Table]) -> None:
-    import xlsxwriter
-
-    wb = xlsxwriter.Workbook(str(path))
-    head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7"})
-    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
-    date = wb.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
-    for name, (headers, rows, widths) in sheets.items():
-        ws = wb.add_worksheet(name)
-        for c, width in enumerate(widths):
-            ws.set_column(c, c, width, wrap)
-        ws.write_row(0, 0, headers, head)
-        for r, row in enumerate(rows, 1):
-            for c, value in enumerate(row):
-                if isinstance(value, dt.date):
-                    ws.write_datetime(r, c, dt.datetime.combine(value, dt.time()), date)
-                else:
-                    ws.write(r, c, value)
-        ws.freeze_panes(1, 0)
-        ws.autofilter(0, 0, max(1, len(rows)), len(headers) - 1)
-    wb.close()
 
 
 def with_openpyxl(path: Path, sheets: dict[str, Table]) -> None:
@@ -92,7 +70,7 @@ def run(index: Path, n_rows: int, repeat: int) -> dict[str, Any]:
     sheets: dict[str, Table] = {"Tất cả": (headers, cells, widths)}
     out: dict[str, Any] = {"rows": len(cells), "columns": len(headers), "base_rows": len(base)}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, fn in (("xlsxwriter", with_xlsxwriter), ("openpyxl", with_openpyxl)):
+        for name, fn in (("xlsxwriter", write_xlsx), ("openpyxl", with_openpyxl)):
             times: list[float] = []
             for i in range(repeat):
                 path = Path(tmp) / f"{name}-{i}.xlsx"

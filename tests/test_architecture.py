@@ -106,3 +106,43 @@ def test_no_import_circle() -> None:
 def test_the_circle_check_finds_a_circle() -> None:
     assert find_circle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_circle({"a": {"b"}, "b": set()}) is None
+
+
+def _lazy_imports(path: Path) -> list[tuple[int, str]]:
+    """(line, module) of every import written inside a function of ``path``."""
+    found: list[tuple[int, str]] = []
+    for fn in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Import):
+                found.extend((node.lineno, a.name) for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                found.append((node.lineno, node.module or ""))
+    return found
+
+
+# Modules whose own comment says once why every command imports its stage when it runs.
+LAZY_BY_DESIGN = {"chinhsach.cli": "each command loads its stage (spaCy, faiss, the model) "
+                                   "only when it runs: `chinhsach --help` answers at once"}
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_imports_inside_functions_are_heavy_or_explained(module: str) -> None:
+    """Imports sit at the top of a module, except heavy or optional libraries (faiss, spaCy,
+    pdfplumber, Tesseract, Ray …: a cold search or ``--help`` must not pay for them) and our own
+    heavy stages, which say why on the import line or just above it."""
+    import sys
+
+    path = MODULES[module]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    bad = []
+    for lineno, name in _lazy_imports(path):
+        top = name.split(".")[0]
+        if top in sys.stdlib_module_names and top != "__future__":
+            bad.append(f"line {lineno}: standard-library {name} belongs at the top")
+        elif top == "chinhsach" and module not in LAZY_BY_DESIGN:
+            near = lines[max(0, lineno - 3): lineno]
+            if not any("#" in line for line in near):
+                bad.append(f"line {lineno}: {name} imported in a function without a reason")
+    assert not bad, f"{module}: " + "; ".join(bad)

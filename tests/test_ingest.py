@@ -498,3 +498,36 @@ def test_diacritics_health() -> None:
     assert diacritics_health(" ".join(TCVN3_LINES)) < 0.4
     assert diacritics_health(" ".join(VNI_LINES)) < 0.4
     assert diacritics_health("Vi \u0323êt Nam") < 0.5  # an isolated combining mark
+
+
+def test_one_sniffer_judges_files_and_uploads_alike(tmp_path: Path) -> None:
+    """Files on disk and uploaded bytes go through the same ``detect_kind``: a file's suffix
+    only decides what plain text is; the bytes decide everything else."""
+    from conftest import docx_bytes
+
+    from chinhsach.ingest.sniff import detect_kind
+    from chinhsach.web.uploads import sniff
+
+    samples = {
+        "plan.docx": (docx_bytes(3), "docx"),
+        "plan.pdf": (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n", "pdf"),
+        "plan.txt": ("Kế hoạch số 58-KH/HU".encode(), "txt"),
+        "utf16.txt": ("Kế hoạch số 58".encode("utf-16-le"), "txt"),
+    }
+    for name, (data, kind) in samples.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert detect_kind(path, name, path.suffix) == kind
+        assert detect_kind(data, name) == kind == sniff(data, name)
+        renamed = tmp_path / f"renamed-{name}.pdf"  # a mislabelled file is still read by content
+        renamed.write_bytes(data)
+        if kind != "txt":
+            assert detect_kind(renamed, name, ".pdf") == kind
+    # The name is only a label for an upload: no suffix turns random bytes into text.
+    with pytest.raises(UnsupportedFileError, match="judged by the content"):
+        detect_kind(b"\x7fELF\x02\x01\x01\x00" + bytes(100), "plan.txt")
+    # A suffix that promises a PDF but bytes that are not one: the reason says so.
+    with pytest.raises(UnsupportedFileError, match="no %PDF- header"):
+        detect_kind(b"hello", "x.pdf", ".pdf")
+    with pytest.raises(EmptyDocumentError):
+        detect_kind(b"  \n", "empty upload")

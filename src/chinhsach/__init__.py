@@ -11,6 +11,7 @@ Heavy parts (torch, faiss, underthesea) load only when a function needs them.
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from chinhsach import errors
@@ -42,8 +43,6 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        import importlib
-
         module, attr = _LAZY[name]
         return getattr(importlib.import_module(f".{module}", __name__), attr)
     raise AttributeError(f"module 'chinhsach' has no attribute {name!r}")

@@ -6,6 +6,7 @@ error class is in :mod:`chinhsach.errors` and the README); ``--debug`` shows the
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -580,9 +581,7 @@ def _deliver(out, output: Path | None, fmt: str) -> None:  # noqa: ANN001 - a ch
         _err("ghi chú:", "yellow", out.note)
 
 
-def _today(value: str | None):  # noqa: ANN202 - a datetime.date
-    import datetime as dt
-
+def _today(value: str | None) -> dt.date:
     from chinhsach.answers.deadlines import parse_day
 
     return parse_day(value, "--today") if value else dt.date.today()

@@ -34,6 +34,7 @@ from chinhsach.answers.assignments import (
     target_rows,
 )
 from chinhsach.answers.deadlines import DeadlineReport, deadlines
+from chinhsach.errors import QueryError
 from chinhsach.indexing import Index
 from chinhsach.present import export as writers
 from chinhsach.present.brief import brief_docx
@@ -74,8 +75,6 @@ def _filename(stem: str, parts: Sequence[str], ext: str) -> str:
 
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
-        from chinhsach.errors import QueryError
-
         raise QueryError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
 
 

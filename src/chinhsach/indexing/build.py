@@ -14,6 +14,7 @@ import contextlib
 import functools
 import io
 import json
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -230,8 +231,6 @@ def build_index(
         next_gen = (gens[-1] + 1) if gens else 1
         staged = index_dir / f"staging-{next_gen:06d}"
         if staged.exists():
-            import shutil
-
             shutil.rmtree(staged)
         staged.mkdir(parents=True)
         conn = store.connect_new(staged / "store.sqlite")
@@ -241,6 +240,7 @@ def build_index(
             keep_ids, to_read = _copy_unchanged(conn, prev_dir, files, roots, report)
             plan = plan_documents(to_read, keep_ids)
             if engine == "ray":
+                # Ray is an optional extra (`pip install chinhsach[ray]`): loaded for --ray only.
                 from chinhsach.indexing.ray_engine import RayEngine
 
                 if read is None and ocr != "auto":
@@ -264,15 +264,11 @@ def build_index(
             if work is not None:
                 work.close()
             conn.close()
-            import shutil
-
             shutil.rmtree(staged, ignore_errors=True)
             raise
         work.close()
         conn.close()
         if n_docs == 0 and prev_dir is None and not (report.added or report.unchanged):
-            import shutil
-
             shutil.rmtree(staged, ignore_errors=True)
             report.seconds = time.perf_counter() - started
             return report

@@ -67,7 +67,7 @@ def process_document(path: Path, doc_id: str, read: Reader,
     embedding the passages while the extraction runs. Never raises for a bad file: the reason
     is in the outcome, worded as the build report gives it.
     """
-    from chinhsach import pipeline
+    from chinhsach import pipeline  # loads spaCy (seconds): only when a document is read
 
     try:
         doc = read(path, doc_id)

@@ -19,8 +19,11 @@ import functools
 import json
 import logging
 import os
+import queue
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -251,7 +254,6 @@ class OnnxEmbedder(Embedder):
                 if progress:
                     progress(1)
             return out
-        from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             for i, vec in enumerate(pool.map(self._run, feeds)):
@@ -281,8 +283,6 @@ class BackgroundEncoder:
     """
 
     def __init__(self, load: Callable[[], Embedder]) -> None:
-        import queue
-        import threading
 
         self._load = load
         self._queue: queue.Queue[tuple[str, list[str]] | None] = queue.Queue()

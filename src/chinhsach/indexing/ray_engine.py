@@ -79,7 +79,7 @@ class DocumentWorker:
     def __init__(self, read: Reader | None, model_spec: str | None, models_dir: str | None) -> None:
         if models_dir:
             os.environ.setdefault(MODELS_DIR_ENV, models_dir)
-        from chinhsach import pipeline
+        from chinhsach import pipeline  # spaCy and the gazetteers: in the workers only
 
         started = time.perf_counter()
         self.read = read or pipeline.read_document

@@ -38,6 +38,7 @@ import functools
 import os
 import re
 import threading
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -46,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chinhsach.text.normalize import canonical_tones, fold
+from chinhsach.text.normalize import canonical_tones, fold, split_tones
 from chinhsach.text.tokens import dictionary_entries
 
 __all__ = [
@@ -489,8 +490,6 @@ def _dropped_mark(read: str, meant: str) -> bool:
     mark confusions (d/đ, ơ/o, one tone for another) were measured too: repairing them by the
     dictionary changed more correct words than it fixed (``evaluation/ocr_eval.py``).
     """
-    from chinhsach.text.normalize import split_tones
-
     base, tones = split_tones(read)
     meant_base, meant_tones = split_tones(meant)
     if not tones:  # the tone dropped from a circumflex vowel
@@ -515,8 +514,6 @@ def correct_marks(text: str, *, line_ends: bool = False) -> str:
     allows the first and last syllables of a line that does not wrap). Nothing changes when no
     spelling or several do, or when the dictionary is not installed.
     """
-    from chinhsach.text.normalize import canonical_tones, fold
-
     lexicon = _lexicon()
     if lexicon is None:
         return text
@@ -690,8 +687,6 @@ def ocr_image(image: Any, dpi: int | None = DEFAULT_DPI, *, layout: bool = True,
     ``deskew`` straightens a page skewed by 1° or more (:func:`estimate_skew`). Boxes are in
     the pixels of ``image`` (of the straightened page when it was turned).
     """
-    import time
-
     import tesserocr
     from PIL import Image
 

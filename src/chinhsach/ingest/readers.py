@@ -38,6 +38,8 @@ from chinhsach.errors import (
     OcrUnavailableError,
     UnsupportedFileError,
 )
+from chinhsach.ingest import ocr as engine
+from chinhsach.ingest.sniff import SUPPORTED_SUFFIXES, detect_kind, utf16_codec_by_nuls
 from chinhsach.model import LOW_OCR_CONFIDENCE, ParseWarning, Provenance, SourceLine, SourceText
 from chinhsach.text.normalize import TONE_MARKS, split_tones
 
@@ -53,7 +55,6 @@ __all__ = [
     "read_source",
 ]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 # When to read a page by OCR: ``auto`` a page with no text layer (images only) or whose text
 # layer fails the diacritics check; ``always`` every page; ``never`` none (scans are refused).
 OCR_MODES = ("auto", "always", "never")
@@ -345,13 +346,9 @@ def read_source(path: str | Path, ocr: str = "auto") -> SourceText:
     if p.is_dir():
         raise InputError(name, "is a directory, not a file")
     try:
-        with open(p, "rb") as fh:
-            head = fh.read(4096)
+        kind = detect_kind(p, name, p.suffix)
     except OSError as exc:
         raise InputError(name, f"cannot read file: {exc.strerror or exc}") from exc
-
-    suffix = p.suffix.lower()
-    kind = _detect_kind(p, name, head, suffix)
     check_file_limits(p, name, kind)  # before any parser sees the file
     if kind == "pdf":
         result = _read_pdf(p, name, ocr)
@@ -363,67 +360,6 @@ def read_source(path: str | Path, ocr: str = "auto") -> SourceText:
         result = _read_text(p, name, kind)
     result.sha256 = file_sha256(p)
     return result
-
-
-# --------------------------------------------------------------------------------------------
-# Type detection
-# --------------------------------------------------------------------------------------------
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
-
-
-def _detect_kind(p: Path, name: str, head: bytes, suffix: str) -> str:
-    """Return "pdf" | "docx" | "image" | "txt" | "md", or raise the typed error that explains
-    why not."""
-    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
-        return "pdf"  # readers tolerate junk before the header; so do we for .pdf
-    if head.startswith(_IMAGE_MAGIC):
-        return "image"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(p) as zf:
-                is_docx = "word/document.xml" in zf.namelist()
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise UnsupportedFileError(
-                name, f"not a valid DOCX: broken zip archive ({exc})"
-            ) from exc
-        if is_docx:
-            return "docx"
-        what = "not a valid DOCX" if suffix == ".docx" else "unsupported zip archive"
-        raise UnsupportedFileError(name, f"{what}: no word/document.xml inside")
-    if head.startswith(_OLE_MAGIC):
-        # Password-protected Office files are OLE containers holding an "EncryptedPackage".
-        if "EncryptedPackage".encode("utf-16-le") in p.read_bytes():
-            raise EncryptedFileError(name, "password-protected Office document")
-        raise UnsupportedFileError(
-            name, "legacy Word .doc (OLE2) format is not supported; save it as .docx or PDF"
-        )
-    if suffix == ".pdf":
-        if not head:
-            raise EmptyDocumentError(name, "empty file")
-        raise UnsupportedFileError(
-            name, f"not a valid PDF: no %PDF- header (starts with {head[:8]!r})"
-        )
-    if suffix == ".docx":
-        if not head:
-            raise EmptyDocumentError(name, "empty file")
-        raise UnsupportedFileError(name, "not a valid DOCX: not a zip archive")
-    if suffix in (".txt", ".md"):
-        return suffix[1:]
-    if suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
-        if not head:
-            raise EmptyDocumentError(name, "empty file")
-        raise UnsupportedFileError(
-            name, f"not a valid {suffix[1:].upper()} image: no image signature (starts with {head[:8]!r})"
-        )
-    raise UnsupportedFileError(
-        name,
-        f"unsupported file type {suffix or '(no extension)'!r}; "
-        f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
-    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -536,21 +472,6 @@ def _decode_text(data: bytes, name: str, warnings: list[ParseWarning]) -> str:
         name,
         "unknown text encoding (not UTF-8, UTF-16, Windows-1258 or a legacy Vietnamese font encoding)",
     )
-
-
-def utf16_codec_by_nuls(data: bytes) -> str | None:
-    """UTF-16 without BOM: Latin letters leave a NUL in every other byte."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    even_nul = even.count(0) / len(even)
-    odd_nul = odd.count(0) / len(odd)
-    if odd_nul >= 0.25 and even_nul <= 0.05:
-        return "utf-16-le"
-    if even_nul >= 0.25 and odd_nul <= 0.05:
-        return "utf-16-be"
-    return None
 
 
 def _latin1_for_legacy(data: bytes) -> str:
@@ -749,8 +670,6 @@ def _read_pdf_pages(pdf: Any, name: str, path: Path, ocr: str = "auto") -> Sourc
     are recognised in parallel while the text-layer pages are read; lines come out in page
     order.
     """
-    from chinhsach.ingest import ocr as engine
-
     warnings: list[ParseWarning] = []
     # (page number, items of the text layer or None, OCR of the page or None)
     pages: list[tuple[int, list[_Item] | None, Any]] = []
@@ -882,7 +801,6 @@ def _ocr_items(read: Any) -> list[_Item]:
 
 def _read_image(p: Path, name: str, ocr: str) -> SourceText:
     """A PNG/JPEG/TIFF file: one page, read by OCR (the first frame of a multi-page TIFF)."""
-    from chinhsach.ingest import ocr as engine
 
     if ocr == "never":
         raise NoTextLayerError(name, "an image: its text needs OCR (OCR is off)")

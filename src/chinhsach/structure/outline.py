@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from chinhsach.model import (
     Document,
@@ -439,8 +440,6 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int]:
 
 def doc_id_for(path: str) -> str:
     """A stable document id from the file name."""
-    from pathlib import Path
-
     return slugify(Path(path).stem) or "document"
 
 

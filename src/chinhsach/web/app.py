@@ -25,6 +25,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exception_handlers import request_validation_exception_handler
@@ -34,6 +35,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chinhsach import __version__
+from chinhsach.answers.graph import build_graph
 from chinhsach.answers.honesty import CorpusTerms, Verdict, judge
 from chinhsach.answers.who import (
     duties_of,
@@ -319,8 +321,6 @@ def same_origin_refusal(headers: dict[bytes, bytes], method: str,
     source = headers.get(b"origin") or headers.get(b"referer")
     if source is None:
         return None
-    from urllib.parse import urlsplit
-
     parts = urlsplit(source.decode("latin-1"))
     if source == b"null" or parts.netloc.lower() != host.lower():
         return (403, "cross-origin request refused",
@@ -497,8 +497,6 @@ def create_app(index_dir: str | Path | None = None, *, max_upload_mb: float = 20
 
     def graph() -> Any:
         def build(idx: Index) -> Any:
-            from chinhsach.answers.graph import build_graph
-
             return build_graph(idx.all_documents())
 
         return holder.memo("graph", build)

@@ -25,18 +25,23 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import ctypes
 import multiprocessing
+import os
+import signal
 import tempfile
 import threading
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from chinhsach import errors as _errors
 from chinhsach.answers.check import CheckLimits, CheckReport, check_plan
-from chinhsach.errors import CheckCancelledError, ChinhsachError, InputError
+from chinhsach.errors import CheckCancelledError, ChinhsachError, InputError, InputTooLargeError
 from chinhsach.indexing.embed import Embedder
 from chinhsach.ingest.readers import FileLimits, check_file_limits
 from chinhsach.model import Document
@@ -76,7 +81,7 @@ class _Ticket:
 
 def parse_upload(data: bytes, filename: str | None, file_limits: FileLimits) -> Document:
     """Type by content, sizes inside the file, then parse in a private temporary folder."""
-    from chinhsach.pipeline import parse
+    from chinhsach.pipeline import parse  # spaCy: loaded by the parse worker, not the server
 
     kind = sniff(data, filename)
     label = display_name(filename)
@@ -97,8 +102,6 @@ def precheck_upload(data: bytes, filename: str | None, file_limits: FileLimits) 
     kind = sniff(data, filename)
     label = display_name(filename)
     if kind == "txt" and len(data) > file_limits.max_text_bytes:
-        from chinhsach.errors import InputTooLargeError
-
         raise InputTooLargeError(label, f"text file of {len(data)} bytes, more than the limit "
                                         f"of {file_limits.max_text_bytes}")
     if kind in ("docx", "pdf"):
@@ -131,8 +134,6 @@ CHECK_NICE = 10
 def lower_priority() -> None:
     """Lower the priority of the calling thread (Linux: a thread id is a PRIO_PROCESS target)
     or, elsewhere, of nothing. The threads and the process that call it do only checks."""
-    import os
-
     try:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICE)
     except (AttributeError, OSError):  # not Linux, or not allowed: same priority as searches
@@ -144,9 +145,6 @@ def _parse_worker_init() -> None:
     so a server that is killed leaves no orphan worker behind."""
     lower_priority()
     try:
-        import ctypes
-        import signal
-
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux / glibc: the pool's own shutdown only
         pass
@@ -179,8 +177,6 @@ class CheckRunner:
         self.check_limits = check_limits
         self.parse_in_process = parse_in_process
         self._pool: Any = None
-        from concurrent.futures import ThreadPoolExecutor
-
         # Threads that only ever run checks, at a lower priority (lower_priority).
         self._threads = ThreadPoolExecutor(max_workers=running + waiting or 1,
                                            thread_name_prefix="chinhsach-check",
@@ -210,9 +206,6 @@ class CheckRunner:
         if not self.parse_in_process:
             return parse_upload(data, filename, self.file_limits)
         precheck_upload(data, filename, self.file_limits)
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(

@@ -23,6 +23,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader
 from chinhsach import export
 from chinhsach.answers.deadlines import DeadlineReport, parse_day
 from chinhsach.answers.who import list_units
+from chinhsach.present import templates
 from chinhsach.present.labels import EMPTY_DEADLINES
 
 router = APIRouter()
@@ -35,8 +36,6 @@ _ENV: dict[str, Environment] = {}
 def _environment() -> Environment:
     """The app's template environment with this package's template files searched first."""
     if "env" not in _ENV:
-        from chinhsach.present import templates
-
         env = templates.environment()
         env.loader = ChoiceLoader([PackageLoader("chinhsach", "present/templates"), env.loader])
         _ENV["env"] = env

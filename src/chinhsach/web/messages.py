@@ -26,6 +26,8 @@ from chinhsach.errors import (
     UnknownUnitError,
     UnsupportedFileError,
 )
+from chinhsach.web.checks import ChecksBusyError
+from chinhsach.web.uploads import UploadTooLargeError
 
 SERVER_ERROR_VI = "Máy chủ gặp lỗi khi xử lý yêu cầu này. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị viên."
 NOT_FOUND_PAGE_VI = "Không có trang này."
@@ -41,9 +43,6 @@ def _name(exc: InputError) -> str:
 
 def message_vi(exc: BaseException) -> str:
     """What a civil servant reads on the page for this error."""
-    from chinhsach.web.checks import ChecksBusyError
-    from chinhsach.web.uploads import UploadTooLargeError
-
     if isinstance(exc, UploadTooLargeError):
         return str(exc)  # already Vietnamese: "Tệp tải lên vượt quá giới hạn 20 MB."
     if isinstance(exc, ChecksBusyError):
