@@ -78,6 +78,10 @@ def test_question_word_spans_keep_content_words() -> None:
     assert "bao nhiêu" not in kept and "phải đi cai nghiện" in kept
     # A phrase inside a longer word is not a question word ("nào" in "não" is not matched).
     assert question_word_spans("tổn thương não") == []
+    # A choice that only points at the others says nothing of the topic.
+    choice = drop_spans("Cả A, B, C đều đúng; cả 3 phương án trên",
+                        question_word_spans("Cả A, B, C đều đúng; cả 3 phương án trên"))
+    assert "đúng" not in choice and "phương án" not in choice
 
 
 def test_group_by_document_sums_the_best_passages() -> None:
@@ -89,3 +93,18 @@ def test_group_by_document_sums_the_best_passages() -> None:
     got = group_by_document(ranked, doc_of, passages=2, decay=1.0)
     assert [row for row, _ in got] == [0, 2, 5]
     assert got[0][1] == pytest.approx(1.5) and got[1][1] == pytest.approx(1.4)
+
+
+def test_a_text_opening_with_an_article_is_read_as_that_article(tmp_path: Path) -> None:
+    """"Điều 12." first: the article is the outline's top (D12), its clauses are D12.1 …, and
+    each clause is read with the article's title (passage text and lexical terms)."""
+    from chinhsach.indexing.documents import passage_text
+    from chinhsach.pipeline import parse
+
+    path = tmp_path / "dieu-12.txt"
+    path.write_text(ARTICLES["dieu-12.txt"], encoding="utf-8")
+    doc = parse(path)
+    assert [s.id for s in doc.sections] == ["D12", "D12.1", "D12.2", "D12.3"]
+    clause = next(s for s in doc.segments if s.section == "D12.2")
+    assert clause.context == "Quyền của viên chức về hoạt động nghề nghiệp"
+    assert passage_text(clause).startswith("Quyền của viên chức về hoạt động nghề nghiệp: Được đào tạo")

@@ -204,6 +204,11 @@ class Segment:
     topic: str | None = None
     section_node: str | None = None  # the innermost outline node (may be a topical part)
     words: list[str] | None = None  # word segmentation, filled by the extraction stage
+    # The nearest heading that says what the segment is about: its topic, else the innermost
+    # section whose heading is a title rather than the opening of its own text (a clause
+    # "1. Hình phạt là ..." is about its article "Điều 30. Khái niệm hình phạt"); "" when
+    # none; None when the outline did not say (documents stored before this field).
+    context: str | None = None
 
     @property
     def searchable(self) -> bool:

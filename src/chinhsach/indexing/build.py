@@ -34,6 +34,7 @@ from chinhsach.indexing.documents import (
     Embedded,
     Reader,
     process_document,
+    segment_context,
 )
 from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder, resolve_model
 from chinhsach.ingest import ocr as ocr_engine
@@ -82,10 +83,12 @@ class BuildReport:
 
 
 def _lexical_words(segment: Segment) -> list[str]:
-    """Word terms of a segment and of its topic (a topical paragraph rarely repeats its topic)."""
+    """Word terms of a segment and of its context (a topical paragraph rarely repeats its
+    topic, a clause rarely repeats its article's title)."""
     words = tokens.word_terms(segment.text, segment.words)
-    if segment.topic:
-        words = list(_topic_terms(segment.topic)) + words
+    context = segment_context(segment) if segment.context is not None else segment.topic
+    if context and context != segment.text:
+        words = list(_topic_terms(context)) + words
     return words
 
 

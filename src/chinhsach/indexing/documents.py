@@ -23,13 +23,21 @@ MAX_CONTEXT_CHARS = 160
 Reader = Callable[[Path, str], Document]
 
 
+def segment_context(segment: Segment) -> str:
+    """The heading a segment is read with (``Segment.context``; for documents stored before
+    it existed, the topic or the innermost heading)."""
+    if segment.context is not None:
+        return segment.context
+    return segment.topic or (segment.heading_path[-1] if segment.heading_path else "")
+
+
 def passage_text(segment: Segment) -> str:
     """The text the embedding model sees: the segment with its nearest heading as context.
 
     A paragraph under "Về nước sạch, vệ sinh môi trường" rarely repeats its topic; giving the
     heading to the model makes it findable by topic.
     """
-    context = segment.topic or (segment.heading_path[-1] if segment.heading_path else "")
+    context = segment_context(segment)
     if context and context != segment.text and segment.kind != "heading":
         # A heading is context, not content: a long one must not push the passage past the
         # model's 512 tokens.

@@ -21,6 +21,9 @@ QUESTION_PHRASES = (
     "nào sau đây", "nào dưới đây", "sau đây", "dưới đây",
     "như thế nào", "thế nào", "ra sao", "bao nhiêu", "bao lâu", "bao giờ", "khi nào",
     "lúc nào", "ở đâu", "tại sao", "vì sao", "là gì", "gì", "nào",
+    # A choice that only points at the others ("Cả A, B, C đều đúng", "Cả 3 phương án trên").
+    "cả 3 phương án trên", "các phương án trên", "phương án trên", "đáp án trên",
+    "đều đúng", "đều sai",
 )
 # Each phrase also without diacritics: a query typed without them keeps the syllables that
 # the restorer could not place (a statute never says "gì", so "gi" stays "gi").

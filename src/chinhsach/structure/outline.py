@@ -258,6 +258,8 @@ class _OutlineState:
     # (Điều 1 → D1) are numbered through the whole document, across chapters.
     id_prefix: str = ""
     last_article_no: int = 0
+    # Sections whose heading is the opening words of their own text, not a title.
+    derived: set[str] = field(default_factory=set)
 
     def innermost_numbered(self) -> Section | None:
         return self.letter or self.subitem or self.item or self.part
@@ -276,6 +278,13 @@ class _OutlineState:
     def path(self) -> list[str]:
         nodes = [self.part, self.item, self.subitem, self.letter, self.topic]
         return [n.heading for n in nodes if n is not None]
+
+    def context(self) -> str:
+        """The innermost heading that is a title (see ``Segment.context``)."""
+        for node in (self.topic, self.letter, self.subitem, self.item, self.part):
+            if node is not None and node.id not in self.derived:
+                return node.heading
+        return ""
 
 
 def _prefix(state: _OutlineState) -> str:
@@ -312,8 +321,10 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         return None
     number = int(m.group("word") or m.group("num"))
     heading, body = _heading_and_body(m.group("rest"))
-    if m.group("word") and p.text[:1] in "ĐđĐ" and number == state.last_article_no + 1:
-        # Điều 1 → D1 (GUIDELINES-real.md): a decision's or law's article.
+    if m.group("word") and p.text[:1] in "ĐđĐ" and (
+            number == state.last_article_no + 1 or (state.last_article_no == 0 and not state.sections)):
+        # Điều 1 → D1 (GUIDELINES-real.md): a decision's or law's article. A text that opens
+        # with an article (one article of a law, or an excerpt) starts at its number.
         section = state.add(Section(id=f"{state.id_prefix}D{number}", heading=heading,
                                     parent=state.part.id if state.part else None, kind="item",
                                     prov=p.prov))
@@ -402,6 +413,7 @@ def _try_topic(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None]
 
 
 _SIGNATURE_START = re.compile(r"^(Nơi nhận|NƠI NHẬN)\b")
+_ARTICLE_RE = re.compile(r"^(?:Điều|ĐIỀU)\s+\d+\s*[.:-]?\s*\S")
 
 
 def _body_bounds(paras: list[Paragraph]) -> tuple[int, int]:
@@ -409,7 +421,9 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int]:
     body_start = len(paras)
     probe = _OutlineState(doc_id="")
     for i, p in enumerate(paras):
-        if _try_part(probe, p) or (_ITEM_RE.match(p.text) and i > 0):
+        # The first line opens the outline only when it is an article ("Điều 30. ..."): a
+        # numbered first line is more often part of a header.
+        if _try_part(probe, p) or (_ITEM_RE.match(p.text) and (i > 0 or _ARTICLE_RE.match(p.text))):
             body_start = i
             break
     sign_start = len(paras)
@@ -482,6 +496,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                     prov=p.prov,
                     topic=state.topic.heading if state.topic else None,
                     section_node=node.id if node else None,
+                    context=state.context() if kind != "signature" else "",
                 )
             )
 
@@ -543,6 +558,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                 break
         if found:
             section, body = found
+            if body and section.kind != "topic":
+                state.derived.add(section.id)
             if body is None and section.kind != "topic":
                 emit("heading", section.heading, p)
             if body:
