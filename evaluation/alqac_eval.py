@@ -242,7 +242,7 @@ def open_index(index_dir: Path) -> Index:
     return idx
 
 
-def index_code_version() -> str:
+def index_code_version(model: str | None = None) -> str:
     """Hash of the source the build runs (every module but the query-side ones), the config a
     new index saves (but its query-only settings), and the model."""
     src = ROOT / "src" / "chinhsach"
@@ -252,7 +252,7 @@ def index_code_version() -> str:
         if rel.startswith(QUERY_SIDE) or path.suffix in (".pyc",):
             continue
         parts += [rel, path.read_bytes()]
-    model_id, location = resolve_model(None)
+    model_id, location = resolve_model(model)
     parts.append(model_id)
     onnx = Path(str(location)) / "onnx" / "model_qint8.onnx"
     parts.append(str(onnx.stat().st_size) if onnx.exists() else "no-onnx")
@@ -280,18 +280,28 @@ def file_keys(articles: list[Article]) -> dict[str, str]:
     return {f"{i:05d}.txt": a.key for i, a in enumerate(articles)}
 
 
-def cached_index(corpus: str, articles: list[Article], rebuild: bool = False) -> tuple[Path, dict]:
+def model_cache(corpus: str, model: str | None) -> Path:
+    """Where a corpus's index for ``model`` is kept: another model than the default gets a
+    folder of its own, so evaluating it does not evict the default model's index."""
+    if model is None:
+        return CACHE / corpus
+    return CACHE / corpus / f"model-{resolve_model(model)[0]}"
+
+
+def cached_index(corpus: str, articles: list[Article], rebuild: bool = False,
+                 model: str | None = None) -> tuple[Path, dict]:
     """The corpus's index, built once per (articles, build code, model)."""
     files = write_articles(corpus, articles)
-    key = digest([files.name, index_code_version()])[:16]
-    folder = CACHE / corpus / f"index-{key}"
+    key = digest([files.name, index_code_version(model)])[:16]
+    root = model_cache(corpus, model)
+    folder = root / f"index-{key}"
     meta_path = folder / "meta.json"
     if meta_path.exists() and not rebuild:
         return folder / "index", json.loads(meta_path.read_text(encoding="utf-8"))
     shutil.rmtree(folder, ignore_errors=True)
     log(f"{corpus}: building the chinhsach index over {len(articles)} articles (cached after)")
     t0 = time.perf_counter()
-    report = build_index([files], folder / "index", rebuild=True)
+    report = build_index([files], folder / "index", rebuild=True, model=model)
     build_s = time.perf_counter() - t0
     if report.failed:
         raise RuntimeError(f"{corpus}: {len(report.failed)} articles failed: {report.failed[:3]}")
@@ -300,7 +310,7 @@ def cached_index(corpus: str, articles: list[Article], rebuild: bool = False) ->
             "skipped": len(report.skipped), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
             "load_average": [round(x, 2) for x in os.getloadavg()]}
     meta_path.write_text(json.dumps(meta, indent=1), encoding="utf-8")
-    for old in (CACHE / corpus).glob("index-*"):
+    for old in root.glob("index-*"):
         if old != folder:
             shutil.rmtree(old, ignore_errors=True)
     log(f"{corpus}: built in {build_s:.0f} s ({report.n_segments} segments)")
@@ -536,24 +546,25 @@ def score_run(run: Run, questions: list[Question]) -> dict[str, Any]:
 
 
 def run_alqac(sets: Sequence[str], systems: Sequence[str] = SYSTEMS, rebuild: bool = False,
-              peers: Peers | None = None) -> dict[str, Any]:
-    """Every system on every named question set; returns the numbers (JSON-ready)."""
+              peers: Peers | None = None, model: str | None = None) -> dict[str, Any]:
+    """Every system on every named question set; returns the numbers (JSON-ready).
+    ``model``: the embedding model of chinhsach's index and the dense peers (default e5)."""
     root = data_dir()
     if root is None or not root.is_dir():
         raise FileNotFoundError("ALQAC data not found: expected ../shared/benchmarks/alqac "
                                 "(or set $ALQAC_DIR)")
     if peers is None and any(s in systems for s in ("dense", "rag_baseline")):
-        peers = Peers(load_embedder(None),
-                      load_embedder(None, for_queries=True, query_engine="fast-query"))
+        peers = Peers(load_embedder(model),
+                      load_embedder(model, for_queries=True, query_engine="fast-query"))
     started = time.perf_counter()
-    results: dict[str, Any] = {"sets": {}, "corpora": {}}
+    results: dict[str, Any] = {"sets": {}, "corpora": {}, "model_id": resolve_model(model)[0]}
     by_corpus: dict[str, list[str]] = {}
     for name in sets:
         by_corpus.setdefault(SETS[name].corpus, []).append(name)
     for corpus, names in by_corpus.items():
         articles = load_corpus(corpus, root)
         keys = file_keys(articles)
-        index_dir, meta = cached_index(corpus, articles, rebuild)
+        index_dir, meta = cached_index(corpus, articles, rebuild, model)
         results["corpora"][corpus] = {"n_articles": len(articles), **meta}
         segments = stored_segments(index_dir, keys) if "dense" in systems else None
         for name in names:
@@ -642,7 +653,7 @@ def parse_groups(text: str) -> list[GroupSetting]:
 
 
 def tune(sets: Sequence[str], variant: str | None = None,
-         groups: Sequence[GroupSetting] = tuple(GROUP_GRID)) -> dict[str, Any]:
+         groups: Sequence[GroupSetting] = tuple(GROUP_GRID), model: str | None = None) -> dict[str, Any]:
     """Stage A: question variants x document scoring at today's weights. Stage B: fusion
     weights x document scoring for the best variant. Objective: MRR@10 averaged over sets."""
     import itertools
@@ -669,7 +680,7 @@ def tune(sets: Sequence[str], variant: str | None = None,
     for corpus, names in by_corpus.items():
         articles = load_corpus(corpus, root)
         keys = file_keys(articles)
-        index_dir, _meta = cached_index(corpus, articles)
+        index_dir, _meta = cached_index(corpus, articles, model=model)
         idx = open_index(index_dir)
         path_of = dict(idx.conn.execute(
             "SELECT s.pos, d.path FROM segments s JOIN documents d USING (doc_id) "
@@ -845,12 +856,14 @@ def main(argv: Sequence[str] | None = None) -> None:
                    help="tune on the development sets: question handling, weights, document scoring")
     p.add_argument("--variant", help="--grid: the question handling of stage B, as labelled "
                    "in stage A (default: stage A's best)")
+    p.add_argument("--model", help="embedding model folder for chinhsach's index and the dense "
+                   "peers (default: the base e5; e.g. a fine-tuned one from alqac_finetune.py)")
     p.add_argument("--groups", help="--grid: document scorings to try, e.g. none,3:0.25,1:1 "
                    "(default: the full grid)")
     args = p.parse_args(argv)
     if args.grid:
         found = tune(args.sets.split(",") if args.sets else DEV_SETS, args.variant,
-                     parse_groups(args.groups) if args.groups else GROUP_GRID)
+                     parse_groups(args.groups) if args.groups else GROUP_GRID, args.model)
         text = tuning_markdown(found, "python evaluation/alqac_eval.py " + " ".join(
             sys.argv[1:] if argv is None else argv))
         print(text)
@@ -871,7 +884,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if data_dir() is None:
         print("ALQAC data not found (../shared/benchmarks/alqac or $ALQAC_DIR): skipped", file=sys.stderr)
         return
-    results = run_alqac(sets, systems, args.rebuild)
+    results = run_alqac(sets, systems, args.rebuild, model=args.model)
     given = list(sys.argv[1:] if argv is None else argv)
     command = "python evaluation/alqac_eval.py " + " ".join(given)
     text = markdown(results, command.strip())

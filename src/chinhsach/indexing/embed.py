@@ -429,5 +429,9 @@ def load_embedder(spec: str | None = None, *, for_queries: bool = False,
 
 
         location = ensure_default_model(models_dir())
+    elif isinstance(location, Path) and (location / ONNX_INT8).exists():
+        # Another model folder exported the same way (a fine-tuned e5, evaluation/alqac_finetune.py)
+        # runs on the same int8 engine for builds and queries: no torch import.
+        return _cached_onnx(str(location), parallel=not for_queries, threads=threads)
     # A loaded model is kept for the process: notebooks and tests build many times.
     return _cached_st(str(location))
