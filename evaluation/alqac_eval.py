@@ -546,9 +546,11 @@ def score_run(run: Run, questions: list[Question]) -> dict[str, Any]:
 
 
 def run_alqac(sets: Sequence[str], systems: Sequence[str] = SYSTEMS, rebuild: bool = False,
-              peers: Peers | None = None, model: str | None = None) -> dict[str, Any]:
+              peers: Peers | None = None, model: str | None = None,
+              only: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """Every system on every named question set; returns the numbers (JSON-ready).
-    ``model``: the embedding model of chinhsach's index and the dense peers (default e5)."""
+    ``model``: the embedding model of chinhsach's index and the dense peers (default e5);
+    ``only``: per set, the question ids to keep (a validation split; a set not named: all)."""
     root = data_dir()
     if root is None or not root.is_dir():
         raise FileNotFoundError("ALQAC data not found: expected ../shared/benchmarks/alqac "
@@ -570,6 +572,9 @@ def run_alqac(sets: Sequence[str], systems: Sequence[str] = SYSTEMS, rebuild: bo
         for name in names:
             qset = SETS[name]
             questions = load_questions(qset, root)
+            if only and name in only:
+                keep = set(only[name])
+                questions = [q for q in questions if q.qid in keep]
             missing = {k for q in questions for k in q.gold} - {a.key for a in articles}
             if missing:
                 raise ValueError(f"{qset.file}: gold articles not in the corpus: {sorted(missing)[:5]}")
@@ -858,6 +863,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                    "in stage A (default: stage A's best)")
     p.add_argument("--model", help="embedding model folder for chinhsach's index and the dense "
                    "peers (default: the base e5; e.g. a fine-tuned one from alqac_finetune.py)")
+    p.add_argument("--ids", type=Path, help="JSON {set: [question ids]}: score only these "
+                   "questions of the sets it names (the validation split of alqac_finetune.py "
+                   "--validation-ids)")
     p.add_argument("--groups", help="--grid: document scorings to try, e.g. none,3:0.25,1:1 "
                    "(default: the full grid)")
     args = p.parse_args(argv)
@@ -884,7 +892,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if data_dir() is None:
         print("ALQAC data not found (../shared/benchmarks/alqac or $ALQAC_DIR): skipped", file=sys.stderr)
         return
-    results = run_alqac(sets, systems, args.rebuild, model=args.model)
+    only = json.loads(args.ids.read_text(encoding="utf-8")) if args.ids else None
+    results = run_alqac(sets, systems, args.rebuild, model=args.model, only=only)
     given = list(sys.argv[1:] if argv is None else argv)
     command = "python evaluation/alqac_eval.py " + " ".join(given)
     text = markdown(results, command.strip())

@@ -123,10 +123,12 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="update evaluation/RESULTS.md")
     parser.add_argument("--grid", action="store_true", help="also score a grid of fusion weights")
     parser.add_argument("--json", type=Path, help="write all numbers to this JSON file")
+    parser.add_argument("--model", help="embedding model folder (default: the base e5), e.g. a "
+                        "fine-tuned one from evaluation/alqac_finetune.py")
     args = parser.parse_args()
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        build_index([SEED], Path(tmp) / "index")
+        build_index([SEED], Path(tmp) / "index", model=args.model)
         with Index.open(Path(tmp) / "index") as idx:
             results = evaluate(idx, queries, args.grid)
     main_rows = ["bm25 words", "bm25 folded", "bm25 (words+folded)", "dense (no restoration)",
