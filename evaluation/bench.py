@@ -1455,9 +1455,12 @@ def write_results_md(data: dict[str, Any], command: str) -> None:
         "speed-up is in \"Embedding engines\").", "", targets_text(data)]))
 
 
-def alqac_part(data: dict[str, Any], which: str, command: str, write: bool) -> None:
+def alqac_part(data: dict[str, Any], which: str, command: str, write: bool,
+               model: str | None = None) -> None:
     """Part 4: the systems side by side on the ALQAC legal retrieval sets (evaluation/alqac_eval.py;
-    indexes and peer vectors cached between runs). Skipped when the data is absent."""
+    indexes and peer vectors cached between runs). Skipped when the data is absent. ``model``:
+    another embedder (evaluation/alqac_finetune.py) for chinhsach and the dense peers, reported
+    in a section of its own beside the base model's."""
     import alqac_eval
 
     if alqac_eval.data_dir() is None:
@@ -1465,13 +1468,15 @@ def alqac_part(data: dict[str, Any], which: str, command: str, write: bool) -> N
         return
     sets = alqac_eval.DEV_SETS + (alqac_eval.TEST_SETS if which == "final" else [])
     log(f"ALQAC: {', '.join(sets)}")
-    data["alqac"] = alqac_eval.run_alqac(sets)
-    text = alqac_eval.markdown(data["alqac"], command)
+    key = "alqac" if model is None else "alqac_model"
+    data[key] = alqac_eval.run_alqac(sets, model=model)
+    text = alqac_eval.markdown(data[key], command)
     print(text)
     if write:
         from results_md import replace_section
 
-        replace_section("ALQAC legal retrieval", text)
+        replace_section("ALQAC legal retrieval" if model is None else
+                        "ALQAC legal retrieval, fine-tuned embedder", text)
 
 
 def key_numbers(data: dict[str, Any]) -> dict[str, Any]:
@@ -1843,6 +1848,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--ray-index", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--alqac", choices=("final", "dev", "none"), default="final",
                    help="ALQAC legal retrieval part: every set (default), development sets only, or none")
+    p.add_argument("--alqac-model", help="ALQAC part: also run it with this embedding model folder "
+                   "(evaluation/alqac_finetune.py), beside the base model")
     p.add_argument("--no-ocr", action="store_true", help="skip the OCR section")
     p.add_argument("--only-ocr", action="store_true", help="run the OCR section only")
     p.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
@@ -1949,6 +1956,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                 write_results_md(data, command)
             if args.alqac != "none":
                 alqac_part(data, args.alqac, command, write=not args.no_write)
+                if args.alqac_model:
+                    alqac_part(data, args.alqac, command, write=not args.no_write,
+                               model=args.alqac_model)
                 runs["alqac"] = this_run
                 checkpoint()
             if not args.no_ocr:
