@@ -2,6 +2,8 @@
 
     .venv/bin/python evaluation/alqac_eval.py                  # development sets only
     .venv/bin/python evaluation/alqac_eval.py --final --write  # + the held-out test sets
+    .venv/bin/python evaluation/alqac_eval.py --model models/multilingual-e5-small-alqac-<hash>
+        # chinhsach and the dense peers with the fine-tuned embedder (evaluation/alqac_finetune.py)
 
 Data: the ALQAC 2022 and 2023 task 1 files (Automated Legal Question Answering Competition,
 KSE; statute articles and questions with gold relevant articles), read from
