@@ -405,11 +405,22 @@ def search_call(group: str = GROUP) -> str:
             else f"Index.search(question, k={SEGMENT_K}), hits reduced to unique articles")
 
 
+# ``--weights``: fusion weights for chinhsach instead of the index config's (weights chosen for
+# another embedder, e.g. the fine-tuned one, checked on a validation split).
+WEIGHTS_OVERRIDE: tuple[float, float, float] | None = None
+
+
 def run_chinhsach(index_dir: Path, meta: dict, keys: dict[str, str],
                   queries: list[str], group: str = GROUP) -> Run:
+    from dataclasses import replace as dc_replace
+
+    from chinhsach.indexing import FusionWeights
+
     k = CUTOFF if group == "document" else SEGMENT_K
     run = Run("chinhsach", meta["build_s"], meta["n_segments"], notes=search_call(group))
     with open_index(index_dir) as idx:
+        if WEIGHTS_OVERRIDE is not None:
+            idx.config = dc_replace(idx.config, weights=FusionWeights(*WEIGHTS_OVERRIDE))
         idx.search(queries[0], k=k, group=group)  # warm: model, BM25 files, restorer
         for q in queries:
             t = time.perf_counter()
@@ -868,6 +879,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--ids", type=Path, help="JSON {set: [question ids]}: score only these "
                    "questions of the sets it names (the validation split of alqac_finetune.py "
                    "--validation-ids)")
+    p.add_argument("--weights", help="chinhsach's fusion weights dense,words,folded instead of "
+                   "the index config's, e.g. 0.7,0.3,0")
     p.add_argument("--groups", help="--grid: document scorings to try, e.g. none,3:0.25,1:1 "
                    "(default: the full grid)")
     args = p.parse_args(argv)
@@ -895,6 +908,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("ALQAC data not found (../shared/benchmarks/alqac or $ALQAC_DIR): skipped", file=sys.stderr)
         return
     only = json.loads(args.ids.read_text(encoding="utf-8")) if args.ids else None
+    if args.weights:
+        global WEIGHTS_OVERRIDE
+        d, w, f = (float(x) for x in args.weights.split(","))
+        WEIGHTS_OVERRIDE = (d, w, f)
     results = run_alqac(sets, systems, args.rebuild, model=args.model, only=only)
     given = list(sys.argv[1:] if argv is None else argv)
     command = "python evaluation/alqac_eval.py " + " ".join(given)
