@@ -55,7 +55,8 @@ _LEAD_AFTER = re.compile(
     r"la co quan (?:thuong truc|dau moi|chu tri)|lam dau moi|thuc hien|to chuc|trien khai|"
     r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop)"
 )
-_COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?\s+(?:cac\s+)?$")
+# "phối hợp với đầu mối các bộ, ngành": the partners' focal points stand for the partners.
+_COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?\s+(?:cac\s+)?$")
 # "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
 # both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
 # report may stand between "báo cáo" and the "về" that names the recipient.

@@ -14,7 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from chinhsach.text.normalize import normalize_text
+from chinhsach.text.normalize import canonical_tones, normalize_text
+from chinhsach.text.tokens import dictionary_entries
 
 # ---------------------------------------------------------------------------------------------
 # Tokens
@@ -211,12 +212,16 @@ class Gazetteer:
         self.cont_phrases: dict = {}
         for s in seg_texts:
             toks = simple_tokens(s)
-            if not toks or not toks[0].cap:
+            if not toks:
                 continue
-            trie_add(self.segments, [t.key for t in toks], s)
-            self.cont.update(t.key for t in toks[1:] if t.kind == WORD and not t.cap)
+            # A lower-case rest ("Ban Quản lý" + "dự án đầu tư xây dựng") is no segment, but its
+            # words continue a name through a boundary word ("xây dựng").
+            lower_rest = not toks[0].cap
+            if not lower_rest:
+                trie_add(self.segments, [t.key for t in toks], s)
+                self.cont.update(t.key for t in toks[1:] if t.kind == WORD and not t.cap)
             run: list[str] = []
-            for t in [*toks[1:], None]:
+            for t in [*(toks if lower_rest else toks[1:]), None]:
                 if t is not None and t.kind == WORD and not t.cap:
                     run.append(t.key)
                     continue
@@ -225,6 +230,16 @@ class Gazetteer:
                 run = []
         self.stop = frozenset(data["stop_words"])
         self.cont -= self.stop
+        # Phrases that end a sentence-case name ("Quỹ Đầu tư phát triển tỉnh chủ trì"): matched
+        # as whole phrases, so "triển" of "phát triển" no longer stops a name the way the
+        # syllable stop list does ("triển khai").
+        self.boundaries: dict = {}
+        for b in data["boundaries"]:
+            trie_add(self.boundaries, [t.key for t in simple_tokens(b)], True)
+        # Listed bodies are complete: lower-case words after one are not read into its name.
+        self.listed = frozenset(
+            tuple(self._keys(n)) for e in self.entries if not e.is_class for n in [e.name]
+        )
 
         self.provinces: dict = {}
         for p in data["provinces"]:
@@ -372,6 +387,23 @@ class Gazetteer:
         return node
 
     # -- grammar -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def word_table() -> dict[str, int]:
+    """underthesea's word dictionary (VLSP 2013): {first syllable: longest length} and the words
+    of two or more syllables (lower case, joined by spaces); empty when it is not installed.
+
+    A capitalised syllable of a name takes the rest of its dictionary word ("Tham mưu",
+    "Công nghiệp", "Cảnh sát"), whatever the stop list says of the second syllable.
+    """
+    table: dict[str, int] = {}
+    for word in dictionary_entries() or []:
+        sylls = canonical_tones(str(word)).lower().split()
+        if 1 < len(sylls) <= 4:
+            table[" ".join(sylls)] = 0
+            table[sylls[0]] = max(table.get(sylls[0], 0), len(sylls))
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,7 @@ from chinhsach.extract.gazetteer import (
     Level,
     Tok,
     unit_data,
+    word_table,
 )
 from chinhsach.text.normalize import fold, normalize_text
 
@@ -190,6 +191,11 @@ class UnitGrammar(Gazetteer):
                 p = self._extend(toks, j, end, e, e.name)
                 if p is not None:
                     cands.append((p.end, prio, p))
+                listed = self._class_list(toks, j, end) if e.is_class else None
+                if listed is not None:
+                    p = self._extend(toks, j, listed[0], e, listed[1])
+                    if p is not None:
+                        cands.append((p.end, prio, p))
         if upper and t.key in self.heads:
             hit = self._longest(self.heads, toks, j)
             if hit is not None:
@@ -201,6 +207,34 @@ class UnitGrammar(Gazetteer):
         best = max(cands, key=lambda c: (c[0], -c[1]))[2]
         self._distribute(toks, best)
         return best
+
+    def _class_list(self, toks: list[Tok], j: int, end: int) -> tuple[int, str] | None:
+        """A class whose head noun is shared by the next bare words: "doanh nghiệp viễn thông,
+        bưu chính", "trường đại học, cao đẳng" — one collective (GUIDELINES-real.md), while
+        "doanh nghiệp viễn thông, doanh nghiệp bưu chính" repeats the head and names two."""
+        keys = [t.key for t in toks[j:end]]
+        n = len(toks)
+        for h in range(len(keys) - 1, 0, -1):
+            node = self._node(keys[:h])
+            if node is None:
+                continue
+            k = end
+            name = self._surface(toks, j, end)
+            while k + 1 < n and toks[k].key in (",", "và"):
+                nxt = toks[k + 1]
+                if nxt.kind != WORD or nxt.cap or nxt.key == keys[0]:
+                    break
+                hits = [x for x in self._walk(node, toks, k + 1) if x[0] > k + 1
+                        and any(y.is_class for y in x[1])]
+                # A conjunct that names a body by itself has its own head ("và hội quần chúng").
+                if not hits or any(x[0] >= hits[-1][0] for x in self._walk(self.trie, toks, k + 1)):
+                    break
+                sep = ", " if toks[k].key == "," else " và "
+                name += sep + self._surface(toks, k + 1, hits[-1][0])
+                k = hits[-1][0]
+            if k > end:
+                return k, name
+        return None
 
     def _weak_ok(
         self, toks: list[Tok], j: int, end: int, e: Entry, plural: bool, adjacent: bool
@@ -416,12 +450,132 @@ class UnitGrammar(Gazetteer):
                 if spec.tail and not t.caps:
                     e = k
                     while e < n and e - k < 4 and toks[e].cap and toks[e].kind == WORD:
-                        e += 1
+                        e = max(e + 1, self._word_end(toks, e))
                     parts.append(" " + self._surface(toks, k, e))
                     k = e
                     continue
+            if t.kind == WORD and not t.cap and not spec.lower:
+                # A sentence-case name goes on over lower-case words ("Quỹ Đầu tư phát triển",
+                # "Cục Quản lý thị trường"), unless its capitalised part is a listed body
+                # ("Sở Y tế khảo sát …": the body is complete, a verb follows).
+                if self._listed(spec, parts):
+                    break
+                e = self._sentence_run(toks, k)
+                if e == k or not self._ends_name(toks, e):
+                    break
+                parts.append(" " + self._surface(toks, k, e))
+                k = e
+                continue
             break
         return "".join(parts), k
+
+    def _listed(self, spec: Entry, parts: list[str]) -> bool:
+        keys = tuple(self._keys(f"{spec.name} {''.join(parts)}"))
+        return keys in self.listed
+
+    def _word_end(self, toks: list[Tok], k: int) -> int:
+        """End of the dictionary word that starts at toks[k] over lower-case syllables ("Tham
+        mưu", "Công nghiệp"); ``k + 1`` when no longer word starts there."""
+        table = word_table()
+        n = len(toks)
+        longest = min(table.get(toks[k].key, 1), n - k)
+        for m in range(longest, 1, -1):
+            span = toks[k : k + m]
+            if all(x.kind == WORD and not x.cap and not x.exp for x in span[1:]) and (
+                " ".join(x.key for x in span) in table
+            ):
+                return k + m
+        return k + 1
+
+    def _boundary_at(self, toks: list[Tok], k: int) -> bool:
+        """Whether a role verb or function word ("chủ trì", "của") starts at toks[k]."""
+        t = toks[k]
+        if t.key == "số" and k + 1 < len(toks) and toks[k + 1].kind in (NUM, DOC):
+            return True  # "Kế hoạch số 12", not "chuyển đổi số"
+        return bool(self._walk(self.boundaries, toks, k, skip_dash=False))
+
+    def _sentence_run(self, toks: list[Tok], k: int, limit: int = 12) -> int:
+        """End of the lower-case words from toks[k] that may continue a name.
+
+        The run stops at a boundary phrase, a level word ("tỉnh", "các xã") and any other
+        punctuation than the comma of "phòng, chống"; "và" joins two lower-case words ("Quỹ
+        Bảo vệ và phát triển rừng", "Hội Doanh nghiệp nhỏ và vừa"). Lower-case runs of listed
+        names ("dự án đầu tư xây dựng") pass a boundary word inside them.
+        """
+        n = len(toks)
+        e = k
+        while e < n and e - k < limit:
+            t = toks[e]
+            if t.key == "," and e > k and toks[e - 1].key == "phòng" and e + 1 < n and toks[e + 1].key == "chống":
+                e += 2  # "phòng, chống ma túy": the comma belongs to the phrase
+                continue
+            if t.kind != WORD or t.cap or t.exp:
+                break
+            phrase = self._walk(self.cont_phrases, toks, e, skip_dash=False)
+            if phrase and phrase[-1][0] > e + 2:
+                e = phrase[-1][0]
+                continue
+            if t.key in PLURAL or self._level_at(toks, e) is not None or self._boundary_at(toks, e):
+                break
+            # Words, not syllables: "trình" ends a name, "công trình" does not.
+            w = self._word_end(toks, e)
+            if w > e + 1 and all(self._level_at(toks, x) is None for x in range(e + 1, w)):
+                e = w
+                continue
+            if t.key == "và":
+                if e + 1 >= n:
+                    break
+                nxt = toks[e + 1]
+                if nxt.kind != WORD or nxt.cap or nxt.exp or nxt.key in PLURAL:
+                    break
+                if self._level_at(toks, e + 1) is not None or self._boundary_at(toks, e + 1):
+                    break
+            e += 1
+        while e > k and toks[e - 1].key == "và":
+            e -= 1
+        return e
+
+    def _ends_name(self, toks: list[Tok], e: int) -> bool:
+        """Whether a name may end before toks[e]: the end of the text, a level word, a role
+        verb, a parenthesis or clause punctuation, a new unit, or a list going on to one.
+
+        A function word ("của", "với") or an unknown verb is not enough: the run is then more
+        likely a verb phrase after a complete name, and the name keeps its capitalised part.
+        """
+        n = len(toks)
+        if e >= n:
+            return True
+        t = toks[e]
+        if t.key in (";", ".", ":", "(", ")", "/"):
+            return True
+        if t.key in ("-", "và") and e + 1 < n and toks[e + 1].cap:
+            return True  # a joined capitalised part goes on ("… thông tin và Truyền thông")
+        if t.key in (",", "và") and e + 1 < n:
+            return self._unit_start(toks, e + 1) or (
+                toks[e + 1].kind == WORD and not toks[e + 1].cap and self._role_at(toks, e + 1)
+            )
+        if t.kind != WORD:
+            return False
+        if t.cap:
+            return self._unit_start(toks, e) or self._place_at(toks, e)
+        if self._level_at(toks, e) is not None:
+            return True
+        if t.key in PLURAL and e + 1 < n and self._level_at(toks, e + 1) is not None:
+            return True
+        return self._role_at(toks, e)
+
+    def _function_word(self, toks: list[Tok], k: int) -> bool:
+        """A one-word boundary ("vì", "của", "theo") at toks[k], not the start of a longer one."""
+        hits = self._walk(self.boundaries, toks, k, skip_dash=False)
+        return bool(hits) and hits[0][0] - k == 1 and self._word_end(toks, k) == k + 1
+
+    def _role_at(self, toks: list[Tok], k: int) -> bool:
+        """A boundary phrase of two or more words (a role verb), not a bare function word."""
+        hits = self._walk(self.boundaries, toks, k, skip_dash=False)
+        return bool(hits) and hits[-1][0] - k >= 2
+
+    def _place_at(self, toks: list[Tok], k: int) -> bool:
+        return self._longest(self.provinces, toks, k) is not None
 
     @staticmethod
     def _cites(toks: list[Tok], k: int) -> bool:
@@ -430,8 +584,13 @@ class UnitGrammar(Gazetteer):
 
     @staticmethod
     def _surface(toks: list[Tok], a: int, b: int) -> str:
-        # Dashes of any kind are written "-" in canonical names.
-        return " ".join("-" if t.key == "-" else t.text for t in toks[a:b])
+        # Dashes of any kind are written "-" in canonical names; a comma keeps to its word
+        # ("phòng, chống").
+        out = ""
+        for t in toks[a:b]:
+            word = "-" if t.key == "-" else t.text
+            out += word if not out or word == "," else " " + word
+        return out
 
     def _segment(self, toks: list[Tok], k: int, spec: Entry) -> tuple[str, int] | None:
         """One capitalised part of a name: a known segment, or a capital + its syllables."""
@@ -444,18 +603,9 @@ class UnitGrammar(Gazetteer):
         if t.kind != WORD or t.exp and not t.cap:
             return None
         if not t.cap:
-            if not spec.lower or t.key in self.stop:
+            if not spec.lower:
                 return None
-            e = k
-            while (
-                e < n
-                and e - k < 8
-                and toks[e].kind == WORD
-                and not toks[e].cap
-                and toks[e].key not in self.stop
-                and toks[e].key not in self.level_first
-            ):
-                e += 1
+            e = self._sentence_run(toks, k)
             return (self._surface(toks, k, e), e) if e > k else None
         known = self._longest(self.segments, toks, k)
         if known is not None:
@@ -466,11 +616,15 @@ class UnitGrammar(Gazetteer):
             return text, end
         if t.caps:  # an all-caps header: only known parts can be read safely
             return None
-        e = k + 1
-        # Most words have two syllables: take the next one unless it is a verb or a level,
-        # then only syllables known to continue names ("Điều dưỡng người có công").
+        if self._function_word(toks, k) and not self._place_at(toks, k):
+            return None  # "Quỹ Vì người nghèo": a preposition opens no name of a body
+        e = self._word_end(toks, k)
+        # Most words have two syllables: the dictionary word ("Tham mưu"), else the next
+        # syllable unless it is a verb or a level, then only syllables known to continue names
+        # ("Điều dưỡng người có công").
         if (
-            e < n
+            e == k + 1
+            and e < n
             and toks[e].kind == WORD
             and not toks[e].cap
             and toks[e].key not in self.stop
@@ -492,17 +646,8 @@ class UnitGrammar(Gazetteer):
 
     def _lower_run(self, toks: list[Tok], e: int, text: str) -> tuple[int, str]:
         """Lower-case words of a descriptive name ("Ban Quản lý dự án ...") up to a stop."""
-        n = len(toks)
         s = e
-        while (
-            e < n
-            and e - s < 8
-            and toks[e].kind == WORD
-            and not toks[e].cap
-            and toks[e].key not in self.stop
-            and toks[e].key not in self.level_first
-        ):
-            e += 1
+        e = self._sentence_run(toks, e)
         if e > s:
             text = f"{text} {self._surface(toks, s, e)}"
         return e, text
@@ -822,7 +967,7 @@ _CENTRAL_LEVEL = re.compile(r"^\s+(?:Trung ương|trung ương)\b(?!\s+(?:Đản
 
 def _bare_class(m: UnitMention) -> bool:
     """A class word standing for many bodies ("sở", "ban", "ngành thành phố")."""
-    return m.collective and m.name[:1].islower() and len(m.name.split()) <= 3
+    return m.collective and m.name[:1].islower() and len(m.name.split()) <= 2
 
 
 def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMention]:

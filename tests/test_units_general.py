@@ -1,0 +1,211 @@
+"""Unit names and roles in sentences written by the team in the style of other provinces' plans.
+
+These sentences are NOT taken from the development plans (evaluation/gold/real): they imitate
+how provincial plans of other sectors word their assignments (health, education, agriculture,
+finance, transport, police, Party bodies, mass organisations, communes after the 2025
+reorganisation), so that the recogniser is checked on names it was not tuned on. They were
+written, with their expected units and roles, before the mechanism they test was changed
+(counts before/after in evaluation/RESULTS.md, "Units: general names (units3)"). Being our own
+sentences they are tests, not evidence; the evidence is the development gold.
+
+Conventions (evaluation/gold/GUIDELINES-real.md, Units): canonical names without the province
+after a level word; collectives are one unit without "các"; a title stands for its body except
+"Chủ tịch Ủy ban nhân dân …", a unit of its own; roles as in extract.duties.
+
+    python tests/test_units_general.py     # prints how many cases pass
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chinhsach.extract.duties import roles_in_text
+from chinhsach.text.normalize import normalize_text
+
+L, C, M, R = "lead", "cooperate", "monitor", "report_to"
+
+CASES: list[tuple[str, set[tuple[str, str]]]] = [
+    # -- sentence-case names: the name runs over lower-case words to a real boundary ----------
+    ("Ban Chỉ đạo phòng, chống ma túy tỉnh chủ trì, phối hợp với Công an tỉnh tổ chức sơ kết.",
+     {("Ban Chỉ đạo phòng, chống ma túy tỉnh", L), ("Công an tỉnh", C)}),
+    ("Ban Chỉ đạo phòng, chống tội phạm tỉnh Hà Tĩnh theo dõi, đôn đốc các địa phương.",
+     {("Ban Chỉ đạo phòng, chống tội phạm tỉnh", L), ("Ban Chỉ đạo phòng, chống tội phạm tỉnh", M)}),
+    ("Quỹ Đầu tư phát triển tỉnh phối hợp với Sở Tài chính thẩm định các dự án vay vốn.",
+     {("Quỹ Đầu tư phát triển tỉnh", L), ("Sở Tài chính", C)}),
+    ("Quỹ Bảo vệ và phát triển rừng tỉnh chủ trì chi trả tiền dịch vụ môi trường rừng.",
+     {("Quỹ Bảo vệ và phát triển rừng tỉnh", L)}),
+    ("Trung tâm Phục vụ hành chính công tỉnh có trách nhiệm hướng dẫn tổ chức, cá nhân nộp hồ sơ.",
+     {("Trung tâm Phục vụ hành chính công tỉnh", L)}),
+    ("Văn phòng Điều phối nông thôn mới tỉnh tham mưu Ban Chỉ đạo các chương trình mục tiêu quốc "
+     "gia tỉnh tổng hợp kết quả thực hiện.",
+     {("Văn phòng Điều phối nông thôn mới tỉnh", L),
+      ("Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh", R)}),
+    ("Phòng Tham mưu Công an tỉnh là cơ quan thường trực, tổng hợp tình hình hằng tháng.",
+     {("Phòng Tham mưu Công an tỉnh", L)}),
+    ("Ban An toàn giao thông tỉnh chủ trì, phối hợp với Phòng Cảnh sát giao thông Công an tỉnh "
+     "tổ chức các đợt cao điểm.",
+     {("Ban An toàn giao thông tỉnh", L), ("Phòng Cảnh sát giao thông Công an tỉnh", C)}),
+    ("Trung tâm Công nghệ thông tin và Truyền thông tỉnh chủ trì vận hành Cổng dịch vụ công.",
+     {("Trung tâm Công nghệ thông tin và Truyền thông tỉnh", L)}),
+    ("Cục Quản lý thị trường tỉnh chủ trì, phối hợp với Công an tỉnh kiểm tra, xử lý hàng giả.",
+     {("Cục Quản lý thị trường tỉnh", L), ("Cục Quản lý thị trường tỉnh", M), ("Công an tỉnh", C)}),
+    ("Hội Doanh nghiệp nhỏ và vừa tỉnh phối hợp với Sở Công Thương tổ chức hội chợ.",
+     {("Hội Doanh nghiệp nhỏ và vừa tỉnh", L), ("Sở Công Thương", C)}),
+    ("Văn phòng Ban Chỉ đạo phòng, chống ma túy tỉnh tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
+     {("Văn phòng Ban Chỉ đạo phòng, chống ma túy tỉnh", L), ("Ủy ban nhân dân tỉnh", R)}),
+    ("Ban Chỉ đạo chuyển đổi số tỉnh chủ trì đánh giá mức độ chuyển đổi số của các xã.",
+     {("Ban Chỉ đạo chuyển đổi số tỉnh", L)}),
+    ("Ban Quản lý dự án đầu tư xây dựng công trình dân dụng tỉnh chịu trách nhiệm lập hồ sơ.",
+     {("Ban Quản lý dự án đầu tư xây dựng công trình dân dụng tỉnh", L)}),
+    ("Trường Cao đẳng Kỹ thuật Công nghiệp Quảng Ninh chủ trì đào tạo nhân lực số.",
+     {("Trường Cao đẳng Kỹ thuật Công nghiệp Quảng Ninh", L)}),
+    ("Giao Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên các xã chủ trì mở lớp xóa mù chữ.",
+     {("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên xã", L)}),
+    # -- national classes that recur in every province -----------------------------------------
+    ("Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh và Công an "
+     "tỉnh tổ chức diễn tập.",
+     {("Bộ Chỉ huy Quân sự tỉnh", L), ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", C), ("Công an tỉnh", C)}),
+    ("Thuế tỉnh Quảng Ninh chủ trì, phối hợp với Kho bạc Nhà nước khu vực VI hướng dẫn doanh nghiệp.",
+     {("Thuế tỉnh", L), ("Kho bạc Nhà nước khu vực VI", C)}),
+    ("Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước khu vực XII, Thuế tỉnh tham mưu Ủy ban "
+     "nhân dân tỉnh bố trí kinh phí.",
+     {("Sở Tài chính", L), ("Kho bạc Nhà nước khu vực XII", C), ("Thuế tỉnh", C),
+      ("Ủy ban nhân dân tỉnh", R)}),
+    ("Bảo hiểm xã hội tỉnh có trách nhiệm phối hợp với Sở Y tế bảo đảm quyền lợi người bệnh.",
+     {("Bảo hiểm xã hội tỉnh", L), ("Sở Y tế", C)}),
+    ("Đề nghị Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn tuyên truyền, vận "
+     "động đoàn viên, hội viên.",
+     {("Liên đoàn Lao động tỉnh", L), ("Hội Liên hiệp Phụ nữ tỉnh", L), ("Tỉnh đoàn", L)}),
+    ("Đài Phát thanh và Truyền hình tỉnh, Báo Hà Tĩnh mở chuyên trang, chuyên mục tuyên truyền.",
+     {("Đài Phát thanh và Truyền hình tỉnh", L), ("Báo Hà Tĩnh", L)}),
+    ("Trường Chính trị tỉnh chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy mở lớp bồi dưỡng.",
+     {("Trường Chính trị tỉnh", L), ("Ban Tổ chức Tỉnh ủy", C)}),
+    ("Ngân hàng Chính sách xã hội chi nhánh tỉnh chủ trì, phối hợp với Ủy ban nhân dân các xã, "
+     "phường, đặc khu giải ngân vốn vay.",
+     {("Ngân hàng Chính sách xã hội chi nhánh tỉnh", L), ("Ủy ban nhân dân xã, phường, đặc khu", C)}),
+    ("Ngân hàng Nhà nước chi nhánh Khu vực 9 chỉ đạo các tổ chức tín dụng trên địa bàn cho vay.",
+     {("Ngân hàng Nhà nước chi nhánh khu vực 9", L)}),
+    ("Bưu điện tỉnh phối hợp với Bảo hiểm xã hội tỉnh chi trả lương hưu tại nhà.",
+     {("Bưu điện tỉnh", L), ("Bảo hiểm xã hội tỉnh", C)}),
+    ("Công an tỉnh chủ trì, phối hợp với Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh đẩy "
+     "nhanh điều tra, truy tố, xét xử.",
+     {("Công an tỉnh", L), ("Viện Kiểm sát nhân dân tỉnh", C), ("Tòa án nhân dân tỉnh", C)}),
+    ("Công an tỉnh chỉ đạo lực lượng Công an xã, phường tăng cường tuần tra.",
+     {("Công an tỉnh", L)}),
+    ("Chi cục Kiểm lâm chủ trì, phối hợp với Hạt Kiểm lâm khu vực và Ủy ban nhân dân các xã tuần "
+     "tra bảo vệ rừng.",
+     {("Chi cục Kiểm lâm", L), ("Hạt Kiểm lâm khu vực", C), ("Ủy ban nhân dân xã", C)}),
+    ("Sở Xây dựng chủ trì, phối hợp với Cảng vụ Hàng hải Quảng Ninh kiểm tra an toàn bến cảng.",
+     {("Sở Xây dựng", L), ("Sở Xây dựng", M), ("Cảng vụ Hàng hải Quảng Ninh", C)}),
+    ("Hiệp hội Du lịch tỉnh phối hợp với Sở Văn hóa, Thể thao và Du lịch quảng bá sản phẩm.",
+     {("Hiệp hội Du lịch tỉnh", L), ("Sở Văn hóa, Thể thao và Du lịch", C)}),
+    ("Viettel Quảng Ninh, VNPT Quảng Ninh bảo đảm hạ tầng kết nối cho các xã vùng sâu.",
+     {("Viettel Quảng Ninh", L), ("VNPT Quảng Ninh", L)}),
+    ("Các doanh nghiệp viễn thông trên địa bàn tỉnh phối hợp với Sở Khoa học và Công nghệ phát "
+     "triển hạ tầng 5G.",
+     {("doanh nghiệp viễn thông", L), ("Sở Khoa học và Công nghệ", C)}),
+    # -- collectives stay one unit ---------------------------------------------------------------
+    ("Các sở, ban, ngành, Ủy ban nhân dân các xã, phường, đặc khu căn cứ chức năng, nhiệm vụ xây "
+     "dựng kế hoạch cụ thể.",
+     {("sở, ban, ngành", L), ("Ủy ban nhân dân xã, phường, đặc khu", L)}),
+    ("Các sở, ngành, địa phương theo chức năng, nhiệm vụ phối hợp với Sở Nội vụ triển khai.",
+     {("sở, ngành, địa phương", L), ("Sở Nội vụ", C)}),
+    ("Các cơ quan, đơn vị liên quan phối hợp thực hiện.", set()),
+    ("Ủy ban nhân dân các xã, phường, đặc khu chủ trì, phối hợp với Công an các xã, phường rà "
+     "soát đối tượng.",
+     {("Ủy ban nhân dân xã, phường, đặc khu", L), ("Công an xã, phường", C)}),
+    ("Các trường đại học, cao đẳng trên địa bàn tỉnh phối hợp với Sở Giáo dục và Đào tạo đào "
+     "tạo nguồn nhân lực.",
+     {("trường đại học, cao đẳng", L), ("Sở Giáo dục và Đào tạo", C)}),
+    ("Các doanh nghiệp viễn thông, bưu chính phối hợp triển khai.",
+     {("doanh nghiệp viễn thông, bưu chính", C)}),
+    ("Trung tâm Phục vụ hành chính công các xã, phường tiếp nhận hồ sơ của người dân.",
+     {("Trung tâm Phục vụ hành chính công xã, phường", L)}),
+    ("Ban Chỉ huy Quân sự các xã, phường phối hợp với Công an xã huấn luyện dân quân.",
+     {("Ban Chỉ huy Quân sự xã, phường", L), ("Công an xã", C)}),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tăng cường "
+     "giám sát việc thực hiện chính sách.",
+     {("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", L), ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", M),
+      ("tổ chức chính trị - xã hội tỉnh", L), ("tổ chức chính trị - xã hội tỉnh", M)}),
+    # -- titles and persons ----------------------------------------------------------------------
+    ("Giám đốc Sở Giáo dục và Đào tạo chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh về "
+     "chất lượng giáo dục.",
+     {("Sở Giáo dục và Đào tạo", L), ("Chủ tịch Ủy ban nhân dân tỉnh", R)}),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm toàn diện về công tác phòng cháy, "
+     "chữa cháy trên địa bàn.",
+     {("Chủ tịch Ủy ban nhân dân xã, phường", L)}),
+    ("Thủ trưởng các sở, ban, ngành tỉnh chỉ đạo rà soát thủ tục hành chính.",
+     {("sở, ban, ngành tỉnh", L)}),
+    ("Chánh Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện.",
+     {("Văn phòng Ủy ban nhân dân tỉnh", L), ("Văn phòng Ủy ban nhân dân tỉnh", M)}),
+    # -- sectors ---------------------------------------------------------------------------------
+    ("Sở Y tế chủ trì, phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh, Bệnh viện Đa khoa tỉnh và "
+     "Trạm Y tế các xã, phường triển khai tiêm chủng mở rộng.",
+     {("Sở Y tế", L), ("Trung tâm Kiểm soát bệnh tật tỉnh", C), ("Bệnh viện Đa khoa tỉnh", C),
+      ("Trạm Y tế xã, phường", C)}),
+    ("Bệnh viện Y học cổ truyền tỉnh, Bệnh viện Phục hồi chức năng tỉnh phối hợp thực hiện.",
+     {("Bệnh viện Y học cổ truyền tỉnh", C), ("Bệnh viện Phục hồi chức năng tỉnh", C)}),
+    ("Sở Giáo dục và Đào tạo chỉ đạo các trường trung học phổ thông tổ chức dạy học STEM.",
+     {("Sở Giáo dục và Đào tạo", L)}),
+    ("Trung tâm Khuyến nông tỉnh phối hợp với Hội Nông dân tỉnh và Liên minh Hợp tác xã tỉnh tập "
+     "huấn cho nông dân.",
+     {("Trung tâm Khuyến nông tỉnh", L), ("Hội Nông dân tỉnh", C), ("Liên minh Hợp tác xã tỉnh", C)}),
+    ("Chi cục Trồng trọt và Bảo vệ thực vật, Chi cục Chăn nuôi và Thú y hướng dẫn nông dân.",
+     {("Chi cục Trồng trọt và Bảo vệ thực vật", L), ("Chi cục Chăn nuôi và Thú y", L)}),
+    ("Sở Nội vụ chủ trì, phối hợp với Liên đoàn Lao động tỉnh, Bảo hiểm xã hội tỉnh kiểm tra việc "
+     "thực hiện chính sách đối với người lao động.",
+     {("Sở Nội vụ", L), ("Sở Nội vụ", M), ("Liên đoàn Lao động tỉnh", C), ("Bảo hiểm xã hội tỉnh", C)}),
+    ("Ban Dân tộc Hội đồng nhân dân tỉnh giám sát việc thực hiện chính sách dân tộc.",
+     {("Ban Dân tộc Hội đồng nhân dân tỉnh", L), ("Ban Dân tộc Hội đồng nhân dân tỉnh", M)}),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam "
+     "tỉnh định hướng công tác tuyên truyền.",
+     {("Ban Tuyên giáo và Dân vận Tỉnh ủy", L), ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", C)}),
+    ("Đảng ủy các cơ quan Đảng tỉnh chỉ đạo các chi bộ trực thuộc triển khai thực hiện.",
+     {("Đảng ủy các cơ quan Đảng tỉnh", L)}),
+    ("Hội Cựu chiến binh tỉnh, Hội Người cao tuổi tỉnh, Hội Chữ thập đỏ tỉnh vận động hội viên "
+     "tham gia.",
+     {("Hội Cựu chiến binh tỉnh", L), ("Hội Người cao tuổi tỉnh", L), ("Hội Chữ thập đỏ tỉnh", L)}),
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh chủ trì Chiến dịch thanh niên tình nguyện hè.",
+     {("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", L)}),
+    ("Sở Y tế tham mưu Ủy ban nhân dân tỉnh ban hành danh mục dịch vụ kỹ thuật.",
+     {("Sở Y tế", L), ("Ủy ban nhân dân tỉnh", R)}),
+    ("Hội đồng Thi đua - Khen thưởng tỉnh chủ trì tổng kết, khen thưởng.",
+     {("Hội đồng Thi đua - Khen thưởng tỉnh", L)}),
+    ("Báo và Phát thanh, Truyền hình Quảng Ninh xây dựng chuyên mục về chuyển đổi số.",
+     {("Báo và Phát thanh, Truyền hình Quảng Ninh", L)}),
+    ("Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng Đăng ký đất đai tỉnh cập "
+     "nhật cơ sở dữ liệu đất đai.",
+     {("Sở Nông nghiệp và Môi trường", L), ("Văn phòng Đăng ký đất đai tỉnh", C)}),
+    # -- a complete listed name followed by an unlisted verb is not lengthened -------------------
+    ("Sở Y tế khảo sát nhu cầu khám chữa bệnh của người cao tuổi.", {("Sở Y tế", L)}),
+    ("Sở Tài chính thẩm định, trình Ủy ban nhân dân tỉnh phê duyệt dự toán.",
+     {("Sở Tài chính", L), ("Ủy ban nhân dân tỉnh", R)}),
+    ("Trung tâm Y tế khu vực đẩy mạnh khám sàng lọc cho học sinh.",
+     {("Trung tâm Y tế khu vực", L)}),
+]
+
+
+def _roles(text: str) -> set[tuple[str, str]]:
+    return {(r.name, r.role) for r in roles_in_text(normalize_text(text))}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_units_with_roles(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _roles(text) == expected
+
+
+def main() -> None:
+    ok = 0
+    for text, expected in CASES:
+        got = _roles(text)
+        if got == expected:
+            ok += 1
+        else:
+            print(text[:90])
+            print("   missed", sorted(expected - got))
+            print("   extra ", sorted(got - expected))
+    print(f"{ok}/{len(CASES)} cases pass")
+
+
+if __name__ == "__main__":
+    main()
