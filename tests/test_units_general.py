@@ -184,27 +184,115 @@ CASES: list[tuple[str, set[tuple[str, str]]]] = [
      {("Trung tâm Y tế khu vực", L)}),
 ]
 
+# A second batch, written after the first batch passed and before the changes it measures
+# (counts in evaluation/RESULTS.md): abbreviations, titles, the 2025 names, other places.
+CASES_2: list = [
+    ("VKSND tỉnh, TAND tỉnh phối hợp với Công an tỉnh đưa các vụ án ra xét xử lưu động.",
+     {("Viện Kiểm sát nhân dân tỉnh", L), ("Tòa án nhân dân tỉnh", L), ("Công an tỉnh", C)}),
+    ("NHNN chi nhánh Khu vực 10 chủ trì, phối hợp với NHCSXH chi nhánh tỉnh hướng dẫn cho vay.",
+     {("Ngân hàng Nhà nước chi nhánh khu vực 10", L),
+      ("Ngân hàng Chính sách xã hội chi nhánh tỉnh", C)}),
+    ("Đài PT-TH tỉnh, Báo Lào Cai phối hợp tuyên truyền.",
+     {("Đài Phát thanh và Truyền hình tỉnh", C), ("Báo Lào Cai", C)}),
+    ("Ban QLDA đầu tư xây dựng tỉnh chủ trì lập báo cáo nghiên cứu khả thi.",
+     {("Ban Quản lý dự án đầu tư xây dựng tỉnh", L)}),
+    ("Giám đốc Công an tỉnh chỉ đạo Công an các xã, phường ra quân trấn áp tội phạm.",
+     {("Công an tỉnh", L)}),
+    ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh.",
+     {("Bộ Chỉ huy Quân sự tỉnh", L), ("Chủ tịch Ủy ban nhân dân tỉnh", R)}),
+    ("Phòng Tham mưu - Công an tỉnh tổng hợp, báo cáo Ban Chỉ đạo tỉnh.",
+     {("Phòng Tham mưu Công an tỉnh", L), ("Ban Chỉ đạo tỉnh", R)}),
+    ("Thống kê tỉnh chủ trì, phối hợp với các sở, ngành cung cấp số liệu.",
+     {("Thống kê tỉnh", L), ("sở, ngành", C)}),
+    pytest.param(
+        "Đồn Biên phòng Cửa khẩu Lào Cai phối hợp với Hải quan cửa khẩu kiểm soát hàng hóa.",
+        {("Đồn Biên phòng Cửa khẩu Lào Cai", L), ("Hải quan cửa khẩu", C)},
+        marks=pytest.mark.xfail(reason="lower-case 'Hải quan cửa khẩu' is no class in units.json"),
+    ),
+    ("Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh tỉnh bố trí nguồn vốn cho vay.",
+     {("Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh tỉnh", L)}),
+    ("Trung tâm Y tế khu vực Bắc Hà phối hợp với Trạm Y tế xã Bảo Nhai khám sàng lọc.",
+     {("Trung tâm Y tế khu vực Bắc Hà", L), ("Trạm Y tế xã", C)}),
+    ("Ban Quản lý Khu kinh tế tỉnh chủ trì, phối hợp với Sở Công Thương xúc tiến đầu tư.",
+     {("Ban Quản lý Khu kinh tế tỉnh", L), ("Sở Công Thương", C)}),
+    ("Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh tổ chức hội nghị xúc tiến.",
+     {("Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh", L)}),
+    ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã tổng hợp, báo cáo Ủy ban nhân dân xã.",
+     {("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", L), ("Ủy ban nhân dân xã", R)}),
+    pytest.param(
+        "Phòng Kinh tế các xã, Phòng Văn hóa - Xã hội các phường tham mưu Ủy ban nhân dân cùng cấp.",
+        {("Phòng Kinh tế xã", L), ("Phòng Văn hóa - Xã hội phường", L)},
+        marks=pytest.mark.xfail(reason="'Ủy ban nhân dân cùng cấp' is read as report_to "
+                                "'Ủy ban nhân dân'; arguably right, the expectation left it out"),
+    ),
+    ("Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm tỉnh lấy mẫu kiểm nghiệm.",
+     {("Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm tỉnh", L)}),
+    ("Chi cục An toàn vệ sinh thực phẩm chủ trì, phối hợp với Đội Quản lý thị trường số 3 kiểm "
+     "tra cơ sở kinh doanh.",
+     {("Chi cục An toàn vệ sinh thực phẩm", L), ("Chi cục An toàn vệ sinh thực phẩm", M),
+      ("Đội Quản lý thị trường số 3", C)}),
+    ("Ban Chỉ đạo an toàn thực phẩm tỉnh kiểm tra liên ngành trong dịp Tết.",
+     {("Ban Chỉ đạo an toàn thực phẩm tỉnh", L), ("Ban Chỉ đạo an toàn thực phẩm tỉnh", M)}),
+    pytest.param(
+        "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh "
+        "chỉ đạo các ngành.",
+        {("Ban Chỉ đạo tỉnh", L)},
+        marks=pytest.mark.xfail(reason="a name opening with 'về' stops at the head: 'Ban Chỉ đạo'"),
+    ),
+    ("Hội Nạn nhân chất độc da cam/dioxin tỉnh, Hội Bảo trợ người khuyết tật và trẻ mồ côi tỉnh "
+     "vận động nguồn lực.",
+     {("Hội Nạn nhân chất độc da cam/dioxin tỉnh", L),
+      ("Hội Bảo trợ người khuyết tật và trẻ mồ côi tỉnh", L)}),
+    ("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh phối hợp tổ chức hội thảo.",
+     {("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", C)}),
+    pytest.param(
+        "Các cơ sở giáo dục nghề nghiệp, trường cao đẳng trên địa bàn tuyển sinh đào tạo.",
+        {("trường cao đẳng", L)},
+        marks=pytest.mark.xfail(reason="a class after a generic noun is not read as the subject "
+                                "(roles in extract.duties)"),
+    ),
+    ("Các hợp tác xã, tổ hợp tác tham gia liên kết chuỗi giá trị.", set()),
+    ("Các tổ chức tín dụng, ngân hàng thương mại trên địa bàn cơ cấu lại nợ cho khách hàng.",
+     {("tổ chức tín dụng", L), ("ngân hàng thương mại", L)}),
+    ("Chủ tịch UBND các xã, phường, đặc khu chịu trách nhiệm trước Chủ tịch UBND tỉnh.",
+     {("Chủ tịch Ủy ban nhân dân xã, phường, đặc khu", L), ("Chủ tịch Ủy ban nhân dân tỉnh", R)}),
+    ("Đảng ủy các xã, phường, đặc khu lãnh đạo, chỉ đạo cấp ủy chi bộ thực hiện.",
+     {("Đảng ủy xã, phường, đặc khu", L)}),
+    ("Sở Dân tộc và Tôn giáo chủ trì, phối hợp với Ban Dân tộc Hội đồng nhân dân tỉnh khảo sát.",
+     {("Sở Dân tộc và Tôn giáo", L), ("Ban Dân tộc Hội đồng nhân dân tỉnh", C)}),
+    ("Giao Công ty Cổ phần Cấp nước tỉnh bảo đảm cung cấp nước sạch.",
+     {("Công ty Cổ phần Cấp nước tỉnh", L)}),
+    ("Tổng công ty Điện lực miền Bắc chỉ đạo Công ty Điện lực Lào Cai bảo đảm cấp điện.",
+     {("Tổng công ty Điện lực miền Bắc", L)}),
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì, phối hợp với các tổ chức thành viên "
+     "giám sát.",
+     {("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", L), ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", M),
+      ("tổ chức thành viên", C)}),
+]
+
 
 def _roles(text: str) -> set[tuple[str, str]]:
     return {(r.name, r.role) for r in roles_in_text(normalize_text(text))}
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+@pytest.mark.parametrize(("text", "expected"), CASES + CASES_2)
 def test_units_with_roles(text: str, expected: set[tuple[str, str]]) -> None:
     assert _roles(text) == expected
 
 
 def main() -> None:
-    ok = 0
-    for text, expected in CASES:
-        got = _roles(text)
-        if got == expected:
-            ok += 1
-        else:
-            print(text[:90])
-            print("   missed", sorted(expected - got))
-            print("   extra ", sorted(got - expected))
-    print(f"{ok}/{len(CASES)} cases pass")
+    for label, cases in (("first batch", CASES), ("second batch", CASES_2)):
+        ok = 0
+        for case in cases:
+            text, expected = case.values if hasattr(case, "values") else case
+            got = _roles(text)
+            if got == expected:
+                ok += 1
+            else:
+                print(text[:90])
+                print("   missed", sorted(expected - got))
+                print("   extra ", sorted(got - expected))
+        print(f"{label}: {ok}/{len(cases)} cases pass")
 
 
 if __name__ == "__main__":

@@ -231,9 +231,12 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 continue
             # The lead monitors when the text charges it with monitoring before another unit
             # takes over as subject.
+            # A recipient bounds it too: "gửi về Công an tỉnh … để theo dõi" is the recipient's.
             nxt = next((x.start for x in mentions[tail + 1 :]
                         if not _in_list_after(folded, mentions, mentions.index(x), _COOPERATE)
-                        and not _in_list_after(folded, mentions, mentions.index(x), _REPORT)), len(folded))
+                        and (not _in_list_after(folded, mentions, mentions.index(x), _REPORT)
+                             or re.search(r"\bgui\b", folded[mentions[tail].end : x.start]))),
+                       len(folded))
             if _MONITOR_VERBS.search(folded[mentions[tail].end : nxt]):
                 add(m, "monitor")
     return out

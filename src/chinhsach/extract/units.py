@@ -274,6 +274,12 @@ class UnitGrammar(Gazetteer):
                 )
                 if sub is None:
                     sub = self._bare_head(toks, k)
+                if sub is None and toks[k].key == "-" and k + 1 < n and toks[k + 1].cap:
+                    # "Phòng Tham mưu - Công an tỉnh": a dash may stand before the owner.
+                    sub = self._core(
+                        toks, k + 1, after_title=False, plural=False, adjacent=False,
+                        owner_mode=True,
+                    )
                 if sub is not None:
                     if e.joint:
                         sub = self._joint(toks, sub)
@@ -454,6 +460,14 @@ class UnitGrammar(Gazetteer):
                     parts.append(" " + self._surface(toks, k, e))
                     k = e
                     continue
+            if spec.numbers and t.key == "số" and k + 1 < n and toks[k + 1].kind == NUM:
+                parts.append(f" số {toks[k + 1].text}")  # "Đội Quản lý thị trường số 3"
+                k += 2
+                continue
+            if spec.tail and t.key == "miền" and k + 1 < n and toks[k + 1].cap:
+                parts.append(f" miền {toks[k + 1].text}")  # "Tổng công ty Điện lực miền Bắc"
+                k += 2
+                continue
             if t.kind == WORD and not t.cap and not spec.lower:
                 # A sentence-case name goes on over lower-case words ("Quỹ Đầu tư phát triển",
                 # "Cục Quản lý thị trường"), unless its capitalised part is a listed body
@@ -504,10 +518,20 @@ class UnitGrammar(Gazetteer):
         """
         n = len(toks)
         e = k
+        comma = None  # where the run stood before its first inner comma
         while e < n and e - k < limit:
             t = toks[e]
             if t.key == "," and e > k and toks[e - 1].key == "phòng" and e + 1 < n and toks[e + 1].key == "chống":
                 e += 2  # "phòng, chống ma túy": the comma belongs to the phrase
+                continue
+            if (t.key == "," and e > k and e + 1 < n and toks[e + 1].kind == WORD
+                    and not toks[e + 1].cap and toks[e + 1].key not in PLURAL
+                    and toks[e + 1].key not in self.trie
+                    and self._level_at(toks, e + 1) is None and not self._boundary_at(toks, e + 1)):
+                # "Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm tỉnh": a list inside the name,
+                # kept only when a level word closes the whole run (checked below).
+                comma = e if comma is None else comma
+                e += 1
                 continue
             if t.kind != WORD or t.cap or t.exp:
                 break
@@ -533,6 +557,8 @@ class UnitGrammar(Gazetteer):
             e += 1
         while e > k and toks[e - 1].key == "và":
             e -= 1
+        if comma is not None and not (e < n and self._level_at(toks, e) is not None):
+            e = comma
         return e
 
     def _ends_name(self, toks: list[Tok], e: int) -> bool:
@@ -556,6 +582,8 @@ class UnitGrammar(Gazetteer):
             )
         if t.kind != WORD:
             return False
+        if t.key == "số" and e + 1 < n and toks[e + 1].kind == NUM:
+            return True  # a numbered body: "Đội Quản lý thị trường số 3"
         if t.cap:
             return self._unit_start(toks, e) or self._place_at(toks, e)
         if self._level_at(toks, e) is not None:
@@ -935,6 +963,25 @@ _REGION_BRANCH = re.compile(r"^\s+(?:-\s+)?chi\s+nhánh\s+khu\s+vực\s+(?P<n>[I
                             re.IGNORECASE)
 
 
+# "Trung tâm Y tế khu vực Bắc Hà", "Thuế cơ sở khu vực Sa Pa": the region's name names the body
+# as its number does.
+_REGION_NAME = re.compile(r"^\s+(?P<n>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})")
+
+
+def _region_name(rest: str) -> re.Match[str] | None:
+    """Capitalised words (at most four) opening ``rest``, unless a unit starts there."""
+    m = _REGION_NAME.match(rest)
+    if m is None:
+        return None
+    words = m.group("n").split()
+    k = next((i for i, w in enumerate(words) if not w[0].isupper()), len(words))
+    if k == 0:
+        return None
+    m = re.match(r"^\s+(?P<n>" + r"\s+".join(map(re.escape, words[:k])) + ")", rest)
+    found = find_units(rest[m.start("n") :]) if m else []
+    return None if (m is None or (found and found[0].start == 0)) else m
+
+
 def _with_region_number(text: str, m: UnitMention) -> UnitMention:
     branch = _REGION_BRANCH.match(text[m.end :])
     if branch is not None:
@@ -946,7 +993,9 @@ def _with_region_number(text: str, m: UnitMention) -> UnitMention:
         return m
     nxt = _REGION_NUMBER.match(text[m.end :])
     if nxt is None:
-        return m
+        nxt = _region_name(text[m.end :])
+        if nxt is None:
+            return m
     end = m.end + nxt.end()
     return UnitMention(m.start, end, text[m.start : end], f"{m.name} {nxt.group('n')}", m.place,
                        m.is_head, m.collective)
