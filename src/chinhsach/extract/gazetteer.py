@@ -191,6 +191,8 @@ class Gazetteer:
                 any_case=True,
             )
             self._add_entry(e, [c["name"], *c.get("aliases", [])])
+        # Classes of institutions named by their kind ("trường đại học"): not bare class words.
+        self.kinds = frozenset(c["name"] for c in data["classes"] if c.get("kind"))
         self.weak_ctx = {
             k: (frozenset(v["before"]), frozenset(v["after"]))
             for k, v in data["weak_context"].items()

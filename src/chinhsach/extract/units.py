@@ -191,7 +191,7 @@ class UnitGrammar(Gazetteer):
                 p = self._extend(toks, j, end, e, e.name)
                 if p is not None:
                     cands.append((p.end, prio, p))
-                listed = self._class_list(toks, j, end) if e.is_class else None
+                listed = self._class_list(toks, j, end, e.name) if e.is_class else None
                 if listed is not None:
                     p = self._extend(toks, j, listed[0], e, listed[1])
                     if p is not None:
@@ -208,7 +208,7 @@ class UnitGrammar(Gazetteer):
         self._distribute(toks, best)
         return best
 
-    def _class_list(self, toks: list[Tok], j: int, end: int) -> tuple[int, str] | None:
+    def _class_list(self, toks: list[Tok], j: int, end: int, first: str) -> tuple[int, str] | None:
         """A class whose head noun is shared by the next bare words: "doanh nghiệp viễn thông,
         bưu chính", "trường đại học, cao đẳng" — one collective (GUIDELINES-real.md), while
         "doanh nghiệp viễn thông, doanh nghiệp bưu chính" repeats the head and names two."""
@@ -219,10 +219,11 @@ class UnitGrammar(Gazetteer):
             if node is None:
                 continue
             k = end
-            name = self._surface(toks, j, end)
+            name = first
             while k + 1 < n and toks[k].key in (",", "và"):
                 nxt = toks[k + 1]
-                if nxt.kind != WORD or nxt.cap or nxt.key == keys[0]:
+                # Title case goes on only in a title-case list ("Các Trường Đại học, Cao đẳng").
+                if nxt.kind != WORD or (nxt.cap and not toks[j].cap) or nxt.key == keys[0]:
                     break
                 hits = [x for x in self._walk(node, toks, k + 1) if x[0] > k + 1
                         and any(y.is_class for y in x[1])]
@@ -230,7 +231,7 @@ class UnitGrammar(Gazetteer):
                 if not hits or any(x[0] >= hits[-1][0] for x in self._walk(self.trie, toks, k + 1)):
                     break
                 sep = ", " if toks[k].key == "," else " và "
-                name += sep + self._surface(toks, k + 1, hits[-1][0])
+                name += sep + " ".join(t.key for t in toks[k + 1 : hits[-1][0]])
                 k = hits[-1][0]
             if k > end:
                 return k, name
@@ -1007,7 +1008,7 @@ def _with_region_number(text: str, m: UnitMention) -> UnitMention:
 _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # Class words that may close a collective without being units on their own ("sở, ban, ngành,
 # địa phương", "các sở, ngành, đoàn thể").
-_COLLECTIVE_TAIL = re.compile(r"^(?:\s*,\s*(?:các\s+)?(?:địa phương|đoàn thể|cơ quan(?= thuộc\b)))+",
+_COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phương|đoàn thể|cơ quan(?= thuộc\b)))+",
                               re.IGNORECASE)
 
 
@@ -1016,7 +1017,9 @@ _CENTRAL_LEVEL = re.compile(r"^\s+(?:Trung ương|trung ương)\b(?!\s+(?:Đản
 
 def _bare_class(m: UnitMention) -> bool:
     """A class word standing for many bodies ("sở", "ban", "ngành thành phố")."""
-    return m.collective and m.name[:1].islower() and len(m.name.split()) <= 2
+    if any(m.name == k or m.name.startswith(k + " ") for k in unit_grammar().kinds):
+        return False  # "sở, ngành, trường đại học": the school has its own head noun
+    return m.collective and m.name[:1].islower() and len(m.name.split()) <= 3
 
 
 def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
@@ -1046,7 +1049,13 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             end = members[-1].end
             tail = _COLLECTIVE_TAIL.match(text[end:])
             if tail and (len(members) > 1):
-                words += [re.sub(r"^[\s,]*(?:các\s+)?", "", w, flags=re.I) for w in tail.group(0).split(",") if w.strip()]
+                for w in tail.group(0).split(","):
+                    w = re.sub(r"^\s*(?:các\s+)?", "", w, flags=re.I).rstrip()
+                    if w.lower().startswith("và "):  # "sở, ban, ngành và địa phương"
+                        rest = re.sub(r"^và\s+(?:các\s+)?", "", w, flags=re.I)
+                        words[-1] = f"{words[-1].rstrip()} và {rest}"
+                    elif w:
+                        words.append(w)
                 end += tail.end()
             central = _CENTRAL_LEVEL.match(text[end:])
             if central and len(words) > 1:
