@@ -270,18 +270,70 @@ CASES_2: list = [
       ("tổ chức thành viên", C)}),
 ]
 
+# A third batch (policy-making, poverty-reduction evaluation, 5G in industrial parks: topics of
+# plans the team has not read), measured before the changes made for it.
+CASES_3: list = [
+    ("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh phối hợp với Sở Tư pháp thẩm "
+     "định dự thảo nghị quyết.",
+     {("Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh", L), ("Sở Tư pháp", C)}),
+    ("Ban Quản lý các Khu công nghệ cao và khu công nghiệp thành phố chủ trì, phối hợp với các "
+     "doanh nghiệp viễn thông (Viettel, VNPT, MobiFone) triển khai hạ tầng 5G.",
+     {("Ban Quản lý các Khu công nghệ cao và khu công nghiệp thành phố", L),
+      ("doanh nghiệp viễn thông", C)}),
+    pytest.param(
+        "Tập đoàn Công nghiệp - Viễn thông Quân đội, Tập đoàn Bưu chính Viễn thông Việt Nam, Tổng "
+        "công ty Viễn thông MobiFone đầu tư hạ tầng.",
+        {("Tập đoàn Công nghiệp - Viễn thông Quân đội", L),
+         ("Tập đoàn Bưu chính Viễn thông Việt Nam", L), ("Tổng công ty Viễn thông MobiFone", L)},
+        marks=pytest.mark.xfail(reason="'Viễn thông' is a listed body and cuts the group's name"),
+    ),
+    ("Các chủ đầu tư kinh doanh hạ tầng khu công nghiệp phối hợp với Sở Khoa học và Công nghệ bố "
+     "trí mặt bằng lắp đặt trạm.",
+     {("Sở Khoa học và Công nghệ", C)}),
+    ("Cục Viễn thông, Cục Tần số vô tuyến điện hướng dẫn doanh nghiệp.",
+     {("Cục Viễn thông", L), ("Cục Tần số vô tuyến điện", L)}),
+    ("Ban Chỉ đạo các chương trình mục tiêu quốc gia thành phố chỉ đạo các xã, phường tự đánh giá.",
+     {("Ban Chỉ đạo các chương trình mục tiêu quốc gia thành phố", L)}),
+    ("Thống kê thành phố phối hợp với Sở Nông nghiệp và Môi trường cung cấp số liệu hộ nghèo.",
+     {("Thống kê thành phố", L), ("Sở Nông nghiệp và Môi trường", C)}),
+    ("Đoàn Luật sư tỉnh, Hội Luật gia tỉnh tham gia góp ý dự thảo văn bản quy phạm pháp luật.",
+     {("Đoàn Luật sư tỉnh", L), ("Hội Luật gia tỉnh", L)}),
+    ("Học viện Chính trị khu vực I phối hợp bồi dưỡng cán bộ.",
+     {("Học viện Chính trị khu vực I", C)}),
+    ("Sở Tư pháp chủ trì, phối hợp với Văn phòng Ủy ban nhân dân tỉnh, Sở Nội vụ tổ chức tập huấn "
+     "kỹ năng xây dựng văn bản.",
+     {("Sở Tư pháp", L), ("Văn phòng Ủy ban nhân dân tỉnh", C), ("Sở Nội vụ", C)}),
+    ("Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh chủ động đề xuất chính sách.",
+     {("cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", L)}),
+    ("Ngân hàng Chính sách xã hội chi nhánh thành phố Cần Thơ bảo đảm nguồn vốn tín dụng chính sách.",
+     {("Ngân hàng Chính sách xã hội chi nhánh thành phố", L)}),
+    ("Hội đồng tư vấn chính sách tỉnh thẩm định đề xuất chính sách.",
+     {("Hội đồng tư vấn chính sách tỉnh", L)}),
+    ("Sở Y tế chủ trì rà soát hộ nghèo, hộ cận nghèo, phối hợp với Ủy ban nhân dân xã, phường và "
+     "Ban Dân tộc Hội đồng nhân dân thành phố.",
+     {("Sở Y tế", L), ("Ủy ban nhân dân xã, phường", C), ("Ban Dân tộc Hội đồng nhân dân thành phố", C)}),
+    pytest.param(
+        "Trung tâm Chuyển đổi số tỉnh chủ trì vận hành Trung tâm giám sát, điều hành đô thị thông minh.",
+        {("Trung tâm Chuyển đổi số tỉnh", L)},
+        marks=pytest.mark.xfail(reason="'giám sát' inside an object's name still makes a monitor "
+                                "(roles in extract.duties)"),
+    ),
+    ("Ban Quản lý dự án đầu tư xây dựng khu vực số 1 tỉnh làm chủ đầu tư.",
+     {("Ban Quản lý dự án đầu tư xây dựng khu vực số 1", L)}),
+]
+
 
 def _roles(text: str) -> set[tuple[str, str]]:
     return {(r.name, r.role) for r in roles_in_text(normalize_text(text))}
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES + CASES_2)
+@pytest.mark.parametrize(("text", "expected"), CASES + CASES_2 + CASES_3)
 def test_units_with_roles(text: str, expected: set[tuple[str, str]]) -> None:
     assert _roles(text) == expected
 
 
 def main() -> None:
-    for label, cases in (("first batch", CASES), ("second batch", CASES_2)):
+    for label, cases in (("first batch", CASES), ("second batch", CASES_2), ("third batch", CASES_3)):
         ok = 0
         for case in cases:
             text, expected = case.values if hasattr(case, "values") else case

@@ -469,7 +469,7 @@ class UnitGrammar(Gazetteer):
                 parts.append(f" miền {toks[k + 1].text}")  # "Tổng công ty Điện lực miền Bắc"
                 k += 2
                 continue
-            if t.kind == WORD and not t.cap and not spec.lower:
+            if t.kind == WORD and not t.cap and not spec.lower and not spec.tail:
                 # A sentence-case name goes on over lower-case words ("Quỹ Đầu tư phát triển",
                 # "Cục Quản lý thị trường"), unless its capitalised part is a listed body
                 # ("Sở Y tế khảo sát …": the body is complete, a verb follows).
@@ -509,13 +509,16 @@ class UnitGrammar(Gazetteer):
             return True  # "Kế hoạch số 12", not "chuyển đổi số"
         return bool(self._walk(self.boundaries, toks, k, skip_dash=False))
 
-    def _sentence_run(self, toks: list[Tok], k: int, limit: int = 12) -> int:
+    def _sentence_run(self, toks: list[Tok], k: int, limit: int = 12, lower_head: bool = False) -> int:
         """End of the lower-case words from toks[k] that may continue a name.
 
         The run stops at a boundary phrase, a level word ("tỉnh", "các xã") and any other
         punctuation than the comma of "phòng, chống"; "và" joins two lower-case words ("Quỹ
         Bảo vệ và phát triển rừng", "Hội Doanh nghiệp nhỏ và vừa"). Lower-case runs of listed
-        names ("dự án đầu tư xây dựng") pass a boundary word inside them.
+        names ("dự án đầu tư xây dựng") pass a boundary word inside them. After a head whose
+        names are descriptive (``lower_head``: Ban Quản lý, Ban Chỉ đạo) the run may also take
+        "các" and capitalised words that open no unit ("Ban Quản lý các Khu công nghệ cao và
+        khu công nghiệp").
         """
         n = len(toks)
         e = k
@@ -532,6 +535,14 @@ class UnitGrammar(Gazetteer):
                 # "Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm tỉnh": a list inside the name,
                 # kept only when a level word closes the whole run (checked below).
                 comma = e if comma is None else comma
+                e += 1
+                continue
+            if (lower_head and t.key in PLURAL and e + 1 < n and toks[e + 1].kind == WORD
+                    and self._level_at(toks, e + 1) is None and toks[e + 1].key != "cấp"):
+                e += 1
+                continue
+            if (lower_head and e > k and t.kind == WORD and t.cap and not t.caps and not t.exp
+                    and not self._unit_start(toks, e) and not self._place_at(toks, e)):
                 e += 1
                 continue
             if t.kind != WORD or t.cap or t.exp:
@@ -566,14 +577,16 @@ class UnitGrammar(Gazetteer):
         """Whether a name may end before toks[e]: the end of the text, a level word, a role
         verb, a parenthesis or clause punctuation, a new unit, or a list going on to one.
 
-        A function word ("của", "với") or an unknown verb is not enough: the run is then more
-        likely a verb phrase after a complete name, and the name keeps its capitalised part.
+        A function word ("của", "với"), an unknown verb or a full stop is not enough: the run is
+        then more likely a verb phrase after a complete name, and the name keeps its capitalised
+        part. Heads of proper names (``tail``: Trường, Báo, Tập đoàn) never take such a run.
         """
         n = len(toks)
         if e >= n:
             return True
         t = toks[e]
-        if t.key in (";", ".", ":", "(", ")", "/"):
+        # Not a full stop: "… MobiFone đầu tư hạ tầng." ends a verb phrase as often as a name.
+        if t.key in (";", ":", "(", ")", "/"):
             return True
         if t.key in ("-", "và") and e + 1 < n and toks[e + 1].cap:
             return True  # a joined capitalised part goes on ("… thông tin và Truyền thông")
@@ -634,7 +647,7 @@ class UnitGrammar(Gazetteer):
         if not t.cap:
             if not spec.lower:
                 return None
-            e = self._sentence_run(toks, k)
+            e = self._sentence_run(toks, k, lower_head=True)
             return (self._surface(toks, k, e), e) if e > k else None
         known = self._longest(self.segments, toks, k)
         if known is not None:
@@ -956,7 +969,7 @@ def _chair_of_committee(m: UnitMention) -> UnitMention:
 
 # "Ngân hàng Nhà nước khu vực XII", "Chi cục Hải quan khu vực V", "… chi nhánh khu vực 14": the
 # number names the body (the 2025 regional offices); without it the name is ambiguous.
-_REGION_NUMBER = re.compile(r"^\s+(?P<n>[IVXLC]{1,6}|\d{1,3})\b(?!\s*[/%.,]\d)")
+_REGION_NUMBER = re.compile(r"^\s+(?P<n>(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3}))\b(?!\s*[/%.,]\d)")
 
 
 # "Ngân hàng Nhà nước Việt Nam Chi nhánh Khu vực II": the regional branch is the body meant.
