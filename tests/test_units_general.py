@@ -349,3 +349,17 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Sở Sây dựng chủ trì", "Sở Xây dựng"),  # one letter off a listed body
+        ("Sở Khoa học Công nghệ chủ trì", "Sở Khoa học và Công nghệ"),  # "và" dropped
+        ("Sở Tài chinh chủ trì", "Sở Tài chính"),
+        ("Sở Công thương chủ trì", "Sở Công Thương"),
+        ("Phòng Tư pháp chủ trì", "Phòng Tư pháp"),  # listed names stay as they are
+    ],
+)
+def test_misspelt_names_snap_to_the_listed_body(written: str, canonical: str) -> None:
+    assert [r.name for r in roles_in_text(normalize_text(written))] == [canonical]

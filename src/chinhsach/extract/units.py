@@ -427,7 +427,42 @@ class UnitGrammar(Gazetteer):
                 return self._extend(toks, j, head_end, spec, spec.name)
             return None
         disp, end = name
-        return self._extend(toks, j, end, spec, f"{spec.name} {disp}")
+        full = self._snap(f"{spec.name} {disp}")
+        if (full == f"{spec.name} {disp}" and end < n and toks[end].kind == WORD
+                and not toks[end].cap and toks[end].key != "và"):
+            # A misspelt first syllable cut the name short ("Sở Sây dựng"): take the next
+            # syllable when that spells a listed body.
+            longer = f"{full} {toks[end].text}"
+            if self._snap(longer) != longer:
+                full, end = self._snap(longer), end + 1
+        return self._extend(toks, j, end, spec, full)
+
+    def _snap(self, name: str) -> str:
+        """The listed body an unlisted name misspells: one letter off ("Sở Sây dựng", kh182) or
+        "và" dropped ("Sở Khoa học Công nghệ", kh179); the name itself otherwise.
+
+        Only within one head ("Sở …" against listed "Sở …") and for names of ten letters or
+        more, so that two short names one letter apart are not merged.
+        """
+        key = _snap_key(name)
+        by_head = self.snap_index().get(key.split(" ", 1)[0], {})
+        if key in by_head:
+            return by_head[key]
+        if len(key) < 10:
+            return name
+        for other, canon in by_head.items():
+            if abs(len(other) - len(key)) <= 1 and _one_edit(key, other):
+                return canon
+        return name
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one grammar per process (unit_grammar is cached)
+    def snap_index(self) -> dict[str, dict[str, str]]:
+        out: dict[str, dict[str, str]] = {}
+        for e in self.entries:
+            if not e.is_class:
+                key = _snap_key(e.name)
+                out.setdefault(key.split(" ", 1)[0], {}).setdefault(key, e.name)
+        return out
 
     def _name(self, toks: list[Tok], k: int, spec: Entry) -> tuple[str, int] | None:
         n = len(toks)
@@ -888,6 +923,21 @@ class UnitGrammar(Gazetteer):
             i -= 1
         return ms
 
+
+
+def _snap_key(name: str) -> str:
+    """Folded words without "và" and punctuation: "Sở Khoa học và Công nghệ" → "so khoa hoc cong nghe"."""
+    return " ".join(w for w in re.findall(r"\w+", fold(name).lower()) if w != "va")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one substituted, inserted or deleted letter."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 @lru_cache(maxsize=1)
