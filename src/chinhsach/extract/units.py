@@ -506,12 +506,16 @@ class UnitGrammar(Gazetteer):
                 continue
             if t.kind == WORD and not t.cap and not spec.lower and not spec.tail:
                 # A sentence-case name goes on over lower-case words ("Quỹ Đầu tư phát triển",
-                # "Cục Quản lý thị trường"), unless its capitalised part is a listed body
-                # ("Sở Y tế khảo sát …": the body is complete, a verb follows).
-                if self._listed(spec, parts):
-                    break
+                # "Cục Quản lý thị trường"), but hardly after a listed body ("Sở Y tế khảo sát
+                # …": the body is complete, a verb follows).
                 e = self._sentence_run(toks, k)
                 if e == k or not self._ends_name(toks, e):
+                    break
+                if self._listed(spec, parts) and not (
+                    e - k <= 3 and e < n and self._level_at(toks, e) is not None
+                ):
+                    # A listed body is complete; only a short run closed by a level word goes
+                    # on ("Trung tâm Trợ giúp pháp lý nhà nước tỉnh").
                     break
                 parts.append(" " + self._surface(toks, k, e))
                 k = e
