@@ -391,3 +391,19 @@ if __name__ == "__main__":
 )
 def test_misspelt_names_snap_to_the_listed_body(written: str, canonical: str) -> None:
     assert [r.name for r in roles_in_text(normalize_text(written))] == [canonical]
+
+
+def test_titles_over_collectives_with_an_abbreviated_owner() -> None:
+    text = "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh chịu trách nhiệm."
+    assert _roles(text) == {("cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", L)}
+
+
+def test_directory_finds_sentence_case_names_and_2025_successors() -> None:
+    from chinhsach.extract.directory import UnitDirectory
+
+    d = UnitDirectory(["Thuế tỉnh", "Ban Chỉ đạo phòng, chống ma túy tỉnh",
+                       "Quỹ Đầu tư phát triển tỉnh", "Phòng Tham mưu Công an tỉnh", "Công an tỉnh"])
+    assert d.lookup("Cục Thuế tỉnh")[0][0] == "Thuế tỉnh"  # renamed in 2025
+    assert d.lookup("ban chi dao phong chong ma tuy")[0][0] == "Ban Chỉ đạo phòng, chống ma túy tỉnh"
+    assert d.lookup("quy dau tu phat trien")[0][0] == "Quỹ Đầu tư phát triển tỉnh"
+    assert d.resolve("Công an tỉnh") == ["Công an tỉnh"]

@@ -1139,7 +1139,7 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             if len(words) > 1:
                 qualifier = _QUALIFIER.match(text[end:])
                 if qualifier:
-                    words[-1] = f"{words[-1]} {qualifier.group(1)}"
+                    words[-1] = f"{words[-1]} {_expand_ubnd(qualifier.group(1))}"
                     end += qualifier.end()
                 name = ", ".join(w.strip() for w in words)
                 name = name[:1].lower() + name[1:]
@@ -1167,7 +1167,7 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
         qualifier = _QUALIFIER.match(text[m.end :]) if m.collective and m.name[:1].islower() else None
         if qualifier:
             m = UnitMention(m.start, m.end + qualifier.end(), text[m.start : m.end + qualifier.end()],
-                            f"{m.name} {qualifier.group(1)}", m.place, m.is_head, m.collective)
+                            f"{m.name} {_expand_ubnd(qualifier.group(1))}", m.place, m.is_head, m.collective)
         out.append(m)
         i += 1
     return out
@@ -1178,7 +1178,12 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
 # trị - xã hội trực thuộc", "cơ quan ngành dọc đóng trên địa bàn", "… cơ quan thuộc tỉnh".
 # A bare "liên quan" / "trên địa bàn" restriction is not (GUIDELINES-real.md drops it).
 _QUALIFIER = re.compile(r"^\s+(khác|trực thuộc|được giao chủ trì|đóng trên địa bàn|"
-                        r"thuộc (?:tỉnh|thành phố|huyện|Ủy ban nhân dân (?:tỉnh|thành phố)))(?![\w])")
+                        r"thuộc (?:tỉnh|thành phố|huyện|(?:Ủy ban nhân dân|UBND) (?:tỉnh|thành phố|xã|phường)))(?![\w])")
+
+
+def _expand_ubnd(words: str) -> str:
+    """Canonical spelling of a qualifier: "thuộc UBND tỉnh" → "thuộc Ủy ban nhân dân tỉnh"."""
+    return re.sub(r"\bUBND\b", "Ủy ban nhân dân", words)
 
 
 _TITLE = re.compile(r"^(?:(?:Phó\s+)?(?:Thủ trưởng|Giám đốc|Chủ tịch|Người đứng đầu|Lãnh đạo|Trưởng)\s+)?"
