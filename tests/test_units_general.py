@@ -407,3 +407,22 @@ def test_directory_finds_sentence_case_names_and_2025_successors() -> None:
     assert d.lookup("ban chi dao phong chong ma tuy")[0][0] == "Ban Chỉ đạo phòng, chống ma túy tỉnh"
     assert d.lookup("quy dau tu phat trien")[0][0] == "Quỹ Đầu tư phát triển tỉnh"
     assert d.resolve("Công an tỉnh") == ["Công an tỉnh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression tests written with the change (not counted in the batches above).
+        ("Các Sở, ngành: Tài chính, Xây dựng, Công Thương phối hợp.",
+         ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"]),
+        ("Các sở, ban, ngành: Y tế, Công an tỉnh, Nội vụ và Giáo dục và Đào tạo phối hợp.",
+         ["Sở Y tế", "Công an tỉnh", "Sở Nội vụ", "Sở Giáo dục và Đào tạo"]),
+        ("Các sở, ban, ngành: căn cứ chức năng xây dựng kế hoạch.", ["sở, ban, ngành"]),
+        ("ĐỀ NGHỊ ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH VÀ CÁC TỔ CHỨC CHÍNH TRỊ - XÃ HỘI",
+         ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "tổ chức chính trị - xã hội"]),
+    ],
+)
+def test_member_lists_and_all_caps_lines(text: str, expected: list[str]) -> None:
+    from chinhsach.extract.units import find_units
+
+    assert [m.name for m in find_units(normalize_text(text))] == expected

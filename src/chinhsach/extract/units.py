@@ -480,6 +480,8 @@ class UnitGrammar(Gazetteer):
                 if s is None or self._cites(toks, s[1]):
                     break
                 joiner = " - " if t.key == "-" else " và "
+                if self._listed(spec, parts) and not self._listed_prefix(spec, [*parts, joiner + s[0]]):
+                    break  # "Sở Nội vụ và Giáo dục …": two listed bodies, not one name
                 parts.append(joiner + s[0])
                 k = s[1]
                 continue
@@ -526,6 +528,10 @@ class UnitGrammar(Gazetteer):
     def _listed(self, spec: Entry, parts: list[str]) -> bool:
         keys = tuple(self._keys(f"{spec.name} {''.join(parts)}"))
         return keys in self.listed
+
+    def _listed_prefix(self, spec: Entry, parts: list[str]) -> bool:
+        keys = tuple(self._keys(f"{spec.name} {''.join(parts)}"))
+        return any(x[: len(keys)] == keys for x in self.listed)
 
     def _word_end(self, toks: list[Tok], k: int) -> int:
         """End of the dictionary word that starts at toks[k] over lower-case syllables ("Tham
@@ -838,6 +844,8 @@ class UnitGrammar(Gazetteer):
             if t.kind == WORD and t.cap and not t.exp and (caps_ok or not t.caps):
                 if self._unit_start(toks, e):
                     break
+                if t.caps and (t.key == "và" or t.key in PLURAL or self._boundary_at(toks, e)):
+                    break  # an all-caps line: "… TỈNH VÀ CÁC TỔ CHỨC …" names no place
                 words.append(t.text.capitalize() if t.caps else t.text)
                 e += 1
                 continue
@@ -963,6 +971,7 @@ def find_units(text: str) -> list[UnitMention]:
     if not text:
         return []
     found = _merge_collectives(text, [_with_region_number(text, m) for m in unit_grammar().find(text)])
+    found = _listed_departments(text, found)
     out: list[UnitMention] = []
     for m in found:
         named = _named_places(text, m)
@@ -970,6 +979,51 @@ def find_units(text: str) -> list[UnitMention]:
             continue
         out.extend(named or [_chair_of_committee(m)])
     return [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+
+
+# "các Sở, ngành: Tài chính, Xây dựng, Công an tỉnh": a collective of departments followed by the
+# names of its members.
+_MEMBER_LIST = re.compile(r"\s*:\s*")
+
+
+def _listed_departments(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    """A collective of "sở" followed by ":" and names is one department per name ("Sở Tài
+    chính", "Sở Xây dựng"); names that are units by themselves ("Công an tỉnh") are already
+    mentions. The collective itself is then dropped: its members are named."""
+    out: list[UnitMention] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        colon = _MEMBER_LIST.match(text, m.end)
+        if not (m.collective and fold(m.name).startswith("so") and colon and m.name[:1].islower()):
+            out.append(m)
+            i += 1
+            continue
+        pos = colon.end()
+        members: list[UnitMention] = []
+        while pos < len(text) and text[pos].isupper():
+            taken = [x for x in found[i + 1 :] if x.start == pos]
+            if taken:
+                pos = taken[0].end
+            else:
+                # Read "Sở " + the rest as the grammar would ("Sở Giáo dục và Đào tạo theo …").
+                head = unit_grammar().find("Sở " + text[pos : pos + 160])
+                if not head or head[0].start != 0 or not head[0].name.startswith("Sở "):
+                    break
+                end = pos + head[0].end - 3
+                members.append(UnitMention(pos, end, text[pos:end], head[0].name, None,
+                                           m.is_head, False))
+                pos = end
+            sep = re.match(r"\s*(?:,\s*(?:và\s+)?|và\s+)", text[pos:])
+            if sep is None:
+                break
+            pos += sep.end()
+        if members:
+            out.extend(members)
+        else:
+            out.append(m)
+        i += 1
+    return sorted(out, key=lambda x: x.start)
 
 
 # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông", "UBND 04 xã: A, B": a level
