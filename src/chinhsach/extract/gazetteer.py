@@ -14,8 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from chinhsach.text.normalize import canonical_tones, normalize_text
-from chinhsach.text.tokens import dictionary_entries
+from chinhsach.text.normalize import normalize_text
+from chinhsach.text.tokens import _word_dictionary
 
 # ---------------------------------------------------------------------------------------------
 # Tokens
@@ -258,7 +258,14 @@ class Gazetteer:
 
     def _keys(self, text: str) -> list[str]:
         """Trie keys of a name, abbreviations expanded; hyphens are optional inside names."""
-        return [t.key for t in self.tokenize(normalize_text(text)) if t.key != "-"]
+        # Cached: the grammar asks for the keys of the same few hundred names again and again.
+        cache = self.__dict__.setdefault("_key_cache", {})
+        keys = cache.get(text)
+        if keys is None:
+            if len(cache) > 50_000:  # names read from texts: keep the cache bounded
+                cache.clear()
+            keys = cache[text] = [t.key for t in self.tokenize(normalize_text(text)) if t.key != "-"]
+        return list(keys)
 
     def _add_entry(self, e: Entry, names: list[str]) -> None:
         self.entries.append(e)
@@ -391,21 +398,15 @@ class Gazetteer:
     # -- grammar -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def word_table() -> dict[str, int]:
     """underthesea's word dictionary (VLSP 2013): {first syllable: longest length} and the words
     of two or more syllables (lower case, joined by spaces); empty when it is not installed.
 
-    A capitalised syllable of a name takes the rest of its dictionary word ("Tham mưu",
-    "Công nghiệp", "Cảnh sát"), whatever the stop list says of the second syllable.
+    The table the word segmenter builds (:mod:`chinhsach.text.tokens`), shared so that a build
+    pays for it once. A capitalised syllable of a name takes the rest of its dictionary word
+    ("Tham mưu", "Công nghiệp", "Cảnh sát"), whatever the stop list says of the second syllable.
     """
-    table: dict[str, int] = {}
-    for word in dictionary_entries() or []:
-        sylls = canonical_tones(str(word)).lower().split()
-        if 1 < len(sylls) <= 4:
-            table[" ".join(sylls)] = 0
-            table[sylls[0]] = max(table.get(sylls[0], 0), len(sylls))
-    return table
+    return _word_dictionary() or {}
 
 
 @lru_cache(maxsize=1)

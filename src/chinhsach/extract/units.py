@@ -494,7 +494,8 @@ class UnitGrammar(Gazetteer):
                 if spec.tail and not t.caps:
                     e = k
                     while e < n and e - k < 4 and toks[e].cap and toks[e].kind == WORD:
-                        e = max(e + 1, self._word_end(toks, e))
+                        lower_next = e + 1 < n and toks[e + 1].kind == WORD and not toks[e + 1].cap
+                        e = max(e + 1, self._word_end(toks, e)) if lower_next else e + 1
                     parts.append(" " + self._surface(toks, k, e))
                     k = e
                     continue
@@ -598,8 +599,9 @@ class UnitGrammar(Gazetteer):
                 continue
             if t.key in PLURAL or self._level_at(toks, e) is not None or self._boundary_at(toks, e):
                 break
-            # Words, not syllables: "trình" ends a name, "công trình" does not.
-            w = self._word_end(toks, e)
+            # Words, not syllables: "trình" ends a name, "công trình" does not. (The dictionary
+            # is asked only then: loading it costs a second or two in a query process.)
+            w = self._word_end(toks, e) if e + 1 < n and self._boundary_at(toks, e + 1) else e + 1
             if w > e + 1 and all(self._level_at(toks, x) is None for x in range(e + 1, w)):
                 e = w
                 continue
@@ -705,16 +707,15 @@ class UnitGrammar(Gazetteer):
             return None
         if self._function_word(toks, k) and not self._place_at(toks, k):
             return None  # "Quỹ Vì người nghèo": a preposition opens no name of a body
-        e = self._word_end(toks, k)
-        # Most words have two syllables: the dictionary word ("Tham mưu"), else the next
-        # syllable unless it is a verb or a level, then only syllables known to continue names
-        # ("Điều dưỡng người có công").
+        e = k + 1
+        # Most words have two syllables: take the next one unless a verb phrase or a level
+        # starts there (phrases, not syllables: "Tham mưu" is a name, "… chủ trì" is not), then
+        # only syllables known to continue names ("Điều dưỡng người có công").
         if (
-            e == k + 1
-            and e < n
+            e < n
             and toks[e].kind == WORD
             and not toks[e].cap
-            and toks[e].key not in self.stop
+            and not self._boundary_at(toks, e)
             and toks[e].key not in self.level_first
         ):
             e += 1
@@ -1100,7 +1101,7 @@ def _region_name(rest: str) -> re.Match[str] | None:
     if k == 0:
         return None
     m = re.match(r"^\s+(?P<n>" + r"\s+".join(map(re.escape, words[:k])) + ")", rest)
-    found = find_units(rest[m.start("n") :]) if m else []
+    found = unit_grammar().find(rest[m.start("n") : m.start("n") + 80]) if m else []
     return None if (m is None or (found and found[0].start == 0)) else m
 
 
