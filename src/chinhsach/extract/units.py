@@ -715,6 +715,7 @@ class UnitGrammar(Gazetteer):
             e < n
             and toks[e].kind == WORD
             and not toks[e].cap
+            and toks[e].key != "và"
             and not self._boundary_at(toks, e)
             and toks[e].key not in self.level_first
         ):
