@@ -420,6 +420,12 @@ def test_directory_finds_sentence_case_names_and_2025_successors() -> None:
         ("Các sở, ban, ngành: căn cứ chức năng xây dựng kế hoạch.", ["sở, ban, ngành"]),
         ("ĐỀ NGHỊ ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH VÀ CÁC TỔ CHỨC CHÍNH TRỊ - XÃ HỘI",
          ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "tổ chức chính trị - xã hội"]),
+        ("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh chủ trì.",
+         ["Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh"]),
+        ("Chi cục Chăn nuôi, Thú y và Thủy sản chủ trì.", ["Chi cục Chăn nuôi, Thú y và Thủy sản"]),
+        ("Sở Y tế, Tài chính và Nội vụ phối hợp.", ["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]),
+        ("Thuế cơ sở 3 tỉnh Lào Cai phối hợp.", ["Thuế cơ sở 3"]),
+        ("Cấp ủy, chính quyền cơ sở Sơn La phối hợp.", ["cấp ủy cơ sở", "chính quyền cơ sở"]),
     ],
 )
 def test_member_lists_and_all_caps_lines(text: str, expected: list[str]) -> None:

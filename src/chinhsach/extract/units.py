@@ -473,6 +473,20 @@ class UnitGrammar(Gazetteer):
         k = seg[1]
         while k < n:
             t = toks[k]
+            if t.key == "," and k + 1 < n and toks[k + 1].cap and not self._unit_start(toks, k + 1):
+                # "Chi cục Chăn nuôi, Thú y và Thủy sản": a comma joins parts of a name only in
+                # the "A, B và C" shape of Vietnamese department names.
+                s = self._segment(toks, k + 1, spec)
+                e2 = s[1] if s is not None else k
+                if (s is not None and e2 + 1 < n and toks[e2].key == "và" and toks[e2 + 1].cap
+                        and not self._unit_start(toks, e2 + 1)
+                        # "Sở Y tế, Tài chính và Nội vụ" shares the head of listed bodies
+                        and not (self._listed(spec, parts)
+                                 and not self._listed_prefix(spec, [*parts, ", " + s[0]]))):
+                    parts.append(", " + s[0])
+                    k = e2
+                    continue
+                break
             if t.key in ("-", "và") and k + 1 < n and toks[k + 1].cap:
                 if self._unit_start(toks, k + 1):
                     break
@@ -616,8 +630,9 @@ class UnitGrammar(Gazetteer):
             e += 1
         while e > k and toks[e - 1].key == "và":
             e -= 1
-        if comma is not None and not (e < n and self._level_at(toks, e) is not None):
-            e = comma
+        if comma is not None and not (e < n and (self._level_at(toks, e) is not None
+                                                 or self._unit_start(toks, e))):
+            e = comma  # the list is the name's only when a level or the owner closes it
         return e
 
     def _ends_name(self, toks: list[Tok], e: int) -> bool:
@@ -1113,13 +1128,13 @@ def _with_region_number(text: str, m: UnitMention) -> UnitMention:
         return UnitMention(m.start, end, text[m.start : end],
                            f"{m.name} chi nhánh khu vực {branch.group('n')}", m.place,
                            m.is_head, m.collective)
-    if not fold(m.name).endswith("khu vuc"):
-        return m
+    if not fold(m.name).endswith(("khu vuc", "co so")):
+        return m  # "Thuế cơ sở 3" (2025 base tax offices) is numbered like a region
     nxt = _REGION_NUMBER.match(text[m.end :])
-    if nxt is None:
+    if nxt is None and fold(m.name).endswith("khu vuc"):
         nxt = _region_name(text[m.end :])
-        if nxt is None:
-            return m
+    if nxt is None:
+        return m
     end = m.end + nxt.end()
     return UnitMention(m.start, end, text[m.start : end], f"{m.name} {nxt.group('n')}", m.place,
                        m.is_head, m.collective)
