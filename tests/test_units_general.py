@@ -425,6 +425,8 @@ def test_directory_finds_sentence_case_names_and_2025_successors() -> None:
         ("Chi cục Chăn nuôi, Thú y và Thủy sản chủ trì.", ["Chi cục Chăn nuôi, Thú y và Thủy sản"]),
         ("Sở Y tế, Tài chính và Nội vụ phối hợp.", ["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"]),
         ("Thuế cơ sở 3 tỉnh Lào Cai phối hợp.", ["Thuế cơ sở 3"]),
+        ("Thuế Đồng Nai chủ trì, phối hợp với Thống kê tỉnh Sơn La.", ["Thuế Đồng Nai", "Thống kê tỉnh"]),
+        ("Thuế thu nhập cá nhân tăng.", []),
         ("Cấp ủy, chính quyền cơ sở Sơn La phối hợp.", ["cấp ủy cơ sở", "chính quyền cơ sở"]),
     ],
 )

@@ -293,6 +293,13 @@ class UnitGrammar(Gazetteer):
             levels, k = self._levels(toks, k)
         if e.need == "level" and not levels:
             return None
+        if e.need == "level_or_place" and not levels:
+            # "Thuế Đồng Nai" (2025): the province's name is the body's name (GUIDELINES-real.md
+            # keeps it), while "Thuế tỉnh Đồng Nai" drops it after the level word as usual.
+            hit = self._longest(self.provinces, toks, k) if k < n else None
+            if hit is None:
+                return None
+            return _Parse([_Member(f"{name} {hit[1]}", start, toks[hit[0] - 1].end)], hit[0])
         if e.need == "level_or_owner" and not levels and owner is None:
             return None
         if levels and len(levels) == 1 and levels[0].placeable:
