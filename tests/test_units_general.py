@@ -280,13 +280,10 @@ CASES_3: list = [
      "doanh nghiệp viễn thông (Viettel, VNPT, MobiFone) triển khai hạ tầng 5G.",
      {("Ban Quản lý các Khu công nghệ cao và khu công nghiệp thành phố", L),
       ("doanh nghiệp viễn thông", C)}),
-    pytest.param(
-        "Tập đoàn Công nghiệp - Viễn thông Quân đội, Tập đoàn Bưu chính Viễn thông Việt Nam, Tổng "
-        "công ty Viễn thông MobiFone đầu tư hạ tầng.",
-        {("Tập đoàn Công nghiệp - Viễn thông Quân đội", L),
-         ("Tập đoàn Bưu chính Viễn thông Việt Nam", L), ("Tổng công ty Viễn thông MobiFone", L)},
-        marks=pytest.mark.xfail(reason="'Viễn thông' is a listed body and cuts the group's name"),
-    ),
+    ("Tập đoàn Công nghiệp - Viễn thông Quân đội, Tập đoàn Bưu chính Viễn thông Việt Nam, Tổng "
+     "công ty Viễn thông MobiFone đầu tư hạ tầng.",
+     {("Tập đoàn Công nghiệp - Viễn thông Quân đội", L),
+      ("Tập đoàn Bưu chính Viễn thông Việt Nam", L), ("Tổng công ty Viễn thông MobiFone", L)}),
     ("Các chủ đầu tư kinh doanh hạ tầng khu công nghiệp phối hợp với Sở Khoa học và Công nghệ bố "
      "trí mặt bằng lắp đặt trạm.",
      {("Sở Khoa học và Công nghệ", C)}),

@@ -768,8 +768,9 @@ class UnitGrammar(Gazetteer):
         t = toks[k]
         if t.key not in self.start_keys or t.key in PLURAL:
             return False
-        for _end, entries in self._walk(self.trie, toks, k):
-            if any(not e.is_class and (t.cap or e.any_case) for e in entries):
+        for end, entries in self._walk(self.trie, toks, k):
+            if any(not e.is_class and (t.cap or e.any_case) and self._need_met(toks, end, e)
+                   for e in entries):
                 return True
         hit = self._longest(self.heads, toks, k)
         if hit is not None and t.cap and hit[1].pattern:
@@ -777,6 +778,18 @@ class UnitGrammar(Gazetteer):
             if end < len(toks) and toks[end].cap and toks[end].kind == WORD:
                 return True
         return t.cap and self._longest(self.titles, toks, k) is not None
+
+    def _need_met(self, toks: list[Tok], end: int, e: Entry) -> bool:
+        """A body that needs a level ("Viễn thông", "Công an") opens a unit only with one after
+        it: "Tập đoàn Bưu chính Viễn thông Việt Nam" goes on through it."""
+        if e.need not in ("level", "level_or_place"):
+            return True
+        n = len(toks)
+        if end >= n:
+            return False
+        return (self._level_at(toks, end) is not None
+                or (toks[end].key in PLURAL and end + 1 < n and self._level_at(toks, end + 1) is not None)
+                or (e.need == "level_or_place" and self._place_at(toks, end)))
 
     def _party_owner(self, toks: list[Tok], k: int) -> tuple[int, str, str | None] | None:
         hit = self._longest(self.party, toks, k)
