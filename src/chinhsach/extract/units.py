@@ -6,8 +6,14 @@ Three layers, all compiled once from ``data/units.json`` (cached):
   named classes of bodies ("sở", "huyện ủy", "tổ chức chính trị - xã hội"), matched on a
   token trie after abbreviations are expanded (UBND, HĐND, MTTQ, LĐ-TB&XH, NN&PTNT, ...);
 - **patterns** for bodies the gazetteer does not list: a head ("Sở", "Phòng", "Trung tâm",
-  "Ban", "Hội", "Chi cục", ...) followed by a capitalised name, bounded by known name segments,
-  hyphens, "và" + capitalised word, and stopped by verbs, punctuation and the next unit;
+  "Ban", "Hội", "Chi cục", "Quỹ", ...) followed by a capitalised name, bounded by known name
+  segments, hyphens, "và" + capitalised word, and stopped by verbs, punctuation and the next unit.
+  A sentence-case name goes on over lower-case words ("Quỹ Đầu tư phát triển tỉnh", "Ban Chỉ
+  đạo phòng, chống ma túy tỉnh", "Cục Quản lý thị trường") up to a real boundary: a closed list
+  of role verbs and function words (``boundaries`` in units.json), a level word, clause
+  punctuation or the next unit; the run is read by dictionary words, not syllables, and is
+  kept only when such a boundary closes it (measured on the team's sentences of other provinces
+  and sectors, tests/test_units_general.py: 43/64 → 64/64, and on the development gold);
 - a small **grammar** around both: a title before the unit ("Giám đốc Sở Y tế" → is_head), the
   owner after it ("Ban Tuyên giáo Tỉnh ủy", "Ban cán sự đảng Ủy ban nhân dân tỉnh"), the level
   ("tỉnh", "các huyện, thành phố", "các cấp") and the place name, which is kept apart
