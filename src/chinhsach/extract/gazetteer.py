@@ -119,6 +119,7 @@ class Gazetteer:
     abbreviations, and the lookups on them (one instance per process)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
+        self._key_cache: dict[str, list[str]] = {}
         self.level_first: set[str] = set()
         self.abbr: dict[str, list[tuple[str, str, int]]] = {}
         for short, long in data["abbreviations"].items():
@@ -239,9 +240,7 @@ class Gazetteer:
         for b in data["boundaries"]:
             trie_add(self.boundaries, [t.key for t in simple_tokens(b)], True)
         # Listed bodies are complete: lower-case words after one are not read into its name.
-        self.listed = frozenset(
-            tuple(self._keys(n)) for e in self.entries if not e.is_class for n in [e.name]
-        )
+        self.listed = frozenset(tuple(self._keys(e.name)) for e in self.entries if not e.is_class)
 
         self.provinces: dict = {}
         for p in data["provinces"]:
@@ -259,7 +258,7 @@ class Gazetteer:
     def _keys(self, text: str) -> list[str]:
         """Trie keys of a name, abbreviations expanded; hyphens are optional inside names."""
         # Cached: the grammar asks for the keys of the same few hundred names again and again.
-        cache = self.__dict__.setdefault("_key_cache", {})
+        cache = self._key_cache
         keys = cache.get(text)
         if keys is None:
             if len(cache) > 50_000:  # names read from texts: keep the cache bounded
@@ -403,8 +402,8 @@ def word_table() -> dict[str, int]:
     of two or more syllables (lower case, joined by spaces); empty when it is not installed.
 
     The table the word segmenter builds (:mod:`chinhsach.text.tokens`), shared so that a build
-    pays for it once. A capitalised syllable of a name takes the rest of its dictionary word
-    ("Tham mưu", "Công nghiệp", "Cảnh sát"), whatever the stop list says of the second syllable.
+    pays for it once. Names are read by words where a syllable alone would mislead: "trình" ends
+    a name but "công trình" does not; "Công" of a proper name takes "nghiệp" ("Công nghiệp").
     """
     return _word_dictionary() or {}
 
