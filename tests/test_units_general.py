@@ -424,6 +424,9 @@ def test_directory_finds_sentence_case_names_and_2025_successors() -> None:
         ("Thuế cơ sở 3 tỉnh Lào Cai phối hợp.", ["Thuế cơ sở 3"]),
         ("Thuế Đồng Nai chủ trì, phối hợp với Thống kê tỉnh Sơn La.", ["Thuế Đồng Nai", "Thống kê tỉnh"]),
         ("Thuế thu nhập cá nhân tăng.", []),
+        ("SỞ TƯ PHÁP; SỞ KẾ HOẠCH VÀ ĐẦU TƯ", ["Sở Tư pháp", "Sở Kế hoạch và Đầu tư"]),
+        ("BAN CHẤP HÀNH TW ĐẢNG", ["Ban Chấp hành Trung ương Đảng"]),
+        ("ỦY BAN NHÂN DÂN TP. HỒ CHÍ MINH", ["Ủy ban nhân dân thành phố"]),
         ("Cấp ủy, chính quyền cơ sở Sơn La phối hợp.", ["cấp ủy cơ sở", "chính quyền cơ sở"]),
     ],
 )

@@ -326,7 +326,7 @@ class Gazetteer:
                     exp = self.abbr[key + raw[i + 2].text]
                     span_end = raw[i + 2].end
                     i += 2
-                elif key in self.abbr and (t.caps or key == t.text):
+                elif key in self.abbr and (t.caps or key == t.text) and not self._caps_syllable(raw, i):
                     exp = self.abbr[key]
                 elif t.text in self.ctx_abbr and i + 1 < n:
                     toks, before = self.ctx_abbr[t.text]
@@ -348,6 +348,22 @@ class Gazetteer:
                     out.append(Tok(k, txt, t.start, span_end, kind, exp=True))
             i += 1
         return out
+
+    def _caps_syllable(self, raw: list[Tok], i: int) -> bool:
+        """A two-letter "abbreviation" of an all-caps line that forms a dictionary word with its
+        neighbour is a syllable: "SỞ TƯ PHÁP", "ĐẦU TƯ" are not "Trung ương", while "BCH TW",
+        "BAN THƯỜNG VỤ TU" keep their abbreviations."""
+        t = raw[i]
+        if len(t.text) > 2 or not t.caps:
+            return False
+        line_caps = [x for x in (raw[i - 1] if i else None, raw[i + 1] if i + 1 < len(raw) else None)
+                     if x is not None and x.kind == WORD and x.caps]
+        if not line_caps:
+            return False
+        words = _word_dictionary() or {}
+        key = t.text.lower()
+        return any(f"{x.text.lower()} {key}" in words if x.start < t.start else f"{key} {x.text.lower()}" in words
+                   for x in line_caps)
 
     # -- trie walks ----------------------------------------------------------------------------
 
