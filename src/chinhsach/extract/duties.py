@@ -33,6 +33,7 @@ from chinhsach.text.numbers import month_end
 _CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhiem|tham muu|de nghi|"
                      r"yeu cau|lam dau moi|la co quan (?:thuong truc|dau moi|chu tri)|to chuc thuc hien|"
                      r"trien khai)\b")
+_DIFFICULTIES = re.compile(r"\bneu co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\bbao cao\b")
 _CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
 _FOLLOWS_PLAN = re.compile(
     r"\b(?:la co quan thuong truc|lam dau moi|la dau moi|tong hop,? bao cao|"
@@ -263,7 +264,19 @@ _MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh)\s+)thang\
 _HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang dau nam\s+(?P<y>20\d\d)\b")
 # "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
-_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|den|cuoi)\s+)nam\s+(?P<y>20\d\d)\b(?!\s*[-–])")
+_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|den|cuoi|hoan thanh)\s+)nam\s+(?P<y>20\d\d)\b(?!\s*[-–])")
+# A time label ("Thời gian thực hiện: năm 2027", "thời hạn hoàn thành: giai đoạn 2026 - 2030")
+# dates the duty as a table's time column does: a period ends with its last year. Without the
+# label a period is only named in passing ("Chương trình … giai đoạn 2026 - 2030": the
+# development gold gives such duties no deadline, kh182, qd2954).
+_TIME_LABEL = re.compile(r"(?P<prep>thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:?\s*)"
+                         r"(?:giai doan\s+|nam\s+|tu nam\s+)?(?P<y>20\d\d)"
+                         r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?(?!\d)")
+# "trước ngày 20 hằng tháng": a day of every month, kept as words with the recurrence.
+_MONTH_DAY = re.compile(r"(?P<prep>(?:truoc|cham nhat|den)\s+)ngay\s+(?P<d>\d{1,2})"
+                        r"(?=\s*(?:cua\s+)?(?:hang|moi)\s+thang\b)")
+# A date cut by a line wrap after its slash ("31/12/⏎2026" in a crawl or a table cell) is one date.
+_WRAPPED_DATE = re.compile(r"(?<=\d)\s*/\s+(?=\d)|(?<=\d)\s+/\s*(?=\d)")
 
 
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
@@ -272,6 +285,7 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     A one-off date goes to the deadline; a date without a year ("trước ngày 15/12" under
     "hằng năm") stays as words with the recurrence.
     """
+    text = _WRAPPED_DATE.sub("/", text)
     folded = fold(text)
     matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
     found = [(m.start(), label) for m, label in matches]
@@ -304,6 +318,12 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         candidates.append((m.start(), f"{int(m.group('y')):04d}-06-30", text[m.start() : m.end()]))
     for m in _YEAR.finditer(folded):
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
+    for m in _TIME_LABEL.finditer(folded):
+        end = int(m.group("y2") or m.group("y"))
+        start = m.start() + len(m.group("prep"))
+        candidates.append((start, f"{end:04d}-12-31", text[start : m.end()]))
+    for m in _MONTH_DAY.finditer(folded):
+        candidates.append((m.start(), None, text[m.start() : m.end()]))
     if not candidates:
         return None, None, recurring
     dated = [c for c in candidates if c[1]]
@@ -358,7 +378,27 @@ def _ancestors(sections: dict[str, Section], node: str | None) -> list[Section]:
 
 def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     """Units a heading charges: "Giao X (chỉ đạo)", "Đề nghị X", or a heading that names units."""
-    heading = section.heading.rstrip(" :.")
+    return _units_of_heading(section.heading, find)
+
+
+def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
+    """Units a lead-in line names for the bullets under it, or [] when it is not one.
+
+    A lead-in line is a short paragraph ending in ":" that only names units, with at most the
+    words that charge them: "Giao Sở Tài chính:", "Chỉ đạo Công an tỉnh:", "Đề nghị Ủy ban Mặt
+    trận Tổ quốc Việt Nam tỉnh:", "Sở Giáo dục và Đào tạo:", "Giao Sở X chủ trì, phối hợp với
+    Sở Y:". It names the unit for what follows as a unit heading does ("1. Sở Y tế"); on the
+    held-out plans its bullets were read with no lead (issue 12). "Tham mưu Ủy ban nhân dân
+    tỉnh trình … quyết định:" (kh182) carries a task of its own and is not one.
+    """
+    stripped = text.strip()
+    if not stripped.endswith(":") or len(stripped.split()) > 30:
+        return []
+    return _units_of_heading(stripped, find, partners=True)
+
+
+def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
+    heading = heading.rstrip(" :.")
     mentions = sorted(find(heading), key=lambda m: m.start)
     if not mentions:
         return []
@@ -373,11 +413,18 @@ def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     rest = folded
     for m in reversed(mentions):
         rest = rest[: m.start] + rest[m.end :]
+    # "Giao Sở X chủ trì, phối hợp với Sở Y:": Y is the partner of X in every item below.
+    # (Headings keep every unit a lead: the development plans' unit headings are written so.)
+    partner_ids = {i for i, m in enumerate(mentions)
+                   if partners and _COOPERATE.search(folded[: m.start])}
     rest = re.sub(r"\b(?:giao|de nghi|trach nhiem cua|chi dao|chu tri|cac|va|doi voi)\b|[,;:()\-–]", " ", rest)
-    if len(rest.split()) > 3:
+    if partners:
+        rest = re.sub(r"\b(?:yeu cau|phoi hop(?: voi| cung)?)\b", " ", rest)
+    if len(rest.split()) > 3 or len(partner_ids) == len(mentions):
         return []  # a heading about a topic that merely mentions a unit
-    return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
-            for m in mentions]
+    return [UnitRole(name=m.name, role="cooperate" if i in partner_ids else "lead", explicit=True,
+                     mention=heading[m.start : m.end])
+            for i, m in enumerate(mentions)]
 
 
 def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]] | None:
@@ -392,7 +439,12 @@ def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]
         rest = text[start:]
         end = _SENTENCE_END.search(rest)
         sentence = rest[: end.start()] if end else rest
-        if not _CHARGE.search(fold(sentence)):
+        folded_sentence = fold(sentence)
+        # "nếu có khó khăn, vướng mắc, … báo cáo Ủy ban nhân dân tỉnh (qua Sở X)": the closing
+        # instruction charges everyone with reporting through a named body (GUIDELINES-real.md:
+        # kh165's closing, qd2954 KH.V.2 — a duty whose units are only report_to).
+        reporting = bool(_DIFFICULTIES.search(folded_sentence))
+        if not (_CHARGE.search(folded_sentence) or reporting):
             # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Công Thương; …; Chủ tịch UBND các xã chịu
             # trách nhiệm thi hành Quyết định này": the execution clause of a decision lists its
             # subjects between semicolons; a piece that only names units opens the sentence.
@@ -402,7 +454,7 @@ def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]
                 list_start = None
             continue
         units = roles_in_text(sentence, find)
-        if any(u.role in ("lead", "cooperate") for u in units):
+        if any(u.role in ("lead", "cooperate") or (reporting and u.role == "report_to") for u in units):
             if list_start is not None:
                 rest = text[list_start:]
             return rest, roles_in_text(rest, find)
@@ -473,6 +525,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     org_duties: list[tuple[Duty, list[Section]]] = []
     plan_charges: list[tuple[Duty, list[Section]]] = []
     leaf_headings = _task_sentence_headings(document, sections)
+    # The open lead-in line ("Giao Sở Tài chính:"): its outline node and the units it names.
+    lead_in: tuple[str | None, list[UnitRole]] | None = None
     for seg in document.segments:
         if not seg.searchable and seg.id not in leaf_headings:
             continue
@@ -483,7 +537,14 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         text = seg.text
         if not re.search(r"\w", text):
             continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
-        if part in ("tasks", "organisation") and seg.kind != "preamble":
+        if lead_in is not None and not (
+                (seg.kind == "bullet" and seg.section_node == lead_in[0])
+                or _below(seg.section_node, lead_in[0])):
+            lead_in = None  # a paragraph of its own, or another item: the lead-in's list is over
+        if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
+            lead_in = (seg.section_node, found)
+            continue  # it names who does what follows; it is no duty of its own
+        if (part in ("tasks", "organisation") or lead_in is not None) and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
             own = sections.get(seg.section_node or "")
@@ -506,7 +567,14 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             text, units = charged
         lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
-        for unit in inherited(path, seg.text):
+        # The nearest statement of who leads wins: a lead-in line under the heading names the
+        # units of its own list (GUIDELINES-real.md, unit-headed sections and lead-ins).
+        above = inherited(path, seg.text)
+        if lead_in is not None:
+            # "Chủ trì, phối hợp với X:" under "4. Sở Y" only adds Y's partners.
+            partners_only = not any(u.role == "lead" for u in lead_in[1])
+            above = [*above, *lead_in[1]] if partners_only else lead_in[1]
+        for unit in above:
             if any(u.role == "lead" and u.name in (unit.name, f"Chủ tịch {unit.name}") for u in units):
                 # "c) Chủ tịch UBND xã, phường chịu trách nhiệm …" under "17. UBND xã, phường":
                 # the chair of the heading's own body is the lead the item names (kh153 IV.17.c).
@@ -540,6 +608,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
     return duties, plan_lead
+
+
+def _below(node: str | None, ancestor: str | None) -> bool:
+    """Whether outline node ``node`` lies strictly under ``ancestor`` (ids are dotted paths)."""
+    return bool(node and ancestor and node.startswith((ancestor + ".", ancestor + ":")))
 
 
 # A lettered/numbered item printed without a final stop and with nothing under it is read by

@@ -39,6 +39,8 @@ _ALWAYS = re.compile(r"\bthuong xuyen\b|\bhang ngay\b|\bhang tuan\b|\bdinh ky\b"
 _ALWAYS_LABELS = (("thuong xuyen", "thường xuyên"), ("hang ngay", "hằng ngày"),
                   ("hang tuan", "hằng tuần"))
 _NUMBERED_TAIL = re.compile(r"^\s*((?:[IVXLC]+|\d{1,2})(?:\s+(?:[IVXLC]+|\d{1,2}))?)\s*$")
+# A part that ends on a joining word was cut mid-name ("Sở Nông nghiệp và").
+_DANGLING = frozenset({"va", "cac", "cua", "voi", "thuoc", "so", "ban", "uy", "hoi"})
 _GENERIC_CELL = re.compile(r"^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan)\b")
 
 
@@ -99,9 +101,12 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
         if not mentions:
             # A column of units: a short capitalised name is a unit even when the directory
             # does not know it ("Báo và Phát thanh, Truyền hình tỉnh").
+            # A single word is a fragment, not a name: "Sở Y tế; Sở" (a name cut by the crawl),
+            # "UBND", "Các" — every unit named in the development tables has at least two words.
             words = part.split()
-            if (1 <= len(words) <= 10 and part[0].isupper()
-                    and not _GENERIC_CELL.match(fold(part))):
+            if (2 <= len(words) <= 10 and part[0].isupper()
+                    and not _GENERIC_CELL.match(fold(part))
+                    and fold(words[-1]) not in _DANGLING):
                 add(part, role, part)
             continue
         for m in mentions:

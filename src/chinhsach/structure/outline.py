@@ -412,6 +412,30 @@ def _try_topic(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None]
     return section, rest or None
 
 
+# Closing paragraphs, on folded text. "Trên đây là Kế hoạch …" closes the document: it and what
+# follows it up to the signature belong to no section (GUIDELINES-real.md, [decided, kh165]). A
+# paragraph that speaks to everyone charged by the plan — "Trong quá trình thực hiện, nếu có khó
+# khăn, vướng mắc, …", "Yêu cầu các sở, ban, ngành … thực hiện tốt Kế hoạch này" — addresses the
+# whole part it ends, not the last item above it ([decided, kh179]); on the held-out plans such
+# paragraphs took the last item's id (issue 12). Both are recognised by how they open; a
+# paragraph that goes on with the item ("Đồng thời, …", "Phối hợp với …") is not one.
+_DOCUMENT_CLOSING = re.compile(r"^\W*tren day la\b")
+_PART_CLOSING = re.compile(
+    r"^\W*(?:(?:trong )?qua trinh (?:(?:to chuc|trien khai|thuc hien)\s*,?\s*)+.{0,40}?\bneu\b"
+    r"|(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b.{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
+
+
+def closing_kind(text: str) -> str | None:
+    """``document`` for the document's closing paragraph, ``part`` for one that addresses the
+    whole part it ends, else None (see :data:`_PART_CLOSING`)."""
+    folded = fold(text)
+    if _DOCUMENT_CLOSING.match(folded):
+        return "document"
+    if _PART_CLOSING.match(folded):
+        return "part"
+    return None
+
+
 _SIGNATURE_START = re.compile(r"^(Nơi nhận|NƠI NHẬN)\b")
 _ARTICLE_RE = re.compile(r"^(?:Điều|ĐIỀU)\s+\d+\s*[.:-]?\s*\S")
 
@@ -566,6 +590,14 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                 emit("paragraph", body, p, p.raw)
             continue
         bullet = _BULLET_RE.match(p.text)
+        closing = None if bullet else closing_kind(p.text)
+        if closing == "document" or (closing == "part" and state.part is not None
+                                     and state.part.kind == "part"):
+            # Only the part stays open (or nothing, after "Trên đây là …"): the paragraphs up
+            # to the next heading belong to it, not to the last item.
+            if closing == "document":
+                state.part = None
+            state.item, state.subitem, state.letter, state.topic = None, None, None, None
         if bullet:
             emit("bullet", bullet.group("rest"), p, p.raw)
         else:

@@ -1,0 +1,495 @@
+"""General duty mechanisms that carry to unseen plans (issue 12, real layouts).
+
+Every text here is written for the test (a made-up province, "Lam Sơn", and sectors the
+development plans do not cover: food safety, school health, flood prevention), in the ways
+provincial plans lay out their assignments: closing paragraphs after the last item of a part,
+lead-in lines that name the unit for the bullets under them ("Giao Sở Tài chính:", "Chỉ đạo Công
+an tỉnh:"), unit-headed sections, the usual deadline forms, and an appendix table whose cells
+are wrapped over several lines. The same plan is read as crawled markdown (hard wraps, bold
+marks) and as a DOCX written here with python-docx. These are team-written tests, not evidence:
+the real plans stay in ``../shared`` and are scored by ``evaluation/extraction_eval.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from chinhsach import parse
+from chinhsach.extract.duties import find_deadline
+from chinhsach.extract.tables import time_cell
+from chinhsach.model import Document, Duty
+
+# ---------------------------------------------------------------------------------------------
+# The plan, as a crawl gives it: hard wraps mid-sentence, bold headings wrapped over two lines
+# ---------------------------------------------------------------------------------------------
+
+PLAN = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 214/KH-UBND | Lam Sơn, ngày 05 tháng 12 năm 2025 |
+
+**KẾ HOẠCH**
+
+**Bảo đảm an toàn thực phẩm trên địa bàn tỉnh năm 2026**
+
+Thực hiện Chỉ thị số 17/CT-TTg ngày 13 tháng 6 năm 2025 của Thủ tướng Chính phủ, Ủy ban
+nhân dân tỉnh ban hành Kế hoạch bảo đảm an toàn thực phẩm năm 2026 như sau:
+
+**I. MỤC ĐÍCH,
+YÊU CẦU**
+
+1. Nâng cao hiệu quả quản lý nhà nước về an toàn thực phẩm trên địa bàn tỉnh.
+
+2. Phân công cụ thể trách nhiệm của các sở, ngành, địa phương.
+
+**II. NHIỆM VỤ
+TRỌNG TÂM**
+
+1. Tổ chức Tháng hành động vì an toàn thực phẩm trên toàn tỉnh, hoàn thành trong quý
+II/2026.
+
+2. Rà soát, cập nhật cơ sở dữ liệu các cơ sở sản xuất, kinh doanh thực phẩm trên địa bàn
+trong tháng 01/2026.
+
+3. Kiểm tra việc chấp hành quy định về an toàn thực phẩm tại các chợ đầu mối, bếp ăn tập thể
+thường xuyên trong năm.
+
+4. Tổng kết công tác bảo đảm an toàn thực phẩm giai đoạn 2021 - 2025, hoàn thành trước ngày
+31/12/
+2026.
+
+**III. TỔ CHỨC
+THỰC HIỆN**
+
+**1. Sở Y tế**
+
+a) Chủ trì, phối hợp với Sở Công Thương tổ chức các đoàn kiểm tra liên ngành trong dịp Tết
+Nguyên đán, hoàn thành trước 30/01/2026.
+
+b) Sở Công Thương chủ trì, phối hợp với Sở Y tế kiểm tra hoạt động kinh doanh thực phẩm tại
+các chợ, siêu thị và cửa hàng tiện lợi trên địa bàn tỉnh.
+
+c) Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện Kế hoạch trước ngày 15/12 hằng
+năm.
+
+**2. Sở Nông
+nghiệp và Môi trường**
+
+a) Kiểm soát chất lượng vật tư nông nghiệp và an toàn thực phẩm nông, lâm, thủy sản từ khâu
+sản xuất; định kỳ 6 tháng báo cáo kết quả về Sở Y tế.
+
+b) Phối hợp với Sở Y tế xây dựng vùng sản xuất rau an toàn tại các xã ven đô.
+
+**3. Phân công trách nhiệm các sở, ngành khác**
+
+Giao Sở Tài chính:
+
+- Tham mưu bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách năm 2026 của các cơ
+quan, đơn vị.
+
+- Hướng dẫn các cơ quan, đơn vị thanh toán, quyết toán kinh phí theo quy định hiện hành.
+
+Chỉ đạo Công an tỉnh:
+
+- Đấu tranh, phòng ngừa các hành vi sản xuất, buôn bán thực phẩm giả, thực phẩm kém chất
+lượng trên địa bàn tỉnh.
+
+- Phối hợp với Sở Y tế điều tra, xử lý các vụ ngộ độc thực phẩm có dấu hiệu tội phạm.
+
+Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh:
+
+- Tuyên truyền, vận động Nhân dân không sử dụng thực phẩm không rõ nguồn gốc, xuất xứ.
+
+- Tham gia giám sát việc thực hiện chính sách, pháp luật về an toàn thực phẩm ở cơ sở.
+
+Sở Giáo dục và Đào tạo:
+
+- Chỉ đạo các trường học bảo đảm an toàn thực phẩm trong bếp ăn bán trú, chậm nhất ngày
+15/8/2026 hoàn thành rà soát các bếp ăn.
+
+**4. Ủy ban nhân dân các xã, phường**
+
+Tổ chức kiểm tra an toàn thực phẩm đối với các cơ sở thuộc thẩm quyền quản lý trên địa bàn.
+
+Phối hợp với Sở Y tế tổ chức truyền thông về an toàn thực phẩm tại cộng đồng dân cư.
+
+Yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường triển khai thực hiện nghiêm túc Kế
+hoạch này. Định kỳ 6 tháng, báo cáo kết quả thực hiện về Sở Y tế để tổng hợp, báo cáo Ủy ban
+nhân dân tỉnh.
+
+Trên đây là Kế hoạch bảo đảm an toàn thực phẩm năm 2026 của tỉnh Lam Sơn; trong quá trình
+thực hiện, nếu có khó khăn, vướng mắc, các sở, ngành, địa phương kịp thời báo cáo Ủy ban nhân
+dân tỉnh (qua Sở Y tế) để xem xét, giải quyết./.
+
+**Nơi nhận:**
+- Bộ Y tế;
+- Lưu: VT.
+
+**TM. ỦY BAN NHÂN DÂN**
+**CHỦ TỊCH**
+
+**Hoàng Văn Bình**
+"""
+
+
+def _docx_from_markdown(path: Path, text: str) -> Path:
+    """The same plan as a DOCX: one Word paragraph per markdown paragraph (wraps joined, bold
+    marks dropped), the header as a two-column table."""
+    import docx
+
+    document = docx.Document()
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    header = [line for line in blocks[0].splitlines() if line.startswith("|")]
+    table = document.add_table(rows=len(header), cols=2)
+    for r, line in enumerate(header):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        for c, cell in enumerate(cells[:2]):
+            table.cell(r, c).text = cell
+    for block in blocks[1:]:
+        for piece in re.split(r"\n(?=- |\*\*)", block):
+            joined = " ".join(piece.replace("**", "").split())
+            if joined:
+                document.add_paragraph(joined)
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module", params=["md", "docx"])
+def plan(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Document:
+    folder = tmp_path_factory.mktemp("duties-general")
+    if request.param == "md":
+        path = folder / "ke-hoach-214.md"
+        path.write_text(PLAN, encoding="utf-8")
+    else:
+        path = _docx_from_markdown(folder / "ke-hoach-214.docx", PLAN)
+    return parse(path)
+
+
+def _duty(doc: Document, section: str | None, start: str) -> Duty:
+    found = [d for d in doc.duties if d.section == section and d.text.startswith(start)]
+    assert found, f"no duty at {section!r} starting {start!r}: " + repr(
+        [(d.section, d.text[:50]) for d in doc.duties])
+    return found[0]
+
+
+def _roles(duty: Duty) -> set[tuple[str, str]]:
+    return {(u.name, u.role) for u in duty.units if u.explicit}
+
+
+# ---------------------------------------------------------------------------------------------
+# Closing paragraphs
+# ---------------------------------------------------------------------------------------------
+
+
+def test_closing_paragraph_of_a_part_carries_the_part(plan: Document) -> None:
+    """"Yêu cầu các sở, ban, ngành … Kế hoạch này" after the last item addresses the whole
+    part: section ``III``, not ``III.4`` (GUIDELINES-real.md, [decided, kh179])."""
+    duty = _duty(plan, "III", "Yêu cầu các sở, ban, ngành")
+    assert {("sở, ban, ngành", "lead"), ("Ủy ban nhân dân xã, phường", "lead"),
+            ("Sở Y tế", "report_to")} <= _roles(duty)
+    assert duty.recurring == "6 tháng"
+    assert not any(d.section == "III.4" and d.text.startswith("Yêu cầu") for d in plan.duties)
+
+
+def test_document_closing_has_no_section(plan: Document) -> None:
+    """"Trên đây là Kế hoạch …; trong quá trình thực hiện, nếu có khó khăn …" closes the
+    document: section null, text from the charging sentence ([decided, kh165])."""
+    duty = _duty(plan, None, "trong quá trình")
+    assert {("Ủy ban nhân dân tỉnh", "report_to"), ("Sở Y tế", "report_to")} <= _roles(duty)
+    # The unit of the last heading (Ủy ban nhân dân xã, phường) does not lead the closing.
+    assert ("Ủy ban nhân dân xã, phường", "lead") not in _roles(duty)
+
+
+def test_continuation_paragraph_keeps_the_item(plan: Document) -> None:
+    """A paragraph with no subject of its own goes on with the item above it."""
+    duty = _duty(plan, "III.4", "Phối hợp với Sở Y tế tổ chức truyền thông")
+    assert ("Ủy ban nhân dân xã, phường", "lead") in _roles(duty)
+    assert ("Sở Y tế", "cooperate") in _roles(duty)
+
+
+def test_standalone_difficulties_paragraph_is_the_parts(tmp_path: Path) -> None:
+    text = PLAN.replace(
+        "Trên đây là Kế hoạch bảo đảm an toàn thực phẩm năm 2026 của tỉnh Lam Sơn; trong quá trình",
+        "Trong quá trình")
+    path = tmp_path / "kh.md"
+    path.write_text(text, encoding="utf-8")
+    doc = parse(path)
+    duty = _duty(doc, "III", "Trong quá trình")
+    assert ("Sở Y tế", "report_to") in _roles(duty)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lead-in lines and unit-headed sections
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("start", "unit"), [
+    ("Tham mưu bố trí kinh phí", "Sở Tài chính"),
+    ("Hướng dẫn các cơ quan, đơn vị thanh toán", "Sở Tài chính"),
+    ("Đấu tranh, phòng ngừa", "Công an tỉnh"),
+    ("Tuyên truyền, vận động Nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("Chỉ đạo các trường học", "Sở Giáo dục và Đào tạo"),
+])
+def test_lead_in_line_names_the_lead_of_its_bullets(plan: Document, start: str, unit: str) -> None:
+    duty = _duty(plan, "III.3", start)
+    assert (unit, "lead") in _roles(duty)
+
+
+def test_bullet_naming_a_partner_keeps_the_lead_in_unit(plan: Document) -> None:
+    duty = _duty(plan, "III.3", "Phối hợp với Sở Y tế điều tra")
+    assert ("Công an tỉnh", "lead") in _roles(duty)
+    assert ("Sở Y tế", "cooperate") in _roles(duty)
+    assert ("Sở Y tế", "lead") not in _roles(duty)
+
+
+def test_lead_in_line_is_not_a_duty(plan: Document) -> None:
+    assert not any(d.text.rstrip(":") in ("Giao Sở Tài chính", "Chỉ đạo Công an tỉnh", "Sở Giáo dục và Đào tạo")
+                   for d in plan.duties)
+
+
+def test_lead_in_stops_at_the_next_lead_in(plan: Document) -> None:
+    duty = _duty(plan, "III.3", "Đấu tranh, phòng ngừa")
+    assert ("Sở Tài chính", "lead") not in _roles(duty)
+    duty = _duty(plan, "III.3", "Tham gia giám sát")
+    assert ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead") in _roles(duty)
+    assert ("Công an tỉnh", "lead") not in _roles(duty)
+
+
+def test_unit_heading_leads_its_items(plan: Document) -> None:
+    first = _duty(plan, "III.1.a", "Chủ trì, phối hợp với Sở Công Thương")
+    assert {("Sở Y tế", "lead"), ("Sở Công Thương", "cooperate")} <= _roles(first)
+    report = _duty(plan, "III.1.c", "Tổng hợp, báo cáo")
+    assert {("Sở Y tế", "lead"), ("Ủy ban nhân dân tỉnh", "report_to")} <= _roles(report)
+    partner = _duty(plan, "III.2.b", "Phối hợp với Sở Y tế")
+    assert ("Sở Nông nghiệp và Môi trường", "lead") in _roles(partner)
+    assert ("Sở Y tế", "cooperate") in _roles(partner)
+
+
+def test_item_naming_another_lead_overrides_the_heading(plan: Document) -> None:
+    duty = _duty(plan, "III.1.b", "Sở Công Thương chủ trì")
+    assert ("Sở Công Thương", "lead") in _roles(duty)
+    assert ("Sở Y tế", "lead") not in _roles(duty)
+    assert ("Sở Y tế", "cooperate") in _roles(duty)
+
+
+def test_unit_heading_without_letters(plan: Document) -> None:
+    duty = _duty(plan, "III.4", "Tổ chức kiểm tra an toàn thực phẩm")
+    assert ("Ủy ban nhân dân xã, phường", "lead") in _roles(duty)
+
+
+# ---------------------------------------------------------------------------------------------
+# Deadlines in a plan
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("section", "start", "deadline", "recurring"), [
+    ("II.1", "Tổ chức Tháng hành động", "2026-06-30", None),
+    ("II.2", "Rà soát, cập nhật", "2026-01-31", None),
+    ("II.3", "Kiểm tra việc chấp hành", None, "thường xuyên"),
+    ("II.4", "Tổng kết công tác", "2026-12-31", None),  # a date wrapped after its slash
+    ("III.1.a", "Chủ trì, phối hợp", "2026-01-30", None),
+    ("III.1.c", "Tổng hợp, báo cáo", None, "hằng năm"),
+    ("III.2.a", "Kiểm soát chất lượng", None, "6 tháng"),
+    ("III.3", "Chỉ đạo các trường học", "2026-08-15", None),
+])
+def test_deadlines_in_the_plan(plan: Document, section: str, start: str, deadline: str | None,
+                               recurring: str | None) -> None:
+    duty = _duty(plan, section, start)
+    assert (duty.deadline, duty.recurring) == (deadline, recurring)
+
+
+def test_yearly_date_keeps_its_words(plan: Document) -> None:
+    duty = _duty(plan, "III.1.c", "Tổng hợp, báo cáo")
+    assert duty.deadline_text == "trước ngày 15/12"
+
+
+# ---------------------------------------------------------------------------------------------
+# Deadline forms, one sentence each
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hoàn thành việc kiểm kê trong quý I/2026.", ("2026-03-31", None)),
+    ("Hoàn thành việc kiểm kê trong Quý III năm 2026.", ("2026-09-30", None)),
+    ("Báo cáo kết quả trước ngày 15/12 hằng năm.", (None, "hằng năm")),
+    ("Gửi báo cáo trước ngày 15 tháng 6 hằng năm về Sở Nội vụ.", (None, "hằng năm")),
+    ("Định kỳ 6 tháng báo cáo Ủy ban nhân dân tỉnh.", (None, "6 tháng")),
+    ("Định kỳ 06 tháng, hằng năm tổng hợp kết quả.", (None, "6 tháng, hằng năm")),
+    ("Ban hành quy chế phối hợp, hoàn thành trước 30/6/2026.", ("2026-06-30", None)),
+    ("Tổ chức sơ kết việc thực hiện trong năm 2026.", ("2026-12-31", None)),
+    ("Xây dựng đề án; thời gian thực hiện: năm 2027.", ("2027-12-31", None)),
+    ("Đầu tư nâng cấp các trạm bơm; thời gian thực hiện: giai đoạn 2026 - 2030.", ("2030-12-31", None)),
+    ("Rà soát danh mục thủ tục hành chính hằng năm.", (None, "hằng năm")),
+    ("Thường xuyên kiểm tra, đôn đốc các địa phương.", (None, "thường xuyên")),
+    ("Hoàn thành cập nhật dữ liệu trong tháng 01/2026.", ("2026-01-31", None)),
+    ("Gửi dự thảo về Sở Tư pháp chậm nhất ngày 20/11/2026.", ("2026-11-20", None)),
+    ("Gửi báo cáo chậm nhất ngày 10 tháng 3 năm 2026.", ("2026-03-10", None)),
+    ("Gửi báo cáo tháng trước ngày 20 hằng tháng.", (None, "hằng tháng")),
+    ("Hoàn thành trước ngày 31/12/ 2026.", ("2026-12-31", None)),
+    ("Triển khai thí điểm tại 05 xã, hoàn thành trong 6 tháng đầu năm 2026.", ("2026-06-30", None)),
+])
+def test_deadline_forms(text: str, expected: tuple[str | None, str | None]) -> None:
+    deadline, _words, recurring = find_deadline(text)
+    assert (deadline, recurring) == expected
+
+
+def test_monthly_day_keeps_its_words() -> None:
+    assert find_deadline("Gửi báo cáo tháng trước ngày 20 hằng tháng.")[1] == "trước ngày 20"
+
+
+def test_giai_doan_in_running_text_is_no_deadline() -> None:
+    """A programme's period named in passing is not the duty's deadline (dev gold: kh182,
+    qd2954 leave "… giai đoạn 2026 - 2030" without one)."""
+    assert find_deadline("Lồng ghép vào Chương trình phát triển nông thôn giai đoạn 2026 - 2030.")[0] is None
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Quý I/\n2026", ("2026-03-31", None)),
+    ("Trước 30/6/\n2026", ("2026-06-30", None)),
+    ("Năm\n2027", ("2027-12-31", None)),
+    ("Giai đoạn 2026 -\n2030", ("2030-12-31", None)),
+    ("Hằng năm (trước ngày 15/12)", (None, "hằng năm")),
+    ("Tháng 01/2026", ("2026-01-31", None)),
+    ("Thường xuyên", (None, "thường xuyên")),
+    ("Định kỳ 6 tháng", (None, "6 tháng")),
+])
+def test_time_cells_wrapped(cell: str, expected: tuple[str | None, str | None]) -> None:
+    deadline, _words, recurring, _year = time_cell(" ".join(cell.split()))
+    assert (deadline, recurring) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# An appendix table with wrapped cells, as the crawl flattens it
+# ---------------------------------------------------------------------------------------------
+
+APPENDIX = """KẾ HOẠCH
+
+**I. NHIỆM VỤ**
+
+1. Thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+
+**PHỤ LỤC**
+
+DANH MỤC NHIỆM VỤ PHÒNG, CHỐNG THIÊN TAI NĂM 2026
+
+|
+**STT**
+|
+**Nội dung
+nhiệm vụ**
+|
+**Cơ quan
+chủ trì**
+|
+**Cơ quan
+phối hợp**
+|
+**Thời gian
+hoàn thành**
+|
+|
+1
+|
+Rà soát, cập nhật phương án ứng phó với
+bão, lũ theo cấp độ rủi ro thiên tai
+|
+Sở Nông nghiệp
+và Môi trường
+|
+Bộ Chỉ huy Quân sự tỉnh; Công an
+tỉnh
+|
+Quý I/
+2026
+|
+|
+2
+|
+Kiểm tra, gia cố hệ thống đê điều,
+hồ chứa trước mùa mưa lũ
+|
+Ủy ban nhân dân
+các xã, phường
+|
+Sở Nông nghiệp và Môi trường
+|
+Trước 30/6/
+2026
+|
+|
+3
+|
+Tổ chức diễn tập phòng chống thiên tai
+và tìm kiếm cứu nạn
+|
+Bộ Chỉ huy Quân sự
+tỉnh
+|
+Sở Y tế; Sở
+|
+Hằng năm
+|
+"""
+
+
+@pytest.fixture(scope="module")
+def appendix_doc(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    path = tmp_path_factory.mktemp("appendix") / "phu-luc.md"
+    path.write_text(APPENDIX, encoding="utf-8")
+    return parse(path)
+
+
+def _rows(doc: Document) -> dict[str, Duty]:
+    return {d.section: d for d in doc.duties if d.section and d.section.startswith("PL")}
+
+
+def test_wrapped_appendix_rows(appendix_doc: Document) -> None:
+    rows = _rows(appendix_doc)
+    assert set(rows) == {"PL1.1", "PL1.2", "PL1.3"}
+    first = rows["PL1.1"]
+    assert first.text.startswith("Rà soát, cập nhật phương án ứng phó với bão, lũ")
+    assert {("Sở Nông nghiệp và Môi trường", "lead"), ("Bộ Chỉ huy Quân sự tỉnh", "cooperate"),
+            ("Công an tỉnh", "cooperate")} <= _roles(first)
+    assert first.deadline == "2026-03-31"
+    assert rows["PL1.2"].deadline == "2026-06-30"
+    assert ("Ủy ban nhân dân xã, phường", "lead") in _roles(rows["PL1.2"])
+    assert rows["PL1.3"].recurring == "hằng năm"
+
+
+def test_stray_token_in_a_unit_column_is_no_unit(appendix_doc: Document) -> None:
+    """"Sở Y tế; Sở" (a name cut by the crawl): the lone "Sở" is not a unit."""
+    row = _rows(appendix_doc)["PL1.3"]
+    assert ("Sở Y tế", "cooperate") in _roles(row)
+    assert not any(u.name in ("Sở", "sở") for u in row.units)
+    assert ("Bộ Chỉ huy Quân sự tỉnh", "lead") in _roles(row)
+
+
+def test_wrapped_appendix_rows_from_docx(tmp_path: Path) -> None:
+    """The same table in a DOCX whose cells hold line breaks."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("I. NHIỆM VỤ")
+    document.add_paragraph("1. Thực hiện các nhiệm vụ tại Phụ lục kèm theo.")
+    document.add_paragraph("PHỤ LỤC")
+    rows = [
+        ["STT", "Nội dung\nnhiệm vụ", "Cơ quan\nchủ trì", "Cơ quan\nphối hợp", "Thời gian\nhoàn thành"],
+        ["1", "Rà soát, cập nhật phương án ứng phó với\nbão, lũ theo cấp độ rủi ro thiên tai",
+         "Sở Nông nghiệp\nvà Môi trường", "Bộ Chỉ huy Quân sự tỉnh;\nCông an tỉnh", "Quý I/\n2026"],
+        ["2", "Kiểm tra, gia cố hệ thống đê điều,\nhồ chứa trước mùa mưa lũ",
+         "Ủy ban nhân dân\ncác xã, phường", "Sở Nông nghiệp và Môi trường", "Trước 30/6/\n2026"],
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    path = tmp_path / "phu-luc.docx"
+    document.save(str(path))
+    found = _rows(parse(path))
+    assert set(found) == {"PL1.1", "PL1.2"}
+    assert ("Sở Nông nghiệp và Môi trường", "lead") in _roles(found["PL1.1"])
+    assert found["PL1.1"].deadline == "2026-03-31"
+    assert found["PL1.2"].deadline == "2026-06-30"
+    assert ("Ủy ban nhân dân xã, phường", "lead") in _roles(found["PL1.2"])
