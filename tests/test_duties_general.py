@@ -493,3 +493,109 @@ def test_wrapped_appendix_rows_from_docx(tmp_path: Path) -> None:
     assert found["PL1.1"].deadline == "2026-03-31"
     assert found["PL1.2"].deadline == "2026-06-30"
     assert ("Ủy ban nhân dân xã, phường", "lead") in _roles(found["PL1.2"])
+
+
+# ---------------------------------------------------------------------------------------------
+# More lead-in shapes: a unit line before plain paragraphs, a bold unit line with no colon, a
+# bullet that names the unit for its "+" sub-bullets
+# ---------------------------------------------------------------------------------------------
+
+LEAD_INS = """KẾ HOẠCH
+
+**Phòng, chống lụt bão năm 2026**
+
+**I. MỤC ĐÍCH**
+
+1. Chủ động ứng phó với thiên tai.
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+**1. Trách nhiệm của các cơ quan cấp tỉnh**
+
+Sở Xây dựng:
+
+Rà soát hiện trạng các công trình nhà ở, trụ sở có nguy cơ mất an toàn trong mùa mưa bão.
+
+Hướng dẫn các địa phương gia cố nhà ở cho hộ nghèo trước mùa mưa bão.
+
+**Bộ Chỉ huy Quân sự tỉnh**
+
+- Xây dựng phương án huy động lực lượng cứu hộ, cứu nạn theo cấp độ rủi ro thiên tai.
+
+- Tổ chức diễn tập ứng phó thiên tai tại các xã ven biển.
+
+**2. Trách nhiệm của các đơn vị khác**
+
+- Sở Tài chính:
+
++ Tham mưu bố trí kinh phí dự phòng cho công tác phòng, chống thiên tai.
+
++ Hướng dẫn thủ tục tạm ứng kinh phí khắc phục hậu quả thiên tai.
+
+- Sở Y tế:
+
++ Chuẩn bị cơ số thuốc, vật tư y tế phục vụ cấp cứu người bị nạn.
+
+- Các xã, phường ven biển báo cáo thiệt hại về Sở Nông nghiệp và Môi trường để tổng hợp, báo cáo
+Ủy ban nhân dân tỉnh.
+
+- Các đơn vị báo cáo Ủy ban nhân dân tỉnh (qua Văn phòng Ủy ban nhân dân tỉnh) để chỉ đạo.
+"""
+
+
+@pytest.fixture(scope="module")
+def lead_ins(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    path = tmp_path_factory.mktemp("lead-ins") / "ke-hoach-lu-bao.md"
+    path.write_text(LEAD_INS, encoding="utf-8")
+    return parse(path)
+
+
+@pytest.mark.parametrize(("section", "start", "unit"), [
+    ("II.1", "Rà soát hiện trạng", "Sở Xây dựng"),
+    ("II.1", "Hướng dẫn các địa phương gia cố", "Sở Xây dựng"),
+    ("II.1", "Xây dựng phương án huy động", "Bộ Chỉ huy Quân sự tỉnh"),
+    ("II.1", "Tổ chức diễn tập", "Bộ Chỉ huy Quân sự tỉnh"),
+    ("II.2", "Tham mưu bố trí kinh phí dự phòng", "Sở Tài chính"),
+    ("II.2", "Hướng dẫn thủ tục tạm ứng", "Sở Tài chính"),
+    ("II.2", "Chuẩn bị cơ số thuốc", "Sở Y tế"),
+])
+def test_lead_in_shapes(lead_ins: Document, section: str, start: str, unit: str) -> None:
+    assert (unit, "lead") in _roles(_duty(lead_ins, section, start))
+
+
+def test_a_paragraph_with_its_own_subject_ends_the_lead_in(lead_ins: Document) -> None:
+    duty = _duty(lead_ins, "II.1", "Tổ chức diễn tập")
+    assert ("Sở Xây dựng", "lead") not in _roles(duty)
+    duty = _duty(lead_ins, "II.2", "Chuẩn bị cơ số thuốc")
+    assert ("Sở Tài chính", "lead") not in _roles(duty)
+
+
+def test_the_body_reports_go_to_and_that_acts_on_them_leads(lead_ins: Document) -> None:
+    """"báo cáo về Sở X để tổng hợp, báo cáo …": Sở X receives the reports and is charged with
+    consolidating them (report_to and lead); "(qua Văn phòng …) để chỉ đạo": the office only
+    passes the reports on (report_to)."""
+    duty = _duty(lead_ins, "II.2", "Các xã, phường ven biển")
+    assert {("Sở Nông nghiệp và Môi trường", "report_to"),
+            ("Sở Nông nghiệp và Môi trường", "lead")} <= _roles(duty)
+    duty = _duty(lead_ins, "II.2", "Các đơn vị báo cáo")
+    assert ("Văn phòng Ủy ban nhân dân tỉnh", "report_to") in _roles(duty)
+    assert ("Văn phòng Ủy ban nhân dân tỉnh", "lead") not in _roles(duty)
+    assert ("Sở Y tế", "lead") not in _roles(duty)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Xây dựng quy chế phối hợp. Thời gian hoàn thành: tháng 9/2026.", ("2026-09-30", None)),
+    ("Tổ chức hội nghị triển khai (tháng 3/2026).", ("2026-03-31", None)),
+    ("Ban hành hướng dẫn. Thời hạn: ngày 30/9/2026.", ("2026-09-30", None)),
+    ("Tổ chức tổng kết (năm 2027).", ("2027-12-31", None)),
+])
+def test_more_deadline_forms(text: str, expected: tuple[str | None, str | None]) -> None:
+    deadline, _words, recurring = find_deadline(text)
+    assert (deadline, recurring) == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Đến 2030", "2030-12-31"), ("Trước 2027", "2027-12-31"), ("Từ năm 2026", None),
+])
+def test_time_cells_with_a_single_year(cell: str, expected: str | None) -> None:
+    assert time_cell(cell)[0] == expected

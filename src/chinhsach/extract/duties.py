@@ -65,6 +65,7 @@ _REPORT = re.compile(
     r"bao cao(?:\s+[^\s;.,()]+){1,8}?\s+(?:ve|len|gui ve|toi)|"
     r"chiu trach nhiem truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?)\s+(?:cac\s+)?$"
 )
+_ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|kiem tra|giam sat)\b")
 MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the same verbs
 _CLAUSE_BREAK = re.compile(r"[;.]")
@@ -199,6 +200,13 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             continue
         if _in_list_after(folded, mentions, i, _REPORT):
             add(m, "report_to")
+            before = folded[: mentions[head].start]
+            if (_ACTS_ON_REPORTS.match(folded[mentions[tail].end :])
+                    and before.count("(") <= before.count(")")):
+                # "báo cáo về Sở X để tổng hợp, tham mưu …": Sở X is charged with consolidating
+                # what it receives (GUIDELINES-real.md: kh144 VII, kh157 V, kh556 VI.5); "(qua
+                # Sở X) để …" only routes the reports, and "báo cáo X xem xét" asks X to decide.
+                add(m, "lead")
             continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
             continue
@@ -247,7 +255,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
 # "ngày 07/8/2018" dates a cited document.
 # "ngày" may be left out before a slashed date ("hoàn thành trước 30/6/2026", "trước 15/12 hằng
 # năm"): the deadline word and the d/m shape still make it a date.
-_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+)"
+# A time label or an opening bracket stands for the preposition: "Thời hạn: ngày 30/9/2026",
+# "Thời gian hoàn thành: tháng 9/2026", "(tháng 3/2026)" — the forms a plan prints after a task.
+_LABEL = r"thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:\s*|\(\s*"
+_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+|"
+                        rf"{_LABEL}(?=ngay))"
                         r"(?:ngay\s+(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
                         r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/]))")
@@ -258,13 +270,14 @@ _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc
 _Q = r"(?:iv|iii|ii|i|[1-4])"
 _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
                       rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
-_MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh)\s+)thang\s+(?P<m>\d{1,2})"
+_MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh)\s+|{_LABEL})thang\s+(?P<m>\d{{1,2}})"
                     r"\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 # "6 tháng đầu năm 2026": the half-year ends on 30 June.
 _HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang dau nam\s+(?P<y>20\d\d)\b")
 # "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
-_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|den|cuoi|hoan thanh)\s+)nam\s+(?P<y>20\d\d)\b(?!\s*[-–])")
+_YEAR = re.compile(rf"(?P<prep>(?:trong|truoc|den het|den|cuoi|hoan thanh)\s+|{_LABEL})nam\s+(?P<y>20\d\d)\b"
+                   r"(?!\s*[-–])")
 # A time label ("Thời gian thực hiện: năm 2027", "thời hạn hoàn thành: giai đoạn 2026 - 2030")
 # dates the duty as a table's time column does: a period ends with its last year. Without the
 # label a period is only named in passing ("Chương trình … giai đoạn 2026 - 2030": the
@@ -330,7 +343,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     chosen = min(dated or candidates, key=lambda c: c[0])
     if chosen[1] and recurring == "thường xuyên":
         recurring = None  # a one-off deadline: "thường xuyên" describes the manner, not a cycle
-    return chosen[1], chosen[2].strip(), recurring
+    # The words start at the preposition: a label or a bracket that stood for it is dropped.
+    words = re.sub(r"^(?:\(\s*|th[ờo]i (?:gian|h[ạa]n)[^:]{0,20}:\s*)", "", chosen[2].strip(), flags=re.IGNORECASE)
+    return chosen[1], words, recurring
 
 
 # ---------------------------------------------------------------------------------------------
@@ -392,9 +407,27 @@ def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
     tỉnh trình … quyết định:" (kh182) carries a task of its own and is not one.
     """
     stripped = text.strip()
-    if not stripped.endswith(":") or len(stripped.split()) > 30:
+    if len(stripped.split()) > 30:
         return []
+    if not stripped.endswith(":"):
+        # A line that is a unit name and nothing else ("**Bộ Chỉ huy Quân sự tỉnh**" over its
+        # bullets): no other word at all, so that a short task ("Sở Y tế thực hiện.") is not one.
+        if stripped.endswith((".", ";")) or not _only_names(stripped, find):
+            return []
     return _units_of_heading(stripped, find, partners=True)
+
+
+def _only_names(text: str, find: UnitFinder) -> bool:
+    """Whether ``text`` names units with nothing but a charging word ("Giao", "Đề nghị") and
+    list words around them."""
+    mentions = sorted(find(text), key=lambda m: m.start)
+    if not mentions:
+        return False
+    rest = fold(text)
+    for m in reversed(mentions):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = re.sub(r"\b(?:giao|de nghi|chi dao|cac|va)\b|[\W_]", " ", rest)
+    return not rest.split()
 
 
 def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
@@ -527,6 +560,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     leaf_headings = _task_sentence_headings(document, sections)
     # The open lead-in line ("Giao Sở Tài chính:"): its outline node and the units it names.
     lead_in: tuple[str | None, list[UnitRole]] | None = None
+    lead_marker: str | None = None  # the bullet mark of a lead-in that is itself a bullet
     for seg in document.segments:
         if not seg.searchable and seg.id not in leaf_headings:
             continue
@@ -537,12 +571,17 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         text = seg.text
         if not re.search(r"\w", text):
             continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
-        if lead_in is not None and not (
-                (seg.kind == "bullet" and seg.section_node == lead_in[0])
-                or _below(seg.section_node, lead_in[0])):
-            lead_in = None  # a paragraph of its own, or another item: the lead-in's list is over
+        if lead_in is not None and not (seg.section_node == lead_in[0] or _below(seg.section_node, lead_in[0])):
+            lead_in = None  # another item: the lead-in's list is over
+        if lead_in is not None and lead_marker is not None and seg.kind == "bullet" \
+                and _bullet_marker(seg.raw) == lead_marker:
+            lead_in = None  # "- Sở Tài chính:" rules its "+" bullets up to the next "-" one
+        if (lead_in is not None and seg.kind == "paragraph" and seg.section_node == lead_in[0]
+                and any(u.role == "lead" for u in roles_in_text(text, find))):
+            lead_in = None  # a paragraph with a subject of its own ends the list
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
             lead_in = (seg.section_node, found)
+            lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             continue  # it names who does what follows; it is no duty of its own
         if (part in ("tasks", "organisation") or lead_in is not None) and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
@@ -608,6 +647,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
     return duties, plan_lead
+
+
+def _bullet_marker(raw: str | None) -> str | None:
+    """The mark a bullet is printed with ("-", "+", "•"), markdown emphasis aside."""
+    m = re.match(r"^[\s*_]*([-–—+•·]|\(\d{1,2}\))", raw or "")
+    return m.group(1) if m else None
 
 
 def _below(node: str | None, ancestor: str | None) -> bool:

@@ -34,7 +34,10 @@ __all__ = ["table_duties", "table_facts", "table_targets", "time_cell"]
 UnitFinder = Callable[[str], Sequence[Mention]]
 
 _RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-–—]\s*(20\d\d)(?!\d)")
-_SINGLE_YEAR = re.compile(r"^(?:(?:năm|nam|trong năm|trong nam|cả năm)\s+)?(20\d\d)\.?$", re.IGNORECASE)
+# "Năm 2026", "2026", and the bounds "Đến 2030", "Trước 2027" (the year the work must be done
+# by); "Từ năm 2026" only says when it starts.
+_SINGLE_YEAR = re.compile(r"^(?:(?:năm|nam|trong năm|trong nam|cả năm|đến|den|đến hết|den het|trước|truoc|"
+                          r"chậm nhất|cham nhat)\s+)?(?:(?:năm|nam)\s+)?(20\d\d)\.?$", re.IGNORECASE)
 _ALWAYS = re.compile(r"\bthuong xuyen\b|\bhang ngay\b|\bhang tuan\b|\bdinh ky\b")
 _ALWAYS_LABELS = (("thuong xuyen", "thường xuyên"), ("hang ngay", "hằng ngày"),
                   ("hang tuan", "hằng tuần"))
