@@ -599,3 +599,60 @@ def test_more_deadline_forms(text: str, expected: tuple[str | None, str | None])
 ])
 def test_time_cells_with_a_single_year(cell: str, expected: str | None) -> None:
     assert time_cell(cell)[0] == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Which closing paragraphs address the part, and which are an item's own content
+# ---------------------------------------------------------------------------------------------
+
+CLOSINGS = """KẾ HOẠCH
+
+**Tiêm chủng mở rộng năm 2026**
+
+**I. MỤC ĐÍCH**
+
+1. Bảo đảm tỷ lệ tiêm chủng đầy đủ cho trẻ em.
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+**1. Sở Y tế**
+
+Chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.
+
+**2. Chế độ báo cáo**
+
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo về Sở Y tế để tổng hợp.
+
+**3. Sở Tài chính**
+
+Bố trí kinh phí mua vắc xin theo phân cấp ngân sách.
+
+Căn cứ Kế hoạch này, các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố xây dựng kế hoạch
+cụ thể, gửi về Sở Y tế trước ngày 31/01/2026.
+
+**III. KINH PHÍ**
+
+1. Ngân sách tỉnh bảo đảm theo phân cấp.
+"""
+
+
+@pytest.fixture(scope="module")
+def closings(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    path = tmp_path_factory.mktemp("closings") / "ke-hoach-tiem-chung.md"
+    path.write_text(CLOSINGS, encoding="utf-8")
+    return parse(path)
+
+
+def test_an_items_own_content_stays_with_the_item(closings: Document) -> None:
+    """The first paragraph under "2. Chế độ báo cáo" is that item's content, whatever it says."""
+    duty = _duty(closings, "II.2", "Trong quá trình thực hiện")
+    assert {("Sở Y tế", "report_to"), ("Sở Y tế", "lead")} <= _roles(duty)
+
+
+def test_a_plan_wide_paragraph_after_the_last_item_is_the_parts(closings: Document) -> None:
+    """"Căn cứ Kế hoạch này, các sở, ban, ngành …" after the last item, before the next part,
+    speaks to everyone: section ``II``."""
+    duty = _duty(closings, "II", "Căn cứ Kế hoạch này")
+    assert {("sở, ban, ngành", "lead"), ("Ủy ban nhân dân huyện, thành phố", "lead")} <= _roles(duty)
+    assert ("Sở Tài chính", "lead") not in _roles(duty)
+    assert duty.deadline == "2026-01-31"

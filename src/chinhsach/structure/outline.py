@@ -425,15 +425,45 @@ _PART_CLOSING = re.compile(
     r"|(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b.{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
 
 
+# Weaker cues: a paragraph that charges every body ("Căn cứ Kế hoạch này, các sở, ban, ngành …
+# xây dựng kế hoạch …", "Các sở, ban, ngành … thực hiện Kế hoạch này") is the part's only when
+# no numbered item follows it in the part; in the middle of a part it may open a list.
+_PLAN_WIDE = re.compile(
+    r"^\W*(?:(?:can cu|tren co so)\s+[^,;.]{0,60}?\b(?:ke hoach|chuong trinh|quyet dinh)\b[^,;.]{0,30},\s*"
+    r"(?:cac|thu truong|uy ban|ubnd)\b"
+    r"|(?:cac|thu truong cac)\s+(?:so|co quan|don vi|ban|nganh|dia phuong)\b.{0,200}?"
+    r"\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
+
+
 def closing_kind(text: str) -> str | None:
     """``document`` for the document's closing paragraph, ``part`` for one that addresses the
-    whole part it ends, else None (see :data:`_PART_CLOSING`)."""
+    whole part it ends, ``plan`` for one that does so only after the part's last item, else
+    None (see :data:`_PART_CLOSING`, :data:`_PLAN_WIDE`)."""
     folded = fold(text)
     if _DOCUMENT_CLOSING.match(folded):
         return "document"
     if _PART_CLOSING.match(folded):
         return "part"
+    if _PLAN_WIDE.match(folded):
+        return "plan"
     return None
+
+
+_NEXT_PART = re.compile(rf"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương)\s+\S|(?=[IVX]){_ROMAN}\s*[-.–)]\s*\S)")
+
+
+def _last_in_part(paras: list[Paragraph], start: int, end: int) -> bool:
+    """Whether no numbered or lettered item follows paragraph ``start`` before the next part,
+    an appendix or ``end`` (the signature)."""
+    for p in paras[start + 1 : end]:
+        text = p.text.strip()
+        if not text or p.kind != "text":
+            continue
+        if (_NEXT_PART.match(text) and not _ITEM_RE.match(text)) or appendix_heading(text):
+            return True
+        if _ITEM_RE.match(text) or _SUBITEM_RE.match(text) or _LETTER_RE.match(text):
+            return False
+    return True
 
 
 _SIGNATURE_START = re.compile(r"^(Nơi nhận|NƠI NHẬN)\b")
@@ -502,9 +532,13 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     segments: list[Segment] = []
     warnings: list[ParseWarning] = list(source.warnings)
 
+    with_content: set[str] = set()  # outline nodes that already hold a paragraph of text
+
     def emit(kind: str, text: str, p: Paragraph, raw: str | None = None,
              section: str | None = None) -> None:
         node = None if kind == "signature" else (state.topic or state.innermost_numbered())
+        if node is not None and kind in ("paragraph", "bullet", "table_row"):
+            with_content.add(node.id)
         citable = section or (node.citable if node else None)
         parts = split_segment_text(text) if kind not in ("heading", "title") else [text]
         for part in parts:
@@ -591,8 +625,15 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             continue
         bullet = _BULLET_RE.match(p.text)
         closing = None if bullet else closing_kind(p.text)
-        if closing == "document" or (closing == "part" and state.part is not None
-                                     and state.part.kind == "part"):
+        inner = state.innermost_numbered()
+        if closing in ("part", "plan") and not (
+                state.part is not None and state.part.kind == "part" and inner is not None
+                and inner is not state.part and inner.id in with_content
+                and (closing == "part" or _last_in_part(paras, i, sign_start))):
+            # The first paragraph under an item is the item's own content ("2. Chế độ báo
+            # cáo" then "Trong quá trình thực hiện, nếu có khó khăn …"), whatever it says.
+            closing = None
+        if closing is not None:
             # Only the part stays open (or nothing, after "Trên đây là …"): the paragraphs up
             # to the next heading belong to it, not to the last item.
             if closing == "document":
