@@ -656,3 +656,64 @@ def test_a_plan_wide_paragraph_after_the_last_item_is_the_parts(closings: Docume
     assert {("sở, ban, ngành", "lead"), ("Ủy ban nhân dân huyện, thành phố", "lead")} <= _roles(duty)
     assert ("Sở Tài chính", "lead") not in _roles(duty)
     assert duty.deadline == "2026-01-31"
+
+
+# ---------------------------------------------------------------------------------------------
+# A two-row header whose spanning cell stands in the middle ("Cơ quan thực hiện" over "Chủ trì"
+# and "Phối hợp", then "Thời gian" merged down)
+# ---------------------------------------------------------------------------------------------
+
+SPANNING = """KẾ HOẠCH
+
+**I. NHIỆM VỤ**
+
+1. Thực hiện các nhiệm vụ tại Phụ lục.
+
+**PHỤ LỤC**
+
+| STT | Nhiệm vụ | Cơ quan thực hiện | Thời gian hoàn thành |
+| Chủ trì | Phối hợp |
+| 1 | Xây dựng cơ sở dữ liệu đất đai cấp xã | Sở Nông nghiệp và Môi trường | Sở Tài chính | Quý III/2026 |
+| 2 | Đào tạo kỹ năng số cho cán bộ cấp xã | Sở Nội vụ | Sở Khoa học và Công nghệ | Năm 2027 |
+"""
+
+
+def test_middle_spanning_header_from_pipes(tmp_path: Path) -> None:
+    path = tmp_path / "phu-luc-span.md"
+    path.write_text(SPANNING, encoding="utf-8")
+    rows = _rows(parse(path))
+    assert set(rows) == {"PL1.1", "PL1.2"}
+    assert {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "cooperate")} <= _roles(rows["PL1.1"])
+    assert rows["PL1.1"].deadline == "2026-09-30"
+    assert {("Sở Nội vụ", "lead"), ("Sở Khoa học và Công nghệ", "cooperate")} <= _roles(rows["PL1.2"])
+    assert rows["PL1.2"].deadline == "2027-12-31"
+
+
+def test_middle_spanning_header_from_docx(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("I. NHIỆM VỤ")
+    document.add_paragraph("1. Thực hiện các nhiệm vụ tại Phụ lục.")
+    document.add_paragraph("PHỤ LỤC")
+    table = document.add_table(rows=4, cols=5)
+    top = table.rows[0].cells
+    top[0].text, top[1].text, top[2].text, top[4].text = "STT", "Nhiệm vụ", "Cơ quan thực hiện", "Thời gian hoàn thành"
+    top[2].merge(top[3])
+    for j in (0, 1, 4):
+        table.cell(0, j).merge(table.cell(1, j))
+    table.cell(1, 2).text, table.cell(1, 3).text = "Chủ trì", "Phối hợp"
+    for r, row in enumerate([
+            ["1", "Xây dựng cơ sở dữ liệu đất đai cấp xã", "Sở Nông nghiệp và Môi trường", "Sở Tài chính",
+             "Quý III/2026"],
+            ["2", "Đào tạo kỹ năng số cho cán bộ cấp xã", "Sở Nội vụ", "Sở Khoa học và Công nghệ", "Năm 2027"]],
+            start=2):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "phu-luc-span.docx"
+    document.save(str(path))
+    rows = _rows(parse(path))
+    assert set(rows) == {"PL1.1", "PL1.2"}
+    assert {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "cooperate")} <= _roles(rows["PL1.1"])
+    assert rows["PL1.2"].deadline == "2027-12-31"

@@ -394,11 +394,22 @@ def _align_pipe_header(header: list[list[str | None]], n: int) -> list[list[str 
     if a >= n or s <= 0 or s > a or b % s:
         return header
     span = b // s
-    top: list[str | None] = list(first[: a - s])
-    for label in first[a - s :]:
+    start = a - s
+    if s == 1:
+        # Sub-columns of the units ("Chủ trì", "Phối hợp") stand under the column that names who
+        # carries the work ("Cơ quan thực hiện"), wherever it is: a time column merged down
+        # often follows it ("… | Cơ quan thực hiện | Thời gian hoàn thành").
+        sub_roles = {_role_of(c) for c in second}
+        if sub_roles <= {"lead", "cooperate"}:
+            owner = next((j for j, c in enumerate(first) if _role_of(c) == "lead"), None)
+            if owner is not None:
+                start = owner
+    top: list[str | None] = []
+    for j, label in enumerate(first):
         top.append(label)
-        top.extend([None] * (span - 1))
-    below: list[str | None] = [None] * (a - s) + list(second)
+        if start <= j < start + s:
+            top.extend([None] * (span - 1))
+    below: list[str | None] = [None] * start + list(second) + [None] * (a - s - start)
     return [top, below, *header[2:]]
 
 
