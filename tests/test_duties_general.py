@@ -717,3 +717,63 @@ def test_middle_spanning_header_from_docx(tmp_path: Path) -> None:
     assert set(rows) == {"PL1.1", "PL1.2"}
     assert {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "cooperate")} <= _roles(rows["PL1.1"])
     assert rows["PL1.2"].deadline == "2027-12-31"
+
+
+# ---------------------------------------------------------------------------------------------
+# Labelled fields under a task: "Cơ quan chủ trì: …", "Cơ quan phối hợp: …", "Thời gian hoàn
+# thành: …", "Sản phẩm: …" (a table written out as lines)
+# ---------------------------------------------------------------------------------------------
+
+FIELDS = """KẾ HOẠCH
+
+**Chuyển đổi số trong quản lý đất đai năm 2026**
+
+**I. MỤC ĐÍCH**
+
+1. Hiện đại hóa công tác quản lý đất đai.
+
+**II. NHIỆM VỤ CỤ THỂ**
+
+**1. Xây dựng cơ sở dữ liệu đất đai cấp xã**
+
+- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+
+- Cơ quan phối hợp: Sở Tài chính; Ủy ban nhân dân các xã, phường.
+
+- Thời gian hoàn thành: Quý IV/2026.
+
+- Sản phẩm: Cơ sở dữ liệu đất đai được vận hành.
+
+**2.** Tổ chức tập huấn kỹ năng số cho cán bộ, công chức làm công tác đất đai cấp xã.
+
+Chủ trì: Sở Nội vụ; phối hợp: Sở Khoa học và Công nghệ. Thời gian thực hiện: hằng năm.
+"""
+
+
+@pytest.fixture(scope="module")
+def fields(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    path = tmp_path_factory.mktemp("fields") / "ke-hoach-dat-dai.md"
+    path.write_text(FIELDS, encoding="utf-8")
+    return parse(path)
+
+
+def test_labelled_fields_complete_their_task(fields: Document) -> None:
+    duties = [d for d in fields.duties if d.section == "II.1"]
+    assert len(duties) == 1, [d.text for d in duties]
+    duty = duties[0]
+    assert duty.text.startswith("Xây dựng cơ sở dữ liệu đất đai cấp xã")
+    assert {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "cooperate"),
+            ("Ủy ban nhân dân xã, phường", "cooperate")} <= _roles(duty)
+    assert ("Sở Tài chính", "lead") not in _roles(duty)
+    assert duty.deadline == "2026-12-31"
+    assert duty.product == "Cơ sở dữ liệu đất đai được vận hành"
+
+
+def test_labelled_fields_on_one_line(fields: Document) -> None:
+    duties = [d for d in fields.duties if d.section == "II.2"]
+    assert len(duties) == 1, [d.text for d in duties]
+    duty = duties[0]
+    assert duty.text.startswith("Tổ chức tập huấn kỹ năng số")
+    assert {("Sở Nội vụ", "lead"), ("Sở Khoa học và Công nghệ", "cooperate")} <= _roles(duty)
+    assert ("Sở Khoa học và Công nghệ", "lead") not in _roles(duty)
+    assert duty.recurring == "hằng năm"

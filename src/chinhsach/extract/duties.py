@@ -561,6 +561,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # The open lead-in line ("Giao Sở Tài chính:"): its outline node and the units it names.
     lead_in: tuple[str | None, list[UnitRole]] | None = None
     lead_marker: str | None = None  # the bullet mark of a lead-in that is itself a bullet
+    node_segments: dict[str | None, set[str]] = {}  # segments that gave duties, by outline node
     for seg in document.segments:
         if not seg.searchable and seg.id not in leaf_headings:
             continue
@@ -579,6 +580,18 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if (lead_in is not None and seg.kind == "paragraph" and seg.section_node == lead_in[0]
                 and any(u.role == "lead" for u in roles_in_text(text, find))):
             lead_in = None  # a paragraph with a subject of its own ends the list
+        if seg.kind in ("paragraph", "bullet") and (fields := _fields(text)) is not None:
+            # "- Cơ quan chủ trì: Sở X." completes the task above it, at the same item; with no
+            # task paragraph there, the item's heading is the task.
+            task = duties[-1] if duties and duties[-1].segment_id in node_segments.get(seg.section_node, ()) else None
+            if task is None and seg.section_node in sections:
+                task = Duty(text=sections[seg.section_node].heading, section=seg.section, units=[],
+                            segment_id=seg.id)
+                duties.append(task)
+            if task is not None:
+                node_segments.setdefault(seg.section_node, set()).add(task.segment_id or "")
+                _apply_fields(task, fields, find)
+                continue
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
             lead_in = (seg.section_node, found)
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
@@ -630,6 +643,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
+        node_segments.setdefault(seg.section_node, set()).add(seg.id)
         if partner_only[0]:
             partners.add(id(duty))
         if part == "organisation":
@@ -647,6 +661,54 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
     return duties, plan_lead
+
+
+# Labelled fields that complete a task written out as lines, the columns of a duty table in
+# prose ("- Cơ quan chủ trì: Sở X.", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: Quý IV/2026.",
+# "- Sản phẩm: …"), on folded text. Several may share a line ("Chủ trì: Sở X; phối hợp: Sở Y.").
+_FIELD = re.compile(
+    r"(?:^|(?<=[;.])\s*)\W*(?P<label>(?:(?:co quan|don vi)\s+)?(?:chu tri|phoi hop|thuc hien)"
+    r"|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai))?|tien do"
+    r"|san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?)\s*:\s*")
+
+
+def _fields(text: str) -> list[tuple[str, str]] | None:
+    """(role, value) of each labelled field of a line that holds only fields, else None; role is
+    ``lead``, ``cooperate``, ``time`` or ``product``."""
+    folded = fold(text)
+    found = list(_FIELD.finditer(folded))
+    if not found or found[0].start() > 3:
+        return None
+    out: list[tuple[str, str]] = []
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        value = text[m.end() : nxt.start() if nxt else len(text)].strip(" ;.\t")
+        label = m.group("label")
+        role = ("time" if label.startswith(("thoi", "tien do")) else "cooperate" if "phoi hop" in label
+                else "product" if label.startswith(("san pham", "ket qua")) else "lead")
+        out.append((role, value))
+    return out
+
+
+def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -> None:
+    """Put the fields of a task's lines on its duty (units with the field's role, deadline,
+    product), as the columns of a duty table would be."""
+    for role, value in fields:
+        if role in ("lead", "cooperate"):
+            for m in sorted(find(value), key=lambda x: x.start):
+                if not any(u.name == m.name and u.role == role for u in duty.units):
+                    duty.units.append(UnitRole(m.name, role, True, value[m.start : m.end]))
+        elif role == "time":
+            deadline, words, recurring = find_deadline(value)
+            if deadline is None and words is None:
+                deadline, words, _ = find_deadline(f"trong {value}")  # "Quý IV/2026" on its own
+                words = value if deadline else words
+            if deadline is None and (span := re.search(r"(20\d\d)\s*[-–—]\s*(20\d\d)", value)):
+                deadline, words = f"{span.group(2)}-12-31", value
+            duty.deadline = duty.deadline or deadline
+            duty.deadline_text = duty.deadline_text or words
+            duty.recurring = duty.recurring or recurring
+        elif value:
+            duty.product = value
 
 
 def _bullet_marker(raw: str | None) -> str | None:
