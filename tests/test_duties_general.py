@@ -777,3 +777,26 @@ def test_labelled_fields_on_one_line(fields: Document) -> None:
     assert {("Sở Nội vụ", "lead"), ("Sở Khoa học và Công nghệ", "cooperate")} <= _roles(duty)
     assert ("Sở Khoa học và Công nghệ", "lead") not in _roles(duty)
     assert duty.recurring == "hằng năm"
+
+
+@pytest.mark.parametrize("text", [
+    "Nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Sở Y tế để tổng hợp, báo cáo.",
+    "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành, địa phương nghiêm túc triển khai Kế hoạch này.",
+    "Quá trình triển khai thực hiện nếu phát sinh vướng mắc, các đơn vị kịp thời báo cáo.",
+])
+def test_part_closing_openings(text: str) -> None:
+    from chinhsach.structure.outline import closing_kind
+
+    assert closing_kind(text) == "part"
+
+
+def test_a_collective_heading_with_its_remit_leads(tmp_path: Path) -> None:
+    """"3. Các sở, ban, ngành theo chức năng, nhiệm vụ được giao": the remit does not make the
+    heading a topic; the collective leads the items under it."""
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "KẾ HOẠCH\n\n**I. MỤC ĐÍCH**\n\n1. Bảo đảm an toàn.\n\n**II. TỔ CHỨC THỰC HIỆN**\n\n"
+        "**1. Các sở, ban, ngành tỉnh theo chức năng, nhiệm vụ được giao**\n\n"
+        "Chủ động rà soát, bổ sung các nhiệm vụ vào kế hoạch công tác năm 2026.\n", encoding="utf-8")
+    duty = _duty(parse(path), "II.1", "Chủ động rà soát")
+    assert any(role == "lead" and name.startswith("sở, ban, ngành") for name, role in _roles(duty))

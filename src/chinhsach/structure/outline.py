@@ -422,7 +422,9 @@ def _try_topic(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None]
 _DOCUMENT_CLOSING = re.compile(r"^\W*tren day la\b")
 _PART_CLOSING = re.compile(
     r"^\W*(?:(?:trong )?qua trinh (?:(?:to chuc|trien khai|thuc hien)\s*,?\s*)+.{0,40}?\bneu\b"
-    r"|(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b.{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
+    r"|neu co (?:phat sinh )?(?:kho khan|vuong mac)"
+    r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
+    r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
 
 
 # Weaker cues: a paragraph that charges every body ("Căn cứ Kế hoạch này, các sở, ban, ngành …
