@@ -800,3 +800,17 @@ def test_a_collective_heading_with_its_remit_leads(tmp_path: Path) -> None:
         "Chủ động rà soát, bổ sung các nhiệm vụ vào kế hoạch công tác năm 2026.\n", encoding="utf-8")
     duty = _duty(parse(path), "II.1", "Chủ động rà soát")
     assert any(role == "lead" and name.startswith("sở, ban, ngành") for name, role in _roles(duty))
+
+
+def test_a_line_wrapped_before_a_year_range_stays_in_its_paragraph(tmp_path: Path) -> None:
+    """"… giai đoạn⏎2026 - 2030; …": a year range at a line start is no item marker, so the
+    bullet stays one duty and keeps its yearly recurrence."""
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "KẾ HOẠCH\n\n**I. MỤC ĐÍCH**\n\n1. Bảo đảm nguồn lực.\n\n**II. NHIỆM VỤ**\n\n"
+        "**1. Sở Tài chính**\n\n- Tham mưu bố trí vốn đầu tư công trung hạn cho Chương trình giai đoạn\n"
+        "2026 - 2030; dự toán ngân sách hằng năm cho các dự án thành phần.\n", encoding="utf-8")
+    duties = [d for d in parse(path).duties if d.section == "II.1"]
+    assert len(duties) == 1, [d.text for d in duties]
+    assert duties[0].recurring == "hằng năm"
+    assert ("Sở Tài chính", "lead") in _roles(duties[0])
