@@ -814,3 +814,23 @@ def test_a_line_wrapped_before_a_year_range_stays_in_its_paragraph(tmp_path: Pat
     assert len(duties) == 1, [d.text for d in duties]
     assert duties[0].recurring == "hằng năm"
     assert ("Sở Tài chính", "lead") in _roles(duties[0])
+
+
+def test_more_field_labels(tmp_path: Path) -> None:
+    """"Đơn vị chủ trì thực hiện:", "Trách nhiệm thực hiện:", "Thời gian: Thường xuyên",
+    "Kinh phí: …" (kept off the units) complete the task above them."""
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "KẾ HOẠCH\n\n**I. MỤC ĐÍCH**\n\n1. Bảo đảm nguồn lực.\n\n**II. NHIỆM VỤ**\n\n"
+        "**1. Kiểm tra chất lượng nước sinh hoạt tại các trạm cấp nước nông thôn**\n\n"
+        "- Đơn vị chủ trì thực hiện: Sở Y tế.\n\n- Đơn vị phối hợp: Sở Xây dựng.\n\n"
+        "- Thời gian: Thường xuyên.\n\n- Kinh phí: Ngân sách tỉnh.\n\n"
+        "**2. Tuyên truyền về sử dụng nước sạch**\n\n- Trách nhiệm thực hiện: Sở Văn hóa, Thể thao và Du lịch.\n",
+        encoding="utf-8")
+    doc = parse(path)
+    first = [d for d in doc.duties if d.section == "II.1"]
+    assert len(first) == 1, [d.text for d in first]
+    assert {("Sở Y tế", "lead"), ("Sở Xây dựng", "cooperate")} <= _roles(first[0])
+    assert first[0].recurring == "thường xuyên"
+    second = [d for d in doc.duties if d.section == "II.2"]
+    assert len(second) == 1 and ("Sở Văn hóa, Thể thao và Du lịch", "lead") in _roles(second[0])

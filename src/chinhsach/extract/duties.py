@@ -587,7 +587,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             # "- Cơ quan chủ trì: Sở X." completes the task above it, at the same item; with no
             # task paragraph there, the item's heading is the task.
             task = duties[-1] if duties and duties[-1].segment_id in node_segments.get(seg.section_node, ()) else None
-            if task is None and seg.section_node in sections:
+            if task is None and seg.section_node in sections and part in ("tasks", "organisation") \
+                    and any(role in ("lead", "cooperate", "time") for role, _value in fields):
                 task = Duty(text=sections[seg.section_node].heading, section=seg.section, units=[],
                             segment_id=seg.id)
                 duties.append(task)
@@ -670,14 +671,15 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
 # prose ("- Cơ quan chủ trì: Sở X.", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: Quý IV/2026.",
 # "- Sản phẩm: …"), on folded text. Several may share a line ("Chủ trì: Sở X; phối hợp: Sở Y.").
 _FIELD = re.compile(
-    r"(?:^|(?<=[;.])\s*)\W*(?P<label>(?:(?:co quan|don vi)\s+)?(?:chu tri|phoi hop|thuc hien)"
+    r"(?:^|(?<=[;.])\s*)\W*(?P<label>(?:(?:co quan|don vi|trach nhiem)\s+)?(?:chu tri|phoi hop|thuc hien)"
+    r"(?:\s+thuc hien)?"
     r"|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai))?|tien do"
-    r"|san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?)\s*:\s*")
+    r"|san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?|kinh phi(?:\s+thuc hien)?|nguon (?:von|kinh phi))\s*:\s*")
 
 
 def _fields(text: str) -> list[tuple[str, str]] | None:
     """(role, value) of each labelled field of a line that holds only fields, else None; role is
-    ``lead``, ``cooperate``, ``time`` or ``product``."""
+    ``lead``, ``cooperate``, ``time``, ``product`` or ``budget``."""
     folded = fold(text)
     found = list(_FIELD.finditer(folded))
     if not found or found[0].start() > 3:
@@ -687,7 +689,8 @@ def _fields(text: str) -> list[tuple[str, str]] | None:
         value = text[m.end() : nxt.start() if nxt else len(text)].strip(" ;.\t")
         label = m.group("label")
         role = ("time" if label.startswith(("thoi", "tien do")) else "cooperate" if "phoi hop" in label
-                else "product" if label.startswith(("san pham", "ket qua")) else "lead")
+                else "product" if label.startswith(("san pham", "ket qua"))
+                else "budget" if label.startswith(("kinh phi", "nguon")) else "lead")
         out.append((role, value))
     return out
 
@@ -710,8 +713,9 @@ def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -
             duty.deadline = duty.deadline or deadline
             duty.deadline_text = duty.deadline_text or words
             duty.recurring = duty.recurring or recurring
-        elif value:
+        elif role == "product" and value:
             duty.product = value
+        # A budget line ("Kinh phí: ngân sách tỉnh") names a source, not a unit: nothing to add.
 
 
 def _bullet_marker(raw: str | None) -> str | None:
