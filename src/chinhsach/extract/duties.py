@@ -15,6 +15,12 @@ mention, the same way a reader finds them:
 
 Duties that name no unit inherit the plan's lead (the unit that "Tổ chức thực hiện" charges with
 the whole plan) as ``explicit=False``.
+
+Two layouts name the lead away from the duty's own words: a lead-in line ("Giao Sở Tài chính:",
+"Chỉ đạo Công an tỉnh:", a bold unit line) over the bullets and paragraphs that follow it, and
+labelled fields under a task ("- Cơ quan chủ trì: …", "- Thời gian hoàn thành: …"), read as the
+columns of a duty table. Neither occurs in the development plans; both were written for unseen
+ones (issue 12) and are covered by ``tests/test_duties_general.py``.
 """
 
 from __future__ import annotations
