@@ -19,8 +19,10 @@ the whole plan) as ``explicit=False``.
 Two layouts name the lead away from the duty's own words: a lead-in line ("Giao Sở Tài chính:",
 "Chỉ đạo Công an tỉnh:", a bold unit line) over the bullets and paragraphs that follow it, and
 labelled fields under a task ("- Cơ quan chủ trì: …", "- Thời gian hoàn thành: …"), read as the
-columns of a duty table. Neither occurs in the development plans; both were written for unseen
-ones (issue 12) and are covered by ``tests/test_duties_general.py``.
+columns of a duty table. The development plans print lead-ins only right under a heading that
+names the same unit (kh153 IV.1, kh179 VI.10) or as "Chủ trì, phối hợp với …:" (qd2954 KH.V.4),
+and no labelled fields; both mechanisms were written for unseen plans (issue 12) and are covered
+by ``tests/test_duties_general.py``.
 """
 
 from __future__ import annotations
