@@ -834,3 +834,34 @@ def test_more_field_labels(tmp_path: Path) -> None:
     assert first[0].recurring == "thường xuyên"
     second = [d for d in doc.duties if d.section == "II.2"]
     assert len(second) == 1 and ("Sở Văn hóa, Thể thao và Du lịch", "lead") in _roles(second[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# A markdown table whose wrapped cells went on as a second row with no STT
+# ---------------------------------------------------------------------------------------------
+
+ROW_WRAPS = """KẾ HOẠCH
+
+**I. NHIỆM VỤ**
+
+1. Thực hiện các nhiệm vụ tại Phụ lục.
+
+**PHỤ LỤC**
+
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| 1 | Rà soát phương án ứng phó với | Sở Nông nghiệp và | Sở Tài chính | Quý I/ |
+| | bão, lũ theo cấp độ rủi ro | Môi trường | | 2026 |
+| 2 | Diễn tập phòng chống thiên tai | Bộ Chỉ huy Quân sự tỉnh | Công an tỉnh | Hằng năm |
+"""
+
+
+def test_wrapped_row_continues_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "phu-luc-wrap.md"
+    path.write_text(ROW_WRAPS, encoding="utf-8")
+    rows = _rows(parse(path))
+    assert set(rows) == {"PL1.1", "PL1.2"}
+    first = rows["PL1.1"]
+    assert first.text == "Rà soát phương án ứng phó với bão, lũ theo cấp độ rủi ro"
+    assert ("Sở Nông nghiệp và Môi trường", "lead") in _roles(first)
+    assert first.deadline == "2026-03-31"
+    assert rows["PL1.2"].recurring == "hằng năm"
