@@ -865,3 +865,12 @@ def test_wrapped_row_continues_its_row(tmp_path: Path) -> None:
     assert ("Sở Nông nghiệp và Môi trường", "lead") in _roles(first)
     assert first.deadline == "2026-03-31"
     assert rows["PL1.2"].recurring == "hằng năm"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tổ chức hội nghị tổng kết vào tháng 12/2026.", "2026-12-31"),
+    ("Tổ chức diễn tập vào ngày 15/5/2026.", "2026-05-15"),
+    ("Tổ chức Ngày hội việc làm, dự kiến tháng 8/2026.", "2026-08-31"),
+])
+def test_scheduled_dates(text: str, expected: str) -> None:
+    assert find_deadline(text)[0] == expected

@@ -266,7 +266,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
 # A time label or an opening bracket stands for the preposition: "Thời hạn: ngày 30/9/2026",
 # "Thời gian hoàn thành: tháng 9/2026", "(tháng 3/2026)" — the forms a plan prints after a task.
 _LABEL = r"thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:\s*|\(\s*"
-_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+|"
+# "vào tháng 12/2026", "dự kiến tháng 8/2026": the date an event is scheduled for is when it is due
+# ("vào năm 2030" is not taken: it dates a target's horizon, kh182 III.2.3.d, no deadline in the gold).
+_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|vao|du kien|hoan thanh truoc|xong truoc)\s+|"
                         rf"{_LABEL}(?=ngay))"
                         r"(?:ngay\s+(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
@@ -278,7 +280,7 @@ _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc
 _Q = r"(?:iv|iii|ii|i|[1-4])"
 _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
                       rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
-_MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh)\s+|{_LABEL})thang\s+(?P<m>\d{{1,2}})"
+_MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh|vao|du kien)\s+|{_LABEL})thang\s+(?P<m>\d{{1,2}})"
                     r"\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 # "6 tháng đầu năm 2026": the half-year ends on 30 June.
 _HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang dau nam\s+(?P<y>20\d\d)\b")
