@@ -88,6 +88,9 @@ class SentenceTransformerEmbedder(Embedder):
         path = Path(name_or_path)
         self.path = path
         self.model_id = _model_id_of(path) if path.exists() else str(name_or_path)
+        # What the embedding cache hashes to tell two versions of a model apart.
+        self.weights_file = next((path / n for n in ("model.safetensors", "pytorch_model.bin")
+                                  if (path / n).is_file()), None)
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:  # pragma: no cover - install problem
@@ -207,6 +210,7 @@ class OnnxEmbedder(Embedder):
 
         self.path = model_dir
         self.model_id = _model_id_of(model_dir)
+        self.weights_file = onnx_file  # hashed by the embedding cache
         cores = threads or os.cpu_count() or 1
         self.workers = cores if parallel else 1
         options = ort.SessionOptions()
