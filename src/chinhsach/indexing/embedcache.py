@@ -205,3 +205,35 @@ class CachingEmbedder(Embedder):
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self.inner.encode_queries(texts)
+
+
+def add_index(cache: EmbeddingCache, index_dir: Path, key: str) -> int:
+    """Put the passage vectors of an existing index into ``cache`` under ``key`` (the model key
+    of the engine that built it: the caller vouches for it); returns how many were added.
+
+    For an index built before the cache existed: its next rebuild then re-embeds nothing.
+    """
+    import json
+
+    from chinhsach.indexing import store
+    from chinhsach.indexing.dense import read_vectors
+    from chinhsach.indexing.documents import passage_text
+    from chinhsach.model import Document
+
+    generation = store.current_generation(index_dir)
+    positions, vectors = read_vectors(generation)
+    row_of = {int(p): i for i, p in enumerate(positions)}
+    texts: list[str] = []
+    rows: list[int] = []
+    conn = store.connect_readonly(generation / "store.sqlite")
+    try:
+        pos_of = dict(conn.execute("SELECT id, pos FROM segments WHERE searchable = 1"))
+        for (record,) in conn.execute("SELECT json FROM documents"):
+            for seg in Document.from_record(json.loads(record)).segments:
+                if seg.searchable and seg.id in pos_of and int(pos_of[seg.id]) in row_of:
+                    texts.append(passage_text(seg))
+                    rows.append(row_of[int(pos_of[seg.id])])
+    finally:
+        conn.close()
+    cache.put(key, texts, np.asarray(vectors[rows], dtype=np.float32))
+    return len(texts)
