@@ -105,15 +105,20 @@ def test_an_unreadable_cache_file_is_replaced_and_models_do_not_mix(tmp_path: Pa
 
 
 def test_an_index_built_without_the_cache_fills_it(plan: Path, tmp_path: Path) -> None:
-    from chinhsach.indexing.embedcache import add_index
-
+    """An index from before the cache (or built without one): its first rebuild with the
+    default cache takes the vectors from the index itself, re-embedding nothing."""
     index = tmp_path / "idx"
     first = build_index([plan], index, embedding_cache=False)
     assert not (index / CACHE_FILE).exists()
-    cache = EmbeddingCache(tmp_path / "cache.sqlite")
-    assert add_index(cache, index, model_key(load_embedder(None))) == first.n_segments
-    cache.close()
     before = _vectors(index)
-    again = build_index([plan], index, rebuild=True, embedding_cache=tmp_path / "cache.sqlite")
+    again = build_index([plan], index, rebuild=True)
     assert again.embedding_cache == {"hits": first.n_segments, "misses": 0, "corrupt": 0}
     assert all(np.array_equal(before[p], v) for p, v in _vectors(index).items())
+    assert len(EmbeddingCache(index / CACHE_FILE)) == len({*before_texts(index)})
+
+
+def before_texts(index: Path) -> list[str]:
+    from chinhsach.indexing.documents import passage_text
+
+    with Index.open(index) as idx:
+        return [passage_text(s) for d in idx.all_documents() for s in d.segments if s.searchable]

@@ -37,7 +37,13 @@ from chinhsach.indexing.documents import (
     segment_context,
 )
 from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder, resolve_model
-from chinhsach.indexing.embedcache import CACHE_FILE, CacheStats, CachingEmbedder, EmbeddingCache
+from chinhsach.indexing.embedcache import (
+    CACHE_FILE,
+    CacheStats,
+    CachingEmbedder,
+    EmbeddingCache,
+    seed_cache,
+)
 from chinhsach.ingest import ocr as ocr_engine
 from chinhsach.ingest.readers import OCR_MODES, file_sha256, iter_source_files
 from chinhsach.model import Document, Segment
@@ -265,12 +271,18 @@ def build_index(
                 from chinhsach import pipeline
 
                 cache_path = _cache_path(embedding_cache, index_dir)
+                # An index made before it had a cache gives its vectors to the new one, so
+                # the first rebuild after an upgrade embeds only passages that changed.
+                seed_from = (index_dir if cache_path == index_dir / CACHE_FILE
+                             and not cache_path.exists() and (index_dir / "CURRENT").exists() else None)
 
                 def load() -> Embedder:
                     loaded = embedder or load_embedder(model_spec)
                     if cache_path is None:
                         return loaded
                     opened.append(EmbeddingCache(cache_path))
+                    if seed_from is not None:
+                        seed_cache(opened[-1], seed_from, loaded)
                     cached = CachingEmbedder(loaded, opened[-1])
                     report.embedding_cache = cached.stats
                     return cached

@@ -237,3 +237,26 @@ def add_index(cache: EmbeddingCache, index_dir: Path, key: str) -> int:
         conn.close()
     cache.put(key, texts, np.asarray(vectors[rows], dtype=np.float32))
     return len(texts)
+
+
+def seed_cache(cache: EmbeddingCache, index_dir: Path, embedder: Embedder) -> int:
+    """:func:`add_index` for the live generation of ``index_dir`` when ``embedder`` is the model
+    it was built with (its engine is assumed to be the one this build loads: the same code
+    path chose it); an index that cannot be read this way is left alone. Returns the count."""
+    from chinhsach.errors import ChinhsachError
+    from chinhsach.indexing import store
+
+    try:
+        conn = store.connect_readonly(store.current_generation(index_dir) / "store.sqlite")
+        try:
+            built_with = store.read_meta(conn).get("model_id")
+        finally:
+            conn.close()
+        if built_with != embedder.model_id:
+            return 0
+        added = add_index(cache, index_dir, model_key(embedder))
+    except (ChinhsachError, sqlite3.Error, OSError, ValueError, KeyError, TypeError) as exc:
+        log.info("embedding cache not filled from %s (%s: %s)", index_dir, type(exc).__name__, exc)
+        return 0
+    log.info("embedding cache %s: %d vectors taken from the index", cache.path, added)
+    return added
