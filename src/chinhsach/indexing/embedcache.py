@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import sqlite3
 import threading
@@ -28,7 +29,12 @@ from pathlib import Path
 
 import numpy as np
 
+from chinhsach.errors import ChinhsachError
+from chinhsach.indexing import store
+from chinhsach.indexing.dense import read_vectors
+from chinhsach.indexing.documents import passage_text
 from chinhsach.indexing.embed import Embedder, Progress
+from chinhsach.model import Document
 
 CACHE_FILE = "embeddings.sqlite"
 _SCHEMA = """
@@ -213,13 +219,6 @@ def add_index(cache: EmbeddingCache, index_dir: Path, key: str) -> int:
 
     For an index built before the cache existed: its next rebuild then re-embeds nothing.
     """
-    import json
-
-    from chinhsach.indexing import store
-    from chinhsach.indexing.dense import read_vectors
-    from chinhsach.indexing.documents import passage_text
-    from chinhsach.model import Document
-
     generation = store.current_generation(index_dir)
     positions, vectors = read_vectors(generation)
     row_of = {int(p): i for i, p in enumerate(positions)}
@@ -243,9 +242,6 @@ def seed_cache(cache: EmbeddingCache, index_dir: Path, embedder: Embedder) -> in
     """:func:`add_index` for the live generation of ``index_dir`` when ``embedder`` is the model
     it was built with (its engine is assumed to be the one this build loads: the same code
     path chose it); an index that cannot be read this way is left alone. Returns the count."""
-    from chinhsach.errors import ChinhsachError
-    from chinhsach.indexing import store
-
     try:
         conn = store.connect_readonly(store.current_generation(index_dir) / "store.sqlite")
         try:
