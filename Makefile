@@ -52,8 +52,10 @@ run: model
 	$(BIN)/chinhsach who "ai chịu trách nhiệm về nước sạch" --index $(INDEX) --k 5
 	$(BIN)/chinhsach search "chi tieu bao hiem y te 2030" --index $(INDEX) --k 3
 
+# Two pytest workers, whole test files each (a file's tests share their module fixtures): the
+# suite is mostly one-threaded model and spaCy work, which leaves the second core idle otherwise.
 test: model ocr-deps browser-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --maxprocesses 2 --dist loadfile
 
 lint: install
 	$(BIN)/ruff check src tests evaluation

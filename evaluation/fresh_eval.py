@@ -1,0 +1,135 @@
+"""Units and roles on a fresh document type: the responsibility articles of six real laws.
+
+    .venv/bin/python evaluation/fresh_eval.py [--write]
+
+``evaluation/gold/fresh/`` holds gold for the articles of six real laws
+(``../shared/real/ingestion/docx``) that charge state bodies with duties ("Điều 36. Trách nhiệm của
+Bộ Công an …"), annotated in session 5 by someone who neither ran the system on these laws nor
+looked at its output (see its README). Nobody developing the extractor has read these articles,
+so this is a held-out check of how unit and role reading carries to another kind of document.
+Run it once after the work and report it apart; it is not part of ``make eval``.
+
+Only what was annotated is scored (``annotated``: meta and duties) and only inside ``scope``: a
+predicted duty counts when its section equals a scope id or starts with one and a dot. Scores:
+
+- metadata: field accuracy (number, date, issuer, signer, type), as ``extraction_eval``;
+- units with roles: P/R/F1 of (section, unit, role) triples, as ``extraction_eval``;
+- units with roles, any section: P/R/F1 of (article, unit, role) triples, the section cut to its
+  article (``D52.2.a`` → ``D52``), which separates reading the unit from placing the clause;
+- recurrences: as ``extraction_eval``'s deadlines (gold duties with a deadline or recurrence).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "evaluation"))
+
+import extraction_eval  # noqa: E402
+from gold_check import GoldFileError, document_path  # noqa: E402
+
+from chinhsach import parse  # noqa: E402
+
+FRESH = ROOT / "evaluation" / "gold" / "fresh"
+
+
+def in_scope(section: str | None, scope: list[str]) -> bool:
+    return bool(section) and any(section == s or section.startswith(s + ".") for s in scope)
+
+
+def by_article(triples: Counter) -> Counter:
+    out: Counter = Counter()
+    for (section, unit, role), n in triples.items():
+        out[(str(section).split(".")[0], unit, role)] += n
+    return out
+
+
+def score(gold_triples: Counter, pred_triples: Counter) -> dict[str, float]:
+    return extraction_eval.prf(sum((gold_triples & pred_triples).values()), sum(pred_triples.values()),
+                               sum(gold_triples.values()))
+
+
+def evaluate_file(gold_path: Path) -> dict:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    doc = parse(document_path(gold_path, gold["file"])).to_dict()
+    scope = gold["scope"]
+    duties = [d for d in doc["duties"] if in_scope(d["section"], scope)]
+    g_units, p_units = extraction_eval.unit_triples(gold["duties"]), extraction_eval.unit_triples(duties)
+    right, total, wrong = extraction_eval.meta_score(doc["meta"], gold["meta"])
+    d_right, d_total = extraction_eval.deadline_score(duties, gold["duties"])
+    return {"meta": {"right": right, "total": total, "wrong": wrong},
+            "units_with_roles": score(g_units, p_units),
+            "units_by_article": score(by_article(g_units), by_article(p_units)),
+            "deadlines": {"right": d_right, "total": d_total},
+            "_missed": sorted(map(list, (g_units - p_units).elements()), key=str),
+            "_extra": sorted(map(list, (p_units - g_units).elements()), key=str)}
+
+
+def aggregate(results: list[dict]) -> dict:
+    out: dict = {}
+    for key in ("units_with_roles", "units_by_article"):
+        c: Counter = Counter()
+        for r in results:
+            c.update({k: r[key][k] for k in ("tp", "predicted", "gold")})
+        out[key] = extraction_eval.prf(c["tp"], c["predicted"], c["gold"])
+    for key in ("meta", "deadlines"):
+        out[key] = {"right": sum(r[key]["right"] for r in results),
+                    "total": sum(r[key]["total"] for r in results)}
+    return out
+
+
+def table(results: dict[str, dict]) -> str:
+    rows = ["| law / set | meta | units with roles F1 | units with roles F1, by article | recurrences |",
+            "|---|---|---|---|---|"]
+    for name, r in results.items():
+        def f(key: str, r: dict = r) -> str:
+            return f"{r[key]['f1']:.3f} ({r[key]['tp']}/{r[key]['predicted']}/{r[key]['gold']})"
+
+        rows.append(f"| {name} | {extraction_eval._ratio(r['meta'])} | {f('units_with_roles')} | "
+                    f"{f('units_by_article')} | {extraction_eval._ratio(r['deadlines'])} |")
+    return "\n".join(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--write", action="store_true", help="add the results to evaluation/RESULTS.md")
+    parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
+    args = parser.parse_args()
+    results: dict[str, dict] = {}
+    for path in sorted(FRESH.glob("*.json")):
+        try:
+            results[path.stem] = evaluate_file(path)
+        except GoldFileError as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+    if not results:
+        print("skipped: ../shared/real/ingestion/docx not found (the laws are not in the repository)",
+              file=sys.stderr)
+        return 0
+    if args.verbose:
+        for name, r in results.items():
+            print(name, "meta wrong", r["meta"]["wrong"], "\n  missed", r["_missed"], "\n  extra", r["_extra"])
+    results["**set: fresh (six laws)**"] = aggregate(list(results.values()))
+    out = table(results)
+    print(out)
+    if args.write:
+        from results_md import replace_section
+
+        body = ("Command: `.venv/bin/python evaluation/fresh_eval.py --write` (run once, after the "
+                "session's work; not part of `make eval`).\n\n"
+                "Gold: `evaluation/gold/fresh/` (responsibility articles of six real laws, 84 duties, "
+                "128 unit mentions; annotated blind to the system, see its README). Nobody tuning the "
+                "extractor read these articles: a held-out check on another document type. Cells: F1 "
+                "(true positives/predicted/gold); meta and recurrences: accuracy (right/total).\n\n"
+                + out + "\n")
+        replace_section("Fresh real check: units and roles in six laws (measured once)", body)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
