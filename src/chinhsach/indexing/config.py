@@ -24,7 +24,7 @@ from chinhsach.indexing.fusion import (
 IVF_FROM = 20_000
 IVF_PROBE_SHARE = 5
 # Chosen on the ALQAC development sets (evaluation/query_latency.py --dense-words): RESULTS.md,
-# "Query latency and the embedding cache".
+# "Query latency and the embedding cache (speed)".
 DENSE_QUERY_WORDS = 48
 
 
