@@ -15,6 +15,14 @@ mention, the same way a reader finds them:
 
 Duties that name no unit inherit the plan's lead (the unit that "Tổ chức thực hiện" charges with
 the whole plan) as ``explicit=False``.
+
+Two layouts name the lead away from the duty's own words: a lead-in line ("Giao Sở Tài chính:",
+"Chỉ đạo Công an tỉnh:", a bold unit line) over the bullets and paragraphs that follow it, and
+labelled fields under a task ("- Cơ quan chủ trì: …", "- Thời gian hoàn thành: …"), read as the
+columns of a duty table. The development plans print lead-ins only right under a heading that
+names the same unit (kh153 IV.1, kh179 VI.10) or as "Chủ trì, phối hợp với …:" (qd2954 KH.V.4),
+and no labelled fields; both mechanisms were written for unseen plans (issue 12) and are covered
+by ``tests/test_duties_general.py``.
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ from chinhsach.text.numbers import month_end
 _CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhiem|tham muu|de nghi|"
                      r"yeu cau|lam dau moi|la co quan (?:thuong truc|dau moi|chu tri)|to chuc thuc hien|"
                      r"trien khai)\b")
+_DIFFICULTIES = re.compile(r"\bneu co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\bbao cao\b")
 _CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
 _FOLLOWS_PLAN = re.compile(
     r"\b(?:la co quan thuong truc|lam dau moi|la dau moi|tong hop,? bao cao|"
@@ -55,7 +64,8 @@ _LEAD_AFTER = re.compile(
     r"la co quan (?:thuong truc|dau moi|chu tri)|lam dau moi|thuc hien|to chuc|trien khai|"
     r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop)"
 )
-_COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?\s+(?:cac\s+)?$")
+# "phối hợp với đầu mối các bộ, ngành": the partners' focal points stand for the partners.
+_COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?\s+(?:cac\s+)?$")
 # "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
 # both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
 # report may stand between "báo cáo" and the "về" that names the recipient.
@@ -64,6 +74,7 @@ _REPORT = re.compile(
     r"bao cao(?:\s+[^\s;.,()]+){1,8}?\s+(?:ve|len|gui ve|toi)|"
     r"chiu trach nhiem truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?)\s+(?:cac\s+)?$"
 )
+_ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|kiem tra|giam sat)\b")
 MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the same verbs
 _CLAUSE_BREAK = re.compile(r"[;.]")
@@ -198,6 +209,13 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             continue
         if _in_list_after(folded, mentions, i, _REPORT):
             add(m, "report_to")
+            before = folded[: mentions[head].start]
+            if (_ACTS_ON_REPORTS.match(folded[mentions[tail].end :])
+                    and before.count("(") <= before.count(")")):
+                # "báo cáo về Sở X để tổng hợp, tham mưu …": Sở X is charged with consolidating
+                # what it receives (GUIDELINES-real.md: kh144 VII, kh157 V, kh556 VI.5); "(qua
+                # Sở X) để …" only routes the reports, and "báo cáo X xem xét" asks X to decide.
+                add(m, "lead")
             continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
             continue
@@ -230,9 +248,12 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 continue
             # The lead monitors when the text charges it with monitoring before another unit
             # takes over as subject.
+            # A recipient bounds it too: "gửi về Công an tỉnh … để theo dõi" is the recipient's.
             nxt = next((x.start for x in mentions[tail + 1 :]
                         if not _in_list_after(folded, mentions, mentions.index(x), _COOPERATE)
-                        and not _in_list_after(folded, mentions, mentions.index(x), _REPORT)), len(folded))
+                        and (not _in_list_after(folded, mentions, mentions.index(x), _REPORT)
+                             or re.search(r"\bgui\b", folded[mentions[tail].end : x.start]))),
+                       len(folded))
             if _MONITOR_VERBS.search(folded[mentions[tail].end : nxt]):
                 add(m, "monitor")
     return out
@@ -246,7 +267,13 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
 # "ngày 07/8/2018" dates a cited document.
 # "ngày" may be left out before a slashed date ("hoàn thành trước 30/6/2026", "trước 15/12 hằng
 # năm"): the deadline word and the d/m shape still make it a date.
-_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc|xong truoc)\s+)"
+# A time label or an opening bracket stands for the preposition: "Thời hạn: ngày 30/9/2026",
+# "Thời gian hoàn thành: tháng 9/2026", "(tháng 3/2026)" — the forms a plan prints after a task.
+_LABEL = r"thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:\s*|\(\s*"
+# "vào tháng 12/2026", "dự kiến tháng 8/2026": the date an event is scheduled for is when it is due
+# ("vào năm 2030" is not taken: it dates a target's horizon, kh182 III.2.3.d, no deadline in the gold).
+_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|vao|du kien|hoan thanh truoc|xong truoc)\s+|"
+                        rf"{_LABEL}(?=ngay))"
                         r"(?:ngay\s+(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
                         r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/]))")
@@ -257,13 +284,26 @@ _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|hoan thanh truoc
 _Q = r"(?:iv|iii|ii|i|[1-4])"
 _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
                       rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
-_MONTH = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh)\s+)thang\s+(?P<m>\d{1,2})"
+_MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh|vao|du kien)\s+|{_LABEL})thang\s+(?P<m>\d{{1,2}})"
                     r"\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 # "6 tháng đầu năm 2026": the half-year ends on 30 June.
 _HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang dau nam\s+(?P<y>20\d\d)\b")
 # "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
-_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|den|cuoi)\s+)nam\s+(?P<y>20\d\d)\b(?!\s*[-–])")
+_YEAR = re.compile(rf"(?P<prep>(?:trong|truoc|den het|den|cuoi|hoan thanh)\s+|{_LABEL})nam\s+(?P<y>20\d\d)\b"
+                   r"(?!\s*[-–])")
+# A time label ("Thời gian thực hiện: năm 2027", "thời hạn hoàn thành: giai đoạn 2026 - 2030")
+# dates the duty as a table's time column does: a period ends with its last year. Without the
+# label a period is only named in passing ("Chương trình … giai đoạn 2026 - 2030": the
+# development gold gives such duties no deadline, kh182, qd2954).
+_TIME_LABEL = re.compile(r"(?P<prep>thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:?\s*)"
+                         r"(?:giai doan\s+|nam\s+|tu nam\s+)?(?P<y>20\d\d)"
+                         r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?(?!\d)")
+# "trước ngày 20 hằng tháng": a day of every month, kept as words with the recurrence.
+_MONTH_DAY = re.compile(r"(?P<prep>(?:truoc|cham nhat|den)\s+)ngay\s+(?P<d>\d{1,2})"
+                        r"(?=\s*(?:cua\s+)?(?:hang|moi)\s+thang\b)")
+# A date cut by a line wrap after its slash ("31/12/⏎2026" in a crawl or a table cell) is one date.
+_WRAPPED_DATE = re.compile(r"(?<=\d)\s*/\s+(?=\d)|(?<=\d)\s+/\s*(?=\d)")
 
 
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
@@ -272,6 +312,7 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     A one-off date goes to the deadline; a date without a year ("trước ngày 15/12" under
     "hằng năm") stays as words with the recurrence.
     """
+    text = _WRAPPED_DATE.sub("/", text)
     folded = fold(text)
     matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
     found = [(m.start(), label) for m, label in matches]
@@ -304,13 +345,21 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         candidates.append((m.start(), f"{int(m.group('y')):04d}-06-30", text[m.start() : m.end()]))
     for m in _YEAR.finditer(folded):
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
+    for m in _TIME_LABEL.finditer(folded):
+        end = int(m.group("y2") or m.group("y"))
+        start = m.start() + len(m.group("prep"))
+        candidates.append((start, f"{end:04d}-12-31", text[start : m.end()]))
+    for m in _MONTH_DAY.finditer(folded):
+        candidates.append((m.start(), None, text[m.start() : m.end()]))
     if not candidates:
         return None, None, recurring
     dated = [c for c in candidates if c[1]]
     chosen = min(dated or candidates, key=lambda c: c[0])
     if chosen[1] and recurring == "thường xuyên":
         recurring = None  # a one-off deadline: "thường xuyên" describes the manner, not a cycle
-    return chosen[1], chosen[2].strip(), recurring
+    # The words start at the preposition: a label or a bracket that stood for it is dropped.
+    words = re.sub(r"^(?:\(\s*|th[ờo]i (?:gian|h[ạa]n)[^:]{0,20}:\s*)", "", chosen[2].strip(), flags=re.IGNORECASE)
+    return chosen[1], words, recurring
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,7 +407,45 @@ def _ancestors(sections: dict[str, Section], node: str | None) -> list[Section]:
 
 def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     """Units a heading charges: "Giao X (chỉ đạo)", "Đề nghị X", or a heading that names units."""
-    heading = section.heading.rstrip(" :.")
+    return _units_of_heading(section.heading, find)
+
+
+def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
+    """Units a lead-in line names for the bullets under it, or [] when it is not one.
+
+    A lead-in line is a short paragraph ending in ":" that only names units, with at most the
+    words that charge them: "Giao Sở Tài chính:", "Chỉ đạo Công an tỉnh:", "Đề nghị Ủy ban Mặt
+    trận Tổ quốc Việt Nam tỉnh:", "Sở Giáo dục và Đào tạo:", "Giao Sở X chủ trì, phối hợp với
+    Sở Y:". It names the unit for what follows as a unit heading does ("1. Sở Y tế"); on the
+    held-out plans its bullets were read with no lead (issue 12). "Tham mưu Ủy ban nhân dân
+    tỉnh trình … quyết định:" (kh182) carries a task of its own and is not one.
+    """
+    stripped = text.strip()
+    if len(stripped.split()) > 30:
+        return []
+    if not stripped.endswith(":"):
+        # A line that is a unit name and nothing else ("**Bộ Chỉ huy Quân sự tỉnh**" over its
+        # bullets): no other word at all, so that a short task ("Sở Y tế thực hiện.") is not one.
+        if stripped.endswith((".", ";")) or not _only_names(stripped, find):
+            return []
+    return _units_of_heading(stripped, find, partners=True)
+
+
+def _only_names(text: str, find: UnitFinder) -> bool:
+    """Whether ``text`` names units with nothing but a charging word ("Giao", "Đề nghị") and
+    list words around them."""
+    mentions = sorted(find(text), key=lambda m: m.start)
+    if not mentions:
+        return False
+    rest = fold(text)
+    for m in reversed(mentions):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = re.sub(r"\b(?:giao|de nghi|chi dao|cac|va)\b|[\W_]", " ", rest)
+    return not rest.split()
+
+
+def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
+    heading = heading.rstrip(" :.")
     mentions = sorted(find(heading), key=lambda m: m.start)
     if not mentions:
         return []
@@ -373,11 +460,21 @@ def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     rest = folded
     for m in reversed(mentions):
         rest = rest[: m.start] + rest[m.end :]
+    # "Giao Sở X chủ trì, phối hợp với Sở Y:": Y is the partner of X in every item below.
+    # (Headings keep every unit a lead: the development plans' unit headings are written so.)
+    partner_ids = {i for i, m in enumerate(mentions)
+                   if partners and _COOPERATE.search(folded[: m.start])}
+    # A remit ("theo chức năng, nhiệm vụ được giao") or a restriction ("có liên quan") after a
+    # collective does not make the heading a topic.
+    rest = re.sub(r"\btheo chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b", " ", rest)
     rest = re.sub(r"\b(?:giao|de nghi|trach nhiem cua|chi dao|chu tri|cac|va|doi voi)\b|[,;:()\-–]", " ", rest)
-    if len(rest.split()) > 3:
+    if partners:
+        rest = re.sub(r"\b(?:yeu cau|phoi hop(?: voi| cung)?)\b", " ", rest)
+    if len(rest.split()) > 3 or len(partner_ids) == len(mentions):
         return []  # a heading about a topic that merely mentions a unit
-    return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
-            for m in mentions]
+    return [UnitRole(name=m.name, role="cooperate" if i in partner_ids else "lead", explicit=True,
+                     mention=heading[m.start : m.end])
+            for i, m in enumerate(mentions)]
 
 
 def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]] | None:
@@ -392,7 +489,12 @@ def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]
         rest = text[start:]
         end = _SENTENCE_END.search(rest)
         sentence = rest[: end.start()] if end else rest
-        if not _CHARGE.search(fold(sentence)):
+        folded_sentence = fold(sentence)
+        # "nếu có khó khăn, vướng mắc, … báo cáo Ủy ban nhân dân tỉnh (qua Sở X)": the closing
+        # instruction charges everyone with reporting through a named body (GUIDELINES-real.md:
+        # kh165's closing, qd2954 KH.V.2 — a duty whose units are only report_to).
+        reporting = bool(_DIFFICULTIES.search(folded_sentence))
+        if not (_CHARGE.search(folded_sentence) or reporting):
             # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Công Thương; …; Chủ tịch UBND các xã chịu
             # trách nhiệm thi hành Quyết định này": the execution clause of a decision lists its
             # subjects between semicolons; a piece that only names units opens the sentence.
@@ -402,7 +504,7 @@ def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]
                 list_start = None
             continue
         units = roles_in_text(sentence, find)
-        if any(u.role in ("lead", "cooperate") for u in units):
+        if any(u.role in ("lead", "cooperate") or (reporting and u.role == "report_to") for u in units):
             if list_start is not None:
                 rest = text[list_start:]
             return rest, roles_in_text(rest, find)
@@ -473,6 +575,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     org_duties: list[tuple[Duty, list[Section]]] = []
     plan_charges: list[tuple[Duty, list[Section]]] = []
     leaf_headings = _task_sentence_headings(document, sections)
+    # The open lead-in line ("Giao Sở Tài chính:"): its outline node and the units it names.
+    lead_in: tuple[str | None, list[UnitRole]] | None = None
+    lead_marker: str | None = None  # the bullet mark of a lead-in that is itself a bullet
+    node_segments: dict[str | None, set[str]] = {}  # segments that gave duties, by outline node
     for seg in document.segments:
         if not seg.searchable and seg.id not in leaf_headings:
             continue
@@ -483,7 +589,32 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         text = seg.text
         if not re.search(r"\w", text):
             continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
-        if part in ("tasks", "organisation") and seg.kind != "preamble":
+        if lead_in is not None and not (seg.section_node == lead_in[0] or _below(seg.section_node, lead_in[0])):
+            lead_in = None  # another item: the lead-in's list is over
+        if lead_in is not None and lead_marker is not None and seg.kind == "bullet" \
+                and _bullet_marker(seg.raw) == lead_marker:
+            lead_in = None  # "- Sở Tài chính:" rules its "+" bullets up to the next "-" one
+        if (lead_in is not None and seg.kind == "paragraph" and seg.section_node == lead_in[0]
+                and any(u.role == "lead" for u in roles_in_text(text, find))):
+            lead_in = None  # a paragraph with a subject of its own ends the list
+        if seg.kind in ("paragraph", "bullet") and (fields := _fields(text)) is not None:
+            # "- Cơ quan chủ trì: Sở X." completes the task above it, at the same item; with no
+            # task paragraph there, the item's heading is the task.
+            task = duties[-1] if duties and duties[-1].segment_id in node_segments.get(seg.section_node, ()) else None
+            if task is None and seg.section_node in sections and part in ("tasks", "organisation") \
+                    and any(role in ("lead", "cooperate", "time") for role, _value in fields):
+                task = Duty(text=sections[seg.section_node].heading, section=seg.section, units=[],
+                            segment_id=seg.id)
+                duties.append(task)
+            if task is not None:
+                node_segments.setdefault(seg.section_node, set()).add(task.segment_id or "")
+                _apply_fields(task, fields, find)
+                continue
+        if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
+            lead_in = (seg.section_node, found)
+            lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
+            continue  # it names who does what follows; it is no duty of its own
+        if (part in ("tasks", "organisation") or lead_in is not None) and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
             own = sections.get(seg.section_node or "")
@@ -506,7 +637,14 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             text, units = charged
         lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
-        for unit in inherited(path, seg.text):
+        # The nearest statement of who leads wins: a lead-in line under the heading names the
+        # units of its own list (GUIDELINES-real.md, unit-headed sections and lead-ins).
+        above = inherited(path, seg.text)
+        if lead_in is not None:
+            # "Chủ trì, phối hợp với X:" under "4. Sở Y" only adds Y's partners.
+            partners_only = not any(u.role == "lead" for u in lead_in[1])
+            above = [*above, *lead_in[1]] if partners_only else lead_in[1]
+        for unit in above:
             if any(u.role == "lead" and u.name in (unit.name, f"Chủ tịch {unit.name}") for u in units):
                 # "c) Chủ tịch UBND xã, phường chịu trách nhiệm …" under "17. UBND xã, phường":
                 # the chair of the heading's own body is the lead the item names (kh153 IV.17.c).
@@ -523,6 +661,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
+        node_segments.setdefault(seg.section_node, set()).add(seg.id)
         if partner_only[0]:
             partners.add(id(duty))
         if part == "organisation":
@@ -540,6 +679,68 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
     return duties, plan_lead
+
+
+# Labelled fields that complete a task written out as lines, the columns of a duty table in
+# prose ("- Cơ quan chủ trì: Sở X.", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: Quý IV/2026.",
+# "- Sản phẩm: …"), on folded text. Several may share a line ("Chủ trì: Sở X; phối hợp: Sở Y.").
+_FIELD = re.compile(
+    r"(?:^|(?<=[;.])\s*)\W*(?P<label>(?:(?:co quan|don vi|trach nhiem)\s+)?(?:chu tri|phoi hop|thuc hien)"
+    r"(?:\s+thuc hien)?"
+    r"|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai))?|tien do"
+    r"|san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?|kinh phi(?:\s+thuc hien)?|nguon (?:von|kinh phi))\s*:\s*")
+
+
+def _fields(text: str) -> list[tuple[str, str]] | None:
+    """(role, value) of each labelled field of a line that holds only fields, else None; role is
+    ``lead``, ``cooperate``, ``time``, ``product`` or ``budget``."""
+    folded = fold(text)
+    found = list(_FIELD.finditer(folded))
+    if not found or found[0].start() > 3:
+        return None
+    out: list[tuple[str, str]] = []
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        value = text[m.end() : nxt.start() if nxt else len(text)].strip(" ;.\t")
+        label = m.group("label")
+        role = ("time" if label.startswith(("thoi", "tien do")) else "cooperate" if "phoi hop" in label
+                else "product" if label.startswith(("san pham", "ket qua"))
+                else "budget" if label.startswith(("kinh phi", "nguon")) else "lead")
+        out.append((role, value))
+    return out
+
+
+def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -> None:
+    """Put the fields of a task's lines on its duty (units with the field's role, deadline,
+    product), as the columns of a duty table would be."""
+    for role, value in fields:
+        if role in ("lead", "cooperate"):
+            for m in sorted(find(value), key=lambda x: x.start):
+                if not any(u.name == m.name and u.role == role for u in duty.units):
+                    duty.units.append(UnitRole(m.name, role, True, value[m.start : m.end]))
+        elif role == "time":
+            deadline, words, recurring = find_deadline(value)
+            if deadline is None and words is None:
+                deadline, words, _ = find_deadline(f"trong {value}")  # "Quý IV/2026" on its own
+                words = value if deadline else words
+            if deadline is None and (span := re.search(r"(20\d\d)\s*[-–—]\s*(20\d\d)", value)):
+                deadline, words = f"{span.group(2)}-12-31", value
+            duty.deadline = duty.deadline or deadline
+            duty.deadline_text = duty.deadline_text or words
+            duty.recurring = duty.recurring or recurring
+        elif role == "product" and value:
+            duty.product = value
+        # A budget line ("Kinh phí: ngân sách tỉnh") names a source, not a unit: nothing to add.
+
+
+def _bullet_marker(raw: str | None) -> str | None:
+    """The mark a bullet is printed with ("-", "+", "•"), markdown emphasis aside."""
+    m = re.match(r"^[\s*_]*([-–—+•·]|\(\d{1,2}\))", raw or "")
+    return m.group(1) if m else None
+
+
+def _below(node: str | None, ancestor: str | None) -> bool:
+    """Whether outline node ``node`` lies strictly under ``ancestor`` (ids are dotted paths)."""
+    return bool(node and ancestor and node.startswith((ancestor + ".", ancestor + ":")))
 
 
 # A lettered/numbered item printed without a final stop and with nothing under it is read by

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from chinhsach.text.normalize import normalize_text
+from chinhsach.text.tokens import _word_dictionary
 
 # ---------------------------------------------------------------------------------------------
 # Tokens
@@ -118,6 +119,7 @@ class Gazetteer:
     abbreviations, and the lookups on them (one instance per process)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
+        self._key_cache: dict[str, list[str]] = {}
         self.level_first: set[str] = set()
         self.abbr: dict[str, list[tuple[str, str, int]]] = {}
         for short, long in data["abbreviations"].items():
@@ -190,6 +192,8 @@ class Gazetteer:
                 any_case=True,
             )
             self._add_entry(e, [c["name"], *c.get("aliases", [])])
+        # Classes of institutions named by their kind ("trường đại học"): not bare class words.
+        self.kinds = frozenset(c["name"] for c in data["classes"] if c.get("kind"))
         self.weak_ctx = {
             k: (frozenset(v["before"]), frozenset(v["after"]))
             for k, v in data["weak_context"].items()
@@ -211,12 +215,16 @@ class Gazetteer:
         self.cont_phrases: dict = {}
         for s in seg_texts:
             toks = simple_tokens(s)
-            if not toks or not toks[0].cap:
+            if not toks:
                 continue
-            trie_add(self.segments, [t.key for t in toks], s)
-            self.cont.update(t.key for t in toks[1:] if t.kind == WORD and not t.cap)
+            # A lower-case rest ("Ban Quản lý" + "dự án đầu tư xây dựng") is no segment, but its
+            # words continue a name through a boundary word ("xây dựng").
+            lower_rest = not toks[0].cap
+            if not lower_rest:
+                trie_add(self.segments, [t.key for t in toks], s)
+                self.cont.update(t.key for t in toks[1:] if t.kind == WORD and not t.cap)
             run: list[str] = []
-            for t in [*toks[1:], None]:
+            for t in [*(toks if lower_rest else toks[1:]), None]:
                 if t is not None and t.kind == WORD and not t.cap:
                     run.append(t.key)
                     continue
@@ -225,6 +233,14 @@ class Gazetteer:
                 run = []
         self.stop = frozenset(data["stop_words"])
         self.cont -= self.stop
+        # Phrases that end a sentence-case name ("Quỹ Đầu tư phát triển tỉnh chủ trì"): matched
+        # as whole phrases, so "triển" of "phát triển" no longer stops a name the way the
+        # syllable stop list does ("triển khai").
+        self.boundaries: dict = {}
+        for b in data["boundaries"]:
+            trie_add(self.boundaries, [t.key for t in simple_tokens(b)], True)
+        # Listed bodies are complete: lower-case words after one are not read into its name.
+        self.listed = frozenset(tuple(self._keys(e.name)) for e in self.entries if not e.is_class)
 
         self.provinces: dict = {}
         for p in data["provinces"]:
@@ -241,7 +257,14 @@ class Gazetteer:
 
     def _keys(self, text: str) -> list[str]:
         """Trie keys of a name, abbreviations expanded; hyphens are optional inside names."""
-        return [t.key for t in self.tokenize(normalize_text(text)) if t.key != "-"]
+        # Cached: the grammar asks for the keys of the same few hundred names again and again.
+        cache = self._key_cache
+        keys = cache.get(text)
+        if keys is None:
+            if len(cache) > 50_000:  # names read from texts: keep the cache bounded
+                cache.clear()
+            keys = cache[text] = [t.key for t in self.tokenize(normalize_text(text)) if t.key != "-"]
+        return list(keys)
 
     def _add_entry(self, e: Entry, names: list[str]) -> None:
         self.entries.append(e)
@@ -303,7 +326,7 @@ class Gazetteer:
                     exp = self.abbr[key + raw[i + 2].text]
                     span_end = raw[i + 2].end
                     i += 2
-                elif key in self.abbr and (t.caps or key == t.text):
+                elif key in self.abbr and (t.caps or key == t.text) and not self._caps_syllable(raw, i):
                     exp = self.abbr[key]
                 elif t.text in self.ctx_abbr and i + 1 < n:
                     toks, before = self.ctx_abbr[t.text]
@@ -325,6 +348,22 @@ class Gazetteer:
                     out.append(Tok(k, txt, t.start, span_end, kind, exp=True))
             i += 1
         return out
+
+    def _caps_syllable(self, raw: list[Tok], i: int) -> bool:
+        """A two-letter "abbreviation" of an all-caps line that forms a dictionary word with its
+        neighbour is a syllable: "SỞ TƯ PHÁP", "ĐẦU TƯ" are not "Trung ương", while "BCH TW",
+        "BAN THƯỜNG VỤ TU" keep their abbreviations."""
+        t = raw[i]
+        if len(t.text) > 2 or not t.caps:
+            return False
+        line_caps = [x for x in (raw[i - 1] if i else None, raw[i + 1] if i + 1 < len(raw) else None)
+                     if x is not None and x.kind == WORD and x.caps]
+        if not line_caps:
+            return False
+        words = _word_dictionary() or {}
+        key = t.text.lower()
+        return any(f"{x.text.lower()} {key}" in words if x.start < t.start else f"{key} {x.text.lower()}" in words
+                   for x in line_caps)
 
     # -- trie walks ----------------------------------------------------------------------------
 
@@ -372,6 +411,17 @@ class Gazetteer:
         return node
 
     # -- grammar -------------------------------------------------------------------------------
+
+
+def word_table() -> dict[str, int]:
+    """underthesea's word dictionary (VLSP 2013): {first syllable: longest length} and the words
+    of two or more syllables (lower case, joined by spaces); empty when it is not installed.
+
+    The table the word segmenter builds (:mod:`chinhsach.text.tokens`), shared so that a build
+    pays for it once. Names are read by words where a syllable alone would mislead: "trình" ends
+    a name but "công trình" does not; "Công" of a proper name takes "nghiệp" ("Công nghiệp").
+    """
+    return _word_dictionary() or {}
 
 
 @lru_cache(maxsize=1)

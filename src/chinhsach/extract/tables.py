@@ -34,11 +34,16 @@ __all__ = ["table_duties", "table_facts", "table_targets", "time_cell"]
 UnitFinder = Callable[[str], Sequence[Mention]]
 
 _RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-–—]\s*(20\d\d)(?!\d)")
-_SINGLE_YEAR = re.compile(r"^(?:(?:năm|nam|trong năm|trong nam|cả năm)\s+)?(20\d\d)\.?$", re.IGNORECASE)
+# "Năm 2026", "2026", and the bounds "Đến 2030", "Trước 2027" (the year the work must be done
+# by); "Từ năm 2026" only says when it starts.
+_SINGLE_YEAR = re.compile(r"^(?:(?:năm|nam|trong năm|trong nam|cả năm|đến|den|đến hết|den het|trước|truoc|"
+                          r"chậm nhất|cham nhat)\s+)?(?:(?:năm|nam)\s+)?(20\d\d)\.?$", re.IGNORECASE)
 _ALWAYS = re.compile(r"\bthuong xuyen\b|\bhang ngay\b|\bhang tuan\b|\bdinh ky\b")
 _ALWAYS_LABELS = (("thuong xuyen", "thường xuyên"), ("hang ngay", "hằng ngày"),
                   ("hang tuan", "hằng tuần"))
 _NUMBERED_TAIL = re.compile(r"^\s*((?:[IVXLC]+|\d{1,2})(?:\s+(?:[IVXLC]+|\d{1,2}))?)\s*$")
+# A part that ends on a joining word was cut mid-name ("Sở Nông nghiệp và").
+_DANGLING = frozenset({"va", "cac", "cua", "voi", "thuoc", "so", "ban", "uy", "hoi"})
 _GENERIC_CELL = re.compile(r"^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan)\b")
 
 
@@ -99,9 +104,12 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
         if not mentions:
             # A column of units: a short capitalised name is a unit even when the directory
             # does not know it ("Báo và Phát thanh, Truyền hình tỉnh").
+            # A single word is a fragment, not a name: "Sở Y tế; Sở" (a name cut by the crawl),
+            # "UBND", "Các" — every unit named in the development tables has at least two words.
             words = part.split()
-            if (1 <= len(words) <= 10 and part[0].isupper()
-                    and not _GENERIC_CELL.match(fold(part))):
+            if (2 <= len(words) <= 10 and part[0].isupper()
+                    and not _GENERIC_CELL.match(fold(part))
+                    and fold(words[-1]) not in _DANGLING):
                 add(part, role, part)
             continue
         for m in mentions:

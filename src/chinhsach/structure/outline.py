@@ -412,6 +412,62 @@ def _try_topic(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None]
     return section, rest or None
 
 
+# Closing paragraphs, on folded text. "Trên đây là Kế hoạch …" closes the document: it and what
+# follows it up to the signature belong to no section (GUIDELINES-real.md, [decided, kh165]). A
+# paragraph that speaks to everyone charged by the plan — "Trong quá trình thực hiện, nếu có khó
+# khăn, vướng mắc, …", "Yêu cầu các sở, ban, ngành … thực hiện tốt Kế hoạch này" — addresses the
+# whole part it ends, not the last item above it ([decided, kh179]); on the held-out plans such
+# paragraphs took the last item's id (issue 12). Both are recognised by how they open; a
+# paragraph that goes on with the item ("Đồng thời, …", "Phối hợp với …") is not one.
+_DOCUMENT_CLOSING = re.compile(r"^\W*tren day la\b")
+_PART_CLOSING = re.compile(
+    r"^\W*(?:(?:trong )?qua trinh (?:(?:to chuc|trien khai|thuc hien)\s*,?\s*)+.{0,40}?\bneu\b"
+    r"|neu co (?:phat sinh )?(?:kho khan|vuong mac)"
+    r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
+    r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
+
+
+# Weaker cues: a paragraph that charges every body ("Căn cứ Kế hoạch này, các sở, ban, ngành …
+# xây dựng kế hoạch …", "Các sở, ban, ngành … thực hiện Kế hoạch này") is the part's only when
+# no numbered item follows it in the part; in the middle of a part it may open a list.
+_PLAN_WIDE = re.compile(
+    r"^\W*(?:(?:can cu|tren co so)\s+[^,;.]{0,60}?\b(?:ke hoach|chuong trinh|quyet dinh)\b[^,;.]{0,30},\s*"
+    r"(?:cac|thu truong|uy ban|ubnd)\b"
+    r"|(?:cac|thu truong cac)\s+(?:so|co quan|don vi|ban|nganh|dia phuong)\b.{0,200}?"
+    r"\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
+
+
+def closing_kind(text: str) -> str | None:
+    """``document`` for the document's closing paragraph, ``part`` for one that addresses the
+    whole part it ends, ``plan`` for one that does so only after the part's last item, else
+    None (see :data:`_PART_CLOSING`, :data:`_PLAN_WIDE`)."""
+    folded = fold(text)
+    if _DOCUMENT_CLOSING.match(folded):
+        return "document"
+    if _PART_CLOSING.match(folded):
+        return "part"
+    if _PLAN_WIDE.match(folded):
+        return "plan"
+    return None
+
+
+_NEXT_PART = re.compile(rf"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương)\s+\S|(?=[IVX]){_ROMAN}\s*[-.–)]\s*\S)")
+
+
+def _last_in_part(paras: list[Paragraph], start: int, end: int) -> bool:
+    """Whether no numbered or lettered item follows paragraph ``start`` before the next part,
+    an appendix or ``end`` (the signature)."""
+    for p in paras[start + 1 : end]:
+        text = p.text.strip()
+        if not text or p.kind != "text":
+            continue
+        if (_NEXT_PART.match(text) and not _ITEM_RE.match(text)) or appendix_heading(text):
+            return True
+        if _ITEM_RE.match(text) or _SUBITEM_RE.match(text) or _LETTER_RE.match(text):
+            return False
+    return True
+
+
 _SIGNATURE_START = re.compile(r"^(Nơi nhận|NƠI NHẬN)\b")
 _ARTICLE_RE = re.compile(r"^(?:Điều|ĐIỀU)\s+\d+\s*[.:-]?\s*\S")
 
@@ -478,9 +534,13 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     segments: list[Segment] = []
     warnings: list[ParseWarning] = list(source.warnings)
 
+    with_content: set[str] = set()  # outline nodes that already hold a paragraph of text
+
     def emit(kind: str, text: str, p: Paragraph, raw: str | None = None,
              section: str | None = None) -> None:
         node = None if kind == "signature" else (state.topic or state.innermost_numbered())
+        if node is not None and kind in ("paragraph", "bullet", "table_row"):
+            with_content.add(node.id)
         citable = section or (node.citable if node else None)
         parts = split_segment_text(text) if kind not in ("heading", "title") else [text]
         for part in parts:
@@ -566,6 +626,21 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                 emit("paragraph", body, p, p.raw)
             continue
         bullet = _BULLET_RE.match(p.text)
+        closing = None if bullet else closing_kind(p.text)
+        inner = state.innermost_numbered()
+        if closing in ("part", "plan") and not (
+                state.part is not None and state.part.kind == "part" and inner is not None
+                and inner is not state.part and inner.id in with_content
+                and (closing == "part" or _last_in_part(paras, i, sign_start))):
+            # The first paragraph under an item is the item's own content ("2. Chế độ báo
+            # cáo" then "Trong quá trình thực hiện, nếu có khó khăn …"), whatever it says.
+            closing = None
+        if closing is not None:
+            # Only the part stays open (or nothing, after "Trên đây là …"): the paragraphs up
+            # to the next heading belong to it, not to the last item.
+            if closing == "document":
+                state.part = None
+            state.item, state.subitem, state.letter, state.topic = None, None, None, None
         if bullet:
             emit("bullet", bullet.group("rest"), p, p.raw)
         else:

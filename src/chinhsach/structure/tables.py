@@ -394,11 +394,22 @@ def _align_pipe_header(header: list[list[str | None]], n: int) -> list[list[str 
     if a >= n or s <= 0 or s > a or b % s:
         return header
     span = b // s
-    top: list[str | None] = list(first[: a - s])
-    for label in first[a - s :]:
+    start = a - s
+    if s == 1:
+        # Sub-columns of the units ("Chủ trì", "Phối hợp") stand under the column that names who
+        # carries the work ("Cơ quan thực hiện"), wherever it is: a time column merged down
+        # often follows it ("… | Cơ quan thực hiện | Thời gian hoàn thành").
+        sub_roles = {_role_of(c) for c in second}
+        if sub_roles <= {"lead", "cooperate"}:
+            owner = next((j for j, c in enumerate(first) if _role_of(c) == "lead"), None)
+            if owner is not None:
+                start = owner
+    top: list[str | None] = []
+    for j, label in enumerate(first):
         top.append(label)
-        top.extend([None] * (span - 1))
-    below: list[str | None] = [None] * (a - s) + list(second)
+        if start <= j < start + s:
+            top.extend([None] * (span - 1))
+    below: list[str | None] = [None] * start + list(second) + [None] * (a - s - start)
     return [top, below, *header[2:]]
 
 
@@ -480,13 +491,45 @@ def read_table(block: TableBlock, section: str | None = None, title: str | None 
     for cells, prov in rows[:n_header]:
         table.rows.append(TableRow(cells=list(cells), prov=prov, kind="header"))
     header_keys = {tuple(c for c in cells if c) for cells, _ in rows[:n_header]}
-    for cells, prov in rows[n_header:]:
+    for cells, prov in _join_wrapped_rows(rows[n_header:], roles, n):
         grid = list(cells) + [None] * (n - len(cells))
         table.rows.append(TableRow(cells=grid, prov=prov,
                                    kind=_row_kind(table, grid, header_keys)))
     _carry_down(table)
     _number_rows(table)
     return table
+
+
+# A cell that ends mid-phrase: a joining word, a slash or a dash ("Quý I/", "Sở Nông nghiệp và").
+_OPEN_END = re.compile(r"(?:[/\-–,]|\b(?:và|của|với|các|cho|trong|theo|về|tại|Sở|Ủy ban|Ban))$")
+
+
+def _join_wrapped_rows(rows: list[tuple[list[str | None], Provenance]], roles: list[str | None],
+                       n: int) -> list[tuple[list[str | None], Provenance]]:
+    """Rows whose cells are a wrapped continuation of the row above, joined to it.
+
+    A markdown table cannot wrap a cell, so a crawl that keeps the printed lines writes the rest
+    of a long row as a row of its own with no STT ("| | bão, lũ theo … | Môi trường | | 2026 |").
+    Such a row continues the one above when one of its cells goes on a cell above that ends
+    mid-phrase ("Quý I/", "Sở Nông nghiệp và") or starts in lower case; a row with its own STT
+    or none of these signs (a group row, an item without STT) stays a row.
+    """
+    stt = roles.index("stt") if "stt" in roles else None
+    out: list[tuple[list[str | None], Provenance]] = []
+    for cells, prov in rows:
+        grid = list(cells) + [None] * (n - len(cells))
+        prev = out[-1][0] if out else None
+        own_stt = stt is not None and bool(grid[stt])
+        if prev is not None and not own_stt and (stt is None or prev[stt]):
+            pairs = [(j, c, prev[j]) for j, c in enumerate(grid) if c and j != stt]
+            joins = [p for j, c, p in pairs if p and (_OPEN_END.search(p) or c[:1].islower())]
+            if pairs and joins and all(p for _j, _c, p in pairs):
+                merged = [(p + c if p.endswith("/") else f"{p} {c}") if c and p else (p or c)
+                          for c, p in zip(grid, prev, strict=True)]
+                out[-1] = (merged, out[-1][1])
+                continue
+        out.append((grid, prov))
+    return out
 
 
 def _table_kind(roles: list[str | None]) -> str | None:

@@ -194,7 +194,7 @@ _MARKER_RE = re.compile(
     r"""^\s*(
         (?:phần|mục|chương|điều)\s+[\divxlc]+\b      # Phần I, Mục 1
       | [IVXLC]+\s*[-.–)]\s                         # I-  II.
-      | \d+(?:\.\d+)*\s*[.)/-]\s                    # 1.  2.1.  3)
+      | \d{1,3}(?:\.\d+)*\s*[.)/-]\s                # 1.  2.1.  3) (not a year: "2026 - 2030;" wrapped)
       | \d+(?:\.\d+)+\s                             # 2.1 without final dot
       | [a-zđ]\s*\)\s                               # a)  b)
       | [-–—+•*·]\s                                 # bullets
