@@ -74,8 +74,10 @@ clean:
 
 # Benchmark: systems side by side, build throughput and profile, cold CLI, a 1k-segment scale
 # point, ALQAC legal retrieval (under 10 minutes on 2 cores once evaluation/.cache/alqac holds the
-# ALQAC indexes; the first run builds them; ALQAC_MODEL=models/<folder> adds the ALQAC part with a
-# fine-tuned embedder from evaluation/alqac_finetune.py). Large runs: evaluation/bench.py --scale 1000,10000,100000.
+# ALQAC indexes; the first run builds them, and after a code change they are rebuilt from the
+# cached passage vectors, evaluation/.cache/alqac/*/embeddings.sqlite; ALQAC_MODEL=models/<folder>
+# adds the ALQAC part with a fine-tuned embedder from evaluation/alqac_finetune.py).
+# Large runs: evaluation/bench.py --scale 1000,10000,100000.
 .PHONY: bench
 bench: model ocr-deps
 	$(BIN)/python evaluation/bench.py $(if $(ALQAC_MODEL),--alqac-model $(ALQAC_MODEL))

@@ -32,7 +32,9 @@ with ``--final``.
 
 Caches (``evaluation/.cache/alqac/``, not in git): the article files, one index per corpus,
 and the peers' vectors, each under a key made of its inputs (article texts, model, and for the
-index the source of every module the build runs), so a rerun only queries.
+index the source of every module the build runs), so a rerun only queries. Each corpus also
+keeps an embedding cache (``embeddings.sqlite``, by model and passage text): an index rebuilt
+after a code change re-embeds only the passages whose text changed.
 """
 
 from __future__ import annotations
@@ -221,7 +223,8 @@ QUERY_SIDE = ("cli.py", "web/", "answers/", "present/", "indexing/search.py",
 
 # Settings of the saved config that only steer queries: left out of the cache key and applied
 # from the code when a cached index is opened (:func:`open_index`), as a fresh build saves them.
-QUERY_CONFIG = ("weights", "document_passages", "document_decay", "drop_question_words")
+QUERY_CONFIG = ("weights", "document_passages", "document_decay", "drop_question_words",
+                "dense_query_words")
 
 
 def build_config_json() -> str:
@@ -303,13 +306,17 @@ def cached_index(corpus: str, articles: list[Article], rebuild: bool = False,
     shutil.rmtree(folder, ignore_errors=True)
     log(f"{corpus}: building the chinhsach index over {len(articles)} articles (cached after)")
     t0 = time.perf_counter()
-    report = build_index([files], folder / "index", rebuild=True, model=model)
+    # The passage vectors outlive the index: a build after a code change that leaves the
+    # passages' text alone embeds nothing again (the model id is part of each entry's key).
+    report = build_index([files], folder / "index", rebuild=True, model=model,
+                         embedding_cache=CACHE / corpus / "embeddings.sqlite")
     build_s = time.perf_counter() - t0
     if report.failed:
         raise RuntimeError(f"{corpus}: {len(report.failed)} articles failed: {report.failed[:3]}")
     meta = {"build_s": round(build_s, 2), "n_documents": report.n_documents,
             "n_segments": report.n_segments, "model_id": report.model_id,
             "skipped": len(report.skipped), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "embedding_cache": report.embedding_cache,
             "load_average": [round(x, 2) for x in os.getloadavg()]}
     meta_path.write_text(json.dumps(meta, indent=1), encoding="utf-8")
     for old in root.glob("index-*"):
@@ -833,9 +840,15 @@ def set_table(entry: dict[str, Any]) -> str:
 
 
 def markdown(results: dict[str, Any], command: str) -> str:
+    def reused(m: dict) -> str:
+        cache = m.get("embedding_cache") or {}
+        return (f", {cache['hits']} of {cache['hits'] + cache['misses']} passage vectors from the "
+                "embedding cache" if cache.get("hits") else "")
+
     corpora = ", ".join(
         f"{c}: {m['n_articles']} articles, {m['n_segments']} segments (index built in "
-        f"{m['build_s']:.0f} s on {m['built_at'][:10]})" for c, m in results["corpora"].items())
+        f"{m['build_s']:.0f} s on {m['built_at'][:10]}{reused(m)})"
+        for c, m in results["corpora"].items())
     parts = [f"Command: `{command}` (total {results['total_s']:.0f} s; indexes and peer vectors "
              "from `evaluation/.cache/alqac/` when their inputs did not change)", "",
              SOURCE, "", PROTOCOL, "",

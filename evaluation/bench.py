@@ -23,7 +23,9 @@ One run measures, on the same queries and the same text:
 4. **ALQAC legal retrieval** (``--alqac``, see ``evaluation/alqac_eval.py``): chinhsach, bm25s on
    words and on folded syllables, dense e5 and the RAG baseline on the same statute articles and
    real questions (data read from ``../shared/benchmarks/alqac``); the indexes and the peers'
-   vectors are cached in ``evaluation/.cache/alqac/`` between runs whose inputs did not change.
+   vectors are cached in ``evaluation/.cache/alqac/`` between runs whose inputs did not change,
+   and an index whose build code changed is rebuilt from the cached passage vectors
+   (``embeddings.sqlite`` of each corpus: only passages whose text changed are embedded).
 
 5. **OCR** (skipped with ``--no-ocr`` or without Tesseract): pages/s of a scan made from the
    seed on one thread and on every core, its parse and build, a real 10-page scan's parse when

@@ -22,9 +22,11 @@ class BM25Reader:
     """
 
     def __init__(self, path: Path) -> None:
-        self.data = np.load(path / "data.csc.index.npy", mmap_mode="r")
-        self.indices = np.load(path / "indices.csc.index.npy", mmap_mode="r")
-        self.indptr = np.load(path / "indptr.csc.index.npy", mmap_mode="r")
+        # Memory-mapped, seen as plain arrays: slicing a np.memmap costs its subclass machinery
+        # on every slice (BM25 of a 52-word ALQAC question 2.6 -> 1.2 ms, 11k segments).
+        self.data = _mapped(path / "data.csc.index.npy")
+        self.indices = _mapped(path / "indices.csc.index.npy")
+        self.indptr = _mapped(path / "indptr.csc.index.npy")
         self.vocab: dict[str, int] = json.loads((path / "vocab.index.json").read_text(encoding="utf-8"))
         params = json.loads((path / "params.index.json").read_text(encoding="utf-8"))
         self.num_docs = int(params["num_docs"])
@@ -32,7 +34,7 @@ class BM25Reader:
             raise IndexCorruptError(f"{path}: BM25 variant {params.get('method')!r} is not supported")
         self.row_of: dict[int, int] = {}
         if (path / FREQUENT_IDS).exists():
-            self.rows = np.load(path / FREQUENT_ROWS, mmap_mode="r")
+            self.rows = _mapped(path / FREQUENT_ROWS)
             ids = np.load(path / FREQUENT_IDS)
             if self.rows.shape != (len(ids), self.num_docs):
                 raise IndexCorruptError(f"{path}: the frequent terms' rows are damaged; {rebuild_hint(path.parent.parent)}")
@@ -53,6 +55,10 @@ class BM25Reader:
         for r in dense:
             out += self.rows[r]
         return out.astype(np.float32)
+
+
+def _mapped(path: Path) -> np.ndarray:
+    return np.load(path, mmap_mode="r").view(np.ndarray)
 
 
 # A term in a quarter of the segments of a large index has its scores stored as a full row

