@@ -66,7 +66,7 @@ eval: model ocr-deps
 	$(BIN)/python evaluation/who_eval.py --rebuild --write
 	$(BIN)/python evaluation/check_eval.py --write
 	$(BIN)/python evaluation/segmentation_eval.py --write
-	$(BIN)/python evaluation/alqac_eval.py --final --write
+	$(BIN)/python evaluation/alqac_eval.py --write  # development sets; test sets: make bench or --final
 	$(BIN)/python evaluation/ocr_eval.py --write
 
 clean:
