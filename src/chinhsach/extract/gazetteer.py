@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 from chinhsach.text.normalize import normalize_text
-from chinhsach.text.tokens import _word_dictionary
+from chinhsach.text.tokens import word_dictionary
 
 # ---------------------------------------------------------------------------------------------
 # Tokens
@@ -119,7 +119,7 @@ class Gazetteer:
     abbreviations, and the lookups on them (one instance per process)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self._key_cache: dict[str, list[str]] = {}
+        self._key_cache: dict[str, list[str]] = {}  # a plain dict: the grammar stays picklable
         self.level_first: set[str] = set()
         self.abbr: dict[str, list[tuple[str, str, int]]] = {}
         for short, long in data["abbreviations"].items():
@@ -360,7 +360,7 @@ class Gazetteer:
                      if x is not None and x.kind == WORD and x.caps]
         if not line_caps:
             return False
-        words = _word_dictionary() or {}
+        words = word_dictionary() or {}
         key = t.text.lower()
         return any(f"{x.text.lower()} {key}" in words if x.start < t.start else f"{key} {x.text.lower()}" in words
                    for x in line_caps)
@@ -411,17 +411,6 @@ class Gazetteer:
         return node
 
     # -- grammar -------------------------------------------------------------------------------
-
-
-def word_table() -> dict[str, int]:
-    """underthesea's word dictionary (VLSP 2013): {first syllable: longest length} and the words
-    of two or more syllables (lower case, joined by spaces); empty when it is not installed.
-
-    The table the word segmenter builds (:mod:`chinhsach.text.tokens`), shared so that a build
-    pays for it once. Names are read by words where a syllable alone would mislead: "trình" ends
-    a name but "công trình" does not; "Công" of a proper name takes "nghiệp" ("Công nghiệp").
-    """
-    return _word_dictionary() or {}
 
 
 @lru_cache(maxsize=1)

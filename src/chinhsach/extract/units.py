@@ -45,9 +45,9 @@ from chinhsach.extract.gazetteer import (
     Level,
     Tok,
     unit_data,
-    word_table,
 )
 from chinhsach.text.normalize import fold, normalize_text
+from chinhsach.text.tokens import word_dictionary
 
 
 @dataclass(frozen=True, slots=True)
@@ -564,7 +564,10 @@ class UnitGrammar(Gazetteer):
     def _word_end(self, toks: list[Tok], k: int) -> int:
         """End of the dictionary word that starts at toks[k] over lower-case syllables ("Tham
         mưu", "Công nghiệp"); ``k + 1`` when no longer word starts there."""
-        table = word_table()
+        # underthesea's word dictionary (shared with the word segmenter, read once per process):
+        # names are read by words where a syllable alone misleads ("trình" ends a name, "công
+        # trình" does not; "Công" of a proper name takes "nghiệp").
+        table = word_dictionary() or {}
         n = len(toks)
         longest = min(table.get(toks[k].key, 1), n - k)
         for m in range(longest, 1, -1):

@@ -66,7 +66,7 @@ def dictionary_entries() -> list | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _word_dictionary() -> dict[str, int] | None:
+def word_dictionary() -> dict[str, int] | None:
     """Words of two or more syllables by their first syllable: {first: longest length}, and the
     words themselves (lower-case, canonical tone marks, syllables joined by spaces).
 
@@ -112,7 +112,7 @@ def segment_words(text: str) -> list[str]:
     (the CRF was over half the build's non-model time), retrieval MRR 0.956 against 0.952,
     extraction identical (evaluation/segmentation_eval.py).
     """
-    table = _word_dictionary()
+    table = word_dictionary()
     if table is None:  # pragma: no cover - another underthesea layout
         from underthesea import word_tokenize
 
