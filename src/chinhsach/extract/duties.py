@@ -431,6 +431,51 @@ def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
     return _units_of_heading(stripped, find, partners=True)
 
 
+# A clause lead-in of a law or decree names its subject and announces the list of points
+# under it: "Bộ Quốc phòng có nhiệm vụ, quyền hạn sau đây:", "Bộ Tài chính có trách nhiệm sau
+# đây:", "…, có nhiệm vụ sau đây:", "… như sau:". On folded text, after the units are taken out.
+_ANNOUNCES = re.compile(
+    r"\b(?:(?:co|voi|thuc hien)\s+)?(?:cac\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu)"
+    r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu))*"
+    r"(?:\s+(?:cu the|chu yeu))?\s+(?:sau day|sau|nhu sau|bao gom)\b"
+    r"|\b(?:nhu|sau day|nhu sau)\s*$")
+# A lead-in clause is longer than a name line: it may state the subject's own task first
+# ("Bộ Công an chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về an ninh mạng và có
+# nhiệm vụ, quyền hạn sau đây, trừ …:", 35 words in the fresh laws).
+_LEAD_IN_CLAUSE_WORDS = 80
+
+
+def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[UnitRole], bool] | None:
+    """The units a clause lead-in hands to the points under it, and whether it is a duty itself.
+
+    "Bộ Kế hoạch và Đầu tư có trách nhiệm sau đây:" makes Bộ Kế hoạch và Đầu tư the lead of
+    points a), b) … as a unit heading ("1. Sở Y tế") makes its unit the lead of the items
+    under it; "Bộ, cơ quan ngang bộ … có trách nhiệm phối hợp với Bộ Khoa học và Công nghệ …
+    như sau:" also makes its partner the partner of every point (fresh/README.md). Only the
+    subject (a unit in the role of lead) and its partners are handed on; a body the lead-in
+    reports to ("chịu trách nhiệm trước Chính phủ") is not. The lead-in is a duty of its own
+    when it says more than who and that a list follows ("… thực hiện quản lý nhà nước về mật
+    mã dân sự, có nhiệm vụ sau đây:"), [decided, kh179] in GUIDELINES-real.md. None when the
+    text does not end in ":" or names no subject.
+    """
+    stripped = text.strip()
+    if not stripped.endswith(":") or len(stripped.split()) > _LEAD_IN_CLAUSE_WORDS:
+        return None
+    roles = roles_in_text(stripped, find)
+    handed = [u for u in roles if u.role in ("lead", "cooperate")]
+    if not any(u.role == "lead" for u in handed):
+        return None
+    folded = fold(stripped)
+    if not _ANNOUNCES.search(folded):
+        return None
+    rest = folded
+    for m in sorted(find(stripped), key=lambda x: x.start, reverse=True):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = _ANNOUNCES.sub(" ", rest)
+    rest = re.sub(r"\b(?:cac|va|co)\b|[\W_]", " ", rest)
+    return handed, len(rest.split()) > 2
+
+
 def _only_names(text: str, find: UnitFinder) -> bool:
     """Whether ``text`` names units with nothing but a charging word ("Giao", "Đề nghị") and
     list words around them."""
@@ -614,6 +659,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_in = (seg.section_node, found)
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             continue  # it names who does what follows; it is no duty of its own
+        if seg.kind == "paragraph" and (clause := lead_in_clause(text, find)) is not None:
+            # "Bộ Quốc phòng có nhiệm vụ, quyền hạn sau đây:" over points a), b) …: the same
+            # lead-in as a unit line, written as a sentence (laws, decrees).
+            lead_in, lead_marker = (seg.section_node, clause[0]), None
+            if not clause[1]:
+                continue  # it only says who and that a list follows
         if (part in ("tasks", "organisation") or lead_in is not None) and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
@@ -672,13 +723,19 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # Without an organisation part (a decision that issues a plan: "Điều 2. Giao Sở Công Thương
     # chủ trì … tổ chức triển khai thực hiện Kế hoạch"), the sentence that charges a unit with
     # carrying out the plan names its lead.
-    plan_lead = _plan_lead(org_duties or plan_charges, inherited)
+    # A law or decree charges each body in its own article: no unit carries "the plan", and a
+    # duty that names no unit has no lead to inherit (the fresh laws' "Điều khoản thi hành").
+    normative = fold(document.meta.type or "") in _NORMATIVE_TYPES
+    plan_lead = [] if normative else _plan_lead(org_duties or plan_charges, inherited)
     for duty in duties:
         if id(duty) in partners:
             continue
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
     return duties, plan_lead
+
+
+_NORMATIVE_TYPES = frozenset({"luat", "bo luat", "nghi dinh", "thong tu", "thong tu lien tich", "phap lenh"})
 
 
 # Labelled fields that complete a task written out as lines, the columns of a duty table in

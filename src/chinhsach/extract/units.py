@@ -1186,7 +1186,11 @@ def _bare_class(m: UnitMention) -> bool:
     """A class word standing for many bodies ("sở", "ban", "ngành thành phố")."""
     if any(m.name == k or m.name.startswith(k + " ") for k in unit_grammar().kinds):
         return False  # "sở, ngành, trường đại học": the school has its own head noun
-    return m.collective and m.name[:1].islower() and len(m.name.split()) <= 3
+    # Longer class words of the central government ("cơ quan ngang bộ", "cơ quan thuộc Chính
+    # phủ") are listed as weak classes: "bộ, cơ quan ngang bộ" is one collective (the laws'
+    # responsibility articles; GUIDELINES-real.md collectives, fresh gold).
+    return m.collective and m.name[:1].islower() and (len(m.name.split()) <= 3
+                                                      or m.name in unit_grammar().weak_ctx)
 
 
 def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
@@ -1211,7 +1215,10 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             members = mentions[i : j + 1]
             # A title in front ("Thủ trưởng các sở") is not part of the name.
             # (only the first member carries it: "Thủ trưởng sở, ban, ngành thành phố" keeps its level).
-            words = [_TITLE.sub("", x.text) if x.is_head else re.sub(r"^(?:các|Các)\s+", "", x.text)
+            words = [_TITLE.sub("", x.text) if x.is_head
+                     # "cơ quan ngang Bộ" as printed: the class word's own spelling, lower case.
+                     else x.name if " " in x.name and x.name in unit_grammar().weak_ctx
+                     else re.sub(r"^(?:các|Các)\s+", "", x.text)
                      for x in members]
             end = members[-1].end
             tail = _COLLECTIVE_TAIL.match(text[end:])

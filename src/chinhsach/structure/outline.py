@@ -38,7 +38,11 @@ _PART_RE = re.compile(
 )
 _SUBITEM_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)+)\s*[.)]?\s+(?P<rest>\S.*)$")
 _ITEM_RE = re.compile(
-    r"^(?:(?:Mục|MỤC|Điều|ĐIỀU)\s+(?P<word>\d+)\s*[.:-]?\s*|(?P<num>\d+)\s*[.)]\s+)(?P<rest>\S.*)$"
+    r"^(?:(?:Mục|MỤC|Điều|ĐIỀU)\s+(?P<word>\d+)\s*[.:-]?\s*|(?P<num>\d+)\s*[.)]\s+"
+    # "3.Bộ, cơ quan ngang bộ …": a clause whose space after the number was lost (the 2006 law
+    # on information technology prints clauses 3-5 so); a capital after the point, so that a
+    # decimal ("4.0") is not one.
+    r"|(?P<num2>\d+)\.(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$"
 )
 _LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
 # Bullets, and parenthesised numbers "(1)", "(2)" that list the members of an item (target
@@ -191,14 +195,18 @@ def _cue_part(folded: str, anchored: bool) -> PlanPart | None:
     return best[1] if best else None
 
 
-def plan_part(heading: str, kind: str, parent_part: PlanPart | None) -> PlanPart:
+def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool = False) -> PlanPart:
     """Which part of a plan a section with this heading is (:data:`chinhsach.model.PlanPart`).
 
     A top-level Roman part is classified by the first cue word its heading prints, anywhere in
     it ("I. MỤC ĐÍCH, YÊU CẦU" → objectives, "IV. PHÂN CÔNG NHIỆM VỤ" → organisation, "II. NỘI
     DUNG THỰC HIỆN" → tasks, "I. TÌNH HÌNH …" → situation); one named by an action verb is tasks.
     Any other section inherits its parent's part unless its heading is a short title that
-    starts with a cue ("1. Mục tiêu", "2. Kết quả đạt được").
+    starts with a cue ("1. Mục tiêu", "2. Kết quả đạt được"). An article's heading (``title``:
+    "Điều 38. Trách nhiệm của Bộ Thông tin và Truyền thông") is a title whatever its length: a
+    law prints its articles' names apart from their clauses, so the cue it opens with decides
+    (the fresh laws: "Trách nhiệm quản lý nhà nước về an toàn thông tin mạng", 8 words, was read
+    as a clause and its article's duties were lost).
     """
     folded = " ".join(re.sub(r"[^\w\s]", " ", fold(heading)).split())
     folded = re.sub(r"^(?:cac|ve)\s+", "", folded)
@@ -209,7 +217,7 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None) -> PlanPart
         return found or "other"
     # The horizon ("Chỉ tiêu chủ yếu đến năm 2030", kh182) does not make a title a clause.
     bare = _HORIZON.sub(" ", folded)
-    short = len(bare.split()) <= _MAX_TITLE_WORDS and not heading.rstrip().endswith("…")
+    short = (title or len(bare.split()) <= _MAX_TITLE_WORDS) and not heading.rstrip().endswith("…")
     found = _cue_part(folded, anchored=True) if short else None
     if found is not None:
         return found
@@ -222,7 +230,8 @@ def assign_parts(sections: list[Section]) -> None:
     """Set ``part`` on every section, parents first (sections are in document order)."""
     parts: dict[str, PlanPart] = {}
     for s in sections:
-        s.part = plan_part(s.heading, s.kind, parts.get(s.parent) if s.parent else None)
+        s.part = plan_part(s.heading, s.kind, parts.get(s.parent) if s.parent else None,
+                           title=_is_article(s.id))
         parts[s.id] = s.part
 
 
@@ -319,7 +328,7 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     m = _ITEM_RE.match(p.text)
     if not m:
         return None
-    number = int(m.group("word") or m.group("num"))
+    number = int(m.group("word") or m.group("num") or m.group("num2"))
     heading, body = _heading_and_body(m.group("rest"))
     if m.group("word") and p.text[:1] in "ĐđĐ" and (
             number == state.last_article_no + 1 or (state.last_article_no == 0 and not state.sections)):
