@@ -71,7 +71,9 @@ _COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau 
 # report may stand between "báo cáo" and the "về" that names the recipient.
 _REPORT = re.compile(
     r"(?:bao cao(?: ket qua(?: thuc hien)?)?(?: ve| voi| cho| len| gui)?|trinh|\(qua|qua|"
-    r"bao cao(?:\s+[^\s;.,()]+){1,8}?\s+(?:ve|len|gui ve|toi)|"
+    # The object may be a list ("Báo cáo kịp thời, đầy đủ thông tin và số liệu thống kê … về Bộ
+    # Khoa học và Công nghệ", 15 words, fresh LUATKHOAHOCCONGNGHE D75.4.c).
+    r"bao cao(?:,?\s+[^\s;.,()]+){1,16}?\s+(?:ve|len|gui ve|toi)|"
     r"chiu trach nhiem truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?)\s+(?:cac\s+)?$"
 )
 _ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
@@ -168,6 +170,13 @@ _ISSUER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:thong qua|phe duyet|ban hanh|ky)\b
 _ORGANISED = re.compile(r"\b(?:kien toan|cung co|thanh lap|sap xep|giai the|hop nhat)\s+(?:cac\s+)?$")
 
 
+# "Việc tổ chức thực hiện … do Chính phủ quy định.": a nominal subject ("Việc …") whose
+# predicate is "do X quy định" makes X the body charged with regulating it (a law's
+# delegation), not an issuer named in passing.
+_DELEGATED = re.compile(r"^\s*(?:quy dinh|huong dan|ban hanh)(?:\s+(?:chi tiet|cu the))?\s*(?:[.;]|$)")
+_NOMINAL_SUBJECT = re.compile(r"(?:^|[.;:]\s*)[\s\-+•*]*viec\b[^.;:]*\bdo\s+$")
+
+
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
     before = folded[:start]
     if _OBJECT_BEFORE.search(before) and not _LEAD_BEFORE.search(before):
@@ -216,6 +225,10 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 # what it receives (GUIDELINES-real.md: kh144 VII, kh157 V, kh556 VI.5); "(qua
                 # Sở X) để …" only routes the reports, and "báo cáo X xem xét" asks X to decide.
                 add(m, "lead")
+            continue
+        if (_NOMINAL_SUBJECT.search(folded[: mentions[head].start])
+                and _DELEGATED.match(folded[mentions[tail].end :])):
+            add(m, "lead")
             continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
             continue
@@ -465,13 +478,13 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     handed = [u for u in roles if u.role in ("lead", "cooperate")]
     if not any(u.role == "lead" for u in handed):
         return None
-    folded = fold(stripped)
+    folded = fold(stripped).rstrip(" :")
     if not _ANNOUNCES.search(folded):
         return None
-    rest = folded
+    rest = fold(stripped)
     for m in sorted(find(stripped), key=lambda x: x.start, reverse=True):
         rest = rest[: m.start] + " " + rest[m.end :]
-    rest = _ANNOUNCES.sub(" ", rest)
+    rest = _ANNOUNCES.sub(" ", rest.rstrip(" :"))
     rest = re.sub(r"\b(?:cac|va|co)\b|[\W_]", " ", rest)
     return handed, len(rest.split()) > 2
 
