@@ -1,0 +1,187 @@
+"""Duties, units and roles in the responsibility articles of a law (another document type than
+the provincial plans).
+
+The law here is made up for the test (a "Luật Dữ liệu khí tượng thủy văn" with a fictional
+number and subject matter the fresh laws do not cover) in the ways Vietnamese laws lay out
+their state-management articles: an article title "Trách nhiệm …" longer than a short heading,
+clause lead-ins "Bộ X có nhiệm vụ, quyền hạn sau đây:" over points a), b) …, a lead-in that
+states a task of its own, a lead-in with a partner ("… có trách nhiệm phối hợp với Bộ Y như
+sau:"), collectives of ministries ("bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban
+nhân dân các cấp"), the government as subject ("Chính phủ thống nhất quản lý …"), a delegation
+("Việc … do Chính phủ quy định.") and a clause printed without the space after its number
+("5.Ủy ban …"). It is read as text and as a DOCX written here with python-docx. Team-written
+tests, not evidence: the real laws stay in ``../shared`` and are scored by
+``evaluation/fresh_eval.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chinhsach import parse
+from chinhsach.extract.duties import lead_in_clause
+from chinhsach.extract.units import find_units
+from chinhsach.model import Document
+
+LAW = """QUỐC HỘI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Luật số: 91/2031/QH16
+LUẬT
+DỮ LIỆU KHÍ TƯỢNG THỦY VĂN
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Quốc hội ban hành Luật Dữ liệu khí tượng thủy văn.
+Chương I
+NHỮNG QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về thu thập, lưu trữ, chia sẻ và khai thác dữ liệu khí tượng thủy văn.
+Chương V
+QUẢN LÝ NHÀ NƯỚC VỀ DỮ LIỆU KHÍ TƯỢNG THỦY VĂN
+Điều 2. Trách nhiệm quản lý nhà nước về dữ liệu khí tượng thủy văn
+1. Chính phủ thống nhất quản lý nhà nước về dữ liệu khí tượng thủy văn.
+2. Bộ Nông nghiệp và Môi trường có nhiệm vụ, quyền hạn sau đây:
+a) Xây dựng, trình Chính phủ ban hành quy định về chia sẻ dữ liệu khí tượng thủy văn;
+b) Kiểm tra, thanh tra việc chấp hành pháp luật về dữ liệu khí tượng thủy văn;
+c) Phối hợp với Bộ Quốc phòng bảo vệ các trạm quan trắc ở khu vực biên giới.
+3. Bộ Tài chính giúp Chính phủ bố trí kinh phí cho mạng lưới trạm quan trắc quốc gia, có trách nhiệm sau đây:
+a) Lập dự toán kinh phí duy trì mạng lưới trạm quan trắc hằng năm;
+b) Hướng dẫn việc sử dụng kinh phí khai thác dữ liệu.
+4. Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ trong phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm phối hợp với Bộ Nông nghiệp và Môi trường như sau:
+a) Cung cấp dữ liệu khí tượng thủy văn thuộc ngành, lĩnh vực quản lý;
+b) Báo cáo tình hình khai thác, sử dụng dữ liệu về Bộ Nông nghiệp và Môi trường.
+5.Ủy ban nhân dân các cấp trong phạm vi nhiệm vụ, quyền hạn của mình thực hiện quản lý nhà nước về dữ liệu khí tượng thủy văn tại địa phương.
+6. Việc lưu trữ dữ liệu khí tượng thủy văn chuyên dùng do Chính phủ quy định.
+Điều 3. Trách nhiệm của Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương
+1. Bảo vệ hành lang an toàn của trạm quan trắc trên địa bàn.
+2. Bố trí đất xây dựng trạm quan trắc theo quy hoạch được phê duyệt.
+Chương VI
+ĐIỀU KHOẢN THI HÀNH
+Điều 4. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2032.
+"""
+
+MINISTRY = "Bộ Nông nghiệp và Môi trường"
+COLLECTIVE = "bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"
+
+
+def _docx(path: Path, text: str) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in text.strip().splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module", params=["txt", "docx"])
+def law(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Document:
+    folder = tmp_path_factory.mktemp(f"law-{request.param}")
+    if request.param == "txt":
+        path = folder / "luat-du-lieu-khi-tuong.txt"
+        path.write_text(LAW, encoding="utf-8")
+    else:
+        path = _docx(folder / "luat-du-lieu-khi-tuong.docx", LAW)
+    return parse(path)
+
+
+def _roles(doc: Document) -> dict[str, set[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = {}
+    for d in doc.duties:
+        out.setdefault(d.section or "", set()).update((u.name, u.role) for u in d.units if u.explicit)
+    return out
+
+
+def test_law_is_read_as_a_law(law: Document) -> None:
+    assert law.meta.type == "Luật"
+    assert {"D2.5", "D2.6", "D3.1"} <= {s.id for s in law.sections}  # "5.Ủy ban …" is clause 5
+
+
+def test_government_as_subject(law: Document) -> None:
+    assert _roles(law)["D2.1"] == {("Chính phủ", "lead")}
+
+
+def test_lead_in_clause_gives_its_subject_to_the_points(law: Document) -> None:
+    roles = _roles(law)
+    assert "D2.2" not in roles  # it only names the unit and announces the list
+    assert roles["D2.2.a"] == {(MINISTRY, "lead"), ("Chính phủ", "report_to")}
+    assert roles["D2.2.b"] == {(MINISTRY, "lead"), (MINISTRY, "monitor")}
+    # "Phối hợp với Y …" under the lead-in: the lead-in's unit leads, Y is its partner.
+    assert roles["D2.2.c"] == {(MINISTRY, "lead"), ("Bộ Quốc phòng", "cooperate")}
+
+
+def test_lead_in_with_a_task_of_its_own_is_a_duty(law: Document) -> None:
+    roles = _roles(law)
+    assert roles["D2.3"] == {("Bộ Tài chính", "lead")}  # "giúp Chính phủ": the body helped has no role
+    assert roles["D2.3.a"] == {("Bộ Tài chính", "lead")}
+    assert next(d for d in law.duties if d.section == "D2.3.a").recurring == "hằng năm"
+
+
+def test_lead_in_with_a_partner_and_a_collective(law: Document) -> None:
+    roles = _roles(law)
+    assert roles["D2.4"] == {(COLLECTIVE, "lead"), (MINISTRY, "cooperate")}
+    assert roles["D2.4.a"] == {(COLLECTIVE, "lead"), (MINISTRY, "cooperate")}
+    assert {(COLLECTIVE, "lead"), (MINISTRY, "report_to")} <= roles["D2.4.b"]
+
+
+def test_collectives_and_long_article_titles(law: Document) -> None:
+    roles = _roles(law)
+    assert roles["D2.5"] == {("Ủy ban nhân dân các cấp", "lead")}
+    # "Trách nhiệm của Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương" is the article's
+    # title (11 words): its unit leads each clause.
+    unit = "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"  # the gazetteer's spelling
+    assert roles["D3.1"] == {(unit, "lead")}
+    assert roles["D3.2"] == {(unit, "lead")}
+
+
+def test_delegation_to_the_government(law: Document) -> None:
+    assert _roles(law)["D2.6"] == {("Chính phủ", "lead")}
+
+
+def test_no_plan_lead_in_a_law(law: Document) -> None:
+    """A law charges each body in its own article: nothing is inherited by a duty that names no
+    unit (the "plan lead" of a provincial plan does not exist)."""
+    assert law.plan_lead == []
+    assert all(u.explicit for d in law.duties for u in d.units)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bộ Công Thương có nhiệm vụ, quyền hạn sau đây:", ({("Bộ Công Thương", "lead")}, False)),
+        ("Bộ Y tế có trách nhiệm như sau:", ({("Bộ Y tế", "lead")}, False)),
+        ("Bộ Tư pháp chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về lý lịch tư pháp "
+         "và có nhiệm vụ, quyền hạn sau đây:", ({("Bộ Tư pháp", "lead")}, True)),
+        ("Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính thực hiện các nhiệm vụ sau:",
+         ({("Sở Xây dựng", "lead"), ("Sở Tài chính", "cooperate")}, True)),
+    ],
+)
+def test_lead_in_clause(text: str, expected: tuple[set[tuple[str, str]], bool]) -> None:
+    found = lead_in_clause(text)
+    assert found is not None
+    assert ({(u.name, u.role) for u in found[0]}, found[1]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Nội dung quản lý nhà nước về dữ liệu bao gồm:",  # no unit
+    "Bộ Công Thương có nhiệm vụ, quyền hạn sau đây.",  # no list follows
+    "Hồ sơ gửi Bộ Tài chính gồm:",  # the unit is a recipient, not a subject
+])
+def test_not_a_lead_in_clause(text: str) -> None:
+    assert lead_in_clause(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bộ, cơ quan ngang Bộ trong phạm vi quản lý", "bộ, cơ quan ngang bộ"),
+        ("Trách nhiệm của các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", COLLECTIVE),
+        ("phối hợp với bộ, cơ quan ngang bộ có liên quan", "bộ, cơ quan ngang bộ"),
+        ("Ủy ban nhân dân các cấp có trách nhiệm", "Ủy ban nhân dân các cấp"),
+        ("Bộ Bưu chính, Viễn thông chịu trách nhiệm", "Bộ Bưu chính, Viễn thông"),
+    ],
+)
+def test_collective_units_of_the_central_government(text: str, name: str) -> None:
+    assert [m.name for m in find_units(text)][:1] == [name]
