@@ -185,3 +185,14 @@ def test_not_a_lead_in_clause(text: str) -> None:
 )
 def test_collective_units_of_the_central_government(text: str, name: str) -> None:
     assert [m.name for m in find_units(text)][:1] == [name]
+
+
+def test_chapter_lines_close_the_article(law: Document) -> None:
+    """"Chương VI" and its capitals title between articles are headings, not clauses of the
+    article before them."""
+    texts = [s.text for s in law.segments if s.section == "D3.2" and s.searchable]
+    assert texts == ["Bố trí đất xây dựng trạm quan trắc theo quy hoạch được phê duyệt."]
+    # A text file joins the two lines into one; a DOCX keeps them apart.
+    headings = " ".join(s.text for s in law.segments if s.kind == "heading")
+    assert "Chương VI ĐIỀU KHOẢN THI HÀNH" in headings
+    assert not any(d.text.startswith(("Chương", "ĐIỀU KHOẢN")) for d in law.duties)

@@ -36,6 +36,8 @@ _PART_RE = re.compile(
     rf"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?P<word>{_ROMAN}|\d+)\b\s*[-.:–]?\s*"
     rf"|(?P<roman>{_ROMAN})\s*[-.–)]\s*)(?P<rest>.*)$"
 )
+# A chapter or section line of a law or decree ("Chương VII", "Mục 2. BẢO VỆ THÔNG TIN CÁ NHÂN").
+_CHAPTER_LINE = re.compile(rf"^(?:CHƯƠNG|Chương|MỤC|Mục)\s+(?:{_ROMAN}|\d+)\b\s*[.:-]?(?P<rest>.*)$")
 _SUBITEM_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)+)\s*[.)]?\s+(?P<rest>\S.*)$")
 _ITEM_RE = re.compile(
     r"^(?:(?:Mục|MỤC|Điều|ĐIỀU)\s+(?P<word>\d+)\s*[.:-]?\s*|(?P<num>\d+)\s*[.)]\s+"
@@ -570,6 +572,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             )
 
     appendix: Section | None = None
+    chapter_title = False  # the line after a bare "Chương VII" names the chapter
     appendix_tables = 0  # tables placed in the open appendix
     placed: set[int] = set()
     part_no = 0
@@ -627,6 +630,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                 break
         if found:
             section, body = found
+            chapter_title = False
             if body and section.kind != "topic":
                 state.derived.add(section.id)
             if body is None and section.kind != "topic":
@@ -634,6 +638,21 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             if body:
                 emit("paragraph", body, p, p.raw)
             continue
+        chapter = _CHAPTER_LINE.match(p.text) if state.last_article_no > 0 else None
+        if chapter and len(p.text.split()) <= 40 and (
+                not chapter.group("rest").strip() or metadata.is_caps(chapter.group("rest"))):
+            # "Chương VII" / "Mục 2. BẢO VỆ THÔNG TIN CÁ NHÂN" between a law's articles: the last
+            # article is over (its chapter name is no clause of it), and the capitals line that
+            # names the chapter under a bare "Chương VII" is its heading, not text.
+            state.item, state.subitem, state.letter, state.topic = None, None, None, None
+            emit("heading", p.text, p, p.raw)
+            chapter_title = not chapter.group("rest").strip()
+            continue
+        if chapter_title and metadata.is_caps(p.text) and len(p.text.split()) <= 40:
+            chapter_title = False
+            emit("heading", p.text, p, p.raw)
+            continue
+        chapter_title = False
         bullet = _BULLET_RE.match(p.text)
         closing = None if bullet else closing_kind(p.text)
         inner = state.innermost_numbered()
