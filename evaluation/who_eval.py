@@ -1,6 +1,8 @@
 """Who-questions over an index of the 11 real plans: is the expected lead unit named first?
 
     .venv/bin/python evaluation/who_eval.py [--write] [--index DIR] [--rebuild] [--verbose]
+    .venv/bin/python evaluation/who_eval.py --queries evaluation/queries_who_laws.json \
+        --corpus ../shared/real/ingestion/docx --index /tmp/chinhsach-who-laws [--write]
 
 The index is built from ``../shared/real/plans`` (all 11 plans, held-out ones included: they are
 documents to search; their content is never read or tuned on here) into ``DIR`` (default
@@ -10,6 +12,11 @@ plan charges. A question counts as right at rank k when one of the first k *dist
 :func:`chinhsach.answers.who.who` is an expected lead (names compared folded, with and without
 the province's level word: "Công an thành phố" = "Công an thành phố Cần Thơ"). Reported
 overall and split by questions typed with and without diacritics.
+
+``--queries FILE --corpus DIR`` asks other questions over an index of another folder, scored the
+same way: ``evaluation/queries_who_laws.json`` asks about the responsibility articles of the six
+real laws of ``../shared/real/ingestion/docx`` (the articles of ``gold/fresh``; since session 6 a
+development set: the extractor was tuned on those articles).
 """
 
 from __future__ import annotations
@@ -58,8 +65,8 @@ def distinct_units(answer: list) -> list[str]:
     return out
 
 
-def evaluate(index: Path, verbose: bool = False) -> dict[str, dict[str, float]]:
-    queries = json.loads(QUERIES.read_text(encoding="utf-8"))
+def evaluate(index: Path, verbose: bool = False, queries_path: Path = QUERIES) -> dict[str, dict[str, float]]:
+    queries = json.loads(queries_path.read_text(encoding="utf-8"))
     idx = Index.open(index)
     rows: list[tuple[bool, int | None]] = []
     for q in queries:
@@ -86,19 +93,32 @@ def main() -> int:
     parser.add_argument("--index", type=Path, default=DEFAULT_INDEX)
     parser.add_argument("--rebuild", action="store_true", help="re-read every plan into the index")
     parser.add_argument("--verbose", action="store_true", help="print every question's answer")
+    parser.add_argument("--queries", type=Path, default=QUERIES, help="the questions (JSON, as queries_who_real.json)")
+    parser.add_argument("--corpus", type=Path, help="the folder to index (default ../shared/real/plans)")
     args = parser.parse_args()
-    plans = plans_dir()
-    if plans is None:
-        print("skipped: ../shared/real/plans not found (the real plans are not in the repository)",
-              file=sys.stderr)
+    corpus = args.corpus if args.corpus is not None else plans_dir()
+    if corpus is None or not corpus.is_dir():
+        print(f"skipped: {args.corpus or '../shared/real/plans'} not found (the real documents are not in "
+              "the repository)", file=sys.stderr)
         return 0
     # Unchanged files are not re-read: pass --rebuild after changing the extractor.
-    build_index([plans], args.index, rebuild=args.rebuild)
-    res = evaluate(args.index, args.verbose)
+    build_index([corpus], args.index, rebuild=args.rebuild)
+    res = evaluate(args.index, args.verbose, args.queries)
     table = ("| questions | n | top-1 lead unit | top-2 lead unit |\n|---|---|---|---|\n"
              + "\n".join(f"| {k} | {v['n']} | {v['top1']:.3f} | {v['top2']:.3f} |" for k, v in res.items()))
     print(table)
-    if args.write:
+    if args.write and args.queries.resolve() != QUERIES.resolve():
+        from results_md import replace_section
+
+        name = args.queries.name
+        body = (f"Command: `.venv/bin/python evaluation/who_eval.py --queries evaluation/{name} --corpus "
+                f"{args.corpus} --index {args.index} --rebuild --write`\n\n"
+                f"Index: the documents of `{args.corpus}` (not in the repository). Questions: "
+                f"`evaluation/{name}`, scored as the plan questions (first k distinct units of `who`). "
+                "**Development numbers** when the questions ask about articles the extractor was tuned "
+                "on.\n\n" + table + "\n")
+        replace_section(f"Who-questions: {name}", body)
+    elif args.write:
         from results_md import replace_section
 
         body = ("Command: `make eval  # runs .venv/bin/python evaluation/who_eval.py --rebuild --write`\n\n"
