@@ -196,3 +196,22 @@ def test_chapter_lines_close_the_article(law: Document) -> None:
     headings = " ".join(s.text for s in law.segments if s.kind == "heading")
     assert "Chương VI ĐIỀU KHOẢN THI HÀNH" in headings
     assert not any(d.text.startswith(("Chương", "ĐIỀU KHOẢN")) for d in law.duties)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A decree's execution clause: the titles stand for their bodies, one collective.
+        ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban "
+         "nhân dân tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Nghị định này.",
+         {(COLLECTIVE, "lead"), ("Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương", "lead")}),
+        ("Thủ trưởng cơ quan ngang bộ chịu trách nhiệm tổ chức thực hiện.", {("cơ quan ngang bộ", "lead")}),
+        ("Bộ trưởng Bộ Xây dựng có trách nhiệm hướng dẫn thi hành Nghị định này.", {("Bộ Xây dựng", "lead")}),
+        ("Ủy ban nhân dân các cấp có trách nhiệm tuyên truyền, phổ biến pháp luật về phòng, chống thiên tai.",
+         {("Ủy ban nhân dân các cấp", "lead")}),
+    ],
+)
+def test_decree_subjects(text: str, expected: set[tuple[str, str]]) -> None:
+    from chinhsach.extract.duties import roles_in_text
+
+    assert {(u.name, u.role) for u in roles_in_text(text)} == expected

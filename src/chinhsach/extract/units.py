@@ -148,13 +148,22 @@ class UnitGrammar(Gazetteer):
             if plural:
                 j += 1
             if j < n:
-                p = self._core(toks, j, after_title=True, plural=plural, adjacent=False)
+                # After a title a class word is the office's body ("Thủ trưởng cơ quan ngang bộ",
+                # "Giám đốc sở, ngành"), not a common noun: the weak-word guard is off.
+                weak_ok = toks[j].kind == WORD and not toks[j].cap
+                p = self._core(toks, j, after_title=True, plural=plural, adjacent=weak_ok)
                 if p is not None:
                     p.members[0].start = toks[i].start
                     for m in p.members:
                         m.is_head = True
                         m.collective = m.collective or plural
                     return p
+            if (i > 0 and toks[i - 1].key in PLURAL and fold(self._surface(toks, i, title[0])) == "bo truong"
+                    and j < n and toks[j].key in (",", "và")):
+                # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …" (a decree's execution clause):
+                # the ministers stand for the ministries, the class "bộ".
+                return _Parse([_Member("bộ", toks[i].start, toks[title[0] - 1].end, is_head=True,
+                                       collective=True)], title[0], is_class=True)
         j = i
         plural = toks[j].key in PLURAL
         if plural:
@@ -1215,9 +1224,10 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             members = mentions[i : j + 1]
             # A title in front ("Thủ trưởng các sở") is not part of the name.
             # (only the first member carries it: "Thủ trưởng sở, ban, ngành thành phố" keeps its level).
-            words = [_TITLE.sub("", x.text) if x.is_head
-                     # "cơ quan ngang Bộ" as printed: the class word's own spelling, lower case.
-                     else x.name if " " in x.name and x.name in unit_grammar().weak_ctx
+            words = [x.name if x.name in unit_grammar().weak_ctx and (" " in x.name or fold(x.text).endswith("bo truong"))
+                     # "cơ quan ngang Bộ" as printed: the class word's own spelling, lower case;
+                     # "Các Bộ trưởng" → "bộ".
+                     else _TITLE.sub("", x.text) if x.is_head
                      else re.sub(r"^(?:các|Các)\s+", "", x.text)
                      for x in members]
             end = members[-1].end
