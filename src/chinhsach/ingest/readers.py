@@ -39,6 +39,7 @@ from chinhsach.errors import (
     UnsupportedFileError,
 )
 from chinhsach.ingest import ocr as engine
+from chinhsach.ingest.numbering import ListNumbering
 from chinhsach.ingest.sniff import SUPPORTED_SUFFIXES, detect_kind, utf16_codec_by_nuls
 from chinhsach.model import LOW_OCR_CONFIDENCE, ParseWarning, Provenance, SourceLine, SourceText
 from chinhsach.text.normalize import TONE_MARKS, split_tones
@@ -1009,6 +1010,39 @@ def _docx_page_breaks(paragraph: Any) -> tuple[bool, bool]:
     return before, pending and seen_text
 
 
+def _docx_list_labels(document: Any) -> dict[Any, str]:
+    """The label Word's list numbering shows before each numbered paragraph (``w:p`` → "1. ").
+
+    Empty for a document that defines no list, so hand-numbered files read exactly as before.
+    Paragraphs are counted in document order, tables' cells included; paragraphs inside other
+    paragraphs (text boxes) and the fallback copy of alternate content are not, as the reader
+    does not read them either.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    def related(reltype: str) -> Any:
+        try:
+            part = document.part.part_related_by(reltype)
+        except KeyError:
+            return None
+        return getattr(part, "element", None)  # a part of the wrong content type: no XML
+
+    numbering = ListNumbering(related(RT.NUMBERING), related(RT.STYLES))
+    if numbering.empty:
+        return {}
+    tag_p = qn("w:p")
+    tag_fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    labels: dict[Any, str] = {}
+    for paragraph in document.element.body.iter(tag_p):
+        if next(paragraph.iterancestors(tag_p, tag_fallback), None) is not None:
+            continue
+        label = numbering.label(paragraph)
+        if label:
+            labels[paragraph] = label
+    return labels
+
+
 def _read_docx(p: Path, name: str) -> SourceText:
     import docx
     from docx.oxml.ns import qn
@@ -1022,6 +1056,27 @@ def _read_docx(p: Path, name: str) -> SourceText:
 
     tag_p, tag_tbl, tag_sdt = qn("w:p"), qn("w:tbl"), qn("w:sdt")
     tag_sdt_content, tag_custom = qn("w:sdtContent"), qn("w:customXml")
+    try:
+        labels = _docx_list_labels(document)
+    except Exception as exc:  # a numbering or styles part python-docx loaded but we cannot read
+        raise UnsupportedFileError(name, f"not a valid DOCX: {exc!r}") from exc
+
+    def paragraph_text(element: Any, parent: Any, bare_label: bool = False) -> str:
+        """The paragraph's text after the label Word's list numbering shows before it.
+
+        An empty numbered paragraph shows its bare label: kept in a table cell (an STT column
+        numbered by Word), dropped in the body, where a lone "3." is no text.
+        """
+        text = Paragraph(element, parent).text
+        if not text.strip() and not bare_label:
+            return text
+        return labels.get(element, "") + text
+
+    def cell_text(cell: Any) -> str:
+        # As python-docx's ``_Cell.text`` (the cell's own paragraphs), with list labels.
+        if not labels:
+            return str(cell.text)
+        return "\n".join(paragraph_text(p, cell, bare_label=True) for p in cell._tc.p_lst)
 
     def body_elements(parent: Any) -> Iterator[Any]:
         """Paragraphs and tables in document order, looking inside content controls."""
@@ -1061,7 +1116,7 @@ def _read_docx(p: Path, name: str) -> SourceText:
                 before, after = _docx_page_breaks(element)
                 page_break = page_break or (before and bool(lines))
                 # Soft line breaks inside one paragraph are wraps, not new paragraphs.
-                text = " ".join(Paragraph(element, document).text.splitlines())
+                text = " ".join(paragraph_text(element, document).splitlines())
                 if text.strip():
                     emit(text, "text")
                 page_break = page_break or (after and bool(lines))
@@ -1069,17 +1124,19 @@ def _read_docx(p: Path, name: str) -> SourceText:
                 n_tables += 1
                 for row in Table(element, document).rows:
                     unique: list[Any] = []
+                    texts: list[str] = []
                     grid: list[str | None] = []
                     for cell in row.cells:
                         if not unique or cell is not unique[-1]:  # a merged cell repeats itself
                             unique.append(cell)
-                            grid.append(" ".join(cell.text.split()))
+                            texts.append(cell_text(cell))
+                            grid.append(" ".join(texts[-1].split()))
                         else:
                             grid.append(None)
-                    text = _join_cells(cell.text for cell in unique)
+                    text = _join_cells(texts)
                     if text is not None:
                         # The cells' own lines: a header cell holds issuer, rule and number.
-                        cells = [(float(i), cell.text.strip()) for i, cell in enumerate(unique)]
+                        cells = [(float(i), t.strip()) for i, t in enumerate(texts)]
                         emit(text, "table_row", cells, grid)
     except Exception as exc:
         raise UnsupportedFileError(name, f"not a valid DOCX: {exc!r}") from exc
