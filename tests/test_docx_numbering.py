@@ -16,7 +16,7 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
 from chinhsach import parse
-from chinhsach.ingest.readers import _docx_list_labels, read_source
+from chinhsach.ingest.readers import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "evaluation" / "fixtures"))
@@ -282,6 +282,8 @@ def test_real_laws_have_no_list_labels() -> None:
     """The six real DOCX laws number their articles by hand: no label is added, so their text
     is python-docx's paragraph text as before (compared line by line against main's reader
     when this was written)."""
+    from chinhsach.ingest.readers import _docx_list_labels
+
     files = sorted(REAL_DOCX.glob("*.docx"))
     assert len(files) == 6
     for path in files:
