@@ -55,6 +55,8 @@ _MAX_LETTER = 26 * 30
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _DASHES = frozenset("-–—‐‑−")
 _FALSE = ("0", "false", "off")
+_PPR, _PSTYLE, _NUMPR = f"{_W}pPr", f"{_W}pStyle", f"{_W}numPr"
+_NUMID, _ILVL = f"{_W}numId", f"{_W}ilvl"
 
 
 def _child(el: Any, name: str) -> Any:
@@ -168,6 +170,8 @@ class ListNumbering:
         self._default_style: str | None = None
         self._counters: dict[str, list[int | None]] = {}
         self._started: set[tuple[str, int]] = set()  # (numId, ilvl) whose override was applied
+        self._resolved: dict[str, tuple[str, tuple[_Level | None, ...]]] = {}
+        self._style_cache: dict[str | None, tuple[str | None, int | None]] = {}
         if numbering is not None:
             for el in numbering.iterchildren(f"{_W}abstractNum"):
                 key = el.get(f"{_W}abstractNumId")
@@ -214,6 +218,9 @@ class ListNumbering:
 
     def _style_numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         """(numId, ilvl) a paragraph style gives, following ``w:basedOn`` (cycles cut)."""
+        if style_id in self._style_cache:
+            return self._style_cache[style_id]
+        key = style_id
         num_id: str | None = None
         ilvl: int | None = None
         seen: set[str] = set()
@@ -223,6 +230,7 @@ class ListNumbering:
             num_id = style.num_id if num_id is None else num_id
             ilvl = style.ilvl if ilvl is None else ilvl
             style_id = style.based_on
+        self._style_cache[key] = (num_id, ilvl)
         return num_id, ilvl
 
     def _abstract(self, num: _Num) -> str:
@@ -238,8 +246,36 @@ class ListNumbering:
             key = linked.abstract
         return key
 
-    def _definition(self, num: _Num, abstract: str, ilvl: int) -> _Level | None:
-        return num.levels.get(ilvl) or self._abstracts.get(abstract, {}).get(ilvl)
+    def _resolve(self, num_id: str) -> tuple[str, tuple[_Level | None, ...]]:
+        """(counter key, the nine level definitions) of one instance, computed once."""
+        found = self._resolved.get(num_id)
+        if found is None:
+            num = self._nums[num_id]
+            abstract = self._abstract(num)
+            levels = self._abstracts.get(abstract, {})
+            found = (abstract, tuple(num.levels.get(i) or levels.get(i) for i in range(_LEVELS)))
+            self._resolved[num_id] = found
+        return found
+
+    def _paragraph_numbering(self, paragraph: Any) -> tuple[str | None, str | None, int | None]:
+        """(paragraph style, direct numId, direct ilvl) of a ``w:p``.
+
+        Filtered child iteration, not ``find``: a long plan has tens of thousands of paragraphs
+        and ``find`` on python-docx's element classes cost most of the labelling time.
+        """
+        style = num_id = ilvl = None
+        for ppr in paragraph.iterchildren(_PPR):
+            for child in ppr.iterchildren(_PSTYLE, _NUMPR):
+                if child.tag == _PSTYLE:
+                    style = child.get(_VAL)
+                    continue
+                for item in child.iterchildren(_NUMID, _ILVL):
+                    if item.tag == _NUMID:
+                        num_id = item.get(_VAL)
+                    else:
+                        ilvl = item.get(_VAL)
+            break
+        return style, num_id, _int(ilvl)
 
     def label(self, paragraph: Any) -> str:
         """The label Word shows before this ``w:p`` ("III. ", "1. ", "a) ", "- "), or "".
@@ -249,10 +285,8 @@ class ListNumbering:
         """
         if self.empty:
             return ""
-        ppr = _child(paragraph, "pPr")
-        style_id = _val(ppr, "pStyle") or self._default_style
-        num_pr = _child(ppr, "numPr")
-        num_id, ilvl = _val(num_pr, "numId"), _int(_val(num_pr, "ilvl"))
+        style_id, num_id, ilvl = self._paragraph_numbering(paragraph)
+        style_id = style_id or self._default_style
         style_num, style_ilvl = self._style_numbering(style_id)
         from_style = num_id is None
         if num_id is None:
@@ -260,17 +294,16 @@ class ListNumbering:
         if num_id is None or num_id == "0" or num_id not in self._nums:
             return ""
         num = self._nums[num_id]
-        abstract = self._abstract(num)
+        abstract, levels = self._resolve(num_id)
         if ilvl is None and (from_style or style_num == num_id):
             ilvl = style_ilvl
         if ilvl is None and from_style:
             # A style linked to a level by the level's w:pStyle uses that level.
-            levels = self._abstracts.get(abstract, {})
-            ilvl = next((i for i, lv in sorted(levels.items()) if lv.style == style_id), None)
+            ilvl = next((i for i, lv in enumerate(levels) if lv and lv.style == style_id), None)
         ilvl = 0 if ilvl is None else ilvl
         if not 0 <= ilvl < _LEVELS:
             return ""
-        level = self._definition(num, abstract, ilvl)
+        level = levels[ilvl]
         if level is None:
             return ""
         counters = self._counters.setdefault(abstract, [None] * _LEVELS)
@@ -281,7 +314,7 @@ class ListNumbering:
             current = counters[ilvl]
             counters[ilvl] = (level.start - 1 if current is None else current) + 1
         for deeper in range(ilvl + 1, _LEVELS):
-            lower = self._definition(num, abstract, deeper)
+            lower = levels[deeper]
             restart = None if lower is None else lower.restart
             if restart is not None and restart > deeper:
                 restart = None  # names a level below this one: ignored (§17.9.10)
@@ -293,19 +326,19 @@ class ListNumbering:
             text = _PLACEHOLDER.sub("", level.text)
         else:
             text = _PLACEHOLDER.sub(
-                lambda m: self._number(num, abstract, int(m.group(1)) - 1, counters, level.legal),
+                lambda m: _number(levels[int(m.group(1)) - 1], counters[int(m.group(1)) - 1],
+                                  level.legal),
                 level.text,
             )
         if not text.strip():
             return ""
         return text if level.suffix == "nothing" else text + " "
 
-    def _number(self, num: _Num, abstract: str, ilvl: int, counters: list[int | None],
-                legal: bool) -> str:
-        """The number ``%N`` stands for: level ``ilvl``'s counter in its format."""
-        level = self._definition(num, abstract, ilvl) or _Level()
-        if level.fmt in ("bullet", "none"):
-            return ""  # a level without a number of its own prints nothing
-        value = counters[ilvl]
-        value = level.start - 1 if value is None else value
-        return _format(value, "decimal" if legal else level.fmt)
+
+def _number(level: _Level | None, value: int | None, legal: bool) -> str:
+    """The number ``%N`` stands for: its level's counter in the level's format."""
+    level = level or _Level()
+    if level.fmt in ("bullet", "none"):
+        return ""  # a level without a number of its own prints nothing
+    value = level.start - 1 if value is None else value
+    return _format(value, "decimal" if legal else level.fmt)

@@ -1,6 +1,7 @@
 """Ingest: the first pipeline stage, a file on disk → :class:`~chinhsach.model.SourceText`.
 
-Readers for plain text / Markdown, PDF (pdfplumber) and DOCX (python-docx). Each turns a file
+Readers for plain text / Markdown, PDF (pdfplumber) and DOCX (python-docx, with the labels of
+Word's list numbering from :mod:`chinhsach.ingest.numbering`). Each turns a file
 into :class:`~chinhsach.model.SourceLine` items with provenance (file, page, 1-based line) and
 layout hints (``gap_before``, ``page_break_before``, ``kind``).
 
@@ -1056,10 +1057,15 @@ def _read_docx(p: Path, name: str) -> SourceText:
 
     tag_p, tag_tbl, tag_sdt = qn("w:p"), qn("w:tbl"), qn("w:sdt")
     tag_sdt_content, tag_custom = qn("w:sdtContent"), qn("w:customXml")
+    warnings: list[ParseWarning] = []
     try:
         labels = _docx_list_labels(document)
-    except Exception as exc:  # a numbering or styles part python-docx loaded but we cannot read
-        raise UnsupportedFileError(name, f"not a valid DOCX: {exc!r}") from exc
+    except Exception as exc:  # noqa: BLE001 - the labels are a bonus: the text is still readable
+        labels = {}
+        warnings.append(ParseWarning(
+            code="list_numbering_unread",
+            message=f"file: Word list numbering not read ({exc!r}); labels such as \"I.\", "
+                    "\"1.\", \"a)\" given by it are missing"))
 
     def paragraph_text(element: Any, parent: Any, bare_label: bool = False) -> str:
         """The paragraph's text after the label Word's list numbering shows before it.
@@ -1143,7 +1149,6 @@ def _read_docx(p: Path, name: str) -> SourceText:
 
     if not lines:
         raise EmptyDocumentError(name, "DOCX holds no text")
-    warnings: list[ParseWarning] = []
     warning = _quality_warning("\n".join(line.text for line in lines), "file")
     if warning is not None:
         warnings.append(warning)
