@@ -160,7 +160,7 @@ def test_level_restart_skipped_levels_and_legal_numbers(tmp_path: Path) -> None:
     assert lines == [
         "I. P", "1. m", "2. n", "II. Q", "3. o",  # lvlRestart 0: numbered on across parts
         "1. 1", "a) a", "(1) x", "b) b", "(2) y", "2. 2", "(1) z",  # restarts after level 1 only
-        "1. h1", "1.0.1. h3", "1.1. h2", "1.1.1. h3b",  # a skipped level shows 0, as in Word
+        "1. h1", "1.0.1. h3", "1.1. h2", "1.1.1. h3b",  # a skipped level shows 0 ("1.0.1")
         "I. Phần", "1.1. Mục",  # w:isLgl: every level in decimal
     ]
 

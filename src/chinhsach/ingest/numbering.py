@@ -13,8 +13,9 @@ What it follows (ECMA-376 §17.9 and Word's own behaviour where the two differ):
   restarts its level the first time its instance is used there, a ``w:lvl`` inside the
   override replaces the level's definition for that instance;
 * a level restarts after any higher level is used, or only after levels up to ``w:lvlRestart``
-  (0: never); a level not used since its last restart shows its start value minus one (Word's
-  "1.0.1" when a level is skipped);
+  (0: never); a level not used since its last restart shows its start value minus one ("1.0.1"
+  when a paragraph skips a level: the counters of §17.9 give it, and it is what Word users
+  report; not checked against Word itself here);
 * ``w:lvlText`` with ``%1``..``%9``, ``w:numFmt`` decimal, decimalZero, upper/lowerRoman,
   upper/lowerLetter (27 → "aa", as Word), none and bullet; other formats fall back to decimal,
   ``w:isLgl`` shows every level in decimal; ``w:suff`` tab/space give one space, nothing none;
