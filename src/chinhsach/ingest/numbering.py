@@ -164,9 +164,13 @@ class ListNumbering:
     """
 
     def __init__(self, numbering: Any, styles: Any) -> None:
+        # Definitions are indexed by id and parsed when a paragraph first uses them: a numbering
+        # part of 39 MB (300 000 w:num) took 8 s to parse whole, a plan uses a handful of lists.
+        self._abstract_elements: dict[str, Any] = {}
+        self._num_elements: dict[str, Any] = {}
+        self._style_elements: dict[str, Any] = {}
         self._abstracts: dict[str, dict[int, _Level]] = {}
-        self._style_links: dict[str, str] = {}  # abstractNumId → numbering style it links to
-        self._nums: dict[str, _Num] = {}
+        self._nums: dict[str, _Num | None] = {}
         self._styles: dict[str, _Style] = {}
         self._default_style: str | None = None
         self._counters: dict[str, list[int | None]] = {}
@@ -174,48 +178,64 @@ class ListNumbering:
         self._resolved: dict[str, tuple[str, tuple[_Level | None, ...]]] = {}
         self._style_cache: dict[str | None, tuple[str | None, int | None]] = {}
         if numbering is not None:
-            for el in numbering.iterchildren(f"{_W}abstractNum"):
-                key = el.get(f"{_W}abstractNumId")
-                if key is None:
-                    continue
-                self._abstracts[key] = _levels(el)
-                link = _val(el, "numStyleLink")
-                if link:
-                    self._style_links[key] = link
-            for el in numbering.iterchildren(f"{_W}num"):
-                num_id, abstract = el.get(f"{_W}numId"), _val(el, "abstractNumId")
-                if num_id is None or abstract is None:
-                    continue
-                num = _Num(abstract)
-                for override in el.iterchildren(f"{_W}lvlOverride"):
-                    ilvl = _int(override.get(f"{_W}ilvl"))
-                    if ilvl is None or not 0 <= ilvl < _LEVELS:
-                        continue
-                    start = _int(_val(override, "startOverride"))
-                    if start is not None:
-                        num.starts[ilvl] = start
-                    lvl = _child(override, "lvl")
-                    if lvl is not None:
-                        num.levels[ilvl] = _level(lvl)
-                self._nums[num_id] = num
+            for el in numbering.iterchildren(f"{_W}abstractNum", f"{_W}num"):
+                if el.tag == f"{_W}num":
+                    num_id = el.get(f"{_W}numId")
+                    if num_id is not None:
+                        self._num_elements.setdefault(num_id, el)
+                elif (key := el.get(f"{_W}abstractNumId")) is not None:
+                    self._abstract_elements.setdefault(key, el)
         if styles is not None:
             for el in styles.iterchildren(f"{_W}style"):
                 style_id = el.get(f"{_W}styleId")
                 if style_id is None:
                     continue
-                num_pr = _child(_child(el, "pPr"), "numPr")
-                self._styles[style_id] = _Style(
-                    num_id=_val(num_pr, "numId"),
-                    ilvl=_int(_val(num_pr, "ilvl")),
-                    based_on=_val(el, "basedOn"),
-                )
+                self._style_elements.setdefault(style_id, el)
                 if el.get(f"{_W}type") == "paragraph" and el.get(f"{_W}default") in ("1", "true"):
                     self._default_style = style_id
 
     @property
     def empty(self) -> bool:
         """No list is defined: every label is empty (most documents typed by hand)."""
-        return not self._nums
+        return not self._num_elements
+
+    def _num(self, num_id: str) -> _Num | None:
+        """The ``w:num`` instance ``num_id``, parsed once (None when it is not defined)."""
+        if num_id in self._nums:
+            return self._nums[num_id]
+        el = self._num_elements.get(num_id)
+        abstract = _val(el, "abstractNumId")
+        num = None if abstract is None else _Num(abstract)
+        if num is not None:
+            for override in el.iterchildren(f"{_W}lvlOverride"):
+                ilvl = _int(override.get(f"{_W}ilvl"))
+                if ilvl is None or not 0 <= ilvl < _LEVELS:
+                    continue
+                start = _int(_val(override, "startOverride"))
+                if start is not None:
+                    num.starts[ilvl] = start
+                lvl = _child(override, "lvl")
+                if lvl is not None:
+                    num.levels[ilvl] = _level(lvl)
+        self._nums[num_id] = num
+        return num
+
+    def _levels(self, abstract: str) -> dict[int, _Level]:
+        if abstract not in self._abstracts:
+            el = self._abstract_elements.get(abstract)
+            self._abstracts[abstract] = {} if el is None else _levels(el)
+        return self._abstracts[abstract]
+
+    def _style(self, style_id: str) -> _Style | None:
+        if style_id not in self._styles:
+            el = self._style_elements.get(style_id)
+            if el is None:
+                return None
+            num_pr = _child(_child(el, "pPr"), "numPr")
+            self._styles[style_id] = _Style(num_id=_val(num_pr, "numId"),
+                                            ilvl=_int(_val(num_pr, "ilvl")),
+                                            based_on=_val(el, "basedOn"))
+        return self._styles[style_id]
 
     def _style_numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         """(numId, ilvl) a paragraph style gives, following ``w:basedOn`` (cycles cut)."""
@@ -225,9 +245,11 @@ class ListNumbering:
         num_id: str | None = None
         ilvl: int | None = None
         seen: set[str] = set()
-        while style_id is not None and style_id not in seen and style_id in self._styles:
+        while style_id is not None and style_id not in seen:
             seen.add(style_id)
-            style = self._styles[style_id]
+            style = self._style(style_id)
+            if style is None:
+                break
             num_id = style.num_id if num_id is None else num_id
             ilvl = style.ilvl if ilvl is None else ilvl
             style_id = style.based_on
@@ -238,22 +260,21 @@ class ListNumbering:
         """The abstract definition that holds the levels, through ``w:numStyleLink``."""
         key = num.abstract
         for _ in range(2):  # a link points at a numbering style whose num holds the levels
-            link = self._style_links.get(key)
-            if link is None:
+            link = _val(self._abstract_elements.get(key), "numStyleLink")
+            if not link:
                 break
-            linked = self._nums.get(self._style_numbering(link)[0] or "")
+            linked = self._num(self._style_numbering(link)[0] or "")
             if linked is None or linked.abstract == key:
                 break
             key = linked.abstract
         return key
 
-    def _resolve(self, num_id: str) -> tuple[str, tuple[_Level | None, ...]]:
+    def _resolve(self, num_id: str, num: _Num) -> tuple[str, tuple[_Level | None, ...]]:
         """(counter key, the nine level definitions) of one instance, computed once."""
         found = self._resolved.get(num_id)
         if found is None:
-            num = self._nums[num_id]
             abstract = self._abstract(num)
-            levels = self._abstracts.get(abstract, {})
+            levels = self._levels(abstract)
             found = (abstract, tuple(num.levels.get(i) or levels.get(i) for i in range(_LEVELS)))
             self._resolved[num_id] = found
         return found
@@ -292,10 +313,10 @@ class ListNumbering:
         from_style = num_id is None
         if num_id is None:
             num_id = style_num
-        if num_id is None or num_id == "0" or num_id not in self._nums:
+        num = None if num_id is None or num_id == "0" else self._num(num_id)
+        if num is None or num_id is None:
             return ""
-        num = self._nums[num_id]
-        abstract, levels = self._resolve(num_id)
+        abstract, levels = self._resolve(num_id, num)
         if ilvl is None and (from_style or style_num == num_id):
             ilvl = style_ilvl
         if ilvl is None and from_style:
