@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chinhsach import Index
-from chinhsach.answers.who import duties_of, list_units, topic_of, who
+from chinhsach.answers.who import duties_of, list_units, mentions_topic, topic_of, who
 from chinhsach.cli import app
 from chinhsach.errors import UnknownDocumentError, UnknownUnitError
 
@@ -152,3 +152,22 @@ def test_who_names_leads_before_partners(corpus_index: Path) -> None:
     assert roles and roles[0] == "lead"
     first_other = next((i for i, role in enumerate(roles) if role != "lead"), len(roles))
     assert "lead" not in roles[first_other:]
+
+
+def test_evidence_is_looked_for_below_sentences_off_the_topic(corpus_index: Path) -> None:
+    """The topic filter runs before the cut to ``hits`` segments: ten segments that do not speak
+    of the topic ranked first must not hide the one that does (a question typed without
+    diacritics can rank such sentences first)."""
+    from chinhsach.answers.who import _evidence, topic_terms
+    from chinhsach.indexing import facts
+
+    terms = topic_terms("nước sạch")
+    with Index.open(corpus_index) as idx:
+        rows = [(i, facts.segment_at(idx.conn, int(p))) for i, p in enumerate(idx.positions)]
+        off = [i for i, row in rows if not mentions_topic(terms, row.text)][:10]
+        on = [i for i, row in rows if mentions_topic(terms, row.text)][:1]
+        assert len(off) == 10 and on
+        # Scores close together: all within the share of the best evidence.
+        ranked = [(i, 1.0 - 0.01 * n) for n, i in enumerate(off + on)]
+        found = _evidence(idx, ranked, terms, hits=8)
+    assert [row.id for _, row in found] == [rows[on[0]][1].id]

@@ -179,6 +179,31 @@ def _plans_about(idx: Index, topic: str) -> list[tuple[str, str, float]]:
     return sorted((f for f in found if f[2] >= best - 0.05), key=lambda f: -f[2])
 
 
+# How far down the fused ranking evidence is looked for, and how close to the best evidence a
+# segment must score to count. The topic filter runs before the cut: with the cut first (the
+# first 8 segments, then the filter), a question typed without diacritics whose restored form
+# ranked sentences that only share a word with the topic above the evidence got no answer or
+# another duty's unit, although the folded pair test finds the right sentence a few ranks lower.
+EVIDENCE_SCAN = 100
+EVIDENCE_SHARE = 0.6
+
+
+def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str],
+              hits: int) -> list[tuple[float, facts.SegmentRow]]:
+    """The best ``hits`` segments of ``ranked`` whose own sentence speaks of the topic
+    (:func:`mentions_topic`), each scoring at least ``EVIDENCE_SHARE`` of the first of them."""
+    out: list[tuple[float, facts.SegmentRow]] = []
+    for i, score in ranked[:EVIDENCE_SCAN]:
+        if out and score < EVIDENCE_SHARE * out[0][0]:
+            break
+        row = facts.segment_at(idx.conn, int(idx.positions[i]))
+        if mentions_topic(terms, row.text):
+            out.append((score, row))
+            if len(out) >= hits:
+                break
+    return out
+
+
 def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsible]:
     """Units responsible for a topic, best first, each with its evidence.
 
@@ -213,12 +238,8 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
             entry = agg.setdefault((u.name, "lead", True), Responsible(u.name, "lead", True, 0.0))
             entry.score += 2.0 * top * coverage
             entry.evidence.append(Evidence(doc_id, None, title, "plan"))
-    chosen = [(int(idx.positions[i]), s) for i, s in ranked[:hits] if s >= 0.6 * top]
     plan_leads: dict[str, list] = {}  # one read of a document's record per answer
-    for pos, score in chosen:
-        seg_id, doc_id, section, text = facts.segment_at(idx.conn, pos)
-        if not mentions_topic(terms, text):
-            continue  # each unit's evidence must itself be about the topic
+    for score, (seg_id, doc_id, section, text) in _evidence(idx, ranked, terms, hits):
         units = facts.units_of_segment(idx.conn, seg_id)
         kind = "duty"
         if not units:
