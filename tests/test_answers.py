@@ -23,7 +23,10 @@ DISTRICT_ID = "minh-hoa-huyen-uy-ke-hoach-58"
      ("Đơn vị nào phụ trách bảo hiểm y tế?", "bảo hiểm y tế"), ("tuyên truyền nghị quyết", "tuyên truyền nghị quyết"),
      # verbs of oversight ask who answers for what follows them
      ("ai theo dõi, đôn đốc kế hoạch phát triển làng nghề?", "kế hoạch phát triển làng nghề"),
-     ("ai kiem tra, giam sat viec su dung kinh phi", "su dung kinh phi")],
+     ("ai kiem tra, giam sat viec su dung kinh phi", "su dung kinh phi"),
+     # the unit asked for by its kind ("sở nào", "ban nào"), or after the topic
+     ("Sở nào phụ trách nước sạch?", "nước sạch"), ("ban nao phu trach tuyen truyen", "tuyen truyen"),
+     ("nước sạch do đơn vị nào chủ trì?", "nước sạch"), ("hải quan số do ai chủ trì?", "hải quan số")],
 )
 def test_topic_of_strips_question_words(question: str, topic: str) -> None:
     assert topic_of(question) == topic
@@ -171,3 +174,23 @@ def test_evidence_is_looked_for_below_sentences_off_the_topic(corpus_index: Path
         ranked = [(i, 1.0 - 0.01 * n) for n, i in enumerate(off + on)]
         found = _evidence(idx, ranked, terms, hits=8)
     assert [row.id for _, row in found] == [rows[on[0]][1].id]
+
+
+@pytest.mark.parametrize(("question", "doc_id"), [
+    ("ai chịu trách nhiệm về nước sạch trong kế hoạch thực hiện Nghị quyết 42 về chính sách xã "
+     "hội của Sơn La?", SEED_ID),
+    ("ai chiu trach nhiem ve nuoc sach trong ke hoach thuc hien nghi quyet 42 ve chinh sach xa hoi "
+     "cua Son La", SEED_ID),
+    ("nước sạch trong kế hoạch của Mai Sơn do ai chủ trì?", DISTRICT_ID),
+])
+def test_who_answers_a_subject_inside_the_plan_the_question_names(
+        corpus_index: Path, question: str, doc_id: str) -> None:
+    """"X trong kế hoạch Y": the plan Y names (title and place) is searched for X; the words of
+    Y are no evidence (before, "nghị quyết" matched the plan's sentences on carrying out the
+    resolution, and the answer was a unit with no duty about clean water)."""
+    with Index.open(corpus_index) as idx:
+        answer = who(idx, question)
+    assert answer
+    evidence = [e for r in answer for e in r.evidence]
+    assert evidence and all(e.doc_id == doc_id for e in evidence)
+    assert "nước" in answer[0].evidence[0].text
