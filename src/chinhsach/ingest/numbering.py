@@ -29,8 +29,9 @@ level and "+" deeper, so that a lead-in bullet and its sub-bullets keep differen
 
 Why our own code: docx2python (3.7.1, the PyPI library that prints list numbers) gave 0 of
 the 27 numbered paragraphs of ``evaluation/fixtures/make_numbered_docx.py`` as Word shows them:
-it ignores ``w:lvlText`` (every label "N)"), style-linked numbering, ``w:start`` and counters
-shared by instances of one definition ("I)" for part IV, items counted 1..10 over all parts);
+it ignores ``w:lvlText`` (every label "N)") and numbering that comes from a paragraph style
+(parts and lettered items got none, so items counted 1..10 over all parts), and counts each
+``w:num`` apart ("I)" for part IV, which continues the list of parts I-III);
 python-docx, which the reader already uses, does not compute labels at all.
 
 Roman numerals use :func:`chinhsach.text.numbers.int_to_roman` (1 to 399) and letters repeat
