@@ -215,3 +215,26 @@ def test_decree_subjects(text: str, expected: set[tuple[str, str]]) -> None:
     from chinhsach.extract.duties import roles_in_text
 
     assert {(u.name, u.role) for u in roles_in_text(text)} == expected
+
+
+def test_lead_in_clause_in_a_plan(tmp_path: Path) -> None:
+    """The same lead-in written in a provincial plan, over dash bullets of one item: the bullets
+    take its subject as lead and its partner as partner, as under "Giao Sở X, phối hợp với Sở Y:"."""
+    path = tmp_path / "ke-hoach-12.md"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH LAM SƠN\n\nSố: 12/KH-UBND\n\nKẾ HOẠCH\n\n"
+        "Phòng, chống dịch bệnh trên đàn gia súc năm 2027\n\nI. NHIỆM VỤ\n\n1. Tiêm phòng vắc xin\n\n"
+        "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính thực hiện các nội dung sau:\n\n"
+        "- Tổ chức tiêm phòng vắc xin lở mồm long móng cho đàn gia súc;\n\n"
+        "- Kiểm tra, giám sát việc tiêm phòng tại các xã.\n\n"
+        "2. Kiểm dịch vận chuyển\n\nTổ chức các chốt kiểm dịch tạm thời trên các tuyến đường liên tỉnh.\n",
+        encoding="utf-8")
+    doc = parse(path)
+    dept = "Sở Nông nghiệp và Môi trường"
+    bullets = [d for d in doc.duties if d.section == "I.1" and d.text.startswith(("Tổ chức", "Kiểm tra"))]
+    assert len(bullets) == 2
+    for d in bullets:
+        assert {(dept, "lead"), ("Sở Tài chính", "cooperate")} <= {(u.name, u.role) for u in d.units}
+    assert (dept, "monitor") in {(u.name, u.role) for u in bullets[1].units}
+    # The list is over at the next item: its duty names no unit of the lead-in.
+    assert not any(u.name == dept for d in doc.duties if d.section == "I.2" for u in d.units)

@@ -452,8 +452,9 @@ def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
 # under it: "Bộ Quốc phòng có nhiệm vụ, quyền hạn sau đây:", "Bộ Tài chính có trách nhiệm sau
 # đây:", "…, có nhiệm vụ sau đây:", "… như sau:". On folded text, after the units are taken out.
 _ANNOUNCES = re.compile(
-    r"\b(?:(?:co|voi|thuc hien)\s+)?(?:cac\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu)"
-    r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu))*"
+    r"\b(?:(?:co|voi|thuc hien|trien khai)\s+)?(?:cac\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|"
+    r"noi dung|cong viec|giai phap)"
+    r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|giai phap))*"
     r"(?:\s+(?:cu the|chu yeu))?\s+(?:sau day|sau|nhu sau|bao gom)\b"
     r"|\b(?:nhu|sau day|nhu sau)\s*$")
 # A lead-in clause is longer than a name line: it may state the subject's own task first
