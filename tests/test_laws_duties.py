@@ -238,3 +238,10 @@ def test_lead_in_clause_in_a_plan(tmp_path: Path) -> None:
     assert (dept, "monitor") in {(u.name, u.role) for u in bullets[1].units}
     # The list is over at the next item: its duty names no unit of the lead-in.
     assert not any(u.name == dept for d in doc.duties if d.section == "I.2" for u in d.units)
+
+
+def test_a_class_word_needs_a_whole_class_word_after_it() -> None:
+    """"bộ, cơ quan có liên quan": "cơ quan" only starts like "cơ quan ngang bộ"; the generic
+    partners are no unit (GUIDELINES-real.md: generic words)."""
+    assert find_units("Bộ Y tế chủ trì, phối hợp với bộ, cơ quan có liên quan xây dựng đề án.")[0].name == "Bộ Y tế"
+    assert [m.name for m in find_units("phối hợp với bộ, cơ quan có liên quan")] == []

@@ -269,9 +269,11 @@ class UnitGrammar(Gazetteer):
             return True
         if e.name == "chính quyền":
             return end < n and toks[end].key in self.level_first
-        # "Sở, ban, ngành ..." without "các": a list of weak nouns.
+        # "Sở, ban, ngành ..." without "các": a list of weak nouns. The next one must be a whole
+        # class word ("bộ, cơ quan ngang bộ"), not only start like one ("bộ, cơ quan liên quan").
         k = end + 1 if nxt in (",", "và") else end
-        return k < n and toks[k].key in self.weak_first and k != end
+        return (k < n and toks[k].key in self.weak_first and k != end
+                and any(x.weak for _, xs in self._walk(self.trie, toks, k) for x in xs))
 
     def _extend(self, toks: list[Tok], j: int, end: int, e: Entry, base: str) -> _Parse | None:
         """The unit ``base`` read from toks[j:end], with its owner, level and place."""
