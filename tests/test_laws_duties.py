@@ -245,3 +245,21 @@ def test_a_class_word_needs_a_whole_class_word_after_it() -> None:
     partners are no unit (GUIDELINES-real.md: generic words)."""
     assert find_units("Bộ Y tế chủ trì, phối hợp với bộ, cơ quan có liên quan xây dựng đề án.")[0].name == "Bộ Y tế"
     assert [m.name for m in find_units("phối hợp với bộ, cơ quan có liên quan")] == []
+
+
+def test_lead_in_clause_as_a_bullet(tmp_path: Path) -> None:
+    """"- Sở Y tế có trách nhiệm sau:" rules its "+" bullets up to the next "-" bullet."""
+    path = tmp_path / "ke-hoach-13.md"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH LAM SƠN\n\nSố: 13/KH-UBND\n\nKẾ HOẠCH\n\n"
+        "Bảo đảm vệ sinh trường học năm 2027\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+        "- Sở Y tế có trách nhiệm sau:\n\n"
+        "+ Hướng dẫn các trường học tự kiểm tra điều kiện vệ sinh;\n\n"
+        "+ Tổng hợp kết quả kiểm tra của các trường.\n\n"
+        "- Tổ chức tập huấn cho cán bộ y tế trường học.\n",
+        encoding="utf-8")
+    doc = parse(path)
+    units = {d.text[:20]: {(u.name, u.role) for u in d.units if u.explicit} for d in doc.duties}
+    assert ("Sở Y tế", "lead") in units["Hướng dẫn các trường"]
+    assert ("Sở Y tế", "lead") in units["Tổng hợp kết quả kiể"]
+    assert units["Tổ chức tập huấn cho"] == set()

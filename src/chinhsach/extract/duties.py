@@ -677,10 +677,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_in = (seg.section_node, found)
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             continue  # it names who does what follows; it is no duty of its own
-        if seg.kind == "paragraph" and (clause := lead_in_clause(text, find)) is not None:
+        if seg.kind in ("paragraph", "bullet") and (clause := lead_in_clause(text, find)) is not None:
             # "Bộ Quốc phòng có nhiệm vụ, quyền hạn sau đây:" over points a), b) …: the same
-            # lead-in as a unit line, written as a sentence (laws, decrees).
-            lead_in, lead_marker = (seg.section_node, clause[0]), None
+            # lead-in as a unit line, written as a sentence (laws, decrees; "- Sở X có trách
+            # nhiệm sau:" over "+" bullets in a plan).
+            lead_in = (seg.section_node, clause[0])
+            lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             if not clause[1]:
                 continue  # it only says who and that a list follows
         if (part in ("tasks", "organisation") or lead_in is not None) and seg.kind != "preamble":
