@@ -152,6 +152,9 @@ def test_no_plan_lead_in_a_law(law: Document) -> None:
     [
         ("Bộ Công Thương có nhiệm vụ, quyền hạn sau đây:", ({("Bộ Công Thương", "lead")}, False)),
         ("Bộ Y tế có trách nhiệm như sau:", ({("Bộ Y tế", "lead")}, False)),
+        ("Ủy ban nhân dân cấp tỉnh có trách nhiệm:", ({("Ủy ban nhân dân cấp tỉnh", "lead")}, False)),
+        ("Trong phạm vi nhiệm vụ, quyền hạn của mình, Ủy ban nhân dân các cấp có trách nhiệm sau đây:",
+         ({("Ủy ban nhân dân các cấp", "lead")}, False)),
         ("Bộ Tư pháp chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về lý lịch tư pháp "
          "và có nhiệm vụ, quyền hạn sau đây:", ({("Bộ Tư pháp", "lead")}, True)),
         ("Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính thực hiện các nhiệm vụ sau:",

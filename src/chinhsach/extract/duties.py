@@ -455,8 +455,12 @@ _ANNOUNCES = re.compile(
     r"\b(?:(?:co|voi|thuc hien|trien khai)\s+)?(?:cac\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|"
     r"noi dung|cong viec|giai phap)"
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|giai phap))*"
-    r"(?:\s+(?:cu the|chu yeu))?\s+(?:sau day|sau|nhu sau|bao gom)\b"
+    r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
     r"|\b(?:nhu|sau day|nhu sau)\s*$")
+# The remit a lead-in may name its subject within: "Trong phạm vi nhiệm vụ, quyền hạn của mình,
+# Ủy ban nhân dân cấp tỉnh có trách nhiệm:" says no task of its own.
+_REMIT = re.compile(r"\b(?:trong pham vi|theo)\s+(?:chuc nang\s*,?\s*)?(?:nhiem vu\s*,?\s*)?(?:quyen han\s*)?"
+                    r"(?:cua minh|duoc giao|theo tham quyen)?|\btrong (?:linh vuc|pham vi) quan ly\b")
 # A lead-in clause is longer than a name line: it may state the subject's own task first
 # ("Bộ Công an chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về an ninh mạng và có
 # nhiệm vụ, quyền hạn sau đây, trừ …:", 35 words in the fresh laws).
@@ -489,7 +493,7 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     rest = fold(stripped)
     for m in sorted(find(stripped), key=lambda x: x.start, reverse=True):
         rest = rest[: m.start] + " " + rest[m.end :]
-    rest = _ANNOUNCES.sub(" ", rest.rstrip(" :"))
+    rest = _ANNOUNCES.sub(" ", _REMIT.sub(" ", rest.rstrip(" :")))
     rest = re.sub(r"\b(?:cac|va|co)\b|[\W_]", " ", rest)
     return handed, len(rest.split()) > 2
 
