@@ -266,3 +266,29 @@ def test_lead_in_clause_as_a_bullet(tmp_path: Path) -> None:
     assert ("Sở Y tế", "lead") in units["Hướng dẫn các trường"]
     assert ("Sở Y tế", "lead") in units["Tổng hợp kết quả kiể"]
     assert units["Tổ chức tập huấn cho"] == set()
+
+
+LAW_2 = """QUỐC HỘI
+Luật số: 92/2031/QH16
+LUẬT
+NUÔI TRỒNG NẤM ĂN
+Điều 30. Trách nhiệm của Chính phủ, bộ, cơ quan ngang bộ
+1. Chính phủ thống nhất quản lý nhà nước về nuôi trồng nấm ăn trong phạm vi cả nước.
+2. Các bộ, cơ quan ngang bộ, trong phạm vi nhiệm vụ, quyền hạn của mình, có trách nhiệm phối hợp với Bộ Nông nghiệp và Môi trường thực hiện quản lý nhà nước về nuôi trồng nấm ăn.
+Điều 31. Trách nhiệm quản lý nhà nước về nuôi trồng nấm ăn của Bộ Nông nghiệp và Môi trường
+1. Xây dựng, trình Chính phủ ban hành chính sách phát triển nuôi trồng nấm ăn.
+2. Chủ trì, phối hợp với cơ quan, tổ chức có liên quan và chính quyền địa phương hướng dẫn kỹ thuật nuôi trồng nấm ăn.
+"""
+
+
+def test_article_titles_that_name_several_units_or_end_with_their_owner(tmp_path: Path) -> None:
+    path = tmp_path / "luat-nam-an.txt"
+    path.write_text(LAW_2, encoding="utf-8")
+    roles = _roles(parse(path))
+    # A clause whose subject is one of the title's units is that unit's alone.
+    assert roles["D30.1"] == {("Chính phủ", "lead")}
+    assert roles["D30.2"] == {("bộ, cơ quan ngang bộ", "lead"), (MINISTRY, "cooperate")}
+    # "Trách nhiệm quản lý nhà nước về … của Bộ X": the owner closes the title.
+    assert roles["D31.1"] == {(MINISTRY, "lead"), ("Chính phủ", "report_to")}
+    # Generic partners first, then a unit: the unit is a partner too.
+    assert roles["D31.2"] == {(MINISTRY, "lead"), ("chính quyền địa phương", "cooperate")}

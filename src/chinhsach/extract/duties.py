@@ -65,7 +65,12 @@ _LEAD_AFTER = re.compile(
     r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop)"
 )
 # "phối hợp với đầu mối các bộ, ngành": the partners' focal points stand for the partners.
-_COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?\s+(?:cac\s+)?$")
+# Generic partners may come first ("phối hợp với cơ quan, tổ chức có liên quan và chính quyền
+# địa phương"): the unit named after them is a partner all the same.
+_GENERIC_PARTNERS = (r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi|ca nhan)(?:\s*,\s*|\s+)){1,4}"
+                     r"(?:(?:co\s+)?lien quan\s*)?(?:,|va)\s+")
+_COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?\s+(?:cac\s+)?"
+                        rf"(?:{_GENERIC_PARTNERS}(?:cac\s+)?)?$")
 # "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
 # both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
 # report may stand between "báo cáo" and the "về" that names the recipient.
@@ -537,7 +542,11 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     rest = re.sub(r"\b(?:giao|de nghi|trach nhiem cua|chi dao|chu tri|cac|va|doi voi)\b|[,;:()\-–]", " ", rest)
     if partners:
         rest = re.sub(r"\b(?:yeu cau|phoi hop(?: voi| cung)?)\b", " ", rest)
-    if len(rest.split()) > 3 or len(partner_ids) == len(mentions):
+    # "Trách nhiệm quản lý nhà nước về bảo vệ môi trường của Bộ, cơ quan ngang Bộ" (a law's
+    # article title): the units the responsibilities belong to close the title.
+    owners = (re.match(r"^(?:trach nhiem|nhiem vu|quyen han)\b[^.;:]*\bcua\s+(?:cac\s+)?$", folded[: mentions[0].start])
+              and not folded[mentions[-1].end :].strip(" ,.;:"))
+    if (len(rest.split()) > 3 and not owners) or len(partner_ids) == len(mentions):
         return []  # a heading about a topic that merely mentions a unit
     return [UnitRole(name=m.name, role="cooperate" if i in partner_ids else "lead", explicit=True,
                      mention=heading[m.start : m.end])
@@ -719,7 +728,14 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             # "Chủ trì, phối hợp với X:" under "4. Sở Y" only adds Y's partners.
             partners_only = not any(u.role == "lead" for u in lead_in[1])
             above = [*above, *lead_in[1]] if partners_only else lead_in[1]
+        # "Điều 82. Trách nhiệm của Chính phủ, Bộ, cơ quan ngang Bộ" over "1. Chính phủ thống nhất
+        # …", "3. Các Bộ, cơ quan ngang Bộ …": a clause whose subject is one of the heading's
+        # units is that unit's alone.
+        heading_leads = {u.name for u in above if u.role == "lead"}
+        picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads for u in units)
         for unit in above:
+            if picks_one and unit.role == "lead":
+                continue
             if any(u.role == "lead" and u.name in (unit.name, f"Chủ tịch {unit.name}") for u in units):
                 # "c) Chủ tịch UBND xã, phường chịu trách nhiệm …" under "17. UBND xã, phường":
                 # the chair of the heading's own body is the lead the item names (kh153 IV.17.c).
