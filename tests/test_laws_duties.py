@@ -278,6 +278,9 @@ NUÔI TRỒNG NẤM ĂN
 Điều 31. Trách nhiệm quản lý nhà nước về nuôi trồng nấm ăn của Bộ Nông nghiệp và Môi trường
 1. Xây dựng, trình Chính phủ ban hành chính sách phát triển nuôi trồng nấm ăn.
 2. Chủ trì, phối hợp với cơ quan, tổ chức có liên quan và chính quyền địa phương hướng dẫn kỹ thuật nuôi trồng nấm ăn.
+Điều 32. Trách nhiệm quản lý nhà nước về nuôi trồng nấm ăn của bộ, cơ quan ngang bộ
+1. Bộ Y tế có trách nhiệm hướng dẫn bảo đảm an toàn thực phẩm đối với nấm ăn.
+2. Tổ chức thống kê sản lượng nấm ăn theo ngành, lĩnh vực quản lý.
 """
 
 
@@ -292,3 +295,6 @@ def test_article_titles_that_name_several_units_or_end_with_their_owner(tmp_path
     assert roles["D31.1"] == {(MINISTRY, "lead"), ("Chính phủ", "report_to")}
     # Generic partners first, then a unit: the unit is a partner too.
     assert roles["D31.2"] == {(MINISTRY, "lead"), ("chính quyền địa phương", "cooperate")}
+    # A clause that names its own subject is that body's; one that names none is the title's.
+    assert roles["D32.1"] == {("Bộ Y tế", "lead")}
+    assert roles["D32.2"] == {("bộ, cơ quan ngang bộ", "lead")}

@@ -731,6 +731,15 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         # "Điều 82. Trách nhiệm của Chính phủ, Bộ, cơ quan ngang Bộ" over "1. Chính phủ thống nhất
         # …", "3. Các Bộ, cơ quan ngang Bộ …": a clause whose subject is one of the heading's
         # units is that unit's alone.
+        if lead_in is None and any(u.role == "lead" for u in units):
+            # "Điều 167. Trách nhiệm … của Bộ, cơ quan ngang Bộ" over "1. Bộ Quốc phòng có trách
+            # nhiệm …": a law's clause that names its own subject is that body's alone; the
+            # article's title says whose article it is, not who leads each clause (fresh
+            # LUATKHOAHOCCONGNGHE D75: "Trách nhiệm của bộ, cơ quan ngang bộ" over "1. Bộ Kế
+            # hoạch và Đầu tư …"). A plan's unit heading still leads its items.
+            titled = {u.name for sec in path if sec.kind == "item" and _ARTICLE_ID.search(sec.id)
+                      for u in heading_cache.get(sec.id, [])}
+            above = [u for u in above if u.name not in titled]
         heading_leads = {u.name for u in above if u.role == "lead"}
         picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads for u in units)
         for unit in above:
@@ -775,6 +784,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     return duties, plan_lead
 
 
+_ARTICLE_ID = re.compile(r"(?:^|\.)D\d+$")
 _NORMATIVE_TYPES = frozenset({"luat", "bo luat", "nghi dinh", "thong tu", "thong tu lien tich", "phap lenh"})
 
 
