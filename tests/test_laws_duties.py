@@ -184,6 +184,7 @@ def test_not_a_lead_in_clause(text: str) -> None:
         ("phối hợp với bộ, cơ quan ngang bộ có liên quan", "bộ, cơ quan ngang bộ"),
         ("Ủy ban nhân dân các cấp có trách nhiệm", "Ủy ban nhân dân các cấp"),
         ("Bộ Bưu chính, Viễn thông chịu trách nhiệm", "Bộ Bưu chính, Viễn thông"),
+        ("Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh phối hợp", "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
     ],
 )
 def test_collective_units_of_the_central_government(text: str, name: str) -> None:
