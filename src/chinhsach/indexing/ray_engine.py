@@ -142,7 +142,7 @@ class DocumentWorker:
             start += len(o.passages)
             done += n_fresh
         n = len(outcomes)
-        share = [len(o.passages) / len(texts) if texts else 0.0 for o in outcomes]  # of the time
+        share = [len(o.passages) / len(texts) if texts else 0.0 for o in outcomes]
         return pa.table({
             "ord": pa.array(batch["ord"], pa.int64()),
             "path": [o.path for o in outcomes],
