@@ -1695,8 +1695,11 @@ _SANCTION = ["phạt tiền", "phạt tù", "phạt cải tạo", "phạt cảnh
 
 
 def _sanction(ctx: _Ctx, mb: _Member) -> bool:
-    """A value right after a sanction or a charge in its piece (at most four words between:
-    "phạt tiền từ 5.000.000 đồng", "bị phạt tù từ 06 tháng")."""
+    """An amount or a term right after a sanction or a charge in its piece (at most four words
+    between: "phạt tiền từ 5.000.000 đồng", "bị phạt tù từ 06 tháng"). A share stays a possible
+    target: "xử phạt 100% các vụ vi phạm được phát hiện" is a plan's level of enforcement."""
+    if (mb.val.unit or "").startswith(("%", "‰")):
+        return False
     return bool(ctx.rx(r"(?<!\w)(?:" + _alt(_SANCTION) + r")(?:\s+\S+){0,4}?\s*$").search(
         ctx.low, mb.start, mb.val.start))
 
@@ -1711,7 +1714,8 @@ _MODAL_RULE = r"(?<!\w)(?:phải|chỉ được|không được|được phép)(
 # composes a body or splits and computes a payment.
 _MEMBER_UNITS = {"thành viên", "ủy viên", "uỷ viên"}
 _COST_WORDS = ["chi phí", "kinh phí", "học phí", "tiền lương", "mức lương", "lương", "lãi suất",
-               "giá", "giá trị hợp đồng", "vốn điều lệ", "tổng mức đầu tư", "tiền thuê", "tiền"]
+               "giá bán", "giá mua", "giá thuê", "giá dịch vụ", "giá trị hợp đồng", "vốn điều lệ",
+               "tổng mức đầu tư", "tiền thuê", "tiền sử dụng đất"]
 
 
 def _composition_or_cost(ctx: _Ctx, mb: _Member) -> bool:
@@ -1753,7 +1757,11 @@ def _rule_limit(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     if aim and not modal:
         return False
     sense = COMPARATOR_SENSE.get(mb.comparator)
-    if sense == "down" and not aim:
+    rate = (mb.val.unit or "").startswith(("%", "‰")) or "/" in (mb.val.unit or "")
+    if sense == "down" and not aim and not (rate and indicator_direction(mb.indicator) == "down"):
+        # A cap on the rate of a bad thing may still be a plan's level ("tỷ lệ hộ nghèo dưới
+        # 2%"); a cap on a term, an amount or a count is a rule's ("bị tạm đình chỉ … không
+        # quá 06 tháng").
         return True
     return bool(modal)
 
@@ -1792,7 +1800,7 @@ def _above_is_bound(ctx: _Ctx, mb: _Member) -> bool:
 # A lead-in that announces cases or conditions of a rule: "… thuộc một trong các trường hợp sau
 # đây, thì bị phạt tù …:", "… khi có đủ các điều kiện sau đây:", "Hành vi bị nghiêm cấm:".
 _CONDITION_LEAD_IN = re.compile(
-    r"(?:(?<!\w)(?:trường hợp|điều kiện|tiêu chuẩn|tiêu chí|hành vi)(?!\w)[^:]*(?:sau đây|sau|như sau)"
+    r"(?:(?<!\w)(?:trường hợp|điều kiện|tiêu chuẩn|hành vi)(?!\w)[^:]*(?:sau đây|sau|như sau)"
     r"|(?<!\w)(?:thì|nếu|khi)(?!\w)[^:]*(?:sau đây|sau|như sau)"
     r"|(?<!\w)(?:phạt|bị phạt|nghiêm cấm|cấm)(?!\w)[^:]*)\s*:\s*$", re.IGNORECASE)
 
@@ -1807,6 +1815,8 @@ def lists_conditions(lead_in: str) -> bool:
     announced by "chỉ tiêu", "phấn đấu", a horizon, never by cases of a rule."""
     text = lead_in.strip()
     plain = not has_diacritics(text)
+    if _rx(r"(?<!\w)(?:chỉ tiêu|phấn đấu|mục tiêu)(?!\w)", plain).search(text):
+        return False  # "Tăng cường xử phạt …, phấn đấu đạt các chỉ tiêu sau:" lists targets
     if not text.endswith(":"):
         # A lead-in printed with a full stop ("Phạm tội thuộc một trong các trường hợp sau đây,
         # thì bị phạt tù từ 05 năm đến 10 năm.", Criminal Code art. 296) still announces its
