@@ -2,7 +2,8 @@
 
     .venv/bin/python evaluation/target_precision.py                 # development half
     .venv/bin/python evaluation/target_precision.py --list          # + every dev item, sentence
-    .venv/bin/python evaluation/target_precision.py --save-baseline # keep this run as "before"
+    TARGET_PRECISION_SRC=/tmp/main/src .venv/bin/python evaluation/target_precision.py --save-baseline
+        # the "before": main's code (``git archive main src | tar -x -C /tmp/main``)
     .venv/bin/python evaluation/target_precision.py --heldout       # held-out half (run ONCE, last)
 
 Why: on the development plans targets F1 is 0.98, on unseen plans 0.60 with as many false
@@ -52,8 +53,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT / "evaluation"
-sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(EVAL_DIR))
+# The code measured: this checkout's, or another tree's (the "before" of a change:
+# ``git archive main src | tar -x -C /tmp/main`` then ``TARGET_PRECISION_SRC=/tmp/main/src``).
+sys.path.insert(0, os.environ.get("TARGET_PRECISION_SRC") or str(ROOT / "src"))
 
 from chinhsach import parse  # noqa: E402
 from chinhsach.errors import ChinhsachError  # noqa: E402
@@ -230,7 +233,10 @@ def summary(result: dict, half: str, gold: dict[str, dict]) -> dict:
         sample = [i for i in mine if i.sampled]
         judged = [i for i in sample if i.key in gold]
         true = sum(1 for i in judged if gold[i.key]["correct"])
+        all_judged = [i for i in mine if i.key in gold]
         out[kind] = {
+            "census": (sum(1 for i in all_judged if gold[i.key]["correct"]), len(all_judged))
+            if mine and len(all_judged) == len(mine) else None,
             "predicted": len(mine),
             "on_articles": on_articles,
             "per_1000_articles": 1000 * on_articles / n_articles if n_articles else 0.0,
@@ -247,8 +253,10 @@ def summary(result: dict, half: str, gold: dict[str, dict]) -> dict:
 def _fmt(s: dict, kind: str) -> str:
     k = s[kind]
     p = "–" if k["precision"] is None else f"{k['precision']:.3f} ({k['true']}/{k['judged']})"
+    census = "" if k["census"] is None else \
+        f" | every item judged: precision {k['census'][0] / k['census'][1]:.3f} ({k['census'][0]}/{k['census'][1]})"
     return (f"{k['predicted']} ({k['on_articles']} on articles = {k['per_1000_articles']:.1f} per 1,000; "
-            f"{k['on_laws']} on whole laws) | sample precision {p}"
+            f"{k['on_laws']} on whole laws) | sample precision {p}{census}"
             + (f", {len(k['unjudged'])} sampled items unjudged" if k["unjudged"] else ""))
 
 
