@@ -125,3 +125,11 @@ def test_time_limits_are_neither_dates_nor_cycles(text: str) -> None:
 
 def test_a_cycle_is_still_a_cycle() -> None:
     assert find_deadline("Định kỳ 6 tháng, báo cáo kết quả thực hiện.")[2] == "6 tháng"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến phải đạt tối thiểu 80%.", 80),
+    ("Tỷ lệ nợ thuế không quá 5% tổng số thu ngân sách.", 5),
+])
+def test_a_rate_as_subject_stays_a_target_under_an_order_or_a_cap(text: str, value: float) -> None:
+    assert value in [t.value for t in quantified(text, year=2030)]

@@ -1746,6 +1746,12 @@ def _rule_limit(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     is a cap or stands under "phải" (targets F1 unchanged).
     """
     low = ctx.low
+    if _rx(r"^(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)(?!\w)", ctx.plain).match(_low(mb.core, ctx.plain)):
+        # A rate printed as the subject is an aggregate indicator, the way plans write their
+        # levels even as an order ("Tỷ lệ hồ sơ … phải đạt tối thiểu 80%", "Tỷ lệ nợ … không
+        # quá 3%"); a rule's requirement bears on each case ("Điểm trung bình … phải đạt từ
+        # 2,8 trở lên", "mỗi học phần phải có tối thiểu 02 giảng viên").
+        return False
     aim = (ctx.rx(r"(?<!\w)phấn đấu(?!\w)").search(low, sentence_start, mb.val.start)
            or ctx.rx(r"(?<!\w)đạt(?!\w)").search(low, mb.start, mb.val.start)
            or ctx.rx(r"(?<!\w)(?:đến|vào|tới)\s+(?:(?:cuối|hết)\s+)?năm\s+(?:19|20)\d\d").search(
