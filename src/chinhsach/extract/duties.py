@@ -100,9 +100,13 @@ _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
     (re.compile(r"\b(?:hang|moi) quy\b"), "hằng quý"),
     # "6 tháng" is a cycle ("định kỳ 6 tháng", "báo cáo 6 tháng, năm"), not the half-year period
-    # "6 tháng đầu năm 2026" nor a duration "trong 6 tháng", "sau 6 tháng".
-    (re.compile(r"(?<!\btrong )(?<!\bsau )(?<!\btoi da )\b(?:dinh ky )?(?:0?6|sau) thang\b"
-                r"(?!\s+(?:dau|cuoi) nam\b)"), "6 tháng"),
+    # "6 tháng đầu năm 2026" nor a duration "trong 6 tháng", "sau 6 tháng", "trong thời hạn 06
+    # tháng kể từ ngày …", "không quá 06 tháng" (a law's time limits were read as a 6-monthly
+    # cycle; lawtargets, evaluation/target_precision.py).
+    (re.compile(r"(?<!\btrong )(?<!\bsau )(?<!\btoi da )(?<!\bthoi han )(?<!\bvong )(?<!\bqua )"
+                r"(?<!\bnhat )(?<!\btoi thieu )(?<!\btruoc )(?<!\bla )"
+                r"\b(?:dinh ky )?(?:0?6|sau) thang\b"
+                r"(?!\s+(?:dau|cuoi) nam\b)(?!,?\s+(?:ke tu|tinh tu|tro len|tro xuong)\b)"), "6 tháng"),
     (re.compile(r"\b(?:hang|moi|thuong) nam\b"), "hằng năm"),
     (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
