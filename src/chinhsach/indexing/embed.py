@@ -200,9 +200,10 @@ class OnnxEmbedder(Embedder):
     quantisation scales activations per run, so a passage alone gets a reproducible vector
     whatever its neighbours, and on 2 cores two single-threaded runs side by side embed 82-85
     passages/s against 59/s for one two-threaded run and 38/s for float32 sentence-transformers
-    (measured, evaluation/embed_speed.py). ``parallel=False`` (queries) gives one run all cores.
+    (measured, evaluation/embed_speed.py). ``parallel=False`` (queries): one run at a time.
     ``threads`` caps the parallel runs where the process owns fewer cores than the machine has
-    (a Ray worker holding one CPU runs one passage at a time).
+    (a Ray worker holding one CPU runs one passage at a time); for queries it is the threads of
+    one run (else ``$CHINHSACH_QUERY_THREADS``, else one).
     """
 
     def __init__(self, model_dir: Path, onnx_file: Path, *, parallel: bool = True,
@@ -216,7 +217,12 @@ class OnnxEmbedder(Embedder):
         self.workers = cores if parallel else 1
         options = ort.SessionOptions()
         if not parallel:
-            cores = int(os.environ.get(QUERY_THREADS_ENV) or cores)
+            # The query threads: ``threads`` if given, else $CHINHSACH_QUERY_THREADS, else one.
+            # One thread: a second one shortened no query's wall time on 2 cores (ALQAC 2023
+            # train, 48-token queries, alternated runs at load 2-4: wall p50 / p95 15.1 / 28.8
+            # against 16.0 / 28.9 ms, CPU p50 14.9 against 15.9 ms) and it takes the core that
+            # Index.search gives to BM25 meanwhile (search.OVERLAP_DENSE).
+            cores = threads or int(os.environ.get(QUERY_THREADS_ENV) or 1)
             # A query is one short run: intra-op threads that spin while they wait for the
             # next run burn a core for nothing, and on a busy machine they take it from the
             # run itself (query embedding CPU p50 31 -> 30 ms, p95 128 -> 104 ms at 2 threads,
