@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from chinhsach.convert import ONNX_INT8, ensure_default_model
+from chinhsach.convert import ONNX_INT8, ONNX_QUERY, ensure_default_model
 from chinhsach.errors import ModelNotFoundError
 from chinhsach.indexing.config import model_limits
 
@@ -418,7 +418,17 @@ def _cached_tokenizer(path: str) -> Any:
 
 @functools.lru_cache(maxsize=4)
 def _cached_onnx(location: str, parallel: bool = True, threads: int | None = None) -> OnnxEmbedder:
-    return OnnxEmbedder(Path(location), Path(location) / ONNX_INT8, parallel=parallel, threads=threads)
+    return OnnxEmbedder(Path(location), onnx_graph(Path(location), for_queries=not parallel),
+                        parallel=parallel, threads=threads)
+
+
+def onnx_graph(model_dir: Path, for_queries: bool) -> Path:
+    """The int8 graph an engine runs: queries take the query graph when ``make model`` wrote it
+    (the same vectors with its shape arithmetic folded: 0.4-0.9 ms less a query,
+    :func:`chinhsach.convert.export_onnx_query`); builds always take ``ONNX_INT8``, whose SHA-256
+    keys the embedding cache."""
+    query = model_dir / ONNX_QUERY
+    return query if for_queries and query.exists() else model_dir / ONNX_INT8
 
 
 @functools.lru_cache(maxsize=1)
