@@ -88,12 +88,14 @@ def test_query_latency_modes_compare_the_same_hits(seed_index: Path) -> None:
     sys.path.insert(0, str(ROOT / "evaluation"))
     import query_latency
 
-    modes = query_latency.parse_modes("sequential/2,overlap/1")
-    assert modes == [("sequential/2", False, 2), ("overlap/1", True, 1)]
-    with pytest.raises(ValueError, match="sequential/N"):
-        query_latency.parse_modes("parallel/2")
+    modes = query_latency.parse_modes("sequential/2/int8,overlap/1/int8")
+    assert modes == [("sequential/2/int8", False, 2, "int8"), ("overlap/1/int8", True, 1, "int8")]
+    assert query_latency.parse_modes("overlap/1") == [("overlap/1", True, 1, "query")]
+    for wrong in ("parallel/2", "overlap/1/float"):
+        with pytest.raises(ValueError, match="sequential/N"):
+            query_latency.parse_modes(wrong)
     result = query_latency.compare_modes(seed_index, QUERIES, repeat=1, modes=modes)
     assert result["searches_with_other_hits"] == 0
-    assert set(result["modes"]) == {"sequential/2", "overlap/1"}
+    assert set(result["modes"]) == {"sequential/2/int8", "overlap/1/int8"}
     assert all(m["wall"]["p50"] > 0 and m["cpu"]["p50"] > 0 for m in result["modes"].values())
-    assert "| overlap/1 |" in query_latency.modes_markdown(result)
+    assert "| overlap/1/int8 |" in query_latency.modes_markdown(result)
