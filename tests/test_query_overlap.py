@@ -31,10 +31,10 @@ def ranking(idx: Index, query: str, group: str) -> list[tuple[str, float]]:
     return [(h.segment_id, h.score) for h in idx.search(query, k=10, group=group)]
 
 
-def test_overlap_is_the_default_and_ranks_exactly_as_sequential(seed_index: Path) -> None:
+def test_overlap_ranks_exactly_as_sequential(seed_index: Path) -> None:
     onnx_model()
     with Index.open(seed_index) as idx:
-        assert idx.overlap_dense is search.OVERLAP_DENSE is True
+        assert idx.overlap_dense is search.OVERLAP_DENSE
         for group in ("segment", "document"):
             for query in QUERIES:
                 idx.overlap_dense = True
@@ -46,6 +46,7 @@ def test_overlap_is_the_default_and_ranks_exactly_as_sequential(seed_index: Path
 def test_overlap_embeds_on_a_worker_thread_and_close_stops_it(seed_index: Path) -> None:
     onnx_model()
     idx = Index.open(seed_index)
+    idx.overlap_dense = True
     seen: list[str] = []
     inner = idx._dense_vector
 

@@ -218,10 +218,12 @@ class OnnxEmbedder(Embedder):
         options = ort.SessionOptions()
         if not parallel:
             # The query threads: ``threads`` if given, else $CHINHSACH_QUERY_THREADS, else one.
-            # One thread: a second one shortened no query's wall time on 2 cores (ALQAC 2023
-            # train, 48-token queries, alternated runs at load 2-4: wall p50 / p95 15.1 / 28.8
-            # against 16.0 / 28.9 ms, CPU p50 14.9 against 15.9 ms) and it takes the core that
-            # Index.search gives to BM25 meanwhile (search.OVERLAP_DENSE).
+            # One thread: a second one (without spinning) shortened no query's wall time on 2
+            # cores and cost 1-3 ms more CPU (ALQAC 2023 train, Index.search alternated question
+            # by question, five runs at load 2.7-4.2: wall p50 15.1 / 26.1 / 17.8 / 32.2 / 40.6
+            # ms against 16.0 / 26.0 / 18.6 / 33.7 / 43.7 with two, CPU p50 14.9 / 16.0 / 14.9 /
+            # 24.9 / 27.6 against 15.9 / 17.4 / 16.2 / 27.9 / 31.0; evaluation/query_latency.py
+            # --modes). The vectors are the same bit for bit.
             cores = threads or int(os.environ.get(QUERY_THREADS_ENV) or 1)
             # A query is one short run: intra-op threads that spin while they wait for the
             # next run burn a core for nothing, and on a busy machine they take it from the

@@ -39,13 +39,14 @@ from chinhsach.text.normalize import normalize_text
 MAX_QUERY_CHARS = 1000
 CANDIDATES = 100
 GROUPS = ("segment", "document")  # what a search ranks: passages, or whole documents
-# Index.search embeds the query on a worker thread (one ONNX thread) while the caller segments
-# it and scores BM25 (per index: ``Index.overlap_dense``). Same hits, same CPU; the wall time
-# loses the lexical work when the second core is free (ALQAC 2023 train, 11,164 segments,
-# alternated question by question in three runs at load 2.7-4.2: wall p50 15.0 / 23.7 / 17.5 ms
-# against 15.1 / 26.1 / 17.8 sequential with one thread and 16.0 / 26.0 / 18.6 with two).
-# evaluation/RESULTS.md, "Query latency (qlatency, session 6)".
-OVERLAP_DENSE = True
+# Whether Index.search embeds the query on a worker thread while the caller segments it and
+# scores BM25 (per index: ``Index.overlap_dense``; the same hits either way). Off: at 11,164
+# segments it saved no wall time that survived the machine's load (ALQAC 2023 train, one ONNX
+# thread, alternated question by question in five runs at load 2.7-4.2: wall p95 28.9 / 44.4 /
+# 33.1 / 84.6 / 85.8 ms against 28.8 / 48.4 / 33.3 / 75.2 / 78.1 sequential; the same CPU). BM25
+# there is 1-2 ms of a 15-30 ms query; a larger collection, where it costs more, may gain
+# (evaluation/query_latency.py --modes; RESULTS.md "Query latency (qlatency, session 6)").
+OVERLAP_DENSE = False
 
 
 def _top(scores: np.ndarray, k: int, positive: bool = True) -> np.ndarray:
@@ -89,7 +90,7 @@ class Index:
         self._restorer: restore.Restorer | None = None
         self._document_rows: np.ndarray | None = None
         # Embed the query on a worker thread while the caller segments it and scores BM25
-        # (:meth:`search` without filters); see OVERLAP_DENSE for the measurement.
+        # (:meth:`search` without filters); off by default, see OVERLAP_DENSE.
         self.overlap_dense = OVERLAP_DENSE
         self._dense_pool: ThreadPoolExecutor | None = None
         try:
