@@ -906,8 +906,8 @@ def export_onnx_query(model_dir: str | Path, target: str | Path | None = None) -
     ``ONNX_INT8``).
 
     Measured (evaluation/query_graphs.py; RESULTS.md "Query latency (qlatency, session 6)"): the
-    same vectors on all 696 ALQAC development questions and 300 passages, and 0.4-0.9 ms less CPU
-    a query of 4-64 tokens on one thread. Fusing attention, LayerNorm and GELU instead
+    same vectors on all 696 ALQAC development questions and 300 passages, and 0.3-0.9 ms less CPU
+    a query of 4-128 tokens on one thread. Fusing attention, LayerNorm and GELU instead
     (the optimizer's BERT fusions, then int8) was not faster at 32-128 tokens and moved the
     vectors (cosine with today's down to 0.994): not used.
     """

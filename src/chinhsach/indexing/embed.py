@@ -426,7 +426,7 @@ def _cached_onnx(location: str, parallel: bool = True, threads: int | None = Non
 
 def onnx_graph(model_dir: Path, for_queries: bool) -> Path:
     """The int8 graph an engine runs: queries take the query graph when ``make model`` wrote it
-    (the same vectors with its shape arithmetic folded: 0.4-0.9 ms less a query,
+    (the same vectors with its shape arithmetic folded: 0.3-0.9 ms less CPU a query,
     :func:`chinhsach.convert.export_onnx_query`); builds always take ``ONNX_INT8``, whose SHA-256
     keys the embedding cache."""
     query = model_dir / ONNX_QUERY
