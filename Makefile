@@ -68,7 +68,7 @@ lint: install
 eval: model ocr-deps
 	$(BIN)/python evaluation/retrieval_eval.py --write
 	$(BIN)/python evaluation/extraction_eval.py --write
-	$(BIN)/python evaluation/who_eval.py --rebuild --write
+	$(BIN)/python evaluation/who_eval.py --rebuild --paraphrase --write
 	$(BIN)/python evaluation/check_eval.py --write
 	$(BIN)/python evaluation/segmentation_eval.py --write
 	$(BIN)/python evaluation/alqac_eval.py --write  # development sets; test sets: make bench or --final

@@ -1,6 +1,6 @@
 """Who-questions over an index of the 11 real plans: is the expected lead unit named first?
 
-    .venv/bin/python evaluation/who_eval.py [--write] [--index DIR] [--rebuild] [--verbose]
+    .venv/bin/python evaluation/who_eval.py [--write] [--index DIR] [--rebuild] [--verbose] [--paraphrase]
 
 The index is built from ``../shared/real/plans`` (all 11 plans, held-out ones included: they are
 documents to search; their content is never read or tuned on here) into ``DIR`` (default
@@ -80,12 +80,41 @@ def evaluate(index: Path, verbose: bool = False) -> dict[str, dict[str, float]]:
     return out
 
 
+# Other ways staff ask the same question, wrapped around each question's own topic: the
+# question forms are not tuned on the 37 questions' wording (session 6).
+PARAPHRASES = ("ai chịu trách nhiệm về {t}?", "sở nào phụ trách {t}?", "{t} do đơn vị nào chủ trì?",
+               "trách nhiệm về {t} thuộc về ai?", "{t} là trách nhiệm của ai?",
+               "đơn vị chủ trì {t} là ai", "cơ quan nào có trách nhiệm {t}?",
+               "ai được giao nhiệm vụ {t}")
+
+
+def paraphrases(index: Path) -> list[tuple[str, float, float]]:
+    """Top-1 per question form over the questions typed with diacritics (their topic from
+    ``topic_of``), as typed and folded (without diacritics)."""
+    from chinhsach.answers.who import topic_of
+
+    queries = [q for q in json.loads(QUERIES.read_text(encoding="utf-8")) if q["diacritics"]]
+    idx = Index.open(index)
+    out = []
+    for form in PARAPHRASES:
+        right = {True: 0, False: 0}
+        for q in queries:
+            text = form.format(t=topic_of(q["q"]))
+            for marks in (True, False):
+                units = distinct_units(who(idx, text if marks else fold(text), k=10))
+                right[marks] += bool(units) and any(same_unit(units[0], g) for g in q["lead"])
+        out.append((form, right[True] / len(queries), right[False] / len(queries)))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help="update evaluation/RESULTS.md")
     parser.add_argument("--index", type=Path, default=DEFAULT_INDEX)
     parser.add_argument("--rebuild", action="store_true", help="re-read every plan into the index")
     parser.add_argument("--verbose", action="store_true", help="print every question's answer")
+    parser.add_argument("--paraphrase", action="store_true",
+                        help="also ask each question in other forms (top-1 per form)")
     args = parser.parse_args()
     plans = plans_dir()
     if plans is None:
@@ -97,11 +126,18 @@ def main() -> int:
     res = evaluate(args.index, args.verbose)
     table = ("| questions | n | top-1 lead unit | top-2 lead unit |\n|---|---|---|---|\n"
              + "\n".join(f"| {k} | {v['n']} | {v['top1']:.3f} | {v['top2']:.3f} |" for k, v in res.items()))
+    if args.paraphrase:
+        forms = paraphrases(args.index)
+        n = sum(1 for q in json.loads(QUERIES.read_text(encoding="utf-8")) if q["diacritics"])
+        table += (f"\n\nThe same topics in other question forms ({n} questions typed with "
+                  "diacritics, each form as typed and folded), top-1 lead unit:\n\n"
+                  "| form | with diacritics | without |\n|---|---|---|\n"
+                  + "\n".join(f"| {f} | {a:.3f} | {b:.3f} |" for f, a, b in forms))
     print(table)
     if args.write:
         from results_md import replace_section
 
-        body = ("Command: `make eval  # runs .venv/bin/python evaluation/who_eval.py --rebuild --write`\n\n"
+        body = ("Command: `make eval  # runs .venv/bin/python evaluation/who_eval.py --rebuild --paraphrase --write`\n\n"
                 "Index: the 11 real 2025 plans of `../shared/real/plans` (not in the repository). "
                 "Questions: `evaluation/queries_who_real.json` (expected lead unit taken from the plan). "
                 "A question is right at k when one of the first k distinct units of `who` is an "

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chinhsach import Index
-from chinhsach.answers.who import duties_of, list_units, topic_of, who
+from chinhsach.answers.who import duties_of, list_units, mentions_topic, topic_of, who
 from chinhsach.cli import app
 from chinhsach.errors import UnknownDocumentError, UnknownUnitError
 
@@ -23,7 +23,10 @@ DISTRICT_ID = "minh-hoa-huyen-uy-ke-hoach-58"
      ("Đơn vị nào phụ trách bảo hiểm y tế?", "bảo hiểm y tế"), ("tuyên truyền nghị quyết", "tuyên truyền nghị quyết"),
      # verbs of oversight ask who answers for what follows them
      ("ai theo dõi, đôn đốc kế hoạch phát triển làng nghề?", "kế hoạch phát triển làng nghề"),
-     ("ai kiem tra, giam sat viec su dung kinh phi", "su dung kinh phi")],
+     ("ai kiem tra, giam sat viec su dung kinh phi", "su dung kinh phi"),
+     # the unit asked for by its kind ("sở nào", "ban nào"), or after the topic
+     ("Sở nào phụ trách nước sạch?", "nước sạch"), ("ban nao phu trach tuyen truyen", "tuyen truyen"),
+     ("nước sạch do đơn vị nào chủ trì?", "nước sạch"), ("hải quan số do ai chủ trì?", "hải quan số")],
 )
 def test_topic_of_strips_question_words(question: str, topic: str) -> None:
     assert topic_of(question) == topic
@@ -152,3 +155,42 @@ def test_who_names_leads_before_partners(corpus_index: Path) -> None:
     assert roles and roles[0] == "lead"
     first_other = next((i for i, role in enumerate(roles) if role != "lead"), len(roles))
     assert "lead" not in roles[first_other:]
+
+
+def test_evidence_is_looked_for_below_sentences_off_the_topic(corpus_index: Path) -> None:
+    """The topic filter runs before the cut to ``hits`` segments: ten segments that do not speak
+    of the topic ranked first must not hide the one that does (a question typed without
+    diacritics can rank such sentences first)."""
+    from chinhsach.answers.who import _evidence, topic_terms
+    from chinhsach.indexing import facts
+
+    terms = topic_terms("nước sạch")
+    with Index.open(corpus_index) as idx:
+        rows = [(i, facts.segment_at(idx.conn, int(p))) for i, p in enumerate(idx.positions)]
+        off = [i for i, row in rows if not mentions_topic(terms, row.text)][:10]
+        on = [i for i, row in rows if mentions_topic(terms, row.text)][:1]
+        assert len(off) == 10 and on
+        # Scores close together: all within the share of the best evidence.
+        ranked = [(i, 1.0 - 0.01 * n) for n, i in enumerate(off + on)]
+        found = _evidence(idx, ranked, terms, hits=8)
+    assert [row.id for _, row in found] == [rows[on[0]][1].id]
+
+
+@pytest.mark.parametrize(("question", "doc_id"), [
+    ("ai chịu trách nhiệm về nước sạch trong kế hoạch thực hiện Nghị quyết 42 về chính sách xã "
+     "hội của Sơn La?", SEED_ID),
+    ("ai chiu trach nhiem ve nuoc sach trong ke hoach thuc hien nghi quyet 42 ve chinh sach xa hoi "
+     "cua Son La", SEED_ID),
+    ("nước sạch trong kế hoạch của Mai Sơn do ai chủ trì?", DISTRICT_ID),
+])
+def test_who_answers_a_subject_inside_the_plan_the_question_names(
+        corpus_index: Path, question: str, doc_id: str) -> None:
+    """"X trong kế hoạch Y": the plan Y names (title and place) is searched for X; the words of
+    Y are no evidence (before, "nghị quyết" matched the plan's sentences on carrying out the
+    resolution, and the answer was a unit with no duty about clean water)."""
+    with Index.open(corpus_index) as idx:
+        answer = who(idx, question)
+    assert answer
+    evidence = [e for r in answer for e in r.evidence]
+    assert evidence and all(e.doc_id == doc_id for e in evidence)
+    assert "nước" in answer[0].evidence[0].text

@@ -874,3 +874,18 @@ def test_wrapped_row_continues_its_row(tmp_path: Path) -> None:
 ])
 def test_scheduled_dates(text: str, expected: str) -> None:
     assert find_deadline(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Báo cáo kết quả đến hết ngày 31/12/2025.", "2025-12-31"),
+    ("Gửi báo cáo chậm nhất là ngày 30/9/2025.", "2025-09-30"),
+    ("Xây dựng quy chế phối hợp. Thời hạn hoàn thành: 30/6/2026.", "2026-06-30"),
+    ("Rà soát danh mục thủ tục (15/10/2026).", "2026-10-15"),
+])
+def test_deadline_forms_with_a_full_date(text: str, iso: str) -> None:
+    assert find_deadline(text)[0] == iso
+
+
+@pytest.mark.parametrize("text", ["Thời gian: 2/3 số xã đạt chuẩn.", "Hỗ trợ (2/3 số hộ) chuyển đổi."])
+def test_a_fraction_after_a_label_is_no_date(text: str) -> None:
+    assert find_deadline(text)[0] is None

@@ -184,3 +184,130 @@ def test_a_worker_that_always_dies_leaves_the_previous_index_live(
     with Index.open(index) as idx:
         assert [d["doc_id"] for d in idx.documents()] == ["a"]
         assert idx.search("cấp nước sạch", k=1)
+
+
+# -- the embedding cache on Ray ----------------------------------------------------------------
+
+CACHE_QUERIES = ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công với cách mạng")
+
+
+def vectors_by_position(index: Path) -> dict[int, np.ndarray]:
+    positions, vectors = read_vectors(current_generation(index))
+    return {int(p): np.array(v) for p, v in zip(positions, vectors, strict=True)}
+
+
+def answers(index: Path) -> list[list[tuple[str, float]]]:
+    with Index.open(index) as idx:
+        return [[(h.segment_id, round(h.score, 6)) for h in idx.search(q, k=8)] for q in CACHE_QUERIES]
+
+
+def embedded_on_workers(report) -> int:
+    return sum(w["embedded"] for w in report.engine_stats["per_worker"].values())
+
+
+@pytest.fixture
+def half_plan(seed_path: Path, tmp_path: Path) -> Path:
+    """The first half of the seed plan (a real document), as tests/test_embedcache.py uses."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    (docs / "plan.txt").write_text("\n".join(lines[:90]) + "\n", encoding="utf-8")
+    return docs
+
+
+def test_a_ray_rebuild_takes_its_vectors_from_the_cache(cluster, half_plan: Path, tmp_path: Path) -> None:
+    from chinhsach.indexing.embed import load_embedder
+    from chinhsach.indexing.embedcache import CACHE_FILE, EmbeddingCache, model_key, passage_digest
+
+    index = tmp_path / "idx"
+    first = build_index([half_plan], index, engine="ray", embedding_cache=False)
+    assert not (index / CACHE_FILE).exists() and first.embedding_cache is None
+    n = first.n_segments
+    assert embedded_on_workers(first) == n
+    before, results = vectors_by_position(index), answers(index)
+
+    # Every file read again (as after an upgrade), with the default cache: the index fills it
+    # first (as in-process), so nothing is embedded; the same bits and the same answers.
+    again = build_index([half_plan], index, engine="ray", rebuild=True)
+    assert (index / CACHE_FILE).is_file()
+    assert again.embedding_cache == {"hits": n, "misses": 0, "corrupt": 0}
+    assert embedded_on_workers(again) == 0  # cached passages never reach a worker's model
+    after = vectors_by_position(index)
+    assert after.keys() == before.keys() and all(np.array_equal(before[p], after[p]) for p in before)
+    assert answers(index) == results
+
+    # Two damaged rows: one whose checksum fails (left out of what the workers are told, so a
+    # worker embeds it again), one of the wrong length with a sound checksum (the workers skip
+    # it, the driver finds it unusable and embeds it itself). Both are counted and replaced.
+    with sqlite3.connect(index / CACHE_FILE) as conn:
+        (digest, vector), = conn.execute("SELECT digest, vector FROM vectors ORDER BY digest LIMIT 1").fetchall()
+        conn.execute("UPDATE vectors SET vector = ? WHERE digest = ?",
+                     (b"\x00\x00\x80\x7f" * 2 + bytes(vector)[8:], digest))
+    with Index.open(index) as idx:
+        texts = before_texts(idx)
+    short = next(t for t in texts if passage_digest(t) != bytes(digest))
+    cache = EmbeddingCache(index / CACHE_FILE)
+    cache.put(model_key(load_embedder(None, threads=1)), [short], np.zeros((1, 10), np.float32))
+    cache.close()
+    repaired = build_index([half_plan], index, engine="ray", rebuild=True)
+    assert repaired.embedding_cache == {"hits": n - 2, "misses": 2, "corrupt": 2}
+    assert embedded_on_workers(repaired) == 1 and repaired.engine_stats["embedded_by_driver"] == 1
+    after = vectors_by_position(index)
+    assert all(np.array_equal(before[p], after[p]) for p in before)
+
+    # A changed file: only its new passage is embedded (on a worker).
+    with (half_plan / "plan.txt").open("a", encoding="utf-8") as fh:
+        fh.write("Sở Y tế chủ trì tổ chức tiêm chủng mở rộng cho trẻ em vùng cao.\n")
+    changed = build_index([half_plan], index, engine="ray")
+    assert changed.embedding_cache == {"hits": n, "misses": 1, "corrupt": 0}
+    assert changed.n_segments == n + 1 and embedded_on_workers(changed) == 1
+    with Index.open(index) as idx:
+        assert "tiêm chủng" in idx.search("tiêm chủng trẻ em vùng cao", k=1)[0].text
+
+
+def before_texts(idx: Index) -> list[str]:
+    from chinhsach.indexing.documents import passage_text
+
+    return [passage_text(s) for d in idx.all_documents() for s in d.segments if s.searchable]
+
+
+def test_one_cache_serves_both_engines(cluster, half_plan: Path, tmp_path: Path) -> None:
+    """A cache filled in-process serves a Ray build, and what Ray adds serves in-process."""
+    cache = tmp_path / "shared.sqlite"
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "c.txt").write_text(plan_text("Giảm nghèo bền vững", 3, "hỗ trợ sinh kế"), encoding="utf-8")
+
+    local = build_index([half_plan], tmp_path / "local", embedding_cache=cache)
+    n = local.n_segments
+    both = build_index([half_plan, other], tmp_path / "ray", engine="ray", embedding_cache=cache)
+    m = both.n_segments - n
+    assert both.embedding_cache == {"hits": n, "misses": m, "corrupt": 0} and m > 0
+    assert embedded_on_workers(both) == m
+    assert not (tmp_path / "ray" / "embeddings.sqlite").exists()  # the cache named was used
+    by_text_local = dict(zip(texts_of(tmp_path / "local"), vectors_in_order(tmp_path / "local"), strict=True))
+    by_text_ray = dict(zip(texts_of(tmp_path / "ray"), vectors_in_order(tmp_path / "ray"), strict=True))
+    assert all(np.array_equal(v, by_text_ray[t]) for t, v in by_text_local.items())
+
+    back = build_index([other], tmp_path / "local-c", embedding_cache=cache)
+    assert back.embedding_cache == {"hits": m, "misses": 0, "corrupt": 0}
+    by_text_back = dict(zip(texts_of(tmp_path / "local-c"), vectors_in_order(tmp_path / "local-c"), strict=True))
+    assert all(np.array_equal(v, by_text_ray[t]) for t, v in by_text_back.items())
+
+
+def texts_of(index: Path) -> list[str]:
+    """The passage texts in the order of the index's vectors (positions)."""
+    from chinhsach.indexing.documents import passage_text
+
+    with Index.open(index) as idx:
+        text_of = {(d.doc_id, s.id): passage_text(s) for d in idx.all_documents() for s in d.segments}
+    conn = sqlite3.connect(f"file:{current_generation(index) / 'store.sqlite'}?mode=ro", uri=True)
+    try:
+        return [text_of[(doc_id, seg_id)] for doc_id, seg_id in conn.execute(
+            "SELECT doc_id, id FROM segments WHERE searchable = 1 ORDER BY pos")]
+    finally:
+        conn.close()
+
+
+def vectors_in_order(index: Path) -> np.ndarray:
+    return read_vectors(current_generation(index))[1]

@@ -21,7 +21,7 @@ from chinhsach.extract.citations import (
 from chinhsach.extract.duties import Mention, extract_duties
 from chinhsach.extract.nlp import SegmentContext, doc_words, extraction_pipeline, unit_mentions
 from chinhsach.extract.tables import table_facts
-from chinhsach.extract.targets import heading_year, suspect_typos
+from chinhsach.extract.targets import heading_year, lists_conditions, suspect_typos
 from chinhsach.extract.units import find_units
 from chinhsach.model import Citation, Document, ParseWarning, Target, UnitRole
 from chinhsach.text.normalize import fold
@@ -42,6 +42,7 @@ def _context(document: Document) -> dict[str, SegmentContext]:
     plan_year = heading_year(document.meta.title or "")
     out: dict[str, SegmentContext] = {}
     lead_in: tuple[str | None, int] | None = None  # (section node, year) of the last lead-in
+    first_text: dict[str, str] = {}  # each outline node's first segment: its lead-in if any
     for seg in document.segments:
         headings: list[str] = []
         node = seg.section_node
@@ -63,8 +64,25 @@ def _context(document: Document) -> dict[str, SegmentContext]:
         out[seg.id] = SegmentContext(seg.section, year, node_part == "objectives",
                                      part=node_part, year_inferred=inferred,
                                      qualitative=_states_targets(headings),
-                                     aims_are_targets=bool(headings) and _lists_aims(headings[0]))
+                                     aims_are_targets=bool(headings) and _lists_aims(headings[0]),
+                                     in_conditions=_under_conditions(seg.section_node, sections,
+                                                                     first_text))
+        if seg.section_node and seg.section_node not in first_text:
+            first_text[seg.section_node] = seg.text
     return out
+
+
+def _under_conditions(node: str | None, sections: dict, first_text: dict[str, str]) -> bool:
+    """Whether a segment is an item of a list its lead-in announces as the cases of a rule: the
+    first segment of its own node (bullets under a clause) or of the parent node (points under
+    a clause) ends with such a lead-in (:func:`chinhsach.extract.targets.lists_conditions`)."""
+    if not node:
+        return False
+    own = first_text.get(node)
+    if own is not None:
+        return lists_conditions(own)
+    parent = sections[node].parent if node in sections else None
+    return parent is not None and lists_conditions(first_text.get(parent, ""))
 
 
 # Titles of the parts of an objectives section, on folded text. Only "Mục tiêu (cụ thể)",

@@ -93,9 +93,13 @@ _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
     (re.compile(r"\b(?:hang|moi) quy\b"), "hằng quý"),
     # "6 tháng" is a cycle ("định kỳ 6 tháng", "báo cáo 6 tháng, năm"), not the half-year period
-    # "6 tháng đầu năm 2026" nor a duration "trong 6 tháng", "sau 6 tháng".
-    (re.compile(r"(?<!\btrong )(?<!\bsau )(?<!\btoi da )\b(?:dinh ky )?(?:0?6|sau) thang\b"
-                r"(?!\s+(?:dau|cuoi) nam\b)"), "6 tháng"),
+    # "6 tháng đầu năm 2026" nor a duration "trong 6 tháng", "sau 6 tháng", "trong thời hạn 06
+    # tháng kể từ ngày …", "không quá 06 tháng" (a law's time limits were read as a 6-monthly
+    # cycle; lawtargets, evaluation/target_precision.py).
+    (re.compile(r"(?<!\btrong )(?<!\bsau )(?<!\btoi da )(?<!\bthoi han )(?<!\bvong )(?<!\bqua )"
+                r"(?<!\bnhat )(?<!\btoi thieu )(?<!\btruoc )(?<!\bla )"
+                r"\b(?:dinh ky )?(?:0?6|sau) thang\b"
+                r"(?!\s+(?:dau|cuoi) nam\b)(?!,?\s+(?:ke tu|tinh tu|tro len|tro xuong)\b)"), "6 tháng"),
     (re.compile(r"\b(?:hang|moi|thuong) nam\b"), "hằng năm"),
     (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
@@ -272,8 +276,10 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
 _LABEL = r"thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:\s*|\(\s*"
 # "vào tháng 12/2026", "dự kiến tháng 8/2026": the date an event is scheduled for is when it is due
 # ("vào năm 2030" is not taken: it dates a target's horizon, kh182 III.2.3.d, no deadline in the gold).
-_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat|den|trong|vao|du kien|hoan thanh truoc|xong truoc)\s+|"
-                        rf"{_LABEL}(?=ngay))"
+# "đến hết ngày 31/12/2025", "chậm nhất là ngày 30/9/2025", "Thời hạn hoàn thành: 30/6/2026"
+# (a label before a full date with its year) are the same deadline written otherwise.
+_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat(?: la)?|den(?: het)?|trong|vao|du kien|hoan thanh truoc|"
+                        rf"xong truoc)\s+|(?:{_LABEL})(?=ngay|\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
                         r"(?:ngay\s+(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
                         r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/]))")
@@ -328,7 +334,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     for m in _DATE_FULL.finditer(folded):
         d, mo = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
         year = m.group("y") or m.group("y2")
-        if m.group("d2") and not m.group("prep").strip().endswith(("truoc", "cham nhat")):
+        prep = m.group("prep").strip()
+        if m.group("d2") and not (prep.endswith(("truoc", "cham nhat", "cham nhat la"))
+                                  or (prep.endswith((":", "(")) and m.group("y2"))):
             continue  # "trong 2/3 số xã" is a fraction: without "ngày" only "trước"/"chậm nhất" date
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             continue

@@ -52,6 +52,7 @@ class SegmentContext:
     year_inferred: bool = False  # ``year`` is the plan's period, not stated near the segment
     qualitative: bool = True  # unquantified end states count (not under Mục đích / Yêu cầu …)
     aims_are_targets: bool = False  # right under a "Mục tiêu cụ thể" / "Chỉ tiêu" title
+    in_conditions: bool = False  # an item of a list of a rule's cases ("… các trường hợp sau đây:")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,7 +201,8 @@ class TargetRecognizer:
         found = find_targets(doc_text(doc), section=ctx.section, year=ctx.year,
                              in_objectives=ctx.in_objectives, masked=masked,
                              qualitative=ctx.qualitative, year_inferred=ctx.year_inferred,
-                             aims_are_targets=ctx.aims_are_targets)
+                             aims_are_targets=ctx.aims_are_targets,
+                             in_conditions=ctx.in_conditions)
         doc.spans["targets"] = _item_spans(doc, found, "TARGET", "target")
         doc._.targets = found
         return doc

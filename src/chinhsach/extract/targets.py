@@ -475,7 +475,10 @@ _MASK_PATTERNS = [
     r"khu vực|lần thứ|thứ|lần|cấp|lớp|khối|tuyến|đợt|giai đoạn|tiêu chí|khóa|nhiệm kỳ|"
     r"phụ lục|biểu|bảng|nghị quyết|quyết định|chỉ thị|kế hoạch|thông tư|nghị định|luật|"
     r"công văn|thông báo|kết luận|hướng dẫn|tờ trình|đề án|chương trình|dự án|văn bản|"
-    r"pháp lệnh|hội nghị)\s+(?:số\s+)?\d[\d.,]*",
+    r"pháp lệnh|hội nghị)\s+(?:số\s+)?\d+(?:[.,]\d+)*"
+    # … and the numbers listed after it: "các Điều 99, 100 và 101", "các điều 188, 189, 190"
+    # (a statute's cross-references; "100" was read as a value, Criminal Code art. 102).
+    r"(?:\s*(?:,|và|hoặc|đến|tới)\s*\d+(?![\d.,]*\s*(?:%|‰)))*",
     r"(?<![\w-])[a-z]+-\d+",  # codes: covid-19
     # list markers inside a paragraph: "…; (2) Nông nghiệp công nghệ cao …" (kh179)
     r"(?<![\w)])\(\s*\d{1,2}\s*\)(?=\s)",
@@ -517,6 +520,7 @@ class _Val:
     trailing: str | None = None  # comparator from "trở lên" / "trở xuống"
     year_like: bool = False
     baseline: int | None = None  # start of "từ A (năm …)" before "lên B": not the subject
+    band: bool = False  # a class interval "từ A đến dưới B" (see :func:`_values`)
 
 
 def _is_year_token(tok: str) -> bool:
@@ -660,8 +664,20 @@ def _count_noun(ctx: _Ctx, v: _Val, limit: int) -> None:
     v.unit_end = start + len(unit)
 
 
+# The gap of a class interval whose upper end is exclusive: "từ 11% đến dưới 30%", "từ 500
+# gam đến dưới 01 kilôgam" (the unit of the lower end may stand in the gap).
+_BAND_GAP = r"^[^\d;,]{0,40}?(?:đến|tới)\s+dưới\s*$"
+
+
 def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> list[_Val]:
-    """Value expressions of a clause: numbers, ranges, units, trailing cues."""
+    """Value expressions of a clause: numbers, ranges, units, trailing cues.
+
+    A class interval of a rule ("trị giá từ 50.000.000 đồng đến dưới 200.000.000 đồng", "diện
+    tích từ trên 1.000 m² đến 3.000 m²") is read as one range marked ``band``: a plan states a
+    level to reach, never a bracket with an excluded end. Measured on the ALQAC statute articles
+    (``evaluation/target_precision.py``, development half): the Criminal Code's brackets of
+    value, profit and damage were split into a false "dưới B" target each.
+    """
     raw = _raw_numbers(ctx, start, end, masked)
     low = ctx.low
     # Years and periods are not values unless a unit follows ("2025 lao động" is rare).
@@ -684,6 +700,15 @@ def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> l
             gap = low[v.end:w.start]
             if ctx.rx(r"^\s*(?:%|‰)?\s*(?:-|–|—|đến|tới)\s*$").fullmatch(gap):
                 v = _Val(v.start, w.end, v.value, w.value)
+                out.append(v)
+                i += 2
+                continue
+            if ctx.rx(_BAND_GAP).fullmatch(gap) or (
+                    ctx.rx(r"^[^\d;,]{0,40}?(?:đến|tới)\s*$").fullmatch(gap)
+                    and ctx.rx(r"(?<!\w)từ\s+trên\s*$").search(low, start, v.start)):
+                # "từ 50.000.000 đồng đến dưới 200.000.000 đồng", "từ trên 1.000 m² đến
+                # 3.000 m²": one class interval of a rule, not two values.
+                v = _Val(v.start, w.end, v.value, w.value, band=True)
                 out.append(v)
                 i += 2
                 continue
@@ -1223,7 +1248,7 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
                  in_objectives: bool = True,
                  masked: Sequence[tuple[int, int]] | None = None,
                  qualitative: bool = True, year_inferred: bool = False,
-                 aims_are_targets: bool = False) -> list[Target]:
+                 aims_are_targets: bool = False, in_conditions: bool = False) -> list[Target]:
     """Targets stated in one segment of a plan.
 
     ``section`` is copied to each target; ``year`` is the heading's horizon, used when the
@@ -1237,7 +1262,10 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
     plan's own period, not a heading's; targets that take it (their sentence names no year)
     are marked ``year_inferred``. ``aims_are_targets``: the segment stands right under a
     "Mục tiêu cụ thể" / "Chỉ tiêu" title, where every aim listed is a target, even one led by
-    a process verb ("Đào tạo và phát triển nguồn nhân lực …", kh556).
+    a process verb ("Đào tạo và phát triển nguồn nhân lực …", kh556). ``in_conditions``: the
+    segment is an item of a list of cases a rule announces ("Phạm tội thuộc một trong các
+    trường hợp sau đây, thì bị phạt tù …:" then "a) Làm chết 02 người trở lên;"): outside the
+    objectives its numbers are conditions of the rule, not targets (:func:`lists_conditions`).
     """
     if not text or not text.strip():
         return []
@@ -1341,8 +1369,11 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
             if not in_objectives and not _has_cue(ctx, mb, sa) and \
                     not any(f < mb.start for f in forward):
                 continue
-            if _achieved(ctx, mb, sa) or _conditional(ctx, mb) or \
-                    (not in_objectives and (_enumerates(ctx, mb) or _quoted_commitment(ctx, mb))):
+            if _achieved(ctx, mb, sa) or _conditional(ctx, mb, sb) or mb.val.band or \
+                    _sanction(ctx, mb) or \
+                    (not in_objectives and (_enumerates(ctx, mb) or _quoted_commitment(ctx, mb)
+                                            or _rule_limit(ctx, mb, sa) or in_conditions
+                                            or _composition_or_cost(ctx, mb))):
                 continue
             v = mb.val
             indicator = _fix_typos(_lower_first(mb.indicator))
@@ -1632,11 +1663,113 @@ def _achieved(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     return not head.search(ctx.low, start, past.start())
 
 
-def _conditional(ctx: _Ctx, mb: _Member) -> bool:
+def _conditional(ctx: _Ctx, mb: _Member, sentence_end: int | None = None) -> bool:
     """"Nếu có từ 02 địa phương trở lên có tổng số điểm bằng nhau thì …" (kh157): a number in a
-    condition ("nếu", "trường hợp", "khi") sets a rule, not a level to reach."""
-    return bool(ctx.rx(r"(?<!\w)(?:nếu|trường hợp|trong trường hợp)(?!\w)").search(
-        ctx.low, mb.clause_start, mb.val.start))
+    condition sets a rule, not a level to reach.
+
+    The condition is opened before the value in its clause by "nếu", "trường hợp", "khi" (not
+    the time phrases "trước khi", "sau khi", "từ khi", nor the term "tỷ số giới tính khi sinh",
+    kh165), "người nào" (whoever), or a qualifying "mà" ("gây thương tích cho người khác mà tỷ lệ tổn
+    thương cơ thể từ 11% đến 30%"), or closed after it by the consequence "thì" of the same
+    sentence ("…, thì bị phạt tù …"): the statutes state every threshold this way. Measured on
+    the ALQAC statute articles (``evaluation/target_precision.py``, development half): these
+    were the second largest group of false targets (the Criminal Code's offence clauses, "chỉ
+    được ký kết khi có trên 50% người lao động … tán thành"); no development plan target is
+    written inside a condition (targets F1 unchanged).
+    """
+    if ctx.rx(r"(?<!\w)(?:nếu|trường hợp|(?<!trước )(?<!sau )(?<!từ )khi(?!\s+sinh)|người nào|"
+              r"mà|chỉ những|chỉ khi)(?!\w)").search(
+            ctx.low, mb.clause_start, mb.val.start):
+        return True
+    if sentence_end is None:
+        return False
+    return bool(ctx.rx(r"(?<!\w)thì(?!\w)").search(ctx.low, mb.val.unit_end, sentence_end))
+
+
+# Sanctions and charges: "phạt tiền từ 10.000.000 đồng đến 50.000.000 đồng", "phạt tù từ 02 năm
+# đến 05 năm", "bồi thường …", "lệ phí …": the amount a rule imposes, not a level to reach.
+_SANCTION = ["phạt tiền", "phạt tù", "phạt cải tạo", "phạt cảnh cáo", "phạt", "xử phạt",
+             "tiền phạt", "mức phạt", "bồi thường", "lệ phí", "án phí", "tạm giam",
+             "tạm giữ", "cấm đảm nhiệm", "cấm hành nghề", "cấm cư trú", "quản chế", "tù chung thân",
+             "trục xuất"]
+
+
+def _sanction(ctx: _Ctx, mb: _Member) -> bool:
+    """An amount or a term right after a sanction or a charge in its piece (at most four words
+    between: "phạt tiền từ 5.000.000 đồng", "bị phạt tù từ 06 tháng"). A share stays a possible
+    target: "xử phạt 100% các vụ vi phạm được phát hiện" is a plan's level of enforcement."""
+    if (mb.val.unit or "").startswith(("%", "‰")):
+        return False
+    return bool(ctx.rx(r"(?<!\w)(?:" + _alt(_SANCTION) + r")(?:\s+\S+){0,4}?\s*$").search(
+        ctx.low, mb.start, mb.val.start))
+
+
+# A bound that caps ("tối đa", "không quá", "không vượt quá", "trở xuống", "dưới") or a modal of
+# rule ("phải", "chỉ được", "được … tối đa") before the value.
+_MODAL_RULE = r"(?<!\w)(?:phải|chỉ được|không được|được phép)(?!\w)"
+
+
+# Members of a body ("Hội đồng … tối thiểu 05 thành viên do … đề cử") and shares of a cost or a
+# payment ("Ngân sách nhà nước bảo đảm 100% chi phí …", "bằng 150% lãi suất vay"): how a rule
+# composes a body or splits and computes a payment.
+_MEMBER_UNITS = {"thành viên", "ủy viên", "uỷ viên"}
+_COST_WORDS = ["chi phí", "kinh phí", "học phí", "tiền lương", "mức lương", "lương", "lãi suất",
+               "giá bán", "giá mua", "giá thuê", "giá dịch vụ", "giá trị hợp đồng", "vốn điều lệ",
+               "tổng mức đầu tư", "tiền thuê", "tiền sử dụng đất"]
+
+
+def _composition_or_cost(ctx: _Ctx, mb: _Member) -> bool:
+    """Outside the objectives: a count of members of a body, or a percentage of a cost or a
+    payment, is how a rule composes a body or computes a payment, not a level to reach.
+    Measured on the laws and the university regulation (``evaluation/target_precision.py``,
+    development half): 5 false targets ("tối thiểu 05 thành viên do … đề cử", "bảo đảm tối
+    thiểu 50% chi phí …"); no development plan target counts members or shares a cost."""
+    unit = _low(mb.val.unit or "", ctx.plain)
+    if unit in {_low(u, ctx.plain) for u in _MEMBER_UNITS}:
+        return True
+    if not unit.startswith("%"):
+        return False
+    return bool(ctx.rx(r"\s*(?:" + _alt(_COST_WORDS) + r")(?!\w)").match(ctx.low, mb.val.unit_end))
+
+
+def _rule_limit(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
+    """Outside the objectives, a limit or a requirement a rule sets is not a target.
+
+    A cap ("Thời hạn … không quá 06 tháng", "tối đa 30% tổng khối lượng … được thực hiện trực
+    tuyến", "được hướng dẫn tối đa 05 đồ án") or a floor under a modal of rule ("mỗi học phần phải
+    có tối thiểu 02 giảng viên", "ít nhất phải bằng 85% tiền lương") restricts every case the
+    rule covers; a plan's target is a level its addressees aim at, said with "phấn đấu", "đạt",
+    a horizon ("đến năm 2030") or a change ("giảm … xuống"). Measured on the laws and the
+    university regulation (``evaluation/target_precision.py``, development half): caps on
+    durations, shares and counts and required minimums were a third of the false targets
+    outside the Criminal Code; on the development plans no target outside the objectives parts
+    is a cap or stands under "phải" (targets F1 unchanged).
+    """
+    low = ctx.low
+    if _rx(r"^(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)(?!\w)", ctx.plain).match(_low(mb.core, ctx.plain)):
+        # A rate printed as the subject is an aggregate indicator, the way plans write their
+        # levels even as an order ("Tỷ lệ hồ sơ … phải đạt tối thiểu 80%", "Tỷ lệ nợ … không
+        # quá 3%"); a rule's requirement bears on each case ("Điểm trung bình … phải đạt từ
+        # 2,8 trở lên", "mỗi học phần phải có tối thiểu 02 giảng viên").
+        return False
+    aim = (ctx.rx(r"(?<!\w)phấn đấu(?!\w)").search(low, sentence_start, mb.val.start)
+           or ctx.rx(r"(?<!\w)đạt(?!\w)").search(low, mb.start, mb.val.start)
+           or ctx.rx(r"(?<!\w)(?:đến|vào|tới)\s+(?:(?:cuối|hết)\s+)?năm\s+(?:19|20)\d\d").search(
+               low, mb.start, mb.end)
+           or mb.change)
+    # The modal must govern the value: be in its own member ("từng địa phương phải đăng ký chỉ
+    # tiêu …, phấn đấu đạt 20% xã …" is a duty followed by a target, kh182).
+    modal = ctx.rx(_MODAL_RULE).search(low, mb.start, mb.val.start)
+    if aim and not modal:
+        return False
+    sense = COMPARATOR_SENSE.get(mb.comparator)
+    rate = (mb.val.unit or "").startswith(("%", "‰")) or "/" in (mb.val.unit or "")
+    if sense == "down" and not aim and not (rate and indicator_direction(mb.indicator) == "down"):
+        # A cap on the rate of a bad thing may still be a plan's level ("tỷ lệ hộ nghèo dưới
+        # 2%"); a cap on a term, an amount or a count is a rule's ("bị tạm đình chỉ … không
+        # quá 06 tháng").
+        return True
+    return bool(modal)
 
 
 def _quoted_commitment(ctx: _Ctx, mb: _Member) -> bool:
@@ -1670,6 +1803,35 @@ def _above_is_bound(ctx: _Ctx, mb: _Member) -> bool:
                        r"đạt được|duy trì|khoảng)\s*$").search(rest))
 
 
+# A lead-in that announces cases or conditions of a rule: "… thuộc một trong các trường hợp sau
+# đây, thì bị phạt tù …:", "… khi có đủ các điều kiện sau đây:", "Hành vi bị nghiêm cấm:".
+_CONDITION_LEAD_IN = re.compile(
+    r"(?:(?<!\w)(?:trường hợp|điều kiện|tiêu chuẩn|hành vi)(?!\w)[^:]*(?:sau đây|sau|như sau)"
+    r"|(?<!\w)(?:thì|nếu|khi)(?!\w)[^:]*(?:sau đây|sau|như sau)"
+    r"|(?<!\w)(?:phạt|bị phạt|nghiêm cấm|cấm)(?!\w)[^:]*)\s*:\s*$", re.IGNORECASE)
+
+
+def lists_conditions(lead_in: str) -> bool:
+    """Whether an item's lead-in (the text of its parent item, ending with ":") announces the
+    cases or conditions of a rule rather than targets: "Phạm tội thuộc một trong các trường hợp
+    sau đây, thì bị phạt tù từ 02 năm đến 06 năm:", "… khi có đủ các điều kiện sau đây:".
+    Measured on the ALQAC statute articles (``evaluation/target_precision.py``, development
+    half): the points under such lead-ins ("a) Phạm tội 02 lần trở lên;", "b) Thu lợi bất chính
+    500.000.000 đồng trở lên;") were the largest group of false targets; a plan's target list is
+    announced by "chỉ tiêu", "phấn đấu", a horizon, never by cases of a rule."""
+    text = lead_in.strip()
+    plain = not has_diacritics(text)
+    if _rx(r"(?<!\w)(?:chỉ tiêu|phấn đấu|mục tiêu)(?!\w)", plain).search(text):
+        return False  # "Tăng cường xử phạt …, phấn đấu đạt các chỉ tiêu sau:" lists targets
+    if not text.endswith(":"):
+        # A lead-in printed with a full stop ("Phạm tội thuộc một trong các trường hợp sau đây,
+        # thì bị phạt tù từ 05 năm đến 10 năm.", Criminal Code art. 296) still announces its
+        # cases by name.
+        return bool(_rx(r"(?<!\w)(?:trường hợp|điều kiện)\s+sau\s+đây(?!\w)", plain).search(text))
+    rx = re.compile(_plain(_CONDITION_LEAD_IN.pattern), re.IGNORECASE) if plain else _CONDITION_LEAD_IN
+    return bool(rx.search(text))
+
+
 def _verb_direction(ctx: _Ctx, mb: _Member) -> str | None:
     """Fallback direction from the verb of the clause: "giảm … còn" → down, "tăng/nâng" → up."""
     span = ctx.low[mb.start:mb.val.start]
@@ -1682,6 +1844,7 @@ def _verb_direction(ctx: _Ctx, mb: _Member) -> str | None:
 
 __all__ = [
     "COMPARATORS",
+    "lists_conditions",
     "COMPARATOR_SENSE",
     "RANGE_CONNECTIVES",
     "SUSPECT_TYPOS",

@@ -205,10 +205,11 @@ def build_index(
     ``config`` sets the ranking saved with the index (fusion weights, inverted-file probing);
     without it an update keeps the index's own config and a new index gets the defaults.
     ``ocr``: ``auto`` (scanned pages and pages with a broken text layer), ``always``, ``never``.
-    ``embedding_cache`` (local engine): where passage vectors are kept between builds by (model,
+    ``embedding_cache`` (both engines): where passage vectors are kept between builds by (model,
     passage text), so that re-reading files, even with ``rebuild``, embeds only the passages
     whose text changed (:mod:`.embedcache`); default ``embeddings.sqlite`` in ``index_dir``, a
-    path to share one cache between indexes, ``False`` for none.
+    path to share one cache between indexes, ``False`` for none. The Ray engine's workers embed
+    only the passages the cache lacks; its driver alone writes the cache.
     """
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
@@ -254,6 +255,11 @@ def build_index(
         try:
             keep_ids, to_read = _copy_unchanged(conn, prev_dir, files, roots, report)
             plan = plan_documents(to_read, keep_ids)
+            cache_path = _cache_path(embedding_cache, index_dir)
+            # An index made before it had a cache gives its vectors to the new one, so
+            # the first rebuild after an upgrade embeds only passages that changed.
+            seed_from = (index_dir if cache_path == index_dir / CACHE_FILE
+                         and not cache_path.exists() and (index_dir / "CURRENT").exists() else None)
             if engine == "ray":
                 # Ray is an optional extra (`pip install chinhsach[ray]`): loaded for --ray only.
                 from chinhsach.indexing.ray_engine import RayEngine
@@ -262,19 +268,17 @@ def build_index(
                     from chinhsach import pipeline  # the workers' reader with the OCR mode
 
                     read = functools.partial(pipeline.read_document, ocr=ocr)
+                if cache_path is not None and plan:
+                    opened.append(EmbeddingCache(cache_path))
                 work = RayEngine(plan, read, model_spec, address, staged / "shards", report.note,
-                                 report.engine_stats, progress)
+                                 report.engine_stats, progress,
+                                 cache=opened[-1] if opened else None, seed_from=seed_from)
+                report.embedding_cache = work.cache_stats
             else:
                 # The pipeline (spaCy, the gazetteers) loads only when a build runs: opening an
                 # index to search must stay quick (cold `chinhsach search` 0.6 s). A Ray driver
                 # never loads it (300 MB): its workers read and extract.
                 from chinhsach import pipeline
-
-                cache_path = _cache_path(embedding_cache, index_dir)
-                # An index made before it had a cache gives its vectors to the new one, so
-                # the first rebuild after an upgrade embeds only passages that changed.
-                seed_from = (index_dir if cache_path == index_dir / CACHE_FILE
-                             and not cache_path.exists() and (index_dir / "CURRENT").exists() else None)
 
                 def load() -> Embedder:
                     loaded = embedder or load_embedder(model_spec)

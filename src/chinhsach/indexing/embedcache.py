@@ -165,6 +165,19 @@ class EmbeddingCache:
                 stats.corrupt += len(bad)
         return out
 
+    def digests(self) -> dict[str, np.ndarray]:
+        """The digests of the sound rows, by model key, each a sorted ``S32`` array (32 bytes a
+        passage: what the Ray engine ships to its workers so that they embed only the passages
+        the cache lacks). A damaged row is left out, so its passage is embedded again; the
+        dimension is checked later, by :meth:`get`."""
+        by_model: dict[str, list[bytes]] = {}
+        with self._lock:
+            for model, digest, vector, checksum in self.conn.execute(
+                    "SELECT model, digest, vector, checksum FROM vectors"):
+                if _checksum(model, bytes(digest), bytes(vector)) == bytes(checksum):
+                    by_model.setdefault(model, []).append(bytes(digest))
+        return {m: np.sort(np.array(d, dtype="S32")) for m, d in by_model.items()}
+
     def put(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
         rows = []
         for text, vec in zip(texts, vectors, strict=True):
@@ -180,13 +193,15 @@ class CachingEmbedder(Embedder):
     """An embedder that takes passage vectors from an :class:`EmbeddingCache` and embeds only
     the passages the cache lacks (storing them). Queries go to the model as they are."""
 
-    def __init__(self, inner: Embedder, cache: EmbeddingCache) -> None:
+    def __init__(self, inner: Embedder, cache: EmbeddingCache, key: str | None = None) -> None:
         self.inner = inner
         self.cache = cache
         self.model_id = inner.model_id
         self.dim = inner.dim
         self.path = getattr(inner, "path", "")
-        self.key = model_key(inner)
+        # ``key``: the model key of the engine that really embeds, when ``inner`` only relays
+        # its vectors (the Ray driver relays its workers').
+        self.key = key or model_key(inner)
         self.stats = CacheStats()
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 16,

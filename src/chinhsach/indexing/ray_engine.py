@@ -14,6 +14,17 @@ files, by SHA-256, are copied and never sent out; ids are fixed beforehand), the
 4. this process streams the shards back in plan order into the one writer of
    :mod:`.build`, which writes the generation and switches it in atomically.
 
+The embedding cache (:mod:`.embedcache`, ``embedding_cache=`` as for the local build) is read
+and written by this process only (SQLite is not written from several processes, and on a
+cluster the workers may not even see the file): before the pipeline starts it ships the digests
+of the cache's sound rows to the workers (32 bytes a passage, once, through Ray's object
+store), a worker embeds only the passages whose digest is not among them, and while merging
+this process runs each document's passages through the same :class:`.CachingEmbedder` as the
+local build, with the workers' fresh vectors as its model: cached vectors come from the cache
+(checksums verified), fresh ones are written to it, and the report counts alike. A row damaged
+after the digests were taken, or found the wrong size, is embedded here by the model loaded on
+demand (as is the model that seeds an index's first cache from its own vectors).
+
 A worker that dies (killed, out of memory, a crash in a native reader) is restarted and its
 batch retried by Ray up to :data:`MAX_RETRIES` times; past that the build raises
 :class:`~chinhsach.errors.EngineError` and the previous generation stays live. One Ray
@@ -49,7 +60,15 @@ import numpy as np
 
 from chinhsach.errors import EngineError
 from chinhsach.indexing.documents import DocumentOutcome, Embedded, Reader, process_document
-from chinhsach.indexing.embed import MODELS_DIR_ENV, load_embedder
+from chinhsach.indexing.embed import MODELS_DIR_ENV, Embedder, Progress, load_embedder
+from chinhsach.indexing.embedcache import (
+    CacheStats,
+    CachingEmbedder,
+    EmbeddingCache,
+    model_key,
+    passage_digest,
+    seed_cache,
+)
 from chinhsach.model import Document
 
 # Restarts of a dead worker and retries of its batch before the build gives up.
@@ -76,7 +95,8 @@ class DocumentWorker:
     """A Ray actor: the per-document work on each file of a batch, then one model for their
     passages. The model (and spaCy, on the first document) is loaded once per worker."""
 
-    def __init__(self, read: Reader | None, model_spec: str | None, models_dir: str | None) -> None:
+    def __init__(self, read: Reader | None, model_spec: str | None, models_dir: str | None,
+                 cached: list[Any] | None = None) -> None:
         if models_dir:
             os.environ.setdefault(MODELS_DIR_ENV, models_dir)
         from chinhsach import pipeline  # spaCy and the gazetteers: in the workers only
@@ -87,6 +107,14 @@ class DocumentWorker:
         self.embedder = load_embedder(model_spec, threads=1)
         self.load_s = time.perf_counter() - started
         self.model_path = str(getattr(self.embedder, "path", ""))
+        self.key = model_key(self.embedder)
+        # ``cached``: [a reference to {model key: sorted digests}] (in a list: Ray leaves it
+        # unresolved until here), the passages this worker does not embed.
+        self.cached = np.zeros(0, dtype="S32")
+        if cached:
+            import ray
+
+            self.cached = ray.get(cached[0]).get(self.key, self.cached)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> Any:
         import pyarrow as pa
@@ -99,14 +127,20 @@ class DocumentWorker:
             seconds.append(time.perf_counter() - t)
         t1 = time.perf_counter()
         texts = [t for o in outcomes for t in o.passages]
-        vectors = (self.embedder.encode_passages(texts) if texts
+        fresh = ~np.isin(np.array([passage_digest(t) for t in texts], dtype="S32"), self.cached)
+        todo = [t for t, f in zip(texts, fresh, strict=True) if f]
+        vectors = (self.embedder.encode_passages(todo) if todo
                    else np.zeros((0, self.embedder.dim), dtype=np.float32))
         embed_s = time.perf_counter() - t1
-        blobs, start = [], 0
+        # Per file: its passages, which of them were embedded here, and their vectors only.
+        blobs, masks, start, done = [], [], 0, 0
         for o in outcomes:
-            blobs.append(np.ascontiguousarray(vectors[start : start + len(o.passages)],
-                                              dtype=np.float32).tobytes())
+            mask = fresh[start : start + len(o.passages)]
+            n_fresh = int(mask.sum())
+            blobs.append(np.ascontiguousarray(vectors[done : done + n_fresh], dtype=np.float32).tobytes())
+            masks.append(mask.astype(np.uint8).tobytes())
             start += len(o.passages)
+            done += n_fresh
         n = len(outcomes)
         share = [len(o.passages) / len(texts) if texts else 0.0 for o in outcomes]
         return pa.table({
@@ -118,9 +152,12 @@ class DocumentWorker:
             "reason": [o.skipped or o.failed or "" for o in outcomes],
             "record": [json.dumps(o.document.to_record(), ensure_ascii=False)
                        if o.document is not None else "" for o in outcomes],
+            "passages": pa.array([o.passages for o in outcomes], pa.list_(pa.string())),
+            "fresh": pa.array(masks, pa.binary()),
             "vectors": pa.array(blobs, pa.binary()),
-            "dim": pa.array([int(vectors.shape[1])] * n, pa.int32()),
+            "dim": pa.array([int(self.embedder.dim)] * n, pa.int32()),
             "model_id": [self.embedder.model_id] * n,
+            "model_key": [self.key] * n,
             "model_path": [self.model_path] * n,
             "worker": [f"{os.uname().nodename}:{os.getpid()}"] * n,
             "process_s": seconds,
@@ -130,19 +167,78 @@ class DocumentWorker:
         })
 
 
+class WorkerVectors(Embedder):
+    """The driver's stand-in for the model behind its :class:`.CachingEmbedder`: the vectors
+    the workers computed for the document being merged, by passage text. A passage they did not
+    embed although the cache cannot give it (its row damaged after the digests were taken, or of
+    the wrong size) is embedded here, by the model loaded on first need."""
+
+    def __init__(self, model_id: str, dim: int, path: str, load: Callable[[], Embedder]) -> None:
+        self.model_id, self.dim, self.path, self._load = model_id, dim, path, load
+        self._fresh: dict[str, np.ndarray] = {}
+        self.embedded_here = 0
+
+    def offer(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        self._fresh = dict(zip(texts, vectors, strict=True))
+
+    def encode_passages(self, texts: Sequence[str], batch_size: int = 16,
+                        progress: Progress | None = None) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        missing = [i for i, t in enumerate(texts) if t not in self._fresh]
+        for i, t in enumerate(texts):
+            if t in self._fresh:
+                out[i] = self._fresh[t]
+        if missing:
+            out[missing] = self._load().encode_passages([texts[i] for i in missing])
+            self.embedded_here += len(missing)
+        return out
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        raise NotImplementedError("the Ray driver embeds passages only")
+
+
 class RayEngine:
-    """The build's per-document work and embedding on Ray (see the module docstring)."""
+    """The build's per-document work and embedding on Ray (see the module docstring).
+
+    ``cache``: the embedding cache (None for none), which this process alone reads and
+    writes; ``seed_from``: an index whose vectors fill the cache first (its first cache).
+    ``cache_stats`` counts what came from the cache, as the local build does.
+    """
 
     def __init__(self, plan: Sequence[tuple[Path, str]], read: Reader | None, model_spec: str | None,
                  address: str | None, shards: Path, note: Callable[[DocumentOutcome], None],
                  stats: dict[str, Any], progress: ProgressFactory | None = None,
-                 workers: int | None = None) -> None:
+                 workers: int | None = None, cache: EmbeddingCache | None = None,
+                 seed_from: Path | None = None) -> None:
         self.plan, self.read, self.model_spec = plan, read, model_spec
         self.address, self.shards, self.note, self.stats = address, shards, note, stats
         self.progress, self.workers = progress, workers
+        self.cache, self.seed_from = cache, seed_from
+        self.cache_stats = CacheStats() if cache is not None else None
+        self._caching: CachingEmbedder | None = None
+        self._relay: WorkerVectors | None = None
+        self._driver_model: Embedder | None = None
         self._vectors: dict[str, np.ndarray] = {}
         self._model: tuple[str, str] | None = None
         self._started_ray = False
+
+    def _load_model(self) -> Embedder:
+        """The model in this process, as a worker loads it (same spec, same engine, hence the
+        same model key): only to seed a first cache or to replace a damaged row."""
+        if self._driver_model is None:
+            self._driver_model = load_embedder(self.model_spec, threads=1)
+        return self._driver_model
+
+    def _cached_digests(self, ray: Any) -> list[Any] | None:
+        """Seed the cache if asked, then put its sound digests in the object store."""
+        if self.cache is None:
+            return None
+        started = time.perf_counter()
+        if self.seed_from is not None:
+            seed_cache(self.cache, self.seed_from, self._load_model())
+        digests = self.cache.digests()
+        self.stats["cache_digests_s"] = round(time.perf_counter() - started, 3)
+        return [ray.put(digests)] if digests else None
 
     # -- running ------------------------------------------------------------------------------
 
@@ -186,6 +282,7 @@ class RayEngine:
         blocks = min(len(self.plan), max(4 * workers, math.ceil(len(self.plan) / BLOCK_FILES)))
         rows = [{"ord": i, "path": str(p), "doc_id": d} for i, (p, d) in enumerate(self.plan)]
         models = os.environ.get(MODELS_DIR_ENV)
+        cached = self._cached_digests(ray)
         with warnings.catch_warnings():
             # Ray 2.60-2.63 names no parameter for bounded restarts (the default is endless:
             # a file that crashes its worker every time would never let the build end).
@@ -193,7 +290,7 @@ class RayEngine:
             ds = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
                 DocumentWorker,
                 fn_constructor_kwargs={"read": self.read, "model_spec": self.model_spec,
-                                       "models_dir": models},
+                                       "models_dir": models, "cached": cached},
                 batch_size=BATCH_FILES, batch_format="numpy", num_cpus=1,
                 compute=ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
                 max_restarts=MAX_RETRIES, max_task_retries=MAX_RETRIES,
@@ -231,7 +328,7 @@ class RayEngine:
             if row["ord"] != seen:
                 raise EngineError(f"the Ray build lost file {self.plan[seen][0]}: {LOST_HINT.format(self.shards)}")
             seen += 1
-            w = per_worker.setdefault(row["worker"], {"files": 0, "segments": 0, "process_s": 0.0,
+            w = per_worker.setdefault(row["worker"], {"files": 0, "segments": 0, "embedded": 0, "process_s": 0.0,
                                                       "embed_s": 0.0, "load_s": 0.0, "peak_rss_mb": 0.0})
             w["files"] += 1
             w["process_s"] += row["process_s"]
@@ -244,18 +341,37 @@ class RayEngine:
                                           skipped=reason if row["status"] == "skipped" else None,
                                           failed=reason if row["status"] == "failed" else None))
                 continue
-            model = (row["model_id"], row["model_path"])
-            if self._model is not None and model[0] != self._model[0]:
-                raise EngineError(f"Ray workers loaded different models ({self._model[0]!r}, {model[0]!r})")
+            model = (row["model_id"], row["model_path"], row["model_key"])
+            if self._model is not None and model[2] != self._model[2]:
+                raise EngineError(f"Ray workers loaded different models ({self._model[2]!r}, {model[2]!r})")
             self._model = model
-            vectors = np.frombuffer(row["vectors"], dtype=np.float32).reshape(-1, row["dim"])
+            vectors = self._passage_vectors(row)
             w["segments"] += len(vectors)
+            w["embedded"] += len(row["vectors"]) // (4 * row["dim"])  # the rest: from the cache
             self._vectors[row["doc_id"]] = vectors
             yield Document.from_record(json.loads(row["record"]))
         if seen != len(self.plan):
             raise EngineError(f"the Ray build returned {seen} of {len(self.plan)} files: "
                               + LOST_HINT.format(self.shards))
         self.stats["per_worker"] = {k: {n: round(v, 3) for n, v in w.items()} for k, w in per_worker.items()}
+        if self._relay is not None:
+            self.stats["embedded_by_driver"] = self._relay.embedded_here
+
+    def _passage_vectors(self, row: dict[str, Any]) -> np.ndarray:
+        """A document's passage vectors: the workers' fresh ones, and the rest from the cache
+        through the local build's :class:`.CachingEmbedder` (which also stores the fresh ones)."""
+        texts: list[str] = row["passages"]
+        fresh = np.frombuffer(row["fresh"], dtype=np.uint8).astype(bool)
+        vectors = np.frombuffer(row["vectors"], dtype=np.float32).reshape(-1, row["dim"])
+        if self.cache is None:
+            return vectors  # no cache: the workers embedded every passage
+        if self._caching is None:
+            self._relay = WorkerVectors(row["model_id"], row["dim"], row["model_path"], self._load_model)
+            self._caching = CachingEmbedder(self._relay, self.cache, key=row["model_key"])
+            self._caching.stats = self.cache_stats or CacheStats()
+        assert self._relay is not None
+        self._relay.offer([t for t, f in zip(texts, fresh, strict=True) if f], vectors)
+        return self._caching.encode_passages(texts)
 
     def embedded(self) -> Embedded | None:
         if self._model is None:

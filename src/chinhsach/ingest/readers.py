@@ -1,6 +1,7 @@
 """Ingest: the first pipeline stage, a file on disk → :class:`~chinhsach.model.SourceText`.
 
-Readers for plain text / Markdown, PDF (pdfplumber) and DOCX (python-docx). Each turns a file
+Readers for plain text / Markdown, PDF (pdfplumber) and DOCX (python-docx, with the labels of
+Word's list numbering from :mod:`chinhsach.ingest.numbering`). Each turns a file
 into :class:`~chinhsach.model.SourceLine` items with provenance (file, page, 1-based line) and
 layout hints (``gap_before``, ``page_break_before``, ``kind``).
 
@@ -39,6 +40,7 @@ from chinhsach.errors import (
     UnsupportedFileError,
 )
 from chinhsach.ingest import ocr as engine
+from chinhsach.ingest.numbering import ListNumbering
 from chinhsach.ingest.sniff import SUPPORTED_SUFFIXES, detect_kind, utf16_codec_by_nuls
 from chinhsach.model import LOW_OCR_CONFIDENCE, ParseWarning, Provenance, SourceLine, SourceText
 from chinhsach.text.normalize import TONE_MARKS, split_tones
@@ -1009,6 +1011,39 @@ def _docx_page_breaks(paragraph: Any) -> tuple[bool, bool]:
     return before, pending and seen_text
 
 
+def _docx_list_labels(document: Any) -> dict[Any, str]:
+    """The label Word's list numbering shows before each numbered paragraph (``w:p`` → "1. ").
+
+    Empty for a document that defines no list, so hand-numbered files read exactly as before.
+    Paragraphs are counted in document order, tables' cells included; paragraphs inside other
+    paragraphs (text boxes) and the fallback copy of alternate content are not, as the reader
+    does not read them either.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    def related(reltype: str) -> Any:
+        try:
+            part = document.part.part_related_by(reltype)
+        except KeyError:
+            return None
+        return getattr(part, "element", None)  # a part of the wrong content type: no XML
+
+    numbering = ListNumbering(related(RT.NUMBERING), related(RT.STYLES))
+    if numbering.empty:
+        return {}
+    tag_p = qn("w:p")
+    tag_fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    labels: dict[Any, str] = {}
+    for paragraph in document.element.body.iter(tag_p):
+        if next(paragraph.iterancestors(tag_p, tag_fallback), None) is not None:
+            continue
+        label = numbering.label(paragraph)
+        if label:
+            labels[paragraph] = label
+    return labels
+
+
 def _read_docx(p: Path, name: str) -> SourceText:
     import docx
     from docx.oxml.ns import qn
@@ -1022,6 +1057,32 @@ def _read_docx(p: Path, name: str) -> SourceText:
 
     tag_p, tag_tbl, tag_sdt = qn("w:p"), qn("w:tbl"), qn("w:sdt")
     tag_sdt_content, tag_custom = qn("w:sdtContent"), qn("w:customXml")
+    warnings: list[ParseWarning] = []
+    try:
+        labels = _docx_list_labels(document)
+    except Exception as exc:  # noqa: BLE001 - the labels are a bonus: the text is still readable
+        labels = {}
+        warnings.append(ParseWarning(
+            code="list_numbering_unread",
+            message=f"file: Word list numbering not read ({exc!r}); labels such as \"I.\", "
+                    "\"1.\", \"a)\" given by it are missing"))
+
+    def paragraph_text(element: Any, parent: Any, bare_label: bool = False) -> str:
+        """The paragraph's text after the label Word's list numbering shows before it.
+
+        An empty numbered paragraph shows its bare label: kept in a table cell (an STT column
+        numbered by Word), dropped in the body, where a lone "3." is no text.
+        """
+        text = Paragraph(element, parent).text
+        if not text.strip() and not bare_label:
+            return text
+        return labels.get(element, "") + text
+
+    def cell_text(cell: Any) -> str:
+        # As python-docx's ``_Cell.text`` (the cell's own paragraphs), with list labels.
+        if not labels:
+            return str(cell.text)
+        return "\n".join(paragraph_text(p, cell, bare_label=True) for p in cell._tc.p_lst)
 
     def body_elements(parent: Any) -> Iterator[Any]:
         """Paragraphs and tables in document order, looking inside content controls."""
@@ -1061,7 +1122,7 @@ def _read_docx(p: Path, name: str) -> SourceText:
                 before, after = _docx_page_breaks(element)
                 page_break = page_break or (before and bool(lines))
                 # Soft line breaks inside one paragraph are wraps, not new paragraphs.
-                text = " ".join(Paragraph(element, document).text.splitlines())
+                text = " ".join(paragraph_text(element, document).splitlines())
                 if text.strip():
                     emit(text, "text")
                 page_break = page_break or (after and bool(lines))
@@ -1069,24 +1130,25 @@ def _read_docx(p: Path, name: str) -> SourceText:
                 n_tables += 1
                 for row in Table(element, document).rows:
                     unique: list[Any] = []
+                    texts: list[str] = []
                     grid: list[str | None] = []
                     for cell in row.cells:
                         if not unique or cell is not unique[-1]:  # a merged cell repeats itself
                             unique.append(cell)
-                            grid.append(" ".join(cell.text.split()))
+                            texts.append(cell_text(cell))
+                            grid.append(" ".join(texts[-1].split()))
                         else:
                             grid.append(None)
-                    text = _join_cells(cell.text for cell in unique)
+                    text = _join_cells(texts)
                     if text is not None:
                         # The cells' own lines: a header cell holds issuer, rule and number.
-                        cells = [(float(i), cell.text.strip()) for i, cell in enumerate(unique)]
+                        cells = [(float(i), t.strip()) for i, t in enumerate(texts)]
                         emit(text, "table_row", cells, grid)
     except Exception as exc:
         raise UnsupportedFileError(name, f"not a valid DOCX: {exc!r}") from exc
 
     if not lines:
         raise EmptyDocumentError(name, "DOCX holds no text")
-    warnings: list[ParseWarning] = []
     warning = _quality_warning("\n".join(line.text for line in lines), "file")
     if warning is not None:
         warnings.append(warning)
