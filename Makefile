@@ -45,7 +45,12 @@ install: $(STAMP)
 $(MODEL_DIR)/onnx/model_qint8.onnx: | $(STAMP)
 	$(BIN)/python -m chinhsach.convert models
 
-model: $(MODEL_DIR)/onnx/model_qint8.onnx
+# The query graph: the same int8 model with its shape arithmetic folded, written only if its
+# vectors equal model_qint8.onnx's bit for bit (chinhsach.convert.export_onnx_query).
+$(MODEL_DIR)/onnx/model_query_qint8.onnx: $(MODEL_DIR)/onnx/model_qint8.onnx
+	$(BIN)/python -m chinhsach.convert models
+
+model: $(MODEL_DIR)/onnx/model_qint8.onnx $(MODEL_DIR)/onnx/model_query_qint8.onnx
 
 run: model
 	$(BIN)/chinhsach build corpus --index $(INDEX)

@@ -4,6 +4,7 @@
     .venv/bin/python evaluation/query_latency.py --sets alqac2022,oct-train --repeat 3
     .venv/bin/python evaluation/query_latency.py --index DIR --sets alqac2023-train
     .venv/bin/python evaluation/query_latency.py --sets alqac2022,alqac2023-train,oct-train --dense-words 0,32,48
+    .venv/bin/python evaluation/query_latency.py --modes sequential/2/int8,overlap/1/int8,overlap/1/query
 
 The machine is shared (2 cores, other jobs), so wall-clock time says as much about the load as
 about the code. Each query is therefore measured three ways: wall clock (``perf_counter``),
@@ -45,6 +46,7 @@ sys.path.insert(0, str(EVAL_DIR))
 import alqac_eval  # noqa: E402
 
 from chinhsach import Index  # noqa: E402
+from chinhsach.convert import ONNX_INT8, ONNX_QUERY  # noqa: E402
 from chinhsach.indexing.fusion import minmax  # noqa: E402
 from chinhsach.indexing.query import drop_spans, question_word_spans  # noqa: E402
 from chinhsach.indexing.search import CANDIDATES, MAX_QUERY_CHARS, _top  # noqa: E402
@@ -148,6 +150,81 @@ def token_counts(idx: Index, queries: Sequence[str]) -> list[int]:
     return [len(e.ids) for e in tokenizer.encode_batch([f"query: {q}" for q in queries])]
 
 
+GRAPHS = {"int8": ONNX_INT8, "query": ONNX_QUERY}
+
+
+def parse_modes(spec: str) -> list[tuple[str, bool, int, str]]:
+    """``sequential/2/int8,overlap/1/query`` → [(name, overlap the query embedding, its
+    threads, its graph)]; the graph (``int8``: ``model_qint8.onnx``, ``query``: the query graph
+    of ``convert.export_onnx_query``) defaults to ``query``."""
+    out = []
+    for item in spec.split(","):
+        kind, threads, graph = (item.split("/") + ["query"])[:3]
+        if kind not in ("sequential", "overlap") or not threads.isdigit() or graph not in GRAPHS:
+            raise ValueError(f"mode {item!r}: expected sequential/N[/int8|query] or overlap/N[/int8|query]")
+        out.append((item, kind == "overlap", int(threads), graph))
+    return out
+
+
+def compare_modes(index_dir: Path, queries: list[str], repeat: int,
+                  modes: list[tuple[str, bool, int, str]], k: int = alqac_eval.CUTOFF) -> dict[str, Any]:
+    """``Index.search`` under each mode (``Index.overlap_dense``, the query embedding's threads
+    and graph), alternated question by question (the first mode rotates), so that every mode
+    meets the same load; each mode's hits must equal the first's."""
+    from chinhsach.indexing.embed import OnnxEmbedder
+
+    load_start = os.getloadavg()
+    times = {mode[0]: {"wall": [], "cpu": [], "thread": []} for mode in modes}
+    differ = 0
+    with alqac_eval.open_index(index_dir) as idx:
+        base = idx.embedder
+        if not isinstance(base, OnnxEmbedder):
+            raise SystemExit(f"--modes needs the ONNX query engine, not {type(base).__name__}")
+        engines = {}
+        for _name, _overlap, threads, graph in modes:
+            if not (base.path / GRAPHS[graph]).exists():
+                raise SystemExit(f"{base.path / GRAPHS[graph]} is missing (make model)")
+            engines[threads, graph] = OnnxEmbedder(base.path, base.path / GRAPHS[graph],
+                                                   parallel=False, threads=threads)
+        for _name, overlap, threads, graph in modes:  # warm every engine and the worker thread
+            idx._embedder, idx.overlap_dense = engines[threads, graph], overlap
+            for q in queries[:3]:
+                idx.search(q, k=k, group="document")
+        for r in range(repeat):
+            for i, q in enumerate(queries):
+                turn = (i + r) % len(modes)
+                first = None
+                for name, overlap, threads, graph in modes[turn:] + modes[:turn]:
+                    idx._embedder, idx.overlap_dense = engines[threads, graph], overlap
+                    with Clock() as c:
+                        hits = idx.search(q, k=k, group="document")
+                    times[name]["wall"].append(c.wall)
+                    times[name]["cpu"].append(c.cpu)
+                    times[name]["thread"].append(c.thread)
+                    ids = [(h.segment_id, round(h.score, 6)) for h in hits]
+                    differ += first is not None and ids != first
+                    first = ids if first is None else first
+    return {"index": str(index_dir), "n_queries": len(queries), "repeat": repeat,
+            "modes": {name: {m: summary(v) for m, v in t.items()} for name, t in times.items()},
+            "searches_with_other_hits": int(differ),
+            "load_average_start": [round(x, 2) for x in load_start],
+            "load_average_end": [round(x, 2) for x in os.getloadavg()], "cpu_count": os.cpu_count()}
+
+
+def modes_markdown(result: dict[str, Any]) -> str:
+    lines = [f"{result['n_queries']} questions × {result['repeat']}, modes alternated question by "
+             f"question; load average before {result['load_average_start'][0]:.1f}, after "
+             f"{result['load_average_end'][0]:.1f} ({result['cpu_count']} cores); searches whose "
+             f"hits differ from the first mode's: {result['searches_with_other_hits']}", "",
+             "| mode | wall p50 / p95 ms | CPU process p50 / p95 ms | CPU calling thread p50 / p95 ms |",
+             "|---|---|---|---|"]
+    for name, m in result["modes"].items():
+        lines.append(f"| {name} | {m['wall']['p50']:.1f} / {m['wall']['p95']:.1f} | "
+                     f"{m['cpu']['p50']:.1f} / {m['cpu']['p95']:.1f} | "
+                     f"{m['thread']['p50']:.1f} / {m['thread']['p95']:.1f} |")
+    return "\n".join(lines)
+
+
 def measure(index_dir: Path, queries: list[str], repeat: int, k: int = alqac_eval.CUTOFF) -> dict[str, Any]:
     load_start = os.getloadavg()
     whole: dict[str, list[float]] = {"wall": [], "cpu": [], "thread": []}
@@ -236,6 +313,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--json", type=Path, help="write the numbers here")
     p.add_argument("--dense-words", help="instead of timing: quality of each cap on the words the "
                    "dense model reads, e.g. 0,32,48,64 (0: all)")
+    p.add_argument("--modes", help="instead of the stages: compare query modes alternated question "
+                   "by question, e.g. sequential/2/int8,overlap/1/query (overlap: the query embedding "
+                   "on a worker thread while BM25 runs; /N: its ONNX threads; /int8 or /query: "
+                   "model_qint8.onnx or the query graph, default query)")
     args = p.parse_args(argv)
     root = alqac_eval.data_dir()
     if root is None:
@@ -258,6 +339,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(f"{qset.label}: dense words cap → hit@1 / hit@10 / MRR@10 (questions cut)")
             for cap, m in found.items():
                 print(f"  {cap or 'all'}: {alqac_eval.fmt(m)} ({m['cut']})", flush=True)
+            continue
+        if args.modes:
+            result = compare_modes(index_dir, [alqac_eval.query_of(q) for q in questions],
+                                   args.repeat, parse_modes(args.modes))
+            results[name] = result
+            print(f"### {qset.label}\n\n{modes_markdown(result)}\n", flush=True)
             continue
         result = measure(index_dir, [alqac_eval.query_of(q) for q in questions], args.repeat)
         results[name] = result

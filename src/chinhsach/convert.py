@@ -722,6 +722,48 @@ def ensure_default_model(models_dir: str | Path = "models") -> Path:
 
 
 ONNX_INT8 = "onnx/model_qint8.onnx"
+# The same model for queries only: ONNX_INT8 with its shape arithmetic folded (export_onnx_query).
+ONNX_QUERY = "onnx/model_query_qint8.onnx"
+
+
+def _export_float(model_dir: Path, target: Path, attention: str | None = None) -> None:
+    """The float32 graph with mean pooling and normalisation inside (``attention``: the
+    transformers attention implementation, None for its default). torch is imported here only,
+    at preparation time."""
+    import torch
+    from transformers import AutoModel
+
+    extra = {"attn_implementation": attention} if attention else {}
+    bert = AutoModel.from_pretrained(str(model_dir), add_pooling_layer=False, **extra).eval()
+
+    class Pooled(torch.nn.Module):
+        def __init__(self, inner: torch.nn.Module) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+            hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, dim=-1)
+
+    ids = torch.ones(2, 16, dtype=torch.long)
+    with torch.no_grad():
+        torch.onnx.export(
+            Pooled(bert).eval(), (ids, torch.ones_like(ids)), str(target),
+            input_names=["input_ids", "attention_mask"], output_names=["embedding"],
+            dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
+                          "attention_mask": {0: "batch", 1: "seq"}, "embedding": {0: "batch"}},
+            opset_version=17, dynamo=False,
+        )
+
+
+def _quantize(source: Path, target: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    # DefaultTensorType: ops without an inferred output type are float32 (all of them here).
+    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True,
+                     extra_options={"DefaultTensorType": 1})
 
 
 def export_onnx_int8(model_dir: str | Path) -> Path:
@@ -736,38 +778,155 @@ def export_onnx_int8(model_dir: str | Path) -> Path:
     target = model_dir / ONNX_INT8
     if target.exists():
         return target
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from transformers import AutoModel
-
-    bert = AutoModel.from_pretrained(str(model_dir), add_pooling_layer=False).eval()
-
-    class Pooled(torch.nn.Module):
-        def __init__(self, inner: torch.nn.Module) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-            mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(mean, dim=-1)
-
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=target.parent))
     try:
-        ids = torch.ones(2, 16, dtype=torch.long)
-        with torch.no_grad():
-            torch.onnx.export(
-                Pooled(bert).eval(), (ids, torch.ones_like(ids)), str(tmp / "model.onnx"),
-                input_names=["input_ids", "attention_mask"], output_names=["embedding"],
-                dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
-                              "attention_mask": {0: "batch", 1: "seq"}, "embedding": {0: "batch"}},
-                opset_version=17, dynamo=False,
-            )
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        _export_float(model_dir, tmp / "model.onnx")
         quantize_dynamic(str(tmp / "model.onnx"), str(tmp / "model_qint8.onnx"),
                          weight_type=QuantType.QInt8, per_channel=True)
         os.replace(tmp / "model_qint8.onnx", target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def fold_shapes(source: str | Path, target: str | Path, heads: int, hidden: int) -> int:
+    """Fold a float BERT graph's shape arithmetic without touching its arithmetic on values.
+
+    ``onnxruntime.transformers``' optimizer with every fusion that changes arithmetic off
+    (LayerNorm, GELU, attention, embedding, bias fusions) folds constants, Shape and Reshape
+    chains; then each ``Reshape`` whose target is assembled from its input's own shape
+    (``Concat(Unsqueeze(Gather(Shape(x), i)), ..., constant)``, dimension i at place i: the
+    per-head reshapes of attention) gets the constant target with 0 ("keep this dimension")
+    there, and the shape arithmetic nothing reads any more is dropped. Returns the number of
+    Reshapes made constant (48 for e5-small: 4 in each of 12 layers).
+    """
+    import onnx
+    from onnx import numpy_helper
+    from onnxruntime.transformers import optimizer
+    from onnxruntime.transformers.fusion_options import FusionOptions
+
+    options = FusionOptions("bert")
+    for name in ("enable_gelu", "enable_layer_norm", "enable_attention", "enable_skip_layer_norm",
+                 "enable_embed_layer_norm", "enable_bias_skip_layer_norm", "enable_bias_gelu",
+                 "enable_rotary_embeddings", "enable_qordered_matmul"):
+        setattr(options, name, False)
+    model = optimizer.optimize_model(str(source), model_type="bert", num_heads=heads,
+                                     hidden_size=hidden, optimization_options=options,
+                                     opt_level=0).model
+    graph = model.graph
+    producer = {out: node for node in graph.node for out in node.output}
+    constants = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    for node in graph.node:
+        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
+            constants[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+
+    def part(name: str, place: int) -> list[int] | None:
+        if name in constants:
+            return [int(x) for x in constants[name].reshape(-1)]
+        unsqueeze = producer.get(name)
+        gather = (producer.get(unsqueeze.input[0])
+                  if unsqueeze is not None and unsqueeze.op_type == "Unsqueeze" else None)
+        if gather is None or gather.op_type != "Gather" or gather.input[1] not in constants:
+            return None
+        shape = producer.get(gather.input[0])
+        if shape is None or shape.op_type != "Shape" or shape.attribute:
+            return None
+        return [0] if int(constants[gather.input[1]]) == place else None
+
+    changed = 0
+    for node in graph.node:
+        concat = producer.get(node.input[1]) if node.op_type == "Reshape" else None
+        if concat is None or concat.op_type != "Concat":
+            continue
+        dims: list[int] = []
+        for name in concat.input:
+            got = part(name, len(dims))
+            if got is None:
+                break
+            dims += got
+        else:
+            if dims.count(-1) <= 1:
+                name = f"{node.name}/static_shape"
+                graph.initializer.append(numpy_helper.from_array(np.asarray(dims, np.int64), name))
+                node.input[1] = name
+                changed += 1
+    while True:  # drop what nothing reads any more
+        used = {i for node in graph.node for i in node.input} | {o.name for o in graph.output}
+        keep = [node for node in graph.node if any(o in used for o in node.output)]
+        if len(keep) == len(graph.node):
+            break
+        del graph.node[:]
+        graph.node.extend(keep)
+    onnx.save(model, str(target))
+    return changed
+
+
+# What export_onnx_query checks a query graph on: queries and passages from 3 to 500 tokens.
+_CHECK_TEXTS = (
+    "query: a",
+    "query: chỉ tiêu bảo hiểm y tế 2030",
+    "query: ai chiu trach nhiem ve nuoc sach",
+    "query: Người sử dụng đất được Nhà nước giao đất có thu tiền sử dụng đất có quyền gì? "
+    "A. Chuyển nhượng B. Thế chấp C. Cả A và B D. Không có quyền nào",
+    "passage: " + "Điều 5. Ủy ban nhân dân tỉnh chủ trì, phối hợp với các sở, ban, ngành "
+    "triển khai kế hoạch; báo cáo kết quả trước ngày 15/12 hằng năm (50%, 1.000 người). " * 6,
+    "passage: " + "Luật Đất đai năm 2013 quy định về chế độ sở hữu đất đai. " * 40,
+)
+
+
+def _same_vectors(reference: Path, candidate: Path, tokenizer_file: Path) -> bool:
+    """True if both graphs give bit-identical vectors on _CHECK_TEXTS (one and two threads)."""
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    runs = []
+    for path, threads in ((reference, 1), (candidate, 1), (candidate, 2)):
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        runs.append(ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"]))
+    for enc in tokenizer.encode_batch(list(_CHECK_TEXTS)):
+        ids = np.asarray([enc.ids[:511] + enc.ids[-1:] if len(enc.ids) > 512 else enc.ids], np.int64)
+        feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+        want = runs[0].run(None, feed)[0]
+        if not all(np.array_equal(want, s.run(None, feed)[0]) for s in runs[1:]):
+            return False
+    return True
+
+
+def export_onnx_query(model_dir: str | Path, target: str | Path | None = None) -> Path | None:
+    """Write the query graph: the int8 model of :func:`export_onnx_int8` with its shape
+    arithmetic folded (:func:`fold_shapes`: 603 → 374 nodes once ONNX Runtime has loaded it),
+    quantised the same way. Installed only if its vectors equal ``ONNX_INT8``'s bit for bit
+    (checked here on queries and passages of 3-500 tokens), so an index built with
+    ``ONNX_INT8`` is searched with the vectors it was built for; else None (queries then use
+    ``ONNX_INT8``).
+
+    Measured (evaluation/query_graphs.py; RESULTS.md "Query latency (qlatency, session 6)"): the
+    same vectors on all 696 ALQAC development questions and 300 passages, and 0.3-0.9 ms less CPU
+    a query of 4-128 tokens on one thread. Fusing attention, LayerNorm and GELU instead
+    (the optimizer's BERT fusions, then int8) was not faster at 32-128 tokens and moved the
+    vectors (cosine with today's down to 0.994): not used.
+    """
+    model_dir = Path(model_dir)
+    target = Path(target) if target is not None else model_dir / ONNX_QUERY
+    if target.exists():
+        return target
+    reference = export_onnx_int8(model_dir)
+    config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".onnx-query-", dir=target.parent))
+    try:
+        _export_float(model_dir, tmp / "model.onnx")
+        fold_shapes(tmp / "model.onnx", tmp / "folded.onnx", int(config["num_attention_heads"]),
+                    int(config["hidden_size"]))
+        _quantize(tmp / "folded.onnx", tmp / "query.onnx")
+        if not _same_vectors(reference, tmp / "query.onnx", model_dir / "tokenizer.json"):
+            return None
+        os.replace(tmp / "query.onnx", target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target
@@ -799,6 +958,12 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         export_onnx_int8(path)
         print(f"exported int8 ONNX model to {path / ONNX_INT8} in {time.perf_counter() - started:.1f} s")
+    if not (path / ONNX_QUERY).exists():
+        started = time.perf_counter()
+        if export_onnx_query(path) is None:
+            print(f"query graph not written: its vectors differ from {path / ONNX_INT8}; queries use it")
+        else:
+            print(f"exported the query graph to {path / ONNX_QUERY} in {time.perf_counter() - started:.1f} s")
     return 0
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from chinhsach.convert import ONNX_INT8, ensure_default_model
+from chinhsach.convert import ONNX_INT8, ONNX_QUERY, ensure_default_model
 from chinhsach.errors import ModelNotFoundError
 from chinhsach.indexing.config import model_limits
 
@@ -200,9 +200,10 @@ class OnnxEmbedder(Embedder):
     quantisation scales activations per run, so a passage alone gets a reproducible vector
     whatever its neighbours, and on 2 cores two single-threaded runs side by side embed 82-85
     passages/s against 59/s for one two-threaded run and 38/s for float32 sentence-transformers
-    (measured, evaluation/embed_speed.py). ``parallel=False`` (queries) gives one run all cores.
+    (measured, evaluation/embed_speed.py). ``parallel=False`` (queries): one run at a time.
     ``threads`` caps the parallel runs where the process owns fewer cores than the machine has
-    (a Ray worker holding one CPU runs one passage at a time).
+    (a Ray worker holding one CPU runs one passage at a time); for queries it is the threads of
+    one run (else ``$CHINHSACH_QUERY_THREADS``, else one).
     """
 
     def __init__(self, model_dir: Path, onnx_file: Path, *, parallel: bool = True,
@@ -216,7 +217,14 @@ class OnnxEmbedder(Embedder):
         self.workers = cores if parallel else 1
         options = ort.SessionOptions()
         if not parallel:
-            cores = int(os.environ.get(QUERY_THREADS_ENV) or cores)
+            # The query threads: ``threads`` if given, else $CHINHSACH_QUERY_THREADS, else one.
+            # One thread: a second one (without spinning) shortened no query's wall time on 2
+            # cores and cost 1-3 ms more CPU (ALQAC 2023 train, Index.search alternated question
+            # by question, five runs at load 2.7-4.2: wall p50 15.1 / 26.1 / 17.8 / 32.2 / 40.6
+            # ms against 16.0 / 26.0 / 18.6 / 33.7 / 43.7 with two, CPU p50 14.9 / 16.0 / 14.9 /
+            # 24.9 / 27.6 against 15.9 / 17.4 / 16.2 / 27.9 / 31.0; evaluation/query_latency.py
+            # --modes). The vectors are the same bit for bit.
+            cores = threads or int(os.environ.get(QUERY_THREADS_ENV) or 1)
             # A query is one short run: intra-op threads that spin while they wait for the
             # next run burn a core for nothing, and on a busy machine they take it from the
             # run itself (query embedding CPU p50 31 -> 30 ms, p95 128 -> 104 ms at 2 threads,
@@ -412,7 +420,17 @@ def _cached_tokenizer(path: str) -> Any:
 
 @functools.lru_cache(maxsize=4)
 def _cached_onnx(location: str, parallel: bool = True, threads: int | None = None) -> OnnxEmbedder:
-    return OnnxEmbedder(Path(location), Path(location) / ONNX_INT8, parallel=parallel, threads=threads)
+    return OnnxEmbedder(Path(location), onnx_graph(Path(location), for_queries=not parallel),
+                        parallel=parallel, threads=threads)
+
+
+def onnx_graph(model_dir: Path, for_queries: bool) -> Path:
+    """The int8 graph an engine runs: queries take the query graph when ``make model`` wrote it
+    (the same vectors with its shape arithmetic folded: 0.3-0.9 ms less CPU a query,
+    :func:`chinhsach.convert.export_onnx_query`); builds always take ``ONNX_INT8``, whose SHA-256
+    keys the embedding cache."""
+    query = model_dir / ONNX_QUERY
+    return query if for_queries and query.exists() else model_dir / ONNX_INT8
 
 
 @functools.lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,14 @@ from chinhsach.text.normalize import normalize_text
 MAX_QUERY_CHARS = 1000
 CANDIDATES = 100
 GROUPS = ("segment", "document")  # what a search ranks: passages, or whole documents
+# Whether Index.search embeds the query on a worker thread while the caller segments it and
+# scores BM25 (per index: ``Index.overlap_dense``; the same hits either way). Off: at 11,164
+# segments it saved no wall time that survived the machine's load (ALQAC 2023 train, one ONNX
+# thread, alternated question by question in five runs at load 2.7-4.2: wall p95 28.9 / 44.4 /
+# 33.1 / 84.6 / 85.8 ms against 28.8 / 48.4 / 33.3 / 75.2 / 78.1 sequential; the same CPU). BM25
+# there is 1-2 ms of a 15-30 ms query; a larger collection, where it costs more, may gain
+# (evaluation/query_latency.py --modes; RESULTS.md "Query latency (qlatency, session 6)").
+OVERLAP_DENSE = False
 
 
 def _top(scores: np.ndarray, k: int, positive: bool = True) -> np.ndarray:
@@ -80,6 +89,10 @@ class Index:
         self._words: set[str] | None = None
         self._restorer: restore.Restorer | None = None
         self._document_rows: np.ndarray | None = None
+        # Embed the query on a worker thread while the caller segments it and scores BM25
+        # (:meth:`search` without filters); off by default, see OVERLAP_DENSE.
+        self.overlap_dense = OVERLAP_DENSE
+        self._dense_pool: ThreadPoolExecutor | None = None
         try:
             import faiss
 
@@ -139,6 +152,9 @@ class Index:
         return index
 
     def close(self) -> None:
+        if self._dense_pool is not None:
+            self._dense_pool.shutdown(wait=True)
+            self._dense_pool = None
         self.conn.close()
 
     def __enter__(self) -> Index:
@@ -189,10 +205,16 @@ class Index:
     # -- queries -------------------------------------------------------------------------------
 
     def prepare(self, query: str) -> PreparedQuery:
+        return self._terms(*self._restore(query))
+
+    def _restore(self, query: str) -> tuple[str, str]:
+        """The query normalised as typed, and with its diacritics restored."""
         text = normalize_text(query)[:MAX_QUERY_CHARS]
         # Restore syllables typed without diacritics (all of them, or some in a mixed query);
         # the corpus bigrams keep genuinely plain syllables ("ban", "y") as they are.
-        restored = self.restorer.restore(text)
+        return text, self.restorer.restore(text)
+
+    def _terms(self, text: str, restored: str) -> PreparedQuery:
         lexical, lexical_restored = text, restored
         if self.config.drop_question_words:
             # Found on the restored text (the phrases carry diacritics); restoration keeps every
@@ -215,9 +237,13 @@ class Index:
         return retriever.scores(terms)
 
     def _query_vector(self, prepared: PreparedQuery) -> np.ndarray | None:
-        if not len(self.positions) or not prepared.restored.strip():
+        return self._dense_vector(prepared.restored)
+
+    def _dense_vector(self, restored: str) -> np.ndarray | None:
+        """The query's embedding (of its first ``dense_query_words`` words), or None."""
+        if not len(self.positions) or not restored.strip():
             return None
-        text = prepared.restored
+        text = restored
         cap = self.config.dense_query_words
         if cap and text.count(" ") >= cap:
             text = " ".join(text.split()[:cap])
@@ -234,10 +260,20 @@ class Index:
         out["dense"] = np.asarray(self.vectors @ q, dtype=np.float32) if q is not None else np.zeros(n, np.float32)
         return out
 
+    def _dense_started(self, restored: str) -> Future[np.ndarray | None]:
+        """The query's embedding, started on a worker thread (ONNX Runtime releases the GIL)."""
+        self.embedder  # noqa: B018 - loaded (and checked) here, not by two threads at once
+        if self._dense_pool is None:
+            # Two workers: concurrent searches (the web server's threads) do not queue here.
+            self._dense_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chinhsach-dense")
+        return self._dense_pool.submit(self._dense_vector, restored)
+
     def _rank_fast(self, prepared: PreparedQuery, weights: FusionWeights,
-                   candidates: int = CANDIDATES) -> list[tuple[int, float]]:
+                   candidates: int = CANDIDATES,
+                   dense: Future[np.ndarray | None] | None = None) -> list[tuple[int, float]]:
         """The same fusion as :meth:`rank` without scoring every vector: faiss gives the dense
-        candidates, the other candidates' dense scores are computed exactly."""
+        candidates, the other candidates' dense scores are computed exactly. ``dense``: the
+        query's embedding already under way (:meth:`_dense_started`)."""
         lexical = {"word": self._bm25_scores("bm25_word", prepared.word_terms),
                    "folded": self._bm25_scores("bm25_fold", prepared.folded_terms)}
         n = len(self.positions)
@@ -245,7 +281,7 @@ class Index:
         for name, scores in lexical.items():
             if getattr(weights, name) > 0 and n:
                 pool.update(_top(scores, candidates).tolist())
-        q = self._query_vector(prepared)
+        q = dense.result() if dense is not None else self._query_vector(prepared)
         if q is not None and weights.dense > 0:
             _dist, ids = self.faiss.search(q.reshape(1, -1), min(candidates, n))
             pool.update(int(i) for i in ids[0] if i >= 0)
@@ -317,9 +353,12 @@ class Index:
             raise QueryError(f"group must be one of {', '.join(GROUPS)}, not {group!r}")
         if not query.strip() or not any(ch.isalnum() for ch in query):
             return []
-        prepared = self.prepare(query)
         mask = self._mask(kinds, doc_ids)
-        ranked = (self._rank_fast(prepared, weights) if mask is None
+        text, restored = self._restore(query)
+        dense = (self._dense_started(restored) if mask is None and self.overlap_dense
+                 and weights.dense > 0 else None)
+        prepared = self._terms(text, restored)
+        ranked = (self._rank_fast(prepared, weights, dense=dense) if mask is None
                   else self.rank(self.signals(prepared), weights, mask))
         if group == "document":
             ranked = self.rank_documents(ranked)

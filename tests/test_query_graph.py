@@ -1,0 +1,73 @@
+"""The query graph (``convert.export_onnx_query``): the real model exported by torch, folded by
+onnxruntime's optimizer, quantised and checked against the shipped int8 graph, no stand-ins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from chinhsach import convert
+from chinhsach.convert import ONNX_INT8, ONNX_QUERY
+from chinhsach.indexing.embed import OnnxEmbedder, default_model_path, onnx_graph
+
+TEXTS = ["chỉ tiêu bảo hiểm y tế 2030", "ai chiu trach nhiem ve nuoc sach",
+         "Luật Đất đai quy định chế độ sở hữu đất đai " * 12]
+
+
+@pytest.fixture(scope="module")
+def model_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The converted model's files (linked) and its int8 graph, with the query graph written."""
+    pytest.importorskip("torch")
+    base = default_model_path()
+    if not (base / ONNX_INT8).exists():
+        pytest.skip(f"{base / ONNX_INT8} missing: run `make model`")
+    folder = tmp_path_factory.mktemp("model") / base.name
+    (folder / "onnx").mkdir(parents=True)
+    for item in base.iterdir():
+        if item.name != "onnx":
+            (folder / item.name).symlink_to(item)
+    (folder / ONNX_INT8).symlink_to(base / ONNX_INT8)
+    assert convert.export_onnx_query(folder) == folder / ONNX_QUERY
+    return folder
+
+
+def test_query_graph_gives_the_int8_graphs_vectors_with_fewer_nodes(model_copy: Path) -> None:
+    import onnx
+
+    nodes = {name: len(onnx.load(str(model_copy / name), load_external_data=False).graph.node)
+             for name in (ONNX_INT8, ONNX_QUERY)}
+    assert nodes[ONNX_QUERY] < nodes[ONNX_INT8] * 0.7  # 945 against 1569 for e5-small
+    today = OnnxEmbedder(model_copy, model_copy / ONNX_INT8, parallel=False)
+    query = OnnxEmbedder(model_copy, model_copy / ONNX_QUERY, parallel=False, threads=2)
+    assert np.array_equal(today.encode_queries(TEXTS), query.encode_queries(TEXTS))
+    assert np.array_equal(today.encode_passages(TEXTS), query.encode_passages(TEXTS))
+    assert query.model_id == today.model_id
+    # Present: nothing is exported again.
+    before = (model_copy / ONNX_QUERY).stat().st_mtime_ns
+    assert convert.export_onnx_query(model_copy) == model_copy / ONNX_QUERY
+    assert (model_copy / ONNX_QUERY).stat().st_mtime_ns == before
+
+
+def test_queries_take_the_query_graph_and_builds_the_int8_graph(model_copy: Path, tmp_path: Path) -> None:
+    assert onnx_graph(model_copy, for_queries=True) == model_copy / ONNX_QUERY
+    assert onnx_graph(model_copy, for_queries=False) == model_copy / ONNX_INT8
+    without = tmp_path / "plain"
+    (without / "onnx").mkdir(parents=True)
+    assert onnx_graph(without, for_queries=True) == without / ONNX_INT8
+
+
+def test_a_graph_with_other_vectors_fails_the_check(model_copy: Path, tmp_path: Path) -> None:
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(model_copy / ONNX_QUERY))
+    bias = next(t for t in model.graph.initializer if t.name.endswith("output.dense.bias"))
+    changed = numpy_helper.to_array(bias).copy()
+    changed[0] += 0.5  # one weight of one layer
+    bias.CopyFrom(numpy_helper.from_array(changed, bias.name))
+    onnx.save(model, str(tmp_path / "other.onnx"))
+    tokenizer = model_copy / "tokenizer.json"
+    assert convert._same_vectors(model_copy / ONNX_INT8, model_copy / ONNX_QUERY, tokenizer)
+    assert not convert._same_vectors(model_copy / ONNX_INT8, tmp_path / "other.onnx", tokenizer)
