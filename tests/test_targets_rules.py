@@ -185,3 +185,28 @@ def test_the_end_of_a_validity_is_not_a_deadline(text: str) -> None:
 def test_a_deadline_after_the_entry_into_force_stays() -> None:
     text = "Kế hoạch này có hiệu lực kể từ ngày ký, các sở hoàn thành rà soát đến hết ngày 31/12/2026."
     assert find_deadline(text)[0] == "2026-12-31"
+
+
+ARTICLE_OF_REQUIREMENTS = """Điều 9. Yêu cầu về an toàn đê điều
+
+1. Hành lang bảo vệ đê là vùng được xác định bằng khoảng cách 25 mét tính từ chân đê về phía đồng.
+
+2. Việc khoan thăm dò trong hành lang bảo vệ đê chỉ được tiến hành tại 01 vị trí đã được phê duyệt.
+"""
+
+ARTICLE_OF_TARGETS = """Điều 2. Mục tiêu cụ thể
+
+1. Đến năm 2030, tỷ lệ đê được kiên cố hóa đạt 85%.
+"""
+
+
+def test_an_article_of_requirements_gives_no_targets(tmp_path) -> None:
+    path = tmp_path / "dieu-9.txt"
+    path.write_text(ARTICLE_OF_REQUIREMENTS, encoding="utf-8")
+    assert parse(path).targets == []
+
+
+def test_an_article_of_targets_keeps_them(tmp_path) -> None:
+    path = tmp_path / "dieu-2.txt"
+    path.write_text(ARTICLE_OF_TARGETS, encoding="utf-8")
+    assert 85 in [t.value for t in parse(path).targets]
