@@ -317,6 +317,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                    "by question, e.g. sequential/2/int8,overlap/1/query (overlap: the query embedding "
                    "on a worker thread while BM25 runs; /N: its ONNX threads; /int8 or /query: "
                    "model_qint8.onnx or the query graph, default query)")
+    p.add_argument("--as-written", action="store_true",
+                   help="the questions as written, without the choices of a multiple-choice question "
+                        "(as the issue's first measurement asked them)")
     args = p.parse_args(argv)
     root = alqac_eval.data_dir()
     if root is None:
@@ -346,7 +349,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             results[name] = result
             print(f"### {qset.label}\n\n{modes_markdown(result)}\n", flush=True)
             continue
-        result = measure(index_dir, [alqac_eval.query_of(q) for q in questions], args.repeat)
+        asked = [q.text if args.as_written else alqac_eval.query_of(q) for q in questions]
+        result = measure(index_dir, asked, args.repeat)
         results[name] = result
         print(f"### {qset.label}\n\n{markdown(result)}\n", flush=True)
     if args.json:
