@@ -5,6 +5,17 @@
     TARGET_PRECISION_SRC=/tmp/main/src .venv/bin/python evaluation/target_precision.py --save-baseline
         # the "before": main's code (``git archive main src | tar -x -C /tmp/main``)
     .venv/bin/python evaluation/target_precision.py --heldout       # held-out half (run ONCE, last)
+    .venv/bin/python evaluation/target_precision.py --round2 [--list]   # second round: development
+    .venv/bin/python evaluation/target_precision.py --round2 --heldout  # second-round held-out (ONCE)
+
+Second round (``--round2``). The first round's held-out half was measured, so it became
+development data. The second round's held-out documents are drawn by a new keyed hash
+(``SEED2``): a document is held out when that hash falls under ``ROUND2_RATE`` and none of its
+items was judged in the first round (``dev.json`` / ``heldout.json``), so no held-out sentence
+was read in either round. Every other document is development data (gold: both first-round
+files plus ``dev2.json``). The held-out document list is frozen in ``heldout2-docs.json``
+(written by ``--freeze-round2`` before the code changed); every item predicted on them is
+judged once, after the code is frozen (``heldout2.json``).
 
 Why: on the development plans targets F1 is 0.98, on unseen plans 0.60 with as many false
 targets as true ones; the target rules fire on numbers they were not tuned on. Laws set almost
@@ -67,6 +78,8 @@ GOLD = EVAL_DIR / "gold" / "precision"
 SEED = "target-precision-2026"
 RATE = 0.1  # share of items sampled (keyed hash), see the module docstring
 HALVES = ("dev", "heldout")
+SEED2 = "target-precision-round2-2026"
+ROUND2_RATE = 0.25  # share of documents the second-round held-out set draws (before exclusion)
 ALQAC_FILES = ("alqac2022/law2022.json", "alqac2023/law.json",
                "alqac2023_oct_release/legal_passages.json")
 
@@ -90,6 +103,18 @@ def _hash(*parts: str) -> float:
 
 def half_of(doc_key: str) -> str:
     return "dev" if _hash("half", doc_key) < 0.5 else "heldout"
+
+
+def round2_heldout(doc_keys: list[str]) -> list[str]:
+    """The second round's held-out documents: a new keyed hash under ``ROUND2_RATE``, minus the
+    documents any first-round judgment read."""
+    read = {j["doc"] for half in HALVES for j in load_gold(half).values()}
+    out = []
+    for k in sorted(doc_keys):
+        h = int.from_bytes(hashlib.sha256(f"{SEED2}\x1fhalf\x1f{k}".encode()).digest()[:8], "big") / 2**64
+        if h < ROUND2_RATE and k not in read:
+            out.append(k)
+    return out
 
 
 @dataclass(frozen=True)
@@ -268,6 +293,10 @@ def main() -> None:
     parser.add_argument("--save-baseline", action="store_true",
                         help="store this run as the 'before' predictions")
     parser.add_argument("--reuse", action="store_true", help="reuse the last run instead of parsing")
+    parser.add_argument("--round2", action="store_true",
+                        help="second round: new held-out documents, everything else development")
+    parser.add_argument("--freeze-round2", action="store_true",
+                        help="write the second-round held-out document list (once, before fixing)")
     args = parser.parse_args()
     shared = shared_dir()
     if shared is None:
@@ -290,6 +319,22 @@ def main() -> None:
     if baseline_path.exists():
         rows.append(("before (baseline)", json.loads(baseline_path.read_text(encoding="utf-8"))))
     rows.append(("now", result))
+    frozen = GOLD / "heldout2-docs.json"
+    if args.freeze_round2:
+        if frozen.exists():
+            sys.exit(f"target_precision: {frozen} exists; the held-out list is drawn once")
+        held = round2_heldout(list(result["documents"]))
+        frozen.write_text(json.dumps({"seed": SEED2, "rate": ROUND2_RATE, "documents": held},
+                                     ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"froze {len(held)} second-round held-out documents in {frozen}")
+    if args.round2:
+        held2 = set(json.loads(frozen.read_text(encoding="utf-8"))["documents"])
+        for _, res in [*rows, ("", result)]:
+            for k, v in res["documents"].items():
+                v["half"] = "heldout" if k in held2 else "dev"
+        gold = load_gold("heldout2") if args.heldout else \
+            {**load_gold("dev"), **load_gold("heldout"), **load_gold("dev2")}
+        half = "heldout" if args.heldout else "dev"
     for label, res in rows:
         s = summary(res, half, gold)
         print(f"[{half}] {label}: {s['articles']} ALQAC articles, {s['laws']} whole laws")

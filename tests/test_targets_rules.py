@@ -133,3 +133,80 @@ def test_a_cycle_is_still_a_cycle() -> None:
 ])
 def test_a_rate_as_subject_stays_a_target_under_an_order_or_a_cap(text: str, value: float) -> None:
     assert value in [t.value for t in quantified(text, year=2030)]
+
+
+# Second round (lawtargets2): shapes the first round's held-out laws still read as targets.
+@pytest.mark.parametrize("text", [
+    # a share of a payment or a support, with or without the money noun next to it
+    "Làm việc vào ban đêm, ít nhất bằng 130%;",
+    "Nhà nước hỗ trợ đến 40% vốn đầu tư cho dự án đổi mới thiết bị của hợp tác xã.",
+    "Doanh thu từ việc khai thác sáng chế được chia cho nhóm nghiên cứu tối thiểu 25%;",
+    "Hỗ trợ 70% kinh phí mua giống cho hộ trồng rừng.",
+    # an enterprise named by its ownership
+    "Công ty mẹ và doanh nghiệp 100% vốn của công ty mẹ phê duyệt phương án sử dụng đất.",
+    "Ý kiến của công ty do Nhà nước nắm giữ 100% vốn điều lệ về việc góp vốn.",
+    # a validity period, a time limit, a length of service required
+    "Giấy chứng nhận cơ sở đủ điều kiện có thời hạn 05 năm.",
+    "Trong thời hạn 10 ngày làm việc kể từ ngày nhận hồ sơ, cơ quan thẩm định phải trả lời.",
+    "Có thời gian công tác trong ngành từ 07 năm trở lên;",
+    # a count of the criteria a provision lists
+    "Hồ sơ có ít nhất 03 tiêu chí quy định tại khoản 2 Điều này.",
+    # a requirement relative to another case
+    "Thời lượng của khóa bồi dưỡng từ xa dài hơn tối thiểu 25% so với khóa bồi dưỡng tập trung.",
+])
+def test_formulas_names_and_terms_of_rules_are_not_targets(text: str) -> None:
+    assert quantified(text) == []
+
+
+def test_a_list_of_circumstances_is_a_list_of_cases() -> None:
+    assert lists_conditions("Chỉ các tình tiết sau đây mới là tình tiết giảm nhẹ:")
+
+
+@pytest.mark.parametrize("text, value", [
+    # plan sentences of the same shapes that set objectives stay
+    ("Phấn đấu 100% doanh nghiệp nhà nước trên địa bàn công khai thông tin tài chính.", 100),
+    ("Tỷ lệ hỗ trợ kịp thời các hộ bị thiệt hại do thiên tai đạt 90%.", 90),
+    ("Hỗ trợ 100% hộ nghèo có nhu cầu được vay vốn ưu đãi.", 100),
+    ("Phấn đấu đến năm 2028 rút ngắn thời hạn giải quyết thủ tục đất đai xuống còn 15 ngày.", 15),
+    ("Phấn đấu đến năm 2030 có ít nhất 12 xã đạt các tiêu chí quy định tại Bộ tiêu chí.", 12),
+])
+def test_plan_objectives_of_these_shapes_stay(text: str, value: float) -> None:
+    assert value in [t.value for t in quantified(text, year=2030)]
+
+
+@pytest.mark.parametrize("text", [
+    "Thẻ đã cấp vẫn được sử dụng và có giá trị như giấy tờ tùy thân cho đến hết ngày 30 tháng 6 năm 2027.",
+    "Giấy phép đã cấp trước ngày Luật này có hiệu lực tiếp tục có hiệu lực đến hết ngày 31/12/2026.",
+])
+def test_the_end_of_a_validity_is_not_a_deadline(text: str) -> None:
+    assert find_deadline(text)[0] is None
+
+
+def test_a_deadline_after_the_entry_into_force_stays() -> None:
+    text = "Kế hoạch này có hiệu lực kể từ ngày ký, các sở hoàn thành rà soát đến hết ngày 31/12/2026."
+    assert find_deadline(text)[0] == "2026-12-31"
+
+
+ARTICLE_OF_REQUIREMENTS = """Điều 9. Yêu cầu về an toàn đê điều
+
+1. Hành lang bảo vệ đê là vùng được xác định bằng khoảng cách 25 mét tính từ chân đê về phía đồng.
+
+2. Việc khoan thăm dò trong hành lang bảo vệ đê chỉ được tiến hành tại 01 vị trí đã được phê duyệt.
+"""
+
+ARTICLE_OF_TARGETS = """Điều 2. Mục tiêu cụ thể
+
+1. Đến năm 2030, tỷ lệ đê được kiên cố hóa đạt 85%.
+"""
+
+
+def test_an_article_of_requirements_gives_no_targets(tmp_path) -> None:
+    path = tmp_path / "dieu-9.txt"
+    path.write_text(ARTICLE_OF_REQUIREMENTS, encoding="utf-8")
+    assert parse(path).targets == []
+
+
+def test_an_article_of_targets_keeps_them(tmp_path) -> None:
+    path = tmp_path / "dieu-2.txt"
+    path.write_text(ARTICLE_OF_TARGETS, encoding="utf-8")
+    assert 85 in [t.value for t in parse(path).targets]

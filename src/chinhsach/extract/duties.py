@@ -337,6 +337,15 @@ _MONTH_DAY = re.compile(r"(?P<prep>(?:truoc|cham nhat|den)\s+)ngay\s+(?P<d>\d{1,
 _WRAPPED_DATE = re.compile(r"(?<=\d)\s*/\s+(?=\d)|(?<=\d)\s+/\s*(?=\d)")
 
 
+# "… vẫn được sử dụng và có giá trị … đến hết ngày 31 tháng 12 năm 2022", "có hiệu lực đến
+# hết ngày …", "hết hiệu lực …": a document's or a paper's validity ends on that date; nobody
+# has to act by it (the one absolute deadline predicted on the laws, a false one,
+# ``evaluation/target_precision.py``). In the sentence before an "đến (hết) ngày" date only;
+# the entry into force ("có hiệu lực thi hành / kể từ ngày ký") is not a validity end.
+_VALIDITY = re.compile(r"(?:\b(?:co|con)\s+(?:\w+\s+){0,2}?(?:hieu luc(?! thi hanh| ke tu| tu)|gia tri)|\bhet hieu luc)\b"
+                       r"[^.;]*$")
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -365,6 +374,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             continue  # "trong 2/3 số xã" is a fraction: without "ngày" only "trước"/"chậm nhất" date
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             continue
+        if prep.startswith("den") and _VALIDITY.search(folded, 0, m.start()):
+            continue  # the end of a validity, not a date by which something is done
         iso = f"{int(year):04d}-{mo:02d}-{d:02d}" if year else None
         candidates.append((m.start(), iso, text[m.start() : m.end()]))
     for m in _QUARTER.finditer(folded):
