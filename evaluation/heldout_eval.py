@@ -46,8 +46,7 @@ def who(index: Path) -> str:
     if plans is None:
         return "skipped: ../shared/real/plans not found"
     build_index([plans], index)
-    who_eval.QUERIES = HELDOUT / "queries_who.json"
-    res = who_eval.evaluate(index)
+    res = who_eval.evaluate(index, queries_path=HELDOUT / "queries_who.json")
     return ("| questions | n | top-1 lead unit | top-2 lead unit |\n|---|---|---|---|\n"
             + "\n".join(f"| {k} | {v['n']} | {v['top1']:.3f} | {v['top2']:.3f} |" for k, v in res.items()))
 
