@@ -65,3 +65,27 @@ def docx_bytes(paragraphs: int, text: str = "a") -> bytes:
                 data = (head + "<w:body>" + body + tail).encode()
             zf.writestr(info.filename, data)
     return out.getvalue()
+
+
+# The embedding cache's tests (local and Ray builds) compare an index before and after a rebuild.
+CACHE_QUERIES = ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công với cách mạng")
+
+
+def index_vectors(index: Path) -> dict:
+    """Each searchable segment's stored vector, by position."""
+    import numpy as np
+
+    from chinhsach.indexing.dense import read_vectors
+    from chinhsach.indexing.store import current_generation
+
+    positions, vectors = read_vectors(current_generation(index))
+    return {int(p): np.array(v) for p, v in zip(positions, vectors, strict=True)}
+
+
+def index_answers(index: Path) -> list[list[tuple[str, float]]]:
+    """The first 8 hits (segment, score) of each of ``CACHE_QUERIES``."""
+    from chinhsach import Index
+
+    with Index.open(index) as idx:
+        return [[(h.segment_id, round(h.score, 6)) for h in idx.search(q, k=8)] for q in CACHE_QUERIES]
+

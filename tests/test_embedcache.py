@@ -7,24 +7,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import index_answers, index_vectors
 
 from chinhsach import Index, build_index
-from chinhsach.indexing.dense import read_vectors
 from chinhsach.indexing.embed import load_embedder
 from chinhsach.indexing.embedcache import CACHE_FILE, EmbeddingCache, model_key
-from chinhsach.indexing.store import current_generation
-
-QUERIES = ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công với cách mạng")
-
-
-def _vectors(index: Path) -> dict[int, np.ndarray]:
-    positions, vectors = read_vectors(current_generation(index))
-    return {int(p): np.array(v) for p, v in zip(positions, vectors, strict=True)}
-
-
-def _results(index: Path) -> list[list[tuple[str, float]]]:
-    with Index.open(index) as idx:
-        return [[(h.segment_id, round(h.score, 6)) for h in idx.search(q, k=8)] for q in QUERIES]
 
 
 @pytest.fixture
@@ -43,16 +30,16 @@ def test_a_rebuild_reuses_the_cached_vectors_and_searches_the_same(plan: Path, t
     assert (index / CACHE_FILE).is_file()  # the default: beside the generations
     n = first.n_segments
     assert first.embedding_cache == {"hits": 0, "misses": n, "corrupt": 0}
-    before, results = _vectors(index), _results(index)
+    before, results = index_vectors(index), index_answers(index)
 
     # A rebuild (as after an upgrade of the reading code): every file read again, no passage
     # embedded again, the same vectors and the same answers.
     again = build_index([plan], index, rebuild=True)
     assert again.embedding_cache == {"hits": n, "misses": 0, "corrupt": 0}
-    after = _vectors(index)
+    after = index_vectors(index)
     assert after.keys() == before.keys()
     assert all(np.array_equal(before[p], after[p]) for p in before)
-    assert _results(index) == results
+    assert index_answers(index) == results
 
     # A changed file: only its new passage is embedded.
     with (plan / "plan.txt").open("a", encoding="utf-8") as fh:
@@ -69,7 +56,7 @@ def test_a_damaged_cache_entry_is_detected_and_not_used(plan: Path, tmp_path: Pa
     index = tmp_path / "idx"
     first = build_index([plan], index, embedding_cache=cache)
     assert not (index / CACHE_FILE).exists()  # the cache named was used instead
-    before = _vectors(index)
+    before = index_vectors(index)
     with sqlite3.connect(cache) as conn:
         (digest, vector), = conn.execute("SELECT digest, vector FROM vectors LIMIT 1").fetchall()
         damaged = bytearray(vector)
@@ -78,7 +65,7 @@ def test_a_damaged_cache_entry_is_detected_and_not_used(plan: Path, tmp_path: Pa
         n_rows = conn.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
     report = build_index([plan], index, rebuild=True, embedding_cache=cache)
     assert report.embedding_cache == {"hits": n_rows - 1, "misses": 1, "corrupt": 1}
-    after = _vectors(index)
+    after = index_vectors(index)
     # The damaged vector was embedded again: the same as the first build's, finite.
     assert all(np.array_equal(before[p], after[p]) for p in before)
     assert report.n_segments == first.n_segments
@@ -110,10 +97,10 @@ def test_an_index_built_without_the_cache_fills_it(plan: Path, tmp_path: Path) -
     index = tmp_path / "idx"
     first = build_index([plan], index, embedding_cache=False)
     assert not (index / CACHE_FILE).exists()
-    before = _vectors(index)
+    before = index_vectors(index)
     again = build_index([plan], index, rebuild=True)
     assert again.embedding_cache == {"hits": first.n_segments, "misses": 0, "corrupt": 0}
-    assert all(np.array_equal(before[p], v) for p, v in _vectors(index).items())
+    assert all(np.array_equal(before[p], v) for p, v in index_vectors(index).items())
     assert len(EmbeddingCache(index / CACHE_FILE)) == len({*before_texts(index)})
 
 

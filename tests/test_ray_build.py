@@ -25,7 +25,7 @@ ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'chin
                                         "(make test installs it)")
 pytest.importorskip("ray.data", reason="Ray Data is not installed: pip install 'chinhsach[ray]'")
 
-from conftest import CORPUS, ILLUSTRATIVE  # noqa: E402
+from conftest import CORPUS, ILLUSTRATIVE, index_answers, index_vectors  # noqa: E402
 
 from chinhsach import Index, build_index  # noqa: E402
 from chinhsach.cli import app, optional_ray_address  # noqa: E402
@@ -188,19 +188,6 @@ def test_a_worker_that_always_dies_leaves_the_previous_index_live(
 
 # -- the embedding cache on Ray ----------------------------------------------------------------
 
-CACHE_QUERIES = ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công với cách mạng")
-
-
-def vectors_by_position(index: Path) -> dict[int, np.ndarray]:
-    positions, vectors = read_vectors(current_generation(index))
-    return {int(p): np.array(v) for p, v in zip(positions, vectors, strict=True)}
-
-
-def answers(index: Path) -> list[list[tuple[str, float]]]:
-    with Index.open(index) as idx:
-        return [[(h.segment_id, round(h.score, 6)) for h in idx.search(q, k=8)] for q in CACHE_QUERIES]
-
-
 def embedded_on_workers(report) -> int:
     return sum(w["embedded"] for w in report.engine_stats["per_worker"].values())
 
@@ -224,7 +211,7 @@ def test_a_ray_rebuild_takes_its_vectors_from_the_cache(cluster, half_plan: Path
     assert not (index / CACHE_FILE).exists() and first.embedding_cache is None
     n = first.n_segments
     assert embedded_on_workers(first) == n
-    before, results = vectors_by_position(index), answers(index)
+    before, results = index_vectors(index), index_answers(index)
 
     # Every file read again (as after an upgrade), with the default cache: the index fills it
     # first (as in-process), so nothing is embedded; the same bits and the same answers.
@@ -232,9 +219,9 @@ def test_a_ray_rebuild_takes_its_vectors_from_the_cache(cluster, half_plan: Path
     assert (index / CACHE_FILE).is_file()
     assert again.embedding_cache == {"hits": n, "misses": 0, "corrupt": 0}
     assert embedded_on_workers(again) == 0  # cached passages never reach a worker's model
-    after = vectors_by_position(index)
+    after = index_vectors(index)
     assert after.keys() == before.keys() and all(np.array_equal(before[p], after[p]) for p in before)
-    assert answers(index) == results
+    assert index_answers(index) == results
 
     # Two damaged rows: one whose checksum fails (left out of what the workers are told, so a
     # worker embeds it again), one of the wrong length with a sound checksum (the workers skip
@@ -252,7 +239,7 @@ def test_a_ray_rebuild_takes_its_vectors_from_the_cache(cluster, half_plan: Path
     repaired = build_index([half_plan], index, engine="ray", rebuild=True)
     assert repaired.embedding_cache == {"hits": n - 2, "misses": 2, "corrupt": 2}
     assert embedded_on_workers(repaired) == 1 and repaired.engine_stats["embedded_by_driver"] == 1
-    after = vectors_by_position(index)
+    after = index_vectors(index)
     assert all(np.array_equal(before[p], after[p]) for p in before)
 
     # A changed file: only its new passage is embedded (on a worker).
