@@ -232,3 +232,17 @@ def test_parenthesised_numbers_are_list_members(tmp_path: Path) -> None:
     assert [s.text for s in members] == ["Tỷ lệ hộ gia đình sử dụng nước sạch đạt 98%;",
                                          "Tỷ lệ chất thải rắn được thu gom đạt 95%."]
     assert sorted(t.value for t in doc.targets) == [95.0, 98.0]
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("Yêu cầu về an toàn trong hoạt động khai thác", "other"),
+    ("Mục đích sử dụng quỹ phát triển", "other"),
+    ("Mục tiêu của chương trình", "objectives"),
+])
+def test_an_articles_requirements_are_rules_not_objectives(heading: str, expected: str) -> None:
+    """A statute's article titled "Yêu cầu …" or "Mục đích …" states rules (a plan's "1. Mục
+    đích" section keeps its objectives part: that heading is not an article's title)."""
+    from chinhsach.structure.outline import plan_part
+
+    assert plan_part(heading, "item", "other", title=True) == expected
+    assert plan_part("Mục đích", "item", "objectives") == "objectives"

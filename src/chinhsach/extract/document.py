@@ -61,8 +61,7 @@ def _context(document: Document) -> dict[str, SegmentContext]:
         if year is None and plan_year is not None:
             year, inferred = plan_year, True
         node_part = sections[seg.section_node].part if seg.section_node in sections else None
-        in_objectives = node_part == "objectives" and not _rule_article(seg.section_node, sections)
-        out[seg.id] = SegmentContext(seg.section, year, in_objectives,
+        out[seg.id] = SegmentContext(seg.section, year, node_part == "objectives",
                                      part=node_part, year_inferred=inferred,
                                      qualitative=_states_targets(headings),
                                      aims_are_targets=bool(headings) and _lists_aims(headings[0]),
@@ -71,29 +70,6 @@ def _context(document: Document) -> dict[str, SegmentContext]:
         if seg.section_node and seg.section_node not in first_text:
             first_text[seg.section_node] = seg.text
     return out
-
-
-# An article of a law or a regulation titled by requirements or purposes ("Điều 8. Yêu cầu về
-# an toàn dầu khí", "Điều 50. Mục đích chi ngân sách nhà nước cho khoa học và công nghệ").
-_ARTICLE_ID = re.compile(r"(?:^|\.)D\d+$")
-_RULE_ARTICLE_TITLE = re.compile(r"^(?:cac |ve )?(?:yeu cau|muc dich)\b")
-
-
-def _rule_article(node: str | None, sections: dict) -> bool:
-    """Whether a segment sits in an article (``D8``, ``KH.D8``) whose title opens with "Yêu cầu"
-    or "Mục đích": the outline files such a title under the objectives part (a plan's "I. MỤC
-    ĐÍCH, YÊU CẦU"), but a statute's article of requirements states rules ("… là vùng được xác
-    định bằng bán kính 500 mét", "chỉ được tiến hành tại 01 địa điểm") and its purposes list
-    uses of money, not a plan's objectives. Measured on the laws (``evaluation/
-    target_precision.py --round2``, development): 5 of the 7 false targets left; an article
-    titled "Mục tiêu" / "Chỉ tiêu" (a decision approving a programme) keeps its targets, and
-    the development plans' targets are unchanged."""
-    while node and node in sections:
-        if _ARTICLE_ID.search(node.split("~")[0]):
-            heading = " ".join(re.sub(r"[^\w\s]", " ", fold(sections[node].heading)).split())
-            return bool(_RULE_ARTICLE_TITLE.match(heading))
-        node = sections[node].parent
-    return False
 
 
 def _under_conditions(node: str | None, sections: dict, first_text: dict[str, str]) -> bool:
