@@ -109,3 +109,26 @@ def before_texts(index: Path) -> list[str]:
 
     with Index.open(index) as idx:
         return [passage_text(s) for d in idx.all_documents() for s in d.segments if s.searchable]
+
+
+def test_the_cli_names_a_shared_cache_or_turns_it_off(plan: Path, tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from chinhsach.cli import app
+
+    runner = CliRunner()
+    shared = tmp_path / "vectors.sqlite"
+    first = runner.invoke(app, ["build", str(plan), "--index", str(tmp_path / "a"),
+                                "--embedding-cache", str(shared), "--json"])
+    assert first.exit_code == 0, first.output
+    assert shared.is_file() and not (tmp_path / "a" / CACHE_FILE).exists()
+    # A second index over the same files takes every vector from the shared cache.
+    second = runner.invoke(app, ["build", str(plan), "--index", str(tmp_path / "b"),
+                                 "--embedding-cache", str(shared), "--json"])
+    report = json.loads(second.stdout)
+    assert report["embedding_cache"]["misses"] == 0 and report["embedding_cache"]["hits"] > 0
+    off = runner.invoke(app, ["build", str(plan), "--index", str(tmp_path / "c"),
+                              "--embedding-cache", "off", "--json"])
+    assert off.exit_code == 0 and not (tmp_path / "c" / CACHE_FILE).exists()

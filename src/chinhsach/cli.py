@@ -99,6 +99,11 @@ def build(
              "address (host:port, ray://..., auto), that cluster. Needs pip install 'chinhsach[ray]'.",
     )] = None,
     ocr: OcrOpt = OcrMode.auto,
+    embedding_cache: Annotated[str | None, typer.Option(
+        "--embedding-cache", metavar="PATH|off",
+        help="Where passage vectors are kept between builds (default: embeddings.sqlite in the "
+             "index folder; one file may serve several indexes); 'off' embeds every passage.",
+    )] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Build or update the index over PDF/DOCX/TXT/MD files and scans (PDF, PNG, JPEG, TIFF)."""
@@ -117,7 +122,8 @@ def build(
         try:
             report = build_index(paths, index, model=model, rebuild=rebuild, wait=wait,
                                  progress=factory, engine="local" if ray is None else "ray",
-                                 address=None if ray in (None, RAY_LOCAL) else ray, ocr=ocr.value)
+                                 address=None if ray in (None, RAY_LOCAL) else ray, ocr=ocr.value,
+                                 embedding_cache=(False if embedding_cache == "off" else embedding_cache))
         except ChinhsachError as exc:
             _fail(exc)
             return
