@@ -67,6 +67,17 @@ def docx_bytes(paragraphs: int, text: str = "a") -> bytes:
     return out.getvalue()
 
 
+@pytest.fixture
+def half_plan(seed_path: Path, tmp_path: Path) -> Path:
+    """A folder with the first half of the seed plan (a real document; half keeps the embedding
+    cache's rebuilds quick)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    (docs / "plan.txt").write_text("\n".join(lines[:90]) + "\n", encoding="utf-8")
+    return docs
+
+
 # The embedding cache's tests (local and Ray builds) compare an index before and after a rebuild.
 CACHE_QUERIES = ("chỉ tiêu bảo hiểm y tế 2030", "nuoc sach ve sinh moi truong", "người có công với cách mạng")
 

@@ -192,16 +192,6 @@ def embedded_on_workers(report) -> int:
     return sum(w["embedded"] for w in report.engine_stats["per_worker"].values())
 
 
-@pytest.fixture
-def half_plan(seed_path: Path, tmp_path: Path) -> Path:
-    """The first half of the seed plan (a real document), as tests/test_embedcache.py uses."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    lines = seed_path.read_text(encoding="utf-8").splitlines()
-    (docs / "plan.txt").write_text("\n".join(lines[:90]) + "\n", encoding="utf-8")
-    return docs
-
-
 def test_a_ray_rebuild_takes_its_vectors_from_the_cache(cluster, half_plan: Path, tmp_path: Path) -> None:
     from chinhsach.indexing.embed import load_embedder
     from chinhsach.indexing.embedcache import CACHE_FILE, EmbeddingCache, model_key, passage_digest
