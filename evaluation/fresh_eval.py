@@ -38,6 +38,7 @@ from gold_check import GoldFileError, document_path  # noqa: E402
 from chinhsach import parse  # noqa: E402
 
 FRESH = ROOT / "evaluation" / "gold" / "fresh"
+FRESH_ALQAC = ROOT / "evaluation" / "gold" / "fresh-alqac"
 
 
 def in_scope(section: str | None, scope: list[str]) -> bool:
@@ -62,7 +63,10 @@ def evaluate_file(gold_path: Path) -> dict:
     scope = gold["scope"]
     duties = [d for d in doc["duties"] if in_scope(d["section"], scope)]
     g_units, p_units = extraction_eval.unit_triples(gold["duties"]), extraction_eval.unit_triples(duties)
-    right, total, wrong = extraction_eval.meta_score(doc["meta"], gold["meta"])
+    if "meta" in gold.get("annotated", ["meta"]):
+        right, total, wrong = extraction_eval.meta_score(doc["meta"], gold["meta"])
+    else:  # the ALQAC laws have no header: nothing to score
+        right, total, wrong = 0, 0, []
     d_right, d_total = extraction_eval.deadline_score(duties, gold["duties"])
     return {"meta": {"right": right, "total": total, "wrong": wrong},
             "units_with_roles": score(g_units, p_units),
@@ -101,7 +105,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help="add the results to evaluation/RESULTS.md")
     parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
+    parser.add_argument("--set", choices=("laws", "alqac"), default="laws",
+                        help="laws: the six DOCX laws (gold/fresh, development since session 6); "
+                             "alqac: the five ALQAC laws of fresh_alqac_laws.py (gold/fresh-alqac)")
     args = parser.parse_args()
+    if args.set == "alqac":
+        return main_alqac(args)
     results: dict[str, dict] = {}
     for path in sorted(FRESH.glob("*.json")):
         try:
@@ -129,6 +138,37 @@ def main() -> int:
                 "F1 (true positives/predicted/gold); meta and recurrences: accuracy (right/total).\n\n"
                 + out + "\n")
         replace_section("Fresh law set: development (laws)", body)
+    return 0
+
+
+def main_alqac(args: argparse.Namespace) -> int:
+    """The second fresh set: responsibility articles of five ALQAC laws (see fresh_alqac_laws)."""
+    from fresh_alqac_laws import MissingCorpus, assemble
+
+    try:
+        assemble()
+    except MissingCorpus as exc:
+        print(f"skipped: {exc}", file=sys.stderr)
+        return 0
+    results = {path.stem: evaluate_file(path) for path in sorted(FRESH_ALQAC.glob("*.json"))
+               if path.name != "queries_who.json"}
+    if not results:
+        print(f"skipped: no gold in {FRESH_ALQAC.relative_to(ROOT)}", file=sys.stderr)
+        return 0
+    if args.verbose:
+        for name, r in results.items():
+            print(name, "\n  missed", r["_missed"], "\n  extra", r["_extra"])
+    results["**set: five ALQAC laws**"] = aggregate(list(results.values()))
+    out = table(results).replace("| meta |", "| meta (not annotated) |")
+    print(out)
+    if args.write:
+        from results_md import replace_section
+
+        body = ("Command: `.venv/bin/python evaluation/fresh_eval.py --set alqac --write` (not part of "
+                "`make eval`; the laws are assembled from ../shared by `evaluation/fresh_alqac_laws.py`).\n\n"
+                "Gold: `evaluation/gold/fresh-alqac/` (see its README). Cells: F1 (true positives/"
+                "predicted/gold); recurrences: accuracy (right/total).\n\n" + out + "\n")
+        replace_section("Fresh ALQAC laws: units and roles", body)
     return 0
 
 
