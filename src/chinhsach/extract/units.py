@@ -272,7 +272,9 @@ class UnitGrammar(Gazetteer):
         # "Sở, ban, ngành ..." without "các": a list of weak nouns. The next one must be a whole
         # class word ("bộ, cơ quan ngang bộ"), not only start like one ("bộ, cơ quan liên quan").
         k = end + 1 if nxt in (",", "và") else end
-        return (k < n and toks[k].key in self.weak_first and k != end
+        # "Bộ ngành Trung ương", "Sở ngành" (audit of real text): the compound with "ngành" is
+        # the collective with its comma dropped, restored as GUIDELINES-real.md does.
+        return (k < n and toks[k].key in self.weak_first and (k != end or nxt == "ngành")
                 and any(x.weak for _, xs in self._walk(self.trie, toks, k) for x in xs))
 
     def _extend(self, toks: list[Tok], j: int, end: int, e: Entry, base: str) -> _Parse | None:
@@ -1031,11 +1033,28 @@ def find_units(text: str) -> list[UnitMention]:
     found = _listed_departments(text, found)
     out: list[UnitMention] = []
     for m in found:
+        if _in_title(text, m) or _bare_sector(m):
+            continue
         named = _named_places(text, m)
         if named and out and out[-1].start >= named[0].start:
             continue
         out.extend(named or [_chair_of_committee(m)])
     return [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+
+
+# A body named in the title of a law ("Luật Tổ chức Chính phủ", "Luật Tổ chức Tòa án nhân dân",
+# "Luật Công đoàn", "Bộ luật Tố tụng …") is part of a citation, not a body the sentence charges.
+_LAW_TITLE = re.compile(r"(?:^|[\s(“\"])(?:Luật|Bộ luật|Pháp lệnh|Điều lệ)\s+(?:[Tt]ổ chức\s+)?$")
+
+
+def _in_title(text: str, m: UnitMention) -> bool:
+    return _LAW_TITLE.search(text[max(0, m.start - 40) : m.start]) is not None
+
+
+def _bare_sector(m: UnitMention) -> bool:
+    """ "các ngành" alone ("ở các cấp, các ngành", "của các ngành") is a generic word, not a unit
+    (GUIDELINES-real.md: ``các ngành, các cấp``); "sở, ngành" and "bộ, ngành" stay collectives."""
+    return m.collective and m.name.lower() == "ngành"
 
 
 # "các Sở, ngành: Tài chính, Xây dựng, Công an tỉnh": a collective of departments followed by the
