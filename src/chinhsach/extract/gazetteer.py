@@ -6,6 +6,7 @@ abbreviations, with the tokenisation the grammar (:mod:`chinhsach.extract.units`
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable
@@ -179,6 +180,10 @@ class Gazetteer:
                 successors=u.get("successors", []),
             )
             self._add_entry(e, [u["name"], *u.get("aliases", [])])
+            # A word dropped in print ("Ủy ban nhân thành phố", kh153): read as the body only
+            # with a level after it, so that the short spelling names nothing else.
+            for typo in u.get("misspelt", []):
+                trie_add(self.trie, self._keys(typo), dataclasses.replace(e, need="level"))
         for c in data["classes"]:
             e = Entry(
                 name=c["name"],

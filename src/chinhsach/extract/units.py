@@ -1146,7 +1146,11 @@ def _chair_of_committee(m: UnitMention) -> UnitMention:
     kh157) names it so (GUIDELINES-real.md); other titles ("Giám đốc Sở Y tế", "Thủ trưởng các
     sở, ban, ngành") still stand for their body.
     """
-    if not (m.is_head and _CHAIR.match(fold(m.text))):
+    # The name, not the print, says which committee: "Chủ tịch Ủy ban nhân thành phố" (a word
+    # dropped in print) is read as "Ủy ban nhân dân thành phố".
+    if not (m.is_head and (_CHAIR.match(fold(m.text))
+                           or (fold(m.text).lower().startswith("chu tich ")
+                               and _CHAIR.match("chu tich " + fold(m.name).lower())))):
         return m
     return UnitMention(m.start, m.end, m.text, f"Chủ tịch {m.name}", m.place, m.is_head, m.collective)
 
