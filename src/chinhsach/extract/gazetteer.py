@@ -91,6 +91,9 @@ class Entry:
     pattern: bool = True
     tail: bool = False
     lower: bool = False
+    # a lower-case name is one dictionary word unless a role verb, level or owner closes a longer
+    # run ("Ủy ban tư pháp", not "Ủy ban kiểm sát thảo luận")
+    lower_word: bool = False
     numbers: bool = False
     bare: bool = False
     bare_ok: bool = False
@@ -154,7 +157,8 @@ class Gazetteer:
                 borrow=h.get("borrow", False),
                 pattern=h.get("pattern", True),
                 tail=h.get("tail", False),
-                lower=h.get("lower", False),
+                lower=h.get("lower", False) or h.get("lower_word", False),
+                lower_word=h.get("lower_word", False),
                 numbers=h.get("numbers", False),
                 bare=h.get("bare", False),
                 bare_ok=h.get("bare_ok", False),

@@ -739,6 +739,8 @@ class UnitGrammar(Gazetteer):
             if not spec.lower:
                 return None
             e = self._sentence_run(toks, k, lower_head=True)
+            if spec.lower_word and e > k and not self._ends_name(toks, e):
+                e = self._word_end(toks, k)
             return (self._surface(toks, k, e), e) if e > k else None
         known = self._longest(self.segments, toks, k)
         if known is not None:
