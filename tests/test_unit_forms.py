@@ -52,6 +52,8 @@ FORMS: list[tuple[str, str, list[str]]] = [
      ["sở, ban, ngành, đoàn thể tỉnh"]),
     # Sentence-case names of committees and commands (lower-case words after the head).
     ("sentence-case committee", "Ủy ban tư pháp giám sát việc thi hành.", ["Ủy ban tư pháp"]),
+    ("sentence-case council", "Hội đồng xét xử ra quyết định tạm đình chỉ.", ["Hội đồng xét xử"]),
+    ("council before a verb", "Hội đồng trọng tài gửi văn bản cho Tòa án.", ["Hội đồng trọng tài", "Tòa án"]),
     ("sentence-case command", "Ban chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh chủ trì.",
      ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"]),
     # A word dropped in print: the level after it says which body; the chair stays the chair.
