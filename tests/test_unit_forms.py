@@ -19,6 +19,10 @@ def names(text: str) -> list[str]:
 
 
 FORMS: list[tuple[str, str, list[str]]] = [
+    # Forces without a level stand for a body only beside another body of the same list.
+    ("bare forces in a list", "Sở Y tế phối hợp với Công an, lực lượng Hải quan kiểm tra.",
+     ["Sở Y tế", "Công an", "Hải quan"]),
+    ("bare force alone", "Công an là lực lượng nòng cốt.", []),
     # Courts and procuracies as the statutes name them: bare, by level, military, "cấp cao".
     ("court, bare", "Tòa án thông báo cho Viện kiểm sát cùng cấp trong ba ngày.",
      ["Tòa án", "Viện Kiểm sát"]),

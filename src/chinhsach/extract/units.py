@@ -1033,6 +1033,7 @@ def find_units(text: str) -> list[UnitMention]:
         return []
     found = _merge_collectives(text, [_with_region_number(text, m) for m in unit_grammar().find(text)])
     found = _listed_departments(text, found)
+    found = _bare_forces(text, found)
     out: list[UnitMention] = []
     for m in found:
         if _in_title(text, m) or _bare_sector(m):
@@ -1051,6 +1052,35 @@ _LAW_TITLE = re.compile(r"(?:^|[\s(“\"])(?:Luật|Bộ luật|Pháp lệnh|Đi
 
 def _in_title(text: str, m: UnitMention) -> bool:
     return _LAW_TITLE.search(text[max(0, m.start - 40) : m.start]) is not None
+
+
+# Forces named without a level in a list of bodies: "phối hợp với Công an, lực lượng Hải quan"
+# (kh182 gold: "Công an", "Hải quan"), "Bộ đội Biên phòng, Hải quan", "cơ quan Công an, Tòa án,
+# Thi hành án" (statutes). Alone they need a level ("Công an tỉnh"): a capitalised "Công an" also
+# opens longer names ("Đảng ủy Công an tỉnh", "Trường Đại học Công an nhân dân").
+_FORCE = re.compile(r"(?<![\w-])(?P<name>Công an|Hải quan|Kiểm lâm|Quản lý thị trường|Cảnh sát biển)(?![\w-])")
+# Between two members of a list of bodies.
+_LIST_GAP = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*(?:(?:các\s+)?(?:cơ quan|lực lượng)\s+)?$")
+
+
+def _bare_forces(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    """The forces of ``_FORCE`` without a level, read as units only beside another body of
+    the same list (a comma or "và" between them)."""
+    cands = [m for m in _FORCE.finditer(text)
+             if not any(x.start <= m.start() < x.end for x in found)
+             and not re.match(r"\s+(?:[A-ZĐÀ-Ỹ]|nhân dân\b)", text[m.end() : m.end() + 12])]
+    if not cands:
+        return found
+    spans = [(x.start, x.end) for x in found] + [(m.start(), m.end()) for m in cands]
+    out = list(found)
+    for m in cands:
+        if any(_LIST_GAP.match(text[e : m.start()]) for _, e in spans if e <= m.start())\
+                or any(_LIST_GAP.match(text[m.end() : st]) for st, _ in spans if st >= m.end()):
+            # "lực lượng Hải quan": the class word is part of the mention, the name is the force's.
+            lead = re.search(r"lực lượng\s+$", text[max(0, m.start() - 12) : m.start()])
+            start = m.start() - (len(lead.group(0)) if lead else 0)
+            out.append(UnitMention(start, m.end(), text[start : m.end()], m.group("name")))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _bare_sector(m: UnitMention) -> bool:
