@@ -26,6 +26,7 @@ FORMS: list[tuple[str, str, list[str]]] = [
     # Courts and procuracies as the statutes name them: bare, by level, military, "cấp cao".
     ("court, bare", "Tòa án thông báo cho Viện kiểm sát cùng cấp trong ba ngày.",
      ["Tòa án", "Viện Kiểm sát"]),
+    ("court, no level", "Tòa án nhân dân là cơ quan xét xử.", ["Tòa án nhân dân"]),
     ("court, level word", "Tòa án cấp tỉnh có trách nhiệm gửi hồ sơ.", ["Tòa án cấp tỉnh"]),
     ("court, upper level", "Viện kiểm sát nhân dân cấp cao phối hợp với Tòa án nhân dân cấp cao.",
      ["Viện Kiểm sát nhân dân cấp cao", "Tòa án nhân dân cấp cao"]),
@@ -58,6 +59,10 @@ FORMS: list[tuple[str, str, list[str]]] = [
     ("sentence-case committee", "Ủy ban tư pháp giám sát việc thi hành.", ["Ủy ban tư pháp"]),
     ("sentence-case council", "Hội đồng xét xử ra quyết định tạm đình chỉ.", ["Hội đồng xét xử"]),
     ("council before a verb", "Hội đồng trọng tài gửi văn bản cho Tòa án.", ["Hội đồng trọng tài", "Tòa án"]),
+    ("council closed by a conjunction", "Các bên yêu cầu Hội đồng trọng tài lao động hoặc Tòa án giải quyết.",
+     ["Hội đồng trọng tài lao động", "Tòa án"]),
+    ("listed committee before a verb", "Đề nghị Ủy ban Thường vụ Quốc hội bãi bỏ văn bản đó.",
+     ["Ủy ban Thường vụ Quốc hội"]),
     ("sentence-case command", "Ban chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh chủ trì.",
      ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"]),
     # A word dropped in print: the level after it says which body; the chair stays the chair.

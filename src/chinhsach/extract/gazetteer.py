@@ -157,7 +157,7 @@ class Gazetteer:
                 borrow=h.get("borrow", False),
                 pattern=h.get("pattern", True),
                 tail=h.get("tail", False),
-                lower=h.get("lower", False) or h.get("lower_word", False),
+                lower=h.get("lower", False),
                 lower_word=h.get("lower_word", False),
                 numbers=h.get("numbers", False),
                 bare=h.get("bare", False),

@@ -736,10 +736,13 @@ class UnitGrammar(Gazetteer):
         if t.kind != WORD or t.exp and not t.cap:
             return None
         if not t.cap:
-            if not spec.lower:
+            if not (spec.lower or spec.lower_word):
                 return None
             e = self._sentence_run(toks, k, lower_head=True)
-            if spec.lower_word and e > k and not self._ends_name(toks, e):
+            # A run that no boundary word closes went on over a verb phrase ("Hội đồng xét xử
+            # giám đốc thẩm ra quyết định …"): the name is its first dictionary word.
+            if (spec.lower_word and e > k and not self._ends_name(toks, e)
+                    and not (e < len(toks) and self._boundary_at(toks, e))):
                 e = self._word_end(toks, k)
             return (self._surface(toks, k, e), e) if e > k else None
         known = self._longest(self.segments, toks, k)
