@@ -36,7 +36,6 @@ import argparse
 import hashlib
 import json
 import os
-import random
 import re
 import sys
 from collections import Counter, defaultdict
@@ -405,9 +404,11 @@ def main() -> None:
         print()
         print("\n".join(shown))
     if args.sample:
-        rng = random.Random(args.seed)
         verdicts = json.loads(SAMPLE_FILE.read_text(encoding="utf-8")) if SAMPLE_FILE.exists() else {}
-        pick = rng.sample(mentions_all, min(args.sample, len(mentions_all)))
+        # Ranked by a hash of seed and mention, not drawn by position: a mention the code reads
+        # the same way stays in the sample when other mentions come or go, so verdicts carry over.
+        pick = sorted(mentions_all, key=lambda x: hashlib.sha1(
+            f"{args.seed}:{key_of(*x)}".encode()).hexdigest())[: args.sample]
         ok = judged = 0
         print()
         for src, s, m in pick:
