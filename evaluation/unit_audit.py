@@ -150,7 +150,11 @@ _HEADS = (
 _NOT_BODY = (
     r"Trường hợp|Bộ luật|Bộ Luật|Báo cáo|Hội nghị|Đội ngũ|Ban hành|Phòng,? chống|Phòng ngừa|Bộ phận|"
     r"Bộ máy|Bộ tiêu chí|Bộ quy tắc|Bộ hồ sơ|Bộ chỉ số|Bộ công cụ|Bộ dữ liệu|Thanh tra,|Quỹ đất|"
-    r"Trạm biến|Đoàn kết|Hội nhập|Ban đầu|Ban ngày|Đài tưởng|Công an nhân dân Việt Nam là|Trường lớp"
+    r"Trạm biến|Đoàn kết|Hội nhập|Ban đầu|Ban ngày|Đài tưởng|Công an nhân dân Việt Nam là|Trường lớp|"
+    # persons, not bodies: titles made of a head word ("Viện trưởng", "Thanh tra viên")
+    r"(?:Bộ|Viện|Cục|Tổng cục|Chi cục|Vụ|Sở)\s+trưởng|Thanh tra viên|Kiểm sát viên|Hội thẩm|"
+    # "Thanh tra việc …", "Thanh tra lại": the verb
+    r"Thanh tra (?:việc|vụ việc|lại|đột xuất|thường xuyên|theo)|Trường quay|Văn phòng (?:địa chỉ|điều)"
 )
 # Not inside a document number ("17/KH-UBND") nor right after a law's title word.
 _HEAD_RE = re.compile(rf"(?<![\w&/\-])(?!(?:{_NOT_BODY})(?![\w]))(?:{_HEADS})(?![\w])")
@@ -328,6 +332,15 @@ def classify(s: str, c: Candidate) -> str:
     return "plain name"
 
 
+# A list going on to a person or a document, not to the rest of the name: "Viện kiểm sát nhân dân
+# tối cao, Phó Viện trưởng …", "của Chính phủ và Kế hoạch số …".
+_NEXT_NOT_NAME = re.compile(
+    r"(?:Phó|Thẩm phán|Thẩm tra viên|Kiểm sát viên|Kiểm tra viên|Hội thẩm|Thư ký|Tổng Kiểm toán|"
+    r"Viện trưởng|Chánh án|Tư lệnh|Bộ trưởng|Thủ trưởng|Kế hoạch|Nghị quyết|Chương trình|Quyết định|"
+    r"Chỉ thị|Thông tư|Luật|Kết luận|Công văn)\b"
+)
+
+
 def outcome(s: str, c: Candidate, ms: list[UnitMention]) -> str:
     head = c.start
     # "các" and a title stand before the mention's start ("các sở" → "sở").
@@ -345,7 +358,8 @@ def outcome(s: str, c: Candidate, ms: list[UnitMention]) -> str:
     if m.end < c.end:
         starts = {x.start for x in ms}
         nxt = re.match(r"\s*(?:(?:và|,|-)\s*)?([A-ZĐ&][\w&]*)", rest)
-        if nxt and (m.end + nxt.start(1)) not in starts and not _LEVEL_RE.match(nxt.group(1)):
+        if (nxt and (m.end + nxt.start(1)) not in starts and not _LEVEL_RE.match(nxt.group(1))
+                and not _NEXT_NOT_NAME.match(s[m.end + nxt.start(1) :])):
             joined = rest.lstrip()[:1] in (",", "v", "-")
             if joined and not rest.lstrip().startswith(("-", "và", ",")):
                 return "found"
