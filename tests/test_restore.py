@@ -33,7 +33,7 @@ def test_question_words_the_index_never_saw_come_from_the_dictionary() -> None:
     # Without the dictionary "nhieu"/"lau" have no candidate in these plans and stay bare.
     assert restorer(weight=0).restore("bao nhieu nguoi") != "bao nhiêu người"
     assert restorer().restore("bao nhieu nguoi") == "bao nhiêu người"
-    assert restorer().restore("trong bao lau") == "trong bao lâu"
+    assert restorer().restore("thoi gian bao lau") == "thời gian bao lâu"
 
 
 def test_a_query_typed_with_marks_keeps_its_plain_syllables() -> None:
