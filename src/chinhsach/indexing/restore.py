@@ -31,7 +31,12 @@ from chinhsach.text.tokens import dictionary_entries, syllables
 
 _MAX_CANDIDATES = 8
 _LAMBDA = 0.8  # weight of the bigram estimate against the unigram one
-_SYLLABLE_RE = re.compile(r"[^\W\d_]+")
+_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+")
+# Every number is one token of the counts: "năm 2030", "quý 1", "ngày 15" are the commonest
+# bigrams of a plan, and a number between two syllables no longer makes them neighbours. Without
+# it "chi so HDI nam 2030" came back "nam 2030" once the dictionary's "nam" (Việt Nam, nam giới)
+# counted (evaluation/retrieval_eval.py, the seed's query Q27).
+NUMBER = "<num>"
 _SEEN_MAX = 200_000  # counts kept in memory per index (a few tens of MB at most)
 DICTIONARY_WEIGHT = 0.3  # occurrences in the index's text that one dictionary word is worth
 # A query with marks on at least this share of its syllables was typed with marks: its plain
@@ -41,6 +46,7 @@ DICTIONARY_WEIGHT = 0.3  # occurrences in the index's text that one dictionary w
 # rule (evaluation/restore_eval.py, "typed with marks"). Questions typed with marks carry marks
 # on 0.53-1.0 of their syllables (ALQAC 2022 and the plans' questions; median 0.88).
 MARKED_SHARE = 0.5
+UNI_MODE = "types"
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,7 +78,7 @@ def count_ngrams(texts: Iterable[str]) -> tuple[Counter[str], Counter[tuple[str,
     bi: Counter[tuple[str, str]] = Counter()
     for text in texts:
         for clause in re.split(r"[.;:!?,()]", text):
-            sylls = [s for s in syllables(clause) if not s[0].isdigit()]
+            sylls = [NUMBER if s[0].isdigit() else s for s in syllables(clause)]
             uni.update(sylls)
             bi.update(zip(sylls, sylls[1:], strict=False))
     return uni, bi
@@ -152,7 +158,7 @@ class Restorer:
             assert self._dictionary is not None
             counts: Counter[str] = Counter({a: float(n) for a, n in self._text_candidates(folded)})
             for accented, n in self._dictionary[0].get(folded, ()):
-                counts[accented] += self.weight * n
+                counts[accented] += self.weight * (n if UNI_MODE == "types" else 1)
             found = counts.most_common(_MAX_CANDIDATES)
             if len(self._uni_seen) >= _SEEN_MAX:
                 self._uni_seen.clear()
@@ -176,13 +182,17 @@ class Restorer:
             return text
         out = text
         # Work clause by clause on syllable spans, keeping every other character in place.
-        spans = [(m.start(), m.end(), m.group(0)) for m in _SYLLABLE_RE.finditer(text)]
-        if not spans:
+        spans = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
+        words = [w for _, _, w in spans if not w[0].isdigit()]
+        if not words:
             return text
-        typed_with_marks = sum(has_diacritics(w) for _, _, w in spans) >= MARKED_SHARE * len(spans)
+        typed_with_marks = sum(has_diacritics(w) for w in words) >= MARKED_SHARE * len(words)
         lattice: list[list[tuple[str, float]]] = []
         for _, _, word in spans:
             low = word.lower()
+            if low[0].isdigit():
+                lattice.append([(NUMBER, max((n for _, n in self._text_candidates(NUMBER)), default=1))])
+                continue
             if has_diacritics(low):
                 lattice.append([(low, 1)])  # typed with accents: keep as typed
                 continue
@@ -199,7 +209,7 @@ class Restorer:
         last = 0
         for (start, end, word), choice in zip(spans, best, strict=True):
             pieces.append(out[last:start])
-            pieces.append(_match_case(word, choice))
+            pieces.append(word if choice == NUMBER else _match_case(word, choice))
             last = end
         pieces.append(out[last:])
         return "".join(pieces)
