@@ -51,3 +51,20 @@ def test_the_dictionary_loads_only_when_a_query_needs_it() -> None:
     assert r._dictionary is None
     r.restore("ai chiu trach nhiem")
     assert r._dictionary is not None
+
+
+def test_the_dictionary_counts_are_kept_in_the_user_cache(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    restore.dictionary_counts.cache_clear()
+    try:
+        counted = restore.dictionary_counts()
+        files = list((tmp_path / "chinhsach").glob("restore-dictionary-*.marshal"))
+        assert len(files) == 1 and counted[2] > 100_000
+        restore.dictionary_counts.cache_clear()
+        assert restore.dictionary_counts() == counted  # read back from the file
+        files[0].write_bytes(b"not marshal data")  # a damaged cache is recounted, and rewritten
+        restore.dictionary_counts.cache_clear()
+        assert restore.dictionary_counts() == counted
+        assert restore.dictionary_counts.__wrapped__() == counted
+    finally:
+        restore.dictionary_counts.cache_clear()

@@ -18,16 +18,21 @@ the index's text per dictionary word (``evaluation/restore_eval.py``).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import itertools
+import marshal
 import math
+import os
 import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 from chinhsach.text.normalize import canonical_tones, fold, has_diacritics
-from chinhsach.text.tokens import dictionary_entries, syllables
+from chinhsach.text.tokens import dictionary_entries, dictionary_path, syllables
 
 _MAX_CANDIDATES = 8
 _LAMBDA = 0.8  # weight of the bigram estimate against the unigram one
@@ -49,11 +54,50 @@ MARKED_SHARE = 0.5
 UNI_MODE = "types"
 
 
+DictionaryCounts = tuple[dict[str, list[tuple[str, int]]], dict[tuple[str, str], int], int]
+_CACHE_FORMAT = 1
+
+
+def _cache_file() -> Path | None:
+    """The user's cache of the dictionary counts, named after the dictionary file it was made
+    from (path, size, time) so that another underthesea makes another file."""
+    source = dictionary_path()
+    try:
+        stat = source.stat() if source else None
+    except OSError:
+        return None
+    if stat is None:
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "chinhsach"
+    key = hashlib.sha256(f"{_CACHE_FORMAT}:{source}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
+    return base / f"restore-dictionary-{key[:16]}.marshal"
+
+
 @functools.lru_cache(maxsize=1)
-def dictionary_counts() -> tuple[dict[str, list[tuple[str, int]]], Counter[tuple[str, str]], int]:
+def dictionary_counts() -> DictionaryCounts:
     """Type counts of underthesea's word dictionary: candidates by folded syllable (accented
     syllable, number of words it appears in), bigrams inside a word, and the syllable total.
-    Empty when the installed underthesea keeps no dictionary where we read it."""
+    Empty when the installed underthesea keeps no dictionary where we read it.
+
+    Counting takes 0.2-0.5 s, a cold ``chinhsach search`` typed without marks about as long
+    again; the counts are therefore kept in the user's cache folder (``$XDG_CACHE_HOME``, else
+    ``~/.cache``), which loads in 0.05 s. A cache that cannot be read or written is recounted."""
+    path = _cache_file()
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            uni, bi, total = marshal.loads(path.read_bytes())
+            return uni, bi, total
+    counts = _count_dictionary()
+    if path is not None and counts[2]:
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(counts))
+            os.replace(tmp, path)  # atomic: a reader sees the old file or the whole new one
+    return counts
+
+
+def _count_dictionary() -> DictionaryCounts:
     split = re.compile(r"[^\W\d_]+").findall
     # Entries are words (no clause punctuation inside); counted in one pass each (0.2 s).
     words = [split(str(entry).lower()) for entry in dictionary_entries() or []]
@@ -69,7 +113,7 @@ def dictionary_counts() -> tuple[dict[str, list[tuple[str, int]]], Counter[tuple
     by_folded: dict[str, list[tuple[str, int]]] = {}
     for syll, n in uni.items():
         by_folded.setdefault(fold(syll), []).append((syll, n))
-    return by_folded, bi, sum(uni.values())
+    return by_folded, dict(bi), sum(uni.values())
 
 
 def count_ngrams(texts: Iterable[str]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
@@ -119,7 +163,7 @@ class Restorer:
         self.weight = dictionary_weight
         self._text_total = int(row[0])
         self.total: float = max(self._text_total, 1)
-        self._dictionary: tuple[dict[str, list[tuple[str, int]]], Counter[tuple[str, str]]] | None = None
+        self._dictionary: tuple[dict[str, list[tuple[str, int]]], dict[tuple[str, str], int]] | None = None
         # Counts already read, kept for the index's life (a generation never changes): a
         # search service asks for the same common syllables again and again; a query's
         # lattice asks for each bigram several times.
@@ -131,9 +175,9 @@ class Restorer:
         self._bi_seen: dict[tuple[str, str], float] = {}
 
     def _load_dictionary(self) -> None:
-        """The dictionary's counts, on the first query that needs restoring (0.2-0.7 s once per
-        process; a query typed with marks never needs them)."""
-        uni, bi, total = dictionary_counts() if self.weight else ({}, Counter(), 0)
+        """The dictionary's counts, on the first query that needs restoring (once per process;
+        a query typed with marks seldom needs them)."""
+        uni, bi, total = dictionary_counts() if self.weight else ({}, {}, 0)
         self._dictionary = (uni, bi)
         self.total = max(self._text_total + self.weight * total, 1)
 
