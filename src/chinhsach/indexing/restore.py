@@ -4,7 +4,8 @@ Dense embeddings of "ai chiu trach nhiem ve nuoc sach" are nearly useless (recal
 0.83 to 0.03 on the seed), and so is word segmentation. The index already holds every syllable
 the corpus uses with its accents, so a bigram model over the corpus picks the most likely accented
 sequence: "nuoc sach" → "nước sạch", "bao hiem y te" → "bảo hiểm y tế". Syllables the user did
-type with diacritics are kept as typed; syllables the corpus never saw stay as they are.
+type with diacritics are kept as typed; syllables neither the corpus nor the dictionary (below)
+spells stay as they are.
 
 Counts live in two SQLite tables of the index, so a query reads only the rows it needs.
 
@@ -51,7 +52,6 @@ DICTIONARY_WEIGHT = 0.3  # occurrences in the index's text that one dictionary w
 # rule (evaluation/restore_eval.py, "typed with marks"). Questions typed with marks carry marks
 # on 0.53-1.0 of their syllables (ALQAC 2022 and the plans' questions; median 0.88).
 MARKED_SHARE = 0.5
-UNI_MODE = "types"
 
 
 DictionaryCounts = tuple[dict[str, list[tuple[str, int]]], dict[tuple[str, str], int], int]
@@ -207,7 +207,7 @@ class Restorer:
             assert self._dictionary is not None
             counts: Counter[str] = Counter({a: float(n) for a, n in self._text_candidates(folded)})
             for accented, n in self._dictionary[0].get(folded, ()):
-                counts[accented] += self.weight * (n if UNI_MODE == "types" else 1)
+                counts[accented] += self.weight * n
             found = counts.most_common(_MAX_CANDIDATES)
             if len(self._uni_seen) >= _SEEN_MAX:
                 self._uni_seen.clear()
