@@ -1,6 +1,6 @@
 """Diacritics restoration of queries typed without marks, measured on real questions.
 
-    .venv/bin/python evaluation/restore_eval.py [--sets dev|heldout|all] [--write]
+    .venv/bin/python evaluation/restore_eval.py [--sets dev|heldout|all] [--weights 0,0.3] [--write]
 
 A staff member types "ai chiu trach nhiem ve nuoc sach"; the index restores "ai chịu trách nhiệm
 về nước sạch" (``indexing/restore.py``) before the words and the dense model read it. Every
@@ -127,21 +127,32 @@ def main() -> int:
     parser.add_argument("--sets", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--weights", default=str(restore.DICTIONARY_WEIGHT),
                         help="dictionary weights to compare, e.g. 0,0.5,1,2 (0: the index's text alone)")
+    parser.add_argument("--write", action="store_true",
+                        help="put the table into RESULTS.md (section 'Diacritics restoration (make eval)')")
     args = parser.parse_args()
     try:
         sets = [s for s in question_sets() if args.sets in ("all", s.split)]
     except FileNotFoundError as exc:
         print(f"skipped: {exc}", file=sys.stderr)
         return 0
-    print("| set | split | questions | dictionary weight | syllables right | questions all right | "
-          "restore p50 ms | typed with marks: syllables kept |")
-    print("|---|---|---|---|---|---|---|---|")
+    rows = ["| set | split | questions | dictionary weight | syllables right | questions all right | "
+            "restore p50 ms | typed with marks: syllables kept |",
+            "|---|---|---|---|---|---|---|---|"]
     for s in sets:
         for w in (float(x) for x in args.weights.split(",")):
             rest = restorer_over(s.corpus, w)
             r, kept = score(rest, s.questions), score(rest, s.questions, typed=True)
-            print(f"| {s.name} | {s.split} | {r['n']} | {w:g} | {r['syllables']:.4f} ({r['syllable_count']}) | "
-                  f"{r['questions']:.3f} | {r['ms_p50']:.2f} | {kept['syllables']:.4f} |")
+            rows.append(f"| {s.name} | {s.split} | {r['n']} | {w:g} | {r['syllables']:.4f} ({r['syllable_count']}) | "
+                        f"{r['questions']:.3f} | {r['ms_p50']:.2f} | {kept['syllables']:.4f} |")
+    print("\n".join(rows))
+    if args.write:
+        from results_md import replace_section
+
+        replace_section("Diacritics restoration (make eval)", (
+            f"Command: `.venv/bin/python evaluation/restore_eval.py --sets {args.sets} --weights {args.weights} "
+            "--write`. Development numbers unless the split says held-out; how the weight was chosen and "
+            "the held-out measurement: \"Diacritics restoration on real questions (restore, session 7)\".\n\n"
+            + "\n".join(rows) + "\n"))
     return 0
 
 
