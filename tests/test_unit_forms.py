@@ -53,6 +53,10 @@ FORMS: list[tuple[str, str, list[str]]] = [
     # A collective printed without its comma, capitalised, with the central level.
     ("collective without comma", "Phối hợp với Bộ ngành Trung ương hoàn thiện hồ sơ.",
      ["bộ, ngành Trung ương"]),
+    ("associations as a class", "Hội, hiệp hội xã hội nghề nghiệp tham gia phản biện chính sách.",
+     ["hội, hiệp hội xã hội nghề nghiệp"]),
+    ("class word inside another word", "Phát triển kinh tế - xã hội, hiệp hội doanh nghiệp tham gia.",
+     ["Hiệp hội doanh nghiệp"]),
     ("collective with tail", "Các sở, ban, ngành, đoàn thể tỉnh triển khai.",
      ["sở, ban, ngành, đoàn thể tỉnh"]),
     # Sentence-case names of committees and commands (lower-case words after the head).

@@ -198,6 +198,8 @@ class UnitGrammar(Gazetteer):
                         continue
                     if e.weak and not self._weak_ok(toks, j, end, e, plural, adjacent):
                         continue
+                    if not e.weak and self._inside_word(toks, j):
+                        continue  # "kinh tế - xã hội, hiệp hội …" is not "hội, hiệp hội"
                     prio = 0 if (plural or adjacent or not t.cap) else 1
                 else:
                     if not (upper or e.any_case):
@@ -251,6 +253,15 @@ class UnitGrammar(Gazetteer):
             if k > end:
                 return k, name
         return None
+
+    @staticmethod
+    def _inside_word(toks: list[Tok], j: int) -> bool:
+        """Whether toks[j] ends a dictionary word begun by the lower-case syllable before it
+        ("xã hội", "cơ sở"): a class word read there would be half of another word."""
+        if j == 0 or toks[j - 1].kind != WORD or toks[j - 1].cap or toks[j - 1].exp:
+            return False
+        table = word_dictionary() or {}
+        return f"{toks[j - 1].key} {toks[j].key}" in table
 
     def _weak_ok(
         self, toks: list[Tok], j: int, end: int, e: Entry, plural: bool, adjacent: bool
