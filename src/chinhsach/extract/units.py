@@ -261,6 +261,8 @@ class UnitGrammar(Gazetteer):
         if j == 0 or toks[j - 1].kind != WORD or toks[j - 1].cap or toks[j - 1].exp:
             return False
         table = word_dictionary() or {}
+        if j + 1 < len(toks) and f"{toks[j].key} {toks[j + 1].key}" in table:
+            return False  # "người đứng đầu cơ quan": the class's own word ("cơ quan") wins
         return f"{toks[j - 1].key} {toks[j].key}" in table
 
     def _weak_ok(
