@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from chinhsach.extract.units import find_units
+from chinhsach.extract.units import find_units, one_name_per_body
 from chinhsach.model import Document, Duty, Section, UnitRole
 from chinhsach.text.normalize import fold
 from chinhsach.text.numbers import month_end
@@ -575,11 +575,35 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
             for i, m in enumerate(mentions)]
 
 
-def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]] | None:
+# Regulations (quy chế, quy định, điều lệ, nội quy) of an institution say who does what in
+# every article, with plain verbs ("Phòng Đào tạo tổng hợp …", "Trường tổ chức …", "… trình
+# Hiệu trưởng phê duyệt"), not with the charging words of a plan.
+_REGULATION_TYPES = frozenset({"quy che", "quy dinh", "dieu le", "noi quy"})
+
+
+def _regulation_prefixes(document: Document) -> set[str]:
+    """Section prefixes read as a regulation: "" for a regulation itself, and the prefix of each
+    attached regulation ("QC." of a decision's attached Quy chế)."""
+    out: set[str] = set()
+    if fold(document.meta.type or "").lower() in _REGULATION_TYPES:
+        out.add("")
+    for att in document.meta.attached:
+        if fold(str(att.get("type") or "")).lower() in _REGULATION_TYPES and att.get("prefix"):
+            out.add(f"{att['prefix']}.")
+    return out
+
+
+def _in_regulation(section: str | None, prefixes: set[str]) -> bool:
+    return any((section or "").startswith(p) for p in prefixes)
+
+
+def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False) -> tuple[str, list[UnitRole]] | None:
     """The text from the first sentence that charges a unit, and the units' roles in it.
 
     A sentence charges a unit when it holds a charging word (giao, chủ trì, phối hợp, chịu
-    trách nhiệm, tham mưu, đề nghị …) and a unit with the role of lead or partner.
+    trách nhiệm, tham mưu, đề nghị …) and a unit with the role of lead or partner. In a
+    regulation any sentence where a unit acts, takes part or receives a report or a request is
+    one (gold/fresh-pdf/README.md: the university's regulation charges its offices so).
     """
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     list_start: int | None = None
@@ -591,7 +615,7 @@ def _charging_sentence(text: str, find: UnitFinder) -> tuple[str, list[UnitRole]
         # "nếu có khó khăn, vướng mắc, … báo cáo Ủy ban nhân dân tỉnh (qua Sở X)": the closing
         # instruction charges everyone with reporting through a named body (GUIDELINES-real.md:
         # kh165's closing, qd2954 KH.V.2 — a duty whose units are only report_to).
-        reporting = bool(_DIFFICULTIES.search(folded_sentence))
+        reporting = bool(_DIFFICULTIES.search(folded_sentence)) or regulation
         if not (_CHARGE.search(folded_sentence) or reporting):
             # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Công Thương; …; Chủ tịch UBND các xã chịu
             # trách nhiệm thi hành Quyết định này": the execution clause of a decision lists its
@@ -646,6 +670,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     headings above it, and the plan's lead for a duty that names none.
     """
     sections = {s.id: s for s in document.sections}
+    regulations = _regulation_prefixes(document)
     heading_cache: dict[str, list[UnitRole]] = {}
     partner_only = [False]  # the last path read lies under "b) Phối hợp với …": no lead to fill in
     partners: set[int] = set()
@@ -738,7 +763,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         else:
             if seg.kind == "preamble" and fold(text).startswith(("can cu", "thuc hien", "xet")):
                 continue  # the legal basis names bodies and their documents, not duties
-            charged = _charging_sentence(text, find)
+            charged = _charging_sentence(text, find, regulation=_in_regulation(seg.section, regulations))
             if charged is None:
                 continue
             text, units = charged
@@ -798,12 +823,31 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # duty that names no unit has no lead to inherit (the fresh laws' "Điều khoản thi hành").
     normative = fold(document.meta.type or "") in _NORMATIVE_TYPES
     plan_lead = [] if normative else _plan_lead(org_duties or plan_charges, inherited)
+    _expand_short_names(duties, plan_lead)
     for duty in duties:
         if id(duty) in partners:
             continue
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
     return duties, plan_lead
+
+
+def _expand_short_names(duties: list[Duty], plan_lead: list[UnitRole]) -> None:
+    """One name per body across the document (:func:`one_name_per_body`): an office written
+    in short ("Phòng QLĐT&CTHSSV") takes the full name the document gives it elsewhere."""
+    names = [u.name for d in duties for u in d.units] + [u.name for u in plan_lead]
+    mapping = one_name_per_body(names)
+    if not mapping:
+        return
+    for units in [d.units for d in duties] + [plan_lead]:
+        seen: set[tuple[str, str]] = set()
+        kept = []
+        for u in units:
+            u = UnitRole(mapping.get(u.name, u.name), u.role, u.explicit, u.mention) if u.name in mapping else u
+            if (u.name, u.role) not in seen:
+                seen.add((u.name, u.role))
+                kept.append(u)
+        units[:] = kept
 
 
 _ARTICLE_ID = re.compile(r"(?:^|\.)D\d+$")

@@ -98,6 +98,10 @@ class Entry:
     bare: bool = False
     bare_ok: bool = False
     distribute: bool = False
+    # A public institution's own offices and self-reference (units.json): "Hiệu trưởng",
+    # "Trưởng khoa" name an office-holder as a unit of its own; "Trường" alone is the issuer.
+    office: bool = False
+    self_ref: bool = False
 
 
 @dataclass(slots=True)
@@ -182,6 +186,8 @@ class Gazetteer:
                 any_case=u.get("any_case", False),
                 place=u.get("place", "province"),
                 successors=u.get("successors", []),
+                office=u.get("office", False),
+                self_ref=u.get("self_ref", False),
             )
             self._add_entry(e, [u["name"], *u.get("aliases", [])])
             # A word dropped in print ("Ủy ban nhân thành phố", kh153): read as the body only

@@ -142,6 +142,9 @@ class UnitGrammar(Gazetteer):
     def _parse_at(self, toks: list[Tok], i: int, adjacent: bool) -> _Parse | None:
         n = len(toks)
         title = self._longest(self.titles, toks, i)
+        if title is not None and any(end > title[0] and any(e.office for e in entries)
+                                     for end, entries in self._walk(self.trie, toks, i)):
+            title = None  # "Trưởng bộ môn", "Trưởng khoa": an office of its own, not "Trưởng" + "bộ"
         if title is not None:
             j = title[0]
             plural = j < n and toks[j].key in PLURAL
@@ -204,6 +207,8 @@ class UnitGrammar(Gazetteer):
                 else:
                     if not (upper or e.any_case):
                         continue
+                    if e.self_ref and not self._self_ref_ok(toks, j, end):
+                        continue
                     prio = 0 if (upper and not plural) else 1
                 p = self._extend(toks, j, end, e, e.name)
                 if p is not None:
@@ -213,7 +218,8 @@ class UnitGrammar(Gazetteer):
                     p = self._extend(toks, j, listed[0], e, listed[1])
                     if p is not None:
                         cands.append((p.end, prio, p))
-        if upper and t.key in self.heads:
+        if (upper or self._abbreviated_at(toks, j + 1)
+                or (j + 1 < len(toks) and toks[j + 1].exp and toks[j + 1].cap)) and t.key in self.heads:
             hit = self._longest(self.heads, toks, j)
             if hit is not None:
                 p = self._pattern(toks, j, hit[0], hit[1], after_title or owner_mode)
@@ -224,6 +230,38 @@ class UnitGrammar(Gazetteer):
         best = max(cands, key=lambda c: (c[0], -c[1]))[2]
         self._distribute(toks, best)
         return best
+
+    @staticmethod
+    def _self_ref_ok(toks: list[Tok], j: int, end: int) -> bool:
+        """Whether a bare "Trường" / "Bệnh viện" names the issuing institution: written with its
+        capital, not an all-caps header, and not the first syllable of another word ("Trường
+        hợp", "Trường học")."""
+        if not toks[j].cap or toks[j].caps:
+            return False
+        return not (end < len(toks) and toks[end].key in ("hợp", "học", "ca", "sở"))
+
+    def _abbreviated_at(self, toks: list[Tok], k: int) -> bool:
+        """Whether an unlisted all-caps abbreviation of three letters or more starts at toks[k]
+        ("Phòng QLĐT&CTHSSV", "phòng QLCLGD"): an institution's own short name for its office,
+        which only the document can expand (:func:`expand_abbreviations`)."""
+        n = len(toks)
+        return (k < n and toks[k].caps and not toks[k].exp
+                and (len(toks[k].text) >= 3 or (k + 1 < n and toks[k + 1].text == "&"))
+                and (k == 0 or not toks[k - 1].caps))
+
+    def _abbreviation(self, toks: list[Tok], k: int) -> tuple[str, int] | None:
+        """The abbreviation starting at toks[k] as printed, parts joined by "&" or "-" included."""
+        if not self._abbreviated_at(toks, k):
+            return None
+        text, e = toks[k].text, k + 1
+        while (e + 1 < len(toks) and toks[e].text in ("&", "-") and toks[e + 1].caps
+               and not toks[e + 1].exp):
+            gap = "" if toks[e].start == toks[e - 1].end and toks[e + 1].start == toks[e].end else " "
+            text += f"{gap}{toks[e].text}{gap}{toks[e + 1].text}"
+            e += 2
+        if e < len(toks) and toks[e].kind == WORD and toks[e].caps:
+            return None  # an all-caps line, not a short name
+        return text, e
 
     def _class_list(self, toks: list[Tok], j: int, end: int, first: str) -> tuple[int, str] | None:
         """A class whose head noun is shared by the next bare words: "doanh nghiệp viễn thông,
@@ -278,6 +316,8 @@ class UnitGrammar(Gazetteer):
             return False
         if nxt == "," and end + 1 < n and toks[end + 1].key in after:
             return False  # "phòng, chống"
+        if nxt == "có" and "liên" in after and end + 1 < n and toks[end + 1].key == "liên":
+            return False  # "các đơn vị chức năng có liên quan": any related office, no unit
         if plural or adjacent:
             return True
         if e.name == "chính quyền":
@@ -458,7 +498,7 @@ class UnitGrammar(Gazetteer):
                 and toks[head_end].key == toks[j].key and toks[head_end].cap):
             head_end += 1  # an evident doubled head word ("Sở Sở Công Thương", kh179)
         if spec.pattern:
-            name = self._name(toks, head_end, spec)
+            name = self._name(toks, head_end, spec) or self._abbreviation(toks, head_end)
         if name is None:
             if lenient and spec.bare:
                 return self._bare_head(toks, j)
@@ -784,6 +824,9 @@ class UnitGrammar(Gazetteer):
             e += 1
         while e < n and e - k <= 5 and toks[e].kind == WORD and not toks[e].cap:
             phrase = self._walk(self.cont_phrases, toks, e, skip_dash=False)
+            verb = self._walk(self.boundaries, toks, e, skip_dash=False)
+            if phrase and verb and verb[-1][0] >= phrase[-1][0]:
+                break  # "… Tin học xây dựng đề thi": the phrase is only the verb after the name
             if phrase and phrase[-1][0] > e + 1:
                 e = phrase[-1][0]
             elif toks[e].key in self.cont and toks[e].key not in self.level_first:
@@ -1403,3 +1446,63 @@ def canonical_unit(name: str) -> str | None:
     return None
 
 __all__ = ["UnitGrammar", "UnitMention", "canonical_unit", "find_units", "unit_grammar"]
+
+
+_SIGNATURE_SKIP = frozenset({"va", "&", "-"})
+
+
+def _signature(name: str) -> tuple[str, str, bool] | None:
+    """(head, initials, has an abbreviation) of a unit name: "Phòng QLĐT&CTHSSV" and "Phòng
+    Quản lí đào tạo và Công tác học sinh sinh viên" both give ("phong", "qldtcthssv")."""
+    words = re.findall(r"[^\W_]+|&|-", name)
+    if len(words) < 2:
+        return None
+    head_len = 2 if fold(" ".join(words[:2])).lower() in ("trung tam", "van phong") else 1
+    head = fold(" ".join(words[:head_len])).lower()
+    letters, abbreviated = [], False
+    for w in words[head_len:]:
+        key = fold(w).lower()
+        if key in _SIGNATURE_SKIP:
+            continue
+        if len(w) >= 2 and w.isupper():
+            letters.append(key)
+            abbreviated = True
+        else:
+            letters.append(key[0])
+    return head, "".join(letters), abbreviated
+
+
+def one_name_per_body(names: list[str]) -> dict[str, str]:
+    """Names a document gives one body in short and in full, mapped to the full one.
+
+    An institution abbreviates its own offices ("Phòng QLĐT&CTHSSV", "phòng QLCLGD", "Phòng
+    Quản lí đào tạo và Công tác HSSV") and writes them in full where it assigns their tasks
+    ("1. Phòng Quản lí đào tạo và Công tác học sinh sinh viên:"); only the document can expand
+    them. A name with an abbreviation maps to the one name of the same head whose word initials
+    spell it (the letters of an abbreviation kept as they are, "và"/"&" skipped). A bare class
+    word ("khoa") maps to the one longer class the document names with it ("khoa đào tạo").
+    Ambiguous names are left as printed.
+    """
+    distinct = list(dict.fromkeys(names))
+    full: dict[tuple[str, str], set[str]] = {}
+    sigs: dict[str, tuple[str, str, bool]] = {}
+    for n in distinct:
+        sig = _signature(n)
+        if sig is None:
+            continue
+        sigs[n] = sig
+        if not sig[2]:
+            full.setdefault((sig[0], sig[1]), set()).add(n)
+    out: dict[str, str] = {}
+    for n, sig in sigs.items():
+        if sig[2]:
+            cands = full.get((sig[0], sig[1]), set())
+            if len(cands) == 1:
+                out[n] = next(iter(cands))
+    for n in distinct:
+        if " " in n or not n.islower():
+            continue
+        longer = {m for m in distinct if m.startswith(n + " ") and m.islower() and "," not in m}
+        if len(longer) == 1:
+            out[n] = next(iter(longer))
+    return out
