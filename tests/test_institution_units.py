@@ -85,3 +85,27 @@ def test_partner_centre() -> None:
 
 def test_unitrole_is_the_model_type() -> None:
     assert isinstance(roles_in_text("Trường tổ chức thi.")[0], UnitRole)
+
+
+ROLE_FORMS: list[tuple[str, str, set[tuple[str, str]]]] = [
+    ("submission to the faculty", "Sinh viên nộp đơn có xác nhận của cố vấn học tập cho khoa đào tạo.",
+     {("khoa đào tạo", "report_to")}),
+    ("passed on for a decision", "Khoa đào tạo tiếp nhận đơn và chuyển cho Phòng Đào tạo xem xét.",
+     {("khoa đào tạo", "lead"), ("Phòng Đào tạo", "report_to")}),
+    ("approval needed", "Các khoa phải có đề nghị bằng văn bản và phải được Hiệu trưởng phê duyệt.",
+     {("khoa", "lead"), ("Hiệu trưởng", "report_to")}),
+    ("consent needed", "Được sự đồng ý của Trưởng khoa nơi chuyển đến.", {("Trưởng khoa", "report_to")}),
+    ("exception decided by the rector", "Trường hợp đặc biệt do Hiệu trưởng quyết định.",
+     {("Hiệu trưởng", "lead")}),
+    ("subject after a condition", "Trường hợp thay đổi lịch thi, Trưởng khoa phải báo cáo với Hiệu trưởng.",
+     {("Trưởng khoa", "lead"), ("Hiệu trưởng", "report_to")}),
+    ("either office decides", "Giảng viên trình trưởng bộ môn hoặc trưởng khoa quyết định.",
+     {("Trưởng bộ môn", "report_to"), ("Trưởng khoa", "report_to")}),
+    ("joint subjects with a slash", "Trưởng khoa/Trưởng bộ môn chịu trách nhiệm phân công coi thi.",
+     {("Trưởng khoa", "lead"), ("Trưởng bộ môn", "lead")}),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "expected"), ROLE_FORMS, ids=[f[0] for f in ROLE_FORMS])
+def test_institution_role_forms(label: str, text: str, expected: set[tuple[str, str]]) -> None:
+    assert roles(text) == expected, label

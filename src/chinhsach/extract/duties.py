@@ -86,7 +86,12 @@ _REPORT = re.compile(
     # The object may be a list ("Báo cáo kịp thời, đầy đủ thông tin và số liệu thống kê … về Bộ
     # Khoa học và Công nghệ", 15 words, fresh LUATKHOAHOCCONGNGHE D75.4.c).
     r"bao cao(?:,?\s+[^\s;.,()]+){1,16}?\s+(?:ve|len|gui ve|toi)|"
-    r"chiu trach nhiem truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?)\s+(?:cac\s+)?$"
+    r"chiu trach nhiem truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
+    # A submission to a body ("nộp đơn cho khoa", "nộp về Phòng Đào tạo", "chuyển cho Phòng X
+    # xem xét") and a consent someone needs ("được sự đồng ý của Trưởng khoa"): the body receives
+    # and decides, as with a report (gold/fresh-pdf/README.md, convention 5).
+    r"nop(?:\s+[^\s;.,()]+){0,12}?\s+(?:cho|ve|toi|den)|chuyen(?: ho so| don)? (?:cho|ve|den)|"
+    r"(?:duoc\s+)?su (?:dong y|chap thuan|phe duyet) cua)\s+(?:cac\s+)?$"
 )
 _ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|kiem tra|giam sat)\b")
@@ -96,7 +101,7 @@ _CLAUSE_BREAK = re.compile(r"[;.]")
 # Generic words may stand in a list without breaking it ("các sở, ban, ngành, đơn vị cấp tỉnh,
 # Ủy ban nhân dân các huyện").
 _LIST_GAP = re.compile(
-    r"^(?:[\s,;]|va\s|cac\s|co quan\b|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
+    r"^(?:[\s,;/]|va\s|hoac\s|cac\s|co quan\b|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
     r"chuc nang\b|co lien quan\b|lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
 )
 
@@ -189,8 +194,17 @@ _ORGANISED = re.compile(r"\b(?:kien toan|cung co|thanh lap|sap xep|giai the|hop 
 # "Việc tổ chức thực hiện … do Chính phủ quy định.": a nominal subject ("Việc …") whose
 # predicate is "do X quy định" makes X the body charged with regulating it (a law's
 # delegation), not an issuer named in passing.
-_DELEGATED = re.compile(r"^\s*(?:quy dinh|huong dan|ban hanh)(?:\s+(?:chi tiet|cu the))?\s*(?:[.;]|$)")
-_NOMINAL_SUBJECT = re.compile(r"(?:^|[.;:]\s*)[\s\-+•*]*viec\b[^.;:]*\bdo\s+$")
+_DELEGATED = re.compile(r"^\s*(?:quy dinh|huong dan|ban hanh|quyet dinh|xem xet,? quyet dinh)"
+                        r"(?:\s+(?:chi tiet|cu the))?\s*(?:[.;]|$)")
+# "Trường hợp đặc biệt do Hiệu trưởng quyết định.": the exception is the named office's to decide.
+_NOMINAL_SUBJECT = re.compile(r"(?:^|[.;:]\s*)[\s\-+•*]*(?:viec|truong hop)\b[^.;:]*\bdo\s+$")
+# "… phải được Hiệu trưởng phê duyệt": the approving body receives the matter (report_to).
+_APPROVAL_AFTER = re.compile(r"^\s*(?:phe duyet|dong y|chap thuan|cho phep)\b")
+_APPROVAL_BEFORE = re.compile(r"\bduoc\s+$")
+# "Trường hợp có thay đổi …, Trưởng khoa phải báo cáo …": a unit right after a condition clause
+# opens its own clause as subject, as after a sentence start.
+_CONDITION_BEFORE = re.compile(r"(?:^|[.;:]\s*)[\s\-+•*]*(?:neu|trong truong hop|truong hop|khi|sau khi|truoc khi)\b"
+                               r"[^.;:]*,\s*$")
 
 
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
@@ -246,6 +260,10 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 and _DELEGATED.match(folded[mentions[tail].end :])):
             add(m, "lead")
             continue
+        if (_APPROVAL_BEFORE.search(folded[: mentions[head].start])
+                and _APPROVAL_AFTER.match(folded[mentions[tail].end :])):
+            add(m, "report_to")
+            continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
             continue
         start = _clause_start(folded, mentions[head].start)
@@ -254,8 +272,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         # An adverbial opener ("Căn cứ Kế hoạch này, các sở, ban, ngành … nghiên cứu triển
         # khai"; "Trên cơ sở đó,") leaves the units after it the subject of the sentence.
         opener = _ADVERBIAL_OPENER.sub("", opener)
-        is_subject = bool(re.fullmatch(r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
-                                       r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao)\s+)*", opener))
+        is_subject = bool(_CONDITION_BEFORE.search(folded[: mentions[head].start])) or bool(re.fullmatch(
+            r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
+            r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao)\s+)*", opener))
         if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
                 and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
                 and not _LEAD_BEFORE.search(folded[: mentions[head].start])):
