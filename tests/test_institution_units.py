@@ -9,8 +9,11 @@ itself "Trường". None is copied from a document. Conventions: evaluation/gold
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from chinhsach import parse
 from chinhsach.extract.duties import roles_in_text
 from chinhsach.extract.units import find_units, one_name_per_body
 from chinhsach.model import UnitRole
@@ -109,3 +112,81 @@ ROLE_FORMS: list[tuple[str, str, set[tuple[str, str]]]] = [
 @pytest.mark.parametrize(("label", "text", "expected"), ROLE_FORMS, ids=[f[0] for f in ROLE_FORMS])
 def test_institution_role_forms(label: str, text: str, expected: set[tuple[str, str]]) -> None:
     assert roles(text) == expected, label
+
+
+# A made-up university's regulation: its chapters are no plan parts, and its articles say who
+# does what with plain verbs, submissions and approvals.
+REGULATION = """| TRƯỜNG ĐẠI HỌC SÔNG LAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 12/QC-ĐHSL | Sông Lam, ngày 10 tháng 3 năm 2025 |
+
+**QUY CHẾ**
+
+**Công tác khảo thí của Trường Đại học Sông Lam**
+
+**Chương I. NHỮNG QUY ĐỊNH CHUNG**
+
+**Điều 1. Phạm vi điều chỉnh**
+
+Quy chế này quy định về tổ chức thi kết thúc học phần.
+
+**Chương II. ĐÁNH GIÁ KẾT QUẢ HỌC TẬP**
+
+**Điều 2. Tổ chức thi**
+
+1. Trưởng khoa/Trưởng bộ môn chịu trách nhiệm phân công cán bộ coi thi.
+
+2. Sinh viên có nhu cầu phúc khảo nộp đơn về phòng ĐT&CTSV chậm nhất 02 tuần sau khi thi. Phòng ĐT&CTSV tổ chức chấm phúc khảo.
+
+3. Trường hợp đặc biệt do Hiệu trưởng quyết định.
+
+4. Hồ sơ thi được lưu tại thư viện.
+
+**Chương III. TỔ CHỨC THỰC HIỆN**
+
+**Điều 3. Trách nhiệm của các đơn vị**
+
+1. Phòng Đào tạo và Công tác sinh viên:
+
+a) Xây dựng kế hoạch thi, trình Hiệu trưởng phê duyệt;
+
+b) Phối hợp với các khoa tổ chức thi.
+
+2. Các đơn vị chức năng có trách nhiệm lưu trữ hồ sơ thi theo quy định:
+
+a) Bài thi được lưu trữ ít nhất hai năm;
+
+b) Bảng điểm gốc được lưu trữ vĩnh viễn.
+"""
+
+
+@pytest.fixture(scope="module")
+def regulation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[tuple[str, str]]]:
+    path: Path = tmp_path_factory.mktemp("quyche") / "quyche.md"
+    path.write_text(REGULATION, encoding="utf-8")
+    doc = parse(path)
+    assert doc.meta.type == "Quy chế"
+    out: dict[str, set[tuple[str, str]]] = {}
+    for d in doc.duties:
+        out.setdefault(d.section, set()).update((u.name, u.role) for u in d.units if u.explicit)
+    return out
+
+
+def test_regulation_chapter_on_assessment_gives_duties(regulation: dict) -> None:
+    # "Chương II. ĐÁNH GIÁ KẾT QUẢ HỌC TẬP" would be a plan's review of results; here it rules.
+    assert regulation["D2.1"] == {("Trưởng khoa", "lead"), ("Trưởng bộ môn", "lead")}
+    assert regulation["D2.3"] == {("Hiệu trưởng", "lead")}
+
+
+def test_regulation_abbreviation_expanded_and_submission(regulation: dict) -> None:
+    assert regulation["D2.2"] == {("Phòng Đào tạo và Công tác sinh viên", "report_to"),
+                                  ("Phòng Đào tạo và Công tác sinh viên", "lead")}
+
+
+def test_regulation_sentence_without_unit_is_no_duty(regulation: dict) -> None:
+    assert "D2.4" not in regulation and "D1" not in regulation
+
+
+def test_regulation_unit_heading_and_lead_in(regulation: dict) -> None:
+    assert regulation["D3.1.a"] == {("Phòng Đào tạo và Công tác sinh viên", "lead"), ("Hiệu trưởng", "report_to")}
+    assert ("khoa", "cooperate") in regulation["D3.1.b"]
+    assert regulation["D3.2.a"] == {("đơn vị chức năng", "lead")}

@@ -274,7 +274,7 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         opener = _ADVERBIAL_OPENER.sub("", opener)
         is_subject = bool(_CONDITION_BEFORE.search(folded[: mentions[head].start])) or bool(re.fullmatch(
             r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
-            r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao)\s+)*", opener))
+            r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
         if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
                 and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
                 and not _LEAD_BEFORE.search(folded[: mentions[head].start])):
@@ -507,6 +507,9 @@ _ANNOUNCES = re.compile(
 # Ủy ban nhân dân cấp tỉnh có trách nhiệm:" says no task of its own.
 _REMIT = re.compile(r"\b(?:trong pham vi|theo)\s+(?:chuc nang\s*,?\s*)?(?:nhiem vu\s*,?\s*)?(?:quyen han\s*)?"
                     r"(?:cua minh|duoc giao|theo tham quyen)?|\btrong (?:linh vuc|pham vi) quan ly\b")
+# A lead-in that charges its subject with a task and lists its objects below ("X có trách nhiệm
+# lưu trữ các tài liệu sau …:", "X chịu trách nhiệm công bố:").
+_CHARGED_LEAD_IN = re.compile(r"\b(?:co|chiu) trach nhiem\b(?! truoc)")
 # A lead-in clause is longer than a name line: it may state the subject's own task first
 # ("Bộ Công an chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về an ninh mạng và có
 # nhiệm vụ, quyền hạn sau đây, trừ …:", 35 words in the fresh laws).
@@ -535,6 +538,10 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
         return None
     folded = fold(stripped).rstrip(" :")
     if not _ANNOUNCES.search(folded):
+        if _CHARGED_LEAD_IN.search(folded):
+            # "Các đơn vị chức năng có trách nhiệm lưu trữ … theo quy định:" over points that
+            # list what is kept: a task of its own whose subject also leads the points.
+            return handed, True
         return None
     rest = fold(stripped)
     for m in sorted(find(stripped), key=lambda x: x.start, reverse=True):
@@ -726,6 +733,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             continue  # footnotes cite documents; they charge no one
         path = _ancestors(sections, seg.section_node)
         part = path[-1].part if path else None
+        if part in ("objectives", "situation") and _in_regulation(seg.section, regulations):
+            # A regulation's chapters are no plan parts: "Chương III. Đánh giá kết quả học tập"
+            # is a chapter of rules, not a plan's review of results.
+            part = "other"
         if part in ("objectives", "situation"):
             continue
         text = seg.text

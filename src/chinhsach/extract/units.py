@@ -205,9 +205,10 @@ class UnitGrammar(Gazetteer):
                         continue  # "kinh tế - xã hội, hiệp hội …" is not "hội, hiệp hội"
                     prio = 0 if (plural or adjacent or not t.cap) else 1
                 else:
-                    if not (upper or e.any_case):
+                    # "Văn phòng trường": as an owner the institution may be written in lower case.
+                    if not (upper or e.any_case or (owner_mode and e.self_ref)):
                         continue
-                    if e.self_ref and not self._self_ref_ok(toks, j, end):
+                    if e.self_ref and not self._self_ref_ok(toks, j, end, owner_mode):
                         continue
                     prio = 0 if (upper and not plural) else 1
                 p = self._extend(toks, j, end, e, e.name)
@@ -232,11 +233,11 @@ class UnitGrammar(Gazetteer):
         return best
 
     @staticmethod
-    def _self_ref_ok(toks: list[Tok], j: int, end: int) -> bool:
+    def _self_ref_ok(toks: list[Tok], j: int, end: int, owner: bool = False) -> bool:
         """Whether a bare "Trường" / "Bệnh viện" names the issuing institution: written with its
         capital, not an all-caps header, and not the first syllable of another word ("Trường
         hợp", "Trường học")."""
-        if not toks[j].cap or toks[j].caps:
+        if not (toks[j].cap or owner) or toks[j].caps:
             return False
         return not (end < len(toks) and toks[end].key in ("hợp", "học", "ca", "sở"))
 
