@@ -101,7 +101,7 @@ _CLAUSE_BREAK = re.compile(r"[;.]")
 # Generic words may stand in a list without breaking it ("các sở, ban, ngành, đơn vị cấp tỉnh,
 # Ủy ban nhân dân các huyện").
 _LIST_GAP = re.compile(
-    r"^(?:[\s,;/]|va\s|hoac\s|cac\s|co quan\b|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
+    r"^(?:[\s,;/]|va\s|hoac\s|cac\s|co quan\b|can bo\b|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
     r"chuc nang\b|co lien quan\b|lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
 )
 
@@ -201,9 +201,14 @@ _NOMINAL_SUBJECT = re.compile(r"(?:^|[.;:]\s*)[\s\-+•*]*(?:viec|truong hop)\b[
 # "… phải được Hiệu trưởng phê duyệt": the approving body receives the matter (report_to).
 _APPROVAL_AFTER = re.compile(r"^\s*(?:phe duyet|dong y|chap thuan|cho phep)\b")
 _APPROVAL_BEFORE = re.compile(r"\bduoc\s+$")
+# "… vào thời điểm thích hợp do Hiệu trưởng quyết định": the office decides (lead); "biên bản
+# phải có xác nhận của trưởng khoa": the office confirms, an act of its own.
+_DECIDES = re.compile(r"^\s*quyet dinh\s*(?:[.;]|$)")
+_CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$")
 # "Trường hợp có thay đổi …, Trưởng khoa phải báo cáo …": a unit right after a condition clause
 # opens its own clause as subject, as after a sentence start.
-_CONDITION_BEFORE = re.compile(r"(?:^|[.;:]\s*)[\s\-+•*]*(?:neu|trong truong hop|truong hop|khi|sau khi|truoc khi)\b"
+_CONDITION_BEFORE = re.compile(r"(?:^|[.;:]\s*)[\s\-+•*]*(?:neu|trong truong hop|truong hop|khi|sau khi|truoc khi|"
+                               r"ngoai|can cu)\b"
                                r"[^.;:]*,\s*$")
 
 
@@ -263,6 +268,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         if (_APPROVAL_BEFORE.search(folded[: mentions[head].start])
                 and _APPROVAL_AFTER.match(folded[mentions[tail].end :])):
             add(m, "report_to")
+            continue
+        if (_CONFIRMED_BY.search(folded[: mentions[head].start])
+                or (re.search(r"\bdo\s+$", folded[: mentions[head].start])
+                    and _DECIDES.match(folded[mentions[tail].end :]))):
+            add(m, "lead")
             continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
             continue
