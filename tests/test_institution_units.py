@@ -86,6 +86,11 @@ def test_partner_centre() -> None:
     assert got == {("Phòng Đào tạo", "lead"), ("Trung tâm Khảo thí", "cooperate")}
 
 
+def test_stated_is_no_condition() -> None:
+    # Folded, "nêu cao" (raise) reads as "nếu" (if): the unit after it is still an object.
+    assert roles("Phát động phong trào, nêu cao cảnh giác, Ủy ban nhân dân xã tiếp nhận tin báo.") == set()
+
+
 def test_unitrole_is_the_model_type() -> None:
     assert isinstance(roles_in_text("Trường tổ chức thi.")[0], UnitRole)
 
@@ -112,6 +117,11 @@ ROLE_FORMS: list[tuple[str, str, set[tuple[str, str]]]] = [
      {("Phòng QLCL", "lead"), ("khoa", "lead"), ("Phòng TCCB", "lead"),
       ("Phòng QLCL", "monitor"), ("khoa", "monitor"), ("Phòng TCCB", "monitor")}),
     ("subject after an exception", "Ngoài các đợt nêu trên, Trường tổ chức xét bổ sung.", {("Trường", "lead")}),
+    ("subject after a condition mid-sentence",
+     "Giảng viên có nhu cầu dạy trực tuyến, nếu đủ điều kiện, bổ sung hồ sơ, Trưởng khoa báo cáo với Trường.",
+     {("Trưởng khoa", "lead"), ("Trường", "report_to")}),
+    ("exams and tests are no monitoring", "Phòng Khảo thí xây dựng quy định về thi, kiểm tra, đánh giá.",
+     {("Phòng Khảo thí", "lead")}),
     ("joint subjects with a slash", "Trưởng khoa/Trưởng bộ môn chịu trách nhiệm phân công coi thi.",
      {("Trưởng khoa", "lead"), ("Trưởng bộ môn", "lead")}),
 ]

@@ -94,7 +94,8 @@ _REPORT = re.compile(
     r"(?:duoc\s+)?su (?:dong y|chap thuan|phe duyet) cua)\s+(?:cac\s+)?$"
 )
 _ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
-_MONITOR_VERBS = re.compile(r"\b(?:theo doi|kiem tra|giam sat)\b")
+# "hình thức thi, kiểm tra, đánh giá", "quy chế về thi, kiểm tra": tests beside exams are nouns.
+_MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )kiem tra|giam sat)\b")
 MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the same verbs
 _CLAUSE_BREAK = re.compile(r"[;.]")
 # Between two members of a list of units: commas, "và", "các".
@@ -207,9 +208,19 @@ _DECIDES = re.compile(r"^\s*quyet dinh\s*(?:[.;]|$)")
 _CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$")
 # "Trường hợp có thay đổi …, Trưởng khoa phải báo cáo …": a unit right after a condition clause
 # opens its own clause as subject, as after a sentence start.
-_CONDITION_BEFORE = re.compile(r"(?:^|[.;:]\s*)[\s\-+•*]*(?:neu|trong truong hop|truong hop|khi|sau khi|truoc khi|"
-                               r"ngoai|can cu)\b"
-                               r"[^.;:]*,\s*$")
+# Read on the lower-cased text with its tones: folded "nêu" (state) would read as "nếu" (if).
+# The condition may hold one inner comma ("Trong trường hợp cần điều chỉnh, bổ sung …, các khoa");
+# one that directs others ("Căn cứ …, chỉ đạo các cơ sở …, các cơ sở …") lists objects instead.
+_CONDITION_BEFORE = re.compile(r"(?:^|[.;:,]\s*)[\s\-+•*]*(?:nếu|trong trường hợp|trường hợp|khi|sau khi|trước khi|"
+                               r"ngoài|căn cứ)\b(?P<body>[^.;:,]*(?:,[^.;:,]*)?),\s*(?:các\s+|những\s+)?$")
+_DIRECTS = re.compile(r"\b(?:chi dao|huong dan|don doc|ho tro|phoi hop|giao)\b")
+
+
+def _after_condition(text: str, folded: str, start: int) -> bool:
+    """Whether the unit at ``start`` opens the main clause after a condition ("Trường hợp có
+    thay đổi …, Trưởng khoa phải báo cáo …"; "…, nếu đảm bảo …, Trưởng khoa báo cáo …")."""
+    m = _CONDITION_BEFORE.search(text[:start].lower())
+    return m is not None and not _DIRECTS.search(folded[m.start("body") : m.end("body")])
 
 
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
@@ -282,7 +293,7 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         # An adverbial opener ("Căn cứ Kế hoạch này, các sở, ban, ngành … nghiên cứu triển
         # khai"; "Trên cơ sở đó,") leaves the units after it the subject of the sentence.
         opener = _ADVERBIAL_OPENER.sub("", opener)
-        is_subject = bool(_CONDITION_BEFORE.search(folded[: mentions[head].start])) or bool(re.fullmatch(
+        is_subject = _after_condition(text, folded, mentions[head].start) or bool(re.fullmatch(
             r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
             r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
         if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
