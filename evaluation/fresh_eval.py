@@ -87,6 +87,19 @@ def evaluate_file(gold_path: Path) -> dict:
             "_extra": sorted(map(list, (p_units - g_units).elements()), key=str)}
 
 
+def evaluate_dir(folder: Path) -> dict[str, dict]:
+    """Every gold file of a folder whose document is found (the others are skipped, saying why)."""
+    results: dict[str, dict] = {}
+    for path in sorted(folder.glob("*.json")):
+        if path.name == "queries_who.json":
+            continue
+        try:
+            results[path.stem] = evaluate_file(path)
+        except GoldFileError as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+    return results
+
+
 def aggregate(results: list[dict]) -> dict:
     out: dict = {}
     for key in ("units_with_roles", "units_by_article"):
@@ -125,12 +138,7 @@ def main() -> int:
         return main_alqac(args)
     if args.set == "pdf":
         return main_pdf(args)
-    results: dict[str, dict] = {}
-    for path in sorted(FRESH.glob("*.json")):
-        try:
-            results[path.stem] = evaluate_file(path)
-        except GoldFileError as exc:
-            print(f"skipped: {exc}", file=sys.stderr)
+    results = evaluate_dir(FRESH)
     if not results:
         print("skipped: ../shared/real/ingestion/docx not found (the laws are not in the repository)",
               file=sys.stderr)
@@ -164,8 +172,7 @@ def main_alqac(args: argparse.Namespace) -> int:
     except MissingCorpus as exc:
         print(f"skipped: {exc}", file=sys.stderr)
         return 0
-    results = {path.stem: evaluate_file(path) for path in sorted(FRESH_ALQAC.glob("*.json"))
-               if path.name != "queries_who.json"}
+    results = evaluate_dir(FRESH_ALQAC)
     if not results:
         print(f"skipped: no gold in {FRESH_ALQAC.relative_to(ROOT)}", file=sys.stderr)
         return 0
@@ -188,12 +195,7 @@ def main_alqac(args: argparse.Namespace) -> int:
 
 def main_pdf(args: argparse.Namespace) -> int:
     """The third fresh set: a decision and the regulation attached to it (a Word-made PDF)."""
-    results: dict[str, dict] = {}
-    for path in sorted(FRESH_PDF.glob("*.json")):
-        try:
-            results[path.stem] = evaluate_file(path)
-        except GoldFileError as exc:
-            print(f"skipped: {exc}", file=sys.stderr)
+    results = evaluate_dir(FRESH_PDF)
     if not results:
         print("skipped: ../shared/real/ingestion/pdf_text not found, or no gold", file=sys.stderr)
         return 0
