@@ -122,6 +122,10 @@ ROLE_FORMS: list[tuple[str, str, set[tuple[str, str]]]] = [
      {("Trưởng khoa", "lead"), ("Trường", "report_to")}),
     ("exams and tests are no monitoring", "Phòng Khảo thí xây dựng quy định về thi, kiểm tra, đánh giá.",
      {("Phòng Khảo thí", "lead")}),
+    ("consents of several offices",
+     "Được sự đồng ý của trưởng khoa, người phụ trách phân hiệu (nơi chuyển đến) và của Hiệu trưởng.",
+     {("Trưởng khoa", "report_to"), ("phân hiệu", "report_to"), ("Hiệu trưởng", "report_to")}),
+    ("done at an office", "Việc sửa điểm phải được thực hiện tại Phòng Khảo thí.", {("Phòng Khảo thí", "lead")}),
     ("joint subjects with a slash", "Trưởng khoa/Trưởng bộ môn chịu trách nhiệm phân công coi thi.",
      {("Trưởng khoa", "lead"), ("Trưởng bộ môn", "lead")}),
 ]

@@ -102,7 +102,7 @@ _CLAUSE_BREAK = re.compile(r"[;.]")
 # Generic words may stand in a list without breaking it ("các sở, ban, ngành, đơn vị cấp tỉnh,
 # Ủy ban nhân dân các huyện").
 _LIST_GAP = re.compile(
-    r"^(?:[\s,;/]|va\s|hoac\s|cac\s|co quan\b|can bo\b|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
+    r"^(?:[\s,;/]|va\s|va cua\s|hoac\s|cac\s|co quan\b|can bo\b|\((?:noi|co so|doi voi)\b[^()]{0,50}\)|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
     r"chuc nang\b|co lien quan\b|lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
 )
 
@@ -205,7 +205,10 @@ _APPROVAL_BEFORE = re.compile(r"\bduoc\s+$")
 # "… vào thời điểm thích hợp do Hiệu trưởng quyết định": the office decides (lead); "biên bản
 # phải có xác nhận của trưởng khoa": the office confirms, an act of its own.
 _DECIDES = re.compile(r"^\s*quyet dinh\s*(?:[.;]|$)")
-_CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$")
+_CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$"
+                           # "việc sửa điểm phải được thực hiện tại phòng X", "bài thi được lưu tại
+                           # khoa": the office where it is done or kept does it.
+                           r"|\bduoc (?:thuc hien|luu(?: tru)?) tai\s+(?:cac\s+)?$")
 # "Trường hợp có thay đổi …, Trưởng khoa phải báo cáo …": a unit right after a condition clause
 # opens its own clause as subject, as after a sentence start.
 # Read on the lower-cased text with its tones: folded "nêu" (state) would read as "nếu" (if).
