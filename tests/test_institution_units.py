@@ -126,6 +126,10 @@ ROLE_FORMS: list[tuple[str, str, set[tuple[str, str]]]] = [
      "Được sự đồng ý của trưởng khoa, người phụ trách phân hiệu (nơi chuyển đến) và của Hiệu trưởng.",
      {("Trưởng khoa", "report_to"), ("phân hiệu", "report_to"), ("Hiệu trưởng", "report_to")}),
     ("done at an office", "Việc sửa điểm phải được thực hiện tại Phòng Khảo thí.", {("Phòng Khảo thí", "lead")}),
+    ("agent of an arrangement", "Sinh viên học theo lịch do Khoa Ngữ văn bố trí.", {("Khoa Ngữ văn", "lead")}),
+    ("agent of a recognition", "Sinh viên đủ điều kiện được Hiệu trưởng công nhận tốt nghiệp.",
+     {("Hiệu trưởng", "lead")}),
+    ("an issuer is no agent", "Thực hiện theo quy định do Bộ Giáo dục và Đào tạo ban hành.", set()),
     ("joint subjects with a slash", "Trưởng khoa/Trưởng bộ môn chịu trách nhiệm phân công coi thi.",
      {("Trưởng khoa", "lead"), ("Trưởng bộ môn", "lead")}),
 ]

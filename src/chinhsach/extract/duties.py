@@ -205,6 +205,11 @@ _APPROVAL_BEFORE = re.compile(r"\bduoc\s+$")
 # "… vào thời điểm thích hợp do Hiệu trưởng quyết định": the office decides (lead); "biên bản
 # phải có xác nhận của trưởng khoa": the office confirms, an act of its own.
 _DECIDES = re.compile(r"^\s*quyet dinh\s*(?:[.;]|$)")
+# "thời khóa biểu do Trường sắp xếp", "sinh viên … được Hiệu trưởng cấp bằng": the agent of a
+# passive acts; only with the verbs of arranging and granting, so that an issuer ("do Ủy ban
+# nhân dân tỉnh ban hành") or a partner ("do Sở X chủ trì") is not read so.
+_AGENT_BEFORE = re.compile(r"(?:\bdo|\bduoc)\s+$")
+_AGENT_ACTS = re.compile(r"^\s*(?:sap xep|cap bang|cap giay|bo tri|cong nhan|xet duyet)\b")
 _CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$"
                            # "việc sửa điểm phải được thực hiện tại phòng X", "bài thi được lưu tại
                            # khoa": the office where it is done or kept does it.
@@ -285,7 +290,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             continue
         if (_CONFIRMED_BY.search(folded[: mentions[head].start])
                 or (re.search(r"\bdo\s+$", folded[: mentions[head].start])
-                    and _DECIDES.match(folded[mentions[tail].end :]))):
+                    and _DECIDES.match(folded[mentions[tail].end :]))
+                or (_AGENT_BEFORE.search(folded[: mentions[head].start])
+                    and _AGENT_ACTS.match(folded[mentions[tail].end :]))):
             add(m, "lead")
             continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
