@@ -130,6 +130,8 @@ ROLE_FORMS: list[tuple[str, str, set[tuple[str, str]]]] = [
     ("agent of a recognition", "Sinh viên đủ điều kiện được Hiệu trưởng công nhận tốt nghiệp.",
      {("Hiệu trưởng", "lead")}),
     ("an issuer is no agent", "Thực hiện theo quy định do Bộ Giáo dục và Đào tạo ban hành.", set()),
+    ("a condition met is no task", "Trường, phân hiệu (nơi chuyển đến) có đủ các điều kiện bảo đảm chất lượng.",
+     set()),
     ("joint subjects with a slash", "Trưởng khoa/Trưởng bộ môn chịu trách nhiệm phân công coi thi.",
      {("Trưởng khoa", "lead"), ("Trưởng bộ môn", "lead")}),
 ]

@@ -210,6 +210,8 @@ _DECIDES = re.compile(r"^\s*quyet dinh\s*(?:[.;]|$)")
 # nhân dân tỉnh ban hành") or a partner ("do Sở X chủ trì") is not read so.
 _AGENT_BEFORE = re.compile(r"(?:\bdo|\bduoc)\s+$")
 _AGENT_ACTS = re.compile(r"^\s*(?:sap xep|cap bang|cap giay|bo tri|cong nhan|xet duyet)\b")
+# A subject followed by what it has or meets states a condition, not a task.
+_STATE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:co du|da co du|du dieu kien|dap ung du)\b")
 _CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$"
                            # "việc sửa điểm phải được thực hiện tại phòng X", "bài thi được lưu tại
                            # khoa": the office where it is done or kept does it.
@@ -314,6 +316,8 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             add(m, "cooperate")
             continue
         charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start]))
+        if not charged and _STATE.match(after):
+            continue  # "Trường, phân hiệu có đủ các điều kiện …": a condition the body meets, no task
         if charged or is_subject or _LEAD_AFTER.match(after):
             add(m, "lead")
             if charged:
