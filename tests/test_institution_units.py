@@ -45,6 +45,8 @@ FORMS: list[tuple[str, str, list[str]]] = [
     ("rector of a named school stays its head", "Hiệu trưởng Trường Đại học Sư phạm ký quyết định.",
      ["Trường Đại học Sư phạm"]),
     ("self reference", "Trường công bố lịch thi trên trang thông tin.", ["Trường"]),
+    ("many hospitals are not the issuer", "Các Bệnh viện tuyến tỉnh bảo đảm đủ thuốc.", []),
+    ("a school abbreviated with its name", "Trường THPT Lê Lợi tổ chức ngoại khóa.", ["Trường THPT Lê Lợi"]),
     ("a case, not the school", "Trường hợp sinh viên vắng thi phải có đơn.", []),
     ("functional offices", "Các đơn vị chức năng lưu trữ hồ sơ tuyển sinh.", ["đơn vị chức năng"]),
     ("related offices are no unit", "Phối hợp với các đơn vị chức năng có liên quan.", []),

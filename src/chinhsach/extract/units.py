@@ -208,8 +208,8 @@ class UnitGrammar(Gazetteer):
                     # "Văn phòng trường": as an owner the institution may be written in lower case.
                     if not (upper or e.any_case or (owner_mode and e.self_ref)):
                         continue
-                    if e.self_ref and not self._self_ref_ok(toks, j, end, owner_mode):
-                        continue
+                    if e.self_ref and (plural or not self._self_ref_ok(toks, j, end, owner_mode)):
+                        continue  # "các Bệnh viện tuyến tỉnh" are many, not the issuer
                     prio = 0 if (upper and not plural) else 1
                 p = self._extend(toks, j, end, e, e.name)
                 if p is not None:
@@ -237,7 +237,7 @@ class UnitGrammar(Gazetteer):
         """Whether a bare "Trường" / "Bệnh viện" names the issuing institution: written with its
         capital, not an all-caps header, and not the first syllable of another word ("Trường
         hợp", "Trường học")."""
-        if not (toks[j].cap or owner) or toks[j].caps:
+        if not (toks[j].cap or owner) or toks[j].caps or (j > 0 and toks[j - 1].key in PLURAL):
             return False
         return not (end < len(toks) and toks[end].key in ("hợp", "học", "ca", "sở"))
 
@@ -500,6 +500,13 @@ class UnitGrammar(Gazetteer):
             head_end += 1  # an evident doubled head word ("Sở Sở Công Thương", kh179)
         if spec.pattern:
             name = self._name(toks, head_end, spec) or self._abbreviation(toks, head_end)
+            if name is not None and spec.tail and toks[head_end].caps:
+                # "Trường THPT Chu Văn An": a kind abbreviated, then the proper name.
+                e = name[1]
+                while e < len(toks) and e - name[1] < 4 and toks[e].cap and toks[e].kind == WORD \
+                        and not toks[e].caps and not self._unit_start(toks, e):
+                    e += 1
+                name = (f"{name[0]} {self._surface(toks, name[1], e)}".rstrip(), e)
         if name is None:
             if lenient and spec.bare:
                 return self._bare_head(toks, j)
