@@ -30,6 +30,11 @@ Laws and decrees write the same lead-in as a sentence: "Bộ Quốc phòng có n
 subject of their own. On the responsibility articles of six real laws (``gold/fresh``, read blind
 once: units with roles F1 0.495) these took the score to 0.977 against the blind annotation;
 the set is development data since (``tests/test_laws_duties.py`` holds made-up laws).
+
+An institution's regulation (quy chế, quy định, also one attached to a decision) says who does what
+in plain verbs in every article, with submissions, consents and approvals for report_to; there
+any sentence where a unit takes a role is a duty (``gold/fresh-pdf``, development since its blind
+measurement; ``tests/test_institution_units.py``).
 """
 
 from __future__ import annotations
