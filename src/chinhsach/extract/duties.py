@@ -101,11 +101,24 @@ _LIST_GAP = re.compile(
 )
 
 _VAGUE = frozenset({"thường xuyên", "định kỳ"})
+# Numbers as laws spell them out ("hai năm một lần", "ba mươi ngày"): the ones a period or a
+# time limit is written with.
+_NUMBER_VALUES = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+                  "chin": 9, "muoi": 10, "muoi lam": 15, "hai muoi": 20, "ba muoi": 30, "bon muoi lam": 45,
+                  "sau muoi": 60, "chin muoi": 90}
+_NUMBER_WORDS = "|".join(sorted(_NUMBER_VALUES, key=len, reverse=True))
+# A cycle of N years or months: "định kỳ 05 năm", "02 năm một lần", "định kỳ hai năm một lần",
+# "3 tháng một lần" (the laws' reporting and review cycles; deadline_audit.py found 18, all
+# read as nothing). Labelled "5 năm", "3 tháng" in the standard spelling, as "định kỳ 06 tháng"
+# is "6 tháng" (GUIDELINES-real.md); the six-month cycle keeps its own pattern below.
+_EVERY_N = re.compile(rf"\bdinh ky\s+(?:la\s+)?(?:it nhat\s+)?(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<u>nam|thang)\b"
+                      rf"|\b(?P<n2>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<u2>nam|thang)\s+(?:mot|1|01)\s+lan\b")
 _FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
-    (re.compile(r"\b(?:hang|moi) quy\b"), "hằng quý"),
+    # "trước ngày 10 của tháng cuối quý": a day of every quarter.
+    (re.compile(r"\b(?:hang|moi) quy\b|\bthang cuoi (?:cua )?quy\b"), "hằng quý"),
     # "6 tháng" is a cycle ("định kỳ 6 tháng", "báo cáo 6 tháng, năm"), not the half-year period
     # "6 tháng đầu năm 2026" nor a duration "trong 6 tháng", "sau 6 tháng", "trong thời hạn 06
     # tháng kể từ ngày …", "không quá 06 tháng" (a law's time limits were read as a 6-monthly
@@ -117,10 +130,14 @@ _RECURRING = [
     (re.compile(r"\b(?:hang|moi|thuong) nam\b"), "hằng năm"),
     (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
-    (re.compile(r"\bthuong xuyen\b"), "thường xuyên"),
+    # "chi thường xuyên" (recurrent spending, against "chi đầu tư"), "kinh phí thường xuyên",
+    # "bồi dưỡng thường xuyên" (continuing training): an attribute of the noun before it, not a
+    # cycle (the development gold gives such duties none, kh144, kh179; deadline_audit.py).
+    (re.compile(r"(?<!\bchi )(?<!\bphi )(?<!\bsach )(?<!\bduong )(?<!\bdao tao )(?<!\blam viec )"
+                r"\bthuong xuyen\b"), "thường xuyên"),
     (re.compile(r"\bthuong nien\b"), "thường niên"),
     # "định kỳ" that names no frequency (GUIDELINES-real.md: the label is "định kỳ").
-    (re.compile(r"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6|sau|\d+)\b)"), "định kỳ"),
+    (re.compile(rf"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6|sau|\d+|{_NUMBER_WORDS})\b)"), "định kỳ"),
 ]
 
 
@@ -317,12 +334,42 @@ _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
                       rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
 _MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh|vao|du kien)\s+|{_LABEL})thang\s+(?P<m>\d{{1,2}})"
                     r"\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
-# "6 tháng đầu năm 2026": the half-year ends on 30 June.
-_HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang dau nam\s+(?P<y>20\d\d)\b")
+# "6 tháng đầu năm 2026": the half-year ends on 30 June; "6 tháng cuối năm 2026" on 31 December.
+_HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang (?P<half>dau|cuoi) nam\s+(?P<y>20\d\d)\b")
+# A month or quarter with a deadline word and no year ("trước tháng 10 hằng năm", "trong quý
+# III", "trong tháng 12 hằng năm"): words with the recurrence, as a day without its year is.
+_PERIOD_NO_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|cham nhat(?: la)?|vao)\s+)"
+                             rf"(?:thang\s+(?P<m>\d{{1,2}})|quy\s+{_Q})\b"
+                             r"(?!\s*(?:/|-|,?\s+nam\s+)\s*\d)(?!\s*/)")
+# "năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi": a start and then every year, not a
+# year by which the work is done (a time cell read as "trong năm 2026" took its 31 December).
+_YEARS_ON = re.compile(r"(?:\btu\s+)?\bnam\s+(?P<y>20\d\d)\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)|tro di)\b")
+# A relative time limit, counted from an event: "trong thời hạn 15 ngày kể từ ngày nhận hồ sơ",
+# "chậm nhất là 05 ngày làm việc kể từ …", "trong vòng 30 ngày", "sau 01 tháng, kể từ ngày …".
+# No date can be fixed: the words (through the event they count from) are the deadline_text,
+# as the development gold writes one (kh153 IV.1.a); GUIDELINES-real.md is silent on them. Laws
+# write these limits on most procedural duties (deadline_audit.py: 347 such sentences in the
+# audited laws and plans, all read as nothing before). A bare duration ("trong 6 tháng", "phạt
+# tù từ 01 năm đến 05 năm") and a term ("có thời hạn là 05 năm", "có hiệu lực sau 15 ngày")
+# are not limits: without "thời hạn", "vòng" or "chậm nhất" the words must count from an event.
+# A prohibition in the clause before a limit makes it the length of a ban (LUATKHOAHOCCONGNGHE
+# D44.2: "… không được tham gia … trong thời hạn 03 năm kể từ ngày bị xử lý vi phạm").
+_BANNED = re.compile(r"\b(?:khong duoc|bi cam|cam)\b[^.;]*$")
+_REL_NUMBER = rf"(?:\d{{1,3}}|(?:{_NUMBER_WORDS})(?:\s+(?:{_NUMBER_WORDS}))?)"
+_REL_UNIT = r"(?:ngay(?:\s+lam viec)?|thang|nam|gio|tuan)"
+# The event runs to the next comma or stop, or to the main clause's verb ("… kể từ ngày Luật
+# này có hiệu lực thi hành phải ngừng hoạt động": the limit ends before "phải").
+_ANCHOR = (r",?\s*(?:ke tu|tinh tu|sau khi|truoc khi|truoc ngay|ke khi)\b"
+           r"(?:(?!\s(?:phai|thi|co trach nhiem|co quyen|ma)\b)[^,;.()]){0,120}")
+_RELATIVE = re.compile(
+    rf"(?P<prep>(?<!co )(?<!\bhieu luc )(?:trong thoi han|trong vong|cham nhat(?: la)?(?: sau)?)"
+    rf"(?:\s+(?:khong qua|toi da|la))?\s+){_REL_NUMBER}\s+{_REL_UNIT}\b(?:{_ANCHOR})?"
+    rf"|(?P<prep2>(?<!\bhieu luc )(?:trong|sau|truoc|it nhat)(?:\s+(?:khong qua|toi da|it nhat))?\s+)"
+    rf"{_REL_NUMBER}\s+{_REL_UNIT}\b(?={_ANCHOR})(?:{_ANCHOR})")
 # "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
 _YEAR = re.compile(rf"(?P<prep>(?:trong|truoc|den het|den|cuoi|hoan thanh)\s+|{_LABEL})nam\s+(?P<y>20\d\d)\b"
-                   r"(?!\s*[-–])")
+                   r"(?!\s*[-–])(?!\s+(?:va\s+(?:cac|nhung)\s+nam|tro di)\b)")
 # A time label ("Thời gian thực hiện: năm 2027", "thời hạn hoàn thành: giai đoạn 2026 - 2030")
 # dates the duty as a table's time column does: a period ends with its last year. Without the
 # label a period is only named in passing ("Chương trình … giai đoạn 2026 - 2030": the
@@ -332,7 +379,8 @@ _TIME_LABEL = re.compile(r"(?P<prep>thoi (?:gian|han)(?: thuc hien| hoan thanh| 
                          r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?(?!\d)")
 # "trước ngày 20 hằng tháng": a day of every month, kept as words with the recurrence.
 _MONTH_DAY = re.compile(r"(?P<prep>(?:truoc|cham nhat|den)\s+)ngay\s+(?P<d>\d{1,2})"
-                        r"(?=\s*(?:cua\s+)?(?:hang|moi)\s+thang\b)")
+                        r"(?=\s*,?\s*(?:cua\s+)?(?:(?:hang|moi)\s+(?:thang|quy)\b"
+                        r"|thang\s+(?:cuoi|dau)\s+(?:quy|ky|nam)\b|(?:quy|ky bao cao)\b))")
 # A date cut by a line wrap after its slash ("31/12/⏎2026" in a crawl or a table cell) is one date.
 _WRAPPED_DATE = re.compile(r"(?<=\d)\s*/\s+(?=\d)|(?<=\d)\s+/\s*(?=\d)")
 
@@ -355,6 +403,13 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     text = _WRAPPED_DATE.sub("/", text)
     folded = fold(text)
     matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
+    for m in _EVERY_N.finditer(folded):
+        raw_n, unit = m.group("n") or m.group("n2"), m.group("u") or m.group("u2")
+        n = int(raw_n) if raw_n.isdigit() else _NUMBER_VALUES[raw_n]
+        label = (("hằng năm" if unit == "nam" else "hằng tháng") if n == 1  # "01 năm một lần"
+                 else f"{n} {'năm' if unit == 'nam' else 'tháng'}")
+        if not (n == 6 and unit == "thang") and all(lb != label for _, lb in matches):
+            matches.append((m, label))  # "6 tháng" has its own pattern
     found = [(m.start(), label) for m, label in matches]
     # A stated frequency ("định kỳ hằng năm") says more than "thường xuyên" / a bare "định kỳ"
     # elsewhere in the text: the vague labels count only when no frequency is given, or when
@@ -386,7 +441,20 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         if 1 <= mo <= 12:
             candidates.append((m.start(), month_end(int(m.group("y")), mo), text[m.start() : m.end()]))
     for m in _HALF_YEAR.finditer(folded):
-        candidates.append((m.start(), f"{int(m.group('y')):04d}-06-30", text[m.start() : m.end()]))
+        end = "06-30" if m.group("half") == "dau" else "12-31"
+        candidates.append((m.start(), f"{int(m.group('y')):04d}-{end}", text[m.start() : m.end()]))
+    for m in _PERIOD_NO_YEAR.finditer(folded):
+        if m.group("m") is None or 1 <= int(m.group("m")) <= 12:
+            candidates.append((m.start(), None, text[m.start() : m.end()]))
+    for m in _RELATIVE.finditer(folded):
+        if _BANNED.search(folded, 0, m.start()):
+            continue  # "không được tham gia … trong thời hạn 03 năm": how long a ban lasts
+        candidates.append((m.start(), None, text[m.start() : m.end()].rstrip(" ,")))
+    for m in _YEARS_ON.finditer(folded):
+        candidates.append((m.start(), None, text[m.start() : m.end()]))
+        if "hằng năm" not in recurring_parts:
+            recurring_parts.append("hằng năm")
+            recurring = ", ".join(recurring_parts)
     for m in _YEAR.finditer(folded):
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
     for m in _TIME_LABEL.finditer(folded):
