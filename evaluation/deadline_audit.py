@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import re
 import sys
@@ -41,7 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# DEADLINE_AUDIT_SRC: another checkout's src, to measure the reader before a change.
+sys.path.insert(0, os.environ.get("DEADLINE_AUDIT_SRC") or str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 
 from chinhsach.extract.duties import find_deadline  # noqa: E402
@@ -259,7 +261,9 @@ def net(text: str, cell: bool) -> list[Hit]:
         (r"\b(?:hang|moi) thang\b", "hằng tháng"), (r"\b(?:hang|moi) tuan\b", "hằng tuần"),
         (r"\b(?:hang|moi) ngay\b", "hằng ngày"), (r"(?<!\bchi )(?<!\bkinh phi )(?<!\bboi duong )(?<!\blam viec )\bthuong xuyen\b", "thường xuyên"),
         (r"\bthuong nien\b", "thường niên"),
-        (r"\bdinh ky\s+(?:0?6|sau) thang\b|\b(?:bao cao|so ket|danh gia)\s+(?:0?6|sau) thang\s*(?:,|va)", "6 tháng"),
+        (r"\b(?:dinh ky|moi|bao cao|so ket|danh gia)\s+(?:0?6|sau) thang\b(?!\s+(?:dau|cuoi) nam)"
+         r"|\b(?:0?6|sau) thang\s*(?:,|va)\s*(?:hang\s+|ca\s+|tong ket\s+)?nam\b|\b0?6 thang\s+(?:mot|01|1)\s+lan\b",
+         "6 tháng"),
         (r"\bdinh ky\b(?!,?\s+(?:hang|moi|\d+|sau|mot|hai|ba|bon|nam)\b)", "định kỳ"),
     ]
     every_n = re.search(rf"\b{_NUM}\s+(?:nam|thang)\s+(?:mot|1|01)\s+lan\b|\bdinh ky\s+(?:it nhat\s+)?\d+\s+(?:nam|thang)\b", f)
@@ -271,6 +275,10 @@ def net(text: str, cell: bool) -> list[Hit]:
     for m in re.finditer(rf"\b(?:dinh ky\s+)?{_NUM}\s+(?:nam|thang)\s+(?:mot|1)\s+lan\b|\bdinh ky\s+{_NUM}\s+(?:nam|thang)\b", f):
         if not re.search(r"\b(?:0?6|sau) thang\b", m.group(0)):
             hits.append(Hit("recurrence: every N years/months", m.start(), m.end(), Expect("label", "N")))
+    # "06 tháng" that no cycle word goes with is a length ("06 tháng liền", "06 tháng liền kề").
+    for m in re.finditer(r"\b0?6 thang\b", f):
+        if not any(h.start <= m.start() < h.end + 12 for h in hits):
+            hits.append(Hit("length: 06 tháng", m.start(), m.end(), Expect("nolabel", "6 tháng")))
     # Manner and triggers: no date, no cycle.
     for m in re.finditer(r"\b(?:kip thoi|theo tien do|khi co yeu cau|theo yeu cau|dot xuat|ngay sau khi)\b", f):
         hits.append(Hit("manner/trigger", m.start(), m.end(), Expect("none")))
@@ -313,6 +321,8 @@ def judge(text: str, cell: bool, hits: list[Hit],
                 out.append((h, "wrong"))
             else:
                 out.append((h, "wrong" if from_it else "none-ok"))
+        elif h.expect.kind == "nolabel":
+            out.append((h, "wrong" if h.expect.value in _labels(recurring) else "none-ok"))
         elif h.expect.kind == "label":
             labels = _labels(recurring)
             if h.expect.value == "N":
@@ -332,10 +342,14 @@ def run(args: argparse.Namespace) -> int:
     groups: dict[str, Counter] = defaultdict(Counter)
     rows: list[tuple[str, str, str, str, tuple, list[tuple[Hit, str]]]] = []
     n_units = n_with = 0
+    outside: list[tuple[str, str, str, tuple]] = []
     for group, source, text, cell in units():
         n_units += 1
         hits = net(text, cell)
         if not hits:
+            got = read(text, cell)
+            if any(got):  # a claim the net did not see: judged by hand (--claims)
+                outside.append((group, source, text, got))
             continue
         n_with += 1
         got = read(text, cell)
@@ -355,6 +369,11 @@ def run(args: argparse.Namespace) -> int:
     print("\n| source group | right | wrong | missed | none-ok |\n|---|---:|---:|---:|---:|")
     for g, c in sorted(groups.items()):
         print(f"| {g} | {c['right']} | {c['wrong']} | {c['missed']} | {c['none-ok']} |")
+    print(f"\nreader claims on sentences outside the net: {len(outside)}")
+    if args.claims:
+        claims = [(g, src, t, got) for g, src, t, _k, got, _v in rows if any(got)] + outside
+        for g, src, t, got in random.Random(SEED + 1).sample(claims, min(args.claims, len(claims))):
+            print(f"\nclaim {key(t)} {g}/{src} → {got}\n   «{t[:500]}»")
     if args.plans:
         plan_duties(rows)
     if args.show:
@@ -408,6 +427,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=0, help="print a fixed-seed sample of N hits")
     parser.add_argument("--sample-file", help="hand verdicts of the sample (JSON: key → {net, reader})")
+    parser.add_argument("--claims", type=int, default=0,
+                        help="print a fixed-seed sample of N sentences where the reader gives something")
     parser.add_argument("--show", help="print the hits of forms containing this")
     parser.add_argument("--verdict", help="with --show: only this verdict")
     parser.add_argument("--plans", action="store_true", help="also check the parsed duties of the plans")

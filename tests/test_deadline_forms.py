@@ -62,6 +62,8 @@ SENTENCES = [
     ("Định kỳ hằng quý kiểm tra việc thực hiện.", None, None, "hằng quý"),
     ("Định kỳ 06 tháng, các đơn vị báo cáo kết quả.", None, None, "6 tháng"),
     ("Các trường báo cáo 6 tháng, năm về Sở Giáo dục và Đào tạo.", None, None, "6 tháng"),
+    ("Báo cáo định kỳ hằng tháng (trước ngày 20 hằng tháng), 6 tháng (trước ngày 20/6), hằng năm (trước ngày 20/11).",
+     None, "trước ngày 20", "hằng tháng, 6 tháng, hằng năm"),
     ("Ban chỉ đạo họp thường niên để đánh giá kết quả.", None, None, "thường niên"),
     ("Định kỳ báo cáo Ủy ban nhân dân tỉnh.", None, None, "định kỳ"),
     ("Thường xuyên kiểm tra, giám sát hoạt động của cơ sở.", None, None, "thường xuyên"),
@@ -81,6 +83,8 @@ NOT_LIMITS = [
     "Người vi phạm bị phạt tù từ 01 năm đến 05 năm.",  # a penalty
     "Thẻ cũ vẫn có giá trị sử dụng đến hết ngày 31 tháng 12 năm 2026.",  # the end of a validity
     "Cá nhân vi phạm không được tham gia đề tài trong thời hạn 02 năm kể từ ngày bị xử lý.",  # a ban
+    "Người lao động đã điều trị 06 tháng liên tục thì được xem xét.",  # a length, no cycle
+    "Mức hỗ trợ tính theo thu nhập bình quân của 06 tháng liền kề.",  # a length, no cycle
     "Bố trí kinh phí chi thường xuyên để thực hiện Kế hoạch.",  # recurrent spending, no cycle
     "Triển khai nền tảng bồi dưỡng thường xuyên cho giáo viên.",  # continuing training
     "Lồng ghép vào Chương trình phát triển du lịch giai đoạn 2026 - 2030.",  # a period in passing

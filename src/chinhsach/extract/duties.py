@@ -107,6 +107,17 @@ _NUMBER_VALUES = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau
                   "chin": 9, "muoi": 10, "muoi lam": 15, "hai muoi": 20, "ba muoi": 30, "bon muoi lam": 45,
                   "sau muoi": 60, "chin muoi": 90}
 _NUMBER_WORDS = "|".join(sorted(_NUMBER_VALUES, key=len, reverse=True))
+# "6 tháng" is a cycle only when its words say so: after "định kỳ", "mỗi", "báo cáo", "sơ kết"
+# ("định kỳ 06 tháng", "báo cáo 6 tháng"), before the year's report ("6 tháng, năm", "6 tháng
+# và hằng năm", "6 tháng, tổng kết năm"), "6 tháng một lần", or in a list of frequencies
+# ("định kỳ hàng tháng (…), 6 tháng (…)"). Elsewhere it is a length: "biệt tích 06 tháng liền",
+# "điều trị 06 tháng liên tục", "bình quân của 06 tháng liền kề", "trong 6 tháng", "6 tháng đầu
+# năm 2026" (deadline_audit.py: 150 such lengths in the laws were read as a cycle).
+_SIX_MONTHS = re.compile(r"\b(?:0?6|sau) thang\b(?!\s+(?:dau|cuoi) nam\b)")
+_SIX_BEFORE = re.compile(r"(?:\b(?:dinh ky|moi|hang|bao cao|so ket|danh gia|kiem tra)\s+"
+                         r"|\b(?:hang|moi) (?:ngay|tuan|thang|quy)\b[^.;]{0,60},\s*)$")
+_SIX_AFTER = re.compile(r"\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|bao cao\s+)?nam\b"
+                        r"|\s+(?:mot|1|01)\s+lan\b|\s*/\s*lan\b")
 # A cycle of N years or months: "định kỳ 05 năm", "02 năm một lần", "định kỳ hai năm một lần",
 # "3 tháng một lần" (the laws' reporting and review cycles; deadline_audit.py found 18, all
 # read as nothing). Labelled "5 năm", "3 tháng" in the standard spelling, as "định kỳ 06 tháng"
@@ -119,14 +130,7 @@ _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
     # "trước ngày 10 của tháng cuối quý": a day of every quarter.
     (re.compile(r"\b(?:hang|moi) quy\b|\bthang cuoi (?:cua )?quy\b"), "hằng quý"),
-    # "6 tháng" is a cycle ("định kỳ 6 tháng", "báo cáo 6 tháng, năm"), not the half-year period
-    # "6 tháng đầu năm 2026" nor a duration "trong 6 tháng", "sau 6 tháng", "trong thời hạn 06
-    # tháng kể từ ngày …", "không quá 06 tháng" (a law's time limits were read as a 6-monthly
-    # cycle; lawtargets, evaluation/target_precision.py).
-    (re.compile(r"(?<!\btrong )(?<!\bsau )(?<!\btoi da )(?<!\bthoi han )(?<!\bvong )(?<!\bqua )"
-                r"(?<!\bnhat )(?<!\btoi thieu )(?<!\btruoc )(?<!\bla )"
-                r"\b(?:dinh ky )?(?:0?6|sau) thang\b"
-                r"(?!\s+(?:dau|cuoi) nam\b)(?!,?\s+(?:ke tu|tinh tu|tro len|tro xuong)\b)"), "6 tháng"),
+    # "6 tháng" (the six-month cycle) is matched by _SIX_MONTHS with its context, below.
     (re.compile(r"\b(?:hang|moi|thuong) nam\b"), "hằng năm"),
     (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
@@ -403,6 +407,11 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     text = _WRAPPED_DATE.sub("/", text)
     folded = fold(text)
     matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
+    six = next((m for m in _SIX_MONTHS.finditer(folded)
+                if _SIX_BEFORE.search(folded, max(0, m.start() - 80), m.start()) or _SIX_AFTER.match(folded, m.end())),
+               None)
+    if six:
+        matches.append((six, "6 tháng"))
     for m in _EVERY_N.finditer(folded):
         raw_n, unit = m.group("n") or m.group("n2"), m.group("u") or m.group("u2")
         n = int(raw_n) if raw_n.isdigit() else _NUMBER_VALUES[raw_n]
