@@ -89,6 +89,10 @@ NOT_LIMITS = [
     "Triển khai nền tảng bồi dưỡng thường xuyên cho giáo viên.",  # continuing training
     "Lồng ghép vào Chương trình phát triển du lịch giai đoạn 2026 - 2030.",  # a period in passing
     "Phối hợp kịp thời khi có yêu cầu của cơ quan có thẩm quyền.",  # manner and trigger
+    "Triển khai Chiến lược phát triển thủy sản đến năm 2030, tầm nhìn đến năm 2045.",  # a name's years
+    "Điều chỉnh Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.",  # a name's years
+    "Khiếu nại quyết định kỷ luật của người đứng đầu cơ quan.",  # "kỷ luật" folds to "ky"
+    "Bộ trưởng ban hành quy định kỹ thuật về quan trắc nước thải.",  # "kỹ thuật" folds to "ky"
 ]
 
 # Table time cells (GUIDELINES-real.md "Time"): (cell, ISO deadline, recurrence).

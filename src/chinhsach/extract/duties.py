@@ -374,6 +374,12 @@ _RELATIVE = re.compile(
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
 _YEAR = re.compile(rf"(?P<prep>(?:trong|truoc|den het|den|cuoi|hoan thanh)\s+|{_LABEL})nam\s+(?P<y>20\d\d)\b"
                    r"(?!\s*[-–])(?!\s+(?:va\s+(?:cac|nhung)\s+nam|tro di)\b)")
+# "Chiến lược … đến năm 2030, tầm nhìn đến năm 2045", "Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm
+# nhìn đến năm 2050", "Chiến lược … đến năm 2025, định hướng đến năm 2030": the years of a cited
+# strategy's or plan's name, not a time the duty is due by (the development gold gives these
+# duties none: kh179 III.1.i, III.1.k, kh556 IV.6; deadline_audit.py's hand check).
+_VISION_BEFORE = re.compile(r"\b(?:tam nhin|dinh huong)\s+$")
+_VISION_AFTER = re.compile(r"\s*,?\s*(?:tam nhin|dinh huong)\b")
 # A time label ("Thời gian thực hiện: năm 2027", "thời hạn hoàn thành: giai đoạn 2026 - 2030")
 # dates the duty as a table's time column does: a period ends with its last year. Without the
 # label a period is only named in passing ("Chương trình … giai đoạn 2026 - 2030": the
@@ -398,6 +404,22 @@ _VALIDITY = re.compile(r"(?:\b(?:co|con)\s+(?:\w+\s+){0,2}?(?:hieu luc(?! thi ha
                        r"[^.;]*$")
 
 
+# Folding makes "quyết định kỷ luật" and "quy định kỹ thuật" read "dinh ky": only "kỳ" (or an
+# untoned "ky") is the "định kỳ" of a cycle (deadline_audit.py: every "quyết định kỷ luật" and
+# "quy định kỹ thuật" in the laws was labelled "định kỳ").
+_DINH_KY = re.compile(r"\bdinh ky\b")
+
+
+def _not_cycle_words(text: str, folded: str) -> str:
+    """The folded text with the "dinh ky" that are not "định kỳ" blanked out."""
+    if len(folded) != len(text):
+        return folded
+    for m in _DINH_KY.finditer(folded):
+        if text[m.end() - 1].lower() not in "ỳy":
+            folded = folded[: m.start()] + "dinh k_" + folded[m.end() :]
+    return folded
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -405,7 +427,7 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     "hằng năm") stays as words with the recurrence.
     """
     text = _WRAPPED_DATE.sub("/", text)
-    folded = fold(text)
+    folded = _not_cycle_words(text, fold(text))
     matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
     six = next((m for m in _SIX_MONTHS.finditer(folded)
                 if _SIX_BEFORE.search(folded, max(0, m.start() - 80), m.start()) or _SIX_AFTER.match(folded, m.end())),
@@ -465,6 +487,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             recurring_parts.append("hằng năm")
             recurring = ", ".join(recurring_parts)
     for m in _YEAR.finditer(folded):
+        if _VISION_BEFORE.search(folded, 0, m.start()) or _VISION_AFTER.match(folded, m.end()):
+            continue  # "… đến năm 2030, tầm nhìn đến năm 2045": a strategy's or plan's name
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
     for m in _TIME_LABEL.finditer(folded):
         end = int(m.group("y2") or m.group("y"))
