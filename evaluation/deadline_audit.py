@@ -22,7 +22,7 @@ form on its own. Verdicts: ``right``, ``wrong`` (another value, or a value where
 :func:`chinhsach.extract.duties.find_deadline`. On the plans the parsed duties are checked too
 (``plans: in a duty / agreeing``).
 
-``--sample N`` prints a fixed-seed random sample of hits for a hand check (to the terminal, not to
+``--sample N`` prints a fixed sample of hits (hash order) for a hand check (to the terminal, not to
 the repository); ``--sample-file`` reads the hand verdicts of such a sample (key → verdicts) and
 reports the precision of the net and of the reader on it.
 """
@@ -33,7 +33,6 @@ import argparse
 import hashlib
 import json
 import os
-import random
 import re
 import sys
 from collections import Counter, defaultdict
@@ -233,7 +232,14 @@ def net(text: str, cell: bool) -> list[Hit]:
             continue  # a year inside a longer cell is not the cell's time
         if not cell and (c == "bare" or not f[m.start() :].startswith("nam")):
             continue  # a bare year in a sentence is a title's or a target's year
-        exp = (Expect("none") if c in ("start", "validity", "vao") else Expect("iso", f"{m.group(1)}-12-31"))
+        if re.search(r"\b(?:tam nhin|dinh huong)\s+(?:den\s+)?$", f[: m.start()]) or re.match(
+                r"\s*,?\s*(?:tam nhin|dinh huong)\b", f[m.end() :]):
+            c = "name"  # "… đến năm 2030, tầm nhìn đến năm 2045": the years of a strategy's name
+        elif re.match(r"\s*(?:\(|,?\s*(?:theo|tai|ban hanh kem theo)\s+(?:quyet dinh|nghi quyet|ke hoach|chi thi)\b)",
+                      f[m.end() :]) and re.search(r"\b(?:chuong trinh|chien luoc|de an|quy hoach|ke hoach|nghi quyet|"
+                                                  r"chi thi|du an)\b[^.;:]*$", f[: m.start()]):
+            c = "name"  # "Chương trình … đến năm 2030 theo Quyết định số …": a cited name
+        exp = (Expect("none") if c in ("start", "validity", "vao", "name") else Expect("iso", f"{m.group(1)}-12-31"))
         add(f"year [{c}]", m, exp)
     # Dates without a year: words, no ISO (GUIDELINES: "trước ngày 15/12" under "hằng năm").
     for m in re.finditer(rf"\b{_DW}\s+(?:ngay\s+)?(\d{{1,2}})\s*(?:/|\s+thang\s+)\s*(\d{{1,2}})\b(?!\s*(?:/|-|\.)\s*\d)(?!,?\s+nam\s+\d)", f):
@@ -374,7 +380,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"\nreader claims on sentences outside the net: {len(outside)}")
     if args.claims:
         claims = [(g, src, t, got) for g, src, t, _k, got, _v in rows if any(got)] + outside
-        for g, src, t, got in random.Random(SEED + 1).sample(claims, min(args.claims, len(claims))):
+        claims.sort(key=lambda c: hashlib.sha1(f"{SEED}:claim:{c[2]}".encode()).hexdigest())
+        for g, src, t, got in claims[: args.claims]:
             print(f"\nclaim {key(t)} {g}/{src} → {got}\n   «{t[:500]}»")
     if args.plans:
         plan_duties(rows)
@@ -398,6 +405,10 @@ def run(args: argparse.Namespace) -> int:
         agree = sum(1 for x in check if x["reader"] == (x["verdict"] in ("right", "none-ok")))
         print(f"\nhand check ({len(check)} hits): the net's form and expectation right {net_ok}/{len(check)}; "
               f"the reader right {reader_ok}/{len(check)}; the audit's verdict agrees with the hand {agree}/{len(check)}")
+        claims_checked = json.loads(Path(args.sample_file).read_text(encoding="utf-8")).get("claims", [])
+        if claims_checked:
+            right = sum(1 for x in claims_checked if x["right"])
+            print(f"hand check of the reader's claims: right {right}/{len(claims_checked)}")
     return 0
 
 

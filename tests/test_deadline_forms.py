@@ -64,6 +64,7 @@ SENTENCES = [
     ("Các trường báo cáo 6 tháng, năm về Sở Giáo dục và Đào tạo.", None, None, "6 tháng"),
     ("Báo cáo định kỳ hằng tháng (trước ngày 20 hằng tháng), 6 tháng (trước ngày 20/6), hằng năm (trước ngày 20/11).",
      None, "trước ngày 20", "hằng tháng, 6 tháng, hằng năm"),
+    ("Tiền hỗ trợ được chi định kỳ hằng quý, nửa năm hoặc hằng năm.", None, None, "hằng quý, 6 tháng, hằng năm"),
     ("Ban chỉ đạo họp thường niên để đánh giá kết quả.", None, None, "thường niên"),
     ("Định kỳ báo cáo Ủy ban nhân dân tỉnh.", None, None, "định kỳ"),
     ("Thường xuyên kiểm tra, giám sát hoạt động của cơ sở.", None, None, "thường xuyên"),
@@ -86,11 +87,13 @@ NOT_LIMITS = [
     "Người lao động đã điều trị 06 tháng liên tục thì được xem xét.",  # a length, no cycle
     "Mức hỗ trợ tính theo thu nhập bình quân của 06 tháng liền kề.",  # a length, no cycle
     "Bố trí kinh phí chi thường xuyên để thực hiện Kế hoạch.",  # recurrent spending, no cycle
+    "Cứ mỗi năm công tác được cộng thêm một ngày nghỉ.",  # years of service, no cycle
     "Triển khai nền tảng bồi dưỡng thường xuyên cho giáo viên.",  # continuing training
     "Lồng ghép vào Chương trình phát triển du lịch giai đoạn 2026 - 2030.",  # a period in passing
     "Phối hợp kịp thời khi có yêu cầu của cơ quan có thẩm quyền.",  # manner and trigger
     "Triển khai Chiến lược phát triển thủy sản đến năm 2030, tầm nhìn đến năm 2045.",  # a name's years
     "Điều chỉnh Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.",  # a name's years
+    "Căn cứ Đề án phát triển làng nghề đến năm 2030 theo Quyết định số 12/QĐ-UBND, các xã rà soát.",  # cited
     "Khiếu nại quyết định kỷ luật của người đứng đầu cơ quan.",  # "kỷ luật" folds to "ky"
     "Bộ trưởng ban hành quy định kỹ thuật về quan trắc nước thải.",  # "kỹ thuật" folds to "ky"
 ]

@@ -110,10 +110,11 @@ _NUMBER_WORDS = "|".join(sorted(_NUMBER_VALUES, key=len, reverse=True))
 # "6 tháng" is a cycle only when its words say so: after "định kỳ", "mỗi", "báo cáo", "sơ kết"
 # ("định kỳ 06 tháng", "báo cáo 6 tháng"), before the year's report ("6 tháng, năm", "6 tháng
 # và hằng năm", "6 tháng, tổng kết năm"), "6 tháng một lần", or in a list of frequencies
-# ("định kỳ hàng tháng (…), 6 tháng (…)"). Elsewhere it is a length: "biệt tích 06 tháng liền",
+# ("định kỳ hàng tháng (…), 6 tháng (…)"); "nửa năm" in the same places is the same cycle.
+# Elsewhere it is a length: "biệt tích 06 tháng liền",
 # "điều trị 06 tháng liên tục", "bình quân của 06 tháng liền kề", "trong 6 tháng", "6 tháng đầu
 # năm 2026" (deadline_audit.py: 150 such lengths in the laws were read as a cycle).
-_SIX_MONTHS = re.compile(r"\b(?:0?6|sau) thang\b(?!\s+(?:dau|cuoi) nam\b)")
+_SIX_MONTHS = re.compile(r"\b(?:(?:0?6|sau) thang|nua nam)\b(?!\s+(?:dau|cuoi) nam\b)")
 _SIX_BEFORE = re.compile(r"(?:\b(?:dinh ky|moi|hang|bao cao|so ket|danh gia|kiem tra)\s+"
                          r"|\b(?:hang|moi) (?:ngay|tuan|thang|quy)\b[^.;]{0,60},\s*)$")
 _SIX_AFTER = re.compile(r"\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|bao cao\s+)?nam\b"
@@ -131,7 +132,8 @@ _RECURRING = [
     # "trước ngày 10 của tháng cuối quý": a day of every quarter.
     (re.compile(r"\b(?:hang|moi) quy\b|\bthang cuoi (?:cua )?quy\b"), "hằng quý"),
     # "6 tháng" (the six-month cycle) is matched by _SIX_MONTHS with its context, below.
-    (re.compile(r"\b(?:hang|moi|thuong) nam\b"), "hằng năm"),
+    # "cứ mỗi năm làm việc được trợ cấp …" counts years of service: no yearly cycle.
+    (re.compile(r"\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"), "hằng năm"),
     (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
     # "chi thường xuyên" (recurrent spending, against "chi đầu tư"), "kinh phí thường xuyên",
@@ -380,6 +382,14 @@ _YEAR = re.compile(rf"(?P<prep>(?:trong|truoc|den het|den|cuoi|hoan thanh)\s+|{_
 # duties none: kh179 III.1.i, III.1.k, kh556 IV.6; deadline_audit.py's hand check).
 _VISION_BEFORE = re.compile(r"\b(?:tam nhin|dinh huong)\s+$")
 _VISION_AFTER = re.compile(r"\s*,?\s*(?:tam nhin|dinh huong)\b")
+# "Chương trình mục tiêu quốc gia … đến năm 2030 theo Quyết định số 7619/QĐ-BCA", "… đến năm 2030
+# (Nghị quyết số 163/2024/QH15)": a name followed by the act that approved it or by its alias
+# is cited, its year is the name's (the development gold gives kh182 III.2 no deadline). A
+# horizon that ends the duty ("triển khai Kế hoạch … đến năm 2030.") is left as a deadline, as
+# the gold reads it (kh556 III.4, IV.1).
+_CITED_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:theo|tai|ban hanh kem theo)\s+(?:quyet dinh|nghi quyet|ke hoach|chi thi|"
+                          r"thong bao|van ban|cong van)\b)")
+_NAME_HEAD = re.compile(r"\b(?:Chương trình|Chiến lược|Đề án|Quy hoạch|Kế hoạch|Nghị quyết|Chỉ thị|Dự án)\b[^.;:]*$")
 # A time label ("Thời gian thực hiện: năm 2027", "thời hạn hoàn thành: giai đoạn 2026 - 2030")
 # dates the duty as a table's time column does: a period ends with its last year. Without the
 # label a period is only named in passing ("Chương trình … giai đoạn 2026 - 2030": the
@@ -489,6 +499,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     for m in _YEAR.finditer(folded):
         if _VISION_BEFORE.search(folded, 0, m.start()) or _VISION_AFTER.match(folded, m.end()):
             continue  # "… đến năm 2030, tầm nhìn đến năm 2045": a strategy's or plan's name
+        if _CITED_AFTER.match(folded, m.end()) and _NAME_HEAD.search(text, 0, m.start()):
+            continue  # "Chương trình … đến năm 2030 theo Quyết định số …": the name being cited
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
     for m in _TIME_LABEL.finditer(folded):
         end = int(m.group("y2") or m.group("y"))
