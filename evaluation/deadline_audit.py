@@ -409,6 +409,10 @@ def run(args: argparse.Namespace) -> int:
         if claims_checked:
             right = sum(1 for x in claims_checked if x["right"])
             print(f"hand check of the reader's claims: right {right}/{len(claims_checked)}")
+        main_checked = json.loads(Path(args.sample_file).read_text(encoding="utf-8")).get("claims_main", [])
+        if main_checked:
+            right = sum(1 for x in main_checked if x["right"])
+            print(f"hand check of main's (d92cf1c) claims: right {right}/{len(main_checked)}")
     return 0
 
 
