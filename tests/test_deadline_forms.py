@@ -137,3 +137,12 @@ def test_time_cell(cell: str, iso: str | None, recurring: str | None) -> None:
 
 def test_yearless_cell_keeps_its_words() -> None:
     assert find_deadline("Trước 15/12")[1] == "Trước 15/12"
+
+
+@pytest.mark.parametrize(("label", "months"), [("5 năm", 60), ("3 tháng", 3), ("6 tháng", 6), ("hằng năm", 12),
+                                               ("5 năm, hằng năm", 12), ("định kỳ", None)])
+def test_cycle_labels_have_their_period(label: str, months: int | None) -> None:
+    """The deadline answers read the new labels as their period, not "năm" as a year."""
+    from chinhsach.answers.deadlines import period_months
+
+    assert period_months(label) == months
