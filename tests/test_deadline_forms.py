@@ -88,6 +88,9 @@ NOT_LIMITS = [
     "Mức hỗ trợ tính theo thu nhập bình quân của 06 tháng liền kề.",  # a length, no cycle
     "Bố trí kinh phí chi thường xuyên để thực hiện Kế hoạch.",  # recurrent spending, no cycle
     "Cứ mỗi năm công tác được cộng thêm một ngày nghỉ.",  # years of service, no cycle
+    "Người lao động được nghỉ hằng năm theo quy định.",  # annual leave: a compound
+    "Đăng tin trên một tờ báo hằng ngày của địa phương.",  # a daily paper: a compound
+    "Ngày Thương binh liệt sĩ: 01 ngày (ngày 27 tháng 7).",  # a bracketed day of the year
     "Triển khai nền tảng bồi dưỡng thường xuyên cho giáo viên.",  # continuing training
     "Lồng ghép vào Chương trình phát triển du lịch giai đoạn 2026 - 2030.",  # a period in passing
     "Phối hợp kịp thời khi có yêu cầu của cơ quan có thẩm quyền.",  # manner and trigger

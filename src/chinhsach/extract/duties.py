@@ -133,8 +133,11 @@ _RECURRING = [
     (re.compile(r"\b(?:hang|moi) quy\b|\bthang cuoi (?:cua )?quy\b"), "hằng quý"),
     # "6 tháng" (the six-month cycle) is matched by _SIX_MONTHS with its context, below.
     # "cứ mỗi năm làm việc được trợ cấp …" counts years of service: no yearly cycle.
-    (re.compile(r"\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"), "hằng năm"),
-    (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
+    # Compounds that name a thing, not a cycle: "nghỉ hằng năm" (annual leave), "cây hằng năm"
+    # (annual crops), "báo hằng ngày" (daily papers), "sinh hoạt / nhu cầu hằng ngày" (daily life).
+    (re.compile(r"(?<!\bnghi )(?<!\bcay )\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"),
+     "hằng năm"),
+    (re.compile(r"(?<!\bbao )(?<!\bsinh hoat )(?<!\bthiet yeu )(?<!\bnhu cau )\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
     # "chi thường xuyên" (recurrent spending, against "chi đầu tư"), "kinh phí thường xuyên",
     # "bồi dưỡng thường xuyên" (continuing training): an attribute of the noun before it, not a
@@ -472,6 +475,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             continue
         if prep.startswith("den") and _VALIDITY.search(folded, 0, m.start()):
             continue  # the end of a validity, not a date by which something is done
+        if prep.endswith("(") and not year:
+            continue  # "(ngày 30 tháng 4 dương lịch)": a bracketed day of the year names a day, no deadline
         iso = f"{int(year):04d}-{mo:02d}-{d:02d}" if year else None
         candidates.append((m.start(), iso, text[m.start() : m.end()]))
     for m in _QUARTER.finditer(folded):
