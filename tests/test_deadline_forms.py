@@ -53,8 +53,6 @@ SENTENCES = [
     ("Cơ sở phải hoàn thiện điều kiện trong thời hạn 02 năm kể từ ngày Nghị quyết có hiệu lực phải báo cáo.",
      None, "trong thời hạn 02 năm kể từ ngày Nghị quyết có hiệu lực", None),
     ("Người phụ trách trả lời kiến nghị trong vòng mười lăm ngày.", None, "trong vòng mười lăm ngày", None),
-    ("Sau 02 tháng, kể từ ngày niêm yết công khai, Ủy ban nhân dân xã lập biên bản.",
-     None, "Sau 02 tháng, kể từ ngày niêm yết công khai", None),
     ("Ít nhất 05 ngày làm việc trước ngày tổ chức, đơn vị phải gửi thông báo.",
      None, "Ít nhất 05 ngày làm việc trước ngày tổ chức", None),
     # Cycles: the label in its standard spelling.
@@ -88,6 +86,7 @@ NOT_LIMITS = [
     "Mức hỗ trợ tính theo thu nhập bình quân của 06 tháng liền kề.",  # a length, no cycle
     "Bố trí kinh phí chi thường xuyên để thực hiện Kế hoạch.",  # recurrent spending, no cycle
     "Cứ mỗi năm công tác được cộng thêm một ngày nghỉ.",  # years of service, no cycle
+    "Sau 02 tháng, kể từ ngày niêm yết mà không có người nhận thì tài sản được xử lý.",  # an earliest time
     "Người lao động được nghỉ hằng năm theo quy định.",  # annual leave: a compound
     "Đăng tin trên một tờ báo hằng ngày của địa phương.",  # a daily paper: a compound
     "Ngày Thương binh liệt sĩ: 01 ngày (ngày 27 tháng 7).",  # a bracketed day of the year

@@ -354,7 +354,9 @@ _PERIOD_NO_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|cham nhat(?:
 # year by which the work is done (a time cell read as "trong năm 2026" took its 31 December).
 _YEARS_ON = re.compile(r"(?:\btu\s+)?\bnam\s+(?P<y>20\d\d)\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)|tro di)\b")
 # A relative time limit, counted from an event: "trong thời hạn 15 ngày kể từ ngày nhận hồ sơ",
-# "chậm nhất là 05 ngày làm việc kể từ …", "trong vòng 30 ngày", "sau 01 tháng, kể từ ngày …".
+# "chậm nhất là 05 ngày làm việc kể từ …", "trong vòng 30 ngày", "ít nhất 03 ngày trước ngày …".
+# "Sau 01 năm, kể từ ngày thông báo … mà không …" is when something may happen, not a limit to
+# act by (the laws' conditions; deadline_audit.py hand check).
 # No date can be fixed: the words (through the event they count from) are the deadline_text,
 # as the development gold writes one (kh153 IV.1.a); GUIDELINES-real.md is silent on them. Laws
 # write these limits on most procedural duties (deadline_audit.py: 347 such sentences in the
@@ -373,7 +375,7 @@ _ANCHOR = (r",?\s*(?:ke tu|tinh tu|sau khi|truoc khi|truoc ngay|ke khi)\b"
 _RELATIVE = re.compile(
     rf"(?P<prep>(?<!co )(?<!\bhieu luc )(?:trong thoi han|trong vong|cham nhat(?: la)?(?: sau)?)"
     rf"(?:\s+(?:khong qua|toi da|la))?\s+){_REL_NUMBER}\s+{_REL_UNIT}\b(?:{_ANCHOR})?"
-    rf"|(?P<prep2>(?<!\bhieu luc )(?:trong|sau|truoc|it nhat)(?:\s+(?:khong qua|toi da|it nhat))?\s+)"
+    rf"|(?P<prep2>(?<!\bhieu luc )(?:trong|truoc|it nhat)(?:\s+(?:khong qua|toi da|it nhat))?\s+)"
     rf"{_REL_NUMBER}\s+{_REL_UNIT}\b(?={_ANCHOR})(?:{_ANCHOR})")
 # "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
