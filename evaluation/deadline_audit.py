@@ -173,7 +173,7 @@ def _ctx(f: str, start: int) -> str:
     """The context before a time expression: dw (a deadline word), start, validity, bare."""
     before = f[max(0, start - 40) : start]
     if re.search(r"\b(?:co|con)\s+(?:\w+\s+){0,3}?(?:hieu luc|gia tri)\b[^.;]*\bden(?: het)?\s+(?:ngay\s+)?$"
-                 r"|\bhet hieu luc\s+(?:tu\s+|ke tu\s+)?(?:ngay\s+)?$|\bhan dung\s*:?\s*$", before):
+                 r"|\bhet hieu luc\s+(?:tu\s+|ke tu\s+)?(?:ngay\s+)?$|\bhan dung\s*:?\s*$", f[:start]):
         return "validity"
     if re.search(rf"\b{_START}\s+(?:ngay\s+)?$", before):
         return "start"
@@ -253,6 +253,14 @@ def net(text: str, cell: bool) -> list[Hit]:
     # Terms and entry into force: a length, no time limit ("có thời hạn là 05 năm").
     for m in re.finditer(rf"\b(?<!trong )(?:co thoi han|thoi han[^,;.]{{0,40}}\bla|hieu luc sau)\s+(?:la\s+|khong qua\s+|toi da\s+)?{_NUM}\s+{_UNIT}\b", f):
         add("term or entry into force", m, Expect("none"))
+    # A period's definition or its lapse as a condition ("Hết thời hạn 03 tháng … mà …", "Thời
+    # hạn này không quá 03 năm"), a cap on an extension ("kéo dài … không quá 15 ngày kể từ"),
+    # a ban ("không được … trong thời hạn 03 năm"): no limit to act by.
+    for m in re.finditer(rf"(?:\bhet thoi han|^\W*thoi han(?: nay| [a-z ]{{0,30}}?)?)\s+(?:la\s+|khong qua\s+)?"
+                         rf"{_NUM}\s+{_UNIT}\b|\b(?:khong qua|toi da)\s+{_NUM}\s+{_UNIT}\b(?=\s*,?\s*(?:ke tu|tinh tu)\b)", f):
+        add("period defined, lapsed or capped", m, Expect("none"))
+    for m in re.finditer(rf"\bkhong duoc\b[^.;]*\btrong thoi han\s+{_NUM}\s+{_UNIT}\b", f):
+        add("ban for a period", m, Expect("none"))
     # Relative limits: a number of days/months counted from an event.
     for m in re.finditer(rf"\b(?:trong\s+)?thoi han\s+(?:la\s+|khong qua\s+|toi da\s+|toi thieu\s+)?{_NUM}\s+{_UNIT}\b", f):
         add("relative: thời hạn N days", m, Expect("words"))
@@ -281,6 +289,12 @@ def net(text: str, cell: bool) -> list[Hit]:
         for m in re.finditer(pattern, f):
             if label == "định kỳ" and len(f) == len(text) and text[m.end() - 1].lower() not in "ỳy":
                 continue  # "quyết định kỷ luật", "quy định kỹ thuật": folded, they read "dinh ky"
+            if (f.startswith("hang", m.start()) and re.search(r"\b(?:nghi|cay|bao|sinh hoat|thiet yeu|nhu cau)\s+$",
+                                                              f[: m.start()])) or re.match(
+                    r"\s+(?:lam viec|cong tac)\b", f[m.end() :]):
+                # "nghỉ hằng năm" (annual leave), "cây hằng năm", "báo hằng ngày", "mỗi năm làm việc"
+                hits.append(Hit("compound, no cycle", m.start(), m.end(), Expect("nolabel", label)))
+                continue
             hits.append(Hit(f"recurrence: {label}", m.start(), m.end(), Expect("label", label)))
     for m in re.finditer(rf"\b(?:dinh ky\s+)?{_NUM}\s+(?:nam|thang)\s+(?:mot|1)\s+lan\b|\bdinh ky\s+{_NUM}\s+(?:nam|thang)\b", f):
         if not re.search(r"\b(?:0?6|sau) thang\b", m.group(0)):
@@ -336,7 +350,7 @@ def judge(text: str, cell: bool, hits: list[Hit],
         elif h.expect.kind == "label":
             labels = _labels(recurring)
             if h.expect.value == "N":
-                v = "right" if any(re.fullmatch(r"\d+ (?:năm|tháng)", x) for x in labels) else "missed"
+                v = "right" if any(re.fullmatch(r"\d+ (?:năm|tháng)|hằng năm|hằng tháng", x) for x in labels) else "missed"
             else:
                 v = "right" if h.expect.value in labels else "missed"
             out.append((h, v))

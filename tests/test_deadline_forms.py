@@ -88,6 +88,7 @@ NOT_LIMITS = [
     "Cứ mỗi năm công tác được cộng thêm một ngày nghỉ.",  # years of service, no cycle
     "Sau 02 tháng, kể từ ngày niêm yết mà không có người nhận thì tài sản được xử lý.",  # an earliest time
     "Người lao động được nghỉ hằng năm theo quy định.",  # annual leave: a compound
+    "Ngày nghỉ hằng tuần được ghi trong nội quy.",  # weekly rest: a compound
     "Đăng tin trên một tờ báo hằng ngày của địa phương.",  # a daily paper: a compound
     "Ngày Thương binh liệt sĩ: 01 ngày (ngày 27 tháng 7).",  # a bracketed day of the year
     "Triển khai nền tảng bồi dưỡng thường xuyên cho giáo viên.",  # continuing training

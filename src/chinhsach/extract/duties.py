@@ -138,7 +138,7 @@ _RECURRING = [
     (re.compile(r"(?<!\bnghi )(?<!\bcay )\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"),
      "hằng năm"),
     (re.compile(r"(?<!\bbao )(?<!\bsinh hoat )(?<!\bthiet yeu )(?<!\bnhu cau )\b(?:hang|moi) ngay\b"), "hằng ngày"),
-    (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
+    (re.compile(r"(?<!\bnghi )\b(?:hang|moi) tuan\b"), "hằng tuần"),  # "ngày nghỉ hằng tuần": weekly rest
     # "chi thường xuyên" (recurrent spending, against "chi đầu tư"), "kinh phí thường xuyên",
     # "bồi dưỡng thường xuyên" (continuing training): an attribute of the noun before it, not a
     # cycle (the development gold gives such duties none, kh144, kh179; deadline_audit.py).
