@@ -71,6 +71,7 @@ eval: model ocr-deps
 	$(BIN)/python evaluation/who_eval.py --rebuild --paraphrase --write
 	$(BIN)/python evaluation/check_eval.py --write
 	$(BIN)/python evaluation/segmentation_eval.py --write
+	$(BIN)/python evaluation/restore_eval.py --weights 0,0.3 --write
 	$(BIN)/python evaluation/alqac_eval.py --write  # development sets; test sets: make bench or --final
 	$(BIN)/python evaluation/ocr_eval.py --write
 

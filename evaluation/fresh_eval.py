@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -39,6 +40,14 @@ from chinhsach import parse  # noqa: E402
 
 FRESH = ROOT / "evaluation" / "gold" / "fresh"
 FRESH_ALQAC = ROOT / "evaluation" / "gold" / "fresh-alqac"
+FRESH_PDF = ROOT / "evaluation" / "gold" / "fresh-pdf"
+# An attached document's sections carry its type's abbreviation ("KH.II.1", "QC.D31.2"); the gold
+# of fresh-pdf writes "ATT." for any of them, so both sides are compared under that name.
+_ATTACHED_PREFIX = re.compile(r"^[A-ZĐ]{2,4}\.(?=D\d|[IVXL]+(?:\.|$)|PL)")
+
+
+def attached_as_att(section: str | None) -> str | None:
+    return _ATTACHED_PREFIX.sub("ATT.", section) if section else section
 
 
 def in_scope(section: str | None, scope: list[str]) -> bool:
@@ -60,6 +69,8 @@ def score(gold_triples: Counter, pred_triples: Counter) -> dict[str, float]:
 def evaluate_file(gold_path: Path) -> dict:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     doc = parse(document_path(gold_path, gold["file"])).to_dict()
+    for duty in doc["duties"]:
+        duty["section"] = attached_as_att(duty["section"])
     scope = gold["scope"]
     duties = [d for d in doc["duties"] if in_scope(d["section"], scope)]
     g_units, p_units = extraction_eval.unit_triples(gold["duties"]), extraction_eval.unit_triples(duties)
@@ -74,6 +85,19 @@ def evaluate_file(gold_path: Path) -> dict:
             "deadlines": {"right": d_right, "total": d_total},
             "_missed": sorted(map(list, (g_units - p_units).elements()), key=str),
             "_extra": sorted(map(list, (p_units - g_units).elements()), key=str)}
+
+
+def evaluate_dir(folder: Path) -> dict[str, dict]:
+    """Every gold file of a folder whose document is found (the others are skipped, saying why)."""
+    results: dict[str, dict] = {}
+    for path in sorted(folder.glob("*.json")):
+        if path.name == "queries_who.json":
+            continue
+        try:
+            results[path.stem] = evaluate_file(path)
+        except GoldFileError as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+    return results
 
 
 def aggregate(results: list[dict]) -> dict:
@@ -105,18 +129,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help="add the results to evaluation/RESULTS.md")
     parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
-    parser.add_argument("--set", choices=("laws", "alqac"), default="laws",
+    parser.add_argument("--set", choices=("laws", "alqac", "pdf"), default="laws",
                         help="laws: the six DOCX laws (gold/fresh, development since session 6); "
-                             "alqac: the five ALQAC laws of fresh_alqac_laws.py (gold/fresh-alqac)")
+                             "alqac: the five ALQAC laws of fresh_alqac_laws.py (gold/fresh-alqac); "
+                             "pdf: the Word-made PDF decision with its attached regulation (gold/fresh-pdf)")
     args = parser.parse_args()
     if args.set == "alqac":
         return main_alqac(args)
-    results: dict[str, dict] = {}
-    for path in sorted(FRESH.glob("*.json")):
-        try:
-            results[path.stem] = evaluate_file(path)
-        except GoldFileError as exc:
-            print(f"skipped: {exc}", file=sys.stderr)
+    if args.set == "pdf":
+        return main_pdf(args)
+    results = evaluate_dir(FRESH)
     if not results:
         print("skipped: ../shared/real/ingestion/docx not found (the laws are not in the repository)",
               file=sys.stderr)
@@ -150,8 +172,7 @@ def main_alqac(args: argparse.Namespace) -> int:
     except MissingCorpus as exc:
         print(f"skipped: {exc}", file=sys.stderr)
         return 0
-    results = {path.stem: evaluate_file(path) for path in sorted(FRESH_ALQAC.glob("*.json"))
-               if path.name != "queries_who.json"}
+    results = evaluate_dir(FRESH_ALQAC)
     if not results:
         print(f"skipped: no gold in {FRESH_ALQAC.relative_to(ROOT)}", file=sys.stderr)
         return 0
@@ -169,6 +190,19 @@ def main_alqac(args: argparse.Namespace) -> int:
                 "Gold: `evaluation/gold/fresh-alqac/` (see its README). Cells: F1 (true positives/"
                 "predicted/gold); recurrences: accuracy (right/total).\n\n" + out + "\n")
         replace_section("Fresh ALQAC laws: units and roles", body)
+    return 0
+
+
+def main_pdf(args: argparse.Namespace) -> int:
+    """The third fresh set: a decision and the regulation attached to it (a Word-made PDF)."""
+    results = evaluate_dir(FRESH_PDF)
+    if not results:
+        print("skipped: ../shared/real/ingestion/pdf_text not found, or no gold", file=sys.stderr)
+        return 0
+    for name, r in results.items():
+        if args.verbose:
+            print(name, "meta wrong", r["meta"]["wrong"], "\n  missed", r["_missed"], "\n  extra", r["_extra"])
+    print(table(results))
     return 0
 
 

@@ -16,7 +16,9 @@ from typing import Any, Literal
 # The closed vocabularies of the dataclasses below (their docstrings say what each value means).
 LineKind = Literal["text", "table_row"]
 SectionKind = Literal["part", "item", "subitem", "letter", "topic", "appendix"]
-SegmentKind = Literal["paragraph", "bullet", "heading", "title", "table_row", "preamble", "signature"]
+# "note": a footnote of a crawled page ("[2] Chỉ thị số …" after the signature), placed at the
+# section of its anchor; searchable, and read for citations only.
+SegmentKind = Literal["paragraph", "bullet", "heading", "title", "table_row", "preamble", "signature", "note"]
 Role = Literal["lead", "cooperate", "monitor", "report_to"]
 Comparator = Literal["reach", "above", "at_least", "below", "at_most", "about", "range", "maintain"]
 Direction = Literal["up", "down"]
@@ -213,7 +215,7 @@ class Segment:
     @property
     def searchable(self) -> bool:
         """Headings, titles and signature blocks are context, not answers."""
-        return self.kind in ("paragraph", "bullet", "table_row", "preamble")
+        return self.kind in ("paragraph", "bullet", "table_row", "preamble", "note")
 
     @property
     def flags(self) -> list[str]:

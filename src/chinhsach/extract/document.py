@@ -204,7 +204,7 @@ def extract_document(document: Document) -> Document:
         # Targets only where they may stand: not in the preamble or unsearchable lines, not in
         # table rows, and not in situation parts, whose figures ("Kết quả đạt được: … đạt
         # 48,6%") report what was achieved.
-        doc._.context = replace(ctx, read_targets=(seg.searchable and seg.kind != "preamble"
+        doc._.context = replace(ctx, read_targets=(seg.searchable and seg.kind not in ("preamble", "note")
                                                    and ctx.part != "situation"
                                                    and seg.id not in table_rows))
         made.append(doc)

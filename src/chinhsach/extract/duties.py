@@ -798,8 +798,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     lead_marker: str | None = None  # the bullet mark of a lead-in that is itself a bullet
     node_segments: dict[str | None, set[str]] = {}  # segments that gave duties, by outline node
     for seg in document.segments:
-        if not seg.searchable and seg.id not in leaf_headings:
-            continue
+        if (not seg.searchable and seg.id not in leaf_headings) or seg.kind == "note":
+            continue  # footnotes cite documents; they charge no one
         path = _ancestors(sections, seg.section_node)
         part = path[-1].part if path else None
         if part in ("objectives", "situation"):

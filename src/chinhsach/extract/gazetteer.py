@@ -6,6 +6,7 @@ abbreviations, with the tokenisation the grammar (:mod:`chinhsach.extract.units`
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable
@@ -90,6 +91,9 @@ class Entry:
     pattern: bool = True
     tail: bool = False
     lower: bool = False
+    # a lower-case name is one dictionary word unless a role verb, level or owner closes a longer
+    # run ("Ủy ban tư pháp", not "Ủy ban kiểm sát thảo luận")
+    lower_word: bool = False
     numbers: bool = False
     bare: bool = False
     bare_ok: bool = False
@@ -154,6 +158,7 @@ class Gazetteer:
                 pattern=h.get("pattern", True),
                 tail=h.get("tail", False),
                 lower=h.get("lower", False),
+                lower_word=h.get("lower_word", False),
                 numbers=h.get("numbers", False),
                 bare=h.get("bare", False),
                 bare_ok=h.get("bare_ok", False),
@@ -179,6 +184,10 @@ class Gazetteer:
                 successors=u.get("successors", []),
             )
             self._add_entry(e, [u["name"], *u.get("aliases", [])])
+            # A word dropped in print ("Ủy ban nhân thành phố", kh153): read as the body only
+            # with a level after it, so that the short spelling names nothing else.
+            for typo in u.get("misspelt", []):
+                trie_add(self.trie, self._keys(typo), dataclasses.replace(e, need="level"))
         for c in data["classes"]:
             e = Entry(
                 name=c["name"],

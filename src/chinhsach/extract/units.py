@@ -198,6 +198,8 @@ class UnitGrammar(Gazetteer):
                         continue
                     if e.weak and not self._weak_ok(toks, j, end, e, plural, adjacent):
                         continue
+                    if not e.weak and self._inside_word(toks, j):
+                        continue  # "kinh tế - xã hội, hiệp hội …" is not "hội, hiệp hội"
                     prio = 0 if (plural or adjacent or not t.cap) else 1
                 else:
                     if not (upper or e.any_case):
@@ -252,6 +254,17 @@ class UnitGrammar(Gazetteer):
                 return k, name
         return None
 
+    @staticmethod
+    def _inside_word(toks: list[Tok], j: int) -> bool:
+        """Whether toks[j] ends a dictionary word begun by the lower-case syllable before it
+        ("xã hội", "cơ sở"): a class word read there would be half of another word."""
+        if j == 0 or toks[j - 1].kind != WORD or toks[j - 1].cap or toks[j - 1].exp:
+            return False
+        table = word_dictionary() or {}
+        if j + 1 < len(toks) and f"{toks[j].key} {toks[j + 1].key}" in table:
+            return False  # "người đứng đầu cơ quan": the class's own word ("cơ quan") wins
+        return f"{toks[j - 1].key} {toks[j].key}" in table
+
     def _weak_ok(
         self, toks: list[Tok], j: int, end: int, e: Entry, plural: bool, adjacent: bool
     ) -> bool:
@@ -272,7 +285,9 @@ class UnitGrammar(Gazetteer):
         # "Sở, ban, ngành ..." without "các": a list of weak nouns. The next one must be a whole
         # class word ("bộ, cơ quan ngang bộ"), not only start like one ("bộ, cơ quan liên quan").
         k = end + 1 if nxt in (",", "và") else end
-        return (k < n and toks[k].key in self.weak_first and k != end
+        # "Bộ ngành Trung ương", "Sở ngành" (audit of real text): the compound with "ngành" is
+        # the collective with its comma dropped, restored as GUIDELINES-real.md does.
+        return (k < n and toks[k].key in self.weak_first and (k != end or nxt == "ngành")
                 and any(x.weak for _, xs in self._walk(self.trie, toks, k) for x in xs))
 
     def _extend(self, toks: list[Tok], j: int, end: int, e: Entry, base: str) -> _Parse | None:
@@ -734,9 +749,14 @@ class UnitGrammar(Gazetteer):
         if t.kind != WORD or t.exp and not t.cap:
             return None
         if not t.cap:
-            if not spec.lower:
+            if not (spec.lower or spec.lower_word):
                 return None
             e = self._sentence_run(toks, k, lower_head=True)
+            # A run that no boundary word closes went on over a verb phrase ("Hội đồng xét xử
+            # giám đốc thẩm ra quyết định …"): the name is its first dictionary word.
+            if (spec.lower_word and e > k and not self._ends_name(toks, e)
+                    and not (e < len(toks) and self._boundary_at(toks, e))):
+                e = self._word_end(toks, k)
             return (self._surface(toks, k, e), e) if e > k else None
         known = self._longest(self.segments, toks, k)
         if known is not None:
@@ -1029,13 +1049,60 @@ def find_units(text: str) -> list[UnitMention]:
         return []
     found = _merge_collectives(text, [_with_region_number(text, m) for m in unit_grammar().find(text)])
     found = _listed_departments(text, found)
+    found = _bare_forces(text, found)
     out: list[UnitMention] = []
     for m in found:
+        if _in_title(text, m) or _bare_sector(m):
+            continue
         named = _named_places(text, m)
         if named and out and out[-1].start >= named[0].start:
             continue
         out.extend(named or [_chair_of_committee(m)])
     return [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+
+
+# A body named in the title of a law ("Luật Tổ chức Chính phủ", "Luật Tổ chức Tòa án nhân dân",
+# "Luật Công đoàn", "Bộ luật Tố tụng …") is part of a citation, not a body the sentence charges.
+_LAW_TITLE = re.compile(r"(?:^|[\s(“\"])(?:Luật|Bộ luật|Pháp lệnh|Điều lệ)\s+(?:[Tt]ổ chức\s+)?$")
+
+
+def _in_title(text: str, m: UnitMention) -> bool:
+    return _LAW_TITLE.search(text[max(0, m.start - 40) : m.start]) is not None
+
+
+# Forces named without a level in a list of bodies: "phối hợp với Công an, lực lượng Hải quan"
+# (kh182 gold: "Công an", "Hải quan"), "Bộ đội Biên phòng, Hải quan", "cơ quan Công an, Tòa án,
+# Thi hành án" (statutes). Alone they need a level ("Công an tỉnh"): a capitalised "Công an" also
+# opens longer names ("Đảng ủy Công an tỉnh", "Trường Đại học Công an nhân dân").
+_FORCE = re.compile(r"(?<![\w-])(?P<name>Công an|Hải quan|Kiểm lâm|Quản lý thị trường|Cảnh sát biển)(?![\w-])")
+# Between two members of a list of bodies.
+_LIST_GAP = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*(?:(?:các\s+)?(?:cơ quan|lực lượng)\s+)?$")
+
+
+def _bare_forces(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    """The forces of ``_FORCE`` without a level, read as units only beside another body of
+    the same list (a comma or "và" between them)."""
+    cands = [m for m in _FORCE.finditer(text)
+             if not any(x.start <= m.start() < x.end for x in found)
+             and not re.match(r"\s+(?:[A-ZĐÀ-Ỹ]|nhân dân\b)", text[m.end() : m.end() + 12])]
+    if not cands:
+        return found
+    spans = [(x.start, x.end) for x in found] + [(m.start(), m.end()) for m in cands]
+    out = list(found)
+    for m in cands:
+        if any(_LIST_GAP.match(text[e : m.start()]) for _, e in spans if e <= m.start())\
+                or any(_LIST_GAP.match(text[m.end() : st]) for st, _ in spans if st >= m.end()):
+            # "lực lượng Hải quan": the class word is part of the mention, the name is the force's.
+            lead = re.search(r"lực lượng\s+$", text[max(0, m.start() - 12) : m.start()])
+            start = m.start() - (len(lead.group(0)) if lead else 0)
+            out.append(UnitMention(start, m.end(), text[start : m.end()], m.group("name")))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _bare_sector(m: UnitMention) -> bool:
+    """ "các ngành" alone ("ở các cấp, các ngành", "của các ngành") is a generic word, not a unit
+    (GUIDELINES-real.md: ``các ngành, các cấp``); "sở, ngành" and "bộ, ngành" stay collectives."""
+    return m.collective and m.name.lower() == "ngành"
 
 
 # "các Sở, ngành: Tài chính, Xây dựng, Công an tỉnh": a collective of departments followed by the
@@ -1127,7 +1194,11 @@ def _chair_of_committee(m: UnitMention) -> UnitMention:
     kh157) names it so (GUIDELINES-real.md); other titles ("Giám đốc Sở Y tế", "Thủ trưởng các
     sở, ban, ngành") still stand for their body.
     """
-    if not (m.is_head and _CHAIR.match(fold(m.text))):
+    # The name, not the print, says which committee: "Chủ tịch Ủy ban nhân thành phố" (a word
+    # dropped in print) is read as "Ủy ban nhân dân thành phố".
+    if not (m.is_head and (_CHAIR.match(fold(m.text))
+                           or (fold(m.text).lower().startswith("chu tich ")
+                               and _CHAIR.match("chu tich " + fold(m.name).lower())))):
         return m
     return UnitMention(m.start, m.end, m.text, f"Chủ tịch {m.name}", m.place, m.is_head, m.collective)
 

@@ -4,26 +4,116 @@ Dense embeddings of "ai chiu trach nhiem ve nuoc sach" are nearly useless (recal
 0.83 to 0.03 on the seed), and so is word segmentation. The index already holds every syllable
 the corpus uses with its accents, so a bigram model over the corpus picks the most likely accented
 sequence: "nuoc sach" → "nước sạch", "bao hiem y te" → "bảo hiểm y tế". Syllables the user did
-type with diacritics are kept as typed; syllables the corpus never saw stay as they are.
+type with diacritics are kept as typed; syllables neither the corpus nor the dictionary (below)
+spells stay as they are.
 
 Counts live in two SQLite tables of the index, so a query reads only the rows it needs.
+
+The index's text is not the only evidence: a provincial office's first index holds a few plans,
+and a staff member's question words ("bao nhiêu", "bao lâu", "có thể", "ai") are rare in plans
+and statutes. underthesea's word dictionary (72k words, the one word segmentation reads) adds
+what the language itself says: every syllable it spells is a candidate, and every pair of
+syllables inside one of its words counts as a bigram, at ``DICTIONARY_WEIGHT`` occurrences of
+the index's text per dictionary word (``evaluation/restore_eval.py``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import itertools
+import marshal
 import math
+import os
 import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
-from chinhsach.text.normalize import fold, has_diacritics
-from chinhsach.text.tokens import syllables
+from chinhsach.text.normalize import canonical_tones, fold, has_diacritics
+from chinhsach.text.tokens import dictionary_entries, dictionary_path, syllables
 
 _MAX_CANDIDATES = 8
 _LAMBDA = 0.8  # weight of the bigram estimate against the unigram one
-_SYLLABLE_RE = re.compile(r"[^\W\d_]+")
+_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+")
+# Every number is one token of the counts: "năm 2030", "quý 1", "ngày 15" are the commonest
+# bigrams of a plan, and a number between two syllables no longer makes them neighbours. Without
+# it "chi so HDI nam 2030" came back "nam 2030" once the dictionary's "nam" (Việt Nam, nam giới)
+# counted (evaluation/retrieval_eval.py, the seed's query Q27).
+NUMBER = "<num>"
 _SEEN_MAX = 200_000  # counts kept in memory per index (a few tens of MB at most)
+DICTIONARY_WEIGHT = 0.3  # occurrences in the index's text that one dictionary word is worth
+# A query with marks on at least this share of its syllables was typed with marks: its plain
+# syllables that Vietnamese spells plain ("cho", "theo", "bao" of "bao nhiêu") are kept, and only
+# the ones no word spells plain ("hiem" in "bảo hiem y tế") are restored. Restoring every plain
+# syllable changed 1.4% of the syllables of ALQAC 2022's questions typed with marks, 0 with this
+# rule (evaluation/restore_eval.py, "typed with marks"). Questions typed with marks carry marks
+# on 0.53-1.0 of their syllables (ALQAC 2022 and the plans' questions; median 0.88).
+MARKED_SHARE = 0.5
+
+
+DictionaryCounts = tuple[dict[str, list[tuple[str, int]]], dict[tuple[str, str], int], int]
+_CACHE_FORMAT = 1
+
+
+def _cache_file() -> Path | None:
+    """The user's cache of the dictionary counts, named after the dictionary file it was made
+    from (path, size, time) so that another underthesea makes another file."""
+    source = dictionary_path()
+    try:
+        stat = source.stat() if source else None
+    except OSError:
+        return None
+    if stat is None:
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "chinhsach"
+    key = hashlib.sha256(f"{_CACHE_FORMAT}:{source}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
+    return base / f"restore-dictionary-{key[:16]}.marshal"
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_counts() -> DictionaryCounts:
+    """Type counts of underthesea's word dictionary: candidates by folded syllable (accented
+    syllable, number of words it appears in), bigrams inside a word, and the syllable total.
+    Empty when the installed underthesea keeps no dictionary where we read it.
+
+    Counting takes 0.2-0.5 s, a cold ``chinhsach search`` typed without marks about as long
+    again; the counts are therefore kept in the user's cache folder (``$XDG_CACHE_HOME``, else
+    ``~/.cache``), which loads in 0.05 s. A cache that cannot be read or written is recounted."""
+    path = _cache_file()
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            uni, bi, total = marshal.loads(path.read_bytes())
+            return uni, bi, total
+    counts = _count_dictionary()
+    if path is not None and counts[2]:
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(counts))
+            os.replace(tmp, path)  # atomic: a reader sees the old file or the whole new one
+    return counts
+
+
+def _count_dictionary() -> DictionaryCounts:
+    split = re.compile(r"[^\W\d_]+").findall
+    # Entries are words (no clause punctuation inside); counted in one pass each (0.2 s).
+    words = [split(str(entry).lower()) for entry in dictionary_entries() or []]
+    uni: Counter[str] = Counter(itertools.chain.from_iterable(words))
+    bi: Counter[tuple[str, str]] = Counter(
+        itertools.chain.from_iterable(zip(w, w[1:], strict=False) for w in words))
+    # Tone placement made canonical per distinct syllable, as the index's text is (hoà -> hòa).
+    changed = {syll: c for syll in uni if (c := canonical_tones(syll)) != syll}
+    for syll in changed:
+        uni[changed[syll]] += uni.pop(syll)
+    for pair in [p for p in bi if p[0] in changed or p[1] in changed]:
+        bi[(changed.get(pair[0], pair[0]), changed.get(pair[1], pair[1]))] += bi.pop(pair)
+    by_folded: dict[str, list[tuple[str, int]]] = {}
+    for syll, n in uni.items():
+        by_folded.setdefault(fold(syll), []).append((syll, n))
+    return by_folded, dict(bi), sum(uni.values())
 
 
 def count_ngrams(texts: Iterable[str]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
@@ -32,7 +122,7 @@ def count_ngrams(texts: Iterable[str]) -> tuple[Counter[str], Counter[tuple[str,
     bi: Counter[tuple[str, str]] = Counter()
     for text in texts:
         for clause in re.split(r"[.;:!?,()]", text):
-            sylls = [s for s in syllables(clause) if not s[0].isdigit()]
+            sylls = [NUMBER if s[0].isdigit() else s for s in syllables(clause)]
             uni.update(sylls)
             bi.update(zip(sylls, sylls[1:], strict=False))
     return uni, bi
@@ -67,34 +157,70 @@ def store_counts(
 class Restorer:
     """Viterbi decoding of the most likely accented syllables given the corpus counts."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, dictionary_weight: float = DICTIONARY_WEIGHT) -> None:
         self.conn = conn
         row = conn.execute("SELECT COALESCE(SUM(n), 0) FROM restore_uni").fetchone()
-        self.total = max(int(row[0]), 1)
+        self.weight = dictionary_weight
+        self._text_total = int(row[0])
+        self.total: float = max(self._text_total, 1)
+        self._dictionary: tuple[dict[str, list[tuple[str, int]]], dict[tuple[str, str], int]] | None = None
         # Counts already read, kept for the index's life (a generation never changes): a
         # search service asks for the same common syllables again and again; a query's
         # lattice asks for each bigram several times.
-        self._uni_seen: dict[str, list[tuple[str, int]]] = {}
-        self._bi_seen: dict[tuple[str, str], int] = {}
+        self._uni_seen: dict[str, list[tuple[str, float]]] = {}
+        self._text_seen: dict[str, list[tuple[str, int]]] = {}
+        # Spellings the index's text holds: a bigram with any other one is not in its table,
+        # so it is not asked for (a dictionary candidate costs no SQL lookup).
+        self._in_text: set[str] = set()
+        self._bi_seen: dict[tuple[str, str], float] = {}
 
-    def _candidates(self, folded: str) -> list[tuple[str, int]]:
-        found = self._uni_seen.get(folded)
+    def _load_dictionary(self) -> None:
+        """The dictionary's counts, on the first query that needs restoring (once per process;
+        a query typed with marks seldom needs them)."""
+        uni, bi, total = dictionary_counts() if self.weight else ({}, {}, 0)
+        self._dictionary = (uni, bi)
+        self.total = max(self._text_total + self.weight * total, 1)
+
+    def _text_candidates(self, folded: str) -> list[tuple[str, int]]:
+        """Accented spellings of a folded syllable in the index's text, the most frequent first."""
+        found = self._text_seen.get(folded)
         if found is None:
             rows = self.conn.execute(
                 "SELECT accented, n FROM restore_uni WHERE folded = ? ORDER BY n DESC LIMIT ?",
                 (folded, _MAX_CANDIDATES),
             ).fetchall()
             found = [(a, int(n)) for a, n in rows]
+            if len(self._text_seen) >= _SEEN_MAX:
+                self._text_seen.clear()
+                self._in_text.clear()
+            self._text_seen[folded] = found
+            self._in_text.update(a for a, _ in found)
+        return found
+
+    def _candidates(self, folded: str) -> list[tuple[str, float]]:
+        """Spellings from the index's text and the dictionary, with their counts (a dictionary
+        word weighted ``weight``), the most frequent first."""
+        found = self._uni_seen.get(folded)
+        if found is None:
+            if self._dictionary is None:
+                self._load_dictionary()
+            assert self._dictionary is not None
+            counts: Counter[str] = Counter({a: float(n) for a, n in self._text_candidates(folded)})
+            for accented, n in self._dictionary[0].get(folded, ()):
+                counts[accented] += self.weight * n
+            found = counts.most_common(_MAX_CANDIDATES)
             if len(self._uni_seen) >= _SEEN_MAX:
                 self._uni_seen.clear()
             self._uni_seen[folded] = found
         return found
 
-    def _bigram(self, a: str, b: str) -> int:
+    def _bigram(self, a: str, b: str) -> float:
         found = self._bi_seen.get((a, b))
         if found is None:
-            row = self.conn.execute("SELECT n FROM restore_bi WHERE a = ? AND b = ?", (a, b)).fetchone()
-            found = int(row[0]) if row else 0
+            row = (self.conn.execute("SELECT n FROM restore_bi WHERE a = ? AND b = ?", (a, b)).fetchone()
+                   if a in self._in_text and b in self._in_text else None)
+            dictionary = self._dictionary[1] if self._dictionary else {}
+            found = (int(row[0]) if row else 0) + self.weight * dictionary.get((a, b), 0)
             if len(self._bi_seen) >= _SEEN_MAX:
                 self._bi_seen.clear()
             self._bi_seen[(a, b)] = found
@@ -106,29 +232,40 @@ class Restorer:
             return text
         out = text
         # Work clause by clause on syllable spans, keeping every other character in place.
-        spans = [(m.start(), m.end(), m.group(0)) for m in _SYLLABLE_RE.finditer(text)]
-        if not spans:
+        spans = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
+        words = [w for _, _, w in spans if not w[0].isdigit()]
+        if not words:
             return text
-        lattice: list[list[tuple[str, int]]] = []
+        typed_with_marks = sum(has_diacritics(w) for w in words) >= MARKED_SHARE * len(words)
+        lattice: list[list[tuple[str, float]]] = []
         for _, _, word in spans:
             low = word.lower()
+            if low[0].isdigit():
+                lattice.append([(NUMBER, max((n for _, n in self._text_candidates(NUMBER)), default=1))])
+                continue
             if has_diacritics(low):
                 lattice.append([(low, 1)])  # typed with accents: keep as typed
                 continue
-            cands = self._candidates(low)
-            lattice.append(cands or [(low, 1)])
+            # A plain syllable of a query typed with marks stays plain when the index's text (or,
+            # failing it, the dictionary) spells it so: most are in the text, so a query typed
+            # with marks seldom loads the dictionary.
+            if typed_with_marks and (any(c == low for c, _ in self._text_candidates(low))
+                                     or any(c == low for c, _ in self._candidates(low))):
+                lattice.append([(low, 1)])
+                continue
+            lattice.append(self._candidates(low) or [(low, 1)])
         best = self._viterbi(lattice)
         pieces = []
         last = 0
         for (start, end, word), choice in zip(spans, best, strict=True):
             pieces.append(out[last:start])
-            pieces.append(_match_case(word, choice))
+            pieces.append(word if choice == NUMBER else _match_case(word, choice))
             last = end
         pieces.append(out[last:])
         return "".join(pieces)
 
-    def _viterbi(self, lattice: list[list[tuple[str, int]]]) -> list[str]:
-        def uni_logp(n: int) -> float:
+    def _viterbi(self, lattice: list[list[tuple[str, float]]]) -> list[str]:
+        def uni_logp(n: float) -> float:
             return math.log((n + 0.5) / (self.total + 1.0))
 
         scores = [uni_logp(n) for _, n in lattice[0]]

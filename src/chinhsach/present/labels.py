@@ -13,7 +13,7 @@ ROLE_VI: dict[str, str] = {"lead": "chủ trì", "cooperate": "phối hợp",
                            "monitor": "theo dõi, giám sát", "report_to": "nhận báo cáo"}
 SEGMENT_KIND_VI = {
     "paragraph": "đoạn", "bullet": "gạch đầu dòng", "table_row": "dòng bảng",
-    "preamble": "phần mở đầu", "heading": "tiêu đề", "title": "tên văn bản", "signature": "phần ký",
+    "preamble": "phần mở đầu", "heading": "tiêu đề", "title": "tên văn bản", "signature": "phần ký", "note": "chú thích",
 }
 FACT_KIND_VI = {"target": "Chỉ tiêu", "duty": "Nhiệm vụ", "other": "Nội dung khác"}
 COMPARATOR_VI = {

@@ -24,7 +24,7 @@ from chinhsach.model import (
 )
 from chinhsach.structure import metadata
 from chinhsach.structure.tables import appendix_heading, find_tables, lines_with_tables, place_table
-from chinhsach.text.normalize import fold, paragraphs
+from chinhsach.text.normalize import fold, footnote_anchors, footnote_number, paragraphs
 from chinhsach.text.numbers import int_to_roman, roman_to_int
 
 # ---------------------------------------------------------------------------------------------
@@ -556,13 +556,18 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     warnings: list[ParseWarning] = list(source.warnings)
 
     with_content: set[str] = set()  # outline nodes that already hold a paragraph of text
+    # Footnote number → the section of the paragraph holding its anchor ("Chính phủ[2]" in II.1.a).
+    anchors: dict[int, str | None] = {}
 
     def emit(kind: str, text: str, p: Paragraph, raw: str | None = None,
              section: str | None = None) -> None:
-        node = None if kind == "signature" else (state.topic or state.innermost_numbered())
+        node = None if kind in ("signature", "note") else (state.topic or state.innermost_numbered())
         if node is not None and kind in ("paragraph", "bullet", "table_row"):
             with_content.add(node.id)
         citable = section or (node.citable if node else None)
+        if kind != "note":
+            for n in footnote_anchors(raw or ""):
+                anchors.setdefault(n, citable)
         parts = split_segment_text(text) if kind not in ("heading", "title") else [text]
         for part in parts:
             segments.append(
@@ -577,7 +582,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                     prov=p.prov,
                     topic=state.topic.heading if state.topic else None,
                     section_node=node.id if node else None,
-                    context=state.context() if kind != "signature" else "",
+                    context=state.context() if kind not in ("signature", "note") else "",
                 )
             )
 
@@ -587,12 +592,14 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     placed: set[int] = set()
     part_no = 0
     first, body_start, sign_start, _ = parts[0]
+    note: int | None = None  # the footnote being read, after the signature
     for i, p in enumerate(paras):
         if part_no + 1 < len(parts) and i == parts[part_no + 1][0]:
             part_no += 1
             first, body_start, sign_start, prefix = parts[part_no]
             state = _OutlineState(doc_id=doc_id, sections=sections, id_prefix=prefix)
             appendix = None
+            note = None
         opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None
         if opened is not None and i < sign_start and not any(
                 q.kind == "table_row" for q in paras[i + 1 : i + 8]):
@@ -627,8 +634,16 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             kind = "title" if i in header.title_paragraphs else "preamble"
             emit(kind, p.text, p, p.raw)
             continue
-        if i >= sign_start:
-            emit("signature", p.text, p, p.raw)
+        opens = footnote_number(p.text)
+        if i >= sign_start or note is not None or (opens is not None and opens in anchors):
+            # Footnotes follow the signature on crawled pages (or the body, where no signature
+            # was found): "[1]" opens one, the lines up to the next "[2]" continue it (kh165: 27
+            # cited documents live only in its notes).
+            note = opens or note
+            if note is not None:
+                emit("note", p.text, p, p.raw, section=anchors.get(note))
+            else:
+                emit("signature", p.text, p, p.raw)
             continue
         if p.kind == "table_row":
             emit("table_row", p.text, p, p.raw)

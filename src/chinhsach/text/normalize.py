@@ -252,7 +252,20 @@ _BOLD_MARK = re.compile(r"\*\*|__")
 # A single "*" (italic), not a markdown bullet "* item": kh182 wraps "*2.1. Sở" / "Tài chính*".
 _ITALIC_MARK = re.compile(r"(?<!\*)\*(?!\*)")
 # Footnote anchors of crawled and converted text ("kế hoạch[1]"); the notes themselves stay.
-_FOOTNOTE = re.compile(r"(?<=\S)\[\d{1,3}\]")
+_FOOTNOTE = re.compile(r"(?<=\S)\[(\d{1,3})\]")
+# A footnote itself, after the signature of a crawled page: "[2] Chỉ thị số 27/CT-TTg …".
+_NOTE_START = re.compile(r"^\[(\d{1,3})\](?=\s|$)")
+
+
+def footnote_anchors(raw: str) -> list[int]:
+    """Numbers of the footnote anchors in a paragraph's raw text ("Chính phủ[2]" → [2])."""
+    return [int(n) for n in _FOOTNOTE.findall(raw)]
+
+
+def footnote_number(text: str) -> int | None:
+    """The number of the footnote a paragraph opens ("[2] Chỉ thị số …" → 2), else None."""
+    m = _NOTE_START.match(text)
+    return int(m.group(1)) if m else None
 # A bold span may wrap a heading over a few lines ("**III. TỔ CHỨC" / "THỰC HIỆN**"); a longer
 # run is an unbalanced mark, not a heading (the real plans wrap headings over at most 3 lines).
 _MAX_BOLD_WRAP = 4

@@ -49,15 +49,22 @@ _DICTIONARY = Path("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230
 _PIECE_RE = re.compile(_SYLLABLE_RE.pattern + r"|\S", re.UNICODE)
 
 
+def dictionary_path() -> Path | None:
+    """Where the installed underthesea keeps its word dictionary (None without underthesea)."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / _DICTIONARY
+
+
 @functools.lru_cache(maxsize=1)
 def dictionary_entries() -> list | None:
     """The entries of underthesea's word dictionary as it ships them (VLSP 2013 word list), read
     as data without importing underthesea (which imports torch: seconds); None when the installed
     package keeps it elsewhere. Word segmentation and the OCR clean-up both read it."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
+    path = dictionary_path()
+    if path is None:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / _DICTIONARY
     try:
         with path.open("rb") as fh:
             return list(pickle.load(fh))  # noqa: S301 - the installed package's own data file

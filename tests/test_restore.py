@@ -1,0 +1,70 @@
+"""Diacritics restoration: the index's own counts, the dictionary prior, queries typed with marks."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from chinhsach.indexing import restore
+from chinhsach.text.tokens import dictionary_entries
+
+pytestmark = pytest.mark.skipif(dictionary_entries() is None,
+                                reason="underthesea's word dictionary is not where chinhsach reads it")
+
+# A provincial office's first index: a few plan sentences, none with a question word.
+TEXTS = ["Sở Y tế chủ trì, phối hợp với các sở, ngành thực hiện chỉ tiêu bảo hiểm y tế.",
+         "Sở Nông nghiệp và Môi trường bảo đảm nước sạch cho người dân nông thôn.",
+         "Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm."]
+
+
+def restorer(weight: float = restore.DICTIONARY_WEIGHT) -> restore.Restorer:
+    conn = sqlite3.connect(":memory:")
+    restore.store_counts(conn, *restore.count_ngrams(TEXTS))
+    return restore.Restorer(conn, dictionary_weight=weight)
+
+
+def test_the_index_text_restores_its_own_words() -> None:
+    assert restorer().restore("chi tieu bao hiem y te") == "chỉ tiêu bảo hiểm y tế"
+    assert restorer().restore("Nuoc sach") == "Nước sạch"
+
+
+def test_question_words_the_index_never_saw_come_from_the_dictionary() -> None:
+    # Without the dictionary "nhieu"/"lau" have no candidate in these plans and stay bare.
+    assert restorer(weight=0).restore("bao nhieu nguoi") != "bao nhiêu người"
+    assert restorer().restore("bao nhieu nguoi") == "bao nhiêu người"
+    assert restorer().restore("thoi gian bao lau") == "thời gian bao lâu"
+
+
+def test_a_query_typed_with_marks_keeps_its_plain_syllables() -> None:
+    r = restorer()
+    # "bao" and "cho" are plain Vietnamese syllables: typed so among marked ones, they stay.
+    assert r.restore("bao nhiêu người được cấp thẻ bảo hiểm y tế") == "bao nhiêu người được cấp thẻ bảo hiểm y tế"
+    assert r.restore("hỗ trợ cho người dân") == "hỗ trợ cho người dân"
+    # "hiem" is spelled plain by no Vietnamese word: a forgotten mark, restored.
+    assert r.restore("bảo hiem y tế") == "bảo hiểm y tế"
+
+
+def test_the_dictionary_loads_only_when_a_query_needs_it() -> None:
+    r = restorer()
+    r.restore("Sở Y tế chủ trì")  # every syllable typed with marks or found plain in the text
+    assert r._dictionary is None
+    r.restore("ai chiu trach nhiem")
+    assert r._dictionary is not None
+
+
+def test_the_dictionary_counts_are_kept_in_the_user_cache(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    restore.dictionary_counts.cache_clear()
+    try:
+        counted = restore.dictionary_counts()
+        files = list((tmp_path / "chinhsach").glob("restore-dictionary-*.marshal"))
+        assert len(files) == 1 and counted[2] > 100_000
+        restore.dictionary_counts.cache_clear()
+        assert restore.dictionary_counts() == counted  # read back from the file
+        files[0].write_bytes(b"not marshal data")  # a damaged cache is recounted, and rewritten
+        restore.dictionary_counts.cache_clear()
+        assert restore.dictionary_counts() == counted
+        assert restore.dictionary_counts.__wrapped__() == counted
+    finally:
+        restore.dictionary_counts.cache_clear()
