@@ -441,11 +441,13 @@ def plan_duties(rows: list) -> None:
         duties[p.stem] = [(fold(" ".join(d.text.split())), d) for d in parse(p).duties]
     inside = agree = 0
     misses: list[str] = []
-    for group, source, text, _kind, _got, verdicts in rows:
-        if group != "plans" or not verdicts:
-            continue
+    for group, source, text, kind, _got, verdicts in rows:
+        if group != "plans" or not verdicts or kind == "cell":
+            continue  # a table's time cell is scored by evaluation/table_eval.py with its row
         probe = fold(" ".join(text.replace("**", "").split()))[:80]
-        match = next((d for t, d in duties.get(source, []) if probe and probe in t), None)
+        if len(probe) < 30:
+            continue  # too short to find its duty by its words
+        match = next((d for t, d in duties.get(source, []) if t.startswith(probe)), None)
         if match is None:
             continue
         inside += 1
