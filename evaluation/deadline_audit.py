@@ -461,6 +461,49 @@ def plan_duties(rows: list) -> None:
         print("  -", line)
 
 
+def gold_precision() -> None:
+    """On the development gold (8 real plans and the seed): of the gold duties with no time, how
+    many get a deadline or a recurrence from the reader (extraction_eval.py scores only the gold
+    duties that have one, so a time given where the gold has none is not seen there)."""
+    from extraction_eval import overlap
+    from gold_check import document_path
+
+    from chinhsach import parse
+
+    golds = sorted((ROOT / "evaluation" / "gold" / "real").glob("*.json"))
+    golds += [g for g in sorted((ROOT / "evaluation" / "gold").glob("*.json")) if not g.stem.startswith(("minh-hoa", "check-"))]
+    untimed = given = 0
+    examples: list[str] = []
+    for g in golds:
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        try:
+            pred = [d.to_dict() for d in parse(document_path(g, gold["file"])).duties]
+        except Exception as exc:  # noqa: BLE001 - a missing document is reported, not fatal
+            print(f"skipped {g.name}: {exc}")
+            continue
+        used: set[int] = set()
+        for gd in gold["duties"]:
+            best, best_score = None, 0.5
+            for i, p in enumerate(pred):
+                if i in used or p["section"] != gd["section"]:
+                    continue
+                score = overlap(p["text"][: len(gd["text"]) + 40], gd["text"])
+                if score >= best_score:
+                    best, best_score = i, score
+            if best is None:
+                continue
+            used.add(best)
+            if not (gd.get("deadline") or gd.get("recurring")):
+                untimed += 1
+                p = pred[best]
+                if p.get("deadline") or p.get("recurring"):
+                    given += 1
+                    examples.append(f"{g.stem[:12]} {gd['section']}: {p.get('deadline')}, {p.get('recurring')}")
+    print(f"\ngold duties with no time (matched): {untimed}; given a deadline or recurrence: {given}")
+    for e in examples:
+        print("  -", e)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=0, help="print a fixed-seed sample of N hits")
@@ -470,7 +513,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", help="print the hits of forms containing this")
     parser.add_argument("--verdict", help="with --show: only this verdict")
     parser.add_argument("--plans", action="store_true", help="also check the parsed duties of the plans")
+    parser.add_argument("--gold", action="store_true",
+                        help="also count times given to development gold duties that have none")
     args = parser.parse_args(argv)
+    if args.gold:
+        gold_precision()
     return run(args)
 
 
