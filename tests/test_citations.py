@@ -594,3 +594,23 @@ def test_other_gold_files_report() -> None:
             f"  warnings gold={sorted(w['code'] for w in gold.get('warnings', []) if w['code'] in ours)}"
             f" ours={sorted(w.code for w in res['warnings'])}"
         )
+
+
+def test_a_misprinted_number_is_the_document_printed_right_elsewhere() -> None:
+    from chinhsach.extract.citations import misprints
+
+    text = ("Thực hiện Chỉ thị số 27/CT-TTg ngày 15/8/2024 của Thủ tướng Chính phủ về công tác dân số. "
+            "Căn cứ Chỉ thị số 27/CTTg ngày 15/7/2024 của Thủ tướng Chính phủ và Chỉ thị số 27/CT-TTg.")
+    found = find_citations(text, section=None)
+    assert misprints(found) == {"27/CTTG": "27/CT-TTG"}
+    distinct = distinct_citations(found)
+    assert [(c.number, c.date) for c in distinct] == [("27/CT-TTg", "2024-08-15")]
+    warned = citation_warnings(found, document_date="2025-01-01", texts=[(None, text)])
+    assert [w.code for w in warned] == ["suspect_typo"]
+
+
+def test_numbers_of_other_years_or_issuers_stay_apart() -> None:
+    text = ("Nghị định số 15/2020/NĐ-CP ngày 03/02/2020 của Chính phủ; Nghị định số 15/2021/NĐ-CP "
+            "ngày 01/3/2021 của Chính phủ; Kế hoạch số 12/KH-UBND ngày 02/01/2024 của Ủy ban nhân dân "
+            "tỉnh Sóc Trăng; Kế hoạch số 12/KH-UBT ngày 05/01/2024 của Ủy ban nhân dân tỉnh Hậu Giang.")
+    assert len(distinct_citations(find_citations(text, section=None))) == 4

@@ -81,3 +81,15 @@ def test_notes_without_a_signature_block(tmp_path: Path) -> None:
     notes = [s for s in doc.segments if s.kind == "note"]
     assert [s.section for s in notes] == [None, "II.1"]
     assert not any(d.segment_id in {s.id for s in notes} for d in doc.duties)
+
+
+def test_the_documents_own_number_is_not_a_citation(tmp_path: Path) -> None:
+    text = PLAN.replace("**TM. ỦY BAN NHÂN DÂN**", "(Kèm theo Kế hoạch số 12/KH-UBND ngày 03/3/2025 của Ủy ban "
+                        "nhân dân tỉnh Bình An; thực hiện Kế hoạch số 07/KH-UBND ngày 10/01/2025)\n\n"
+                        "**TM. ỦY BAN NHÂN DÂN**")
+    path = tmp_path / "kh12-own.md"
+    path.write_text(text, encoding="utf-8")
+    doc = parse(path)
+    assert doc.meta.number == "12/KH-UBND"
+    numbers = {c.number for c in doc.citations}
+    assert "07/KH-UBND" in numbers and "12/KH-UBND" not in numbers

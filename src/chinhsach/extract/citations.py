@@ -786,21 +786,70 @@ def resolve_aliases(citations: list[Citation]) -> list[Citation]:
     return out
 
 
+def misprints(citations: list[Citation]) -> dict[str, str]:
+    """Numbers misprinted beside the same number printed right elsewhere in the document
+    ("27/CTTg" for "27/CT-TTg", GUIDELINES-real.md [decided, kh165]): misprint key → key.
+
+    Two spellings are one document when their serial numbers are equal, their codes differ by
+    hyphens and at most one letter, and no mention gives them different issuers; the spelling
+    with more hyphens (the canonical code), else the more frequent one, is the right one.
+    """
+    spellings: dict[str, Counter[str]] = {}
+    issuers: dict[str, set[str]] = {}
+    for c in citations:
+        if c.number:
+            key = doc_number_key(c.number)
+            spellings.setdefault(key.split("/", 1)[0], Counter())[key] += 1
+            if c.issuer:
+                issuers.setdefault(key, set()).add(fold(c.issuer))
+    out: dict[str, str] = {}
+    for keys in spellings.values():
+        ranked = sorted(keys, key=lambda k: (-k.count("-"), -keys[k]))
+        for i, k in enumerate(ranked):
+            right = next((r for r in ranked[:i] if r not in out and _one_edit(_code(k), _code(r))
+                          and not (issuers.get(k) and issuers.get(r) and issuers[k].isdisjoint(issuers[r]))),
+                         None)
+            if right is not None:
+                out[k] = right
+    return out
+
+
+def _code(key: str) -> str:
+    return key.split("/", 1)[-1].replace("-", "")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Equal, or one letter inserted, dropped or changed; codes of three letters or more only,
+    and never a different year ("15/2020/NĐ-CP" and "15/2021/NĐ-CP" are two decrees)."""
+    if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1 or re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def distinct_citations(citations: list[Citation]) -> list[Citation]:
     """One citation per number, in order of first mention, at the first mention's section.
 
     ``date``, ``issuer``, ``doc_type`` and ``alias`` are merged from all mentions (first stated
-    value wins); ``text`` is the first mention that states the most (date and issuer).
+    value wins, the number's right spelling before a misprint of it: :func:`misprints`);
+    ``text`` is the first mention that states the most (date and issuer).
     """
+    wrong = misprints(citations)
     groups: dict[str, list[Citation]] = {}
     for c in citations:
         if c.number:
-            groups.setdefault(doc_number_key(c.number), []).append(c)
+            key = doc_number_key(c.number)
+            groups.setdefault(wrong.get(key, key), []).append(c)
     out = []
-    for ms in groups.values():
-        first = ms[0]
+    for key, found in groups.items():
+        # The right spelling's mentions first: a misprint's own date does not win.
+        ms = sorted(found, key=lambda c: doc_number_key(c.number) != key)
+        right = [c for c in found if doc_number_key(c.number) == key]
+        first = right[0]
         best = max(
-            enumerate(ms),
+            enumerate(right),
             key=lambda im: ((im[1].date is not None) + (im[1].issuer is not None), -im[0]),
         )[1]
 
@@ -836,10 +885,13 @@ def mention_counts(citations: list[Citation]) -> dict[str, int]:
     """
     spelling: dict[str, str] = {}
     counts: Counter[str] = Counter()
+    wrong = misprints(citations)
     for c in citations:
         if not c.number:
             continue
         key = doc_number_key(c.number)
+        if key in wrong:
+            continue  # a misprint of a number printed right elsewhere is not another mention
         counts[spelling.setdefault(key, c.number)] += 1
     return dict(counts)
 
@@ -932,7 +984,18 @@ def citation_warnings(
                         c.section,
                     )
                 )
+    wrong = misprints(citations)
     info = {doc_number_key(c.number): c for c in distinct}
+    reported: set[str] = set()
+    for c in citations:
+        key = doc_number_key(c.number) if c.number else ""
+        right = info.get(wrong.get(key, ""))
+        if right is not None and key not in reported and c.date and right.date and c.date != right.date:
+            # A misprint that also changes the date (GUIDELINES-real.md [decided, kh165]).
+            reported.add(key)
+            warnings.append(ParseWarning(
+                "suspect_typo", f"“{c.number} ngày {c.date}” is probably “{right.number} ngày {right.date}”",
+                c.section))
     seen: set[tuple[str, str]] = set()
     sources = texts or [(c.section, c.text) for c in citations if c.number]
     for section, text in sources:

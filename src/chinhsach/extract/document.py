@@ -24,6 +24,7 @@ from chinhsach.extract.tables import table_facts
 from chinhsach.extract.targets import heading_year, lists_conditions, suspect_typos
 from chinhsach.extract.units import find_units
 from chinhsach.model import Citation, Document, ParseWarning, Target, UnitRole
+from chinhsach.text.docnumber import doc_number_key
 from chinhsach.text.normalize import fold
 
 # ---------------------------------------------------------------------------------------------
@@ -238,7 +239,10 @@ def extract_document(document: Document) -> Document:
         duties.extend(row_duties)
         targets.extend(row_targets)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
-    resolved = resolve_aliases(citations)
+    # The document's own number is no citation, even where it is printed as one ("Kèm theo Kế
+    # hoạch số 144/KH-UBND" above its appendix; GUIDELINES-real.md).
+    own = doc_number_key(document.meta.number) if document.meta.number else None
+    resolved = [c for c in resolve_aliases(citations) if not (own and c.number and doc_number_key(c.number) == own)]
     document.targets = targets
     document.duties = duties
     document.plan_lead = plan_lead
