@@ -268,7 +268,7 @@ def net(text: str, cell: bool) -> list[Hit]:
         add("relative: chậm nhất N days", m, Expect("words"))
     for m in re.finditer(rf"\bsau\s+{_NUM}\s+{_UNIT}\b(?=\s*,?\s*(?:ke tu|tinh tu)\b)", f):
         add("after N days from an event (an earliest time)", m, Expect("none"))
-    for m in re.finditer(rf"\b(?:trong vong|trong|truoc|it nhat|khong qua|toi da)\s+{_NUM}\s+{_UNIT}\b"
+    for m in re.finditer(rf"\b(?:trong vong|trong|truoc|it nhat(?: la)?|khong qua|toi da)\s+{_NUM}\s+{_UNIT}\b"
                          r"(?=\s*,?\s*(?:ke tu|tinh tu|sau khi|truoc khi|truoc ngay|ke khi|tu ngay|tu khi)\b)", f):
         add("relative: N days from an event", m, Expect("words"))
     # Recurrences.

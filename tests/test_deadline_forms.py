@@ -39,6 +39,8 @@ SENTENCES = [
     # A date without its year under a cycle: words, no date (GUIDELINES.md).
     ("Định kỳ hằng năm gửi báo cáo về Sở Y tế trước ngày 10/12.", None, "trước ngày 10/12", "hằng năm"),
     ("Hằng năm báo cáo kết quả chậm nhất ngày 20 tháng 12.", None, "chậm nhất ngày 20 tháng 12", "hằng năm"),
+    ("Chậm nhất vào ngày 25 tháng 11 hằng năm, Sở trình kế hoạch kiểm tra.", None, "Chậm nhất vào ngày 25 tháng 11",
+     "hằng năm"),
     ("Gửi báo cáo tháng về Văn phòng trước ngày 25 hằng tháng.", None, "trước ngày 25", "hằng tháng"),
     ("Báo cáo tiến độ trước ngày 12 của tháng cuối quý.", None, "trước ngày 12", "hằng quý"),
     ("Thông báo kết quả kiểm tra trước tháng 11 hằng năm.", None, "trước tháng 11", "hằng năm"),
@@ -55,6 +57,7 @@ SENTENCES = [
     ("Người phụ trách trả lời kiến nghị trong vòng mười lăm ngày.", None, "trong vòng mười lăm ngày", None),
     ("Ít nhất 05 ngày làm việc trước ngày tổ chức, đơn vị phải gửi thông báo.",
      None, "Ít nhất 05 ngày làm việc trước ngày tổ chức", None),
+    ("Đơn vị thông báo kế hoạch ít nhất là 10 ngày trước ngày khai mạc.", None, "ít nhất là 10 ngày trước ngày khai mạc", None),
     # Cycles: the label in its standard spelling.
     ("Hàng năm, Sở Tài chính tham mưu bố trí kinh phí.", None, None, "hằng năm"),
     ("Định kỳ hằng quý kiểm tra việc thực hiện.", None, None, "hằng quý"),

@@ -329,7 +329,7 @@ _LABEL = r"thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:\s*|\(\s*
 # ("vào năm 2030" is not taken: it dates a target's horizon, kh182 III.2.3.d, no deadline in the gold).
 # "đến hết ngày 31/12/2025", "chậm nhất là ngày 30/9/2025", "Thời hạn hoàn thành: 30/6/2026"
 # (a label before a full date with its year) are the same deadline written otherwise.
-_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat(?: la)?|den(?: het)?|trong|vao|du kien|hoan thanh truoc|"
+_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat(?: la| vao)?|den(?: het)?|trong|vao|du kien|hoan thanh truoc|"
                         rf"xong truoc)\s+|(?:{_LABEL})(?=ngay|\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
                         r"(?:ngay\s+(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
@@ -371,11 +371,11 @@ _REL_UNIT = r"(?:ngay(?:\s+lam viec)?|thang|nam|gio|tuan)"
 # The event runs to the next comma or stop, or to the main clause's verb ("… kể từ ngày Luật
 # này có hiệu lực thi hành phải ngừng hoạt động": the limit ends before "phải").
 _ANCHOR = (r",?\s*(?:ke tu|tinh tu|sau khi|truoc khi|truoc ngay|ke khi)\b"
-           r"(?:(?!\s(?:phai|thi|co trach nhiem|co quyen|ma)\b)[^,;.()]){0,120}")
+           r"(?:(?!\s(?:phai|thi|co trach nhiem|co quyen|ma|va [^,;.()]{0,40}?cham nhat|cham nhat)\b)[^,;.()]){0,120}")
 _RELATIVE = re.compile(
     rf"(?P<prep>(?<!co )(?<!\bhieu luc )(?:trong thoi han|trong vong|cham nhat(?: la)?(?: sau)?)"
     rf"(?:\s+(?:khong qua|toi da|la))?\s+){_REL_NUMBER}\s+{_REL_UNIT}\b(?:{_ANCHOR})?"
-    rf"|(?P<prep2>(?<!\bhieu luc )(?:trong|truoc|it nhat)(?:\s+(?:khong qua|toi da|it nhat))?\s+)"
+    rf"|(?P<prep2>(?<!\bhieu luc )(?:trong|truoc|it nhat(?: la)?)(?:\s+(?:khong qua|toi da|it nhat))?\s+)"
     rf"{_REL_NUMBER}\s+{_REL_UNIT}\b(?={_ANCHOR})(?:{_ANCHOR})")
 # "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
