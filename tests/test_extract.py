@@ -249,7 +249,8 @@ def test_media_and_promotion_bodies() -> None:
      ("Tổng hợp, báo cáo trước 20/11 hằng năm.", (None, "trước 20/11", "hằng năm")),
      ("Nâng tỷ lệ lên 2/3 số xã trong 2/3 thời gian còn lại.", (None, None, None)),
      ("Rà soát xong trong 6 tháng đầu năm 2027.", ("2027-06-30", "6 tháng đầu năm 2027", None)),
-     ("Hoàn thành việc cấp thẻ trong 6 tháng kể từ ngày ký.", (None, None, None)),
+     # a relative limit: its words, no date and no cycle (kh153's gold, deadline_audit.py)
+     ("Hoàn thành việc cấp thẻ trong 6 tháng kể từ ngày ký.", (None, "trong 6 tháng kể từ ngày ký", None)),
      ("Báo cáo 6 tháng, năm về Ủy ban nhân dân tỉnh.", (None, None, "6 tháng")),
      ("Cập nhật tin bài một cách thường xuyên, định kỳ hàng ngày, hàng tuần.",
       (None, None, "thường xuyên, hằng ngày, hằng tuần"))],

@@ -9,7 +9,9 @@ Expansion rules, general rather than tuned to one phrase:
 * occurrences start no earlier than the plan's issue date (a plan dated 2028 has no report
   due in 2024);
 * the period is the shortest one the duty names: ``hằng tháng`` 1 month, ``hằng quý`` 3,
-  ``6 tháng`` 6, ``hằng năm`` 12 ("định kỳ 6 tháng, hằng năm" reports every six months);
+  ``6 tháng`` 6, ``hằng năm`` 12, ``5 năm`` 60 ("định kỳ 6 tháng, hằng năm" reports every six
+  months); a cycle of several years with no day or deadline written is not expanded (its year
+  is unknown);
 * the anchor is the fixed deadline if there is one (the first occurrence: nothing falls before
   it) unless the words make it the end of the series ("hằng năm … đến hết năm 2030": the
   rule stops there, ``until``), else the day and month written without a year ("hằng năm trước ngày 15/12" → every
@@ -61,7 +63,11 @@ def period_months(recurring: str | None) -> int | None:
     if not recurring:
         return None
     folded = fold(recurring).lower()
-    found = [months for pattern, months in _PERIODS if pattern.search(folded)]
+    # "5 năm", "3 tháng" (extract/duties.py: cycles of N years or months); "6 tháng" is 6 either way.
+    every_n = [int(m.group(1)) * (12 if m.group(2) == "nam" else 1)
+               for m in re.finditer(r"\b(\d+) (nam|thang)\b", folded)]
+    folded = re.sub(r"\b\d+ (?:nam|thang)\b", " ", folded) if every_n else folded
+    found = every_n + [months for pattern, months in _PERIODS if pattern.search(folded)]
     return min(found) if found else None
 
 
@@ -200,6 +206,8 @@ def recurrence(entry: DutyEntry, today: dt.date, _single: bool = False) -> Rule 
     elif (d := _DAY_ONLY.search(written)) and 1 <= int(d.group(1)) <= 31:
         day = int(d.group(1))
     anchor = "written" if day is not None else "period_end"
+    if months > 12 and anchor == "period_end":
+        return None  # "định kỳ 05 năm" with no day: which year the cycle falls in is not written
     if month is None:
         # Periods end on their calendar boundary: quarter ends, 30 June / 31 December, 31 Dec.
         month = 12 if months == 12 else months if months in (3, 6) else today.month
@@ -270,7 +278,7 @@ def deadlines(entries: Sequence[DutyEntry], today: dt.date, *, before: dt.date |
             due = rule.next_on_or_after(today)
             if rule.until is None or due <= rule.until:  # else the series has ended
                 found.append(DeadlineItem(e, due, "upcoming", rule, part))
-        if not found and period_months(e.recurring) is None:
+        if not found and (period_months(e.recurring) is None or not recurrences(e, today)):
             if e.deadline:
                 due = dt.date.fromisoformat(e.deadline)
                 found.append(DeadlineItem(e, due, "overdue" if due < today else "upcoming"))

@@ -112,26 +112,52 @@ _LIST_GAP = re.compile(
 )
 
 _VAGUE = frozenset({"thường xuyên", "định kỳ"})
+# Numbers as laws spell them out ("hai năm một lần", "ba mươi ngày"): the ones a period or a
+# time limit is written with.
+_NUMBER_VALUES = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+                  "chin": 9, "muoi": 10, "muoi lam": 15, "hai muoi": 20, "ba muoi": 30, "bon muoi lam": 45,
+                  "sau muoi": 60, "chin muoi": 90}
+_NUMBER_WORDS = "|".join(sorted(_NUMBER_VALUES, key=len, reverse=True))
+# "6 tháng" is a cycle only when its words say so: after "định kỳ", "mỗi", "báo cáo", "sơ kết"
+# ("định kỳ 06 tháng", "báo cáo 6 tháng"), before the year's report ("6 tháng, năm", "6 tháng
+# và hằng năm", "6 tháng, tổng kết năm"), "6 tháng một lần", or in a list of frequencies
+# ("định kỳ hàng tháng (…), 6 tháng (…)"); "nửa năm" in the same places is the same cycle.
+# Elsewhere it is a length: "biệt tích 06 tháng liền",
+# "điều trị 06 tháng liên tục", "bình quân của 06 tháng liền kề", "trong 6 tháng", "6 tháng đầu
+# năm 2026" (deadline_audit.py: 150 such lengths in the laws were read as a cycle).
+_SIX_MONTHS = re.compile(r"\b(?:(?:0?6|sau) thang|nua nam)\b(?!\s+(?:dau|cuoi) nam\b)")
+_SIX_BEFORE = re.compile(r"(?:\b(?:dinh ky|moi|hang|bao cao|so ket|danh gia|kiem tra)\s+"
+                         r"|\b(?:hang|moi) (?:ngay|tuan|thang|quy)\b[^.;]{0,60},\s*)$")
+_SIX_AFTER = re.compile(r"\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|bao cao\s+)?nam\b"
+                        r"|\s+(?:mot|1|01)\s+lan\b|\s*/\s*lan\b")
+# A cycle of N years or months: "định kỳ 05 năm", "02 năm một lần", "định kỳ hai năm một lần",
+# "3 tháng một lần" (the laws' reporting and review cycles; deadline_audit.py found 18, all
+# read as nothing). Labelled "5 năm", "3 tháng" in the standard spelling, as "định kỳ 06 tháng"
+# is "6 tháng" (GUIDELINES-real.md); the six-month cycle keeps its own pattern below.
+_EVERY_N = re.compile(rf"\bdinh ky\s+(?:la\s+)?(?:it nhat\s+)?(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<u>nam|thang)\b"
+                      rf"|\b(?P<n2>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<u2>nam|thang)\s+(?:mot|1|01)\s+lan\b")
 _FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
-    (re.compile(r"\b(?:hang|moi) quy\b"), "hằng quý"),
-    # "6 tháng" is a cycle ("định kỳ 6 tháng", "báo cáo 6 tháng, năm"), not the half-year period
-    # "6 tháng đầu năm 2026" nor a duration "trong 6 tháng", "sau 6 tháng", "trong thời hạn 06
-    # tháng kể từ ngày …", "không quá 06 tháng" (a law's time limits were read as a 6-monthly
-    # cycle; lawtargets, evaluation/target_precision.py).
-    (re.compile(r"(?<!\btrong )(?<!\bsau )(?<!\btoi da )(?<!\bthoi han )(?<!\bvong )(?<!\bqua )"
-                r"(?<!\bnhat )(?<!\btoi thieu )(?<!\btruoc )(?<!\bla )"
-                r"\b(?:dinh ky )?(?:0?6|sau) thang\b"
-                r"(?!\s+(?:dau|cuoi) nam\b)(?!,?\s+(?:ke tu|tinh tu|tro len|tro xuong)\b)"), "6 tháng"),
-    (re.compile(r"\b(?:hang|moi|thuong) nam\b"), "hằng năm"),
-    (re.compile(r"\b(?:hang|moi) ngay\b"), "hằng ngày"),
-    (re.compile(r"\b(?:hang|moi) tuan\b"), "hằng tuần"),
-    (re.compile(r"\bthuong xuyen\b"), "thường xuyên"),
+    # "trước ngày 10 của tháng cuối quý": a day of every quarter.
+    (re.compile(r"\b(?:hang|moi) quy\b|\bthang cuoi (?:cua )?quy\b"), "hằng quý"),
+    # "6 tháng" (the six-month cycle) is matched by _SIX_MONTHS with its context, below.
+    # "cứ mỗi năm làm việc được trợ cấp …" counts years of service: no yearly cycle.
+    # Compounds that name a thing, not a cycle: "nghỉ hằng năm" (annual leave), "cây hằng năm"
+    # (annual crops), "báo hằng ngày" (daily papers), "sinh hoạt / nhu cầu hằng ngày" (daily life).
+    (re.compile(r"(?<!\bnghi )(?<!\bcay )\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"),
+     "hằng năm"),
+    (re.compile(r"(?<!\bbao )(?<!\bsinh hoat )(?<!\bthiet yeu )(?<!\bnhu cau )\b(?:hang|moi) ngay\b"), "hằng ngày"),
+    (re.compile(r"(?<!\bnghi )\b(?:hang|moi) tuan\b"), "hằng tuần"),  # "ngày nghỉ hằng tuần": weekly rest
+    # "chi thường xuyên" (recurrent spending, against "chi đầu tư"), "kinh phí thường xuyên",
+    # "bồi dưỡng thường xuyên" (continuing training): an attribute of the noun before it, not a
+    # cycle (the development gold gives such duties none, kh144, kh179; deadline_audit.py).
+    (re.compile(r"(?<!\bchi )(?<!\bphi )(?<!\bsach )(?<!\bduong )(?<!\bdao tao )(?<!\blam viec )"
+                r"\bthuong xuyen\b"), "thường xuyên"),
     (re.compile(r"\bthuong nien\b"), "thường niên"),
     # "định kỳ" that names no frequency (GUIDELINES-real.md: the label is "định kỳ").
-    (re.compile(r"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6|sau|\d+)\b)"), "định kỳ"),
+    (re.compile(rf"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6|sau|\d+|{_NUMBER_WORDS})\b)"), "định kỳ"),
 ]
 
 
@@ -362,7 +388,7 @@ _LABEL = r"thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:\s*|\(\s*
 # ("vào năm 2030" is not taken: it dates a target's horizon, kh182 III.2.3.d, no deadline in the gold).
 # "đến hết ngày 31/12/2025", "chậm nhất là ngày 30/9/2025", "Thời hạn hoàn thành: 30/6/2026"
 # (a label before a full date with its year) are the same deadline written otherwise.
-_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat(?: la)?|den(?: het)?|trong|vao|du kien|hoan thanh truoc|"
+_DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat(?: la| vao)?|den(?: het)?|trong|vao|du kien|hoan thanh truoc|"
                         rf"xong truoc)\s+|(?:{_LABEL})(?=ngay|\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
                         r"(?:ngay\s+(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
@@ -376,12 +402,58 @@ _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
                       rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
 _MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh|vao|du kien)\s+|{_LABEL})thang\s+(?P<m>\d{{1,2}})"
                     r"\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
-# "6 tháng đầu năm 2026": the half-year ends on 30 June.
-_HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang dau nam\s+(?P<y>20\d\d)\b")
+# "6 tháng đầu năm 2026": the half-year ends on 30 June; "6 tháng cuối năm 2026" on 31 December.
+_HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang (?P<half>dau|cuoi) nam\s+(?P<y>20\d\d)\b")
+# A month or quarter with a deadline word and no year ("trước tháng 10 hằng năm", "trong quý
+# III", "trong tháng 12 hằng năm"): words with the recurrence, as a day without its year is.
+_PERIOD_NO_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|cham nhat(?: la)?|vao)\s+)"
+                             rf"(?:thang\s+(?P<m>\d{{1,2}})|quy\s+{_Q})\b"
+                             r"(?!\s*(?:/|-|,?\s+nam\s+)\s*\d)(?!\s*/)")
+# "năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi": a start and then every year, not a
+# year by which the work is done (a time cell read as "trong năm 2026" took its 31 December).
+_YEARS_ON = re.compile(r"(?:\btu\s+)?\bnam\s+(?P<y>20\d\d)\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)|tro di)\b")
+# A relative time limit, counted from an event: "trong thời hạn 15 ngày kể từ ngày nhận hồ sơ",
+# "chậm nhất là 05 ngày làm việc kể từ …", "trong vòng 30 ngày", "ít nhất 03 ngày trước ngày …".
+# "Sau 01 năm, kể từ ngày thông báo … mà không …" is when something may happen, not a limit to
+# act by (the laws' conditions; deadline_audit.py hand check).
+# No date can be fixed: the words (through the event they count from) are the deadline_text,
+# as the development gold writes one (kh153 IV.1.a); GUIDELINES-real.md is silent on them. Laws
+# write these limits on most procedural duties (deadline_audit.py: 347 such sentences in the
+# audited laws and plans, all read as nothing before). A bare duration ("trong 6 tháng", "phạt
+# tù từ 01 năm đến 05 năm") and a term ("có thời hạn là 05 năm", "có hiệu lực sau 15 ngày")
+# are not limits: without "thời hạn", "vòng" or "chậm nhất" the words must count from an event.
+# A prohibition in the clause before a limit makes it the length of a ban (LUATKHOAHOCCONGNGHE
+# D44.2: "… không được tham gia … trong thời hạn 03 năm kể từ ngày bị xử lý vi phạm").
+_BANNED = re.compile(r"\b(?:khong duoc|bi cam|cam)\b[^.;]*$")
+_REL_NUMBER = rf"(?:\d{{1,3}}|(?:{_NUMBER_WORDS})(?:\s+(?:{_NUMBER_WORDS}))?)"
+_REL_UNIT = r"(?:ngay(?:\s+lam viec)?|thang|nam|gio|tuan)"
+# The event runs to the next comma or stop, or to the main clause's verb ("… kể từ ngày Luật
+# này có hiệu lực thi hành phải ngừng hoạt động": the limit ends before "phải").
+_ANCHOR = (r",?\s*(?:ke tu|tinh tu|sau khi|truoc khi|truoc ngay|ke khi)\b"
+           r"(?:(?!\s(?:phai|thi|co trach nhiem|co quyen|ma|va [^,;.()]{0,40}?cham nhat|cham nhat)\b)[^,;.()]){0,120}")
+_RELATIVE = re.compile(
+    rf"(?P<prep>(?<!co )(?<!\bhieu luc )(?:trong thoi han|trong vong|cham nhat(?: la)?(?: sau)?)"
+    rf"(?:\s+(?:khong qua|toi da|la))?\s+){_REL_NUMBER}\s+{_REL_UNIT}\b(?:{_ANCHOR})?"
+    rf"|(?P<prep2>(?<!\bhieu luc )(?:trong|truoc|it nhat(?: la)?)(?:\s+(?:khong qua|toi da|it nhat))?\s+)"
+    rf"{_REL_NUMBER}\s+{_REL_UNIT}\b(?={_ANCHOR})(?:{_ANCHOR})")
 # "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
 _YEAR = re.compile(rf"(?P<prep>(?:trong|truoc|den het|den|cuoi|hoan thanh)\s+|{_LABEL})nam\s+(?P<y>20\d\d)\b"
-                   r"(?!\s*[-–])")
+                   r"(?!\s*[-–])(?!\s+(?:va\s+(?:cac|nhung)\s+nam|tro di)\b)")
+# "Chiến lược … đến năm 2030, tầm nhìn đến năm 2045", "Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm
+# nhìn đến năm 2050", "Chiến lược … đến năm 2025, định hướng đến năm 2030": the years of a cited
+# strategy's or plan's name, not a time the duty is due by (the development gold gives these
+# duties none: kh179 III.1.i, III.1.k, kh556 IV.6; deadline_audit.py's hand check).
+_VISION_BEFORE = re.compile(r"\b(?:tam nhin|dinh huong)\s+$")
+_VISION_AFTER = re.compile(r"\s*,?\s*(?:tam nhin|dinh huong)\b")
+# "Chương trình mục tiêu quốc gia … đến năm 2030 theo Quyết định số 7619/QĐ-BCA", "… đến năm 2030
+# (Nghị quyết số 163/2024/QH15)": a name followed by the act that approved it or by its alias
+# is cited, its year is the name's (the development gold gives kh182 III.2 no deadline). A
+# horizon that ends the duty ("triển khai Kế hoạch … đến năm 2030.") is left as a deadline, as
+# the gold reads it (kh556 III.4, IV.1).
+_CITED_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:theo|tai|ban hanh kem theo)\s+(?:quyet dinh|nghi quyet|ke hoach|chi thi|"
+                          r"thong bao|van ban|cong van)\b)")
+_NAME_HEAD = re.compile(r"\b(?:Chương trình|Chiến lược|Đề án|Quy hoạch|Kế hoạch|Nghị quyết|Chỉ thị|Dự án)\b[^.;:]*$")
 # A time label ("Thời gian thực hiện: năm 2027", "thời hạn hoàn thành: giai đoạn 2026 - 2030")
 # dates the duty as a table's time column does: a period ends with its last year. Without the
 # label a period is only named in passing ("Chương trình … giai đoạn 2026 - 2030": the
@@ -391,7 +463,8 @@ _TIME_LABEL = re.compile(r"(?P<prep>thoi (?:gian|han)(?: thuc hien| hoan thanh| 
                          r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?(?!\d)")
 # "trước ngày 20 hằng tháng": a day of every month, kept as words with the recurrence.
 _MONTH_DAY = re.compile(r"(?P<prep>(?:truoc|cham nhat|den)\s+)ngay\s+(?P<d>\d{1,2})"
-                        r"(?=\s*(?:cua\s+)?(?:hang|moi)\s+thang\b)")
+                        r"(?=\s*,?\s*(?:cua\s+)?(?:(?:hang|moi)\s+(?:thang|quy)\b"
+                        r"|thang\s+(?:cuoi|dau)\s+(?:quy|ky|nam)\b|(?:quy|ky bao cao)\b))")
 # A date cut by a line wrap after its slash ("31/12/⏎2026" in a crawl or a table cell) is one date.
 _WRAPPED_DATE = re.compile(r"(?<=\d)\s*/\s+(?=\d)|(?<=\d)\s+/\s*(?=\d)")
 
@@ -405,6 +478,22 @@ _VALIDITY = re.compile(r"(?:\b(?:co|con)\s+(?:\w+\s+){0,2}?(?:hieu luc(?! thi ha
                        r"[^.;]*$")
 
 
+# Folding makes "quyết định kỷ luật" and "quy định kỹ thuật" read "dinh ky": only "kỳ" (or an
+# untoned "ky") is the "định kỳ" of a cycle (deadline_audit.py: every "quyết định kỷ luật" and
+# "quy định kỹ thuật" in the laws was labelled "định kỳ").
+_DINH_KY = re.compile(r"\bdinh ky\b")
+
+
+def _not_cycle_words(text: str, folded: str) -> str:
+    """The folded text with the "dinh ky" that are not "định kỳ" blanked out."""
+    if len(folded) != len(text):
+        return folded
+    for m in _DINH_KY.finditer(folded):
+        if text[m.end() - 1].lower() not in "ỳy":
+            folded = folded[: m.start()] + "dinh k_" + folded[m.end() :]
+    return folded
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -412,8 +501,20 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     "hằng năm") stays as words with the recurrence.
     """
     text = _WRAPPED_DATE.sub("/", text)
-    folded = fold(text)
+    folded = _not_cycle_words(text, fold(text))
     matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
+    six = next((m for m in _SIX_MONTHS.finditer(folded)
+                if _SIX_BEFORE.search(folded, max(0, m.start() - 80), m.start()) or _SIX_AFTER.match(folded, m.end())),
+               None)
+    if six:
+        matches.append((six, "6 tháng"))
+    for m in _EVERY_N.finditer(folded):
+        raw_n, unit = m.group("n") or m.group("n2"), m.group("u") or m.group("u2")
+        n = int(raw_n) if raw_n.isdigit() else _NUMBER_VALUES[raw_n]
+        label = (("hằng năm" if unit == "nam" else "hằng tháng") if n == 1  # "01 năm một lần"
+                 else f"{n} {'năm' if unit == 'nam' else 'tháng'}")
+        if not (n == 6 and unit == "thang") and all(lb != label for _, lb in matches):
+            matches.append((m, label))  # "6 tháng" has its own pattern
     found = [(m.start(), label) for m, label in matches]
     # A stated frequency ("định kỳ hằng năm") says more than "thường xuyên" / a bare "định kỳ"
     # elsewhere in the text: the vague labels count only when no frequency is given, or when
@@ -435,6 +536,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             continue
         if prep.startswith("den") and _VALIDITY.search(folded, 0, m.start()):
             continue  # the end of a validity, not a date by which something is done
+        if prep.endswith("(") and not year:
+            continue  # "(ngày 30 tháng 4 dương lịch)": a bracketed day of the year names a day, no deadline
         iso = f"{int(year):04d}-{mo:02d}-{d:02d}" if year else None
         candidates.append((m.start(), iso, text[m.start() : m.end()]))
     for m in _QUARTER.finditer(folded):
@@ -445,8 +548,25 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         if 1 <= mo <= 12:
             candidates.append((m.start(), month_end(int(m.group("y")), mo), text[m.start() : m.end()]))
     for m in _HALF_YEAR.finditer(folded):
-        candidates.append((m.start(), f"{int(m.group('y')):04d}-06-30", text[m.start() : m.end()]))
+        end = "06-30" if m.group("half") == "dau" else "12-31"
+        candidates.append((m.start(), f"{int(m.group('y')):04d}-{end}", text[m.start() : m.end()]))
+    for m in _PERIOD_NO_YEAR.finditer(folded):
+        if m.group("m") is None or 1 <= int(m.group("m")) <= 12:
+            candidates.append((m.start(), None, text[m.start() : m.end()]))
+    for m in _RELATIVE.finditer(folded):
+        if _BANNED.search(folded, 0, m.start()):
+            continue  # "không được tham gia … trong thời hạn 03 năm": how long a ban lasts
+        candidates.append((m.start(), None, text[m.start() : m.end()].rstrip(" ,")))
+    for m in _YEARS_ON.finditer(folded):
+        candidates.append((m.start(), None, text[m.start() : m.end()]))
+        if "hằng năm" not in recurring_parts:
+            recurring_parts.append("hằng năm")
+            recurring = ", ".join(recurring_parts)
     for m in _YEAR.finditer(folded):
+        if _VISION_BEFORE.search(folded, 0, m.start()) or _VISION_AFTER.match(folded, m.end()):
+            continue  # "… đến năm 2030, tầm nhìn đến năm 2045": a strategy's or plan's name
+        if _CITED_AFTER.match(folded, m.end()) and _NAME_HEAD.search(text, 0, m.start()):
+            continue  # "Chương trình … đến năm 2030 theo Quyết định số …": the name being cited
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
     for m in _TIME_LABEL.finditer(folded):
         end = int(m.group("y2") or m.group("y"))
