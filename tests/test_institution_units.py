@@ -37,6 +37,8 @@ FORMS: list[tuple[str, str, list[str]]] = [
     ("office, known abbreviation", "Sinh viên nộp hồ sơ về phòng KHTC.", ["Phòng Kế hoạch - Tài chính"]),
     ("faculties", "Các khoa đào tạo có trách nhiệm lập kế hoạch giảng dạy.", ["khoa đào tạo"]),
     ("bare faculties", "Các khoa gửi đề xuất về Phòng Đào tạo.", ["khoa", "Phòng Đào tạo"]),
+    ("faculty as a recipient", "Sinh viên nộp hồ sơ cho khoa quản lý sinh viên.", ["khoa"]),
+    ("science after a preposition", "Đầu tư cho khoa học cơ bản.", []),
     ("science is no faculty", "Các khoa học cơ bản được giảng dạy trong năm thứ nhất.", []),
     ("named faculty", "Khoa Ngữ văn phân công giảng viên.", ["Khoa Ngữ văn"]),
     ("rector", "Hiệu trưởng quyết định danh sách sinh viên được xét.", ["Hiệu trưởng"]),

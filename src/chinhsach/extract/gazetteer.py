@@ -214,6 +214,9 @@ class Gazetteer:
             for k, v in data["weak_context"].items()
         }
         self.weak_first = {tuple(self._keys(k))[0] for k in self.weak_ctx}
+        # Words after which a weak class noun names bodies without "các": "nộp cho khoa",
+        # "lưu tại khoa" (a submission or a place: the faculty, not "khoa học").
+        self.weak_license = {k: frozenset(v.get("license", [])) for k, v in data["weak_context"].items()}
 
         # Name segments: the listed ones plus every capitalised part of a gazetteer name.
         self.segments: dict = {}

@@ -327,6 +327,8 @@ class UnitGrammar(Gazetteer):
             return False  # "các đơn vị chức năng có liên quan": any related office, no unit
         if plural or adjacent:
             return True
+        if j > 0 and toks[j - 1].key in self.weak_license.get(e.name, ()):
+            return True
         if e.name == "chính quyền":
             return end < n and toks[end].key in self.level_first
         # "Sở, ban, ngành ..." without "các": a list of weak nouns. The next one must be a whole
