@@ -16,7 +16,7 @@ import pytest
 from chinhsach import parse
 from chinhsach.extract.duties import roles_in_text
 from chinhsach.extract.units import find_units, one_name_per_body
-from chinhsach.model import UnitRole
+from chinhsach.model import Document, UnitRole
 
 
 def names(text: str) -> list[str]:
@@ -192,10 +192,15 @@ b) Bảng điểm gốc được lưu trữ vĩnh viễn.
 
 
 @pytest.fixture(scope="module")
-def regulation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[tuple[str, str]]]:
+def regulation_doc(tmp_path_factory: pytest.TempPathFactory) -> Document:
     path: Path = tmp_path_factory.mktemp("quyche") / "quyche.md"
     path.write_text(REGULATION, encoding="utf-8")
-    doc = parse(path)
+    return parse(path)
+
+
+@pytest.fixture(scope="module")
+def regulation(regulation_doc: Document) -> dict[str, set[tuple[str, str]]]:
+    doc = regulation_doc
     assert doc.meta.type == "Quy chế"
     out: dict[str, set[tuple[str, str]]] = {}
     for d in doc.duties:
@@ -222,3 +227,9 @@ def test_regulation_unit_heading_and_lead_in(regulation: dict) -> None:
     assert regulation["D3.1.a"] == {("Phòng Đào tạo và Công tác sinh viên", "lead"), ("Hiệu trưởng", "report_to")}
     assert ("khoa", "cooperate") in regulation["D3.1.b"]
     assert regulation["D3.2.a"] == {("đơn vị chức năng", "lead")}
+
+
+def test_regulation_has_no_lead_of_the_whole(regulation_doc: Document) -> None:
+    # Its "Tổ chức thực hiện" chapter charges each office in turn, none with the whole regulation.
+    assert regulation_doc.plan_lead == []
+    assert all(u.explicit for d in regulation_doc.duties for u in d.units)

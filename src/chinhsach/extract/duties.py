@@ -1012,6 +1012,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # A law or decree charges each body in its own article: no unit carries "the plan", and a
     # duty that names no unit has no lead to inherit (the fresh laws' "Điều khoản thi hành").
     normative = fold(document.meta.type or "") in _NORMATIVE_TYPES
+    # A regulation, like a law, charges each office in its own article: its "Tổ chức thực hiện"
+    # chapter names no lead of the whole (HNMU read "Phòng Quản lí chất lượng giáo dục", the
+    # fourth office of Chương V, into every duty naming none).
+    org_duties = [(d, p) for d, p in org_duties if not _in_regulation(d.section, regulations)]
+    plan_charges = [(d, p) for d, p in plan_charges if not _in_regulation(d.section, regulations)]
     plan_lead = [] if normative else _plan_lead(org_duties or plan_charges, inherited)
     _expand_short_names(duties, plan_lead)
     for duty in duties:
