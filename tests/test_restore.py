@@ -68,3 +68,12 @@ def test_the_dictionary_counts_are_kept_in_the_user_cache(tmp_path, monkeypatch)
         assert restore.dictionary_counts.__wrapped__() == counted
     finally:
         restore.dictionary_counts.cache_clear()
+
+
+def test_answers_do_not_depend_on_the_queries_before() -> None:
+    # Counts are kept between queries; a query typed with marks must not leave behind what
+    # changes the next one's restoration.
+    queries = ["Sở Y tế chủ trì thực hiện chỉ tiêu bảo hiểm y tế", "chi tieu bao hiem y te",
+               "thời gian bao lâu", "nuoc sach cho nguoi dan nong thon", "bao nhieu nguoi"]
+    warm = restorer()
+    assert [warm.restore(q) for q in queries] == [restorer().restore(q) for q in queries]

@@ -169,9 +169,6 @@ class Restorer:
         # lattice asks for each bigram several times.
         self._uni_seen: dict[str, list[tuple[str, float]]] = {}
         self._text_seen: dict[str, list[tuple[str, int]]] = {}
-        # Spellings the index's text holds: a bigram with any other one is not in its table,
-        # so it is not asked for (a dictionary candidate costs no SQL lookup).
-        self._in_text: set[str] = set()
         self._bi_seen: dict[tuple[str, str], float] = {}
 
     def _load_dictionary(self) -> None:
@@ -192,9 +189,7 @@ class Restorer:
             found = [(a, int(n)) for a, n in rows]
             if len(self._text_seen) >= _SEEN_MAX:
                 self._text_seen.clear()
-                self._in_text.clear()
             self._text_seen[folded] = found
-            self._in_text.update(a for a, _ in found)
         return found
 
     def _candidates(self, folded: str) -> list[tuple[str, float]]:
@@ -217,8 +212,7 @@ class Restorer:
     def _bigram(self, a: str, b: str) -> float:
         found = self._bi_seen.get((a, b))
         if found is None:
-            row = (self.conn.execute("SELECT n FROM restore_bi WHERE a = ? AND b = ?", (a, b)).fetchone()
-                   if a in self._in_text and b in self._in_text else None)
+            row = self.conn.execute("SELECT n FROM restore_bi WHERE a = ? AND b = ?", (a, b)).fetchone()
             dictionary = self._dictionary[1] if self._dictionary else {}
             found = (int(row[0]) if row else 0) + self.weight * dictionary.get((a, b), 0)
             if len(self._bi_seen) >= _SEEN_MAX:
@@ -254,7 +248,9 @@ class Restorer:
                 lattice.append([(low, 1)])
                 continue
             lattice.append(self._candidates(low) or [(low, 1)])
-        best = self._viterbi(lattice)
+        # Nothing to choose between (a query typed with marks, mostly): no decoding, no bigrams.
+        best = ([choices[0][0] for choices in lattice] if all(len(choices) == 1 for choices in lattice)
+                else self._viterbi(lattice))
         pieces = []
         last = 0
         for (start, end, word), choice in zip(spans, best, strict=True):
