@@ -465,7 +465,7 @@ def gold_precision() -> None:
     """On the development gold (8 real plans and the seed): of the gold duties with no time, how
     many get a deadline or a recurrence from the reader (extraction_eval.py scores only the gold
     duties that have one, so a time given where the gold has none is not seen there)."""
-    from extraction_eval import overlap
+    from extraction_eval import match_duty
     from gold_check import document_path
 
     from chinhsach import parse
@@ -483,16 +483,9 @@ def gold_precision() -> None:
             continue
         used: set[int] = set()
         for gd in gold["duties"]:
-            best, best_score = None, 0.5
-            for i, p in enumerate(pred):
-                if i in used or p["section"] != gd["section"]:
-                    continue
-                score = overlap(p["text"][: len(gd["text"]) + 40], gd["text"])
-                if score >= best_score:
-                    best, best_score = i, score
+            best = match_duty(gd, pred, used)
             if best is None:
                 continue
-            used.add(best)
             if not (gd.get("deadline") or gd.get("recurring")):
                 untimed += 1
                 p = pred[best]

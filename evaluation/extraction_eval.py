@@ -127,6 +127,21 @@ def meta_score(pred: dict, gold: dict) -> tuple[int, int, list[str]]:
     return len(META_FIELDS) - len(wrong), len(META_FIELDS), wrong
 
 
+def match_duty(gold_duty: dict, pred: list[dict], used: set[int]) -> int | None:
+    """The predicted duty (index) that a gold duty is: same section, the most text in common
+    (half of the gold text at least), not matched before; it is then marked ``used``."""
+    best, best_score = None, 0.5
+    for i, p in enumerate(pred):
+        if i in used or p["section"] != gold_duty["section"]:
+            continue
+        score = overlap(p["text"][: len(gold_duty["text"]) + 40], gold_duty["text"])
+        if score >= best_score:
+            best, best_score = i, score
+    if best is not None:
+        used.add(best)
+    return best
+
+
 def deadline_score(pred: list[dict], gold: list[dict]) -> tuple[int, int]:
     """(gold timed duties whose matched prediction has the same deadline and recurrence, their count)."""
     used: set[int] = set()
@@ -135,16 +150,9 @@ def deadline_score(pred: list[dict], gold: list[dict]) -> tuple[int, int]:
         if not (g.get("deadline") or g.get("recurring")):
             continue
         total += 1
-        best, best_score = None, 0.5
-        for i, p in enumerate(pred):
-            if i in used or p["section"] != g["section"]:
-                continue
-            score = overlap(p["text"][: len(g["text"]) + 40], g["text"])
-            if score >= best_score:
-                best, best_score = i, score
+        best = match_duty(g, pred, used)
         if best is None:
             continue
-        used.add(best)
         p = pred[best]
         if p.get("deadline") == g.get("deadline") and (p.get("recurring") or None) == (g.get("recurring") or None):
             right += 1
