@@ -41,6 +41,7 @@ from chinhsach import parse  # noqa: E402
 FRESH = ROOT / "evaluation" / "gold" / "fresh"
 FRESH_ALQAC = ROOT / "evaluation" / "gold" / "fresh-alqac"
 FRESH_PDF = ROOT / "evaluation" / "gold" / "fresh-pdf"
+FRESH_SCANS = ROOT / "evaluation" / "gold" / "fresh-scans"
 # An attached document's sections carry its type's abbreviation ("KH.II.1", "QC.D31.2"); the gold
 # of fresh-pdf writes "ATT." for any of them, so both sides are compared under that name.
 _ATTACHED_PREFIX = re.compile(r"^[A-ZĐ]{2,4}\.(?=D\d|[IVXL]+(?:\.|$)|PL)")
@@ -129,11 +130,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help="add the results to evaluation/RESULTS.md")
     parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
-    parser.add_argument("--set", choices=("laws", "alqac", "pdf"), default="laws",
+    parser.add_argument("--set", choices=("laws", "alqac", "pdf", "scans"), default="laws",
                         help="laws: the six DOCX laws (gold/fresh, development since session 6); "
                              "alqac: the five ALQAC laws of fresh_alqac_laws.py (gold/fresh-alqac); "
-                             "pdf: the Word-made PDF decision with its attached regulation (gold/fresh-pdf)")
+                             "pdf: the Word-made PDF decision with its attached regulation (gold/fresh-pdf); "
+                             "scans: the six real scans, read through OCR (gold/fresh-scans)")
     args = parser.parse_args()
+    if args.set == "scans":
+        return main_scans(args)
     if args.set == "alqac":
         return main_alqac(args)
     if args.set == "pdf":
@@ -203,6 +207,92 @@ def main_pdf(args: argparse.Namespace) -> int:
         if args.verbose:
             print(name, "meta wrong", r["meta"]["wrong"], "\n  missed", r["_missed"], "\n  extra", r["_extra"])
     print(table(results))
+    return 0
+
+
+def evaluate_scan(gold_path: Path) -> dict:
+    """One scan against its gold, read as a user's build reads it (``ocr="auto"``).
+
+    The gold was written from the page images (its quotes are what the page says, not any text
+    layer), so duties and targets are matched by section and shared syllables as in
+    ``extraction_eval``; OCR misreadings of a unit's name count as misses, as they would for a
+    user. Header fields written by hand into the printed blanks (``meta.handwritten``) are not
+    scored: Tesseract does not read handwriting, and the OCR section of RESULTS.md shows those
+    fields come out unread, never wrong."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    doc = parse(document_path(gold_path, gold["file"]), ocr="auto").to_dict()
+    for item in doc["duties"] + doc["targets"]:
+        item["section"] = attached_as_att(item["section"])
+    handwritten = set(gold["meta"].get("handwritten") or [])
+    fields = [f for f in extraction_eval.META_FIELDS if f not in handwritten]
+    wrong = extraction_eval.meta_score(doc["meta"], gold["meta"])[2]
+    meta_wrong = [f for f in fields if f in wrong]
+    scope = gold["scope"]
+    duties = [d for d in doc["duties"] if in_scope(d["section"], scope)]
+    g_units, p_units = extraction_eval.unit_triples(gold["duties"]), extraction_eval.unit_triples(duties)
+    d_right, d_total = extraction_eval.deadline_score(duties, gold["duties"])
+    baselines = gold.get("baselines", [])
+    g_cit = {(extraction_eval.doc_number_key(c["number"]), c["date"]) for c in gold["citations"]}
+    p_cit = {(extraction_eval.doc_number_key(c["number"]), c["date"]) for c in doc["citations"]}
+    return {"meta": {"right": len(fields) - len(meta_wrong), "total": len(fields), "wrong": meta_wrong},
+            "targets": extraction_eval.prf(extraction_eval.match_targets(doc["targets"], gold["targets"]),
+                                           len(doc["targets"]), len(gold["targets"])),
+            "baselines_as_targets": {"right": extraction_eval.match_targets(doc["targets"], baselines),
+                                     "total": len(baselines)},
+            "units_with_roles": score(g_units, p_units),
+            "units_by_article": score(by_article(g_units), by_article(p_units)),
+            "deadlines": {"right": d_right, "total": d_total},
+            "citations": extraction_eval.prf(len(g_cit & p_cit), len(p_cit), len(g_cit)),
+            "_missed": sorted(map(list, (g_units - p_units).elements()), key=str),
+            "_extra": sorted(map(list, (p_units - g_units).elements()), key=str),
+            "_targets": [(t["section"], t["indicator"], t["value"], t["unit"], t["year"]) for t in doc["targets"]]}
+
+
+def main_scans(args: argparse.Namespace) -> int:
+    """The fourth fresh set: six real scans of a provincial health department (no text layer)."""
+    results: dict[str, dict] = {}
+    for path in sorted(FRESH_SCANS.glob("*.json")):
+        try:
+            results[path.stem] = evaluate_scan(path)
+        except GoldFileError as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+    if not results:
+        print("skipped: ../shared/real/ingestion/pdf_scanned not found, or no gold in "
+              f"{FRESH_SCANS.relative_to(ROOT)}", file=sys.stderr)
+        return 0
+    if args.verbose:
+        for name, r in results.items():
+            print(name, "meta wrong", r["meta"]["wrong"], "\n  missed", r["_missed"], "\n  extra", r["_extra"],
+                  "\n  targets", r["_targets"])
+    total = aggregate(list(results.values()))
+    for key in ("targets", "citations"):
+        c: Counter = Counter()
+        for r in results.values():
+            c.update({k: r[key][k] for k in ("tp", "predicted", "gold")})
+        total[key] = extraction_eval.prf(c["tp"], c["predicted"], c["gold"])
+    total["baselines_as_targets"] = {k: sum(r["baselines_as_targets"][k] for r in results.values())
+                                     for k in ("right", "total")}
+    results["**set: six scans**"] = total
+    rows = ["| scan / set | meta (printed fields) | targets F1 | baselines read as targets | units with roles F1 "
+            "| units with roles F1, by article | deadlines | citations F1 |", "|---|---|---|---|---|---|---|---|"]
+    for name, r in results.items():
+        def f(key: str, r: dict = r) -> str:
+            return f"{r[key]['f1']:.3f} ({r[key]['tp']}/{r[key]['predicted']}/{r[key]['gold']})"
+
+        rows.append(f"| {name} | {extraction_eval._ratio(r['meta'])} | {f('targets')} | "
+                    f"{extraction_eval._ratio(r['baselines_as_targets'])} | {f('units_with_roles')} | "
+                    f"{f('units_by_article')} | {extraction_eval._ratio(r['deadlines'])} | {f('citations')} |")
+    out = "\n".join(rows)
+    print(out)
+    if args.write:
+        from results_md import replace_section
+
+        body = ("Command: `.venv/bin/python evaluation/fresh_eval.py --set scans --write` (not part of "
+                "`make eval`: about five minutes of OCR).\n\nGold: `evaluation/gold/fresh-scans/` (see its "
+                "README). Cells: F1 (true positives/predicted/gold); meta, deadlines: accuracy (right/total); "
+                "baselines read as targets: achieved figures the system reported as targets (lower is "
+                "better).\n\n" + out + "\n")
+        replace_section("Fresh scans: extraction through OCR", body)
     return 0
 
 

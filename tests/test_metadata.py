@@ -397,6 +397,9 @@ def test_a_blank_day_leaves_the_date_empty_and_says_why(tmp_path: Path, fmt: str
     ("UBND TĨNH KIÊN GIANG SỞ Y TÉ", "Sở Y tế tỉnh Kiên Giang"),
     ("UỶ BAN NHÂN DÂN HUYỆN CHÂU THÀNH PHÒNG Y TẺ", "Phòng Y tế huyện Châu Thành"),
     ("ỦY BAN NHÂN DÂN QUẠN 1", "Ủy ban nhân dân quận 1"),
+    # a public institution's kind abbreviated in its header (HNMU.pdf: "TRƯỜNG ĐH THỦ ĐÔ HÀ NỘI")
+    ("TRƯỜNG ĐH THỦ ĐÔ HÀ NỘI", "Trường Đại học Thủ Đô Hà Nội"),
+    ("TRƯỜNG CĐ Y TẾ HÀ NỘI", "Trường Cao đẳng Y Tế Hà Nội"),
 ])
 def test_issuer_names_from_upper_case_blocks(caps: str, name: str) -> None:
     from chinhsach.structure.metadata import issuer_name

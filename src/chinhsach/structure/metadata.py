@@ -103,6 +103,11 @@ _ABBREVIATIONS = (
     (re.compile(r"\bUBND\b"), "ỦY BAN NHÂN DÂN"),
     (re.compile(r"\bHĐND\b"), "HỘI ĐỒNG NHÂN DÂN"),
     (re.compile(r"\bTP\.\s*"), "THÀNH PHỐ "),
+    # Public institutions abbreviate their kind in the header ("TRƯỜNG ĐH THỦ ĐÔ HÀ NỘI", HNMU.pdf);
+    # the issuer is the body's full name, as the gold guidelines write it.
+    (re.compile(r"(?<=TRƯỜNG )ĐH\b|(?<=Trường )ĐH\b"), "ĐẠI HỌC"),
+    (re.compile(r"(?<=TRƯỜNG )CĐ\b|(?<=Trường )CĐ\b"), "CAO ĐẲNG"),
+    (re.compile(r"\bMTTQ\b"), "MẶT TRẬN TỔ QUỐC"),
 )
 
 
