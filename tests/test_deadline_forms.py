@@ -11,6 +11,8 @@ development gold's: the words, no date (kh153).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from chinhsach.extract.duties import find_deadline
@@ -38,6 +40,12 @@ SENTENCES = [
     ("Thời gian thực hiện: giai đoạn 2026 - 2030.", "2030-12-31", None, None),
     # A date without its year under a cycle: words, no date (GUIDELINES.md).
     ("Định kỳ hằng năm gửi báo cáo về Sở Y tế trước ngày 10/12.", None, "trước ngày 10/12", "hằng năm"),
+    # A school's semester cycle and counts per period (HNMU.pdf's regulation, in made-up words).
+    ("Khoa tổng hợp ý kiến người học, báo cáo chậm nhất 02 tuần sau khi kết thúc mỗi học kì.", None,
+     "chậm nhất 02 tuần sau khi kết thúc mỗi học kì", "hằng học kỳ"),
+    ("Nhà trường tổ chức xét công nhận tốt nghiệp ít nhất 02 lần/năm học.", None, None, "2 lần/năm học"),
+    ("Thanh tra sở kiểm tra các cơ sở ít nhất hai lần trong năm.", None, None, "2 lần/năm"),
+    ("Ban quản lý kiểm tra định kỳ 01 lần/năm.", None, None, "hằng năm"),
     ("Hằng năm báo cáo kết quả chậm nhất ngày 20 tháng 12.", None, "chậm nhất ngày 20 tháng 12", "hằng năm"),
     ("Chậm nhất vào ngày 25 tháng 11 hằng năm, Sở trình kế hoạch kiểm tra.", None, "Chậm nhất vào ngày 25 tháng 11",
      "hằng năm"),
@@ -146,9 +154,32 @@ def test_yearless_cell_keeps_its_words() -> None:
 
 
 @pytest.mark.parametrize(("label", "months"), [("5 năm", 60), ("3 tháng", 3), ("6 tháng", 6), ("hằng năm", 12),
-                                               ("5 năm, hằng năm", 12), ("định kỳ", None)])
+                                               ("5 năm, hằng năm", 12), ("định kỳ", None),
+                                               ("3 lần/năm học", None), ("hằng học kỳ", None)])
 def test_cycle_labels_have_their_period(label: str, months: int | None) -> None:
     """The deadline answers read the new labels as their period, not "năm" as a year."""
     from chinhsach.answers.deadlines import period_months
 
     assert period_months(label) == months
+
+
+def test_time_lead_in_heading_times_its_items(tmp_path: Path) -> None:
+    """A heading "1. Trước ngày 15 tháng 12 hằng năm:" times the points under it (HNMU.pdf Điều 32);
+    a point with a time of its own keeps it. Made-up text in the regulation's shape."""
+    from chinhsach import parse
+
+    text = ("QUY CHẾ\nĐào tạo của Trường Cao đẳng Sư phạm Mẫu\n"
+            "Điều 5. Chế độ báo cáo\n"
+            "1. Trước ngày 15 tháng 12 hằng năm:\n"
+            "a) Phòng Đào tạo tổng hợp số liệu người học của năm học.\n"
+            "b) Phòng Đào tạo trình Hiệu trưởng báo cáo Sở Giáo dục và Đào tạo trước ngày 30/12/2026.\n"
+            "2. Phòng Đào tạo lưu trữ hồ sơ người học.\n")
+    path = tmp_path / "quy-che-mau.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = parse(path)
+    by_section = {d.section: d for d in doc.duties}
+    assert (by_section["D5.1.a"].deadline_text, by_section["D5.1.a"].recurring) == ("Trước ngày 15 tháng 12", "hằng năm")
+    assert by_section["D5.1.b"].deadline == "2026-12-30"
+    assert by_section["D5.2"].recurring is None and by_section["D5.2"].deadline_text is None
+    # a clause whose heading is its own sentence names its subject, not "Phòng … người học"
+    assert [(u.name, u.role) for u in by_section["D5.2"].units] == [("Phòng Đào tạo", "lead")]

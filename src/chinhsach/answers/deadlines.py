@@ -63,6 +63,8 @@ def period_months(recurring: str | None) -> int | None:
     if not recurring:
         return None
     folded = fold(recurring).lower()
+    # "3 lần/năm học", "2 lần/năm": a count per period fixes no day to remind on.
+    folded = re.sub(r"\b\d+ lan/[a-z ]+", " ", folded)
     # "5 năm", "3 tháng" (extract/duties.py: cycles of N years or months); "6 tháng" is 6 either way.
     every_n = [int(m.group(1)) * (12 if m.group(2) == "nam" else 1)
                for m in re.finditer(r"\b(\d+) (nam|thang)\b", folded)]

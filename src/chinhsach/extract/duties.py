@@ -136,12 +136,21 @@ _SIX_AFTER = re.compile(r"\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|ba
 # is "6 tháng" (GUIDELINES-real.md); the six-month cycle keeps its own pattern below.
 _EVERY_N = re.compile(rf"\bdinh ky\s+(?:la\s+)?(?:it nhat\s+)?(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<u>nam|thang)\b"
                       rf"|\b(?P<n2>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<u2>nam|thang)\s+(?:mot|1|01)\s+lan\b")
+# A count per period: "ít nhất 03 lần/năm học", "02 lần/năm", "2 lần trong năm" (HNMU.pdf's
+# graduation rounds; inspections and reviews of the laws). Labelled "3 lần/năm học" in the
+# standard spelling; one time a year is the yearly cycle itself.
+_TIMES_PER = re.compile(rf"\b(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+lan\s*(?:/|trong|moi|mot)\s*"
+                        r"(?P<u>nam hoc|hoc k[yi]|nam|quy|thang|tuan)\b")
+_PERIOD_NAMES = {"nam hoc": "năm học", "hoc ky": "học kỳ", "hoc ki": "học kỳ", "nam": "năm", "quy": "quý",
+                 "thang": "tháng", "tuan": "tuần"}
 _FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
     # "trước ngày 10 của tháng cuối quý": a day of every quarter.
     (re.compile(r"\b(?:hang|moi) quy\b|\bthang cuoi (?:cua )?quy\b"), "hằng quý"),
+    # "sau khi kết thúc mỗi học kì", "hằng học kỳ": a school's semester cycle (HNMU.pdf).
+    (re.compile(r"\b(?:hang|moi) hoc k[yi]\b"), "hằng học kỳ"),
     # "6 tháng" (the six-month cycle) is matched by _SIX_MONTHS with its context, below.
     # "cứ mỗi năm làm việc được trợ cấp …" counts years of service: no yearly cycle.
     # Compounds that name a thing, not a cycle: "nghỉ hằng năm" (annual leave), "cây hằng năm"
@@ -494,6 +503,22 @@ def _not_cycle_words(text: str, folded: str) -> str:
     return folded
 
 
+def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str]) -> tuple[str | None, str | None, str | None]:
+    """The time a lead-in line gives the items under it, for an item that names none.
+
+    "1. Trước ngày 15 tháng 12 hằng năm:" over "a) Phòng … tổng hợp số liệu …", "b) … báo cáo
+    …" (HNMU.pdf, Điều 32): each point is due by that day every year. Only a line that ends in
+    ":" announces its items this way (``lead_texts``: such lines by outline node); the nearest
+    one with a time wins."""
+    for sec in reversed(path):
+        line = lead_texts.get(sec.id)
+        if line is not None:
+            found = find_deadline(line)
+            if any(found):
+                return found
+    return None, None, None
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -515,6 +540,11 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
                  else f"{n} {'năm' if unit == 'nam' else 'tháng'}")
         if not (n == 6 and unit == "thang") and all(lb != label for _, lb in matches):
             matches.append((m, label))  # "6 tháng" has its own pattern
+    for m in _TIMES_PER.finditer(folded):
+        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_VALUES[m.group("n")]
+        label = "hằng năm" if (n, m.group("u")) == (1, "nam") else f"{n} lần/{_PERIOD_NAMES[m.group('u')]}"
+        if all(lb != label for _, lb in matches):
+            matches.append((m, label))
     found = [(m.start(), label) for m, label in matches]
     # A stated frequency ("định kỳ hằng năm") says more than "thường xuyên" / a bare "định kỳ"
     # elsewhere in the text: the vague labels count only when no frequency is given, or when
@@ -725,8 +755,12 @@ def _only_names(text: str, find: UnitFinder) -> bool:
 
 
 def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
-    heading = heading.rstrip(" :.")
+    heading = heading.rstrip(" :")
+    # The unit reader takes a line that runs to its end as a name ("1. Phòng Tư pháp huyện"); a
+    # heading that ends in "." is a clause whose text is its heading ("2. Phòng Đào tạo lưu trữ
+    # hồ sơ …."), so it is read as the sentence it is, with its full stop.
     mentions = sorted(find(heading), key=lambda m: m.start)
+    heading = heading.rstrip(" .")
     if not mentions:
         return []
     folded = fold(heading)
@@ -888,6 +922,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     lead_in: tuple[str | None, list[UnitRole]] | None = None
     lead_marker: str | None = None  # the bullet mark of a lead-in that is itself a bullet
     node_segments: dict[str | None, set[str]] = {}  # segments that gave duties, by outline node
+    lead_texts: dict[str, str] = {}  # outline node → its lead-in line ("1. Trước ngày 15/12 hằng năm:")
     for seg in document.segments:
         if (not seg.searchable and seg.id not in leaf_headings) or seg.kind == "note":
             continue  # footnotes cite documents; they charge no one
@@ -902,6 +937,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         text = seg.text
         if not re.search(r"\w", text):
             continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
+        if seg.section_node and text.rstrip().endswith(":"):
+            lead_texts.setdefault(seg.section_node, text)
         if lead_in is not None and not (seg.section_node == lead_in[0] or _below(seg.section_node, lead_in[0])):
             lead_in = None  # another item: the lead-in's list is over
         if lead_in is not None and lead_marker is not None and seg.kind == "bullet" \
@@ -995,6 +1032,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
         deadline, deadline_text, recurring = find_deadline(text)
+        if deadline is None and deadline_text is None and recurring is None:
+            deadline, deadline_text, recurring = _lead_in_time(path, lead_texts)
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
