@@ -65,8 +65,13 @@ def distinct_units(answer: list) -> list[str]:
     return out
 
 
-def evaluate(index: Path, verbose: bool = False, queries_path: Path = QUERIES) -> dict[str, dict[str, float]]:
+def evaluate(index: Path, verbose: bool = False, queries_path: Path = QUERIES,
+             split: str | None = None) -> dict[str, dict[str, float]]:
+    """Top-1/top-2 overall and by diacritics; ``split`` keeps the questions of one half
+    (``"dev"`` / ``"test"`` of a set that has them, e.g. queries_who_blind.json)."""
     queries = json.loads(queries_path.read_text(encoding="utf-8"))
+    if split is not None:
+        queries = [q for q in queries if q.get("split") == split]
     idx = Index.open(index)
     rows: list[tuple[bool, int | None]] = []
     for q in queries:
@@ -123,16 +128,19 @@ def main() -> int:
     parser.add_argument("--paraphrase", action="store_true",
                         help="also ask each question in other forms (top-1 per form)")
     parser.add_argument("--queries", type=Path, default=QUERIES, help="the questions (JSON, as queries_who_real.json)")
-    parser.add_argument("--corpus", type=Path, help="the folder to index (default ../shared/real/plans)")
+    parser.add_argument("--corpus", type=Path, nargs="+",
+                        help="the folder(s) to index (default ../shared/real/plans)")
+    parser.add_argument("--split", choices=("dev", "test"),
+                        help="only the questions of one half of a set that has halves ('split')")
     args = parser.parse_args()
-    corpus = args.corpus if args.corpus is not None else plans_dir()
-    if corpus is None or not corpus.is_dir():
-        print(f"skipped: {args.corpus or '../shared/real/plans'} not found (the real documents are not in "
-              "the repository)", file=sys.stderr)
+    corpora = args.corpus if args.corpus is not None else [plans_dir()]
+    if any(c is None or not c.is_dir() for c in corpora):
+        print(f"skipped: {' '.join(map(str, args.corpus or ['../shared/real/plans']))} not found (the real "
+              "documents are not in the repository)", file=sys.stderr)
         return 0
     # Unchanged files are not re-read: pass --rebuild after changing the extractor.
-    build_index([corpus], args.index, rebuild=args.rebuild)
-    res = evaluate(args.index, args.verbose, args.queries)
+    build_index(corpora, args.index, rebuild=args.rebuild)
+    res = evaluate(args.index, args.verbose, args.queries, args.split)
     table = ("| questions | n | top-1 lead unit | top-2 lead unit |\n|---|---|---|---|\n"
              + "\n".join(f"| {k} | {v['n']} | {v['top1']:.3f} | {v['top2']:.3f} |" for k, v in res.items()))
     if args.paraphrase:
@@ -147,13 +155,14 @@ def main() -> int:
         from results_md import replace_section
 
         name = args.queries.name
+        folders = " ".join(map(str, args.corpus or ["../shared/real/plans"]))
         body = (f"Command: `.venv/bin/python evaluation/who_eval.py --queries evaluation/{name} --corpus "
-                f"{args.corpus} --index {args.index} --rebuild --write`\n\n"
-                f"Index: the documents of `{args.corpus}` (not in the repository). Questions: "
+                f"{folders} --index {args.index} --rebuild{' --split ' + args.split if args.split else ''} --write`\n\n"
+                f"Index: the documents of `{folders}` (not in the repository). Questions: "
                 f"`evaluation/{name}`, scored as the plan questions (first k distinct units of `who`). "
                 "**Development numbers** when the questions ask about articles the extractor was tuned "
                 "on.\n\n" + table + "\n")
-        replace_section(f"Who-questions: {name}", body)
+        replace_section(f"Who-questions: {name}{' (' + args.split + ')' if args.split else ''}", body)
     elif args.write:
         from results_md import replace_section
 
