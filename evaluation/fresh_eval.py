@@ -221,13 +221,17 @@ def evaluate_scan(gold_path: Path) -> dict:
     fields come out unread, never wrong."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     doc = parse(document_path(gold_path, gold["file"]), ocr="auto").to_dict()
+    # A letter's paragraphs outside any numbered item: the gold writes "BODY" (or null), the
+    # system no section; both are the document's body.
     for item in doc["duties"] + doc["targets"]:
-        item["section"] = attached_as_att(item["section"])
+        item["section"] = attached_as_att(item["section"]) or "BODY"
+    for item in gold["duties"]:
+        item["section"] = item["section"] or "BODY"
     handwritten = set(gold["meta"].get("handwritten") or [])
     fields = [f for f in extraction_eval.META_FIELDS if f not in handwritten]
     wrong = extraction_eval.meta_score(doc["meta"], gold["meta"])[2]
     meta_wrong = [f for f in fields if f in wrong]
-    scope = gold["scope"]
+    scope = [*gold["scope"], "BODY"]
     duties = [d for d in doc["duties"] if in_scope(d["section"], scope)]
     g_units, p_units = extraction_eval.unit_triples(gold["duties"]), extraction_eval.unit_triples(duties)
     d_right, d_total = extraction_eval.deadline_score(duties, gold["duties"])

@@ -162,8 +162,9 @@ _RECURRING = [
     # "chi thường xuyên" (recurrent spending, against "chi đầu tư"), "kinh phí thường xuyên",
     # "bồi dưỡng thường xuyên" (continuing training): an attribute of the noun before it, not a
     # cycle (the development gold gives such duties none, kh144, kh179; deadline_audit.py).
+    # "các nhiệm vụ thường xuyên như …" (routine tasks, KOZ_2268) names the tasks, not a cycle.
     (re.compile(r"(?<!\bchi )(?<!\bphi )(?<!\bsach )(?<!\bduong )(?<!\bdao tao )(?<!\blam viec )"
-                r"\bthuong xuyen\b"), "thường xuyên"),
+                r"(?<!\bnhiem vu )(?<!\bcong viec )\bthuong xuyen\b"), "thường xuyên"),
     (re.compile(r"\bthuong nien\b"), "thường niên"),
     # "định kỳ" that names no frequency (GUIDELINES-real.md: the label is "định kỳ").
     (re.compile(rf"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6|sau|\d+|{_NUMBER_WORDS})\b)"), "định kỳ"),
@@ -282,7 +283,10 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
     return before.count("(") > before.count(")") and not _REPORT.search(before)
 
 
-_ADVERBIAL_OPENER = re.compile(r"^[\s\-+•*]*(?:can cu|tren co so|theo|thuc hien|trong qua trinh|sau khi)\b"
+# A time opener ("Trong tháng 1-2018, Sở Y tế tập trung chỉ đạo …", a report's programme, KOZ_2268;
+# "Năm 2026, …", "Hằng năm, …") leaves its subject the subject too.
+_ADVERBIAL_OPENER = re.compile(r"^[\s\-+•*]*(?:can cu|tren co so|theo|thuc hien|trong qua trinh|sau khi|"
+                               r"(?:trong\s+)?(?:thang|quy|nam)\s+[\divx]+(?:\s*[-/]\s*\d{4})?|hang (?:nam|quy|thang))\b"
                                r"[^,;:]{0,80},\s*")
 
 
@@ -410,7 +414,7 @@ _Q = r"(?:iv|iii|ii|i|[1-4])"
 _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
                       rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
 _MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh|vao|du kien)\s+|{_LABEL})thang\s+(?P<m>\d{{1,2}})"
-                    r"\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
+                    r"\s*(?:/|-|\s+nam\s+)\s*(?P<y>\d{4})")  # "tháng 1-2018" (a report's month, KOZ_2268)
 # "6 tháng đầu năm 2026": the half-year ends on 30 June; "6 tháng cuối năm 2026" on 31 December.
 _HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang (?P<half>dau|cuoi) nam\s+(?P<y>20\d\d)\b")
 # A month or quarter with a deadline word and no year ("trước tháng 10 hằng năm", "trong quý
@@ -688,7 +692,7 @@ def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
 # under it: "Bộ Quốc phòng có nhiệm vụ, quyền hạn sau đây:", "Bộ Tài chính có trách nhiệm sau
 # đây:", "…, có nhiệm vụ sau đây:", "… như sau:". On folded text, after the units are taken out.
 _ANNOUNCES = re.compile(
-    r"\b(?:(?:co|voi|thuc hien|trien khai)\s+)?(?:cac\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|"
+    r"\b(?:(?:co|voi|thuc hien|trien khai)\s+)?(?:cac\s+|mot so\s+|nhung\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|"
     r"noi dung|cong viec|giai phap)"
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|giai phap))*"
     r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
@@ -990,6 +994,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         else:
             if seg.kind == "preamble" and fold(text).startswith(("can cu", "thuc hien", "xet")):
                 continue  # the legal basis names bodies and their documents, not duties
+            if seg.kind == "preamble" and _only_names(text.strip(" -–+•;.,:"), find):
+                continue  # an addressee of a letter ("- Trung tâm Kiểm nghiệm Kiên Giang;")
             charged = _charging_sentence(text, find, regulation=_in_regulation(seg.section, regulations))
             if charged is None:
                 continue

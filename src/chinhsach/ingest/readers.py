@@ -795,10 +795,38 @@ def _ocr_items(read: Any) -> list[_Item]:
     items = [_Item(top=float(line.box[1]), x0=float(line.box[0]), text=line.text, kind="text",
                    confidence=line.confidence) for line in read.lines]
     _mark_gaps(items)
+    margin = _right_margin([line.box for line in read.lines if line.region == "body"])
     for prev, cur, line in zip(read.lines, read.lines[1:], items[1:], strict=False):
         if prev.region != cur.region:
             line.gap = True
+        elif margin is not None and prev.region == "body" and _ends_short(prev.box, margin):
+            line.gap = True  # a line that stops short of the margin ends its paragraph
     return items
+
+
+# A paragraph's last line, a heading ("Phần II", "I- Công tác tham mưu, chỉ đạo điều hành") and a
+# title stop short of the right margin; a wrapped line reaches it (justified text) or stops
+# within a syllable or two of it (ragged text: a Vietnamese syllable is at most 7 letters, about
+# 4% of a text line). The scans of a provincial department (KOZ_2268, fTo_2287) printed their
+# part headings as lines of their own that the hard-wrap joiner ran into the paragraph below.
+_SHORT_LINE = 0.12  # of the text width: a line ending further than this from the margin is short
+
+
+def _right_margin(boxes: list[tuple[int, int, int, int]]) -> tuple[float, float] | None:
+    """(left edge, right margin) of a page's body text: the edges most of its long lines reach;
+    None when the page has too few lines to tell."""
+    if len(boxes) < 8:
+        return None
+    lefts = sorted(b[0] for b in boxes)
+    rights = sorted(b[2] for b in boxes)
+    left = lefts[len(lefts) // 10]
+    right = rights[(len(rights) * 8) // 10]
+    return (left, right) if right - left > 0 else None
+
+
+def _ends_short(box: tuple[int, int, int, int], margin: tuple[float, float]) -> bool:
+    left, right = margin
+    return box[2] < right - _SHORT_LINE * (right - left)
 
 
 def _read_image(p: Path, name: str, ocr: str) -> SourceText:

@@ -698,6 +698,10 @@ def _title_lines(source: SourceText, start: int, end: int) -> list[int]:
     return out
 
 
+# "V/v đính chính …", and OCR's "V/ triển khai …" (the v lost), beside the number of a letter.
+_SUBJECT_LINE = re.compile(r"(?:^|\s)V\s*/\s*[vV]?\s+\w")
+
+
 def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning],
                   unreadable: dict[str, str] | None = None) -> None:
     """Fill what the header left open from safe sources, then warn about what stays unknown
@@ -708,6 +712,10 @@ def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning
         meta.place = m.group("place")
     if meta.type is None and meta.number:
         meta.type = type_from_number(meta.number)
+    if meta.type is None and _SUBJECT_LINE.search(preamble):
+        # An administrative letter prints no type word: its "V/v …" (về việc) subject line under
+        # the number is what makes it a Công văn (the scans U9c_513, HzW_18).
+        meta.type = "Công văn"
     missing = [f for f in META_FIELDS if getattr(meta, f) is None]
     if missing:
         seen = [f"{name} not readable in “{line}”" for name, line in (unreadable or {}).items()

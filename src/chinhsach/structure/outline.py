@@ -171,7 +171,10 @@ _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
     ("objectives", re.compile(r"\b(?:muc dich|yeu cau|muc tieu|chi tieu|tam nhin|quan diem)\b")),
     ("organisation", re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|che do bao cao|"
                                 r"dieu khoan thi hanh)\b")),
-    ("tasks", re.compile(r"\b(?:nhiem vu|giai phap|noi dung|hoat dong|chuong trinh hanh dong)\b")),
+    # A report's programme for the next period ("MỘT SỐ CÔNG TÁC TRỌNG TÂM THÁNG 1-2018",
+    # "Chương trình công tác năm 2018": the scans KOZ_2268, fTo_2287) sets tasks too.
+    ("tasks", re.compile(r"\b(?:nhiem vu|giai phap|noi dung|hoat dong|chuong trinh hanh dong|"
+                        r"cong tac trong tam|chuong trinh cong tac)\b")),
     ("other", re.compile(r"\b(?:kinh phi|nguon (?:von|luc tai chinh)|pham vi|doi tuong|thoi gian|"
                          r"khen thuong|dieu khoan)\b")),
 )
@@ -269,6 +272,11 @@ class _OutlineState:
     doc_id: str
     sections: list[Section] = field(default_factory=list)
     part: Section | None = None
+    # "Phần I" / "Phần II" over Roman parts of their own (a report's results, then its programme):
+    # a level above the parts, on when the document prints both (:func:`_has_divisions`).
+    division: Section | None = None
+    divisions: bool = False
+    last_division_no: int = 0
     item: Section | None = None
     subitem: Section | None = None
     letter: Section | None = None
@@ -283,7 +291,11 @@ class _OutlineState:
     derived: set[str] = field(default_factory=set)
 
     def innermost_numbered(self) -> Section | None:
-        return self.letter or self.subitem or self.item or self.part
+        return self.letter or self.subitem or self.item or self.part or self.division
+
+    def container(self) -> Section | None:
+        """The part (or division) that a new item belongs to."""
+        return self.part or self.division
 
     def add(self, section: Section) -> Section:
         existing = {s.id for s in self.sections}
@@ -297,30 +309,100 @@ class _OutlineState:
         return section
 
     def path(self) -> list[str]:
-        nodes = [self.part, self.item, self.subitem, self.letter, self.topic]
+        nodes = [self.division, self.part, self.item, self.subitem, self.letter, self.topic]
         return [n.heading for n in nodes if n is not None]
 
     def context(self) -> str:
         """The innermost heading that is a title (see ``Segment.context``)."""
-        for node in (self.topic, self.letter, self.subitem, self.item, self.part):
+        for node in (self.topic, self.letter, self.subitem, self.item, self.part, self.division):
             if node is not None and node.id not in self.derived:
                 return node.heading
         return ""
 
 
 def _prefix(state: _OutlineState) -> str:
-    return f"{state.part.id}." if state.part else state.id_prefix
+    container = state.container()
+    return f"{container.id}." if container else state.id_prefix
+
+
+# A division of a report or long plan: "Phần II", "PHẦN THỨ HAI", its title after it.
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6}
+_DIVISION_RE = re.compile(
+    rf"^(?:PHẦN|Phần)\s+(?:(?P<num>{_ROMAN}|\d+)\b|(?:THỨ|thứ)\s+(?P<word>\w+))\s*[-.:–]?\s*(?P<rest>.*)$")
+_ROMAN_LINE = re.compile(r"^[IVX]+\s*[-.–)]\s*\S")
+
+
+def _division_number(text: str) -> tuple[int, str] | None:
+    m = _DIVISION_RE.match(text)
+    if not m:
+        return None
+    if m.group("num"):
+        raw = m.group("num")
+        n = int(raw) if raw.isdigit() else roman_to_int(raw)
+    else:
+        n = _ORDINALS.get(fold(m.group("word")), 0)
+    return (n, m.group("rest").strip()) if n > 0 else None
+
+
+def _has_divisions(paras: list[Paragraph]) -> bool:
+    """Whether the text's "Phần" lines stand over Roman parts of their own (KOZ_2268, a monthly
+    report: "Phần I" over "I- Công tác tham mưu …", "II- Kết quả thực hiện"). A plan whose
+    "Phần I", "Phần II" are its only top level keeps them as the parts ("I", "II")."""
+    seen = False
+    for p in paras:
+        if _division_number(p.text):
+            seen = True
+        elif seen and _ROMAN_LINE.match(p.text):
+            return True
+    return False
+
+
+def _try_division(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
+    if not state.divisions:
+        return None
+    found = _division_number(p.text)
+    if found is None or found[0] != state.last_division_no + 1 or len(found[1].split()) > 40:
+        return None
+    number, rest = found
+    state.last_division_no = number
+    heading, body = _heading_and_body(rest) if rest else (p.text.strip(), None)
+    section = state.add(Section(id=f"{state.id_prefix}P{number}", heading=heading, parent=None,
+                                kind="part", prov=p.prov))
+    state.division, state.part, state.item, state.subitem, state.letter, state.topic = (
+        section, None, None, None, None, None)
+    state.last_part_no = state.last_item_no = 0
+    return section, body
+
+
+# OCR reads a Roman numeral's strokes as look-alikes: "IH." for "III.", "Il." for "II." (fTo_2287:
+# its part "III. Chương trình công tác năm 2018" came out as "IH."). Only the number the outline
+# expects next is taken so, and only on OCR'd lines.
+_OCR_ROMAN = re.compile(r"^(?P<tok>[IlH|]{1,4})\s*[-.–]\s*(?P<rest>\S.*)$")  # not "11.": an item
+
+
+def _ocr_roman(state: _OutlineState, p: Paragraph) -> tuple[int, str] | None:
+    if p.prov.ocr_confidence is None:
+        return None
+    m = _OCR_ROMAN.match(p.text)
+    if not m:
+        return None
+    value = sum(2 if c == "H" else 1 for c in m.group("tok"))
+    return (value, m.group("rest")) if value == state.last_part_no + 1 and value >= 2 else None
 
 
 def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
     m = _PART_RE.match(p.text)
-    if not m:
-        return None
-    roman = m.group("roman") or m.group("word")
-    if not roman:
-        return None
-    number = int(roman) if roman.isdigit() else roman_to_int(roman)
-    rest = m.group("rest").strip()
+    misread = None if m and (m.group("roman") or m.group("word")) else _ocr_roman(state, p)
+    if misread is not None:
+        number, rest = misread[0], misread[1].strip()
+    else:
+        if not m or (state.divisions and _DIVISION_RE.match(p.text)):
+            return None
+        roman = m.group("roman") or m.group("word")
+        if not roman:
+            return None
+        number = int(roman) if roman.isdigit() else roman_to_int(roman)
+        rest = m.group("rest").strip()
     # A Roman part must follow its predecessor and carry a short heading. A number printed twice
     # in capitals ("IV. PHÂN CÔNG NHIỆM VỤ" … "IV. TỔ CHỨC THỰC HIỆN", kh153) is a misnumbered
     # next part: its id gets a "~2" suffix and it cites as printed.
@@ -329,15 +411,25 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         return None
     state.last_part_no = number
     heading, body = _heading_and_body(rest)
-    section = state.add(Section(id=state.id_prefix + int_to_roman(number), heading=heading,
-                                parent=None, kind="part", prov=p.prov))
+    division = state.division
+    section = state.add(Section(id=(f"{division.id}." if division else state.id_prefix) + int_to_roman(number),
+                                heading=heading, parent=division.id if division else None, kind="part",
+                                prov=p.prov))
     state.part, state.item, state.subitem, state.letter, state.topic = section, None, None, None, None
     state.last_item_no = 0
     return section, body
 
 
+# OCR reads the point after an item's number as a comma ("5, Công tác Quy hoạch cán bộ:",
+# fTo_2287); taken only on OCR'd lines and only for the number the outline expects next.
+_OCR_ITEM = re.compile(r"^(?P<num>\d{1,2}),\s+(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
+
+
 def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
     m = _ITEM_RE.match(p.text)
+    if not m and p.prov.ocr_confidence is not None and (o := _OCR_ITEM.match(p.text)) \
+            and int(o.group("num")) == state.last_item_no + 1 and state.last_item_no > 0:
+        m = _ITEM_RE.match(f"{o.group('num')}. {o.group('rest')}")
     if not m:
         return None
     number = int(m.group("word") or m.group("num") or m.group("num2"))
@@ -347,7 +439,7 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         # Điều 1 → D1 (GUIDELINES-real.md): a decision's or law's article. A text that opens
         # with an article (one article of a law, or an excerpt) starts at its number.
         section = state.add(Section(id=f"{state.id_prefix}D{number}", heading=heading,
-                                    parent=state.part.id if state.part else None, kind="item",
+                                    parent=state.container().id if state.container() else None, kind="item",
                                     prov=p.prov))
         state.item, state.subitem, state.letter, state.topic = section, None, None, None
         state.last_article_no = number
@@ -363,7 +455,7 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         return None
     if number == state.last_item_no + 1:
         section = state.add(Section(id=f"{_prefix(state)}{number}", heading=heading,
-                                    parent=state.part.id if state.part else None, kind="item",
+                                    parent=state.container().id if state.container() else None, kind="item",
                                     prov=p.prov))
         state.item, state.subitem, state.letter, state.topic = section, None, None, None
         state.last_item_no = number
@@ -384,7 +476,8 @@ def _is_article(section_id: str) -> bool:
 
 def _add_subitem(state: _OutlineState, sid: str, heading: str, body: str | None,
                  p: Paragraph) -> tuple[Section, str | None]:
-    parent = state.item.id if state.item else (state.part.id if state.part else None)
+    container = state.container()
+    parent = state.item.id if state.item else (container.id if container else None)
     section = state.add(Section(id=sid, heading=heading, parent=parent, kind="subitem", prov=p.prov))
     state.subitem, state.letter, state.topic = section, None, None
     return section, body
@@ -493,8 +586,10 @@ _SIGNATURE_START = re.compile(r"^(Nơi nhận|NƠI NHẬN)\b")
 _ARTICLE_RE = re.compile(r"^(?:Điều|ĐIỀU)\s+\d+\s*[.:-]?\s*\S")
 
 
-def _body_bounds(paras: list[Paragraph]) -> tuple[int, int]:
-    """Index of the first outline paragraph and of the first signature paragraph."""
+def _body_bounds(paras: list[Paragraph]) -> tuple[int, int, bool]:
+    """Index of the first outline paragraph and of the first signature paragraph, and whether
+    the text has a numbered outline at all (a letter, a notice, an excerpt has none: its body
+    starts after its header, :func:`_after_addressees`)."""
     body_start = len(paras)
     probe = _OutlineState(doc_id="")
     for i, p in enumerate(paras):
@@ -503,8 +598,9 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int]:
         if _try_part(probe, p) or (_ITEM_RE.match(p.text) and (i > 0 or _ARTICLE_RE.match(p.text))):
             body_start = i
             break
+    outline = body_start < len(paras)
     sign_start = len(paras)
-    for i in range(body_start, len(paras)):
+    for i in range(body_start if outline else 0, len(paras)):
         text = paras[i].text
         if _SIGNATURE_START.match(text) or (
             _SIGN_TITLE_RE.match(text.strip("* ")) and metadata.is_caps(text)
@@ -512,9 +608,32 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int]:
             sign_start = i
             break
     # The preamble must not swallow the whole document when no outline exists.
-    if body_start == len(paras):
+    if not outline:
         body_start = 0
-    return body_start, sign_start
+    return body_start, sign_start, outline
+
+
+# The addressees of a letter ("Kính gửi: - Thủ trưởng các cơ sở y tế trong tỉnh; - Trung tâm
+# Kiểm nghiệm …;"): recipients, not duties (U9c_513, a department's letter, read them as the
+# issuer's charges). The list ends at the first line that is not a short list entry.
+_ADDRESSEES = re.compile(r"^\W*kinh gui\b")
+_ADDRESSEE_WORDS = 25
+
+
+def _after_addressees(paras: list[Paragraph], start: int, end: int) -> int:
+    """The first paragraph after a letter's addressee block at ``start`` (``start`` if none)."""
+    i = start
+    while i < end and not _ADDRESSEES.match(fold(paras[i].text)):
+        if len(paras[i].text.split()) > _ADDRESSEE_WORDS:
+            return start  # the body has begun: no addressee block before it
+        i += 1
+    if i >= end:
+        return start
+    i += 1
+    while i < end and len(paras[i].text.split()) <= _ADDRESSEE_WORDS and (
+            _BULLET_RE.match(paras[i].text) or paras[i].text.rstrip().endswith((";", ".", ":"))):
+        i += 1
+    return i
 
 
 # ---------------------------------------------------------------------------------------------
@@ -537,21 +656,28 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     role_tables = find_tables(source.lines)
     lines, table_rows = lines_with_tables(source.lines, role_tables)
     paras = paragraphs(lines)
-    body_start, sign_start = _body_bounds(paras)
-    header = metadata.read_document_header(source, paras, body_start, sign_start)
+    body_start, sign_start, outline = _body_bounds(paras)
+    header = metadata.read_document_header(source, paras, body_start if outline else sign_start, sign_start)
+    if not outline:
+        # A letter or notice: its header is read by content, its body follows the header and
+        # the addressees.
+        after_header = max(header.title_paragraphs, default=-1) + 1
+        if any(p.kind == "text" and len(p.text.split()) > 3 for p in paras[after_header:sign_start]):
+            body_start = _after_addressees(paras, after_header, sign_start)
+        # else: the header reader took the only text for a title; leave it all body, unlost.
     # Parts: (first paragraph, body start, signature start, id prefix).
     parts: list[tuple[int, int, int, str]] = []
     starts = [start for start, _ in header.attached]
     ends = [*starts, len(paras)]
     parts.append((0, body_start, min(sign_start, ends[0]), ""))
     for (start, att), end in zip(header.attached, ends[1:], strict=True):
-        sub_body, sub_sign = _body_bounds(paras[start:end])
+        sub_body, sub_sign, _ = _body_bounds(paras[start:end])
         if sub_body == 0:
             sub_body = next((k for k in range(start, end) if k not in header.title_paragraphs),
                             end) - start
         parts.append((start, start + sub_body, start + sub_sign, f"{att.prefix}."))
     sections: list[Section] = []
-    state = _OutlineState(doc_id=doc_id, sections=sections)
+    state = _OutlineState(doc_id=doc_id, sections=sections, divisions=_has_divisions(paras))
     segments: list[Segment] = []
     warnings: list[ParseWarning] = list(source.warnings)
 
@@ -597,7 +723,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         if part_no + 1 < len(parts) and i == parts[part_no + 1][0]:
             part_no += 1
             first, body_start, sign_start, prefix = parts[part_no]
-            state = _OutlineState(doc_id=doc_id, sections=sections, id_prefix=prefix)
+            state = _OutlineState(doc_id=doc_id, sections=sections, id_prefix=prefix,
+                                  divisions=_has_divisions(paras[body_start:sign_start]))
             appendix = None
             note = None
         opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None
@@ -649,7 +776,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             emit("table_row", p.text, p, p.raw)
             continue
         found = None
-        for attempt in (_try_part, _try_subitem, _try_item, _try_letter, _try_topic):
+        for attempt in (_try_division, _try_part, _try_subitem, _try_item, _try_letter, _try_topic):
             found = attempt(state, p)
             if found:
                 break
@@ -692,7 +819,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             # Only the part stays open (or nothing, after "Trên đây là …"): the paragraphs up
             # to the next heading belong to it, not to the last item.
             if closing == "document":
-                state.part = None
+                state.part = state.division = None
             state.item, state.subitem, state.letter, state.topic = None, None, None, None
         if bullet:
             emit("bullet", bullet.group("rest"), p, p.raw)

@@ -271,6 +271,11 @@ def footnote_number(text: str) -> int | None:
 _MAX_BOLD_WRAP = 4
 
 
+# A division marker alone on its line, its title on the next ("Phần II" / "MỘT SỐ CÔNG TÁC …",
+# "CHƯƠNG I" / "QUY ĐỊNH CHUNG"): centred, so it stops short of the margin like a paragraph's end.
+_BARE_DIVISION = re.compile(r"^\s*(?:phần|chương|mục)\s+(?:[\divxlc]+|thứ\s+\w+)\s*[.:]?\s*$", re.IGNORECASE)
+
+
 def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int) -> bool:
     """Whether ``text`` is the next line of a heading wrapped over several lines.
 
@@ -282,6 +287,8 @@ def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int)
         return False
     if 0 < bold_open <= _MAX_BOLD_WRAP:
         return True
+    if _BARE_DIVISION.match(prev.text) and _is_caps(text) and not line.page_break_before:
+        return True  # "Phần II" over "MỘT SỐ CÔNG TÁC TRỌNG TÂM", however far apart they are printed
     return (not line.gap_before and not line.page_break_before and starts_block(prev.text)
             and _is_caps(prev.text) and _is_caps(text) and not prev.text.rstrip().endswith((".", ";", ":")))
 
