@@ -112,6 +112,10 @@ class SuspectTypo:
     evidence: int
 
 
+_fold_syllable = functools.lru_cache(maxsize=65536)(fold)
+
+
+@functools.lru_cache(maxsize=65536)  # a language has some ten thousand syllables, cased a few ways
 def spelling_key(syllable: str) -> str:
     """A lower-case syllable with canonical tone placement and a final "y" after a consonant
     written "i" ("sỹ" → "sĩ", "kỹ" → "kĩ"; "quy", "tuy" keep theirs)."""
@@ -163,6 +167,18 @@ def _edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _in_word(words: frozenset[str], keys: list[str | None], j: int) -> bool:
+    """Whether the pair at ``j`` is a word, or either of its syllables is part of a dictionary
+    word with a neighbour ("hình | thực hiện")."""
+    for start in range(max(0, j - _MAX_WORD + 1), j + 2):
+        for n in range(max(2, j + 1 - start), _MAX_WORD + 1):  # spans reaching position j
+            span = keys[start : start + n]
+            if len(span) == n and None not in span and " ".join(span) in words:  # type: ignore[arg-type]
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
 def _letter_slip(printed: str, meant: str) -> bool:
     """One syllable for another with the same tone and one letter off (two for long syllables):
     "sây"/"xây", "nghiện"/"nguyện"; not "mới"/"có" or "được"/"tộc"."""
@@ -215,47 +231,41 @@ def document_typos(texts: Sequence[str]) -> list[SuspectTypo]:
     keys = [[spelling_key(m.group()) if not m.group()[0].isdigit() else None for m in tokens]
             for _, tokens in clauses]
     pairs: Counter[tuple[str, str]] = Counter()
-    before: defaultdict[tuple[str, str], Counter[str | None]] = defaultdict(Counter)
-    after: defaultdict[tuple[str, str], Counter[str | None]] = defaultdict(Counter)
+    before: Counter[tuple[str | None, str, str]] = Counter()  # (left neighbour, pair)
+    after: Counter[tuple[str, str, str | None]] = Counter()  # (pair, right neighbour)
     by_first: defaultdict[str, set[str]] = defaultdict(set)
     by_second: defaultdict[str, set[str]] = defaultdict(set)
-    by_fold: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
+    by_fold: defaultdict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for k in keys:
         for j in range(len(k) - 1):
             a, b = k[j], k[j + 1]
             if a is None or b is None:
                 continue
             pairs[a, b] += 1
-            before[a, b][k[j - 1] if j else None] += 1
-            after[a, b][k[j + 2] if j + 2 < len(k) else None] += 1
+            before[k[j - 1] if j else None, a, b] += 1
+            after[a, b, k[j + 2] if j + 2 < len(k) else None] += 1
             by_first[a].add(b)
             by_second[b].add(a)
-            by_fold[fold(f"{a} {b}")].add((a, b))
+            by_fold[_fold_syllable(a), _fold_syllable(b)].add((a, b))
 
     found: list[SuspectTypo] = []
     seen: set[tuple[str, str]] = set()
     for (index, tokens), k in zip(clauses, keys, strict=True):
-        covered = [False] * len(k)
-        for j in range(len(k)):
-            for n in range(2, _MAX_WORD + 1):
-                span = k[j : j + n]
-                if len(span) == n and None not in span and " ".join(span) in lex.words:  # type: ignore[arg-type]
-                    covered[j : j + n] = [True] * n
         flagged = -1  # last token already in a flagged pair: one slip, one warning
         for j in range(len(k) - 1):
             a, b = k[j], k[j + 1]
-            if a is None or b is None or covered[j] or covered[j + 1] or j <= flagged:
+            if a is None or b is None or j <= flagged:
                 continue
             pair = (a, b)
             if pair in seen or not 0 < pairs[pair] <= MAX_PRINTED:
                 continue
-            if a not in lex.syllables or b not in lex.syllables:
+            if a not in lex.syllables or b not in lex.syllables or _in_word(lex.words, k, j):
                 continue
             printed_a, printed_b = tokens[j].group(), tokens[j + 1].group()
             if printed_a[0].isupper() and printed_b[0].isupper():
                 continue
             prev, nxt = (k[j - 1] if j else None), (k[j + 2] if j + 2 < len(k) else None)
-            variants = set(by_fold[fold(f"{a} {b}")])
+            variants = set(by_fold[_fold_syllable(a), _fold_syllable(b)])
             variants |= {(a, y) for y in by_first[a] if _letter_slip(b, y)}
             variants |= {(x, b) for x in by_second[b] if _letter_slip(a, x)}
             variants.discard(pair)
@@ -265,7 +275,8 @@ def document_typos(texts: Sequence[str]) -> list[SuspectTypo]:
                     continue
                 if (v[0] != a) + (v[1] != b) != 1 or _spelling_variants(lex, pair, v):
                     continue
-                if not ((prev is not None and before[v][prev]) or (nxt is not None and after[v][nxt])):
+                if not ((prev is not None and before[prev, v[0], v[1]]) or
+                        (nxt is not None and after[v[0], v[1], nxt])):
                     continue
                 # The printed syllable goes with its other neighbour elsewhere: it belongs there.
                 outer = (prev, a) if v[0] != a else (b, nxt)
