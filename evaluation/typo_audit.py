@@ -10,7 +10,9 @@ articles bound the false-positive rate on well-proofread text. Read:
   alqac`` or ``$ALQAC_DIR``; the 2022 file names the Civil Code by number, so it is read twice) WITHOUT the five laws of the second fresh check
   (``fresh_alqac_laws.LAWS``, both spellings of their ids; never read, HELPERS.md); each law is one
   document, each line of an article one text;
-- the six DOCX laws of ``../shared/real/ingestion/docx`` (read by the pipeline: segments).
+- the six DOCX laws of ``../shared/real/ingestion/docx`` and the text PDF of
+  ``../shared/real/ingestion/pdf_text`` (a university's regulation), read by the pipeline
+  (segments; never the scans, a fresh check of session 8).
 
 For each group: documents, articles, warnings from the document's own spelling
 (:func:`~chinhsach.extract.typos.document_typos`), warnings per 1,000 articles. ``--list`` prints
@@ -79,10 +81,12 @@ def sources() -> list[tuple[str, str, int, list[str]]]:
             texts = [normalize_text(p) for a in law["articles"] for p in str(a["text"]).split("\n") if p.strip()]
             out.append((rel.split("/")[0], str(law["id"]), len(law["articles"]), texts))
     shared = shared_dir()
-    for path in sorted((shared / "real" / "ingestion" / "docx").glob("*.docx")) if shared else ():
-        doc = read_document(path)
+    files = [("laws-docx", p) for p in sorted((shared / "real" / "ingestion" / "docx").glob("*.docx"))] if shared else []
+    files += [("pdf-text", p) for p in sorted((shared / "real" / "ingestion" / "pdf_text").glob("*.pdf"))] if shared else []
+    for group, path in files:
+        doc = read_document(path, ocr="never")
         articles = sum(1 for sec in doc.sections if _ARTICLE.fullmatch(sec.id))
-        out.append(("laws-docx", path.stem, articles, [seg.text for seg in doc.segments]))
+        out.append((group, path.stem, articles, [seg.text for seg in doc.segments]))
     return out
 
 
