@@ -45,8 +45,8 @@ Spellings with "y" or "i" after a consonant ("bác sỹ", "bác sĩ") are one sp
 dictionary keeps one of them, documents print both.
 
 Measured (``evaluation/extraction_eval.py`` on the seed and the eight development plans;
-``evaluation/typo_audit.py`` on 3,977 articles of statutes: ALQAC without the fresh-check laws,
-and the six DOCX laws; ``evaluation/RESULTS.md``, "Typo warnings (typos, session 8)"). With all
+``evaluation/typo_audit.py`` on 3,980 articles of statutes: ALQAC without the fresh-check laws,
+the six DOCX laws, HNMU.pdf; ``evaluation/RESULTS.md``, "Typo warnings (typos, session 8)"). With all
 conditions, the document's evidence flags 7 phrases in the development plans: the gold's 5
 real-word slips of one mark or letter (nâng lực, xây dụng, mở tại khoản, Sở Sây dựng, tự nghiện)
 and "Ủy bân", "ứng dựng" (true slips the gold does not list); on the statutes 1 ("ghi nhãn sản
@@ -66,7 +66,7 @@ context, share and other side   74, and 7 more in the plans
 The share threshold sits between the slips' shares (0.24 "năng lực" to 0.96) and the statutes'
 false alarms (0.013 to 0.063). The gold's slips that only the dictionary could find ("nợ động" for
 "nợ đọng", "cho thuế đất" for "cho thuê", printed once with the right word printed nowhere) are
-left: the dictionary alone proposes some 430 such variants in the nine development documents,
+left: the dictionary alone proposes some 430 such variants in the twelve gold documents,
 nearly all of them right as printed ("số người" / "sổ người").
 """
 
