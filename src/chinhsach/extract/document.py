@@ -21,9 +21,10 @@ from chinhsach.extract.citations import (
 from chinhsach.extract.duties import Mention, extract_duties
 from chinhsach.extract.nlp import SegmentContext, doc_words, extraction_pipeline, unit_mentions
 from chinhsach.extract.tables import table_facts
-from chinhsach.extract.targets import heading_year, lists_conditions, suspect_typos
+from chinhsach.extract.targets import heading_year, lists_conditions
+from chinhsach.extract.typos import document_typos, unit_typo
 from chinhsach.extract.units import find_units
-from chinhsach.model import Citation, Document, ParseWarning, Target, UnitRole
+from chinhsach.model import Citation, Document, ParseWarning, Segment, Target, UnitRole
 from chinhsach.text.docnumber import doc_number_key
 from chinhsach.text.normalize import fold
 
@@ -160,16 +161,36 @@ def _comparator_warnings(targets: Iterable[Target]) -> list[ParseWarning]:
     return out
 
 
-def _typo_warnings(document: Document) -> list[ParseWarning]:
+def _typo_warnings(segments: list[Segment], targets: list[Target]) -> list[ParseWarning]:
+    """``suspect_typo`` warnings from :mod:`chinhsach.extract.typos`: slips the document's own
+    spelling shows (one warning per slip, at its first occurrence), and target units that are no
+    word. A target's unit and indicator are corrected where they carry one (its text keeps the
+    print, as GUIDELINES.md asks)."""
     out = []
-    seen: set[tuple[str, str | None]] = set()
-    for seg in document.segments:
-        if not seg.searchable:
-            continue
-        for wrong, right in suspect_typos(seg.text):
-            if (wrong, seg.section) not in seen:
-                seen.add((wrong, seg.section))
-                out.append(ParseWarning("suspect_typo", f"“{wrong}” is probably “{right}”", seg.section))
+    corrections: list[tuple[str, str]] = []
+    for typo in document_typos([s.text for s in segments]):
+        corrections.append((typo.printed, typo.correction))
+        out.append(ParseWarning(
+            "suspect_typo", f"“{typo.printed}” is probably “{typo.correction}” (printed so "
+            f"{typo.evidence} times in this document)", segments[typo.text_index].section))
+    warned = {printed for printed, _ in corrections}
+    for target in targets:
+        fixed = unit_typo(target.unit) if target.unit else None
+        if fixed is not None and target.unit:
+            printed = target.unit.split("/")[0].strip()
+            corrections.append((printed, fixed))
+            if printed not in warned:
+                warned.add(printed)
+                out.append(ParseWarning(
+                    "suspect_typo", f"“{printed}” is probably “{fixed}” (a unit names a thing; "
+                    "the dictionary spells only this)", target.section))
+    for target in targets:
+        for printed, fixed in corrections:
+            pattern = re.compile(rf"(?<!\w){re.escape(printed)}(?!\w)", re.IGNORECASE)
+            if target.unit:
+                target.unit = pattern.sub(fixed, target.unit)
+            target.indicator = pattern.sub(lambda m, f=fixed: f if m.group()[0].isupper() else f[0].lower() + f[1:],
+                                           target.indicator)
     return out
 
 
@@ -252,6 +273,6 @@ def extract_document(document: Document) -> Document:
         *document.warnings,
         *_comparator_warnings(targets),
         *citation_warnings(resolved, document_date=document.meta.date, texts=texts),
-        *_typo_warnings(document),
+        *_typo_warnings(segments, targets),
     ]
     return document

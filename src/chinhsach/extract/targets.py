@@ -106,51 +106,6 @@ COMPARATOR_SENSE: dict[str, str | None] = {
     "above": "up", "at_least": "up", "below": "down", "at_most": "down",
 }
 
-#: Known misspellings in units and indicators → correction. Each key is matched as whole words;
-#: ``_TYPO_GUARDS`` lists words after which the key is a real phrase ("được sỹ quan").
-SUSPECT_TYPOS: dict[str, str] = {
-    "được sỹ": "dược sỹ",
-    "được sĩ": "dược sĩ",
-    "bác sỉ": "bác sĩ",
-    "bác sỷ": "bác sỹ",
-    "dược sỉ": "dược sĩ",
-    "điều dưởng": "điều dưỡng",
-    "dinh dưởng": "dinh dưỡng",
-    "giường bênh": "giường bệnh",
-    "tiêm chũng": "tiêm chủng",
-    "bảo hiễm": "bảo hiểm",
-    "nghĩ hưu": "nghỉ hưu",
-    "thất nghiêp": "thất nghiệp",
-}
-_TYPO_GUARDS: dict[str, tuple[str, ...]] = {"được sỹ": ("quan", "tử"), "được sĩ": ("quan", "tử")}
-
-
-@lru_cache(maxsize=1)
-def _typo_patterns() -> list[tuple[re.Pattern[str], str]]:
-    out = []
-    for wrong, right in SUSPECT_TYPOS.items():
-        guard = _TYPO_GUARDS.get(wrong, ())
-        tail = rf"(?!\s+(?:{'|'.join(guard)})\b)" if guard else ""
-        out.append((re.compile(rf"(?<!\w){re.escape(wrong)}(?!\w){tail}", re.IGNORECASE), right))
-    return out
-
-
-def suspect_typos(text: str) -> list[tuple[str, str]]:
-    """Known misspellings in ``text``: ``[(as printed, correction)]``, in order of appearance."""
-    found: list[tuple[int, str, str]] = []
-    for rx, right in _typo_patterns():
-        for m in rx.finditer(text):
-            printed = m.group(0)
-            fixed = right[0].upper() + right[1:] if printed[0].isupper() else right
-            found.append((m.start(), printed, fixed))
-    return [(p, f) for _, p, f in sorted(found)]
-
-
-def _fix_typos(s: str) -> str:
-    for printed, fixed in suspect_typos(s):
-        s = s.replace(printed, fixed)
-    return s
-
 
 # ---------------------------------------------------------------------------------------------
 # Numbers and heading years
@@ -1391,8 +1346,8 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
                                             or _counts_listed_elements(ctx, mb, sa))):
                 continue
             v = mb.val
-            indicator = _fix_typos(_lower_first(mb.indicator))
-            unit = _fix_typos(v.unit) if v.unit else None
+            indicator = _lower_first(mb.indicator)
+            unit = v.unit if v.unit else None
             unit = _per_year(ctx, mb, unit)
             direction = indicator_direction(indicator)
             if direction is None:
@@ -1938,12 +1893,10 @@ __all__ = [
     "lists_conditions",
     "COMPARATOR_SENSE",
     "RANGE_CONNECTIVES",
-    "SUSPECT_TYPOS",
     "TRAILING_CUES",
     "find_targets",
     "heading_year",
     "indicator_direction",
     "is_rate",
     "parse_number",
-    "suspect_typos",
 ]
