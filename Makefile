@@ -45,12 +45,13 @@ install: $(STAMP)
 $(MODEL_DIR)/onnx/model_qint8.onnx: | $(STAMP)
 	$(BIN)/python -m chinhsach.convert models
 
-# The query graph: the same int8 model with its shape arithmetic folded, written only if its
+# The query graph: the same int8 model with its shape arithmetic folded and no attention-mask
+# arithmetic (a query is one unpadded text), written only if its
 # vectors equal model_qint8.onnx's bit for bit (chinhsach.convert.export_onnx_query).
-$(MODEL_DIR)/onnx/model_query_qint8.onnx: $(MODEL_DIR)/onnx/model_qint8.onnx
+$(MODEL_DIR)/onnx/model_query1_qint8.onnx: $(MODEL_DIR)/onnx/model_qint8.onnx
 	$(BIN)/python -m chinhsach.convert models
 
-model: $(MODEL_DIR)/onnx/model_qint8.onnx $(MODEL_DIR)/onnx/model_query_qint8.onnx
+model: $(MODEL_DIR)/onnx/model_qint8.onnx $(MODEL_DIR)/onnx/model_query1_qint8.onnx
 
 run: model
 	$(BIN)/chinhsach build corpus --index $(INDEX)

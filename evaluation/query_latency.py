@@ -46,7 +46,7 @@ sys.path.insert(0, str(EVAL_DIR))
 import alqac_eval  # noqa: E402
 
 from chinhsach import Index  # noqa: E402
-from chinhsach.convert import ONNX_INT8, ONNX_QUERY  # noqa: E402
+from chinhsach.convert import ONNX_INT8, ONNX_QUERY, ONNX_QUERY_MASKED  # noqa: E402
 from chinhsach.indexing.fusion import minmax  # noqa: E402
 from chinhsach.indexing.query import drop_spans, question_word_spans  # noqa: E402
 from chinhsach.indexing.search import CANDIDATES, MAX_QUERY_CHARS, _top  # noqa: E402
@@ -150,18 +150,21 @@ def token_counts(idx: Index, queries: Sequence[str]) -> list[int]:
     return [len(e.ids) for e in tokenizer.encode_batch([f"query: {q}" for q in queries])]
 
 
-GRAPHS = {"int8": ONNX_INT8, "query": ONNX_QUERY}
+# int8: the build graph; masked: the query graph of session 6 (shapes folded); query: today's
+# (shapes folded, no attention-mask arithmetic).
+GRAPHS = {"int8": ONNX_INT8, "masked": ONNX_QUERY_MASKED, "query": ONNX_QUERY}
 
 
 def parse_modes(spec: str) -> list[tuple[str, bool, int, str]]:
     """``sequential/2/int8,overlap/1/query`` → [(name, overlap the query embedding, its
-    threads, its graph)]; the graph (``int8``: ``model_qint8.onnx``, ``query``: the query graph
-    of ``convert.export_onnx_query``) defaults to ``query``."""
+    threads, its graph)]; the graph (``int8``: ``model_qint8.onnx``, ``masked``: the query graph
+    of session 6, ``query``: the query graph of ``convert.export_onnx_query``) defaults to
+    ``query``."""
     out = []
     for item in spec.split(","):
         kind, threads, graph = (item.split("/") + ["query"])[:3]
         if kind not in ("sequential", "overlap") or not threads.isdigit() or graph not in GRAPHS:
-            raise ValueError(f"mode {item!r}: expected sequential/N[/int8|query] or overlap/N[/int8|query]")
+            raise ValueError(f"mode {item!r}: expected sequential/N[/int8|masked|query] or overlap/N[/int8|masked|query]")
         out.append((item, kind == "overlap", int(threads), graph))
     return out
 
@@ -315,8 +318,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                    "dense model reads, e.g. 0,32,48,64 (0: all)")
     p.add_argument("--modes", help="instead of the stages: compare query modes alternated question "
                    "by question, e.g. sequential/2/int8,overlap/1/query (overlap: the query embedding "
-                   "on a worker thread while BM25 runs; /N: its ONNX threads; /int8 or /query: "
-                   "model_qint8.onnx or the query graph, default query)")
+                   "on a worker thread while BM25 runs; /N: its ONNX threads; /int8, /masked or "
+                   "/query: model_qint8.onnx, the query graph with the attention mask (session 6) or "
+                   "without it, default query)")
     p.add_argument("--as-written", action="store_true",
                    help="the questions as written, without the choices of a multiple-choice question "
                         "(as the issue's first measurement asked them)")
@@ -343,13 +347,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             for cap, m in found.items():
                 print(f"  {cap or 'all'}: {alqac_eval.fmt(m)} ({m['cut']})", flush=True)
             continue
+        asked = [q.text if args.as_written else alqac_eval.query_of(q) for q in questions]
         if args.modes:
-            result = compare_modes(index_dir, [alqac_eval.query_of(q) for q in questions],
-                                   args.repeat, parse_modes(args.modes))
+            result = compare_modes(index_dir, asked, args.repeat, parse_modes(args.modes))
             results[name] = result
             print(f"### {qset.label}\n\n{modes_markdown(result)}\n", flush=True)
             continue
-        asked = [q.text if args.as_written else alqac_eval.query_of(q) for q in questions]
         result = measure(index_dir, asked, args.repeat)
         results[name] = result
         print(f"### {qset.label}\n\n{markdown(result)}\n", flush=True)

