@@ -889,3 +889,27 @@ def test_deadline_forms_with_a_full_date(text: str, iso: str) -> None:
 @pytest.mark.parametrize("text", ["Thời gian: 2/3 số xã đạt chuẩn.", "Hỗ trợ (2/3 số hộ) chuyển đổi."])
 def test_a_fraction_after_a_label_is_no_date(text: str) -> None:
     assert find_deadline(text)[0] is None
+
+
+def test_a_unit_acting_as_subject_is_charged_in_any_part(tmp_path: Path) -> None:
+    """"Ủy ban nhân dân cấp xã quyết định khen thưởng …" in a part on rewards (kh157 IV.2.a's
+    shape, made-up words): a numbered item whose sentence has a unit acting as its subject is a
+    duty of that unit, though the part is neither tasks nor organisation and no charging word
+    is printed. A preamble sentence of the issuer ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …")
+    is not."""
+    path = tmp_path / "ke-hoach-khen-thuong.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH LAM SƠN\nSố: 15/KH-UBND\nLam Sơn, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\n"
+        "Phong trào thi đua chuyển đổi số năm 2026\n"
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch phong trào thi đua như sau:\n"
+        "I. KHEN THƯỞNG\n1. Cấp tỉnh\n"
+        "a) Chủ tịch Ủy ban nhân dân tỉnh xem xét tặng Bằng khen cho tập thể có thành tích xuất sắc.\n"
+        "2. Cấp xã\n"
+        "a) Căn cứ kết quả chấm điểm, Ủy ban nhân dân cấp xã quyết định khen thưởng cho tập thể, cá nhân.\n"
+        "b) Kinh phí khen thưởng thực hiện theo quy định.\n",
+        encoding="utf-8")
+    doc = parse(path)
+    leads = {d.section: [u.name for u in d.units if u.role == "lead"] for d in doc.duties}
+    assert leads.get("I.1.a") == ["Chủ tịch Ủy ban nhân dân tỉnh"]
+    assert leads.get("I.2.a") == ["Ủy ban nhân dân cấp xã"]
+    assert "I.2.b" not in leads and None not in leads

@@ -19,6 +19,7 @@ from chinhsach.errors import QueryError
 from chinhsach.extract.directory import UnitDirectory
 from chinhsach.indexing import Index, facts
 from chinhsach.indexing.facts import UnitDuty
+from chinhsach.text.abbreviations import expand_abbreviations
 from chinhsach.text.normalize import fold
 
 # Question words around the topic: "ai chịu trách nhiệm về ...?", "đơn vị nào phụ trách ...".
@@ -104,8 +105,10 @@ def mentions_topic(terms: list[str], text: str) -> bool:
     """Does this sentence itself speak of the topic? One of the topic's adjacent word pairs
     ("nuoc sach") appears in it as a pair, or the one word of a one-word topic does. A section
     about water can hold a sentence about household waste: that sentence is no evidence of who
-    answers for clean water."""
-    words = _folded_words(text)
+    answers for clean water. The sentence's words are read without the function words the
+    topic's terms leave out, so "khu công nghiệp" holds the pair ("khu", "nghiep") the topic
+    keeps of it ("công" is dropped with "công tác")."""
+    words = [w for w in _folded_words(text) if w not in _FUNCTION_WORDS]
     if len(terms) == 1:
         return terms[0] in words
     pairs = set(zip(words, words[1:], strict=False))
@@ -243,7 +246,8 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     only when its own sentence names the topic (:func:`mentions_topic`); a question with no topic
     ("ai?") is a :class:`QueryError`.
     """
-    topic = topic_of(question)
+    # An abbreviation the plans spell out ("các KCN") is looked for in both forms.
+    topic = expand_abbreviations(topic_of(question))
     terms = topic_terms(topic)
     if not topic.strip() or not terms:
         raise QueryError("the question names no topic")

@@ -821,7 +821,8 @@ def _in_regulation(section: str | None, prefixes: set[str]) -> bool:
     return any((section or "").startswith(p) for p in prefixes)
 
 
-def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False) -> tuple[str, list[UnitRole]] | None:
+def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
+                       subject: bool = False) -> tuple[str, list[UnitRole]] | None:
     """The text from the first sentence that charges a unit, and the units' roles in it.
 
     A sentence charges a unit when it holds a charging word (giao, chủ trì, phối hợp, chịu
@@ -840,6 +841,14 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False) ->
         # instruction charges everyone with reporting through a named body (GUIDELINES-real.md:
         # kh165's closing, qd2954 KH.V.2 — a duty whose units are only report_to).
         reporting = bool(_DIFFICULTIES.search(folded_sentence)) or regulation
+        if subject and not _CHARGE.search(folded_sentence) and any(
+                u.role == "lead" for u in roles_in_text(sentence, find)):
+            # "Ủy ban nhân dân cấp xã quyết định khen thưởng …" (kh157 IV.2.a, in a part on
+            # rewards): a unit acting as the subject of a numbered item's sentence is charged
+            # with that act wherever the item stands.
+            if list_start is not None:
+                rest = text[list_start:]
+            return rest, roles_in_text(rest, find)
         if not (_CHARGE.search(folded_sentence) or reporting):
             # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Công Thương; …; Chủ tịch UBND các xã chịu
             # trách nhiệm thi hành Quyết định này": the execution clause of a decision lists its
@@ -996,7 +1005,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue  # the legal basis names bodies and their documents, not duties
             if seg.kind == "preamble" and _only_names(text.strip(" -–+•;.,:"), find):
                 continue  # an addressee of a letter ("- Trung tâm Kiểm nghiệm Kiên Giang;")
-            charged = _charging_sentence(text, find, regulation=_in_regulation(seg.section, regulations))
+            charged = _charging_sentence(text, find, regulation=_in_regulation(seg.section, regulations),
+                                         subject=seg.kind != "preamble" and seg.section is not None)
             if charged is None:
                 continue
             text, units = charged

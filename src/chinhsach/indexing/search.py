@@ -33,6 +33,7 @@ from chinhsach.indexing.fusion import DEFAULT_WEIGHTS, FusionWeights, group_by_d
 from chinhsach.indexing.query import drop_spans, question_word_spans
 from chinhsach.model import Document, Hit
 from chinhsach.text import tokens
+from chinhsach.text.abbreviations import expand_abbreviations
 from chinhsach.text.docnumber import doc_number_key
 from chinhsach.text.normalize import normalize_text
 
@@ -211,7 +212,8 @@ class Index:
 
     def _restore(self, query: str) -> tuple[str, str]:
         """The query normalised as typed, and with its diacritics restored."""
-        text = normalize_text(query)[:MAX_QUERY_CHARS]
+        # "các kcn" → "các kcn khu công nghiệp" (text/abbreviations.py)
+        text = normalize_text(expand_abbreviations(query))[:MAX_QUERY_CHARS]
         # Restore syllables typed without diacritics (all of them, or some in a mixed query);
         # the corpus bigrams keep genuinely plain syllables ("ban", "y") as they are.
         return text, self.restorer.restore(text)

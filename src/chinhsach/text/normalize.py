@@ -271,9 +271,10 @@ def footnote_number(text: str) -> int | None:
 _MAX_BOLD_WRAP = 4
 
 
-# A division marker alone on its line, its title on the next ("Phần II" / "MỘT SỐ CÔNG TÁC …",
-# "CHƯƠNG I" / "QUY ĐỊNH CHUNG"): centred, so it stops short of the margin like a paragraph's end.
-_BARE_DIVISION = re.compile(r"^\s*(?:phần|chương|mục)\s+(?:[\divxlc]+|thứ\s+\w+)\s*[.:]?\s*$", re.IGNORECASE)
+# A division marker alone on its line, its title on the next ("Phần II" / "MỘT SỐ CÔNG TÁC …"):
+# centred, so it stops short of the margin like a paragraph's end. A law's "Chương I" over its
+# name stays two lines: the outline reads a chapter line and the capitals under it apart.
+_BARE_DIVISION = re.compile(r"^\s*phần\s+(?:[\divxlc]+|thứ\s+\w+)\s*[.:]?\s*$", re.IGNORECASE)
 
 
 def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int) -> bool:

@@ -1,0 +1,86 @@
+"""Layouts of scanned departmental documents (reports, letters, notices) read through OCR.
+
+The shapes come from six real scans of a provincial health department (session 8's blind
+check, evaluation/gold/fresh-scans); the texts here are made up for the test. OCR gives lines
+with their boxes and confidence, so the tests build the reader's lines directly (SourceLine
+with ``ocr_confidence``) and the OCR page (OcrLine boxes) for the line-ends rule.
+"""
+
+from __future__ import annotations
+
+from chinhsach.extract.document import extract_document
+from chinhsach.ingest.ocr import OcrLine, OcrPage
+from chinhsach.ingest.readers import _ocr_items
+from chinhsach.model import Provenance, SourceLine, SourceText
+from chinhsach.structure.outline import build_document
+
+
+def _ocr_source(lines: list[str], name: str = "bao-cao.pdf") -> SourceText:
+    return SourceText(path=name, format="pdf", pages=1, lines=[
+        SourceLine(text=t, prov=Provenance(name, 1, i + 1, 92.0), gap_before=not t.startswith(("trước", "tháng")))
+        for i, t in enumerate(lines)])
+
+
+HEADER = ["UBND TỈNH MẪU", "SỞ Y TẾ", "Số: …/BC-SYT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+          "Độc lập - Tự do - Hạnh phúc", "Mẫu, ngày … tháng 12 năm 2025", "BÁO CÁO",
+          "Tình hình thực hiện công tác y tế tháng 12-2025 và chương trình công tác tháng 1-2026"]
+
+
+def test_report_divisions_over_roman_parts_and_the_programme_part() -> None:
+    """"Phần I" over "I- …", "II- …" (results), then "Phần II" with its title on the next line
+    over numbered items (the programme, tasks); OCR's "IH." is the part III it expects."""
+    doc = extract_document(build_document(_ocr_source([
+        *HEADER, "Phần I", "TÌNH HÌNH THỰC HIỆN CÔNG TÁC Y TẾ THÁNG 12-2025",
+        "I- Công tác tham mưu, chỉ đạo điều hành", "Sở Y tế đã chỉ đạo các đơn vị trực thuộc tuyên truyền.",
+        "II- Kết quả thực hiện", "Khám bệnh cho 49.000 lượt người, đạt 98% kế hoạch năm.",
+        "IH. Đánh giá chung", "Công tác khám chữa bệnh được bảo đảm.",
+        "Phần II", "MỘT SỐ CÔNG TÁC TRỌNG TÂM THÁNG 1-2026",
+        "Trong tháng 1-2026, Sở Y tế tập trung chỉ đạo thực hiện một số nhiệm vụ sau:",
+        "1. Tham mưu Ủy ban nhân dân tỉnh ban hành kế hoạch phòng chống dịch năm 2026.",
+        "2, Rà soát danh sách các cơ sở khám bệnh, chữa bệnh có đăng ký bảo hiểm y tế.",
+        "Trên đây là báo cáo của Sở Y tế.",
+    ])))
+    parts = {s.id: (s.part, s.parent) for s in doc.sections if s.kind == "part"}
+    assert parts == {"P1": ("situation", None), "P1.I": ("situation", "P1"), "P1.II": ("situation", "P1"),
+                     "P1.III": ("situation", "P1"), "P2": ("tasks", None)}
+    duties = {d.section: d for d in doc.duties}
+    assert set(duties) >= {"P2.1", "P2.2"} and not any(s.startswith("P1") for s in duties)
+    for sid in ("P2.1", "P2.2"):
+        assert ("Sở Y tế", "lead") in [(u.name, u.role) for u in duties[sid].units]
+        assert duties[sid].deadline == "2026-01-31"  # "Trong tháng 1-2026" of the lead-in
+
+
+def test_a_letter_body_starts_after_its_addressees() -> None:
+    """A letter with no numbered outline: header and "Kính gửi:" list are no duties; its type
+    is Công văn from the "V/v" line."""
+    doc = extract_document(build_document(_ocr_source([
+        "UBND TỈNH MẪU", "SỞ Y TẾ", "Số: …/SYT-NVD V/v đình chỉ lưu hành thuốc",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Mẫu, ngày 24 tháng 4 năm 2025",
+        "Kính gửi:", "- Thủ trưởng các cơ sở y tế trong tỉnh;", "- Trung tâm Kiểm nghiệm tỉnh;",
+        "- Phòng Y tế các huyện.",
+        "Căn cứ Công văn số 7191/QLD-CL ngày 19/4/2025 của Cục Quản lý Dược về việc đình chỉ lưu hành thuốc.",
+        "Sở Y tế đề nghị Trung tâm Kiểm nghiệm tỉnh phối hợp với Phòng Y tế các huyện kiểm tra việc thu hồi thuốc.",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+    ], "cong-van.pdf")))
+    assert doc.meta.type == "Công văn"
+    assert [s.kind for s in doc.segments[:6]] == ["title"] * 6
+    assert [d.text[:12] for d in doc.duties] == ["Sở Y tế đề n"]
+    assert ("Trung tâm Kiểm nghiệm tỉnh", "lead") in [(u.name, u.role) for u in doc.duties[0].units]
+
+
+def test_a_short_ocr_line_ends_its_paragraph() -> None:
+    """Justified body lines reach the margin; a heading or a paragraph's last line stops short,
+    and the next line starting with a capital opens a new paragraph."""
+    body = [("Phần II", 700, 1000), ("MỘT SỐ CÔNG TÁC TRỌNG TÂM", 500, 1200),
+            ("Ngoài các nhiệm vụ thường xuyên như công tác phòng, chống dịch bệnh, truyền", 200, 1900),
+            ("thông giáo dục sức khỏe, nâng cao chất lượng khám bệnh, chữa bệnh. Trong", 200, 1905),
+            ("tháng 1, Sở Y tế tập trung chỉ đạo một số nhiệm vụ sau:", 200, 1300),
+            ("I. Tham mưu Ủy ban nhân dân tỉnh ban hành chương trình hành động và kế", 200, 1898),
+            ("hoạch thực hiện Nghị quyết.", 200, 700),
+            ("2. Rà soát danh sách các cơ sở khám bệnh, chữa bệnh có đăng ký khám chữa", 200, 1902),
+            ("bệnh bảo hiểm y tế năm 2026.", 200, 800)]
+    page = OcrPage(lines=[OcrLine(t, 95.0, (x0, 100 + 60 * i, x1, 140 + 60 * i)) for i, (t, x0, x1) in enumerate(body)],
+                   width=2100, height=3000, dpi=300)
+    gaps = [item.gap for item in _ocr_items(page)]
+    # after "Phần II", after the title, after the lead-in, after "Nghị quyết.": new paragraphs
+    assert gaps == [False, True, True, False, False, True, False, True, False]
