@@ -84,3 +84,12 @@ def test_a_short_ocr_line_ends_its_paragraph() -> None:
     gaps = [item.gap for item in _ocr_items(page)]
     # after "Phần II", after the title, after the lead-in, after "Nghị quyết.": new paragraphs
     assert gaps == [False, True, True, False, False, True, False, True, False]
+
+
+def test_a_line_opening_with_the_word_phan_is_no_division() -> None:
+    """"Phần vốn góp …" opens a clause (ALQAC statutes): no division, no error."""
+    doc = extract_document(build_document(_ocr_source([
+        "Điều 5. Chuyển nhượng phần vốn góp", "1. Thành viên có quyền chuyển nhượng phần vốn góp.",
+        "Phần vốn góp của thành viên được định giá theo quy định.", "Phần II", "2. Công ty mua lại phần vốn góp."],
+        "dieu-5.txt")))
+    assert [s.id for s in doc.sections] == ["D5", "D5.1", "D5.2"]

@@ -339,8 +339,10 @@ def _division_number(text: str) -> tuple[int, str] | None:
     if m.group("num"):
         raw = m.group("num")
         n = int(raw) if raw.isdigit() else roman_to_int(raw)
-    else:
+    elif m.group("word"):
         n = _ORDINALS.get(fold(m.group("word")), 0)
+    else:
+        return None  # "Phần vốn góp …": the word, not a division (the Roman pattern matched empty)
     return (n, m.group("rest").strip()) if n > 0 else None
 
 
