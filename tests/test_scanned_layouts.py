@@ -93,3 +93,16 @@ def test_a_line_opening_with_the_word_phan_is_no_division() -> None:
         "Phần vốn góp của thành viên được định giá theo quy định.", "Phần II", "2. Công ty mua lại phần vốn góp."],
         "dieu-5.txt")))
     assert [s.id for s in doc.sections] == ["D5", "D5.1", "D5.2"]
+
+
+def test_a_scan_whose_stamp_hid_the_title_keeps_the_signer_under_the_recipients() -> None:
+    doc = build_document(_ocr_source([
+        *HEADER[:6], "THÔNG BÁO", "Về việc tổ chức lớp bồi dưỡng quản lý bệnh viện",
+        "Sở Y tế thông báo triệu tập học viên lớp bồi dưỡng quản lý bệnh viện.",
+        "1. Thời gian: ngày 01/12/2025.", "Nơi nhận:", "- BGĐ (để b/c);", "- Lưu: VT, TCCB.", "Trần Minh Khoa"],
+        "thong-bao.pdf"))
+    assert doc.meta.signer == "Trần Minh Khoa"
+    text_layer = build_document(SourceText(path="thong-bao.txt", format="txt", lines=[
+        SourceLine(text=line.text, prov=Provenance("thong-bao.txt", None, line.prov.line), gap_before=True)
+        for line in _ocr_source(["Nơi nhận:", "- Lưu: VT.", "Trần Minh Khoa"]).lines]))
+    assert text_layer.meta.signer is None  # a text layer keeps its title line: no guess

@@ -660,6 +660,22 @@ def read_signature(source: SourceText, start: int, end: int) -> tuple[str | None
     return None, None
 
 
+def _stamped_signer(source: SourceText, start: int, end: int) -> tuple[str | None, int | None]:
+    """A scan's signer when the stamp hid the title above the name: the name alone on one of
+    the last lines after "Nơi nhận" (AQr_2193, a department's notice: OCR read "Lê Hoàng Anh"
+    under the recipients and nothing of "GIÁM ĐỐC"). Only for OCR'd text, where a title line can
+    be lost; only a line that is a personal name and nothing else."""
+    lines = [i for i in range(start, min(end, start + _SIGNATURE_LINES)) if source.lines[i].text.strip()]
+    for i in reversed(lines[-3:]):
+        line = source.lines[i]
+        if line.prov.ocr_confidence is None:
+            return None, None
+        candidate = line.text.strip(" .")
+        if _NAME_RE.match(candidate) and not is_caps(candidate) and 2 <= len(candidate.split()) <= 5:
+            return candidate, i
+    return None, None
+
+
 _SIGNATURE_LINES = 80  # a signature block with its "Nơi nhận" list fits in this many lines
 _SIGN_PREFILTER = re.compile(r"^[\s*_|#]*(?:Nơi|NƠI|T/M|TM|KT|TL|TUQ|Q\.|Q\s)")
 
@@ -849,6 +865,8 @@ def read_document_header(source: SourceText, paras: list[Paragraph], body_start:
             if signer:
                 meta.signer, name_line, sign_line = signer, at, sign_line or line
                 break
+    if meta.signer is None and sign_line is not None:
+        meta.signer, name_line = _stamped_signer(source, sign_line, n)
     body_text = " ".join(p.text for p in paras[body_start:sign_start])
     for att in find_attached(source, meta, body_text, name_line or sign_line):
         start = next((k for k, ln in enumerate(para_line) if ln >= att.line), len(paras))
