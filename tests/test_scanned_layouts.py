@@ -28,7 +28,8 @@ HEADER = ["UBND TỈNH MẪU", "SỞ Y TẾ", "Số: …/BC-SYT", "CỘNG HÒA X
 
 def test_report_divisions_over_roman_parts_and_the_programme_part() -> None:
     """"Phần I" over "I- …", "II- …" (results), then "Phần II" with its title on the next line
-    over numbered items (the programme, tasks); OCR's "IH." is the part III it expects."""
+    over numbered items (the programme, tasks); OCR's "IH." is the part III it expects, its "I."
+    before "2." the item 1."""
     doc = extract_document(build_document(_ocr_source([
         *HEADER, "Phần I", "TÌNH HÌNH THỰC HIỆN CÔNG TÁC Y TẾ THÁNG 12-2025",
         "I- Công tác tham mưu, chỉ đạo điều hành", "Sở Y tế đã chỉ đạo các đơn vị trực thuộc tuyên truyền.",
@@ -36,7 +37,7 @@ def test_report_divisions_over_roman_parts_and_the_programme_part() -> None:
         "IH. Đánh giá chung", "Công tác khám chữa bệnh được bảo đảm.",
         "Phần II", "MỘT SỐ CÔNG TÁC TRỌNG TÂM THÁNG 1-2026",
         "Trong tháng 1-2026, Sở Y tế tập trung chỉ đạo thực hiện một số nhiệm vụ sau:",
-        "1. Tham mưu Ủy ban nhân dân tỉnh ban hành kế hoạch phòng chống dịch năm 2026.",
+        "I. Tham mưu Ủy ban nhân dân tỉnh ban hành kế hoạch phòng chống dịch năm 2026.",  # OCR's "1."
         "2, Rà soát danh sách các cơ sở khám bệnh, chữa bệnh có đăng ký bảo hiểm y tế.",
         "Trên đây là báo cáo của Sở Y tế.",
     ])))

@@ -346,6 +346,26 @@ def _division_number(text: str) -> tuple[int, str] | None:
     return (n, m.group("rest").strip()) if n > 0 else None
 
 
+_ONE_MISREAD = re.compile(r"^[Il|]\s*([.)])\s+(?=\S)")
+_NUMBERED = re.compile(r"^(?:(?P<arabic>\d{1,2})|(?P<roman>[IVX]+))\s*[.)\-–]\s")
+
+
+def _repair_ocr_item_one(paras: list[Paragraph]) -> None:
+    """OCR reads an item's "1." as "I." or "l." (KOZ_2268: "I. Tham mưu Tỉnh ủy …" then "2. Tiếp
+    tục …"): on an OCR'd paragraph, such a first item is "1." when the next numbered line is
+    "2." (not "II."), within the next 30 paragraphs."""
+    for i, p in enumerate(paras):
+        if p.prov.ocr_confidence is None or not (m := _ONE_MISREAD.match(p.text)):
+            continue
+        for q in paras[i + 1 : i + 31]:
+            n = _NUMBERED.match(q.text)
+            if n is None:
+                continue
+            if n.group("arabic") == "2":
+                p.text = f"1{m.group(1)} " + p.text[m.end():]
+            break
+
+
 def _has_divisions(paras: list[Paragraph]) -> bool:
     """Whether the text's "Phần" lines stand over Roman parts of their own (KOZ_2268, a monthly
     report: "Phần I" over "I- Công tác tham mưu …", "II- Kết quả thực hiện"). A plan whose
@@ -658,6 +678,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     role_tables = find_tables(source.lines)
     lines, table_rows = lines_with_tables(source.lines, role_tables)
     paras = paragraphs(lines)
+    _repair_ocr_item_one(paras)
     body_start, sign_start, outline = _body_bounds(paras)
     header = metadata.read_document_header(source, paras, body_start if outline else sign_start, sign_start)
     if not outline:
