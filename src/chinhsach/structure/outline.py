@@ -347,7 +347,7 @@ def _division_number(text: str) -> tuple[int, str] | None:
 
 
 _ONE_MISREAD = re.compile(r"^[Il|]\s*([.)])\s+(?=\S)")
-_NUMBERED = re.compile(r"^(?:(?P<arabic>\d{1,2})|(?P<roman>[IVX]+))\s*[.)\-–]\s")
+_NUMBERED = re.compile(r"^(?:(?P<arabic>\d{1,2})|(?P<roman>[IVX]+))\s*[.),\-–]\s")
 
 
 def _repair_ocr_item_one(paras: list[Paragraph]) -> None:
