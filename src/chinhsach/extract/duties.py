@@ -842,7 +842,9 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
         # kh165's closing, qd2954 KH.V.2 — a duty whose units are only report_to).
         reporting = bool(_DIFFICULTIES.search(folded_sentence)) or regulation
         if subject and not _CHARGE.search(folded_sentence) and any(
-                u.role == "lead" for u in roles_in_text(sentence, find)):
+                u.role == "lead" for u in roles_in_text(sentence, find)) and _words_besides_units(sentence, find) > 4:
+            # (A list entry that only names a body, "- Ban giám đốc Sở Y tế;" in an invitation's
+            # list of those invited, zPs_171, charges it with nothing: it has no act.)
             # "Ủy ban nhân dân cấp xã quyết định khen thưởng …" (kh157 IV.2.a, in a part on
             # rewards): a unit acting as the subject of a numbered item's sentence is charged
             # with that act wherever the item stands.
@@ -865,6 +867,14 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
             return rest, roles_in_text(rest, find)
         list_start = None
     return None
+
+
+def _words_besides_units(text: str, find: UnitFinder) -> int:
+    """How many words ``text`` has outside the units it names."""
+    rest = text
+    for m in sorted(find(text), key=lambda x: x.start, reverse=True):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    return len(re.findall(r"\w+", rest))
 
 
 def _only_units(piece: str, find: UnitFinder) -> bool:
