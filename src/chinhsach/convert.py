@@ -796,6 +796,18 @@ def export_onnx_int8(model_dir: str | Path) -> Path:
     return target
 
 
+def _drop_unread_nodes(graph: Any) -> None:
+    """Remove the nodes whose outputs nothing reads any more, until none is left."""
+    while True:
+        used = {i for node in graph.node for i in node.input} | {o.name for o in graph.output}
+        keep = [node for node in graph.node if any(o in used for o in node.output)]
+        if len(keep) == len(graph.node):
+            return
+        del graph.node[:]
+        graph.node.extend(keep)
+
+
+
 def fold_shapes(source: str | Path, target: str | Path, heads: int, hidden: int) -> int:
     """Fold a float BERT graph's shape arithmetic without touching its arithmetic on values.
 
@@ -857,13 +869,7 @@ def fold_shapes(source: str | Path, target: str | Path, heads: int, hidden: int)
                 graph.initializer.append(numpy_helper.from_array(np.asarray(dims, np.int64), name))
                 node.input[1] = name
                 changed += 1
-    while True:  # drop what nothing reads any more
-        used = {i for node in graph.node for i in node.input} | {o.name for o in graph.output}
-        keep = [node for node in graph.node if any(o in used for o in node.output)]
-        if len(keep) == len(graph.node):
-            break
-        del graph.node[:]
-        graph.node.extend(keep)
+    _drop_unread_nodes(graph)
     onnx.save(model, str(target))
     return changed
 
@@ -929,13 +935,7 @@ def drop_attention_mask(source: str | Path, target: str | Path) -> int:
         for i, name in enumerate(node.input):
             if name in renamed:
                 node.input[i] = renamed[name]
-    while True:  # drop what nothing reads any more
-        used = {i for node in graph.node for i in node.input} | {o.name for o in graph.output}
-        keep = [node for node in graph.node if any(o in used for o in node.output)]
-        if len(keep) == len(graph.node):
-            break
-        del graph.node[:]
-        graph.node.extend(keep)
+    _drop_unread_nodes(graph)
     used = {i for node in graph.node for i in node.input}
     initializers = [t for t in graph.initializer if t.name in used]
     del graph.initializer[:]
