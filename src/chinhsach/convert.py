@@ -796,6 +796,18 @@ def export_onnx_int8(model_dir: str | Path) -> Path:
     return target
 
 
+def _producers_and_constants(graph: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The node that writes each value, and the value of every initializer and Constant node."""
+    from onnx import numpy_helper
+
+    producer = {out: node for node in graph.node for out in node.output}
+    constants = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    for node in graph.node:
+        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
+            constants[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+    return producer, constants
+
+
 def _drop_unread_nodes(graph: Any) -> None:
     """Remove the nodes whose outputs nothing reads any more, until none is left."""
     while True:
@@ -833,11 +845,7 @@ def fold_shapes(source: str | Path, target: str | Path, heads: int, hidden: int)
                                      hidden_size=hidden, optimization_options=options,
                                      opt_level=0).model
     graph = model.graph
-    producer = {out: node for node in graph.node for out in node.output}
-    constants = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
-    for node in graph.node:
-        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
-            constants[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+    producer, constants = _producers_and_constants(graph)
 
     def part(name: str, place: int) -> list[int] | None:
         if name in constants:
@@ -892,15 +900,10 @@ def drop_attention_mask(source: str | Path, target: str | Path) -> int:
     (``OnnxEmbedder``), read it; builds read ``ONNX_INT8``.
     """
     import onnx
-    from onnx import numpy_helper
 
     model = onnx.load(str(source))
     graph = model.graph
-    producer = {out: node for node in graph.node for out in node.output}
-    constants = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
-    for node in graph.node:
-        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
-            constants[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+    producer, constants = _producers_and_constants(graph)
 
     def zero_else_minus_inf(node: onnx.NodeProto | None) -> bool:
         if node is None or node.op_type != "Where" or len(node.input) != 3:
