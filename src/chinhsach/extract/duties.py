@@ -843,11 +843,10 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
         reporting = bool(_DIFFICULTIES.search(folded_sentence)) or regulation
         if subject and not _CHARGE.search(folded_sentence) and any(
                 u.role == "lead" for u in roles_in_text(sentence, find)) and _words_besides_units(sentence, find) > 4:
-            # (A list entry that only names a body, "- Ban giám đốc Sở Y tế;" in an invitation's
-            # list of those invited, zPs_171, charges it with nothing: it has no act.)
             # "Ủy ban nhân dân cấp xã quyết định khen thưởng …" (kh157 IV.2.a, in a part on
             # rewards): a unit acting as the subject of a numbered item's sentence is charged
-            # with that act wherever the item stands.
+            # with that act wherever the item stands. A list entry that only names a body ("-
+            # Ban giám đốc Sở Y tế;", an invitation's list of those invited, zPs_171) has no act.
             if list_start is not None:
                 rest = text[list_start:]
             return rest, roles_in_text(rest, find)
@@ -869,22 +868,23 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
     return None
 
 
+def _without_units(text: str, find: UnitFinder) -> str:
+    """``text`` with each unit it names replaced by a space."""
+    for m in sorted(find(text), key=lambda x: x.start, reverse=True):
+        text = text[: m.start] + " " + text[m.end :]
+    return text
+
+
 def _words_besides_units(text: str, find: UnitFinder) -> int:
     """How many words ``text`` has outside the units it names."""
-    rest = text
-    for m in sorted(find(text), key=lambda x: x.start, reverse=True):
-        rest = rest[: m.start] + " " + rest[m.end :]
-    return len(re.findall(r"\w+", rest))
+    return len(re.findall(r"\w+", _without_units(text, find)))
 
 
 def _only_units(piece: str, find: UnitFinder) -> bool:
     """Whether a piece of text names units and nothing else ("Giám đốc Sở Công Thương;")."""
-    mentions = sorted(find(piece), key=lambda m: m.start)
-    if not mentions or not piece.rstrip().endswith(";"):
+    if not find(piece) or not piece.rstrip().endswith(";"):
         return False
-    rest = piece
-    for m in reversed(mentions):
-        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = _without_units(piece, find)
     rest = re.sub(r"\b(?:các|và|cơ quan|đơn vị|thuộc|trực thuộc|tỉnh|thành phố|liên quan)\b|[,;:.]", " ",
                   rest, flags=re.IGNORECASE)
     return not rest.split()
