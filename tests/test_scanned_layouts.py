@@ -107,3 +107,35 @@ def test_a_scan_whose_stamp_hid_the_title_keeps_the_signer_under_the_recipients(
         SourceLine(text=line.text, prov=Provenance("thong-bao.txt", None, line.prov.line), gap_before=True)
         for line in _ocr_source(["Nơi nhận:", "- Lưu: VT.", "Trần Minh Khoa"]).lines]))
     assert text_layer.meta.signer is None  # a text layer keeps its title line: no guess
+
+
+def test_a_cover_letter_and_the_circular_it_forwards() -> None:
+    """A department's letter says it sends a circular "(đính kèm)"; after its "Nói nhận" (OCR's
+    "Nơi nhận") the circular follows under its own header. The circular is an attached document
+    (sections "TT.D…"), its articles read through OCR's "Điều.2."."""
+    doc = extract_document(build_document(_ocr_source([
+        "UBND TỈNH MẪU", "SỞ Y TẾ", "Số: …/SYT-VP V/v triển khai Thông tư số 48/2025/TT-BYT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Mẫu, ngày 04 tháng 01 năm 2026",
+        "Kính gửi: Các cơ sở khám bệnh, chữa bệnh trong tỉnh.",
+        "Sở Y tế nhận được Thông tư số 48/2025/TT-BYT của Bộ Y tế (đính kèm).",
+        "Giám đốc Sở Y tế đề nghị các cơ sở khám bệnh, chữa bệnh triển khai thực hiện Thông tư.",
+        "Nói nhận:", "- Như trên;", "- Lưu: VT.",
+        "BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "THÔNG TƯ",
+        "Quy định trích chuyển dữ liệu điện tử",
+        "Điều 1. Phạm vi điều chỉnh", "Thông tư này quy định về dữ liệu điện tử.",
+        "Điều.2. Trách nhiệm của Bảo hiểm xã hội Việt Nam",
+        "1. Bảo hiểm xã hội Việt Nam chủ trì xây dựng cơ sở dữ liệu thẻ bảo hiểm y tế.",
+    ], "cong-van-kem-thong-tu.pdf")))
+    assert [(a["type"], a["prefix"]) for a in doc.meta.attached] == [("Thông tư", "TT")]
+    assert [s.id for s in doc.sections if s.kind == "item"] == ["TT.D1", "TT.D2"]
+    duty = next(d for d in doc.duties if d.section == "TT.D2.1")
+    assert ("Bảo hiểm xã hội Việt Nam", "lead") in [(u.name, u.role) for u in duty.units]
+
+
+def test_a_letter_that_forwards_nothing_has_no_attachment() -> None:
+    doc = build_document(_ocr_source([
+        "UBND TỈNH MẪU", "SỞ Y TẾ", "Số: …/SYT-VP V/v báo cáo", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Mẫu, ngày 04 tháng 01 năm 2026",
+        "Sở Y tế đề nghị các đơn vị báo cáo kết quả thực hiện trước ngày 15/01/2026.",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT."], "cong-van.pdf"))
+    assert doc.meta.attached == []

@@ -677,7 +677,9 @@ def _stamped_signer(source: SourceText, start: int, end: int) -> tuple[str | Non
 
 
 _SIGNATURE_LINES = 80  # a signature block with its "Nơi nhận" list fits in this many lines
-_SIGN_PREFILTER = re.compile(r"^[\s*_|#]*(?:Nơi|NƠI|T/M|TM|KT|TL|TUQ|Q\.|Q\s)")
+_SIGN_PREFILTER = re.compile(r"^[\s*_|#]*(?:Nơi|NƠI|Nói|Noi|T/M|TM|KT|TL|TUQ|Q\.|Q\s)")
+# "Nơi nhận" as printed, and as OCR reads a faint one ("Nói nhận", "Noi nhận": HzW_18).
+RECIPIENTS_RE = re.compile(r"^(?:Nơi nhận|NƠI NHẬN|N[oó]i nhận)\b")
 
 
 def signature_start(source: SourceText, start: int, end: int) -> int | None:
@@ -689,7 +691,7 @@ def signature_start(source: SourceText, start: int, end: int) -> int | None:
             if not _SIGN_PREFILTER.match(raw):
                 continue  # most lines: no normalisation needed to say no
             text = clean(raw.split("\n")[0])
-            if re.match(r"^(?:Nơi nhận|NƠI NHẬN)\b", text):
+            if RECIPIENTS_RE.match(text):
                 return i
             if is_caps(text) and _SIGN_TITLE_RE.match(text) and len(text.split()) <= 12:
                 return i
@@ -774,14 +776,20 @@ _CAPS_START = re.compile(r"^[\s*_#]*[A-ZĐÀ-Ỹ]{2}")
 
 def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
                   sign_line: int | None) -> list[Attached]:
-    """Attached documents after the signature of a decision that issues them.
+    """Attached documents after the signature of a decision that issues them, or of a letter
+    that forwards one.
 
     The decision's own text must say it issues one ("Ban hành kèm theo Quyết định này Kế
     hoạch …"); the attached document then starts at the first type line of that type after
-    the decision's signature, together with the header fragments just above it.
+    the decision's signature, together with the header fragments just above it. A letter that
+    says it sends a document with it ("… Thông tư số 48/2017/TT-BYT … (đính kèm)", HzW_18: a
+    department's cover letter and the ministry's circular, scanned together) has one when a
+    second header (the national motto, then a type line) follows its signature.
     """
     m = _ATTACHED_RE.search(body_text)
-    if not m or sign_line is None:
+    if not m:
+        return _forwarded(source)
+    if sign_line is None:
         return []
     named = title_type(m.group("type"))
     lines = source.lines
@@ -814,6 +822,47 @@ def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
     attached.title = sentence_case(sub.title) if sub.title else None
     return [Attached(line=first, type_line=i, prefix=ATTACHED_PREFIX.get(wanted or "", "PL"),
                      meta=attached, header_lines=sub.header_lines | set(range(first, i + 1)))]
+
+
+# A letter's words for a document it sends along.
+_FORWARDS_RE = re.compile(r"\b(?:đính kèm|gửi kèm|kèm theo (?:công văn|văn bản) này|sao gửi)\b", re.IGNORECASE)
+# Prefixes of the documents a letter forwards (the decision's attachments keep ATTACHED_PREFIX).
+_FORWARDED_PREFIX = {**ATTACHED_PREFIX, "Thông tư": "TT", "Nghị định": "NĐ", "Quyết định": "QĐ",
+                     "Nghị quyết": "NQ", "Chỉ thị": "CT", "Thông báo": "TB"}
+_MOTTO_REACH = 4  # lines between the motto and the type line of a second header
+
+
+def _forwarded(source: SourceText) -> list[Attached]:
+    """The document a letter forwards, printed after the letter's "Nơi nhận" under a header of
+    its own (the motto, then its type line); [] when the letter says it sends none. The letter
+    is what comes before its first "Nơi nhận" (the outline found further on is the forwarded
+    document's)."""
+    lines = source.lines
+    sign_line = next((i for i, line in enumerate(lines) if RECIPIENTS_RE.match(clean(line.text))), None)
+    if sign_line is None or not _FORWARDS_RE.search(" ".join(line.text for line in lines[:sign_line])):
+        return []
+    for i in range(sign_line + 1, len(lines)):
+        text = lines[i].text
+        if lines[i].cells or len(text) >= 200 or not _CAPS_START.match(text):
+            continue
+        wanted = doc_type_of(text)
+        if wanted not in _FORWARDED_PREFIX:
+            continue
+        motto = next((j for j in range(i - 1, max(sign_line, i - 1 - _MOTTO_REACH), -1)
+                      if _is_motto(clean(lines[j].text))), None)
+        if motto is None:
+            continue
+        first = motto
+        for j in range(motto - 1, max(sign_line, motto - 4), -1):
+            if is_caps(clean(lines[j].text)) and not _SIGN_WORDS.match(clean(lines[j].text)):
+                first = j  # the issuer above the motto ("BỘ Y TẾ")
+        sub = read_header(source, first, len(lines))
+        attached = DocumentMeta(type=wanted, issuer=sub.meta.issuer, number=sub.meta.number,
+                                date=sub.meta.date, place=sub.meta.place)
+        attached.title = sentence_case(sub.title) if sub.title else None
+        return [Attached(line=first, type_line=i, prefix=_FORWARDED_PREFIX[wanted], meta=attached,
+                         header_lines=sub.header_lines | set(range(first, i + 1)))]
+    return []
 
 
 def attached_dict(att: Attached) -> dict[str, Any]:

@@ -10,7 +10,7 @@ document's own numbering (``III.6``, ``IV.2.1``); a topical part is ``III.6:ve-y
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from chinhsach.model import (
@@ -447,7 +447,15 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
 _OCR_ITEM = re.compile(r"^(?P<num>\d{1,2}),\s+(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
 
 
+# OCR's "Điều.4.", "Điễu.10," for the article "Điều 4." (HzW_18, a faint circular): taken only on
+# OCR'd lines and only for the article the outline expects next.
+_OCR_ARTICLE = re.compile(r"^Đi[eềễêểệế]u\s*[.,]?\s*(?P<num>\d{1,3})\s*[.,:]\s*(?P<rest>\S.*)$")
+
+
 def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
+    if p.prov.ocr_confidence is not None and state.last_article_no and not _ITEM_RE.match(p.text) \
+            and (a := _OCR_ARTICLE.match(p.text)) and int(a.group("num")) == state.last_article_no + 1:
+        p = replace(p, text=f"Điều {a.group('num')}. {a.group('rest')}")
     m = _ITEM_RE.match(p.text)
     if not m and p.prov.ocr_confidence is not None and (o := _OCR_ITEM.match(p.text)) \
             and int(o.group("num")) == state.last_item_no + 1 and state.last_item_no > 0:
@@ -604,7 +612,7 @@ def _last_in_part(paras: list[Paragraph], start: int, end: int) -> bool:
     return True
 
 
-_SIGNATURE_START = re.compile(r"^(Nơi nhận|NƠI NHẬN)\b")
+_SIGNATURE_START = metadata.RECIPIENTS_RE
 _ARTICLE_RE = re.compile(r"^(?:Điều|ĐIỀU)\s+\d+\s*[.:-]?\s*\S")
 
 
