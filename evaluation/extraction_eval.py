@@ -142,6 +142,13 @@ def match_duty(gold_duty: dict, pred: list[dict], used: set[int]) -> int | None:
     return best
 
 
+def citation_score(pred: list[dict], gold: list[dict]) -> dict[str, float]:
+    """P/R/F1 of the cited documents, each as (number in any spelling, date)."""
+    g_cit = {(doc_number_key(c["number"]), c["date"]) for c in gold}
+    p_cit = {(doc_number_key(c["number"]), c["date"]) for c in pred}
+    return prf(len(g_cit & p_cit), len(p_cit), len(g_cit))
+
+
 def deadline_score(pred: list[dict], gold: list[dict]) -> tuple[int, int]:
     """(gold timed duties whose matched prediction has the same deadline and recurrence, their count)."""
     used: set[int] = set()
@@ -193,9 +200,7 @@ def evaluate_file(gold_path: Path, real: bool = False) -> dict:
     g_units, p_units = unit_triples(gold["duties"]), unit_triples(doc["duties"])
     results["units_with_roles"] = prf(sum((g_units & p_units).values()), sum(p_units.values()),
                                       sum(g_units.values()))
-    g_cit = {(doc_number_key(c["number"]), c["date"]) for c in gold["citations"]}
-    p_cit = {(doc_number_key(c["number"]), c["date"]) for c in doc["citations"]}
-    results["citations"] = prf(len(g_cit & p_cit), len(p_cit), len(g_cit))
+    results["citations"] = citation_score(doc["citations"], gold["citations"])
     g_warn = Counter((w["code"], w["section"]) for w in gold["warnings"])
     p_warn = Counter((w["code"], w["section"]) for w in doc["warnings"]
                      if w["code"] in {"comparator_direction", "term_mismatch", "suspect_typo",

@@ -236,8 +236,6 @@ def evaluate_scan(gold_path: Path) -> dict:
     g_units, p_units = extraction_eval.unit_triples(gold["duties"]), extraction_eval.unit_triples(duties)
     d_right, d_total = extraction_eval.deadline_score(duties, gold["duties"])
     baselines = gold.get("baselines", [])
-    g_cit = {(extraction_eval.doc_number_key(c["number"]), c["date"]) for c in gold["citations"]}
-    p_cit = {(extraction_eval.doc_number_key(c["number"]), c["date"]) for c in doc["citations"]}
     # Targets a report quotes from another plan ("from_cited_plan") are neither required nor wrong.
     own = [t for t in gold["targets"] if not t.get("from_cited_plan")]
     quoted = extraction_eval.match_targets(doc["targets"], [t for t in gold["targets"] if t.get("from_cited_plan")])
@@ -249,7 +247,7 @@ def evaluate_scan(gold_path: Path) -> dict:
             "units_with_roles": score(g_units, p_units),
             "units_by_article": score(by_article(g_units), by_article(p_units)),
             "deadlines": {"right": d_right, "total": d_total},
-            "citations": extraction_eval.prf(len(g_cit & p_cit), len(p_cit), len(g_cit)),
+            "citations": extraction_eval.citation_score(doc["citations"], gold["citations"]),
             "_missed": sorted(map(list, (g_units - p_units).elements()), key=str),
             "_extra": sorted(map(list, (p_units - g_units).elements()), key=str),
             "_targets": [(t["section"], t["indicator"], t["value"], t["unit"], t["year"]) for t in doc["targets"]]}

@@ -24,7 +24,13 @@ from chinhsach.model import (
 )
 from chinhsach.structure import metadata
 from chinhsach.structure.tables import appendix_heading, find_tables, lines_with_tables, place_table
-from chinhsach.text.normalize import fold, footnote_anchors, footnote_number, paragraphs
+from chinhsach.text.normalize import (
+    DIVISION_RE,
+    fold,
+    footnote_anchors,
+    footnote_number,
+    paragraphs,
+)
 from chinhsach.text.numbers import int_to_roman, roman_to_int
 
 # ---------------------------------------------------------------------------------------------
@@ -325,24 +331,24 @@ def _prefix(state: _OutlineState) -> str:
     return f"{container.id}." if container else state.id_prefix
 
 
-# A division of a report or long plan: "Phần II", "PHẦN THỨ HAI", its title after it.
+# The ordinal words of "PHẦN THỨ HAI" (folded).
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6}
-_DIVISION_RE = re.compile(
-    rf"^(?:PHẦN|Phần)\s+(?:(?P<num>{_ROMAN}|\d+)\b|(?:THỨ|thứ)\s+(?P<word>\w+))\s*[-.:–]?\s*(?P<rest>.*)$")
 _ROMAN_LINE = re.compile(r"^[IVX]+\s*[-.–)]\s*\S")
 
 
 def _division_number(text: str) -> tuple[int, str] | None:
-    m = _DIVISION_RE.match(text)
+    """(number, title) of a division line ("Phần II MỘT SỐ CÔNG TÁC …"), else None ("Phần vốn góp
+    …" opens a clause)."""
+    m = DIVISION_RE.match(text)
     if not m:
         return None
-    if m.group("num"):
-        raw = m.group("num")
+    raw = m.group("num")
+    if raw is not None:
+        if not raw.isdigit() and not re.fullmatch(_ROMAN, raw):
+            return None
         n = int(raw) if raw.isdigit() else roman_to_int(raw)
-    elif m.group("word"):
-        n = _ORDINALS.get(fold(m.group("word")), 0)
     else:
-        return None  # "Phần vốn góp …": the word, not a division (the Roman pattern matched empty)
+        n = _ORDINALS.get(fold(m.group("word")), 0)
     return (n, m.group("rest").strip()) if n > 0 else None
 
 
@@ -418,7 +424,7 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     if misread is not None:
         number, rest = misread[0], misread[1].strip()
     else:
-        if not m or (state.divisions and _DIVISION_RE.match(p.text)):
+        if not m or (state.divisions and DIVISION_RE.match(p.text)):
             return None
         roman = m.group("roman") or m.group("word")
         if not roman:
@@ -442,24 +448,28 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     return section, body
 
 
-# OCR reads the point after an item's number as a comma ("5, Công tác Quy hoạch cán bộ:",
-# fTo_2287); taken only on OCR'd lines and only for the number the outline expects next.
+# OCR's misreadings of a numbered line's marker, on the number the outline expects next: "5,
+# Công tác …" for the item "5." (fTo_2287), "Điều.4.", "Điễu.10," for the article "Điều 4."
+# (HzW_18, a faint circular).
 _OCR_ITEM = re.compile(r"^(?P<num>\d{1,2}),\s+(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
-
-
-# OCR's "Điều.4.", "Điễu.10," for the article "Điều 4." (HzW_18, a faint circular): taken only on
-# OCR'd lines and only for the article the outline expects next.
 _OCR_ARTICLE = re.compile(r"^Đi[eềễêểệế]u\s*[.,]?\s*(?P<num>\d{1,3})\s*[.,:]\s*(?P<rest>\S.*)$")
 
 
+def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
+    """``p`` with an OCR-misread item or article marker written as printed; ``p`` itself when
+    it was not read by OCR, already reads as a marker, or is not the number expected next."""
+    if p.prov.ocr_confidence is None or _ITEM_RE.match(p.text):
+        return p
+    if (m := _OCR_ITEM.match(p.text)) and state.last_item_no > 0 and int(m.group("num")) == state.last_item_no + 1:
+        return replace(p, text=f"{m.group('num')}. {m.group('rest')}")
+    if (m := _OCR_ARTICLE.match(p.text)) and state.last_article_no and int(m.group("num")) == state.last_article_no + 1:
+        return replace(p, text=f"Điều {m.group('num')}. {m.group('rest')}")
+    return p
+
+
 def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
-    if p.prov.ocr_confidence is not None and state.last_article_no and not _ITEM_RE.match(p.text) \
-            and (a := _OCR_ARTICLE.match(p.text)) and int(a.group("num")) == state.last_article_no + 1:
-        p = replace(p, text=f"Điều {a.group('num')}. {a.group('rest')}")
+    p = _ocr_marker(state, p)
     m = _ITEM_RE.match(p.text)
-    if not m and p.prov.ocr_confidence is not None and (o := _OCR_ITEM.match(p.text)) \
-            and int(o.group("num")) == state.last_item_no + 1 and state.last_item_no > 0:
-        m = _ITEM_RE.match(f"{o.group('num')}. {o.group('rest')}")
     if not m:
         return None
     number = int(m.group("word") or m.group("num") or m.group("num2"))

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from chinhsach.text.normalize import fold
+from chinhsach.text.normalize import fold, has_diacritics
 
 # A word, or letters joined by "&" or "-" ("KH&CN", "KT-XH").
 _TOKEN = re.compile(r"[^\W_]+(?:[&-][^\W_]+)*")
@@ -31,15 +30,10 @@ def abbreviations() -> dict[str, str]:
     return {fold(k): v for k, v in raw.items() if not k.startswith("_")}
 
 
-def has_marks(text: str) -> bool:
-    """Whether ``text`` carries any Vietnamese mark (tone, vowel mark or đ)."""
-    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or "đ" in text.lower()
-
-
 def expand_abbreviations(text: str) -> str:
     """``text`` with each known abbreviation followed by its words (unless they follow already)."""
     table = abbreviations()
-    marked = has_marks(text)
+    marked = has_diacritics(text)
     pieces: list[str] = []
     last = 0
     for m in _TOKEN.finditer(text):
@@ -56,4 +50,4 @@ def expand_abbreviations(text: str) -> str:
     return "".join(pieces)
 
 
-__all__ = ["abbreviations", "expand_abbreviations", "has_marks"]
+__all__ = ["abbreviations", "expand_abbreviations"]

@@ -271,10 +271,13 @@ def footnote_number(text: str) -> int | None:
 _MAX_BOLD_WRAP = 4
 
 
-# A division marker alone on its line, its title on the next ("Phần II" / "MỘT SỐ CÔNG TÁC …"):
-# centred, so it stops short of the margin like a paragraph's end. A law's "Chương I" over its
-# name stays two lines: the outline reads a chapter line and the capitals under it apart.
-_BARE_DIVISION = re.compile(r"^\s*phần\s+(?:[\divxlc]+|thứ\s+\w+)\s*[.:]?\s*$", re.IGNORECASE)
+# A division of a report or long plan: "Phần II", "PHẦN THỨ HAI", its title after it on the line
+# or on the next (the outline numbers it, structure/outline.py). A division marker alone on its
+# line is centred, so it stops short of the margin like a paragraph's end; its title is the next
+# line. A law's "Chương I" over its name stays two lines: the outline reads a chapter line and
+# the capitals under it apart.
+DIVISION_RE = re.compile(
+    r"^\s*(?:PHẦN|Phần)\s+(?:(?P<num>[IVXLC]+|\d+)\b|(?:THỨ|thứ)\s+(?P<word>\w+))\s*[-.:–]?\s*(?P<rest>.*)$")
 
 
 def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int) -> bool:
@@ -288,7 +291,8 @@ def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int)
         return False
     if 0 < bold_open <= _MAX_BOLD_WRAP:
         return True
-    if _BARE_DIVISION.match(prev.text) and _is_caps(text) and not line.page_break_before:
+    division = DIVISION_RE.match(prev.text)
+    if division and not division.group("rest").strip() and _is_caps(text) and not line.page_break_before:
         return True  # "Phần II" over "MỘT SỐ CÔNG TÁC TRỌNG TÂM", however far apart they are printed
     return (not line.gap_before and not line.page_break_before and starts_block(prev.text)
             and _is_caps(prev.text) and _is_caps(text) and not prev.text.rstrip().endswith((".", ";", ":")))
