@@ -6,7 +6,7 @@ Reads real text only: the eight development plans (``gold/real/*.json`` name the
 ``../shared/real/plans``), the seed (``corpus/*.txt``), the six DOCX laws
 (``../shared/real/ingestion/docx``), the OCR gold texts (``gold/ocr/*.txt``) and the ALQAC
 statute corpora (``../shared/benchmarks/alqac``) **without** the five laws of the fresh check
-(:data:`FRESH_LAWS`, never read here). Nothing of that text is written into the repository.
+(``fresh_alqac_laws.is_fresh_law``, never read here). Nothing of that text is written into the repository.
 
 Each sentence (a table cell on its own) is searched with a broad, recall-oriented net of time
 expressions, one pattern per FORM (:data:`FORMS`). The net knows, for each form and context, what
@@ -45,6 +45,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, os.environ.get("DEADLINE_AUDIT_SRC") or str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 
+from fresh_alqac_laws import is_fresh_law  # noqa: E402
+
 from chinhsach.extract.duties import find_deadline  # noqa: E402
 from chinhsach.extract.tables import time_cell  # noqa: E402
 from chinhsach.pipeline import read_document  # noqa: E402
@@ -52,11 +54,6 @@ from chinhsach.text.normalize import fold  # noqa: E402
 from chinhsach.text.numbers import month_end  # noqa: E402
 
 #: The fresh-check laws, by their ids in the three ALQAC files: never read.
-FRESH_LAWS = frozenset({
-    "Luật Phòng, chống ma túy 2021", "Luật Thanh niên 2020", "Luật Phòng, chống bạo lực gia đình 2022",
-    "Luật Du lịch 2017", "Luật Giáo dục 2019",
-    "Luật Phòng, chống ma túy", "Luật Thanh niên", "Luật Du lịch", "Luật Giáo dục",
-})
 ALQAC_FILES = ("alqac2022/law2022.json", "alqac2023/law.json", "alqac2023_oct_release/legal_passages.json")
 SEED = 20261203
 
@@ -129,7 +126,7 @@ def units() -> Iterator[tuple[str, str, str, bool]]:
         if not path.is_file():
             continue
         for law in json.loads(path.read_text(encoding="utf-8")):
-            if law["id"] in FRESH_LAWS:
+            if is_fresh_law(str(law["id"])):
                 continue
             for art in law["articles"]:
                 for line in art["text"].split("\n"):

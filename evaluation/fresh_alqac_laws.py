@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "evaluation"))
 
 from alqac_eval import article_file_text  # noqa: E402
+
+from chinhsach.text.normalize import fold  # noqa: E402
 
 CACHE = ROOT / "evaluation" / ".cache" / "fresh-alqac"
 SOURCE = "alqac2023_oct_release/legal_passages.json"
@@ -34,6 +37,21 @@ LAWS: dict[str, str] = {
     "luat-du-lich-2017": "Luật Du lịch 2017",
     "luat-giao-duc-2019": "Luật Giáo dục 2019",
 }
+
+
+def law_key(law_id: str) -> str:
+    """ "Luật Giáo dục 2019" and "Luật Giáo dục" are one law: the folded name without the year
+    (the ALQAC files name the same law both ways)."""
+    return re.sub(r"\s+\d{4}$", "", fold(law_id).lower().strip())
+
+
+FRESH_KEYS = frozenset(law_key(v) for v in LAWS.values())
+
+
+def is_fresh_law(law_id: str) -> bool:
+    """Whether an ALQAC law id is one of this fresh check's laws: audits and tuning never read
+    them (evaluation/README.md)."""
+    return law_key(law_id) in FRESH_KEYS
 
 
 class MissingCorpus(RuntimeError):

@@ -37,18 +37,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 
+from fresh_alqac_laws import is_fresh_law  # noqa: E402
+
 from chinhsach.indexing import restore  # noqa: E402
 from chinhsach.text.normalize import fold, normalize_text  # noqa: E402
 from chinhsach.text.tokens import syllables  # noqa: E402
 
 SHARED = next((anc / "shared" for anc in ROOT.parents if (anc / "shared").is_dir()), None)
-FRESH_LAWS = {"Luật Phòng, chống ma túy", "Luật Thanh niên", "Luật Phòng, chống bạo lực gia đình",
-              "Luật Du lịch", "Luật Giáo dục"}
-
-
-def _fresh(law_id: str) -> bool:
-    base = law_id.rsplit(" ", 1)[0] if law_id[-4:].isdigit() else law_id
-    return base in FRESH_LAWS
 
 
 @dataclass
@@ -63,9 +58,9 @@ def _alqac(rel_questions: str, rel_laws: str, name: str, split: str, text_key: s
            gold_key: str) -> QuestionSet:
     root = SHARED / "benchmarks" / "alqac"
     laws = json.loads((root / rel_laws).read_text(encoding="utf-8"))
-    corpus = [a["text"] for law in laws if not _fresh(law["id"]) for a in law["articles"]]
+    corpus = [a["text"] for law in laws if not is_fresh_law(law["id"]) for a in law["articles"]]
     qs = [q[text_key] for q in json.loads((root / rel_questions).read_text(encoding="utf-8"))
-          if not any(_fresh(g["law_id"]) for g in q[gold_key])]
+          if not any(is_fresh_law(g["law_id"]) for g in q[gold_key])]
     return QuestionSet(name, split, qs, corpus)
 
 

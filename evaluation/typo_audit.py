@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-from unit_audit import FRESH_KEYS, _law_key, alqac_dir, shared_dir  # noqa: E402
+from fresh_alqac_laws import is_fresh_law, law_key  # noqa: E402
+from unit_audit import alqac_dir, shared_dir  # noqa: E402
 
 from chinhsach.text.normalize import normalize_text  # noqa: E402
 
@@ -72,8 +73,8 @@ def sources() -> list[tuple[str, str, int, list[str]]]:
         if not f.is_file():
             continue
         for law in json.loads(f.read_text(encoding="utf-8")):
-            key = _law_key(str(law["id"]))
-            if key in FRESH_KEYS:
+            key = law_key(str(law["id"]))
+            if is_fresh_law(key):
                 continue  # a fresh-check law: never read (HELPERS.md)
             if rel.startswith("alqac2023_oct") and key in read:
                 continue  # the October release repeats the 2023 laws: only its new ones

@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-from fresh_alqac_laws import LAWS as FRESH_LAWS  # noqa: E402
+from fresh_alqac_laws import is_fresh_law  # noqa: E402
 
 from chinhsach.extract.units import UnitMention, find_units  # noqa: E402
 from chinhsach.text.normalize import fold, normalize_text  # noqa: E402
@@ -62,12 +62,6 @@ def shared_dir() -> Path | None:
     return None
 
 
-def _law_key(law_id: str) -> str:
-    """ "Luật Giáo dục 2019" and "Luật Giáo dục" are one law: folded name without the year."""
-    return re.sub(r"\s+\d{4}$", "", fold(law_id).lower().strip())
-
-
-FRESH_KEYS = frozenset(_law_key(v) for v in FRESH_LAWS.values())
 
 
 def alqac_dir() -> Path | None:
@@ -104,7 +98,7 @@ def sources() -> list[tuple[str, str, list[str]]]:
             if not f.is_file():
                 continue
             for law in json.loads(f.read_text(encoding="utf-8")):
-                if _law_key(str(law["id"])) in FRESH_KEYS:
+                if is_fresh_law(str(law["id"])):
                     continue  # a fresh-check law: never read (HELPERS.md)
                 arts = law["articles"]
                 if isinstance(arts, str):
