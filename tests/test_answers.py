@@ -26,7 +26,13 @@ DISTRICT_ID = "minh-hoa-huyen-uy-ke-hoach-58"
      ("ai kiem tra, giam sat viec su dung kinh phi", "su dung kinh phi"),
      # the unit asked for by its kind ("sở nào", "ban nào"), or after the topic
      ("Sở nào phụ trách nước sạch?", "nước sạch"), ("ban nao phu trach tuyen truyen", "tuyen truyen"),
-     ("nước sạch do đơn vị nào chủ trì?", "nước sạch"), ("hải quan số do ai chủ trì?", "hải quan số")],
+     ("nước sạch do đơn vị nào chủ trì?", "nước sạch"), ("hải quan số do ai chủ trì?", "hải quan số"),
+     # the asking phrase where staff put it: after a place, inside the question, at its end
+     ("Bắc Ninh: ai phụ trách chữ ký số cho người dân?", "Bắc Ninh: chữ ký số cho người dân"),
+     ("o son la don vi nao chon hop tac xa thu gom hang", "o son la chon hop tac xa thu gom hang"),
+     ("dua cong nghe so vao quan ly khu cong nghiep giao cho ai", "dua cong nghe so vao quan ly khu cong nghiep"),
+     ("Làm đường trong KCN do đơn vị nào đảm nhận?", "Làm đường trong KCN"),
+     ("khen thưởng cấp xã do ai quyết định?", "khen thưởng cấp xã quyết định")],
 )
 def test_topic_of_strips_question_words(question: str, topic: str) -> None:
     assert topic_of(question) == topic
@@ -194,3 +200,21 @@ def test_who_answers_a_subject_inside_the_plan_the_question_names(
     evidence = [e for r in answer for e in r.evidence]
     assert evidence and all(e.doc_id == doc_id for e in evidence)
     assert "nước" in answer[0].evidence[0].text
+
+
+@pytest.mark.parametrize(("topic", "rest"), [
+    ("Sơn La: nước sạch", "nước sạch"), ("nuoc sach o tinh son la", "nuoc sach"),
+    ("nước sạch nông thôn của tỉnh Sơn La", "nước sạch nông thôn"),
+])
+def test_the_place_a_question_names_chooses_plans_and_leaves_the_topic(
+        corpus_index: Path, topic: str, rest: str) -> None:
+    """A place the plans' headers name chooses those plans and is no word of the topic: left in,
+    the pair "sơn la" matched every sentence that prints the province."""
+    from chinhsach.answers.who import _place_of
+
+    with Index.open(corpus_index) as idx:
+        local, left = _place_of(idx, topic)
+        assert SEED_ID in local and left == rest
+        assert _place_of(idx, "nước sạch") == (set(), "nước sạch")
+        answer = who(idx, f"{topic} do ai phụ trách?")
+    assert answer and all(e.doc_id in local for r in answer for e in r.evidence)

@@ -23,16 +23,20 @@ from chinhsach.text.abbreviations import expand_abbreviations
 from chinhsach.text.normalize import fold
 
 # Question words around the topic: "ai chịu trách nhiệm về ...?", "đơn vị nào phụ trách ...".
+_VERBS = (r"(?:se|duoc giao|dang|co trach nhiem|chiu trach nhiem|phu trach|chu tri|lo|thuc hien|lam|"
+          r"quan ly|nhiem vu|dam nhan|dam nhiem|dung ra|"
+          # "ai theo dõi, đôn đốc kế hoạch X": the verbs of oversight ask who answers for X too.
+          r"theo doi|don doc|kiem tra|giam sat)")
+# Without "ai"/"… nào" before them only the words of responsibility ask: "làm đường trong KCN
+# do đơn vị nào đảm nhận" is about making roads.
+_STRONG_VERBS = r"(?:duoc giao|co trach nhiem|chiu trach nhiem|phu trach|chu tri)"
 _QUESTION = re.compile(
-    r"^\s*(?:ai|(?:don vi|co quan|ben|cap|nguoi|so|phong|ban|nganh|to chuc) nao|ai la nguoi)?\s*"
-    # "ai theo dõi, đôn đốc kế hoạch X": the verbs of oversight ask who answers for X too.
-    r"(?:(?:se|duoc giao|dang|co trach nhiem|chiu trach nhiem|phu trach|chu tri|lo|thuc hien|lam|quan ly|"
-    r"nhiem vu|"
-    r"theo doi|don doc|kiem tra|giam sat)"
-    r"\s*,?\s*(?:chinh\s*)?)*\s*(?:ve|cho|viec|cong tac)?\s+",
+    r"^\s*(?:(?:ai|(?:don vi|co quan|ben|cap|nguoi|so|phong|ban|nganh|to chuc) nao|ai la nguoi)\s*"
+    rf"(?:{_VERBS}\s*,?\s*(?:chinh\s*)?)*|(?:{_STRONG_VERBS}\s*,?\s*(?:chinh\s*)?)*)"
+    r"\s*(?:ve|cho|viec|cong tac)?\s+",
 )
 _TRAILING = re.compile(
-    r"\s*(?:(?:la ai|do ai|thuoc(?: ve)? ai|cua ai|(?:do )?(?:don vi|co quan|so|ban|nganh) nao)"
+    r"\s*(?:(?:la ai|do ai|thuoc(?: ve)? ai|cua ai|giao cho ai|(?:do )?(?:don vi|co quan|so|ban|nganh) nao)"
     r"(?: (?:chu tri|phu trach|thuc hien|chiu trach nhiem))?)?\s*[?.!]*\s*$")
 
 # Words of the question itself, never a topic: "ai" alone asks nothing (it opened a who card).
@@ -76,8 +80,43 @@ _FUNCTION_SYLLABLES = frozenset(
     "don vi nao co quan chu tri chiu trach nhiem phu trach chinh giai doan den nam".split())
 
 
+# The asking phrase where staff put it, inside the question (folded): "bắc ninh ai phụ trách
+# mục tiêu …", "ở sơn la đơn vị nào chọn …", "… kcn giao cho ai", "… do đơn vị nào đảm nhận".
+# Left in, its words became topic terms ("ai phu trach"), and a topic whose adjacent pairs
+# include "phu trach" matches any sentence that says who is in charge (blind who-questions,
+# dev half: 10 of 24 kept such words).
+# "là" only before "ai": "sơn la đơn vị nào" holds a place's "la".
+_ASKER = (r"(?:(?:(?:la|cua)\s+)?ai(?: la nguoi)?|(?:don vi|co quan(?: dan cu)?|ben|cap|nguoi|so|phong|"
+          r"ban|nganh|to chuc|bo phan|noi) nao)")
+# Inside a question only the words of being in charge go with the asker: "cơ quan nào theo dõi
+# việc làm chính sách" asks about monitoring.
+_IN_CHARGE = rf"(?:{_STRONG_VERBS}|se|dang|lo|dam nhan|dam nhiem|dung ra)"
+_WHO_PHRASE = re.compile(
+    rf"(?<!\w)(?:(?:giao cho|do|thuoc(?: ve)?)\s+)?{_ASKER}"
+    rf"(?:\s*,?\s*{_IN_CHARGE}(?!\w))*(?!\w)")
+# Words that only join what is left around the asking phrase ("việc", "về", ":").
+_JOINERS = re.compile(r"^(?:\W|\b(?:ve|cho|viec|cong tac)\b)+|(?:\W|\b(?:ve|cho|viec)\b)+$")
+
+
+def _without_spans(text: str, folded: str, spans: list[tuple[int, int]]) -> tuple[str, str]:
+    """``text`` (and its fold of the same length) without the spans, words kept apart."""
+    for start, end in sorted(spans, reverse=True):
+        text, folded = f"{text[:start]} {text[end:]}", f"{folded[:start]} {folded[end:]}"
+    return text, folded
+
+
+def _strip_joiners(text: str) -> str:
+    folded = fold(text, keep_length=True)
+    m = _JOINERS.search(folded)
+    start = m.end() if m and m.start() == 0 else 0
+    tail = _JOINERS.search(folded, start) if start < len(folded) else None
+    end = tail.start() if tail and tail.end() == len(folded) and tail.start() >= start else len(folded)
+    return " ".join(text[start:end].split())
+
+
 def topic_of(question: str) -> str:
-    """The topic of a who-question: "ai chịu trách nhiệm về nước sạch?" → "nước sạch"."""
+    """The topic of a who-question: "ai chịu trách nhiệm về nước sạch?" → "nước sạch";
+    "Bắc Ninh: ai phụ trách chữ ký số cho người dân" → "Bắc Ninh: chữ ký số cho người dân"."""
     # Invisible format characters (soft hyphens, zero-width spaces) pasted from documents.
     text = "".join(c for c in question if unicodedata.category(c) != "Cf").strip()
     folded = fold(text, keep_length=True)  # offsets in folded are offsets in text
@@ -85,7 +124,12 @@ def topic_of(question: str) -> str:
     start = m.end() if m and m.end() < len(folded) else 0
     end_m = _TRAILING.search(folded, start)
     end = end_m.start() if end_m else len(folded)
-    topic = text[start:end].strip()
+    topic, folded = text[start:end].strip(), folded[start:end].strip()
+    inner = [mm.span() for mm in _WHO_PHRASE.finditer(folded) if mm.end() > mm.start()]
+    if inner:
+        rest, _ = _without_spans(topic, folded, inner)
+        if topic_terms(rest):
+            topic = _strip_joiners(rest)
     return topic or text
 
 
@@ -161,15 +205,32 @@ def _content_syllables(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", fold(text)) if w not in _FUNCTION_SYLLABLES and not w.isdigit()}
 
 
-def _documents_of_place(idx: Index, topic: str) -> set[str]:
-    """Documents whose place (địa danh of the header) the topic names, folded, as whole words."""
-    folded = " " + " ".join(re.findall(r"\w+", fold(topic))) + " "
+# What stands before a place in a question: "ở Cần Thơ", "tại tỉnh Đồng Nai", "của TP Cần Thơ".
+_BEFORE_PLACE = r"(?:(?:o|tai|cua|trong|thuoc)\s+)?(?:(?:tinh|thanh pho|tp)\.?\s+)?"
+
+
+def _place_of(idx: Index, topic: str) -> tuple[set[str], str]:
+    """Documents whose place (địa danh of the header) the topic names, folded, as whole words;
+    and the topic without that place. The place chooses the plans; left in the topic, its
+    words made every sentence of those plans that prints the place ("tỉnh Đồng Nai") match
+    the topic's word pairs and outrank the sentence about the subject itself."""
+    folded = fold(topic, keep_length=True).lower()
     out: set[str] = set()
+    spans: list[tuple[int, int]] = []
     for doc_id, place in idx.conn.execute("SELECT doc_id, place FROM documents"):
-        key = " ".join(re.findall(r"\w+", fold(place or "")))
-        if key and f" {key} " in folded:
+        words = re.findall(r"\w+", fold(place or "").lower())
+        if not words:
+            continue
+        pattern = re.compile(rf"(?<!\w){_BEFORE_PLACE}" + r"\W+".join(map(re.escape, words)) + r"(?!\w)")
+        found = [m.span() for m in pattern.finditer(folded)]
+        if found:
             out.add(doc_id)
-    return out
+            spans += found
+    if not spans:
+        return out, topic
+    rest, _ = _without_spans(topic, folded, sorted(set(spans)))
+    rest = _strip_joiners(rest)
+    return out, (rest if topic_terms(rest) else topic)
 
 
 def _plans_about(idx: Index, topic: str) -> list[tuple[str, str, float]]:
@@ -248,10 +309,10 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     """
     # An abbreviation the plans spell out ("các KCN") is looked for in both forms.
     topic = expand_abbreviations(topic_of(question))
-    terms = topic_terms(topic)
-    if not topic.strip() or not terms:
+    if not topic.strip() or not topic_terms(topic):
         raise QueryError("the question names no topic")
-    local = _documents_of_place(idx, topic)
+    local, topic = _place_of(idx, topic)
+    terms = topic_terms(topic)
     subject, within = _subject_within(idx, topic)
     if subject:
         # "an sinh xã hội trong kế hoạch kinh tế số Đồng Nai": that plan's duties about the
@@ -260,7 +321,8 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
         local = (local & named) or named  # the place the topic names narrows the plans
         topic, terms, plans = subject, topic_terms(subject), []
     else:
-        plans = _plans_about(idx, topic)
+        # The place was taken out of the topic: it still chooses among the plans on the subject.
+        plans = [p for p in _plans_about(idx, topic) if not local or p[0] in local]
     prepared = idx.prepare(topic)
     mask = _positions_of_facts(idx)
     if local:
