@@ -4,6 +4,8 @@
     .venv/bin/python evaluation/alqac_eval.py --final --write  # + the held-out test sets
     .venv/bin/python evaluation/alqac_eval.py --model models/multilingual-e5-small-alqac-<hash>
         # chinhsach and the dense peers with the fine-tuned embedder (evaluation/alqac_finetune.py)
+    .venv/bin/python evaluation/alqac_ranking.py               # query-time ranking variants
+        # (dense feedback, RRF, adaptive weights, ...) re-ranking the same signals, dev sets only
 
 Data: the ALQAC 2022 and 2023 task 1 files (Automated Legal Question Answering Competition,
 KSE; statute articles and questions with gold relevant articles), read from
