@@ -84,6 +84,10 @@ def question_sets() -> list[QuestionSet]:
         _alqac("alqac2022/question2022.json", "alqac2022/law2022.json", "ALQAC 2022", "dev", "text",
                "relevant_articles"),
         QuestionSet("plans: seed + who (small office index)", "dev", plan_questions, _plans()),
+        # Staff-style questions written blind (session 8), those typed with marks; from session
+        # 9 a development set (queries_who_blind2.json is the who test set).
+        QuestionSet("plans: blind who questions, set 1", "dev",
+                    _marked(ROOT / "evaluation" / "queries_who_blind.json", "q"), _plans()),
         _alqac("alqac2023/train.json", "alqac2023/law.json", "ALQAC 2023 train", "heldout", "text",
                "relevant_articles"),
         _alqac("alqac2023_oct_release/train.json", "alqac2023_oct_release/legal_passages.json",

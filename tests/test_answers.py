@@ -218,3 +218,38 @@ def test_the_place_a_question_names_chooses_plans_and_leaves_the_topic(
         assert _place_of(idx, "nước sạch") == (set(), "nước sạch")
         answer = who(idx, f"{topic} do ai phụ trách?")
     assert answer and all(e.doc_id in local for r in answer for e in r.evidence)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Sở nào phụ trách nước sạch?", "so"), ("bo nao cap giay phep mat ma", "bo"),
+    ("quảng bá chống ma túy do ban nào chủ trì", "ban"), ("ai chịu trách nhiệm về nước sạch?", None),
+    ("cơ quan nào thẩm định hồ sơ", None), ("đơn vị nào lo việc này", None),
+    # "số nào", "bó nào" fold alike but are no asker inside a longer word
+    ("Hồ sơ nào", None),
+])
+def test_the_kind_of_body_a_question_asks_for(question: str, kind: str | None) -> None:
+    from chinhsach.answers.who import asked_kind
+
+    assert asked_kind(question) == kind
+
+
+def test_a_body_of_the_kind_asked_comes_first_when_its_evidence_is_strong() -> None:
+    """"Sở nào …": a Sở charged as lead with comparable evidence comes before the police; a Sở
+    with weak evidence does not displace the answer."""
+    from chinhsach.answers.who import Responsible, _of_the_kind_asked
+
+    police = Responsible("Công an tỉnh", "lead", True, 1.0)
+    culture = Responsible("Sở Văn hóa, Thể thao và Du lịch", "lead", True, 0.8)
+    partner = Responsible("Sở Y tế", "cooperate", True, 0.9)
+    weak = Responsible("Sở Tư pháp", "lead", True, 0.3)
+    assert [r.unit for r in _of_the_kind_asked([police, culture, partner], "so")] == [
+        culture.unit, police.unit, partner.unit]
+    assert _of_the_kind_asked([police, weak], "so") == [police, weak]
+    assert _of_the_kind_asked([police, culture], None) == [police, culture]
+
+
+@pytest.mark.parametrize("question", ["ho so nao can tham dinh", "chi so nao dat", "co so nao cai nghien"])
+def test_words_ending_in_a_folded_kind_ask_for_no_kind(question: str) -> None:
+    from chinhsach.answers.who import asked_kind
+
+    assert asked_kind(question) is None

@@ -20,7 +20,7 @@ from chinhsach.extract.directory import UnitDirectory
 from chinhsach.indexing import Index, facts
 from chinhsach.indexing.facts import UnitDuty
 from chinhsach.text.abbreviations import expand_abbreviations
-from chinhsach.text.normalize import fold
+from chinhsach.text.normalize import fold, has_diacritics, normalize_text
 
 # Question words around the topic: "ai chịu trách nhiệm về ...?", "đơn vị nào phụ trách ...".
 _VERBS = (r"(?:se|duoc giao|dang|co trach nhiem|chiu trach nhiem|phu trach|chu tri|lo|thuc hien|lam|"
@@ -85,9 +85,10 @@ _FUNCTION_SYLLABLES = frozenset(
 # Left in, its words became topic terms ("ai phu trach"), and a topic whose adjacent pairs
 # include "phu trach" matches any sentence that says who is in charge (blind who-questions,
 # dev half: 10 of 24 kept such words).
-# "là" only before "ai": "sơn la đơn vị nào" holds a place's "la".
-_ASKER = (r"(?:(?:(?:la|cua)\s+)?ai(?: la nguoi)?|(?:don vi|co quan(?: dan cu)?|ben|cap|nguoi|so|phong|"
-          r"ban|nganh|to chuc|bo phan|noi) nao)")
+# "không ai", "mọi ai" are nobody and anybody, not the question's "ai"; "là ai", "của ai" are
+# only read at the question's end (_TRAILING): inside it, "sơn la ai …" holds a place's "la".
+_ASKER = (r"(?:(?<!khong )(?<!moi )(?<!chang )ai(?: la nguoi)?|(?:don vi|co quan(?: dan cu)?|ben|cap|"
+          r"nguoi|so|phong|ban|nganh|to chuc|bo phan|noi) nao)")
 # Inside a question only the words of being in charge go with the asker: "cơ quan nào theo dõi
 # việc làm chính sách" asks about monitoring.
 _IN_CHARGE = rf"(?:{_STRONG_VERBS}|se|dang|lo|dam nhan|dam nhiem|dung ra)"
@@ -374,7 +375,41 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
         scores.sort(reverse=True)
         agg[key].score += scores[0] + REPEAT_WEIGHT * sum(scores[1:])
     answer = sorted(agg.values(), key=lambda r: (not r.explicit, r.role != "lead", -r.score))
-    return answer[:k]
+    return _of_the_kind_asked(answer, asked_kind(question))[:k]
+
+
+# "sở nào", "bộ nào", "ban nào": the question names the kind of body it wants. Read with the
+# marks when the question has them ("hồ sơ nào" is no "sở nào"); without marks, the words that
+# end in a folded "so"/"bo" ("hồ sơ", "chỉ số", "cơ sở", "con số", "mã số") are left out.
+_KINDS = ("sở", "bộ", "ban", "phòng", "ủy ban", "hội", "chi cục", "trung tâm", "trường")
+_KIND_ASKED = re.compile(r"(?<!\w)(" + "|".join(_KINDS) + r") nào(?!\w)")
+_KIND_ASKED_FOLDED = re.compile(
+    r"(?<!\w)(?<!ho )(?<!chi )(?<!co )(?<!con )(?<!ma )(?<!dan )(?<!ke )"
+    r"(" + "|".join(fold(k) for k in _KINDS) + r") nao(?!\w)")
+# A body of the kind asked comes first only when its evidence is about as strong as the best
+# answer's: a staff member who asks "sở nào" for a duty the police lead still gets the police.
+KIND_SHARE = 0.5
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of body a question asks for, folded ("Sở nào phụ trách …?" → "so"), or None
+    ("ai", "đơn vị nào", "cơ quan nào" ask for any body)."""
+    text = normalize_text(question).lower()
+    m = _KIND_ASKED.search(text) if has_diacritics(text) else _KIND_ASKED_FOLDED.search(fold(text))
+    return fold(m.group(1)) if m else None
+
+
+def _of_the_kind_asked(answer: list[Responsible], kind: str | None) -> list[Responsible]:
+    """The answer with the explicit leads of the kind asked first (stable otherwise)."""
+    if not kind or not answer:
+        return answer
+    best = max(r.score for r in answer)
+
+    def wanted(r: Responsible) -> bool:
+        return (r.explicit and r.role == "lead" and r.score >= KIND_SHARE * best
+                and fold(r.unit).startswith(kind + " "))
+
+    return sorted(answer, key=lambda r: not wanted(r))
 
 
 def unit_directory(idx: Index) -> UnitDirectory:
