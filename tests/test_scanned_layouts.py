@@ -8,6 +8,8 @@ with ``ocr_confidence``) and the OCR page (OcrLine boxes) for the line-ends rule
 
 from __future__ import annotations
 
+import pytest
+
 from chinhsach.extract.document import extract_document
 from chinhsach.ingest.ocr import OcrLine, OcrPage
 from chinhsach.ingest.readers import _ocr_items
@@ -139,3 +141,27 @@ def test_a_letter_that_forwards_nothing_has_no_attachment() -> None:
         "Sở Y tế đề nghị các đơn vị báo cáo kết quả thực hiện trước ngày 15/01/2026.",
         "Nơi nhận:", "- Như trên;", "- Lưu: VT."], "cong-van.pdf"))
     assert doc.meta.attached == []
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    ("Trách nhiệm của Bộ Ý tế", "Trách nhiệm của Bộ Y tế"),
+    ("Sở Y tẾ các tỉnh", "Sở Y tẾ các tỉnh"),  # case aside, the name was read right
+    ("phối hợp với Bảo hiểm xã hội Việt Nảm", "phối hợp với Bảo hiểm xã hội Việt Nam"),
+    ("SỞ Y TÉ", "SỞ Y TẾ"),
+    # not a name: lower case, or most syllables differ
+    ("bộ y tế", "bộ y tế"), ("Bố Ý tể", "Bố Ý tể"),
+])
+def test_ocr_names_get_their_marks_back(read: str, meant: str) -> None:
+    """On OCR'd text a body's name misread in its marks is read as the name (offsets kept)."""
+    from chinhsach.extract.units import find_units, repair_ocr_names
+
+    assert repair_ocr_names(read) == meant and len(meant) == len(read)
+    if read[:1].isupper() and read != "Bố Ý tể":
+        assert find_units(read, ocr=True)
+
+
+def test_ocr_name_repair_only_for_ocr_text() -> None:
+    from chinhsach.extract.units import find_units
+
+    assert not find_units("Trách nhiệm của Bộ Ý tế")
+    assert [m.name for m in find_units("Trách nhiệm của Bộ Ý tế", ocr=True)] == ["Bộ Y tế"]

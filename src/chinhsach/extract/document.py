@@ -68,7 +68,8 @@ def _context(document: Document) -> dict[str, SegmentContext]:
                                      qualitative=_states_targets(headings),
                                      aims_are_targets=bool(headings) and _lists_aims(headings[0]),
                                      in_conditions=_under_conditions(seg.section_node, sections,
-                                                                     first_text))
+                                                                     first_text),
+                                     ocr=seg.prov.ocr_confidence is not None)
         if seg.section_node and seg.section_node not in first_text:
             first_text[seg.section_node] = seg.text
     return out

@@ -53,6 +53,7 @@ class SegmentContext:
     qualitative: bool = True  # unquantified end states count (not under Mục đích / Yêu cầu …)
     aims_are_targets: bool = False  # right under a "Mục tiêu cụ thể" / "Chỉ tiêu" title
     in_conditions: bool = False  # an item of a list of a rule's cases ("… các trường hợp sau đây:")
+    ocr: bool = False  # the segment was read by OCR (its names' marks may be misread)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -174,7 +175,8 @@ class UnitRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m in find_units(doc_text(doc)):
+        ctx: SegmentContext | None = doc._.context
+        for m in find_units(doc_text(doc), ocr=bool(ctx and ctx.ocr)):
             span = _span(doc, m.start, m.end, "UNIT")
             if span is not None:
                 span._.unit_name = m.name
