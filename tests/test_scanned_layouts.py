@@ -165,3 +165,22 @@ def test_ocr_name_repair_only_for_ocr_text() -> None:
 
     assert not find_units("Trách nhiệm của Bộ Ý tế")
     assert [m.name for m in find_units("Trách nhiệm của Bộ Ý tế", ocr=True)] == ["Bộ Y tế"]
+
+
+def test_ocr_first_item_under_an_article_and_a_misread_name() -> None:
+    """Under "Điều 2. Trách nhiệm của Bộ Ý tế" (OCR's "Ý" for "Y"), OCR's "1, Chỉ đạo …" is the
+    article's first item, charged to the heading's body; a list of numbers stays text."""
+    doc = extract_document(build_document(_ocr_source([
+        "BỘ Y TẾ", "Số: 12/2025/TT-BYT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 04 tháng 01 năm 2026", "THÔNG TƯ", "Quy định trích chuyển dữ liệu điện tử",
+        "Điều 1. Phạm vi điều chỉnh", "Thông tư này quy định về dữ liệu điện tử.",
+        "Điều 2. Trách nhiệm của Bộ Ý tế",
+        "1, Chỉ đạo, hướng dẫn, kiểm tra việc trích chuyển dữ liệu điện tử.",
+        "2. Xây dựng hệ thống thông tin quản lý khám bệnh, chữa bệnh.",
+        "Điều 3. Hiệu lực thi hành",
+        "1, 2 và 3 tháng đầu năm các đơn vị gửi dữ liệu theo quy định.",
+    ], "thong-tu.pdf")))
+    items = {s.id for s in doc.sections}
+    assert {"D2.1", "D2.2"} <= items and "D3.1" not in items
+    duty = next(d for d in doc.duties if d.section == "D2.1")
+    assert ("Bộ Y tế", "lead") in [(u.name, u.role) for u in duty.units]

@@ -460,7 +460,10 @@ def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
     it was not read by OCR, already reads as a marker, or is not the number expected next."""
     if p.prov.ocr_confidence is None or _ITEM_RE.match(p.text):
         return p
-    if (m := _OCR_ITEM.match(p.text)) and state.last_item_no > 0 and int(m.group("num")) == state.last_item_no + 1:
+    # The first item too, right under an article or a part ("Điều 11. Trách nhiệm của …" then
+    # "1, Bảo đảm nhân lực …", HzW_18): a list of numbers ("1, 2 và 3") has no capital after it.
+    if (m := _OCR_ITEM.match(p.text)) and int(m.group("num")) == state.last_item_no + 1 and (
+            state.last_item_no > 0 or state.last_article_no or state.part is not None):
         return replace(p, text=f"{m.group('num')}. {m.group('rest')}")
     if (m := _OCR_ARTICLE.match(p.text)) and state.last_article_no and int(m.group("num")) == state.last_article_no + 1:
         return replace(p, text=f"Điều {m.group('num')}. {m.group('rest')}")
