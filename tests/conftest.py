@@ -100,3 +100,21 @@ def index_answers(index: Path) -> list[list[tuple[str, float]]]:
     with Index.open(index) as idx:
         return [[(h.segment_id, round(h.score, 6)) for h in idx.search(q, k=8)] for q in CACHE_QUERIES]
 
+
+# Three articles written as ALQAC gives statutes (one file per article, "Điều N. title"), for the
+# document-level search tests and the ranking experiments' test.
+STATUTE_ARTICLES = {
+    "dieu-12.txt": (
+        "Điều 12. Quyền của viên chức về hoạt động nghề nghiệp\n\n"
+        "1. Được pháp luật bảo vệ trong hoạt động nghề nghiệp.\n\n"
+        "2. Được đào tạo, bồi dưỡng nâng cao trình độ chính trị, chuyên môn, nghiệp vụ.\n\n"
+        "3. Được bảo đảm trang bị, thiết bị và các điều kiện làm việc.\n"),
+    "dieu-13.txt": (
+        "Điều 13. Quyền của viên chức về tiền lương\n\n"
+        "1. Được trả lương tương xứng với vị trí việc làm, chức danh nghề nghiệp.\n\n"
+        "2. Được hưởng tiền làm thêm giờ, tiền làm đêm, công tác phí.\n"),
+    "dieu-54.txt": (
+        "Điều 54. Dịch vụ du lịch khác\n\n"
+        "Dịch vụ du lịch khác bao gồm dịch vụ ăn uống, mua sắm, thể thao, vui chơi giải trí, "
+        "chăm sóc sức khỏe.\n"),
+}

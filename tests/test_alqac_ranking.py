@@ -14,27 +14,15 @@ from chinhsach import Index, build_index
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "evaluation"))
 import alqac_ranking  # noqa: E402  (an evaluation script, not a package module)
+from conftest import STATUTE_ARTICLES  # noqa: E402
 
-ARTICLES = {
-    "dieu-12.txt": (
-        "Điều 12. Quyền của viên chức về hoạt động nghề nghiệp\n\n"
-        "1. Được pháp luật bảo vệ trong hoạt động nghề nghiệp.\n\n"
-        "2. Được đào tạo, bồi dưỡng nâng cao trình độ chính trị, chuyên môn, nghiệp vụ.\n"),
-    "dieu-13.txt": (
-        "Điều 13. Quyền của viên chức về tiền lương\n\n"
-        "1. Được trả lương tương xứng với vị trí việc làm, chức danh nghề nghiệp.\n\n"
-        "2. Được hưởng tiền làm thêm giờ, tiền làm đêm, công tác phí.\n"),
-    "dieu-54.txt": (
-        "Điều 54. Dịch vụ du lịch khác\n\n"
-        "Dịch vụ du lịch khác bao gồm dịch vụ ăn uống, mua sắm, thể thao, vui chơi giải trí.\n"),
-}
 QUERIES = ("viên chức có được trả lương làm thêm giờ không", "dịch vu du lich khac gom nhung gi")
 
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
+    for name, text in STATUTE_ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
     report = build_index([folder], folder / "idx")
     assert not report.failed

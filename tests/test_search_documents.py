@@ -6,37 +6,22 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import STATUTE_ARTICLES
 
 from chinhsach import Index, build_index
 from chinhsach.errors import QueryError
 from chinhsach.indexing.fusion import group_by_document
 from chinhsach.indexing.query import drop_spans, question_word_spans
 
-ARTICLES = {
-    "dieu-12.txt": (
-        "Điều 12. Quyền của viên chức về hoạt động nghề nghiệp\n\n"
-        "1. Được pháp luật bảo vệ trong hoạt động nghề nghiệp.\n\n"
-        "2. Được đào tạo, bồi dưỡng nâng cao trình độ chính trị, chuyên môn, nghiệp vụ.\n\n"
-        "3. Được bảo đảm trang bị, thiết bị và các điều kiện làm việc.\n"),
-    "dieu-13.txt": (
-        "Điều 13. Quyền của viên chức về tiền lương\n\n"
-        "1. Được trả lương tương xứng với vị trí việc làm, chức danh nghề nghiệp.\n\n"
-        "2. Được hưởng tiền làm thêm giờ, tiền làm đêm, công tác phí.\n"),
-    "dieu-54.txt": (
-        "Điều 54. Dịch vụ du lịch khác\n\n"
-        "Dịch vụ du lịch khác bao gồm dịch vụ ăn uống, mua sắm, thể thao, vui chơi giải trí, "
-        "chăm sóc sức khỏe.\n"),
-}
-
 
 @pytest.fixture(scope="module")
 def article_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
+    for name, text in STATUTE_ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
     index_dir = folder / "idx"
     report = build_index([folder], index_dir)
-    assert report.n_documents == len(ARTICLES) and not report.failed
+    assert report.n_documents == len(STATUTE_ARTICLES) and not report.failed
     return index_dir
 
 
@@ -46,7 +31,7 @@ def test_document_search_returns_each_document_once(article_index: Path) -> None
         passages = idx.search(query, k=20)
         documents = idx.search(query, k=20, group="document")
     ids = [h.doc_id for h in documents]
-    assert len(ids) == len(set(ids)) <= len(ARTICLES)
+    assert len(ids) == len(set(ids)) <= len(STATUTE_ARTICLES)
     assert len(passages) > len(documents)  # several passages of one article were found
     assert ids[0] == "dieu-12"
     assert "đào tạo" in documents[0].text  # a document comes as its best passage
@@ -102,7 +87,7 @@ def test_a_text_opening_with_an_article_is_read_as_that_article(tmp_path: Path) 
     from chinhsach.pipeline import parse
 
     path = tmp_path / "dieu-12.txt"
-    path.write_text(ARTICLES["dieu-12.txt"], encoding="utf-8")
+    path.write_text(STATUTE_ARTICLES["dieu-12.txt"], encoding="utf-8")
     doc = parse(path)
     assert [s.id for s in doc.sections] == ["D12", "D12.1", "D12.2", "D12.3"]
     clause = next(s for s in doc.segments if s.section == "D12.2")
