@@ -130,12 +130,35 @@ def _is_table_line(line: str) -> bool:
     return s.startswith("|") or s.endswith("|")
 
 
+# A line that starts its own paragraph in any format: a list item or an outline marker, bold or not.
+_OWN_PARAGRAPH = re.compile(r"^[*_]*\s*(?:[-–+•]\s|[a-zđ]\)|\d{1,3}(?:\.\d{1,3})*[.)]|[IVXL]+\.|\(\d{1,2}\))")
+
+
 def _paragraph_runs(text: str) -> list[tuple[str, list[str]]]:
-    """("blank" | "table" | "text", lines) runs of the text."""
+    """("blank" | "table" | "cell" | "text", lines) runs of the text.
+
+    A paragraph is a run of text lines; a list item or numbered heading opens a new one (Word
+    gives each its own paragraph). Text next to a ``|`` line is a cell of a flattened table (the
+    header, the signature block): its line breaks are the table's and stay as they are.
+    """
+    lines = text.split("\n")
+    kinds = ["blank" if not x.strip() else "table" if _is_table_line(x) else "text" for x in lines]
+    # Cells: text runs that touch a table line.
+    i = 0
+    while i < len(lines):
+        if kinds[i] != "text":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and kinds[j + 1] == "text":
+            j += 1
+        if (i > 0 and kinds[i - 1] == "table") or (j + 1 < len(lines) and kinds[j + 1] == "table"):
+            for k in range(i, j + 1):
+                kinds[k] = "cell"
+        i = j + 1
     runs: list[tuple[str, list[str]]] = []
-    for line in text.split("\n"):
-        kind = "blank" if not line.strip() else "table" if _is_table_line(line) else "text"
-        if kind == "text" and runs and runs[-1][0] == "text":
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind == "text" and runs and runs[-1][0] == "text" and not _OWN_PARAGRAPH.match(line.strip()):
             runs[-1][1].append(line)
         else:
             runs.append((kind, [line]))
@@ -199,7 +222,7 @@ def as_docx(text: str, gold: dict) -> Transformed:
     """A writer of the text as a Word file: paragraphs (a blank line ends one), ``**`` runs bold,
     ``*`` runs italic, the pipe tables chinhsach's table reader finds as Word tables."""
     from chinhsach.ingest.readers import read_source
-    from chinhsach.structure.tables import table_blocks
+    from chinhsach.structure.tables import _align_pipe_header, table_blocks
 
     def write(path: Path) -> None:
         import docx
@@ -235,11 +258,26 @@ def as_docx(text: str, gold: dict) -> Transformed:
             if block is not None:
                 flush()
                 width = max(len(cells) for cells, _ in block.rows)
-                table = document.add_table(rows=len(block.rows), cols=width)
-                for r, (cells, _prov) in enumerate(block.rows):
+                grid = [list(cells) + [None] * (width - len(cells)) for cells, _ in block.rows]
+                heads = block.header_rows or 0
+                if heads > 1:
+                    # Where the sub-column labels stand, as chinhsach's own reading of a pipe
+                    # table puts them; Word keeps that geometry with merged cells.
+                    grid[:heads] = [list(r) + [None] * (width - len(r))
+                                    for r in _align_pipe_header(grid[:heads], width)]
+                table = document.add_table(rows=len(grid), cols=width)
+                for r, cells in enumerate(grid):
                     for c, cell in enumerate(cells):
                         if cell:
                             table.cell(r, c).text = cell
+                for r in range(heads if heads > 1 else 0):
+                    for c in range(width):
+                        if grid[r][c] is not None:
+                            continue
+                        if r == 0 and c > 0:  # a spanning group label ("GIAI ĐOẠN 2026 - 2030")
+                            table.cell(r, c - 1).merge(table.cell(r, c))
+                        elif r > 0 and grid[r - 1][c] is not None:  # a label merged down
+                            table.cell(r - 1, c).merge(table.cell(r, c))
                 i = block.last + 1
                 continue
             line = lines[i]

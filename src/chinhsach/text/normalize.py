@@ -236,10 +236,20 @@ def _is_continuation(prev: str, line: SourceLine, text: str) -> bool:
     if line.gap_before or line.page_break_before:
         return False
     prev = prev.rstrip()
+    if _unclosed(prev):
+        # Inside an open bracket or quotation the sentence goes on, whatever ends the line
+        # ("(thuộc Dự án 7:" / "“Truyền thông …”)" when a narrower page wraps after the colon).
+        return True
     if prev.endswith(_TERMINAL) or prev.isupper() or not any(ch.isalnum() for ch in prev):
         return False
     # Uppercase start after an unfinished line: a wrapped line ("... của Ban Chấp hành").
     return True
+
+
+def _unclosed(text: str) -> bool:
+    """Whether ``text`` leaves a bracket or a curly quotation open (its "a)" marker aside)."""
+    text = _MARKER_RE.sub("", text, count=1)
+    return text.count("(") > text.count(")") or text.count("“") > text.count("”")
 
 
 def _join(a: str, b: str) -> str:
@@ -280,6 +290,12 @@ DIVISION_RE = re.compile(
     r"^\s*(?:PHẦN|Phần)\s+(?:(?P<num>[IVXLC]+|\d+)\b|(?:THỨ|thứ)\s+(?P<word>\w+))\s*[-.:–]?\s*(?P<rest>.*)$")
 
 
+# An outline marker alone on its line ("1.", "IV.", "2.1.", "a)"): crawled pages without the bold
+# span that held "**1." and its title together print the title on the next line (kh556 read
+# without markdown lost every heading of its task part to this).
+_BARE_MARKER = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.)]\s*$")
+
+
 def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int) -> bool:
     """Whether ``text`` is the next line of a heading wrapped over several lines.
 
@@ -291,6 +307,8 @@ def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int)
         return False
     if 0 < bold_open <= _MAX_BOLD_WRAP:
         return True
+    if _BARE_MARKER.match(prev.text) and not line.page_break_before:
+        return True  # "1." alone over "Sở Nông nghiệp và Môi trường": the heading is the next line
     division = DIVISION_RE.match(prev.text)
     if division and not division.group("rest").strip() and _is_caps(text) and not line.page_break_before:
         return True  # "Phần II" over "MỘT SỐ CÔNG TÁC TRỌNG TÂM", however far apart they are printed

@@ -1,0 +1,116 @@
+"""A change of surface form that keeps the content must keep what is extracted.
+
+Each test writes one short plan (text written here, not taken from a real document) in two
+surface forms another crawler, province or file format would give, parses both with the real
+pipeline and compares. ``evaluation/robustness_eval.py`` measures the same on the development
+plans.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chinhsach import parse
+from chinhsach.structure.metadata import issuer_name
+
+_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH LAO CAI
+
+Số: 12/KH-UBND
+
+Lào Cai, ngày 3 tháng 4 năm 2031
+
+KẾ HOẠCH
+Phát triển thư viện số
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Bảo đảm thư viện số của tỉnh vận hành ổn định.
+
+"""
+
+# Headings whose marker sits alone on its line, as a crawled page prints "**1.\nSở Y tế**"
+# once the bold marks are gone.
+_TASKS_BARE_MARKERS = """II.
+NHIỆM VỤ CỤ THỂ
+
+1.
+Sở Văn hóa, Thể thao và Du lịch
+
+a) Chủ trì xây dựng kho dữ liệu số của thư viện tỉnh, hoàn thành trong quý III/2032.
+
+2.
+Sở Tài chính
+
+a) Tham mưu bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+_TASKS_BOLD = """**II.
+NHIỆM VỤ CỤ THỂ**
+
+**1.
+Sở Văn hóa, Thể thao và Du lịch**
+
+a) Chủ trì xây dựng kho dữ liệu số của thư viện tỉnh, hoàn thành trong quý III/2032.
+
+**2.
+Sở Tài chính**
+
+a) Tham mưu bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+
+def _outline_and_units(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    doc = parse(path)
+    sections = [(s.id, s.heading) for s in doc.sections]
+    units = sorted((d.section, u.name, u.role) for d in doc.duties for u in d.units)
+    return sections, units
+
+
+def test_outline_marker_alone_on_its_line_heads_the_next_line(tmp_path: Path) -> None:
+    bold = tmp_path / "bold.md"
+    bold.write_text(_HEADER + _TASKS_BOLD, encoding="utf-8")
+    plain = tmp_path / "plain.md"
+    plain.write_text(_HEADER + _TASKS_BARE_MARKERS, encoding="utf-8")
+    sections, units = _outline_and_units(plain)
+    assert ("II.1", "Sở Văn hóa, Thể thao và Du lịch") in sections
+    assert ("II.2", "Sở Tài chính") in sections
+    assert any(s == "II.1.a" and n.startswith("Sở Văn hóa") for s, n, _ in units)
+    assert (sections, units) == _outline_and_units(bold)
+
+
+def test_province_ending_in_a_body_word_is_not_split_as_parent_and_child() -> None:
+    # "PHÒNG" is also a department ("Phòng Tư pháp"); in "HẢI PHÒNG" it is part of the place.
+    assert issuer_name("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG") == "Ủy ban nhân dân thành phố Hải Phòng"
+    assert issuer_name("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG SỞ Y TẾ") == "Sở Y tế thành phố Hải Phòng"
+    assert issuer_name("UBND TỈNH LAI CHÂU SỞ Y TẾ") == "Sở Y tế tỉnh Lai Châu"
+
+
+_DUTY_ONE_LINE = """1. Sở Văn hóa, Thể thao và Du lịch
+
+a) Chủ trì tổ chức thực hiện Tiểu dự án 2 (thuộc Dự án 5: “Phát triển văn hóa đọc”) trên địa bàn tỉnh; báo cáo kết quả về Ủy ban nhân dân tỉnh trong tháng 10/2031.
+"""
+
+_DUTY_WRAPPED_AT_COLON = """1. Sở Văn hóa, Thể thao và Du lịch
+
+a) Chủ trì tổ chức thực hiện Tiểu dự án 2 (thuộc Dự án 5:
+“Phát triển văn hóa đọc”) trên địa bàn tỉnh; báo cáo kết
+quả về Ủy ban nhân dân tỉnh trong tháng 10/2031.
+"""
+
+
+def _duties(path: Path) -> list[tuple[str, str, str | None, list[tuple[str, str]]]]:
+    doc = parse(path)
+    return [(d.section, d.text, d.deadline, sorted((u.name, u.role) for u in d.units)) for d in doc.duties]
+
+
+def test_a_line_wrapped_inside_brackets_continues_its_sentence(tmp_path: Path) -> None:
+    # A narrower page wraps after the colon inside "(thuộc Dự án 5: …)": still one duty.
+    one = tmp_path / "one.md"
+    one.write_text(_HEADER + "II. NHIỆM VỤ\n\n" + _DUTY_ONE_LINE, encoding="utf-8")
+    wrapped = tmp_path / "wrapped.md"
+    wrapped.write_text(_HEADER + "II. NHIỆM VỤ\n\n" + _DUTY_WRAPPED_AT_COLON, encoding="utf-8")
+    duties = _duties(wrapped)
+    assert len(duties) == 1
+    assert duties[0][2] == "2031-10-31"
+    assert duties == _duties(one)
