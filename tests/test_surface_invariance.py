@@ -114,3 +114,14 @@ def test_a_line_wrapped_inside_brackets_continues_its_sentence(tmp_path: Path) -
     assert len(duties) == 1
     assert duties[0][2] == "2031-10-31"
     assert duties == _duties(one)
+
+
+def test_a_province_ends_a_named_body_whatever_province_it_is() -> None:
+    # "nguyên chủ" is a dictionary word: "Thái Nguyên chủ động" must still end at the province,
+    # as "Đồng Nai chủ động" does.
+    from chinhsach.extract.units import find_units
+
+    for place in ("Đồng Nai", "Thái Nguyên", "Hải Phòng", "Lạng Sơn"):
+        names = [m.name for m in find_units(f"Báo và Phát thanh, Truyền hình {place} chủ động phối hợp với các sở.")]
+        assert f"Báo và Phát thanh, Truyền hình {place}" in names
+        assert not any(n.endswith(" chủ") for n in names)
