@@ -266,10 +266,17 @@ def as_docx(text: str, gold: dict) -> Transformed:
                     grid[:heads] = [list(r) + [None] * (width - len(r))
                                     for r in _align_pipe_header(grid[:heads], width)]
                 table = document.add_table(rows=len(grid), cols=width)
-                for r, cells in enumerate(grid):
-                    for c, cell in enumerate(cells):
-                        if cell:
-                            table.cell(r, c).text = cell
+                filled = [(r, c) for r, cells in enumerate(grid) for c, cell in enumerate(cells) if cell]
+                pieces = _cell_paragraphs([lines[k].text for k in range(block.first, block.last + 1)])
+                for n, (r, c) in enumerate(filled):
+                    cell = table.cell(r, c)
+                    if len(pieces) != len(filled):
+                        cell.text = grid[r][c] or ""
+                        continue
+                    # The cell's own paragraphs ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" / the name).
+                    cell.text = _plain(pieces[n][0])
+                    for extra in pieces[n][1:]:
+                        cell.add_paragraph(_plain(extra))
                 for r in range(heads if heads > 1 else 0):
                     for c in range(width):
                         if grid[r][c] is not None:
@@ -289,6 +296,33 @@ def as_docx(text: str, gold: dict) -> Transformed:
         document.save(str(path))
 
     return write, gold
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\*+", "", text).strip()
+
+
+def _cell_paragraphs(raw: list[str]) -> list[list[str]]:
+    """The non-empty cells of a pipe-flattened region, each as its paragraphs: a cell's lines are
+    one paragraph while a bold or italic span is open across them (a wrapped heading), else
+    one paragraph each (the lines of a signature block)."""
+    cells: list[list[str]] = []
+    current: list[str] = []
+    for line in raw:
+        for n, piece in enumerate(line.split("|")):
+            if n > 0 and current:
+                cells.append(current)
+                current = []
+            piece = piece.strip()
+            if not piece or re.fullmatch(r"(?:[-_=.*]\s*){3,}", piece):
+                continue
+            if current and (current[-1].count("**") % 2 or current[-1].replace("**", "").count("*") % 2):
+                current[-1] += " " + piece
+            else:
+                current.append(piece)
+    if current:
+        cells.append(current)
+    return cells
 
 
 TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {

@@ -125,3 +125,47 @@ def test_a_province_ends_a_named_body_whatever_province_it_is() -> None:
         names = [m.name for m in find_units(f"Báo và Phát thanh, Truyền hình {place} chủ động phối hợp với các sở.")]
         assert f"Báo và Phát thanh, Truyền hình {place}" in names
         assert not any(n.endswith(" chủ") for n in names)
+
+
+def test_a_clause_mark_at_the_right_margin_does_not_end_the_paragraph() -> None:
+    # Text hard-wrapped at 60 columns: a ";" on a line that reaches the margin is a wrap, a
+    # ";" on a short line still ends its line's clause as before.
+    import textwrap
+
+    from chinhsach.model import Provenance, SourceLine
+    from chinhsach.text.normalize import paragraphs
+
+    filler = textwrap.wrap("Tổ chức các hội chợ, triển lãm giới thiệu sản phẩm đặc trưng của các địa "
+                           "phương trong và ngoài tỉnh. " * 12, width=60)
+    full = "Xây dựng các phóng sự, tin bài quảng bá, giới thiệu sản phẩm;"
+    assert len(full) >= 0.85 * max(len(x) for x in filler)
+    nxt = "Xây dựng các chuyên mục phổ biến quy trình sản xuất an toàn."
+
+    def lines(texts: list[str]) -> list[SourceLine]:
+        return [SourceLine(text=t, prov=Provenance(file="t.txt", page=None, line=i + 1))
+                for i, t in enumerate(texts)]
+
+    assert paragraphs(lines([full, nxt, "", *filler]))[0].text == f"{full} {nxt}"
+    assert paragraphs(lines(["Tuyên truyền;", nxt, "", *filler]))[0].text == "Tuyên truyền;"
+
+
+def test_an_amount_or_a_list_number_at_a_line_edge_does_not_break_the_paragraph() -> None:
+    # Re-wrapped text puts "155.000 tấn;" at a line start (an amount, not a "2.1" heading) and
+    # "(2)" at a line end (the next member's number, not a sentence end).
+    from chinhsach.model import Provenance, SourceLine
+    from chinhsach.text.normalize import paragraphs, starts_block
+
+    assert not starts_block("155.000 tấn; tổng giá trị xuất khẩu")
+    assert not starts_block("1.250.000 đồng")
+    assert starts_block("2.1 Thương mại điện tử") and starts_block("3.2.1 Nội dung")
+
+    def lines(texts: list[str]) -> list[SourceLine]:
+        return [SourceLine(text=t, prov=Provenance(file="t.txt", page=None, line=i + 1))
+                for i, t in enumerate(texts)]
+
+    amount = paragraphs(lines(["+ Tổng sản phẩm chè xuất khẩu đến năm 2035 đạt trên",
+                               "155.000 tấn; giá trị đạt trên 70 triệu USD."]))
+    assert len(amount) == 1
+    members = paragraphs(lines(["Ba trụ cột: (1) Công nghiệp công nghệ cao; (2)",
+                                "Nông nghiệp công nghệ cao; (3) Dịch vụ số."]))
+    assert len(members) == 1
