@@ -448,11 +448,12 @@ def main() -> None:
                     continue
                 print(f"## {name} {stem}: {', '.join(moved)}")
                 if "units_with_roles" in moved:
-                    print("   lost units:", [u for u in res["_missed_units"] if u not in base["_missed_units"]][:12])
-                    print("   new extra: ", [u for u in res["_extra_units"] if u not in base["_extra_units"]][:12])
+                    for label, key in (("lost units:", "_missed_units"), ("new extra: ", "_extra_units")):
+                        moved_units = Counter(map(tuple, res[key])) - Counter(map(tuple, base[key]))
+                        print("  ", label, sorted(moved_units.elements())[:12])
                 if "meta" in moved:
                     print("   meta wrong:", res["meta"]["wrong"])
-                for k in ("targets", "citations"):
+                for k in ("targets", "units_with_roles", "citations"):
                     if k in moved:
                         print(f"   {k}: {base[k]['tp']}/{base[k]['predicted']}/{base[k]['gold']} -> "
                               f"{res[k]['tp']}/{res[k]['predicted']}/{res[k]['gold']}")
