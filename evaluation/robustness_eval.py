@@ -27,7 +27,10 @@ Transformations (each realistic for another source):
 - ``nfd``: Unicode NFD (decomposed marks);
 - ``old-tones``: old-style tone placement (hòa → hoà, thủy → thuỷ);
 - ``abbreviated``: "Ủy ban nhân dân" → "UBND" and the other unit abbreviations of
-  ``data/abbreviations.json`` (the gold keeps the full names).
+  ``data/abbreviations.json`` (the gold keeps the full names);
+- ``dates-in-words`` / ``dates-in-figures``: "ngày 30/6/2026" ↔ "ngày 30 tháng 6 năm 2026",
+  "quý I/2026" ↔ "quý I năm 2026" (offices print either);
+- ``item-markers``: "a)" → "a.", "1." → "1)", "- " → "+ " (other offices' item markers).
 
 Table lines (``|``) are kept intact by the re-wrapping transformations.
 """
@@ -325,6 +328,36 @@ def _cell_paragraphs(raw: list[str]) -> list[list[str]]:
     return cells
 
 
+_NUMERIC_DATE = re.compile(r"\b(ngày|Ngày)(\s+)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_WORD_DATE = re.compile(r"\b(ngày|Ngày)(\s+)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(r"\b(tháng|quý)(\s+)(\d{1,2}|[IV]{1,3})/((?:19|20)\d\d)\b")
+_MONTH_YEAR_WORDS = re.compile(r"\b(tháng|quý)(\s+)(\d{1,2}|[IV]{1,3})\s+năm\s+((?:19|20)\d\d)\b")
+
+
+def dates_in_words(text: str, gold: dict) -> Transformed:
+    """"ngày 30/6/2026" → "ngày 30 tháng 6 năm 2026", "quý I/2026" → "quý I năm 2026"."""
+    text = _NUMERIC_DATE.sub(lambda m: f"{m[1]}{m[2]}{m[3]} tháng {m[4]} năm {m[5]}", text)
+    return _MONTH_YEAR.sub(lambda m: f"{m[1]}{m[2]}{m[3]} năm {m[4]}", text), gold
+
+
+def dates_in_figures(text: str, gold: dict) -> Transformed:
+    """"ngày 17 tháng 11 năm 2025" → "ngày 17/11/2025", "tháng 6 năm 2026" → "tháng 6/2026"."""
+    text = _WORD_DATE.sub(lambda m: f"{m[1]}{m[2]}{m[3]}/{m[4]}/{m[5]}", text)
+    return _MONTH_YEAR_WORDS.sub(lambda m: f"{m[1]}{m[2]}{m[3]}/{m[4]}", text), gold
+
+
+_LETTER_ITEM = re.compile(r"^([*_]*)([a-zđ])\)(\s)", re.M)
+_NUMBER_ITEM = re.compile(r"^([*_]*)(\d{1,2})\.(\s)", re.M)
+_DASH_ITEM = re.compile(r"^([*_]*)-(\s)", re.M)
+
+
+def other_markers(text: str, gold: dict) -> Transformed:
+    """Item markers as other offices print them: "a)" → "a.", "1." → "1)", "- " → "+ "."""
+    text = _LETTER_ITEM.sub(lambda m: f"{m[1]}{m[2]}.{m[3]}", text)
+    text = _NUMBER_ITEM.sub(lambda m: f"{m[1]}{m[2]}){m[3]}", text)
+    return _DASH_ITEM.sub(lambda m: f"{m[1]}+{m[2]}", text), gold
+
+
 TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "years+4": years_shifted,
     "province": other_province,
@@ -335,6 +368,9 @@ TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "nfd": nfd,
     "old-tones": old_tones,
     "abbreviated": abbreviated,
+    "dates-in-words": dates_in_words,
+    "dates-in-figures": dates_in_figures,
+    "item-markers": other_markers,
 }
 
 # ---------------------------------------------------------------------------------------------

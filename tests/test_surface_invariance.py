@@ -169,3 +169,25 @@ def test_an_amount_or_a_list_number_at_a_line_edge_does_not_break_the_paragraph(
     members = paragraphs(lines(["Ba trụ cột: (1) Công nghiệp công nghệ cao; (2)",
                                 "Nông nghiệp công nghệ cao; (3) Dịch vụ số."]))
     assert len(members) == 1
+
+
+def test_letter_items_printed_a_dot_are_items_like_a_paren(tmp_path: Path) -> None:
+    paren = tmp_path / "paren.md"
+    paren.write_text(_HEADER + _TASKS_BARE_MARKERS, encoding="utf-8")
+    dot = tmp_path / "dot.md"
+    dot.write_text(_HEADER + _TASKS_BARE_MARKERS.replace("a) ", "a. "), encoding="utf-8")
+    assert ("II.1.a", "Chủ trì xây dựng kho dữ liệu số của thư viện tỉnh, …") in _outline_and_units(dot)[0]
+    assert _outline_and_units(dot) == _outline_and_units(paren)
+
+
+def test_place_date_line_in_figures_gives_the_date(tmp_path: Path) -> None:
+    from chinhsach.structure.metadata import read_date
+
+    assert read_date("Lào Cai, ngày 3/4/2031") == ("2031-04-03", "Lào Cai")
+    assert read_date("Lào Cai, ngày 03-04-2031") == ("2031-04-03", "Lào Cai")
+    words = tmp_path / "words.md"
+    words.write_text(_HEADER + _TASKS_BARE_MARKERS, encoding="utf-8")
+    figures = tmp_path / "figures.md"
+    figures.write_text((_HEADER + _TASKS_BARE_MARKERS).replace("ngày 3 tháng 4 năm 2031", "ngày 3/4/2031"),
+                       encoding="utf-8")
+    assert parse(figures).meta.date == parse(words).meta.date == "2031-04-03"

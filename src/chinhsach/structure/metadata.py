@@ -58,8 +58,10 @@ _MOTTO_PHRASES = re.compile(
 _RULE_RE = re.compile(r"[-–—_=*.]{3,}")
 _NUMBER_RE = re.compile(r"(?:^|\s)(?:Luật\s+|Bộ\s+luật\s+)?(?:Số|SỐ|số)\s*:?\s*(?P<num>\d[^\s|,;]*)")
 _DATE_RE = re.compile(
-    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+"
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+    # "Cần Thơ, ngày 17/11/2025": the date in figures, as some offices and converters print it.
+    r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
 )
 # A place-date or number line with its slot left blank or unread ("ngày … tháng 12 năm 2017",
 # "ngày    tháng 12 năm 2017", "Số: …/BC-SYT", "Số:    /KH-UBND").
@@ -230,7 +232,9 @@ def read_date(text: str) -> tuple[str | None, str | None]:
                      and len(words) > 1 and not words[0].endswith(".")
                      or not words[0][:1].isupper()):
         words = words[1:]
-    return _iso(m.group("d"), m.group("m"), m.group("y")), " ".join(words) or None
+    day, month, year = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
+        m.group("d2"), m.group("m2"), m.group("y2"))
+    return _iso(day, month, year), " ".join(words) or None
 
 
 def _number(text: str) -> str | None:

@@ -197,6 +197,7 @@ _MARKER_RE = re.compile(
       | \d{1,3}(?:\.\d+)*\s*[.)/-]\s                # 1.  2.1.  3) (not a year: "2026 - 2030;" wrapped)
       | (?!\d{1,3}(?:\.\d{3})+\s)\d+(?:\.\d+)+\s    # 2.1 without final dot, not 155.000 (tấn)
       | [a-zđ]\s*\)\s                               # a)  b)
+      | (?-i:[a-zđ])\.\s                             # a.  b. (lower case only)
       | [-–—+•*·]\s                                 # bullets
       | \(\d{1,2}\)\s                               # (1) (2): list members
       | (?-i:Về)\s[^:]{2,80}:                       # Về y tế:
