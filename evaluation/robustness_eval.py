@@ -358,6 +358,15 @@ def other_markers(text: str, gold: dict) -> Transformed:
     return _DASH_ITEM.sub(lambda m: f"{m[1]}+{m[2]}", text), gold
 
 
+def no_blank_lines(text: str, gold: dict) -> Transformed:
+    """Paragraphs not set apart by blank lines (a PDF's text layer), tables' blank lines kept."""
+    out = []
+    for kind, lines in _paragraph_runs(text):
+        if kind != "blank" or (out and _is_table_line(out[-1])):
+            out.extend(lines)
+    return "\n".join(out), gold
+
+
 TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "years+4": years_shifted,
     "province": other_province,
@@ -371,6 +380,7 @@ TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "dates-in-words": dates_in_words,
     "dates-in-figures": dates_in_figures,
     "item-markers": other_markers,
+    "no-blank-lines": no_blank_lines,
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -486,7 +496,7 @@ def main() -> None:
                 if "units_with_roles" in moved:
                     for label, key in (("lost units:", "_missed_units"), ("new extra: ", "_extra_units")):
                         moved_units = Counter(map(tuple, res[key])) - Counter(map(tuple, base[key]))
-                        print("  ", label, sorted(moved_units.elements())[:12])
+                        print("  ", label, sorted(moved_units.elements(), key=str)[:12])
                 if "meta" in moved:
                     print("   meta wrong:", res["meta"]["wrong"])
                 for k in ("targets", "units_with_roles", "citations"):
