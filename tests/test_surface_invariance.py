@@ -191,3 +191,15 @@ def test_place_date_line_in_figures_gives_the_date(tmp_path: Path) -> None:
     figures.write_text((_HEADER + _TASKS_BARE_MARKERS).replace("ngày 3 tháng 4 năm 2031", "ngày 3/4/2031"),
                        encoding="utf-8")
     assert parse(figures).meta.date == parse(words).meta.date == "2031-04-03"
+
+
+def test_a_footnote_after_the_signature_is_its_own_paragraph_without_a_blank_line() -> None:
+    from chinhsach.model import Provenance, SourceLine
+    from chinhsach.text.normalize import paragraphs
+
+    texts = ["Nguyễn Văn An", "[1] Chương trình số 30-CTr/TU ngày 29/12/2027 của Thành ủy",
+             "về công tác dân số."]
+    out = paragraphs([SourceLine(text=t, prov=Provenance(file="t.txt", page=None, line=i + 1))
+                      for i, t in enumerate(texts)])
+    assert [p.text for p in out] == ["Nguyễn Văn An",
+                                     "[1] Chương trình số 30-CTr/TU ngày 29/12/2027 của Thành ủy về công tác dân số."]

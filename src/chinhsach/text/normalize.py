@@ -230,8 +230,8 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False)
     breaks: page-break artefacts split "9,5" from "bác sỹ/10.000 dân" that way. Without a visible
     break, a line continues unless the previous one ended a sentence (wrapped text).
     """
-    if line.kind != "text" or starts_block(text):
-        return False
+    if line.kind != "text" or starts_block(text) or _NOTE_START.match(text):
+        return False  # a footnote ("[1] Chương trình số …") opens its own paragraph
     if _starts_lowercase(text):
         return True
     if line.gap_before or line.page_break_before:
