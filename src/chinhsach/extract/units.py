@@ -601,6 +601,13 @@ class UnitGrammar(Gazetteer):
                     k = known[0]
                     continue
                 if spec.tail and not t.caps:
+                    place = self._longest(self.provinces, toks, k)
+                    if place is not None:
+                        # A province ends the tail as printed: "Thái Nguyên chủ động" is not
+                        # read on as the dictionary word "nguyên chủ".
+                        parts.append(" " + self._surface(toks, k, place[0]))
+                        k = place[0]
+                        continue
                     e = k
                     while e < n and e - k < 4 and toks[e].cap and toks[e].kind == WORD:
                         lower_next = e + 1 < n and toks[e + 1].kind == WORD and not toks[e + 1].cap
@@ -814,6 +821,10 @@ class UnitGrammar(Gazetteer):
                     and not (e < len(toks) and self._boundary_at(toks, e))):
                 e = self._word_end(toks, k)
             return (self._surface(toks, k, e), e) if e > k else None
+        if spec.tail and not t.caps:
+            place = self._longest(self.provinces, toks, k)
+            if place is not None:  # see _name: a province is one part, read as printed
+                return self._surface(toks, k, place[0]), place[0]
         known = self._longest(self.segments, toks, k)
         if known is not None:
             end, disp = known

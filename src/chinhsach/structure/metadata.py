@@ -58,8 +58,10 @@ _MOTTO_PHRASES = re.compile(
 _RULE_RE = re.compile(r"[-–—_=*.]{3,}")
 _NUMBER_RE = re.compile(r"(?:^|\s)(?:Luật\s+|Bộ\s+luật\s+)?(?:Số|SỐ|số)\s*:?\s*(?P<num>\d[^\s|,;]*)")
 _DATE_RE = re.compile(
-    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+"
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+    # "Cần Thơ, ngày 17/11/2025": the date in figures, as some offices and converters print it.
+    r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
 )
 # A place-date or number line with its slot left blank or unread ("ngày … tháng 12 năm 2017",
 # "ngày    tháng 12 năm 2017", "Số: …/BC-SYT", "Số:    /KH-UBND").
@@ -230,7 +232,9 @@ def read_date(text: str) -> tuple[str | None, str | None]:
                      and len(words) > 1 and not words[0].endswith(".")
                      or not words[0][:1].isupper()):
         words = words[1:]
-    return _iso(m.group("d"), m.group("m"), m.group("y")), " ".join(words) or None
+    day, month, year = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
+        m.group("d2"), m.group("m2"), m.group("y2"))
+    return _iso(day, month, year), " ".join(words) or None
 
 
 def _number(text: str) -> str | None:
@@ -314,6 +318,29 @@ _PARENT_SPLIT = re.compile(
     r"(?P<child>(?:SỞ|PHÒNG|BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|HUYỆN ỦY|THÀNH ỦY|"
     r"THỊ ỦY|ĐẢNG ỦY|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
 )
+
+
+_PLACE_JOIN = "\u2060"  # word joiner: not a space, so no split falls inside a place name
+
+
+@functools.lru_cache(maxsize=1)
+def _place_names() -> tuple[tuple[str, str], ...]:
+    """Upper-case multi-word provinces and the same with their words bound (``HẢI PHÒNG``)."""
+    data = json.loads(files("chinhsach").joinpath("data/units.json").read_text(encoding="utf-8"))
+    # The level word stays free ("THÀNH PHỐ HỒ CHÍ MINH"): the split looks for it.
+    levels = "|".join(re.escape(x.upper()) for x in data["placeable_levels"])
+    level = re.compile(rf"^(?:{levels})\s+")
+    names = {level.sub("", normalize_text(p).upper()) for p in data["provinces"]}
+    names = {n for n in names if " " in n}
+    return tuple((n, n.replace(" ", _PLACE_JOIN)) for n in sorted(names, key=len, reverse=True))
+
+
+def _bind_places(caps: str) -> str:
+    """The header with each province's words bound together, so that a province ending in a
+    body's word ("THÀNH PHỐ HẢI PHÒNG": PHÒNG is also a department) is not split at it."""
+    for name, bound in _place_names():
+        caps = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", bound, caps)
+    return caps
 
 
 # A ministry over one of its departments: "BỘ Y TẾ / CỤC QUẢN LÝ DƯỢC".
@@ -404,7 +431,7 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
     caps = canonical_header_words(" ".join(caps.split()))
-    m = _PARENT_SPLIT.match(caps) or _MINISTRY_SPLIT.match(caps)
+    m = _PARENT_SPLIT.match(_bind_places(caps)) or _MINISTRY_SPLIT.match(caps)
     if not m and lines and len(lines) > 1:
         # Printed on lines of their own, a body over a body with no level word to split at
         # ("SỞ Y TẾ KIÊN GIANG / TRUNG TÂM KIỂM SOÁT BỆNH TẬT"): the lower one issues.
@@ -413,7 +440,7 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
             return issuer_name(" ".join(lines[child_at:]))
     if not m:
         return _body_capitals(caps_to_name(caps))
-    parent, child = m.group("parent"), m.group("child")
+    parent, child = m.group("parent").replace(_PLACE_JOIN, " "), m.group("child").replace(_PLACE_JOIN, " ")
     name = caps_to_name(child)
     if re.match(r"^(SỞ|PHÒNG|CHI CỤC|BAN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY)\b", child) and not re.search(
         r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", child

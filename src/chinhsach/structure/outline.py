@@ -52,7 +52,8 @@ _ITEM_RE = re.compile(
     # decimal ("4.0") is not one.
     r"|(?P<num2>\d+)\.(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$"
 )
-_LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
+# "a)" as the 2020 decree on drafting prints it, "a." as many offices still do.
+_LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])(?:\s*\)\s*|\.\s+)(?P<rest>\S.*)$")
 # Bullets, and parenthesised numbers "(1)", "(2)" that list the members of an item (target
 # lists of the real plans; GUIDELINES-real.md: they keep the id of the enclosing item).
 _BULLET_RE = re.compile(r"^(?:[-–—+•*·]|\(\d{1,2}\))\s*(?P<rest>\S.*)$")

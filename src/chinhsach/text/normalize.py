@@ -195,8 +195,9 @@ _MARKER_RE = re.compile(
         (?:phần|mục|chương|điều)\s+[\divxlc]+\b      # Phần I, Mục 1
       | [IVXLC]+\s*[-.–)]\s                         # I-  II.
       | \d{1,3}(?:\.\d+)*\s*[.)/-]\s                # 1.  2.1.  3) (not a year: "2026 - 2030;" wrapped)
-      | \d+(?:\.\d+)+\s                             # 2.1 without final dot
+      | (?!\d{1,3}(?:\.\d{3})+\s)\d+(?:\.\d+)+\s    # 2.1 without final dot, not 155.000 (tấn)
       | [a-zđ]\s*\)\s                               # a)  b)
+      | (?-i:[a-zđ])\.\s                             # a.  b. (lower case only)
       | [-–—+•*·]\s                                 # bullets
       | \(\d{1,2}\)\s                               # (1) (2): list members
       | (?-i:Về)\s[^:]{2,80}:                       # Về y tế:
@@ -222,24 +223,51 @@ def _starts_lowercase(text: str) -> bool:
     return False
 
 
-def _is_continuation(prev: str, line: SourceLine, text: str) -> bool:
+def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False) -> bool:
     """Whether ``line`` continues the paragraph ending in ``prev``.
 
     A line that starts in lower case continues its paragraph across blank lines and page
     breaks: page-break artefacts split "9,5" from "bác sỹ/10.000 dân" that way. Without a visible
     break, a line continues unless the previous one ended a sentence (wrapped text).
     """
-    if line.kind != "text" or starts_block(text):
-        return False
+    if line.kind != "text" or starts_block(text) or _NOTE_START.match(text):
+        return False  # a footnote ("[1] Chương trình số …") opens its own paragraph
     if _starts_lowercase(text):
         return True
     if line.gap_before or line.page_break_before:
         return False
     prev = prev.rstrip()
+    if _unclosed(prev):
+        # Inside an open bracket or quotation the sentence goes on, whatever ends the line
+        # ("(thuộc Dự án 7:" / "“Truyền thông …”)" when a narrower page wraps after the colon).
+        return True
+    if re.search(r"\s\(\d{1,2}\)$", prev):
+        # An inline list member's number ("…; (2)") opens what the next line says.
+        return True
+    if full and prev.endswith((";", ":")):
+        # A clause mark on a line that reaches the right margin: the page wrapped there, the
+        # sentence goes on ("… xuất khẩu;" / "Xây dựng các phóng sự …" re-wrapped at 60 columns).
+        return True
     if prev.endswith(_TERMINAL) or prev.isupper() or not any(ch.isalnum() for ch in prev):
         return False
     # Uppercase start after an unfinished line: a wrapped line ("... của Ban Chấp hành").
     return True
+
+
+def _wrap_width(lines: list[SourceLine]) -> int | None:
+    """The right margin of hard-wrapped text, in characters: the 90th percentile of its text
+    lines' lengths; ``None`` for short texts, whose lengths say nothing."""
+    lengths = sorted(len(x.text.strip()) for x in lines
+                     if x.kind == "text" and x.text.strip() and "|" not in x.text)
+    if len(lengths) < 20:
+        return None
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def _unclosed(text: str) -> bool:
+    """Whether ``text`` leaves a bracket or a curly quotation open (its "a)" marker aside)."""
+    text = _MARKER_RE.sub("", text, count=1)
+    return text.count("(") > text.count(")") or text.count("“") > text.count("”")
 
 
 def _join(a: str, b: str) -> str:
@@ -280,6 +308,12 @@ DIVISION_RE = re.compile(
     r"^\s*(?:PHẦN|Phần)\s+(?:(?P<num>[IVXLC]+|\d+)\b|(?:THỨ|thứ)\s+(?P<word>\w+))\s*[-.:–]?\s*(?P<rest>.*)$")
 
 
+# An outline marker alone on its line ("1.", "IV.", "2.1.", "a)"): crawled pages without the bold
+# span that held "**1." and its title together print the title on the next line (kh556 read
+# without markdown lost every heading of its task part to this).
+_BARE_MARKER = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.)]\s*$")
+
+
 def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int) -> bool:
     """Whether ``text`` is the next line of a heading wrapped over several lines.
 
@@ -291,6 +325,8 @@ def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int)
         return False
     if 0 < bold_open <= _MAX_BOLD_WRAP:
         return True
+    if _BARE_MARKER.match(prev.text) and not line.page_break_before:
+        return True  # "1." alone over "Sở Nông nghiệp và Môi trường": the heading is the next line
     division = DIVISION_RE.match(prev.text)
     if division and not division.group("rest").strip() and _is_caps(text) and not line.page_break_before:
         return True  # "Phần II" over "MỘT SỐ CÔNG TÁC TRỌNG TÂM", however far apart they are printed
@@ -315,6 +351,9 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     last_columns = False
     bold_open = 0  # lines since an unclosed "**" opened (0: none open)
     italic_open = 0  # the same for a single "*"
+    lines = list(lines)
+    width = _wrap_width(lines)
+    last_len = 0  # length of the previous source line (not paragraph)
     for line in lines:
         # A PDF line split at a column gap (a two-column header or signature block) is its own
         # paragraph, its pieces apart as table cells are, instead of one interleaved run.
@@ -323,6 +362,7 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
         if not raw:
             continue
         in_bold = max(bold_open, italic_open)
+        prev_len, last_len = last_len, len(raw)
         if len(_BOLD_MARK.findall(raw)) % 2:
             bold_open = 0 if bold_open else 1
         elif bold_open:
@@ -337,7 +377,8 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
             continue
         if (out and out[-1].kind == "text" and not columns and not last_columns
                 and (_wraps_heading(out[-1], line, text, in_bold)
-                     or _is_continuation(out[-1].text, line, text))):
+                     or _is_continuation(out[-1].text, line, text,
+                                         full=width is not None and prev_len >= 0.85 * width))):
             last = out[-1]
             last.text = _join(last.text, text)
             last.raw = _join(last.raw, raw)

@@ -1,0 +1,205 @@
+"""A change of surface form that keeps the content must keep what is extracted.
+
+Each test writes one short plan (text written here, not taken from a real document) in two
+surface forms another crawler, province or file format would give, parses both with the real
+pipeline and compares. ``evaluation/robustness_eval.py`` measures the same on the development
+plans.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chinhsach import parse
+from chinhsach.structure.metadata import issuer_name
+
+_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH LAO CAI
+
+Số: 12/KH-UBND
+
+Lào Cai, ngày 3 tháng 4 năm 2031
+
+KẾ HOẠCH
+Phát triển thư viện số
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Bảo đảm thư viện số của tỉnh vận hành ổn định.
+
+"""
+
+# Headings whose marker sits alone on its line, as a crawled page prints "**1.\nSở Y tế**"
+# once the bold marks are gone.
+_TASKS_BARE_MARKERS = """II.
+NHIỆM VỤ CỤ THỂ
+
+1.
+Sở Văn hóa, Thể thao và Du lịch
+
+a) Chủ trì xây dựng kho dữ liệu số của thư viện tỉnh, hoàn thành trong quý III/2032.
+
+2.
+Sở Tài chính
+
+a) Tham mưu bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+_TASKS_BOLD = """**II.
+NHIỆM VỤ CỤ THỂ**
+
+**1.
+Sở Văn hóa, Thể thao và Du lịch**
+
+a) Chủ trì xây dựng kho dữ liệu số của thư viện tỉnh, hoàn thành trong quý III/2032.
+
+**2.
+Sở Tài chính**
+
+a) Tham mưu bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+
+def _outline_and_units(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    doc = parse(path)
+    sections = [(s.id, s.heading) for s in doc.sections]
+    units = sorted((d.section, u.name, u.role) for d in doc.duties for u in d.units)
+    return sections, units
+
+
+def test_outline_marker_alone_on_its_line_heads_the_next_line(tmp_path: Path) -> None:
+    bold = tmp_path / "bold.md"
+    bold.write_text(_HEADER + _TASKS_BOLD, encoding="utf-8")
+    plain = tmp_path / "plain.md"
+    plain.write_text(_HEADER + _TASKS_BARE_MARKERS, encoding="utf-8")
+    sections, units = _outline_and_units(plain)
+    assert ("II.1", "Sở Văn hóa, Thể thao và Du lịch") in sections
+    assert ("II.2", "Sở Tài chính") in sections
+    assert any(s == "II.1.a" and n.startswith("Sở Văn hóa") for s, n, _ in units)
+    assert (sections, units) == _outline_and_units(bold)
+
+
+def test_province_ending_in_a_body_word_is_not_split_as_parent_and_child() -> None:
+    # "PHÒNG" is also a department ("Phòng Tư pháp"); in "HẢI PHÒNG" it is part of the place.
+    assert issuer_name("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG") == "Ủy ban nhân dân thành phố Hải Phòng"
+    assert issuer_name("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG SỞ Y TẾ") == "Sở Y tế thành phố Hải Phòng"
+    assert issuer_name("UBND TỈNH LAI CHÂU SỞ Y TẾ") == "Sở Y tế tỉnh Lai Châu"
+
+
+_DUTY_ONE_LINE = """1. Sở Văn hóa, Thể thao và Du lịch
+
+a) Chủ trì tổ chức thực hiện Tiểu dự án 2 (thuộc Dự án 5: “Phát triển văn hóa đọc”) trên địa bàn tỉnh; báo cáo kết quả về Ủy ban nhân dân tỉnh trong tháng 10/2031.
+"""
+
+_DUTY_WRAPPED_AT_COLON = """1. Sở Văn hóa, Thể thao và Du lịch
+
+a) Chủ trì tổ chức thực hiện Tiểu dự án 2 (thuộc Dự án 5:
+“Phát triển văn hóa đọc”) trên địa bàn tỉnh; báo cáo kết
+quả về Ủy ban nhân dân tỉnh trong tháng 10/2031.
+"""
+
+
+def _duties(path: Path) -> list[tuple[str, str, str | None, list[tuple[str, str]]]]:
+    doc = parse(path)
+    return [(d.section, d.text, d.deadline, sorted((u.name, u.role) for u in d.units)) for d in doc.duties]
+
+
+def test_a_line_wrapped_inside_brackets_continues_its_sentence(tmp_path: Path) -> None:
+    # A narrower page wraps after the colon inside "(thuộc Dự án 5: …)": still one duty.
+    one = tmp_path / "one.md"
+    one.write_text(_HEADER + "II. NHIỆM VỤ\n\n" + _DUTY_ONE_LINE, encoding="utf-8")
+    wrapped = tmp_path / "wrapped.md"
+    wrapped.write_text(_HEADER + "II. NHIỆM VỤ\n\n" + _DUTY_WRAPPED_AT_COLON, encoding="utf-8")
+    duties = _duties(wrapped)
+    assert len(duties) == 1
+    assert duties[0][2] == "2031-10-31"
+    assert duties == _duties(one)
+
+
+def test_a_province_ends_a_named_body_whatever_province_it_is() -> None:
+    # "nguyên chủ" is a dictionary word: "Thái Nguyên chủ động" must still end at the province,
+    # as "Đồng Nai chủ động" does.
+    from chinhsach.extract.units import find_units
+
+    for place in ("Đồng Nai", "Thái Nguyên", "Hải Phòng", "Lạng Sơn"):
+        names = [m.name for m in find_units(f"Báo và Phát thanh, Truyền hình {place} chủ động phối hợp với các sở.")]
+        assert f"Báo và Phát thanh, Truyền hình {place}" in names
+        assert not any(n.endswith(" chủ") for n in names)
+
+
+def test_a_clause_mark_at_the_right_margin_does_not_end_the_paragraph() -> None:
+    # Text hard-wrapped at 60 columns: a ";" on a line that reaches the margin is a wrap, a
+    # ";" on a short line still ends its line's clause as before.
+    import textwrap
+
+    from chinhsach.model import Provenance, SourceLine
+    from chinhsach.text.normalize import paragraphs
+
+    filler = textwrap.wrap("Tổ chức các hội chợ, triển lãm giới thiệu sản phẩm đặc trưng của các địa "
+                           "phương trong và ngoài tỉnh. " * 12, width=60)
+    full = "Xây dựng các phóng sự, tin bài quảng bá, giới thiệu sản phẩm;"
+    assert len(full) >= 0.85 * max(len(x) for x in filler)
+    nxt = "Xây dựng các chuyên mục phổ biến quy trình sản xuất an toàn."
+
+    def lines(texts: list[str]) -> list[SourceLine]:
+        return [SourceLine(text=t, prov=Provenance(file="t.txt", page=None, line=i + 1))
+                for i, t in enumerate(texts)]
+
+    assert paragraphs(lines([full, nxt, "", *filler]))[0].text == f"{full} {nxt}"
+    assert paragraphs(lines(["Tuyên truyền;", nxt, "", *filler]))[0].text == "Tuyên truyền;"
+
+
+def test_an_amount_or_a_list_number_at_a_line_edge_does_not_break_the_paragraph() -> None:
+    # Re-wrapped text puts "155.000 tấn;" at a line start (an amount, not a "2.1" heading) and
+    # "(2)" at a line end (the next member's number, not a sentence end).
+    from chinhsach.model import Provenance, SourceLine
+    from chinhsach.text.normalize import paragraphs, starts_block
+
+    assert not starts_block("155.000 tấn; tổng giá trị xuất khẩu")
+    assert not starts_block("1.250.000 đồng")
+    assert starts_block("2.1 Thương mại điện tử") and starts_block("3.2.1 Nội dung")
+
+    def lines(texts: list[str]) -> list[SourceLine]:
+        return [SourceLine(text=t, prov=Provenance(file="t.txt", page=None, line=i + 1))
+                for i, t in enumerate(texts)]
+
+    amount = paragraphs(lines(["+ Tổng sản phẩm chè xuất khẩu đến năm 2035 đạt trên",
+                               "155.000 tấn; giá trị đạt trên 70 triệu USD."]))
+    assert len(amount) == 1
+    members = paragraphs(lines(["Ba trụ cột: (1) Công nghiệp công nghệ cao; (2)",
+                                "Nông nghiệp công nghệ cao; (3) Dịch vụ số."]))
+    assert len(members) == 1
+
+
+def test_letter_items_printed_a_dot_are_items_like_a_paren(tmp_path: Path) -> None:
+    paren = tmp_path / "paren.md"
+    paren.write_text(_HEADER + _TASKS_BARE_MARKERS, encoding="utf-8")
+    dot = tmp_path / "dot.md"
+    dot.write_text(_HEADER + _TASKS_BARE_MARKERS.replace("a) ", "a. "), encoding="utf-8")
+    assert ("II.1.a", "Chủ trì xây dựng kho dữ liệu số của thư viện tỉnh, …") in _outline_and_units(dot)[0]
+    assert _outline_and_units(dot) == _outline_and_units(paren)
+
+
+def test_place_date_line_in_figures_gives_the_date(tmp_path: Path) -> None:
+    from chinhsach.structure.metadata import read_date
+
+    assert read_date("Lào Cai, ngày 3/4/2031") == ("2031-04-03", "Lào Cai")
+    assert read_date("Lào Cai, ngày 03-04-2031") == ("2031-04-03", "Lào Cai")
+    words = tmp_path / "words.md"
+    words.write_text(_HEADER + _TASKS_BARE_MARKERS, encoding="utf-8")
+    figures = tmp_path / "figures.md"
+    figures.write_text((_HEADER + _TASKS_BARE_MARKERS).replace("ngày 3 tháng 4 năm 2031", "ngày 3/4/2031"),
+                       encoding="utf-8")
+    assert parse(figures).meta.date == parse(words).meta.date == "2031-04-03"
+
+
+def test_a_footnote_after_the_signature_is_its_own_paragraph_without_a_blank_line() -> None:
+    from chinhsach.model import Provenance, SourceLine
+    from chinhsach.text.normalize import paragraphs
+
+    texts = ["Nguyễn Văn An", "[1] Chương trình số 30-CTr/TU ngày 29/12/2027 của Thành ủy",
+             "về công tác dân số."]
+    out = paragraphs([SourceLine(text=t, prov=Provenance(file="t.txt", page=None, line=i + 1))
+                      for i, t in enumerate(texts)])
+    assert [p.text for p in out] == ["Nguyễn Văn An",
+                                     "[1] Chương trình số 30-CTr/TU ngày 29/12/2027 của Thành ủy về công tác dân số."]
