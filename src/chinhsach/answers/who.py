@@ -216,16 +216,19 @@ def _place_of(idx: Index, topic: str) -> tuple[set[str], str]:
     words made every sentence of those plans that prints the place ("tỉnh Đồng Nai") match
     the topic's word pairs and outrank the sentence about the subject itself."""
     folded = fold(topic, keep_length=True).lower()
+    places: dict[str, set[str]] = defaultdict(set)  # one pattern per place, however many plans
+    for doc_id, place in idx.conn.execute("SELECT doc_id, place FROM documents WHERE place IS NOT NULL"):
+        places[place].add(doc_id)
     out: set[str] = set()
     spans: list[tuple[int, int]] = []
-    for doc_id, place in idx.conn.execute("SELECT doc_id, place FROM documents"):
-        words = re.findall(r"\w+", fold(place or "").lower())
+    for place, docs in places.items():
+        words = re.findall(r"\w+", fold(place).lower())
         if not words:
             continue
         pattern = re.compile(rf"(?<!\w){_BEFORE_PLACE}" + r"\W+".join(map(re.escape, words)) + r"(?!\w)")
         found = [m.span() for m in pattern.finditer(folded)]
         if found:
-            out.add(doc_id)
+            out |= docs
             spans += found
     if not spans:
         return out, topic
