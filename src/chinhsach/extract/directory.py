@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from chinhsach.errors import UnknownUnitError
-from chinhsach.extract.gazetteer import unit_data
 from chinhsach.extract.units import canonical_unit, unit_grammar
+from chinhsach.text.bodies import unit_data
 from chinhsach.text.normalize import fold, normalize_text
 
 # ---------------------------------------------------------------------------------------------

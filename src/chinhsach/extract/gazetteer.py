@@ -7,12 +7,9 @@ abbreviations, with the tokenisation the grammar (:mod:`chinhsach.extract.units`
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from chinhsach.text.normalize import normalize_text
@@ -431,7 +428,3 @@ class Gazetteer:
     # -- grammar -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def unit_data() -> dict:
-    raw = resources.files("chinhsach").joinpath("data/units.json").read_text(encoding="utf-8")
-    return json.loads(raw)

@@ -50,8 +50,8 @@ from chinhsach.extract.gazetteer import (
     Gazetteer,
     Level,
     Tok,
-    unit_data,
 )
+from chinhsach.text.bodies import unit_data
 from chinhsach.text.normalize import fold, normalize_text
 from chinhsach.text.tokens import word_dictionary
 

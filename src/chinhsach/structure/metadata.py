@@ -26,13 +26,12 @@ give its sections a prefix (``KH.II.1``) and its header stays out of the duties.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
-from importlib.resources import files
 from typing import Any
 
 from chinhsach.model import DocumentMeta, Paragraph, ParseWarning, SourceLine, SourceText
+from chinhsach.text.bodies import unit_data
 from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number, title_type
 from chinhsach.text.normalize import fold, normalize_text, strip_markdown
 
@@ -326,7 +325,7 @@ _PLACE_JOIN = "\u2060"  # word joiner: not a space, so no split falls inside a p
 @functools.lru_cache(maxsize=1)
 def _place_names() -> tuple[tuple[str, str], ...]:
     """Upper-case multi-word provinces and the same with their words bound (``HẢI PHÒNG``)."""
-    data = json.loads(files("chinhsach").joinpath("data/units.json").read_text(encoding="utf-8"))
+    data = unit_data()
     # The level word stays free ("THÀNH PHỐ HỒ CHÍ MINH"): the split looks for it.
     levels = "|".join(re.escape(x.upper()) for x in data["placeable_levels"])
     level = re.compile(rf"^(?:{levels})\s+")
@@ -361,7 +360,7 @@ def _header_vocabulary() -> dict[tuple[str, ...], tuple[str, ...]]:
     and without its level word (``tỉnh kiên giang``). A folded run spelled two ways in the
     vocabulary is left out: folding then cannot say which is meant.
     """
-    data = json.loads(files("chinhsach").joinpath("data/units.json").read_text(encoding="utf-8"))
+    data = unit_data()
     levels = data["placeable_levels"]
     phrases = [p for p in data["provinces"] if " " in p]
     phrases += [f"{level} {p}" for level in levels for p in data["provinces"]]
@@ -407,7 +406,7 @@ def canonical_header_words(caps: str) -> str:
 def _body_heads() -> tuple[str, ...]:
     """Folded first words of a body's name (``sở``, ``trung tâm``, ``bệnh viện``) from
     ``data/units.json`` heads, longest first."""
-    data = json.loads(files("chinhsach").joinpath("data/units.json").read_text(encoding="utf-8"))
+    data = unit_data()
     heads = {fold(h["name"]) for h in data["heads"]}
     return tuple(sorted(heads, key=len, reverse=True))
 
