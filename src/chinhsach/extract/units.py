@@ -1146,9 +1146,11 @@ def repair_ocr_names(text: str) -> str:
         read, name = text[a:b], names[m.group()]
         if read == name or not read[:1].isupper():
             continue
-        words = list(zip(read.split(), name.split(), strict=False))
-        wrong = sum(x.lower() != y.lower() for x, y in words)
-        if len(read.split()) != len(name.split()) or wrong * 2 > len(words):
+        read_words, name_words = read.split(), name.split()
+        if len(read_words) != len(name_words):
+            continue
+        wrong = sum(x.lower() != y.lower() for x, y in zip(read_words, name_words, strict=True))
+        if wrong * 2 > len(name_words):
             continue
         fixed = "".join(n.upper() if r.isupper() else n for r, n in zip(read, name, strict=True))
         out = out[:a] + fixed + out[b:]
