@@ -188,10 +188,16 @@ def gold_files() -> list[tuple[str, Path]]:
 def evaluate_file(gold_path: Path, real: bool = False) -> dict:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     doc = parse(document_path(gold_path, gold["file"])).to_dict()
+    return score(doc, gold, gold_path.stem, real)
+
+
+def score(doc: dict, gold: dict, stem: str, real: bool = False) -> dict:
+    """Scores of one predicted document (``Document.to_dict()``, or another annotator's gold in
+    the same format) against one gold annotation."""
     results: dict = {}
     gold_targets = gold["targets"]
     pred_targets = doc["targets"]
-    if gold.get("quantified_only") or gold_path.stem.startswith("minh-hoa"):
+    if gold.get("quantified_only") or stem.startswith("minh-hoa"):
         # The illustrative documents' gold lists quantified targets only.
         pred_targets = [t for t in pred_targets if t["value"] is not None]
     # Figures of situation parts are not extracted as targets at all (Section.part
@@ -210,7 +216,7 @@ def evaluate_file(gold_path: Path, real: bool = False) -> dict:
     results["meta"] = {"right": right, "total": total, "wrong": wrong}
     d_right, d_total = deadline_score(doc["duties"], gold["duties"])
     results["deadlines"] = {"right": d_right, "total": d_total}
-    results["_layouts"] = layouts(gold_path.stem, gold, real)
+    results["_layouts"] = layouts(stem, gold, real)
     results["_missed_units"] = sorted(map(list, (g_units - p_units).elements()), key=str)
     results["_extra_units"] = sorted(map(list, (p_units - g_units).elements()), key=str)
     return results

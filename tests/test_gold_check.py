@@ -61,3 +61,18 @@ def test_real_gold_texts_occur_in_their_documents(gold: Path) -> None:
     except gold_check.GoldFileError:
         pytest.skip(f"real document {file} absent (../shared/real is not in this checkout)")
     assert gold_check.check(gold) == []
+
+
+def test_gold_agreement_splits_unit_roles_by_who_has_them() -> None:
+    import gold_agreement  # noqa: PLC0415  (imports the pipeline: only this test needs it)
+
+    def duties(*triples: tuple[str, str, str]) -> dict:
+        return {"duties": [{"section": s, "units": [{"name": n, "role": r}]} for s, n, r in triples]}
+
+    system = duties(("I.1", "Sở Y tế", "lead"), ("I.2", "Sở Tài chính", "lead"), ("I.2", "Sở Tài chính", "lead"))
+    dev = duties(("I.1", "Sở Y tế", "lead"), ("I.2", "Sở Tài chính", "lead"))
+    second = duties(("I.1", "Sở Y tế", "lead"), ("I.2", "Sở Tài chính", "cooperate"))
+    counts, members = gold_agreement.triple_patterns(system, dev, second)
+    # The second copy of a triple the system has twice is the system's alone.
+    assert counts == {"S D R": 1, "S D": 1, "S": 1, "R": 1}
+    assert members["R"] == [("I.2", "so tai chinh", "cooperate")]
