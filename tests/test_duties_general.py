@@ -913,3 +913,42 @@ def test_a_unit_acting_as_subject_is_charged_in_any_part(tmp_path: Path) -> None
     assert leads.get("I.1.a") == ["Chủ tịch Ủy ban nhân dân tỉnh"]
     assert leads.get("I.2.a") == ["Ủy ban nhân dân cấp xã"]
     assert "I.2.b" not in leads and None not in leads
+
+
+# ---------------------------------------------------------------------------------------------
+# An item under a unit heading whose own subject is another unit
+# ---------------------------------------------------------------------------------------------
+
+DIRECTED = """KẾ HOẠCH
+
+**Chi trả trợ cấp qua tài khoản năm 2026**
+
+**I. TỔ CHỨC THỰC HIỆN**
+
+**1. Kho bạc Nhà nước khu vực XX**
+
+a) Chỉ đạo các ngân hàng thương mại trên địa bàn phối hợp với Sở Y tế triển khai Kế hoạch, cụ
+thể như sau:
+
+- Các ngân hàng thương mại phối hợp với Sở Y tế tuyên truyền về dịch vụ thanh toán;
+
+- Hướng dẫn Ủy ban nhân dân xã, phường lập danh sách người nhận trợ cấp.
+
+b) Phối hợp với Sở Tài chính bố trí kinh phí chi trả.
+"""
+
+
+def test_an_item_that_names_its_own_subject_is_that_units(tmp_path: Path) -> None:
+    """GUIDELINES-real.md, unit-headed sections: the heading's unit leads each item "unless the
+    item names another lead". A bullet that opens with another body ("- Các ngân hàng thương mại
+    phối hợp …") is that body's, as both independent golds of kh157 V.3.a read it; a bullet
+    that names nobody, and an item that says "Phối hợp với X", stay the heading unit's."""
+    path = tmp_path / "ke-hoach-chi-tra.md"
+    path.write_text(DIRECTED, encoding="utf-8")
+    doc = parse(path)
+    head = "Kho bạc Nhà nước khu vực XX"
+    banks = _duty(doc, "I.1.a", "Các ngân hàng thương mại")
+    assert ("ngân hàng thương mại", "lead") in _roles(banks)
+    assert (head, "lead") not in _roles(banks)
+    assert (head, "lead") in _roles(_duty(doc, "I.1.a", "Hướng dẫn"))
+    assert {(head, "lead"), ("Sở Tài chính", "cooperate")} <= _roles(_duty(doc, "I.1.b", "Phối hợp"))

@@ -902,6 +902,15 @@ def _says_lead(text: str, unit: UnitRole) -> bool:
                                      folded[at + len(unit.mention):]))
 
 
+def _opens(text: str, unit: UnitRole) -> bool:
+    """Whether the unit is the subject that opens the item ("- Các ngân hàng thương mại tham gia …")."""
+    if not unit.mention:
+        return False
+    folded = fold(text)
+    at = folded.find(fold(unit.mention))
+    return 0 <= at and not re.sub(r"\b(?:cac|nhung|moi)\b|[-+*•,.;: ]", "", folded[:at])
+
+
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -1021,6 +1030,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             text, units = charged
         lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
+        subject = [u for u in units if u.role == "lead" and _opens(text, u)]
         # The nearest statement of who leads wins: a lead-in line under the heading names the
         # units of its own list (GUIDELINES-real.md, unit-headed sections and lead-ins).
         above = inherited(path, seg.text)
@@ -1051,6 +1061,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             # The heading's unit leads each item under it unless the item says "X chủ trì".
             role = "cooperate" if lead_named or unit.role == "cooperate" else "lead"
+            if subject and role == "lead" and not any(u.name == unit.name for u in subject):
+                continue
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
             if role == "lead" and _MONITOR_VERBS.search(fold(text)) and not any(u.role == "monitor" for u in units):
