@@ -76,6 +76,17 @@ def test_wrapped_lines_without_gaps_are_joined() -> None:
         "Tăng cường tuyên truyền về vai trò của Ban Chấp hành Trung ương.", "Câu mới bắt đầu."]
 
 
+def test_a_lower_case_bracket_under_a_closed_one_goes_on() -> None:
+    """kh157 V.3.a wraps "… thông qua tài khoản)" / "(nếu có yêu cầu);": the second bracket is
+    the same sentence's condition, not a paragraph (it became a duty of its own). A bracket that
+    opens in capitals ("(Kèm theo …)") or after a blank line still starts a new paragraph."""
+    paras = paragraphs(_lines("tuyên truyền về dịch vụ (mở tài khoản, thẻ ATM)", "(nếu có yêu cầu);",
+                              "(Kèm theo Kế hoạch số 12/KH-UBND)", gaps=False))
+    assert [p.text for p in paras] == ["tuyên truyền về dịch vụ (mở tài khoản, thẻ ATM) (nếu có yêu cầu);",
+                                       "(Kèm theo Kế hoạch số 12/KH-UBND)"]
+    assert len(paragraphs(_lines("Kế hoạch.", "(nếu có)"))) == 2
+
+
 def test_raw_text_is_kept_for_display() -> None:
     paras = paragraphs(_lines("Hoà nhập cộng đồng"))
     assert paras[0].text == "Hòa nhập cộng đồng" and paras[0].raw == "Hoà nhập cộng đồng"

@@ -237,6 +237,10 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False)
     if line.gap_before or line.page_break_before:
         return False
     prev = prev.rstrip()
+    if re.match(r"\(\s*[a-zà-ỹđ]", text):
+        # A bracket in lower case right under the line goes on with its sentence, whatever ended
+        # the line: "… (mở mới tài khoản, …, thông qua tài khoản)" / "(nếu có yêu cầu);" (kh157).
+        return True
     if _unclosed(prev):
         # Inside an open bracket or quotation the sentence goes on, whatever ends the line
         # ("(thuộc Dự án 7:" / "“Truyền thông …”)" when a narrower page wraps after the colon).
