@@ -99,3 +99,14 @@ def test_level_list_of_judicial_bodies_keeps_place_apart() -> None:
     # "Tòa án nhân dân tỉnh Sơn La": the province after the level word is the place.
     ms = find_units("Tòa án nhân dân tỉnh Sơn La phối hợp.")
     assert [(m.name, m.place) for m in ms] == [("Tòa án nhân dân tỉnh", "Sơn La")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Các sở phối hợp chặt chẽ với lực lượng Công an thành phố trong đấu tranh", ["sở", "Công an thành phố"]),
+    ("đề nghị cơ quan Công an tỉnh điều tra, xử lý", ["Công an tỉnh"]),
+    ("phát huy vai trò nòng cốt của lực lượng Công an", ["lực lượng công an"]),
+])
+def test_the_force_of_a_level_is_that_body(text: str, expected: list[str]) -> None:
+    """"lực lượng Công an thành phố" is the city police (both golds of kh153 IV.9.a); without a
+    level the class stays."""
+    assert names(text) == expected

@@ -38,7 +38,7 @@ abbreviations, missing diacritics, titles and old/new names of merged department
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chinhsach.extract.gazetteer import (
@@ -1178,8 +1178,23 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
         named = _named_places(text, m)
         if named and out and out[-1].start >= named[0].start:
             continue
-        out.extend(named or [_chair_of_committee(m)])
+        out.extend(named or [_force_of_level(_chair_of_committee(m))])
     return [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+
+
+# "lực lượng Công an thành phố", "cơ quan Công an tỉnh": the class word before a force that has its
+# level is the force itself, one body (both golds of kh153 IV.9.a read "Công an thành phố"); the
+# force without a level ("lực lượng Công an") stays the class the plan speaks of.
+_FORCE_OF_LEVEL = re.compile(r"^(?:lực lượng|cơ quan)\s+(?P<body>(?:Công an|Hải quan|Kiểm lâm|Quản lý thị trường"
+                             r"|Cảnh sát biển)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))$", re.IGNORECASE)
+
+
+def _force_of_level(m: UnitMention) -> UnitMention:
+    hit = _FORCE_OF_LEVEL.match(m.name)
+    if hit is None:
+        return m
+    body = hit.group("body")
+    return replace(m, name=body[0].upper() + body[1:].replace("Công An", "Công an"), collective=False)
 
 
 # A body named in the title of a law ("Luật Tổ chức Chính phủ", "Luật Tổ chức Tòa án nhân dân",
