@@ -87,6 +87,17 @@ def test_a_lower_case_bracket_under_a_closed_one_goes_on() -> None:
     assert len(paragraphs(_lines("Kế hoạch.", "(nếu có)"))) == 2
 
 
+def test_a_dash_in_lower_case_under_an_open_line_is_a_wrapped_compound() -> None:
+    """"… phối hợp tổ chức chính trị" / "- xã hội tại địa phương …" (kh157 V.5.b) is one sentence
+    wrapped before the dash of "chính trị - xã hội"; a bullet opens in capitals, or after a line
+    that ended its clause."""
+    paras = paragraphs(_lines("Chỉ đạo phòng chuyên môn phối hợp tổ chức chính trị", "- xã hội thực hiện tuyên truyền;",
+                              "- Tổ chức hội nghị sơ kết.", "- tổ chức tập huấn.", gaps=False))
+    assert [p.text for p in paras] == [
+        "Chỉ đạo phòng chuyên môn phối hợp tổ chức chính trị - xã hội thực hiện tuyên truyền;",
+        "- Tổ chức hội nghị sơ kết.", "- tổ chức tập huấn."]
+
+
 def test_raw_text_is_kept_for_display() -> None:
     paras = paragraphs(_lines("Hoà nhập cộng đồng"))
     assert paras[0].text == "Hòa nhập cộng đồng" and paras[0].raw == "Hoà nhập cộng đồng"

@@ -230,6 +230,11 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False)
     breaks: page-break artefacts split "9,5" from "bác sỹ/10.000 dân" that way. Without a visible
     break, a line continues unless the previous one ended a sentence (wrapped text).
     """
+    if (line.kind == "text" and re.match(r"[-–]\s+[a-zà-ỹđ]", text) and not line.gap_before
+            and not line.page_break_before and not prev.rstrip().endswith((".", ";", ":", "!", "?"))):
+        # "… phối hợp tổ chức chính trị" / "- xã hội tại địa phương …": a wrap before the dash of
+        # a compound ("kinh tế - xã hội"), not a bullet, which opens in capitals (kh157, qd2954).
+        return True
     if line.kind != "text" or starts_block(text) or _NOTE_START.match(text):
         return False  # a footnote ("[1] Chương trình số …") opens its own paragraph
     if _starts_lowercase(text):
