@@ -952,3 +952,17 @@ def test_an_item_that_names_its_own_subject_is_that_units(tmp_path: Path) -> Non
     assert (head, "lead") not in _roles(banks)
     assert (head, "lead") in _roles(_duty(doc, "I.1.a", "Hướng dẫn"))
     assert {(head, "lead"), ("Sở Tài chính", "cooperate")} <= _roles(_duty(doc, "I.1.b", "Phối hợp"))
+
+
+def test_every_unit_of_a_heading_monitors_what_the_item_monitors(tmp_path: Path) -> None:
+    """"16. Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội" over "Phát huy vai trò …,
+    giám sát triển khai Kế hoạch": both bodies lead and both monitor (both golds of kh144 VI.16);
+    before, the first one alone was given the monitoring."""
+    path = tmp_path / "ke-hoach-giam-sat.md"
+    path.write_text("KẾ HOẠCH\n\n**I. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Y tế**\n\nChủ trì triển khai Kế hoạch.\n\n"
+                    "**2. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh**\n\n"
+                    "Phát huy vai trò tuyên truyền, vận động Nhân dân, giám sát việc triển khai Kế hoạch.\n",
+                    encoding="utf-8")
+    roles = _roles(_duty(parse(path), "I.2", "Phát huy vai trò"))
+    front, unions = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "tổ chức chính trị - xã hội tỉnh"
+    assert {(front, "lead"), (front, "monitor"), (unions, "lead"), (unions, "monitor")} <= roles

@@ -1052,6 +1052,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             above = [u for u in above if u.name not in titled]
         heading_leads = {u.name for u in above if u.role == "lead"}
         picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads for u in units)
+        # Whether the item's own words charge someone with monitoring (else every lead of the
+        # heading does: "16. Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội" over
+        # "… giám sát triển khai Kế hoạch", both golds of kh144 VI.16).
+        named_monitor = any(u.role == "monitor" for u in units)
         for unit in above:
             if picks_one and unit.role == "lead":
                 continue
@@ -1065,7 +1069,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
-            if role == "lead" and _MONITOR_VERBS.search(fold(text)) and not any(u.role == "monitor" for u in units):
+            if role == "lead" and _MONITOR_VERBS.search(fold(text)) and not named_monitor:
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
