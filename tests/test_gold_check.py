@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "evaluation"))
 import gold_check  # noqa: E402  (an evaluation script, not a package module)
 
-REAL_GOLD = sorted((ROOT / "evaluation" / "gold" / "real").glob("*.json"))
+# The development gold and the second, blind golds of session 10 (development and held-out plans).
+REAL_GOLD = [p for folder in ("real", "reann", "heldout-reann")
+             for p in sorted((ROOT / "evaluation" / "gold" / folder).glob("*.json"))]
 
 
 def test_wraps_markdown_footnotes_and_tones_are_normalised(tmp_path: Path) -> None:
