@@ -110,3 +110,11 @@ def test_the_force_of_a_level_is_that_body(text: str, expected: list[str]) -> No
     """"lực lượng Công an thành phố" is the city police (both golds of kh153 IV.9.a); without a
     level the class stays."""
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II chủ trì",
+                                  "Ngân hàng Nhà nước Việt Nam Chi nhánh Khu vực II phối hợp",
+                                  "Ngân hàng Nhà nước Việt nam Chi nhánh Khu vực II"])
+def test_the_countrys_name_before_a_regional_branch(text: str) -> None:
+    """kh179 VI.8 heading (both golds): "Việt Nam - Chi" was read as a place, the branch lost."""
+    assert names(text) == ["Ngân hàng Nhà nước Việt Nam chi nhánh khu vực II"]

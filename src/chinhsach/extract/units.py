@@ -1345,8 +1345,10 @@ _REGION_NUMBER = re.compile(r"^\s+(?P<n>(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,3}))\b(
 
 
 # "Ngân hàng Nhà nước Việt Nam Chi nhánh Khu vực II": the regional branch is the body meant.
-_REGION_BRANCH = re.compile(r"^\s+(?:-\s+)?chi\s+nhánh\s+khu\s+vực\s+(?P<n>[IVXLC]{1,6}|\d{1,3})\b(?!\s*[/%.,]\d)",
-                            re.IGNORECASE)
+# The country's name may stand between, capitalised, which the grammar reads as a place and leaves
+# out of the mention ("Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II", kh179 VI.8).
+_REGION_BRANCH = re.compile(r"^\s+(?P<country>Việt\s+Nam\s+)?(?:-\s+)?chi\s+nhánh\s+khu\s+vực\s+"
+                            r"(?P<n>[IVXLC]{1,6}|\d{1,3})\b(?!\s*[/%.,]\d)", re.IGNORECASE)
 
 
 # "Trung tâm Y tế khu vực Bắc Hà", "Thuế cơ sở khu vực Sa Pa": the region's name names the body
@@ -1369,12 +1371,16 @@ def _region_name(rest: str) -> re.Match[str] | None:
 
 
 def _with_region_number(text: str, m: UnitMention) -> UnitMention:
-    branch = _REGION_BRANCH.match(text[m.end :])
+    after = m.end
+    if m.place and (at := text.find(m.place, m.start, m.end)) > m.start:
+        after = at - 1  # the place reader took "Việt Nam - Chi" for a place
+    branch = _REGION_BRANCH.match(text[after:])
     if branch is not None:
-        end = m.end + branch.end()
+        end = after + branch.end()
+        country = " Việt Nam" if branch.group("country") and not fold(m.name).endswith("viet nam") else ""
         return UnitMention(m.start, end, text[m.start : end],
-                           f"{m.name} chi nhánh khu vực {branch.group('n')}", m.place,
-                           m.is_head, m.collective)
+                           f"{m.name}{country} chi nhánh khu vực {branch.group('n')}",
+                           None if after < m.end else m.place, m.is_head, m.collective)
     if not fold(m.name).endswith(("khu vuc", "co so")):
         return m  # "Thuế cơ sở 3" (2025 base tax offices) is numbered like a region
     nxt = _REGION_NUMBER.match(text[m.end :])
