@@ -302,3 +302,29 @@ def test_a_duty_outranks_sentences_that_repeat_the_plans_subject(can_tho_index: 
         answer = who(idx, "Ai thẩm định hồ sơ khen thưởng trong phong trào thi đua chi trả không dùng tiền mặt?")
     assert answer[0].unit == "Sở Nội vụ"
     assert "thẩm định" in answer[0].evidence[0].text
+
+
+@pytest.mark.parametrize("question", [
+    "Ai phải chỉ đạo xây dựng kế hoạch thực hiện Nghị quyết 42, hoàn thành trong quý I/2024?",
+    "ai xay dung ke hoach thuc hien nghi quyet 42 hoan thanh trong quy I/2024",
+])
+def test_a_collective_whose_duty_is_clearly_asked_about_answers(corpus_index: Path, question: str) -> None:
+    """The seed charges "các đảng đoàn, ban cán sự đảng; các huyện ủy, thành ủy, đảng ủy trực
+    thuộc" with the plans due in quý I/2024. That duty ranks first, but its collective units
+    were halved below the named unit of a weaker duty (Ủy ban nhân dân huyện) before session 10."""
+    with Index.open(corpus_index) as idx:
+        answer = who(idx, question)
+    assert answer[0].unit in {"đảng đoàn", "ban cán sự đảng", "huyện ủy, thành ủy", "đảng ủy trực thuộc"}
+    assert "quý I/2024" in answer[0].evidence[0].text
+
+
+def test_a_collective_beside_a_named_lead_comes_after_it(corpus_index: Path) -> None:
+    """A named body and a collective charged with the same duty: the named body first."""
+    with Index.open(corpus_index) as idx:
+        for question in ("ai chịu trách nhiệm về nước sạch?", "ai phụ trách tuyên truyền nghị quyết 42"):
+            answer = [r for r in who(idx, question) if r.explicit and r.role == "lead"]
+            first_named = next((i for i, r in enumerate(answer) if not r.unit[:1].islower()), None)
+            assert first_named is not None
+            shared = {e.text for e in answer[first_named].evidence}
+            assert not any(r.unit[:1].islower() and {e.text for e in r.evidence} <= shared
+                           for r in answer[:first_named])
