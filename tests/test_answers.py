@@ -253,3 +253,78 @@ def test_words_ending_in_a_folded_kind_ask_for_no_kind(question: str) -> None:
     from chinhsach.answers.who import asked_kind
 
     assert asked_kind(question) is None
+
+
+def _real_plans() -> Path | None:
+    for base in Path(__file__).resolve().parents:
+        cand = base / "shared" / "real" / "plans"
+        if cand.is_dir():
+            return cand
+    return None
+
+
+@pytest.fixture(scope="module")
+def can_tho_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real index over the three Cần Thơ development plans of ../shared/real/plans."""
+    from chinhsach import build_index
+
+    plans = _real_plans()
+    files = sorted(plans.glob("kh15[37]-*.md")) + sorted(plans.glob("kh165-*.md")) if plans else []
+    if len(files) != 3:
+        pytest.skip("../shared/real/plans not found: the real plans are not in the repository")
+    folder = tmp_path_factory.mktemp("can-tho")
+    for f in files:
+        (folder / f.name).symlink_to(f)
+    index_dir = folder / "idx"
+    report = build_index([folder], index_dir)
+    assert report.n_documents == 3 and not report.failed
+    return index_dir
+
+
+@pytest.mark.parametrize(("topic", "rest"), [
+    ("khen thưởng cấp xã trong phong trào thi đua chi trả không dùng tiền mặt", "khen thưởng cấp xã trong chi trả"),
+    ("khen thuong cap xa trong phong trao thi dua chi tra khong dung tien mat", "khen thuong cap xa trong chi tra"),
+    # two words of a title ("xã hội") are no plan's subject
+    ("mở tài khoản cho người hưởng trợ cấp xã hội", "mở tài khoản cho người hưởng trợ cấp xã hội"),
+])
+def test_the_words_of_a_plans_title_are_the_plans_subject(can_tho_index: Path, topic: str, rest: str) -> None:
+    from chinhsach.answers.who import _without_plan_subject
+
+    with Index.open(can_tho_index) as idx:
+        assert _without_plan_subject(idx, topic, set()) == rest
+
+
+def test_a_duty_outranks_sentences_that_repeat_the_plans_subject(can_tho_index: Path) -> None:
+    """The question names one step (thẩm định hồ sơ khen thưởng) and the plan's subject (phong
+    trào thi đua chi trả không dùng tiền mặt): the sentences that repeat the subject answered
+    first (Chủ tịch Ủy ban nhân dân thành phố, who awards the prize) before session 10."""
+    with Index.open(can_tho_index) as idx:
+        answer = who(idx, "Ai thẩm định hồ sơ khen thưởng trong phong trào thi đua chi trả không dùng tiền mặt?")
+    assert answer[0].unit == "Sở Nội vụ"
+    assert "thẩm định" in answer[0].evidence[0].text
+
+
+@pytest.mark.parametrize("question", [
+    "Ai phải chỉ đạo xây dựng kế hoạch thực hiện Nghị quyết 42, hoàn thành trong quý I/2024?",
+    "ai xay dung ke hoach thuc hien nghi quyet 42 hoan thanh trong quy I/2024",
+])
+def test_a_collective_whose_duty_is_clearly_asked_about_answers(corpus_index: Path, question: str) -> None:
+    """The seed charges "các đảng đoàn, ban cán sự đảng; các huyện ủy, thành ủy, đảng ủy trực
+    thuộc" with the plans due in quý I/2024. That duty ranks first, but its collective units
+    were halved below the named unit of a weaker duty (Ủy ban nhân dân huyện) before session 10."""
+    with Index.open(corpus_index) as idx:
+        answer = who(idx, question)
+    assert answer[0].unit in {"đảng đoàn", "ban cán sự đảng", "huyện ủy, thành ủy", "đảng ủy trực thuộc"}
+    assert "quý I/2024" in answer[0].evidence[0].text
+
+
+def test_a_collective_beside_a_named_lead_comes_after_it(corpus_index: Path) -> None:
+    """A named body and a collective charged with the same duty: the named body first."""
+    with Index.open(corpus_index) as idx:
+        for question in ("ai chịu trách nhiệm về nước sạch?", "ai phụ trách tuyên truyền nghị quyết 42"):
+            answer = [r for r in who(idx, question) if r.explicit and r.role == "lead"]
+            first_named = next((i for i, r in enumerate(answer) if not r.unit[:1].islower()), None)
+            assert first_named is not None
+            shared = {e.text for e in answer[first_named].evidence}
+            assert not any(r.unit[:1].islower() and {e.text for e in r.evidence} <= shared
+                           for r in answer[:first_named])
