@@ -113,6 +113,34 @@ def compare(second_dir: Path = REANN, first_dir: Path = DEV,
     return scores, patterns
 
 
+def disagreements(second_dir: Path = REANN, first_dir: Path = DEV) -> str:
+    """Where the two golds differ, without running the system (for an adjudicator, who must
+    not see the system's output): unit-with-role triples one gold has and the other has not,
+    and timed duties whose deadline or recurrence differ (matched as ``extraction_eval`` does)."""
+    lines = []
+    for path in sorted(second_dir.glob("*.json")):
+        dev_path = first_dir / path.name
+        if not dev_path.exists():
+            continue
+        first, second = _load(dev_path), every_unit_named(_load(path))
+        a, b = extraction_eval.unit_triples(first["duties"]), extraction_eval.unit_triples(second["duties"])
+        lines += [f"{path.stem} units only in first: {key}" for key in sorted((a - b).elements(), key=str)]
+        lines += [f"{path.stem} units only in second: {key}" for key in sorted((b - a).elements(), key=str)]
+        for one, other, label in ((first, second, "first"), (second, first, "second")):
+            used: set[int] = set()
+            for duty in one["duties"]:
+                if not (duty.get("deadline") or duty.get("recurring")):
+                    continue
+                k = extraction_eval.match_duty(duty, other["duties"], used)
+                got = other["duties"][k] if k is not None else {}
+                if (got.get("deadline"), got.get("recurring") or None) != (duty.get("deadline"), duty.get("recurring") or None):
+                    lines.append(f"{path.stem} time in {label} gold: {duty['section']} "
+                                 f"{duty.get('deadline')!r}/{duty.get('recurring')!r} vs "
+                                 f"{got.get('deadline')!r}/{got.get('recurring')!r}"
+                                 f"{'' if k is not None else ' (no matching duty)'}: {duty['text'][:80]}")
+    return "\n".join(lines)
+
+
 def report(scores: dict[str, dict], patterns: dict[str, Counter]) -> str:
     parts = []
     for name, by_plan in scores.items():
@@ -138,7 +166,12 @@ def main() -> None:
     parser.add_argument("--second", type=Path, default=REANN, help="folder of the second gold")
     parser.add_argument("--first", type=Path, default=DEV, help="folder of the first gold (evaluation/gold/heldout "
                         "with --second evaluation/gold/heldout-reann: the held-out plans, reported apart)")
+    parser.add_argument("--disagreements", action="store_true",
+                        help="only list where the two golds differ (the system is not run)")
     args = parser.parse_args()
+    if args.disagreements:
+        print(disagreements(args.second, args.first))
+        return
     out = report(*compare(args.second, args.first, args.verbose))
     print(out)
     if args.write:
