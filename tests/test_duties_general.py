@@ -966,3 +966,14 @@ def test_every_unit_of_a_heading_monitors_what_the_item_monitors(tmp_path: Path)
     roles = _roles(_duty(parse(path), "I.2", "Phát huy vai trò"))
     front, unions = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "tổ chức chính trị - xã hội tỉnh"
     assert {(front, "lead"), (front, "monitor"), (unions, "lead"), (unions, "monitor")} <= roles
+
+
+def test_a_unit_heading_with_a_restriction_of_place(tmp_path: Path) -> None:
+    """"13. Báo … tỉnh và các cơ quan báo chí đóng trên địa bàn" is a unit heading: the place
+    restriction is no topic word (kh144 VI.13, adjudicated gold)."""
+    path = tmp_path / "ke-hoach-bao-chi.md"
+    path.write_text("KẾ HOẠCH\n\n**I. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Y tế**\n\nChủ trì triển khai Kế hoạch.\n\n"
+                    "**2. Đài Phát thanh và Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn**\n\n"
+                    "Chủ trì, phối hợp với Sở Y tế tuyên truyền về an toàn thực phẩm.\n", encoding="utf-8")
+    roles = _roles(_duty(parse(path), "I.2", "Chủ trì"))
+    assert ("cơ quan báo chí", "lead") in roles

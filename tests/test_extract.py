@@ -288,7 +288,7 @@ def test_collective_qualifiers_and_named_communes() -> None:
     assert names("các hội, đoàn thể trực thuộc và các tổ chức chính trị - xã hội trực thuộc")[-1] == (
         "tổ chức chính trị - xã hội trực thuộc")
     assert names("các sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn") == [
-        "sở, ban, ngành, đoàn thể cấp tỉnh", "cơ quan ngành dọc đóng trên địa bàn"]
+        "sở, ban, ngành, đoàn thể cấp tỉnh", "cơ quan ngành dọc"]
     assert names("các sở, ngành có liên quan") == ["sở, ngành"]
     assert names("UBND các huyện: Bảo Lâm, Yên Minh và Đồng Văn triển khai thí điểm") == [
         "Ủy ban nhân dân huyện Bảo Lâm", "Ủy ban nhân dân huyện Yên Minh", "Ủy ban nhân dân huyện Đồng Văn"]

@@ -118,3 +118,17 @@ def test_the_force_of_a_level_is_that_body(text: str, expected: list[str]) -> No
 def test_the_countrys_name_before_a_regional_branch(text: str) -> None:
     """kh179 VI.8 heading (both golds): "Việt Nam - Chi" was read as a place, the branch lost."""
     assert names(text) == ["Ngân hàng Nhà nước Việt Nam chi nhánh khu vực II"]
+
+
+def test_commune_level_committees_take_the_documents_spelling() -> None:
+    """GUIDELINES-real.md (adjudicated in session 10): "Ủy ban nhân dân cấp xã" is written as the
+    collective the document prints ("Ủy ban nhân dân xã, phường"); alone it stays."""
+    from chinhsach.extract.units import one_name_per_body
+
+    assert one_name_per_body(["Ủy ban nhân dân cấp xã", "Ủy ban nhân dân xã, phường", "Sở Y tế"]) == {
+        "Ủy ban nhân dân cấp xã": "Ủy ban nhân dân xã, phường"}
+    assert one_name_per_body(["Ủy ban nhân dân cấp xã", "Sở Y tế"]) == {}
+
+
+def test_a_restriction_of_place_is_no_part_of_the_name() -> None:
+    assert names("các cơ quan báo chí đóng trên địa bàn tỉnh tuyên truyền") == ["cơ quan báo chí"]

@@ -784,7 +784,8 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
                    if partners and _COOPERATE.search(folded[: m.start])}
     # A remit ("theo chức năng, nhiệm vụ được giao") or a restriction ("có liên quan") after a
     # collective does not make the heading a topic.
-    rest = re.sub(r"\btheo chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b", " ", rest)
+    rest = re.sub(r"\btheo chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
+                  r"|\b(?:dong )?tren dia ban\b|\btai dia phuong\b", " ", rest)
     rest = re.sub(r"\b(?:giao|de nghi|trach nhiem cua|chi dao|chu tri|cac|va|doi voi)\b|[,;:()\-–]", " ", rest)
     if partners:
         rest = re.sub(r"\b(?:yeu cau|phoi hop(?: voi| cung)?)\b", " ", rest)

@@ -1507,9 +1507,9 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
 
 # Qualifiers that pick a subset of a collective and are part of its name as printed (gold of
 # kh144, kh179, kh182): "các Sở, ban, ngành khác", "… được giao chủ trì", "các tổ chức chính
-# trị - xã hội trực thuộc", "cơ quan ngành dọc đóng trên địa bàn", "… cơ quan thuộc tỉnh".
-# A bare "liên quan" / "trên địa bàn" restriction is not (GUIDELINES-real.md drops it).
-_QUALIFIER = re.compile(r"^\s+(khác|trực thuộc|được giao chủ trì|đóng trên địa bàn|"
+# trị - xã hội trực thuộc", "… cơ quan thuộc tỉnh". A restriction of place ("liên quan", "(đóng)
+# trên địa bàn") is not (GUIDELINES-real.md drops it; adjudicated in session 10).
+_QUALIFIER = re.compile(r"^\s+(khác|trực thuộc|được giao chủ trì|"
                         r"thuộc (?:tỉnh|thành phố|huyện|(?:Ủy ban nhân dân|UBND) (?:tỉnh|thành phố|xã|phường)))(?![\w])")
 
 
@@ -1604,4 +1604,15 @@ def one_name_per_body(names: list[str]) -> dict[str, str]:
         longer = {m for m in distinct if m.startswith(n + " ") and m.islower() and "," not in m}
         if len(longer) == 1:
             out[n] = next(iter(longer))
+    # "Ủy ban nhân dân cấp xã" is the committees of the communes the document lists elsewhere
+    # ("Ủy ban nhân dân xã, phường"): one spelling (GUIDELINES-real.md, adjudication of kh144,
+    # kh157); a document that prints no other form keeps "cấp xã".
+    for n in distinct:
+        level = re.search(r"\scấp (xã|huyện)$", n)
+        if level is None:
+            continue
+        head = n[: level.start()]
+        listed = {m for m in distinct if m.startswith(f"{head} {level.group(1)}, ")}
+        if len(listed) == 1:
+            out[n] = next(iter(listed))
     return out
