@@ -977,3 +977,19 @@ def test_a_unit_heading_with_a_restriction_of_place(tmp_path: Path) -> None:
                     "Chủ trì, phối hợp với Sở Y tế tuyên truyền về an toàn thực phẩm.\n", encoding="utf-8")
     roles = _roles(_duty(parse(path), "I.2", "Chủ trì"))
     assert ("cơ quan báo chí", "lead") in roles
+
+
+def test_numbered_project_titles_complete_the_duty_that_lists_them(tmp_path: Path) -> None:
+    """"b) Chủ trì triển khai các dự án sau:" over "- Dự án 1: …", "- Dự án 3: …" is one duty
+    (GUIDELINES-real.md, list completion, adjudicated in session 10); a bullet with its own
+    verb after the titles is a duty again."""
+    path = tmp_path / "ke-hoach-du-an.md"
+    path.write_text("KẾ HOẠCH\n\n**I. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Y tế**\n\n"
+                    "a) Chủ trì, phối hợp với các sở, ngành triển khai các nhiệm vụ được giao tại các dự án "
+                    "thành phần của Chương trình theo hướng dẫn của Bộ Y tế, gồm:\n\n"
+                    "- Dự án 1: Nâng cao năng lực y tế cơ sở.\n\n- Dự án 3: Phát triển y tế dự phòng.\n\n"
+                    "b) Rà soát, đánh giá kết quả thực hiện hằng năm.\n", encoding="utf-8")
+    doc = parse(path)
+    listed = [d for d in doc.duties if d.section == "I.1.a"]
+    assert len(listed) == 1 and "Dự án 3" in listed[0].text
+    assert ("Sở Y tế", "lead") in _roles(_duty(doc, "I.1.b", "Rà soát"))

@@ -956,6 +956,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     lead_marker: str | None = None  # the bullet mark of a lead-in that is itself a bullet
     node_segments: dict[str | None, set[str]] = {}  # segments that gave duties, by outline node
     lead_texts: dict[str, str] = {}  # outline node → its lead-in line ("1. Trước ngày 15/12 hằng năm:")
+    listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     for seg in document.segments:
         if (not seg.searchable and seg.id not in leaf_headings) or seg.kind == "note":
             continue  # footnotes cite documents; they charge no one
@@ -1014,6 +1015,14 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     heading_cache[own.id] = _heading_units(own, find)
                 if any(u.role == "cooperate" for u in heading_cache[own.id]):
                     continue  # "a) Chủ trì, phối hợp với …": it states the roles of the items below
+            if (listing is not None and seg.kind == "bullet" and _PROJECT_TITLE.match(text)
+                    and listing.segment_id in node_segments.get(seg.section_node, ())):
+                # "Chủ trì triển khai các dự án sau:" over "- Dự án 1: …", "- Dự án 5: …": the
+                # titles complete that duty's list; they are no duties of their own
+                # (GUIDELINES-real.md, list completion, adjudicated in session 10).
+                listing.text = f"{listing.text} {text}"
+                continue
+            listing = None
             units = roles_in_text(text, find)
             if _under_bare_role_lead_in(path, seg.text):
                 # "b) Chủ trì, phối hợp:" over "- Sở Tài chính và các đơn vị … tham mưu …": the
@@ -1080,6 +1089,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
+        listing = duty if text.rstrip().endswith(":") else None
         node_segments.setdefault(seg.section_node, set()).add(seg.id)
         if partner_only[0]:
             partners.add(id(duty))
@@ -1127,6 +1137,10 @@ def _expand_short_names(duties: list[Duty], plan_lead: list[UnitRole]) -> None:
         units[:] = kept
 
 
+# The numbered title of a project or scheme a list names ("Dự án 5: …", "Tiểu dự án 2 (Dự án 7):
+# …", "Đề án 3 …"): a name, not a task with its own verb.
+_PROJECT_TITLE = re.compile(r"^(?:Tiểu dự án|Dự án|Đề án|Tiểu đề án|Chương trình|Tiểu chương trình)"
+                            r"\s+(?:\d{1,2}|[IVX]{1,4})\b", re.IGNORECASE)
 _ARTICLE_ID = re.compile(r"(?:^|\.)D\d+$")
 _NORMATIVE_TYPES = frozenset({"luat", "bo luat", "nghi dinh", "thong tu", "thong tu lien tich", "phap lenh"})
 
