@@ -993,3 +993,17 @@ def test_numbered_project_titles_complete_the_duty_that_lists_them(tmp_path: Pat
     listed = [d for d in doc.duties if d.section == "I.1.a"]
     assert len(listed) == 1 and "Dự án 3" in listed[0].text
     assert ("Sở Y tế", "lead") in _roles(_duty(doc, "I.1.b", "Rà soát"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sở Tư pháp báo cáo Ủy ban nhân dân tỉnh đề xuất Bộ Tư pháp, Chính phủ xem xét sửa đổi.",
+     {("Ủy ban nhân dân tỉnh", "report_to"), ("Bộ Tư pháp", "report_to"), ("Chính phủ", "report_to")}),
+    ("Sở Công Thương kịp thời kiến nghị Bộ Công Thương bổ sung quy định.", {("Bộ Công Thương", "report_to")}),
+    ("Chủ tịch Ủy ban nhân dân xã chịu trách nhiệm trực tiếp trước Chủ tịch Ủy ban nhân dân tỉnh về kết quả.",
+     {("Chủ tịch Ủy ban nhân dân tỉnh", "report_to")}),
+])
+def test_every_addressee_of_a_chain_of_advice_receives_it(text: str, expected: set) -> None:
+    """GUIDELINES-real.md (adjudicated in session 10; both golds of kh153 IV.1.b, III.2.d)."""
+    from chinhsach.extract.duties import roles_in_text
+
+    assert expected <= {(u.name, u.role) for u in roles_in_text(text)}

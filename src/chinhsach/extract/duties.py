@@ -91,7 +91,10 @@ _REPORT = re.compile(
     # The object may be a list ("Báo cáo kịp thời, đầy đủ thông tin và số liệu thống kê … về Bộ
     # Khoa học và Công nghệ", 15 words, fresh LUATKHOAHOCCONGNGHE D75.4.c).
     r"bao cao(?:,?\s+[^\s;.,()]+){1,16}?\s+(?:ve|len|gui ve|toi)|"
-    r"chiu trach nhiem truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
+    r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
+    # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
+    # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
+    r"(?:de xuat|kien nghi)(?: voi| len)?|"
     # A submission to a body ("nộp đơn cho khoa", "nộp về Phòng Đào tạo", "chuyển cho Phòng X
     # xem xét") and a consent someone needs ("được sự đồng ý của Trưởng khoa"): the body receives
     # and decides, as with a report (gold/fresh-pdf/README.md, convention 5).
