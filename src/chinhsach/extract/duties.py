@@ -1113,7 +1113,6 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     org_duties = [(d, p) for d, p in org_duties if not _in_regulation(d.section, regulations)]
     plan_charges = [(d, p) for d, p in plan_charges if not _in_regulation(d.section, regulations)]
     plan_lead = [] if normative else _plan_lead(org_duties or plan_charges, inherited)
-    _expand_short_names(duties, plan_lead)
     for duty in duties:
         if id(duty) in partners:
             continue
@@ -1122,9 +1121,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     return duties, plan_lead
 
 
-def _expand_short_names(duties: list[Duty], plan_lead: list[UnitRole]) -> None:
+def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole]) -> None:
     """One name per body across the document (:func:`one_name_per_body`): an office written
-    in short ("Phòng QLĐT&CTHSSV") takes the full name the document gives it elsewhere."""
+    in short ("Phòng QLĐT&CTHSSV") takes the full name the document gives it elsewhere. Run on
+    all of a document's duties, table rows included (extract.document)."""
     names = [u.name for d in duties for u in d.units] + [u.name for u in plan_lead]
     mapping = one_name_per_body(names)
     if not mapping:
