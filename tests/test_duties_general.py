@@ -1007,3 +1007,14 @@ def test_every_addressee_of_a_chain_of_advice_receives_it(text: str, expected: s
     from chinhsach.extract.duties import roles_in_text
 
     assert expected <= {(u.name, u.role) for u in roles_in_text(text)}
+
+
+def test_one_name_per_body_covers_table_rows(tmp_path: Path) -> None:
+    """A table row's "UBND cấp xã" takes the spelling the text gives the same committees (kh144
+    PL1.I.2, adjudicated gold): table rows are read after the text's duties."""
+    path = tmp_path / "ke-hoach-bang.md"
+    path.write_text("KẾ HOẠCH\n\n**I. NHIỆM VỤ**\n\n1. Ủy ban nhân dân các xã, phường chủ trì rà soát hồ sơ.\n\n"
+                    "**PHỤ LỤC**\n\n| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+                    "| 1 | Công bố dữ liệu mở của địa phương | UBND cấp xã | Năm 2026 |\n", encoding="utf-8")
+    row = _duty(parse(path), "PL1.1", "Công bố")
+    assert ("Ủy ban nhân dân xã, phường", "lead") in _roles(row)
