@@ -1018,3 +1018,18 @@ def test_one_name_per_body_covers_table_rows(tmp_path: Path) -> None:
                     "| 1 | Công bố dữ liệu mở của địa phương | UBND cấp xã | Năm 2026 |\n", encoding="utf-8")
     row = _duty(parse(path), "PL1.1", "Công bố")
     assert ("Ủy ban nhân dân xã, phường", "lead") in _roles(row)
+
+
+def test_the_objects_of_a_decision_complete_its_duty(tmp_path: Path) -> None:
+    """"… trình HĐND tỉnh quyết định:" over "- Phương án …", "- Mức vốn …": what is to be decided,
+    one duty (GUIDELINES-real.md, list completion; kh182 III.2.1.a)."""
+    path = tmp_path / "ke-hoach-von.md"
+    path.write_text("KẾ HOẠCH\n\n**I. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Tài chính**\n\n"
+                    "a) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh quyết định:\n\n"
+                    "- Phương án phân bổ vốn đầu tư công trung hạn thực hiện Chương trình;\n\n"
+                    "- Mức vốn đối ứng từ ngân sách địa phương.\n\n"
+                    "b) Hướng dẫn các đơn vị lập dự toán hằng năm.\n", encoding="utf-8")
+    doc = parse(path)
+    listed = [d for d in doc.duties if d.section == "I.1.a"]
+    assert len(listed) == 1 and "Mức vốn đối ứng" in listed[0].text
+    assert len([d for d in doc.duties if d.section == "I.1.b"]) == 1

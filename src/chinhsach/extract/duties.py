@@ -960,6 +960,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     node_segments: dict[str | None, set[str]] = {}  # segments that gave duties, by outline node
     lead_texts: dict[str, str] = {}  # outline node → its lead-in line ("1. Trước ngày 15/12 hằng năm:")
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
+    listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
     for seg in document.segments:
         if (not seg.searchable and seg.id not in leaf_headings) or seg.kind == "note":
             continue  # footnotes cite documents; they charge no one
@@ -1018,7 +1019,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     heading_cache[own.id] = _heading_units(own, find)
                 if any(u.role == "cooperate" for u in heading_cache[own.id]):
                     continue  # "a) Chủ trì, phối hợp với …": it states the roles of the items below
-            if (listing is not None and seg.kind == "bullet" and _PROJECT_TITLE.match(text)
+            if (listing is not None and seg.kind == "bullet"
+                    and (_PROJECT_TITLE.match(text) or listing_objects)
                     and listing.segment_id in node_segments.get(seg.section_node, ())):
                 # "Chủ trì triển khai các dự án sau:" over "- Dự án 1: …", "- Dự án 5: …": the
                 # titles complete that duty's list; they are no duties of their own
@@ -1093,6 +1095,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
         listing = duty if text.rstrip().endswith(":") else None
+        listing_objects = listing is not None and bool(_OBJECT_LIST.search(fold(text)))
         node_segments.setdefault(seg.section_node, set()).add(seg.id)
         if partner_only[0]:
             partners.add(id(duty))
@@ -1144,6 +1147,10 @@ def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole]) -> None:
 # …", "Đề án 3 …"): a name, not a task with its own verb.
 _PROJECT_TITLE = re.compile(r"^(?:Tiểu dự án|Dự án|Đề án|Tiểu đề án|Chương trình|Tiểu chương trình)"
                             r"\s+(?:\d{1,2}|[IVX]{1,4})\b", re.IGNORECASE)
+# A duty whose verb takes the list below it as its object ("… trình HĐND tỉnh quyết định:" over
+# "- Phương án phân bổ vốn …", "… nền tảng quốc gia, bao gồm:" over "- Nền tảng quản lý dược;"):
+# the bullets are what is decided or built, not tasks of their own (GUIDELINES-real.md).
+_OBJECT_LIST = re.compile(r"\b(?:quyet dinh|phe duyet|ban hanh|bao gom|gom)\s*:\s*$")
 _ARTICLE_ID = re.compile(r"(?:^|\.)D\d+$")
 _NORMATIVE_TYPES = frozenset({"luat", "bo luat", "nghi dinh", "thong tu", "thong tu lien tich", "phap lenh"})
 
