@@ -74,7 +74,8 @@ SENTENCES = [
     ("Báo cáo định kỳ hằng tháng (trước ngày 20 hằng tháng), 6 tháng (trước ngày 20/6), hằng năm (trước ngày 20/11).",
      None, "trước ngày 20", "hằng tháng, 6 tháng, hằng năm"),
     ("Tiền hỗ trợ được chi định kỳ hằng quý, nửa năm hoặc hằng năm.", None, None, "hằng quý, 6 tháng, hằng năm"),
-    ("Ban chỉ đạo họp thường niên để đánh giá kết quả.", None, None, "thường niên"),
+    ("Ban chỉ đạo họp thường niên để đánh giá kết quả.", None, None, "hằng năm"),  # a synonym (adjud)
+    ("Hằng năm xây dựng, công bố báo cáo thường niên về thị trường lao động.", None, None, "hằng năm"),
     ("Định kỳ báo cáo Ủy ban nhân dân tỉnh.", None, None, "định kỳ"),
     ("Thường xuyên kiểm tra, giám sát hoạt động của cơ sở.", None, None, "thường xuyên"),
     ("Sở Công Thương định kỳ 05 năm một lần đánh giá chiến lược.", None, None, "5 năm"),

@@ -1026,10 +1026,11 @@ def test_the_objects_of_a_decision_complete_its_duty(tmp_path: Path) -> None:
     path = tmp_path / "ke-hoach-von.md"
     path.write_text("KẾ HOẠCH\n\n**I. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Tài chính**\n\n"
                     "a) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh quyết định:\n\n"
-                    "- Phương án phân bổ vốn đầu tư công trung hạn thực hiện Chương trình;\n\n"
+                    "- Phương án phân bổ vốn đầu tư công trung hạn và hằng năm thực hiện Chương trình;\n\n"
                     "- Mức vốn đối ứng từ ngân sách địa phương.\n\n"
                     "b) Hướng dẫn các đơn vị lập dự toán hằng năm.\n", encoding="utf-8")
     doc = parse(path)
     listed = [d for d in doc.duties if d.section == "I.1.a"]
     assert len(listed) == 1 and "Mức vốn đối ứng" in listed[0].text
+    assert listed[0].recurring == "hằng năm"  # the time the listed objects carry
     assert len([d for d in doc.duties if d.section == "I.1.b"]) == 1

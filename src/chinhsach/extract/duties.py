@@ -168,7 +168,9 @@ _RECURRING = [
     # "các nhiệm vụ thường xuyên như …" (routine tasks, KOZ_2268) names the tasks, not a cycle.
     (re.compile(r"(?<!\bchi )(?<!\bphi )(?<!\bsach )(?<!\bduong )(?<!\bdao tao )(?<!\blam viec )"
                 r"(?<!\bnhiem vu )(?<!\bcong viec )\bthuong xuyen\b"), "thường xuyên"),
-    (re.compile(r"\bthuong nien\b"), "thường niên"),
+    # "thường niên" is the yearly cycle by another name (GUIDELINES-real.md: synonyms take the
+    # standard label, adjudicated in session 10).
+    (re.compile(r"\bthuong nien\b"), "hằng năm"),
     # "định kỳ" that names no frequency (GUIDELINES-real.md: the label is "định kỳ").
     (re.compile(rf"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6|sau|\d+|{_NUMBER_WORDS})\b)"), "định kỳ"),
 ]
@@ -559,7 +561,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     # GUIDELINES-real.md keeps all of them).
     precise = [(m.start(), label) for m, label in matches
                if label not in _VAGUE or _FREQUENCY_LIST.match(folded, m.end())]
-    recurring_parts = [label for _, label in sorted(precise or found)]  # in the text's order
+    # In the text's order, each label once ("hằng năm" and its synonym "thường niên").
+    recurring_parts = list(dict.fromkeys(label for _, label in sorted(precise or found)))
     recurring = ", ".join(recurring_parts) if recurring_parts else None
     candidates: list[tuple[int, str | None, str]] = []
     for m in _DATE_FULL.finditer(folded):
@@ -1026,6 +1029,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 # titles complete that duty's list; they are no duties of their own
                 # (GUIDELINES-real.md, list completion, adjudicated in session 10).
                 listing.text = f"{listing.text} {text}"
+                if listing.deadline is None and listing.deadline_text is None and listing.recurring is None:
+                    # "… quyết định:" over "- … kế hoạch đầu tư công hằng năm": the listed
+                    # objects may carry the item's time (the adjudicated gold of kh182 III.2.1.a).
+                    listing.deadline, listing.deadline_text, listing.recurring = find_deadline(text)
                 continue
             listing = None
             units = roles_in_text(text, find)
