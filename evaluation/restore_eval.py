@@ -17,7 +17,8 @@ Two kinds of index, because the counts come from the index's own text:
 
 Sets. Development (tuned on): ALQAC 2022 (520) against its corpus; the seed's and the real
 plans' questions written with marks (``queries_seed.json``, ``queries_who_real.json``) against
-the seed + the 8 development plans. Held-out (measured once, reported apart): the ALQAC 2023
+the seed + the 8 development plans; the who questions typed without marks, given their marks
+back by hand (``queries_who_marked_twins.json``). Held-out (measured once, reported apart): the ALQAC 2023
 train (100) and October train (76) questions against their corpora. The five laws of the fresh
 check (``fresh_alqac_laws.py``) are left out of every corpus and their questions out of every set.
 """
@@ -75,6 +76,11 @@ def _marked(path: Path, key: str) -> list[str]:
     return [q[key] for q in json.loads(path.read_text(encoding="utf-8")) if q.get("diacritics", True)]
 
 
+def _hand_marked() -> list[str]:
+    path = ROOT / "evaluation" / "queries_who_marked_twins.json"
+    return [v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")]
+
+
 def question_sets() -> list[QuestionSet]:
     if SHARED is None:
         raise FileNotFoundError("../shared not found: the ALQAC files and the real plans are read from there")
@@ -88,6 +94,10 @@ def question_sets() -> list[QuestionSet]:
         # 9 a development set (queries_who_blind2.json is the who test set).
         QuestionSet("plans: blind who questions, set 1", "dev",
                     _marked(ROOT / "evaluation" / "queries_who_blind.json", "q"), _plans()),
+        # The who questions staff typed without marks (blind set 1 and the team's), with their
+        # marks written back by hand (restore2, session 10): the restorer's real input.
+        QuestionSet("plans: who questions typed without marks, marked by hand", "dev",
+                    _hand_marked(), _plans()),
         _alqac("alqac2023/train.json", "alqac2023/law.json", "ALQAC 2023 train", "heldout", "text",
                "relevant_articles"),
         _alqac("alqac2023_oct_release/train.json", "alqac2023_oct_release/legal_passages.json",
