@@ -77,3 +77,42 @@ def test_answers_do_not_depend_on_the_queries_before() -> None:
                "thời gian bao lâu", "nuoc sach cho nguoi dan nong thon", "bao nhieu nguoi"]
     warm = restorer()
     assert [warm.restore(q) for q in queries] == [restorer().restore(q) for q in queries]
+
+
+def _development_plans() -> list[str]:
+    """The text of the 8 development plans (``evaluation/gold/real``), read from ../shared."""
+    import json
+    from pathlib import Path
+
+    from chinhsach.text.normalize import normalize_text
+
+    root = Path(__file__).resolve().parents[1]
+    shared = next((a / "shared" / "real" / "plans" for a in root.parents
+                   if (a / "shared" / "real" / "plans").is_dir()), None)
+    if shared is None:
+        pytest.skip("the real plans (../shared/real/plans) are not here")
+    golds = sorted((root / "evaluation" / "gold" / "real").glob("*.json"))
+    return [normalize_text((shared / Path(json.loads(g.read_text(encoding="utf-8"))["file"]).name)
+                           .read_text(encoding="utf-8")) for g in golds]
+
+
+def test_a_clause_break_of_the_query_is_one_of_the_counts() -> None:
+    # b38 of queries_who_blind.json: "bảo" (bảo đảm, bảo vệ) never ends a clause of the plans,
+    # "báo" does; before the clause boundaries were counted this came back "trên bảo, đại".
+    conn = sqlite3.connect(":memory:")
+    restore.store_counts(conn, *restore.count_ngrams(_development_plans()))
+    r = restore.Restorer(conn)
+    assert "trên báo," in r.restore("can tho ai mo muc rieng ve dan so tren bao, dai")
+    # A clause of its own still restores inside it, and the syllables keep their places.
+    assert r.restore("bao hiem y te, nuoc sach") == "bảo hiểm y tế, nước sạch"
+
+
+def test_an_index_without_boundary_counts_still_restores() -> None:
+    # Indexes built before the boundaries were counted hold no "<s>"/"</s>" rows.
+    conn = sqlite3.connect(":memory:")
+    uni, bi = restore.count_ngrams(TEXTS)
+    for token in (restore.START, restore.END):
+        uni.pop(token)
+    restore.store_counts(conn, uni, {k: v for k, v in bi.items()
+                                     if restore.START not in k and restore.END not in k})
+    assert restore.Restorer(conn).restore("chi tieu bao hiem y te, nuoc sach") == "chỉ tiêu bảo hiểm y tế, nước sạch"

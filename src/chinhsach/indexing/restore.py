@@ -43,6 +43,16 @@ _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+")
 # it "chi so HDI nam 2030" came back "nam 2030" once the dictionary's "nam" (Việt Nam, nam giới)
 # counted (evaluation/retrieval_eval.py, the seed's query Q27).
 NUMBER = "<num>"
+# A clause's start and end are tokens of the counts too: "bảo" (bảo đảm, bảo vệ) never ends a
+# clause, "báo" ("trên báo, đài") often does, so "tren bao, dai" comes back "trên báo, đài" and
+# not "trên bảo, đại" (evaluation/restore_twins.py, b38 and b45 of queries_who_blind.json).
+# The query is cut into clauses where the counts were (``CLAUSE_BREAK``), but only inside it:
+# a question's own start and end ("Người nào ...", "... không?") are unlike a statute clause's,
+# and counting them there cost ALQAC 2022 0.006 of its syllables (0.9776 -> 0.9716) while the
+# breaks inside a query gain (evaluation/restore_eval.py; RESULTS.md, restore2 session 10).
+START, END = "<s>", "</s>"
+_BOUNDARIES = (START, END)
+CLAUSE_BREAK = re.compile(r"[.;:!?,()]")
 _SEEN_MAX = 200_000  # counts kept in memory per index (a few tens of MB at most)
 DICTIONARY_WEIGHT = 0.3  # occurrences in the index's text that one dictionary word is worth
 # A query with marks on at least this share of its syllables was typed with marks: its plain
@@ -121,9 +131,13 @@ def count_ngrams(texts: Iterable[str]) -> tuple[Counter[str], Counter[tuple[str,
     uni: Counter[str] = Counter()
     bi: Counter[tuple[str, str]] = Counter()
     for text in texts:
-        for clause in re.split(r"[.;:!?,()]", text):
+        for clause in CLAUSE_BREAK.split(text):
             sylls = [NUMBER if s[0].isdigit() else s for s in syllables(clause)]
+            if not sylls:
+                continue
             uni.update(sylls)
+            uni.update(_BOUNDARIES)
+            sylls = [START, *sylls, END]
             bi.update(zip(sylls, sylls[1:], strict=False))
     return uni, bi
 
@@ -159,7 +173,8 @@ class Restorer:
 
     def __init__(self, conn: sqlite3.Connection, dictionary_weight: float = DICTIONARY_WEIGHT) -> None:
         self.conn = conn
-        row = conn.execute("SELECT COALESCE(SUM(n), 0) FROM restore_uni").fetchone()
+        row = conn.execute("SELECT COALESCE(SUM(n), 0) FROM restore_uni WHERE folded NOT IN (?, ?)",
+                           _BOUNDARIES).fetchone()
         self.weight = dictionary_weight
         self._text_total = int(row[0])
         self.total: float = max(self._text_total, 1)
@@ -209,6 +224,11 @@ class Restorer:
             self._uni_seen[folded] = found
         return found
 
+    def _boundary_count(self) -> int:
+        """Clauses counted (0 in an index built before the boundaries were: then a clause's
+        first syllable is scored by its unigram alone, as it was)."""
+        return max((n for a, n in self._text_candidates(START) if a == START), default=0)
+
     def _bigram(self, a: str, b: str) -> float:
         found = self._bi_seen.get((a, b))
         if found is None:
@@ -232,7 +252,14 @@ class Restorer:
             return text
         typed_with_marks = sum(has_diacritics(w) for w in words) >= MARKED_SHARE * len(words)
         lattice: list[list[tuple[str, float]]] = []
-        for _, _, word in spans:
+        slots: list[int] = []  # the lattice position of each span (the boundaries have none)
+        last_end = 0
+        for i, (start, end, word) in enumerate(spans):
+            if i and CLAUSE_BREAK.search(text, last_end, start):
+                lattice.append([(END, 1)])
+                lattice.append([(START, self._boundary_count())])
+            last_end = end
+            slots.append(len(lattice))
             low = word.lower()
             if low[0].isdigit():
                 lattice.append([(NUMBER, max((n for _, n in self._text_candidates(NUMBER)), default=1))])
@@ -249,8 +276,9 @@ class Restorer:
                 continue
             lattice.append(self._candidates(low) or [(low, 1)])
         # Nothing to choose between (a query typed with marks, mostly): no decoding, no bigrams.
-        best = ([choices[0][0] for choices in lattice] if all(len(choices) == 1 for choices in lattice)
+        path = ([choices[0][0] for choices in lattice] if all(len(choices) == 1 for choices in lattice)
                 else self._viterbi(lattice))
+        best = [path[i] for i in slots]
         pieces = []
         last = 0
         for (start, end, word), choice in zip(spans, best, strict=True):
