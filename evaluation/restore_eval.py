@@ -105,11 +105,12 @@ def question_sets() -> list[QuestionSet]:
     ]
 
 
-def restorer_over(texts: Iterable[str], weight: float = restore.DICTIONARY_WEIGHT) -> restore.Restorer:
+def restorer_over(texts: Iterable[str], weight: float = restore.DICTIONARY_WEIGHT,
+                  running: float = restore.RUNNING_TEXT_WEIGHT) -> restore.Restorer:
     conn = sqlite3.connect(":memory:")
     uni, bi = restore.count_ngrams(normalize_text(t) for t in texts)
     restore.store_counts(conn, uni, bi)
-    return restore.Restorer(conn, dictionary_weight=weight)
+    return restore.Restorer(conn, dictionary_weight=weight, running_weight=running)
 
 
 def score(rest: restore.Restorer, questions: list[str], *, typed: bool = False) -> dict:
@@ -136,6 +137,8 @@ def main() -> int:
     parser.add_argument("--sets", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--weights", default=str(restore.DICTIONARY_WEIGHT),
                         help="dictionary weights to compare, e.g. 0,0.5,1,2 (0: the index's text alone)")
+    parser.add_argument("--running", default=str(restore.RUNNING_TEXT_WEIGHT),
+                        help="running-text weights to compare, e.g. 0,0.3,1 (restore.RUNNING_TEXT_WEIGHT)")
     parser.add_argument("--write", action="store_true",
                         help="put the table into RESULTS.md (section 'Diacritics restoration (make eval)')")
     args = parser.parse_args()
@@ -144,22 +147,24 @@ def main() -> int:
     except FileNotFoundError as exc:
         print(f"skipped: {exc}", file=sys.stderr)
         return 0
-    rows = ["| set | split | questions | dictionary weight | syllables right | questions all right | "
-            "restore p50 ms | typed with marks: syllables kept |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| set | split | questions | dictionary weight | running-text weight | syllables right | "
+            "questions all right | restore p50 ms | typed with marks: syllables kept |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for s in sets:
         for w in (float(x) for x in args.weights.split(",")):
-            rest = restorer_over(s.corpus, w)
-            r, kept = score(rest, s.questions), score(rest, s.questions, typed=True)
-            rows.append(f"| {s.name} | {s.split} | {r['n']} | {w:g} | {r['syllables']:.4f} ({r['syllable_count']}) | "
-                        f"{r['questions']:.3f} | {r['ms_p50']:.2f} | {kept['syllables']:.4f} |")
+            for rw in (float(x) for x in args.running.split(",")):
+                rest = restorer_over(s.corpus, w, rw)
+                r, kept = score(rest, s.questions), score(rest, s.questions, typed=True)
+                rows.append(f"| {s.name} | {s.split} | {r['n']} | {w:g} | {rw:g} | "
+                            f"{r['syllables']:.4f} ({r['syllable_count']}) | "
+                            f"{r['questions']:.3f} | {r['ms_p50']:.2f} | {kept['syllables']:.4f} |")
     print("\n".join(rows))
     if args.write:
         from results_md import replace_section
 
         replace_section("Diacritics restoration (make eval)", (
             f"Command: `.venv/bin/python evaluation/restore_eval.py --sets {args.sets} --weights {args.weights} "
-            "--write`. Development numbers unless the split says held-out; how the weight was chosen and "
+            f"--running {args.running} --write`. Development numbers unless the split says held-out; how the weight was chosen and "
             "the held-out measurement: \"Diacritics restoration on real questions (restore, session 7)\".\n\n"
             + "\n".join(rows) + "\n"))
     return 0
