@@ -14,7 +14,9 @@ and a staff member's question words ("bao nhiêu", "bao lâu", "có thể", "ai"
 and statutes. underthesea's word dictionary (72k words, the one word segmentation reads) adds
 what the language itself says: every syllable it spells is a candidate, and every pair of
 syllables inside one of its words counts as a bigram, at ``DICTIONARY_WEIGHT`` occurrences of
-the index's text per dictionary word (``evaluation/restore_eval.py``).
+the index's text per dictionary word (``evaluation/restore_eval.py``). A dictionary counts
+words, not how often they are said; underthesea's tagged running text (``RUNNING_TEXT_WEIGHT``)
+says that. Clause breaks inside a query are boundaries of the counts (``START``/``END``).
 """
 
 from __future__ import annotations
