@@ -17,7 +17,8 @@ Two kinds of index, because the counts come from the index's own text:
 
 Sets. Development (tuned on): ALQAC 2022 (520) against its corpus; the seed's and the real
 plans' questions written with marks (``queries_seed.json``, ``queries_who_real.json``) against
-the seed + the 8 development plans. Held-out (measured once, reported apart): the ALQAC 2023
+the seed + the 8 development plans; the who questions typed without marks, given their marks
+back by hand (``queries_who_marked_twins.json``). Held-out (measured once, reported apart): the ALQAC 2023
 train (100) and October train (76) questions against their corpora. The five laws of the fresh
 check (``fresh_alqac_laws.py``) are left out of every corpus and their questions out of every set.
 """
@@ -75,6 +76,11 @@ def _marked(path: Path, key: str) -> list[str]:
     return [q[key] for q in json.loads(path.read_text(encoding="utf-8")) if q.get("diacritics", True)]
 
 
+def _hand_marked() -> list[str]:
+    path = ROOT / "evaluation" / "queries_who_marked_twins.json"
+    return [v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")]
+
+
 def question_sets() -> list[QuestionSet]:
     if SHARED is None:
         raise FileNotFoundError("../shared not found: the ALQAC files and the real plans are read from there")
@@ -88,6 +94,10 @@ def question_sets() -> list[QuestionSet]:
         # 9 a development set (queries_who_blind2.json is the who test set).
         QuestionSet("plans: blind who questions, set 1", "dev",
                     _marked(ROOT / "evaluation" / "queries_who_blind.json", "q"), _plans()),
+        # The who questions staff typed without marks (blind set 1 and the team's), with their
+        # marks written back by hand (restore2, session 10): the restorer's real input.
+        QuestionSet("plans: who questions typed without marks, marked by hand", "dev",
+                    _hand_marked(), _plans()),
         _alqac("alqac2023/train.json", "alqac2023/law.json", "ALQAC 2023 train", "heldout", "text",
                "relevant_articles"),
         _alqac("alqac2023_oct_release/train.json", "alqac2023_oct_release/legal_passages.json",
@@ -95,11 +105,12 @@ def question_sets() -> list[QuestionSet]:
     ]
 
 
-def restorer_over(texts: Iterable[str], weight: float = restore.DICTIONARY_WEIGHT) -> restore.Restorer:
+def restorer_over(texts: Iterable[str], weight: float = restore.DICTIONARY_WEIGHT,
+                  running: float = restore.RUNNING_TEXT_WEIGHT) -> restore.Restorer:
     conn = sqlite3.connect(":memory:")
     uni, bi = restore.count_ngrams(normalize_text(t) for t in texts)
     restore.store_counts(conn, uni, bi)
-    return restore.Restorer(conn, dictionary_weight=weight)
+    return restore.Restorer(conn, dictionary_weight=weight, running_weight=running)
 
 
 def score(rest: restore.Restorer, questions: list[str], *, typed: bool = False) -> dict:
@@ -126,6 +137,8 @@ def main() -> int:
     parser.add_argument("--sets", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--weights", default=str(restore.DICTIONARY_WEIGHT),
                         help="dictionary weights to compare, e.g. 0,0.5,1,2 (0: the index's text alone)")
+    parser.add_argument("--running", default=str(restore.RUNNING_TEXT_WEIGHT),
+                        help="running-text weights to compare, e.g. 0,0.3,1 (restore.RUNNING_TEXT_WEIGHT)")
     parser.add_argument("--write", action="store_true",
                         help="put the table into RESULTS.md (section 'Diacritics restoration (make eval)')")
     args = parser.parse_args()
@@ -134,22 +147,24 @@ def main() -> int:
     except FileNotFoundError as exc:
         print(f"skipped: {exc}", file=sys.stderr)
         return 0
-    rows = ["| set | split | questions | dictionary weight | syllables right | questions all right | "
-            "restore p50 ms | typed with marks: syllables kept |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| set | split | questions | dictionary weight | running-text weight | syllables right | "
+            "questions all right | restore p50 ms | typed with marks: syllables kept |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for s in sets:
         for w in (float(x) for x in args.weights.split(",")):
-            rest = restorer_over(s.corpus, w)
-            r, kept = score(rest, s.questions), score(rest, s.questions, typed=True)
-            rows.append(f"| {s.name} | {s.split} | {r['n']} | {w:g} | {r['syllables']:.4f} ({r['syllable_count']}) | "
-                        f"{r['questions']:.3f} | {r['ms_p50']:.2f} | {kept['syllables']:.4f} |")
+            for rw in (float(x) for x in args.running.split(",")):
+                rest = restorer_over(s.corpus, w, rw)
+                r, kept = score(rest, s.questions), score(rest, s.questions, typed=True)
+                rows.append(f"| {s.name} | {s.split} | {r['n']} | {w:g} | {rw:g} | "
+                            f"{r['syllables']:.4f} ({r['syllable_count']}) | "
+                            f"{r['questions']:.3f} | {r['ms_p50']:.2f} | {kept['syllables']:.4f} |")
     print("\n".join(rows))
     if args.write:
         from results_md import replace_section
 
         replace_section("Diacritics restoration (make eval)", (
             f"Command: `.venv/bin/python evaluation/restore_eval.py --sets {args.sets} --weights {args.weights} "
-            "--write`. Development numbers unless the split says held-out; how the weight was chosen and "
+            f"--running {args.running} --write`. Development numbers unless the split says held-out; how the weight was chosen and "
             "the held-out measurement: \"Diacritics restoration on real questions (restore, session 7)\".\n\n"
             + "\n".join(rows) + "\n"))
     return 0

@@ -14,7 +14,9 @@ and a staff member's question words ("bao nhiêu", "bao lâu", "có thể", "ai"
 and statutes. underthesea's word dictionary (72k words, the one word segmentation reads) adds
 what the language itself says: every syllable it spells is a candidate, and every pair of
 syllables inside one of its words counts as a bigram, at ``DICTIONARY_WEIGHT`` occurrences of
-the index's text per dictionary word (``evaluation/restore_eval.py``).
+the index's text per dictionary word (``evaluation/restore_eval.py``). A dictionary counts
+words, not how often they are said; underthesea's tagged running text (``RUNNING_TEXT_WEIGHT``)
+says that. Clause breaks inside a query are boundaries of the counts (``START``/``END``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,16 @@ _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+")
 # it "chi so HDI nam 2030" came back "nam 2030" once the dictionary's "nam" (Việt Nam, nam giới)
 # counted (evaluation/retrieval_eval.py, the seed's query Q27).
 NUMBER = "<num>"
+# A clause's start and end are tokens of the counts too: "bảo" (bảo đảm, bảo vệ) never ends a
+# clause, "báo" ("trên báo, đài") often does, so "tren bao, dai" comes back "trên báo, đài" and
+# not "trên bảo, đại" (evaluation/restore_twins.py, b38 and b45 of queries_who_blind.json).
+# The query is cut into clauses where the counts were (``CLAUSE_BREAK``), but only inside it:
+# a question's own start and end ("Người nào ...", "... không?") are unlike a statute clause's,
+# and counting them there cost ALQAC 2022 0.006 of its syllables (0.9776 -> 0.9716) while the
+# breaks inside a query gain (evaluation/restore_eval.py; RESULTS.md, restore2 session 10).
+START, END = "<s>", "</s>"
+_BOUNDARIES = (START, END)
+CLAUSE_BREAK = re.compile(r"[.;:!?,()]")
 _SEEN_MAX = 200_000  # counts kept in memory per index (a few tens of MB at most)
 DICTIONARY_WEIGHT = 0.3  # occurrences in the index's text that one dictionary word is worth
 # A query with marks on at least this share of its syllables was typed with marks: its plain
@@ -54,14 +66,85 @@ DICTIONARY_WEIGHT = 0.3  # occurrences in the index's text that one dictionary w
 MARKED_SHARE = 0.5
 
 
+# Running text. The dictionary counts words, not how often they are said: "độ" (mức độ, trình
+# độ), "ái", "lộ" and "bảo" are in many more words than "do", "ai", "lo" and "báo", which a
+# question says far more often, so "do so nao" came back "đồ số nào" and "ai" "ái". underthesea
+# ships 2,119 sentences of the VLSP 2013 part-of-speech test set (news and legal prose, 68k
+# words) beside its tagger; their counts join the index's, each occurrence worth
+# ``RUNNING_TEXT_WEIGHT`` of one in the index's text. Syllables restored as written with
+# running-text weight 0 / 0.3 / 1 (dictionary 0.3; evaluation/restore_eval.py --running 0,0.3,1,
+# development sets): ALQAC 2022 0.9776 / 0.9811 / 0.9817, plans' questions 0.9545 / 0.9627 /
+# 0.9645, blind who set 1 0.9154 / 0.9281 / 0.9260, who questions typed without marks 0.9359 /
+# 0.9389 / 0.9374. At 1 its bigrams outvote a small index's ("trợ cấp đến" came back "trợ cập
+# đến", from "đề cập đến") and a blind who question lost its answer; 0.3 lost none.
+RUNNING_TEXT_WEIGHT = 0.3
+_RUNNING_TEXT = Path("pipeline") / "pos_tag" / "models" / "pos_crf_vlsp2013_20230303" / "test_output.txt"
+
+
+def running_text_path() -> Path | None:
+    """Where the installed underthesea keeps its tagged running text (None without it)."""
+    source = dictionary_path()
+    if source is None:
+        return None
+    for base in source.parents:
+        if base.name == "underthesea":
+            return base / _RUNNING_TEXT
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def running_text_counts() -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """Unigram and bigram counts of underthesea's tagged running text (one word a line, its
+    tag after a tab, a blank line between sentences), empty when it is not installed.
+
+    Counting takes about 0.5 s; kept in the user's cache folder like the dictionary's."""
+    path = running_text_path()
+    cache = _cache_file(path, "running") if path else None
+    if cache is not None:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            uni, bi = marshal.loads(cache.read_bytes())
+            return Counter(uni), Counter(bi)
+    counts = _count_running_text(path)
+    if cache is not None and counts[0]:
+        _write_cache(cache, (dict(counts[0]), dict(counts[1])))
+    return counts
+
+
+def _write_cache(path: Path, value: object) -> None:
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(value))
+        os.replace(tmp, path)  # atomic: a reader sees the old file or the whole new one
+
+
+def _count_running_text(path: Path | None) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    sentences: list[str] = []
+    words: list[str] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines() if path else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    for line in lines:
+        word = line.split("\t", 1)[0].strip()
+        if word:
+            words.append(word)
+        elif words:
+            sentences.append(" ".join(words))
+            words = []
+    if words:
+        sentences.append(" ".join(words))
+    return count_ngrams(canonical_tones(s) for s in sentences)
+
+
 DictionaryCounts = tuple[dict[str, list[tuple[str, int]]], dict[tuple[str, str], int], int]
 _CACHE_FORMAT = 1
 
 
-def _cache_file() -> Path | None:
-    """The user's cache of the dictionary counts, named after the dictionary file it was made
-    from (path, size, time) so that another underthesea makes another file."""
-    source = dictionary_path()
+def _cache_file(source: Path | None = None, kind: str = "dictionary") -> Path | None:
+    """The user's cache of the dictionary counts (or of another ``kind``), named after the file
+    it was made from (path, size, time) so that another underthesea makes another file."""
+    source = source or dictionary_path()
     try:
         stat = source.stat() if source else None
     except OSError:
@@ -70,7 +153,7 @@ def _cache_file() -> Path | None:
         return None
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "chinhsach"
     key = hashlib.sha256(f"{_CACHE_FORMAT}:{source}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
-    return base / f"restore-dictionary-{key[:16]}.marshal"
+    return base / f"restore-{kind}-{key[:16]}.marshal"
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,11 +172,7 @@ def dictionary_counts() -> DictionaryCounts:
             return uni, bi, total
     counts = _count_dictionary()
     if path is not None and counts[2]:
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(counts))
-            os.replace(tmp, path)  # atomic: a reader sees the old file or the whole new one
+        _write_cache(path, counts)
     return counts
 
 
@@ -121,9 +200,13 @@ def count_ngrams(texts: Iterable[str]) -> tuple[Counter[str], Counter[tuple[str,
     uni: Counter[str] = Counter()
     bi: Counter[tuple[str, str]] = Counter()
     for text in texts:
-        for clause in re.split(r"[.;:!?,()]", text):
+        for clause in CLAUSE_BREAK.split(text):
             sylls = [NUMBER if s[0].isdigit() else s for s in syllables(clause)]
+            if not sylls:
+                continue
             uni.update(sylls)
+            uni.update(_BOUNDARIES)
+            sylls = [START, *sylls, END]
             bi.update(zip(sylls, sylls[1:], strict=False))
     return uni, bi
 
@@ -157,13 +240,17 @@ def store_counts(
 class Restorer:
     """Viterbi decoding of the most likely accented syllables given the corpus counts."""
 
-    def __init__(self, conn: sqlite3.Connection, dictionary_weight: float = DICTIONARY_WEIGHT) -> None:
+    def __init__(self, conn: sqlite3.Connection, dictionary_weight: float = DICTIONARY_WEIGHT,
+                 running_weight: float = RUNNING_TEXT_WEIGHT) -> None:
         self.conn = conn
-        row = conn.execute("SELECT COALESCE(SUM(n), 0) FROM restore_uni").fetchone()
+        row = conn.execute("SELECT COALESCE(SUM(n), 0) FROM restore_uni WHERE folded NOT IN (?, ?)",
+                           _BOUNDARIES).fetchone()
         self.weight = dictionary_weight
         self._text_total = int(row[0])
         self.total: float = max(self._text_total, 1)
+        self.running_weight = running_weight
         self._dictionary: tuple[dict[str, list[tuple[str, int]]], dict[tuple[str, str], int]] | None = None
+        self._running: tuple[dict[str, list[tuple[str, int]]], Counter[str], Counter[tuple[str, str]]] = ({}, Counter(), Counter())
         # Counts already read, kept for the index's life (a generation never changes): a
         # search service asks for the same common syllables again and again; a query's
         # lattice asks for each bigram several times.
@@ -176,7 +263,13 @@ class Restorer:
         a query typed with marks seldom needs them)."""
         uni, bi, total = dictionary_counts() if self.weight else ({}, {}, 0)
         self._dictionary = (uni, bi)
-        self.total = max(self._text_total + self.weight * total, 1)
+        running_uni, running_bi = running_text_counts() if self.running_weight else (Counter(), Counter())
+        by_folded: dict[str, list[tuple[str, int]]] = {}
+        for syll, n in running_uni.items():
+            by_folded.setdefault(fold(syll), []).append((syll, n))
+        self._running = (by_folded, running_uni, running_bi)
+        running_total = sum(n for syll, n in running_uni.items() if syll not in _BOUNDARIES)
+        self.total = max(self._text_total + self.weight * total + self.running_weight * running_total, 1)
 
     def _text_candidates(self, folded: str) -> list[tuple[str, int]]:
         """Accented spellings of a folded syllable in the index's text, the most frequent first."""
@@ -203,18 +296,31 @@ class Restorer:
             counts: Counter[str] = Counter({a: float(n) for a, n in self._text_candidates(folded)})
             for accented, n in self._dictionary[0].get(folded, ()):
                 counts[accented] += self.weight * n
+            for accented, n in self._running[0].get(folded, ()):
+                counts[accented] += self.running_weight * n
             found = counts.most_common(_MAX_CANDIDATES)
             if len(self._uni_seen) >= _SEEN_MAX:
                 self._uni_seen.clear()
             self._uni_seen[folded] = found
         return found
 
+    def _number_count(self) -> float:
+        return (max((n for _, n in self._text_candidates(NUMBER)), default=1)
+                + self.running_weight * self._running[1][NUMBER])
+
+    def _boundary_count(self) -> float:
+        """Clauses counted (0 in an index built before the boundaries were: then a clause's
+        first syllable is scored by its unigram alone, as it was)."""
+        return (max((n for a, n in self._text_candidates(START) if a == START), default=0)
+                + self.running_weight * self._running[1][START])
+
     def _bigram(self, a: str, b: str) -> float:
         found = self._bi_seen.get((a, b))
         if found is None:
             row = self.conn.execute("SELECT n FROM restore_bi WHERE a = ? AND b = ?", (a, b)).fetchone()
             dictionary = self._dictionary[1] if self._dictionary else {}
-            found = (int(row[0]) if row else 0) + self.weight * dictionary.get((a, b), 0)
+            found = ((int(row[0]) if row else 0) + self.weight * dictionary.get((a, b), 0)
+                     + self.running_weight * self._running[2][(a, b)])
             if len(self._bi_seen) >= _SEEN_MAX:
                 self._bi_seen.clear()
             self._bi_seen[(a, b)] = found
@@ -232,10 +338,17 @@ class Restorer:
             return text
         typed_with_marks = sum(has_diacritics(w) for w in words) >= MARKED_SHARE * len(words)
         lattice: list[list[tuple[str, float]]] = []
-        for _, _, word in spans:
+        slots: list[int] = []  # the lattice position of each span (the boundaries have none)
+        last_end = 0
+        for i, (start, end, word) in enumerate(spans):
+            if i and CLAUSE_BREAK.search(text, last_end, start):
+                lattice.append([(END, 1)])
+                lattice.append([(START, 0)])
+            last_end = end
+            slots.append(len(lattice))
             low = word.lower()
             if low[0].isdigit():
-                lattice.append([(NUMBER, max((n for _, n in self._text_candidates(NUMBER)), default=1))])
+                lattice.append([(NUMBER, 0)])  # counted below, once the sources are known
                 continue
             if has_diacritics(low):
                 lattice.append([(low, 1)])  # typed with accents: keep as typed
@@ -248,9 +361,17 @@ class Restorer:
                 lattice.append([(low, 1)])
                 continue
             lattice.append(self._candidates(low) or [(low, 1)])
+        # The number and clause-start tokens' counts, with the running text's once a plain
+        # syllable has loaded it (the same counts for every query that decodes).
+        for choices in lattice:
+            if choices[0][0] == NUMBER:
+                choices[0] = (NUMBER, self._number_count())
+            elif choices[0][0] == START:
+                choices[0] = (START, self._boundary_count())
         # Nothing to choose between (a query typed with marks, mostly): no decoding, no bigrams.
-        best = ([choices[0][0] for choices in lattice] if all(len(choices) == 1 for choices in lattice)
+        path = ([choices[0][0] for choices in lattice] if all(len(choices) == 1 for choices in lattice)
                 else self._viterbi(lattice))
+        best = [path[i] for i in slots]
         pieces = []
         last = 0
         for (start, end, word), choice in zip(spans, best, strict=True):
