@@ -979,19 +979,30 @@ def test_a_unit_heading_with_a_restriction_of_place(tmp_path: Path) -> None:
     assert ("cơ quan báo chí", "lead") in roles
 
 
-def test_numbered_project_titles_complete_the_duty_that_lists_them(tmp_path: Path) -> None:
-    """"b) Chủ trì triển khai các dự án sau:" over "- Dự án 1: …", "- Dự án 3: …" is one duty
-    (GUIDELINES-real.md, list completion, adjudicated in session 10); a bullet with its own
-    verb after the titles is a duty again."""
-    path = tmp_path / "ke-hoach-du-an.md"
-    path.write_text("KẾ HOẠCH\n\n**I. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Y tế**\n\n"
-                    "a) Chủ trì, phối hợp với các sở, ngành triển khai các nhiệm vụ được giao tại các dự án "
-                    "thành phần của Chương trình theo hướng dẫn của Bộ Y tế, gồm:\n\n"
-                    "- Dự án 1: Nâng cao năng lực y tế cơ sở.\n\n- Dự án 3: Phát triển y tế dự phòng.\n\n"
-                    "b) Rà soát, đánh giá kết quả thực hiện hằng năm.\n", encoding="utf-8")
+# "b) … các dự án thành phần …, gồm:" over "- Dự án 1: …": numbered titles; "… trình HĐND tỉnh
+# quyết định:" over "- Phương án …", "- Mức vốn …": what is to be decided (kh182 III.2.1.a).
+LISTED_TITLES = ("a) Chủ trì, phối hợp với các sở, ngành triển khai các nhiệm vụ được giao tại các dự án "
+                 "thành phần của Chương trình theo hướng dẫn của Bộ Y tế, gồm:\n\n"
+                 "- Dự án 1: Nâng cao năng lực y tế cơ sở.\n\n- Dự án 3: Phát triển y tế dự phòng.\n\n")
+LISTED_OBJECTS = ("a) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh quyết định:\n\n"
+                  "- Phương án phân bổ vốn đầu tư công trung hạn và hằng năm thực hiện Chương trình;\n\n"
+                  "- Mức vốn đối ứng từ ngân sách địa phương.\n\n")
+
+
+@pytest.mark.parametrize(("items", "last", "recurring"), [
+    (LISTED_TITLES, "Dự án 3", None), (LISTED_OBJECTS, "Mức vốn đối ứng", "hằng năm")])
+def test_a_list_completes_the_duty_that_announces_it(tmp_path: Path, items: str, last: str,
+                                                     recurring: str | None) -> None:
+    """GUIDELINES-real.md, list completion (adjudicated in session 10): titles and objects under an
+    item ending in ":" are that item's one duty, with the time they carry; the next item with its
+    own verb is a duty again, the heading's unit its lead."""
+    path = tmp_path / "ke-hoach-danh-sach.md"
+    path.write_text("KẾ HOẠCH\n\n**I. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Y tế**\n\n" + items
+                    + "b) Rà soát, đánh giá kết quả thực hiện.\n", encoding="utf-8")
     doc = parse(path)
     listed = [d for d in doc.duties if d.section == "I.1.a"]
-    assert len(listed) == 1 and "Dự án 3" in listed[0].text
+    assert len(listed) == 1 and last in listed[0].text
+    assert listed[0].recurring == recurring
     assert ("Sở Y tế", "lead") in _roles(_duty(doc, "I.1.b", "Rà soát"))
 
 
@@ -1018,19 +1029,3 @@ def test_one_name_per_body_covers_table_rows(tmp_path: Path) -> None:
                     "| 1 | Công bố dữ liệu mở của địa phương | UBND cấp xã | Năm 2026 |\n", encoding="utf-8")
     row = _duty(parse(path), "PL1.1", "Công bố")
     assert ("Ủy ban nhân dân xã, phường", "lead") in _roles(row)
-
-
-def test_the_objects_of_a_decision_complete_its_duty(tmp_path: Path) -> None:
-    """"… trình HĐND tỉnh quyết định:" over "- Phương án …", "- Mức vốn …": what is to be decided,
-    one duty (GUIDELINES-real.md, list completion; kh182 III.2.1.a)."""
-    path = tmp_path / "ke-hoach-von.md"
-    path.write_text("KẾ HOẠCH\n\n**I. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Tài chính**\n\n"
-                    "a) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh quyết định:\n\n"
-                    "- Phương án phân bổ vốn đầu tư công trung hạn và hằng năm thực hiện Chương trình;\n\n"
-                    "- Mức vốn đối ứng từ ngân sách địa phương.\n\n"
-                    "b) Hướng dẫn các đơn vị lập dự toán hằng năm.\n", encoding="utf-8")
-    doc = parse(path)
-    listed = [d for d in doc.duties if d.section == "I.1.a"]
-    assert len(listed) == 1 and "Mức vốn đối ứng" in listed[0].text
-    assert listed[0].recurring == "hằng năm"  # the time the listed objects carry
-    assert len([d for d in doc.duties if d.section == "I.1.b"]) == 1
