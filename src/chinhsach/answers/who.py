@@ -230,8 +230,9 @@ def _place_of(idx: Index, topic: str) -> tuple[set[str], str]:
     the topic's word pairs and outrank the sentence about the subject itself."""
     folded = fold(topic, keep_length=True).lower()
     places: dict[str, set[str]] = defaultdict(set)  # one pattern per place, however many plans
-    for doc_id, place in idx.conn.execute("SELECT doc_id, place FROM documents WHERE place IS NOT NULL"):
-        places[place].add(doc_id)
+    for doc in facts.documents(idx.conn):
+        if doc.place:
+            places[doc.place].add(doc.doc_id)
     out: set[str] = set()
     spans: list[tuple[int, int]] = []
     for place, docs in places.items():
@@ -260,7 +261,7 @@ def _plans_about(idx: Index, topic: str) -> list[tuple[str, str, float]]:
     if len(words) < 2:
         return []
     found = []
-    for doc_id, title, place in idx.conn.execute("SELECT doc_id, title, place FROM documents"):
+    for doc_id, title, place in facts.documents(idx.conn):
         if title:
             # The place is part of what names a plan ("kế hoạch xuất khẩu … Sơn La").
             coverage = len(words & _content_syllables(f"{title} {place or ''}")) / len(words)
@@ -301,8 +302,8 @@ def _without_plan_subject(idx: Index, topic: str, local: set[str]) -> str:
     folded = fold(topic, keep_length=True).lower()
     found = [(m.group(), m.span()) for m in re.finditer(r"\w+", folded) if m.group() not in _FUNCTION_WORDS]
     spans: set[tuple[int, int]] = set()
-    for doc_id, title in idx.conn.execute("SELECT doc_id, title FROM documents WHERE title IS NOT NULL"):
-        if local and doc_id not in local:
+    for doc_id, title, _place in facts.documents(idx.conn):
+        if not title or (local and doc_id not in local):
             continue
         words = [w for w in _folded_words(title) if w not in _FUNCTION_WORDS]
         pairs = set(zip(words, words[1:], strict=False))
@@ -394,9 +395,7 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     mask = _positions_of_facts(idx)
     if local:
         # "… ở Bắc Ninh", "… Đồng Nai ai chủ trì": only the plans of that place answer.
-        marks = ",".join("?" * len(local))
-        allowed = {int(p) for (p,) in idx.conn.execute(
-            f"SELECT pos FROM segments WHERE doc_id IN ({marks})", sorted(local))}
+        allowed = facts.positions_of_documents(idx.conn, sorted(local))
         mask = mask & np.fromiter((int(p) in allowed for p in idx.positions), dtype=bool,
                                   count=len(idx.positions))
     ranked = idx.rank(idx.signals(prepared), mask=mask)

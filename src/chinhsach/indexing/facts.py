@@ -39,6 +39,26 @@ class UnitDuty:
                 "deadline_text": self.deadline_text, "explicit": self.explicit}
 
 
+class DocumentRow(NamedTuple):
+    doc_id: str
+    title: str | None
+    place: str | None
+
+
+def documents(conn: sqlite3.Connection) -> list[DocumentRow]:
+    """Every indexed document's id, title and place (địa danh of its header)."""
+    return [DocumentRow(*row) for row in conn.execute("SELECT doc_id, title, place FROM documents")]
+
+
+def positions_of_documents(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> set[int]:
+    """Vector positions of the segments of these documents."""
+    if not doc_ids:
+        return set()
+    marks = ",".join("?" * len(doc_ids))
+    return {int(p) for (p,) in conn.execute(f"SELECT pos FROM segments WHERE doc_id IN ({marks})",
+                                            sorted(doc_ids))}
+
+
 def fact_positions(conn: sqlite3.Connection) -> set[int]:
     """Positions of the searchable segments that hold a duty or a target."""
     rows = conn.execute(
