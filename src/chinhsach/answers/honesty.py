@@ -49,7 +49,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chinhsach.indexing import Index
+from chinhsach.indexing import Index, facts
 from chinhsach.model import Hit
 from chinhsach.text.normalize import fold
 from chinhsach.text.tokens import folded_terms
@@ -92,8 +92,7 @@ class CorpusTerms:
         terms_of: dict[str, frozenset[str]] = {}
         pairs_of: dict[str, frozenset[str]] = {}
         row_of: dict[str, int] = {}
-        for seg_id, pos, text in idx.conn.execute(
-                "SELECT id, pos, text FROM segments WHERE searchable = 1"):
+        for seg_id, pos, text in facts.searchable_segments(idx.conn):
             terms_of[seg_id] = frozenset(_terms(text))
             pairs_of[seg_id] = frozenset(_pairs(text))
             if int(pos) in rows:

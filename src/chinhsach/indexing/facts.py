@@ -1,4 +1,4 @@
-"""Every question the answers ask of the index's fact tables (duties, duty units, targets).
+"""Every question the answers ask of the index's tables (documents, segments, duties, duty units, targets).
 
 The SQL lives here, beside the schema in :mod:`chinhsach.indexing.store`, so that the answer
 stage reads plain rows and never the connection: a change of schema is one file's change.
@@ -57,6 +57,12 @@ def positions_of_documents(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> 
     marks = ",".join("?" * len(doc_ids))
     return {int(p) for (p,) in conn.execute(f"SELECT pos FROM segments WHERE doc_id IN ({marks})",
                                             sorted(doc_ids))}
+
+
+def searchable_segments(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    """(segment id, vector position, text) of every searchable segment."""
+    return [(seg_id, int(pos), text) for seg_id, pos, text in
+            conn.execute("SELECT id, pos, text FROM segments WHERE searchable = 1")]
 
 
 def fact_positions(conn: sqlite3.Connection) -> set[int]:
