@@ -85,6 +85,7 @@ def test_a_lower_case_bracket_under_a_closed_one_goes_on() -> None:
     assert [p.text for p in paras] == ["tuyên truyền về dịch vụ (mở tài khoản, thẻ ATM) (nếu có yêu cầu);",
                                        "(Kèm theo Kế hoạch số 12/KH-UBND)"]
     assert len(paragraphs(_lines("Kế hoạch.", "(nếu có)"))) == 2
+    assert len(paragraphs(_lines("thông qua tài khoản)", "(Ủy ban nhân dân tỉnh)", gaps=False))) == 2
 
 
 def test_a_dash_in_lower_case_under_an_open_line_is_a_wrapped_compound() -> None:
@@ -96,6 +97,9 @@ def test_a_dash_in_lower_case_under_an_open_line_is_a_wrapped_compound() -> None
     assert [p.text for p in paras] == [
         "Chỉ đạo phòng chuyên môn phối hợp tổ chức chính trị - xã hội thực hiện tuyên truyền;",
         "- Tổ chức hội nghị sơ kết.", "- tổ chức tập huấn."]
+    # A capital with a mark ("Ủy", "Ưu", "Đảng") opens a bullet too.
+    assert len(paragraphs(_lines("Các đơn vị phối hợp thực hiện", "- Ủy ban nhân dân xã tuyên truyền;",
+                                 gaps=False))) == 2
 
 
 def test_raw_text_is_kept_for_display() -> None:

@@ -230,8 +230,9 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False)
     breaks: page-break artefacts split "9,5" from "bác sỹ/10.000 dân" that way. Without a visible
     break, a line continues unless the previous one ended a sentence (wrapped text).
     """
-    if (line.kind == "text" and re.match(r"[-–]\s+[a-zà-ỹđ]", text) and not line.gap_before
-            and not line.page_break_before and not prev.rstrip().endswith((".", ";", ":", "!", "?"))):
+    if (line.kind == "text" and re.match(r"[-–]\s", text) and _starts_lowercase(text[1:])
+            and not line.gap_before and not line.page_break_before
+            and not prev.rstrip().endswith((".", ";", ":", "!", "?"))):
         # "… phối hợp tổ chức chính trị" / "- xã hội tại địa phương …": a wrap before the dash of
         # a compound ("kinh tế - xã hội"), not a bullet, which opens in capitals (kh157, qd2954).
         return True
@@ -242,7 +243,7 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False)
     if line.gap_before or line.page_break_before:
         return False
     prev = prev.rstrip()
-    if re.match(r"\(\s*[a-zà-ỹđ]", text):
+    if text.startswith("(") and _starts_lowercase(text[1:]):
         # A bracket in lower case right under the line goes on with its sentence, whatever ended
         # the line: "… (mở mới tài khoản, …, thông qua tài khoản)" / "(nếu có yêu cầu);" (kh157).
         return True
