@@ -1185,16 +1185,18 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
 # "lực lượng Công an thành phố", "cơ quan Công an tỉnh": the class word before a force that has its
 # level is the force itself, one body (both golds of kh153 IV.9.a read "Công an thành phố"); the
 # force without a level ("lực lượng Công an") stays the class the plan speaks of.
-_FORCE_OF_LEVEL = re.compile(r"^(?:lực lượng|cơ quan)\s+(?P<body>(?:Công an|Hải quan|Kiểm lâm|Quản lý thị trường"
-                             r"|Cảnh sát biển)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))$", re.IGNORECASE)
+# The forces a plan names by their kind, with or without a level (also ``_FORCE`` below).
+_FORCES = ("Công an", "Hải quan", "Kiểm lâm", "Quản lý thị trường", "Cảnh sát biển")
+_FORCE_OF_LEVEL = re.compile(r"^(?:lực lượng|cơ quan)\s+(?P<force>" + "|".join(_FORCES) + r")"
+                             r"\s+(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", re.IGNORECASE)
 
 
 def _force_of_level(m: UnitMention) -> UnitMention:
     hit = _FORCE_OF_LEVEL.match(m.name)
     if hit is None:
         return m
-    body = hit.group("body")
-    return replace(m, name=body[0].upper() + body[1:].replace("Công An", "Công an"), collective=False)
+    force = next(f for f in _FORCES if f.lower() == hit.group("force").lower())  # as printed in _FORCES
+    return replace(m, name=f"{force} {hit.group('level').lower()}", collective=False)
 
 
 # A body named in the title of a law ("Luật Tổ chức Chính phủ", "Luật Tổ chức Tòa án nhân dân",
@@ -1210,7 +1212,7 @@ def _in_title(text: str, m: UnitMention) -> bool:
 # (kh182 gold: "Công an", "Hải quan"), "Bộ đội Biên phòng, Hải quan", "cơ quan Công an, Tòa án,
 # Thi hành án" (statutes). Alone they need a level ("Công an tỉnh"): a capitalised "Công an" also
 # opens longer names ("Đảng ủy Công an tỉnh", "Trường Đại học Công an nhân dân").
-_FORCE = re.compile(r"(?<![\w-])(?P<name>Công an|Hải quan|Kiểm lâm|Quản lý thị trường|Cảnh sát biển)(?![\w-])")
+_FORCE = re.compile(r"(?<![\w-])(?P<name>" + "|".join(_FORCES) + r")(?![\w-])")
 # Between two members of a list of bodies.
 _LIST_GAP = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*(?:(?:các\s+)?(?:cơ quan|lực lượng)\s+)?$")
 
