@@ -102,6 +102,27 @@ def test_a_dash_in_lower_case_under_an_open_line_is_a_wrapped_compound() -> None
                                  gaps=False))) == 2
 
 
+def test_a_closed_bold_heading_ends_without_a_blank_line() -> None:
+    """A text layer without blank lines between paragraphs (robustness_eval no-blank-lines): a
+    unit heading printed as one bold span, wrapped or not, ends where the span closes; the line
+    under it is the heading's first item, not the rest of the unit's name ("… Cần Thơ Phối
+    hợp" became a unit). A bold span inside a sentence does not end it."""
+    paras = paragraphs(_lines("**10. Báo", "và Phát thanh, Truyền hình tỉnh**", "Phối hợp với các sở tuyên truyền;",
+                              "*a) Sở Tài chính*", "Bố trí kinh phí thực hiện.", gaps=False))
+    assert [p.text for p in paras] == ["10. Báo và Phát thanh, Truyền hình tỉnh", "Phối hợp với các sở tuyên truyền;",
+                                       "a) Sở Tài chính", "Bố trí kinh phí thực hiện."]
+    paras = paragraphs(_lines("Giao **Sở Y tế** chủ trì, phối hợp với", "**Sở Tài chính**",
+                              "Thực hiện trong năm 2026.", gaps=False))
+    assert [p.text for p in paras] == ["Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính Thực hiện trong năm 2026."]
+
+
+def test_an_ellipsis_ends_a_list_sentence() -> None:
+    """"… không có thân nhân để ủy quyền nhận trợ cấp,…" over "Trên đây là Kế hoạch …" (kh157's
+    closing paragraph without its blank line): "…" ends the sentence as "..." does."""
+    paras = paragraphs(_lines("người khuyết tật, người cao tuổi,…", "Trên đây là Kế hoạch của tỉnh.", gaps=False))
+    assert len(paras) == 2
+
+
 def test_raw_text_is_kept_for_display() -> None:
     paras = paragraphs(_lines("Hoà nhập cộng đồng"))
     assert paras[0].text == "Hòa nhập cộng đồng" and paras[0].raw == "Hoà nhập cộng đồng"
