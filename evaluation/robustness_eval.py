@@ -367,6 +367,22 @@ def no_blank_lines(text: str, gold: dict) -> Transformed:
     return "\n".join(out), gold
 
 
+def portal_plain(text: str, gold: dict) -> Transformed:
+    """A law portal's plain-text page (thuvienphapluat, thuviennhadat, hethongphapluat as the
+    search tool's stored pages show them): no markdown, no blank lines between paragraphs, every
+    paragraph hard-wrapped at about 70 columns, headings included. Each change alone is measured
+    above; together they leave a heading no sign of its end but its outline marker."""
+    text, gold = no_markdown(text, gold)
+    out = []
+    for kind, lines in _paragraph_runs(text):
+        if kind == "text":
+            out.extend(textwrap.wrap(" ".join(x.strip() for x in lines), width=70,
+                                     break_long_words=False, break_on_hyphens=False))
+        else:
+            out.extend(lines)
+    return no_blank_lines("\n".join(out), gold)
+
+
 TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "years+4": years_shifted,
     "province": other_province,
@@ -381,6 +397,7 @@ TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "dates-in-figures": dates_in_figures,
     "item-markers": other_markers,
     "no-blank-lines": no_blank_lines,
+    "portal-plain": portal_plain,
 }
 
 # ---------------------------------------------------------------------------------------------

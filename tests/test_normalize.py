@@ -116,6 +116,22 @@ def test_a_closed_bold_heading_ends_without_a_blank_line() -> None:
     assert [p.text for p in paras] == ["Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính Thực hiện trong năm 2026."]
 
 
+def test_a_duty_verb_in_capitals_opens_the_item_under_a_plain_heading() -> None:
+    """A law portal's plain page (no bold, no blank lines; robustness_eval portal-plain): "5. Sở
+    Công Thương" over "Chủ trì triển khai …" is a unit heading and its first item, not a unit
+    named "Sở Công Thương Chủ trì". A heading left open ("… phối hợp với") or a body's name cut
+    after its head ("Ban" / "Chỉ đạo tỉnh") goes on."""
+    paras = paragraphs(_lines("5. Sở Công Thương", "Chủ trì triển khai các nhiệm vụ tại mục III.",
+                              "b) Liên minh Hợp tác xã tỉnh", "Xây dựng kế hoạch hành động.", gaps=False))
+    assert [p.text for p in paras] == ["5. Sở Công Thương", "Chủ trì triển khai các nhiệm vụ tại mục III.",
+                                       "b) Liên minh Hợp tác xã tỉnh", "Xây dựng kế hoạch hành động."]
+    assert len(paragraphs(_lines("1. Sở Y tế chủ trì, phối hợp với", "Tổ chức Y tế thế giới.", gaps=False))) == 1
+    assert len(paragraphs(_lines("2. Thường trực Ban", "Chỉ đạo tỉnh theo dõi.", gaps=False))) == 1
+    # Inside a sentence the verb is in lower case; a capital after an unfinished sentence that is
+    # not a heading still goes on ("… giao cho" / "Sở Tài chính").
+    assert len(paragraphs(_lines("Giao cho", "Sở Tài chính thực hiện.", gaps=False))) == 1
+
+
 def test_an_ellipsis_ends_a_list_sentence() -> None:
     """"… không có thân nhân để ủy quyền nhận trợ cấp,…" over "Trên đây là Kế hoạch …" (kh157's
     closing paragraph without its blank line): "…" ends the sentence as "..." does."""

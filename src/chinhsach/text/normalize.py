@@ -223,6 +223,32 @@ def _starts_lowercase(text: str) -> bool:
     return False
 
 
+# Last words after which a line goes on whatever its case: a connective, or the head of a body's
+# name split by the wrap ("5. Sở" / "Công Thương").
+_OPEN_WORDS = frozenset("""và với của các cho tại theo về trong để là có được những từ đến trên dưới do
+    bằng hoặc hay nhằm gồm như thuộc số ngày tháng năm ban sở ủy bộ hội trung tâm văn phòng cục
+    phòng đảng mặt trận báo đài quỹ chi nhánh ngân hàng""".split())
+
+
+# Verbs that open a duty's sentence. Inside a sentence they are written in lower case, so one in
+# capitals at a line's start, under a heading line, opens the heading's first item.
+_OPENING_VERB = re.compile(
+    r"^(?:Chủ trì|Phối hợp|Chỉ đạo|Tham mưu|Hướng dẫn|Theo dõi|Đôn đốc|Triển khai|Thực hiện|"
+    r"Tổ chức|Xây dựng|Rà soát|Kiểm tra|Tuyên truyền|Nghiên cứu|Đẩy mạnh|Tăng cường|Bố trí|"
+    r"Chịu trách nhiệm|Tiếp tục|Chủ động|Tổng hợp|Hỗ trợ|Ban hành|Đề xuất|Nâng cao|Quản lý|"
+    r"Vận động|Giám sát|Bảo đảm|Đảm bảo|Phấn đấu|Cung cấp|Đánh giá|Là cơ quan|Có trách nhiệm)\b")
+
+
+def _short_heading(prev: str) -> bool:
+    """Whether paragraph ``prev`` reads as a heading: an outline marker and a few words with
+    nothing left open ("5. Sở Công Thương", "a) Mục tiêu chung")."""
+    prev = prev.rstrip()
+    if not starts_block(prev) or prev.endswith((*_TERMINAL, ",", "-", "–")):
+        return False
+    words = prev.split()
+    return len(words) <= 12 and words[-1].lower() not in _OPEN_WORDS
+
+
 def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False) -> bool:
     """Whether ``line`` continues the paragraph ending in ``prev``.
 
@@ -259,6 +285,11 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False)
         # sentence goes on ("… xuất khẩu;" / "Xây dựng các phóng sự …" re-wrapped at 60 columns).
         return True
     if prev.endswith(_TERMINAL) or prev.isupper() or not any(ch.isalnum() for ch in prev):
+        return False
+    if _OPENING_VERB.match(text) and _short_heading(prev):
+        # A heading, then a duty's verb in capitals: the heading's first item, in text without
+        # blank lines or bold (a law portal's plain page: "5. Sở Công Thương" / "Chủ trì triển
+        # khai …"; robustness_eval portal-plain lost unit heads to this).
         return False
     # Uppercase start after an unfinished line: a wrapped line ("... của Ban Chấp hành").
     return True
