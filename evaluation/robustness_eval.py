@@ -30,7 +30,10 @@ Transformations (each realistic for another source):
   ``data/abbreviations.json`` (the gold keeps the full names);
 - ``dates-in-words`` / ``dates-in-figures``: "ngày 30/6/2026" ↔ "ngày 30 tháng 6 năm 2026",
   "quý I/2026" ↔ "quý I năm 2026" (offices print either);
-- ``item-markers``: "a)" → "a.", "1." → "1)", "- " → "+ " (other offices' item markers).
+- ``item-markers``: "a)" → "a.", "1." → "1)", "- " → "+ " (other offices' item markers);
+- ``no-blank-lines``: paragraphs not set apart by blank lines (a PDF's text layer);
+- ``portal-plain``: a law portal's plain-text page as the stored pages of thuvienphapluat,
+  thuviennhadat and hethongphapluat print it: no markdown, no blank lines, re-wrapped at 70.
 
 Table lines (``|``) are kept intact by the re-wrapping transformations.
 """
