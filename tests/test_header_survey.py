@@ -519,3 +519,99 @@ Vũ Đại Thắng
         "type": "Kết luận", "number": "318-KL/TƯ", "date": "2021-09-06",
         "issuer": "Tỉnh ủy Quảng Bình", "place": "Quảng Bình", "signer": "Vũ Đại Thắng",
     }
+
+
+# A department over its province in one cell, a notice signed "Q. GIÁM ĐỐC": the department
+# forms of https://www.scribd.com/document/702831930/28-9-23-Chu-de-nam-hoc-23-24-ct and
+# https://hethongphapluat.vn/huong-dan-681-hd-sgddt-nam-2013-thuc-hien-quy-dinh-quan-ly-day-them-hoc-them-do-so-giao-duc-va-dao-tao-thanh-pho-can-tho-ban-hanh.html
+DEPARTMENT_NOTICE = """\
+SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG
+TỈNH ĐẮK NÔNG
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 85/TB-STNMT
+
+Đắk Nông, ngày 03 tháng 4 năm 2019
+
+THÔNG BÁO
+
+Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 3 năm 2019
+
+Ngày 29/3/2019, Sở Tài nguyên và Môi trường tổ chức họp giao ban. Giám đốc Sở kết luận như sau:
+
+1. Văn phòng Sở chủ trì tổng hợp báo cáo trước ngày 10 hằng tháng.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+Q. GIÁM ĐỐC
+
+Trần Văn Bình
+"""
+
+
+def test_head_word_inside_a_department_name_is_a_common_word(tmp_path: Path) -> None:
+    """"TRƯỜNG" of "MÔI TRƯỜNG" counted as a school's head word and capitalised the level
+    after it: "Sở Tài nguyên và Môi trường Tỉnh Đắk Nông"."""
+    assert _meta(_parse(tmp_path, DEPARTMENT_NOTICE)) == {
+        "type": "Thông báo", "number": "85/TB-STNMT", "date": "2019-04-03",
+        "issuer": "Sở Tài nguyên và Môi trường tỉnh Đắk Nông", "place": "Đắk Nông",
+        "signer": "Trần Văn Bình",
+    }
+
+
+def test_steering_committee_name_is_not_split_at_phong() -> None:
+    from chinhsach.structure.metadata import issuer_name
+
+    assert issuer_name("BAN CHỈ ĐẠO PHÒNG CHỐNG TỘI PHẠM TỈNH NAM ĐỊNH") == (
+        "Ban chỉ đạo phòng chống tội phạm tỉnh Nam Định")
+    assert issuer_name("TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH KIÊN GIANG") == (
+        "Trung tâm Kiểm soát bệnh tật tỉnh Kiên Giang")
+
+
+# A directive whose issuer, motto and place-date wrap inside their cells ("UỶ BAN NHÂN" /
+# "DÂN", "Quảng Bình," / "ngày 25 …"), signed by the office for the chairman ("TL. CHỦ TỊCH"
+# over "KT. CHÁNH VĂN PHÒNG"): seen on
+# https://thuvienphapluat.vn/van-ban/Tai-chinh-nha-nuoc/Chi-thi-08-CT-UBND-2015-tang-cuong-thuc-hien-nhiem-vu-tai-chinh-ngan-sach-Quang-Binh-284521.aspx
+def test_directive_with_cells_wrapped_after_the_comma(tmp_path: Path) -> None:
+    text = """\
+UỶ BAN NHÂN
+DÂN
+TỈNH QUẢNG BÌNH
+--------
+|
+CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 11/CT-UBND
+|
+Quảng Bình,
+ngày 14 tháng 6 năm 2016
+|
+CHỈ THỊ
+VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ THU NGÂN SÁCH NHÀ NƯỚC NĂM 2016
+Thực hiện Nghị quyết số
+01/NQ-CP ngày 07/01/2016 của Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Cục Thuế tỉnh chủ trì, phối hợp với Sở Tài chính rà soát nguồn thu, báo cáo trước ngày 30/9/2016.
+Nơi nhận:
+- Bộ Tài chính;
+- Lưu: VT.
+|
+TL. CHỦ TỊCH
+KT. CHÁNH VĂN PHÒNG
+PHÓ CHÁNH VĂN PHÒNG
+Hoàng Minh Đức
+|
+"""
+    assert _meta(_parse(tmp_path, text)) == {
+        "type": "Chỉ thị", "number": "11/CT-UBND", "date": "2016-06-14",
+        "issuer": "Ủy ban nhân dân tỉnh Quảng Bình", "place": "Quảng Bình",
+        "signer": "Hoàng Minh Đức",
+    }

@@ -265,7 +265,9 @@ def caps_to_name(text: str) -> str:
     """"ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" → "Ủy ban nhân dân tỉnh Hà Giang"; "SỞ Y TẾ" → "Sở Y tế".
 
     Place names (after a level word: tỉnh, thành phố, huyện; or after Tỉnh ủy/Huyện ủy) keep
-    capitals for at most four words, up to a common word ("giai đoạn", "năm", "trên").
+    capitals for at most four words, up to a common word ("giai đoạn", "năm", "trên"). A
+    body's head word (sở, trung tâm, bệnh viện) opens the name only as its first or second
+    word: further on it is a common word ("MÔI TRƯỜNG TỈNH", "PHÒNG CHỐNG TỘI PHẠM").
     """
     for pattern, repl in _ABBREVIATIONS:
         text = pattern.sub(repl, text)
@@ -282,7 +284,7 @@ def caps_to_name(text: str) -> str:
             place = 0
         if words[i] in _KEEP_UPPER:
             out.append(words[i])
-        elif i == 0 or place or (prev in _BODY_HEADS - {"ban"}
+        elif i == 0 or place or (prev in _BODY_HEADS - {"ban"} and i <= 2
                                  and low[i - 2 : i] not in (["đảng", "bộ"], ["xã", "hội"])):
             out.append(w.capitalize())
         elif w in _LEVELS and nxt == "ủy":
