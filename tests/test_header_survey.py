@@ -71,7 +71,7 @@ def test_paywall_notice_above_the_header_is_skipped(tmp_path: Path) -> None:
         "type": "Quyết định", "number": "1183/QĐ-UBND", "date": "2015-05-08",
         "issuer": "Ủy ban nhân dân tỉnh Ninh Bình", "place": "Ninh Bình", "signer": None,
     }
-    assert "meta_unreadable" in _codes(doc)
+    assert "meta_unreadable" in _codes(doc) and "meta_incomplete" not in _codes(doc)
     assert [a["type"] for a in doc.meta.attached] == ["Quy chế"]
 
 
@@ -615,3 +615,81 @@ Hoàng Minh Đức
         "issuer": "Ủy ban nhân dân tỉnh Quảng Bình", "place": "Quảng Bình",
         "signer": "Hoàng Minh Đức",
     }
+
+
+# Each cell's first line on a line of its own, ending with "|"; the type line and title lost
+# (the number's code gives the type): seen on
+# https://vanban123.vn/Ke-hoach/Ke-hoach-335-KH-UBND-nam-2023-ve-Tuyen-sinh-vao-lop-6-trung-hoc-co-so-va-lop-10-trung-hoc-pho-thong-tren-dia-ban-tinh-Phu-Tho-nam-hoc-2023-2024-611957
+# and the plan's own "Ủy ban nhân dân tỉnh … ban hành Kế hoạch …" in 6 of the plans read, e.g.
+# https://thuviennhadat.vn/vbpl/ke-hoach-772-kh-ubnd-2020-thuc-hien-nghi-quyet-35-nq-cp-phat-trien-giao-duc-va-dao-tao-cao-bang-448105.html
+ONE_CELL_PER_LINE = """\
+ỦY BAN NHÂN DÂN |
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 208/KH-UBND |
+Yên Bái, ngày 16 tháng 3 năm 2022 |
+Căn cứ Quyết định số 1660/QĐ-TTg ngày 02/10/2021 của Thủ tướng Chính phủ;
+Ủy ban nhân dân tỉnh Yên Bái ban hành Kế hoạch thực hiện Chương trình sức khỏe học đường năm 2022 như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm học sinh được chăm sóc sức khỏe.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Y tế tổ chức thực hiện.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+| TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Vũ Thị Hiền Hạnh |
+"""
+
+
+def test_bare_issuer_takes_its_place_from_the_plans_own_sentence(tmp_path: Path) -> None:
+    assert _meta(_parse(tmp_path, ONE_CELL_PER_LINE)) == {
+        "type": "Kế hoạch", "number": "208/KH-UBND", "date": "2022-03-16",
+        "issuer": "Ủy ban nhân dân tỉnh Yên Bái", "place": "Yên Bái",
+        "signer": "Vũ Thị Hiền Hạnh",
+    }
+
+
+def test_bare_issuer_does_not_take_a_cited_higher_body(tmp_path: Path) -> None:
+    """A district's plan that cites its province's: the place-date names the district, so
+    the province's sentence does not complete the issuer (it stays as read)."""
+    text = ONE_CELL_PER_LINE.replace("Yên Bái, ngày", "Lục Yên, ngày").replace(
+        "Ủy ban nhân dân tỉnh Yên Bái ban hành", "Kế hoạch mà Ủy ban nhân dân tỉnh Yên Bái ban hành")
+    doc = _parse(tmp_path, text)
+    assert _meta(doc)["issuer"] == "Ủy ban nhân dân"
+    assert "meta_incomplete" in _codes(doc)
+
+
+def test_preamble_issuer_starts_at_the_body() -> None:
+    """The capital-letter class À-Ỹ holds lower-case letters: the sentence's issuer was read
+    from "ân dân tỉnh Cao Bằng"."""
+    from chinhsach.structure.metadata import _preamble_issuer
+
+    assert _preamble_issuer("Ủy ban nhân dân tỉnh Cao Bằng ban hành Kế hoạch triển khai") == (
+        "Ủy ban nhân dân tỉnh Cao Bằng")
+    assert _preamble_issuer("Ban Thường vụ Tỉnh ủy Sơn La ban hành Kế hoạch thực hiện") == (
+        "Ban Thường vụ Tỉnh ủy Sơn La")
+    assert _preamble_issuer("Ủy ban nhân dân tỉnh xây dựng kế hoạch") is None
+
+
+def test_province_level_takes_only_a_province_name(tmp_path: Path) -> None:
+    """Older provincial decisions date from the provincial capital ("Phan Rang-Tháp Chàm,
+    ngày …", https://luatminhkhue.vn/quyet-dinh-55-2007-qd-ubnd-ve-ke-hoach-hanh-dong-vi-su-tien-bo-phu-nu-tinh-ninh-thuan-giai-doan-2006---2010.aspx):
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" and a city's name do not make an issuer."""
+    text = RELATED_LIST.replace("Thái Nguyên, ngày", "Phan Thiết, ngày")
+    doc = _parse(tmp_path, text)
+    assert _meta(doc)["issuer"] == "Ủy ban nhân dân"
+    assert "meta_incomplete" in _codes(doc)
+
+
+def test_hyphenated_place_names(tmp_path: Path) -> None:
+    """A place spelt with a hyphen kept only its last part ("Tháp Chàm", "Vũng Tàu"); an older
+    decision's "Phan Rang-Tháp Chàm, ngày …" (the luatminhkhue page above) and a province's
+    "Bà Rịa - Vũng Tàu" are read whole, and the province completes a bare issuer."""
+    text = RELATED_LIST.replace("Thái Nguyên, ngày", "Bà Rịa - Vũng Tàu, ngày")
+    meta = _meta(_parse(tmp_path, text))
+    assert (meta["place"], meta["issuer"]) == ("Bà Rịa - Vũng Tàu",
+                                               "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu")
+    text = INTERLEAVED_ONE_SPACE.replace("Số: 318/UBND Phú Tân", "Số: 55/2007/QĐ-UBND Phan Rang-Tháp Chàm")
+    assert _meta(_parse(tmp_path, text))["place"] == "Phan Rang-Tháp Chàm"

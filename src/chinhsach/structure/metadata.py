@@ -59,7 +59,8 @@ _MOTTO_PHRASES = re.compile(
 _RULE_RE = re.compile(r"[-–—_=*.]{3,}")
 _NUMBER_RE = re.compile(r"(?:^|\s)(?:Luật\s+|Bộ\s+luật\s+)?(?:Số|SỐ|số)\s*:?\s*(?P<num>\d[^\s|,;]*)")
 _DATE_RE = re.compile(
-    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+"
+    # A place's words may be joined by a hyphen ("Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm").
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?(?:\s*-\s*|\s+)){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
     # "Cần Thơ, ngày 17/11/2025": the date in figures, as some offices and converters print it.
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
@@ -84,9 +85,12 @@ _SIGN_WORDS = re.compile(
 )
 _NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s){1,5}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")  # "Y Thanh Hà Niê Kđăm"
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|ký|đã\s+ký\s+và\s+đóng\s+dấu)[^)]*\)?$", re.IGNORECASE)
+# "… Ban Thường vụ Tỉnh ủy Sơn La ban hành Kế hoạch …", "Ủy ban nhân dân tỉnh Cao Bằng ban hành
+# Kế hoạch …": the body opens with one of the words bodies open with (a capital-letter class
+# would not do: À-Ỹ holds lower-case letters, and "ân dân tỉnh Cao Bằng" was read).
 _ISSUED_BY_RE = re.compile(
-    r"(?P<issuer>(?:[A-ZĐÀ-Ỹ][\wđ]*\s+){1,10}?(?:[\wđ]+\s+){0,3}?[A-ZĐÀ-Ỹ][\wđ]*"
-    r"(?:\s+[A-ZĐÀ-Ỹ][\wđ]*)*)\s+ban hành\b"
+    r"(?<!\w)(?P<issuer>(?:Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Ban|Thường trực|Tỉnh ủy|Huyện ủy|Thành ủy"
+    r"|Thị ủy|Đảng ủy|Sở|Bộ|Phòng)\s[^.;:,()]{0,80}?)\s+ban hành\b"
 )
 _PROVINCE_RE = re.compile(
     r"\b(?:tỉnh|Tỉnh ủy|Tỉnh|huyện|Huyện ủy|thành phố|Thành ủy|quận|thị xã|xã|phường)\s+"
@@ -235,7 +239,9 @@ def read_date(text: str) -> tuple[str | None, str | None]:
     # end of a sentence of the other column ("… của Sở Y tế. Kiên Giang, ngày 24"): the class
     # À-Ỹ holds lower-case letters too.
     words = place.split()
-    while words and (fold(words[0]) in {"hanh", "phuc", "nam", "viet", "do"} or words[0].isupper()
+    # A number's code on the same line ("QĐ-TTg Hà Nội"): two capitals in one word.
+    while words and (fold(words[0]) in {"hanh", "phuc", "nam", "viet", "do"}
+                     or (words[0].isupper() or sum(c.isupper() for c in words[0]) > 1)
                      and len(words) > 1 and not words[0].endswith(".")
                      or not words[0][:1].isupper()):
         words = words[1:]
@@ -280,6 +286,9 @@ def caps_to_name(text: str) -> str:
     for i, w in enumerate(low):
         nxt = low[i + 1] if i + 1 < len(low) else ""
         prev = low[i - 1] if i else ""
+        if place and w == "-":
+            out.append(w)  # "Bà Rịa - Vũng Tàu": the hyphen of a place name
+            continue
         if place and (w in _TITLE_STOP or not w[:1].isalpha()):
             place = 0
         if words[i] in _KEEP_UPPER:
@@ -723,6 +732,11 @@ _LEVEL_WORDS = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|T
 _AUTHORITY_TITLE = re.compile(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG)\s+")
 
 
+def _place_key(place: str) -> str:
+    """A place name folded, its hyphen spelt one way ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu")."""
+    return re.sub(r"\s*-\s*", "-", fold(place))
+
+
 def _issuer_with_locality(issuer: str, authority: str, place: str | None) -> str:
     """A local body read without its locality, completed from the authority line under the
     title.
@@ -744,7 +758,10 @@ def _issuer_with_locality(issuer: str, authority: str, place: str | None) -> str
     if not re.match(rf"^{_LEVEL_WORDS}\b", rest):
         return issuer
     if re.fullmatch(_LEVEL_WORDS, rest):
-        if not place:
+        # The place-date line of a province's body may name its capital ("Phan Thiết, ngày
+        # …" for Bình Thuận): a province's level takes a province's name only.
+        provinces = {_place_key(p) for p in unit_data()["provinces"]}
+        if not place or rest in ("TỈNH", "THÀNH PHỐ") and _place_key(place) not in provinces:
             return issuer
         body = f"{body} {place.upper()}"
     return issuer_name(body)
@@ -757,7 +774,7 @@ def _preamble_issuer(text: str) -> str | None:
         return None
     issuer = m.group("issuer").strip()
     if _PROVINCE_RE.search(issuer):
-        return issuer
+        return issuer_name(issuer.upper())
     return None
 
 
@@ -854,6 +871,11 @@ def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning
     (``unreadable``: fields whose line was found but not its value, with that line)."""
     if meta.issuer is None:
         meta.issuer = _preamble_issuer(preamble)
+    elif (named := _preamble_issuer(preamble)) and meta.place and fold(meta.place) in fold(named):
+        # A bare "Ủy ban nhân dân" (the crawl kept one line of the cell) and a plan that says
+        # "Ủy ban nhân dân tỉnh Cao Bằng ban hành Kế hoạch …": the same body with its place,
+        # the place its place-date line names (not a higher body its preamble cites).
+        meta.issuer = _issuer_with_locality(meta.issuer, named.upper(), meta.place)
     if meta.place is None and meta.issuer and (m := _PROVINCE_RE.search(meta.issuer)):
         meta.place = m.group("place")
     if meta.type is None and meta.number:
@@ -862,6 +884,12 @@ def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning
         # An administrative letter prints no type word: its "V/v …" (về việc) subject line under
         # the number is what makes it a Công văn (the scans U9c_513, HzW_18).
         meta.type = "Công văn"
+    if meta.issuer and fold(meta.issuer) in _LOCAL_BODIES:
+        # A local body's name without its locality: a crawl that kept one line of the cell.
+        warnings.append(ParseWarning(
+            "meta_incomplete",
+            f"issuer read as “{meta.issuer}”, without its locality (left as read, not guessed)",
+            None))
     missing = [f for f in META_FIELDS if getattr(meta, f) is None]
     if missing:
         seen = [f"{name} not readable in “{line}”" for name, line in (unreadable or {}).items()
@@ -872,6 +900,9 @@ def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning
             + "".join(f"; {s}" for s in seen),
             None,
         ))
+
+
+_LOCAL_BODIES = {"uy ban nhan dan", "hoi dong nhan dan"}  # folded; they take a level and place
 
 
 def type_from_number(number: str) -> str | None:
