@@ -693,3 +693,47 @@ def test_hyphenated_place_names(tmp_path: Path) -> None:
                                                "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu")
     text = INTERLEAVED_ONE_SPACE.replace("Số: 318/UBND Phú Tân", "Số: 55/2007/QĐ-UBND Phan Rang-Tháp Chàm")
     assert _meta(_parse(tmp_path, text))["place"] == "Phan Rang-Tháp Chàm"
+
+
+def test_attached_plan_under_one_line_rows_takes_the_decisions_body(tmp_path: Path) -> None:
+    """The attached plan's own header in the same one-line rows ("ỦY BAN NHÂN DÂN | CỘNG HÒA …
+    |", the hethongphapluat pages above) keeps only "Ủy ban nhân dân": the decision that issues
+    it names the same body in full."""
+    text = """\
+Hệ thống pháp luật
+Đang tải nội dung, vui lòng chờ giây lát...
+ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 2210/QĐ-UBND | Hà Tĩnh, ngày 12 tháng 8 năm 2019 |
+QUYẾT ĐỊNH
+VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG THIÊN TAI NĂM 2019
+ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH
+Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013;
+Xét đề nghị của Sở Nông nghiệp và Phát triển nông thôn,
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2019.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+| TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đặng Quốc Vinh |
+ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+KẾ HOẠCH
+PHÒNG, CHỐNG THIÊN TAI NĂM 2019
+(Ban hành kèm theo Quyết định số 2210/QĐ-UBND ngày 12/8/2019 của UBND tỉnh Hà Tĩnh)
+I. MỤC ĐÍCH, YÊU CẦU
+1. Chủ động phòng, chống thiên tai.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Sở Tài chính triển khai Kế hoạch này.
+"""
+    doc = _parse(tmp_path, text)
+    assert _meta(doc) == {
+        "type": "Quyết định", "number": "2210/QĐ-UBND", "date": "2019-08-12",
+        "issuer": "Ủy ban nhân dân tỉnh Hà Tĩnh", "place": "Hà Tĩnh", "signer": "Đặng Quốc Vinh",
+    }
+    [plan] = doc.meta.attached
+    assert (plan["type"], plan["issuer"], plan["prefix"]) == ("Kế hoạch", "Ủy ban nhân dân tỉnh Hà Tĩnh",
+                                                              "KH")
+    assert [d.section for d in doc.duties] == ["KH.II.1"]

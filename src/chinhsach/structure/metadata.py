@@ -975,7 +975,11 @@ def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
         elif prev_text and not prev.cells:
             break
     sub = read_header(source, first, len(lines))
-    attached = DocumentMeta(type=wanted, issuer=sub.meta.issuer or meta.issuer,
+    issuer = sub.meta.issuer
+    if issuer is None or (fold(issuer) in _LOCAL_BODIES and meta.issuer
+                          and fold(meta.issuer).startswith(fold(issuer) + " ")):
+        issuer = meta.issuer  # the plan's cell kept "ỦY BAN NHÂN DÂN" only: the decision's body
+    attached = DocumentMeta(type=wanted, issuer=issuer,
                             number=sub.meta.number, date=sub.meta.date or meta.date,
                             place=sub.meta.place or meta.place)
     attached.title = sentence_case(sub.title) if sub.title else None
