@@ -737,3 +737,34 @@ II. TỔ CHỨC THỰC HIỆN
     assert (plan["type"], plan["issuer"], plan["prefix"]) == ("Kế hoạch", "Ủy ban nhân dân tỉnh Hà Tĩnh",
                                                               "KH")
     assert [d.section for d in doc.duties] == ["KH.II.1"]
+
+
+def test_an_excerpt_before_its_attached_plan_is_not_portal_text(tmp_path: Path) -> None:
+    """A file that starts inside a decision's articles and goes on to the plan it issues: the
+    plan's motto is near the top, but the articles above it are the document's own body, so
+    the plan's header is not read as the file's."""
+    text = """\
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2019 của tỉnh, với các nội dung được nêu cụ thể trong Kế hoạch kèm theo.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đặng Quốc Vinh
+ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+KẾ HOẠCH
+PHÒNG, CHỐNG THIÊN TAI NĂM 2019
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Sở Tài chính triển khai Kế hoạch này.
+"""
+    doc = _parse(tmp_path, text)
+    assert _meta(doc) == {"type": None, "number": None, "date": None, "issuer": None,
+                          "place": None, "signer": "Đặng Quốc Vinh"}
+    [plan] = doc.meta.attached
+    assert (plan["type"], plan["issuer"]) == ("Kế hoạch", "Ủy ban nhân dân tỉnh Hà Tĩnh")
+    assert [d.section for d in doc.duties] == ["KH.I.1"]

@@ -538,6 +538,10 @@ def _after_portal_text(lines: list[SourceLine], start: int, end: int) -> int:
     for i in range(start, motto):
         line = lines[i]
         text = clean(line.text)
+        if RECIPIENTS_RE.match(text) or _OUTLINE_RE.match(text) and not _LIST_ITEM_RE.match(text):
+            # An article, an item or "Nơi nhận" above the motto: a document's own body (an
+            # excerpt before its attached plan), not a portal's text.
+            return start
         if text and not line.cells and "|" not in line.text and (
                 _ends_header(text) or _is_prose(text) or _LIST_ITEM_RE.match(text)):
             first = i + 1
