@@ -50,14 +50,17 @@ META_FIELDS = ("type", "number", "date", "issuer", "place", "signer")
 _MOTTO_WORDS = ("cong hoa", "chu nghia viet nam", "doc lap", "hanh phuc", "tu do",
                 "dang cong san viet nam")
 _MOTTO_PHRASES = re.compile(
-    r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    # "HÒA" (new spelling) and "HOÀ" (old): a line that interleaves the columns with one space
+    # ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", provincial portals) keeps only the issuer.
+    r"CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
     re.IGNORECASE,
 )
 _RULE_RE = re.compile(r"[-–—_=*.]{3,}")
 _NUMBER_RE = re.compile(r"(?:^|\s)(?:Luật\s+|Bộ\s+luật\s+)?(?:Số|SỐ|số)\s*:?\s*(?P<num>\d[^\s|,;]*)")
 _DATE_RE = re.compile(
-    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?\s+){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+"
+    # A place's words may be joined by a hyphen ("Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm").
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wđ]*\.?(?:\s*-\s*|\s+)){0,4}?[A-ZĐÀ-Ỹ][\wđ]*)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
     # "Cần Thơ, ngày 17/11/2025": the date in figures, as some offices and converters print it.
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
@@ -82,9 +85,12 @@ _SIGN_WORDS = re.compile(
 )
 _NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s){1,5}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")  # "Y Thanh Hà Niê Kđăm"
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|ký|đã\s+ký\s+và\s+đóng\s+dấu)[^)]*\)?$", re.IGNORECASE)
+# "… Ban Thường vụ Tỉnh ủy Sơn La ban hành Kế hoạch …", "Ủy ban nhân dân tỉnh Cao Bằng ban hành
+# Kế hoạch …": the body opens with one of the words bodies open with (a capital-letter class
+# would not do: À-Ỹ holds lower-case letters, and "ân dân tỉnh Cao Bằng" was read).
 _ISSUED_BY_RE = re.compile(
-    r"(?P<issuer>(?:[A-ZĐÀ-Ỹ][\wđ]*\s+){1,10}?(?:[\wđ]+\s+){0,3}?[A-ZĐÀ-Ỹ][\wđ]*"
-    r"(?:\s+[A-ZĐÀ-Ỹ][\wđ]*)*)\s+ban hành\b"
+    r"(?<!\w)(?P<issuer>(?:Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Ban|Thường trực|Tỉnh ủy|Huyện ủy|Thành ủy"
+    r"|Thị ủy|Đảng ủy|Sở|Bộ|Phòng)\s[^.;:,()]{0,80}?)\s+ban hành\b"
 )
 _PROVINCE_RE = re.compile(
     r"\b(?:tỉnh|Tỉnh ủy|Tỉnh|huyện|Huyện ủy|thành phố|Thành ủy|quận|thị xã|xã|phường)\s+"
@@ -126,9 +132,15 @@ class Fragment:
     line: int
 
 
+# Markup left in a page's text ("UBND TỈNH NINH THUẬN<b> CỘNG HOÀ …</b>" on document-sharing
+# sites, "</xml" above a provincial portal's letter).
+_HTML_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?(?:>|$)")
+
+
 def clean(text: str) -> str:
     """Normalised text without markdown marks, footnote markers or stray pipes."""
     text = normalize_text(strip_markdown(text))
+    text = _HTML_TAG_RE.sub(" ", text)
     text = re.sub(r"\[\d+\]", "", text)
     return text.strip(" *_|\t")
 
@@ -227,7 +239,9 @@ def read_date(text: str) -> tuple[str | None, str | None]:
     # end of a sentence of the other column ("… của Sở Y tế. Kiên Giang, ngày 24"): the class
     # À-Ỹ holds lower-case letters too.
     words = place.split()
-    while words and (fold(words[0]) in {"hanh", "phuc", "nam", "viet", "do"} or words[0].isupper()
+    # A number's code on the same line ("QĐ-TTg Hà Nội"): two capitals in one word.
+    while words and (fold(words[0]) in {"hanh", "phuc", "nam", "viet", "do"}
+                     or (words[0].isupper() or sum(c.isupper() for c in words[0]) > 1)
                      and len(words) > 1 and not words[0].endswith(".")
                      or not words[0][:1].isupper()):
         words = words[1:]
@@ -257,7 +271,9 @@ def caps_to_name(text: str) -> str:
     """"ỦY BAN NHÂN DÂN TỈNH HÀ GIANG" → "Ủy ban nhân dân tỉnh Hà Giang"; "SỞ Y TẾ" → "Sở Y tế".
 
     Place names (after a level word: tỉnh, thành phố, huyện; or after Tỉnh ủy/Huyện ủy) keep
-    capitals for at most four words, up to a common word ("giai đoạn", "năm", "trên").
+    capitals for at most four words, up to a common word ("giai đoạn", "năm", "trên"). A
+    body's head word (sở, trung tâm, bệnh viện) opens the name only as its first or second
+    word: further on it is a common word ("MÔI TRƯỜNG TỈNH", "PHÒNG CHỐNG TỘI PHẠM").
     """
     for pattern, repl in _ABBREVIATIONS:
         text = pattern.sub(repl, text)
@@ -270,11 +286,14 @@ def caps_to_name(text: str) -> str:
     for i, w in enumerate(low):
         nxt = low[i + 1] if i + 1 < len(low) else ""
         prev = low[i - 1] if i else ""
+        if place and w == "-":
+            out.append(w)  # "Bà Rịa - Vũng Tàu": the hyphen of a place name
+            continue
         if place and (w in _TITLE_STOP or not w[:1].isalpha()):
             place = 0
         if words[i] in _KEEP_UPPER:
             out.append(words[i])
-        elif i == 0 or place or (prev in _BODY_HEADS - {"ban"}
+        elif i == 0 or place or (prev in _BODY_HEADS - {"ban"} and i <= 2
                                  and low[i - 2 : i] not in (["đảng", "bộ"], ["xã", "hội"])):
             out.append(w.capitalize())
         elif w in _LEVELS and nxt == "ủy":
@@ -294,7 +313,7 @@ def _body_capitals(name: str) -> str:
     an institution's own name ("Trường ĐH Thủ Đô Hà Nội")."""
     for fixed in _FIXED_NAMES:
         name = re.sub(rf"\b{fixed}\b", fixed, name, flags=re.IGNORECASE)
-    m = re.match(r"^(Sở|Bộ)\s+(.+?)(\s+(?:tỉnh|thành phố|huyện|quận)\s.*)?$", name)
+    m = re.match(r"^(Sở|Bộ|Phòng)\s+(.+?)(\s+(?:tỉnh|thành phố|huyện|quận|thị xã)\s.*)?$", name)
     if m:
         field = re.sub(r"(\bvà\s+|,\s*|\s-\s)(\w)", lambda x: x.group(1) + x.group(2).upper(),
                        m.group(2))
@@ -480,6 +499,55 @@ class HeaderReading:
     unreadable: dict[str, str] = field(default_factory=dict)
 
 
+def _ends_header(text: str) -> bool:
+    """A preamble, outline or addressee line: the header is over."""
+    return bool(_PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text) or _ADDRESSEE_RE.match(text))
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence too long for any header piece."""
+    return doc_type_of(text) is None and not is_caps(text) and len(text.split()) > 20
+
+
+def _line_texts(line: SourceLine) -> list[str]:
+    return [t for _, t in line.cells] if line.cells else [line.text]
+
+
+# A list item ("- 1Nghị định 63/2010/NĐ-CP …", "• Thuộc tính"): a header holds none.
+_LIST_ITEM_RE = re.compile(r"^[-•+]\s*\w")
+_PORTAL_REACH = 40  # lines of a portal's own text above a document's header
+
+
+def _after_portal_text(lines: list[SourceLine], start: int, end: int) -> int:
+    """Where the header starts when a saved web page puts the portal's own text above it.
+
+    Pages saved from law portals open with the site's text: a paywall or loading notice ("Để
+    sử dụng toàn bộ tiện ích …", "Đang tải nội dung …"), the page title as a sentence, an info
+    box ("Số hiệu: … Người ký: …"), the list of related documents ("- 1Nghị định …"), the
+    tabs ("• Thuộc tính"). When the national motto (or the Party's name) follows within
+    ``_PORTAL_REACH`` lines, the header starts after the last line above it that no header
+    holds (prose, a preamble or outline line, a list item); without a motto nothing moves.
+    Seen on hethongphapluat, thuvienphapluat, m.thuvienphapluat and vanbanphapluat.co pages
+    (tests/test_header_survey.py).
+    """
+    motto = next((i for i in range(start, min(end, start + _PORTAL_REACH))
+                  if any(_is_motto(clean(t)) for t in _line_texts(lines[i]))), None)
+    if motto is None:
+        return start
+    first = start
+    for i in range(start, motto):
+        line = lines[i]
+        text = clean(line.text)
+        if RECIPIENTS_RE.match(text) or _OUTLINE_RE.match(text) and not _LIST_ITEM_RE.match(text):
+            # An article, an item or "Nơi nhận" above the motto: a document's own body (an
+            # excerpt before its attached plan), not a portal's text.
+            return start
+        if text and not line.cells and "|" not in line.text and (
+                _ends_header(text) or _is_prose(text) or _LIST_ITEM_RE.match(text)):
+            first = i + 1
+    return first
+
+
 def _header_fragments(lines: list[SourceLine], start: int, end: int) -> tuple[list[Fragment], int]:
     """Fragments of the header region and the index of the first line after it.
 
@@ -488,6 +556,7 @@ def _header_fragments(lines: list[SourceLine], start: int, end: int) -> tuple[li
     """
     cell_state: dict[str, Any] = {}
     frags: list[Fragment] = []
+    start = _after_portal_text(lines, start, end)
     i = start
     limit = min(end, start + 60)
     while i < limit:
@@ -496,9 +565,9 @@ def _header_fragments(lines: list[SourceLine], start: int, end: int) -> tuple[li
         if i > start and line.page_break_before:
             break  # a header is on the first page (a scan's page 2 may carry another's)
         if text and not line.cells and "|" not in line.text:
-            if _PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text) or _ADDRESSEE_RE.match(text):
+            if _ends_header(text):
                 break
-            if doc_type_of(text) is None and not is_caps(text) and len(text.split()) > 20:
+            if _is_prose(text):
                 if not frags:
                     break  # prose before any header piece: there is no header
                 i += 1  # a session line under a law's header ("Khóa XI, kỳ họp thứ 9 …")
@@ -562,6 +631,22 @@ def _same_block(prev: Any, cell: Any) -> bool:
     return left and cell[0] == "md"
 
 
+def _read_number_date(texts: list[str], meta: DocumentMeta) -> bool:
+    """Fill ``meta.number`` and ``meta.date``/``place`` from the first of ``texts`` that reads
+    them; whether any field was read."""
+    found = False
+    # The subject line ("V/v triển khai Thông tư số 48/2017/TT-BYT") cites others.
+    texts = [t for t in (_SUBJECT_RE.split(t)[0].strip() for t in texts) if t]
+    for text in texts:
+        if meta.number is None and (num := _number(text)):
+            meta.number, found = num, True
+        if meta.date is None:
+            date, place = read_date(_MOTTO_PHRASES.sub(" ", text))
+            if date:
+                meta.date, meta.place, found = date, place, True
+    return found
+
+
 def read_header(source: SourceText, start: int = 0, end: int | None = None) -> HeaderReading:
     """Read number, date, place, issuer, type and title from source lines ``start:end``."""
     lines = source.lines
@@ -572,31 +657,25 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
     type_line = stop if stop < end and doc_type_of(lines[stop].text) else None
 
     # Number and place-date: per fragment, then a fragment joined with the next one of its cell
-    # (a crawl wraps "Bắc Ninh, ngày 24" / "tháng 11 năm 2025").
+    # (a crawl wraps "Bắc Ninh, ngày 24" / "tháng 11 năm 2025", "Cà" / "Mau, ngày 21 …").
     # A PDF's right column may wrap onto a line of its own (another cell): the next few
-    # fragments in reading order are tried too.
+    # fragments in reading order are tried too, but only once no cell reads the field by
+    # itself; tried first, the number's cell joined with the place's second word ("Số:
+    # 19/2012/TT-BNNPTNT" + "Nội, ngày 02 …") read the place as "Nội" for "Hà Nội".
     by_cell: dict[Any, list[Fragment]] = {}
     for f in frags:
         by_cell.setdefault(f.cell, []).append(f)
     order = {id(f): k for k, f in enumerate(frags)}
-    for cell_frags in by_cell.values():
-        for k, f in enumerate(cell_frags):
-            texts = [f.text]
-            if k + 1 < len(cell_frags):
-                texts.append(f"{f.text} {cell_frags[k + 1].text}")
-            nxt = order[id(f)] + 1
-            texts += [f"{f.text} {g.text}" for g in frags[nxt : nxt + 3]]
-            # The subject line ("V/v triển khai Thông tư số 48/2017/TT-BYT") cites others.
-            texts = [t for t in (_SUBJECT_RE.split(t)[0].strip() for t in texts) if t]
-            for text in texts:
-                if meta.number is None and (num := _number(text)):
-                    meta.number = num
+    for across in (False, True):
+        for cell_frags in by_cell.values():
+            for k, f in enumerate(cell_frags):
+                if across:
+                    nxt = order[id(f)] + 1
+                    texts = [f"{f.text} {g.text}" for g in frags[nxt : nxt + 3]]
+                else:
+                    texts = [f.text] + [f"{f.text} {g.text}" for g in cell_frags[k + 1 : k + 2]]
+                if _read_number_date(texts, meta):
                     reading.header_lines.add(f.line)
-                if meta.date is None:
-                    date, place = read_date(_MOTTO_PHRASES.sub(" ", text))
-                    if date:
-                        meta.date, meta.place = date, place
-                        reading.header_lines.add(f.line)
 
     # A number or date line whose slot is blank or unreadable (hand-written, OCR'd as "…")
     # leaves the field empty; the warning quotes the line so a reader sees why.
@@ -643,9 +722,53 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
         reading.header_lines.update(used)
         reading.title = title
         meta.title = f"{meta.type} {sentence_case(title)}".strip() if title else meta.type
+        after = max([type_line, *used]) + 1
+        authority = next((clean(lines[i].text) for i in range(after, min(end, after + 4))
+                          if clean(lines[i].text)), "")
+        if meta.issuer and is_caps(authority) and _is_authority(authority):
+            meta.issuer = _issuer_with_locality(meta.issuer, authority, meta.place)
     for f in frags:
         reading.header_lines.add(f.line)
     return reading
+
+
+_LEVEL_WORDS = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)"
+_AUTHORITY_TITLE = re.compile(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG)\s+")
+
+
+def _place_key(place: str) -> str:
+    """A place name folded, its hyphen spelt one way ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu")."""
+    return re.sub(r"\s*-\s*", "-", fold(place))
+
+
+def _issuer_with_locality(issuer: str, authority: str, place: str | None) -> str:
+    """A local body read without its locality, completed from the authority line under the
+    title.
+
+    A crawl that writes each header row on one line keeps only the first line of each cell
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …": "TỈNH NINH BÌNH" is lost; hethongphapluat and
+    dulieuphapluat pages). A decision repeats its authority under the title: "ỦY BAN NHÂN DÂN
+    TỈNH NINH BÌNH" names the body in full; "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" gives the level,
+    and the place-date line the place. The authority must start with the body read; a body
+    with its locality already is kept.
+    """
+    caps = issuer_name(issuer).upper()
+    if re.search(rf"\b{_LEVEL_WORDS}\b", caps):
+        return issuer
+    body = _AUTHORITY_TITLE.sub("", canonical_header_words(authority.replace("UỶ", "ỦY")))
+    if not body.startswith(caps + " "):
+        return issuer
+    rest = body[len(caps) + 1:]
+    if not re.match(rf"^{_LEVEL_WORDS}\b", rest):
+        return issuer
+    if re.fullmatch(_LEVEL_WORDS, rest):
+        # The place-date line of a province's body may name its capital ("Phan Thiết, ngày
+        # …" for Bình Thuận): a province's level takes a province's name only.
+        provinces = {_place_key(p) for p in unit_data()["provinces"]}
+        if not place or rest in ("TỈNH", "THÀNH PHỐ") and _place_key(place) not in provinces:
+            return issuer
+        body = f"{body} {place.upper()}"
+    return issuer_name(body)
 
 
 def _preamble_issuer(text: str) -> str | None:
@@ -655,7 +778,7 @@ def _preamble_issuer(text: str) -> str | None:
         return None
     issuer = m.group("issuer").strip()
     if _PROVINCE_RE.search(issuer):
-        return issuer
+        return issuer_name(issuer.upper())
     return None
 
 
@@ -752,6 +875,11 @@ def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning
     (``unreadable``: fields whose line was found but not its value, with that line)."""
     if meta.issuer is None:
         meta.issuer = _preamble_issuer(preamble)
+    elif (named := _preamble_issuer(preamble)) and meta.place and fold(meta.place) in fold(named):
+        # A bare "Ủy ban nhân dân" (the crawl kept one line of the cell) and a plan that says
+        # "Ủy ban nhân dân tỉnh Cao Bằng ban hành Kế hoạch …": the same body with its place,
+        # the place its place-date line names (not a higher body its preamble cites).
+        meta.issuer = _issuer_with_locality(meta.issuer, named.upper(), meta.place)
     if meta.place is None and meta.issuer and (m := _PROVINCE_RE.search(meta.issuer)):
         meta.place = m.group("place")
     if meta.type is None and meta.number:
@@ -760,6 +888,12 @@ def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning
         # An administrative letter prints no type word: its "V/v …" (về việc) subject line under
         # the number is what makes it a Công văn (the scans U9c_513, HzW_18).
         meta.type = "Công văn"
+    if meta.issuer and fold(meta.issuer) in _LOCAL_BODIES:
+        # A local body's name without its locality: a crawl that kept one line of the cell.
+        warnings.append(ParseWarning(
+            "meta_incomplete",
+            f"issuer read as “{meta.issuer}”, without its locality (left as read, not guessed)",
+            None))
     missing = [f for f in META_FIELDS if getattr(meta, f) is None]
     if missing:
         seen = [f"{name} not readable in “{line}”" for name, line in (unreadable or {}).items()
@@ -770,6 +904,9 @@ def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning
             + "".join(f"; {s}" for s in seen),
             None,
         ))
+
+
+_LOCAL_BODIES = {"uy ban nhan dan", "hoi dong nhan dan"}  # folded; they take a level and place
 
 
 def type_from_number(number: str) -> str | None:
@@ -842,7 +979,11 @@ def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
         elif prev_text and not prev.cells:
             break
     sub = read_header(source, first, len(lines))
-    attached = DocumentMeta(type=wanted, issuer=sub.meta.issuer or meta.issuer,
+    issuer = sub.meta.issuer
+    if issuer is None or (fold(issuer) in _LOCAL_BODIES and meta.issuer
+                          and fold(meta.issuer).startswith(fold(issuer) + " ")):
+        issuer = meta.issuer  # the plan's cell kept "ỦY BAN NHÂN DÂN" only: the decision's body
+    attached = DocumentMeta(type=wanted, issuer=issuer,
                             number=sub.meta.number, date=sub.meta.date or meta.date,
                             place=sub.meta.place or meta.place)
     attached.title = sentence_case(sub.title) if sub.title else None
@@ -957,4 +1098,66 @@ def read_document_header(source: SourceText, paras: list[Paragraph], body_start:
         )
     preamble = " ".join(p.text for p in paras[:body_start])
     complete_meta(meta, preamble, out.warnings, reading.unreadable)
+    # A document's own header holds no box labels: its region and the page text above it are
+    # read for the box.
+    out.warnings.extend(portal_box_warnings(source.lines[:header_end], meta))
     return out
+
+
+# The labels of a law portal's info box above the document ("Số hiệu: 3298/KH-UBND Loại văn
+# bản: Văn bản khác", "Người ký: …", "Ngày ban hành: 25/09/2018"), several on one line.
+_BOX_LABEL = re.compile(
+    r"(Số hiệu|Số ký hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành"
+    r"|Ngày phát hành|Ngày hiệu lực|Ngày có hiệu lực|Ngày công báo|Số công báo|Tình trạng"
+    r"|Lĩnh vực)\s*:"
+)
+_BOX_FIELDS = {"Số hiệu": "number", "Số ký hiệu": "number", "Người ký": "signer",
+               "Ngày ban hành": "date", "Ngày phát hành": "date"}
+
+
+def read_portal_box(lines: list[SourceLine]) -> dict[str, str]:
+    """Number, date and signer as a portal's info box above the document states them."""
+    out: dict[str, str] = {}
+    for line in lines:
+        text = clean(line.text)
+        parts = _BOX_LABEL.split(text)
+        for label, value in zip(parts[1::2], parts[2::2], strict=True):
+            value = value.strip(" |;,")
+            name = _BOX_FIELDS.get(label)
+            if not name or not value or name in out:
+                continue
+            if name == "date":
+                m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+                value = _iso(*m.groups()) if m else None
+            elif name == "number":
+                value = canonical_doc_number(value.split()[0]) if re.search(r"\d", value) else None
+            elif not _NAME_RE.match(value):
+                value = None
+            if value:
+                out[name] = value
+    return out
+
+
+def portal_box_warnings(lines: list[SourceLine], meta: DocumentMeta) -> list[ParseWarning]:
+    """Warnings where a portal's info box disagrees with the document's own header.
+
+    The header is the document's word and stays; the box is the portal's transcription
+    (thuvienphapluat writes "Loại văn bản: Văn bản khác" for a plan), so it never fills or
+    replaces a field. A field the box gives and the header does not is named too, for a reader
+    to check by hand.
+    """
+    box = read_portal_box(lines)
+    warnings = []
+    for name, value in box.items():
+        own = getattr(meta, name)
+        if own is None:
+            warnings.append(ParseWarning(
+                "portal_box_only",
+                f"{name}: the document's header gives none; the page's info box says “{value}” "
+                "(not used)", None))
+        elif own != value:
+            warnings.append(ParseWarning(
+                "portal_box_disagrees",
+                f"{name}: the page's info box says “{value}”, the document's header “{own}” "
+                "(the header is kept)", None))
+    return warnings
