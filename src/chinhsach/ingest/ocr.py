@@ -58,6 +58,7 @@ __all__ = [
     "INSTALL_HINT",
     "OcrLine",
     "OcrPage",
+    "clean_page",
     "clean_text",
     "correct_marks",
     "estimate_dpi",
@@ -751,11 +752,18 @@ def ocr_image(image: Any, dpi: int | None = DEFAULT_DPI, *, layout: bool = True,
                           round(ln.box[2] / scale), round(ln.box[3] / scale)), ln.region)
                  for ln in lines]
         blocks = [(round(t / scale), round(b / scale), round(x / scale)) for t, b, x in blocks]
-    if clean:
-        lines = [OcrLine(clean_text(ln.text, header=ln.region.startswith("header")),
-                         ln.confidence, ln.box, ln.region) for ln in lines]
-        lines = [ln for ln in lines if ln.text]
-    return OcrPage(lines, width, height, int(dpi), blocks, time.perf_counter() - started)
+    page = OcrPage(lines, width, height, int(dpi), blocks, time.perf_counter() - started)
+    return clean_page(page) if clean else page
+
+
+def clean_page(page: OcrPage) -> OcrPage:
+    """``page`` with :func:`clean_text` applied to every line (header lines as such) and the
+    lines left empty dropped: what :func:`ocr_image` does with ``clean`` (a page read raw, as an
+    evaluation's cache keeps it, is cleaned by the same code)."""
+    lines = [OcrLine(clean_text(ln.text, header=ln.region.startswith("header")),
+                     ln.confidence, ln.box, ln.region) for ln in page.lines]
+    return OcrPage([ln for ln in lines if ln.text], page.width, page.height, page.dpi,
+                   page.columns, page.seconds)
 
 
 # --------------------------------------------------------------------------------------------
