@@ -13,6 +13,7 @@ import pytest
 
 from chinhsach.extract.document import extract_document
 from chinhsach.extract.units import find_units
+from chinhsach.ingest.ocr import clean_text, drop_strays, fix_case
 from chinhsach.model import Provenance, SourceLine, SourceText
 from chinhsach.structure.outline import build_document
 
@@ -38,6 +39,40 @@ def _duties(lines: list[str | tuple[str, bool]], *, ocr: bool = True) -> dict[st
     for d in doc.duties:
         out.setdefault(d.section or "", []).extend((u.name, u.role) for u in d.units)
     return out
+
+
+# -- words ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("read", "meant"), [
+    ("Cơ sở khám bệnh, chữa bệnh gửi. dữ liệu điện tử", "Cơ sở khám bệnh, chữa bệnh gửi dữ liệu điện tử"),
+    ("các cơ quan, tổ chức, cá.nhân.có. liên quan", "các cơ quan, tổ chức, cá nhân có liên quan"),
+    ("Xây:dựng hệ thống", "Xây dựng hệ thống"),
+    # kept: sentence ends, addresses, abbreviations, a colon before a list
+    ("Thực hiện. Sau đó báo cáo", "Thực hiện. Sau đó báo cáo"),
+    ("email: syt@mau.gov.vn để tổng hợp", "email: syt@mau.gov.vn để tổng hợp"),
+    ("các hoạt động v.v. của đơn vị", "các hoạt động v.v. của đơn vị"),
+    ("năm 2026. tiếp theo", "năm 2026. tiếp theo"),
+    ("bao gồm: các cơ sở", "bao gồm: các cơ sở"),
+    ("Phối hợp với Bộ 'Y tế trong việc", "Phối hợp với Bộ Y tế trong việc"),
+    ("gọi là 'Cổng dữ liệu' từ nay", "gọi là 'Cổng dữ liệu' từ nay"),
+])
+def test_stray_marks_inside_a_sentence(read: str, meant: str) -> None:
+    assert drop_strays(read) == meant
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    ("Sở Y tẾ các tỉnh", "Sở Y tế các tỉnh"), ("Cổng TiỆp nhận", "Cổng Tiệp nhận"),
+    ("khám bệnh, cHữa bệnh", "khám bệnh, chữa bệnh"),
+    # kept: capitals, abbreviations in ASCII
+    ("SỞ Y TẾ", "SỞ Y TẾ"), ("số 12/QĐ-TTg", "số 12/QĐ-TTg"), ("ThS. Nguyễn Văn An", "ThS. Nguyễn Văn An"),
+])
+def test_case_mixed_inside_a_syllable(read: str, meant: str) -> None:
+    assert fix_case(read) == meant
+
+
+def test_clean_text_applies_both() -> None:
+    assert clean_text("Điều 12. Trách nhiệm của Sở Y tẾ các tỉnh.thành phố") == \
+        "Điều 12. Trách nhiệm của Sở Y tế các tỉnh thành phố"
 
 
 # -- classes of health bodies ----------------------------------------------------------------------
