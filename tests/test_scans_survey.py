@@ -41,6 +41,91 @@ def _duties(lines: list[str | tuple[str, bool]], *, ocr: bool = True) -> dict[st
     return out
 
 
+# -- points and clauses whose markers OCR misread -------------------------------------------------
+
+POINTS = [*CIRCULAR, "Điều 2. Trách nhiệm của Bộ Y tế",
+          "1. Chỉ đạo, hướng dẫn việc trích chuyển dữ liệu điện tử.",
+          "2. Chủ trì, phối hợp với Bảo hiểm xã hội Việt Nam trong việc:",
+          "-a) Xây dựng, cập nhật Danh mục dùng chung;",
+          ".b) Quy định việc trích chuyển dữ liệu của một số trường hợp đặc biệt;",
+          "6) Xây dựng hệ thống thông tin quản lý khám bệnh, chữa bệnh;",
+          "đỳ Tiếp nhận, giải quyết các vướng mắc phát sinh.",
+          "3;Bảo đảm tiếp nhận, khai thác dữ liệu tại Cổng tiếp nhận dữ liệu."]
+
+
+def test_ocr_point_markers_are_read_as_the_points_expected() -> None:
+    """"-a)", ".b)", "6)" (for "c)") and "đỳ" (for "d)"), as Tesseract read the points of a faint
+    circular (HzW_18, Điều 10.2), are points a-d of the clause, each charged to the article's
+    body; "3;" is the clause after 2."""
+    duties = _duties(POINTS)
+    for sid in ("D2.2.a", "D2.2.b", "D2.2.c", "D2.2.d", "D2.3"):
+        assert ("Bộ Y tế", "lead") in duties[sid], sid
+
+
+def test_typed_text_keeps_its_markers_as_printed() -> None:
+    """The same lines in a text layer: no repair ("6)" is no point, "3;" no clause)."""
+    duties = _duties(POINTS, ocr=False)
+    assert "D2.2.c" not in duties and "D2.3" not in duties
+
+
+def test_an_unexpected_letter_is_no_point() -> None:
+    """Only the letter expected next is repaired: "ä)" after "a)" is not taken for "b)"."""
+    lines = [*CIRCULAR, "Điều 2. Trách nhiệm của Bộ Y tế", "1. Bộ Y tế có trách nhiệm:",
+             "a) Xây dựng Danh mục dùng chung;", "ä) Ban hành hướng dẫn thực hiện."]
+    doc = build_document(_source(lines))
+    assert [s.id for s in doc.sections if s.kind == "letter"] == ["D2.1.a"]
+
+
+def test_a_clause_read_with_a_colon_under_a_heading_wrapped_to_the_margin() -> None:
+    """"1: Tổ chức …" right under an article heading wrapped over two full lines (so no visible
+    break before it) opens the article's first clause, not the heading's third line (HzW_18,
+    Điều 12). A typed line "1, Điều 5" wrapped from "khoản" goes on with its sentence."""
+    lines = [*CIRCULAR, "Điều 2. Trách nhiệm của Sở Y tế các tỉnh, thành phố trực thuộc",
+             ("trung ương", False),
+             ("1: Tổ chức triển khai thực hiện, kiểm tra việc sử dụng bộ mã danh mục dùng chung.", False),
+             "2. Khai thác, sử dụng cơ sở dữ liệu điện tử để phục vụ công tác quản lý."]
+    duties = _duties(lines)
+    assert ("Sở Y tế", "lead") in duties["D2.1"] and ("Sở Y tế", "lead") in duties["D2.2"]
+    doc = build_document(_source([*CIRCULAR, "Điều 2. Hiệu lực", "Trường hợp quy định tại khoản",
+                                  ("1, Điều 5 Thông tư này được áp dụng từ năm 2026.", False)]))
+    assert [s.id for s in doc.sections if s.id.startswith("D2")] == ["D2"]
+
+
+def test_recipients_under_a_line_of_specks_open_the_signature_block() -> None:
+    """OCR left specks after the circular's last sentence and read "Nơi nhận" as "Noi nhận"; the
+    lines then ran on without a visible break (HzW_18, page 9). "Nơi nhận" opens the signature
+    block whatever ends the line above: its recipients are no duties of the last article."""
+    duties = _duties([*CIRCULAR, "Điều 2. Điều khoản thi hành",
+                      "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các cơ quan phản ánh về Bộ Y tế",
+                      ("để xem xét, giải quyết./. \" ị", False), ("Noi nhận:", False),
+                      ("- Ủy ban nhân dân các tỉnh;", False), ("- Lưu: VT.", False)])
+    assert not any(name.startswith("Ủy ban nhân dân") for units in duties.values() for name, _ in units)
+
+
+REPORT = ["UBND TỈNH MẪU", "SỞ Y TẾ", "Số: …/BC-SYT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+          "Độc lập - Tự do - Hạnh phúc", "Mẫu, ngày … tháng 12 năm 2025", "BÁO CÁO",
+          "Tình hình thực hiện công tác y tế tháng 12-2025 và chương trình công tác tháng 1-2026",
+          "Phần I", "TÌNH HÌNH THỰC HIỆN CÔNG TÁC Y TẾ THÁNG 12-2025",
+          "I- Công tác tham mưu, chỉ đạo điều hành", "Sở Y tế đã chỉ đạo các đơn vị tuyên truyền.",
+          "II- Kết quả thực hiện", "Khám bệnh cho 49.000 lượt người.",
+          "Phần II", "MỘT SỐ CÔNG TÁC TRỌNG TÂM THÁNG 1-2026",
+          "Trong tháng 1-2026, Sở Y tế tập trung chỉ đạo thực hiện một số nhiệm vụ sau:",
+          *[f"{n}. Triển khai nhiệm vụ chuyên môn số {n} của ngành y tế." for n in range(1, 7)],
+          "1, Thẩm định, cấp phép mở rộng danh mục kỹ thuật cho một số bệnh viện.",
+          "§. Tổ chức Hội nghị triển khai kế hoạch công tác y tế năm 2026.",
+          "Trên đây là báo cáo của Sở Y tế."]
+
+
+def test_item_numbers_misread_as_look_alike_digits() -> None:
+    """A monthly report's items 7 and 8 read "1, Thẩm định …" and "§. Tổ chức …" (KOZ_2268): the
+    numbers expected next, each its own task of the programme with its deadline."""
+    doc = extract_document(build_document(_source(REPORT, name="bao-cao.pdf")))
+    duties = {d.section: d for d in doc.duties}
+    for sid in ("P2.7", "P2.8"):
+        assert ("Sở Y tế", "lead") in [(u.name, u.role) for u in duties[sid].units]
+        assert duties[sid].deadline == "2026-01-31"
+
+
 # -- words ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("read", "meant"), [
