@@ -140,6 +140,7 @@ def test_item_numbers_misread_as_look_alike_digits() -> None:
     ("bao gồm: các cơ sở", "bao gồm: các cơ sở"),
     ("Phối hợp với Bộ 'Y tế trong việc", "Phối hợp với Bộ Y tế trong việc"),
     ("gọi là 'Cổng dữ liệu' từ nay", "gọi là 'Cổng dữ liệu' từ nay"),
+    ("trên nhãn ghi: ‘Nhức khớp tê bại hoàn", "trên nhãn ghi: ‘Nhức khớp tê bại hoàn"),
 ])
 def test_stray_marks_inside_a_sentence(read: str, meant: str) -> None:
     assert drop_strays(read) == meant

@@ -450,17 +450,18 @@ def _syllable_before(text: str, at: int) -> str:
     return text[start:at]
 
 
-# A quotation mark Tesseract reads from a speck in front of a word ("phối hợp với Bộ 'Y tế"):
-# alone on its line, it quotes nothing.
-_LONE_QUOTE = re.compile(r"(?<=\s)['‘’´`](?=[^\W\d_])")
+# A straight quote Tesseract reads from a speck in front of a word ("phối hợp với Bộ 'Y tế"):
+# alone on its line, it quotes nothing (typographic quotes ‘ ’ may open a quotation that wraps
+# onto the next line, and stay).
+_LONE_QUOTE = re.compile(r"(?<=\s)['´`](?=[^\W\d_])")
 
 
 def drop_strays(text: str) -> str:
     """``text`` without the marks OCR put inside a sentence: a full stop or colon glued between
     two syllables becomes a space, a full stop before a space and a lower-case word goes (only
     after a syllable with a letter outside ASCII: a Vietnamese syllable, not "gov" or "v.v"),
-    and a single quotation mark in front of a word goes when no other one is on the line."""
-    if len(_LONE_QUOTE.findall(text)) == 1 and sum(text.count(q) for q in "'‘’´`") == 1:
+    and a straight quote in front of a word goes when no other quote is on the line."""
+    if len(_LONE_QUOTE.findall(text)) == 1 and sum(text.count(q) for q in "'´`‘’") == 1:
         text = _LONE_QUOTE.sub("", text)
     def keep(m: re.Match[str], spaced: bool) -> str:
         before = _syllable_before(m.string, m.start())
