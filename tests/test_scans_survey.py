@@ -68,6 +68,18 @@ def test_typed_text_keeps_its_markers_as_printed() -> None:
     assert "D2.2.c" not in duties and "D2.3" not in duties
 
 
+def test_d_read_as_dj_after_c_and_a_true_dj_after_d() -> None:
+    """Tesseract reads the point "d)" as "đ)" (HzW_18, Điều 7.1; the regulation of fresh-pdf read
+    through OCR, Điều 11.2 and 26.2): after "c)" it is "d)"; after "d)" an "đ)" is itself."""
+    lines = [*CIRCULAR, "Điều 2. Trách nhiệm của Bộ Y tế", "1. Bộ Y tế có trách nhiệm:",
+             "a) Xây dựng Danh mục;", "b) Ban hành hướng dẫn;", "c) Kiểm tra việc thực hiện;",
+             "đ) Tổng hợp kết quả.", "2. Bộ Y tế có trách nhiệm:", "a) Xây dựng Danh mục;", "b) Ban hành hướng dẫn;",
+             "c) Kiểm tra việc thực hiện;", "d) Tổng hợp kết quả;", "đ) Báo cáo Chính phủ."]
+    doc = build_document(_source(lines))
+    letters = [s.id for s in doc.sections if s.kind == "letter"]
+    assert letters == ["D2.1.a", "D2.1.b", "D2.1.c", "D2.1.d", "D2.2.a", "D2.2.b", "D2.2.c", "D2.2.d", "D2.2.đ"]
+
+
 def test_an_unexpected_letter_is_no_point() -> None:
     """Only the letter expected next is repaired: "ä)" after "a)" is not taken for "b)"."""
     lines = [*CIRCULAR, "Điều 2. Trách nhiệm của Bộ Y tế", "1. Bộ Y tế có trách nhiệm:",
