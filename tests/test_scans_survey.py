@@ -197,3 +197,22 @@ def test_a_class_of_health_bodies_charged_by_an_article() -> None:
                       "2. Tra cứu thông tin thẻ bảo hiểm y tế của người bệnh."], ocr=False)
     assert duties["D2.1"] == [("cơ sở khám bệnh, chữa bệnh", "lead")]
     assert duties["D2.2"] == [("cơ sở khám bệnh, chữa bệnh", "lead")]
+
+
+# -- reading order of Tesseract's blocks -----------------------------------------------------------
+
+def test_a_block_tesseract_emits_late_above_the_page_comes_first() -> None:
+    """The header line of a page, emitted by Tesseract as a pull-out block after the page's
+    flowing text (HzW_18, page 2), is read first; two columns side by side keep their order."""
+    from chinhsach.ingest.ocr import OcrLine, reading_order
+
+    def block(text: str, x0: int, y0: int, x1: int, y1: int) -> list[OcrLine]:
+        return [OcrLine(text, 90.0, (x0, y0, x1, y1))]
+
+    late_header = [block("Độc lập - Tự do - Hạnh phúc", 1300, 340, 2000, 400),
+                   block("Điều 1. Phạm vi điều chỉnh", 380, 900, 2200, 1000),
+                   block("BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 600, 220, 2270, 335)]
+    assert [ln.text for ln in reading_order(late_header)][0].startswith("BỘ Y TẾ")
+    columns = [block("cột trái, dòng đầu", 100, 100, 1000, 200), block("cột trái, dòng sau", 100, 1000, 1000, 1100),
+               block("cột phải", 1100, 100, 2000, 200)]
+    assert [ln.text for ln in reading_order(columns)] == ["cột trái, dòng đầu", "cột trái, dòng sau", "cột phải"]

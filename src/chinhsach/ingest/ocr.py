@@ -71,6 +71,7 @@ __all__ = [
     "read_ahead",
     "read_image_file",
     "read_pdf_page",
+    "reading_order",
     "render_pdf_page",
     "submit_image_file",
     "submit_pdf_page",
@@ -682,11 +683,13 @@ def _read_region(api: Any, image: Any, box: tuple[int, int, int, int], psm: int,
     api.SetPageSegMode(psm)
     api.Recognize()
     level = tesserocr.RIL.TEXTLINE
-    lines: list[OcrLine] = []
+    blocks: list[list[OcrLine]] = []
     iterator = api.GetIterator()
     if iterator is None:
         return []
     for item in tesserocr.iterate_level(iterator, level):
+        if not blocks or item.IsAtBeginningOf(tesserocr.RIL.BLOCK):
+            blocks.append([])
         try:
             text = item.GetUTF8Text(level)
         except RuntimeError:  # tesserocr's "No text returned": a region with no text
@@ -698,8 +701,29 @@ def _read_region(api: Any, image: Any, box: tuple[int, int, int, int], psm: int,
             continue
         text = unicodedata.normalize("NFC", " ".join(text.split()))
         placed = (bbox[0] + x0, bbox[1] + y0, bbox[2] + x0, bbox[3] + y0)
-        lines.append(OcrLine(text, float(item.Confidence(level)), placed, region))
-    return lines
+        blocks[-1].append(OcrLine(text, float(item.Confidence(level)), placed, region))
+    return reading_order([b for b in blocks if b])
+
+
+def reading_order(blocks: list[list[OcrLine]]) -> list[OcrLine]:
+    """The lines of Tesseract's text blocks, a block that lies wholly above every block already
+    placed in its columns moved before the first of them.
+
+    Tesseract emits "pull-out" blocks after the flowing text: on the first page of the circular
+    HzW_18, its header line "BỘ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (a handwritten note
+    beside it) came out after the whole page, and was read as the text of the last clause.
+    Blocks side by side (no shared columns) keep Tesseract's order.
+    """
+    placed: list[tuple[tuple[int, int, int, int], list[OcrLine]]] = []
+    for lines in blocks:
+        box = (min(ln.box[0] for ln in lines), min(ln.box[1] for ln in lines),
+               max(ln.box[2] for ln in lines), max(ln.box[3] for ln in lines))
+        shared = [i for i, (other, _) in enumerate(placed) if box[0] < other[2] and other[0] < box[2]]
+        if shared and all(box[3] <= placed[i][0][1] for i in shared):
+            placed.insert(shared[0], (box, lines))
+        else:
+            placed.append((box, lines))
+    return [ln for _, lines in placed for ln in lines]
 
 
 def estimate_skew(gray: Any) -> float:
