@@ -50,15 +50,16 @@ POINTS = [*CIRCULAR, "Điều 2. Trách nhiệm của Bộ Y tế",
           ".b) Quy định việc trích chuyển dữ liệu của một số trường hợp đặc biệt;",
           "6) Xây dựng hệ thống thông tin quản lý khám bệnh, chữa bệnh;",
           "đỳ Tiếp nhận, giải quyết các vướng mắc phát sinh.",
-          "3;Bảo đảm tiếp nhận, khai thác dữ liệu tại Cổng tiếp nhận dữ liệu."]
+          "3;Bảo đảm tiếp nhận, khai thác dữ liệu tại Cổng tiếp nhận dữ liệu.",
+          "4..Phân công các Vụ, Cục triển khai các công việc."]
 
 
 def test_ocr_point_markers_are_read_as_the_points_expected() -> None:
     """"-a)", ".b)", "6)" (for "c)") and "đỳ" (for "d)"), as Tesseract read the points of a faint
     circular (HzW_18, Điều 10.2), are points a-d of the clause, each charged to the article's
-    body; "3;" is the clause after 2."""
+    body; "3;" and "4.." are the clauses after 2."""
     duties = _duties(POINTS)
-    for sid in ("D2.2.a", "D2.2.b", "D2.2.c", "D2.2.d", "D2.3"):
+    for sid in ("D2.2.a", "D2.2.b", "D2.2.c", "D2.2.d", "D2.3", "D2.4"):
         assert ("Bộ Y tế", "lead") in duties[sid], sid
 
 

@@ -214,10 +214,11 @@ _TERMINAL = (".", ";", ":", "!", "?", "./.", ")", "…")  # "…" as "..." ends 
 OCR_POINT_RE = re.compile(r"^[-–.,_'‘’ˆ\s]{0,3}(?P<tok>[^\W_])\s*[)ỳ}][.,]?\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 
 
-# A numbered line's marker as OCR misreads it: "5," "1:" "3;" for "5." "1." "3.", "§." for "8."
+# A numbered line's marker as OCR misreads it: "5," "1:" "3;" "2.." for "5." "1." "3." "2.", "§." for "8."
 # (fTo_2287, HzW_18, KOZ_2268). The outline takes it as the item only when it is the number
 # expected next.
-OCR_ITEM_RE = re.compile(r"^(?P<num>\d{1,2}|§)(?P<mark>[,:]\s+|;\s*|(?<=§)\.\s+)(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
+OCR_ITEM_RE = re.compile(
+    r"^(?P<num>\d{1,2}|§)(?P<mark>[,:]\s+|;\s*|\.\.\s*|(?<=§)\.\s+)(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
 
 
 # "Nơi nhận" as printed, and as OCR reads a faint one ("Nói nhận", "Noi nhận": HzW_18): the
