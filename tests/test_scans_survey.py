@@ -188,7 +188,9 @@ def test_classes_of_health_bodies_qualified_by_kind(text: str, name: str) -> Non
     """Classes named by their kind are units (GUIDELINES-real.md, "a class qualified by its
     kind"): the health sector's "cơ sở khám bệnh, chữa bệnh" (the term of the Law on medical
     examination and treatment, charged in the circular HzW_18 and the letters U9c_513, HzW_18)
-    and its kin. A bare "cơ sở" or "doanh nghiệp" stays no unit."""
+    and its kin. A bare "cơ sở" or "doanh nghiệp" stays no unit. The class is named so in other
+    provinces' documents too, e.g. https://phapluatcongdong.vn/van-ban/quyet-dinh-87-2016-qd-ubnd-ban-hanh-tinh-lao-cai-nam-2016-p141086.htm
+    and https://thainguyentv.vn/thuc-hien-nghiem-cac-bien-phap-phong-ho-ca-nhan-trong-phong-chong-dich-covid-19-87377.html."""
     assert [m.name for m in find_units(text)] == [name]
 
 
