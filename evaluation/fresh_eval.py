@@ -135,8 +135,16 @@ def main() -> int:
                              "alqac: the five ALQAC laws of fresh_alqac_laws.py (gold/fresh-alqac); "
                              "pdf: the Word-made PDF decision with its attached regulation (gold/fresh-pdf); "
                              "scans: the six real scans, read through OCR (gold/fresh-scans)")
+    parser.add_argument("--ocr-cache", metavar="DIR",
+                        help="scans: keep each page's raw OCR in DIR (outside the repository) and reuse "
+                             "it; the clean-up and extraction run afresh (see ocr_cache.py)")
     args = parser.parse_args()
     if args.set == "scans":
+        if args.ocr_cache:
+            import ocr_cache
+
+            with ocr_cache.cached(args.ocr_cache):
+                return main_scans(args)
         return main_scans(args)
     if args.set == "alqac":
         return main_alqac(args)

@@ -420,8 +420,8 @@ def fmt(r: Rates) -> str:
 STEP_LABELS = [((), "NFC only"), (("lookalikes",), "+ look-alike letters"),
                (("lookalikes", "junk"), "+ speck tokens"),
                (("lookalikes", "junk", "marks"), "+ dropped marks put back"),
-               (("lookalikes", "junk", "marks", "fill_ins"),
-                "+ hand-written fill-ins marked … (chinhsach)")]
+               (("lookalikes", "junk", "marks", "fill_ins"), "+ hand-written fill-ins marked …"),
+               (ocr.CLEANUP_STEPS, "+ stray stops, colons, quotes; mixed case (chinhsach)")]
 
 
 def synthetic_section(samples: list[Sample], command: str) -> str:

@@ -33,7 +33,7 @@ from typing import Any
 from chinhsach.model import DocumentMeta, Paragraph, ParseWarning, SourceLine, SourceText
 from chinhsach.text.bodies import unit_data
 from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number, title_type
-from chinhsach.text.normalize import fold, normalize_text, strip_markdown
+from chinhsach.text.normalize import RECIPIENTS_RE, fold, normalize_text, strip_markdown
 
 # Prefix of an attached document's section ids (GUIDELINES-real.md: ``KH.II.1``).
 ATTACHED_PREFIX = {
@@ -827,8 +827,6 @@ def _stamped_signer(source: SourceText, start: int, end: int) -> tuple[str | Non
 
 _SIGNATURE_LINES = 80  # a signature block with its "Nơi nhận" list fits in this many lines
 _SIGN_PREFILTER = re.compile(r"^[\s*_|#]*(?:Nơi|NƠI|Nói|Noi|T/M|TM|KT|TL|TUQ|Q\.|Q\s)")
-# "Nơi nhận" as printed, and as OCR reads a faint one ("Nói nhận", "Noi nhận": HzW_18).
-RECIPIENTS_RE = re.compile(r"^(?:Nơi nhận|NƠI NHẬN|N[oó]i nhận)\b")
 
 
 def signature_start(source: SourceText, start: int, end: int) -> int | None:

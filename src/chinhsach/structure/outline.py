@@ -26,6 +26,8 @@ from chinhsach.structure import metadata
 from chinhsach.structure.tables import appendix_heading, find_tables, lines_with_tables, place_table
 from chinhsach.text.normalize import (
     DIVISION_RE,
+    OCR_ITEM_RE,
+    OCR_POINT_RE,
     fold,
     footnote_anchors,
     footnote_number,
@@ -450,10 +452,12 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
 
 
 # OCR's misreadings of a numbered line's marker, on the number the outline expects next: "5,
-# Công tác …" for the item "5." (fTo_2287), "Điều.4.", "Điễu.10," for the article "Điều 4."
-# (HzW_18, a faint circular).
-_OCR_ITEM = re.compile(r"^(?P<num>\d{1,2}),\s+(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
+# Công tác …" for the item "5." (fTo_2287), "3;Bảo đảm …", "1: Tổ chức …" for the clauses "3.",
+# "1." (HzW_18), "Điều.4.", "Điễu.10," for the article "Điều 4." (HzW_18, a faint circular).
 _OCR_ARTICLE = re.compile(r"^Đi[eềễêểệế]u\s*[.,]?\s*(?P<num>\d{1,3})\s*[.,:]\s*(?P<rest>\S.*)$")
+# What a misread item number may stand for: "§" for "8", "1" for "7" as well as "1" (KOZ_2268,
+# the items 7 and 8 of its programme read "1, Thẩm định …", "§. Tổ chức …").
+_DIGIT_LOOKALIKES = {"§": ("8",), "1": ("1", "7")}
 
 
 def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
@@ -463,9 +467,12 @@ def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
         return p
     # The first item too, right under an article or a part ("Điều 11. Trách nhiệm của …" then
     # "1, Bảo đảm nhân lực …", HzW_18): a list of numbers ("1, 2 và 3") has no capital after it.
-    if (m := _OCR_ITEM.match(p.text)) and int(m.group("num")) == state.last_item_no + 1 and (
+    article = state.item if state.item is not None and _is_article(state.item.id) else None
+    expected = state.last_item_no + 1 if article is None else _last_clause(state, article) + 1
+    if (m := OCR_ITEM_RE.match(p.text)) and str(expected) in _DIGIT_LOOKALIKES.get(
+            m.group("num"), (m.group("num"),)) and (
             state.last_item_no > 0 or state.last_article_no or state.part is not None):
-        return replace(p, text=f"{m.group('num')}. {m.group('rest')}")
+        return replace(p, text=f"{expected}. {m.group('rest')}")
     if (m := _OCR_ARTICLE.match(p.text)) and state.last_article_no and int(m.group("num")) == state.last_article_no + 1:
         return replace(p, text=f"Điều {m.group('num')}. {m.group('rest')}")
     return p
@@ -492,9 +499,7 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     article = state.item if state.item is not None and _is_article(state.item.id) else None
     if article is not None and not m.group("word"):
         # Clauses of an article: "1." under Điều 2 → D2.1.
-        last = int(state.subitem.id.rsplit(".", 1)[-1].split("~")[0]) if (
-            state.subitem is not None and state.subitem.parent == article.id) else 0
-        if number == last + 1:
+        if number == _last_clause(state, article) + 1:
             return _add_subitem(state, f"{article.id}.{number}", heading, body, p)
         return None
     if number == state.last_item_no + 1:
@@ -512,6 +517,13 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         if number == expected and state.subitem.parent == state.item.id:
             return _add_subitem(state, f"{state.item.id}.{number}", heading, body, p)
     return None
+
+
+def _last_clause(state: _OutlineState, article: Section) -> int:
+    """The number of the article's last clause read so far (0 before its first)."""
+    if state.subitem is None or state.subitem.parent != article.id:
+        return 0
+    return int(state.subitem.id.rsplit(".", 1)[-1].split("~")[0])
 
 
 def _is_article(section_id: str) -> bool:
@@ -545,9 +557,39 @@ def _try_subitem(state: _OutlineState, p: Paragraph) -> tuple[Section, str | Non
     return _add_subitem(state, sid, heading, body, p)
 
 
+# The letters of points in order (Vietnamese has no f, j, w, z; "đ" follows "d").
+_POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+# Digits Tesseract read for a point's letter on a faint page (HzW_18: "4)", "8)" for "a)", "6)"
+# for "b)" and "c)"); marks and d/đ are compared folded.
+_POINT_LOOKALIKES = {"4": "a", "8": "a", "6": "bc"}
+
+
+def _ocr_point(state: _OutlineState, p: Paragraph, parent: Section) -> Paragraph:
+    """``p`` with an OCR-misread point marker written as printed, when it is read by OCR and
+    stands for the letter the outline expects next under ``parent``; else ``p`` itself."""
+    if p.prov.ocr_confidence is None:
+        return p
+    m = OCR_POINT_RE.match(p.text)
+    if m is None:
+        return p
+    last = state.letter.id.rsplit(".", 1)[-1].split("~")[0] if (
+        state.letter is not None and state.letter.parent == parent.id) else None
+    if last is not None and last not in _POINT_LETTERS[:-1]:
+        return p
+    expected = _POINT_LETTERS[_POINT_LETTERS.index(last) + 1] if last else "a"
+    tok = m.group("tok")
+    if tok == expected and p.text.startswith(f"{tok})"):
+        return p  # already as printed
+    if fold(tok) == fold(expected) or expected in _POINT_LOOKALIKES.get(tok, ""):
+        return replace(p, text=f"{expected}) {m.group('rest')}")
+    return p
+
+
 def _try_letter(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
-    m = _LETTER_RE.match(p.text)
     parent = state.subitem or state.item or state.part
+    if parent is not None:
+        p = _ocr_point(state, p, parent)
+    m = _LETTER_RE.match(p.text)
     if not m or parent is None:
         return None
     heading, body = _heading_and_body(m.group("rest"))

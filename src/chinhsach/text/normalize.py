@@ -207,6 +207,25 @@ _MARKER_RE = re.compile(
 _TERMINAL = (".", ";", ":", "!", "?", "./.", ")", "…")  # "…" as "..." ends a list ("trợ cấp,…")
 
 
+# A point's marker as OCR misreads it: a speck or dash before it ("-a)", ".b)"), the letter
+# with a mark or as a look-alike ("ä)", "6)" for "b)"), the bracket read as "ỳ" ("đỳ Tiếp nhận …");
+# the point's text goes on with a capital (HzW_18, a faint scanned circular). The outline takes it
+# as the point only when it stands for the letter expected next.
+OCR_POINT_RE = re.compile(r"^[-–.,_'‘’ˆ\s]{0,3}(?P<tok>[^\W_])\s*[)ỳ}][.,]?\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+
+
+# A numbered line's marker as OCR misreads it: "5," "1:" "3;" "2.." for "5." "1." "3." "2.", "§." for "8."
+# (fTo_2287, HzW_18, KOZ_2268). The outline takes it as the item only when it is the number
+# expected next.
+OCR_ITEM_RE = re.compile(
+    r"^(?P<num>\d{1,2}|§)(?P<mark>[,:]\s+|;\s*|\.\.\s*|(?<=§)\.\s+)(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
+
+
+# "Nơi nhận" as printed, and as OCR reads a faint one ("Nói nhận", "Noi nhận": HzW_18): the
+# signature block's list of recipients, never part of the paragraph above.
+RECIPIENTS_RE = re.compile(r"^(?:Nơi nhận|NƠI NHẬN|N[oó]i nhận)\b")
+
+
 def starts_block(text: str) -> bool:
     """Whether a line begins with a structural marker (it can never continue a paragraph)."""
     return bool(_MARKER_RE.match(text))
@@ -262,8 +281,15 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False)
         # "… phối hợp tổ chức chính trị" / "- xã hội tại địa phương …": a wrap before the dash of
         # a compound ("kinh tế - xã hội"), not a bullet, which opens in capitals (kh157, qd2954).
         return True
-    if line.kind != "text" or starts_block(text) or _NOTE_START.match(text):
+    if line.kind != "text" or starts_block(text) or _NOTE_START.match(text) or RECIPIENTS_RE.match(text):
         return False  # a footnote ("[1] Chương trình số …") opens its own paragraph
+    if line.gap_before and line.prov.ocr_confidence is not None and OCR_POINT_RE.match(text):
+        return False  # after a short line, a point whose marker OCR misread (".b) Quy định …")
+    if line.prov.ocr_confidence is not None and (m := OCR_ITEM_RE.match(text)) \
+            and not m.group("mark").startswith(",") and text[0] != "0":
+        # "1: Tổ chức …" under a heading wrapped to the margin: a clause whose point OCR read as
+        # a colon (HzW_18); "khoản 1, Điều 5" wrapped before the "1," is not taken.
+        return False
     if _starts_lowercase(text):
         return True
     if line.gap_before or line.page_break_before:
