@@ -42,10 +42,13 @@ Progress = Callable[[int], None]
 
 
 def models_dir() -> Path:
-    """Where converted models live: ``$CHINHSACH_MODELS``, else ``models/`` of the checkout."""
+    """Where converted models live: ``$CHINHSACH_MODELS``, else ``models/`` of the checkout.
+
+    Always absolute: a relative ``CHINHSACH_MODELS=models`` read from another working directory
+    (a server started elsewhere, a symlinked model folder) named no folder at all."""
     env = os.environ.get(MODELS_DIR_ENV)
     if env:
-        return Path(env)
+        return Path(env).absolute()
     here = Path(__file__).resolve()
     for parent in here.parents:
         if (parent / "pyproject.toml").exists() and (parent / "models").is_dir():
