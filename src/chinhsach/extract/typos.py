@@ -303,6 +303,11 @@ def unit_typo(unit: str) -> str | None:
     ("được sỹ" → "dược sĩ"). Case as printed."""
     lex = _lexicon()
     noun = unit.split("/")[0].strip()
+    # A multiplier belongs to the number ("N triệu đồng": income and output targets of a
+    # district's chỉ tiêu list and a district industry plan): "triệu đồng" is no dictionary
+    # word, and its one look-alike "triệu đông" made every such target a suspect typo.
+    multiplier = re.match(r"(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+", noun, flags=re.IGNORECASE)
+    head, noun = (noun[:multiplier.end()], noun[multiplier.end():]) if multiplier else ("", noun)
     tokens = list(_TOKEN_RE.finditer(noun))
     if lex is None or len(tokens) < 2 or any(t.group()[0].isdigit() for t in tokens):
         return None
@@ -314,7 +319,7 @@ def unit_typo(unit: str) -> str | None:
                 if sum(x != y for x, y in zip(v.split(), key.split(), strict=True)) == 1]
     if len(variants) != 1:
         return None
-    return _correct(noun, variants[0])
+    return head + _correct(noun, variants[0])
 
 
 def suspect_typos(text: str) -> list[tuple[str, str]]:

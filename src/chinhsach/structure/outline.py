@@ -177,6 +177,12 @@ _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
     ("situation", re.compile(r"\b(?:tinh hinh|ket qua(?: dat duoc| thuc hien| trien khai)?|danh gia|"
                              r"thuc trang|boi canh|so ket|tong ket|hien trang|su can thiet|"
                              r"can cu (?:xay dung|ban hanh|phap ly)|co so (?:phap ly|xay dung))\b")),
+    # The appraisal that follows a plan's results (shortcomings, difficulties, causes, lessons,
+    # achievements: the yearly plans of Tuyên Quang 2025, Hải Dương 2023, the education plan of
+    # Ninh Thuận 2012) reports the past too; only a heading made of these words alone, since
+    # "Hạn chế rác thải nhựa", "Tháo gỡ khó khăn …" name tasks.
+    ("situation", re.compile(r"^(?:(?:nhung|mot so|cac|va|chu yeu|ton tai|han che|yeu kem|kho khan|vuong mac|"
+                             r"nguyen nhan|bai hoc kinh nghiem|thuan loi|thanh tuu|thach thuc)(?: |$))+$")),
     ("objectives", re.compile(r"\b(?:muc dich|yeu cau|muc tieu|chi tieu|tam nhin|quan diem)\b")),
     ("organisation", re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|che do bao cao|"
                                 r"dieu khoan thi hanh)\b")),
@@ -291,6 +297,9 @@ class _OutlineState:
     letter: Section | None = None
     topic: Section | None = None
     last_item_no: int = 0
+    # The previous part's last item: a list of chỉ tiêu numbered through its groups (a district's
+    # list for 2020-2025: the second group's first item follows the first group's last) goes on.
+    carried_item_no: int = 0
     last_part_no: int = 0
     # An attached document's sections carry its prefix ("KH." → KH.II.1); decision articles
     # (Điều 1 → D1) are numbered through the whole document, across chapters.
@@ -335,7 +344,7 @@ def _prefix(state: _OutlineState) -> str:
 
 
 # The ordinal words of "PHẦN THỨ HAI" (folded).
-_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6}
+_ORDINALS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6}
 _ROMAN_LINE = re.compile(r"^[IVX]+\s*[-.–)]\s*\S")
 
 
@@ -351,7 +360,7 @@ def _division_number(text: str) -> tuple[int, str] | None:
             return None
         n = int(raw) if raw.isdigit() else roman_to_int(raw)
     else:
-        n = _ORDINALS.get(fold(m.group("word")), 0)
+        n = _ORDINALS.get(fold(m.group("word") or m.group("cardinal")), 0)
     return (n, m.group("rest").strip()) if n > 0 else None
 
 
@@ -401,7 +410,7 @@ def _try_division(state: _OutlineState, p: Paragraph) -> tuple[Section, str | No
                                 kind="part", prov=p.prov))
     state.division, state.part, state.item, state.subitem, state.letter, state.topic = (
         section, None, None, None, None, None)
-    state.last_part_no = state.last_item_no = 0
+    state.last_part_no = state.last_item_no = state.carried_item_no = 0
     return section, body
 
 
@@ -427,13 +436,17 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     if misread is not None:
         number, rest = misread[0], misread[1].strip()
     else:
-        if not m or (state.divisions and DIVISION_RE.match(p.text)):
+        if state.divisions and DIVISION_RE.match(p.text):
             return None
-        roman = m.group("roman") or m.group("word")
-        if not roman:
+        roman = (m.group("roman") or m.group("word")) if m else None
+        if roman:
+            number = int(roman) if roman.isdigit() else roman_to_int(roman)
+            rest = m.group("rest").strip()
+        elif (named := _division_number(p.text)) is not None:
+            # "PHẦN THỨ NHẤT", "PHẦN MỘT" over no Roman parts: the plan's top level, as "Phần I" is.
+            number, rest = named
+        else:
             return None
-        number = int(roman) if roman.isdigit() else roman_to_int(roman)
-        rest = m.group("rest").strip()
     # A Roman part must follow its predecessor and carry a short heading. A number printed twice
     # in capitals ("IV. PHÂN CÔNG NHIỆM VỤ" … "IV. TỔ CHỨC THỰC HIỆN", kh153) is a misnumbered
     # next part: its id gets a "~2" suffix and it cites as printed.
@@ -447,7 +460,7 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
                                 heading=heading, parent=division.id if division else None, kind="part",
                                 prov=p.prov))
     state.part, state.item, state.subitem, state.letter, state.topic = section, None, None, None, None
-    state.last_item_no = 0
+    state.carried_item_no, state.last_item_no = state.last_item_no, 0
     return section, body
 
 
@@ -502,7 +515,8 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         if number == _last_clause(state, article) + 1:
             return _add_subitem(state, f"{article.id}.{number}", heading, body, p)
         return None
-    if number == state.last_item_no + 1:
+    continued = state.last_item_no == 0 and state.carried_item_no > 0 and number == state.carried_item_no + 1
+    if number == state.last_item_no + 1 or continued:
         section = state.add(Section(id=f"{_prefix(state)}{number}", heading=heading,
                                     parent=state.container().id if state.container() else None, kind="item",
                                     prov=p.prov))

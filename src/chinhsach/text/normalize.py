@@ -366,13 +366,15 @@ def footnote_number(text: str) -> int | None:
 _MAX_BOLD_WRAP = 4
 
 
-# A division of a report or long plan: "Phần II", "PHẦN THỨ HAI", its title after it on the line
-# or on the next (the outline numbers it, structure/outline.py). A division marker alone on its
-# line is centred, so it stops short of the margin like a paragraph's end; its title is the next
-# line. A law's "Chương I" over its name stays two lines: the outline reads a chapter line and
-# the capitals under it apart.
+# A division of a report or long plan: "Phần II", "PHẦN THỨ HAI", "PHẦN MỘT", its title after it
+# on the line or on the next (the outline numbers it, structure/outline.py). A division marker
+# alone on its line is centred, so it stops short of the margin like a paragraph's end; its title
+# is the next line. A law's "Chương I" over its name stays two lines: the outline reads a chapter
+# line and the capitals under it apart. A number word without "thứ" counts in capitals only
+# ("PHẦN MỘT" over the situation of a 2012 education plan): "Phần hai bên …" opens a clause.
 DIVISION_RE = re.compile(
-    r"^\s*(?:PHẦN|Phần)\s+(?:(?P<num>[IVXLC]+|\d+)\b|(?:THỨ|thứ)\s+(?P<word>\w+))\s*[-.:–]?\s*(?P<rest>.*)$")
+    r"^\s*(?:PHẦN|Phần)\s+(?:(?P<num>[IVXLC]+|\d+)\b|(?:THỨ|thứ)\s+(?P<word>\w+)"
+    r"|(?P<cardinal>MỘT|HAI|BA|BỐN|NĂM|SÁU)\b)\s*[-.:–]?\s*(?P<rest>.*)$")
 
 
 # An outline marker alone on its line ("1.", "IV.", "2.1.", "a)"): crawled pages without the bold
