@@ -54,6 +54,13 @@ _CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhie
                      r"yeu cau|lam dau moi|la co quan (?:thuong truc|dau moi|chu tri)|to chuc thuc hien|"
                      r"trien khai)\b")
 _DIFFICULTIES = re.compile(r"\bneu co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\bbao cao\b")
+# "… biết, thực hiện và báo cáo việc thực hiện về Sở Y tế" (the fresh-scans letter U9c_513), "báo cáo
+# kết quả về Sở X trước ngày …", "phải báo cáo …": a letter's instruction to report, the one sentence of many official
+# letters that names a body (the receiver) and carries the letter's deadline (session-11 survey:
+# the fresh-scans letter U9c_513, Bắc Kạn 2021, the 2020 inspection letter of thanhtravietnam.vn).
+# Not a report already made ("đã báo cáo", "tại Báo cáo số …").
+_CHARGED_REPORT = re.compile(r"(?<!\bda )\b(?:thuc hien va bao cao|phai bao cao|bao cao ket qua|bao cao viec thuc hien"
+                             r"|gui bao cao)\b")
 _CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
 _FOLLOWS_PLAN = re.compile(
     r"\b(?:la co quan thuong truc|lam dau moi|la dau moi|tong hop,? bao cao|"
@@ -147,6 +154,17 @@ _TIMES_PER = re.compile(rf"\b(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+lan\s*(?:/|trong
 _PERIOD_NAMES = {"nam hoc": "năm học", "hoc ky": "học kỳ", "hoc ki": "học kỳ", "nam": "năm", "quy": "quý",
                  "thang": "tháng", "tuan": "tuần"}
 _FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
+# "báo cáo hằng tháng, quý, năm", "định kỳ hằng quý, 6 tháng, năm", "định kỳ 6 tháng, năm": one
+# frequency word shared by a list of periods, each a cycle of its own (GUIDELINES-real.md joins
+# several frequencies). Seen in a 2025 plan of the session-11 survey (Thái Bình); the development
+# plans write the word before each period ("hằng tháng, 6 tháng, hằng năm", qd2954).
+_SHARED_FREQUENCY = re.compile(r"(?:\b(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)"
+                               # "định kỳ 6 tháng, năm"; a time cell "6 tháng, năm". ("báo cáo 6 tháng, năm" in
+                               # a sentence stays "6 tháng": tests/test_deadline_forms.py, test_extract.py.)
+                               r"|(?:\bdinh ky\s+|^\s*)(?:0?6|sau)\s+thang)"
+                               r"(?P<rest>(?:\s*(?:,|va|/)\s*(?:(?:0?6|sau)\s+thang|tuan|thang|quy|nam)\b(?!\s*\d))+)")
+_PERIOD_MEMBER = re.compile(r"(?:0?6|sau)\s+thang|tuan|thang|quy|nam")
+_MEMBER_LABELS = {"tuan": "hằng tuần", "thang": "hằng tháng", "quy": "hằng quý", "nam": "hằng năm"}
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RECURRING = [
     (re.compile(r"\b(?:hang|moi) thang\b"), "hằng tháng"),
@@ -226,9 +244,12 @@ def _list_tail(folded: str, mentions: Sequence[Mention], i: int) -> int:
 # "nhận thức của cấp ủy", "Kế hoạch ... của Ban Chấp hành Đảng bộ tỉnh"), not an actor.
 _OBJECT_BEFORE = re.compile(
     r"(?:\bcua|\bdoi voi|\bcho|\bchi dao|\bdon doc|\bhuong dan|\bho tro|\bvan dong|\bkhuyen khich|"
-    r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|"
+    r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
     # "Kiện toàn Ban Chỉ đạo …", "thành lập Tổ công tác …": the body is what is organised.
-    r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat)"
+    r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat|"
+    # "Sở X - cơ quan thường trực Ban Chỉ đạo …": the body whose standing office Sở X is (an
+    # appositive title, GUIDELINES-real.md: no second entry), not an actor.
+    r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
     r"\s+(?:cac\s+|nhung\s+)?$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
@@ -286,6 +307,39 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
     if _ISSUER_AFTER.match(folded[end:]) or re.search(r"(?:\bdo|duoc)\s+$", before):
         return True
     return before.count("(") > before.count(")") and not _REPORT.search(before)
+
+
+# "Chủ tịch UBND tỉnh giao Sở Tài chính chủ trì …", "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các
+# sở, ban, ngành …", "Sở Công Thương đề nghị Hiệp hội Doanh nghiệp tỉnh …": a body that opens
+# the sentence and then hands the task to others is the one assigning it (the document's issuer
+# in directives, official letters and closing paragraphs), not a unit charged with it. Seen in 9 of
+# the 27 real documents read in session 11 (tests/test_duties_survey.py); the development plans
+# print none.
+_ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|co y kien)\s+)*"
+                             r"(?:giao(?: trach nhiem)?(?: cho)?|yeu cau|de nghi)\s+(?:cac\s+)?"
+                             r"(?:(?:thu truong|giam doc|chu tich|lanh dao|nguoi dung dau)\s+(?:cac\s+)?)?")
+
+
+# The bodies that issue directives and official letters: "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các
+# cơ quan, đơn vị tổ chức thực hiện Chỉ thị này" hands the task on even to generic addressees.
+_ISSUER_NAME = re.compile(r"(?:chu tich )?uy ban nhan dan (?:tinh|thanh pho)|ban thuong vu (?:tinh|thanh) uy")
+
+
+# "Sở Y tế thông báo để các cơ sở, đơn vị biết, thực hiện và báo cáo …": the letter's issuer informs;
+# the acts are the addressees' (the fresh-scans gold of the letter U9c_513 gives Sở Y tế report_to only).
+_INFORMS_AFTER = re.compile(r"\s*(?:(?:da|vua)\s+)?thong bao\s+(?:de|cho|den)\b")
+
+
+def _assigns_to_next(folded: str, mentions: Sequence[Mention], tail: int) -> bool:
+    """Whether the list ending at mention ``tail`` is followed by "giao / yêu cầu / đề nghị" and
+    the next unit mention right after it (the body the task is handed to), or is an issuing body
+    ("Chủ tịch UBND tỉnh", "Ban Thường vụ Tỉnh ủy") followed by those words."""
+    hit = _ASSIGNER_AFTER.match(folded, mentions[tail].end)
+    if hit is None:
+        return False
+    if _ISSUER_NAME.fullmatch(fold(mentions[tail].name)):
+        return True
+    return tail + 1 < len(mentions) and hit.end() >= mentions[tail + 1].start
 
 
 # A time opener ("Trong tháng 1-2018, Sở Y tế tập trung chỉ đạo …", a report's programme, KOZ_2268;
@@ -365,6 +419,8 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             add(m, "cooperate")
             continue
         charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start]))
+        if not charged and (_assigns_to_next(folded, mentions, tail) or _INFORMS_AFTER.match(folded, mentions[tail].end)):
+            continue  # "Chủ tịch UBND tỉnh giao Sở X …": the issuer hands the task on, no role of its own
         if not charged and _STATE.match(after):
             continue  # "Trường, phân hiệu có đủ các điều kiện …": a condition the body meets, no task
         if charged or is_subject or _LEAD_AFTER.match(after):
@@ -381,8 +437,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # The lead monitors when the text charges it with monitoring before another unit
             # takes over as subject.
             # A recipient bounds it too: "gửi về Công an tỉnh … để theo dõi" is the recipient's.
+            # A body named only as an owner (the council after "các Ban của" or after "đại biểu" in the
+            # closing article of council resolutions) takes no turn as subject.
             nxt = next((x.start for x in mentions[tail + 1 :]
-                        if not _in_list_after(folded, mentions, mentions.index(x), _COOPERATE)
+                        if not re.search(r"\b(?:dai bieu|cua)\s+(?:cac\s+)?$", folded[: x.start])
+                        and not _in_list_after(folded, mentions, mentions.index(x), _COOPERATE)
                         and (not _in_list_after(folded, mentions, mentions.index(x), _REPORT)
                              or re.search(r"\bgui\b", folded[mentions[tail].end : x.start]))),
                        len(folded))
@@ -406,9 +465,14 @@ _LABEL = r"thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:\s*|\(\s*
 # ("vào năm 2030" is not taken: it dates a target's horizon, kh182 III.2.3.d, no deadline in the gold).
 # "đến hết ngày 31/12/2025", "chậm nhất là ngày 30/9/2025", "Thời hạn hoàn thành: 30/6/2026"
 # (a label before a full date with its year) are the same deadline written otherwise.
+# An hour (and a weekday) may stand before the day: "hoàn thành trước 8h00 sáng ngày 15/9/2025", "gửi
+# trước 16 giờ ngày 20/11/2025", "vào lúc 7 giờ 45 phút, Thứ sáu ngày 01/12/2017" (urgent letters; a
+# 2025 instruction of the session-11 survey, and the fresh-scans gold writes the words so).
+_CLOCK = (r"(?:luc\s+)?\d{1,2}\s*(?:h|gio)\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:(?:sang|chieu|toi)\s+)?,?\s*"
+          r"(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\s*,?\s*)?")
 _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat(?: la| vao)?|den(?: het)?|trong|vao|du kien|hoan thanh truoc|"
                         rf"xong truoc)\s+|(?:{_LABEL})(?=ngay|\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
-                        r"(?:ngay\s+(?P<d>\d{1,2})(?:[/\-.]|\s+thang\s+)(?P<m>\d{1,2})"
+                        rf"(?:(?P<clock>{_CLOCK})?ngay\s+(?P<d>\d{{1,2}})(?:[/\-.]|\s+thang\s+)(?P<m>\d{{1,2}})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
                         r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/]))")
 # A quarter or month with its year written either way: "quý IV/2025", "quý IV năm 2025",
@@ -420,6 +484,41 @@ _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
                       rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
 _MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh|vao|du kien)\s+|{_LABEL})thang\s+(?P<m>\d{{1,2}})"
                     r"\s*(?:/|-|\s+nam\s+)\s*(?P<y>\d{4})")  # "tháng 1-2018" (a report's month, KOZ_2268)
+# A span of days, months or quarters is due at its end: "từ ngày 15/11-30/11/2025", "từ ngày 3 đến
+# 5-9-2025", "dự kiến từ ngày 8-19/5", "từ tháng 3/2026 đến tháng 5/2026", "Tháng 11-12/2025",
+# "tháng 11 và tháng 12/2025", "từ Quý I/2026 đến Quý III/2026" (inspection rounds, campaigns and
+# events of real plans, letters and resolutions: 5 of the documents read in session 11, none in the
+# development plans; read as nothing, or as the span's first quarter, before). The words are the
+# whole span, as a table's "2026 - 2030" is (GUIDELINES-real.md).
+_SPAN_TO = r"\s*(?:-|–|den(?:\s+het)?(?:\s+ngay)?|va|,)\s*"
+_DAY_SPAN = re.compile(r"(?:\btu\s+)?\bngay\s+(?P<d1>\d{1,2})(?:[/.](?P<m1>\d{1,2}))?(?:[/.](?P<y1>\d{4}))?"
+                       r"(?:\s*(?:-|–)\s*|\s+den(?:\s+het)?(?:\s+ngay)?\s+)"
+                       r"(?P<d2>\d{1,2})[/\-.](?P<m2>\d{1,2})(?:[/\-.](?P<y2>\d{4}))?(?![\d/])")
+_MONTH_SPAN = re.compile(r"(?:\btu\s+)?\bthang\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?"
+                         rf"{_SPAN_TO}(?:thang\s+)?(?P<m2>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y2>\d{{4}})")
+_QUARTER_SPAN = re.compile(rf"(?:\btu\s+)?\bquy\s+(?P<q1>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y1>\d{{4}})"
+                           rf"\s*(?:-|–|den(?:\s+het)?)\s*quy\s+(?P<q2>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y2>\d{{4}})")
+
+
+def _spans(folded: str, text: str) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, ISO end of the span, words) of every span of time in the text."""
+    out: list[tuple[int, int, str | None, str]] = []
+    for m in _DAY_SPAN.finditer(folded):
+        d1, d2, mo = int(m.group("d1")), int(m.group("d2")), int(m.group("m2"))
+        if not (1 <= d2 <= 31 and 1 <= mo <= 12 and 1 <= d1 <= 31):
+            continue
+        iso = f"{int(m.group('y2')):04d}-{mo:02d}-{d2:02d}" if m.group("y2") else None
+        out.append((m.start(), m.end(), iso, text[m.start() : m.end()]))
+    for m in _MONTH_SPAN.finditer(folded):
+        m1, m2 = int(m.group("m1")), int(m.group("m2"))
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12:
+            out.append((m.start(), m.end(), month_end(int(m.group("y2")), m2), text[m.start() : m.end()]))
+    for m in _QUARTER_SPAN.finditer(folded):
+        out.append((m.start(), m.end(), month_end(int(m.group("y2")), _QUARTERS[m.group("q2")] * 3),
+                    text[m.start() : m.end()]))
+    return out
+
+
 # "6 tháng đầu năm 2026": the half-year ends on 30 June; "6 tháng cuối năm 2026" on 31 December.
 _HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang (?P<half>dau|cuoi) nam\s+(?P<y>20\d\d)\b")
 # A month or quarter with a deadline word and no year ("trước tháng 10 hằng năm", "trong quý
@@ -429,7 +528,9 @@ _PERIOD_NO_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|cham nhat(?:
                              r"(?!\s*(?:/|-|,?\s+nam\s+)\s*\d)(?!\s*/)")
 # "năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi": a start and then every year, not a
 # year by which the work is done (a time cell read as "trong năm 2026" took its 31 December).
-_YEARS_ON = re.compile(r"(?:\btu\s+)?\bnam\s+(?P<y>20\d\d)\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)|tro di)\b")
+# A time cell may leave out "năm" ("2026 và các năm tiếp theo").
+_YEARS_ON = re.compile(r"(?:\btu\s+)?(?:\bnam\s+|^\s*)(?P<y>20\d\d)\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)"
+                       r"|tro di)\b")
 # A relative time limit, counted from an event: "trong thời hạn 15 ngày kể từ ngày nhận hồ sơ",
 # "chậm nhất là 05 ngày làm việc kể từ …", "trong vòng 30 ngày", "ít nhất 03 ngày trước ngày …".
 # "Sau 01 năm, kể từ ngày thông báo … mà không …" is when something may happen, not a limit to
@@ -476,13 +577,20 @@ _NAME_HEAD = re.compile(r"\b(?:Chương trình|Chiến lược|Đề án|Quy ho�
 # dates the duty as a table's time column does: a period ends with its last year. Without the
 # label a period is only named in passing ("Chương trình … giai đoạn 2026 - 2030": the
 # development gold gives such duties no deadline, kh182, qd2954).
+# "Năm 2026 và các năm tiếp theo" after the label is a start and then every year (_YEARS_ON).
 _TIME_LABEL = re.compile(r"(?P<prep>thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:?\s*)"
                          r"(?:giai doan\s+|nam\s+|tu nam\s+)?(?P<y>20\d\d)"
-                         r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?(?!\d)")
+                         r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?(?!\d)"
+                         r"(?!\s+(?:va\s+(?:cac|nhung)\s+nam|tro di)\b)")
 # "trước ngày 20 hằng tháng": a day of every month, kept as words with the recurrence.
-_MONTH_DAY = re.compile(r"(?P<prep>(?:truoc|cham nhat|den)\s+)ngay\s+(?P<d>\d{1,2})"
+# "trước ngày 07 của tháng tiếp theo", "trước ngày mùng 05 của tháng kế tiếp": a day of the month after
+# the period reported on (the reporting clauses of circulars and regulations; a 2016 circular read in
+# the session-11 survey, and the fresh-scans gold writes the words so): kept whole, with no date.
+_NEXT_PERIOD = r"(?:cua\s+)?(?:thang|quy|nam)\s+(?:tiep theo|ke tiep|sau)\b"
+_MONTH_DAY = re.compile(r"(?P<prep>(?:truoc|cham nhat|den)\s+)ngay\s+(?:mung\s+)?(?P<d>\d{1,2})"
                         r"(?=\s*,?\s*(?:cua\s+)?(?:(?:hang|moi)\s+(?:thang|quy)\b"
-                        r"|thang\s+(?:cuoi|dau)\s+(?:quy|ky|nam)\b|(?:quy|ky bao cao)\b))")
+                        rf"|thang\s+(?:cuoi|dau)\s+(?:quy|ky|nam)\b|(?:quy|ky bao cao)\b)|\s*,?\s*{_NEXT_PERIOD})"
+                        rf"(?:\s*,?\s*{_NEXT_PERIOD})?")
 # A date cut by a line wrap after its slash ("31/12/⏎2026" in a crawl or a table cell) is one date.
 _WRAPPED_DATE = re.compile(r"(?<=\d)\s*/\s+(?=\d)|(?<=\d)\s+/\s*(?=\d)")
 
@@ -554,21 +662,28 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         label = "hằng năm" if (n, m.group("u")) == (1, "nam") else f"{n} lần/{_PERIOD_NAMES[m.group('u')]}"
         if all(lb != label for _, lb in matches):
             matches.append((m, label))
-    found = [(m.start(), label) for m, label in matches]
+    shared = [(sf.start("rest") + p.start(), _MEMBER_LABELS.get(p.group(0), "6 tháng"))
+              for sf in _SHARED_FREQUENCY.finditer(folded)
+              for p in _PERIOD_MEMBER.finditer(sf.group("rest"))]
+    found = [(m.start(), label) for m, label in matches] + shared
     # A stated frequency ("định kỳ hằng năm") says more than "thường xuyên" / a bare "định kỳ"
     # elsewhere in the text: the vague labels count only when no frequency is given, or when
     # they open a list of frequencies ("một cách thường xuyên, định kỳ hàng ngày, hàng tuần":
     # GUIDELINES-real.md keeps all of them).
     precise = [(m.start(), label) for m, label in matches
-               if label not in _VAGUE or _FREQUENCY_LIST.match(folded, m.end())]
+               if label not in _VAGUE or _FREQUENCY_LIST.match(folded, m.end())] + shared
     # In the text's order, each label once ("hằng năm" and its synonym "thường niên").
     recurring_parts = list(dict.fromkeys(label for _, label in sorted(precise or found)))
     recurring = ", ".join(recurring_parts) if recurring_parts else None
     candidates: list[tuple[int, str | None, str]] = []
+    spans = _spans(folded, text)
+    candidates.extend((start, iso, words) for start, _end, iso, words in spans)
     for m in _DATE_FULL.finditer(folded):
         d, mo = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
         year = m.group("y") or m.group("y2")
         prep = m.group("prep").strip()
+        if m.group("clock") and prep == "trong":
+            continue  # "trong 6 giờ …": a length of hours, not an hour of a day
         if m.group("d2") and not (prep.endswith(("truoc", "cham nhat", "cham nhat la"))
                                   or (prep.endswith((":", "(")) and m.group("y2"))):
             continue  # "trong 2/3 số xã" is a fraction: without "ngày" only "trước"/"chậm nhất" date
@@ -579,7 +694,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         if prep.endswith("(") and not year:
             continue  # "(ngày 30 tháng 4 dương lịch)": a bracketed day of the year names a day, no deadline
         iso = f"{int(year):04d}-{mo:02d}-{d:02d}" if year else None
-        candidates.append((m.start(), iso, text[m.start() : m.end()]))
+        end = m.end()
+        if not year and (nxt := re.compile(rf"\s*,?\s*{_NEXT_PERIOD}").match(folded, end)):
+            end = nxt.end()  # "trước ngày 15 tháng 01 của năm tiếp theo": the year is the next one
+        candidates.append((m.start(), iso, text[m.start() : end]))
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
         candidates.append((m.start(), month_end(int(m.group("y")), q * 3), text[m.start() : m.end()]))
@@ -614,6 +732,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         candidates.append((start, f"{end:04d}-12-31", text[start : m.end()]))
     for m in _MONTH_DAY.finditer(folded):
         candidates.append((m.start(), None, text[m.start() : m.end()]))
+    # A date or month inside a span is one of its ends, not a time of its own.
+    candidates = [c for c in candidates
+                  if not any(start < c[0] < end or (start == c[0] and (c[1], c[2]) != (iso, words))
+                             for start, end, iso, words in spans)]
     if not candidates:
         return None, None, recurring
     dated = [c for c in candidates if c[1]]
@@ -751,6 +873,22 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     return handed, len(rest.split()) > 2
 
 
+def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
+    """The units a directive's lead-in hands its numbered items to, or None.
+
+    "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường
+    khẩn trương triển khai những công việc sau:" (seen in directives and letters of the session-11
+    survey, e.g. a 2023 Hà Tĩnh letter on administrative reform): a paragraph that addresses
+    units with "yêu cầu / giao / đề nghị" and announces the list below it."""
+    if not re.search(r"\b(?:yeu cau|giao|de nghi)\b", fold(text)):
+        return None
+    clause = lead_in_clause(text, find)
+    if clause is None:
+        return None
+    leads = [u for u in clause[0] if u.role == "lead"]
+    return leads or None
+
+
 def _only_names(text: str, find: UnitFinder) -> bool:
     """Whether ``text`` names units with nothing but a charging word ("Giao", "Đề nghị") and
     list words around them."""
@@ -762,6 +900,9 @@ def _only_names(text: str, find: UnitFinder) -> bool:
         rest = rest[: m.start] + " " + rest[m.end :]
     rest = re.sub(r"\b(?:giao|de nghi|chi dao|cac|va)\b|[\W_]", " ", rest)
     return not rest.split()
+
+
+_DIRECTED_BEFORE = re.compile(r"\b(?:chi dao|don doc)\s+(?:cac\s+)?$")
 
 
 def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
@@ -801,9 +942,13 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
               and not folded[mentions[-1].end :].strip(" ,.;:"))
     if (len(rest.split()) > 3 and not owners) or len(partner_ids) == len(mentions):
         return []  # a heading about a topic that merely mentions a unit
+    # "Giao Sở Giáo dục và Đào tạo chỉ đạo Trung tâm Giáo dục thường xuyên tỉnh:" over its bullets:
+    # the bodies it directs are acted on (GUIDELINES-real.md, not units); the directing one leads
+    # (a 2020 letter of the session-11 survey; before, both led every bullet).
+    directed = {i for i in range(1, len(mentions)) if _in_list_after(folded, mentions, i, _DIRECTED_BEFORE)}
     return [UnitRole(name=m.name, role="cooperate" if i in partner_ids else "lead", explicit=True,
                      mention=heading[m.start : m.end])
-            for i, m in enumerate(mentions)]
+            for i, m in enumerate(mentions) if i not in directed]
 
 
 # Regulations (quy chế, quy định, điều lệ, nội quy) of an institution say who does what in
@@ -847,7 +992,7 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
         # "nếu có khó khăn, vướng mắc, … báo cáo Ủy ban nhân dân tỉnh (qua Sở X)": the closing
         # instruction charges everyone with reporting through a named body (GUIDELINES-real.md:
         # kh165's closing, qd2954 KH.V.2 — a duty whose units are only report_to).
-        reporting = bool(_DIFFICULTIES.search(folded_sentence)) or regulation
+        reporting = bool(_DIFFICULTIES.search(folded_sentence) or _CHARGED_REPORT.search(folded_sentence)) or regulation
         if subject and not _CHARGE.search(folded_sentence) and any(
                 u.role == "lead" for u in roles_in_text(sentence, find)) and _words_besides_units(sentence, find) > 4:
             # "Ủy ban nhân dân cấp xã quyết định khen thưởng …" (kh157 IV.2.a, in a part on
@@ -946,6 +1091,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_in = any(u.role == "cooperate" for u in heading_cache[s.id])
             if lead_in and fold(s.heading)[:40] == own:
                 continue  # the lead-in line itself, when it is read as an item
+            if s.heading.endswith("…") and fold(text).startswith(fold(s.heading[:-1]).rstrip()):
+                # The item's own first words, cut short for its heading ("7. Chủ tịch UBND tỉnh đề
+                # nghị Ủy ban Mặt …"): its units are read from its full text, not from a name cut
+                # in half.
+                continue
             if lead_in and _COOPERATE_LEAD_IN.match(fold(s.heading)) and not any(u.role == "lead" for u in out):
                 partner_only[0] = True  # "Phối hợp với …" with no unit heading above: no lead to fill in
             # "b) Phối hợp với …" under "1. Sở X": Sở X still leads these items, the named units
@@ -962,6 +1112,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     lead_marker: str | None = None  # the bullet mark of a lead-in that is itself a bullet
     node_segments: dict[str | None, set[str]] = {}  # segments that gave duties, by outline node
     lead_texts: dict[str, str] = {}  # outline node → its lead-in line ("1. Trước ngày 15/12 hằng năm:")
+    # "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã … thực hiện các
+    # nội dung sau:" before the numbered items of a directive or letter that has no parts: the
+    # addressees lead every item that names no lead of its own.
+    directive: list[UnitRole] | None = None
+    unparted = not any(s.kind == "part" for s in document.sections)
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
     for seg in document.segments:
@@ -980,6 +1135,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
         if seg.section_node and text.rstrip().endswith(":"):
             lead_texts.setdefault(seg.section_node, text)
+        if seg.section_node is None:
+            directive = _directive_addressees(text, find) if unparted and seg.kind == "preamble" else None
         if lead_in is not None and not (seg.section_node == lead_in[0] or _below(seg.section_node, lead_in[0])):
             lead_in = None  # another item: the lead-in's list is over
         if lead_in is not None and lead_marker is not None and seg.kind == "bullet" \
@@ -1013,7 +1170,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             if not clause[1]:
                 continue  # it only says who and that a list follows
-        if (part in ("tasks", "organisation") or lead_in is not None) and seg.kind != "preamble":
+        if (part in ("tasks", "organisation") or lead_in is not None or directive) and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
             own = sections.get(seg.section_node or "")
@@ -1072,6 +1229,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             titled = {u.name for sec in path if sec.kind == "item" and _ARTICLE_ID.search(sec.id)
                       for u in heading_cache.get(sec.id, [])}
             above = [u for u in above if u.name not in titled]
+        if directive and not any(u.role == "lead" for u in [*above, *units]):
+            above = [*above, *directive]
         heading_leads = {u.name for u in above if u.role == "lead"}
         picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads for u in units)
         # Whether the item's own words charge someone with monitoring (else every lead of the

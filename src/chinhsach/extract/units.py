@@ -38,6 +38,7 @@ abbreviations, missing diacritics, titles and old/new names of merged department
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -1171,11 +1172,13 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     found = _merge_collectives(text, [_with_region_number(text, m) for m in unit_grammar().find(text)])
     found = _listed_departments(text, found)
     found = _bare_forces(text, found)
+    found = _committees_of(text, found)
+    found = _owned_classes(text, found)
     out: list[UnitMention] = []
     for m in found:
         if _in_title(text, m) or _bare_sector(m):
             continue
-        named = _named_places(text, m)
+        named = _named_places(text, m, found)
         if named and out and out[-1].start >= named[0].start:
             continue
         out.extend(named or [_force_of_level(_chair_of_committee(m))])
@@ -1237,6 +1240,51 @@ def _bare_forces(text: str, found: list[UnitMention]) -> list[UnitMention]:
     return sorted(out, key=lambda x: x.start)
 
 
+_OF = re.compile(r"\s+của\s+")
+
+
+def _committees_of(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    """ "các Ban của Hội đồng nhân dân tỉnh" is one collective, the council's committees (named
+    with the standing board in the closing article of council resolutions, which charges them with
+    supervision; a 2019 Bình Định resolution of the session-11 survey). A bare "các ban" owned by
+    nothing names no body and is dropped, as a bare "các ngành" is (:func:`_bare_sector`)."""
+    out: list[UnitMention] = []
+    skip: int | None = None
+    for k, m in enumerate(found):
+        if k == skip:
+            continue
+        if not (m.collective and m.name.lower() == "ban"):
+            out.append(m)
+            continue
+        of = _OF.match(text, m.end)
+        owner = next((o for o in found[k + 1 :] if of and o.start == of.end()), None)
+        if owner is not None:
+            out.append(UnitMention(m.start, owner.end, text[m.start : owner.end], f"Ban của {owner.name}",
+                                   owner.place, False, True))
+            skip = found.index(owner)
+    return out
+
+
+# "các đảng ủy trực thuộc Tỉnh ủy", "Ban Chỉ đạo 35 Tỉnh ủy": the party committee after a class
+# "trực thuộc" or a numbered steering board is whose they are, one body with it (party plans and
+# letters of the session-11 survey); read apart, the committee led every such duty.
+_OWNED = re.compile(r"(?:.*\btrực thuộc|Ban Chỉ đạo \d{1,3})$", re.IGNORECASE)
+_PARTY_OWNER = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy(?:\s.*)?$|Đảng ủy\s.+$")
+
+
+def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and _OWNED.match(prev.name) and _PARTY_OWNER.match(m.name)
+                and re.fullmatch(r"\s+", text[prev.end : m.start])):
+            out[-1] = UnitMention(prev.start, m.end, text[prev.start : m.end], f"{prev.name} {m.name}",
+                                  m.place, prev.is_head, prev.collective)
+            continue
+        out.append(m)
+    return out
+
+
 def _bare_sector(m: UnitMention) -> bool:
     """ "các ngành" alone ("ở các cấp, các ngành", "của các ngành") is a generic word, not a unit
     (GUIDELINES-real.md: ``các ngành, các cấp``); "sở, ngành" and "bộ, ngành" stay collectives."""
@@ -1290,12 +1338,15 @@ def _listed_departments(text: str, found: list[UnitMention]) -> list[UnitMention
 
 # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông", "UBND 04 xã: A, B": a level
 # followed by the names of its members is one body per name ("Ủy ban nhân dân xã Gia Thuận"),
-# the way plans charge a few named communes or districts (kh556).
-_NAMED_LEVEL = re.compile(r"(?:các|\d{1,3})\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)\s*:\s*")
+# the way plans charge a few named communes or districts (kh556). The colon may be left out
+# ("Chủ tịch UBND các xã Đông Sơn, Tây Sơn, Nam Sơn", the form of a 2011 decision of the session-11
+# survey); then two names at least, and a name where another unit starts ends the list.
+_NAMED_LEVEL = re.compile(r"(?:các|\d{1,3})\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)"
+                          r"(?:(?P<colon>\s*:\s*)|\s+(?=[A-ZĐÀ-Ỹ]))")
 _PLACE_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s,;:.()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*)*")
 
 
-def _named_places(text: str, m: UnitMention) -> list[UnitMention]:
+def _named_places(text: str, m: UnitMention, others: Sequence[UnitMention] = ()) -> list[UnitMention]:
     body = re.sub(r"\s+(?:xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)$", "", m.name)
     if body not in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Đảng ủy", "Công an"):
         return []
@@ -1303,11 +1354,13 @@ def _named_places(text: str, m: UnitMention) -> list[UnitMention]:
     lv = _NAMED_LEVEL.match(text, m.start + at.end()) if at else None
     if lv is None:
         return []
+    if m.is_head and _CHAIR.match(fold(m.text)):
+        body = f"Chủ tịch {body}"  # "Chủ tịch UBND các huyện A, B": the chair of each (_chair_of_committee)
     out: list[UnitMention] = []
     pos = lv.end()
     while True:
         name = _PLACE_NAME.match(text, pos)
-        if name is None:
+        if name is None or any(o.start <= name.start() < o.end for o in others if o is not m):
             break
         start = m.start if not out else name.start()
         out.append(UnitMention(start, name.end(), text[start : name.end()],
