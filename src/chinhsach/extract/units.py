@@ -1169,7 +1169,11 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
         return []
     if ocr:
         text = repair_ocr_names(text)
-    found = _merge_collectives(text, [_with_region_number(text, m) for m in unit_grammar().find(text)])
+    original = text
+    text = _LEVEL_CHAIN.sub(_comma_chain, text)
+    if text != original:
+        return [replace(m, text=original[m.start : m.end]) for m in find_units(text)]
+    found = _merge_collectives(text, [_with_region_number(text, m) for m in _helpers_apart(text, unit_grammar().find(text))])
     found = _listed_departments(text, found)
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
@@ -1183,6 +1187,37 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
             continue
         out.extend(named or [_force_of_level(_chair_of_committee(m))])
     return [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+
+
+# Older plans join the levels of a collective with a slash or a dash ("UBND các huyện/thành phố",
+# "UBND các quận-huyện"; e.g. a 2013 Hà Giang decision read in session 11, thuviennhadat.vn): the
+# same collective as "các huyện, thành phố" (GUIDELINES-real.md restores a missing comma so). The
+# separators become a comma of the same length, so that offsets into the text hold.
+_LEVEL_WORD = r"(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường)"
+_LEVEL_CHAIN = re.compile(rf"\b(?:các|những)\s+{_LEVEL_WORD}(?:\s*[/\-–]\s*{_LEVEL_WORD})+\b", re.IGNORECASE)
+
+
+def _comma_chain(m: re.Match[str]) -> str:
+    return re.sub(r"\s*[/\-–]\s*", lambda s: ("," + " " * len(s.group(0)))[: len(s.group(0))], m.group(0))
+
+
+# "Văn phòng Tỉnh ủy giúp Ban Thường vụ Tỉnh ủy theo dõi …": an office helps the body it serves;
+# the two are separate units (the grammar read the proper-name run on over "giúp" as one name).
+# Plans and decisions name a staff office so (a 2007 Ninh Thuận decision read in session 11:
+# "… cơ quan thường trực Ban … giúp Ban … tham mưu", luatminhkhue.vn).
+_HELPS = re.compile(r"\s+giúp(?:\s+việc)?(?:\s+cho)?\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
+
+
+def _helpers_apart(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        hit = _HELPS.search(m.text)
+        if hit is None or m.text != text[m.start : m.end]:
+            out.append(m)
+            continue
+        for a, b in ((m.start, m.start + hit.start()), (m.start + hit.end(), m.end)):
+            out.extend(replace(x, start=x.start + a, end=x.end + a) for x in unit_grammar().find(text[a:b]))
+    return out
 
 
 # "lực lượng Công an thành phố", "cơ quan Công an tỉnh": the class word before a force that has its
