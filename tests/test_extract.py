@@ -251,7 +251,8 @@ def test_media_and_promotion_bodies() -> None:
      ("Rà soát xong trong 6 tháng đầu năm 2027.", ("2027-06-30", "6 tháng đầu năm 2027", None)),
      # a relative limit: its words, no date and no cycle (kh153's gold, deadline_audit.py)
      ("Hoàn thành việc cấp thẻ trong 6 tháng kể từ ngày ký.", (None, "trong 6 tháng kể từ ngày ký", None)),
-     ("Báo cáo 6 tháng, năm về Ủy ban nhân dân tỉnh.", (None, None, "6 tháng")),
+     # two cycles, comma-joined (GUIDELINES-real.md, Time, [decided, lead s11])
+     ("Báo cáo 6 tháng, năm về Ủy ban nhân dân tỉnh.", (None, None, "6 tháng, hằng năm")),
      ("Cập nhật tin bài một cách thường xuyên, định kỳ hàng ngày, hàng tuần.",
       (None, None, "thường xuyên, hằng ngày, hằng tuần"))],
 )

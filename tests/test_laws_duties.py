@@ -121,7 +121,10 @@ def test_lead_in_with_a_task_of_its_own_is_a_duty(law: Document) -> None:
 
 def test_lead_in_with_a_partner_and_a_collective(law: Document) -> None:
     roles = _roles(law)
-    assert roles["D2.4"] == {(COLLECTIVE, "lead"), (MINISTRY, "cooperate")}
+    # "… có trách nhiệm phối hợp với Y như sau:" says who, with whom and that a list follows: no
+    # duty of its own (GUIDELINES-real.md [decided, kh179] bare lead-ins; the fresh-scans gold reads
+    # HzW_18_syt_vp ATT.D10.2 "Chủ trì, phối hợp với … trong việc:" so). Its points carry both.
+    assert "D2.4" not in roles
     assert roles["D2.4.a"] == {(COLLECTIVE, "lead"), (MINISTRY, "cooperate")}
     assert {(COLLECTIVE, "lead"), (MINISTRY, "report_to")} <= roles["D2.4.b"]
 
@@ -157,8 +160,13 @@ def test_no_plan_lead_in_a_law(law: Document) -> None:
          ({("Ủy ban nhân dân các cấp", "lead")}, False)),
         ("Bộ Tư pháp chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về lý lịch tư pháp "
          "và có nhiệm vụ, quyền hạn sau đây:", ({("Bộ Tư pháp", "lead")}, True)),
+        # Roles and a partner only: no task of its own (the fresh-scans gold, HzW_18_syt_vp ATT.D10.2).
         ("Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính thực hiện các nhiệm vụ sau:",
-         ({("Sở Xây dựng", "lead"), ("Sở Tài chính", "cooperate")}, True)),
+         ({("Sở Xây dựng", "lead"), ("Sở Tài chính", "cooperate")}, False)),
+        ("Trước ngày 15/12, Sở Tài chính có trách nhiệm:", ({("Sở Tài chính", "lead")}, False)),
+        ("Bộ, cơ quan ngang Bộ có trách nhiệm phối hợp với Bộ Khoa học và Công nghệ trong việc thực hiện "
+         "quản lý nhà nước về chuyển giao công nghệ như sau:",
+         ({("bộ, cơ quan ngang bộ", "lead"), ("Bộ Khoa học và Công nghệ", "cooperate")}, True)),
     ],
 )
 def test_lead_in_clause(text: str, expected: tuple[set[tuple[str, str]], bool]) -> None:

@@ -293,6 +293,14 @@ _CONDITION_BEFORE = re.compile(r"(?:^|[.;:,]\s*)[\s\-+•*]*(?:nếu|trong trư�
 _DIRECTS = re.compile(r"\b(?:chi dao|huong dan|don doc|ho tro|phoi hop|giao)\b")
 
 
+# "… đề xuất bổ sung để Bộ trưởng Bộ Y tế ban hành", "… hoàn thiện hồ sơ để Chủ tịch UBND tỉnh
+# xem xét, quyết định": the body named after "để" receives the work and decides on it, as with
+# "trình X ban hành" (GUIDELINES-real.md, [decided, kh165] `trình X`; the fresh-scans gold gives
+# it report_to, HzW_18_syt_vp ATT.D11.3). Only deciding verbs: "để X tổ chức thực hiện" charges X.
+_DECIDER_BEFORE = re.compile(r"\bde\s+(?:cac\s+)?$")
+_DECIDES_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:xem xet|ban hanh|quyet dinh|phe duyet|cho y kien)\b")
+
+
 def _after_condition(text: str, folded: str, start: int) -> bool:
     """Whether the unit at ``start`` opens the main clause after a condition ("Trường hợp có
     thay đổi …, Trưởng khoa phải báo cáo …"; "…, nếu đảm bảo …, Trưởng khoa báo cáo …")."""
@@ -349,6 +357,24 @@ _ADVERBIAL_OPENER = re.compile(r"^[\s\-+•*]*(?:can cu|tren co so|theo|thuc hie
                                r"[^,;:]{0,80},\s*")
 
 
+# A time limit that opens the sentence before its subject ("Trong thời gian 07 ngày làm việc, kể
+# từ ngày …, cơ sở X phải thực hiện …", "Trước ngày 15/12, Sở X có trách nhiệm:", "Chậm nhất 05
+# ngày sau khi …, Sở X …"): each comma-closed piece is dropped in turn, so that the unit after it
+# is the subject, as after a bare sentence start. Laws and circulars write their procedural
+# limits so (the fresh-scans gold, ATT.D7.1 of HzW_18_syt_vp); plans their yearly report dates.
+_TIME_OPENER = re.compile(r"^[\s\-+•*]*(?:trong (?:thoi gian|thoi han|vong)|cham nhat|truoc ngay|truoc|den (?:het )?ngay|"
+                          r"ngay sau khi|ke tu|tinh tu)\b[^,;:]{0,80},\s*")
+
+
+def _without_openers(opener: str) -> str:
+    """The opener with its adverbial and time pieces taken off, one comma-closed piece at a time."""
+    while True:
+        shorter = _TIME_OPENER.sub("", _ADVERBIAL_OPENER.sub("", opener))
+        if shorter == opener:
+            return opener
+        opener = shorter
+
+
 def _clause_start(folded: str, pos: int) -> int:
     cut = max(folded.rfind(";", 0, pos), folded.rfind(". ", 0, pos), folded.rfind(":", 0, pos))
     return cut + 1
@@ -385,6 +411,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 # Sở X) để …" only routes the reports, and "báo cáo X xem xét" asks X to decide.
                 add(m, "lead")
             continue
+        if _DECIDER_BEFORE.search(folded[: mentions[head].start]) and _DECIDES_AFTER.match(folded[mentions[tail].end :]):
+            add(m, "report_to")
+            continue
         if (_NOMINAL_SUBJECT.search(folded[: mentions[head].start])
                 and _DELEGATED.match(folded[mentions[tail].end :])):
             add(m, "lead")
@@ -407,7 +436,7 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         after = folded[mentions[tail].end :]
         # An adverbial opener ("Căn cứ Kế hoạch này, các sở, ban, ngành … nghiên cứu triển
         # khai"; "Trên cơ sở đó,") leaves the units after it the subject of the sentence.
-        opener = _ADVERBIAL_OPENER.sub("", opener)
+        opener = _without_openers(opener)
         is_subject = _after_condition(text, folded, mentions[head].start) or bool(re.fullmatch(
             r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
             r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
@@ -438,9 +467,10 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # takes over as subject.
             # A recipient bounds it too: "gửi về Công an tỉnh … để theo dõi" is the recipient's.
             # A body named only as an owner (the council after "các Ban của" or after "đại biểu" in the
-            # closing article of council resolutions) takes no turn as subject.
+            # closing article of council resolutions) or as the one helped ("Văn phòng Tỉnh ủy giúp
+            # Ban Thường vụ Tỉnh ủy theo dõi …") takes no turn as subject.
             nxt = next((x.start for x in mentions[tail + 1 :]
-                        if not re.search(r"\b(?:dai bieu|cua)\s+(?:cac\s+)?$", folded[: x.start])
+                        if not re.search(r"\b(?:dai bieu|cua|giup(?: viec)?(?: cho)?)\s+(?:cac\s+)?$", folded[: x.start])
                         and not _in_list_after(folded, mentions, mentions.index(x), _COOPERATE)
                         and (not _in_list_after(folded, mentions, mentions.index(x), _REPORT)
                              or re.search(r"\bgui\b", folded[mentions[tail].end : x.start]))),
@@ -550,11 +580,19 @@ _REL_UNIT = r"(?:ngay(?:\s+lam viec)?|thang|nam|gio|tuan)"
 # này có hiệu lực thi hành phải ngừng hoạt động": the limit ends before "phải").
 _ANCHOR = (r",?\s*(?:ke tu|tinh tu|sau khi|truoc khi|truoc ngay|ke khi)\b"
            r"(?:(?!\s(?:phai|thi|co trach nhiem|co quyen|ma|va [^,;.()]{0,40}?cham nhat|cham nhat)\b)[^,;.()]){0,120}")
+# The number may be spelt out after it in brackets ("07 (bảy) ngày làm việc").
+_REL_SPELT = rf"(?:\s*\(\s*(?:{_NUMBER_WORDS})(?:\s+(?:{_NUMBER_WORDS}|muoi|mươi))*\s*\))?"
 _RELATIVE = re.compile(
     rf"(?P<prep>(?<!co )(?<!\bhieu luc )(?:trong thoi han|trong vong|cham nhat(?: la)?(?: sau)?)"
-    rf"(?:\s+(?:khong qua|toi da|la))?\s+){_REL_NUMBER}\s+{_REL_UNIT}\b(?:{_ANCHOR})?"
-    rf"|(?P<prep2>(?<!\bhieu luc )(?:trong|truoc|it nhat(?: la)?)(?:\s+(?:khong qua|toi da|it nhat))?\s+)"
-    rf"{_REL_NUMBER}\s+{_REL_UNIT}\b(?={_ANCHOR})(?:{_ANCHOR})")
+    rf"(?:\s+(?:khong qua|toi da|la))?\s+){_REL_NUMBER}{_REL_SPELT}\s+{_REL_UNIT}\b(?:{_ANCHOR})?"
+    # "trong thời gian N ngày" is a limit only when counted from an event ("trong thời gian 03 năm
+    # tới" is a period).
+    rf"|(?P<prep2>(?<!\bhieu luc )(?:trong thoi gian|trong|truoc|it nhat(?: la)?)(?:\s+(?:khong qua|toi da|it nhat))?\s+)"
+    rf"{_REL_NUMBER}{_REL_SPELT}\s+{_REL_UNIT}\b(?={_ANCHOR})(?:{_ANCHOR})")
+# "ngay sau khi kết thúc lần khám bệnh …": at once after an event, a limit with no length
+# (GUIDELINES-real.md, Time: relative limits, [decided, lead s11]). Matched on the text with its
+# tones: folded, "ngày sau khi" (a day after) would read the same.
+_AT_ONCE = re.compile(r"\bngay sau khi\b(?:(?!\s(?:phải|thì|có trách nhiệm|có quyền|mà)\b)[^,;.()]){1,120}")
 # "Đến năm 2030" sets a horizon the duty must reach (GUIDELINES-real.md: deadline 2030-12-31);
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
 _YEAR = re.compile(rf"(?P<prep>(?:trong|truoc|den het|den|cuoi|hoan thanh)\s+|{_LABEL})nam\s+(?P<y>20\d\d)\b"
@@ -665,6 +703,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     shared = [(sf.start("rest") + p.start(), _MEMBER_LABELS.get(p.group(0), "6 tháng"))
               for sf in _SHARED_FREQUENCY.finditer(folded)
               for p in _PERIOD_MEMBER.finditer(sf.group("rest"))]
+    if six and (year_after := _SIX_AFTER.match(folded, six.end())):
+        # "báo cáo 6 tháng, năm", "sơ kết 6 tháng và tổng kết năm": two cycles, comma-joined
+        # (GUIDELINES-real.md, Time: several frequencies, [decided, lead s11]).
+        shared.append((year_after.end() - 1, "hằng năm"))
     found = [(m.start(), label) for m, label in matches] + shared
     # A stated frequency ("định kỳ hằng năm") says more than "thường xuyên" / a bare "định kỳ"
     # elsewhere in the text: the vague labels count only when no frequency is given, or when
@@ -715,6 +757,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         if _BANNED.search(folded, 0, m.start()):
             continue  # "không được tham gia … trong thời hạn 03 năm": how long a ban lasts
         candidates.append((m.start(), None, text[m.start() : m.end()].rstrip(" ,")))
+    if len(folded) == len(text):
+        for m in _AT_ONCE.finditer(text.lower()):
+            candidates.append((m.start(), None, text[m.start() : m.end()].rstrip(" ,")))
     for m in _YEARS_ON.finditer(folded):
         candidates.append((m.start(), None, text[m.start() : m.end()]))
         if "hằng năm" not in recurring_parts:
@@ -766,6 +811,11 @@ def _role_lead_in(heading: str, folded: str, mentions: Sequence[Mention]) -> boo
     rest = folded
     for m in reversed(mentions):
         rest = rest[: m.start] + " " + rest[m.end :]
+    # Generic partners in a list ("… và các cơ quan, tổ chức, cá nhân có liên quan") and a closing
+    # "trong việc:" (a law's "Chủ trì, phối hợp với Bảo hiểm xã hội Việt Nam … trong việc:" over
+    # its points; the fresh-scans gold, HzW_18_syt_vp ATT.D10.2) say no task of their own.
+    rest = re.sub(r"\b(?:to chuc|ca nhan)\b(?=\s*(?:,|\bva\b|\bco lien quan\b|\blien quan\b|\btrong viec\b|$))"
+                  r"|\btrong viec\s*:?\s*$", " ", rest)
     rest = re.sub(r"\b(?:chu tri|phoi hop|voi|cung|cac|va|co quan|don vi|dia phuong|co lien quan|lien quan)\b"
                   r"|[,;:()\-–]", " ", rest)
     return len(rest.split()) <= 2
@@ -821,8 +871,8 @@ def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
 # đây:", "…, có nhiệm vụ sau đây:", "… như sau:". On folded text, after the units are taken out.
 _ANNOUNCES = re.compile(
     r"\b(?:(?:co|voi|thuc hien|trien khai)\s+)?(?:cac\s+|mot so\s+|nhung\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|"
-    r"noi dung|cong viec|giai phap)"
-    r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|giai phap))*"
+    r"noi dung|cong viec|viec|giai phap)"
+    r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
     r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
     r"|\b(?:nhu|sau day|nhu sau)\s*$")
 # The remit a lead-in may name its subject within: "Trong phạm vi nhiệm vụ, quyền hạn của mình,
@@ -868,8 +918,13 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     rest = fold(stripped)
     for m in sorted(find(stripped), key=lambda x: x.start, reverse=True):
         rest = rest[: m.start] + " " + rest[m.end :]
+    # A time that opens the lead-in ("Trước ngày 15/12, Sở X có trách nhiệm:") and the roles it
+    # states ("Sở X chủ trì, phối hợp với Sở Y thực hiện các nội dung sau:") are handed to the
+    # points with its units: they say no task of their own. The fresh-scans gold reads such
+    # lead-ins as no duty, their points as the duties (HzW_18_syt_vp ATT.D7.1, ATT.D10.2).
+    rest = _without_openers(rest.strip())
     rest = _ANNOUNCES.sub(" ", _REMIT.sub(" ", rest.rstrip(" :")))
-    rest = re.sub(r"\b(?:cac|va|co)\b|[\W_]", " ", rest)
+    rest = re.sub(r"\b(?:cac|va|co|phai|chu tri|phoi hop(?: chat che)?(?: voi| cung)?|trong viec)\b|[\W_]", " ", rest)
     return handed, len(rest.split()) > 2
 
 

@@ -52,16 +52,19 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
 
     "Quý IV/2025" → 2025-12-31; "Năm 2026" / "2026" → 2026-12-31; "2026 - 2030" → 2030-12-31
     (the end of the period); "Thường xuyên" → recurrence "thường xuyên", no deadline;
-    "Hằng năm" → "hằng năm". The words are the cell as written.
+    "Hằng năm" → "hằng năm". The words are the cell as written when it gives a date or a period;
+    a cell that gives only a frequency ("Thường xuyên", "Hằng năm", "Định kỳ 6 tháng") has none:
+    the frequency is the recurrence (GUIDELINES-real.md, Time, [decided, adjud]).
     """
     text = text.strip()
     if not text:
         return None, None, None, None
-    deadline, _words, recurring = find_deadline(text)
+    deadline, words, recurring = find_deadline(text)
     if deadline is None:
         # The cell is a time expression on its own: "Tháng 12/2026", "Năm 2026" read as
         # "trong tháng 12/2026", the preposition a sentence would carry.
-        deadline = find_deadline(f"trong {text}")[0]
+        deadline, bare_words, _ = find_deadline(f"trong {text}")
+        words = words or bare_words
     folded = fold(text)
     year: int | None = int(deadline[:4]) if deadline else None
     if deadline is None:
@@ -78,7 +81,8 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
         recurring = ", ".join([*always, *([recurring] if recurring else [])])
     elif recurring is None and _ALWAYS.search(folded):
         recurring = "định kỳ"
-    return deadline, text, recurring, year
+    timed = bool(deadline or words)
+    return deadline, text if timed or not recurring else None, recurring, year
 
 
 def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
