@@ -11,8 +11,8 @@ statute corpora (``../shared/benchmarks/alqac``) **without** the five laws of th
 Each sentence (a table cell on its own) is searched with a broad, recall-oriented net of time
 expressions, one pattern per FORM (:data:`FORMS`). The net knows, for each form and context, what
 the reader should give (:class:`Expect`): an ISO date, words without a date (a date without
-its year, a relative limit "trong thời hạn 15 ngày kể từ …" — GUIDELINES-real.md is silent on
-relative limits, the development gold keeps them as ``deadline_text`` with no date, kh153), a
+its year, a relative limit "trong thời hạn 15 ngày kể từ …", "ngay sau khi …" — GUIDELINES-real.md
+[decided, lead s11]: ``deadline_text`` as printed, no date, as the development gold of kh153), a
 recurrence label, or nothing (a start "từ ngày …", the end of a validity, "vào năm 2030", a
 period named in passing, "kịp thời", "khi có yêu cầu"). The sentence's deadline is judged on its
 first dated expression (the reader keeps the first), else its first undated one; each recurrence
@@ -265,7 +265,9 @@ def net(text: str, cell: bool) -> list[Hit]:
         add("relative: chậm nhất N days", m, Expect("words"))
     for m in re.finditer(rf"\bsau\s+{_NUM}\s+{_UNIT}\b(?=\s*,?\s*(?:ke tu|tinh tu)\b)", f):
         add("after N days from an event (an earliest time)", m, Expect("none"))
-    for m in re.finditer(rf"\b(?:trong vong|trong|truoc|it nhat(?: la)?|khong qua|toi da)\s+{_NUM}\s+{_UNIT}\b"
+    # [decided, lead s11]: "trong thời gian N ngày …, kể từ …" and "ngay sau khi …" are limits too.
+    for m in re.finditer(rf"\b(?:trong vong|trong thoi gian|trong|truoc|it nhat(?: la)?|khong qua|toi da)\s+{_NUM}"
+                         rf"(?:\s*\([a-z ]+\))?\s+{_UNIT}\b"
                          r"(?=\s*,?\s*(?:ke tu|tinh tu|sau khi|truoc khi|truoc ngay|ke khi|tu ngay|tu khi)\b)", f):
         add("relative: N days from an event", m, Expect("words"))
     # Recurrences.
@@ -301,8 +303,14 @@ def net(text: str, cell: bool) -> list[Hit]:
         if not any(h.start <= m.start() < h.end + 12 for h in hits):
             hits.append(Hit("length: 06 tháng", m.start(), m.end(), Expect("nolabel", "6 tháng")))
     # Manner and triggers: no date, no cycle.
-    for m in re.finditer(r"\b(?:kip thoi|theo tien do|khi co yeu cau|theo yeu cau|dot xuat|ngay sau khi)\b", f):
+    for m in re.finditer(r"\b(?:kip thoi|theo tien do|khi co yeu cau|theo yeu cau|dot xuat)\b", f):
         hits.append(Hit("manner/trigger", m.start(), m.end(), Expect("none")))
+    # "ngay sau khi <event>": at once after an event, a relative limit with no length ([decided,
+    # lead s11] in GUIDELINES-real.md; before, read as a trigger with nothing due). "ngày sau khi"
+    # (N days after) folds the same: the tones tell them apart.
+    for m in re.finditer(r"\bngay sau khi\b", f):
+        if len(f) == len(text) and text[m.start() : m.start() + 4].lower() == "ngay":
+            add("relative: ngay sau khi", m, Expect("words"))
     return sorted(hits, key=lambda h: h.start)
 
 
