@@ -211,6 +211,8 @@ def test_relative_limits_are_deadline_words(text: str, words: str) -> None:
 def test_ngay_sau_khi_is_not_n_days_after_and_a_coming_period_is_no_limit() -> None:
     assert find_deadline("Sở Y tế báo cáo 05 ngày sau khi kết thúc đợt kiểm tra.")[1] is None
     assert find_deadline("Trong thời gian 03 năm tới, tập trung phát triển chăn nuôi.")[1] is None
+    # A capped term counted from an event bounds a contract, nobody acts by it (deadline_audit.py).
+    assert find_deadline("Hợp đồng có thời hạn trong thời gian không quá 24 tháng kể từ ngày ký.")[1] is None
 
 
 # 6. Several frequencies in one sentence ------------------------------------------------------------

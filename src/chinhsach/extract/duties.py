@@ -586,8 +586,9 @@ _RELATIVE = re.compile(
     rf"(?P<prep>(?<!co )(?<!\bhieu luc )(?:trong thoi han|trong vong|cham nhat(?: la)?(?: sau)?)"
     rf"(?:\s+(?:khong qua|toi da|la))?\s+){_REL_NUMBER}{_REL_SPELT}\s+{_REL_UNIT}\b(?:{_ANCHOR})?"
     # "trong thời gian N ngày" is a limit only when counted from an event ("trong thời gian 03 năm
-    # tới" is a period).
-    rf"|(?P<prep2>(?<!\bhieu luc )(?:trong thoi gian|trong|truoc|it nhat(?: la)?)(?:\s+(?:khong qua|toi da|it nhat))?\s+)"
+    # tới" is a period) and with no cap: "… trong thời gian không quá 36 tháng kể từ …" bounds a
+    # term (a contract's, in the labour code; deadline_audit.py).
+    rf"|(?P<prep2>(?<!\bhieu luc )(?:trong thoi gian\s+|(?:trong|truoc|it nhat(?: la)?)(?:\s+(?:khong qua|toi da|it nhat))?\s+))"
     rf"{_REL_NUMBER}{_REL_SPELT}\s+{_REL_UNIT}\b(?={_ANCHOR})(?:{_ANCHOR})")
 # "ngay sau khi kết thúc lần khám bệnh …": at once after an event, a limit with no length
 # (GUIDELINES-real.md, Time: relative limits, [decided, lead s11]). Matched on the text with its
