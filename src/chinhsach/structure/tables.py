@@ -44,6 +44,10 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"nam hoan thanh|moc thoi gian|^thoi gian")),
     ("baseline", re.compile(r"uoc (?:thuc hien|dat|tinh)|\buth\b|hien trang|thuc hien nam|"
                             r"ket qua (?:nam|giai doan)|nam goc|co so")),
+    # One undated value per indicator ("Chỉ tiêu | ĐVT | Mục tiêu | Cơ quan theo dõi"): the year
+    # is the group row's ("I | Đến năm 2030") or the title's.
+    ("goal", re.compile(r"^(?:muc tieu|gia tri muc tieu|muc tieu phan dau|chi tieu phan dau|"
+                        r"ket qua can dat|muc phan dau)$")),
     ("lead", re.compile(r"chu tri|thuc hien|don vi|co quan|trach nhiem|phu trach|dau moi")),
     ("product", re.compile(r"san pham|ket qua")),
     ("budget", re.compile(r"kinh phi|nguon von|du toan|nguon kinh phi|tong muc|von")),
@@ -65,6 +69,9 @@ _LETTER = re.compile(r"^[A-ZĐ]$")
 _DASH = re.compile(r"^[-–—+•*]$")
 # An STT printed inside the name cell of a group row ("I. Kinh tế số").
 _MARKER_IN_TEXT = re.compile(r"^(?P<stt>[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/:-]\s+\S")
+# A cell that states a figure: "≥ 80", "100%", "25.000", "40 - 50".
+_FIGURE = re.compile(r"^(?:[≥≤><]=?|trên|dưới|tối thiểu|tối đa|khoảng)?\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?$",
+                     re.IGNORECASE)
 _NUMBERING_CELL = re.compile(r"^\(?(?:\d{1,2}|[A-Z])\)?$")
 
 _APPENDIX = re.compile(
@@ -477,6 +484,13 @@ def read_table(block: TableBlock, section: str | None = None, title: str | None 
         firsts = [cells[0] for cells, _ in rows[n_header:] if cells and cells[0]]
         if firsts and sum(_is_stt(c.rstrip(".")) for c in firsts) >= 0.8 * len(firsts):
             roles[0] = "stt"  # an unlabelled first column of numbers is the STT
+    if "indicator" in roles and "task" not in roles and "goal" not in roles and "product" in roles:
+        # "Kết quả" beside "Chỉ tiêu" is the value to reach when its cells are figures ("≥ 80",
+        # "100", "40 - 50"; NQ 03/NQ-CP 2025, Phụ lục I), not a product of work.
+        j = roles.index("product")
+        cells = [c for cs, _ in rows[n_header:] if j < len(cs) and (c := cs[j])]
+        if cells and sum(bool(_FIGURE.match(c)) for c in cells) * 2 >= len(cells):
+            roles[j] = "goal"
     kind = _table_kind(roles)
     if kind is None:
         return None
@@ -534,7 +548,7 @@ def _join_wrapped_rows(rows: list[tuple[list[str | None], Provenance]], roles: l
 
 def _table_kind(roles: list[str | None]) -> str | None:
     named = "task" in roles or "indicator" in roles
-    values = any(r and r.startswith("value:") for r in roles)
+    values = any(r and (r.startswith("value:") or r == "goal") for r in roles)
     if named and ("lead" in roles or "cooperate" in roles or ("task" in roles and "time" in roles)):
         return "duty"
     if values and (named or "stt" in roles or "measure" in roles):
@@ -562,7 +576,7 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
         filled = any(cells[j] for j, r in enumerate(table.roles) if r in _DUTY_CELLS and j < len(cells))
         return "data" if has_name and filled else "group"
     values = any(cells[j] for j, r in enumerate(table.roles)
-                 if r and (r.startswith("value:") or r == "baseline") and j < len(cells))
+                 if r and (r.startswith("value:") or r in ("baseline", "goal")) and j < len(cells))
     return "data" if values else "group"
 
 

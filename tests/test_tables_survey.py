@@ -1,0 +1,153 @@
+"""Appendix tables in the forms seen in real documents of other issuers and years.
+
+The development plans' tables come from one crawler and three provinces. The forms tested here
+were seen in real documents read through the search tool (addresses in each test); the test
+texts are written anew (invented tasks, bodies of the usual kinds, own figures), never copied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chinhsach import parse
+from chinhsach.extract.tables import time_cell
+from chinhsach.model import Document
+
+HEADER = """| ỦY BAN NHÂN DÂN TỈNH HÒA VÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 45/KH-UBND | Hòa Vân, ngày 12 tháng 02 năm 2026 |
+
+**KẾ HOẠCH**
+
+**PHÁT TRIỂN THƯ VIỆN SỐ TỈNH HÒA VÂN NĂM 2026**
+
+I. MỤC TIÊU
+
+Các chỉ tiêu và nhiệm vụ cụ thể tại các Phụ lục kèm theo.
+
+"""
+
+SO_VH = "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def _parse(tmp_path: Path, body: str) -> Document:
+    path = tmp_path / "plan.md"
+    path.write_text(HEADER + body, encoding="utf-8")
+    return parse(path)
+
+
+def _targets(doc: Document) -> set[tuple[str | None, str, float | None, float | None, str | None,
+                                         int | None]]:
+    return {(t.section, t.comparator or "", t.value, t.value_max, t.unit, t.year)
+            for t in doc.targets}
+
+
+# ---------------------------------------------------------------------------------------------
+# The time cell: a bare month or day
+# ---------------------------------------------------------------------------------------------
+
+# Seen in https://github.com/thetrungdtt/VNMasterplan NQCP03/NQ03 PL2 Nhiem vu.md (the task list
+# of a 2025 government action programme, Phụ lục II): 17 of its first 41 rows give the deadline as
+# a bare month ("6/2025", "01/2025", "12/2025"), the others "2025", "Tháng 10/2025",
+# "Thường xuyên". Without the word "tháng" the row had no deadline.
+
+
+@pytest.mark.parametrize(("cell", "deadline"), [
+    ("6/2026", "2026-06-30"), ("06/2026", "2026-06-30"), ("12/2026", "2026-12-31"),
+    ("2/2027", "2027-02-28"), ("30/9/2026", "2026-09-30"), ("Tháng 6/2026", "2026-06-30"),
+    ("13/2026", None),
+])
+def test_a_bare_month_or_day_is_the_deadline(cell: str, deadline: str | None) -> None:
+    assert time_cell(cell)[0] == deadline
+
+
+def test_bare_months_in_a_task_table(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"""**PHỤ LỤC**
+
+**DANH MỤC NHIỆM VỤ**
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |
+|---|---|---|---|---|---|
+| **I.** | Hạ tầng và dữ liệu | | | | |
+| 1. | Số hóa tài liệu địa chí của thư viện tỉnh | {SO_VH} | Sở Khoa học và Công nghệ | Cơ sở dữ liệu địa chí | 6/2026 |
+| 2. | Kết nối phần mềm thư viện với các trường học | Sở Giáo dục và Đào tạo | {SO_VH} | Báo cáo kết quả | 01/2027 |
+| **II.** | Truyền thông | | | | |
+| 3. | Giới thiệu sách mới trên các nền tảng số | Báo Hòa Vân | {SO_VH} | Chuyên mục | Thường xuyên |
+""")
+    duties = {d.section: d for d in doc.duties if d.section and d.section.startswith("PL")}
+    assert set(duties) == {"PL1.1", "PL1.2", "PL1.3"}
+    assert duties["PL1.1"].deadline == "2026-06-30"
+    assert duties["PL1.1"].product == "Cơ sở dữ liệu địa chí"
+    assert duties["PL1.2"].deadline == "2027-01-31"
+    assert duties["PL1.3"].deadline is None and duties["PL1.3"].recurring == "thường xuyên"
+    assert {u.name for u in duties["PL1.2"].units if u.role == "lead"} == {"Sở Giáo dục và Đào tạo"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Indicator tables that also name who follows each indicator
+# ---------------------------------------------------------------------------------------------
+
+# Seen in https://github.com/thetrungdtt/VNMasterplan NQCP03/NQ03 PL1.md (Phụ lục I of the same
+# programme): "TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi, đánh giá", the year in
+# a group row ("I | Đến năm 2030"), values "≥ 55", "100", "40 - 50". The body column made the
+# table a duty table and its values were dropped: no target at all.
+
+
+def test_an_undated_goal_column_takes_the_group_year(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"""**PHỤ LỤC I**
+
+**CÁC CHỈ TIÊU CỤ THỂ**
+
+| TT | Chỉ tiêu | Đơn vị | Mục tiêu | Cơ quan chủ trì theo dõi, đánh giá |
+|---|---|---|---|---|
+| **I** | **Đến năm 2030** | | | |
+| 1 | Tỷ lệ thư viện xã được số hóa | % | ≥ 70 | {SO_VH} |
+| 2 | Số đầu sách điện tử của thư viện tỉnh | Đầu sách | 25.000 | {SO_VH} |
+| **II** | **Đến năm 2035** | | | |
+| 3 | Tỷ lệ thư viện xã được số hóa | % | 100 | {SO_VH} |
+""")
+    assert _targets(doc) == {
+        ("PL1.1", "at_least", 70.0, None, "%", 2030),
+        ("PL1.2", "reach", 25000.0, None, "đầu sách", 2030),
+        ("PL1.3", "reach", 100.0, None, "%", 2035),
+    }
+    # The body still follows its indicator.
+    duty = next(d for d in doc.duties if d.section == "PL1.2")
+    assert {u.name for u in duty.units if u.role == "lead"} == {SO_VH}
+
+
+def test_a_result_column_of_figures_is_the_goal(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"""**PHỤ LỤC I**
+
+**CÁC CHỈ TIÊU ĐẾN NĂM 2030**
+
+| TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi, đánh giá |
+|---|---|---|---|---|
+| 1 | Tỷ lệ thư viện xã được số hóa | % | ≥ 70 | {SO_VH} |
+| 2 | Số đầu sách điện tử của thư viện tỉnh | Đầu sách | 20.000 - 25.000 | {SO_VH} |
+| 3 | Mức độ hài lòng của bạn đọc | Mức | Đạt mức khá trở lên | {SO_VH} |
+""")
+    assert _targets(doc) == {
+        ("PL1.1", "at_least", 70.0, None, "%", 2030),
+        ("PL1.2", "range", 20000.0, 25000.0, "đầu sách", 2030),
+    }
+
+
+def test_year_columns_beside_a_body_column(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"""**PHỤ LỤC**
+
+**CHỈ TIÊU PHÁT TRIỂN THƯ VIỆN SỐ GIAI ĐOẠN 2026 - 2030**
+
+| STT | Chỉ tiêu | ĐVT | Năm 2026 | Năm 2028 | Năm 2030 | Cơ quan chủ trì |
+|---|---|---|---|---|---|---|
+| 1 | Tỷ lệ thư viện xã được số hóa | % | 30 | 50 | 70 | {SO_VH} |
+| 2 | Số đầu sách điện tử | Đầu sách | 10.000 | 18.000 | 25.000 | {SO_VH} |
+""")
+    assert _targets(doc) == {
+        ("PL1.1", "reach", 30.0, None, "%", 2026), ("PL1.1", "reach", 50.0, None, "%", 2028),
+        ("PL1.1", "reach", 70.0, None, "%", 2030),
+        ("PL1.2", "reach", 10000.0, None, "đầu sách", 2026),
+        ("PL1.2", "reach", 18000.0, None, "đầu sách", 2028),
+        ("PL1.2", "reach", 25000.0, None, "đầu sách", 2030),
+    }
