@@ -151,3 +151,48 @@ def test_year_columns_beside_a_body_column(tmp_path: Path) -> None:
         ("PL1.2", "reach", 18000.0, None, "đầu sách", 2028),
         ("PL1.2", "reach", 25000.0, None, "đầu sách", 2030),
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows without outer pipes, merged group cells repeated
+# ---------------------------------------------------------------------------------------------
+
+# Seen in the appendix of NQ 12/NQ-CP 2023 (Chính phủ's action programme for the capital) as a
+# crawler printed it, kept in a public repository's test data (found by find_string "| Cấp trình |";
+# github, id 59844022092): "TT | Nhiệm vụ, đề án, dự án | Cơ quan chủ trì thực hiện | Cơ quan phối
+# hợp thực hiện | Thời gian trình | Cấp trình | Sản phẩm", one row per paragraph with no outer
+# pipe, and each group row's merged cell repeated in every column ("I | Hoàn thiện … | Hoàn thiện …
+# | …"). No line began or ended with "|", so no table was seen: the rows were read as prose with
+# no unit at all.
+
+
+def test_rows_without_outer_pipes(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"""PHỤ LỤC
+
+NHIỆM VỤ CỤ THỂ
+
+(Kèm theo Kế hoạch số 45/KH-UBND ngày 12/02/2026 của Ủy ban nhân dân tỉnh)
+
+TT | Nhiệm vụ, đề án | Cơ quan chủ trì thực hiện | Cơ quan phối hợp thực hiện | Thời gian trình | Cấp trình | Sản phẩm
+
+I | Hoàn thiện thể chế về thư viện | Hoàn thiện thể chế về thư viện | Hoàn thiện thể chế về thư viện | Hoàn thiện thể chế về thư viện | Hoàn thiện thể chế về thư viện | Hoàn thiện thể chế về thư viện
+
+1 | Quy định quản lý tài liệu số của thư viện tỉnh | {SO_VH} | Sở Tư pháp và các đơn vị liên quan | 2026 | Ủy ban nhân dân tỉnh | Quyết định
+
+2 | Đề án phát triển thư viện trường học | Sở Giáo dục và Đào tạo | Ủy ban nhân dân các huyện | Quý III/2026 | Ủy ban nhân dân tỉnh | Đề án
+
+II | Hạ tầng | Hạ tầng | Hạ tầng | Hạ tầng | Hạ tầng | Hạ tầng
+
+1 | Nâng cấp phần mềm quản lý thư viện | Sở Khoa học và Công nghệ | {SO_VH} | 2026-2027 | Chủ tịch Ủy ban nhân dân tỉnh | Báo cáo
+""")
+    duties = {d.section: d for d in doc.duties if d.section and d.section.startswith("PL")}
+    assert set(duties) == {"PL1.I.1", "PL1.I.2", "PL1.II.1"}  # group rows are no duties
+    one = duties["PL1.I.1"]
+    assert one.text == "Quy định quản lý tài liệu số của thư viện tỉnh"
+    assert {u.name for u in one.units if u.role == "lead"} == {SO_VH}
+    assert {u.name for u in one.units if u.role == "cooperate"} == {"Sở Tư pháp"}
+    assert one.deadline == "2026-12-31" and one.product == "Quyết định"
+    assert duties["PL1.I.2"].deadline == "2026-09-30"
+    assert duties["PL1.II.1"].deadline == "2027-12-31"
+    assert {u.name for u in duties["PL1.II.1"].units if u.role == "lead"} == {
+        "Sở Khoa học và Công nghệ"}

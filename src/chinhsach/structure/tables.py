@@ -133,7 +133,20 @@ def _clean(text: str) -> str:
 
 def _is_pipe_line(text: str) -> bool:
     s = text.strip()
-    return bool(s) and (s.startswith("|") or s.endswith("|"))
+    return bool(s) and (s.startswith("|") or s.endswith("|") or _is_inner_pipe_row(s))
+
+
+def _is_inner_pipe_row(text: str) -> bool:
+    """A row written "1 | Báo cáo … | Bộ Tư pháp | 2023 | Báo cáo": cells between " | " with
+    no outer pipes, one row per paragraph (a crawl of NQ 12/NQ-CP 2023's appendix). Three cells
+    at least: two ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") are the header's two columns."""
+    s = text.strip()
+    return not s.startswith("|") and not s.endswith("|") and s.count(" | ") >= 2
+
+
+def _row_text(text: str) -> str:
+    """The line with the outer pipes a row without them leaves out (see _is_inner_pipe_row)."""
+    return f"| {text.strip()} |" if _is_inner_pipe_row(text) else text
 
 
 def _is_rule_line(text: str) -> bool:
@@ -212,7 +225,7 @@ def _pipe_tokens(lines: Sequence[SourceLine], start: int, end: int
         line = lines[k]
         if _is_rule_line(line.text):
             continue
-        pieces = line.text.split("|")
+        pieces = _row_text(line.text).split("|")
         for n, piece in enumerate(pieces):
             if n > 0:
                 flush()
@@ -567,6 +580,10 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
         return "header"  # a header repeated on a new page
     if len(texts) >= 3 and all(_NUMBERING_CELL.match(t) for t in texts):
         return "numbering"
+    stt_col = table.column("stt")
+    rest = [c for j, c in enumerate(cells) if c and j != stt_col]
+    if len(rest) >= 3 and len(set(rest)) == 1:
+        return "group"  # a merged group cell the crawl repeats in every column ("II | Hạ tầng | Hạ tầng | …")
     if len(texts) >= 2 and all(len(t.split()) <= 8 and _role_of(t) for t in texts):
         return "header"  # a sub-header ("Nội dung | Đơn vị thực hiện | …") under a group row
     name = table.column("task")
