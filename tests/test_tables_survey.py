@@ -196,3 +196,46 @@ II | Hạ tầng | Hạ tầng | Hạ tầng | Hạ tầng | Hạ tầng | Hạ 
     assert duties["PL1.II.1"].deadline == "2027-12-31"
     assert {u.name for u in duties["PL1.II.1"].units if u.role == "lead"} == {
         "Sở Khoa học và Công nghệ"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Horizon columns and a goal dated by the row's own time cell
+# ---------------------------------------------------------------------------------------------
+
+# Two drafting guides for commune and provincial plans kept in public repositories (find_string
+# "| Tầm nhìn đến năm 2045 |", github ids 55321225426 and 55472216613) prescribe the indicator
+# appendix as "STT | Chỉ tiêu | Đến hết năm 2026 | Đến năm 2030 | Tầm nhìn đến năm 2045 | Đơn vị
+# chủ trì | Đơn vị phối hợp, cung cấp số liệu" or "STT | Chỉ tiêu | Mức phấn đấu | Đơn vị chủ trì
+# theo dõi | … | Thời hạn": guides, not issued documents, so the evidence is the convention they
+# teach. "Đến hết năm" and "Tầm nhìn đến năm" named no year column; with the body column the
+# table was a duty table and gave no target.
+
+
+def test_horizon_columns_are_year_columns(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"""**PHỤ LỤC I**
+
+**CHỈ TIÊU CHỦ YẾU**
+
+| STT | Chỉ tiêu | Đến hết năm 2026 | Đến năm 2030 | Tầm nhìn đến năm 2045 | Đơn vị chủ trì | Đơn vị phối hợp, cung cấp số liệu |
+|---|---|---|---|---|---|---|
+| 1 | Tỷ lệ thư viện xã được số hóa (%) | 30 | 70 | 100 | {SO_VH} | Ủy ban nhân dân các xã |
+""")
+    assert {(t.section, t.value, t.year) for t in doc.targets} == {
+        ("PL1.1", 30.0, 2026), ("PL1.1", 70.0, 2030), ("PL1.1", 100.0, 2045)}
+    duty = next(d for d in doc.duties if d.section == "PL1.1")
+    assert {u.name for u in duty.units if u.role == "lead"} == {SO_VH}
+
+
+def test_a_goal_is_dated_by_its_row_time_cell(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"""**PHỤ LỤC I**
+
+**CHỈ TIÊU CHỦ YẾU**
+
+| STT | Chỉ tiêu | Mức phấn đấu | Đơn vị chủ trì theo dõi | Thời hạn |
+|---|---|---|---|---|
+| 1 | Tỷ lệ thư viện xã được số hóa | 70% | {SO_VH} | 2028 |
+| 2 | Số đầu sách điện tử | 25.000 | {SO_VH} | Năm 2030 |
+""")
+    assert {(t.section, t.value, t.year) for t in doc.targets} == {
+        ("PL1.1", 70.0, 2028), ("PL1.2", 25000.0, 2030)}
+    assert next(t for t in doc.targets if t.section == "PL1.1").unit == "%"

@@ -239,13 +239,15 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
     table that also names who follows each indicator).
 
     A year column gives its year. An undated goal column ("Mục tiêu", a "Kết quả" of figures)
-    takes the year of the group row above ("I | Đến năm 2030"), else of the table's title, else
-    the plan's own period (``plan_year``, marked ``year_inferred``).
+    takes the year of the row's time cell ("Thời hạn | 2030"), else of the group row above
+    ("I | Đến năm 2030"), else of the table's title, else the plan's own period (``plan_year``,
+    marked ``year_inferred``).
     """
     targets: list[Target] = []
     name_col = _task_column(table)
     measure_col = table.column("measure")
     stt_col = table.column("stt")
+    time_col = table.column("time")
     values: list[tuple[int, int | None]] = [
         (j, int(r.split(":", 1)[1]) if r != "goal" else None) for j, r in enumerate(table.roles)
         if r and (r.startswith("value:") or r == "goal")]
@@ -273,7 +275,7 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
             if parsed is None:
                 continue
             value, comparator, pct, value_max = parsed
-            year = column_year or group_year or title_year
+            year = column_year or time_cell(row.cell(time_col))[3] or group_year or title_year
             inferred = year is None and plan_year is not None
             year = year or plan_year
             sub, label_unit = _label_parts(table.columns[j]) if column_year else (None, None)

@@ -58,8 +58,9 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _YEAR_IN_LABEL = re.compile(r"(?<!\d)(20\d\d)(?:\s*[-–]\s*(20\d\d))?(?!\d)")
 # A year column ("Năm 2026", "Kế hoạch 2027", "2028", "Giai đoạn 2026-2030"), not a time column.
-_VALUE_LABEL = re.compile(r"^(?:(?:nam|ke hoach|kh|muc tieu|chi tieu|giai doan|den|du kien|"
-                          r"phan dau)\s*){0,3}20\d\d")
+# Horizons are written "Đến hết năm 2026", "Tầm nhìn đến năm 2045", "Mức phấn đấu năm 2030" too.
+_VALUE_LABEL = re.compile(r"^(?:(?:nam|ke hoach|kh|muc tieu|chi tieu|giai doan|den|het|du kien|"
+                          r"phan dau|muc phan dau|tam nhin|dinh huong)\s*){0,4}20\d\d")
 _UNIT_IN_LABEL = re.compile(r"\(([^()]{1,30})\)")
 
 # What an STT cell holds.
