@@ -239,3 +239,83 @@ def test_a_goal_is_dated_by_its_row_time_cell(tmp_path: Path) -> None:
     assert {(t.section, t.value, t.year) for t in doc.targets} == {
         ("PL1.1", 70.0, 2028), ("PL1.2", 25000.0, 2030)}
     assert next(t for t in doc.targets if t.section == "PL1.1").unit == "%"
+
+
+# ---------------------------------------------------------------------------------------------
+# A table printed cell after cell, a lone "|" after each
+# ---------------------------------------------------------------------------------------------
+
+# thuvienphapluat prints tables one cell after another, each cell hard-wrapped over lines and
+# followed by a lone "|", with no pipe before the first cell and a single one between rows: seen
+# in the header table of every page of it read this session (12 pages, e.g.
+# https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Quyet-dinh-40-2024-QD-UBND-Quy-che-xet-tang-Giai-thuong-khoa-hoc-cong-nghe-Dong-Nai-625689.aspx,
+# https://thuvienphapluat.vn/bulletin/document.aspx?bid=a94a5d21-7dda-43d9-99c2-c4abaf92525a&key=HZWIVjPuT79MReGEzqsWHQ%3D%3D,
+# https://thuviennhadat.vn/vbpl/quyet-dinh-344-qd-ttg-2022-phe-duyet-de-an-phat-trien-ben-vung-mac-ca-2021-2030-506742.html).
+# Read as pipe rows of the development crawl (two pipes between rows), the whole table was one
+# row and no duty came out; the first cell ("TT") stood outside the table.
+
+
+def test_a_table_printed_cell_after_cell(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, """PHỤ LỤC
+
+DANH MỤC NHIỆM VỤ
+
+(Kèm theo Kế hoạch số 45/KH-UBND ngày 12/02/2026)
+
+TT
+|
+Nhiệm vụ
+|
+Cơ quan chủ trì
+|
+Cơ quan phối hợp
+|
+Thời gian
+hoàn thành
+|
+I
+|
+Hạ tầng
+|
+
+|
+
+|
+
+|
+1
+|
+Số hóa tài liệu địa chí
+của thư viện tỉnh
+|
+Sở Văn hóa, Thể thao
+và Du lịch
+|
+Sở Khoa học và Công
+nghệ
+|
+Quý III/2026
+|
+2
+|
+Tổng hợp, báo cáo kết quả
+|
+Sở Văn hóa, Thể thao
+và Du lịch
+|
+
+|
+Hằng năm
+|
+""")
+    duties = {d.section: d for d in doc.duties if d.section and d.section.startswith("PL")}
+    assert set(duties) == {"PL1.1", "PL1.2"}
+    one = duties["PL1.1"]
+    assert one.text == "Số hóa tài liệu địa chí của thư viện tỉnh"
+    assert {u.name for u in one.units if u.role == "lead"} == {SO_VH}
+    assert {u.name for u in one.units if u.role == "cooperate"} == {"Sở Khoa học và Công nghệ"}
+    assert one.deadline == "2026-09-30"
+    two = duties["PL1.2"]
+    assert {u.name for u in two.units if u.role == "lead"} == {SO_VH}
+    assert not [u for u in two.units if u.role == "cooperate"]
+    assert two.recurring == "hằng năm"

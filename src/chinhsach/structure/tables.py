@@ -173,13 +173,33 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
             continue
         if line.kind == "text" and _is_pipe_line(line.text):
             end = _pipe_region_end(lines, i)
-            block = _pipe_block(lines, i, end)
+            block = _pipe_block(lines, _first_cell_start(lines, i), end)
             if block is not None:
                 blocks.append(block)
             i = end + 1
             continue
         i += 1
     return _join_continued(blocks)
+
+
+def _first_cell_start(lines: Sequence[SourceLine], start: int) -> int:
+    """Where a pipe table starts when its first cell has no pipe before it.
+
+    Some crawls print a table one cell after another, each cell (hard-wrapped over lines)
+    followed by a lone "|" and nothing before the first: "TT / | / Nội dung / | / Cơ quan chủ
+    trì / | / … / 1 / | / …" (thuvienphapluat's pages print every header table so). The lines
+    right above the first lone "|", with no blank line between, are that first cell.
+    """
+    if lines[start].text.strip() != "|" or lines[start].gap_before:
+        return start
+    first = start
+    while (first > 0 and start - first < 4 and lines[first - 1].kind == "text"
+           and lines[first - 1].grid is None and lines[first - 1].text.strip()
+           and not _is_pipe_line(lines[first - 1].text)):
+        first -= 1
+        if lines[first].gap_before:
+            break
+    return first
 
 
 def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
@@ -248,7 +268,7 @@ def _pipe_block(lines: Sequence[SourceLine], start: int, end: int) -> TableBlock
     tokens = _pipe_tokens(lines, start, end)
     if len(tokens) < 2:
         return None
-    rows = _pipe_rows(tokens)
+    rows = (_cell_after_cell_rows(tokens) if tokens[0][1] == 0 else None) or _pipe_rows(tokens)
     if rows is None:
         return None
     grid, header_rows = rows
@@ -329,6 +349,36 @@ def _pipe_rows(tokens: list[tuple[str, int, Provenance]]
         cur.append(text)
     close(0)
     return rows, header_rows
+
+
+def _cell_after_cell_rows(tokens: list[tuple[str, int, Provenance]]
+                          ) -> tuple[list[tuple[list[str | None], Provenance]], int] | None:
+    """The rows of a table printed cell after cell, one "|" after each (see
+    :func:`_first_cell_start`): a row ends with a single pipe like a cell does, so the column
+    count comes from the header, the labels before the first STT ("TT | Nội dung | … | 1");
+    each further pipe between two cells is an empty cell. None when the cells do not fall into
+    rows that each open with an STT (or an empty STT cell)."""
+    cells: list[tuple[str, Provenance | None]] = []
+    for text, k, prov in tokens:
+        cells.extend([("", None)] * max(0, k - 1))
+        cells.append((text, prov))
+    n = next((j for j, (text, _p) in enumerate(cells) if j >= 2 and _is_stt(text)), None)
+    if n is None or any(not t or _role_of(t) is None for t, _p in cells[:n]) \
+            or _role_of(cells[0][0]) != "stt":
+        return None
+    rows: list[tuple[list[str | None], Provenance]] = []
+    for r in range(0, len(cells), n):
+        chunk = cells[r : r + n]
+        first = chunk[0][0]
+        if r and first and not (_is_stt(first) or _MARKER_IN_TEXT.match(first)):
+            return None
+        prov = next((p for _t, p in chunk if p is not None), None)
+        if prov is None:
+            continue
+        grid: list[str | None] = [t for t, _p in chunk]
+        grid.extend([None] * (n - len(grid)))
+        rows.append((grid, prov))
+    return (rows, 1) if len(rows) >= 2 else None
 
 
 def _numbering_like(text: str) -> bool:
