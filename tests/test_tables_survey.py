@@ -56,7 +56,7 @@ def _targets(doc: Document) -> set[tuple[str | None, str, float | None, float | 
 @pytest.mark.parametrize(("cell", "deadline"), [
     ("6/2026", "2026-06-30"), ("06/2026", "2026-06-30"), ("12/2026", "2026-12-31"),
     ("2/2027", "2027-02-28"), ("30/9/2026", "2026-09-30"), ("Tháng 6/2026", "2026-06-30"),
-    ("13/2026", None),
+    ("13/2026", None), ("6/2026 - 12/2026", "2026-12-31"),
 ])
 def test_a_bare_month_or_day_is_the_deadline(cell: str, deadline: str | None) -> None:
     assert time_cell(cell)[0] == deadline
@@ -112,9 +112,10 @@ def test_an_undated_goal_column_takes_the_group_year(tmp_path: Path) -> None:
         ("PL1.2", "reach", 25000.0, None, "đầu sách", 2030),
         ("PL1.3", "reach", 100.0, None, "%", 2035),
     }
-    # The body still follows its indicator.
+    # The body still follows its indicator: the column charges it with "theo dõi" (monitor).
     duty = next(d for d in doc.duties if d.section == "PL1.2")
     assert {u.name for u in duty.units if u.role == "lead"} == {SO_VH}
+    assert {u.name for u in duty.units if u.role == "monitor"} == {SO_VH}
 
 
 def test_a_result_column_of_figures_is_the_goal(tmp_path: Path) -> None:

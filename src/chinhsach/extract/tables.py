@@ -36,7 +36,7 @@ UnitFinder = Callable[[str], Sequence[Mention]]
 _RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-–—]\s*(20\d\d)(?!\d)")
 # A time cell that is only a month or a day: "6/2026", "06/2026", "30/6/2026" (NQ 03/NQ-CP 2025,
 # Phụ lục II: 17 of its first 41 rows give the month this way, two write "Tháng 5/2025").
-_BARE_DATE = re.compile(r"^(?P<day>\d{1,2}/)?(?:0?[1-9]|1[0-2])/20\d\d\.?$")
+_BARE_DATE = re.compile(r"^(?P<day>\d{1,2}/)?(?:0?[1-9]|1[0-2])/20\d\d$")
 # "Năm 2026", "2026", and the bounds "Đến 2030", "Trước 2027" (the year the work must be done
 # by); "Từ năm 2026" only says when it starts.
 _SINGLE_YEAR = re.compile(r"^(?:(?:năm|nam|trong năm|trong nam|cả năm|đến|den|đến hết|den het|trước|truoc|"
@@ -65,10 +65,12 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
         # The cell is a time expression on its own: "Tháng 12/2026", "Năm 2026" read as
         # "trong tháng 12/2026", the preposition a sentence would carry; a bare "6/2026" is a
         # month and a bare "30/6/2026" a day, the word a sentence would put before them.
-        bare = _BARE_DATE.match(text)
+        # A span of two ("6/2026 - 12/2026") ends with its second.
+        parts = re.split(r"\s*[-–—]\s*", text.rstrip("."))
+        bare = _BARE_DATE.match(parts[-1]) if all(_BARE_DATE.match(q) for q in parts) else None
         if bare is not None:
             lead = "ngày" if bare.group("day") else "tháng"
-            deadline = find_deadline(f"trước {lead} {text.rstrip('.')}")[0]
+            deadline = find_deadline(f"trước {lead} {parts[-1]}")[0]
         else:
             deadline = find_deadline(f"trong {text}")[0]
     folded = fold(text)
@@ -152,6 +154,7 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
     time_col, product_col = table.column("time"), table.column("product")
     title_year = heading_year(table.title or "") if table.title else None
     in_objectives = table.column("task") is None  # the rows are chỉ tiêu
+    lead_monitors = lead_col is not None and bool(MONITOR_VERBS.search(fold(table.columns[lead_col])))
     for row in table.rows:
         if row.kind != "data":
             continue
@@ -169,8 +172,9 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
         merge(_cell_units(row.cell(coop_col), "cooperate", find))
         leads = [u for u in units if u.role == "lead"]
         merge(roles_in_text(task, find))
-        if re.match(r"^\s*(?:theo doi|giam sat|kiem tra)\b", fold(task)):
-            # "Theo dõi, giám sát …": the row's lead monitors.
+        if re.match(r"^\s*(?:theo doi|giam sat|kiem tra)\b", fold(task)) or lead_monitors:
+            # "Theo dõi, giám sát …", or a lead column "Cơ quan chủ trì theo dõi, đánh giá" (NQ
+            # 03/NQ-CP 2025, Phụ lục I): the row's lead monitors.
             merge([UnitRole(u.name, "monitor", True, u.mention) for u in leads])
         deadline, words, recurring, year = time_cell(row.cell(time_col))
         if recurring is None:
