@@ -320,3 +320,60 @@ Hằng năm
     assert {u.name for u in two.units if u.role == "lead"} == {SO_VH}
     assert not [u for u in two.units if u.role == "cooperate"]
     assert two.recurring == "hằng năm"
+
+
+# ---------------------------------------------------------------------------------------------
+# A "Chỉ tiêu" column beside the task
+# ---------------------------------------------------------------------------------------------
+
+# Task tables that give each task its own measurable aim in a column of its own: "Nhiệm vụ |
+# Chỉ tiêu | Đơn vị thực hiện | Thời gian" (a drafting guide for school-year plans in a public
+# repository, find_string "| Đơn vị thực hiện | Thời gian", github id 71005194146; the
+# provincial guide id 55321225426 adds "Chỉ tiêu liên quan"). GUIDELINES-real.md: targets inside
+# duty table rows are targets, dated by the row's time cell. Only the task cell was read.
+
+
+def test_a_goal_column_beside_the_task(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, """**PHỤ LỤC**
+
+**PHÂN CÔNG THỰC HIỆN**
+
+| STT | Nhiệm vụ | Chỉ tiêu | Đơn vị thực hiện | Thời gian |
+|---|---|---|---|---|
+| 1 | Bồi dưỡng kỹ năng số cho cán bộ thư viện | 100% cán bộ thư viện cấp xã được bồi dưỡng | Sở Nội vụ | Năm 2027 |
+| 2 | Sắp xếp kho sách | Hoàn thành trong năm | Sở Văn hóa, Thể thao và Du lịch | Quý IV/2026 |
+""")
+    assert {(t.section, t.value, t.unit, t.year) for t in doc.targets} == {
+        ("PL1.1", 100.0, "%", 2027)}
+    duty = next(d for d in doc.duties if d.section == "PL1.1")
+    assert duty.text == "Bồi dưỡng kỹ năng số cho cán bộ thư viện"
+    assert {u.name for u in duty.units if u.role == "lead"} == {"Sở Nội vụ"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Start and end columns; short labels
+# ---------------------------------------------------------------------------------------------
+
+# Drafting guides and working plans kept in public repositories split the time into "Bắt đầu |
+# Kết thúc" (or "Bắt đầu | Hạn") and name the task "Đầu việc" / "Việc" (find_string "| Chủ trì |
+# Phối hợp |": github ids 70861226638, 70117014091, 68939388933; "Mốc hoàn thành" in
+# 55670107860). None of these labels had a role: no deadline, and with no task column no duty
+# table at all.
+
+
+def test_start_and_end_columns(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"""**PHỤ LỤC**
+
+**TIẾN ĐỘ TRIỂN KHAI**
+
+| STT | Đầu việc | Chủ trì | Phối hợp | Bắt đầu | Kết thúc | Sản phẩm |
+|---|---|---|---|---|---|---|
+| 1 | Khảo sát hiện trạng thư viện xã | {SO_VH} | Ủy ban nhân dân các huyện | 3/2026 | 5/2026 | Báo cáo khảo sát |
+| 2 | Lắp đặt phần mềm quản lý | Sở Khoa học và Công nghệ | {SO_VH} | 6/2026 | 30/9/2026 | Phần mềm vận hành |
+""")
+    duties = {d.section: d for d in doc.duties if d.section and d.section.startswith("PL")}
+    assert set(duties) == {"PL1.1", "PL1.2"}
+    assert duties["PL1.1"].deadline == "2026-05-31"
+    assert duties["PL1.2"].deadline == "2026-09-30"
+    assert duties["PL1.1"].product == "Báo cáo khảo sát"
+    assert {u.name for u in duties["PL1.2"].units if u.role == "lead"} == {"Sở Khoa học và Công nghệ"}

@@ -154,6 +154,7 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
     time_col, product_col = table.column("time"), table.column("product")
     title_year = heading_year(table.title or "") if table.title else None
     in_objectives = table.column("task") is None  # the rows are chỉ tiêu
+    goal_col = None if in_objectives else table.column("indicator")
     lead_monitors = lead_col is not None and bool(MONITOR_VERBS.search(fold(table.columns[lead_col])))
     for row in table.rows:
         if row.kind != "data":
@@ -183,8 +184,14 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
         duties.append(Duty(text=task, section=row.section, units=units, deadline=deadline,
                            deadline_text=words, recurring=recurring, segment_id=row.segment_id,
                            product=product))
-        for target in find_targets(task, section=row.section, year=year or title_year,
-                                   in_objectives=in_objectives):
+        found = find_targets(task, section=row.section, year=year or title_year,
+                             in_objectives=in_objectives)
+        if goal_col is not None and row.cell(goal_col):
+            # A "Chỉ tiêu" column beside the task states what the task must reach; an end state
+            # there ("Hoàn thành trong năm") restates the deadline, no target.
+            found += find_targets(row.cell(goal_col), section=row.section,
+                                  year=year or title_year, in_objectives=True, qualitative=False)
+        for target in found:
             target.segment_id = row.segment_id
             targets.append(target)
     return duties, targets

@@ -40,8 +40,11 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("stt", re.compile(r"^(?:stt|tt|so tt|so thu tu|thu tu|so)$")),
     ("measure", re.compile(r"^dvt\b|don vi tinh|^don vi$")),
     ("cooperate", re.compile(r"phoi hop")),
-    ("time", re.compile(r"thoi gian|thoi han|tien do|thoi diem|lo trinh|han hoan thanh|"
-                        r"nam hoan thanh|moc thoi gian|^thoi gian")),
+    # "Bắt đầu | Kết thúc" split the time: the end is the deadline; "Hạn", "Mốc hoàn thành" in
+    # drafting guides' task tables (see tests/test_tables_survey.py).
+    ("time", re.compile(r"^(?!.*\bbat dau\b)(?:.*(?:thoi gian|thoi han|tien do|thoi diem|"
+                        r"lo trinh|han hoan thanh|nam hoan thanh|moc thoi gian|moc hoan thanh)|"
+                        r"(?:han|han chot|ket thuc)$)")),
     ("baseline", re.compile(r"uoc (?:thuc hien|dat|tinh)|\buth\b|hien trang|thuc hien nam|"
                             r"ket qua (?:nam|giai doan)|nam goc|co so")),
     # One undated value per indicator ("Chỉ tiêu | ĐVT | Mục tiêu | Cơ quan theo dõi"): the year
@@ -53,7 +56,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("budget", re.compile(r"kinh phi|nguon von|du toan|nguon kinh phi|tong muc|von")),
     ("indicator", re.compile(r"chi tieu|tieu chi|chi so")),
     ("task", re.compile(r"noi dung|nhiem vu|giai phap|hoat dong|cong viec|ten|de an|du an|"
-                        r"chuong trinh|danh muc|mat hang|linh vuc")),
+                        r"chuong trinh|danh muc|mat hang|linh vuc|dau viec|^viec$")),
     ("note", re.compile(r"ghi chu")),
 ]
 _YEAR_IN_LABEL = re.compile(r"(?<!\d)(20\d\d)(?:\s*[-–]\s*(20\d\d))?(?!\d)")
