@@ -128,10 +128,12 @@ def test_a_result_column_of_figures_is_the_goal(tmp_path: Path) -> None:
 | 1 | Tỷ lệ thư viện xã được số hóa | % | ≥ 70 | {SO_VH} |
 | 2 | Số đầu sách điện tử của thư viện tỉnh | Đầu sách | 20.000 - 25.000 | {SO_VH} |
 | 3 | Mức độ hài lòng của bạn đọc | Mức | Đạt mức khá trở lên | {SO_VH} |
+| 4 | Chi ngân sách cho thư viện số | % tổng chi văn hóa | ≥ 5% và tăng dần qua các năm | Sở Tài chính |
 """)
     assert _targets(doc) == {
         ("PL1.1", "at_least", 70.0, None, "%", 2030),
         ("PL1.2", "range", 20000.0, 25000.0, "đầu sách", 2030),
+        ("PL1.4", "at_least", 5.0, None, "%", 2030),
     }
 
 

@@ -197,8 +197,11 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
     return duties, targets
 
 
+# A value may go on with a trend ("≥ 3% và tăng dần theo yêu cầu phát triển", NQ 03/NQ-CP 2025,
+# Phụ lục I): the value stands.
 _VALUE = re.compile(r"^(?P<cue>[≥≤><]=?|trên|dưới|tối thiểu|tối đa|ít nhất|khoảng|không quá)?\s*"
-                    r"(?P<num>\d[\d.,]*)\s*(?P<pct>%)?$", re.IGNORECASE)
+                    r"(?P<num>\d[\d.,]*)\s*(?P<pct>%)?(?:\s+và\s+(?:tăng|giảm)\b.*)?$",
+                    re.IGNORECASE)
 _CUES = {"≥": "at_least", ">=": "at_least", "≤": "at_most", "<=": "at_most", ">": "above",
          "<": "below", "trên": "above", "dưới": "below", "tối thiểu": "at_least",
          "ít nhất": "at_least", "tối đa": "at_most", "không quá": "at_most", "khoảng": "about"}
