@@ -8,6 +8,9 @@ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm) and set 
   (``SourceLine.grid``, ``None`` where a merged cell covers a slot); crawled markdown flattens a
   table into lines that are ``|`` alone or begin/end with ``|`` (one cell per line, or several),
   so the grid is rebuilt from the run of pipes between cell texts (see :func:`_pipe_rows`).
+  Other crawls write a row per paragraph with no outer pipes ("1 | … | 2026",
+  :func:`_is_inner_pipe_row`) or every cell followed by a lone ``|`` and one pipe between rows
+  (:func:`_cell_after_cell_rows`, its columns counted from the header).
 - **Column roles** from the header labels, folded (diacritics optional), in their usual variants
   (:data:`_ROLE_PATTERNS`); several header rows (a spanning "GIAI ĐOẠN 2026 - 2030" over "Năm
   2026" … "Năm 2030") are merged per column.
