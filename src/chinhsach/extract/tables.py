@@ -34,6 +34,9 @@ __all__ = ["table_duties", "table_facts", "table_targets", "time_cell"]
 UnitFinder = Callable[[str], Sequence[Mention]]
 
 _RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-–—]\s*(20\d\d)(?!\d)")
+# A time cell that is only a month or a day: "6/2026", "06/2026", "30/6/2026" (NQ 03/NQ-CP 2025,
+# Phụ lục II: 17 of its first 41 rows give the month this way, two write "Tháng 5/2025").
+_BARE_DATE = re.compile(r"^(?P<day>\d{1,2}/)?(?:0?[1-9]|1[0-2])/20\d\d$")
 # "Năm 2026", "2026", and the bounds "Đến 2030", "Trước 2027" (the year the work must be done
 # by); "Từ năm 2026" only says when it starts.
 _SINGLE_YEAR = re.compile(r"^(?:(?:năm|nam|trong năm|trong nam|cả năm|đến|den|đến hết|den het|trước|truoc|"
@@ -62,8 +65,16 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
     deadline, words, recurring = find_deadline(text)
     if deadline is None:
         # The cell is a time expression on its own: "Tháng 12/2026", "Năm 2026" read as
-        # "trong tháng 12/2026", the preposition a sentence would carry.
-        deadline, bare_words, _ = find_deadline(f"trong {text}")
+        # "trong tháng 12/2026", the preposition a sentence would carry; a bare "6/2026" is a
+        # month and a bare "30/6/2026" a day, the word a sentence would put before them.
+        # A span of two ("6/2026 - 12/2026") ends with its second.
+        parts = re.split(r"\s*[-–—]\s*", text.rstrip("."))
+        bare = _BARE_DATE.match(parts[-1]) if all(_BARE_DATE.match(q) for q in parts) else None
+        if bare is not None:
+            lead = "ngày" if bare.group("day") else "tháng"
+            deadline, bare_words, _ = find_deadline(f"trước {lead} {parts[-1]}")
+        else:
+            deadline, bare_words, _ = find_deadline(f"trong {text}")
         words = words or bare_words
     folded = fold(text)
     year: int | None = int(deadline[:4]) if deadline else None
@@ -147,6 +158,8 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
     time_col, product_col = table.column("time"), table.column("product")
     title_year = heading_year(table.title or "") if table.title else None
     in_objectives = table.column("task") is None  # the rows are chỉ tiêu
+    goal_col = None if in_objectives else table.column("indicator")
+    lead_monitors = lead_col is not None and bool(MONITOR_VERBS.search(fold(table.columns[lead_col])))
     for row in table.rows:
         if row.kind != "data":
             continue
@@ -164,8 +177,9 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
         merge(_cell_units(row.cell(coop_col), "cooperate", find))
         leads = [u for u in units if u.role == "lead"]
         merge(roles_in_text(task, find))
-        if re.match(r"^\s*(?:theo doi|giam sat|kiem tra)\b", fold(task)):
-            # "Theo dõi, giám sát …": the row's lead monitors.
+        if re.match(r"^\s*(?:theo doi|giam sat|kiem tra)\b", fold(task)) or lead_monitors:
+            # "Theo dõi, giám sát …", or a lead column "Cơ quan chủ trì theo dõi, đánh giá" (NQ
+            # 03/NQ-CP 2025, Phụ lục I): the row's lead monitors.
             merge([UnitRole(u.name, "monitor", True, u.mention) for u in leads])
         deadline, words, recurring, year = time_cell(row.cell(time_col))
         if recurring is None:
@@ -174,22 +188,41 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
         duties.append(Duty(text=task, section=row.section, units=units, deadline=deadline,
                            deadline_text=words, recurring=recurring, segment_id=row.segment_id,
                            product=product))
-        for target in find_targets(task, section=row.section, year=year or title_year,
-                                   in_objectives=in_objectives):
+        found = find_targets(task, section=row.section, year=year or title_year,
+                             in_objectives=in_objectives)
+        if goal_col is not None and row.cell(goal_col):
+            # A "Chỉ tiêu" column beside the task states what the task must reach; an end state
+            # there ("Hoàn thành trong năm") restates the deadline, no target.
+            found += find_targets(row.cell(goal_col), section=row.section,
+                                  year=year or title_year, in_objectives=True, qualitative=False)
+        for target in found:
             target.segment_id = row.segment_id
             targets.append(target)
     return duties, targets
 
 
+# A value may go on with a trend ("≥ 3% và tăng dần theo yêu cầu phát triển", NQ 03/NQ-CP 2025,
+# Phụ lục I): the value stands.
 _VALUE = re.compile(r"^(?P<cue>[≥≤><]=?|trên|dưới|tối thiểu|tối đa|ít nhất|khoảng|không quá)?\s*"
-                    r"(?P<num>\d[\d.,]*)\s*(?P<pct>%)?$", re.IGNORECASE)
+                    r"(?P<num>\d[\d.,]*)\s*(?P<pct>%)?(?:\s+và\s+(?:tăng|giảm)\b.*)?$",
+                    re.IGNORECASE)
 _CUES = {"≥": "at_least", ">=": "at_least", "≤": "at_most", "<=": "at_most", ">": "above",
          "<": "below", "trên": "above", "dưới": "below", "tối thiểu": "at_least",
          "ít nhất": "at_least", "tối đa": "at_most", "không quá": "at_most", "khoảng": "about"}
 
 
-def _value(cell: str) -> tuple[float, str | None, bool] | None:
-    """(value, comparator, is a percentage) of a value cell, None if it holds no single value."""
+_SPAN = re.compile(r"^(?P<low>\d[\d.,]*)\s*%?\s*[-–]\s*(?P<high>\d[\d.,]*)\s*(?P<pct>%)?$")
+
+
+def _value(cell: str) -> tuple[float, str | None, bool, float | None] | None:
+    """(value, comparator, is a percentage, upper bound) of a value cell, None if it holds no
+    single value or span ("40 - 50": comparator ``range``, 50 the upper bound)."""
+    if span := _SPAN.match(cell.strip()):
+        try:
+            low, high = parse_number(span.group("low")), parse_number(span.group("high"))
+        except ValueError:
+            return None
+        return (low, "range", bool(span.group("pct")), high) if low < high else None
     m = _VALUE.match(cell.strip())
     if m is None:
         return None
@@ -198,7 +231,7 @@ def _value(cell: str) -> tuple[float, str | None, bool] | None:
     except ValueError:
         return None
     cue = (m.group("cue") or "").lower()
-    return value, _CUES.get(cue, "reach"), bool(m.group("pct"))
+    return value, _CUES.get(cue, "reach"), bool(m.group("pct")), None
 
 
 def _lower_first(text: str) -> str:
@@ -219,19 +252,32 @@ def _label_parts(label: str) -> tuple[str | None, str | None]:
     return (_lower_first(sub) if sub else None), unit
 
 
-def table_targets(table: Table) -> list[Target]:
-    """One target per value cell of a target table."""
+def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
+    """One target per value cell of a target table (or of the value columns of an indicator
+    table that also names who follows each indicator).
+
+    A year column gives its year. An undated goal column ("Mục tiêu", a "Kết quả" of figures)
+    takes the year of the row's time cell ("Thời hạn | 2030"), else of the group row above
+    ("I | Đến năm 2030"), else of the table's title, else the plan's own period (``plan_year``,
+    marked ``year_inferred``).
+    """
     targets: list[Target] = []
     name_col = _task_column(table)
     measure_col = table.column("measure")
     stt_col = table.column("stt")
-    values = [(j, int(r.split(":", 1)[1])) for j, r in enumerate(table.roles)
-              if r and r.startswith("value:")]
+    time_col = table.column("time")
+    values: list[tuple[int, int | None]] = [
+        (j, int(r.split(":", 1)[1]) if r != "goal" else None) for j, r in enumerate(table.roles)
+        if r and (r.startswith("value:") or r == "goal")]
+    title_year = heading_year(table.title) if table.title else None
+    group_year: int | None = None
     item_name = ""
     for row in table.rows:
         if row.kind not in ("data", "group"):
             continue
         name = row.cell(name_col)
+        if row.kind == "group":
+            group_year = heading_year(" ".join(c for c in row.cells if c)) or group_year
         dash = bool(re.fullmatch(r"[-–—+•*]", row.cell(stt_col).strip()))
         if not dash:
             item_name = name
@@ -241,18 +287,22 @@ def table_targets(table: Table) -> list[Target]:
         if dash and item_name and item_name.lower() not in name.lower():
             indicator = f"{indicator} {item_name.lower()}"
         measure = row.cell(measure_col).strip()
-        for j, year in values:
+        for j, column_year in values:
             cell = row.cell(j)
             parsed = _value(cell) if cell else None
             if parsed is None:
                 continue
-            value, comparator, pct = parsed
-            sub, label_unit = _label_parts(table.columns[j])
+            value, comparator, pct, value_max = parsed
+            year = column_year or time_cell(row.cell(time_col))[3] or group_year or title_year
+            inferred = year is None and plan_year is not None
+            year = year or plan_year
+            sub, label_unit = _label_parts(table.columns[j]) if column_year else (None, None)
             unit = "%" if pct else (_lower_first(measure) if measure else label_unit)
             full = f"{sub} {indicator}" if sub and sub.lower() not in indicator.lower() else indicator
             targets.append(Target(indicator=full, comparator=comparator, value=value, unit=unit,
-                                  year=year, section=row.section, text=cell,
-                                  direction=indicator_direction(full), segment_id=row.segment_id))
+                                  year=year, section=row.section, text=cell, value_max=value_max,
+                                  direction=indicator_direction(full), segment_id=row.segment_id,
+                                  year_inferred=inferred))
     return targets
 
 
@@ -263,6 +313,7 @@ def table_facts(document: Document, find: UnitFinder) -> tuple[list[Duty], list[
     targets: list[Target] = []
     handled: set[str] = set()
     sections = {s.id: s for s in document.sections}
+    plan_year = heading_year(document.meta.title) if document.meta.title else None
     for table in document.tables:
         if table.title is None and table.section and table.section in sections:
             table.title = sections[table.section].heading
@@ -271,7 +322,11 @@ def table_facts(document: Document, find: UnitFinder) -> tuple[list[Duty], list[
             found_duties, found_targets = table_duties(table, find)
             duties.extend(found_duties)
             targets.extend(found_targets)
+            if any(r and (r.startswith("value:") or r == "goal") for r in table.roles):
+                # An indicator table that also names who follows each indicator ("Chỉ tiêu | ĐVT
+                # | Năm 2026 | … | Cơ quan chủ trì"): its value cells are targets all the same.
+                targets.extend(table_targets(table, plan_year))
         elif table.kind == "target":
-            targets.extend(table_targets(table))
+            targets.extend(table_targets(table, plan_year))
     return duties, targets, handled
 

@@ -8,6 +8,9 @@ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm) and set 
   (``SourceLine.grid``, ``None`` where a merged cell covers a slot); crawled markdown flattens a
   table into lines that are ``|`` alone or begin/end with ``|`` (one cell per line, or several),
   so the grid is rebuilt from the run of pipes between cell texts (see :func:`_pipe_rows`).
+  Other crawls write a row per paragraph with no outer pipes ("1 | … | 2026",
+  :func:`_is_inner_pipe_row`) or every cell followed by a lone ``|`` and one pipe between rows
+  (:func:`_cell_after_cell_rows`, its columns counted from the header).
 - **Column roles** from the header labels, folded (diacritics optional), in their usual variants
   (:data:`_ROLE_PATTERNS`); several header rows (a spanning "GIAI ĐOẠN 2026 - 2030" over "Năm
   2026" … "Năm 2030") are merged per column.
@@ -40,22 +43,30 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("stt", re.compile(r"^(?:stt|tt|so tt|so thu tu|thu tu|so)$")),
     ("measure", re.compile(r"^dvt\b|don vi tinh|^don vi$")),
     ("cooperate", re.compile(r"phoi hop")),
-    ("time", re.compile(r"thoi gian|thoi han|tien do|thoi diem|lo trinh|han hoan thanh|"
-                        r"nam hoan thanh|moc thoi gian|^thoi gian")),
+    # "Bắt đầu | Kết thúc" split the time: the end is the deadline; "Hạn", "Mốc hoàn thành" in
+    # drafting guides' task tables (see tests/test_tables_survey.py).
+    ("time", re.compile(r"^(?!.*\bbat dau\b)(?:.*(?:thoi gian|thoi han|tien do|thoi diem|"
+                        r"lo trinh|han hoan thanh|nam hoan thanh|moc thoi gian|moc hoan thanh)|"
+                        r"(?:han|han chot|ket thuc)$)")),
     ("baseline", re.compile(r"uoc (?:thuc hien|dat|tinh)|\buth\b|hien trang|thuc hien nam|"
                             r"ket qua (?:nam|giai doan)|nam goc|co so")),
+    # One undated value per indicator ("Chỉ tiêu | ĐVT | Mục tiêu | Cơ quan theo dõi"): the year
+    # is the group row's ("I | Đến năm 2030") or the title's.
+    ("goal", re.compile(r"^(?:muc tieu|gia tri muc tieu|muc tieu phan dau|chi tieu phan dau|"
+                        r"ket qua can dat|muc phan dau)$")),
     ("lead", re.compile(r"chu tri|thuc hien|don vi|co quan|trach nhiem|phu trach|dau moi")),
     ("product", re.compile(r"san pham|ket qua")),
     ("budget", re.compile(r"kinh phi|nguon von|du toan|nguon kinh phi|tong muc|von")),
     ("indicator", re.compile(r"chi tieu|tieu chi|chi so")),
     ("task", re.compile(r"noi dung|nhiem vu|giai phap|hoat dong|cong viec|ten|de an|du an|"
-                        r"chuong trinh|danh muc|mat hang|linh vuc")),
+                        r"chuong trinh|danh muc|mat hang|linh vuc|dau viec|^viec$")),
     ("note", re.compile(r"ghi chu")),
 ]
 _YEAR_IN_LABEL = re.compile(r"(?<!\d)(20\d\d)(?:\s*[-–]\s*(20\d\d))?(?!\d)")
 # A year column ("Năm 2026", "Kế hoạch 2027", "2028", "Giai đoạn 2026-2030"), not a time column.
-_VALUE_LABEL = re.compile(r"^(?:(?:nam|ke hoach|kh|muc tieu|chi tieu|giai doan|den|du kien|"
-                          r"phan dau)\s*){0,3}20\d\d")
+# Horizons are written "Đến hết năm 2026", "Tầm nhìn đến năm 2045", "Mức phấn đấu năm 2030" too.
+_VALUE_LABEL = re.compile(r"^(?:(?:nam|ke hoach|kh|muc tieu|chi tieu|giai doan|den|het|du kien|"
+                          r"phan dau|muc phan dau|tam nhin|dinh huong)\s*){0,4}20\d\d")
 _UNIT_IN_LABEL = re.compile(r"\(([^()]{1,30})\)")
 
 # What an STT cell holds.
@@ -65,6 +76,9 @@ _LETTER = re.compile(r"^[A-ZĐ]$")
 _DASH = re.compile(r"^[-–—+•*]$")
 # An STT printed inside the name cell of a group row ("I. Kinh tế số").
 _MARKER_IN_TEXT = re.compile(r"^(?P<stt>[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/:-]\s+\S")
+# A cell that states a figure: "≥ 80", "100%", "25.000", "40 - 50".
+_FIGURE = re.compile(r"^(?:[≥≤><]=?|trên|dưới|tối thiểu|tối đa|khoảng)?\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?$",
+                     re.IGNORECASE)
 _NUMBERING_CELL = re.compile(r"^\(?(?:\d{1,2}|[A-Z])\)?$")
 
 _APPENDIX = re.compile(
@@ -126,7 +140,20 @@ def _clean(text: str) -> str:
 
 def _is_pipe_line(text: str) -> bool:
     s = text.strip()
-    return bool(s) and (s.startswith("|") or s.endswith("|"))
+    return bool(s) and (s.startswith("|") or s.endswith("|") or _is_inner_pipe_row(s))
+
+
+def _is_inner_pipe_row(text: str) -> bool:
+    """A row written "1 | Báo cáo … | Bộ Tư pháp | 2023 | Báo cáo": cells between " | " with
+    no outer pipes, one row per paragraph (a crawl of NQ 12/NQ-CP 2023's appendix). Three cells
+    at least: two ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") are the header's two columns."""
+    s = text.strip()
+    return not s.startswith("|") and not s.endswith("|") and s.count(" | ") >= 2
+
+
+def _row_text(text: str) -> str:
+    """The line with the outer pipes a row without them leaves out (see _is_inner_pipe_row)."""
+    return f"| {text.strip()} |" if _is_inner_pipe_row(text) else text
 
 
 def _is_rule_line(text: str) -> bool:
@@ -152,13 +179,33 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
             continue
         if line.kind == "text" and _is_pipe_line(line.text):
             end = _pipe_region_end(lines, i)
-            block = _pipe_block(lines, i, end)
+            block = _pipe_block(lines, _first_cell_start(lines, i), end)
             if block is not None:
                 blocks.append(block)
             i = end + 1
             continue
         i += 1
     return _join_continued(blocks)
+
+
+def _first_cell_start(lines: Sequence[SourceLine], start: int) -> int:
+    """Where a pipe table starts when its first cell has no pipe before it.
+
+    Some crawls print a table one cell after another, each cell (hard-wrapped over lines)
+    followed by a lone "|" and nothing before the first: "TT / | / Nội dung / | / Cơ quan chủ
+    trì / | / … / 1 / | / …" (thuvienphapluat's pages print every header table so). The lines
+    right above the first lone "|", with no blank line between, are that first cell.
+    """
+    if lines[start].text.strip() != "|" or lines[start].gap_before:
+        return start
+    first = start
+    while (first > 0 and start - first < 4 and lines[first - 1].kind == "text"
+           and lines[first - 1].grid is None and lines[first - 1].text.strip()
+           and not _is_pipe_line(lines[first - 1].text)):
+        first -= 1
+        if lines[first].gap_before:
+            break
+    return first
 
 
 def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
@@ -205,7 +252,7 @@ def _pipe_tokens(lines: Sequence[SourceLine], start: int, end: int
         line = lines[k]
         if _is_rule_line(line.text):
             continue
-        pieces = line.text.split("|")
+        pieces = _row_text(line.text).split("|")
         for n, piece in enumerate(pieces):
             if n > 0:
                 flush()
@@ -227,7 +274,7 @@ def _pipe_block(lines: Sequence[SourceLine], start: int, end: int) -> TableBlock
     tokens = _pipe_tokens(lines, start, end)
     if len(tokens) < 2:
         return None
-    rows = _pipe_rows(tokens)
+    rows = (_cell_after_cell_rows(tokens) if tokens[0][1] == 0 else None) or _pipe_rows(tokens)
     if rows is None:
         return None
     grid, header_rows = rows
@@ -308,6 +355,36 @@ def _pipe_rows(tokens: list[tuple[str, int, Provenance]]
         cur.append(text)
     close(0)
     return rows, header_rows
+
+
+def _cell_after_cell_rows(tokens: list[tuple[str, int, Provenance]]
+                          ) -> tuple[list[tuple[list[str | None], Provenance]], int] | None:
+    """The rows of a table printed cell after cell, one "|" after each (see
+    :func:`_first_cell_start`): a row ends with a single pipe like a cell does, so the column
+    count comes from the header, the labels before the first STT ("TT | Nội dung | … | 1");
+    each further pipe between two cells is an empty cell. None when the cells do not fall into
+    rows that each open with an STT (or an empty STT cell)."""
+    cells: list[tuple[str, Provenance | None]] = []
+    for text, k, prov in tokens:
+        cells.extend([("", None)] * max(0, k - 1))
+        cells.append((text, prov))
+    n = next((j for j, (text, _p) in enumerate(cells) if j >= 2 and _is_stt(text)), None)
+    if n is None or any(not t or _role_of(t) is None for t, _p in cells[:n]) \
+            or _role_of(cells[0][0]) != "stt":
+        return None
+    rows: list[tuple[list[str | None], Provenance]] = []
+    for r in range(0, len(cells), n):
+        chunk = cells[r : r + n]
+        first = chunk[0][0]
+        if r and first and not (_is_stt(first) or _MARKER_IN_TEXT.match(first)):
+            return None
+        prov = next((p for _t, p in chunk if p is not None), None)
+        if prov is None:
+            continue
+        grid: list[str | None] = [t for t, _p in chunk]
+        grid.extend([None] * (n - len(grid)))
+        rows.append((grid, prov))
+    return (rows, 1) if len(rows) >= 2 else None
 
 
 def _numbering_like(text: str) -> bool:
@@ -477,6 +554,13 @@ def read_table(block: TableBlock, section: str | None = None, title: str | None 
         firsts = [cells[0] for cells, _ in rows[n_header:] if cells and cells[0]]
         if firsts and sum(_is_stt(c.rstrip(".")) for c in firsts) >= 0.8 * len(firsts):
             roles[0] = "stt"  # an unlabelled first column of numbers is the STT
+    if "indicator" in roles and "task" not in roles and "goal" not in roles and "product" in roles:
+        # "Kết quả" beside "Chỉ tiêu" is the value to reach when its cells are figures ("≥ 80",
+        # "100", "40 - 50"; NQ 03/NQ-CP 2025, Phụ lục I), not a product of work.
+        j = roles.index("product")
+        cells = [c for cs, _ in rows[n_header:] if j < len(cs) and (c := cs[j])]
+        if cells and sum(bool(_FIGURE.match(c)) for c in cells) * 2 >= len(cells):
+            roles[j] = "goal"
     kind = _table_kind(roles)
     if kind is None:
         return None
@@ -534,7 +618,7 @@ def _join_wrapped_rows(rows: list[tuple[list[str | None], Provenance]], roles: l
 
 def _table_kind(roles: list[str | None]) -> str | None:
     named = "task" in roles or "indicator" in roles
-    values = any(r and r.startswith("value:") for r in roles)
+    values = any(r and (r.startswith("value:") or r == "goal") for r in roles)
     if named and ("lead" in roles or "cooperate" in roles or ("task" in roles and "time" in roles)):
         return "duty"
     if values and (named or "stt" in roles or "measure" in roles):
@@ -553,6 +637,10 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
         return "header"  # a header repeated on a new page
     if len(texts) >= 3 and all(_NUMBERING_CELL.match(t) for t in texts):
         return "numbering"
+    stt_col = table.column("stt")
+    rest = [c for j, c in enumerate(cells) if c and j != stt_col]
+    if len(rest) >= 3 and len(set(rest)) == 1:
+        return "group"  # a merged group cell the crawl repeats in every column ("II | Hạ tầng | Hạ tầng | …")
     if len(texts) >= 2 and all(len(t.split()) <= 8 and _role_of(t) for t in texts):
         return "header"  # a sub-header ("Nội dung | Đơn vị thực hiện | …") under a group row
     name = table.column("task")
@@ -562,7 +650,7 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
         filled = any(cells[j] for j, r in enumerate(table.roles) if r in _DUTY_CELLS and j < len(cells))
         return "data" if has_name and filled else "group"
     values = any(cells[j] for j, r in enumerate(table.roles)
-                 if r and (r.startswith("value:") or r == "baseline") and j < len(cells))
+                 if r and (r.startswith("value:") or r in ("baseline", "goal")) and j < len(cells))
     return "data" if values else "group"
 
 
