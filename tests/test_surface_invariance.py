@@ -132,7 +132,6 @@ def test_a_clause_mark_at_the_right_margin_does_not_end_the_paragraph() -> None:
     # ";" on a short line still ends its line's clause as before.
     import textwrap
 
-    from chinhsach.model import Provenance, SourceLine
     from chinhsach.text.normalize import paragraphs
 
     filler = textwrap.wrap("Tổ chức các hội chợ, triển lãm giới thiệu sản phẩm đặc trưng của các địa "
@@ -141,12 +140,9 @@ def test_a_clause_mark_at_the_right_margin_does_not_end_the_paragraph() -> None:
     assert len(full) >= 0.85 * max(len(x) for x in filler)
     nxt = "Xây dựng các chuyên mục phổ biến quy trình sản xuất an toàn."
 
-    def lines(texts: list[str]) -> list[SourceLine]:
-        return [SourceLine(text=t, prov=Provenance(file="t.txt", page=None, line=i + 1))
-                for i, t in enumerate(texts)]
-
-    assert paragraphs(lines([full, nxt, "", *filler]))[0].text == f"{full} {nxt}"
-    assert paragraphs(lines(["Tuyên truyền;", nxt, "", *filler]))[0].text == "Tuyên truyền;"
+    # A blank line is a gap before the next line, as the text reader marks it.
+    assert paragraphs(_source_lines([full, nxt, "", *filler]))[0].text == f"{full} {nxt}"
+    assert paragraphs(_source_lines(["Tuyên truyền;", nxt, "", *filler]))[0].text == "Tuyên truyền;"
 
 
 def test_an_amount_or_a_list_number_at_a_line_edge_does_not_break_the_paragraph() -> None:
@@ -203,3 +199,66 @@ def test_a_footnote_after_the_signature_is_its_own_paragraph_without_a_blank_lin
                       for i, t in enumerate(texts)])
     assert [p.text for p in out] == ["Nguyễn Văn An",
                                      "[1] Chương trình số 30-CTr/TU ngày 29/12/2027 của Thành ủy về công tác dân số."]
+
+
+def _source_lines(texts: list[str]) -> list:
+    """Source lines of a plain text: a blank entry marks a gap before the next line."""
+    from chinhsach.model import Provenance, SourceLine
+
+    out, gap = [], False
+    for i, t in enumerate(texts):
+        if not t:
+            gap = True
+            continue
+        out.append(SourceLine(text=t, prov=Provenance(file="t.txt", page=None, line=i + 1), gap_before=gap))
+        gap = False
+    return out
+
+
+# Filler paragraphs hard-wrapped at 70 columns, each opened by an item marker, so that the
+# reader measures the right margin (a law portal's plain page re-wraps every paragraph there).
+def _filler(blank_lines: bool) -> list[str]:
+    import textwrap
+
+    out: list[str] = []
+    for n in range(8):
+        if blank_lines:
+            out.append("")
+        out.extend(textwrap.wrap(f"- Nội dung thứ {n + 1}: tổ chức các lớp bồi dưỡng kỹ năng số cho cán bộ, "
+                                 "công chức cấp xã và người dân ở các thôn, tổ dân phố trên địa bàn, bảo "
+                                 "đảm chất lượng và tiết kiệm.", width=70))
+    return out
+
+
+def test_a_heading_line_short_of_the_margin_ends_there_in_text_without_blank_lines() -> None:
+    # A law portal's plain page: no bold, no blank lines, every paragraph wrapped at 70. A unit
+    # heading that stops short of the margin ended its line; its first sentence opens in
+    # capitals with any word, not only a duty's verb ("Căn cứ", "Theo chức năng").
+    from chinhsach.text.normalize import paragraphs
+
+    heading = "16. Các sở, ban, ngành thành phố"
+    body = "Căn cứ chức năng, nhiệm vụ được giao, xây dựng kế hoạch cụ thể để triển"
+    paras = paragraphs(_source_lines([*_filler(False), heading, body, "khai thực hiện."]))
+    assert [p.text for p in paras[-2:]] == [heading, f"{body} khai thực hiện."]
+    # A duty cut short by a page break in crawled text whose blank lines mark the paragraphs'
+    # ends goes on ("a) Củng cố và vận hành hiệu quả" / "Ban Chỉ đạo …").
+    cut = "a) Tổ chức rà soát, kiện toàn"
+    paras = paragraphs(_source_lines([*_filler(True), "", cut, "Ban Chỉ đạo chuyển đổi số của tỉnh."]))
+    assert paras[-1].text == f"{cut} Ban Chỉ đạo chuyển đổi số của tỉnh."
+
+
+def test_a_sentence_ending_at_the_right_margin_does_not_end_the_paragraph() -> None:
+    # Re-wrapped text puts a sentence's full stop at a line's end; the next sentence of the same
+    # paragraph opens the next line in capitals. With blank lines between paragraphs, a line at
+    # the margin is a wrap; without them, only a line the next word could not have joined.
+    from chinhsach.text.normalize import paragraphs
+
+    first = "- Tăng cường kiểm tra, giám sát việc thực hiện các chính sách hỗ trợ."
+    assert len(first) >= 68
+    second = "Hoàn thành việc rà soát trước ngày 30/6/2031."
+    for blank in (True, False):
+        paras = paragraphs(_source_lines([*_filler(blank), first, second]))
+        assert paras[-1].text == f"{first} {second}", blank
+    # A short line that ends a sentence still ends its paragraph in text without blank lines.
+    paras = paragraphs(_source_lines([*_filler(False), "- Rà soát danh sách.", second]))
+    assert paras[-1].text == second

@@ -239,22 +239,32 @@ _OPENING_VERB = re.compile(
     r"Vận động|Giám sát|Bảo đảm|Đảm bảo|Phấn đấu|Cung cấp|Đánh giá|Là cơ quan|Có trách nhiệm)\b")
 
 
-def _short_heading(prev: str) -> bool:
+# A unit heading may list several bodies ("2. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh,
+# Truyền hình Cần Thơ": 16 words); a sentence run on from a marker is longer.
+_MAX_HEADING_WORDS = 24
+
+
+def _short_heading(prev: str, max_words: int = 12) -> bool:
     """Whether paragraph ``prev`` reads as a heading: an outline marker and a few words with
     nothing left open ("5. Sở Công Thương", "a) Mục tiêu chung")."""
     prev = prev.rstrip()
-    if not starts_block(prev) or prev.endswith((*_TERMINAL, ",", "-", "–")):
+    if not starts_block(prev) or prev.endswith((*_TERMINAL, ",", "-", "–")) or _unclosed(prev):
         return False
     words = prev.split()
-    return len(words) <= 12 and words[-1].lower() not in _OPEN_WORDS
+    return len(words) <= max_words and words[-1].lower() not in _OPEN_WORDS
 
 
-def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False) -> bool:
+def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
+                     room: bool = False, sentence_wrap: bool = False) -> bool:
     """Whether ``line`` continues the paragraph ending in ``prev``.
 
     A line that starts in lower case continues its paragraph across blank lines and page
     breaks: page-break artefacts split "9,5" from "bác sỹ/10.000 dân" that way. Without a visible
     break, a line continues unless the previous one ended a sentence (wrapped text).
+
+    ``full``: the previous source line reaches the right margin of hard-wrapped text; ``room``:
+    it stops well short of it, so the next line's first word would have fitted (not a wrap);
+    ``sentence_wrap``: a line ending a sentence was wrapped there (:func:`_sentence_wrap`).
     """
     if (line.kind == "text" and re.match(r"[-–]\s", text) and _starts_lowercase(text[1:])
             and not line.gap_before and not line.page_break_before
@@ -284,12 +294,25 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False)
         # A clause mark on a line that reaches the right margin: the page wrapped there, the
         # sentence goes on ("… xuất khẩu;" / "Xây dựng các phóng sự …" re-wrapped at 60 columns).
         return True
+    if (sentence_wrap and prev.endswith(".") and not prev.endswith("./.") and not _is_caps(text)
+            and not _BARE_MARKER.match(text)):
+        # A sentence's end on a line that reaches the margin, an unmarked capital under it: the
+        # wrap fell between two sentences of one paragraph ("… ma túy." / "Xác định công tác …"
+        # re-wrapped at 60 columns split a duty in two, its deadline on the half the gold
+        # does not match); a new paragraph opens with a marker or stops the line short.
+        return True
     if prev.endswith(_TERMINAL) or prev.isupper() or not any(ch.isalnum() for ch in prev):
         return False
     if _OPENING_VERB.match(text) and _short_heading(prev):
         # A heading, then a duty's verb in capitals: the heading's first item, in text without
         # blank lines or bold (a law portal's plain page: "5. Sở Công Thương" / "Chủ trì triển
         # khai …"; robustness_eval portal-plain lost unit heads to this).
+        return False
+    if room and _short_heading(prev, max_words=_MAX_HEADING_WORDS) and _names_a_topic(prev):
+        # A heading line that stops short of the margin, then a capital: hard-wrapped text would
+        # have carried the next word up, so the line ended there (a law portal's plain page:
+        # "16. Các sở, ban, ngành thành phố" / "Căn cứ chức năng …", "1. Thể chế" / "Nền tảng
+        # dẫn dắt …"; portal-plain ran 9 development headings into their first sentence).
         return False
     # Uppercase start after an unfinished line: a wrapped line ("... của Ban Chấp hành").
     return True
@@ -303,6 +326,43 @@ def _wrap_width(lines: list[SourceLine]) -> int | None:
     if len(lengths) < 20:
         return None
     return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+# Item markers that head a part, a unit or a topic; a bullet ("-", "+") opens a sentence.
+_HEADING_MARKER = re.compile(r"^\s*(?:[IVXLC]+\s*[-.–)]|\d{1,3}(?:\.\d+)*\s*[.)]?|[a-zđ]\s*[.)])\s+")
+
+
+def _names_a_topic(prev: str) -> bool:
+    """Whether a marked paragraph names a topic or a body rather than opening a duty: a numbered
+    or lettered marker not followed by a duty's verb ("1. Thể chế", "16. Các sở, ban, ngành",
+    not "a) Chủ trì tham mưu Chủ tịch" cut short by a page break)."""
+    m = _HEADING_MARKER.match(prev)
+    return bool(m) and "|" not in prev and not _OPENING_VERB.match(prev[m.end():])
+
+
+def _has_room(prev_len: int, text: str, width: int) -> bool:
+    """Whether the first word of ``text`` would have fitted on a previous line of ``prev_len``
+    characters, with a margin: a wrap at ``width`` would have carried it up."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return prev_len + 1 + len(first) <= 0.7 * width
+
+
+def _sentence_wrap(prev_len: int, text: str, width: int, gapped: bool) -> bool:
+    """Whether a line that ended a sentence was wrapped there rather than ended its paragraph:
+    in text whose paragraphs blank lines set apart, any line at the margin; without them, only
+    a line the next word could not have joined (a paragraph's last line is rarely that full)."""
+    if gapped:
+        return prev_len >= 0.85 * width
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return prev_len + 1 + len(first) > width
+
+
+def _gap_separated(lines: list[SourceLine]) -> bool:
+    """Whether blank lines set the text's paragraphs apart: most lines that open an item or a
+    heading follow one (crawled markdown does; a PDF's text layer and a portal's plain page do
+    not). In such text a short line can end on a page's break, mid-sentence (kh144, kh182)."""
+    opening = [x.gap_before for x in lines if x.kind == "text" and starts_block(x.text.strip())]
+    return len(opening) >= 10 and sum(opening) >= 0.5 * len(opening)
 
 
 def _unclosed(text: str) -> bool:
@@ -408,6 +468,8 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     italic_open = 0  # the same for a single "*"
     lines = list(lines)
     width = _wrap_width(lines)
+    # Where blank lines mark the paragraphs' ends, a short line says nothing (a page break).
+    gapped = width is not None and _gap_separated(lines)
     last_len = 0  # length of the previous source line (not paragraph)
     for line in lines:
         # A PDF line split at a column gap (a two-column header or signature block) is its own
@@ -434,7 +496,10 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                 and not _bold_heading(out[-1].raw)
                 and (_wraps_heading(out[-1], line, text, in_bold)
                      or _is_continuation(out[-1].text, line, text,
-                                         full=width is not None and prev_len >= 0.85 * width))):
+                                         full=width is not None and prev_len >= 0.85 * width,
+                                         room=width is not None and not gapped and _has_room(prev_len, text, width),
+                                         sentence_wrap=width is not None and _sentence_wrap(
+                                             prev_len, text, width, gapped)))):
             last = out[-1]
             last.text = _join(last.text, text)
             last.raw = _join(last.raw, raw)
