@@ -33,7 +33,10 @@ Transformations (each realistic for another source):
 - ``item-markers``: "a)" → "a.", "1." → "1)", "- " → "+ " (other offices' item markers);
 - ``no-blank-lines``: paragraphs not set apart by blank lines (a PDF's text layer);
 - ``portal-plain``: a law portal's plain-text page as the stored pages of thuvienphapluat,
-  thuviennhadat and hethongphapluat print it: no markdown, no blank lines, re-wrapped at 70.
+  thuviennhadat and hethongphapluat print it: no markdown, no blank lines, re-wrapped at 70;
+- ``portal-indent``: the same page keeping each paragraph's first-line indent as a line break
+  (first line cut after about 30 characters, the rest wrapped at 85), as 7 stored portal pages
+  print plans and decisions (the crawled development plans do too).
 
 Table lines (``|``) are kept intact by the re-wrapping transformations.
 """
@@ -388,6 +391,41 @@ def portal_plain(text: str, gold: dict) -> Transformed:
     return no_blank_lines("\n".join(out), gold)
 
 
+def _indent_wrap(words: list[str], first: int, width: int) -> list[str]:
+    """Words wrapped at ``width``, the first line at ``first`` (a first-line indent)."""
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        limit = first if not lines else width
+        if current and len(current) + 1 + len(word) > limit:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def portal_indent(text: str, gold: dict) -> Transformed:
+    """A law portal's plain page that keeps each paragraph's first-line indent as a line break:
+    no markdown, no blank lines, each paragraph's first line cut after about 30 characters and
+    the rest wrapped at about 85 ("Căn cứ Quyết định số" / "1165/QĐ-TTg ngày …", "- Luật
+    Phòng chống bệnh truyền" / "nhiễm ngày …"). Seen in 7 stored portal pages, e.g.
+    thuvienphapluat.vn Ke-hoach-711-KH-UBND-2023 (Bắc Kạn), Quyet-dinh-2340-QD-UBND-2022 (Bình
+    Định), thuviennhadat.vn ke-hoach-1556-kh-ubnd-2024 (Lai Châu), ke-hoach-07-kh-ubnd-2020 (Lạng
+    Sơn), ke-hoach-24-kh-ubnd-2021 (Thừa Thiên Huế). Headings are cut the same way ("I. CĂN CỨ"
+    / "XÂY DỰNG KẾ HOẠCH")."""
+    text, gold = no_markdown(text, gold)
+    out = []
+    for kind, lines in _paragraph_runs(text):
+        if kind == "text":
+            out.extend(_indent_wrap(" ".join(x.strip() for x in lines).split(), 30, 85))
+        else:
+            out.extend(lines)
+    return no_blank_lines("\n".join(out), gold)
+
+
 TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "years+4": years_shifted,
     "province": other_province,
@@ -403,6 +441,7 @@ TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "item-markers": other_markers,
     "no-blank-lines": no_blank_lines,
     "portal-plain": portal_plain,
+    "portal-indent": portal_indent,
 }
 
 # ---------------------------------------------------------------------------------------------
