@@ -262,3 +262,40 @@ def test_a_sentence_ending_at_the_right_margin_does_not_end_the_paragraph() -> N
     # A short line that ends a sentence still ends its paragraph in text without blank lines.
     paras = paragraphs(_source_lines([*_filler(False), "- Rà soát danh sách.", second]))
     assert paras[-1].text == second
+
+
+def _indent_cut(paragraph: str, first: int = 30, width: int = 85) -> list[str]:
+    """A paragraph as a law portal's plain page prints it: the first line cut short where the
+    first-line indent stood, the rest wrapped at the margin."""
+    lines: list[str] = []
+    current = ""
+    for word in paragraph.split():
+        limit = first if not lines else width
+        if current and len(current) + 1 + len(word) > limit:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    return [*lines, current]
+
+
+def test_a_short_first_line_says_nothing_where_every_first_line_is_cut() -> None:
+    # thuvienphapluat / thuviennhadat plain pages (and the crawled development plans) cut each
+    # paragraph's first line after about 30 characters; a line longer than that never opens a
+    # paragraph, and a heading's short first line does not end the heading. Layout seen in 7
+    # portal pages, e.g. thuvienphapluat.vn/van-ban/The-thao-Y-te/Ke-hoach-711-KH-UBND-2023-phan-
+    # vung-benh-ky-sinh-trung-thuong-gap-Bac-Kan-2023-2025-584075.aspx.
+    from chinhsach.text.normalize import paragraphs
+
+    filler = [line for n in range(8) for line in _indent_cut(
+        f"- Nội dung thứ {n + 1}: tổ chức các lớp bồi dưỡng kỹ năng số cho cán bộ, công chức cấp xã "
+        "và người dân ở các thôn, tổ dân phố trên địa bàn, bảo đảm chất lượng và tiết kiệm.")]
+    towns = _indent_cut("5. Ủy ban nhân dân các xã: Tân Lập, Hòa Bình, Phú Mỹ, Đông Hưng và Thạnh Phú", first=27)
+    assert towns[0].endswith(":")
+    bank = _indent_cut("7. Ngân hàng Nhà nước khu vực IX", first=29)
+    assert bank[1] == "IX"
+    duty = _indent_cut("Chủ động hướng dẫn các tổ chức tín dụng trên địa bàn triển khai các giải pháp "
+                       "thanh toán không dùng tiền mặt.")
+    paras = [p.text for p in paragraphs(_source_lines([*filler, *towns, *bank, *duty]))]
+    assert paras[-3:] == ["5. Ủy ban nhân dân các xã: Tân Lập, Hòa Bình, Phú Mỹ, Đông Hưng và Thạnh Phú",
+                          "7. Ngân hàng Nhà nước khu vực IX", " ".join(duty)]

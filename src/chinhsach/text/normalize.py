@@ -255,7 +255,7 @@ def _short_heading(prev: str, max_words: int = 12) -> bool:
 
 
 def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
-                     room: bool = False, sentence_wrap: bool = False) -> bool:
+                     room: bool = False, sentence_wrap: bool = False, not_first: bool = False) -> bool:
     """Whether ``line`` continues the paragraph ending in ``prev``.
 
     A line that starts in lower case continues its paragraph across blank lines and page
@@ -264,7 +264,8 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
 
     ``full``: the previous source line reaches the right margin of hard-wrapped text; ``room``:
     it stops well short of it, so the next line's first word would have fitted (not a wrap);
-    ``sentence_wrap``: a line ending a sentence was wrapped there (:func:`_sentence_wrap`).
+    ``sentence_wrap``: a line ending a sentence was wrapped there (:func:`_sentence_wrap`);
+    ``not_first``: the line is too long to open a paragraph in text that cuts first lines short.
     """
     if (line.kind == "text" and re.match(r"[-–]\s", text) and _starts_lowercase(text[1:])
             and not line.gap_before and not line.page_break_before
@@ -279,6 +280,11 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
     if line.gap_before or line.page_break_before:
         return False
     prev = prev.rstrip()
+    if not_first and not prev.endswith("./."):
+        # Text that cuts each paragraph's first line short ("12. Ủy ban nhân dân các xã:" /
+        # "Gia Thuận, Tân Điền, …"): a longer unmarked line goes on its paragraph, whatever
+        # ended the line above.
+        return True
     if text.startswith("(") and _starts_lowercase(text[1:]):
         # A bracket in lower case right under the line goes on with its sentence, whatever ended
         # the line: "… (mở mới tài khoản, …, thông qua tài khoản)" / "(nếu có yêu cầu);" (kh157).
@@ -355,6 +361,21 @@ def _sentence_wrap(prev_len: int, text: str, width: int, gapped: bool) -> bool:
         return prev_len >= 0.85 * width
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     return prev_len + 1 + len(first) > width
+
+
+def _first_line_cut(lines: list[SourceLine], width: int) -> int | None:
+    """The length at which the text cuts its paragraphs' first lines, when it does: most marked
+    lines that a lower-case line continues stop well before the margin. A law portal's plain
+    page prints the first-line indent that way ("- Luật Phòng chống bệnh truyền" / "nhiễm ngày
+    …"); there a paragraph's short first line says nothing about its end ("12. Ngân hàng Nhà
+    nước khu vực" / "XII"), and a line longer than the cut is never a paragraph's first line."""
+    texts = [x.text.strip() for x in lines if x.kind == "text"]
+    firsts = [len(a) for a, b in zip(texts, texts[1:], strict=False)
+              if starts_block(a) and not a.endswith(_TERMINAL) and _starts_lowercase(b)]
+    cut = sorted(n for n in firsts if n < 0.7 * width)
+    if len(firsts) < 5 or len(cut) <= 0.5 * len(firsts):
+        return None
+    return cut[int(0.9 * (len(cut) - 1))]
 
 
 def _gap_separated(lines: list[SourceLine]) -> bool:
@@ -470,6 +491,8 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     width = _wrap_width(lines)
     # Where blank lines mark the paragraphs' ends, a short line says nothing (a page break).
     gapped = width is not None and _gap_separated(lines)
+    first_cut = _first_line_cut(lines, width) if width is not None else None
+    para_lines = 0  # source lines in the paragraph being built
     last_len = 0  # length of the previous source line (not paragraph)
     for line in lines:
         # A PDF line split at a column gap (a two-column header or signature block) is its own
@@ -497,9 +520,13 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                 and (_wraps_heading(out[-1], line, text, in_bold)
                      or _is_continuation(out[-1].text, line, text,
                                          full=width is not None and prev_len >= 0.85 * width,
-                                         room=width is not None and not gapped and _has_room(prev_len, text, width),
+                                         room=(width is not None and not gapped
+                                       and (first_cut is None or para_lines > 1)
+                                       and _has_room(prev_len, text, width)),
+                                         not_first=first_cut is not None and len(raw) > first_cut + 2,
                                          sentence_wrap=width is not None and _sentence_wrap(
                                              prev_len, text, width, gapped)))):
+            para_lines += 1
             last = out[-1]
             last.text = _join(last.text, text)
             last.raw = _join(last.raw, raw)
@@ -509,5 +536,6 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                 last.prov = replace(last.prov, ocr_confidence=low)
             continue
         out.append(Paragraph(text=text, raw=raw, prov=line.prov, kind=line.kind))
+        para_lines = 1
         last_columns = columns
     return out
