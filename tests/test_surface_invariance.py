@@ -299,3 +299,16 @@ def test_a_short_first_line_says_nothing_where_every_first_line_is_cut() -> None
     paras = [p.text for p in paragraphs(_source_lines([*filler, *towns, *bank, *duty]))]
     assert paras[-3:] == ["5. Ủy ban nhân dân các xã: Tân Lập, Hòa Bình, Phú Mỹ, Đông Hưng và Thạnh Phú",
                           "7. Ngân hàng Nhà nước khu vực IX", " ".join(duty)]
+
+
+def test_a_long_heading_then_a_duty_verb_in_capitals_is_heading_and_first_item() -> None:
+    # A heading that assigns the duty to a body with a long name stops near the margin, so only
+    # the verb in capitals under it tells that the heading ended (the seed plan's "1. Giao Ban
+    # cán sự đảng … chỉ đạo" / "Xây dựng kế hoạch …" on a portal's plain page).
+    from chinhsach.text.normalize import paragraphs
+
+    heading = "2. Giao Ban Thường vụ Đảng ủy Sở Nội vụ và Sở Tài chính chỉ đạo"
+    assert len(heading.split()) > 12 and len(heading) > 0.7 * 70
+    duty = "Xây dựng kế hoạch thực hiện, phân công nhiệm vụ cụ thể cho từng phòng."
+    paras = paragraphs(_source_lines([*_filler(False), heading, duty]))
+    assert [p.text for p in paras[-2:]] == [heading, duty]

@@ -309,7 +309,7 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
         return True
     if prev.endswith(_TERMINAL) or prev.isupper() or not any(ch.isalnum() for ch in prev):
         return False
-    if _OPENING_VERB.match(text) and _short_heading(prev):
+    if _OPENING_VERB.match(text) and _short_heading(prev, max_words=_MAX_HEADING_WORDS):
         # A heading, then a duty's verb in capitals: the heading's first item, in text without
         # blank lines or bold (a law portal's plain page: "5. Sở Công Thương" / "Chủ trì triển
         # khai …"; robustness_eval portal-plain lost unit heads to this).
