@@ -34,6 +34,7 @@ Transformations (each realistic for another source):
 - ``no-blank-lines``: paragraphs not set apart by blank lines (a PDF's text layer);
 - ``portal-plain``: a law portal's plain-text page as the stored pages of thuvienphapluat,
   thuviennhadat and hethongphapluat print it: no markdown, no blank lines, re-wrapped at 70;
+- ``heading-case``: the parts' Roman-numbered headings in sentence case ("I. Mục đích, yêu cầu");
 - ``portal-indent``: the same page keeping each paragraph's first-line indent as a line break
   (first line cut after about 30 characters, the rest wrapped at 85), as 7 stored portal pages
   print plans and decisions (the crawled development plans do too).
@@ -426,6 +427,32 @@ def portal_indent(text: str, gold: dict) -> Transformed:
     return no_blank_lines("\n".join(out), gold)
 
 
+# A part's heading: a Roman marker and its title, alone on its line or in one bold span that the
+# crawl wrapped over a few lines ("**III. NHIỆM VỤ," / "GIẢI PHÁP**").
+_ROMAN_BOLD = re.compile(r"^(\*\*)([IVX]+\s*[.\-–]\s*)([^*|]{4,160}?)(\*\*)[ \t]*$", re.M)
+_ROMAN_PLAIN = re.compile(r"^()([IVX]+\s*[.\-–]\s+)([^*|\n]+)()$", re.M)
+
+
+def _sentence_case(title: str) -> str:
+    low = title.lower()
+    return low[:1].upper() + low[1:]
+
+
+def heading_case(text: str, gold: dict) -> Transformed:
+    """The parts' headings in sentence case instead of capitals: "I. Mục đích, yêu cầu",
+    "II. Nhiệm vụ, giải pháp" (luatminhkhue.vn ke-hoach-2516-kh-ubnd-nam-2014 of Kon Tum prints
+    its parts so). Only a Roman-numbered title wholly in capitals changes; names of bodies are
+    never part headings in the development plans."""
+    def repl(m: re.Match[str]) -> str:
+        bold_open, marker, title, bold_close = m.group(1), m.group(2), m.group(3), m.group(4)
+        letters = [c for c in title if c.isalpha()]
+        if len(letters) < 4 or not all(c.isupper() for c in letters):
+            return m.group(0)
+        return f"{bold_open or ''}{marker}{_sentence_case(title)}{bold_close or ''}"
+
+    return _ROMAN_PLAIN.sub(repl, _ROMAN_BOLD.sub(repl, text)), gold
+
+
 TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "years+4": years_shifted,
     "province": other_province,
@@ -442,6 +469,7 @@ TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "no-blank-lines": no_blank_lines,
     "portal-plain": portal_plain,
     "portal-indent": portal_indent,
+    "heading-case": heading_case,
 }
 
 # ---------------------------------------------------------------------------------------------
