@@ -312,3 +312,36 @@ def test_a_long_heading_then_a_duty_verb_in_capitals_is_heading_and_first_item()
     duty = "Xây dựng kế hoạch thực hiện, phân công nhiệm vụ cụ thể cho từng phòng."
     paras = paragraphs(_source_lines([*_filler(False), heading, duty]))
     assert [p.text for p in paras[-2:]] == [heading, duty]
+
+
+_REPEATED_PART = """II. {p1}
+
+1. Bảo đảm thư viện số của tỉnh vận hành ổn định.
+
+III. {p2}
+
+1. Sở Văn hóa, Thể thao và Du lịch
+
+a) Chủ trì xây dựng kho dữ liệu số của thư viện tỉnh, hoàn thành trong quý III/2032.
+
+III. {p3}
+
+1. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+
+def test_a_repeated_part_number_in_sentence_case_is_the_next_part(tmp_path: Path) -> None:
+    # Offices that print their parts in sentence case ("I. Mục đích, yêu cầu": Kon Tum's
+    # 2516/KH-UBND, luatminhkhue.vn/ke-hoach-2516-kh-ubnd-nam-2014-…) misnumber them as others
+    # do ("III." twice); the second is the next part in either case, not an item of the first.
+    caps = tmp_path / "caps.md"
+    caps.write_text(_HEADER + _REPEATED_PART.format(p1="MỤC TIÊU", p2="NHIỆM VỤ CỤ THỂ",
+                                                    p3="TỔ CHỨC THỰC HIỆN"), encoding="utf-8")
+    sentence = tmp_path / "sentence.md"
+    sentence.write_text(_HEADER + _REPEATED_PART.format(p1="Mục tiêu", p2="Nhiệm vụ cụ thể",
+                                                        p3="Tổ chức thực hiện"), encoding="utf-8")
+    caps_sections, caps_units = _outline_and_units(caps)
+    sentence_sections, sentence_units = _outline_and_units(sentence)
+    assert [s for s, _ in sentence_sections] == [s for s, _ in caps_sections]
+    assert "III~2" in [s for s, _ in caps_sections]
+    assert sentence_units == caps_units
