@@ -345,3 +345,22 @@ def test_a_repeated_part_number_in_sentence_case_is_the_next_part(tmp_path: Path
     assert [s for s, _ in sentence_sections] == [s for s, _ in caps_sections]
     assert "III~2" in [s for s, _ in caps_sections]
     assert sentence_units == caps_units
+
+
+def test_a_cut_first_line_after_a_sentence_at_the_margin_opens_a_paragraph() -> None:
+    # Where every first line is cut short, a short line under a sentence that ended at the
+    # margin is the next paragraph's first line, not the sentence's wrap (kh182's closing
+    # "Đồng thời, giao Công an tỉnh chủ" / "trì, …" read without blank lines).
+    from chinhsach.text.normalize import paragraphs
+
+    filler = [line for n in range(8) for line in _indent_cut(
+        f"- Nội dung thứ {n + 1}: tổ chức các lớp bồi dưỡng kỹ năng số cho cán bộ, công chức cấp xã "
+        "và người dân ở các thôn, tổ dân phố trên địa bàn, bảo đảm chất lượng và tiết kiệm.")]
+    last = ["3. Sở Tài chính tham mưu bố",
+            "trí kinh phí thực hiện các nhiệm vụ của Kế hoạch theo phân cấp ngân sách hiện hành và",
+            "hướng dẫn các đơn vị thanh quyết toán kinh phí thực hiện đúng quy định của pháp luật."]
+    assert len(last[-1]) + 1 + len("Trong") > 85
+    closing = _indent_cut("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
+                          "báo cáo về Sở Nội vụ để tổng hợp.")
+    paras = [p.text for p in paragraphs(_source_lines([*filler, *last, *closing]))]
+    assert paras[-1] == " ".join(closing)

@@ -524,8 +524,11 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                                        and (first_cut is None or para_lines > 1)
                                        and _has_room(prev_len, text, width)),
                                          not_first=first_cut is not None and len(raw) > first_cut + 2,
-                                         sentence_wrap=width is not None and _sentence_wrap(
-                                             prev_len, text, width, gapped)))):
+                                         # Where first lines are cut short, a short line
+                                         # after a sentence's end opens the next paragraph.
+                                         sentence_wrap=(width is not None
+                                                        and (first_cut is None or len(raw) > first_cut + 2)
+                                                        and _sentence_wrap(prev_len, text, width, gapped))))):
             para_lines += 1
             last = out[-1]
             last.text = _join(last.text, text)
