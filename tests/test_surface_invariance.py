@@ -364,3 +364,17 @@ def test_a_cut_first_line_after_a_sentence_at_the_margin_opens_a_paragraph() -> 
                           "báo cáo về Sở Nội vụ để tổng hợp.")
     paras = [p.text for p in paragraphs(_source_lines([*filler, *last, *closing]))]
     assert paras[-1] == " ".join(closing)
+
+
+def test_a_heading_shorter_than_the_first_line_cut_is_a_whole_paragraph() -> None:
+    # Where first lines are cut at about 30 characters, a heading that stops well before the cut
+    # in sentence case ("VII. Chế độ báo cáo") ended there: the next word would have fitted.
+    from chinhsach.text.normalize import paragraphs
+
+    filler = [line for n in range(8) for line in _indent_cut(
+        f"- Nội dung thứ {n + 1}: tổ chức các lớp bồi dưỡng kỹ năng số cho cán bộ, công chức cấp xã "
+        "và người dân ở các thôn, tổ dân phố trên địa bàn, bảo đảm chất lượng và tiết kiệm.")]
+    body = _indent_cut("Các cơ quan, đơn vị được giao nhiệm vụ báo cáo kết quả thực hiện về Sở Nội vụ "
+                       "trước ngày 15 tháng 12 hằng năm.")
+    paras = [p.text for p in paragraphs(_source_lines([*filler, "V. Chế độ báo cáo", *body]))]
+    assert paras[-2:] == ["V. Chế độ báo cáo", " ".join(body)]

@@ -346,11 +346,14 @@ def _names_a_topic(prev: str) -> bool:
     return bool(m) and "|" not in prev and not _OPENING_VERB.match(prev[m.end():])
 
 
-def _has_room(prev_len: int, text: str, width: int) -> bool:
+def _has_room(prev_len: int, text: str, width: int, first_cut: int | None = None) -> bool:
     """Whether the first word of ``text`` would have fitted on a previous line of ``prev_len``
-    characters, with a margin: a wrap at ``width`` would have carried it up."""
+    characters, with a margin: a wrap at ``width`` would have carried it up. A paragraph's first
+    line, in text that cuts first lines at ``first_cut``, is measured against the cut: a heading
+    shorter than it is the whole paragraph ("VII. Chế độ báo cáo" / "Các cơ quan, đơn vị …")."""
     first = text.split(maxsplit=1)[0] if text.strip() else ""
-    return prev_len + 1 + len(first) <= 0.7 * width
+    # The cut is a rendered width, so it varies by a few characters from line to line.
+    return prev_len + 1 + len(first) <= (0.7 * width if first_cut is None else 0.8 * first_cut)
 
 
 def _sentence_wrap(prev_len: int, text: str, width: int, gapped: bool) -> bool:
@@ -521,8 +524,8 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                      or _is_continuation(out[-1].text, line, text,
                                          full=width is not None and prev_len >= 0.85 * width,
                                          room=(width is not None and not gapped
-                                       and (first_cut is None or para_lines > 1)
-                                       and _has_room(prev_len, text, width)),
+                                       and _has_room(prev_len, text, width, first_cut
+                                                     if para_lines == 1 else None)),
                                          not_first=first_cut is not None and len(raw) > first_cut + 2,
                                          # Where first lines are cut short, a short line
                                          # after a sentence's end opens the next paragraph.
