@@ -378,3 +378,20 @@ def test_a_heading_shorter_than_the_first_line_cut_is_a_whole_paragraph() -> Non
                        "trước ngày 15 tháng 12 hằng năm.")
     paras = [p.text for p in paragraphs(_source_lines([*filler, "V. Chế độ báo cáo", *body]))]
     assert paras[-2:] == ["V. Chế độ báo cáo", " ".join(body)]
+
+
+def test_a_dash_line_too_long_to_open_a_paragraph_continues_where_first_lines_are_cut() -> None:
+    # "8. Ngân hàng Nhà nước Việt Nam" / "- Chi nhánh Khu vực II: Chủ trì, …": where every first
+    # line is cut short, a dash line longer than the cut is the wrap of a compound name, even
+    # with a capital after the dash (kh179 and qd2954 as crawled: "2026" / "- 2030").
+    from chinhsach.text.normalize import paragraphs
+
+    filler = [line for n in range(8) for line in _indent_cut(
+        f"- Nội dung thứ {n + 1}: tổ chức các lớp bồi dưỡng kỹ năng số cho cán bộ, công chức cấp xã "
+        "và người dân ở các thôn, tổ dân phố trên địa bàn, bảo đảm chất lượng và tiết kiệm.")]
+    unit = ["4. Ngân hàng Nhà nước Việt Nam",
+            "- Chi nhánh Khu vực IX: Chủ trì hướng dẫn các tổ chức tín dụng thực hiện các giải pháp",
+            "thanh toán không dùng tiền mặt."]
+    short_dash = _indent_cut("- Tổ chức tuyên truyền về thanh toán không dùng tiền mặt cho người dân.")
+    paras = [p.text for p in paragraphs(_source_lines([*filler, *unit, *short_dash]))]
+    assert paras[-2:] == [" ".join(unit), " ".join(short_dash)]

@@ -273,6 +273,12 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
         # "… phối hợp tổ chức chính trị" / "- xã hội tại địa phương …": a wrap before the dash of
         # a compound ("kinh tế - xã hội"), not a bullet, which opens in capitals (kh157, qd2954).
         return True
+    if (not_first and line.kind == "text" and re.match(r"[-–]\s", text) and not line.gap_before
+            and not prev.rstrip().endswith((".", ";", ":", "!", "?"))):
+        # The same wrap before a dash where every first line is cut short, whatever the case
+        # after it: a dash line too long to open a paragraph ("8. Ngân hàng Nhà nước Việt Nam" /
+        # "- Chi nhánh Khu vực II: Chủ trì, …", kh179 on a portal page).
+        return True
     if line.kind != "text" or starts_block(text) or _NOTE_START.match(text):
         return False  # a footnote ("[1] Chương trình số …") opens its own paragraph
     if _starts_lowercase(text):
