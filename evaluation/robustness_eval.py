@@ -355,8 +355,9 @@ def dates_in_figures(text: str, gold: dict) -> Transformed:
 
 _LETTER_ITEM = re.compile(r"^([*_]*)([a-zđ])\)(\s)", re.M)
 _NUMBER_ITEM = re.compile(r"^([*_]*)(\d{1,2})\.(\s)", re.M)
-# A dash before a lower-case word at a line's start is a wrapped compound ("chính trị" / "- xã
-# hội"), not a bullet: it stays a dash (a "+" there would be a change of content).
+# A dash before a lower-case word or a number at a line's start is a wrapped compound or range
+# ("chính trị" / "- xã hội", "05" / "- 06%/năm"), not a bullet: it stays a dash (a "+" there
+# would be a change of content).
 _DASH_ITEM = re.compile(r"^([*_]*)-(\s)(?=\s*(\S?))", re.M)
 
 
@@ -364,7 +365,7 @@ def other_markers(text: str, gold: dict) -> Transformed:
     """Item markers as other offices print them: "a)" → "a.", "1." → "1)", "- " → "+ "."""
     text = _LETTER_ITEM.sub(lambda m: f"{m[1]}{m[2]}.{m[3]}", text)
     text = _NUMBER_ITEM.sub(lambda m: f"{m[1]}{m[2]}){m[3]}", text)
-    return _DASH_ITEM.sub(lambda m: m[0] if m[3].islower() else f"{m[1]}+{m[2]}", text), gold
+    return _DASH_ITEM.sub(lambda m: m[0] if m[3].islower() or m[3].isdigit() else f"{m[1]}+{m[2]}", text), gold
 
 
 def no_blank_lines(text: str, gold: dict) -> Transformed:

@@ -395,3 +395,16 @@ def test_a_dash_line_too_long_to_open_a_paragraph_continues_where_first_lines_ar
     short_dash = _indent_cut("- Tổ chức tuyên truyền về thanh toán không dùng tiền mặt cho người dân.")
     paras = [p.text for p in paragraphs(_source_lines([*filler, *unit, *short_dash]))]
     assert paras[-2:] == [" ".join(unit), " ".join(short_dash)]
+
+
+def test_a_range_wrapped_at_its_dash_stays_one_sentence() -> None:
+    # "tốc độ tăng bình quân 05" / "- 06%/năm", "giai đoạn 2026" / "- 2030": a line that ends
+    # on a bare number has not ended its sentence; the dash under it closes the range.
+    from chinhsach.text.normalize import paragraphs
+
+    first = "+ Giá trị xuất khẩu cà phê đến năm 2030 đạt 40 triệu USD, tốc độ tăng bình quân 05"
+    paras = paragraphs(_source_lines([first, "- 06%/năm; thị trường chính là châu Âu."]))
+    assert [p.text for p in paras] == [f"{first} - 06%/năm; thị trường chính là châu Âu."]
+    # A dash item under a finished sentence is still an item.
+    paras = paragraphs(_source_lines(["+ Sản lượng đạt 2.000 tấn.", "- 2031: hoàn thành kho lạnh."]))
+    assert len(paras) == 2

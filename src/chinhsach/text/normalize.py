@@ -273,6 +273,12 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
         # "… phối hợp tổ chức chính trị" / "- xã hội tại địa phương …": a wrap before the dash of
         # a compound ("kinh tế - xã hội"), not a bullet, which opens in capitals (kh157, qd2954).
         return True
+    if (line.kind == "text" and re.match(r"[-–]\s*\d", text) and re.search(r"\d$", prev.rstrip())
+            and not line.page_break_before):
+        # A range wrapped at its dash ("giai đoạn 2026" / "- 2030", "bình quân 05" / "- 06%/năm":
+        # qd2954 joined into paragraphs lost a target to it): a line that ends on a bare number
+        # has not ended its sentence, and the dash and number under it close the range.
+        return True
     if (not_first and line.kind == "text" and re.match(r"[-–]\s", text) and not line.gap_before
             and not prev.rstrip().endswith((".", ";", ":", "!", "?"))):
         # The same wrap before a dash where every first line is cut short, whatever the case
