@@ -405,6 +405,13 @@ def test_a_range_wrapped_at_its_dash_stays_one_sentence() -> None:
     first = "+ Giá trị xuất khẩu cà phê đến năm 2030 đạt 40 triệu USD, tốc độ tăng bình quân 05"
     paras = paragraphs(_source_lines([first, "- 06%/năm; thị trường chính là châu Âu."]))
     assert [p.text for p in paras] == [f"{first} - 06%/năm; thị trường chính là châu Âu."]
+    # The range's first number at a line's start is no "3 -" item marker either.
+    from chinhsach.text.normalize import starts_block
+
+    assert not starts_block("05 - 07%/năm. Thị trường định hướng") and starts_block("3 - Sở Y tế")
+    paras = paragraphs(_source_lines(["+ Giá trị xuất khẩu chè đạt 12 triệu USD, tốc độ tăng bình quân",
+                                      "05 - 07%/năm."]))
+    assert len(paras) == 1
     # A dash item under a finished sentence is still an item.
     paras = paragraphs(_source_lines(["+ Sản lượng đạt 2.000 tấn.", "- 2031: hoàn thành kho lạnh."]))
     assert len(paras) == 2

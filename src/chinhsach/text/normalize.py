@@ -194,7 +194,8 @@ _MARKER_RE = re.compile(
     r"""^\s*(
         (?:phần|mục|chương|điều)\s+[\divxlc]+\b      # Phần I, Mục 1
       | [IVXLC]+\s*[-.–)]\s                         # I-  II.
-      | \d{1,3}(?:\.\d+)*\s*[.)/-]\s                # 1.  2.1.  3) (not a year: "2026 - 2030;" wrapped)
+      | \d{1,3}(?:\.\d+)*\s*(?:[.)/]|-(?!\s*\d))\s  # 1.  2.1.  3) (not a year: "2026 - 2030;" wrapped,
+                                                  # nor a range: "05 - 07%/năm" wrapped)
       | (?!\d{1,3}(?:\.\d{3})+\s)\d+(?:\.\d+)+\s    # 2.1 without final dot, not 155.000 (tấn)
       | [a-zđ]\s*\)\s                               # a)  b)
       | (?-i:[a-zđ])\.\s                             # a.  b. (lower case only)
