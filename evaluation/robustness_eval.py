@@ -33,7 +33,11 @@ Transformations (each realistic for another source):
 - ``item-markers``: "a)" → "a.", "1." → "1)", "- " → "+ " (other offices' item markers);
 - ``no-blank-lines``: paragraphs not set apart by blank lines (a PDF's text layer);
 - ``portal-plain``: a law portal's plain-text page as the stored pages of thuvienphapluat,
-  thuviennhadat and hethongphapluat print it: no markdown, no blank lines, re-wrapped at 70.
+  thuviennhadat and hethongphapluat print it: no markdown, no blank lines, re-wrapped at 70;
+- ``heading-case``: the parts' Roman-numbered headings in sentence case ("I. Mục đích, yêu cầu");
+- ``portal-indent``: the same page keeping each paragraph's first-line indent as a line break
+  (first line cut after about 30 characters, the rest wrapped at 85), as 7 stored portal pages
+  print plans and decisions (the crawled development plans do too).
 
 Table lines (``|``) are kept intact by the re-wrapping transformations.
 """
@@ -351,14 +355,17 @@ def dates_in_figures(text: str, gold: dict) -> Transformed:
 
 _LETTER_ITEM = re.compile(r"^([*_]*)([a-zđ])\)(\s)", re.M)
 _NUMBER_ITEM = re.compile(r"^([*_]*)(\d{1,2})\.(\s)", re.M)
-_DASH_ITEM = re.compile(r"^([*_]*)-(\s)", re.M)
+# A dash before a lower-case word or a number at a line's start is a wrapped compound or range
+# ("chính trị" / "- xã hội", "05" / "- 06%/năm"), not a bullet: it stays a dash (a "+" there
+# would be a change of content).
+_DASH_ITEM = re.compile(r"^([*_]*)-(\s)(?=\s*(\S?))", re.M)
 
 
 def other_markers(text: str, gold: dict) -> Transformed:
     """Item markers as other offices print them: "a)" → "a.", "1." → "1)", "- " → "+ "."""
     text = _LETTER_ITEM.sub(lambda m: f"{m[1]}{m[2]}.{m[3]}", text)
     text = _NUMBER_ITEM.sub(lambda m: f"{m[1]}{m[2]}){m[3]}", text)
-    return _DASH_ITEM.sub(lambda m: f"{m[1]}+{m[2]}", text), gold
+    return _DASH_ITEM.sub(lambda m: m[0] if m[3].islower() or m[3].isdigit() else f"{m[1]}+{m[2]}", text), gold
 
 
 def no_blank_lines(text: str, gold: dict) -> Transformed:
@@ -386,6 +393,67 @@ def portal_plain(text: str, gold: dict) -> Transformed:
     return no_blank_lines("\n".join(out), gold)
 
 
+def _indent_wrap(words: list[str], first: int, width: int) -> list[str]:
+    """Words wrapped at ``width``, the first line at ``first`` (a first-line indent)."""
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        limit = first if not lines else width
+        if current and len(current) + 1 + len(word) > limit:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def portal_indent(text: str, gold: dict) -> Transformed:
+    """A law portal's plain page that keeps each paragraph's first-line indent as a line break:
+    no markdown, no blank lines, each paragraph's first line cut after about 30 characters and
+    the rest wrapped at about 85 ("Căn cứ Quyết định số" / "1165/QĐ-TTg ngày …", "- Luật
+    Phòng chống bệnh truyền" / "nhiễm ngày …"). Seen in 7 stored portal pages, e.g.
+    thuvienphapluat.vn Ke-hoach-711-KH-UBND-2023 (Bắc Kạn), Quyet-dinh-2340-QD-UBND-2022 (Bình
+    Định), thuviennhadat.vn ke-hoach-1556-kh-ubnd-2024 (Lai Châu), ke-hoach-07-kh-ubnd-2020 (Lạng
+    Sơn), ke-hoach-24-kh-ubnd-2021 (Thừa Thiên Huế). Headings are cut the same way ("I. CĂN CỨ"
+    / "XÂY DỰNG KẾ HOẠCH")."""
+    text, gold = no_markdown(text, gold)
+    out = []
+    for kind, lines in _paragraph_runs(text):
+        if kind == "text":
+            out.extend(_indent_wrap(" ".join(x.strip() for x in lines).split(), 30, 85))
+        else:
+            out.extend(lines)
+    return no_blank_lines("\n".join(out), gold)
+
+
+# A part's heading: a Roman marker and its title, alone on its line or in one bold span that the
+# crawl wrapped over a few lines ("**III. NHIỆM VỤ," / "GIẢI PHÁP**").
+_ROMAN_BOLD = re.compile(r"^(\*\*)([IVX]+\s*[.\-–]\s*)([^*|]{4,160}?)(\*\*)[ \t]*$", re.M)
+_ROMAN_PLAIN = re.compile(r"^()([IVX]+\s*[.\-–]\s+)([^*|\n]+)()$", re.M)
+
+
+def _sentence_case(title: str) -> str:
+    low = title.lower()
+    return low[:1].upper() + low[1:]
+
+
+def heading_case(text: str, gold: dict) -> Transformed:
+    """The parts' headings in sentence case instead of capitals: "I. Mục đích, yêu cầu",
+    "II. Nhiệm vụ, giải pháp" (luatminhkhue.vn ke-hoach-2516-kh-ubnd-nam-2014 of Kon Tum prints
+    its parts so). Only a Roman-numbered title wholly in capitals changes; names of bodies are
+    never part headings in the development plans."""
+    def repl(m: re.Match[str]) -> str:
+        bold_open, marker, title, bold_close = m.group(1), m.group(2), m.group(3), m.group(4)
+        letters = [c for c in title if c.isalpha()]
+        if len(letters) < 4 or not all(c.isupper() for c in letters):
+            return m.group(0)
+        return f"{bold_open or ''}{marker}{_sentence_case(title)}{bold_close or ''}"
+
+    return _ROMAN_PLAIN.sub(repl, _ROMAN_BOLD.sub(repl, text)), gold
+
+
 TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "years+4": years_shifted,
     "province": other_province,
@@ -401,6 +469,8 @@ TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
     "item-markers": other_markers,
     "no-blank-lines": no_blank_lines,
     "portal-plain": portal_plain,
+    "portal-indent": portal_indent,
+    "heading-case": heading_case,
 }
 
 # ---------------------------------------------------------------------------------------------

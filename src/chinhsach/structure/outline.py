@@ -430,6 +430,16 @@ def _ocr_roman(state: _OutlineState, p: Paragraph) -> tuple[int, str] | None:
     return (value, m.group("rest")) if value == state.last_part_no + 1 and value >= 2 else None
 
 
+def _sentence_case_part(part: Section | None, rest: str) -> bool:
+    """Whether ``rest`` reads as a part's title printed like ``part``'s, both in sentence case:
+    a capital, a few words, no sentence's end (robustness_eval heading-case lost kh153's and
+    qd2954's repeated "IV."/"V." parts to the capitals test alone)."""
+    if part is None or metadata.is_caps(part.heading) or not part.heading[:1].isupper():
+        return False
+    rest = rest.strip()
+    return rest[:1].isupper() and len(rest.split()) <= 12 and not rest.endswith((".", ";", ":", ","))
+
+
 def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
     m = _PART_RE.match(p.text)
     misread = None if m and (m.group("roman") or m.group("word")) else _ocr_roman(state, p)
@@ -450,7 +460,10 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     # A Roman part must follow its predecessor and carry a short heading. A number printed twice
     # in capitals ("IV. PHÂN CÔNG NHIỆM VỤ" … "IV. TỔ CHỨC THỰC HIỆN", kh153) is a misnumbered
     # next part: its id gets a "~2" suffix and it cites as printed.
-    repeated = number == state.last_part_no and number > 0 and metadata.is_caps(rest)
+    # An office that prints its parts in sentence case ("I. Mục đích, yêu cầu", Kon Tum's
+    # 2516/KH-UBND) repeats them so too: a short title in the style of the part it follows.
+    repeated = number == state.last_part_no and number > 0 and (
+        metadata.is_caps(rest) or _sentence_case_part(state.part, rest))
     if (number != state.last_part_no + 1 and not repeated) or not rest or len(rest.split()) > 40:
         return None
     state.last_part_no = number

@@ -194,7 +194,8 @@ _MARKER_RE = re.compile(
     r"""^\s*(
         (?:phần|mục|chương|điều)\s+[\divxlc]+\b      # Phần I, Mục 1
       | [IVXLC]+\s*[-.–)]\s                         # I-  II.
-      | \d{1,3}(?:\.\d+)*\s*[.)/-]\s                # 1.  2.1.  3) (not a year: "2026 - 2030;" wrapped)
+      | \d{1,3}(?:\.\d+)*\s*(?:[.)/]|-(?!\s*\d))\s  # 1.  2.1.  3) (not a year: "2026 - 2030;" wrapped,
+                                                  # nor a range: "05 - 07%/năm" wrapped)
       | (?!\d{1,3}(?:\.\d{3})+\s)\d+(?:\.\d+)+\s    # 2.1 without final dot, not 155.000 (tấn)
       | [a-zđ]\s*\)\s                               # a)  b)
       | (?-i:[a-zđ])\.\s                             # a.  b. (lower case only)
@@ -258,28 +259,51 @@ _OPENING_VERB = re.compile(
     r"Vận động|Giám sát|Bảo đảm|Đảm bảo|Phấn đấu|Cung cấp|Đánh giá|Là cơ quan|Có trách nhiệm)\b")
 
 
-def _short_heading(prev: str) -> bool:
+# A unit heading may list several bodies ("2. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh,
+# Truyền hình Cần Thơ": 16 words); a sentence run on from a marker is longer.
+_MAX_HEADING_WORDS = 24
+
+
+def _short_heading(prev: str, max_words: int = 12) -> bool:
     """Whether paragraph ``prev`` reads as a heading: an outline marker and a few words with
     nothing left open ("5. Sở Công Thương", "a) Mục tiêu chung")."""
     prev = prev.rstrip()
-    if not starts_block(prev) or prev.endswith((*_TERMINAL, ",", "-", "–")):
+    if not starts_block(prev) or prev.endswith((*_TERMINAL, ",", "-", "–")) or _unclosed(prev):
         return False
     words = prev.split()
-    return len(words) <= 12 and words[-1].lower() not in _OPEN_WORDS
+    return len(words) <= max_words and words[-1].lower() not in _OPEN_WORDS
 
 
-def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False) -> bool:
+def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
+                     room: bool = False, sentence_wrap: bool = False, not_first: bool = False) -> bool:
     """Whether ``line`` continues the paragraph ending in ``prev``.
 
     A line that starts in lower case continues its paragraph across blank lines and page
     breaks: page-break artefacts split "9,5" from "bác sỹ/10.000 dân" that way. Without a visible
     break, a line continues unless the previous one ended a sentence (wrapped text).
+
+    ``full``: the previous source line reaches the right margin of hard-wrapped text; ``room``:
+    it stops well short of it, so the next line's first word would have fitted (not a wrap);
+    ``sentence_wrap``: a line ending a sentence was wrapped there (:func:`_sentence_wrap`);
+    ``not_first``: the line is too long to open a paragraph in text that cuts first lines short.
     """
     if (line.kind == "text" and re.match(r"[-–]\s", text) and _starts_lowercase(text[1:])
             and not line.gap_before and not line.page_break_before
             and not prev.rstrip().endswith((".", ";", ":", "!", "?"))):
         # "… phối hợp tổ chức chính trị" / "- xã hội tại địa phương …": a wrap before the dash of
         # a compound ("kinh tế - xã hội"), not a bullet, which opens in capitals (kh157, qd2954).
+        return True
+    if (line.kind == "text" and re.match(r"[-–]\s*\d", text) and re.search(r"\d$", prev.rstrip())
+            and not line.page_break_before):
+        # A range wrapped at its dash ("giai đoạn 2026" / "- 2030", "bình quân 05" / "- 06%/năm":
+        # qd2954 joined into paragraphs lost a target to it): a line that ends on a bare number
+        # has not ended its sentence, and the dash and number under it close the range.
+        return True
+    if (not_first and line.kind == "text" and re.match(r"[-–]\s", text) and not line.gap_before
+            and not prev.rstrip().endswith((".", ";", ":", "!", "?"))):
+        # The same wrap before a dash where every first line is cut short, whatever the case
+        # after it: a dash line too long to open a paragraph ("8. Ngân hàng Nhà nước Việt Nam" /
+        # "- Chi nhánh Khu vực II: Chủ trì, …", kh179 on a portal page).
         return True
     if line.kind != "text" or starts_block(text) or _NOTE_START.match(text) or RECIPIENTS_RE.match(text):
         return False  # a footnote ("[1] Chương trình số …") opens its own paragraph
@@ -295,6 +319,11 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False)
     if line.gap_before or line.page_break_before:
         return False
     prev = prev.rstrip()
+    if not_first and not prev.endswith("./."):
+        # Text that cuts each paragraph's first line short ("12. Ủy ban nhân dân các xã:" /
+        # "Gia Thuận, Tân Điền, …"): a longer unmarked line goes on its paragraph, whatever
+        # ended the line above.
+        return True
     if text.startswith("(") and _starts_lowercase(text[1:]):
         # A bracket in lower case right under the line goes on with its sentence, whatever ended
         # the line: "… (mở mới tài khoản, …, thông qua tài khoản)" / "(nếu có yêu cầu);" (kh157).
@@ -310,12 +339,25 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False)
         # A clause mark on a line that reaches the right margin: the page wrapped there, the
         # sentence goes on ("… xuất khẩu;" / "Xây dựng các phóng sự …" re-wrapped at 60 columns).
         return True
+    if (sentence_wrap and prev.endswith(".") and not prev.endswith("./.") and not _is_caps(text)
+            and not _BARE_MARKER.match(text)):
+        # A sentence's end on a line that reaches the margin, an unmarked capital under it: the
+        # wrap fell between two sentences of one paragraph ("… ma túy." / "Xác định công tác …"
+        # re-wrapped at 60 columns split a duty in two, its deadline on the half the gold
+        # does not match); a new paragraph opens with a marker or stops the line short.
+        return True
     if prev.endswith(_TERMINAL) or prev.isupper() or not any(ch.isalnum() for ch in prev):
         return False
-    if _OPENING_VERB.match(text) and _short_heading(prev):
+    if _OPENING_VERB.match(text) and _short_heading(prev, max_words=_MAX_HEADING_WORDS):
         # A heading, then a duty's verb in capitals: the heading's first item, in text without
         # blank lines or bold (a law portal's plain page: "5. Sở Công Thương" / "Chủ trì triển
         # khai …"; robustness_eval portal-plain lost unit heads to this).
+        return False
+    if room and _short_heading(prev, max_words=_MAX_HEADING_WORDS) and _names_a_topic(prev):
+        # A heading line that stops short of the margin, then a capital: hard-wrapped text would
+        # have carried the next word up, so the line ended there (a law portal's plain page:
+        # "16. Các sở, ban, ngành thành phố" / "Căn cứ chức năng …", "1. Thể chế" / "Nền tảng
+        # dẫn dắt …"; portal-plain ran 9 development headings into their first sentence).
         return False
     # Uppercase start after an unfinished line: a wrapped line ("... của Ban Chấp hành").
     return True
@@ -329,6 +371,61 @@ def _wrap_width(lines: list[SourceLine]) -> int | None:
     if len(lengths) < 20:
         return None
     return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+# Item markers that head a part, a unit or a topic; a bullet ("-", "+") opens a sentence.
+_HEADING_MARKER = re.compile(r"^\s*(?:[IVXLC]+\s*[-.–)]|\d{1,3}(?:\.\d+)*\s*[.)]?|[a-zđ]\s*[.)])\s+")
+
+
+def _names_a_topic(prev: str) -> bool:
+    """Whether a marked paragraph names a topic or a body rather than opening a duty: a numbered
+    or lettered marker not followed by a duty's verb ("1. Thể chế", "16. Các sở, ban, ngành",
+    not "a) Chủ trì tham mưu Chủ tịch" cut short by a page break)."""
+    m = _HEADING_MARKER.match(prev)
+    return bool(m) and "|" not in prev and not _OPENING_VERB.match(prev[m.end():])
+
+
+def _has_room(prev_len: int, text: str, width: int, first_cut: int | None = None) -> bool:
+    """Whether the first word of ``text`` would have fitted on a previous line of ``prev_len``
+    characters, with a margin: a wrap at ``width`` would have carried it up. A paragraph's first
+    line, in text that cuts first lines at ``first_cut``, is measured against the cut: a heading
+    shorter than it is the whole paragraph ("VII. Chế độ báo cáo" / "Các cơ quan, đơn vị …")."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    # The cut is a rendered width, so it varies by a few characters from line to line.
+    return prev_len + 1 + len(first) <= (0.7 * width if first_cut is None else 0.8 * first_cut)
+
+
+def _sentence_wrap(prev_len: int, text: str, width: int, gapped: bool) -> bool:
+    """Whether a line that ended a sentence was wrapped there rather than ended its paragraph:
+    in text whose paragraphs blank lines set apart, any line at the margin; without them, only
+    a line the next word could not have joined (a paragraph's last line is rarely that full)."""
+    if gapped:
+        return prev_len >= 0.85 * width
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return prev_len + 1 + len(first) > width
+
+
+def _first_line_cut(lines: list[SourceLine], width: int) -> int | None:
+    """The length at which the text cuts its paragraphs' first lines, when it does: most marked
+    lines that a lower-case line continues stop well before the margin. A law portal's plain
+    page prints the first-line indent that way ("- Luật Phòng chống bệnh truyền" / "nhiễm ngày
+    …"); there a paragraph's short first line says nothing about its end ("12. Ngân hàng Nhà
+    nước khu vực" / "XII"), and a line longer than the cut is never a paragraph's first line."""
+    texts = [x.text.strip() for x in lines if x.kind == "text"]
+    firsts = [len(a) for a, b in zip(texts, texts[1:], strict=False)
+              if starts_block(a) and not a.endswith(_TERMINAL) and _starts_lowercase(b)]
+    cut = sorted(n for n in firsts if n < 0.7 * width)
+    if len(firsts) < 5 or len(cut) <= 0.5 * len(firsts):
+        return None
+    return cut[int(0.9 * (len(cut) - 1))]
+
+
+def _gap_separated(lines: list[SourceLine]) -> bool:
+    """Whether blank lines set the text's paragraphs apart: most lines that open an item or a
+    heading follow one (crawled markdown does; a PDF's text layer and a portal's plain page do
+    not). In such text a short line can end on a page's break, mid-sentence (kh144, kh182)."""
+    opening = [x.gap_before for x in lines if x.kind == "text" and starts_block(x.text.strip())]
+    return len(opening) >= 10 and sum(opening) >= 0.5 * len(opening)
 
 
 def _unclosed(text: str) -> bool:
@@ -436,6 +533,10 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     italic_open = 0  # the same for a single "*"
     lines = list(lines)
     width = _wrap_width(lines)
+    # Where blank lines mark the paragraphs' ends, a short line says nothing (a page break).
+    gapped = width is not None and _gap_separated(lines)
+    first_cut = _first_line_cut(lines, width) if width is not None else None
+    para_lines = 0  # source lines in the paragraph being built
     last_len = 0  # length of the previous source line (not paragraph)
     for line in lines:
         # A PDF line split at a column gap (a two-column header or signature block) is its own
@@ -462,7 +563,17 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                 and not _bold_heading(out[-1].raw)
                 and (_wraps_heading(out[-1], line, text, in_bold)
                      or _is_continuation(out[-1].text, line, text,
-                                         full=width is not None and prev_len >= 0.85 * width))):
+                                         full=width is not None and prev_len >= 0.85 * width,
+                                         room=(width is not None and not gapped
+                                       and _has_room(prev_len, text, width, first_cut
+                                                     if para_lines == 1 else None)),
+                                         not_first=first_cut is not None and len(raw) > first_cut + 2,
+                                         # Where first lines are cut short, a short line
+                                         # after a sentence's end opens the next paragraph.
+                                         sentence_wrap=(width is not None
+                                                        and (first_cut is None or len(raw) > first_cut + 2)
+                                                        and _sentence_wrap(prev_len, text, width, gapped))))):
+            para_lines += 1
             last = out[-1]
             last.text = _join(last.text, text)
             last.raw = _join(last.raw, raw)
@@ -472,5 +583,6 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                 last.prov = replace(last.prov, ocr_confidence=low)
             continue
         out.append(Paragraph(text=text, raw=raw, prov=line.prov, kind=line.kind))
+        para_lines = 1
         last_columns = columns
     return out
