@@ -324,6 +324,36 @@ Hằng năm
     assert two.recurring == "hằng năm"
 
 
+def test_a_title_right_above_a_cell_after_cell_table_stays_outside(tmp_path: Path) -> None:
+    """Without blank lines (a PDF's text layer, robustness_eval no-blank-lines) the lines above the
+    first lone "|" are the table's first cell only when they are its STT label: the appendix title
+    right above it was pulled into the first cell and every table of the development plans was
+    lost (targets 0.985 -> 0.575)."""
+    doc = _parse(tmp_path, """PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+TT
+|
+Nhiệm vụ
+|
+Cơ quan chủ trì
+|
+Thời gian hoàn thành
+|
+1
+|
+Số hóa tài liệu địa chí
+|
+Sở Văn hóa, Thể thao và Du lịch
+|
+Quý III/2026
+|
+""")
+    duties = {d.section: d for d in doc.duties if d.section and d.section.startswith("PL")}
+    assert set(duties) == {"PL1.1"}
+    assert {u.name for u in duties["PL1.1"].units if u.role == "lead"} == {SO_VH}
+    assert duties["PL1.1"].deadline == "2026-09-30"
+
+
 # ---------------------------------------------------------------------------------------------
 # A "Chỉ tiêu" column beside the task
 # ---------------------------------------------------------------------------------------------
