@@ -570,7 +570,10 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                                          not_first=first_cut is not None and len(raw) > first_cut + 2,
                                          # Where first lines are cut short, a short line
                                          # after a sentence's end opens the next paragraph.
+                                         # Not on OCR'd lines: the reader sets their
+                                         # paragraph ends from the page's geometry.
                                          sentence_wrap=(width is not None
+                                                        and line.prov.ocr_confidence is None
                                                         and (first_cut is None or len(raw) > first_cut + 2)
                                                         and _sentence_wrap(prev_len, text, width, gapped))))):
             para_lines += 1
