@@ -182,15 +182,20 @@ def joined_paragraphs(text: str, gold: dict) -> Transformed:
     return "\n".join(out), gold
 
 
-def wrapped_60(text: str, gold: dict) -> Transformed:
+def _rewrapped(text: str, width: int) -> str:
+    """Every text paragraph re-wrapped at ``width`` columns, mid-sentence; tables as they are."""
     out = []
     for kind, lines in _paragraph_runs(text):
         if kind == "text":
-            out.extend(textwrap.wrap(" ".join(x.strip() for x in lines), width=60,
+            out.extend(textwrap.wrap(" ".join(x.strip() for x in lines), width=width,
                                      break_long_words=False, break_on_hyphens=False))
         else:
             out.extend(lines)
-    return "\n".join(out), gold
+    return "\n".join(out)
+
+
+def wrapped_60(text: str, gold: dict) -> Transformed:
+    return _rewrapped(text, 60), gold
 
 
 def nfd(text: str, gold: dict) -> Transformed:
@@ -383,14 +388,7 @@ def portal_plain(text: str, gold: dict) -> Transformed:
     paragraph hard-wrapped at about 70 columns, headings included. Each change alone is measured
     above; together they leave a heading no sign of its end but its outline marker."""
     text, gold = no_markdown(text, gold)
-    out = []
-    for kind, lines in _paragraph_runs(text):
-        if kind == "text":
-            out.extend(textwrap.wrap(" ".join(x.strip() for x in lines), width=70,
-                                     break_long_words=False, break_on_hyphens=False))
-        else:
-            out.extend(lines)
-    return no_blank_lines("\n".join(out), gold)
+    return no_blank_lines(_rewrapped(text, 70), gold)
 
 
 def _indent_wrap(words: list[str], first: int, width: int) -> list[str]:
