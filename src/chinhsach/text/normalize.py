@@ -264,14 +264,14 @@ _OPENING_VERB = re.compile(
 _MAX_HEADING_WORDS = 24
 
 
-def _short_heading(prev: str, max_words: int = 12) -> bool:
+def _short_heading(prev: str) -> bool:
     """Whether paragraph ``prev`` reads as a heading: an outline marker and a few words with
     nothing left open ("5. Sở Công Thương", "a) Mục tiêu chung")."""
     prev = prev.rstrip()
     if not starts_block(prev) or prev.endswith((*_TERMINAL, ",", "-", "–")) or _unclosed(prev):
         return False
     words = prev.split()
-    return len(words) <= max_words and words[-1].lower() not in _OPEN_WORDS
+    return len(words) <= _MAX_HEADING_WORDS and words[-1].lower() not in _OPEN_WORDS
 
 
 def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
@@ -348,12 +348,12 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
         return True
     if prev.endswith(_TERMINAL) or prev.isupper() or not any(ch.isalnum() for ch in prev):
         return False
-    if _OPENING_VERB.match(text) and _short_heading(prev, max_words=_MAX_HEADING_WORDS):
+    if _OPENING_VERB.match(text) and _short_heading(prev):
         # A heading, then a duty's verb in capitals: the heading's first item, in text without
         # blank lines or bold (a law portal's plain page: "5. Sở Công Thương" / "Chủ trì triển
         # khai …"; robustness_eval portal-plain lost unit heads to this).
         return False
-    if room and _short_heading(prev, max_words=_MAX_HEADING_WORDS) and _names_a_topic(prev):
+    if room and _short_heading(prev) and _names_a_topic(prev):
         # A heading line that stops short of the margin, then a capital: hard-wrapped text would
         # have carried the next word up, so the line ended there (a law portal's plain page:
         # "16. Các sở, ban, ngành thành phố" / "Căn cứ chức năng …", "1. Thể chế" / "Nền tảng
