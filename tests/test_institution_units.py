@@ -47,7 +47,10 @@ FORMS: list[tuple[str, str, list[str]]] = [
     ("rector of a named school stays its head", "Hiệu trưởng Trường Đại học Sư phạm ký quyết định.",
      ["Trường Đại học Sư phạm"]),
     ("self reference", "Trường công bố lịch thi trên trang thông tin.", ["Trường"]),
-    ("many hospitals are not the issuer", "Các Bệnh viện tuyến tỉnh bảo đảm đủ thuốc.", []),
+    # The tier names the hospitals as a class (a department's plan charges them), never the
+    # issuer's self-reference "Bệnh viện" (tests/test_local_levels_survey.py).
+    ("many hospitals are not the issuer", "Các Bệnh viện tuyến tỉnh bảo đảm đủ thuốc.",
+     ["bệnh viện tuyến tỉnh"]),
     ("a school abbreviated with its name", "Trường THPT Lê Lợi tổ chức ngoại khóa.", ["Trường THPT Lê Lợi"]),
     ("a case, not the school", "Trường hợp sinh viên vắng thi phải có đơn.", []),
     ("functional offices", "Các đơn vị chức năng lưu trữ hồ sơ tuyển sinh.", ["đơn vị chức năng"]),
