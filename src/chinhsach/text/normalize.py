@@ -264,14 +264,23 @@ _OPENING_VERB = re.compile(
 _MAX_HEADING_WORDS = 24
 
 
+# An open word that closes a name when a body's part or a level stands before it: the party
+# committee of a level ("Văn phòng Huyện ủy", "Đảng ủy") and a department's own units, which
+# name the department by "Sở" alone ("Văn phòng Sở", "Thanh tra Sở"): department and district
+# plans head their items that way (tests/test_local_levels_survey.py).
+_CLOSED_TAIL = re.compile(r"(?:\b(?:Huyện|Tỉnh|Thành|Thị|Quận|Đảng) ủy|"
+                          r"\b(?:Văn phòng|Thanh tra|Giám đốc|Lãnh đạo) Sở)$")
+
+
 def _short_heading(prev: str) -> bool:
     """Whether paragraph ``prev`` reads as a heading: an outline marker and a few words with
-    nothing left open ("5. Sở Công Thương", "a) Mục tiêu chung")."""
+    nothing left open ("5. Sở Công Thương", "a) Mục tiêu chung", "3. Văn phòng Sở")."""
     prev = prev.rstrip()
     if not starts_block(prev) or prev.endswith((*_TERMINAL, ",", "-", "–")) or _unclosed(prev):
         return False
     words = prev.split()
-    return len(words) <= _MAX_HEADING_WORDS and words[-1].lower() not in _OPEN_WORDS
+    return len(words) <= _MAX_HEADING_WORDS and (words[-1].lower() not in _OPEN_WORDS
+                                                 or bool(_CLOSED_TAIL.search(prev)))
 
 
 def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
