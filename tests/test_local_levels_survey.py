@@ -123,6 +123,7 @@ Thực hiện Kế hoạch số 278/KH-UBND ngày 15/12/2023 của UBND huyện 
 I. TỔ CHỨC THỰC HIỆN
 1. Văn phòng - Thống kê xã chủ trì tham mưu UBND xã theo dõi, tổng hợp kết quả; báo cáo UBND huyện (qua Phòng Nội vụ) trước ngày 10/12/2024.
 2. Trạm Y tế xã phối hợp tuyên truyền trong nhân dân.
+3. Trưởng các thôn vận động các hộ gia đình thực hiện dịch vụ công trực tuyến.
 
 TM. ỦY BAN NHÂN DÂN
 CHỦ TỊCH
@@ -252,3 +253,15 @@ def test_the_parent_plan_is_cited(district: Document, commune: Document) -> None
     assert any("88/KH-UBND" in c.text for c in district.citations)
     assert any("278/KH-UBND" in c.text for c in commune.citations)
 
+
+
+def test_villages_carry_a_commune_plan(commune: Document) -> None:
+    """"3. Trưởng các thôn vận động …": a commune charges its villages (thôn, ấp, tổ dân phố),
+    the head standing for the village as "Thủ trưởng các sở" stands for the departments. Before,
+    no unit was read and the item fell to the plan's first lead (Văn phòng - Thống kê xã).
+
+    Seen in https://sub.dost-dongnai.gov.vn/xuanphu/Pages/quychelamviec.aspx (Trưởng ấp),
+    http://www.haiphong.gov.vn/Portal/PrintItem.aspx?ContentID=114300 (tổ dân phố),
+    https://bachong.hatinh.gov.vn/bachong/pages/2024-01-12/Phuong-Bac-Hong-to-chuc-Hoi-nghi-tong-ket-cong-tac-473867.aspx
+    (tổ trưởng các tổ dân phố) and, as "ấp, khóm", https://canglong.travinh.gov.vn/Default.aspx?sid=1472&pageid=40541&catid=70370&id=660522&catname=van-hoa-xa-hoi&title=ke-hoach-thuc-hien-phong-trao-toan-dan-doan-ket-xay-dung-doi-song-van-hoa-giai-doan-2021-2026."""
+    assert _in(commune, "I.3") == {("thôn", "lead")}
