@@ -409,3 +409,20 @@ def test_start_and_end_columns(tmp_path: Path) -> None:
     assert duties["PL1.2"].deadline == "2026-09-30"
     assert duties["PL1.1"].product == "Báo cáo khảo sát"
     assert {u.name for u in duties["PL1.2"].units if u.role == "lead"} == {"Sở Khoa học và Công nghệ"}
+
+
+def test_a_submission_level_column_gives_report_to(tmp_path: Path) -> None:
+    """"Cấp trình" (the level a task's product is submitted to, as in the task appendix of NQ
+    03/NQ-CP 2025 read in the survey): the bodies it names are report_to; "Cơ quan trình" would
+    be the body that submits, a lead column."""
+    doc = _parse(tmp_path, """PHỤ LỤC
+
+DANH MỤC NHIỆM VỤ
+
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cấp trình | Thời gian hoàn thành |
+|---|---|---|---|---|
+| 1 | Xây dựng đề án phát triển thư viện số | Sở Văn hóa, Thể thao và Du lịch | Ủy ban nhân dân tỉnh | Quý III/2026 |
+""")
+    duty = next(d for d in doc.duties if d.section == "PL1.1")
+    assert {(u.name, u.role) for u in duty.units} == {(SO_VH, "lead"), ("Ủy ban nhân dân tỉnh", "report_to")}
+    assert duty.deadline == "2026-09-30"

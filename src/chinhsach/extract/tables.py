@@ -154,7 +154,7 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
     duties: list[Duty] = []
     targets: list[Target] = []
     task_col = _task_column(table)
-    lead_col, coop_col = table.column("lead"), table.column("cooperate")
+    lead_col, coop_col, report_col = table.column("lead"), table.column("cooperate"), table.column("report_to")
     time_col, product_col = table.column("time"), table.column("product")
     title_year = heading_year(table.title or "") if table.title else None
     in_objectives = table.column("task") is None  # the rows are chỉ tiêu
@@ -175,6 +175,7 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
 
         merge(_cell_units(row.cell(lead_col), "lead", find))
         merge(_cell_units(row.cell(coop_col), "cooperate", find))
+        merge(_cell_units(row.cell(report_col), "report_to", find))
         leads = [u for u in units if u.role == "lead"]
         merge(roles_in_text(task, find))
         if re.match(r"^\s*(?:theo doi|giam sat|kiem tra)\b", fold(task)) or lead_monitors:

@@ -54,6 +54,10 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # is the group row's ("I | Đến năm 2030") or the title's.
     ("goal", re.compile(r"^(?:muc tieu|gia tri muc tieu|muc tieu phan dau|chi tieu phan dau|"
                         r"ket qua can dat|muc phan dau)$")),
+    # "Cấp trình" (the level a task's product goes to for decision: "Chính phủ", "Thủ tướng
+    # Chính phủ" in the task appendix of NQ 03/NQ-CP 2025, survtable's survey): report_to, and
+    # before "cơ quan" makes a "Cơ quan trình" (the body that submits) a lead column.
+    ("report_to", re.compile(r"^(?:cap (?:trinh|phe duyet|quyet dinh|ban hanh))$")),
     ("lead", re.compile(r"chu tri|thuc hien|don vi|co quan|trach nhiem|phu trach|dau moi")),
     ("product", re.compile(r"san pham|ket qua")),
     ("budget", re.compile(r"kinh phi|nguon von|du toan|nguon kinh phi|tong muc|von")),
@@ -632,7 +636,7 @@ def _table_kind(roles: list[str | None]) -> str | None:
     return None
 
 
-_DUTY_CELLS = ("lead", "cooperate", "time", "product", "budget")
+_DUTY_CELLS = ("lead", "cooperate", "report_to", "time", "product", "budget")
 
 
 def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str, ...]]) -> str:
