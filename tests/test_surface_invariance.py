@@ -8,10 +8,14 @@ plans.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from chinhsach import parse
 from chinhsach.structure.metadata import issuer_name
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evaluation"))
+import robustness_eval  # noqa: E402  (an evaluation script, not a package module)
 
 _HEADER = """ỦY BAN NHÂN DÂN
 TỈNH LAO CAI
@@ -266,17 +270,8 @@ def test_a_sentence_ending_at_the_right_margin_does_not_end_the_paragraph() -> N
 
 def _indent_cut(paragraph: str, first: int = 30, width: int = 85) -> list[str]:
     """A paragraph as a law portal's plain page prints it: the first line cut short where the
-    first-line indent stood, the rest wrapped at the margin."""
-    lines: list[str] = []
-    current = ""
-    for word in paragraph.split():
-        limit = first if not lines else width
-        if current and len(current) + 1 + len(word) > limit:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    return [*lines, current]
+    first-line indent stood, the rest wrapped at the margin (robustness_eval's portal-indent)."""
+    return robustness_eval._indent_wrap(paragraph.split(), first, width)
 
 
 def test_a_short_first_line_says_nothing_where_every_first_line_is_cut() -> None:

@@ -1205,13 +1205,15 @@ def _comma_chain(m: re.Match[str]) -> str:
 # the two are separate units (the grammar read the proper-name run on over "giúp" as one name).
 # Plans and decisions name a staff office so (a 2007 Ninh Thuận decision read in session 11:
 # "… cơ quan thường trực Ban … giúp Ban … tham mưu", luatminhkhue.vn).
-_HELPS = re.compile(r"\s+giúp(?:\s+việc)?(?:\s+cho)?\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
+_HELPS = re.compile(r"\s+giúp(?:\s+việc)?(?:\s+cho)?\s+(?=[^\W\d_])")
 
 
 def _helpers_apart(text: str, found: list[UnitMention]) -> list[UnitMention]:
     out: list[UnitMention] = []
     for m in found:
-        hit = _HELPS.search(m.text)
+        # The body helped is named with a capital (any Vietnamese one: a character class of
+        # capitals left out marked ones such as "Ấ").
+        hit = next((h for h in _HELPS.finditer(m.text) if m.text[h.end()].isupper()), None)
         if hit is None or m.text != text[m.start : m.end]:
             out.append(m)
             continue
