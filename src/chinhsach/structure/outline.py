@@ -52,10 +52,18 @@ _ITEM_RE = re.compile(
     # "3.Bộ, cơ quan ngang bộ …": a clause whose space after the number was lost (the 2006 law
     # on information technology prints clauses 3-5 so); a capital after the point, so that a
     # decimal ("4.0") is not one.
-    r"|(?P<num2>\d+)\.(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$"
+    r"|(?P<num2>\d+)\.(?=[A-ZĐÀ-Ỹ])"
+    # "1- Tăng cường …": the dash the Party's documents number with ("I-", "1-", "a-"), a
+    # capital after it, so that a range ("5 - 7 ngày") is not one (tests/test_outline_survey.py).
+    r"|(?P<num3>\d{1,2})-\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$"
 )
-# "a)" as the 2020 decree on drafting prints it, "a." as many offices still do.
-_LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])(?:\s*\)\s*|\.\s+)(?P<rest>\S.*)$")
+# "a)" as the 2020 decree on drafting prints it, "a." as many offices still do, "a-" as the
+# Party's documents do (a capital after the dash).
+_LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])(?:\s*\)\s*|\.\s+|-\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$")
+# "A. KẾT QUẢ THỰC HIỆN NĂM 2024" / "B. KẾ HOẠCH NĂM 2025": capital letters over the Roman
+# parts (or over the numbered items) of a yearly plan or a directive, a level above the parts
+# (:func:`_has_letter_divisions`). "I" and later letters read as Roman numerals or names.
+_LETTER_DIVISION = re.compile(r"^(?P<letter>[A-H])\s*[.\-–]\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 # Bullets, and parenthesised numbers "(1)", "(2)" that list the members of an item (target
 # lists of the real plans; GUIDELINES-real.md: they keep the id of the enclosing item).
 _BULLET_RE = re.compile(r"^(?:[-–—+•*·]|\(\d{1,2}\))\s*(?P<rest>\S.*)$")
@@ -233,11 +241,14 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
     """
     folded = " ".join(re.sub(r"[^\w\s]", " ", fold(heading)).split())
     folded = re.sub(r"^(?:cac|ve)\s+", "", folded)
-    if parent_part is None and kind == "part":
+    if kind == "part":
+        # A Roman part under a division ("B. KẾ HOẠCH NĂM 2025" / "III. NHIỆM VỤ, GIẢI PHÁP
+        # TRỌNG TÂM NĂM 2025") is read as a top-level part is; one with no cue of its own takes
+        # its division's.
         found = _cue_part(folded, anchored=False)
         if found is None and _ACTION_HEADING.match(folded):
             found = "tasks"
-        return found or "other"
+        return found or parent_part or "other"
     # The horizon ("Chỉ tiêu chủ yếu đến năm 2030", kh182) does not make a title a clause.
     bare = _HORIZON.sub(" ", folded)
     short = (title or len(bare.split()) <= _MAX_TITLE_WORDS) and not heading.rstrip().endswith("…")
@@ -291,6 +302,8 @@ class _OutlineState:
     # a level above the parts, on when the document prints both (:func:`_has_divisions`).
     division: Section | None = None
     divisions: bool = False
+    # "A.", "B." over the parts (:func:`_has_letter_divisions`).
+    letter_divisions: bool = False
     last_division_no: int = 0
     item: Section | None = None
     subitem: Section | None = None
@@ -397,16 +410,48 @@ def _has_divisions(paras: list[Paragraph]) -> bool:
     return False
 
 
+def _letter_division(text: str) -> tuple[int, str, str] | None:
+    """(number, letter, title) of a lettered division line ("B. KẾ HOẠCH NĂM 2025" → 2), else
+    None. Its title is a heading: a few words, no sentence's end."""
+    m = _LETTER_DIVISION.match(text)
+    if m is None:
+        return None
+    rest = m.group("rest").strip()
+    if len(rest.split()) > 30 or rest.endswith((".", ";", ",")):
+        return None
+    return ord(m.group("letter")) - ord("A") + 1, m.group("letter"), rest
+
+
+def _has_letter_divisions(paras: list[Paragraph]) -> bool:
+    """Whether the text divides its body by capital letters: an "A." heading, then a "B." one.
+    Yearly plans and directives print their review and their programme so ("A. KẾT QUẢ THỰC
+    HIỆN NĂM 2024" / "B. KẾ HOẠCH NĂM 2025"), a directive its general and specific tasks ("A.
+    NHIỆM VỤ CHUNG"); the Roman parts under each restart at "I." and were lost as repeats."""
+    seen = 0
+    for p in paras:
+        found = _letter_division(p.text)
+        if found is not None and found[0] == seen + 1:
+            seen = found[0]
+            if seen == 2:
+                return True
+    return False
+
+
 def _try_division(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
-    if not state.divisions:
-        return None
-    found = _division_number(p.text)
-    if found is None or found[0] != state.last_division_no + 1 or len(found[1].split()) > 40:
-        return None
-    number, rest = found
+    if state.letter_divisions and (lettered := _letter_division(p.text)) is not None \
+            and lettered[0] == state.last_division_no + 1:
+        number, label, rest = lettered
+    else:
+        if not state.divisions:
+            return None
+        found = _division_number(p.text)
+        if found is None or found[0] != state.last_division_no + 1 or len(found[1].split()) > 40:
+            return None
+        number, rest = found
+        label = f"P{number}"
     state.last_division_no = number
     heading, body = _heading_and_body(rest) if rest else (p.text.strip(), None)
-    section = state.add(Section(id=f"{state.id_prefix}P{number}", heading=heading, parent=None,
+    section = state.add(Section(id=f"{state.id_prefix}{label}", heading=heading, parent=None,
                                 kind="part", prov=p.prov))
     state.division, state.part, state.item, state.subitem, state.letter, state.topic = (
         section, None, None, None, None, None)
@@ -509,7 +554,7 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     m = _ITEM_RE.match(p.text)
     if not m:
         return None
-    number = int(m.group("word") or m.group("num") or m.group("num2"))
+    number = int(m.group("word") or m.group("num") or m.group("num2") or m.group("num3"))
     heading, body = _heading_and_body(m.group("rest"))
     if m.group("word") and p.text[:1] in "ĐđĐ" and (
             number == state.last_article_no + 1 or (state.last_article_no == 0 and not state.sections)):
@@ -678,7 +723,8 @@ def closing_kind(text: str) -> str | None:
     return None
 
 
-_NEXT_PART = re.compile(rf"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương)\s+\S|(?=[IVX]){_ROMAN}\s*[-.–)]\s*\S)")
+_NEXT_PART = re.compile(rf"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương)\s+\S|(?=[IVX]){_ROMAN}\s*[-.–)]\s*\S"
+                        r"|[A-H]\s*[.\-–]\s+[A-ZĐÀ-Ỹ])")
 
 
 def _last_in_part(paras: list[Paragraph], start: int, end: int) -> bool:
@@ -708,7 +754,9 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int, bool]:
     for i, p in enumerate(paras):
         # The first line opens the outline only when it is an article ("Điều 30. ..."): a
         # numbered first line is more often part of a header.
-        if _try_part(probe, p) or (_ITEM_RE.match(p.text) and (i > 0 or _ARTICLE_RE.match(p.text))):
+        if _try_part(probe, p) or (_ITEM_RE.match(p.text) and (i > 0 or _ARTICLE_RE.match(p.text))) or (
+                i > 0 and (lettered := _letter_division(p.text)) is not None and lettered[0] == 1
+                and _has_letter_divisions(paras[i:])):
             body_start = i
             break
     outline = body_start < len(paras)
@@ -791,7 +839,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                             end) - start
         parts.append((start, start + sub_body, start + sub_sign, f"{att.prefix}."))
     sections: list[Section] = []
-    state = _OutlineState(doc_id=doc_id, sections=sections, divisions=_has_divisions(paras))
+    state = _OutlineState(doc_id=doc_id, sections=sections, divisions=_has_divisions(paras),
+                          letter_divisions=_has_letter_divisions(paras))
     segments: list[Segment] = []
     warnings: list[ParseWarning] = list(source.warnings)
 
@@ -838,7 +887,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             part_no += 1
             first, body_start, sign_start, prefix = parts[part_no]
             state = _OutlineState(doc_id=doc_id, sections=sections, id_prefix=prefix,
-                                  divisions=_has_divisions(paras[body_start:sign_start]))
+                                  divisions=_has_divisions(paras[body_start:sign_start]),
+                                  letter_divisions=_has_letter_divisions(paras[body_start:sign_start]))
             appendix = None
             note = None
         opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None

@@ -199,6 +199,8 @@ _MARKER_RE = re.compile(
       | (?!\d{1,3}(?:\.\d{3})+\s)\d+(?:\.\d+)+\s    # 2.1 without final dot, not 155.000 (tấn)
       | [a-zđ]\s*\)\s                               # a)  b)
       | (?-i:[a-zđ])\.\s                             # a.  b. (lower case only)
+      | (?-i:[a-zđ]-\s+[A-ZĐÀ-Ỹ])                   # a- Sở …: the Party's documents' points
+      | (?-i:[A-H]\s*[.\-–]\s+[A-ZĐÀ-Ỹ])           # A. KẾT QUẢ …: a lettered division
       | [-–—+•*·]\s                                 # bullets
       | \(\d{1,2}\)\s                               # (1) (2): list members
       | (?-i:Về)\s[^:]{2,80}:                       # Về y tế:
