@@ -230,3 +230,92 @@ def test_a_range_is_no_dash_item(tmp_path: Path) -> None:
     doc = _parse(tmp_path, body)
     assert [s.id for s in doc.sections] == ["I", "I.1"]
 
+
+# ---------------------------------------------------------------------------------------------
+# Part headings: the grounds of the plan, and its oversight
+# ---------------------------------------------------------------------------------------------
+
+# A commune's 2024 plan opens with "I. CĂN CỨ LẬP KẾ HOẠCH", a list of the higher documents it
+# follows, which restate their own targets; "Căn cứ xây dựng kế hoạch" was known as the plan's
+# grounds (situation), "căn cứ lập" was not, and the higher plan's figure came out as a target
+# of this one. Plans and đề án close with a part of oversight ("KIỂM TRA, GIÁM SÁT, ĐÁNH GIÁ";
+# an đề án's "Giám sát và đánh giá thực hiện đề án" with its items "1. Giám sát", "2. Đánh
+# giá"): its "đánh giá" made it an appraisal of the past (situation), whose duties are not read,
+# and the bodies charged with checking the plan lost their duties.
+#   https://thachkim.locha.hatinh.gov.vn/vi/news/cai-canh-hanh-chinh/ke-hoach-chuyen-doi-so-va-dam-bao-an-toan-thong-tin-mang-tren-dia-ban-xa-thach-kim-58.html
+#   https://123docz.net/trich-doan/900311-giam-sat-va-danh-gia-thuc-hien-de-an.htm
+
+GROUNDS_AND_OVERSIGHT = """**I. CĂN CỨ LẬP KẾ HOẠCH**
+
+- Nghị quyết của Ban Chấp hành Đảng bộ tỉnh đặt mục tiêu đến năm 2025 có 80% hồ sơ công việc cấp xã được xử lý trên môi trường mạng.
+
+**II. MỤC TIÊU**
+
+Đến năm 2025, 90% hồ sơ công việc của xã được xử lý trên môi trường mạng.
+
+**III. NHIỆM VỤ**
+
+1. Văn phòng Ủy ban nhân dân xã chủ trì số hóa hồ sơ, hoàn thành trong quý III/2025.
+
+**IV. KIỂM TRA, GIÁM SÁT, ĐÁNH GIÁ**
+
+1. Phòng Văn hóa và Thông tin kiểm tra kết quả thực hiện, báo cáo trước ngày 10/12/2025.
+
+2. Công an xã phối hợp kiểm tra an toàn thông tin tại bộ phận một cửa.
+"""
+
+
+def test_grounds_and_oversight_parts(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, GROUNDS_AND_OVERSIGHT, number="45/KH-UBND",
+                 title="CHUYỂN ĐỔI SỐ TRÊN ĐỊA BÀN XÃ HÒA AN NĂM 2025")
+    parts = _parts(doc)
+    assert parts["I"] == "situation"
+    assert parts["IV"] == parts["IV.1"] == parts["IV.2"] == "organisation"
+    assert [(t.section, t.value) for t in doc.targets] == [("II", 90.0)]
+    roles = _roles(doc)
+    assert ("Phòng Văn hóa và Thông tin", "lead") in roles["IV.1"]
+    assert ("Công an xã", "cooperate") in roles["IV.2"]
+    assert {d.section: d.deadline for d in doc.duties}["IV.1"] == "2025-12-10"
+
+
+def test_an_appraisal_part_stays_the_past(tmp_path: Path) -> None:
+    """Only a part that opens with oversight is about carrying the plan out: "ĐÁNH GIÁ KẾT QUẢ
+    THỰC HIỆN NĂM 2024" still reports the past, its figures no targets."""
+    body = """**I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024**
+
+Năm 2024, 64% hồ sơ công việc của xã được xử lý trên môi trường mạng.
+
+**II. MỤC TIÊU NĂM 2025**
+
+Đến năm 2025, 90% hồ sơ công việc của xã được xử lý trên môi trường mạng.
+"""
+    doc = _parse(tmp_path, body)
+    assert _parts(doc)["I"] == "situation"
+    assert [(t.section, t.value) for t in doc.targets] == [("II", 90.0)]
+
+
+def test_letters_under_a_roman_part_divide_nothing(tmp_path: Path) -> None:
+    """Capital letters printed under a Roman part group its items; the parts after it stay
+    parts ("IV. TỔ CHỨC THỰC HIỆN" is not lost to a division's restarted count)."""
+    body = """**I. MỤC TIÊU**
+
+Đến năm 2025, đón 1 triệu lượt khách du lịch cộng đồng.
+
+**II. NHIỆM VỤ**
+
+**A. Nhiệm vụ chung**
+
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì tuyên truyền về du lịch cộng đồng.
+
+**B. Nhiệm vụ cụ thể**
+
+2. Sở Tài chính chủ trì bố trí kinh phí.
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+1. Ủy ban nhân dân các huyện chủ trì triển khai Kế hoạch tại địa phương.
+"""
+    doc = _parse(tmp_path, body)
+    parts = _parts(doc)
+    assert not any(s.id[:1] in "AB" for s in doc.sections)
+    assert parts["III"] == parts["III.1"] == "organisation"

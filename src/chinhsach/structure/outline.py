@@ -184,7 +184,7 @@ _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
     # describe the present and restate other documents' targets: no targets of the plan.
     ("situation", re.compile(r"\b(?:tinh hinh|ket qua(?: dat duoc| thuc hien| trien khai)?|danh gia|"
                              r"thuc trang|boi canh|so ket|tong ket|hien trang|su can thiet|"
-                             r"can cu (?:xay dung|ban hanh|phap ly)|co so (?:phap ly|xay dung))\b")),
+                             r"can cu (?:xay dung|ban hanh|phap ly|lap)|^can cu$|co so (?:phap ly|xay dung))\b")),
     # The appraisal that follows a plan's results (shortcomings, difficulties, causes, lessons,
     # achievements: the yearly plans of Tuyên Quang 2025, Hải Dương 2023, the education plan of
     # Ninh Thuận 2012) reports the past too; only a heading made of these words alone, since
@@ -206,6 +206,10 @@ _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
 _ACTION_HEADING = re.compile(
     r"^(?:phat trien|day manh|tang cuong|nang cao|xay dung|hoan thien|thuc hien|trien khai|doi moi|"
     r"cai cach|ung dung|chuyen doi|thuc day|bao dam|dam bao|cung co|kien toan)\b")
+# A part that opens with oversight ("KIỂM TRA, GIÁM SÁT, ĐÁNH GIÁ", "THEO DÕI, ĐÁNH GIÁ VÀ BÁO
+# CÁO") charges bodies with checking the plan's execution: part of carrying it out, not the
+# appraisal of a past its "đánh giá" would make it (tests/test_outline_survey.py).
+_OVERSIGHT_PART = re.compile(r"^(?:kiem tra|giam sat|theo doi)\b")
 # A sub-section heading decides its own part only when it is a short title ("1. Mục tiêu cụ
 # thể", "2. Kết quả đạt được"); a longer one is the first clause of an item's content
 # ("a) Tổ chức thực hiện tốt phong trào …") and inherits.
@@ -245,7 +249,7 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
         # A Roman part under a division ("B. KẾ HOẠCH NĂM 2025" / "III. NHIỆM VỤ, GIẢI PHÁP
         # TRỌNG TÂM NĂM 2025") is read as a top-level part is; one with no cue of its own takes
         # its division's.
-        found = _cue_part(folded, anchored=False)
+        found = "organisation" if _OVERSIGHT_PART.match(folded) else _cue_part(folded, anchored=False)
         if found is None and _ACTION_HEADING.match(folded):
             found = "tasks"
         return found or parent_part or "other"
@@ -426,9 +430,13 @@ def _has_letter_divisions(paras: list[Paragraph]) -> bool:
     """Whether the text divides its body by capital letters: an "A." heading, then a "B." one.
     Yearly plans and directives print their review and their programme so ("A. KẾT QUẢ THỰC
     HIỆN NĂM 2024" / "B. KẾ HOẠCH NĂM 2025"), a directive its general and specific tasks ("A.
-    NHIỆM VỤ CHUNG"); the Roman parts under each restart at "I." and were lost as repeats."""
+    NHIỆM VỤ CHUNG"); the Roman parts under each restart at "I." and were lost as repeats.
+    Letters printed under a Roman part ("III. NHIỆM VỤ" / "A. Nhiệm vụ chung") group its items
+    and divide nothing: the "A." must come before any Roman part."""
     seen = 0
     for p in paras:
+        if seen == 0 and _ROMAN_LINE.match(p.text):
+            return False
         found = _letter_division(p.text)
         if found is not None and found[0] == seen + 1:
             seen = found[0]
