@@ -1,0 +1,183 @@
+"""Decisions (Quyết định) and what they carry: the forms of real decisions of other provinces,
+years and levels (session 12 survey).
+
+The development set holds one decision (qd2954, Sơn La 2025), which issues its plan as an
+attachment. Real decisions also approve a programme by printing it inside "Điều 1", constitute
+a steering committee or a working group over a roster of members, state the tasks of the body
+they set up in an article of their own, and end with an execution article ("… chịu trách nhiệm
+thi hành", "… căn cứ Quyết định thi hành"). About 35 real decisions of some 25 provinces and
+central bodies, 2002-2025, were read through the search tool's stored pages. No text is copied
+here: every document below is written for the test (a made-up province, "An Hòa"), with the
+structure those decisions use. Each test names the addresses where the form was seen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chinhsach import parse
+from chinhsach.model import Document, Duty
+
+_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: {number}
+
+An Hòa, ngày {date}
+
+QUYẾT ĐỊNH
+
+{title}
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN HÒA
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+
+Theo đề nghị của Giám đốc Sở Nội vụ.
+
+QUYẾT ĐỊNH:
+
+"""
+_SIGNATURE = """
+Nơi nhận:
+- Như Điều {n};
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Phạm Quốc Hùng
+"""
+
+# ---------------------------------------------------------------------------------------------
+# "Điều 1. Phê duyệt … như sau:" over the programme's Roman parts
+# ---------------------------------------------------------------------------------------------
+
+APPROVED_PARTS = _HEADER.format(
+    number="1877/QĐ-UBND", date="05 tháng 9 năm 2019",
+    title="VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH CHĂM SÓC NGƯỜI CAO TUỔI TỈNH AN HÒA GIAI ĐOẠN 2019 - 2025",
+) + """Điều 1. Phê duyệt Chương trình chăm sóc người cao tuổi tỉnh An Hòa giai đoạn 2019 - 2025 với những nội dung chính như sau:
+
+I. MỤC TIÊU
+
+1. Mục tiêu tổng quát
+
+Nâng cao chất lượng chăm sóc sức khỏe và đời sống tinh thần cho người cao tuổi.
+
+2. Mục tiêu cụ thể
+
+a) Đến năm 2025, 95% người cao tuổi được cấp thẻ bảo hiểm y tế.
+
+b) Đến năm 2025, ít nhất 70% người cao tuổi được khám sức khỏe định kỳ.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Tuyên truyền nâng cao nhận thức của gia đình và xã hội về chăm sóc người cao tuổi.
+
+2. Phát triển mạng lưới câu lạc bộ liên thế hệ tự giúp nhau ở các xã, phường.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Y tế chủ trì hướng dẫn, kiểm tra việc thực hiện Chương trình; báo cáo Ủy ban nhân dân tỉnh trước ngày 10 tháng 12 hằng năm.
+
+2. Sở Tài chính tham mưu bố trí kinh phí thực hiện Chương trình.
+
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Y tế, Tài chính; Chủ tịch Ủy ban nhân dân các huyện, thành phố chịu trách nhiệm thi hành Quyết định này./.
+""" + _SIGNATURE.format(n=3)
+
+
+def _roles(duty: Duty) -> set[tuple[str, str]]:
+    return {(u.name, u.role) for u in duty.units}
+
+
+def _parse(tmp_path: Path, text: str, name: str = "qd.md") -> Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse(path)
+
+
+def test_roman_parts_printed_inside_the_approving_article(tmp_path: Path) -> None:
+    """"Điều 1. Phê duyệt Chương trình … với những nội dung chính như sau:" over "I. MỤC TIÊU",
+    "II. NHIỆM VỤ …", "III. TỔ CHỨC THỰC HIỆN": the parts are the article's (D1.I, D1.II.1,
+    dotted as printed), and "Điều 2" closes them. Before, the parts took the top-level ids
+    ("I", "II.1") and "Điều 2. Quyết định này có hiệu lực …" fell under part III's organisation,
+    so the entry into force became a duty charged to the plan's lead.
+
+    Seen in 6 real decisions and resolutions, 2008-2021:
+    https://thuvienphapluat.vn/van-ban/Linh-vuc-khac/Quyet-dinh-1994-QD-UBND-2021-Ke-hoach-chuyen-doi-co-cau-cay-trong-An-Giang-2021-2025-556532.aspx,
+    https://phapluatcongdong.vn/van-ban/quyet-dinh-853-qd-ubnd-ban-hanh-tinh-lam-dong-nam-2018-p97173.htm,
+    https://thuvienphapluat.vn/van-ban/dau-tu/quyet-dinh-61-2008-qd-ttg-phe-duyet-quy-hoach-tong-the-phat-trien-kinh-te-xa-hoi-dai-ven-bien-mien-trung-viet-nam-den-nam-2020-65831.aspx,
+    https://thuviennhadat.vn/vbpl/quyet-dinh-344-qd-ttg-2022-phe-duyet-de-an-phat-trien-ben-vung-mac-ca-2021-2030-506742.html,
+    https://luatminhkhue.vn/nghi-quyet-11-2011-nq-hdnd-ke-hoach-phat-trien-kinh-te---xa-hoi-tinh-tien-giang-nam-2012.aspx
+    """
+    doc = _parse(tmp_path, APPROVED_PARTS)
+    ids = {s.id: s for s in doc.sections}
+    assert {"D1.I", "D1.I.2.a", "D1.II.1", "D1.III.2", "D2", "D3"} <= set(ids)
+    assert not {"I", "II", "III"} & set(ids)
+    assert ids["D1.I"].parent == "D1" and ids["D1.II"].part == "tasks" and ids["D1.III"].part == "organisation"
+    assert ids["D2"].parent is None
+    assert {t.section for t in doc.targets} == {"D1.I.2.a", "D1.I.2.b"}
+    sections = [d.section for d in doc.duties]
+    assert sections == ["D1.II.1", "D1.II.2", "D1.III.1", "D1.III.2", "D3"]
+    assert {("Sở Y tế", "lead"), ("Ủy ban nhân dân tỉnh", "report_to")} <= _roles(doc.duties[2])
+
+
+# ---------------------------------------------------------------------------------------------
+# Decimal points inside a clause of the approving article
+# ---------------------------------------------------------------------------------------------
+
+APPROVED_CLAUSES = _HEADER.format(
+    number="2033/QĐ-UBND", date="02 tháng 11 năm 2021",
+    title="VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÒNG, CHỐNG TAI NẠN THƯƠNG TÍCH TRẺ EM GIAI ĐOẠN 2021 - 2025",
+) + """Điều 1. Phê duyệt Chương trình phòng, chống tai nạn thương tích trẻ em tỉnh An Hòa giai đoạn 2021 - 2025 với các nội dung chính như sau:
+
+1. Mục tiêu:
+
+1.1. Mục tiêu tổng quát:
+
+Giảm tai nạn thương tích ở trẻ em, xây dựng môi trường sống an toàn cho trẻ em.
+
+1.2. Các mục tiêu cụ thể:
+
+- Giảm tỷ suất trẻ em tử vong do tai nạn thương tích xuống dưới 12/100.000 trẻ em vào năm 2025;
+
+- 70% trẻ em từ 6 đến 16 tuổi được học kỹ năng an toàn trong môi trường nước.
+
+2. Nhiệm vụ, giải pháp:
+
+2.1. Truyền thông nâng cao nhận thức của cha mẹ về phòng, chống tai nạn thương tích trẻ em.
+
+2.2. Sở Giáo dục và Đào tạo chủ trì tổ chức dạy bơi an toàn cho học sinh tiểu học hằng năm.
+
+3. Kinh phí thực hiện: từ ngân sách nhà nước theo phân cấp hiện hành.
+
+Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Giáo dục và Đào tạo, Chủ tịch Ủy ban nhân dân các huyện, thành phố chịu trách nhiệm thi hành Quyết định này./.
+""" + _SIGNATURE.format(n=2)
+
+
+def test_decimal_points_under_a_clause_of_an_article(tmp_path: Path) -> None:
+    """"1. Mục tiêu:" over "1.1. Mục tiêu tổng quát:", "1.2. Các mục tiêu cụ thể:" inside
+    "Điều 1. Phê duyệt …": the decimal points are D1.1.1, D1.1.2 (as "2.1." under part III is
+    III.2.1), and the next clause "3." is still read as D1.3. Before, "1.1." was no outline
+    marker under an article: its text stayed in the clause's duty ("2.1. Truyền thông …", section
+    D1.2).
+
+    Seen in https://thuvienphapluat.vn/van-ban/Van-hoa-Xa-hoi/Quyet-dinh-2033-QD-UBND-phe-duyet-chuong-trinh-bao-ve-tre-em-2011-2015-Tra-Vinh-191773.aspx
+    (and the clause-level contents of
+    https://thuvienphapluat.vn/van-ban/Thuong-mai/Quyet-dinh-61-QD-TTg-2018-phe-duyet-De-an-xay-dung-nong-thon-moi-khu-vuc-bien-gioi-tinh-Nghe-An-372461.aspx).
+    """
+    doc = _parse(tmp_path, APPROVED_CLAUSES)
+    ids = {s.id: s for s in doc.sections}
+    assert {"D1.1.1", "D1.1.2", "D1.2.1", "D1.2.2", "D1.3", "D2"} <= set(ids)
+    assert ids["D1.2.1"].parent == "D1.2"
+    assert {t.section for t in doc.targets} == {"D1.1.2"}
+    tasks = [d for d in doc.duties if d.section and d.section.startswith("D1.2")]
+    assert [d.section for d in tasks] == ["D1.2.1", "D1.2.2"]
+    assert tasks[0].text.startswith("Truyền thông")
+    assert ("Sở Giáo dục và Đào tạo", "lead") in _roles(tasks[1])
