@@ -181,3 +181,58 @@ def test_decimal_points_under_a_clause_of_an_article(tmp_path: Path) -> None:
     assert [d.section for d in tasks] == ["D1.2.1", "D1.2.2"]
     assert tasks[0].text.startswith("Truyền thông")
     assert ("Sở Giáo dục và Đào tạo", "lead") in _roles(tasks[1])
+
+
+# ---------------------------------------------------------------------------------------------
+# "Kiện toàn / Thành lập …" over a roster, then the body's tasks in an article of their own
+# ---------------------------------------------------------------------------------------------
+
+WORKING_GROUP = _HEADER.format(
+    number="1540/QĐ-UBND", date="11 tháng 8 năm 2023",
+    title="VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC LIÊN NGÀNH KIỂM TRA AN TOÀN THỰC PHẨM",
+) + """Điều 1. Kiện toàn Tổ công tác liên ngành kiểm tra an toàn thực phẩm tỉnh An Hòa (sau đây gọi tắt là Tổ công tác), gồm các ông, bà có tên sau:
+
+1. Tổ trưởng: Ông Lê Minh Đức, Phó Giám đốc Sở Y tế.
+
+2. Tổ phó: Bà Hoàng Thị Lan, Phó Trưởng phòng Quản lý thị trường.
+
+3. Các thành viên:
+
+- Ông Trần Quang Vinh, Phó Trưởng phòng Cảnh sát kinh tế Công an tỉnh;
+- Bà Vũ Thị Thu, chuyên viên Sở Công Thương.
+
+Điều 2. Tổ công tác có nhiệm vụ:
+
+1. Kiểm tra việc chấp hành quy định về an toàn thực phẩm của các cơ sở sản xuất, kinh doanh trên địa bàn tỉnh trong quý IV/2023.
+
+2. Báo cáo kết quả kiểm tra về Ủy ban nhân dân tỉnh (qua Sở Y tế) trước ngày 31 tháng 12 năm 2023.
+
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+
+Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế, Giám đốc Công an tỉnh và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.
+""" + _SIGNATURE.format(n=4)
+
+
+def test_a_roster_is_no_duty_and_the_body_has_its_tasks(tmp_path: Path) -> None:
+    """"Điều 1. Kiện toàn Tổ công tác …, gồm các ông, bà có tên sau:" over "1. Tổ trưởng: Ông
+    …", "- Bà …": the decision's own act over its members, none a duty (before, "kiện toàn"
+    made the article a task part and each member line a duty with no unit). "Điều 2. Tổ công
+    tác có nhiệm vụ:" over its clauses: each clause is a task of the working group (before the
+    article was no task part: its first clause gave no duty, and "Tổ công tác" was no unit).
+
+    The form (a roster with each member's role, then the body's tasks) in the decisions reported
+    at https://247news.vn/kien-toan-ban-chi-dao-cap-tinh-va-cac-tieu-ban-phong-chong-dich-benh-covid-19/,
+    https://binhduong.gov.vn:443/thong-tin-tuyen-truyen/2025/02/756-binh-duong-thanh-lap-ban-chi-dao-ve-phat-trien-khoa-hoc-cong-nghe-doi-moi-sang-tao-va-chuyen-doi-so,
+    https://baomoi.com/thanh-lap-ban-chi-dao-dai-hoi-dai-bieu-cac-dan-toc-thieu-so-viet-nam/c/2962133.epi?utm_source=mobile&utm_medium=zalo&utm_campaign=share;
+    working groups with rules of their own:
+    https://hethongphapluat.vn/quyet-dinh-757-qd-ubnd-nam-2014-ve-quy-che-hoat-dong-cua-to-cong-tac-thuc-hien-ke-hoach-nang-cao-chi-so-nang-luc-canh-tranh-pci-tinh-quang-ninh.html,
+    https://nguoihanoi.vn/ket-luan-ptag.html.
+    """
+    doc = _parse(tmp_path, WORKING_GROUP)
+    assert not [d for d in doc.duties if d.section and d.section.startswith("D1")]
+    first = next(d for d in doc.duties if d.section == "D2.1")
+    assert ("Tổ công tác", "lead") in _roles(first)
+    second = next(d for d in doc.duties if d.section == "D2.2")
+    assert {("Tổ công tác", "lead"), ("Ủy ban nhân dân tỉnh", "report_to")} <= _roles(second)
+    assert second.deadline == "2023-12-31"
+    assert [d.section for d in doc.duties if d.section in ("D3", "D4")] == ["D4"]
