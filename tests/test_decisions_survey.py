@@ -15,7 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from chinhsach import parse
+from chinhsach.extract.duties import roles_in_text
 from chinhsach.model import Document, Duty
 
 _HEADER = """ỦY BAN NHÂN DÂN
@@ -236,3 +239,52 @@ def test_a_roster_is_no_duty_and_the_body_has_its_tasks(tmp_path: Path) -> None:
     assert {("Tổ công tác", "lead"), ("Ủy ban nhân dân tỉnh", "report_to")} <= _roles(second)
     assert second.deadline == "2023-12-31"
     assert [d.section for d in doc.duties if d.section in ("D3", "D4")] == ["D4"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The execution article
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Members of the body come first; the units after them are subjects of their own.
+    ("Các thành viên Ban Chỉ đạo, Thủ trưởng các sở, ban, ngành có trách nhiệm thực hiện Quy chế này.",
+     {("sở, ban, ngành", "lead")}),
+    # "… căn cứ Quyết định thi hành": the other wording of the execution article.
+    ("Thành viên Tổ công tác, Giám đốc Sở Y tế, Chủ tịch Ủy ban nhân dân các huyện căn cứ Quyết định thi hành./.",
+     {("Sở Y tế", "lead"), ("Chủ tịch Ủy ban nhân dân huyện", "lead")}),
+])
+def test_execution_article_forms(sentence: str, expected: set[tuple[str, str]]) -> None:
+    """The execution article lists the offices that carry the decision out, with the members
+    of the body the decision concerns ("các thành viên Ban Chỉ đạo", "các thành viên Tổ công
+    tác") and "chịu trách nhiệm thi hành" or "căn cứ Quyết định thi hành" (every decision read;
+    GUIDELINES-real.md and the development gold of qd2954 D3 read it as a duty of each office).
+    Before, a list that opened with the members lost every unit after them, and "căn cứ Quyết
+    định thi hành" charged no one unless the list opened the sentence.
+
+    Seen in https://thuviennhadat.vn/vbpl/quyet-dinh-1209-qd-ubnd-2013-quy-che-ban-chi-dao-cong-tac-dan-so-tinh-ha-giang-208300.html,
+    https://hethongphapluat.vn/quyet-dinh-757-qd-ubnd-nam-2014-ve-quy-che-hoat-dong-cua-to-cong-tac-thuc-hien-ke-hoach-nang-cao-chi-so-nang-luc-canh-tranh-pci-tinh-quang-ninh.html,
+    https://luatminhkhue.vn/quyet-dinh-so-4848-qd-ubnd-cua-ubnd-tinh-ninh-thuan---ban-hanh-quy-che-to-chuc-va-hoat-dong-cua-ban-quan-ly-du-an-nang-cao-chat-luong-va-su-dung-dich-vu-suc-khoe-sinh-san-tinh-ninh-thuan--ma-so--vnm7p.aspx,
+    https://2mit.org/forum/threads/qui-dinh-ve-ban-hanh-van-ban-cua-doan.31554
+    """
+    assert {(u.name, u.role) for u in roles_in_text(sentence)} == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# An attached Quy chế: its working rules
+# ---------------------------------------------------------------------------------------------
+
+def test_report_receiver_name_stops_before_what_is_reported() -> None:
+    """"Tổng hợp, báo cáo Ban Chỉ đạo kết quả thực hiện …" (the standing office's duty in a
+    steering committee's rules): the receiver is "Ban Chỉ đạo"; the lower-case run of its name
+    stopped only at a role verb, so "kết quả thực hiện" became part of it.
+
+    Steering committees' and working groups' rules issued by decision:
+    https://thuviennhadat.vn/vbpl/quyet-dinh-1209-qd-ubnd-2013-quy-che-ban-chi-dao-cong-tac-dan-so-tinh-ha-giang-208300.html,
+    https://luatminhkhue.vn/quyet-dinh-40-qd-bcd-nam-2014-ve-quy-che-hoat-dong-cua-ban-chi-dao-phong--chong-toi-pham--te-nan-xa-hoi-va-xay-dung-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-tinh-thai-binh.aspx,
+    https://hethongphapluat.com/quyet-dinh-1531-qd-bnn-pc-nam-2022-ve-quy-che-hoat-dong-cua-hoi-dong-phoi-hop-pho-bien-giao-duc-phap-luat-cua-bo-nong-nghiep-va-phat-trien-nong-thon.html
+    """
+    assert {(u.name, u.role) for u in roles_in_text(
+        "Tổng hợp, báo cáo Ban Chỉ đạo kết quả thực hiện trước ngày 20 tháng 12 hằng năm.")} == {
+        ("Ban Chỉ đạo", "report_to")}
+    assert {(u.name, u.role) for u in roles_in_text(
+        "Định kỳ báo cáo Ban Chỉ đạo tỉnh tình hình thực hiện nhiệm vụ.")} == {("Ban Chỉ đạo tỉnh", "report_to")}

@@ -81,7 +81,9 @@ _LEAD_BEFORE = re.compile(
 _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|"
     r"la co quan (?:thuong truc|dau moi|chu tri)|lam dau moi|thuc hien|to chuc|trien khai|"
-    r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop)"
+    r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop|"
+    # "… căn cứ Quyết định thi hành": the execution article's other wording.
+    r"can cu (?:quyet dinh|nghi quyet|chi thi|ke hoach|quy che|quy dinh)\b)"
 )
 # "phối hợp với đầu mối các bộ, ngành": the partners' focal points stand for the partners.
 # Generic partners may come first ("phối hợp với cơ quan, tổ chức có liên quan và chính quyền
@@ -225,10 +227,18 @@ def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pat
         j -= 1
 
 
+# "Các thành viên Ban Chỉ đạo, Thủ trưởng các sở, ban, ngành … chịu trách nhiệm thi hành": the
+# body whose members are meant is owned by them; the units listed after it are subjects of their
+# own (the execution articles of the decisions that issue a body's rules, tests/test_decisions_survey.py).
+_MEMBERS_OF = re.compile(r"\bthanh vien\s+(?:cac\s+)?$")
+
+
 def _list_head(folded: str, mentions: Sequence[Mention], i: int) -> int:
     """Index of the first mention of the list that mention ``i`` belongs to."""
     j = i
     while j > 0 and _LIST_GAP.match(folded[mentions[j - 1].end : mentions[j].start]):
+        if _MEMBERS_OF.search(folded[: mentions[j - 1].start]):
+            break
         j -= 1
     return j
 
