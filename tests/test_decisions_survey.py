@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from chinhsach import parse
-from chinhsach.extract.duties import roles_in_text
+from chinhsach.extract.duties import find_deadline, roles_in_text
 from chinhsach.model import Document, Duty
 
 _HEADER = """ỦY BAN NHÂN DÂN
@@ -288,3 +288,17 @@ def test_report_receiver_name_stops_before_what_is_reported() -> None:
         ("Ban Chỉ đạo", "report_to")}
     assert {(u.name, u.role) for u in roles_in_text(
         "Định kỳ báo cáo Ban Chỉ đạo tỉnh tình hình thực hiện nhiệm vụ.")} == {("Ban Chỉ đạo tỉnh", "report_to")}
+
+
+@pytest.mark.parametrize(("text", "recurring"), [
+    ("Ban Chỉ đạo họp định kỳ 6 tháng một lần; họp bất thường khi Trưởng ban triệu tập.", "6 tháng"),
+    ("Tổ công tác họp định kỳ 6 tháng/lần.", "6 tháng"),
+    ("Báo cáo sơ kết 6 tháng, năm gửi Sở Nội vụ.", "6 tháng, hằng năm"),
+])
+def test_six_month_cycle_said_twice_is_one_cycle(text: str, recurring: str) -> None:
+    """"họp định kỳ 6 tháng một lần" (a steering committee's meeting rule): one six-month
+    cycle. Before, "một lần" after "6 tháng" was read as the "năm" of "6 tháng, năm" and added a
+    yearly cycle. Meeting rules of the committees' regulations above, e.g.
+    https://thuviennhadat.vn/vbpl/quyet-dinh-1209-qd-ubnd-2013-quy-che-ban-chi-dao-cong-tac-dan-so-tinh-ha-giang-208300.html
+    """
+    assert find_deadline(text)[2] == recurring

@@ -140,8 +140,9 @@ _NUMBER_WORDS = "|".join(sorted(_NUMBER_VALUES, key=len, reverse=True))
 _SIX_MONTHS = re.compile(r"\b(?:(?:0?6|sau) thang|nua nam)\b(?!\s+(?:dau|cuoi) nam\b)")
 _SIX_BEFORE = re.compile(r"(?:\b(?:dinh ky|moi|hang|bao cao|so ket|danh gia|kiem tra)\s+"
                          r"|\b(?:hang|moi) (?:ngay|tuan|thang|quy)\b[^.;]{0,60},\s*)$")
-_SIX_AFTER = re.compile(r"\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|bao cao\s+)?nam\b"
-                        r"|\s+(?:mot|1|01)\s+lan\b|\s*/\s*lan\b")
+# "6 tháng, năm", "6 tháng và tổng kết năm": the half-year cycle and the yearly one after it.
+_SIX_AND_YEAR = re.compile(r"\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|bao cao\s+)?nam\b")
+_SIX_AFTER = re.compile(rf"{_SIX_AND_YEAR.pattern}|\s+(?:mot|1|01)\s+lan\b|\s*/\s*lan\b")
 # A cycle of N years or months: "định kỳ 05 năm", "02 năm một lần", "định kỳ hai năm một lần",
 # "3 tháng một lần" (the laws' reporting and review cycles; deadline_audit.py found 18, all
 # read as nothing). Labelled "5 năm", "3 tháng" in the standard spelling, as "định kỳ 06 tháng"
@@ -714,7 +715,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     shared = [(sf.start("rest") + p.start(), _MEMBER_LABELS.get(p.group(0), "6 tháng"))
               for sf in _SHARED_FREQUENCY.finditer(folded)
               for p in _PERIOD_MEMBER.finditer(sf.group("rest"))]
-    if six and (year_after := _SIX_AFTER.match(folded, six.end())):
+    if six and (year_after := _SIX_AND_YEAR.match(folded, six.end())):
+        # Not "6 tháng một lần": the same cycle said again, no yearly one.
         # "báo cáo 6 tháng, năm", "sơ kết 6 tháng và tổng kết năm": two cycles, comma-joined
         # (GUIDELINES-real.md, Time: several frequencies, [decided, lead s11]).
         shared.append((year_after.end() - 1, "hằng năm"))
