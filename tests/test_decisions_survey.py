@@ -252,6 +252,10 @@ def test_a_roster_is_no_duty_and_the_body_has_its_tasks(tmp_path: Path) -> None:
     # "… căn cứ Quyết định thi hành": the other wording of the execution article.
     ("Thành viên Tổ công tác, Giám đốc Sở Y tế, Chủ tịch Ủy ban nhân dân các huyện căn cứ Quyết định thi hành./.",
      {("Sở Y tế", "lead"), ("Chủ tịch Ủy ban nhân dân huyện", "lead")}),
+    # The members open the subjects; generic bodies close the list before the verb.
+    ("Các thành viên Ban Chỉ đạo, Văn phòng Ủy ban nhân dân tỉnh và Thủ trưởng cơ quan, đơn vị có liên quan "
+     "chịu trách nhiệm thi hành Quyết định này./.",
+     {("Văn phòng Ủy ban nhân dân tỉnh", "lead")}),
 ])
 def test_execution_article_forms(sentence: str, expected: set[tuple[str, str]]) -> None:
     """The execution article lists the offices that carry the decision out, with the members
@@ -264,7 +268,9 @@ def test_execution_article_forms(sentence: str, expected: set[tuple[str, str]]) 
     Seen in https://thuviennhadat.vn/vbpl/quyet-dinh-1209-qd-ubnd-2013-quy-che-ban-chi-dao-cong-tac-dan-so-tinh-ha-giang-208300.html,
     https://hethongphapluat.vn/quyet-dinh-757-qd-ubnd-nam-2014-ve-quy-che-hoat-dong-cua-to-cong-tac-thuc-hien-ke-hoach-nang-cao-chi-so-nang-luc-canh-tranh-pci-tinh-quang-ninh.html,
     https://luatminhkhue.vn/quyet-dinh-so-4848-qd-ubnd-cua-ubnd-tinh-ninh-thuan---ban-hanh-quy-che-to-chuc-va-hoat-dong-cua-ban-quan-ly-du-an-nang-cao-chat-luong-va-su-dung-dich-vu-suc-khoe-sinh-san-tinh-ninh-thuan--ma-so--vnm7p.aspx,
-    https://2mit.org/forum/threads/qui-dinh-ve-ban-hanh-van-ban-cua-doan.31554
+    https://2mit.org/forum/threads/qui-dinh-ve-ban-hanh-van-ban-cua-doan.31554,
+    https://thuvienphapluat.vn/van-ban/Tai-nguyen-Moi-truong/Quyet-dinh-503-QD-UBND-2019-Ke-hoach-Phong-chong-thien-tai-va-tim-kiem-cuu-nan-tinh-Kon-Tum-426117.aspx?tab=3
+    (its Điều 3 opens with the members of the provincial command).
     """
     assert {(u.name, u.role) for u in roles_in_text(sentence)} == expected
 

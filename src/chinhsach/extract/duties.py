@@ -442,8 +442,14 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
             continue
-        start = _clause_start(folded, mentions[head].start)
-        opener = folded[start : mentions[head].start]
+        subject_from = mentions[head].start
+        if head > 0 and _LIST_GAP.match(folded[mentions[head - 1].end : subject_from]) and (
+                members := _MEMBERS_OF.search(folded[: mentions[head - 1].start])):
+            # "Các thành viên Ban Chỉ huy …, Văn phòng Thường trực … và Thủ trưởng … chịu trách
+            # nhiệm thi hành": the members open the list of subjects the units go on with.
+            subject_from = members.start()
+        start = _clause_start(folded, subject_from)
+        opener = folded[start:subject_from]
         after = folded[mentions[tail].end :]
         # An adverbial opener ("Căn cứ Kế hoạch này, các sở, ban, ngành … nghiên cứu triển
         # khai"; "Trên cơ sở đó,") leaves the units after it the subject of the sentence.
