@@ -308,3 +308,76 @@ def test_six_month_cycle_said_twice_is_one_cycle(text: str, recurring: str) -> N
     https://thuviennhadat.vn/vbpl/quyet-dinh-1209-qd-ubnd-2013-quy-che-ban-chi-dao-cong-tac-dan-so-tinh-ha-giang-208300.html
     """
     assert find_deadline(text)[2] == recurring
+
+
+# ---------------------------------------------------------------------------------------------
+# The issued document's announcement: "(có Phương án kèm theo)", a bare "Ban hành Phương án"
+# ---------------------------------------------------------------------------------------------
+
+_RESPONSE_PLAN = """
+ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+{type_line}
+ỨNG PHÓ VỚI BÃO MẠNH TRÊN ĐỊA BÀN TỈNH AN HÒA NĂM 2022
+
+(Ban hành kèm theo Quyết định số 903/QĐ-UBND ngày 02 tháng 6 năm 2022 của Ủy ban nhân dân tỉnh An Hòa)
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Chủ động ứng phó, giảm thiểu thiệt hại về người và tài sản khi bão mạnh đổ bộ.
+
+II. NHIỆM VỤ CỦA CÁC CƠ QUAN
+
+1. Sở Nông nghiệp và Môi trường chủ trì theo dõi diễn biến của bão, tham mưu Ban Chỉ huy tỉnh chỉ đạo ứng phó.
+
+2. Công an tỉnh bố trí lực lượng hỗ trợ sơ tán dân cư ra khỏi vùng nguy hiểm.
+"""
+
+
+def _issuing(article_one: str, type_line: str) -> str:
+    return _HEADER.format(
+        number="903/QĐ-UBND", date="02 tháng 6 năm 2022",
+        title="VỀ VIỆC PHƯƠNG ÁN ỨNG PHÓ VỚI BÃO MẠNH TRÊN ĐỊA BÀN TỈNH AN HÒA NĂM 2022",
+    ) + article_one + """
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nông nghiệp và Môi trường, Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.
+""" + _SIGNATURE.format(n=3) + _RESPONSE_PLAN.format(type_line=type_line)
+
+
+@pytest.mark.parametrize(("article_one", "type_line"), [
+    # Hà Tĩnh 1669/QĐ-UBND 2019: approved, "(có Phương án kèm theo)", printed under its type line.
+    ("Điều 1. Phê duyệt Phương án ứng phó với bão mạnh trên địa bàn tỉnh An Hòa năm 2022 (có Phương án kèm theo).",
+     "\nPHƯƠNG ÁN\n"),
+    # Bình Định 3741/QĐ-UBND 2018: "Ban hành Phương án …" with no "kèm theo Quyết định này", and
+    # the crawl kept the plan's title and accompanying line but not its type line.
+    ("Điều 1. Ban hành Phương án ứng phó với bão mạnh trên địa bàn tỉnh An Hòa năm 2022.", ""),
+])
+def test_an_issued_response_plan_is_attached(tmp_path: Path, article_one: str, type_line: str) -> None:
+    """A decision that approves or issues a "Phương án" (a response or evacuation plan) prints
+    it after its signature. Before, "Phương án" was no attachable type, and only "ban hành / phê
+    duyệt kèm theo Quyết định này X" announced one: the plan was read as the decision's
+    signature block, its tasks lost. Now the plan is attached (``PA.`` ids) whether the decision
+    says "(có Phương án kèm theo)" or only "Ban hành Phương án …", and also when the crawl lost
+    its type line but kept its title over "(Ban hành kèm theo Quyết định số …)".
+
+    Seen in https://vanbanphapluat.co/quyet-dinh-1669-qd-ubnd-2019-phuong-an-phong-ngua-ung-pho-bao-manh-sieu-bao-tinh-ha-tinh,
+    https://hethongphapluat.com/quyet-dinh-3741-qd-ubnd-ve-phuong-an-ung-pho-voi-bao-manh-sieu-bao-nam-2018-tren-dia-ban-tinh-binh-dinh.html
+    (and the approved disaster plans of
+    https://thuvienphapluat.vn/bulletin/document.aspx?bid=c630a6a2-efc8-4139-9f3f-7363190eca38&key=fFR7GqYOHeOFdatwplHefg%3D%3D,
+    https://thuvienphapluat.vn/van-ban/Tai-nguyen-Moi-truong/Quyet-dinh-503-QD-UBND-2019-Ke-hoach-Phong-chong-thien-tai-va-tim-kiem-cuu-nan-tinh-Kon-Tum-426117.aspx?tab=3).
+    """
+    doc = _parse(tmp_path, _issuing(article_one, type_line))
+    assert doc.meta.number == "903/QĐ-UBND"
+    assert [(a["type"], a["prefix"]) for a in doc.meta.attached] == [("Phương án", "PA")]
+    assert doc.meta.attached[0]["title"].startswith("Ứng phó với bão mạnh")
+    sections = {s.id for s in doc.sections}
+    assert {"PA.I", "PA.II.1", "PA.II.2"} <= sections
+    police = next(d for d in doc.duties if d.section == "PA.II.2")
+    assert ("Công an tỉnh", "lead") in _roles(police)
