@@ -381,3 +381,53 @@ def test_an_issued_response_plan_is_attached(tmp_path: Path, article_one: str, t
     assert {"PA.I", "PA.II.1", "PA.II.2"} <= sections
     police = next(d for d in doc.duties if d.section == "PA.II.2")
     assert ("Công an tỉnh", "lead") in _roles(police)
+
+
+# ---------------------------------------------------------------------------------------------
+# "Giao chỉ tiêu …": the yearly indicators in an appendix table, by the unit that carries them
+# ---------------------------------------------------------------------------------------------
+
+ASSIGNED_INDICATORS = _HEADER.format(
+    number="3120/QĐ-UBND", date="20 tháng 12 năm 2023",
+    title="VỀ VIỆC GIAO CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN VĂN HÓA, THỂ THAO VÀ DU LỊCH NĂM 2024",
+) + """Điều 1. Giao chỉ tiêu kế hoạch phát triển văn hóa, thể thao và du lịch năm 2024 cho các sở, ngành và Ủy ban nhân dân các huyện, thành phố (chi tiết tại Phụ lục kèm theo).
+
+Điều 2. Căn cứ chỉ tiêu được giao, Thủ trưởng các sở, ngành, Chủ tịch Ủy ban nhân dân các huyện, thành phố tổ chức thực hiện hoàn thành chỉ tiêu; định kỳ hằng quý, 6 tháng, năm báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Tài chính).
+
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ngành và Chủ tịch Ủy ban nhân dân các huyện, thành phố chịu trách nhiệm thi hành Quyết định này./.
+""" + _SIGNATURE.format(n=3) + """
+PHỤ LỤC
+
+CHỈ TIÊU KẾ HOẠCH NĂM 2024
+
+(Kèm theo Quyết định số 3120/QĐ-UBND ngày 20/12/2023 của Chủ tịch Ủy ban nhân dân tỉnh)
+
+| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2024 | Đơn vị thực hiện |
+|---|---|---|---|---|
+| 1 | Tỷ lệ gia đình đạt tiêu chuẩn văn hóa | % | 85 | Sở Văn hóa, Thể thao và Du lịch |
+| 2 | Tổng lượt khách du lịch | nghìn lượt | 950 | Sở Văn hóa, Thể thao và Du lịch |
+| 3 | Tỷ lệ người tập luyện thể dục thể thao thường xuyên | % | 32 | Ủy ban nhân dân các huyện, thành phố |
+"""
+
+
+def test_assigned_indicators_table(tmp_path: Path) -> None:
+    """"Giao chỉ tiêu kế hoạch … năm 2024 … (chi tiết tại Phụ lục kèm theo)": each indicator of
+    the appendix is a target for the year, carried by the unit of its row; the reporting article
+    charges the units with their cycles. "Tỷ lệ người tập luyện thể dục thể thao thường xuyên"
+    names a standing indicator (people who exercise regularly): no "thường xuyên" cycle of the
+    row (before, the row's duty took one).
+
+    Seen in the decision reported at http://vhttdldaklak.gov.vn/thoi-su/ubnd-tinh-giao-chi-tieu-ke-hoach-nha-nuoc-nam-2019-5528.html
+    (Đắk Lắk 3445/QĐ-UBND 2018, nine indicators of the department of culture, among them the
+    share of people and of families exercising regularly).
+    """
+    doc = _parse(tmp_path, ASSIGNED_INDICATORS)
+    targets = {t.section: t for t in doc.targets}
+    assert {s: (t.value, t.unit, t.year) for s, t in targets.items()} == {
+        "PL1.1": (85.0, "%", 2024), "PL1.2": (950.0, "nghìn lượt", 2024), "PL1.3": (32.0, "%", 2024)}
+    report = next(d for d in doc.duties if d.section == "D2")
+    assert {("sở, ngành", "lead"), ("Ủy ban nhân dân tỉnh", "report_to")} <= _roles(report)
+    assert report.recurring == "hằng quý, 6 tháng, hằng năm"
+    row = next(d for d in doc.duties if d.section == "PL1.3")
+    assert ("Ủy ban nhân dân huyện, thành phố", "lead") in _roles(row)
+    assert row.recurring is None

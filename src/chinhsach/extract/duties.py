@@ -187,8 +187,11 @@ _RECURRING = [
     # "bồi dưỡng thường xuyên" (continuing training): an attribute of the noun before it, not a
     # cycle (the development gold gives such duties none, kh144, kh179; deadline_audit.py).
     # "các nhiệm vụ thường xuyên như …" (routine tasks, KOZ_2268) names the tasks, not a cycle.
+    # "Tỷ lệ người tập luyện thể dục thể thao thường xuyên" is a standing indicator (people who
+    # exercise regularly), set as a target in the yearly indicator tables that decisions assign.
     (re.compile(r"(?<!\bchi )(?<!\bphi )(?<!\bsach )(?<!\bduong )(?<!\bdao tao )(?<!\blam viec )"
-                r"(?<!\bnhiem vu )(?<!\bcong viec )\bthuong xuyen\b"), "thường xuyên"),
+                r"(?<!\bnhiem vu )(?<!\bcong viec )(?<!\btap luyen the duc the thao )(?<!\bluyen tap the duc the thao )"
+                r"\bthuong xuyen\b"), "thường xuyên"),
     # "thường niên" is the yearly cycle by another name (GUIDELINES-real.md: synonyms take the
     # standard label, adjudicated in session 10).
     (re.compile(r"\bthuong nien\b"), "hằng năm"),
