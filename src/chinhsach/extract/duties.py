@@ -81,7 +81,9 @@ _LEAD_BEFORE = re.compile(
 _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|"
     r"la co quan (?:thuong truc|dau moi|chu tri)|lam dau moi|thuc hien|to chuc|trien khai|"
-    r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop)"
+    r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop|"
+    # "… căn cứ Quyết định thi hành": the execution article's other wording.
+    r"can cu (?:quyet dinh|nghi quyet|chi thi|ke hoach|quy che|quy dinh)\b)"
 )
 # "phối hợp với đầu mối các bộ, ngành": the partners' focal points stand for the partners.
 # Generic partners may come first ("phối hợp với cơ quan, tổ chức có liên quan và chính quyền
@@ -147,8 +149,9 @@ _NUMBER_WORDS = "|".join(sorted(_NUMBER_VALUES, key=len, reverse=True))
 _SIX_MONTHS = re.compile(r"\b(?:(?:0?6|sau) thang|nua nam)\b(?!\s+(?:dau|cuoi) nam\b)")
 _SIX_BEFORE = re.compile(r"(?:\b(?:dinh ky|moi|hang|bao cao|so ket|danh gia|kiem tra)\s+"
                          r"|\b(?:hang|moi) (?:ngay|tuan|thang|quy)\b[^.;]{0,60},\s*)$")
-_SIX_AFTER = re.compile(r"\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|bao cao\s+)?nam\b"
-                        r"|\s+(?:mot|1|01)\s+lan\b|\s*/\s*lan\b")
+# "6 tháng, năm", "6 tháng và tổng kết năm": the half-year cycle and the yearly one after it.
+_SIX_AND_YEAR = re.compile(r"\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|bao cao\s+)?nam\b")
+_SIX_AFTER = re.compile(rf"{_SIX_AND_YEAR.pattern}|\s+(?:mot|1|01)\s+lan\b|\s*/\s*lan\b")
 # A cycle of N years or months: "định kỳ 05 năm", "02 năm một lần", "định kỳ hai năm một lần",
 # "3 tháng một lần" (the laws' reporting and review cycles; deadline_audit.py found 18, all
 # read as nothing). Labelled "5 năm", "3 tháng" in the standard spelling, as "định kỳ 06 tháng"
@@ -193,8 +196,11 @@ _RECURRING = [
     # "bồi dưỡng thường xuyên" (continuing training): an attribute of the noun before it, not a
     # cycle (the development gold gives such duties none, kh144, kh179; deadline_audit.py).
     # "các nhiệm vụ thường xuyên như …" (routine tasks, KOZ_2268) names the tasks, not a cycle.
+    # "Tỷ lệ người tập luyện thể dục thể thao thường xuyên" is a standing indicator (people who
+    # exercise regularly), set as a target in the yearly indicator tables that decisions assign.
     (re.compile(r"(?<!\bchi )(?<!\bphi )(?<!\bsach )(?<!\bduong )(?<!\bdao tao )(?<!\blam viec )"
-                r"(?<!\bnhiem vu )(?<!\bcong viec )\bthuong xuyen\b"), "thường xuyên"),
+                r"(?<!\bnhiem vu )(?<!\bcong viec )(?<!\btap luyen the duc the thao )(?<!\bluyen tap the duc the thao )"
+                r"\bthuong xuyen\b"), "thường xuyên"),
     # "thường niên" is the yearly cycle by another name (GUIDELINES-real.md: synonyms take the
     # standard label, adjudicated in session 10).
     (re.compile(r"\bthuong nien\b"), "hằng năm"),
@@ -234,10 +240,18 @@ def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pat
         j -= 1
 
 
+# "Các thành viên Ban Chỉ đạo, Thủ trưởng các sở, ban, ngành … chịu trách nhiệm thi hành": the
+# body whose members are meant is owned by them; the units listed after it are subjects of their
+# own (the execution articles of the decisions that issue a body's rules, tests/test_decisions_survey.py).
+_MEMBERS_OF = re.compile(r"\bthanh vien\s+(?:cac\s+)?$")
+
+
 def _list_head(folded: str, mentions: Sequence[Mention], i: int) -> int:
     """Index of the first mention of the list that mention ``i`` belongs to."""
     j = i
     while j > 0 and _LIST_GAP.match(folded[mentions[j - 1].end : mentions[j].start]):
+        if _MEMBERS_OF.search(folded[: mentions[j - 1].start]):
+            break
         j -= 1
     return j
 
@@ -471,8 +485,14 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
             continue
-        start = _clause_start(folded, mentions[head].start)
-        opener = folded[start : mentions[head].start]
+        subject_from = mentions[head].start
+        if head > 0 and _LIST_GAP.match(folded[mentions[head - 1].end : subject_from]) and (
+                members := _MEMBERS_OF.search(folded[: mentions[head - 1].start])):
+            # "Các thành viên Ban Chỉ huy …, Văn phòng Thường trực … và Thủ trưởng … chịu trách
+            # nhiệm thi hành": the members open the list of subjects the units go on with.
+            subject_from = members.start()
+        start = _clause_start(folded, subject_from)
+        opener = folded[start:subject_from]
         after = folded[mentions[tail].end :]
         # An adverbial opener ("Căn cứ Kế hoạch này, các sở, ban, ngành … nghiên cứu triển
         # khai"; "Trên cơ sở đó,") leaves the units after it the subject of the sentence.
@@ -744,7 +764,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     shared = [(sf.start("rest") + p.start(), _MEMBER_LABELS.get(p.group(0), "6 tháng"))
               for sf in _SHARED_FREQUENCY.finditer(folded)
               for p in _PERIOD_MEMBER.finditer(sf.group("rest"))]
-    if six and (year_after := _SIX_AFTER.match(folded, six.end())):
+    if six and (year_after := _SIX_AND_YEAR.match(folded, six.end())):
+        # Not "6 tháng một lần": the same cycle said again, no yearly one.
         # "báo cáo 6 tháng, năm", "sơ kết 6 tháng và tổng kết năm": two cycles, comma-joined
         # (GUIDELINES-real.md, Time: several frequencies, [decided, lead s11]).
         shared.append((year_after.end() - 1, "hằng năm"))

@@ -44,6 +44,8 @@ ATTACHED_PREFIX = {
     "Quy chế": "QC",
     "Đề án": "ĐA",
     "Hướng dẫn": "HD",
+    # "Ban hành kèm theo Quyết định này Phương án ứng phó …" (disaster response, evacuation).
+    "Phương án": "PA",
 }
 META_FIELDS = ("type", "number", "date", "issuer", "place", "signer")
 
@@ -96,10 +98,17 @@ _PROVINCE_RE = re.compile(
     r"\b(?:tỉnh|Tỉnh ủy|Tỉnh|huyện|Huyện ủy|thành phố|Thành ủy|quận|thị xã|xã|phường)\s+"
     r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){0,3})"
 )
+_ISSUED_TYPES = r"Kế hoạch|Chương trình hành động|Chương trình|Quy định|Quy chế|Đề án|Hướng dẫn|Phương án"
+# How a decision says it issues a document printed after it: "Ban hành kèm theo Quyết định này
+# Kế hoạch …"; "Điều 1. Phê duyệt Phương án … (có Phương án kèm theo)" (Hà Tĩnh 1669/QĐ-UBND
+# 2019); "Điều 1. Ban hành Phương án …" with the plan's "(Ban hành kèm theo Quyết định số …)"
+# after the signature (Bình Định 3741/QĐ-UBND 2018). The document itself must follow the
+# signature under a type line of its own (find_attached), else nothing is attached.
 _ATTACHED_RE = re.compile(
     r"(?:ban hành|phê duyệt)\s+kèm\s+theo\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+này\s+"
-    r"(?:[\"“]\s*)?(?P<type>Kế hoạch|Chương trình hành động|Chương trình|Quy định|Quy chế|Đề án"
-    r"|Hướng dẫn)",
+    rf"(?:[\"“]\s*)?(?P<type>{_ISSUED_TYPES})"
+    rf"|\(\s*(?:có|chi tiết(?:\s+tại|\s+theo)?|theo)\s+(?P<type2>{_ISSUED_TYPES})\s+(?:chi tiết\s+)?kèm\s+theo\s*\)"
+    rf"|\bĐiều\s+1\s*[.:]\s*Ban hành\s+(?P<type3>{_ISSUED_TYPES})\b",
     re.IGNORECASE,
 )
 _ACCOMPANY_RE = re.compile(
@@ -952,7 +961,7 @@ def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
         return _forwarded(source)
     if sign_line is None:
         return []
-    named = title_type(m.group("type"))
+    named = title_type(m.group("type") or m.group("type2") or m.group("type3"))
     lines = source.lines
     # The named type first; a draft may announce a "Quy định" and attach a "QUY CHẾ".
     type_lines = [(i, doc_type_of(lines[i].text)) for i in range(sign_line + 1, len(lines))
@@ -961,7 +970,7 @@ def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
     found = [(i, t) for i, t in type_lines if t == named] or [
         (i, t) for i, t in type_lines if t in ATTACHED_PREFIX]
     if not found:
-        return []
+        return _accompanied(source, meta, named, sign_line)
     i, wanted = found[0]
     first = i
     # The attached document's own header (issuer | motto table, rules) sits just above it.
@@ -987,6 +996,40 @@ def find_attached(source: SourceText, meta: DocumentMeta, body_text: str,
     attached.title = sentence_case(sub.title) if sub.title else None
     return [Attached(line=first, type_line=i, prefix=ATTACHED_PREFIX.get(wanted or "", "PL"),
                      meta=attached, header_lines=sub.header_lines | set(range(first, i + 1)))]
+
+
+_TITLE_REACH = 4  # caps lines of an attached document's title above its "(Ban hành kèm theo …)"
+
+
+def _accompanied(source: SourceText, meta: DocumentMeta, wanted: str | None,
+                 sign_line: int) -> list[Attached]:
+    """The announced document when the crawl lost its type line: its capitals title and its
+    "(Ban hành kèm theo Quyết định số …)" line after the decision's signature (Bình Định
+    3741/QĐ-UBND 2018: "| TM. ỦY BAN NHÂN DÂN |", then "ỨNG PHÓ VỚI … NĂM 2018", then the
+    accompanying line). Its type is the one the decision announced; [] when no such line."""
+    if wanted is None:
+        return []
+    lines = source.lines
+    for i in range(sign_line + 1, len(lines)):
+        m = _ACCOMPANY_RE.match(clean(lines[i].text))
+        if m is None or m.group("type") not in ("Quyết định", "Nghị quyết"):
+            continue
+        title: list[int] = []
+        for j in range(i - 1, sign_line, -1):
+            text = clean(lines[j].text)
+            if not text:
+                continue
+            if (len(title) >= _TITLE_REACH or not is_caps(text) or _is_motto(text) or _RULE_RE.fullmatch(text)
+                    or _SIGN_WORDS.match(text) or _SIGN_TITLE_RE.match(text)):
+                break
+            title.insert(0, j)
+        if not title:
+            return []
+        attached = DocumentMeta(type=wanted, issuer=meta.issuer, number=None, date=meta.date, place=meta.place)
+        attached.title = sentence_case(" ".join(clean(lines[k].text) for k in title))
+        return [Attached(line=title[0], type_line=title[0], prefix=ATTACHED_PREFIX.get(wanted, "PL"),
+                         meta=attached, header_lines={*title, i})]
+    return []
 
 
 # A letter's words for a document it sends along.

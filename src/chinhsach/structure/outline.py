@@ -219,6 +219,12 @@ _HORIZON = re.compile(r"\b(?:(?:den|toi)\s+(?:het\s+)?nam|giai doan|nam)\s+(?:19
 
 
 _RULE_ARTICLE = re.compile(r"^(?:yeu cau|muc dich)\b")
+# A decision's article that constitutes a body ("Điều 1. Kiện toàn Ban Chỉ đạo …, gồm các thành
+# viên sau:") is the decision's own act over a roster of members, no task of the plan's kind.
+_CONSTITUTES = re.compile(r"^(?:kien toan|cung co|thanh lap)\b")
+# "Điều 2. Tổ công tác có nhiệm vụ:", "Điều 2. Ban Chỉ đạo có các nhiệm vụ, quyền hạn sau:": the
+# article lists the tasks of the body it names.
+_HAS_TASKS = re.compile(r"^[^,;:]{0,60}?\bco (?:cac )?(?:nhiem vu|trach nhiem)\b")
 
 
 def _cue_part(folded: str, anchored: bool) -> PlanPart | None:
@@ -266,6 +272,11 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
         found = None
     if found is not None:
         return found
+    if title and parent_part is None:
+        if _CONSTITUTES.match(folded):
+            return "other"
+        if _HAS_TASKS.match(folded):
+            return "tasks"
     if parent_part is not None:
         return parent_part
     return "tasks" if _ACTION_HEADING.match(folded) else "other"
@@ -275,7 +286,10 @@ def assign_parts(sections: list[Section]) -> None:
     """Set ``part`` on every section, parents first (sections are in document order)."""
     parts: dict[str, PlanPart] = {}
     for s in sections:
-        s.part = plan_part(s.heading, s.kind, parts.get(s.parent) if s.parent else None,
+        # A Roman part inside a decision's article (D1.II) is classified as a plan's top-level
+        # part: the article that hosts it is the approving act, not a part of the plan.
+        hosted = s.kind == "part" and s.parent is not None and _is_article(s.parent)
+        s.part = plan_part(s.heading, s.kind, parts.get(s.parent) if s.parent and not hosted else None,
                            title=_is_article(s.id))
         parts[s.id] = s.part
 
@@ -322,6 +336,12 @@ class _OutlineState:
     # (Điều 1 → D1) are numbered through the whole document, across chapters.
     id_prefix: str = ""
     last_article_no: int = 0
+    # A decision's article that prints the approved document's Roman parts inside it ("Điều 1.
+    # Phê duyệt Chương trình … như sau:" over "I. MỤC TIÊU", "II. NHIỆM VỤ"): those parts are
+    # the article's (D1.I, D1.II.2), and the next article closes them; the part and its number
+    # that were open before the article come back then.
+    host: Section | None = None
+    outer: tuple[Section | None, int] = (None, 0)
     # Sections whose heading is the opening words of their own text, not a title.
     derived: set[str] = field(default_factory=set)
 
@@ -517,14 +537,25 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     # 2516/KH-UBND) repeats them so too: a short title in the style of the part it follows.
     repeated = number == state.last_part_no and number > 0 and (
         metadata.is_caps(rest) or _sentence_case_part(state.part, rest))
-    if (number != state.last_part_no + 1 and not repeated) or not rest or len(rest.split()) > 40:
+    article = state.item if state.item is not None and _is_article(state.item.id) else None
+    hosts = (misread is None and m is not None and m.group("roman") is not None and article is not None
+             and number == 1 and state.division is None)
+    if (number != state.last_part_no + 1 and not repeated and not hosts) or not rest or len(rest.split()) > 40:
         return None
+    if hosts:
+        state.host, state.outer = article, (state.part, state.last_part_no)
+    elif state.host is not None and (m is None or m.group("roman") is None):
+        state.host = None  # "Chương II" after the hosted parts: the chapters go on
     state.last_part_no = number
     heading, body = _heading_and_body(rest)
     division = state.division
-    section = state.add(Section(id=(f"{division.id}." if division else state.id_prefix) + int_to_roman(number),
-                                heading=heading, parent=division.id if division else None, kind="part",
-                                prov=p.prov))
+    if state.host is not None:
+        section = state.add(Section(id=f"{state.host.id}.{int_to_roman(number)}", heading=heading,
+                                    parent=state.host.id, kind="part", prov=p.prov))
+    else:
+        section = state.add(Section(id=(f"{division.id}." if division else state.id_prefix) + int_to_roman(number),
+                                    heading=heading, parent=division.id if division else None, kind="part",
+                                    prov=p.prov))
     state.part, state.item, state.subitem, state.letter, state.topic = section, None, None, None, None
     state.carried_item_no, state.last_item_no = state.last_item_no, 0
     return section, body
@@ -568,6 +599,9 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
             number == state.last_article_no + 1 or (state.last_article_no == 0 and not state.sections)):
         # Điều 1 → D1 (GUIDELINES-real.md): a decision's or law's article. A text that opens
         # with an article (one article of a law, or an excerpt) starts at its number.
+        if state.host is not None:
+            # The next article closes the parts printed inside the last one.
+            (state.part, state.last_part_no), state.host = state.outer, None
         section = state.add(Section(id=f"{state.id_prefix}D{number}", heading=heading,
                                     parent=state.container().id if state.container() else None, kind="item",
                                     prov=p.prov))
@@ -599,11 +633,23 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     return None
 
 
+def _clause(state: _OutlineState, article: Section) -> str | None:
+    """The id of the article's last clause read so far: the open sub-item, or the clause that
+    holds the open decimal point ("1.2." under clause 1 of Điều 1 → D1.1.2, parent D1.1)."""
+    sub = state.subitem
+    if sub is None or sub.parent is None:
+        return None
+    if sub.parent == article.id:
+        return sub.id
+    if sub.parent.rsplit(".", 1)[0] == article.id:
+        return sub.parent
+    return None
+
+
 def _last_clause(state: _OutlineState, article: Section) -> int:
     """The number of the article's last clause read so far (0 before its first)."""
-    if state.subitem is None or state.subitem.parent != article.id:
-        return 0
-    return int(state.subitem.id.rsplit(".", 1)[-1].split("~")[0])
+    clause = _clause(state, article)
+    return 0 if clause is None else int(clause.rsplit(".", 1)[-1].split("~")[0])
 
 
 def _is_article(section_id: str) -> bool:
@@ -625,6 +671,17 @@ def _try_subitem(state: _OutlineState, p: Paragraph) -> tuple[Section, str | Non
         return None
     nums = m.group("num").split(".")
     rest = m.group("rest")
+    article = state.item if state.item is not None and _is_article(state.item.id) else None
+    clause = _clause(state, article) if article is not None else None
+    if clause is not None and nums[0] == str(_last_clause(state, article)):
+        # "1.1. Mục tiêu tổng quát" under clause "1. Mục tiêu" of "Điều 1. Phê duyệt … như
+        # sau:" (the approved programme printed inside the article): D1.1.1, as "2.1." under
+        # part III is III.2.1.
+        heading, body = _heading_and_body(rest)
+        section = state.add(Section(id=f"{article.id}.{'.'.join(nums)}", heading=heading, parent=clause,
+                                    kind="subitem", prov=p.prov))
+        state.subitem, state.letter, state.topic = section, None, None
+        return section, body
     # "2.1. ..." belongs to item 2 of the current part; a number that is really a decimal value
     # ("24.6 m²") has no item to belong to and is plain text.
     if state.item is None or nums[0] != state.item.id.split(".")[-1]:
