@@ -210,6 +210,26 @@ def _default_finder(text: str) -> Sequence[Mention]:
     return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
 
+# "Trung tâm Phục vụ hành chính công tỉnh thuộc Văn phòng UBND tỉnh", "Chi cục Kiểm lâm thuộc Sở
+# Nông nghiệp và Môi trường": the body after "thuộc" is where the named one sits (2025 decisions
+# reorganising bodies under merged departments, session-12 survey). It takes no role of its own:
+# the named body's span runs over it. Read apart, the parent took the duty of its own centre. A
+# class in lower case ("các đơn vị thuộc Sở") is left alone: its owner may be charged with it.
+_UNDER = re.compile(r",?\s+thuộc\s+")
+
+
+def _under_parents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.name[:1].isupper()
+                and _UNDER.fullmatch(text[prev.end : m.start])):
+            out[-1] = Mention(prev.start, m.end, prev.name)
+            continue
+        out.append(m)
+    return out
+
+
 def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pattern[str]) -> bool:
     """Whether mention ``i`` follows ``cue`` directly or through a list of other units."""
     j = i
@@ -382,7 +402,7 @@ def _clause_start(folded: str, pos: int) -> int:
 
 def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRole]:
     """Units named in one duty text, each with its role(s), in order of first mention."""
-    mentions = sorted(find(text), key=lambda m: m.start)
+    mentions = _under_parents(text, sorted(find(text), key=lambda m: m.start))
     if not mentions:
         return []
     folded = fold(text)

@@ -1599,10 +1599,11 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
 
 # Qualifiers that pick a subset of a collective and are part of its name as printed (gold of
 # kh144, kh179, kh182): "các Sở, ban, ngành khác", "… được giao chủ trì", "các tổ chức chính
-# trị - xã hội trực thuộc", "… cơ quan thuộc tỉnh". A restriction of place ("liên quan", "(đóng)
-# trên địa bàn") is not (GUIDELINES-real.md drops it; adjudicated in session 10).
+# trị - xã hội trực thuộc", "… cơ quan thuộc tỉnh", "… thuộc UBND đặc khu" (a 2025 special zone).
+# A restriction of place ("liên quan", "(đóng) trên địa bàn") is not (GUIDELINES-real.md drops
+# it; adjudicated in session 10).
 _QUALIFIER = re.compile(r"^\s+(khác|trực thuộc|được giao chủ trì|"
-                        r"thuộc (?:tỉnh|thành phố|huyện|(?:Ủy ban nhân dân|UBND) (?:tỉnh|thành phố|xã|phường)))(?![\w])")
+                        r"thuộc (?:tỉnh|thành phố|huyện|(?:Ủy ban nhân dân|UBND) (?:tỉnh|thành phố|xã|phường|đặc khu)))(?![\w])")
 
 
 def _expand_ubnd(words: str) -> str:

@@ -302,8 +302,9 @@ def caps_to_name(text: str) -> str:
             out.append(w)
         if place:
             place -= 1
-        if (w in _LEVELS and nxt not in ("ủy", "hội")) or (w == "ủy" and prev in _LEVELS):
-            place = 4  # "xã hội" is society, not a commune
+        if ((w in _LEVELS and nxt not in ("ủy", "hội")) or (w == "ủy" and prev in _LEVELS)
+                or (w == "khu" and prev == "đặc")):
+            place = 4  # "xã hội" is society, not a commune; "đặc khu" is a special zone (2025)
     return " ".join(out)
 
 
@@ -331,10 +332,12 @@ _FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đả
                 "Bộ đội Biên phòng")
 
 
+# "ỦY BAN NHÂN DÂN" opens a child whole (a commune's under its province, "UBND TỈNH … / ỦY BAN
+# NHÂN DÂN XÃ …"): the bare BAN after ỦY would cut the name and issue "Ban nhân dân xã …".
 _PARENT_SPLIT = re.compile(
     r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+\S+(?:\s+\S+)*?)\s+"
-    r"(?P<child>(?:SỞ|PHÒNG|BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|HUYỆN ỦY|THÀNH ỦY|"
-    r"THỊ ỦY|ĐẢNG ỦY|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
+    r"(?P<child>(?:SỞ|PHÒNG|ỦY BAN NHÂN DÂN|(?<!ỦY )BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|"
+    r"HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
 )
 
 
