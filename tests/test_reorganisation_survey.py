@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from chinhsach import parse
+from chinhsach.extract.duties import roles_in_text
 from chinhsach.extract.units import find_units
 from chinhsach.model import Document, Duty
 
@@ -181,3 +182,43 @@ def test_the_communes_party_building_board(tmp_path: Path) -> None:
 ])
 def test_a_regional_defence_command_keeps_its_number(text: str, name: str) -> None:
     assert find_units(text)[0].name == name
+
+
+# The merged party boards and committees of 2025 issue plans of their own: "Ban Tuyên giáo và
+# Dân vận Tỉnh ủy" (daihoidang.baoquangninh.vn, 2025), the Ban Thường vụ of "Đảng ủy Ủy ban nhân
+# dân tỉnh" (syt.binhdinh.gov.vn, a 2025 plan of the committee's party committee), a commune's
+# "Ban Xây dựng Đảng" (binhchuong.quangngai.gov.vn, 25/11/2025). Their headers lost the capitals
+# of the board's fields ("Ban tuyên giáo và dân vận Tỉnh ủy"), an inspection committee lost its
+# "Ủy", and a commune party committee's board was given to the commune.
+@pytest.mark.parametrize(("header", "issuer"), [
+    ("TỈNH ỦY BÌNH AN\nBAN TUYÊN GIÁO VÀ DÂN VẬN", "Ban Tuyên giáo và Dân vận Tỉnh ủy Bình An"),
+    ("ĐẢNG BỘ TỈNH BÌNH AN\nBAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ("ĐẢNG BỘ TỈNH BÌNH AN\nỦY BAN KIỂM TRA TỈNH ỦY", "Ủy ban Kiểm tra Tỉnh ủy"),
+    ("ĐẢNG BỘ TỈNH BÌNH AN\nĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "Đảng ủy các cơ quan Đảng tỉnh"),
+    ("ĐẢNG ỦY XÃ AN PHÚ\nBAN XÂY DỰNG ĐẢNG", "Ban Xây dựng Đảng Đảng ủy xã An Phú"),
+])
+def test_party_boards_issue_under_their_names(tmp_path: Path, header: str, issuer: str) -> None:
+    body = """*
+Số 15-KH/BTGDVTU
+ĐẢNG CỘNG SẢN VIỆT NAM
+An Phú, ngày 02 tháng 9 năm 2025
+KẾ HOẠCH
+tuyên truyền kỷ niệm Quốc khánh
+I. TỔ CHỨC THỰC HIỆN
+1. Các chi bộ tổ chức tuyên truyền trong tháng 9/2025.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Lê Văn Tâm
+"""
+    assert _parse(tmp_path, header, body).meta.issuer == issuer
+
+
+def test_the_mass_organisations_under_the_front_are_one_class() -> None:
+    """Since 2025 the mass organisations sit under the Front (the Front's reorganisation of
+    2025: vietnamplus.vn 31/12/2025, hoinhabaonghean.vn 20/7/2025, saoviet.net 21/9/2025): "các
+    tổ chức chính trị - xã hội trực thuộc Ủy ban MTTQ Việt Nam tỉnh" names the class with its
+    owner, as "các đảng ủy trực thuộc Tỉnh ủy" does; the Front is not a second holder."""
+    roles = roles_in_text("Các tổ chức chính trị - xã hội trực thuộc Ủy ban MTTQ Việt Nam tỉnh "
+                          "tuyên truyền, vận động đoàn viên, hội viên.")
+    assert [(u.name, u.role) for u in roles] == [
+        ("tổ chức chính trị - xã hội trực thuộc Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead")]

@@ -1304,9 +1304,12 @@ def _committees_of(text: str, found: list[UnitMention]) -> list[UnitMention]:
 
 # "các đảng ủy trực thuộc Tỉnh ủy", "Ban Chỉ đạo 35 Tỉnh ủy": the party committee after a class
 # "trực thuộc" or a numbered steering board is whose they are, one body with it (party plans and
-# letters of the session-11 survey); read apart, the committee led every such duty.
+# letters of the session-11 survey); read apart, the committee led every such duty. Since 2025
+# the mass organisations sit under the Front ("các tổ chức chính trị - xã hội trực thuộc Ủy ban
+# MTTQ Việt Nam tỉnh"; the Front's 2025 reorganisation: vietnamplus.vn 31/12/2025,
+# hoinhabaonghean.vn 20/7/2025), which owns the class the same way.
 _OWNED = re.compile(r"(?:.*\btrực thuộc|Ban Chỉ đạo \d{1,3})$", re.IGNORECASE)
-_PARTY_OWNER = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy(?:\s.*)?$|Đảng ủy\s.+$")
+_PARTY_OWNER = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy(?:\s.*)?$|Đảng ủy\s.+$|Ủy ban Mặt trận Tổ quốc\b.*$")
 
 
 def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
