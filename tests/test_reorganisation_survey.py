@@ -222,3 +222,26 @@ def test_the_mass_organisations_under_the_front_are_one_class() -> None:
                           "tuyên truyền, vận động đoàn viên, hội viên.")
     assert [(u.name, u.role) for u in roles] == [
         ("tổ chức chính trị - xã hội trực thuộc Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead")]
+
+
+# The new wards of 2025 gather neighbourhoods called "khu phố" (and "ấp" where a ward took in
+# rural land), each run by its "Ban điều hành" or "Ban lãnh đạo": "Ban lãnh đạo các ấp, khu phố"
+# at a ward's year-end meeting (tochau.angiang.gov.vn, 30/12/2025), the ward of
+# binhloc.dongnai.gov.vn (2026 targets). As "Trưởng các thôn" stands for the villages of a
+# commune plan, these stand for their neighbourhoods; unlisted, the duty had no holder.
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ban điều hành các khu phố vận động Nhân dân tham gia chỉnh trang đô thị.", "khu phố"),
+    ("Ban lãnh đạo các ấp, khu phố vận động Nhân dân tham gia chỉnh trang đô thị.", "ấp, khu phố"),
+    ("Trưởng các khu phố vận động Nhân dân tham gia chỉnh trang đô thị.", "khu phố"),
+])
+def test_a_wards_neighbourhoods_carry_its_plan(text: str, name: str) -> None:
+    assert [(u.name, u.role) for u in roles_in_text(text)] == [(name, "lead")]
+
+
+# Documents of the transition date a body by the reorganisation: "tỉnh Gia Lai (mới)", "Tỉnh ủy
+# … (cũ)" (baogialai.com.vn, 6/2025), "UBND các xã, phường (mới)" (haithinh.ninhbinh.gov.vn,
+# 18/6/2025), "đảng ủy cấp xã (mới)" (thuyxuantien.chuongmy.hanoi.gov.vn). The mark between a
+# committee and "giao" hid that the committee hands the task on, and it took the lead.
+def test_a_body_dated_by_the_reorganisation_hands_on_its_task() -> None:
+    roles = roles_in_text("UBND tỉnh Bình An (mới) giao Sở Nội vụ chủ trì, phối hợp với Sở Y tế thực hiện.")
+    assert [(u.name, u.role) for u in roles] == [("Sở Nội vụ", "lead"), ("Sở Y tế", "cooperate")]
