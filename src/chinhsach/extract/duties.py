@@ -216,11 +216,19 @@ def _default_finder(text: str) -> Sequence[Mention]:
 # the named body's span runs over it. Read apart, the parent took the duty of its own centre. A
 # class in lower case ("các đơn vị thuộc Sở") is left alone: its owner may be charged with it.
 _UNDER = re.compile(r",?\s+thuộc\s+")
+# "UBND tỉnh Gia Lai (mới) giao …", "UBND các xã, phường (mới)", "Sở Tài chính tỉnh X (cũ)": a
+# body dated by the 2025 reorganisation (baogialai.com.vn 6/2025, haithinh.ninhbinh.gov.vn
+# 18/6/2025, thuyxuantien.chuongmy.hanoi.gov.vn). The mark is part of the name as printed: the
+# words after it ("giao", "chủ trì") still follow the body.
+_REORGANISED = re.compile(r"\s*\((?:mới|cũ|(?:sau|trước) (?:sắp xếp|sáp nhập|hợp nhất))\)", re.IGNORECASE)
 
 
 def _under_parents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
+        mark = _REORGANISED.match(text, m.end)
+        if mark:
+            m = Mention(m.start, mark.end(), m.name)
         prev = out[-1] if out else None
         if (prev is not None and prev.name[:1].isupper()
                 and _UNDER.fullmatch(text[prev.end : m.start])):
