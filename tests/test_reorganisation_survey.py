@@ -245,3 +245,16 @@ def test_a_wards_neighbourhoods_carry_its_plan(text: str, name: str) -> None:
 def test_a_body_dated_by_the_reorganisation_hands_on_its_task() -> None:
     roles = roles_in_text("UBND tỉnh Bình An (mới) giao Sở Nội vụ chủ trì, phối hợp với Sở Y tế thực hiện.")
     assert [(u.name, u.role) for u in roles] == [("Sở Nội vụ", "lead"), ("Sở Y tế", "cooperate")]
+
+
+# An office of a commune, ward or special zone under its committee, as a district's office was
+# under the district's ("UBND HUYỆN … / PHÒNG …", session 11): the new commune offices (Phòng
+# Kinh tế, Phòng Văn hóa - Xã hội: en.baobacninhtv.vn 4/6/2025; sondong.vinhphuc.gov.vn
+# 16/01/2026) take the commune's name. "XÃ HỘI" in the office's own name is society, not a
+# commune, and the special zone is a level of its own.
+@pytest.mark.parametrize(("header", "issuer"), [
+    ("UBND XÃ AN PHÚ\nPHÒNG VĂN HÓA - XÃ HỘI", "Phòng Văn hóa - Xã hội xã An Phú"),
+    ("ỦY BAN NHÂN DÂN ĐẶC KHU CỒN CỎ\nPHÒNG KINH TẾ", "Phòng Kinh tế đặc khu Cồn Cỏ"),
+])
+def test_a_communes_office_takes_the_communes_name(tmp_path: Path, header: str, issuer: str) -> None:
+    assert _parse(tmp_path, header).meta.issuer == issuer

@@ -347,7 +347,7 @@ _FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đả
 # NHÂN DÂN XÃ …"; a party inspection committee): the bare BAN after ỦY cut the name and issued
 # "Ban nhân dân xã …".
 _PARENT_SPLIT = re.compile(
-    r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+\S+(?:\s+\S+)*?)\s+"
+    r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\s+\S+(?:\s+\S+)*?)\s+"
     r"(?P<child>(?:SỞ|PHÒNG|ỦY BAN|(?<!ỦY )BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|"
     r"HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
 )
@@ -476,11 +476,11 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
     parent, child = m.group("parent").replace(_PLACE_JOIN, " "), m.group("child").replace(_PLACE_JOIN, " ")
     name = caps_to_name(child)
     if re.match(r"^(SỞ|PHÒNG|CHI CỤC|BAN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY)\b", child) and not re.search(
-        r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", child
+        r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|ĐẶC KHU)\b", child
     ):
         # A board of a commune's party committee ("ĐẢNG ỦY XÃ … / BAN XÂY DỰNG ĐẢNG") is the
         # committee's, not the commune's.
-        level = re.search(r"\b(?:ĐẢNG ỦY\s+)?(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+.*$", parent)
+        level = re.search(r"\b(?:ĐẢNG ỦY\s+)?(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\s+.*$", parent)
         if level:
             name = f"{name} {caps_to_name('X ' + level.group(0)).split(' ', 1)[1]}"
     return _body_capitals(name)
