@@ -223,7 +223,9 @@ _UNDER = re.compile(r",?\s+thuộc\s+")
 _REORGANISED = re.compile(r"\s*\((?:mới|cũ|(?:sau|trước) (?:sắp xếp|sáp nhập|hợp nhất))\)", re.IGNORECASE)
 
 
-def _under_parents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+def _as_printed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions with what belongs to them as printed: a reorganisation mark after a body
+    (:data:`_REORGANISED`) and the parent a body sits in (:data:`_UNDER`)."""
     out: list[Mention] = []
     for m in mentions:
         mark = _REORGANISED.match(text, m.end)
@@ -410,7 +412,7 @@ def _clause_start(folded: str, pos: int) -> int:
 
 def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRole]:
     """Units named in one duty text, each with its role(s), in order of first mention."""
-    mentions = _under_parents(text, sorted(find(text), key=lambda m: m.start))
+    mentions = _as_printed(text, sorted(find(text), key=lambda m: m.start))
     if not mentions:
         return []
     folded = fold(text)

@@ -326,7 +326,6 @@ def _body_capitals(name: str) -> str:
     )
 
 
-# Names of bodies whose words keep capitals inside an issuer ("Ban Chấp hành Trung ương").
 @functools.lru_cache(maxsize=1)
 def _party_boards() -> tuple[str, ...]:
     """The party's own boards and committees as ``data/units.json`` spells them ("Ban Tuyên giáo
@@ -338,6 +337,7 @@ def _party_boards() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+# Names of bodies whose words keep capitals inside an issuer ("Ban Chấp hành Trung ương").
 _FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Đảng ủy", "Mặt trận Tổ quốc",
                 "Quốc hội", "Chính phủ", "Đại học", "Hội đồng nhân dân", "Bộ Chỉ huy Quân sự",
                 "Bộ đội Biên phòng")
