@@ -225,6 +225,36 @@ def _default_finder(text: str) -> Sequence[Mention]:
     return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
 
+# "Trung tâm Phục vụ hành chính công tỉnh thuộc Văn phòng UBND tỉnh", "Chi cục Kiểm lâm thuộc Sở
+# Nông nghiệp và Môi trường": the body after "thuộc" is where the named one sits (2025 decisions
+# reorganising bodies under merged departments, session-12 survey). It takes no role of its own:
+# the named body's span runs over it. Read apart, the parent took the duty of its own centre. A
+# class in lower case ("các đơn vị thuộc Sở") is left alone: its owner may be charged with it.
+_UNDER = re.compile(r",?\s+thuộc\s+")
+# "UBND tỉnh Gia Lai (mới) giao …", "UBND các xã, phường (mới)", "Sở Tài chính tỉnh X (cũ)": a
+# body dated by the 2025 reorganisation (baogialai.com.vn 6/2025, haithinh.ninhbinh.gov.vn
+# 18/6/2025, thuyxuantien.chuongmy.hanoi.gov.vn). The mark is part of the name as printed: the
+# words after it ("giao", "chủ trì") still follow the body.
+_REORGANISED = re.compile(r"\s*\((?:mới|cũ|(?:sau|trước) (?:sắp xếp|sáp nhập|hợp nhất))\)", re.IGNORECASE)
+
+
+def _as_printed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions with what belongs to them as printed: a reorganisation mark after a body
+    (:data:`_REORGANISED`) and the parent a body sits in (:data:`_UNDER`)."""
+    out: list[Mention] = []
+    for m in mentions:
+        mark = _REORGANISED.match(text, m.end)
+        if mark:
+            m = Mention(m.start, mark.end(), m.name)
+        prev = out[-1] if out else None
+        if (prev is not None and prev.name[:1].isupper()
+                and _UNDER.fullmatch(text[prev.end : m.start])):
+            out[-1] = Mention(prev.start, m.end, prev.name)
+            continue
+        out.append(m)
+    return out
+
+
 def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pattern[str]) -> bool:
     """Whether mention ``i`` follows ``cue`` directly or through a list of other units."""
     j = i
@@ -431,7 +461,7 @@ def _inspected_spans(folded: str) -> list[tuple[int, int]]:
 
 def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRole]:
     """Units named in one duty text, each with its role(s), in order of first mention."""
-    mentions = sorted(find(text), key=lambda m: m.start)
+    mentions = _as_printed(text, sorted(find(text), key=lambda m: m.start))
     if not mentions:
         return []
     folded = fold(text)

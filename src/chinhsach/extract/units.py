@@ -1304,9 +1304,12 @@ def _committees_of(text: str, found: list[UnitMention]) -> list[UnitMention]:
 
 # "các đảng ủy trực thuộc Tỉnh ủy", "Ban Chỉ đạo 35 Tỉnh ủy": the party committee after a class
 # "trực thuộc" or a numbered steering board is whose they are, one body with it (party plans and
-# letters of the session-11 survey); read apart, the committee led every such duty.
+# letters of the session-11 survey); read apart, the committee led every such duty. Since 2025
+# the mass organisations sit under the Front ("các tổ chức chính trị - xã hội trực thuộc Ủy ban
+# MTTQ Việt Nam tỉnh"; the Front's 2025 reorganisation: vietnamplus.vn 31/12/2025,
+# hoinhabaonghean.vn 20/7/2025), which owns the class the same way.
 _OWNED = re.compile(r"(?:.*\btrực thuộc|Ban Chỉ đạo \d{1,3})$", re.IGNORECASE)
-_PARTY_OWNER = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy(?:\s.*)?$|Đảng ủy\s.+$")
+_PARTY_OWNER = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy(?:\s.*)?$|Đảng ủy\s.+$|Ủy ban Mặt trận Tổ quốc\b.*$")
 
 
 def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
@@ -1599,10 +1602,11 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
 
 # Qualifiers that pick a subset of a collective and are part of its name as printed (gold of
 # kh144, kh179, kh182): "các Sở, ban, ngành khác", "… được giao chủ trì", "các tổ chức chính
-# trị - xã hội trực thuộc", "… cơ quan thuộc tỉnh". A restriction of place ("liên quan", "(đóng)
-# trên địa bàn") is not (GUIDELINES-real.md drops it; adjudicated in session 10).
+# trị - xã hội trực thuộc", "… cơ quan thuộc tỉnh", "… thuộc UBND đặc khu" (a 2025 special zone).
+# A restriction of place ("liên quan", "(đóng) trên địa bàn") is not (GUIDELINES-real.md drops
+# it; adjudicated in session 10).
 _QUALIFIER = re.compile(r"^\s+(khác|trực thuộc|được giao chủ trì|"
-                        r"thuộc (?:tỉnh|thành phố|huyện|(?:Ủy ban nhân dân|UBND) (?:tỉnh|thành phố|xã|phường)))(?![\w])")
+                        r"thuộc (?:tỉnh|thành phố|huyện|(?:Ủy ban nhân dân|UBND) (?:tỉnh|thành phố|xã|phường|đặc khu)))(?![\w])")
 
 
 def _expand_ubnd(words: str) -> str:

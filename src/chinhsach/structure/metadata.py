@@ -311,8 +311,9 @@ def caps_to_name(text: str) -> str:
             out.append(w)
         if place:
             place -= 1
-        if (w in _LEVELS and nxt not in ("ủy", "hội")) or (w == "ủy" and prev in _LEVELS):
-            place = 4  # "xã hội" is society, not a commune
+        if ((w in _LEVELS and nxt not in ("ủy", "hội")) or (w == "ủy" and prev in _LEVELS)
+                or (w == "khu" and prev == "đặc")):
+            place = 4  # "xã hội" is society, not a commune; "đặc khu" is a special zone (2025)
     return " ".join(out)
 
 
@@ -320,7 +321,7 @@ def _body_capitals(name: str) -> str:
     """Official capitals of a body's name: fixed names ("Ban Chấp hành Trung ương"), each
     field of a department ("Sở Giáo dục và Đào tạo", "Bộ Lao động - Thương binh và Xã hội"),
     an institution's own name ("Trường ĐH Thủ Đô Hà Nội")."""
-    for fixed in _FIXED_NAMES:
+    for fixed in (*_party_boards(), *_FIXED_NAMES):
         name = re.sub(rf"\b{fixed}\b", fixed, name, flags=re.IGNORECASE)
     m = re.match(r"^(Sở|Bộ|Phòng)\s+(.+?)(\s+(?:tỉnh|thành phố|huyện|quận|thị xã)\s.*)?$", name)
     if m:
@@ -334,16 +335,30 @@ def _body_capitals(name: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _party_boards() -> tuple[str, ...]:
+    """The party's own boards and committees as ``data/units.json`` spells them ("Ban Tuyên giáo
+    và Dân vận", "Ban Xây dựng Đảng", "Ủy ban Kiểm tra", "Đảng ủy các cơ quan Đảng"), longest
+    first: one issuing under its committee ("BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY") keeps the
+    capitals of its fields."""
+    names = {u["name"] for u in unit_data()["units"]
+             if " " in u["name"] and (u.get("owner") == "party" or u["name"].startswith("Đảng ủy "))}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
 # Names of bodies whose words keep capitals inside an issuer ("Ban Chấp hành Trung ương").
-_FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Mặt trận Tổ quốc",
+_FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Đảng ủy", "Mặt trận Tổ quốc",
                 "Quốc hội", "Chính phủ", "Đại học", "Hội đồng nhân dân", "Bộ Chỉ huy Quân sự",
                 "Bộ đội Biên phòng")
 
 
+# "ỦY BAN" opens a child whole (a commune's committee under its province, "UBND TỈNH … / ỦY BAN
+# NHÂN DÂN XÃ …"; a party inspection committee): the bare BAN after ỦY cut the name and issued
+# "Ban nhân dân xã …".
 _PARENT_SPLIT = re.compile(
-    r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+\S+(?:\s+\S+)*?)\s+"
-    r"(?P<child>(?:SỞ|PHÒNG|BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|HUYỆN ỦY|THÀNH ỦY|"
-    r"THỊ ỦY|ĐẢNG ỦY|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
+    r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\s+\S+(?:\s+\S+)*?)\s+"
+    r"(?P<child>(?:SỞ|PHÒNG|ỦY BAN|(?<!ỦY )BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|"
+    r"HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
 )
 
 
@@ -470,9 +485,11 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
     parent, child = m.group("parent").replace(_PLACE_JOIN, " "), m.group("child").replace(_PLACE_JOIN, " ")
     name = caps_to_name(child)
     if re.match(r"^(SỞ|PHÒNG|CHI CỤC|BAN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY)\b", child) and not re.search(
-        r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", child
+        r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|ĐẶC KHU)\b", child
     ):
-        level = re.search(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+.*$", parent)
+        # A board of a commune's party committee ("ĐẢNG ỦY XÃ … / BAN XÂY DỰNG ĐẢNG") is the
+        # committee's, not the commune's.
+        level = re.search(r"\b(?:ĐẢNG ỦY\s+)?(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\s+.*$", parent)
         if level:
             name = f"{name} {caps_to_name('X ' + level.group(0)).split(' ', 1)[1]}"
     return _body_capitals(name)
