@@ -657,6 +657,12 @@ def _count_noun(ctx: _Ctx, v: _Val, limit: int) -> None:
 _BAND_GAP = r"^[^\d;,]{0,40}?(?:đến|tới)\s+dưới\s*$"
 
 
+# A per-capita indicator's name: a count of staff or beds "trên" (per) a round number of people.
+_PER_BASES = frozenset({1.0, 10.0, 100.0, 1000.0, 10000.0, 100000.0})
+_PER_NAME = (r"(?:(?<!\w)số\s+[^\d;:,.]{1,40}?|bác sĩ|bác sỹ|giường bệnh|dược sĩ|dược sỹ|điều dưỡng|"
+             r"nhân viên y tế|cán bộ y tế)\s+trên\s*$")
+
+
 def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> list[_Val]:
     """Value expressions of a clause: numbers, ranges, units, trailing cues.
 
@@ -671,6 +677,12 @@ def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> l
     # Years and periods are not values unless a unit follows ("2025 lao động" is rare).
     nums: list[_Val] = []
     for v in raw:
+        if v.value in _PER_BASES and ctx.rx(_PER_NAME).search(low, max(start, v.start - 60), v.start) \
+                and ctx.rx(r"\s*(?:vạn\s+)?(?:dân|người|dân số)(?!\w)").match(low, v.end, end):
+            # "Số bác sĩ trên 1 vạn dân: 12 bác sĩ", "Số giường bệnh trên 10.000 người": the
+            # indicator's own denominator, no "above" value (lists of provincial and national
+            # targets, 2019-2025: the planning ministry's 2021 table, NQ 158/2024/QH15).
+            continue
         if v.year_like:
             after = low[v.end:end]
             if not ctx.rx(r"^\s*(?:%|‰|" + _UNIT_ALT + r")(?!\w)").match(after) or \
