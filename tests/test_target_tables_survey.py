@@ -391,3 +391,77 @@ def test_the_denominator_of_a_per_capita_indicator_is_no_value(tmp_path: Path) -
 """)
     assert {(t.value, t.comparator) for t in doc.targets} == {
         (12.0, "reach"), (35.0, "reach"), (32.0, "reach"), (3.0, "reach"), (10000.0, "above")}
+
+
+# ---------------------------------------------------------------------------------------------
+# "Biểu" annexes
+# ---------------------------------------------------------------------------------------------
+
+# Provincial decisions assigning the year's targets attach them as "Biểu" ("(Có Biểu chi tiết
+# kèm theo)", Lai Châu QĐ 2218/QĐ-UBND 2023 above and
+# https://vanbanphapluat.co/quyet-dinh-2218-qd-ubnd-2023-chi-tieu-ke-hoach-phat-trien-kinh-te-xa-hoi-lai-chau;
+# Nghệ An QĐ 3639/QĐ-UBND 2024, Biểu 15, above). "Biểu số 01" opened no appendix: the rows were
+# cited by the body's last section ("I").
+
+ANNEXES = """**Biểu số 01**
+
+**CHỈ TIÊU KINH TẾ CHỦ YẾU NĂM 2026**
+
+| STT | Chỉ tiêu | ĐVT | Kế hoạch 2026 |
+|---|---|---|---|
+| 1 | Tốc độ tăng GRDP | % | 8,5 |
+| 2 | Tỷ lệ che phủ rừng | % | 46,5 |
+
+**Biểu số 02**
+
+**CHỈ TIÊU XÃ HỘI CHỦ YẾU NĂM 2026**
+
+| STT | Chỉ tiêu | ĐVT | Kế hoạch 2026 |
+|---|---|---|---|
+| 1 | Tỷ lệ hộ nghèo | % | 2 |
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_annexed_tables_numbered_as_bieu(tmp_path: Path, fmt: str) -> None:
+    doc = _parse(tmp_path, ANNEXES, fmt)
+    assert {(t.section, t.value, t.year) for t in doc.targets} == {
+        ("PL1.1", 8.5, 2026), ("PL1.2", 46.5, 2026), ("PL2.1", 2.0, 2026)}
+
+
+def test_a_bieu_inside_an_appendix_is_no_appendix(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, "**PHỤ LỤC III**\n\n**CÁC BIỂU CHỈ TIÊU**\n\n" + ANNEXES)
+    assert [s.id for s in doc.sections] == ["I", "PL3"]
+    assert {t.section for t in doc.targets} == {"PL3.1", "PL3.2"}
+
+
+# ---------------------------------------------------------------------------------------------
+# A resolution's chỉ tiêu run on in one paragraph with "(1)", "(2)" markers
+# ---------------------------------------------------------------------------------------------
+
+# NQ HĐND on the year's socio-economic plan and Party action programmes list the main targets
+# as "(1) …; (2) …" inside a paragraph per field ("a) Về kinh tế: (1) Tốc độ tăng trưởng …";
+# Kon Tum NQ 78/NQ-HĐND 2022, https://thuviennhadat.vn/vbpl/nghi-quyet-78-nq-hdnd-2022-phuong-huong-nhiem-vu-kinh-te-xa-hoi-kon-tum-2023-546882.html;
+# Hà Nội's 24 targets for 2024 "đạt từ 6,5-7%", "từ 160,8-162 triệu đồng",
+# https://88tysobongda.com/infographics/ha-noi-nhung-chi-tieu-kinh-te-xa-hoi-chu-yeu-nam-2024-20231207165035110.htm;
+# Tuyên Quang's 2030 targets "tối thiểu 20% GRDP", "trên 75.000 tỷ đồng",
+# https://infographics.vn/phan-dau-den-nam-2030-tuyen-quang-la-tinh-phat-trien-kha-toan-dien-ben-vung/218403.vna).
+# The marker stayed in the target's text and indicator ("tỷ lệ (1) Tốc độ tăng trưởng GRDP");
+# GUIDELINES-real.md: a target text never includes the list marker.
+
+
+def test_inline_list_markers_are_not_part_of_the_target(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, """2. Các chỉ tiêu chủ yếu năm 2026
+
+a) Về kinh tế: (1) Tốc độ tăng trưởng GRDP từ 8% trở lên; (2) GRDP bình quân đầu người đạt khoảng 5.200 USD; (3) Thu ngân sách nhà nước trên địa bàn tăng trên 10% so với dự toán.
+
+b) Về xã hội: (4) Tỷ lệ hộ nghèo giảm 1-1,5%; (5) Số bác sĩ trên 1 vạn dân đạt 12 bác sĩ.
+""")
+    assert {(t.indicator, t.comparator, t.value) for t in doc.targets} == {
+        ("tốc độ tăng trưởng GRDP", "at_least", 8.0),
+        ("GRDP bình quân đầu người", "about", 5200.0),
+        ("mức tăng thu ngân sách nhà nước trên địa bàn", "above", 10.0),
+        ("mức giảm tỷ lệ hộ nghèo", "range", 1.0),
+        ("số bác sĩ trên 1 vạn dân", "reach", 12.0),
+    }
+    assert not any(t.text.startswith("(") for t in doc.targets)

@@ -810,7 +810,15 @@ def _split(text: str, a: int, b: int, seps: re.Pattern[str]) -> list[tuple[int, 
         out.append((s, x))
         s = y
     out.append((s, b))
-    return [_trim(text, x, y, " \t") for x, y in out if text[x:y].strip(" \t,;:")]
+    parts = [_trim(text, x, y, " \t") for x, y in out if text[x:y].strip(" \t,;:")]
+    # A part opening with a list marker inside a paragraph ("Về kinh tế: (1) Tốc độ tăng trưởng
+    # …; (2) …", the chỉ tiêu of a resolution run on in one paragraph) starts after it: the
+    # marker is neither the indicator nor the target text (GUIDELINES-real.md).
+    return [(m.end(), y) if (m := _INLINE_MARKER.match(text, x, y)) and m.end() < y else (x, y)
+            for x, y in parts]
+
+
+_INLINE_MARKER = re.compile(r"\(\s*\d{1,2}\s*\)\s+")
 
 
 _CLAUSE_SEP = re.compile(r";|\s\|\s")

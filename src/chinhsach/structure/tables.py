@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from chinhsach.model import Provenance, SourceLine, Table, TableRow
 from chinhsach.text.normalize import fold, normalize_text, strip_markdown
 
-__all__ = ["TableBlock", "appendix_heading", "find_tables", "read_table", "table_blocks"]
+__all__ = ["TableBlock", "annex_table_heading", "appendix_heading", "find_tables", "read_table",
+           "table_blocks"]
 
 # Column roles, tried in order on the folded header label of each column. "Thời gian thực hiện"
 # must be a time before "thực hiện" makes it a lead column; "Đơn vị tính" a measure before
@@ -137,6 +138,22 @@ def appendix_heading(text: str) -> tuple[int | None, str] | None:
     n = m.group("n")
     number = None if n is None else (int(n) if n.isdigit() else _roman_value(n))
     return number, rest
+
+
+# "Biểu số 01", "BIỂU 2" (a provincial decision assigning the year's targets "(Có Biểu chi tiết
+# kèm theo)", Lai Châu QĐ 2218/QĐ-UBND 2023; Nghệ An QĐ 3639/QĐ-UBND 2024, Biểu 15): an annexed
+# table numbered on its own; a number is required ("Biểu dương …" commends).
+_ANNEX_TABLE = re.compile(r"^(?:BIỂU|Biểu|BIEU|Bieu)(?:\s+(?:SỐ|số|SO|So|so)\.?)?\s+(?P<n>\d{1,2}|[IVXLC]+)\b"
+                          r"\s*[.:\-–]?\s*(?P<rest>.*)$")
+
+
+def annex_table_heading(text: str) -> tuple[int | None, str] | None:
+    """(number, rest) when ``text`` opens an annexed "Biểu" (see :data:`_ANNEX_TABLE`)."""
+    m = _ANNEX_TABLE.match(text.strip())
+    if m is None or len(m.group("rest").split()) > 40:
+        return None
+    n = m.group("n")
+    return (int(n) if n.isdigit() else _roman_value(n)), m.group("rest").strip()
 
 
 def _roman_value(roman: str) -> int:
