@@ -28,7 +28,13 @@ import re
 from collections.abc import Callable, Sequence
 
 from chinhsach.extract.duties import MONITOR_VERBS, Mention, find_deadline, roles_in_text
-from chinhsach.extract.targets import find_targets, heading_year, indicator_direction, parse_number
+from chinhsach.extract.targets import (
+    find_targets,
+    heading_year,
+    indicator_direction,
+    names_unit,
+    parse_number,
+)
 from chinhsach.model import Document, Duty, Table, Target, UnitRole
 from chinhsach.text.normalize import fold
 
@@ -257,7 +263,12 @@ _CUES = {"≥": "at_least", ">=": "at_least", "≤": "at_most", "<=": "at_most",
 # Words before a value in one part of a cell that holds several ("6,5-7%, phấn đấu 7-7,5%";
 # "đô thị 95%; nông thôn 80%"): an aim word keeps the indicator, a change word makes it a change
 # ("giảm 0,8-1%" → "mức giảm …", GUIDELINES-real.md), other words name a sub-item.
-_AIM_WORDS = re.compile(r"^(?:phấn đấu|phan dau|phấn đấu đạt|mục tiêu|muc tieu)$", re.IGNORECASE)
+# A level reached by a change keeps the indicator too: "giảm còn 0,8%", "giảm xuống dưới 1%" (the
+# 2026 targets of a ward council, https://baophutho.vn/ky-hop-thu-tu-hdnd-phuong-tan-hoa-244615.htm);
+# "duy trì 100%" keeps a level.
+_AIM_WORDS = re.compile(r"^(?:phấn đấu|phan dau|phấn đấu đạt|phan dau dat|mục tiêu|muc tieu|đạt|dat|"
+                        r"còn|con|còn lại|con lai|giảm còn|giam con|giảm xuống(?: còn)?|giam xuong(?: con)?|"
+                        r"tăng lên|tang len|duy trì|duy tri|duy trì ở mức|duy tri o muc)$", re.IGNORECASE)
 _CHANGE_WORDS = re.compile(r"^(?P<w>giảm|tăng|giam|tang)(?:\s+(?:thêm|them|bình quân|binh quan))?$",
                            re.IGNORECASE)
 _NO_LABEL = re.compile(r"^(?:top|nhóm|nhom|hạng|hang|thứ|thu|loại|loai|gấp|gap|cấp|cap|mức|muc)\b",
@@ -320,6 +331,8 @@ def _cell_values(cell: str) -> list[CellValue]:
         if parsed is None:
             continue
         value, comparator, pct, high, unit = parsed
+        if label and fold(label).startswith("duy tri") and comparator == "reach":
+            comparator = "maintain"
         out.append((label or None, value, comparator, pct, high, unit))
     return out
 
@@ -387,6 +400,11 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
         if row.kind != "data" or row.section is None:
             continue
         name = re.sub(r"^[-–—+•*]\s*", "", name)
+        name_unit = None
+        if (paren := re.search(r"\s*\(([^()]{1,40})\)\s*$", name)) and names_unit(paren.group(1)):
+            # "Tỷ lệ hộ nghèo (%)", "Thu nhập bình quân đầu người (triệu đồng/người/năm)" with no
+            # ĐVT column: the name gives the unit.
+            name, name_unit = name[: paren.start()], paren.group(1).strip()
         indicator = _item_name(name) if by_item else _lower_first(name)
         if dash and item_name and item_name.lower() not in name.lower():
             indicator = f"{indicator} {item_name.lower()}"
@@ -411,7 +429,8 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
             else:
                 base = f"{sub} {indicator}" if sub and sub.lower() not in indicator.lower() else indicator
             for label, value, comparator, pct, value_max, cell_unit in parsed:
-                unit = "%" if pct else (_lower_first(measure) if measure else label_unit or cell_unit)
+                unit = "%" if pct else (_lower_first(measure) if measure
+                                        else label_unit or name_unit or cell_unit)
                 full = _labelled(base, label)
                 key = (row.section, full, comparator, value, value_max, year)
                 if key in seen:

@@ -268,6 +268,15 @@ _UNITS = [
     "sinh viên", "trẻ", "đối tượng", "việc làm", "mô hình", "câu lạc bộ", "nhà văn hóa",
     "chỉ tiêu", "tiêu chí", "suất", "con", "cây", "km đường", "đơn vị", "tổ chức", "dự án",
 ]
+
+
+def names_unit(text: str) -> bool:
+    """Whether ``text`` is a unit the target reader knows, possibly per something: "%", "xã",
+    "triệu đồng/người/năm" (the unit an indicator's name gives in parentheses)."""
+    first = re.split(r"\s*/\s*", text.strip().lower(), maxsplit=1)[0]
+    return first in _UNIT_SET
+
+
 # Units of measure (not things counted): "N cm" is never "số cm".
 _MEASURE_UNITS = {"m²", "m2", "m³", "m3", "km²", "km2", "km", "ha", "tấn", "kg", "lít", "m", "cm",
                   "điểm", "lần", "đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "usd",
@@ -275,6 +284,7 @@ _MEASURE_UNITS = {"m²", "m2", "m³", "m3", "km²", "km2", "km", "ha", "tấn", 
 _TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "phút", "tuần", "quý"}
 _AGE_UNITS = {"tuổi", "tháng tuổi"}
 # Words after a value that are never its unit.
+_UNIT_SET = frozenset(_UNITS)
 _UNIT_STOP = {
     "và", "vào", "trở", "đến", "tới", "trên", "dưới", "của", "cho", "với", "trong", "đạt", "so",
     "theo", "ở", "tại", "là", "được", "có", "các", "những", "hoặc", "hay", "từ", "năm",
