@@ -523,3 +523,25 @@ def test_the_unit_in_the_indicator_name(tmp_path: Path, fmt: str) -> None:
         ("PL1.3", "số giường bệnh trên 1 vạn dân (không tính trạm y tế xã)", None),
     }
     assert len(doc.targets) == 9
+
+
+# A column comparing two others: "Ước TH 2025 so với KH 2025 (%)", "KH 2026/UTH 2025 (%)",
+# "Đánh giá" (the annual tables of qdnd and the planning ministry above, and the provinces'
+# decisions assigning the year's plan "tăng 6,6% so với thực hiện năm 2023", thuathienhue.gov.vn
+# above); "Lũy kế đến 2025" is a result. "Kế hoạch 2026 so với thực hiện 2025 (%)" was read as a
+# 2026 column and its ratio (108,5) as a target.
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_ratio_column_sets_no_target(tmp_path: Path, fmt: str) -> None:
+    doc = _parse(tmp_path, """**PHỤ LỤC**
+
+**CHỈ TIÊU CHỦ YẾU NĂM 2026**
+
+| STT | Chỉ tiêu | ĐVT | Lũy kế đến 2025 | Kế hoạch 2026 | Kế hoạch 2026 so với thực hiện 2025 (%) |
+|---|---|---|---|---|---|
+| 1 | Giá trị sản xuất công nghiệp | Tỷ đồng | 46.200 | 50.100 | 108,4 |
+| 2 | Kim ngạch xuất khẩu | Triệu USD | 1.250 | 1.380 | 110,4 |
+""", fmt)
+    assert {(t.section, t.value, t.unit, t.year) for t in doc.targets} == {
+        ("PL1.1", 50100.0, "tỷ đồng", 2026), ("PL1.2", 1380.0, "triệu USD", 2026)}

@@ -49,11 +49,14 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"^(?!.*\bbat dau\b)(?:.*(?:thoi gian|thoi han|tien do|thoi diem|"
                         r"lo trinh|han hoan thanh|nam hoan thanh|moc thoi gian|moc hoan thanh)|"
                         r"(?:han|han chot|ket thuc)$)")),
+    # "Kế hoạch 2026 so với thực hiện 2025 (%)", "So sánh KH 2026/TH 2025", "Năm 2026 / So sánh
+    # (%)", "Tăng/giảm so với năm 2025": a ratio of two columns, no value to reach.
+    ("ratio", re.compile(r"\bso (?:voi|sanh|cung ky)\b|\btang ?/ ?giam\b|20\d\d ?/ ?(?:uth|th|kh|uoc)\b")),
     # "Thực hiện 2025", "TH 2025", "Năm 2025 / Thực hiện" (the year's actual result beside the
     # plan's "Kế hoạch 2026") is the baseline too: read as "thực hiện" it made a lead column
     # and the indicator table a duty table of indicators with no unit.
     ("baseline", re.compile(r"uoc (?:thuc hien|dat|tinh|th)\b|\buth\b|hien trang|thuc hien nam|"
-                            r"ket qua (?:nam|giai doan)|nam goc|co so|"
+                            r"ket qua (?:nam|giai doan)|nam goc|co so|luy ke|"
                             r"^(?:ket qua |so lieu )?(?:thuc hien|th)(?: ky| giai doan)? ?20\d\d|"
                             r"20\d\d(?: \([^()]*\))? (?:ket qua )?thuc hien$")),
     # One undated value per indicator ("Chỉ tiêu | ĐVT | Mục tiêu | Cơ quan theo dõi"): the year
@@ -479,7 +482,7 @@ def _role_of(label: str) -> str | None:
     whole = " ".join(parts)
     if whole.replace(" ", "") in ("stt", "tt", "sott"):
         return "stt"  # "ST T": a narrow column wraps its label inside the word
-    for role, pattern in _ROLE_PATTERNS[:5]:  # stt, measure, cooperate, time, baseline
+    for role, pattern in _ROLE_PATTERNS[:6]:  # stt, measure, cooperate, time, ratio, baseline
         if pattern.search(whole) and not (role == "stt" and len(parts) > 1):
             return role
     for part in reversed(parts):  # the most specific label that names a year wins
@@ -494,7 +497,7 @@ def _role_of(label: str) -> str | None:
             return f"value:{years.group(1)}"
     if _PLACE_LABEL.match(label.strip()):
         return "at_place"
-    for role, pattern in _ROLE_PATTERNS[5:]:
+    for role, pattern in _ROLE_PATTERNS[6:]:
         if pattern.search(whole):
             return role
     return None
