@@ -545,3 +545,31 @@ def test_a_ratio_column_sets_no_target(tmp_path: Path, fmt: str) -> None:
 """, fmt)
     assert {(t.section, t.value, t.unit, t.year) for t in doc.targets} == {
         ("PL1.1", 50100.0, "tỷ đồng", 2026), ("PL1.2", 1380.0, "triệu USD", 2026)}
+
+
+# "- Trong đó: Tỷ lệ lao động qua đào tạo có văn bằng, chứng chỉ" and "- Trong đó: Giảm tỷ lệ hộ
+# nghèo tại các huyện nghèo" as rows of their own, with no STT and no body, under an indicator
+# whose row names the following body (qdnd and mpi.gov.vn above). In a table that names bodies
+# the sub-row was a group row: its value was lost.
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_sub_indicator_row_without_a_body(tmp_path: Path, fmt: str) -> None:
+    doc = _parse(tmp_path, """**PHỤ LỤC**
+
+**CHỈ TIÊU CHỦ YẾU NĂM 2026**
+
+| STT | Chỉ tiêu | Đơn vị | Kế hoạch năm 2026 | Cơ quan chủ trì theo dõi, đánh giá |
+|---|---|---|---|---|
+| 1 | Tỷ lệ lao động qua đào tạo | % | Khoảng 70 | Sở Nội vụ |
+| | - Trong đó: Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ | % | Khoảng 30 | |
+| 2 | Mức giảm tỷ lệ hộ nghèo theo chuẩn đa chiều | Điểm % | 1 - 1,5 | Sở Nội vụ |
+| | - Trong đó: Giảm tỷ lệ hộ nghèo tại các xã đặc biệt khó khăn | % | Trên 3 | |
+""", fmt)
+    assert {(t.section, t.indicator, t.comparator, t.value) for t in doc.targets} == {
+        ("PL1.1", "tỷ lệ lao động qua đào tạo", "about", 70.0),
+        ("PL1.1", "tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ", "about", 30.0),
+        ("PL1.2", "mức giảm tỷ lệ hộ nghèo theo chuẩn đa chiều", "range", 1.0),
+        ("PL1.2", "giảm tỷ lệ hộ nghèo tại các xã đặc biệt khó khăn", "above", 3.0),
+    }
+    assert _table_duties(doc) == ["PL1.1", "PL1.2"]  # the sub-rows are no duties

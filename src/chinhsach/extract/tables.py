@@ -219,6 +219,11 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
         merge(_cell_units(row.cell(lead_col), "lead", find))
         merge(_cell_units(row.cell(coop_col), "cooperate", find))
         merge(_cell_units(row.cell(report_col), "report_to", find))
+        if (in_objectives and re.match(r"[-–—+•]\s", task.strip())) or (
+                not units and not any(row.cell(j) for j, r in enumerate(table.roles)
+                                      if r in ("lead", "cooperate", "report_to", "time", "product",
+                                               "budget"))):
+            continue  # a "- Trong đó: …" sub-row of an indicator: its value is a target, no duty
         leads = [u for u in units if u.role == "lead"]
         merge(roles_in_text(task, find))
         if re.match(r"^\s*(?:theo doi|giam sat|kiem tra)\b", fold(task)) or lead_monitors:
@@ -394,19 +399,24 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
         name = row.cell(name_col)
         if row.kind == "group":
             group_year = heading_year(" ".join(c for c in row.cells if c)) or group_year
-        dash = bool(re.fullmatch(r"[-–—+•*]", row.cell(stt_col).strip()))
+        dash = bool(re.fullmatch(r"[-–—+•*]", row.cell(stt_col).strip())) or (
+            not row.cell(stt_col).strip() and bool(re.match(r"[-–—+•]\s", name.strip())))
         if not dash:
             item_name = name
         if row.kind != "data" or row.section is None:
             continue
-        name = re.sub(r"^[-–—+•*]\s*", "", name)
+        bare = re.sub(r"^[-–—+•*]\s*", "", name)
+        name = re.sub(r"^(?:trong đó|riêng|gồm)\s*:?\s*", "", bare, flags=re.IGNORECASE)
+        # A sub-row names a part of its item ("- Diện tích" under "Cà phê") unless it is an
+        # indicator of its own ("- Trong đó: Tỷ lệ lao động … có bằng cấp, chứng chỉ").
+        own = name != bare or len(name.split()) > 4
         name_unit = None
         if (paren := re.search(r"\s*\(([^()]{1,40})\)\s*$", name)) and names_unit(paren.group(1)):
             # "Tỷ lệ hộ nghèo (%)", "Thu nhập bình quân đầu người (triệu đồng/người/năm)" with no
             # ĐVT column: the name gives the unit.
             name, name_unit = name[: paren.start()], paren.group(1).strip()
         indicator = _item_name(name) if by_item else _lower_first(name)
-        if dash and item_name and item_name.lower() not in name.lower():
+        if dash and not own and item_name and item_name.lower() not in name.lower():
             indicator = f"{indicator} {item_name.lower()}"
         measure = row.cell(measure_col).strip()
         for j, column_year in values:

@@ -746,7 +746,11 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
     if table.kind == "duty":
         has_name = bool(name is not None and name < len(cells) and cells[name])
         filled = any(cells[j] for j, r in enumerate(table.roles) if r in _DUTY_CELLS and j < len(cells))
-        return "data" if has_name and filled else "group"
+        # A "- Trong đó: …" sub-row of an indicator table that names who follows each indicator
+        # gives a value and no body (the 2019 and 2021 national tables read in the survey).
+        valued = any(cells[j] for j, r in enumerate(table.roles)
+                     if r and (r.startswith("value:") or r == "goal") and j < len(cells))
+        return "data" if has_name and (filled or valued) else "group"
     values = any(cells[j] for j, r in enumerate(table.roles)
                  if r and (r.startswith("value:") or r in ("baseline", "goal", "at_place"))
                  and j < len(cells))
@@ -772,6 +776,11 @@ def _carry_down(table: Table) -> None:
 def _row_stt(table: Table, row: TableRow) -> str:
     stt_col = table.column("stt")
     stt = row.cell(stt_col).strip().rstrip(".").strip() if stt_col is not None else ""
+    if not stt and row.kind == "data":
+        name = next((row.cell(c) for c in (table.column("task"), table.column("indicator"))
+                     if c is not None), "")
+        if re.match(r"[-–—+•]\s", name.strip()):
+            stt = "-"  # "| | - Trong đó: … |": the dash stands in the name cell
     if not stt and row.kind == "group":
         text = next((c for c in row.cells if c), "")
         m = _MARKER_IN_TEXT.match(text)
