@@ -137,8 +137,9 @@ def _table_duties(doc: Document) -> list[str | None]:
 # https://hethongphapluat.com/quyet-dinh-2665-qd-ubnd-nam-2023-giao-ke-hoach-phat-trien-kinh-te-xa-hoi-nam-2024-do-tinh-son-la-ban-hanh.html),
 # the comparison "tăng 10% so với thực hiện 2023" in
 # https://thuathienhue.gov.vn/Thong-tin-kinh-te-xa-hoi/cid/4DED3B6B-4692-485D-B3A9-B0EC010C6D71.
-# "Thực hiện 2025" without "năm" read as "thực hiện" (a lead column): the indicator table became a
-# duty table, one duty per indicator with no unit.
+# The short label "Thực hiện 2025" (no "năm"; the pages read show "Ước thực hiện năm …" and the
+# comparison in prose, the short form is the same column) read as "thực hiện", a lead column: the
+# indicator table became a duty table, one duty per indicator with no unit.
 
 RESULT_BEFORE_PLAN = """**PHỤ LỤC**
 
@@ -299,8 +300,8 @@ def test_a_lettered_sub_item(tmp_path: Path, fmt: str) -> None:
 # QĐ 3639/QĐ-UBND 2024, Biểu 15, https://www.vietnam.vn/en/nghe-an-dieu-chinh-chi-tieu-giam-ty-le-ho-ngheo-nam-2025);
 # the districts given their share of the year's targets (Lai Châu QĐ 2218 above: "Ủy ban nhân dân
 # các huyện, thành phố triển khai giao chỉ tiêu"). The column naming the places ("Đơn vị") was
-# read as the unit of measure, an unlabelled one left the table unread; a column per place named
-# no role.
+# read as the unit of measure, an unlabelled one left the table unread. A column per place (the
+# transposed layout) was not among the pages read; it is tested as the same table turned.
 
 PER_DISTRICT_ROWS = """**PHỤ LỤC**
 
@@ -439,14 +440,16 @@ def test_a_bieu_inside_an_appendix_is_no_appendix(tmp_path: Path) -> None:
 # A resolution's chỉ tiêu run on in one paragraph with "(1)", "(2)" markers
 # ---------------------------------------------------------------------------------------------
 
-# NQ HĐND on the year's socio-economic plan and Party action programmes list the main targets
-# as "(1) …; (2) …" inside a paragraph per field ("a) Về kinh tế: (1) Tốc độ tăng trưởng …";
-# Kon Tum NQ 78/NQ-HĐND 2022, https://thuviennhadat.vn/vbpl/nghi-quyet-78-nq-hdnd-2022-phuong-huong-nhiem-vu-kinh-te-xa-hoi-kon-tum-2023-546882.html;
-# Hà Nội's 24 targets for 2024 "đạt từ 6,5-7%", "từ 160,8-162 triệu đồng",
+# Resolutions on the year's plan (Kon Tum NQ 78/NQ-HĐND 2022,
+# https://thuviennhadat.vn/vbpl/nghi-quyet-78-nq-hdnd-2022-phuong-huong-nhiem-vu-kinh-te-xa-hoi-kon-tum-2023-546882.html,
+# whose excerpt stops before its targets) and their summaries run the main targets on in one
+# paragraph ("đạt từ 6,5-7%", "từ 160,8-162 triệu đồng", Hà Nội 2024,
 # https://88tysobongda.com/infographics/ha-noi-nhung-chi-tieu-kinh-te-xa-hoi-chu-yeu-nam-2024-20231207165035110.htm;
-# Tuyên Quang's 2030 targets "tối thiểu 20% GRDP", "trên 75.000 tỷ đồng",
-# https://infographics.vn/phan-dau-den-nam-2030-tuyen-quang-la-tinh-phat-trien-kha-toan-dien-ben-vung/218403.vna).
-# The marker stayed in the target's text and indicator ("tỷ lệ (1) Tốc độ tăng trưởng GRDP");
+# "tối thiểu 20% GRDP", "trên 75.000 tỷ đồng", Tuyên Quang 2030,
+# https://infographics.vn/phan-dau-den-nam-2030-tuyen-quang-la-tinh-phat-trien-kha-toan-dien-ben-vung/218403.vna);
+# the "(1) …; (2) …" markers inside such a paragraph are those of the development plan kh179
+# ("…; (2) Nông nghiệp công nghệ cao …", already masked as numbers in extract/targets.py). The
+# marker stayed in the target's text and indicator ("tỷ lệ (1) Tốc độ tăng trưởng GRDP");
 # GUIDELINES-real.md: a target text never includes the list marker.
 
 
@@ -525,11 +528,12 @@ def test_the_unit_in_the_indicator_name(tmp_path: Path, fmt: str) -> None:
     assert len(doc.targets) == 9
 
 
-# A column comparing two others: "Ước TH 2025 so với KH 2025 (%)", "KH 2026/UTH 2025 (%)",
-# "Đánh giá" (the annual tables of qdnd and the planning ministry above, and the provinces'
-# decisions assigning the year's plan "tăng 6,6% so với thực hiện năm 2023", thuathienhue.gov.vn
-# above); "Lũy kế đến 2025" is a result. "Kế hoạch 2026 so với thực hiện 2025 (%)" was read as a
-# 2026 column and its ratio (108,5) as a target.
+# A comparison of the plan with last year's result: "tăng 6,6% so với thực hiện năm 2023",
+# "tăng từ 10-12% so với thực hiện 2023" (Huế's 2024 targets, thuathienhue.gov.vn above), the
+# "Đánh giá" column beside "Kế hoạch | Ước thực hiện" (qdnd above). Put in a column of its own
+# ("Kế hoạch 2026 so với thực hiện 2025 (%)": the column form itself was not among the pages
+# read, whose excerpts stop before the annexed Biểu) it was read as a 2026 column and its ratio
+# (108,4) as a target; "Lũy kế đến 2025" (a running total) is a result.
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
