@@ -12,7 +12,10 @@ are found by :func:`~chinhsach.extract.targets.find_targets`, dated by the row's
 A target table (chỉ tiêu | ĐVT | năm 2026 | … | năm 2030) gives one
 :class:`~chinhsach.model.Target` per value cell: the year is the column's, the unit the ĐVT cell
 or the column's "(Tấn)"; a "-" sub-row ("Diện tích" under "1 | Cà phê") names its item. Baseline
-columns (ước thực hiện, hiện trạng) are situation, not targets.
+columns (ước thực hiện, thực hiện 2025, hiện trạng) are situation, not targets. A cell may hold a
+cue and a span ("Khoảng 45-47") or several values ("6,5-7%, phấn đấu 7-7,5%"). A table of places
+(a row or a column per district) names the measure in its value label or title and the place in
+the row or column: "tỷ lệ hộ nghèo huyện Tân Lạc".
 
 Units are found by :func:`~chinhsach.extract.units.find_units` (through the caller's finder),
 deadlines by :func:`~chinhsach.extract.duties.find_deadline`, numbers by
@@ -25,7 +28,13 @@ import re
 from collections.abc import Callable, Sequence
 
 from chinhsach.extract.duties import MONITOR_VERBS, Mention, find_deadline, roles_in_text
-from chinhsach.extract.targets import find_targets, heading_year, indicator_direction, parse_number
+from chinhsach.extract.targets import (
+    find_targets,
+    heading_year,
+    indicator_direction,
+    names_unit,
+    parse_number,
+)
 from chinhsach.model import Document, Duty, Table, Target, UnitRole
 from chinhsach.text.normalize import fold
 
@@ -145,8 +154,42 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
 
 
 def _task_column(table: Table) -> int | None:
-    col = table.column("task")
-    return table.column("indicator") if col is None else col
+    return next((c for c in (table.column("task"), table.column("indicator"), table.column("item"))
+                 if c is not None), None)
+
+
+# Words of a value column's label or a table's title that are not the measure's name.
+_FRAME_WORDS = re.compile(r"^(?:(?:(?:phụ lục|phu luc|biểu|bieu)(?:\s+(?:số\s+|so\s+)?(?:[IVXLC]+|\d{1,2}[a-z]?)\b)?"
+                          r"|(?:các |cac )?(?:chỉ tiêu|chi tieu|mục tiêu|muc tieu|kế hoạch|ke hoach|"
+                          r"giao|được giao|duoc giao|phấn đấu|phan dau|chủ yếu|chu yeu|năm|nam|về|ve)\b)"
+                          r"\s*[.:\-–]?\s*)+", re.IGNORECASE)
+_FRAME_TAIL = re.compile(r"\s*(?:\(.*|(?:(?:đến |den )?(?:năm|nam)\s+|giai đoạn\s+|giai doan\s+)?"
+                         r"20\d\d\b.*|(?:giao cho|giao|theo|của|cua|cho|tại|tai|trên địa bàn)\b.*)$",
+                         re.IGNORECASE)
+
+
+def _measure_name(text: str) -> str | None:
+    """The measure a label or title names: "Mục tiêu tăng trưởng GRDP 2025 (%)" → "tăng trưởng
+    GRDP", "CHỈ TIÊU TỶ LỆ BAO PHỦ BẢO HIỂM Y TẾ NĂM 2026 GIAO CHO CÁC ĐỊA PHƯƠNG" → "tỷ lệ bao
+    phủ bảo hiểm y tế"; None when only frame words are left ("Kế hoạch năm 2026")."""
+    text = text.split(" / ")[-1].strip()
+    text = _FRAME_TAIL.sub("", _FRAME_WORDS.sub("", text)).strip(" :,.-")
+    if text.isupper() and len(text.split()) > 1:
+        text = text.lower()
+    return _lower_first(text) if len(text) > 2 else None
+
+
+def _item_name(name: str) -> str:
+    """A row's item as it stands in its indicator: a proper name ("Vĩnh Phúc", "Huyện Tân Lạc")
+    keeps its capitals, a common one ("Cà phê") is lowered."""
+    words = name.split()
+    if re.match(r"(?:Huyện|Quận|Thị xã|Thành phố|Xã|Phường|Thị trấn|Tỉnh|Toàn|Cả)\b", name):
+        return name[:1].lower() + name[1:]  # the level word is common: "huyện Tân Lạc"
+    if len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper():
+        return name
+    if any(w[:1].isupper() for w in words[1:]):
+        return name[:1].lower() + name[1:]  # "Thành phố Hòa Vân" → "thành phố Hòa Vân"
+    return _lower_first(name)
 
 
 def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Target]]:
@@ -176,6 +219,11 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
         merge(_cell_units(row.cell(lead_col), "lead", find))
         merge(_cell_units(row.cell(coop_col), "cooperate", find))
         merge(_cell_units(row.cell(report_col), "report_to", find))
+        if (in_objectives and re.match(r"[-–—+•]\s", task.strip())) or (
+                not units and not any(row.cell(j) for j, r in enumerate(table.roles)
+                                      if r in ("lead", "cooperate", "report_to", "time", "product",
+                                               "budget"))):
+            continue  # a "- Trong đó: …" sub-row of an indicator: its value is a target, no duty
         leads = [u for u in units if u.role == "lead"]
         merge(roles_in_text(task, find))
         if re.match(r"^\s*(?:theo doi|giam sat|kiem tra)\b", fold(task)) or lead_monitors:
@@ -203,36 +251,105 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
 
 
 # A value may go on with a trend ("≥ 3% và tăng dần theo yêu cầu phát triển", NQ 03/NQ-CP 2025,
-# Phụ lục I): the value stands.
-_VALUE = re.compile(r"^(?P<cue>[≥≤><]=?|trên|dưới|tối thiểu|tối đa|ít nhất|khoảng|không quá)?\s*"
-                    r"(?P<num>\d[\d.,]*)\s*(?P<pct>%)?(?:\s+và\s+(?:tăng|giảm)\b.*)?$",
-                    re.IGNORECASE)
+# Phụ lục I): the value stands. The cue may stand before a span ("Khoảng 45-47", the 2021 targets
+# table of the planning ministry's portal; "khoảng 80,5 - 81,5%", NQ 158/2024/QH15) or the bound
+# after the value ("Từ 30 trở lên", "86% trở lên"); a word or two of unit may follow the number
+# ("4.900 USD" in a "Kế hoạch" column without an ĐVT column).
+_CELL_VALUE = re.compile(
+    r"^(?P<cue>[≥≤><]=?|đạt khoảng|đạt trên|đạt|trên|dưới|tối thiểu|tối đa|ít nhất|khoảng|"
+    r"không quá|từ)?\s*(?P<num>\d[\d.,]*)\s*(?P<pct>%)?"
+    r"(?:\s*[-–]\s*(?P<high>\d[\d.,]*)\s*(?P<pct2>%)?)?"
+    r"(?:\s+(?P<unit>[^\W\d_][^\d%;,()]{0,24}?))??\s*(?P<tail>trở lên|trở xuống)?"
+    r"(?:\s+và\s+(?:tăng|giảm)\b.*)?$", re.IGNORECASE)
 _CUES = {"≥": "at_least", ">=": "at_least", "≤": "at_most", "<=": "at_most", ">": "above",
          "<": "below", "trên": "above", "dưới": "below", "tối thiểu": "at_least",
-         "ít nhất": "at_least", "tối đa": "at_most", "không quá": "at_most", "khoảng": "about"}
+         "ít nhất": "at_least", "tối đa": "at_most", "không quá": "at_most", "khoảng": "about",
+         "đạt khoảng": "about", "đạt trên": "above", "đạt": "reach", "từ": "reach"}
+# Words before a value in one part of a cell that holds several ("6,5-7%, phấn đấu 7-7,5%";
+# "đô thị 95%; nông thôn 80%"): an aim word keeps the indicator, a change word makes it a change
+# ("giảm 0,8-1%" → "mức giảm …", GUIDELINES-real.md), other words name a sub-item.
+# A level reached by a change keeps the indicator too: "giảm còn 0,8%", "giảm xuống dưới 1%" (the
+# 2026 targets of a ward council, https://baophutho.vn/ky-hop-thu-tu-hdnd-phuong-tan-hoa-244615.htm);
+# "duy trì 100%" keeps a level.
+_AIM_WORDS = re.compile(r"^(?:phấn đấu|phan dau|phấn đấu đạt|phan dau dat|mục tiêu|muc tieu|đạt|dat|"
+                        r"còn|con|còn lại|con lai|giảm còn|giam con|giảm xuống(?: còn)?|giam xuong(?: con)?|"
+                        r"tăng lên|tang len|duy trì|duy tri|duy trì ở mức|duy tri o muc)$", re.IGNORECASE)
+_CHANGE_WORDS = re.compile(r"^(?P<w>giảm|tăng|giam|tang)(?:\s+(?:thêm|them|bình quân|binh quan))?$",
+                           re.IGNORECASE)
+_NO_LABEL = re.compile(r"^(?:top|nhóm|nhom|hạng|hang|thứ|thu|loại|loai|gấp|gap|cấp|cap|mức|muc)\b",
+                       re.IGNORECASE)
+_PART_LABEL = re.compile(r"^(?P<label>[^\d≥≤<>]*?)\s*(?=(?:[≥≤><]=?|trên|dưới|tối thiểu|tối đa|"
+                         r"ít nhất|khoảng|không quá|từ|đạt)?\s*\d)", re.IGNORECASE)
+
+CellValue = tuple[str | None, float, str, bool, float | None, str | None]
 
 
-_SPAN = re.compile(r"^(?P<low>\d[\d.,]*)\s*%?\s*[-–]\s*(?P<high>\d[\d.,]*)\s*(?P<pct>%)?$")
-
-
-def _value(cell: str) -> tuple[float, str | None, bool, float | None] | None:
-    """(value, comparator, is a percentage, upper bound) of a value cell, None if it holds no
-    single value or span ("40 - 50": comparator ``range``, 50 the upper bound)."""
-    if span := _SPAN.match(cell.strip()):
-        try:
-            low, high = parse_number(span.group("low")), parse_number(span.group("high"))
-        except ValueError:
-            return None
-        return (low, "range", bool(span.group("pct")), high) if low < high else None
-    m = _VALUE.match(cell.strip())
+def _value(cell: str) -> tuple[float, str, bool, float | None, str | None] | None:
+    """(value, comparator, is a percentage, upper bound, unit words) of a value cell, None if it
+    holds no single value or span ("40 - 50": comparator ``range``, 50 the upper bound)."""
+    m = _CELL_VALUE.match(cell.strip())
     if m is None:
         return None
     try:
         value = parse_number(m.group("num"))
+        high = parse_number(m.group("high")) if m.group("high") else None
     except ValueError:
         return None
-    cue = (m.group("cue") or "").lower()
-    return value, _CUES.get(cue, "reach"), bool(m.group("pct")), None
+    pct = bool(m.group("pct") or m.group("pct2"))
+    unit = m.group("unit")
+    if unit and (unit.lower().startswith(("và ", "va ")) or len(unit.split()) > 3):
+        return None
+    if high is not None:
+        return (value, "range", pct, high, unit) if value < high else None
+    tail = (m.group("tail") or "").lower()
+    comparator = ("at_least" if tail == "trở lên" else "at_most" if tail == "trở xuống"
+                  else _CUES.get((m.group("cue") or "").lower(), "reach"))
+    return value, comparator, pct, None, unit
+
+
+def _cell_values(cell: str) -> list[CellValue]:
+    """The values of a value cell: (label, value, comparator, is a percentage, upper bound, unit).
+
+    A cell holds one value ("≥ 70", "Khoảng 45-47", "Từ 30 trở lên": label None) or several
+    parts between ";" or ", " (the table of NQ 158/2024/QH15's targets as the press printed it:
+    "6,5-7%, phấn đấu 7-7,5%", "70%, có bằng cấp 29-29,5%", "giảm 0,8-1%"): each part that
+    reads as words and a value gives one, its words the label (see :data:`_AIM_WORDS`).
+    """
+    cell = re.sub(r"\s*\([^()]*\)\s*$", "", cell.strip()).strip(" .")
+    if not cell:
+        return []
+    one = _value(cell)
+    if one is not None:
+        value, comparator, pct, high, unit = one
+        return [(None, value, comparator, pct, high, unit)]
+    out: list[CellValue] = []
+    for part in re.split(r"\s*;\s*|,\s+(?=\D)", cell):
+        part = part.strip(" .")
+        m = _PART_LABEL.match(part)
+        if m is None:
+            continue
+        label = m.group("label").strip(" :")
+        if label and (_NO_LABEL.match(label) or len(label.split()) > 6 or label[:1].isupper()
+                      and not (_AIM_WORDS.match(label) or _CHANGE_WORDS.match(label))):
+            continue
+        parsed = _value(part[m.end("label"):])
+        if parsed is None:
+            continue
+        value, comparator, pct, high, unit = parsed
+        if label and fold(label).startswith("duy tri") and comparator == "reach":
+            comparator = "maintain"
+        out.append((label or None, value, comparator, pct, high, unit))
+    return out
+
+
+def _labelled(indicator: str, label: str | None) -> str:
+    """The indicator of one part of a cell that holds several (see :func:`_cell_values`)."""
+    if not label or _AIM_WORDS.match(label):
+        return indicator
+    if change := _CHANGE_WORDS.match(label):
+        word = "giảm" if fold(change.group("w")) == "giam" else "tăng"
+        return f"mức {word} {indicator}"
+    return f"{indicator} {label}"
 
 
 def _lower_first(text: str) -> str:
@@ -248,8 +365,8 @@ def _label_parts(label: str) -> tuple[str | None, str | None]:
     unit_m = re.search(r"\(([^()]{1,30})\)", last)
     unit = _lower_first(unit_m.group(1).strip()) if unit_m else None
     sub = re.sub(r"\([^()]*\)", "", last).strip()
-    if re.search(r"20\d\d", sub) or not sub:
-        sub = None
+    if re.search(r"20\d\d", sub) or not sub or not _FRAME_WORDS.sub("", sub).strip():
+        sub = None  # "Năm 2026 / Kế hoạch": the plan's value, no sub-item
     return (_lower_first(sub) if sub else None), unit
 
 
@@ -268,42 +385,71 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
     stt_col = table.column("stt")
     time_col = table.column("time")
     values: list[tuple[int, int | None]] = [
-        (j, int(r.split(":", 1)[1]) if r != "goal" else None) for j, r in enumerate(table.roles)
-        if r and (r.startswith("value:") or r == "goal")]
+        (j, int(r.split(":", 1)[1]) if r.startswith("value:") else None)
+        for j, r in enumerate(table.roles) if r and (r.startswith("value:") or r in ("goal", "at_place"))]
     title_year = heading_year(table.title) if table.title else None
+    by_item = name_col is not None and table.roles[name_col] == "item"
+    title_measure = _measure_name(table.title) if table.title else None
     group_year: int | None = None
     item_name = ""
+    seen: set[tuple[str | None, str, str, float, float | None, int | None]] = set()
     for row in table.rows:
         if row.kind not in ("data", "group"):
             continue
         name = row.cell(name_col)
         if row.kind == "group":
             group_year = heading_year(" ".join(c for c in row.cells if c)) or group_year
-        dash = bool(re.fullmatch(r"[-–—+•*]", row.cell(stt_col).strip()))
+        dash = bool(re.fullmatch(r"[-–—+•*]", row.cell(stt_col).strip())) or (
+            not row.cell(stt_col).strip() and bool(re.match(r"[-–—+•]\s", name.strip())))
         if not dash:
             item_name = name
         if row.kind != "data" or row.section is None:
             continue
-        indicator = _lower_first(name)
-        if dash and item_name and item_name.lower() not in name.lower():
+        bare = re.sub(r"^[-–—+•*]\s*", "", name)
+        name = re.sub(r"^(?:trong đó|riêng|gồm)\s*:?\s*", "", bare, flags=re.IGNORECASE)
+        # A sub-row names a part of its item ("- Diện tích" under "Cà phê") unless it is an
+        # indicator of its own ("- Trong đó: Tỷ lệ lao động … có bằng cấp, chứng chỉ").
+        own = name != bare or len(name.split()) > 4
+        name_unit = None
+        if (paren := re.search(r"\s*\(([^()]{1,40})\)\s*$", name)) and names_unit(paren.group(1)):
+            # "Tỷ lệ hộ nghèo (%)", "Thu nhập bình quân đầu người (triệu đồng/người/năm)" with no
+            # ĐVT column: the name gives the unit.
+            name, name_unit = name[: paren.start()], paren.group(1).strip()
+        indicator = _item_name(name) if by_item else _lower_first(name)
+        if dash and not own and item_name and item_name.lower() not in name.lower():
             indicator = f"{indicator} {item_name.lower()}"
         measure = row.cell(measure_col).strip()
         for j, column_year in values:
             cell = row.cell(j)
-            parsed = _value(cell) if cell else None
-            if parsed is None:
+            parsed = _cell_values(cell) if cell else []
+            if not parsed:
                 continue
-            value, comparator, pct, value_max = parsed
             year = column_year or time_cell(row.cell(time_col))[3] or group_year or title_year
             inferred = year is None and plan_year is not None
             year = year or plan_year
             sub, label_unit = _label_parts(table.columns[j]) if column_year else (None, None)
-            unit = "%" if pct else (_lower_first(measure) if measure else label_unit)
-            full = f"{sub} {indicator}" if sub and sub.lower() not in indicator.lower() else indicator
-            targets.append(Target(indicator=full, comparator=comparator, value=value, unit=unit,
-                                  year=year, section=row.section, text=cell, value_max=value_max,
-                                  direction=indicator_direction(full), segment_id=row.segment_id,
-                                  year_inferred=inferred))
+            if table.roles[j] == "at_place":
+                # A column per locality: the row names the measure, the column the place.
+                base = f"{indicator} {_item_name(table.columns[j].strip())}"
+            elif by_item:
+                # A row per place (or per unnamed item): the column label, else the title,
+                # names the measure ("tăng trưởng GRDP Vĩnh Phúc").
+                measure_name = _measure_name(table.columns[j]) or title_measure
+                base = f"{measure_name} {indicator}" if measure_name else indicator
+            else:
+                base = f"{sub} {indicator}" if sub and sub.lower() not in indicator.lower() else indicator
+            for label, value, comparator, pct, value_max, cell_unit in parsed:
+                unit = "%" if pct else (_lower_first(measure) if measure
+                                        else label_unit or name_unit or cell_unit)
+                full = _labelled(base, label)
+                key = (row.section, full, comparator, value, value_max, year)
+                if key in seen:
+                    continue  # "Kế hoạch HĐND giao | Mục tiêu phấn đấu" of one year, both "45-47"
+                seen.add(key)
+                targets.append(Target(indicator=full, comparator=comparator, value=value, unit=unit,
+                                      year=year, section=row.section, text=cell, value_max=value_max,
+                                      direction=indicator_direction(full), segment_id=row.segment_id,
+                                      year_inferred=inferred))
     return targets
 
 
@@ -323,7 +469,7 @@ def table_facts(document: Document, find: UnitFinder) -> tuple[list[Duty], list[
             found_duties, found_targets = table_duties(table, find)
             duties.extend(found_duties)
             targets.extend(found_targets)
-            if any(r and (r.startswith("value:") or r == "goal") for r in table.roles):
+            if any(r and (r.startswith("value:") or r in ("goal", "at_place")) for r in table.roles):
                 # An indicator table that also names who follows each indicator ("Chỉ tiêu | ĐVT
                 # | Năm 2026 | … | Cơ quan chủ trì"): its value cells are targets all the same.
                 targets.extend(table_targets(table, plan_year))

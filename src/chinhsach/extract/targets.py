@@ -268,6 +268,15 @@ _UNITS = [
     "sinh viên", "trẻ", "đối tượng", "việc làm", "mô hình", "câu lạc bộ", "nhà văn hóa",
     "chỉ tiêu", "tiêu chí", "suất", "con", "cây", "km đường", "đơn vị", "tổ chức", "dự án",
 ]
+
+
+def names_unit(text: str) -> bool:
+    """Whether ``text`` is a unit the target reader knows, possibly per something: "%", "xã",
+    "triệu đồng/người/năm" (the unit an indicator's name gives in parentheses)."""
+    first = re.split(r"\s*/\s*", text.strip().lower(), maxsplit=1)[0]
+    return first in _UNIT_SET
+
+
 # Units of measure (not things counted): "N cm" is never "số cm".
 _MEASURE_UNITS = {"m²", "m2", "m³", "m3", "km²", "km2", "km", "ha", "tấn", "kg", "lít", "m", "cm",
                   "điểm", "lần", "đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "usd",
@@ -275,6 +284,7 @@ _MEASURE_UNITS = {"m²", "m2", "m³", "m3", "km²", "km2", "km", "ha", "tấn", 
 _TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "phút", "tuần", "quý"}
 _AGE_UNITS = {"tuổi", "tháng tuổi"}
 # Words after a value that are never its unit.
+_UNIT_SET = frozenset(_UNITS)
 _UNIT_STOP = {
     "và", "vào", "trở", "đến", "tới", "trên", "dưới", "của", "cho", "với", "trong", "đạt", "so",
     "theo", "ở", "tại", "là", "được", "có", "các", "những", "hoặc", "hay", "từ", "năm",
@@ -657,6 +667,12 @@ def _count_noun(ctx: _Ctx, v: _Val, limit: int) -> None:
 _BAND_GAP = r"^[^\d;,]{0,40}?(?:đến|tới)\s+dưới\s*$"
 
 
+# A per-capita indicator's name: a count of staff or beds "trên" (per) a round number of people.
+_PER_BASES = frozenset({1.0, 10.0, 100.0, 1000.0, 10000.0, 100000.0})
+_PER_NAME = (r"(?:(?<!\w)số\s+[^\d;:,.]{1,40}?|bác sĩ|bác sỹ|giường bệnh|dược sĩ|dược sỹ|điều dưỡng|"
+             r"nhân viên y tế|cán bộ y tế)\s+trên\s*$")
+
+
 def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> list[_Val]:
     """Value expressions of a clause: numbers, ranges, units, trailing cues.
 
@@ -671,6 +687,12 @@ def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> l
     # Years and periods are not values unless a unit follows ("2025 lao động" is rare).
     nums: list[_Val] = []
     for v in raw:
+        if v.value in _PER_BASES and ctx.rx(_PER_NAME).search(low, max(start, v.start - 60), v.start) \
+                and ctx.rx(r"\s*(?:vạn\s+)?(?:dân|người|dân số)(?!\w)").match(low, v.end, end):
+            # "Số bác sĩ trên 1 vạn dân: 12 bác sĩ", "Số giường bệnh trên 10.000 người": the
+            # indicator's own denominator, no "above" value (lists of provincial and national
+            # targets, 2019-2025: the planning ministry's 2021 table, NQ 158/2024/QH15).
+            continue
         if v.year_like:
             after = low[v.end:end]
             if not ctx.rx(r"^\s*(?:%|‰|" + _UNIT_ALT + r")(?!\w)").match(after) or \
@@ -798,7 +820,15 @@ def _split(text: str, a: int, b: int, seps: re.Pattern[str]) -> list[tuple[int, 
         out.append((s, x))
         s = y
     out.append((s, b))
-    return [_trim(text, x, y, " \t") for x, y in out if text[x:y].strip(" \t,;:")]
+    parts = [_trim(text, x, y, " \t") for x, y in out if text[x:y].strip(" \t,;:")]
+    # A part opening with a list marker inside a paragraph ("Về kinh tế: (1) Tốc độ tăng trưởng
+    # …; (2) …", the chỉ tiêu of a resolution run on in one paragraph) starts after it: the
+    # marker is neither the indicator nor the target text (GUIDELINES-real.md).
+    return [(m.end(), y) if (m := _INLINE_MARKER.match(text, x, y)) and m.end() < y else (x, y)
+            for x, y in parts]
+
+
+_INLINE_MARKER = re.compile(r"\(\s*\d{1,2}\s*\)\s+")
 
 
 _CLAUSE_SEP = re.compile(r";|\s\|\s")

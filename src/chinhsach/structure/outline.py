@@ -23,7 +23,13 @@ from chinhsach.model import (
     SourceText,
 )
 from chinhsach.structure import metadata
-from chinhsach.structure.tables import appendix_heading, find_tables, lines_with_tables, place_table
+from chinhsach.structure.tables import (
+    annex_table_heading,
+    appendix_heading,
+    find_tables,
+    lines_with_tables,
+    place_table,
+)
 from chinhsach.text.normalize import (
     DIVISION_RE,
     OCR_ITEM_RE,
@@ -943,6 +949,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     appendix: Section | None = None
     chapter_title = False  # the line after a bare "Chương VII" names the chapter
     appendix_tables = 0  # tables placed in the open appendix
+    by_annex = False  # the open appendix is a "Biểu"
     placed: set[int] = set()
     part_no = 0
     first, body_start, sign_start, _ = parts[0]
@@ -957,6 +964,12 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             appendix = None
             note = None
         opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None
+        if opened is not None:
+            by_annex = False
+        elif i >= body_start and p.kind == "text" and (appendix is None or by_annex):
+            # Annexed "Biểu" tables stand for appendices when no "PHỤ LỤC" holds them.
+            opened = annex_table_heading(p.text)
+            by_annex = opened is not None or by_annex
         if opened is not None and i < sign_start and not any(
                 q.kind == "table_row" for q in paras[i + 1 : i + 8]):
             opened = None  # "PHỤ LỤC" inside the body with no table under it: a plain line

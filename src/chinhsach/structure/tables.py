@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from chinhsach.model import Provenance, SourceLine, Table, TableRow
 from chinhsach.text.normalize import fold, normalize_text, strip_markdown
 
-__all__ = ["TableBlock", "appendix_heading", "find_tables", "read_table", "table_blocks"]
+__all__ = ["TableBlock", "annex_table_heading", "appendix_heading", "find_tables", "read_table",
+           "table_blocks"]
 
 # Column roles, tried in order on the folded header label of each column. "Thời gian thực hiện"
 # must be a time before "thực hiện" makes it a lead column; "Đơn vị tính" a measure before
@@ -48,12 +49,24 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"^(?!.*\bbat dau\b)(?:.*(?:thoi gian|thoi han|tien do|thoi diem|"
                         r"lo trinh|han hoan thanh|nam hoan thanh|moc thoi gian|moc hoan thanh)|"
                         r"(?:han|han chot|ket thuc)$)")),
-    ("baseline", re.compile(r"uoc (?:thuc hien|dat|tinh)|\buth\b|hien trang|thuc hien nam|"
-                            r"ket qua (?:nam|giai doan)|nam goc|co so")),
+    # "Kế hoạch 2026 so với thực hiện 2025 (%)", "So sánh KH 2026/TH 2025", "Năm 2026 / So sánh
+    # (%)", "Tăng/giảm so với năm 2025": a ratio of two columns, no value to reach.
+    ("ratio", re.compile(r"\bso (?:voi|sanh|cung ky)\b|\btang ?/ ?giam\b|20\d\d ?/ ?(?:uth|th|kh|uoc)\b")),
+    # "Thực hiện 2025", "TH 2025", "Năm 2025 / Thực hiện" (the year's actual result beside the
+    # plan's "Kế hoạch 2026") is the baseline too: read as "thực hiện" it made a lead column
+    # and the indicator table a duty table of indicators with no unit.
+    ("baseline", re.compile(r"uoc (?:thuc hien|dat|tinh|th)\b|\buth\b|hien trang|thuc hien nam|"
+                            r"ket qua (?:nam|giai doan)|nam goc|co so|luy ke|"
+                            r"^(?:ket qua |so lieu )?(?:thuc hien|th)(?: ky| giai doan)? ?20\d\d|"
+                            r"20\d\d(?: \([^()]*\))? (?:ket qua )?thuc hien$")),
     # One undated value per indicator ("Chỉ tiêu | ĐVT | Mục tiêu | Cơ quan theo dõi"): the year
     # is the group row's ("I | Đến năm 2030") or the title's.
+    # An undated "Kế hoạch" / "Chỉ tiêu giao" beside the indicator is the plan's value for its
+    # own year (the 2025 targets of NQ 158/2024/QH15 as the press tabulated them: "STT | Chỉ
+    # tiêu | Kế hoạch").
     ("goal", re.compile(r"^(?:muc tieu|gia tri muc tieu|muc tieu phan dau|chi tieu phan dau|"
-                        r"ket qua can dat|muc phan dau)$")),
+                        r"ket qua can dat|muc phan dau|ke hoach|ke hoach giao|chi tieu giao|"
+                        r"chi tieu ke hoach|muc tieu ke hoach|ke hoach phan dau)$")),
     # "Cấp trình" (the level a task's product goes to for decision: "Chính phủ", "Thủ tướng
     # Chính phủ" in the task appendix of NQ 03/NQ-CP 2025, survtable's survey): report_to, and
     # before "cơ quan" makes a "Cơ quan trình" (the body that submits) a lead column.
@@ -70,12 +83,31 @@ _YEAR_IN_LABEL = re.compile(r"(?<!\d)(20\d\d)(?:\s*[-–]\s*(20\d\d))?(?!\d)")
 # A year column ("Năm 2026", "Kế hoạch 2027", "2028", "Giai đoạn 2026-2030"), not a time column.
 # Horizons are written "Đến hết năm 2026", "Tầm nhìn đến năm 2045", "Mức phấn đấu năm 2030" too.
 _VALUE_LABEL = re.compile(r"^(?:(?:nam|ke hoach|kh|muc tieu|chi tieu|giai doan|den|het|du kien|"
-                          r"phan dau|muc phan dau|tam nhin|dinh huong)\s*){0,4}20\d\d")
+                          r"phan dau|muc phan dau|tam nhin|dinh huong|giao|duoc giao)\s*){0,4}20\d\d")
 _UNIT_IN_LABEL = re.compile(r"\(([^()]{1,30})\)")
+_MEASURE_YEAR_LABEL = re.compile(r"^[a-z][a-z ,/-]{2,60}?(?:nam )?(20\d\d)(?: \([^()]{1,30}\))?$")
+_RESULT_LABELS = frozenset({"thuc hien", "th", "ket qua thuc hien", "da thuc hien", "uoc thuc hien"})
+# Labels with a year that are no measure to reach: money, the situation (population, area), the
+# columns of a duty table.
+_NOT_MEASURE_LABEL = re.compile(r"kinh phi|nguon von|du toan|von|ngan sach|dan so|dien tich tu nhien|"
+                                r"san pham|ket qua|don vi|co quan|chu tri|phoi hop|ghi chu|van ban")
+# Where an administrative place is named: a column per locality ("Toàn tỉnh | Huyện A | Huyện B")
+# or a row per locality ("1 | Huyện A | … "); the level word then a capitalised name.
+_PLACE_WORDS = (r"(?:Huyện|Quận|Thị xã|Thành phố|TP\.?|Xã|Phường|Thị trấn|Tỉnh|Đặc khu|"
+                r"UBND (?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|tỉnh))")
+_PLACE_LABEL = re.compile(rf"^(?:{_PLACE_WORDS}\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|"
+                          r"(?:Toàn|Cả) (?:tỉnh|huyện|thành phố|xã)$)")
+_TOTAL_CELL = re.compile(r"^(?:Toàn|Cả) (?:tỉnh|huyện|thành phố|xã)$|^(?:Tổng cộng|Tổng số|Tổng|Cộng)$",
+                         re.IGNORECASE)
+# A column header that names places: "Địa phương", "Đơn vị hành chính", "Huyện, thành phố".
+_PLACE_HEADER = re.compile(r"^(?:ten )?(?:dia phuong|don vi hanh chinh|dia ban|"
+                           r"(?:huyen|tinh|xa|quan)(?:, | va )(?:thi xa|thanh pho|phuong|thi tran).*)$")
 
 # What an STT cell holds.
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
-_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
+# A sub-item may carry a letter ("7c" under "7", the indicator appendix of a 2026 provincial
+# growth resolution read in a public repository's notes).
+_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}[a-zđ]?$")
 _LETTER = re.compile(r"^[A-ZĐ]$")
 _DASH = re.compile(r"^[-–—+•*]$")
 # An STT printed inside the name cell of a group row ("I. Kinh tế số").
@@ -109,6 +141,22 @@ def appendix_heading(text: str) -> tuple[int | None, str] | None:
     n = m.group("n")
     number = None if n is None else (int(n) if n.isdigit() else _roman_value(n))
     return number, rest
+
+
+# "Biểu số 01", "BIỂU 2" (a provincial decision assigning the year's targets "(Có Biểu chi tiết
+# kèm theo)", Lai Châu QĐ 2218/QĐ-UBND 2023; Nghệ An QĐ 3639/QĐ-UBND 2024, Biểu 15): an annexed
+# table numbered on its own; a number is required ("Biểu dương …" commends).
+_ANNEX_TABLE = re.compile(r"^(?:BIỂU|Biểu|BIEU|Bieu)(?:\s+(?:SỐ|số|SO|So|so)\.?)?\s+(?P<n>\d{1,2}|[IVXLC]+)\b"
+                          r"\s*[.:\-–]?\s*(?P<rest>.*)$")
+
+
+def annex_table_heading(text: str) -> tuple[int | None, str] | None:
+    """(number, rest) when ``text`` opens an annexed "Biểu" (see :data:`_ANNEX_TABLE`)."""
+    m = _ANNEX_TABLE.match(text.strip())
+    if m is None or len(m.group("rest").split()) > 40:
+        return None
+    n = m.group("n")
+    return (int(n) if n.isdigit() else _roman_value(n)), m.group("rest").strip()
 
 
 def _roman_value(roman: str) -> int:
@@ -434,7 +482,7 @@ def _role_of(label: str) -> str | None:
     whole = " ".join(parts)
     if whole.replace(" ", "") in ("stt", "tt", "sott"):
         return "stt"  # "ST T": a narrow column wraps its label inside the word
-    for role, pattern in _ROLE_PATTERNS[:5]:  # stt, measure, cooperate, time, baseline
+    for role, pattern in _ROLE_PATTERNS[:6]:  # stt, measure, cooperate, time, ratio, baseline
         if pattern.search(whole) and not (role == "stt" and len(parts) > 1):
             return role
     for part in reversed(parts):  # the most specific label that names a year wins
@@ -442,7 +490,14 @@ def _role_of(label: str) -> str | None:
             years = _YEAR_IN_LABEL.search(part)
             if years:
                 return f"value:{years.group(2) or years.group(1)}"
-    for role, pattern in _ROLE_PATTERNS[5:]:
+    for part in reversed(parts):
+        # A label that names the measure before its year ("Mục tiêu tăng trưởng GRDP 2025 (%)",
+        # NQ 25/NQ-CP 2025 Phụ lục II; "Tỷ lệ bao phủ năm 2026 (%)"), money excepted.
+        if (years := _MEASURE_YEAR_LABEL.search(part)) and not _NOT_MEASURE_LABEL.search(part):
+            return f"value:{years.group(1)}"
+    if _PLACE_LABEL.match(label.strip()):
+        return "at_place"
+    for role, pattern in _ROLE_PATTERNS[6:]:
         if pattern.search(whole):
             return role
     return None
@@ -571,14 +626,24 @@ def read_table(block: TableBlock, section: str | None = None, title: str | None 
         cells = [c for cs, _ in rows[n_header:] if j < len(cs) and (c := cs[j])]
         if cells and sum(bool(_FIGURE.match(c)) for c in cells) * 2 >= len(cells):
             roles[j] = "goal"
+    if any(r and (r.startswith("value:") or r == "goal") for r in roles):
+        # "Năm 2025 / Kế hoạch | Thực hiện" with the year over the plan's column only (a header
+        # cell not merged over both): beside value columns a bare "Thực hiện" is the result.
+        for j, label in enumerate(columns):
+            if roles[j] == "lead" and fold(label.split(" / ")[-1]).strip(" .:*") in _RESULT_LABELS:
+                roles[j] = "baseline"
+    if "task" not in roles and "indicator" not in roles:
+        _place_column(columns, roles, rows[n_header:])
     kind = _table_kind(roles)
     if kind is None:
         return None
-    if "task" not in roles and "indicator" not in roles:
-        # A target table names its items in the first text column after the STT ("Sản phẩm").
+    if "task" not in roles and "indicator" not in roles and "item" not in roles:
+        # A target table names its items in the first text column after the STT ("Sản phẩm");
+        # one with no label names what is measured, the value columns' labels the measure
+        # (NQ 25/NQ-CP 2025, Phụ lục II: "TT | | Mục tiêu tăng trưởng GRDP 2025 (%)").
         for j, role in enumerate(roles):
             if role in (None, "product") and j < (roles.index("stt") + 2 if "stt" in roles else 2):
-                roles[j] = "indicator"
+                roles[j] = "item" if not columns[j].strip() else "indicator"
                 break
     table = Table(columns=columns, roles=roles, rows=[], prov=rows[0][1], kind=kind,
                   section=section, title=title)
@@ -626,9 +691,32 @@ def _join_wrapped_rows(rows: list[tuple[list[str | None], Provenance]], roles: l
     return out
 
 
+def _place_column(columns: list[str], roles: list[str | None],
+                  rows: list[tuple[list[str | None], Provenance]]) -> None:
+    """Make the column that names a locality per row the table's ``item`` column.
+
+    Targets given per district or commune ("STT | Đơn vị | … | Chỉ tiêu giao năm 2026 (%)",
+    the poverty-reduction table per locality of a 2024 provincial decision; NQ 25/NQ-CP 2025's
+    growth target per province): its header ("Đơn vị", "Địa phương", "Huyện, thành phố") was
+    read as the unit of measure or the lead, and the table gave no target. A column whose
+    cells mostly name places, or whose header names places, is that column.
+    """
+    for j, label in enumerate(columns):
+        if roles[j] not in (None, "measure", "lead"):
+            continue
+        cells = [c for cs, _ in rows if j < len(cs) and (c := cs[j])]
+        places = sum(bool(_PLACE_LABEL.match(c) or _TOTAL_CELL.match(c)) for c in cells)
+        if (len(cells) >= 2 and places * 5 >= len(cells) * 3) or (
+                cells and _PLACE_HEADER.match(fold(label).strip(" .:*"))):
+            roles[j] = "item"
+            return
+
+
 def _table_kind(roles: list[str | None]) -> str | None:
     named = "task" in roles or "indicator" in roles
-    values = any(r and (r.startswith("value:") or r == "goal") for r in roles)
+    values = any(r and (r.startswith("value:") or r in ("goal", "at_place")) for r in roles)
+    if values and "item" in roles:
+        return "target"  # a row per place: no duty, whatever body a column names
     if named and ("lead" in roles or "cooperate" in roles or ("task" in roles and "time" in roles)):
         return "duty"
     if values and (named or "stt" in roles or "measure" in roles):
@@ -653,14 +741,19 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
         return "group"  # a merged group cell the crawl repeats in every column ("II | Hạ tầng | Hạ tầng | …")
     if len(texts) >= 2 and all(len(t.split()) <= 8 and _role_of(t) for t in texts):
         return "header"  # a sub-header ("Nội dung | Đơn vị thực hiện | …") under a group row
-    name = table.column("task")
-    name = table.column("indicator") if name is None else name
+    name = next((c for c in (table.column("task"), table.column("indicator"), table.column("item"))
+                 if c is not None), None)
     if table.kind == "duty":
         has_name = bool(name is not None and name < len(cells) and cells[name])
         filled = any(cells[j] for j, r in enumerate(table.roles) if r in _DUTY_CELLS and j < len(cells))
-        return "data" if has_name and filled else "group"
+        # A "- Trong đó: …" sub-row of an indicator table that names who follows each indicator
+        # gives a value and no body (the 2019 and 2021 national tables read in the survey).
+        valued = any(cells[j] for j, r in enumerate(table.roles)
+                     if r and (r.startswith("value:") or r == "goal") and j < len(cells))
+        return "data" if has_name and (filled or valued) else "group"
     values = any(cells[j] for j, r in enumerate(table.roles)
-                 if r and (r.startswith("value:") or r in ("baseline", "goal")) and j < len(cells))
+                 if r and (r.startswith("value:") or r in ("baseline", "goal", "at_place"))
+                 and j < len(cells))
     return "data" if values else "group"
 
 
@@ -683,6 +776,11 @@ def _carry_down(table: Table) -> None:
 def _row_stt(table: Table, row: TableRow) -> str:
     stt_col = table.column("stt")
     stt = row.cell(stt_col).strip().rstrip(".").strip() if stt_col is not None else ""
+    if not stt and row.kind == "data":
+        name = next((row.cell(c) for c in (table.column("task"), table.column("indicator"))
+                     if c is not None), "")
+        if re.match(r"[-–—+•]\s", name.strip()):
+            stt = "-"  # "| | - Trong đó: … |": the dash stands in the name cell
     if not stt and row.kind == "group":
         text = next((c for c in row.cells if c), "")
         m = _MARKER_IN_TEXT.match(text)
