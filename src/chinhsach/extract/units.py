@@ -611,7 +611,9 @@ class UnitGrammar(Gazetteer):
                         continue
                     e = k
                     while e < n and e - k < 4 and toks[e].cap and toks[e].kind == WORD:
-                        lower_next = e + 1 < n and toks[e + 1].kind == WORD and not toks[e + 1].cap
+                        # "Nam Tây Nguyên chủ trì": a role verb after the name is no syllable of it.
+                        lower_next = (e + 1 < n and toks[e + 1].kind == WORD and not toks[e + 1].cap
+                                      and not self._boundary_at(toks, e + 1))
                         e = max(e + 1, self._word_end(toks, e)) if lower_next else e + 1
                     parts.append(" " + self._surface(toks, k, e))
                     k = e
@@ -624,6 +626,17 @@ class UnitGrammar(Gazetteer):
                 parts.append(f" miền {toks[k + 1].text}")  # "Tổng công ty Điện lực miền Bắc"
                 k += 2
                 continue
+            if spec.lower_level and t.kind == WORD and not t.cap and not self._listed(spec, parts):
+                # An enterprise is named in sentence case ("Công ty TNHH MTV Khai thác công trình
+                # thủy lợi tỉnh", "Công ty Cổ phần Cấp thoát nước Bình Thuận"), but its head is
+                # also followed by a verb phrase: the run is its name only when a level word or a
+                # province closes it.
+                e = self._sentence_run(toks, k)
+                if e > k and e < n and (self._level_at(toks, e) is not None or self._place_at(toks, e)):
+                    parts.append(" " + self._surface(toks, k, e))
+                    k = e
+                    continue
+                break
             if t.kind == WORD and not t.cap and not spec.lower and not spec.tail:
                 # A sentence-case name goes on over lower-case words ("Quỹ Đầu tư phát triển",
                 # "Cục Quản lý thị trường"), but hardly after a listed body ("Sở Y tế khảo sát
@@ -798,7 +811,8 @@ class UnitGrammar(Gazetteer):
         # ("phòng, chống").
         out = ""
         for t in toks[a:b]:
-            word = "-" if t.key == "-" else t.text
+            # "&" of a split abbreviation ("PCCC&CNCH") is the "và" it stands for.
+            word = "-" if t.key == "-" else "và" if t.text == "&" else t.text
             out += word if not out or word == "," else " " + word
         return out
 
@@ -887,6 +901,11 @@ class UnitGrammar(Gazetteer):
         if hit is not None and t.cap and hit[1].pattern:
             end = hit[0]
             if end < len(toks) and toks[end].cap and toks[end].kind == WORD:
+                return True
+            if (hit[1].lower and end - k >= 2 and toks[k + 1].cap and end < len(toks)
+                    and toks[end].kind == WORD and not toks[end].cap):
+                # A capitalised descriptive head opens a body of its own even before lower-case
+                # words ("Hạt Kiểm lâm và Ban Quản lý rừng phòng hộ": two bodies, not one name).
                 return True
         return t.cap and self._longest(self.titles, toks, k) is not None
 

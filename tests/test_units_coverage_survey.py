@@ -1,0 +1,90 @@
+"""Unit names of other sectors, as real plans and decisions print them (session-12 survey, survunit2).
+
+The sentences are the team's own, written after reading the assignment parts, execution articles
+("Điều 3 … chịu trách nhiệm thi hành") and member lists of real documents of many sectors and
+provinces through the search tool; only the body NAMES (public facts) are taken from them, in
+their generic form without the province. The forms tested here failed on main before this change:
+
+- a capitalised descriptive head ("Ban Quản lý", "Ban Chỉ đạo") after "và" opens a body of its
+  own even before lower-case words: forestry plans list "Chi cục Kiểm lâm", "Hạt Kiểm lâm" and the
+  protection-forest boards side by side (e.g. https://thuvienphapluat.vn/bulletin/document.aspx?key1=0%3DRneU1ESTT0,
+  https://text.123docz.net/document/4443433-mot-so-giai-phap-chu-yeu-nham-nang-cao-chat-luong-rung-phong-ho-tai-ban-quan-ly-rung-phong-ho-song-da-tinh-hoa-binh.htm);
+- the police's fire-fighting and administrative departments with their abbreviations
+  ("Phòng Cảnh sát PCCC và CNCH", "Cục Cảnh sát PCCC&CNCH") and their lower-case descriptions
+  ("… quản lý hành chính về trật tự xã hội", "… điều tra tội phạm về ma túy"), which the
+  function word "về" used to cut (e.g. https://123docz.net/document/15381255-mau-phuong-an-chua-chay-mau-pc17-homestay.htm,
+  https://vanban123.vn/Van-ban-khac/Ke-hoach-66-KH-UBND-nam-2021-ve-huy-dong-luc-luong-phuong-tien-va-tai-san-de-xu-ly-tinh-huong-chay-su-co-tai-nan-co-quan-ly-lon-dien-bien-phuc-tap-do-tinh-Nam-Dinh-ban-hanh-524369);
+- enterprises named with their legal form and in sentence case ("Công ty TNHH MTV …",
+  "Công ty Cổ phần …", "Công ty … kiến thiết tỉnh"), taken up to the level word or province that
+  closes them (e.g. http://thuyloibinhthuan.vn/bai-viet/xay-dung-phuong-an-chong-han-mua-kho-nam-2021-tren-dia-ban-huyen-ham-thuan-nam,-huyen-ham-tan-va-thi-xa-la-gi-163.html,
+  https://sontay.hanoi.gov.vn/tin-tuc-su-kien/-/view_content/2663148-thi-xa-kiem-tra-cong-tac-phong-chong-thien-tai-tai-cong-ty-tnhh-mtv-thuy-loi-song-tich-.html,
+  https://vov.vn/xa-hoi/phong-chong-ngap-lut-ung-cuc-bo-khu-vuc-bac-bo-va-bac-trung-bo-1084864.vov,
+  https://123docz.net/document/9177419-1-de-cuong-phuong-an-quan-ly-rung-ben-vung.htm).
+
+Conventions as tests/test_units_general.py (GUIDELINES-real.md, Units): canonical names without
+the province after a level word, abbreviations expanded; bodies only directed are no units.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chinhsach.extract.duties import roles_in_text
+from chinhsach.extract.units import find_units
+from chinhsach.text.normalize import normalize_text
+
+L, C, M, R = "lead", "cooperate", "monitor", "report_to"
+
+CASES: list[tuple[str, set[tuple[str, str]]]] = [
+    # -- a descriptive head after "và" is the next body, not a part of the name before it ------
+    ("Chi cục Kiểm lâm chủ trì, phối hợp với các Hạt Kiểm lâm và Ban Quản lý rừng phòng hộ tổ "
+     "chức tuần tra trong mùa khô.",
+     {("Chi cục Kiểm lâm", L), ("Hạt Kiểm lâm", C), ("Ban Quản lý rừng phòng hộ", C)}),
+    ("Hạt Kiểm lâm và Ban Quản lý rừng đặc dụng rà soát diện tích rừng bị lấn chiếm.",
+     {("Hạt Kiểm lâm", L), ("Ban Quản lý rừng đặc dụng", L)}),
+    # -- police departments: abbreviations and lower-case descriptions --------------------------
+    ("Phòng Cảnh sát PCCC và CNCH chủ trì tập huấn nghiệp vụ chữa cháy cho đội dân phòng các xã.",
+     {("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", L)}),
+    ("Phòng Cảnh sát PCCC&CNCH Công an tỉnh phối hợp với Sở Xây dựng kiểm tra các công trình cao tầng.",
+     {("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh", L),
+      ("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh", M), ("Sở Xây dựng", C)}),
+    ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh chủ trì cập nhật dữ liệu "
+     "dân cư, báo cáo Công an tỉnh.",
+     {("Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh", L), ("Công an tỉnh", R)}),
+    ("Phòng Cảnh sát điều tra tội phạm về ma túy chủ trì, phối hợp với Bộ Chỉ huy Bộ đội Biên "
+     "phòng tỉnh đấu tranh với các đường dây vận chuyển trái phép.",
+     {("Phòng Cảnh sát điều tra tội phạm về ma túy", L), ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", C)}),
+    ("Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao phối hợp với Sở Khoa học "
+     "và Công nghệ cảnh báo các thủ đoạn lừa đảo.",
+     {("Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao", L),
+      ("Sở Khoa học và Công nghệ", C)}),
+    # -- enterprises: legal form, sentence-case name closed by a level or a province ------------
+    ("Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh chủ trì vận hành các hồ chứa, báo cáo "
+     "Sở Nông nghiệp và Môi trường.",
+     {("Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh", L), ("Sở Nông nghiệp và Môi trường", R)}),
+    ("Công ty Cổ phần Cấp thoát nước tỉnh bảo đảm nước sinh hoạt cho các khu tái định cư.",
+     {("Công ty Cổ phần Cấp thoát nước tỉnh", L)}),
+    ("Công ty Xổ số kiến thiết tỉnh trích nguồn thu hỗ trợ xây dựng trường học.",
+     {("Công ty Xổ số kiến thiết tỉnh", L)}),
+    ("Công ty TNHH một thành viên Lâm nghiệp Tây Bắc chủ trì trồng rừng gỗ lớn, phối hợp với "
+     "Hạt Kiểm lâm.",
+     {("Công ty TNHH một thành viên Lâm nghiệp Tây Bắc", L), ("Hạt Kiểm lâm", C)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_sector_bodies_with_roles(text: str, expected: set[tuple[str, str]]) -> None:
+    got = {(r.name, r.role) for r in roles_in_text(normalize_text(text))}
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A listed enterprise stays as listed; a proper name ends before the role verb ("Tây Nguyên
+    # chủ trì" was read on as the dictionary word "nguyên chủ" before).
+    ("Công ty Điện lực tỉnh bảo đảm cấp điện cho các điểm bầu cử.", "Công ty Điện lực tỉnh"),
+    ("Trường Đại học Tây Nguyên chủ trì đào tạo nhân lực y tế.", "Trường Đại học Tây Nguyên"),
+    # A sentence-case run no level closes is a verb phrase, not the enterprise's name.
+    ("Công ty Cổ phần Sông Đà thi công các hạng mục còn lại.", "Công ty Cổ phần Sông Đà"),
+])
+def test_enterprise_names_stop_where_they_should(text: str, name: str) -> None:
+    assert [m.name for m in find_units(normalize_text(text))] == [name]
