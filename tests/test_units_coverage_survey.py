@@ -14,6 +14,15 @@ their generic form without the province. The forms tested here failed on main be
   ("… quản lý hành chính về trật tự xã hội", "… điều tra tội phạm về ma túy"), which the
   function word "về" used to cut (e.g. https://123docz.net/document/15381255-mau-phuong-an-chua-chay-mau-pc17-homestay.htm,
   https://vanban123.vn/Van-ban-khac/Ke-hoach-66-KH-UBND-nam-2021-ve-huy-dong-luc-luong-phuong-tien-va-tai-san-de-xu-ly-tinh-huong-chay-su-co-tai-nan-co-quan-ly-lon-dien-bien-phuc-tap-do-tinh-Nam-Dinh-ban-hanh-524369);
+- a body's acronym or code in brackets before its level or owner ("Trung tâm Kiểm soát bệnh tật
+  (CDC) tỉnh", "… (PC06) Công an tỉnh"; the health decree's "Chi cục dân số - kế hoạch hóa gia
+  đình (DS-KHHGĐ) ở các tỉnh", https://thuvienphapluat.vn/documents/law.aspx?id=0%3DpZd05qWTTm&mode=09JoMWIyNW5YekWT);
+- the third mobile carrier beside Viettel and VNPT ("Tổng công ty Viễn thông MobiFone",
+  "MobiFone <tỉnh>", https://www.vietnamplus.vn/mobifone-dong-hanh-cung-vinh-long-but-pha-trong-ky-nguyen-so-post1082839.vnp)
+  and the ministries' departments "Vụ …" ("Vụ Tổ chức cán bộ - Bộ Y tế",
+  https://m.thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Thong-tu-07-2021-TT-BYT-nhiem-vu-quyen-han-va-co-cau-to-chuc-cua-Trung-tam-y-te-huyen-475801.aspx);
+  port authorities of inland waterways ("cảng vụ đường thủy nội địa",
+  https://vbpl.freshdesk.com/support/solutions/articles/16000219213);
 - enterprises named with their legal form and in sentence case ("Công ty TNHH MTV …",
   "Công ty Cổ phần …", "Công ty … kiến thiết tỉnh"), taken up to the level word or province that
   closes them (e.g. http://thuyloibinhthuan.vn/bai-viet/xay-dung-phuong-an-chong-han-mua-kho-nam-2021-tren-dia-ban-huyen-ham-thuan-nam,-huyen-ham-tan-va-thi-xa-la-gi-163.html,
@@ -58,6 +67,19 @@ CASES: list[tuple[str, set[tuple[str, str]]]] = [
      "và Công nghệ cảnh báo các thủ đoạn lừa đảo.",
      {("Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao", L),
       ("Sở Khoa học và Công nghệ", C)}),
+    # -- a body's code in brackets between its name and its level or owner ---------------------
+    ("Trung tâm Kiểm soát bệnh tật (CDC) tỉnh chủ trì xét nghiệm các mẫu bệnh phẩm nghi ngờ.",
+     {("Trung tâm Kiểm soát bệnh tật tỉnh", L)}),
+    ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) Công an tỉnh chủ trì thu nhận "
+     "hồ sơ căn cước.",
+     {("Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh", L)}),
+    # -- the third mobile carrier and the ministries' departments ("Vụ") ------------------------
+    ("MobiFone tỉnh, Viettel tỉnh và VNPT tỉnh bảo đảm hạ tầng viễn thông phục vụ chuyển đổi số.",
+     {("MobiFone tỉnh", L), ("Viettel tỉnh", L), ("VNPT tỉnh", L)}),
+    ("Vụ Kế hoạch - Tài chính chủ trì, phối hợp với Vụ Pháp chế thẩm định dự toán.",
+     {("Vụ Kế hoạch - Tài chính", L), ("Vụ Pháp chế", C)}),
+    ("Cảng vụ Hàng hải chủ trì, phối hợp với Cảng vụ Đường thủy nội địa kiểm tra phương tiện.",
+     {("Cảng vụ Hàng hải", L), ("Cảng vụ Đường thủy nội địa", C), ("Cảng vụ Hàng hải", M)}),
     # -- enterprises: legal form, sentence-case name closed by a level or a province ------------
     ("Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh chủ trì vận hành các hồ chứa, báo cáo "
      "Sở Nông nghiệp và Môi trường.",

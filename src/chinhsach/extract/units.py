@@ -344,7 +344,7 @@ class UnitGrammar(Gazetteer):
         """The unit ``base`` read from toks[j:end], with its owner, level and place."""
         n = len(toks)
         start = toks[j].start
-        k = end
+        k = self._past_code(toks, end, e)
         owner = None
         place = None
         if e.owner:
@@ -433,6 +433,25 @@ class UnitGrammar(Gazetteer):
         members[-1].end = last_end
         members[-1].place = place
         return _Parse(members, k, e.is_class)
+
+    def _past_code(self, toks: list[Tok], k: int, e: Entry) -> int:
+        """After a body's own acronym or code in brackets when its level or owner follows:
+        "Trung tâm Kiểm soát bệnh tật (CDC) tỉnh", "Phòng Cảnh sát … (PC06) Công an tỉnh"
+        (names glossed with the code their documents are signed with); ``k`` otherwise."""
+        n = len(toks)
+        if k + 2 >= n or toks[k].key != "(":
+            return k
+        c = k + 1
+        while c < n and c - k <= 6 and (toks[c].exp or toks[c].caps or toks[c].kind == NUM
+                                        or toks[c].key in ("-", "và") and c > k + 1):
+            c += 1
+        if c == k + 1 or c >= n - 1 or toks[c].key != ")" or not (toks[k + 1].exp or toks[k + 1].caps):
+            return k
+        after = c + 1
+        if self._level_at(toks, after) is not None or (e.owner in ("unit", "any") and toks[after].cap
+                                                       and self._unit_start(toks, after)):
+            return after
+        return k
 
     def _prefixed(self, base: str, sub: _Parse, start: int, e: Entry) -> _Parse:
         """ "Ban cán sự đảng" + the members of its owner ("Ủy ban nhân dân tỉnh")."""
