@@ -23,6 +23,13 @@ their generic form without the province. The forms tested here failed on main be
   https://m.thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Thong-tu-07-2021-TT-BYT-nhiem-vu-quyen-han-va-co-cau-to-chuc-cua-Trung-tam-y-te-huyen-475801.aspx);
   port authorities of inland waterways ("cảng vụ đường thủy nội địa",
   https://vbpl.freshdesk.com/support/solutions/articles/16000219213);
+- bodies named by their kind and level alone: the power company's district branches ("Điện
+  lực <huyện>", https://doluong.gov.vn/do-luong-tang-cuong-nhieu-giai-phap-tiet-kiem-dien-mua-nang-nong/),
+  the province's museum and library ("bảo tàng cấp tỉnh",
+  http://portal.vnmedia.vn/tags/b%E1%BA%A3o-t%C3%A0ng-c%E1%BA%A5p-t%E1%BB%89nh.html), the military
+  organ of a level ("Cơ quan quân sự cấp huyện/xã", Decree 02/2019 as cited in
+  https://thuvienphapluat.vn/hoi-dap-phap-luat/4420B-hd-ke-hoach-phong-thu-dan-su-cap-huyen-cap-xa.html,
+  http://quankhu2.vn/ke-hoach-phong-thu-dan-su-cap-huyen-cap-xa-duoc-quy-dinh-nhu-the-nao/);
 - enterprises named with their legal form and in sentence case ("Công ty TNHH MTV …",
   "Công ty Cổ phần …", "Công ty … kiến thiết tỉnh"), taken up to the level word or province that
   closes them (e.g. http://thuyloibinhthuan.vn/bai-viet/xay-dung-phuong-an-chong-han-mua-kho-nam-2021-tren-dia-ban-huyen-ham-thuan-nam,-huyen-ham-tan-va-thi-xa-la-gi-163.html,
@@ -80,6 +87,14 @@ CASES: list[tuple[str, set[tuple[str, str]]]] = [
      {("Vụ Kế hoạch - Tài chính", L), ("Vụ Pháp chế", C)}),
     ("Cảng vụ Hàng hải chủ trì, phối hợp với Cảng vụ Đường thủy nội địa kiểm tra phương tiện.",
      {("Cảng vụ Hàng hải", L), ("Cảng vụ Đường thủy nội địa", C), ("Cảng vụ Hàng hải", M)}),
+    # -- bodies named by their kind and level alone ----------------------------------------------
+    ("Điện lực các huyện phối hợp với Ủy ban nhân dân các xã kiểm tra hành lang an toàn lưới điện.",
+     {("Điện lực huyện", L), ("Ủy ban nhân dân xã", C), ("Điện lực huyện", M)}),
+    ("Bảo tàng tỉnh chủ trì, phối hợp với Thư viện tỉnh tổ chức trưng bày chuyên đề.",
+     {("Bảo tàng tỉnh", L), ("Thư viện tỉnh", C)}),
+    ("Cơ quan quân sự cấp xã chủ trì xây dựng kế hoạch phòng thủ dân sự, báo cáo Chủ tịch Ủy ban "
+     "nhân dân cấp xã.",
+     {("cơ quan quân sự cấp xã", L), ("Chủ tịch Ủy ban nhân dân cấp xã", R)}),
     # -- enterprises: legal form, sentence-case name closed by a level or a province ------------
     ("Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh chủ trì vận hành các hồ chứa, báo cáo "
      "Sở Nông nghiệp và Môi trường.",
