@@ -30,6 +30,10 @@ their generic form without the province. The forms tested here failed on main be
   organ of a level ("Cơ quan quân sự cấp huyện/xã", Decree 02/2019 as cited in
   https://thuvienphapluat.vn/hoi-dap-phap-luat/4420B-hd-ke-hoach-phong-thu-dan-su-cap-huyen-cap-xa.html,
   http://quankhu2.vn/ke-hoach-phong-thu-dan-su-cap-huyen-cap-xa-duoc-quy-dinh-nhu-the-nao/);
+- religious organisations that plans charge beside the Front ("Ban Trị sự GHPGVN tỉnh",
+  https://www.phatsuonline.vn/thanh-hoa-ban-tri-su-ghpgvn-tinh-chuc-mung-ngay-truyen-thong-nganh-quan-ly-nha-nuoc-ve-ton-giao-10;
+  "Ủy ban ĐKCG tỉnh", https://vietnamnet.vn/nang-cao-kien-thuc-phap-luat-ve-ton-giao-va-cong-tac-ton-giao-o-thanh-hoa-2433570.html)
+  and the police's investigation agencies ("Cơ quan Cảnh sát điều tra Công an tỉnh");
 - enterprises named with their legal form and in sentence case ("Công ty TNHH MTV …",
   "Công ty Cổ phần …", "Công ty … kiến thiết tỉnh"), taken up to the level word or province that
   closes them (e.g. http://thuyloibinhthuan.vn/bai-viet/xay-dung-phuong-an-chong-han-mua-kho-nam-2021-tren-dia-ban-huyen-ham-thuan-nam,-huyen-ham-tan-va-thi-xa-la-gi-163.html,
@@ -95,7 +99,19 @@ CASES: list[tuple[str, set[tuple[str, str]]]] = [
     ("Cơ quan quân sự cấp xã chủ trì xây dựng kế hoạch phòng thủ dân sự, báo cáo Chủ tịch Ủy ban "
      "nhân dân cấp xã.",
      {("cơ quan quân sự cấp xã", L), ("Chủ tịch Ủy ban nhân dân cấp xã", R)}),
-    # -- enterprises: legal form, sentence-case name closed by a level or a province ------------
+    # -- religious organisations and the police's investigation agencies -------------------------
+    ("Ban Trị sự GHPGVN tỉnh phối hợp với Sở Dân tộc và Tôn giáo vận động tăng ni, phật tử tham "
+     "gia hiến máu.",
+     {("Ban Trị sự Giáo hội Phật giáo Việt Nam tỉnh", L), ("Sở Dân tộc và Tôn giáo", C)}),
+    ("Ủy ban Đoàn kết Công giáo tỉnh phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tuyên "
+     "truyền pháp luật cho giáo dân.",
+     {("Ủy ban Đoàn kết Công giáo tỉnh", L), ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", C)}),
+    ("Cơ quan Cảnh sát điều tra Công an tỉnh chủ trì thụ lý tin báo, phối hợp với Viện Kiểm sát "
+     "nhân dân tỉnh.",
+     {("Cơ quan Cảnh sát điều tra Công an tỉnh", L), ("Viện Kiểm sát nhân dân tỉnh", C)}),
+    # -- enterprises and schools: legal form or kind, sentence-case name closed by a level -------
+    ("Trường Trung cấp nghề tỉnh phối hợp với Trung tâm Dịch vụ việc làm tỉnh tư vấn học nghề.",
+     {("Trường Trung cấp nghề tỉnh", L), ("Trung tâm Dịch vụ việc làm tỉnh", C)}),
     ("Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh chủ trì vận hành các hồ chứa, báo cáo "
      "Sở Nông nghiệp và Môi trường.",
      {("Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh", L), ("Sở Nông nghiệp và Môi trường", R)}),
