@@ -34,6 +34,12 @@ their generic form without the province. The forms tested here failed on main be
   https://www.phatsuonline.vn/thanh-hoa-ban-tri-su-ghpgvn-tinh-chuc-mung-ngay-truyen-thong-nganh-quan-ly-nha-nuoc-ve-ton-giao-10;
   "Ủy ban ĐKCG tỉnh", https://vietnamnet.vn/nang-cao-kien-thuc-phap-luat-ve-ton-giao-va-cong-tac-ton-giao-o-thanh-hoa-2433570.html)
   and the police's investigation agencies ("Cơ quan Cảnh sát điều tra Công an tỉnh");
+- the 2025 commune's economic office printed with dashes ("Phòng Kinh tế (hoặc Kinh tế - Hạ tầng
+  - Đô thị)", https://en.baobacninhtv.vn/de-xuat-to-chuc-3-phong-chuyen-mon-cap-xa-postid419505.bbg?p=3)
+  and the national traffic-safety committee its provincial board reports to ("Ủy ban ATGT Quốc
+  gia", https://thuvienphapluat.vn/van-ban/giao-thong-van-tai/quyet-dinh-4858-qd-ubnd-2021-dam-bao-trat-tu-an-toan-giao-thong-duong-bo-quang-ninh-507112.aspx);
+- a role verb after a sentence-case name, which a dictionary word ("nghiệp chủ") used to swallow
+  ("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp chủ trì");
 - enterprises named with their legal form and in sentence case ("Công ty TNHH MTV …",
   "Công ty Cổ phần …", "Công ty … kiến thiết tỉnh"), taken up to the level word or province that
   closes them (e.g. http://thuyloibinhthuan.vn/bai-viet/xay-dung-phuong-an-chong-han-mua-kho-nam-2021-tren-dia-ban-huyen-ham-thuan-nam,-huyen-ham-tan-va-thi-xa-la-gi-163.html,
@@ -109,6 +115,15 @@ CASES: list[tuple[str, set[tuple[str, str]]]] = [
     ("Cơ quan Cảnh sát điều tra Công an tỉnh chủ trì thụ lý tin báo, phối hợp với Viện Kiểm sát "
      "nhân dân tỉnh.",
      {("Cơ quan Cảnh sát điều tra Công an tỉnh", L), ("Viện Kiểm sát nhân dân tỉnh", C)}),
+    # -- the 2025 commune office spelt with dashes; the national traffic-safety committee --------
+    ("Văn phòng HĐND và UBND xã chủ trì, phối hợp với Phòng Kinh tế - Hạ tầng - Đô thị rà soát "
+     "hồ sơ cấp phép xây dựng.",
+     {("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", L), ("Phòng Kinh tế, Hạ tầng và Đô thị", C)}),
+    ("Văn phòng Ban An toàn giao thông tỉnh tổng hợp, báo cáo Ủy ban ATGT Quốc gia.",
+     {("Văn phòng Ban An toàn giao thông tỉnh", L), ("Ủy ban An toàn giao thông Quốc gia", R)}),
+    # -- a role verb after a sentence-case name is no part of a dictionary word -----------------
+    ("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp chủ trì hỗ trợ các cơ sở sản xuất.",
+     {("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp", L)}),
     # -- enterprises and schools: legal form or kind, sentence-case name closed by a level -------
     ("Trường Trung cấp nghề tỉnh phối hợp với Trung tâm Dịch vụ việc làm tỉnh tư vấn học nghề.",
      {("Trường Trung cấp nghề tỉnh", L), ("Trung tâm Dịch vụ việc làm tỉnh", C)}),

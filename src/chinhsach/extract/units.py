@@ -754,6 +754,8 @@ class UnitGrammar(Gazetteer):
             # Words, not syllables: "trình" ends a name, "công trình" does not. (The dictionary
             # is asked only then: loading it costs a second or two in a query process.)
             w = self._word_end(toks, e) if e + 1 < n and self._boundary_at(toks, e + 1) else e + 1
+            if w > e + 1 and any(end > w for end, _ in self._walk(self.boundaries, toks, e + 1, skip_dash=False)):
+                w = e + 1  # "công nghiệp chủ trì": a word ("nghiệp chủ") that cuts a role verb in two
             if w > e + 1 and all(self._level_at(toks, x) is None for x in range(e + 1, w)):
                 e = w
                 continue
