@@ -151,6 +151,9 @@ def test_sector_bodies_with_roles(text: str, expected: set[tuple[str, str]]) -> 
     # chủ trì" was read on as the dictionary word "nguyên chủ" before).
     ("Công ty Điện lực tỉnh bảo đảm cấp điện cho các điểm bầu cử.", "Công ty Điện lực tỉnh"),
     ("Trường Đại học Tây Nguyên chủ trì đào tạo nhân lực y tế.", "Trường Đại học Tây Nguyên"),
+    # "Vụ" opens a ministry's department only before a known name part, not a place ("Vụ Bản").
+    ("Ủy ban nhân dân huyện Vụ Bản chủ trì rà soát hộ nghèo.", "Ủy ban nhân dân huyện"),
+    ("Trường THPT Vụ Bản phối hợp tổ chức ngoại khóa.", "Trường THPT Vụ Bản"),
     # A sentence-case run no level closes is a verb phrase, not the enterprise's name.
     ("Công ty Cổ phần Sông Đà thi công các hạng mục còn lại.", "Công ty Cổ phần Sông Đà"),
 ])

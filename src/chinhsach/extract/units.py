@@ -868,7 +868,7 @@ class UnitGrammar(Gazetteer):
             if spec.lower:
                 end, text = self._lower_run(toks, end, text)
             return text, end
-        if t.caps:  # an all-caps header: only known parts can be read safely
+        if t.caps or spec.segments_only:  # an all-caps header: only known parts can be read safely
             return None
         if self._function_word(toks, k) and not self._place_at(toks, k):
             return None  # "Quỹ Vì người nghèo": a preposition opens no name of a body
@@ -921,7 +921,8 @@ class UnitGrammar(Gazetteer):
         hit = self._longest(self.heads, toks, k)
         if hit is not None and t.cap and hit[1].pattern:
             end = hit[0]
-            if end < len(toks) and toks[end].cap and toks[end].kind == WORD:
+            if (end < len(toks) and toks[end].cap and toks[end].kind == WORD
+                    and (not hit[1].segments_only or self._longest(self.segments, toks, end) is not None)):
                 return True
             if (hit[1].lower and end - k >= 2 and toks[k + 1].cap and end < len(toks)
                     and toks[end].kind == WORD and not toks[end].cap):
