@@ -38,6 +38,14 @@ their generic form without the province. The forms tested here failed on main be
   - Đô thị)", https://en.baobacninhtv.vn/de-xuat-to-chuc-3-phong-chuyen-mon-cap-xa-postid419505.bbg?p=3)
   and the national traffic-safety committee its provincial board reports to ("Ủy ban ATGT Quốc
   gia", https://thuvienphapluat.vn/van-ban/giao-thong-van-tai/quyet-dinh-4858-qd-ubnd-2021-dam-bao-trat-tu-an-toan-giao-thong-duong-bo-quang-ninh-507112.aspx);
+- the long names of the provinces' project boards, cut after twelve words or at "và xây dựng"
+  ("Ban Quản lý dự án đầu tư và xây dựng ngành giao thông tỉnh", https://baotuoitrevn.com/thang-92020-du-kien-khoi-cong-nhieu-cong-trinh-giao-thong-quan-trong;
+  "Ban quản lý dự án đầu tư xây dựng các công trình giao thông", https://baophapluat.vn/minh-luong-tag84090.html,
+  https://vov.vn/xa-hoi/phong-chong-ngap-lut-ung-cuc-bo-khu-vuc-bac-bo-va-bac-trung-bo-1084864.vov);
+- the long names of the provinces' project boards, cut after twelve words or at "và xây dựng"
+  ("Ban Quản lý dự án đầu tư và xây dựng ngành giao thông tỉnh", https://baotuoitrevn.com/thang-92020-du-kien-khoi-cong-nhieu-cong-trinh-giao-thong-quan-trong;
+  "Ban quản lý dự án đầu tư xây dựng các công trình giao thông", https://baophapluat.vn/minh-luong-tag84090.html,
+  https://vov.vn/xa-hoi/phong-chong-ngap-lut-ung-cuc-bo-khu-vuc-bac-bo-va-bac-trung-bo-1084864.vov);
 - a role verb after a sentence-case name, which a dictionary word ("nghiệp chủ") used to swallow
   ("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp chủ trì");
 - enterprises named with their legal form and in sentence case ("Công ty TNHH MTV …",
@@ -121,6 +129,12 @@ CASES: list[tuple[str, set[tuple[str, str]]]] = [
      {("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", L), ("Phòng Kinh tế, Hạ tầng và Đô thị", C)}),
     ("Văn phòng Ban An toàn giao thông tỉnh tổng hợp, báo cáo Ủy ban ATGT Quốc gia.",
      {("Văn phòng Ban An toàn giao thông tỉnh", L), ("Ủy ban An toàn giao thông Quốc gia", R)}),
+    # -- long names of the provinces' project boards ---------------------------------------------
+    ("Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh chủ trì lựa chọn "
+     "nhà thầu, phối hợp với Sở Xây dựng.",
+     {("Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh", L), ("Sở Xây dựng", C)}),
+    ("Ban Quản lý dự án đầu tư và xây dựng ngành giao thông tỉnh chủ trì giải phóng mặt bằng.",
+     {("Ban Quản lý dự án đầu tư và xây dựng ngành giao thông tỉnh", L)}),
     # -- a role verb after a sentence-case name is no part of a dictionary word -----------------
     ("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp chủ trì hỗ trợ các cơ sở sản xuất.",
      {("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp", L)}),

@@ -707,7 +707,7 @@ class UnitGrammar(Gazetteer):
             return True  # "Kế hoạch số 12", not "chuyển đổi số"
         return bool(self._walk(self.boundaries, toks, k, skip_dash=False))
 
-    def _sentence_run(self, toks: list[Tok], k: int, limit: int = 12, lower_head: bool = False) -> int:
+    def _sentence_run(self, toks: list[Tok], k: int, limit: int = 16, lower_head: bool = False) -> int:
         """End of the lower-case words from toks[k] that may continue a name.
 
         The run stops at a boundary phrase, a level word ("tỉnh", "các xã") and any other
