@@ -42,10 +42,6 @@ their generic form without the province. The forms tested here failed on main be
   ("Ban Quản lý dự án đầu tư và xây dựng ngành giao thông tỉnh", https://baotuoitrevn.com/thang-92020-du-kien-khoi-cong-nhieu-cong-trinh-giao-thong-quan-trong;
   "Ban quản lý dự án đầu tư xây dựng các công trình giao thông", https://baophapluat.vn/minh-luong-tag84090.html,
   https://vov.vn/xa-hoi/phong-chong-ngap-lut-ung-cuc-bo-khu-vuc-bac-bo-va-bac-trung-bo-1084864.vov);
-- the long names of the provinces' project boards, cut after twelve words or at "và xây dựng"
-  ("Ban Quản lý dự án đầu tư và xây dựng ngành giao thông tỉnh", https://baotuoitrevn.com/thang-92020-du-kien-khoi-cong-nhieu-cong-trinh-giao-thong-quan-trong;
-  "Ban quản lý dự án đầu tư xây dựng các công trình giao thông", https://baophapluat.vn/minh-luong-tag84090.html,
-  https://vov.vn/xa-hoi/phong-chong-ngap-lut-ung-cuc-bo-khu-vuc-bac-bo-va-bac-trung-bo-1084864.vov);
 - a role verb after a sentence-case name, which a dictionary word ("nghiệp chủ") used to swallow
   ("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp chủ trì");
 - enterprises named with their legal form and in sentence case ("Công ty TNHH MTV …",
