@@ -79,7 +79,7 @@ _LEAD_BEFORE = re.compile(
     r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?$"
 )
 _LEAD_AFTER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|"
+    r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|lanh dao|"
     r"la co quan (?:thuong truc|dau moi|chu tri)|lam dau moi|thuc hien|to chuc|trien khai|"
     r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop)"
 )
@@ -243,7 +243,7 @@ def _list_tail(folded: str, mentions: Sequence[Mention], i: int) -> int:
 # A unit after these words is the object of someone else's action ("chỉ đạo các doanh nghiệp",
 # "nhận thức của cấp ủy", "Kế hoạch ... của Ban Chấp hành Đảng bộ tỉnh"), not an actor.
 _OBJECT_BEFORE = re.compile(
-    r"(?:\bcua|\bdoi voi|\bcho|\bchi dao|\bdon doc|\bhuong dan|\bho tro|\bvan dong|\bkhuyen khich|"
+    r"(?:\bcua|\bdoi voi|\bcho|\bchi dao|\blanh dao|\bdon doc|\bhuong dan|\bho tro|\bvan dong|\bkhuyen khich|"
     r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
     # "Kiện toàn Ban Chỉ đạo …", "thành lập Tổ công tác …": the body is what is organised.
     r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat|"

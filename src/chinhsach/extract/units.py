@@ -1173,7 +1173,8 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     text = _LEVEL_CHAIN.sub(_comma_chain, text)
     if text != original:
         return [replace(m, text=original[m.start : m.end]) for m in find_units(text)]
-    found = _merge_collectives(text, [_with_region_number(text, m) for m in _helpers_apart(text, unit_grammar().find(text))])
+    found = _leads_body(text, _standing_boards(text, _helpers_apart(text, unit_grammar().find(text))))
+    found = _merge_collectives(text, [_with_region_number(text, m) for m in found])
     found = _listed_departments(text, found)
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
@@ -1201,11 +1202,61 @@ def _comma_chain(m: re.Match[str]) -> str:
     return re.sub(r"\s*[/\-–]\s*", lambda s: ("," + " " * len(s.group(0)))[: len(s.group(0))], m.group(0))
 
 
+# "Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh ban hành …", "Đảng ủy UBND huyện lãnh đạo UBND huyện
+# xây dựng …": right after a party body, a lower-case "lãnh đạo" is its verb (the party group
+# leads the state body it sits in), not the title "the leadership of" (party plans of the
+# session-12 survey charge their party groups so). Read as a title, the two bodies were one list.
+_LEADS_VERB = re.compile(r"lãnh đạo\s+")
+
+
+def _leads_body(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        verb = _LEADS_VERB.match(m.text) if m.is_head else None
+        if verb and out and not text[out[-1].end : m.start].strip():
+            m = replace(m, start=m.start + verb.end(), text=m.text[verb.end():], is_head=False)
+        out.append(m)
+    return out
+
+
+# "Ban thường vụ các huyện ủy, thành ủy": the standing boards of a class of party committees, one
+# collective (party plans charge them in "Tổ chức thực hiện": "Các ban cán sự đảng, đảng đoàn,
+# ban thường vụ các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy …"; seen in provincial plans
+# and programmes of the session-12 party survey). Read apart, "ban" joined the class before it
+# ("đảng đoàn, ban") and "Ban Thường vụ" stood alone, owned by nobody.
+_BOARD_OF = re.compile(r"\s*(?:thường vụ\s+)?các\s+$", re.IGNORECASE)
+_COMMITTEE_CLASS = re.compile(r"(?:huyện|thành|thị|quận|tỉnh) ủy$", re.IGNORECASE)
+
+
+def _standing_boards(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    k = 0
+    while k < len(found):
+        m = found[k]
+        board = fold(m.text) in ("ban", "ban thuong vu")
+        j = k + 1
+        if board and j < len(found) and _COMMITTEE_CLASS.match(found[j].text) and found[j].collective:
+            gap = text[m.end : found[j].start]
+            if _BOARD_OF.fullmatch(gap) and (fold(m.text) == "ban thuong vu" or fold(gap).strip().startswith("thuong vu")):
+                while (j + 1 < len(found) and _COMMITTEE_CLASS.match(found[j + 1].text)
+                       and re.fullmatch(r"\s*,\s*", text[found[j].end : found[j + 1].start])):
+                    j += 1
+                names = ", ".join(x.text.lower() for x in found[k + 1 : j + 1])
+                out.append(UnitMention(m.start, found[j].end, text[m.start : found[j].end],
+                                       f"ban thường vụ {names}", None, False, True))
+                k = j + 1
+                continue
+        out.append(m)
+        k += 1
+    return out
+
+
 # "Văn phòng Tỉnh ủy giúp Ban Thường vụ Tỉnh ủy theo dõi …": an office helps the body it serves;
 # the two are separate units (the grammar read the proper-name run on over "giúp" as one name).
 # Plans and decisions name a staff office so (a 2007 Ninh Thuận decision read in session 11:
-# "… cơ quan thường trực Ban … giúp Ban … tham mưu", luatminhkhue.vn).
-_HELPS = re.compile(r"\s+giúp(?:\s+việc)?(?:\s+cho)?\s+(?=[^\W\d_])")
+# "… cơ quan thường trực Ban … giúp Ban … tham mưu", luatminhkhue.vn). "Các cơ quan tham mưu,
+# giúp việc Tỉnh ủy" is one class owned by the committee, not a helper and the helped.
+_HELPS = re.compile(r"(?<!tham mưu,)\s+giúp(?:\s+việc)?(?:\s+cho)?\s+(?=[^\W\d_])")
 
 
 def _helpers_apart(text: str, found: list[UnitMention]) -> list[UnitMention]:
