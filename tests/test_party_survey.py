@@ -98,3 +98,53 @@ def test_party_committees_of_sectors_and_forces(sentence: str, names: list[str])
     http://m.baohaiduong.vn/chinh-tri/12-dang-bo-cap-tren-co-so-hoan-thanh-quan-triet-ke-hoach-to-chuc-dai-hoi-dang-bo-cac-cap-115921
     lists the "Đảng bộ Khối các cơ quan tỉnh", "Đảng bộ Quân sự tỉnh", "Đảng bộ Công an tỉnh")."""
     assert [m.name for m in find_units(sentence)] == names
+
+
+# -- headers ------------------------------------------------------------------------------------
+
+def _party_header(left: str, number: str, place: str, title: str, signature: str) -> str:
+    """A Party document's header as portals print it: the committee's column (the "*" under it,
+    the number without a colon) before "ĐẢNG CỘNG SẢN VIỆT NAM" and the place-date line."""
+    return (f"{left}\n*\nSố {number}\n\nĐẢNG CỘNG SẢN VIỆT NAM\n{place}, ngày 05 tháng 7 năm 2022\n\n"
+            f"{title}\nvề phát triển kinh tế tập thể đến năm 2030\n\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\nThống nhất nhận thức trong cán bộ, đảng viên.\n\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n\n"
+            f"{signature}\n\nĐỗ Văn Quang\n")
+
+
+@pytest.mark.parametrize(("left", "number", "place", "title", "issuer"), [
+    ("TỈNH ỦY LAM SƠN\nĐẢNG ĐOÀN HĐND TỈNH", "03-KH/ĐĐ", "Lam Sơn", "KẾ HOẠCH",
+     "Đảng đoàn Hội đồng nhân dân tỉnh"),
+    ("TỈNH ỦY LAM SƠN\nBAN CÁN SỰ ĐẢNG UBND TỈNH", "07-KH/BCSĐ", "Lam Sơn", "KẾ HOẠCH",
+     "Ban cán sự đảng Ủy ban nhân dân tỉnh"),
+    ("ĐẢNG BỘ TỈNH LAM SƠN\nTHÀNH ỦY PHÚ LÂM", "21-CTr/TU", "Phú Lâm", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+     "Thành ủy Phú Lâm"),
+    ("ĐẢNG BỘ TỈNH LAM SƠN\nĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "88-KH/ĐUK", "Lam Sơn", "KẾ HOẠCH",
+     "Đảng ủy Khối các cơ quan tỉnh"),
+    ("ĐẢNG BỘ TỈNH LAM SƠN\nĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "07-KH/ĐU", "Lam Sơn", "KẾ HOẠCH",
+     "Đảng ủy các cơ quan Đảng tỉnh"),
+    ("THÀNH ỦY HÀ ĐÔNG\nBAN TUYÊN GIÁO", "45-HD/BTGTU", "Hà Đông", "HƯỚNG DẪN",
+     "Ban Tuyên giáo Thành ủy Hà Đông"),
+    ("TỈNH ỦY LAM SƠN\nỦY BAN KIỂM TRA", "12-KH/UBKTTU", "Lam Sơn", "KẾ HOẠCH",
+     "Ủy ban Kiểm tra Tỉnh ủy Lam Sơn"),
+])
+def test_party_bodies_under_their_committee(tmp_path, left: str, number: str, place: str, title: str,
+                                            issuer: str) -> None:
+    """A party body's header names its committee above it; the body below issues. Before: the
+    party group of the council became "Hội đồng nhân dân tỉnh" (no ĐẢNG ĐOÀN among the lower
+    heads), the board of a party committee "Thành ủy hà đông ban tuyên giáo" (no level word to
+    split at) or "Ban tuyên giáo tỉnh …", a provincial city's committee kept its name in lower
+    case ("Thành ủy phú lâm"), and the capitals of the body a group sits in were lost ("Ban cán
+    sự đảng ủy ban nhân dân tỉnh", "Đảng ủy khối các cơ quan tỉnh", "… cơ quan đảng tỉnh").
+    Numbers of such bodies seen in the survey: "Kế hoạch số 155-KH/HU của Huyện ủy Thoại Sơn"
+    (https://baoangiang.com.vn/thoai-son-trien-khai-cac-van-ban-ve-cong-tac-dai-hoi-a254394.html),
+    "Hướng dẫn số 54-HD/BTGTU … của Ban Tuyên giáo Tỉnh ủy" (https://hoinongdanag.org.vn/wps/portal/tuyen-truyen/ky-niem-110-nam-ngay-sinh-dong-chi-chu-huy-man-1268;jsessionid=B193509A4560F57ECF8BD36C228D3ABA),
+    "Chương trình số 27-CTr/TU" of a Tỉnh ủy
+    (https://snnptnt.thuathienhue.gov.vn/?gd=7&cn=210&tc=1083), the "Thành ủy Sông Công"
+    (https://thainguyentv.vn/kiem-tra-viec-quan-triet-trien-khai-thuc-hien-nghi-quyet-dai-hoi-dang-cac-cap-85087.html)."""
+    from chinhsach import parse
+
+    path = tmp_path / "dang.txt"
+    path.write_text(_party_header(left, number, place, title, "T/M BAN THƯỜNG VỤ\nBÍ THƯ"), encoding="utf-8")
+    meta = parse(path).meta
+    assert (meta.issuer, meta.number, meta.place, meta.signer) == (issuer, number, place, "Đỗ Văn Quang")
