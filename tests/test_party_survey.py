@@ -148,3 +148,27 @@ def test_party_bodies_under_their_committee(tmp_path, left: str, number: str, pl
     path.write_text(_party_header(left, number, place, title, "T/M BAN THƯỜNG VỤ\nBÍ THƯ"), encoding="utf-8")
     meta = parse(path).meta
     assert (meta.issuer, meta.number, meta.place, meta.signer) == (issuer, number, place, "Đỗ Văn Quang")
+
+
+# -- deadlines ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "deadline", "words"), [
+    ("Các đảng bộ cơ sở tổ chức đại hội điểm, hoàn thành trước 30-5-2020.", "2020-05-30",
+     "hoàn thành trước 30-5-2020"),
+    ("Từ tháng 7 đến tháng 12-2019, các chi bộ quán triệt các văn bản hướng dẫn về đại hội.", "2019-12-31",
+     "Từ tháng 7 đến tháng 12-2019"),
+])
+def test_the_party_dashed_date(sentence: str, deadline: str, words: str) -> None:
+    """The Party writes its dates with dashes ("ngày 9-8-2019", "tháng 12-2019"): with "ngày" the
+    reader took them already; a bare day ("trước 30-5-2020") and the end of a month span
+    ("từ tháng 7 đến tháng 12-2019") were no deadline. Seen in the survey's party documents and
+    the news quoting them: https://baoangiang.com.vn/chau-phu-trien-khai-ke-hoach-chuan-bi-dai-hoi-dang-bo-cac-cap-a252280.html
+    (2019), https://vietgiaitri.com/dang-bo-tinh-gia-lai-hoan-thanh-viec-to-chuc-dai-hoi-dang-bo-cap-huyen-va-tuong-duong-20200904i5207267/
+    (2019-2020), https://baoninhthuan.com.vn/news/89284p1c24/nghi-quyet-cua-ban-chap-hanh-dang-bo-tinh-khoa-xiii-ve-huy-dong-nguon-luc-uu-tien-dau-tu-xay-dung-ket-cau-ha-tang-cap-thiet-giao-thong-thuy-loi-do-thi-giao-duc-y-te-giai-doan-20162020.htm
+    (2016)."""
+    from chinhsach.extract.duties import find_deadline
+
+    iso, text, _ = find_deadline(sentence)
+    assert (iso, text) == (deadline, words)
+    # A period of years stays no date.
+    assert find_deadline("Thực hiện trong giai đoạn 2021-2025 theo lộ trình.")[0] is None

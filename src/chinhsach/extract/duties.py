@@ -504,7 +504,10 @@ _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat(?: la| vao)?|den(?: het)?|
                         rf"xong truoc)\s+|(?:{_LABEL})(?=ngay|\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
                         rf"(?:(?P<clock>{_CLOCK})?ngay\s+(?P<d>\d{{1,2}})(?:[/\-.]|\s+thang\s+)(?P<m>\d{{1,2}})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
-                        r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/]))")
+                        r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/])"
+                        # The Party's own style dashes the date ("trước 30-5-2020"; its documents
+                        # and the news that quote them, session-12 party survey): with its year.
+                        r"|(?P<d3>\d{1,2})-(?P<m3>\d{1,2})-(?P<y3>\d{4})(?![\d/\-]))")
 # A quarter or month with its year written either way: "quý IV/2025", "quý IV năm 2025",
 # "tháng 12/2025", "tháng 12 năm 2025" (both spellings occur in the plans' running text and
 # time columns). A list of quarters ("quý I, II năm 2026", "quý III và quý IV/2025") ends with
@@ -524,8 +527,10 @@ _SPAN_TO = r"\s*(?:-|–|den(?:\s+het)?(?:\s+ngay)?|va|,)\s*"
 _DAY_SPAN = re.compile(r"(?:\btu\s+)?\bngay\s+(?P<d1>\d{1,2})(?:[/.](?P<m1>\d{1,2}))?(?:[/.](?P<y1>\d{4}))?"
                        r"(?:\s*(?:-|–)\s*|\s+den(?:\s+het)?(?:\s+ngay)?\s+)"
                        r"(?P<d2>\d{1,2})[/\-.](?P<m2>\d{1,2})(?:[/\-.](?P<y2>\d{4}))?(?![\d/])")
+# The second month may carry its year with the Party's dash: "từ tháng 7 đến tháng 12-2019" (a 2019
+# district committee's schedule of the session-12 party survey).
 _MONTH_SPAN = re.compile(r"(?:\btu\s+)?\bthang\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?"
-                         rf"{_SPAN_TO}(?:thang\s+)?(?P<m2>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y2>\d{{4}})")
+                         rf"{_SPAN_TO}(?:thang\s+)?(?P<m2>\d{{1,2}})\s*(?:/|-|\s+nam\s+)\s*(?P<y2>\d{{4}})")
 _QUARTER_SPAN = re.compile(rf"(?:\btu\s+)?\bquy\s+(?P<q1>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y1>\d{{4}})"
                            rf"\s*(?:-|–|den(?:\s+het)?)\s*quy\s+(?P<q2>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y2>\d{{4}})")
 
@@ -722,12 +727,13 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     spans = _spans(folded, text)
     candidates.extend((start, iso, words) for start, _end, iso, words in spans)
     for m in _DATE_FULL.finditer(folded):
-        d, mo = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
-        year = m.group("y") or m.group("y2")
+        d = int(m.group("d") or m.group("d2") or m.group("d3"))
+        mo = int(m.group("m") or m.group("m2") or m.group("m3"))
+        year = m.group("y") or m.group("y2") or m.group("y3")
         prep = m.group("prep").strip()
         if m.group("clock") and prep == "trong":
             continue  # "trong 6 giờ …": a length of hours, not an hour of a day
-        if m.group("d2") and not (prep.endswith(("truoc", "cham nhat", "cham nhat la"))
+        if (m.group("d2") or m.group("d3")) and not (prep.endswith(("truoc", "cham nhat", "cham nhat la"))
                                   or (prep.endswith((":", "(")) and m.group("y2"))):
             continue  # "trong 2/3 số xã" is a fraction: without "ngày" only "trước"/"chậm nhất" date
         if not (1 <= d <= 31 and 1 <= mo <= 12):
