@@ -172,3 +172,32 @@ def test_the_party_dashed_date(sentence: str, deadline: str, words: str) -> None
     assert (iso, text) == (deadline, words)
     # A period of years stays no date.
     assert find_deadline("Thực hiện trong giai đoạn 2021-2025 theo lộ trình.")[0] is None
+
+
+# -- targets ------------------------------------------------------------------------------------
+
+def test_party_building_targets(tmp_path) -> None:
+    """Party programmes set party-building targets beside the economic ones: the share of
+    grass-roots organisations rated "hoàn thành tốt nhiệm vụ trở lên" (a grade: "good or above"),
+    the yearly admission of new members as a share of all members ("3% tổng số đảng viên trở
+    lên"). Before, the grade's "trở lên" before the value made its comparator at_least and cut
+    "lên" from the indicator, and "trở lên" after the base ("tổng số đảng viên") was missed (reach).
+    Party targets of these kinds: https://baothanhhoa.vn/thoi-su/dang-bo-huyen-ha-trung-dua-nghi-quyet-vao-cuoc-song/128304.htm
+    (2020, "tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ … 80% trở lên"),
+    http://baoapbac.vn/chinh-tri/202010/nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-tien-giang-lan-thu-xi-911161/
+    (2020, "phát triển đảng viên mới")."""
+    from chinhsach import parse
+
+    path = tmp_path / "ctr.txt"
+    path.write_text(
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết Đại hội Đảng bộ tỉnh\n\n"
+        "I. MỤC TIÊU, CHỈ TIÊU ĐẾN NĂM 2025\n"
+        "- Hằng năm, tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt 85%.\n"
+        "- Kết nạp đảng viên mới bình quân mỗi năm đạt 3% tổng số đảng viên trở lên.\n"
+        "- Tỷ lệ hộ nghèo đa chiều giảm bình quân 1,5%/năm.\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Ban Tổ chức Tỉnh ủy chủ trì hướng dẫn thực hiện.\n", encoding="utf-8")
+    got = [(t.indicator, t.comparator, t.value) for t in parse(path).targets]
+    assert got[:2] == [
+        ("tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", "reach", 85.0),
+        ("tỷ lệ kết nạp đảng viên mới bình quân mỗi năm", "at_least", 3.0),
+    ]
