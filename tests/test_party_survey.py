@@ -201,3 +201,22 @@ def test_party_building_targets(tmp_path) -> None:
         ("tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", "reach", 85.0),
         ("tỷ lệ kết nạp đảng viên mới bình quân mỗi năm", "at_least", 3.0),
     ]
+
+
+# -- citations ----------------------------------------------------------------------------------
+
+def test_the_issuer_of_a_cited_bloc_plan_is_the_whole_committee() -> None:
+    """"… của Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh": the issuer reader stopped at the
+    second lower-case word ("Đảng ủy Khối các"); it now reads on to the end of the body the unit
+    reader names there. Party plans cite the plans of the committees above and beside them with
+    their own numbers: "Kế hoạch số 138-KH/HU, ngày 25 tháng 7 năm 2019 của Huyện ủy …", "Kế hoạch
+    số 291-KH/ĐU" of a commune committee (https://chodon.gov.vn/cong-tac-chuan-bi-dai-hoi-dang-bo-xa-nghia-ta-nhiem-ky-2020-2025/,
+    https://bachthong.gov.vn/ha-vi-to-chuc-trien-khai-cong-tac-chuan-bi-dai-hoi-dang-cac-cap-nhiem-ky-2020-2025/)."""
+    from chinhsach.extract.citations import find_citations
+
+    got = [(c.number, c.date, c.issuer) for c in find_citations(
+        "Thực hiện Kế hoạch số 30-KH/ĐUK ngày 12/3/2021 của Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh "
+        "và Kế hoạch số 138-KH/HU, ngày 25 tháng 7 năm 2019 của Huyện ủy Chợ Mới về học tập chuyên đề.",
+        section=None)]
+    assert got == [("30-KH/ĐUK", "2021-03-12", "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh"),
+                   ("138-KH/HU", "2019-07-25", "Huyện ủy Chợ Mới")]

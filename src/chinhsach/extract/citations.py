@@ -440,6 +440,21 @@ def _read_issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
     return text[pos:end], end
 
 
+def _whole_body(text: str, pos: int, got: tuple[str, int]) -> tuple[str, int]:
+    """The issuer read on to the end of the body the unit reader names at ``pos``.
+
+    A party committee's name runs over lower-case words that the issuer reader stops at: "Đảng
+    ủy Khối các cơ quan và doanh nghiệp tỉnh" was cut to "Đảng ủy Khối các" (bloc committees
+    cite each other's plans; session-12 party survey)."""
+    from chinhsach.extract.units import find_units  # the unit reader: one name per body
+
+    window = text[pos : pos + 160]
+    first = next(iter(find_units(window)), None)
+    if first is None or first.start != 0 or pos + first.end <= got[1] or "," in window[: first.end]:
+        return got
+    return text[pos : pos + first.end], pos + first.end
+
+
 def _pre_issuer(text: str, start: int) -> str | None:
     """The body that adopted the document just before the mention.
 
@@ -492,6 +507,7 @@ def _read_tail(text: str, folded: str, pos: int) -> _Tail:
         tail.date, tail.end = d, m.end()
     m = _TAIL_CUA_RE.match(folded, tail.end)
     if m and (got := _read_issuer(text, folded, m.end())):
+        got = _whole_body(text, m.end(), got)
         tail.issuer, tail.end = _expand_issuer(got[0]), got[1]
         k = _TAIL_KHOA_RE.match(folded, tail.end)
         if k:
