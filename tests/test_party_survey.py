@@ -220,3 +220,27 @@ def test_the_issuer_of_a_cited_bloc_plan_is_the_whole_committee() -> None:
         section=None)]
     assert got == [("30-KH/ĐUK", "2021-03-12", "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh"),
                    ("138-KH/HU", "2019-07-25", "Huyện ủy Chợ Mới")]
+
+
+# -- the plan's lead ----------------------------------------------------------------------------
+
+def test_the_inspection_committee_does_not_carry_a_party_plan(tmp_path) -> None:
+    """A party plan's "Tổ chức thực hiện" charges the committees below first and closes with the
+    inspection committee ("Ủy ban Kiểm tra … kiểm tra, giám sát việc thực hiện") and the office
+    ("Văn phòng … theo dõi, đôn đốc"). The inspection committee was taken for the body that
+    follows the whole plan and became its lead; the committees of the first item lead it now.
+    Closing items so: https://baothainguyen.vn/chinh-tri/200909/kiem-tra-thi-hanh-dieu-le-dang-367313B
+    (2009), https://tuyphong.binhthuan.dcs.vn/Trang-chu/post/203819/tuy-phong-tap-trung-tham-muu-to-chuc-thanh-cong-dai-hoi-dai-bieu-dang-bo-huyen-lan-thu-ix-nhiem-ky-20202025.aspx
+    (2020: "Ủy ban kiểm tra Huyện ủy theo dõi …")."""
+    from chinhsach import parse
+
+    path = tmp_path / "kh.txt"
+    path.write_text(
+        "KẾ HOẠCH\ntriển khai chương trình hành động của Tỉnh ủy\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\nCụ thể hóa nhiệm vụ phù hợp với điều kiện của huyện.\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Đảng ủy các xã, thị trấn căn cứ Kế hoạch này xây dựng kế hoạch thực hiện, gửi về Huyện ủy "
+        "trước ngày 30/9/2021.\n"
+        "2. Ủy ban Kiểm tra Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy kiểm tra, giám sát việc "
+        "thực hiện Kế hoạch này.\n", encoding="utf-8")
+    assert [u.name for u in parse(path).plan_lead] == ["Đảng ủy xã, thị trấn"]

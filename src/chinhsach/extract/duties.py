@@ -1485,8 +1485,12 @@ def _plan_lead(org_duties: list[tuple[Duty, list[Section]]],
         # A named body charged with following the whole plan ("Sở X là cơ quan thường trực",
         # "Sở X chủ trì theo dõi, đôn đốc … việc thực hiện Kế hoạch") is its lead even when the
         # part opens with the collectives (kh556: "1. Căn cứ Kế hoạch này, các sở, ban, ngành …").
+        # A party inspection committee ("Ủy ban Kiểm tra Tỉnh ủy … kiểm tra, giám sát việc thực
+        # hiện") inspects the plan as its standing function; it does not carry the plan (party
+        # plans of the session-12 survey close with it after the bodies that carry the plan).
         named = [u for u in candidate.units if u.role == "lead" and u.explicit
-                 and not u.name[:1].islower() and "," not in u.name]
+                 and not u.name[:1].islower() and "," not in u.name
+                 and not u.name.startswith("Ủy ban Kiểm tra")]
         if named and _FOLLOWS_PLAN.search(fold(candidate.text)):
             duty, path = candidate, cpath
             break
