@@ -42,6 +42,10 @@ def test_standing_boards_of_a_class_of_committees_are_one_collective() -> None:
     ("Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành các cơ chế hỗ trợ "
      "doanh nghiệp nhỏ và vừa thuộc thẩm quyền.",
      {("Đảng đoàn Hội đồng nhân dân tỉnh", "lead")}),
+    # The group goes on as the subject after the council it leads: it supervises too.
+    ("Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành các cơ chế thuộc thẩm "
+     "quyền; tăng cường giám sát việc thực hiện Nghị quyết.",
+     {("Đảng đoàn Hội đồng nhân dân tỉnh", "lead"), ("Đảng đoàn Hội đồng nhân dân tỉnh", "monitor")}),
     ("Đảng ủy Ủy ban nhân dân huyện lãnh đạo Ủy ban nhân dân huyện xây dựng đề án phát triển nông nghiệp "
      "hữu cơ, trình Ban Thường vụ Huyện ủy trong quý IV/2021.",
      {("Đảng ủy Ủy ban nhân dân huyện", "lead"), ("Ban Thường vụ Huyện ủy", "report_to")}),

@@ -469,8 +469,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # A body named only as an owner (the council after "các Ban của" or after "đại biểu" in the
             # closing article of council resolutions) or as the one helped ("Văn phòng Tỉnh ủy giúp
             # Ban Thường vụ Tỉnh ủy theo dõi …") takes no turn as subject.
+            # So does a body the subject leads or directs ("Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh
+            # ban hành …; tăng cường giám sát …": the party group goes on as subject).
             nxt = next((x.start for x in mentions[tail + 1 :]
-                        if not re.search(r"\b(?:dai bieu|cua|giup(?: viec)?(?: cho)?)\s+(?:cac\s+)?$", folded[: x.start])
+                        if not re.search(r"\b(?:dai bieu|cua|giup(?: viec)?(?: cho)?|lanh dao|chi dao)\s+(?:cac\s+)?$",
+                                         folded[: x.start])
                         and not _in_list_after(folded, mentions, mentions.index(x), _COOPERATE)
                         and (not _in_list_after(folded, mentions, mentions.index(x), _REPORT)
                              or re.search(r"\bgui\b", folded[mentions[tail].end : x.start]))),
