@@ -52,6 +52,10 @@ def test_standing_boards_of_a_class_of_committees_are_one_collective() -> None:
     ("Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh cụ thể hóa Kế hoạch "
      "này thành các chương trình, đề án.",
      {("Ban cán sự đảng Ủy ban nhân dân tỉnh", "lead")}),
+    # The force the committee leads is told to lead the work itself: "chủ trì" makes it a lead.
+    ("Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh chủ trì, phối hợp với các sở, ngành rà soát các cơ sở "
+     "có nguy cơ cháy nổ cao.",
+     {("Đảng ủy Công an tỉnh", "lead"), ("Công an tỉnh", "lead"), ("sở, ngành", "cooperate")}),
 ])
 def test_a_party_group_leads_the_state_body_it_sits_in(sentence: str, expected: set[tuple[str, str]]) -> None:
     """"Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh …": the party group is charged, the council it leads

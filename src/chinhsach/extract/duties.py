@@ -308,10 +308,15 @@ def _after_condition(text: str, folded: str, start: int) -> bool:
     return m is not None and not _DIRECTS.search(folded[m.start("body") : m.end("body")])
 
 
+# "Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh chủ trì, phối hợp …": the body directed is told to
+# lead the work itself; "chủ trì" right after it makes it the lead all the same.
+_DIRECTED_LEADS = re.compile(r"\b(?:chi dao|lanh dao)\s+(?:cac\s+)?$")
+
+
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
     before = folded[:start]
     if _OBJECT_BEFORE.search(before) and not _LEAD_BEFORE.search(before):
-        return True
+        return not (_DIRECTED_LEADS.search(before) and re.match(r"\s*(?:,\s*)?chu tri\b", folded[end:]))
     if _ISSUER_AFTER.match(folded[end:]) or re.search(r"(?:\bdo|duoc)\s+$", before):
         return True
     return before.count("(") > before.count(")") and not _REPORT.search(before)
