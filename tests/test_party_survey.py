@@ -89,6 +89,20 @@ def test_classes_of_committee_offices(sentence: str, expected: set[tuple[str, st
     assert _roles(sentence) == expected
 
 
+def test_the_party_organs_stay_apart_in_a_list() -> None:
+    """"Các ban Đảng, đảng đoàn, ban cán sự Đảng …": three kinds of party body, kept apart as the
+    seed's gold keeps "đảng đoàn" and "ban cán sự đảng"; "các ban đảng Tỉnh ủy" is the class of
+    the committee's boards. Before, "ban Đảng" was no unit, or it merged with "đảng đoàn" into one
+    collective "ban Đảng, đảng đoàn". Written so in the 2009 Thái Nguyên inspection plan reported at
+    https://baothainguyen.vn/chinh-tri/200909/kiem-tra-thi-hanh-dieu-le-dang-367313B."""
+    assert _roles("Các ban Đảng, đảng đoàn, ban cán sự Đảng căn cứ chức năng, nhiệm vụ được giao tự "
+                  "kiểm tra, đánh giá việc thực hiện.") == {
+        ("ban Đảng", "lead"), ("ban Đảng", "monitor"), ("đảng đoàn", "lead"), ("đảng đoàn", "monitor"),
+        ("ban cán sự đảng", "lead"), ("ban cán sự đảng", "monitor")}
+    assert _roles("Các ban đảng Tỉnh ủy theo chức năng, nhiệm vụ hướng dẫn, kiểm tra việc thực hiện.") == {
+        ("ban Đảng Tỉnh ủy", "lead"), ("ban Đảng Tỉnh ủy", "monitor")}
+
+
 @pytest.mark.parametrize(("sentence", "names"), [
     ("Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh lãnh đạo các tổ chức đảng trực thuộc thực hiện.",
      ["Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh", "tổ chức đảng trực thuộc"]),

@@ -1549,10 +1549,18 @@ _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phươn
 _CENTRAL_LEVEL = re.compile(r"^\s+(?:Trung ương|trung ương)\b(?!\s+(?:Đảng|Đoàn|Hội))")
 
 
+# The party's own organs stay apart in a list, as the seed's gold keeps "đảng đoàn" and "ban cán
+# sự đảng": "Các ban Đảng, đảng đoàn, ban cán sự Đảng …" names three kinds of body (a 2009 Thái
+# Nguyên plan of the session-12 party survey), not one collective.
+_PARTY_ORGANS = frozenset({"dang doan", "ban dang", "ban xay dung dang"})
+
+
 def _bare_class(m: UnitMention) -> bool:
     """A class word standing for many bodies ("sở", "ban", "ngành thành phố")."""
     if any(m.name == k or m.name.startswith(k + " ") for k in unit_grammar().kinds):
         return False  # "sở, ngành, trường đại học": the school has its own head noun
+    if fold(m.name) in _PARTY_ORGANS:
+        return False
     # Longer class words of the central government ("cơ quan ngang bộ", "cơ quan thuộc Chính
     # phủ") are listed as weak classes: "bộ, cơ quan ngang bộ" is one collective (the laws'
     # responsibility articles; GUIDELINES-real.md collectives, fresh gold).
