@@ -266,3 +266,20 @@ def test_the_inspection_committee_does_not_carry_a_party_plan(tmp_path) -> None:
         "2. Ủy ban Kiểm tra Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy kiểm tra, giám sát việc "
         "thực hiện Kế hoạch này.\n", encoding="utf-8")
     assert [u.name for u in parse(path).plan_lead] == ["Đảng ủy xã, thị trấn"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ban Thường vụ Huyện ủy yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc thực hiện Kế hoạch này.",
+    "Ban Thường vụ Đảng ủy Khối yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện Chỉ thị này.",
+])
+def test_a_standing_board_that_asks_others_is_the_issuer(sentence: str) -> None:
+    """"Ban Thường vụ Huyện ủy yêu cầu các cơ quan, đơn vị …": the board hands the task on, as the
+    provincial board's "Ban Thường vụ Tỉnh ủy yêu cầu …" already did; only the provincial one was
+    known, so a district or bloc board was made the lead of its own closing request. District and
+    commune committees plan and direct so (https://baoangiang.com.vn/chau-phu-trien-khai-ke-hoach-chuan-bi-dai-hoi-dang-bo-cac-cap-a252280.html,
+    https://chodon.gov.vn/cong-tac-chuan-bi-dai-hoi-dang-bo-xa-nghia-ta-nhiem-ky-2020-2025/,
+    the Tuyên Quang bloc committee of https://tuyenquangtv.vn/xay-dung-dang/202008/ttv-dang-bo-khoi-cac-co-quan-va-doanh-nghiep-tinh-niem-tin-va-khat-vong-fc32ec9/)."""
+    assert _roles(sentence) == set()
+    # Its own work still leads.
+    assert _roles("Ban Thường vụ Huyện ủy chỉ đạo, kiểm tra việc thực hiện Kế hoạch này.") == {
+        ("Ban Thường vụ Huyện ủy", "lead"), ("Ban Thường vụ Huyện ủy", "monitor")}

@@ -335,7 +335,11 @@ _ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|co y kien)\s+)*"
 
 # The bodies that issue directives and official letters: "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các
 # cơ quan, đơn vị tổ chức thực hiện Chỉ thị này" hands the task on even to generic addressees.
-_ISSUER_NAME = re.compile(r"(?:chu tich )?uy ban nhan dan (?:tinh|thanh pho)|ban thuong vu (?:tinh|thanh) uy")
+# Every party committee's standing board issues so, not the province's alone: "Ban Thường vụ Huyện
+# ủy yêu cầu các cơ quan, đơn vị …" (district and bloc committees' plans and directives of the
+# session-12 party survey).
+_ISSUER_NAME = re.compile(r"(?:chu tich )?uy ban nhan dan (?:tinh|thanh pho)"
+                          r"|ban thuong vu (?:(?:tinh|thanh|huyen|quan|thi) uy|dang uy\b.*)")
 
 
 # "Sở Y tế thông báo để các cơ sở, đơn vị biết, thực hiện và báo cáo …": the letter's issuer informs;
