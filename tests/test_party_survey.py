@@ -77,6 +77,11 @@ def test_a_party_group_leads_the_state_body_it_sits_in(sentence: str, expected: 
      "thực hiện Kế hoạch này.",
      {("Ủy ban Kiểm tra Tỉnh ủy", "lead"), ("Ủy ban Kiểm tra Tỉnh ủy", "monitor"),
       ("ban xây dựng Đảng Tỉnh ủy", "cooperate")}),
+    # Owned through "của", as "Ban của Hội đồng nhân dân tỉnh" is: one body, no bare "Tỉnh ủy".
+    ("Ủy ban Kiểm tra Tỉnh ủy chủ trì, phối hợp với các ban xây dựng Đảng của Tỉnh ủy kiểm tra, giám sát "
+     "việc thực hiện Kế hoạch này.",
+     {("Ủy ban Kiểm tra Tỉnh ủy", "lead"), ("Ủy ban Kiểm tra Tỉnh ủy", "monitor"),
+      ("ban xây dựng Đảng của Tỉnh ủy", "cooperate")}),
 ])
 def test_classes_of_committee_offices(sentence: str, expected: set[tuple[str, str]]) -> None:
     """"các cơ quan tham mưu, giúp việc Tỉnh ủy" and "các ban xây dựng Đảng Tỉnh ủy": the committee's
