@@ -288,3 +288,19 @@ def test_a_standing_board_that_asks_others_is_the_issuer(sentence: str) -> None:
     # Its own work still leads.
     assert _roles("Ban Thường vụ Huyện ủy chỉ đạo, kiểm tra việc thực hiện Kế hoạch này.") == {
         ("Ban Thường vụ Huyện ủy", "lead"), ("Ban Thường vụ Huyện ủy", "monitor")}
+
+
+def test_a_congress_issues_its_resolution() -> None:
+    """"Nghị quyết số 06-NQ/ĐH … của Đại hội đại biểu Đảng bộ tỉnh lần thứ XI": the congress is
+    the issuer; the reader stopped at "đại biểu" ("Đại hội"). Party plans carry out their
+    congress's resolution (the 2020 congress resolutions published in full at
+    http://baoapbac.vn/chinh-tri/202010/nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-tien-giang-lan-thu-xi-911161/
+    and http://bacgiangtv.vn/tin-tuc/205/98989/toan-van-nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-bac-giang-lan-thu-xix)."""
+    from chinhsach.extract.citations import find_citations
+
+    got = [(c.number, c.issuer) for c in find_citations(
+        "Thực hiện Nghị quyết số 06-NQ/ĐH ngày 15/10/2020 của Đại hội đại biểu Đảng bộ tỉnh lần thứ XI, "
+        "nhiệm kỳ 2020 - 2025 và Quyết định số 12/QĐ-UBND ngày 3/2/2021 của Ủy ban nhân dân tỉnh đại diện "
+        "cho các cơ quan.", section=None)]
+    assert got == [("06-NQ/ĐH", "Đại hội đại biểu Đảng bộ tỉnh lần thứ XI"),
+                   ("12/QĐ-UBND", "Ủy ban nhân dân tỉnh")]

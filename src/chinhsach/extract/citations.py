@@ -424,6 +424,11 @@ def _read_issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
                     break
             elif low == "năm" and prev_low == "thứ":
                 pass  # "Hội nghị lần thứ năm"
+            elif (low, nxt_low) in (("đại", "biểu"), ("dai", "bieu")) or (prev_low, low) in (
+                    ("đại", "biểu"), ("dai", "bieu")):
+                # "Đại hội đại biểu Đảng bộ tỉnh lần thứ XI" issues its resolution ("…-NQ/ĐH";
+                # session-12 party survey: the congress resolutions of Tiền Giang, Bắc Giang, 2020).
+                pass
             elif low in stop1 or f"{low} {nxt_low}" in stop2:
                 break
             elif lower_run >= 1 and low not in level:
