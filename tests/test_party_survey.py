@@ -94,6 +94,25 @@ def test_classes_of_committee_offices(sentence: str, expected: set[tuple[str, st
     assert _roles(sentence) == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Mỗi huyện, thành, thị ủy, đảng ủy trực thuộc chỉ đạo một số đảng bộ cơ sở tổ chức đại hội điểm.",
+     {("huyện ủy, thành ủy, thị ủy", "lead"), ("đảng ủy trực thuộc", "lead")}),
+    ("Các huyện, thành ủy và đảng ủy trực thuộc xây dựng chương trình hành động.",
+     {("huyện ủy, thành ủy", "lead"), ("đảng ủy trực thuộc", "lead")}),
+    # A district's council and committee named apart are two bodies, as before.
+    ("Phối hợp với Ủy ban nhân dân huyện, Huyện ủy tổ chức hội nghị sơ kết.",
+     {("Ủy ban nhân dân huyện", "cooperate"), ("Huyện ủy", "cooperate")}),
+])
+def test_the_committee_word_written_once_for_a_list(sentence: str, expected: set[tuple[str, str]]) -> None:
+    """"huyện, thành, thị ủy": the word "ủy" written once for the district, city and town
+    committees. Before, only "thị ủy" was a unit, and "đảng bộ cơ sở" after "chỉ đạo một số" was
+    made a lead (the directed bodies are objects, as after "chỉ đạo các"). Written so in the 2019
+    Nghệ An plan 207-KH/TU as reported at https://baonghean.vn/ban-thuong-vu-tinh-uy-yeu-cau-4-nhom-noi-dung-va-3-nhom-van-de-chuan-bi-dai-hoi-dang-cac-cap-251290.html
+    and in https://baoninhthuan.com.vn/news/17345p1c24/ket-qua-hoc-tap-quan-triet-va-trien-khai-thuc-hien-nghi-quyetdai-hoi-xi-cua-dang.htm
+    ("các huyện, thành ủy và đảng ủy trực thuộc")."""
+    assert _roles(sentence) == expected
+
+
 def test_the_party_organs_stay_apart_in_a_list() -> None:
     """"Các ban Đảng, đảng đoàn, ban cán sự Đảng …": three kinds of party body, kept apart as the
     seed's gold keeps "đảng đoàn" and "ban cán sự đảng"; "các ban đảng Tỉnh ủy" is the class of

@@ -250,7 +250,7 @@ _OBJECT_BEFORE = re.compile(
     # "Sở X - cơ quan thường trực Ban Chỉ đạo …": the body whose standing office Sở X is (an
     # appositive title, GUIDELINES-real.md: no second entry), not an actor.
     r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
-    r"\s+(?:cac\s+|nhung\s+)?$"
+    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
 _ISSUER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:thong qua|phe duyet|ban hanh|ky)\b")

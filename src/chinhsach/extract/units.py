@@ -1178,7 +1178,7 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     found = _listed_departments(text, found)
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
-    found = _owned_classes(text, found)
+    found = _shared_committee_word(text, _owned_classes(text, found))
     out: list[UnitMention] = []
     for m in found:
         if _in_title(text, m) or _bare_sector(m):
@@ -1379,6 +1379,26 @@ def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
                                   m.place, prev.is_head, prev.collective)
             continue
         out.append(m)
+    return out
+
+
+# "các huyện, thành ủy", "Mỗi huyện, thành, thị ủy": the committee word written once for a list of
+# levels, the class of those committees (party news and plans of the session-12 survey: Nghệ An
+# 2019, Ninh Thuận 2011). Read as written, only the last member was a unit.
+_COMMITTEE_PREFIXES = re.compile(r"(?:(?<=\s)|^)((?:(?:huyện|thành|thị|quận)\s*,\s*)+)$")
+
+
+def _shared_committee_word(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        last = re.fullmatch(r"(huyện|thành|thị|quận) ủy", m.text)  # the class, in lower case
+        pre = _COMMITTEE_PREFIXES.search(text, 0, m.start) if last else None
+        if pre is None or (out and out[-1].end > pre.start(1)):
+            out.append(m)
+            continue
+        levels = [w.strip().lower() for w in pre.group(1).split(",") if w.strip()] + [last.group(1).lower()]
+        out.append(UnitMention(pre.start(1), m.end, text[pre.start(1) : m.end],
+                               ", ".join(f"{w} ủy" for w in levels), None, False, True))
     return out
 
 
