@@ -38,6 +38,9 @@ their generic form without the province. The forms tested here failed on main be
   - Đô thị)", https://en.baobacninhtv.vn/de-xuat-to-chuc-3-phong-chuyen-mon-cap-xa-postid419505.bbg?p=3)
   and the national traffic-safety committee its provincial board reports to ("Ủy ban ATGT Quốc
   gia", https://thuvienphapluat.vn/van-ban/giao-thong-van-tai/quyet-dinh-4858-qd-ubnd-2021-dam-bao-trat-tu-an-toan-giao-thong-duong-bo-quang-ninh-507112.aspx);
+- the border gates' customs branches and border posts ("Chi cục Hải quan cửa khẩu <tên>",
+  https://luanvan.co/luan-van/luan-van-quan-ly-nha-nuoc-doi-voi-phuong-tien-van-tai-xuat-canh-nhap-canh-tai-chi-cuc-hai-quan-cua-khau-quoc-te-lao-bao-72585,
+  https://hethongphapluat.com/luat-hai-quan-2014/chuong-3/muc-3);
 - the long names of the provinces' project boards, cut after twelve words or at "và xây dựng"
   ("Ban Quản lý dự án đầu tư và xây dựng ngành giao thông tỉnh", https://baotuoitrevn.com/thang-92020-du-kien-khoi-cong-nhieu-cong-trinh-giao-thong-quan-trong;
   "Ban quản lý dự án đầu tư xây dựng các công trình giao thông", https://baophapluat.vn/minh-luong-tag84090.html,
@@ -125,6 +128,10 @@ CASES: list[tuple[str, set[tuple[str, str]]]] = [
      {("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", L), ("Phòng Kinh tế, Hạ tầng và Đô thị", C)}),
     ("Văn phòng Ban An toàn giao thông tỉnh tổng hợp, báo cáo Ủy ban ATGT Quốc gia.",
      {("Văn phòng Ban An toàn giao thông tỉnh", L), ("Ủy ban An toàn giao thông Quốc gia", R)}),
+    # -- border-gate bodies: the gate's name is a place, kept out of the body's name --------------
+    ("Chi cục Hải quan cửa khẩu Lao Bảo chủ trì, phối hợp với Đồn Biên phòng cửa khẩu xử lý "
+     "phương tiện quá cảnh.",
+     {("Chi cục Hải quan cửa khẩu", L), ("Đồn Biên phòng cửa khẩu", C)}),
     # -- long names of the provinces' project boards ---------------------------------------------
     ("Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh chủ trì lựa chọn "
      "nhà thầu, phối hợp với Sở Xây dựng.",
