@@ -119,6 +119,8 @@ Giải pháp thứ hai: Bảo đảm kinh phí
 
 - Sở Tài chính chủ trì cân đối nguồn vốn.
 
+Nhiệm vụ 3: Sở Y tế chủ trì khám mắt cho 2.000 học sinh
+
 III. TỔ CHỨC THỰC HIỆN
 
 Sở Giáo dục và Đào tạo chủ trì tổ chức thực hiện Kế hoạch này.
@@ -130,9 +132,13 @@ def test_a_numbered_task_label_is_a_title_not_a_duty(tmp_path: Path) -> None:
     assert not any(d.text.startswith(("Nhiệm vụ 1", "Nhiệm vụ 2", "Giải pháp thứ hai")) for d in doc.duties)
     assert [s.heading for s in doc.sections if s.kind == "topic"] == [
         "Nhiệm vụ 1: Chuẩn hóa kho sách điện tử", "Nhiệm vụ 2: Tập huấn cán bộ thư viện",
-        "Giải pháp thứ hai: Bảo đảm kinh phí"]
+        "Giải pháp thứ hai: Bảo đảm kinh phí", "Nhiệm vụ 3"]
     funds = next(d for d in doc.duties if d.text.startswith("Sở Tài chính"))
     assert [(u.name, u.role) for u in funds.units] == [("Sở Tài chính", "lead")]
+    # A label followed by the task itself (a figure, a charging word) keeps the task as its text.
+    eyes = next(d for d in doc.duties if "khám mắt" in d.text)
+    assert eyes.text.startswith("Sở Y tế chủ trì")
+    assert [(u.name, u.role) for u in eyes.units] == [("Sở Y tế", "lead")]
 
 
 # ---------------------------------------------------------------------------------------------

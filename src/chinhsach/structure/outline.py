@@ -77,10 +77,14 @@ _TOPIC_RE = re.compile(r"^(?P<topic>Về\s[^:.;]{2,80}?)\s*:\s*(?P<rest>.*)$")
 # "Nhiệm vụ 1: Hoàn thiện hạ tầng số", "Giải pháp thứ hai: Huy động nguồn lực": a plan or đề án
 # that names its tasks by number on a line of their own (the session-12 survey,
 # tests/test_leftovers_survey.py) titles the paragraphs under it as a topic does.
-_TASK_LABEL_RE = re.compile(r"^(?P<topic>(?:Nhiệm vụ|NHIỆM VỤ|Giải pháp|GIẢI PHÁP)\s+(?:thứ\s+\w+|THỨ\s+\w+|\d{1,2}(?:\.\d{1,2})*))"
-                            r"\s*[:.\-–]\s*(?P<rest>.*)$")
-# A task label's title is short and ends in no full stop; a longer text after it is the task.
-_TASK_TITLE_WORDS = 20
+_TASK_LABEL = r"(?:Nhiệm vụ|NHIỆM VỤ|Giải pháp|GIẢI PHÁP)\s+(?:thứ\s+\w+|THỨ\s+\w+|\d{1,2}(?:\.\d{1,2})*)"
+_TASK_LABEL_RE = re.compile(rf"^(?P<topic>{_TASK_LABEL})\s*[:.\-–]\s*(?P<rest>.*)$")
+# A task label's title is short, ends in no full stop and holds no figure or charging word; other
+# text after the label is the task (or target) itself ("Nhiệm vụ 3: Sở Nội vụ chủ trì đào tạo 500
+# cán bộ"), kept as the topic's body.
+_TASK_TITLE_WORDS = 15
+_NOT_A_TITLE = re.compile(r"\d|\b(?:chủ trì|phối hợp|giao|chịu trách nhiệm|có trách nhiệm|đề nghị|tham mưu)\b",
+                          re.IGNORECASE)
 
 _SIGN_TITLE_RE = re.compile(rf"^{metadata.SIGN_TITLE}\s*", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
@@ -278,6 +282,8 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
         if found is None and _ACTION_HEADING.match(folded):
             found = "tasks"
         return found or parent_part or "other"
+    if kind == "topic" and parent_part is not None and re.match(rf"{_TASK_LABEL}(?!\w)", heading):
+        return parent_part  # "Nhiệm vụ 1: …" numbers the items of the part it stands in
     # The horizon ("Chỉ tiêu chủ yếu đến năm 2030", kh182) does not make a title a clause.
     bare = _HORIZON.sub(" ", folded)
     short = (title or len(bare.split()) <= _MAX_TITLE_WORDS) and not heading.rstrip().endswith("…")
@@ -763,7 +769,8 @@ def _try_topic(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None]
         return None
     if label is not None:
         rest = label.group("rest").strip()
-        if rest and not rest.endswith((".", ";")) and len(rest.split()) <= _TASK_TITLE_WORDS:
+        if (rest and not rest.endswith((".", ";")) and len(rest.split()) <= _TASK_TITLE_WORDS
+                and not _NOT_A_TITLE.search(rest)):
             # The whole line is the title ("Nhiệm vụ 1: Hoàn thiện hạ tầng số"): no task of its own.
             topic = p.text.strip().rstrip(" :")
             section = state.add(Section(id=f"{parent.id}:{slugify(label.group('topic'))}", heading=topic,
