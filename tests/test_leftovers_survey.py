@@ -82,6 +82,9 @@ def test_a_conclusion_charges_each_body_it_addresses(tmp_path: Path) -> None:
 def test_doi_voi_names_the_subject_only_of_a_named_body_that_acts() -> None:
     assert _roles("Đối với Công an tỉnh, chủ trì tuần tra các tuyến đường trọng điểm.") == [
         ("Công an tỉnh", "lead")]
+    assert _roles("Đối với Bộ Chỉ huy Quân sự tỉnh: không để bị động, bất ngờ.") == [
+        ("Bộ Chỉ huy Quân sự tỉnh", "lead")]
+    assert _roles("Đối với Ban Quản lý dự án đầu tư xây dựng tỉnh: được bổ sung vốn năm 2026.") == []
     # A rule about how a body is treated, and a class in lower case, keep no subject.
     assert _roles("Đối với các tổ chức tín dụng: căn cứ dư nợ để xếp loại.") == []
     assert _roles("Tăng cường kiểm tra đối với Ủy ban nhân dân các xã.") == []

@@ -393,7 +393,7 @@ def _after_condition(text: str, folded: str, start: int) -> bool:
 # A named body only ("Đối với Sở X:", not "Đối với các xã, phường:"), and no rule after the colon:
 # "- Đối với các tổ chức cung cấp dịch vụ chi trả: Căn cứ vào số lượng … để xếp loại" (kh157
 # III.4, how the entrants of an emulation are ranked) says how a body is treated, not what it does.
-_RULE_OPENER = re.compile(r"\s*(?:can cu|tren co so|neu|truong hop|khi|ap dung|duoc|se duoc|khong)\b")
+_RULE_OPENER = re.compile(r"\s*(?:can cu|tren co so|neu|truong hop|khi|ap dung|duoc|se duoc|khong(?! de))\b")
 _ADDRESSED_TOPIC = re.compile(r"[\s\-+•*]*doi voi\s+(?:cac\s+)?")
 _ADDRESSED_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?::|,\s*(?:chu tri|chiu trach nhiem|co trach nhiem|tham muu|"
                               r"khan truong|tap trung|chu dong)\b)")
