@@ -238,11 +238,32 @@ _UNDER = re.compile(r",?\s+thuộc\s+")
 _REORGANISED = re.compile(r"\s*\((?:mới|cũ|(?:sau|trước) (?:sắp xếp|sáp nhập|hợp nhất))\)", re.IGNORECASE)
 
 
+# "Sở Kế hoạch và Đầu tư (nay là Sở Tài chính)", "Phòng Lao động - Thương binh và Xã hội (nay thuộc
+# Phòng Nội vụ)": documents of 2025 still cite bodies merged away, with the successor in brackets
+# (the session-12 survey, tests/test_leftovers_survey.py). Before, the old name took the role
+# and the successor none.
+_RENAMED = re.compile(r"\s*\(\s*(?:nay là|nay thuộc|nay đã hợp nhất vào|nay hợp nhất vào)\s+(?:các\s+)?", re.IGNORECASE)
+_RENAMED_CLOSE = re.compile(r"\s*\)")
+
+
 def _as_printed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions with what belongs to them as printed: a reorganisation mark after a body
     (:data:`_REORGANISED`) and the parent a body sits in (:data:`_UNDER`)."""
     out: list[Mention] = []
+    renamed_to: Mention | None = None
     for m in mentions:
+        if renamed_to is not None and m is renamed_to:
+            continue  # read with the old name before it
+        renamed = _RENAMED.match(text, m.end)
+        following = [x for x in mentions if x.start >= m.end]
+        if renamed and following and following[0].start == renamed.end():
+            close = _RENAMED_CLOSE.match(text, following[0].end)
+            if close:
+                # "Sở Kế hoạch và Đầu tư (nay là Sở Tài chính) chủ trì …": the body that does it
+                # now is the one the bracket names, printed over the old name's span.
+                renamed_to = following[0]
+                out.append(Mention(m.start, close.end(), following[0].name))
+                continue
         mark = _REORGANISED.match(text, m.end)
         if mark:
             m = Mention(m.start, mark.end(), m.name)
@@ -331,7 +352,10 @@ _DECIDES = re.compile(r"^\s*quyet dinh\s*(?:[.;]|$)")
 _AGENT_BEFORE = re.compile(r"(?:\bdo|\bduoc)\s+$")
 _AGENT_ACTS = re.compile(r"^\s*(?:sap xep|cap bang|cap giay|bo tri|cong nhan|xet duyet)\b")
 # A subject followed by what it has or meets states a condition, not a task.
-_STATE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:co du|da co du|du dieu kien|dap ung du)\b")
+# "Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ": the decision that sets up a body says when
+# it ends; its dissolution is no task of its own (the session-12 survey, tests/test_leftovers_survey.py).
+_STATE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:co du|da co du|du dieu kien|dap ung du|(?:tu )?giai the|"
+                    r"(?:tu )?cham dut hoat dong|het nhiem vu)\b")
 _CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$"
                            # "việc sửa điểm phải được thực hiện tại phòng X", "bài thi được lưu tại
                            # khoa": the office where it is done or kept does it.
@@ -364,6 +388,19 @@ def _after_condition(text: str, folded: str, start: int) -> bool:
 # "Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh chủ trì, phối hợp …": the body directed is told to
 # lead the work itself; "chủ trì" right after it makes it the lead all the same.
 _DIRECTED_LEADS = re.compile(r"\b(?:chi dao|lanh dao)\s+(?:cac\s+)?$")
+
+# "2. Đối với Sở Nông nghiệp và Môi trường: chủ trì tổ chức tiêm phòng …", "4. Đối với Ủy ban nhân dân
+# các xã:" over bullets: meeting conclusions and plans address each body's tasks to it by "Đối
+# với" (the session-12 survey, tests/test_leftovers_survey.py). "Đối với" opening the clause and a
+# colon (or a comma and a charging verb) right after the units make them its subject; elsewhere
+# "đối với X" names what is acted on ("tăng cường kiểm tra đối với các cơ sở …").
+# A named body only ("Đối với Sở X:", not "Đối với các xã, phường:"), and no rule after the colon:
+# "- Đối với các tổ chức cung cấp dịch vụ chi trả: Căn cứ vào số lượng … để xếp loại" (kh157
+# III.4, how the entrants of an emulation are ranked) says how a body is treated, not what it does.
+_RULE_OPENER = re.compile(r"\s*(?:can cu|tren co so|neu|truong hop|khi|ap dung|duoc|se duoc|khong(?! de))\b")
+_ADDRESSED_TOPIC = re.compile(r"[\s\-+•*]*doi voi\s+(?:cac\s+)?")
+_ADDRESSED_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?::|,\s*(?:chu tri|chiu trach nhiem|co trach nhiem|tham muu|"
+                              r"khan truong|tap trung|chu dong)\b)")
 
 
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
@@ -403,6 +440,15 @@ _ISSUER_NAME = re.compile(r"(?:chu tich )?uy ban nhan dan (?:tinh|thanh pho)"
 # "Sở Y tế thông báo để các cơ sở, đơn vị biết, thực hiện và báo cáo …": the letter's issuer informs;
 # the acts are the addressees' (the fresh-scans gold of the letter U9c_513 gives Sở Y tế report_to only).
 _INFORMS_AFTER = re.compile(r"\s*(?:(?:da|vua)\s+)?thong bao\s+(?:de|cho|den)\b")
+
+
+def _informs(text: str, find: UnitFinder) -> bool:
+    """Whether ``text`` opens with a body that informs others ("Văn phòng UBND tỉnh thông báo để
+    các cơ quan, đơn vị biết, thực hiện./."): the closing line of a letter or conclusions."""
+    mentions = sorted(find(text), key=lambda m: m.start)
+    folded = fold(text)
+    return bool(mentions) and not re.sub(r"[\W_]", "", folded[: mentions[0].start]) \
+        and _INFORMS_AFTER.match(folded, mentions[0].end) is not None
 
 
 def _assigns_to_next(folded: str, mentions: Sequence[Mention], tail: int) -> bool:
@@ -520,6 +566,14 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                     and _DECIDES.match(folded[mentions[tail].end :]))
                 or (_AGENT_BEFORE.search(folded[: mentions[head].start])
                     and _AGENT_ACTS.match(folded[mentions[tail].end :]))):
+            add(m, "lead")
+            continue
+        if _ADDRESSED_TOPIC.fullmatch(folded[_clause_start(folded, mentions[head].start) : mentions[head].start]) \
+                and text[mentions[head].start : mentions[head].start + 1].isupper() \
+                and (addressed := _ADDRESSED_AFTER.match(folded, mentions[tail].end)) \
+                and not _RULE_OPENER.match(folded, addressed.end()):
+            # "Đối với Sở Tài chính: tham mưu bố trí kinh phí …": the body the clause is addressed
+            # to does what follows, as "Sở Tài chính: tham mưu …" does.
             add(m, "lead")
             continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
@@ -1342,8 +1396,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 and _bullet_marker(seg.raw) == lead_marker:
             lead_in = None  # "- Sở Tài chính:" rules its "+" bullets up to the next "-" one
         if (lead_in is not None and seg.kind == "paragraph" and seg.section_node == lead_in[0]
-                and any(u.role == "lead" for u in roles_in_text(text, find))):
-            lead_in = None  # a paragraph with a subject of its own ends the list
+                and (any(u.role == "lead" for u in roles_in_text(text, find)) or _informs(text, find))):
+            # A paragraph with a subject of its own ends the list; so does the issuer's closing
+            # "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện" of a
+            # meeting's conclusions, printed right after the last item's bullets.
+            lead_in = None
         if seg.kind in ("paragraph", "bullet") and (fields := _fields(text)) is not None:
             # "- Cơ quan chủ trì: Sở X." completes the task above it, at the same item; with no
             # task paragraph there, the item's heading is the task.

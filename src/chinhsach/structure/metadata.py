@@ -80,7 +80,11 @@ _PREAMBLE_RE = re.compile(
 _OUTLINE_RE = re.compile(
     r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|Điều|ĐIỀU|Mục|MỤC)\s+[\dIVXLC]+\b|[IVXLC]+\s*[-.–)]\s|\d+\s*[.)]\s)"
 )
-_SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.|Q\s)\s*", re.IGNORECASE)
+# "T/M", "K/T", "T/L" with the slash, a dot ("T.M", "K.T") or nothing ("TM", "KT"): Party committees
+# and their boards sign "K/T TRƯỞNG BAN", "T.M BAN THƯỜNG VỤ" (the session-12 survey,
+# tests/test_leftovers_survey.py; before, "K/T" and "T.M" lines were read as the last item's text).
+SIGN_TITLE = r"(?:T\s*[/.]\s*M\b\.?|TM\.?|K\s*[/.]\s*T\b\.?|KT\.?|T\s*[/.]\s*L\b\.?|TL\.?|TUQ\.?|Q\.)"
+_SIGN_TITLE_RE = re.compile(rf"^(?:{SIGN_TITLE}|Q\s)\s*", re.IGNORECASE)
 _SIGN_WORDS = re.compile(
     r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|HIỆU TRƯỞNG|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|"
     r"CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC)\b"
@@ -867,7 +871,7 @@ def _stamped_signer(source: SourceText, start: int, end: int) -> tuple[str | Non
 
 
 _SIGNATURE_LINES = 80  # a signature block with its "Nơi nhận" list fits in this many lines
-_SIGN_PREFILTER = re.compile(r"^[\s*_|#]*(?:Nơi|NƠI|Nói|Noi|T/M|TM|KT|TL|TUQ|Q\.|Q\s)")
+_SIGN_PREFILTER = re.compile(r"^[\s*_|#]*(?:Nơi|NƠI|Nói|Noi|T\s*[/.]\s*[ML]|TM|K\s*[/.]\s*T|KT|TL|TUQ|Q\.|Q\s)")
 
 
 def signature_start(source: SourceText, start: int, end: int) -> int | None:

@@ -74,8 +74,19 @@ _LETTER_DIVISION = re.compile(r"^(?P<letter>[A-H])\s*[.\-–]\s+(?P<rest>[A-ZĐ�
 # lists of the real plans; GUIDELINES-real.md: they keep the id of the enclosing item).
 _BULLET_RE = re.compile(r"^(?:[-–—+•*·]|\(\d{1,2}\))\s*(?P<rest>\S.*)$")
 _TOPIC_RE = re.compile(r"^(?P<topic>Về\s[^:.;]{2,80}?)\s*:\s*(?P<rest>.*)$")
+# "Nhiệm vụ 1: Hoàn thiện hạ tầng số", "Giải pháp thứ hai: Huy động nguồn lực": a plan or đề án
+# that names its tasks by number on a line of their own (the session-12 survey,
+# tests/test_leftovers_survey.py) titles the paragraphs under it as a topic does.
+_TASK_LABEL = r"(?:Nhiệm vụ|NHIỆM VỤ|Giải pháp|GIẢI PHÁP)\s+(?:thứ\s+\w+|THỨ\s+\w+|\d{1,2}(?:\.\d{1,2})*)"
+_TASK_LABEL_RE = re.compile(rf"^(?P<topic>{_TASK_LABEL})\s*[:.\-–]\s*(?P<rest>.*)$")
+# A task label's title is short, ends in no full stop and holds no figure or charging word; other
+# text after the label is the task (or target) itself ("Nhiệm vụ 3: Sở Nội vụ chủ trì đào tạo 500
+# cán bộ"), kept as the topic's body.
+_TASK_TITLE_WORDS = 15
+_NOT_A_TITLE = re.compile(r"\d|\b(?:chủ trì|phối hợp|giao|chịu trách nhiệm|có trách nhiệm|đề nghị|tham mưu)\b",
+                          re.IGNORECASE)
 
-_SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*", re.IGNORECASE)
+_SIGN_TITLE_RE = re.compile(rf"^{metadata.SIGN_TITLE}\s*", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|St|Th\.S|ThS|TS|PGS|GS|BS|Ths|v\.v|Q)\.|\b[A-ZĐ]\.)$")
 
@@ -186,6 +197,12 @@ def split_segment_text(text: str, max_words: int = MAX_SEGMENT_WORDS) -> list[st
 # Cue words of each part, on folded headings. When a heading names several ("NHIỆM VỤ, GIẢI
 # PHÁP, PHÂN CÔNG TRÁCH NHIỆM"), the first one printed decides: it is what the part is about.
 _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
+    # The results a đề án or plan expects ("Dự kiến kết quả đạt được", "Kết quả dự kiến", "Kết quả
+    # đầu ra", "Sản phẩm đầu ra") are its targets, not the past that "Kết quả đạt được" reports:
+    # first in this tuple, so that it wins the tie with the situation cue at the same place
+    # (the session-12 survey, tests/test_leftovers_survey.py).
+    ("objectives", re.compile(r"\b(?:du kien (?:cac )?(?:ket qua|san pham)|ket qua (?:du kien|can dat|dau ra|mong doi)|"
+                              r"san pham dau ra)\b")),
     # The grounds of a plan ("Sự cần thiết", "Căn cứ xây dựng", "Cơ sở pháp lý", "Hiện trạng")
     # describe the present and restate other documents' targets: no targets of the plan.
     ("situation", re.compile(r"\b(?:tinh hinh|ket qua(?: dat duoc| thuc hien| trien khai)?|danh gia|"
@@ -265,6 +282,8 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
         if found is None and _ACTION_HEADING.match(folded):
             found = "tasks"
         return found or parent_part or "other"
+    if kind == "topic" and parent_part is not None and re.match(rf"{_TASK_LABEL}(?!\w)", heading):
+        return parent_part  # "Nhiệm vụ 1: …" numbers the items of the part it stands in
     # The horizon ("Chỉ tiêu chủ yếu đến năm 2030", kh182) does not make a title a clause.
     bare = _HORIZON.sub(" ", folded)
     short = (title or len(bare.split()) <= _MAX_TITLE_WORDS) and not heading.rstrip().endswith("…")
@@ -744,9 +763,21 @@ def _try_letter(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None
 
 def _try_topic(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
     m = _TOPIC_RE.match(p.text)
+    label = None if m else _TASK_LABEL_RE.match(p.text)
     parent = state.innermost_numbered()
-    if not m or parent is None:
+    if not (m or label) or parent is None:
         return None
+    if label is not None:
+        rest = label.group("rest").strip()
+        if (rest and not rest.endswith((".", ";")) and len(rest.split()) <= _TASK_TITLE_WORDS
+                and not _NOT_A_TITLE.search(rest)):
+            # The whole line is the title ("Nhiệm vụ 1: Hoàn thiện hạ tầng số"): no task of its own.
+            topic = p.text.strip().rstrip(" :")
+            section = state.add(Section(id=f"{parent.id}:{slugify(label.group('topic'))}", heading=topic,
+                                        parent=parent.id, kind="topic", prov=p.prov))
+            state.topic = section
+            return section, None
+        m = label
     topic = m.group("topic").strip()
     section = state.add(Section(id=f"{parent.id}:{slugify(topic)}", heading=topic,
                                 parent=parent.id, kind="topic", prov=p.prov))
