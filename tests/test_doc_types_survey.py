@@ -21,7 +21,7 @@ from chinhsach.model import Document
 from chinhsach.structure.outline import plan_part
 
 HEADER = """| {issuer} | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
-| Số: {number} | Hòa Vân, ngày {date} |
+| Số: {number} | {place}, ngày {date} |
 
 **{kind}**
 
@@ -42,9 +42,9 @@ TAIL = """
 
 def _parse(tmp_path: Path, body: str, *, kind: str, number: str, title: str,
            issuer: str = "ỦY BAN NHÂN DÂN TỈNH HÒA VÂN", date: str = "25 tháng 11 năm 2025",
-           sign: str = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH") -> Document:
+           sign: str = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", place: str = "Hòa Vân") -> Document:
     path = tmp_path / "doc.txt"
-    text = HEADER.format(issuer=issuer, number=number, date=date, kind=kind, title=title) + body
+    text = HEADER.format(issuer=issuer, number=number, place=place, date=date, kind=kind, title=title) + body
     path.write_text(text + TAIL.format(sign=sign), encoding="utf-8")
     return parse(path)
 
@@ -364,3 +364,97 @@ def test_guidance(tmp_path: Path) -> None:
     assert _parts(doc) == {"I": "objectives", "II": "tasks", "II.1": "tasks", "III": "organisation",
                            "III.1": "organisation"}
     assert ("Sở Nội vụ", "report_to") in _roles(doc)["II.1"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Second round: a half-year report, a council's resolution on a report, the place "Nam …"
+# ---------------------------------------------------------------------------------------------
+
+# A district's half-year report whose results name "the tasks done" (Yên Mỹ 45/BC-UBND 2011,
+# https://yenmy.hungyen.gov.vn/portal/Pages/2011-07/Bao-cao-KTXH-6-thang-dau--c22a9ce441df96b1.aspx;
+# the district meetings on such drafts, http://yenlap.phutho.gov.vn/thong-tin-tuyen-truyen/bai-viet/cat/tin-moi-nhat-2548/id/ubnd-huyen-hop-phien-thuong-ky-thang-11-95771).
+HALF_YEAR_REPORT = """I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM
+
+1. Các nhiệm vụ đã triển khai
+
+Phòng Kinh tế đã phối hợp với các xã tổ chức 12 lớp tập huấn kỹ thuật cho 600 hộ nông dân.
+
+2. Thu ngân sách
+
+Tổng thu ngân sách 6 tháng ước đạt 52 tỷ đồng, bằng 55% dự toán.
+
+II. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM
+
+1. Phấn đấu tổng thu ngân sách cả năm đạt 98 tỷ đồng.
+
+2. Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Chi cục Thuế khu vực đôn đốc thu nợ thuế, báo cáo Ủy ban nhân dân huyện trước ngày 15/10/2025.
+
+Trên đây là báo cáo của Ủy ban nhân dân huyện.
+"""
+
+
+def test_the_tasks_done_are_results(tmp_path: Path) -> None:
+    """"1. Các nhiệm vụ đã triển khai" under a report's results names tasks already done: what
+    follows is the past (before: the title's "nhiệm vụ" made it a task part and "Phòng Kinh tế
+    đã phối hợp …" a duty). The place "Nam Sơn" keeps its "Nam" (before: "Sơn", the word read
+    as the end of the motto "Việt Nam"; "Nam Định, ngày …" lost it the same way)."""
+    doc = _parse(tmp_path, HALF_YEAR_REPORT, kind="BÁO CÁO", number="145/BC-UBND", date="15 tháng 6 năm 2025",
+                 title="Tình hình thực hiện nhiệm vụ 6 tháng đầu năm và nhiệm vụ trọng tâm 6 tháng cuối năm 2025",
+                 issuer="ỦY BAN NHÂN DÂN HUYỆN NAM SƠN", place="Nam Sơn")
+    assert doc.meta.place == "Nam Sơn"
+    parts = _parts(doc)
+    assert parts["I.1"] == "situation"
+    assert not any(s and s.startswith("I.") for s in _roles(doc))
+    assert [(t.section, t.value, t.year) for t in doc.targets] == [("II.1", 98.0, 2025)]
+
+
+def test_nam_opens_a_place() -> None:
+    """"Nam" is dropped from a place only after "Việt" (the motto run into the line)."""
+    from chinhsach.structure.metadata import read_date
+    assert read_date("Nam Định, ngày 02 tháng 3 năm 2024") == ("2024-03-02", "Nam Định")
+    assert read_date("Tự do - Hạnh phúc Việt Nam Hà Nội, ngày 2 tháng 3 năm 2024") == ("2024-03-02", "Hà Nội")
+    assert read_date("Quảng Nam, ngày 15 tháng 6 năm 2025") == ("2025-06-15", "Quảng Nam")
+
+
+# A council's resolution on the committee's half-year report: it endorses the report, restates
+# the assessment, sets the tasks of the rest of the year, and closes with its adoption after the
+# last article (Phú Yên 138/2015, https://luatminhkhue.vn/nghi-quyet-138-2015-nq-hdnd-tiep-tuc-thuc-hien-nhiem-vu-kinh-te-xa-hoi-quoc-phong-an-ninh-phu-yen.aspx;
+# An Giang 08/2015, https://hethongphapluat.com/nghi-quyet-08-2015-nq-hdnd-ve-nhiem-vu-kinh-te-xa-hoi-2016-2020-do-tinh-an-giang-ban-hanh.html;
+# the adoption clause as in Lào Cai 76/2016, https://vdocuments.pub/hi-ng-nhn-dn-cng-ha-xf-hi-ch-ngha-vit-quy-ch-hot.html).
+ENDORSEMENT = """**HỘI ĐỒNG NHÂN DÂN TỈNH HÒA VÂN**
+
+Trên cơ sở xem xét báo cáo của Ủy ban nhân dân tỉnh, báo cáo thẩm tra của các Ban Hội đồng nhân dân tỉnh và ý kiến thảo luận của đại biểu Hội đồng nhân dân tỉnh tại kỳ họp,
+
+**QUYẾT NGHỊ:**
+
+**Điều 1.** Hội đồng nhân dân tỉnh cơ bản tán thành báo cáo của Ủy ban nhân dân tỉnh về tình hình thực hiện nhiệm vụ 6 tháng đầu năm và nhấn mạnh một số nội dung sau:
+
+I. ĐÁNH GIÁ TÌNH HÌNH 6 THÁNG ĐẦU NĂM 2025
+
+Tốc độ tăng trưởng kinh tế ước đạt 6,8%; thu ngân sách đạt 54% dự toán.
+
+II. NHIỆM VỤ, GIẢI PHÁP 6 THÁNG CUỐI NĂM 2025
+
+1. Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành tập trung giải ngân vốn đầu tư công.
+
+**Điều 2.** Tổ chức thực hiện
+
+1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+
+2. Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.
+
+Nghị quyết này được Hội đồng nhân dân tỉnh Hòa Vân khóa XVII, kỳ họp thứ Năm thông qua ngày 10 tháng 7 năm 2025.
+"""
+
+
+def test_a_council_endorses_and_adopts(tmp_path: Path) -> None:
+    """The council endorsing the report ("… cơ bản tán thành báo cáo …") and adopting the
+    resolution ("Nghị quyết này được … thông qua ngày …") acts as the issuer: no duty (before:
+    the first was a duty led by the council, and the second, after the last clause of Điều 2, a
+    duty of the committee by inheritance)."""
+    doc = _parse(tmp_path, ENDORSEMENT, kind="NGHỊ QUYẾT", number="21/NQ-HĐND", date="10 tháng 7 năm 2025",
+                 title="Về nhiệm vụ phát triển kinh tế - xã hội 6 tháng cuối năm 2025",
+                 issuer="HỘI ĐỒNG NHÂN DÂN TỈNH HÒA VÂN", sign="CHỦ TỊCH")
+    assert _parts(doc)["D1.I"] == "situation"
+    assert [d.section for d in doc.duties] == ["D1.II.1", "D2.1", "D2.2"]
+    assert not any(u.name == "Hội đồng nhân dân tỉnh" for d in doc.duties for u in d.units)

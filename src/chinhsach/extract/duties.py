@@ -306,7 +306,11 @@ _OBJECT_BEFORE = re.compile(
     r"\s+(?:cac\s+|nhung\s+)?$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
-_ISSUER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:thong qua|phe duyet|ban hanh|ky)\b")
+# "Hội đồng nhân dân tỉnh cơ bản tán thành báo cáo của Ủy ban nhân dân tỉnh …" (a council's
+# resolution on a report: Phú Yên 138/2015, An Giang 08/2015, survey of session 12): the council
+# endorsing is its own act of resolving, as adopting or signing is.
+_ISSUER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:thong qua|phe duyet|ban hanh|ky|(?:co ban\s+)?(?:tan thanh|nhat tri) voi|"
+                           r"co ban tan thanh|tan thanh)\b")
 
 
 _ORGANISED = re.compile(r"\b(?:kien toan|cung co|thanh lap|sap xep|giai the|hop nhat)\s+(?:cac\s+)?$")

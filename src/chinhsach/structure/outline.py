@@ -233,6 +233,11 @@ _HORIZON = re.compile(r"\b(?:(?:den|toi)\s+(?:het\s+)?nam|giai doan|nam)\s+(?:19
                       r"(?:\s+(?:19|20)\d\d)?\b")
 
 
+# "1. Các nhiệm vụ đã triển khai", "Những công việc đã thực hiện" in a report's results: the tasks
+# named are done; what is told under them is the past (survey of session 12).
+_DONE = re.compile(r"\bda (?:duoc )?(?:trien khai|thuc hien|hoan thanh|lam|dat|to chuc)\b")
+
+
 _RULE_ARTICLE = re.compile(r"^(?:yeu cau|muc dich)\b")
 # A decision's article that constitutes a body ("Điều 1. Kiện toàn Ban Chỉ đạo …, gồm các thành
 # viên sau:") is the decision's own act over a roster of members, no task of the plan's kind.
@@ -286,6 +291,8 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
     bare = _HORIZON.sub(" ", folded)
     short = (title or len(bare.split()) <= _MAX_TITLE_WORDS) and not heading.rstrip().endswith("…")
     found = _cue_part(folded, anchored=True) if short else None
+    if found == "tasks" and _DONE.search(folded):
+        found = "situation"
     if found == "objectives" and title and _RULE_ARTICLE.match(folded):
         # A statute's article of requirements or purposes ("Điều 8. Yêu cầu về an toàn dầu
         # khí", "Điều 50. Mục đích chi ngân sách nhà nước cho khoa học và công nghệ") states
@@ -787,7 +794,10 @@ def _try_topic(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None]
 # thông báo để các cơ quan, đơn vị biết, thực hiện./.") and a submission with its request to the
 # addressee ("Ủy ban nhân dân tỉnh kính trình Hội đồng nhân dân tỉnh xem xét, quyết định./."): the
 # closings of the conclusions (TB) and submissions (TTr) read in session 12.
+# A council's resolution closes with its adoption ("Nghị quyết này được Hội đồng nhân dân tỉnh khóa
+# …, kỳ họp thứ … thông qua ngày … và có hiệu lực …"), as its own article or after the last one.
 _DOCUMENT_CLOSING = re.compile(r"^\W*(?:tren day la\b"
+                               r"|nghi quyet nay (?:da )?duoc [^.;:]{0,160}?\bthong qua\b"
                                r"|[^.;:]{0,80}?\bthong bao (?:de|cho|den) [^.;:]{0,80}?\bbiet\b"
                                r"|[^.;:]{0,80}?\bkinh trinh\b[^.;:]{0,80}?\bxem xet\b)")
 _PART_CLOSING = re.compile(
