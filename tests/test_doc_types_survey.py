@@ -458,3 +458,44 @@ def test_a_council_endorses_and_adopts(tmp_path: Path) -> None:
     assert _parts(doc)["D1.I"] == "situation"
     assert [d.section for d in doc.duties] == ["D1.II.1", "D2.1", "D2.2"]
     assert not any(u.name == "Hội đồng nhân dân tỉnh" for d in doc.duties for u in d.units)
+
+
+# A province's yearly report on the economy and the next year's plan, as the councils' resolutions
+# cite it ("Báo cáo số 187/BC-UBND … về tình hình kinh tế - xã hội năm 2011 và kế hoạch phát triển
+# kinh tế - xã hội năm 2012", Tiền Giang 11/2011/NQ-HĐND,
+# https://luatminhkhue.vn/nghi-quyet-11-2011-nq-hdnd-ke-hoach-phat-trien-kinh-te---xa-hoi-tinh-tien-giang-nam-2012.aspx);
+# the results counted against the year's targets ("đạt 90,36% so với kế hoạch",
+# https://nghean24h.vn/thong-cao-bao-chi-tinh-hinh-kinh-te-xa-hoi-quoc-phong-an-ninh-tinh-nghe-an-thang-22026-a772284.html).
+PLAN_REPORT = """I. TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2025
+
+1. Các chỉ tiêu chủ yếu
+
+Tốc độ tăng trưởng tổng sản phẩm trên địa bàn đạt 7,4%; tỷ lệ hộ nghèo còn 2,3%.
+
+2. Nhiệm vụ trọng tâm
+
+Sở Xây dựng chủ trì hoàn thành 3 công trình giao thông trọng điểm.
+
+II. KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026
+
+1. Tốc độ tăng trưởng tổng sản phẩm trên địa bàn đạt 8,5%.
+
+2. Sở Tài chính chủ trì, phối hợp với Sở Xây dựng bố trí vốn cho các công trình chuyển tiếp.
+
+Trên đây là báo cáo của Ủy ban nhân dân tỉnh.
+"""
+
+
+def test_a_report_and_the_next_years_plan(tmp_path: Path) -> None:
+    """Under a report's results, "Các chỉ tiêu chủ yếu" and "Nhiệm vụ trọng tâm" tell how the
+    year's targets and tasks went (before: objectives and tasks, the result 7,4% a target and
+    the finished works a duty); "KẾ HOẠCH … NĂM 2026" is the next year's part though it names
+    no task (before: taken for results)."""
+    doc = _parse(tmp_path, PLAN_REPORT, kind="BÁO CÁO", number="187/BC-UBND",
+                 title="Tình hình kinh tế - xã hội năm 2025 và kế hoạch phát triển kinh tế - xã hội năm 2026")
+    parts = _parts(doc)
+    assert parts["I.1"] == parts["I.2"] == "situation"
+    assert parts["II"] == "tasks"
+    assert [(t.section, t.value, t.year) for t in doc.targets] == [("II.1", 8.5, 2026)]
+    assert sorted(s for s in _roles(doc) if s) == ["II.1", "II.2"]
+    assert plan_part("KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026", "part", None) == "other"

@@ -235,6 +235,11 @@ _HORIZON = re.compile(r"\b(?:(?:den|toi)\s+(?:het\s+)?nam|giai doan|nam)\s+(?:19
 
 # "1. Các nhiệm vụ đã triển khai", "Những công việc đã thực hiện" in a report's results: the tasks
 # named are done; what is told under them is the past (survey of session 12).
+# A report's part on the next period named without a task cue: "Phần thứ hai: KẾ HOẠCH PHÁT TRIỂN
+# KINH TẾ - XÃ HỘI NĂM 2026" (the yearly report that a council's resolution cites as "Báo cáo … về
+# tình hình kinh tế - xã hội năm 2011 và kế hoạch phát triển kinh tế - xã hội năm 2012", Tiền Giang
+# 11/2011/NQ-HĐND), "DỰ KIẾN …", "ĐỊNH HƯỚNG … THỜI GIAN TỚI" (survey of session 12).
+_LOOKS_AHEAD = re.compile(r"\b(?:ke hoach|du kien|dinh huong|thoi gian toi|nam toi)\b")
 _DONE = re.compile(r"\bda (?:duoc )?(?:trien khai|thuc hien|hoan thanh|lam|dat|to chuc)\b")
 
 
@@ -284,9 +289,13 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
         # TRỌNG TÂM NĂM 2025") is read as a top-level part is; one with no cue of its own takes
         # its division's.
         found = "organisation" if _OVERSIGHT_PART.match(folded) else _cue_part(folded, anchored=False)
-        if found is None and _ACTION_HEADING.match(folded) and not report:
+        if found is None and (_LOOKS_AHEAD.search(folded) if report else _ACTION_HEADING.match(folded)):
             found = "tasks"
         return found or parent_part or ("situation" if report else "other")
+    if report and parent_part == "situation":
+        # "1. Các chỉ tiêu chủ yếu", "2. Nhiệm vụ trọng tâm" under a report's results tell how
+        # the targets and tasks of the period went.
+        return "situation"
     # The horizon ("Chỉ tiêu chủ yếu đến năm 2030", kh182) does not make a title a clause.
     bare = _HORIZON.sub(" ", folded)
     short = (title or len(bare.split()) <= _MAX_TITLE_WORDS) and not heading.rstrip().endswith("…")
@@ -310,7 +319,7 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
     if parent_part is not None:
         return parent_part
     if report:
-        return "situation"
+        return "tasks" if _LOOKS_AHEAD.search(folded) else "situation"
     return "tasks" if _ACTION_HEADING.match(folded) else "other"
 
 
