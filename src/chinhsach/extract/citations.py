@@ -424,6 +424,11 @@ def _read_issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
                     break
             elif low == "năm" and prev_low == "thứ":
                 pass  # "Hội nghị lần thứ năm"
+            elif (low, nxt_low) in (("đại", "biểu"), ("dai", "bieu")) or (prev_low, low) in (
+                    ("đại", "biểu"), ("dai", "bieu")):
+                # "Đại hội đại biểu Đảng bộ tỉnh lần thứ XI" issues its resolution ("…-NQ/ĐH";
+                # session-12 party survey: the congress resolutions of Tiền Giang, Bắc Giang, 2020).
+                pass
             elif low in stop1 or f"{low} {nxt_low}" in stop2:
                 break
             elif lower_run >= 1 and low not in level:
@@ -438,6 +443,21 @@ def _read_issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
     if end is None:
         return None
     return text[pos:end], end
+
+
+def _whole_body(text: str, pos: int, got: tuple[str, int]) -> tuple[str, int]:
+    """The issuer read on to the end of the body the unit reader names at ``pos``.
+
+    A party committee's name runs over lower-case words that the issuer reader stops at: "Đảng
+    ủy Khối các cơ quan và doanh nghiệp tỉnh" was cut to "Đảng ủy Khối các" (bloc committees
+    cite each other's plans; session-12 party survey)."""
+    from chinhsach.extract.units import find_units  # the unit reader: one name per body
+
+    window = text[pos : pos + 160]
+    first = next(iter(find_units(window)), None)
+    if first is None or first.start != 0 or pos + first.end <= got[1] or "," in window[: first.end]:
+        return got
+    return text[pos : pos + first.end], pos + first.end
 
 
 def _pre_issuer(text: str, start: int) -> str | None:
@@ -492,6 +512,7 @@ def _read_tail(text: str, folded: str, pos: int) -> _Tail:
         tail.date, tail.end = d, m.end()
     m = _TAIL_CUA_RE.match(folded, tail.end)
     if m and (got := _read_issuer(text, folded, m.end())):
+        got = _whole_body(text, m.end(), got)
         tail.issuer, tail.end = _expand_issuer(got[0]), got[1]
         k = _TAIL_KHOA_RE.match(folded, tail.end)
         if k:

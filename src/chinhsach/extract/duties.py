@@ -79,7 +79,7 @@ _LEAD_BEFORE = re.compile(
     r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?$"
 )
 _LEAD_AFTER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|"
+    r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|lanh dao|"
     r"la co quan (?:thuong truc|dau moi|chu tri)|lam dau moi|thuc hien|to chuc|trien khai|"
     r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop|"
     # "… căn cứ Quyết định thi hành": the execution article's other wording.
@@ -296,14 +296,14 @@ def _list_tail(folded: str, mentions: Sequence[Mention], i: int) -> int:
 # A unit after these words is the object of someone else's action ("chỉ đạo các doanh nghiệp",
 # "nhận thức của cấp ủy", "Kế hoạch ... của Ban Chấp hành Đảng bộ tỉnh"), not an actor.
 _OBJECT_BEFORE = re.compile(
-    r"(?:\bcua|\bdoi voi|\bcho|\bchi dao|\bdon doc|\bhuong dan|\bho tro|\bvan dong|\bkhuyen khich|"
+    r"(?:\bcua|\bdoi voi|\bcho|\bchi dao|\blanh dao|\bdon doc|\bhuong dan|\bho tro|\bvan dong|\bkhuyen khich|"
     r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
     # "Kiện toàn Ban Chỉ đạo …", "thành lập Tổ công tác …": the body is what is organised.
     r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat|"
     # "Sở X - cơ quan thường trực Ban Chỉ đạo …": the body whose standing office Sở X is (an
     # appositive title, GUIDELINES-real.md: no second entry), not an actor.
     r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
-    r"\s+(?:cac\s+|nhung\s+)?$"
+    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
 # "Hội đồng nhân dân tỉnh cơ bản tán thành báo cáo của Ủy ban nhân dân tỉnh …" (a council's
@@ -365,10 +365,15 @@ def _after_condition(text: str, folded: str, start: int) -> bool:
     return m is not None and not _DIRECTS.search(folded[m.start("body") : m.end("body")])
 
 
+# "Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh chủ trì, phối hợp …": the body directed is told to
+# lead the work itself; "chủ trì" right after it makes it the lead all the same.
+_DIRECTED_LEADS = re.compile(r"\b(?:chi dao|lanh dao)\s+(?:cac\s+)?$")
+
+
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
     before = folded[:start]
     if _OBJECT_BEFORE.search(before) and not _LEAD_BEFORE.search(before):
-        return True
+        return not (_DIRECTED_LEADS.search(before) and re.match(r"\s*(?:,\s*)?chu tri\b", folded[end:]))
     if _ISSUER_AFTER.match(folded[end:]) or re.search(r"(?:\bdo|duoc)\s+$", before):
         return True
     return before.count("(") > before.count(")") and not _REPORT.search(before)
@@ -392,7 +397,11 @@ _ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|thong nhat|dong y|"
 
 # The bodies that issue directives and official letters: "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các
 # cơ quan, đơn vị tổ chức thực hiện Chỉ thị này" hands the task on even to generic addressees.
-_ISSUER_NAME = re.compile(r"(?:chu tich )?uy ban nhan dan (?:tinh|thanh pho)|ban thuong vu (?:tinh|thanh) uy")
+# Every party committee's standing board issues so, not the province's alone: "Ban Thường vụ Huyện
+# ủy yêu cầu các cơ quan, đơn vị …" (district and bloc committees' plans and directives of the
+# session-12 party survey).
+_ISSUER_NAME = re.compile(r"(?:chu tich )?uy ban nhan dan (?:tinh|thanh pho)"
+                          r"|ban thuong vu (?:(?:tinh|thanh|huyen|quan|thi) uy|dang uy\b.*)")
 
 
 # "Sở Y tế thông báo để các cơ sở, đơn vị biết, thực hiện và báo cáo …": the letter's issuer informs;
@@ -563,8 +572,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # A body named only as an owner (the council after "các Ban của" or after "đại biểu" in the
             # closing article of council resolutions) or as the one helped ("Văn phòng Tỉnh ủy giúp
             # Ban Thường vụ Tỉnh ủy theo dõi …") takes no turn as subject.
+            # So does a body the subject leads or directs ("Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh
+            # ban hành …; tăng cường giám sát …": the party group goes on as subject).
             nxt = next((x.start for x in mentions[tail + 1 :]
-                        if not re.search(r"\b(?:dai bieu|cua|giup(?: viec)?(?: cho)?)\s+(?:cac\s+)?$", folded[: x.start])
+                        if not re.search(r"\b(?:dai bieu|cua|giup(?: viec)?(?: cho)?|lanh dao|chi dao)\s+(?:cac\s+)?$",
+                                         folded[: x.start])
                         and not _in_list_after(folded, mentions, mentions.index(x), _COOPERATE)
                         and (not _in_list_after(folded, mentions, mentions.index(x), _REPORT)
                              or re.search(r"\bgui\b", folded[mentions[tail].end : x.start]))),
@@ -598,7 +610,10 @@ _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat(?: la| vao)?|den(?: het)?|
                         rf"xong truoc)\s+|(?:{_LABEL})(?=ngay|\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
                         rf"(?:(?P<clock>{_CLOCK})?ngay\s+(?P<d>\d{{1,2}})(?:[/\-.]|\s+thang\s+)(?P<m>\d{{1,2}})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
-                        r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/]))")
+                        r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/])"
+                        # The Party's own style dashes the date ("trước 30-5-2020"; its documents
+                        # and the news that quote them, session-12 party survey): with its year.
+                        r"|(?P<d3>\d{1,2})-(?P<m3>\d{1,2})-(?P<y3>\d{4})(?![\d/\-]))")
 # A quarter or month with its year written either way: "quý IV/2025", "quý IV năm 2025",
 # "tháng 12/2025", "tháng 12 năm 2025" (both spellings occur in the plans' running text and
 # time columns). A list of quarters ("quý I, II năm 2026", "quý III và quý IV/2025") ends with
@@ -618,8 +633,10 @@ _SPAN_TO = r"\s*(?:-|–|den(?:\s+het)?(?:\s+ngay)?|va|,)\s*"
 _DAY_SPAN = re.compile(r"(?:\btu\s+)?\bngay\s+(?P<d1>\d{1,2})(?:[/.](?P<m1>\d{1,2}))?(?:[/.](?P<y1>\d{4}))?"
                        r"(?:\s*(?:-|–)\s*|\s+den(?:\s+het)?(?:\s+ngay)?\s+)"
                        r"(?P<d2>\d{1,2})[/\-.](?P<m2>\d{1,2})(?:[/\-.](?P<y2>\d{4}))?(?![\d/])")
+# The second month may carry its year with the Party's dash: "từ tháng 7 đến tháng 12-2019" (a 2019
+# district committee's schedule of the session-12 party survey).
 _MONTH_SPAN = re.compile(r"(?:\btu\s+)?\bthang\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?"
-                         rf"{_SPAN_TO}(?:thang\s+)?(?P<m2>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y2>\d{{4}})")
+                         rf"{_SPAN_TO}(?:thang\s+)?(?P<m2>\d{{1,2}})\s*(?:/|-|\s+nam\s+)\s*(?P<y2>\d{{4}})")
 _QUARTER_SPAN = re.compile(rf"(?:\btu\s+)?\bquy\s+(?P<q1>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y1>\d{{4}})"
                            rf"\s*(?:-|–|den(?:\s+het)?)\s*quy\s+(?P<q2>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y2>\d{{4}})")
 
@@ -817,12 +834,13 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     spans = _spans(folded, text)
     candidates.extend((start, iso, words) for start, _end, iso, words in spans)
     for m in _DATE_FULL.finditer(folded):
-        d, mo = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
-        year = m.group("y") or m.group("y2")
+        d = int(m.group("d") or m.group("d2") or m.group("d3"))
+        mo = int(m.group("m") or m.group("m2") or m.group("m3"))
+        year = m.group("y") or m.group("y2") or m.group("y3")
         prep = m.group("prep").strip()
         if m.group("clock") and prep == "trong":
             continue  # "trong 6 giờ …": a length of hours, not an hour of a day
-        if m.group("d2") and not (prep.endswith(("truoc", "cham nhat", "cham nhat la"))
+        if (m.group("d2") or m.group("d3")) and not (prep.endswith(("truoc", "cham nhat", "cham nhat la"))
                                   or (prep.endswith((":", "(")) and m.group("y2"))):
             continue  # "trong 2/3 số xã" is a fraction: without "ngày" only "trước"/"chậm nhất" date
         if not (1 <= d <= 31 and 1 <= mo <= 12):
@@ -1633,8 +1651,12 @@ def _plan_lead(org_duties: list[tuple[Duty, list[Section]]],
         # A named body charged with following the whole plan ("Sở X là cơ quan thường trực",
         # "Sở X chủ trì theo dõi, đôn đốc … việc thực hiện Kế hoạch") is its lead even when the
         # part opens with the collectives (kh556: "1. Căn cứ Kế hoạch này, các sở, ban, ngành …").
+        # A party inspection committee ("Ủy ban Kiểm tra Tỉnh ủy … kiểm tra, giám sát việc thực
+        # hiện") inspects the plan as its standing function; it does not carry the plan (party
+        # plans of the session-12 survey close with it after the bodies that carry the plan).
         named = [u for u in candidate.units if u.role == "lead" and u.explicit
-                 and not u.name[:1].islower() and "," not in u.name]
+                 and not u.name[:1].islower() and "," not in u.name
+                 and not u.name.startswith("Ủy ban Kiểm tra")]
         if named and _FOLLOWS_PLAN.search(fold(candidate.text)):
             duty, path = candidate, cpath
             break

@@ -92,6 +92,12 @@ class Entry:
     # run ("Ủy ban tư pháp", not "Ủy ban kiểm sát thảo luận")
     lower_word: bool = False
     numbers: bool = False
+    # a proper-name head (tail) whose names may also run over lower-case words when a level word
+    # or a province closes the run ("Công ty Xổ số kiến thiết tỉnh")
+    lower_level: bool = False
+    # the name must start with a known name segment: a short head that also begins place names
+    # ("Vụ Pháp chế", a ministry's department, but "huyện Vụ Bản")
+    segments_only: bool = False
     bare: bool = False
     bare_ok: bool = False
     distribute: bool = False
@@ -161,6 +167,8 @@ class Gazetteer:
                 lower=h.get("lower", False),
                 lower_word=h.get("lower_word", False),
                 numbers=h.get("numbers", False),
+                lower_level=h.get("lower_level", False),
+                segments_only=h.get("segments_only", False),
                 bare=h.get("bare", False),
                 bare_ok=h.get("bare_ok", False),
                 distribute=h.get("distribute", False),

@@ -746,7 +746,11 @@ def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> l
         consumed += _parse_unit(ctx, v, end)
         limit = out[k + 1].start if k + 1 < len(out) else end
         limit = max(limit, v.unit_end)
-        m = ctx.rx(r"^\s*(" + _alt(TRAILING_CUES) + r")(?!\w)").match(low[v.unit_end:limit])
+        # A percentage may name its base before the cue: "3% tổng số đảng viên trở lên", "5% so
+        # với tổng số hộ trở lên" (party plans' yearly admission rate; session-12 party survey).
+        base = (r"(?:(?:so\s+với\s+)?tổng\s+số\s+[^\W\d_][^\d;,.()]{0,40}?\s+)?"
+                if v.unit in ("%", "‰") else "")
+        m = ctx.rx(r"^\s*" + base + r"(" + _alt(TRAILING_CUES) + r")(?!\w)").match(low[v.unit_end:limit])
         if m:
             v.trailing = TRAILING_CUES[_key_of(m.group(1), ctx.plain, TRAILING_CUES)]
             v.unit_end += m.end()
@@ -850,7 +854,8 @@ _PIECE_SEP = re.compile(r",(?!\d)|:(?=\s)|\s(?:và|hoặc|va|hoac)\s")
 def _strip_end(ctx: _Ctx, a: int, b: int, words: list[str] | set[str] | dict[str, str]
                ) -> tuple[int, list[str]]:
     """Strip phrases of ``words`` from the end of [a, b); returns new end and the phrases."""
-    rx = ctx.rx(r"(?:^|(?<=\s)|(?<=[,(]))(" + _alt(words) + r")[\s,:]*$")
+    # "lên" of "trở lên" is no cue of its own ("… nhiệm vụ trở lên đạt 85%").
+    rx = ctx.rx(r"(?:^|(?<=\s)|(?<=[,(]))(?<!trở )(?<!tro )(" + _alt(words) + r")[\s,:]*$")
     found = []
     while b > a:
         m = rx.search(ctx.low, a, b)
@@ -1003,8 +1008,11 @@ def _analyse(ctx: _Ctx, mb: _Member) -> None:
         mb.own_year = years[-1][2]
         if years[0][0] <= a + 2 or not text[a:years[0][0]].strip(" ,"):
             mb.lead_year = years[0][2]
-    # Cues directly before the value, nearest first; fillers ("bình quân") are skipped.
-    b2, cues = _strip_end(ctx, a, b, set(COMPARATORS) | {"từ"})
+    # Cues directly before the value, nearest first; fillers ("bình quân") are skipped. "trở lên"
+    # and "trở xuống" bound the value they follow: before the value they close a grade of the
+    # subject ("tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt 85%", the Party's
+    # yearly rating; session-12 party survey), not its comparator.
+    b2, cues = _strip_end(ctx, a, b, (set(COMPARATORS) - set(TRAILING_CUES)) | {"từ"})
     mb.cues = [c for c in cues if c in COMPARATORS] + mb.cues
     strong = [COMPARATORS[c] for c in mb.cues if COMPARATORS[c] not in ("reach", "maintain")]
     if strong:

@@ -344,7 +344,7 @@ class UnitGrammar(Gazetteer):
         """The unit ``base`` read from toks[j:end], with its owner, level and place."""
         n = len(toks)
         start = toks[j].start
-        k = end
+        k = self._past_code(toks, end, e)
         owner = None
         place = None
         if e.owner:
@@ -433,6 +433,25 @@ class UnitGrammar(Gazetteer):
         members[-1].end = last_end
         members[-1].place = place
         return _Parse(members, k, e.is_class)
+
+    def _past_code(self, toks: list[Tok], k: int, e: Entry) -> int:
+        """After a body's own acronym or code in brackets when its level or owner follows:
+        "Trung tâm Kiểm soát bệnh tật (CDC) tỉnh", "Phòng Cảnh sát … (PC06) Công an tỉnh"
+        (names glossed with the code their documents are signed with); ``k`` otherwise."""
+        n = len(toks)
+        if k + 2 >= n or toks[k].key != "(":
+            return k
+        c = k + 1
+        while c < n and c - k <= 6 and (toks[c].exp or toks[c].caps or toks[c].kind == NUM
+                                        or toks[c].key in ("-", "và") and c > k + 1):
+            c += 1
+        if c == k + 1 or c >= n - 1 or toks[c].key != ")" or not (toks[k + 1].exp or toks[k + 1].caps):
+            return k
+        after = c + 1
+        if self._level_at(toks, after) is not None or (e.owner in ("unit", "any") and toks[after].cap
+                                                       and self._unit_start(toks, after)):
+            return after
+        return k
 
     def _prefixed(self, base: str, sub: _Parse, start: int, e: Entry) -> _Parse:
         """ "Ban cán sự đảng" + the members of its owner ("Ủy ban nhân dân tỉnh")."""
@@ -611,7 +630,9 @@ class UnitGrammar(Gazetteer):
                         continue
                     e = k
                     while e < n and e - k < 4 and toks[e].cap and toks[e].kind == WORD:
-                        lower_next = e + 1 < n and toks[e + 1].kind == WORD and not toks[e + 1].cap
+                        # "Nam Tây Nguyên chủ trì": a role verb after the name is no syllable of it.
+                        lower_next = (e + 1 < n and toks[e + 1].kind == WORD and not toks[e + 1].cap
+                                      and not self._boundary_at(toks, e + 1))
                         e = max(e + 1, self._word_end(toks, e)) if lower_next else e + 1
                     parts.append(" " + self._surface(toks, k, e))
                     k = e
@@ -624,6 +645,17 @@ class UnitGrammar(Gazetteer):
                 parts.append(f" miền {toks[k + 1].text}")  # "Tổng công ty Điện lực miền Bắc"
                 k += 2
                 continue
+            if spec.lower_level and t.kind == WORD and not t.cap and not self._listed(spec, parts):
+                # An enterprise is named in sentence case ("Công ty TNHH MTV Khai thác công trình
+                # thủy lợi tỉnh", "Công ty Cổ phần Cấp thoát nước Bình Thuận"), but its head is
+                # also followed by a verb phrase: the run is its name only when a level word or a
+                # province closes it.
+                e = self._sentence_run(toks, k)
+                if e > k and e < n and (self._level_at(toks, e) is not None or self._place_at(toks, e)):
+                    parts.append(" " + self._surface(toks, k, e))
+                    k = e
+                    continue
+                break
             if t.kind == WORD and not t.cap and not spec.lower and not spec.tail:
                 # A sentence-case name goes on over lower-case words ("Quỹ Đầu tư phát triển",
                 # "Cục Quản lý thị trường"), but hardly after a listed body ("Sở Y tế khảo sát
@@ -675,7 +707,7 @@ class UnitGrammar(Gazetteer):
             return True  # "Kế hoạch số 12", not "chuyển đổi số"
         return bool(self._walk(self.boundaries, toks, k, skip_dash=False))
 
-    def _sentence_run(self, toks: list[Tok], k: int, limit: int = 12, lower_head: bool = False) -> int:
+    def _sentence_run(self, toks: list[Tok], k: int, limit: int = 16, lower_head: bool = False) -> int:
         """End of the lower-case words from toks[k] that may continue a name.
 
         The run stops at a boundary phrase, a level word ("tỉnh", "các xã") and any other
@@ -722,6 +754,8 @@ class UnitGrammar(Gazetteer):
             # Words, not syllables: "trình" ends a name, "công trình" does not. (The dictionary
             # is asked only then: loading it costs a second or two in a query process.)
             w = self._word_end(toks, e) if e + 1 < n and self._boundary_at(toks, e + 1) else e + 1
+            if w > e + 1 and any(end > w for end, _ in self._walk(self.boundaries, toks, e + 1, skip_dash=False)):
+                w = e + 1  # "công nghiệp chủ trì": a word ("nghiệp chủ") that cuts a role verb in two
             if w > e + 1 and all(self._level_at(toks, x) is None for x in range(e + 1, w)):
                 e = w
                 continue
@@ -798,7 +832,8 @@ class UnitGrammar(Gazetteer):
         # ("phòng, chống").
         out = ""
         for t in toks[a:b]:
-            word = "-" if t.key == "-" else t.text
+            # "&" of a split abbreviation ("PCCC&CNCH") is the "và" it stands for.
+            word = "-" if t.key == "-" else "và" if t.text == "&" else t.text
             out += word if not out or word == "," else " " + word
         return out
 
@@ -833,7 +868,7 @@ class UnitGrammar(Gazetteer):
             if spec.lower:
                 end, text = self._lower_run(toks, end, text)
             return text, end
-        if t.caps:  # an all-caps header: only known parts can be read safely
+        if t.caps or spec.segments_only:  # an all-caps header: only known parts can be read safely
             return None
         if self._function_word(toks, k) and not self._place_at(toks, k):
             return None  # "Quỹ Vì người nghèo": a preposition opens no name of a body
@@ -886,7 +921,13 @@ class UnitGrammar(Gazetteer):
         hit = self._longest(self.heads, toks, k)
         if hit is not None and t.cap and hit[1].pattern:
             end = hit[0]
-            if end < len(toks) and toks[end].cap and toks[end].kind == WORD:
+            if (end < len(toks) and toks[end].cap and toks[end].kind == WORD
+                    and (not hit[1].segments_only or self._longest(self.segments, toks, end) is not None)):
+                return True
+            if (hit[1].lower and end - k >= 2 and toks[k + 1].cap and end < len(toks)
+                    and toks[end].kind == WORD and not toks[end].cap):
+                # A capitalised descriptive head opens a body of its own even before lower-case
+                # words ("Hạt Kiểm lâm và Ban Quản lý rừng phòng hộ": two bodies, not one name).
                 return True
         return t.cap and self._longest(self.titles, toks, k) is not None
 
@@ -1173,11 +1214,12 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     text = _LEVEL_CHAIN.sub(_comma_chain, text)
     if text != original:
         return [replace(m, text=original[m.start : m.end]) for m in find_units(text)]
-    found = _merge_collectives(text, [_with_region_number(text, m) for m in _helpers_apart(text, unit_grammar().find(text))])
+    found = _leads_body(text, _standing_boards(text, _helpers_apart(text, unit_grammar().find(text))))
+    found = _merge_collectives(text, [_with_region_number(text, m) for m in found])
     found = _listed_departments(text, found)
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
-    found = _owned_classes(text, found)
+    found = _shared_committee_word(text, _owned_classes(text, found))
     out: list[UnitMention] = []
     for m in found:
         if _in_title(text, m) or _bare_sector(m):
@@ -1201,11 +1243,61 @@ def _comma_chain(m: re.Match[str]) -> str:
     return re.sub(r"\s*[/\-–]\s*", lambda s: ("," + " " * len(s.group(0)))[: len(s.group(0))], m.group(0))
 
 
+# "Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh ban hành …", "Đảng ủy UBND huyện lãnh đạo UBND huyện
+# xây dựng …": right after a party body, a lower-case "lãnh đạo" is its verb (the party group
+# leads the state body it sits in), not the title "the leadership of" (party plans of the
+# session-12 survey charge their party groups so). Read as a title, the two bodies were one list.
+_LEADS_VERB = re.compile(r"lãnh đạo\s+")
+
+
+def _leads_body(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        verb = _LEADS_VERB.match(m.text) if m.is_head else None
+        if verb and out and not text[out[-1].end : m.start].strip():
+            m = replace(m, start=m.start + verb.end(), text=m.text[verb.end():], is_head=False)
+        out.append(m)
+    return out
+
+
+# "Ban thường vụ các huyện ủy, thành ủy": the standing boards of a class of party committees, one
+# collective (party plans charge them in "Tổ chức thực hiện": "Các ban cán sự đảng, đảng đoàn,
+# ban thường vụ các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy …"; seen in provincial plans
+# and programmes of the session-12 party survey). Read apart, "ban" joined the class before it
+# ("đảng đoàn, ban") and "Ban Thường vụ" stood alone, owned by nobody.
+_BOARD_OF = re.compile(r"\s*(?:thường vụ\s+)?các\s+$", re.IGNORECASE)
+_COMMITTEE_CLASS = re.compile(r"(?:huyện|thành|thị|quận|tỉnh) ủy$", re.IGNORECASE)
+
+
+def _standing_boards(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    k = 0
+    while k < len(found):
+        m = found[k]
+        board = fold(m.text) in ("ban", "ban thuong vu")
+        j = k + 1
+        if board and j < len(found) and _COMMITTEE_CLASS.match(found[j].text) and found[j].collective:
+            gap = text[m.end : found[j].start]
+            if _BOARD_OF.fullmatch(gap) and (fold(m.text) == "ban thuong vu" or fold(gap).strip().startswith("thuong vu")):
+                while (j + 1 < len(found) and _COMMITTEE_CLASS.match(found[j + 1].text)
+                       and re.fullmatch(r"\s*,\s*", text[found[j].end : found[j + 1].start])):
+                    j += 1
+                names = ", ".join(x.text.lower() for x in found[k + 1 : j + 1])
+                out.append(UnitMention(m.start, found[j].end, text[m.start : found[j].end],
+                                       f"ban thường vụ {names}", None, False, True))
+                k = j + 1
+                continue
+        out.append(m)
+        k += 1
+    return out
+
+
 # "Văn phòng Tỉnh ủy giúp Ban Thường vụ Tỉnh ủy theo dõi …": an office helps the body it serves;
 # the two are separate units (the grammar read the proper-name run on over "giúp" as one name).
 # Plans and decisions name a staff office so (a 2007 Ninh Thuận decision read in session 11:
-# "… cơ quan thường trực Ban … giúp Ban … tham mưu", luatminhkhue.vn).
-_HELPS = re.compile(r"\s+giúp(?:\s+việc)?(?:\s+cho)?\s+(?=[^\W\d_])")
+# "… cơ quan thường trực Ban … giúp Ban … tham mưu", luatminhkhue.vn). "Các cơ quan tham mưu,
+# giúp việc Tỉnh ủy" is one class owned by the committee, not a helper and the helped.
+_HELPS = re.compile(r"(?<!tham mưu,)\s+giúp(?:\s+việc)?(?:\s+cho)?\s+(?=[^\W\d_])")
 
 
 def _helpers_apart(text: str, found: list[UnitMention]) -> list[UnitMention]:
@@ -1312,16 +1404,45 @@ _OWNED = re.compile(r"(?:.*\btrực thuộc|Ban Chỉ đạo \d{1,3})$", re.IGNO
 _PARTY_OWNER = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy(?:\s.*)?$|Đảng ủy\s.+$|Ủy ban Mặt trận Tổ quốc\b.*$")
 
 
+# "các ban xây dựng Đảng của Tỉnh ủy": a class of the committee's own bodies owned through "của",
+# one body with its committee as "Ban của Hội đồng nhân dân tỉnh" is (party news and plans of
+# the session-12 survey write both "… Đảng Tỉnh ủy" and "… Đảng của Tỉnh ủy").
+_OWNED_OF = re.compile(r"(?:ban xây dựng Đảng|ban Đảng|cơ quan (?:chuyên trách )?tham mưu, giúp việc)$")
+
+
 def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
     out: list[UnitMention] = []
     for m in found:
         prev = out[-1] if out else None
-        if (prev is not None and _OWNED.match(prev.name) and _PARTY_OWNER.match(m.name)
-                and re.fullmatch(r"\s+", text[prev.end : m.start])):
-            out[-1] = UnitMention(prev.start, m.end, text[prev.start : m.end], f"{prev.name} {m.name}",
+        gap = text[prev.end : m.start] if prev is not None else ""
+        if (prev is not None and _PARTY_OWNER.match(m.name)
+                and ((_OWNED.match(prev.name) and re.fullmatch(r"\s+", gap))
+                     or (_OWNED_OF.match(prev.name) and re.fullmatch(r"\s+của\s+", gap)))):
+            joint = " của " if "của" in gap else " "
+            out[-1] = UnitMention(prev.start, m.end, text[prev.start : m.end], f"{prev.name}{joint}{m.name}",
                                   m.place, prev.is_head, prev.collective)
             continue
         out.append(m)
+    return out
+
+
+# "các huyện, thành ủy", "Mỗi huyện, thành, thị ủy": the committee word written once for a list of
+# levels, the class of those committees (party news and plans of the session-12 survey: Nghệ An
+# 2019, Ninh Thuận 2011). Read as written, only the last member was a unit.
+_COMMITTEE_PREFIXES = re.compile(r"(?:(?<=\s)|^)((?:(?:huyện|thành|thị|quận)\s*,\s*)+)$")
+
+
+def _shared_committee_word(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        last = re.fullmatch(r"(huyện|thành|thị|quận) ủy", m.text)  # the class, in lower case
+        pre = _COMMITTEE_PREFIXES.search(text, 0, m.start) if last else None
+        if pre is None or (out and out[-1].end > pre.start(1)):
+            out.append(m)
+            continue
+        levels = [w.strip().lower() for w in pre.group(1).split(",") if w.strip()] + [last.group(1).lower()]
+        out.append(UnitMention(pre.start(1), m.end, text[pre.start(1) : m.end],
+                               ", ".join(f"{w} ủy" for w in levels), None, False, True))
     return out
 
 
@@ -1501,10 +1622,18 @@ _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phươn
 _CENTRAL_LEVEL = re.compile(r"^\s+(?:Trung ương|trung ương)\b(?!\s+(?:Đảng|Đoàn|Hội))")
 
 
+# The party's own organs stay apart in a list, as the seed's gold keeps "đảng đoàn" and "ban cán
+# sự đảng": "Các ban Đảng, đảng đoàn, ban cán sự Đảng …" names three kinds of body (a 2009 Thái
+# Nguyên plan of the session-12 party survey), not one collective.
+_PARTY_ORGANS = frozenset({"dang doan", "ban dang", "ban xay dung dang"})
+
+
 def _bare_class(m: UnitMention) -> bool:
     """A class word standing for many bodies ("sở", "ban", "ngành thành phố")."""
     if any(m.name == k or m.name.startswith(k + " ") for k in unit_grammar().kinds):
         return False  # "sở, ngành, trường đại học": the school has its own head noun
+    if fold(m.name) in _PARTY_ORGANS:
+        return False
     # Longer class words of the central government ("cơ quan ngang bộ", "cơ quan thuộc Chính
     # phủ") are listed as weak classes: "bộ, cơ quan ngang bộ" is one collective (the laws'
     # responsibility articles; GUIDELINES-real.md collectives, fresh gold).

@@ -276,6 +276,8 @@ def _number(text: str) -> str | None:
 
 _KEEP_UPPER = {"MTTQ", "TW", "BCH", "NQ", "KH", "QĐ", "ĐH", "CĐ", "THPT", "THCS"}
 _LEVELS = {"tỉnh", "huyện", "quận", "xã", "phường", "phố", "trấn"}
+# The words before "ủy" that make a committee of a place: "Thành ủy Phú Lâm", "Thị ủy An Khê".
+_COMMITTEE_LEVELS = _LEVELS | {"thành", "thị"}
 _BODY_HEADS = {"sở", "bộ", "phòng", "cục", "viện", "hội", "tâm", "trường", "ban"}
 _TITLE_STOP = {"giai", "đoạn", "năm", "đến", "trên", "địa", "bàn", "và", "về", "của", "theo",
                "trong", "tầm", "nhìn", "thời", "kỳ", "tại", "với", "cho", "các"}
@@ -310,13 +312,13 @@ def caps_to_name(text: str) -> str:
         elif i == 0 or place or (prev in _BODY_HEADS - {"ban"} and i <= 2
                                  and low[i - 2 : i] not in (["đảng", "bộ"], ["xã", "hội"])):
             out.append(w.capitalize())
-        elif w in _LEVELS and nxt == "ủy":
+        elif w in _COMMITTEE_LEVELS and nxt == "ủy":
             out.append(w.capitalize())  # Tỉnh ủy, Huyện ủy
         else:
             out.append(w)
         if place:
             place -= 1
-        if ((w in _LEVELS and nxt not in ("ủy", "hội")) or (w == "ủy" and prev in _LEVELS)
+        if ((w in _LEVELS and nxt not in ("ủy", "hội")) or (w == "ủy" and prev in _COMMITTEE_LEVELS)
                 or (w == "khu" and prev == "đặc")):
             place = 4  # "xã hội" is society, not a commune; "đặc khu" is a special zone (2025)
     return " ".join(out)
@@ -327,7 +329,8 @@ def _body_capitals(name: str) -> str:
     field of a department ("Sở Giáo dục và Đào tạo", "Bộ Lao động - Thương binh và Xã hội"),
     an institution's own name ("Trường ĐH Thủ Đô Hà Nội")."""
     for fixed in (*_party_boards(), *_FIXED_NAMES):
-        name = re.sub(rf"\b{fixed}\b", fixed, name, flags=re.IGNORECASE)
+        # "ban cán sự đảng ủy ban nhân dân": the "ủy" there opens "Ủy ban nhân dân", no "Đảng ủy".
+        name = re.sub(rf"\b{fixed}\b(?!\s+ban\s+nhân\s+dân)", fixed, name, flags=re.IGNORECASE)
     m = re.match(r"^(Sở|Bộ|Phòng)\s+(.+?)(\s+(?:tỉnh|thành phố|huyện|quận|thị xã)\s.*)?$", name)
     if m:
         field = re.sub(r"(\bvà\s+|,\s*|\s-\s)(\w)", lambda x: x.group(1) + x.group(2).upper(),
@@ -352,18 +355,20 @@ def _party_boards() -> tuple[str, ...]:
 
 
 # Names of bodies whose words keep capitals inside an issuer ("Ban Chấp hành Trung ương").
+# A party body's header under its committee ("TỈNH ỦY … / BAN CÁN SỰ ĐẢNG UBND TỈNH", "ĐẢNG BỘ
+# TỈNH … / ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH") keeps the capitals of the body it is attached to.
 _FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Đảng ủy", "Mặt trận Tổ quốc",
                 "Quốc hội", "Chính phủ", "Đại học", "Hội đồng nhân dân", "Bộ Chỉ huy Quân sự",
-                "Bộ đội Biên phòng")
+                "Bộ đội Biên phòng", "Ủy ban nhân dân", "Đảng ủy Khối", "Đảng ủy các cơ quan Đảng")
 
 
 # "ỦY BAN" opens a child whole (a commune's committee under its province, "UBND TỈNH … / ỦY BAN
 # NHÂN DÂN XÃ …"; a party inspection committee): the bare BAN after ỦY cut the name and issued
 # "Ban nhân dân xã …".
 _PARENT_SPLIT = re.compile(
-    r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\s+\S+(?:\s+\S+)*?)\s+"
-    r"(?P<child>(?:SỞ|PHÒNG|ỦY BAN|(?<!ỦY )BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|"
-    r"HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
+    r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU|(?:THÀNH|THỊ)(?= ỦY))\s+\S+(?:\s+\S+)*?)\s+"
+    r"(?P<child>(?:SỞ|PHÒNG|ỦY BAN|(?<!ỦY )BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|HUYỆN ỦY|THÀNH ỦY|"
+    r"THỊ ỦY|ĐẢNG ỦY|ĐẢNG ĐOÀN|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
 )
 
 
@@ -489,6 +494,16 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
         return _body_capitals(caps_to_name(caps))
     parent, child = m.group("parent").replace(_PLACE_JOIN, " "), m.group("child").replace(_PLACE_JOIN, " ")
     name = caps_to_name(child)
+    committee = re.match(r"^(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) ỦY\s+\S", parent)
+    if committee and re.match(r"^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA)\b", child) and not re.search(
+        r"\b(?:ĐẢNG|ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\b", child
+    ):
+        # "THÀNH ỦY HÀ ĐÔNG / BAN TUYÊN GIÁO": a committee's own board or office is named with
+        # its committee ("Ban Tuyên giáo Thành ủy Hà Đông"), as the units of the text name it.
+        head = re.match(r"^(?:Ủy ban kiểm tra|Ban|Văn phòng)\s*(.*)$", name)
+        if head:
+            name = name[: len(name) - len(head.group(1))] + head.group(1)[:1].upper() + head.group(1)[1:]
+        return _body_capitals(f"{name} {caps_to_name(parent)}".replace("Ủy ban kiểm tra", "Ủy ban Kiểm tra"))
     if re.match(r"^(SỞ|PHÒNG|CHI CỤC|BAN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY)\b", child) and not re.search(
         r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|ĐẶC KHU)\b", child
     ):
