@@ -674,7 +674,7 @@ def _part_kinds(doc: Document) -> dict[str | None, str]:
     names = {"tasks": "task", "organisation": "org"}
     if doc.sections and all(s.part == "other" for s in doc.sections):
         # A document stored by an index built before Section.part existed: decide the parts now.
-        assign_parts(doc.sections)
+        assign_parts(doc.sections, doc.meta.type)
     return {s.id: names.get(s.part, "other") for s in doc.sections}
 
 

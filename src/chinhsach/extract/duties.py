@@ -327,7 +327,11 @@ _OBJECT_BEFORE = re.compile(
     r"\s+(?:cac\s+|nhung\s+|mot so\s+)?$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
-_ISSUER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:thong qua|phe duyet|ban hanh|ky)\b")
+# "Hội đồng nhân dân tỉnh cơ bản tán thành báo cáo của Ủy ban nhân dân tỉnh …" (a council's
+# resolution on a report: Phú Yên 138/2015, An Giang 08/2015, survey of session 12): the council
+# endorsing is its own act of resolving, as adopting or signing is.
+_ISSUER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:thong qua|phe duyet|ban hanh|ky|(?:co ban\s+)?(?:tan thanh|nhat tri) voi|"
+                           r"co ban tan thanh|tan thanh)\b")
 
 
 _ORGANISED = re.compile(r"\b(?:kien toan|cung co|thanh lap|sap xep|giai the|hop nhat)\s+(?:cac\s+)?$")
@@ -1219,8 +1223,29 @@ def _in_regulation(section: str | None, prefixes: set[str]) -> bool:
 # Only the meeting chaired: "Ngày …, Sở Y tế chủ trì tổ chức hội nghị tập huấn" announces a
 # task, and "sẽ chủ trì" a meeting to come.
 _MEETING = r"(?:cuoc hop|phien hop|buoi hop|ky hop|hoi nghi|buoi lam viec|cuoc lam viec|hoi thao|buoi tiep)"
-_MEETING_ACCOUNT = re.compile(r"^\W*(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\d{1,2}\s*[/-]\s*\d{1,2}\b[^.;]*?"
+# The day written out ("Ngày 10 tháng 10 năm 2025, Chủ tịch … chủ trì cuộc họp …") opens the
+# conclusions of a meeting as often as "Ngày 03/11/2025" (survey of session 12).
+_MEETING_ACCOUNT = re.compile(r"^\W*(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\d{1,2}\s*(?:[/-]|\s+thang\s+)\s*\d{1,2}\b[^.;]*?"
                               rf"(?:(?<!\bse )\bchu tri\s+(?:cac\s+)?{_MEETING}\b|\bduoi su chu tri cua\b)")
+
+
+# "Sở Tư pháp đã thẩm định dự thảo …", "Ủy ban nhân dân xã đã chỉ đạo Công an xã phối hợp …": a
+# subject that has already acted is an account of the past (a report's results, the drafting
+# history of a submission), no charge; "Ủy ban nhân dân tỉnh kính trình Hội đồng nhân dân tỉnh xem
+# xét, quyết định" is the document speaking to its addressee. Seen in the reports and
+# submissions (tờ trình) read in session 12 (tests/test_doc_types_survey.py).
+_RECOUNTS = re.compile(r"\s*(?:da|vua|kinh trinh|kinh bao cao|xin bao cao)\b")
+
+
+def _subject_recounts(sentence: str, find: UnitFinder) -> bool:
+    """Whether the units that open ``sentence`` (its subject) are followed by :data:`_RECOUNTS`."""
+    folded = fold(sentence, keep_length=True).lower()
+    end: int | None = None
+    for m in sorted(find(sentence), key=lambda x: x.start):
+        if re.sub(r"\b(?:cac|nhung|va)\b|[-+*•,.;:() ]", "", folded[end or 0: m.start]):
+            break
+        end = m.end
+    return end is not None and bool(_RECOUNTS.match(folded, end))
 
 
 def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
@@ -1243,6 +1268,9 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
         # instruction charges everyone with reporting through a named body (GUIDELINES-real.md:
         # kh165's closing, qd2954 KH.V.2 — a duty whose units are only report_to).
         reporting = bool(_DIFFICULTIES.search(folded_sentence) or _CHARGED_REPORT.search(folded_sentence)) or regulation
+        if not regulation and _subject_recounts(sentence, find):
+            list_start = None
+            continue
         if subject and not _CHARGE.search(folded_sentence) and any(
                 u.role == "lead" for u in roles_in_text(sentence, find)) and _words_besides_units(sentence, find) > 4:
             # "Ủy ban nhân dân cấp xã quyết định khen thưởng …" (kh157 IV.2.a, in a part on

@@ -148,6 +148,9 @@ _WRITTEN_DATE_RE = re.compile(
     re.IGNORECASE)
 
 
+_COMPARED_TO = re.compile(r"\bso(?: voi)?(?: (?:cung ky|cuoi|dau))?(?: nam)?\s*$")
+
+
 def heading_year(text: str) -> int | None:
     """The horizon year a heading (or clause) states.
 
@@ -157,7 +160,9 @@ def heading_year(text: str) -> int | None:
     Years inside dates ("24/11/2023", "ngày 15 tháng 8 năm 2024", "tháng 8/2024") do not
     count: a title "Thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 …" names the date
     of the cited document, not the plan's period (kh165 took 2024 as its horizon). A vision
-    ("tầm nhìn đến năm 2050") yields to a main period like an orientation does.
+    ("tầm nhìn đến năm 2050") yields to a main period like an orientation does. A comparison
+    base ("Tỷ lệ hộ nghèo giảm 1% so với năm 2025", an item of a report's targets for 2026) is
+    no horizon either, as inside a clause (:func:`_years_in`).
     """
     found: list[tuple[int, int, bool]] = []  # (position, year, is orientation)
     taken: list[tuple[int, int]] = [m.span() for m in _WRITTEN_DATE_RE.finditer(text)]
@@ -166,6 +171,8 @@ def heading_year(text: str) -> int | None:
             if any(a <= m.start(group) < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
+            if _COMPARED_TO.search(fold(text[max(0, m.start(group) - 30): m.start(group)])):
+                continue
             oriented = bool(_ORIENT_RE.search(text[: m.start()]))
             found.append((m.start(), int(m.group(group)), oriented))
     if not found:

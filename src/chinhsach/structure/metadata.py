@@ -252,11 +252,16 @@ def read_date(text: str) -> tuple[str | None, str | None]:
     # end of a sentence of the other column ("… của Sở Y tế. Kiên Giang, ngày 24"): the class
     # À-Ỹ holds lower-case letters too.
     words = place.split()
-    # A number's code on the same line ("QĐ-TTg Hà Nội"): two capitals in one word.
-    while words and (fold(words[0]) in {"hanh", "phuc", "nam", "viet", "do"}
+    # A number's code on the same line ("QĐ-TTg Hà Nội"): two capitals in one word. "Nam" is
+    # the motto's only after "Việt": it opens the names of places ("Nam Định, ngày …", "Nam
+    # Sơn", "Nam Từ Liêm"), which lost it before.
+    dropped = ""
+    while words and (fold(words[0]) in {"hanh", "phuc", "viet", "do"}
+                     or fold(words[0]) == "nam" and dropped == "viet"
                      or (words[0].isupper() or sum(c.isupper() for c in words[0]) > 1)
                      and len(words) > 1 and not words[0].endswith(".")
                      or not words[0][:1].isupper()):
+        dropped = fold(words[0])
         words = words[1:]
     day, month, year = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
         m.group("d2"), m.group("m2"), m.group("y2"))

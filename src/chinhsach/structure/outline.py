@@ -205,9 +205,12 @@ _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
                               r"san pham dau ra)\b")),
     # The grounds of a plan ("Sự cần thiết", "Căn cứ xây dựng", "Cơ sở pháp lý", "Hiện trạng")
     # describe the present and restate other documents' targets: no targets of the plan.
+    # A submission's account of how its draft was made ("III. QUÁ TRÌNH XÂY DỰNG DỰ THẢO NGHỊ
+    # QUYẾT": who was consulted, who appraised it) reports the past as well.
     ("situation", re.compile(r"\b(?:tinh hinh|ket qua(?: dat duoc| thuc hien| trien khai)?|danh gia|"
                              r"thuc trang|boi canh|so ket|tong ket|hien trang|su can thiet|"
-                             r"can cu (?:xay dung|ban hanh|phap ly|lap)|^can cu$|co so (?:phap ly|xay dung))\b")),
+                             r"can cu (?:xay dung|ban hanh|phap ly|lap)|^can cu$|co so (?:phap ly|xay dung)|"
+                             r"qua trinh (?:xay dung|soan thao))\b")),
     # The appraisal that follows a plan's results (shortcomings, difficulties, causes, lessons,
     # achievements: the yearly plans of Tuyên Quang 2025, Hải Dương 2023, the education plan of
     # Ninh Thuận 2012) reports the past too; only a heading made of these words alone, since
@@ -217,10 +220,16 @@ _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
     ("objectives", re.compile(r"\b(?:muc dich|yeu cau|muc tieu|chi tieu|tam nhin|quan diem)\b")),
     ("organisation", re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|che do bao cao|"
                                 r"dieu khoan thi hanh)\b")),
+    # A submission's outline of its draft ("IV. BỐ CỤC VÀ NỘI DUNG CƠ BẢN CỦA DỰ THẢO NGHỊ
+    # QUYẾT": how many articles, what each provides) and a report's proposals to the bodies above
+    # ("KIẾN NGHỊ, ĐỀ XUẤT") describe and ask; they set no tasks of the issuer's. Listed before
+    # the task cues: "nội dung" would otherwise claim the draft's outline.
+    ("other", re.compile(r"\b(?:bo cuc|noi dung co ban|noi dung(?: \w+){0,2} (?:cua )?du thao)\b|^(?:kien nghi|de xuat)\b")),
     # A report's programme for the next period ("MỘT SỐ CÔNG TÁC TRỌNG TÂM THÁNG 1-2018",
-    # "Chương trình công tác năm 2018": the scans KOZ_2268, fTo_2287) sets tasks too.
+    # "Chương trình công tác năm 2018": the scans KOZ_2268, fTo_2287; "PHƯƠNG HƯỚNG NĂM 2026" of
+    # the yearly reports, survey of session 12) sets tasks too.
     ("tasks", re.compile(r"\b(?:nhiem vu|giai phap|noi dung|hoat dong|chuong trinh hanh dong|"
-                        r"cong tac trong tam|chuong trinh cong tac)\b")),
+                        r"cong tac trong tam|chuong trinh cong tac|phuong huong)\b")),
     ("other", re.compile(r"\b(?:kinh phi|nguon (?:von|luc tai chinh)|pham vi|doi tuong|thoi gian|"
                          r"khen thuong|dieu khoan)\b")),
 )
@@ -241,6 +250,16 @@ _HORIZON = re.compile(r"\b(?:(?:den|toi)\s+(?:het\s+)?nam|giai doan|nam)\s+(?:19
                       r"(?:\s+(?:19|20)\d\d)?\b")
 
 
+# "1. Các nhiệm vụ đã triển khai", "Những công việc đã thực hiện" in a report's results: the tasks
+# named are done; what is told under them is the past (survey of session 12).
+# A report's part on the next period named without a task cue: "Phần thứ hai: KẾ HOẠCH PHÁT TRIỂN
+# KINH TẾ - XÃ HỘI NĂM 2026" (the yearly report that a council's resolution cites as "Báo cáo … về
+# tình hình kinh tế - xã hội năm 2011 và kế hoạch phát triển kinh tế - xã hội năm 2012", Tiền Giang
+# 11/2011/NQ-HĐND), "DỰ KIẾN …", "ĐỊNH HƯỚNG … THỜI GIAN TỚI" (survey of session 12).
+_LOOKS_AHEAD = re.compile(r"\b(?:ke hoach|du kien|dinh huong|thoi gian toi|nam toi)\b")
+_DONE = re.compile(r"\bda (?:duoc )?(?:trien khai|thuc hien|hoan thanh|lam|dat|to chuc)\b")
+
+
 _RULE_ARTICLE = re.compile(r"^(?:yeu cau|muc dich)\b")
 # A decision's article that constitutes a body ("Điều 1. Kiện toàn Ban Chỉ đạo …, gồm các thành
 # viên sau:") is the decision's own act over a roster of members, no task of the plan's kind.
@@ -259,7 +278,8 @@ def _cue_part(folded: str, anchored: bool) -> PlanPart | None:
     return best[1] if best else None
 
 
-def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool = False) -> PlanPart:
+def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool = False,
+              report: bool = False) -> PlanPart:
     """Which part of a plan a section with this heading is (:data:`chinhsach.model.PlanPart`).
 
     A top-level Roman part is classified by the first cue word its heading prints, anywhere in
@@ -271,6 +291,13 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
     law prints its articles' names apart from their clauses, so the cue it opens with decides
     (the fresh laws: "Trách nhiệm quản lý nhà nước về an toàn thông tin mạng", 8 words, was read
     as a clause and its article's duties were lost).
+
+    A report (``report``: a Báo cáo) recounts a period: a section that opens it with no cue of
+    its own ("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH NĂM 2025", "1. Về kinh tế") is its results, and only
+    the parts that look ahead ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026", "MỤC TIÊU …", "KIẾN NGHỊ") set
+    targets or charge anyone; the action verbs that name a plan's task parts ("TRIỂN KHAI …",
+    "THỰC HIỆN …") name what was done. Seen in the yearly and half-year reports of provinces,
+    districts and communes read in session 12 (tests/test_doc_types_survey.py).
     """
     folded = " ".join(re.sub(r"[^\w\s]", " ", fold(heading)).split())
     folded = re.sub(r"^(?:cac|ve)\s+", "", folded)
@@ -279,15 +306,21 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
         # TRỌNG TÂM NĂM 2025") is read as a top-level part is; one with no cue of its own takes
         # its division's.
         found = "organisation" if _OVERSIGHT_PART.match(folded) else _cue_part(folded, anchored=False)
-        if found is None and _ACTION_HEADING.match(folded):
+        if found is None and (_LOOKS_AHEAD.search(folded) if report else _ACTION_HEADING.match(folded)):
             found = "tasks"
-        return found or parent_part or "other"
+        return found or parent_part or ("situation" if report else "other")
+    if report and parent_part == "situation":
+        # "1. Các chỉ tiêu chủ yếu", "2. Nhiệm vụ trọng tâm" under a report's results tell how
+        # the targets and tasks of the period went.
+        return "situation"
     if kind == "topic" and parent_part is not None and re.match(rf"{_TASK_LABEL}(?!\w)", heading):
         return parent_part  # "Nhiệm vụ 1: …" numbers the items of the part it stands in
     # The horizon ("Chỉ tiêu chủ yếu đến năm 2030", kh182) does not make a title a clause.
     bare = _HORIZON.sub(" ", folded)
     short = (title or len(bare.split()) <= _MAX_TITLE_WORDS) and not heading.rstrip().endswith("…")
     found = _cue_part(folded, anchored=True) if short else None
+    if found == "tasks" and _DONE.search(folded):
+        found = "situation"
     if found == "objectives" and title and _RULE_ARTICLE.match(folded):
         # A statute's article of requirements or purposes ("Điều 8. Yêu cầu về an toàn dầu
         # khí", "Điều 50. Mục đích chi ngân sách nhà nước cho khoa học và công nghệ") states
@@ -304,18 +337,22 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
             return "tasks"
     if parent_part is not None:
         return parent_part
+    if report:
+        return "tasks" if _LOOKS_AHEAD.search(folded) else "situation"
     return "tasks" if _ACTION_HEADING.match(folded) else "other"
 
 
-def assign_parts(sections: list[Section]) -> None:
-    """Set ``part`` on every section, parents first (sections are in document order)."""
+def assign_parts(sections: list[Section], doc_type: str | None = None) -> None:
+    """Set ``part`` on every section, parents first (sections are in document order);
+    ``doc_type`` is the document's type (a report's parts are read as :func:`plan_part` says)."""
     parts: dict[str, PlanPart] = {}
+    report = doc_type == "Báo cáo"
     for s in sections:
         # A Roman part inside a decision's article (D1.II) is classified as a plan's top-level
         # part: the article that hosts it is the approving act, not a part of the plan.
         hosted = s.kind == "part" and s.parent is not None and _is_article(s.parent)
         s.part = plan_part(s.heading, s.kind, parts.get(s.parent) if s.parent and not hosted else None,
-                           title=_is_article(s.id))
+                           title=_is_article(s.id), report=report)
         parts[s.id] = s.part
 
 
@@ -793,7 +830,16 @@ def _try_topic(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None]
 # whole part it ends, not the last item above it ([decided, kh179]); on the held-out plans such
 # paragraphs took the last item's id (issue 12). Both are recognised by how they open; a
 # paragraph that goes on with the item ("Đồng thời, …", "Phối hợp với …") is not one.
-_DOCUMENT_CLOSING = re.compile(r"^\W*tren day la\b")
+# Besides "Trên đây là …", a notice closes with who notifies whom ("Văn phòng Ủy ban nhân dân tỉnh
+# thông báo để các cơ quan, đơn vị biết, thực hiện./.") and a submission with its request to the
+# addressee ("Ủy ban nhân dân tỉnh kính trình Hội đồng nhân dân tỉnh xem xét, quyết định./."): the
+# closings of the conclusions (TB) and submissions (TTr) read in session 12.
+# A council's resolution closes with its adoption ("Nghị quyết này được Hội đồng nhân dân tỉnh khóa
+# …, kỳ họp thứ … thông qua ngày … và có hiệu lực …"), as its own article or after the last one.
+_DOCUMENT_CLOSING = re.compile(r"^\W*(?:tren day la\b"
+                               r"|nghi quyet nay (?:da )?duoc [^.;:]{0,160}?\bthong qua\b"
+                               r"|[^.;:]{0,80}?\bthong bao (?:de|cho|den) [^.;:]{0,80}?\bbiet\b"
+                               r"|[^.;:]{0,80}?\bkinh trinh\b[^.;:]{0,80}?\bxem xet\b)")
 _PART_CLOSING = re.compile(
     r"^\W*(?:(?:trong )?qua trinh (?:(?:to chuc|trien khai|thuc hien)\s*,?\s*)+.{0,40}?\bneu\b"
     r"|neu co (?:phat sinh )?(?:kho khan|vuong mac)"
@@ -1099,7 +1145,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         else:
             emit("paragraph", p.text, p, p.raw)
 
-    assign_parts(sections)
+    assign_parts(sections, header.meta.type)
     if not sections:
         warnings.append(ParseWarning("no_outline", "no numbered outline found", None))
     if not any(s.searchable for s in segments):
