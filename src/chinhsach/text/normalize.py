@@ -388,6 +388,15 @@ def _wrap_width(lines: list[SourceLine]) -> int | None:
 _HEADING_MARKER = re.compile(r"^\s*(?:[IVXLC]+\s*[-.–)]|\d{1,3}(?:\.\d+)*\s*[.)]?|[a-zđ]\s*[.)])\s+")
 
 
+def _longest_line(lines: list[SourceLine]) -> int | None:
+    """The longest text line of a text too short for :func:`_wrap_width` (an excerpt, a
+    one-page notice): with nothing else to go by, a heading line under half of it was not cut
+    by a wrap ("1. Đánh giá chung" / "Năm 2025 tỷ lệ …" ran into one paragraph, its part lost:
+    the session-12 survey of notices and reports, tests/test_doc_types_survey.py)."""
+    lengths = [len(x.text.strip()) for x in lines if x.kind == "text" and x.text.strip() and "|" not in x.text]
+    return max(lengths) if len(lengths) >= 3 else None
+
+
 def _names_a_topic(prev: str) -> bool:
     """Whether a marked paragraph names a topic or a body rather than opening a duty: a numbered
     or lettered marker not followed by a duty's verb ("1. Thể chế", "16. Các sở, ban, ngành",
@@ -547,6 +556,7 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     # Where blank lines mark the paragraphs' ends, a short line says nothing (a page break).
     gapped = width is not None and _gap_separated(lines)
     first_cut = _first_line_cut(lines, width) if width is not None else None
+    short_width = _longest_line(lines) if width is None else None
     para_lines = 0  # source lines in the paragraph being built
     last_len = 0  # length of the previous source line (not paragraph)
     for line in lines:
@@ -575,9 +585,11 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                 and (_wraps_heading(out[-1], line, text, in_bold)
                      or _is_continuation(out[-1].text, line, text,
                                          full=width is not None and prev_len >= 0.85 * width,
-                                         room=(width is not None and not gapped
-                                       and _has_room(prev_len, text, width, first_cut
-                                                     if para_lines == 1 else None)),
+                                         room=((width is not None and not gapped
+                                                and _has_room(prev_len, text, width, first_cut
+                                                              if para_lines == 1 else None))
+                                               or (short_width is not None
+                                                   and _has_room(prev_len, text, short_width))),
                                          not_first=first_cut is not None and len(raw) > first_cut + 2,
                                          # Where first lines are cut short, a short line
                                          # after a sentence's end opens the next paragraph.
