@@ -18,7 +18,7 @@ from chinhsach.extract.citations import (
     distinct_citations,
     resolve_aliases,
 )
-from chinhsach.extract.duties import Mention, expand_short_names, extract_duties
+from chinhsach.extract.duties import Mention, date_in_issue_year, expand_short_names, extract_duties
 from chinhsach.extract.nlp import SegmentContext, doc_words, extraction_pipeline, unit_mentions
 from chinhsach.extract.tables import table_facts
 from chinhsach.extract.targets import heading_year, lists_conditions
@@ -261,6 +261,7 @@ def extract_document(document: Document) -> Document:
         duties.extend(row_duties)
         targets.extend(row_targets)
     expand_short_names(duties, plan_lead)
+    date_in_issue_year(duties, document.meta.date)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
     # The document's own number is no citation, even where it is printed as one ("Kèm theo Kế
     # hoạch số 144/KH-UBND" above its appendix; GUIDELINES-real.md).

@@ -1,0 +1,171 @@
+"""Time forms of real plans, letters and directives of other provinces and years (session-12 survey).
+
+The development plans (five provinces, all 2025) write their times in a few shapes; the survey of
+``search`` pages (letters, directives, plans, 2021-2026, national, provincial and commune level)
+found the forms below that the reader missed. The sentences are written for the test, in the shape
+of the real ones (a made-up province "Lam Sơn", generic bodies, invented figures); nothing is
+copied. Conventions: GUIDELINES.md and GUIDELINES-real.md, "Time".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chinhsach import parse
+from chinhsach.extract.duties import find_deadline, roles_in_text
+from chinhsach.extract.tables import time_cell
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "iso", "words"), [
+    ("Hạn cuối nộp báo cáo là ngày 20/11/2026.", "2026-11-20", "ngày 20/11/2026"),
+    ("Thời hạn gửi hồ sơ đề nghị khen thưởng về Sở Nội vụ là ngày 15 tháng 10 năm 2026.", "2026-10-15", None),
+    ("Thời hạn cuối cùng tiếp nhận hồ sơ là ngày 05/12/2026.", "2026-12-05", "ngày 05/12/2026"),
+])
+def test_the_deadline_noun_is_a_date(text: str, iso: str, words: str | None) -> None:
+    """"Hạn cuối … là ngày …", "Thời hạn … là ngày …": the deadline noun is said to be the date,
+    "là" standing for the preposition (before: nothing when no "trước"/"chậm nhất" came before
+    the date). Letters that fix a closing day for submissions; a 2025 letter on the new communes'
+    areas sets its days the same way with "trước" (https://thanhnienonline.com/tag/hanh-chinh)."""
+    found = find_deadline(text)
+    assert found[0] == iso
+    if words:
+        assert found[1] == words
+
+
+def test_a_day_that_is_named_is_no_deadline() -> None:
+    """"là ngày" after anything but a deadline noun names a day, nobody acts by it."""
+    assert find_deadline("Ngày truyền thống của ngành là ngày 10/3/2026.") == (None, None, None)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Các xã hoàn thành việc chi trả trợ cấp cho đối tượng trước Tết Nguyên đán Bính Ngọ 2026.",
+     "trước Tết Nguyên đán Bính Ngọ 2026"),
+    ("Tổ chức thăm hỏi, tặng quà các gia đình chính sách trước Tết Nguyên đán.", "trước Tết Nguyên đán"),
+])
+def test_before_the_lunar_new_year(text: str, words: str) -> None:
+    """"trước Tết Nguyên đán …": due before the feast; its solar date needs a lunar calendar, so the
+    words alone, no ISO date (before: nothing). The Tết directives of provinces, 2021-2026: e.g.
+    http://qrt.vn/thong-tin-tong-hop/to-chuc-don-tet-nguyen-dan-tan-suu-an-toan-vui-tuoi-lanh-manh-va-tiet-kiem/,
+    https://eng.binhduong.gov.vn/Lists/TinTucSuKien/ChiTiet.aspx?ID=2966&ContentTypeId=0x01006B434E144EA34B09B66CBCE45AAE3E9100FDC084322AEB824C98B5D97035FD59B2
+    (benefits settled before Tết), https://baothanhhoa.vn/chu-tich-ubnd-tinh-chi-thi-to-chuc-tet-nguyen-dan-binh-ngo-nam-2026-vui-tuoi-lanh-manh-an-toan-tiet-kiem-274356.htm.
+    "trước, trong và sau Tết" is a period, not a limit."""
+    assert find_deadline(text) == (None, words, None)
+    assert find_deadline("Bảo đảm an ninh trật tự trước, trong và sau Tết Nguyên đán.")[1] is None
+
+
+def test_half_year_and_year_each_with_its_day() -> None:
+    """"báo cáo 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12) về Sở Nội vụ": both cycles, and
+    the receiver after the bracketed days (before: no cycle, and no report_to). The reporting
+    clause of provincial plans; the monitoring plan https://hethongphapluat.vn/ke-hoach-130-kh-ubnd-nam-2022-ve-giam-sat-danh-gia-thuc-hien-chuong-trinh-muc-tieu-quoc-gia-giam-ngheo-ben-vung-giai-doan-2021-2025-tren-dia-ban-tinh-ninh-binh.html
+    sets the same half-year and yearly rhythm."""
+    text = ("Ủy ban nhân dân các xã báo cáo kết quả thực hiện 6 tháng (trước ngày 15/6) và năm "
+            "(trước ngày 15/12) về Sở Nội vụ để tổng hợp.")
+    assert find_deadline(text)[2] == "6 tháng, hằng năm"
+    roles = {(u.name, u.role) for u in roles_in_text(text)}
+    assert ("Sở Nội vụ", "report_to") in roles
+    assert ("Ủy ban nhân dân xã", "lead") in roles
+
+
+def test_a_bracketed_day_before_the_receiver() -> None:
+    text = "Các sở báo cáo kết quả định kỳ hằng năm (trước ngày 10/12) về Sở Tài chính."
+    assert ("Sở Tài chính", "report_to") in {(u.name, u.role) for u in roles_in_text(text)}
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Tiến độ: tháng 9/2026.", "2026-09-30"),
+    ("Tiến độ hoàn thành: 30/9/2026.", "2026-09-30"),
+    ("Hoàn thành trước 30/6 năm 2026.", "2026-06-30"),
+    ("Năm 2026, Ủy ban nhân dân các xã hoàn thành việc số hóa hồ sơ hộ tịch.", "2026-12-31"),
+    ("- Năm 2027: hoàn thành chuyển đổi số các thủ tục hành chính cấp xã.", "2027-12-31"),
+])
+def test_labels_and_openers(text: str, iso: str) -> None:
+    """The progress label "Tiến độ:" stands for the preposition as "Thời gian:" does; a day with
+    "năm" before its year ("30/6 năm 2026") keeps the year; a year that opens the duty ("Năm 2026,
+    …", "- Năm 2027: …", the yearly steps of multi-year plans) is the year it is done in, as "Trong
+    năm 2026" is (before: nothing, or the day without its year). The phase lists of the
+    reorganisation letters (e.g. https://giadinhvaphapluat.vn/cap-xa/tag-48519.html,
+    "trước tháng 10/2024") and the progress fields of the 2025 plans of the session-11 survey."""
+    assert find_deadline(text)[0] == iso
+
+
+# ---------------------------------------------------------------------------------------------
+# Table time cells
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("cell", "iso"), [
+    ("Năm 2026, 2027", "2027-12-31"),
+    ("2026, 2027", "2027-12-31"),
+    ("2026 và 2027", "2027-12-31"),
+    ("Năm 2026 và năm 2027", "2027-12-31"),
+    ("Từ 2026 đến 2030", "2030-12-31"),
+    ("Quý I-2026", "2026-03-31"),
+])
+def test_time_cells_that_list_years(cell: str, iso: str) -> None:
+    """A time cell listing years runs through the last one, as a range "2026 - 2030" does
+    (GUIDELINES-real.md, Time); before, the first year was taken, or none. "Quý I-2026" writes
+    the year after a hyphen as "Tháng 6-2026" does."""
+    assert time_cell(cell)[0] == iso
+    assert time_cell(cell)[1] == cell
+
+
+# ---------------------------------------------------------------------------------------------
+# A one-off date without its year: the year of the issue
+# ---------------------------------------------------------------------------------------------
+
+LETTER = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 845/UBND-NC | Lam Sơn, ngày 12 tháng 8 năm 2025 |
+
+V/v rà soát diện tích tự nhiên của các xã, phường sau sắp xếp
+
+Kính gửi: Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường.
+
+Để có số liệu phục vụ việc phân loại đơn vị hành chính, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến
+như sau:
+
+1. Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ủy ban nhân dân các xã, phường rà soát
+diện tích tự nhiên của từng đơn vị hành chính, gửi Sở Nội vụ trước 30/8.
+
+2. Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/9.
+
+3. Sở Tài chính chủ trì tham mưu kinh phí đo đạc, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng năm
+trước ngày 20/11.
+
+4. Sở Tư pháp hướng dẫn các xã, phường hoàn thiện hồ sơ địa giới; xong trước ngày 10/01.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def test_a_yearless_one_off_date_takes_the_year_of_issue(tmp_path: Path) -> None:
+    """"gửi … trước 30/8", "báo cáo … trước ngày 15/9" in a letter of August 2025: due once, in the
+    year the letter is issued; a day already past at the issue falls in the next year ("trước
+    ngày 10/01"); a yearly cycle keeps its words with no date (GUIDELINES.md). Before: no date.
+    The 2025 letter on the new communes' areas (https://thanhnienonline.com/tag/hanh-chinh:
+    "trước 30/8", "trước 30/9") and the chair's instructions relayed in
+    http://tinhphutho.pto.vnptweb.vn/thong-tin-chi-dao-dieu-hanh/chi-dao-dieu-hanh-cua-ubnd-tinh-chu-tich-ubnd-tinh-tu-ngay-23-25-7-2025-277998
+    print the day and month only."""
+    path = tmp_path / "cv.md"
+    path.write_text(LETTER, encoding="utf-8")
+    doc = parse(path)
+    by_start = {d.text[:12]: d for d in doc.duties}
+    first = next(d for k, d in by_start.items() if k.startswith("Giao Sở Nông"))
+    assert first.deadline == "2025-08-30"
+    second = next(d for k, d in by_start.items() if k.startswith("Sở Nội vụ"))
+    assert second.deadline == "2025-09-15"
+    third = next(d for k, d in by_start.items() if k.startswith("Sở Tài chính"))
+    assert (third.deadline, third.deadline_text, third.recurring) == (None, "trước ngày 20/11", "hằng năm")
+    fourth = next(d for k, d in by_start.items() if k.startswith("Sở Tư pháp"))
+    assert fourth.deadline == "2026-01-10"
