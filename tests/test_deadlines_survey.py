@@ -30,8 +30,9 @@ from chinhsach.extract.tables import time_cell
 def test_the_deadline_noun_is_a_date(text: str, iso: str, words: str | None) -> None:
     """"Hạn cuối … là ngày …", "Thời hạn … là ngày …": the deadline noun is said to be the date,
     "là" standing for the preposition (before: nothing when no "trước"/"chậm nhất" came before
-    the date). Letters that fix a closing day for submissions; a 2025 letter on the new communes'
-    areas sets its days the same way with "trước" (https://thanhnienonline.com/tag/hanh-chinh)."""
+    the date). A form the lead listed from the unseen plans; not in the excerpts read, whose
+    letters fix their closing days with "trước" (https://thanhnienonline.com/tag/hanh-chinh,
+    https://www.quangtri.gov.vn/ letter 6202/UBND-KT of 2023: "hoàn thành trước ngày 10/12/2023")."""
     found = find_deadline(text)
     assert found[0] == iso
     if words:
@@ -39,8 +40,10 @@ def test_the_deadline_noun_is_a_date(text: str, iso: str, words: str | None) -> 
 
 
 def test_a_day_that_is_named_is_no_deadline() -> None:
-    """"là ngày" after anything but a deadline noun names a day, nobody acts by it."""
+    """"là ngày" after anything but a deadline noun names a day, nobody acts by it; "trước 3
+    tháng" without a month and year after it is a length."""
     assert find_deadline("Ngày truyền thống của ngành là ngày 10/3/2026.") == (None, None, None)
+    assert find_deadline("Đơn vị thông báo trước 3 tháng cho người lao động.")[0] is None
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -50,10 +53,11 @@ def test_a_day_that_is_named_is_no_deadline() -> None:
 ])
 def test_before_the_lunar_new_year(text: str, words: str) -> None:
     """"trước Tết Nguyên đán …": due before the feast; its solar date needs a lunar calendar, so the
-    words alone, no ISO date (before: nothing). The Tết directives of provinces, 2021-2026: e.g.
+    words alone, no ISO date (before: nothing). Tết is the time anchor of the provinces' Tết
+    directives, 2021-2026 (5 read; the deadline form itself is the lead's, from the unseen plans):
     http://qrt.vn/thong-tin-tong-hop/to-chuc-don-tet-nguyen-dan-tan-suu-an-toan-vui-tuoi-lanh-manh-va-tiet-kiem/,
     https://eng.binhduong.gov.vn/Lists/TinTucSuKien/ChiTiet.aspx?ID=2966&ContentTypeId=0x01006B434E144EA34B09B66CBCE45AAE3E9100FDC084322AEB824C98B5D97035FD59B2
-    (benefits settled before Tết), https://baothanhhoa.vn/chu-tich-ubnd-tinh-chi-thi-to-chuc-tet-nguyen-dan-binh-ngo-nam-2026-vui-tuoi-lanh-manh-an-toan-tiet-kiem-274356.htm.
+    (benefits settled before a date ahead of Tết), https://baothanhhoa.vn/chu-tich-ubnd-tinh-chi-thi-to-chuc-tet-nguyen-dan-binh-ngo-nam-2026-vui-tuoi-lanh-manh-an-toan-tiet-kiem-274356.htm.
     "trước, trong và sau Tết" is a period, not a limit."""
     assert find_deadline(text) == (None, words, None)
     assert find_deadline("Bảo đảm an ninh trật tự trước, trong và sau Tết Nguyên đán.")[1] is None
@@ -81,6 +85,7 @@ def test_a_bracketed_day_before_the_receiver() -> None:
     ("Tiến độ: tháng 9/2026.", "2026-09-30"),
     ("Tiến độ hoàn thành: 30/9/2026.", "2026-09-30"),
     ("Hoàn thành trước 30/6 năm 2026.", "2026-06-30"),
+    ("Hoàn thành trước 30 tháng 6 năm 2026.", "2026-06-30"),
     ("Năm 2026, Ủy ban nhân dân các xã hoàn thành việc số hóa hồ sơ hộ tịch.", "2026-12-31"),
     ("- Năm 2027: hoàn thành chuyển đổi số các thủ tục hành chính cấp xã.", "2027-12-31"),
 ])
@@ -88,9 +93,10 @@ def test_labels_and_openers(text: str, iso: str) -> None:
     """The progress label "Tiến độ:" stands for the preposition as "Thời gian:" does; a day with
     "năm" before its year ("30/6 năm 2026") keeps the year; a year that opens the duty ("Năm 2026,
     …", "- Năm 2027: …", the yearly steps of multi-year plans) is the year it is done in, as "Trong
-    năm 2026" is (before: nothing, or the day without its year). The phase lists of the
-    reorganisation letters (e.g. https://giadinhvaphapluat.vn/cap-xa/tag-48519.html,
-    "trước tháng 10/2024") and the progress fields of the 2025 plans of the session-11 survey."""
+    năm 2026" is (before: nothing, or the day without its year). Forms of the lead's list from
+    the unseen plans, written by analogy with "Thời gian:" and "Trong năm 2026:" (already read);
+    the excerpts read print "Thời hạn báo cáo đề xuất trong tháng 8 năm 2025"
+    (http://tinhphutho.pto.vnptweb.vn/thong-tin-chi-dao-dieu-hanh/chi-dao-dieu-hanh-cua-ubnd-tinh-chu-tich-ubnd-tinh-tu-ngay-23-25-7-2025-277998)."""
     assert find_deadline(text)[0] == iso
 
 
@@ -169,3 +175,60 @@ def test_a_yearless_one_off_date_takes_the_year_of_issue(tmp_path: Path) -> None
     assert (third.deadline, third.deadline_text, third.recurring) == (None, "trước ngày 20/11", "hằng năm")
     fourth = next(d for k, d in by_start.items() if k.startswith("Sở Tư pháp"))
     assert fourth.deadline == "2026-01-10"
+
+
+# ---------------------------------------------------------------------------------------------
+# A roadmap whose steps are headed by a time
+# ---------------------------------------------------------------------------------------------
+
+ROADMAP = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 210/KH-UBND | Lam Sơn, ngày 15 tháng 3 năm 2026 |
+
+KẾ HOẠCH
+Chuyển đổi số cấp xã giai đoạn 2026 - 2028
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+Nâng cao chất lượng phục vụ người dân.
+
+II. NHIỆM VỤ VÀ LỘ TRÌNH
+
+1. Năm 2026
+a) Sở Khoa học và Công nghệ hoàn thiện nền tảng dữ liệu dùng chung của tỉnh.
+b) Ủy ban nhân dân các xã, phường số hóa hồ sơ hộ tịch; xong trước ngày 30/9/2026.
+
+2. Giai đoạn 2027 - 2028
+a) Sở Nội vụ đánh giá mức độ chuyển đổi số của các xã, phường.
+
+3. Nhiệm vụ chung
+a) Công an tỉnh bảo đảm an toàn thông tin mạng.
+
+III. TỔ CHỨC THỰC HIỆN
+
+Sở Khoa học và Công nghệ chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def test_a_time_heading_times_the_steps_under_it(tmp_path: Path) -> None:
+    """"1. Năm 2026", "2. Giai đoạn 2027 - 2028" over the items of a roadmap: each item is due by
+    the heading's time, as under a lead-in "Trong năm 2026:" (before: no time). A step with its own
+    date keeps it; a heading that is not only a time ("3. Nhiệm vụ chung") gives none. The lead's
+    list from the unseen plans names deadlines "in a heading"; the excerpts read show no such
+    heading (they end before the tasks), so the form is written by analogy with the lead-in."""
+    path = tmp_path / "kh.md"
+    path.write_text(ROADMAP, encoding="utf-8")
+    by_section = {d.section: d for d in parse(path).duties}
+    assert (by_section["II.1.a"].deadline, by_section["II.1.a"].deadline_text) == ("2026-12-31", "Năm 2026")
+    assert by_section["II.1.b"].deadline == "2026-09-30"
+    assert by_section["II.2.a"].deadline == "2028-12-31"
+    assert by_section["II.3.a"].deadline is None and by_section["II.3.a"].deadline_text is None

@@ -602,7 +602,10 @@ _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat(?: la| vao)?|den(?: het)?|
                         rf"xong truoc|la(?: truoc)?)\s+|(?:{_LABEL})(?=ngay|\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
                         rf"(?:(?P<clock>{_CLOCK})?ngay\s+(?P<d>\d{{1,2}})(?:[/\-.]|\s+thang\s+)(?P<m>\d{{1,2}})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
-                        r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:(?:/|\s+nam\s+)(?P<y2>\d{4}))?(?![\d/]))")
+                        r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:(?:/|\s+nam\s+)(?P<y2>\d{4}))?(?![\d/])"
+                        # "trước 30 tháng 6 năm 2026": the spelt-out date without "ngày", only with
+                        # its year ("trước 3 tháng" alone is a length).
+                        r"|(?P<d3>\d{1,2})\s+thang\s+(?P<m3>\d{1,2})\s+nam\s+(?P<y3>\d{4}))")
 # "Hạn cuối nộp báo cáo là ngày 20/11/2026", "Thời hạn gửi hồ sơ chậm nhất là ngày …": the date the
 # deadline noun is said to be ("là" stands for the preposition; "là" after anything else is no
 # deadline: "ngày truyền thống là ngày 10/3").
@@ -811,19 +814,43 @@ def date_in_issue_year(duties: Sequence[Duty], issued: str | None) -> None:
                 duty.deadline = iso if iso >= issued else month_end(year + 1, mo)
 
 
+# A heading that is a time and nothing else: "1. Năm 2026", "2. Giai đoạn 2027 - 2028", "Quý IV/2026",
+# "Từ năm 2027 đến năm 2028" — the steps of a roadmap (lộ trình) whose items name no time of their own.
+_TIME_HEADING = re.compile(r"^(?:(?:trong|den het|den)\s+)?(?:(?:nam|giai doan|cac nam)\s+20\d\d(?:\s*(?:[-–—]|den(?: nam)?)\s*20\d\d)?"
+                           rf"|tu nam\s+20\d\d\s+den(?: het)?(?: nam)?\s+20\d\d|quy\s+{_Q}\s*(?:/|\s+nam\s+)\s*20\d\d"
+                           r"|thang\s+\d{1,2}\s*(?:/|\s+nam\s+)\s*20\d\d)\s*:?$")
+_HEADING_NUMBER = re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*")
+
+
+def _heading_time(heading: str) -> tuple[str | None, str | None, str | None]:
+    """The time a heading that is only a time gives its items (nothing for any other heading)."""
+    bare = _HEADING_NUMBER.sub("", heading).strip().rstrip(":").strip()
+    if not _TIME_HEADING.match(fold(bare)):
+        return None, None, None
+    years = re.findall(r"20\d\d", bare)
+    if len(years) > 1:
+        return f"{years[-1]}-12-31", bare, None  # a period ends with its last year
+    deadline, _words, _ = find_deadline(f"trong {bare}")
+    return (deadline, bare, None) if deadline else (None, None, None)
+
+
 def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str]) -> tuple[str | None, str | None, str | None]:
     """The time a lead-in line gives the items under it, for an item that names none.
 
     "1. Trước ngày 15 tháng 12 hằng năm:" over "a) Phòng … tổng hợp số liệu …", "b) … báo cáo
     …" (HNMU.pdf, Điều 32): each point is due by that day every year. Only a line that ends in
     ":" announces its items this way (``lead_texts``: such lines by outline node); the nearest
-    one with a time wins."""
+    one with a time wins. A heading that is a time and nothing else ("1. Năm 2026", "2. Giai
+    đoạn 2027 - 2028" over the items of a roadmap) times its items the same way."""
     for sec in reversed(path):
         line = lead_texts.get(sec.id)
         if line is not None:
             found = find_deadline(line)
             if any(found):
                 return found
+        found = _heading_time(sec.heading)
+        if any(found):
+            return found
     return None, None, None
 
 
@@ -875,14 +902,15 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     spans = _spans(folded, text)
     candidates.extend((start, iso, words) for start, _end, iso, words in spans)
     for m in _DATE_FULL.finditer(folded):
-        d, mo = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
-        year = m.group("y") or m.group("y2")
+        d = int(m.group("d") or m.group("d2") or m.group("d3"))
+        mo = int(m.group("m") or m.group("m2") or m.group("m3"))
+        year = m.group("y") or m.group("y2") or m.group("y3")
         prep = m.group("prep").strip()
         if prep.startswith("la") and not _DEADLINE_NOUN.search(folded, 0, m.start()):
             continue  # "là ngày …" dates a deadline only after "hạn cuối", "thời hạn"
         if m.group("clock") and prep == "trong":
             continue  # "trong 6 giờ …": a length of hours, not an hour of a day
-        if m.group("d2") and not (prep.endswith(("truoc", "cham nhat", "cham nhat la", "la"))
+        if (m.group("d2") or m.group("d3")) and not (prep.endswith(("truoc", "cham nhat", "cham nhat la", "la"))
                                   or (prep.endswith((":", "(")) and m.group("y2"))):
             continue  # "trong 2/3 số xã" is a fraction: without "ngày" only "trước"/"chậm nhất" date
         if not (1 <= d <= 31 and 1 <= mo <= 12):
