@@ -232,3 +232,53 @@ def test_a_time_heading_times_the_steps_under_it(tmp_path: Path) -> None:
     assert by_section["II.1.b"].deadline == "2026-09-30"
     assert by_section["II.2.a"].deadline == "2028-12-31"
     assert by_section["II.3.a"].deadline is None and by_section["II.3.a"].deadline_text is None
+
+
+STEPS = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 211/KH-UBND | Lam Sơn, ngày 15 tháng 3 năm 2026 |
+
+KẾ HOẠCH
+Phát triển thương mại điện tử giai đoạn 2026 - 2030
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+Phát triển thương mại điện tử.
+
+II. NHIỆM VỤ
+
+1. Sở Công Thương chủ trì, phối hợp với các sở, ngành thực hiện các nhiệm vụ sau:
+- Trong năm 2026:
++ Xây dựng sàn thương mại điện tử của tỉnh.
++ Tập huấn kỹ năng bán hàng trực tuyến cho hợp tác xã; hoàn thành trong quý III/2026.
+- Giai đoạn 2027 - 2030:
++ Kết nối sàn thương mại điện tử của tỉnh với các sàn quốc gia.
+
+2. Sở Tài chính bố trí kinh phí hằng năm để thực hiện Kế hoạch.
+
+III. TỔ CHỨC THỰC HIỆN
+
+Sở Công Thương theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def test_a_time_bullet_times_the_bullets_below_it(tmp_path: Path) -> None:
+    """"- Trong năm 2026:" over "+" bullets, then "- Giai đoạn 2027 - 2030:" over others: each group
+    is due by its own lead-in bullet's time, up to the next "-" bullet (before: none of them had a
+    time; only a numbered line ending in ":" gave its items a time, and only the first such line
+    of an item). Written by analogy with the lead-in rule (tests/test_duties_gaps.py); the lead's
+    list from the unseen plans names deadlines given in a lead-in."""
+    path = tmp_path / "kh.md"
+    path.write_text(STEPS, encoding="utf-8")
+    duties = parse(path).duties
+    by_start = {d.text[:20]: d for d in duties}
+    assert by_start["Xây dựng sàn thương "].deadline == "2026-12-31"
+    assert by_start["Tập huấn kỹ năng bán"].deadline == "2026-09-30"  # its own time
+    assert (by_start["Kết nối sàn thương m"].deadline,
+            by_start["Kết nối sàn thương m"].deadline_text) == ("2030-12-31", "Giai đoạn 2027 - 2030")
+    assert by_start["Sở Tài chính bố trí "].deadline is None  # the next item is no step

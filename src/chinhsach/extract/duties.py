@@ -1391,6 +1391,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     lead_marker: str | None = None  # the bullet mark of a lead-in that is itself a bullet
     node_segments: dict[str | None, set[str]] = {}  # segments that gave duties, by outline node
     lead_texts: dict[str, str] = {}  # outline node → its lead-in line ("1. Trước ngày 15/12 hằng năm:")
+    # "- Trong năm 2026:" over "+" bullets, then "- Giai đoạn 2027 - 2030:" over others: a bullet
+    # that only gives a time times the bullets below it, up to the next bullet of its own mark.
+    time_lead: tuple[str | None, str | None, tuple[str | None, str | None, str | None]] | None = None
     # "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã … thực hiện các
     # nội dung sau:" before the numbered items of a directive or letter that has no parts: the
     # addressees lead every item that names no lead of its own.
@@ -1424,6 +1427,14 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if (lead_in is not None and seg.kind == "paragraph" and seg.section_node == lead_in[0]
                 and any(u.role == "lead" for u in roles_in_text(text, find))):
             lead_in = None  # a paragraph with a subject of its own ends the list
+        if time_lead is not None and (seg.section_node != time_lead[0] or seg.kind != "bullet"
+                                      or _bullet_marker(seg.raw) == time_lead[1]):
+            time_lead = None  # another item, a paragraph or a sibling bullet: its list is over
+        if seg.kind == "bullet" and text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS \
+                and not find(text) and (any(found_time := find_deadline(text))
+                                        or any(found_time := _heading_time(text.lstrip("-+•* ")))):
+            time_lead = (seg.section_node, _bullet_marker(seg.raw), found_time)
+            continue  # "- Trong năm 2026:": it only says when the bullets below are due
         if seg.kind in ("paragraph", "bullet") and (fields := _fields(text)) is not None:
             # "- Cơ quan chủ trì: Sở X." completes the task above it, at the same item; with no
             # task paragraph there, the item's heading is the task.
@@ -1535,6 +1546,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
         deadline, deadline_text, recurring = find_deadline(text)
+        if deadline is None and deadline_text is None and recurring is None and time_lead is not None:
+            deadline, deadline_text, recurring = time_lead[2]
         if deadline is None and deadline_text is None and recurring is None:
             deadline, deadline_text, recurring = _lead_in_time(path, lead_texts)
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
