@@ -282,3 +282,40 @@ def test_a_time_bullet_times_the_bullets_below_it(tmp_path: Path) -> None:
     assert (by_start["Kết nối sàn thương m"].deadline,
             by_start["Kết nối sàn thương m"].deadline_text) == ("2030-12-31", "Giai đoạn 2027 - 2030")
     assert by_start["Sở Tài chính bố trí "].deadline is None  # the next item is no step
+
+
+TABLE_PLAN = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 212/KH-UBND | Lam Sơn, ngày 15 tháng 3 năm 2026 |
+
+**KẾ HOẠCH**
+
+**PHÁT TRIỂN KINH TẾ TUẦN HOÀN TỈNH LAM SƠN NĂM 2026**
+
+I. MỤC TIÊU
+
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
+
+**PHỤ LỤC**
+
+**DANH MỤC NHIỆM VỤ**
+
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Sản phẩm |
+|---|---|---|---|---|
+| 1 | Rà soát cơ chế hỗ trợ doanh nghiệp tái chế | Sở Công Thương | Sở Tài chính | Báo cáo Ủy ban nhân dân tỉnh (Quý III/2026) |
+| 2 | Xây dựng bộ tiêu chí khu công nghiệp sinh thái | Sở Xây dựng | Sở Công Thương | Quyết định của Ủy ban nhân dân tỉnh, trình trong tháng 11/2026 |
+| 3 | Tuyên truyền về tiêu dùng bền vững | Sở Văn hóa, Thể thao và Du lịch | Sở Công Thương | Tin, bài trên cổng thông tin |
+"""
+
+
+def test_a_time_written_in_the_product_cell(tmp_path: Path) -> None:
+    """A duty table with no time column that writes the time after the product ("Báo cáo … (Quý
+    III/2026)", "Quyết định …, trình trong tháng 11/2026"): the row is due then, as the same
+    words in a sentence are (before: no time). The lead's list from the unseen plans names times
+    "after the product"; the excerpts read end before their tables, so the layout is written by
+    analogy with the task tables of tests/test_tables_survey.py."""
+    path = tmp_path / "kh.md"
+    path.write_text(TABLE_PLAN, encoding="utf-8")
+    rows = {d.section: d for d in parse(path).duties if d.section and d.section.startswith("PL")}
+    assert rows["PL1.1"].deadline == "2026-09-30"
+    assert rows["PL1.2"].deadline == "2026-11-30"
+    assert rows["PL1.3"].deadline is None

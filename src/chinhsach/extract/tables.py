@@ -239,9 +239,18 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
             # 03/NQ-CP 2025, Phụ lục I): the row's lead monitors.
             merge([UnitRole(u.name, "monitor", True, u.mention) for u in leads])
         deadline, words, recurring, year = time_cell(row.cell(time_col))
+        product = row.cell(product_col) or None
+        if deadline is None and words is None and product:
+            # No time column, or an empty cell: the product may say when ("Quyết định của UBND tỉnh
+            # (Quý IV/2026)", "Đề án trình UBND tỉnh trong tháng 10/2026"), as the same words in a
+            # sentence do. Not the task cell: an indicator row's "Đến năm 2030" with no time
+            # column is its target's horizon (kh144 PL1.I.2, no deadline in either gold).
+            found_deadline, found_words, found_recurring = find_deadline(product)
+            if found_deadline or found_words:
+                deadline, words = found_deadline, found_words
+                recurring = recurring or found_recurring
         if recurring is None:
             recurring = find_deadline(task)[2]
-        product = row.cell(product_col) or None
         duties.append(Duty(text=task, section=row.section, units=units, deadline=deadline,
                            deadline_text=words, recurring=recurring, segment_id=row.segment_id,
                            product=product))
