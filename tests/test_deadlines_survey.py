@@ -319,3 +319,26 @@ def test_a_time_written_in_the_product_cell(tmp_path: Path) -> None:
     assert rows["PL1.1"].deadline == "2026-09-30"
     assert rows["PL1.2"].deadline == "2026-11-30"
     assert rows["PL1.3"].deadline is None
+
+
+# ---------------------------------------------------------------------------------------------
+# The cycle word "định kỳ"
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_bare_cycle_word_before_a_word_that_folds_to_a_number() -> None:
+    """"tuyên truyền thường xuyên, định kỳ, sâu rộng": folded, "sâu" reads "sau" (six), which
+    took "định kỳ" for "định kỳ sáu …" and dropped it (development kh144 VI.13, both golds
+    "thường xuyên, định kỳ"). A number word names a frequency only before its period."""
+    assert find_deadline("Tổ chức tuyên truyền thường xuyên, định kỳ, sâu rộng về Kế hoạch.")[2] == \
+        "thường xuyên, định kỳ"
+    assert find_deadline("Định kỳ sáu tháng báo cáo Ủy ban nhân dân tỉnh.")[2] == "6 tháng"
+
+
+def test_a_text_layer_glyph_for_the_cycle_word() -> None:
+    """The development crawler's PDF text layer prints "định kǶ" (hwair) for "định kỳ" (kh144,
+    three times; IV.4.3.d lost its "định kỳ"): the glyph is read as "ỳ"."""
+    from chinhsach.text.normalize import normalize_text
+
+    assert normalize_text("Công bố định k\u01f6 báo cáo dự báo nhu cầu nhân lực.") == \
+        "Công bố định kỳ báo cáo dự báo nhu cầu nhân lực."

@@ -210,8 +210,11 @@ _RECURRING = [
     # "thường niên" is the yearly cycle by another name (GUIDELINES-real.md: synonyms take the
     # standard label, adjudicated in session 10).
     (re.compile(r"\bthuong nien\b"), "hằng năm"),
-    # "định kỳ" that names no frequency (GUIDELINES-real.md: the label is "định kỳ").
-    (re.compile(rf"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6|sau|\d+|{_NUMBER_WORDS})\b)"), "định kỳ"),
+    # "định kỳ" that names no frequency (GUIDELINES-real.md: the label is "định kỳ"). A number word
+    # is a frequency only before its period: folded, "định kỳ, sâu rộng" reads "sau" (six) too
+    # (kh144 VI.13 lost its "định kỳ").
+    (re.compile(rf"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6\b|\d+|(?:{_NUMBER_WORDS})\s+(?:nam|thang|quy|tuan|lan)\b))"),
+     "định kỳ"),
 ]
 
 
