@@ -18,7 +18,7 @@ from chinhsach.extract.citations import (
     distinct_citations,
     resolve_aliases,
 )
-from chinhsach.extract.duties import Mention, expand_short_names, extract_duties
+from chinhsach.extract.duties import Mention, date_in_issue_year, expand_short_names, extract_duties
 from chinhsach.extract.nlp import SegmentContext, doc_words, extraction_pipeline, unit_mentions
 from chinhsach.extract.tables import table_facts
 from chinhsach.extract.targets import heading_year, lists_conditions
@@ -32,6 +32,12 @@ from chinhsach.text.normalize import fold
 # The stage
 # ---------------------------------------------------------------------------------------------
 
+
+# Documents that speak of one moment: a letter's "gửi … trước 30/8" is this year's 30 August. A
+# plan or programme running several years leaves the year out of a day it means every year
+# ("báo cáo kết quả … trước ngày 15/12"), so there a yearless day keeps its words and no date
+# (GUIDELINES-real.md, Time: yearless days, [decided, lead s12]).
+_DATED_BY_ISSUE = frozenset({"Công văn", "Thông báo", "Công điện", "Giấy mời"})
 
 def _context(document: Document) -> dict[str, SegmentContext]:
     """Each segment's section, part and target year.
@@ -261,6 +267,8 @@ def extract_document(document: Document) -> Document:
         duties.extend(row_duties)
         targets.extend(row_targets)
     expand_short_names(duties, plan_lead)
+    if document.meta.type in _DATED_BY_ISSUE:
+        date_in_issue_year(duties, document.meta.date)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
     # The document's own number is no citation, even where it is printed as one ("Kèm theo Kế
     # hoạch số 144/KH-UBND" above its appendix; GUIDELINES-real.md).

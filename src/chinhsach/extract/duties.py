@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from chinhsach.extract.units import find_units, one_name_per_body
 from chinhsach.model import Document, Duty, Section, UnitRole
@@ -99,7 +100,9 @@ _REPORT = re.compile(
     r"(?:bao cao(?: ket qua(?: thuc hien)?)?(?: ve| voi| cho| len| gui)?|trinh|\(qua|qua|"
     # The object may be a list ("Báo cáo kịp thời, đầy đủ thông tin và số liệu thống kê … về Bộ
     # Khoa học và Công nghệ", 15 words, fresh LUATKHOAHOCCONGNGHE D75.4.c).
-    r"bao cao(?:,?\s+[^\s;.,()]+){1,16}?\s+(?:ve|len|gui ve|toi)|"
+    # A bracketed time may stand in the object: "báo cáo kết quả 6 tháng (trước ngày 15/6) và
+    # năm (trước ngày 15/12) về Sở Nội vụ" (the reporting clause of provincial plans).
+    r"bao cao(?:,?\s+(?:[^\s;.,()]+|\([^()]{1,40}\))){1,16}?\s+(?:ve|len|gui ve|toi)|"
     # "báo cáo kết quả kiểm tra với Chủ tịch UBND tỉnh" (a 2024 inspection plan relayed by
     # thanhtra.com.vn): "với" names the recipient only after the reported results, so
     # that "báo cáo, phối hợp với X" keeps X a partner.
@@ -150,7 +153,10 @@ _SIX_MONTHS = re.compile(r"\b(?:(?:0?6|sau) thang|nua nam)\b(?!\s+(?:dau|cuoi) n
 _SIX_BEFORE = re.compile(r"(?:\b(?:dinh ky|moi|hang|bao cao|so ket|danh gia|kiem tra)\s+"
                          r"|\b(?:hang|moi) (?:ngay|tuan|thang|quy)\b[^.;]{0,60},\s*)$")
 # "6 tháng, năm", "6 tháng và tổng kết năm": the half-year cycle and the yearly one after it.
-_SIX_AND_YEAR = re.compile(r"\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|bao cao\s+)?nam\b")
+# Each may carry its day in brackets: "báo cáo 6 tháng (trước ngày 15/6) và năm (trước ngày
+# 15/12)" (the reporting clause of provincial plans; read as no cycle before).
+_SIX_AND_YEAR = re.compile(r"(?:\s*\([^()]{0,40}\))?\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|bao cao\s+)?"
+                           r"nam\b")
 _SIX_AFTER = re.compile(rf"{_SIX_AND_YEAR.pattern}|\s+(?:mot|1|01)\s+lan\b|\s*/\s*lan\b")
 # A cycle of N years or months: "định kỳ 05 năm", "02 năm một lần", "định kỳ hai năm một lần",
 # "3 tháng một lần" (the laws' reporting and review cycles; deadline_audit.py found 18, all
@@ -204,8 +210,11 @@ _RECURRING = [
     # "thường niên" is the yearly cycle by another name (GUIDELINES-real.md: synonyms take the
     # standard label, adjudicated in session 10).
     (re.compile(r"\bthuong nien\b"), "hằng năm"),
-    # "định kỳ" that names no frequency (GUIDELINES-real.md: the label is "định kỳ").
-    (re.compile(rf"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6|sau|\d+|{_NUMBER_WORDS})\b)"), "định kỳ"),
+    # "định kỳ" that names no frequency (GUIDELINES-real.md: the label is "định kỳ"). A number word
+    # is a frequency only before its period: folded, "định kỳ, sâu rộng" reads "sau" (six) too
+    # (kh144 VI.13 lost its "định kỳ").
+    (re.compile(rf"\bdinh ky\b(?!,?\s+(?:hang|moi|0?6\b|\d+|(?:{_NUMBER_WORDS})\s+(?:nam|thang|quy|tuan|lan)\b))"),
+     "định kỳ"),
 ]
 
 
@@ -650,7 +659,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
 # năm"): the deadline word and the d/m shape still make it a date.
 # A time label or an opening bracket stands for the preposition: "Thời hạn: ngày 30/9/2026",
 # "Thời gian hoàn thành: tháng 9/2026", "(tháng 3/2026)" — the forms a plan prints after a task.
-_LABEL = r"thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:\s*|\(\s*"
+# "Tiến độ: tháng 9/2026", "Tiến độ thực hiện: Quý II/2026": the progress label of plans that print
+# the time after each task as a field, the same as "Thời gian:".
+_LABEL = r"(?:thoi (?:gian|han)|tien do)(?: thuc hien| hoan thanh| trien khai)?\s*:\s*|\(\s*"
 # "vào tháng 12/2026", "dự kiến tháng 8/2026": the date an event is scheduled for is when it is due
 # ("vào năm 2030" is not taken: it dates a target's horizon, kh182 III.2.3.d, no deadline in the gold).
 # "đến hết ngày 31/12/2025", "chậm nhất là ngày 30/9/2025", "Thời hạn hoàn thành: 30/6/2026"
@@ -661,20 +672,27 @@ _LABEL = r"thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*:\s*|\(\s*
 _CLOCK = (r"(?:luc\s+)?\d{1,2}\s*(?:h|gio)\s*(?:\d{1,2}\s*(?:phut\s*)?)?(?:(?:sang|chieu|toi)\s+)?,?\s*"
           r"(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\s*,?\s*)?")
 _DATE_FULL = re.compile(r"(?P<prep>(?:truoc|cham nhat(?: la| vao)?|den(?: het)?|trong|vao|du kien|hoan thanh truoc|"
-                        rf"xong truoc)\s+|(?:{_LABEL})(?=ngay|\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
+                        rf"xong truoc|la(?: truoc)?)\s+|(?:{_LABEL})(?=ngay|\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
                         rf"(?:(?P<clock>{_CLOCK})?ngay\s+(?P<d>\d{{1,2}})(?:[/\-.]|\s+thang\s+)(?P<m>\d{{1,2}})"
                         r"(?:(?:[/\-.]|\s+nam\s+)(?P<y>\d{4}))?"
-                        r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?(?![\d/])"
+                        r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:(?:/|\s+nam\s+)(?P<y2>\d{4}))?(?![\d/])"
                         # The Party's own style dashes the date ("trước 30-5-2020"; its documents
                         # and the news that quote them, session-12 party survey): with its year.
-                        r"|(?P<d3>\d{1,2})-(?P<m3>\d{1,2})-(?P<y3>\d{4})(?![\d/\-]))")
+                        r"|(?P<d3>\d{1,2})-(?P<m3>\d{1,2})-(?P<y3>\d{4})(?![\d/\-])"
+                        # "trước 30 tháng 6 năm 2026": the spelt-out date without "ngày", only with
+                        # its year ("trước 3 tháng" alone is a length).
+                        r"|(?P<d4>\d{1,2})\s+thang\s+(?P<m4>\d{1,2})\s+nam\s+(?P<y4>\d{4}))")
+# "Hạn cuối nộp báo cáo là ngày 20/11/2026", "Thời hạn gửi hồ sơ chậm nhất là ngày …": the date the
+# deadline noun is said to be ("là" stands for the preposition; "là" after anything else is no
+# deadline: "ngày truyền thống là ngày 10/3").
+_DEADLINE_NOUN = re.compile(r"\b(?:han cuoi|thoi han|thoi diem cuoi|han chot|han nop)\b[^.;:]{0,80}$")
 # A quarter or month with its year written either way: "quý IV/2025", "quý IV năm 2025",
 # "tháng 12/2025", "tháng 12 năm 2025" (both spellings occur in the plans' running text and
 # time columns). A list of quarters ("quý I, II năm 2026", "quý III và quý IV/2025") ends with
 # the last one.
 _Q = r"(?:iv|iii|ii|i|[1-4])"
 _QUARTER = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi)\s+)?quy\s+"
-                      rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
+                      rf"(?:{_Q}\s*(?:,|va|-|den)\s*(?:quy\s+)?)*(?P<q>{_Q})\s*(?:/|-|\s+nam\s+)\s*(?P<y>\d{{4}})")
 _MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh|vao|du kien)\s+|{_LABEL})thang\s+(?P<m>\d{{1,2}})"
                     r"\s*(?:/|-|\s+nam\s+)\s*(?P<y>\d{4})")  # "tháng 1-2018" (a report's month, KOZ_2268)
 # A span of days, months or quarters is due at its end: "từ ngày 15/11-30/11/2025", "từ ngày 3 đến
@@ -786,6 +804,16 @@ _TIME_LABEL = re.compile(r"(?P<prep>thoi (?:gian|han)(?: thuc hien| hoan thanh| 
                          r"(?:giai doan\s+|nam\s+|tu nam\s+)?(?P<y>20\d\d)"
                          r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?(?!\d)"
                          r"(?!\s+(?:va\s+(?:cac|nhung)\s+nam|tro di)\b)")
+# "trước Tết Nguyên đán Bính Ngọ 2026", "hoàn thành trước Tết": a lunar feast, due before it; no
+# solar date can be fixed without a calendar, so the words alone (directives before Tết of 2021,
+# 2025 and 2026 in the session-12 survey: chi trả, thăm hỏi, rà soát "trước Tết").
+_LUNAR_YEARS = "giap|at|binh|dinh|mau|ky|canh|tan|nham|quy"
+_BEFORE_TET = re.compile(r"(?P<prep>truoc|cham nhat(?: la)? truoc)\s+(?:dip\s+)?tet(?:\s+nguyen dan|\s+duong lich)?"
+                         rf"(?:\s+(?:{_LUNAR_YEARS})\s+(?:ty|suu|dan|mao|thin|ty|ngo|mui|than|dau|tuat|hoi))?"
+                         r"(?:\s+(?:nam\s+)?20\d\d)?\b")
+# "Năm 2026, các xã hoàn thành …", "- Năm 2027: hoàn thành …": a year that opens the duty is the
+# year it is done in, as "Trong năm 2026" is (the yearly steps of multi-year plans).
+_YEAR_OPENER = re.compile(r"^[\s\-+•*]*(?P<prep>nam\s+)(?P<y>20\d\d)\s*[,:]")
 # "trước ngày 20 hằng tháng": a day of every month, kept as words with the recurrence.
 # "trước ngày 07 của tháng tiếp theo", "trước ngày mùng 05 của tháng kế tiếp": a day of the month after
 # the period reported on (the reporting clauses of circulars and regulations; a 2016 circular read in
@@ -824,19 +852,83 @@ def _not_cycle_words(text: str, folded: str) -> str:
     return folded
 
 
+# A one-off date printed without its year: "hoàn thành trước 30/8", "trước ngày 15/6", "trong tháng
+# 10", "trong quý III" (letters and yearly plans leave out the year they are written in: "gửi về Bộ
+# Nội vụ trước 30/8", https://thanhnienonline.com/tag/hanh-chinh, 2025). The words, once their
+# preposition is set aside, must be the date alone.
+_YEARLESS_DAY = re.compile(r"^(?:(?:hoan thanh|xong)\s+)?(?:truoc|cham nhat(?: la| vao)?|den(?: het)?|trong|vao)?\s*"
+                           r"(?:ngay\s+)?(?P<d>\d{1,2})(?:/|-|\.|\s+thang\s+)(?P<m>\d{1,2})$")
+_YEARLESS_PERIOD = re.compile(rf"^(?:truoc|trong|den het|cuoi|cham nhat(?: la)?|vao)\s+"
+                              rf"(?:thang\s+(?P<m>\d{{1,2}})|quy\s+(?P<q>{_Q}))$")
+
+
+def date_in_issue_year(duties: Sequence[Duty], issued: str | None) -> None:
+    """Give a one-off date printed without its year the year of the document's issue.
+
+    A yearly cycle keeps its words with no date (GUIDELINES.md, Time: "trước ngày 15/12" under
+    "hằng năm"); a date with no cycle is due once, in the year the plan or letter is issued, or
+    the next one when the day has already passed at the issue ("trước 15/01" in a plan of
+    December). The development golds print no such one-off date (all their yearless days recur)."""
+    if not issued or not re.match(r"\d{4}-\d\d-\d\d$", issued):
+        return
+    year = int(issued[:4])
+    for duty in duties:
+        if duty.deadline or duty.recurring or not duty.deadline_text:
+            continue
+        folded = fold(duty.deadline_text).strip().rstrip(".")
+        if day := _YEARLESS_DAY.match(folded):
+            d, mo = int(day.group("d")), int(day.group("m"))
+            if not (1 <= d <= 31 and 1 <= mo <= 12):
+                continue
+            try:
+                iso = date(year, mo, d).isoformat()
+            except ValueError:
+                continue
+            duty.deadline = iso if iso >= issued else date(year + 1, mo, d).isoformat()
+        elif period := _YEARLESS_PERIOD.match(folded):
+            mo = int(period.group("m")) if period.group("m") else _QUARTERS[period.group("q")] * 3
+            if 1 <= mo <= 12:
+                iso = month_end(year, mo)
+                duty.deadline = iso if iso >= issued else month_end(year + 1, mo)
+
+
+# A heading that is a time and nothing else: "1. Năm 2026", "2. Giai đoạn 2027 - 2028", "Quý IV/2026",
+# "Từ năm 2027 đến năm 2028" — the steps of a roadmap (lộ trình) whose items name no time of their own.
+_TIME_HEADING = re.compile(r"^(?:(?:trong|den het|den)\s+)?(?:(?:nam|giai doan|cac nam)\s+20\d\d(?:\s*(?:[-–—]|den(?: nam)?)\s*20\d\d)?"
+                           rf"|tu nam\s+20\d\d\s+den(?: het)?(?: nam)?\s+20\d\d|quy\s+{_Q}\s*(?:/|\s+nam\s+)\s*20\d\d"
+                           r"|thang\s+\d{1,2}\s*(?:/|\s+nam\s+)\s*20\d\d)\s*:?$")
+_HEADING_NUMBER = re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*")
+
+
+def _heading_time(heading: str) -> tuple[str | None, str | None, str | None]:
+    """The time a heading that is only a time gives its items (nothing for any other heading)."""
+    bare = _HEADING_NUMBER.sub("", heading).strip().rstrip(":").strip()
+    if not _TIME_HEADING.match(fold(bare)):
+        return None, None, None
+    years = re.findall(r"20\d\d", bare)
+    if len(years) > 1:
+        return f"{years[-1]}-12-31", bare, None  # a period ends with its last year
+    deadline, _words, _ = find_deadline(f"trong {bare}")
+    return (deadline, bare, None) if deadline else (None, None, None)
+
+
 def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str]) -> tuple[str | None, str | None, str | None]:
     """The time a lead-in line gives the items under it, for an item that names none.
 
     "1. Trước ngày 15 tháng 12 hằng năm:" over "a) Phòng … tổng hợp số liệu …", "b) … báo cáo
     …" (HNMU.pdf, Điều 32): each point is due by that day every year. Only a line that ends in
     ":" announces its items this way (``lead_texts``: such lines by outline node); the nearest
-    one with a time wins."""
+    one with a time wins. A heading that is a time and nothing else ("1. Năm 2026", "2. Giai
+    đoạn 2027 - 2028" over the items of a roadmap) times its items the same way."""
     for sec in reversed(path):
         line = lead_texts.get(sec.id)
         if line is not None:
             found = find_deadline(line)
             if any(found):
                 return found
+        found = _heading_time(sec.heading)
+        if any(found):
+            return found
     return None, None, None
 
 
@@ -888,13 +980,15 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     spans = _spans(folded, text)
     candidates.extend((start, iso, words) for start, _end, iso, words in spans)
     for m in _DATE_FULL.finditer(folded):
-        d = int(m.group("d") or m.group("d2") or m.group("d3"))
-        mo = int(m.group("m") or m.group("m2") or m.group("m3"))
-        year = m.group("y") or m.group("y2") or m.group("y3")
+        d = int(m.group("d") or m.group("d2") or m.group("d3") or m.group("d4"))
+        mo = int(m.group("m") or m.group("m2") or m.group("m3") or m.group("m4"))
+        year = m.group("y") or m.group("y2") or m.group("y3") or m.group("y4")
         prep = m.group("prep").strip()
+        if prep.startswith("la") and not _DEADLINE_NOUN.search(folded, 0, m.start()):
+            continue  # "là ngày …" dates a deadline only after "hạn cuối", "thời hạn"
         if m.group("clock") and prep == "trong":
             continue  # "trong 6 giờ …": a length of hours, not an hour of a day
-        if (m.group("d2") or m.group("d3")) and not (prep.endswith(("truoc", "cham nhat", "cham nhat la"))
+        if (m.group("d2") or m.group("d3") or m.group("d4")) and not (prep.endswith(("truoc", "cham nhat", "cham nhat la", "la"))
                                   or (prep.endswith((":", "(")) and m.group("y2"))):
             continue  # "trong 2/3 số xã" is a fraction: without "ngày" only "trước"/"chậm nhất" date
         if not (1 <= d <= 31 and 1 <= mo <= 12):
@@ -945,6 +1039,11 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         candidates.append((start, f"{end:04d}-12-31", text[start : m.end()]))
     for m in _MONTH_DAY.finditer(folded):
         candidates.append((m.start(), None, text[m.start() : m.end()]))
+    for m in _BEFORE_TET.finditer(folded):
+        candidates.append((m.start(), None, text[m.start() : m.end()]))
+    if m := _YEAR_OPENER.match(folded):
+        start = m.start("prep")
+        candidates.append((start, f"{int(m.group('y')):04d}-12-31", text[start : m.end("y")]))
     # A date or month inside a span is one of its ends, not a time of its own.
     candidates = [c for c in candidates
                   if not any(start < c[0] < end or (start == c[0] and (c[1], c[2]) != (iso, words))
@@ -956,7 +1055,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     if chosen[1] and recurring == "thường xuyên":
         recurring = None  # a one-off deadline: "thường xuyên" describes the manner, not a cycle
     # The words start at the preposition: a label or a bracket that stood for it is dropped.
-    words = re.sub(r"^(?:\(\s*|th[ờo]i (?:gian|h[ạa]n)[^:]{0,20}:\s*)", "", chosen[2].strip(), flags=re.IGNORECASE)
+    words = re.sub(r"^(?:\(\s*|l[àa]\s+|(?:th[ờo]i (?:gian|h[ạa]n)|ti[ếe]n đ[ộo])[^:]{0,20}:\s*)", "",
+                   chosen[2].strip(), flags=re.IGNORECASE)
     return chosen[1], words, recurring
 
 
@@ -1393,6 +1493,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     lead_marker: str | None = None  # the bullet mark of a lead-in that is itself a bullet
     node_segments: dict[str | None, set[str]] = {}  # segments that gave duties, by outline node
     lead_texts: dict[str, str] = {}  # outline node → its lead-in line ("1. Trước ngày 15/12 hằng năm:")
+    # "- Trong năm 2026:" over "+" bullets, then "- Giai đoạn 2027 - 2030:" over others: a bullet
+    # that only gives a time times the bullets below it, up to the next bullet of its own mark.
+    time_lead: tuple[str | None, str | None, tuple[str | None, str | None, str | None]] | None = None
     # "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã … thực hiện các
     # nội dung sau:" before the numbered items of a directive or letter that has no parts: the
     # addressees lead every item that names no lead of its own.
@@ -1429,6 +1532,14 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             # "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện" of a
             # meeting's conclusions, printed right after the last item's bullets.
             lead_in = None
+        if time_lead is not None and (seg.section_node != time_lead[0] or seg.kind != "bullet"
+                                      or _bullet_marker(seg.raw) == time_lead[1]):
+            time_lead = None  # another item, a paragraph or a sibling bullet: its list is over
+        if seg.kind == "bullet" and text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS \
+                and not find(text) and (any(found_time := find_deadline(text))
+                                        or any(found_time := _heading_time(text.lstrip("-+•* ")))):
+            time_lead = (seg.section_node, _bullet_marker(seg.raw), found_time)
+            continue  # "- Trong năm 2026:": it only says when the bullets below are due
         if seg.kind in ("paragraph", "bullet") and (fields := _fields(text)) is not None:
             # "- Cơ quan chủ trì: Sở X." completes the task above it, at the same item; with no
             # task paragraph there, the item's heading is the task.
@@ -1540,6 +1651,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
         deadline, deadline_text, recurring = find_deadline(text)
+        if deadline is None and deadline_text is None and recurring is None and time_lead is not None:
+            deadline, deadline_text, recurring = time_lead[2]
         if deadline is None and deadline_text is None and recurring is None:
             deadline, deadline_text, recurring = _lead_in_time(path, lead_texts)
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,

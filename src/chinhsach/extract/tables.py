@@ -43,6 +43,11 @@ __all__ = ["table_duties", "table_facts", "table_targets", "time_cell"]
 UnitFinder = Callable[[str], Sequence[Mention]]
 
 _RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-–—]\s*(20\d\d)(?!\d)")
+# A cell that lists years or bounds them with "đến": "Năm 2026, 2027", "2026 và 2027", "Năm 2026 và
+# năm 2027", "Từ 2026 đến 2030" — the work runs through the last one, as a range "2026 - 2030"
+# does (GUIDELINES-real.md, Time). Before, the first year was taken, or none.
+_YEAR_LIST = re.compile(r"^(?:(?:cac\s+)?nam\s+|tu\s+(?:nam\s+)?)?20\d\d"
+                        r"(?:\s*(?:,|;|va|-|–|—|den(?: het)?)\s*(?:nam\s+)?20\d\d)+\.?$")
 # A time cell that is only a month or a day: "6/2026", "06/2026", "30/6/2026" (NQ 03/NQ-CP 2025,
 # Phụ lục II: 17 of its first 41 rows give the month this way, two write "Tháng 5/2025").
 _BARE_DATE = re.compile(r"^(?P<day>\d{1,2}/)?(?:0?[1-9]|1[0-2])/20\d\d$")
@@ -71,6 +76,9 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
     text = text.strip()
     if not text:
         return None, None, None, None
+    if _YEAR_LIST.match(fold(text)):
+        year = int(re.findall(r"20\d\d", text)[-1])
+        return f"{year}-12-31", text, None, year
     deadline, words, recurring = find_deadline(text)
     if deadline is None:
         # The cell is a time expression on its own: "Tháng 12/2026", "Năm 2026" read as
@@ -231,9 +239,18 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
             # 03/NQ-CP 2025, Phụ lục I): the row's lead monitors.
             merge([UnitRole(u.name, "monitor", True, u.mention) for u in leads])
         deadline, words, recurring, year = time_cell(row.cell(time_col))
+        product = row.cell(product_col) or None
+        if deadline is None and words is None and product:
+            # No time column, or an empty cell: the product may say when ("Quyết định của UBND tỉnh
+            # (Quý IV/2026)", "Đề án trình UBND tỉnh trong tháng 10/2026"), as the same words in a
+            # sentence do. Not the task cell: an indicator row's "Đến năm 2030" with no time
+            # column is its target's horizon (kh144 PL1.I.2, no deadline in either gold).
+            found_deadline, found_words, found_recurring = find_deadline(product)
+            if found_deadline or found_words:
+                deadline, words = found_deadline, found_words
+                recurring = recurring or found_recurring
         if recurring is None:
             recurring = find_deadline(task)[2]
-        product = row.cell(product_col) or None
         duties.append(Duty(text=task, section=row.section, units=units, deadline=deadline,
                            deadline_text=words, recurring=recurring, segment_id=row.segment_id,
                            product=product))

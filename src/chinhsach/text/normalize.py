@@ -33,6 +33,9 @@ _CHAR_MAP = str.maketrans(
         "\u00d0": "\u0110",  # Ð (eth) → Đ
         "\u00f0": "\u0111",  # ð → đ
         "\u0189": "\u0110",  # Ɖ (African D) → Đ
+        # Ƕ (hwair) for ỳ: a PDF text layer of the development crawler prints "định kǶ" for
+        # "định kỳ" (3 times in kh144, no other use); the cycle word was lost (IV.4.3.d, VI.13).
+        "\u01f6": "\u1ef3",
         "\u00a0": " ",
         "\u2007": " ",
         "\u202f": " ",
