@@ -70,7 +70,7 @@ def _write_docx(path: Path, table: str, header_rows: int) -> None:
 
     grid = _grid(table)
     document = docx.Document()
-    for line in HEADER.replace("**", "").split("\n\n")[2:]:
+    for line in HEADER.replace("**", "").split("\n\n")[1:]:
         if line.strip():
             document.add_paragraph(line.strip())
     out = document.add_table(rows=len(grid), cols=len(grid[0]))
@@ -96,7 +96,7 @@ def _write_pdf(path: Path, table: str, header_rows: int) -> None:
     small = ParagraphStyle("cell", fontName="DejaVu", fontSize=8, leading=10)
     grid = _grid(table)
     flow: list = []
-    for line in HEADER.replace("**", "").split("\n\n")[2:]:
+    for line in HEADER.replace("**", "").split("\n\n")[1:]:
         if line.strip():
             flow += [Paragraph(line.strip(), body), Spacer(1, 6)]
     style = [("FONTNAME", (0, 0), (-1, -1), "DejaVu"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
@@ -250,6 +250,21 @@ def test_a_row_per_district_with_an_unlabelled_name_column(tmp_path: Path) -> No
     measure = "tăng trưởng giá trị sản xuất"
     assert _targets(doc) == {("PL1.1", f"{measure} Tân Lạc", 8.5, "%", 2026),
                              ("PL1.2", f"{measure} Kim Bôi", 9.0, "%", 2026)}
+
+
+# A column per locality, the indicators' column unlabelled ("STT | | Toàn tỉnh | Huyện … |"), the
+# year in each indicator's name: read from every input (the empty header cell no longer closes
+# the header row in markdown).
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "pdf"])
+def test_a_column_per_district_with_an_unlabelled_name_column(tmp_path: Path, fmt: str) -> None:
+    doc = _parse(tmp_path, """| STT | | Toàn tỉnh | Huyện Tân Lạc | Huyện Kim Bôi |
+|---|---|---|---|---|
+| 1 | Tỷ lệ hộ nghèo năm 2026 (%) | 3,5 | 5,2 | 6,1 |
+""", fmt, header_rows=1)
+    assert {(s, v, y) for s, _i, v, _u, y in _targets(doc)} == {
+        ("PL1.1", 3.5, 2026), ("PL1.1", 5.2, 2026), ("PL1.1", 6.1, 2026)}
 
 
 # ---------------------------------------------------------------------------------------------

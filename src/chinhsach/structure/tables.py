@@ -383,10 +383,12 @@ def _line_rows(lines: Sequence[SourceLine], start: int, end: int
         return None
     n = max(len(cells) for cells, _ in rows)
     for cells, _prov in rows:
-        # A short row is a group row ("| I | Nhóm nhiệm vụ về thể chế |"); a short header row
-        # dropped its spanning cells' empty slots ("| Chủ trì | Phối hợp |" under "| STT | … |
-        # Cơ quan thực hiện | … |"), which only the stream reading realigns.
-        if len(cells) < n and not (cells[0] and (_is_stt(cells[0]) or _MARKER_IN_TEXT.match(cells[0]))):
+        # A short row is a group row ("| I | Nhóm nhiệm vụ về thể chế |", a marker and a
+        # title); a short header row dropped its spanning cells' empty slots ("| Chủ trì | Phối
+        # hợp |" under "| STT | … | Cơ quan thực hiện | … |"), and a short data row the cells
+        # merged down from the row above: where its cells stand only the stream reading guesses.
+        if len(cells) < n and not (len(cells) <= 2 and cells[0]
+                                   and (_is_stt(cells[0]) or _MARKER_IN_TEXT.match(cells[0]))):
             return None
     for cells, _prov in rows:
         cells.extend([None] * (n - len(cells)))  # a short row: its last cell spans the rest
@@ -473,8 +475,9 @@ def _cell_after_cell_rows(tokens: list[tuple[str, int, Provenance]]
     """The rows of a table printed cell after cell, one "|" after each (see
     :func:`_first_cell_start`): a row ends with a single pipe like a cell does, so the column
     count comes from the header, the labels before the first STT ("TT | Nội dung | … | 1");
-    each further pipe between two cells is an empty cell. None when the cells do not fall into
-    rows that each open with an STT (or an empty STT cell)."""
+    each further pipe between two cells is an empty cell. A header with more labels than the
+    rows have cells is two header rows (:func:`_two_header_rows`). None when the cells do not
+    fall into rows that each open with an STT (or an empty STT cell)."""
     cells: list[tuple[str, Provenance | None]] = []
     for text, k, prov in tokens:
         cells.extend([("", None)] * max(0, k - 1))
@@ -495,9 +498,11 @@ def _cell_after_cell_rows(tokens: list[tuple[str, int, Provenance]]
             _two_header_rows([t for t, _p in cells[:h]], n)
         if header is None:
             continue
-        prov = next(p for _t, p in cells if p is not None)
-        rows = [(cells_, prov) for cells_ in header] + data
-        return (rows, len(header)) if data else None
+        # Each header row keeps the line of its first label (rows are looked up by it).
+        first = next(p for _t, p in cells if p is not None)
+        provs = [first, cells[h - sum(c is not None for c in header[-1])][1] or first]
+        rows = [(cells_, prov) for cells_, prov in zip(header, provs, strict=False)]
+        return (rows + data, len(header)) if data else None
     return None
 
 
