@@ -370,3 +370,16 @@ def test_one_cell_per_line_ending_in_a_pipe(tmp_path: Path, opener: str) -> None
             ["2", "Số hóa hồ sơ đất đai", "Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Năm 2027"]]
     table = "".join(opener + "".join(f"{c} |\n" for c in row) for row in rows)
     assert _duties(_parse(tmp_path, table)) == UNITS_EXPECTED
+
+
+# The column numbering row under the header ("(1) | (2) | … | (5)", the numbering row the
+# module tables.py reads in markdown; session 11's table survey) printed cell after cell: the
+# numbers stood between the labels and the first STT and the header was no header.
+
+
+def test_a_numbering_row_printed_cell_after_cell(tmp_path: Path) -> None:
+    cells = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+             "(1)", "(2)", "(3)", "(4)", "(5)",
+             "1", "Xây dựng cơ sở dữ liệu dân cư của tỉnh", "Công an tỉnh", "Sở Tư pháp", "Quý II/2026",
+             "2", "Số hóa hồ sơ đất đai", "Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Năm 2027"]
+    assert _duties(_parse(tmp_path, "".join(f"{c}\n|\n" for c in cells))) == UNITS_EXPECTED

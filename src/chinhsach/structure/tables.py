@@ -116,6 +116,8 @@ _MARKER_IN_TEXT = re.compile(r"^(?P<stt>[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,
 _FIGURE = re.compile(r"^(?:[≥≤><]=?|trên|dưới|tối thiểu|tối đa|khoảng)?\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?$",
                      re.IGNORECASE)
 _NUMBERING_CELL = re.compile(r"^\(?(?:\d{1,2}|[A-Z])\)?$")
+# A column number in parentheses, a formula after it ("(3)", "(4)=(3)/(2)").
+_COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)(?:\s*=.*)?$")
 
 _APPENDIX = re.compile(
     r"^(?:PHỤ LỤC|Phụ lục|PHU LUC|Phu luc)(?:\s+(?:SỐ|số|So|so)\.?)?"
@@ -482,16 +484,23 @@ def _cell_after_cell_rows(tokens: list[tuple[str, int, Provenance]]
     for text, k, prov in tokens:
         cells.extend([("", None)] * max(0, k - 1))
         cells.append((text, prov))
-    h = next((j for j, (text, _p) in enumerate(cells) if j >= 2 and _is_stt(text)), None)
-    if h is None or any(not t or _role_of(t) is None for t, _p in cells[:h]) \
-            or _role_of(cells[0][0]) != "stt":
+    start = next((j for j, (text, _p) in enumerate(cells) if j >= 2 and _is_stt(text)), None)
+    if start is None:
+        return None
+    # The column numbering row under the header ("(1) | (2) | … | (5)") is printed between the
+    # labels and the first STT: a row of its own, no labels.
+    h = start
+    while h > 2 and _COLUMN_NUMBER.match(cells[h - 1][0]):
+        h -= 1
+    numbering = cells[h:start]
+    if any(not t or _role_of(t) is None for t, _p in cells[:h]) or _role_of(cells[0][0]) != "stt":
         return None
     # The widest cut whose rows all fill; else the header's width with a short last row, as
     # a crawl that drops a row's trailing empty cells leaves it.
-    body = len(cells) - h
-    widths = [n for n in range(h, 1, -1) if body % n == 0]
+    body = len(cells) - start
+    widths = [n for n in range(h, 1, -1) if body % n == 0 and len(numbering) in (0, n)]
     for n in [*widths, *([h] if h not in widths else [])]:
-        data = _cell_rows(cells[h:], n)
+        data = _cell_rows(cells[start:], n)
         if data is None:
             continue
         header = [([t for t, _p in cells[:h]] + [None] * n)[:n]] if n == h else \
@@ -502,6 +511,8 @@ def _cell_after_cell_rows(tokens: list[tuple[str, int, Provenance]]
         first = next(p for _t, p in cells if p is not None)
         provs = [first, cells[h - sum(c is not None for c in header[-1])][1] or first]
         rows = [(cells_, prov) for cells_, prov in zip(header, provs, strict=False)]
+        if numbering:
+            rows.append(([t for t, _p in numbering], numbering[0][1] or first))
         return (rows + data, len(header)) if data else None
     return None
 
