@@ -165,7 +165,7 @@ def test_a_result_column_is_a_baseline(tmp_path: Path, fmt: str) -> None:
     assert [t.kind for t in doc.tables] == ["target"]
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_a_result_subcolumn_under_an_unmerged_year(tmp_path: Path, fmt: str) -> None:
     """"Năm 2025" over "Kế hoạch" only, "Thực hiện" beside it with nothing above (a header cell
     not merged over both): the bare "Thực hiện" beside value columns is the result."""
@@ -349,8 +349,8 @@ def test_a_column_per_district(tmp_path: Path, fmt: str) -> None:
     }
 
 
-@pytest.mark.parametrize(("fmt", "label"), [("md", "Địa phương"), ("docx", ""), ("pdf", ""),
-                                            ("docx", "Địa phương")])
+@pytest.mark.parametrize(("fmt", "label"), [("md", "Địa phương"), ("md", ""), ("docx", ""),
+                                            ("pdf", ""), ("docx", "Địa phương")])
 def test_a_place_column_named_by_the_value_label(tmp_path: Path, fmt: str, label: str) -> None:
     doc = _parse(tmp_path, f"""**PHỤ LỤC II**
 

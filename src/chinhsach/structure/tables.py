@@ -116,6 +116,8 @@ _MARKER_IN_TEXT = re.compile(r"^(?P<stt>[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,
 _FIGURE = re.compile(r"^(?:[≥≤><]=?|trên|dưới|tối thiểu|tối đa|khoảng)?\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?$",
                      re.IGNORECASE)
 _NUMBERING_CELL = re.compile(r"^\(?(?:\d{1,2}|[A-Z])\)?$")
+# A column number in parentheses, a formula after it ("(3)", "(4)=(3)/(2)").
+_COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)(?:\s*=.*)?$")
 
 _APPENDIX = re.compile(
     r"^(?:PHỤ LỤC|Phụ lục|PHU LUC|Phu luc)(?:\s+(?:SỐ|số|So|so)\.?)?"
@@ -181,6 +183,9 @@ class TableBlock:
     last: int
     from_pipes: bool = False
     header_rows: int | None = None  # known for pipe tables (rows read in header mode)
+    # A pipe table written one whole row per line ("| a | | c |"): every cell, empty ones too,
+    # stands in its own column, so the header needs no realigning (see :func:`_line_rows`).
+    positioned: bool = False
     lines: list[int] = field(default_factory=list)
 
 
@@ -329,6 +334,10 @@ def _is_stt(text: str) -> bool:
 
 
 def _pipe_block(lines: Sequence[SourceLine], start: int, end: int) -> TableBlock | None:
+    by_line = _line_rows(lines, start, end)
+    if by_line is not None:
+        return TableBlock(by_line, start, end, from_pipes=True, positioned=True,
+                          lines=list(range(start, end + 1)))
     tokens = _pipe_tokens(lines, start, end)
     if len(tokens) < 2:
         return None
@@ -338,6 +347,54 @@ def _pipe_block(lines: Sequence[SourceLine], start: int, end: int) -> TableBlock
     grid, header_rows = rows
     return TableBlock(grid, start, end, from_pipes=True, header_rows=header_rows,
                       lines=list(range(start, end + 1)))
+
+
+def _line_rows(lines: Sequence[SourceLine], start: int, end: int
+               ) -> list[tuple[list[str | None], Provenance]] | None:
+    """The rows of a pipe table written one whole row per line, cells where they stand.
+
+    A markdown table ("| STT | Nội dung | Cơ quan thực hiện | | Thời gian |" over "| | |
+    Chủ trì | Phối hợp | |") keeps every cell, empty ones too, between the pipes of its line:
+    the line is the row and the pipe count the column. Read as a stream of cells
+    (:func:`_pipe_rows`), an empty header cell (a merge the converter left empty) looked like
+    a row's end and the header lost its columns: the two-row headers of real duty and target
+    tables gave no table at all in markdown while their DOCX and PDF were read (see
+    tests/test_table_headers_survey.py). None when a line of the region is not such a row (a
+    cell printed over several lines, lone "|" lines): the stream reading then applies.
+    """
+    found = [(lines[k].text.strip(), lines[k].prov) for k in range(start, end + 1)]
+    found = [(text, prov) for text, prov in found if text and not _is_rule_line(text)]
+    # Some portals end each cell with a pipe and open none ("STT | Nội dung | … |", one row per
+    # line): there a line that opens with "|" opens with an empty cell.
+    trailing = any(t.endswith("|") and not t.startswith("|") for t, _p in found)
+    rows: list[tuple[list[str | None], Provenance]] = []
+    for text, prov in found:
+        if len(text) < 2:
+            return None  # a lone "|": cells printed one after another
+        if trailing and text.endswith("|"):
+            parts = text[:-1].split("|")
+        elif text.startswith("|") and text.endswith("|"):
+            parts = text[1:-1].split("|")
+        elif _is_inner_pipe_row(text):
+            parts = text.split("|")
+        else:
+            return None
+        cells: list[str | None] = [_clean(c) for c in parts]
+        rows.append((cells, prov))
+    if len(rows) < 2 or max(len(cells) for cells, _ in rows) < 2:
+        return None
+    n = max(len(cells) for cells, _ in rows)
+    for cells, _prov in rows:
+        # A short row is a group row ("| I | Nhóm nhiệm vụ về thể chế |", a marker and a
+        # title); a short header row dropped its spanning cells' empty slots ("| Chủ trì | Phối
+        # hợp |" under "| STT | … | Cơ quan thực hiện | … |"), and a short data row the cells
+        # merged down from the row above: where its cells stand only the stream reading guesses.
+        if len(cells) < n and not (len(cells) <= 2 and cells[0]
+                                   and (_is_stt(cells[0]) or _MARKER_IN_TEXT.match(cells[0]))):
+            return None
+    for cells, _prov in rows:
+        cells.extend([None] * (n - len(cells)))  # a short row: its last cell spans the rest
+    return rows
 
 
 def _pipe_rows(tokens: list[tuple[str, int, Provenance]]
@@ -420,21 +477,55 @@ def _cell_after_cell_rows(tokens: list[tuple[str, int, Provenance]]
     """The rows of a table printed cell after cell, one "|" after each (see
     :func:`_first_cell_start`): a row ends with a single pipe like a cell does, so the column
     count comes from the header, the labels before the first STT ("TT | Nội dung | … | 1");
-    each further pipe between two cells is an empty cell. None when the cells do not fall into
-    rows that each open with an STT (or an empty STT cell)."""
+    each further pipe between two cells is an empty cell. A header with more labels than the
+    rows have cells is two header rows (:func:`_two_header_rows`). None when the cells do not
+    fall into rows that each open with an STT (or an empty STT cell)."""
     cells: list[tuple[str, Provenance | None]] = []
     for text, k, prov in tokens:
         cells.extend([("", None)] * max(0, k - 1))
         cells.append((text, prov))
-    n = next((j for j, (text, _p) in enumerate(cells) if j >= 2 and _is_stt(text)), None)
-    if n is None or any(not t or _role_of(t) is None for t, _p in cells[:n]) \
-            or _role_of(cells[0][0]) != "stt":
+    start = next((j for j, (text, _p) in enumerate(cells) if j >= 2 and _is_stt(text)), None)
+    if start is None:
         return None
+    # The column numbering row under the header ("(1) | (2) | … | (5)") is printed between the
+    # labels and the first STT: a row of its own, no labels.
+    h = start
+    while h > 2 and _COLUMN_NUMBER.match(cells[h - 1][0]):
+        h -= 1
+    numbering = cells[h:start]
+    if any(not t or _role_of(t) is None for t, _p in cells[:h]) or _role_of(cells[0][0]) != "stt":
+        return None
+    # The widest cut whose rows all fill; else the header's width with a short last row, as
+    # a crawl that drops a row's trailing empty cells leaves it.
+    body = len(cells) - start
+    widths = [n for n in range(h, 1, -1) if body % n == 0 and len(numbering) in (0, n)]
+    for n in [*widths, *([h] if h not in widths else [])]:
+        data = _cell_rows(cells[start:], n)
+        if data is None:
+            continue
+        header = [([t for t, _p in cells[:h]] + [None] * n)[:n]] if n == h else \
+            _two_header_rows([t for t, _p in cells[:h]], n)
+        if header is None:
+            continue
+        # Each header row keeps the line of its first label (rows are looked up by it).
+        first = next(p for _t, p in cells if p is not None)
+        provs = [first, cells[h - sum(c is not None for c in header[-1])][1] or first]
+        rows = [(cells_, prov) for cells_, prov in zip(header, provs, strict=False)]
+        if numbering:
+            rows.append(([t for t, _p in numbering], numbering[0][1] or first))
+        return (rows + data, len(header)) if data else None
+    return None
+
+
+def _cell_rows(cells: list[tuple[str, Provenance | None]], n: int
+               ) -> list[tuple[list[str | None], Provenance]] | None:
+    """The body of a cell-after-cell table cut into rows of ``n`` cells, or None when a row
+    would not open with an STT, a group marker or an empty STT cell."""
     rows: list[tuple[list[str | None], Provenance]] = []
     for r in range(0, len(cells), n):
         chunk = cells[r : r + n]
         first = chunk[0][0]
-        if r and first and not (_is_stt(first) or _MARKER_IN_TEXT.match(first)):
+        if first and not (_is_stt(first) or _MARKER_IN_TEXT.match(first)):
             return None
         prov = next((p for _t, p in chunk if p is not None), None)
         if prov is None:
@@ -442,7 +533,38 @@ def _cell_after_cell_rows(tokens: list[tuple[str, int, Provenance]]
         grid: list[str | None] = [t for t, _p in chunk]
         grid.extend([None] * (n - len(grid)))
         rows.append((grid, prov))
-    return (rows, 1) if len(rows) >= 2 else None
+    return rows
+
+
+def _two_header_rows(labels: list[str], n: int) -> list[list[str | None]] | None:
+    """The two header rows of a cell-after-cell table with ``len(labels)`` header cells over
+    ``n`` columns, or None.
+
+    A header merged over sub-columns ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"; "Kế hoạch
+    giai đoạn" over "Năm 2026 | … | Năm 2028") prints its first row's cells, each once, then the
+    second row's: the labels exceed the columns by the number of spanning cells. The second row
+    is the trailing run of sub-labels of one kind (the units' roles, or years); they are placed
+    under their spanning cells by :func:`_align_pipe_header`. Plan and result under a year
+    ("Năm 2025" over "Kế hoạch | Ước thực hiện") are not placed: the year cell need not be the
+    last of the first row.
+    """
+
+    def kind(label: str) -> str | None:
+        role = _role_of(label) or ""
+        return "units" if role in ("lead", "cooperate") else "years" if role.startswith("value:") else None
+
+    spanning = len(labels) - n
+    last = kind(labels[-1])
+    sub = 0
+    for label in reversed(labels):
+        if last is None or kind(label) != last:
+            break
+        sub += 1
+    if spanning <= 0 or sub < 2 * spanning or sub % spanning or sub >= len(labels):
+        return None
+    first = labels[: len(labels) - sub]
+    second = labels[len(labels) - sub :]
+    return [[*first, *[None] * (n - len(first))], [*second, *[None] * (n - len(second))]]
 
 
 def _numbering_like(text: str) -> bool:
@@ -555,6 +677,29 @@ def _align_pipe_header(header: list[list[str | None]], n: int) -> list[list[str 
     return [top, below, *header[2:]]
 
 
+def _spanning_empty_cells(header: list[list[str | None]]) -> list[list[str | None]]:
+    """Empty header cells that continue the label on their left, as merged slots (``None``).
+
+    A markdown converter writes a cell merged across columns once and leaves the slots it
+    covers empty ("| Năm 2025 | | Kế hoạch năm 2026 |" over "| Kế hoạch | Ước thực hiện | |";
+    "Cơ quan thực hiện" over "Chủ trì | Phối hợp"), where a DOCX or PDF grid has ``None``. An
+    empty cell is such a slot when the row below labels both it and the cell it continues;
+    an empty cell over an empty one is a vertical merge or an unlabelled column.
+    """
+    out = [list(cells) for cells in header]
+    for r in range(len(out) - 1):
+        cells, below = out[r], header[r + 1]
+        for j in range(1, len(cells)):
+            if cells[j] != "" or j >= len(below) or not below[j]:
+                continue
+            left = j - 1
+            while left > 0 and cells[left] is None:
+                left -= 1
+            if cells[left] and left < len(below) and below[left]:
+                cells[j] = None
+    return out
+
+
 def _labels(header: list[list[str | None]], n: int) -> list[str]:
     """One label per column from the header rows ("GIAI ĐOẠN 2026 - 2030 / Năm 2026").
 
@@ -611,7 +756,9 @@ def read_table(block: TableBlock, section: str | None = None, title: str | None 
     n_header = block.header_rows if block.header_rows is not None else _header_count(rows)
     n_header = max(1, min(n_header, len(rows) - 1)) if len(rows) > 1 else 1
     header = [list(cells) + [None] * (n - len(cells)) for cells, _ in rows[:n_header]]
-    if block.from_pipes:
+    if block.positioned:
+        header = _spanning_empty_cells(header)
+    elif block.from_pipes:
         header = _align_pipe_header(header, n)
     columns = _labels(header, n)
     roles = [_role_of(label) for label in columns]
