@@ -1215,7 +1215,8 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     if text != original:
         return [replace(m, text=original[m.start : m.end]) for m in find_units(text)]
     found = _leads_body(text, _standing_boards(text, _helpers_apart(text, unit_grammar().find(text))))
-    found = _merge_collectives(text, [_with_region_number(text, m) for m in found])
+    found = _merge_collectives(text, [_branch_first(text, _closing_numeral(text, _with_region_number(text, m)))
+                                      for m in found])
     found = _listed_departments(text, found)
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
@@ -1607,6 +1608,53 @@ def _with_region_number(text: str, m: UnitMention) -> UnitMention:
     end = m.end + nxt.end()
     return UnitMention(m.start, end, text[m.start : end], f"{m.name} {nxt.group('n')}", m.place,
                        m.is_head, m.collective)
+
+
+# "Khu Quản lý đường bộ II", "Ban Quản lý đầu tư và xây dựng thủy lợi 3": a Roman numeral, or
+# the number of a numbered management board, closes the name of one body of a series (the
+# ministries' regional offices and boards). Without it the name is ambiguous between them. Only
+# before a verb or a punctuation mark, so that "quý I/2026" or "Sở Y tế 2 lần" stay apart.
+_CLOSING_ROMAN = re.compile(r"^[ \t]+(?P<n>(?:X{0,2})(?:IX|IV|V?I{0,3}))(?=[ \t]+[^\W\dA-ZĐ]|[ \t]*[,;:)]|[ \t]*$)")
+_CLOSING_DIGIT = re.compile(r"^[ \t]+(?P<n>\d{1,2})(?=[ \t]+[^\W\dA-ZĐ]|[ \t]*[,;:)]|[ \t]*$)")
+_NUMBERED_BOARD = re.compile(r"^(?:Ban|Khu|Đoạn) Quản lý ")
+
+
+def _closing_numeral(text: str, m: UnitMention) -> UnitMention:
+    if m.collective or not m.name[:1].isupper() or m.end < len(text) and text[m.end] not in " \t":
+        return m
+    if m.text != text[m.start : m.end] or fold(m.name).endswith(("khu vuc", "co so")):
+        return m
+    hit = _CLOSING_ROMAN.match(text[m.end :])
+    if hit is not None and not hit.group("n"):
+        hit = None
+    if hit is None and _NUMBERED_BOARD.match(m.name):
+        hit = _CLOSING_DIGIT.match(text[m.end :])
+    if hit is None:
+        return m
+    rest = text[m.end + hit.end() :].lstrip()
+    if rest[:1].isalpha() and rest.split()[0].lower() in ("năm", "lần", "tháng", "ngày", "quý", "người"):
+        return m  # a count, not a number of the name
+    end = m.end + hit.end()
+    return UnitMention(m.start, end, text[m.start : end], f"{m.name} {hit.group('n')}", m.place,
+                       m.is_head, m.collective)
+
+
+# "Chi nhánh Ngân hàng Chính sách xã hội tỉnh", "Chi nhánh Viettel tỉnh": the branch written
+# before its parent is the body meant, as "Ngân hàng … chi nhánh tỉnh" is (the provincial plans
+# on policy credit charge it so: tayninh.gov.vn, a 2025 Hà Tĩnh plan on nhansu.vn). Read
+# without it, the charge went to the parent bank.
+_BRANCH_BEFORE = re.compile(r"(?:^|(?<=[\s(,;:]))Chi nhánh\s+$")
+
+
+def _branch_first(text: str, m: UnitMention) -> UnitMention:
+    if m.collective or m.is_head or m.text != text[m.start : m.end]:
+        return m
+    hit = _BRANCH_BEFORE.search(text[max(0, m.start - 12) : m.start])
+    if hit is None or fold(m.name).startswith("chi nhanh"):
+        return m
+    start = m.start - (len(text[max(0, m.start - 12) : m.start]) - hit.start())
+    return UnitMention(start, m.end, text[start : m.end], f"Chi nhánh {m.name}", m.place, m.is_head,
+                       m.collective)
 
 
 # Between members of one collective: a comma, or only a space where the comma was dropped
