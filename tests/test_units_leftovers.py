@@ -50,3 +50,25 @@ def test_leftover_forms(label: str, text: str, expected: list[str]) -> None:
 ])
 def test_counts_and_quarters_stay_apart(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+# A council's oversight bodies (the delegates are persons: tests/test_duties_survey.py) under one owner written once at the end (the closing article of
+# council resolutions; the list with its owner repeated is as common): http://baonamdinh.com.vn/channel/5084/,
+# https://hdndtuyenquang.gov.vn/tin-hoat-dong/hoi-dong-nhan-dan!/hoat-dong-giam-sat.html,
+# https://hdndtuyenquang.gov.vn/chuyen-de/dua-nghi-quyet-vao-cuoc-song/tuyen-quang-nang-cao-chat-luong-hieu-qua-hoat-dong-cua-hoi-dong-nhan-dan-cac-cap-704.html,
+# https://vanbanphapluat.co/nghi-quyet-70-2014-nq-hdnd-bien-phap-phong-chong-hiv-aids-son-la-den-2020.
+COUNCIL: list[tuple[str, list[str]]] = [
+    ("Thường trực, các Ban, các Tổ đại biểu và đại biểu HĐND tỉnh kiểm tra việc thi hành Nghị quyết này.",
+     ["Thường trực Hội đồng nhân dân tỉnh", "Ban Hội đồng nhân dân tỉnh", "Tổ đại biểu Hội đồng nhân dân tỉnh"]),
+    ("Giao Thường trực, các Ban của Hội đồng nhân dân xã giám sát việc thi hành.",
+     ["Thường trực Hội đồng nhân dân xã", "Ban của Hội đồng nhân dân xã"]),
+    ("Thường trực HĐND huyện, các Ban của HĐND huyện giám sát.",
+     ["Thường trực Hội đồng nhân dân huyện", "Ban của Hội đồng nhân dân huyện"]),
+    ("Các Tổ đại biểu HĐND tỉnh tiếp xúc cử tri.", ["Tổ đại biểu Hội đồng nhân dân tỉnh"]),
+    ("Ban Văn hóa - Xã hội HĐND tỉnh thẩm tra tờ trình.", ["Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNCIL)
+def test_council_bodies_share_their_owner(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -1221,6 +1221,7 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
     found = _shared_committee_word(text, _owned_classes(text, found))
+    found = _council_bodies(text, found)
     out: list[UnitMention] = []
     for m in found:
         if _in_title(text, m) or _bare_sector(m):
@@ -1655,6 +1656,49 @@ def _branch_first(text: str, m: UnitMention) -> UnitMention:
     start = m.start - (len(text[max(0, m.start - 12) : m.start]) - hit.start())
     return UnitMention(start, m.end, text[start : m.end], f"Chi nhánh {m.name}", m.place, m.is_head,
                        m.collective)
+
+
+# "Thường trực, các Ban, các Tổ đại biểu và đại biểu HĐND tỉnh giám sát …": the council's
+# oversight bodies listed under one owner written once at the end (resolutions of provincial
+# councils close so; the same list with the owner repeated, or "các Ban của HĐND", is as
+# common: baonamdinh.com.vn, hdndtuyenquang.gov.vn, a 2014 Sơn La resolution on
+# vanbanphapluat.co). Each member is a body of that council; read as printed, the members had no
+# owner and only the council was found. "Ban của HĐND" keeps its "của" as printed (the spelling
+# of tests/test_duties_survey.py).
+_COUNCIL_MEMBER = r"(?:các\s+)?(?:Thường trực|Ban|Tổ đại biểu|đại biểu)"
+_COUNCIL_LIST = re.compile(
+    rf"\b(?P<list>{_COUNCIL_MEMBER}(?:\s*(?:,|và|,\s*và)\s*{_COUNCIL_MEMBER})*)\s+(?:của\s+)?"
+    r"(?P<owner>HĐND|Hội đồng nhân dân)(?P<level>\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\b)?",
+    re.IGNORECASE)
+_COUNCIL_PART = re.compile(rf"{_COUNCIL_MEMBER}\b", re.IGNORECASE)
+
+
+def _council_bodies(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out = list(found)
+    for hit in _COUNCIL_LIST.finditer(text):
+        parts = list(_COUNCIL_PART.finditer(text, hit.start("list"), hit.end("list")))
+        inside = [m for m in out if m.start < hit.end() and m.end > hit.start()]
+        if any(m.start < hit.start() for m in inside):
+            continue  # "Phó Chủ tịch Thường trực HĐND tỉnh": a title, read by the grammar
+        level = (hit.group("level") or "").strip().lower()
+        owner = f"Hội đồng nhân dân {level}".strip()
+        end = max([hit.end()] + [m.end for m in inside])
+        place = next((m.place for m in inside if m.place), None)
+        new: list[UnitMention] = []
+        for k, part in enumerate(parts):
+            word = part.group(0)
+            plural = fold(word).lower().startswith("cac ")
+            body = re.sub(r"^các\s+", "", word, flags=re.IGNORECASE)
+            body = {"thuong truc": "Thường trực", "ban": "Ban", "to dai bieu": "Tổ đại biểu",
+                    "dai bieu": "đại biểu"}[fold(body).lower()]
+            if body == "đại biểu":
+                continue  # the delegates are persons, no body (tests/test_duties_survey.py)
+            of = " của" if body == "Ban" and re.search(r"\bcủa\s", hit.group(0)) else ""
+            b_end = end if k == len(parts) - 1 else part.end()
+            new.append(UnitMention(part.start(), b_end, text[part.start() : b_end], f"{body}{of} {owner}",
+                                   place, False, plural))
+        out = sorted([m for m in out if m not in inside] + new, key=lambda m: m.start)
+    return out
 
 
 # Between members of one collective: a comma, or only a space where the comma was dropped
