@@ -72,3 +72,17 @@ COUNCIL: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize("text,expected", COUNCIL)
 def test_council_bodies_share_their_owner(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+# "Hải quan <tỉnh>" named like "Thuế Đồng Nai" (GUIDELINES-real.md keeps a proper name's place):
+# not seen in the stored pages as a charged body (one search found the bare force in news,
+# https://temchonghanggia.vn/tag/hang-lau); the survey's probe form. A bank known by its brand
+# with its branch level ("Agribank chi nhánh tỉnh"): not seen in the stored pages.
+@pytest.mark.parametrize("text,expected", [
+    ("Hải quan Quảng Trị kiểm soát chặt hàng hóa qua cửa khẩu.", ["Hải quan Quảng Trị"]),
+    ("Công an tỉnh, Hải quan tỉnh tăng cường tuần tra.", ["Công an tỉnh", "Hải quan tỉnh"]),
+    ("Rút ngắn thời gian thông quan theo thủ tục hải quan điện tử.", []),
+    ("Agribank chi nhánh tỉnh ưu tiên vốn cho hợp tác xã.", ["Agribank chi nhánh tỉnh"]),
+])
+def test_named_branches_and_customs(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
