@@ -35,6 +35,9 @@ FORMS: list[tuple[str, str, list[str]]] = [
     # A provincial theatre (a Gia Lai theatre's own plan: https://gialaitv.vn/tin-dia-phuong/phat-dong-cuoc-thi-sang-tac-kich-tuyen-truyen-nam-2025).
     ("theatre", "Nhà hát Chèo tỉnh dàn dựng chương trình nghệ thuật chào mừng.",
      ["Nhà hát Chèo tỉnh"]),
+    ("theatre named in sentence case", "Phối hợp với Nhà hát Ca múa nhạc tỉnh biểu diễn phục vụ đồng bào.",
+     ["Nhà hát Ca múa nhạc tỉnh"]),
+    ("a theatre building is no body", "Đầu tư xây dựng nhà hát tỉnh.", []),
 ]
 
 
