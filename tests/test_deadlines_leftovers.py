@@ -58,6 +58,7 @@ def test_a_named_period_is_no_list_of_years() -> None:
     ("Rà soát, cập nhật danh sách hộ nghèo đầu năm 2026.", None, "đầu năm 2026"),
     ("Sơ kết việc thực hiện vào giữa năm 2027.", None, "vào giữa năm 2027"),
     ("Tổ chức hội nghị tập huấn vào tuần đầu tháng 10/2026.", None, "vào tuần đầu tháng 10/2026"),
+    ("Các thôn gửi danh sách về xã trước trung tuần tháng 11/2026.", None, "trước trung tuần tháng 11/2026"),
     ("Hoàn thành việc số hóa hồ sơ trong nửa đầu năm 2026.", "2026-06-30", "nửa đầu năm 2026"),
     ("Đưa hệ thống vào vận hành nửa cuối năm 2026.", "2026-12-31", "nửa cuối năm 2026"),
 ])
@@ -65,7 +66,9 @@ def test_parts_of_a_year_or_month(text: str, iso: str | None, words: str) -> Non
     """"đầu năm", "giữa năm", "tuần đầu tháng …" name a part with no fixed last day: the words
     only; "nửa đầu/cuối năm" is the half-year, as "6 tháng đầu năm" (before: nothing). Not seen
     in the stored pages (two look-ups); a half-year's report is the nearest:
-    https://huongthuy.thuathienhue.gov.vn/?gd=23&cn=212&tc=5332 ("6 tháng đầu năm")."""
+    https://huongthuy.thuathienhue.gov.vn/?gd=23&cn=212&tc=5332 ("6 tháng đầu năm"); "trước trung
+    tuần tháng …" and "cuối năm …, đầu năm …" in an association's meeting notice:
+    https://hodovietnam.net/2022/09/09/hoi-dong-ho-do-dau-viet-nam-hop-chuan-bi-cho-dh-dai-bieu-hd-ho-do-dau-vn/."""
     assert find_deadline(text)[:2] == (iso, words)
 
 

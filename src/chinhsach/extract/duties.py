@@ -748,9 +748,10 @@ def _spans(folded: str, text: str) -> list[tuple[int, int, str | None, str]]:
 # "nửa đầu năm 2026" / "nửa cuối năm 2026" say the same halves.
 _HALF_YEAR = re.compile(r"\b(?:(?:0?6|sau) thang|nua) (?P<half>dau|cuoi) nam\s+(?P<y>20\d\d)\b")
 # A part of a year or month with no fixed end: "đầu năm 2026", "giữa năm 2026", "tuần đầu tháng
-# 10/2026", "giữa tháng 5/2026": the words are the time, no ISO date can be fixed (read as nothing
-# before; "cuối năm 2026" has its 31 December through _YEAR).
-_PART_OF_PERIOD = re.compile(r"(?P<prep>(?:trong|vao|truoc|den)\s+)?(?:(?:tuan|dot)\s+(?:dau|cuoi|thu\s+\w+)\s+|dau\s+|giua\s+)"
+# 10/2026", "giữa tháng 5/2026", "trước trung tuần tháng 10/2026" (a ten-day third): the words
+# are the time, no ISO date can be fixed (read as nothing before; "cuối năm 2026" has its 31
+# December through _YEAR).
+_PART_OF_PERIOD = re.compile(r"(?P<prep>(?:trong|vao|truoc|den)\s+)?(?:(?:tuan|dot)\s+(?:dau|cuoi|thu\s+\w+)\s+|(?:thuong|trung|ha)\s+tuan\s+|dau\s+|giua\s+)"
                              r"(?:nam\s+(?P<y>20\d\d)\b|thang\s+(?P<m>\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(?P<my>20\d\d)\b)")
 # A month or quarter with a deadline word and no year ("trước tháng 10 hằng năm", "trong quý
 # III", "trong tháng 12 hằng năm"): words with the recurrence, as a day without its year is.
