@@ -158,6 +158,9 @@ _SIX_BEFORE = re.compile(r"(?:\b(?:dinh ky|moi|hang|bao cao|so ket|danh gia|kiem
 _SIX_AND_YEAR = re.compile(r"(?:\s*\([^()]{0,40}\))?\s*(?:,|va|/)\s*(?:ca\s+|hang\s+|moi\s+|tong ket\s+|bao cao\s+)?"
                            r"nam\b")
 _SIX_AFTER = re.compile(rf"{_SIX_AND_YEAR.pattern}|\s+(?:mot|1|01)\s+lan\b|\s*/\s*lan\b")
+# After a stated half-year cycle the yearly one may carry its count: "định kỳ 6 tháng, 01 năm"
+# (read as "6 tháng" alone before). Only after a cycle word: "trong 6 tháng, 1 năm" lists lengths.
+_SIX_AND_ONE_YEAR = re.compile(r"\s*(?:,|va|/)\s*(?:0?1|mot)\s+nam\b")
 # A cycle of N years or months: "định kỳ 05 năm", "02 năm một lần", "định kỳ hai năm một lần",
 # "3 tháng một lần" (the laws' reporting and review cycles; deadline_audit.py found 18, all
 # read as nothing). Labelled "5 năm", "3 tháng" in the standard spelling, as "định kỳ 06 tháng"
@@ -712,6 +715,13 @@ _MONTH_SPAN = re.compile(r"(?:\btu\s+)?\bthang\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1
 _QUARTER_SPAN = re.compile(rf"(?:\btu\s+)?\bquy\s+(?P<q1>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y1>\d{{4}})"
                            rf"\s*(?:-|–|den(?:\s+het)?)\s*quy\s+(?P<q2>{_Q})\s*(?:/|\s+nam\s+)\s*(?P<y2>\d{{4}})")
 
+# Years listed in a sentence: "trong các năm 2026 - 2027", "trong 2 năm 2026, 2027", "trong hai
+# năm 2026 và 2027": due by the end of the last (as a table's "2026 - 2027"; read as nothing
+# before). Only after "trong"/"đến hết" with "các"/"những"/a count: "giai đoạn 2026 - 2030" alone
+# is a name's period.
+_YEAR_SPAN = re.compile(rf"\b(?:trong|den het)\s+(?:(?:cac|nhung|\d|{_NUMBER_WORDS})\s+)nam\s+20\d\d"
+                        r"(?:\s*(?:-|–|,|va|den)\s*(?:nam\s+)?20\d\d)*\s*(?:-|–|,|va|den)\s*(?:nam\s+)?(?P<y>20\d\d)\b")
+
 
 def _spans(folded: str, text: str) -> list[tuple[int, int, str | None, str]]:
     """(start, end, ISO end of the span, words) of every span of time in the text."""
@@ -726,6 +736,8 @@ def _spans(folded: str, text: str) -> list[tuple[int, int, str | None, str]]:
         m1, m2 = int(m.group("m1")), int(m.group("m2"))
         if 1 <= m1 <= 12 and 1 <= m2 <= 12:
             out.append((m.start(), m.end(), month_end(int(m.group("y2")), m2), text[m.start() : m.end()]))
+    for m in _YEAR_SPAN.finditer(folded):
+        out.append((m.start(), m.end(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
     for m in _QUARTER_SPAN.finditer(folded):
         out.append((m.start(), m.end(), month_end(int(m.group("y2")), _QUARTERS[m.group("q2")] * 3),
                     text[m.start() : m.end()]))
@@ -733,7 +745,14 @@ def _spans(folded: str, text: str) -> list[tuple[int, int, str | None, str]]:
 
 
 # "6 tháng đầu năm 2026": the half-year ends on 30 June; "6 tháng cuối năm 2026" on 31 December.
-_HALF_YEAR = re.compile(r"\b(?:0?6|sau) thang (?P<half>dau|cuoi) nam\s+(?P<y>20\d\d)\b")
+# "nửa đầu năm 2026" / "nửa cuối năm 2026" say the same halves.
+_HALF_YEAR = re.compile(r"\b(?:(?:0?6|sau) thang|nua) (?P<half>dau|cuoi) nam\s+(?P<y>20\d\d)\b")
+# A part of a year or month with no fixed end: "đầu năm 2026", "giữa năm 2026", "tuần đầu tháng
+# 10/2026", "giữa tháng 5/2026", "trước trung tuần tháng 10/2026" (a ten-day third): the words
+# are the time, no ISO date can be fixed (read as nothing before; "cuối năm 2026" has its 31
+# December through _YEAR).
+_PART_OF_PERIOD = re.compile(r"(?P<prep>(?:trong|vao|truoc|den)\s+)?(?:(?:tuan|dot)\s+(?:dau|cuoi|thu\s+\w+)\s+|(?:thuong|trung|ha)\s+tuan\s+|dau\s+|giua\s+)"
+                             r"(?:nam\s+(?P<y>20\d\d)\b|thang\s+(?P<m>\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(?P<my>20\d\d)\b)")
 # A month or quarter with a deadline word and no year ("trước tháng 10 hằng năm", "trong quý
 # III", "trong tháng 12 hằng năm"): words with the recurrence, as a day without its year is.
 _PERIOD_NO_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|cham nhat(?: la)?|vao)\s+)"
@@ -961,7 +980,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     shared = [(sf.start("rest") + p.start(), _MEMBER_LABELS.get(p.group(0), "6 tháng"))
               for sf in _SHARED_FREQUENCY.finditer(folded)
               for p in _PERIOD_MEMBER.finditer(sf.group("rest"))]
-    if six and (year_after := _SIX_AND_YEAR.match(folded, six.end())):
+    if six and (year_after := _SIX_AND_YEAR.match(folded, six.end())
+                or (_SIX_BEFORE.search(folded, max(0, six.start() - 80), six.start())
+                    and _SIX_AND_ONE_YEAR.match(folded, six.end()))):
         # Not "6 tháng một lần": the same cycle said again, no yearly one.
         # "báo cáo 6 tháng, năm", "sơ kết 6 tháng và tổng kết năm": two cycles, comma-joined
         # (GUIDELINES-real.md, Time: several frequencies, [decided, lead s11]).
@@ -1012,6 +1033,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     for m in _HALF_YEAR.finditer(folded):
         end = "06-30" if m.group("half") == "dau" else "12-31"
         candidates.append((m.start(), f"{int(m.group('y')):04d}-{end}", text[m.start() : m.end()]))
+    for m in _PART_OF_PERIOD.finditer(folded):
+        if re.search(r"\btu\s+$", folded[: m.start()]):
+            continue  # "từ đầu năm 2026 (đến nay)": where a period starts, not a time to act by
+        candidates.append((m.start(), None, text[m.start() : m.end()]))
     for m in _PERIOD_NO_YEAR.finditer(folded):
         if m.group("m") is None or 1 <= int(m.group("m")) <= 12:
             candidates.append((m.start(), None, text[m.start() : m.end()]))

@@ -79,6 +79,12 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
     if _YEAR_LIST.match(fold(text)):
         year = int(re.findall(r"20\d\d", text)[-1])
         return f"{year}-12-31", text, None, year
+    # A cell listing its times ("Tháng 6/2026; tháng 12/2026", "Quý II/2026, quý IV/2026") is due
+    # by the last, as a list of quarters ("Quý II và quý IV/2026") and a span ("2026 - 2030") are.
+    listed = re.split(r"\s*(?:;|,|\bvà\b)\s*(?=(?:tháng|quý|năm)\s+\S*\d)", text, flags=re.IGNORECASE)
+    if len(listed) > 1 and all(time_cell(part)[0] for part in listed):
+        last = time_cell(listed[-1])
+        return last[0], text, last[2], last[3]
     deadline, words, recurring = find_deadline(text)
     if deadline is None:
         # The cell is a time expression on its own: "Tháng 12/2026", "Năm 2026" read as

@@ -405,7 +405,19 @@ def _names_a_topic(prev: str) -> bool:
     or lettered marker not followed by a duty's verb ("1. Thể chế", "16. Các sở, ban, ngành",
     not "a) Chủ trì tham mưu Chủ tịch" cut short by a page break)."""
     m = _HEADING_MARKER.match(prev)
-    return bool(m) and "|" not in prev and not _OPENING_VERB.match(prev[m.end():])
+    if not m or "|" in prev:
+        return False
+    rest = prev[m.end():]
+    verb = _OPENING_VERB.match(rest)
+    return not verb or _VERB_AS_TOPIC.match(rest[verb.end():]) is not None
+
+
+# What may follow a duty verb in a heading that names an activity: at most two lower-case words,
+# none of them a role that takes a body after it ("1. Đánh giá chung", "2. Kiểm tra, giám sát",
+# "3. Tổ chức thực hiện"; a short notice or report ran "1. Đánh giá chung" into its first
+# sentence). A clause cut by a page break goes on with its object ("a) Chủ trì tham mưu Chủ tịch").
+_VERB_AS_TOPIC = re.compile(r"^(?:\s*,?\s*(?!(?:chủ trì|phối hợp|tham mưu|chịu|giao|với|cho|các)\b)"
+                            r"[a-zà-ỹđ]+){0,2}\s*[.:]?\s*$")
 
 
 def _has_room(prev_len: int, text: str, width: int, first_cut: int | None = None) -> bool:
