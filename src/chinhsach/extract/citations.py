@@ -50,6 +50,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from chinhsach.extract.units import find_units
 from chinhsach.model import Citation, ParseWarning
 from chinhsach.text.docnumber import (
     DOC_TYPES,
@@ -451,8 +452,6 @@ def _whole_body(text: str, pos: int, got: tuple[str, int]) -> tuple[str, int]:
     A party committee's name runs over lower-case words that the issuer reader stops at: "Đảng
     ủy Khối các cơ quan và doanh nghiệp tỉnh" was cut to "Đảng ủy Khối các" (bloc committees
     cite each other's plans; session-12 party survey)."""
-    from chinhsach.extract.units import find_units  # the unit reader: one name per body
-
     window = text[pos : pos + 160]
     first = next(iter(find_units(window)), None)
     if first is None or first.start != 0 or pos + first.end <= got[1] or "," in window[: first.end]:

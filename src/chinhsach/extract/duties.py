@@ -1244,15 +1244,15 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     return leads or None
 
 
+# "Chủ tịch UBND tỉnh yêu cầu:", "… có ý kiến chỉ đạo như sau:": a letter's lead-in that names no
+# addressee (they are the letter's "Kính gửi") before numbered charges; an item that names no unit
+# is still a charged task (before: no duty, its time lost).
+_ADDRESSED_ABOVE = re.compile(r"\b(?:yeu cau|de nghi|chi dao)(?:\s+nhu sau)?\s*:$")
 # "Giám đốc Sở Y tế yêu cầu Thủ trưởng các đơn vị thực hiện các nội dung sau:", "Sở X đề nghị các
 # cơ quan, đơn vị …:": a letter's lead-in that addresses its recipients by a generic word. The
 # numbered items are still the charged tasks, duties with no unit (the fresh-scans gold gives
 # "Đề nghị Thủ trưởng các đơn vị tạo điều kiện …" a duty with no unit, AQr_2193_tb_syt); before,
 # they gave no duty at all. The session-12 survey, tests/test_charges_survey.py.
-# "Chủ tịch UBND tỉnh yêu cầu:", "… có ý kiến chỉ đạo như sau:": a letter's lead-in that names no
-# addressee (they are the letter's "Kính gửi") before numbered charges; an item that names no unit
-# is still a charged task (before: no duty, its time lost).
-_ADDRESSED_ABOVE = re.compile(r"\b(?:yeu cau|de nghi|chi dao)(?:\s+nhu sau)?\s*:$")
 _GENERIC_ADDRESSEES = re.compile(r"\b(?:yeu cau|de nghi|giao)\s+(?:(?:thu truong|giam doc|lanh dao|nguoi dung dau)\s+)?"
                                  r"(?:cac|quy)\s+(?:co quan|don vi|co so)\b")
 
