@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from chinhsach.extract.units import find_units, one_name_per_body
-from chinhsach.model import Document, Duty, Section, UnitRole
+from chinhsach.model import Document, Duty, Section, Segment, UnitRole
 from chinhsach.text.normalize import fold
 from chinhsach.text.numbers import month_end
 
@@ -1167,7 +1167,10 @@ _ANNOUNCES = re.compile(
     r"noi dung|cong viec|viec|giai phap)"
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
     r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
-    r"|\b(?:nhu|sau day|nhu sau)\s*$")
+    r"|\b(?:nhu|sau day|nhu sau)\s*$"
+    # "…, cơ sở X phải thực hiện:" over points a), b) …: the points are what it carries out
+    # (a circular's clause read in the fresh scans, HzW_18_syt_vp ATT.D7.1).
+    r"|\bphai thuc hien\s*$")
 # The remit a lead-in may name its subject within: "Trong phạm vi nhiệm vụ, quyền hạn của mình,
 # Ủy ban nhân dân cấp tỉnh có trách nhiệm:" says no task of its own.
 _REMIT = re.compile(r"\b(?:trong pham vi|theo)\s+(?:chuc nang\s*,?\s*)?(?:nhiem vu\s*,?\s*)?(?:quyen han\s*)?"
@@ -1219,6 +1222,16 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     rest = _ANNOUNCES.sub(" ", _REMIT.sub(" ", rest.rstrip(" :")))
     rest = re.sub(r"\b(?:cac|va|co|phai|chu tri|phoi hop(?: chat che)?(?: voi| cung)?|trong viec)\b|[\W_]", " ", rest)
     return handed, len(rest.split()) > 2
+
+
+def _colonless_clause_heading(seg: Segment, sections: dict[str, Section]) -> bool:
+    """Whether a segment is a numbered clause read as a heading only because it has points under
+    it and no closing ":" — OCR drops a line's last colon ("1. Trong thời gian …, cơ sở X phải
+    thực hiện" over a), b) … in a scanned circular, fresh scans HzW_18_syt_vp ATT.D7.1). An
+    article's own title ("Điều 7. …") is no clause: it has no parent."""
+    own = sections.get(seg.section_node or "")
+    return (seg.kind == "heading" and own is not None and own.parent is not None
+            and not seg.text.rstrip().endswith((":", ".", ";")))
 
 
 def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
@@ -1529,6 +1542,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
     for seg in document.segments:
+        if _colonless_clause_heading(seg, sections) \
+                and (clause := lead_in_clause(seg.text.rstrip() + ":", find)) is not None and not clause[1]:
+            # Its points are the duties, as under the same clause printed with its colon.
+            lead_in, lead_marker = (seg.section_node, clause[0]), None
+            lead_texts.setdefault(seg.section_node or "", seg.text.rstrip() + ":")
+            continue
         if (not seg.searchable and seg.id not in leaf_headings) or seg.kind == "note":
             continue  # footnotes cite documents; they charge no one
         path = _ancestors(sections, seg.section_node)

@@ -1,0 +1,48 @@
+"""Scans, session 12 (helper scans3): a circular's clause that hands its subject to its points.
+
+In the scanned circular of the fresh-scans set (HzW_18_syt_vp, ATT.D7.1) a numbered clause names
+its subject and ends "… phải thực hiện:" over points a) … d); the gold reads each point as a duty
+led by that subject, the clause as no duty. Two things lost them: "phải thực hiện:" was not read
+as announcing a list (only "có trách nhiệm:", "… nhiệm vụ sau:"), and OCR drops a line's last
+colon, so the structure stage takes the clause for a heading of its points and the lead-in test
+(paragraphs ending ":") never sees it. The wording below is invented; only the form is the scan's.
+"""
+
+from __future__ import annotations
+
+from chinhsach import parse
+
+_CIRCULAR = """BỘ Y TẾ
+Số: 12/2020/TT-BYT
+THÔNG TƯ
+Quy định việc gửi dữ liệu khám bệnh
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định việc gửi dữ liệu khám bệnh.
+Điều 2. Trình tự gửi dữ liệu
+1. Trong thời hạn 05 ngày làm việc kể từ ngày kết thúc đợt điều trị, bệnh viện công lập phải thực hiện:
+a) Rà soát dữ liệu trước khi gửi;
+b) Ký số dữ liệu đã rà soát;
+c) Gửi dữ liệu đến cơ quan tiếp nhận.
+2. Dữ liệu được lưu trữ theo quy định.
+"""
+
+
+def _point_leads(text: str, tmp_path) -> dict[str, list[tuple[str, str]]]:
+    path = tmp_path / "circular.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = parse(path)
+    return {d.section: [(u.name, u.role) for u in d.units] for d in doc.duties}
+
+
+def test_must_carry_out_lead_in_hands_its_subject_to_the_points(tmp_path):
+    duties = _point_leads(_CIRCULAR, tmp_path)
+    for point in ("D2.1.a", "D2.1.b", "D2.1.c"):
+        assert duties.get(point) == [("bệnh viện công lập", "lead")]
+    assert "D2.1" not in duties  # who and that a list follows: no duty of its own
+
+
+def test_lead_in_whose_colon_ocr_dropped_still_hands_its_subject_on(tmp_path):
+    duties = _point_leads(_CIRCULAR.replace("phải thực hiện:", "phải thực hiện"), tmp_path)
+    for point in ("D2.1.a", "D2.1.b", "D2.1.c"):
+        assert duties.get(point) == [("bệnh viện công lập", "lead")]
