@@ -46,3 +46,17 @@ def test_lead_in_whose_colon_ocr_dropped_still_hands_its_subject_on(tmp_path):
     duties = _point_leads(_CIRCULAR.replace("phải thực hiện:", "phải thực hiện"), tmp_path)
     for point in ("D2.1.a", "D2.1.b", "D2.1.c"):
         assert duties.get(point) == [("bệnh viện công lập", "lead")]
+
+
+def test_limit_with_commas_of_its_own_opens_the_lead_in(tmp_path):
+    """The limit before the subject may hold commas of its own (a pair of activities named with
+    a comma, then "đối với …"): the subject is still the body that "phải thực hiện", and the
+    lead-in is still no duty of its own."""
+    text = _CIRCULAR.replace(
+        "1. Trong thời hạn 05 ngày làm việc kể từ ngày kết thúc đợt điều trị, bệnh viện công lập phải thực hiện:",
+        "1. Trong thời hạn 05 ngày làm việc, kể từ ngày kết thúc việc thu, nộp phí đối với người bệnh, "
+        "bệnh viện công lập phải thực hiện")
+    duties = _point_leads(text, tmp_path)
+    for point in ("D2.1.a", "D2.1.b", "D2.1.c"):
+        assert duties.get(point) == [("bệnh viện công lập", "lead")]
+    assert "D2.1" not in duties

@@ -83,6 +83,10 @@ _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|lanh dao|"
     r"la co quan (?:thuong truc|dau moi|chu tri)|lam dau moi|thuc hien|to chuc|trien khai|"
     r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop|"
+    # "…, cơ sở X phải thực hiện:", "X phải gửi …": the body that must act is the actor, whatever
+    # comma-closed limit opens the sentence (a circular's "kể từ ngày kết thúc việc khám bệnh,
+    # chữa bệnh đối với người bệnh, …" has commas of its own; fresh scans, HzW_18_syt_vp ATT.D7.1).
+    r"phai (?!la\b|duoc\b|chiu\b)|"
     # "… căn cứ Quyết định thi hành": the execution article's other wording.
     r"can cu (?:quyet dinh|nghi quyet|chi thi|ke hoach|quy che|quy dinh)\b)"
 )
@@ -1212,8 +1216,17 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
             return handed, True
         return None
     rest = fold(stripped)
-    for m in sorted(find(stripped), key=lambda x: x.start, reverse=True):
+    found = sorted(find(stripped), key=lambda x: x.start, reverse=True)
+    for m in found:
         rest = rest[: m.start] + " " + rest[m.end :]
+    subject = min((m.start for m in found if any(u.name == m.name and u.role == "lead" for u in handed)),
+                  default=0)
+    if subject and rest[:subject].rstrip().endswith(","):
+        # Whatever comma-closed limit or purpose opens the lead-in before its subject goes to the
+        # points with it ("Trong thời gian 07 ngày làm việc, kể từ ngày kết thúc việc khám bệnh,
+        # chữa bệnh đối với người bệnh, cơ sở X phải thực hiện:" — its own commas defeat the
+        # piece-by-piece opener test below; fresh scans, HzW_18_syt_vp ATT.D7.1).
+        rest = rest[subject:]
     # A time that opens the lead-in ("Trước ngày 15/12, Sở X có trách nhiệm:") and the roles it
     # states ("Sở X chủ trì, phối hợp với Sở Y thực hiện các nội dung sau:") are handed to the
     # points with its units: they say no task of their own. The fresh-scans gold reads such
