@@ -60,3 +60,36 @@ def test_limit_with_commas_of_its_own_opens_the_lead_in(tmp_path):
     for point in ("D2.1.a", "D2.1.b", "D2.1.c"):
         assert duties.get(point) == [("bệnh viện công lập", "lead")]
     assert "D2.1" not in duties
+
+
+def test_ocr_hook_for_grave_on_the_charging_word_is_put_back():
+    """"đề nghị" read "để nghị" (the hook and the grave over "ê" confused on a faint line, twice
+    in the scanned letter HzW_18); "để nghị quyết …" (in order that a resolution …) is kept."""
+    from chinhsach.ingest.ocr import clean_text
+
+    assert "đề nghị các phòng" in clean_text("Nếu có vướng mắc, để nghị các phòng báo cáo kịp thời")
+    assert clean_text("Tuyên truyền để nghị quyết đi vào cuộc sống") == "Tuyên truyền để nghị quyết đi vào cuộc sống"
+
+
+def _letter_duties(body: str, tmp_path) -> list[list[tuple[str, str]]]:
+    path = tmp_path / "letter.txt"
+    path.write_text("UBND TỈNH AN PHÚ\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 45/SNNMT-VP\n"
+                    "V/v triển khai thông tư\n\nKính gửi: Các đơn vị trực thuộc.\n\n" + body + "\n",
+                    encoding="utf-8")
+    return [[(u.name, u.role) for u in d.units] for d in parse(path).duties]
+
+
+def test_closing_request_without_if_reports_to_the_named_body(tmp_path):
+    """A letter's closing request often drops "nếu" ("Quá trình thực hiện có khó khăn, vướng mắc
+    đề nghị …"): it still charges the recipients with reporting to the body it names."""
+    duties = _letter_duties("Trong quá trình thực hiện có khó khăn, vướng mắc đề nghị các đơn vị "
+                            "báo cáo về Sở Tài chính.", tmp_path)
+    assert any(("Sở Tài chính", "report_to") in d for d in duties)
+
+
+def test_closing_request_to_raise_problems_reports_to_the_named_body(tmp_path):
+    """Circulars close with "… đề nghị … phản ánh kịp thời về Bộ X để xem xét, giải quyết": the
+    ministry receives the problems as it would receive a report."""
+    duties = _letter_duties("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các cơ quan, "
+                            "tổ chức phản ánh kịp thời về Bộ Tài chính để xem xét, giải quyết.", tmp_path)
+    assert any(("Bộ Tài chính", "report_to") in d for d in duties)

@@ -54,7 +54,9 @@ from chinhsach.text.numbers import month_end
 _CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhiem|tham muu|de nghi|"
                      r"yeu cau|lam dau moi|la co quan (?:thuong truc|dau moi|chu tri)|to chuc thuc hien|"
                      r"trien khai)\b")
-_DIFFICULTIES = re.compile(r"\bneu co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\bbao cao\b")
+# Letters drop the "nếu" ("Quá trình thực hiện có khó khăn, vướng mắc đề nghị các đơn vị báo cáo về
+# Sở X", the fresh-scans letter HzW_18) and circulars ask to "phản ánh kịp thời về Bộ X" instead.
+_DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\b(?:bao cao|phan anh)\b")
 # "… biết, thực hiện và báo cáo việc thực hiện về Sở Y tế" (the fresh-scans letter U9c_513), "báo cáo
 # kết quả về Sở X trước ngày …", "phải báo cáo …": a letter's instruction to report, the one sentence of many official
 # letters that names a body (the receiver) and carries the letter's deadline (session-11 survey:
@@ -115,6 +117,9 @@ _REPORT = re.compile(
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
+    # "phản ánh kịp thời về Bộ X (Vụ Y) để xem xét, giải quyết": a circular's and a letter's
+    # closing request sends problems to the body that resolves them (fresh-scans gold, HzW_18).
+    r"phan anh(?: kip thoi)?(?: ve| voi| len| toi| den)|"
     # A submission to a body ("nộp đơn cho khoa", "nộp về Phòng Đào tạo", "chuyển cho Phòng X
     # xem xét") and a consent someone needs ("được sự đồng ý của Trưởng khoa"): the body receives
     # and decides, as with a report (gold/fresh-pdf/README.md, convention 5).
