@@ -93,3 +93,18 @@ def test_closing_request_to_raise_problems_reports_to_the_named_body(tmp_path):
     duties = _letter_duties("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các cơ quan, "
                             "tổ chức phản ánh kịp thời về Bộ Tài chính để xem xét, giải quyết.", tmp_path)
     assert any(("Bộ Tài chính", "report_to") in d for d in duties)
+
+
+def test_invitation_list_of_those_invited_charges_no_one(tmp_path):
+    """An invitation (giấy mời) lists who is invited under "1. Thành phần:"; a bullet that packs
+    several invitees between semicolons is no duty (the fresh-scans invitation zPs_171_gm_syt)."""
+    path = tmp_path / "invitation.txt"
+    path.write_text(
+        "UBND TỈNH AN PHÚ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 88/GM-SGDĐT\nGIẤY MỜI\n"
+        "Dự hội nghị tổng kết năm học\n\nSở Giáo dục và Đào tạo trân trọng kính mời:\n"
+        "1. Thành phần:\n- Đại diện Ban Giám đốc Sở Giáo dục và Đào tạo;\n"
+        "- Giám đốc Trung tâm Giáo dục thường xuyên tỉnh; Trưởng Phòng Giáo dục và Đào tạo các huyện.\n"
+        "2. Thời gian: 08 giờ, ngày 15/6/2026.\n3. Địa điểm: Hội trường Sở Giáo dục và Đào tạo.\n",
+        encoding="utf-8")
+    duties = parse(path).duties
+    assert not [d for d in duties if d.section == "1"]

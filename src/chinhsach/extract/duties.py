@@ -1242,6 +1242,14 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     return handed, len(rest.split()) > 2
 
 
+# An invitation's (giấy mời) list of those invited: "1. Thành phần:" / "Thành phần mời:" over
+# bullets naming bodies and people ("- Đại diện Ban Thường vụ …;", "- Giám đốc Trung tâm …; Trưởng
+# Trạm Y tế …"). They are invited, not charged (the fresh-scans gold, zPs_171_gm_syt: no unit);
+# a bullet that packed several names gave them all a lead. "Thành phần: …" written on one line
+# lists them too.
+_ATTENDEES = re.compile(r"^\W*(?:\d+\W+)?thanh phan(?:\s+(?:tham du|moi|duoc moi|tham gia|du hop))?\s*:")
+
+
 def _colonless_clause_heading(seg: Segment, sections: dict[str, Section]) -> bool:
     """Whether a segment is a numbered clause read as a heading only because it has points under
     it and no closing ":" — OCR drops a line's last colon ("1. Trong thời gian …, cơ sở X phải
@@ -1559,7 +1567,15 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     unparted = not any(s.kind == "part" for s in document.sections)
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
+    attendees: str | None = None  # the outline node of an invitation's "Thành phần:" list
     for seg in document.segments:
+        if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
+            attendees = seg.section_node
+            continue
+        if attendees is not None:
+            if seg.kind == "bullet" and seg.section_node == attendees:
+                continue  # one more body or person invited: nobody is charged by being invited
+            attendees = None
         if _colonless_clause_heading(seg, sections) \
                 and (clause := lead_in_clause(seg.text.rstrip() + ":", find)) is not None and not clause[1]:
             # Its points are the duties, as under the same clause printed with its colon.
