@@ -108,3 +108,12 @@ def test_invitation_list_of_those_invited_charges_no_one(tmp_path):
         encoding="utf-8")
     duties = parse(path).duties
     assert not [d for d in duties if d.section == "1"]
+
+
+def test_stop_and_dash_between_syllables_of_a_name_are_dropped():
+    """Specks between two syllables of a name read as ": -" glued to the second ("Bảo: -hiểm xã
+    hội", the faint circular of HzW_18) split the name; a list dash before a capital stays."""
+    from chinhsach.ingest.ocr import clean_text
+
+    assert "với Bảo hiểm xã hội tỉnh" in clean_text("Phối hợp với Bảo: -hiểm xã hội tỉnh thực hiện")
+    assert clean_text("Nội dung: -Xây dựng kế hoạch") == "Nội dung: -Xây dựng kế hoạch"

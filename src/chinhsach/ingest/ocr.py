@@ -441,6 +441,10 @@ CLEANUP_STEPS = ("lookalikes", "junk", "marks", "fill_ins", "strays", "case")
 # are kept by requiring a marked letter on the left.
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_])[.:](?=[^\W\d_])")
 _SPACED_STOP = re.compile(r"(?<=[^\W\d_])\.(?=\s+[^\W\d_])")
+# A stop or colon and a dash glued to the next syllable, from specks between two syllables of one
+# name ("phối hợp với Bảo: -hiểm xã hội Việt Nam", the faint circular of the scan HzW_18): a list
+# dash stands apart from its word and starts a line, never glued to a lower-case syllable mid-line.
+_STOP_AND_DASH = re.compile(r"(?<=[^\W\d_])[.:]\s*[-–](?=[^\W\d_])")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -474,6 +478,7 @@ def drop_strays(text: str) -> str:
         return "" if spaced else " "
 
     text = _GLUED_STOP.sub(lambda m: keep(m, False), text)
+    text = _STOP_AND_DASH.sub(lambda m: keep(m, False), text)
     return _SPACED_STOP.sub(lambda m: keep(m, True), text)
 
 
