@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from chinhsach.extract.units import find_units, one_name_per_body
-from chinhsach.model import Document, Duty, Section, UnitRole
+from chinhsach.model import Document, Duty, Section, Segment, UnitRole
 from chinhsach.text.normalize import fold
 from chinhsach.text.numbers import month_end
 
@@ -54,7 +54,9 @@ from chinhsach.text.numbers import month_end
 _CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhiem|tham muu|de nghi|"
                      r"yeu cau|lam dau moi|la co quan (?:thuong truc|dau moi|chu tri)|to chuc thuc hien|"
                      r"trien khai)\b")
-_DIFFICULTIES = re.compile(r"\bneu co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\bbao cao\b")
+# Letters drop the "nếu" ("Quá trình thực hiện có khó khăn, vướng mắc đề nghị các đơn vị báo cáo về
+# Sở X", the fresh-scans letter HzW_18) and circulars ask to "phản ánh kịp thời về Bộ X" instead.
+_DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\b(?:bao cao|phan anh)\b")
 # "… biết, thực hiện và báo cáo việc thực hiện về Sở Y tế" (the fresh-scans letter U9c_513), "báo cáo
 # kết quả về Sở X trước ngày …", "phải báo cáo …": a letter's instruction to report, the one sentence of many official
 # letters that names a body (the receiver) and carries the letter's deadline (session-11 survey:
@@ -83,6 +85,10 @@ _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|lanh dao|"
     r"la co quan (?:thuong truc|dau moi|chu tri)|lam dau moi|thuc hien|to chuc|trien khai|"
     r"tang cuong|day manh|xay dung|tham muu|huong dan|phoi hop|"
+    # "…, cơ sở X phải thực hiện:", "X phải gửi …": the body that must act is the actor, whatever
+    # comma-closed limit opens the sentence (a circular's "kể từ ngày kết thúc việc khám bệnh,
+    # chữa bệnh đối với người bệnh, …" has commas of its own; fresh scans, HzW_18_syt_vp ATT.D7.1).
+    r"phai (?!la\b|duoc\b|chiu\b)|"
     # "… căn cứ Quyết định thi hành": the execution article's other wording.
     r"can cu (?:quyet dinh|nghi quyet|chi thi|ke hoach|quy che|quy dinh)\b)"
 )
@@ -111,6 +117,9 @@ _REPORT = re.compile(
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
+    # "phản ánh kịp thời về Bộ X (Vụ Y) để xem xét, giải quyết": a circular's and a letter's
+    # closing request sends problems to the body that resolves them (fresh-scans gold, HzW_18).
+    r"phan anh(?: kip thoi)?(?: ve| voi| len| toi| den)|"
     # A submission to a body ("nộp đơn cho khoa", "nộp về Phòng Đào tạo", "chuyển cho Phòng X
     # xem xét") and a consent someone needs ("được sự đồng ý của Trưởng khoa"): the body receives
     # and decides, as with a report (gold/fresh-pdf/README.md, convention 5).
@@ -1167,7 +1176,10 @@ _ANNOUNCES = re.compile(
     r"noi dung|cong viec|viec|giai phap)"
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
     r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
-    r"|\b(?:nhu|sau day|nhu sau)\s*$")
+    r"|\b(?:nhu|sau day|nhu sau)\s*$"
+    # "…, cơ sở X phải thực hiện:" over points a), b) …: the points are what it carries out
+    # (a circular's clause read in the fresh scans, HzW_18_syt_vp ATT.D7.1).
+    r"|\bphai thuc hien\s*$")
 # The remit a lead-in may name its subject within: "Trong phạm vi nhiệm vụ, quyền hạn của mình,
 # Ủy ban nhân dân cấp tỉnh có trách nhiệm:" says no task of its own.
 _REMIT = re.compile(r"\b(?:trong pham vi|theo)\s+(?:chuc nang\s*,?\s*)?(?:nhiem vu\s*,?\s*)?(?:quyen han\s*)?"
@@ -1209,8 +1221,17 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
             return handed, True
         return None
     rest = fold(stripped)
-    for m in sorted(find(stripped), key=lambda x: x.start, reverse=True):
+    found = sorted(find(stripped), key=lambda x: x.start, reverse=True)
+    for m in found:
         rest = rest[: m.start] + " " + rest[m.end :]
+    subject = min((m.start for m in found if any(u.name == m.name and u.role == "lead" for u in handed)),
+                  default=0)
+    if subject and rest[:subject].rstrip().endswith(","):
+        # Whatever comma-closed limit or purpose opens the lead-in before its subject goes to the
+        # points with it ("Trong thời gian 07 ngày làm việc, kể từ ngày kết thúc việc khám bệnh,
+        # chữa bệnh đối với người bệnh, cơ sở X phải thực hiện:" — its own commas defeat the
+        # piece-by-piece opener test below; fresh scans, HzW_18_syt_vp ATT.D7.1).
+        rest = rest[subject:]
     # A time that opens the lead-in ("Trước ngày 15/12, Sở X có trách nhiệm:") and the roles it
     # states ("Sở X chủ trì, phối hợp với Sở Y thực hiện các nội dung sau:") are handed to the
     # points with its units: they say no task of their own. The fresh-scans gold reads such
@@ -1219,6 +1240,24 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     rest = _ANNOUNCES.sub(" ", _REMIT.sub(" ", rest.rstrip(" :")))
     rest = re.sub(r"\b(?:cac|va|co|phai|chu tri|phoi hop(?: chat che)?(?: voi| cung)?|trong viec)\b|[\W_]", " ", rest)
     return handed, len(rest.split()) > 2
+
+
+# An invitation's (giấy mời) list of those invited: "1. Thành phần:" / "Thành phần mời:" over
+# bullets naming bodies and people ("- Đại diện Ban Thường vụ …;", "- Giám đốc Trung tâm …; Trưởng
+# Trạm Y tế …"). They are invited, not charged (the fresh-scans gold, zPs_171_gm_syt: no unit);
+# a bullet that packed several names gave them all a lead. "Thành phần: …" written on one line
+# lists them too.
+_ATTENDEES = re.compile(r"^\W*(?:\d+\W+)?thanh phan(?:\s+(?:tham du|moi|duoc moi|tham gia|du hop))?\s*:")
+
+
+def _colonless_clause_heading(seg: Segment, sections: dict[str, Section]) -> bool:
+    """Whether a segment is a numbered clause read as a heading only because it has points under
+    it and no closing ":" — OCR drops a line's last colon ("1. Trong thời gian …, cơ sở X phải
+    thực hiện" over a), b) … in a scanned circular, fresh scans HzW_18_syt_vp ATT.D7.1). An
+    article's own title ("Điều 7. …") is no clause: it has no parent."""
+    own = sections.get(seg.section_node or "")
+    return (seg.kind == "heading" and own is not None and own.parent is not None
+            and not seg.text.rstrip().endswith((":", ".", ";")))
 
 
 def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
@@ -1528,7 +1567,21 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     unparted = not any(s.kind == "part" for s in document.sections)
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
+    attendees: str | None = None  # the outline node of an invitation's "Thành phần:" list
     for seg in document.segments:
+        if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
+            attendees = seg.section_node
+            continue
+        if attendees is not None:
+            if seg.kind == "bullet" and seg.section_node == attendees:
+                continue  # one more body or person invited: nobody is charged by being invited
+            attendees = None
+        if _colonless_clause_heading(seg, sections) \
+                and (clause := lead_in_clause(seg.text.rstrip() + ":", find)) is not None and not clause[1]:
+            # Its points are the duties, as under the same clause printed with its colon.
+            lead_in, lead_marker = (seg.section_node, clause[0]), None
+            lead_texts.setdefault(seg.section_node or "", seg.text.rstrip() + ":")
+            continue
         if (not seg.searchable and seg.id not in leaf_headings) or seg.kind == "note":
             continue  # footnotes cite documents; they charge no one
         path = _ancestors(sections, seg.section_node)

@@ -441,6 +441,10 @@ CLEANUP_STEPS = ("lookalikes", "junk", "marks", "fill_ins", "strays", "case")
 # are kept by requiring a marked letter on the left.
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_])[.:](?=[^\W\d_])")
 _SPACED_STOP = re.compile(r"(?<=[^\W\d_])\.(?=\s+[^\W\d_])")
+# A stop or colon and a dash glued to the next syllable, from specks between two syllables of one
+# name ("phối hợp với Bảo: -hiểm xã hội Việt Nam", the faint circular of the scan HzW_18): a list
+# dash stands apart from its word and starts a line, never glued to a lower-case syllable mid-line.
+_STOP_AND_DASH = re.compile(r"(?<=[^\W\d_])[.:]\s*[-–](?=[^\W\d_])")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -474,6 +478,7 @@ def drop_strays(text: str) -> str:
         return "" if spaced else " "
 
     text = _GLUED_STOP.sub(lambda m: keep(m, False), text)
+    text = _STOP_AND_DASH.sub(lambda m: keep(m, False), text)
     return _SPACED_STOP.sub(lambda m: keep(m, True), text)
 
 
@@ -528,12 +533,18 @@ def clean_text(text: str, steps: Iterable[str] = CLEANUP_STEPS, *, header: bool 
     if "case" in steps:
         text = fix_case(text)
     if "marks" in steps:
+        text = _CHARGE_WORD_TONE.sub(lambda m: ("Đ" if m.group(1) == "Đ" else "đ") + "ề nghị", text)
         # A header line or an upper-case title does not wrap: its first and last syllables
         # ("SỞ Y TÉ", "GIÁY MỜI") have all their context.
         text = correct_marks(text, line_ends=header or text.isupper())
     return text
 
 
+# The charging word "đề nghị" read with the hook for the grave mark ("để nghị": the two small
+# marks over "ê" are what Tesseract confuses on a faint line; twice in the real scan HzW_18, on the
+# letter's and the circular's closing requests). "để" before "nghị" is no word pair except before
+# the compounds "nghị quyết", "nghị định" (in order that a resolution …), which are kept.
+_CHARGE_WORD_TONE = re.compile(r"\b([Đđ])ể nghị\b(?!\s+(?:quyết|định)\b)")
 _CIRCUMFLEX = frozenset("âêô")
 _ADD_CIRCUMFLEX = str.maketrans("aeo", "âêô")
 
