@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed plan, and one real index built over it for the whole session."""
+"""Shared fixtures: the seed plan, one real index built over it for the whole session, and
+the helper that parses a test document written to a file."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from chinhsach.model import Document
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 SEED = CORPUS / "sonla-ke-hoach-thuc-hien-nq-42-nq-tw.txt"
@@ -17,6 +20,16 @@ FIXTURES = ROOT / "evaluation" / "fixtures"
 ILLUSTRATIVE = sorted(FIXTURES.glob("minh-hoa-*.txt"))
 TEXTS = sorted([*CORPUS.glob("*.txt"), *ILLUSTRATIVE])
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def parse_text(directory: Path, text: str, name: str = "doc.md") -> Document:
+    """Parse ``text`` written to ``directory / name``: a test document goes through the reader
+    its suffix picks, as a user's file does."""
+    from chinhsach import parse  # the pipeline loads its models: after HF_HUB_OFFLINE is set
+
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return parse(path)
 
 
 @pytest.fixture(scope="session")

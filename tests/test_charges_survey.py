@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import parse_text
 
 from chinhsach import parse
 from chinhsach.extract.duties import roles_in_text
@@ -71,9 +72,7 @@ def _starting(doc: Document, start: str) -> Duty:
 
 
 def _parsed(tmp_path_factory: pytest.TempPathFactory, text: str, name: str) -> Document:
-    path: Path = tmp_path_factory.mktemp("charges") / name
-    path.write_text(text, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("charges"), text, name)
 
 
 @pytest.fixture(scope="module")

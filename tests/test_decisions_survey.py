@@ -16,8 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import parse_text
 
-from chinhsach import parse
 from chinhsach.extract.duties import find_deadline, roles_in_text
 from chinhsach.model import Document, Duty
 
@@ -100,9 +100,7 @@ def _roles(duty: Duty) -> set[tuple[str, str]]:
 
 
 def _parse(tmp_path: Path, text: str, name: str = "qd.md") -> Document:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path, text, name)
 
 
 def test_roman_parts_printed_inside_the_approving_article(tmp_path: Path) -> None:

@@ -9,11 +9,9 @@ seen: the scans' gold (development data) and pages of the search tool's stored c
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import parse_text
 
-from chinhsach import parse
 from chinhsach.extract.duties import find_deadline, roles_in_text
 from chinhsach.extract.tables import time_cell
 from chinhsach.extract.units import find_units
@@ -104,9 +102,7 @@ def _roles(duty: Duty) -> set[tuple[str, str]]:
 
 
 def _parsed(tmp_path_factory: pytest.TempPathFactory, text: str, name: str) -> Document:
-    path: Path = tmp_path_factory.mktemp("gaps") / name
-    path.write_text(text, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("gaps"), text, name)
 
 
 @pytest.fixture(scope="module")

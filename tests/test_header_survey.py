@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chinhsach import parse
+from conftest import parse_text
 
 FIELDS = ("type", "number", "date", "issuer", "place", "signer")
 
 
 def _parse(tmp_path: Path, text: str, name: str = "trang.md"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path, text, name)
 
 
 def _meta(doc) -> dict:

@@ -12,16 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import parse_text
 
-from chinhsach import parse
 from chinhsach.extract.duties import roles_in_text
 from chinhsach.model import Document
 
 
 def _parsed(tmp_path: Path, text: str, name: str = "doc.md") -> Document:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path, text, name)
 
 
 def _roles(text: str) -> list[tuple[str, str]]:

@@ -14,8 +14,8 @@ names addresses where the form was seen.
 from __future__ import annotations
 
 import pytest
+from conftest import parse_text
 
-from chinhsach import parse
 from chinhsach.model import Document, Duty
 
 # A department's plan, as a portal's plain page prints it: no blank lines, each item's heading
@@ -132,9 +132,7 @@ Phạm Văn Long
 
 
 def _parse(tmp_path_factory: pytest.TempPathFactory, name: str, text: str) -> Document:
-    path = tmp_path_factory.mktemp("local") / name
-    path.write_text(text, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("local"), text, name)
 
 
 @pytest.fixture(scope="module")
