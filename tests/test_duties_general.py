@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import parse_text
 
 from chinhsach import parse
 from chinhsach.extract.duties import find_deadline
@@ -435,9 +436,7 @@ Hằng năm
 
 @pytest.fixture(scope="module")
 def appendix_doc(tmp_path_factory: pytest.TempPathFactory) -> Document:
-    path = tmp_path_factory.mktemp("appendix") / "phu-luc.md"
-    path.write_text(APPENDIX, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("appendix"), APPENDIX, "phu-luc.md")
 
 
 def _rows(doc: Document) -> dict[str, Duty]:
@@ -545,9 +544,7 @@ Hướng dẫn các địa phương gia cố nhà ở cho hộ nghèo trước m
 
 @pytest.fixture(scope="module")
 def lead_ins(tmp_path_factory: pytest.TempPathFactory) -> Document:
-    path = tmp_path_factory.mktemp("lead-ins") / "ke-hoach-lu-bao.md"
-    path.write_text(LEAD_INS, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("lead-ins"), LEAD_INS, "ke-hoach-lu-bao.md")
 
 
 @pytest.mark.parametrize(("section", "start", "unit"), [
@@ -638,9 +635,7 @@ cụ thể, gửi về Sở Y tế trước ngày 31/01/2026.
 
 @pytest.fixture(scope="module")
 def closings(tmp_path_factory: pytest.TempPathFactory) -> Document:
-    path = tmp_path_factory.mktemp("closings") / "ke-hoach-tiem-chung.md"
-    path.write_text(CLOSINGS, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("closings"), CLOSINGS, "ke-hoach-tiem-chung.md")
 
 
 def test_an_items_own_content_stays_with_the_item(closings: Document) -> None:
@@ -752,9 +747,7 @@ Chủ trì: Sở Nội vụ; phối hợp: Sở Khoa học và Công nghệ. Th�
 
 @pytest.fixture(scope="module")
 def fields(tmp_path_factory: pytest.TempPathFactory) -> Document:
-    path = tmp_path_factory.mktemp("fields") / "ke-hoach-dat-dai.md"
-    path.write_text(FIELDS, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("fields"), FIELDS, "ke-hoach-dat-dai.md")
 
 
 def test_labelled_fields_complete_their_task(fields: Document) -> None:

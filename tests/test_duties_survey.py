@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import parse_text
 
 from chinhsach import parse
 from chinhsach.extract.duties import find_deadline, roles_in_text
@@ -67,9 +68,7 @@ def _duty(doc: Document, section: str | None, start: str) -> Duty:
 
 @pytest.fixture(scope="module")
 def letter(tmp_path_factory: pytest.TempPathFactory) -> Document:
-    path = tmp_path_factory.mktemp("survey") / "cv.md"
-    path.write_text(LETTER, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("survey"), LETTER, "cv.md")
 
 
 def test_the_assigning_body_is_not_charged(letter: Document) -> None:
@@ -279,9 +278,7 @@ Lê Văn Hùng
 
 @pytest.fixture(scope="module")
 def decision(tmp_path_factory: pytest.TempPathFactory) -> Document:
-    path = tmp_path_factory.mktemp("survey") / "qd.md"
-    path.write_text(DECISION, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("survey"), DECISION, "qd.md")
 
 
 def test_a_lead_in_that_directs_leads_with_the_directing_body(decision: Document) -> None:
@@ -375,9 +372,7 @@ ADDRESSEES = {("sở, ban, ngành tỉnh", "lead"), ("Chủ tịch Ủy ban nhâ
 
 @pytest.fixture(scope="module")
 def directive(tmp_path_factory: pytest.TempPathFactory) -> Document:
-    path = tmp_path_factory.mktemp("survey") / "ct.md"
-    path.write_text(DIRECTIVE, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("survey"), DIRECTIVE, "ct.md")
 
 
 def test_directive_items_are_the_addressees_duties(directive: Document) -> None:

@@ -9,11 +9,9 @@ itself "Trường". None is copied from a document. Conventions: evaluation/gold
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import parse_text
 
-from chinhsach import parse
 from chinhsach.extract.duties import roles_in_text
 from chinhsach.extract.units import find_units, one_name_per_body
 from chinhsach.model import Document, UnitRole
@@ -196,9 +194,7 @@ b) Bảng điểm gốc được lưu trữ vĩnh viễn.
 
 @pytest.fixture(scope="module")
 def regulation_doc(tmp_path_factory: pytest.TempPathFactory) -> Document:
-    path: Path = tmp_path_factory.mktemp("quyche") / "quyche.md"
-    path.write_text(REGULATION, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("quyche"), REGULATION, "quyche.md")
 
 
 @pytest.fixture(scope="module")

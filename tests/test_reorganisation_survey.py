@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import parse_text
 
 from chinhsach import parse
 from chinhsach.extract.duties import roles_in_text
@@ -115,9 +116,7 @@ Trần Văn Bình
 
 @pytest.fixture(scope="module")
 def province(tmp_path_factory: pytest.TempPathFactory) -> Document:
-    path = tmp_path_factory.mktemp("merge") / "kh-tinh.txt"
-    path.write_text(PROVINCE, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("merge"), PROVINCE, "kh-tinh.txt")
 
 
 def _section(doc: Document, section: str) -> set[tuple[str, str]]:

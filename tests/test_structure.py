@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import parse_text
 
 from chinhsach import parse
 from chinhsach.structure.outline import split_segment_text, split_sentences
@@ -157,9 +158,7 @@ Giao Sở Nông nghiệp và Môi trường theo dõi, đôn đốc việc thự
 
 @pytest.fixture(scope="module")
 def wrapped(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("wrapped") / "binh-an-nuoc.md"
-    path.write_text(WRAPPED_PLAN, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("wrapped"), WRAPPED_PLAN, "binh-an-nuoc.md")
 
 
 def test_headings_wrapped_in_bold_are_whole(wrapped) -> None:

@@ -10,8 +10,8 @@ after a verb, baselines. The real plans stay in ``../shared`` and are scored by
 from __future__ import annotations
 
 import pytest
+from conftest import parse_text
 
-from chinhsach import parse
 from chinhsach.extract.targets import find_targets, heading_year
 from chinhsach.model import Target
 from chinhsach.structure.outline import plan_part
@@ -85,9 +85,7 @@ Nâng cấp ít nhất 12 trạm bơm tăng áp; có tối thiểu 03 kịch b�
 
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("plan") / "kh-hoa-van-nuoc-sach.md"
-    path.write_text(PLAN, encoding="utf-8")
-    return parse(path)
+    return parse_text(tmp_path_factory.mktemp("plan"), PLAN, "kh-hoa-van-nuoc-sach.md")
 
 
 def test_qualitative_targets_only_under_target_titles(plan) -> None:
