@@ -1,0 +1,140 @@
+"""Extraction on real plans from outside ``../shared``: a development part and a held-out part.
+
+    .venv/bin/python evaluation/fresh_plans_eval.py --docs DIR [--set dev|heldout] [--verbose] [--write]
+
+Why: the 8 development plans of ``../shared/real/plans`` were read rule by rule for eleven
+sessions, and the 3 held-out ones have been measured so often (eleven times) that they no longer
+count as unseen. ``evaluation/gold/fresh-plans/`` annotates further real 2025 plans and
+decisions of other provinces, fetched from the public crawl the shared plans came from
+(``tnt305/tai_lieu_noi_bo``, ``src/etl/dataset/<md5(url)[:16]>.md``; each gold file records the
+path, commit and page address). The texts are not in the repository (``--docs`` names the
+folder holding them as ``<doc_id>.md``); without them the script says so and exits 0.
+
+The gold holds facts, not sentences (no text is copied from the crawl): metadata, quantified
+targets (section, indicator, value, unit), duties as (section, units with roles, deadline,
+recurrence) and cited documents. Scores, as ``extraction_eval`` where the gold allows:
+
+- metadata: field accuracy over number, date, issuer, signer, type;
+- targets: P/R/F1 over quantified targets (same section, value, unit, indicator overlap ≥ 0.5);
+- units with roles: P/R/F1 of (section, unit, role) triples of explicitly named units;
+- deadlines: accuracy over gold duties with a deadline or recurrence: some predicted duty of the
+  same section, not matched before, has the same ISO deadline and recurrence (the text-free gold
+  cannot pick the duty by its words, so this is a little kinder than ``extraction_eval``'s);
+- citations: P/R/F1 of (number, date) pairs.
+
+``set`` in each gold file is ``dev`` (helpers read the plan and its output while fixing) or
+``heldout`` (annotated without running the system; measured once, at the end of session 13).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "evaluation"))
+
+import extraction_eval as ee  # noqa: E402
+
+from chinhsach import parse  # noqa: E402
+
+GOLD = ROOT / "evaluation" / "gold" / "fresh-plans"
+
+
+def deadline_score(pred: list[dict], gold: list[dict]) -> tuple[int, int]:
+    """(gold timed duties matched by a predicted duty of their section with the same time, count)."""
+    used: set[int] = set()
+    right = total = 0
+    for g in gold:
+        if not (g.get("deadline") or g.get("recurring")):
+            continue
+        total += 1
+        for i, p in enumerate(pred):
+            if (i not in used and p["section"] == g["section"]
+                    and p.get("deadline") == g.get("deadline")
+                    and (p.get("recurring") or None) == (g.get("recurring") or None)):
+                used.add(i)
+                right += 1
+                break
+    return right, total
+
+
+def score(doc: dict, gold: dict) -> dict:
+    pred_targets = [t for t in doc["targets"] if t["value"] is not None]
+    gold_targets = [t for t in gold["targets"] if t.get("value") is not None]
+    g_units, p_units = ee.unit_triples(gold["duties"]), ee.unit_triples(doc["duties"])
+    right, total, wrong = ee.meta_score(doc["meta"], gold["meta"])
+    d_right, d_total = deadline_score(doc["duties"], gold["duties"])
+    return {
+        "targets": ee.prf(ee.match_targets(pred_targets, gold_targets), len(pred_targets), len(gold_targets)),
+        "units_with_roles": ee.prf(sum((g_units & p_units).values()), sum(p_units.values()),
+                                   sum(g_units.values())),
+        "citations": ee.citation_score(doc["citations"], gold.get("citations", [])),
+        "warnings": ee.prf(0, 0, 0),  # not annotated; kept so ee._aggregate applies
+        "meta": {"right": right, "total": total, "wrong": wrong},
+        "deadlines": {"right": d_right, "total": d_total},
+        "_missed_units": sorted(map(list, (g_units - p_units).elements()), key=str),
+        "_extra_units": sorted(map(list, (p_units - g_units).elements()), key=str),
+    }
+
+
+def evaluate(docs: Path, which: str | None, verbose: bool = False) -> dict[str, dict] | None:
+    out: dict[str, dict] = {}
+    groups: dict[str, list[dict]] = {}
+    golds = sorted(GOLD.glob("*.json"))
+    missing = [g.stem for g in golds if not (docs / f"{g.stem}.md").is_file()]
+    if golds and len(missing) == len(golds):
+        return None
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if which and gold.get("set") != which:
+            continue
+        doc_path = docs / f"{path.stem}.md"
+        if not doc_path.is_file():
+            print(f"skipped: {doc_path} not found", file=sys.stderr)
+            continue
+        res = score(parse(doc_path).to_dict(), gold)
+        res["_group"] = gold.get("set", "dev")
+        out[path.stem] = res
+        groups.setdefault(f"set: fresh plans ({res['_group']})", []).append(res)
+        if verbose:
+            print(path.stem, "meta wrong", res["meta"]["wrong"])
+            print("  missed", res["_missed_units"])
+            print("  extra", res["_extra_units"])
+    for name, members in sorted(groups.items()):
+        out[name] = ee._aggregate(members)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=Path, required=True, help="folder holding <doc_id>.md texts")
+    parser.add_argument("--set", choices=("dev", "heldout"), help="score only this part")
+    parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
+    parser.add_argument("--write", action="store_true", help="update evaluation/RESULTS.md")
+    args = parser.parse_args()
+    results = evaluate(args.docs, args.set, args.verbose)
+    if results is None:
+        print(f"skipped: no document of evaluation/gold/fresh-plans is in {args.docs} (the texts are "
+              "not in the repository; fetch them by the path and commit each gold file records)",
+              file=sys.stderr)
+        return 0
+    out = ee.table(results, warnings=False)
+    print(out)
+    if args.write:
+        from results_md import replace_section
+
+        part = args.set or "all"
+        replace_section(f"Fresh real plans ({part})",
+                        f"Command: `.venv/bin/python evaluation/fresh_plans_eval.py --docs DIR "
+                        f"{'--set ' + args.set + ' ' if args.set else ''}--write`\n\n"
+                        "Gold: `evaluation/gold/fresh-plans/` (see its README; texts fetched from "
+                        "the public crawl, not in the repository).\n\n" + out + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
