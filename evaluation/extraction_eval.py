@@ -30,6 +30,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,7 +75,16 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": f, "tp": tp, "predicted": n_pred, "gold": n_gold}
 
 
-def match_targets(pred: list[dict], gold: list[dict]) -> int:
+def containment(pred: str | None, gold: str | None) -> float:
+    """Share of the gold phrase's syllables found in the predicted one: for gold that names an
+    indicator in a few words while the extractor keeps the whole clause."""
+    x, y = syllables(pred), syllables(gold)
+    return len(x & y) / len(y) if x and y else 0.0
+
+
+def match_targets(pred: list[dict], gold: list[dict],
+                  similarity: Callable[[str | None, str | None], float] = overlap) -> int:
+    """One-to-one matches of gold targets; ``similarity`` compares the indicators."""
     used: set[int] = set()
     tp = 0
     for g in gold:
@@ -93,7 +103,7 @@ def match_targets(pred: list[dict], gold: list[dict]) -> int:
                     continue
                 if unit_key(p["unit"]) != unit_key(g["unit"]):
                     continue
-                score = overlap(p["indicator"], g["indicator"])
+                score = similarity(p["indicator"], g["indicator"])
                 if score < 0.5:
                     continue
             if score > best_score:
