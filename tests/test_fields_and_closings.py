@@ -175,3 +175,18 @@ def test_issuer_handing_the_plan_to_all_heads_closes_the_part(plan: Document) ->
     closing = [d for d in plan.duties if d.text.startswith("Ủy ban nhân dân tỉnh giao")]
     assert [d.section for d in closing] == ["III"]
     assert not any(d.text.startswith("Ủy ban nhân dân tỉnh giao") for d in plan.duties if d.section == "III.3.b")
+
+
+def test_second_increase_names_its_own_thing() -> None:
+    """Two increases in one clause, each naming what grows after its value: the second is not the
+    first one's narrower subject (it read "mức tăng thêm xe buýt tuyến đường …" before)."""
+    from chinhsach.extract.targets import find_targets
+
+    found = find_targets("Phấn đấu tăng thêm ít nhất 15% số xe buýt điện và tăng thêm ít nhất 5% số tuyến "
+                         "đường có làn ưu tiên.", section="II.2", year=2030)
+    assert [(t.value, t.comparator) for t in found] == [(15.0, "at_least"), (5.0, "at_least")]
+    assert "xe buýt" not in found[1].indicator and "tuyến đường" in found[1].indicator
+    # A member that only names a narrower subject still narrows the previous change.
+    narrowed = find_targets("Giảm tỷ lệ hộ nghèo bình quân 3%/năm, riêng các huyện nghèo giảm trên 5%/năm.",
+                            section="II.2", year=2030)
+    assert "hộ nghèo" in narrowed[1].indicator
