@@ -190,3 +190,8 @@ def test_second_increase_names_its_own_thing() -> None:
     narrowed = find_targets("Giảm tỷ lệ hộ nghèo bình quân 3%/năm, riêng các huyện nghèo giảm trên 5%/năm.",
                             section="II.2", year=2030)
     assert "hộ nghèo" in narrowed[1].indicator
+
+
+def test_content_label_is_not_part_of_the_task(plan: Document) -> None:
+    texts = [d.text for d in plan.duties if d.section == "II.1"]
+    assert texts and texts[0].startswith("Phổ biến Luật Tài nguyên nước")

@@ -1750,6 +1750,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             deadline, deadline_text, recurring = time_lead[2]
         if deadline is None and deadline_text is None and recurring is None:
             deadline, deadline_text, recurring = _lead_in_time(path, lead_texts)
+        # "- Nội dung thực hiện: Tổ chức phổ biến …" over "- Cơ quan thực hiện: …": the label
+        # names the field, the task starts after it (GUIDELINES.md: the text is the item's body).
+        text = _CONTENT_LABEL.sub("", text, count=1)
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
@@ -1822,6 +1825,9 @@ _FIELD = re.compile(
     r"(?:\s+thuc hien)?"
     r"|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai))?|tien do"
     r"|san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?|kinh phi(?:\s+thuc hien)?|nguon (?:von|kinh phi))\s*:\s*")
+
+
+_CONTENT_LABEL = re.compile(r"^\W*(?:Nội dung|NỘI DUNG)(?: (?:thực hiện|công việc|nhiệm vụ))?\s*:\s*(?=\w)")
 
 
 def _fields(text: str) -> list[tuple[str, str]] | None:
