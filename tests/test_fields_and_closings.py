@@ -195,3 +195,46 @@ def test_second_increase_names_its_own_thing() -> None:
 def test_content_label_is_not_part_of_the_task(plan: Document) -> None:
     texts = [d.text for d in plan.duties if d.section == "II.1"]
     assert texts and texts[0].startswith("Phổ biến Luật Tài nguyên nước")
+
+
+FIELD_PARTNERS = """ỦY BAN NHÂN DÂN TỈNH ĐÔNG HẢI
+
+Số: 32/KH-UBND
+
+Đông Hải, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+
+Triển khai Luật Dược
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Bảo đảm thực hiện thống nhất.
+
+II. NỘI DUNG
+
+1. Rà soát văn bản về dược
+
+- Nội dung công việc: Rà soát văn bản quy phạm pháp luật của tỉnh về dược.
+
+- Cơ quan thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tư pháp và Ủy ban nhân dân xã, phường thực hiện; báo cáo Ủy ban nhân dân tỉnh kết quả.
+
+- Thời hạn hoàn thành: Quý II/2026.
+
+2. Giám sát việc kinh doanh thuốc
+
+- Đơn vị chủ trì: Sở Y tế.
+
+- Đơn vị phối hợp: Thanh tra tỉnh, Công an tỉnh.
+
+- Thời gian thực hiện: Hằng năm.
+"""
+
+
+def test_lead_field_sentence_keeps_partners_and_addressee(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, FIELD_PARTNERS)
+    assert _roles(doc, "II.1") == {("sở y tế", "lead"), ("sở tư pháp", "cooperate"),
+                                   ("ủy ban nhân dân xã, phường", "cooperate"),
+                                   ("ủy ban nhân dân tỉnh", "report_to")}
+    assert _roles(doc, "II.2") == {("sở y tế", "lead"), ("sở y tế", "monitor"), ("thanh tra tỉnh", "cooperate"),
+                                   ("công an tỉnh", "cooperate")}
