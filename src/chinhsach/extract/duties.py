@@ -267,9 +267,19 @@ _RENAMED = re.compile(r"\s*\(\s*(?:nay là|nay thuộc|nay đã hợp nhất và
 _RENAMED_CLOSE = re.compile(r"\s*\)")
 
 
+# "Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)", "Chi cục Thủy lợi (Sở Nông nghiệp và Môi
+# trường)": a bracket after a subordinate body naming the department, ministry or committee it
+# belongs to says whose it is, as "thuộc" does (:data:`_UNDER`); the parent takes no role of its
+# own. The reverse, a sub-body in brackets after its parent ("Sở Nội vụ (Ban Thi đua - Khen
+# thưởng)"), names a second body (GUIDELINES-real.md, parenthesised sub-bodies) and is left alone.
+_PARENT_HEADS = ("Sở ", "Bộ ", "Ủy ban nhân dân ")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
 def _as_printed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions with what belongs to them as printed: a reorganisation mark after a body
-    (:data:`_REORGANISED`) and the parent a body sits in (:data:`_UNDER`)."""
+    (:data:`_REORGANISED`) and the parent a body sits in (:data:`_UNDER`, :data:`_PARENT_HEADS`)."""
     out: list[Mention] = []
     renamed_to: Mention | None = None
     for m in mentions:
@@ -292,6 +302,12 @@ def _as_printed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if (prev is not None and prev.name[:1].isupper()
                 and _UNDER.fullmatch(text[prev.end : m.start])):
             out[-1] = Mention(prev.start, m.end, prev.name)
+            continue
+        if (prev is not None and prev.name[:1].isupper() and m.name.startswith(_PARENT_HEADS)
+                and not prev.name.startswith(_PARENT_HEADS)
+                and _OPEN_BRACKET.fullmatch(text[prev.end : m.start])
+                and (close := _CLOSE_BRACKET.match(text, m.end))):
+            out[-1] = Mention(prev.start, close.end(), prev.name)
             continue
         out.append(m)
     return out
@@ -567,12 +583,13 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             continue
         if _in_list_after(folded, mentions, i, _REPORT):
             add(m, "report_to")
-            before = folded[: mentions[head].start]
-            if (_ACTS_ON_REPORTS.match(folded[mentions[tail].end :])
-                    and before.count("(") <= before.count(")")):
+            if _ACTS_ON_REPORTS.match(folded[mentions[tail].end :]):
                 # "báo cáo về Sở X để tổng hợp, tham mưu …": Sở X is charged with consolidating
                 # what it receives (GUIDELINES-real.md: kh144 VII, kh157 V, kh556 VI.5); "(qua
                 # Sở X) để …" only routes the reports, and "báo cáo X xem xét" asks X to decide.
+                # Inside the bracket the purpose is the bracketed body's own: "báo cáo về Ủy ban
+                # nhân dân tỉnh (thông qua Sở X để tổng hợp)" names Sở X as the one who
+                # consolidates (2025 plans of TP Hồ Chí Minh).
                 add(m, "lead")
             continue
         if _DECIDER_BEFORE.search(folded[: mentions[head].start]) and _DECIDES_AFTER.match(folded[mentions[tail].end :]):
@@ -1733,6 +1750,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             deadline, deadline_text, recurring = time_lead[2]
         if deadline is None and deadline_text is None and recurring is None:
             deadline, deadline_text, recurring = _lead_in_time(path, lead_texts)
+        # "- Nội dung thực hiện: Tổ chức phổ biến …" over "- Cơ quan thực hiện: …": the label
+        # names the field, the task starts after it (GUIDELINES.md: the text is the item's body).
+        text = _CONTENT_LABEL.sub("", text, count=1)
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
@@ -1807,6 +1827,9 @@ _FIELD = re.compile(
     r"|san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?|kinh phi(?:\s+thuc hien)?|nguon (?:von|kinh phi))\s*:\s*")
 
 
+_CONTENT_LABEL = re.compile(r"^\W*(?:Nội dung|NỘI DUNG)(?: (?:thực hiện|công việc|nhiệm vụ))?\s*:\s*(?=\w)")
+
+
 def _fields(text: str) -> list[tuple[str, str]] | None:
     """(role, value) of each labelled field of a line that holds only fields, else None; role is
     ``lead``, ``cooperate``, ``time``, ``product`` or ``budget``."""
@@ -1827,12 +1850,29 @@ def _fields(text: str) -> list[tuple[str, str]] | None:
 
 def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -> None:
     """Put the fields of a task's lines on its duty (units with the field's role, deadline,
-    product), as the columns of a duty table would be."""
+    product), as the columns of a duty table would be.
+
+    A lead field may be a sentence of its own ("- Cơ quan thực hiện: Sở X chủ trì tham mưu
+    Ủy ban nhân dân tỉnh ban hành …; Sở Y … chủ động triển khai"; 2025 plans of TP Hồ Chí Minh
+    print every item so): a unit its words make the addressee or a partner keeps that role,
+    not the field's (the committee was read as a lead). The units of the lead field monitor when
+    the task is an inspection ("2. Tổ chức kiểm tra việc thi hành …" over its fields), as a
+    table row's lead does when its task cell says so.
+    """
+    inspects = bool(_MONITOR_VERBS.search(fold(duty.text)))
     for role, value in fields:
         if role in ("lead", "cooperate"):
-            for m in sorted(find(value), key=lambda x: x.start):
-                if not any(u.name == m.name and u.role == role for u in duty.units):
-                    duty.units.append(UnitRole(m.name, role, True, value[m.start : m.end]))
+            said = roles_in_text(value, find) if role == "lead" else []
+            for m in _as_printed(value, sorted(find(value), key=lambda x: x.start)):
+                own = {u.role for u in said if u.name == m.name}
+                roles = [role]
+                if own and "lead" not in own and own & {"report_to", "cooperate"}:
+                    roles = sorted(own & {"report_to", "cooperate"})
+                if role == "lead" and roles == ["lead"] and (inspects or "monitor" in own):
+                    roles.append("monitor")
+                for r in roles:
+                    if not any(u.name == m.name and u.role == r for u in duty.units):
+                        duty.units.append(UnitRole(m.name, r, True, value[m.start : m.end]))
         elif role == "time":
             deadline, words, recurring = find_deadline(value)
             if deadline is None and words is None:

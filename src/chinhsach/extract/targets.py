@@ -1224,11 +1224,15 @@ def _change_indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
         _rx(r"(?<!\w)" + _CHANGE_VERB + r"$", cx.plain).search(cx.low)
     verb = core[m.start():m.end()] if m else ""
     noun = _lower_first(_clean(core[:m.start()] + " " + core[m.end():]) if m else core)
+    named_after = not noun
     if not noun:  # "giảm 2% tỷ lệ hộ nghèo": the changed thing follows the value
         noun = _post_np(ctx, mb.val.unit_end, mb.end)
     if noun and _rx(_HEAD_RE, cx.plain).match(_low(noun, cx.plain)):
         return f"mức {_lower_first(verb)} {noun}".strip()
-    if prev is not None and prev.change and prev.indicator:
+    # "tăng thêm ít nhất 20% số nhóm trẻ … và tăng thêm ít nhất 10% số trường …": a member that
+    # names its own changed thing after its value is no narrower subject of the previous one
+    # (a 2025 Hà Tĩnh plan; the second target read "mức tăng thêm nhóm trẻ … trường …").
+    if prev is not None and prev.change and prev.indicator and not (named_after and verb and noun):
         sp = _splice(prev.indicator, noun)
         return sp or f"{prev.indicator} {noun}".strip()
     return f"mức {_lower_first(verb)} {noun}".strip()

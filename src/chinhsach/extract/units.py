@@ -1706,8 +1706,12 @@ def _council_bodies(text: str, found: list[UnitMention]) -> list[UnitMention]:
 # xã, phường" names two).
 _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # Class words that may close a collective without being units on their own ("sở, ban, ngành,
-# địa phương", "các sở, ngành, đoàn thể").
-_COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phương|đoàn thể|cơ quan(?= thuộc\b)))+",
+# địa phương", "các sở, ngành, đoàn thể"). "cơ quan" closes one only as its last member, before
+# a restriction ("các sở, ngành, cơ quan liên quan", "sở, cơ quan trực thuộc"): before ", đơn vị"
+# it opens the generic "cơ quan, đơn vị" (kh153, kh556); GUIDELINES-real.md keeps a generic member
+# of a printed collective ("sở, ban, ngành, đơn vị chức năng"; qd2954 "sở, ngành, cơ quan").
+_COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phương|đoàn thể"
+                              r"|cơ quan(?=\s+(?:trực\s+)?thuộc\b|\s+(?:có\s+)?liên quan\b)))+",
                               re.IGNORECASE)
 
 
@@ -1763,7 +1767,9 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
                      for x in members]
             end = members[-1].end
             tail = _COLLECTIVE_TAIL.match(text[end:])
-            if tail and (len(members) > 1):
+            # A lone class word takes a tail only when the tail is a restricted "cơ quan" ("các
+            # sở, cơ quan trực thuộc"): "các ngành, địa phương" stays generic.
+            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$", tail.group(0), re.I)):
                 for w in tail.group(0).split(","):
                     w = re.sub(r"^\s*(?:các\s+)?", "", w, flags=re.I).rstrip()
                     if w.lower().startswith("và "):  # "sở, ban, ngành và địa phương"
@@ -1826,8 +1832,13 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
 # trị - xã hội trực thuộc", "… cơ quan thuộc tỉnh", "… thuộc UBND đặc khu" (a 2025 special zone).
 # A restriction of place ("liên quan", "(đóng) trên địa bàn") is not (GUIDELINES-real.md drops
 # it; adjudicated in session 10).
-_QUALIFIER = re.compile(r"^\s+(khác|trực thuộc|được giao chủ trì|"
-                        r"thuộc (?:tỉnh|thành phố|huyện|(?:Ủy ban nhân dân|UBND) (?:tỉnh|thành phố|xã|phường|đặc khu)))(?![\w])")
+# The level word may be capitalised: the two centrally-run cities write their own name so
+# ("các sở, ban, ngành thuộc Ủy ban nhân dân Thành phố", 2025 plans of TP Hồ Chí Minh), and the
+# lower-case-only pattern left "Ủy ban nhân dân Thành phố" a unit of its own, charged as lead.
+# "trực thuộc Sở" (a department's own agencies) is the same kind of subset.
+_QUALIFIER = re.compile(r"^\s+(khác|(?:trực )?thuộc (?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|(?:Ủy ban nhân dân|UBND) "
+                        r"(?:[Tt]ỉnh|[Tt]hành phố|xã|phường|đặc khu))|trực thuộc(?:\s+Sở(?!\s+[A-ZĐ]))?"
+                        r"|được giao chủ trì)(?![\w])")
 
 
 def _expand_ubnd(words: str) -> str:

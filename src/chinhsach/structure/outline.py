@@ -828,7 +828,9 @@ def _try_topic(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None]
 # paragraph that speaks to everyone charged by the plan — "Trong quá trình thực hiện, nếu có khó
 # khăn, vướng mắc, …", "Yêu cầu các sở, ban, ngành … thực hiện tốt Kế hoạch này" — addresses the
 # whole part it ends, not the last item above it ([decided, kh179]); on the held-out plans such
-# paragraphs took the last item's id (issue 12). Both are recognised by how they open; a
+# paragraphs took the last item's id (issue 12). The issuer may hand the plan to every head at
+# once ("Ủy ban nhân dân tỉnh giao Giám đốc các sở, Thủ trưởng các ban, ngành … triển khai thực
+# hiện Kế hoạch này", a 2025 Hà Tĩnh plan, after its last lettered point). Both are recognised by how they open; a
 # paragraph that goes on with the item ("Đồng thời, …", "Phối hợp với …") is not one.
 # Besides "Trên đây là …", a notice closes with who notifies whom ("Văn phòng Ủy ban nhân dân tỉnh
 # thông báo để các cơ quan, đơn vị biết, thực hiện./.") and a submission with its request to the
@@ -843,7 +845,8 @@ _DOCUMENT_CLOSING = re.compile(r"^\W*(?:tren day la\b"
 _PART_CLOSING = re.compile(
     r"^\W*(?:(?:trong )?qua trinh (?:(?:to chuc|trien khai|thuc hien)\s*,?\s*)+.{0,40}?\bneu\b"
     r"|neu co (?:phat sinh )?(?:kho khan|vuong mac)"
-    r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
+    r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi|giao)"
+    r" (?:cac|thu truong|chu tich|giam doc)\b"
     r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
 
 
