@@ -216,9 +216,12 @@ _RECURRING = [
     # "các nhiệm vụ thường xuyên như …" (routine tasks, KOZ_2268) names the tasks, not a cycle.
     # "Tỷ lệ người tập luyện thể dục thể thao thường xuyên" is a standing indicator (people who
     # exercise regularly), set as a target in the yearly indicator tables that decisions assign.
+    # "giáo dục thường xuyên" is continuing education (a school level and its centres), and an
+    # event that "thường xuyên xảy ra" / a place "thường xuyên chịu tác động, bị ngập" is a state
+    # (GUIDELINES-real.md: not recurrences; both in qd2853 of the session-13 fresh plans).
     (re.compile(r"(?<!\bchi )(?<!\bphi )(?<!\bsach )(?<!\bduong )(?<!\bdao tao )(?<!\blam viec )"
                 r"(?<!\bnhiem vu )(?<!\bcong viec )(?<!\btap luyen the duc the thao )(?<!\bluyen tap the duc the thao )"
-                r"\bthuong xuyen\b"), "thường xuyên"),
+                r"(?<!\bgiao duc )\bthuong xuyen\b(?!\s+(?:xay ra|chiu|bi|ngap)\b)"), "thường xuyên"),
     # "thường niên" is the yearly cycle by another name (GUIDELINES-real.md: synonyms take the
     # standard label, adjudicated in session 10).
     (re.compile(r"\bthuong nien\b"), "hằng năm"),
@@ -618,8 +621,13 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         is_subject = _after_condition(text, folded, mentions[head].start) or bool(re.fullmatch(
             r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
             r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
+        bare = re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:cac\s+)?", after)
         if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
                 and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
+                # "Sở Tài chính phối hợp Ban Quản lý …": "với" left out before the partner's name
+                # still makes the subject the actor.
+                and not (bare and tail + 1 < len(mentions)
+                         and mentions[tail + 1].start == mentions[tail].end + bare.end())
                 and not _LEAD_BEFORE.search(folded[: mentions[head].start])):
             # "Bệnh viện ... phối hợp thực hiện": a partner, not the lead; but "A phối hợp với B
             # làm C" makes A the actor and B its partner (GUIDELINES-illustrative.md, kh157 III.2.b).
@@ -1207,7 +1215,9 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     text does not end in ":" or names no subject.
     """
     stripped = text.strip()
-    if not stripped.endswith(":") or len(stripped.split()) > _LEAD_IN_CLAUSE_WORDS:
+    # A bracketed aside ("(vốn xã hội hóa, vốn hỗ trợ, tài trợ …)") does not lengthen the clause:
+    # qd2853 V.9 of the session-13 fresh plans is a 78-word lead-in with a 12-word aside.
+    if not stripped.endswith(":") or len(re.sub(r"\([^()]*\)", " ", stripped).split()) > _LEAD_IN_CLAUSE_WORDS:
         return None
     roles = roles_in_text(stripped, find)
     handed = [u for u in roles if u.role in ("lead", "cooperate")]
@@ -1309,6 +1319,15 @@ def _only_names(text: str, find: UnitFinder) -> bool:
     return not rest.split()
 
 
+# A role title set after a unit in a heading: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
+# "Công an tỉnh (cơ quan thường trực …)", "Sở Y tế, cơ quan đầu mối" (unit headings of plans that
+# name the office serving a steering committee; qd1627 of the session-13 fresh plans and the
+# layout seen in real plans of the crawl, see tests/test_fresh_headings.py).
+_ROLE_TITLE = re.compile(r"\s*(?:[-–(,]\s*(?:la\s+)?|\s+la\s+)(?:co quan|don vi)\s+"
+                         r"(?:thuong truc|dau moi|chu tri|tham muu|giup viec)\b")
+# A group title whose members are listed in brackets: "Các cơ quan … (gồm các Sở: Xây dựng, …)".
+_MEMBERS_LISTED = re.compile(r"(?:cac\s+)?(?:co quan|don vi|luc luong|thanh vien|to chuc)\b[^()]*"
+                             r"\(\s*(?:bao\s+)?gom(?:\s+ca)?\s+(?P<body>[^()]*)\)?")
 _DIRECTED_BEFORE = re.compile(r"\b(?:chi dao|don doc)\s+(?:cac\s+)?$")
 
 
@@ -1322,6 +1341,24 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     if not mentions:
         return []
     folded = fold(heading)
+    for m in mentions:
+        if _ROLE_TITLE.match(folded, m.end):
+            # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the title says what the unit is
+            # (GUIDELINES-real.md, a role title is the same unit); the body the office serves is
+            # not charged by the heading.
+            heading, folded = heading[: m.end], folded[: m.end]
+            mentions = [x for x in mentions if x.end <= m.end]
+            break
+    members = _MEMBERS_LISTED.fullmatch(folded)
+    if members and all(m.start >= members.start("body") for m in mentions):
+        body = folded[members.start("body") :]
+        for m in reversed(mentions):
+            body = body[: m.start - members.start("body")] + " " + body[m.end - members.start("body") :]
+        if not re.sub(r"\b(?:cac|va|so|ban|nganh)\b|[\W_]", " ", body).split():
+            # "Các cơ quan tham mưu quản lý ngành (gồm các Sở: Xây dựng, Công Thương, …)": the
+            # group is a title, the bodies listed in brackets are the ones charged.
+            return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
+                    for m in mentions]
     if _role_lead_in(heading, folded, mentions):
         # "a) Chủ trì, phối hợp với các sở, ngành …" / "b) Phối hợp với …" under a unit heading:
         # the units it names are the partners of every item below it.
@@ -1334,8 +1371,10 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
         rest = rest[: m.start] + rest[m.end :]
     # "Giao Sở X chủ trì, phối hợp với Sở Y:": Y is the partner of X in every item below.
     # (Headings keep every unit a lead: the development plans' unit headings are written so.)
-    partner_ids = {i for i, m in enumerate(mentions)
-                   if partners and _COOPERATE.search(folded[: m.start])}
+    # Every member of the partners' list is a partner ("phối hợp với Sở Y, Ủy ban nhân dân các
+    # phường, xã:"; before, only the first one was, qd2853 of the session-13 fresh plans).
+    partner_ids = {i for i in range(len(mentions))
+                   if partners and _in_list_after(folded, mentions, i, _COOPERATE)}
     # A remit ("theo chức năng, nhiệm vụ được giao") or a restriction ("có liên quan") after a
     # collective does not make the heading a topic.
     rest = re.sub(r"\btheo chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
