@@ -20,6 +20,7 @@ import pytest
 from conftest import parse_text
 
 from chinhsach.model import Document, Duty
+from chinhsach.text.normalize import fold
 
 DECISION = """\
 **ỦY BAN NHÂN DÂN**
@@ -168,3 +169,62 @@ def test_fresh_gold_files_are_dev_and_blind() -> None:
         data = json.loads((gold / f"{name}.json").read_text(encoding="utf-8"))
         assert data["set"] == "dev" and data["blind"] is True
         assert all("text" not in d for d in data["duties"])
+
+
+PLAN = """\
+**ỦY BAN NHÂN DÂN**
+THÀNH PHỐ HẢI ĐĂNG
+
+Số: 77/KH-UBND
+
+*Hải Đăng, ngày 05 tháng 12 năm 2025*
+
+**KẾ HOẠCH**
+
+NÂNG CẤP NHÀ VĂN HÓA KHU DÂN CƯ
+
+**I. PHẠM VI, ĐỐI TƯỢNG**
+
+**1. Đối tượng**
+
+a) Đối với nhà văn hóa do Nhà nước đầu tư: Mặt trận Tổ quốc Việt Nam, tổ chức chính trị - xã hội
+và các hội (sau đây gọi là đơn vị sử dụng) đang quản lý nhà văn hóa khu dân cư.
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+1. Giao Sở Văn hóa và Thể thao là cơ quan đầu mối, chủ trì triển khai Chương trình “Nhà văn hóa
+khu dân cư kiểu mẫu, đến năm 2030” trên địa bàn Thành phố; thực hiện các nhiệm vụ sau:
+
+- Hướng dẫn các phường, xã lập danh mục nhà văn hóa cần nâng cấp;
+
+- Tổng hợp nhu cầu kinh phí gửi Sở Tài chính.
+
+2. Bộ Tư lệnh Thành phố chủ trì, phối hợp với Sở Văn hóa và Thể thao tổ chức huấn luyện lực lượng
+dân quân bảo vệ các công trình văn hóa.
+
+3. Sở Văn hóa và Thể thao chủ trì, phối hợp với cơ quan thông tấn, báo chí trên địa bàn Thành phố
+tuyên truyền về các nhà văn hóa kiểu mẫu.
+"""
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return parse_text(tmp_path_factory.mktemp("fresh_plan"), PLAN, "kh.md")
+
+
+def test_scope_part_lists_those_concerned_not_charged(plan: Document) -> None:
+    assert not [d for d in plan.duties if d.section and d.section.startswith("I.")]
+
+
+def test_period_of_a_quoted_title_is_no_deadline(plan: Document) -> None:
+    duty = _duty(plan, "II.1", "Hướng dẫn các phường")
+    assert duty.deadline is None and duty.deadline_text is None
+
+
+def test_city_military_command_is_a_unit(plan: Document) -> None:
+    roles = {(fold(n), r) for n, r in _roles(_duty(plan, "II.2", "Bộ Tư lệnh"))}
+    assert ("bo tu lenh thanh pho", "lead") in roles
+
+
+def test_news_agencies_and_press_are_a_partner(plan: Document) -> None:
+    assert ("cơ quan thông tấn, báo chí", "cooperate") in _roles(_duty(plan, "II.3", "Sở Văn hóa"))

@@ -968,6 +968,9 @@ def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str]) -> tuple[
     return None, None, None
 
 
+_QUOTED_TITLE = re.compile(r"[“\"][^“”\"]{3,300}[”\"]")
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -976,6 +979,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """
     text = _WRAPPED_DATE.sub("/", text)
     folded = _not_cycle_words(text, fold(text))
+    if len(folded) == len(text):
+        # A quoted title's period is the name's ("thực hiện Đề án “Nâng cao nhận thức …, đến năm
+        # 2030”"), not the task's deadline (qd2853 V.1 of the session-13 fresh plans).
+        folded = _QUOTED_TITLE.sub(lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2) + m.group(0)[-1], folded)
     matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
     six = next((m for m in _SIX_MONTHS.finditer(folded)
                 if _SIX_BEFORE.search(folded, max(0, m.start() - 80), m.start()) or _SIX_AFTER.match(folded, m.end())),
@@ -1451,6 +1458,15 @@ def _subject_recounts(sentence: str, find: UnitFinder) -> bool:
     return end is not None and bool(_RECOUNTS.match(folded, end))
 
 
+# A part that says what and whom the plan covers ("II. PHẠM VI, ĐỐI TƯỢNG", "THỜI GIAN VÀ PHẠM
+# VI", "ĐỐI TƯỢNG ÁP DỤNG") lists bodies as those concerned: "Đối với tài sản công …: cơ quan nhà
+# nước, Mặt trận Tổ quốc …, tổ chức chính trị - xã hội (sau đây gọi là …)" names who holds the
+# assets, not who is charged (qd1627 of the session-13 fresh plans). Only a charging word there
+# charges a unit.
+_SCOPE_PART = re.compile(r"^(?:(?:pham vi|doi tuong|thoi gian)(?:\s+(?:ap dung|dieu chinh|thuc hien|trien khai))?"
+                         r"(?:\s*,\s*|\s+va\s+|\s*$))+$")
+
+
 def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
                        subject: bool = False) -> tuple[str, list[UnitRole]] | None:
     """The text from the first sentence that charges a unit, and the units' roles in it.
@@ -1717,7 +1733,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             if seg.kind == "preamble" and _only_names(text.strip(" -–+•;.,:"), find):
                 continue  # an addressee of a letter ("- Trung tâm Kiểm nghiệm Kiên Giang;")
             charged = _charging_sentence(text, find, regulation=_in_regulation(seg.section, regulations),
-                                         subject=seg.kind != "preamble" and seg.section is not None)
+                                         subject=seg.kind != "preamble" and seg.section is not None
+                                         and not (path and _SCOPE_PART.match(fold(path[0].heading))))
             if charged is None:
                 continue
             text, units = charged
