@@ -228,3 +228,35 @@ def test_city_military_command_is_a_unit(plan: Document) -> None:
 
 def test_news_agencies_and_press_are_a_partner(plan: Document) -> None:
     assert ("cơ quan thông tấn, báo chí", "cooperate") in _roles(_duty(plan, "II.3", "Sở Văn hóa"))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "phản hồi về X (qua Y)": the closing request sends problems to X through Y.
+    ("Trong quá trình thực hiện, nếu có khó khăn, các cơ quan, đơn vị phản hồi về Ban Chỉ đạo (qua Sở Xây dựng) "
+     "để xem xét.", {("Ban Chỉ đạo", "report_to"), ("Sở Xây dựng", "report_to")}),
+    # A level word closing a generic partner does not end the partners' list.
+    ("Phối hợp với các cơ quan Trung ương, Bộ Y tế trong việc hướng dẫn chuyên môn.", {("Bộ Y tế", "cooperate")}),
+    # The generic "đơn vị" closes a printed collective as its last member …
+    ("Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đơn vị liên quan tổ chức sơ kết.",
+     {("Sở Nội vụ", "lead"), ("sở, ban, ngành, đơn vị", "cooperate")}),
+    ("Các sở, ngành, đơn vị có trách nhiệm gửi báo cáo về Sở Nội vụ.",
+     {("sở, ngành, đơn vị", "lead"), ("Sở Nội vụ", "report_to")}),
+    # … but not after "và", and not as a class of its own.
+    ("Các sở, ban, ngành, đơn vị sự nghiệp công lập rà soát biên chế.", {("sở, ban, ngành", "lead")}),
+    # The bodies a task guides after generic objects are acted on.
+    ("Sở Xây dựng: hướng dẫn các cơ quan, tổ chức, đơn vị, Ủy ban nhân dân các xã, phường triển khai rà soát nhà ở.",
+     {("Sở Xây dựng", "lead")}),
+])
+def test_reports_partners_and_collectives(sentence: str, expected: set[tuple[str, str]]) -> None:
+    from chinhsach.extract.duties import roles_in_text
+
+    assert {(u.name, u.role) for u in roles_in_text(sentence)} == expected
+
+
+def test_lead_in_announcing_programmes_is_no_duty() -> None:
+    from chinhsach.extract.duties import lead_in_clause
+
+    clause = lead_in_clause("Sở Lao động chủ trì, phối hợp với Sở Y tế thực hiện các chương trình có liên quan như:")
+    assert clause is not None
+    assert {(u.name, u.role) for u in clause[0]} == {("Sở Lao động", "lead"), ("Sở Y tế", "cooperate")}
+    assert clause[1] is False

@@ -56,7 +56,7 @@ _CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhie
                      r"trien khai)\b")
 # Letters drop the "nếu" ("Quá trình thực hiện có khó khăn, vướng mắc đề nghị các đơn vị báo cáo về
 # Sở X", the fresh-scans letter HzW_18) and circulars ask to "phản ánh kịp thời về Bộ X" instead.
-_DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\b(?:bao cao|phan anh)\b")
+_DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\b(?:bao cao|phan anh|phan hoi)\b")
 # "… biết, thực hiện và báo cáo việc thực hiện về Sở Y tế" (the fresh-scans letter U9c_513), "báo cáo
 # kết quả về Sở X trước ngày …", "phải báo cáo …": a letter's instruction to report, the one sentence of many official
 # letters that names a body (the receiver) and carries the letter's deadline (session-11 survey:
@@ -95,8 +95,10 @@ _LEAD_AFTER = re.compile(
 # "phối hợp với đầu mối các bộ, ngành": the partners' focal points stand for the partners.
 # Generic partners may come first ("phối hợp với cơ quan, tổ chức có liên quan và chính quyền
 # địa phương"): the unit named after them is a partner all the same.
-_GENERIC_PARTNERS = (r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi|ca nhan)(?:\s*,\s*|\s+)){1,4}"
-                     r"(?:(?:co\s+)?lien quan\s*)?(?:,|va)\s+")
+# "phối hợp với các cơ quan Trung ương, Bộ Tài chính": a level word may close the generic noun.
+_GENERIC_PARTNERS = (r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi)\s+(?:trung uong|dia phuong)\s*(?:,|va)\s+|"
+                     r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi|ca nhan)(?:\s*,\s*|\s+)){1,4}"
+                     r"(?:(?:co\s+)?lien quan\s*)?(?:,|va)\s+)")
 _COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?\s+(?:cac\s+)?"
                         rf"(?:{_GENERIC_PARTNERS}(?:cac\s+)?)?$")
 # "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
@@ -119,7 +121,9 @@ _REPORT = re.compile(
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
     # "phản ánh kịp thời về Bộ X (Vụ Y) để xem xét, giải quyết": a circular's and a letter's
     # closing request sends problems to the body that resolves them (fresh-scans gold, HzW_18).
-    r"phan anh(?: kip thoi)?(?: ve| voi| len| toi| den)|"
+    # "phản hồi về Ban Chỉ đạo (qua Sở X)" is the same closing request (qd1627 of the session-13
+    # fresh plans).
+    r"(?:phan anh|phan hoi)(?: kip thoi)?(?: ve| voi| len| toi| den)|"
     # A submission to a body ("nộp đơn cho khoa", "nộp về Phòng Đào tạo", "chuyển cho Phòng X
     # xem xét") and a consent someone needs ("được sự đồng ý của Trưởng khoa"): the body receives
     # and decides, as with a report (gold/fresh-pdf/README.md, convention 5).
@@ -348,7 +352,9 @@ _OBJECT_BEFORE = re.compile(
     # "Sở X - cơ quan thường trực Ban Chỉ đạo …": the body whose standing office Sở X is (an
     # appositive title, GUIDELINES-real.md: no second entry), not an actor.
     r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
-    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?$"
+    # Generic objects may come first: "hướng dẫn các cơ quan, tổ chức, đơn vị, Ủy ban nhân dân
+    # các phường, xã triển khai …" guides the committees too (qd1627 of the session-13 fresh plans).
+    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?(?:(?:co quan|to chuc|don vi|doanh nghiep|ca nhan)\s*,\s*(?:cac\s+)?)*$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
 # "Hội đồng nhân dân tỉnh cơ bản tán thành báo cáo của Ủy ban nhân dân tỉnh …" (a council's
@@ -1192,6 +1198,11 @@ _ANNOUNCES = re.compile(
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
     r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
     r"|\b(?:nhu|sau day|nhu sau)\s*$"
+    # "Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình có liên quan như:" over the
+    # programmes as bullets: the lead-in says who and that a list follows (qd2853 V.5 of the
+    # session-13 fresh plans).
+    r"|\b(?:(?:thuc hien|trien khai)\s+)?(?:cac\s+)?(?:chuong trinh|hoat dong)(?:\s+(?:co\s+)?lien quan)?"
+    r"\s+(?:nhu|sau day|nhu sau|sau)\s*$"
     # "…, cơ sở X phải thực hiện:" over points a), b) …: the points are what it carries out
     # (a circular's clause read in the fresh scans, HzW_18_syt_vp ATT.D7.1).
     r"|\bphai thuc hien\s*$")

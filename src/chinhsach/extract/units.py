@@ -1707,7 +1707,16 @@ def _council_bodies(text: str, found: list[UnitMention]) -> list[UnitMention]:
 _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # Class words that may close a collective without being units on their own ("sở, ban, ngành,
 # địa phương", "các sở, ngành, đoàn thể").
-_COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phương|đoàn thể|cơ quan(?= thuộc\b)))+",
+# "các sở, ban, ngành, đơn vị (Thành phố) liên quan": the generic "đơn vị" closes the list as one
+# more member (GUIDELINES-real.md: a printed collective keeps its generic member; 5 such lists in
+# the two decisions of the session-13 fresh plans, where it was cut off). Not before a word that
+# makes it a class of its own ("đơn vị trực thuộc …", "đơn vị sự nghiệp").
+_COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phương|đoàn thể|cơ quan(?= thuộc\b))"
+                              # only comma-joined: "sở, ngành và các đơn vị có liên quan" adds
+                              # any related office (qd2954 KH.V.10.b), and "đơn vị cấp tỉnh" is
+                              # generic (GUIDELINES.md; the seed's IV.1).
+                              r"|\s*,\s*đơn vị(?:\s+(?:tỉnh|thành phố))?(?![^\W\d_]|\s+(?:trực thuộc|thuộc|sự nghiệp|"
+                              r"chức năng|hành chính|sử dụng|quản lý|thực hiện|của|cấp)\b))+",
                               re.IGNORECASE)
 
 
