@@ -199,6 +199,8 @@ khu dân cư kiểu mẫu, đến năm 2030” trên địa bàn Thành phố; t
 
 - Tổng hợp nhu cầu kinh phí gửi Sở Tài chính.
 
+*(Danh mục nhà văn hóa cần nâng cấp được thể hiện tại Phụ lục kèm theo Kế hoạch này).*
+
 2. Bộ Tư lệnh Thành phố chủ trì, phối hợp với Sở Văn hóa và Thể thao tổ chức huấn luyện lực lượng
 dân quân bảo vệ các công trình văn hóa.
 
@@ -260,3 +262,7 @@ def test_lead_in_announcing_programmes_is_no_duty() -> None:
     assert clause is not None
     assert {(u.name, u.role) for u in clause[0]} == {("Sở Lao động", "lead"), ("Sở Y tế", "cooperate")}
     assert clause[1] is False
+
+
+def test_bracketed_pointer_line_is_no_duty(plan: Document) -> None:
+    assert not [d for d in plan.duties if d.text.lstrip("*_ ").startswith("(")]

@@ -1574,6 +1574,9 @@ def _opens(text: str, unit: UnitRole) -> bool:
     return 0 <= at and not re.sub(r"\b(?:cac|nhung|moi)\b|[-+*•,.;: ]", "", folded[:at])
 
 
+_NOTE_LINE = re.compile(r"[*_\s]*\([^()]*(?:\([^()]*\)[^()]*)*\)[*_\s.;]*")
+
+
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -1661,6 +1664,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         text = seg.text
         if not re.search(r"\w", text):
             continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
+        if _NOTE_LINE.fullmatch(text.strip()):
+            # "(Khung kế hoạch … tại Phụ lục kèm theo)": a bracketed line points the reader to
+            # another place; it sets no task (qd2853 III.3 of the session-13 fresh plans).
+            continue
         if seg.section_node and text.rstrip().endswith(":"):
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
