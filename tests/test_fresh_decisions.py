@@ -245,6 +245,9 @@ def test_news_agencies_and_press_are_a_partner(plan: Document) -> None:
      {("sở, ngành, đơn vị", "lead"), ("Sở Nội vụ", "report_to")}),
     # … but not after "và", and not as a class of its own.
     ("Các sở, ban, ngành, đơn vị sự nghiệp công lập rà soát biên chế.", {("sở, ban, ngành", "lead")}),
+    # A charge before the members that open the list reaches the units after them.
+    ("Phân công, giao trách nhiệm cho các thành viên Ban Chỉ huy, Lãnh đạo các sở, ngành liên quan theo dõi địa bàn.",
+     {("sở, ngành", "lead"), ("sở, ngành", "monitor")}),
     # The bodies a task guides after generic objects are acted on.
     ("Sở Xây dựng: hướng dẫn các cơ quan, tổ chức, đơn vị, Ủy ban nhân dân các xã, phường triển khai rà soát nhà ở.",
      {("Sở Xây dựng", "lead")}),

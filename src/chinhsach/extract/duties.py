@@ -639,7 +639,10 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # làm C" makes A the actor and B its partner (GUIDELINES-illustrative.md, kh157 III.2.b).
             add(m, "cooperate")
             continue
-        charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start]))
+        # "giao trách nhiệm cho các thành viên Ban Chỉ đạo, Lãnh đạo các sở, ngành …": the charge
+        # stands before the members that open the list (qd1627 IV.1.1 of the session-13 fresh plans).
+        charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start])
+                       or _LEAD_BEFORE.search(folded[:subject_from]))
         if not charged and (_assigns_to_next(folded, mentions, tail) or _INFORMS_AFTER.match(folded, mentions[tail].end)):
             continue  # "Chủ tịch UBND tỉnh giao Sở X …": the issuer hands the task on, no role of its own
         if not charged and _STATE.match(after):
