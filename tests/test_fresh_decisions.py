@@ -243,11 +243,19 @@ def test_news_agencies_and_press_are_a_partner(plan: Document) -> None:
      {("Sở Nội vụ", "lead"), ("sở, ban, ngành, đơn vị", "cooperate")}),
     ("Các sở, ngành, đơn vị có trách nhiệm gửi báo cáo về Sở Nội vụ.",
      {("sở, ngành, đơn vị", "lead"), ("Sở Nội vụ", "report_to")}),
+    # … also with the owner of the whole list after it (an execution article) …
+    ("Giám đốc Sở Xây dựng; Thủ trưởng các sở, ban, ngành, đơn vị trực thuộc Ủy ban nhân dân tỉnh chịu trách "
+     "nhiệm thi hành Quyết định này.",
+     {("Sở Xây dựng", "lead"), ("sở, ban, ngành, đơn vị trực thuộc Ủy ban nhân dân tỉnh", "lead")}),
     # … but not after "và", and not as a class of its own.
     ("Các sở, ban, ngành, đơn vị sự nghiệp công lập rà soát biên chế.", {("sở, ban, ngành", "lead")}),
     # A charge before the members that open the list reaches the units after them.
     ("Phân công, giao trách nhiệm cho các thành viên Ban Chỉ huy, Lãnh đạo các sở, ngành liên quan theo dõi địa bàn.",
      {("sở, ngành", "lead"), ("sở, ngành", "monitor")}),
+    # An economic zone's board keeps the zone's proper name (and the parks it also runs).
+    ("Sở Công Thương phối hợp với Ban Quản lý Khu kinh tế Hòn Ngọc và các Khu công nghiệp Lam Sơn rà soát quy hoạch.",
+     {("Sở Công Thương", "lead"), ("Ban Quản lý Khu kinh tế Hòn Ngọc và các Khu công nghiệp Lam Sơn", "cooperate")}),
+    ("Ban Quản lý Khu kinh tế Bắc Sơn chủ trì cấp phép.", {("Ban Quản lý Khu kinh tế Bắc Sơn", "lead")}),
     # The bodies a task guides after generic objects are acted on.
     ("Sở Xây dựng: hướng dẫn các cơ quan, tổ chức, đơn vị, Ủy ban nhân dân các xã, phường triển khai rà soát nhà ở.",
      {("Sở Xây dựng", "lead")}),
