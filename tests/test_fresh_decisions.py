@@ -86,6 +86,16 @@ Các cơ quan quản lý chuyên ngành (gồm các Sở: Xây dựng, Tài chí
 
 + Sở Tài chính phối hợp Kho bạc Nhà nước khu vực: bố trí vốn sửa chữa phòng học.
 
+*1.3.
+Trách nhiệm của các đơn vị quản lý điểm trường (bao gồm cả trường tư thục):*
+
+- Lập hồ sơ hiện trạng từng phòng học.
+
+*1.4.
+Trách nhiệm của các cơ quan, đơn vị liên quan:*
+
+- Cung cấp số liệu khi được đề nghị.
+
 **IV. TỔ CHỨC THỰC HIỆN**
 
 1. Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo, Ủy ban nhân dân các xã, phường:
@@ -277,3 +287,8 @@ def test_lead_in_announcing_programmes_is_no_duty() -> None:
 
 def test_bracketed_pointer_line_is_no_duty(plan: Document) -> None:
     assert not [d for d in plan.duties if d.text.lstrip("*_ ").startswith("(")]
+
+
+def test_heading_naming_a_class_by_its_function_leads_its_items(doc: Document) -> None:
+    assert ("đơn vị quản lý điểm trường", "lead") in _roles(_duty(doc, "KH.III.1.3", "Lập hồ sơ"))
+    assert not _roles(_duty(doc, "KH.III.1.4", "Cung cấp số liệu"))

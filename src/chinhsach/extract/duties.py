@@ -1166,9 +1166,26 @@ def _ancestors(sections: dict[str, Section], node: str | None) -> list[Section]:
     return list(reversed(chain))
 
 
+# "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:", "Trách nhiệm của các cơ quan quản lý cấp
+# trên (bao gồm …):": a heading that gives the duties of a class named by its function, which no
+# list of bodies holds (GUIDELINES-real.md: such classes are units; qd1627 IV.1.5-6 of the
+# session-13 fresh plans). Only a single class with a head noun of bodies and its own qualifier:
+# a list ("các cơ quan, đơn vị") or a restriction ("đơn vị liên quan") is generic, and members
+# or heads of a body ("thành viên Ban Chỉ đạo", "người đứng đầu") are persons.
+_DUTIES_OF_CLASS = re.compile(r"^(?:trach nhiem|nhiem vu)(?:,? (?:nhiem vu|quyen han))? cua (?:cac |nhung )?"
+                              r"(?P<x>(?:co quan|don vi|doi tuong|to chuc|chu dau tu|chu du an)(?: [^\W\d_]+){2,6})"
+                              r"\s*(?:\(|:|…|$)")
+
+
 def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     """Units a heading charges: "Giao X (chỉ đạo)", "Đề nghị X", or a heading that names units."""
-    return _units_of_heading(section.heading, find)
+    units = _units_of_heading(section.heading, find)
+    folded = fold(section.heading, keep_length=True)
+    if not units and not find(section.heading) and (m := _DUTIES_OF_CLASS.match(folded)) \
+            and not re.search(r"\blien quan\b|\bkhac\b", m.group("x")):
+        name = section.heading[m.start("x") : m.end("x")]
+        return [UnitRole(name=name, role="lead", explicit=True, mention=name)]
+    return units
 
 
 def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
