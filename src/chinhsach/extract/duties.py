@@ -56,7 +56,7 @@ _CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhie
                      r"trien khai)\b")
 # Letters drop the "nếu" ("Quá trình thực hiện có khó khăn, vướng mắc đề nghị các đơn vị báo cáo về
 # Sở X", the fresh-scans letter HzW_18) and circulars ask to "phản ánh kịp thời về Bộ X" instead.
-_DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\b(?:bao cao|phan anh)\b")
+_DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\b(?:bao cao|phan anh|phan hoi)\b")
 # "… biết, thực hiện và báo cáo việc thực hiện về Sở Y tế" (the fresh-scans letter U9c_513), "báo cáo
 # kết quả về Sở X trước ngày …", "phải báo cáo …": a letter's instruction to report, the one sentence of many official
 # letters that names a body (the receiver) and carries the letter's deadline (session-11 survey:
@@ -95,8 +95,10 @@ _LEAD_AFTER = re.compile(
 # "phối hợp với đầu mối các bộ, ngành": the partners' focal points stand for the partners.
 # Generic partners may come first ("phối hợp với cơ quan, tổ chức có liên quan và chính quyền
 # địa phương"): the unit named after them is a partner all the same.
-_GENERIC_PARTNERS = (r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi|ca nhan)(?:\s*,\s*|\s+)){1,4}"
-                     r"(?:(?:co\s+)?lien quan\s*)?(?:,|va)\s+")
+# "phối hợp với các cơ quan Trung ương, Bộ Tài chính": a level word may close the generic noun.
+_GENERIC_PARTNERS = (r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi)\s+(?:trung uong|dia phuong)\s*(?:,|va)\s+|"
+                     r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi|ca nhan)(?:\s*,\s*|\s+)){1,4}"
+                     r"(?:(?:co\s+)?lien quan\s*)?(?:,|va)\s+)")
 _COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?\s+(?:cac\s+)?"
                         rf"(?:{_GENERIC_PARTNERS}(?:cac\s+)?)?$")
 # "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
@@ -119,7 +121,9 @@ _REPORT = re.compile(
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
     # "phản ánh kịp thời về Bộ X (Vụ Y) để xem xét, giải quyết": a circular's and a letter's
     # closing request sends problems to the body that resolves them (fresh-scans gold, HzW_18).
-    r"phan anh(?: kip thoi)?(?: ve| voi| len| toi| den)|"
+    # "phản hồi về Ban Chỉ đạo (qua Sở X)" is the same closing request (qd1627 of the session-13
+    # fresh plans).
+    r"(?:phan anh|phan hoi)(?: kip thoi)?(?: ve| voi| len| toi| den)|"
     # A submission to a body ("nộp đơn cho khoa", "nộp về Phòng Đào tạo", "chuyển cho Phòng X
     # xem xét") and a consent someone needs ("được sự đồng ý của Trưởng khoa"): the body receives
     # and decides, as with a report (gold/fresh-pdf/README.md, convention 5).
@@ -216,9 +220,12 @@ _RECURRING = [
     # "các nhiệm vụ thường xuyên như …" (routine tasks, KOZ_2268) names the tasks, not a cycle.
     # "Tỷ lệ người tập luyện thể dục thể thao thường xuyên" is a standing indicator (people who
     # exercise regularly), set as a target in the yearly indicator tables that decisions assign.
+    # "giáo dục thường xuyên" is continuing education (a school level and its centres), and an
+    # event that "thường xuyên xảy ra" / a place "thường xuyên chịu tác động, bị ngập" is a state
+    # (GUIDELINES-real.md: not recurrences; both in qd2853 of the session-13 fresh plans).
     (re.compile(r"(?<!\bchi )(?<!\bphi )(?<!\bsach )(?<!\bduong )(?<!\bdao tao )(?<!\blam viec )"
                 r"(?<!\bnhiem vu )(?<!\bcong viec )(?<!\btap luyen the duc the thao )(?<!\bluyen tap the duc the thao )"
-                r"\bthuong xuyen\b"), "thường xuyên"),
+                r"(?<!\bgiao duc )\bthuong xuyen\b(?!\s+(?:xay ra|chiu|bi|ngap)\b)"), "thường xuyên"),
     # "thường niên" is the yearly cycle by another name (GUIDELINES-real.md: synonyms take the
     # standard label, adjudicated in session 10).
     (re.compile(r"\bthuong nien\b"), "hằng năm"),
@@ -361,7 +368,9 @@ _OBJECT_BEFORE = re.compile(
     # "Sở X - cơ quan thường trực Ban Chỉ đạo …": the body whose standing office Sở X is (an
     # appositive title, GUIDELINES-real.md: no second entry), not an actor.
     r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
-    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?$"
+    # Generic objects may come first: "hướng dẫn các cơ quan, tổ chức, đơn vị, Ủy ban nhân dân
+    # các phường, xã triển khai …" guides the committees too (qd1627 of the session-13 fresh plans).
+    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?(?:(?:co quan|to chuc|don vi|doanh nghiep|ca nhan)\s*,\s*(?:cac\s+)?)*$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
 # "Hội đồng nhân dân tỉnh cơ bản tán thành báo cáo của Ủy ban nhân dân tỉnh …" (a council's
@@ -635,14 +644,22 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         is_subject = _after_condition(text, folded, mentions[head].start) or bool(re.fullmatch(
             r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
             r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
+        bare = re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:cac\s+)?", after)
         if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
                 and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
+                # "Sở Tài chính phối hợp Ban Quản lý …": "với" left out before the partner's name
+                # still makes the subject the actor.
+                and not (bare and tail + 1 < len(mentions)
+                         and mentions[tail + 1].start == mentions[tail].end + bare.end())
                 and not _LEAD_BEFORE.search(folded[: mentions[head].start])):
             # "Bệnh viện ... phối hợp thực hiện": a partner, not the lead; but "A phối hợp với B
             # làm C" makes A the actor and B its partner (GUIDELINES-illustrative.md, kh157 III.2.b).
             add(m, "cooperate")
             continue
-        charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start]))
+        # "giao trách nhiệm cho các thành viên Ban Chỉ đạo, Lãnh đạo các sở, ngành …": the charge
+        # stands before the members that open the list (qd1627 IV.1.1 of the session-13 fresh plans).
+        charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start])
+                       or _LEAD_BEFORE.search(folded[:subject_from]))
         if not charged and (_assigns_to_next(folded, mentions, tail) or _INFORMS_AFTER.match(folded, mentions[tail].end)):
             continue  # "Chủ tịch UBND tỉnh giao Sở X …": the issuer hands the task on, no role of its own
         if not charged and _STATE.match(after):
@@ -977,6 +994,9 @@ def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str]) -> tuple[
     return None, None, None
 
 
+_QUOTED_TITLE = re.compile(r"[“\"][^“”\"]{3,300}[”\"]")
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -985,6 +1005,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """
     text = _WRAPPED_DATE.sub("/", text)
     folded = _not_cycle_words(text, fold(text))
+    if len(folded) == len(text):
+        # A quoted title's period is the name's ("thực hiện Đề án “Nâng cao nhận thức …, đến năm
+        # 2030”"), not the task's deadline (qd2853 V.1 of the session-13 fresh plans).
+        folded = _QUOTED_TITLE.sub(lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2) + m.group(0)[-1], folded)
     matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
     six = next((m for m in _SIX_MONTHS.finditer(folded)
                 if _SIX_BEFORE.search(folded, max(0, m.start() - 80), m.start()) or _SIX_AFTER.match(folded, m.end())),
@@ -1159,9 +1183,26 @@ def _ancestors(sections: dict[str, Section], node: str | None) -> list[Section]:
     return list(reversed(chain))
 
 
+# "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:", "Trách nhiệm của các cơ quan quản lý cấp
+# trên (bao gồm …):": a heading that gives the duties of a class named by its function, which no
+# list of bodies holds (GUIDELINES-real.md: such classes are units; qd1627 IV.1.5-6 of the
+# session-13 fresh plans). Only a single class with a head noun of bodies and its own qualifier:
+# a list ("các cơ quan, đơn vị") or a restriction ("đơn vị liên quan") is generic, and members
+# or heads of a body ("thành viên Ban Chỉ đạo", "người đứng đầu") are persons.
+_DUTIES_OF_CLASS = re.compile(r"^(?:trach nhiem|nhiem vu)(?:,? (?:nhiem vu|quyen han))? cua (?:cac |nhung )?"
+                              r"(?P<x>(?:co quan|don vi|doi tuong|to chuc|chu dau tu|chu du an)(?: [^\W\d_]+){2,6})"
+                              r"\s*(?:\(|:|…|$)")
+
+
 def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     """Units a heading charges: "Giao X (chỉ đạo)", "Đề nghị X", or a heading that names units."""
-    return _units_of_heading(section.heading, find)
+    units = _units_of_heading(section.heading, find)
+    folded = fold(section.heading, keep_length=True)
+    if not units and not find(section.heading) and (m := _DUTIES_OF_CLASS.match(folded)) \
+            and not re.search(r"\blien quan\b|\bkhac\b", m.group("x")):
+        name = section.heading[m.start("x") : m.end("x")]
+        return [UnitRole(name=name, role="lead", explicit=True, mention=name)]
+    return units
 
 
 def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
@@ -1194,6 +1235,11 @@ _ANNOUNCES = re.compile(
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
     r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
     r"|\b(?:nhu|sau day|nhu sau)\s*$"
+    # "Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình có liên quan như:" over the
+    # programmes as bullets: the lead-in says who and that a list follows (qd2853 V.5 of the
+    # session-13 fresh plans).
+    r"|\b(?:(?:thuc hien|trien khai)\s+)?(?:cac\s+)?(?:chuong trinh|hoat dong)(?:\s+(?:co\s+)?lien quan)?"
+    r"\s+(?:nhu|sau day|nhu sau|sau)\s*$"
     # "…, cơ sở X phải thực hiện:" over points a), b) …: the points are what it carries out
     # (a circular's clause read in the fresh scans, HzW_18_syt_vp ATT.D7.1).
     r"|\bphai thuc hien\s*$")
@@ -1224,7 +1270,9 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     text does not end in ":" or names no subject.
     """
     stripped = text.strip()
-    if not stripped.endswith(":") or len(stripped.split()) > _LEAD_IN_CLAUSE_WORDS:
+    # A bracketed aside ("(vốn xã hội hóa, vốn hỗ trợ, tài trợ …)") does not lengthen the clause:
+    # qd2853 V.9 of the session-13 fresh plans is a 78-word lead-in with a 12-word aside.
+    if not stripped.endswith(":") or len(re.sub(r"\([^()]*\)", " ", stripped).split()) > _LEAD_IN_CLAUSE_WORDS:
         return None
     roles = roles_in_text(stripped, find)
     handed = [u for u in roles if u.role in ("lead", "cooperate")]
@@ -1326,6 +1374,15 @@ def _only_names(text: str, find: UnitFinder) -> bool:
     return not rest.split()
 
 
+# A role title set after a unit in a heading: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
+# "Công an tỉnh (cơ quan thường trực …)", "Sở Y tế, cơ quan đầu mối" (unit headings of plans that
+# name the office serving a steering committee; qd1627 of the session-13 fresh plans and the
+# layout seen in real plans of the crawl, see tests/test_fresh_headings.py).
+_ROLE_TITLE = re.compile(r"\s*(?:[-–(,]\s*(?:la\s+)?|\s+la\s+)(?:co quan|don vi)\s+"
+                         r"(?:thuong truc|dau moi|chu tri|tham muu|giup viec)\b")
+# A group title whose members are listed in brackets: "Các cơ quan … (gồm các Sở: Xây dựng, …)".
+_MEMBERS_LISTED = re.compile(r"(?:cac\s+)?(?:co quan|don vi|luc luong|thanh vien|to chuc)\b[^()]*"
+                             r"\(\s*(?:bao\s+)?gom(?:\s+ca)?\s+(?P<body>[^()]*)\)?")
 _DIRECTED_BEFORE = re.compile(r"\b(?:chi dao|don doc)\s+(?:cac\s+)?$")
 
 
@@ -1339,6 +1396,24 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     if not mentions:
         return []
     folded = fold(heading)
+    for m in mentions:
+        if _ROLE_TITLE.match(folded, m.end):
+            # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the title says what the unit is
+            # (GUIDELINES-real.md, a role title is the same unit); the body the office serves is
+            # not charged by the heading.
+            heading, folded = heading[: m.end], folded[: m.end]
+            mentions = [x for x in mentions if x.end <= m.end]
+            break
+    members = _MEMBERS_LISTED.fullmatch(folded)
+    if members and all(m.start >= members.start("body") for m in mentions):
+        body = folded[members.start("body") :]
+        for m in reversed(mentions):
+            body = body[: m.start - members.start("body")] + " " + body[m.end - members.start("body") :]
+        if not re.sub(r"\b(?:cac|va|so|ban|nganh)\b|[\W_]", " ", body).split():
+            # "Các cơ quan tham mưu quản lý ngành (gồm các Sở: Xây dựng, Công Thương, …)": the
+            # group is a title, the bodies listed in brackets are the ones charged.
+            return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
+                    for m in mentions]
     if _role_lead_in(heading, folded, mentions):
         # "a) Chủ trì, phối hợp với các sở, ngành …" / "b) Phối hợp với …" under a unit heading:
         # the units it names are the partners of every item below it.
@@ -1351,8 +1426,10 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
         rest = rest[: m.start] + rest[m.end :]
     # "Giao Sở X chủ trì, phối hợp với Sở Y:": Y is the partner of X in every item below.
     # (Headings keep every unit a lead: the development plans' unit headings are written so.)
-    partner_ids = {i for i, m in enumerate(mentions)
-                   if partners and _COOPERATE.search(folded[: m.start])}
+    # Every member of the partners' list is a partner ("phối hợp với Sở Y, Ủy ban nhân dân các
+    # phường, xã:"; before, only the first one was, qd2853 of the session-13 fresh plans).
+    partner_ids = {i for i in range(len(mentions))
+                   if partners and _in_list_after(folded, mentions, i, _COOPERATE)}
     # A remit ("theo chức năng, nhiệm vụ được giao") or a restriction ("có liên quan") after a
     # collective does not make the heading a topic.
     rest = re.sub(r"\btheo chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
@@ -1427,6 +1504,15 @@ def _subject_recounts(sentence: str, find: UnitFinder) -> bool:
             break
         end = m.end
     return end is not None and bool(_RECOUNTS.match(folded, end))
+
+
+# A part that says what and whom the plan covers ("II. PHẠM VI, ĐỐI TƯỢNG", "THỜI GIAN VÀ PHẠM
+# VI", "ĐỐI TƯỢNG ÁP DỤNG") lists bodies as those concerned: "Đối với tài sản công …: cơ quan nhà
+# nước, Mặt trận Tổ quốc …, tổ chức chính trị - xã hội (sau đây gọi là …)" names who holds the
+# assets, not who is charged (qd1627 of the session-13 fresh plans). Only a charging word there
+# charges a unit.
+_SCOPE_PART = re.compile(r"^(?:(?:pham vi|doi tuong|thoi gian)(?:\s+(?:ap dung|dieu chinh|thuc hien|trien khai))?"
+                         r"(?:\s*,\s*|\s+va\s+|\s*$))+$")
 
 
 def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
@@ -1525,6 +1611,9 @@ def _opens(text: str, unit: UnitRole) -> bool:
     return 0 <= at and not re.sub(r"\b(?:cac|nhung|moi)\b|[-+*•,.;: ]", "", folded[:at])
 
 
+_NOTE_LINE = re.compile(r"[*_\s]*\([^()]*(?:\([^()]*\)[^()]*)*\)[*_\s.;]*")
+
+
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -1612,6 +1701,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         text = seg.text
         if not re.search(r"\w", text):
             continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
+        if _NOTE_LINE.fullmatch(text.strip()):
+            # "(Khung kế hoạch … tại Phụ lục kèm theo)": a bracketed line points the reader to
+            # another place; it sets no task (qd2853 III.3 of the session-13 fresh plans).
+            continue
         if seg.section_node and text.rstrip().endswith(":"):
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
@@ -1695,7 +1788,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             if seg.kind == "preamble" and _only_names(text.strip(" -–+•;.,:"), find):
                 continue  # an addressee of a letter ("- Trung tâm Kiểm nghiệm Kiên Giang;")
             charged = _charging_sentence(text, find, regulation=_in_regulation(seg.section, regulations),
-                                         subject=seg.kind != "preamble" and seg.section is not None)
+                                         subject=seg.kind != "preamble" and seg.section is not None
+                                         and not (path and _SCOPE_PART.match(fold(path[0].heading))))
             if charged is None:
                 continue
             text, units = charged

@@ -471,6 +471,10 @@ _MASK_PATTERNS = [
     # "all N" sizes a set, it sets no level: "giảm … N - M% trên cả 3 tiêu chí" (road-safety
     # plans of Quảng Ngãi and Hải Phòng 2026, the 2019 national year)
     r"(?<!\w)cả\s+\d+(?=\s+[^\W\d_])",
+    # the 2025 two-tier local government names a structure, it sets no level: "vận hành mô hình
+    # chính quyền địa phương 02 cấp", "theo chính quyền 2 cấp" (both decisions of the session-13
+    # fresh plans read "02 cấp" as a target; the phrase runs through every 2025 plan).
+    r"(?<!\w)(?:chính quyền(?:\s+địa phương)?|mô hình)\s+0?\d\s+cấp(?!\w)",
     # list markers inside a paragraph: "…; (2) Nông nghiệp công nghệ cao …" (kh179)
     r"(?<![\w)])\(\s*\d{1,2}\s*\)(?=\s)",
     # a kind of enterprise named by its ownership: "doanh nghiệp 100% vốn của Tập đoàn …",

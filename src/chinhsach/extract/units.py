@@ -388,7 +388,21 @@ class UnitGrammar(Gazetteer):
             place, k = self._place(toks, k, "any", caps_ok=toks[k - 1].caps)
         elif not levels and owner is None and not e.is_class:
             mode = e.place
-            place, k = self._place(toks, k, mode, caps_ok=toks[k - 1].caps)
+            place, k = self._place(toks, k, "any" if mode == "name" else mode, caps_ok=toks[k - 1].caps)
+            if mode == "name" and place is not None:
+                # "Ban Quản lý Khu kinh tế Dung Quất", "… Khu kinh tế Đông Nam": the proper name
+                # after the zone word is the zone's, part of the board's name (GUIDELINES-real.md:
+                # names that end in a place keep it; qd1627 and kh987 of the session-13 fresh plans).
+                name, place = f"{name} {place}", None
+                # "… Dung Quất và các Khu công nghiệp Quảng Ngãi": the board of a zone and the
+                # province's industrial parks is named so in full.
+                j = k + 1 if k < n and toks[k].key == "và" else k
+                j = j + 1 if j < n and toks[j].key in PLURAL else j
+                if j > k and [t.key for t in toks[j : j + 3]] == ["khu", "công", "nghiệp"]:
+                    parks, e2 = self._place(toks, j + 3, "any", caps_ok=toks[j + 2].caps)
+                    if parks is not None:
+                        name = f"{name} {self._surface(toks, k, j + 3)} {parks}"
+                        k = e2
         # "Huyện ủy viên", "Tỉnh ủy viên" are members, not the committee.
         if k < n and toks[k].key == "viên" and toks[k - 1].key == "ủy":
             return None
@@ -1710,8 +1724,17 @@ _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # a restriction ("các sở, ngành, cơ quan liên quan", "sở, cơ quan trực thuộc"): before ", đơn vị"
 # it opens the generic "cơ quan, đơn vị" (kh153, kh556); GUIDELINES-real.md keeps a generic member
 # of a printed collective ("sở, ban, ngành, đơn vị chức năng"; qd2954 "sở, ngành, cơ quan").
+# "các sở, ban, ngành, đơn vị (Thành phố) liên quan": the generic "đơn vị" closes the list as one
+# more member (5 such lists in the two decisions of the session-13 fresh plans, where it was cut
+# off). Not before a word that makes it a class of its own ("đơn vị sự nghiệp"); "…, đơn vị trực
+# thuộc Ủy ban nhân dân tỉnh" closes the list with the owner of all its members (qd1627 D2).
 _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phương|đoàn thể"
-                              r"|cơ quan(?=\s+(?:trực\s+)?thuộc\b|\s+(?:có\s+)?liên quan\b)))+",
+                              r"|cơ quan(?=\s+(?:trực\s+)?thuộc\b|\s+(?:có\s+)?liên quan\b))"
+                              # only comma-joined: "sở, ngành và các đơn vị có liên quan" adds
+                              # any related office (qd2954 KH.V.10.b), and "đơn vị cấp tỉnh" is
+                              # generic (GUIDELINES.md; the seed's IV.1).
+                              r"|\s*,\s*đơn vị(?:\s+(?:tỉnh|thành phố))?(?![^\W\d_]|\s+(?:sự nghiệp|"
+                              r"chức năng|hành chính|sử dụng|quản lý|thực hiện|của|cấp)\b))+",
                               re.IGNORECASE)
 
 
