@@ -62,8 +62,11 @@ _DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong
 # letters that names a body (the receiver) and carries the letter's deadline (session-11 survey:
 # the fresh-scans letter U9c_513, Bắc Kạn 2021, the 2020 inspection letter of thanhtravietnam.vn).
 # Not a report already made ("đã báo cáo", "tại Báo cáo số …").
+# "Hồ sơ … gửi về Sở Nội vụ (qua Phòng X) trước ngày 31/3/2026 để tổng hợp": a submission due by a
+# date is charged to whoever submits, even when it names no sender, as award plans route their
+# dossiers (the Đắk Lắk 2025 emulation plan of session 13, /tmp/s13/dev; tests/test_emulation_plans.py).
 _CHARGED_REPORT = re.compile(r"(?<!\bda )\b(?:thuc hien va bao cao|phai bao cao|bao cao ket qua|bao cao viec thuc hien"
-                             r"|gui bao cao)\b")
+                             r"|gui bao cao|gui (?:ve|den|cho)\b[^.;]{0,120}\b(?:truoc ngay|cham nhat)\b)")
 _CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
 _FOLLOWS_PLAN = re.compile(
     r"\b(?:la co quan thuong truc|lam dau moi|la dau moi|tong hop,? bao cao|"
@@ -417,6 +420,13 @@ _DIRECTS = re.compile(r"\b(?:chi dao|huong dan|don doc|ho tro|phoi hop|giao)\b")
 # it report_to, HzW_18_syt_vp ATT.D11.3). Only deciding verbs: "để X tổ chức thực hiện" charges X.
 _DECIDER_BEFORE = re.compile(r"\bde\s+(?:cac\s+)?$")
 _DECIDES_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:xem xet|ban hanh|quyet dinh|phe duyet|cho y kien)\b")
+# "Hồ sơ trình, đề nghị Thủ tướng Chính phủ, Chủ tịch UBND tỉnh xem xét tặng Bằng khen …": an
+# "đề nghị" inside a clause, after what is sent up (a dossier, a submission), asks the body named
+# after it to decide, as "trình X xem xét" does: X is report_to. Only an "đề nghị" that opens its
+# clause addresses X with a task of its own ("Đề nghị Ủy ban Mặt trận Tổ quốc … vận động …": lead,
+# GUIDELINES-real.md [decided, adjud]). Award plans route every proposal so (the Đắk Lắk 2025
+# emulation plan of session 13, /tmp/s13/dev; tests/test_emulation_plans.py).
+_REQUEST_BEFORE = re.compile(r"\bde nghi\s+(?:cac\s+)?$")
 
 
 def _after_condition(text: str, folded: str, start: int) -> bool:
@@ -593,6 +603,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 add(m, "lead")
             continue
         if _DECIDER_BEFORE.search(folded[: mentions[head].start]) and _DECIDES_AFTER.match(folded[mentions[tail].end :]):
+            add(m, "report_to")
+            continue
+        if ((request := _REQUEST_BEFORE.search(folded[: mentions[head].start]))
+                and re.search(r"\w", folded[_clause_start(folded, request.start()) : request.start()])
+                and _DECIDES_AFTER.match(folded[mentions[tail].end :])):
             add(m, "report_to")
             continue
         if (_NOMINAL_SUBJECT.search(folded[: mentions[head].start])
