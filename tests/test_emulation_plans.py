@@ -11,7 +11,12 @@ send award dossiers up and name the bodies that promote the movement.
   bracketed body, neither leads: tests/test_charges_survey.py);
 - "Mặt trận Tổ quốc tỉnh và các đoàn thể chính trị - xã hội, Ủy ban nhân dân xã, phường": the
   plural class keeps no borrowed list of commune levels;
-- "Các cơ quan thông tin, truyền thông của tỉnh: …" heads its item as a class of bodies.
+- "Các cơ quan thông tin, truyền thông của tỉnh: …" heads its item as a class of bodies;
+- the award parts charge no one outside their charging sentences: an item titled "Đối tượng khen
+  thưởng" lists who is rewarded, "- Ban X: Không quá 04 cá nhân;" is a quota, a run-in label
+  "Giấy khen của Y; Chủ tịch UBND xã, phường:" names who grants the award;
+- "- Tặng cho xã, phường … đạt các tiêu chuẩn sau:" over "+ … đạt từ 97% trở lên": criteria of an
+  award, no target.
 
 All wording below is invented (a made-up province "Đông Hải", a made-up election of a council);
 each test failed before the change it covers.
@@ -42,13 +47,35 @@ I. MỤC ĐÍCH, YÊU CẦU
 
 1. Động viên cán bộ, công chức thi đua hoàn thành tốt công việc chuẩn bị kỳ họp.
 
-II. HỒ SƠ VÀ THỜI GIAN KHEN THƯỞNG
+II. ĐỐI TƯỢNG, TIÊU CHUẨN VÀ SỐ LƯỢNG KHEN THƯỞNG
+
+1. Đối tượng khen thưởng:
+
+- Tập thể: Các phòng, ban, đơn vị trực thuộc được phân công phục vụ kỳ họp; thôn, tổ dân phố trực tiếp tham gia công tác chuẩn bị kỳ họp.
+
+2. Tiêu chuẩn khen thưởng
+
+- Tặng cho xã, phường hoàn thành tốt công tác chuẩn bị kỳ họp, đạt các tiêu chuẩn sau:
+
++ Có tỷ lệ đại biểu dự họp đúng giờ đạt từ 97% trở lên;
+
++ Thực hiện đúng chế độ báo cáo.
+
+3. Số lượng khen thưởng
+
+- Ban Tổ chức kỳ họp của tỉnh: Không quá 04 cá nhân;
+
+- Đối với Công an tỉnh; Sở Tài chính mỗi đơn vị đề nghị không quá 01 tập thể, 02 cá nhân;
+
+4. Giấy khen của Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND xã, phường: Các Sở, ban, ngành và Ủy ban nhân dân xã, phường tự quyết định số lượng Giấy khen theo thẩm quyền.
+
+III. HỒ SƠ VÀ THỜI GIAN KHEN THƯỞNG
 
 1. Thời gian trình khen thưởng: Hồ sơ trình, đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét tặng Bằng khen gửi về Sở Nội vụ (qua Phòng Tổ chức cán bộ) trước ngày 20/4/2026 để tổng hợp, thẩm định.
 
 2. Số lượng khen thưởng: Các Sở, ban, ngành, Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - xã hội, Ủy ban nhân dân xã, phường tự quyết định số lượng Giấy khen theo thẩm quyền.
 
-III. TỔ CHỨC THỰC HIỆN
+IV. TỔ CHỨC THỰC HIỆN
 
 1. Các cơ quan thông tin, truyền thông của tỉnh: Mở chuyên mục giới thiệu gương điển hình trong phong trào thi đua.
 
@@ -77,11 +104,11 @@ def test_request_inside_a_clause_makes_the_decider_report_to() -> None:
 
 
 def test_dated_submission_in_a_procedure_part_is_a_duty(plan: Document) -> None:
-    roles = _roles(plan, "II.1")
+    roles = _roles(plan, "III.1")
     assert {("sở nội vụ", "report_to"), ("phòng tổ chức cán bộ", "report_to"),
             ("chủ tịch ủy ban nhân dân tỉnh", "report_to")} <= roles
     assert not any(r == "lead" for _, r in roles)
-    assert any(d.section == "II.1" and d.deadline == "2026-04-20" for d in plan.duties)
+    assert any(d.section == "III.1" and d.deadline == "2026-04-20" for d in plan.duties)
 
 
 def test_another_body_in_brackets_only_routes() -> None:
@@ -102,6 +129,20 @@ def test_plural_class_keeps_no_borrowed_list_of_levels() -> None:
 
 
 def test_information_bodies_head_their_item(plan: Document) -> None:
-    assert ("cơ quan thông tin, truyền thông", "lead") in _roles(plan, "III.1")
+    assert ("cơ quan thông tin, truyền thông", "lead") in _roles(plan, "IV.1")
     # Bodies only directed stay without a role.
     assert not roles_in_text("Chỉ đạo các cơ quan truyền thông của tỉnh đẩy mạnh tuyên truyền.")
+
+
+def test_award_parts_charge_only_in_their_charging_sentences(plan: Document) -> None:
+    # Those rewarded and the quota bullets are no duties.
+    assert not _roles(plan, "II.1")
+    assert not _roles(plan, "II.3")
+    # The award's grantor in the run-in label takes no role; the bodies of the sentence lead.
+    roles = _roles(plan, "II.4")
+    assert ("chủ tịch ủy ban nhân dân xã, phường", "lead") not in roles
+    assert {("sở, ban, ngành", "lead"), ("ủy ban nhân dân xã, phường", "lead")} <= roles
+
+
+def test_award_criteria_are_no_targets(plan: Document) -> None:
+    assert not [t for t in plan.targets if t.value == 97]

@@ -1497,6 +1497,30 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
     return None
 
 
+# Emulation and award plans (kế hoạch thi đua, khen thưởng) set, outside their task parts, who
+# may be rewarded, how many and in what form; none of it charges anyone (GUIDELINES-real.md
+# [decided, adjud]: a part that sets criteria or awards has duties only in its charging
+# sentences). Seen in the Đắk Lắk 2025 emulation plan of session 13 (/tmp/s13/dev) and in the
+# emulation plans of the crawl; tests/test_emulation_plans.py.
+# - an item titled "Đối tượng khen thưởng / thi đua / áp dụng" lists the bodies rewarded or covered;
+_SUBJECTS_HEADING = re.compile(r"^doi tuong\b")
+# - a run-in label naming an award ("Giấy khen của Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND
+#   xã, phường: Các sở, ban, ngành … quy định số lượng …") names who grants it, not who acts;
+_AWARD_LABEL = re.compile(r"^\s*(?:bằng khen|giấy khen|cờ thi đua|danh hiệu|kỷ niệm chương)\b[^:.]{0,200}:\s*",
+                          re.IGNORECASE)
+# - a quota ("Không quá 05 cá nhân", "01 cá nhân/01 ban", "mỗi đơn vị đề nghị không quá 01 tập thể,
+#   03 cá nhân") caps the proposals a body may make.
+_QUOTA = re.compile(r"\b(?:khong (?:vuot )?qua|toi da)\s+\d+|\b\d+\s+(?:ca nhan|tap the|truong hop)\b")
+_QUOTA_WORDS = re.compile(r"\b(?:doi voi|moi|don vi|doan|ban|xa|phuong|de nghi|xet chon|chon|khong|vuot|qua|toi da|"
+                          r"ca nhan|tap the|truong hop|hoac|cua|tinh|thanh pho)\b|\d+|[^\w\s]")
+
+
+def _quota_only(text: str, find: UnitFinder) -> bool:
+    """Whether ``text``, its units aside, says only how many may be proposed for an award."""
+    rest = fold(_without_units(text, find))
+    return bool(_QUOTA.search(rest)) and len(_QUOTA_WORDS.sub(" ", rest).split()) <= 1
+
+
 def _without_units(text: str, find: UnitFinder) -> str:
     """``text`` with each unit it names replaced by a space."""
     for m in sorted(find(text), key=lambda x: x.start, reverse=True):
@@ -1675,6 +1699,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             if not clause[1]:
                 continue  # it only says who and that a list follows
+        if part not in ("tasks", "organisation") and _quota_only(text, find):
+            continue  # "- Ban Chỉ đạo …: Không quá 05 cá nhân;": an award quota, no task
         if (part in ("tasks", "organisation") or lead_in is not None or directive is not None) \
                 and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
@@ -1709,7 +1735,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue  # the legal basis names bodies and their documents, not duties
             if seg.kind == "preamble" and _only_names(text.strip(" -–+•;.,:"), find):
                 continue  # an addressee of a letter ("- Trung tâm Kiểm nghiệm Kiên Giang;")
-            charged = _charging_sentence(text, find, regulation=_in_regulation(seg.section, regulations),
+            own_heading = sections[seg.section_node].heading if seg.section_node in sections else ""
+            if _SUBJECTS_HEADING.match(fold(own_heading)):
+                continue  # "a) Đối tượng khen thưởng:" over "- Tập thể: Các cơ quan …": who is rewarded
+            charged = _charging_sentence(_AWARD_LABEL.sub("", text, count=1), find,
+                                         regulation=_in_regulation(seg.section, regulations),
                                          subject=seg.kind != "preamble" and seg.section is not None)
             if charged is None:
                 continue
@@ -1907,6 +1937,9 @@ def _bullet_marker(raw: str | None) -> str | None:
     """The mark a bullet is printed with ("-", "+", "•"), markdown emphasis aside."""
     m = re.match(r"^[\s*_]*([-–—+•·]|\(\d{1,2}\))", raw or "")
     return m.group(1) if m else None
+
+
+bullet_marker = _bullet_marker  # public: extract.document reads bullet lead-ins the same way
 
 
 def _below(node: str | None, ancestor: str | None) -> bool:
