@@ -15,6 +15,8 @@ send award dossiers up and name the bodies that promote the movement.
 - the award parts charge no one outside their charging sentences: an item titled "Đối tượng khen
   thưởng" lists who is rewarded, "- Ban X: Không quá 04 cá nhân;" is a quota, a run-in label
   "Giấy khen của Y; Chủ tịch UBND xã, phường:" names who grants the award;
+- under a unit heading, "a) Chỉ đạo các tổ chức thành viên tăng cường …, giám sát …": the
+  directed members watch, the heading unit gets no monitor (fresh gold kh624 V.9.a);
 - "- Tặng cho xã, phường … đạt các tiêu chuẩn sau:" over "+ … đạt từ 97% trở lên": criteria of an
   award, no target.
 
@@ -80,6 +82,12 @@ IV. TỔ CHỨC THỰC HIỆN
 1. Các cơ quan thông tin, truyền thông của tỉnh: Mở chuyên mục giới thiệu gương điển hình trong phong trào thi đua.
 
 2. Sở Nội vụ: Theo dõi, tổng hợp kết quả phong trào thi đua, báo cáo Ủy ban nhân dân tỉnh.
+
+3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+
+a) Chỉ đạo các tổ chức thành viên đẩy mạnh vận động hội viên, giám sát việc bình xét khen thưởng ở cơ sở.
+
+b) Chỉ đạo, kiểm tra việc tổ chức phong trào thi đua trong hệ thống Mặt trận.
 """
 
 
@@ -146,3 +154,11 @@ def test_award_parts_charge_only_in_their_charging_sentences(plan: Document) -> 
 
 def test_award_criteria_are_no_targets(plan: Document) -> None:
     assert not [t for t in plan.targets if t.value == 97]
+
+
+def test_directed_members_watch_not_the_heading_unit(plan: Document) -> None:
+    directed = _roles(plan, "IV.3.a")
+    assert ("ủy ban mặt trận tổ quốc việt nam tỉnh", "lead") in directed
+    assert ("ủy ban mặt trận tổ quốc việt nam tỉnh", "monitor") not in directed
+    # "Chỉ đạo, kiểm tra …": both verbs are the heading unit's.
+    assert ("ủy ban mặt trận tổ quốc việt nam tỉnh", "monitor") in _roles(plan, "IV.3.b")

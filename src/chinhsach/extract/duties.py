@@ -1515,6 +1515,22 @@ _QUOTA_WORDS = re.compile(r"\b(?:doi voi|moi|don vi|doan|ban|xa|phuong|de nghi|x
                           r"ca nhan|tap the|truong hop|hoac|cua|tinh|thanh pho)\b|\d+|[^\w\s]")
 
 
+# "a) Chỉ đạo các tổ chức thành viên tăng cường truyền thông, giám sát việc triển khai …" under a
+# unit heading: the watching is the directed bodies' own, not the heading unit's (the fresh gold of
+# kh624 V.9.a, session 13: the members are acted on, no monitor). "Chỉ đạo, kiểm tra …" (two
+# verbs of the heading unit) and a later clause ("…; kiểm tra …") stay the heading unit's.
+_DIRECTS_OBJECT = re.compile(r"^[\s\-+•*]*(?:chi dao|huong dan|van dong)\s+(?!(?:va\s+)?(?:kiem tra|theo doi|giam sat|"
+                             r"thuc hien|trien khai|to chuc|don doc)\b)(?=cac\s|nhung\s|\w)[^,;.]")
+
+
+def _own_clauses(folded: str) -> str:
+    """``folded`` without a first clause that only directs other bodies (:data:`_DIRECTS_OBJECT`)."""
+    if not _DIRECTS_OBJECT.match(folded):
+        return folded
+    end = _CLAUSE_BREAK.search(folded)
+    return folded[end.end() :] if end else ""
+
+
 def _quota_only(text: str, find: UnitFinder) -> bool:
     """Whether ``text``, its units aside, says only how many may be proposed for an award."""
     rest = fold(_without_units(text, find))
@@ -1786,7 +1802,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
-            if role == "lead" and _MONITOR_VERBS.search(fold(text)) and not named_monitor:
+            if role == "lead" and _MONITOR_VERBS.search(_own_clauses(fold(text))) and not named_monitor:
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
