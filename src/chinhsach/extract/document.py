@@ -18,7 +18,13 @@ from chinhsach.extract.citations import (
     distinct_citations,
     resolve_aliases,
 )
-from chinhsach.extract.duties import Mention, date_in_issue_year, expand_short_names, extract_duties
+from chinhsach.extract.duties import (
+    Mention,
+    bullet_marker,
+    date_in_issue_year,
+    expand_short_names,
+    extract_duties,
+)
 from chinhsach.extract.nlp import SegmentContext, doc_words, extraction_pipeline, unit_mentions
 from chinhsach.extract.tables import table_facts
 from chinhsach.extract.targets import heading_year, lists_conditions
@@ -51,6 +57,11 @@ def _context(document: Document) -> dict[str, SegmentContext]:
     out: dict[str, SegmentContext] = {}
     lead_in: tuple[str | None, int] | None = None  # (section node, year) of the last lead-in
     first_text: dict[str, str] = {}  # each outline node's first segment: its lead-in if any
+    # "- Tặng cho xã, phường … đạt các tiêu chuẩn sau:" over "+ Có tỷ lệ cử tri đi bầu đạt từ 98%
+    # trở lên;": a bullet lead-in announces conditions for its sub-bullets as a clause does for
+    # its points; an award plan's criteria are no targets of the plan (GUIDELINES-real.md, the
+    # kh157 scoring thresholds; the Đắk Lắk 2025 emulation plan, /tmp/s13/dev). (node, marker).
+    conditions_lead: tuple[str | None, str | None] | None = None
     for seg in document.segments:
         headings: list[str] = []
         node = seg.section_node
@@ -69,12 +80,19 @@ def _context(document: Document) -> dict[str, SegmentContext]:
         if year is None and plan_year is not None:
             year, inferred = plan_year, True
         node_part = sections[seg.section_node].part if seg.section_node in sections else None
+        marker = bullet_marker(seg.raw) if seg.kind == "bullet" else None
+        if conditions_lead is not None and (seg.section_node != conditions_lead[0] or seg.kind != "bullet"
+                                            or marker == conditions_lead[1]):
+            conditions_lead = None  # another item, a paragraph or a sibling bullet: its list is over
+        listed_condition = conditions_lead is not None
+        if seg.kind == "bullet" and lists_conditions(seg.text):
+            conditions_lead = (seg.section_node, marker)
         out[seg.id] = SegmentContext(seg.section, year, node_part == "objectives",
                                      part=node_part, year_inferred=inferred,
                                      qualitative=_states_targets(headings),
                                      aims_are_targets=bool(headings) and _lists_aims(headings[0]),
-                                     in_conditions=_under_conditions(seg.section_node, sections,
-                                                                     first_text),
+                                     in_conditions=listed_condition or _under_conditions(
+                                         seg.section_node, sections, first_text),
                                      ocr=seg.prov.ocr_confidence is not None)
         if seg.section_node and seg.section_node not in first_text:
             first_text[seg.section_node] = seg.text

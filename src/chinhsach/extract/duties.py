@@ -62,8 +62,11 @@ _DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong
 # letters that names a body (the receiver) and carries the letter's deadline (session-11 survey:
 # the fresh-scans letter U9c_513, Bắc Kạn 2021, the 2020 inspection letter of thanhtravietnam.vn).
 # Not a report already made ("đã báo cáo", "tại Báo cáo số …").
+# "Hồ sơ … gửi về Sở Nội vụ (qua Phòng X) trước ngày 31/3/2026 để tổng hợp": a submission due by a
+# date is charged to whoever submits, even when it names no sender, as award plans route their
+# dossiers (the Đắk Lắk 2025 emulation plan of session 13, /tmp/s13/dev; tests/test_emulation_plans.py).
 _CHARGED_REPORT = re.compile(r"(?<!\bda )\b(?:thuc hien va bao cao|phai bao cao|bao cao ket qua|bao cao viec thuc hien"
-                             r"|gui bao cao)\b")
+                             r"|gui bao cao|gui (?:ve|den|cho)\b[^.;]{0,120}\b(?:truoc ngay|cham nhat)\b)")
 _CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
 _FOLLOWS_PLAN = re.compile(
     r"\b(?:la co quan thuong truc|lam dau moi|la dau moi|tong hop,? bao cao|"
@@ -426,6 +429,13 @@ _DIRECTS = re.compile(r"\b(?:chi dao|huong dan|don doc|ho tro|phoi hop|giao)\b")
 # it report_to, HzW_18_syt_vp ATT.D11.3). Only deciding verbs: "để X tổ chức thực hiện" charges X.
 _DECIDER_BEFORE = re.compile(r"\bde\s+(?:cac\s+)?$")
 _DECIDES_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:xem xet|ban hanh|quyet dinh|phe duyet|cho y kien)\b")
+# "Hồ sơ trình, đề nghị Thủ tướng Chính phủ, Chủ tịch UBND tỉnh xem xét tặng Bằng khen …": an
+# "đề nghị" inside a clause, after what is sent up (a dossier, a submission), asks the body named
+# after it to decide, as "trình X xem xét" does: X is report_to. Only an "đề nghị" that opens its
+# clause addresses X with a task of its own ("Đề nghị Ủy ban Mặt trận Tổ quốc … vận động …": lead,
+# GUIDELINES-real.md [decided, adjud]). Award plans route every proposal so (the Đắk Lắk 2025
+# emulation plan of session 13, /tmp/s13/dev; tests/test_emulation_plans.py).
+_REQUEST_BEFORE = re.compile(r"\bde nghi\s+(?:cac\s+)?$")
 
 
 def _after_condition(text: str, folded: str, start: int) -> bool:
@@ -602,6 +612,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 add(m, "lead")
             continue
         if _DECIDER_BEFORE.search(folded[: mentions[head].start]) and _DECIDES_AFTER.match(folded[mentions[tail].end :]):
+            add(m, "report_to")
+            continue
+        if ((request := _REQUEST_BEFORE.search(folded[: mentions[head].start]))
+                and re.search(r"\w", folded[_clause_start(folded, request.start()) : request.start()])
+                and _DECIDES_AFTER.match(folded[mentions[tail].end :])):
             add(m, "report_to")
             continue
         if (_NOMINAL_SUBJECT.search(folded[: mentions[head].start])
@@ -1568,6 +1583,46 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
     return None
 
 
+# Emulation and award plans (kế hoạch thi đua, khen thưởng) set, outside their task parts, who
+# may be rewarded, how many and in what form; none of it charges anyone (GUIDELINES-real.md
+# [decided, adjud]: a part that sets criteria or awards has duties only in its charging
+# sentences). Seen in the Đắk Lắk 2025 emulation plan of session 13 (/tmp/s13/dev) and in the
+# emulation plans of the crawl; tests/test_emulation_plans.py.
+# - an item titled "Đối tượng khen thưởng / thi đua / áp dụng" lists the bodies rewarded or covered;
+_SUBJECTS_HEADING = re.compile(r"^doi tuong\b")
+# - a run-in label naming an award ("Giấy khen của Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND
+#   xã, phường: Các sở, ban, ngành … quy định số lượng …") names who grants it, not who acts;
+_AWARD_LABEL = re.compile(r"^\s*(?:bằng khen|giấy khen|cờ thi đua|danh hiệu|kỷ niệm chương)\b[^:.]{0,200}:\s*",
+                          re.IGNORECASE)
+# - a quota ("Không quá 05 cá nhân", "01 cá nhân/01 ban", "mỗi đơn vị đề nghị không quá 01 tập thể,
+#   03 cá nhân") caps the proposals a body may make.
+_QUOTA = re.compile(r"\b(?:khong (?:vuot )?qua|toi da)\s+\d+|\b\d+\s+(?:ca nhan|tap the|truong hop)\b")
+_QUOTA_WORDS = re.compile(r"\b(?:doi voi|moi|don vi|doan|ban|xa|phuong|de nghi|xet chon|chon|khong|vuot|qua|toi da|"
+                          r"ca nhan|tap the|truong hop|hoac|cua|tinh|thanh pho)\b|\d+|[^\w\s]")
+
+
+# "a) Chỉ đạo các tổ chức thành viên tăng cường truyền thông, giám sát việc triển khai …" under a
+# unit heading: the watching is the directed bodies' own, not the heading unit's (the fresh gold of
+# kh624 V.9.a, session 13: the members are acted on, no monitor). "Chỉ đạo, kiểm tra …" (two
+# verbs of the heading unit) and a later clause ("…; kiểm tra …") stay the heading unit's.
+_DIRECTS_OBJECT = re.compile(r"^[\s\-+•*]*(?:chi dao|huong dan|van dong)\s+(?!(?:va\s+)?(?:kiem tra|theo doi|giam sat|"
+                             r"thuc hien|trien khai|to chuc|don doc)\b)(?=cac\s|nhung\s|\w)[^,;.]")
+
+
+def _own_clauses(folded: str) -> str:
+    """``folded`` without a first clause that only directs other bodies (:data:`_DIRECTS_OBJECT`)."""
+    if not _DIRECTS_OBJECT.match(folded):
+        return folded
+    end = _CLAUSE_BREAK.search(folded)
+    return folded[end.end() :] if end else ""
+
+
+def _quota_only(text: str, find: UnitFinder) -> bool:
+    """Whether ``text``, its units aside, says only how many may be proposed for an award."""
+    rest = fold(_without_units(text, find))
+    return bool(_QUOTA.search(rest)) and len(_QUOTA_WORDS.sub(" ", rest).split()) <= 1
+
+
 def _without_units(text: str, find: UnitFinder) -> str:
     """``text`` with each unit it names replaced by a space."""
     for m in sorted(find(text), key=lambda x: x.start, reverse=True):
@@ -1753,6 +1808,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             if not clause[1]:
                 continue  # it only says who and that a list follows
+        if part not in ("tasks", "organisation") and _quota_only(text, find):
+            continue  # "- Ban Chỉ đạo …: Không quá 05 cá nhân;": an award quota, no task
         if (part in ("tasks", "organisation") or lead_in is not None or directive is not None) \
                 and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
@@ -1787,7 +1844,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue  # the legal basis names bodies and their documents, not duties
             if seg.kind == "preamble" and _only_names(text.strip(" -–+•;.,:"), find):
                 continue  # an addressee of a letter ("- Trung tâm Kiểm nghiệm Kiên Giang;")
-            charged = _charging_sentence(text, find, regulation=_in_regulation(seg.section, regulations),
+            own_heading = sections[seg.section_node].heading if seg.section_node in sections else ""
+            if _SUBJECTS_HEADING.match(fold(own_heading)):
+                continue  # "a) Đối tượng khen thưởng:" over "- Tập thể: Các cơ quan …": who is rewarded
+            charged = _charging_sentence(_AWARD_LABEL.sub("", text, count=1), find,
+                                         regulation=_in_regulation(seg.section, regulations),
                                          subject=seg.kind != "preamble" and seg.section is not None
                                          and not (path and _SCOPE_PART.match(fold(path[0].heading))))
             if charged is None:
@@ -1835,7 +1896,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
-            if role == "lead" and _MONITOR_VERBS.search(fold(text)) and not named_monitor:
+            if role == "lead" and _MONITOR_VERBS.search(_own_clauses(fold(text))) and not named_monitor:
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
@@ -1986,6 +2047,9 @@ def _bullet_marker(raw: str | None) -> str | None:
     """The mark a bullet is printed with ("-", "+", "•"), markdown emphasis aside."""
     m = re.match(r"^[\s*_]*([-–—+•·]|\(\d{1,2}\))", raw or "")
     return m.group(1) if m else None
+
+
+bullet_marker = _bullet_marker  # public: extract.document reads bullet lead-ins the same way
 
 
 def _below(node: str | None, ancestor: str | None) -> bool:

@@ -1106,6 +1106,13 @@ class UnitGrammar(Gazetteer):
     # -- coordination --------------------------------------------------------------------------
 
     _BORROW_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?")
+    # "Mặt trận Tổ quốc tỉnh và các đoàn thể chính trị - xã hội, Ủy ban nhân dân xã, phường": a
+    # conjunct with its own plural "các" is a class by itself and does not take the next
+    # conjunct's list of levels (the Đắk Lắk 2025 emulation plan, /tmp/s13/dev). A single level
+    # is still shared ("các tổ chức chính trị - xã hội và hội quần chúng huyện", the huyện ủy
+    # fixture), and so is a list after a bare head ("Đảng ủy, UBND các xã, phường").
+    # tests/test_emulation_plans.py.
+    _PLURAL_BEFORE = re.compile(r"(?:^|\s)(?:các|những)\s+$", re.IGNORECASE)
 
     def _borrow(self, text: str, ms: list[_Member]) -> list[_Member]:
         """A bare conjunct takes the level/owner of the next one: "Đảng ủy, UBND các xã"."""
@@ -1116,6 +1123,7 @@ class UnitGrammar(Gazetteer):
                 m1.wants
                 and m2.suffix_kind in m1.wants
                 and self._BORROW_GAP.fullmatch(text[m1.end : m2.start])
+                and not (self._PLURAL_BEFORE.search(text[: m1.start]) and len(m2.group or ()) > 1)
             ):
                 suffixes = m2.group if (m2.group and m2.suffix_kind == "level") else [m2.suffix]
                 suffixes = list(dict.fromkeys(suffixes))
