@@ -1585,6 +1585,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
     attendees: str | None = None  # the outline node of an invitation's "Thành phần:" list
+    field_run: tuple[str | None, list[Duty]] | None = None  # the tasks the field lines complete
+    fielded: set[int] = set()  # ids of duties that field lines completed
     for seg in document.segments:
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
@@ -1638,16 +1640,30 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if seg.kind in ("paragraph", "bullet") and (fields := _fields(text)) is not None:
             # "- Cơ quan chủ trì: Sở X." completes the task above it, at the same item; with no
             # task paragraph there, the item's heading is the task.
-            task = duties[-1] if duties and duties[-1].segment_id in node_segments.get(seg.section_node, ()) else None
-            if task is None and seg.section_node in sections and part in ("tasks", "organisation") \
+            # "a) Nhiệm vụ:" over several bullets, then the fields: they complete every task line
+            # of the item since the last field lines, not only the last one.
+            if field_run is None or field_run[0] != seg.section_node:
+                own = node_segments.get(seg.section_node, ())
+                run: list[Duty] = []
+                for earlier in reversed(duties):
+                    if earlier.segment_id not in own or id(earlier) in fielded:
+                        break
+                    run.append(earlier)
+                field_run = (seg.section_node, run)
+            tasks = field_run[1]
+            if not tasks and seg.section_node in sections and part in ("tasks", "organisation") \
                     and any(role in ("lead", "cooperate", "time") for role, _value in fields):
                 task = Duty(text=sections[seg.section_node].heading, section=seg.section, units=[],
                             segment_id=seg.id)
                 duties.append(task)
-            if task is not None:
-                node_segments.setdefault(seg.section_node, set()).add(task.segment_id or "")
-                _apply_fields(task, fields, find)
+                tasks.append(task)
+            if tasks:
+                for task in tasks:
+                    fielded.add(id(task))
+                    node_segments.setdefault(seg.section_node, set()).add(task.segment_id or "")
+                    _apply_fields(task, fields, find)
                 continue
+        field_run = None
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
             lead_in = (seg.section_node, found)
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
@@ -1880,9 +1896,11 @@ def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -
                 words = value if deadline else words
             if deadline is None and (span := re.search(r"(20\d\d)\s*[-–—]\s*(20\d\d)", value)):
                 deadline, words = f"{span.group(2)}-12-31", value
-            duty.deadline = duty.deadline or deadline
-            duty.deadline_text = duty.deadline_text or words
-            duty.recurring = duty.recurring or recurring
+            if deadline or words or recurring:
+                # The field says when the task is due; a year in the task's words is more often the
+                # horizon of a programme it names ("Đề án … đến năm 2035") than its deadline.
+                duty.deadline, duty.deadline_text = deadline, words
+                duty.recurring = recurring or duty.recurring
         elif role == "product" and value:
             duty.product = value
         # A budget line ("Kinh phí: ngân sách tỉnh") names a source, not a unit: nothing to add.

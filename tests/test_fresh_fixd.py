@@ -1,0 +1,88 @@
+"""Forms of the session-13 fresh plans of other provinces (helper fixd), written with invented
+wording: lettered field labels that lay a task out as "a) Nhiệm vụ / b) Cơ quan thực hiện /
+c) Thời gian thực hiện", and the unit forms and times that the fresh plans showed the extractor
+missing. Layout seen in the fresh development plans (kh308 Hà Nội, qd2820 TP Hồ Chí Minh) and in
+real plans of the public crawl, e.g.
+https://thuvienphapluat.vn/van-ban/Cong-nghe-thong-tin/Ke-hoach-308-KH-UBND-2025-trien-khai-Nghi-quyet-214-NQ-CP-chuyen-doi-so-toan-dien-Ha-Noi-681504.aspx
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_text
+
+from chinhsach.model import Document, Duty
+
+LETTERED_FIELDS = """KẾ HOẠCH
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+1. Bảo đảm dữ liệu đồng bộ.
+
+**II. NHIỆM VỤ**
+
+**1. Về dữ liệu nông nghiệp**
+
+**1.1. Cập nhật Quy hoạch vùng chăn nuôi:**
+
+a) Nhiệm vụ: Tham mưu Ủy ban nhân dân tỉnh cập nhật Đề án chăn nuôi an toàn sinh học đến năm 2035
+của tỉnh theo hướng dẫn mới.
+
+b) Cơ quan thực hiện:
+
+- Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.
+
+- Đơn vị phối hợp: Sở Tài chính.
+
+c) Thời gian thực hiện: Hoàn thành trong năm 2026.
+
+**1.2. Số hóa hồ sơ vùng trồng:**
+
+a) Nhiệm vụ:
+
+- Rà soát, chuẩn hóa hồ sơ mã số vùng trồng trên địa bàn.
+
+- Cập nhật dữ liệu vùng trồng lên hệ thống dùng chung của tỉnh.
+
+b) Cơ quan thực hiện:
+
+- Đơn vị chủ trì: Ủy ban nhân dân các xã, phường.
+
+- Đơn vị phối hợp: Sở Khoa học và Công nghệ.
+
+c) Thời gian thực hiện: Thực hiện thường xuyên.
+"""
+
+
+def _roles(duty: Duty) -> set[tuple[str, str]]:
+    return {(u.name, u.role) for u in duty.units}
+
+
+def _fields_doc(tmp_path: Path) -> Document:
+    return parse_text(tmp_path, LETTERED_FIELDS, "ke-hoach-truong.md")
+
+
+def test_lettered_field_labels_are_fields_of_their_task(tmp_path: Path) -> None:
+    """"a) Nhiệm vụ: …" / "b) Cơ quan thực hiện:" / "c) Thời gian thực hiện: …" are the fields of
+    one task: its duty keeps the task item's id, takes the units of the b) lines and the time of
+    the c) line (not the year in the title of the scheme it updates)."""
+    doc = _fields_doc(tmp_path)
+    assert not [d for d in doc.duties if d.section.startswith("II.1.1.")], [d.section for d in doc.duties]
+    duties = [d for d in doc.duties if d.section == "II.1.1"]
+    assert len(duties) == 1, [d.text for d in duties]
+    duty = duties[0]
+    assert duty.text.startswith("Tham mưu Ủy ban nhân dân tỉnh cập nhật")
+    assert {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "cooperate")} <= _roles(duty)
+    assert duty.deadline == "2026-12-31"
+
+
+def test_field_lines_reach_every_bullet_of_the_task(tmp_path: Path) -> None:
+    """"a) Nhiệm vụ:" over two dash bullets: both are the task; the b) and c) fields below reach
+    each of them, not only the last one."""
+    doc = _fields_doc(tmp_path)
+    duties = [d for d in doc.duties if d.section == "II.1.2"]
+    assert len(duties) == 2, [(d.section, d.text) for d in doc.duties]
+    for duty in duties:
+        assert {("Ủy ban nhân dân xã, phường", "lead"), ("Sở Khoa học và Công nghệ", "cooperate")} <= _roles(duty)
+        assert duty.recurring == "thường xuyên"
