@@ -86,3 +86,46 @@ def test_field_lines_reach_every_bullet_of_the_task(tmp_path: Path) -> None:
     for duty in duties:
         assert {("Ủy ban nhân dân xã, phường", "lead"), ("Sở Khoa học và Công nghệ", "cooperate")} <= _roles(duty)
         assert duty.recurring == "thường xuyên"
+
+
+ORGANISATION = """KẾ HOẠCH
+
+**I. MỤC ĐÍCH**
+
+1. Bảo đảm vận hành an toàn.
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+**1. Trung tâm Dữ liệu số Thành phố**
+
+Trung tâm Dữ liệu số Thành phố chủ trì, phối hợp với Bộ Tư lệnh Thành phố bảo đảm an toàn hạ tầng.
+
+**2. Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố**
+
+- Cung cấp dữ liệu chuyên ngành thuộc phạm vi quản lý.
+
+**3. Ủy ban nhân dân phường, xã**
+
+- Chịu trách nhiệm về số liệu do địa phương cung cấp và thực hiện trách nhiệm giải trình trước
+Ủy ban nhân dân Thành phố khi cung cấp chậm.
+"""
+
+
+def test_city_named_bodies_and_accountability(tmp_path: Path) -> None:
+    """A capitalised "Thành phố" closes a sentence-case name as "thành phố" does; an institute
+    named in sentence case keeps its name; "Bộ Tư lệnh Thành phố" (the city's military command
+    after the 2025 reorganisation) is a body; "giải trình trước Y" makes Y report_to."""
+    doc = parse_text(tmp_path, ORGANISATION, "ke-hoach-du-lieu.md")
+    first = [d for d in doc.duties if d.section == "II.1"]
+    assert len(first) == 1
+    names = {u.name.lower(): u.role for u in first[0].units}
+    assert names.get("trung tâm dữ liệu số thành phố") == "lead", first[0].units
+    assert names.get("bộ tư lệnh thành phố") == "cooperate", first[0].units
+    second = [d for d in doc.duties if d.section == "II.2"]
+    assert len(second) == 1
+    leads = {u.name.lower() for u in second[0].units if u.role == "lead" and u.explicit}
+    assert {"sở, ngành", "viện nghiên cứu phát triển thành phố"} <= leads, second[0].units
+    third = [d for d in doc.duties if d.section == "II.3"]
+    assert len(third) == 1
+    assert any(u.role == "report_to" and u.name.lower() == "ủy ban nhân dân thành phố" for u in third[0].units), \
+        third[0].units

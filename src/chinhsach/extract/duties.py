@@ -113,6 +113,9 @@ _REPORT = re.compile(
     # thanhtra.com.vn): "với" names the recipient only after the reported results, so
     # that "báo cáo, phối hợp với X" keeps X a partner.
     r"bao cao (?:ket qua|tinh hinh|tien do)(?:\s+[^\s;.,()]+){0,12}?\s+voi|"
+    # "chịu trách nhiệm giải trình trước UBND Thành phố", "giải trình với Sở X": the body a unit
+    # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
+    r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
     r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
