@@ -852,6 +852,12 @@ _TIME_LABEL = re.compile(r"(?P<prep>thoi (?:gian|han)(?: thuc hien| hoan thanh| 
                          r"(?:giai doan\s+|nam\s+|tu nam\s+)?(?P<y>20\d\d)"
                          r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?(?!\d)"
                          r"(?!\s+(?:va\s+(?:cac|nhung)\s+nam|tro di)\b)")
+# "… tiến tới thí điểm (2025 - 2026).", "… (xuyên suốt 2025 - 2035).": the steps of a roadmap
+# ("Lộ trình chung …:") end with their period in brackets. A bracket that holds only the period
+# and ends the item dates it as a time label does (fresh plan qd2820 KH.III); a period inside the
+# text stays a name's ("Chương trình … giai đoạn 2026 - 2030"), an open start ("2026 trở đi") none.
+_BRACKET_PERIOD = re.compile(r"\((?:(?:giai doan|xuyen suot|nam|tu nam|trong)\s+)?(?P<y>20\d\d)"
+                             r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?\s*\)\s*[.;]?\s*$")
 # "trước Tết Nguyên đán Bính Ngọ 2026", "hoàn thành trước Tết": a lunar feast, due before it; no
 # solar date can be fixed without a calendar, so the words alone (directives before Tết of 2021,
 # 2025 and 2026 in the session-12 survey: chi trả, thăm hỏi, rà soát "trước Tết").
@@ -1091,6 +1097,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         end = int(m.group("y2") or m.group("y"))
         start = m.start() + len(m.group("prep"))
         candidates.append((start, f"{end:04d}-12-31", text[start : m.end()]))
+    if m := _BRACKET_PERIOD.search(folded):
+        end = int(m.group("y2") or m.group("y"))
+        candidates.append((m.start() + 1, f"{end:04d}-12-31", text[m.start() + 1 : m.end("y2") if m.group("y2") else m.end("y")]))
     for m in _MONTH_DAY.finditer(folded):
         candidates.append((m.start(), None, text[m.start() : m.end()]))
     for m in _BEFORE_TET.finditer(folded):
