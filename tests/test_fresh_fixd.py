@@ -129,3 +129,112 @@ def test_city_named_bodies_and_accountability(tmp_path: Path) -> None:
     assert len(third) == 1
     assert any(u.role == "report_to" and u.name.lower() == "ủy ban nhân dân thành phố" for u in third[0].units), \
         third[0].units
+
+
+def test_a_roadmap_step_is_dated_by_its_bracketed_period() -> None:
+    """"Lộ trình …:" over steps that end with their period in brackets: the bracket dates the
+    step as a time label does; a period inside the text or an open start does not."""
+    from chinhsach.extract.duties import find_deadline
+
+    assert find_deadline("Chuẩn hóa kho dữ liệu đất đai và đưa vào khai thác thử (2026 - 2027).")[0] == "2027-12-31"
+    assert find_deadline("Bồi dưỡng kỹ năng số cho cán bộ cơ sở (xuyên suốt 2026 - 2031).")[0] == "2031-12-31"
+    assert find_deadline("Kết nối dữ liệu với các tỉnh lân cận (2027 trở đi).")[0] is None
+    assert find_deadline("Triển khai Chương trình (giai đoạn 2026-2030) tại các xã vùng cao.")[0] is None
+
+
+# A duty table flattened one cell per line; group II's first row prints two tasks: the second
+# under the TT, time, result and funding cells merged down, with a lead and a partner of its own.
+MERGED_TT = """KẾ HOẠCH
+
+**I. NHIỆM VỤ**
+
+1. Thực hiện các nhiệm vụ tại Phụ lục.
+
+**PHỤ LỤC**
+
+|
+**TT**
+|
+**Nhiệm vụ**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Thời gian hoàn thành**
+|
+**Kết quả**
+|
+**Nguồn kinh phí**
+|
+|
+**I**
+|
+**Hạ tầng**
+|
+|
+1
+|
+Nâng cấp mạng nội bộ của các trạm quan trắc.
+|
+Sở Nông nghiệp và Môi trường
+|
+Sở Tài chính
+|
+Quý III/2026
+|
+Mạng được nâng cấp
+|
+Ngân sách tỉnh
+|
+|
+**II**
+|
+**Vận hành**
+|
+|
+1
+|
+Vận hành phần mềm quản lý trạm quan trắc.
+|
+Sở Nông nghiệp và Môi trường
+|
+Sở Tài chính
+|
+Quý IV/2026
+|
+|
+Sao lưu định kỳ dữ liệu quan trắc.
+|
+Sở Khoa học và Công nghệ
+|
+Công an tỉnh
+|
+|
+2
+|
+Tập huấn cán bộ vận hành trạm.
+|
+Sở Nội vụ
+|
+Sở Tài chính
+|
+Năm 2027
+|
+Lớp tập huấn
+|
+Ngân sách tỉnh
+|
+"""
+
+
+def test_a_second_task_under_a_merged_tt_is_a_row_of_its_own(tmp_path: Path) -> None:
+    """A row that ends early ("… | Quý IV/2026 |") followed by cells that cannot fit in it is
+    over: the next cells are the second task of the merged TT, with their own lead and partner."""
+    doc = parse_text(tmp_path, MERGED_TT, "ke-hoach-quan-trac.md")
+    rows = [d for d in doc.duties if d.section.startswith("PL1")]
+    second = [d for d in rows if d.text.startswith("Sao lưu định kỳ")]
+    assert len(second) == 1, [(d.section, d.text) for d in rows]
+    assert {("Sở Khoa học và Công nghệ", "lead"), ("Công an tỉnh", "cooperate")} <= _roles(second[0])
+    first = next(d for d in rows if d.text.startswith("Vận hành phần mềm"))
+    assert ("Sở Khoa học và Công nghệ", "lead") not in _roles(first)
