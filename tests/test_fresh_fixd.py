@@ -238,3 +238,36 @@ def test_a_second_task_under_a_merged_tt_is_a_row_of_its_own(tmp_path: Path) -> 
     assert {("Sở Khoa học và Công nghệ", "lead"), ("Công an tỉnh", "cooperate")} <= _roles(second[0])
     first = next(d for d in rows if d.text.startswith("Vận hành phần mềm"))
     assert ("Sở Khoa học và Công nghệ", "lead") not in _roles(first)
+
+
+def test_the_execution_article_names_every_addressee(tmp_path: Path) -> None:
+    """"Thủ trưởng các cơ quan, đơn vị trực thuộc Ủy ban nhân dân tỉnh" in a decision's execution
+    article is one collective (its generic member kept, GUIDELINES-real.md [decided, adjud]), so
+    the list of addressees goes on to the commune chairs after it."""
+    text = ("QUYẾT ĐỊNH\n\n**Điều 1.** Ban hành kèm theo Quyết định này Kế hoạch số hóa hồ sơ đất đai.\n\n"
+            "**Điều 2.** Quyết định này có hiệu lực thi hành kể từ ngày ký.\n\n"
+            "**Điều 3.** Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở, Thủ trưởng các cơ quan, đơn vị "
+            "trực thuộc Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành "
+            "Quyết định này./.\n")
+    doc = parse_text(tmp_path, text, "quyet-dinh-dat-dai.md")
+    duty = next(d for d in doc.duties if d.section == "D3")
+    leads = {u.name.lower() for u in duty.units if u.role == "lead"}
+    assert {"cơ quan, đơn vị trực thuộc ủy ban nhân dân tỉnh", "chủ tịch ủy ban nhân dân xã, phường"} <= leads, duty.units
+
+
+def test_a_dotted_resolution_number_is_cited_whole(tmp_path: Path) -> None:
+    """"Nghị quyết số 45.3/2025/NQ-CP": a series number with a dotted suffix is one number."""
+    text = ("KẾ HOẠCH\n\nCăn cứ Nghị quyết số 45.3/2025/NQ-CP ngày 12 tháng 3 năm 2025 của Chính phủ về "
+            "xử lý vướng mắc trong quy hoạch;\n\n**I. MỤC ĐÍCH**\n\n1. Bảo đảm tiến độ.\n")
+    doc = parse_text(tmp_path, text, "ke-hoach-quy-hoach.md")
+    assert ("45.3/2025/NQ-CP", "2025-03-12") in {(c.number, c.date) for c in doc.citations}, doc.citations
+
+
+def test_the_receiver_of_reports_to_consolidate_leads_without_de(tmp_path: Path) -> None:
+    """"gửi Sở X tổng hợp, báo cáo …" charges X with consolidating as "gửi Sở X để tổng hợp" does."""
+    text = ("KẾ HOẠCH\n\n**I. MỤC ĐÍCH**\n\n1. Bảo đảm tiến độ.\n\n**II. TỔ CHỨC THỰC HIỆN**\n\n"
+            "1. Các đơn vị lập dự toán kinh phí của nhiệm vụ được giao, gửi Sở Tài chính tổng hợp, báo cáo "
+            "Ủy ban nhân dân tỉnh xem xét bố trí.\n")
+    doc = parse_text(tmp_path, text, "ke-hoach-du-toan.md")
+    duty = next(d for d in doc.duties if d.section == "II.1")
+    assert {("Sở Tài chính", "report_to"), ("Sở Tài chính", "lead")} <= _roles(duty), duty.units

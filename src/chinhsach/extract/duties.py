@@ -129,11 +129,12 @@ _REPORT = re.compile(
     r"nop(?:\s+[^\s;.,()]+){0,12}?\s+(?:cho|ve|toi|den)|chuyen(?: ho so| don)? (?:cho|ve|den)|"
     r"(?:duoc\s+)?su (?:dong y|chap thuan|phe duyet) cua)\s+(?:cac\s+)?$"
 )
+# "gửi Sở X tổng hợp, báo cáo …" says the same without "để" (fresh plan kh308 II.4.1).
 # A letter puts its due date between the receiver and what the receiver does with the reports
 # ("gửi về Sở Nội vụ trước ngày 05/12/2025 để tổng hợp", "gửi Sở X chậm nhất ngày … để tổng hợp";
 # the session-12 survey of letters, tests/test_charges_survey.py): the receiver still consolidates.
 _ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*(?:(?:truoc|cham nhat|trong|den het|den)\b[^,;.()]{0,40}?,?\s*)?"
-                              r"de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
+                              r"(?:de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)|tong hop)\b")
 # "hình thức thi, kiểm tra, đánh giá", "quy chế về thi, kiểm tra": tests beside exams are nouns.
 # "đoàn kiểm tra", "đợt kiểm tra" (an inspection plan's team and round) are nouns too.
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )(?<!\bdoan )(?<!\bdot )kiem tra|giam sat)\b")
