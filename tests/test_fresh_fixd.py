@@ -271,3 +271,16 @@ def test_the_receiver_of_reports_to_consolidate_leads_without_de(tmp_path: Path)
     doc = parse_text(tmp_path, text, "ke-hoach-du-toan.md")
     duty = next(d for d in doc.duties if d.section == "II.1")
     assert {("Sở Tài chính", "report_to"), ("Sở Tài chính", "lead")} <= _roles(duty), duty.units
+
+
+def test_a_reflected_difficulty_goes_to_the_consolidating_body() -> None:
+    """"phản ánh về Sở X tổng hợp, báo cáo …" charges X as "… để tổng hợp" does; "tham mưu Ban Y
+    tổng hợp" leaves Y the addressee only (the adviser consolidates)."""
+    from chinhsach.extract.duties import roles_in_text
+
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Nếu có vướng mắc, các đơn vị phản ánh về Sở Xây dựng tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")}
+    assert {("Sở Xây dựng", "report_to"), ("Sở Xây dựng", "lead")} <= roles
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Sở Nội vụ tham mưu Ban Chỉ đạo cải cách hành chính tỉnh tổng hợp kết quả thực hiện.")}
+    assert ("Ban Chỉ đạo cải cách hành chính tỉnh", "lead") not in roles

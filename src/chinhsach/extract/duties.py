@@ -129,12 +129,16 @@ _REPORT = re.compile(
     r"nop(?:\s+[^\s;.,()]+){0,12}?\s+(?:cho|ve|toi|den)|chuyen(?: ho so| don)? (?:cho|ve|den)|"
     r"(?:duoc\s+)?su (?:dong y|chap thuan|phe duyet) cua)\s+(?:cac\s+)?$"
 )
-# "gửi Sở X tổng hợp, báo cáo …" says the same without "để" (fresh plan kh308 II.4.1).
 # A letter puts its due date between the receiver and what the receiver does with the reports
 # ("gửi về Sở Nội vụ trước ngày 05/12/2025 để tổng hợp", "gửi Sở X chậm nhất ngày … để tổng hợp";
 # the session-12 survey of letters, tests/test_charges_survey.py): the receiver still consolidates.
 _ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*(?:(?:truoc|cham nhat|trong|den het|den)\b[^,;.()]{0,40}?,?\s*)?"
-                              r"(?:de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)|tong hop)\b")
+                              r"de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
+# "gửi Sở X tổng hợp, báo cáo …", "phản ánh về Sở X tổng hợp, …": what is sent is for X to
+# consolidate, as with "để tổng hợp" (fresh plan kh308 II.4.1, development kh165's closing); not
+# "tham mưu X tổng hợp", where the adviser consolidates.
+_SENT_BEFORE = re.compile(r"\b(?:gui|phan anh|bao cao|nop)(?: kip thoi)?(?: (?:ve|den|len|cho|toi))?\s+(?:cac\s+)?$")
+_CONSOLIDATES = re.compile(r"^\s*tong hop\b")
 # "hình thức thi, kiểm tra, đánh giá", "quy chế về thi, kiểm tra": tests beside exams are nouns.
 # "đoàn kiểm tra", "đợt kiểm tra" (an inspection plan's team and round) are nouns too.
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )(?<!\bdoan )(?<!\bdot )kiem tra|giam sat)\b")
@@ -587,7 +591,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             continue
         if _in_list_after(folded, mentions, i, _REPORT):
             add(m, "report_to")
-            if _ACTS_ON_REPORTS.match(folded[mentions[tail].end :]):
+            if _ACTS_ON_REPORTS.match(folded[mentions[tail].end :]) or (
+                    _SENT_BEFORE.search(folded[: mentions[head].start])
+                    and _CONSOLIDATES.match(folded[mentions[tail].end :])):
                 # "báo cáo về Sở X để tổng hợp, tham mưu …": Sở X is charged with consolidating
                 # what it receives (GUIDELINES-real.md: kh144 VII, kh157 V, kh556 VI.5); "(qua
                 # Sở X) để …" only routes the reports, and "báo cáo X xem xét" asks X to decide.
