@@ -4,6 +4,11 @@ c) Thời gian thực hiện", and the unit forms and times that the fresh plans
 missing. Layout seen in the fresh development plans (kh308 Hà Nội, qd2820 TP Hồ Chí Minh) and in
 real plans of the public crawl, e.g.
 https://thuvienphapluat.vn/van-ban/Cong-nghe-thong-tin/Ke-hoach-308-KH-UBND-2025-trien-khai-Nghi-quyet-214-NQ-CP-chuyen-doi-so-toan-dien-Ha-Noi-681504.aspx
+and https://thuvienphapluat.vn/van-ban/Cong-nghe-thong-tin/Quyet-dinh-2820-QD-UBND-2025-trien-khai-Quyet-dinh-06-QD-TTg-va-3103-QD-BTC-Ho-Chi-Minh-681674.aspx;
+execution articles listing addressees by their heads' titles (Điều 3 "Chánh Văn phòng …, Giám đốc
+các Sở …, Thủ trưởng các …, Chủ tịch UBND các …") as in
+https://thuviennhadat.vn/vbpl/quyet-dinh-3970-qd-ubnd-nam-2013-thanh-lap-doi-cong-tac-xa-hoi-tinh-nguyen-dong-nai-217955.html
+and https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Quyet-dinh-04-2016-QD-UBND-phoi-hop-cong-tac-phong-ngua-xu-ly-vi-pham-phap-luat-de-dieu-Hai-Duong-320398.aspx
 """
 
 from __future__ import annotations
