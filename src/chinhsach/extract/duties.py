@@ -118,6 +118,9 @@ _REPORT = re.compile(
     # thanhtra.com.vn): "với" names the recipient only after the reported results, so
     # that "báo cáo, phối hợp với X" keeps X a partner.
     r"bao cao (?:ket qua|tinh hinh|tien do)(?:\s+[^\s;.,()]+){0,12}?\s+voi|"
+    # "chịu trách nhiệm giải trình trước UBND Thành phố", "giải trình với Sở X": the body a unit
+    # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
+    r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
     r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
@@ -138,6 +141,11 @@ _REPORT = re.compile(
 # the session-12 survey of letters, tests/test_charges_survey.py): the receiver still consolidates.
 _ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*(?:(?:truoc|cham nhat|trong|den het|den)\b[^,;.()]{0,40}?,?\s*)?"
                               r"de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
+# "gửi Sở X tổng hợp, báo cáo …", "phản ánh về Sở X tổng hợp, …": what is sent is for X to
+# consolidate, as with "để tổng hợp" (fresh plan kh308 II.4.1, development kh165's closing); not
+# "tham mưu X tổng hợp", where the adviser consolidates.
+_SENT_BEFORE = re.compile(r"\b(?:gui|phan anh|bao cao|nop)(?: kip thoi)?(?: (?:ve|den|len|cho|toi))?\s+(?:cac\s+)?$")
+_CONSOLIDATES = re.compile(r"^\s*tong hop\b")
 # "hình thức thi, kiểm tra, đánh giá", "quy chế về thi, kiểm tra": tests beside exams are nouns.
 # "đoàn kiểm tra", "đợt kiểm tra" (an inspection plan's team and round) are nouns too.
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )(?<!\bdoan )(?<!\bdot )kiem tra|giam sat)\b")
@@ -602,7 +610,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             continue
         if _in_list_after(folded, mentions, i, _REPORT):
             add(m, "report_to")
-            if _ACTS_ON_REPORTS.match(folded[mentions[tail].end :]):
+            if _ACTS_ON_REPORTS.match(folded[mentions[tail].end :]) or (
+                    _SENT_BEFORE.search(folded[: mentions[head].start])
+                    and _CONSOLIDATES.match(folded[mentions[tail].end :])):
                 # "báo cáo về Sở X để tổng hợp, tham mưu …": Sở X is charged with consolidating
                 # what it receives (GUIDELINES-real.md: kh144 VII, kh157 V, kh556 VI.5); "(qua
                 # Sở X) để …" only routes the reports, and "báo cáo X xem xét" asks X to decide.
@@ -881,6 +891,12 @@ _TIME_LABEL = re.compile(r"(?P<prep>thoi (?:gian|han)(?: thuc hien| hoan thanh| 
                          r"(?:giai doan\s+|nam\s+|tu nam\s+)?(?P<y>20\d\d)"
                          r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?(?!\d)"
                          r"(?!\s+(?:va\s+(?:cac|nhung)\s+nam|tro di)\b)")
+# "… tiến tới thí điểm (2025 - 2026).", "… (xuyên suốt 2025 - 2035).": the steps of a roadmap
+# ("Lộ trình chung …:") end with their period in brackets. A bracket that holds only the period
+# and ends the item dates it as a time label does (fresh plan qd2820 KH.III); a period inside the
+# text stays a name's ("Chương trình … giai đoạn 2026 - 2030"), an open start ("2026 trở đi") none.
+_BRACKET_PERIOD = re.compile(r"\((?:(?:giai doan|xuyen suot|nam|tu nam|trong)\s+)?(?P<y>20\d\d)"
+                             r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?\s*\)\s*[.;]?\s*$")
 # "trước Tết Nguyên đán Bính Ngọ 2026", "hoàn thành trước Tết": a lunar feast, due before it; no
 # solar date can be fixed without a calendar, so the words alone (directives before Tết of 2021,
 # 2025 and 2026 in the session-12 survey: chi trả, thăm hỏi, rà soát "trước Tết").
@@ -1127,6 +1143,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         end = int(m.group("y2") or m.group("y"))
         start = m.start() + len(m.group("prep"))
         candidates.append((start, f"{end:04d}-12-31", text[start : m.end()]))
+    if m := _BRACKET_PERIOD.search(folded):
+        end = int(m.group("y2") or m.group("y"))
+        candidates.append((m.start() + 1, f"{end:04d}-12-31", text[m.start() + 1 : m.end("y2") if m.group("y2") else m.end("y")]))
     for m in _MONTH_DAY.finditer(folded):
         candidates.append((m.start(), None, text[m.start() : m.end()]))
     for m in _BEFORE_TET.finditer(folded):
@@ -1729,6 +1748,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
     attendees: str | None = None  # the outline node of an invitation's "Thành phần:" list
+    field_run: tuple[str | None, list[Duty]] | None = None  # the tasks the field lines complete
+    fielded: set[int] = set()  # ids of duties that field lines completed
     for seg in document.segments:
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
@@ -1786,16 +1807,30 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if seg.kind in ("paragraph", "bullet") and (fields := _fields(text)) is not None:
             # "- Cơ quan chủ trì: Sở X." completes the task above it, at the same item; with no
             # task paragraph there, the item's heading is the task.
-            task = duties[-1] if duties and duties[-1].segment_id in node_segments.get(seg.section_node, ()) else None
-            if task is None and seg.section_node in sections and part in ("tasks", "organisation") \
+            # "a) Nhiệm vụ:" over several bullets, then the fields: they complete every task line
+            # of the item since the last field lines, not only the last one.
+            if field_run is None or field_run[0] != seg.section_node:
+                own = node_segments.get(seg.section_node, ())
+                run: list[Duty] = []
+                for earlier in reversed(duties):
+                    if earlier.segment_id not in own or id(earlier) in fielded:
+                        break
+                    run.append(earlier)
+                field_run = (seg.section_node, run)
+            tasks = field_run[1]
+            if not tasks and seg.section_node in sections and part in ("tasks", "organisation") \
                     and any(role in ("lead", "cooperate", "time") for role, _value in fields):
                 task = Duty(text=sections[seg.section_node].heading, section=seg.section, units=[],
                             segment_id=seg.id)
                 duties.append(task)
-            if task is not None:
-                node_segments.setdefault(seg.section_node, set()).add(task.segment_id or "")
-                _apply_fields(task, fields, find)
+                tasks.append(task)
+            if tasks:
+                for task in tasks:
+                    fielded.add(id(task))
+                    node_segments.setdefault(seg.section_node, set()).add(task.segment_id or "")
+                    _apply_fields(task, fields, find)
                 continue
+        field_run = None
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
             lead_in = (seg.section_node, found)
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
@@ -2035,9 +2070,11 @@ def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -
                 words = value if deadline else words
             if deadline is None and (span := re.search(r"(20\d\d)\s*[-–—]\s*(20\d\d)", value)):
                 deadline, words = f"{span.group(2)}-12-31", value
-            duty.deadline = duty.deadline or deadline
-            duty.deadline_text = duty.deadline_text or words
-            duty.recurring = duty.recurring or recurring
+            if deadline or words or recurring:
+                # The field says when the task is due; a year in the task's words is more often the
+                # horizon of a programme it names ("Đề án … đến năm 2035") than its deadline.
+                duty.deadline, duty.deadline_text = deadline, words
+                duty.recurring = recurring or duty.recurring
         elif role == "product" and value:
             duty.product = value
         # A budget line ("Kinh phí: ngân sách tỉnh") names a source, not a unit: nothing to add.

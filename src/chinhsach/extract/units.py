@@ -670,6 +670,16 @@ class UnitGrammar(Gazetteer):
                     k = e
                     continue
                 break
+            if spec.tail and t.kind == WORD and not t.cap and parts:
+                # A proper name's head (Viện, Trường) takes no verb phrase, but a short
+                # sentence-case run that a level word closes is still its name ("Viện Nghiên cứu
+                # phát triển Thành phố", as TP Hồ Chí Minh names its institute).
+                e = self._sentence_run(toks, k)
+                if 0 < e - k <= 3 and e < n and self._level_at(toks, e) is not None:
+                    parts.append(" " + self._surface(toks, k, e))
+                    k = e
+                    continue
+                break
             if t.kind == WORD and not t.cap and not spec.lower and not spec.tail:
                 # A sentence-case name goes on over lower-case words ("Quỹ Đầu tư phát triển",
                 # "Cục Quản lý thị trường"), but hardly after a listed body ("Sở Y tế khảo sát
@@ -815,7 +825,9 @@ class UnitGrammar(Gazetteer):
         if t.key == "số" and e + 1 < n and toks[e + 1].kind == NUM:
             return True  # a numbered body: "Đội Quản lý thị trường số 3"
         if t.cap:
-            return self._unit_start(toks, e) or self._place_at(toks, e)
+            # A level word may be capitalised as the city's own name ("Trung tâm Chuyển đổi số
+            # Thành phố", TP Hồ Chí Minh's plans): it closes the name as "thành phố" does.
+            return self._unit_start(toks, e) or self._place_at(toks, e) or self._level_at(toks, e) is not None
         if self._level_at(toks, e) is not None:
             return True
         if t.key in PLURAL and e + 1 < n and self._level_at(toks, e + 1) is not None:
