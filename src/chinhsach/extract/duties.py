@@ -108,7 +108,9 @@ _COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau 
 # both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
 # report may stand between "báo cáo" and the "về" that names the recipient.
 _REPORT = re.compile(
-    r"(?:bao cao(?: ket qua(?: thuc hien)?)?(?: ve| voi| cho| len| gui)?|trinh|\(qua|qua|"
+    # "báo cáo kịp thời UBND tỉnh (qua Sở X)": a manner adverb may stand before the recipient
+    # (the closing sentence of provincial plans, kh987-style; fresh-plans dev gold).
+    r"(?:bao cao(?: kip thoi| ngay| dinh ky)?(?: ket qua(?: thuc hien)?)?(?: ve| voi| cho| len| gui)?|trinh|\(qua|qua|"
     # The object may be a list ("Báo cáo kịp thời, đầy đủ thông tin và số liệu thống kê … về Bộ
     # Khoa học và Công nghệ", 15 words, fresh LUATKHOAHOCCONGNGHE D75.4.c).
     # A bracketed time may stand in the object: "báo cáo kết quả 6 tháng (trước ngày 15/6) và
@@ -571,6 +573,23 @@ def _clause_start(folded: str, pos: int) -> int:
 # bodies only acted on are no units). The session-12 survey, tests/test_charges_survey.py.
 _INSPECTED = re.compile(r"\b(?:doi tuong|(?:co quan|don vi|co so)\s+duoc)(?:\s+va\s+(?:thoi gian|noi dung))?\s+"
                         r"(?:kiem tra|thanh tra|giam sat|kiem toan)(?:\s*,\s*(?:kiem tra|thanh tra|giam sat))*\s*:")
+
+
+# Monitoring words that are not the unit's own act: what the people it guides are taught to do
+# ("Tuyên truyền, hướng dẫn người nuôi quan trắc, giám sát chất lượng nước") and fields listed as
+# examples ("triển khai ứng dụng trong các lĩnh vực như: Giám sát môi trường, …"). Both forms in
+# the fresh plans of session 13 (kh235 IV.1, kh987 IV.5-6), where the heading's unit was made
+# monitor from them.
+_NOT_OWN_ACTS = re.compile(
+    r"\b(?:huong dan|van dong|tuyen truyen|khuyen khich|ho tro)\s+(?:cac\s+)?"
+    r"(?:nguoi|ho|to chuc|ca nhan|doanh nghiep|co so|nhan dan|cong dong)\b[^.;,]*?\s"
+    r"(?:[a-z ]{1,20},\s*)?(?:theo doi|kiem tra|giam sat)\b"
+    r"|\bnhu\s*:[^.;]*")
+
+
+def _own_acts(folded: str) -> str:
+    """``folded`` without the monitoring words of :data:`_NOT_OWN_ACTS`."""
+    return _NOT_OWN_ACTS.sub(" ", folded)
 
 
 def _inspected_spans(folded: str) -> list[tuple[int, int]]:
@@ -1931,7 +1950,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
-            if role == "lead" and _MONITOR_VERBS.search(_own_clauses(fold(text))) and not named_monitor:
+            if role == "lead" and _MONITOR_VERBS.search(_own_acts(_own_clauses(fold(text)))) and not named_monitor:
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))

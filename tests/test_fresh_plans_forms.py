@@ -1,0 +1,142 @@
+"""Forms of real 2025 plans of other provinces that the extractor missed (helper fixc, session 13).
+
+The development plans of ``../shared/real/plans`` were read rule by rule; two fresh plans of
+session 13 (``evaluation/gold/fresh-plans``: a Nghệ An plan on telecom infrastructure in
+industrial zones, a Thanh Hóa plan on monitoring aquaculture water, both read from /tmp/s13/dev)
+showed forms none of them has. Every text below is invented for the test (a made-up province,
+"Lam Sơn"); none is copied from a document read. Each test says where the form was seen.
+"""
+
+from __future__ import annotations
+
+from conftest import parse_text
+
+from chinhsach.extract.duties import roles_in_text
+from chinhsach.extract.units import find_units
+from chinhsach.model import Document
+
+PLAN = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 41/KH-UBND | Lam Sơn, ngày 12 tháng 3 năm 2026 |
+
+KẾ HOẠCH
+
+Phát triển hạ tầng cấp nước tại các cụm công nghiệp năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Bảo đảm nước sạch cho sản xuất tại các cụm công nghiệp.
+
+II. TỔ CHỨC THỰC HIỆN
+
+**1. Ban Quản lý Khu kinh tế Hòn Nhạn**
+
+- Rà soát nhu cầu dùng nước của các nhà máy trong khu kinh tế.
+
+- Trong quá trình thực hiện, báo cáo kịp thời UBND tỉnh (qua Sở Xây dựng) các vướng mắc phát sinh.
+
+**2. Sở Nông nghiệp và Môi trường**
+
+- Tập huấn, hướng dẫn người dân ven sông quan trắc, theo dõi mực nước tại nơi ở của mình.
+
+- Ứng dụng cảm biến trong các lĩnh vực như: Giám sát chất lượng nước, cảnh báo ngập.
+
+**3. Các chủ đầu tư xây dựng và kinh doanh hạ tầng cụm công nghiệp**
+
+- Đầu tư tuyến ống cấp nước đến hàng rào từng nhà máy.
+
+- Bố trí mặt bằng cho trạm bơm tăng áp.
+
+**4. Các doanh nghiệp thứ cấp đang hoạt động trong cụm công nghiệp**
+
+- Sử dụng nước tiết kiệm, tuần hoàn nước làm mát.
+
+5. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát chất lượng nước ao nuôi; ghi chép số liệu theo hướng dẫn.
+
+Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.
+
+| Nơi nhận: - Như trên; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Bình |
+"""
+
+
+def _roles(doc: Document, section: str) -> list[set[tuple[str, str]]]:
+    return [{(u.name, u.role) for u in d.units if u.explicit} for d in doc.duties if d.section == section]
+
+
+def test_zone_board_keeps_the_zone_name() -> None:
+    """"Ban Quản lý Khu kinh tế Đông Nam" (Nghệ An, kh987 IV.2): the capitalised words after a
+    zone's board name the zone (GUIDELINES-real.md drops a place only after a level word or as
+    the province); before, the board was read "Ban Quản lý Khu kinh tế" with a place."""
+    names = [m.name for m in find_units("Ban Quản lý Khu kinh tế Hòn Nhạn chủ trì, phối hợp với Sở Xây dựng")]
+    assert names == ["Ban Quản lý Khu kinh tế Hòn Nhạn", "Sở Xây dựng"]
+    # The province's own board keeps its level word and drops the province, as before.
+    assert [m.name for m in find_units("Ban Quản lý Khu kinh tế tỉnh Lam Sơn")] == ["Ban Quản lý Khu kinh tế tỉnh"]
+
+
+def test_plural_class_labels_are_units() -> None:
+    """An organisation item headed by a plural class of non-state actors names a unit: "5. Các
+    chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp", "6. Các doanh nghiệp thứ cấp
+    đang hoạt động trong KCN" (kh987), "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, …"
+    (Thanh Hóa, kh235) and "11. Đề nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng
+    hóa" (qd2954 KH.V.11, a unit in its development gold)."""
+    assert [m.name for m in find_units("Các chủ đầu tư xây dựng và kinh doanh hạ tầng cụm công nghiệp")] == [
+        "chủ đầu tư xây dựng và kinh doanh hạ tầng cụm công nghiệp"]
+    # A restriction of place is dropped as "có liên quan" is.
+    assert [m.name for m in find_units("Các doanh nghiệp thứ cấp đang hoạt động trong cụm công nghiệp")] == [
+        "doanh nghiệp thứ cấp"]
+    assert [m.name for m in find_units("Các cơ sở chế biến nông sản: Tuân thủ quy định")] == [
+        "cơ sở chế biến nông sản"]
+    assert [m.name for m in find_units("Đề nghị các hợp tác xã sản xuất, tiêu thụ rau an toàn")] == [
+        "hợp tác xã sản xuất, tiêu thụ rau an toàn"]
+    # Not bodies: a bare class, a thing, a clause.
+    for text in ("Các doanh nghiệp trên địa bàn tỉnh", "Các cơ sở dữ liệu chuyên ngành gồm có:",
+                 "Các doanh nghiệp cần chủ động đầu tư.", "Các giải pháp chủ yếu"):
+        assert find_units(text) == [], text
+
+
+def test_collective_keeps_its_generic_members() -> None:
+    """"các sở, ban, ngành, cơ quan, đơn vị liên quan" (kh987's closing) and "các sở, ban,
+    ngành, đơn vị, địa phương" (kh235's): GUIDELINES-real.md keeps every printed member of a
+    collective, a generic one included; before, the name stopped at "ngành"."""
+    assert [m.name for m in find_units("đề nghị các sở, ban, ngành, cơ quan, đơn vị liên quan triển khai")] == [
+        "sở, ban, ngành, cơ quan, đơn vị"]
+    # After "và" the generic words are a second group, not members (qd2954's gold).
+    assert [m.name for m in find_units("phối hợp với các sở, ngành và các cơ quan, đơn vị có liên quan")] == [
+        "sở, ngành"]
+    # A qualified class after the comma is a unit of its own.
+    assert [m.name for m in find_units("các sở, ban, ngành, cơ quan báo chí")] == ["sở, ban, ngành", "cơ quan báo chí"]
+
+
+def test_report_with_an_adverb_and_a_dropped_word() -> None:
+    """"báo cáo kịp thời UBND tỉnh (qua Ban Quản lý …)" (kh987's closing): the adverb stands
+    between the verb and its recipient. "báo cáo Bộ X, Ủy nhân dân tỉnh" (kh987 IV.1): a word
+    dropped in print, read as the committee before its level word like "Ủy ban nhân thành phố"."""
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Nếu có vướng mắc, báo cáo kịp thời UBND tỉnh (qua Sở Xây dựng) để xem xét.")}
+    assert roles == {("Ủy ban nhân dân tỉnh", "report_to"), ("Sở Xây dựng", "report_to")}
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Sở Công Thương tổng hợp, báo cáo Bộ Công Thương, Ủy nhân dân tỉnh kết quả thực hiện.")}
+    assert ("Ủy ban nhân dân tỉnh", "report_to") in roles and ("Bộ Công Thương", "report_to") in roles
+
+
+def test_plan_with_class_headings(tmp_path) -> None:
+    doc = parse_text(tmp_path, PLAN)
+    # The zone board leads its items; its closing report goes to the committee through a Sở.
+    board = "Ban Quản lý Khu kinh tế Hòn Nhạn"
+    assert _roles(doc, "II.1")[0] == {(board, "lead")}
+    assert _roles(doc, "II.1")[1] == {(board, "lead"), ("Ủy ban nhân dân tỉnh", "report_to"),
+                                     ("Sở Xây dựng", "report_to")}
+    # Monitoring taught to residents and fields listed as examples are not the Sở's own
+    # monitoring (kh235 IV.1: "hướng dẫn người nuôi … quan trắc, giám sát"; kh987 IV.5: "các
+    # lĩnh vực như: Giám sát môi trường").
+    sở = "Sở Nông nghiệp và Môi trường"
+    assert _roles(doc, "II.2") == [{(sở, "lead")}, {(sở, "lead")}]
+    investors = "chủ đầu tư xây dựng và kinh doanh hạ tầng cụm công nghiệp"
+    assert _roles(doc, "II.3") == [{(investors, "lead")}, {(investors, "lead")}]
+    assert _roles(doc, "II.4") == [{("doanh nghiệp thứ cấp", "lead")}]
+    farms = "cơ sở nuôi trồng thủy sản"
+    assert _roles(doc, "II.5") == [{(farms, "lead"), (farms, "monitor")}]
+    # "Yêu cầu các sở, … nghiêm túc triển khai thực hiện./." after the last item addresses the
+    # whole part ([decided, kh179]), not item 5 (kh235's closing took the last item's id).
+    closing = [d for d in doc.duties if d.text.startswith("Yêu cầu")]
+    assert [d.section for d in closing] == ["II"]
+    assert {(u.name, u.role) for u in closing[0].units} == {("sở, ban, ngành, đơn vị, địa phương", "lead")}
