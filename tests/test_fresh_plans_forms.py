@@ -140,3 +140,27 @@ def test_plan_with_class_headings(tmp_path) -> None:
     closing = [d for d in doc.duties if d.text.startswith("Yêu cầu")]
     assert [d.section for d in closing] == ["II"]
     assert {(u.name, u.role) for u in closing[0].units} == {("sở, ban, ngành, đơn vị, địa phương", "lead")}
+
+
+def test_planned_quantities_in_a_task_part() -> None:
+    """A task part states the amount of an output with a quantity noun ("số lượng mẫu quan trắc
+    240 mẫu/năm", "- Số lượng: 5.000 cuốn", kh235 II.1-II.2) or as the count of an action's
+    object after a colon repeating the counted noun ("Lắp đặt mới trạm 3G/4G: 58 trạm", kh987
+    II.2.1). The annual aquaculture monitoring plans of other provinces are written the same
+    way (Thái Bình 125/KH-UBND 2020 on vanban123.vn, Bạc Liêu 144/KH-UBND 2020 on lawnet.vn,
+    Ninh Bình 83/KH-UBND 2021 on thuvienphapluat.vn). Before, outside an objectives part these
+    clauses had no target cue and were dropped."""
+    from chinhsach.extract.targets import find_targets
+
+    def found(text: str) -> list[tuple[float | None, str | None]]:
+        return [(t.value, t.unit) for t in find_targets(text, section="II.1", year=2026, in_objectives=False)]
+
+    assert found("Các chỉ số: độ đục, độ mặn đo với tần suất 1 lần/tháng; số lượng mẫu phân tích "
+                 "96 mẫu/năm.") == [(96.0, "mẫu/năm")]
+    assert found("Số lượng: 2.000 tờ rơi.") == [(2000.0, "tờ rơi")]
+    assert found("Lắp đặt mới cột đo mưa tự động: 14 cột.") == [(14.0, "cột")]
+    # Not set by the plan: a result, money, a length of time, a frequency, a count in passing.
+    for text in ("Năm qua, đơn vị quan trắc đã lấy 1.200 mẫu nước.", "Kinh phí: 300 triệu đồng.",
+                 "Thời gian: 10 ngày.", "Các chỉ số đo với tần suất 2 lần/tháng.",
+                 "Xã Bình Minh: Lấy mẫu 01 vị trí tại vùng nuôi."):
+        assert found(text) == [], text
