@@ -164,3 +164,51 @@ def test_planned_quantities_in_a_task_part() -> None:
                  "Thời gian: 10 ngày.", "Các chỉ số đo với tần suất 2 lần/tháng.",
                  "Xã Bình Minh: Lấy mẫu 01 vị trí tại vùng nuôi."):
         assert found(text) == [], text
+
+
+LISTS = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 52/KH-UBND | Lam Sơn, ngày 02 tháng 4 năm 2026 |
+
+KẾ HOẠCH
+
+Quan trắc chất lượng nước hồ chứa năm 2026
+
+I. MỤC TIÊU
+
+1. Cảnh báo sớm ô nhiễm nguồn nước hồ chứa.
+
+II. NỘI DUNG KẾ HOẠCH
+
+1. Quan trắc nước hồ chứa
+
+- Hồ Đá Bạc: Lấy mẫu 02 vị trí đại diện cho vùng nước cấp của các khu nuôi cá lồng phía thượng nguồn, gồm:
+
++ 01 vị trí tại cửa xả tràn;
+
++ 01 vị trí tại lòng hồ.
+
+- Hồ Khe Mơ: Lấy mẫu 01 vị trí tại đập chính.
+
+- Hồ Suối Tre: Lấy mẫu 01 vị trí tại cửa lấy nước.
+
+- Các chỉ số: độ đục, DO, COD đo với tần suất 1 lần/tháng; thời gian quan trắc từ tháng 4 đến tháng 9 năm 2026.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nông nghiệp và Môi trường chủ trì thực hiện Kế hoạch.
+
+| Nơi nhận: - Như trên; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Bình |
+"""
+
+
+def test_sibling_bullet_ends_a_list(tmp_path) -> None:
+    """"- Cửa sông A: Lấy mẫu 04 vị trí gồm:" over "+ 01 vị trí …" lines, then "- Cửa sông B:
+    …" (kh235 II.1.1.a): the "+" lines complete the first bullet, the next "-" bullet is a duty
+    of its own. Before, every later bullet of the item, the timed one included, ran into the
+    first listing."""
+    doc = parse_text(tmp_path, LISTS)
+    texts = [d.text for d in doc.duties if d.section == "II.1"]
+    assert [t.split(":")[0] for t in texts] == ["Hồ Đá Bạc", "Hồ Khe Mơ", "Hồ Suối Tre", "Các chỉ số"]
+    assert "cửa xả tràn" in texts[0] and "lòng hồ" in texts[0]
+    timed = [d for d in doc.duties if d.text.startswith("Các chỉ số")]
+    assert timed[0].deadline == "2026-09-30"

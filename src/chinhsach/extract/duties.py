@@ -1766,6 +1766,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     unparted = not any(s.kind == "part" for s in document.sections)
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
+    listing_marker: str | None = None  # the bullet mark of the listing duty itself
     attendees: str | None = None  # the outline node of an invitation's "Thành phần:" list
     field_run: tuple[str | None, list[Duty]] | None = None  # the tasks the field lines complete
     fielded: set[int] = set()  # ids of duties that field lines completed
@@ -1874,6 +1875,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     heading_cache[own.id] = _heading_units(own, find)
                 if any(u.role == "cooperate" for u in heading_cache[own.id]):
                     continue  # "a) Chủ trì, phối hợp với …": it states the roles of the items below
+            if listing is not None and listing_marker is not None and _bullet_marker(seg.raw) == listing_marker:
+                # "- Cửa sông A: Lấy mẫu 04 vị trí gồm:" over "+ 01 vị trí …" lines, then "- Cửa
+                # sông B: …": a bullet of the listing's own mark is its sibling, not a member
+                # (kh235 II.1.1.a of the session-13 fresh plans ran every later river into one).
+                listing = None
             if (listing is not None and seg.kind == "bullet"
                     and (_PROJECT_TITLE.match(text) or listing_objects)
                     and listing.segment_id in node_segments.get(seg.section_node, ())):
@@ -1967,6 +1973,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         duties.append(duty)
         listing = duty if text.rstrip().endswith(":") else None
         listing_objects = listing is not None and bool(_OBJECT_LIST.search(fold(text)))
+        listing_marker = _bullet_marker(seg.raw) if listing is not None and seg.kind == "bullet" else None
         node_segments.setdefault(seg.section_node, set()).add(seg.id)
         if partner_only[0]:
             partners.add(id(duty))
