@@ -212,3 +212,17 @@ def test_sibling_bullet_ends_a_list(tmp_path) -> None:
     assert "cửa xả tràn" in texts[0] and "lòng hồ" in texts[0]
     timed = [d for d in doc.duties if d.text.startswith("Các chỉ số")]
     assert timed[0].deadline == "2026-09-30"
+
+
+def test_partners_in_a_bracket_receivers_after_an_object_and_bodies_helped() -> None:
+    """Three role forms of kh987 (Nghệ An): "phối hợp chặt chẽ với các nhà mạng (A, B, C)" (the
+    cue governs the members the bracket lists), "gửi danh sách về Sở X" (the object stands before
+    the "về" naming the receiver, as after "báo cáo"), "tạo điều kiện để các doanh nghiệp …
+    triển khai" (the body helped is no actor, as after "tạo điều kiện cho")."""
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Phối hợp chặt chẽ với các nhà mạng (Viettel Lam Sơn, VNPT Lam Sơn) để lập lộ trình lắp đặt trạm.")}
+    assert roles == {("Viettel Lam Sơn", "cooperate"), ("VNPT Lam Sơn", "cooperate")}
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Rà soát nhu cầu và gửi danh mục vị trí về Sở Xây dựng trước ngày 30/6/2026.")}
+    assert roles == {("Sở Xây dựng", "report_to")}
+    assert roles_in_text("Hỗ trợ, tạo điều kiện để các doanh nghiệp viễn thông lắp đặt thiết bị.") == []

@@ -124,6 +124,9 @@ _REPORT = re.compile(
     # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
     r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
     r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
+    # "gửi danh sách về Sở X", "gửi kết quả rà soát về …": the object may stand before the "về"
+    # that names the receiver, as after "báo cáo" (kh987 IV.4 of the session-13 fresh plans).
+    r"gui(?:\s+[^\s;.,()]+){1,8}?\s+(?:ve|toi)|"
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
@@ -333,12 +336,20 @@ def _as_printed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+# A class named before the bracket that lists its members: "phối hợp với các nhà mạng (Viettel
+# X, VNPT X, MobiFone X)" (kh987 IV.1 of the session-13 fresh plans): the cue governs the
+# members named in the bracket.
+_CLASS_BRACKET = re.compile(r"(?<=\s)(?:cac\s+)?[a-z]+(?:\s+[a-z]+){0,2}\s*\(\s*$")
+
+
 def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pattern[str]) -> bool:
     """Whether mention ``i`` follows ``cue`` directly or through a list of other units."""
     j = i
     while True:
         before = folded[: mentions[j].start]
         if cue.search(before):
+            return True
+        if (bracket := _CLASS_BRACKET.search(before)) and cue.search(before[: bracket.start()]):
             return True
         if j == 0:
             return False
@@ -375,7 +386,9 @@ def _list_tail(folded: str, mentions: Sequence[Mention], i: int) -> int:
 # "nhận thức của cấp ủy", "Kế hoạch ... của Ban Chấp hành Đảng bộ tỉnh"), not an actor.
 _OBJECT_BEFORE = re.compile(
     r"(?:\bcua|\bdoi voi|\bcho|\bchi dao|\blanh dao|\bdon doc|\bhuong dan|\bho tro|\bvan dong|\bkhuyen khich|"
-    r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
+    # "tạo điều kiện (thuận lợi) để các doanh nghiệp viễn thông triển khai …" (kh987 IV.2-IV.3 of the
+    # session-13 fresh plans): the body helped, as with "cho".
+    r"\btao dieu kien(?: thuan loi)? (?:cho|de)|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
     # "Kiện toàn Ban Chỉ đạo …", "thành lập Tổ công tác …": the body is what is organised.
     r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat|"
     # "Sở X - cơ quan thường trực Ban Chỉ đạo …": the body whose standing office Sở X is (an
