@@ -226,3 +226,17 @@ def test_partners_in_a_bracket_receivers_after_an_object_and_bodies_helped() -> 
         "Rà soát nhu cầu và gửi danh mục vị trí về Sở Xây dựng trước ngày 30/6/2026.")}
     assert roles == {("Sở Xây dựng", "report_to")}
     assert roles_in_text("Hỗ trợ, tạo điều kiện để các doanh nghiệp viễn thông lắp đặt thiết bị.") == []
+    # The power companies a province's bodies work with are a class named by its sector
+    # (kh987 IV.3: "phối hợp các đơn vị điện lực trên địa bàn tỉnh").
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Chủ trì, phối hợp các đơn vị điện lực trên địa bàn tỉnh bảo đảm cấp điện cho trạm bơm.")}
+    assert roles == {("đơn vị điện lực", "cooperate")}
+
+
+def test_appendix_pointer_is_no_duty(tmp_path) -> None:
+    """"(chi tiết tại phụ lục I, II, III kèm theo)." after the last bullet of an item (kh235
+    II.1.3) only points to the appendix; before, it was read as one more duty of the item."""
+    text = LISTS.replace("- Các chỉ số:", "(Chi tiết tại Phụ lục I, II kèm theo).\n\n- Các chỉ số:")
+    doc = parse_text(tmp_path, text)
+    assert not [d for d in doc.duties if "Phụ lục" in d.text]
+    assert [d.text.split(":")[0] for d in doc.duties if d.section == "II.1"][-1] == "Các chỉ số"
