@@ -222,6 +222,14 @@ def test_partners_in_a_bracket_receivers_after_an_object_and_bodies_helped() -> 
     roles = {(u.name, u.role) for u in roles_in_text(
         "Phối hợp chặt chẽ với các nhà mạng (Viettel Lam Sơn, VNPT Lam Sơn) để lập lộ trình lắp đặt trạm.")}
     assert roles == {("Viettel Lam Sơn", "cooperate"), ("VNPT Lam Sơn", "cooperate")}
+    # A bracketed sub-body right after its parent takes the parent's role (GUIDELINES-real.md;
+    # kh157 V.3.a of the development plans, missed before).
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Các hợp tác xã chủ động phối hợp với Sở Y tế (Chi cục Dân số - Xã hội) tổ chức truyền thông.")}
+    assert {("Sở Y tế", "cooperate"), ("Chi cục Dân số - Xã hội", "cooperate")} <= roles
+    # One body named in a bracket after a topic is no list of partners.
+    assert ("Sở Tư pháp", "cooperate") not in {(u.name, u.role) for u in roles_in_text(
+        "Phối hợp hội nghị (Sở Tư pháp chủ trì) về phổ biến pháp luật.")}
     roles = {(u.name, u.role) for u in roles_in_text(
         "Rà soát nhu cầu và gửi danh mục vị trí về Sở Xây dựng trước ngày 30/6/2026.")}
     assert roles == {("Sở Xây dựng", "report_to")}

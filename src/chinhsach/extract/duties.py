@@ -349,14 +349,20 @@ def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pat
         before = folded[: mentions[j].start]
         if cue.search(before):
             return True
-        if (bracket := _CLASS_BRACKET.search(before)) and cue.search(before[: bracket.start()]):
-            return True
+        if ((bracket := _CLASS_BRACKET.search(before)) and cue.search(before[: bracket.start()])
+                and "," in folded[bracket.end() : folded.find(")", bracket.end())]):
+            return True  # a list of members, not one body named in passing ("hội nghị (Sở X chủ trì)")
         if j == 0:
             return False
         gap = folded[mentions[j - 1].end : mentions[j].start]
-        if not _LIST_GAP.match(gap):
+        if not _LIST_GAP.match(gap) and not _SUB_BODY_GAP.match(gap):
             return False
         j -= 1
+
+
+# "phối hợp với Sở Y tế (Chi cục Dân số - Xã hội)": a bracketed sub-body right after its parent
+# takes the parent's role (GUIDELINES-real.md, [decided, adjud]; kh157 V.3.a).
+_SUB_BODY_GAP = re.compile(r"^\s*\(\s*$")
 
 
 # "Các thành viên Ban Chỉ đạo, Thủ trưởng các sở, ban, ngành … chịu trách nhiệm thi hành": the
