@@ -355,13 +355,16 @@ def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pat
         if j == 0:
             return False
         gap = folded[mentions[j - 1].end : mentions[j].start]
-        if not _LIST_GAP.match(gap) and not _SUB_BODY_GAP.match(gap):
+        if not _LIST_GAP.match(gap) and not (
+                _SUB_BODY_GAP.match(gap) and "," not in folded[mentions[j].start : folded.find(")", mentions[j].start)]):
             return False
         j -= 1
 
 
 # "phối hợp với Sở Y tế (Chi cục Dân số - Xã hội)": a bracketed sub-body right after its parent
-# takes the parent's role (GUIDELINES-real.md, [decided, adjud]; kh157 V.3.a).
+# takes the parent's role (GUIDELINES-real.md, [decided, adjud]; kh157 V.3.a). One body only: a
+# bracketed list after a class names examples of it ("các doanh nghiệp viễn thông (Viettel, VNPT,
+# MobiFone)", tests/test_units_general.py), which stay out as before.
 _SUB_BODY_GAP = re.compile(r"^\s*\(\s*$")
 
 
