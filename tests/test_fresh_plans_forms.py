@@ -248,3 +248,20 @@ def test_appendix_pointer_is_no_duty(tmp_path) -> None:
     doc = parse_text(tmp_path, text)
     assert not [d for d in doc.duties if "Phụ lục" in d.text]
     assert [d.text.split(":")[0] for d in doc.duties if d.section == "II.1"][-1] == "Các chỉ số"
+
+
+def test_bracketed_breakdown_gives_a_target_per_part() -> None:
+    """"Lắp đặt mới trạm 3G/4G: 58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm)" (kh987
+    II.2.1): each part in the whole's unit is a target, its indicator the whole's narrowed by the
+    part's name, as the unbracketed "…, trong đó: huyện A 5 trạm" already was. Before, the
+    bracket was read as an aside restating the value and its parts were dropped."""
+    from chinhsach.extract.targets import find_targets
+
+    found = [(t.value, t.unit, t.indicator) for t in find_targets(
+        "Xây dựng mới trạm đo mưa: 20 trạm (Trong đó: huyện Đồi Mây: 8 trạm, huyện Suối Cát: 12 trạm);",
+        section="II.1", year=2030, in_objectives=False)]
+    assert [(v, u) for v, u, _ in found] == [(20.0, "trạm"), (8.0, "trạm"), (12.0, "trạm")]
+    assert found[1][2].endswith("huyện Đồi Mây") and found[2][2].endswith("huyện Suối Cát")
+    # An aside that restates the value in another measure, or a share inside it, adds nothing.
+    for text in ("Tỷ lệ thôn có nhà văn hóa đạt 90% (126 thôn).", "Đào tạo 500 người (trong đó nữ chiếm 40%)."):
+        assert len(find_targets(text, section="II.1", year=2030, in_objectives=True)) == 1, text

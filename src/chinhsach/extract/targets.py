@@ -1509,6 +1509,7 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
                 direction=direction,
                 year_inferred=year_inferred and not stated and year is not None,
             )))
+            sentence_targets.extend((mb.start, part) for part in _breakdown(text, v, sentence_targets[-1][1]))
         if in_objectives and qualitative and " | " not in text:  # table cells are not clauses
             for ca, cb in value_less_clauses:
                 q = _qualitative(ctx, ca, cb, bool(sentence_targets), aims_are_targets)
@@ -1585,6 +1586,32 @@ def _drop_defining_counts(ctx: _Ctx, piece: tuple[int, int], vals: list[_Val]) -
         else:
             keep.append(v)
     return keep
+
+
+# An aside that splits the value into named parts: "58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33
+# trạm)" (kh987 II.2.1 of the session-13 fresh plans: each operator's share of the stations to
+# build). :func:`_drop_restated` keeps the aside's values out of the clause; each part in the
+# same unit is a target of its own, the whole's indicator narrowed by the part's name, as the
+# unbracketed "…, trong đó: huyện A 5 trạm, …" already gives.
+_BREAKDOWN_ASIDE = re.compile(r"\s*\(\s*(?:trong đó|gồm|bao gồm)\s*:?\s*(?P<parts>[^()]*)\)", re.IGNORECASE)
+_BREAKDOWN_PART = re.compile(r"^\s*(?P<label>[^\d:;,()]{1,40}?)\s*:?\s*(?P<num>\d[\d.,]*)\s*(?P<unit>[^\d,;:()]*?)\s*$")
+
+
+def _breakdown(text: str, v: _Val, whole: Target) -> list[Target]:
+    aside = _BREAKDOWN_ASIDE.match(text, v.unit_end)
+    if not aside or not whole.unit or whole.comparator == "range":
+        return []
+    out = []
+    for part in re.split(r"[,;]", aside.group("parts")):
+        m = _BREAKDOWN_PART.match(part)
+        unit, base = m.group("unit").strip().lower() if m else "", whole.unit.split("/")[0].strip().lower()
+        if not unit or not (base == unit or base.startswith(unit + " ")):
+            continue  # a share or another measure of the whole ("trong đó nữ chiếm 40%")
+        out.append(Target(indicator=f"{whole.indicator} {m.group('label').strip()}", comparator=whole.comparator,
+                          value=parse_number(m.group("num")), unit=whole.unit, year=whole.year,
+                          section=whole.section, text=part.strip(), direction=whole.direction,
+                          year_inferred=whole.year_inferred))
+    return out
 
 
 def _drop_restated(ctx: _Ctx, vals: list[_Val]) -> tuple[list[_Val], list[int]]:
