@@ -265,3 +265,15 @@ def test_bracketed_breakdown_gives_a_target_per_part() -> None:
     # An aside that restates the value in another measure, or a share inside it, adds nothing.
     for text in ("Tỷ lệ thôn có nhà văn hóa đạt 90% (126 thôn).", "Đào tạo 500 người (trong đó nữ chiếm 40%)."):
         assert len(find_targets(text, section="II.1", year=2030, in_objectives=True)) == 1, text
+
+
+def test_bare_quantity_label_takes_its_item_heading(tmp_path) -> None:
+    """"- Số lượng: 5.000 cuốn." under "2. Thông tin tuyên truyền …" (kh235 II.2): the bare label
+    names nothing; the item's heading says what is counted. Before, the indicator was "số lượng"."""
+    text = LISTS.replace("III. TỔ CHỨC THỰC HIỆN", "2. In sổ tay hướng dẫn quan trắc, cảnh báo\n\n"
+                         "- Hình thức: cấp phát cho các hợp tác xã nuôi cá lồng.\n\n- Số lượng: 1.200 cuốn.\n\n"
+                         "III. TỔ CHỨC THỰC HIỆN")
+    doc = parse_text(tmp_path, text)
+    counts = [t for t in doc.targets if t.value == 1200]
+    assert [(t.section, t.unit, t.indicator) for t in counts] == [
+        ("II.2", "cuốn", "số lượng in sổ tay hướng dẫn quan trắc")]
