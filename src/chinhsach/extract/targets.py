@@ -1827,6 +1827,13 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
 # on vanban123.vn, lawnet.vn, thuvienphapluat.vn). Results ("đã lấy 2.574 mẫu", "hiện có …") are
 # still dropped by :func:`_achieved`, and situation parts are never read.
 _QUANTITY_NOUN = r"(?:số lượng|tổng số)(?!\w)"
+# Counts that size the plan's own activities — samples, sampling points, events, rounds,
+# participants, copies printed, messages sent — are how the work is done, not levels it aims at
+# (GUIDELINES-real.md, [decided, s13 adj], from the development gold: kh157 "02 đợt", "50 người
+# khảo sát", kh144 "03 bên", kh179 "04 lớp"; the held-out fresh plans were annotated by it).
+_ACTIVITY_COUNT_NOUNS = {"mẫu", "điểm", "vị trí", "đợt", "lần", "lượt", "cuộc", "buổi", "lớp",
+                         "hội nghị", "hội thảo", "người", "đại biểu", "học viên", "cuốn", "tờ",
+                         "tờ rơi", "tờ gấp", "bản", "ấn phẩm", "tin", "bài", "tin, bài", "thuê bao"}
 
 
 def _planned_quantity(ctx: _Ctx, mb: _Member) -> bool:
@@ -1834,6 +1841,8 @@ def _planned_quantity(ctx: _Ctx, mb: _Member) -> bool:
     if not base or base in ("%", "‰", "lần") or base in _TIME_UNITS or base in _AGE_UNITS or \
             _rx(r"(?:đồng|usd)$", ctx.plain).search(_low(base, ctx.plain)):
         return False  # a count of things, not a share, a frequency, a length of time or money
+    if _low(base, ctx.plain) in _ACTIVITY_COUNT_NOUNS:
+        return False
     before = ctx.low[mb.clause_start:mb.val.start]
     if ctx.rx(_QUANTITY_NOUN + r"[^;:]{0,60}?(?::|\s+là)?\s*$").search(before):
         return True
