@@ -219,6 +219,23 @@ def _typo_warnings(segments: list[Segment], targets: list[Target]) -> list[Parse
     return out
 
 
+# "- Số lượng: 5.000 cuốn." under "2. Thông tin tuyên truyền …" (kh235 II.2 of the session-13
+# fresh plans): the bare quantity label says nothing of what is counted; the item's heading names
+# the activity whose output it is. Its first words (up to a comma, at most eight) complete it.
+_BARE_QUANTITY = re.compile(r"^(?:số lượng|tổng số|quy mô)$", re.IGNORECASE)
+
+
+def _name_bare_quantities(targets: Iterable[Target], headings: dict[str, str]) -> None:
+    for target in targets:
+        heading = headings.get(target.section or "")
+        if target.value is None or not heading or not _BARE_QUANTITY.match(target.indicator.strip()):
+            continue
+        name = heading.split(",")[0].strip(" .:;")
+        name = name.lower() if name.isupper() else name[:1].lower() + name[1:]
+        if name:
+            target.indicator = f"{target.indicator.strip()} {' '.join(name.split()[:8])}"
+
+
 def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: list) -> None:
     """A bare "Sở" (or "Bộ") in a department's own plan is the department itself.
 
@@ -292,6 +309,7 @@ def extract_document(document: Document) -> Document:
     # hoạch số 144/KH-UBND" above its appendix; GUIDELINES-real.md).
     own = doc_number_key(document.meta.number) if document.meta.number else None
     resolved = [c for c in resolve_aliases(citations) if not (own and c.number and doc_number_key(c.number) == own)]
+    _name_bare_quantities(targets, {s.id: s.heading for s in document.sections if s.heading})
     document.targets = targets
     document.duties = duties
     document.plan_lead = plan_lead

@@ -113,7 +113,9 @@ _COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau 
 # both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
 # report may stand between "báo cáo" and the "về" that names the recipient.
 _REPORT = re.compile(
-    r"(?:bao cao(?: ket qua(?: thuc hien)?)?(?: ve| voi| cho| len| gui)?|trinh|\(qua|qua|"
+    # "báo cáo kịp thời UBND tỉnh (qua Sở X)": a manner adverb may stand before the recipient
+    # (the closing sentence of provincial plans, kh987-style; fresh-plans dev gold).
+    r"(?:bao cao(?: kip thoi| ngay| dinh ky)?(?: ket qua(?: thuc hien)?)?(?: ve| voi| cho| len| gui)?|trinh|\(qua|qua|"
     # The object may be a list ("Báo cáo kịp thời, đầy đủ thông tin và số liệu thống kê … về Bộ
     # Khoa học và Công nghệ", 15 words, fresh LUATKHOAHOCCONGNGHE D75.4.c).
     # A bracketed time may stand in the object: "báo cáo kết quả 6 tháng (trước ngày 15/6) và
@@ -127,6 +129,9 @@ _REPORT = re.compile(
     # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
     r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
     r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
+    # "gửi danh sách về Sở X", "gửi kết quả rà soát về …": the object may stand before the "về"
+    # that names the receiver, as after "báo cáo" (kh987 IV.4 of the session-13 fresh plans).
+    r"gui(?:\s+[^\s;.,()]+){1,8}?\s+(?:ve|toi)|"
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
@@ -336,6 +341,12 @@ def _as_printed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+# A class named before the bracket that lists its members: "phối hợp với các nhà mạng (Viettel
+# X, VNPT X, MobiFone X)" (kh987 IV.1 of the session-13 fresh plans): the cue governs the
+# members named in the bracket.
+_CLASS_BRACKET = re.compile(r"(?<=\s)(?:cac\s+)?[a-z]+(?:\s+[a-z]+){0,2}\s*\(\s*$")
+
+
 def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pattern[str]) -> bool:
     """Whether mention ``i`` follows ``cue`` directly or through a list of other units."""
     j = i
@@ -343,12 +354,23 @@ def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pat
         before = folded[: mentions[j].start]
         if cue.search(before):
             return True
+        if ((bracket := _CLASS_BRACKET.search(before)) and cue.search(before[: bracket.start()])
+                and "," in folded[bracket.end() : folded.find(")", bracket.end())]):
+            return True  # a list of members, not one body named in passing ("hội nghị (Sở X chủ trì)")
         if j == 0:
             return False
         gap = folded[mentions[j - 1].end : mentions[j].start]
-        if not _LIST_GAP.match(gap):
+        if not _LIST_GAP.match(gap) and not (
+                _SUB_BODY_GAP.match(gap) and "," not in folded[mentions[j].start : folded.find(")", mentions[j].start)]):
             return False
         j -= 1
+
+
+# "phối hợp với Sở Y tế (Chi cục Dân số - Xã hội)": a bracketed sub-body right after its parent
+# takes the parent's role (GUIDELINES-real.md, [decided, adjud]; kh157 V.3.a). One body only: a
+# bracketed list after a class names examples of it ("các doanh nghiệp viễn thông (Viettel, VNPT,
+# MobiFone)", tests/test_units_general.py), which stay out as before.
+_SUB_BODY_GAP = re.compile(r"^\s*\(\s*$")
 
 
 # "Các thành viên Ban Chỉ đạo, Thủ trưởng các sở, ban, ngành … chịu trách nhiệm thi hành": the
@@ -378,7 +400,9 @@ def _list_tail(folded: str, mentions: Sequence[Mention], i: int) -> int:
 # "nhận thức của cấp ủy", "Kế hoạch ... của Ban Chấp hành Đảng bộ tỉnh"), not an actor.
 _OBJECT_BEFORE = re.compile(
     r"(?:\bcua|\bdoi voi|\bcho|\bchi dao|\blanh dao|\bdon doc|\bhuong dan|\bho tro|\bvan dong|\bkhuyen khich|"
-    r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
+    # "tạo điều kiện (thuận lợi) để các doanh nghiệp viễn thông triển khai …" (kh987 IV.2-IV.3 of the
+    # session-13 fresh plans): the body helped, as with "cho".
+    r"\btao dieu kien(?: thuan loi)? (?:cho|de)|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
     # "Kiện toàn Ban Chỉ đạo …", "thành lập Tổ công tác …": the body is what is organised.
     r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat|"
     # "Sở X - cơ quan thường trực Ban Chỉ đạo …": the body whose standing office Sở X is (an
@@ -576,6 +600,23 @@ def _clause_start(folded: str, pos: int) -> int:
 # bodies only acted on are no units). The session-12 survey, tests/test_charges_survey.py.
 _INSPECTED = re.compile(r"\b(?:doi tuong|(?:co quan|don vi|co so)\s+duoc)(?:\s+va\s+(?:thoi gian|noi dung))?\s+"
                         r"(?:kiem tra|thanh tra|giam sat|kiem toan)(?:\s*,\s*(?:kiem tra|thanh tra|giam sat))*\s*:")
+
+
+# Monitoring words that are not the unit's own act: what the people it guides are taught to do
+# ("Tuyên truyền, hướng dẫn người nuôi quan trắc, giám sát chất lượng nước") and fields listed as
+# examples ("triển khai ứng dụng trong các lĩnh vực như: Giám sát môi trường, …"). Both forms in
+# the fresh plans of session 13 (kh235 IV.1, kh987 IV.5-6), where the heading's unit was made
+# monitor from them.
+_NOT_OWN_ACTS = re.compile(
+    r"\b(?:huong dan|van dong|tuyen truyen|khuyen khich|ho tro)\s+(?:cac\s+)?"
+    r"(?:nguoi|ho|to chuc|ca nhan|doanh nghiep|co so|nhan dan|cong dong)\b[^.;,]*?\s"
+    r"(?:[a-z ]{1,20},\s*)?(?:theo doi|kiem tra|giam sat)\b"
+    r"|\bnhu\s*:[^.;]*")
+
+
+def _own_acts(folded: str) -> str:
+    """``folded`` without the monitoring words of :data:`_NOT_OWN_ACTS`."""
+    return _NOT_OWN_ACTS.sub(" ", folded)
 
 
 def _inspected_spans(folded: str) -> list[tuple[int, int]]:
@@ -1774,6 +1815,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     unparted = not any(s.kind == "part" for s in document.sections)
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
+    listing_marker: str | None = None  # the bullet mark of the listing duty itself
     attendees: str | None = None  # the outline node of an invitation's "Thành phần:" list
     field_run: tuple[str | None, list[Duty]] | None = None  # the tasks the field lines complete
     fielded: set[int] = set()  # ids of duties that field lines completed
@@ -1890,6 +1932,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     heading_cache[own.id] = _heading_units(own, find)
                 if any(u.role == "cooperate" for u in heading_cache[own.id]):
                     continue  # "a) Chủ trì, phối hợp với …": it states the roles of the items below
+            if listing is not None and listing_marker is not None and _bullet_marker(seg.raw) == listing_marker:
+                # "- Cửa sông A: Lấy mẫu 04 vị trí gồm:" over "+ 01 vị trí …" lines, then "- Cửa
+                # sông B: …": a bullet of the listing's own mark is its sibling, not a member
+                # (kh235 II.1.1.a of the session-13 fresh plans ran every later river into one).
+                listing = None
             if (listing is not None and seg.kind == "bullet"
                     and (_PROJECT_TITLE.match(text) or listing_objects)
                     and listing.segment_id in node_segments.get(seg.section_node, ())):
@@ -1968,7 +2015,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
-            if role == "lead" and _MONITOR_VERBS.search(_own_clauses(fold(text))) and not named_monitor:
+            if role == "lead" and _MONITOR_VERBS.search(_own_acts(_own_clauses(fold(text)))) and not named_monitor:
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
@@ -1985,6 +2032,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         duties.append(duty)
         listing = duty if text.rstrip().endswith(":") else None
         listing_objects = listing is not None and bool(_OBJECT_LIST.search(fold(text)))
+        listing_marker = _bullet_marker(seg.raw) if listing is not None and seg.kind == "bullet" else None
         node_segments.setdefault(seg.section_node, set()).add(seg.id)
         if partner_only[0]:
             partners.add(id(duty))

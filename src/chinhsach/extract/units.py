@@ -1275,7 +1275,48 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
         if named and out and out[-1].start >= named[0].start:
             continue
         out.extend(named or [_force_of_level(_chair_of_committee(m))])
-    return [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+    out = [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+    return _addressed_class(text, out)
+
+
+# A plan's organisation part addresses classes of non-state actors by an item whose label is the
+# plural class and nothing else: "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công
+# nghiệp" over its bullets, "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, …" (colon-inline). The
+# class is named by its kind or function (GUIDELINES-real.md: "doanh nghiệp viễn thông",
+# "chủ dự án", "đơn vị quản lý chi trả" are units; a bare "doanh nghiệp" is not), so a head noun
+# needs a qualifier, and only the label form is read: in running text the same words are
+# usually the object of someone else's action. Seen in the session-13 fresh plans of Nghệ An and
+# Thanh Hóa (investors, secondary businesses, aquaculture farms) and in qd2954 KH.V.11 ("11. Đề
+# nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa", a unit in its gold).
+_CLASS_HEADS = ("doanh nghiệp", "cơ sở", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "tổ hợp tác", "chủ rừng",
+                "chủ dự án", "chủ cơ sở", "hộ kinh doanh", "nhà mạng", "công ty", "đơn vị", "tổ chức")
+# "cơ sở dữ liệu", "cơ sở hạ tầng", "tổ chức bộ máy": things, not bodies (kh179 IV.2.1.b lists
+# databases under "Các cơ sở dữ liệu chuyên ngành … gồm có:").
+_NOT_BODIES = "dữ liệu|hạ tầng|vật chất|pháp lý|khoa học|lý luận|thực tiễn|bộ máy"
+_CLASS_LABEL = re.compile(
+    r"^[\s\-+•*]*(?:\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+)?(?:(?:Đề nghị|Giao|Khuyến khích)\s+)?(?:Các|Những)\s+"
+    rf"(?P<name>(?:{'|'.join(_CLASS_HEADS)})(?!\s+(?:{_NOT_BODIES}))\s+[^\W\d][^:;.()]{{1,80}}?)\s*(?P<end>:|$)",
+    re.IGNORECASE)
+# Words a label may not hold: it would be a clause, not a name.
+_CLAUSE_WORDS = re.compile(r"\b(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|tham muu|bao cao|"
+                           r"can|phai|nen|duoc|da|se|thuc hien|gom|bao gom|nhu sau|sau day)\b")
+# A restriction of place after the class is dropped, as "có liên quan" is (GUIDELINES-real.md).
+_CLASS_RESTRICTION = re.compile(r"\s+(?:(?:đang\s+)?(?:hoạt động\s+)?(?:trong|tại|trên địa bàn|thuộc)\b.*"
+                                r"|(?:có\s+)?liên quan)$", re.IGNORECASE)
+
+
+def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    label = _CLASS_LABEL.match(text)
+    if not label or len(label.group("name").split()) > 14 or _CLAUSE_WORDS.search(fold(label.group("name"))):
+        return found
+    a, b = label.start("name"), label.end("name")
+    if any(m.start < b and m.end > a for m in found):
+        return found  # a listed class or body ("Các doanh nghiệp viễn thông")
+    name = _CLASS_RESTRICTION.sub("", label.group("name")).strip()
+    name = name[0].lower() + name[1:]
+    if not any(fold(name).startswith(fold(h) + " ") for h in _CLASS_HEADS):
+        return found  # the qualifier was only a restriction ("Các doanh nghiệp trên địa bàn")
+    return sorted([*found, UnitMention(a, b, text[a:b], name, collective=True)], key=lambda m: m.start)
 
 
 # Older plans join the levels of a collective with a slash or a dash ("UBND các huyện/thành phố",
@@ -1765,7 +1806,10 @@ _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phươn
                               # any related office (qd2954 KH.V.10.b), and "đơn vị cấp tỉnh" is
                               # generic (GUIDELINES.md; the seed's IV.1).
                               r"|\s*,\s*đơn vị(?:\s+(?:tỉnh|thành phố))?(?![^\W\d_]|\s+(?:sự nghiệp|"
-                              r"chức năng|hành chính|sử dụng|quản lý|thực hiện|của|cấp)\b))+",
+                              r"chức năng|hành chính|sử dụng|quản lý|thực hiện|của|cấp)\b)"
+                              # "các sở, ban, ngành, cơ quan, đơn vị liên quan" (kh987's closing):
+                              # "cơ quan" between two members is one more member too.
+                              r"|\s*,\s*cơ quan(?=\s*,\s*(?:đơn vị|địa phương)\b))+",
                               re.IGNORECASE)
 
 

@@ -869,7 +869,11 @@ _PART_CLOSING = re.compile(
     r"|neu co (?:phat sinh )?(?:kho khan|vuong mac)"
     r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi|giao)"
     r" (?:cac|thu truong|chu tich|giam doc)\b"
-    r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
+    r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b"
+    # "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.": the
+    # request alone, with no object, is the same closing (kh235 of the session-13 fresh plans).
+    r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
+    r"[^.;:]{0,160}?\b(?:trien khai |to chuc )?thuc hien(?: (?:nghiem tuc|tot|hieu qua|kip thoi))?\W*$)")
 
 
 # Weaker cues: a paragraph that charges every body ("Căn cứ Kế hoạch này, các sở, ban, ngành …
