@@ -763,16 +763,6 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                        len(folded))
             if _MONITOR_VERBS.search(folded[mentions[tail].end : nxt]):
                 add(m, "monitor")
-    # "phản ánh về Sở Nội vụ (Phòng Thi đua - Khen thưởng) để tổng hợp": a body bracketed alone
-    # right after another is its sub-body and holds its roles (GUIDELINES-real.md [decided,
-    # adjud], parenthesised sub-bodies; dev kh982's closing of the session-13 fresh plans). The
-    # bracket broke the list the roles are read over, and the room was left with none.
-    for before, m in zip(mentions, mentions[1:], strict=False):
-        if (any(u.name == m.name for u in out) or not re.fullmatch(r"\s*\(\s*", folded[before.end : m.start])
-                or not re.match(r"\s*\)", folded[m.end :])):
-            continue
-        for unit in [u for u in out if u.name == before.name]:
-            add(m, unit.role)
     return out
 
 
