@@ -31,6 +31,12 @@ sống xanh (sau đây gọi tắt là Phong trào) và ban hành Kế hoạch t
 
 **II. NỘI DUNG THI ĐUA**
 
+**1. Chủ đề thi đua**
+
+“Xanh hóa công sở, xanh hóa cộng đồng, vì một tỉnh nhà đáng sống”.
+
+**2. Nội dung thi đua**
+
 Để mỗi ngành, mỗi cấp cùng góp sức giảm phát thải, bảo vệ nguồn nước, giữ gìn cảnh quan và
 nâng cao chất lượng sống của cộng đồng dân cư trên địa bàn, hướng tới một nền kinh tế xanh,
 tuần hoàn và bền vững; các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính
@@ -83,7 +89,7 @@ def test_a_long_lead_in_hands_its_bodies_to_the_numbered_contents(tmp_path: Path
     doc = _doc(tmp_path)
     want = {("sở, ban, ngành", "lead"), ("Ủy ban Mặt trận Tổ quốc tỉnh", "lead"),
             ("tổ chức chính trị - xã hội", "lead")}
-    for section in ("II.1", "II.2"):
+    for section in ("II.2.1", "II.2.2"):
         duties = [d for d in doc.duties if d.section == section]
         assert len(duties) == 1, [(d.section, d.text) for d in doc.duties]
         assert want <= _roles(duties[0]), (section, _roles(duties[0]))
@@ -124,3 +130,10 @@ def test_a_bracketed_room_receives_with_its_department(tmp_path: Path) -> None:
     duty = next(d for d in doc.duties if d.section is None and "Phòng Thi đua" in d.text)
     assert {("Sở Nội vụ", "report_to"), ("Phòng Thi đua - Khen thưởng", "report_to"),
             ("Ủy ban nhân dân tỉnh", "report_to")} <= _roles(duty), _roles(duty)
+
+
+def test_a_quoted_theme_is_no_duty(tmp_path: Path) -> None:
+    """"1. Chủ đề thi đua" over a quotation alone: the campaign's theme names, it charges
+    nothing, though it stands in the contents part."""
+    doc = _doc(tmp_path)
+    assert not [d for d in doc.duties if d.section == "II.1"], [(d.section, d.text) for d in doc.duties]

@@ -68,6 +68,10 @@ _DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong
 _CHARGED_REPORT = re.compile(r"(?<!\bda )\b(?:thuc hien va bao cao|phai bao cao|bao cao ket qua|bao cao viec thuc hien"
                              r"|gui bao cao|gui (?:ve|den|cho)\b[^.;]{0,120}\b(?:truoc ngay|cham nhat)\b)")
 _CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
+# A paragraph that is a quotation and nothing else: the theme or slogan of an emulation campaign
+# printed under "1. Chủ đề thi đua" in its task part (dev kh0124 II.1 of the session-13 fresh
+# plans; GUIDELINES-real.md: a title line is no leaf item).
+_QUOTED_ONLY = re.compile(r"[“\"][^“”\"]+[”\"]\s*[.;]?")
 # The enacting formula that ends a plan's preamble: "Ủy ban nhân dân tỉnh triển khai Phong trào …
 # và ban hành Kế hoạch tổ chức thực hiện như sau:" (dev kh982 of the session-13 fresh plans; its
 # "triển khai" made the issuer the lead of a duty in the preamble).
@@ -1916,6 +1920,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
+            if _QUOTED_ONLY.fullmatch(text.strip()):
+                continue  # "1. Chủ đề thi đua" over “…”: a campaign's theme or slogan names, it charges nothing
             own = sections.get(seg.section_node or "")
             if own is not None and fold(text)[:40] == fold(own.heading)[:40]:
                 if own.id not in heading_cache:
