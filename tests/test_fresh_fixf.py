@@ -4,7 +4,12 @@ invented wording. Two plans of different provinces on the same national emulatio
 bodies over the numbered contents, criteria grouped by actor ("Đối với …"), unit-headed duties
 in "Tổ chức thực hiện". Layout seen in
 https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Ke-hoach-982-KH-UBND-2025-trien-khai-dot-thi-dua-lap-thanh-tich-chao-mung-Dai-hoi-lan-thu-XIV-Nghe-An-681530.aspx
-and https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Ke-hoach-0124-KH-UBND-2025-phat-dong-dot-thi-dua-Dai-hoi-lan-thu-XIV-cua-Dang-Dak-Lak-682488.aspx
+and https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Ke-hoach-0124-KH-UBND-2025-phat-dong-dot-thi-dua-Dai-hoi-lan-thu-XIV-cua-Dang-Dak-Lak-682488.aspx;
+the enacting formula closing a plan's preamble ("Ủy ban nhân dân tỉnh … ban hành / xây dựng Kế
+hoạch … như sau:") also in https://ls1.hethongphapluat.com/ke-hoach-594-kh-ubnd-a1d64a64c9eb66003d6aad4bf339b5d0.html
+and https://dulichvinhphuc.gov.vn/tin-tuc-su-kien/ke-hoach-to-chuc-ky-niem-90-nam-ngay-thanh-lap-dang-cong-san-viet-nam-321930-a-322020-70-nam-ngay-thanh-lap-tinh-vinh-phuc-1221950-a-1222020/;
+a yearly emulation theme printed as a quotation in a Cao Bằng plan summarised at
+http://www.caobang.gov.vn/content/k%E1%BA%BF-ho%E1%BA%A1ch-t%E1%BB%95-ch%E1%BB%A9c-c%C3%A1c-ho%E1%BA%A1t-%C4%91%E1%BB%99ng-k%E1%BB%B7-ni%E1%BB%87m-70-n%C4%83m-ng%C3%A0y-ch%E1%BB%A7-t%E1%BB%8Bch-h%E1%BB%93-ch%C3%AD-minh-ra-l%E1%BB%9Di-k%C3%AAu-g%E1%BB%8Di-thi
 """
 
 from __future__ import annotations
