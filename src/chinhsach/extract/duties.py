@@ -68,6 +68,15 @@ _DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong
 _CHARGED_REPORT = re.compile(r"(?<!\bda )\b(?:thuc hien va bao cao|phai bao cao|bao cao ket qua|bao cao viec thuc hien"
                              r"|gui bao cao|gui (?:ve|den|cho)\b[^.;]{0,120}\b(?:truoc ngay|cham nhat)\b)")
 _CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
+# A paragraph that is a quotation and nothing else: the theme or slogan of an emulation campaign
+# printed under "1. Chủ đề thi đua" in its task part (dev kh0124 II.1 of the session-13 fresh
+# plans; GUIDELINES-real.md: a title line is no leaf item).
+_QUOTED_ONLY = re.compile(r"[“\"][^“”\"]+[”\"]\s*[.;]?")
+# The enacting formula that ends a plan's preamble: "Ủy ban nhân dân tỉnh triển khai Phong trào …
+# và ban hành Kế hoạch tổ chức thực hiện như sau:" (dev kh982 of the session-13 fresh plans; its
+# "triển khai" made the issuer the lead of a duty in the preamble).
+# The plan's name it repeats may hold semicolons (a campaign's name of three clauses).
+_ENACTS = re.compile(r"\b(?:ban hanh|xay dung)\s+(?:ke hoach|chuong trinh)\b[^.]*\b(?:nhu sau|sau day)\s*:\s*$")
 _FOLLOWS_PLAN = re.compile(
     r"\b(?:la co quan thuong truc|lam dau moi|la dau moi|tong hop,? bao cao|"
     r"(?:theo doi|kiem tra|don doc|giam sat),? (?:va )?(?:theo doi|kiem tra|don doc|giam sat|huong dan)|"
@@ -1331,6 +1340,20 @@ _CHARGED_LEAD_IN = re.compile(r"\b(?:co|chiu) trach nhiem\b(?! truoc)")
 _LEAD_IN_CLAUSE_WORDS = 80
 
 
+# What does not lengthen a lead-in clause: a bracketed aside ("(vốn xã hội hóa, vốn hỗ trợ, tài
+# trợ …)": qd2853 V.9 of the session-13 fresh plans, a 78-word lead-in with a 12-word aside), a
+# quoted motto ("với tinh thần “…”") and a purpose that opens the sentence and is closed by a
+# semicolon ("Để …, hướng tới …; các sở, ban, ngành … thực hiện các nội dung chủ yếu sau:", the
+# emulation plans kh982 II of the session-13 fresh plans: 99 words, 58 without them).
+_ASIDE = re.compile(r"\([^()]*\)|[“\"][^“”\"]*[”\"]")
+_PURPOSE_OPENER = re.compile(r"^\W*(?:để|nhằm)\s[^;:]*;\s*", re.IGNORECASE)
+
+
+def _clause_core(text: str) -> str:
+    """A lead-in without its asides, quoted mottos and opening purpose clause."""
+    return _PURPOSE_OPENER.sub(" ", _ASIDE.sub(" ", text))
+
+
 def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[UnitRole], bool] | None:
     """The units a clause lead-in hands to the points under it, and whether it is a duty itself.
 
@@ -1345,9 +1368,7 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     text does not end in ":" or names no subject.
     """
     stripped = text.strip()
-    # A bracketed aside ("(vốn xã hội hóa, vốn hỗ trợ, tài trợ …)") does not lengthen the clause:
-    # qd2853 V.9 of the session-13 fresh plans is a 78-word lead-in with a 12-word aside.
-    if not stripped.endswith(":") or len(re.sub(r"\([^()]*\)", " ", stripped).split()) > _LEAD_IN_CLAUSE_WORDS:
+    if not stripped.endswith(":") or len(_clause_core(stripped).split()) > _LEAD_IN_CLAUSE_WORDS:
         return None
     roles = roles_in_text(stripped, find)
     handed = [u for u in roles if u.role in ("lead", "cooperate")]
@@ -1874,6 +1895,14 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
         field_run = None
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
+            if part not in ("tasks", "organisation") and _ADDRESSED_TOPIC.match(fold(text)):
+                # "b) Đối với Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội:" over
+                # the criteria of a part on emulation criteria or awards: the bullets say what
+                # those bodies are judged by, not what they are charged with ([decided, adjud]
+                # criteria parts; dev kh0124 III.2.b of the session-13 fresh plans; kh982 prints
+                # the same line as a bold heading without the colon and had no duty there).
+                lead_in = None
+                continue
             lead_in = (seg.section_node, found)
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             continue  # it names who does what follows; it is no duty of its own
@@ -1891,6 +1920,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
+            if _QUOTED_ONLY.fullmatch(text.strip()):
+                continue  # "1. Chủ đề thi đua" over “…”: a campaign's theme or slogan names, it charges nothing
             own = sections.get(seg.section_node or "")
             if own is not None and fold(text)[:40] == fold(own.heading)[:40]:
                 if own.id not in heading_cache:
@@ -1936,6 +1967,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             if charged is None:
                 continue
             text, units = charged
+            if seg.kind == "preamble" and _ENACTS.search(fold(text)) and not re.search(r"\.\s", text.strip()):
+                continue  # the issuer's enacting formula: it issues the plan, it is charged with nothing
         lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
         subject = [u for u in units if u.role == "lead" and _opens(text, u)]
         # The nearest statement of who leads wins: a lead-in line under the heading names the
