@@ -79,6 +79,9 @@ _LEAD_IN_WORDS = 15
 # khích doanh nghiệp đầu tư") X is only the object of the promotion.
 _LEAD_BEFORE = re.compile(
     r"(?:(?:^|[\s,;(])(?:giao(?: trach nhiem)?(?: cu the)?(?: cho)?|de nghi|yeu cau)"
+    # "yêu cầu Giám đốc, Thủ trưởng các sở, ban ngành, …": a bare title listed before the one
+    # that heads the bodies (a 2025 Cần Thơ directive; before, no addressee was charged).
+    r"(?:\s+(?:giam doc|thu truong|lanh dao|nguoi dung dau)\s*,)?"
     r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?$"
 )
 _LEAD_AFTER = re.compile(
@@ -1192,7 +1195,10 @@ _ANNOUNCES = re.compile(
     r"\b(?:(?:co|voi|thuc hien|trien khai)\s+)?(?:cac\s+|mot so\s+|nhung\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|"
     r"noi dung|cong viec|viec|giai phap)"
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
-    r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
+    r"(?:\s+(?:cu the|chu yeu))?"
+    # "… các nhiệm vụ, giải pháp về cải cách thủ tục hành chính sau:": a short complement of the
+    # nouns may stand before "sau" (directives of 2025, session 13).
+    r"(?:(?:\s+(?:ve|trong)(?:\s+\w+){1,8}?)?\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
     r"|\b(?:nhu|sau day|nhu sau)\s*$"
     # "…, cơ sở X phải thực hiện:" over points a), b) …: the points are what it carries out
     # (a circular's clause read in the fresh scans, HzW_18_syt_vp ATT.D7.1).
@@ -1287,6 +1293,8 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     if not re.search(r"\b(?:yeu cau|giao|de nghi|chi dao)\b", fold(text)):
         return None
     clause = lead_in_clause(text, find)
+    if clause is None and (addressing := _addressing_clause(text, find)) is not None:
+        clause = lead_in_clause(addressing, find)
     if clause is None:
         folded = fold(text.strip())
         addressed = _GENERIC_ADDRESSEES.search(folded)
@@ -1298,6 +1306,31 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
         return None
     leads = [u for u in clause[0] if u.role == "lead"]
     return leads or None
+
+
+_ADDRESSING_VERB = re.compile(r"\s+(?:yeu cau|giao|de nghi|chi dao)\b")
+
+
+def _addressing_clause(text: str, find: UnitFinder) -> str | None:
+    """The issuer's addressing clause at the end of a long lead-in paragraph, or None.
+
+    A directive's lead-in is usually the closing clause of a paragraph that first states its
+    purpose: "Để khắc phục những hạn chế nêu trên, nâng cao …, Chủ tịch UBND tỉnh yêu cầu Thủ
+    trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường tập trung thực hiện các nội dung
+    sau:". The purpose runs to some 60 words, so the whole paragraph is too long for a lead-in
+    and the directive's items were no duties at all (four 2025 directives of Đắk Lắk and Cần Thơ,
+    session 13: 61 of 65 unit roles of ct012's items lost). The clause starts at the issuer named
+    right before the first addressing verb (``yêu cầu``, ``giao``, ``đề nghị``, ``chỉ đạo``);
+    the first, because the addressees' own task may say ``chỉ đạo`` again ("… tập trung chỉ đạo
+    và tổ chức thực hiện …")."""
+    folded = fold(text)
+    if not folded.rstrip().endswith(":"):
+        return None
+    mentions = sorted(find(text), key=lambda m: m.start)
+    for m in mentions:
+        if m.start > 0 and _ADDRESSING_VERB.match(folded, m.end):
+            return text[m.start:]
+    return None
 
 
 # "Chủ tịch UBND tỉnh yêu cầu:", "… có ý kiến chỉ đạo như sau:": a letter's lead-in that names no
@@ -1616,6 +1649,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
             directive = _directive_addressees(text, find) if unparted and seg.kind == "preamble" else None
+            if directive:
+                # The addressing paragraph hands its addressees to the items below; it charges them
+                # with nothing of its own ([decided, kh179]: a lead-in announcing the list is no
+                # leaf). Read as a charging sentence it gave a second, section-less duty.
+                continue
         if lead_in is not None and not (seg.section_node == lead_in[0] or _below(seg.section_node, lead_in[0])):
             lead_in = None  # another item: the lead-in's list is over
         if lead_in is not None and lead_marker is not None and seg.kind == "bullet" \
@@ -1704,10 +1742,18 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         # The nearest statement of who leads wins: a lead-in line under the heading names the
         # units of its own list (GUIDELINES-real.md, unit-headed sections and lead-ins).
         above = inherited(path, seg.text)
-        if lead_in is not None:
+        # A unit heading below the lead-in is nearer still: "2. Các sở, ban, ngành: … chịu trách
+        # nhiệm các nội dung sau:" over "2.2. Trách nhiệm cụ thể" / "a) Sở Xây dựng" / "- Đánh giá
+        # …" gives Sở Xây dựng the bullets, not the collective (a 2025 Đắk Lắk directive: 24
+        # bullets of seven named bodies were all read as the collective's).
+        nearer = [u for s in path if lead_in is not None and _below(s.id, lead_in[0])
+                  for u in heading_cache.get(s.id, [])]
+        if lead_in is not None and not any(u.role == "lead" for u in nearer):
             # "Chủ trì, phối hợp với X:" under "4. Sở Y" only adds Y's partners.
             partners_only = not any(u.role == "lead" for u in lead_in[1])
             above = [*above, *lead_in[1]] if partners_only else lead_in[1]
+        elif lead_in is not None:
+            above = nearer
         # "Điều 82. Trách nhiệm của Chính phủ, Bộ, cơ quan ngang Bộ" over "1. Chính phủ thống nhất
         # …", "3. Các Bộ, cơ quan ngang Bộ …": a clause whose subject is one of the heading's
         # units is that unit's alone.
