@@ -159,3 +159,60 @@ def test_a_unit_heading_below_a_lead_in_clause_is_the_nearer_lead(lead_in_over_h
 def test_items_under_the_lead_in_without_a_unit_heading_keep_the_collective(
         lead_in_over_headings: Document) -> None:
     assert ("sở, ban, ngành, địa phương", "lead") in _roles(_duty(lead_in_over_headings, "I.2.1.a", "Trả lời"))
+
+
+OWN_SUBJECTS = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 023/CT-UBND | Lam Sơn, ngày 14 tháng 10 năm 2025 |
+
+**CHỈ THỊ**
+
+**Về tiết kiệm điện trong mùa khô**
+
+Để bảo đảm cung ứng điện trong mùa khô, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban,
+ngành tỉnh, Chủ tịch Ủy ban nhân dân các xã, phường thực hiện các nội dung sau:
+
+1. Rà soát, cắt giảm ít nhất một phần ba số đèn chiếu sáng trang trí tại trụ sở.
+
+2. Các doanh nghiệp bán lẻ điện trên địa bàn tỉnh có trách nhiệm
+
+a) Thông báo lịch tạm ngừng cấp điện cho khách hàng trước ít nhất năm ngày.
+
+3. Các hộ gia đình, cá nhân sử dụng điện có trách nhiệm tắt thiết bị khi không sử dụng.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+CHỦ TỊCH
+Lê Văn Tâm
+"""
+
+
+def test_an_item_that_names_its_own_subject_is_not_the_addressees(tmp_path) -> None:
+    """"2. Các doanh nghiệp … có trách nhiệm" over a), "3. Các hộ gia đình … có trách nhiệm …":
+    the directive addresses them directly; the departments it addressed at the top do not lead
+    these items (before: every item that named no known unit was theirs). The item with no
+    subject of its own still is."""
+    doc = parse_text(tmp_path, OWN_SUBJECTS, "ct3.md")
+    assert _roles(_duty(doc, "1", "Rà soát")) == {("sở, ban, ngành tỉnh", "lead"),
+                                                   ("Chủ tịch Ủy ban nhân dân xã, phường", "lead")}
+    for section, start in (("2.a", "Thông báo lịch"), ("3", "Các hộ gia đình")):
+        assert not {r for r in _roles(_duty(doc, section, start)) if r[0] == "sở, ban, ngành tỉnh"}
+
+
+@pytest.mark.parametrize("closing", [
+    "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch Ủy ban nhân dân các "
+    "xã, phường nghiêm túc triển khai thực hiện Chỉ thị này./.",
+    "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường triển khai thực hiện "
+    "nghiêm túc Chỉ thị này./.",
+])
+def test_the_closing_of_a_directive_without_parts_has_no_section(tmp_path, closing: str) -> None:
+    """A directive with numbered items only ends with the issuer's call to carry it out; it speaks
+    to the whole document, like "Trên đây là …" ([decided, kh165]), not to the last item (before:
+    the last item's id). Both closings are printed so in the 2025 directives of Đắk Lắk (012) and
+    Quảng Trị (06)."""
+    text = OWN_SUBJECTS.replace("Nơi nhận:", closing + "\n\nNơi nhận:")
+    doc = parse_text(tmp_path, text, "ct4.md")
+    duty = next(d for d in doc.duties if "Chỉ thị này" in d.text)
+    assert duty.section is None
+    assert ("sở, ban, ngành", "lead") in _roles(duty) or ("sở, ban, ngành tỉnh", "lead") in _roles(duty)

@@ -1308,6 +1308,11 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     return leads or None
 
 
+# "11. Các đơn vị cấp nước sạch trên địa bàn có trách nhiệm" over a) b), "1. Các cơ quan quản lý nhà
+# nước, tổ chức, cá nhân liên quan có trách nhiệm …": an item (or its heading) that names its own
+# subject, generic or not, is that subject's, not the directive's addressees' (a 2025 Cần Thơ
+# directive: its items for water companies and for households were given to the departments).
+_OWN_SUBJECT = re.compile(r"^\W*cac\s+[^.;:]{3,160}?\s+(?:co trach nhiem|chiu trach nhiem|phai)\b")
 _ADDRESSING_VERB = re.compile(r"\s+(?:yeu cau|giao|de nghi|chi dao)\b")
 
 
@@ -1766,7 +1771,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             titled = {u.name for sec in path if sec.kind == "item" and _ARTICLE_ID.search(sec.id)
                       for u in heading_cache.get(sec.id, [])}
             above = [u for u in above if u.name not in titled]
-        if directive and not any(u.role == "lead" for u in [*above, *units]):
+        if directive and not any(u.role == "lead" for u in [*above, *units]) \
+                and not any(_OWN_SUBJECT.match(fold(t)) for t in [text, *(p.heading for p in path if p.kind != "part")]):
             above = [*above, *directive]
         heading_leads = {u.name for u in above if u.role == "lead"}
         picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads for u in units)
