@@ -216,3 +216,22 @@ def test_the_closing_of_a_directive_without_parts_has_no_section(tmp_path, closi
     duty = next(d for d in doc.duties if "Chỉ thị này" in d.text)
     assert duty.section is None
     assert ("sở, ban, ngành", "lead") in _roles(duty) or ("sở, ban, ngành tỉnh", "lead") in _roles(duty)
+
+
+CLASS_WITH_MEMBERS = LEAD_IN_OVER_UNIT_HEADINGS.replace(
+    "**1. Sở Công Thương** là cơ quan đầu mối tiếp nhận hồ sơ, tổ chức lấy ý kiến thẩm định.",
+    "**1. Các cơ quan tiếp nhận hồ sơ dự án (Sở Công Thương, Ban Quản lý các khu công nghiệp tỉnh, "
+    "Ban Quản lý Khu kinh tế cửa khẩu tỉnh Lam Sơn và các vùng phụ cận thuộc tỉnh):**\n\n"
+    "a) Là đầu mối tiếp nhận hồ sơ, tổ chức lấy ý kiến thẩm định các dự án khai thác.\n\n"
+    "b) Chịu trách nhiệm trả kết quả thủ tục cho nhà đầu tư đúng hạn.")
+
+
+def test_a_class_heading_with_its_members_in_brackets_gives_them_the_items(tmp_path) -> None:
+    """"1. Các cơ quan đăng ký đầu tư (Sở …, Ban Quản lý …, Ban Quản lý …):" over a) b): each
+    bracketed member leads the items (before: the heading read as a topic — its class name and
+    the members' long names — and the items had no unit). Seen in the 2025 Đắk Lắk directive
+    010/CT-UBND, I.1."""
+    doc = parse_text(tmp_path, CLASS_WITH_MEMBERS, "ct5.md")
+    roles = _roles(_duty(doc, "I.1.b", "Chịu trách nhiệm trả"))
+    assert {("Sở Công Thương", "lead"), ("Ban Quản lý các khu công nghiệp tỉnh", "lead")} <= roles
+    assert not [d for d in doc.duties if d.section == "I.1" and d.text.startswith("Các cơ quan tiếp nhận")]

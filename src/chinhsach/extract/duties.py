@@ -1178,7 +1178,9 @@ def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
     tỉnh trình … quyết định:" (kh182) carries a task of its own and is not one.
     """
     stripped = text.strip()
-    if len(stripped.split()) > 30:
+    # The members' names in a class heading's brackets may be long ("Ban Quản lý Khu Nông nghiệp
+    # ứng dụng Công nghệ cao …"): the length that tells a lead-in from a task is outside them.
+    if len(re.sub(r"\([^()]*\)", " ", stripped).split()) > 30:
         return []
     if not stripped.endswith(":"):
         # A line that is a unit name and nothing else ("**Bộ Chỉ huy Quân sự tỉnh**" over its
@@ -1367,6 +1369,11 @@ def _only_names(text: str, find: UnitFinder) -> bool:
 _DIRECTED_BEFORE = re.compile(r"\b(?:chi dao|don doc)\s+(?:cac\s+)?$")
 
 
+# A class of bodies with its members in brackets, as a heading: "Các cơ quan đăng ký đầu tư (Sở A,
+# Ban B, Ban C)". The class is a few words opening with "các"; the brackets close the heading.
+_CLASS_MEMBERS = re.compile(r"^\W*[Cc]ác\s+[^()\d]{2,60}?\s*\(([^()]+)\)\W*$")
+
+
 def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
     heading = heading.rstrip(" :")
     # The unit reader takes a line that runs to its end as a name ("1. Phòng Tư pháp huyện"); a
@@ -1384,6 +1391,14 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
                 for m in mentions]
     if any(_ORGANISED.search(folded[: m.start]) for m in mentions):
         return []  # "c) Kiện toàn Ban Chỉ đạo …": the heading's body is what the item organises
+    members = _CLASS_MEMBERS.match(heading)
+    if members and all(members.start(1) <= m.start and m.end <= members.end(1) for m in mentions):
+        # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …, Ban Quản lý …):" — a class
+        # named by its function, its members in brackets: the members lead the items below
+        # (a 2025 Đắk Lắk directive; the class name and the members' long names made the
+        # heading read as a topic).
+        return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
+                for m in mentions]
     rest = folded
     for m in reversed(mentions):
         rest = rest[: m.start] + rest[m.end :]
