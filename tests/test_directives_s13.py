@@ -235,3 +235,26 @@ def test_a_class_heading_with_its_members_in_brackets_gives_them_the_items(tmp_p
     roles = _roles(_duty(doc, "I.1.b", "Chịu trách nhiệm trả"))
     assert {("Sở Công Thương", "lead"), ("Ban Quản lý các khu công nghiệp tỉnh", "lead")} <= roles
     assert not [d for d in doc.duties if d.section == "I.1" and d.text.startswith("Các cơ quan tiếp nhận")]
+
+
+def test_a_fronted_purpose_with_its_own_commas_leaves_the_subject_charged() -> None:
+    """"Để nâng cao hiệu lực, hiệu quả …, tăng cường kiểm tra, giám sát …, các sở, ngành … triển
+    khai …": the purpose runs, its own commas included, to the comma before the subject (before:
+    read piece by piece, its inner commas hid the subject and nobody was charged; the 2025 Đắk Lắk
+    directive 010/CT-UBND, II.5)."""
+    from chinhsach.extract.duties import roles_in_text
+
+    text = ("Để nâng cao hiệu lực, hiệu quả quản lý nhà nước về đất đai, tăng cường công tác kiểm tra, "
+            "giám sát việc sử dụng đất, các sở, ngành, Ủy ban nhân dân các xã, phường rà soát các dự án "
+            "chậm tiến độ.")
+    roles = {(u.name, u.role) for u in roles_in_text(text)}
+    assert {("sở, ngành", "lead"), ("Ủy ban nhân dân xã, phường", "lead")} <= roles
+
+
+def test_a_request_is_no_purpose_opener() -> None:
+    """"Đề nghị …" folds to "de nghi": it charges, it states no purpose."""
+    from chinhsach.extract.duties import roles_in_text
+
+    roles = {(u.name, u.role) for u in roles_in_text("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các "
+                                                     "tổ chức chính trị - xã hội tỉnh tuyên truyền, vận động.")}
+    assert ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead") in roles

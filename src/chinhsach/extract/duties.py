@@ -527,8 +527,15 @@ _TIME_OPENER = re.compile(r"^[\s\-+•*]*(?:trong (?:thoi gian|thoi han|vong)|ch
                           r"ngay sau khi|ke tu|tinh tu)\b[^,;:]{0,80},\s*")
 
 
+# A fronted purpose ("Để nâng cao hiệu lực, hiệu quả quản lý …, tăng cường kiểm tra …, các sở,
+# ngành … triển khai …"): it runs, its own commas included, up to the comma before the subject.
+# Read piece by piece, its inner commas left the subject unread (a 2025 Đắk Lắk directive, II.5).
+_PURPOSE_OPENER = re.compile(r"^[\s\-+•*]*(?:de(?!\s+(?:nghi|xuat|an|ra)\b)|nham)\s[^;:]*,\s*")
+
+
 def _without_openers(opener: str) -> str:
     """The opener with its adverbial and time pieces taken off, one comma-closed piece at a time."""
+    opener = _PURPOSE_OPENER.sub("", opener, count=1)
     while True:
         shorter = _TIME_OPENER.sub("", _ADVERBIAL_OPENER.sub("", opener))
         if shorter == opener:
@@ -646,8 +653,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             add(m, "cooperate")
             continue
         charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start]))
-        if not charged and (_assigns_to_next(folded, mentions, tail) or _INFORMS_AFTER.match(folded, mentions[tail].end)):
-            continue  # "Chủ tịch UBND tỉnh giao Sở X …": the issuer hands the task on, no role of its own
+        if not charged and (_assigns_to_next(folded, mentions, tail) or _INFORMS_AFTER.match(folded, mentions[tail].end)
+                            or _REQUESTS_AFTER.match(folded, mentions[tail].end)):
+            # "Chủ tịch UBND tỉnh giao Sở X …", "…, Giám đốc Sở Y tế yêu cầu Thủ trưởng các đơn
+            # vị:": the issuer hands the task on, no role of its own
+            continue
         if not charged and _STATE.match(after):
             continue  # "Trường, phân hiệu có đủ các điều kiện …": a condition the body meets, no task
         if charged or is_subject or _LEAD_AFTER.match(after):
@@ -1315,6 +1325,7 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
 # subject, generic or not, is that subject's, not the directive's addressees' (a 2025 Cần Thơ
 # directive: its items for water companies and for households were given to the departments).
 _OWN_SUBJECT = re.compile(r"^\W*cac\s+[^.;:]{3,160}?\s+(?:co trach nhiem|chiu trach nhiem|phai)\b")
+_REQUESTS_AFTER = re.compile(r"\s+(?:yeu cau|de nghi)\s+(?:(?:thu truong|giam doc|lanh dao|nguoi dung dau)\s+)?cac\b")
 _ADDRESSING_VERB = re.compile(r"\s+(?:yeu cau|giao|de nghi|chi dao)\b")
 
 
