@@ -91,6 +91,9 @@ _LEAD_IN_WORDS = 15
 # khích doanh nghiệp đầu tư") X is only the object of the promotion.
 _LEAD_BEFORE = re.compile(
     r"(?:(?:^|[\s,;(])(?:giao(?: trach nhiem)?(?: cu the)?(?: cho)?|de nghi|yeu cau)"
+    # "yêu cầu Giám đốc, Thủ trưởng các sở, ban ngành, …": a bare title listed before the one
+    # that heads the bodies (a 2025 Cần Thơ directive; before, no addressee was charged).
+    r"(?:\s+(?:giam doc|thu truong|lanh dao|nguoi dung dau)\s*,)?"
     r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?$"
 )
 _LEAD_AFTER = re.compile(
@@ -584,8 +587,15 @@ _TIME_OPENER = re.compile(r"^[\s\-+•*]*(?:trong (?:thoi gian|thoi han|vong)|ch
                           r"ngay sau khi|ke tu|tinh tu)\b[^,;:]{0,80},\s*")
 
 
+# A fronted purpose ("Để nâng cao hiệu lực, hiệu quả quản lý …, tăng cường kiểm tra …, các sở,
+# ngành … triển khai …"): it runs, its own commas included, up to the comma before the subject.
+# Read piece by piece, its inner commas left the subject unread (a 2025 Đắk Lắk directive, II.5).
+_PURPOSE_OPENER = re.compile(r"^[\s\-+•*]*(?:de(?!\s+(?:nghi|xuat|an|ra)\b)|nham)\s[^;:]*,\s*")
+
+
 def _without_openers(opener: str) -> str:
     """The opener with its adverbial and time pieces taken off, one comma-closed piece at a time."""
+    opener = _PURPOSE_OPENER.sub("", opener, count=1)
     while True:
         shorter = _TIME_OPENER.sub("", _ADVERBIAL_OPENER.sub("", opener))
         if shorter == opener:
@@ -735,8 +745,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         # stands before the members that open the list (qd1627 IV.1.1 of the session-13 fresh plans).
         charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start])
                        or _LEAD_BEFORE.search(folded[:subject_from]))
-        if not charged and (_assigns_to_next(folded, mentions, tail) or _INFORMS_AFTER.match(folded, mentions[tail].end)):
-            continue  # "Chủ tịch UBND tỉnh giao Sở X …": the issuer hands the task on, no role of its own
+        if not charged and (_assigns_to_next(folded, mentions, tail) or _INFORMS_AFTER.match(folded, mentions[tail].end)
+                            or _REQUESTS_AFTER.match(folded, mentions[tail].end)):
+            # "Chủ tịch UBND tỉnh giao Sở X …", "…, Giám đốc Sở Y tế yêu cầu Thủ trưởng các đơn
+            # vị:": the issuer hands the task on, no role of its own
+            continue
         if not charged and _STATE.match(after):
             continue  # "Trường, phân hiệu có đủ các điều kiện …": a condition the body meets, no task
         if charged or is_subject or _LEAD_AFTER.match(after):
@@ -1300,7 +1313,9 @@ def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
     tỉnh trình … quyết định:" (kh182) carries a task of its own and is not one.
     """
     stripped = text.strip()
-    if len(stripped.split()) > 30:
+    # The members' names in a class heading's brackets may be long ("Ban Quản lý Khu Nông nghiệp
+    # ứng dụng Công nghệ cao …"): the length that tells a lead-in from a task is outside them.
+    if len(re.sub(r"\([^()]*\)", " ", stripped).split()) > 30:
         return []
     if not stripped.endswith(":"):
         # A line that is a unit name and nothing else ("**Bộ Chỉ huy Quân sự tỉnh**" over its
@@ -1317,7 +1332,10 @@ _ANNOUNCES = re.compile(
     r"\b(?:(?:co|voi|thuc hien|trien khai)\s+)?(?:cac\s+|mot so\s+|nhung\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|"
     r"noi dung|cong viec|viec|giai phap)"
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
-    r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
+    r"(?:\s+(?:cu the|chu yeu))?"
+    # "… các nhiệm vụ, giải pháp về cải cách thủ tục hành chính sau:": a short complement of the
+    # nouns may stand before "sau" (directives of 2025, session 13).
+    r"(?:(?:\s+(?:ve|trong)(?:\s+\w+){1,8}?)?\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
     r"|\b(?:nhu|sau day|nhu sau)\s*$"
     # "Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình có liên quan như:" over the
     # programmes as bullets: the lead-in says who and that a list follows (qd2853 V.5 of the
@@ -1431,6 +1449,8 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     if not re.search(r"\b(?:yeu cau|giao|de nghi|chi dao)\b", fold(text)):
         return None
     clause = lead_in_clause(text, find)
+    if clause is None and (addressing := _addressing_clause(text, find)) is not None:
+        clause = lead_in_clause(addressing, find)
     if clause is None:
         folded = fold(text.strip())
         addressed = _GENERIC_ADDRESSEES.search(folded)
@@ -1442,6 +1462,37 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
         return None
     leads = [u for u in clause[0] if u.role == "lead"]
     return leads or None
+
+
+# "11. Các đơn vị cấp nước sạch trên địa bàn có trách nhiệm" over a) b), "1. Các cơ quan quản lý nhà
+# nước, tổ chức, cá nhân liên quan có trách nhiệm …": an item (or its heading) that names its own
+# subject, generic or not, is that subject's, not the directive's addressees' (a 2025 Cần Thơ
+# directive: its items for water companies and for households were given to the departments).
+_OWN_SUBJECT = re.compile(r"^\W*cac\s+[^.;:]{3,160}?\s+(?:co trach nhiem|chiu trach nhiem|phai)\b")
+_REQUESTS_AFTER = re.compile(r"\s+(?:yeu cau|de nghi)\s+(?:(?:thu truong|giam doc|lanh dao|nguoi dung dau)\s+)?cac\b")
+_ADDRESSING_VERB = re.compile(r"\s+(?:yeu cau|giao|de nghi|chi dao)\b")
+
+
+def _addressing_clause(text: str, find: UnitFinder) -> str | None:
+    """The issuer's addressing clause at the end of a long lead-in paragraph, or None.
+
+    A directive's lead-in is usually the closing clause of a paragraph that first states its
+    purpose: "Để khắc phục những hạn chế nêu trên, nâng cao …, Chủ tịch UBND tỉnh yêu cầu Thủ
+    trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường tập trung thực hiện các nội dung
+    sau:". The purpose runs to some 60 words, so the whole paragraph is too long for a lead-in
+    and the directive's items were no duties at all (four 2025 directives of Đắk Lắk and Cần Thơ,
+    session 13: 61 of 65 unit roles of ct012's items lost). The clause starts at the issuer named
+    right before the first addressing verb (``yêu cầu``, ``giao``, ``đề nghị``, ``chỉ đạo``);
+    the first, because the addressees' own task may say ``chỉ đạo`` again ("… tập trung chỉ đạo
+    và tổ chức thực hiện …")."""
+    folded = fold(text)
+    if not folded.rstrip().endswith(":"):
+        return None
+    mentions = sorted(find(text), key=lambda m: m.start)
+    for m in mentions:
+        if m.start > 0 and _ADDRESSING_VERB.match(folded, m.end):
+            return text[m.start:]
+    return None
 
 
 # "Chủ tịch UBND tỉnh yêu cầu:", "… có ý kiến chỉ đạo như sau:": a letter's lead-in that names no
@@ -1482,6 +1533,11 @@ _MEMBERS_LISTED = re.compile(r"(?:cac\s+)?(?:co quan|don vi|luc luong|thanh vien
 _DIRECTED_BEFORE = re.compile(r"\b(?:chi dao|don doc)\s+(?:cac\s+)?$")
 
 
+# A class of bodies with its members in brackets, as a heading: "Các cơ quan đăng ký đầu tư (Sở A,
+# Ban B, Ban C)". The class is a few words opening with "các"; the brackets close the heading.
+_CLASS_MEMBERS = re.compile(r"^\W*[Cc]ác\s+[^()\d]{2,60}?\s*\(([^()]+)\)\W*$")
+
+
 def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
     heading = heading.rstrip(" :")
     # The unit reader takes a line that runs to its end as a name ("1. Phòng Tư pháp huyện"); a
@@ -1517,6 +1573,14 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
                 for m in mentions]
     if any(_ORGANISED.search(folded[: m.start]) for m in mentions):
         return []  # "c) Kiện toàn Ban Chỉ đạo …": the heading's body is what the item organises
+    members = _CLASS_MEMBERS.match(heading)
+    if members and all(members.start(1) <= m.start and m.end <= members.end(1) for m in mentions):
+        # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …, Ban Quản lý …):" — a class
+        # named by its function, its members in brackets: the members lead the items below
+        # (a 2025 Đắk Lắk directive; the class name and the members' long names made the
+        # heading read as a topic).
+        return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
+                for m in mentions]
     rest = folded
     for m in reversed(mentions):
         rest = rest[: m.start] + rest[m.end :]
@@ -1848,6 +1912,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
             directive = _directive_addressees(text, find) if unparted and seg.kind == "preamble" else None
+            if directive:
+                # The addressing paragraph hands its addressees to the items below; it charges them
+                # with nothing of its own ([decided, kh179]: a lead-in announcing the list is no
+                # leaf). Read as a charging sentence it gave a second, section-less duty.
+                continue
         if lead_in is not None and not (seg.section_node == lead_in[0] or _below(seg.section_node, lead_in[0])):
             lead_in = None  # another item: the lead-in's list is over
         if lead_in is not None and lead_marker is not None and seg.kind == "bullet" \
@@ -1974,10 +2043,18 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         # The nearest statement of who leads wins: a lead-in line under the heading names the
         # units of its own list (GUIDELINES-real.md, unit-headed sections and lead-ins).
         above = inherited(path, seg.text)
-        if lead_in is not None:
+        # A unit heading below the lead-in is nearer still: "2. Các sở, ban, ngành: … chịu trách
+        # nhiệm các nội dung sau:" over "2.2. Trách nhiệm cụ thể" / "a) Sở Xây dựng" / "- Đánh giá
+        # …" gives Sở Xây dựng the bullets, not the collective (a 2025 Đắk Lắk directive: 24
+        # bullets of seven named bodies were all read as the collective's).
+        nearer = [u for s in path if lead_in is not None and _below(s.id, lead_in[0])
+                  for u in heading_cache.get(s.id, [])]
+        if lead_in is not None and not any(u.role == "lead" for u in nearer):
             # "Chủ trì, phối hợp với X:" under "4. Sở Y" only adds Y's partners.
             partners_only = not any(u.role == "lead" for u in lead_in[1])
             above = [*above, *lead_in[1]] if partners_only else lead_in[1]
+        elif lead_in is not None:
+            above = nearer
         # "Điều 82. Trách nhiệm của Chính phủ, Bộ, cơ quan ngang Bộ" over "1. Chính phủ thống nhất
         # …", "3. Các Bộ, cơ quan ngang Bộ …": a clause whose subject is one of the heading's
         # units is that unit's alone.
@@ -1990,7 +2067,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             titled = {u.name for sec in path if sec.kind == "item" and _ARTICLE_ID.search(sec.id)
                       for u in heading_cache.get(sec.id, [])}
             above = [u for u in above if u.name not in titled]
-        if directive and not any(u.role == "lead" for u in [*above, *units]):
+        if directive and not any(u.role == "lead" for u in [*above, *units]) \
+                and not any(_OWN_SUBJECT.match(fold(t)) for t in [text, *(p.heading for p in path if p.kind != "part")]):
             above = [*above, *directive]
         heading_leads = {u.name for u in above if u.role == "lead"}
         picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads for u in units)
