@@ -1364,12 +1364,12 @@ _LEAD_IN_CLAUSE_WORDS = 80
 # semicolon ("Để …, hướng tới …; các sở, ban, ngành … thực hiện các nội dung chủ yếu sau:", the
 # emulation plans kh982 II of the session-13 fresh plans: 99 words, 58 without them).
 _ASIDE = re.compile(r"\([^()]*\)|[“\"][^“”\"]*[”\"]")
-_PURPOSE_OPENER = re.compile(r"^\W*(?:để|nhằm)\s[^;:]*;\s*", re.IGNORECASE)
+_PURPOSE_TO_SEMICOLON = re.compile(r"^\W*(?:để|nhằm)\s[^;:]*;\s*", re.IGNORECASE)
 
 
 def _clause_core(text: str) -> str:
     """A lead-in without its asides, quoted mottos and opening purpose clause."""
-    return _PURPOSE_OPENER.sub(" ", _ASIDE.sub(" ", text))
+    return _PURPOSE_TO_SEMICOLON.sub(" ", _ASIDE.sub(" ", text))
 
 
 def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[UnitRole], bool] | None:
