@@ -49,8 +49,10 @@ ATTACHED_PREFIX = {
 }
 META_FIELDS = ("type", "number", "date", "issuer", "place", "signer")
 
+# "cong san viet nam": the Party's name wrapped after its first word ("ĐẢNG" / "CỘNG SẢN
+# VIỆT NAM", a Central Committee header saved as markdown).
 _MOTTO_WORDS = ("cong hoa", "chu nghia viet nam", "doc lap", "hanh phuc", "tu do",
-                "dang cong san viet nam")
+                "dang cong san viet nam", "cong san viet nam")
 _MOTTO_PHRASES = re.compile(
     # "HÒA" (new spelling) and "HOÀ" (old): a line that interleaves the columns with one space
     # ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", provincial portals) keeps only the issuer.
@@ -565,7 +567,16 @@ def _line_texts(line: SourceLine) -> list[str]:
 
 # A list item ("- 1Nghị định 63/2010/NĐ-CP …", "• Thuộc tính"): a header holds none.
 _LIST_ITEM_RE = re.compile(r"^[-•+]\s*\w")
-_PORTAL_REACH = 40  # lines of a portal's own text above a document's header
+# Lines of a portal's own text above a document's header. 40 held the one-line info boxes of
+# session 11; thuvienphapluat pages saved as markdown print each box label and value on lines
+# of their own between "|" rows (about 45 lines) and may add a news summary of the document
+# before it: the motto stood at lines 66-80 in 3 of the 22 pages of session 13's dev set.
+_PORTAL_REACH = 120
+# A full sentence ending in a period ("Xem chi tiết tại … ngày 26/11/2025."): a portal's
+# summary closes so; no header piece is a sentence (a place-date line is kept by its "ngày N
+# tháng").
+_PORTAL_SENTENCE_RE = re.compile(r"^[^\W\d_]\S*(?:\s+\S+){5,}\.$")
+_PLACE_DATE_RE = re.compile(r"ngày\s+\d{1,2}\s+tháng", re.IGNORECASE)
 
 
 def _after_portal_text(lines: list[SourceLine], start: int, end: int) -> int:
@@ -585,6 +596,7 @@ def _after_portal_text(lines: list[SourceLine], start: int, end: int) -> int:
     if motto is None:
         return start
     first = start
+    box_value = False  # a box label printed alone: its value is the next line with text
     for i in range(start, motto):
         line = lines[i]
         text = clean(line.text)
@@ -592,9 +604,17 @@ def _after_portal_text(lines: list[SourceLine], start: int, end: int) -> int:
             # An article, an item or "Nơi nhận" above the motto: a document's own body (an
             # excerpt before its attached plan), not a portal's text.
             return start
-        if text and not line.cells and "|" not in line.text and (
-                _ends_header(text) or _is_prose(text) or _LIST_ITEM_RE.match(text)):
-            first = i + 1
+        if not text or line.cells or "|" in line.text:
+            continue
+        if _BOX_LABEL.search(text):
+            # An info box field ("Số hiệu:", "Nơi ban hành:"), with its value or before it:
+            # the portal's transcription, never the document's header.
+            first, box_value = i + 1, not _BOX_LABEL.sub("", text).strip(" *:|")
+            continue
+        if box_value or _ends_header(text) or _is_prose(text) or _LIST_ITEM_RE.match(text) or (
+                _PORTAL_SENTENCE_RE.match(text) and not is_caps(text)
+                and not _PLACE_DATE_RE.search(text)):
+            first, box_value = i + 1, False
     return first
 
 

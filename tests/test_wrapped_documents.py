@@ -1,0 +1,169 @@
+"""Documents wrapped in a law portal's page text, and the Government's and the Party's forms.
+
+Session 13 (helper fixwrap) read four real 2025 pages of thuvienphapluat saved as markdown:
+a Prime Minister's telegram (Công điện), a Government Office conclusion notice (Thông báo kết
+luận), a Politburo conclusion (Kết luận) and a Central Party board's guidance (Hướng dẫn):
+https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Cong-dien-229-CD-TTg-2025-trien-khai-dot-thi-dua-khac-phuc-kho-khan-hoan-thanh-muc-tieu-nhiem-vu-682084.aspx
+https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Thong-bao-659-TB-VPCP-2025-cuoc-hop-tinh-hinh-thuc-hien-Nghi-quyet-66-NQ-TW-682948.aspx
+https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Ket-luan-221-KL-TW-2025-tinh-hinh-ket-qua-hoat-dong-cua-chinh-quyen-dia-phuong-2-cap-682783.aspx
+https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Huong-dan-37-HD-BTGDVTW-2025-nang-cao-chat-luong-ban-tin-sinh-hoat-chi-bo-682667.aspx
+The page puts above the document a copyright notice, an info box whose every label and value
+stands on a line of its own between "|" rows (about 45 lines), and for news-worthy documents a
+summary of the body; the document's header and signature are "|"-separated tables and the body
+between them has no blank line. The texts below are invented in that layout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_text
+
+FIELDS = ("type", "number", "date", "issuer", "place", "signer")
+
+_BOX = [("Số hiệu:", "{number}"), ("Loại văn bản:", "{kind}"), ("Nơi ban hành:", "{issuer}"),
+        ("Người ký:", "{signer}"), ("Ngày ban hành:", "{date}"), ("Ngày hiệu lực:", "Đã biết"),
+        ("Ngày công báo:", "Đang cập nhật"), ("Số công báo:", "Đang cập nhật"),
+        ("Tình trạng:", "Đã biết")]
+
+
+def _chrome(**values: str) -> str:
+    """The portal's notice and info box, one label or value a line, as the pages print them."""
+    lines = ["|", "|", "Bản quyền trang này thuộc về **", "TRANG VĂN BẢN**. Mọi hành vi sao chép",
+             "đều vi phạm pháp luật.", "X", "**", "CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI", "**", "|", "|",
+             "Đang tải văn bản...", "#"]
+    for label, value in _BOX:
+        lines += [f"**{label}**", "|", value.format(**values), "|", "|"]
+    return "\n".join(lines) + "\n"
+
+
+_SUMMARY = """\
+## Khẩn trương khắc phục hậu quả mưa lớn tại các xã vùng cao
+**Ngày 03/10/2025, Ủy ban nhân dân tỉnh có Công điện 41/CĐ-UBND về khắc phục hậu quả mưa lớn.**
+Theo đó, Ủy ban nhân dân tỉnh yêu cầu các sở, ngành và Ủy ban nhân dân các xã thực hiện các nhiệm vụ trọng tâm sau đây:
+- Rà soát ngay các điểm sạt lở, di dời người dân ra khỏi vùng nguy hiểm trong thời gian sớm nhất có thể.
+- Sở Tài chính bố trí kinh phí hỗ trợ kịp thời cho các hộ bị thiệt hại.
+Xem chi tiết tại Công điện 41/CĐ-UBND ngày 03/10/2025.
+"""
+
+TELEGRAM = _chrome(number="41/CĐ-UBND", kind="Công điện", issuer="Tỉnh Lam Sơn",
+                   signer="Vũ Đình Khoa", date="03/10/2025") + _SUMMARY + """\
+|
+**ỦY BAN NHÂN DÂN
+TỈNH LAM SƠN**
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 41/CĐ-UBND
+|
+*Lam Sơn, ngày 03
+tháng 10 năm 2025*
+|
+**CÔNG ĐIỆN**
+VỀ KHẨN TRƯƠNG KHẮC PHỤC HẬU QUẢ MƯA LỚN TẠI CÁC XÃ
+VÙNG CAO
+**ỦY BAN NHÂN DÂN TỈNH điện:**
+- Giám đốc các sở, ngành;
+- Chủ tịch Ủy ban nhân dân các xã, phường.
+Để chủ động ứng phó với mưa lớn kéo dài, Ủy ban nhân dân tỉnh yêu cầu các cơ
+quan, đơn vị thực hiện ngay các nhiệm vụ sau:
+1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Công an tỉnh rà soát
+các điểm có nguy cơ sạt lở, tổ chức di dời người dân ra khỏi vùng nguy hiểm,
+báo cáo Ủy ban nhân dân tỉnh trước ngày 10/10/2025.
+2. Sở Tài chính tham mưu bố trí kinh phí hỗ trợ các hộ bị thiệt hại, hoàn
+thành trước ngày 20/10/2025.
+3. Ủy ban nhân dân các xã, phường tổ chức trực ban nghiêm túc, theo dõi chặt
+chẽ diễn biến mưa lũ trên địa bàn./.
+|
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+|
+**KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH**
+Vũ Đình Khoa
+|
+"""
+
+
+def _meta(doc) -> dict:
+    meta = doc.meta.to_dict()
+    return {k: meta[k] for k in FIELDS}
+
+
+def test_header_below_a_long_info_box_and_a_summary(tmp_path: Path) -> None:
+    """The header is the document's own, read under 45 lines of info box and a summary.
+
+    Before: the motto stood past the 40 lines searched for it, the portal text stayed in the
+    header region and the issuer was read from the notice ("X các nội dung được sửa đổi"), with
+    no type, number or date; the telegram's own number became a citation of itself."""
+    doc = parse_text(tmp_path, TELEGRAM, "cong-dien.md")
+    assert _meta(doc) == {"type": "Công điện", "number": "41/CĐ-UBND", "date": "2025-10-03",
+                          "issuer": "Ủy ban nhân dân tỉnh Lam Sơn", "place": "Lam Sơn",
+                          "signer": "Vũ Đình Khoa"}
+    assert "41/CĐ-UBND" not in [c.number for c in doc.citations]
+
+
+def test_a_short_body_between_header_and_signature_tables_is_text(tmp_path: Path) -> None:
+    """The body of a short telegram is not a table cell: the title after the header table's
+    last "|" ends that table. Before: the whole page from the info box to the signature was
+    one pipe table (no line without a pipe for 60 lines), so no outline and no duty was read."""
+    doc = parse_text(tmp_path, TELEGRAM, "cong-dien.md")
+    assert [s.id for s in doc.sections] == ["1", "2", "3"]
+    got = {d.section: ({(u.name, u.role) for u in d.units}, d.deadline) for d in doc.duties}
+    assert got["1"] == ({("Sở Nông nghiệp và Môi trường", "lead"), ("Công an tỉnh", "cooperate"),
+                         ("Ủy ban nhân dân tỉnh", "report_to")}, "2025-10-10")
+    assert got["2"][1] == "2025-10-20"
+    assert ("Sở Tài chính", "lead") in got["2"][0]
+
+
+PARTY = _chrome(number="15-KL/TU", kind="Văn bản khác", issuer="Tỉnh ủy Lam Sơn",
+                signer="Hà Minh Tâm", date="12/09/2025") + """\
+|
+**TỈNH ỦY
+LAM SƠN**
+*
+|
+**ĐẢNG
+CỘNG SẢN VIỆT NAM**
+---------------
+|
+|
+Số 15-KL/TU
+|
+*Lam Sơn, ngày 12
+tháng 9 năm 2025*
+|
+**KẾT LUẬN**
+CỦA BAN THƯỜNG VỤ TỈNH ỦY
+VỀ CÔNG TÁC CHUẨN BỊ NĂM HỌC MỚI
+-----
+Tại phiên họp ngày 10/9/2025, Ban Thường vụ Tỉnh ủy kết luận như sau:
+**1.** Giao Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo Sở Giáo dục và Đào tạo
+hoàn thành việc sắp xếp trường lớp trước ngày 30/9/2025.
+**2.** Ban Tuyên giáo và Dân vận Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kết luận này.
+|
+*Nơi nhận:*
+- Các huyện ủy,
+- Lưu Văn phòng Tỉnh ủy.
+|
+**T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ**
+Hà Minh Tâm
+|
+"""
+
+
+def test_party_header_with_the_party_name_wrapped_below_an_info_box(tmp_path: Path) -> None:
+    """"ĐẢNG" / "CỘNG SẢN VIỆT NAM" on two lines is the Party's motto column all the same.
+    Before: no motto was found on either line, the info box was read as the header (issuer
+    "X các nội dung được sửa đổi"), and the type, number and date were lost."""
+    meta = _meta(parse_text(tmp_path, PARTY, "ket-luan.md"))
+    assert (meta["type"], meta["number"], meta["date"], meta["place"], meta["signer"]) == (
+        "Kết luận", "15-KL/TU", "2025-09-12", "Lam Sơn", "Hà Minh Tâm")
+    assert meta["issuer"] != "X các nội dung được sửa đổi"
