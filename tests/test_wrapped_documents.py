@@ -167,3 +167,147 @@ def test_party_header_with_the_party_name_wrapped_below_an_info_box(tmp_path: Pa
     assert (meta["type"], meta["number"], meta["date"], meta["place"], meta["signer"]) == (
         "Kết luận", "15-KL/TU", "2025-09-12", "Lam Sơn", "Hà Minh Tâm")
     assert meta["issuer"] != "X các nội dung được sửa đổi"
+
+
+# -- the Government's addressees and requests ----------------------------------------------------
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    from chinhsach.extract.duties import roles_in_text
+    from chinhsach.text.normalize import normalize_text
+
+    return [(r.name, r.role) for r in roles_in_text(normalize_text(text))]
+
+
+MINISTRIES = "bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"
+
+
+def test_ministers_addressed_without_cac_are_the_ministries() -> None:
+    """The Government's formula "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan
+    thuộc Chính phủ" is the ministries' collective, as "Các Bộ trưởng, …" of a decree's closing
+    article already was; a telegram writes it without "Các" and in title case. Before: only
+    "Chính phủ" was found (a lead of its own), and the Prime Minister who asks stayed a lead."""
+    assert _roles("Thủ tướng Chính phủ yêu cầu Bộ trưởng, Thủ trưởng Cơ quan ngang Bộ, Thủ trưởng "
+                  "Cơ quan thuộc Chính phủ rà soát ngay các dự án chậm tiến độ.") == [(MINISTRIES, "lead")]
+
+
+def test_comrades_before_a_title_open_the_subject() -> None:
+    """"Các đồng chí Bộ trưởng, …" (a notice of a Deputy Prime Minister's conclusions) and "các
+    đồng chí bí thư tỉnh ủy, thành ủy" (a Politburo conclusion): the form of address is no opener
+    and the plural before it governs the title's bodies. Before: no unit at all in the first; the
+    second split "Tỉnh ủy" (the province's own committee) from "thành ủy"."""
+    assert _roles("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo "
+                  "chức năng, nhiệm vụ được giao trực tiếp chỉ đạo việc sắp xếp trụ sở.") == [(MINISTRIES, "lead")]
+    got = _roles("Yêu cầu các đồng chí bí thư tỉnh ủy, thành ủy chỉ đạo hoàn thành việc bàn giao tài sản.")
+    assert got == [("tỉnh ủy, thành ủy", "lead")]
+
+
+def test_the_body_guided_does_not_end_the_guides_monitoring() -> None:
+    """"X hướng dẫn các văn phòng sở, ngành mẫu báo cáo và theo dõi, đôn đốc …": the bodies
+    guided are the object; X goes on as subject and monitors. Before: the guided collective cut
+    the sentence and X lost its monitor role."""
+    got = _roles("Văn phòng Ủy ban nhân dân tỉnh hướng dẫn các văn phòng sở, ngành mẫu báo cáo và "
+                 "theo dõi, đôn đốc việc thực hiện; báo cáo Chủ tịch Ủy ban nhân dân tỉnh.")
+    assert ("Văn phòng Ủy ban nhân dân tỉnh", "monitor") in got
+
+
+NOTICE = """\
+BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                            Độc lập - Tự do - Hạnh phúc
+Số: 88/TB-BNNMT                             Hà Nội, ngày 14 tháng 10 năm 2025
+
+THÔNG BÁO
+KẾT LUẬN CỦA THỨ TRƯỞNG TẠI CUỘC HỌP VỀ PHÒNG CHỐNG DỊCH BỆNH GIA SÚC
+
+Ngày 12 tháng 10 năm 2025, Thứ trưởng đã chủ trì cuộc họp về phòng chống dịch bệnh gia súc và kết luận như sau:
+
+1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng, nhiệm vụ được giao chỉ đạo thực hiện quyết liệt các giải pháp phòng dịch; trong đó lưu ý một số nội dung trọng tâm sau:
+- Rà soát đàn gia súc tại các vùng có nguy cơ cao.
+- Bảo đảm đủ vắc xin cho đợt tiêm phòng cuối năm.
+
+2. Cục Chăn nuôi và Thú y tổng hợp kết quả, báo cáo Bộ trưởng trước ngày 30/10/2025.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Lê Văn Hòa
+"""
+
+
+def test_a_lead_in_with_a_focus_list_hands_its_subject_to_the_bullets(tmp_path: Path) -> None:
+    """"… lưu ý một số nội dung trọng tâm sau:" announces the bullets as "các nội dung sau:"
+    does; its subject leads each of them. Before: "trọng tâm" broke the announcement and the
+    bullets had no unit."""
+    doc = parse_text(tmp_path, NOTICE, "thong-bao.txt")
+    bullets = [d for d in doc.duties if d.section == "1"]
+    assert len(bullets) >= 3
+    assert all((MINISTRIES, "lead") in {(u.name, u.role) for u in d.units} for d in bullets)
+
+
+TELEGRAM_PLAIN = """\
+ỦY BAN NHÂN DÂN                             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAM SƠN                                Độc lập - Tự do - Hạnh phúc
+Số: 52/CĐ-UBND                              Lam Sơn, ngày 20 tháng 10 năm 2025
+
+CÔNG ĐIỆN
+VỀ TẬP TRUNG KHẮC PHỤC HẬU QUẢ MƯA LŨ
+
+ỦY BAN NHÂN DÂN TỈNH điện:
+- Giám đốc các sở, ngành;
+- Chủ tịch Ủy ban nhân dân các xã, phường.
+
+Để nhanh chóng ổn định đời sống người dân sau đợt mưa lũ vừa qua, khôi phục sản xuất, bảo đảm an toàn cho học sinh trở lại trường và hoàn thành các chỉ tiêu kinh tế - xã hội đã đề ra cho năm nay, đồng thời chuẩn bị tốt các điều kiện ứng phó với những đợt thiên tai có thể còn xảy ra trong những tháng cuối năm, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường thực hiện một số nhiệm vụ trọng tâm, cấp bách sau:
+
+1. Khẩn trương sửa chữa trường học, trạm y tế bị hư hỏng, hoàn thành trước ngày 15/11/2025.
+
+2. Hỗ trợ giống cây trồng cho các hộ bị thiệt hại để sản xuất vụ đông.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Đặng Quốc Bình
+"""
+
+
+def test_a_long_purpose_before_the_request_still_hands_the_items_over(tmp_path: Path) -> None:
+    """A telegram states why before who asks whom; the request after the purpose names the
+    addressees who lead the unnumbered-subject items, and the lead-in itself is no duty.
+    Before: past 80 words the lead-in was no lead-in, the items had no unit and the lead-in
+    was a duty of the preamble."""
+    doc = parse_text(tmp_path, TELEGRAM_PLAIN, "cong-dien.txt")
+    by_section = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties}
+    assert None not in by_section
+    for item in ("1", "2"):
+        assert ("sở, ban, ngành", "lead") in by_section[item]
+        assert ("Chủ tịch Ủy ban nhân dân xã, phường", "lead") in by_section[item]
+
+
+# -- targets in a telegram ------------------------------------------------------------------------
+
+def _targets(text: str) -> list[tuple[str, str, float, str | None, int | None]]:
+    from chinhsach.extract.targets import find_targets
+
+    return [(t.indicator, t.comparator, t.value, t.unit, t.year)
+            for t in find_targets(text, section="2", in_objectives=False)]
+
+
+def test_an_aim_after_the_duty_words_is_a_target() -> None:
+    """"…, trước mắt là phấn đấu tăng trưởng cả tỉnh năm 2025 trên 8%": "trên" before a share
+    bounds it and the "là" of the frame before "phấn đấu" describes nothing; the indicator starts
+    after the aim verb. Before: no target."""
+    assert _targets("Đẩy mạnh phục hồi sản xuất kinh doanh, trước mắt là phấn đấu tăng trưởng cả "
+                    "tỉnh năm 2025 trên 8%.") == [("tăng trưởng cả tỉnh", "above", 8.0, "%", 2025)]
+
+
+def test_a_count_of_digits_is_no_value() -> None:
+    """"tăng trưởng 2 con số" is double-digit growth. Before: a target of 2 "con" (animals),
+    dated by the year of the clause before it."""
+    got = _targets("Phấn đấu tăng trưởng năm 2025 trên 8%; tạo đà để thực hiện mục tiêu tăng trưởng "
+                   "2 con số trong những năm tiếp theo.")
+    assert [t for t in got if t[3] == "con"] == []

@@ -74,12 +74,14 @@ _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=\S)")
 _LEAD_IN_WORDS = 15
 
 # Cues on folded text. Each cue's match end is where the governed units start.
+# "các đồng chí Bộ trưởng, …", "đề nghị các đồng chí Bí thư …": the form of address before the
+# title of those charged (Government telegrams and notices, Party conclusions) is no opener.
 # "Khuyến khích X …" opening a clause charges a body outside the issuer's command (Mặt trận,
 # đoàn thể, associations: GUIDELINES-real.md) as "Đề nghị X" does; inside a clause ("…, khuyến
 # khích doanh nghiệp đầu tư") X is only the object of the promotion.
 _LEAD_BEFORE = re.compile(
     r"(?:(?:^|[\s,;(])(?:giao(?: trach nhiem)?(?: cu the)?(?: cho)?|de nghi|yeu cau)"
-    r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?$"
+    r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?(?:dong chi\s+)?$"
 )
 _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|lanh dao|"
@@ -465,7 +467,7 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
 # or an announcing colon.
 _ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|thong nhat|dong y|"
                              r"co y kien(?: chi dao)?(?: nhu sau\s*:)?)\s+)*"
-                             r"(?:giao(?: trach nhiem)?(?: cho)?|yeu cau|de nghi)\s+(?:cac\s+)?"
+                             r"(?:giao(?: trach nhiem)?(?: cho)?|yeu cau|de nghi)\s+(?:cac\s+)?(?:dong chi\s+)?"
                              r"(?:(?:thu truong|giam doc|chu tich|lanh dao|nguoi dung dau)\s+(?:cac\s+)?)?")
 
 
@@ -634,7 +636,7 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         opener = _without_openers(opener)
         is_subject = _after_condition(text, folded, mentions[head].start) or bool(re.fullmatch(
             r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
-            r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
+            r"yeu cau|cac|dong chi|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
         if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
                 and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
                 and not _LEAD_BEFORE.search(folded[: mentions[head].start])):
@@ -664,10 +666,12 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # A body named only as an owner (the council after "các Ban của" or after "đại biểu" in the
             # closing article of council resolutions) or as the one helped ("Văn phòng Tỉnh ủy giúp
             # Ban Thường vụ Tỉnh ủy theo dõi …") takes no turn as subject.
-            # So does a body the subject leads or directs ("Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh
-            # ban hành …; tăng cường giám sát …": the party group goes on as subject).
+            # So does a body the subject leads, directs or guides ("Đảng đoàn HĐND tỉnh lãnh đạo HĐND
+            # tỉnh ban hành …; tăng cường giám sát …": the party group goes on as subject; "Văn phòng
+            # X hướng dẫn các sở, ngành mẫu báo cáo và theo dõi, đôn đốc …", a 2025 telegram).
             nxt = next((x.start for x in mentions[tail + 1 :]
-                        if not re.search(r"\b(?:dai bieu|cua|giup(?: viec)?(?: cho)?|lanh dao|chi dao)\s+(?:cac\s+)?$",
+                        if not re.search(r"\b(?:(?:dai bieu|cua|giup(?: viec)?(?: cho)?|lanh dao|chi dao)\s+(?:cac\s+)?"
+                                         r"|huong dan\s+(?:cac\s+)?(?:\w+\s+){0,2})$",
                                          folded[: x.start])
                         and not _in_list_after(folded, mentions, mentions.index(x), _COOPERATE)
                         and (not _in_list_after(folded, mentions, mentions.index(x), _REPORT)
@@ -1192,7 +1196,10 @@ _ANNOUNCES = re.compile(
     r"\b(?:(?:co|voi|thuc hien|trien khai)\s+)?(?:cac\s+|mot so\s+|nhung\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|"
     r"noi dung|cong viec|viec|giai phap)"
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
-    r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
+    # "một số nhiệm vụ trọng tâm, cấp bách sau:", "nội dung trọng tâm sau:" (a Government
+    # telegram and a conclusion notice of 2025): the qualifiers of the announced list.
+    r"(?:\s*,?\s+(?:cu the|chu yeu|trong tam|trong diem|cap bach|cap thiet))*"
+    r"(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
     r"|\b(?:nhu|sau day|nhu sau)\s*$"
     # "…, cơ sở X phải thực hiện:" over points a), b) …: the points are what it carries out
     # (a circular's clause read in the fresh scans, HzW_18_syt_vp ATT.D7.1).
@@ -1286,7 +1293,7 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     units with "yêu cầu / giao / đề nghị" and announces the list below it."""
     if not re.search(r"\b(?:yeu cau|giao|de nghi|chi dao)\b", fold(text)):
         return None
-    clause = lead_in_clause(text, find)
+    clause = lead_in_clause(_request(text), find)
     if clause is None:
         folded = fold(text.strip())
         addressed = _GENERIC_ADDRESSEES.search(folded)
@@ -1298,6 +1305,24 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
         return None
     leads = [u for u in clause[0] if u.role == "lead"]
     return leads or None
+
+
+_REQUEST_VERB = re.compile(r"\b(?:yeu cau|de nghi|giao|chi dao)\b")
+
+
+def _request(text: str) -> str:
+    """The request of a directive's lead-in without the purpose that opens it.
+
+    "Thiết thực lập thành tích chào mừng … và khắc phục …, Thủ tướng Chính phủ yêu cầu Bộ
+    trưởng, … thực hiện một số nhiệm vụ sau:": a telegram states why before who asks whom
+    (107 words in a 2025 telegram, past the 80 a lead-in clause may have); the request starts
+    after the last comma before its verb. A text within the limit is returned as it is."""
+    if len(text.split()) <= _LEAD_IN_CLAUSE_WORDS:
+        return text
+    folded = fold(text)
+    verb = _REQUEST_VERB.search(folded)
+    cut = folded.rfind(",", 0, verb.start()) if verb else -1
+    return text[cut + 1:].strip() if cut >= 0 else text
 
 
 # "Chủ tịch UBND tỉnh yêu cầu:", "… có ý kiến chỉ đạo như sau:": a letter's lead-in that names no
@@ -1616,6 +1641,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
             directive = _directive_addressees(text, find) if unparted and seg.kind == "preamble" else None
+            if directive and (clause := lead_in_clause(_request(text), find)) is not None and not clause[1]:
+                continue  # it only hands the items below to its addressees: no duty of its own
         if lead_in is not None and not (seg.section_node == lead_in[0] or _below(seg.section_node, lead_in[0])):
             lead_in = None  # another item: the lead-in's list is over
         if lead_in is not None and lead_marker is not None and seg.kind == "bullet" \
