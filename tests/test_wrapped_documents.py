@@ -311,3 +311,67 @@ def test_a_count_of_digits_is_no_value() -> None:
     got = _targets("Phấn đấu tăng trưởng năm 2025 trên 8%; tạo đà để thực hiện mục tiêu tăng trưởng "
                    "2 con số trong những năm tiếp theo.")
     assert [t for t in got if t[3] == "con"] == []
+
+
+# -- the Party's central documents -----------------------------------------------------------------
+
+def _party_central(left: str, number: str, title: str, signature: str) -> str:
+    return f"""\
+{left}                        ĐẢNG CỘNG SẢN VIỆT NAM
+                                            ---------------
+Số {number}                                 Hà Nội, ngày 05 tháng 11 năm 2025
+
+{title}
+
+Tại phiên họp ngày 03/11/2025, sau khi nghe báo cáo, các cơ quan kết luận như sau:
+
+1. Giao Ban Tổ chức Trung ương chủ trì, phối hợp với Bộ Nội vụ đánh giá kết quả sắp xếp, báo cáo trước ngày 15/12/2025.
+
+Nơi nhận:
+- Như trên,
+- Lưu Văn phòng Trung ương Đảng.
+
+{signature}
+
+Lương Văn Khải
+"""
+
+
+def test_a_central_board_is_named_with_trung_uong(tmp_path: Path) -> None:
+    """"BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO VÀ DÂN VẬN": the board of the Central
+    Committee is "Ban Tuyên giáo và Dân vận Trung ương", as a provincial board is named with its
+    committee. Before: "Ban Tuyên giáo và Dân vận" (no level)."""
+    text = _party_central("BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n      *", "45-HD/BTGDVTW",
+                          "HƯỚNG DẪN\nVỀ CÔNG TÁC THÔNG TIN CƠ SỞ", "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN")
+    assert parse_text(tmp_path, text, "huong-dan.txt").meta.issuer == "Ban Tuyên giáo và Dân vận Trung ương"
+
+
+def test_the_politburo_and_secretariat_issue_under_the_central_committee(tmp_path: Path) -> None:
+    """"KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ" under "BAN CHẤP HÀNH TRUNG ƯƠNG": the title names
+    who concludes. Before: "Ban Chấp hành Trung ương"."""
+    text = _party_central("BAN CHẤP HÀNH TRUNG ƯƠNG\n      *", "230-KL/TW",
+                          "KẾT LUẬN\nCỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ\nVỀ TÌNH HÌNH SẮP XẾP BỘ MÁY",
+                          "T/M BỘ CHÍNH TRỊ")
+    assert parse_text(tmp_path, text, "ket-luan.txt").meta.issuer == "Bộ Chính trị, Ban Bí thư"
+
+
+def test_party_committees_under_the_centre() -> None:
+    """"Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương": two units as GUIDELINES.md
+    splits the provincial "huyện ủy, thành ủy, đảng ủy trực thuộc", the second keeping whose
+    they are. Before: "đảng ủy trực thuộc" lost "Trung ương"."""
+    assert _roles("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương cụ thể hóa hướng dẫn này.") == [
+        ("tỉnh ủy, thành ủy", "lead"), ("đảng ủy trực thuộc Trung ương", "lead")]
+
+
+def test_partner_named_without_voi() -> None:
+    """"X phối hợp Bộ Y tế … sắp xếp": with "với" left out the unit after the verb is still
+    the partner and X the actor. Before: X was a partner too and nobody led."""
+    assert _roles("Các tỉnh ủy, thành ủy phối hợp Bộ Y tế, Bộ Nội vụ khẩn trương sắp xếp các trạm "
+                  "y tế cấp xã.") == [("tỉnh ủy, thành ủy", "lead"), ("Bộ Y tế", "cooperate"),
+                                      ("Bộ Nội vụ", "cooperate")]
+
+
+def test_acknowledging_and_praising_charge_no_one() -> None:
+    """A conclusion's "X ghi nhận và biểu dương Y …" is a verdict. Before: X was a lead."""
+    assert _roles("Ban Thường vụ Tỉnh ủy ghi nhận và biểu dương các cấp ủy, tổ chức đảng đã nỗ lực "
+                  "khắc phục khó khăn.") == []

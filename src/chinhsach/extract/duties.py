@@ -398,7 +398,11 @@ _AGENT_ACTS = re.compile(r"^\s*(?:sap xep|cap bang|cap giay|bo tri|cong nhan|xet
 # "Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ": the decision that sets up a body says when
 # it ends; its dissolution is no task of its own (the session-12 survey, tests/test_leftovers_survey.py).
 _STATE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:co du|da co du|du dieu kien|dap ung du|(?:tu )?giai the|"
-                    r"(?:tu )?cham dut hoat dong|het nhiem vu)\b")
+                    r"(?:tu )?cham dut hoat dong|het nhiem vu"
+                    # "Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương …": the issuer of a conclusion
+                    # acknowledges and praises; a verdict, no task (a Politburo conclusion of 2025).
+                    r"|(?:(?:da|cung)\s+)?(?:ghi nhan|bieu duong|danh gia cao|hoan nghenh|khen ngoi|"
+                    r"co ban (?:thong nhat|nhat tri|dong y)))\b")
 _CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$"
                            # "việc sửa điểm phải được thực hiện tại phòng X", "bài thi được lưu tại
                            # khoa": the office where it is done or kept does it.
@@ -637,7 +641,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         is_subject = _after_condition(text, folded, mentions[head].start) or bool(re.fullmatch(
             r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
             r"yeu cau|cac|dong chi|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
-        if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
+        partner_next = tail + 1 < len(mentions) and re.fullmatch(
+            # "Các tỉnh ủy, thành ủy phối hợp Bộ Y tế …" (với left out, a Politburo conclusion of
+            # 2025): the unit right after the verb is the partner, as after "phối hợp với".
+            r"\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:cac\s+)?", folded[mentions[tail].end : mentions[tail + 1].start])
+        if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after) and not partner_next
                 and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
                 and not _LEAD_BEFORE.search(folded[: mentions[head].start])):
             # "Bệnh viện ... phối hợp thực hiện": a partner, not the lead; but "A phối hợp với B

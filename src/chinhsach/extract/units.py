@@ -1440,6 +1440,13 @@ def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
             out[-1] = UnitMention(prev.start, m.end, text[prev.start : m.end], f"{prev.name}{joint}{m.name}",
                                   m.place, prev.is_head, prev.collective)
             continue
+        central = re.match(r"\s+Trung ương\b", text[m.end:]) if _OWNED.match(m.name) else None
+        if central:
+            # "các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" (the Central Committee's
+            # guidance of 2025): the level is no unit of its own, but it is whose they are.
+            end = m.end + central.end()
+            m = UnitMention(m.start, end, text[m.start : end], f"{m.name} Trung ương", m.place, m.is_head,
+                            m.collective)
         out.append(m)
     return out
 

@@ -489,6 +489,12 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
     caps = canonical_header_words(" ".join(caps.split()))
+    central = re.match(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?\s+(?P<child>(?:BAN|ỦY BAN KIỂM TRA)\s.+)$", caps)
+    if central and "TRUNG ƯƠNG" not in central.group("child"):
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO VÀ DÂN VẬN": a board of the Central
+        # Committee is named with "Trung ương" ("Ban Tuyên giáo và Dân vận Trung ương"), as a
+        # provincial board with its committee ("Ban Tuyên giáo Tỉnh ủy"); a 2025 guidance.
+        return f"{issuer_name(central.group('child'))} Trung ương"
     m = _PARENT_SPLIT.match(_bind_places(caps)) or _MINISTRY_SPLIT.match(caps)
     if not m and lines and len(lines) > 1:
         # Printed on lines of their own, a body over a body with no level word to split at
@@ -797,11 +803,20 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
                           if clean(lines[i].text)), "")
         if meta.issuer and is_caps(authority) and _is_authority(authority):
             meta.issuer = _issuer_with_locality(meta.issuer, authority, meta.place)
+        central = _CENTRAL_CONCLUDERS.match(title or "")
+        if meta.issuer == "Ban Chấp hành Trung ương" and central:
+            # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ" under the Central Committee's header: the
+            # Politburo and the Secretariat issue in the committee's name; the title names them.
+            meta.issuer = caps_to_name(central.group(1)).replace("bộ chính trị", "Bộ Chính trị") \
+                .replace("ban bí thư", "Ban Bí thư")
     for f in frags:
         reading.header_lines.add(f.line)
     return reading
 
 
+# The Central Committee's bodies that issue under its header ("BAN CHẤP HÀNH TRUNG ƯƠNG"): a
+# title "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ" names them (a Politburo conclusion of 2025).
+_CENTRAL_CONCLUDERS = re.compile(r"^CỦA\s+((?:BỘ CHÍNH TRỊ|BAN BÍ THƯ)(?:\s*(?:,|VÀ)\s*(?:BỘ CHÍNH TRỊ|BAN BÍ THƯ))*)\b")
 _LEVEL_WORDS = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)"
 _AUTHORITY_TITLE = re.compile(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG)\s+")
 
