@@ -456,7 +456,9 @@ _MASK_PATTERNS = [
     r"(?<!\w)quý\s+(?:[ivx]+|\d)(?!\w)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?",
     r"(?<!\w)năm\s+\d{4}",
     # references and names with a number after the noun
-    r"(?<!\w)(?:mục|khoản|điều|điểm|phần|chương|tiết|mức độ|cấp độ|loại|hạng|nhóm|vùng|"
+    # "đối tượng 4": the national-defence training categories are numbered (qd2853 read
+    # "thuộc đối tượng 4" as a second value and cut the first indicator at its list commas).
+    r"(?<!\w)(?:mục|khoản|điều|điểm|phần|chương|tiết|mức độ|cấp độ|loại|hạng|nhóm|vùng|đối tượng|"
     r"khu vực|lần thứ|thứ|lần|cấp|lớp|khối|tuyến|đợt|giai đoạn|tiêu chí|khóa|nhiệm kỳ|"
     r"phụ lục|biểu|bảng|nghị quyết|quyết định|chỉ thị|kế hoạch|thông tư|nghị định|luật|"
     r"công văn|thông báo|kết luận|hướng dẫn|tờ trình|đề án|chương trình|dự án|văn bản|"
