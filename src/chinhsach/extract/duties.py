@@ -172,9 +172,11 @@ MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the s
 _CLAUSE_BREAK = re.compile(r"[;.]")
 # Between two members of a list of units: commas, "và", "các".
 # Generic words may stand in a list without breaking it ("các sở, ban, ngành, đơn vị cấp tỉnh,
-# Ủy ban nhân dân các huyện").
+# Ủy ban nhân dân các huyện"), and so may the address of the office holders listed ("các đồng chí
+# bí thư …, các đồng chí bộ trưởng …": kl221 item 2 of the session-13 fresh documents, where the
+# first holders lost the second's monitoring).
 _LIST_GAP = re.compile(
-    r"^(?:[\s,;/]|va\s|va cua\s|hoac\s|cac\s|co quan\b|can bo\b|\((?:noi|co so|doi voi)\b[^()]{0,50}\)|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
+    r"^(?:[\s,;/]|va\s|va cua\s|hoac\s|cac\s|dong chi\b|co quan\b|can bo\b|\((?:noi|co so|doi voi)\b[^()]{0,50}\)|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
     r"chuc nang\b|co lien quan\b|lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
 )
 
@@ -388,11 +390,28 @@ _SUB_BODY_GAP = re.compile(r"^\s*\(\s*$")
 _MEMBERS_OF = re.compile(r"\bthanh vien\s+(?:cac\s+)?$")
 
 
+# "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ X khẩn trương …": the opener's owners end
+# at "liên quan," (a list it closes) and the subject follows (tb659 item 2 of the session-13 fresh
+# documents: the subject was read as one more owner and got no role).
+_OWNER_OPENER = re.compile(r"^[\s\-+•*]*(?:tren co so|theo|can cu|qua)\b[^,;:]{0,60}\bcua\b[^;:]{0,120}?"
+                           r"\b(?:co\s+)?lien quan\s*,\s*")
+_CLOSED_GAP = re.compile(r"^\s*(?:co\s+)?lien quan\s*,\s*$")
+
+
+def _opener_ends(folded: str, mentions: Sequence[Mention], j: int) -> bool:
+    """Whether the gap after mention ``j`` closes an owner list of an opener (:data:`_OWNER_OPENER`)."""
+    if not _CLOSED_GAP.match(folded[mentions[j].end : mentions[j + 1].start]):
+        return False
+    start = _clause_start(folded, mentions[j].start)
+    opener = _OWNER_OPENER.match(folded, start)
+    return bool(opener) and opener.end() == mentions[j + 1].start
+
+
 def _list_head(folded: str, mentions: Sequence[Mention], i: int) -> int:
     """Index of the first mention of the list that mention ``i`` belongs to."""
     j = i
     while j > 0 and _LIST_GAP.match(folded[mentions[j - 1].end : mentions[j].start]):
-        if _MEMBERS_OF.search(folded[: mentions[j - 1].start]):
+        if _MEMBERS_OF.search(folded[: mentions[j - 1].start]) or _opener_ends(folded, mentions, j - 1):
             break
         j -= 1
     return j
@@ -400,7 +419,8 @@ def _list_head(folded: str, mentions: Sequence[Mention], i: int) -> int:
 
 def _list_tail(folded: str, mentions: Sequence[Mention], i: int) -> int:
     j = i
-    while j + 1 < len(mentions) and _LIST_GAP.match(folded[mentions[j].end : mentions[j + 1].start]):
+    while (j + 1 < len(mentions) and _LIST_GAP.match(folded[mentions[j].end : mentions[j + 1].start])
+           and not _opener_ends(folded, mentions, j)):
         j += 1
     return j
 
@@ -603,7 +623,7 @@ def _without_openers(opener: str) -> str:
     """The opener with its adverbial and time pieces taken off, one comma-closed piece at a time."""
     opener = _PURPOSE_OPENER.sub("", opener, count=1)
     while True:
-        shorter = _TIME_OPENER.sub("", _ADVERBIAL_OPENER.sub("", opener))
+        shorter = _TIME_OPENER.sub("", _ADVERBIAL_OPENER.sub("", _OWNER_OPENER.sub("", opener)))
         if shorter == opener:
             return opener
         opener = shorter
@@ -766,6 +786,16 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 # "…; đồng thời theo dõi, kiểm tra …" goes on with the same subject.
                 while clause_end and re.match(r"[;.]\s*(?:dong thoi|va)\b", folded[clause_end.start():]):
                     clause_end = _CLAUSE_BREAK.search(folded, clause_end.end())
+                # A request ("yêu cầu / đề nghị các đồng chí … phải …; tăng cường kiểm tra …") asks
+                # for every clause up to the sentence's end that names no other body (kl221 item 2).
+                requested = re.search(r"\b(?:de nghi|yeu cau)\s+(?:cac\s+)?(?:dong chi\s+)?$",
+                                      folded[: mentions[head].start])
+                while requested and clause_end and folded[clause_end.start()] == ";":
+                    nxt_end = _CLAUSE_BREAK.search(folded, clause_end.end())
+                    stop = nxt_end.start() if nxt_end else len(folded)
+                    if any(clause_end.end() <= x.start < stop for x in mentions):
+                        break
+                    clause_end = nxt_end
                 if _MONITOR_VERBS.search(folded[mentions[tail].end : clause_end.start() if clause_end else None]):
                     add(m, "monitor")
                 continue
