@@ -4,6 +4,10 @@ with invented wording: numbered categories inside a target's population (qd2853)
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from conftest import parse_text
+
 from chinhsach.extract.duties import roles_in_text
 from chinhsach.extract.targets import find_targets
 
@@ -48,3 +52,43 @@ def test_office_holders_addressed_as_comrades_form_one_list() -> None:
     leads = {n for n, r in roles if r == "lead"}
     monitors = {n for n, r in roles if r == "monitor"}
     assert len(leads) == 2 and leads == monitors, roles
+
+
+_LONG_ITEM = (
+    "1. Sở Nông nghiệp và Môi trường khẩn trương rà soát, đánh giá toàn bộ hệ thống đê bao, kè chống "
+    "sạt lở, hồ chứa nước và các công trình thủy lợi trên địa bàn, lập danh mục công trình xuống cấp cần "
+    "sửa chữa, nâng cấp trước mùa mưa, đề xuất nguồn vốn và thứ tự ưu tiên đầu tư, bảo đảm an toàn cho "
+    "người dân ở các vùng trũng thấp, ven sông, ven biển và khu vực có nguy cơ ngập sâu. "
+    "Tập trung chỉ đạo các đơn vị quản lý khai thác công trình thủy lợi vận hành hồ chứa đúng quy trình, "
+    "chủ động xả nước đệm đón lũ, phối hợp chặt chẽ với chính quyền cơ sở trong việc thông tin cảnh báo "
+    "sớm, sơ tán người dân ra khỏi khu vực nguy hiểm, chuẩn bị đầy đủ vật tư, phương tiện, lực lượng "
+    "ứng cứu tại chỗ theo phương châm bốn tại chỗ, không để bị động, bất ngờ trong mọi tình huống. "
+    "Đồng thời, tổng hợp thiệt hại về sản xuất nông nghiệp sau mỗi đợt thiên tai, đề xuất chính sách hỗ "
+    "trợ giống cây trồng, vật nuôi, vật tư nông nghiệp để người dân sớm khôi phục sản xuất, ổn định đời "
+    "sống, không để ai bị thiếu đói, không để người dân nào không có nơi ở an toàn sau thiên tai, bão lũ.\n"
+)
+PLAN = ("KẾ HOẠCH\n\nỨng phó thiên tai mùa mưa năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n"
+        "Chủ động phòng, chống thiên tai.\n\nII. NHIỆM VỤ\n\n" + _LONG_ITEM +
+        "2. Sở Tài chính bố trí kinh phí cho công tác khắc phục hậu quả thiên tai.\n")
+
+
+def test_a_long_paragraph_is_one_duty(tmp_path: Path) -> None:
+    # A paragraph over the search segment's length is cut into sentence parts for the search
+    # model; it is still one duty, as the same item printed shorter is (cd229 item 1).
+    assert len(_LONG_ITEM.split()) > 160
+    doc = parse_text(tmp_path, PLAN, "ke-hoach.md")
+    parts = [s for s in doc.segments if s.section == "II.1"]
+    assert len(parts) > 1  # the premise: the search model reads it in parts
+    duties = [d for d in doc.duties if d.section == "II.1"]
+    assert len(duties) == 1, [d.text[:60] for d in duties]
+    assert "Đồng thời" in duties[0].text
+
+
+def test_a_day_limit_beats_a_bare_year_of_the_same_year() -> None:
+    from chinhsach.extract.duties import find_deadline
+
+    iso, words, _ = find_deadline("Rà soát các hồ sơ tồn đọng, phân loại hồ sơ đã giải quyết trong năm 2026 và "
+                                  "hồ sơ chuyển sang năm sau; báo cáo gửi Sở Nội vụ trước ngày 10 tháng 11 năm 2026.")
+    assert iso == "2026-11-10", (iso, words)
+    # A year alone stays the deadline.
+    assert find_deadline("Hoàn thành việc số hóa hồ sơ trong năm 2026.")[0] == "2026-12-31"

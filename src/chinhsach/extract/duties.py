@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from chinhsach.extract.units import find_units, one_name_per_body
@@ -1182,6 +1182,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     candidates: list[tuple[int, str | None, str]] = []
     spans = _spans(folded, text)
     candidates.extend((start, iso, words) for start, _end, iso, words in spans)
+    limits: set[int] = set()  # "trước ngày 05/12/2025": a day the duty is due by
+    bare_years: set[int] = set()  # "trong năm 2025": a whole year
     for m in _DATE_FULL.finditer(folded):
         d = int(m.group("d") or m.group("d2") or m.group("d3") or m.group("d4"))
         mo = int(m.group("m") or m.group("m2") or m.group("m3") or m.group("m4"))
@@ -1205,6 +1207,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         if not year and (nxt := re.compile(rf"\s*,?\s*{_NEXT_PERIOD}").match(folded, end)):
             end = nxt.end()  # "trước ngày 15 tháng 01 của năm tiếp theo": the year is the next one
         candidates.append((m.start(), iso, text[m.start() : end]))
+        if iso and prep.endswith(("truoc", "cham nhat", "cham nhat la")):
+            limits.add(m.start())
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
         candidates.append((m.start(), month_end(int(m.group("y")), q * 3), text[m.start() : m.end()]))
@@ -1240,6 +1244,7 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         if _CITED_AFTER.match(folded, m.end()) and _NAME_HEAD.search(text, 0, m.start()):
             continue  # "Chương trình … đến năm 2030 theo Quyết định số …": the name being cited
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
+        bare_years.add(m.start())
     for m in _TIME_LABEL.finditer(folded):
         end = int(m.group("y2") or m.group("y"))
         start = m.start() + len(m.group("prep"))
@@ -1262,6 +1267,12 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         return None, None, recurring
     dated = [c for c in candidates if c[1]]
     chosen = min(dated or candidates, key=lambda c: c[0])
+    if chosen[0] in bare_years and (days := [c for c in dated if c[0] in limits and c[1][:4] == chosen[1][:4]]):
+        # "… những vướng mắc tiếp tục được xử lý trong năm 2025 …. Các báo cáo gửi Bộ X trước
+        # ngày 05 tháng 12 năm 2025": a day limit inside the same year says when the duty is due;
+        # the bare year before it dates what the duty handles (tb659 item 1 of the session-13
+        # fresh documents, read whole once its long paragraph was no longer cut in parts).
+        chosen = min(days, key=lambda c: c[0])
     if chosen[1] and recurring == "thường xuyên":
         recurring = None  # a one-off deadline: "thường xuyên" describes the manner, not a cycle
     # The words start at the preposition: a label or a bracket that stood for it is dropped.
@@ -1854,6 +1865,26 @@ def _opens(text: str, unit: UnitRole) -> bool:
 _NOTE_LINE = re.compile(r"[*_\s]*\([^()]*(?:\([^()]*\)[^()]*)*\)[*_\s.;]*")
 
 
+def _whole_paragraphs(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with the parts of one long paragraph joined again.
+
+    The outline cuts a paragraph over 160 words into sentence-bounded parts for the search
+    model (``structure.outline.split_segment_text``); the parts share the paragraph's
+    provenance. A duty is the paragraph: read part by part, one numbered item of a 2025
+    telegram (cd229 item 1 of the session-13 fresh documents) gave three duties, and the
+    same item printed shorter gives one.
+    """
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if (prev is not None and seg.kind in ("paragraph", "bullet") and seg.kind == prev.kind
+                and seg.section_node == prev.section_node and seg.prov == prev.prov):
+            out[-1] = replace(prev, text=f"{prev.text} {seg.text}", raw=f"{prev.raw} {seg.raw}")
+            continue
+        out.append(seg)
+    return out
+
+
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -1917,7 +1948,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     attendees: str | None = None  # the outline node of an invitation's "Thành phần:" list
     field_run: tuple[str | None, list[Duty]] | None = None  # the tasks the field lines complete
     fielded: set[int] = set()  # ids of duties that field lines completed
-    for seg in document.segments:
+    for seg in _whole_paragraphs(document.segments):
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
             continue
