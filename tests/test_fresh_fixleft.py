@@ -92,3 +92,26 @@ def test_a_day_limit_beats_a_bare_year_of_the_same_year() -> None:
     assert iso == "2026-11-10", (iso, words)
     # A year alone stays the deadline.
     assert find_deadline("Hoàn thành việc số hóa hồ sơ trong năm 2026.")[0] == "2026-12-31"
+
+
+def test_results_reported_to_the_superior_body() -> None:
+    # "cơ quan quản lý cấp trên" is a body named by its function (asset-inventory and public-
+    # asset rules charge and address it so); "báo cáo kết quả … cho X" sends the results to X
+    # (qd1627 IV.1.5).
+    assert _roles("Báo cáo kết quả rà soát cho cơ quan quản lý cấp trên (nếu có).") == {
+        ("cơ quan quản lý cấp trên", "report_to")}
+    assert ("cơ quan quản lý cấp trên", "lead") in _roles(
+        "Các cơ quan quản lý cấp trên đôn đốc các đơn vị cấp dưới thực hiện.")
+
+
+def test_a_bracketed_list_of_named_members_stands_for_its_class() -> None:
+    # GUIDELINES-real.md [decided, s13 fixleft]: the named members take the class's role; the
+    # class is not added; a single bracketed sub-body keeps its parent (kh987 IV.1).
+    roles = _roles("Sở Y tế phối hợp với các bệnh viện tuyến tỉnh (Bệnh viện Đa khoa tỉnh, Bệnh viện Y học cổ "
+                   "truyền tỉnh) rà soát danh mục thuốc.")
+    assert roles == {("Sở Y tế", "lead"), ("Bệnh viện Đa khoa tỉnh", "cooperate"),
+                     ("Bệnh viện Y học cổ truyền tỉnh", "cooperate")}, roles
+    roles = _roles("Sở Công Thương phối hợp với các doanh nghiệp viễn thông (Viettel Bình Minh, VNPT Bình Minh) "
+                   "rà soát mạng lưới.")
+    assert roles == {("Sở Công Thương", "lead"), ("Viettel Bình Minh", "cooperate"),
+                     ("VNPT Bình Minh", "cooperate")}, roles

@@ -132,8 +132,9 @@ _REPORT = re.compile(
     r"bao cao(?:,?\s+(?:[^\s;.,()]+|\([^()]{1,40}\))){1,16}?\s+(?:ve|len|gui ve|toi)|"
     # "báo cáo kết quả kiểm tra với Chủ tịch UBND tỉnh" (a 2024 inspection plan relayed by
     # thanhtra.com.vn): "với" names the recipient only after the reported results, so
-    # that "báo cáo, phối hợp với X" keeps X a partner.
-    r"bao cao (?:ket qua|tinh hinh|tien do)(?:\s+[^\s;.,()]+){0,12}?\s+voi|"
+    # that "báo cáo, phối hợp với X" keeps X a partner. "cho" likewise: "Báo cáo kết quả kiểm
+    # kê cho cơ quan quản lý cấp trên" (qd1627 IV.1.5 of the session-13 fresh documents).
+    r"bao cao (?:ket qua|tinh hinh|tien do)(?:\s+[^\s;.,()]+){0,12}?\s+(?:voi|cho)|"
     # "chịu trách nhiệm giải trình trước UBND Thành phố", "giải trình với Sở X": the body a unit
     # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
     r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
@@ -371,17 +372,28 @@ def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pat
         if j == 0:
             return False
         gap = folded[mentions[j - 1].end : mentions[j].start]
-        if not _LIST_GAP.match(gap) and not (
-                _SUB_BODY_GAP.match(gap) and "," not in folded[mentions[j].start : folded.find(")", mentions[j].start)]):
+        if not _LIST_GAP.match(gap) and not _SUB_BODY_GAP.match(gap):
             return False
         j -= 1
 
 
 # "phối hợp với Sở Y tế (Chi cục Dân số - Xã hội)": a bracketed sub-body right after its parent
-# takes the parent's role (GUIDELINES-real.md, [decided, adjud]; kh157 V.3.a). One body only: a
-# bracketed list after a class names examples of it ("các doanh nghiệp viễn thông (Viettel, VNPT,
-# MobiFone)", tests/test_units_general.py), which stay out as before.
+# takes the parent's role (GUIDELINES-real.md, [decided, adjud]; kh157 V.3.a). A bracketed list
+# after a class names its members ("các doanh nghiệp viễn thông (Viettel, VNPT, MobiFone)"): each
+# takes the role and the class is not added (:func:`_named_members`; GUIDELINES-real.md [decided,
+# s13 fixleft], as the names listed under one head; kh987 IV.1 of the session-13 fresh documents).
 _SUB_BODY_GAP = re.compile(r"^\s*\(\s*$")
+
+
+def _named_members(text: str, folded: str, mentions: Sequence[Mention], i: int) -> bool:
+    """Whether mention ``i`` is a class (a lower-case collective name) followed by a bracketed
+    list of named bodies, which stand for it."""
+    m = mentions[i]
+    if not m.name[:1].islower() or i + 1 >= len(mentions) or not _SUB_BODY_GAP.match(folded[m.end : mentions[i + 1].start]):
+        return False
+    close = folded.find(")", m.end)
+    inside = [x for x in mentions[i + 1 :] if close < 0 or x.start < close]
+    return len(inside) > 1 and all(text[x.start : x.start + 1].isupper() for x in inside)
 
 
 # "Các thành viên Ban Chỉ đạo, Thủ trưởng các sở, ban, ngành … chịu trách nhiệm thi hành": the
@@ -688,6 +700,8 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             out.append(UnitRole(name=m.name, role=role, explicit=True, mention=text[m.start : m.end]))
 
     for i, m in enumerate(mentions):
+        if _named_members(text, folded, mentions, i):
+            continue
         head = _list_head(folded, mentions, i)
         tail = _list_tail(folded, mentions, i)
         if _in_list_after(folded, mentions, i, _COOPERATE):
