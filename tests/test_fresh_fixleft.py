@@ -115,3 +115,16 @@ def test_a_bracketed_list_of_named_members_stands_for_its_class() -> None:
                    "rà soát mạng lưới.")
     assert roles == {("Sở Công Thương", "lead"), ("Viettel Bình Minh", "cooperate"),
                      ("VNPT Bình Minh", "cooperate")}, roles
+
+
+def test_a_count_brought_to_completion_in_a_task_is_a_target() -> None:
+    # GUIDELINES-real.md [decided, s13 adj]: outside a chỉ tiêu part a count is a target when it
+    # is a result level; "hoàn thiện N <things>" is one (kh308 II.1.2), a count of rounds of
+    # work is not.
+    found = find_targets("Trong đó, ưu tiên hoàn thiện 7 hệ thống thông tin trọng yếu của ngành.",
+                         section="II.1", in_objectives=False)
+    assert [(t.value, t.indicator) for t in found] == [(7.0, "số hệ thống thông tin trọng yếu của ngành")], found
+    assert find_targets("Hoàn thành 02 đợt kiểm tra tại các xã.", section="II.1", in_objectives=False) == []
+    # "cơ sở dữ liệu" (a database) is counted as itself, not as "cơ sở" (a facility).
+    found = find_targets("Hoàn thiện 5 cơ sở dữ liệu chuyên ngành.", section="II.1", in_objectives=False)
+    assert [(t.value, t.unit) for t in found] == [(5.0, "cơ sở dữ liệu")], found
