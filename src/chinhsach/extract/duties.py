@@ -419,7 +419,10 @@ _OBJECT_BEFORE = re.compile(
     r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
     # Generic objects may come first: "hướng dẫn các cơ quan, tổ chức, đơn vị, Ủy ban nhân dân
     # các phường, xã triển khai …" guides the committees too (qd1627 of the session-13 fresh plans).
-    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?(?:(?:co quan|to chuc|don vi|doanh nghiep|ca nhan)\s*,\s*(?:cac\s+)?)*$"
+    # "Chỉ đạo các đơn vị trực thuộc, lực lượng Công an xã tăng cường …" (ct06 of the session-13
+    # fresh plans): a generic object with its qualifier, and "lực lượng" before the force.
+    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?(?:(?:co quan|to chuc|don vi|doanh nghiep|ca nhan)"
+    r"(?:\s+(?:truc thuoc|lien quan|chuc nang))?\s*,\s*(?:cac\s+)?)*(?:luc luong\s+)?$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
 # "Hội đồng nhân dân tỉnh cơ bản tán thành báo cáo của Ủy ban nhân dân tỉnh …" (a council's
@@ -1584,11 +1587,14 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     if any(_ORGANISED.search(folded[: m.start]) for m in mentions):
         return []  # "c) Kiện toàn Ban Chỉ đạo …": the heading's body is what the item organises
     members = _CLASS_MEMBERS.match(heading)
-    if members and all(members.start(1) <= m.start and m.end <= members.end(1) for m in mentions):
+    if members and all(members.start(1) <= m.start and m.end <= members.end(1) or m.end < members.start(1)
+                       for m in mentions):
         # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …, Ban Quản lý …):" — a class
         # named by its function, its members in brackets: the members lead the items below
         # (a 2025 Đắk Lắk directive; the class name and the members' long names made the
-        # heading read as a topic).
+        # heading read as a topic). The class itself, when read as one ("Các chủ rừng là tổ chức
+        # (các Ban Quản lý rừng …, các Công ty …)"), leads with them (ct010, ct06 of the session-13
+        # fresh plans: the gold keeps both).
         return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
                 for m in mentions]
     rest = folded
