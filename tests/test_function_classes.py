@@ -90,7 +90,13 @@ Chỉ đạo các đơn vị trực thuộc, lực lượng Công an xã tăng c
 
 3. Cơ quan phối hợp có trách nhiệm gửi ý kiến bằng văn bản đúng thời hạn.
 
-4. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, rừng sản xuất, các Công ty nông, lâm nghiệp…)
+4. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành
+
+a) Giao Thanh tra tỉnh tổ chức thanh tra việc chấp hành quy định về khoáng sản theo định kỳ.
+
+b) Duy trì tỷ lệ hộ dân dùng nước sạch theo Nghị quyết hằng năm của Hội đồng nhân dân tỉnh.
+
+5. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, rừng sản xuất, các Công ty nông, lâm nghiệp…)
 
 - Tuần tra, bảo vệ diện tích rừng được giao.
 """
@@ -121,3 +127,23 @@ def test_class_heading_and_its_members_lead(directive) -> None:
     roles = _roles(directive)
     assert {("chủ rừng là tổ chức", "lead"), ("Ban Quản lý rừng phòng hộ, rừng sản xuất", "lead"),
             ("công ty nông, lâm nghiệp", "lead")} <= roles
+
+
+def test_agencies_open_a_list_of_class_words() -> None:
+    assert names("Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành tỉnh") == ["Sở", "cơ quan, ban, ngành tỉnh"]
+
+
+def test_inspecting_is_monitoring(directive) -> None:
+    duty = next(d for d in directive.duties if "chấp hành quy định về khoáng sản" in d.text)
+    roles = {(u.name, u.role) for u in duty.units}
+    assert {("Thanh tra tỉnh", "lead"), ("Thanh tra tỉnh", "monitor")} <= roles
+
+
+def test_a_titled_resolution_is_no_cycle(directive) -> None:
+    duty = next(d for d in directive.duties if "Nghị quyết hằng năm" in d.text)
+    assert not duty.recurring
+
+
+def test_an_item_that_charges_its_own_body(directive) -> None:
+    duty = next(d for d in directive.duties if "chấp hành quy định về khoáng sản" in d.text)
+    assert {u.name for u in duty.units if u.role == "lead"} == {"Thanh tra tỉnh"}

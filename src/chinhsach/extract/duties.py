@@ -167,7 +167,13 @@ _SENT_BEFORE = re.compile(r"\b(?:gui|phan anh|bao cao|nop)(?: kip thoi)?(?: (?:v
 _CONSOLIDATES = re.compile(r"^\s*tong hop\b")
 # "hình thức thi, kiểm tra, đánh giá", "quy chế về thi, kiểm tra": tests beside exams are nouns.
 # "đoàn kiểm tra", "đợt kiểm tra" (an inspection plan's team and round) are nouns too.
-_MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )(?<!\bdoan )(?<!\bdot )kiem tra|giam sat)\b")
+# "thanh tra" is the verb too (GUIDELINES-real.md lists it with "kiểm tra"; ct09 8.b of the
+# session-13 fresh plans: "Giao Thanh tra thành phố tổ chức thanh tra việc chấp hành …"), but not
+# the inspectorate's name ("Thanh tra tỉnh", "Chánh Thanh tra", "cơ quan thanh tra") nor the
+# findings of one ("kết luận thanh tra").
+_MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )(?<!\bdoan )(?<!\bdot )kiem tra|giam sat"
+                            r"|(?<!\bdoan )(?<!\bdot )(?<!\bchanh )(?<!\bco quan )(?<!\bket luan )(?<!\bthanh vien )"
+                            r"thanh tra(?!\s+(?:tinh|thanh pho|huyen|quan|so|bo|chinh phu|vien|nha nuoc|cap|giao thong|xay dung)\b))\b")
 MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the same verbs
 _CLAUSE_BREAK = re.compile(r"[;.]")
 # Between two members of a list of units: commas, "và", "các".
@@ -240,7 +246,12 @@ _RECURRING = [
     # "cứ mỗi năm làm việc được trợ cấp …" counts years of service: no yearly cycle.
     # Compounds that name a thing, not a cycle: "nghỉ hằng năm" (annual leave), "cây hằng năm"
     # (annual crops), "báo hằng ngày" (daily papers), "sinh hoạt / nhu cầu hằng ngày" (daily life).
-    (re.compile(r"(?<!\bnghi )(?<!\bcay )\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"),
+    # "theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố" (ct09 11.a of the session-13 fresh
+    # plans): a document's title with its issuer, not the duty's cycle; "kế hoạch hằng năm" alone
+    # (a plan made every year) still is one.
+    (re.compile(r"(?<!\bnghi )(?<!\bcay )(?<!\bnghi quyet )(?<!\bke hoach )(?<!\bquyet dinh )"
+                r"\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"
+                r"|(?:(?<=\bnghi quyet )|(?<=\bke hoach )|(?<=\bquyet dinh ))(?:hang|thuong) nam\b(?!\s+cua\b)"),
      "hằng năm"),
     (re.compile(r"(?<!\bbao )(?<!\bsinh hoat )(?<!\bthiet yeu )(?<!\bnhu cau )\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"(?<!\bnghi )\b(?:hang|moi) tuan\b"), "hằng tuần"),  # "ngày nghỉ hằng tuần": weekly rest
@@ -1824,7 +1835,10 @@ def _opens(text: str, unit: UnitRole) -> bool:
         return False
     folded = fold(text)
     at = folded.find(fold(unit.mention))
-    return 0 <= at and not re.sub(r"\b(?:cac|nhung|moi)\b|[-+*•,.;: ]", "", folded[:at])
+    # "b) Giao Thanh tra thành phố tổ chức thanh tra …" under "8. Giám đốc Sở, Thủ trưởng cơ quan,
+    # ban, ngành" (ct09 of the session-13 fresh plans): the item charges its own body, which then
+    # leads it alone, as a subject does.
+    return 0 <= at and not re.sub(r"\b(?:cac|nhung|moi|giao)\b|[-+*•,.;: ]", "", folded[:at])
 
 
 _NOTE_LINE = re.compile(r"[*_\s]*\([^()]*(?:\([^()]*\)[^()]*)*\)[*_\s.;]*")
