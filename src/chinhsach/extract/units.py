@@ -168,10 +168,13 @@ class UnitGrammar(Gazetteer):
                         m.is_head = True
                         m.collective = m.collective or plural
                     return p
-            if (i > 0 and toks[i - 1].key in PLURAL and fold(self._surface(toks, i, title[0])) == "bo truong"
-                    and j < n and toks[j].key in (",", "và")):
+            if (fold(self._surface(toks, i, title[0])) == "bo truong" and j < n and toks[j].key in (",", "và")
+                    and ((i > 0 and toks[i - 1].key in PLURAL)
+                         or (j + 1 < n and fold(toks[j + 1].text) in ("thu", "co")))):
                 # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …" (a decree's execution clause):
-                # the ministers stand for the ministries, the class "bộ".
+                # the ministers stand for the ministries, the class "bộ". Without "Các" when the
+                # list of heads goes on ("Bộ trưởng, Thủ trưởng cơ quan …", the Government's
+                # decisions and resolutions): a named minister is "Bộ trưởng Bộ X".
                 return _Parse([_Member("bộ", toks[i].start, toks[title[0] - 1].end, is_head=True,
                                        collective=True)], title[0], is_class=True)
         j = i
@@ -1710,8 +1713,12 @@ _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # a restriction ("các sở, ngành, cơ quan liên quan", "sở, cơ quan trực thuộc"): before ", đơn vị"
 # it opens the generic "cơ quan, đơn vị" (kh153, kh556); GUIDELINES-real.md keeps a generic member
 # of a printed collective ("sở, ban, ngành, đơn vị chức năng"; qd2954 "sở, ngành, cơ quan").
+# "cơ quan" before ", địa phương" closes one too: the Government's "các bộ, cơ quan, địa
+# phương" and "các bộ, cơ quan trung ương, địa phương" name every ministry, agency and province
+# (its resolutions define the short name so: "sau đây gọi tắt là các bộ, cơ quan, địa phương").
 _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phương|đoàn thể"
-                              r"|cơ quan(?=\s+(?:trực\s+)?thuộc\b|\s+(?:có\s+)?liên quan\b)))+",
+                              r"|cơ quan(?=\s+(?:trực\s+)?thuộc\b|\s+(?:có\s+)?liên quan\b)"
+                              r"|cơ quan(?:\s+trung ương)?(?=\s*,\s*(?:các\s+)?địa phương\b)))+",
                               re.IGNORECASE)
 
 
@@ -1769,7 +1776,7 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             tail = _COLLECTIVE_TAIL.match(text[end:])
             # A lone class word takes a tail only when the tail is a restricted "cơ quan" ("các
             # sở, cơ quan trực thuộc"): "các ngành, địa phương" stays generic.
-            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$", tail.group(0), re.I)):
+            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$|cơ quan(?:\s+trung ương)?\s*,", tail.group(0), re.I)):
                 for w in tail.group(0).split(","):
                     w = re.sub(r"^\s*(?:các\s+)?", "", w, flags=re.I).rstrip()
                     if w.lower().startswith("và "):  # "sở, ban, ngành và địa phương"

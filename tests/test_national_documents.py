@@ -1,0 +1,126 @@
+"""National documents: the Prime Minister's and a ministry's decisions carrying a plan, and a
+Government resolution assigning tasks by agency (session 13, helper fixnat).
+
+Forms seen in the development documents of /tmp/s13/dev (addresses only, no text copied):
+- https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Quyet-dinh-2623-QD-TTg-2025-trien-khai-thi-hanh-Luat-Bao-ve-du-lieu-ca-nhan-682619.aspx
+- https://thuvienphapluat.vn/van-ban/Van-hoa-Xa-hoi/Quyet-dinh-4385-QD-BVHTTDL-2025-thuc-hien-Quy-hoach-mang-luoi-co-so-van-hoa-va-the-thao-681516.aspx
+- https://thuvienphapluat.vn/van-ban/Tai-nguyen-Moi-truong/Nghi-quyet-380-NQ-CP-2025-giai-phap-khac-phuc-hau-qua-thien-tai-cac-dia-phuong-mien-Trung-682054.aspx
+
+Every text below is written for the test, with the layout those documents use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_text
+
+from chinhsach.extract.citations import find_citations
+from chinhsach.extract.units import find_units
+
+_DECISION = """|
+**THỦ TƯỚNG
+CHÍNH PHỦ**
+--------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 77/QĐ-TTg
+|
+*Hà Nội, ngày
+03 tháng 3 năm 2025*
+|
+
+**QUYẾT ĐỊNH**
+
+BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT NUÔI ONG
+
+**THỦ TƯỚNG CHÍNH PHỦ**
+
+*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*
+
+**QUYẾT ĐỊNH:**
+
+**Điều 1.** Ban hành kèm theo Quyết định này Kế hoạch triển khai thi hành Luật Nuôi ong.
+
+**Điều 2. **Quyết định này có hiệu lực thi hành từ ngày ký ban hành.
+
+**Điều 3. **Bộ
+trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ chịu trách
+nhiệm thi hành Quyết định này.
+
+**THỦ TƯỚNG**
+Lê Văn Bình
+
+**KẾ HOẠCH**
+
+TRIỂN KHAI THI HÀNH LUẬT NUÔI ONG
+
+**I. NỘI DUNG**
+
+1. Soạn thảo Nghị định quy định chi tiết
+
+- Nội dung: quy định chi tiết khoản 2 Điều 1; khoản 4
+Điều 2; khoản 1 Điều 9 và Điều 12 của Luật Nuôi ong.
+
+- Cơ quan chủ trì: Bộ Nông nghiệp và Môi trường.
+
+- Thời hạn ban hành: trước ngày 30 tháng 6 năm 2025.
+
+2. Tập huấn người nuôi ong
+
+- Cơ quan chủ trì: Bộ Khoa học và Công nghệ.
+
+- Thời gian thực hiện: năm 2026.
+"""
+
+
+def test_article_reference_wrapped_before_dieu_is_not_an_article(tmp_path: Path) -> None:
+    """A hard wrap before "Điều 2;" inside a list of clauses must not open an item numbered 2
+    (the next number the outline expects) and move the rest of item 1 under it: the item keeps
+    its id, its lead and its time."""
+    doc = parse_text(tmp_path, _DECISION)
+    first = [d for d in doc.duties if d.section == "KH.I.1"]
+    assert any(u.name == "Bộ Nông nghiệp và Môi trường" for d in first for u in d.units)
+    assert any(d.deadline == "2025-06-30" for d in first)
+    second = [d for d in doc.duties if d.section == "KH.I.2"]
+    assert not any(u.name == "Bộ Nông nghiệp và Môi trường" for d in second for u in d.units)
+
+
+def test_minister_title_without_cac_stands_for_the_ministries() -> None:
+    """"Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …" (the execution article of the Prime
+    Minister's decisions, the Government's resolutions) names the ministries' class "bộ" with
+    or without a leading "Các"."""
+    names = [m.name for m in find_units(
+        "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân "
+        "các tỉnh, thành phố trực thuộc trung ương chỉ đạo triển khai các biện pháp.")]
+    assert names[0] == "bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"
+    assert "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương" in names
+    # A named minister is still his ministry.
+    assert [m.name for m in find_units("Bộ trưởng Bộ Y tế chịu trách nhiệm.")] == ["Bộ Y tế"]
+
+
+def test_ministries_agencies_and_localities_collective() -> None:
+    """"các bộ, cơ quan, địa phương" (the Government's short name for every ministry, agency
+    and province) and "các bộ, cơ quan trung ương, địa phương" are one collective each; the
+    generic "các cơ quan, đơn vị, địa phương" stays no unit."""
+    assert [m.name for m in find_units("Các bộ, cơ quan, địa phương chủ động rà soát nguồn lực.")] \
+        == ["bộ, cơ quan, địa phương"]
+    assert [m.name for m in find_units("Bộ Công Thương phối hợp với các bộ, cơ quan trung ương, "
+                                       "địa phương xây dựng phương án.")] \
+        == ["Bộ Công Thương", "bộ, cơ quan trung ương, địa phương"]
+    assert find_units("Các cơ quan, đơn vị, địa phương thực hiện nghiêm.") == []
+
+
+def test_numbers_listed_in_brackets_after_capital_so() -> None:
+    """"các Quyết định của Bộ trưởng … (Số 15/QĐ-BXD ngày …, số 21/QĐ-BXD ngày …)": the
+    bracket lists the numbers of the documents named before it; the capital "Số" after "(" is
+    not a header joined into the line."""
+    text = ("Căn cứ các Quyết định của Bộ trưởng Bộ Xây dựng phê duyệt điều chỉnh đề án (Số "
+            "15/QĐ-BXD ngày 02/3/2024 và số 21/QĐ-BXD ngày 09/8/2024);")
+    got = {(c.number, c.date) for c in find_citations(text, section=None)}
+    assert ("15/QĐ-BXD", "2024-03-02") in got
+    assert ("21/QĐ-BXD", "2024-08-09") in got
