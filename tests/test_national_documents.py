@@ -124,3 +124,25 @@ def test_numbers_listed_in_brackets_after_capital_so() -> None:
     got = {(c.number, c.date) for c in find_citations(text, section=None)}
     assert ("15/QĐ-BXD", "2024-03-02") in got
     assert ("21/QĐ-BXD", "2024-08-09") in got
+
+
+def test_national_bodies_keep_viet_nam() -> None:
+    """The national bodies a Government resolution charges keep "Việt Nam" in their names, as
+    the gazetteer already writes "Hội Nông dân Việt Nam" beside the borrowed "Hội Nông dân"; the
+    provincial form stays with its level."""
+    names = [m.name for m in find_units(
+        "Hội Chữ thập đỏ Việt Nam, Liên minh Hợp tác xã Việt Nam và Thông tấn xã Việt Nam "
+        "tham gia vận động ủng hộ.")]
+    assert names == ["Hội Chữ thập đỏ Việt Nam", "Liên minh Hợp tác xã Việt Nam", "Thông tấn xã Việt Nam"]
+    assert [m.name for m in find_units("Hội Chữ thập đỏ tỉnh phối hợp thực hiện.")] == ["Hội Chữ thập đỏ tỉnh"]
+
+
+def test_named_provinces_each_with_its_level_word() -> None:
+    """"Ủy ban nhân dân thành phố X, thành phố Y và tỉnh Z" under one head names three bodies,
+    told apart by their names (GUIDELINES-real.md: a list of proper names under one head gives
+    one unit per named body); one named province alone stays the plan's own committee."""
+    names = [m.name for m in find_units(
+        "Ủy ban nhân dân thành phố Bắc Hà, thành phố Nam Sơn và tỉnh Tây Lĩnh cử đoàn công tác hỗ trợ.")]
+    assert names == ["Ủy ban nhân dân thành phố Bắc Hà", "Ủy ban nhân dân thành phố Nam Sơn",
+                     "Ủy ban nhân dân tỉnh Tây Lĩnh"]
+    assert [m.name for m in find_units("Ủy ban nhân dân tỉnh Tây Lĩnh chỉ đạo.")] == ["Ủy ban nhân dân tỉnh"]

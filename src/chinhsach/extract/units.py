@@ -1512,14 +1512,39 @@ _NAMED_LEVEL = re.compile(r"(?:các|\d{1,3})\s+(?P<level>xã|phường|thị tr�
 _PLACE_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s,;:.()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*)*")
 
 
+# "Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh": a level word before
+# each name. The Government's resolutions charge named provinces so (nq380 of the session-13
+# development set); the names are what tells the bodies apart, as in the list above.
+_EACH_LEVEL = re.compile(r"\s*(?P<level>tỉnh|thành phố|xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)\s+"
+                         r"(?=[A-ZĐÀ-Ỹ])")
+
+
+def _each_level_places(text: str, m: UnitMention, body: str, others: Sequence[UnitMention]) -> list[UnitMention]:
+    """One body per "level Name" in a list of two or more under one head (``_EACH_LEVEL``)."""
+    at = text.find(body.split()[-1], m.start, m.end + 1)
+    pos = at + len(body.split()[-1]) if at >= 0 else -1
+    out: list[UnitMention] = []
+    while pos >= 0:
+        lv = _EACH_LEVEL.match(text, pos)
+        name = _PLACE_NAME.match(text, lv.end()) if lv else None
+        if lv is None or name is None or any(o.start <= name.start() < o.end for o in others if o is not m):
+            break
+        start = m.start if not out else lv.start() + len(lv.group(0)) - len(lv.group(0).lstrip())
+        out.append(UnitMention(start, name.end(), text[start : name.end()],
+                               f"{body} {lv.group('level')} {name.group(0)}", None, m.is_head))
+        sep = re.match(r"\s*(?:,\s*(?:và\s+)?|và\s+)", text[name.end() :])
+        pos = name.end() + sep.end() if sep else -1
+    return out if len(out) > 1 else []
+
+
 def _named_places(text: str, m: UnitMention, others: Sequence[UnitMention] = ()) -> list[UnitMention]:
-    body = re.sub(r"\s+(?:xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)$", "", m.name)
+    body = re.sub(r"\s+(?:tỉnh|thành phố|xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)$", "", m.name)
     if body not in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Đảng ủy", "Công an"):
         return []
     at = re.search(r"\s(?=(?:các|\d{1,3})\s)", text[m.start : m.end + 5])
     lv = _NAMED_LEVEL.match(text, m.start + at.end()) if at else None
     if lv is None:
-        return []
+        return [] if m.collective else _each_level_places(text, m, body, others)
     if m.is_head and _CHAIR.match(fold(m.text)):
         body = f"Chủ tịch {body}"  # "Chủ tịch UBND các huyện A, B": the chair of each (_chair_of_committee)
     out: list[UnitMention] = []
