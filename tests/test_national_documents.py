@@ -16,6 +16,7 @@ from pathlib import Path
 from conftest import parse_text
 
 from chinhsach.extract.citations import find_citations
+from chinhsach.extract.duties import roles_in_text
 from chinhsach.extract.units import find_units
 
 _DECISION = """|
@@ -146,3 +147,20 @@ def test_named_provinces_each_with_its_level_word() -> None:
     assert names == ["Ủy ban nhân dân thành phố Bắc Hà", "Ủy ban nhân dân thành phố Nam Sơn",
                      "Ủy ban nhân dân tỉnh Tây Lĩnh"]
     assert [m.name for m in find_units("Ủy ban nhân dân tỉnh Tây Lĩnh chỉ đạo.")] == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_government_courteously_requests_is_no_lead() -> None:
+    """"Chính phủ trân trọng đề nghị X …": the courtesy word between the requester and "đề nghị"
+    does not make the requester a charged unit; X leads."""
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Chính phủ trân trọng đề nghị Hội Chữ thập đỏ Việt Nam chủ động vận động, kêu gọi ủng hộ.")}
+    assert roles == {("Hội Chữ thập đỏ Việt Nam", "lead")}
+
+
+def test_object_between_send_and_receiver() -> None:
+    """"gửi kết quả kiểm kê về Bộ X trước ngày …": the receiver named after the object sent is
+    report_to, as after "báo cáo … về"."""
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Ủy ban nhân dân các tỉnh gửi kết quả kiểm kê về Bộ Tài chính trước ngày 10 tháng 3 năm 2026.")}
+    assert ("Bộ Tài chính", "report_to") in roles
+    assert ("Bộ Tài chính", "lead") not in roles

@@ -114,6 +114,9 @@ _REPORT = re.compile(
     # that "báo cáo, phối hợp với X" keeps X a partner.
     r"bao cao (?:ket qua|tinh hinh|tien do)(?:\s+[^\s;.,()]+){0,12}?\s+voi|"
     r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
+    # "gửi kết quả rà soát về Bộ Công an trước ngày …" (a national plan's time field): the object
+    # sent may stand between "gửi" and the "về" / "đến" that names the receiver, as with "báo cáo".
+    r"gui(?:\s+[^\s;.,()]+){1,12}?\s+(?:ve|den|toi)|"
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
@@ -463,7 +466,9 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
 # …" (meeting conclusions and letters that relay a decision; quangtri.gov.vn 2023, the
 # session-12 survey in tests/test_charges_survey.py): the same hand-over after an agreeing word
 # or an announcing colon.
-_ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|thong nhat|dong y|"
+# "Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam …": the courtesy word
+# a government uses for bodies outside its command (nq380 of the session-13 development set).
+_ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|thong nhat|dong y|tran trong|"
                              r"co y kien(?: chi dao)?(?: nhu sau\s*:)?)\s+)*"
                              r"(?:giao(?: trach nhiem)?(?: cho)?|yeu cau|de nghi)\s+(?:cac\s+)?"
                              r"(?:(?:thu truong|giam doc|chu tich|lanh dao|nguoi dung dau)\s+(?:cac\s+)?)?")
