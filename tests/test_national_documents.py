@@ -17,6 +17,7 @@ from conftest import parse_text
 
 from chinhsach.extract.citations import find_citations
 from chinhsach.extract.duties import roles_in_text
+from chinhsach.extract.targets import find_targets
 from chinhsach.extract.units import find_units
 
 _DECISION = """|
@@ -164,3 +165,22 @@ def test_object_between_send_and_receiver() -> None:
         "Ủy ban nhân dân các tỉnh gửi kết quả kiểm kê về Bộ Tài chính trước ngày 10 tháng 3 năm 2026.")}
     assert ("Bộ Tài chính", "report_to") in roles
     assert ("Bộ Tài chính", "lead") not in roles
+
+
+def test_second_year_shares_the_growth_subject() -> None:
+    """"phấn đấu tăng trưởng … cả năm 2025 đạt trên N% và năm 2026 từ M% trở lên, cụ thể như
+    sau:": the second member shares the first one's subject (the announcing "cụ thể như sau" is
+    no indicator), and "cả" goes with the year it led."""
+    got = [(t.indicator, t.comparator, t.value, t.year) for t in find_targets(
+        "Các bộ, cơ quan, địa phương tiếp tục triển khai các giải pháp, phấn đấu tăng trưởng xuất khẩu "
+        "cả năm 2025 đạt trên 12% và năm 2026 từ 15% trở lên, cụ thể như sau:", section="II.3")]
+    assert got == [("tăng trưởng xuất khẩu", "above", 12.0, 2025),
+                   ("tăng trưởng xuất khẩu", "at_least", 15.0, 2026)]
+
+
+def test_funding_split_by_source_is_no_target() -> None:
+    """Outside the objectives, the shares of a plan's funding by source ("Vốn ngoài ngân sách …
+    dự kiến N%-M%") size the plan as its money does: no target."""
+    text = ("Nhu cầu vốn thực hiện Kế hoạch dự kiến khoảng 900 tỷ đồng. Trong đó:\n"
+            "- Vốn ngoài ngân sách và các nguồn vốn hợp pháp khác dự kiến 20%-25%.")
+    assert find_targets(text, section="KH.II.4", in_objectives=False) == []
