@@ -45,6 +45,7 @@ import extraction_eval as ee  # noqa: E402
 from chinhsach import parse  # noqa: E402
 
 GOLD = ROOT / "evaluation" / "gold" / "fresh-plans"
+REANN = ROOT / "evaluation" / "gold" / "fresh-plans-reann"
 
 
 def deadline_score(pred: list[dict], gold: list[dict]) -> tuple[int, int]:
@@ -113,13 +114,44 @@ def evaluate(docs: Path, which: str | None, verbose: bool = False) -> dict[str, 
     return out
 
 
+def agreement() -> dict[str, dict]:
+    """The second blind annotations (``fresh-plans-reann/``) scored against the first, as if
+    they were predictions: how far two annotators following the guidelines agree."""
+    out: dict[str, dict] = {}
+    members = []
+    for path in sorted(REANN.glob("*.json")):
+        first = json.loads((GOLD / path.name).read_text(encoding="utf-8"))
+        second = json.loads(path.read_text(encoding="utf-8"))
+        res = score(second, first)
+        res["_group"] = first.get("set", "dev")
+        out[path.stem] = res
+        members.append(res)
+    if members:
+        out["set: second vs first annotation"] = ee._aggregate(members)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=Path, required=True, help="folder holding <doc_id>.md texts")
     parser.add_argument("--set", choices=("dev", "heldout"), help="score only this part")
     parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
     parser.add_argument("--write", action="store_true", help="update evaluation/RESULTS.md")
+    parser.add_argument("--agreement", action="store_true",
+                        help="score the second annotations against the first (needs no texts)")
     args = parser.parse_args()
+    if args.agreement:
+        out = ee.table(agreement(), warnings=False)
+        print(out)
+        if args.write:
+            from results_md import replace_section
+
+            replace_section("Fresh real plans: agreement of two blind annotations",
+                            "Command: `.venv/bin/python evaluation/fresh_plans_eval.py --docs DIR "
+                            "--agreement --write`\n\nThe second annotation scored as if it were "
+                            "the system's output against the first (`gold/fresh-plans-reann/` vs "
+                            "`gold/fresh-plans/`).\n\n" + out + "\n")
+        return 0
     results = evaluate(args.docs, args.set, args.verbose)
     if results is None:
         print(f"skipped: no document of evaluation/gold/fresh-plans is in {args.docs} (the texts are "

@@ -113,7 +113,7 @@ def test_field_sentence_keeps_the_advised_committee_report_to(plan: Document) ->
     assert ("ủy ban nhân dân tỉnh", "report_to") in roles
     assert ("ủy ban nhân dân tỉnh", "lead") not in roles
     assert {(NN.lower(), "lead"), ("sở công thương", "lead"), ("ủy ban nhân dân xã, phường", "lead"),
-            ("cơ quan thông tấn báo chí", "lead")} <= roles
+            ("cơ quan thông tấn, báo chí", "lead")} <= roles
 
 
 def test_inspection_item_heading_makes_its_performers_monitor(plan: Document) -> None:

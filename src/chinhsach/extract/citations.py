@@ -273,8 +273,10 @@ _CODE = r"[^\W\d_](?:[^\W_]|&)*"  # NQ, QĐ, TTg, QH13, TB&XH
 # After a spaced separator ("42 - NQ/TW") only an upper-case code may follow, so that prose
 # after a dash ("42-NQ/TW - Hội nghị") is not swallowed.
 _CODE_SPACED = r"[A-ZĐ][A-ZĐ0-9&]*[a-z]?(?![^\W_])"
+# "66.2/2025/NQ-CP": the Government numbers a series of resolutions on one subject with a
+# dotted suffix (2025); the suffix is part of the number.
 _NUM_RE = re.compile(
-    rf"(?<![\w/.&-])\d{{1,5}}[a-z]?(?:\s*/\s*\d{{4}})?"
+    rf"(?<![\w/.&-])\d{{1,5}}(?:\.\d{{1,2}}(?=\s*/))?[a-z]?(?:\s*/\s*\d{{4}})?"
     rf"(?:[/-]{_CODE}|\s*[/\-–]\s*{_CODE_SPACED})+(?![\w&])"
 )
 _TYPE_ALT = "|".join(re.escape(k) for k in sorted(_TYPE_WORDS, key=len, reverse=True))

@@ -18,7 +18,13 @@ from chinhsach.extract.citations import (
     distinct_citations,
     resolve_aliases,
 )
-from chinhsach.extract.duties import Mention, date_in_issue_year, expand_short_names, extract_duties
+from chinhsach.extract.duties import (
+    Mention,
+    bullet_marker,
+    date_in_issue_year,
+    expand_short_names,
+    extract_duties,
+)
 from chinhsach.extract.nlp import SegmentContext, doc_words, extraction_pipeline, unit_mentions
 from chinhsach.extract.tables import table_facts
 from chinhsach.extract.targets import heading_year, lists_conditions
@@ -51,6 +57,11 @@ def _context(document: Document) -> dict[str, SegmentContext]:
     out: dict[str, SegmentContext] = {}
     lead_in: tuple[str | None, int] | None = None  # (section node, year) of the last lead-in
     first_text: dict[str, str] = {}  # each outline node's first segment: its lead-in if any
+    # "- Tặng cho xã, phường … đạt các tiêu chuẩn sau:" over "+ Có tỷ lệ cử tri đi bầu đạt từ 98%
+    # trở lên;": a bullet lead-in announces conditions for its sub-bullets as a clause does for
+    # its points; an award plan's criteria are no targets of the plan (GUIDELINES-real.md, the
+    # kh157 scoring thresholds; the Đắk Lắk 2025 emulation plan, /tmp/s13/dev). (node, marker).
+    conditions_lead: tuple[str | None, str | None] | None = None
     for seg in document.segments:
         headings: list[str] = []
         node = seg.section_node
@@ -69,12 +80,19 @@ def _context(document: Document) -> dict[str, SegmentContext]:
         if year is None and plan_year is not None:
             year, inferred = plan_year, True
         node_part = sections[seg.section_node].part if seg.section_node in sections else None
+        marker = bullet_marker(seg.raw) if seg.kind == "bullet" else None
+        if conditions_lead is not None and (seg.section_node != conditions_lead[0] or seg.kind != "bullet"
+                                            or marker == conditions_lead[1]):
+            conditions_lead = None  # another item, a paragraph or a sibling bullet: its list is over
+        listed_condition = conditions_lead is not None
+        if seg.kind == "bullet" and lists_conditions(seg.text):
+            conditions_lead = (seg.section_node, marker)
         out[seg.id] = SegmentContext(seg.section, year, node_part == "objectives",
                                      part=node_part, year_inferred=inferred,
                                      qualitative=_states_targets(headings),
                                      aims_are_targets=bool(headings) and _lists_aims(headings[0]),
-                                     in_conditions=_under_conditions(seg.section_node, sections,
-                                                                     first_text),
+                                     in_conditions=listed_condition or _under_conditions(
+                                         seg.section_node, sections, first_text),
                                      ocr=seg.prov.ocr_confidence is not None)
         if seg.section_node and seg.section_node not in first_text:
             first_text[seg.section_node] = seg.text
@@ -201,6 +219,23 @@ def _typo_warnings(segments: list[Segment], targets: list[Target]) -> list[Parse
     return out
 
 
+# "- Số lượng: 5.000 cuốn." under "2. Thông tin tuyên truyền …" (kh235 II.2 of the session-13
+# fresh plans): the bare quantity label says nothing of what is counted; the item's heading names
+# the activity whose output it is. Its first words (up to a comma, at most eight) complete it.
+_BARE_QUANTITY = re.compile(r"^(?:số lượng|tổng số|quy mô)$", re.IGNORECASE)
+
+
+def _name_bare_quantities(targets: Iterable[Target], headings: dict[str, str]) -> None:
+    for target in targets:
+        heading = headings.get(target.section or "")
+        if target.value is None or not heading or not _BARE_QUANTITY.match(target.indicator.strip()):
+            continue
+        name = heading.split(",")[0].strip(" .:;")
+        name = name.lower() if name.isupper() else name[:1].lower() + name[1:]
+        if name:
+            target.indicator = f"{target.indicator.strip()} {' '.join(name.split()[:8])}"
+
+
 def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: list) -> None:
     """A bare "Sở" (or "Bộ") in a department's own plan is the department itself.
 
@@ -274,6 +309,7 @@ def extract_document(document: Document) -> Document:
     # hoạch số 144/KH-UBND" above its appendix; GUIDELINES-real.md).
     own = doc_number_key(document.meta.number) if document.meta.number else None
     resolved = [c for c in resolve_aliases(citations) if not (own and c.number and doc_number_key(c.number) == own)]
+    _name_bare_quantities(targets, {s.id: s.heading for s in document.sections if s.heading})
     document.targets = targets
     document.duties = duties
     document.plan_lead = plan_lead

@@ -56,14 +56,17 @@ _CHARGE = re.compile(r"\b(?:giao|chu tri|phoi hop|chiu trach nhiem|co trach nhie
                      r"trien khai)\b")
 # Letters drop the "nếu" ("Quá trình thực hiện có khó khăn, vướng mắc đề nghị các đơn vị báo cáo về
 # Sở X", the fresh-scans letter HzW_18) and circulars ask to "phản ánh kịp thời về Bộ X" instead.
-_DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\b(?:bao cao|phan anh)\b")
+_DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong mac)\b.{0,200}\b(?:bao cao|phan anh|phan hoi)\b")
 # "… biết, thực hiện và báo cáo việc thực hiện về Sở Y tế" (the fresh-scans letter U9c_513), "báo cáo
 # kết quả về Sở X trước ngày …", "phải báo cáo …": a letter's instruction to report, the one sentence of many official
 # letters that names a body (the receiver) and carries the letter's deadline (session-11 survey:
 # the fresh-scans letter U9c_513, Bắc Kạn 2021, the 2020 inspection letter of thanhtravietnam.vn).
 # Not a report already made ("đã báo cáo", "tại Báo cáo số …").
+# "Hồ sơ … gửi về Sở Nội vụ (qua Phòng X) trước ngày 31/3/2026 để tổng hợp": a submission due by a
+# date is charged to whoever submits, even when it names no sender, as award plans route their
+# dossiers (the Đắk Lắk 2025 emulation plan of session 13, /tmp/s13/dev; tests/test_emulation_plans.py).
 _CHARGED_REPORT = re.compile(r"(?<!\bda )\b(?:thuc hien va bao cao|phai bao cao|bao cao ket qua|bao cao viec thuc hien"
-                             r"|gui bao cao)\b")
+                             r"|gui bao cao|gui (?:ve|den|cho)\b[^.;]{0,120}\b(?:truoc ngay|cham nhat)\b)")
 _CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
 _FOLLOWS_PLAN = re.compile(
     r"\b(?:la co quan thuong truc|lam dau moi|la dau moi|tong hop,? bao cao|"
@@ -95,15 +98,19 @@ _LEAD_AFTER = re.compile(
 # "phối hợp với đầu mối các bộ, ngành": the partners' focal points stand for the partners.
 # Generic partners may come first ("phối hợp với cơ quan, tổ chức có liên quan và chính quyền
 # địa phương"): the unit named after them is a partner all the same.
-_GENERIC_PARTNERS = (r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi|ca nhan)(?:\s*,\s*|\s+)){1,4}"
-                     r"(?:(?:co\s+)?lien quan\s*)?(?:,|va)\s+")
+# "phối hợp với các cơ quan Trung ương, Bộ Tài chính": a level word may close the generic noun.
+_GENERIC_PARTNERS = (r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi)\s+(?:trung uong|dia phuong)\s*(?:,|va)\s+|"
+                     r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi|ca nhan)(?:\s*,\s*|\s+)){1,4}"
+                     r"(?:(?:co\s+)?lien quan\s*)?(?:,|va)\s+)")
 _COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?\s+(?:cac\s+)?"
                         rf"(?:{_GENERIC_PARTNERS}(?:cac\s+)?)?$")
 # "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
 # both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
 # report may stand between "báo cáo" and the "về" that names the recipient.
 _REPORT = re.compile(
-    r"(?:bao cao(?: ket qua(?: thuc hien)?)?(?: ve| voi| cho| len| gui)?|trinh|\(qua|qua|"
+    # "báo cáo kịp thời UBND tỉnh (qua Sở X)": a manner adverb may stand before the recipient
+    # (the closing sentence of provincial plans, kh987-style; fresh-plans dev gold).
+    r"(?:bao cao(?: kip thoi| ngay| dinh ky)?(?: ket qua(?: thuc hien)?)?(?: ve| voi| cho| len| gui)?|trinh|\(qua|qua|"
     # The object may be a list ("Báo cáo kịp thời, đầy đủ thông tin và số liệu thống kê … về Bộ
     # Khoa học và Công nghệ", 15 words, fresh LUATKHOAHOCCONGNGHE D75.4.c).
     # A bracketed time may stand in the object: "báo cáo kết quả 6 tháng (trước ngày 15/6) và
@@ -113,16 +120,22 @@ _REPORT = re.compile(
     # thanhtra.com.vn): "với" names the recipient only after the reported results, so
     # that "báo cáo, phối hợp với X" keeps X a partner.
     r"bao cao (?:ket qua|tinh hinh|tien do)(?:\s+[^\s;.,()]+){0,12}?\s+voi|"
+    # "chịu trách nhiệm giải trình trước UBND Thành phố", "giải trình với Sở X": the body a unit
+    # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
+    r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
     r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
-    # "gửi kết quả rà soát về Bộ Công an trước ngày …" (a national plan's time field): the object
-    # sent may stand between "gửi" and the "về" / "đến" that names the receiver, as with "báo cáo".
+    # "gửi kết quả rà soát về Bộ Công an trước ngày …" (a national plan's time field), "gửi danh
+    # sách về Sở X" (kh987 IV.4 of the session-13 fresh plans): the object sent may stand between
+    # "gửi" and the "về" / "đến" that names the receiver, as after "báo cáo".
     r"gui(?:\s+[^\s;.,()]+){1,12}?\s+(?:ve|den|toi)|"
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
     # "phản ánh kịp thời về Bộ X (Vụ Y) để xem xét, giải quyết": a circular's and a letter's
     # closing request sends problems to the body that resolves them (fresh-scans gold, HzW_18).
-    r"phan anh(?: kip thoi)?(?: ve| voi| len| toi| den)|"
+    # "phản hồi về Ban Chỉ đạo (qua Sở X)" is the same closing request (qd1627 of the session-13
+    # fresh plans).
+    r"(?:phan anh|phan hoi)(?: kip thoi)?(?: ve| voi| len| toi| den)|"
     # A submission to a body ("nộp đơn cho khoa", "nộp về Phòng Đào tạo", "chuyển cho Phòng X
     # xem xét") and a consent someone needs ("được sự đồng ý của Trưởng khoa"): the body receives
     # and decides, as with a report (gold/fresh-pdf/README.md, convention 5).
@@ -134,6 +147,11 @@ _REPORT = re.compile(
 # the session-12 survey of letters, tests/test_charges_survey.py): the receiver still consolidates.
 _ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*(?:(?:truoc|cham nhat|trong|den het|den)\b[^,;.()]{0,40}?,?\s*)?"
                               r"de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
+# "gửi Sở X tổng hợp, báo cáo …", "phản ánh về Sở X tổng hợp, …": what is sent is for X to
+# consolidate, as with "để tổng hợp" (fresh plan kh308 II.4.1, development kh165's closing); not
+# "tham mưu X tổng hợp", where the adviser consolidates.
+_SENT_BEFORE = re.compile(r"\b(?:gui|phan anh|bao cao|nop)(?: kip thoi)?(?: (?:ve|den|len|cho|toi))?\s+(?:cac\s+)?$")
+_CONSOLIDATES = re.compile(r"^\s*tong hop\b")
 # "hình thức thi, kiểm tra, đánh giá", "quy chế về thi, kiểm tra": tests beside exams are nouns.
 # "đoàn kiểm tra", "đợt kiểm tra" (an inspection plan's team and round) are nouns too.
 _MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )(?<!\bdoan )(?<!\bdot )kiem tra|giam sat)\b")
@@ -219,9 +237,12 @@ _RECURRING = [
     # "các nhiệm vụ thường xuyên như …" (routine tasks, KOZ_2268) names the tasks, not a cycle.
     # "Tỷ lệ người tập luyện thể dục thể thao thường xuyên" is a standing indicator (people who
     # exercise regularly), set as a target in the yearly indicator tables that decisions assign.
+    # "giáo dục thường xuyên" is continuing education (a school level and its centres), and an
+    # event that "thường xuyên xảy ra" / a place "thường xuyên chịu tác động, bị ngập" is a state
+    # (GUIDELINES-real.md: not recurrences; both in qd2853 of the session-13 fresh plans).
     (re.compile(r"(?<!\bchi )(?<!\bphi )(?<!\bsach )(?<!\bduong )(?<!\bdao tao )(?<!\blam viec )"
                 r"(?<!\bnhiem vu )(?<!\bcong viec )(?<!\btap luyen the duc the thao )(?<!\bluyen tap the duc the thao )"
-                r"\bthuong xuyen\b"), "thường xuyên"),
+                r"(?<!\bgiao duc )\bthuong xuyen\b(?!\s+(?:xay ra|chiu|bi|ngap)\b)"), "thường xuyên"),
     # "thường niên" is the yearly cycle by another name (GUIDELINES-real.md: synonyms take the
     # standard label, adjudicated in session 10).
     (re.compile(r"\bthuong nien\b"), "hằng năm"),
@@ -316,6 +337,12 @@ def _as_printed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+# A class named before the bracket that lists its members: "phối hợp với các nhà mạng (Viettel
+# X, VNPT X, MobiFone X)" (kh987 IV.1 of the session-13 fresh plans): the cue governs the
+# members named in the bracket.
+_CLASS_BRACKET = re.compile(r"(?<=\s)(?:cac\s+)?[a-z]+(?:\s+[a-z]+){0,2}\s*\(\s*$")
+
+
 def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pattern[str]) -> bool:
     """Whether mention ``i`` follows ``cue`` directly or through a list of other units."""
     j = i
@@ -323,12 +350,23 @@ def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pat
         before = folded[: mentions[j].start]
         if cue.search(before):
             return True
+        if ((bracket := _CLASS_BRACKET.search(before)) and cue.search(before[: bracket.start()])
+                and "," in folded[bracket.end() : folded.find(")", bracket.end())]):
+            return True  # a list of members, not one body named in passing ("hội nghị (Sở X chủ trì)")
         if j == 0:
             return False
         gap = folded[mentions[j - 1].end : mentions[j].start]
-        if not _LIST_GAP.match(gap):
+        if not _LIST_GAP.match(gap) and not (
+                _SUB_BODY_GAP.match(gap) and "," not in folded[mentions[j].start : folded.find(")", mentions[j].start)]):
             return False
         j -= 1
+
+
+# "phối hợp với Sở Y tế (Chi cục Dân số - Xã hội)": a bracketed sub-body right after its parent
+# takes the parent's role (GUIDELINES-real.md, [decided, adjud]; kh157 V.3.a). One body only: a
+# bracketed list after a class names examples of it ("các doanh nghiệp viễn thông (Viettel, VNPT,
+# MobiFone)", tests/test_units_general.py), which stay out as before.
+_SUB_BODY_GAP = re.compile(r"^\s*\(\s*$")
 
 
 # "Các thành viên Ban Chỉ đạo, Thủ trưởng các sở, ban, ngành … chịu trách nhiệm thi hành": the
@@ -358,13 +396,17 @@ def _list_tail(folded: str, mentions: Sequence[Mention], i: int) -> int:
 # "nhận thức của cấp ủy", "Kế hoạch ... của Ban Chấp hành Đảng bộ tỉnh"), not an actor.
 _OBJECT_BEFORE = re.compile(
     r"(?:\bcua|\bdoi voi|\bcho|\bchi dao|\blanh dao|\bdon doc|\bhuong dan|\bho tro|\bvan dong|\bkhuyen khich|"
-    r"\btao dieu kien cho|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
+    # "tạo điều kiện (thuận lợi) để các doanh nghiệp viễn thông triển khai …" (kh987 IV.2-IV.3 of the
+    # session-13 fresh plans): the body helped, as with "cho".
+    r"\btao dieu kien(?: thuan loi)? (?:cho|de)|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
     # "Kiện toàn Ban Chỉ đạo …", "thành lập Tổ công tác …": the body is what is organised.
     r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat|"
     # "Sở X - cơ quan thường trực Ban Chỉ đạo …": the body whose standing office Sở X is (an
     # appositive title, GUIDELINES-real.md: no second entry), not an actor.
     r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
-    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?$"
+    # Generic objects may come first: "hướng dẫn các cơ quan, tổ chức, đơn vị, Ủy ban nhân dân
+    # các phường, xã triển khai …" guides the committees too (qd1627 of the session-13 fresh plans).
+    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?(?:(?:co quan|to chuc|don vi|doanh nghiep|ca nhan)\s*,\s*(?:cac\s+)?)*$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
 # "Hội đồng nhân dân tỉnh cơ bản tán thành báo cáo của Ủy ban nhân dân tỉnh …" (a council's
@@ -420,6 +462,13 @@ _DIRECTS = re.compile(r"\b(?:chi dao|huong dan|don doc|ho tro|phoi hop|giao)\b")
 # it report_to, HzW_18_syt_vp ATT.D11.3). Only deciding verbs: "để X tổ chức thực hiện" charges X.
 _DECIDER_BEFORE = re.compile(r"\bde\s+(?:cac\s+)?$")
 _DECIDES_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:xem xet|ban hanh|quyet dinh|phe duyet|cho y kien)\b")
+# "Hồ sơ trình, đề nghị Thủ tướng Chính phủ, Chủ tịch UBND tỉnh xem xét tặng Bằng khen …": an
+# "đề nghị" inside a clause, after what is sent up (a dossier, a submission), asks the body named
+# after it to decide, as "trình X xem xét" does: X is report_to. Only an "đề nghị" that opens its
+# clause addresses X with a task of its own ("Đề nghị Ủy ban Mặt trận Tổ quốc … vận động …": lead,
+# GUIDELINES-real.md [decided, adjud]). Award plans route every proposal so (the Đắk Lắk 2025
+# emulation plan of session 13, /tmp/s13/dev; tests/test_emulation_plans.py).
+_REQUEST_BEFORE = re.compile(r"\bde nghi\s+(?:cac\s+)?$")
 
 
 def _after_condition(text: str, folded: str, start: int) -> bool:
@@ -551,6 +600,23 @@ _INSPECTED = re.compile(r"\b(?:doi tuong|(?:co quan|don vi|co so)\s+duoc)(?:\s+v
                         r"(?:kiem tra|thanh tra|giam sat|kiem toan)(?:\s*,\s*(?:kiem tra|thanh tra|giam sat))*\s*:")
 
 
+# Monitoring words that are not the unit's own act: what the people it guides are taught to do
+# ("Tuyên truyền, hướng dẫn người nuôi quan trắc, giám sát chất lượng nước") and fields listed as
+# examples ("triển khai ứng dụng trong các lĩnh vực như: Giám sát môi trường, …"). Both forms in
+# the fresh plans of session 13 (kh235 IV.1, kh987 IV.5-6), where the heading's unit was made
+# monitor from them.
+_NOT_OWN_ACTS = re.compile(
+    r"\b(?:huong dan|van dong|tuyen truyen|khuyen khich|ho tro)\s+(?:cac\s+)?"
+    r"(?:nguoi|ho|to chuc|ca nhan|doanh nghiep|co so|nhan dan|cong dong)\b[^.;,]*?\s"
+    r"(?:[a-z ]{1,20},\s*)?(?:theo doi|kiem tra|giam sat)\b"
+    r"|\bnhu\s*:[^.;]*")
+
+
+def _own_acts(folded: str) -> str:
+    """``folded`` without the monitoring words of :data:`_NOT_OWN_ACTS`."""
+    return _NOT_OWN_ACTS.sub(" ", folded)
+
+
 def _inspected_spans(folded: str) -> list[tuple[int, int]]:
     """Where the bodies an inspection list names stand: from each label to its sentence's end."""
     spans = []
@@ -588,7 +654,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             continue
         if _in_list_after(folded, mentions, i, _REPORT):
             add(m, "report_to")
-            if _ACTS_ON_REPORTS.match(folded[mentions[tail].end :]):
+            if _ACTS_ON_REPORTS.match(folded[mentions[tail].end :]) or (
+                    _SENT_BEFORE.search(folded[: mentions[head].start])
+                    and _CONSOLIDATES.match(folded[mentions[tail].end :])):
                 # "báo cáo về Sở X để tổng hợp, tham mưu …": Sở X is charged with consolidating
                 # what it receives (GUIDELINES-real.md: kh144 VII, kh157 V, kh556 VI.5); "(qua
                 # Sở X) để …" only routes the reports, and "báo cáo X xem xét" asks X to decide.
@@ -598,6 +666,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 add(m, "lead")
             continue
         if _DECIDER_BEFORE.search(folded[: mentions[head].start]) and _DECIDES_AFTER.match(folded[mentions[tail].end :]):
+            add(m, "report_to")
+            continue
+        if ((request := _REQUEST_BEFORE.search(folded[: mentions[head].start]))
+                and re.search(r"\w", folded[_clause_start(folded, request.start()) : request.start()])
+                and _DECIDES_AFTER.match(folded[mentions[tail].end :])):
             add(m, "report_to")
             continue
         if (_NOMINAL_SUBJECT.search(folded[: mentions[head].start])
@@ -640,14 +713,22 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         is_subject = _after_condition(text, folded, mentions[head].start) or bool(re.fullmatch(
             r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
             r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
+        bare = re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:cac\s+)?", after)
         if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
                 and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
+                # "Sở Tài chính phối hợp Ban Quản lý …": "với" left out before the partner's name
+                # still makes the subject the actor.
+                and not (bare and tail + 1 < len(mentions)
+                         and mentions[tail + 1].start == mentions[tail].end + bare.end())
                 and not _LEAD_BEFORE.search(folded[: mentions[head].start])):
             # "Bệnh viện ... phối hợp thực hiện": a partner, not the lead; but "A phối hợp với B
             # làm C" makes A the actor and B its partner (GUIDELINES-illustrative.md, kh157 III.2.b).
             add(m, "cooperate")
             continue
-        charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start]))
+        # "giao trách nhiệm cho các thành viên Ban Chỉ đạo, Lãnh đạo các sở, ngành …": the charge
+        # stands before the members that open the list (qd1627 IV.1.1 of the session-13 fresh plans).
+        charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start])
+                       or _LEAD_BEFORE.search(folded[:subject_from]))
         if not charged and (_assigns_to_next(folded, mentions, tail) or _INFORMS_AFTER.match(folded, mentions[tail].end)):
             continue  # "Chủ tịch UBND tỉnh giao Sở X …": the issuer hands the task on, no role of its own
         if not charged and _STATE.match(after):
@@ -854,6 +935,12 @@ _TIME_LABEL = re.compile(r"(?P<prep>thoi (?:gian|han)(?: thuc hien| hoan thanh| 
                          r"(?:giai doan\s+|nam\s+|tu nam\s+)?(?P<y>20\d\d)"
                          r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?(?!\d)"
                          r"(?!\s+(?:va\s+(?:cac|nhung)\s+nam|tro di)\b)")
+# "… tiến tới thí điểm (2025 - 2026).", "… (xuyên suốt 2025 - 2035).": the steps of a roadmap
+# ("Lộ trình chung …:") end with their period in brackets. A bracket that holds only the period
+# and ends the item dates it as a time label does (fresh plan qd2820 KH.III); a period inside the
+# text stays a name's ("Chương trình … giai đoạn 2026 - 2030"), an open start ("2026 trở đi") none.
+_BRACKET_PERIOD = re.compile(r"\((?:(?:giai doan|xuyen suot|nam|tu nam|trong)\s+)?(?P<y>20\d\d)"
+                             r"(?:\s*(?:[-–—]|den(?: nam)?)\s*(?P<y2>20\d\d))?\s*\)\s*[.;]?\s*$")
 # "trước Tết Nguyên đán Bính Ngọ 2026", "hoàn thành trước Tết": a lunar feast, due before it; no
 # solar date can be fixed without a calendar, so the words alone (directives before Tết of 2021,
 # 2025 and 2026 in the session-12 survey: chi trả, thăm hỏi, rà soát "trước Tết").
@@ -982,6 +1069,9 @@ def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str]) -> tuple[
     return None, None, None
 
 
+_QUOTED_TITLE = re.compile(r"[“\"][^“”\"]{3,300}[”\"]")
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -990,6 +1080,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """
     text = _WRAPPED_DATE.sub("/", text)
     folded = _not_cycle_words(text, fold(text))
+    if len(folded) == len(text):
+        # A quoted title's period is the name's ("thực hiện Đề án “Nâng cao nhận thức …, đến năm
+        # 2030”"), not the task's deadline (qd2853 V.1 of the session-13 fresh plans).
+        folded = _QUOTED_TITLE.sub(lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2) + m.group(0)[-1], folded)
     matches = [(m, label) for pattern, label in _RECURRING if (m := pattern.search(folded))]
     six = next((m for m in _SIX_MONTHS.finditer(folded)
                 if _SIX_BEFORE.search(folded, max(0, m.start() - 80), m.start()) or _SIX_AFTER.match(folded, m.end())),
@@ -1093,6 +1187,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         end = int(m.group("y2") or m.group("y"))
         start = m.start() + len(m.group("prep"))
         candidates.append((start, f"{end:04d}-12-31", text[start : m.end()]))
+    if m := _BRACKET_PERIOD.search(folded):
+        end = int(m.group("y2") or m.group("y"))
+        candidates.append((m.start() + 1, f"{end:04d}-12-31", text[m.start() + 1 : m.end("y2") if m.group("y2") else m.end("y")]))
     for m in _MONTH_DAY.finditer(folded):
         candidates.append((m.start(), None, text[m.start() : m.end()]))
     for m in _BEFORE_TET.finditer(folded):
@@ -1164,9 +1261,26 @@ def _ancestors(sections: dict[str, Section], node: str | None) -> list[Section]:
     return list(reversed(chain))
 
 
+# "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:", "Trách nhiệm của các cơ quan quản lý cấp
+# trên (bao gồm …):": a heading that gives the duties of a class named by its function, which no
+# list of bodies holds (GUIDELINES-real.md: such classes are units; qd1627 IV.1.5-6 of the
+# session-13 fresh plans). Only a single class with a head noun of bodies and its own qualifier:
+# a list ("các cơ quan, đơn vị") or a restriction ("đơn vị liên quan") is generic, and members
+# or heads of a body ("thành viên Ban Chỉ đạo", "người đứng đầu") are persons.
+_DUTIES_OF_CLASS = re.compile(r"^(?:trach nhiem|nhiem vu)(?:,? (?:nhiem vu|quyen han))? cua (?:cac |nhung )?"
+                              r"(?P<x>(?:co quan|don vi|doi tuong|to chuc|chu dau tu|chu du an)(?: [^\W\d_]+){2,6})"
+                              r"\s*(?:\(|:|…|$)")
+
+
 def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     """Units a heading charges: "Giao X (chỉ đạo)", "Đề nghị X", or a heading that names units."""
-    return _units_of_heading(section.heading, find)
+    units = _units_of_heading(section.heading, find)
+    folded = fold(section.heading, keep_length=True)
+    if not units and not find(section.heading) and (m := _DUTIES_OF_CLASS.match(folded)) \
+            and not re.search(r"\blien quan\b|\bkhac\b", m.group("x")):
+        name = section.heading[m.start("x") : m.end("x")]
+        return [UnitRole(name=name, role="lead", explicit=True, mention=name)]
+    return units
 
 
 def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
@@ -1199,6 +1313,11 @@ _ANNOUNCES = re.compile(
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
     r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
     r"|\b(?:nhu|sau day|nhu sau)\s*$"
+    # "Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình có liên quan như:" over the
+    # programmes as bullets: the lead-in says who and that a list follows (qd2853 V.5 of the
+    # session-13 fresh plans).
+    r"|\b(?:(?:thuc hien|trien khai)\s+)?(?:cac\s+)?(?:chuong trinh|hoat dong)(?:\s+(?:co\s+)?lien quan)?"
+    r"\s+(?:nhu|sau day|nhu sau|sau)\s*$"
     # "…, cơ sở X phải thực hiện:" over points a), b) …: the points are what it carries out
     # (a circular's clause read in the fresh scans, HzW_18_syt_vp ATT.D7.1).
     r"|\bphai thuc hien\s*$")
@@ -1229,7 +1348,9 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     text does not end in ":" or names no subject.
     """
     stripped = text.strip()
-    if not stripped.endswith(":") or len(stripped.split()) > _LEAD_IN_CLAUSE_WORDS:
+    # A bracketed aside ("(vốn xã hội hóa, vốn hỗ trợ, tài trợ …)") does not lengthen the clause:
+    # qd2853 V.9 of the session-13 fresh plans is a 78-word lead-in with a 12-word aside.
+    if not stripped.endswith(":") or len(re.sub(r"\([^()]*\)", " ", stripped).split()) > _LEAD_IN_CLAUSE_WORDS:
         return None
     roles = roles_in_text(stripped, find)
     handed = [u for u in roles if u.role in ("lead", "cooperate")]
@@ -1331,6 +1452,15 @@ def _only_names(text: str, find: UnitFinder) -> bool:
     return not rest.split()
 
 
+# A role title set after a unit in a heading: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
+# "Công an tỉnh (cơ quan thường trực …)", "Sở Y tế, cơ quan đầu mối" (unit headings of plans that
+# name the office serving a steering committee; qd1627 of the session-13 fresh plans and the
+# layout seen in real plans of the crawl, see tests/test_fresh_headings.py).
+_ROLE_TITLE = re.compile(r"\s*(?:[-–(,]\s*(?:la\s+)?|\s+la\s+)(?:co quan|don vi)\s+"
+                         r"(?:thuong truc|dau moi|chu tri|tham muu|giup viec)\b")
+# A group title whose members are listed in brackets: "Các cơ quan … (gồm các Sở: Xây dựng, …)".
+_MEMBERS_LISTED = re.compile(r"(?:cac\s+)?(?:co quan|don vi|luc luong|thanh vien|to chuc)\b[^()]*"
+                             r"\(\s*(?:bao\s+)?gom(?:\s+ca)?\s+(?P<body>[^()]*)\)?")
 _DIRECTED_BEFORE = re.compile(r"\b(?:chi dao|don doc)\s+(?:cac\s+)?$")
 
 
@@ -1344,6 +1474,24 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     if not mentions:
         return []
     folded = fold(heading)
+    for m in mentions:
+        if _ROLE_TITLE.match(folded, m.end):
+            # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the title says what the unit is
+            # (GUIDELINES-real.md, a role title is the same unit); the body the office serves is
+            # not charged by the heading.
+            heading, folded = heading[: m.end], folded[: m.end]
+            mentions = [x for x in mentions if x.end <= m.end]
+            break
+    members = _MEMBERS_LISTED.fullmatch(folded)
+    if members and all(m.start >= members.start("body") for m in mentions):
+        body = folded[members.start("body") :]
+        for m in reversed(mentions):
+            body = body[: m.start - members.start("body")] + " " + body[m.end - members.start("body") :]
+        if not re.sub(r"\b(?:cac|va|so|ban|nganh)\b|[\W_]", " ", body).split():
+            # "Các cơ quan tham mưu quản lý ngành (gồm các Sở: Xây dựng, Công Thương, …)": the
+            # group is a title, the bodies listed in brackets are the ones charged.
+            return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
+                    for m in mentions]
     if _role_lead_in(heading, folded, mentions):
         # "a) Chủ trì, phối hợp với các sở, ngành …" / "b) Phối hợp với …" under a unit heading:
         # the units it names are the partners of every item below it.
@@ -1356,8 +1504,10 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
         rest = rest[: m.start] + rest[m.end :]
     # "Giao Sở X chủ trì, phối hợp với Sở Y:": Y is the partner of X in every item below.
     # (Headings keep every unit a lead: the development plans' unit headings are written so.)
-    partner_ids = {i for i, m in enumerate(mentions)
-                   if partners and _COOPERATE.search(folded[: m.start])}
+    # Every member of the partners' list is a partner ("phối hợp với Sở Y, Ủy ban nhân dân các
+    # phường, xã:"; before, only the first one was, qd2853 of the session-13 fresh plans).
+    partner_ids = {i for i in range(len(mentions))
+                   if partners and _in_list_after(folded, mentions, i, _COOPERATE)}
     # A remit ("theo chức năng, nhiệm vụ được giao") or a restriction ("có liên quan") after a
     # collective does not make the heading a topic.
     rest = re.sub(r"\btheo chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
@@ -1434,6 +1584,15 @@ def _subject_recounts(sentence: str, find: UnitFinder) -> bool:
     return end is not None and bool(_RECOUNTS.match(folded, end))
 
 
+# A part that says what and whom the plan covers ("II. PHẠM VI, ĐỐI TƯỢNG", "THỜI GIAN VÀ PHẠM
+# VI", "ĐỐI TƯỢNG ÁP DỤNG") lists bodies as those concerned: "Đối với tài sản công …: cơ quan nhà
+# nước, Mặt trận Tổ quốc …, tổ chức chính trị - xã hội (sau đây gọi là …)" names who holds the
+# assets, not who is charged (qd1627 of the session-13 fresh plans). Only a charging word there
+# charges a unit.
+_SCOPE_PART = re.compile(r"^(?:(?:pham vi|doi tuong|thoi gian)(?:\s+(?:ap dung|dieu chinh|thuc hien|trien khai))?"
+                         r"(?:\s*,\s*|\s+va\s+|\s*$))+$")
+
+
 def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
                        subject: bool = False) -> tuple[str, list[UnitRole]] | None:
     """The text from the first sentence that charges a unit, and the units' roles in it.
@@ -1487,6 +1646,46 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
     return None
 
 
+# Emulation and award plans (kế hoạch thi đua, khen thưởng) set, outside their task parts, who
+# may be rewarded, how many and in what form; none of it charges anyone (GUIDELINES-real.md
+# [decided, adjud]: a part that sets criteria or awards has duties only in its charging
+# sentences). Seen in the Đắk Lắk 2025 emulation plan of session 13 (/tmp/s13/dev) and in the
+# emulation plans of the crawl; tests/test_emulation_plans.py.
+# - an item titled "Đối tượng khen thưởng / thi đua / áp dụng" lists the bodies rewarded or covered;
+_SUBJECTS_HEADING = re.compile(r"^doi tuong\b")
+# - a run-in label naming an award ("Giấy khen của Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND
+#   xã, phường: Các sở, ban, ngành … quy định số lượng …") names who grants it, not who acts;
+_AWARD_LABEL = re.compile(r"^\s*(?:bằng khen|giấy khen|cờ thi đua|danh hiệu|kỷ niệm chương)\b[^:.]{0,200}:\s*",
+                          re.IGNORECASE)
+# - a quota ("Không quá 05 cá nhân", "01 cá nhân/01 ban", "mỗi đơn vị đề nghị không quá 01 tập thể,
+#   03 cá nhân") caps the proposals a body may make.
+_QUOTA = re.compile(r"\b(?:khong (?:vuot )?qua|toi da)\s+\d+|\b\d+\s+(?:ca nhan|tap the|truong hop)\b")
+_QUOTA_WORDS = re.compile(r"\b(?:doi voi|moi|don vi|doan|ban|xa|phuong|de nghi|xet chon|chon|khong|vuot|qua|toi da|"
+                          r"ca nhan|tap the|truong hop|hoac|cua|tinh|thanh pho)\b|\d+|[^\w\s]")
+
+
+# "a) Chỉ đạo các tổ chức thành viên tăng cường truyền thông, giám sát việc triển khai …" under a
+# unit heading: the watching is the directed bodies' own, not the heading unit's (the fresh gold of
+# kh624 V.9.a, session 13: the members are acted on, no monitor). "Chỉ đạo, kiểm tra …" (two
+# verbs of the heading unit) and a later clause ("…; kiểm tra …") stay the heading unit's.
+_DIRECTS_OBJECT = re.compile(r"^[\s\-+•*]*(?:chi dao|huong dan|van dong)\s+(?!(?:va\s+)?(?:kiem tra|theo doi|giam sat|"
+                             r"thuc hien|trien khai|to chuc|don doc)\b)(?=cac\s|nhung\s|\w)[^,;.]")
+
+
+def _own_clauses(folded: str) -> str:
+    """``folded`` without a first clause that only directs other bodies (:data:`_DIRECTS_OBJECT`)."""
+    if not _DIRECTS_OBJECT.match(folded):
+        return folded
+    end = _CLAUSE_BREAK.search(folded)
+    return folded[end.end() :] if end else ""
+
+
+def _quota_only(text: str, find: UnitFinder) -> bool:
+    """Whether ``text``, its units aside, says only how many may be proposed for an award."""
+    rest = fold(_without_units(text, find))
+    return bool(_QUOTA.search(rest)) and len(_QUOTA_WORDS.sub(" ", rest).split()) <= 1
+
+
 def _without_units(text: str, find: UnitFinder) -> str:
     """``text`` with each unit it names replaced by a space."""
     for m in sorted(find(text), key=lambda x: x.start, reverse=True):
@@ -1528,6 +1727,9 @@ def _opens(text: str, unit: UnitRole) -> bool:
     folded = fold(text)
     at = folded.find(fold(unit.mention))
     return 0 <= at and not re.sub(r"\b(?:cac|nhung|moi)\b|[-+*•,.;: ]", "", folded[:at])
+
+
+_NOTE_LINE = re.compile(r"[*_\s]*\([^()]*(?:\([^()]*\)[^()]*)*\)[*_\s.;]*")
 
 
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
@@ -1589,7 +1791,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     unparted = not any(s.kind == "part" for s in document.sections)
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
+    listing_marker: str | None = None  # the bullet mark of the listing duty itself
     attendees: str | None = None  # the outline node of an invitation's "Thành phần:" list
+    field_run: tuple[str | None, list[Duty]] | None = None  # the tasks the field lines complete
+    fielded: set[int] = set()  # ids of duties that field lines completed
     for seg in document.segments:
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
@@ -1617,6 +1822,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         text = seg.text
         if not re.search(r"\w", text):
             continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
+        if _NOTE_LINE.fullmatch(text.strip()):
+            # "(Khung kế hoạch … tại Phụ lục kèm theo)": a bracketed line points the reader to
+            # another place; it sets no task (qd2853 III.3 of the session-13 fresh plans).
+            continue
         if seg.section_node and text.rstrip().endswith(":"):
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
@@ -1643,16 +1852,30 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if seg.kind in ("paragraph", "bullet") and (fields := _fields(text)) is not None:
             # "- Cơ quan chủ trì: Sở X." completes the task above it, at the same item; with no
             # task paragraph there, the item's heading is the task.
-            task = duties[-1] if duties and duties[-1].segment_id in node_segments.get(seg.section_node, ()) else None
-            if task is None and seg.section_node in sections and part in ("tasks", "organisation") \
+            # "a) Nhiệm vụ:" over several bullets, then the fields: they complete every task line
+            # of the item since the last field lines, not only the last one.
+            if field_run is None or field_run[0] != seg.section_node:
+                own = node_segments.get(seg.section_node, ())
+                run: list[Duty] = []
+                for earlier in reversed(duties):
+                    if earlier.segment_id not in own or id(earlier) in fielded:
+                        break
+                    run.append(earlier)
+                field_run = (seg.section_node, run)
+            tasks = field_run[1]
+            if not tasks and seg.section_node in sections and part in ("tasks", "organisation") \
                     and any(role in ("lead", "cooperate", "time") for role, _value in fields):
                 task = Duty(text=sections[seg.section_node].heading, section=seg.section, units=[],
                             segment_id=seg.id)
                 duties.append(task)
-            if task is not None:
-                node_segments.setdefault(seg.section_node, set()).add(task.segment_id or "")
-                _apply_fields(task, fields, find)
+                tasks.append(task)
+            if tasks:
+                for task in tasks:
+                    fielded.add(id(task))
+                    node_segments.setdefault(seg.section_node, set()).add(task.segment_id or "")
+                    _apply_fields(task, fields, find)
                 continue
+        field_run = None
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
             lead_in = (seg.section_node, found)
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
@@ -1665,6 +1888,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             if not clause[1]:
                 continue  # it only says who and that a list follows
+        if part not in ("tasks", "organisation") and _quota_only(text, find):
+            continue  # "- Ban Chỉ đạo …: Không quá 05 cá nhân;": an award quota, no task
         if (part in ("tasks", "organisation") or lead_in is not None or directive is not None) \
                 and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
@@ -1675,6 +1900,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     heading_cache[own.id] = _heading_units(own, find)
                 if any(u.role == "cooperate" for u in heading_cache[own.id]):
                     continue  # "a) Chủ trì, phối hợp với …": it states the roles of the items below
+            if listing is not None and listing_marker is not None and _bullet_marker(seg.raw) == listing_marker:
+                # "- Cửa sông A: Lấy mẫu 04 vị trí gồm:" over "+ 01 vị trí …" lines, then "- Cửa
+                # sông B: …": a bullet of the listing's own mark is its sibling, not a member
+                # (kh235 II.1.1.a of the session-13 fresh plans ran every later river into one).
+                listing = None
             if (listing is not None and seg.kind == "bullet"
                     and (_PROJECT_TITLE.match(text) or listing_objects)
                     and listing.segment_id in node_segments.get(seg.section_node, ())):
@@ -1699,8 +1929,13 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue  # the legal basis names bodies and their documents, not duties
             if seg.kind == "preamble" and _only_names(text.strip(" -–+•;.,:"), find):
                 continue  # an addressee of a letter ("- Trung tâm Kiểm nghiệm Kiên Giang;")
-            charged = _charging_sentence(text, find, regulation=_in_regulation(seg.section, regulations),
-                                         subject=seg.kind != "preamble" and seg.section is not None)
+            own_heading = sections[seg.section_node].heading if seg.section_node in sections else ""
+            if _SUBJECTS_HEADING.match(fold(own_heading)):
+                continue  # "a) Đối tượng khen thưởng:" over "- Tập thể: Các cơ quan …": who is rewarded
+            charged = _charging_sentence(_AWARD_LABEL.sub("", text, count=1), find,
+                                         regulation=_in_regulation(seg.section, regulations),
+                                         subject=seg.kind != "preamble" and seg.section is not None
+                                         and not (path and _SCOPE_PART.match(fold(path[0].heading))))
             if charged is None:
                 continue
             text, units = charged
@@ -1746,7 +1981,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
-            if role == "lead" and _MONITOR_VERBS.search(fold(text)) and not named_monitor:
+            if role == "lead" and _MONITOR_VERBS.search(_own_acts(_own_clauses(fold(text)))) and not named_monitor:
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
@@ -1763,6 +1998,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         duties.append(duty)
         listing = duty if text.rstrip().endswith(":") else None
         listing_objects = listing is not None and bool(_OBJECT_LIST.search(fold(text)))
+        listing_marker = _bullet_marker(seg.raw) if listing is not None and seg.kind == "bullet" else None
         node_segments.setdefault(seg.section_node, set()).add(seg.id)
         if partner_only[0]:
             partners.add(id(duty))
@@ -1885,9 +2121,11 @@ def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -
                 words = value if deadline else words
             if deadline is None and (span := re.search(r"(20\d\d)\s*[-–—]\s*(20\d\d)", value)):
                 deadline, words = f"{span.group(2)}-12-31", value
-            duty.deadline = duty.deadline or deadline
-            duty.deadline_text = duty.deadline_text or words
-            duty.recurring = duty.recurring or recurring
+            if deadline or words or recurring:
+                # The field says when the task is due; a year in the task's words is more often the
+                # horizon of a programme it names ("Đề án … đến năm 2035") than its deadline.
+                duty.deadline, duty.deadline_text = deadline, words
+                duty.recurring = recurring or duty.recurring
         elif role == "product" and value:
             duty.product = value
         # A budget line ("Kinh phí: ngân sách tỉnh") names a source, not a unit: nothing to add.
@@ -1897,6 +2135,9 @@ def _bullet_marker(raw: str | None) -> str | None:
     """The mark a bullet is printed with ("-", "+", "•"), markdown emphasis aside."""
     m = re.match(r"^[\s*_]*([-–—+•·]|\(\d{1,2}\))", raw or "")
     return m.group(1) if m else None
+
+
+bullet_marker = _bullet_marker  # public: extract.document reads bullet lead-ins the same way
 
 
 def _below(node: str | None, ancestor: str | None) -> bool:

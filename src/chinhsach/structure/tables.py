@@ -448,6 +448,14 @@ def _pipe_rows(tokens: list[tuple[str, int, Provenance]]
         if k >= 2 and not in_header and not starts_row and len(text.split()) <= 8:
             label = _role_of(text)
         boundary = k >= 2 and (in_header or c + k > n or starts_row or label in role_cols)
+        if k >= 2 and not boundary:
+            # The cells that follow with single pipes belong to the same row as this text: if
+            # they cannot fit in the row, the gap was its end ("… | Quý IV/2026 |" then "|
+            # second task | its lead | its partner |" under a TT cell merged down: fresh qd2820).
+            run = 1
+            while idx + run < len(tokens) and tokens[idx + run][1] == 1:
+                run += 1
+            boundary = c + (k - 1) + run > n
         if not boundary:
             cur.extend([""] * (k - 1))
             cur.append(text)
