@@ -184,3 +184,64 @@ def test_funding_split_by_source_is_no_target() -> None:
     text = ("Nhu cầu vốn thực hiện Kế hoạch dự kiến khoảng 900 tỷ đồng. Trong đó:\n"
             "- Vốn ngoài ngân sách và các nguồn vốn hợp pháp khác dự kiến 20%-25%.")
     assert find_targets(text, section="KH.II.4", in_objectives=False) == []
+
+
+_DRAFTS_PLAN = _DECISION.split("**I. NỘI DUNG**")[0] + """**I. NỘI DUNG**
+
+1. Soạn thảo các nghị định hướng dẫn Luật Nuôi ong
+
+- Nghị định quy định chi tiết một số điều của Luật Nuôi ong
+
++ Nội dung: quy định chi tiết khoản 3 Điều 5 và khoản 2 Điều 11 của Luật Nuôi ong.
+
++ Cơ quan chủ trì: Bộ Nông nghiệp và Môi trường.
+
++ Cơ quan phối hợp: Bộ Tư pháp và các cơ quan có liên quan.
+
++ Thời hạn ban hành: trước ngày 31 tháng 3 năm 2026.
+
+- Nghị định quy định xử phạt vi phạm hành chính trong nuôi ong
+
++ Nội dung: quy định hành vi vi phạm và mức phạt.
+
++ Cơ quan chủ trì: Bộ Công an.
+
++ Thời hạn ban hành: trước ngày 30 tháng 6 năm 2026.
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+1. Bộ Nông nghiệp và Môi trường theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+
+2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các
+tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm tổ chức thực hiện Kế hoạch này.
+
+Căn cứ Kế hoạch này, các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ xây dựng kế hoạch chi tiết
+của bộ, ngành mình.
+
+3. Trong quá trình thực hiện, nếu có vướng mắc, các bộ, ngành phản ánh về Bộ Nông nghiệp và Môi
+trường để tổng hợp.
+"""
+
+
+def test_plus_fields_under_a_titled_bullet_are_one_duty(tmp_path: Path) -> None:
+    """"- Nghị định …" over "+ Nội dung: …", "+ Cơ quan chủ trì: …", "+ Thời hạn ban hành: …":
+    the outer bullet names the task and its "+" lines are its fields, one duty per draft
+    (GUIDELINES-real.md, labelled field lines are one duty), each with its own lead and date."""
+    doc = parse_text(tmp_path, _DRAFTS_PLAN)
+    drafts = [d for d in doc.duties if d.section == "KH.I.1"]
+    assert len(drafts) == 2
+    first, second = drafts
+    assert {(u.name, u.role) for u in first.units} == {("Bộ Nông nghiệp và Môi trường", "lead"),
+                                                      ("Bộ Tư pháp", "cooperate")}
+    assert first.deadline == "2026-03-31"
+    assert {(u.name, u.role) for u in second.units} == {("Bộ Công an", "lead")}
+    assert second.deadline == "2026-06-30"
+
+
+def test_cut_heading_names_no_cut_body(tmp_path: Path) -> None:
+    """A long item's heading is its first words cut with "…"; a collective cut there ("…, cơ
+    quan") must not reach the item's continuation paragraph as one more body."""
+    doc = parse_text(tmp_path, _DRAFTS_PLAN)
+    names = {u.name for d in doc.duties if d.section == "KH.II.2" for u in d.units}
+    assert "bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" in names
+    assert "bộ, cơ quan ngang bộ, cơ quan" not in names
