@@ -245,3 +245,23 @@ def test_cut_heading_names_no_cut_body(tmp_path: Path) -> None:
     names = {u.name for d in doc.duties if d.section == "KH.II.2" for u in d.units}
     assert "bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" in names
     assert "bộ, cơ quan ngang bộ, cơ quan" not in names
+
+
+def test_institute_named_with_several_commas_before_va() -> None:
+    """"Viện A, B, C và D Việt Nam": the "A, B và C" shape of department names with more than
+    one comma; a list of listed departments sharing "Sở" is still several bodies."""
+    assert [m.name for m in find_units("Viện Kinh tế, Xã hội, Môi trường và Đô thị Việt Nam chủ trì.")] \
+        == ["Viện Kinh tế, Xã hội, Môi trường và Đô thị Việt Nam"]
+    assert [m.name for m in find_units("Sở Y tế, Tài chính, Nội vụ và Xây dựng phối hợp.")] \
+        == ["Sở Y tế", "Sở Tài chính", "Sở Nội vụ", "Sở Xây dựng"]
+
+
+def test_ministry_execution_article_heads() -> None:
+    """A ministry's execution article lists the heads of its departments ("Chánh Văn phòng Bộ, Vụ
+    trưởng Vụ X, Viện trưởng Viện Y …"): "Vụ trưởng" is a title like "Cục trưởng", each head
+    stands for its body and every body in the list is charged."""
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế, Viện trưởng Viện Kinh tế, Xã hội, Môi trường và "
+        "Đô thị Việt Nam và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này.")}
+    assert ("Vụ Pháp chế", "lead") in roles
+    assert ("Viện Kinh tế, Xã hội, Môi trường và Đô thị Việt Nam", "lead") in roles

@@ -610,12 +610,22 @@ class UnitGrammar(Gazetteer):
                 # the "A, B và C" shape of Vietnamese department names.
                 s = self._segment(toks, k + 1, spec)
                 e2 = s[1] if s is not None else k
+                more = [", " + s[0]] if s is not None else []
+                # "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": the same shape with
+                # more than one comma before the "và" (a national institute named after its
+                # ministry's fields; qd4385 of the session-13 development set).
+                while (s is not None and e2 + 1 < n and toks[e2].key == "," and toks[e2 + 1].cap
+                       and not self._unit_start(toks, e2 + 1)):
+                    s = self._segment(toks, e2 + 1, spec)
+                    if s is not None:
+                        more.append(", " + s[0])
+                        e2 = s[1]
                 if (s is not None and e2 + 1 < n and toks[e2].key == "và" and toks[e2 + 1].cap
                         and not self._unit_start(toks, e2 + 1)
                         # "Sở Y tế, Tài chính và Nội vụ" shares the head of listed bodies
                         and not (self._listed(spec, parts)
-                                 and not self._listed_prefix(spec, [*parts, ", " + s[0]]))):
-                    parts.append(", " + s[0])
+                                 and not self._listed_prefix(spec, [*parts, *more]))):
+                    parts.extend(more)
                     k = e2
                     continue
                 break
