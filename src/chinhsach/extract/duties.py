@@ -68,6 +68,15 @@ _DIFFICULTIES = re.compile(r"\b(?:neu |thuc hien )co\b.{0,30}\b(?:kho khan|vuong
 _CHARGED_REPORT = re.compile(r"(?<!\bda )\b(?:thuc hien va bao cao|phai bao cao|bao cao ket qua|bao cao viec thuc hien"
                              r"|gui bao cao|gui (?:ve|den|cho)\b[^.;]{0,120}\b(?:truoc ngay|cham nhat)\b)")
 _CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke hoach|chuong trinh|quyet dinh) nay\b")
+# A paragraph that is a quotation and nothing else: the theme or slogan of an emulation campaign
+# printed under "1. Chủ đề thi đua" in its task part (dev kh0124 II.1 of the session-13 fresh
+# plans; GUIDELINES-real.md: a title line is no leaf item).
+_QUOTED_ONLY = re.compile(r"[“\"][^“”\"]+[”\"]\s*[.;]?")
+# The enacting formula that ends a plan's preamble: "Ủy ban nhân dân tỉnh triển khai Phong trào …
+# và ban hành Kế hoạch tổ chức thực hiện như sau:" (dev kh982 of the session-13 fresh plans; its
+# "triển khai" made the issuer the lead of a duty in the preamble).
+# The plan's name it repeats may hold semicolons (a campaign's name of three clauses).
+_ENACTS = re.compile(r"\b(?:ban hanh|xay dung)\s+(?:ke hoach|chuong trinh)\b[^.]*\b(?:nhu sau|sau day)\s*:\s*$")
 _FOLLOWS_PLAN = re.compile(
     r"\b(?:la co quan thuong truc|lam dau moi|la dau moi|tong hop,? bao cao|"
     r"(?:theo doi|kiem tra|don doc|giam sat),? (?:va )?(?:theo doi|kiem tra|don doc|giam sat|huong dan)|"
@@ -82,6 +91,9 @@ _LEAD_IN_WORDS = 15
 # khích doanh nghiệp đầu tư") X is only the object of the promotion.
 _LEAD_BEFORE = re.compile(
     r"(?:(?:^|[\s,;(])(?:giao(?: trach nhiem)?(?: cu the)?(?: cho)?|de nghi|yeu cau)"
+    # "yêu cầu Giám đốc, Thủ trưởng các sở, ban ngành, …": a bare title listed before the one
+    # that heads the bodies (a 2025 Cần Thơ directive; before, no addressee was charged).
+    r"(?:\s+(?:giam doc|thu truong|lanh dao|nguoi dung dau)\s*,)?"
     r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?$"
 )
 _LEAD_AFTER = re.compile(
@@ -578,8 +590,15 @@ _TIME_OPENER = re.compile(r"^[\s\-+•*]*(?:trong (?:thoi gian|thoi han|vong)|ch
                           r"ngay sau khi|ke tu|tinh tu)\b[^,;:]{0,80},\s*")
 
 
+# A fronted purpose ("Để nâng cao hiệu lực, hiệu quả quản lý …, tăng cường kiểm tra …, các sở,
+# ngành … triển khai …"): it runs, its own commas included, up to the comma before the subject.
+# Read piece by piece, its inner commas left the subject unread (a 2025 Đắk Lắk directive, II.5).
+_PURPOSE_OPENER = re.compile(r"^[\s\-+•*]*(?:de(?!\s+(?:nghi|xuat|an|ra)\b)|nham)\s[^;:]*,\s*")
+
+
 def _without_openers(opener: str) -> str:
     """The opener with its adverbial and time pieces taken off, one comma-closed piece at a time."""
+    opener = _PURPOSE_OPENER.sub("", opener, count=1)
     while True:
         shorter = _TIME_OPENER.sub("", _ADVERBIAL_OPENER.sub("", opener))
         if shorter == opener:
@@ -729,8 +748,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         # stands before the members that open the list (qd1627 IV.1.1 of the session-13 fresh plans).
         charged = bool(_LEAD_BEFORE.search(folded[: mentions[head].start])
                        or _LEAD_BEFORE.search(folded[:subject_from]))
-        if not charged and (_assigns_to_next(folded, mentions, tail) or _INFORMS_AFTER.match(folded, mentions[tail].end)):
-            continue  # "Chủ tịch UBND tỉnh giao Sở X …": the issuer hands the task on, no role of its own
+        if not charged and (_assigns_to_next(folded, mentions, tail) or _INFORMS_AFTER.match(folded, mentions[tail].end)
+                            or _REQUESTS_AFTER.match(folded, mentions[tail].end)):
+            # "Chủ tịch UBND tỉnh giao Sở X …", "…, Giám đốc Sở Y tế yêu cầu Thủ trưởng các đơn
+            # vị:": the issuer hands the task on, no role of its own
+            continue
         if not charged and _STATE.match(after):
             continue  # "Trường, phân hiệu có đủ các điều kiện …": a condition the body meets, no task
         if charged or is_subject or _LEAD_AFTER.match(after):
@@ -1294,7 +1316,9 @@ def _lead_in_units(text: str, find: UnitFinder) -> list[UnitRole]:
     tỉnh trình … quyết định:" (kh182) carries a task of its own and is not one.
     """
     stripped = text.strip()
-    if len(stripped.split()) > 30:
+    # The members' names in a class heading's brackets may be long ("Ban Quản lý Khu Nông nghiệp
+    # ứng dụng Công nghệ cao …"): the length that tells a lead-in from a task is outside them.
+    if len(re.sub(r"\([^()]*\)", " ", stripped).split()) > 30:
         return []
     if not stripped.endswith(":"):
         # A line that is a unit name and nothing else ("**Bộ Chỉ huy Quân sự tỉnh**" over its
@@ -1311,7 +1335,10 @@ _ANNOUNCES = re.compile(
     r"\b(?:(?:co|voi|thuc hien|trien khai)\s+)?(?:cac\s+|mot so\s+|nhung\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|"
     r"noi dung|cong viec|viec|giai phap)"
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
-    r"(?:\s+(?:cu the|chu yeu))?(?:\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
+    r"(?:\s+(?:cu the|chu yeu))?"
+    # "… các nhiệm vụ, giải pháp về cải cách thủ tục hành chính sau:": a short complement of the
+    # nouns may stand before "sau" (directives of 2025, session 13).
+    r"(?:(?:\s+(?:ve|trong)(?:\s+\w+){1,8}?)?\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
     r"|\b(?:nhu|sau day|nhu sau)\s*$"
     # "Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình có liên quan như:" over the
     # programmes as bullets: the lead-in says who and that a list follows (qd2853 V.5 of the
@@ -1334,6 +1361,20 @@ _CHARGED_LEAD_IN = re.compile(r"\b(?:co|chiu) trach nhiem\b(?! truoc)")
 _LEAD_IN_CLAUSE_WORDS = 80
 
 
+# What does not lengthen a lead-in clause: a bracketed aside ("(vốn xã hội hóa, vốn hỗ trợ, tài
+# trợ …)": qd2853 V.9 of the session-13 fresh plans, a 78-word lead-in with a 12-word aside), a
+# quoted motto ("với tinh thần “…”") and a purpose that opens the sentence and is closed by a
+# semicolon ("Để …, hướng tới …; các sở, ban, ngành … thực hiện các nội dung chủ yếu sau:", the
+# emulation plans kh982 II of the session-13 fresh plans: 99 words, 58 without them).
+_ASIDE = re.compile(r"\([^()]*\)|[“\"][^“”\"]*[”\"]")
+_PURPOSE_OPENER = re.compile(r"^\W*(?:để|nhằm)\s[^;:]*;\s*", re.IGNORECASE)
+
+
+def _clause_core(text: str) -> str:
+    """A lead-in without its asides, quoted mottos and opening purpose clause."""
+    return _PURPOSE_OPENER.sub(" ", _ASIDE.sub(" ", text))
+
+
 def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[UnitRole], bool] | None:
     """The units a clause lead-in hands to the points under it, and whether it is a duty itself.
 
@@ -1348,9 +1389,7 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
     text does not end in ":" or names no subject.
     """
     stripped = text.strip()
-    # A bracketed aside ("(vốn xã hội hóa, vốn hỗ trợ, tài trợ …)") does not lengthen the clause:
-    # qd2853 V.9 of the session-13 fresh plans is a 78-word lead-in with a 12-word aside.
-    if not stripped.endswith(":") or len(re.sub(r"\([^()]*\)", " ", stripped).split()) > _LEAD_IN_CLAUSE_WORDS:
+    if not stripped.endswith(":") or len(_clause_core(stripped).split()) > _LEAD_IN_CLAUSE_WORDS:
         return None
     roles = roles_in_text(stripped, find)
     handed = [u for u in roles if u.role in ("lead", "cooperate")]
@@ -1413,6 +1452,8 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     if not re.search(r"\b(?:yeu cau|giao|de nghi|chi dao)\b", fold(text)):
         return None
     clause = lead_in_clause(text, find)
+    if clause is None and (addressing := _addressing_clause(text, find)) is not None:
+        clause = lead_in_clause(addressing, find)
     if clause is None:
         folded = fold(text.strip())
         addressed = _GENERIC_ADDRESSEES.search(folded)
@@ -1424,6 +1465,37 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
         return None
     leads = [u for u in clause[0] if u.role == "lead"]
     return leads or None
+
+
+# "11. Các đơn vị cấp nước sạch trên địa bàn có trách nhiệm" over a) b), "1. Các cơ quan quản lý nhà
+# nước, tổ chức, cá nhân liên quan có trách nhiệm …": an item (or its heading) that names its own
+# subject, generic or not, is that subject's, not the directive's addressees' (a 2025 Cần Thơ
+# directive: its items for water companies and for households were given to the departments).
+_OWN_SUBJECT = re.compile(r"^\W*cac\s+[^.;:]{3,160}?\s+(?:co trach nhiem|chiu trach nhiem|phai)\b")
+_REQUESTS_AFTER = re.compile(r"\s+(?:yeu cau|de nghi)\s+(?:(?:thu truong|giam doc|lanh dao|nguoi dung dau)\s+)?cac\b")
+_ADDRESSING_VERB = re.compile(r"\s+(?:yeu cau|giao|de nghi|chi dao)\b")
+
+
+def _addressing_clause(text: str, find: UnitFinder) -> str | None:
+    """The issuer's addressing clause at the end of a long lead-in paragraph, or None.
+
+    A directive's lead-in is usually the closing clause of a paragraph that first states its
+    purpose: "Để khắc phục những hạn chế nêu trên, nâng cao …, Chủ tịch UBND tỉnh yêu cầu Thủ
+    trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường tập trung thực hiện các nội dung
+    sau:". The purpose runs to some 60 words, so the whole paragraph is too long for a lead-in
+    and the directive's items were no duties at all (four 2025 directives of Đắk Lắk and Cần Thơ,
+    session 13: 61 of 65 unit roles of ct012's items lost). The clause starts at the issuer named
+    right before the first addressing verb (``yêu cầu``, ``giao``, ``đề nghị``, ``chỉ đạo``);
+    the first, because the addressees' own task may say ``chỉ đạo`` again ("… tập trung chỉ đạo
+    và tổ chức thực hiện …")."""
+    folded = fold(text)
+    if not folded.rstrip().endswith(":"):
+        return None
+    mentions = sorted(find(text), key=lambda m: m.start)
+    for m in mentions:
+        if m.start > 0 and _ADDRESSING_VERB.match(folded, m.end):
+            return text[m.start:]
+    return None
 
 
 # "Chủ tịch UBND tỉnh yêu cầu:", "… có ý kiến chỉ đạo như sau:": a letter's lead-in that names no
@@ -1462,6 +1534,11 @@ _ROLE_TITLE = re.compile(r"\s*(?:[-–(,]\s*(?:la\s+)?|\s+la\s+)(?:co quan|don v
 _MEMBERS_LISTED = re.compile(r"(?:cac\s+)?(?:co quan|don vi|luc luong|thanh vien|to chuc)\b[^()]*"
                              r"\(\s*(?:bao\s+)?gom(?:\s+ca)?\s+(?P<body>[^()]*)\)?")
 _DIRECTED_BEFORE = re.compile(r"\b(?:chi dao|don doc)\s+(?:cac\s+)?$")
+
+
+# A class of bodies with its members in brackets, as a heading: "Các cơ quan đăng ký đầu tư (Sở A,
+# Ban B, Ban C)". The class is a few words opening with "các"; the brackets close the heading.
+_CLASS_MEMBERS = re.compile(r"^\W*[Cc]ác\s+[^()\d]{2,60}?\s*\(([^()]+)\)\W*$")
 
 
 def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
@@ -1505,6 +1582,14 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
                 for m in mentions]
     if any(_ORGANISED.search(folded[: m.start]) for m in mentions):
         return []  # "c) Kiện toàn Ban Chỉ đạo …": the heading's body is what the item organises
+    members = _CLASS_MEMBERS.match(heading)
+    if members and all(members.start(1) <= m.start and m.end <= members.end(1) for m in mentions):
+        # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …, Ban Quản lý …):" — a class
+        # named by its function, its members in brackets: the members lead the items below
+        # (a 2025 Đắk Lắk directive; the class name and the members' long names made the
+        # heading read as a topic).
+        return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
+                for m in mentions]
     rest = folded
     for m in reversed(mentions):
         rest = rest[: m.start] + rest[m.end :]
@@ -1839,6 +1924,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
             directive = _directive_addressees(text, find) if unparted and seg.kind == "preamble" else None
+            if directive:
+                # The addressing paragraph hands its addressees to the items below; it charges them
+                # with nothing of its own ([decided, kh179]: a lead-in announcing the list is no
+                # leaf). Read as a charging sentence it gave a second, section-less duty.
+                continue
         if lead_in is not None and not (seg.section_node == lead_in[0] or _below(seg.section_node, lead_in[0])):
             lead_in = None  # another item: the lead-in's list is over
         if lead_in is not None and lead_marker is not None and seg.kind == "bullet" \
@@ -1886,6 +1976,14 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
         field_run = None
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
+            if part not in ("tasks", "organisation") and _ADDRESSED_TOPIC.match(fold(text)):
+                # "b) Đối với Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội:" over
+                # the criteria of a part on emulation criteria or awards: the bullets say what
+                # those bodies are judged by, not what they are charged with ([decided, adjud]
+                # criteria parts; dev kh0124 III.2.b of the session-13 fresh plans; kh982 prints
+                # the same line as a bold heading without the colon and had no duty there).
+                lead_in = None
+                continue
             lead_in = (seg.section_node, found)
             lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             continue  # it names who does what follows; it is no duty of its own
@@ -1903,6 +2001,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
+            if _QUOTED_ONLY.fullmatch(text.strip()):
+                continue  # "1. Chủ đề thi đua" over “…”: a campaign's theme or slogan names, it charges nothing
             own = sections.get(seg.section_node or "")
             if own is not None and fold(text)[:40] == fold(own.heading)[:40]:
                 if own.id not in heading_cache:
@@ -1948,15 +2048,25 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             if charged is None:
                 continue
             text, units = charged
+            if seg.kind == "preamble" and _ENACTS.search(fold(text)) and not re.search(r"\.\s", text.strip()):
+                continue  # the issuer's enacting formula: it issues the plan, it is charged with nothing
         lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
         subject = [u for u in units if u.role == "lead" and _opens(text, u)]
         # The nearest statement of who leads wins: a lead-in line under the heading names the
         # units of its own list (GUIDELINES-real.md, unit-headed sections and lead-ins).
         above = inherited(path, seg.text)
-        if lead_in is not None:
+        # A unit heading below the lead-in is nearer still: "2. Các sở, ban, ngành: … chịu trách
+        # nhiệm các nội dung sau:" over "2.2. Trách nhiệm cụ thể" / "a) Sở Xây dựng" / "- Đánh giá
+        # …" gives Sở Xây dựng the bullets, not the collective (a 2025 Đắk Lắk directive: 24
+        # bullets of seven named bodies were all read as the collective's).
+        nearer = [u for s in path if lead_in is not None and _below(s.id, lead_in[0])
+                  for u in heading_cache.get(s.id, [])]
+        if lead_in is not None and not any(u.role == "lead" for u in nearer):
             # "Chủ trì, phối hợp với X:" under "4. Sở Y" only adds Y's partners.
             partners_only = not any(u.role == "lead" for u in lead_in[1])
             above = [*above, *lead_in[1]] if partners_only else lead_in[1]
+        elif lead_in is not None:
+            above = nearer
         # "Điều 82. Trách nhiệm của Chính phủ, Bộ, cơ quan ngang Bộ" over "1. Chính phủ thống nhất
         # …", "3. Các Bộ, cơ quan ngang Bộ …": a clause whose subject is one of the heading's
         # units is that unit's alone.
@@ -1969,7 +2079,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             titled = {u.name for sec in path if sec.kind == "item" and _ARTICLE_ID.search(sec.id)
                       for u in heading_cache.get(sec.id, [])}
             above = [u for u in above if u.name not in titled]
-        if directive and not any(u.role == "lead" for u in [*above, *units]):
+        if directive and not any(u.role == "lead" for u in [*above, *units]) \
+                and not any(_OWN_SUBJECT.match(fold(t)) for t in [text, *(p.heading for p in path if p.kind != "part")]):
             above = [*above, *directive]
         heading_leads = {u.name for u in above if u.role == "lead"}
         picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads for u in units)

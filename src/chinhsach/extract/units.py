@@ -1139,6 +1139,16 @@ class UnitGrammar(Gazetteer):
     # tests/test_emulation_plans.py.
     _PLURAL_BEFORE = re.compile(r"(?:^|\s)(?:các|những)\s+$", re.IGNORECASE)
 
+    @staticmethod
+    def _qualified(text: str, m: _Member) -> bool:
+        """Whether a conjunct is printed with a qualifier after its head, through an alias ("các
+        cấp ủy Đảng" for "cấp ủy"): it is no bare conjunct and takes no level from the next one.
+        "Đề nghị các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã
+        hội tỉnh:" (dev kh0124 IV.2 of the session-13 fresh plans) named the committees of every
+        level, not a "cấp ủy tỉnh"."""
+        printed = re.findall(r"\w+", text[m.start : m.end])
+        return len(printed) > len(re.findall(r"\w+", m.name))
+
     def _borrow(self, text: str, ms: list[_Member]) -> list[_Member]:
         """A bare conjunct takes the level/owner of the next one: "Đảng ủy, UBND các xã"."""
         i = len(ms) - 2
@@ -1146,6 +1156,7 @@ class UnitGrammar(Gazetteer):
             m1, m2 = ms[i], ms[i + 1]
             if (
                 m1.wants
+                and not self._qualified(text, m1)
                 and m2.suffix_kind in m1.wants
                 and self._BORROW_GAP.fullmatch(text[m1.end : m2.start])
                 and not (self._PLURAL_BEFORE.search(text[: m1.start]) and len(m2.group or ()) > 1)

@@ -867,9 +867,11 @@ _DOCUMENT_CLOSING = re.compile(r"^\W*(?:tren day la\b"
 _PART_CLOSING = re.compile(
     r"^\W*(?:(?:trong )?qua trinh (?:(?:to chuc|trien khai|thuc hien)\s*,?\s*)+.{0,40}?\bneu\b"
     r"|neu co (?:phat sinh )?(?:kho khan|vuong mac)"
-    r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi|giao)"
+    r"|(?:(?:chu tich\s+)?(?:uy ban nhan dan|ubnd) (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi|giao)"
     r" (?:cac|thu truong|chu tich|giam doc)\b"
-    r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh) nay\b"
+    # A directive closes the same way: "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở … thực
+    # hiện nghiêm túc Chỉ thị này" (2025 directives of Đắk Lắk and Quảng Trị, session 13).
+    r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh|chi thi) nay\b"
     # "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.": the
     # request alone, with no object, is the same closing (kh235 of the session-13 fresh plans).
     r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
@@ -1161,7 +1163,12 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         bullet = _BULLET_RE.match(p.text)
         closing = None if bullet else closing_kind(p.text)
         inner = state.innermost_numbered()
-        if closing in ("part", "plan") and not (
+        # A document with no parts (a directive, a letter: numbered items only) ends with such a
+        # paragraph after its last item: it speaks to the whole document, as "Trên đây là …"
+        # does ([decided, kh165]), not to the last item (2025 directives, session 13).
+        unparted_end = (state.part is None and state.division is None and inner is not None
+                        and inner.id in with_content and _last_in_part(paras, i, sign_start))
+        if closing in ("part", "plan") and not unparted_end and not (
                 state.part is not None and state.part.kind == "part" and inner is not None
                 and inner is not state.part and inner.id in with_content
                 and (closing == "part" or _last_in_part(paras, i, sign_start))):
