@@ -86,6 +86,8 @@ _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=\S)")
 _LEAD_IN_WORDS = 15
 
 # Cues on folded text. Each cue's match end is where the governed units start.
+# "các đồng chí Bộ trưởng, …", "đề nghị các đồng chí Bí thư …": the form of address before the
+# title of those charged (Government telegrams and notices, Party conclusions) is no opener.
 # "Khuyến khích X …" opening a clause charges a body outside the issuer's command (Mặt trận,
 # đoàn thể, associations: GUIDELINES-real.md) as "Đề nghị X" does; inside a clause ("…, khuyến
 # khích doanh nghiệp đầu tư") X is only the object of the promotion.
@@ -94,7 +96,7 @@ _LEAD_BEFORE = re.compile(
     # "yêu cầu Giám đốc, Thủ trưởng các sở, ban ngành, …": a bare title listed before the one
     # that heads the bodies (a 2025 Cần Thơ directive; before, no addressee was charged).
     r"(?:\s+(?:giam doc|thu truong|lanh dao|nguoi dung dau)\s*,)?"
-    r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?$"
+    r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?(?:dong chi\s+)?$"
 )
 _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|lanh dao|"
@@ -453,7 +455,11 @@ _AGENT_ACTS = re.compile(r"^\s*(?:sap xep|cap bang|cap giay|bo tri|cong nhan|xet
 # "Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ": the decision that sets up a body says when
 # it ends; its dissolution is no task of its own (the session-12 survey, tests/test_leftovers_survey.py).
 _STATE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:co du|da co du|du dieu kien|dap ung du|(?:tu )?giai the|"
-                    r"(?:tu )?cham dut hoat dong|het nhiem vu)\b")
+                    r"(?:tu )?cham dut hoat dong|het nhiem vu"
+                    # "Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương …": the issuer of a conclusion
+                    # acknowledges and praises; a verdict, no task (a Politburo conclusion of 2025).
+                    r"|(?:(?:da|cung)\s+)?(?:ghi nhan|bieu duong|danh gia cao|hoan nghenh|khen ngoi|"
+                    r"co ban (?:thong nhat|nhat tri|dong y)))\b")
 _CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$"
                            # "việc sửa điểm phải được thực hiện tại phòng X", "bài thi được lưu tại
                            # khoa": the office where it is done or kept does it.
@@ -531,7 +537,7 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
 # a government uses for bodies outside its command (nq380 of the session-13 development set).
 _ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|thong nhat|dong y|tran trong|"
                              r"co y kien(?: chi dao)?(?: nhu sau\s*:)?)\s+)*"
-                             r"(?:giao(?: trach nhiem)?(?: cho)?|yeu cau|de nghi)\s+(?:cac\s+)?"
+                             r"(?:giao(?: trach nhiem)?(?: cho)?|yeu cau|de nghi)\s+(?:cac\s+)?(?:dong chi\s+)?"
                              r"(?:(?:thu truong|giam doc|chu tich|lanh dao|nguoi dung dau)\s+(?:cac\s+)?)?")
 
 
@@ -731,7 +737,7 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         opener = _without_openers(opener)
         is_subject = _after_condition(text, folded, mentions[head].start) or bool(re.fullmatch(
             r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
-            r"yeu cau|cac|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
+            r"yeu cau|cac|dong chi|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
         bare = re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:cac\s+)?", after)
         if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
                 and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
@@ -772,10 +778,12 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # A body named only as an owner (the council after "các Ban của" or after "đại biểu" in the
             # closing article of council resolutions) or as the one helped ("Văn phòng Tỉnh ủy giúp
             # Ban Thường vụ Tỉnh ủy theo dõi …") takes no turn as subject.
-            # So does a body the subject leads or directs ("Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh
-            # ban hành …; tăng cường giám sát …": the party group goes on as subject).
+            # So does a body the subject leads, directs or guides ("Đảng đoàn HĐND tỉnh lãnh đạo HĐND
+            # tỉnh ban hành …; tăng cường giám sát …": the party group goes on as subject; "Văn phòng
+            # X hướng dẫn các sở, ngành mẫu báo cáo và theo dõi, đôn đốc …", a 2025 telegram).
             nxt = next((x.start for x in mentions[tail + 1 :]
-                        if not re.search(r"\b(?:dai bieu|cua|giup(?: viec)?(?: cho)?|lanh dao|chi dao)\s+(?:cac\s+)?$",
+                        if not re.search(r"\b(?:(?:dai bieu|cua|giup(?: viec)?(?: cho)?|lanh dao|chi dao)\s+(?:cac\s+)?"
+                                         r"|huong dan\s+(?:cac\s+)?(?:\w+\s+){0,2})$",
                                          folded[: x.start])
                         and not _in_list_after(folded, mentions, mentions.index(x), _COOPERATE)
                         and (not _in_list_after(folded, mentions, mentions.index(x), _REPORT)
@@ -1335,7 +1343,9 @@ _ANNOUNCES = re.compile(
     r"\b(?:(?:co|voi|thuc hien|trien khai)\s+)?(?:cac\s+|mot so\s+|nhung\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|"
     r"noi dung|cong viec|viec|giai phap)"
     r"(?:\s*,?\s*(?:va\s+)?(?:nhiem vu|trach nhiem|quyen han|nghia vu|noi dung|cong viec|viec|giai phap))*"
-    r"(?:\s+(?:cu the|chu yeu))?"
+    # "một số nhiệm vụ trọng tâm, cấp bách sau:", "nội dung trọng tâm sau:" (a Government
+    # telegram and a conclusion notice of 2025): the qualifiers of the announced list.
+    r"(?:\s*,?\s+(?:cu the|chu yeu|trong tam|trong diem|cap bach|cap thiet))*"
     # "… các nhiệm vụ, giải pháp về cải cách thủ tục hành chính sau:": a short complement of the
     # nouns may stand before "sau" (directives of 2025, session 13).
     r"(?:(?:\s+(?:ve|trong)(?:\s+\w+){1,8}?)?\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
@@ -1367,12 +1377,12 @@ _LEAD_IN_CLAUSE_WORDS = 80
 # semicolon ("Để …, hướng tới …; các sở, ban, ngành … thực hiện các nội dung chủ yếu sau:", the
 # emulation plans kh982 II of the session-13 fresh plans: 99 words, 58 without them).
 _ASIDE = re.compile(r"\([^()]*\)|[“\"][^“”\"]*[”\"]")
-_PURPOSE_OPENER = re.compile(r"^\W*(?:để|nhằm)\s[^;:]*;\s*", re.IGNORECASE)
+_PURPOSE_TO_SEMICOLON = re.compile(r"^\W*(?:để|nhằm)\s[^;:]*;\s*", re.IGNORECASE)
 
 
 def _clause_core(text: str) -> str:
     """A lead-in without its asides, quoted mottos and opening purpose clause."""
-    return _PURPOSE_OPENER.sub(" ", _ASIDE.sub(" ", text))
+    return _PURPOSE_TO_SEMICOLON.sub(" ", _ASIDE.sub(" ", text))
 
 
 def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[UnitRole], bool] | None:

@@ -758,7 +758,10 @@ def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> l
         if m:
             v.trailing = TRAILING_CUES[_key_of(m.group(1), ctx.plain, TRAILING_CUES)]
             v.unit_end += m.end()
-    kept = [v for v in out if not any(a <= v.start < b for a, b in consumed)]
+    kept = [v for v in out if not any(a <= v.start < b for a, b in consumed)
+            # "tăng trưởng 2 con số", "lạm phát một chữ số": the count of digits names a class
+            # of level (double-digit growth), no value; before, "2 con" was read as two animals.
+            and not ctx.rx(r"\s*(?:con|chữ)\s+số(?!\w)").match(low, v.end)]
     for v, w in reversed(list(zip(kept, kept[1:], strict=False))):
         # "N giường bệnh và M bác sĩ trên 1 vạn dân" (the national master plan's health targets,
         # NQ 81/2023/QH15 as reported): one denominator, written once after the last count
@@ -1088,6 +1091,11 @@ def _analyse(ctx: _Ctx, mb: _Member) -> None:
                 # GRDP tỉnh"), "<sector> chiếm tỷ trọng N%" (a district industry plan,
                 # tests/test_targets_survey.py): a part's share of a whole is its weight.
                 core = f"tỷ trọng {_lower_first(part)}"
+    aims = list(_rx(r"(?<!\w)phấn đấu(?!\w)", ccx.plain).finditer(_low(core, ccx.plain)))
+    if aims and core[aims[-1].end():].strip():
+        # "đẩy mạnh phục hồi sản xuất, trước mắt là phấn đấu tăng trưởng … trên 8%": what
+        # stands before the aim verb is the duty's action, the indicator follows it.
+        core = core[aims[-1].end():].strip()
     mb.core = core
     mb.core_has_head = bool(core) and bool(_rx(_HEAD_RE, ccx.plain).match(_low(core, ccx.plain)))
     mb.initial = not core
@@ -1793,6 +1801,11 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
         # "nâng tỷ lệ hoạt động trực tuyến chiếm tối thiểu 80% …" (kh179): a share bounded
         # by a cue is set, not described.
         scope = ctx.rx(r"(?<!\w)chiếm\s+(?=(?:" + _alt(COMPARATORS) + r")\s*$)").sub(" ", scope)
+    aims = list(ctx.rx(r"(?<!\w)phấn đấu(?!\w)").finditer(scope))
+    if aims:
+        # "trước mắt là phấn đấu tăng trưởng … trên 8%" (a 2025 telegram): the aim verb opens
+        # the target; a "là" of the frame before it describes nothing.
+        scope = scope[aims[-1].end():]
     if _rx(r"(?<!\w)(?:" + _alt(_DESCRIPTIVE) + r")(?!\w)", ctx.plain).search(scope):
         return False
     if mb.leading_explicit == "above" and not _above_is_bound(ctx, mb):
@@ -2101,6 +2114,10 @@ def _above_is_bound(ctx: _Ctx, mb: _Member) -> bool:
     m = ctx.rx(r"(?:^|(?<=[\s,:(]))trên\s*$").search(before)
     if not m:
         return True  # the bound is another cue ("khoảng trên", "cao hơn")
+    if mb.val.unit in ("%", "‰"):
+        # A share is no place or set of things a preposition could name: "phấn đấu tăng trưởng
+        # cả nước năm 2025 trên 8%" (a 2025 telegram) bounds the growth rate.
+        return True
     rest = before[:m.start()].rstrip(" ,:-–+•")
     if not _strip_start(_Ctx(rest, rest, ctx.plain), 0, len(rest), _LEAD_WORDS)[0] < len(rest):
         return True

@@ -157,11 +157,23 @@ class UnitGrammar(Gazetteer):
             plural = j < n and toks[j].key in PLURAL
             if plural:
                 j += 1
+            # "các đồng chí bí thư tỉnh ủy, thành ủy": the plural before the form of address
+            # governs the title's bodies as "Thủ trưởng các sở" does.
+            plural = plural or (i >= 3 and toks[i - 1].key == "chí" and toks[i - 2].key == "đồng"
+                                and toks[i - 3].key in PLURAL)
             if j < n:
                 # After a title a class word is the office's body ("Thủ trưởng cơ quan ngang bộ",
                 # "Giám đốc sở, ngành"), not a common noun: the weak-word guard is off.
                 weak_ok = toks[j].kind == WORD and not toks[j].cap
                 p = self._core(toks, j, after_title=True, plural=plural, adjacent=weak_ok)
+                if p is None and toks[j].kind == WORD and toks[j].cap:
+                    # A title-case class phrase after a title is the class too: a telegram
+                    # capitalises its addressees ("Thủ trưởng Cơ quan ngang Bộ, Thủ trưởng Cơ
+                    # quan thuộc Chính phủ"). One capitalised word stays the bare head of the
+                    # document's own body ("trình Giám đốc Sở phê duyệt").
+                    p = self._core(toks, j, after_title=True, plural=plural, adjacent=True)
+                    if p is not None and p.end - j < 2:
+                        p = None
                 if p is not None:
                     p.members[0].start = toks[i].start
                     for m in p.members:
@@ -169,12 +181,16 @@ class UnitGrammar(Gazetteer):
                         m.collective = m.collective or plural
                     return p
             if (fold(self._surface(toks, i, title[0])) == "bo truong" and j < n and toks[j].key in (",", "và")
-                    and ((i > 0 and toks[i - 1].key in PLURAL)
-                         or (j + 1 < n and fold(toks[j + 1].text) in ("thu", "co")))):
+                    and (i > 0 and toks[i - 1].key in PLURAL | {"chí"}
+                         or j + 1 < n and toks[j + 1].key in ("thủ", "cơ"))):
                 # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …" (a decree's execution clause):
-                # the ministers stand for the ministries, the class "bộ". Without "Các" when the
-                # list of heads goes on ("Bộ trưởng, Thủ trưởng cơ quan …", the Government's
-                # decisions and resolutions): a named minister is "Bộ trưởng Bộ X".
+                # the ministers stand for the ministries, the class "bộ". The Government's
+                # telegrams, notices, decisions and resolutions address them without "Các"
+                # ("yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang bộ …", "Bộ trưởng, Thủ trưởng cơ
+                # quan ngang bộ … chịu trách nhiệm thi hành") or as "các đồng chí Bộ trưởng, …"
+                # (session 13: a telegram, a conclusion notice, a Politburo conclusion, the Prime
+                # Minister's qd2623 and the Government's nq380 of 2025); a named minister is
+                # "Bộ trưởng Bộ X".
                 return _Parse([_Member("bộ", toks[i].start, toks[title[0] - 1].end, is_head=True,
                                        collective=True)], title[0], is_class=True)
         j = i
@@ -1523,6 +1539,13 @@ def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
             out[-1] = UnitMention(prev.start, m.end, text[prev.start : m.end], f"{prev.name}{joint}{m.name}",
                                   m.place, prev.is_head, prev.collective)
             continue
+        central = re.match(r"\s+Trung ương\b", text[m.end:]) if _OWNED.match(m.name) else None
+        if central:
+            # "các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" (the Central Committee's
+            # guidance of 2025): the level is no unit of its own, but it is whose they are.
+            end = m.end + central.end()
+            m = UnitMention(m.start, end, text[m.start : end], f"{m.name} Trung ương", m.place, m.is_head,
+                            m.collective)
         out.append(m)
     return out
 
@@ -1986,7 +2009,7 @@ def _expand_ubnd(words: str) -> str:
     return re.sub(r"\bUBND\b", "Ủy ban nhân dân", words)
 
 
-_TITLE = re.compile(r"^(?:(?:Phó\s+)?(?:Thủ trưởng|Giám đốc|Chủ tịch|Người đứng đầu|Lãnh đạo|Trưởng)\s+)?"
+_TITLE = re.compile(r"^(?:(?:Phó\s+)?(?:Thủ trưởng|Giám đốc|Chủ tịch|Bí thư|Người đứng đầu|Lãnh đạo|Trưởng)\s+)?"
                     r"(?:các\s+|Các\s+)?", re.IGNORECASE)
 _LEFTOVER_RE = re.compile(r"[\s,.;:()\-–]*(?:(?:các|những)\s*)?[\s,.;:()\-–]*")
 

@@ -49,8 +49,10 @@ ATTACHED_PREFIX = {
 }
 META_FIELDS = ("type", "number", "date", "issuer", "place", "signer")
 
+# "cong san viet nam": the Party's name wrapped after its first word ("ĐẢNG" / "CỘNG SẢN
+# VIỆT NAM", a Central Committee header saved as markdown).
 _MOTTO_WORDS = ("cong hoa", "chu nghia viet nam", "doc lap", "hanh phuc", "tu do",
-                "dang cong san viet nam")
+                "dang cong san viet nam", "cong san viet nam")
 _MOTTO_PHRASES = re.compile(
     # "HÒA" (new spelling) and "HOÀ" (old): a line that interleaves the columns with one space
     # ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", provincial portals) keeps only the issuer.
@@ -487,6 +489,12 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
     caps = canonical_header_words(" ".join(caps.split()))
+    central = re.match(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?\s+(?P<child>(?:BAN|ỦY BAN KIỂM TRA)\s.+)$", caps)
+    if central and "TRUNG ƯƠNG" not in central.group("child"):
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO VÀ DÂN VẬN": a board of the Central
+        # Committee is named with "Trung ương" ("Ban Tuyên giáo và Dân vận Trung ương"), as a
+        # provincial board with its committee ("Ban Tuyên giáo Tỉnh ủy"); a 2025 guidance.
+        return f"{issuer_name(central.group('child'))} Trung ương"
     m = _PARENT_SPLIT.match(_bind_places(caps)) or _MINISTRY_SPLIT.match(caps)
     if not m and lines and len(lines) > 1:
         # Printed on lines of their own, a body over a body with no level word to split at
@@ -565,7 +573,16 @@ def _line_texts(line: SourceLine) -> list[str]:
 
 # A list item ("- 1Nghị định 63/2010/NĐ-CP …", "• Thuộc tính"): a header holds none.
 _LIST_ITEM_RE = re.compile(r"^[-•+]\s*\w")
-_PORTAL_REACH = 40  # lines of a portal's own text above a document's header
+# Lines of a portal's own text above a document's header. 40 held the one-line info boxes of
+# session 11; thuvienphapluat pages saved as markdown print each box label and value on lines
+# of their own between "|" rows (about 45 lines) and may add a news summary of the document
+# before it: the motto stood at lines 66-80 in 3 of the 22 pages of session 13's dev set.
+_PORTAL_REACH = 120
+# A full sentence ending in a period ("Xem chi tiết tại … ngày 26/11/2025."): a portal's
+# summary closes so; no header piece is a sentence (a place-date line is kept by its "ngày N
+# tháng").
+_PORTAL_SENTENCE_RE = re.compile(r"^[^\W\d_]\S*(?:\s+\S+){5,}\.$")
+_PLACE_DATE_RE = re.compile(r"ngày\s+\d{1,2}\s+tháng", re.IGNORECASE)
 
 
 def _after_portal_text(lines: list[SourceLine], start: int, end: int) -> int:
@@ -585,6 +602,7 @@ def _after_portal_text(lines: list[SourceLine], start: int, end: int) -> int:
     if motto is None:
         return start
     first = start
+    box_value = False  # a box label printed alone: its value is the next line with text
     for i in range(start, motto):
         line = lines[i]
         text = clean(line.text)
@@ -592,9 +610,17 @@ def _after_portal_text(lines: list[SourceLine], start: int, end: int) -> int:
             # An article, an item or "Nơi nhận" above the motto: a document's own body (an
             # excerpt before its attached plan), not a portal's text.
             return start
-        if text and not line.cells and "|" not in line.text and (
-                _ends_header(text) or _is_prose(text) or _LIST_ITEM_RE.match(text)):
-            first = i + 1
+        if not text or line.cells or "|" in line.text:
+            continue
+        if _BOX_LABEL.search(text):
+            # An info box field ("Số hiệu:", "Nơi ban hành:"), with its value or before it:
+            # the portal's transcription, never the document's header.
+            first, box_value = i + 1, not _BOX_LABEL.sub("", text).strip(" *:|")
+            continue
+        if box_value or _ends_header(text) or _is_prose(text) or _LIST_ITEM_RE.match(text) or (
+                _PORTAL_SENTENCE_RE.match(text) and not is_caps(text)
+                and not _PLACE_DATE_RE.search(text)):
+            first, box_value = i + 1, False
     return first
 
 
@@ -777,11 +803,20 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
                           if clean(lines[i].text)), "")
         if meta.issuer and is_caps(authority) and _is_authority(authority):
             meta.issuer = _issuer_with_locality(meta.issuer, authority, meta.place)
+        central = _CENTRAL_CONCLUDERS.match(title or "")
+        if meta.issuer == "Ban Chấp hành Trung ương" and central:
+            # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ" under the Central Committee's header: the
+            # Politburo and the Secretariat issue in the committee's name; the title names them.
+            meta.issuer = caps_to_name(central.group(1)).replace("bộ chính trị", "Bộ Chính trị") \
+                .replace("ban bí thư", "Ban Bí thư")
     for f in frags:
         reading.header_lines.add(f.line)
     return reading
 
 
+# The Central Committee's bodies that issue under its header ("BAN CHẤP HÀNH TRUNG ƯƠNG"): a
+# title "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ" names them (a Politburo conclusion of 2025).
+_CENTRAL_CONCLUDERS = re.compile(r"^CỦA\s+((?:BỘ CHÍNH TRỊ|BAN BÍ THƯ)(?:\s*(?:,|VÀ)\s*(?:BỘ CHÍNH TRỊ|BAN BÍ THƯ))*)\b")
 _LEVEL_WORDS = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)"
 _AUTHORITY_TITLE = re.compile(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG)\s+")
 

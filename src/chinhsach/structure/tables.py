@@ -275,9 +275,14 @@ def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
     """Index of the last line of the pipe table starting at ``start``.
 
     The table goes on while pipe lines keep coming; it ends at a pipe line followed by a blank
-    line and text (a cell never holds a blank line in the crawled plans), or by no pipe line
-    within the next 60 lines.
+    line and text (a cell never holds a blank line in the crawled plans), by a document's type
+    line ("CÔNG ĐIỆN", "THÔNG BÁO": the title opens the text under a header table, no cell
+    holds one), or by no pipe line within the next 60 lines. Without the type line, a short
+    body printed without blank lines between the header table and the signature table
+    (thuvienphapluat pages saved as markdown: a telegram of 50 lines) was read as one cell.
     """
+    from chinhsach.structure.metadata import doc_type_of  # metadata reads no tables
+
     last = start
     j = start + 1
     while j < len(lines):
@@ -288,7 +293,7 @@ def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
             last = j
         elif j - last > 60:
             break
-        elif line.gap_before and j == last + 1:
+        elif j == last + 1 and (line.gap_before or doc_type_of(line.text)):
             break
         j += 1
     return last
