@@ -1559,10 +1559,12 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     mentions = sorted(find(heading), key=lambda m: m.start)
     if heading.endswith("…"):
         # A long item's heading is its first words cut with "…" ("2. Bộ trưởng, Thủ trưởng cơ quan
-        # ngang bộ, cơ quan thuộc Chính …"): a name within the last words may be cut short and
-        # read as another body ("…, cơ quan"); the item's own paragraph names it in full.
-        cut = len(heading) - len(" ".join(heading.split()[-4:]))
-        mentions = [m for m in mentions if m.end < cut]
+        # ngang bộ, cơ quan thuộc Chính …"): a name the cut stopped short ("…, cơ quan" before
+        # "thuộc Chính") is read as another body; the item's own paragraph names it in full. A
+        # name followed by other words ("… đảng ủy trực thuộc Trung ương cụ …") is whole.
+        mentions = [m for m in mentions
+                    if not re.fullmatch(r"\s*(?:(?:trực\s+)?thuộc|của|cấp|và)(?:\s+\S+)?\s*…",
+                                        heading[m.end :], re.IGNORECASE)]
     heading = heading.rstrip(" .")
     if not mentions:
         return []

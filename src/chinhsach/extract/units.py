@@ -1932,7 +1932,7 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             tail = _COLLECTIVE_TAIL.match(text[end:])
             # A lone class word takes a tail only when the tail is a restricted "cơ quan" ("các
             # sở, cơ quan trực thuộc"): "các ngành, địa phương" stays generic.
-            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$|cơ quan(?:\s+trung ương)?\s*,", tail.group(0), re.I)):
+            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$|cơ quan(?:\s+trung ương)?\s*,\s*(?:các\s+)?địa phương\s*$", tail.group(0), re.I)):
                 for w in tail.group(0).split(","):
                     w = re.sub(r"^\s*(?:các\s+)?", "", w, flags=re.I).rstrip()
                     if w.lower().startswith("và "):  # "sở, ban, ngành và địa phương"
