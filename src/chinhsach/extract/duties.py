@@ -138,9 +138,10 @@ _REPORT = re.compile(
     # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
     r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
     r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
-    # "gửi danh sách về Sở X", "gửi kết quả rà soát về …": the object may stand before the "về"
-    # that names the receiver, as after "báo cáo" (kh987 IV.4 of the session-13 fresh plans).
-    r"gui(?:\s+[^\s;.,()]+){1,8}?\s+(?:ve|toi)|"
+    # "gửi kết quả rà soát về Bộ Công an trước ngày …" (a national plan's time field), "gửi danh
+    # sách về Sở X" (kh987 IV.4 of the session-13 fresh plans): the object sent may stand between
+    # "gửi" and the "về" / "đến" that names the receiver, as after "báo cáo".
+    r"gui(?:\s+[^\s;.,()]+){1,12}?\s+(?:ve|den|toi)|"
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
@@ -546,7 +547,9 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
 # …" (meeting conclusions and letters that relay a decision; quangtri.gov.vn 2023, the
 # session-12 survey in tests/test_charges_survey.py): the same hand-over after an agreeing word
 # or an announcing colon.
-_ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|thong nhat|dong y|"
+# "Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam …": the courtesy word
+# a government uses for bodies outside its command (nq380 of the session-13 development set).
+_ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|thong nhat|dong y|tran trong|"
                              r"co y kien(?: chi dao)?(?: nhu sau\s*:)?)\s+)*"
                              r"(?:giao(?: trach nhiem)?(?: cho)?|yeu cau|de nghi)\s+(?:cac\s+)?(?:dong chi\s+)?"
                              r"(?:(?:thu truong|giam doc|chu tich|lanh dao|nguoi dung dau)\s+(?:cac\s+)?)?")
@@ -1568,6 +1571,14 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     # heading that ends in "." is a clause whose text is its heading ("2. Phòng Đào tạo lưu trữ
     # hồ sơ …."), so it is read as the sentence it is, with its full stop.
     mentions = sorted(find(heading), key=lambda m: m.start)
+    if heading.endswith("…"):
+        # A long item's heading is its first words cut with "…" ("2. Bộ trưởng, Thủ trưởng cơ quan
+        # ngang bộ, cơ quan thuộc Chính …"): a name the cut stopped short ("…, cơ quan" before
+        # "thuộc Chính") is read as another body; the item's own paragraph names it in full. A
+        # name followed by other words ("… đảng ủy trực thuộc Trung ương cụ …") is whole.
+        mentions = [m for m in mentions
+                    if not re.fullmatch(r"\s*(?:(?:trực\s+)?thuộc|của|cấp|và)(?:\s+\S+)?\s*…",
+                                        heading[m.end :], re.IGNORECASE)]
     heading = heading.rstrip(" .")
     if not mentions:
         return []
@@ -1907,6 +1918,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     attendees: str | None = None  # the outline node of an invitation's "Thành phần:" list
     field_run: tuple[str | None, list[Duty]] | None = None  # the tasks the field lines complete
     fielded: set[int] = set()  # ids of duties that field lines completed
+    # The last duty a bullet gave, with its outline node and mark: a "+ Nội dung: …" field under
+    # it completes it (see below).
+    titled: tuple[str | None, str | None, Duty] | None = None
     for seg in document.segments:
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
@@ -2130,10 +2144,24 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             deadline, deadline_text, recurring = _lead_in_time(path, lead_texts)
         # "- Nội dung thực hiện: Tổ chức phổ biến …" over "- Cơ quan thực hiện: …": the label
         # names the field, the task starts after it (GUIDELINES.md: the text is the item's body).
+        labelled = _CONTENT_LABEL.match(text) is not None
         text = _CONTENT_LABEL.sub("", text, count=1)
+        if (labelled and seg.kind == "bullet" and titled is not None and titled[0] == seg.section_node
+                and titled[1] != _bullet_marker(seg.raw) and duties and duties[-1] is titled[2]):
+            # "- Nghị định quy định chi tiết …" over "+ Nội dung: …", "+ Cơ quan chủ trì: …": the
+            # outer bullet names the task, its "+" lines are the task's fields, the content one
+            # included (GUIDELINES-real.md [decided, s13 adj]: labelled field lines are one duty;
+            # the national plan qd2623 of the session-13 development set nests them so).
+            title = titled[2]
+            title.units.extend(u for u in units if u not in title.units)
+            if title.deadline is None and title.deadline_text is None and title.recurring is None:
+                title.deadline, title.deadline_text, title.recurring = deadline, deadline_text, recurring
+            node_segments.setdefault(seg.section_node, set()).add(title.segment_id or "")
+            continue
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
+        titled = (seg.section_node, _bullet_marker(seg.raw), duty) if seg.kind == "bullet" else None
         listing = duty if text.rstrip().endswith(":") else None
         listing_objects = listing is not None and bool(_OBJECT_LIST.search(fold(text)))
         listing_marker = _bullet_marker(seg.raw) if listing is not None and seg.kind == "bullet" else None
@@ -2202,7 +2230,8 @@ _NORMATIVE_TYPES = frozenset({"luat", "bo luat", "nghi dinh", "thong tu", "thong
 _FIELD = re.compile(
     r"(?:^|(?<=[;.])\s*)\W*(?P<label>(?:(?:co quan|don vi|trach nhiem)\s+)?(?:chu tri|phoi hop|thuc hien)"
     r"(?:\s+thuc hien)?"
-    r"|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai))?|tien do"
+    # "Thời hạn ban hành", "Thời hạn trình": the legislative plans' time of a draft.
+    r"|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai|ban hanh|trinh))?|tien do"
     r"|san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?|kinh phi(?:\s+thuc hien)?|nguon (?:von|kinh phi))\s*:\s*")
 
 

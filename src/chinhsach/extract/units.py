@@ -182,12 +182,15 @@ class UnitGrammar(Gazetteer):
                     return p
             if (fold(self._surface(toks, i, title[0])) == "bo truong" and j < n and toks[j].key in (",", "và")
                     and (i > 0 and toks[i - 1].key in PLURAL | {"chí"}
-                         or j + 1 < n and toks[j + 1].key == "thủ")):
+                         or j + 1 < n and toks[j + 1].key in ("thủ", "cơ"))):
                 # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …" (a decree's execution clause):
                 # the ministers stand for the ministries, the class "bộ". The Government's
-                # telegrams and notices address them without "Các" ("yêu cầu Bộ trưởng, Thủ
-                # trưởng cơ quan ngang bộ …") or as "các đồng chí Bộ trưởng, …" (session 13:
-                # a telegram, a conclusion notice and a Politburo conclusion of 2025).
+                # telegrams, notices, decisions and resolutions address them without "Các"
+                # ("yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang bộ …", "Bộ trưởng, Thủ trưởng cơ
+                # quan ngang bộ … chịu trách nhiệm thi hành") or as "các đồng chí Bộ trưởng, …"
+                # (session 13: a telegram, a conclusion notice, a Politburo conclusion, the Prime
+                # Minister's qd2623 and the Government's nq380 of 2025); a named minister is
+                # "Bộ trưởng Bộ X".
                 return _Parse([_Member("bộ", toks[i].start, toks[title[0] - 1].end, is_head=True,
                                        collective=True)], title[0], is_class=True)
         j = i
@@ -623,12 +626,22 @@ class UnitGrammar(Gazetteer):
                 # the "A, B và C" shape of Vietnamese department names.
                 s = self._segment(toks, k + 1, spec)
                 e2 = s[1] if s is not None else k
+                more = [", " + s[0]] if s is not None else []
+                # "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": the same shape with
+                # more than one comma before the "và" (a national institute named after its
+                # ministry's fields; qd4385 of the session-13 development set).
+                while (s is not None and e2 + 1 < n and toks[e2].key == "," and toks[e2 + 1].cap
+                       and not self._unit_start(toks, e2 + 1)):
+                    s = self._segment(toks, e2 + 1, spec)
+                    if s is not None:
+                        more.append(", " + s[0])
+                        e2 = s[1]
                 if (s is not None and e2 + 1 < n and toks[e2].key == "và" and toks[e2 + 1].cap
                         and not self._unit_start(toks, e2 + 1)
                         # "Sở Y tế, Tài chính và Nội vụ" shares the head of listed bodies
                         and not (self._listed(spec, parts)
-                                 and not self._listed_prefix(spec, [*parts, ", " + s[0]]))):
-                    parts.append(", " + s[0])
+                                 and not self._listed_prefix(spec, [*parts, *more]))):
+                    parts.extend(more)
                     k = e2
                     continue
                 break
@@ -1659,14 +1672,39 @@ _NAMED_LEVEL = re.compile(r"(?:các|\d{1,3})\s+(?P<level>xã|phường|thị tr�
 _PLACE_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s,;:.()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*)*")
 
 
+# "Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh": a level word before
+# each name. The Government's resolutions charge named provinces so (nq380 of the session-13
+# development set); the names are what tells the bodies apart, as in the list above.
+_EACH_LEVEL = re.compile(r"\s*(?P<level>tỉnh|thành phố|xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)\s+"
+                         r"(?=[A-ZĐÀ-Ỹ])")
+
+
+def _each_level_places(text: str, m: UnitMention, body: str, others: Sequence[UnitMention]) -> list[UnitMention]:
+    """One body per "level Name" in a list of two or more under one head (``_EACH_LEVEL``)."""
+    at = text.find(body.split()[-1], m.start, m.end + 1)
+    pos = at + len(body.split()[-1]) if at >= 0 else -1
+    out: list[UnitMention] = []
+    while pos >= 0:
+        lv = _EACH_LEVEL.match(text, pos)
+        name = _PLACE_NAME.match(text, lv.end()) if lv else None
+        if lv is None or name is None or any(o.start <= name.start() < o.end for o in others if o is not m):
+            break
+        start = m.start if not out else lv.start() + len(lv.group(0)) - len(lv.group(0).lstrip())
+        out.append(UnitMention(start, name.end(), text[start : name.end()],
+                               f"{body} {lv.group('level')} {name.group(0)}", None, m.is_head))
+        sep = re.match(r"\s*(?:,\s*(?:và\s+)?|và\s+)", text[name.end() :])
+        pos = name.end() + sep.end() if sep else -1
+    return out if len(out) > 1 else []
+
+
 def _named_places(text: str, m: UnitMention, others: Sequence[UnitMention] = ()) -> list[UnitMention]:
-    body = re.sub(r"\s+(?:xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)$", "", m.name)
+    body = re.sub(r"\s+(?:tỉnh|thành phố|xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)$", "", m.name)
     if body not in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Đảng ủy", "Công an"):
         return []
     at = re.search(r"\s(?=(?:các|\d{1,3})\s)", text[m.start : m.end + 5])
     lv = _NAMED_LEVEL.match(text, m.start + at.end()) if at else None
     if lv is None:
-        return []
+        return [] if m.collective else _each_level_places(text, m, body, others)
     if m.is_head and _CHAIR.match(fold(m.text)):
         body = f"Chủ tịch {body}"  # "Chủ tịch UBND các huyện A, B": the chair of each (_chair_of_committee)
     out: list[UnitMention] = []
@@ -1863,6 +1901,9 @@ _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # a restriction ("các sở, ngành, cơ quan liên quan", "sở, cơ quan trực thuộc"): before ", đơn vị"
 # it opens the generic "cơ quan, đơn vị" (kh153, kh556); GUIDELINES-real.md keeps a generic member
 # of a printed collective ("sở, ban, ngành, đơn vị chức năng"; qd2954 "sở, ngành, cơ quan").
+# "cơ quan" before ", địa phương" closes one too: the Government's "các bộ, cơ quan, địa
+# phương" and "các bộ, cơ quan trung ương, địa phương" name every ministry, agency and province
+# (its resolutions define the short name so: "sau đây gọi tắt là các bộ, cơ quan, địa phương").
 # "các sở, ban, ngành, đơn vị (Thành phố) liên quan": the generic "đơn vị" closes the list as one
 # more member (5 such lists in the two decisions of the session-13 fresh plans, where it was cut
 # off). Not before a word that makes it a class of its own ("đơn vị sự nghiệp"); "…, đơn vị trực
@@ -1876,7 +1917,8 @@ _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phươn
                               r"chức năng|hành chính|sử dụng|quản lý|thực hiện|của|cấp)\b)"
                               # "các sở, ban, ngành, cơ quan, đơn vị liên quan" (kh987's closing):
                               # "cơ quan" between two members is one more member too.
-                              r"|\s*,\s*cơ quan(?=\s*,\s*(?:đơn vị|địa phương)\b))+",
+                              r"|\s*,\s*cơ quan(?=\s*,\s*(?:đơn vị|địa phương)\b)"
+                              r"|\s*,\s*cơ quan\s+trung ương(?=\s*,\s*(?:các\s+)?địa phương\b))+",
                               re.IGNORECASE)
 
 
@@ -1934,7 +1976,7 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             tail = _COLLECTIVE_TAIL.match(text[end:])
             # A lone class word takes a tail only when the tail is a restricted "cơ quan" ("các
             # sở, cơ quan trực thuộc"): "các ngành, địa phương" stays generic.
-            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$", tail.group(0), re.I)):
+            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$|cơ quan(?:\s+trung ương)?\s*,\s*(?:các\s+)?địa phương\s*$", tail.group(0), re.I)):
                 for w in tail.group(0).split(","):
                     w = re.sub(r"^\s*(?:các\s+)?", "", w, flags=re.I).rstrip()
                     if w.lower().startswith("và "):  # "sở, ban, ngành và địa phương"
