@@ -168,7 +168,13 @@ _SENT_BEFORE = re.compile(r"\b(?:gui|phan anh|bao cao|nop)(?: kip thoi)?(?: (?:v
 _CONSOLIDATES = re.compile(r"^\s*tong hop\b")
 # "hình thức thi, kiểm tra, đánh giá", "quy chế về thi, kiểm tra": tests beside exams are nouns.
 # "đoàn kiểm tra", "đợt kiểm tra" (an inspection plan's team and round) are nouns too.
-_MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )(?<!\bdoan )(?<!\bdot )kiem tra|giam sat)\b")
+# "thanh tra" is the verb too (GUIDELINES-real.md lists it with "kiểm tra"; ct09 8.b of the
+# session-13 fresh plans: "Giao Thanh tra thành phố tổ chức thanh tra việc chấp hành …"), but not
+# the inspectorate's name ("Thanh tra tỉnh", "Chánh Thanh tra", "cơ quan thanh tra") nor the
+# findings of one ("kết luận thanh tra").
+_MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )(?<!\bdoan )(?<!\bdot )kiem tra|giam sat"
+                            r"|(?<!\bdoan )(?<!\bdot )(?<!\bchanh )(?<!\bco quan )(?<!\bket luan )(?<!\bthanh vien )"
+                            r"thanh tra(?!\s+(?:tinh|thanh pho|huyen|quan|so|bo|chinh phu|vien|nha nuoc|cap|giao thong|xay dung)\b))\b")
 MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the same verbs
 _CLAUSE_BREAK = re.compile(r"[;.]")
 # Between two members of a list of units: commas, "và", "các".
@@ -241,7 +247,12 @@ _RECURRING = [
     # "cứ mỗi năm làm việc được trợ cấp …" counts years of service: no yearly cycle.
     # Compounds that name a thing, not a cycle: "nghỉ hằng năm" (annual leave), "cây hằng năm"
     # (annual crops), "báo hằng ngày" (daily papers), "sinh hoạt / nhu cầu hằng ngày" (daily life).
-    (re.compile(r"(?<!\bnghi )(?<!\bcay )\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"),
+    # "theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố" (ct09 11.a of the session-13 fresh
+    # plans): a document's title with its issuer, not the duty's cycle; "kế hoạch hằng năm" alone
+    # (a plan made every year) still is one.
+    (re.compile(r"(?<!\bnghi )(?<!\bcay )(?<!\bnghi quyet )(?<!\bke hoach )(?<!\bquyet dinh )"
+                r"\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"
+                r"|(?:(?<=\bnghi quyet )|(?<=\bke hoach )|(?<=\bquyet dinh ))(?:hang|thuong) nam\b(?!\s+cua\b)"),
      "hằng năm"),
     (re.compile(r"(?<!\bbao )(?<!\bsinh hoat )(?<!\bthiet yeu )(?<!\bnhu cau )\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"(?<!\bnghi )\b(?:hang|moi) tuan\b"), "hằng tuần"),  # "ngày nghỉ hằng tuần": weekly rest
@@ -420,7 +431,10 @@ _OBJECT_BEFORE = re.compile(
     r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
     # Generic objects may come first: "hướng dẫn các cơ quan, tổ chức, đơn vị, Ủy ban nhân dân
     # các phường, xã triển khai …" guides the committees too (qd1627 of the session-13 fresh plans).
-    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?(?:(?:co quan|to chuc|don vi|doanh nghiep|ca nhan)\s*,\s*(?:cac\s+)?)*$"
+    # "Chỉ đạo các đơn vị trực thuộc, lực lượng Công an xã tăng cường …" (ct06 of the session-13
+    # fresh plans): a generic object with its qualifier, and "lực lượng" before the force.
+    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?(?:(?:co quan|to chuc|don vi|doanh nghiep|ca nhan)"
+    r"(?:\s+(?:truc thuoc|lien quan|chuc nang))?\s*,\s*(?:cac\s+)?)*(?:luc luong\s+)?$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
 # "Hội đồng nhân dân tỉnh cơ bản tán thành báo cáo của Ủy ban nhân dân tỉnh …" (a council's
@@ -1595,11 +1609,14 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     if any(_ORGANISED.search(folded[: m.start]) for m in mentions):
         return []  # "c) Kiện toàn Ban Chỉ đạo …": the heading's body is what the item organises
     members = _CLASS_MEMBERS.match(heading)
-    if members and all(members.start(1) <= m.start and m.end <= members.end(1) for m in mentions):
+    if members and all(members.start(1) <= m.start and m.end <= members.end(1) or m.end < members.start(1)
+                       for m in mentions):
         # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …, Ban Quản lý …):" — a class
         # named by its function, its members in brackets: the members lead the items below
         # (a 2025 Đắk Lắk directive; the class name and the members' long names made the
-        # heading read as a topic).
+        # heading read as a topic). The class itself, when read as one ("Các chủ rừng là tổ chức
+        # (các Ban Quản lý rừng …, các Công ty …)"), leads with them (ct010, ct06 of the session-13
+        # fresh plans: the gold keeps both).
         return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
                 for m in mentions]
     rest = folded
@@ -1829,7 +1846,10 @@ def _opens(text: str, unit: UnitRole) -> bool:
         return False
     folded = fold(text)
     at = folded.find(fold(unit.mention))
-    return 0 <= at and not re.sub(r"\b(?:cac|nhung|moi)\b|[-+*•,.;: ]", "", folded[:at])
+    # "b) Giao Thanh tra thành phố tổ chức thanh tra …" under "8. Giám đốc Sở, Thủ trưởng cơ quan,
+    # ban, ngành" (ct09 of the session-13 fresh plans): the item charges its own body, which then
+    # leads it alone, as a subject does.
+    return 0 <= at and not re.sub(r"\b(?:cac|nhung|moi|giao)\b|[-+*•,.;: ]", "", folded[:at])
 
 
 _NOTE_LINE = re.compile(r"[*_\s]*\([^()]*(?:\([^()]*\)[^()]*)*\)[*_\s.;]*")

@@ -709,6 +709,16 @@ class UnitGrammar(Gazetteer):
                     k = e
                     continue
                 break
+            if spec.lower and t.kind == WORD and not t.cap and not self._listed(spec, parts):
+                # A descriptive name goes on in sentence case after a capitalised part too
+                # ("Ban Quản lý Khu Nông nghiệp ứng dụng công nghệ cao …", ct010 of the
+                # session-13 fresh plans), when a role verb, a level or a place closes the run.
+                e = self._sentence_run(toks, k, lower_head=True)
+                if e > k and (self._ends_name(toks, e) or self._place_at(toks, e)):
+                    parts.append(" " + self._surface(toks, k, e))
+                    k = e
+                    continue
+                break
             if t.kind == WORD and not t.cap and not spec.lower and not spec.tail:
                 # A sentence-case name goes on over lower-case words ("Quỹ Đầu tư phát triển",
                 # "Cục Quản lý thị trường"), but hardly after a listed body ("Sở Y tế khảo sát
@@ -778,6 +788,12 @@ class UnitGrammar(Gazetteer):
             t = toks[e]
             if t.key == "," and e > k and toks[e - 1].key == "phòng" and e + 1 < n and toks[e + 1].key == "chống":
                 e += 2  # "phòng, chống ma túy": the comma belongs to the phrase
+                continue
+            if (lower_head and t.key == "," and e > k + 1 and e + 2 < n and toks[e + 1].key == toks[k].key
+                    and toks[e + 1].kind == WORD and not toks[e + 1].cap):
+                # "Ban Quản lý rừng đặc dụng, rừng phòng hộ": the head noun repeated after the
+                # comma lists kinds of one thing inside the name (ct06 of the session-13 plans).
+                e += 2
                 continue
             if (t.key == "," and e > k and e + 1 < n and toks[e + 1].kind == WORD
                     and not toks[e + 1].cap and toks[e + 1].key not in PLURAL
@@ -1317,15 +1333,28 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
 # usually the object of someone else's action. Seen in the session-13 fresh plans of Nghệ An and
 # Thanh Hóa (investors, secondary businesses, aquaculture farms) and in qd2954 KH.V.11 ("11. Đề
 # nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa", a unit in its gold).
-_CLASS_HEADS = ("doanh nghiệp", "cơ sở", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "tổ hợp tác", "chủ rừng",
+_CLASS_HEADS = ("cơ quan", "doanh nghiệp", "cơ sở", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "tổ hợp tác", "chủ rừng",
                 "chủ dự án", "chủ cơ sở", "hộ kinh doanh", "nhà mạng", "công ty", "đơn vị", "tổ chức")
 # "cơ sở dữ liệu", "cơ sở hạ tầng", "tổ chức bộ máy": things, not bodies (kh179 IV.2.1.b lists
 # databases under "Các cơ sở dữ liệu chuyên ngành … gồm có:").
 _NOT_BODIES = "dữ liệu|hạ tầng|vật chất|pháp lý|khoa học|lý luận|thực tiễn|bộ máy"
 _CLASS_LABEL = re.compile(
-    r"^[\s\-+•*]*(?:\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+)?(?:(?:Đề nghị|Giao|Khuyến khích)\s+)?(?:Các|Những)\s+"
-    rf"(?P<name>(?:{'|'.join(_CLASS_HEADS)})(?!\s+(?:{_NOT_BODIES}))\s+[^\W\d][^:;.()]{{1,80}}?)\s*(?P<end>:|$)",
+    r"^[\s\-+•*]*(?:\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+)?(?:(?:Đề nghị|Giao|Khuyến khích)\s+)?(?P<plural>(?:Các|Những)\s+)?"
+    rf"(?P<name>(?:{'|'.join(_CLASS_HEADS)})(?!\s+(?:{_NOT_BODIES}))\s+[^\W\d][^:;.()]{{1,80}}?)"
+    r"\s*(?:\([^()]*\)\s*)?(?P<end>:|$|(?:có|chịu)\s+trách\s+nhiệm\b)",
     re.IGNORECASE)
+# A directive names the bodies of a procedure by their part in it, and charges each as the class
+# ("Các cơ quan đăng ký đầu tư (Sở …, Ban Quản lý …):", "3. Cơ quan chủ trì giải quyết thủ tục
+# …", "Cơ quan phối hợp có trách nhiệm trả lời …", "11. Các đơn vị cấp nước sạch trên địa bàn
+# có trách nhiệm"; ct010 and ct09 of the session-13 fresh plans). Without "các" only "cơ quan"
+# opens such a label: "2. Tổ chức tuyên truyền" is a task, not a body.
+_NO_PLURAL_HEADS = ("cơ quan",)
+# "Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm …" (ct09 item 1 of
+# the session-13 fresh plans, no unit in its gold): a list of generic nouns names no class.
+_GENERIC_LIST = re.compile(r",\s*(?:cac\s+)?(?:co quan|to chuc|ca nhan|don vi|doanh nghiep)\b")
+_ROLE_NAMED = re.compile(r"co quan (?:chu tri|phoi hop)\b")
+# Qualifiers that leave the class bare (GUIDELINES-real.md: "các đơn vị chức năng" alone is no unit).
+_BARE_QUALIFIERS = ("chức năng", "thành viên", "nhà nước", "cấp trên", "có thẩm quyền")
 # Words a label may not hold: it would be a clause, not a name.
 _CLAUSE_WORDS = re.compile(r"\b(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|tham muu|bao cao|"
                            r"can|phai|nen|duoc|da|se|thuc hien|gom|bao gom|nhu sau|sau day)\b")
@@ -1336,15 +1365,27 @@ _CLASS_RESTRICTION = re.compile(r"\s+(?:(?:đang\s+)?(?:hoạt động\s+)?(?:tr
 
 def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
     label = _CLASS_LABEL.match(text)
-    if not label or len(label.group("name").split()) > 14 or _CLAUSE_WORDS.search(fold(label.group("name"))):
+    if not label or len(label.group("name").split()) > 14:
+        return found
+    # "cơ quan chủ trì", "cơ quan phối hợp" name a body by its role in a procedure; bare, they are
+    # also the column labels of a task table ("Cơ quan chủ trì: Sở Y tế"), so then only the subject
+    # of a charge ("Cơ quan phối hợp có trách nhiệm …") is the class.
+    words = fold(label.group("name"))
+    role = _ROLE_NAMED.match(words)
+    if role and (words == role.group(0) and label.group("end") in (":", "")):
+        return found
+    if _CLAUSE_WORDS.search(words[role.end():] if role else words) or _GENERIC_LIST.search(words):
         return found
     a, b = label.start("name"), label.end("name")
     if any(m.start < b and m.end > a for m in found):
         return found  # a listed class or body ("Các doanh nghiệp viễn thông")
     name = _CLASS_RESTRICTION.sub("", label.group("name")).strip()
     name = name[0].lower() + name[1:]
-    if not any(fold(name).startswith(fold(h) + " ") for h in _CLASS_HEADS):
+    heads = _CLASS_HEADS if label.group("plural") else _NO_PLURAL_HEADS
+    if not any(fold(name).startswith(fold(h) + " ") for h in heads):
         return found  # the qualifier was only a restriction ("Các doanh nghiệp trên địa bàn")
+    if any(fold(name).endswith(" " + fold(q)) for q in _BARE_QUALIFIERS):
+        return found
     return sorted([*found, UnitMention(a, b, text[a:b], name, collective=True)], key=lambda m: m.start)
 
 
@@ -1851,6 +1892,9 @@ def _council_bodies(text: str, found: list[UnitMention]) -> list[UnitMention]:
 # Between members of one collective: a comma, or only a space where the comma was dropped
 # ("sở, ban ngành"); "và" joins two collectives ("sở, ban, ngành thành phố và Ủy ban nhân dân
 # xã, phường" names two).
+# "Thủ trưởng cơ quan, ban, ngành thành phố" (ct09 of the session-13 fresh plans, its gold:
+# "cơ quan, ban, ngành"): "cơ quan" names no class alone, but it opens a list of class words.
+_AGENCIES_BEFORE = re.compile(r"(?:^|[\s,])(?:các\s+)?(?P<w>cơ quan),\s*$", re.IGNORECASE)
 _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # Class words that may close a collective without being units on their own ("sở, ban, ngành,
 # địa phương", "các sở, ngành, đoàn thể"). "cơ quan" closes one only as its last member, before
@@ -1953,6 +1997,9 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
                 if mentions[j].end > end:
                     words[-1] = words[-1] + text[end : mentions[j].end]
                     end = mentions[j].end
+            agencies = _AGENCIES_BEFORE.search(text[: members[0].start]) if not members[0].is_head else None
+            if agencies and len(words) > 1:
+                words.insert(0, "cơ quan")
             if len(words) > 1:
                 qualifier = _QUALIFIER.match(text[end:])
                 if qualifier:
@@ -1960,8 +2007,8 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
                     end += qualifier.end()
                 name = ", ".join(w.strip() for w in words)
                 name = name[:1].lower() + name[1:]
-                out.append(UnitMention(members[0].start, end, text[members[0].start : end], name,
-                                       None, members[0].is_head, True))
+                start = agencies.start("w") if agencies else members[0].start
+                out.append(UnitMention(start, end, text[start:end], name, None, members[0].is_head, True))
                 i = j + 1
                 continue
         else:
