@@ -1391,6 +1391,10 @@ _LEAD_IN_CLAUSE_WORDS = 80
 # semicolon ("Để …, hướng tới …; các sở, ban, ngành … thực hiện các nội dung chủ yếu sau:", the
 # emulation plans kh982 II of the session-13 fresh plans: 99 words, 58 without them).
 _ASIDE = re.compile(r"\([^()]*\)|[“\"][^“”\"]*[”\"]")
+# Headings of the parts where "Đối với X:" introduces what X is judged or rewarded by (emulation
+# criteria, award titles): elsewhere — a meeting conclusion's "4. Đối với Ủy ban nhân dân các xã:"
+# (tests/test_leftovers_survey.py) — it addresses X with tasks.
+_CRITERIA_HEADING = re.compile(r"\b(?:tieu chi|tieu chuan|khen thuong|danh hieu|thi dua)\b")
 _PURPOSE_TO_SEMICOLON = re.compile(r"^\W*(?:để|nhằm)\s[^;:]*;\s*", re.IGNORECASE)
 
 
@@ -2008,7 +2012,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
         field_run = None
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
-            if part not in ("tasks", "organisation") and _ADDRESSED_TOPIC.match(fold(text)):
+            if part not in ("tasks", "organisation") and _ADDRESSED_TOPIC.match(fold(text)) \
+                    and any(_CRITERIA_HEADING.search(fold(n.heading)) for n in path):
                 # "b) Đối với Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội:" over
                 # the criteria of a part on emulation criteria or awards: the bullets say what
                 # those bodies are judged by, not what they are charged with ([decided, adjud]
