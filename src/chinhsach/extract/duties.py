@@ -139,9 +139,10 @@ _REPORT = re.compile(
     # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
     r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
     r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
-    # "gửi danh sách về Sở X", "gửi kết quả rà soát về …": the object may stand before the "về"
-    # that names the receiver, as after "báo cáo" (kh987 IV.4 of the session-13 fresh plans).
-    r"gui(?:\s+[^\s;.,()]+){1,8}?\s+(?:ve|toi)|"
+    # "gửi kết quả rà soát về Bộ Công an trước ngày …" (a national plan's time field), "gửi danh
+    # sách về Sở X" (kh987 IV.4 of the session-13 fresh plans): the object sent may stand between
+    # "gửi" and the "về" / "đến" that names the receiver, as after "báo cáo".
+    r"gui(?:\s+[^\s;.,()]+){1,12}?\s+(?:ve|den|toi)|"
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
@@ -168,7 +169,13 @@ _SENT_BEFORE = re.compile(r"\b(?:gui|phan anh|bao cao|nop)(?: kip thoi)?(?: (?:v
 _CONSOLIDATES = re.compile(r"^\s*tong hop\b")
 # "hình thức thi, kiểm tra, đánh giá", "quy chế về thi, kiểm tra": tests beside exams are nouns.
 # "đoàn kiểm tra", "đợt kiểm tra" (an inspection plan's team and round) are nouns too.
-_MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )(?<!\bdoan )(?<!\bdot )kiem tra|giam sat)\b")
+# "thanh tra" is the verb too (GUIDELINES-real.md lists it with "kiểm tra"; ct09 8.b of the
+# session-13 fresh plans: "Giao Thanh tra thành phố tổ chức thanh tra việc chấp hành …"), but not
+# the inspectorate's name ("Thanh tra tỉnh", "Chánh Thanh tra", "cơ quan thanh tra") nor the
+# findings of one ("kết luận thanh tra").
+_MONITOR_VERBS = re.compile(r"\b(?:theo doi|(?<!\bthi, )(?<!\bthi )(?<!\bdoan )(?<!\bdot )kiem tra|giam sat"
+                            r"|(?<!\bdoan )(?<!\bdot )(?<!\bchanh )(?<!\bco quan )(?<!\bket luan )(?<!\bthanh vien )"
+                            r"thanh tra(?!\s+(?:tinh|thanh pho|huyen|quan|so|bo|chinh phu|vien|nha nuoc|cap|giao thong|xay dung)\b))\b")
 MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the same verbs
 _CLAUSE_BREAK = re.compile(r"[;.]")
 # Between two members of a list of units: commas, "và", "các".
@@ -243,7 +250,12 @@ _RECURRING = [
     # "cứ mỗi năm làm việc được trợ cấp …" counts years of service: no yearly cycle.
     # Compounds that name a thing, not a cycle: "nghỉ hằng năm" (annual leave), "cây hằng năm"
     # (annual crops), "báo hằng ngày" (daily papers), "sinh hoạt / nhu cầu hằng ngày" (daily life).
-    (re.compile(r"(?<!\bnghi )(?<!\bcay )\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"),
+    # "theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố" (ct09 11.a of the session-13 fresh
+    # plans): a document's title with its issuer, not the duty's cycle; "kế hoạch hằng năm" alone
+    # (a plan made every year) still is one.
+    (re.compile(r"(?<!\bnghi )(?<!\bcay )(?<!\bnghi quyet )(?<!\bke hoach )(?<!\bquyet dinh )"
+                r"\b(?:hang|moi|thuong) nam\b(?!\s+(?:lam viec|cong tac|dong bao hiem))"
+                r"|(?:(?<=\bnghi quyet )|(?<=\bke hoach )|(?<=\bquyet dinh ))(?:hang|thuong) nam\b(?!\s+cua\b)"),
      "hằng năm"),
     (re.compile(r"(?<!\bbao )(?<!\bsinh hoat )(?<!\bthiet yeu )(?<!\bnhu cau )\b(?:hang|moi) ngay\b"), "hằng ngày"),
     (re.compile(r"(?<!\bnghi )\b(?:hang|moi) tuan\b"), "hằng tuần"),  # "ngày nghỉ hằng tuần": weekly rest
@@ -451,7 +463,10 @@ _OBJECT_BEFORE = re.compile(
     r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
     # Generic objects may come first: "hướng dẫn các cơ quan, tổ chức, đơn vị, Ủy ban nhân dân
     # các phường, xã triển khai …" guides the committees too (qd1627 of the session-13 fresh plans).
-    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?(?:(?:co quan|to chuc|don vi|doanh nghiep|ca nhan)\s*,\s*(?:cac\s+)?)*$"
+    # "Chỉ đạo các đơn vị trực thuộc, lực lượng Công an xã tăng cường …" (ct06 of the session-13
+    # fresh plans): a generic object with its qualifier, and "lực lượng" before the force.
+    r"\s+(?:cac\s+|nhung\s+|mot so\s+)?(?:(?:co quan|to chuc|don vi|doanh nghiep|ca nhan)"
+    r"(?:\s+(?:truc thuoc|lien quan|chuc nang))?\s*,\s*(?:cac\s+)?)*(?:luc luong\s+)?$"
 )
 # "(... HĐND tỉnh thông qua tại ...)", "do UBND tỉnh ban hành": the unit issued something.
 # "Hội đồng nhân dân tỉnh cơ bản tán thành báo cáo của Ủy ban nhân dân tỉnh …" (a council's
@@ -564,7 +579,9 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
 # …" (meeting conclusions and letters that relay a decision; quangtri.gov.vn 2023, the
 # session-12 survey in tests/test_charges_survey.py): the same hand-over after an agreeing word
 # or an announcing colon.
-_ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|thong nhat|dong y|"
+# "Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam …": the courtesy word
+# a government uses for bodies outside its command (nq380 of the session-13 development set).
+_ASSIGNER_AFTER = re.compile(r"\s*(?:(?:da|vua|cung|tiep tuc|thong nhat|dong y|tran trong|"
                              r"co y kien(?: chi dao)?(?: nhu sau\s*:)?)\s+)*"
                              r"(?:giao(?: trach nhiem)?(?: cho)?|yeu cau|de nghi)\s+(?:cac\s+)?(?:dong chi\s+)?"
                              r"(?:(?:thu truong|giam doc|chu tich|lanh dao|nguoi dung dau)\s+(?:cac\s+)?)?")
@@ -1429,6 +1446,10 @@ _LEAD_IN_CLAUSE_WORDS = 80
 # semicolon ("Để …, hướng tới …; các sở, ban, ngành … thực hiện các nội dung chủ yếu sau:", the
 # emulation plans kh982 II of the session-13 fresh plans: 99 words, 58 without them).
 _ASIDE = re.compile(r"\([^()]*\)|[“\"][^“”\"]*[”\"]")
+# Headings of the parts where "Đối với X:" introduces what X is judged or rewarded by (emulation
+# criteria, award titles): elsewhere — a meeting conclusion's "4. Đối với Ủy ban nhân dân các xã:"
+# (tests/test_leftovers_survey.py) — it addresses X with tasks.
+_CRITERIA_HEADING = re.compile(r"\b(?:tieu chi|tieu chuan|khen thuong|danh hieu|thi dua)\b")
 _PURPOSE_TO_SEMICOLON = re.compile(r"^\W*(?:để|nhằm)\s[^;:]*;\s*", re.IGNORECASE)
 
 
@@ -1609,6 +1630,14 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     # heading that ends in "." is a clause whose text is its heading ("2. Phòng Đào tạo lưu trữ
     # hồ sơ …."), so it is read as the sentence it is, with its full stop.
     mentions = sorted(find(heading), key=lambda m: m.start)
+    if heading.endswith("…"):
+        # A long item's heading is its first words cut with "…" ("2. Bộ trưởng, Thủ trưởng cơ quan
+        # ngang bộ, cơ quan thuộc Chính …"): a name the cut stopped short ("…, cơ quan" before
+        # "thuộc Chính") is read as another body; the item's own paragraph names it in full. A
+        # name followed by other words ("… đảng ủy trực thuộc Trung ương cụ …") is whole.
+        mentions = [m for m in mentions
+                    if not re.fullmatch(r"\s*(?:(?:trực\s+)?thuộc|của|cấp|và)(?:\s+\S+)?\s*…",
+                                        heading[m.end :], re.IGNORECASE)]
     heading = heading.rstrip(" .")
     if not mentions:
         return []
@@ -1639,11 +1668,14 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     if any(_ORGANISED.search(folded[: m.start]) for m in mentions):
         return []  # "c) Kiện toàn Ban Chỉ đạo …": the heading's body is what the item organises
     members = _CLASS_MEMBERS.match(heading)
-    if members and all(members.start(1) <= m.start and m.end <= members.end(1) for m in mentions):
+    if members and all(members.start(1) <= m.start and m.end <= members.end(1) or m.end < members.start(1)
+                       for m in mentions):
         # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …, Ban Quản lý …):" — a class
         # named by its function, its members in brackets: the members lead the items below
         # (a 2025 Đắk Lắk directive; the class name and the members' long names made the
-        # heading read as a topic).
+        # heading read as a topic). The class itself, when read as one ("Các chủ rừng là tổ chức
+        # (các Ban Quản lý rừng …, các Công ty …)"), leads with them (ct010, ct06 of the session-13
+        # fresh plans: the gold keeps both).
         return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
                 for m in mentions]
     rest = folded
@@ -1873,7 +1905,10 @@ def _opens(text: str, unit: UnitRole) -> bool:
         return False
     folded = fold(text)
     at = folded.find(fold(unit.mention))
-    return 0 <= at and not re.sub(r"\b(?:cac|nhung|moi)\b|[-+*•,.;: ]", "", folded[:at])
+    # "b) Giao Thanh tra thành phố tổ chức thanh tra …" under "8. Giám đốc Sở, Thủ trưởng cơ quan,
+    # ban, ngành" (ct09 of the session-13 fresh plans): the item charges its own body, which then
+    # leads it alone, as a subject does.
+    return 0 <= at and not re.sub(r"\b(?:cac|nhung|moi|giao)\b|[-+*•,.;: ]", "", folded[:at])
 
 
 _NOTE_LINE = re.compile(r"[*_\s]*\([^()]*(?:\([^()]*\)[^()]*)*\)[*_\s.;]*")
@@ -1962,6 +1997,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     attendees: str | None = None  # the outline node of an invitation's "Thành phần:" list
     field_run: tuple[str | None, list[Duty]] | None = None  # the tasks the field lines complete
     fielded: set[int] = set()  # ids of duties that field lines completed
+    # The last duty a bullet gave, with its outline node and mark: a "+ Nội dung: …" field under
+    # it completes it (see below).
+    titled: tuple[str | None, str | None, Duty] | None = None
     for seg in _whole_paragraphs(document.segments):
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
@@ -2049,7 +2087,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
         field_run = None
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
-            if part not in ("tasks", "organisation") and _ADDRESSED_TOPIC.match(fold(text)):
+            if part not in ("tasks", "organisation") and _ADDRESSED_TOPIC.match(fold(text)) \
+                    and any(_CRITERIA_HEADING.search(fold(n.heading)) for n in path):
                 # "b) Đối với Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội:" over
                 # the criteria of a part on emulation criteria or awards: the bullets say what
                 # those bodies are judged by, not what they are charged with ([decided, adjud]
@@ -2185,10 +2224,24 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             deadline, deadline_text, recurring = _lead_in_time(path, lead_texts)
         # "- Nội dung thực hiện: Tổ chức phổ biến …" over "- Cơ quan thực hiện: …": the label
         # names the field, the task starts after it (GUIDELINES.md: the text is the item's body).
+        labelled = _CONTENT_LABEL.match(text) is not None
         text = _CONTENT_LABEL.sub("", text, count=1)
+        if (labelled and seg.kind == "bullet" and titled is not None and titled[0] == seg.section_node
+                and titled[1] != _bullet_marker(seg.raw) and duties and duties[-1] is titled[2]):
+            # "- Nghị định quy định chi tiết …" over "+ Nội dung: …", "+ Cơ quan chủ trì: …": the
+            # outer bullet names the task, its "+" lines are the task's fields, the content one
+            # included (GUIDELINES-real.md [decided, s13 adj]: labelled field lines are one duty;
+            # the national plan qd2623 of the session-13 development set nests them so).
+            title = titled[2]
+            title.units.extend(u for u in units if u not in title.units)
+            if title.deadline is None and title.deadline_text is None and title.recurring is None:
+                title.deadline, title.deadline_text, title.recurring = deadline, deadline_text, recurring
+            node_segments.setdefault(seg.section_node, set()).add(title.segment_id or "")
+            continue
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
                     deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
         duties.append(duty)
+        titled = (seg.section_node, _bullet_marker(seg.raw), duty) if seg.kind == "bullet" else None
         listing = duty if text.rstrip().endswith(":") else None
         listing_objects = listing is not None and bool(_OBJECT_LIST.search(fold(text)))
         listing_marker = _bullet_marker(seg.raw) if listing is not None and seg.kind == "bullet" else None
@@ -2257,7 +2310,8 @@ _NORMATIVE_TYPES = frozenset({"luat", "bo luat", "nghi dinh", "thong tu", "thong
 _FIELD = re.compile(
     r"(?:^|(?<=[;.])\s*)\W*(?P<label>(?:(?:co quan|don vi|trach nhiem)\s+)?(?:chu tri|phoi hop|thuc hien)"
     r"(?:\s+thuc hien)?"
-    r"|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai))?|tien do"
+    # "Thời hạn ban hành", "Thời hạn trình": the legislative plans' time of a draft.
+    r"|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai|ban hanh|trinh))?|tien do"
     r"|san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?|kinh phi(?:\s+thuc hien)?|nguon (?:von|kinh phi))\s*:\s*")
 
 

@@ -173,6 +173,7 @@ class Gazetteer:
                 bare_ok=h.get("bare_ok", False),
                 distribute=h.get("distribute", False),
                 keep_level=h.get("keep_level", True),
+                place=h.get("place", "province"),
                 head=keys,
             )
             self.head_specs[keys] = spec

@@ -1050,8 +1050,10 @@ def _analyse(ctx: _Ctx, mb: _Member) -> None:
     changing = bool(_rx(r"(?<!\w)" + _CHANGE_VERB, ctx.plain).search(_low(core, ctx.plain)))
     while core:
         cc = _Ctx.of(core)
+        # "tăng trưởng kinh tế cả năm 2025 đạt trên 8%": the word that led the year stays behind
+        # once the year is taken out ("cả", "trong").
         e, f = _strip_end(cc, 0, len(core), (_FILLERS if changing else []) + [
-            "từ", "đạt", "là", "ở mức", "có", "dự kiến", "phấn đấu"])
+            "từ", "đạt", "là", "ở mức", "có", "dự kiến", "phấn đấu"] + (["cả", "trong"] if years else []))
         if not f:
             break
         core = _clean(core[:e])
@@ -1104,6 +1106,14 @@ def _analyse(ctx: _Ctx, mb: _Member) -> None:
     if after:
         mb.own_year = after[0][2]
     mb.post = _post_np(ctx, v.unit_end, mb.end) if mb.initial else ""
+    if _ANNOUNCING_POST.match(mb.post):
+        # "… đạt trên 8% và năm 2026 từ 10% trở lên, cụ thể như sau:": the words after the value
+        # announce the list below; the member shares the previous one's subject.
+        mb.post = ""
+
+
+_ANNOUNCING_POST = re.compile(r"^(?:cụ thể|cu the)?\s*(?:(?:như|nhu) (?:sau|sau đây|sau day)|sau (?:đây|day))?\s*$",
+                              re.IGNORECASE)
 
 
 def _unit_family(unit: str | None) -> str:
@@ -1975,6 +1985,11 @@ def _composition_or_cost(ctx: _Ctx, mb: _Member) -> bool:
         return True
     if not unit.startswith("%"):
         return False
+    if _rx(r"^(?:nguồn\s+)?(?:vốn|ngân sách|kinh phí)(?!\w)", ctx.plain).match(_low(mb.core, ctx.plain)):
+        # "Vốn ngoài ngân sách … dự kiến 10%-15%", "Ngân sách địa phương chiếm khoảng 10%": the
+        # split of a plan's funding by source (a ministry's plan, qd4385 of the session-13
+        # development set) sizes the plan as its money does (GUIDELINES-real.md, s13 adj).
+        return True
     return bool(ctx.rx(r"\s*(?:" + _alt(_COST_WORDS) + r")(?!\w)").match(ctx.low, mb.val.unit_end))
 
 

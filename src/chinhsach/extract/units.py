@@ -182,12 +182,15 @@ class UnitGrammar(Gazetteer):
                     return p
             if (fold(self._surface(toks, i, title[0])) == "bo truong" and j < n and toks[j].key in (",", "và")
                     and (i > 0 and toks[i - 1].key in PLURAL | {"chí"}
-                         or j + 1 < n and toks[j + 1].key == "thủ")):
+                         or j + 1 < n and toks[j + 1].key in ("thủ", "cơ"))):
                 # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …" (a decree's execution clause):
                 # the ministers stand for the ministries, the class "bộ". The Government's
-                # telegrams and notices address them without "Các" ("yêu cầu Bộ trưởng, Thủ
-                # trưởng cơ quan ngang bộ …") or as "các đồng chí Bộ trưởng, …" (session 13:
-                # a telegram, a conclusion notice and a Politburo conclusion of 2025).
+                # telegrams, notices, decisions and resolutions address them without "Các"
+                # ("yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang bộ …", "Bộ trưởng, Thủ trưởng cơ
+                # quan ngang bộ … chịu trách nhiệm thi hành") or as "các đồng chí Bộ trưởng, …"
+                # (session 13: a telegram, a conclusion notice, a Politburo conclusion, the Prime
+                # Minister's qd2623 and the Government's nq380 of 2025); a named minister is
+                # "Bộ trưởng Bộ X".
                 return _Parse([_Member("bộ", toks[i].start, toks[title[0] - 1].end, is_head=True,
                                        collective=True)], title[0], is_class=True)
         j = i
@@ -623,12 +626,22 @@ class UnitGrammar(Gazetteer):
                 # the "A, B và C" shape of Vietnamese department names.
                 s = self._segment(toks, k + 1, spec)
                 e2 = s[1] if s is not None else k
+                more = [", " + s[0]] if s is not None else []
+                # "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": the same shape with
+                # more than one comma before the "và" (a national institute named after its
+                # ministry's fields; qd4385 of the session-13 development set).
+                while (s is not None and e2 + 1 < n and toks[e2].key == "," and toks[e2 + 1].cap
+                       and not self._unit_start(toks, e2 + 1)):
+                    s = self._segment(toks, e2 + 1, spec)
+                    if s is not None:
+                        more.append(", " + s[0])
+                        e2 = s[1]
                 if (s is not None and e2 + 1 < n and toks[e2].key == "và" and toks[e2 + 1].cap
                         and not self._unit_start(toks, e2 + 1)
                         # "Sở Y tế, Tài chính và Nội vụ" shares the head of listed bodies
                         and not (self._listed(spec, parts)
-                                 and not self._listed_prefix(spec, [*parts, ", " + s[0]]))):
-                    parts.append(", " + s[0])
+                                 and not self._listed_prefix(spec, [*parts, *more]))):
+                    parts.extend(more)
                     k = e2
                     continue
                 break
@@ -692,6 +705,16 @@ class UnitGrammar(Gazetteer):
                 # phát triển Thành phố", as TP Hồ Chí Minh names its institute).
                 e = self._sentence_run(toks, k)
                 if 0 < e - k <= 3 and e < n and self._level_at(toks, e) is not None:
+                    parts.append(" " + self._surface(toks, k, e))
+                    k = e
+                    continue
+                break
+            if spec.lower and t.kind == WORD and not t.cap and not self._listed(spec, parts):
+                # A descriptive name goes on in sentence case after a capitalised part too
+                # ("Ban Quản lý Khu Nông nghiệp ứng dụng công nghệ cao …", ct010 of the
+                # session-13 fresh plans), when a role verb, a level or a place closes the run.
+                e = self._sentence_run(toks, k, lower_head=True)
+                if e > k and (self._ends_name(toks, e) or self._place_at(toks, e)):
                     parts.append(" " + self._surface(toks, k, e))
                     k = e
                     continue
@@ -765,6 +788,12 @@ class UnitGrammar(Gazetteer):
             t = toks[e]
             if t.key == "," and e > k and toks[e - 1].key == "phòng" and e + 1 < n and toks[e + 1].key == "chống":
                 e += 2  # "phòng, chống ma túy": the comma belongs to the phrase
+                continue
+            if (lower_head and t.key == "," and e > k + 1 and e + 2 < n and toks[e + 1].key == toks[k].key
+                    and toks[e + 1].kind == WORD and not toks[e + 1].cap):
+                # "Ban Quản lý rừng đặc dụng, rừng phòng hộ": the head noun repeated after the
+                # comma lists kinds of one thing inside the name (ct06 of the session-13 plans).
+                e += 2
                 continue
             if (t.key == "," and e > k and e + 1 < n and toks[e + 1].kind == WORD
                     and not toks[e + 1].cap and toks[e + 1].key not in PLURAL
@@ -1304,15 +1333,28 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
 # usually the object of someone else's action. Seen in the session-13 fresh plans of Nghệ An and
 # Thanh Hóa (investors, secondary businesses, aquaculture farms) and in qd2954 KH.V.11 ("11. Đề
 # nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa", a unit in its gold).
-_CLASS_HEADS = ("doanh nghiệp", "cơ sở", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "tổ hợp tác", "chủ rừng",
+_CLASS_HEADS = ("cơ quan", "doanh nghiệp", "cơ sở", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "tổ hợp tác", "chủ rừng",
                 "chủ dự án", "chủ cơ sở", "hộ kinh doanh", "nhà mạng", "công ty", "đơn vị", "tổ chức")
 # "cơ sở dữ liệu", "cơ sở hạ tầng", "tổ chức bộ máy": things, not bodies (kh179 IV.2.1.b lists
 # databases under "Các cơ sở dữ liệu chuyên ngành … gồm có:").
 _NOT_BODIES = "dữ liệu|hạ tầng|vật chất|pháp lý|khoa học|lý luận|thực tiễn|bộ máy"
 _CLASS_LABEL = re.compile(
-    r"^[\s\-+•*]*(?:\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+)?(?:(?:Đề nghị|Giao|Khuyến khích)\s+)?(?:Các|Những)\s+"
-    rf"(?P<name>(?:{'|'.join(_CLASS_HEADS)})(?!\s+(?:{_NOT_BODIES}))\s+[^\W\d][^:;.()]{{1,80}}?)\s*(?P<end>:|$)",
+    r"^[\s\-+•*]*(?:\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+)?(?:(?:Đề nghị|Giao|Khuyến khích)\s+)?(?P<plural>(?:Các|Những)\s+)?"
+    rf"(?P<name>(?:{'|'.join(_CLASS_HEADS)})(?!\s+(?:{_NOT_BODIES}))\s+[^\W\d][^:;.()]{{1,80}}?)"
+    r"\s*(?:\([^()]*\)\s*)?(?P<end>:|$|(?:có|chịu)\s+trách\s+nhiệm\b)",
     re.IGNORECASE)
+# A directive names the bodies of a procedure by their part in it, and charges each as the class
+# ("Các cơ quan đăng ký đầu tư (Sở …, Ban Quản lý …):", "3. Cơ quan chủ trì giải quyết thủ tục
+# …", "Cơ quan phối hợp có trách nhiệm trả lời …", "11. Các đơn vị cấp nước sạch trên địa bàn
+# có trách nhiệm"; ct010 and ct09 of the session-13 fresh plans). Without "các" only "cơ quan"
+# opens such a label: "2. Tổ chức tuyên truyền" is a task, not a body.
+_NO_PLURAL_HEADS = ("cơ quan",)
+# "Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm …" (ct09 item 1 of
+# the session-13 fresh plans, no unit in its gold): a list of generic nouns names no class.
+_GENERIC_LIST = re.compile(r",\s*(?:cac\s+)?(?:co quan|to chuc|ca nhan|don vi|doanh nghiep)\b")
+_ROLE_NAMED = re.compile(r"co quan (?:chu tri|phoi hop)\b")
+# Qualifiers that leave the class bare (GUIDELINES-real.md: "các đơn vị chức năng" alone is no unit).
+_BARE_QUALIFIERS = ("chức năng", "thành viên", "nhà nước", "cấp trên", "có thẩm quyền")
 # Words a label may not hold: it would be a clause, not a name.
 _CLAUSE_WORDS = re.compile(r"\b(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|tham muu|bao cao|"
                            r"can|phai|nen|duoc|da|se|thuc hien|gom|bao gom|nhu sau|sau day)\b")
@@ -1323,15 +1365,27 @@ _CLASS_RESTRICTION = re.compile(r"\s+(?:(?:đang\s+)?(?:hoạt động\s+)?(?:tr
 
 def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
     label = _CLASS_LABEL.match(text)
-    if not label or len(label.group("name").split()) > 14 or _CLAUSE_WORDS.search(fold(label.group("name"))):
+    if not label or len(label.group("name").split()) > 14:
+        return found
+    # "cơ quan chủ trì", "cơ quan phối hợp" name a body by its role in a procedure; bare, they are
+    # also the column labels of a task table ("Cơ quan chủ trì: Sở Y tế"), so then only the subject
+    # of a charge ("Cơ quan phối hợp có trách nhiệm …") is the class.
+    words = fold(label.group("name"))
+    role = _ROLE_NAMED.match(words)
+    if role and (words == role.group(0) and label.group("end") in (":", "")):
+        return found
+    if _CLAUSE_WORDS.search(words[role.end():] if role else words) or _GENERIC_LIST.search(words):
         return found
     a, b = label.start("name"), label.end("name")
     if any(m.start < b and m.end > a for m in found):
         return found  # a listed class or body ("Các doanh nghiệp viễn thông")
     name = _CLASS_RESTRICTION.sub("", label.group("name")).strip()
     name = name[0].lower() + name[1:]
-    if not any(fold(name).startswith(fold(h) + " ") for h in _CLASS_HEADS):
+    heads = _CLASS_HEADS if label.group("plural") else _NO_PLURAL_HEADS
+    if not any(fold(name).startswith(fold(h) + " ") for h in heads):
         return found  # the qualifier was only a restriction ("Các doanh nghiệp trên địa bàn")
+    if any(fold(name).endswith(" " + fold(q)) for q in _BARE_QUALIFIERS):
+        return found
     return sorted([*found, UnitMention(a, b, text[a:b], name, collective=True)], key=lambda m: m.start)
 
 
@@ -1618,14 +1672,39 @@ _NAMED_LEVEL = re.compile(r"(?:các|\d{1,3})\s+(?P<level>xã|phường|thị tr�
 _PLACE_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s,;:.()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*)*")
 
 
+# "Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh": a level word before
+# each name. The Government's resolutions charge named provinces so (nq380 of the session-13
+# development set); the names are what tells the bodies apart, as in the list above.
+_EACH_LEVEL = re.compile(r"\s*(?P<level>tỉnh|thành phố|xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)\s+"
+                         r"(?=[A-ZĐÀ-Ỹ])")
+
+
+def _each_level_places(text: str, m: UnitMention, body: str, others: Sequence[UnitMention]) -> list[UnitMention]:
+    """One body per "level Name" in a list of two or more under one head (``_EACH_LEVEL``)."""
+    at = text.find(body.split()[-1], m.start, m.end + 1)
+    pos = at + len(body.split()[-1]) if at >= 0 else -1
+    out: list[UnitMention] = []
+    while pos >= 0:
+        lv = _EACH_LEVEL.match(text, pos)
+        name = _PLACE_NAME.match(text, lv.end()) if lv else None
+        if lv is None or name is None or any(o.start <= name.start() < o.end for o in others if o is not m):
+            break
+        start = m.start if not out else lv.start() + len(lv.group(0)) - len(lv.group(0).lstrip())
+        out.append(UnitMention(start, name.end(), text[start : name.end()],
+                               f"{body} {lv.group('level')} {name.group(0)}", None, m.is_head))
+        sep = re.match(r"\s*(?:,\s*(?:và\s+)?|và\s+)", text[name.end() :])
+        pos = name.end() + sep.end() if sep else -1
+    return out if len(out) > 1 else []
+
+
 def _named_places(text: str, m: UnitMention, others: Sequence[UnitMention] = ()) -> list[UnitMention]:
-    body = re.sub(r"\s+(?:xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)$", "", m.name)
+    body = re.sub(r"\s+(?:tỉnh|thành phố|xã|phường|thị trấn|huyện|thị xã|quận|đặc khu)$", "", m.name)
     if body not in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Đảng ủy", "Công an"):
         return []
     at = re.search(r"\s(?=(?:các|\d{1,3})\s)", text[m.start : m.end + 5])
     lv = _NAMED_LEVEL.match(text, m.start + at.end()) if at else None
     if lv is None:
-        return []
+        return [] if m.collective else _each_level_places(text, m, body, others)
     if m.is_head and _CHAIR.match(fold(m.text)):
         body = f"Chủ tịch {body}"  # "Chủ tịch UBND các huyện A, B": the chair of each (_chair_of_committee)
     out: list[UnitMention] = []
@@ -1813,12 +1892,18 @@ def _council_bodies(text: str, found: list[UnitMention]) -> list[UnitMention]:
 # Between members of one collective: a comma, or only a space where the comma was dropped
 # ("sở, ban ngành"); "và" joins two collectives ("sở, ban, ngành thành phố và Ủy ban nhân dân
 # xã, phường" names two).
+# "Thủ trưởng cơ quan, ban, ngành thành phố" (ct09 of the session-13 fresh plans, its gold:
+# "cơ quan, ban, ngành"): "cơ quan" names no class alone, but it opens a list of class words.
+_AGENCIES_BEFORE = re.compile(r"(?:^|[\s,])(?:các\s+)?(?P<w>cơ quan),\s*$", re.IGNORECASE)
 _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # Class words that may close a collective without being units on their own ("sở, ban, ngành,
 # địa phương", "các sở, ngành, đoàn thể"). "cơ quan" closes one only as its last member, before
 # a restriction ("các sở, ngành, cơ quan liên quan", "sở, cơ quan trực thuộc"): before ", đơn vị"
 # it opens the generic "cơ quan, đơn vị" (kh153, kh556); GUIDELINES-real.md keeps a generic member
 # of a printed collective ("sở, ban, ngành, đơn vị chức năng"; qd2954 "sở, ngành, cơ quan").
+# "cơ quan" before ", địa phương" closes one too: the Government's "các bộ, cơ quan, địa
+# phương" and "các bộ, cơ quan trung ương, địa phương" name every ministry, agency and province
+# (its resolutions define the short name so: "sau đây gọi tắt là các bộ, cơ quan, địa phương").
 # "các sở, ban, ngành, đơn vị (Thành phố) liên quan": the generic "đơn vị" closes the list as one
 # more member (5 such lists in the two decisions of the session-13 fresh plans, where it was cut
 # off). Not before a word that makes it a class of its own ("đơn vị sự nghiệp"); "…, đơn vị trực
@@ -1832,7 +1917,8 @@ _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phươn
                               r"chức năng|hành chính|sử dụng|quản lý|thực hiện|của|cấp)\b)"
                               # "các sở, ban, ngành, cơ quan, đơn vị liên quan" (kh987's closing):
                               # "cơ quan" between two members is one more member too.
-                              r"|\s*,\s*cơ quan(?=\s*,\s*(?:đơn vị|địa phương)\b))+",
+                              r"|\s*,\s*cơ quan(?=\s*,\s*(?:đơn vị|địa phương)\b)"
+                              r"|\s*,\s*cơ quan\s+trung ương(?=\s*,\s*(?:các\s+)?địa phương\b))+",
                               re.IGNORECASE)
 
 
@@ -1890,7 +1976,7 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             tail = _COLLECTIVE_TAIL.match(text[end:])
             # A lone class word takes a tail only when the tail is a restricted "cơ quan" ("các
             # sở, cơ quan trực thuộc"): "các ngành, địa phương" stays generic.
-            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$", tail.group(0), re.I)):
+            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$|cơ quan(?:\s+trung ương)?\s*,\s*(?:các\s+)?địa phương\s*$", tail.group(0), re.I)):
                 for w in tail.group(0).split(","):
                     w = re.sub(r"^\s*(?:các\s+)?", "", w, flags=re.I).rstrip()
                     if w.lower().startswith("và "):  # "sở, ban, ngành và địa phương"
@@ -1911,6 +1997,9 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
                 if mentions[j].end > end:
                     words[-1] = words[-1] + text[end : mentions[j].end]
                     end = mentions[j].end
+            agencies = _AGENCIES_BEFORE.search(text[: members[0].start]) if not members[0].is_head else None
+            if agencies and len(words) > 1:
+                words.insert(0, "cơ quan")
             if len(words) > 1:
                 qualifier = _QUALIFIER.match(text[end:])
                 if qualifier:
@@ -1918,8 +2007,8 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
                     end += qualifier.end()
                 name = ", ".join(w.strip() for w in words)
                 name = name[:1].lower() + name[1:]
-                out.append(UnitMention(members[0].start, end, text[members[0].start : end], name,
-                                       None, members[0].is_head, True))
+                start = agencies.start("w") if agencies else members[0].start
+                out.append(UnitMention(start, end, text[start:end], name, None, members[0].is_head, True))
                 i = j + 1
                 continue
         else:

@@ -277,6 +277,13 @@ _CLOSED_TAIL = re.compile(r"(?:\b(?:Huyện|Tỉnh|Thành|Thị|Quận|Đảng) 
                           r"\b(?:Văn phòng|Thanh tra|Giám đốc|Lãnh đạo) Sở)$")
 
 
+# An article named inside a sentence: "Điều 6;", "Điều 10," "Điều 4 của Luật", "Điều 7 và …",
+# "Điều 12 Luật …" (a list of the clauses a decree details). A heading has "." or ":" or a
+# capitalised title after the number, never these.
+_ARTICLE_REFERENCE = re.compile(r"(?:Điều|ĐIỀU)\s+\d+[a-z]?\s*(?:[;,)]|(?:của|và|hoặc|khoản|điểm|Luật|Nghị định"
+                                r"|Bộ luật|Thông tư)\b)")
+
+
 def _short_heading(prev: str) -> bool:
     """Whether paragraph ``prev`` reads as a heading: an outline marker and a few words with
     nothing left open ("5. Sở Công Thương", "a) Mục tiêu chung", "3. Văn phòng Sở")."""
@@ -318,6 +325,12 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
         # The same wrap before a dash where every first line is cut short, whatever the case
         # after it: a dash line too long to open a paragraph ("8. Ngân hàng Nhà nước Việt Nam" /
         # "- Chi nhánh Khu vực II: Chủ trì, …", kh179 on a portal page).
+        return True
+    if (line.kind == "text" and not line.gap_before and not line.page_break_before
+            and _ARTICLE_REFERENCE.match(text)
+            and not prev.rstrip().endswith((".", ";", ":", "!", "?"))):
+        # "… khoản 3" / "Điều 6; khoản 5 Điều 9 …": a reference to an article wrapped before
+        # "Điều", not an article heading, which prints "Điều 6." and a title.
         return True
     if line.kind != "text" or starts_block(text) or _NOTE_START.match(text) or RECIPIENTS_RE.match(text):
         return False  # a footnote ("[1] Chương trình số …") opens its own paragraph
