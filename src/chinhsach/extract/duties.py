@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from chinhsach.extract.units import find_units, one_name_per_body
@@ -132,8 +132,9 @@ _REPORT = re.compile(
     r"bao cao(?:,?\s+(?:[^\s;.,()]+|\([^()]{1,40}\))){1,16}?\s+(?:ve|len|gui ve|toi)|"
     # "báo cáo kết quả kiểm tra với Chủ tịch UBND tỉnh" (a 2024 inspection plan relayed by
     # thanhtra.com.vn): "với" names the recipient only after the reported results, so
-    # that "báo cáo, phối hợp với X" keeps X a partner.
-    r"bao cao (?:ket qua|tinh hinh|tien do)(?:\s+[^\s;.,()]+){0,12}?\s+voi|"
+    # that "báo cáo, phối hợp với X" keeps X a partner. "cho" likewise: "Báo cáo kết quả kiểm
+    # kê cho cơ quan quản lý cấp trên" (qd1627 IV.1.5 of the session-13 fresh documents).
+    r"bao cao (?:ket qua|tinh hinh|tien do)(?:\s+[^\s;.,()]+){0,12}?\s+(?:voi|cho)|"
     # "chịu trách nhiệm giải trình trước UBND Thành phố", "giải trình với Sở X": the body a unit
     # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
     r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
@@ -179,9 +180,11 @@ MONITOR_VERBS = _MONITOR_VERBS  # public: table cells (extract.tables) use the s
 _CLAUSE_BREAK = re.compile(r"[;.]")
 # Between two members of a list of units: commas, "và", "các".
 # Generic words may stand in a list without breaking it ("các sở, ban, ngành, đơn vị cấp tỉnh,
-# Ủy ban nhân dân các huyện").
+# Ủy ban nhân dân các huyện"), and so may the address of the office holders listed ("các đồng chí
+# bí thư …, các đồng chí bộ trưởng …": kl221 item 2 of the session-13 fresh documents, where the
+# first holders lost the second's monitoring).
 _LIST_GAP = re.compile(
-    r"^(?:[\s,;/]|va\s|va cua\s|hoac\s|cac\s|co quan\b|can bo\b|\((?:noi|co so|doi voi)\b[^()]{0,50}\)|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
+    r"^(?:[\s,;/]|va\s|va cua\s|hoac\s|cac\s|dong chi\b|co quan\b|can bo\b|\((?:noi|co so|doi voi)\b[^()]{0,50}\)|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
     r"chuc nang\b|co lien quan\b|lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
 )
 
@@ -381,17 +384,28 @@ def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pat
         if j == 0:
             return False
         gap = folded[mentions[j - 1].end : mentions[j].start]
-        if not _LIST_GAP.match(gap) and not (
-                _SUB_BODY_GAP.match(gap) and "," not in folded[mentions[j].start : folded.find(")", mentions[j].start)]):
+        if not _LIST_GAP.match(gap) and not _SUB_BODY_GAP.match(gap):
             return False
         j -= 1
 
 
 # "phối hợp với Sở Y tế (Chi cục Dân số - Xã hội)": a bracketed sub-body right after its parent
-# takes the parent's role (GUIDELINES-real.md, [decided, adjud]; kh157 V.3.a). One body only: a
-# bracketed list after a class names examples of it ("các doanh nghiệp viễn thông (Viettel, VNPT,
-# MobiFone)", tests/test_units_general.py), which stay out as before.
+# takes the parent's role (GUIDELINES-real.md, [decided, adjud]; kh157 V.3.a). A bracketed list
+# after a class names its members ("các doanh nghiệp viễn thông (Viettel, VNPT, MobiFone)"): each
+# takes the role and the class is not added (:func:`_named_members`; GUIDELINES-real.md [decided,
+# s13 fixleft], as the names listed under one head; kh987 IV.1 of the session-13 fresh documents).
 _SUB_BODY_GAP = re.compile(r"^\s*\(\s*$")
+
+
+def _named_members(text: str, folded: str, mentions: Sequence[Mention], i: int) -> bool:
+    """Whether mention ``i`` is a class (a lower-case collective name) followed by a bracketed
+    list of named bodies, which stand for it."""
+    m = mentions[i]
+    if not m.name[:1].islower() or i + 1 >= len(mentions) or not _SUB_BODY_GAP.match(folded[m.end : mentions[i + 1].start]):
+        return False
+    close = folded.find(")", m.end)
+    inside = [x for x in mentions[i + 1 :] if close < 0 or x.start < close]
+    return len(inside) > 1 and all(text[x.start : x.start + 1].isupper() for x in inside)
 
 
 # "Các thành viên Ban Chỉ đạo, Thủ trưởng các sở, ban, ngành … chịu trách nhiệm thi hành": the
@@ -400,11 +414,28 @@ _SUB_BODY_GAP = re.compile(r"^\s*\(\s*$")
 _MEMBERS_OF = re.compile(r"\bthanh vien\s+(?:cac\s+)?$")
 
 
+# "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ X khẩn trương …": the opener's owners end
+# at "liên quan," (a list it closes) and the subject follows (tb659 item 2 of the session-13 fresh
+# documents: the subject was read as one more owner and got no role).
+_OWNER_OPENER = re.compile(r"^[\s\-+•*]*(?:tren co so|theo|can cu|qua)\b[^,;:]{0,60}\bcua\b[^;:]{0,120}?"
+                           r"\b(?:co\s+)?lien quan\s*,\s*")
+_CLOSED_GAP = re.compile(r"^\s*(?:co\s+)?lien quan\s*,\s*$")
+
+
+def _opener_ends(folded: str, mentions: Sequence[Mention], j: int) -> bool:
+    """Whether the gap after mention ``j`` closes an owner list of an opener (:data:`_OWNER_OPENER`)."""
+    if not _CLOSED_GAP.match(folded[mentions[j].end : mentions[j + 1].start]):
+        return False
+    start = _clause_start(folded, mentions[j].start)
+    opener = _OWNER_OPENER.match(folded, start)
+    return bool(opener) and opener.end() == mentions[j + 1].start
+
+
 def _list_head(folded: str, mentions: Sequence[Mention], i: int) -> int:
     """Index of the first mention of the list that mention ``i`` belongs to."""
     j = i
     while j > 0 and _LIST_GAP.match(folded[mentions[j - 1].end : mentions[j].start]):
-        if _MEMBERS_OF.search(folded[: mentions[j - 1].start]):
+        if _MEMBERS_OF.search(folded[: mentions[j - 1].start]) or _opener_ends(folded, mentions, j - 1):
             break
         j -= 1
     return j
@@ -412,7 +443,8 @@ def _list_head(folded: str, mentions: Sequence[Mention], i: int) -> int:
 
 def _list_tail(folded: str, mentions: Sequence[Mention], i: int) -> int:
     j = i
-    while j + 1 < len(mentions) and _LIST_GAP.match(folded[mentions[j].end : mentions[j + 1].start]):
+    while (j + 1 < len(mentions) and _LIST_GAP.match(folded[mentions[j].end : mentions[j + 1].start])
+           and not _opener_ends(folded, mentions, j)):
         j += 1
     return j
 
@@ -620,7 +652,7 @@ def _without_openers(opener: str) -> str:
     """The opener with its adverbial and time pieces taken off, one comma-closed piece at a time."""
     opener = _PURPOSE_OPENER.sub("", opener, count=1)
     while True:
-        shorter = _TIME_OPENER.sub("", _ADVERBIAL_OPENER.sub("", opener))
+        shorter = _TIME_OPENER.sub("", _ADVERBIAL_OPENER.sub("", _OWNER_OPENER.sub("", opener)))
         if shorter == opener:
             return opener
         opener = shorter
@@ -685,6 +717,8 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             out.append(UnitRole(name=m.name, role=role, explicit=True, mention=text[m.start : m.end]))
 
     for i, m in enumerate(mentions):
+        if _named_members(text, folded, mentions, i):
+            continue
         head = _list_head(folded, mentions, i)
         tail = _list_tail(folded, mentions, i)
         if _in_list_after(folded, mentions, i, _COOPERATE):
@@ -783,6 +817,16 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 # "…; đồng thời theo dõi, kiểm tra …" goes on with the same subject.
                 while clause_end and re.match(r"[;.]\s*(?:dong thoi|va)\b", folded[clause_end.start():]):
                     clause_end = _CLAUSE_BREAK.search(folded, clause_end.end())
+                # A request ("yêu cầu / đề nghị các đồng chí … phải …; tăng cường kiểm tra …") asks
+                # for every clause up to the sentence's end that names no other body (kl221 item 2).
+                requested = re.search(r"\b(?:de nghi|yeu cau)\s+(?:cac\s+)?(?:dong chi\s+)?$",
+                                      folded[: mentions[head].start])
+                while requested and clause_end and folded[clause_end.start()] == ";":
+                    nxt_end = _CLAUSE_BREAK.search(folded, clause_end.end())
+                    stop = nxt_end.start() if nxt_end else len(folded)
+                    if any(clause_end.end() <= x.start < stop for x in mentions):
+                        break
+                    clause_end = nxt_end
                 if _MONITOR_VERBS.search(folded[mentions[tail].end : clause_end.start() if clause_end else None]):
                     add(m, "monitor")
                 continue
@@ -1169,6 +1213,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     candidates: list[tuple[int, str | None, str]] = []
     spans = _spans(folded, text)
     candidates.extend((start, iso, words) for start, _end, iso, words in spans)
+    limits: set[int] = set()  # "trước ngày 05/12/2025": a day the duty is due by
+    bare_years: set[int] = set()  # "trong năm 2025": a whole year
     for m in _DATE_FULL.finditer(folded):
         d = int(m.group("d") or m.group("d2") or m.group("d3") or m.group("d4"))
         mo = int(m.group("m") or m.group("m2") or m.group("m3") or m.group("m4"))
@@ -1192,6 +1238,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         if not year and (nxt := re.compile(rf"\s*,?\s*{_NEXT_PERIOD}").match(folded, end)):
             end = nxt.end()  # "trước ngày 15 tháng 01 của năm tiếp theo": the year is the next one
         candidates.append((m.start(), iso, text[m.start() : end]))
+        if iso and prep.endswith(("truoc", "cham nhat", "cham nhat la")):
+            limits.add(m.start())
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
         candidates.append((m.start(), month_end(int(m.group("y")), q * 3), text[m.start() : m.end()]))
@@ -1227,6 +1275,7 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         if _CITED_AFTER.match(folded, m.end()) and _NAME_HEAD.search(text, 0, m.start()):
             continue  # "Chương trình … đến năm 2030 theo Quyết định số …": the name being cited
         candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
+        bare_years.add(m.start())
     for m in _TIME_LABEL.finditer(folded):
         end = int(m.group("y2") or m.group("y"))
         start = m.start() + len(m.group("prep"))
@@ -1249,6 +1298,12 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         return None, None, recurring
     dated = [c for c in candidates if c[1]]
     chosen = min(dated or candidates, key=lambda c: c[0])
+    if chosen[0] in bare_years and (days := [c for c in dated if c[0] in limits and c[1][:4] == chosen[1][:4]]):
+        # "… những vướng mắc tiếp tục được xử lý trong năm 2025 …. Các báo cáo gửi Bộ X trước
+        # ngày 05 tháng 12 năm 2025": a day limit inside the same year says when the duty is due;
+        # the bare year before it dates what the duty handles (tb659 item 1 of the session-13
+        # fresh documents, read whole once its long paragraph was no longer cut in parts).
+        chosen = min(days, key=lambda c: c[0])
     if chosen[1] and recurring == "thường xuyên":
         recurring = None  # a one-off deadline: "thường xuyên" describes the manner, not a cycle
     # The words start at the preposition: a label or a bracket that stood for it is dropped.
@@ -1859,6 +1914,26 @@ def _opens(text: str, unit: UnitRole) -> bool:
 _NOTE_LINE = re.compile(r"[*_\s]*\([^()]*(?:\([^()]*\)[^()]*)*\)[*_\s.;]*")
 
 
+def _whole_paragraphs(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with the parts of one long paragraph joined again.
+
+    The outline cuts a paragraph over 160 words into sentence-bounded parts for the search
+    model (``structure.outline.split_segment_text``); the parts share the paragraph's
+    provenance. A duty is the paragraph: read part by part, one numbered item of a 2025
+    telegram (cd229 item 1 of the session-13 fresh documents) gave three duties, and the
+    same item printed shorter gives one.
+    """
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if (prev is not None and seg.kind in ("paragraph", "bullet") and seg.kind == prev.kind
+                and seg.section_node == prev.section_node and seg.prov == prev.prov):
+            out[-1] = replace(prev, text=f"{prev.text} {seg.text}", raw=f"{prev.raw} {seg.raw}")
+            continue
+        out.append(seg)
+    return out
+
+
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -1925,7 +2000,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # The last duty a bullet gave, with its outline node and mark: a "+ Nội dung: …" field under
     # it completes it (see below).
     titled: tuple[str | None, str | None, Duty] | None = None
-    for seg in document.segments:
+    for seg in _whole_paragraphs(document.segments):
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
             continue

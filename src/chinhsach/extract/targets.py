@@ -270,7 +270,7 @@ _UNITS = [
     "tỷ usd", "người", "lượt người", "lượt", "lao động", "hộ", "hộ gia đình", "căn", "căn hộ",
     "căn nhà", "ngôi nhà",
     "nhà", "xã", "phường", "huyện", "thôn", "bản", "tổ dân phố", "trường", "lớp", "phòng học",
-    "cơ sở", "trạm y tế", "doanh nghiệp", "hợp tác xã", "sản phẩm", "công trình", "giường",
+    "cơ sở", "cơ sở dữ liệu", "trạm y tế", "doanh nghiệp", "hợp tác xã", "sản phẩm", "công trình", "giường",
     "giường bệnh", "bác sỹ", "bác sĩ", "dược sỹ", "dược sĩ", "cán bộ", "giáo viên", "học sinh",
     "sinh viên", "trẻ", "đối tượng", "việc làm", "mô hình", "câu lạc bộ", "nhà văn hóa",
     "chỉ tiêu", "tiêu chí", "suất", "con", "cây", "km đường", "đơn vị", "tổ chức", "dự án",
@@ -456,7 +456,9 @@ _MASK_PATTERNS = [
     r"(?<!\w)quý\s+(?:[ivx]+|\d)(?!\w)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?",
     r"(?<!\w)năm\s+\d{4}",
     # references and names with a number after the noun
-    r"(?<!\w)(?:mục|khoản|điều|điểm|phần|chương|tiết|mức độ|cấp độ|loại|hạng|nhóm|vùng|"
+    # "đối tượng 4": the national-defence training categories are numbered (qd2853 read
+    # "thuộc đối tượng 4" as a second value and cut the first indicator at its list commas).
+    r"(?<!\w)(?:mục|khoản|điều|điểm|phần|chương|tiết|mức độ|cấp độ|loại|hạng|nhóm|vùng|đối tượng|"
     r"khu vực|lần thứ|thứ|lần|cấp|lớp|khối|tuyến|đợt|giai đoạn|tiêu chí|khóa|nhiệm kỳ|"
     r"phụ lục|biểu|bảng|nghị quyết|quyết định|chỉ thị|kế hoạch|thông tư|nghị định|luật|"
     r"công văn|thông báo|kết luận|hướng dẫn|tờ trình|đề án|chương trình|dự án|văn bản|"
@@ -1828,7 +1830,7 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     if mb.val.unit in ("%", "‰") and _rx(r"^(?:tỷ lệ|tỉ lệ)", ctx.plain).match(ind) and \
             not mb.initial:
         return True
-    if _planned_quantity(ctx, mb):
+    if _planned_quantity(ctx, mb) or _completed_count(ctx, mb):
         return True
     if mb.initial and mb.val.unit in ("%", "‰") and mb.post and _has_predicate(ctx, mb.post) > 0:
         # "100% số người hưởng trợ cấp … được rà soát …", "Có 30% diện tích nuôi … áp dụng …":
@@ -1857,6 +1859,22 @@ _QUANTITY_NOUN = r"(?:số lượng|tổng số)(?!\w)"
 _ACTIVITY_COUNT_NOUNS = {"mẫu", "điểm", "vị trí", "đợt", "lần", "lượt", "cuộc", "buổi", "lớp",
                          "hội nghị", "hội thảo", "người", "đại biểu", "học viên", "cuốn", "tờ",
                          "tờ rơi", "tờ gấp", "bản", "ấn phẩm", "tin", "bài", "tin, bài", "thuê bao"}
+
+
+# "ưu tiên triển khai hoàn thiện 11 cơ sở dữ liệu …" inside a task (kh308 II.1.2 of the session-13
+# fresh documents): a count of things the task brings to completion is the result level it aims
+# at (GUIDELINES-real.md [decided, s13 adj] on quantities), unlike a count that sizes the work
+# (activity nouns: "hoàn thành 02 đợt kiểm tra" stays out).
+_COMPLETES = r"(?:hoàn thiện|hoàn thành|đưa vào (?:vận hành|khai thác|sử dụng))\s*$"
+
+
+def _completed_count(ctx: _Ctx, mb: _Member) -> bool:
+    base = (mb.val.unit or "").split("/")[0].strip()
+    if not base or base in ("%", "‰") or base in _TIME_UNITS or base in _AGE_UNITS \
+            or any(base == n or base.startswith(n + " ") for n in _ACTIVITY_COUNT_NOUNS) \
+            or _rx(r"(?:đồng|usd)$", ctx.plain).search(_low(base, ctx.plain)):
+        return False
+    return bool(ctx.rx(r"(?<!\w)" + _COMPLETES).search(ctx.low, mb.start, mb.val.start))
 
 
 def _planned_quantity(ctx: _Ctx, mb: _Member) -> bool:
