@@ -1,0 +1,36 @@
+"""Forms left over from the national documents of the session-13 fresh development set (helper
+fixnat2), written with invented wording: a generic agency over a list of fields (qd2623), the
+Government's "bộ, cơ quan, đơn vị, địa phương" collective (qd2623).
+"""
+
+from __future__ import annotations
+
+from chinhsach.extract.duties import roles_in_text
+
+
+def _roles(text: str) -> set[tuple[str, str]]:
+    return {(u.name, u.role) for u in roles_in_text(text)}
+
+
+def test_a_generic_agency_over_a_list_of_fields_is_one_class() -> None:
+    # "các cơ quan báo chí, phát thanh, truyền hình khác": the fields are no units of their own;
+    # the class keeps them all, not "cơ quan báo chí" alone.
+    roles = _roles("Sở Văn hóa và Thể thao chủ trì, phối hợp với các cơ quan thông tấn, báo chí, "
+                   "truyền hình khác đưa tin về chương trình.")
+    assert ("cơ quan thông tấn, báo chí, truyền hình", "cooperate") in roles, roles
+    # A unit after the comma ends the class as before.
+    roles = _roles("Các cơ quan báo chí, Sở Nội vụ tổ chức tuyên truyền.")
+    assert ("cơ quan báo chí", "lead") in roles and ("Sở Nội vụ", "lead") in roles, roles
+
+
+def test_the_governments_collective_with_units_among_its_members() -> None:
+    roles = _roles("Các bộ, cơ quan, đơn vị, địa phương chủ động bố trí kinh phí để thực hiện.")
+    assert roles == {("bộ, cơ quan, đơn vị, địa phương", "lead")}, roles
+    # The Party's committee before the same words stays alone (kl221's gold keeps "cấp ủy").
+    roles = _roles("Các cấp ủy, cơ quan, đơn vị, địa phương quán triệt nội dung kết luận.")
+    assert ("bộ, cơ quan, đơn vị, địa phương", "lead") not in roles and ("cấp ủy", "lead") in roles, roles
+
+
+def test_a_council_of_the_same_level_keeps_its_qualifier() -> None:
+    roles = _roles("Ủy ban nhân dân các xã tổng hợp nhu cầu, trình Hội đồng nhân dân cùng cấp quyết định.")
+    assert ("Hội đồng nhân dân cùng cấp", "report_to") in roles, roles
