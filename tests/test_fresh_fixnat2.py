@@ -1,9 +1,14 @@
 """Forms left over from the national documents of the session-13 fresh development set (helper
 fixnat2), written with invented wording: a generic agency over a list of fields (qd2623), the
-Government's "bộ, cơ quan, đơn vị, địa phương" collective (qd2623).
+Government's "bộ, cơ quan, đơn vị, địa phương" collective (qd2623), a heading that is only a
+list of local levels (nq380 II.5).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_text
 
 from chinhsach.extract.duties import roles_in_text
 
@@ -34,3 +39,32 @@ def test_the_governments_collective_with_units_among_its_members() -> None:
 def test_a_council_of_the_same_level_keeps_its_qualifier() -> None:
     roles = _roles("Ủy ban nhân dân các xã tổng hợp nhu cầu, trình Hội đồng nhân dân cùng cấp quyết định.")
     assert ("Hội đồng nhân dân cùng cấp", "report_to") in roles, roles
+
+
+_LEVELS_PLAN = """KẾ HOẠCH
+Khắc phục hậu quả mưa lũ năm 2026
+
+I. MỤC ĐÍCH
+
+Khôi phục nhanh đời sống người dân.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Bộ Xây dựng:
+
+a) Hướng dẫn sửa chữa nhà ở bị hư hỏng.
+
+2. Các xã, phường:
+
+a) Chủ động dùng ngân sách của mình để sửa chữa đường giao thông.
+
+b) Thống kê thiệt hại, gửi Bộ Xây dựng trước ngày 20 tháng 3 năm 2026.
+"""
+
+
+def test_a_heading_of_local_levels_names_the_localities(tmp_path: Path) -> None:
+    # "2. Các xã, phường:" over its points: the localities lead them, not the plan's other units.
+    document = parse_text(tmp_path, _LEVELS_PLAN)
+    by_section = {d.section: {(u.name, u.role) for u in d.units} for d in document.duties}
+    assert by_section["II.2.a"] == {("xã, phường", "lead")}, by_section
+    assert by_section["II.2.b"] == {("xã, phường", "lead"), ("Bộ Xây dựng", "report_to")}, by_section

@@ -1371,10 +1371,21 @@ _DUTIES_OF_CLASS = re.compile(r"^(?:trach nhiem|nhiem vu)(?:,? (?:nhiem vu|quyen
                               r"\s*(?:\(|:|…|$)")
 
 
+# "5. Các tỉnh, thành phố:" over lettered points (nq380 II.5 of the session-13 fresh plans, a
+# Government resolution; its gold keeps the class "tỉnh, thành phố" as lead): a heading that is
+# only a list of local levels names the localities themselves as the actors of its points. Only
+# a list of two levels or more (the outline drops the closing ":").
+_LEVELS_HEADING = re.compile(r"^(?:cac\s+)?(?P<x>(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu)"
+                             r"(?:\s*,\s*(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu))+)\s*:?\s*$")
+
+
 def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     """Units a heading charges: "Giao X (chỉ đạo)", "Đề nghị X", or a heading that names units."""
     units = _units_of_heading(section.heading, find)
     folded = fold(section.heading, keep_length=True)
+    if not units and not find(section.heading) and (m := _LEVELS_HEADING.match(folded.lower())):
+        name = re.sub(r"\s+", " ", section.heading[m.start("x") : m.end("x")]).lower()
+        return [UnitRole(name=name, role="lead", explicit=True, mention=name)]
     if not units and not find(section.heading) and (m := _DUTIES_OF_CLASS.match(folded)) \
             and not re.search(r"\blien quan\b|\bkhac\b", m.group("x")):
         name = section.heading[m.start("x") : m.end("x")]
