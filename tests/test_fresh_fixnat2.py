@@ -68,3 +68,13 @@ def test_a_heading_of_local_levels_names_the_localities(tmp_path: Path) -> None:
     by_section = {d.section: {(u.name, u.role) for u in d.units} for d in document.duties}
     assert by_section["II.2.a"] == {("xã, phường", "lead")}, by_section
     assert by_section["II.2.b"] == {("xã, phường", "lead"), ("Bộ Xây dựng", "report_to")}, by_section
+
+
+def test_agencies_under_a_ministry_and_the_planning_body_are_classes() -> None:
+    # "Các cơ quan trực thuộc Bộ …" (qd4385 IV.2) is the class of the ministry's own agencies,
+    # as "đơn vị trực thuộc Sở …" is; "cơ quan tổ chức lập quy hoạch" is the planning law's body
+    # that draws up a plan, a class named by its function (qd4385 IV.3.c).
+    roles = _roles("Các cơ quan trực thuộc Bộ Tư pháp chủ trì rà soát văn bản.")
+    assert roles == {("cơ quan trực thuộc Bộ Tư pháp", "lead")}, roles
+    roles = _roles("Khi lập quy hoạch vùng, cơ quan tổ chức lập quy hoạch phải lấy ý kiến cộng đồng.")
+    assert ("cơ quan tổ chức lập quy hoạch", "lead") in roles, roles
