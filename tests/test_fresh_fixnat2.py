@@ -78,3 +78,29 @@ def test_agencies_under_a_ministry_and_the_planning_body_are_classes() -> None:
     assert roles == {("cơ quan trực thuộc Bộ Tư pháp", "lead")}, roles
     roles = _roles("Khi lập quy hoạch vùng, cơ quan tổ chức lập quy hoạch phải lấy ý kiến cộng đồng.")
     assert ("cơ quan tổ chức lập quy hoạch", "lead") in roles, roles
+
+
+_INFORM_PLAN = """KẾ HOẠCH
+Thực hiện quy hoạch mạng lưới chợ năm 2026
+
+I. MỤC ĐÍCH
+
+Thực hiện tốt quy hoạch.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Công Thương
+
+a) Công bố nội dung quy hoạch đến các tổ chức, cá nhân để tham gia giám sát việc thực hiện.
+
+b) Công bố danh mục dự án và giám sát việc thực hiện.
+"""
+
+
+def test_informing_the_public_so_that_it_monitors_is_no_monitoring(tmp_path: Path) -> None:
+    # The public is informed so that it monitors: the heading's unit does not monitor (a); its
+    # own monitoring stays (b).
+    document = parse_text(tmp_path, _INFORM_PLAN)
+    by_section = {d.section: {(u.name, u.role) for u in d.units} for d in document.duties}
+    assert by_section["II.1.a"] == {("Sở Công Thương", "lead")}, by_section
+    assert ("Sở Công Thương", "monitor") in by_section["II.1.b"], by_section

@@ -680,6 +680,10 @@ _NOT_OWN_ACTS = re.compile(
     r"\b(?:huong dan|van dong|tuyen truyen|khuyen khich|ho tro)\s+(?:cac\s+)?"
     r"(?:nguoi|ho|to chuc|ca nhan|doanh nghiep|co so|nhan dan|cong dong)\b[^.;,]*?\s"
     r"(?:[a-z ]{1,20},\s*)?(?:theo doi|kiem tra|giam sat)\b"
+    # "phổ biến nội dung … đến các tổ chức, cá nhân để tham gia giám sát" (qd4385 IV.1.a of the
+    # session-13 fresh plans): the public is informed so that it monitors, the informer does not.
+    r"|\b(?:den|cho|toi)\s+(?:cac\s+|moi\s+)?(?:nguoi|ho|to chuc|ca nhan|doanh nghiep|nhan dan|cong dong)\b"
+    r"[^.;]{0,80}?\bde\s+(?:(?:cung|co the|duoc)\s+)?(?:tham gia\s+)?(?:theo doi|kiem tra|giam sat)\b"
     r"|\bnhu\s*:[^.;]*")
 
 
