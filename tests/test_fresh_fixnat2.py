@@ -104,3 +104,24 @@ def test_informing_the_public_so_that_it_monitors_is_no_monitoring(tmp_path: Pat
     by_section = {d.section: {(u.name, u.role) for u in d.units} for d in document.duties}
     assert by_section["II.1.a"] == {("Sở Công Thương", "lead")}, by_section
     assert ("Sở Công Thương", "monitor") in by_section["II.1.b"], by_section
+
+
+_COMMITTEE_DIRECTIVE = """ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+
+Số: 05/CT-UBND
+
+CHỈ THỊ
+Về tăng cường quản lý dự án đầu tư
+
+1. Sở Tài chính theo dõi tiến độ các dự án đầu tư; nội dung vượt thẩm quyền thì tổng hợp, tham mưu UBND giải quyết.
+
+2. Các sở, ngành tổ chức thực hiện nghiêm Chỉ thị này.
+"""
+
+
+def test_a_bare_committee_in_its_own_document_is_the_issuer(tmp_path: Path) -> None:
+    # "tham mưu UBND giải quyết" with no level, in the provincial committee's own directive.
+    document = parse_text(tmp_path, _COMMITTEE_DIRECTIVE)
+    names = {u.name for d in document.duties for u in d.units}
+    assert "Ủy ban nhân dân tỉnh" in names and "Ủy ban nhân dân" not in names, names
