@@ -125,3 +125,10 @@ def test_a_bare_committee_in_its_own_document_is_the_issuer(tmp_path: Path) -> N
     document = parse_text(tmp_path, _COMMITTEE_DIRECTIVE)
     names = {u.name for d in document.duties for u in d.units}
     assert "Ủy ban nhân dân tỉnh" in names and "Ủy ban nhân dân" not in names, names
+
+
+def test_answering_to_the_law_and_a_body_keeps_the_body() -> None:
+    roles = _roles("Sở Xây dựng chịu trách nhiệm trước pháp luật và Chủ tịch Ủy ban nhân dân tỉnh về kết quả thẩm định.")
+    assert ("Chủ tịch Ủy ban nhân dân tỉnh", "report_to") in roles, roles
+    roles = _roles("Sở Xây dựng chịu trách nhiệm trước nhà đầu tư và trước Ủy ban nhân dân tỉnh khi chậm trả lời.")
+    assert ("Ủy ban nhân dân tỉnh", "report_to") in roles, roles

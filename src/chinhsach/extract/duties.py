@@ -138,7 +138,11 @@ _REPORT = re.compile(
     # "chịu trách nhiệm giải trình trước UBND Thành phố", "giải trình với Sở X": the body a unit
     # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
     r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
-    r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
+    # "chịu trách nhiệm trước Nhà đầu tư và Chủ tịch UBND tỉnh", "… trước pháp luật và trước Chủ
+    # tịch UBND tỉnh" (ct010 I.2.1.đ of the session-13 fresh plans): the law, the investor or the
+    # people named first are no units, and the body after them is still the one answered to.
+    r"chiu trach nhiem(?: truc tiep)? truoc(?:\s+(?:phap luat|nha dau tu|nhan dan|nguoi dan)\s*(?:,|va)(?:\s+truoc)?)*"
+    r"|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
     # "gửi kết quả rà soát về Bộ Công an trước ngày …" (a national plan's time field), "gửi danh
     # sách về Sở X" (kh987 IV.4 of the session-13 fresh plans): the object sent may stand between
     # "gửi" and the "về" / "đến" that names the receiver, as after "báo cáo".
