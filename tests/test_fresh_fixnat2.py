@@ -132,3 +132,14 @@ def test_answering_to_the_law_and_a_body_keeps_the_body() -> None:
     assert ("Chủ tịch Ủy ban nhân dân tỉnh", "report_to") in roles, roles
     roles = _roles("Sở Xây dựng chịu trách nhiệm trước nhà đầu tư và trước Ủy ban nhân dân tỉnh khi chậm trả lời.")
     assert ("Ủy ban nhân dân tỉnh", "report_to") in roles, roles
+
+
+def test_documents_sent_to_a_receiver_that_passes_them_on() -> None:
+    # A long object with commas between "gửi" and "cho"; the receiver provides them on ("để cung
+    # cấp"), so it acts as well as receives.
+    roles = _roles("Các sở, ngành gửi các thông tin về quy hoạch xây dựng, quy hoạch đô thị và các quy hoạch "
+                   "khác có liên quan cho Sở Tài chính để cung cấp cho nhà đầu tư.")
+    assert ("Sở Tài chính", "report_to") in roles and ("Sở Tài chính", "lead") in roles, roles
+    # "cơ quan đăng ký đầu tư" is the investment law's registering body, a class named by function.
+    roles = _roles("Các sở gửi hồ sơ, tài liệu liên quan cho các cơ quan đăng ký đầu tư để tổng hợp.")
+    assert ("cơ quan đăng ký đầu tư", "report_to") in roles and ("cơ quan đăng ký đầu tư", "lead") in roles, roles

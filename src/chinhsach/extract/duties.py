@@ -147,6 +147,11 @@ _REPORT = re.compile(
     # sách về Sở X" (kh987 IV.4 of the session-13 fresh plans): the object sent may stand between
     # "gửi" and the "về" / "đến" that names the receiver, as after "báo cáo".
     r"gui(?:\s+[^\s;.,()]+){1,12}?\s+(?:ve|den|toi)|"
+    # "gửi các nội dung, thông tin về quy hoạch …, … cho các cơ quan đăng ký đầu tư để cung cấp
+    # …" (ct010 II.2 of the session-13 fresh plans): a long object of documents, commas and all,
+    # then "cho" and the receiver. Only an object that opens with a kind of document.
+    r"gui\s+(?:cac\s+|nhung\s+)?(?:noi dung|thong tin|tai lieu|van ban|ho so|du lieu|danh sach|ket qua|so lieu)\b"
+    r"[^;.()]{0,300}?\s+cho|"
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
@@ -165,7 +170,7 @@ _REPORT = re.compile(
 # ("gửi về Sở Nội vụ trước ngày 05/12/2025 để tổng hợp", "gửi Sở X chậm nhất ngày … để tổng hợp";
 # the session-12 survey of letters, tests/test_charges_survey.py): the receiver still consolidates.
 _ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*(?:(?:truoc|cham nhat|trong|den het|den)\b[^,;.()]{0,40}?,?\s*)?"
-                              r"de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
+                              r"de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu|cung cap)\b")
 # "gửi Sở X tổng hợp, báo cáo …", "phản ánh về Sở X tổng hợp, …": what is sent is for X to
 # consolidate, as with "để tổng hợp" (fresh plan kh308 II.4.1, development kh165's closing); not
 # "tham mưu X tổng hợp", where the adviser consolidates.
