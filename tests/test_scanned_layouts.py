@@ -184,3 +184,38 @@ def test_ocr_first_item_under_an_article_and_a_misread_name() -> None:
     assert {"D2.1", "D2.2"} <= items and "D3.1" not in items
     duty = next(d for d in doc.duties if d.section == "D2.1")
     assert ("Bộ Y tế", "lead") in [(u.name, u.role) for u in duty.units]
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    # one letter substituted in a class's name (OCR's "khái" for "khám", "Nan" for "Nam")
+    ("Trách nhiệm của cơ sở khái bệnh, chữa bệnh", "Trách nhiệm của cơ sở khám bệnh, chữa bệnh"),
+    ("phối hợp với Bảo hiểm xã hội Việt Nan", "phối hợp với Bảo hiểm xã hội Việt Nam"),
+    # the name as printed, a longer name as printed: left as read
+    ("các cơ sở khám bệnh, chữa bệnh công lập", "các cơ sở khám bệnh, chữa bệnh công lập"),
+    ("cơ sở khái bệnh, chưa bềnh", "cơ sở khám bệnh, chữa bệnh"),  # marks aside, one letter
+    ("cơ sở khái bềnh, chữa bệnk", "cơ sở khái bềnh, chữa bệnk"),  # two letters wrong
+])
+def test_ocr_names_with_one_wrong_letter(read: str, meant: str) -> None:
+    """OCR substitutes a letter as well as a mark on faint scans (HzW_18's article "Trách nhiệm
+    của cơ sở khái bệnh, chữa bệnh" named no unit, and its ten clauses went to the issuer): a
+    gazetteer name of three words or more read with one letter wrong is read as the name."""
+    from chinhsach.extract.units import find_units, repair_ocr_names
+
+    assert repair_ocr_names(read) == meant and len(meant) == len(read)
+    if read != meant:
+        assert not find_units(read) and find_units(read, ocr=True)
+
+
+def test_ocr_article_heading_with_a_misread_class_charges_its_clauses() -> None:
+    """Under "Điều 3. Trách nhiệm của cơ sở khái bệnh, chữa bệnh" the clauses are the class's."""
+    doc = extract_document(build_document(_ocr_source([
+        "BỘ Y TẾ", "Số: 14/2025/TT-BYT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 04 tháng 01 năm 2026", "THÔNG TƯ", "Quy định gửi dữ liệu khám bệnh",
+        "Điều 1. Phạm vi điều chỉnh", "Thông tư này quy định việc gửi dữ liệu khám bệnh.",
+        "Điều 2. Trách nhiệm của cơ sở khái bệnh, chữa bệnh",
+        "1. Gửi dữ liệu điện tử về cổng tiếp nhận đúng thời hạn.",
+        "2. Lưu trữ hồ sơ khám bệnh theo quy định.",
+        "Điều 3. Hiệu lực thi hành", "Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2026."], "thong-tu.pdf")))
+    leads = {d.section: [u.name for u in d.units if u.role == "lead"] for d in doc.duties if d.section}
+    assert leads.get("D2.1") == ["cơ sở khám bệnh, chữa bệnh"], leads
+    assert leads.get("D2.2") == ["cơ sở khám bệnh, chữa bệnh"], leads
