@@ -184,3 +184,61 @@ def test_ocr_first_item_under_an_article_and_a_misread_name() -> None:
     assert {"D2.1", "D2.2"} <= items and "D3.1" not in items
     duty = next(d for d in doc.duties if d.section == "D2.1")
     assert ("Bộ Y tế", "lead") in [(u.name, u.role) for u in duty.units]
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    # one letter substituted in a class's name (OCR's "khái" for "khám", "Nan" for "Nam")
+    ("Trách nhiệm của cơ sở khái bệnh, chữa bệnh", "Trách nhiệm của cơ sở khám bệnh, chữa bệnh"),
+    ("phối hợp với Bảo hiểm xã hội Việt Nan", "phối hợp với Bảo hiểm xã hội Việt Nam"),
+    # the name as printed, a longer name as printed: left as read
+    ("các cơ sở khám bệnh, chữa bệnh công lập", "các cơ sở khám bệnh, chữa bệnh công lập"),
+    ("cơ sở khái bệnh, chưa bềnh", "cơ sở khám bệnh, chữa bệnh"),  # marks aside, one letter
+    ("cơ sở khái bềnh, chữa bệnk", "cơ sở khái bềnh, chữa bệnk"),  # two letters wrong
+])
+def test_ocr_names_with_one_wrong_letter(read: str, meant: str) -> None:
+    """OCR substitutes a letter as well as a mark on faint scans (HzW_18's article "Trách nhiệm
+    của cơ sở khái bệnh, chữa bệnh" named no unit, and its ten clauses went to the issuer): a
+    gazetteer name of three words or more read with one letter wrong is read as the name."""
+    from chinhsach.extract.units import find_units, repair_ocr_names
+
+    assert repair_ocr_names(read) == meant and len(meant) == len(read)
+    if read != meant:
+        assert not find_units(read) and find_units(read, ocr=True)
+
+
+def test_ocr_article_heading_with_a_misread_class_charges_its_clauses() -> None:
+    """Under "Điều 3. Trách nhiệm của cơ sở khái bệnh, chữa bệnh" the clauses are the class's."""
+    doc = extract_document(build_document(_ocr_source([
+        "BỘ Y TẾ", "Số: 14/2025/TT-BYT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 04 tháng 01 năm 2026", "THÔNG TƯ", "Quy định gửi dữ liệu khám bệnh",
+        "Điều 1. Phạm vi điều chỉnh", "Thông tư này quy định việc gửi dữ liệu khám bệnh.",
+        "Điều 2. Trách nhiệm của cơ sở khái bệnh, chữa bệnh",
+        "1. Gửi dữ liệu điện tử về cổng tiếp nhận đúng thời hạn.",
+        "2. Lưu trữ hồ sơ khám bệnh theo quy định.",
+        "Điều 3. Hiệu lực thi hành", "Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2026."], "thong-tu.pdf")))
+    leads = {d.section: [u.name for u in d.units if u.role == "lead"] for d in doc.duties if d.section}
+    assert leads.get("D2.1") == ["cơ sở khám bệnh, chữa bệnh"], leads
+    assert leads.get("D2.2") == ["cơ sở khám bệnh, chữa bệnh"], leads
+
+
+def test_ocr_clauses_after_a_gap_in_their_numbers() -> None:
+    """A smudge loses clauses 3 and 4 of an article (HzW_18's last article: its clauses 6 and 7
+    are unreadable, then "8.", "9.", "10." are clear): "5." followed by "6." are the article's
+    clauses; a stray "9." that no "10." follows stays text."""
+    doc = extract_document(build_document(_ocr_source([
+        "BỘ Y TẾ", "Số: 15/2025/TT-BYT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 04 tháng 01 năm 2026", "THÔNG TƯ", "Quy định lưu trữ hồ sơ bệnh án",
+        "Điều 1. Phạm vi điều chỉnh", "Thông tư này quy định việc lưu trữ hồ sơ bệnh án.",
+        "Điều 2. Trách nhiệm của Sở Y tế",
+        "1. Hướng dẫn các bệnh viện lưu trữ hồ sơ bệnh án.",
+        "2. Kiểm tra việc lưu trữ hồ sơ hằng năm.",
+        "Ẩ xư, r;đ hsơ ~ lưu w trĩữ ¡ — hồ ọ.",
+        "5. Tổng hợp kết quả lưu trữ hồ sơ.",
+        "6. Báo cáo Bộ Y tế trước ngày 15 tháng 12 hằng năm.",
+        "Điều 3. Trách nhiệm của Bảo hiểm xã hội Việt Nam",
+        "1. Phối hợp kiểm tra hồ sơ thanh toán.",
+        "9. Cung cấp số liệu thanh toán.",
+        "Điều 4. Hiệu lực thi hành", "Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2026."], "thong-tu.pdf")))
+    ids = {s.id.split(".", 1)[-1] if s.id.startswith("TT.") else s.id for s in doc.sections}
+    assert {"D2.1", "D2.2", "D2.5", "D2.6"} <= ids, sorted(ids)
+    assert "D3.9" not in ids, sorted(ids)

@@ -1286,6 +1286,63 @@ def repair_ocr_names(text: str) -> str:
             continue
         fixed = "".join(n.upper() if r.isupper() else n for r, n in zip(read, name, strict=True))
         out = out[:a] + fixed + out[b:]
+    return _repair_one_letter(out)
+
+
+@lru_cache(maxsize=1)
+def _names_by_mask() -> dict[tuple[str, ...], str]:
+    """Gazetteer names of three words or more (proper names and classes: "cơ sở khám bệnh, chữa
+    bệnh"), each under its folded words with one word masked ("*"), to find a name read with
+    one wrong letter."""
+    data = unit_data()
+    out: dict[tuple[str, ...], str] = {}
+    for unit in (*data["units"], *data.get("classes", [])):
+        for name in (unit["name"], *unit.get("aliases", [])):
+            name = normalize_text(name)
+            key = fold(name, keep_length=True).lower()
+            words = re.findall(r"\w+", key)
+            if len(words) >= 3 and len(key) == len(name):
+                for j in range(len(words)):
+                    out.setdefault((*words[:j], "*", *words[j + 1 :]), name)
+    return out
+
+
+def _repair_one_letter(text: str) -> str:
+    """``text`` with a gazetteer name of three words or more that OCR read with one letter
+    substituted ("cơ sở khái bệnh, chữa bệnh" for "khám": real scan HzW_18, whose article
+    heading "Trách nhiệm của cơ sở …" then named no unit and left its ten clauses to the
+    issuer) put right, offsets unchanged. One letter in a word of three letters or more, the
+    rest of the name folded-equal, punctuation included: a longer name leaves no other reading."""
+    index = _names_by_mask()
+    folded = fold(text, keep_length=True).lower()
+    if len(folded) != len(text):
+        return text
+    tokens = list(re.finditer(r"\w+", folded))
+    lengths = sorted({len(k) for k in index}, reverse=True)
+    out, i = text, 0
+    while i < len(tokens):
+        step = 1
+        for n in lengths:
+            if i + n > len(tokens):
+                continue
+            words = [t.group() for t in tokens[i : i + n]]
+            a, b = tokens[i].start(), tokens[i + n - 1].end()
+            hit = None
+            for j in range(n):
+                name = index.get((*words[:j], "*", *words[j + 1 :]))
+                if name is None or len(words[j]) < 3:
+                    continue
+                key = fold(name, keep_length=True).lower()
+                if len(key) == b - a and sum(x != y for x, y in zip(key, folded[a:b], strict=True)) == 1:
+                    hit = name
+                    break
+            if hit:
+                read = text[a:b]
+                fixed = "".join(m.upper() if r.isupper() else m for r, m in zip(read, hit, strict=True))
+                out = out[:a] + fixed + out[b:]
+                step = n
+                break
+        i += step
     return out
 
 

@@ -428,6 +428,8 @@ class _OutlineState:
     outer: tuple[Section | None, int] = (None, 0)
     # Sections whose heading is the opening words of their own text, not a title.
     derived: set[str] = field(default_factory=set)
+    # OCR'd clauses that may follow a gap in the numbering (:func:`_ocr_numbered_runs`).
+    ocr_runs: set[int] = field(default_factory=set)
 
     def innermost_numbered(self) -> Section | None:
         return self.letter or self.subitem or self.item or self.part or self.division
@@ -503,6 +505,26 @@ def _repair_ocr_item_one(paras: list[Paragraph]) -> None:
             if n.group("arabic") == "2":
                 p.text = f"1{m.group(1)} " + p.text[m.end():]
             break
+
+
+def _ocr_numbered_runs(paras: list[Paragraph]) -> set[int]:
+    """``id()`` of the OCR'd paragraphs "N." (N ≥ 2) whose next numbered paragraph, within five,
+    is "N+1.": a clause after lines OCR lost or misread the numbers of. HzW_18's last article
+    reads "3.", "3.", "Ả,", "3." for its clauses 2-5, loses 6 and 7 in a smudge, then prints
+    "8.", "9.", "10." clearly; without a gap allowed, all ten stayed on the article. A run of two
+    tells a clause from a stray number (a page number, a figure at a line's start)."""
+    out: set[int] = set()
+    for i, p in enumerate(paras):
+        if p.prov.ocr_confidence is None or not (m := _NUMBERED.match(p.text)) or not m.group("arabic"):
+            continue
+        number = int(m.group("arabic"))
+        for q in paras[i + 1 : i + 6]:
+            if (n := _NUMBERED.match(q.text)) is None:
+                continue
+            if number >= 2 and n.group("arabic") and int(n.group("arabic")) == number + 1:
+                out.add(id(p))
+            break
+    return out
 
 
 def _has_divisions(paras: list[Paragraph]) -> bool:
@@ -695,8 +717,10 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         return section, body
     article = state.item if state.item is not None and _is_article(state.item.id) else None
     if article is not None and not m.group("word"):
-        # Clauses of an article: "1." under Điều 2 → D2.1.
-        if number == _last_clause(state, article) + 1:
+        # Clauses of an article: "1." under Điều 2 → D2.1; on a scan, after a gap of lost or
+        # misread clause numbers when the next clause follows it (:func:`_ocr_numbered_runs`).
+        last = _last_clause(state, article)
+        if number == last + 1 or (id(p) in state.ocr_runs and last + 1 < number <= last + 8):
             return _add_subitem(state, f"{article.id}.{number}", heading, body, p)
         return None
     continued = state.last_item_no == 0 and state.carried_item_no > 0 and number == state.carried_item_no + 1
@@ -1020,6 +1044,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     sections: list[Section] = []
     state = _OutlineState(doc_id=doc_id, sections=sections, divisions=_has_divisions(paras),
                           letter_divisions=_has_letter_divisions(paras))
+    ocr_runs = _ocr_numbered_runs(paras)
+    state.ocr_runs = ocr_runs
     segments: list[Segment] = []
     warnings: list[ParseWarning] = list(source.warnings)
 
@@ -1069,6 +1095,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             state = _OutlineState(doc_id=doc_id, sections=sections, id_prefix=prefix,
                                   divisions=_has_divisions(paras[body_start:sign_start]),
                                   letter_divisions=_has_letter_divisions(paras[body_start:sign_start]))
+            state.ocr_runs = ocr_runs
             appendix = None
             note = None
         opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None
