@@ -240,9 +240,17 @@ def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: li
     """A bare "Sở" (or "Bộ") in a department's own plan is the department itself.
 
     "báo cáo Sở", "các đơn vị trực thuộc Sở" in a Sở Y tế plan mean Sở Y tế; lower-case "sở" in
-    "các sở, ban, ngành" stays a collective.
+    "các sở, ban, ngành" stays a collective. A bare "UBND" with no level ("tham mưu UBND giải
+    quyết") in a committee's own document is the committee (ct010 II.5.d of the session-13 fresh
+    plans, its gold: "Ủy ban nhân dân tỉnh").
     """
     if not issuer:
+        return
+    committee = re.match(r"Ủy ban nhân dân (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\b", issuer)
+    if committee:
+        for unit in [u for d in duties for u in d.units] + list(plan_lead):
+            if unit.name == "Ủy ban nhân dân":
+                unit.name = committee.group(0)
         return
     head = issuer.split()[0]
     if head not in ("Sở", "Bộ", "Cục", "Phòng"):

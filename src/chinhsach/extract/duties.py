@@ -138,11 +138,20 @@ _REPORT = re.compile(
     # "chịu trách nhiệm giải trình trước UBND Thành phố", "giải trình với Sở X": the body a unit
     # accounts to is the one it answers to (the [decided, laws] rule; fresh plan qd2820).
     r"(?:trach nhiem )?giai trinh (?:truoc|voi)|"
-    r"chiu trach nhiem(?: truc tiep)? truoc|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
+    # "chịu trách nhiệm trước Nhà đầu tư và Chủ tịch UBND tỉnh", "… trước pháp luật và trước Chủ
+    # tịch UBND tỉnh" (ct010 I.2.1.đ of the session-13 fresh plans): the law, the investor or the
+    # people named first are no units, and the body after them is still the one answered to.
+    r"chiu trach nhiem(?: truc tiep)? truoc(?:\s+(?:phap luat|nha dau tu|nhan dan|nguoi dan)\s*(?:,|va)(?:\s+truoc)?)*"
+    r"|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
     # "gửi kết quả rà soát về Bộ Công an trước ngày …" (a national plan's time field), "gửi danh
     # sách về Sở X" (kh987 IV.4 of the session-13 fresh plans): the object sent may stand between
     # "gửi" and the "về" / "đến" that names the receiver, as after "báo cáo".
     r"gui(?:\s+[^\s;.,()]+){1,12}?\s+(?:ve|den|toi)|"
+    # "gửi các nội dung, thông tin về quy hoạch …, … cho các cơ quan đăng ký đầu tư để cung cấp
+    # …" (ct010 II.2 of the session-13 fresh plans): a long object of documents, commas and all,
+    # then "cho" and the receiver. Only an object that opens with a kind of document.
+    r"gui\s+(?:cac\s+|nhung\s+)?(?:noi dung|thong tin|tai lieu|van ban|ho so|du lieu|danh sach|ket qua|so lieu)\b"
+    r"[^;.()]{0,300}?\s+cho|"
     # Every addressee of a chain of advice: "báo cáo UBND thành phố đề xuất Bộ Công an, Chính phủ",
     # "kiến nghị Chính phủ bổ sung …" (GUIDELINES-real.md, adjudicated in session 10).
     r"(?:de xuat|kien nghi)(?: voi| len)?|"
@@ -161,7 +170,7 @@ _REPORT = re.compile(
 # ("gửi về Sở Nội vụ trước ngày 05/12/2025 để tổng hợp", "gửi Sở X chậm nhất ngày … để tổng hợp";
 # the session-12 survey of letters, tests/test_charges_survey.py): the receiver still consolidates.
 _ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*(?:(?:truoc|cham nhat|trong|den het|den)\b[^,;.()]{0,40}?,?\s*)?"
-                              r"de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu)\b")
+                              r"de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu|cung cap)\b")
 # "gửi Sở X tổng hợp, báo cáo …", "phản ánh về Sở X tổng hợp, …": what is sent is for X to
 # consolidate, as with "để tổng hợp" (fresh plan kh308 II.4.1, development kh165's closing); not
 # "tham mưu X tổng hợp", where the adviser consolidates.
@@ -680,6 +689,10 @@ _NOT_OWN_ACTS = re.compile(
     r"\b(?:huong dan|van dong|tuyen truyen|khuyen khich|ho tro)\s+(?:cac\s+)?"
     r"(?:nguoi|ho|to chuc|ca nhan|doanh nghiep|co so|nhan dan|cong dong)\b[^.;,]*?\s"
     r"(?:[a-z ]{1,20},\s*)?(?:theo doi|kiem tra|giam sat)\b"
+    # "phổ biến nội dung … đến các tổ chức, cá nhân để tham gia giám sát" (qd4385 IV.1.a of the
+    # session-13 fresh plans): the public is informed so that it monitors, the informer does not.
+    r"|\b(?:den|cho|toi)\s+(?:cac\s+|moi\s+)?(?:nguoi|ho|to chuc|ca nhan|doanh nghiep|nhan dan|cong dong)\b"
+    r"[^.;]{0,80}?\bde\s+(?:(?:cung|co the|duoc)\s+)?(?:tham gia\s+)?(?:theo doi|kiem tra|giam sat)\b"
     r"|\bnhu\s*:[^.;]*")
 
 
@@ -1371,10 +1384,21 @@ _DUTIES_OF_CLASS = re.compile(r"^(?:trach nhiem|nhiem vu)(?:,? (?:nhiem vu|quyen
                               r"\s*(?:\(|:|…|$)")
 
 
+# "5. Các tỉnh, thành phố:" over lettered points (nq380 II.5 of the session-13 fresh plans, a
+# Government resolution; its gold keeps the class "tỉnh, thành phố" as lead): a heading that is
+# only a list of local levels names the localities themselves as the actors of its points. Only
+# a list of two levels or more (the outline drops the closing ":").
+_LEVELS_HEADING = re.compile(r"^(?:cac\s+)?(?P<x>(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu)"
+                             r"(?:\s*,\s*(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu))+)\s*:?\s*$")
+
+
 def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     """Units a heading charges: "Giao X (chỉ đạo)", "Đề nghị X", or a heading that names units."""
     units = _units_of_heading(section.heading, find)
     folded = fold(section.heading, keep_length=True)
+    if not units and not find(section.heading) and (m := _LEVELS_HEADING.match(folded.lower())):
+        name = re.sub(r"\s+", " ", section.heading[m.start("x") : m.end("x")]).lower()
+        return [UnitRole(name=name, role="lead", explicit=True, mention=name)]
     if not units and not find(section.heading) and (m := _DUTIES_OF_CLASS.match(folded)) \
             and not re.search(r"\blien quan\b|\bkhac\b", m.group("x")):
         name = section.heading[m.start("x") : m.end("x")]

@@ -1364,6 +1364,7 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     found = _leads_body(text, _standing_boards(text, _helpers_apart(text, unit_grammar().find(text))))
     found = _merge_collectives(text, [_branch_first(text, _closing_numeral(text, _with_region_number(text, m)))
                                       for m in found])
+    found = _same_level(text, _domain_lists(text, found))
     found = _listed_departments(text, found)
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
@@ -2033,7 +2034,14 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             tail = _COLLECTIVE_TAIL.match(text[end:])
             # A lone class word takes a tail only when the tail is a restricted "cơ quan" ("các
             # sở, cơ quan trực thuộc"): "các ngành, địa phương" stays generic.
-            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$|cơ quan(?:\s+trung ương)?\s*,\s*(?:các\s+)?địa phương\s*$", tail.group(0), re.I)):
+            # "các bộ, cơ quan, đơn vị, địa phương" (qd2623 KH.III.2, a Prime Minister's plan):
+            # the Government's collective with the generic "đơn vị" among its members.
+            # (only after "bộ": "cấp ủy, cơ quan, đơn vị, địa phương" keeps the Party's committee
+            # alone, kl221's gold).
+            unit_member = r"(?:(?:các\s+)?đơn vị\s*,\s*)?" if fold(members[0].name).lower() == "bo" else ""
+            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$|cơ quan(?:\s+trung ương)?\s*,\s*"
+                                                       + unit_member + r"(?:các\s+)?địa phương\s*$",
+                                                       tail.group(0), re.I)):
                 for w in tail.group(0).split(","):
                     w = re.sub(r"^\s*(?:các\s+)?", "", w, flags=re.I).rstrip()
                     if w.lower().startswith("và "):  # "sở, ban, ngành và địa phương"
@@ -2092,6 +2100,49 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
         out.append(m)
         i += 1
     return out
+
+
+# "các cơ quan báo chí, phát thanh, truyền hình khác" (qd2623 of the session-13 fresh plans, its
+# gold keeps the three fields): the generic "cơ quan" governs a list of bare field nouns that no
+# unit starts, so the fields are one class, not "cơ quan báo chí" and two lost words. Only short
+# lower-case pieces up to the end of the list (" khác", "và", a stop) are taken.
+_GENERIC_OF_FIELD = re.compile(r"^cơ quan [^\W\d_]+(?: [^\W\d_]+)?(?:, [^\W\d_]+(?: [^\W\d_]+)?)*$")
+_FIELD_PIECES = re.compile(r"^(?:\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)+(?=\s+khác\b|\s*[.;:\n]|\s+và\b|\s*$)")
+
+
+def _domain_lists(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """Extend "cơ quan <field>" over the comma-joined fields after it ("báo chí, phát thanh")."""
+    out: list[UnitMention] = []
+    for k, m in enumerate(mentions):
+        pieces = _FIELD_PIECES.match(text[m.end :]) if _GENERIC_OF_FIELD.match(m.name) else None
+        nxt = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
+        if pieces and pieces.group(0) == pieces.group(0).lower() and m.end + pieces.end() <= nxt:
+            end = m.end + pieces.end()
+            fields = [re.sub(r"\s+", " ", w.strip()) for w in pieces.group(0).split(",") if w.strip()]
+            m = replace(m, end=end, text=text[m.start : end], name=", ".join([m.name, *fields]))
+        out.append(m)
+    return out
+
+
+# "trình Hội đồng nhân dân cùng cấp" (qd2623 KH.III.5, its gold keeps the words): a council or
+# committee named by its level relative to the subject ("cùng cấp", the same level) has no level
+# of its own, and the bare head would read as one fixed body.
+_SAME_LEVEL = re.compile(r"^\s+cùng cấp\b")
+
+
+def _same_level(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """Keep "cùng cấp" in the name of a bare council or committee ("Hội đồng nhân dân cùng cấp")."""
+    out: list[UnitMention] = []
+    for m in mentions:
+        hit = _SAME_LEVEL.match(text[m.end :]) if fold(m.name).lower() in _BARE_COUNCILS else None
+        if hit:
+            end = m.end + hit.end()
+            m = replace(m, end=end, text=text[m.start : end], name=f"{m.name} cùng cấp")
+        out.append(m)
+    return out
+
+
+_BARE_COUNCILS = frozenset({"hoi dong nhan dan", "uy ban nhan dan", "uy ban mat tran to quoc viet nam"})
 
 
 # Qualifiers that pick a subset of a collective and are part of its name as printed (gold of
