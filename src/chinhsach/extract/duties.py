@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from chinhsach.extract.units import find_units, one_name_per_body
@@ -1938,26 +1938,6 @@ def _opens(text: str, unit: UnitRole) -> bool:
 _NOTE_LINE = re.compile(r"[*_\s]*\([^()]*(?:\([^()]*\)[^()]*)*\)[*_\s.;]*")
 
 
-def _whole_paragraphs(segments: Sequence[Segment]) -> list[Segment]:
-    """The segments with the parts of one long paragraph joined again.
-
-    The outline cuts a paragraph over 160 words into sentence-bounded parts for the search
-    model (``structure.outline.split_segment_text``); the parts share the paragraph's
-    provenance. A duty is the paragraph: read part by part, one numbered item of a 2025
-    telegram (cd229 item 1 of the session-13 fresh documents) gave three duties, and the
-    same item printed shorter gives one.
-    """
-    out: list[Segment] = []
-    for seg in segments:
-        prev = out[-1] if out else None
-        if (prev is not None and seg.kind in ("paragraph", "bullet") and seg.kind == prev.kind
-                and seg.section_node == prev.section_node and seg.prov == prev.prov):
-            out[-1] = replace(prev, text=f"{prev.text} {seg.text}", raw=f"{prev.raw} {seg.raw}")
-            continue
-        out.append(seg)
-    return out
-
-
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -2024,7 +2004,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # The last duty a bullet gave, with its outline node and mark: a "+ Nội dung: …" field under
     # it completes it (see below).
     titled: tuple[str | None, str | None, Duty] | None = None
-    for seg in _whole_paragraphs(document.segments):
+    for seg in document.segments:
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
             continue
