@@ -159,15 +159,17 @@ def citation_score(pred: list[dict], gold: list[dict]) -> dict[str, float]:
     return prf(len(g_cit & p_cit), len(p_cit), len(g_cit))
 
 
-def deadline_score(pred: list[dict], gold: list[dict]) -> tuple[int, int]:
-    """(gold timed duties whose matched prediction has the same deadline and recurrence, their count)."""
+def deadline_score(pred: list[dict], gold: list[dict],
+                   match: Callable[[dict, list[dict], set[int]], int | None] = match_duty) -> tuple[int, int]:
+    """(gold timed duties whose matched prediction has the same deadline and recurrence, their
+    count); ``match`` picks the predicted duty a gold duty is (by default by its words)."""
     used: set[int] = set()
     right = total = 0
     for g in gold:
         if not (g.get("deadline") or g.get("recurring")):
             continue
         total += 1
-        best = match_duty(g, pred, used)
+        best = match(g, pred, used)
         if best is None:
             continue
         p = pred[best]

@@ -48,22 +48,16 @@ GOLD = ROOT / "evaluation" / "gold" / "fresh-plans"
 REANN = ROOT / "evaluation" / "gold" / "fresh-plans-reann"
 
 
-def deadline_score(pred: list[dict], gold: list[dict]) -> tuple[int, int]:
-    """(gold timed duties matched by a predicted duty of their section with the same time, count)."""
-    used: set[int] = set()
-    right = total = 0
-    for g in gold:
-        if not (g.get("deadline") or g.get("recurring")):
-            continue
-        total += 1
-        for i, p in enumerate(pred):
-            if (i not in used and p["section"] == g["section"]
-                    and p.get("deadline") == g.get("deadline")
-                    and (p.get("recurring") or None) == (g.get("recurring") or None)):
-                used.add(i)
-                right += 1
-                break
-    return right, total
+def same_time_in_section(gold_duty: dict, pred: list[dict], used: set[int]) -> int | None:
+    """A predicted duty of the gold duty's section, not matched before, with its time: the
+    text-free gold cannot pick the duty by its words."""
+    for i, p in enumerate(pred):
+        if (i not in used and p["section"] == gold_duty["section"]
+                and p.get("deadline") == gold_duty.get("deadline")
+                and (p.get("recurring") or None) == (gold_duty.get("recurring") or None)):
+            used.add(i)
+            return i
+    return None
 
 
 def score(doc: dict, gold: dict) -> dict:
@@ -71,7 +65,7 @@ def score(doc: dict, gold: dict) -> dict:
     gold_targets = [t for t in gold["targets"] if t.get("value") is not None]
     g_units, p_units = ee.unit_triples(gold["duties"]), ee.unit_triples(doc["duties"])
     right, total, wrong = ee.meta_score(doc["meta"], gold["meta"])
-    d_right, d_total = deadline_score(doc["duties"], gold["duties"])
+    d_right, d_total = ee.deadline_score(doc["duties"], gold["duties"], same_time_in_section)
     return {
         "targets": ee.prf(ee.match_targets(pred_targets, gold_targets, ee.containment),
                           len(pred_targets), len(gold_targets)),
