@@ -162,7 +162,10 @@ def main() -> int:
                         f"Command: `.venv/bin/python evaluation/fresh_plans_eval.py --docs DIR "
                         f"{'--set ' + args.set + ' ' if args.set else ''}--write`\n\n"
                         "Gold: `evaluation/gold/fresh-plans/` (see its README; texts fetched from "
-                        "the public crawl, not in the repository).\n\n" + out + "\n")
+                        "the public crawl, not in the repository)."
+                        + (" The held-out part is measured once, after the work; a second run on "
+                           "changed code is a second look and must say so." if args.set == "heldout"
+                           else "") + "\n\n" + out + "\n")
     return 0
 
 
