@@ -654,7 +654,10 @@ _TIME_OPENER = re.compile(r"^[\s\-+•*]*(?:trong (?:thoi gian|thoi han|vong)|ch
 # A fronted purpose ("Để nâng cao hiệu lực, hiệu quả quản lý …, tăng cường kiểm tra …, các sở,
 # ngành … triển khai …"): it runs, its own commas included, up to the comma before the subject.
 # Read piece by piece, its inner commas left the subject unread (a 2025 Đắk Lắk directive, II.5).
-_PURPOSE_OPENER = re.compile(r"^[\s\-+•*]*(?:de(?!\s+(?:nghi|xuat|an|ra)\b)|nham)\s[^;:]*,\s*")
+# One purpose clause ("Để …", "Nhằm …"; not "đề nghị", "đề xuất", "đề án", "đề ra"), in folded text;
+# a semicolon closes it in the lead-ins of :func:`_clause_core`.
+_PURPOSE = r"(?:de(?!\s+(?:nghi|xuat|an|ra)\b)|nham)\s[^;:]*"
+_PURPOSE_OPENER = re.compile(r"^[\s\-+•*]*" + _PURPOSE + r",\s*")
 
 
 def _without_openers(opener: str) -> str:
@@ -1474,12 +1477,13 @@ _ASIDE = re.compile(r"\([^()]*\)|[“\"][^“”\"]*[”\"]")
 # criteria, award titles): elsewhere — a meeting conclusion's "4. Đối với Ủy ban nhân dân các xã:"
 # (tests/test_leftovers_survey.py) — it addresses X with tasks.
 _CRITERIA_HEADING = re.compile(r"\b(?:tieu chi|tieu chuan|khen thuong|danh hieu|thi dua)\b")
-_PURPOSE_TO_SEMICOLON = re.compile(r"^\W*(?:để|nhằm)\s[^;:]*;\s*", re.IGNORECASE)
+_PURPOSE_TO_SEMICOLON = re.compile(r"^\W*" + _PURPOSE + r";\s*")
 
 
 def _clause_core(text: str) -> str:
-    """A lead-in without its asides, quoted mottos and opening purpose clause."""
-    return _PURPOSE_TO_SEMICOLON.sub(" ", _ASIDE.sub(" ", text))
+    """A lead-in without its asides, quoted mottos and opening purpose clause (folded: it is
+    only counted)."""
+    return _PURPOSE_TO_SEMICOLON.sub(" ", fold(_ASIDE.sub(" ", text)))
 
 
 def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[UnitRole], bool] | None:
