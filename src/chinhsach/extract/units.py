@@ -75,6 +75,12 @@ class UnitMention:
     collective: bool = False  # from a plural/collective phrase ("các sở, ban, ngành")
 
 
+def _extended(m: UnitMention, text: str, end: int, name: str) -> UnitMention:
+    """``m`` run on to ``end`` over words that belong to its name ("… Trung ương", "… cùng cấp",
+    the fields of "cơ quan báo chí, phát thanh")."""
+    return replace(m, end=end, text=text[m.start : end], name=name)
+
+
 @dataclass(slots=True)
 class _Member:
     name: str
@@ -1642,9 +1648,7 @@ def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
         if central:
             # "các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" (the Central Committee's
             # guidance of 2025): the level is no unit of its own, but it is whose they are.
-            end = m.end + central.end()
-            m = UnitMention(m.start, end, text[m.start : end], f"{m.name} Trung ương", m.place, m.is_head,
-                            m.collective)
+            m = _extended(m, text, m.end + central.end(), f"{m.name} Trung ương")
         out.append(m)
     return out
 
@@ -2117,9 +2121,8 @@ def _domain_lists(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
         pieces = _FIELD_PIECES.match(text[m.end :]) if _GENERIC_OF_FIELD.match(m.name) else None
         nxt = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
         if pieces and pieces.group(0) == pieces.group(0).lower() and m.end + pieces.end() <= nxt:
-            end = m.end + pieces.end()
             fields = [re.sub(r"\s+", " ", w.strip()) for w in pieces.group(0).split(",") if w.strip()]
-            m = replace(m, end=end, text=text[m.start : end], name=", ".join([m.name, *fields]))
+            m = _extended(m, text, m.end + pieces.end(), ", ".join([m.name, *fields]))
         out.append(m)
     return out
 
@@ -2136,8 +2139,7 @@ def _same_level(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
     for m in mentions:
         hit = _SAME_LEVEL.match(text[m.end :]) if fold(m.name).lower() in _BARE_COUNCILS else None
         if hit:
-            end = m.end + hit.end()
-            m = replace(m, end=end, text=text[m.start : end], name=f"{m.name} cùng cấp")
+            m = _extended(m, text, m.end + hit.end(), f"{m.name} cùng cấp")
         out.append(m)
     return out
 
