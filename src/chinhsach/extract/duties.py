@@ -374,47 +374,97 @@ def _as_printed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-# A class named before the bracket that lists its members: "phối hợp với các nhà mạng (Viettel
-# X, VNPT X, MobiFone X)" (kh987 IV.1 of the session-13 fresh plans): the cue governs the
-# members named in the bracket.
-_CLASS_BRACKET = re.compile(r"(?<=\s)(?:cac\s+)?[a-z]+(?:\s+[a-z]+){0,2}\s*\(\s*$")
+# A body followed by a bracket of other bodies. After a class, the bracket lists its members:
+# "phối hợp với các nhà mạng (Viettel X, VNPT X, MobiFone X)" (kh987 IV.1 of the session-13 fresh
+# plans), the heading "Các cơ quan đăng ký đầu tư (Sở A, Ban B, Ban C)" (the 2025 Đắk Lắk
+# directive ct010 I.1), the heading "Các cơ quan tham mưu quản lý ngành (gồm các Sở: X, Y)"
+# (qd1627). The members take the class's role, and a class that is no named body is not added
+# beside its named members (GUIDELINES-real.md [decided, s13 fixleft], as the names listed under
+# one head). After a named body, one bracketed body is its sub-body: "phối hợp với Sở Y tế (Chi
+# cục Dân số - Xã hội)" takes the parent's role, and the parent keeps it (GUIDELINES-real.md
+# [decided, adjud]; kh157 V.3.a). The bracket and what it lists are read once, by
+# :func:`_members_after`; where the class stands differs: in running text it is a class mention
+# (:func:`_named_members`) or the few words a cue governs (:func:`_class_before`), in a heading
+# it is the heading before the bracket (:func:`_class_heading`), and there a class read as a body
+# leads with its members (ct010, ct06 of the session-13 fresh plans: the gold keeps both).
+_MEMBERS_OPEN = re.compile(r"\s*\(\s*(?P<says>(?:bao\s+)?gom(?:\s+ca)?\s+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class MemberBracket:
+    """The bracket after a body or a class and the mentions it lists (:func:`_members_after`)."""
+
+    start: int  # where the listed names begin: after "(" and a "gồm", "bao gồm (cả)"
+    end: int  # the closing ")", or the text's end when the bracket is left open
+    inside: tuple[int, ...]  # indices of the mentions within [start, end)
+    named: bool  # every one is a named body (capital initial): they stand for the class
+    says_members: bool  # it opens with "gồm", "bao gồm (cả)": what it lists are members
+
+    @property
+    def listed(self) -> bool:
+        """Several bodies: a list of members, not a sub-body or one body named in passing
+        ("hội nghị (Sở X chủ trì)"). Counted in bodies, not commas: "(A và B)" is a list too."""
+        return len(self.inside) > 1
+
+    def opens_with(self, mentions: Sequence[Mention], i: int) -> bool:
+        """Whether mention ``i`` is the first thing the bracket lists."""
+        return bool(self.inside) and self.inside[0] == i and mentions[i].start == self.start
+
+
+def _members_after(text: str, folded: str, mentions: Sequence[Mention], at: int) -> MemberBracket | None:
+    """The bracket that opens at ``at`` (right after a body's or a class's last word), or None."""
+    opened = _MEMBERS_OPEN.match(folded, at)
+    if not opened:
+        return None
+    end = folded.find(")", opened.end())
+    end = len(folded) if end < 0 else end
+    inside = tuple(k for k, x in enumerate(mentions) if opened.end() <= x.start and x.end <= end)
+    named = bool(inside) and all(text[mentions[k].start : mentions[k].start + 1].isupper() for k in inside)
+    return MemberBracket(opened.end(), end, inside, named, bool(opened.group("says")))
+
+
+# In running text a class that is no mention is the few words a cue governs: "phối hợp với [các
+# nhà mạng] (…)".
+_CLASS_WORDS = re.compile(r"(?<=\s)(?:cac\s+)?[a-z]+(?:\s+[a-z]+){0,2}\s*\(")
+
+
+def _class_before(folded: str, mentions: Sequence[Mention], j: int) -> int | None:
+    """Where the class words begin when mention ``j`` opens the member list of a bracket after
+    them ("… các nhà mạng (Viettel X, …"), or None."""
+    found = list(_CLASS_WORDS.finditer(folded, 0, mentions[j].start))
+    if not found:
+        return None
+    cls = found[-1]  # the last one: the bracket right before mention j
+    # Folded text is all lower case: only the list counts here, not whether its names are named.
+    bracket = _members_after(folded, folded, mentions, cls.end() - 1)
+    return cls.start() if bracket and bracket.listed and bracket.opens_with(mentions, j) else None
 
 
 def _in_list_after(folded: str, mentions: Sequence[Mention], i: int, cue: re.Pattern[str]) -> bool:
-    """Whether mention ``i`` follows ``cue`` directly or through a list of other units."""
+    """Whether mention ``i`` follows ``cue`` directly, through a list of other units, or as a
+    body a bracket lists after the one the cue governs (a member or a sub-body)."""
     j = i
     while True:
         before = folded[: mentions[j].start]
         if cue.search(before):
             return True
-        if ((bracket := _CLASS_BRACKET.search(before)) and cue.search(before[: bracket.start()])
-                and "," in folded[bracket.end() : folded.find(")", bracket.end())]):
-            return True  # a list of members, not one body named in passing ("hội nghị (Sở X chủ trì)")
+        if (cls := _class_before(folded, mentions, j)) is not None and cue.search(before[:cls]):
+            return True  # the cue governs the class, and so the members its bracket lists
         if j == 0:
             return False
-        gap = folded[mentions[j - 1].end : mentions[j].start]
-        if not _LIST_GAP.match(gap) and not _SUB_BODY_GAP.match(gap):
+        if not _LIST_GAP.match(folded[mentions[j - 1].end : mentions[j].start]) and not (
+                (bracket := _members_after(folded, folded, mentions, mentions[j - 1].end))
+                and bracket.opens_with(mentions, j)):
             return False
         j -= 1
-
-
-# "phối hợp với Sở Y tế (Chi cục Dân số - Xã hội)": a bracketed sub-body right after its parent
-# takes the parent's role (GUIDELINES-real.md, [decided, adjud]; kh157 V.3.a). A bracketed list
-# after a class names its members ("các doanh nghiệp viễn thông (Viettel, VNPT, MobiFone)"): each
-# takes the role and the class is not added (:func:`_named_members`; GUIDELINES-real.md [decided,
-# s13 fixleft], as the names listed under one head; kh987 IV.1 of the session-13 fresh documents).
-_SUB_BODY_GAP = re.compile(r"^\s*\(\s*$")
 
 
 def _named_members(text: str, folded: str, mentions: Sequence[Mention], i: int) -> bool:
     """Whether mention ``i`` is a class (a lower-case collective name) followed by a bracketed
     list of named bodies, which stand for it."""
     m = mentions[i]
-    if not m.name[:1].islower() or i + 1 >= len(mentions) or not _SUB_BODY_GAP.match(folded[m.end : mentions[i + 1].start]):
-        return False
-    close = folded.find(")", m.end)
-    inside = [x for x in mentions[i + 1 :] if close < 0 or x.start < close]
-    return len(inside) > 1 and all(text[x.start : x.start + 1].isupper() for x in inside)
+    bracket = _members_after(text, folded, mentions, m.end) if m.name[:1].islower() else None
+    return bool(bracket) and bracket.listed and bracket.named and bracket.opens_with(mentions, i + 1)
 
 
 # "Các thành viên Ban Chỉ đạo, Thủ trưởng các sở, ban, ngành … chịu trách nhiệm thi hành": the
@@ -1641,15 +1691,30 @@ def _only_names(text: str, find: UnitFinder) -> bool:
 # layout seen in real plans of the crawl, see tests/test_fresh_headings.py).
 _ROLE_TITLE = re.compile(r"\s*(?:[-–(,]\s*(?:la\s+)?|\s+la\s+)(?:co quan|don vi)\s+"
                          r"(?:thuong truc|dau moi|chu tri|tham muu|giup viec)\b")
-# A group title whose members are listed in brackets: "Các cơ quan … (gồm các Sở: Xây dựng, …)".
-_MEMBERS_LISTED = re.compile(r"(?:cac\s+)?(?:co quan|don vi|luc luong|thanh vien|to chuc)\b[^()]*"
-                             r"\(\s*(?:bao\s+)?gom(?:\s+ca)?\s+(?P<body>[^()]*)\)?")
 _DIRECTED_BEFORE = re.compile(r"\b(?:chi dao|don doc)\s+(?:cac\s+)?$")
 
 
-# A class of bodies with its members in brackets, as a heading: "Các cơ quan đăng ký đầu tư (Sở A,
-# Ban B, Ban C)". The class is a few words opening with "các"; the brackets close the heading.
-_CLASS_MEMBERS = re.compile(r"^\W*[Cc]ác\s+[^()\d]{2,60}?\s*\(([^()]+)\)\W*$")
+# In a heading the class is the heading before the bracket: a few words opening with "các" ("Các
+# cơ quan đăng ký đầu tư (…)", ct010), or any title opening with a collective noun when the
+# bracket says "gồm" ("Các cơ quan tham mưu quản lý ngành (gồm các Sở: …)", qd1627). A longer
+# "Các …" title before a plain bracket is a topic that names bodies in passing.
+_HEADING_CLASS = re.compile(r"\W*(?:(?P<short>cac\s+[^()\d]{2,60}?)"
+                            r"|(?:cac\s+)?(?:co quan|don vi|luc luong|thanh vien|to chuc)\b[^()]*?)(?=\s*\()")
+
+
+def _class_heading(heading: str, folded: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a heading is a class with its members in the bracket that closes it, naming no
+    body but the class and its members (see :class:`MemberBracket`)."""
+    cls = _HEADING_CLASS.match(folded)
+    bracket = _members_after(heading, folded, mentions, cls.end()) if cls else None
+    if not bracket or not (cls.group("short") or bracket.says_members):
+        return False
+    # The class is read as a body when a mention opens it ("Các [chủ rừng là tổ chức] (…)"); a
+    # body named further in ("Các cơ quan tham mưu cho Ủy ban nhân dân tỉnh …") is no member.
+    opens = re.match(r"\W*(?:cac\s+)?", folded).end()
+    return (bool(re.fullmatch(r"\W*", folded[bracket.end + 1 :]))
+            and all(k in bracket.inside or (m.start == opens and m.end <= cls.end())
+                    for k, m in enumerate(mentions)))
 
 
 def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
@@ -1678,16 +1743,6 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
             heading, folded = heading[: m.end], folded[: m.end]
             mentions = [x for x in mentions if x.end <= m.end]
             break
-    members = _MEMBERS_LISTED.fullmatch(folded)
-    if members and all(m.start >= members.start("body") for m in mentions):
-        body = folded[members.start("body") :]
-        for m in reversed(mentions):
-            body = body[: m.start - members.start("body")] + " " + body[m.end - members.start("body") :]
-        if not re.sub(r"\b(?:cac|va|so|ban|nganh)\b|[\W_]", " ", body).split():
-            # "Các cơ quan tham mưu quản lý ngành (gồm các Sở: Xây dựng, Công Thương, …)": the
-            # group is a title, the bodies listed in brackets are the ones charged.
-            return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
-                    for m in mentions]
     if _role_lead_in(heading, folded, mentions):
         # "a) Chủ trì, phối hợp với các sở, ngành …" / "b) Phối hợp với …" under a unit heading:
         # the units it names are the partners of every item below it.
@@ -1695,15 +1750,10 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
                 for m in mentions]
     if any(_ORGANISED.search(folded[: m.start]) for m in mentions):
         return []  # "c) Kiện toàn Ban Chỉ đạo …": the heading's body is what the item organises
-    members = _CLASS_MEMBERS.match(heading)
-    if members and all(members.start(1) <= m.start and m.end <= members.end(1) or m.end < members.start(1)
-                       for m in mentions):
-        # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …, Ban Quản lý …):" — a class
-        # named by its function, its members in brackets: the members lead the items below
-        # (a 2025 Đắk Lắk directive; the class name and the members' long names made the
-        # heading read as a topic). The class itself, when read as one ("Các chủ rừng là tổ chức
-        # (các Ban Quản lý rừng …, các Công ty …)"), leads with them (ct010, ct06 of the session-13
-        # fresh plans: the gold keeps both).
+    if _class_heading(heading, folded, mentions):
+        # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý …, Ban Quản lý …):": the members
+        # lead the items below (before, the class name and the members' long names made such a
+        # heading read as a topic: ct010 I.1, a 2025 Đắk Lắk directive).
         return [UnitRole(name=m.name, role="lead", explicit=True, mention=heading[m.start : m.end])
                 for m in mentions]
     rest = folded
