@@ -1,6 +1,7 @@
 """Extraction on real plans from outside ``../shared``: a development part and a held-out part.
 
-    .venv/bin/python evaluation/fresh_plans_eval.py --docs DIR [--set dev|heldout] [--verbose] [--write]
+    .venv/bin/python evaluation/fresh_plans_eval.py --docs DIR [--set dev|heldout] [--batch s13|s14]
+        [--verbose] [--write]
 
 Why: the 8 development plans of ``../shared/real/plans`` were read rule by rule for eleven
 sessions, and the 3 held-out ones have been measured so often (eleven times) that they no longer
@@ -26,7 +27,12 @@ recurrence) and cited documents. Scores, as ``extraction_eval`` where the gold a
 - citations: P/R/F1 of (number, date) pairs.
 
 ``set`` in each gold file is ``dev`` (helpers read the plan and its output while fixing) or
-``heldout`` (annotated without running the system; measured once, at the end of session 13).
+``heldout`` (annotated without running the system; measured once, at the end of the session that
+fetched it). ``batch`` says which session fetched the document: ``s13`` (absent in those files:
+2025 provincial plans and other 2025 documents of the crawl) or ``s14`` (documents of other levels
+and years from two further public repositories: Government resolutions with task tables, the Prime
+Minister's decisions and directives, ministries' plans, a province's plans and letters); each
+batch's held-out part is measured, and reported, on its own.
 """
 
 from __future__ import annotations
@@ -80,7 +86,8 @@ def score(doc: dict, gold: dict) -> dict:
     }
 
 
-def evaluate(docs: Path, which: str | None, verbose: bool = False) -> dict[str, dict] | None:
+def evaluate(docs: Path, which: str | None, verbose: bool = False,
+             batch: str | None = None) -> dict[str, dict] | None:
     out: dict[str, dict] = {}
     groups: dict[str, list[dict]] = {}
     golds = sorted(GOLD.glob("*.json"))
@@ -90,6 +97,8 @@ def evaluate(docs: Path, which: str | None, verbose: bool = False) -> dict[str, 
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         if which and gold.get("set") != which:
+            continue
+        if batch and gold.get("batch", "s13") != batch:
             continue
         doc_path = docs / f"{path.stem}.md"
         if not doc_path.is_file():
@@ -129,6 +138,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=Path, required=True, help="folder holding <doc_id>.md texts")
     parser.add_argument("--set", choices=("dev", "heldout"), help="score only this part")
+    parser.add_argument("--batch", choices=("s13", "s14"),
+                        help="score only the documents fetched in this session (gold 'batch'; s13 when absent)")
     parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
     parser.add_argument("--write", action="store_true", help="update evaluation/RESULTS.md")
     parser.add_argument("--agreement", action="store_true",
@@ -146,7 +157,7 @@ def main() -> int:
                             "the system's output against the first (`gold/fresh-plans-reann/` vs "
                             "`gold/fresh-plans/`).\n\n" + out + "\n")
         return 0
-    results = evaluate(args.docs, args.set, args.verbose)
+    results = evaluate(args.docs, args.set, args.verbose, args.batch)
     if results is None:
         print(f"skipped: no document of evaluation/gold/fresh-plans is in {args.docs} (the texts are "
               "not in the repository; fetch them by the path and commit each gold file records)",
@@ -158,9 +169,12 @@ def main() -> int:
         from results_md import replace_section
 
         part = args.set or "all"
-        replace_section(f"Fresh real plans ({part})",
+        title = (f"Fresh real plans ({part})" if args.batch in (None, "s13")
+                 else f"Fresh real documents, batch {args.batch} ({part})")
+        replace_section(title,
                         f"Command: `.venv/bin/python evaluation/fresh_plans_eval.py --docs DIR "
-                        f"{'--set ' + args.set + ' ' if args.set else ''}--write`\n\n"
+                        f"{'--set ' + args.set + ' ' if args.set else ''}"
+                        f"{'--batch ' + args.batch + ' ' if args.batch else ''}--write`\n\n"
                         "Gold: `evaluation/gold/fresh-plans/` (see its README; texts fetched from "
                         "the public crawl, not in the repository)."
                         + (" The held-out part is measured once, after the work; a second run on "
