@@ -124,3 +124,24 @@ def test_who_finds_the_lead_of_a_duty_through_its_later_part(long_index: tuple[P
     assert (top.unit, top.role, top.explicit) == ("Sở Công Thương", "lead", True), answer
     # The duty is evidence once, by the part that names the topic.
     assert [e.section for e in top.evidence] == ["II.1"] and _TOPIC in top.evidence[0].text
+
+
+def test_an_index_of_the_format_before_duty_segments_says_to_rebuild(
+        long_index: tuple[Path, Document], tmp_path: Path) -> None:
+    # Format 4 kept one segment per duty in ``duties.segment_id`` and had no ``duty_segments``.
+    import shutil
+    import sqlite3
+    from contextlib import closing
+
+    from chinhsach import Index
+    from chinhsach.errors import BadIndexError
+
+    index = tmp_path / "idx"
+    shutil.copytree(long_index[0], index)
+    generation = index / (index / "CURRENT").read_text(encoding="utf-8").strip()
+    with closing(sqlite3.connect(generation / "store.sqlite")) as conn:
+        conn.execute("DROP TABLE duty_segments")
+        conn.execute("UPDATE meta SET value = '4' WHERE key = 'format_version'")
+        conn.commit()
+    with pytest.raises(BadIndexError, match="rebuild"), Index.open(index) as idx:
+        idx.search("dự trữ hàng hóa", k=3)
