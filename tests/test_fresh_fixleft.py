@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import parse_text
 
 from chinhsach.extract.duties import roles_in_text
@@ -73,10 +72,6 @@ PLAN = ("KẾ HOẠCH\n\nỨng phó thiên tai mùa mưa năm 2026\n\nI. MỤC �
         "2. Sở Tài chính bố trí kinh phí cho công tác khắc phục hậu quả thiên tai.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a duty records one segment, and the plan check, the "
-                   "search kinds and who read a duty's segment; joining a long paragraph's parts "
-                   "(tried in session 13) left its later parts out of all three. Needs a Duty that "
-                   "carries every part's segment.")
 def test_a_long_paragraph_is_one_duty(tmp_path: Path) -> None:
     # A paragraph over the search segment's length is cut into sentence parts for the search
     # model; it is still one duty, as the same item printed shorter is (cd229 item 1).
@@ -87,6 +82,9 @@ def test_a_long_paragraph_is_one_duty(tmp_path: Path) -> None:
     duties = [d for d in doc.duties if d.section == "II.1"]
     assert len(duties) == 1, [d.text[:60] for d in duties]
     assert "Đồng thời" in duties[0].text
+    # It keeps every part it was read from, the first being its evidence.
+    assert duties[0].segment_ids == [s.id for s in parts]
+    assert duties[0].segment_id == parts[0].id
 
 
 def test_a_day_limit_beats_a_bare_year_of_the_same_year() -> None:

@@ -211,6 +211,10 @@ class Segment:
     # "1. Hình phạt là ..." is about its article "Điều 30. Khái niệm hình phạt"); "" when
     # none; None when the outline did not say (documents stored before this field).
     context: str | None = None
+    # A later part of a paragraph the outline cut for length (``split_segment_text``): the
+    # paragraph goes on from the segment before it. The search model reads the parts; the
+    # extraction reads the paragraph.
+    continues: bool = False
 
     @property
     def searchable(self) -> bool:
@@ -303,8 +307,17 @@ class Duty:
     deadline: str | None = None
     deadline_text: str | None = None
     recurring: str | None = None
-    segment_id: str | None = None  # the segment it was read from (evidence)
+    # Every segment it was read from, in document order; the first is its evidence. A paragraph
+    # over the search segment's length is cut into parts (``structure.outline.split_segment_text``)
+    # and stays one duty: the plan check, the search kinds and ``who`` reach a duty through any of
+    # its parts (one numbered item of a 2025 telegram, cd229 item 1, is cut in three).
+    segment_ids: list[str] = field(default_factory=list)
     product: str | None = None  # sản phẩm: the product column of a duty table row
+
+    @property
+    def segment_id(self) -> str | None:
+        """The evidence segment: the first part the duty was read from (None when none)."""
+        return self.segment_ids[0] if self.segment_ids else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -440,6 +453,13 @@ class Document:
         def units(us: list[dict]) -> list[UnitRole]:
             return [UnitRole(**u) for u in us]
 
+        def duty(d: dict) -> Duty:
+            d = {**d, "units": units(d["units"])}
+            if "segment_id" in d:  # a record written before a duty kept all its segments
+                one = d.pop("segment_id")
+                d["segment_ids"] = [one] if one else []
+            return Duty(**d)
+
         return cls(
             doc_id=rec["doc_id"], path=rec["path"], sha256=rec["sha256"], format=rec["format"],
             meta=DocumentMeta(**rec["meta"]),
@@ -447,7 +467,7 @@ class Document:
             segments=[Segment(**{**s, "prov": prov(s["prov"])}) for s in rec["segments"]],
             warnings=[ParseWarning(**w) for w in rec["warnings"]],
             targets=[Target(**t) for t in rec["targets"]],
-            duties=[Duty(**{**d, "units": units(d["units"])}) for d in rec["duties"]],
+            duties=[duty(d) for d in rec["duties"]],
             citations=[Citation(**c) for c in rec["citations"]],
             plan_lead=units(rec.get("plan_lead", [])),
             pages=rec.get("pages"),

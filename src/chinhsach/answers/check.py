@@ -689,9 +689,10 @@ def _paragraphs(doc: Document, duties: Sequence[Duty], *, with_segments: bool,
         by_text.setdefault((s.section, s.text), s)
     chosen: set[str] = set()
     for d in duties:
-        seg = by_id.get(getattr(d, "segment_id", None) or "") or by_text.get((d.section, d.text))
-        if seg is not None:
-            chosen.add(seg.id)
+        # Every part of a paragraph cut for length: the matching words may be in a later one.
+        ids = [i for i in d.segment_ids if i in by_id]
+        seg = by_text.get((d.section, d.text)) if not ids else None
+        chosen.update(ids or ([seg.id] if seg is not None else []))
     if with_segments:
         chosen.update(s.id for s in doc.segments if s.searchable and s.kind != "preamble"
                       and kinds.get(s.section_node) == "task")

@@ -334,13 +334,19 @@ EVIDENCE_SHARE = 0.6
 def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str],
               hits: int) -> list[tuple[float, facts.SegmentRow]]:
     """The best ``hits`` segments of ``ranked`` whose own sentence speaks of the topic
-    (:func:`mentions_topic`), each scoring at least ``EVIDENCE_SHARE`` of the first of them."""
+    (:func:`mentions_topic`), each scoring at least ``EVIDENCE_SHARE`` of the first of them.
+    A duty counts once, by its best part: the parts of a long paragraph are one duty."""
     out: list[tuple[float, facts.SegmentRow]] = []
+    seen: set[tuple[str, int]] = set()
     for i, score in ranked[:EVIDENCE_SCAN]:
         if out and score < EVIDENCE_SHARE * out[0][0]:
             break
         row = facts.segment_at(idx.conn, int(idx.positions[i]))
         if mentions_topic(terms, row.text):
+            duties = facts.duties_of_segment(idx.conn, row.id)
+            if duties and duties <= seen:
+                continue  # another part of a duty already in the evidence
+            seen |= duties
             out.append((score, row))
             if len(out) >= hits:
                 break

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from chinhsach.extract.units import find_units, one_name_per_body
@@ -1992,6 +1992,48 @@ def _opens(text: str, unit: UnitRole) -> bool:
 _NOTE_LINE = re.compile(r"[*_\s]*\([^()]*(?:\([^()]*\)[^()]*)*\)[*_\s.;]*")
 
 
+def _whole_paragraphs(segments: Sequence[Segment], find: UnitFinder
+                      ) -> tuple[list[Segment], dict[str, list[str]], UnitFinder]:
+    """The segments with the parts of each paragraph cut for length joined again; the part ids
+    of each joined paragraph, by its first part's id; and a finder that reads a joined text as
+    its parts were read, each part's mentions moved to its place in the whole.
+
+    The outline cuts a paragraph over 160 words into sentence-bounded parts for the search model
+    (``Segment.continues``). A duty is the paragraph: read part by part, one numbered item of a
+    2025 telegram (cd229 item 1 of the session-13 fresh documents) gave three duties, and the same
+    item printed shorter gives one. Read whole, the development real plans' units with roles go
+    from 0.965 to 0.968 F1 (kh165 0.971 → 1.000: its later parts no longer inherit the plan's
+    lead as duties of their own), the fresh development documents' from 0.981 to 0.983. The duty
+    keeps every part's segment (``Duty.segment_ids``), so that the plan check, the search kinds
+    and ``who`` reach it through any part.
+    """
+    out: list[Segment] = []
+    parts: dict[str, list[str]] = {}
+    texts: dict[str, list[str]] = {}  # joined text → the parts' texts, for the finder
+    for seg in segments:
+        prev = out[-1] if out else None
+        if seg.continues and prev is not None and prev.kind == seg.kind and prev.section_node == seg.section_node:
+            pieces = texts.pop(prev.text, None) or [prev.text]
+            out[-1] = replace(prev, text=f"{prev.text} {seg.text}", raw=f"{prev.raw} {seg.raw}")
+            texts[out[-1].text] = [*pieces, seg.text]
+            parts.setdefault(prev.id, [prev.id]).append(seg.id)
+            continue
+        out.append(seg)
+
+    def whole_find(text: str) -> Sequence[Mention]:
+        pieces = texts.get(text)
+        if pieces is None:
+            return find(text)
+        found: list[Mention] = []
+        offset = 0
+        for piece in pieces:
+            found.extend(Mention(m.start + offset, m.end + offset, m.name) for m in find(piece))
+            offset += len(piece) + 1
+        return found
+
+    return out, parts, whole_find
+
+
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -2002,6 +2044,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     signature block ("Nơi nhận"). The part only decides what a duty inherits: the units of the
     headings above it, and the plan's lead for a duty that names none.
     """
+    whole, parts_of, find = _whole_paragraphs(document.segments, find)
     sections = {s.id: s for s in document.sections}
     regulations = _regulation_prefixes(document)
     heading_cache: dict[str, list[UnitRole]] = {}
@@ -2058,7 +2101,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # The last duty a bullet gave, with its outline node and mark: a "+ Nội dung: …" field under
     # it completes it (see below).
     titled: tuple[str | None, str | None, Duty] | None = None
-    for seg in document.segments:
+    for seg in whole:
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
             continue
@@ -2134,7 +2177,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             if not tasks and seg.section_node in sections and part in ("tasks", "organisation") \
                     and any(role in ("lead", "cooperate", "time") for role, _value in fields):
                 task = Duty(text=sections[seg.section_node].heading, section=seg.section, units=[],
-                            segment_id=seg.id)
+                            segment_ids=parts_of.get(seg.id, [seg.id]))
                 duties.append(task)
                 tasks.append(task)
             if tasks:
@@ -2297,7 +2340,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             node_segments.setdefault(seg.section_node, set()).add(title.segment_id or "")
             continue
         duty = Duty(text=text, section=seg.section, units=units, deadline=deadline,
-                    deadline_text=deadline_text, recurring=recurring, segment_id=seg.id)
+                    deadline_text=deadline_text, recurring=recurring, segment_ids=parts_of.get(seg.id, [seg.id]))
         duties.append(duty)
         titled = (seg.section_node, _bullet_marker(seg.raw), duty) if seg.kind == "bullet" else None
         listing = duty if text.rstrip().endswith(":") else None

@@ -258,7 +258,8 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
         if recurring is None:
             recurring = find_deadline(task)[2]
         duties.append(Duty(text=task, section=row.section, units=units, deadline=deadline,
-                           deadline_text=words, recurring=recurring, segment_id=row.segment_id,
+                           deadline_text=words, recurring=recurring,
+                           segment_ids=[row.segment_id] if row.segment_id else [],
                            product=product))
         found = find_targets(task, section=row.section, year=year or title_year,
                              in_objectives=in_objectives)

@@ -451,9 +451,13 @@ def _insert_facts(conn: sqlite3.Connection, doc: Document) -> None:
           t.direction, t.text, t.segment_id) for i, t in enumerate(doc.targets)],
     )
     conn.executemany(
-        "INSERT INTO duties VALUES (?,?,?,?,?,?,?,?)",
-        [(doc.doc_id, i, d.section, d.text, d.deadline, d.deadline_text, d.recurring, d.segment_id)
+        "INSERT INTO duties VALUES (?,?,?,?,?,?,?)",
+        [(doc.doc_id, i, d.section, d.text, d.deadline, d.deadline_text, d.recurring)
          for i, d in enumerate(doc.duties)],
+    )
+    conn.executemany(
+        "INSERT INTO duty_segments VALUES (?,?,?,?)",
+        [(doc.doc_id, i, k, seg_id) for i, d in enumerate(doc.duties) for k, seg_id in enumerate(d.segment_ids)],
     )
     conn.executemany(
         "INSERT INTO duty_units VALUES (?,?,?,?,?,?)",

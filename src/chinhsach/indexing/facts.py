@@ -69,7 +69,7 @@ def fact_positions(conn: sqlite3.Connection) -> set[int]:
     """Positions of the searchable segments that hold a duty or a target."""
     rows = conn.execute(
         "SELECT s.pos FROM segments s WHERE s.searchable = 1 AND s.id IN "
-        "(SELECT segment_id FROM duties UNION SELECT segment_id FROM targets)"
+        "(SELECT segment_id FROM duty_segments UNION SELECT segment_id FROM targets)"
     ).fetchall()
     return {int(p) for (p,) in rows}
 
@@ -80,12 +80,20 @@ def segment_at(conn: sqlite3.Connection, pos: int) -> SegmentRow:
 
 
 def units_of_segment(conn: sqlite3.Connection, segment_id: str) -> list[tuple[str, str, bool]]:
-    """(unit, role, explicit) of the duties read from one segment."""
+    """(unit, role, explicit) of the duties read from one segment (any part of a duty's
+    paragraph)."""
     rows = conn.execute(
-        "SELECT du.name, du.role, du.explicit FROM duties d JOIN duty_units du "
-        "ON du.doc_id = d.doc_id AND du.duty_ord = d.ord WHERE d.segment_id = ?", (segment_id,)
+        "SELECT du.name, du.role, du.explicit FROM duty_segments ds JOIN duty_units du "
+        "ON du.doc_id = ds.doc_id AND du.duty_ord = ds.duty_ord WHERE ds.segment_id = ?", (segment_id,)
     ).fetchall()
     return [(name, role, bool(explicit)) for name, role, explicit in rows]
+
+
+def duties_of_segment(conn: sqlite3.Connection, segment_id: str) -> set[tuple[str, int]]:
+    """(document, duty order) of the duties read from one segment: the parts of one duty's
+    paragraph give the same duty."""
+    return {(doc_id, int(ord_)) for doc_id, ord_ in conn.execute(
+        "SELECT doc_id, duty_ord FROM duty_segments WHERE segment_id = ?", (segment_id,))}
 
 
 def unit_names(conn: sqlite3.Connection) -> list[str]:

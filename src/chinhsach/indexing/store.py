@@ -20,7 +20,9 @@ from pathlib import Path
 
 from chinhsach.errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, rebuild_hint
 
-FORMAT_VERSION = 4
+# 5: a duty's segments moved from ``duties.segment_id`` to ``duty_segments`` (every part of a
+# paragraph cut for length); a format-4 index is refused with the rebuild hint.
+FORMAT_VERSION = 5
 INDEX_ENV = "CHINHSACH_INDEX"
 DEFAULT_INDEX_DIR = ".chinhsach"
 _GEN_RE = re.compile(r"^gen-(\d{6})$")
@@ -51,8 +53,13 @@ CREATE TABLE targets (
 );
 CREATE TABLE duties (
     doc_id TEXT NOT NULL, ord INTEGER NOT NULL, section TEXT, text TEXT NOT NULL, deadline TEXT,
-    deadline_text TEXT, recurring TEXT, segment_id TEXT, PRIMARY KEY (doc_id, ord)
+    deadline_text TEXT, recurring TEXT, PRIMARY KEY (doc_id, ord)
 );
+CREATE TABLE duty_segments (
+    doc_id TEXT NOT NULL, duty_ord INTEGER NOT NULL, ord INTEGER NOT NULL, segment_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, duty_ord, ord)
+);
+CREATE INDEX duty_segments_segment ON duty_segments (segment_id);
 CREATE TABLE duty_units (
     doc_id TEXT NOT NULL, duty_ord INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
     explicit INTEGER NOT NULL, mention TEXT
@@ -66,9 +73,9 @@ CREATE TABLE citations (
 CREATE INDEX citations_key ON citations (number_key);
 """
 REQUIRED_TABLES = frozenset({"meta", "documents", "sections", "segments", "words", "targets", "duties",
-                             "duty_units", "citations", "restore_uni", "restore_bi"})
+                             "duty_segments", "duty_units", "citations", "restore_uni", "restore_bi"})
 # Tables whose rows belong to one document (copied as they are for unchanged files).
-DOCUMENT_TABLES = ("documents", "sections", "targets", "duties", "duty_units", "citations")
+DOCUMENT_TABLES = ("documents", "sections", "targets", "duties", "duty_segments", "duty_units", "citations")
 
 
 def resolve_index_dir(index_dir: str | Path | None) -> Path:

@@ -1063,7 +1063,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             for n in footnote_anchors(raw or ""):
                 anchors.setdefault(n, citable)
         parts = split_segment_text(text) if kind not in ("heading", "title") else [text]
-        for part in parts:
+        for n, part in enumerate(parts):
             segments.append(
                 Segment(
                     id=f"{doc_id}#{len(segments) + 1:04d}",
@@ -1077,6 +1077,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                     topic=state.topic.heading if state.topic else None,
                     section_node=node.id if node else None,
                     context=state.context() if kind not in ("signature", "note") else "",
+                    continues=n > 0,
                 )
             )
 

@@ -135,8 +135,8 @@ def segment_facts(documents: list[Document]) -> dict[str, Facts]:
                 if t.year:
                     f.years.add(t.year)
         for d in doc.duties:
-            if d.segment_id:
-                f = out.setdefault(d.segment_id, Facts())
+            for seg_id in d.segment_ids:  # a hit on any part of a long paragraph is the duty's
+                f = out.setdefault(seg_id, Facts())
                 if "duty" not in f.kinds:
                     f.kinds.append("duty")
                 f.units.update(u.name for u in d.units if u.explicit)
