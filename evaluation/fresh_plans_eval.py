@@ -117,13 +117,15 @@ def evaluate(docs: Path, which: str | None, verbose: bool = False,
     return out
 
 
-def agreement() -> dict[str, dict]:
+def agreement(batch: str | None = None) -> dict[str, dict]:
     """The second blind annotations (``fresh-plans-reann/``) scored against the first, as if
     they were predictions: how far two annotators following the guidelines agree."""
     out: dict[str, dict] = {}
     members = []
     for path in sorted(REANN.glob("*.json")):
         first = json.loads((GOLD / path.name).read_text(encoding="utf-8"))
+        if batch and first.get("batch", "s13") != batch:
+            continue
         second = json.loads(path.read_text(encoding="utf-8"))
         res = score(second, first)
         res["_group"] = first.get("set", "dev")
@@ -146,12 +148,13 @@ def main() -> int:
                         help="score the second annotations against the first (needs no texts)")
     args = parser.parse_args()
     if args.agreement:
-        out = ee.table(agreement(), warnings=False)
+        out = ee.table(agreement(args.batch), warnings=False)
         print(out)
         if args.write:
             from results_md import replace_section
 
-            replace_section("Fresh real plans: agreement of two blind annotations",
+            replace_section("Fresh real plans: agreement of two blind annotations"
+                            + (f", batch {args.batch}" if args.batch not in (None, "s13") else ""),
                             "Command: `.venv/bin/python evaluation/fresh_plans_eval.py --docs DIR "
                             "--agreement --write`\n\nThe second annotation scored as if it were "
                             "the system's output against the first (`gold/fresh-plans-reann/` vs "
