@@ -1496,6 +1496,10 @@ _ANNOUNCES = re.compile(
     # nouns may stand before "sau" (directives of 2025, session 13).
     r"(?:(?:\s+(?:ve|trong)(?:\s+\w+){1,8}?)?\s+(?:sau day|sau|nhu sau|bao gom)\b|\s*$)"
     r"|\b(?:nhu|sau day|nhu sau)\s*$"
+    # "X tổ chức thực hiện … gắn với yêu cầu thực tế của ngành mình. Cụ thể:" over dash points
+    # (the Prime Minister's decisions approving a scheme, 892/QĐ-TTg of 2026 in the s14 documents):
+    # a closing "Cụ thể (là / như sau):" says that the points spell out the sentence's task.
+    r"|\bcu the(?:\s+(?:la|nhu sau|nhu sau day|gom))?\s*$"
     # "Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình có liên quan như:" over the
     # programmes as bullets: the lead-in says who and that a list follows (qd2853 V.5 of the
     # session-13 fresh plans).

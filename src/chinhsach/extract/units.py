@@ -1970,8 +1970,13 @@ _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
 # more member (5 such lists in the two decisions of the session-13 fresh plans, where it was cut
 # off). Not before a word that makes it a class of its own ("đơn vị sự nghiệp"); "…, đơn vị trực
 # thuộc Ủy ban nhân dân tỉnh" closes the list with the owner of all its members (qd1627 D2).
-_COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phương|đoàn thể"
-                              r"|cơ quan(?=\s+(?:trực\s+)?thuộc\b|\s+(?:có\s+)?liên quan\b))"
+_COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phương|đoàn thể)"
+                              # "cơ quan" before a restriction only comma-joined as well: "X và
+                              # các cơ quan liên quan" adds any related office like "và các đơn
+                              # vị có liên quan" ("các bộ, ngành, địa phương và các cơ quan liên
+                              # quan" named "bộ, ngành, địa phương và các cơ quan": 892/QĐ-TTg of
+                              # the s14 documents).
+                              r"|\s*,\s*(?:các\s+)?cơ quan(?=\s+(?:trực\s+)?thuộc\b|\s+(?:có\s+)?liên quan\b)"
                               # only comma-joined: "sở, ngành và các đơn vị có liên quan" adds
                               # any related office (qd2954 KH.V.10.b), and "đơn vị cấp tỉnh" is
                               # generic (GUIDELINES.md; the seed's IV.1).

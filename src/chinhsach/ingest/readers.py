@@ -17,6 +17,7 @@ names the file and the reason.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import functools
 import hashlib
 import os
@@ -382,6 +383,57 @@ _LEGACY_CHAR_RE = re.compile("[" + "".join(
     if chr(c) not in _VIET_LETTERS and chr(c) not in "\u00d0\u00f0" and _TOKEN.fullmatch(chr(c))) + "]")
 
 
+# The Official Gazette (Công báo) prints on every page a running head "CÔNG BÁO/Số 302/Ngày
+# 02-06-2026" with the page number on its own line next to it (after it on odd pages, before it
+# on even ones), and its signed PDF carries the digital-signature stamp ("Ký bởi: … / Cơ quan: …
+# / Ngày ký: 2026-06-02 08:06:33 +07:00"; provinces' signed PDFs print "Người ký: … / Email: … /
+# Thời gian ký: …"). Its text layer, saved as text, keeps both inside the paragraphs.
+_GAZETTE_HEAD = re.compile(r"^\s*(?:\d{1,4}\s+)?CÔNG BÁO\s*/\s*Số\s+\d{1,4}(?:\s*\+\s*\d{1,4})*\s*/\s*"
+                           r"Ngày\s+\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}(?:\s+\d{1,4})?\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # not a year cell
+_STAMP_OPEN = re.compile(r"^\s*(?:Ký bởi|Người ký)\s*:", re.IGNORECASE)
+_STAMP_FIELD = re.compile(r"^\s*(?:Cơ quan|Email|Chức vụ|Ngày ký|Thời gian ký)\s*:", re.IGNORECASE)
+_STAMP_TIME = re.compile(r"^\s*(?:Ngày ký|Thời gian ký)\s*:\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\s+\d{1,2}:\d{2}",
+                         re.IGNORECASE)
+
+
+def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines without the Gazette's running heads and page numbers and without e-signature
+    stamps (see :data:`_GAZETTE_HEAD`); the line after a dropped running head starts a page.
+
+    Kept, they split the paragraph the page break cuts (a pseudo-item "CÔNG BÁO/Số 277/…" under
+    every item that crosses a page) and read as targets (the stamp's clock "08:06:33 +07:00",
+    the issue number): on the s14 Gazette texts nq116/NQ-CP and 892/QĐ-TTg, 9 and 11 false
+    targets and 12 pseudo-duties. A stamp is dropped only whole, up to its signing time."""
+    out: list[SourceLine] = []
+    i, n = 0, len(lines)
+    page_break = False
+    while i < n:
+        text = lines[i].text
+        if _GAZETTE_HEAD.match(text):
+            if out and _PAGE_NUMBER.match(out[-1].text):
+                out.pop()  # even pages print the number first
+            i += 1
+            if i < n and _PAGE_NUMBER.match(lines[i].text):
+                i += 1
+            page_break = True
+            continue
+        if _STAMP_OPEN.match(text):
+            j = i + 1
+            while j < n and j <= i + 4 and _STAMP_FIELD.match(lines[j].text) and not _STAMP_TIME.match(lines[j].text):
+                j += 1
+            if j < n and j <= i + 4 and _STAMP_TIME.match(lines[j].text):
+                i = j + 1
+                continue
+        line = lines[i]
+        if page_break and out:
+            line = dataclasses.replace(line, page_break_before=True, gap_before=True)
+        page_break = False
+        out.append(line)
+        i += 1
+    return out
+
+
 def _read_text(p: Path, name: str, fmt: str) -> SourceText:
     data = p.read_bytes()
     warnings: list[ParseWarning] = []
@@ -399,6 +451,7 @@ def _read_text(p: Path, name: str, fmt: str) -> SourceText:
             continue
         lines.append(SourceLine(text=line, prov=Provenance(name, None, number), gap_before=gap))
         gap = False
+    lines = drop_page_furniture(lines)
     if not any(w.code == "legacy_encoding" for w in warnings):
         # A spread sample judges the file as well as the whole text, at a bounded cost on
         # large files (the full check took 3 s per MB).
@@ -777,7 +830,8 @@ def _read_pdf_pages(pdf: Any, name: str, path: Path, ocr: str = "auto") -> Sourc
                 name, f"not a valid PDF: none of its {n_pages} page(s) could be read"
             )
         raise EmptyDocumentError(name, f"PDF holds no text ({n_pages} blank page(s))")
-    return SourceText(path=name, format="pdf", lines=lines, pages=n_pages, warnings=warnings)
+    return SourceText(path=name, format="pdf", lines=drop_page_furniture(lines), pages=n_pages,
+                      warnings=warnings)
 
 
 def _ocr_result(job: Any, number: int, warnings: list[ParseWarning]) -> Any:

@@ -1,0 +1,23 @@
+""""X và các cơ quan liên quan" adds any related office to X: the generic tail is not a member of
+the collective X.
+
+Seen in the s14 development document qd892-ttg-2026 ("phối hợp với các bộ, ngành, địa phương và
+các cơ quan liên quan"; the comma-joined "các sở, ngành, cơ quan liên quan" of the session-13
+plans stays one collective). Invented wording below.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chinhsach.extract.duties import roles_in_text
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Chủ trì, phối hợp với các bộ, ngành, địa phương và các cơ quan liên quan rà soát danh mục.",
+     "bộ, ngành, địa phương"),
+    ("Phối hợp với các sở, ngành và các cơ quan có liên quan kiểm kê kho lưu trữ.", "sở, ngành"),
+    ("Phối hợp với các sở, ngành, cơ quan liên quan kiểm kê kho lưu trữ.", "sở, ngành, cơ quan"),
+])
+def test_related_agencies_after_and_are_not_a_member(text: str, unit: str) -> None:
+    assert [(u.name, u.role) for u in roles_in_text(text)] == [(unit, "cooperate")]
