@@ -234,6 +234,12 @@ _EVERY_N = re.compile(rf"\bdinh ky\s+(?:la\s+)?(?:it nhat\s+)?(?P<n>\d{{1,2}}|{_
 # standard spelling; one time a year is the yearly cycle itself.
 _TIMES_PER = re.compile(rf"\b(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+lan\s*(?:/|trong|moi|mot)\s*"
                         r"(?P<u>nam hoc|hoc k[yi]|nam|quy|thang|tuan)\b")
+# A count of rounds per period: "02 đợt/tháng", "04 cuộc/năm", "02 buổi/tuần" (kiểm tra, thanh tra,
+# sinh hoạt): the rhythm of the action, labelled by its period with the count dropped
+# (GUIDELINES-real.md, [decided, s13 adj]; the adjudicated kh0134 II.1). A duration ("03 ngày/hội
+# nghị") or a product per year ("sản phẩm/năm") names no round and is no frequency.
+_ROUNDS_PER = re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORDS})\s+(?:dot|cuoc|buoi)\s*/\s*(?P<u>tuan|thang|quy|nam)\b")
+_ROUND_LABELS = {"tuan": "hằng tuần", "thang": "hằng tháng", "quy": "hằng quý", "nam": "hằng năm"}
 _PERIOD_NAMES = {"nam hoc": "năm học", "hoc ky": "học kỳ", "hoc ki": "học kỳ", "nam": "năm", "quy": "quý",
                  "thang": "tháng", "tuan": "tuần"}
 _FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
@@ -1189,35 +1195,88 @@ _TIME_HEADING = re.compile(r"^(?:(?:trong|den het|den)\s+)?(?:(?:nam|giai doan|c
                            rf"|tu nam\s+20\d\d\s+den(?: het)?(?: nam)?\s+20\d\d|quy\s+{_Q}\s*(?:/|\s+nam\s+)\s*20\d\d"
                            r"|thang\s+\d{1,2}\s*(?:/|\s+nam\s+)\s*20\d\d)\s*:?$")
 _HEADING_NUMBER = re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*")
+# A phase heading that says more than its time: "Giai đoạn 1 (2026 - 2027): hoàn thiện thể chế",
+# "Giai đoạn từ nay đến hết năm 2027", "Giai đoạn 2026 - 2028: tập trung …", "Năm 2026 và 2027",
+# "Giai đoạn 1: từ năm 2026 đến năm 2027". Its period opens the heading (after an optional phase
+# word and number); whatever follows a bracket, colon, comma or dash is the phase's theme.
+_PHASE_OPEN = re.compile(r"^(?:giai doan|lo trinh|buoc)(?:\s+(?:\d{1,2}|[ivx]+|mot|hai|ba|bon|dau|cuoi|tiep theo)\b)?"
+                         r"\s*(?:[:(,.]|[-–—](?=\s))?\s*\(?\s*")
+_PHASE_PERIOD = re.compile(r"(?:(?:tu|trong)\s+)?(?:(?:nam|cac nam)\s+)?(?P<y1>20\d\d)"
+                           r"(?:\s*(?:[-–—]|den(?: het)?(?: nam)?|va(?: nam)?|,)\s*(?:nam\s+)?(?P<y2>20\d\d))?"
+                           r"|(?:tu nay|tu nam 20\d\d)?\s*den(?: het)?(?: nam)?\s+(?P<y3>20\d\d)")
+_PHASE_END = re.compile(r"\s*(?:$|[):,;.]|[-–—]\s)")
 
 
-def _heading_time(heading: str) -> tuple[str | None, str | None, str | None]:
-    """The time a heading that is only a time gives its items (nothing for any other heading)."""
+def _phase_period(heading: str) -> tuple[int, int, str] | None:
+    """(first year, last year, the period's words) of a heading that opens with a period.
+
+    "1. Giai đoạn 2026 - 2027", "Giai đoạn 1 (2026 - 2027): hoàn thiện thể chế", "b) Từ năm 2028 đến
+    năm 2030", "Đến năm 2027", "Năm 2026 và 2027": the heading's time words, whatever else it says
+    (GUIDELINES-real.md, [decided, s13 adj]: a phase heading dates its items). A period followed
+    by "tầm nhìn" is a strategy's name, and "Giai đoạn 1" with no year gives none."""
+    bare = _HEADING_NUMBER.sub("", heading.strip(" *_#")).strip(" *_")
+    folded = fold(bare)
+    opener = _PHASE_OPEN.match(folded)
+    start = opener.end() if opener and opener.end() > 0 else 0
+    m = _PHASE_PERIOD.match(folded, start)
+    if m is None or not _PHASE_END.match(folded, m.end()) or _VISION_AFTER.match(folded, m.end()):
+        return None
+    if start == 0 and not re.match(r"(?:tu|trong|den|nam|cac nam)\b", folded):
+        return None  # "2026 - 2027 …" with no time word is no heading of a phase
+    last = int(m.group("y2") or m.group("y1") or m.group("y3"))
+    first = int(m.group("y1") or m.group("y3"))
+    words = bare[: m.end()].rstrip(" (")
+    if words.count("(") > words.count(")"):
+        words += ")"  # "Giai đoạn 1 (2026 - 2027)": the bracket closes after the period
+    return first, last, words
+
+
+def _heading_time(heading: str, scope: Sequence[tuple[int, int]] = ()) -> tuple[str | None, str | None, str | None]:
+    """The time a heading that opens with a period gives its items (nothing for any other heading).
+
+    ``scope``: periods (first, last year) of the plan's title and of the parts above: a heading
+    that only restates one of them ("1. Giai đoạn 2026 - 2030" in a plan for 2026 - 2030) bounds the
+    whole part, it is no phase of it (GUIDELINES-real.md: scope, not a deadline; dev qd2954 KH.III)."""
     bare = _HEADING_NUMBER.sub("", heading).strip().rstrip(":").strip()
     if not _TIME_HEADING.match(fold(bare)):
-        return None, None, None
+        period = _phase_period(heading)
+        if period is None or any(period[1] == last and period[0] <= first for first, last in scope):
+            return None, None, None
+        return f"{period[1]}-12-31", period[2], None  # a period ends with its last year
     years = re.findall(r"20\d\d", bare)
+    if len(years) > 1 and any(int(years[-1]) == last and int(years[0]) <= first for first, last in scope):
+        return None, None, None
     if len(years) > 1:
         return f"{years[-1]}-12-31", bare, None  # a period ends with its last year
     deadline, _words, _ = find_deadline(f"trong {bare}")
     return (deadline, bare, None) if deadline else (None, None, None)
 
 
-def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str]) -> tuple[str | None, str | None, str | None]:
+def _span(text: str | None) -> tuple[int, int] | None:
+    """The first and last year printed in a title or heading ("… giai đoạn 2026 - 2030")."""
+    years = [int(y) for y in re.findall(r"\b20\d\d\b", text or "")]
+    return (min(years), max(years)) if len(years) > 1 else None
+
+
+def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str],
+                  title: str | None = None) -> tuple[str | None, str | None, str | None]:
     """The time a lead-in line gives the items under it, for an item that names none.
 
     "1. Trước ngày 15 tháng 12 hằng năm:" over "a) Phòng … tổng hợp số liệu …", "b) … báo cáo
     …" (HNMU.pdf, Điều 32): each point is due by that day every year. Only a line that ends in
     ":" announces its items this way (``lead_texts``: such lines by outline node); the nearest
-    one with a time wins. A heading that is a time and nothing else ("1. Năm 2026", "2. Giai
-    đoạn 2027 - 2028" over the items of a roadmap) times its items the same way."""
-    for sec in reversed(path):
+    one with a time wins. A heading that opens with a period ("1. Năm 2026", "2. Giai đoạn
+    2027 - 2028", "Giai đoạn 1 (2026 - 2027): …" over the items of a roadmap) times its items the
+    same way, unless it only restates the span of the title or of a heading above it."""
+    for depth in range(len(path) - 1, -1, -1):
+        sec = path[depth]
         line = lead_texts.get(sec.id)
         if line is not None:
             found = find_deadline(line)
             if any(found):
                 return found
-        found = _heading_time(sec.heading)
+        scope = [s for s in (_span(title), *(_span(p.heading) for p in path[:depth])) if s]
+        found = _heading_time(sec.heading, scope)
         if any(found):
             return found
     return None, None, None
@@ -1253,9 +1312,19 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             matches.append((m, label))  # "6 tháng" has its own pattern
     for m in _TIMES_PER.finditer(folded):
         n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_VALUES[m.group("n")]
-        label = "hằng năm" if (n, m.group("u")) == (1, "nam") else f"{n} lần/{_PERIOD_NAMES[m.group('u')]}"
+        # Once a period is the period's own cycle ("01 lần/quý" → "hằng quý", as "01 lần/năm" →
+        # "hằng năm"); several times keep their count, as the development gold of kh235 reads
+        # "02 lần/tháng" (GUIDELINES-real.md [decided, s13 adj] drops it: left to the lead).
+        label = (_ROUND_LABELS[m.group("u")] if n == 1 and m.group("u") in _ROUND_LABELS
+                 else f"{n} lần/{_PERIOD_NAMES[m.group('u')]}")
         if all(lb != label for _, lb in matches):
             matches.append((m, label))
+    rounds = list(_ROUNDS_PER.finditer(folded))
+    for i, m in enumerate(rounds):
+        if i and m.group("u") == "nam" and re.fullmatch(r"\s*\(\s*", folded[rounds[i - 1].end() : m.start()]):
+            continue  # "02 đợt/tháng (24 đợt/năm)": the year's total of the same rhythm, the finer label only
+        if all(lb != _ROUND_LABELS[m.group("u")] for _, lb in matches):
+            matches.append((m, _ROUND_LABELS[m.group("u")]))
     shared = [(sf.start("rest") + p.start(), _MEMBER_LABELS.get(p.group(0), "6 tháng"))
               for sf in _SHARED_FREQUENCY.finditer(folded)
               for p in _PERIOD_MEMBER.finditer(sf.group("rest"))]
@@ -2105,6 +2174,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # The last duty a bullet gave, with its outline node and mark: a "+ Nội dung: …" field under
     # it completes it (see below).
     titled: tuple[str | None, str | None, Duty] | None = None
+    title_scope = [span] if (span := _span(document.meta.title)) else []
     for seg in whole:
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
@@ -2161,7 +2231,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             time_lead = None  # another item, a paragraph or a sibling bullet: its list is over
         if seg.kind == "bullet" and text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS \
                 and not find(text) and (any(found_time := find_deadline(text))
-                                        or any(found_time := _heading_time(text.lstrip("-+•* ")))):
+                                        or any(found_time := _heading_time(text.lstrip("-+•* "), title_scope))):
             time_lead = (seg.section_node, _bullet_marker(seg.raw), found_time)
             continue  # "- Trong năm 2026:": it only says when the bullets below are due
         if seg.kind in ("paragraph", "bullet") and (fields := _fields(text)) is not None:
@@ -2326,7 +2396,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if deadline is None and deadline_text is None and recurring is None and time_lead is not None:
             deadline, deadline_text, recurring = time_lead[2]
         if deadline is None and deadline_text is None and recurring is None:
-            deadline, deadline_text, recurring = _lead_in_time(path, lead_texts)
+            deadline, deadline_text, recurring = _lead_in_time(path, lead_texts, document.meta.title)
         # "- Nội dung thực hiện: Tổ chức phổ biến …" over "- Cơ quan thực hiện: …": the label
         # names the field, the task starts after it (GUIDELINES.md: the text is the item's body).
         labelled = _CONTENT_LABEL.match(text) is not None
