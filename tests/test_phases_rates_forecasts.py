@@ -134,3 +134,59 @@ def test_a_count_per_period_is_its_frequency(text: str, recurring: str) -> None:
 ])
 def test_a_duration_or_a_unit_per_year_is_no_frequency(text: str) -> None:
     assert find_deadline(text) == (None, None, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Forecasts are not targets
+# ---------------------------------------------------------------------------------------------
+
+BUDGET = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 320/KH-UBND | Lam Sơn, ngày 20 tháng 7 năm 2025 |
+
+KẾ HOẠCH
+Tài chính - ngân sách nhà nước 03 năm 2026 - 2028
+
+I. MỤC TIÊU
+
+1. Phấn đấu tỷ lệ hồ sơ thuế điện tử đạt 98%.
+2. Thu nội địa dự kiến đạt 9.500 tỷ đồng vào năm 2028, phấn đấu tăng bình quân 10%/năm.
+
+II. DỰ BÁO CÁC CHỈ TIÊU KINH TẾ VĨ MÔ
+
+1. Tốc độ tăng trưởng tổng sản phẩm trên địa bàn bình quân đạt 7,5%/năm.
+2. Tỷ lệ huy động vào ngân sách đạt khoảng 14% tổng sản phẩm trên địa bàn.
+
+III. CHỈ TIÊU THU, CHI NGÂN SÁCH
+
+1. Dự kiến thu ngân sách
+- Tổng thu ngân sách trên địa bàn đạt 12.000 tỷ đồng.
+
+2. Dự toán chi ngân sách
+- Tổng chi ngân sách địa phương đạt 15.000 tỷ đồng.
+
+3. Nhiệm vụ thu
+- Phấn đấu thu từ khu vực kinh tế ngoài nhà nước tăng 12%.
+
+IV. TỔ CHỨC THỰC HIỆN
+
+Sở Tài chính chủ trì theo dõi việc thực hiện Kế hoạch này.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def test_a_forecast_part_gives_no_targets(tmp_path: Path) -> None:
+    """"II. DỰ BÁO CÁC CHỈ TIÊU …", "1. Dự kiến thu ngân sách", "2. Dự toán chi ngân sách": the
+    assumptions the budget is built on, no targets, although headings say "chỉ tiêu" (before: 4
+    targets); the plan's own objectives, a "dự kiến đạt" value beside "phấn đấu" ones included,
+    and a "phấn đấu" line beside the forecasts stay targets."""
+    doc = parse_text(tmp_path, BUDGET)
+    values = sorted(t.value for t in doc.targets if t.value is not None)
+    assert {98.0, 9500.0, 12.0} <= set(values)
+    assert not {7.5, 14.0, 12000.0, 15000.0} & set(values), values
+    parts = {s.id: s.part for s in doc.sections}
+    assert parts["II"] == parts["III.1"] == parts["III.2"] == "situation"
+    assert parts["III.3"] != "situation"
