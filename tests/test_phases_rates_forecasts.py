@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import parse_text
 
-from chinhsach.extract.duties import find_deadline
+from chinhsach.extract.duties import _heading_time, find_deadline
 
 HEAD = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
 | Số: 318/KH-UBND | Lam Sơn, ngày 10 tháng 3 năm 2026 |
@@ -109,6 +109,42 @@ def test_a_heading_that_restates_the_plans_span_is_scope(tmp_path: Path) -> None
     got = _by_section(tmp_path, SCOPE)
     assert got["II.1.a"] == (None, None)
     assert got["II.2.a"][0] == "2028-12-31"
+
+
+
+YEAR_PLAN = HEAD.replace("giai đoạn 2026 - 2030", "năm 2026") + """II. NHIỆM VỤ
+
+1. Năm 2026
+a) Sở Khoa học và Công nghệ nâng cấp cổng dịch vụ công của tỉnh.
+
+2. Quý III/2026
+a) Sở Tài chính kết nối thanh toán trực tuyến với các ngân hàng.
+""" + TAIL
+
+
+def test_a_heading_that_restates_the_titles_year_is_scope(tmp_path: Path) -> None:
+    """"1. Năm 2026" in a plan for the year 2026 only restates the title's period (before:
+    2026-12-31); a quarter of that year is a step of it and still dates its items."""
+    got = _by_section(tmp_path, YEAR_PLAN)
+    assert got["II.1.a"] == (None, None)
+    assert got["II.2.a"] == ("2026-09-30", "Quý III/2026")
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("Giai đoạn 1 từ năm 2026 đến năm 2027", "2027-12-31"),
+    ("c) Giai đoạn 2 - từ năm 2028 đến năm 2030", "2030-12-31"),
+    ("Giai đoạn đầu (2026 - 2027)", "2027-12-31"),
+    ("Giai đoạn II (2028 – 2030): nhân rộng mô hình", "2030-12-31"),
+    ("Năm 2026, 2027", "2027-12-31"),
+    ("Giai đoạn 2026 - 2030, tầm nhìn đến năm 2045", None),
+    ("Giai đoạn 1", None),
+    ("Nâng cao chất lượng dịch vụ giai đoạn 2026 - 2027", None),
+])
+def test_phase_heading_forms(heading: str, expected: str | None) -> None:
+    """The period opens the heading, after an optional phase word and number ("Giai đoạn 1 từ năm
+    … đến năm …": the two phases of a 2024 Lai Châu plan, pbgdpl.laichau.gov.vn); a strategy's
+    name with its vision, a phase with no year, and a task that ends with a period are none."""
+    assert _heading_time(heading)[0] == expected
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1244,7 +1244,8 @@ def _heading_time(heading: str, scope: Sequence[tuple[int, int]] = ()) -> tuple[
             return None, None, None
         return f"{period[1]}-12-31", period[2], None  # a period ends with its last year
     years = re.findall(r"20\d\d", bare)
-    if len(years) > 1 and any(int(years[-1]) == last and int(years[0]) <= first for first, last in scope):
+    if years and not re.search(r"\b(?:quy|thang)\b", fold(bare)) \
+            and any(int(years[-1]) == last and int(years[0]) <= first for first, last in scope):
         return None, None, None
     if len(years) > 1:
         return f"{years[-1]}-12-31", bare, None  # a period ends with its last year
@@ -1252,10 +1253,13 @@ def _heading_time(heading: str, scope: Sequence[tuple[int, int]] = ()) -> tuple[
     return (deadline, bare, None) if deadline else (None, None, None)
 
 
-def _span(text: str | None) -> tuple[int, int] | None:
-    """The first and last year printed in a title or heading ("… giai đoạn 2026 - 2030")."""
-    years = [int(y) for y in re.findall(r"\b20\d\d\b", text or "")]
-    return (min(years), max(years)) if len(years) > 1 else None
+def _span(text: str | None, single: bool = False) -> tuple[int, int] | None:
+    """The first and last year printed in a title or heading ("… giai đoạn 2026 - 2030"); with
+    ``single``, a title's one year too ("Kế hoạch … năm 2026", "… đến năm 2030"), minus a vision's."""
+    folded = fold(text or "")
+    vision = re.search(r"\b(?:tam nhin|dinh huong)\b", folded)
+    years = [int(y) for y in re.findall(r"\b20\d\d\b", folded[: vision.start()] if vision else folded)]
+    return (min(years), max(years)) if len(years) > 1 or (single and years) else None
 
 
 def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str],
@@ -1275,7 +1279,7 @@ def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str],
             found = find_deadline(line)
             if any(found):
                 return found
-        scope = [s for s in (_span(title), *(_span(p.heading) for p in path[:depth])) if s]
+        scope = [s for s in (_span(title, single=True), *(_span(p.heading) for p in path[:depth])) if s]
         found = _heading_time(sec.heading, scope)
         if any(found):
             return found
@@ -2174,7 +2178,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # The last duty a bullet gave, with its outline node and mark: a "+ Nội dung: …" field under
     # it completes it (see below).
     titled: tuple[str | None, str | None, Duty] | None = None
-    title_scope = [span] if (span := _span(document.meta.title)) else []
+    title_scope = [span] if (span := _span(document.meta.title, single=True)) else []
     for seg in whole:
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
