@@ -147,9 +147,7 @@ def test_phase_heading_forms(heading: str, expected: str | None) -> None:
     assert _heading_time(heading)[0] == expected
 
 
-# ---------------------------------------------------------------------------------------------
-# 2. A count per period is a frequency
-# ---------------------------------------------------------------------------------------------
+# 2. A count per period is a frequency (GUIDELINES-real.md, Time / Targets).
 
 @pytest.mark.parametrize(("text", "recurring"), [
     ("Đội kiểm tra liên ngành kiểm tra cơ sở kinh doanh 02 đợt/tháng.", "hằng tháng"),
@@ -172,9 +170,7 @@ def test_a_duration_or_a_unit_per_year_is_no_frequency(text: str) -> None:
     assert find_deadline(text) == (None, None, None)
 
 
-# ---------------------------------------------------------------------------------------------
-# 3. Forecasts are not targets
-# ---------------------------------------------------------------------------------------------
+# 3. Forecasts are not targets (GUIDELINES-real.md, Time / Targets).
 
 BUDGET = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
 | Số: 320/KH-UBND | Lam Sơn, ngày 20 tháng 7 năm 2025 |
