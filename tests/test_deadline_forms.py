@@ -43,8 +43,8 @@ SENTENCES = [
     # A school's semester cycle and counts per period (HNMU.pdf's regulation, in made-up words).
     ("Khoa tổng hợp ý kiến người học, báo cáo chậm nhất 02 tuần sau khi kết thúc mỗi học kì.", None,
      "chậm nhất 02 tuần sau khi kết thúc mỗi học kì", "hằng học kỳ"),
-    ("Nhà trường tổ chức xét công nhận tốt nghiệp ít nhất 02 lần/năm học.", None, None, "2 lần/năm học"),
-    ("Thanh tra sở kiểm tra các cơ sở ít nhất hai lần trong năm.", None, None, "2 lần/năm"),
+    ("Nhà trường tổ chức xét công nhận tốt nghiệp ít nhất 02 lần/năm học.", None, None, "hằng năm học"),
+    ("Thanh tra sở kiểm tra các cơ sở ít nhất hai lần trong năm.", None, None, "hằng năm"),
     ("Ban quản lý kiểm tra định kỳ 01 lần/năm.", None, None, "hằng năm"),
     ("Hằng năm báo cáo kết quả chậm nhất ngày 20 tháng 12.", None, "chậm nhất ngày 20 tháng 12", "hằng năm"),
     ("Chậm nhất vào ngày 25 tháng 11 hằng năm, Sở trình kế hoạch kiểm tra.", None, "Chậm nhất vào ngày 25 tháng 11",

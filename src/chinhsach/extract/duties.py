@@ -230,8 +230,8 @@ _SIX_AND_ONE_YEAR = re.compile(r"\s*(?:,|va|/)\s*(?:0?1|mot)\s+nam\b")
 _EVERY_N = re.compile(rf"\bdinh ky\s+(?:la\s+)?(?:it nhat\s+)?(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<u>nam|thang)\b"
                       rf"|\b(?P<n2>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<u2>nam|thang)\s+(?:mot|1|01)\s+lan\b")
 # A count per period: "ít nhất 03 lần/năm học", "02 lần/năm", "2 lần trong năm" (HNMU.pdf's
-# graduation rounds; inspections and reviews of the laws). Labelled "3 lần/năm học" in the
-# standard spelling; one time a year is the yearly cycle itself.
+# graduation rounds; inspections and reviews of the laws). Labelled by the period ("hằng năm
+# học"), the count dropped, as rounds per period below.
 _TIMES_PER = re.compile(rf"\b(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+lan\s*(?:/|trong|moi|mot)\s*"
                         r"(?P<u>nam hoc|hoc k[yi]|nam|quy|thang|tuan)\b")
 # A count of rounds per period: "02 đợt/tháng", "04 cuộc/năm", "02 buổi/tuần" (kiểm tra, thanh tra,
@@ -1316,11 +1316,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             matches.append((m, label))  # "6 tháng" has its own pattern
     for m in _TIMES_PER.finditer(folded):
         n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_VALUES[m.group("n")]
-        # Once a period is the period's own cycle ("01 lần/quý" → "hằng quý", as "01 lần/năm" →
-        # "hằng năm"); several times keep their count, as the development gold of kh235 reads
-        # "02 lần/tháng" (GUIDELINES-real.md [decided, s13 adj] drops it: left to the lead).
-        label = (_ROUND_LABELS[m.group("u")] if n == 1 and m.group("u") in _ROUND_LABELS
-                 else f"{n} lần/{_PERIOD_NAMES[m.group('u')]}")
+        # The period's rhythm, the count dropped ("02 lần/tháng" → "hằng tháng", "01 lần/quý" →
+        # "hằng quý"), as for rounds per period (GUIDELINES-real.md [decided, s13 adj]).
+        label = f"hằng {_PERIOD_NAMES[m.group('u')]}"
         if all(lb != label for _, lb in matches):
             matches.append((m, label))
     rounds = list(_ROUNDS_PER.finditer(folded))
