@@ -973,7 +973,8 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int, bool]:
     outline = body_start < len(paras)
     sign_start = len(paras)
     for i in range(body_start if outline else 0, len(paras)):
-        text = paras[i].text
+        # A markdown row holding "Nơi nhận" and the signature opens with its pipe (s14 dev ct13).
+        text = paras[i].text.lstrip("|*_ ")
         if _SIGNATURE_START.match(text) or (
             _SIGN_TITLE_RE.match(text.strip("* ")) and metadata.is_caps(text)
         ):

@@ -1,0 +1,64 @@
+"""Forms of the session-14 development documents (other levels, kinds and years), fixK.
+
+Every text below is invented for the test (a made-up province "Lam Sơn", made-up names and
+figures); each test names the layout it stands for, seen in the s14 development documents
+(their texts stay in /tmp, see evaluation/gold/fresh-plans/README.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import parse_text
+
+from chinhsach.model import Document
+
+# A Prime Minister's directive / a VPCP letter as a crawl stores them: header and signature as
+# markdown table rows; the last row holds "Nơi nhận" and the signature, title and name apart by
+# a run of spaces (s14 dev ct13-ttg-2024, cv3479-vpcp-2021).
+DIRECTIVE = """| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+| --- | --- |
+| Số: 41/CT-TTg | *Hà Nội, ngày 09 tháng 3 năm 2026* |
+CHỈ THỊ
+VỀ TĂNG CƯỜNG QUẢN LÝ CÁC KHO LƯU TRỮ ĐIỆN TỬ
+Để bảo đảm an toàn các kho lưu trữ điện tử, Thủ tướng Chính phủ yêu cầu:
+1. Bộ Nội vụ chủ trì, phối hợp với các bộ, cơ quan liên quan rà soát toàn bộ các kho lưu trữ điện tử, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 6 năm 2026.
+2. Bộ Công an hướng dẫn các bộ, ngành kiểm tra an ninh mạng đối với các kho lưu trữ điện tử.
+Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chỉ thị này.
+| *Nơi nhận:* - Ban Bí thư Trung ương Đảng; - Văn phòng Quốc hội; - Hội đồng Dân tộc và các Ủy ban của Quốc hội; - Kiểm toán nhà nước; - Lưu: VT, TCCV. | THỦ TƯỚNG     Trần Văn Khải |
+| --- | --- |"""
+
+
+@pytest.fixture(scope="module")
+def directive(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return parse_text(tmp_path_factory.mktemp("s14k"), DIRECTIVE, "ct.md")
+
+
+def test_signer_beside_title_in_a_markdown_signature_row(directive: Document) -> None:
+    assert directive.meta.signer == "Trần Văn Khải"
+
+
+def test_recipients_row_is_not_a_duty(directive: Document) -> None:
+    """The "| Nơi nhận: … |" row ends the body: its recipients are no one's duty."""
+    names = {u.name for d in directive.duties for u in d.units}
+    assert "Văn phòng Quốc hội" not in names and "Hội đồng Dân tộc" not in names
+    assert "Kiểm toán nhà nước" not in names
+
+
+DOCX_LETTER = """ỦY BAN NHÂN DÂN TỈNH LAM SƠN |  | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+Số: 215/UBND-KT |  | Lam Sơn, ngày 12 tháng 3 năm 2026
+V/v tăng cường quản lý bến bãi ven sông |  |
+
+Kính gửi: | - Sở Xây dựng; - Ủy ban nhân dân các xã, phường.
+
+Để tăng cường quản lý bến bãi ven sông, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Sở Xây dựng rà soát các bến bãi ven sông trên địa bàn tỉnh, báo cáo Ủy ban nhân dân tỉnh trong tháng 5/2026.
+2. Ủy ban nhân dân các xã, phường kiểm tra, xử lý các bến bãi hoạt động không phép trên địa bàn.
+
+Nơi nhận: - Như trên; - Chủ tịch UBND tỉnh; - Lưu: VT, KT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Thị Minh Hạnh"""
+
+
+def test_signer_in_a_docx_block_joined_on_one_line(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A docx export joins the signature cell into one line: title words, then the name
+    (s14 dev, the Lào Cai letter on unexploited minerals)."""
+    doc = parse_text(tmp_path_factory.mktemp("s14k"), DOCX_LETTER, "cv.md")
+    assert doc.meta.signer == "Lê Thị Minh Hạnh"
