@@ -62,3 +62,32 @@ def test_signer_in_a_docx_block_joined_on_one_line(tmp_path_factory: pytest.Temp
     (s14 dev, the Lào Cai letter on unexploited minerals)."""
     doc = parse_text(tmp_path_factory.mktemp("s14k"), DOCX_LETTER, "cv.md")
     assert doc.meta.signer == "Lê Thị Minh Hạnh"
+
+
+# A province's letter in PDF layout: the number typed into the form's blanks, so runs of spaces
+# sit inside it ("Số:   NNN     /UBND-XX"), and the subject line cites a decree (s14 dev cv4390).
+PDF_LETTER = """     ỦY BAN NHÂN DÂN                       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+       TỈNH LAM SƠN                            Độc lập - Tự do - Hạnh phúc
+ Số:   2718     /UBND-VX                  Lam Sơn, ngày 14 tháng 4 năm 2026
+V/v triển khai Nghị định số
+77/2026/NĐ-CP ngày 02/4/2026
+của Chính phủ
+                   Kính gửi:
+                              - Sở Y tế;
+                              - Ủy ban nhân dân các xã, phường.
+       Thực hiện Nghị định số 77/2026/NĐ-CP ngày 02/4/2026 của Chính phủ, Chủ tịch Ủy ban
+nhân dân tỉnh giao:
+       1. Sở Y tế chủ trì tổ chức phổ biến nội dung Nghị định đến các cơ sở khám bệnh, chữa
+bệnh trên địa bàn tỉnh.
+       2. Ủy ban nhân dân các xã, phường phối hợp với Sở Y tế triển khai thực hiện.
+Nơi nhận:                                               KT. CHỦ TỊCH
+- Như trên;                                             PHÓ CHỦ TỊCH
+- Lưu: VT, VX.
+                                                         Đỗ Văn Tùng"""
+
+
+def test_number_typed_into_the_form_blanks(tmp_path_factory: pytest.TempPathFactory) -> None:
+    doc = parse_text(tmp_path_factory.mktemp("s14k"), PDF_LETTER, "cv.md")
+    assert doc.meta.number == "2718/UBND-VX"
+    assert doc.meta.type == "Công văn"
+    assert "77/2026/NĐ-CP" in {c.number for c in doc.citations}

@@ -192,6 +192,12 @@ def doc_type_of(text: str) -> str | None:
     return name
 
 
+# A number filled into the form's blanks: "Số:   4390     /UBND-NLN" (s14 dev, a Lào Cai letter
+# in PDF layout). The runs of spaces around the typed digits are not a column break: a column
+# never starts with the number's slash, and "Số:" never ends one.
+_FILLED_NUMBER = re.compile(r"(?<=\b(?:Số|SỐ):)[ \t]{2,}(?=[\d/])|(?<=\d)[ \t]{2,}(?=/[A-ZĐ])")
+
+
 def _line_fragments(index: int, line: SourceLine, cell_of: dict[str, Any]) -> list[Fragment]:
     """Fragments of one source line; ``cell_of`` carries the running cell state across lines."""
     if line.cells and line.kind == "table_row":
@@ -209,7 +215,7 @@ def _line_fragments(index: int, line: SourceLine, cell_of: dict[str, Any]) -> li
             for i, (_, text) in enumerate(line.cells)
             if clean(text)
         ]
-    raw = line.text
+    raw = _FILLED_NUMBER.sub(" ", line.text)
     if re.search(r"\S(?: {3,}|\t+)\S", raw) and not _PREAMBLE_RE.match(raw.strip()):
         # A text export keeps the two columns on one line, apart by a run of spaces or a tab;
         # a markdown row's pipe parts them too ("… Lưu: VT. | THỦ TƯỚNG   Nguyễn Văn A |").
