@@ -91,3 +91,46 @@ def test_number_typed_into_the_form_blanks(tmp_path_factory: pytest.TempPathFact
     assert doc.meta.number == "2718/UBND-VX"
     assert doc.meta.type == "Công văn"
     assert "77/2026/NĐ-CP" in {c.number for c in doc.citations}
+
+
+# A Government resolution charging one named city by a "Giao X:" lead-in (s14 dev nq126), and a
+# Government Office letter charging one named province (s14 dev cv3479).
+RESOLUTION = """CHÍNH PHỦ
+Số: 88/NQ-CP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 20 tháng 4 năm 2026
+
+NGHỊ QUYẾT
+Về việc chuyển giao Bảo tàng Nông nghiệp về Ủy ban nhân dân tỉnh Lam Sơn quản lý
+
+CHÍNH PHỦ
+QUYẾT NGHỊ:
+
+Điều 1.
+1. Đồng ý chủ trương chuyển giao nguyên trạng Bảo tàng Nông nghiệp về địa phương quản lý.
+2. Giao Ủy ban nhân dân tỉnh Lam Sơn:
+a) Phối hợp với Bộ Nông nghiệp và Môi trường tổ chức tiếp nhận nguyên trạng Bảo tàng Nông nghiệp.
+b) Bố trí ngân sách tỉnh bảo đảm kinh phí hoạt động thường xuyên của Bảo tàng.
+Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.
+
+TM. CHÍNH PHỦ
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+Lê Văn Bình
+"""
+
+
+def test_central_document_keeps_the_named_province(tmp_path_factory: pytest.TempPathFactory) -> None:
+    doc = parse_text(tmp_path_factory.mktemp("s14k"), RESOLUTION, "nq.md")
+    leads = {(d.section, u.name) for d in doc.duties for u in d.units if u.role == "lead"}
+    assert ("D1.2.a", "Ủy ban nhân dân tỉnh Lam Sơn") in leads
+    assert ("D1.2.b", "Ủy ban nhân dân tỉnh Lam Sơn") in leads
+
+
+def test_provincial_document_still_drops_its_own_name(directive: Document,
+                                                      tmp_path_factory: pytest.TempPathFactory) -> None:
+    doc = parse_text(tmp_path_factory.mktemp("s14k"), PDF_LETTER, "cv.md")
+    names = {u.name for d in doc.duties for u in d.units}
+    assert "Ủy ban nhân dân xã, phường" in names
+    assert not any(n.endswith("Lam Sơn") for n in names)
