@@ -134,3 +134,61 @@ def test_provincial_document_still_drops_its_own_name(directive: Document,
     names = {u.name for d in doc.duties for u in d.units}
     assert "Ủy ban nhân dân xã, phường" in names
     assert not any(n.endswith("Lam Sơn") for n in names)
+
+
+# A province's letter in PDF layout (first-line indents, hard wraps at the margin): a class
+# whose members are listed one per bullet with their remit in brackets, then "Có trách nhiệm:"
+# over the points; the closing request after the last item (s14 dev cv7103, cv4390).
+MEMBERS_LETTER = """     ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+       TỈNH LAM SƠN                           Độc lập - Tự do - Hạnh phúc
+      Số: 3310/UBND-TH                    Lam Sơn, ngày 02 tháng 6 năm 2026
+V/v quản lý nhà văn hóa thôn, tổ dân phố
+
+              Kính gửi:
+                          - Các sở, ban, ngành thuộc UBND tỉnh;
+                          - Ủy ban nhân dân các xã, phường.
+
+      Để quản lý thống nhất các nhà văn hóa thôn, tổ dân phố, Chủ tịch Ủy ban nhân dân
+tỉnh yêu cầu các cơ quan, đơn vị triển khai thực hiện các nội dung sau:
+       1. Các sở quản lý chuyên ngành
+      Giao các sở quản lý chuyên ngành theo lĩnh vực gồm:
+       - Sở Văn hóa, Thể thao và Du lịch (đối với nhà văn hóa, sân thể thao thôn);
+      - Sở Xây dựng (đối với công trình phụ trợ, đường nội bộ);
+      - Sở Giáo dục và Đào tạo (đối với điểm trường dùng chung).
+      Có trách nhiệm:
+       a) Rà soát, thống kê toàn bộ nhà văn hóa thuộc lĩnh vực quản lý, lập danh mục
+đề nghị sửa chữa theo thứ tự ưu tiên.
+      b) Hướng dẫn Ủy ban nhân dân các xã, phường lập hồ sơ quản lý, sử dụng nhà văn
+hóa theo quy định.
+       2. Ủy ban nhân dân các xã, phường bố trí kinh phí bảo trì nhà văn hóa thôn, tổ dân
+phố trên địa bàn, báo cáo kết quả về Sở Tài chính trước ngày 30/11/2026.
+       Căn cứ nội dung chỉ đạo trên, yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy
+ban nhân dân các xã, phường nghiêm túc tổ chức triển khai thực hiện./.
+Nơi nhận:                                           KT. CHỦ TỊCH
+- Như trên;                                         PHÓ CHỦ TỊCH
+- Lưu: VT, TH.
+                                                     Hà Quang Vinh"""
+
+
+@pytest.fixture(scope="module")
+def members_letter(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return parse_text(tmp_path_factory.mktemp("s14k"), MEMBERS_LETTER, "cv.md")
+
+
+def test_listed_members_lead_the_points(members_letter: Document) -> None:
+    for point in ("1.a", "1.b"):
+        leads = {u.name for d in members_letter.duties if d.section == point for u in d.units if u.role == "lead"}
+        assert leads == {"Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng", "Sở Giáo dục và Đào tạo"}, point
+
+
+def test_member_bullets_are_no_duties(members_letter: Document) -> None:
+    assert not any(d.section == "1" and d.text.startswith("Sở") for d in members_letter.duties)
+
+
+def test_indented_closing_request_is_not_the_last_item(members_letter: Document) -> None:
+    """The closing line starts indented after a sentence's end: a paragraph of its own, the
+    document's closing (no section), not a part of item 2."""
+    item2 = [d for d in members_letter.duties if d.section == "2"]
+    assert len(item2) == 1 and "Căn cứ" not in item2[0].text
+    closing = [d for d in members_letter.duties if d.section is None]
+    assert closing and {"sở, ban, ngành", "Chủ tịch Ủy ban nhân dân xã, phường"} <= {u.name for u in closing[0].units}

@@ -2111,6 +2111,39 @@ def _whole_paragraphs(segments: Sequence[Segment], find: UnitFinder
     return out, parts, whole_find
 
 
+# "Giao các sở quản lý chuyên ngành theo lĩnh vực gồm:" over "- Sở Công Thương (đối với …);",
+# "- Sở Xây dựng (đối với …)." and then the points: a class whose members are listed one per
+# bullet, each a name with at most its remit in brackets (s14 dev cv7103, a Lào Cai letter: seven
+# bodies over five points). Like a class followed by its members in brackets ([decided, s13
+# fixleft]) the named members are the units; the bullets only complete the list.
+_MEMBERS_FOLLOW = re.compile(r"\b(?:bao gom|gom|gom co)\s*:\s*$")
+
+
+def _listed_members(whole: Sequence[Segment], find: UnitFinder
+                    ) -> tuple[dict[str, list[UnitRole]], set[str]]:
+    """Paragraphs that list a class's members as bullets: their members, and the bullets' ids."""
+    lists: dict[str, list[UnitRole]] = {}
+    bullets: set[str] = set()
+    for i, seg in enumerate(whole):
+        if seg.kind != "paragraph" or not _MEMBERS_FOLLOW.search(fold(seg.text)) or not find(seg.text):
+            continue
+        units: list[UnitRole] = []
+        ids: list[str] = []
+        for nxt in whole[i + 1:]:
+            if nxt.kind != "bullet" or nxt.section_node != seg.section_node:
+                break
+            head = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)?", " ", nxt.text).strip(" -–+•;.,")
+            if not head or not _only_names(head, find):
+                ids = []
+                break
+            units.extend(UnitRole(m.name, "lead", True, head[m.start:m.end]) for m in find(head))
+            ids.append(nxt.id)
+        if len(ids) >= 2:
+            lists[seg.id] = units
+            bullets.update(ids)
+    return lists, bullets
+
+
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -2179,7 +2212,13 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # it completes it (see below).
     titled: tuple[str | None, str | None, Duty] | None = None
     title_scope = [span] if (span := _span(document.meta.title, single=True)) else []
+    member_lists, member_bullets = _listed_members(whole, find)
     for seg in whole:
+        if seg.id in member_bullets:
+            continue  # a member of the class listed above: it completes that list
+        if seg.id in member_lists:
+            lead_in, lead_marker = (seg.section_node, member_lists[seg.id]), None
+            continue
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
             continue
@@ -2282,8 +2321,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             # "Bộ Quốc phòng có nhiệm vụ, quyền hạn sau đây:" over points a), b) …: the same
             # lead-in as a unit line, written as a sentence (laws, decrees; "- Sở X có trách
             # nhiệm sau:" over "+" bullets in a plan).
-            lead_in = (seg.section_node, clause[0])
-            lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
+            if clause[0] or lead_in is None or lead_in[0] != seg.section_node:
+                # "Có trách nhiệm:" after the listed members names no one: they stay the leads.
+                lead_in = (seg.section_node, clause[0])
+                lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             if not clause[1]:
                 continue  # it only says who and that a list follows
         if part not in ("tasks", "organisation") and _quota_only(text, find):

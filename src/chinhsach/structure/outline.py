@@ -906,8 +906,12 @@ _PART_CLOSING = re.compile(
     r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh|chi thi) nay\b"
     # "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.": the
     # request alone, with no object, is the same closing (kh235 of the session-13 fresh plans).
-    r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
-    r"[^.;:]{0,160}?\b(?:trien khai |to chuc )?thuc hien(?: (?:nghiem tuc|tot|hieu qua|kip thoi))?\W*$)")
+    # A letter opens it with what it rests on ("Căn cứ nội dung chỉ đạo trên, yêu cầu …") and may
+    # part the addressees by semicolons ("Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã,
+    # phường; người đứng đầu … nghiêm túc tổ chức triển khai thực hiện./."; s14 dev cv4390, cv7103).
+    r"|(?:can cu [^.;:]{0,60}?\b(?:tren|nay)\s*,\s*)?"
+    r"(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
+    r"[^.:]{0,240}?\b(?:to chuc )?(?:trien khai )?thuc hien(?: (?:nghiem tuc|tot|hieu qua|kip thoi))?\W*$)")
 
 
 # Weaker cues: a paragraph that charges every body ("Căn cứ Kế hoạch này, các sở, ban, ngành …
