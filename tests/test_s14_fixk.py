@@ -192,3 +192,51 @@ def test_indented_closing_request_is_not_the_last_item(members_letter: Document)
     assert len(item2) == 1 and "Căn cứ" not in item2[0].text
     closing = [d for d in members_letter.duties if d.section is None]
     assert closing and {"sở, ban, ngành", "Chủ tịch Ủy ban nhân dân xã, phường"} <= {u.name for u in closing[0].units}
+
+
+# A Government resolution as the Official Gazette's text layer gives it: a running head and page
+# number at each page's top, the Gazette's e-signature stamp on the first page, in mid-clause
+# (s14 dev nq126; the catalogue's ct21 has the same heads).
+GAZETTE = """CÔNG BÁO/Số 140/Ngày 03-04-2026
+57
+
+CHÍNH PHỦ
+Số: 61/NQ-CP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 20 tháng 3 năm 2026
+
+NGHỊ QUYẾT
+Về việc điều chuyển Trung tâm Lưu trữ ảnh
+
+CHÍNH PHỦ
+QUYẾT NGHỊ:
+
+Điều 1.
+1. Giao Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính hoàn thành việc điều chuyển Trung tâm
+Lưu trữ ảnh trước ngày 15 tháng 6 năm
+Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Cơ quan: VĂN PHÒNG CHÍNH PHỦ
+Ngày ký: 2026-04-03 09:12:40 +07:00
+
+CÔNG BÁO/Số 140/Ngày 03-04-2026
+58
+
+2026.
+2. Giao Bộ Tài chính bố trí kinh phí cho việc điều chuyển.
+Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.
+
+TM. CHÍNH PHỦ
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+Lê Văn Bình
+"""
+
+
+def test_gazette_page_furniture_is_not_text(tmp_path_factory: pytest.TempPathFactory) -> None:
+    doc = parse_text(tmp_path_factory.mktemp("s14k"), GAZETTE, "nq.md")
+    assert not any("CÔNG BÁO" in s.text or "Ký bởi" in s.text for s in doc.segments)
+    names = {u.name for d in doc.duties for u in d.units}
+    assert "Văn phòng Chính phủ" not in names  # the stamp's office charges no one
+    first = [d for d in doc.duties if d.section == "D1.1"]
+    assert first and first[0].deadline == "2026-06-15"  # the date goes on over the page break
