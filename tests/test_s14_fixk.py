@@ -240,3 +240,22 @@ def test_gazette_page_furniture_is_not_text(tmp_path_factory: pytest.TempPathFac
     assert "Văn phòng Chính phủ" not in names  # the stamp's office charges no one
     first = [d for d in doc.duties if d.section == "D1.1"]
     assert first and first[0].deadline == "2026-06-15"  # the date goes on over the page break
+
+
+def test_numbers_listed_after_a_colon_are_citations(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"Theo đề nghị của … tại các văn bản: Số N/TTr-X ngày …, số M/BC-X ngày …": the first
+    number, capitalised after the colon, is a cited document, not a header (s14 dev nq126)."""
+    text = RESOLUTION.replace(
+        "CHÍNH PHỦ\nQUYẾT NGHỊ:",
+        "CHÍNH PHỦ\nTheo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường tại các văn bản: Số 417/TTr-BNNMT "
+        "ngày 02 tháng 4 năm 2026, số 388/BC-BNNMT ngày 28 tháng 3 năm 2026;\nQUYẾT NGHỊ:")
+    doc = parse_text(tmp_path_factory.mktemp("s14k"), text, "nq.md")
+    assert {"417/TTr-BNNMT", "388/BC-BNNMT"} <= {c.number for c in doc.citations}
+
+
+def test_office_follow_up_line_closes_the_directive(directive: Document) -> None:
+    """"Văn phòng Chính phủ theo dõi, đôn đốc …" after the last item: the office's own duty, of
+    the whole directive (no section), not a second duty of item 2 (s14 dev ct13)."""
+    office = [d for d in directive.duties if any(u.name == "Văn phòng Chính phủ" for u in d.units)]
+    assert office and all(d.section is None for d in office)
+    assert {u.role for u in office[0].units} >= {"lead", "monitor"}

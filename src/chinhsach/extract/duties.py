@@ -1927,6 +1927,12 @@ _SCOPE_PART = re.compile(r"^(?:(?:pham vi|doi tuong|thoi gian)(?:\s+(?:ap dung|d
                          r"(?:\s*,\s*|\s+va\s+|\s*$))+$")
 
 
+# "Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chỉ thị này": the follow-up a directive
+# hands to the issuer's office in its last line charges that office (s14 dev ct13), though it
+# holds no charging word of its own.
+_FOLLOW_UP = re.compile(r"^\W*(?:giao\s+)?van phong [^.;:]{0,60}?\btheo doi\s*,\s*don doc\b")
+
+
 def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
                        subject: bool = False) -> tuple[str, list[UnitRole]] | None:
     """The text from the first sentence that charges a unit, and the units' roles in it.
@@ -1962,7 +1968,7 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
         if _MEETING_ACCOUNT.match(folded_sentence):
             list_start = None
             continue  # "Ngày 03/11/2025, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp …": who chaired, no charge
-        if not (_CHARGE.search(folded_sentence) or reporting):
+        if not (_CHARGE.search(folded_sentence) or reporting or _FOLLOW_UP.match(folded_sentence)):
             # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Công Thương; …; Chủ tịch UBND các xã chịu
             # trách nhiệm thi hành Quyết định này": the execution clause of a decision lists its
             # subjects between semicolons; a piece that only names units opens the sentence.
