@@ -259,3 +259,16 @@ def test_office_follow_up_line_closes_the_directive(directive: Document) -> None
     office = [d for d in directive.duties if any(u.name == "Văn phòng Chính phủ" for u in d.units)]
     assert office and all(d.section is None for d in office)
     assert {u.role for u in office[0].units} >= {"lead", "monitor"}
+
+
+def test_bodies_whose_opinions_are_taken_in_have_no_role(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"X chủ trì … tiếp thu ý kiến các Bộ: Tư pháp, Tài chính, Xây dựng …": the ministries are
+    inputs ([decided, kh179]), not leads (s14 dev cv3479, a Government Office letter)."""
+    text = RESOLUTION.replace(
+        "2. Giao Ủy ban nhân dân tỉnh Lam Sơn:",
+        "2. Ủy ban nhân dân tỉnh Lam Sơn chủ trì nghiên cứu, tiếp thu ý kiến các Bộ: Tư pháp, Tài chính, "
+        "Xây dựng tại các văn bản nêu trên để hoàn thiện Đề án.\n3. Giao Ủy ban nhân dân tỉnh Lam Sơn:")
+    doc = parse_text(tmp_path_factory.mktemp("s14k"), text, "nq.md")
+    roles = {(u.name, u.role) for d in doc.duties if d.section == "D1.2" for u in d.units}
+    assert ("Ủy ban nhân dân tỉnh Lam Sơn", "lead") in roles
+    assert not any(name.startswith("Bộ") for name, _ in roles)

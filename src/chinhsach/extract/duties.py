@@ -523,6 +523,9 @@ _OBJECT_BEFORE = re.compile(
     r"\btao dieu kien(?: thuan loi)? (?:cho|de)|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
     # "Kiện toàn Ban Chỉ đạo …", "thành lập Tổ công tác …": the body is what is organised.
     r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat|"
+    # "tiếp thu ý kiến các Bộ: Tư pháp, Tài chính …" (s14 dev cv3479): the bodies whose opinions
+    # are taken in are inputs, no role ([decided, kh179]); "xin ý kiến X" asks X and is not one.
+    r"(?<!xin )\by kien(?: cua)?(?: cac (?:bo|so|nganh)\s*:)?|"
     # "Sở X - cơ quan thường trực Ban Chỉ đạo …": the body whose standing office Sở X is (an
     # appositive title, GUIDELINES-real.md: no second entry), not an actor.
     r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
