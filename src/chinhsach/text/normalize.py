@@ -567,18 +567,6 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-# The Official Gazette's page furniture in its text layer (Công báo; s14 dev nq126, and the
-# catalogue's other Công báo texts): a running head "CÔNG BÁO/Số 283/Ngày 25-05-2026" with the
-# page number after it or on the next line, and the e-signature stamp of the Gazette office
-# ("Ký bởi: CÔNG BÁO …", "Cơ quan: VĂN PHÒNG CHÍNH PHỦ", "Ngày ký: …") printed on the first page.
-# Neither is the document's text: read as it, the stamp's office was a lead of the clause it cut.
-_GAZETTE_HEAD = re.compile(r"^\W*CÔNG BÁO\s*/\s*Số\s+\d+(?:\s*\+\s*\d+)*\s*/\s*Ngày\s+\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}"
-                           r"(?:\s+\d{1,4})?\W*$")
-_E_SIGNATURE = re.compile(r"^\W*Ký bởi\s*:")
-_E_SIGNATURE_FIELD = re.compile(r"^\W*(?:Cơ quan|Ngày ký|Thời gian ký|Email|Tổ chức)\s*:")
-_PAGE_NUMBER = re.compile(r"^\W*\d{1,4}\W*$")
-
-
 def _indent(line: SourceLine) -> int:
     return len(line.text) - len(line.text.lstrip(" "))
 
@@ -618,9 +606,6 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     first_cut = _first_line_cut(lines, width) if width is not None else None
     short_width = _longest_line(lines) if width is None else None
     indented = _first_line_indent(lines)
-    # "head" right after a Gazette running head (its page number may follow), "page" after
-    # the number, "stamp" inside the e-signature stamp.
-    furniture = ""
     para_lines = 0  # source lines in the paragraph being built
     last_len = 0  # length of the previous source line (not paragraph)
     for line in lines:
@@ -630,19 +615,6 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
         raw = " | ".join(t.strip() for _, t in line.cells or []) if columns else line.text.strip()
         if not raw:
             continue
-        if _GAZETTE_HEAD.match(raw) or _E_SIGNATURE.match(raw) or (
-                furniture == "head" and _PAGE_NUMBER.match(raw)
-                or furniture == "stamp" and _E_SIGNATURE_FIELD.match(raw)):
-            # Skipped whole: the lines on both sides of a page break join as if adjacent. One
-            # page number, right under the running head.
-            furniture = ("stamp" if _E_SIGNATURE.match(raw) or furniture == "stamp" and not _GAZETTE_HEAD.match(raw)
-                         else "head" if _GAZETTE_HEAD.match(raw) and not re.search(r"\s\d{1,4}\W*$", raw)
-                         else "page")
-            continue
-        if furniture and out and not out[-1].text.endswith(_TERMINAL):
-            # The page broke mid-sentence: the blank lines around the furniture are no paragraph end.
-            line = replace(line, gap_before=False, page_break_before=False)
-        furniture = ""
         in_bold = max(bold_open, italic_open)
         prev_len, last_len = last_len, len(raw)
         if len(_BOLD_MARK.findall(raw)) % 2:
