@@ -272,3 +272,15 @@ def test_bodies_whose_opinions_are_taken_in_have_no_role(tmp_path_factory: pytes
     roles = {(u.name, u.role) for d in doc.duties if d.section == "D1.2" for u in d.units}
     assert ("Ủy ban nhân dân tỉnh Lam Sơn", "lead") in roles
     assert not any(name.startswith("Bộ") for name, _ in roles)
+
+
+def test_levels_joined_by_va_are_one_collective(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"Ủy ban nhân dân các tỉnh và thành phố trực thuộc trung ương:" heads one class, as "các
+    tỉnh, thành phố …" does; it is not the provinces' committees plus another body (s14 dev ct13)."""
+    text = DIRECTIVE.replace(
+        "Văn phòng Chính phủ theo dõi",
+        "3. Ủy ban nhân dân các tỉnh và thành phố trực thuộc trung ương rà soát các kho lưu trữ tại địa phương.\n"
+        "Văn phòng Chính phủ theo dõi")
+    doc = parse_text(tmp_path_factory.mktemp("s14k"), text, "ct.md")
+    leads = {u.name for d in doc.duties if d.section == "3" for u in d.units if u.role == "lead"}
+    assert leads == {"Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"}
