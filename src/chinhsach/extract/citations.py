@@ -610,10 +610,11 @@ def _scan(text: str, section: str | None) -> list[_Mention]:
             # The type word must stand after the previous mention ("… số 20 và 21-NQ/TW").
             cstart = max(_clause_start(folded, head), out[-1].end if out else 0)
             typ = _find_type(text, folded, cstart, head, code_kind)
-            if so and not typ and text[head] == "S" and not text[:head].rstrip().endswith("("):
+            if so and not typ and text[head] == "S" and not text[:head].rstrip().endswith(("(", ":")):
                 # "… HUYỆN ỦY MAI SƠN * Số 58-KH/HU": a header joined into a line. Not after an
                 # opening bracket: "các Quyết định … (Số 12/QĐ-X ngày …, số 15/QĐ-X ngày …)" lists
-                # the numbers of the documents named before it.
+                # the numbers of the documents named before it; nor after a colon ("tại các văn
+                # bản: Số 202/TTr-X ngày …, số 192/TTr-X ngày …", s14 dev nq126).
                 continue
             if (
                 not so

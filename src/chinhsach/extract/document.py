@@ -32,7 +32,7 @@ from chinhsach.extract.typos import document_typos, unit_typo
 from chinhsach.extract.units import find_units
 from chinhsach.model import Citation, Document, ParseWarning, Segment, Target, UnitRole
 from chinhsach.text.docnumber import doc_number_key
-from chinhsach.text.normalize import fold
+from chinhsach.text.normalize import fold, normalize_text
 
 # ---------------------------------------------------------------------------------------------
 # The stage
@@ -262,6 +262,32 @@ def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: li
             unit.name = pattern.sub(own, unit.name)
 
 
+# A level word closing a unit's name, and the place printed after it in the unit's words.
+_LEVEL_END = re.compile(r"(?:^|\s)(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)$")
+_PLACE_AFTER = r"(?:^|\s){level}\s+(?P<place>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){{0,3}})\s*$"
+_LOCAL_ISSUER = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|Tỉnh ủy|Thành ủy|Huyện ủy)\b")
+
+
+def _keep_named_places(issuer: str | None, duties: Iterable, plan_lead: list) -> None:
+    """A central body's document keeps the place a unit names: "Ủy ban nhân dân thành phố Hà
+    Nội", not "Ủy ban nhân dân thành phố".
+
+    A province's own document drops its name after the level word (its committee is "Ủy ban
+    nhân dân tỉnh", GUIDELINES-real.md [decided, kh165]); the Government, the Prime Minister, a
+    ministry or the Government Office charge one named province among sixty, and the name is
+    what tells it apart (s14 dev nq126, cv3479; s13 dev nq380 already so for lists of places).
+    """
+    if not issuer or _LOCAL_ISSUER.search(issuer):
+        return
+    for unit in [u for d in duties for u in d.units] + list(plan_lead):
+        level = _LEVEL_END.search(unit.name)
+        if level is None or not unit.mention:
+            continue
+        m = re.search(_PLACE_AFTER.format(level=re.escape(level.group("level"))), normalize_text(unit.mention))
+        if m:
+            unit.name = f"{unit.name} {m.group('place')}"
+
+
 def extract_document(document: Document) -> Document:
     """Fill ``targets``, ``duties``, ``citations`` and consistency ``warnings`` of a document."""
     nlp = extraction_pipeline()
@@ -313,6 +339,7 @@ def extract_document(document: Document) -> Document:
     if document.meta.type in _DATED_BY_ISSUE:
         date_in_issue_year(duties, document.meta.date)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
+    _keep_named_places(document.meta.issuer, duties, plan_lead)
     # The document's own number is no citation, even where it is printed as one ("Kèm theo Kế
     # hoạch số 144/KH-UBND" above its appendix; GUIDELINES-real.md).
     own = doc_number_key(document.meta.number) if document.meta.number else None

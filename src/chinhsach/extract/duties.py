@@ -523,6 +523,9 @@ _OBJECT_BEFORE = re.compile(
     r"\btao dieu kien(?: thuan loi)? (?:cho|de)|\bgiup|\bphat huy vai tro cua|\bvai tro cua|\btrach nhiem cua|\bthanh vien|\bdai bieu|"
     # "Kiện toàn Ban Chỉ đạo …", "thành lập Tổ công tác …": the body is what is organised.
     r"\bkien toan|\bcung co|\bthanh lap|\bsap xep|\bgiai the|\bhop nhat|"
+    # "tiếp thu ý kiến các Bộ: Tư pháp, Tài chính …" (s14 dev cv3479): the bodies whose opinions
+    # are taken in are inputs, no role ([decided, kh179]); "xin ý kiến X" asks X and is not one.
+    r"(?<!xin )\by kien(?: cua)?(?: cac (?:bo|so|nganh)\s*:)?|"
     # "Sở X - cơ quan thường trực Ban Chỉ đạo …": the body whose standing office Sở X is (an
     # appositive title, GUIDELINES-real.md: no second entry), not an actor.
     r"\bco quan (?:thuong truc|dau moi|giup viec)(?: cua)?)"
@@ -1925,6 +1928,12 @@ _SCOPE_PART = re.compile(r"^(?:(?:pham vi|doi tuong|thoi gian)(?:\s+(?:ap dung|d
                          r"(?:\s*,\s*|\s+va\s+|\s*$))+$")
 
 
+# "Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chỉ thị này": the follow-up a directive
+# hands to the issuer's office in its last line charges that office (s14 dev ct13), though it
+# holds no charging word of its own.
+_FOLLOW_UP = re.compile(r"^\W*(?:giao\s+)?van phong [^.;:]{0,60}?\btheo doi\s*,\s*don doc\b")
+
+
 def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
                        subject: bool = False) -> tuple[str, list[UnitRole]] | None:
     """The text from the first sentence that charges a unit, and the units' roles in it.
@@ -1960,7 +1969,7 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
         if _MEETING_ACCOUNT.match(folded_sentence):
             list_start = None
             continue  # "Ngày 03/11/2025, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp …": who chaired, no charge
-        if not (_CHARGE.search(folded_sentence) or reporting):
+        if not (_CHARGE.search(folded_sentence) or reporting or _FOLLOW_UP.match(folded_sentence)):
             # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Công Thương; …; Chủ tịch UBND các xã chịu
             # trách nhiệm thi hành Quyết định này": the execution clause of a decision lists its
             # subjects between semicolons; a piece that only names units opens the sentence.
@@ -2109,6 +2118,39 @@ def _whole_paragraphs(segments: Sequence[Segment], find: UnitFinder
     return out, parts, whole_find
 
 
+# "Giao các sở quản lý chuyên ngành theo lĩnh vực gồm:" over "- Sở Công Thương (đối với …);",
+# "- Sở Xây dựng (đối với …)." and then the points: a class whose members are listed one per
+# bullet, each a name with at most its remit in brackets (s14 dev cv7103, a Lào Cai letter: seven
+# bodies over five points). Like a class followed by its members in brackets ([decided, s13
+# fixleft]) the named members are the units; the bullets only complete the list.
+_MEMBERS_FOLLOW = re.compile(r"\b(?:bao gom|gom|gom co)\s*:\s*$")
+
+
+def _listed_members(whole: Sequence[Segment], find: UnitFinder
+                    ) -> tuple[dict[str, list[UnitRole]], set[str]]:
+    """Paragraphs that list a class's members as bullets: their members, and the bullets' ids."""
+    lists: dict[str, list[UnitRole]] = {}
+    bullets: set[str] = set()
+    for i, seg in enumerate(whole):
+        if seg.kind != "paragraph" or not _MEMBERS_FOLLOW.search(fold(seg.text)) or not find(seg.text):
+            continue
+        units: list[UnitRole] = []
+        ids: list[str] = []
+        for nxt in whole[i + 1:]:
+            if nxt.kind != "bullet" or nxt.section_node != seg.section_node:
+                break
+            head = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)?", " ", nxt.text).strip(" -–+•;.,")
+            if not head or not _only_names(head, find):
+                ids = []
+                break
+            units.extend(UnitRole(m.name, "lead", True, head[m.start:m.end]) for m in find(head))
+            ids.append(nxt.id)
+        if len(ids) >= 2:
+            lists[seg.id] = units
+            bullets.update(ids)
+    return lists, bullets
+
+
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -2177,7 +2219,13 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # it completes it (see below).
     titled: tuple[str | None, str | None, Duty] | None = None
     title_scope = [span] if (span := _span(document.meta.title, single=True)) else []
+    member_lists, member_bullets = _listed_members(whole, find)
     for seg in whole:
+        if seg.id in member_bullets:
+            continue  # a member of the class listed above: it completes that list
+        if seg.id in member_lists:
+            lead_in, lead_marker = (seg.section_node, member_lists[seg.id]), None
+            continue
         if seg.kind in ("paragraph", "bullet", "preamble") and _ATTENDEES.match(fold(seg.text)):
             attendees = seg.section_node
             continue
@@ -2280,8 +2328,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             # "Bộ Quốc phòng có nhiệm vụ, quyền hạn sau đây:" over points a), b) …: the same
             # lead-in as a unit line, written as a sentence (laws, decrees; "- Sở X có trách
             # nhiệm sau:" over "+" bullets in a plan).
-            lead_in = (seg.section_node, clause[0])
-            lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
+            if clause[0] or lead_in is None or lead_in[0] != seg.section_node:
+                # "Có trách nhiệm:" after the listed members names no one: they stay the leads.
+                lead_in = (seg.section_node, clause[0])
+                lead_marker = _bullet_marker(seg.raw) if seg.kind == "bullet" else None
             if not clause[1]:
                 continue  # it only says who and that a list follows
         if part not in ("tasks", "organisation") and _quota_only(text, find):

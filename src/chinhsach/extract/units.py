@@ -1458,11 +1458,15 @@ def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
 # same collective as "các huyện, thành phố" (GUIDELINES-real.md restores a missing comma so). The
 # separators become a comma of the same length, so that offsets into the text hold.
 _LEVEL_WORD = r"(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường)"
-_LEVEL_CHAIN = re.compile(rf"\b(?:các|những)\s+{_LEVEL_WORD}(?:\s*[/\-–]\s*{_LEVEL_WORD})+\b", re.IGNORECASE)
+# "các tỉnh và thành phố trực thuộc trung ương" (s14 dev ct13, a PM directive whose recipients list
+# prints "các tỉnh, thành phố …"): "và" between two level words after the plural is the list's
+# comma too, one collective, not two bodies.
+_LEVEL_CHAIN = re.compile(rf"\b(?:các|những)\s+(?:tỉnh|{_LEVEL_WORD})(?:(?:\s*[/\-–]\s*|\s+và\s+){_LEVEL_WORD})+\b",
+                          re.IGNORECASE)
 
 
 def _comma_chain(m: re.Match[str]) -> str:
-    return re.sub(r"\s*[/\-–]\s*", lambda s: ("," + " " * len(s.group(0)))[: len(s.group(0))], m.group(0))
+    return re.sub(r"\s*[/\-–]\s*|\s+và\s+", lambda s: ("," + " " * len(s.group(0)))[: len(s.group(0))], m.group(0))
 
 
 # "Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh ban hành …", "Đảng ủy UBND huyện lãnh đạo UBND huyện

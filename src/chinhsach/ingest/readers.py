@@ -426,8 +426,12 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
                 i = j + 1
                 continue
         line = lines[i]
-        if page_break and out:
+        if page_break and out and out[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "…")):
             line = dataclasses.replace(line, page_break_before=True, gap_before=True)
+        elif page_break and out:
+            # The page broke mid-sentence ("… trước ngày 15 tháng 6 năm" / "2026."): no
+            # paragraph ends there, the sentence goes on (s14 dev nq126's Gazette layout).
+            line = dataclasses.replace(line, page_break_before=False, gap_before=False)
         page_break = False
         out.append(line)
         i += 1

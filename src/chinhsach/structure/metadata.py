@@ -192,6 +192,12 @@ def doc_type_of(text: str) -> str | None:
     return name
 
 
+# A number filled into the form's blanks: "Số:   4390     /UBND-NLN" (s14 dev, a Lào Cai letter
+# in PDF layout). The runs of spaces around the typed digits are not a column break: a column
+# never starts with the number's slash, and "Số:" never ends one.
+_FILLED_NUMBER = re.compile(r"(?<=\b(?:Số|SỐ):)[ \t]{2,}(?=[\d/])|(?<=\d)[ \t]{2,}(?=/[A-ZĐ])")
+
+
 def _line_fragments(index: int, line: SourceLine, cell_of: dict[str, Any]) -> list[Fragment]:
     """Fragments of one source line; ``cell_of`` carries the running cell state across lines."""
     if line.cells and line.kind == "table_row":
@@ -209,10 +215,11 @@ def _line_fragments(index: int, line: SourceLine, cell_of: dict[str, Any]) -> li
             for i, (_, text) in enumerate(line.cells)
             if clean(text)
         ]
-    raw = line.text
+    raw = _FILLED_NUMBER.sub(" ", line.text)
     if re.search(r"\S(?: {3,}|\t+)\S", raw) and not _PREAMBLE_RE.match(raw.strip()):
-        # A text export keeps the two columns on one line, apart by a run of spaces or a tab.
-        pieces = [p for p in re.split(r" {3,}|\t+", raw.strip()) if clean(p)]
+        # A text export keeps the two columns on one line, apart by a run of spaces or a tab;
+        # a markdown row's pipe parts them too ("… Lưu: VT. | THỦ TƯỚNG   Nguyễn Văn A |").
+        pieces = [p for p in re.split(r" {3,}|\t+|\s\|\s", raw.strip()) if clean(p)]
         return [Fragment(clean(p), ("cols", k), index) for k, p in enumerate(pieces)]
     stripped = clean(raw)
     if not stripped:
@@ -880,11 +887,15 @@ def read_signature(source: SourceText, start: int, end: int) -> tuple[str | None
         frags.extend(_line_fragments(i, lines[i], cell_state))
     for k, f in enumerate(frags):
         text = f.text
+        if (title_name := _title_then_name(text)) is not None:
+            return title_name, f.line
         if not (is_caps(text) and (_SIGN_TITLE_RE.match(text) or _SIGN_WORDS.match(text))):
             continue
         for g in frags[k + 1 : k + 14]:
-            if f.cell[0] in ("docx", "cols") and g.cell[0] == f.cell[0] and g.cell[-1] != f.cell[-1]:
-                continue  # the other column of a signature table (Nơi nhận)
+            if f.cell[0] in ("docx", "cols") and g.cell[0] == f.cell[0] and g.cell[-1] != f.cell[-1] \
+                    and not (f.cell[0] == "cols" and g.line == f.line):
+                continue  # the other column of a signature table (Nơi nhận); not the piece
+                # right of the title on its own line ("THỦ TƯỚNG   Nguyễn Văn A")
             candidate = g.text.strip(" .")
             if _SIGNED_RE.match(candidate) or is_caps(candidate):
                 continue
@@ -892,6 +903,22 @@ def read_signature(source: SourceText, start: int, end: int) -> tuple[str | None
                 return candidate, g.line
         break
     return None, None
+
+
+def _title_then_name(text: str) -> str | None:
+    """The name of a signature block flattened into one cell or line: "KT. CHỦ TỊCH PHÓ CHỦ
+    TỊCH Nguyễn Văn A", "THỦ TƯỚNG Nguyễn Văn A" (a markdown table row holding "Nơi nhận" and
+    the signature, a docx block joined by the export: s14 dev ct13, cv3479, the Lào Cai
+    mineral letter). The name is the mixed-case tail of two to five capitalised words after an
+    upper-case authority title."""
+    words = text.split()
+    for k in range(1, len(words) - 1):  # the longest name first
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if not is_caps(head) or not _NAME_RE.match(tail) or is_caps(tail):
+            continue
+        if (_SIGN_TITLE_RE.match(head) or _SIGN_WORDS.match(head)) and 2 <= len(words) - k <= 5:
+            return tail
+    return None
 
 
 def _stamped_signer(source: SourceText, start: int, end: int) -> tuple[str | None, int | None]:

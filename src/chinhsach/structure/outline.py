@@ -906,8 +906,15 @@ _PART_CLOSING = re.compile(
     r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh|chi thi) nay\b"
     # "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.": the
     # request alone, with no object, is the same closing (kh235 of the session-13 fresh plans).
-    r"|(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
-    r"[^.;:]{0,160}?\b(?:trien khai |to chuc )?thuc hien(?: (?:nghiem tuc|tot|hieu qua|kip thoi))?\W*$)")
+    # A directive's last line hands the follow-up to the issuer's office: "Văn phòng Chính phủ
+    # (Văn phòng UBND tỉnh) theo dõi, đôn đốc …" (s14 dev ct13; the directives of session 13).
+    r"|(?:giao\s+)?van phong [^.;:]{0,60}?\btheo doi\s*,\s*don doc\b"
+    # A letter opens it with what it rests on ("Căn cứ nội dung chỉ đạo trên, yêu cầu …") and may
+    # part the addressees by semicolons ("Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã,
+    # phường; người đứng đầu … nghiêm túc tổ chức triển khai thực hiện./."; s14 dev cv4390, cv7103).
+    r"|(?:can cu [^.;:]{0,60}?\b(?:tren|nay)\s*,\s*)?"
+    r"(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
+    r"[^.:]{0,240}?\b(?:to chuc )?(?:trien khai )?thuc hien(?: (?:nghiem tuc|tot|hieu qua|kip thoi))?\W*$)")
 
 
 # Weaker cues: a paragraph that charges every body ("Căn cứ Kế hoạch này, các sở, ban, ngành …
@@ -973,7 +980,8 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int, bool]:
     outline = body_start < len(paras)
     sign_start = len(paras)
     for i in range(body_start if outline else 0, len(paras)):
-        text = paras[i].text
+        # A markdown row holding "Nơi nhận" and the signature opens with its pipe (s14 dev ct13).
+        text = paras[i].text.lstrip("|*_ ")
         if _SIGNATURE_START.match(text) or (
             _SIGN_TITLE_RE.match(text.strip("* ")) and metadata.is_caps(text)
         ):

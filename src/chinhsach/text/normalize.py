@@ -567,6 +567,26 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _indent(line: SourceLine) -> int:
+    return len(line.text) - len(line.text.lstrip(" "))
+
+
+def _first_line_indent(lines: list[SourceLine]) -> bool:
+    """Whether the text marks its paragraphs by a first-line indent, as the text layer of a PDF
+    in layout mode does (s14 dev: two Lào Cai letters, "       1. Sở X …" / "thực hiện …"):
+    most lines that open an item are indented by a few spaces and most lines that go on in
+    lower case start at the margin. There an indented line after a sentence's end opens a
+    paragraph, though the line before it reached the margin (the closing "Căn cứ nội dung chỉ
+    đạo trên, yêu cầu …" was read into the last item)."""
+    texts = [x for x in lines if x.kind == "text" and x.text.strip()]
+    # Numbered and lettered items only: a "Nơi nhận" list's dashes start at the margin.
+    opening = [_indent(x) >= 3 for x in texts
+               if starts_block(x.text.strip()) and not x.text.strip().startswith(("-", "+", "*", "•"))]
+    going_on = [_indent(x) <= 1 for x in texts if _starts_lowercase(x.text.strip())]
+    return (len(opening) >= 3 and sum(opening) >= 0.8 * len(opening)
+            and len(going_on) >= 5 and sum(going_on) >= 0.8 * len(going_on))
+
+
 def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     """Re-join source lines into logical paragraphs with normalised and raw text.
 
@@ -585,6 +605,7 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
     gapped = width is not None and _gap_separated(lines)
     first_cut = _first_line_cut(lines, width) if width is not None else None
     short_width = _longest_line(lines) if width is None else None
+    indented = _first_line_indent(lines)
     para_lines = 0  # source lines in the paragraph being built
     last_len = 0  # length of the previous source line (not paragraph)
     for line in lines:
@@ -610,6 +631,7 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
             continue
         if (out and out[-1].kind == "text" and not columns and not last_columns
                 and not _bold_heading(out[-1].raw)
+                and not (indented and _indent(line) >= 3 and out[-1].text.endswith(_TERMINAL))
                 and (_wraps_heading(out[-1], line, text, in_bold)
                      or _is_continuation(out[-1].text, line, text,
                                          full=width is not None and prev_len >= 0.85 * width,
