@@ -18,6 +18,9 @@ from chinhsach.extract.duties import roles_in_text
      "bộ, ngành, địa phương"),
     ("Phối hợp với các sở, ngành và các cơ quan có liên quan kiểm kê kho lưu trữ.", "sở, ngành"),
     ("Phối hợp với các sở, ngành, cơ quan liên quan kiểm kê kho lưu trữ.", "sở, ngành, cơ quan"),
+    # "các bộ, cơ quan" closing the clause (a table's partner cell in s14 nq116/NQ-CP): the
+    # Government's ministries and agencies, not "bộ" alone.
+    ("Kiểm kê kho lưu trữ, phối hợp với các bộ, cơ quan.", "bộ, cơ quan"),
 ])
 def test_related_agencies_after_and_are_not_a_member(text: str, unit: str) -> None:
     assert [(u.name, u.role) for u in roles_in_text(text)] == [(unit, "cooperate")]

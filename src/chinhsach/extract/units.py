@@ -1985,6 +1985,10 @@ _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phươn
                               # "các sở, ban, ngành, cơ quan, đơn vị liên quan" (kh987's closing):
                               # "cơ quan" between two members is one more member too.
                               r"|\s*,\s*cơ quan(?=\s*,\s*(?:đơn vị|địa phương)\b)"
+                              # "các bộ, cơ quan" closing a clause or a table cell: the
+                              # Government's ministries and agencies (s14 nq116/NQ-CP's duty
+                              # table: "Bộ Khoa học và Công nghệ, các bộ, cơ quan").
+                              r"|\s*,\s*cơ quan(?=\s*(?:[;.)]|$))"
                               r"|\s*,\s*cơ quan\s+trung ương(?=\s*,\s*(?:các\s+)?địa phương\b))+",
                               re.IGNORECASE)
 
