@@ -24,3 +24,10 @@ from chinhsach.extract.duties import roles_in_text
 ])
 def test_related_agencies_after_and_are_not_a_member(text: str, unit: str) -> None:
     assert [(u.name, u.role) for u in roles_in_text(text)] == [(unit, "cooperate")]
+
+
+def test_a_slash_joins_the_provincial_levels_of_a_collective() -> None:
+    """"UBND các tỉnh/thành phố" in a duty table cell (s14 nq116/NQ-CP): before, the slash cut
+    the collective to "Ủy ban nhân dân tỉnh"; the district levels were already joined so."""
+    roles = roles_in_text("UBND các tỉnh/thành phố chủ trì củng cố đội xung kích ở cơ sở.")
+    assert [(u.name, u.role) for u in roles] == [("Ủy ban nhân dân tỉnh, thành phố", "lead")]

@@ -1457,7 +1457,9 @@ def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
 # "UBND các quận-huyện"; e.g. a 2013 Hà Giang decision read in session 11, thuviennhadat.vn): the
 # same collective as "các huyện, thành phố" (GUIDELINES-real.md restores a missing comma so). The
 # separators become a comma of the same length, so that offsets into the text hold.
-_LEVEL_WORD = r"(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường)"
+# The provincial level too: "UBND các tỉnh/thành phố" (a Government resolution's duty table, s14
+# nq116/NQ-CP 2026) is "Ủy ban nhân dân tỉnh, thành phố", not the provinces' committees alone.
+_LEVEL_WORD = r"(?:tỉnh|huyện|quận|thị xã|thành phố|thị trấn|xã|phường)"
 _LEVEL_CHAIN = re.compile(rf"\b(?:các|những)\s+{_LEVEL_WORD}(?:\s*[/\-–]\s*{_LEVEL_WORD})+\b", re.IGNORECASE)
 
 
