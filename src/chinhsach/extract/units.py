@@ -1991,6 +1991,9 @@ _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phươn
                               # Government's ministries and agencies (s14 nq116/NQ-CP's duty
                               # table: "Bộ Khoa học và Công nghệ, các bộ, cơ quan").
                               r"|\s*,\s*cơ quan(?=\s*(?:[;.)]|$))"
+                              # … and before the provinces' committees that close the list
+                              # ("các Bộ, cơ quan, UBND các tỉnh, thành phố", the same table).
+                              r"|\s*,\s*cơ quan(?=\s*,\s*(?:UBND|Ủy ban nhân dân)\b)"
                               r"|\s*,\s*cơ quan\s+trung ương(?=\s*,\s*(?:các\s+)?địa phương\b))+",
                               re.IGNORECASE)
 
