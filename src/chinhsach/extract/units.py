@@ -1457,11 +1457,13 @@ def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
 # "UBND các quận-huyện"; e.g. a 2013 Hà Giang decision read in session 11, thuviennhadat.vn): the
 # same collective as "các huyện, thành phố" (GUIDELINES-real.md restores a missing comma so). The
 # separators become a comma of the same length, so that offsets into the text hold.
-_LEVEL_WORD = r"(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường)"
+# The provincial level too: "UBND các tỉnh/thành phố" (a Government resolution's duty table, s14
+# nq116/NQ-CP 2026) is "Ủy ban nhân dân tỉnh, thành phố", not the provinces' committees alone.
 # "các tỉnh và thành phố trực thuộc trung ương" (s14 dev ct13, a PM directive whose recipients list
 # prints "các tỉnh, thành phố …"): "và" between two level words after the plural is the list's
 # comma too, one collective, not two bodies.
-_LEVEL_CHAIN = re.compile(rf"\b(?:các|những)\s+(?:tỉnh|{_LEVEL_WORD})(?:(?:\s*[/\-–]\s*|\s+và\s+){_LEVEL_WORD})+\b",
+_LEVEL_WORD = r"(?:tỉnh|huyện|quận|thị xã|thành phố|thị trấn|xã|phường)"
+_LEVEL_CHAIN = re.compile(rf"\b(?:các|những)\s+{_LEVEL_WORD}(?:(?:\s*[/\-–]\s*|\s+và\s+){_LEVEL_WORD})+\b",
                           re.IGNORECASE)
 
 
@@ -1989,6 +1991,13 @@ _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phươn
                               # "các sở, ban, ngành, cơ quan, đơn vị liên quan" (kh987's closing):
                               # "cơ quan" between two members is one more member too.
                               r"|\s*,\s*cơ quan(?=\s*,\s*(?:đơn vị|địa phương)\b)"
+                              # "các bộ, cơ quan" closing a clause or a table cell: the
+                              # Government's ministries and agencies (s14 nq116/NQ-CP's duty
+                              # table: "Bộ Khoa học và Công nghệ, các bộ, cơ quan").
+                              r"|\s*,\s*cơ quan(?=\s*(?:[;.)]|$))"
+                              # … and before the provinces' committees that close the list
+                              # ("các Bộ, cơ quan, UBND các tỉnh, thành phố", the same table).
+                              r"|\s*,\s*cơ quan(?=\s*,\s*(?:UBND|Ủy ban nhân dân)\b)"
                               r"|\s*,\s*cơ quan\s+trung ương(?=\s*,\s*(?:các\s+)?địa phương\b))+",
                               re.IGNORECASE)
 

@@ -27,6 +27,7 @@ they were.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -134,7 +135,11 @@ def appendix_heading(text: str) -> tuple[int | None, str] | None:
         return None
     rest = m.group("rest").strip()
     caps = text.strip().startswith(("PHỤ LỤC", "PHU LUC"))
-    if not caps and (m.group("n") is None or rest):
+    title = rest.split("(")[0].strip()
+    if not caps and rest and not (title and title == title.upper() and any(c.isalpha() for c in title)):
+        # "Phụ lục" over its title in capitals ("Phụ lục" / "NHIỆM VỤ TRỌNG TÂM …", the Official
+        # Gazette's print of a resolution's appendix, s14 nq116/NQ-CP) opens one; a sentence
+        # that names an appendix goes on in lower case.
         return None
     if rest and (len(rest.split()) > 40 or rest.endswith((";", ","))):
         return None
@@ -234,6 +239,12 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
             blocks.append(TableBlock(rows, i, j - 1, lines=list(range(i, j))))
             i = j
             continue
+        if line.kind == "text" and _role_of(line.text.strip()) == "stt" and len(line.text.strip()) <= 4:
+            bare = _bare_line_block(lines, i)
+            if bare is not None:
+                blocks.append(bare)
+                i = bare.last + 1
+                continue
         if line.kind == "text" and _is_pipe_line(line.text):
             end = _pipe_region_end(lines, i)
             block = _pipe_block(lines, _first_cell_start(lines, i), end)
@@ -243,6 +254,145 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
             continue
         i += 1
     return _join_continued(blocks)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables whose cells stand one after another on bare lines
+# ---------------------------------------------------------------------------------------------
+
+# A PDF's text layer saved as text (the Official Gazette's, s14 nq116/NQ-CP 2026) prints a duty
+# table with no rule or pipe: every cell on its own lines, wrapped at the column's width ("Cơ quan
+# chủ" / "trì thực hiện"), one cell after another, the header again on every page. What tells the
+# cells apart is how the cells of such a table begin: a unit cell with the head of a body ("Bộ",
+# "Các bộ", "UBND", "Ban") where the line before did not leave a name open, a time cell with a
+# time word; a blank line where the layer saw a gap. Only the columns a duty table has are read:
+# STT, task, units (lead then cooperate), time.
+_BARE_UNIT = re.compile(r"^(?:(?:Các\s+)?(?:Bộ|UBND|Ủy ban|Ban|Ngân hàng|Văn phòng|Sở|Cục|Tổng cục|Mặt trận|"
+                        r"Đài|Thông tấn|Viện|Công an|Tỉnh ủy|Thành ủy|Đảng ủy)|Các\s+(?:bộ|địa phương))\b")
+_BARE_TIME = re.compile(r"^(?:Năm|Giai đoạn|Hằng|Hàng|Thường xuyên|Thường|Quý|Tháng|Trước ngày|Định kỳ|"
+                        r"(?:19|20)\d\d)\b")
+_BARE_OPEN = re.compile(r"(?:[,:&/\-–]|\b(?:và|của|các|cho|với|thuộc))\s*$")
+_BARE_ROW = re.compile(r"^(?:(?P<n>\d{1,2})|(?P<dash>[-–])|(?P<roman>[IVX]{1,5})(?:\s+(?P<title>\S.*))?)\s*$")
+_BARE_ROLES = ("stt", "task", "lead", "cooperate", "time")
+
+
+def _bare_header(lines: Sequence[SourceLine], start: int) -> tuple[list[str], int] | None:
+    """The labels of a bare-line table's header opening at ``start`` ("TT") and the index after
+    it; a label wraps onto lines that start in lower case ("Cơ quan chủ" / "trì thực hiện")."""
+    labels: list[str] = [lines[start].text.strip()]
+    j = start + 1
+    while j < len(lines) and j <= start + 12:
+        text = lines[j].text.strip()
+        if lines[j].kind != "text" or not text or len(text) > 30 or _BARE_ROW.match(text):
+            break
+        if text[:1].islower():
+            labels[-1] = f"{labels[-1]} {text}"
+        else:
+            labels.append(text)
+        j += 1
+    roles = [_role_of(label) for label in labels]
+    if roles != list(_BARE_ROLES[: len(roles)]) or "lead" not in roles or len(roles) < 4:
+        return None
+    return labels, j
+
+
+def _bare_cells(row: list[SourceLine]) -> list[str | None] | None:
+    """The task, unit and time cells of a bare-line row (after its STT line)."""
+    cells: list[list[str]] = []
+    for line in row:
+        text = line.text.strip()
+        if not cells:
+            cells.append([text])
+            continue
+        prev = cells[-1][-1]
+        open_end = bool(_BARE_OPEN.search(prev))
+        if len(cells) == 1:
+            new = not open_end and (bool(_BARE_UNIT.match(text)) or (prev.endswith(".") and bool(_BARE_TIME.match(text))))
+        else:
+            timed = bool(_BARE_TIME.match(cells[-1][0]))  # "Năm" / "2026 - 2027": one time cell
+            new = line.gap_before or (not open_end and bool(
+                _BARE_UNIT.match(text) or (_BARE_TIME.match(text) and not timed)))
+        if new and len(cells) > 1 and _BARE_TIME.match(cells[-1][0]):
+            break  # the time is the last cell: a line after it spans the table (a note)
+        if new:
+            cells.append([text])
+        else:
+            cells[-1].append(text)
+    joined = [" ".join(c) for c in cells]
+    task, rest = joined[0], joined[1:]
+    # A cell the row does not print is empty, not merged from the row above (a PDF grid's None):
+    # the text layer shows no merge, and the Gazette's tables leave a partner cell blank.
+    time = rest.pop() if rest and _BARE_TIME.match(rest[-1]) else ""
+    units = [c for c in rest if _BARE_UNIT.match(c)]
+    if len(units) > 2:
+        return None
+    units += [""] * (2 - len(units))
+    return [task, units[0], units[1], time]
+
+
+def _bare_line_block(lines: Sequence[SourceLine], start: int) -> TableBlock | None:
+    """The duty table printed on bare lines from ``start`` (see :data:`_BARE_UNIT`), or None."""
+    head = _bare_header(lines, start)
+    if head is None:
+        return None
+    labels, j = head
+    n = len(labels)
+    rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[start].prov)]
+    used = list(range(start, j))
+    printed = [lines[k].text.strip() for k in range(start, j)]  # the header as each page repeats it
+    current: tuple[str, Provenance, list[SourceLine], list[str]] | None = None
+    after_header = False
+
+    def close() -> bool:
+        if current is None:
+            return True
+        stt, prov, body, rest = current
+        if not body:
+            return False
+        if _ROMAN.match(stt):
+            rows.append(([stt, " ".join(x.text.strip() for x in body)] + [None] * (n - 2), prov))
+            return True
+        cells = _bare_cells(body)
+        if cells is None:
+            return False
+        cells[0] = " ".join([cells[0] or "", *rest])
+        rows.append(([stt, *cells][:n] + [None] * max(0, n - 5), prov))
+        return True
+
+    last = j - 1
+    while j < len(lines):
+        line = lines[j]
+        text = line.text.strip()
+        if line.kind != "text" or line.grid is not None or appendix_heading(text) or fold(text).startswith("noi nhan"):
+            break
+        if [x.text.strip() for x in lines[j : j + len(printed)]] == printed:
+            used.extend(range(j, j + len(printed)))
+            j, after_header = j + len(printed), True
+            continue
+        m = _BARE_ROW.match(text)
+        if m is not None:
+            if not close():
+                return None
+            stt = m.group("n") or m.group("dash") or m.group("roman")
+            current = (stt, line.prov, [], [])
+            if m.group("title"):
+                current[2].append(dataclasses.replace(line, text=m.group("title")))
+            after_header = False
+        elif current is None:
+            return None
+        elif after_header and (text[:1].islower() or text.startswith("(")) and current[2]:
+            # A task cell cut by the page: its rest comes under the repeated header, after the
+            # row's other cells.
+            current[3].append(text)
+        else:
+            current[2].append(line)
+            after_header = False
+        used.append(j)
+        last = j
+        j += 1
+    if not close() or len(rows) < 3:
+        return None
+    return TableBlock(rows, start, last, from_pipes=True, header_rows=1, positioned=True, lines=used)
 
 
 def _first_cell_start(lines: Sequence[SourceLine], start: int) -> int:
