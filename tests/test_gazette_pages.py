@@ -74,3 +74,19 @@ def test_a_number_alone_outside_a_running_head_stays(tmp_path: Path) -> None:
     kept = [line.text for line in drop_page_furniture(lines)]
     # An unfinished "stamp" (no signing time) is text; "17" before the head is its page number.
     assert kept == ["Ký bởi: ông A", "là người ký văn bản", "tiếp theo"]
+
+
+def test_a_capital_after_the_page_break_opens_a_block() -> None:
+    """The page broke mid-sentence when the next page goes on in lower case or with a figure
+    ("… năm" / "2026."); a capital after an unpunctuated line (the signer's name, then "Phụ lục"
+    on the next page, s14 dev nq116) opens a block of its own: before, the appendix was joined to
+    the signature and its task table read as part of the last section."""
+    from chinhsach.ingest.readers import drop_page_furniture
+    from chinhsach.model import Provenance, SourceLine
+
+    texts = ["hoàn thành trước ngày 15 tháng 6 năm", "CÔNG BÁO/Số 3/Ngày 01-02-2026", "18", "2026.",
+             "Nguyễn Văn Mẫu", "CÔNG BÁO/Số 3/Ngày 01-02-2026", "19", "Phụ lục"]
+    lines = [SourceLine(t, Provenance("x", None, k), gap_before=True) for k, t in enumerate(texts, 1)]
+    kept = {line.text: line for line in drop_page_furniture(lines)}
+    assert not kept["2026."].gap_before and not kept["2026."].page_break_before
+    assert kept["Phụ lục"].gap_before and kept["Phụ lục"].page_break_before

@@ -426,12 +426,16 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
                 i = j + 1
                 continue
         line = lines[i]
-        if page_break and out and out[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "…")):
-            line = dataclasses.replace(line, page_break_before=True, gap_before=True)
-        elif page_break and out:
+        first = line.text.lstrip()[:1]
+        if (page_break and out and not out[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "…"))
+                and (first.islower() or first.isdigit())):
             # The page broke mid-sentence ("… trước ngày 15 tháng 6 năm" / "2026."): no
-            # paragraph ends there, the sentence goes on (s14 dev nq126's Gazette layout).
+            # paragraph ends there, the sentence goes on (s14 dev nq126's Gazette layout). A
+            # capital after an unpunctuated line starts a block of its own (the signer's name,
+            # then "Phụ lục" on the next page: s14 dev nq116).
             line = dataclasses.replace(line, page_break_before=False, gap_before=False)
+        elif page_break and out:
+            line = dataclasses.replace(line, page_break_before=True, gap_before=True)
         page_break = False
         out.append(line)
         i += 1
