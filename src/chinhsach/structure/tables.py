@@ -421,30 +421,42 @@ def _first_cell_start(lines: Sequence[SourceLine], start: int) -> int:
     return start
 
 
+_DECORATION = re.compile(r"[\s*_]+")  # "* *": emphasis marks around nothing, a crawl's spacer
+
+
 def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
     """Index of the last line of the pipe table starting at ``start``.
 
     The table goes on while pipe lines keep coming; it ends at a pipe line followed by a blank
     line and text (a cell never holds a blank line in the crawled plans), by a document's type
     line ("CÔNG ĐIỆN", "THÔNG BÁO": the title opens the text under a header table, no cell
-    holds one), or by no pipe line within the next 60 lines. Without the type line, a short
+    holds one), by an appendix heading ("PHỤ LỤC"), or by no pipe line within the next 60 lines;
+    lines of markdown decoration alone ("* *") between the last pipe line and such a line do not
+    count. A ministry's plan saved as markdown (s14 dev kh09, qd2200) prints its signature as a
+    one-row pipe table, then straight on "PHỤ LỤC" or the attached plan's type line after "* *":
+    without those stops the appendix title, or the whole attached plan, was read as one cell of
+    the signature table and lost its sections. Without the type line, a short
     body printed without blank lines between the header table and the signature table
     (thuvienphapluat pages saved as markdown: a telegram of 50 lines) was read as one cell.
     """
     from chinhsach.structure.metadata import doc_type_of  # metadata reads no tables
 
     last = start
+    adjacent = start  # the last line that is a pipe line or only markdown decoration ("* *")
     j = start + 1
     while j < len(lines):
         line = lines[j]
         if line.kind != "text" or line.grid is not None:
             break
         if _is_pipe_line(line.text):
-            last = j
+            last = adjacent = j
         elif j - last > 60:
             break
-        elif j == last + 1 and (line.gap_before or doc_type_of(line.text)):
+        elif j == adjacent + 1 and (line.gap_before or doc_type_of(line.text)
+                                    or appendix_heading(line.text)):
             break
+        elif j == adjacent + 1 and _DECORATION.fullmatch(line.text):
+            adjacent = j
         j += 1
     return last
 

@@ -1,0 +1,103 @@
+"""Forms of the session-14 documents of other levels (helper fixJ), written with invented wording.
+
+Ministries' plans and decisions saved as markdown by a converter (s14 dev kh09-btnmt-2024,
+qd2200-bnnmt-2026, both from the public repository Trangsct/skill-sct) print the header and the
+signature as two-column pipe tables and keep no blank line anywhere: the signature table runs
+straight into "PHỤ LỤC" and its task table, or, after a spacer line "* *", into the attached
+plan's type line "KẾ HOẠCH". The same converter's header layout was surveyed in
+tests/test_header_survey.py; the layout of a ministry's plan with a unit-headed organisation part
+and an appendix task table is that of e.g.
+https://thuvienphapluat.vn/van-ban/Tai-nguyen-Moi-truong/Ke-hoach-09-KH-BTNMT-2024-trien-khai-Chi-thi-13-CT-TTg-quan-ly-tin-chi-cac-bon-620318.aspx
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_text
+
+from chinhsach.model import Document
+
+HEADER = """| BỘ XÂY DỰNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+| --- | --- |
+| Số: 41/KH-BXD | *Hà Nội, ngày 12 tháng 3 năm 2026* |
+"""
+
+SIGNATURE = """| *Nơi nhận:* - Bộ trưởng (để báo cáo); - Lưu: VT. | KT. BỘ TRƯỞNG THỨ TRƯỞNG     Trần Văn Bình |
+| --- | --- |
+"""
+
+PLAN = HEADER + """KẾ HOẠCH
+TRIỂN KHAI CHƯƠNG TRÌNH NHÀ Ở XANH NĂM 2026
+Bộ Xây dựng ban hành Kế hoạch triển khai với các nội dung sau:
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm triển khai đồng bộ, đúng tiến độ.
+II. TỔ CHỨC THỰC HIỆN
+1. Cục Quản lý nhà chủ trì hướng dẫn các địa phương lập danh mục dự án nhà ở xanh.
+2. Vụ Kế hoạch - Tài chính bố trí kinh phí thực hiện Kế hoạch.
+Trên đây là Kế hoạch của Bộ Xây dựng./.
+""" + SIGNATURE + """PHỤ LỤC
+DANH MỤC NHIỆM VỤ TRIỂN KHAI CHƯƠNG TRÌNH NHÀ Ở XANH NĂM 2026
+*(Kèm theo Kế hoạch số 41/KH-BXD ngày 12 tháng 3 năm 2026 của Bộ Xây dựng)*
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| --- | --- | --- | --- | --- |
+| 1. | Lập danh mục dự án nhà ở xanh trên cả nước. | Cục Quản lý nhà | Vụ Pháp chế | Tháng 6/2026 |
+| 2. | Sửa đổi định mức chi phí nhà ở xanh. | Vụ Pháp chế | Cục Quản lý nhà | Quý IV/2026 |
+"""
+
+
+def _by_section(doc: Document) -> dict[str | None, set[tuple[str, str]]]:
+    out: dict[str | None, set[tuple[str, str]]] = {}
+    for duty in doc.duties:
+        out.setdefault(duty.section, set()).update((u.name, u.role) for u in duty.units)
+    return out
+
+
+def test_appendix_after_a_pipe_signature_table(tmp_path: Path) -> None:
+    """The appendix heading right under the one-row signature table opens the appendix: its
+    task rows are PL1.1, PL1.2 with their cells' units and times (before: one cell of the
+    signature table, the rows without section)."""
+    doc = parse_text(tmp_path, PLAN)
+    units = _by_section(doc)
+    assert ("Cục Quản lý nhà", "lead") in units["PL1.1"]
+    assert ("Vụ Pháp chế", "cooperate") in units["PL1.1"]
+    assert ("Vụ Pháp chế", "lead") in units["PL1.2"]
+    assert {d.section: d.deadline for d in doc.duties if d.section and d.section.startswith("PL")} == {
+        "PL1.1": "2026-06-30", "PL1.2": "2026-12-31"}
+    assert None not in units
+
+
+DECISION = HEADER.replace("41/KH-BXD", "305/QĐ-BXD") + """QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH TRIỂN KHAI CHƯƠNG TRÌNH NHÀ Ở XANH NĂM 2026
+BỘ TRƯỞNG BỘ XÂY DỰNG
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai Chương trình nhà ở xanh năm 2026.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Cục trưởng Cục Quản lý nhà chịu trách nhiệm thi hành Quyết định này./.
+* *
+""" + SIGNATURE + """* *
+KẾ HOẠCH
+TRIỂN KHAI CHƯƠNG TRÌNH NHÀ Ở XANH NĂM 2026
+*(Kèm theo Quyết định số 305/QĐ-BXD ngày 12 tháng 3 năm 2026 của Bộ trưởng Bộ Xây dựng)*
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm triển khai đồng bộ, đúng tiến độ.
+II. TỔ CHỨC THỰC HIỆN
+1. Cục Quản lý nhà chủ trì hướng dẫn các địa phương lập danh mục dự án nhà ở xanh.
+2. Vụ Pháp chế phối hợp với Cục Quản lý nhà rà soát định mức chi phí nhà ở xanh.
+PHỤ LỤC
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| --- | --- | --- | --- | --- |
+| 1. | Lập danh mục dự án nhà ở xanh trên cả nước. | Cục Quản lý nhà | Vụ Pháp chế | Tháng 6/2026 |
+"""
+
+
+def test_attached_plan_after_a_pipe_signature_table_and_a_spacer(tmp_path: Path) -> None:
+    """The attached plan's type line after the spacer "* *" ends the signature table: the plan
+    keeps its sections KH.II.1, KH.II.2 and its appendix KH.PL1 (before: the plan, up to its
+    appendix table, was read as cells of the signature table: no KH section)."""
+    doc = parse_text(tmp_path, DECISION)
+    units = _by_section(doc)
+    assert ("Cục Quản lý nhà", "lead") in units["KH.II.1"]
+    assert ("Vụ Pháp chế", "lead") in units["KH.II.2"]
+    assert ("Cục Quản lý nhà", "cooperate") in units["KH.II.2"]
+    assert ("Cục Quản lý nhà", "lead") in units["KH.PL1.1"]
