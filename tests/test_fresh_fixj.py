@@ -101,3 +101,16 @@ def test_attached_plan_after_a_pipe_signature_table_and_a_spacer(tmp_path: Path)
     assert ("Vụ Pháp chế", "lead") in units["KH.II.2"]
     assert ("Cục Quản lý nhà", "cooperate") in units["KH.II.2"]
     assert ("Cục Quản lý nhà", "lead") in units["KH.PL1.1"]
+
+
+def test_a_sentence_case_name_ends_before_a_plural_member() -> None:
+    """A cooperate cell or list that goes on to a generic plural member (", các đơn vị có liên
+    quan", "và các cơ quan") closes the sentence-case name before it (before: "Cục Hạ tầng
+    kỹ thuật đô thị" was cut to "Cục Hạ tầng", seen in the cells of s14 dev kh09's appendix)."""
+    from chinhsach.extract.units import find_units
+
+    names = [m.name for m in find_units(
+        "Vụ Pháp chế, Cục Hạ tầng kỹ thuật đô thị, các đơn vị có liên quan thuộc Bộ.")]
+    assert "Cục Hạ tầng kỹ thuật đô thị" in names
+    names = [m.name for m in find_units("Cục Phát triển đô thị và các cơ quan, đơn vị có liên quan")]
+    assert names == ["Cục Phát triển đô thị"]
