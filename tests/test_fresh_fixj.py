@@ -114,3 +114,50 @@ def test_a_sentence_case_name_ends_before_a_plural_member() -> None:
     assert "Cục Hạ tầng kỹ thuật đô thị" in names
     names = [m.name for m in find_units("Cục Phát triển đô thị và các cơ quan, đơn vị có liên quan")]
     assert names == ["Cục Phát triển đô thị"]
+
+
+GAZETTE = """CÔNG BÁO/Số 88/Ngày 14-04-2026
+45
+
+
+THỦ TƯỚNG CHÍNH PHỦ
+Số: 09/CT-TTg
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 01 tháng 4 năm 2026
+
+CHỈ THỊ
+Về tăng cường quản lý chợ truyền thống
+
+Để chấn chỉnh công tác quản lý chợ, Thủ tướng Chính phủ yêu cầu:
+1. Bộ Công Thương chủ trì rà soát mạng lưới chợ trên cả nước, đề xuất sửa đổi các quy định về
+Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Cơ quan: VĂN PHÒNG CHÍNH PHỦ
+Ngày ký: 2026-04-14 09:12:30 +07:00
+
+CÔNG BÁO/Số 88/Ngày 14-04-2026
+46
+
+
+phát triển và quản lý chợ, hoàn thành trong quý III năm 2026.
+2. Ủy ban nhân dân các tỉnh, thành phố bố trí quỹ đất xây dựng chợ dân sinh.
+
+ KT. THỦ TƯỚNG
+ PHÓ THỦ TƯỚNG
+Lê Văn Nam
+"""
+
+
+def test_gazette_running_heads_are_not_text(tmp_path: Path) -> None:
+    """A directive reprinted in the Official Gazette: the running head and page number at each
+    page top and the e-signature stamp are dropped, the sentence they cut is one duty again
+    (before: a second duty 'CÔNG BÁO/Số 88/… phát triển …' and the head's figures as targets;
+    s14 dev ct21)."""
+    doc = parse_text(tmp_path, GAZETTE, name="chi-thi.txt")
+    numbered = [d for d in doc.duties if d.section]
+    assert [d.section for d in numbered] == ["1", "2"]
+    assert numbered[0].deadline == "2026-09-30"
+    assert not any("CÔNG BÁO" in d.text or "Ký bởi" in d.text for d in doc.duties)
+    assert "các quy định về phát triển và quản lý chợ" in " ".join(s.text for s in doc.segments)
+    assert not doc.targets
+    assert doc.meta.number == "09/CT-TTg"
