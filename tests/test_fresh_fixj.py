@@ -161,3 +161,9 @@ def test_gazette_running_heads_are_not_text(tmp_path: Path) -> None:
     assert "các quy định về phát triển và quản lý chợ" in " ".join(s.text for s in doc.segments)
     assert not doc.targets
     assert doc.meta.number == "09/CT-TTg"
+
+
+def test_signer_in_a_pipe_cell_whose_lines_are_runs_of_spaces(tmp_path: Path) -> None:
+    """"| Nơi nhận: … | KT. BỘ TRƯỞNG THỨ TRƯỞNG     Trần Văn Bình |": the converter kept the
+    cell's line breaks as runs of spaces; the name after the title is the signer (before: none)."""
+    assert parse_text(tmp_path, PLAN).meta.signer == "Trần Văn Bình"
