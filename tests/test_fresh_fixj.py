@@ -167,3 +167,50 @@ def test_signer_in_a_pipe_cell_whose_lines_are_runs_of_spaces(tmp_path: Path) ->
     """"| Nơi nhận: … | KT. BỘ TRƯỞNG THỨ TRƯỞNG     Trần Văn Bình |": the converter kept the
     cell's line breaks as runs of spaces; the name after the title is the signer (before: none)."""
     assert parse_text(tmp_path, PLAN).meta.signer == "Trần Văn Bình"
+
+
+CELL_PER_LINE = HEADER + """KẾ HOẠCH
+TRIỂN KHAI CHƯƠNG TRÌNH NHÀ Ở XANH NĂM 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm triển khai đồng bộ, đúng tiến độ.
+II. TỔ CHỨC THỰC HIỆN
+Cục Quản lý nhà theo dõi việc thực hiện Kế hoạch này.
+PHỤ LỤC
+| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+| --- | --- | --- | --- |
+Thời gian thực hiện
+1
+Phổ biến chương trình
+a)
+Tổ chức hội nghị phổ biến chương trình tới các địa phương.
+Cục Quản lý nhà
+Vụ Pháp chế
+Quý II/2026
+b)
+Biên soạn tài liệu hướng dẫn thiết kế nhà ở xanh cho người dân và doanh nghiệp
+Vụ Khoa học và Công nghệ, Cục
+Vụ Pháp chế
+Quý III, IV/2026
+ở các vùng khí hậu khác nhau.
+Quản lý nhà
+2
+Rà soát định mức chi phí nhà ở xanh.
+Cục Quản lý nhà
+Vụ Kế hoạch - Tài chính
+Năm 2027
+"""
+
+
+def test_table_body_printed_one_cell_per_line(tmp_path: Path) -> None:
+    """A pipe header row, then the body one cell per line with no pipe (a header cell on its own
+    line, group rows "1" with a title, lettered rows "a)", a row broken in two): the rows are
+    KH-less appendix rows PL1.1.a, PL1.1.b, PL1.2 with their cells (before: a plain list, no unit
+    or time read)."""
+    doc = parse_text(tmp_path, CELL_PER_LINE)
+    units = _by_section(doc)
+    assert units["PL1.1.a"] == {("Cục Quản lý nhà", "lead"), ("Vụ Pháp chế", "cooperate")}
+    assert ("Cục Quản lý nhà", "lead") in units["PL1.1.b"]
+    assert ("Vụ Khoa học và Công nghệ", "lead") in units["PL1.1.b"]
+    assert units["PL1.2"] == {("Cục Quản lý nhà", "lead"), ("Vụ Kế hoạch - Tài chính", "cooperate")}
+    times = {d.section: d.deadline for d in doc.duties if d.section and d.section.startswith("PL")}
+    assert times == {"PL1.1.a": "2026-06-30", "PL1.1.b": "2026-12-31", "PL1.2": "2027-12-31"}
