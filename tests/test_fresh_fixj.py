@@ -214,3 +214,15 @@ def test_table_body_printed_one_cell_per_line(tmp_path: Path) -> None:
     assert units["PL1.2"] == {("Cục Quản lý nhà", "lead"), ("Vụ Kế hoạch - Tài chính", "cooperate")}
     times = {d.section: d.deadline for d in doc.duties if d.section and d.section.startswith("PL")}
     assert times == {"PL1.1.a": "2026-06-30", "PL1.1.b": "2026-12-31", "PL1.2": "2027-12-31"}
+
+
+def test_the_international_cooperation_department() -> None:
+    """Every ministry has a "Vụ Hợp tác quốc tế"; "Vụ" takes only known name parts, and "Hợp
+    tác" was none (s14 dev qd2200 D3 and its appendix cells lost it, and the name before it in
+    a list ran on unclosed: "Cục Biến đổi khí hậu" cut to "Cục Biến đổi")."""
+    from chinhsach.extract.units import find_units
+
+    names = [m.name for m in find_units(
+        "Cục Hạ tầng kỹ thuật đô thị, Vụ Hợp tác quốc tế, Vụ Pháp chế và các đơn vị có liên quan")]
+    assert names == ["Cục Hạ tầng kỹ thuật đô thị", "Vụ Hợp tác quốc tế", "Vụ Pháp chế"]
+    assert not find_units("Tăng cường hợp tác quốc tế về nhà ở xanh")
