@@ -226,3 +226,14 @@ def test_the_international_cooperation_department() -> None:
         "Cục Hạ tầng kỹ thuật đô thị, Vụ Hợp tác quốc tế, Vụ Pháp chế và các đơn vị có liên quan")]
     assert names == ["Cục Hạ tầng kỹ thuật đô thị", "Vụ Hợp tác quốc tế", "Vụ Pháp chế"]
     assert not find_units("Tăng cường hợp tác quốc tế về nhà ở xanh")
+
+
+def test_a_journal_is_a_body_like_a_newspaper() -> None:
+    """"Tạp chí X" (a ministry's journal) is named and charged like "Báo X" (s14 dev kh09 III.4
+    and its appendix: a ministry's communication centre, newspaper and journal lead together)."""
+    from chinhsach.extract.units import find_units
+
+    names = [m.name for m in find_units(
+        "Báo Xây dựng, Tạp chí Kiến trúc Việt Nam có trách nhiệm đưa tin về chương trình")]
+    assert names == ["Báo Xây dựng", "Tạp chí Kiến trúc Việt Nam"]
+    assert not find_units("đăng bài trên các tạp chí chuyên ngành")
