@@ -237,3 +237,27 @@ def test_a_journal_is_a_body_like_a_newspaper() -> None:
         "Báo Xây dựng, Tạp chí Kiến trúc Việt Nam có trách nhiệm đưa tin về chương trình")]
     assert names == ["Báo Xây dựng", "Tạp chí Kiến trúc Việt Nam"]
     assert not find_units("đăng bài trên các tạp chí chuyên ngành")
+
+
+OWNED_PART = HEADER + """KẾ HOẠCH
+TRIỂN KHAI CHƯƠNG TRÌNH NHÀ Ở XANH NĂM 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm triển khai đồng bộ, đúng tiến độ.
+II. NHIỆM VỤ TRỌNG TÂM CỦA BỘ XÂY DỰNG
+1. Xây dựng, trình Chính phủ Nghị định về phát triển nhà ở xanh.
+2. Phối hợp với Bộ Tài chính hướng dẫn cơ chế ưu đãi tín dụng cho nhà ở xanh.
+III. TỔ CHỨC THỰC HIỆN
+1. Cục Quản lý nhà chủ trì theo dõi việc thực hiện Kế hoạch này.
+"""
+
+
+def test_a_part_titled_as_one_bodys_tasks(tmp_path: Path) -> None:
+    """"II. NHIỆM VỤ TRỌNG TÂM CỦA BỘ X" over items with no subject: the body named in the part
+    title leads them, as a unit heading does (before: no named lead; s14 dev kh09 II)."""
+    doc = parse_text(tmp_path, OWNED_PART)
+    units = _by_section(doc)
+    assert ("Bộ Xây dựng", "lead") in units["II.1"]
+    assert ("Bộ Xây dựng", "lead") in units["II.2"]
+    assert ("Bộ Tài chính", "cooperate") in units["II.2"]
+    explicit = {(d.section, u.name) for d in doc.duties for u in d.units if u.explicit}
+    assert ("II.1", "Bộ Xây dựng") in explicit
