@@ -261,3 +261,13 @@ def test_a_part_titled_as_one_bodys_tasks(tmp_path: Path) -> None:
     assert ("Bộ Tài chính", "cooperate") in units["II.2"]
     explicit = {(d.section, u.name) for d in doc.duties for u in d.units if u.explicit}
     assert ("II.1", "Bộ Xây dựng") in explicit
+
+
+def test_a_name_ends_before_the_verb_dinh_huong() -> None:
+    """"… phối hợp với Ban X Trung ương định hướng thông tin": "định hướng" (to orient) is a verb
+    after the name, not part of it (s14 dev ct21 II.8 read "… Trung ương định hướng thông tin")."""
+    from chinhsach.extract.units import find_units
+
+    names = [m.name for m in find_units(
+        "Bộ Xây dựng phối hợp với Ban Tuyên giáo và Dân vận Trung ương định hướng thông tin, tuyên truyền về nhà ở")]
+    assert names == ["Bộ Xây dựng", "Ban Tuyên giáo và Dân vận Trung ương"]
