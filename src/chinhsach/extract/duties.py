@@ -1519,6 +1519,13 @@ _LEVELS_HEADING = re.compile(r"^(?:cac\s+)?(?P<x>(?:tinh|thanh pho|huyen|quan|th
                              r"(?:\s*,\s*(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu))+)\s*:?\s*$")
 
 
+# A part titled as one body's tasks ("II. NHIỆM VỤ CHỦ YẾU CỦA BỘ X", "Trách nhiệm của Sở Y"):
+# the body leads the part's items as a unit heading leads its points. Other parts' titles name
+# topics, not bodies, and give none (a ministry's own plan, s14 dev kh09 II: eight items that
+# name no subject were read with no named lead).
+_OWNED_PART = re.compile(r"^(?:[ivxlc]+[.)]?\s+)?(?:nhiem vu|trach nhiem)\b[^.;:]{0,40}\bcua\s+(?!cac\b)\S")
+
+
 def _heading_units(section: Section, find: UnitFinder) -> list[UnitRole]:
     """Units a heading charges: "Giao X (chỉ đạo)", "Đề nghị X", or a heading that names units."""
     units = _units_of_heading(section.heading, find)
@@ -2173,7 +2180,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         own = fold(text)[:40]
         partner_only[0] = False
         for s in path:
-            if s.kind == "part":
+            if s.kind == "part" and not _OWNED_PART.match(fold(s.heading)):
                 continue
             if s.id not in heading_cache:
                 heading_cache[s.id] = _heading_units(s, find)

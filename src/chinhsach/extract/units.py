@@ -852,7 +852,9 @@ class UnitGrammar(Gazetteer):
 
     def _ends_name(self, toks: list[Tok], e: int) -> bool:
         """Whether a name may end before toks[e]: the end of the text, a level word, a role
-        verb, a parenthesis or clause punctuation, a new unit, or a list going on to one.
+        verb, a parenthesis or clause punctuation, a new unit, or a list going on to one or to
+        a plural member (", các đơn vị có liên quan", "và các cơ quan": a ministry's cooperate
+        cells end so, s14 dev kh09; the name before them was cut to its capitalised part).
 
         A function word ("của", "với"), an unknown verb or a full stop is not enough: the run is
         then more likely a verb phrase after a complete name, and the name keeps its capitalised
@@ -868,7 +870,7 @@ class UnitGrammar(Gazetteer):
         if t.key in ("-", "và") and e + 1 < n and toks[e + 1].cap:
             return True  # a joined capitalised part goes on ("… thông tin và Truyền thông")
         if t.key in (",", "và") and e + 1 < n:
-            return self._unit_start(toks, e + 1) or (
+            return self._unit_start(toks, e + 1) or toks[e + 1].key in PLURAL or (
                 toks[e + 1].kind == WORD and not toks[e + 1].cap and self._role_at(toks, e + 1)
             )
         if t.kind != WORD:

@@ -26,7 +26,7 @@ import statistics
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -361,8 +361,54 @@ def read_source(path: str | Path, ocr: str = "auto") -> SourceText:
         result = _read_docx(p, name)
     else:
         result = _read_text(p, name, kind)
+    result.lines = drop_gazette_heads(result.lines)
     result.sha256 = file_sha256(p)
     return result
+
+
+# The Official Gazette (Công báo) reprints a document with a running head on every page,
+# "CÔNG BÁO/Số 302/Ngày 02-06-2026" and the page number on its own line (or on the head's line),
+# and the issuing office's e-signature stamp on the first page ("Ký bởi: CÔNG BÁO …" / "Cơ quan:
+# …" / "Ngày ký: …"). None of it is the document's text: left in, a head cut the sentence it fell
+# into in two, the second half a duty of its own, and its figures were read as targets (s14 dev
+# ct21, a Prime Minister's directive from the Gazette: 9 false targets, 4 split duties).
+_GAZETTE_HEAD = re.compile(r"\s*(?:\d{1,4}\s+)?CÔNG BÁO\s*/\s*Số\s*\d+(?:\s*\+\s*\d+)*\s*/\s*Ngày\s*"
+                           r"\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}(?:\s+\d{1,4})?\s*", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"\s*\d{1,4}\s*")
+_ESIGN_FIRST = re.compile(r"\s*Ký bởi\s*:")
+_ESIGN_NEXT = re.compile(r"\s*(?:Cơ quan|Ngày ký|Thời gian ký|Email)\s*:")
+
+
+def drop_gazette_heads(lines: list[SourceLine]) -> list[SourceLine]:
+    """``lines`` without the Gazette's running heads, page numbers and e-signature stamp; the
+    line after a dropped head opens a new page (``page_break_before``), so a lower-case line
+    goes on with the sentence the page cut."""
+    out: list[SourceLine] = []
+    broke = False
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        if lines[i].kind == "text" and _GAZETTE_HEAD.fullmatch(text):
+            i += 1
+            if i < len(lines) and _PAGE_NUMBER.fullmatch(lines[i].text):
+                i += 1
+            if out and _PAGE_NUMBER.fullmatch(out[-1].text):
+                out.pop()  # the number printed above the head on a left-hand page
+            broke = True
+            continue
+        if lines[i].kind == "text" and _ESIGN_FIRST.match(text):
+            i += 1
+            while i < len(lines) and _ESIGN_NEXT.match(lines[i].text):
+                i += 1
+            broke = True
+            continue
+        line = lines[i]
+        if broke and out:
+            line = replace(line, page_break_before=True, gap_before=False)
+        out.append(line)
+        broke = False
+        i += 1
+    return out
 
 
 # --------------------------------------------------------------------------------------------

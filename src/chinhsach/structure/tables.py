@@ -247,6 +247,11 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
                 continue
         if line.kind == "text" and _is_pipe_line(line.text):
             end = _pipe_region_end(lines, i)
+            block = _cell_per_line_block(lines, i, end)
+            if block is not None:
+                blocks.append(block)
+                i = block.last + 1
+                continue
             block = _pipe_block(lines, _first_cell_start(lines, i), end)
             if block is not None:
                 blocks.append(block)
@@ -395,6 +400,66 @@ def _bare_line_block(lines: Sequence[SourceLine], start: int) -> TableBlock | No
     return TableBlock(rows, start, last, from_pipes=True, header_rows=1, positioned=True, lines=used)
 
 
+# The marker opening a row printed one cell per line: "1", "2.", "a)", "II".
+_CELL_STT = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVXLC]+\.?)")
+
+
+def _cell_per_line_block(lines: Sequence[SourceLine], start: int, end: int) -> TableBlock | None:
+    """A table whose header is one pipe row and whose body follows one cell per line.
+
+    A converter that kept the header row of a Word table as markdown printed the rest cell after
+    cell, each on its own line, with no pipe: "1" / the task / the lead / the partners / the
+    time, then the next STT (s14 dev qd2200, a ministry's appendix; before, its 11 duty rows were
+    read as a plain list and lost their units and times). A header cell may stand on its own line
+    under the header row ("Thời gian thực hiện"). Rows open at an STT line; a row with one cell is
+    a group row; a row with more cells than columns is a row the page or the converter broke in
+    two, its second line holding only the first cells' ends (task, lead), which are joined back.
+    None unless the header is an STT column and role columns and two rows at least fill them.
+    """
+    heads = [k for k in range(start, end + 1) if not _is_rule_line(lines[k].text)]
+    if len(heads) != 1 or heads[0] == end:
+        return None
+    labels: list[str | None] = [_clean(c) for c in lines[heads[0]].text.strip().strip("|").split("|")]
+    if len(labels) < 3 or _role_of(labels[0] or "") != "stt":
+        return None
+    k = end + 1
+    while (k < len(lines) and k <= end + 2 and lines[k].kind == "text"
+           and not _CELL_STT.fullmatch(lines[k].text.strip()) and _role_of(_clean(lines[k].text))):
+        labels.append(_clean(lines[k].text))  # a header cell left out of the pipe row
+        k += 1
+    n = len(labels)
+    raw_rows: list[tuple[list[str], Provenance, int]] = []
+    while k < len(lines):
+        line = lines[k]
+        text = line.text.strip()
+        if (line.kind != "text" or line.grid is not None or not text or _is_pipe_line(text)
+                or appendix_heading(text)):
+            break
+        if _CELL_STT.fullmatch(text):
+            raw_rows.append(([text.rstrip(")")], line.prov, k))  # "a)" is the STT "a"
+        elif not raw_rows:
+            return None
+        else:
+            raw_rows[-1][0].append(_clean(text))
+        k += 1
+    full = sum(1 for cells, _, _ in raw_rows if len(cells) == n)
+    if full < 2:
+        return None
+    rows: list[tuple[list[str | None], Provenance]] = [(labels, lines[heads[0]].prov)]
+    for cells, prov, _ in raw_rows:
+        row: list[str | None] = list(cells[:n])
+        for m, extra in enumerate(cells[n:]):
+            at = 1 + m % (n - 1)
+            row[at] = f"{row[at]} {extra}"
+        row.extend([None] * (n - len(row)))
+        rows.append((row, prov))
+    last = raw_rows[-1][2]
+    while last + 1 < k:
+        last += 1
+    return TableBlock(rows, start, last, from_pipes=True, header_rows=1, positioned=True,
+                      lines=list(range(start, last + 1)))
+
+
 def _first_cell_start(lines: Sequence[SourceLine], start: int) -> int:
     """Where a pipe table starts when its first cell has no pipe before it.
 
@@ -421,30 +486,42 @@ def _first_cell_start(lines: Sequence[SourceLine], start: int) -> int:
     return start
 
 
+_DECORATION = re.compile(r"[\s*_]+")  # "* *": emphasis marks around nothing, a crawl's spacer
+
+
 def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
     """Index of the last line of the pipe table starting at ``start``.
 
     The table goes on while pipe lines keep coming; it ends at a pipe line followed by a blank
     line and text (a cell never holds a blank line in the crawled plans), by a document's type
     line ("CÔNG ĐIỆN", "THÔNG BÁO": the title opens the text under a header table, no cell
-    holds one), or by no pipe line within the next 60 lines. Without the type line, a short
+    holds one), by an appendix heading ("PHỤ LỤC"), or by no pipe line within the next 60 lines;
+    lines of markdown decoration alone ("* *") between the last pipe line and such a line do not
+    count. A ministry's plan saved as markdown (s14 dev kh09, qd2200) prints its signature as a
+    one-row pipe table, then straight on "PHỤ LỤC" or the attached plan's type line after "* *":
+    without those stops the appendix title, or the whole attached plan, was read as one cell of
+    the signature table and lost its sections. Without the type line, a short
     body printed without blank lines between the header table and the signature table
     (thuvienphapluat pages saved as markdown: a telegram of 50 lines) was read as one cell.
     """
     from chinhsach.structure.metadata import doc_type_of  # metadata reads no tables
 
     last = start
+    adjacent = start  # the last line that is a pipe line or only markdown decoration ("* *")
     j = start + 1
     while j < len(lines):
         line = lines[j]
         if line.kind != "text" or line.grid is not None:
             break
         if _is_pipe_line(line.text):
-            last = j
+            last = adjacent = j
         elif j - last > 60:
             break
-        elif j == last + 1 and (line.gap_before or doc_type_of(line.text)):
+        elif j == adjacent + 1 and (line.gap_before or doc_type_of(line.text)
+                                    or appendix_heading(line.text)):
             break
+        elif j == adjacent + 1 and _DECORATION.fullmatch(line.text):
+            adjacent = j
         j += 1
     return last
 
@@ -899,7 +976,15 @@ def _stt_kind(stt: str, letters_seen: list[str]) -> str:
         return "roman"
     if _LETTER.match(stt):
         return "letter"
+    if _SUBLETTER.match(stt):
+        return "subletter"
     return "none"
+
+
+# A lower-case letter row ("a", "b" printed "a)") under a numbered group row: the outline's
+# lettered point, cited "1.a" as in the text (s14 dev qd2200's appendix; GUIDELINES-real.md
+# section ids).
+_SUBLETTER = re.compile(r"^[a-zđ]$")
 
 
 _RANK = {"letter": 0, "roman": 1, "number": 2}
@@ -1127,6 +1212,10 @@ def _number_rows(table: Table) -> None:
                 continue
             if kind in ("dash", "none"):
                 out.append(None)
+                continue
+            if kind == "subletter":
+                owner = next((s for k, s in reversed(ancestors) if k == "number"), None)
+                out.append(f"{owner}.{stt}" if owner is not None else stt)
                 continue
             prefix = ""
             if level is not None and kind != level:

@@ -346,6 +346,11 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
     if line.gap_before or line.page_break_before:
         return False
     prev = prev.rstrip()
+    if prev.startswith("|") and prev.endswith("|"):
+        # A whole pipe-table row ("| Nơi nhận: … | KT. BỘ TRƯỞNG … |") is closed by its last
+        # pipe: a capital under it opens the next paragraph. A ministry's plan saved as markdown
+        # without blank lines (s14 dev kh09) ran "PHỤ LỤC" and its title into the signature row.
+        return False
     if not_first and not prev.endswith("./."):
         # Text that cuts each paragraph's first line short ("12. Ủy ban nhân dân các xã:" /
         # "Gia Thuận, Tân Điền, …"): a longer unmarked line goes on its paragraph, whatever
