@@ -17,7 +17,6 @@ names the file and the reason.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import functools
 import hashlib
 import os
@@ -361,54 +360,9 @@ def read_source(path: str | Path, ocr: str = "auto") -> SourceText:
         result = _read_docx(p, name)
     else:
         result = _read_text(p, name, kind)
-    result.lines = drop_gazette_heads(result.lines)
+    result.lines = drop_page_furniture(result.lines)  # every format: a PDF, its text saved, a scan
     result.sha256 = file_sha256(p)
     return result
-
-
-# The Official Gazette (Công báo) reprints a document with a running head on every page,
-# "CÔNG BÁO/Số 302/Ngày 02-06-2026" and the page number on its own line (or on the head's line),
-# and the issuing office's e-signature stamp on the first page ("Ký bởi: CÔNG BÁO …" / "Cơ quan:
-# …" / "Ngày ký: …"). None of it is the document's text: left in, a head cut the sentence it fell
-# into in two, the second half a duty of its own, and its figures were read as targets (s14 dev
-# ct21, a Prime Minister's directive from the Gazette: 9 false targets, 4 split duties).
-_GAZETTE_HEAD = re.compile(r"\s*(?:\d{1,4}\s+)?CÔNG BÁO\s*/\s*Số\s*\d+(?:\s*\+\s*\d+)*\s*/\s*Ngày\s*"
-                           r"\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}(?:\s+\d{1,4})?\s*", re.IGNORECASE)
-_PAGE_NUMBER = re.compile(r"\s*\d{1,4}\s*")
-_ESIGN_FIRST = re.compile(r"\s*Ký bởi\s*:")
-_ESIGN_NEXT = re.compile(r"\s*(?:Cơ quan|Ngày ký|Thời gian ký|Email)\s*:")
-
-
-def drop_gazette_heads(lines: list[SourceLine]) -> list[SourceLine]:
-    """``lines`` without the Gazette's running heads, page numbers and e-signature stamp; the
-    line after a dropped head opens a new page (``page_break_before``), so a lower-case line
-    goes on with the sentence the page cut."""
-    out: list[SourceLine] = []
-    broke = False
-    i = 0
-    while i < len(lines):
-        text = lines[i].text
-        if lines[i].kind == "text" and _GAZETTE_HEAD.fullmatch(text):
-            i += 1
-            if i < len(lines) and _PAGE_NUMBER.fullmatch(lines[i].text):
-                i += 1
-            if out and _PAGE_NUMBER.fullmatch(out[-1].text):
-                out.pop()  # the number printed above the head on a left-hand page
-            broke = True
-            continue
-        if lines[i].kind == "text" and _ESIGN_FIRST.match(text):
-            i += 1
-            while i < len(lines) and _ESIGN_NEXT.match(lines[i].text):
-                i += 1
-            broke = True
-            continue
-        line = lines[i]
-        if broke and out:
-            line = replace(line, page_break_before=True, gap_before=False)
-        out.append(line)
-        broke = False
-        i += 1
-    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -456,7 +410,7 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
     page_break = False
     while i < n:
         text = lines[i].text
-        if _GAZETTE_HEAD.match(text):
+        if lines[i].kind == "text" and _GAZETTE_HEAD.match(text):
             if out and _PAGE_NUMBER.match(out[-1].text):
                 out.pop()  # even pages print the number first
             i += 1
@@ -464,7 +418,7 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
                 i += 1
             page_break = True
             continue
-        if _STAMP_OPEN.match(text):
+        if lines[i].kind == "text" and _STAMP_OPEN.match(text):
             j = i + 1
             while j < n and j <= i + 4 and _STAMP_FIELD.match(lines[j].text) and not _STAMP_TIME.match(lines[j].text):
                 j += 1
@@ -479,9 +433,9 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
             # paragraph ends there, the sentence goes on (s14 dev nq126's Gazette layout). A
             # capital after an unpunctuated line starts a block of its own (the signer's name,
             # then "Phụ lục" on the next page: s14 dev nq116).
-            line = dataclasses.replace(line, page_break_before=False, gap_before=False)
+            line = replace(line, page_break_before=False, gap_before=False)
         elif page_break and out:
-            line = dataclasses.replace(line, page_break_before=True, gap_before=True)
+            line = replace(line, page_break_before=True, gap_before=True)
         page_break = False
         out.append(line)
         i += 1
@@ -505,7 +459,6 @@ def _read_text(p: Path, name: str, fmt: str) -> SourceText:
             continue
         lines.append(SourceLine(text=line, prov=Provenance(name, None, number), gap_before=gap))
         gap = False
-    lines = drop_page_furniture(lines)
     if not any(w.code == "legacy_encoding" for w in warnings):
         # A spread sample judges the file as well as the whole text, at a bounded cost on
         # large files (the full check took 3 s per MB).
@@ -884,7 +837,7 @@ def _read_pdf_pages(pdf: Any, name: str, path: Path, ocr: str = "auto") -> Sourc
                 name, f"not a valid PDF: none of its {n_pages} page(s) could be read"
             )
         raise EmptyDocumentError(name, f"PDF holds no text ({n_pages} blank page(s))")
-    return SourceText(path=name, format="pdf", lines=drop_page_furniture(lines), pages=n_pages,
+    return SourceText(path=name, format="pdf", lines=lines, pages=n_pages,
                       warnings=warnings)
 
 
