@@ -1843,6 +1843,15 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     # phường, xã:"; before, only the first one was, qd2853 of the session-13 fresh plans).
     partner_ids = {i for i in range(len(mentions))
                    if partners and _in_list_after(folded, mentions, i, _COOPERATE)}
+    if partners:
+        # "Bộ X chủ trì, phối hợp với các cơ quan, địa phương:" over lettered points: partners
+        # named only generically (no unit, GUIDELINES "các cơ quan liên quan") leave the heading
+        # a lead-in (s14 dev nq122: 16 ministries' headings of its appendix, 80 points).
+        # Only at the heading's end: "phối hợp với các cơ quan có liên quan tham mưu cho X:"
+        # goes on with a task of its own (qd4385 KH.IV.3 of the session-13 fresh plans).
+        rest = re.sub(r"\bphoi hop (?:voi|cung) (?:cac )?(?:co quan|don vi|dia phuong|to chuc)"
+                      r"(?:\s*(?:,|va)\s*(?:co quan|don vi|dia phuong|to chuc))*(?:\s+(?:co )?lien quan)?\s*$",
+                      " ", rest)
     # A remit ("theo chức năng, nhiệm vụ được giao") or a restriction ("có liên quan") after a
     # collective does not make the heading a topic.
     rest = re.sub(r"\btheo chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"

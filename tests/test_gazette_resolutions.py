@@ -1,0 +1,122 @@
+"""A Government resolution as the Official Gazette (Công báo) prints it as text: page furniture
+at each page break, a forward-looking sub-part inside a part on the situation, and the tasks of
+each ministry in an appendix of numbered prose after the signature.
+
+Layout of the monthly-session resolutions of the Government (s14 dev nq122-cp-2026, Công báo
+số 281 ngày 21-05-2026: appendix "NHIỆM VỤ CỤ THỂ GIAO CÁC BỘ, CƠ QUAN, ĐỊA PHƯƠNG" with one
+numbered item per ministry; the other s14 Công báo texts print the same page furniture).
+All wording below is invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_text
+
+_FURNITURE = """CÔNG BÁO/Số 512/Ngày 03-09-2031
+41
+
+
+CHÍNH PHỦ
+Số: 77/NQ-CP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 20 tháng 8 năm 2031
+
+NGHỊ QUYẾT
+Về phát triển vùng trồng dược liệu
+
+QUYẾT NGHỊ:
+I. Về quan điểm
+1. Phát triển vùng dược liệu bền vững, phấn đấu diện tích vùng trồng dược liệu
+đạt 12 nghìn ha vào năm 2035, gắn với bảo tồn nguồn gen quý và nâng cao
+Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Cơ quan: VĂN PHÒNG CHÍNH PHỦ
+Ngày ký: 2031-09-03 09:12:45 +07:00
+
+CÔNG BÁO/Số 512/Ngày 03-09-2031
+42
+
+
+thu nhập của người trồng.
+II. Về nhiệm vụ
+1. Bộ Y tế chủ trì xây dựng tiêu chuẩn dược liệu, hoàn thành trong quý IV năm 2031.
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn Minh
+"""
+
+
+def test_gazette_page_furniture_is_not_text(tmp_path: Path) -> None:
+    """The running head, the page numbers and the e-signature stamp are dropped, and the
+    sentence they cut is one paragraph again: no figure is read from them."""
+    doc = parse_text(tmp_path, _FURNITURE, "nq.txt")
+    texts = [s.text for s in doc.segments]
+    assert not any("CÔNG BÁO" in t or "Ký bởi" in t or "Ngày ký" in t for t in texts)
+    assert any("và nâng cao thu nhập của người trồng" in t for t in texts)
+    values = sorted(t.value for t in doc.targets)
+    assert values == [12000.0]  # "12 nghìn ha"
+
+
+_SESSION = """CHÍNH PHỦ
+Số: 91/NQ-CP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 05 tháng 9 năm 2031
+
+NGHỊ QUYẾT
+Phiên họp Chính phủ thường kỳ tháng 8 năm 2031
+
+QUYẾT NGHỊ:
+I. Về tình hình kinh tế - xã hội tháng 8 năm 2031
+1. Kết quả nổi bật
+Sản xuất công nghiệp tăng 7,2% so với cùng kỳ; xuất khẩu tăng 11%.
+2. Phương hướng, nhiệm vụ trọng tâm tháng 9 và những tháng cuối năm
+Chính phủ yêu cầu các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tập trung
+các nội dung sau:
+a) Đẩy nhanh giải ngân vốn đầu tư công, gửi Bộ Tài chính trước ngày 20 tháng 9 năm 2031.
+b) Theo dõi sát diễn biến giá phân bón, kịp thời có giải pháp bình ổn thị trường.
+II. Về báo cáo
+Văn phòng Chính phủ theo dõi, tổng hợp tình hình thực hiện Nghị quyết này./.
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn Minh
+
+Phụ lục
+NHIỆM VỤ CỤ THỂ GIAO CÁC BỘ, CƠ QUAN, ĐỊA PHƯƠNG
+(Kèm theo Nghị quyết số 91/NQ-CP ngày 05 tháng 9 năm 2031 của Chính phủ)
+1. Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các cơ quan, địa phương:
+a) Hoàn thiện đề án giống cây trồng, trình Thủ tướng Chính phủ trong tháng 10 năm 2031.
+b) Kiểm tra việc bảo đảm nguồn nước tưới cho vụ đông.
+2. Bộ Công Thương chủ trì, phối hợp với Bộ Tài chính xây dựng cơ chế dự trữ phân bón, hoàn
+thành trong quý IV năm 2031.
+"""
+
+
+def test_a_look_ahead_sub_part_of_a_situation_part_sets_tasks(tmp_path: Path) -> None:
+    """"Phương hướng, nhiệm vụ … tháng tới" under a part on the situation is the programme of
+    the coming months: its points are duties, not results."""
+    doc = parse_text(tmp_path, _SESSION, "nq.txt")
+    parts = {s.id: s.part for s in doc.sections}
+    assert parts["I.1"] == "situation"
+    assert parts["I.2"] == "tasks"
+    by_section = {d.section: d for d in doc.duties}
+    assert "I.2.a" in by_section and by_section["I.2.a"].deadline == "2031-09-20"
+    assert "I.2.b" in by_section
+
+
+def test_an_appendix_of_numbered_tasks_after_the_signature_is_read(tmp_path: Path) -> None:
+    """The appendix's numbered items are sections PL1.<n>(.<letter>) with their duties, not the
+    signature's lines."""
+    doc = parse_text(tmp_path, _SESSION, "nq.txt")
+    ids = {s.id for s in doc.sections}
+    assert {"PL1", "PL1.1", "PL1.1.a", "PL1.1.b", "PL1.2"} <= ids
+    by_section = {d.section: d for d in doc.duties}
+    a = by_section["PL1.1.a"]
+    assert ("Bộ Nông nghiệp và Môi trường", "lead") in {(u.name, u.role) for u in a.units}
+    assert ("Thủ tướng Chính phủ", "report_to") in {(u.name, u.role) for u in a.units}
+    assert a.deadline == "2031-10-31"
+    two = {(u.name, u.role) for u in by_section["PL1.2"].units}
+    assert {("Bộ Công Thương", "lead"), ("Bộ Tài chính", "cooperate")} <= two
+    assert by_section["PL1.2"].deadline == "2031-12-31"
