@@ -120,3 +120,45 @@ def test_an_appendix_of_numbered_tasks_after_the_signature_is_read(tmp_path: Pat
     two = {(u.name, u.role) for u in by_section["PL1.2"].units}
     assert {("Bộ Công Thương", "lead"), ("Bộ Tài chính", "cooperate")} <= two
     assert by_section["PL1.2"].deadline == "2031-12-31"
+
+
+def _roles(text: str) -> set[tuple[str, str]]:
+    from chinhsach.extract.duties import roles_in_text
+
+    return {(u.name, u.role) for u in roles_in_text(text)}
+
+
+def test_the_governments_collective_of_ministries_and_agencies() -> None:
+    """"các bộ, cơ quan" closed by a verb, "các bộ, cơ quan trung ương (và địa phương)": one
+    collective, the Government's usual short name for its ministries and agencies, not "bộ"."""
+    assert ("bộ, cơ quan", "cooperate") in _roles(
+        "Bộ Nội vụ phối hợp với các Bộ, cơ quan xây dựng khung năng lực số.")
+    assert ("bộ, cơ quan", "lead") in _roles("Bộ Y tế, các bộ, cơ quan rà soát danh mục thuốc hiếm.")
+    assert ("bộ, cơ quan trung ương và địa phương", "lead") in _roles(
+        "Các bộ, cơ quan trung ương và địa phương hoàn thành kiểm kê tài sản công.")
+    assert ("bộ, cơ quan ngang bộ", "lead") in _roles("Các bộ, cơ quan ngang bộ công bố thủ tục.")
+
+
+def test_heading_with_remit_or_generic_partners_is_a_lead_in(tmp_path: Path) -> None:
+    """"X căn cứ chức năng, nhiệm vụ, quyền hạn được giao:" and "X chủ trì, phối hợp với các cơ
+    quan, địa phương:" name X for the points below; generic partners get no role."""
+    text = """ỦY BAN NHÂN DÂN TỈNH
+Số: 12/KH-UBND
+Hà Giang, ngày 02 tháng 3 năm 2031
+
+KẾ HOẠCH
+Triển khai nhiệm vụ chuyển đổi số năm 2031
+
+I. NHIỆM VỤ
+1. Các sở, ban, ngành căn cứ chức năng, nhiệm vụ, quyền hạn được giao:
+a) Số hóa hồ sơ lưu trữ của cơ quan.
+b) Cập nhật dữ liệu lên hệ thống dùng chung.
+2. Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan, địa phương:
+a) Nâng cấp trung tâm dữ liệu tỉnh.
+b) Hướng dẫn bảo đảm an toàn thông tin.
+"""
+    doc = parse_text(tmp_path, text, "kh.txt")
+    units = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties}
+    assert ("sở, ban, ngành", "lead") in units["I.1.a"] and ("sở, ban, ngành", "lead") in units["I.1.b"]
+    assert units["I.2.a"] == {("Sở Khoa học và Công nghệ", "lead")}
+    assert units["I.2.b"] == {("Sở Khoa học và Công nghệ", "lead")}

@@ -1854,7 +1854,8 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
                       " ", rest)
     # A remit ("theo chức năng, nhiệm vụ được giao") or a restriction ("có liên quan") after a
     # collective does not make the heading a topic.
-    rest = re.sub(r"\btheo chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
+    # "căn cứ chức năng, nhiệm vụ, quyền hạn được giao" says the same (s14 dev nq122 PL1.1).
+    rest = re.sub(r"\b(?:theo|can cu(?: vao)?) chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
                   r"|\b(?:dong )?tren dia ban\b|\btai dia phuong\b", " ", rest)
     rest = re.sub(r"\b(?:giao|de nghi|trach nhiem cua|chi dao|chu tri|cac|va|doi voi)\b|[,;:()\-–]", " ", rest)
     if partners:
