@@ -162,3 +162,23 @@ b) Hướng dẫn bảo đảm an toàn thông tin.
     assert ("sở, ban, ngành", "lead") in units["I.1.a"] and ("sở, ban, ngành", "lead") in units["I.1.b"]
     assert units["I.2.a"] == {("Sở Khoa học và Công nghệ", "lead")}
     assert units["I.2.b"] == {("Sở Khoa học và Công nghệ", "lead")}
+
+
+def test_several_one_off_limits_give_the_last_step() -> None:
+    """An item that sets limits in clauses of their own is done when its last step is
+    ([decided, s14 fixG]); months listed in a bracket are what the item deals with."""
+    from chinhsach.extract.duties import find_deadline
+
+    iso, _words, _rec = find_deadline(
+        "Hoàn thiện phương án sắp xếp kho lưu trữ, hoàn thành trong tháng 7 năm 2031. Trình Thủ tướng "
+        "Chính phủ quy chế vận hành trước ngày 20 tháng 7 năm 2031. Đưa kho mới vào sử dụng, hoàn "
+        "thành trong quý III năm 2031.")
+    assert iso == "2031-09-30"
+    iso, _words, _rec = find_deadline(
+        "Rà soát nhu cầu vốn, gửi Bộ Tài chính trước ngày 05 tháng 6 năm 2031; báo cáo Chính phủ "
+        "trong tháng 6 năm 2031.")
+    assert iso == "2031-06-30"
+    iso, _words, _rec = find_deadline(
+        "Chi trả gộp hai tháng trợ cấp (tháng 11 năm 2031 và tháng 01 năm 2032) vào kỳ chi trả "
+        "tháng 11 năm 2031 cho người dân vùng lũ.")
+    assert iso == "2031-11-30"

@@ -1292,6 +1292,9 @@ def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str],
 _QUOTED_TITLE = re.compile(r"[“\"][^“”\"]{3,300}[”\"]")
 
 
+_CLAUSE_END = re.compile(r"[.;]\s")
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -1438,6 +1441,16 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         return None, None, recurring
     dated = [c for c in candidates if c[1]]
     chosen = min(dated or candidates, key=lambda c: c[0])
+    if chosen[1] and chosen[0] not in bare_years and (later := [
+            c for c in dated if c[0] > chosen[0] and c[0] not in bare_years and c[1] > chosen[1]
+            and _CLAUSE_END.search(folded, chosen[0], c[0])
+            and folded.count("(", 0, c[0]) <= folded.count(")", 0, c[0])]):
+        # Several one-off limits in one item, each in a clause of its own ("… hoàn thành trong
+        # tháng 5 năm 2026. … trình … trước ngày 15 tháng 5 năm 2026. … hoàn thành trong quý II
+        # năm 2026"): the item is done when its last step is ([decided, s14 fixG], as a time cell
+        # listing several times; s14 dev nq122: 4 items of its appendix and II.3.l). Not the
+        # months a bracket lists ("(tháng 12 năm 2025, tháng 01 và tháng 02 năm 2026)", nq380).
+        chosen = max(later, key=lambda c: c[1])
     if chosen[0] in bare_years and (days := [c for c in dated if c[0] in limits and c[1][:4] == chosen[1][:4]]):
         # "… những vướng mắc tiếp tục được xử lý trong năm 2025 …. Các báo cáo gửi Bộ X trước
         # ngày 05 tháng 12 năm 2025": a day limit inside the same year says when the duty is due;
