@@ -182,3 +182,12 @@ def test_several_one_off_limits_give_the_last_step() -> None:
         "Chi trả gộp hai tháng trợ cấp (tháng 11 năm 2031 và tháng 01 năm 2032) vào kỳ chi trả "
         "tháng 11 năm 2031 cho người dân vùng lũ.")
     assert iso == "2031-11-30"
+
+
+def test_a_list_of_months_gives_no_values() -> None:
+    """"(tháng 4, 5, 6 và 7)": the months after the first are no targets."""
+    from chinhsach.extract.targets import find_targets
+
+    found = find_targets("Phấn đấu tiết kiệm điện tối thiểu 3% trong năm 2031; trong các tháng cao điểm "
+                         "(tháng 4, 5, 6 và 7) tiết kiệm tối thiểu 8% điện năng.", section=None)
+    assert sorted(t.value for t in found) == [3.0, 8.0]
