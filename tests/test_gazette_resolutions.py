@@ -191,3 +191,19 @@ def test_a_list_of_months_gives_no_values() -> None:
     found = find_targets("Phấn đấu tiết kiệm điện tối thiểu 3% trong năm 2031; trong các tháng cao điểm "
                          "(tháng 4, 5, 6 và 7) tiết kiệm tối thiểu 8% điện năng.", section=None)
     assert sorted(t.value for t in found) == [3.0, 8.0]
+
+
+def test_the_closing_oversight_paragraph_speaks_to_the_whole_resolution(tmp_path: Path) -> None:
+    """"Văn phòng Chính phủ theo dõi, đôn đốc … thực hiện Nghị quyết này./." after the last item
+    of the last part is the document's closing (section null) and charges its unit; alone under
+    a part it stays the part's."""
+    text = _SESSION.replace(
+        "II. Về báo cáo\nVăn phòng Chính phủ theo dõi, tổng hợp tình hình thực hiện Nghị quyết này./.",
+        "II. Về báo cáo\n1. Bộ Tư pháp đã báo cáo về dự thảo luật hòa giải.\n"
+        "Văn phòng Chính phủ theo dõi, đôn đốc, tổng hợp kết quả thực hiện Nghị quyết này./.")
+    doc = parse_text(tmp_path, text, "nq.txt")
+    closing = [d for d in doc.duties if d.text.startswith("Văn phòng Chính phủ theo dõi")]
+    assert len(closing) == 1 and closing[0].section is None
+    assert ("Văn phòng Chính phủ", "lead") in {(u.name, u.role) for u in closing[0].units}
+    alone = parse_text(tmp_path, _SESSION, "nq2.txt")
+    assert [d.section for d in alone.duties if d.text.startswith("Văn phòng Chính phủ theo dõi")] == ["II"]

@@ -2405,7 +2405,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue  # "a) Đối tượng khen thưởng:" over "- Tập thể: Các cơ quan …": who is rewarded
             charged = _charging_sentence(_AWARD_LABEL.sub("", text, count=1), find,
                                          regulation=_in_regulation(seg.section, regulations),
-                                         subject=seg.kind != "preamble" and seg.section is not None
+                                         subject=seg.kind != "preamble"
+                                         # the document's closing paragraph ("Văn phòng Chính phủ
+                                         # theo dõi, đôn đốc … Nghị quyết này./.", s14 nq122)
+                                         and (seg.section is not None or text.rstrip().endswith("./."))
                                          and not (path and _SCOPE_PART.match(fold(path[0].heading))))
             if charged is None:
                 continue

@@ -909,6 +909,12 @@ _DOCUMENT_CLOSING = re.compile(r"^\W*(?:tren day la\b"
                                r"|nghi quyet nay (?:da )?duoc [^.;:]{0,160}?\bthong qua\b"
                                r"|[^.;:]{0,80}?\bthong bao (?:de|cho|den) [^.;:]{0,80}?\bbiet\b"
                                r"|[^.;:]{0,80}?\bkinh trinh\b[^.;:]{0,80}?\bxem xet\b)")
+# The last paragraph of a Government resolution, after its last part's last item: "Văn phòng
+# Chính phủ theo dõi, đôn đốc, tổng hợp, báo cáo … kết quả thực hiện Nghị quyết này./." charges
+# the oversight of the whole document (s14 dev nq122; read as part of III.3 before). Only with
+# the document's final mark "./.", so that an item's own paragraph of oversight stays its own.
+_OVERSEES_DOCUMENT = re.compile(r"^\W*[^.;:]{0,120}?\b(?:theo doi|don doc)\b[^.;:]{0,200}?"
+                                r"\bthuc hien (?:nghi quyet|chi thi|quyet dinh|ke hoach|chuong trinh) nay\b")
 _PART_CLOSING = re.compile(
     r"^\W*(?:(?:trong )?qua trinh (?:(?:to chuc|trien khai|thuc hien)\s*,?\s*)+.{0,40}?\bneu\b"
     r"|neu co (?:phat sinh )?(?:kho khan|vuong mac)"
@@ -941,12 +947,15 @@ _PLAN_WIDE = re.compile(
 
 
 def closing_kind(text: str) -> str | None:
-    """``document`` for the document's closing paragraph, ``part`` for one that addresses the
+    """``document`` for the document's closing paragraph (``oversight`` for one that charges the
+    oversight of the whole document: a closing only after an item), ``part`` for one that addresses the
     whole part it ends, ``plan`` for one that does so only after the part's last item, else
     None (see :data:`_PART_CLOSING`, :data:`_PLAN_WIDE`)."""
     folded = fold(text)
     if _DOCUMENT_CLOSING.match(folded):
         return "document"
+    if text.rstrip().endswith("./.") and _OVERSEES_DOCUMENT.match(folded):
+        return "oversight"
     if _PART_CLOSING.match(folded):
         return "part"
     if _PLAN_WIDE.match(folded):
@@ -1222,6 +1231,9 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         bullet = _BULLET_RE.match(p.text)
         closing = None if bullet else closing_kind(p.text)
         inner = state.innermost_numbered()
+        if closing == "oversight":
+            # After the last item it closes the document; alone under a part it is the part's.
+            closing = "document" if inner is not None and inner is not state.part else None
         # A document with no parts (a directive, a letter: numbered items only) ends with such a
         # paragraph after its last item: it speaks to the whole document, as "Trên đây là …"
         # does ([decided, kh165]), not to the last item (2025 directives, session 13).
