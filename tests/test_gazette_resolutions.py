@@ -207,3 +207,12 @@ def test_the_closing_oversight_paragraph_speaks_to_the_whole_resolution(tmp_path
     assert ("Văn phòng Chính phủ", "lead") in {(u.name, u.role) for u in closing[0].units}
     alone = parse_text(tmp_path, _SESSION, "nq2.txt")
     assert [d.section for d in alone.duties if d.text.startswith("Văn phòng Chính phủ theo dõi")] == ["II"]
+
+
+def test_an_appendix_on_a_new_gazette_page_is_not_the_signers_name(tmp_path: Path) -> None:
+    """The signer's name ends with no mark; the Gazette's page break after it, then "Phụ lục",
+    opens the appendix instead of going on with the name."""
+    text = _SESSION.replace("Nguyễn Văn Minh\n\nPhụ lục\n",
+                            "Nguyễn Văn Minh\n\nCÔNG BÁO/Số 530/Ngày 12-09-2031\n57\n\nPhụ lục\n")
+    doc = parse_text(tmp_path, text, "nq.txt")
+    assert {"PL1", "PL1.1", "PL1.1.a"} <= {s.id for s in doc.sections}
