@@ -1292,6 +1292,9 @@ def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str],
 _QUOTED_TITLE = re.compile(r"[“\"][^“”\"]{3,300}[”\"]")
 
 
+_CLAUSE_END = re.compile(r"[.;]\s")
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -1438,6 +1441,16 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         return None, None, recurring
     dated = [c for c in candidates if c[1]]
     chosen = min(dated or candidates, key=lambda c: c[0])
+    if chosen[1] and chosen[0] not in bare_years and (later := [
+            c for c in dated if c[0] > chosen[0] and c[0] not in bare_years and c[1] > chosen[1]
+            and _CLAUSE_END.search(folded, chosen[0], c[0])
+            and folded.count("(", 0, c[0]) <= folded.count(")", 0, c[0])]):
+        # Several one-off limits in one item, each in a clause of its own ("… hoàn thành trong
+        # tháng 5 năm 2026. … trình … trước ngày 15 tháng 5 năm 2026. … hoàn thành trong quý II
+        # năm 2026"): the item is done when its last step is ([decided, s14 fixG], as a time cell
+        # listing several times; s14 dev nq122: 4 items of its appendix and II.3.l). Not the
+        # months a bracket lists ("(tháng 12 năm 2025, tháng 01 và tháng 02 năm 2026)", nq380).
+        chosen = max(later, key=lambda c: c[1])
     if chosen[0] in bare_years and (days := [c for c in dated if c[0] in limits and c[1][:4] == chosen[1][:4]]):
         # "… những vướng mắc tiếp tục được xử lý trong năm 2025 …. Các báo cáo gửi Bộ X trước
         # ngày 05 tháng 12 năm 2025": a day limit inside the same year says when the duty is due;
@@ -1850,9 +1863,19 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     # phường, xã:"; before, only the first one was, qd2853 of the session-13 fresh plans).
     partner_ids = {i for i in range(len(mentions))
                    if partners and _in_list_after(folded, mentions, i, _COOPERATE)}
+    if partners:
+        # "Bộ X chủ trì, phối hợp với các cơ quan, địa phương:" over lettered points: partners
+        # named only generically (no unit, GUIDELINES "các cơ quan liên quan") leave the heading
+        # a lead-in (s14 dev nq122: 16 ministries' headings of its appendix, 80 points).
+        # Only at the heading's end: "phối hợp với các cơ quan có liên quan tham mưu cho X:"
+        # goes on with a task of its own (qd4385 KH.IV.3 of the session-13 fresh plans).
+        rest = re.sub(r"\bphoi hop (?:voi|cung) (?:cac )?(?:co quan|don vi|dia phuong|to chuc)"
+                      r"(?:\s*(?:,|va)\s*(?:co quan|don vi|dia phuong|to chuc))*(?:\s+(?:co )?lien quan)?\s*$",
+                      " ", rest)
     # A remit ("theo chức năng, nhiệm vụ được giao") or a restriction ("có liên quan") after a
     # collective does not make the heading a topic.
-    rest = re.sub(r"\btheo chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
+    # "căn cứ chức năng, nhiệm vụ, quyền hạn được giao" says the same (s14 dev nq122 PL1.1).
+    rest = re.sub(r"\b(?:theo|can cu(?: vao)?) chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
                   r"|\b(?:dong )?tren dia ban\b|\btai dia phuong\b", " ", rest)
     rest = re.sub(r"\b(?:giao|de nghi|trach nhiem cua|chi dao|chu tri|cac|va|doi voi)\b|[,;:()\-–]", " ", rest)
     if partners:
@@ -2389,7 +2412,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue  # "a) Đối tượng khen thưởng:" over "- Tập thể: Các cơ quan …": who is rewarded
             charged = _charging_sentence(_AWARD_LABEL.sub("", text, count=1), find,
                                          regulation=_in_regulation(seg.section, regulations),
-                                         subject=seg.kind != "preamble" and seg.section is not None
+                                         subject=seg.kind != "preamble"
+                                         # the document's closing paragraph ("Văn phòng Chính phủ
+                                         # theo dõi, đôn đốc … Nghị quyết này./.", s14 nq122)
+                                         and (seg.section is not None or text.rstrip().endswith("./."))
                                          and not (path and _SCOPE_PART.match(fold(path[0].heading))))
             if charged is None:
                 continue

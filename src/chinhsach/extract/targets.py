@@ -706,6 +706,11 @@ def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> l
             # indicator's own denominator, no "above" value (lists of provincial and national
             # targets, 2019-2025: the planning ministry's 2021 table, NQ 158/2024/QH15).
             continue
+        if ctx.rx(r"(?<!\w)(?:tháng|ngày|quý)\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:,|và|hoặc)\s*$").search(
+                low, max(start, v.start - 40), v.start):
+            # "trong các tháng cao điểm (tháng 4, 5, 6, 7)": the months of a list, no values
+            # (s14 dev nq122 PL1.2.d read 5, 6 and 7 as three targets).
+            continue
         if v.year_like:
             after = low[v.end:end]
             if not ctx.rx(r"^\s*(?:%|‰|" + _UNIT_ALT + r")(?!\w)").match(after) or \

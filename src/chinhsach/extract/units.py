@@ -2004,6 +2004,16 @@ _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phươn
                               re.IGNORECASE)
 
 
+# The Government's own collective of ministries and agencies, closed by "cơ quan" with no
+# restriction: "các Bộ, cơ quan rà soát …", "các bộ, cơ quan trung ương có liên quan", "các bộ,
+# cơ quan trung ương và địa phương" (s14 dev nq122: five such lists, read as "bộ" alone).
+# Not "cơ quan" that heads a class of its own ("cơ quan ngang bộ", "cơ quan chức năng").
+_MINISTRIES_TAIL = re.compile(
+    r"^\s*,\s*(?:các\s+)?cơ quan(?:\s+trung ương)?(?:\s*(?:,|và)\s*(?:các\s+)?địa phương)?(?![^\W\d_])"
+    r"(?!\s+(?:ngang|thuộc|trực thuộc|chuyên môn|nhà nước|chức năng|hành chính|báo chí|quản lý|đơn vị"
+    r"|tổ chức|Trung ương|trung ương)\b)(?!\s*,\s*(?:các\s+)?(?:đơn vị|địa phương|tổ chức)\b)", re.IGNORECASE)
+
+
 _CENTRAL_LEVEL = re.compile(r"^\s+(?:Trung ương|trung ương)\b(?!\s+(?:Đảng|Đoàn|Hội))")
 
 
@@ -2056,6 +2066,8 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
                      for x in members]
             end = members[-1].end
             tail = _COLLECTIVE_TAIL.match(text[end:])
+            ministries = (not tail and len(members) == 1 and fold(members[0].name).lower() == "bo"
+                          and (tail := _MINISTRIES_TAIL.match(text[end:])) is not None)
             # A lone class word takes a tail only when the tail is a restricted "cơ quan" ("các
             # sở, cơ quan trực thuộc"): "các ngành, địa phương" stays generic.
             # "các bộ, cơ quan, đơn vị, địa phương" (qd2623 KH.III.2, a Prime Minister's plan):
@@ -2063,7 +2075,7 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             # (only after "bộ": "cấp ủy, cơ quan, đơn vị, địa phương" keeps the Party's committee
             # alone, kl221's gold).
             unit_member = r"(?:(?:các\s+)?đơn vị\s*,\s*)?" if fold(members[0].name).lower() == "bo" else ""
-            if tail and (len(members) > 1 or re.search(r"cơ quan\s*$|cơ quan(?:\s+trung ương)?\s*,\s*"
+            if tail and (ministries or len(members) > 1 or re.search(r"cơ quan\s*$|cơ quan(?:\s+trung ương)?\s*,\s*"
                                                        + unit_member + r"(?:các\s+)?địa phương\s*$",
                                                        tail.group(0), re.I)):
                 for w in tail.group(0).split(","):

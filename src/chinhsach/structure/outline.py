@@ -290,6 +290,7 @@ _LOOKS_AHEAD = re.compile(r"\b(?:ke hoach|du kien|dinh huong|thoi gian toi|nam t
 _DONE = re.compile(r"\bda (?:duoc )?(?:trien khai|thuc hien|hoan thanh|lam|dat|to chuc)\b")
 
 
+_FORWARD = re.compile(r"^phuong huong\b")
 _RULE_ARTICLE = re.compile(r"^(?:yeu cau|muc dich)\b")
 # A decision's article that constitutes a body ("Điều 1. Kiện toàn Ban Chỉ đạo …, gồm các thành
 # viên sau:") is the decision's own act over a roster of members, no task of the plan's kind.
@@ -343,6 +344,18 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
         # "1. Các chỉ tiêu chủ yếu", "2. Nhiệm vụ trọng tâm" under a report's results tell how
         # the targets and tasks of the period went.
         return "situation"
+    if kind == "appendix":
+        # "Phụ lục 1: NHIỆM VỤ CỤ THỂ GIAO CÁC BỘ, CƠ QUAN, ĐỊA PHƯƠNG": an appendix whose title
+        # opens with a task cue holds tasks (s14 dev nq122: one numbered item per ministry).
+        title = re.sub(r"^phu luc(?: \w+)?\s*", "", folded)
+        if _cue_part(title, anchored=True) == "tasks":
+            return "tasks"
+    if parent_part == "situation" and _FORWARD.match(folded):
+        # "3. Phương hướng, nhiệm vụ, giải pháp trọng tâm tháng 5 và thời gian tới" inside "II.
+        # Về tình hình kinh tế - xã hội …": the programme of the coming months, however long its
+        # title (or run into its first sentence by the wrap joiner): a Government resolution of
+        # a monthly session charges all its general tasks there (s14 dev nq122 II.3, 15 duties).
+        return "tasks"
     if kind == "topic" and parent_part is not None and re.match(rf"{_TASK_LABEL}(?!\w)", heading):
         return parent_part  # "Nhiệm vụ 1: …" numbers the items of the part it stands in
     # The horizon ("Chỉ tiêu chủ yếu đến năm 2030", kh182) does not make a title a clause.
@@ -896,6 +909,12 @@ _DOCUMENT_CLOSING = re.compile(r"^\W*(?:tren day la\b"
                                r"|nghi quyet nay (?:da )?duoc [^.;:]{0,160}?\bthong qua\b"
                                r"|[^.;:]{0,80}?\bthong bao (?:de|cho|den) [^.;:]{0,80}?\bbiet\b"
                                r"|[^.;:]{0,80}?\bkinh trinh\b[^.;:]{0,80}?\bxem xet\b)")
+# The last paragraph of a Government resolution, after its last part's last item: "Văn phòng
+# Chính phủ theo dõi, đôn đốc, tổng hợp, báo cáo … kết quả thực hiện Nghị quyết này./." charges
+# the oversight of the whole document (s14 dev nq122; read as part of III.3 before). Only with
+# the document's final mark "./.", so that an item's own paragraph of oversight stays its own.
+_OVERSEES_DOCUMENT = re.compile(r"^\W*[^.;:]{0,120}?\b(?:theo doi|don doc)\b[^.;:]{0,200}?"
+                                r"\bthuc hien (?:nghi quyet|chi thi|quyet dinh|ke hoach|chuong trinh) nay\b")
 _PART_CLOSING = re.compile(
     r"^\W*(?:(?:trong )?qua trinh (?:(?:to chuc|trien khai|thuc hien)\s*,?\s*)+.{0,40}?\bneu\b"
     r"|neu co (?:phat sinh )?(?:kho khan|vuong mac)"
@@ -928,12 +947,15 @@ _PLAN_WIDE = re.compile(
 
 
 def closing_kind(text: str) -> str | None:
-    """``document`` for the document's closing paragraph, ``part`` for one that addresses the
+    """``document`` for the document's closing paragraph (``oversight`` for one that charges the
+    oversight of the whole document: a closing only after an item), ``part`` for one that addresses the
     whole part it ends, ``plan`` for one that does so only after the part's last item, else
     None (see :data:`_PART_CLOSING`, :data:`_PLAN_WIDE`)."""
     folded = fold(text)
     if _DOCUMENT_CLOSING.match(folded):
         return "document"
+    if text.rstrip().endswith("./.") and _OVERSEES_DOCUMENT.match(folded):
+        return "oversight"
     if _PART_CLOSING.match(folded):
         return "part"
     if _PLAN_WIDE.match(folded):
@@ -1144,7 +1166,9 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             else:
                 emit("heading", p.text, p, p.raw, section=row.section or table.section)
             continue
-        if appendix is not None:
+        in_prose = appendix is not None and not appendix_tables and (
+            state.item is not None or _opens_prose_list(p.text))
+        if appendix is not None and not in_prose:
             # The appendix title ("DANH MỤC CÁC NHIỆM VỤ … ĐẾN NĂM 2030") is its heading: its
             # period dates the targets of the tables below.
             if len(appendix.heading) < 300 and not appendix_tables and not p.text.startswith("("):
@@ -1156,7 +1180,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             emit(kind, p.text, p, p.raw)
             continue
         opens = footnote_number(p.text)
-        if i >= sign_start or note is not None or (opens is not None and opens in anchors):
+        if not in_prose and (i >= sign_start or note is not None or (opens is not None and opens in anchors)):
             # Footnotes follow the signature on crawled pages (or the body, where no signature
             # was found): "[1]" opens one, the lines up to the next "[2]" continue it (kh165: 27
             # cited documents live only in its notes).
@@ -1207,6 +1231,9 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         bullet = _BULLET_RE.match(p.text)
         closing = None if bullet else closing_kind(p.text)
         inner = state.innermost_numbered()
+        if closing == "oversight":
+            # After the last item it closes the document; alone under a part it is the part's.
+            closing = "document" if inner is not None and inner is not state.part else None
         # A document with no parts (a directive, a letter: numbered items only) ends with such a
         # paragraph after its last item: it speaks to the whole document, as "Trên đây là …"
         # does ([decided, kh165]), not to the last item (2025 directives, session 13).
@@ -1266,4 +1293,17 @@ def _open_appendix(state: _OutlineState, opened: tuple[int | None, str], p: Para
     section = state.add(Section(id=f"{prefix}PL{number}", heading=heading, parent=None,
                                 kind="appendix", prov=p.prov))
     state.part, state.item, state.subitem, state.letter, state.topic = section, None, None, None, None
+    state.last_item_no = 0  # an appendix of numbered prose numbers its items afresh: PL1.1
     return section
+
+
+def _opens_prose_list(text: str) -> bool:
+    """Whether ``text`` is the first item ("1. Bộ Tài chính chủ trì, …") of an appendix that
+    lists its tasks as numbered prose instead of a table.
+
+    A Government resolution of a monthly session closes with "Phụ lục: NHIỆM VỤ CỤ THỂ GIAO CÁC
+    BỘ, CƠ QUAN, ĐỊA PHƯƠNG", one numbered item per ministry with lettered points, after the
+    signature (s14 dev nq122: 90 of its 107 duties); read as the appendix's title and the
+    signature's lines, none of them was found."""
+    m = _ITEM_RE.match(text)
+    return m is not None and not m.group("word") and (m.group("num") or m.group("num2") or m.group("num3")) == "1"
