@@ -90,3 +90,141 @@ def test_a_capital_after_the_page_break_opens_a_block() -> None:
     kept = {line.text: line for line in drop_page_furniture(lines)}
     assert not kept["2026."].gap_before and not kept["2026."].page_break_before
     assert kept["Phụ lục"].gap_before and kept["Phụ lục"].page_break_before
+
+# ---------------------------------------------------------------------------------------------
+# s14 dev nq105-cp-2026 (fixH): a Government resolution issuing an action programme, its two
+# appendices printed after the programme with no signature between, the first a duty table
+# whose PDF text stacks each cell's pieces. Invented wording below.
+# ---------------------------------------------------------------------------------------------
+
+HEAD = "CÔNG BÁO/Số 517/Ngày 09-03-2026 "
+
+
+def _page(number: int, body: str) -> str:
+    return f"\n{HEAD}\n{number}\n \n \n{body}\n"
+
+
+PLAN = (
+    "ỦY BAN NHÂN DÂN\nTỈNH KIM SƠN\n\nSố: 41/KH-UBND\n\n"
+    "Kim Sơn, ngày 12 tháng 02 năm 2026\n\nKẾ HOẠCH\n"
+    "Triển khai số hóa hồ sơ đất đai năm 2026\n\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Hoàn thành số hóa hồ sơ đất đai trên địa bàn tỉnh.\n"
+    "II. NHIỆM VỤ, GIẢI PHÁP\n"
+    "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính rà soát\n"
+    "toàn bộ kho hồ sơ, hoàn thành trong quý II/2026.\n"
+    + _page(12,
+            "2. Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu dùng chung, bảo đảm")
+    + _page(13,
+            "kinh phí thực hiện từ nguồn chi thường xuyên; hoàn thành trong quý III/2026.\n"
+            "3. Ủy ban nhân dân các xã, phường tổ chức cập nhật dữ liệu biến động hằng tháng.")
+    + _page(14,
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "Sở Nông nghiệp và Môi trường theo dõi, tổng hợp kết quả, báo cáo Ủy ban nhân dân\n"
+            "tỉnh trước ngày 15/12/2026.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Bình\n")
+)
+
+
+def test_heads_dropped_in_a_plan_cut_by_pages(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, PLAN)
+    texts = [s.text for s in doc.segments]
+    assert not any("CÔNG BÁO" in t for t in texts)
+    assert not any(t.strip() in {"12", "13", "14"} for t in texts)
+    assert not any("CÔNG BÁO" in d.text for d in doc.duties)
+
+
+def test_a_paragraph_cut_by_the_page_goes_on(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, PLAN)
+    duty = next(d for d in doc.duties if d.section == "II.2")
+    assert "bảo đảm kinh phí thực hiện" in duty.text
+    assert duty.deadline == "2026-09-30"
+
+
+# A resolution that issues a programme, the programme's appendices printed after its last part
+# with no signature between them: "Phụ lục I" in sentence case over a title in capitals and the
+# "(Kèm theo …)" note, the three lines joined as a gazette's text joins them (s14 dev nq105-cp).
+RESOLUTION = (
+    "CHÍNH PHỦ\n\nSố: 77/NQ-CP\n\nHà Nội, ngày 05 tháng 3 năm 2026\n\nNGHỊ QUYẾT\n"
+    "Ban hành Chương trình hành động về chuyển đổi số hồ sơ hành chính\n\nCHÍNH PHỦ\n\n"
+    "QUYẾT NGHỊ:\n"
+    "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động về chuyển đổi số hồ sơ\n"
+    "hành chính.\n"
+    "Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.\n\n"
+    "TM. CHÍNH PHỦ\nTHỦ TƯỚNG\n\nTrần Văn Nam\n\n"
+    "CHƯƠNG TRÌNH\nHành động về chuyển đổi số hồ sơ hành chính\n"
+    "(Kèm theo Nghị quyết số 77/NQ-CP ngày 05 tháng 3 năm 2026 của Chính phủ)\n"
+    "I. NHIỆM VỤ, GIẢI PHÁP\n"
+    "1. Bộ Nội vụ chủ trì xây dựng quy chế lưu trữ điện tử, hoàn thành trong quý II/2026.\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "1. Bộ Tài chính bố trí kinh phí thực hiện Chương trình.\n"
+    "2. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chương trình.\n\n"
+    "Phụ lục I\nDANH MỤC HỒ SƠ ƯU TIÊN SỐ HÓA\n"
+    "(Kèm theo Chương trình hành động tại Nghị quyết số 77/NQ-CP)\n"
+    "Hồ sơ đất đai\nCác bộ, cơ quan ngang bộ\nQuý IV/2026\n"
+)
+
+
+def test_an_appendix_with_its_attachment_note_opens_without_a_table(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, RESOLUTION)
+    ids = {s.id for s in doc.sections}
+    assert "CTr.PL1" in ids
+    # The appendix's lines are no part of the programme's last item.
+    last = [d for d in doc.duties if d.section == "CTr.II.2"]
+    assert last and not any("DANH MỤC" in d.text or "Hồ sơ đất đai" in d.text for d in last)
+
+
+def test_appendix_heading_forms() -> None:
+    from chinhsach.structure.tables import appendix_heading
+
+    title = ("NHIỆM VỤ TRỌNG TÂM THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ VỀ CHUYỂN ĐỔI SỐ "
+             "HỒ SƠ HÀNH CHÍNH GIAI ĐOẠN 2026 - 2030 TẠI CÁC BỘ, CƠ QUAN NGANG BỘ VÀ ỦY BAN NHÂN "
+             "DÂN CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG")
+    got = appendix_heading(f"Phụ lục II {title} (Kèm theo Chương trình hành động của Chính phủ)")
+    assert got is not None and got[0] == 2
+    assert appendix_heading("Phụ lục I kèm theo Kế hoạch này quy định danh mục hồ sơ.") is None
+    assert appendix_heading("Phụ lục II Đối với các bộ, cơ quan ngang bộ thực hiện rà soát") is None
+
+
+# A duty table as a gazette's PDF text prints it: the header's labels one per line under "TT",
+# each row's STT alone on its line, the task's wide lines, then the narrow columns' pieces one
+# after another, the header printed again on the next page (s14 dev nq105-cp-2026 Phụ lục I,
+# 34 rows). Invented rows and units.
+STACKED = (
+    "ỦY BAN NHÂN DÂN\nTỈNH KIM SƠN\n\nSố: 52/KH-UBND\n\nKim Sơn, ngày 02 tháng 3 năm 2026\n\n"
+    "KẾ HOẠCH\nChuyển đổi số hồ sơ hành chính năm 2026\n\n"
+    "I. NHIỆM VỤ\n1. Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n\n"
+    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Bình\n\n"
+    "Phụ lục\nDANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026\n(Kèm theo Kế hoạch số 52/KH-UBND)\n"
+    "TT \nNội dung công việc \nCơ quan \nchủ trì \nCơ quan \nphối hợp \nSản phẩm \nThời hạn \n"
+    "hoàn thành \n"
+    "I \nSố hóa hồ sơ và dữ liệu \n"
+    "1 \nRà soát toàn bộ kho hồ sơ địa chính đang \nlưu giữ tại các cơ quan chuyên môn cấp \n"
+    "tỉnh và cấp xã \n"
+    "Sở Nông \nnghiệp và Môi \ntrường \nSở Tài chính; \nSở Tư pháp \nBáo cáo rà \nsoát \n"
+    "Quý II/2026 \n"
+    "2 \nXây dựng cơ sở dữ liệu dùng chung cho \nhồ sơ hành chính của tỉnh, kết nối với \n"
+    "hệ thống thông tin giải quyết thủ tục \n"
+    "Sở Khoa học \nvà Công nghệ \nCác sở, ban, \nngành \nCơ sở dữ liệu \nThường xuyên \n"
+    "TT \nNội dung công việc \nCơ quan \nchủ trì \nCơ quan \nphối hợp \nSản phẩm \nThời hạn \n"
+    "hoàn thành \n"
+    "II \nĐào tạo và hướng dẫn \n"
+    "1 \nTổ chức tập huấn kỹ năng số cho công \nchức phụ trách hồ sơ ở cấp xã \n"
+    "Sở Nội vụ \nỦy ban nhân \ndân các xã, \nphường \nLớp tập huấn \nNăm 2026 \n"
+)
+
+
+def test_a_stacked_duty_table_is_read_row_by_row(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, STACKED)
+    rows = {d.section: d for d in doc.duties if d.section and d.section.startswith("PL1.")}
+    assert set(rows) == {"PL1.I.1", "PL1.I.2", "PL1.II.1"}
+
+    def roles(section: str) -> set[tuple[str, str]]:
+        return {(u.name, u.role) for u in rows[section].units}
+
+    assert ("Sở Nông nghiệp và Môi trường", "lead") in roles("PL1.I.1")
+    assert {("Sở Tài chính", "cooperate"), ("Sở Tư pháp", "cooperate")} <= roles("PL1.I.1")
+    assert rows["PL1.I.1"].deadline == "2026-06-30"
+    assert ("Sở Khoa học và Công nghệ", "lead") in roles("PL1.I.2")
+    assert rows["PL1.I.2"].recurring == "thường xuyên"
+    assert ("Sở Nội vụ", "lead") in roles("PL1.II.1")
+    assert rows["PL1.II.1"].deadline == "2026-12-31"

@@ -1145,7 +1145,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             opened = annex_table_heading(p.text)
             by_annex = opened is not None or by_annex
         if opened is not None and i < sign_start and not any(
-                q.kind == "table_row" for q in paras[i + 1 : i + 8]):
+                q.kind == "table_row" for q in paras[i + 1 : i + 8]) and not any(
+                _ATTACHMENT_LINE.search(q.text) for q in paras[i : i + 4]):
             opened = None  # "PHỤ LỤC" inside the body with no table under it: a plain line
         if opened is not None:
             appendix = _open_appendix(state, opened, p, appendix)
@@ -1275,6 +1276,14 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         pages=source.pages,
         tables=[table for table, _block in role_tables if id(table) in placed],
     )
+
+
+# The line under an appendix's title that names what it is printed with: "(Kèm theo Kế hoạch số
+# …)", "(Ban hành kèm theo Quyết định …)". An appendix of a programme printed inside a
+# resolution has no signature above it, and its table may not be read as one (a gazette's PDF
+# text prints a cell's words one line-piece after another): this line still says that the
+# "Phụ lục I" over it opens an appendix, which a sentence naming an appendix never has.
+_ATTACHMENT_LINE = re.compile(r"(?:^|\s)\(\s*(?:Ban hành\s+)?[Kk]èm\s+theo\b")
 
 
 def _open_appendix(state: _OutlineState, opened: tuple[int | None, str], p: Paragraph,

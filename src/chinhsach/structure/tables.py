@@ -126,6 +126,9 @@ _APPENDIX = re.compile(
 )
 
 
+_ATTACHED_NOTE = re.compile(r"\s*\(\s*(?:Ban hành\s+)?[Kk]èm\s+theo\b[^()]*\)\s*$")
+
+
 def appendix_heading(text: str) -> tuple[int | None, str] | None:
     """(number, rest) when ``text`` opens an appendix: "PHỤ LỤC II" → (2, ""), "PHỤ LỤC" →
     (None, ""), "PHỤ LỤC 01: DANH MỤC …" → (1, "DANH MỤC …"); None for a sentence that only
@@ -141,7 +144,10 @@ def appendix_heading(text: str) -> tuple[int | None, str] | None:
         # Gazette's print of a resolution's appendix, s14 nq116/NQ-CP) opens one; a sentence
         # that names an appendix goes on in lower case.
         return None
-    if rest and (len(rest.split()) > 40 or rest.endswith((";", ","))):
+    # The note of what the appendix is printed with, joined to its title, is no sentence.
+    title = _ATTACHED_NOTE.sub("", rest)
+    # A long title is one in capitals; a long line in sentence case is a sentence.
+    if rest and ((len(title.split()) > 40 and not title.isupper()) or rest.endswith((";", ","))):
         return None
     if rest and not caps and rest[:1].islower():
         return None
@@ -245,6 +251,12 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
                 blocks.append(bare)
                 i = bare.last + 1
                 continue
+        # Stacked tables with more columns than the bare-line reader takes (Cấp trình,
+        # Sản phẩm: nq105-cp-2026 Phụ lục I); to be one reader with it.
+        if line.kind == "text" and (stacked := _stacked_block(lines, i)) is not None:
+            blocks.append(stacked)
+            i = stacked.last + 1
+            continue
         if line.kind == "text" and _is_pipe_line(line.text):
             end = _pipe_region_end(lines, i)
             block = _cell_per_line_block(lines, i, end)
@@ -398,6 +410,114 @@ def _bare_line_block(lines: Sequence[SourceLine], start: int) -> TableBlock | No
     if not close() or len(rows) < 3:
         return None
     return TableBlock(rows, start, last, from_pipes=True, header_rows=1, positioned=True, lines=used)
+# A table whose text prints each cell's words as line pieces, the cells of a row one after
+# another (the PDF text of a gazette issue, s14 dev nq105-cp-2026 Phụ lục I): the header's
+# labels one per line under "TT", then per row its STT alone on a line (or before the task's
+# first words: "2.1 Theo dõi …"), the task's wide lines, then the narrow columns' pieces.
+_STACKED_STT = re.compile(r"^(?P<stt>[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,2})(?:\s+(?P<rest>\S.*))?$")
+_STACKED_WIDE = 24  # characters: a task cell's wrapped lines reach it, the narrow columns' do not
+# A piece after which the cell goes on even when the next piece opens in capitals.
+_STACKED_OPEN = re.compile(r"(?:[,;(/\-–]|\b(?:và|của|với|các|Bộ|Ủy ban|Ban|Sở|Chủ tịch|Quý|"
+                           r"Năm|năm|Tháng|tháng|Trước|trước|ngày|Cấp|cấp))$")
+_STACKED_END = re.compile(r"^(?:TM\.|KT\.|Nơi nhận|NƠI NHẬN)")
+
+
+def _stacked_labels(lines: Sequence[SourceLine], i: int) -> tuple[list[str], int] | None:
+    """The header labels of a stacked table whose "TT" line is ``i``, and the line after them."""
+    if lines[i].kind != "text" or _role_of(lines[i].text.strip()) != "stt":
+        return None
+    labels = [lines[i].text.strip()]
+    k = i + 1
+    while k < len(lines) and k < i + 16 and lines[k].kind == "text":
+        t = " ".join(lines[k].text.split())
+        if not t or len(t) > _STACKED_WIDE or _STACKED_STT.match(t):
+            break
+        if t[:1].islower() and len(labels) > 1:
+            labels[-1] = f"{labels[-1]} {t}"
+        else:
+            labels.append(t)
+        k += 1
+    roles = [_role_of(label) for label in labels]
+    if len(labels) < 4 or None in roles or "lead" not in roles or "task" not in roles:
+        return None
+    return labels, k
+
+
+def _stacked_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
+    """A stacked table opening at line ``i`` (see :data:`_STACKED_STT`), read into rows, or None.
+
+    A row's lines at least :data:`_STACKED_WIDE` long are its task cell (with a short line right
+    after one that opens in lower case: the cell's last line); the narrow pieces make the other
+    cells in the header's order, a piece opening in capitals opening the next cell unless the
+    piece before it is left open (:data:`_STACKED_OPEN`). Extra pieces merge into the middle
+    columns, so the first narrow cells (chủ trì, phối hợp) and the last (thời hạn) keep their
+    column. The header printed again on each page is skipped.
+    """
+    found = _stacked_labels(lines, i)
+    if found is None:
+        return None
+    labels, k = found
+    n = len(labels)
+    width = len(labels) - 2  # the columns after STT and task
+    header_len = k - i
+    rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[i].prov)]
+    current: dict | None = None
+
+    def flush() -> None:
+        if current is None:
+            return
+        pieces: list[list[str]] = current["narrow"]
+        cells = [" ".join(p) for p in pieces]
+        if len(cells) > width:
+            middle = cells[2:-1]
+            fixed = width - 3
+            cells = cells[:2] + middle[:fixed] + [" ".join(middle[fixed:])] + cells[-1:]
+        if not current["task"] and cells and _ROMAN.match(current["stt"]):
+            current["task"], cells = [cells[0]], cells[1:]  # a group row: its title
+        grid: list[str | None] = [current["stt"], " ".join(current["task"]) or None]
+        grid += [c or None for c in cells] + [None] * (width - len(cells))
+        rows.append((grid[:n], current["prov"]))
+
+    last = k - 1
+    j = k
+    while j < len(lines):
+        line = lines[j]
+        t = " ".join(line.text.split())
+        if line.kind != "text" or _STACKED_END.match(t) or appendix_heading(t) is not None:
+            break
+        if (_role_of(t) == "stt" and _stacked_labels(lines, j) is not None):
+            j += header_len  # the header again, on the next page
+            last = j - 1
+            continue
+        m = _STACKED_STT.match(t)
+        if m and (m.group("rest") is None or m.group("rest")[:1].isupper()):
+            flush()
+            current = {"stt": m.group("stt"), "task": [], "narrow": [], "prov": line.prov,
+                       "after_wide": False}
+            if m.group("rest"):
+                current["task"].append(m.group("rest"))
+                current["after_wide"] = True
+        elif current is None:
+            return None
+        elif len(t) >= _STACKED_WIDE:
+            current["task"].append(t)
+            current["after_wide"] = True
+        else:
+            narrow = current["narrow"]
+            if current["after_wide"] and t[:1].islower():
+                current["task"].append(t)  # the task cell's last, short line
+            elif narrow and (not t[:1].isupper() or _STACKED_OPEN.search(narrow[-1][-1])):
+                narrow[-1].append(t)
+            else:
+                narrow.append([t])
+            current["after_wide"] = False
+        last = j
+        j += 1
+    flush()
+    if len(rows) < 3:
+        return None
+    return TableBlock(rows, i, last, from_pipes=True, header_rows=1, positioned=True,
+                      lines=list(range(i, last + 1)))
 
 
 # The marker opening a row printed one cell per line: "1", "2.", "a)", "II".
