@@ -228,3 +228,20 @@ def test_a_stacked_duty_table_is_read_row_by_row(tmp_path: Path) -> None:
     assert rows["PL1.I.2"].recurring == "thường xuyên"
     assert ("Sở Nội vụ", "lead") in roles("PL1.II.1")
     assert rows["PL1.II.1"].deadline == "2026-12-31"
+
+
+def test_competent_level_in_a_submission_cell_is_no_unit(tmp_path: Path) -> None:
+    """A "Cấp trình" cell reading "Cấp có thẩm quyền" names no body (generic words); a named
+    one ("Ủy ban nhân dân tỉnh") is report_to (nq105-cp-2026 Phụ lục I: 20 such rows)."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH KIM SƠN\n\nSố: 70/KH-UBND\n\nKim Sơn, ngày 02 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nSố hóa hồ sơ năm 2026\n\nI. NHIỆM VỤ\n\n"
+        "| STT | Nội dung công việc | Cơ quan chủ trì | Cấp trình | Thời hạn hoàn thành |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Xây dựng quy chế lưu trữ điện tử | Sở Nội vụ | Cấp có thẩm quyền | Quý II/2026 |\n"
+        "| 2 | Ban hành danh mục hồ sơ số hóa | Sở Tư pháp | Ủy ban nhân dân tỉnh | Quý III/2026 |\n"
+    )
+    doc = parse_text(tmp_path, text)
+    units = {u.name: u.role for d in doc.duties for u in d.units}
+    assert units.get("Sở Nội vụ") == "lead" and units.get("Ủy ban nhân dân tỉnh") == "report_to"
+    assert not any("thẩm quyền" in name for name in units)

@@ -61,7 +61,10 @@ _ALWAYS_LABELS = (("thuong xuyen", "thường xuyên"), ("hang ngay", "hằng ng
 _NUMBERED_TAIL = re.compile(r"^\s*((?:[IVXLC]+|\d{1,2})(?:\s+(?:[IVXLC]+|\d{1,2}))?)\s*$")
 # A part that ends on a joining word was cut mid-name ("Sở Nông nghiệp và").
 _DANGLING = frozenset({"va", "cac", "cua", "voi", "thuoc", "so", "ban", "uy", "hoi"})
-_GENERIC_CELL = re.compile(r"^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan)\b")
+# "Cấp có thẩm quyền" in a "Cấp trình" cell names no body (GUIDELINES-real.md, generic words):
+# 20 rows of nq105-cp-2026 Phụ lục I (s14 dev) gave it report_to.
+_GENERIC_CELL = re.compile(r"^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan|cap co tham quyen|"
+                           r"cap tren)\b")
 
 
 def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None]:
