@@ -22,6 +22,13 @@ from chinhsach.indexing.facts import UnitDuty
 from chinhsach.text.abbreviations import expand_abbreviations
 from chinhsach.text.normalize import fold, has_diacritics, normalize_text
 
+# The bodies of a ministry-level or Government document that staff ask for by kind: "bộ nào chủ
+# trì …", "vụ nào lo kinh phí", "cục nào", "lực lượng nào" (folded). Left in the topic, "bo nao"
+# became search terms and the pair matched every "các bộ, …" sentence (s14dev questions d23,
+# d25: the Government's plan and session resolution answered with collectives). The words that
+# end in a folded "bo"/"vu"/"cuc" ("cán bộ", "nhiệm vụ", "dịch vụ", "tích cực") are no asker.
+_CENTRAL_KINDS = (r"(?<!can )(?<!toan )bo|(?<!nhiem )(?<!dich )(?<!phuc )(?<!nghia )vu|"
+                  r"(?<!tich )(?<!khu )cuc|luc luong")
 # Question words around the topic: "ai chịu trách nhiệm về ...?", "đơn vị nào phụ trách ...".
 _VERBS = (r"(?:se|duoc giao|dang|co trach nhiem|chiu trach nhiem|phu trach|chu tri|lo|thuc hien|lam|"
           r"quan ly|nhiem vu|dam nhan|dam nhiem|dung ra|"
@@ -31,12 +38,12 @@ _VERBS = (r"(?:se|duoc giao|dang|co trach nhiem|chiu trach nhiem|phu trach|chu t
 # do đơn vị nào đảm nhận" is about making roads.
 _STRONG_VERBS = r"(?:duoc giao|co trach nhiem|chiu trach nhiem|phu trach|chu tri)"
 _QUESTION = re.compile(
-    r"^\s*(?:(?:ai|(?:don vi|co quan|ben|cap|nguoi|so|phong|ban|nganh|to chuc) nao|ai la nguoi)\s*"
+    rf"^\s*(?:(?:ai|(?:don vi|co quan|ben|cap|nguoi|so|phong|ban|nganh|to chuc|{_CENTRAL_KINDS}) nao|ai la nguoi)\s*"
     rf"(?:{_VERBS}\s*,?\s*(?:chinh\s*)?)*|(?:{_STRONG_VERBS}\s*,?\s*(?:chinh\s*)?)*)"
     r"\s*(?:ve|cho|viec|cong tac)?\s+",
 )
 _TRAILING = re.compile(
-    r"\s*(?:(?:la ai|do ai|thuoc(?: ve)? ai|cua ai|giao cho ai|(?:do )?(?:don vi|co quan|so|ban|nganh) nao)"
+    rf"\s*(?:(?:la ai|do ai|thuoc(?: ve)? ai|cua ai|giao cho ai|(?:do )?(?:don vi|co quan|so|ban|nganh|{_CENTRAL_KINDS}) nao)"
     r"(?: (?:chu tri|phu trach|thuc hien|chiu trach nhiem))?)?\s*[?.!]*\s*$")
 
 # Words of the question itself, never a topic: "ai" alone asks nothing (it opened a who card).
@@ -101,7 +108,7 @@ _FUNCTION_SYLLABLES = frozenset(
 # "không ai", "mọi ai" are nobody and anybody, not the question's "ai"; "là ai", "của ai" are
 # only read at the question's end (_TRAILING): inside it, "sơn la ai …" holds a place's "la".
 _ASKER = (r"(?:(?<!khong )(?<!moi )(?<!chang )ai(?: la nguoi)?|(?:don vi|co quan(?: dan cu)?|ben|cap|"
-          r"nguoi|so|phong|ban|nganh|to chuc|bo phan|noi) nao)")
+          rf"nguoi|so|phong|ban|nganh|to chuc|bo phan|noi|{_CENTRAL_KINDS}) nao)")
 # Inside a question only the words of being in charge go with the asker: "cơ quan nào theo dõi
 # việc làm chính sách" asks about monitoring.
 _IN_CHARGE = rf"(?:{_STRONG_VERBS}|se|dang|lo|dam nhan|dam nhiem|dung ra)"
@@ -273,6 +280,20 @@ def _plans_about(idx: Index, topic: str) -> list[tuple[str, str, float]]:
     return sorted((f for f in found if f[2] >= best - 0.05), key=lambda f: -f[2])
 
 
+def _plans_named(idx: Index, name: str) -> list[tuple[str, str, float]]:
+    """Documents that ``name`` ("đề án bồi dưỡng đối ngoại", "chỉ thị thủ tướng về tín chỉ
+    các-bon") names: every content syllable of it is in the document's kind, title, issuer or
+    place. A Government or ministry document is named by its kind and issuer as often as by its
+    title ("nghị quyết phiên họp Chính phủ tháng 4"), and its place (Hà Nội) says nothing; a
+    looser share (``PLAN_TOPIC_COVERAGE``) chose the wrong one of two documents on one subject
+    (s14dev d02: the ministry's plan on the directive for the directive itself)."""
+    words = _content_syllables(name)
+    if len(words) < 2:
+        return []
+    return [(d["doc_id"], d["title"] or "", 1.0) for d in idx.documents()
+            if words <= _content_syllables(" ".join(d[k] or "" for k in ("type", "title", "issuer", "place")))]
+
+
 # A run of this many content words that a plan's title holds in the same order is the plan's own
 # subject ("phong trào thi đua", "không dùng tiền mặt", "chính sách xã hội"); two words
 # ("xã hội", "ma túy") are too common to say so.
@@ -359,26 +380,42 @@ _IN_PLAN = re.compile(
     r"\s+(?:trong|cua|thuoc|theo|tai|o)\s+(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|van ban)\b)")
 
 
+# "Đề án bồi dưỡng cán bộ đối ngoại: kinh phí", "nghị quyết phiên họp tháng 4: bệnh lở mồm long
+# móng": the document named first by its kind, then after a colon the subject inside it (folded).
+_PLAN_FIRST = re.compile(
+    r"^\s*(?:(?:trong|theo|o|tai)\s+)?(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|chi thi|"
+    r"van ban|cong van)\b)[^:]*:")
+
+
 def _subject_within(idx: Index, topic: str) -> tuple[str, list[tuple[str, str, float]]]:
     """("an sinh xã hội", [the Đồng Nai digital-economy plan]) for "an sinh xã hội trong kế
     hoạch kinh tế số Đồng Nai": the subject, and the plans whose title and place cover the
     words after "trong/của … kế hoạch"; ("", []) when the topic names no plan after its subject.
+    The plan may also come first, closed by a colon ("đề án bồi dưỡng đối ngoại: kinh phí"):
+    read as the plan's whole subject, its lead answered every question about one of its
+    steps (s14dev question d28: the Đề án's Bộ Ngoại giao for the Bộ Tài chính of its funding).
     """
-    m = _IN_PLAN.search(fold(topic, keep_length=True))
+    folded = fold(topic, keep_length=True)
+    first = _PLAN_FIRST.match(folded)
+    if first and topic_terms(topic[first.end():]):
+        plans = _plans_named(idx, topic[:first.end() - 1])
+        return (_strip_joiners(topic[first.end():]), plans) if plans else ("", [])
+    m = _IN_PLAN.search(folded)
     if m is None or not topic_terms(topic[:m.start()]):
         return "", []
     plans = _plans_about(idx, topic[m.end():])
     return (topic[:m.start()].strip(), plans) if plans else ("", [])
 
 
-def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsible]:
+def who(idx: Index, question: str, k: int = 10, hits: int = 8, *, within: bool = True) -> list[Responsible]:
     """Units responsible for a topic, best first, each with its evidence.
 
     The topic is searched (hybrid) among segments that hold duties or targets; the units of the
     best segments are ranked by relevance × role × (named in the duty, or only plan-wide). A unit
     named in a duty always comes before one that only inherits the plan. A segment is evidence
     only when its own sentence names the topic (:func:`mentions_topic`); a question with no topic
-    ("ai?") is a :class:`QueryError`.
+    ("ai?") is a :class:`QueryError`. ``within=False`` ignores a plan the question names (the
+    fallback when that plan holds no evidence on the subject).
     """
     # An abbreviation the plans spell out ("các KCN") is looked for in both forms.
     topic = expand_abbreviations(topic_of(question))
@@ -386,11 +423,11 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
         raise QueryError("the question names no topic")
     local, topic = _place_of(idx, topic)
     terms = topic_terms(topic)
-    subject, within = _subject_within(idx, topic)
+    subject, named_plans = _subject_within(idx, topic) if within else ("", [])
     if subject:
         # "an sinh xã hội trong kế hoạch kinh tế số Đồng Nai": that plan's duties about the
         # subject answer, not the unit charged with the whole plan.
-        named = {doc_id for doc_id, _, _ in within}
+        named = {doc_id for doc_id, _, _ in named_plans}
         local = (local & named) or named  # the place the topic names narrows the plans
         topic, terms, plans = subject, topic_terms(subject), []
     else:
@@ -418,6 +455,11 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
         focused = {}
     if not ranked:
         return []
+    evidence = _evidence(idx, ranked, terms, hits)
+    if subject and not evidence:
+        # The plan named holds no sentence on the subject (or its duties were not read): the
+        # whole index answers rather than nobody.
+        return who(idx, question, k, hits, within=False)
     top = ranked[0][1]
     agg: dict[tuple[str, str, bool], Responsible] = {}
     for doc_id, title, coverage in plans:
@@ -429,7 +471,7 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
     plan_leads: dict[str, list] = {}  # one read of a document's record per answer
     gained: dict[tuple[str, str, bool], list[float]] = {}
     sharp: dict[tuple[str, str, bool], list[float]] = {}
-    for score, (seg_id, doc_id, section, text) in _evidence(idx, ranked, terms, hits):
+    for score, (seg_id, doc_id, section, text) in evidence:
         units = facts.units_of_segment(idx.conn, seg_id)
         kind = "duty"
         if not units:
@@ -473,10 +515,10 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8) -> list[Responsib
 # "sở nào", "bộ nào", "ban nào": the question names the kind of body it wants. Read with the
 # marks when the question has them ("hồ sơ nào" is no "sở nào"); without marks, the words that
 # end in a folded "so"/"bo" ("hồ sơ", "chỉ số", "cơ sở", "con số", "mã số") are left out.
-_KINDS = ("sở", "bộ", "ban", "phòng", "ủy ban", "hội", "chi cục", "trung tâm", "trường")
-_KIND_ASKED = re.compile(r"(?<!\w)(" + "|".join(_KINDS) + r") nào(?!\w)")
+_KINDS = ("sở", "bộ", "ban", "phòng", "ủy ban", "hội", "chi cục", "cục", "vụ", "trung tâm", "trường")
+_KIND_ASKED = re.compile(r"(?<!\w)(?<!nhiệm )(?<!dịch )(?<!phục )(?<!tích )(" + "|".join(_KINDS) + r") nào(?!\w)")
 _KIND_ASKED_FOLDED = re.compile(
-    r"(?<!\w)(?<!ho )(?<!chi )(?<!co )(?<!con )(?<!ma )(?<!dan )(?<!ke )"
+    r"(?<!\w)(?<!ho )(?<!chi )(?<!co )(?<!con )(?<!ma )(?<!dan )(?<!ke )(?<!nhiem )(?<!dich )(?<!phuc )(?<!tich )(?<!can )"
     r"(" + "|".join(fold(k) for k in _KINDS) + r") nao(?!\w)")
 # A body of the kind asked comes first only when its evidence is about as strong as the best
 # answer's: a staff member who asks "sở nào" for a duty the police lead still gets the police.
