@@ -112,3 +112,14 @@ def test_a_plan_named_by_its_kind_and_subject_answers_with_the_unit_of_the_step(
 
     answer = who(Index.open(decision_index), "Quyết định phê duyệt đề án thư viện số: ai bố trí điểm đọc sách ở xã")
     assert answer and answer[0].unit.startswith("Ủy ban nhân dân")
+
+
+def test_a_plan_is_named_by_words_side_by_side_not_syllables_anywhere(decision_index: Path) -> None:
+    """"Kế hoạch mạng phát viện đồng lưới": every syllable is somewhere in the decision's header,
+    but no two of them stand together there — it names no plan."""
+    from chinhsach import Index
+    from chinhsach.answers.who import _plans_named
+
+    idx = Index.open(decision_index)
+    assert _plans_named(idx, "kế hoạch mạng phát viện đồng lưới") == []
+    assert [p[0] for p in _plans_named(idx, "đề án thư viện số cộng đồng")] == ["qd777-ttg-de-an-thu-vien-so"]
