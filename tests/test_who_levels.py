@@ -123,3 +123,14 @@ def test_a_plan_is_named_by_words_side_by_side_not_syllables_anywhere(decision_i
     idx = Index.open(decision_index)
     assert _plans_named(idx, "kế hoạch mạng phát viện đồng lưới") == []
     assert [p[0] for p in _plans_named(idx, "đề án thư viện số cộng đồng")] == ["qd777-ttg-de-an-thu-vien-so"]
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("bộ nào chủ trì số hóa thư viện", True), ("vu nao lo kinh phi", True),
+    ("luc luong nao tuan tra bien gioi", True), ("nhiệm vụ nào của thư viện", False),
+    ("can bo nao", False), ("kế hoạch số hóa", False),
+])
+def test_a_search_box_question_for_a_central_body_is_a_who_question(text: str, asks: bool) -> None:
+    from chinhsach.answers.who import is_who_question
+
+    assert is_who_question(text) is asks

@@ -56,7 +56,7 @@ _FUNCTION_WORDS = frozenset("ve cho viec cong tac cua va cac nhung la o tai tron
 # A who-question anywhere in a search box: "ai chịu trách nhiệm …", "đơn vị nào …", "… do ai
 # phụ trách?" (folded); topic_of then strips the same question words around the topic.
 _WHO_QUESTION = re.compile(
-    r"^\s*ai\b|\b(?:don vi|co quan|ben|cap|so|phong|ban|nganh) nao\b|\b(?:la|do|thuoc|thuoc ve|cua) ai\b"
+    rf"^\s*ai\b|\b(?:don vi|co quan|ben|cap|so|phong|ban|nganh|{_CENTRAL_KINDS}) nao\b|\b(?:la|do|thuoc|thuoc ve|cua) ai\b"
 )
 
 
