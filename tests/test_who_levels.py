@@ -134,3 +134,12 @@ def test_a_search_box_question_for_a_central_body_is_a_who_question(text: str, a
     from chinhsach.answers.who import is_who_question
 
     assert is_who_question(text) is asks
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("tiêu chuẩn cho công trình giao thông giao bộ nào?", "tiêu chuẩn cho công trình giao thông"),
+    ("so hoa tai lieu giao cho bo nao", "so hoa tai lieu"),
+])
+def test_giao_before_the_asker_at_the_end_leaves_the_topic(question: str, topic: str) -> None:
+    """"… giao bộ nào?" asks to whom the step is given; "giao" is no word of the step."""
+    assert topic_of(question) == topic

@@ -43,7 +43,7 @@ _QUESTION = re.compile(
     r"\s*(?:ve|cho|viec|cong tac)?\s+",
 )
 _TRAILING = re.compile(
-    rf"\s*(?:(?:la ai|do ai|thuoc(?: ve)? ai|cua ai|giao cho ai|(?:do )?(?:don vi|co quan|so|ban|nganh|{_CENTRAL_KINDS}) nao)"
+    rf"\s*(?:(?:la ai|do ai|thuoc(?: ve)? ai|cua ai|giao cho ai|(?:(?:do|giao(?: cho)?) )?(?:don vi|co quan|so|ban|nganh|{_CENTRAL_KINDS}) nao)"
     r"(?: (?:chu tri|phu trach|thuc hien|chiu trach nhiem))?)?\s*[?.!]*\s*$")
 
 # Words of the question itself, never a topic: "ai" alone asks nothing (it opened a who card).
