@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from chinhsach.answers.who import asked_kind, topic_of, who
+from chinhsach.answers.who import asked_kind, who
 
 DECISION = """THỦ TƯỚNG CHÍNH PHỦ
 Số: 777/QĐ-TTg
@@ -68,21 +68,6 @@ def decision_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return index_dir
 
 
-@pytest.mark.parametrize(("question", "topic"), [
-    # the kinds of body of a Government or ministry document, asked for where staff put them
-    ("Bộ nào chủ trì số hóa tài liệu thư viện?", "số hóa tài liệu thư viện"),
-    ("Đề án thư viện số: bộ nào lo kinh phí?", "Đề án thư viện số: kinh phí"),
-    ("ke hoach cua bo: vu nao lo bo tri kinh phi", "ke hoach cua bo: bo tri kinh phi"),
-    ("cục nào phụ trách kiểm kê khí nhà kính", "kiểm kê khí nhà kính"),
-    ("bien gioi: luc luong nao chiu trach nhiem tuan tra", "bien gioi: tuan tra"),
-    ("số hóa tài liệu do bộ nào chủ trì?", "số hóa tài liệu"),
-    # "nhiệm vụ nào", "cán bộ nào" are no asker of a body
-    ("nhiệm vụ nào của thư viện số", "nhiệm vụ nào của thư viện số"),
-])
-def test_the_asking_phrase_of_a_central_body_leaves_the_topic(question: str, topic: str) -> None:
-    assert topic_of(question) == topic
-
-
 @pytest.mark.parametrize(("question", "kind"), [
     ("Vụ nào lo kinh phí?", "vu"), ("cuc nao chu tri", "cuc"), ("nhiệm vụ nào cần làm", None),
     ("nhiem vu nao can lam", None), ("can bo nao phu trach", None), ("dich vu nao", None),
@@ -135,11 +120,3 @@ def test_a_search_box_question_for_a_central_body_is_a_who_question(text: str, a
 
     assert is_who_question(text) is asks
 
-
-@pytest.mark.parametrize(("question", "topic"), [
-    ("tiêu chuẩn cho công trình giao thông giao bộ nào?", "tiêu chuẩn cho công trình giao thông"),
-    ("so hoa tai lieu giao cho bo nao", "so hoa tai lieu"),
-])
-def test_giao_before_the_asker_at_the_end_leaves_the_topic(question: str, topic: str) -> None:
-    """"… giao bộ nào?" asks to whom the step is given; "giao" is no word of the step."""
-    assert topic_of(question) == topic
