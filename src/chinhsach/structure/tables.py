@@ -326,6 +326,19 @@ def _stacked_header(lines: Sequence[SourceLine], i: int) -> tuple[list[str], int
     return labels, k
 
 
+def _stacked_end(line: SourceLine) -> bool:
+    """Whether ``line`` ends a stacked table: no text line, a grid row, an appendix heading,
+    the signature ("TM.", "KT.") or the recipients ("Nơi nhận")."""
+    text = line.text.strip()
+    return (line.kind != "text" or line.grid is not None or appendix_heading(text) is not None
+            or bool(_STACKED_END.match(text)) or fold(text).startswith("noi nhan"))
+
+
+def _repeated_header(lines: Sequence[SourceLine], j: int, printed: list[str]) -> bool:
+    """Whether the header as ``printed`` at the table's top stands again at line ``j`` (a page's)."""
+    return [x.text.strip() for x in lines[j : j + len(printed)]] == printed
+
+
 def _stacked_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
     """A stacked table opening at line ``i`` (see the layout above), read into rows, or None.
 
@@ -408,9 +421,9 @@ def _rows_by_vocabulary(lines: Sequence[SourceLine], start: int, labels: list[st
     while j < len(lines):
         line = lines[j]
         text = line.text.strip()
-        if line.kind != "text" or line.grid is not None or appendix_heading(text) or fold(text).startswith("noi nhan"):
+        if _stacked_end(line):
             break
-        if [x.text.strip() for x in lines[j : j + len(printed)]] == printed:
+        if _repeated_header(lines, j, printed):
             used.extend(range(j, j + len(printed)))
             j, after_header = j + len(printed), True
             continue
@@ -452,7 +465,7 @@ def _rows_by_width(lines: Sequence[SourceLine], i: int, labels: list[str], k: in
     """
     n = len(labels)
     width = len(labels) - 2  # the columns after STT and task
-    header_len = k - i
+    printed = [lines[x].text.strip() for x in range(i, k)]  # the header as each page repeats it
     rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[i].prov)]
     current: dict | None = None
 
@@ -476,10 +489,10 @@ def _rows_by_width(lines: Sequence[SourceLine], i: int, labels: list[str], k: in
     while j < len(lines):
         line = lines[j]
         t = " ".join(line.text.split())
-        if line.kind != "text" or _STACKED_END.match(t) or appendix_heading(t) is not None:
+        if _stacked_end(line):
             break
-        if (_role_of(t) == "stt" and _stacked_header(lines, j) is not None):
-            j += header_len  # the header again, on the next page
+        if _repeated_header(lines, j, printed):
+            j += len(printed)  # the header again, on the next page
             last = j - 1
             continue
         m = _STACKED_STT.match(t)
