@@ -287,7 +287,7 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
 #   leave a name open (:data:`_BARE_OPEN`), a time cell with a time word (:data:`_BARE_TIME`); a
 #   blank line where the layer saw a gap (:func:`_cells_by_vocabulary`);
 # - any other header of known columns (nq105): the width of the pieces, a task cell's wrapped
-#   lines being wide and the narrow columns' short (:func:`_rows_by_width`).
+#   lines being wide and the narrow columns' short (:func:`_cells_by_width`).
 _BARE_UNIT = re.compile(r"^(?:(?:Các\s+)?(?:Bộ|UBND|Ủy ban|Ban|Ngân hàng|Văn phòng|Sở|Cục|Tổng cục|Mặt trận|"
                         r"Đài|Thông tấn|Viện|Công an|Tỉnh ủy|Thành ủy|Đảng ủy)|Các\s+(?:bộ|địa phương))\b")
 _BARE_TIME = re.compile(r"^(?:Năm|Giai đoạn|Hằng|Hàng|Thường xuyên|Thường|Quý|Tháng|Trước ngày|Định kỳ|"
@@ -350,10 +350,130 @@ def _stacked_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
         return None
     labels, k = head
     if len(lines[i].text.strip()) <= 4 and [_role_of(x) for x in labels] == list(_BARE_ROLES[: len(labels)]):
-        block = _rows_by_vocabulary(lines, i, labels, k)
+        block = _stacked_rows(lines, i, labels, k, by_vocabulary=True)
         if block is not None:
             return block
-    return _rows_by_width(lines, i, labels, k)
+    return _stacked_rows(lines, i, labels, k, by_vocabulary=False)
+
+
+def _row_opening(text: str, by_vocabulary: bool) -> tuple[str, str | None] | None:
+    """The STT (and the words after it on its line) of a line that opens a row, or None: "1",
+    "-", "II Title" in a five-column table; "II", "2.1", "2.1 Theo dõi …" (capitals after the
+    number) in a table read by width."""
+    if by_vocabulary:
+        m = _BARE_ROW.match(text)
+        return None if m is None else (m.group("n") or m.group("dash") or m.group("roman"), m.group("title"))
+    m = _STACKED_STT.match(" ".join(text.split()))
+    if m is None or (m.group("rest") is not None and not m.group("rest")[:1].isupper()):
+        return None
+    return m.group("stt"), m.group("rest")
+
+
+def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int, by_vocabulary: bool
+                  ) -> TableBlock | None:
+    """The rows of the stacked table whose header ``labels`` stand from ``i`` to before ``k``,
+    each row's lines (after its STT line) cut into cells by the words that open them
+    (:func:`_cells_by_vocabulary`, five columns) or by width (:func:`_cells_by_width`); None
+    when a row cannot be read so or fewer than two rows are. The header printed again on each
+    page is skipped; in a five-column table a task cell cut by the page has its rest under that
+    header, after the row's other cells (lines in lower case or opening with "(")."""
+    n = len(labels)
+    rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[i].prov)]
+    printed = [lines[x].text.strip() for x in range(i, k)]  # the header as each page repeats it
+    # The open row: its STT, where it stands, its lines, a cut task's rest, whether its first
+    # line holds the words after the STT.
+    current: tuple[str, Provenance, list[SourceLine], list[str], bool] | None = None
+    after_header = False
+
+    def close() -> bool:
+        if current is None:
+            return True
+        stt, prov, body, rest, titled = current
+        if not by_vocabulary:
+            rows.append((_cells_by_width(stt, body, titled, n - 2)[:n], prov))
+            return True
+        if not body:
+            return False
+        if _ROMAN.match(stt):
+            rows.append(([stt, " ".join(x.text.strip() for x in body)] + [None] * (n - 2), prov))
+            return True
+        cells = _cells_by_vocabulary(body)
+        if cells is None:
+            return False
+        cells[0] = " ".join([cells[0] or "", *rest])
+        rows.append(([stt, *cells][:n] + [None] * max(0, n - 5), prov))
+        return True
+
+    last = k - 1
+    j = k
+    while j < len(lines):
+        line = lines[j]
+        text = line.text.strip()
+        if _stacked_end(line):
+            break
+        if _repeated_header(lines, j, printed):
+            j, after_header = j + len(printed), True
+            last = j - 1
+            continue
+        opened = _row_opening(text, by_vocabulary)
+        if opened is not None:
+            if not close():
+                return None
+            stt, title = opened
+            current = (stt, line.prov, [], [], title is not None)
+            if title is not None:
+                current[2].append(dataclasses.replace(line, text=title))
+            after_header = False
+        elif current is None:
+            return None
+        elif by_vocabulary and after_header and (text[:1].islower() or text.startswith("(")) and current[2]:
+            current[3].append(text)
+        else:
+            current[2].append(line)
+            after_header = False
+        last = j
+        j += 1
+    if not close() or len(rows) < 3:
+        return None
+    return TableBlock(rows, i, last, from_pipes=True, header_rows=1, positioned=True,
+                      lines=list(range(i, last + 1)))
+
+
+def _cells_by_width(stt: str, body: list[SourceLine], titled: bool, width: int) -> list[str | None]:
+    """A row's cells told apart by width: its STT, the task, then ``width`` narrow cells.
+
+    A row's lines at least :data:`_STACKED_WIDE` long are its task cell (with a short line right
+    after one that opens in lower case: the cell's last line; with the words after the STT); the
+    narrow pieces make the other cells in the header's order, a piece opening in capitals
+    opening the next cell unless the piece before it is left open (:data:`_STACKED_OPEN`). Extra
+    pieces merge into the middle columns, so the first narrow cells (chủ trì, phối hợp) and the
+    last (thời hạn) keep their column.
+    """
+    task: list[str] = []
+    narrow: list[list[str]] = []
+    after_wide = False
+    for x, line in enumerate(body):
+        t = " ".join(line.text.split())
+        if (x == 0 and titled) or len(t) >= _STACKED_WIDE:
+            task.append(t)
+            after_wide = True
+            continue
+        if after_wide and t[:1].islower():
+            task.append(t)  # the task cell's last, short line
+        elif narrow and (not t[:1].isupper() or _STACKED_OPEN.search(narrow[-1][-1])):
+            narrow[-1].append(t)
+        else:
+            narrow.append([t])
+        after_wide = False
+    cells = [" ".join(p) for p in narrow]
+    if len(cells) > width:
+        middle = cells[2:-1]
+        fixed = width - 3
+        cells = cells[:2] + middle[:fixed] + [" ".join(middle[fixed:])] + cells[-1:]
+    if not task and cells and _ROMAN.match(stt):
+        task, cells = [cells[0]], cells[1:]  # a group row: its title
+    grid: list[str | None] = [stt, " ".join(task) or None]
+    return grid + [c or None for c in cells] + [None] * (width - len(cells))
 
 
 def _cells_by_vocabulary(row: list[SourceLine]) -> list[str | None] | None:
@@ -388,142 +508,6 @@ def _cells_by_vocabulary(row: list[SourceLine]) -> list[str | None] | None:
         return None
     units += [""] * (2 - len(units))
     return [task, units[0], units[1], time]
-
-
-def _rows_by_vocabulary(lines: Sequence[SourceLine], start: int, labels: list[str], j: int
-                        ) -> TableBlock | None:
-    """The five-column table whose header ``labels`` end before ``j``, its cells told apart by
-    the words that open them (:func:`_cells_by_vocabulary`), or None."""
-    n = len(labels)
-    rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[start].prov)]
-    used = list(range(start, j))
-    printed = [lines[k].text.strip() for k in range(start, j)]  # the header as each page repeats it
-    current: tuple[str, Provenance, list[SourceLine], list[str]] | None = None
-    after_header = False
-
-    def close() -> bool:
-        if current is None:
-            return True
-        stt, prov, body, rest = current
-        if not body:
-            return False
-        if _ROMAN.match(stt):
-            rows.append(([stt, " ".join(x.text.strip() for x in body)] + [None] * (n - 2), prov))
-            return True
-        cells = _cells_by_vocabulary(body)
-        if cells is None:
-            return False
-        cells[0] = " ".join([cells[0] or "", *rest])
-        rows.append(([stt, *cells][:n] + [None] * max(0, n - 5), prov))
-        return True
-
-    last = j - 1
-    while j < len(lines):
-        line = lines[j]
-        text = line.text.strip()
-        if _stacked_end(line):
-            break
-        if _repeated_header(lines, j, printed):
-            used.extend(range(j, j + len(printed)))
-            j, after_header = j + len(printed), True
-            continue
-        m = _BARE_ROW.match(text)
-        if m is not None:
-            if not close():
-                return None
-            stt = m.group("n") or m.group("dash") or m.group("roman")
-            current = (stt, line.prov, [], [])
-            if m.group("title"):
-                current[2].append(dataclasses.replace(line, text=m.group("title")))
-            after_header = False
-        elif current is None:
-            return None
-        elif after_header and (text[:1].islower() or text.startswith("(")) and current[2]:
-            # A task cell cut by the page: its rest comes under the repeated header, after the
-            # row's other cells.
-            current[3].append(text)
-        else:
-            current[2].append(line)
-            after_header = False
-        used.append(j)
-        last = j
-        j += 1
-    if not close() or len(rows) < 3:
-        return None
-    return TableBlock(rows, start, last, from_pipes=True, header_rows=1, positioned=True, lines=used)
-
-
-def _rows_by_width(lines: Sequence[SourceLine], i: int, labels: list[str], k: int) -> TableBlock | None:
-    """The table whose header ``labels`` end before ``k``, its cells told apart by width.
-
-    A row's lines at least :data:`_STACKED_WIDE` long are its task cell (with a short line right
-    after one that opens in lower case: the cell's last line); the narrow pieces make the other
-    cells in the header's order, a piece opening in capitals opening the next cell unless the
-    piece before it is left open (:data:`_STACKED_OPEN`). Extra pieces merge into the middle
-    columns, so the first narrow cells (chủ trì, phối hợp) and the last (thời hạn) keep their
-    column. The header printed again on each page is skipped.
-    """
-    n = len(labels)
-    width = len(labels) - 2  # the columns after STT and task
-    printed = [lines[x].text.strip() for x in range(i, k)]  # the header as each page repeats it
-    rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[i].prov)]
-    current: dict | None = None
-
-    def flush() -> None:
-        if current is None:
-            return
-        pieces: list[list[str]] = current["narrow"]
-        cells = [" ".join(p) for p in pieces]
-        if len(cells) > width:
-            middle = cells[2:-1]
-            fixed = width - 3
-            cells = cells[:2] + middle[:fixed] + [" ".join(middle[fixed:])] + cells[-1:]
-        if not current["task"] and cells and _ROMAN.match(current["stt"]):
-            current["task"], cells = [cells[0]], cells[1:]  # a group row: its title
-        grid: list[str | None] = [current["stt"], " ".join(current["task"]) or None]
-        grid += [c or None for c in cells] + [None] * (width - len(cells))
-        rows.append((grid[:n], current["prov"]))
-
-    last = k - 1
-    j = k
-    while j < len(lines):
-        line = lines[j]
-        t = " ".join(line.text.split())
-        if _stacked_end(line):
-            break
-        if _repeated_header(lines, j, printed):
-            j += len(printed)  # the header again, on the next page
-            last = j - 1
-            continue
-        m = _STACKED_STT.match(t)
-        if m and (m.group("rest") is None or m.group("rest")[:1].isupper()):
-            flush()
-            current = {"stt": m.group("stt"), "task": [], "narrow": [], "prov": line.prov,
-                       "after_wide": False}
-            if m.group("rest"):
-                current["task"].append(m.group("rest"))
-                current["after_wide"] = True
-        elif current is None:
-            return None
-        elif len(t) >= _STACKED_WIDE:
-            current["task"].append(t)
-            current["after_wide"] = True
-        else:
-            narrow = current["narrow"]
-            if current["after_wide"] and t[:1].islower():
-                current["task"].append(t)  # the task cell's last, short line
-            elif narrow and (not t[:1].isupper() or _STACKED_OPEN.search(narrow[-1][-1])):
-                narrow[-1].append(t)
-            else:
-                narrow.append([t])
-            current["after_wide"] = False
-        last = j
-        j += 1
-    flush()
-    if len(rows) < 3:
-        return None
-    return TableBlock(rows, i, last, from_pipes=True, header_rows=1, positioned=True,
-                      lines=list(range(i, last + 1)))
 
 
 # The marker opening a row printed one cell per line: "1", "2.", "a)", "II".
