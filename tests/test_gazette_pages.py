@@ -245,3 +245,25 @@ def test_competent_level_in_a_submission_cell_is_no_unit(tmp_path: Path) -> None
     units = {u.name: u.role for d in doc.duties for u in d.units}
     assert units.get("Sở Nội vụ") == "lead" and units.get("Ủy ban nhân dân tỉnh") == "report_to"
     assert not any("thẩm quyền" in name for name in units)
+
+
+# The page cuts a narrow cell: its last pieces stand under the header printed again, one in
+# capitals ("Ủy ban …") after a piece left open. Read again from its "TT", that header ran on into
+# the pieces and was not known, so it stayed in the row (s14 dev nq105-cp-2026 Phụ lục I, row 6:
+# the labels inside its deadline); the header as the table's top printed it is skipped.
+CUT_BY_PAGE = STACKED.replace(
+    "Thường xuyên \nTT \nNội dung công việc \nCơ quan \nchủ trì \nCơ quan \nphối hợp \nSản phẩm \n"
+    "Thời hạn \nhoàn thành \n",
+    "Quý III/2026 (sau \nkhi được phê \nTT \nNội dung công việc \nCơ quan \nchủ trì \nCơ quan \n"
+    "phối hợp \nSản phẩm \nThời hạn \nhoàn thành \nduyệt của \nỦy ban nhân \ndân tỉnh) \n")
+
+
+def test_a_narrow_cell_cut_by_the_page_skips_the_repeated_header(tmp_path: Path) -> None:
+    assert CUT_BY_PAGE != STACKED
+    doc = parse_text(tmp_path, CUT_BY_PAGE)
+    rows = {d.section: d for d in doc.duties if d.section and d.section.startswith("PL1.")}
+    assert set(rows) == {"PL1.I.1", "PL1.I.2", "PL1.II.1"}
+    text = rows["PL1.I.2"].deadline_text or ""
+    assert "Nội dung công việc" not in text and "Sản phẩm" not in text
+    assert text.startswith("Quý III/2026") and text.endswith("dân tỉnh)")
+    assert ("Sở Nội vụ", "lead") in {(u.name, u.role) for u in rows["PL1.II.1"].units}

@@ -245,14 +245,6 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
             blocks.append(TableBlock(rows, i, j - 1, lines=list(range(i, j))))
             i = j
             continue
-        if line.kind == "text" and _role_of(line.text.strip()) == "stt" and len(line.text.strip()) <= 4:
-            bare = _bare_line_block(lines, i)
-            if bare is not None:
-                blocks.append(bare)
-                i = bare.last + 1
-                continue
-        # Stacked tables with more columns than the bare-line reader takes (Cấp trình,
-        # Sản phẩm: nq105-cp-2026 Phụ lục I); to be one reader with it.
         if line.kind == "text" and (stacked := _stacked_block(lines, i)) is not None:
             blocks.append(stacked)
             i = stacked.last + 1
@@ -277,13 +269,25 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
 # Tables whose cells stand one after another on bare lines
 # ---------------------------------------------------------------------------------------------
 
-# A PDF's text layer saved as text (the Official Gazette's, s14 nq116/NQ-CP 2026) prints a duty
-# table with no rule or pipe: every cell on its own lines, wrapped at the column's width ("Cơ quan
-# chủ" / "trì thực hiện"), one cell after another, the header again on every page. What tells the
-# cells apart is how the cells of such a table begin: a unit cell with the head of a body ("Bộ",
-# "Các bộ", "UBND", "Ban") where the line before did not leave a name open, a time cell with a
-# time word; a blank line where the layer saw a gap. Only the columns a duty table has are read:
-# STT, task, units (lead then cooperate), time.
+# ---------------------------------------------------------------------------------------------
+# Tables printed as stacked line pieces
+# ---------------------------------------------------------------------------------------------
+
+# A PDF's text layer saved as text (the Official Gazette's issues: s14 dev nq116/NQ-CP 2026's
+# duty appendix, 5 columns; nq105/NQ-CP 2026 Phụ lục I, 7 columns with Cấp trình and Sản phẩm)
+# prints a duty table with no rule or pipe: the header's labels one per line under "TT" (a label
+# wrapped onto a line in lower case: "Cơ quan chủ" / "trì thực hiện"), then per row its STT alone
+# on a line (or before the task's first words: "2.1 Theo dõi …", "II Title"), then every cell's
+# words as line pieces wrapped at the column's width, one cell after another; the header again on
+# every page. Read as text, nq116 lost its units (0.395 -> 0.96 read so) and deadlines
+# (0.10 -> 0.90), nq105 its units (0.469 -> 0.832), deadlines (2/34 -> 31/34) and citations
+# (0.944 -> 1.000). Two things tell a row's cells apart, by the header:
+# - the five columns of a duty table (STT, task, lead, cooperate, time; nq116): how the cells
+#   begin: a unit cell with the head of a body (:data:`_BARE_UNIT`) where the line before did not
+#   leave a name open (:data:`_BARE_OPEN`), a time cell with a time word (:data:`_BARE_TIME`); a
+#   blank line where the layer saw a gap (:func:`_cells_by_vocabulary`);
+# - any other header of known columns (nq105): the width of the pieces, a task cell's wrapped
+#   lines being wide and the narrow columns' short (:func:`_cells_by_width`).
 _BARE_UNIT = re.compile(r"^(?:(?:Các\s+)?(?:Bộ|UBND|Ủy ban|Ban|Ngân hàng|Văn phòng|Sở|Cục|Tổng cục|Mặt trận|"
                         r"Đài|Thông tấn|Viện|Công an|Tỉnh ủy|Thành ủy|Đảng ủy)|Các\s+(?:bộ|địa phương))\b")
 _BARE_TIME = re.compile(r"^(?:Năm|Giai đoạn|Hằng|Hàng|Thường xuyên|Thường|Quý|Tháng|Trước ngày|Định kỳ|"
@@ -291,30 +295,189 @@ _BARE_TIME = re.compile(r"^(?:Năm|Giai đoạn|Hằng|Hàng|Thường xuyên|Th
 _BARE_OPEN = re.compile(r"(?:[,:&/\-–]|\b(?:và|của|các|cho|với|thuộc))\s*$")
 _BARE_ROW = re.compile(r"^(?:(?P<n>\d{1,2})|(?P<dash>[-–])|(?P<roman>[IVX]{1,5})(?:\s+(?P<title>\S.*))?)\s*$")
 _BARE_ROLES = ("stt", "task", "lead", "cooperate", "time")
+_STACKED_STT = re.compile(r"^(?P<stt>[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,2})(?:\s+(?P<rest>\S.*))?$")
+_STACKED_LABEL = 30  # characters: a header label's line is no longer
+_STACKED_WIDE = 24  # characters: a task cell's wrapped lines reach it, the narrow columns' do not
+# A piece after which the cell goes on even when the next piece opens in capitals.
+_STACKED_OPEN = re.compile(r"(?:[,;(/\-–]|\b(?:và|của|với|các|Bộ|Ủy ban|Ban|Sở|Chủ tịch|Quý|"
+                           r"Năm|năm|Tháng|tháng|Trước|trước|ngày|Cấp|cấp))$")
+_STACKED_END = re.compile(r"^(?:TM\.|KT\.|Nơi nhận|NƠI NHẬN)")
 
 
-def _bare_header(lines: Sequence[SourceLine], start: int) -> tuple[list[str], int] | None:
-    """The labels of a bare-line table's header opening at ``start`` ("TT") and the index after
-    it; a label wraps onto lines that start in lower case ("Cơ quan chủ" / "trì thực hiện")."""
-    labels: list[str] = [lines[start].text.strip()]
-    j = start + 1
-    while j < len(lines) and j <= start + 12:
-        text = lines[j].text.strip()
-        if lines[j].kind != "text" or not text or len(text) > 30 or _BARE_ROW.match(text):
-            break
-        if text[:1].islower():
-            labels[-1] = f"{labels[-1]} {text}"
-        else:
-            labels.append(text)
-        j += 1
-    roles = [_role_of(label) for label in labels]
-    if roles != list(_BARE_ROLES[: len(roles)]) or "lead" not in roles or len(roles) < 4:
+def _stacked_header(lines: Sequence[SourceLine], i: int) -> tuple[list[str], int] | None:
+    """The header labels of a stacked table whose "TT" line is ``i``, and the line after them;
+    None unless there are four columns at least, all known, a task and a lead among them."""
+    if lines[i].kind != "text" or _role_of(lines[i].text.strip()) != "stt":
         return None
-    return labels, j
+    labels = [lines[i].text.strip()]
+    k = i + 1
+    while k < len(lines) and k < i + 16 and lines[k].kind == "text":
+        t = " ".join(lines[k].text.split())
+        if not t or len(t) > _STACKED_LABEL or _STACKED_STT.match(t) or _BARE_ROW.match(t):
+            break
+        if t[:1].islower() and len(labels) > 1:
+            labels[-1] = f"{labels[-1]} {t}"
+        else:
+            labels.append(t)
+        k += 1
+    roles = [_role_of(label) for label in labels]
+    if len(labels) < 4 or None in roles or "lead" not in roles or "task" not in roles:
+        return None
+    return labels, k
 
 
-def _bare_cells(row: list[SourceLine]) -> list[str | None] | None:
-    """The task, unit and time cells of a bare-line row (after its STT line)."""
+def _stacked_end(line: SourceLine) -> bool:
+    """Whether ``line`` ends a stacked table: no text line, a grid row, an appendix heading,
+    the signature ("TM.", "KT.") or the recipients ("Nơi nhận")."""
+    text = line.text.strip()
+    return (line.kind != "text" or line.grid is not None or appendix_heading(text) is not None
+            or bool(_STACKED_END.match(text)) or fold(text).startswith("noi nhan"))
+
+
+def _repeated_header(lines: Sequence[SourceLine], j: int, printed: list[str]) -> bool:
+    """Whether the header as ``printed`` at the table's top stands again at line ``j`` (a page's)."""
+    return [x.text.strip() for x in lines[j : j + len(printed)]] == printed
+
+
+def _stacked_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
+    """A stacked table opening at line ``i`` (see the layout above), read into rows, or None.
+
+    A duty table's five columns are read by the words that open its cells; when that reading
+    fails (a row with more than two unit cells), or for any other header, by the pieces' width.
+    """
+    head = _stacked_header(lines, i)
+    if head is None:
+        return None
+    labels, k = head
+    if len(lines[i].text.strip()) <= 4 and [_role_of(x) for x in labels] == list(_BARE_ROLES[: len(labels)]):
+        block = _stacked_rows(lines, i, labels, k, by_vocabulary=True)
+        if block is not None:
+            return block
+    return _stacked_rows(lines, i, labels, k, by_vocabulary=False)
+
+
+def _row_opening(text: str, by_vocabulary: bool) -> tuple[str, str | None] | None:
+    """The STT (and the words after it on its line) of a line that opens a row, or None: "1",
+    "-", "II Title" in a five-column table; "II", "2.1", "2.1 Theo dõi …" (capitals after the
+    number) in a table read by width."""
+    if by_vocabulary:
+        m = _BARE_ROW.match(text)
+        return None if m is None else (m.group("n") or m.group("dash") or m.group("roman"), m.group("title"))
+    m = _STACKED_STT.match(" ".join(text.split()))
+    if m is None or (m.group("rest") is not None and not m.group("rest")[:1].isupper()):
+        return None
+    return m.group("stt"), m.group("rest")
+
+
+def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int, by_vocabulary: bool
+                  ) -> TableBlock | None:
+    """The rows of the stacked table whose header ``labels`` stand from ``i`` to before ``k``,
+    each row's lines (after its STT line) cut into cells by the words that open them
+    (:func:`_cells_by_vocabulary`, five columns) or by width (:func:`_cells_by_width`); None
+    when a row cannot be read so or fewer than two rows are. The header printed again on each
+    page is skipped; in a five-column table a task cell cut by the page has its rest under that
+    header, after the row's other cells (lines in lower case or opening with "(")."""
+    n = len(labels)
+    rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[i].prov)]
+    printed = [lines[x].text.strip() for x in range(i, k)]  # the header as each page repeats it
+    # The open row: its STT, where it stands, its lines, a cut task's rest, whether its first
+    # line holds the words after the STT.
+    current: tuple[str, Provenance, list[SourceLine], list[str], bool] | None = None
+    after_header = False
+
+    def close() -> bool:
+        if current is None:
+            return True
+        stt, prov, body, rest, titled = current
+        if not by_vocabulary:
+            rows.append((_cells_by_width(stt, body, titled, n - 2)[:n], prov))
+            return True
+        if not body:
+            return False
+        if _ROMAN.match(stt):
+            rows.append(([stt, " ".join(x.text.strip() for x in body)] + [None] * (n - 2), prov))
+            return True
+        cells = _cells_by_vocabulary(body)
+        if cells is None:
+            return False
+        cells[0] = " ".join([cells[0] or "", *rest])
+        rows.append(([stt, *cells][:n] + [None] * max(0, n - 5), prov))
+        return True
+
+    last = k - 1
+    j = k
+    while j < len(lines):
+        line = lines[j]
+        text = line.text.strip()
+        if _stacked_end(line):
+            break
+        if _repeated_header(lines, j, printed):
+            j, after_header = j + len(printed), True
+            last = j - 1
+            continue
+        opened = _row_opening(text, by_vocabulary)
+        if opened is not None:
+            if not close():
+                return None
+            stt, title = opened
+            current = (stt, line.prov, [], [], title is not None)
+            if title is not None:
+                current[2].append(dataclasses.replace(line, text=title))
+            after_header = False
+        elif current is None:
+            return None
+        elif by_vocabulary and after_header and (text[:1].islower() or text.startswith("(")) and current[2]:
+            current[3].append(text)
+        else:
+            current[2].append(line)
+            after_header = False
+        last = j
+        j += 1
+    if not close() or len(rows) < 3:
+        return None
+    return TableBlock(rows, i, last, from_pipes=True, header_rows=1, positioned=True,
+                      lines=list(range(i, last + 1)))
+
+
+def _cells_by_width(stt: str, body: list[SourceLine], titled: bool, width: int) -> list[str | None]:
+    """A row's cells told apart by width: its STT, the task, then ``width`` narrow cells.
+
+    A row's lines at least :data:`_STACKED_WIDE` long are its task cell (with a short line right
+    after one that opens in lower case: the cell's last line; with the words after the STT); the
+    narrow pieces make the other cells in the header's order, a piece opening in capitals
+    opening the next cell unless the piece before it is left open (:data:`_STACKED_OPEN`). Extra
+    pieces merge into the middle columns, so the first narrow cells (chủ trì, phối hợp) and the
+    last (thời hạn) keep their column.
+    """
+    task: list[str] = []
+    narrow: list[list[str]] = []
+    after_wide = False
+    for x, line in enumerate(body):
+        t = " ".join(line.text.split())
+        if (x == 0 and titled) or len(t) >= _STACKED_WIDE:
+            task.append(t)
+            after_wide = True
+            continue
+        if after_wide and t[:1].islower():
+            task.append(t)  # the task cell's last, short line
+        elif narrow and (not t[:1].isupper() or _STACKED_OPEN.search(narrow[-1][-1])):
+            narrow[-1].append(t)
+        else:
+            narrow.append([t])
+        after_wide = False
+    cells = [" ".join(p) for p in narrow]
+    if len(cells) > width:
+        middle = cells[2:-1]
+        fixed = width - 3
+        cells = cells[:2] + middle[:fixed] + [" ".join(middle[fixed:])] + cells[-1:]
+    if not task and cells and _ROMAN.match(stt):
+        task, cells = [cells[0]], cells[1:]  # a group row: its title
+    grid: list[str | None] = [stt, " ".join(task) or None]
+    return grid + [c or None for c in cells] + [None] * (width - len(cells))
+
+
+def _cells_by_vocabulary(row: list[SourceLine]) -> list[str | None] | None:
+    """The task, unit and time cells of a five-column row (after its STT line)."""
     cells: list[list[str]] = []
     for line in row:
         text = line.text.strip()
@@ -345,179 +508,6 @@ def _bare_cells(row: list[SourceLine]) -> list[str | None] | None:
         return None
     units += [""] * (2 - len(units))
     return [task, units[0], units[1], time]
-
-
-def _bare_line_block(lines: Sequence[SourceLine], start: int) -> TableBlock | None:
-    """The duty table printed on bare lines from ``start`` (see :data:`_BARE_UNIT`), or None."""
-    head = _bare_header(lines, start)
-    if head is None:
-        return None
-    labels, j = head
-    n = len(labels)
-    rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[start].prov)]
-    used = list(range(start, j))
-    printed = [lines[k].text.strip() for k in range(start, j)]  # the header as each page repeats it
-    current: tuple[str, Provenance, list[SourceLine], list[str]] | None = None
-    after_header = False
-
-    def close() -> bool:
-        if current is None:
-            return True
-        stt, prov, body, rest = current
-        if not body:
-            return False
-        if _ROMAN.match(stt):
-            rows.append(([stt, " ".join(x.text.strip() for x in body)] + [None] * (n - 2), prov))
-            return True
-        cells = _bare_cells(body)
-        if cells is None:
-            return False
-        cells[0] = " ".join([cells[0] or "", *rest])
-        rows.append(([stt, *cells][:n] + [None] * max(0, n - 5), prov))
-        return True
-
-    last = j - 1
-    while j < len(lines):
-        line = lines[j]
-        text = line.text.strip()
-        if line.kind != "text" or line.grid is not None or appendix_heading(text) or fold(text).startswith("noi nhan"):
-            break
-        if [x.text.strip() for x in lines[j : j + len(printed)]] == printed:
-            used.extend(range(j, j + len(printed)))
-            j, after_header = j + len(printed), True
-            continue
-        m = _BARE_ROW.match(text)
-        if m is not None:
-            if not close():
-                return None
-            stt = m.group("n") or m.group("dash") or m.group("roman")
-            current = (stt, line.prov, [], [])
-            if m.group("title"):
-                current[2].append(dataclasses.replace(line, text=m.group("title")))
-            after_header = False
-        elif current is None:
-            return None
-        elif after_header and (text[:1].islower() or text.startswith("(")) and current[2]:
-            # A task cell cut by the page: its rest comes under the repeated header, after the
-            # row's other cells.
-            current[3].append(text)
-        else:
-            current[2].append(line)
-            after_header = False
-        used.append(j)
-        last = j
-        j += 1
-    if not close() or len(rows) < 3:
-        return None
-    return TableBlock(rows, start, last, from_pipes=True, header_rows=1, positioned=True, lines=used)
-# A table whose text prints each cell's words as line pieces, the cells of a row one after
-# another (the PDF text of a gazette issue, s14 dev nq105-cp-2026 Phụ lục I): the header's
-# labels one per line under "TT", then per row its STT alone on a line (or before the task's
-# first words: "2.1 Theo dõi …"), the task's wide lines, then the narrow columns' pieces.
-_STACKED_STT = re.compile(r"^(?P<stt>[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,2})(?:\s+(?P<rest>\S.*))?$")
-_STACKED_WIDE = 24  # characters: a task cell's wrapped lines reach it, the narrow columns' do not
-# A piece after which the cell goes on even when the next piece opens in capitals.
-_STACKED_OPEN = re.compile(r"(?:[,;(/\-–]|\b(?:và|của|với|các|Bộ|Ủy ban|Ban|Sở|Chủ tịch|Quý|"
-                           r"Năm|năm|Tháng|tháng|Trước|trước|ngày|Cấp|cấp))$")
-_STACKED_END = re.compile(r"^(?:TM\.|KT\.|Nơi nhận|NƠI NHẬN)")
-
-
-def _stacked_labels(lines: Sequence[SourceLine], i: int) -> tuple[list[str], int] | None:
-    """The header labels of a stacked table whose "TT" line is ``i``, and the line after them."""
-    if lines[i].kind != "text" or _role_of(lines[i].text.strip()) != "stt":
-        return None
-    labels = [lines[i].text.strip()]
-    k = i + 1
-    while k < len(lines) and k < i + 16 and lines[k].kind == "text":
-        t = " ".join(lines[k].text.split())
-        if not t or len(t) > _STACKED_WIDE or _STACKED_STT.match(t):
-            break
-        if t[:1].islower() and len(labels) > 1:
-            labels[-1] = f"{labels[-1]} {t}"
-        else:
-            labels.append(t)
-        k += 1
-    roles = [_role_of(label) for label in labels]
-    if len(labels) < 4 or None in roles or "lead" not in roles or "task" not in roles:
-        return None
-    return labels, k
-
-
-def _stacked_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
-    """A stacked table opening at line ``i`` (see :data:`_STACKED_STT`), read into rows, or None.
-
-    A row's lines at least :data:`_STACKED_WIDE` long are its task cell (with a short line right
-    after one that opens in lower case: the cell's last line); the narrow pieces make the other
-    cells in the header's order, a piece opening in capitals opening the next cell unless the
-    piece before it is left open (:data:`_STACKED_OPEN`). Extra pieces merge into the middle
-    columns, so the first narrow cells (chủ trì, phối hợp) and the last (thời hạn) keep their
-    column. The header printed again on each page is skipped.
-    """
-    found = _stacked_labels(lines, i)
-    if found is None:
-        return None
-    labels, k = found
-    n = len(labels)
-    width = len(labels) - 2  # the columns after STT and task
-    header_len = k - i
-    rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[i].prov)]
-    current: dict | None = None
-
-    def flush() -> None:
-        if current is None:
-            return
-        pieces: list[list[str]] = current["narrow"]
-        cells = [" ".join(p) for p in pieces]
-        if len(cells) > width:
-            middle = cells[2:-1]
-            fixed = width - 3
-            cells = cells[:2] + middle[:fixed] + [" ".join(middle[fixed:])] + cells[-1:]
-        if not current["task"] and cells and _ROMAN.match(current["stt"]):
-            current["task"], cells = [cells[0]], cells[1:]  # a group row: its title
-        grid: list[str | None] = [current["stt"], " ".join(current["task"]) or None]
-        grid += [c or None for c in cells] + [None] * (width - len(cells))
-        rows.append((grid[:n], current["prov"]))
-
-    last = k - 1
-    j = k
-    while j < len(lines):
-        line = lines[j]
-        t = " ".join(line.text.split())
-        if line.kind != "text" or _STACKED_END.match(t) or appendix_heading(t) is not None:
-            break
-        if (_role_of(t) == "stt" and _stacked_labels(lines, j) is not None):
-            j += header_len  # the header again, on the next page
-            last = j - 1
-            continue
-        m = _STACKED_STT.match(t)
-        if m and (m.group("rest") is None or m.group("rest")[:1].isupper()):
-            flush()
-            current = {"stt": m.group("stt"), "task": [], "narrow": [], "prov": line.prov,
-                       "after_wide": False}
-            if m.group("rest"):
-                current["task"].append(m.group("rest"))
-                current["after_wide"] = True
-        elif current is None:
-            return None
-        elif len(t) >= _STACKED_WIDE:
-            current["task"].append(t)
-            current["after_wide"] = True
-        else:
-            narrow = current["narrow"]
-            if current["after_wide"] and t[:1].islower():
-                current["task"].append(t)  # the task cell's last, short line
-            elif narrow and (not t[:1].isupper() or _STACKED_OPEN.search(narrow[-1][-1])):
-                narrow[-1].append(t)
-            else:
-                narrow.append([t])
-            current["after_wide"] = False
-        last = j
-        j += 1
-    flush()
-    if len(rows) < 3:
-        return None
-    return TableBlock(rows, i, last, from_pipes=True, header_rows=1, positioned=True,
-                      lines=list(range(i, last + 1)))
 
 
 # The marker opening a row printed one cell per line: "1", "2.", "a)", "II".
