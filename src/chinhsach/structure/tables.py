@@ -628,12 +628,27 @@ def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
         elif j - last > 60:
             break
         elif j == adjacent + 1 and (line.gap_before or doc_type_of(line.text)
-                                    or appendix_heading(line.text)):
+                                    or appendix_heading(line.text) or _new_markdown_table(lines, j)):
             break
         elif j == adjacent + 1 and _DECORATION.fullmatch(line.text):
             adjacent = j
         j += 1
     return last
+
+
+def _new_markdown_table(lines: Sequence[SourceLine], j: int) -> bool:
+    """Whether the first pipe line after the text line ``j`` (within 60 lines) is a markdown
+    header row, its rule line ("| --- |") right under it: a new table, not a cell of the one
+    above going on. A decision saved as markdown (Trangsct/skill-sct, QD 1775/QĐ-TTg 2012)
+    prints its signature as a one-row pipe table, then "DANH MỤC", the list's title and its own
+    table: read as one region, the title became a cell of the signature row and the list's 23
+    rows gave no duty."""
+    for k in range(j + 1, min(j + 61, len(lines) - 1)):
+        if lines[k].kind != "text" or lines[k].grid is not None:
+            return False
+        if _is_pipe_line(lines[k].text):
+            return not _is_rule_line(lines[k].text) and _is_rule_line(lines[k + 1].text)
+    return False
 
 
 def _pipe_tokens(lines: Sequence[SourceLine], start: int, end: int
