@@ -48,3 +48,10 @@ def test_a_list_after_a_pipe_signature_is_its_own_table(tmp_path: Path) -> None:
     ]
     assert rows[0].text == "Lập sổ theo dõi cầu treo dân sinh"
 
+
+def test_a_danh_muc_attached_after_the_signature_is_an_appendix(tmp_path: Path) -> None:
+    """Before: "DANH MỤC" over "(Ban hành kèm theo Quyết định …)" after the signature opened no
+    appendix: the list's rows had no section to cite."""
+    doc = parse_text(tmp_path, DECISION_WITH_LIST, "qd.md")
+    rows = [d for d in doc.duties if d.deadline_text]
+    assert [d.section for d in rows] == ["PL1.1", "PL1.2", "PL1.3"]

@@ -1138,6 +1138,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             appendix = None
             note = None
         opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None
+        if opened is None and i >= sign_start and appendix is None and _attached_list(paras, i):
+            opened = (None, p.text)
         if opened is not None:
             by_annex = False
         elif i >= body_start and p.kind == "text" and (appendix is None or by_annex):
@@ -1284,6 +1286,21 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
 # text prints a cell's words one line-piece after another): this line still says that the
 # "Phụ lục I" over it opens an appendix, which a sentence naming an appendix never has.
 _ATTACHMENT_LINE = re.compile(r"(?:^|\s)\(\s*(?:Ban hành\s+)?[Kk]èm\s+theo\b")
+
+
+# The title of a list a decision attaches without "PHỤ LỤC": "DANH MỤC CÁC NHIỆM VỤ, DỰ ÁN …".
+_LIST_TITLE = re.compile(r"^DANH MỤC\b")
+
+
+def _attached_list(paras: list[Paragraph], i: int) -> bool:
+    """Whether paragraph ``i``, after the signature, opens an attached list that stands for an
+    appendix: "DANH MỤC" in capitals, a "(Ban hành kèm theo …)" line within the next three
+    paragraphs and a table under it. QD 1775/QĐ-TTg 2012 (Trangsct/skill-sct) attaches its 23
+    tasks so: read as the signature's lines, its rows had no section to cite."""
+    p = paras[i]
+    return (p.kind == "text" and bool(_LIST_TITLE.match(p.text.strip("*_ ")))
+            and any(_ATTACHMENT_LINE.search(q.text) for q in paras[i : i + 4])
+            and any(q.kind == "table_row" for q in paras[i + 1 : i + 8]))
 
 
 def _open_appendix(state: _OutlineState, opened: tuple[int | None, str], p: Paragraph,
