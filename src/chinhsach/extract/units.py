@@ -1993,20 +1993,15 @@ _COLLECTIVE_TAIL = re.compile(r"^(?:\s*(?:,|và)\s*(?:các\s+)?(?:địa phươn
                               # "các sở, ban, ngành, cơ quan, đơn vị liên quan" (kh987's closing):
                               # "cơ quan" between two members is one more member too.
                               r"|\s*,\s*cơ quan(?=\s*,\s*(?:đơn vị|địa phương)\b)"
-                              # "các bộ, cơ quan" closing a clause or a table cell: the
-                              # Government's ministries and agencies (s14 nq116/NQ-CP's duty
-                              # table: "Bộ Khoa học và Công nghệ, các bộ, cơ quan").
-                              r"|\s*,\s*cơ quan(?=\s*(?:[;.)]|$))"
-                              # … and before the provinces' committees that close the list
-                              # ("các Bộ, cơ quan, UBND các tỉnh, thành phố", the same table).
-                              r"|\s*,\s*cơ quan(?=\s*,\s*(?:UBND|Ủy ban nhân dân)\b)"
                               r"|\s*,\s*cơ quan\s+trung ương(?=\s*,\s*(?:các\s+)?địa phương\b))+",
                               re.IGNORECASE)
 
 
 # The Government's own collective of ministries and agencies, closed by "cơ quan" with no
 # restriction: "các Bộ, cơ quan rà soát …", "các bộ, cơ quan trung ương có liên quan", "các bộ,
-# cơ quan trung ương và địa phương" (s14 dev nq122: five such lists, read as "bộ" alone).
+# cơ quan trung ương và địa phương" (s14 dev nq122: five such lists, read as "bộ" alone), and as a
+# table cell ends it or before the provinces' committees ("Bộ X, các bộ, cơ quan", "các Bộ, cơ
+# quan, UBND các tỉnh, thành phố": nq116's duty table).
 # Not "cơ quan" that heads a class of its own ("cơ quan ngang bộ", "cơ quan chức năng").
 _MINISTRIES_TAIL = re.compile(
     r"^\s*,\s*(?:các\s+)?cơ quan(?:\s+trung ương)?(?:\s*(?:,|và)\s*(?:các\s+)?địa phương)?(?![^\W\d_])"
