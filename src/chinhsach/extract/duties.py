@@ -230,16 +230,13 @@ _SIX_AND_ONE_YEAR = re.compile(r"\s*(?:,|va|/)\s*(?:0?1|mot)\s+nam\b")
 _EVERY_N = re.compile(rf"\bdinh ky\s+(?:la\s+)?(?:it nhat\s+)?(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<u>nam|thang)\b"
                       rf"|\b(?P<n2>\d{{1,2}}|{_NUMBER_WORDS})\s+(?P<u2>nam|thang)\s+(?:mot|1|01)\s+lan\b")
 # A count per period: "ít nhất 03 lần/năm học", "02 lần/năm", "2 lần trong năm" (HNMU.pdf's
-# graduation rounds; inspections and reviews of the laws). Labelled by the period ("hằng năm
-# học"), the count dropped, as rounds per period below.
-_TIMES_PER = re.compile(rf"\b(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+lan\s*(?:/|trong|moi|mot)\s*"
+# graduation rounds; inspections and reviews of the laws), "02 đợt/tháng", "04 cuộc/năm", "02
+# buổi/tuần" (kiểm tra, thanh tra, sinh hoạt): the rhythm of the action, labelled by its period
+# with the count dropped ("hằng năm học", "hằng tháng"; GUIDELINES-real.md, [decided, s13 adj];
+# the adjudicated kh0134 II.1). A duration ("03 ngày/hội nghị") or a product per year ("sản
+# phẩm/năm") names no round and is no frequency.
+_COUNT_PER = re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORDS})\s+(?:lan\s*(?:/|trong|moi|mot)|(?:dot|cuoc|buoi)\s*/)\s*"
                         r"(?P<u>nam hoc|hoc k[yi]|nam|quy|thang|tuan)\b")
-# A count of rounds per period: "02 đợt/tháng", "04 cuộc/năm", "02 buổi/tuần" (kiểm tra, thanh tra,
-# sinh hoạt): the rhythm of the action, labelled by its period with the count dropped
-# (GUIDELINES-real.md, [decided, s13 adj]; the adjudicated kh0134 II.1). A duration ("03 ngày/hội
-# nghị") or a product per year ("sản phẩm/năm") names no round and is no frequency.
-_ROUNDS_PER = re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORDS})\s+(?:dot|cuoc|buoi)\s*/\s*(?P<u>tuan|thang|quy|nam)\b")
-_ROUND_LABELS = {"tuan": "hằng tuần", "thang": "hằng tháng", "quy": "hằng quý", "nam": "hằng năm"}
 _PERIOD_NAMES = {"nam hoc": "năm học", "hoc ky": "học kỳ", "hoc ki": "học kỳ", "nam": "năm", "quy": "quý",
                  "thang": "tháng", "tuan": "tuần"}
 _FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
@@ -1320,19 +1317,13 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
                  else f"{n} {'năm' if unit == 'nam' else 'tháng'}")
         if not (n == 6 and unit == "thang") and all(lb != label for _, lb in matches):
             matches.append((m, label))  # "6 tháng" has its own pattern
-    for m in _TIMES_PER.finditer(folded):
-        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_VALUES[m.group("n")]
-        # The period's rhythm, the count dropped ("02 lần/tháng" → "hằng tháng", "01 lần/quý" →
-        # "hằng quý"), as for rounds per period (GUIDELINES-real.md [decided, s13 adj]).
+    counts = list(_COUNT_PER.finditer(folded))
+    for i, m in enumerate(counts):
+        if i and m.group("u") == "nam" and re.fullmatch(r"\s*\(\s*", folded[counts[i - 1].end() : m.start()]):
+            continue  # "02 đợt/tháng (24 đợt/năm)": the year's total of the same rhythm, the finer label only
         label = f"hằng {_PERIOD_NAMES[m.group('u')]}"
         if all(lb != label for _, lb in matches):
             matches.append((m, label))
-    rounds = list(_ROUNDS_PER.finditer(folded))
-    for i, m in enumerate(rounds):
-        if i and m.group("u") == "nam" and re.fullmatch(r"\s*\(\s*", folded[rounds[i - 1].end() : m.start()]):
-            continue  # "02 đợt/tháng (24 đợt/năm)": the year's total of the same rhythm, the finer label only
-        if all(lb != _ROUND_LABELS[m.group("u")] for _, lb in matches):
-            matches.append((m, _ROUND_LABELS[m.group("u")]))
     shared = [(sf.start("rest") + p.start(), _MEMBER_LABELS.get(p.group(0), "6 tháng"))
               for sf in _SHARED_FREQUENCY.finditer(folded)
               for p in _PERIOD_MEMBER.finditer(sf.group("rest"))]
