@@ -1263,7 +1263,7 @@ def _span(text: str | None, single: bool = False) -> tuple[int, int] | None:
 
 
 def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str],
-                  title: str | None = None) -> tuple[str | None, str | None, str | None]:
+                  title_scope: Sequence[tuple[int, int]] = ()) -> tuple[str | None, str | None, str | None]:
     """The time a lead-in line gives the items under it, for an item that names none.
 
     "1. Trước ngày 15 tháng 12 hằng năm:" over "a) Phòng … tổng hợp số liệu …", "b) … báo cáo
@@ -1279,7 +1279,7 @@ def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str],
             found = find_deadline(line)
             if any(found):
                 return found
-        scope = [s for s in (_span(title, single=True), *(_span(p.heading) for p in path[:depth])) if s]
+        scope = [*title_scope, *(s for p in path[:depth] if (s := _span(p.heading)))]
         found = _heading_time(sec.heading, scope)
         if any(found):
             return found
@@ -2472,7 +2472,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if deadline is None and deadline_text is None and recurring is None and time_lead is not None:
             deadline, deadline_text, recurring = time_lead[2]
         if deadline is None and deadline_text is None and recurring is None:
-            deadline, deadline_text, recurring = _lead_in_time(path, lead_texts, document.meta.title)
+            deadline, deadline_text, recurring = _lead_in_time(path, lead_texts, title_scope)
         # "- Nội dung thực hiện: Tổ chức phổ biến …" over "- Cơ quan thực hiện: …": the label
         # names the field, the task starts after it (GUIDELINES.md: the text is the item's body).
         labelled = _CONTENT_LABEL.match(text) is not None
