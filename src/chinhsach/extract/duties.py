@@ -46,6 +46,7 @@ from datetime import date
 
 from chinhsach.extract.units import find_units, one_name_per_body
 from chinhsach.model import Document, Duty, Section, Segment, UnitRole
+from chinhsach.text.bodies import FOLLOW_UP
 from chinhsach.text.normalize import fold
 from chinhsach.text.numbers import month_end
 
@@ -1949,10 +1950,8 @@ _SCOPE_PART = re.compile(r"^(?:(?:pham vi|doi tuong|thoi gian)(?:\s+(?:ap dung|d
                          r"(?:\s*,\s*|\s+va\s+|\s*$))+$")
 
 
-# "Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chỉ thị này": the follow-up a directive
-# hands to the issuer's office in its last line charges that office (s14 dev ct13), though it
-# holds no charging word of its own.
-_FOLLOW_UP = re.compile(r"^\W*(?:giao\s+)?van phong [^.;:]{0,60}?\btheo doi\s*,\s*don doc\b")
+# "Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chỉ thị này" charges that office.
+_FOLLOW_UP = re.compile(r"^\W*" + FOLLOW_UP)
 
 
 def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,

@@ -30,6 +30,7 @@ from chinhsach.structure.tables import (
     lines_with_tables,
     place_table,
 )
+from chinhsach.text.bodies import FOLLOW_UP
 from chinhsach.text.normalize import (
     DIVISION_RE,
     OCR_ITEM_RE,
@@ -925,9 +926,8 @@ _PART_CLOSING = re.compile(
     r".{0,200}?\b(?:ke hoach|chuong trinh|quyet dinh|chi thi) nay\b"
     # "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.": the
     # request alone, with no object, is the same closing (kh235 of the session-13 fresh plans).
-    # A directive's last line hands the follow-up to the issuer's office: "Văn phòng Chính phủ
-    # (Văn phòng UBND tỉnh) theo dõi, đôn đốc …" (s14 dev ct13; the directives of session 13).
-    r"|(?:giao\s+)?van phong [^.;:]{0,60}?\btheo doi\s*,\s*don doc\b"
+    # A directive's last line hands the follow-up to the issuer's office (text.bodies.FOLLOW_UP).
+    r"|" + FOLLOW_UP +
     # A letter opens it with what it rests on ("Căn cứ nội dung chỉ đạo trên, yêu cầu …") and may
     # part the addressees by semicolons ("Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã,
     # phường; người đứng đầu … nghiêm túc tổ chức triển khai thực hiện./."; s14 dev cv4390, cv7103).
