@@ -1,6 +1,6 @@
 """Extraction on real plans from outside ``../shared``: a development part and a held-out part.
 
-    .venv/bin/python evaluation/fresh_plans_eval.py --docs DIR [--set dev|heldout] [--batch s13|s14]
+    .venv/bin/python evaluation/fresh_plans_eval.py --docs DIR [--set dev|heldout] [--batch s13|s14|s15]
         [--verbose] [--write]
 
 Why: the 8 development plans of ``../shared/real/plans`` were read rule by rule for eleven
@@ -31,7 +31,8 @@ recurrence) and cited documents. Scores, as ``extraction_eval`` where the gold a
 fetched it). ``batch`` says which session fetched the document: ``s13`` (absent in those files:
 2025 provincial plans and other 2025 documents of the crawl) or ``s14`` (documents of other levels
 and years from two further public repositories: Government resolutions with task tables, the Prime
-Minister's decisions and directives, ministries' plans, a province's plans and letters); each
+Minister's decisions and directives, ministries' plans, a province's plans and letters) or
+``s15`` (documents fetched in session 15, chosen for duty tables printed as text); each
 batch's held-out part is measured, and reported, on its own.
 """
 
@@ -140,7 +141,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=Path, required=True, help="folder holding <doc_id>.md texts")
     parser.add_argument("--set", choices=("dev", "heldout"), help="score only this part")
-    parser.add_argument("--batch", choices=("s13", "s14"),
+    parser.add_argument("--batch", choices=("s13", "s14", "s15"),
                         help="score only the documents fetched in this session (gold 'batch'; s13 when absent)")
     parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
     parser.add_argument("--write", action="store_true", help="update evaluation/RESULTS.md")
