@@ -44,7 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from chinhsach.extract.units import find_units, one_name_per_body
+from chinhsach.extract.units import find_units, joint_body, one_name_per_body
 from chinhsach.model import Document, Duty, Section, Segment, UnitRole
 from chinhsach.text.bodies import FOLLOW_UP
 from chinhsach.text.normalize import fold
@@ -2529,6 +2529,9 @@ def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole]) -> None:
     all of a document's duties, table rows included (extract.document)."""
     names = [u.name for d in duties for u in d.units] + [u.name for u in plan_lead]
     mapping = one_name_per_body(names)
+    known = set(names)
+    for units in [d.units for d in duties] + [plan_lead]:
+        _rejoin_merged(units, known)
     if not mapping:
         return
     for units in [d.units for d in duties] + [plan_lead]:
@@ -2540,6 +2543,18 @@ def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole]) -> None:
                 seen.add((u.name, u.role))
                 kept.append(u)
         units[:] = kept
+
+
+def _rejoin_merged(units: list[UnitRole], known: set[str]) -> None:
+    """"Cục A và Cục B" of one role → the merged "Cục A và B" the document names (:func:`joint_body`)."""
+    k = 0
+    while k + 1 < len(units):
+        a, b = units[k], units[k + 1]
+        joint = joint_body(a.name, b.name, known) if a.role == b.role else None
+        if joint is not None:
+            units[k] = UnitRole(joint, a.role, a.explicit, a.mention)
+            del units[k + 1]
+        k += 1
 
 
 # The numbered title of a project or scheme a list names ("Dự án 5: …", "Tiểu dự án 2 (Dự án 7):

@@ -2291,3 +2291,21 @@ def one_name_per_body(names: list[str]) -> dict[str, str]:
         if len(listed) == 1:
             out[n] = next(iter(listed))
     return out
+
+
+def joint_body(first: str, second: str, known: set[str]) -> str | None:
+    """The one body two names of the same head stand for when the document names them joined:
+    "Cục A" + "Cục B" → "Cục A và B" if the document also writes "Cục A và B".
+
+    The 2025 mergers formed departments named after the two they replaced (the ministry's "Cục
+    … và …"); a plan of 2026 writes the merged name in its prose and, in some table rows, repeats
+    the head ("Cục A và Cục B") of bodies that no longer exist apart (s14 dev qd2200-bnnmt-2026:
+    five rows of its duty table). Without the joint name in the document the two stay two.
+    """
+    a, b = first.split(), second.split()
+    for h in (1, 2):
+        if len(a) > h and len(b) > h and a[:h] == b[:h] and a[0][:1].isupper():
+            joint = f"{first} và {' '.join(b[h:])}"
+            if joint in known:
+                return joint
+    return None

@@ -1,0 +1,47 @@
+"""Forms of the session-14 development documents seen again in session 15 (fixL): unit names
+inside duty tables and ministries' plans.
+
+Every text below is invented for the test (a made-up ministry plan, made-up tasks and dates);
+each test names the layout it stands for, seen in the s14 development documents (their texts stay
+in /tmp, see evaluation/gold/fresh-plans/README.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import parse_text
+
+from chinhsach.model import Document
+
+# A ministry's plan after the 2025 mergers: a department formed of two ("Cục A và B") is named
+# whole in the prose and, in some table rows, with its head repeated ("Cục A và Cục B") although
+# the two old departments no longer exist apart (s14 dev qd2200-bnnmt-2026, rows 2.d-5).
+MERGED = """BỘ PHÁT TRIỂN ĐÔ THỊ
+Số: 77/KH-BPTĐT
+Hà Nội, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Triển khai Nghị định về quản lý cây xanh đô thị
+I. MỤC ĐÍCH
+Bảo đảm triển khai kịp thời Nghị định.
+II. NHIỆM VỤ
+1. Cục Cây xanh và Công viên chủ trì, phối hợp với Vụ Pháp chế xây dựng Thông tư hướng dẫn, hoàn thành trong quý III/2026.
+2. Cục Cây xanh và Cục Công viên chủ trì, phối hợp với Vụ Kế hoạch - Tài chính xây dựng cơ sở dữ liệu cây xanh đô thị, hoàn thành trong quý IV/2026.
+3. Cục Quy hoạch và Cục Kiến trúc chủ trì, phối hợp với Vụ Pháp chế rà soát các quy chuẩn, hoàn thành trong năm 2026.
+"""
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return parse_text(tmp_path_factory.mktemp("s15l"), MERGED, "kh.md")
+
+
+def _leads(doc: Document, section: str) -> set[str]:
+    return {u.name for d in doc.duties if d.section == section for u in d.units if u.role == "lead"}
+
+
+def test_merged_department_with_its_head_repeated_is_one_body(merged: Document) -> None:
+    assert _leads(merged, "II.2") == {"Cục Cây xanh và Công viên"}
+
+
+def test_two_departments_the_document_never_names_together_stay_two(merged: Document) -> None:
+    assert _leads(merged, "II.3") == {"Cục Quy hoạch", "Cục Kiến trúc"}
