@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import parse_text
 
+from chinhsach.extract.units import find_units
 from chinhsach.model import Document
 
 # A ministry's plan after the 2025 mergers: a department formed of two ("Cục A và B") is named
@@ -45,3 +46,20 @@ def test_merged_department_with_its_head_repeated_is_one_body(merged: Document) 
 
 def test_two_departments_the_document_never_names_together_stay_two(merged: Document) -> None:
     assert _leads(merged, "II.3") == {"Cục Quy hoạch", "Cục Kiến trúc"}
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in find_units(text)]
+
+
+def test_field_abbreviation_ends_a_department_name() -> None:
+    """A ministry's duty table abbreviates its own field inside its departments' names
+    ("Trung tâm … TN&MT", "Cục … dữ liệu TNMT"; s14 dev kh09-btnmt-2024, rows 3 and 7-9)."""
+    assert _names("Trung tâm Thông tin KH&CN, Tạp chí KH&CN thực hiện.") == [
+        "Trung tâm Thông tin Khoa học và Công nghệ", "Tạp chí Khoa học và Công nghệ"]
+    assert _names("Phối hợp với Cục Quản lý dữ liệu KH&CN.") == [
+        "Cục Quản lý dữ liệu Khoa học và Công nghệ"]
+
+
+def test_abbreviated_body_after_a_name_stays_apart() -> None:
+    assert _names("Trung tâm Y tế UBND huyện thực hiện.") == ["Trung tâm Y tế", "Ủy ban nhân dân huyện"]

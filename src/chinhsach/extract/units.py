@@ -663,6 +663,14 @@ class UnitGrammar(Gazetteer):
                 parts.append(joiner + s[0])
                 k = s[1]
                 continue
+            field = self._field_abbreviation(toks, k)
+            if field is not None and not self._listed(spec, parts):
+                # "Trung tâm Truyền thông TN&MT", "Cục … dữ liệu TNMT": a field's abbreviation
+                # ends a department's name as the field's words do (a ministry's duty table
+                # abbreviates its own field; s14 dev kh09-btnmt-2024, rows 3, 7-9).
+                parts.append(" " + " ".join(x.text for x in toks[k:field]))
+                k = field
+                continue
             if t.cap and t.kind == WORD and not t.exp and not self._unit_start(toks, k):
                 known = self._longest(self.segments, toks, k)
                 if known is not None:
@@ -730,7 +738,7 @@ class UnitGrammar(Gazetteer):
                 # "Cục Quản lý thị trường"), but hardly after a listed body ("Sở Y tế khảo sát
                 # …": the body is complete, a verb follows).
                 e = self._sentence_run(toks, k)
-                if e == k or not self._ends_name(toks, e):
+                if e == k or not (self._ends_name(toks, e) or self._field_abbreviation(toks, e) is not None):
                     break
                 if self._listed(spec, parts) and not (
                     e - k <= 3 and e < n and self._level_at(toks, e) is not None
@@ -987,6 +995,19 @@ class UnitGrammar(Gazetteer):
         if e > s:
             text = f"{text} {self._surface(toks, s, e)}"
         return e, text
+
+    def _field_abbreviation(self, toks: list[Tok], k: int) -> int | None:
+        """End of an abbreviated field of policy at toks[k] ("TN&MT" → "Tài nguyên và Môi
+        trường"): expanded words that open no body; None otherwise."""
+        n = len(toks)
+        if k == 0 or k >= n or not toks[k].exp or not toks[k].cap or toks[k].start == toks[k - 1].start:
+            return None
+        if self._unit_start(toks, k) or self._level_at(toks, k) is not None:
+            return None
+        e = k
+        while e < n and toks[e].start == toks[k].start:
+            e += 1
+        return e
 
     def _unit_start(self, toks: list[Tok], k: int) -> bool:
         """Whether a unit (or a title) begins at toks[k]: it ends the name before it."""
