@@ -63,3 +63,13 @@ def test_field_abbreviation_ends_a_department_name() -> None:
 
 def test_abbreviated_body_after_a_name_stays_apart() -> None:
     assert _names("Trung tâm Y tế UBND huyện thực hiện.") == ["Trung tâm Y tế", "Ủy ban nhân dân huyện"]
+
+
+def test_national_institute_names_run_through_their_fields() -> None:
+    """A ministry's institutes are named after fields written in sentence case after "và" and
+    close on the country ("Viện … và Biến đổi khí hậu", "Viện Khoa học … Việt Nam"; s14 dev
+    kh09-btnmt-2024 item III.3 and table row 7, qd2200-bnnmt-2026 row 2.c)."""
+    assert _names("Viện Địa lý Khí tượng thủy văn và Biến đổi khí hậu chủ trì thực hiện.") == [
+        "Viện Địa lý Khí tượng thủy văn và Biến đổi khí hậu"]
+    assert _names("Viện Khoa học thủy sản Việt Nam; Vụ Pháp chế.") == [
+        "Viện Khoa học thủy sản Việt Nam", "Vụ Pháp chế"]

@@ -718,7 +718,10 @@ class UnitGrammar(Gazetteer):
                 # sentence-case run that a level word closes is still its name ("Viện Nghiên cứu
                 # phát triển Thành phố", as TP Hồ Chí Minh names its institute).
                 e = self._sentence_run(toks, k)
-                if 0 < e - k <= 3 and e < n and self._level_at(toks, e) is not None:
+                # A national institute's name closes on the country as a provincial one on its
+                # level ("Viện Khoa học lâm nghiệp Việt Nam", s14 dev qd2200-bnnmt-2026).
+                country = e + 1 < n and toks[e].key == "việt" and toks[e + 1].key == "nam" and toks[e].cap
+                if 0 < e - k <= 3 and e < n and (self._level_at(toks, e) is not None or country):
                     parts.append(" " + self._surface(toks, k, e))
                     k = e
                     continue
