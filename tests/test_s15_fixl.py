@@ -73,3 +73,19 @@ def test_national_institute_names_run_through_their_fields() -> None:
         "Viện Địa lý Khí tượng thủy văn và Biến đổi khí hậu"]
     assert _names("Viện Khoa học thủy sản Việt Nam; Vụ Pháp chế.") == [
         "Viện Khoa học thủy sản Việt Nam", "Vụ Pháp chế"]
+
+
+def test_class_of_bodies_belonging_to_a_named_body_is_one_unit() -> None:
+    """"cơ quan chuyên môn thuộc Bộ …", "các đơn vị <kind> thuộc Bộ …": the owner does not take
+    part itself (s14 dev kh09-btnmt-2024 items III.1.e-i, III.2)."""
+    assert _names("Phối hợp với cơ quan chuyên môn thuộc Bộ Công Thương rà soát.") == [
+        "cơ quan chuyên môn thuộc Bộ Công Thương"]
+    assert _names("Phối hợp với các đơn vị báo chí thuộc Bộ Nội vụ tuyên truyền.") == [
+        "đơn vị báo chí thuộc Bộ Nội vụ"]
+
+
+def test_owner_of_the_units_concerned_is_no_unit() -> None:
+    """"Vụ X, các đơn vị có liên quan thuộc Bộ …" in a ministry's cooperate cell names the Vụ
+    only (s14 dev kh09-btnmt-2024, table rows 1-9)."""
+    assert _names("Vụ Tổ chức cán bộ, các đơn vị có liên quan thuộc Bộ KH&CN.") == ["Vụ Tổ chức cán bộ"]
+    assert _names("Các đơn vị thuộc các Bộ quản lý ngành; Sở Y tế.") == ["Sở Y tế"]

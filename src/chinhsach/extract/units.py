@@ -1400,7 +1400,7 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     found = _listed_departments(text, found)
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
-    found = _shared_committee_word(text, _owned_classes(text, found))
+    found = _shared_committee_word(text, _owned_by(text, _owned_classes(text, found)))
     found = _council_bodies(text, found)
     out: list[UnitMention] = []
     for m in found:
@@ -1681,6 +1681,41 @@ def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
             # "các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" (the Central Committee's
             # guidance of 2025): the level is no unit of its own, but it is whose they are.
             m = _extended(m, text, m.end + central.end(), f"{m.name} Trung ương")
+        out.append(m)
+    return out
+
+
+# "cơ quan chuyên môn thuộc Bộ Tài chính", "các đơn vị truyền thông thuộc Bộ …": a class of
+# bodies "thuộc" (belonging to) a named body is one unit with its owner, whom it does not charge;
+# after a generic noun alone ("các đơn vị (có liên quan) thuộc Bộ …", no unit by
+# GUIDELINES-real.md) the owner is no unit either. A ministry's plan charges its own departments
+# so in prose and in the cooperate cells of its duty table (s14 dev kh09-btnmt-2024: items
+# III.1.e-i and III.2, table rows 1-9); read apart, the owner itself cooperated in every row.
+_OWNED_BY = re.compile(r"\s+(?:trực\s+)?thuộc\s+(?:các\s+)?$")
+_GENERIC_OWNED = re.compile(r"(?:^|(?<=[\s,;:(]))(?:các\s+|những\s+)?(?P<name>(?:cơ quan|đơn vị|tổ chức)"
+                            r"(?:,\s*(?:cơ quan|đơn vị))?(?P<kind>(?:\s+[^\W\d_]+){1,3}?)?)"
+                            r"\s+(?:trực\s+)?thuộc\s+(?:các\s+)?$")
+_UNQUALIFIED = re.compile(r"^\s+(?:(?:có\s+)?liên quan|khác|" + "|".join(_BARE_QUALIFIERS) + r")$")
+
+
+def _owned_by(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        before = text[prev.end if prev is not None else 0 : m.start]
+        if (prev is not None and prev.collective and prev.name[:1].islower() and not prev.is_head
+                and _OWNED_BY.fullmatch(text[prev.end : m.start])):
+            out[-1] = UnitMention(prev.start, m.end, text[prev.start : m.end], f"{prev.name} thuộc {m.name}",
+                                  None, prev.is_head, True)
+            continue
+        generic = _GENERIC_OWNED.search(before)
+        kind = generic.group("kind") or "" if generic is not None else ""
+        if generic is not None and (not kind or kind.islower()):
+            if kind and not _UNQUALIFIED.match(kind) and not _CLAUSE_WORDS.search(fold(kind)):
+                a = m.start - len(before) + generic.start("name")
+                out.append(UnitMention(a, m.end, text[a : m.end], f"{generic.group('name')} thuộc {m.name}",
+                                       None, False, True))
+            continue
         out.append(m)
     return out
 
