@@ -89,3 +89,36 @@ def test_owner_of_the_units_concerned_is_no_unit() -> None:
     only (s14 dev kh09-btnmt-2024, table rows 1-9)."""
     assert _names("Vụ Tổ chức cán bộ, các đơn vị có liên quan thuộc Bộ KH&CN.") == ["Vụ Tổ chức cán bộ"]
     assert _names("Các đơn vị thuộc các Bộ quản lý ngành; Sở Y tế.") == ["Sở Y tế"]
+
+
+# A gazette's duty table read by width (one piece a line): the page cuts the cooperate cell after
+# "… các", the row's later cells stand before the break and the cell's rest under the header
+# printed again (s14 dev nq105-cp-2026 Phụ lục I, row III.7). Invented rows and units.
+PAGE_CUT = (
+    "ỦY BAN NHÂN DÂN\nTỈNH KIM SƠN\n\nSố: 61/KH-UBND\n\nKim Sơn, ngày 04 tháng 3 năm 2026\n\n"
+    "KẾ HOẠCH\nLưu trữ điện tử năm 2026\n\n"
+    "I. NHIỆM VỤ\n1. Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n\n"
+    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn An\n\n"
+    "Phụ lục\nDANH MỤC NHIỆM VỤ LƯU TRỮ NĂM 2026\n(Kèm theo Kế hoạch số 61/KH-UBND)\n"
+    "TT \nNội dung công việc \nCơ quan \nchủ trì \nCơ quan \nphối hợp \nSản phẩm \nThời hạn \n"
+    "hoàn thành \n"
+    "I \nHạ tầng lưu trữ \n"
+    "1 \nXây dựng kho lưu trữ điện tử dùng chung \ncho các cơ quan hành chính của tỉnh \n"
+    "Sở Nội vụ \nSở Tài chính \nKho lưu trữ \nQuý II/2026 \n"
+    "2 \nSố hóa hồ sơ lưu trữ lịch sử đang bảo \nquản tại kho lưu trữ của tỉnh \n"
+    "Sở Nội vụ \nCác sở, ban, \nngành, Ủy ban \nnhân dân các \nCơ sở dữ liệu \nQuý IV/2026 \n"
+    "TT \nNội dung công việc \nCơ quan \nchủ trì \nCơ quan \nphối hợp \nSản phẩm \nThời hạn \n"
+    "hoàn thành \n"
+    "xã, phường \n"
+    "3 \nTập huấn nghiệp vụ lưu trữ điện tử cho \ncông chức văn thư các cơ quan \n"
+    "Sở Nội vụ \nSở Khoa học và \nCông nghệ \nLớp tập huấn \nNăm 2026 \n"
+)
+
+
+def test_a_cell_cut_by_the_page_before_the_rows_other_cells(tmp_path_factory: pytest.TempPathFactory) -> None:
+    doc = parse_text(tmp_path_factory.mktemp("s15lp"), PAGE_CUT, "kh.md")
+    rows = {d.section: d for d in doc.duties if d.section and d.section.startswith("PL1.")}
+    units = {(u.name, u.role) for u in rows["PL1.2"].units}
+    assert ("Ủy ban nhân dân xã, phường", "cooperate") in units
+    assert not any(name.endswith(" các") for name, _ in units)
+    assert rows["PL1.2"].deadline == "2026-12-31"
