@@ -122,3 +122,13 @@ def test_a_cell_cut_by_the_page_before_the_rows_other_cells(tmp_path_factory: py
     assert ("Ủy ban nhân dân xã, phường", "cooperate") in units
     assert not any(name.endswith(" các") for name, _ in units)
     assert rows["PL1.2"].deadline == "2026-12-31"
+
+
+def test_sector_regulators_are_a_class_with_their_speciality() -> None:
+    """"các sở quản lý nhà nước chuyên ngành về …", "cơ quan quản lý chuyên ngành": a class of
+    bodies named by their function (s14 dev cv7103-ubnd-2026 items 2, 3.b, 4.c, 7)."""
+    assert _names("Phối hợp với các sở quản lý nhà nước chuyên ngành về giao thông theo lĩnh vực.") == [
+        "sở quản lý nhà nước chuyên ngành về giao thông"]
+    assert _names("Các sở quản lý chuyên ngành định kỳ tổng hợp.") == ["sở quản lý chuyên ngành"]
+    assert _names("Phối hợp với cơ quan quản lý nhà nước chuyên ngành kiểm tra.") == [
+        "cơ quan quản lý nhà nước chuyên ngành"]

@@ -1401,6 +1401,7 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
     found = _shared_committee_word(text, _owned_by(text, _owned_classes(text, found)))
+    found = [_speciality(text, m) for m in found]
     found = _council_bodies(text, found)
     out: list[UnitMention] = []
     for m in found:
@@ -1718,6 +1719,22 @@ def _owned_by(text: str, found: list[UnitMention]) -> list[UnitMention]:
             continue
         out.append(m)
     return out
+
+
+# "các sở quản lý nhà nước chuyên ngành về hạ tầng theo ngành, lĩnh vực": the speciality after a
+# class of sector regulators is part of its name (which sở), up to "theo"/"để"/a stop (s14 dev
+# cv7103-ubnd-2026: the class heads item 2 and is charged so in 3.b, 6.a and 7.b).
+_SPECIALITY = re.compile(r"^\s+về\s+(?P<field>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)"
+                         r"(?=\s+(?:theo|để|trên|tại|của|và|có|được)\b|\s*[,.;:()]|\s*$)")
+
+
+def _speciality(text: str, m: UnitMention) -> UnitMention:
+    if not (m.collective and m.name.endswith(" chuyên ngành")):
+        return m
+    field = _SPECIALITY.match(text[m.end:])
+    if field is None or not field.group("field").islower():
+        return m
+    return _extended(m, text, m.end + field.end(), f"{m.name} về {field.group('field')}")
 
 
 # "các huyện, thành ủy", "Mỗi huyện, thành, thị ủy": the committee word written once for a list of
