@@ -132,3 +132,23 @@ def test_sector_regulators_are_a_class_with_their_speciality() -> None:
     assert _names("Các sở quản lý chuyên ngành định kỳ tổng hợp.") == ["sở quản lý chuyên ngành"]
     assert _names("Phối hợp với cơ quan quản lý nhà nước chuyên ngành kiểm tra.") == [
         "cơ quan quản lý nhà nước chuyên ngành"]
+
+
+# A Government resolution's appendix item: "Chủ trì, phối hợp với các Bộ: A, B …" names the
+# partners after a head written once before a colon (s14 dev nq122-cp-2026 PL1.10.b).
+SHARED_HEAD = """BỘ NỘI VỤ
+Số: 12/KH-BNV
+Hà Nội, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Về lưu trữ điện tử
+I. NHIỆM VỤ
+1. Bộ Y tế chủ trì, phối hợp với các cơ quan, địa phương:
+a) Hoàn thiện hồ sơ lưu trữ, báo cáo Thủ tướng Chính phủ.
+b) Chủ trì, phối hợp với các Bộ: Tài chính, Công an theo chức năng, nhiệm vụ xử lý dứt điểm các tồn tại trong quý II năm 2026.
+"""
+
+
+def test_partners_after_a_shared_head_and_colon_cooperate(tmp_path_factory: pytest.TempPathFactory) -> None:
+    doc = parse_text(tmp_path_factory.mktemp("s15lh"), SHARED_HEAD, "kh.md")
+    roles = {(u.name, u.role) for d in doc.duties if d.section == "I.1.b" for u in d.units}
+    assert roles == {("Bộ Y tế", "lead"), ("Bộ Tài chính", "cooperate"), ("Bộ Công an", "cooperate")}
