@@ -132,6 +132,8 @@ def test_sector_regulators_are_a_class_with_their_speciality() -> None:
     assert _names("Các sở quản lý chuyên ngành định kỳ tổng hợp.") == ["sở quản lý chuyên ngành"]
     assert _names("Phối hợp với cơ quan quản lý nhà nước chuyên ngành kiểm tra.") == [
         "cơ quan quản lý nhà nước chuyên ngành"]
+    # The ministries that regulate a sector (s14 dev nq105-cp-2026 Phụ lục I, row III.2.2).
+    assert _names("Các bộ quản lý ngành, lĩnh vực tổng hợp kết quả.") == ["bộ quản lý ngành, lĩnh vực"]
 
 
 # A Government resolution's appendix item: "Chủ trì, phối hợp với các Bộ: A, B …" names the
