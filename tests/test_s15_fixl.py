@@ -154,3 +154,13 @@ def test_partners_after_a_shared_head_and_colon_cooperate(tmp_path_factory: pyte
     doc = parse_text(tmp_path_factory.mktemp("s15lh"), SHARED_HEAD, "kh.md")
     roles = {(u.name, u.role) for d in doc.duties if d.section == "I.1.b" for u in d.units}
     assert roles == {("Bộ Y tế", "lead"), ("Bộ Tài chính", "cooperate"), ("Bộ Công an", "cooperate")}
+
+
+def test_comma_shaped_name_ending_in_a_joined_field() -> None:
+    """"Viện A, B <field và field>": the "và" of the "A, B và C" shape stands inside the field,
+    printed in words or abbreviated (s14 dev kh09-btnmt-2024 item III.3, table row 7)."""
+    assert _names("Viện Kinh tế, Chính sách KH&CN chủ trì.") == [
+        "Viện Kinh tế, Chính sách Khoa học và Công nghệ"]
+    assert _names("Viện Kinh tế, Chính sách khoa học và công nghệ nghiên cứu đề xuất.") == [
+        "Viện Kinh tế, Chính sách khoa học và công nghệ"]
+    assert _names("Sở Y tế, Tài chính hướng dẫn và kiểm tra.") == ["Sở Y tế", "Sở Tài chính"]

@@ -650,6 +650,17 @@ class UnitGrammar(Gazetteer):
                     parts.extend(more)
                     k = e2
                     continue
+                field = self._joined_field_at(toks, e2) if s is not None and not self._listed(spec, parts) else None
+                if field is not None:
+                    # "Viện Chiến lược, Chính sách TN&MT" / "… Chính sách tài nguyên và môi
+                    # trường": the "và" of the shape stands inside the field that ends the name
+                    # (s14 dev kh09-btnmt-2024 item III.3 and table row 7).
+                    parts.extend(more)
+                    if not toks[e2].exp:
+                        parts.append(" " + self._surface(toks, e2, field))
+                        e2 = field
+                    k = e2
+                    continue
                 break
             if t.key in ("-", "và") and k + 1 < n and toks[k + 1].cap:
                 if self._unit_start(toks, k + 1):
@@ -998,6 +1009,19 @@ class UnitGrammar(Gazetteer):
         if e > s:
             text = f"{text} {self._surface(toks, s, e)}"
         return e, text
+
+    def _joined_field_at(self, toks: list[Tok], k: int) -> int | None:
+        """End of a field joined by "và" at toks[k]: an abbreviated one ("TN&MT") or a lower-case
+        run holding "và" that a boundary closes ("tài nguyên và môi trường chủ trì"); else None."""
+        abbr = self._field_abbreviation(toks, k)
+        if abbr is not None:
+            return abbr if any(x.key == "và" for x in toks[k:abbr]) else None
+        if k >= len(toks) or toks[k].kind != WORD or toks[k].cap:
+            return None
+        e = self._sentence_run(toks, k)
+        if e > k + 2 and any(x.key == "và" for x in toks[k + 1 : e - 1]) and self._ends_name(toks, e):
+            return e
+        return None
 
     def _field_abbreviation(self, toks: list[Tok], k: int) -> int | None:
         """End of an abbreviated field of policy at toks[k] ("TN&MT" → "Tài nguyên và Môi
