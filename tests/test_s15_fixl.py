@@ -164,3 +164,9 @@ def test_comma_shaped_name_ending_in_a_joined_field() -> None:
     assert _names("Viện Kinh tế, Chính sách khoa học và công nghệ nghiên cứu đề xuất.") == [
         "Viện Kinh tế, Chính sách khoa học và công nghệ"]
     assert _names("Sở Y tế, Tài chính hướng dẫn và kiểm tra.") == ["Sở Y tế", "Sở Tài chính"]
+
+
+def test_a_list_and_after_a_name_is_not_part_of_it() -> None:
+    """"Cục A và B và các đơn vị …": the second "và" joins the list (s14 dev kh09 table row 5)."""
+    assert _names("Phối hợp với Cục Bảo tồn thiên nhiên và Đa dạng sinh học và các đơn vị liên quan.") == [
+        "Cục Bảo tồn thiên nhiên và Đa dạng sinh học"]

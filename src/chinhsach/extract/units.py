@@ -997,6 +997,8 @@ class UnitGrammar(Gazetteer):
                 e += 1
             else:
                 break
+        while e > k + 1 and toks[e - 1].key == "và":
+            e -= 1  # "… Đa dạng sinh học và các đơn vị …": the list's "và", not the name's (s14 dev kh09 row 5)
         text = self._surface(toks, k, e)
         if spec.lower:
             e, text = self._lower_run(toks, e, text)
