@@ -170,3 +170,11 @@ def test_a_list_and_after_a_name_is_not_part_of_it() -> None:
     """"Cục A và B và các đơn vị …": the second "và" joins the list (s14 dev kh09 table row 5)."""
     assert _names("Phối hợp với Cục Bảo tồn thiên nhiên và Đa dạng sinh học và các đơn vị liên quan.") == [
         "Cục Bảo tồn thiên nhiên và Đa dạng sinh học"]
+
+
+def test_standing_board_shared_by_two_committee_words() -> None:
+    """"Ban Thường vụ Tỉnh ủy, Thành ủy" in a central directive is every such board, one
+    collective (s14 dev ct21-ttg-2026 II.1); two named bodies stay two."""
+    assert _names("Đề nghị Ban Thường vụ Tỉnh ủy, Thành ủy chỉ đạo rà soát.") == ["ban thường vụ tỉnh ủy, thành ủy"]
+    assert _names("Ban Thường vụ Tỉnh ủy, Ban Dân vận Tỉnh ủy chỉ đạo.") == [
+        "Ban Thường vụ Tỉnh ủy", "Ban Dân vận Tỉnh ủy"]

@@ -1568,9 +1568,25 @@ def _standing_boards(text: str, found: list[UnitMention]) -> list[UnitMention]:
                                        f"ban thường vụ {names}", None, False, True))
                 k = j + 1
                 continue
+        shared = _SHARED_BOARD.fullmatch(m.text)
+        if (shared and j < len(found) and _COMMITTEE_CLASS.fullmatch(found[j].text)
+                and re.fullmatch(r"\s*,\s*", text[m.end : found[j].start])
+                and fold(found[j].text) != fold(shared.group("c"))
+                and not re.match(r"\s+[A-ZĐÀ-Ỹ]", text[found[j].end :])):
+            # "Ban Thường vụ Tỉnh ủy, Thành ủy" (a Prime Minister's directive to every province
+            # and centrally-run city, s14 dev ct21-ttg-2026 II.1): the board of each committee,
+            # one collective as "ban thường vụ các huyện ủy, thành ủy" is.
+            out.append(UnitMention(m.start, found[j].end, text[m.start : found[j].end],
+                                   f"ban thường vụ {shared.group('c').lower()}, {found[j].text.lower()}",
+                                   None, m.is_head, True))
+            k = j + 1
+            continue
         out.append(m)
         k += 1
     return out
+
+
+_SHARED_BOARD = re.compile(r"Ban Thường vụ (?P<c>(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy)", re.IGNORECASE)
 
 
 # "Văn phòng Tỉnh ủy giúp Ban Thường vụ Tỉnh ủy theo dõi …": an office helps the body it serves;
