@@ -178,3 +178,8 @@ def test_standing_board_shared_by_two_committee_words() -> None:
     assert _names("Đề nghị Ban Thường vụ Tỉnh ủy, Thành ủy chỉ đạo rà soát.") == ["ban thường vụ tỉnh ủy, thành ủy"]
     assert _names("Ban Thường vụ Tỉnh ủy, Ban Dân vận Tỉnh ủy chỉ đạo.") == [
         "Ban Thường vụ Tỉnh ủy", "Ban Dân vận Tỉnh ủy"]
+
+
+def test_civil_defence_abbreviation_in_a_board_name() -> None:
+    """"Ban Chỉ huy PTDS các cấp" (civil defence, a 2024 law's boards; s14 dev nq116 table II.1)."""
+    assert _names("Ban Chỉ huy PTDS các cấp phối hợp.") == ["Ban Chỉ huy Phòng thủ dân sự các cấp"]
