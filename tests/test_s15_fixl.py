@@ -183,3 +183,10 @@ def test_standing_board_shared_by_two_committee_words() -> None:
 def test_civil_defence_abbreviation_in_a_board_name() -> None:
     """"Ban Chỉ huy PTDS các cấp" (civil defence, a 2024 law's boards; s14 dev nq116 table II.1)."""
     assert _names("Ban Chỉ huy PTDS các cấp phối hợp.") == ["Ban Chỉ huy Phòng thủ dân sự các cấp"]
+
+
+def test_central_party_committees_own_their_standing_boards() -> None:
+    """Since 2025 the Government and the National Assembly each have a party committee ("Đảng
+    ủy Chính phủ"), whose standing board a resolution reports to (s14 dev nq122 PL1.3.o)."""
+    assert _names("báo cáo Ban Thường vụ Đảng ủy Quốc hội, Chính phủ trước ngày 20.") == [
+        "Ban Thường vụ Đảng ủy Quốc hội", "Chính phủ"]
