@@ -214,3 +214,11 @@ def test_subject_that_cooperates_with_no_lead_beside_it_is_charged(tmp_path_fact
     assert roles["II.2"] == {("Vụ Pháp chế", "lead")}
     assert ("Vụ Kế hoạch - Tài chính", "cooperate") in roles["II.3"]
     assert ("Trung tâm Dữ liệu", "lead") in roles["II.3"]
+
+
+def test_national_park_is_a_body() -> None:
+    """A national park (Vườn quốc gia …) is a public body charged like a forestry company (s14
+    dev cv4390-ubnd-2026 item 3); the common noun in lower case names none."""
+    assert _names("Vườn quốc gia Núi Xanh, các Công ty Lâm nghiệp chủ động rà soát.") == [
+        "Vườn quốc gia Núi Xanh", "Công ty Lâm nghiệp"]
+    assert _names("Bảo vệ diện tích vườn quốc gia trên địa bàn.") == []
