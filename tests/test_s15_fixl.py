@@ -192,30 +192,6 @@ def test_central_party_committees_own_their_standing_boards() -> None:
         "Ban Thường vụ Đảng ủy Quốc hội", "Chính phủ"]
 
 
-# A ministry plan's organisation part charges each department by an item of its own; one says
-# only that it cooperates, with no lead beside it (s14 dev qd2200-bnnmt-2026 KH.III.2).
-OWN_ITEMS = """BỘ NỘI VỤ
-Số: 14/KH-BNV
-Hà Nội, ngày 05 tháng 3 năm 2026
-KẾ HOẠCH
-Về lưu trữ điện tử
-I. NHIỆM VỤ
-1. Xây dựng kho lưu trữ điện tử dùng chung.
-II. TỔ CHỨC THỰC HIỆN
-1. Cục Văn thư và Lưu trữ nhà nước có trách nhiệm tham mưu, theo dõi, đôn đốc việc triển khai Kế hoạch này.
-2. Vụ Pháp chế phối hợp thực hiện các nhiệm vụ liên quan đến hoàn thiện thể chế về lưu trữ.
-3. Trung tâm Dữ liệu chủ trì, Vụ Kế hoạch - Tài chính phối hợp thực hiện việc nâng cấp hạ tầng lưu trữ.
-"""
-
-
-def test_subject_that_cooperates_with_no_lead_beside_it_is_charged(tmp_path_factory: pytest.TempPathFactory) -> None:
-    doc = parse_text(tmp_path_factory.mktemp("s15lo"), OWN_ITEMS, "kh.md")
-    roles = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties}
-    assert roles["II.2"] == {("Vụ Pháp chế", "lead")}
-    assert ("Vụ Kế hoạch - Tài chính", "cooperate") in roles["II.3"]
-    assert ("Trung tâm Dữ liệu", "lead") in roles["II.3"]
-
-
 def test_national_park_is_a_body() -> None:
     """A national park (Vườn quốc gia …) is a public body charged like a forestry company (s14
     dev cv4390-ubnd-2026 item 3); the common noun in lower case names none."""

@@ -869,12 +869,7 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                 # still makes the subject the actor.
                 and not (bare and tail + 1 < len(mentions)
                          and mentions[tail + 1].start == mentions[tail].end + bare.end())
-                and not _LEAD_BEFORE.search(folded[: mentions[head].start])
-                # Only beside a lead: "A phối hợp [làm C]" with no partner is a partner "in a
-                # sentence where another unit chủ trì" (GUIDELINES-illustrative.md); alone in its
-                # item the subject is the one charged ("2. Cục X phối hợp thực hiện các nhiệm vụ
-                # liên quan đến …", s14 dev qd2200 KH.III.2, lead in its gold).
-                and re.search(r"\bchu tri\b", folded)):
+                and not _LEAD_BEFORE.search(folded[: mentions[head].start])):
             # "Bệnh viện ... phối hợp thực hiện": a partner, not the lead; but "A phối hợp với B
             # làm C" makes A the actor and B its partner (GUIDELINES-illustrative.md, kh157 III.2.b).
             add(m, "cooperate")
