@@ -198,3 +198,13 @@ def test_national_park_is_a_body() -> None:
     assert _names("Vườn quốc gia Núi Xanh, các Công ty Lâm nghiệp chủ động rà soát.") == [
         "Vườn quốc gia Núi Xanh", "Công ty Lâm nghiệp"]
     assert _names("Bảo vệ diện tích vườn quốc gia trên địa bàn.") == []
+
+
+def test_answering_in_full_before_a_body_reports_to_it() -> None:
+    """"chịu trách nhiệm toàn diện trước pháp luật và trước UBND tỉnh, Chủ tịch UBND tỉnh" answers
+    to both bodies as "chịu trách nhiệm trước" does ([decided, laws]; s14 dev cv-ubnd-2026 item 7)."""
+    from chinhsach.extract.duties import roles_in_text
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Chủ tịch UBND các xã chịu trách nhiệm toàn diện trước pháp luật và trước UBND tỉnh, "
+        "Chủ tịch UBND tỉnh nếu để xảy ra khai thác cát trái phép.")}
+    assert {("Ủy ban nhân dân tỉnh", "report_to"), ("Chủ tịch Ủy ban nhân dân tỉnh", "report_to")} <= roles

@@ -145,7 +145,8 @@ _REPORT = re.compile(
     # "chịu trách nhiệm trước Nhà đầu tư và Chủ tịch UBND tỉnh", "… trước pháp luật và trước Chủ
     # tịch UBND tỉnh" (ct010 I.2.1.đ of the session-13 fresh plans): the law, the investor or the
     # people named first are no units, and the body after them is still the one answered to.
-    r"chiu trach nhiem(?: truc tiep)? truoc(?:\s+(?:phap luat|nha dau tu|nhan dan|nguoi dan)\s*(?:,|va)(?:\s+truoc)?)*"
+    # "chịu trách nhiệm toàn diện trước pháp luật và trước UBND tỉnh" (s14 dev cv-ubnd-2026 item 7).
+    r"chiu trach nhiem(?: truc tiep| toan dien)? truoc(?:\s+(?:phap luat|nha dau tu|nhan dan|nguoi dan)\s*(?:,|va)(?:\s+truoc)?)*"
     r"|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
     # "gửi kết quả rà soát về Bộ Công an trước ngày …" (a national plan's time field), "gửi danh
     # sách về Sở X" (kh987 IV.4 of the session-13 fresh plans): the object sent may stand between
