@@ -208,3 +208,15 @@ def test_answering_in_full_before_a_body_reports_to_it() -> None:
         "Chủ tịch UBND các xã chịu trách nhiệm toàn diện trước pháp luật và trước UBND tỉnh, "
         "Chủ tịch UBND tỉnh nếu để xảy ra khai thác cát trái phép.")}
     assert {("Ủy ban nhân dân tỉnh", "report_to"), ("Chủ tịch Ủy ban nhân dân tỉnh", "report_to")} <= roles
+
+
+@pytest.mark.parametrize(("cell", "deadline"), [
+    ("Quý III/2026, 2028", "2028-12-31"),
+    ("Quý I, II/2027, 2028", "2028-12-31"),
+    ("Quý II/2026", "2026-06-30"),
+])
+def test_time_cell_going_on_into_a_later_year(cell: str, deadline: str) -> None:
+    """"Quý IV/2026, 2027" in a duty table's time cell: begun in the quarter, due by the end of
+    the later year (s14 dev qd2200-bnnmt-2026 rows 2.b-2.d)."""
+    from chinhsach.extract.duties import find_deadline
+    assert find_deadline(cell)[:2] == (deadline, cell)

@@ -1297,6 +1297,11 @@ _QUOTED_TITLE = re.compile(r"[“\"][^“”\"]{3,300}[”\"]")
 _CLAUSE_END = re.compile(r"[.;]\s")
 
 
+# "Quý IV/2026, 2027" (a duty table's time cell, s14 dev qd2200-bnnmt-2026 rows 2.b-2.d): the
+# work begins in the period and goes on through the later year, which is when it is due.
+_LATER_YEAR = re.compile(r"\s*(?:,|va)\s*(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b(?!\s*[/.\-]\s*\d)(?=\s*(?:[.;)]|$))")
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -1381,11 +1386,17 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             limits.add(m.start())
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
-        candidates.append((m.start(), month_end(int(m.group("y")), q * 3), text[m.start() : m.end()]))
+        iso, end = month_end(int(m.group("y")), q * 3), m.end()
+        if (later := _LATER_YEAR.match(folded, end)) and int(later.group("y")) > int(m.group("y")):
+            iso, end = f"{int(later.group('y')):04d}-12-31", later.end()
+        candidates.append((m.start(), iso, text[m.start() : end]))
     for m in _MONTH.finditer(folded):
         mo = int(m.group("m"))
         if 1 <= mo <= 12:
-            candidates.append((m.start(), month_end(int(m.group("y")), mo), text[m.start() : m.end()]))
+            iso, end = month_end(int(m.group("y")), mo), m.end()
+            if (later := _LATER_YEAR.match(folded, end)) and int(later.group("y")) > int(m.group("y")):
+                iso, end = f"{int(later.group('y')):04d}-12-31", later.end()
+            candidates.append((m.start(), iso, text[m.start() : end]))
     for m in _HALF_YEAR.finditer(folded):
         end = "06-30" if m.group("half") == "dau" else "12-31"
         candidates.append((m.start(), f"{int(m.group('y')):04d}-{end}", text[m.start() : m.end()]))
