@@ -220,3 +220,9 @@ def test_time_cell_going_on_into_a_later_year(cell: str, deadline: str) -> None:
     the later year (s14 dev qd2200-bnnmt-2026 rows 2.b-2.d)."""
     from chinhsach.extract.duties import find_deadline
     assert find_deadline(cell)[:2] == (deadline, cell)
+
+
+def test_establishing_ends_a_sentence_case_name() -> None:
+    """"thiết lập" (establish) is a verb after a name, like "xây dựng" (s14 dev kh09 III.1.c)."""
+    assert _names("Phối hợp với Cục Quản lý dữ liệu khoa học công nghệ thiết lập hệ thống đăng ký.") == [
+        "Cục Quản lý dữ liệu khoa học công nghệ"]
