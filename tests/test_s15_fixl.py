@@ -226,3 +226,8 @@ def test_establishing_ends_a_sentence_case_name() -> None:
     """"thiết lập" (establish) is a verb after a name, like "xây dựng" (s14 dev kh09 III.1.c)."""
     assert _names("Phối hợp với Cục Quản lý dữ liệu khoa học công nghệ thiết lập hệ thống đăng ký.") == [
         "Cục Quản lý dữ liệu khoa học công nghệ"]
+
+
+def test_international_organisations_are_a_class() -> None:
+    """"các tổ chức quốc tế" in a ministry's cooperate cell (s14 dev kh09 table row 6)."""
+    assert _names("Phối hợp với các tổ chức quốc tế, các viện nghiên cứu.") == ["tổ chức quốc tế", "viện nghiên cứu"]
