@@ -231,3 +231,14 @@ def test_establishing_ends_a_sentence_case_name() -> None:
 def test_international_organisations_are_a_class() -> None:
     """"các tổ chức quốc tế" in a ministry's cooperate cell (s14 dev kh09 table row 6)."""
     assert _names("Phối hợp với các tổ chức quốc tế, các viện nghiên cứu.") == ["tổ chức quốc tế", "viện nghiên cứu"]
+
+
+def test_bodies_taking_part_in_the_work_are_partners() -> None:
+    """"tổ chức diễn đàn với sự tham gia của Bộ X, các cơ quan thông tấn, báo chí": they cooperate,
+    as after "tham gia cùng X" ([decided, kh179]; s14 dev kh09 items III.1.e, III.4)."""
+    from chinhsach.extract.duties import roles_in_text
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Trung tâm Truyền thông tỉnh tổ chức hội thảo với sự tham gia của Sở Tư pháp, các cơ quan "
+        "thông tấn, báo chí nhằm phổ biến pháp luật.")}
+    assert roles == {("Trung tâm Truyền thông tỉnh", "lead"), ("Sở Tư pháp", "cooperate"),
+                     ("cơ quan thông tấn, báo chí", "cooperate")}

@@ -120,8 +120,11 @@ _GENERIC_PARTNERS = (r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi)\s+(?:trung uong|
 # "phối hợp với các Bộ: Xây dựng, Quốc phòng …": a head written once before a colon for a list of
 # bodies (units.json "distribute"); the partners follow the colon (s14 dev nq122 PL1.10.b).
 _SHARED_HEAD = r"(?:bo|so|cuc|vu|ban|phong|trung tam|chi cuc|tong cuc|hoi|quy)\s*:\s*"
-_COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?\s+(?:cac\s+)?"
-                        rf"(?:{_GENERIC_PARTNERS}(?:cac\s+)?)?(?:{_SHARED_HEAD})?$")
+# "tổ chức diễn đàn với sự tham gia của Bộ X, các cơ quan báo chí": the bodies that take part
+# in the duty's work are its partners, as after "tham gia cùng X" ([decided, kh179]; s14 dev kh09
+# items III.1.e and III.4).
+_COOPERATE = re.compile(r"(?:phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?|voi su tham gia(?: tich cuc)? cua)"
+                        rf"\s+(?:cac\s+)?(?:{_GENERIC_PARTNERS}(?:cac\s+)?)?(?:{_SHARED_HEAD})?$")
 # "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
 # both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
 # report may stand between "báo cáo" and the "về" that names the recipient.
