@@ -242,3 +242,12 @@ def test_bodies_taking_part_in_the_work_are_partners() -> None:
         "thông tấn, báo chí nhằm phổ biến pháp luật.")}
     assert roles == {("Trung tâm Truyền thông tỉnh", "lead"), ("Sở Tư pháp", "cooperate"),
                      ("cơ quan thông tấn, báo chí", "cooperate")}
+
+
+def test_doi_voi_a_plural_class_in_title_case_is_a_topic() -> None:
+    """"Đối với các Bệnh viện công lập (…): Giữ nguyên …": the norm's class, no addressee, as in
+    lower case; a named body after "Đối với" still does what follows (s14 dev nq105 Phụ lục II)."""
+    from chinhsach.extract.duties import roles_in_text
+    assert roles_in_text("Đối với các Trạm Y tế xã, phường: Thực hiện theo hướng dẫn của ngành.") == []
+    assert [(u.name, u.role) for u in roles_in_text("Đối với Sở Y tế: tiếp tục rà soát các đơn vị.")] == [
+        ("Sở Y tế", "lead")]

@@ -841,8 +841,12 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                     and _AGENT_ACTS.match(folded[mentions[tail].end :]))):
             add(m, "lead")
             continue
+        # "Đối với các Bệnh viện công lập (…): Giữ nguyên …", "Đối với các Trạm Y tế xã, phường:
+        # Thực hiện theo …": a plural names a class the norm is about, in title case as in lower
+        # case (an orientation appendix, s14 dev nq105 Phụ lục II): no addressee.
         if _ADDRESSED_TOPIC.fullmatch(folded[_clause_start(folded, mentions[head].start) : mentions[head].start]) \
                 and text[mentions[head].start : mentions[head].start + 1].isupper() \
+                and not re.search(r"\bcac\s+$", folded[: mentions[head].start]) \
                 and (addressed := _ADDRESSED_AFTER.match(folded, mentions[tail].end)) \
                 and not _RULE_OPENER.match(folded, addressed.end()):
             # "Đối với Sở Tài chính: tham mưu bố trí kinh phí …": the body the clause is addressed
