@@ -44,7 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from chinhsach.extract.units import find_units, one_name_per_body
+from chinhsach.extract.units import find_units, joint_body, one_name_per_body
 from chinhsach.model import Document, Duty, Section, Segment, UnitRole
 from chinhsach.text.bodies import FOLLOW_UP
 from chinhsach.text.normalize import fold
@@ -117,8 +117,14 @@ _LEAD_AFTER = re.compile(
 _GENERIC_PARTNERS = (r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi)\s+(?:trung uong|dia phuong)\s*(?:,|va)\s+|"
                      r"(?:(?:cac\s+)?(?:co quan|to chuc|don vi|ca nhan)(?:\s*,\s*|\s+)){1,4}"
                      r"(?:(?:co\s+)?lien quan\s*)?(?:,|va)\s+)")
-_COOPERATE = re.compile(r"phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?\s+(?:cac\s+)?"
-                        rf"(?:{_GENERIC_PARTNERS}(?:cac\s+)?)?$")
+# "phối hợp với các Bộ: Xây dựng, Quốc phòng …": a head written once before a colon for a list of
+# bodies (units.json "distribute"); the partners follow the colon (s14 dev nq122 PL1.10.b).
+_SHARED_HEAD = r"(?:bo|so|cuc|vu|ban|phong|trung tam|chi cuc|tong cuc|hoi|quy)\s*:\s*"
+# "tổ chức diễn đàn với sự tham gia của Bộ X, các cơ quan báo chí": the bodies that take part
+# in the duty's work are its partners, as after "tham gia cùng X" ([decided, kh179]; s14 dev kh09
+# items III.1.e and III.4).
+_COOPERATE = re.compile(r"(?:phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?|voi su tham gia(?: tich cuc)? cua)"
+                        rf"\s+(?:cac\s+)?(?:{_GENERIC_PARTNERS}(?:cac\s+)?)?(?:{_SHARED_HEAD})?$")
 # "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
 # both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
 # report may stand between "báo cáo" and the "về" that names the recipient.
@@ -142,7 +148,8 @@ _REPORT = re.compile(
     # "chịu trách nhiệm trước Nhà đầu tư và Chủ tịch UBND tỉnh", "… trước pháp luật và trước Chủ
     # tịch UBND tỉnh" (ct010 I.2.1.đ of the session-13 fresh plans): the law, the investor or the
     # people named first are no units, and the body after them is still the one answered to.
-    r"chiu trach nhiem(?: truc tiep)? truoc(?:\s+(?:phap luat|nha dau tu|nhan dan|nguoi dan)\s*(?:,|va)(?:\s+truoc)?)*"
+    # "chịu trách nhiệm toàn diện trước pháp luật và trước UBND tỉnh" (s14 dev cv-ubnd-2026 item 7).
+    r"chiu trach nhiem(?: truc tiep| toan dien)? truoc(?:\s+(?:phap luat|nha dau tu|nhan dan|nguoi dan)\s*(?:,|va)(?:\s+truoc)?)*"
     r"|tham muu,?(?: de xuat| de nghi)?(?: cho)?|(?:dong )?gui(?: ve| den)?|"
     # "gửi kết quả rà soát về Bộ Công an trước ngày …" (a national plan's time field), "gửi danh
     # sách về Sở X" (kh987 IV.4 of the session-13 fresh plans): the object sent may stand between
@@ -834,8 +841,12 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                     and _AGENT_ACTS.match(folded[mentions[tail].end :]))):
             add(m, "lead")
             continue
+        # "Đối với các Bệnh viện công lập (…): Giữ nguyên …", "Đối với các Trạm Y tế xã, phường:
+        # Thực hiện theo …": a plural names a class the norm is about, in title case as in lower
+        # case (an orientation appendix, s14 dev nq105 Phụ lục II): no addressee.
         if _ADDRESSED_TOPIC.fullmatch(folded[_clause_start(folded, mentions[head].start) : mentions[head].start]) \
                 and text[mentions[head].start : mentions[head].start + 1].isupper() \
+                and not re.search(r"\bcac\s+$", folded[: mentions[head].start]) \
                 and (addressed := _ADDRESSED_AFTER.match(folded, mentions[tail].end)) \
                 and not _RULE_OPENER.match(folded, addressed.end()):
             # "Đối với Sở Tài chính: tham mưu bố trí kinh phí …": the body the clause is addressed
@@ -1293,6 +1304,11 @@ _QUOTED_TITLE = re.compile(r"[“\"][^“”\"]{3,300}[”\"]")
 _CLAUSE_END = re.compile(r"[.;]\s")
 
 
+# "Quý IV/2026, 2027" (a duty table's time cell, s14 dev qd2200-bnnmt-2026 rows 2.b-2.d): the
+# work begins in the period and goes on through the later year, which is when it is due.
+_LATER_YEAR = re.compile(r"\s*(?:,|va)\s*(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b(?!\s*[/.\-]\s*\d)(?=\s*(?:[.;)]|$))")
+
+
 def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
@@ -1377,11 +1393,17 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             limits.add(m.start())
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
-        candidates.append((m.start(), month_end(int(m.group("y")), q * 3), text[m.start() : m.end()]))
+        iso, end = month_end(int(m.group("y")), q * 3), m.end()
+        if (later := _LATER_YEAR.match(folded, end)) and int(later.group("y")) > int(m.group("y")):
+            iso, end = f"{int(later.group('y')):04d}-12-31", later.end()
+        candidates.append((m.start(), iso, text[m.start() : end]))
     for m in _MONTH.finditer(folded):
         mo = int(m.group("m"))
         if 1 <= mo <= 12:
-            candidates.append((m.start(), month_end(int(m.group("y")), mo), text[m.start() : m.end()]))
+            iso, end = month_end(int(m.group("y")), mo), m.end()
+            if (later := _LATER_YEAR.match(folded, end)) and int(later.group("y")) > int(m.group("y")):
+                iso, end = f"{int(later.group('y')):04d}-12-31", later.end()
+            candidates.append((m.start(), iso, text[m.start() : end]))
     for m in _HALF_YEAR.finditer(folded):
         end = "06-30" if m.group("half") == "dau" else "12-31"
         candidates.append((m.start(), f"{int(m.group('y')):04d}-{end}", text[m.start() : m.end()]))
@@ -2529,6 +2551,9 @@ def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole]) -> None:
     all of a document's duties, table rows included (extract.document)."""
     names = [u.name for d in duties for u in d.units] + [u.name for u in plan_lead]
     mapping = one_name_per_body(names)
+    known = set(names)
+    for units in [d.units for d in duties] + [plan_lead]:
+        _rejoin_merged(units, known)
     if not mapping:
         return
     for units in [d.units for d in duties] + [plan_lead]:
@@ -2540,6 +2565,18 @@ def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole]) -> None:
                 seen.add((u.name, u.role))
                 kept.append(u)
         units[:] = kept
+
+
+def _rejoin_merged(units: list[UnitRole], known: set[str]) -> None:
+    """"Cục A và Cục B" of one role → the merged "Cục A và B" the document names (:func:`joint_body`)."""
+    k = 0
+    while k + 1 < len(units):
+        a, b = units[k], units[k + 1]
+        joint = joint_body(a.name, b.name, known) if a.role == b.role else None
+        if joint is not None:
+            units[k] = UnitRole(joint, a.role, a.explicit, a.mention)
+            del units[k + 1]
+        k += 1
 
 
 # The numbered title of a project or scheme a list names ("Dự án 5: …", "Tiểu dự án 2 (Dự án 7):

@@ -650,6 +650,17 @@ class UnitGrammar(Gazetteer):
                     parts.extend(more)
                     k = e2
                     continue
+                field = self._joined_field_at(toks, e2) if s is not None and not self._listed(spec, parts) else None
+                if field is not None:
+                    # "Viện Chiến lược, Chính sách TN&MT" / "… Chính sách tài nguyên và môi
+                    # trường": the "và" of the shape stands inside the field that ends the name
+                    # (s14 dev kh09-btnmt-2024 item III.3 and table row 7).
+                    parts.extend(more)
+                    if not toks[e2].exp:
+                        parts.append(" " + self._surface(toks, e2, field))
+                        e2 = field
+                    k = e2
+                    continue
                 break
             if t.key in ("-", "và") and k + 1 < n and toks[k + 1].cap:
                 if self._unit_start(toks, k + 1):
@@ -662,6 +673,14 @@ class UnitGrammar(Gazetteer):
                     break  # "Sở Nội vụ và Giáo dục …": two listed bodies, not one name
                 parts.append(joiner + s[0])
                 k = s[1]
+                continue
+            field = self._field_abbreviation(toks, k)
+            if field is not None and not self._listed(spec, parts):
+                # "Trung tâm Truyền thông TN&MT", "Cục … dữ liệu TNMT": a field's abbreviation
+                # ends a department's name as the field's words do (a ministry's duty table
+                # abbreviates its own field; s14 dev kh09-btnmt-2024, rows 3, 7-9).
+                parts.append(" " + " ".join(x.text for x in toks[k:field]))
+                k = field
                 continue
             if t.cap and t.kind == WORD and not t.exp and not self._unit_start(toks, k):
                 known = self._longest(self.segments, toks, k)
@@ -710,7 +729,10 @@ class UnitGrammar(Gazetteer):
                 # sentence-case run that a level word closes is still its name ("Viện Nghiên cứu
                 # phát triển Thành phố", as TP Hồ Chí Minh names its institute).
                 e = self._sentence_run(toks, k)
-                if 0 < e - k <= 3 and e < n and self._level_at(toks, e) is not None:
+                # A national institute's name closes on the country as a provincial one on its
+                # level ("Viện Khoa học lâm nghiệp Việt Nam", s14 dev qd2200-bnnmt-2026).
+                country = e + 1 < n and toks[e].key == "việt" and toks[e + 1].key == "nam" and toks[e].cap
+                if 0 < e - k <= 3 and e < n and (self._level_at(toks, e) is not None or country):
                     parts.append(" " + self._surface(toks, k, e))
                     k = e
                     continue
@@ -730,7 +752,7 @@ class UnitGrammar(Gazetteer):
                 # "Cục Quản lý thị trường"), but hardly after a listed body ("Sở Y tế khảo sát
                 # …": the body is complete, a verb follows).
                 e = self._sentence_run(toks, k)
-                if e == k or not self._ends_name(toks, e):
+                if e == k or not (self._ends_name(toks, e) or self._field_abbreviation(toks, e) is not None):
                     break
                 if self._listed(spec, parts) and not (
                     e - k <= 3 and e < n and self._level_at(toks, e) is not None
@@ -975,6 +997,8 @@ class UnitGrammar(Gazetteer):
                 e += 1
             else:
                 break
+        while e > k + 1 and toks[e - 1].key == "và":
+            e -= 1  # "… Đa dạng sinh học và các đơn vị …": the list's "và", not the name's (s14 dev kh09 row 5)
         text = self._surface(toks, k, e)
         if spec.lower:
             e, text = self._lower_run(toks, e, text)
@@ -987,6 +1011,32 @@ class UnitGrammar(Gazetteer):
         if e > s:
             text = f"{text} {self._surface(toks, s, e)}"
         return e, text
+
+    def _joined_field_at(self, toks: list[Tok], k: int) -> int | None:
+        """End of a field joined by "và" at toks[k]: an abbreviated one ("TN&MT") or a lower-case
+        run holding "và" that a boundary closes ("tài nguyên và môi trường chủ trì"); else None."""
+        abbr = self._field_abbreviation(toks, k)
+        if abbr is not None:
+            return abbr if any(x.key == "và" for x in toks[k:abbr]) else None
+        if k >= len(toks) or toks[k].kind != WORD or toks[k].cap:
+            return None
+        e = self._sentence_run(toks, k)
+        if e > k + 2 and any(x.key == "và" for x in toks[k + 1 : e - 1]) and self._ends_name(toks, e):
+            return e
+        return None
+
+    def _field_abbreviation(self, toks: list[Tok], k: int) -> int | None:
+        """End of an abbreviated field of policy at toks[k] ("TN&MT" → "Tài nguyên và Môi
+        trường"): expanded words that open no body; None otherwise."""
+        n = len(toks)
+        if k == 0 or k >= n or not toks[k].exp or not toks[k].cap or toks[k].start == toks[k - 1].start:
+            return None
+        if self._unit_start(toks, k) or self._level_at(toks, k) is not None:
+            return None
+        e = k
+        while e < n and toks[e].start == toks[k].start:
+            e += 1
+        return e
 
     def _unit_start(self, toks: list[Tok], k: int) -> bool:
         """Whether a unit (or a title) begins at toks[k]: it ends the name before it."""
@@ -1376,7 +1426,8 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     found = _listed_departments(text, found)
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
-    found = _shared_committee_word(text, _owned_classes(text, found))
+    found = _shared_committee_word(text, _owned_by(text, _owned_classes(text, found)))
+    found = [_speciality(text, m) for m in found]
     found = _council_bodies(text, found)
     out: list[UnitMention] = []
     for m in found:
@@ -1517,9 +1568,25 @@ def _standing_boards(text: str, found: list[UnitMention]) -> list[UnitMention]:
                                        f"ban thường vụ {names}", None, False, True))
                 k = j + 1
                 continue
+        shared = _SHARED_BOARD.fullmatch(m.text)
+        if (shared and j < len(found) and _COMMITTEE_CLASS.fullmatch(found[j].text)
+                and re.fullmatch(r"\s*,\s*", text[m.end : found[j].start])
+                and fold(found[j].text) != fold(shared.group("c"))
+                and not re.match(r"\s+[A-ZĐÀ-Ỹ]", text[found[j].end :])):
+            # "Ban Thường vụ Tỉnh ủy, Thành ủy" (a Prime Minister's directive to every province
+            # and centrally-run city, s14 dev ct21-ttg-2026 II.1): the board of each committee,
+            # one collective as "ban thường vụ các huyện ủy, thành ủy" is.
+            out.append(UnitMention(m.start, found[j].end, text[m.start : found[j].end],
+                                   f"ban thường vụ {shared.group('c').lower()}, {found[j].text.lower()}",
+                                   None, m.is_head, True))
+            k = j + 1
+            continue
         out.append(m)
         k += 1
     return out
+
+
+_SHARED_BOARD = re.compile(r"Ban Thường vụ (?P<c>(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy)", re.IGNORECASE)
 
 
 # "Văn phòng Tỉnh ủy giúp Ban Thường vụ Tỉnh ủy theo dõi …": an office helps the body it serves;
@@ -1659,6 +1726,57 @@ def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
             m = _extended(m, text, m.end + central.end(), f"{m.name} Trung ương")
         out.append(m)
     return out
+
+
+# "cơ quan chuyên môn thuộc Bộ Tài chính", "các đơn vị truyền thông thuộc Bộ …": a class of
+# bodies "thuộc" (belonging to) a named body is one unit with its owner, whom it does not charge;
+# after a generic noun alone ("các đơn vị (có liên quan) thuộc Bộ …", no unit by
+# GUIDELINES-real.md) the owner is no unit either. A ministry's plan charges its own departments
+# so in prose and in the cooperate cells of its duty table (s14 dev kh09-btnmt-2024: items
+# III.1.e-i and III.2, table rows 1-9); read apart, the owner itself cooperated in every row.
+_OWNED_BY = re.compile(r"\s+(?:trực\s+)?thuộc\s+(?:các\s+)?$")
+_GENERIC_OWNED = re.compile(r"(?:^|(?<=[\s,;:(]))(?:các\s+|những\s+)?(?P<name>(?:cơ quan|đơn vị|tổ chức)"
+                            r"(?:,\s*(?:cơ quan|đơn vị))?(?P<kind>(?:\s+[^\W\d_]+){1,3}?)?)"
+                            r"\s+(?:trực\s+)?thuộc\s+(?:các\s+)?$")
+_UNQUALIFIED = re.compile(r"^\s+(?:(?:có\s+)?liên quan|khác|" + "|".join(_BARE_QUALIFIERS) + r")$")
+
+
+def _owned_by(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        before = text[prev.end if prev is not None else 0 : m.start]
+        if (prev is not None and prev.collective and prev.name[:1].islower() and not prev.is_head
+                and _OWNED_BY.fullmatch(text[prev.end : m.start])):
+            out[-1] = UnitMention(prev.start, m.end, text[prev.start : m.end], f"{prev.name} thuộc {m.name}",
+                                  None, prev.is_head, True)
+            continue
+        generic = _GENERIC_OWNED.search(before)
+        kind = generic.group("kind") or "" if generic is not None else ""
+        if generic is not None and (not kind or kind.islower()):
+            if kind and not _UNQUALIFIED.match(kind) and not _CLAUSE_WORDS.search(fold(kind)):
+                a = m.start - len(before) + generic.start("name")
+                out.append(UnitMention(a, m.end, text[a : m.end], f"{generic.group('name')} thuộc {m.name}",
+                                       None, False, True))
+            continue
+        out.append(m)
+    return out
+
+
+# "các sở quản lý nhà nước chuyên ngành về hạ tầng theo ngành, lĩnh vực": the speciality after a
+# class of sector regulators is part of its name (which sở), up to "theo"/"để"/a stop (s14 dev
+# cv7103-ubnd-2026: the class heads item 2 and is charged so in 3.b, 6.a and 7.b).
+_SPECIALITY = re.compile(r"^\s+về\s+(?P<field>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)"
+                         r"(?=\s+(?:theo|để|trên|tại|của|và|có|được)\b|\s*[,.;:()]|\s*$)")
+
+
+def _speciality(text: str, m: UnitMention) -> UnitMention:
+    if not (m.collective and m.name.endswith(" chuyên ngành")):
+        return m
+    field = _SPECIALITY.match(text[m.end:])
+    if field is None or not field.group("field").islower():
+        return m
+    return _extended(m, text, m.end + field.end(), f"{m.name} về {field.group('field')}")
 
 
 # "các huyện, thành ủy", "Mỗi huyện, thành, thị ủy": the committee word written once for a list of
@@ -2291,3 +2409,21 @@ def one_name_per_body(names: list[str]) -> dict[str, str]:
         if len(listed) == 1:
             out[n] = next(iter(listed))
     return out
+
+
+def joint_body(first: str, second: str, known: set[str]) -> str | None:
+    """The one body two names of the same head stand for when the document names them joined:
+    "Cục A" + "Cục B" → "Cục A và B" if the document also writes "Cục A và B".
+
+    The 2025 mergers formed departments named after the two they replaced (the ministry's "Cục
+    … và …"); a plan of 2026 writes the merged name in its prose and, in some table rows, repeats
+    the head ("Cục A và Cục B") of bodies that no longer exist apart (s14 dev qd2200-bnnmt-2026:
+    five rows of its duty table). Without the joint name in the document the two stay two.
+    """
+    a, b = first.split(), second.split()
+    for h in (1, 2):
+        if len(a) > h and len(b) > h and a[:h] == b[:h] and a[0][:1].isupper():
+            joint = f"{first} và {' '.join(b[h:])}"
+            if joint in known:
+                return joint
+    return None

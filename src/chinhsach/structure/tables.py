@@ -390,7 +390,7 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
             return True
         stt, prov, body, rest, titled = current
         if not by_vocabulary:
-            rows.append((_cells_by_width(stt, body, titled, n - 2)[:n], prov))
+            rows.append((_cells_by_width(stt, _page_cut_moved(body, rest, titled), titled, n - 2)[:n], prov))
             return True
         if not body:
             return False
@@ -428,6 +428,10 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
             return None
         elif by_vocabulary and after_header and (text[:1].islower() or text.startswith("(")) and current[2]:
             current[3].append(text)
+        elif (not by_vocabulary and after_header and text[:1].islower() and current[2]
+              and len(" ".join(text.split())) < _STACKED_WIDE):
+            current[3].append(str(len(current[2])))  # where a narrow cell's rest stands
+            current[2].append(line)
         else:
             current[2].append(line)
             after_header = False
@@ -437,6 +441,31 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
         return None
     return TableBlock(rows, i, last, from_pipes=True, header_rows=1, positioned=True,
                       lines=list(range(i, last + 1)))
+
+
+def _page_cut_moved(body: list[SourceLine], rest: list[str], titled: bool) -> list[SourceLine]:
+    """A row's lines with a narrow cell's rest put back where the page cut it.
+
+    ``rest``: the places in ``body`` of the lower-case lines a page printed under its repeated
+    header. When the cut cell was not the row's last ("Ủy ban nhân dân các" | "Bộ Chính trị" |
+    "Quý I/2026" | page | "tỉnh, thành phố …", s14 dev nq105-cp-2026 Phụ lục I, seven columns),
+    they belong after the first narrow piece left open (:data:`_STACKED_OPEN`) before a capital;
+    otherwise they stay where they stand (the last cell went on)."""
+    if not rest:
+        return body
+    a = int(rest[0])
+    b = a + 1
+    while b < len(body) and str(b) in rest:
+        b += 1
+
+    def narrow(x: int) -> bool:
+        return not (x == 0 and titled) and len(" ".join(body[x].text.split())) < _STACKED_WIDE
+
+    for x in range(a - 1):
+        if (narrow(x) and narrow(x + 1) and body[x + 1].text.strip()[:1].isupper()
+                and _STACKED_OPEN.search(" ".join(body[x].text.split()))):
+            return [*body[: x + 1], *body[a:b], *body[x + 1 : a], *body[b:]]
+    return body
 
 
 def _cells_by_width(stt: str, body: list[SourceLine], titled: bool, width: int) -> list[str | None]:
