@@ -63,8 +63,17 @@ _NUMBERED_TAIL = re.compile(r"^\s*((?:[IVXLC]+|\d{1,2})(?:\s+(?:[IVXLC]+|\d{1,2}
 _DANGLING = frozenset({"va", "cac", "cua", "voi", "thuoc", "so", "ban", "uy", "hoi"})
 # "Cấp có thẩm quyền" in a "Cấp trình" cell names no body (GUIDELINES-real.md, generic words):
 # 20 rows of nq105-cp-2026 Phụ lục I (s14 dev) gave it report_to.
+# A cell that says who decides instead of naming a body ("Do Chủ tịch Hội đồng quyết định",
+# "Theo phân công của …", "Tùy theo …"; s15 dev qd836-bxd-2019) names none either.
 _GENERIC_CELL = re.compile(r"^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan|cap co tham quyen|"
-                           r"cap tren)\b")
+                           r"cap tren)\b|^(?:do|theo|tuy|tuy theo|can cu)\s")
+
+
+_MONTH_SPAN = re.compile(r"^(?:[Tt]háng\s+)?(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{4})$")
+
+
+# "Do Chủ tịch Hội đồng quyết định": the cell says who will pick the body, it names none.
+_DECIDER_CELL = re.compile(r"^(?:do|theo)\s.*\b(?:quyet dinh|phan cong|chi dinh)\b")
 
 
 def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None]:
@@ -95,6 +104,10 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
         # month and a bare "30/6/2026" a day, the word a sentence would put before them.
         # A span of two ("6/2026 - 12/2026") ends with its second.
         parts = re.split(r"\s*[-–—]\s*", text.rstrip("."))
+        if span := _MONTH_SPAN.match(text.rstrip(".")):
+            # "10-11/2026", "01-4/2027": the months share the year printed once; the span ends
+            # with its second month (a schedule's time column).
+            parts = [f"{span.group(1)}/{span.group(3)}", f"{span.group(2)}/{span.group(3)}"]
         bare = _BARE_DATE.match(parts[-1]) if all(_BARE_DATE.match(q) for q in parts) else None
         if bare is not None:
             lead = "ngày" if bare.group("day") else "tháng"
@@ -138,8 +151,9 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
 
     cued = roles_in_text(text, find)
     for part in re.split(r";|\n", text):
-        part = part.strip(" .,")
-        if not part:
+        # A cell listing its bodies as bullets ("- Vụ A; - Vụ B."): the dash is no part of a name.
+        part = re.sub(r"^[-–+•]\s*", "", part.strip(" .,")).strip(" .,")
+        if not part or _DECIDER_CELL.match(fold(part)):
             continue
         mentions = sorted(find(part), key=lambda m: m.start)
         if not mentions:
@@ -215,6 +229,15 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
     targets: list[Target] = []
     task_col = _task_column(table)
     lead_col, coop_col, report_col = table.column("lead"), table.column("cooperate"), table.column("report_to")
+    # A schedule may name beside the body that leads ("Thực hiện / Đơn vị chủ trì") the body
+    # answerable by law ("Cơ quan chịu trách nhiệm quản lý nhà nước": often a function, "Cơ quan
+    # lập quy hoạch"): the column that says "chủ trì" gives the lead, the other only where it is
+    # empty (a step done by that body alone: "Phê duyệt … | Thủ tướng Chính phủ |  | ").
+    lead_cols = [j for j, r in enumerate(table.roles) if r == "lead"]
+    spare_cols: list[int] = []
+    if len(lead_cols) > 1:
+        lead_col = next((j for j in lead_cols if "chu tri" in fold(table.columns[j])), lead_col)
+        spare_cols = [j for j in lead_cols if j != lead_col]
     time_col, product_col = table.column("time"), table.column("product")
     title_year = heading_year(table.title or "") if table.title else None
     in_objectives = table.column("task") is None  # the rows are chỉ tiêu
@@ -233,7 +256,8 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
                 if not any(x.name == u.name and x.role == u.role for x in units):
                     units.append(u)
 
-        merge(_cell_units(row.cell(lead_col), "lead", find))
+        lead_cell = row.cell(lead_col) or next((row.cell(j) for j in spare_cols if row.cell(j)), "")
+        merge(_cell_units(lead_cell, "lead", find))
         merge(_cell_units(row.cell(coop_col), "cooperate", find))
         merge(_cell_units(row.cell(report_col), "report_to", find))
         if (in_objectives and re.match(r"[-–—+•]\s", task.strip())) or (

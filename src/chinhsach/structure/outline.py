@@ -18,9 +18,12 @@ from chinhsach.model import (
     Paragraph,
     ParseWarning,
     PlanPart,
+    Provenance,
     Section,
     Segment,
     SourceText,
+    Table,
+    TableRow,
 )
 from chinhsach.structure import metadata
 from chinhsach.structure.tables import (
@@ -1146,6 +1149,9 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             # Annexed "Biểu" tables stand for appendices when no "PHỤ LỤC" holds them.
             opened = annex_table_heading(p.text)
             by_annex = opened is not None or by_annex
+        if (opened is None and appendix is None and i >= body_start
+                and _titles_schedule(paras, i, state, table_rows)):
+            opened = (None, p.text)
         if opened is not None and i < sign_start and not any(
                 q.kind == "table_row" for q in paras[i + 1 : i + 8]) and not any(
                 _ATTACHMENT_LINE.search(q.text) for q in paras[i : i + 4]):
@@ -1301,6 +1307,27 @@ def _attached_list(paras: list[Paragraph], i: int) -> bool:
     return (p.kind == "text" and bool(_LIST_TITLE.match(p.text.strip("*_ ")))
             and any(_ATTACHMENT_LINE.search(q.text) for q in paras[i : i + 4])
             and any(q.kind == "table_row" for q in paras[i + 1 : i + 8]))
+
+
+def _titles_schedule(paras: list[Paragraph], i: int, state: _OutlineState,
+                     table_rows: dict[Provenance, tuple[Table, TableRow]]) -> bool:
+    """Whether paragraph ``i`` is the title of an unnumbered annexed duty table: a line in
+    capitals without a marker ("NỘI DUNG CHI TIẾT", "BẢNG PHÂN CÔNG NHIỆM VỤ") after the
+    organisation part's items, right over the table. A ministry's plan that says "(Chi tiết tại
+    biểu kèm theo)" prints its schedule so, with no "PHỤ LỤC" (s15 dev qd836-bxd-2019): read as
+    part of the last item, its 24 rows were cited as that item."""
+    text = paras[i].text.strip()
+    words = text.split()
+    if paras[i].kind != "text" or not 2 <= len(words) <= 15 or text != text.upper() \
+            or not any(c.isalpha() for c in text) or _ITEM_RE.match(text) or _NEXT_PART.match(text):
+        return False
+    part = state.part
+    if part is None or part.kind == "appendix" or "to chuc thuc hien" not in fold(part.heading):
+        return False
+    nxt = paras[i + 1] if i + 1 < len(paras) else None
+    if nxt is None or nxt.kind != "table_row" or nxt.prov not in table_rows:
+        return False
+    return table_rows[nxt.prov][0].kind == "duty"
 
 
 def _open_appendix(state: _OutlineState, opened: tuple[int | None, str], p: Paragraph,

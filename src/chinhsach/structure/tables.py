@@ -751,17 +751,24 @@ def _line_rows(lines: Sequence[SourceLine], start: int, end: int
     found = [(lines[k].text.strip(), lines[k].prov) for k in range(start, end + 1)]
     found = [(text, prov) for text, prov in found if text and not _is_rule_line(text)]
     # Some portals end each cell with a pipe and open none ("STT | Nội dung | … |", one row per
-    # line): there a line that opens with "|" opens with an empty cell.
-    trailing = any(t.endswith("|") and not t.startswith("|") for t, _p in found)
+    # line): there a line that opens with "|" opens with an empty cell. A table written without
+    # outer pipes ends a row whose last cells are empty with "|" too ("01/2026 | Phê duyệt | Bộ X
+    # |  | "): most of its rows end with a cell, so it is read as one without outer pipes.
+    unopened = [t for t, _p in found if not t.startswith("|")]
+    trailing = 2 * sum(t.endswith("|") for t in unopened) > len(unopened)
+    inner = not trailing and any(_is_inner_pipe_row(t) for t, _p in found)
     rows: list[tuple[list[str | None], Provenance]] = []
     for text, prov in found:
         if len(text) < 2:
             return None  # a lone "|": cells printed one after another
         if trailing and text.endswith("|"):
             parts = text[:-1].split("|")
-        elif text.startswith("|") and text.endswith("|"):
+        elif text.startswith("|") and text.endswith("|") and not inner:
             parts = text[1:-1].split("|")
-        elif _is_inner_pipe_row(text):
+        elif _is_inner_pipe_row(text) or (inner and " | " in f"{text} "):
+            # Without outer pipes, a row whose first cell is empty opens with "|" (a time cell
+            # merged down, the empty slots of a second header row); a group row prints its
+            # marker and title only ("II | GIAI ĐOẠN 2: …").
             parts = text.split("|")
         else:
             return None
@@ -770,6 +777,11 @@ def _line_rows(lines: Sequence[SourceLine], start: int, end: int
     if len(rows) < 2 or max(len(cells) for cells, _ in rows) < 2:
         return None
     n = max(len(cells) for cells, _ in rows)
+    if len(rows[0][0]) < n and len(rows[1][0]) == n and not rows[1][0][0]:
+        # A first header row whose last label spans the sub-labels of the second ("Thời gian |
+        # Nội dung | Thực hiện" over " |  | Chủ trì | Phối hợp"): the second row opens with the
+        # empty slots under the labels merged down, so the spanning label is the last one.
+        rows[0][0].extend([None] * (n - len(rows[0][0])))
     for cells, _prov in rows:
         # A short row is a group row ("| I | Nhóm nhiệm vụ về thể chế |", a marker and a
         # title); a short header row dropped its spanning cells' empty slots ("| Chủ trì | Phối
@@ -1294,7 +1306,12 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
                  if c is not None), None)
     if table.kind == "duty":
         has_name = bool(name is not None and name < len(cells) and cells[name])
-        filled = any(cells[j] for j, r in enumerate(table.roles) if r in _DUTY_CELLS and j < len(cells))
+        # A table with no STT column prints its phase and step rows' markers in its first column
+        # ("I | GIAI ĐOẠN 1: …", "2 | Thẩm định …" over "10/2026 | task | …"): a marker there
+        # is no time or body.
+        marker = 0 if stt_col is None and cells and cells[0] and _is_stt(cells[0]) else None
+        filled = any(cells[j] for j, r in enumerate(table.roles)
+                     if r in _DUTY_CELLS and j < len(cells) and j != marker)
         # A "- Trong đó: …" sub-row of an indicator table that names who follows each indicator
         # gives a value and no body (the 2019 and 2021 national tables read in the survey).
         valued = any(cells[j] for j, r in enumerate(table.roles)
@@ -1308,15 +1325,22 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
 
 def _carry_down(table: Table) -> None:
     """A lead, partner or time cell merged down over several rows (``None`` in the rows below it
-    in PDF grids) applies to each of them."""
+    in PDF grids) applies to each of them.
+
+    A schedule whose first column is the time ("Thời gian | Nội dung công việc | Chủ trì | …")
+    prints a period once for the tasks it spans: the converter leaves the merged slots empty
+    (``""``), up to the next group row (a merge never crosses one)."""
     last: dict[int, str] = {}
+    schedule = bool(table.roles) and table.roles[0] == "time"
     for row in table.rows:
+        if row.kind == "group" and schedule:
+            last.pop(0, None)
         if row.kind != "data":
             continue
         for j, role in enumerate(table.roles):
             if role not in ("lead", "cooperate", "time") or j >= len(row.cells):
                 continue
-            if row.cells[j] is None and j in last:
+            if (row.cells[j] is None or (j == 0 and schedule and not row.cells[j])) and j in last:
                 row.cells[j] = last[j]
             elif row.cells[j]:
                 last[j] = row.cells[j] or ""
@@ -1335,6 +1359,8 @@ def _row_stt(table: Table, row: TableRow) -> str:
         m = _MARKER_IN_TEXT.match(text)
         if m:
             stt = m.group("stt")
+        elif stt_col is None and row.cells and row.cells[0] and _is_stt(row.cells[0]):
+            stt = row.cells[0].strip().rstrip(".")  # the marker in the first column (_row_kind)
     return stt
 
 
@@ -1389,6 +1415,10 @@ def _number_rows(table: Table) -> None:
                 break
     last_id: str | None = None
     data_index = 0
+    # A table that numbers only its group rows (phase "I", step "1") and none of its data rows
+    # lists each step's tasks under it like bullets under an item: they take the step's id
+    # (GUIDELINES-real.md, [decided, s15 fixN]).
+    by_group = not any(stt for row, stt, _k, _a in entries if row.kind == "data")
     for (row, stt, kind, ancestors), own in zip(entries, chosen, strict=True):
         if row.kind == "data":
             data_index += 1
@@ -1397,7 +1427,7 @@ def _number_rows(table: Table) -> None:
                 (f"{s}.{stt}" for k, s in reversed(ancestors) if k == chosen_level), stt)
         if own is not None:
             row.row_id = own
-        elif kind == "dash" and last_id is not None:
+        elif (kind == "dash" or (by_group and row.kind == "data")) and last_id is not None:
             row.row_id = last_id
         else:
             row.row_id = f"r{data_index}" if row.kind == "data" else None

@@ -1,0 +1,97 @@
+"""Schedules printed as ' | ' rows without outer pipes (session 15, helper fixN).
+
+Layout seen in s15 dev qd836-bxd-2019 (a ministry's plan for drawing up a sector master plan,
+Trangsct/skill-sct) and in ministries' planning schedules of the same kind: after the
+organisation part, a title in capitals over a table "Thời gian | Nội dung công việc | Cơ quan
+chịu trách nhiệm … | Thực hiện" with "Đơn vị chủ trì | Đơn vị phối hợp" under "Thực hiện"; phase
+rows "I | GIAI ĐOẠN 1: …" and step rows "1 | …" (numbered afresh in each phase) print a marker
+and a title only; task rows print no STT and take the step's id (or the phase's), the period in the first column once for the tasks it spans (the rows below open with
+" | "); the period is a month span "10-11/2026"; a partner cell lists bodies as "- Vụ A; - Vụ B.".
+Read before as text, the 24 rows of that schedule were glued into the last item of the
+organisation part (units with roles 0.03, deadlines 0/24). All wording below is invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chinhsach import parse
+from chinhsach.extract.tables import time_cell
+from chinhsach.model import Document
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH HÒA VÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 31/KH-UBND | Hòa Vân, ngày 02 tháng 3 năm 2026
+
+KẾ HOẠCH
+ĐIỀU TRA, ĐÁNH GIÁ ĐẤT LÂM NGHIỆP TỈNH HÒA VÂN NĂM 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Nắm chắc hiện trạng đất lâm nghiệp của tỉnh.
+II. TỔ CHỨC THỰC HIỆN
+1. Giao Sở Nông nghiệp và Môi trường là cơ quan thường trực thực hiện Kế hoạch.
+2. Các sở, ngành phối hợp thực hiện các nội dung được giao.
+BIỂU TIẾN ĐỘ THỰC HIỆN
+
+"""
+
+TABLE = """Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm theo quy định | Thực hiện
+ |  |  | Đơn vị chủ trì | Đơn vị phối hợp
+I | GIAI ĐOẠN 1: CHUẨN BỊ
+1 | Xây dựng đề cương
+03-04/2026 | Soạn thảo đề cương điều tra đất lâm nghiệp | Cơ quan chủ quản | Sở Nông nghiệp và Môi trường | - Chi cục Kiểm lâm vùng ven biển; - Sở Tài chính.
+ | Lấy ý kiến các sở, ngành về đề cương | Cơ quan chủ quản | Sở Tư pháp | - Sở Nông nghiệp và Môi trường.
+2 | Phê duyệt đề cương
+5/2026 | Phê duyệt đề cương điều tra | Ủy ban nhân dân tỉnh |  |
+II | GIAI ĐOẠN 2: TRIỂN KHAI
+1 | Điều tra thực địa
+06-9/2026 | Tổ chức điều tra tại thực địa | Cơ quan chủ quản | Sở Nông nghiệp và Môi trường | - Sở Tài chính.
+ | Tổng hợp kết quả điều tra | Cơ quan chủ quản | Do Giám đốc Sở quyết định (*) | - Sở Tư pháp.
+III | GIAI ĐOẠN 3: CÔNG BỐ
+11-12/2026 | Công bố kết quả điều tra | Cơ quan chủ quản | Sở Nông nghiệp và Môi trường | - Sở Tư pháp.
+
+Ghi chú: (*) theo phân công nội bộ.
+"""
+
+
+def _parse(tmp_path: Path) -> Document:
+    path = tmp_path / "plan.md"
+    path.write_text(HEADER + TABLE, encoding="utf-8")
+    return parse(path)
+
+
+def _rows(doc: Document) -> list[tuple[str | None, set[tuple[str, str]], str | None]]:
+    return [(d.section, {(u.name, u.role) for u in d.units if u.explicit}, d.deadline)
+            for d in doc.duties if d.section and d.section.startswith("PL")]
+
+
+def test_schedule_rows_are_read_as_table_rows(tmp_path: Path) -> None:
+    rows = _rows(_parse(tmp_path))
+    assert [s for s, _u, _d in rows] == ["PL1.I.1", "PL1.I.1", "PL1.I.2", "PL1.II.1", "PL1.II.1",
+                                        "PL1.III"]
+
+
+def test_period_spans_the_rows_below_it_up_to_the_next_group(tmp_path: Path) -> None:
+    rows = _rows(_parse(tmp_path))
+    assert [d for _s, _u, d in rows] == ["2026-04-30", "2026-04-30", "2026-05-31",
+                                          "2026-09-30", "2026-09-30", "2026-12-31"]
+
+
+def test_lead_comes_from_the_chu_tri_column(tmp_path: Path) -> None:
+    rows = _rows(_parse(tmp_path))
+    first, second, approve, _field, last, _publish = (u for _s, u, _d in rows)
+    assert ("Sở Nông nghiệp và Môi trường", "lead") in first
+    assert not any("chủ quản" in name for name, _r in first | second)
+    assert ("Chi cục Kiểm lâm vùng ven biển", "cooperate") in first  # "- " bullet in the cell
+    assert ("Sở Tài chính", "cooperate") in first
+    assert ("Sở Tư pháp", "lead") in second
+    # Both unit columns empty: the body answerable for the step does it.
+    assert approve == {("Ủy ban nhân dân tỉnh", "lead")}
+    # "Do … quyết định" says who decides; it names no body.
+    assert last == {("Sở Tư pháp", "cooperate")}
+
+
+def test_month_span_time_cell() -> None:
+    assert time_cell("10-11/2026")[0] == "2026-11-30"
+    assert time_cell("01-4/2027")[0] == "2027-04-30"
+    assert time_cell("3-12/2026")[0] == "2026-12-31"
