@@ -95,3 +95,30 @@ def test_month_span_time_cell() -> None:
     assert time_cell("10-11/2026")[0] == "2026-11-30"
     assert time_cell("01-4/2027")[0] == "2027-04-30"
     assert time_cell("3-12/2026")[0] == "2026-12-31"
+
+
+UNIT_HEADED = """ỦY BAN NHÂN DÂN
+TỈNH HÒA VÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 32/KH-UBND | Hòa Vân, ngày 05 tháng 3 năm 2026
+
+KẾ HOẠCH
+PHÁT TRIỂN CHUỖI GIÁ TRỊ NÔNG SẢN TỈNH HÒA VÂN NĂM 2026
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương
+- Chủ trì xây dựng danh mục sản phẩm chủ lực của tỉnh.
+2. Hội Nông dân tỉnh, các hiệp hội và doanh nghiệp
+- Phối hợp với Sở Công Thương quảng bá sản phẩm nông nghiệp của tỉnh;
+- Chủ động tham gia các hội chợ xúc tiến thương mại trong và ngoài tỉnh.
+"""
+
+
+def test_unit_heading_closed_by_bare_classes_of_actors(tmp_path: Path) -> None:
+    """A heading that names a body and then bare classes ("các hiệp hội và doanh nghiệp", no
+    units themselves) is still a unit heading: the body leads each dash item under it (layout
+    of s15 dev qd232-ttg-2025 V.6, a Prime Minister's decision approving a scheme)."""
+    path = tmp_path / "plan2.md"
+    path.write_text(UNIT_HEADED, encoding="utf-8")
+    doc = parse(path)
+    items = [{(u.name, u.role) for u in d.units} for d in doc.duties if d.section == "I.2"]
+    assert len(items) == 2
+    assert all(("Hội Nông dân tỉnh", "lead") in units for units in items)

@@ -1889,6 +1889,10 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     # A remit ("theo chức năng, nhiệm vụ được giao") or a restriction ("có liên quan") after a
     # collective does not make the heading a topic.
     # "căn cứ chức năng, nhiệm vụ, quyền hạn được giao" says the same (s14 dev nq122 PL1.1).
+    # "6. Liên đoàn X, các Hiệp hội và doanh nghiệp" (s15 dev qd232-ttg-2025 V.6): bare classes of
+    # actors closing the list (no units themselves, GUIDELINES-real.md) do not make it a topic.
+    rest = re.sub(r"(?:,|\bva\b)\s*cac\s+(?:hiep hoi|doanh nghiep|to chuc|ca nhan)"
+                  r"(?:\s*(?:,|\bva\b)\s*(?:cac\s+)?(?:hiep hoi|doanh nghiep|to chuc|ca nhan))*\s*$", " ", rest)
     rest = re.sub(r"\b(?:theo|can cu(?: vao)?) chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
                   r"|\b(?:dong )?tren dia ban\b|\btai dia phuong\b", " ", rest)
     rest = re.sub(r"\b(?:giao|de nghi|trach nhiem cua|chi dao|chu tri|cac|va|doi voi)\b|[,;:()\-–]", " ", rest)
