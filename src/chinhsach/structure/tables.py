@@ -756,7 +756,10 @@ def _line_rows(lines: Sequence[SourceLine], start: int, end: int
     # |  | "): most of its rows end with a cell, so it is read as one without outer pipes.
     unopened = [t for t, _p in found if not t.startswith("|")]
     trailing = 2 * sum(t.endswith("|") for t in unopened) > len(unopened)
-    inner = not trailing and any(_is_inner_pipe_row(t) for t, _p in found)
+    # Rows without outer pipes: a row opening with "|" opens with an empty cell, one ending with
+    # "|" ends with one (a markdown table, most of whose rows print both pipes, is not one).
+    framed = sum(t.startswith("|") and t.endswith("|") for t, _p in found)
+    inner = not trailing and any(_is_inner_pipe_row(t) for t, _p in found) and len(unopened) > framed
     rows: list[tuple[list[str | None], Provenance]] = []
     for text, prov in found:
         if len(text) < 2:
