@@ -122,3 +122,35 @@ def test_unit_heading_closed_by_bare_classes_of_actors(tmp_path: Path) -> None:
     items = [{(u.name, u.role) for u in d.units} for d in doc.duties if d.section == "I.2"]
     assert len(items) == 2
     assert all(("Hội Nông dân tỉnh", "lead") in units for units in items)
+
+
+ROW_WITHOUT_STT = """ỦY BAN NHÂN DÂN
+TỈNH HÒA VÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 33/KH-UBND | Hòa Vân, ngày 06 tháng 3 năm 2026
+
+KẾ HOẠCH
+BẢO VỆ NGUỒN NƯỚC TỈNH HÒA VÂN NĂM 2026
+I. MỤC TIÊU
+Bảo vệ nguồn nước sinh hoạt.
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+
+TT | Nội dung công việc | Sản phẩm | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian
+1 | Rà soát danh mục nguồn nước cần bảo vệ | Báo cáo | Sở Nông nghiệp và Môi trường | Sở Xây dựng | Quý II/2026
+ | Khoanh vùng hành lang bảo vệ nguồn nước | Quyết định | Sở Nông nghiệp và Môi trường | Ủy ban nhân dân cấp xã | Quý III/2026
+2 | Kiểm tra các cơ sở xả thải vào nguồn nước | Báo cáo | Sở Tài chính | Công an tỉnh | Quý IV/2026
+"""
+
+
+def test_row_opening_with_a_pipe_has_an_empty_stt_cell(tmp_path: Path) -> None:
+    """A row of a table without outer pipes whose STT cell is empty opens with " | " (layout of
+    Trangsct/skill-sct quy-hoach-ct-vn/…/NQ-88-NQ-CP-22-7-2022-…txt, its task list row after
+    TT 5, and of s15 dev qd836-bxd-2019): its cells stay in their columns."""
+    path = tmp_path / "plan3.md"
+    path.write_text(ROW_WITHOUT_STT, encoding="utf-8")
+    doc = parse(path)
+    rows = [(d.section, {(u.name, u.role) for u in d.units}, d.deadline) for d in doc.duties
+            if d.section and d.section.startswith("PL")]
+    assert rows[1] == ("PL1.r2", {("Sở Nông nghiệp và Môi trường", "lead"),
+                                  ("Ủy ban nhân dân cấp xã", "cooperate")}, "2026-09-30")
+    assert [s for s, _u, _d in rows] == ["PL1.1", "PL1.r2", "PL1.2"]
