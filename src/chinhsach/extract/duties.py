@@ -46,6 +46,7 @@ from datetime import date
 
 from chinhsach.extract.units import find_units, joint_body, one_name_per_body
 from chinhsach.model import Document, Duty, Section, Segment, UnitRole
+from chinhsach.structure.outline import CONSTITUTES
 from chinhsach.text.bodies import FOLLOW_UP
 from chinhsach.text.normalize import fold
 from chinhsach.text.numbers import month_end
@@ -1953,18 +1954,35 @@ _MEETING_ACCOUNT = re.compile(r"^\W*(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\
 # history of a submission), no charge; "Ủy ban nhân dân tỉnh kính trình Hội đồng nhân dân tỉnh xem
 # xét, quyết định" is the document speaking to its addressee. Seen in the reports and
 # submissions (tờ trình) read in session 12 (tests/test_doc_types_survey.py).
-_RECOUNTS = re.compile(r"\s*(?:da|vua|kinh trinh|kinh bao cao|xin bao cao)\b")
+_RECOUNTS = re.compile(r"\s*(?:da|vua|kinh trinh|kinh bao cao|xin bao cao|nhan duoc)\b")
+# "Ủy ban nhân dân tỉnh nhận được Văn bản số … của Bộ X …; việc này, Chủ tịch UBND tỉnh có ý kiến
+# như sau:" opens a reply letter with the document it answers: an account, no charge, and no
+# lead-in either, although it ends in a colon (s15 dev cv2496: the issuer was a false lead).
+_RECEIPT = re.compile(r"\s*nhan duoc\b")
 
 
-def _subject_recounts(sentence: str, find: UnitFinder) -> bool:
-    """Whether the units that open ``sentence`` (its subject) are followed by :data:`_RECOUNTS`."""
+def _subject_recounts(sentence: str, find: UnitFinder, verbs: re.Pattern[str] = _RECOUNTS) -> bool:
+    """Whether the units that open ``sentence`` (its subject) are followed by ``verbs``."""
     folded = fold(sentence, keep_length=True).lower()
     end: int | None = None
     for m in sorted(find(sentence), key=lambda x: x.start):
         if re.sub(r"\b(?:cac|nhung|va)\b|[-+*•,.;:() ]", "", folded[end or 0: m.start]):
             break
         end = m.end
-    return end is not None and bool(_RECOUNTS.match(folded, end))
+    return end is not None and bool(verbs.match(folded, end))
+
+
+# "Điều 3. Quyền hạn của Ban Chỉ đạo" over "1. Được mời dự …", "2. Yêu cầu các bộ, ngành cung cấp
+# …": what the body may do, not what it is charged with ([decided, s15 fixQ], s15 dev qd798 D3).
+# An article of tasks and powers together ("Nhiệm vụ, quyền hạn") stays a task article.
+_POWERS_ARTICLE = re.compile(r"^(?:cac\s+)?quyen(?: han)?(?: cua\b|\s*$)(?!.*\bnhiem vu\b)")
+# A line of the roster under "Điều 1. Thành lập Ban Chỉ đạo …, gồm các thành viên sau đây:"
+# ("- Bộ trưởng Bộ Xây dựng, Phó Trưởng ban thường trực;") names a member by its title: a
+# minister's title opening it made it a charging sentence (s15 dev qd798 D1: three false
+# leads). A sentence of that article that does charge someone says so with one of these words.
+# Matched with diacritics: folded, "giao" would also be "Giáo dục" and "tổ chức" the "Ban Tổ chức".
+_ROSTER_CHARGE = re.compile(r"\b(?:giao|chủ trì|phối hợp|chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|"
+                            r"làm cơ quan|tham mưu|thực hiện|báo cáo|trình|giúp)\b")
 
 
 # A part that says what and whom the plan covers ("II. PHẠM VI, ĐỐI TƯỢNG", "THỜI GIAN VÀ PHẠM
@@ -2295,6 +2313,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             part = "other"
         if part in ("objectives", "situation"):
             continue
+        if any(n.kind == "item" and _ARTICLE_ID.search(n.id) and (
+                _POWERS_ARTICLE.match(fold(n.heading))
+                or (CONSTITUTES.match(fold(n.heading)) and not _ROSTER_CHARGE.search(seg.text.lower())))
+               for n in path):
+            continue  # a powers article, or a member of the roster a decision constitutes
         text = seg.text
         if not re.search(r"\w", text):
             continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown
@@ -2357,6 +2380,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     _apply_fields(task, fields, find)
                 continue
         field_run = None
+        if seg.kind == "paragraph" and _subject_recounts(text, find, _RECEIPT) and not _CHARGE.search(fold(text)):
+            continue  # "UBND tỉnh nhận được Văn bản số …; việc này, … có ý kiến như sau:"
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
             if part not in ("tasks", "organisation") and _ADDRESSED_TOPIC.match(fold(text)) \
                     and any(_CRITERIA_HEADING.search(fold(n.heading)) for n in path):

@@ -91,6 +91,15 @@ _SIGN_WORDS = re.compile(
     r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|HIỆU TRƯỞNG|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|"
     r"CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC)\b"
 )
+
+
+def is_signer_title(text: str) -> bool:
+    """Whether a line is a signer's bare title in capitals ("THỦ TƯỚNG", "BỘ TRƯỞNG"): the
+    head who signs in person prints no "TM."/"KT." before it."""
+    text = text.strip("*_| ")
+    return is_caps(text) and bool(_SIGN_WORDS.match(text)) and len(text.split()) <= 8
+
+
 _NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s){1,5}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")  # "Y Thanh Hà Niê Kđăm"
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|ký|đã\s+ký\s+và\s+đóng\s+dấu)[^)]*\)?$", re.IGNORECASE)
 # "… Ban Thường vụ Tỉnh ủy Sơn La ban hành Kế hoạch …", "Ủy ban nhân dân tỉnh Cao Bằng ban hành

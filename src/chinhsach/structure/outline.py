@@ -298,7 +298,7 @@ _FORWARD = re.compile(r"^phuong huong\b")
 _RULE_ARTICLE = re.compile(r"^(?:yeu cau|muc dich)\b")
 # A decision's article that constitutes a body ("Điều 1. Kiện toàn Ban Chỉ đạo …, gồm các thành
 # viên sau:") is the decision's own act over a roster of members, no task of the plan's kind.
-_CONSTITUTES = re.compile(r"^(?:kien toan|cung co|thanh lap)\b")
+CONSTITUTES = re.compile(r"^(?:kien toan|cung co|thanh lap)\b")
 # "Điều 2. Tổ công tác có nhiệm vụ:", "Điều 2. Ban Chỉ đạo có các nhiệm vụ, quyền hạn sau:": the
 # article lists the tasks of the body it names.
 _HAS_TASKS = re.compile(r"^[^,;:]{0,60}?\bco (?:cac )?(?:nhiem vu|trach nhiem)\b")
@@ -378,7 +378,7 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
     if found is not None:
         return found
     if title and parent_part is None:
-        if _CONSTITUTES.match(folded):
+        if CONSTITUTES.match(folded):
             return "other"
         if _HAS_TASKS.match(folded):
             return "tasks"
@@ -1009,7 +1009,10 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int, bool]:
         text = paras[i].text.lstrip("|*_ ")
         if _SIGNATURE_START.match(text) or (
             _SIGN_TITLE_RE.match(text.strip("* ")) and metadata.is_caps(text)
-        ):
+        ) or (i > body_start and paras[i - 1].text.rstrip().endswith("./.") and metadata.is_signer_title(text)):
+            # "… thi hành Quyết định này./." then "THỦ TƯỚNG": a head signing in person prints
+            # no "TM."/"KT.", and a gazette page prints no "Nơi nhận" (s15 dev qd798: the name
+            # under it was read as a duty of "Thủ tướng").
             sign_start = i
             break
     # The preamble must not swallow the whole document when no outline exists.

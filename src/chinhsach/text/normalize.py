@@ -280,8 +280,11 @@ _CLOSED_TAIL = re.compile(r"(?:\b(?:Huyện|Tỉnh|Thành|Thị|Quận|Đảng) 
 # An article named inside a sentence: "Điều 6;", "Điều 10," "Điều 4 của Luật", "Điều 7 và …",
 # "Điều 12 Luật …" (a list of the clauses a decree details). A heading has "." or ":" or a
 # capitalised title after the number, never these.
+# "… các thành viên quy định tại" / "Điều 1 chịu trách nhiệm thi hành …": a lower-case word right
+# after the number goes on with a sentence; an article heading prints "Điều 7." and a capital
+# (s15 dev qd798: the wrapped reference opened an item "1" that swallowed the signature).
 _ARTICLE_REFERENCE = re.compile(r"(?:Điều|ĐIỀU)\s+\d+[a-z]?\s*(?:[;,)]|(?:của|và|hoặc|khoản|điểm|Luật|Nghị định"
-                                r"|Bộ luật|Thông tư)\b)")
+                                r"|Bộ luật|Thông tư)\b|(?<=\d)\s+(?=[a-zđà-ỹ]))")
 
 
 def _short_heading(prev: str) -> bool:
@@ -340,6 +343,11 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
             and not m.group("mark").startswith(",") and text[0] != "0":
         # "1: Tổ chức …" under a heading wrapped to the margin: a clause whose point OCR read as
         # a colon (HzW_18); "khoản 1, Điều 5" wrapped before the "1," is not taken.
+        return False
+    if prev.rstrip().endswith("./.") and len(text.strip()) <= 2:
+        # "./." closes the body: a lone glyph under it (a gazette text layer's stray "ơ") goes on
+        # with nothing; joined, it hid the closing mark and the last article read as a title
+        # (s15 dev nq141 D5).
         return False
     if _starts_lowercase(text):
         return True
