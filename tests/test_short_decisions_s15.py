@@ -184,3 +184,15 @@ def test_reply_letter_opening_receipt_is_no_duty(tmp_path: Path) -> None:
     assert not [d for d in doc.duties if "nhận được" in d.text]
     leads = [{u.name for u in d.units if u.role == "lead"} for d in doc.duties]
     assert leads == [{"Sở Nông nghiệp và Môi trường"}, {"Sở Nông nghiệp và Môi trường"}]
+
+
+def test_a_defined_short_name_stands_for_the_full_name(tmp_path: Path) -> None:
+    """"Thành lập Ban Chỉ đạo quốc gia về phát triển vật liệu xây dựng xanh (gọi tắt là Ban Chỉ
+    đạo)": the tasks of "Ban Chỉ đạo" are that committee's, named in full (before: the bare
+    "Ban Chỉ đạo", which names any of hundreds across documents; s15 dev qd798). The form (a
+    body defined with its short name, then its tasks) is that of the decisions cited in
+    tests/test_decisions_survey.py::test_a_roster_is_no_duty_and_the_body_has_its_tasks."""
+    doc = parse_text(tmp_path, STEERING, "qd.md")
+    full = "Ban Chỉ đạo quốc gia về phát triển vật liệu xây dựng xanh"
+    assert (full, "lead") in _roles(_by_section(doc, "D2.1")[0])
+    assert {(full, "lead"), (full, "monitor")} <= _roles(_by_section(doc, "D2.2")[0])
