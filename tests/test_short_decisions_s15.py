@@ -196,3 +196,16 @@ def test_a_defined_short_name_stands_for_the_full_name(tmp_path: Path) -> None:
     full = "Ban Chỉ đạo quốc gia về phát triển vật liệu xây dựng xanh"
     assert (full, "lead") in _roles(_by_section(doc, "D2.1")[0])
     assert {(full, "lead"), (full, "monitor")} <= _roles(_by_section(doc, "D2.2")[0])
+
+
+def test_the_standing_deputy_prime_minister_is_one_office() -> None:
+    """"Phân công Phó Thủ tướng Thường trực Chính phủ <name> chỉ đạo …" (the article of a
+    Government resolution that names who steers a law draft): the standing deputy's office, one
+    unit. Before, "Thủ tướng" and "Thường trực Chính phủ" were two false leads (s15 dev nq141
+    D3). (A plain "Phó Thủ tướng Chính phủ" is left as it was: s14 dev nq122 PL1.6.b prints
+    "Phó Thủ tướng Chính phủ - Trưởng Ban chỉ đạo …", which its gold reads as the committee.)"""
+    from chinhsach.extract.duties import roles_in_text
+
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Phân công Phó Thủ tướng Thường trực Chính phủ Lê Văn An chỉ đạo việc hoàn thiện dự án Luật Đo lường.")}
+    assert roles == {("Phó Thủ tướng Thường trực Chính phủ", "lead")}
