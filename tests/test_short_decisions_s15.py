@@ -162,7 +162,7 @@ REPLY_LETTER = """ỦY BAN NHÂN DÂN                   CỘNG HOÀ XÃ HỘI CH
 
          Ủy ban nhân dân tỉnh nhận được Văn bản số 640/BNNMT-TNN ngày
    05/3/2026 của Bộ Nông nghiệp và Môi trường về việc cấp phép khai thác nước
-   mặt (gửi kèm theo); việc này, Chủ tịch UBND tỉnh có ý kiến như sau:
+   mặt và triển khai cấp phép (gửi kèm theo); việc này, Chủ tịch UBND tỉnh có ý kiến như sau:
          Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính
    hướng dẫn các tổ chức thực hiện thủ tục cấp phép theo đề nghị của Bộ Nông
    nghiệp và Môi trường; báo cáo Ủy ban nhân dân tỉnh trước ngày 30/3/2026.
@@ -179,7 +179,8 @@ def test_reply_letter_opening_receipt_is_no_duty(tmp_path: Path) -> None:
     """"Ủy ban nhân dân tỉnh nhận được Văn bản số … của Bộ X …; việc này, Chủ tịch UBND tỉnh có
     ý kiến như sau:": a reply letter opens with the document it answers; the issuer receiving it
     is charged with nothing (before: "Ủy ban nhân dân tỉnh" lead of a false duty, s15 dev
-    cv2496). The assignment and the closing sentence stay duties."""
+    cv2496, where the received document's subject says "triển khai"). The assignment and the
+    closing sentence stay duties."""
     doc = parse_text(tmp_path, REPLY_LETTER, "cv.md")
     assert not [d for d in doc.duties if "nhận được" in d.text]
     leads = [{u.name for u in d.units if u.role == "lead"} for d in doc.duties]
@@ -209,3 +210,20 @@ def test_the_standing_deputy_prime_minister_is_one_office() -> None:
     roles = {(u.name, u.role) for u in roles_in_text(
         "Phân công Phó Thủ tướng Thường trực Chính phủ Lê Văn An chỉ đạo việc hoàn thiện dự án Luật Đo lường.")}
     assert roles == {("Phó Thủ tướng Thường trực Chính phủ", "lead")}
+
+
+def test_a_check_inside_a_procedure_name_is_no_monitoring() -> None:
+    """"nghiên cứu, tham mưu … ủy quyền thực hiện thủ tục huấn luyện, kiểm tra, cấp chứng chỉ …":
+    the check is a step of the administrative procedure the duty is about; the department that
+    advises on delegating it watches nothing (before: monitor, s15 dev Lào Cai letter on
+    explosives training). A unit charged to check ("kiểm tra việc …") stays monitor."""
+    from chinhsach.extract.duties import roles_in_text
+
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Giao Sở Y tế chủ trì, phối hợp với Sở Tư pháp nghiên cứu, tham mưu Ủy ban nhân dân tỉnh việc ủy quyền "
+        "thực hiện thủ tục sát hạch, kiểm tra, cấp chứng chỉ hành nghề dược cho Giám đốc Sở Y tế.")}
+    assert ("Sở Y tế", "monitor") not in roles
+    assert {("Sở Y tế", "lead"), ("Sở Tư pháp", "cooperate"), ("Ủy ban nhân dân tỉnh", "report_to")} <= roles
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Giao Sở Y tế chủ trì kiểm tra việc thực hiện thủ tục cấp chứng chỉ hành nghề dược.")}
+    assert ("Sở Y tế", "monitor") in roles

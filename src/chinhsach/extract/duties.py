@@ -762,11 +762,15 @@ _NOT_OWN_ACTS = re.compile(
     r"|\b(?:den|cho|toi)\s+(?:cac\s+|moi\s+)?(?:nguoi|ho|to chuc|ca nhan|doanh nghiep|nhan dan|cong dong)\b"
     r"[^.;]{0,80}?\bde\s+(?:(?:cung|co the|duoc)\s+)?(?:tham gia\s+)?(?:theo doi|kiem tra|giam sat)\b"
     r"|\bnhu\s*:[^.;]*")
+# "tham mưu ủy quyền thực hiện thủ tục huấn luyện, kiểm tra, cấp giấy chứng nhận …": the check
+# names a step of the administrative procedure the duty is about, not a watch the unit keeps
+# (s15 dev Lào Cai letter on explosives training: its department was made monitor).
+_PROCEDURE_CHECK = re.compile(r"\bthu tuc\s+(?:[a-z]+\s*,?\s*){0,4}?(?:kiem tra|giam sat|theo doi)\b")
 
 
 def _own_acts(folded: str) -> str:
     """``folded`` without the monitoring words of :data:`_NOT_OWN_ACTS`."""
-    return _NOT_OWN_ACTS.sub(" ", folded)
+    return _PROCEDURE_CHECK.sub(" ", _NOT_OWN_ACTS.sub(" ", folded))
 
 
 def _inspected_spans(folded: str) -> list[tuple[int, int]]:
@@ -912,7 +916,8 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                     if any(clause_end.end() <= x.start < stop for x in mentions):
                         break
                     clause_end = nxt_end
-                if _MONITOR_VERBS.search(folded[mentions[tail].end : clause_end.start() if clause_end else None]):
+                if _MONITOR_VERBS.search(_PROCEDURE_CHECK.sub(
+                        " ", folded[mentions[tail].end : clause_end.start() if clause_end else None])):
                     add(m, "monitor")
                 continue
             # The lead monitors when the text charges it with monitoring before another unit
@@ -932,7 +937,7 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                         and (not _in_list_after(folded, mentions, mentions.index(x), _REPORT)
                              or re.search(r"\bgui\b", folded[mentions[tail].end : x.start]))),
                        len(folded))
-            if _MONITOR_VERBS.search(folded[mentions[tail].end : nxt]):
+            if _MONITOR_VERBS.search(_PROCEDURE_CHECK.sub(" ", folded[mentions[tail].end : nxt])):
                 add(m, "monitor")
     return out
 
@@ -2380,8 +2385,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     _apply_fields(task, fields, find)
                 continue
         field_run = None
-        if seg.kind == "paragraph" and _subject_recounts(text, find, _RECEIPT) and not _CHARGE.search(fold(text)):
-            continue  # "UBND tỉnh nhận được Văn bản số …; việc này, … có ý kiến như sau:"
+        if seg.kind == "paragraph" and _subject_recounts(text, find, _RECEIPT) \
+                and not _CHARGE.search(fold(text).partition(";")[2]):
+            # "UBND tỉnh nhận được Văn bản số … về việc triển khai …; việc này, … có ý kiến như
+            # sau:": the received document's subject may hold a charging word; what follows it
+            # must not.
+            continue
         if seg.kind in ("paragraph", "bullet") and (found := _lead_in_units(text, find)):
             if part not in ("tasks", "organisation") and _ADDRESSED_TOPIC.match(fold(text)) \
                     and any(_CRITERIA_HEADING.search(fold(n.heading)) for n in path):
