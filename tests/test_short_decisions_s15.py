@@ -227,3 +227,14 @@ def test_a_check_inside_a_procedure_name_is_no_monitoring() -> None:
     roles = {(u.name, u.role) for u in roles_in_text(
         "Giao Sở Y tế chủ trì kiểm tra việc thực hiện thủ tục cấp chứng chỉ hành nghề dược.")}
     assert ("Sở Y tế", "monitor") in roles
+
+
+def test_a_type_code_printed_without_its_hyphen() -> None:
+    """"Nghị định số 45/2025/NĐCP ngày 10/3/2025": a docx conversion lost the hyphen of the
+    decree's code; it is the decree 45/2025/NĐ-CP (before: a number no other mention of the
+    decree matches, s15 dev Lào Cai letter on explosives training)."""
+    from chinhsach.text.docnumber import canonical_doc_number
+
+    assert canonical_doc_number("45/2025/NĐCP") == "45/2025/NĐ-CP"
+    assert canonical_doc_number("12/QĐTTg") == "12/QĐ-TTg"
+    assert canonical_doc_number("45/2025/NĐ-CP") == "45/2025/NĐ-CP"
