@@ -238,3 +238,15 @@ def test_a_type_code_printed_without_its_hyphen() -> None:
     assert canonical_doc_number("45/2025/NĐCP") == "45/2025/NĐ-CP"
     assert canonical_doc_number("12/QĐTTg") == "12/QĐ-TTg"
     assert canonical_doc_number("45/2025/NĐ-CP") == "45/2025/NĐ-CP"
+
+
+def test_a_regional_audit_office_by_its_2025_name() -> None:
+    """"Kiểm toán khu vực VII": the State Audit's regional offices as the 2025 reorganisation
+    names them, asked to join the checks of a provincial investment decision (s15 dev Lào Cai
+    public-investment decision; before: no unit). Lower-case "kiểm toán" stays the activity."""
+    from chinhsach.extract.duties import roles_in_text
+
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Đề nghị Ban Nội chính Tỉnh ủy, Kiểm toán khu vực IV phối hợp kiểm tra, giám sát việc thực hiện.")}
+    assert {("Kiểm toán khu vực IV", "lead"), ("Kiểm toán khu vực IV", "monitor")} <= roles
+    assert not roles_in_text("Tổ chức kiểm toán tỉnh định kỳ hằng năm.")
