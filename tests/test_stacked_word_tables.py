@@ -118,3 +118,28 @@ def test_a_body_column_beside_the_tasks_it_leads() -> None:
         "stt", "lead", "task", "cooperate", "time"]
     # A target table's "Đơn vị" stays the unit of measure.
     assert _header_roles(["STT", "Chỉ tiêu", "Đơn vị", "Năm 2026"])[2] == "measure"
+
+
+def _lines(*texts: str) -> list:
+    from chinhsach.model import Provenance, SourceLine
+
+    return [SourceLine(text=t, prov=Provenance(file="t", page=None, line=n)) for n, t in enumerate(texts)]
+
+
+def test_one_cutting_rule_for_narrow_pieces() -> None:
+    """Narrow cells printed a word or two per line (s15 dev nq100 Phụ lục): an acronym goes on
+    with its cell ("… các tổ chức" / "PCPNN,"), a collective or a time opens one, a capital that
+    opens neither is a weak cut merged first when the row has more cells than columns (a name's
+    next word: "đại diện Việt" / "Nam tại …"), and a time's parenthesis holds its capitals."""
+    body = _lines("Mở rộng mạng lưới đọc sách điện tử tới tất cả các xã",
+                  "Sở Văn", "hóa", "Các", "Sở, ngành,", "Hội Thư", "viện", "VTHN,", "VTX",
+                  "Ứng dụng", "đọc sách", "Năm 2026", "(theo Kế", "hoạch Sở", "Văn hóa)")
+    grid = _cells_by_width("1", body, False, 4, 0, 30)
+    assert grid[2:] == ["Sở Văn hóa", "Các Sở, ngành, Hội Thư viện VTHN, VTX", "Ứng dụng đọc sách",
+                        "Năm 2026 (theo Kế hoạch Sở Văn hóa)"]
+    body = _lines("Mở rộng mạng lưới đọc sách điện tử tới tất cả các xã",
+                  "Sở Văn", "hóa", "Các cơ quan", "đại diện Việt", "Nam tại nước", "ngoài",
+                  "Ứng dụng", "đọc sách", "Năm 2026")
+    grid = _cells_by_width("1", body, False, 4, 0, 30)
+    assert grid[3] == "Các cơ quan đại diện Việt Nam tại nước ngoài"
+    assert grid[4:] == ["Ứng dụng đọc sách", "Năm 2026"]

@@ -288,7 +288,7 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
 #   blank line where the layer saw a gap (:func:`_cells_by_vocabulary`);
 # - any other header of known columns (nq105): the width of the pieces, a task cell's wrapped
 #   lines being wide and the narrow columns' short (:func:`_cells_by_width`).
-_BARE_UNIT = re.compile(r"^(?:(?:Các\s+)?(?:Bộ|UBND|Ủy ban|Ban|Ngân hàng|Văn phòng|Sở|Cục|Tổng cục|Mặt trận|"
+_BARE_UNIT = re.compile(r"^(?:(?:Các\s+)?(?:Bộ|UBND|Ủy ban|Ban|Ngân hàng|Văn phòng|Sở|Cục|Tổng cục|Mặt trận|Thanh tra|"
                         r"Đài|Thông tấn|Viện|Công an|Tỉnh ủy|Thành ủy|Đảng ủy)|Các\s+(?:bộ|địa phương))\b")
 _BARE_TIME = re.compile(r"^(?:Năm|Giai đoạn|Hằng|Hàng|Thường xuyên|Thường|Quý|Tháng|Trước ngày|Định kỳ|"
                         r"(?:19|20)\d\d)\b")
@@ -521,12 +521,41 @@ def _wide_width(lines: Sequence[SourceLine], k: int) -> int:
 
 # A narrow cell that is a time: a time word, or a span opening with "Trong", "Từ", "Trước".
 _CELL_TIME = re.compile(r"^(?:(?:Trong|Từ|Trước|Đến|Sau)\s+(?:năm|quý|tháng|ngày|\d)|Thường xuyên|"
+                        r"Theo (?:yêu cầu|lộ trình|kế hoạch|tiến độ)|"
                         r"Hằng|Hàng|Quý|Năm\s+\d|(?:19|20)\d\d\b)", re.IGNORECASE)
 
 
 # A task line that leaves its sentence open: the task goes on on the next line, however short.
 _TASK_OPEN = re.compile(r"(?:[,;(/\-–]|\b(?:và|của|với|các|cho|trong|theo|về|tại|thuộc|từ|đến|"
                         r"giai đoạn|năm|số|ngày|Bộ|Ủy ban|Ban|Sở))$")
+
+
+# A collective ("Các cơ quan …") or a level a task goes to ("Chính phủ", "Thủ tướng Chính phủ",
+# "Cấp có thẩm quyền" in a "Cấp trình" column) opens its cell.
+_CELL_BODY = re.compile(r"^(?:Các\s|Chính phủ\b|Thủ tướng\b|Cấp có thẩm quyền\b|Quốc hội\b)")
+# An acronym opening a piece ("PCPNN,", "VTV, VOV"): the rest of a name or list in its cell.
+_ACRONYM = re.compile(r"^[A-ZĐ]{2,}\b")
+
+
+def _cell_opening(cell: list[str], piece: str) -> str | None:
+    """How a narrow piece stands to the open ``cell`` (its pieces so far): None when it goes on
+    with it (lower case, after a piece left open or inside an open parenthesis, an acronym),
+    "strong" when it opens a cell for sure (a body's head, a collective, a time, a capital after
+    a full stop), "weak" for any other capital (a name's next word or the next cell, told apart
+    by the columns' count)."""
+    before = cell[-1]
+    text = " ".join(cell)
+    if piece.startswith("Các ") and fold(before).rstrip().endswith(" cac"):
+        return "strong"  # "… nhân dân các" / "Các bộ, …": no article follows an article
+    if not piece[:1].isupper() or _STACKED_OPEN.search(before) or text.count("(") > text.count(")"):
+        return None
+    timed = bool(_CELL_TIME.match(text) or _BARE_TIME.match(text))
+    if (_BARE_UNIT.match(piece) or _CELL_TIME.match(piece) or _BARE_TIME.match(piece) or before.endswith(".")
+            or _CELL_BODY.match(piece)):
+        return "strong"
+    if _ACRONYM.match(piece) or timed:
+        return None  # the time is a row's last cell: a capital after it is its own rest
+    return "weak"
 
 
 def _task_goes_on(wide: str, short: str) -> bool:
@@ -605,6 +634,7 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
     task: list[str] = []
     narrow: list[list[str]] = []
     ahead: list[list[str]] = []  # the cells left of the task
+    weak: list[bool] = []  # per narrow cell: whether it opened on a weak cut
     after_wide = False
     for x, line in enumerate(body):
         t = " ".join(line.text.split())
@@ -617,14 +647,24 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
             after_wide = False
             continue
         pieces = ahead if before and not task else narrow
-        if pieces and (not t[:1].isupper() or _STACKED_OPEN.search(pieces[-1][-1])):
+        opening = _cell_opening(pieces[-1], t) if pieces else "strong"
+        if opening is None:
             pieces[-1].append(t)
         else:
             pieces.append([t])
+            if pieces is narrow:
+                weak.append(opening == "weak")
         after_wide = False
+    room = width - before
+    while len(narrow) > room and any(weak[1:]):
+        # A capital that opens no unit, time or sentence is the weakest cut: the rest of a name
+        # ("Thanh tra" / "Chính phủ,", "đại diện Việt" / "Nam tại nước ngoài"): merged first,
+        # from the left, where the unit columns stand.
+        at = weak.index(True, 1)
+        narrow[at - 1].extend(narrow.pop(at))
+        weak.pop(at)
     cells = [" ".join(p) for p in narrow]
-    if len(cells) > width - before:
-        room = width - before
+    if len(cells) > room:
         middle = cells[2:-1]
         fixed = room - 3
         cells = cells[:2] + middle[:fixed] + [" ".join(middle[fixed:])] + cells[-1:]
