@@ -1160,6 +1160,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                 _ATTACHMENT_LINE.search(q.text) for q in paras[i : i + 4]):
             opened = None  # "PHỤ LỤC" inside the body with no table under it: a plain line
         if opened is not None:
+            if state.host is not None and state.host is appendix:
+                state.host = None  # the next appendix closes the parts of the last one
             appendix = _open_appendix(state, opened, p, appendix)
             appendix_tables = 0
             emit("heading", p.text, p, p.raw)
@@ -1169,7 +1171,10 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             if id(table) not in placed:
                 placed.add(id(table))
                 node = state.innermost_numbered()
-                place_table(table, appendix.id if appendix else (node.citable if node else None),
+                host = appendix.id if appendix else None
+                if appendix and state.part is not None and state.part.id.startswith(f"{appendix.id}."):
+                    host = state.part.id  # a table under a Roman part of the appendix: PL1.II.3
+                place_table(table, host if appendix else (node.citable if node else None),
                             appendix=appendix is not None)
                 appendix_tables += appendix is not None
             if row.kind == "data":
@@ -1178,8 +1183,15 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             else:
                 emit("heading", p.text, p, p.raw, section=row.section or table.section)
             continue
+        if (appendix is not None and not appendix_tables and state.item is None
+                and _APPENDIX_TASKS.match(p.text) and i + 1 < len(paras) and _opens_prose_list(paras[i + 1].text)):
+            # An appendix of tasks in Roman parts ("I. NHIỆM VỤ CHUNG" over numbered items, "II.
+            # NHIỆM VỤ CỤ THỂ" over a duty table; s15 dev nq175/NQ-CP 2023 Phụ lục I): its parts
+            # are its own, PL1.I.1 and PL1.II.3, as a decision's article hosts the parts printed
+            # in it. Before, the part lines were the appendix's title and the table sat in PL1.
+            state.host, state.outer, state.last_part_no = appendix, (appendix, 0), 0
         in_prose = appendix is not None and not appendix_tables and (
-            state.item is not None or _opens_prose_list(p.text))
+            state.item is not None or _opens_prose_list(p.text) or state.host is appendix)
         if appendix is not None and not in_prose:
             # The appendix title ("DANH MỤC CÁC NHIỆM VỤ … ĐẾN NĂM 2030") is its heading: its
             # period dates the targets of the tables below.
@@ -1351,6 +1363,10 @@ def _open_appendix(state: _OutlineState, opened: tuple[int | None, str], p: Para
     state.part, state.item, state.subitem, state.letter, state.topic = section, None, None, None, None
     state.last_item_no = 0  # an appendix of numbered prose numbers its items afresh: PL1.1
     return section
+
+
+# The first Roman part of an appendix of tasks: "I. NHIỆM VỤ CHUNG", "I. CÁC NHIỆM VỤ …".
+_APPENDIX_TASKS = re.compile(r"^I\.\s+(?:CÁC\s+)?(?:NHIỆM VỤ|GIẢI PHÁP|PHÂN CÔNG)\b")
 
 
 def _opens_prose_list(text: str) -> bool:

@@ -288,18 +288,20 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
 #   blank line where the layer saw a gap (:func:`_cells_by_vocabulary`);
 # - any other header of known columns (nq105): the width of the pieces, a task cell's wrapped
 #   lines being wide and the narrow columns' short (:func:`_cells_by_width`).
-_BARE_UNIT = re.compile(r"^(?:(?:Các\s+)?(?:Bộ|UBND|Ủy ban|Ban|Ngân hàng|Văn phòng|Sở|Cục|Tổng cục|Mặt trận|"
+_BARE_UNIT = re.compile(r"^(?:(?:Các\s+)?(?:Bộ|UBND|Ủy ban|Ban|Ngân hàng|Văn phòng|Sở|Cục|Tổng cục|Mặt trận|Thanh tra|"
                         r"Đài|Thông tấn|Viện|Công an|Tỉnh ủy|Thành ủy|Đảng ủy)|Các\s+(?:bộ|địa phương))\b")
 _BARE_TIME = re.compile(r"^(?:Năm|Giai đoạn|Hằng|Hàng|Thường xuyên|Thường|Quý|Tháng|Trước ngày|Định kỳ|"
                         r"(?:19|20)\d\d)\b")
 _BARE_OPEN = re.compile(r"(?:[,:&/\-–]|\b(?:và|của|các|cho|với|thuộc))\s*$")
-_BARE_ROW = re.compile(r"^(?:(?P<n>\d{1,2})|(?P<dash>[-–])|(?P<roman>[IVX]{1,5})(?:\s+(?P<title>\S.*))?)\s*$")
+_BARE_ROW = re.compile(r"^(?:(?P<n>\d{1,2})\.?|(?P<dash>[-–])|(?P<roman>[IVX]{1,5})\.?(?:\s+(?P<title>\S.*))?)\s*$")
 _BARE_ROLES = ("stt", "task", "lead", "cooperate", "time")
-_STACKED_STT = re.compile(r"^(?P<stt>[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,2})(?:\s+(?P<rest>\S.*))?$")
+# The STT as printed, with or without its closing dot ("II", "II.", "2.1", "1."): the Official
+# Gazette prints both (s14 nq116/nq105 without; s15 dev nq100/NQ-CP 2026 "I." / "1.").
+_STACKED_STT = re.compile(r"^(?P<stt>[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,2})\.?(?:\s+(?P<rest>\S.*))?$")
 _STACKED_LABEL = 30  # characters: a header label's line is no longer
 _STACKED_WIDE = 24  # characters: a task cell's wrapped lines reach it, the narrow columns' do not
 # A piece after which the cell goes on even when the next piece opens in capitals.
-_STACKED_OPEN = re.compile(r"(?:[,;(/\-–]|\b(?:và|của|với|các|Bộ|Ủy ban|Ban|Sở|Chủ tịch|Quý|"
+_STACKED_OPEN = re.compile(r"(?:[,;(/\-–]|\b(?:và|của|với|các|Các|Bộ|Ủy ban|Ban|Sở|Chủ tịch|Quý|"
                            r"Năm|năm|Tháng|tháng|Trước|trước|ngày|Cấp|cấp))$")
 _STACKED_END = re.compile(r"^(?:TM\.|KT\.|Nơi nhận|NƠI NHẬN)")
 
@@ -320,7 +322,7 @@ def _stacked_header(lines: Sequence[SourceLine], i: int) -> tuple[list[str], int
         else:
             labels.append(t)
         k += 1
-    roles = [_role_of(label) for label in labels]
+    roles = _header_roles(labels)
     if len(labels) < 4 or None in roles or "lead" not in roles or "task" not in roles:
         return None
     return labels, k
@@ -376,25 +378,36 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
     (:func:`_cells_by_vocabulary`, five columns) or by width (:func:`_cells_by_width`); None
     when a row cannot be read so or fewer than two rows are. The header printed again on each
     page is skipped; in a five-column table a task cell cut by the page has its rest under that
-    header, after the row's other cells (lines in lower case or opening with "(")."""
+    header, after the row's other cells (lines in lower case or opening with "(").
+
+    Read by width, a row may print no STT (the rows of a merged unit cell, see
+    :func:`_merged_labels`): a wide line in capitals after the row's narrow cells, where the
+    task before it is not left open, opens the next row. A number alone out of the STT sequence
+    is the page number the text layer left ("75" between a row and the header printed again).
+    """
     n = len(labels)
+    roles = _header_roles(labels)
+    before = roles.index("task") - 1 if "task" in roles else 0  # columns between STT and task
+    wide = _wide_width(lines, k)
     rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[i].prov)]
     printed = [lines[x].text.strip() for x in range(i, k)]  # the header as each page repeats it
     # The open row: its STT, where it stands, its lines, a cut task's rest, whether its first
     # line holds the words after the STT.
-    current: tuple[str, Provenance, list[SourceLine], list[str], bool] | None = None
+    current: tuple[str | None, Provenance, list[SourceLine], list[str], bool] | None = None
     after_header = False
+    last_number: int | None = None
 
     def close() -> bool:
         if current is None:
             return True
         stt, prov, body, rest, titled = current
         if not by_vocabulary:
-            rows.append((_cells_by_width(stt, _page_cut_moved(body, rest, titled), titled, n - 2)[:n], prov))
+            rows.append((_cells_by_width(stt, _page_cut_moved(body, rest, titled, wide), titled, n - 2,
+                                         before, wide)[:n], prov))
             return True
         if not body:
             return False
-        if _ROMAN.match(stt):
+        if stt is not None and _ROMAN.match(stt):
             rows.append(([stt, " ".join(x.text.strip() for x in body)] + [None] * (n - 2), prov))
             return True
         cells = _cells_by_vocabulary(body)
@@ -403,6 +416,16 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
         cells[0] = " ".join([cells[0] or "", *rest])
         rows.append(([stt, *cells][:n] + [None] * max(0, n - 5), prov))
         return True
+
+    def next_row(text: str) -> bool:
+        """Whether a wide line opens a row printed without STT (read by width only)."""
+        if by_vocabulary or len(text) < wide or not text[:1].isupper():
+            return False
+        if current is None:
+            return True
+        task = _task_lines(current[2], wide, current[4])
+        narrow_after = bool(task) and " ".join(current[2][-1].text.split()) != task[-1]
+        return narrow_after and not _TASK_OPEN.search(task[-1])
 
     last = k - 1
     j = k
@@ -416,20 +439,30 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
             last = j - 1
             continue
         opened = _row_opening(text, by_vocabulary)
+        if opened is not None and opened[1] is None and opened[0].isdigit() and last_number is not None \
+                and int(opened[0]) not in (1, last_number + 1):
+            j += 1  # a page number
+            continue
+        if opened is None and next_row(" ".join(text.split())):
+            opened = (None, None)
         if opened is not None:
             if not close():
                 return None
             stt, title = opened
+            if stt is not None and stt.isdigit():
+                last_number = int(stt)
             current = (stt, line.prov, [], [], title is not None)
             if title is not None:
                 current[2].append(dataclasses.replace(line, text=title))
+            elif stt is None:
+                current[2].append(line)
             after_header = False
         elif current is None:
             return None
         elif by_vocabulary and after_header and (text[:1].islower() or text.startswith("(")) and current[2]:
             current[3].append(text)
         elif (not by_vocabulary and after_header and text[:1].islower() and current[2]
-              and len(" ".join(text.split())) < _STACKED_WIDE):
+              and len(" ".join(text.split())) < wide):
             current[3].append(str(len(current[2])))  # where a narrow cell's rest stands
             current[2].append(line)
         else:
@@ -439,11 +472,14 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
         j += 1
     if not close() or len(rows) < 3:
         return None
+    if before:
+        _merged_labels(rows, roles)
     return TableBlock(rows, i, last, from_pipes=True, header_rows=1, positioned=True,
                       lines=list(range(i, last + 1)))
 
 
-def _page_cut_moved(body: list[SourceLine], rest: list[str], titled: bool) -> list[SourceLine]:
+def _page_cut_moved(body: list[SourceLine], rest: list[str], titled: bool, wide: int = _STACKED_WIDE
+                    ) -> list[SourceLine]:
     """A row's lines with a narrow cell's rest put back where the page cut it.
 
     ``rest``: the places in ``body`` of the lower-case lines a page printed under its repeated
@@ -459,7 +495,7 @@ def _page_cut_moved(body: list[SourceLine], rest: list[str], titled: bool) -> li
         b += 1
 
     def narrow(x: int) -> bool:
-        return not (x == 0 and titled) and len(" ".join(body[x].text.split())) < _STACKED_WIDE
+        return not (x == 0 and titled) and len(" ".join(body[x].text.split())) < wide
 
     for x in range(a - 1):
         if (narrow(x) and narrow(x + 1) and body[x + 1].text.strip()[:1].isupper()
@@ -468,40 +504,182 @@ def _page_cut_moved(body: list[SourceLine], rest: list[str], titled: bool) -> li
     return body
 
 
-def _cells_by_width(stt: str, body: list[SourceLine], titled: bool, width: int) -> list[str | None]:
-    """A row's cells told apart by width: its STT, the task, then ``width`` narrow cells.
+def _wide_width(lines: Sequence[SourceLine], k: int) -> int:
+    """How long a line must be to be a task cell's: the task column is the table's widest, its
+    wrapped lines near the longest; the narrow columns' pieces are much shorter (7 to 27
+    characters in the Gazette's tables, task lines 36 to 50). At least :data:`_STACKED_WIDE`."""
+    sizes: list[int] = []
+    for line in lines[k : k + 400]:
+        if _stacked_end(line):
+            break
+        sizes.append(len(" ".join(line.text.split())))
+    if not sizes:
+        return _STACKED_WIDE
+    sizes.sort()
+    return max(_STACKED_WIDE, round(0.75 * sizes[int(0.9 * (len(sizes) - 1))]))
 
-    A row's lines at least :data:`_STACKED_WIDE` long are its task cell (with a short line right
-    after one that opens in lower case: the cell's last line; with the words after the STT); the
-    narrow pieces make the other cells in the header's order, a piece opening in capitals
-    opening the next cell unless the piece before it is left open (:data:`_STACKED_OPEN`). Extra
-    pieces merge into the middle columns, so the first narrow cells (chủ trì, phối hợp) and the
-    last (thời hạn) keep their column.
-    """
+
+# A narrow cell that is a time: a time word, or a span opening with "Trong", "Từ", "Trước".
+_CELL_TIME = re.compile(r"^(?:(?:Trong|Từ|Trước|Đến|Sau)\s+(?:năm|quý|tháng|ngày|\d)|Thường xuyên|"
+                        r"Theo (?:yêu cầu|lộ trình|kế hoạch|tiến độ)|"
+                        r"Hằng|Hàng|Quý|Năm\s+\d|(?:19|20)\d\d\b)", re.IGNORECASE)
+
+
+# A task line that leaves its sentence open: the task goes on on the next line, however short.
+_TASK_OPEN = re.compile(r"(?:[,;(/\-–]|\b(?:và|của|với|các|cho|trong|theo|về|tại|thuộc|từ|đến|"
+                        r"giai đoạn|năm|số|ngày|Bộ|Ủy ban|Ban|Sở))$")
+
+
+# A collective ("Các cơ quan …") or a level a task goes to ("Chính phủ", "Thủ tướng Chính phủ",
+# "Cấp có thẩm quyền" in a "Cấp trình" column) opens its cell.
+_CELL_BODY = re.compile(r"^(?:Các\s|Chính phủ\b|Thủ tướng\b|Cấp có thẩm quyền\b|Quốc hội\b)")
+# An acronym opening a piece ("PCPNN,", "VTV, VOV"): the rest of a name or list in its cell.
+_ACRONYM = re.compile(r"^[A-ZĐ]{2,}\b")
+
+
+def _cell_opening(cell: list[str], piece: str) -> str | None:
+    """How a narrow piece stands to the open ``cell`` (its pieces so far): None when it goes on
+    with it (lower case, after a piece left open or inside an open parenthesis, an acronym),
+    "strong" when it opens a cell for sure (a body's head, a collective, a time, a capital after
+    a full stop), "weak" for any other capital (a name's next word or the next cell, told apart
+    by the columns' count)."""
+    before = cell[-1]
+    text = " ".join(cell)
+    if piece.startswith("Các ") and fold(before).rstrip().endswith(" cac"):
+        return "strong"  # "… nhân dân các" / "Các bộ, …": no article follows an article
+    if not piece[:1].isupper() or _STACKED_OPEN.search(before) or text.count("(") > text.count(")"):
+        return None
+    timed = bool(_CELL_TIME.match(text) or _BARE_TIME.match(text))
+    if (_BARE_UNIT.match(piece) or _CELL_TIME.match(piece) or _BARE_TIME.match(piece) or before.endswith(".")
+            or _CELL_BODY.match(piece)):
+        return "strong"
+    if _ACRONYM.match(piece) or timed:
+        return None  # the time is a row's last cell: a capital after it is its own rest
+    return "weak"
+
+
+def _task_goes_on(wide: str, short: str) -> bool:
+    """Whether a short line after a task's wide line ends the task: it opens in lower case, or
+    the wide line leaves its sentence open and the short line opens no unit or time cell ("… ngày"
+    / "Các bộ, cơ quan" is the lead cell beside the task, s14 dev nq105 Phụ lục I row III.2)."""
+    return short[:1].islower() or bool(
+        _TASK_OPEN.search(wide) and not _BARE_UNIT.match(short) and not _CELL_TIME.match(short))
+
+
+def _task_lines(body: list[SourceLine], wide: int, titled: bool) -> list[str]:
+    """The lines of a row's task cell: its wide lines, and a short line right after one that
+    ends it (:func:`_task_goes_on`: "… các dự án thuộc" / "Đề án", "… giai đoạn" / "2020 -
+    2025")."""
     task: list[str] = []
-    narrow: list[list[str]] = []
     after_wide = False
     for x, line in enumerate(body):
         t = " ".join(line.text.split())
-        if (x == 0 and titled) or len(t) >= _STACKED_WIDE:
+        if (x == 0 and titled) or len(t) >= wide:
+            task.append(t)
+            after_wide = True
+        elif after_wide and _task_goes_on(task[-1], t):
+            task.append(t)
+            after_wide = False
+        else:
+            after_wide = False
+    return task
+
+
+def _merged_labels(rows: list[tuple[list[str | None], Provenance]], roles: list[str | None]) -> None:
+    """Give the rows printed without STT the STT and body of the merged cell they stand in.
+
+    In a unit-headed table ("STT | Đơn vị | Nhiệm vụ chủ trì | …") one STT and body cell is
+    merged over the body's rows, and the text layer prints it at the cell's middle: in the row
+    list it stands before one of the body's later rows, so the rows printed before it are its
+    own (s15 dev nq175/NQ-CP 2023 Phụ lục I: "1" / "Bộ Thông tin và Truyền thông" before the
+    fourth of its five rows). A row takes the next label, or the one before when there is no
+    next or the row's partner cell names the next body (a body is not its own partner).
+    """
+    lead = roles.index("lead") if "lead" in roles else None
+    if lead is None:
+        return
+    coop = roles.index("cooperate") if "cooperate" in roles else None
+    labelled = [x for x in range(1, len(rows)) if rows[x][0][0] is not None]
+    for x in range(1, len(rows)):
+        cells = rows[x][0]
+        if cells[0] is not None:
+            continue
+        after = next((y for y in labelled if y > x), None)
+        before = next((y for y in reversed(labelled) if y < x), None)
+        pick = after
+        if after is not None and coop is not None and cells[coop] and rows[after][0][lead] \
+                and fold(rows[after][0][lead] or "") in fold(cells[coop] or ""):
+            pick = before
+        if pick is None:
+            pick = before
+        if pick is None or _ROMAN.match(rows[pick][0][0] or ""):
+            continue
+        cells[0] = rows[pick][0][0]
+        if not cells[lead]:
+            cells[lead] = rows[pick][0][lead]
+
+
+def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width: int,
+                    before: int = 0, wide: int = _STACKED_WIDE) -> list[str | None]:
+    """A row's cells told apart by width: its STT, the task, then ``width`` narrow cells.
+
+    A row's lines at least ``wide`` long are its task cell (with a short line right after one
+    that opens in lower case: the cell's last line; with the words after the STT); the narrow
+    pieces make the other cells in the header's order, a piece opening in capitals opening the
+    next cell unless the piece before it is left open (:data:`_STACKED_OPEN`). Extra pieces
+    merge into the middle columns, so the first narrow cells (chủ trì, phối hợp) and the last
+    (thời hạn) keep their column. The narrow pieces before the task fill the ``before``
+    columns printed left of it (a unit-headed table's body cell).
+    """
+    task: list[str] = []
+    narrow: list[list[str]] = []
+    ahead: list[list[str]] = []  # the cells left of the task
+    weak: list[bool] = []  # per narrow cell: whether it opened on a weak cut
+    after_wide = False
+    for x, line in enumerate(body):
+        t = " ".join(line.text.split())
+        if (x == 0 and titled) or len(t) >= wide:
             task.append(t)
             after_wide = True
             continue
-        if after_wide and t[:1].islower():
+        if after_wide and _task_goes_on(task[-1], t):
             task.append(t)  # the task cell's last, short line
-        elif narrow and (not t[:1].isupper() or _STACKED_OPEN.search(narrow[-1][-1])):
-            narrow[-1].append(t)
+            after_wide = False
+            continue
+        pieces = ahead if before and not task else narrow
+        opening = _cell_opening(pieces[-1], t) if pieces else "strong"
+        if opening is None:
+            pieces[-1].append(t)
         else:
-            narrow.append([t])
+            pieces.append([t])
+            if pieces is narrow:
+                weak.append(opening == "weak")
         after_wide = False
+    room = width - before
+    while len(narrow) > room and any(weak[1:]):
+        # A capital that opens no unit, time or sentence is the weakest cut: the rest of a name
+        # ("Thanh tra" / "Chính phủ,", "đại diện Việt" / "Nam tại nước ngoài"): merged first,
+        # from the left, where the unit columns stand.
+        at = weak.index(True, 1)
+        narrow[at - 1].extend(narrow.pop(at))
+        weak.pop(at)
     cells = [" ".join(p) for p in narrow]
-    if len(cells) > width:
+    if len(cells) > room:
         middle = cells[2:-1]
-        fixed = width - 3
+        fixed = room - 3
         cells = cells[:2] + middle[:fixed] + [" ".join(middle[fixed:])] + cells[-1:]
-    if not task and cells and _ROMAN.match(stt):
+    if not task and cells and stt is not None and _ROMAN.match(stt):
         task, cells = [cells[0]], cells[1:]  # a group row: its title
-    grid: list[str | None] = [stt, " ".join(task) or None]
+    if 0 < len(cells) < width - before and _CELL_TIME.match(cells[-1]):
+        # A row that leaves a cell blank ("Thành lập …" with no partner): its time keeps the
+        # last column, the time column of every duty table read so.
+        cells = cells[:-1] + [""] * (width - before - len(cells)) + cells[-1:]
+    if before:
+        front = [" ".join(" ".join(p) for p in ahead) or None] + [None] * (before - 1)
+        cells = [c or None for c in front[:before]] + [c or None for c in cells]
+        grid: list[str | None] = [stt, *cells[:before], " ".join(task) or None, *cells[before:]]
+        return grid + [None] * (width + 2 - len(grid))
+    grid = [stt, " ".join(task) or None]
     return grid + [c or None for c in cells] + [None] * (width - len(cells))
 
 
@@ -1034,6 +1212,20 @@ def _role_of(label: str) -> str | None:
     return None
 
 
+def _header_roles(labels: Sequence[str]) -> list[str | None]:
+    """The roles of a header's columns (:func:`_role_of`), read together where one label's
+    meaning depends on another's: a unit-headed duty table ("STT | Đơn vị | Nhiệm vụ chủ trì |
+    Đơn vị phối hợp | Thời gian hoàn thành": each body and the tasks it leads; s15 dev
+    nq175/NQ-CP 2023 Phụ lục I, 37 rows) has no task label, its "Đơn vị" is the body, not a
+    unit of measure, and "Nhiệm vụ chủ trì" the tasks, not a lead column."""
+    roles = [_role_of(label) for label in labels]
+    if "task" not in roles and "measure" in roles and "lead" in roles and "indicator" not in roles:
+        j = roles.index("lead")
+        if fold(labels[j]).strip(" .:*").startswith("nhiem vu"):
+            roles[roles.index("measure")], roles[j] = "lead", "task"
+    return roles
+
+
 def _header_count(rows: list[tuple[list[str | None], Provenance]]) -> int:
     """How many leading rows are header rows: up to the first row that opens with an STT or a
     numbering row; none when the first row names no column role."""
@@ -1178,7 +1370,7 @@ def read_table(block: TableBlock, section: str | None = None, title: str | None 
     elif block.from_pipes:
         header = _align_pipe_header(header, n)
     columns = _labels(header, n)
-    roles = [_role_of(label) for label in columns]
+    roles = _header_roles(columns)
     if "stt" not in roles and roles and roles[0] is None:
         firsts = [cells[0] for cells, _ in rows[n_header:] if cells and cells[0]]
         if firsts and sum(_is_stt(c.rstrip(".")) for c in firsts) >= 0.8 * len(firsts):
