@@ -391,6 +391,10 @@ _LEGACY_CHAR_RE = re.compile("[" + "".join(
 _GAZETTE_HEAD = re.compile(r"^\s*(?:\d{1,4}\s+)?CÔNG BÁO\s*/\s*Số\s+\d{1,4}(?:\s*\+\s*\d{1,4})*\s*/\s*"
                            r"Ngày\s+\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}(?:\s+\d{1,4})?\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # not a year cell
+# An OCR transcript saved as text marks each page with a rule line ("===== Trang 3 =====",
+# "--- Page 3 ---"); pdftotext starts each page with a form feed ("\f" before the page number).
+_PAGE_MARKER = re.compile(r"^\s*(?:={3,}|-{3,})\s*(?:Trang|Page)\s+\d{1,4}\s*(?:={3,}|-{3,})\s*$",
+                          re.IGNORECASE)
 _STAMP_OPEN = re.compile(r"^\s*(?:Ký bởi|Người ký)\s*:", re.IGNORECASE)
 _STAMP_FIELD = re.compile(r"^\s*(?:Cơ quan|Email|Chức vụ|Ngày ký|Thời gian ký)\s*:", re.IGNORECASE)
 _STAMP_TIME = re.compile(r"^\s*(?:Ngày ký|Thời gian ký)\s*:\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\s+\d{1,2}:\d{2}",
@@ -398,8 +402,9 @@ _STAMP_TIME = re.compile(r"^\s*(?:Ngày ký|Thời gian ký)\s*:\s*\d{1,4}[-./]\
 
 
 def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
-    """The lines without the Gazette's running heads and page numbers and without e-signature
-    stamps (see :data:`_GAZETTE_HEAD`); the line after a dropped running head starts a page.
+    """The lines without the Gazette's running heads and page numbers, an OCR transcript's page
+    markers (:data:`_PAGE_MARKER`), pdftotext's form-feed page numbers and e-signature stamps
+    (see :data:`_GAZETTE_HEAD`); the line after a dropped running head starts a page.
 
     Kept, they split the paragraph the page break cuts (a pseudo-item "CÔNG BÁO/Số 277/…" under
     every item that crosses a page) and read as targets (the stamp's clock "08:06:33 +07:00",
@@ -410,7 +415,16 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
     page_break = False
     while i < n:
         text = lines[i].text
-        if lines[i].kind == "text" and _GAZETTE_HEAD.match(text):
+        if lines[i].kind == "text" and text.startswith("\f"):
+            # pdftotext's page start: the page number alone on it is furniture, any other text
+            # opens the page (s15 dev cv5085 read "2", the page number, as a duty of item 2).
+            page_break = bool(out)
+            if _PAGE_NUMBER.match(text.lstrip("\f")) or not text.strip():
+                i += 1
+                continue
+            lines[i] = replace(lines[i], text=text.lstrip("\f"))
+            text = lines[i].text
+        if lines[i].kind == "text" and (_GAZETTE_HEAD.match(text) or _PAGE_MARKER.match(text)):
             if out and _PAGE_NUMBER.match(out[-1].text):
                 out.pop()  # even pages print the number first
             i += 1
@@ -442,6 +456,26 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
     return out
 
 
+# A text file that says it is an OCR reading: a maker's note on its first line naming the OCR
+# ("[OCR] [Bản trích chữ tự động bằng tesseract … từ bản quét …]") or the page markers OCR
+# scripts write between pages ("===== Trang 2 =====").
+_OCR_NOTE = re.compile(r"^\s*\[.*(?:\bOCR\b|\btesseract\b|bản quét)", re.IGNORECASE)
+# Its lines were read by OCR elsewhere with no confidence kept: they take the flagging threshold,
+# neither flagged low nor trusted above it, so that the outline's and header's repairs of OCR
+# misreadings ("I." for the item "1.", "Š." for "5.", a signer whose title the stamp hid) apply.
+TRANSCRIPT_CONFIDENCE = LOW_OCR_CONFIDENCE
+
+
+def is_ocr_transcript(lines: list[str]) -> bool:
+    """Whether a text file is an OCR reading saved as text (see :data:`_OCR_NOTE`). s15 dev
+    nq34 and cv8388 (tesseract readings of scans): as text, the repairs of misread markers never
+    applied, and nq34's items 5-9 and cv8388's whole outline were lost."""
+    head = [t for t in lines[:5] if t.strip()][:2]
+    if any(_OCR_NOTE.match(t) for t in head):
+        return True
+    return sum(1 for t in lines if _PAGE_MARKER.match(t)) >= 2
+
+
 def _read_text(p: Path, name: str, fmt: str) -> SourceText:
     data = p.read_bytes()
     warnings: list[ParseWarning] = []
@@ -453,11 +487,14 @@ def _read_text(p: Path, name: str, fmt: str) -> SourceText:
 
     lines: list[SourceLine] = []
     gap = False
+    confidence = TRANSCRIPT_CONFIDENCE if is_ocr_transcript(physical) else None
     for number, line in enumerate(physical, start=1):
         if not line.strip():
             gap = True
             continue
-        lines.append(SourceLine(text=line, prov=Provenance(name, None, number), gap_before=gap))
+        if confidence is not None:  # the clean-up our own OCR gets ("thành phô" → "thành phố")
+            line = engine.clean_text(line)
+        lines.append(SourceLine(text=line, prov=Provenance(name, None, number, confidence), gap_before=gap))
         gap = False
     if not any(w.code == "legacy_encoding" for w in warnings):
         # A spread sample judges the file as well as the whole text, at a bounded cost on

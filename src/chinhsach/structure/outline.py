@@ -671,7 +671,12 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     article = state.item if state.item is not None and _is_article(state.item.id) else None
     hosts = (misread is None and m is not None and m.group("roman") is not None and article is not None
              and number == 1 and state.division is None)
-    if (number != state.last_part_no + 1 and not repeated and not hosts) or not rest or len(rest.split()) > 40:
+    # A part number skipped in print ("II." then "IV. TỔ CHỨC THỰC HIỆN": s15 dev nq34, a Party
+    # resolution printed without a III) is the next part when its title is in capitals.
+    skipped = (misread is None and m is not None and m.group("roman") is not None and state.last_part_no >= 1
+               and number == state.last_part_no + 2 and metadata.is_caps(rest) and len(rest.split()) <= 12)
+    if (number != state.last_part_no + 1 and not repeated and not hosts and not skipped) \
+            or not rest or len(rest.split()) > 40:
         return None
     if hosts:
         state.host, state.outer = article, (state.part, state.last_part_no)
@@ -698,13 +703,22 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
 _OCR_ARTICLE = re.compile(r"^Đi[eềễêểệế]u\s*[.,]?\s*(?P<num>\d{1,3})\s*[.,:]\s*(?P<rest>\S.*)$")
 # What a misread item number may stand for: "§" for "8", "1" for "7" as well as "1" (KOZ_2268,
 # the items 7 and 8 of its programme read "1, Thẩm định …", "§. Tổ chức …").
-_DIGIT_LOOKALIKES = {"§": ("8",), "1": ("1", "7")}
+_DIGIT_LOOKALIKES = {"§": ("8",), "1": ("1", "7"), "Š": ("5",), "3": ("5",)}
 
 
 def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
     """``p`` with an OCR-misread item or article marker written as printed; ``p`` itself when
     it was not read by OCR, already reads as a marker, or is not the number expected next."""
-    if p.prov.ocr_confidence is None or _ITEM_RE.match(p.text):
+    if p.prov.ocr_confidence is None:
+        return p
+    if (m := _ITEM_RE.match(p.text)) is not None:
+        # A digit read for another one ("3." for the item "5." after "4.": s15 dev cv8388) is
+        # taken for the number expected next only when that number is its look-alike.
+        num = m.group("num") or m.group("num2")
+        expected = state.last_item_no + 1
+        if (num and state.last_item_no >= 2 and int(num) != expected
+                and str(expected) in _DIGIT_LOOKALIKES.get(num, ())):
+            return replace(p, text=f"{expected}. {m.group('rest')}")
         return p
     # The first item too, right under an article or a part ("Điều 11. Trách nhiệm của …" then
     # "1, Bảo đảm nhân lực …", HzW_18): a list of numbers ("1, 2 và 3") has no capital after it.
@@ -831,7 +845,7 @@ def _try_subitem(state: _OutlineState, p: Paragraph) -> tuple[Section, str | Non
 _POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 # Digits Tesseract read for a point's letter on a faint page (HzW_18: "4)", "8)" for "a)", "6)"
 # for "b)" and "c)"); marks and d/đ are compared folded.
-_POINT_LOOKALIKES = {"4": "a", "8": "a", "6": "bc"}
+_POINT_LOOKALIKES = {"4": "a", "8": "ag", "6": "bc", "©": "c"}  # "©)", "8)" for c), g): s15 cv8388
 
 
 def _ocr_point(state: _OutlineState, p: Paragraph, parent: Section) -> Paragraph:

@@ -217,14 +217,16 @@ _TERMINAL = (".", ";", ":", "!", "?", "./.", ")", "…")  # "…" as "..." ends 
 # with a mark or as a look-alike ("ä)", "6)" for "b)"), the bracket read as "ỳ" ("đỳ Tiếp nhận …");
 # the point's text goes on with a capital (HzW_18, a faint scanned circular). The outline takes it
 # as the point only when it stands for the letter expected next.
-OCR_POINT_RE = re.compile(r"^[-–.,_'‘’ˆ\s]{0,3}(?P<tok>[^\W_])\s*[)ỳ}][.,]?\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+OCR_POINT_RE = re.compile(r"^[-–.,_'‘’ˆ\s]{0,3}(?P<tok>[^\W_]|©)\s*[)ỳ}][.,]?\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 
 
 # A numbered line's marker as OCR misreads it: "5," "1:" "3;" "2.." for "5." "1." "3." "2.", "§." for "8."
-# (fTo_2287, HzW_18, KOZ_2268). The outline takes it as the item only when it is the number
-# expected next.
+# (fTo_2287, HzW_18, KOZ_2268), "Š." for "5." and "1 Đổi mới" with its point lost (s15 dev nq34).
+# The outline takes it as the item only when it is the number expected next; a bare space is
+# never a paragraph start by itself (a wrapped "2 Khu công nghiệp …" is not one).
 OCR_ITEM_RE = re.compile(
-    r"^(?P<num>\d{1,2}|§)(?P<mark>[,:]\s+|;\s*|\.\.\s*|(?<=§)\.\s+)(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
+    r"^(?P<num>\d{1,2}|§|Š)(?P<mark>[,:]\s+|;\s*|\.\.\s*|(?<=[§Š])\.\s+|(?<=\d) +(?=[A-ZĐÀ-Ỹ][^\W\d_]*[a-zđà-ỹ]))"
+    r"(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
 
 
 # "Nơi nhận" as printed, and as OCR reads a faint one ("Nói nhận", "Noi nhận": HzW_18): the
@@ -340,7 +342,7 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
     if line.gap_before and line.prov.ocr_confidence is not None and OCR_POINT_RE.match(text):
         return False  # after a short line, a point whose marker OCR misread (".b) Quy định …")
     if line.prov.ocr_confidence is not None and (m := OCR_ITEM_RE.match(text)) \
-            and not m.group("mark").startswith(",") and text[0] != "0":
+            and not m.group("mark").startswith(",") and m.group("mark").strip() and text[0] != "0":
         # "1: Tổ chức …" under a heading wrapped to the margin: a clause whose point OCR read as
         # a colon (HzW_18); "khoản 1, Điều 5" wrapped before the "1," is not taken.
         return False
