@@ -684,14 +684,26 @@ def _informs(text: str, find: UnitFinder) -> bool:
         and _INFORMS_AFTER.match(folded, mentions[0].end) is not None
 
 
+# What a request hands over when it names no body: the contents ("Sở X đề nghị một số nội dung cụ
+# thể như sau:") or the addressees by a generic word ("Sở X yêu cầu các đơn vị thực hiện:"): the
+# body asking is the letter's issuer, the points are the addressees' (s15 dev cv5141: the
+# department that asked led the 60 points it addressed to the licence holders).
+_HANDED_WITHOUT_BODY = re.compile(r"(?:(?:mot so|nhung)\s+)?(?:noi dung|nhiem vu|cong viec|viec)\b"
+                                  r"|(?:co quan|don vi|dia phuong|to chuc, ca nhan)\b(?!\s+(?:quan ly|chu quan))")
+
+
 def _assigns_to_next(folded: str, mentions: Sequence[Mention], tail: int) -> bool:
     """Whether the list ending at mention ``tail`` is followed by "giao / yêu cầu / đề nghị" and
     the next unit mention right after it (the body the task is handed to), or is an issuing body
-    ("Chủ tịch UBND tỉnh", "Ban Thường vụ Tỉnh ủy") followed by those words."""
+    ("Chủ tịch UBND tỉnh", "Ban Thường vụ Tỉnh ủy") followed by those words, or hands over only
+    contents or generic addressees (:data:`_HANDED_WITHOUT_BODY`)."""
     hit = _ASSIGNER_AFTER.match(folded, mentions[tail].end)
     if hit is None:
         return False
     if _ISSUER_NAME.fullmatch(fold(mentions[tail].name)):
+        return True
+    if _HANDED_WITHOUT_BODY.match(folded, hit.end()) and not (
+            tail + 1 < len(mentions) and mentions[tail + 1].start < hit.end() + 40):
         return True
     return tail + 1 < len(mentions) and hit.end() >= mentions[tail + 1].start
 
