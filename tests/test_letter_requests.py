@@ -43,3 +43,34 @@ def test_letters_points_are_not_the_issuers(tmp_path: Path) -> None:
     assert not any(("Sở Xây dựng", "lead") in {(u.name, u.role) for u in d.units} for d in doc.duties)
     second = next(d for d in doc.duties if d.section == "2")
     assert ("Sở Xây dựng", "report_to") in {(u.name, u.role) for u in second.units}
+
+
+CENTRAL_LETTER = """BỘ MẪU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 902/BM-QL Hà Nội, ngày 14 tháng 7 năm 2026
+V/v triển khai quy định về kho dữ liệu
+
+Kính gửi:
+- Các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương;
+- Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.
+
+Để triển khai quy định mới, Bộ Mẫu đề nghị các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương
+(sau đây gọi là Bộ, cơ quan trung ương) và Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung
+ương thực hiện các nhiệm vụ trọng tâm sau:
+
+1. Phổ biến quy định đến các cơ quan, đơn vị quản lý kho dữ liệu.
+
+2. Các Bộ, cơ quan trung ương, Ủy ban nhân dân cấp tỉnh có trách nhiệm rà soát, thống kê kho dữ
+liệu thuộc phạm vi quản lý và báo cáo kết quả.
+"""
+
+
+def test_short_name_defined_in_brackets_is_the_full_one(tmp_path: Path) -> None:
+    """Before: the bracket broke the list of addressees (the committees were lost from item 1),
+    and item 2's "Bộ, cơ quan trung ương" and "Ủy ban nhân dân cấp tỉnh" stood for bodies of their
+    own instead of the two addressees the letter named in full."""
+    doc = parse_text(tmp_path, CENTRAL_LETTER, "cong-van.md")
+    full = {("bộ, cơ quan ngang bộ", "lead"), ("Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương", "lead")}
+    for section in ("1", "2"):
+        duty = next(d for d in doc.duties if d.section == section)
+        assert {(u.name, u.role) for u in duty.units} == full, section

@@ -160,3 +160,13 @@ def test_form_feed_page_number_is_no_text(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, FORM_FEED, "cong-van.md")
     texts = [d.text for d in doc.duties if d.section == "2"]
     assert texts and all(t.strip() != "2" for t in texts)
+
+
+def test_mark_repair_reaches_a_lines_last_word() -> None:
+    """Before: a word cut by the line's end kept its lost mark ("thành phô" ⏎ "trực thuộc …"):
+    the repair needs both neighbours, and the line's end gave none."""
+    from chinhsach.ingest.readers import clean_transcript
+
+    lines = ["Ủy ban nhân dân các tỉnh, thành phô", "trực thuộc trung ương tổ chức thực hiện."]
+    assert clean_transcript(lines)[0].endswith("thành phố")
+    assert clean_transcript(["một dòng", "", "khác"]) == ["một dòng", "", "khác"]

@@ -22,6 +22,7 @@ from chinhsach.extract.duties import (
     Mention,
     bullet_marker,
     date_in_issue_year,
+    defined_unit_names,
     expand_short_names,
     extract_duties,
 )
@@ -376,7 +377,7 @@ def extract_document(document: Document) -> Document:
                 duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
         duties.extend(row_duties)
         targets.extend(row_targets)
-    expand_short_names(duties, plan_lead)
+    expand_short_names(duties, plan_lead, defined_unit_names((s.text for s in segments), find))
     if document.meta.type in _DATED_BY_ISSUE:
         date_in_issue_year(duties, document.meta.date)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)

@@ -40,7 +40,7 @@ measurement; ``tests/test_institution_units.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -203,7 +203,9 @@ _CLAUSE_BREAK = re.compile(r"[;.]")
 # first holders lost the second's monitoring).
 _LIST_GAP = re.compile(
     r"^(?:[\s,;/]|va\s|va cua\s|hoac\s|cac\s|dong chi\b|co quan\b|can bo\b|\((?:noi|co so|doi voi)\b[^()]{0,50}\)|don vi\b|dia phuong\b|cap tinh\b|cap huyen\b|cap xa\b|"
-    r"chuc nang\b|co lien quan\b|lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b)*$"
+    r"chuc nang\b|co lien quan\b|lien quan\b|truc thuoc\b|cua (?:tinh|thanh pho|huyen)\b|tren dia ban\b|"
+    # "Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương và Ủy ban nhân dân …" (s15 dev cv8388)
+    r"khac(?: o trung uong)?\b)*$"
 )
 
 _VAGUE = frozenset({"thường xuyên", "định kỳ"})
@@ -796,6 +798,10 @@ def _inspected_spans(folded: str) -> list[tuple[int, int]]:
 
 def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRole]:
     """Units named in one duty text, each with its role(s), in order of first mention."""
+    if "gọi" in text and _UNIT_ALIAS.search(text):
+        # A short name defined in brackets ("X (sau đây gọi là Y) và Z …") is X again: blanked,
+        # so that the list X … và Z goes on over it (s15 dev cv8388 lost Z, the committees).
+        text = _UNIT_ALIAS.sub(lambda m: " " * len(m.group()), text)
     mentions = _as_printed(text, sorted(find(text), key=lambda m: m.start))
     if not mentions:
         return []
@@ -2595,10 +2601,51 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     return duties, plan_lead
 
 
-def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole]) -> None:
+# "các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương (sau đây gọi là Bộ, cơ quan trung ương)":
+# a letter or resolution names its addressees once in full and then by the short name it defines
+# (s15 dev cv8388, a ministry's letter; the Government's resolutions define "các bộ, cơ quan,
+# địa phương" so). The short name is the same body: it takes the full one.
+_UNIT_ALIAS = re.compile(r"\(\s*(?:sau đây|dưới đây)?\s*(?:được\s+)?gọi\s+(?:tắt\s+)?là\s*[:“\"]?\s*"
+                         r"(?P<short>[^()“”\"]{2,80}?)\s*[”\"]?\s*\)", re.IGNORECASE)
+
+
+# Generic members that may close the full name's list before the bracket ("…, cơ quan khác ở trung
+# ương (sau đây gọi là …)").
+_GENERIC_TAIL = re.compile(r"\s*(?:,|\bva)\s*(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc)\b[^()]{0,40}?\s*")
+
+
+def defined_unit_names(texts: Iterable[str], find: UnitFinder = _default_finder) -> dict[str, str]:
+    """Short names the document defines for units, mapped to the full names (:data:`_UNIT_ALIAS`):
+    the unit named right before the bracket is the full one; the bracket's words, read as a unit
+    (or as printed when the reader names none), the short one."""
+    out: dict[str, str] = {}
+    for text in texts:
+        if "gọi" not in text:
+            continue
+        for m in _UNIT_ALIAS.finditer(text):
+            before = [x for x in find(text[: m.start()])
+                      if not text[x.end : m.start()].strip() or _GENERIC_TAIL.fullmatch(fold(text[x.end : m.start()]))]
+            if not before:
+                continue
+            # A short collective of weak nouns ("Bộ, cơ quan trung ương") is a unit after "các".
+            short = [x.name for x in find(m.group("short"))] or [
+                x.name for x in find("các " + re.sub(r"^(?:các|những)\s+", "", m.group("short"), flags=re.IGNORECASE))]
+            name = short[0] if len(short) == 1 else None
+            if name and name != before[-1].name:
+                out[name] = before[-1].name
+    return out
+
+
+def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole],
+                       defined: dict[str, str] | None = None) -> None:
     """One name per body across the document (:func:`one_name_per_body`): an office written
-    in short ("Phòng QLĐT&CTHSSV") takes the full name the document gives it elsewhere. Run on
-    all of a document's duties, table rows included (extract.document)."""
+    in short ("Phòng QLĐT&CTHSSV") takes the full name the document gives it elsewhere, and a
+    short name the document defines (:func:`defined_unit_names`) its full name. Run on all of a
+    document's duties, table rows included (extract.document)."""
+    if defined:
+        for units in [d.units for d in duties] + [plan_lead]:
+            units[:] = [UnitRole(defined[u.name], u.role, u.explicit, u.mention) if u.name in defined else u
+                        for u in units]
     names = [u.name for d in duties for u in d.units] + [u.name for u in plan_lead]
     mapping = one_name_per_body(names)
     known = set(names)

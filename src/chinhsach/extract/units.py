@@ -2399,9 +2399,10 @@ def one_name_per_body(names: list[str]) -> dict[str, str]:
             out[n] = next(iter(longer))
     # "Ủy ban nhân dân cấp xã" is the committees of the communes the document lists elsewhere
     # ("Ủy ban nhân dân xã, phường"): one spelling (GUIDELINES-real.md, adjudication of kh144,
-    # kh157); a document that prints no other form keeps "cấp xã".
+    # kh157); a document that prints no other form keeps "cấp xã". "cấp tỉnh" likewise takes the
+    # printed "Ủy ban nhân dân (các) tỉnh, thành phố …" ([decided, s14 adj]; s15 dev cv8388).
     for n in distinct:
-        level = re.search(r"\scấp (xã|huyện)$", n)
+        level = re.search(r"\scấp (xã|huyện|tỉnh)$", n)
         if level is None:
             continue
         head = n[: level.start()]

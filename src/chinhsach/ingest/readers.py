@@ -476,6 +476,30 @@ def is_ocr_transcript(lines: list[str]) -> bool:
     return sum(1 for t in lines if _PAGE_MARKER.match(t)) >= 2
 
 
+_EDGE_WORDS = 2  # syllables of the neighbouring lines lent as context
+
+
+def clean_transcript(lines: list[str]) -> list[str]:
+    """An OCR transcript's lines with our own OCR's clean-up (:func:`engine.clean_text`: "tô
+    chức" → "tổ chức"). A hard-wrapped paragraph cuts a word at a line's end ("các tỉnh, thành
+    phô" ⏎ "trực thuộc …", s15 dev cv8388): the mark repair, which needs a syllable's
+    neighbours, is run again with the last words of the line before and the first of the line
+    after lent as context."""
+    cleaned = [engine.clean_text(t) if t.strip() else t for t in lines]
+    out = list(cleaned)
+    for i, text in enumerate(cleaned):
+        if not text.strip():
+            continue
+        before = " ".join(cleaned[i - 1].split()[-_EDGE_WORDS:]) if i > 0 else ""
+        after = " ".join(cleaned[i + 1].split()[:_EDGE_WORDS]) if i + 1 < len(cleaned) else ""
+        lent = engine.correct_marks(" ".join(x for x in (before, text, after) if x))
+        head = before + " " if before else ""
+        tail = " " + after if after else ""
+        if lent.startswith(head) and lent.endswith(tail):
+            out[i] = lent[len(head) : len(lent) - len(tail)]
+    return out
+
+
 def _read_text(p: Path, name: str, fmt: str) -> SourceText:
     data = p.read_bytes()
     warnings: list[ParseWarning] = []
@@ -488,12 +512,12 @@ def _read_text(p: Path, name: str, fmt: str) -> SourceText:
     lines: list[SourceLine] = []
     gap = False
     confidence = TRANSCRIPT_CONFIDENCE if is_ocr_transcript(physical) else None
+    if confidence is not None:
+        physical = clean_transcript(physical)
     for number, line in enumerate(physical, start=1):
         if not line.strip():
             gap = True
             continue
-        if confidence is not None:  # the clean-up our own OCR gets ("thành phô" → "thành phố")
-            line = engine.clean_text(line)
         lines.append(SourceLine(text=line, prov=Provenance(name, None, number, confidence), gap_before=gap))
         gap = False
     if not any(w.code == "legacy_encoding" for w in warnings):
