@@ -10,7 +10,7 @@ set (:mod:`chinhsach.extract.duties`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from chinhsach.extract.citations import (
@@ -330,6 +330,44 @@ def _expand_defined_short_names(issuer: str | None, segments: Iterable[Segment],
                 unit.name = full  # the short name, or a longer prefix of the full one
 
 
+# "Điều 1. Thành lập Đoàn kiểm tra (sau đây gọi là Đoàn kiểm tra) để kiểm tra …", then "Điều 3.
+# Nhiệm vụ … của Đoàn kiểm tra" and "Trưởng đoàn phân công": a decision that sets up a team names
+# it bare from then on, a name the unit reader takes only with an owner ("Đoàn kiểm tra liên
+# ngành tỉnh"). In the document that sets it up the bare name is that team, a unit; its head
+# stands for it (GUIDELINES-real.md [decided, s15 fixP]; s15 dev qd1050-sct-2026: 16 of its 19
+# roles were the team's).
+_SETS_UP = re.compile(r"\bThành lập\s+(?P<name>(?:Đoàn|Tổ|Hội đồng)\s+[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,3}?)"
+                      r"(?=\s*(?:\(|để\b|gồm\b|do\b|[,:;.]|$))")
+_TEAM_HEADS = {"Đoàn": ("Trưởng đoàn", "Trưởng Đoàn"), "Tổ": ("Tổ trưởng",)}
+
+
+def _set_up_bodies(texts: Iterable[str]) -> list[str]:
+    """The teams a document sets up (:data:`_SETS_UP`), by the name it gives them."""
+    return list(dict.fromkeys(m.group("name") for t in texts if "Thành lập" in t for m in _SETS_UP.finditer(t)))
+
+
+def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: list[str]) -> Callable[[str], list[Mention]]:
+    """``find`` that also names the teams the document sets up, and their heads, as units."""
+    if not names:
+        return find
+    words = {name: [name, *_TEAM_HEADS.get(name.split()[0], ())] for name in names}
+
+    def with_teams(text: str) -> list[Mention]:
+        found = list(find(text))
+        for name, forms in words.items():
+            spans = [m.span() for form in forms for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+            # A name read over two of them ("… của Đoàn kiểm tra" ⏎ "Đoàn kiểm tra thực hiện" joined:
+            # "Đoàn kiểm tra Đoàn") is neither.
+            found = [x for x in found if sum(1 for a, b in spans if x.start < b and a < x.end) < 2]
+            for form in forms:
+                for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                    if not any(x.start < m.end() and m.start() < x.end for x in found):
+                        found.append(Mention(m.start(), m.end(), name))
+        return sorted(found, key=lambda x: x.start)
+
+    return with_teams
+
+
 def extract_document(document: Document) -> Document:
     """Fill ``targets``, ``duties``, ``citations`` and consistency ``warnings`` of a document."""
     nlp = extraction_pipeline()
@@ -368,6 +406,7 @@ def extract_document(document: Document) -> Document:
             return mentions_by_text[text]
         return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
+    find = _with_set_up_bodies(find, _set_up_bodies(s.text for s in segments))
     duties, plan_lead = extract_duties(document, find)
     row_duties, row_targets, handled = table_facts(document, find)
     if handled:

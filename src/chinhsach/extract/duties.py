@@ -1925,7 +1925,7 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     # "Trách nhiệm quản lý nhà nước về bảo vệ môi trường của Bộ, cơ quan ngang Bộ" (a law's
     # article title): the units the responsibilities belong to close the title.
     owners = (re.match(r"^(?:trach nhiem|nhiem vu|quyen han)\b[^.;:]*\bcua\s+(?:cac\s+)?$", folded[: mentions[0].start])
-              and not folded[mentions[-1].end :].strip(" ,.;:"))
+              and not folded[mentions[-1].end :].strip(" ,.;:…"))
     if (len(rest.split()) > 3 and not owners) or len(partner_ids) == len(mentions):
         return []  # a heading about a topic that merely mentions a unit
     # "Giao Sở Giáo dục và Đào tạo chỉ đạo Trung tâm Giáo dục thường xuyên tỉnh:" over its bullets:

@@ -364,7 +364,10 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
         return parent_part  # "Nhiệm vụ 1: …" numbers the items of the part it stands in
     # The horizon ("Chỉ tiêu chủ yếu đến năm 2030", kh182) does not make a title a clause.
     bare = _HORIZON.sub(" ", folded)
-    short = (title or len(bare.split()) <= _MAX_TITLE_WORDS) and not heading.rstrip().endswith("…")
+    # An article's title opens its heading even when the wrap joiner ran its first sentence on
+    # ("Điều 3. Nhiệm vụ và quyền hạn của Đoàn kiểm tra" ⏎ "Đoàn kiểm tra thực hiện …", cut with
+    # "…": s15 dev qd1050, whose eight tasks of the team were no duties).
+    short = title or (len(bare.split()) <= _MAX_TITLE_WORDS and not heading.rstrip().endswith("…"))
     found = _cue_part(folded, anchored=True) if short else None
     if found == "tasks" and _DONE.search(folded):
         found = "situation"
@@ -703,7 +706,7 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
 _OCR_ARTICLE = re.compile(r"^Đi[eềễêểệế]u\s*[.,]?\s*(?P<num>\d{1,3})\s*[.,:]\s*(?P<rest>\S.*)$")
 # What a misread item number may stand for: "§" for "8", "1" for "7" as well as "1" (KOZ_2268,
 # the items 7 and 8 of its programme read "1, Thẩm định …", "§. Tổ chức …").
-_DIGIT_LOOKALIKES = {"§": ("8",), "1": ("1", "7"), "Š": ("5",), "3": ("5",)}
+_DIGIT_LOOKALIKES = {"§": ("8",), "1": ("1", "7"), "Š": ("5",), "3": ("3", "5")}
 
 
 def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:

@@ -229,9 +229,10 @@ OCR_ITEM_RE = re.compile(
     r"(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
 
 
-# "Nơi nhận" as printed, and as OCR reads a faint one ("Nói nhận", "Noi nhận": HzW_18): the
-# signature block's list of recipients, never part of the paragraph above.
-RECIPIENTS_RE = re.compile(r"^(?:Nơi nhận|NƠI NHẬN|N[oó]i nhận)\b")
+# "Nơi nhận" as printed, and as OCR reads a faint one ("Nói nhận", "Noi nhận": HzW_18; "Nơi nhân:"
+# with the dot under lost, s15 dev nq34): the signature block's list of recipients, never part of
+# the paragraph above. "nơi nhân" is no phrase of its own before a colon.
+RECIPIENTS_RE = re.compile(r"^(?:Nơi nhận|NƠI NHẬN|N[oó]i nhận|Nơi nhân(?=\s*:))\b")
 
 
 def starts_block(text: str) -> bool:
