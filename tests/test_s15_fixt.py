@@ -1,0 +1,83 @@
+"""Forms of the session-15 development documents (fixT): a plan whose Roman parts start at II,
+and a ministry letter whose appendix duty table has a column for the answerable head.
+
+Every text below is invented for the test (a made-up province, made-up tasks and dates); each
+test names the layout it stands for, seen in the s15 development documents (their texts stay in
+/tmp, see evaluation/gold/fresh-plans/README.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import parse_text
+
+from chinhsach.model import Document
+
+# A plan whose first printed part is "II." (the crawl kept no part I: the numbering starts at II
+# in s15 dev kh0130, a provincial emergency plan): the parts were lost because a Roman part had
+# to follow its predecessor, so every item was renumbered 1, 2, … under no part, the
+# organisation part V read as items 7.1-7.5 of a risk item, and no part was a task part.
+LATE_FIRST_PART = """ỦY BAN NHÂN DÂN TỈNH HÒA VÂN
+Số: 0412/KH-UBND
+Hòa Vân, ngày 03 tháng 12 năm 2025
+KẾ HOẠCH
+Ứng phó rét đậm, rét hại trên địa bàn tỉnh
+Để chủ động ứng phó với đợt rét kéo dài, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:
+
+**II. MỤC
+ĐÍCH, YÊU CẦU**
+
+**1. Mục đích**
+
+- Bảo vệ sức khỏe người dân và đàn vật nuôi trong đợt rét.
+
+**III. NỘI
+DUNG HOẠT ĐỘNG**
+
+**1.
+Chăm sóc vật nuôi**
+
+- Chi cục Chăn nuôi và Thú y chủ trì hướng dẫn che chắn chuồng trại cho đàn trâu, bò.
+
+**IV. TỔ
+CHỨC THỰC HIỆN**
+
+**1.
+Sở Nông nghiệp và Môi trường:**
+
+- Chỉ đạo kiểm tra việc chống rét cho vật nuôi tại các xã.
+
+**2.
+Sở Y tế:**
+
+- Bảo đảm thuốc, vật tư cho các trạm y tế xã.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def late(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return parse_text(tmp_path_factory.mktemp("s15t"), LATE_FIRST_PART, "kh.md")
+
+
+def _roles(doc: Document) -> set[tuple[str | None, str, str]]:
+    return {(d.section, u.name, u.role) for d in doc.duties for u in d.units}
+
+
+def test_parts_starting_at_two_keep_their_printed_numbers(late: Document) -> None:
+    ids = [s.id for s in late.sections]
+    assert ids[:3] == ["II", "II.1", "III"]
+    assert {"IV", "IV.1", "IV.2"} <= set(ids)
+
+
+def test_unit_headed_items_of_a_late_organisation_part(late: Document) -> None:
+    roles = _roles(late)
+    assert ("III.1", "Chi cục Chăn nuôi và Thú y", "lead") in roles
+    assert ("IV.1", "Sở Nông nghiệp và Môi trường", "lead") in roles
+    assert ("IV.2", "Sở Y tế", "lead") in roles
