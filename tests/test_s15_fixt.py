@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import parse_text
 
+from chinhsach.extract.units import find_units
 from chinhsach.model import Document
 
 # A plan whose first printed part is "II." (the crawl kept no part I: the numbering starts at II
@@ -81,3 +82,19 @@ def test_unit_headed_items_of_a_late_organisation_part(late: Document) -> None:
     assert ("III.1", "Chi cục Chăn nuôi và Thú y", "lead") in roles
     assert ("IV.1", "Sở Nông nghiệp và Môi trường", "lead") in roles
     assert ("IV.2", "Sở Y tế", "lead") in roles
+
+
+# A ministry names several of its departments by the plural head and their own names after a
+# colon: "các Cục: A, B", or with semicolons when a name holds a comma; the head column of the
+# table puts the head's title before it ("Cục trưởng các Cục: …"). Seen in s15 dev cv6225 (rows
+# 1 and 4 of its appendix); before, the cell gave one unit "Cục".
+@pytest.mark.parametrize(("cell", "names"), [
+    ("Các Cục: Mỹ thuật, Nhiếp ảnh", ["Cục Mỹ thuật", "Cục Nhiếp ảnh"]),
+    ("Cục trưởng các Cục: Điện ảnh; Nghệ thuật biểu diễn; Xuất bản, In và Phát hành.",
+     ["Cục Điện ảnh", "Cục Nghệ thuật biểu diễn", "Cục Xuất bản, In và Phát hành"]),
+    ("Các Vụ: Pháp chế; Hợp tác quốc tế. Văn phòng Bộ",
+     ["Vụ Pháp chế", "Vụ Hợp tác quốc tế", "Văn phòng Bộ"]),
+    ("giao các Sở: Tài chính, Xây dựng thực hiện rà soát", ["Sở Tài chính", "Sở Xây dựng"]),
+])
+def test_plural_head_with_member_names(cell: str, names: list[str]) -> None:
+    assert [m.name for m in find_units(cell)] == names
