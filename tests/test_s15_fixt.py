@@ -98,3 +98,96 @@ def test_unit_headed_items_of_a_late_organisation_part(late: Document) -> None:
 ])
 def test_plural_head_with_member_names(cell: str, names: list[str]) -> None:
     assert [m.name for m in find_units(cell)] == names
+
+
+# A ministry's appendix table whose head column and lead column list departments under a plural
+# head with semicolons, and whose long row is cut into two segments (160 words at most each):
+# the cut-off half of the row was read again as a sentence, its cells run together, and gave a
+# second duty with bare names ("Báo chí", "Cục"). Seen in s15 dev cv6225 rows 4 and 9.
+_LONG_TASK = ("Rà soát, chuẩn hóa và số hóa toàn bộ hồ sơ lưu trữ về hoạt động điện ảnh, nghệ "
+              "thuật biểu diễn, xuất bản, in và phát hành của Bộ trong giai đoạn từ năm 2015 đến "
+              "năm 2025, bảo đảm đầy đủ, chính xác, kịp thời, có khả năng kết nối, chia sẻ với các "
+              "cơ sở dữ liệu quốc gia và cơ sở dữ liệu chuyên ngành khác. ") * 2
+_RESULT = ("Toàn bộ hồ sơ lưu trữ được số hóa, chuẩn hóa, cập nhật vào cơ sở dữ liệu của Bộ; "
+           "quy trình khai thác, sử dụng hồ sơ số được ban hành; báo cáo kết quả số hóa "
+           "được gửi Lãnh đạo Bộ, kèm theo danh mục hồ sơ đã số hóa và kế hoạch duy trì, "
+           "cập nhật dữ liệu trong các năm tiếp theo, bảo đảm an toàn thông tin.")
+MINISTRY_TABLE = f"""BỘ NGHỆ THUẬT VÀ XUẤT BẢN
+Số: 915/KH-BNTXB
+Hà Nội, ngày 04 tháng 3 năm 2026
+KẾ HOẠCH
+Số hóa hồ sơ lưu trữ năm 2026
+I. MỤC ĐÍCH
+Hoàn thành số hóa hồ sơ lưu trữ của Bộ.
+II. NHIỆM VỤ
+Các nhiệm vụ tại Phụ lục kèm theo.
+
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+|
+**STT**
+|
+**Tên nhiệm vụ**
+|
+**Người đứng đầu chịu trách nhiệm**
+|
+**Cơ quan**
+**chủ trì**
+|
+**Cơ quan**
+**phối hợp**
+|
+**Kết quả**
+**thực hiện**
+|
+**Thời hạn hoàn thành**
+|
+|
+1
+|
+{_LONG_TASK.strip()}
+|
+Cục trưởng các Cục: Điện ảnh; Nghệ thuật biểu diễn; Xuất bản, In và Phát hành. Vụ trưởng Vụ Pháp chế
+|
+Các Cục: Điện ảnh; Nghệ thuật biểu diễn; Xuất bản, In và Phát hành. Vụ Pháp chế.
+|
+Văn phòng Bộ
+|
+{_RESULT}
+|
+Tháng 12/2026
+|
+|
+2
+|
+Xây dựng kho dữ liệu số dùng chung
+|
+Chánh Văn phòng Bộ
+|
+Văn phòng Bộ
+|
+Các Cục: Điện ảnh, Nhiếp ảnh
+|
+Kho dữ liệu được vận hành.
+|
+Tháng 10/2026
+|
+"""
+
+
+@pytest.fixture(scope="module")
+def ministry(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return parse_text(tmp_path_factory.mktemp("s15t2"), MINISTRY_TABLE, "kh.md")
+
+
+def test_departments_listed_under_a_plural_head_in_table_cells(ministry: Document) -> None:
+    roles = _roles(ministry)
+    for name in ("Cục Điện ảnh", "Cục Nghệ thuật biểu diễn", "Cục Xuất bản, In và Phát hành"):
+        assert ("PL1.1", name, "lead") in roles
+    assert ("PL1.2", "Cục Điện ảnh", "cooperate") in roles
+    assert ("PL1.2", "Cục Nhiếp ảnh", "cooperate") in roles
+    assert not {r for r in roles if r[1] in ("Cục", "Nghệ thuật biểu diễn")}
+
+
+def test_a_long_row_gives_one_duty(ministry: Document) -> None:
+    assert [d.section for d in ministry.duties if d.section == "PL1.1"] == ["PL1.1"]

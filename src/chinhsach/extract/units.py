@@ -1860,6 +1860,11 @@ _HEADED_LIST = re.compile(r"(?:(?<=\s)|^)(?:các|Các)\s+(?P<head>Cục|Vụ|Vi�
 _MEMBER_WORDS = 10
 
 
+def headed_list(text: str) -> bool:
+    """Whether ``text`` lists departments under a plural head ("các Cục: A; B")."""
+    return _HEADED_LIST.search(text) is not None
+
+
 def _headed_members(text: str, found: list[UnitMention]) -> list[UnitMention]:
     """Each department of a plural head's member list ("các Cục: A, B") as one unit, the head
     restored ("Cục A", "Cục B"); mentions over the list (the bare head, a title's "Cục trưởng
