@@ -191,3 +191,16 @@ def test_departments_listed_under_a_plural_head_in_table_cells(ministry: Documen
 
 def test_a_long_row_gives_one_duty(ministry: Document) -> None:
     assert [d.section for d in ministry.duties if d.section == "PL1.1"] == ["PL1.1"]
+
+
+# A body whose kind is to help another is named after it: "Tổ giúp việc Ban Chỉ đạo …",
+# "Tiểu ban giúp việc Ban Chỉ đạo 57" (a numbered board). Seen in s15 dev cv6225, whose item 2
+# is headed by such a sub-committee; before, it was read as the board it helps, without its
+# number.
+@pytest.mark.parametrize(("text", "names"), [
+    ("Tiểu ban giúp việc Ban Chỉ đạo 57 phân công nhiệm vụ", ["Tiểu ban giúp việc Ban Chỉ đạo 57"]),
+    ("Tổ giúp việc Ban Chỉ đạo 35 tổng hợp", ["Tổ giúp việc Ban Chỉ đạo 35"]),
+    ("Tiểu ban Văn kiện chủ trì", ["Tiểu ban Văn kiện"]),
+])
+def test_helper_bodies_named_after_the_board(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_units(text)] == names

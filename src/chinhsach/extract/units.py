@@ -1598,12 +1598,25 @@ _SHARED_BOARD = re.compile(r"Ban Thường vụ (?P<c>(?:Tỉnh|Thành|Huyện|Q
 _HELPS = re.compile(r"(?<!tham mưu,)\s+giúp(?:\s+việc)?(?:\s+cho)?\s+(?=[^\W\d_])")
 
 
+# "Tổ giúp việc Ban Chỉ đạo X", "Tiểu ban giúp việc Ban Chỉ đạo 934": a body whose kind is to help
+# is named after the body it helps, one unit (s15 dev cv6225 item 2 heads its bullets so).
+_HELPER_BODY = re.compile(r"(?:Tổ|Tiểu ban)\s+giúp\s+việc\s")
+_NAME_CLOSED = re.compile(r"\s*(?:$|[,;:.()])")
+_HELPED_NUMBER = re.compile(r"[ \t]+(\d{1,4})\b(?![/.,]\d)")  # the helped board's number ("… Ban Chỉ đạo 934")
+
+
 def _helpers_apart(text: str, found: list[UnitMention]) -> list[UnitMention]:
     out: list[UnitMention] = []
     for m in found:
         # The body helped is named with a capital (any Vietnamese one: a character class of
         # capitals left out marked ones such as "Ấ").
         hit = next((h for h in _HELPS.finditer(m.text) if m.text[h.end()].isupper()), None)
+        number = _HELPED_NUMBER.match(text, m.end)
+        if hit is not None and _HELPER_BODY.match(m.text) and (number or _NAME_CLOSED.match(text, m.end)):
+            # Whole only where the helped board's name is complete: its number or the end of the
+            # name follows ("Tổ giúp việc Ban Chỉ đạo" + " bầu cử của tỉnh" is a name cut short).
+            out.append(_extended(m, text, number.end(), f"{m.name} {number.group(1)}") if number else m)
+            continue
         if hit is None or m.text != text[m.start : m.end]:
             out.append(m)
             continue
