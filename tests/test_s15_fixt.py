@@ -204,3 +204,38 @@ def test_a_long_row_gives_one_duty(ministry: Document) -> None:
 ])
 def test_helper_bodies_named_after_the_board(text: str, names: list[str]) -> None:
     assert [m.name for m in find_units(text)] == names
+
+
+# A ministry's letter: "Kính gửi:" over its addressees, one per dash line, a lead-in "Bộ X yêu
+# cầu:" that names nobody, and a first item headed by the heads of "the bodies given tasks"
+# (generic). GUIDELINES-real.md [decided, s14 adj]: such an item charges the addressees. Seen in
+# s15 dev cv6225 (item 1); before, its bullets had no unit and the lead-in gave the ministry a
+# duty of its own.
+LETTER = """BỘ NGHỆ THUẬT VÀ XUẤT BẢN
+Số: 377/BNTXB-VP
+Hà Nội, ngày 12 tháng 3 năm 2026
+V/v đẩy nhanh số hóa hồ sơ lưu trữ
+Kính gửi:
+- Cục Điện ảnh;
+- Trung tâm Lưu trữ quốc gia;
+- Viện Nghiên cứu Xuất bản.
+Thời gian qua, việc số hóa hồ sơ lưu trữ còn chậm so với yêu cầu, chưa bảo đảm tiến độ đề ra. Bộ Nghệ thuật và Xuất bản yêu cầu:
+1. Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ
+- Hoàn thành số hóa hồ sơ lưu trữ thuộc phạm vi quản lý trước ngày 30/6/2026.
+2. Văn phòng Bộ
+- Tổng hợp kết quả số hóa của các đơn vị.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+BỘ TRƯỞNG
+Trần Văn Bình
+"""
+
+
+def test_generic_item_of_a_letter_charges_its_addressees(tmp_path_factory: pytest.TempPathFactory) -> None:
+    doc = parse_text(tmp_path_factory.mktemp("s15t3"), LETTER, "cv.md")
+    roles = _roles(doc)
+    for name in ("Cục Điện ảnh", "Trung tâm Lưu trữ quốc gia", "Viện Nghiên cứu Xuất bản"):
+        assert ("1", name, "lead") in roles
+    assert {r[1] for r in roles if r[0] == "2"} == {"Văn phòng Bộ Nghệ thuật và Xuất bản"}
+    assert not [d for d in doc.duties if d.section is None]
