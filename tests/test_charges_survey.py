@@ -424,7 +424,9 @@ def test_items_under_a_lead_in_with_no_addressee_are_duties(tmp_path: Path) -> N
     path.write_text(CHAIR_LETTER, encoding="utf-8")
     doc = parse(path)
     first = _starting(doc, "Tổ chức trực")
-    assert first.units == []
+    # GUIDELINES-real.md [decided, s14 adj]: an item of a letter that names no unit charges the
+    # letter's addressees ("Kính gửi"), each lead (before that rule: no unit).
+    assert _roles(first) == {("sở, ban, ngành tỉnh", "lead"), ("Ủy ban nhân dân xã, phường", "lead")}
     assert first.deadline == "2025-12-15"
     assert _roles(_starting(doc, "Sở Nông nghiệp")) == {("Sở Nông nghiệp và Môi trường", "lead")}
     assert not any(d.text.startswith("Trước tình hình") for d in doc.duties)

@@ -1739,6 +1739,30 @@ def _colonless_clause_heading(seg: Segment, sections: dict[str, Section]) -> boo
             and not seg.text.rstrip().endswith((":", ".", ";")))
 
 
+# A letter's addressees ("Kính gửi:" over "- Các cơ quan …;", "- Trung tâm X;", "- Viện Y."):
+# GUIDELINES-real.md [decided, s14 adj] makes each the lead of an item that names no unit or only
+# a generic one. Before, a letter whose lead-in was "Bộ X yêu cầu:" left those items with no unit
+# (s15 dev cv6225 item 1: three bullets under the heads of "the bodies given tasks").
+_KINH_GUI = re.compile(r"\bkinh gui\s*:?\s*$|^\W*kinh gui\b")
+
+
+def _read_addressees(seg: Segment, text: str, find: UnitFinder, open_: bool,
+                     addressees: list[UnitRole]) -> bool:
+    """Whether the addressee list is still open after ``seg``; its units are added to
+    ``addressees``."""
+    folded = fold(text).strip(" |")
+    if _KINH_GUI.search(folded):
+        return True
+    if not open_ or not folded:
+        return open_
+    if seg.kind != "preamble" or not re.match(r"^\s*[-–+•]", text) or len(text.split()) > 25:
+        return False
+    for m in find(text):
+        if not any(u.name == m.name for u in addressees):
+            addressees.append(UnitRole(name=m.name, role="lead", explicit=True, mention=text[m.start:m.end]))
+    return True
+
+
 def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     """The units a directive's lead-in hands its numbered items to, or None.
 
@@ -2296,6 +2320,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # addressees lead every item that names no lead of its own.
     directive: list[UnitRole] | None = None
     unparted = not any(s.kind == "part" for s in document.sections)
+    addressees: list[UnitRole] = []  # a letter's "Kính gửi" list, read below
+    addressing = False  # inside that list
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
     listing_marker: str | None = None  # the bullet mark of the listing duty itself
@@ -2308,6 +2334,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     title_scope = [span] if (span := _span(document.meta.title, single=True)) else []
     member_lists, member_bullets = _listed_members(whole, find)
     for seg in whole:
+        if seg.section_node is None and unparted:
+            addressing = _read_addressees(seg, seg.text, find, addressing, addressees)
         if seg.id in member_bullets:
             continue  # a member of the class listed above: it completes that list
         if seg.id in member_lists:
@@ -2352,6 +2380,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
             directive = _directive_addressees(text, find) if unparted and seg.kind == "preamble" else None
+            if directive == [] and addressees and _ADDRESSED_ABOVE.search(fold(text.strip())):
+                # "Bộ X yêu cầu:" over items that name no unit: they charge the "Kính gửi" list.
+                directive = list(addressees)
             if directive:
                 # The addressing paragraph hands its addressees to the items below; it charges them
                 # with nothing of its own ([decided, kh179]: a lead-in announcing the list is no

@@ -35,6 +35,7 @@ from chinhsach.extract.targets import (
     names_unit,
     parse_number,
 )
+from chinhsach.extract.units import headed_list
 from chinhsach.model import Document, Duty, Table, Target, UnitRole
 from chinhsach.text.normalize import fold
 
@@ -144,6 +145,11 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
     but reads like a name ("Tỉnh đoàn", "Ngân hàng Nhà nước khu vực XII") is taken as printed.
     """
     out: list[UnitRole] = []
+    if headed_list(text):
+        # "Các Cục: A; B; C": the semicolons part one list's members (units._headed_members), not
+        # the cell's units; split there, each member lost its head ("Báo chí" for "Cục Báo chí").
+        return [UnitRole(name=n, role=role, explicit=True, mention=m)
+                for n, m in dict.fromkeys((x.name, text[x.start:x.end]) for x in find(text))]
 
     def add(name: str, r: str, mention: str | None) -> None:
         if not any(u.name == name and u.role == r for u in out):
@@ -526,5 +532,23 @@ def table_facts(document: Document, find: UnitFinder) -> tuple[list[Duty], list[
                 targets.extend(table_targets(table, plan_year))
         elif table.kind == "target":
             targets.extend(table_targets(table, plan_year))
+    handled.update(_row_continuations(document, handled))
     return duties, targets, handled
 
+
+def _row_continuations(document: Document, rows: set[str]) -> set[str]:
+    """Segments cut from a table row read as a row: a long row is cut into several segments
+    (outline.split_segment_text), and only one of them is the row's. Read as text, the others
+    gave a second duty with the row's cells run together (s15 dev cv6225 rows 4 and 9: a lead
+    cell's list split into bare names, "Cục", "Báo chí")."""
+    segs = document.segments
+    out: set[str] = set()
+    for order in (range(len(segs)), range(len(segs) - 1, -1, -1)):
+        prev = None
+        for k in order:
+            seg = segs[k]
+            if (prev is not None and seg.kind == "table_row" and seg.id not in rows
+                    and seg.section == prev.section and (prev.id in rows or prev.id in out)):
+                out.add(seg.id)
+            prev = seg
+    return out

@@ -1424,6 +1424,7 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
                                       for m in found])
     found = _same_level(text, _domain_lists(text, found))
     found = _listed_departments(text, found)
+    found = _headed_members(text, found)
     found = _bare_forces(text, found)
     found = _committees_of(text, found)
     found = _shared_committee_word(text, _owned_by(text, _owned_classes(text, found)))
@@ -1597,12 +1598,25 @@ _SHARED_BOARD = re.compile(r"Ban Thường vụ (?P<c>(?:Tỉnh|Thành|Huyện|Q
 _HELPS = re.compile(r"(?<!tham mưu,)\s+giúp(?:\s+việc)?(?:\s+cho)?\s+(?=[^\W\d_])")
 
 
+# "Tổ giúp việc Ban Chỉ đạo X", "Tiểu ban giúp việc Ban Chỉ đạo 934": a body whose kind is to help
+# is named after the body it helps, one unit (s15 dev cv6225 item 2 heads its bullets so).
+_HELPER_BODY = re.compile(r"(?:Tổ|Tiểu ban)\s+giúp\s+việc\s")
+_NAME_CLOSED = re.compile(r"\s*(?:$|[,;:.()])")
+_HELPED_NUMBER = re.compile(r"[ \t]+(\d{1,4})\b(?![/.,]\d)")  # the helped board's number ("… Ban Chỉ đạo 934")
+
+
 def _helpers_apart(text: str, found: list[UnitMention]) -> list[UnitMention]:
     out: list[UnitMention] = []
     for m in found:
         # The body helped is named with a capital (any Vietnamese one: a character class of
         # capitals left out marked ones such as "Ấ").
         hit = next((h for h in _HELPS.finditer(m.text) if m.text[h.end()].isupper()), None)
+        number = _HELPED_NUMBER.match(text, m.end)
+        if hit is not None and _HELPER_BODY.match(m.text) and (number or _NAME_CLOSED.match(text, m.end)):
+            # Whole only where the helped board's name is complete: its number or the end of the
+            # name follows ("Tổ giúp việc Ban Chỉ đạo" + " bầu cử của tỉnh" is a name cut short).
+            out.append(_extended(m, text, number.end(), f"{m.name} {number.group(1)}") if number else m)
+            continue
         if hit is None or m.text != text[m.start : m.end]:
             out.append(m)
             continue
@@ -1847,6 +1861,61 @@ def _listed_departments(text: str, found: list[UnitMention]) -> list[UnitMention
         else:
             out.append(m)
         i += 1
+    return sorted(out, key=lambda x: x.start)
+
+
+# "các Cục: Di sản văn hóa, Bản quyền tác giả", "Cục trưởng các Cục: A; B và C; D": a ministry's
+# plural head noun of its departments, a colon, and the departments' own names without the head
+# (s15 dev cv6225, a ministry letter: its appendix cells name two to five departments so; before,
+# the cell gave one unit "Cục"). Semicolons, where printed, part the members, whose names may hold
+# a comma ("Xuất bản, In và Phát hành"); else commas do. A period ends the list.
+_HEADED_LIST = re.compile(r"(?:(?<=\s)|^)(?:các|Các)\s+(?P<head>Cục|Vụ|Viện|Chi cục|Trung tâm|Ban|Sở)\s*:\s*")
+_MEMBER_WORDS = 10
+
+
+def headed_list(text: str) -> bool:
+    """Whether ``text`` lists departments under a plural head ("các Cục: A; B")."""
+    return _HEADED_LIST.search(text) is not None
+
+
+def _headed_members(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    """Each department of a plural head's member list ("các Cục: A, B") as one unit, the head
+    restored ("Cục A", "Cục B"); mentions over the list (the bare head, a title's "Cục trưởng
+    các Cục") are replaced by them. A member the grammar knows to run over a comma ("Sở Văn hóa,
+    Thể thao và Du lịch") is read whole; a last member that runs on into the sentence ("các Sở:
+    A, B thực hiện …") ends where the grammar ends its name."""
+    out = list(found)
+    for lm in _HEADED_LIST.finditer(text):
+        head, pos = lm.group("head"), lm.end()
+        stop = text.find(".", pos)
+        end = len(text) if stop < 0 else stop
+        sep = ";" if ";" in text[pos:end] else ","
+        members: list[UnitMention] = []
+        while pos < end:
+            start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
+            if text.startswith("và ", start):
+                start += 3
+            cut = text.find(sep, start, end)
+            piece_end = end if cut < 0 else cut
+            named = unit_grammar().find(f"{head} {text[start:start + 200]}")
+            known = named[0].end - len(head) - 1 if named and named[0].start == 0 else 0
+            if sep == "," and start + known > piece_end:
+                piece_end = start + known  # the grammar's name holds the comma
+            words = text[start:piece_end].rstrip()
+            if cut < 0 and stop < 0 and known and words[known:].strip()[:1].islower():
+                words = words[:known].rstrip()  # the sentence runs on after the last name
+            if not words[:1].isupper() or len(words.split()) > _MEMBER_WORDS or re.search(r"[:()]", words):
+                break
+            members.append(UnitMention(start, start + len(words), words, f"{head} {words}"))
+            nxt = text.find(sep, start + len(words), end)
+            if nxt < 0:
+                break
+            pos = nxt + 1
+        if len(members) < 2:
+            continue
+        lo, hi = lm.start(), members[-1].end
+        out = [x for x in out if x.end <= lo or x.start >= hi]
+        out.extend(members)
     return sorted(out, key=lambda x: x.start)
 
 

@@ -647,6 +647,18 @@ def _sentence_case_part(part: Section | None, rest: str) -> bool:
     return rest[:1].isupper() and len(rest.split()) <= 12 and not rest.endswith((".", ";", ":", ","))
 
 
+def _late_first_part(state: _OutlineState, m: re.Match[str] | None, number: int, rest: str) -> bool:
+    """Whether a Roman part "II." or "III." in capitals, before any part or item, opens the
+    outline although no "I." came before it: crawled plans print their numbering from II when
+    part I was lost or never printed (s15 dev kh0130: II purposes … V organisation; all its
+    parts were read as numbered items under no part, so nothing was a task part). It keeps its
+    printed number, as the section ids cite the print."""
+    return (m is not None and m.group("roman") is not None and number in (2, 3)
+            and state.last_part_no == 0 and state.part is None and state.item is None
+            and state.division is None and state.host is None and state.last_item_no == 0
+            and metadata.is_caps(rest))
+
+
 def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
     m = _PART_RE.match(p.text)
     misread = None if m and (m.group("roman") or m.group("word")) else _ocr_roman(state, p)
@@ -674,12 +686,17 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     article = state.item if state.item is not None and _is_article(state.item.id) else None
     hosts = (misread is None and m is not None and m.group("roman") is not None and article is not None
              and number == 1 and state.division is None)
+<<<<<<< HEAD
     # A part number skipped in print ("II." then "IV. TỔ CHỨC THỰC HIỆN": s15 dev nq34, a Party
     # resolution printed without a III) is the next part when its title is in capitals.
     skipped = (misread is None and m is not None and m.group("roman") is not None and state.last_part_no >= 1
                and number == state.last_part_no + 2 and metadata.is_caps(rest) and len(rest.split()) <= 12)
     if (number != state.last_part_no + 1 and not repeated and not hosts and not skipped) \
             or not rest or len(rest.split()) > 40:
+=======
+    if (number != state.last_part_no + 1 and not repeated and not hosts
+            and not _late_first_part(state, m, number, rest)) or not rest or len(rest.split()) > 40:
+>>>>>>> fixT
         return None
     if hosts:
         state.host, state.outer = article, (state.part, state.last_part_no)
