@@ -686,17 +686,12 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     article = state.item if state.item is not None and _is_article(state.item.id) else None
     hosts = (misread is None and m is not None and m.group("roman") is not None and article is not None
              and number == 1 and state.division is None)
-<<<<<<< HEAD
     # A part number skipped in print ("II." then "IV. TỔ CHỨC THỰC HIỆN": s15 dev nq34, a Party
     # resolution printed without a III) is the next part when its title is in capitals.
     skipped = (misread is None and m is not None and m.group("roman") is not None and state.last_part_no >= 1
                and number == state.last_part_no + 2 and metadata.is_caps(rest) and len(rest.split()) <= 12)
-    if (number != state.last_part_no + 1 and not repeated and not hosts and not skipped) \
-            or not rest or len(rest.split()) > 40:
-=======
-    if (number != state.last_part_no + 1 and not repeated and not hosts
+    if (number != state.last_part_no + 1 and not repeated and not hosts and not skipped
             and not _late_first_part(state, m, number, rest)) or not rest or len(rest.split()) > 40:
->>>>>>> fixT
         return None
     if hosts:
         state.host, state.outer = article, (state.part, state.last_part_no)
