@@ -128,7 +128,7 @@ Lập kho dữ liệu mẫu
 Bộ Nội vụ
 Các bộ, ngành
 2031 - 2035
-Theo thẩm quyền
+Chính phủ
 """
 
 
@@ -185,9 +185,9 @@ def test_a_submission_column_gives_report_to(tmp_path: Path) -> None:
     assert rows["PL2.1"].deadline == "2033-12-31"
     assert ("Bộ Công Thương", "lead") in _units(rows["PL2.2"])
     assert ("Thủ tướng Chính phủ", "report_to") in _units(rows["PL2.2"])
-    # A task whose lines are all short is still the task; "Theo thẩm quyền" names no body.
+    # A task whose lines are all short is still the task.
     assert rows["PL2.3"].text == "Lập kho dữ liệu mẫu"
-    assert _units(rows["PL2.3"]) == [("Bộ Nội vụ", "lead"), ("bộ, ngành", "cooperate")]
+    assert _units(rows["PL2.3"]) == [("Bộ Nội vụ", "lead"), ("Chính phủ", "report_to"), ("bộ, ngành", "cooperate")]
     assert rows["PL2.3"].deadline == "2035-12-31"
 
 
