@@ -162,6 +162,11 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
         if not part or _DECIDER_CELL.match(fold(part)):
             continue
         mentions = sorted(find(part), key=lambda m: m.start)
+        for level in _PROVINCES_CELL.finditer(part):
+            if not any(m.start < level.end() and level.start() < m.end for m in mentions):
+                add("tỉnh, thành phố", role, level.group(0).strip(" ,"))
+        if not mentions and _PROVINCES_CELL.search(part):
+            continue
         if not mentions:
             # A column of units: a short capitalised name is a unit even when the directory
             # does not know it ("Báo và Phát thanh, Truyền hình tỉnh").
@@ -188,6 +193,14 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
             if r == "lead" and MONITOR_VERBS.search(fold(part[m.end :])):
                 add(name, "monitor", part[m.start : m.end])
     return out
+
+
+# "Các tỉnh, thành phố" in a unit column of a Government document: the provinces as bodies (their
+# governments), as the gold of s15 dev nq109-cp-2026 (Phụ lục IV: "Các bộ, ngành, các tỉnh, thành
+# phố" in 38 partner cells) and s13 dev nq380-cp-2025 read it. In a unit cell only: in a sentence "các
+# tỉnh, thành phố" is as often the place ("tại các tỉnh, thành phố").
+_PROVINCES_CELL = re.compile(r"(?:^|,|\bvà)\s*(?:các\s+)?tỉnh,\s*thành phố(?:\s+trực thuộc trung ương)?(?![^\W\d_])",
+                             re.IGNORECASE)
 
 
 def _task_column(table: Table) -> int | None:

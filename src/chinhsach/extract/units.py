@@ -2256,9 +2256,13 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
             # the Government's collective with the generic "đơn vị" among its members.
             # (only after "bộ": "cấp ủy, cơ quan, đơn vị, địa phương" keeps the Party's committee
             # alone, kl221's gold).
-            unit_member = r"(?:(?:các\s+)?đơn vị\s*,\s*)?" if fold(members[0].name).lower() == "bo" else ""
-            if tail and (ministries or len(members) > 1 or re.search(r"cơ quan\s*$|cơ quan(?:\s+trung ương)?\s*,\s*"
-                                                       + unit_member + r"(?:các\s+)?địa phương\s*$",
+            # "các bộ, cơ quan(, địa phương), đơn vị có liên quan" closes with the generic "đơn
+            # vị" as one more member (s15 dev nq109-cp-2026: 57 partner cells read as "bộ").
+            ministry = fold(members[0].name).lower() == "bo"
+            unit_member = r"(?:(?:các\s+)?đơn vị\s*,\s*)?" if ministry else ""
+            unit_last = r"(?:\s*,\s*(?:các\s+)?đơn vị)?" if ministry else ""
+            if tail and (ministries or len(members) > 1 or re.search(r"cơ quan" + unit_last + r"\s*$|cơ quan(?:\s+trung ương)?\s*,\s*"
+                                                       + unit_member + r"(?:các\s+)?địa phương" + unit_last + r"\s*$",
                                                        tail.group(0), re.I)):
                 for w in tail.group(0).split(","):
                     w = re.sub(r"^\s*(?:các\s+)?", "", w, flags=re.I).rstrip()

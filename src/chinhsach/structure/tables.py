@@ -71,7 +71,8 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Cấp trình" (the level a task's product goes to for decision: "Chính phủ", "Thủ tướng
     # Chính phủ" in the task appendix of NQ 03/NQ-CP 2025, survtable's survey): report_to, and
     # before "cơ quan" makes a "Cơ quan trình" (the body that submits) a lead column.
-    ("report_to", re.compile(r"^(?:cap (?:trinh|phe duyet|quyet dinh|ban hanh))$")),
+    ("report_to", re.compile(r"^(?:cap (?:trinh|phe duyet|quyet dinh|ban hanh)"
+                             r"(?: ?/ ?(?:phe duyet|quyet dinh|ban hanh))?)$")),
     ("lead", re.compile(r"chu tri|thuc hien|don vi|co quan|trach nhiem|phu trach|dau moi")),
     ("product", re.compile(r"san pham|ket qua")),
     ("budget", re.compile(r"kinh phi|nguon von|du toan|nguon kinh phi|tong muc|von")),
@@ -109,6 +110,9 @@ _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I
 # A sub-item may carry a letter ("7c" under "7", the indicator appendix of a 2026 provincial
 # growth resolution read in a public repository's notes).
 _NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}[a-zđ]?$")
+# A row's number past 99 (135 tasks in s15 dev nq109-cp-2026 Phụ lục III), once the row is known
+# to be a row: a lone "100" in a pipe cell is more often a figure.
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2}){0,3}[a-zđ]?$")
 _LETTER = re.compile(r"^[A-ZĐ]$")
 _DASH = re.compile(r"^[-–—+•*]$")
 # An STT printed inside the name cell of a group row ("I. Kinh tế số").
@@ -297,11 +301,14 @@ _BARE_ROW = re.compile(r"^(?:(?P<n>\d{1,2})\.?|(?P<dash>[-–])|(?P<roman>[IVX]{
 _BARE_ROLES = ("stt", "task", "lead", "cooperate", "time")
 # The STT as printed, with or without its closing dot ("II", "II.", "2.1", "1."): the Official
 # Gazette prints both (s14 nq116/nq105 without; s15 dev nq100/NQ-CP 2026 "I." / "1.").
-_STACKED_STT = re.compile(r"^(?P<stt>[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,2})\.?(?:\s+(?P<rest>\S.*))?$")
+_STACKED_STT = re.compile(r"^(?P<stt>[IVXLC]+|\d{1,3}(?:\.\d{1,2}){0,2})\.?(?:\s+(?P<rest>\S.*))?$")
 _STACKED_LABEL = 30  # characters: a header label's line is no longer
 _STACKED_WIDE = 24  # characters: a task cell's wrapped lines reach it, the narrow columns' do not
 # A piece after which the cell goes on even when the next piece opens in capitals.
-_STACKED_OPEN = re.compile(r"(?:[,;(/\-–]|\b(?:và|của|với|các|Các|Bộ|Ủy ban|Ban|Sở|Chủ tịch|Quý|"
+# A title before its body ("Thủ tướng" / "Chính phủ", "Ủy ban Thường vụ" / "Quốc hội", "Ban Chấp
+# hành" / "Trung ương", the Cấp trình column of s15 dev nq109-cp-2026 Phụ lục IV) goes on too.
+_STACKED_OPEN = re.compile(r"(?:[,;(/\-–]|\b(?:và|của|với|các|Các|Bộ|Ủy ban|Ban|Sở|Chủ tịch|Thủ tướng|"
+                           r"Thường vụ|Chấp hành|Quý|"
                            r"Năm|năm|Tháng|tháng|Trước|trước|ngày|Cấp|cấp))$")
 _STACKED_END = re.compile(r"^(?:TM\.|KT\.|Nơi nhận|NƠI NHẬN)")
 
@@ -317,15 +324,40 @@ def _stacked_header(lines: Sequence[SourceLine], i: int) -> tuple[list[str], int
         t = " ".join(lines[k].text.split())
         if not t or len(t) > _STACKED_LABEL or _STACKED_STT.match(t) or _BARE_ROW.match(t):
             break
-        if t[:1].islower() and len(labels) > 1:
+        if len(labels) > 1 and (t[:1].islower() or _label_goes_on(labels[-1], t)):
             labels[-1] = f"{labels[-1]} {t}"
         else:
             labels.append(t)
         k += 1
     roles = _header_roles(labels)
-    if len(labels) < 4 or None in roles or "lead" not in roles or "task" not in roles:
+    if len(labels) < 4 or None in roles or "lead" not in roles or not {"task", "indicator"} & set(roles):
         return None
     return labels, k
+
+
+# A header label in capitals wrapped at its column's width, one word group per line (s15 dev
+# nq109-cp-2026's four appendices: "CƠ QUAN CHỦ" / "TRÌ, THEO DÕI", "CƠ QUAN" / "PHỐI HỢP",
+# "THỜI HẠN" / "HOÀN THÀNH", "CẤP TRÌNH/" / "PHÊ DUYỆT", "MỤC TIÊU" / "2026 - 2030"): the case
+# tells no continuation, the words do. A label goes on after a bare head that names no role by
+# itself ("Cơ quan", "Đơn vị", "Thời hạn", "Cấp"), after a word cut from its pair ("chủ" of
+# chủ trì, "phối" of phối hợp), an open mark ("/", ",", "-") or a label that names no role yet
+# ("Tốc độ bình" / "quân 2026 -" / "2030 (%/năm)"); a bare year span is the label's horizon.
+_LABEL_HEAD = re.compile(r"^(?:co quan|don vi|thoi han|thoi gian|cap|muc tieu|chi tieu)$")
+_LABEL_CUT = re.compile(r"(?:\b(?:chu|phoi|thoi|hoan|thuc|phe|co|don|cap|trach|theo)|[/,&-])$")
+_LABEL_OPENS = re.compile(r"^(?:co quan|don vi|thoi|cap|san pham|ghi chu|kinh phi|nhiem vu|noi dung|"
+                          r"chi tieu|muc tieu|ket qua|nguon|tt|stt)\b")
+_LABEL_YEARS = re.compile(r"^(?:20\d\d)(?:\s*[-–]\s*20\d\d)?$")
+
+
+def _label_goes_on(label: str, line: str) -> bool:
+    """Whether header ``line`` continues ``label`` (wrapped in its column) rather than opening the
+    next column's label (see :data:`_LABEL_HEAD`)."""
+    last, here = fold(label).strip(" .:*"), fold(line).strip(" .:*")
+    if _LABEL_YEARS.match(here):
+        return True
+    if _LABEL_OPENS.match(here):
+        return False
+    return _role_of(label) is None or bool(_LABEL_HEAD.match(last) or _LABEL_CUT.search(last))
 
 
 def _stacked_end(line: SourceLine) -> bool:
@@ -441,8 +473,15 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
         opened = _row_opening(text, by_vocabulary)
         if opened is not None and opened[1] is None and opened[0].isdigit() and last_number is not None \
                 and int(opened[0]) not in (1, last_number + 1):
-            j += 1  # a page number
-            continue
+            if j + 1 >= len(lines) or _stacked_end(lines[j + 1]) or _repeated_header(lines, j + 1, printed):
+                j += 1  # a page number
+                continue
+            # A figure on its own line ("28", the value cell of s15 dev nq109-cp-2026 Phụ lục I).
+            opened = None
+        if (opened is not None and not by_vocabulary and _CELL_LIST_ITEM.match(text) and current is not None
+                and last_number is not None and int(opened[0].split(".")[0]) != last_number + 1):
+            # "1. Bộ A …" / "2. Bộ B …": the numbered parts of a cell (nq109 Phụ lục I, III), not rows.
+            opened = None
         if opened is None and next_row(" ".join(text.split())):
             opened = (None, None)
         if opened is not None:
@@ -504,6 +543,11 @@ def _page_cut_moved(body: list[SourceLine], rest: list[str], titled: bool, wide:
     return body
 
 
+# A numbered part of a cell ("1. Bộ A tổng hợp" "2. Các bộ …", s15 dev nq109-cp-2026 Phụ lục I
+# and III: a lead cell split by what each body does).
+_CELL_LIST_ITEM = re.compile(r"^(\d{1,2})\.\s+\S")
+
+
 def _wide_width(lines: Sequence[SourceLine], k: int) -> int:
     """How long a line must be to be a task cell's: the task column is the table's widest, its
     wrapped lines near the longest; the narrow columns' pieces are much shorter (7 to 27
@@ -547,9 +591,17 @@ def _cell_opening(cell: list[str], piece: str) -> str | None:
     text = " ".join(cell)
     if piece.startswith("Các ") and fold(before).rstrip().endswith(" cac"):
         return "strong"  # "… nhân dân các" / "Các bộ, …": no article follows an article
+    listed = _CELL_LIST_ITEM.match(piece)
+    if listed:
+        # "1. Bộ A …" opens a cell; "2. Bộ B …" goes on in the cell its "1." opened (s15 dev
+        # nq109-cp-2026 Phụ lục I, III).
+        return None if listed.group(1) != "1" and _CELL_LIST_ITEM.match(cell[0]) else "strong"
+    timed = bool(_CELL_TIME.match(text) or _BARE_TIME.match(text))
+    if (not timed and not _STACKED_OPEN.search(before) and _BARE_TIME.match(piece)
+            and not piece[:1].isupper()):
+        return "strong"  # "… các tỉnh, thành phố" | "2026 - 2030" (nq109 Phụ lục IV)
     if not piece[:1].isupper() or _STACKED_OPEN.search(before) or text.count("(") > text.count(")"):
         return None
-    timed = bool(_CELL_TIME.match(text) or _BARE_TIME.match(text))
     if (_BARE_UNIT.match(piece) or _CELL_TIME.match(piece) or _BARE_TIME.match(piece) or before.endswith(".")
             or _CELL_BODY.match(piece)):
         return "strong"
@@ -647,6 +699,9 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
             after_wide = False
             continue
         pieces = ahead if before and not task else narrow
+        if not pieces and stt is not None and _ROMAN.match(stt) and t.isupper():
+            task.append(t)  # a group row's title in capitals, its last line short
+            continue
         opening = _cell_opening(pieces[-1], t) if pieces else "strong"
         if opening is None:
             pieces[-1].append(t)
@@ -656,6 +711,12 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
                 weak.append(opening == "weak")
         after_wide = False
     room = width - before
+    if not task and len(narrow) > room and not (stt is not None and _ROMAN.match(stt)):
+        # A task cell all of whose lines are short ("Tăng trưởng điện thương" / "phẩm bình quân
+        # (%)" under a 24-character indicator column, s15 dev nq109-cp-2026 Phụ lục I row 27):
+        # one piece more than the narrow columns, the first is the task.
+        task = narrow.pop(0)
+        weak.pop(0)
     while len(narrow) > room and any(weak[1:]):
         # A capital that opens no unit, time or sentence is the weakest cut: the rest of a name
         # ("Thanh tra" / "Chính phủ,", "đại diện Việt" / "Nam tại nước ngoài"): merged first,
@@ -1330,7 +1391,7 @@ def _stt_kind(stt: str, letters_seen: list[str]) -> str:
         return "none"
     if _DASH.match(stt):
         return "dash"
-    if _NUMBER.match(stt):
+    if _ROW_NUMBER.match(stt):
         return "number"
     if _ROMAN.match(stt) and not (stt in "CDLVX" and letters_seen
                                  and ord(stt) == ord(letters_seen[-1]) + 1):
