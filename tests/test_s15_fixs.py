@@ -79,3 +79,55 @@ def test_rotated_page_gives_no_duties(tmp_path: Path) -> None:
     doc = parse(path)
     assert all("8uọN" not in d.text for d in doc.duties)
     assert not any(t.value in (95.0, 2030.0) for t in doc.targets)
+
+
+# ---------------------------------------------------------------------------------------------
+# Outline of an OCR'd Party programme: "I-" read as "1-", "III-" as "HI-", a point "a)" as "8)".
+# ---------------------------------------------------------------------------------------------
+
+PARTY_HEAD = ["BAN CHẤP HÀNH TRUNG ƯƠNG", "*", "Số 12-CTr/TW Hà Nội, ngày 3 tháng 3 năm 2026", "",
+              "CHƯƠNG TRÌNH HÀNH ĐỘNG", "thực hiện công tác mẫu", ""]
+
+
+def _party_programme(tmp_path: Path, body: list[str], banner: bool = False) -> list[str]:
+    from chinhsach.pipeline import parse
+
+    lines = (["[OCR] [Bản trích chữ tự động bằng tesseract từ bản quét mẫu]", ""] if banner else []) + PARTY_HEAD
+    path = tmp_path / "ctr-mau.md"
+    path.write_text("\n".join(lines + body) + "\n", encoding="utf-8")
+    return [s.id for s in parse(path).sections]
+
+
+def test_ocr_digit_one_and_h_parts_of_a_party_programme(tmp_path: Path) -> None:
+    """"1- MỤC ĐÍCH" with a part "II-" in capitals below is the part I; "HI- TỔ CHỨC THỰC HIỆN"
+    in capitals after part II is the part III (no typed line starts so). Before: items 1-9 and
+    the unit-headed points under an item 9 (9.1.a …)."""
+    ids = _party_programme(tmp_path, [
+        "1- MỤC ĐÍCH, YÊU CẦU", "", "1. Quán triệt đầy đủ nội dung kết luận mẫu.", "",
+        "2. Xác định rõ trách nhiệm của từng cơ quan.", "", "II- NHIỆM VỤ CHỦ YẾU", "",
+        "1. Hoàn thiện thể chế mẫu", "", "- Rà soát quy định hiện hành.", "",
+        "HI- TỔ CHỨC THỰC HIỆN", "", "1. Ban Mẫu Trung ương", "",
+        "a) Chủ trì hướng dẫn triển khai chương trình.", ""])
+    assert ids[:4] == ["I", "I.1", "I.2", "II"]
+    assert "III" in ids and "III.1.a" in ids
+
+
+def test_a_caps_item_list_stays_items(tmp_path: Path) -> None:
+    """Items in capitals with no part "II" below stay items: "1. MỤC ĐÍCH" … "2. NHIỆM VỤ"."""
+    ids = _party_programme(tmp_path, [
+        "1- MỤC ĐÍCH, YÊU CẦU", "", "Quán triệt đầy đủ nội dung kết luận mẫu.", "",
+        "2- NHIỆM VỤ CHỦ YẾU", "", "Hoàn thiện thể chế mẫu.", ""])
+    assert "I" not in ids and ids[:2] == ["1", "2"]
+
+
+def test_a_misread_point_before_its_item_number_in_an_ocr_transcript(tmp_path: Path) -> None:
+    """In a text that says it is an OCR transcript, "4) …" under "3. Các tỉnh ủy" with the item
+    "4." below is the point a) ("8)" so in the s15 dev programme); "đ)" after "c)" is d).
+    Before: item 4 took the next unit's place."""
+    ids = _party_programme(tmp_path, [
+        "I- TỔ CHỨC THỰC HIỆN", "", "1. Ban Một Trung ương", "", "a) Chủ trì hướng dẫn thực hiện.", "",
+        "2. Ban Hai Trung ương", "", "a) Phối hợp tuyên truyền.", "", "3. Các tỉnh ủy, thành ủy", "",
+        "4) Xây dựng kế hoạch thực hiện chương trình mẫu.", "", "b) Bố trí kinh phí thực hiện.", "",
+        "c) Kiểm tra việc thực hiện.", "", "đ) Sơ kết, tổng kết.", "",
+        "4. Ban Mẫu Trung ương", "", "a) Chủ trì theo dõi, đôn đốc.", ""], banner=True)
+    assert {"I.3.a", "I.3.b", "I.3.c", "I.3.d", "I.4", "I.4.a"} <= set(ids)
