@@ -131,3 +131,16 @@ def test_a_misread_point_before_its_item_number_in_an_ocr_transcript(tmp_path: P
         "c) Kiểm tra việc thực hiện.", "", "đ) Sơ kết, tổng kết.", "",
         "4. Ban Mẫu Trung ương", "", "a) Chủ trì theo dõi, đôn đốc.", ""], banner=True)
     assert {"I.3.a", "I.3.b", "I.3.c", "I.3.d", "I.4", "I.4.a"} <= set(ids)
+
+
+def test_central_party_bodies_are_units() -> None:
+    """"Quân ủy Trung ương" (the Central Military Commission) and "Đảng ủy Công an Trung ương"
+    head sections of the Politburo's programmes; before, the first was no unit and the second
+    was cut to "Đảng ủy Công an"."""
+    from chinhsach.extract.units import find_units
+
+    assert [m.name for m in find_units("Quân ủy Trung ương chủ trì, phối hợp với Bộ Y tế")] == [
+        "Quân ủy Trung ương", "Bộ Y tế"]
+    assert [m.name for m in find_units("Đảng ủy Công an Trung ương chỉ đạo rà soát")] == [
+        "Đảng ủy Công an Trung ương"]
+    assert [m.name for m in find_units("Đảng ủy Công an tỉnh chỉ đạo")] == ["Đảng ủy Công an tỉnh"]
