@@ -361,6 +361,12 @@ def read_source(path: str | Path, ocr: str = "auto") -> SourceText:
     else:
         result = _read_text(p, name, kind)
     result.lines = drop_page_furniture(result.lines)  # every format: a PDF, its text saved, a scan
+    result.lines, unreadable = drop_unreadable_pages(result.lines)
+    if unreadable:
+        result.warnings.append(ParseWarning(
+            code="unreadable_page",
+            message=f"page(s) {', '.join(map(str, unreadable))}: OCR text is not Vietnamese (a rotated or "
+                    "mirrored scan?); left out, not read"))
     result.sha256 = file_sha256(p)
     return result
 
@@ -395,10 +401,41 @@ _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # not a year cell
 # "--- Page 3 ---"); pdftotext starts each page with a form feed ("\f" before the page number).
 _PAGE_MARKER = re.compile(r"^\s*(?:={3,}|-{3,})\s*(?:Trang|Page)\s+\d{1,4}\s*(?:={3,}|-{3,})\s*$",
                           re.IGNORECASE)
+# A page number printed alone, or misread by OCR as one look-alike glyph ("§" for 8, "1 0").
+_PAGE_NUMBER_GLYPH = re.compile(r"^\s*(?:\d{1,3}|\d\s\d|[§b])\s*$")
 _STAMP_OPEN = re.compile(r"^\s*(?:Ký bởi|Người ký)\s*:", re.IGNORECASE)
 _STAMP_FIELD = re.compile(r"^\s*(?:Cơ quan|Email|Chức vụ|Ngày ký|Thời gian ký)\s*:", re.IGNORECASE)
 _STAMP_TIME = re.compile(r"^\s*(?:Ngày ký|Thời gian ký)\s*:\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\s+\d{1,2}:\d{2}",
                          re.IGNORECASE)
+
+
+def _head_key(text: str) -> str:
+    """A running head without its page number and spacing: "18.CTRTW31.DOC 2" → "18.CTRTW31.DOC"."""
+    return re.sub(r"[\s\d]+$", "", re.sub(r"\s+", " ", text.strip()))
+
+
+def _running_heads(lines: list[SourceLine]) -> set[int]:
+    """Indexes of the running heads under page markers (:data:`_PAGE_MARKER`): the first line of
+    a page whose text, page number aside, is the first line of at least a third of the pages
+    (and of three). OCR varies a glyph ("18.GTRTW31.DOC" for "18.CTRTW31.DOC", s15 dev ctr31),
+    so one differing character is allowed against the most common form."""
+    firsts = [i + 1 for i, line in enumerate(lines[:-1]) if _PAGE_MARKER.match(line.text)]
+    if len(firsts) < 3:
+        return set()
+    keys = {i: _head_key(lines[i].text) for i in firsts if len(lines[i].text) <= 40}
+
+    def near(a: str, b: str) -> bool:
+        if abs(len(a) - len(b)) > 1:
+            return False
+        return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b)) <= 1
+
+    if not keys:
+        return set()
+    common = max(set(keys.values()), key=lambda k: (sum(near(k, o) for o in keys.values()), k))
+    n = sum(near(common, o) for o in keys.values())
+    if n < 3 or 3 * n < len(firsts) or len(common) < 4:
+        return set()
+    return {i for i, key in keys.items() if near(key, common)}
 
 
 def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
@@ -413,6 +450,8 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
     out: list[SourceLine] = []
     i, n = 0, len(lines)
     page_break = False
+    heads = _running_heads(lines)
+    page: int | None = None
     while i < n:
         text = lines[i].text
         if lines[i].kind == "text" and text.startswith("\f"):
@@ -427,6 +466,15 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
         if lines[i].kind == "text" and (_GAZETTE_HEAD.match(text) or _PAGE_MARKER.match(text)):
             if out and _PAGE_NUMBER.match(out[-1].text):
                 out.pop()  # even pages print the number first
+            if _PAGE_MARKER.match(text):
+                # The marker's page is the provenance of the lines under it (a text has none);
+                # the running head under it is furniture as the Gazette's is.
+                page = int(re.search(r"\d+", text).group())
+                i += 1 if i + 1 not in heads else 2
+                if i < n and _PAGE_NUMBER_GLYPH.match(lines[i].text):
+                    i += 1
+                page_break = True
+                continue
             i += 1
             if i < n and _PAGE_NUMBER.match(lines[i].text):
                 i += 1
@@ -440,6 +488,8 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
                 i = j + 1
                 continue
         line = lines[i]
+        if page is not None and line.prov.page is None:
+            line = replace(line, prov=replace(line.prov, page=page))
         first = line.text.lstrip()[:1]
         if (page_break and out and not out[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "…"))
                 and (first.islower() or first.isdigit())):
@@ -498,6 +548,38 @@ def clean_transcript(lines: list[str]) -> list[str]:
         if lent.startswith(head) and lent.endswith(tail):
             out[i] = lent[len(head) : len(lent) - len(tail)]
     return out
+
+
+# A page whose Vietnamese-looking tokens are mostly not syllables: a scan turned upside down or
+# mirrored reads so ("8uọN", "uọÁn8u" for "Nông", "nguyên"). The s15 dev Politburo programme's
+# five rotated pages score 0.27-0.32 against 0.92-1.00 for its 17 other pages (and 0.97-1.00
+# on the other transcripts); read, their shreds became false rows, targets and units.
+_UNREADABLE_PAGE_BELOW = 0.6
+_UNREADABLE_PAGE_MIN_TOKENS = 30
+
+
+def drop_unreadable_pages(lines: list[SourceLine]) -> tuple[list[SourceLine], list[int]]:
+    """The lines without the pages whose text is not Vietnamese (see
+    :data:`_UNREADABLE_PAGE_BELOW`), and those pages' numbers. A page is the run of lines of
+    one ``prov.page``; a text without pages is one page and keeps all its lines."""
+    pages: list[list[SourceLine]] = []
+    for line in lines:
+        if not pages or line.prov.page != pages[-1][-1].prov.page:
+            pages.append([])
+        pages[-1].append(line)
+    if len(pages) < 2:
+        return lines, []
+    kept: list[SourceLine] = []
+    dropped: list[int] = []
+    for number, page in enumerate(pages, start=1):
+        stats = _health_stats("\n".join(line.text for line in page))
+        if stats.judged >= _UNREADABLE_PAGE_MIN_TOKENS and stats.score < _UNREADABLE_PAGE_BELOW:
+            dropped.append(page[0].prov.page or number)
+            continue
+        if dropped and kept and page and not page[0].page_break_before:
+            page[0] = replace(page[0], page_break_before=True, gap_before=True)
+        kept.extend(page)
+    return kept, dropped
 
 
 def _read_text(p: Path, name: str, fmt: str) -> SourceText:

@@ -458,6 +458,10 @@ class _OutlineState:
     derived: set[str] = field(default_factory=set)
     # OCR'd clauses that may follow a gap in the numbering (:func:`_ocr_numbered_runs`).
     ocr_runs: set[int] = field(default_factory=set)
+    # The paragraph "1- TITLE" that is the part "I-" (:func:`_roman_one_misread`).
+    roman_one: set[int] = field(default_factory=set)
+    # OCR'd "N)" lines that are a point, not the item N (:func:`_misread_points`).
+    misread_points: set[int] = field(default_factory=set)
 
     def innermost_numbered(self) -> Section | None:
         return self.letter or self.subitem or self.item or self.part or self.division
@@ -555,6 +559,49 @@ def _ocr_numbered_runs(paras: list[Paragraph]) -> set[int]:
     return out
 
 
+_PAREN_ITEM = re.compile(r"^(?P<n>\d{1,2})\)\s+\S")
+
+
+def _misread_points(paras: list[Paragraph]) -> set[int]:
+    """``id()`` of the OCR'd paragraphs "N) …" whose item "N." still follows (within 30
+    paragraphs): the point "a)" misread ("8)" under the unit heading "7. Các tỉnh ủy …" of the
+    s15 dev Politburo programme, then "8. Ban …"); read as item 8, it took the next unit's
+    heading and left that unit's points on the wrong item. :func:`_ocr_point` reads its letter."""
+    out: set[int] = set()
+    for i, p in enumerate(paras):
+        if p.prov.ocr_confidence is None or not (m := _PAREN_ITEM.match(p.text)):
+            continue
+        if any(q.text.startswith(f"{m.group('n')}. ") for q in paras[i + 1 : i + 31]):
+            out.add(id(p))
+    return out
+
+
+# "1- MỤC ĐÍCH, YÊU CẦU": OCR reads the Roman "I" of the first part as the digit one.
+_DIGIT_ONE_PART = re.compile(r"^[1l]\s*[-.–]\s*(?P<rest>\S.*)$")
+_PART_TWO = re.compile(r"^(?:II|Il|lI|H)\s*[-.–]\s*(?P<rest>\S.*)$")
+
+
+def _roman_one_misread(paras: list[Paragraph]) -> set[int]:
+    """``id()`` of the paragraph "1- TITLE IN CAPITALS" that stands for the part "I-": the first
+    numbered line of the text, a short title in capitals, and a part "II" in capitals follows
+    before any "2. TITLE IN CAPITALS" does. The s15 dev Politburo programme's scan reads "1- MỤC ĐÍCH …" so;
+    taken as item 1, its parts I-III became items 1-9 and the unit-headed duties 9.1.a …"""
+    for i, p in enumerate(paras):
+        part = _PART_RE.match(p.text)
+        if _NUMBERED.match(p.text) or (part is not None and part.group("roman")):
+            m = _DIGIT_ONE_PART.match(p.text)
+            if m is None or not metadata.is_caps(m.group("rest")) or len(m.group("rest").split()) > 12:
+                return set()
+            for q in paras[i + 1 :]:
+                if (two := _PART_TWO.match(q.text)) is not None and metadata.is_caps(two.group("rest")):
+                    return {id(p)}
+                if (n := _NUMBERED.match(q.text)) is not None and n.group("arabic") == "2" and metadata.is_caps(
+                        q.text[n.end():]):
+                    return set()  # "1. MỤC ĐÍCH" … "2. NHIỆM VỤ": items are the top level
+            return set()
+    return set()
+
+
 def _has_divisions(paras: list[Paragraph]) -> bool:
     """Whether the text's "Phần" lines stand over Roman parts of their own (KOZ_2268, a monthly
     report: "Phần I" over "I- Công tác tham mưu …", "II- Kết quả thực hiện"). A plan whose
@@ -628,10 +675,13 @@ _OCR_ROMAN = re.compile(r"^(?P<tok>[IlH|]{1,4})\s*[-.–]\s*(?P<rest>\S.*)$")  #
 
 
 def _ocr_roman(state: _OutlineState, p: Paragraph) -> tuple[int, str] | None:
-    if p.prov.ocr_confidence is None:
-        return None
+    if id(p) in state.roman_one:
+        return 1, p.text.split(None, 1)[1].lstrip("-.–) ")
     m = _OCR_ROMAN.match(p.text)
-    if not m:
+    # A text OCR'd elsewhere (a transcript saved as text) has no confidence to tell: there a
+    # part title in capitals vouches for the look-alike ("HI- TỔ CHỨC THỰC HIỆN", s15 dev
+    # Politburo programme), which no typed line starts with.
+    if not m or (p.prov.ocr_confidence is None and not metadata.is_caps(m.group("rest"))):
         return None
     value = sum(2 if c == "H" else 1 for c in m.group("tok"))
     return (value, m.group("rest")) if value == state.last_part_no + 1 and value >= 2 else None
@@ -751,7 +801,7 @@ def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
 def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
     p = _ocr_marker(state, p)
     m = _ITEM_RE.match(p.text)
-    if not m:
+    if not m or id(p) in state.misread_points:
         return None
     number = int(m.group("word") or m.group("num") or m.group("num2") or m.group("num3"))
     heading, body = _heading_and_body(m.group("rest"))
@@ -1119,6 +1169,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                           letter_divisions=_has_letter_divisions(paras))
     ocr_runs = _ocr_numbered_runs(paras)
     state.ocr_runs = ocr_runs
+    state.roman_one = _roman_one_misread(paras)
+    state.misread_points = _misread_points(paras)
     segments: list[Segment] = []
     warnings: list[ParseWarning] = list(source.warnings)
 
@@ -1170,6 +1222,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                                   divisions=_has_divisions(paras[body_start:sign_start]),
                                   letter_divisions=_has_letter_divisions(paras[body_start:sign_start]))
             state.ocr_runs = ocr_runs
+            state.misread_points = state.roman_one = set()
             appendix = None
             note = None
         opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None
