@@ -289,47 +289,6 @@ def _keep_named_places(issuer: str | None, duties: Iterable, plan_lead: list) ->
             unit.name = f"{unit.name} {m.group('place')}"
 
 
-# "Kiện toàn Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương … (gọi tắt là Ban Chỉ đạo)":
-# the decision names the body once in full and then by the short name it defines.
-_DEFINED_SHORT = re.compile(r"\(\s*(?:sau đây\s+)?(?:được\s+)?(?:gọi tắt là|viết tắt là)\s+(?P<short>[^()]{2,60}?)\s*\)",
-                            re.IGNORECASE)
-_OWN_PLACE_END = re.compile(r"(?<=\s)(?P<level>tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*){0,3}$")
-
-
-def _expand_defined_short_names(issuer: str | None, segments: Iterable[Segment], find,
-                                duties: Iterable, plan_lead: list) -> None:
-    """A body named by the short name the document defines for it gets its full name.
-
-    "Thành lập Ban Chỉ đạo … về <field> (gọi tắt là Ban Chỉ đạo)", then "Điều 2. Nhiệm vụ của
-    Ban Chỉ đạo": the tasks are those of that one committee, and across documents the bare
-    "Ban Chỉ đạo" names any of hundreds (s15 dev qd798: four triples of its tasks article). The
-    full name runs from the unit mention nearest before the bracket to the bracket, and must
-    begin with the short name (the head noun phrase), so a bracket that abbreviates anything
-    else ("gọi tắt là các bộ, cơ quan, địa phương", a resolution's own title) is left alone. A
-    province's own document drops its name after the level word ([decided, kh165]).
-    """
-    full_of: dict[str, str] = {}
-    for seg in segments:
-        for m in _DEFINED_SHORT.finditer(seg.text):
-            short = normalize_text(m.group("short").strip(" “”\"'"))
-            before = [x for x in find(seg.text) if x.end <= m.start()]
-            if not before:
-                continue
-            full = normalize_text(seg.text[max(before, key=lambda x: x.start).start:m.start()].strip(" ,"))
-            if re.search(r"[;:()]", full) or len(full) > 200 or not fold(full).startswith(fold(short) + " "):
-                continue
-            if issuer and _LOCAL_ISSUER.search(issuer):
-                full = _OWN_PLACE_END.sub(lambda x: x.group("level"), full)
-            full_of[fold(short)] = full
-    if not full_of:
-        return
-    for unit in [u for d in duties for u in d.units] + list(plan_lead):
-        name = fold(unit.name)
-        for short, full in full_of.items():
-            if name.startswith(short) and fold(full).startswith(name):
-                unit.name = full  # the short name, or a longer prefix of the full one
-
-
 # "Điều 1. Thành lập Đoàn kiểm tra (sau đây gọi là Đoàn kiểm tra) để kiểm tra …", then "Điều 3.
 # Nhiệm vụ … của Đoàn kiểm tra" and "Trưởng đoàn phân công": a decision that sets up a team names
 # it bare from then on, a name the unit reader takes only with an owner ("Đoàn kiểm tra liên
@@ -416,12 +375,12 @@ def extract_document(document: Document) -> Document:
                 duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
         duties.extend(row_duties)
         targets.extend(row_targets)
-    expand_short_names(duties, plan_lead, defined_unit_names((s.text for s in segments), find))
+    own_province = bool(document.meta.issuer and _LOCAL_ISSUER.search(document.meta.issuer))
+    expand_short_names(duties, plan_lead, defined_unit_names((s.text for s in segments), find, own_province))
     if document.meta.type in _DATED_BY_ISSUE:
         date_in_issue_year(duties, document.meta.date)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
     _keep_named_places(document.meta.issuer, duties, plan_lead)
-    _expand_defined_short_names(document.meta.issuer, segments, find, duties, plan_lead)
     # The document's own number is no citation, even where it is printed as one ("Kèm theo Kế
     # hoạch số 144/KH-UBND" above its appendix; GUIDELINES-real.md).
     own = doc_number_key(document.meta.number) if document.meta.number else None

@@ -48,7 +48,7 @@ from chinhsach.extract.units import find_units, joint_body, one_name_per_body
 from chinhsach.model import Document, Duty, Section, Segment, UnitRole
 from chinhsach.structure.outline import CONSTITUTES
 from chinhsach.text.bodies import FOLLOW_UP
-from chinhsach.text.normalize import fold
+from chinhsach.text.normalize import fold, normalize_text
 from chinhsach.text.numbers import month_end
 
 # Words that charge a unit with something: a sentence with one of them and a unit it governs is
@@ -2632,39 +2632,69 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     return duties, plan_lead
 
 
-# "các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương (sau đây gọi là Bộ, cơ quan trung ương)":
-# a letter or resolution names its addressees once in full and then by the short name it defines
-# (s15 dev cv8388, a ministry's letter; the Government's resolutions define "các bộ, cơ quan,
-# địa phương" so). The short name is the same body: it takes the full one.
-_UNIT_ALIAS = re.compile(r"\(\s*(?:sau đây|dưới đây)?\s*(?:được\s+)?gọi\s+(?:tắt\s+)?là\s*[:“\"]?\s*"
+# A document names a body once in full and then by the short name it defines in a bracket:
+# "Kiện toàn Ban Chỉ đạo Trung ương về <field> (gọi tắt là Ban Chỉ đạo)" (s15 dev qd798, four
+# triples of its tasks article), "các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương (sau đây gọi
+# là Bộ, cơ quan trung ương)" (s15 dev cv8388, a ministry's letter; the Government's resolutions
+# define "các bộ, cơ quan, địa phương" so). The short name is the same body: it takes the full one.
+_UNIT_ALIAS = re.compile(r"\(\s*(?:sau đây|dưới đây)?\s*(?:được\s+)?(?:gọi\s+(?:tắt\s+)?|viết\s+tắt\s+)là\s*[:“\"]?\s*"
                          r"(?P<short>[^()“”\"]{2,80}?)\s*[”\"]?\s*\)", re.IGNORECASE)
 
 
 # Generic members that may close the full name's list before the bracket ("…, cơ quan khác ở trung
 # ương (sau đây gọi là …)").
 _GENERIC_TAIL = re.compile(r"\s*(?:,|\bva)\s*(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc)\b[^()]{0,40}?\s*")
+# A province's own document drops its name after the level word ([decided, kh165]).
+_OWN_PLACE_END = re.compile(r"(?<=\s)(?P<level>tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*){0,3}$")
 
 
-def defined_unit_names(texts: Iterable[str], find: UnitFinder = _default_finder) -> dict[str, str]:
-    """Short names the document defines for units, mapped to the full names (:data:`_UNIT_ALIAS`):
-    the unit named right before the bracket is the full one; the bracket's words, read as a unit
-    (or as printed when the reader names none), the short one."""
+def defined_unit_names(texts: Iterable[str], find: UnitFinder = _default_finder,
+                       own_province: bool = False) -> dict[str, str]:
+    """Short names the document defines for bodies (:data:`_UNIT_ALIAS`, "(sau đây) gọi (tắt) là
+    Y", "viết tắt là Y"), folded, mapped to the full names; applied by :func:`expand_short_names`.
+
+    Two ways to print the full name. A head noun phrase the short name begins ("Ban Chỉ đạo …
+    về <field> (gọi tắt là Ban Chỉ đạo)"): the full name runs from the unit mention nearest before
+    the bracket to the bracket, without the own province's name when ``own_province``; the words
+    before the bracket must begin with the short name, so a bracket that abbreviates anything
+    else (a resolution's own title) is left alone. Otherwise the unit named right before the
+    bracket (a list may close on generic members, :data:`_GENERIC_TAIL`) is the full name and the
+    bracket's words, read as a unit, the short one ("Bộ, cơ quan trung ương")."""
     out: dict[str, str] = {}
     for text in texts:
-        if "gọi" not in text:
+        if "gọi" not in text and "viết tắt" not in text:
             continue
         for m in _UNIT_ALIAS.finditer(text):
+            short = normalize_text(m.group("short").strip(" “”\"'"))
+            before = [x for x in find(text) if x.end <= m.start()]
+            if before:
+                full = normalize_text(text[max(before, key=lambda x: x.start).start : m.start()].strip(" ,"))
+                if not re.search(r"[;:()]", full) and len(full) <= 200 and fold(full).startswith(fold(short) + " "):
+                    out[fold(short)] = _OWN_PLACE_END.sub(lambda x: x.group("level"), full) if own_province else full
+                    continue
             before = [x for x in find(text[: m.start()])
                       if not text[x.end : m.start()].strip() or _GENERIC_TAIL.fullmatch(fold(text[x.end : m.start()]))]
             if not before:
                 continue
             # A short collective of weak nouns ("Bộ, cơ quan trung ương") is a unit after "các".
-            short = [x.name for x in find(m.group("short"))] or [
+            names = [x.name for x in find(m.group("short"))] or [
                 x.name for x in find("các " + re.sub(r"^(?:các|những)\s+", "", m.group("short"), flags=re.IGNORECASE))]
-            name = short[0] if len(short) == 1 else None
+            name = names[0] if len(names) == 1 else None
             if name and name != before[-1].name:
-                out[name] = before[-1].name
+                out[fold(name)] = before[-1].name
     return out
+
+
+def _full_name(name: str, defined: dict[str, str]) -> str | None:
+    """The full name ``defined`` (:func:`defined_unit_names`) gives a unit read as ``name``: its
+    short name, or a longer prefix of the full name (a read cut inside it)."""
+    key = fold(name)
+    if key in defined:
+        return defined[key]
+    for short, full in defined.items():
+        if key.startswith(short + " ") and fold(full).startswith(key):
+            return full
+    return None
 
 
 def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole],
@@ -2675,7 +2705,7 @@ def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole],
     document's duties, table rows included (extract.document)."""
     if defined:
         for units in [d.units for d in duties] + [plan_lead]:
-            units[:] = [UnitRole(defined[u.name], u.role, u.explicit, u.mention) if u.name in defined else u
+            units[:] = [UnitRole(full, u.role, u.explicit, u.mention) if (full := _full_name(u.name, defined)) else u
                         for u in units]
     names = [u.name for d in duties for u in d.units] + [u.name for u in plan_lead]
     mapping = one_name_per_body(names)
