@@ -364,7 +364,9 @@ def test_items_addressed_to_generic_recipients_are_duties(tmp_path: Path) -> Non
     path.write_text(DEPARTMENT_LETTER, encoding="utf-8")
     doc = parse(path)
     first = _starting(doc, "Rà soát số lượng")
-    assert first.units == []
+    # Session 15 (fixU): the item that names no unit charges the letter's addressees
+    # (GUIDELINES-real.md [decided, s14 adj]), each a lead.
+    assert {role for _, role in _roles(first)} == {"lead"} and len(first.units) == 2
     assert first.deadline == "2025-11-05"
     second = _starting(doc, "Gửi báo cáo")
     assert _roles(second) == {("Sở Y tế", "report_to"), ("Phòng Kế hoạch - Tài chính", "report_to")}

@@ -59,3 +59,52 @@ THỦ TƯỚNG
     full = "Ban Chỉ đạo quốc gia về phát triển nông nghiệp hữu cơ"
     d21 = [d for d in doc.duties if d.section == "D2.1"]
     assert d21 and (full, "lead") in {(u.name, u.role) for u in d21[0].units}
+
+
+_LETTER = """ỦY BAN NHÂN DÂN TỈNH AN HÒA                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ CÔNG THƯƠNG                                 Độc lập - Tự do - Hạnh phúc
+
+Số: 812/SCT-QLNL                               An Hòa, ngày 10 tháng 3 năm 2026
+V/v chấp hành quy định về kinh doanh xăng dầu
+
+Kính gửi: {to}
+
+Nhằm chấn chỉnh hoạt động kinh doanh xăng dầu trên địa bàn, Sở Công Thương yêu cầu:
+1. Niêm yết công khai giá bán lẻ tại cửa hàng; cập nhật giá trong ngày khi có điều chỉnh.
+2. Về việc lưu giữ hồ sơ nhập hàng
+a) Hóa đơn nhập hàng được lưu giữ tối thiểu 05 năm.
+b) Sổ theo dõi nhập, xuất được lập theo mẫu.
+3. Gửi báo cáo tình hình kinh doanh về Sở Công Thương trước ngày 20 hằng tháng.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Trần Văn Bình
+"""
+
+
+def _leads(doc, section: str) -> list[set[str]]:
+    return [{u.name for u in d.units if u.role == "lead"} for d in doc.duties if d.section == section]
+
+
+def test_a_letters_items_that_name_no_unit_charge_its_addressees(tmp_path: Path) -> None:
+    """GUIDELINES-real.md [decided, s14 adj]: in a letter an item that names no unit charges the
+    letter's addressees ("Kính gửi: …"), each a lead (before: no unit; s15 dev cv5141)."""
+    doc = parse_text(tmp_path, _LETTER.format(to="- Công an tỉnh;\n- Sở Tài chính."), "cv.md")
+    assert _leads(doc, "1") == [{"Công an tỉnh", "Sở Tài chính"}]
+    assert _leads(doc, "2.a") == [{"Công an tỉnh", "Sở Tài chính"}]
+
+
+def test_a_class_addressee_and_a_topic_item_charged_once(tmp_path: Path) -> None:
+    """"Kính gửi: Các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh": the class of bodies is
+    the addressee; a topic item ("2. Về việc lưu giữ hồ sơ …") and its points restating the rules
+    are charged once ([decided, s15 fixU])."""
+    text = _LETTER.format(to="Các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh An Hòa.").replace(
+        "Sở Công Thương yêu cầu:", "yêu cầu các đơn vị nghiêm túc thực hiện các nội dung sau:")
+    doc = parse_text(tmp_path, text, "cv.md")
+    who = "doanh nghiệp kinh doanh xăng dầu"
+    assert _leads(doc, "1") == [{who}]
+    topic = [d for d in doc.duties if d.section and d.section.startswith("2") and any(u.name == who for u in d.units)]
+    assert len(topic) == 1

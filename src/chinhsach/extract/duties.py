@@ -1752,6 +1752,14 @@ def _read_addressees(seg: Segment, text: str, find: UnitFinder, open_: bool,
     ``addressees``."""
     folded = fold(text).strip(" |")
     if _KINH_GUI.search(folded):
+        # "Kính gửi: Sở A; Sở B." or a class ("Kính gửi: Các tổ chức, cá nhân khai thác …") on its line.
+        rest = text[m.end():] if (m := re.search(r"Kính\s+gửi\s*:?", text, re.IGNORECASE)) else ""
+        found = [(x.name, rest[x.start:x.end]) for x in find(rest)] if rest.strip(" -–+•;.,:|") else []
+        if not found and (named := _addressed_class(rest)):
+            found = [(named, rest.strip())]
+        for name, mention in found:
+            if not any(u.name == name for u in addressees):
+                addressees.append(UnitRole(name=name, role="lead", explicit=True, mention=mention))
         return True
     if not open_ or not folded:
         return open_
@@ -2262,6 +2270,31 @@ def _listed_members(whole: Sequence[Segment], find: UnitFinder
     return lists, bullets
 
 
+# A letter ("Công văn", "Thông báo") is written to its addressees ("Kính gửi: Sở A; Sở B;"): an item
+# or bullet of it that names no unit charges them, each a lead (GUIDELINES-real.md [decided, s14
+# adj]: the gold of the session-14 letters cv5973, cv9389, cv2265 reads them so).
+_LETTER_TYPES = frozenset({"cong van", "thong bao"})
+# A letter's topic item ("Về việc thống kê trữ lượng …", "Về kiểm soát sản lượng"): the lines under
+# it restate the rules on that topic; the topic is charged once ([decided, s15 fixU]).
+_TOPIC = re.compile(r"^\W*ve\s")
+
+
+_PLACE_TAIL = re.compile(r"\s+(?:trên|tại)\s+(?:địa bàn|phạm vi)\b.*$|\s+(?:thuộc|của)\s+(?:tỉnh|thành phố)\b.*$",
+                         re.IGNORECASE)
+
+
+def _addressed_class(text: str) -> str | None:
+    """The class of bodies a letter's single addressee line names ("Các tổ chức, cá nhân khai
+    thác khoáng sản trên địa bàn tỉnh" → "tổ chức, cá nhân khai thác khoáng sản"), or None for
+    anything longer than a name."""
+    name = re.sub(r"^\W*Kính\s+gửi\s*:?\s*", "", text.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"^(?:các|những|quý)\s+", "", name.strip(" -–+•;.,:"), flags=re.IGNORECASE)
+    name = _PLACE_TAIL.sub("", name).strip(" ;.,:")
+    if not name or len(name.split()) > 15 or not fold(name).startswith(("to chuc", "co quan", "doanh nghiep", "don vi")):
+        return None
+    return name
+
+
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -2624,9 +2657,21 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     org_duties = [(d, p) for d, p in org_duties if not _in_regulation(d.section, regulations)]
     plan_charges = [(d, p) for d, p in plan_charges if not _in_regulation(d.section, regulations)]
     plan_lead = [] if normative else _plan_lead(org_duties or plan_charges, inherited)
+    if fold(document.meta.type or "") not in _LETTER_TYPES:
+        addressees = []
+    topics = {s.id.split("~")[0] for s in document.sections if _TOPIC.match(fold(s.heading or ""))}
+    charged_topics: set[str] = set()
     for duty in duties:
         if id(duty) in partners:
             continue
+        if addressees and not duty.units and not _OWN_SUBJECT.match(fold(duty.text)):
+            # A letter's item that names no unit charges its addressees ([decided, s14 adj]);
+            # under a topic item ("1.3. Về việc thống kê …") once: its lines restate the rules. An
+            # item that names its own subject ("Các tổ chức … có trách nhiệm …") is that subject's.
+            topic = next((t for t in topics if duty.section == t or (duty.section or "").startswith(t + ".")), None)
+            if topic is None or topic not in charged_topics:
+                duty.units.extend(UnitRole(u.name, "lead", u.explicit, u.mention) for u in addressees)
+                charged_topics.update([topic] if topic else [])
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
     return duties, plan_lead
