@@ -1943,6 +1943,11 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
                   r"(?:\s*(?:,|\bva\b)\s*(?:cac\s+)?(?:hiep hoi|doanh nghiep|to chuc|ca nhan))*\s*$", " ", rest)
     rest = re.sub(r"\b(?:theo|can cu(?: vao)?) chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
                   r"|\b(?:dong )?tren dia ban\b|\btai dia phuong\b", " ", rest)
+    # "5. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 Nghị định …)": a
+    # bracket after the class says which bodies it means by the act that defines them, not what
+    # the item is about (s15 dev cv8388 item 5, whose seven points the class leads); the outline
+    # may cut the bracket with "…".
+    rest = re.sub(r"\(\s*(?:theo|quy dinh tai|tai|can cu)\b[^()]*(?:\)|…?\s*$)", " ", rest)
     rest = re.sub(r"\b(?:giao|de nghi|trach nhiem cua|chi dao|chu tri|cac|va|doi voi)\b|[,;:()\-–]", " ", rest)
     if partners:
         rest = re.sub(r"\b(?:yeu cau|phoi hop(?: voi| cung)?)\b", " ", rest)
