@@ -39,3 +39,12 @@ def test_heading_class_with_legal_basis_bracket() -> None:
                     "Đối với các Sở quản lý chuyên ngành (theo quy định tại Điều 3 Thông …"):
         units = _units_of_heading(heading, _default_finder)
         assert [(u.role) for u in units] == ["lead"], heading
+
+
+def test_assignment_entry_closing_body_leads() -> None:
+    """"<field> - <body>": a list assigning fields to bodies (s15 dev cv8388 5.a)."""
+    from chinhsach.extract.duties import roles_in_text
+
+    for text, body in (("Hạ tầng bến xe khách, trạm dừng nghỉ - Sở Xây dựng.", "Sở Xây dựng"),
+                       ("Công trình thủy lợi nội đồng; hạ tầng chợ nông thôn — Sở Công Thương.", "Sở Công Thương")):
+        assert [(u.name, u.role) for u in roles_in_text(text)] == [(body, "lead")]
