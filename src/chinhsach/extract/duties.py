@@ -805,6 +805,12 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
     mentions = _as_printed(text, sorted(find(text), key=lambda m: m.start))
     if not mentions:
         return []
+    if _ASSIGNED_AFTER_DASH.search(text[: mentions[-1].start]) and not text[mentions[-1].end :].strip(" .;,") \
+            and len(text[: mentions[-1].start].split()) >= 4:
+        # "- Hạ tầng bến xe khách - Sở Giao thông." (an assignment list: a field, a dash, the body
+        # in charge of it): the closing body leads; bodies named inside the field are its topic.
+        last = mentions[-1]
+        return [UnitRole(name=last.name, role="lead", explicit=True, mention=text[last.start : last.end])]
     folded = fold(text)
     inspected = _inspected_spans(folded)
     if inspected:
@@ -1951,6 +1957,11 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
                   r"(?:\s*(?:,|\bva\b)\s*(?:cac\s+)?(?:hiep hoi|doanh nghiep|to chuc|ca nhan))*\s*$", " ", rest)
     rest = re.sub(r"\b(?:theo|can cu(?: vao)?) chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?\b|\b(?:co )?lien quan\b"
                   r"|\b(?:dong )?tren dia ban\b|\btai dia phuong\b", " ", rest)
+    # "5. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 Nghị định …)": a
+    # bracket after the class says which bodies it means by the act that defines them, not what
+    # the item is about (s15 dev cv8388 item 5, whose seven points the class leads); the outline
+    # may cut the bracket with "…".
+    rest = re.sub(r"\(\s*(?:theo|quy dinh tai|tai|can cu)\b[^()]*(?:\)|…?\s*$)", " ", rest)
     rest = re.sub(r"\b(?:giao|de nghi|trach nhiem cua|chi dao|chu tri|cac|va|doi voi)\b|[,;:()\-–]", " ", rest)
     if partners:
         rest = re.sub(r"\b(?:yeu cau|phoi hop(?: voi| cung)?)\b", " ", rest)
@@ -2178,6 +2189,20 @@ def _says_lead(text: str, unit: UnitRole) -> bool:
     at = folded.find(fold(unit.mention))
     return at >= 0 and bool(re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|lam dau moi|la co quan chu tri)\b",
                                      folded[at + len(unit.mention):]))
+
+
+# A list that assigns fields to bodies prints each entry as "<field> - <body>" (s15 dev cv8388
+# 5.a: six kinds of infrastructure, each with the ministry that lists them, under a heading
+# naming the class of ministries). The dash before the closing body stands after a word.
+_ASSIGNED_AFTER_DASH = re.compile(r"[^\W_][)\]]?\s+[-–—]\s*$")
+
+
+def _assigned_to(text: str, unit: UnitRole) -> bool:
+    """Whether the unit is the body an assignment entry closes with ("<field> - <body>.")."""
+    if not unit.mention:
+        return False
+    body = text.rstrip(" .;,")
+    return body.endswith(unit.mention) and bool(_ASSIGNED_AFTER_DASH.search(body[: len(body) - len(unit.mention)]))
 
 
 def _opens(text: str, unit: UnitRole) -> bool:
@@ -2555,7 +2580,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             if seg.kind == "preamble" and _ENACTS.search(fold(text)) and not re.search(r"\.\s", text.strip()):
                 continue  # the issuer's enacting formula: it issues the plan, it is charged with nothing
         lead_named = [u for u in units if u.role == "lead" and _says_lead(text, u)]
-        subject = [u for u in units if u.role == "lead" and _opens(text, u)]
+        subject = [u for u in units if u.role == "lead" and (_opens(text, u) or _assigned_to(text, u))]
         # The nearest statement of who leads wins: a lead-in line under the heading names the
         # units of its own list (GUIDELINES-real.md, unit-headed sections and lead-ins).
         above = inherited(path, seg.text)

@@ -1439,7 +1439,7 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
             continue
         out.extend(named or [_force_of_level(_chair_of_committee(m))])
     out = [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
-    return _addressed_class(text, out)
+    return _licensed_actors(text, _addressed_class(text, out))
 
 
 # A plan's organisation part addresses classes of non-state actors by an item whose label is the
@@ -1505,6 +1505,37 @@ def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
     if any(fold(name).endswith(" " + fold(q)) for q in _BARE_QUALIFIERS):
         return found
     return sorted([*found, UnitMention(a, b, text[a:b], name, collective=True)], key=lambda m: m.start)
+
+
+# Sector letters charge the holders of a licence as a class named by the licensed activity:
+# "các tổ chức, cá nhân (được cấp giấy phép) khai thác khoáng sản", "tổ chức, cá nhân kinh doanh
+# xăng dầu" (GUIDELINES-real.md: a class named by its kind or function is a unit). The pair alone or with "liên quan" names no class
+# (_GENERIC_LIST), so an activity verb must follow. Seen in s15 dev cv5141 (a provincial
+# department's letter to mining licence holders; ~14 gold triples, none read before).
+_ACTIVITIES = ("khai thác tận thu", "khai thác", "thu hồi", "kinh doanh", "sản xuất", "nhập khẩu", "xuất khẩu",
+               "chế biến", "vận chuyển", "thăm dò", "sử dụng", "nuôi trồng", "hành nghề")
+_ACTIVITY = "|".join(_ACTIVITIES)
+_LICENSED = re.compile(
+    r"\b(?:các)\s+tổ\s+chức,\s*cá\s+nhân\s+(?P<licence>(?:được\s+)?cấp\s+(?:giấy\s+)?phép\s+)?"
+    rf"(?P<act>(?:{_ACTIVITY})(?:(?:,\s*|\s+và\s+|\s+)(?:{_ACTIVITY}))*)"
+    r"(?P<obj>(?:\s+(?!(?:có|phải|báo|thực|chịu|trên|tại|theo|thuộc|đang|để|nghiêm|được|và|các|của|cho|với|khi|nếu|tự|trực|chấp|nộp|lập|gửi)\b)[^\W\d_]+){0,5})",
+    re.IGNORECASE)
+
+
+def _licensed_actors(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out = list(found)
+    for m in _LICENSED.finditer(text):
+        if any(u.start < m.end() and u.end > m.start() for u in found):
+            continue
+        obj = m.group("obj").strip()
+        if not obj:
+            continue  # "tổ chức, cá nhân sử dụng" alone: the object names the class
+        # The name as printed, licence words included (the s14 gold of a provincial mining letter
+        # keeps "tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản").
+        name = " ".join(text[m.start("licence") if m.group("licence") else m.start("act") : m.end()].split())
+        name = f"tổ chức, cá nhân {name}"
+        out.append(UnitMention(m.start(), m.end(), text[m.start():m.end()], name, collective=True))
+    return sorted(out, key=lambda u: u.start)
 
 
 # Older plans join the levels of a collective with a slash or a dash ("UBND các huyện/thành phố",
