@@ -1246,7 +1246,9 @@ _PHASE_OPEN = re.compile(r"^(?:giai doan|lo trinh|buoc)(?:\s+(?:\d{1,2}|[ivx]+|m
 _PHASE_PERIOD = re.compile(r"(?:(?:tu|trong)\s+)?(?:(?:nam|cac nam)\s+)?(?P<y1>20\d\d)"
                            r"(?:\s*(?:[-–—]|den(?: het)?(?: nam)?|va(?: nam)?|,)\s*(?:nam\s+)?(?P<y2>20\d\d))?"
                            r"|(?:tu nay|tu nam 20\d\d)?\s*den(?: het)?(?: nam)?\s+(?P<y3>20\d\d)")
-_PHASE_END = re.compile(r"\s*(?:$|[):,;.]|[-–—]\s)")
+# The period ends the heading or a bracket, colon, comma or dash opens its theme ("… đến hết năm
+# 2025 (giai đoạn xây dựng nền tảng)": s15 dev nq175's three phases lost their 24 deadlines).
+_PHASE_END = re.compile(r"\s*(?:$|[():,;.]|[-–—]\s)")
 
 
 def _phase_period(heading: str) -> tuple[int, int, str] | None:

@@ -397,6 +397,10 @@ _LEGACY_CHAR_RE = re.compile("[" + "".join(
 _GAZETTE_HEAD = re.compile(r"^\s*(?:\d{1,4}\s+)?CÔNG BÁO\s*/\s*Số\s+\d{1,4}(?:\s*\+\s*\d{1,4})*\s*/\s*"
                            r"Ngày\s+\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}(?:\s+\d{1,4})?\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # not a year cell
+# The Gazette's section label printed over the first page of each document it carries ("VĂN
+# BẢN QUY PHẠM PHÁP LUẬT", "VĂN BẢN PHÁP LUẬT KHÁC", "VĂN BẢN HỢP NHẤT"): a heading of the issue,
+# not of the document; kept, it was read as the document's issuer and title (s15 dev nq175).
+_GAZETTE_SECTION = re.compile(r"^\s*VĂN BẢN\s+(?:QUY PHẠM PHÁP LUẬT|PHÁP LUẬT KHÁC|HỢP NHẤT)\s*$")
 # An OCR transcript saved as text marks each page with a rule line ("===== Trang 3 =====",
 # "--- Page 3 ---"); pdftotext starts each page with a form feed ("\f" before the page number).
 _PAGE_MARKER = re.compile(r"^\s*(?:={3,}|-{3,})\s*(?:Trang|Page)\s+\d{1,4}\s*(?:={3,}|-{3,})\s*$",
@@ -464,8 +468,14 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
             lines[i] = replace(lines[i], text=text.lstrip("\f"))
             text = lines[i].text
         if lines[i].kind == "text" and (_GAZETTE_HEAD.match(text) or _PAGE_MARKER.match(text)):
+            # The page number is printed once or repeated ("74 / 74 / head / 74": the text
+            # layer keeps the number of each layer of the page, s15 dev nq175): every copy of it
+            # next to the head goes; another bare number (a table's row number) stays.
+            numbers: set[str] = set()
             if out and _PAGE_NUMBER.match(out[-1].text):
-                out.pop()  # even pages print the number first
+                numbers.add(out.pop().text.strip())  # even pages print the number first
+                while out and out[-1].text.strip() in numbers:
+                    out.pop()
             if _PAGE_MARKER.match(text):
                 # The marker's page is the provenance of the lines under it (a text has none);
                 # the running head under it is furniture as the Gazette's is.
@@ -477,8 +487,14 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
                 continue
             i += 1
             if i < n and _PAGE_NUMBER.match(lines[i].text):
+                numbers.add(lines[i].text.strip())
+                i += 1
+            while i < n and lines[i].text.strip() in numbers:
                 i += 1
             page_break = True
+            continue
+        if lines[i].kind == "text" and page_break and _GAZETTE_SECTION.match(text):
+            i += 1
             continue
         if lines[i].kind == "text" and _STAMP_OPEN.match(text):
             j = i + 1

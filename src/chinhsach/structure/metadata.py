@@ -805,7 +805,12 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
     if current:
         runs.append(current)
     if runs:
-        meta.issuer = issuer_name(" ".join(f.text for f in runs[0]), [f.text for f in runs[0]])
+        # A line printed twice is one line: text layers repeat a header line drawn twice
+        # (the Gazette's "CHÍNH PHỦ / CHÍNH PHỦ", s15 dev nq175, read "Chính phủ Chính phủ");
+        # no body's name repeats its own line.
+        names = [f.text for k, f in enumerate(runs[0])
+                 if k == 0 or " ".join(f.text.split()) != " ".join(runs[0][k - 1].text.split())]
+        meta.issuer = issuer_name(" ".join(names), names)
 
     if type_line is not None:
         meta.type = doc_type_of(lines[type_line].text)

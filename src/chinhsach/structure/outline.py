@@ -34,6 +34,7 @@ from chinhsach.structure.tables import (
     place_table,
 )
 from chinhsach.text.bodies import FOLLOW_UP
+from chinhsach.text.docnumber import title_type
 from chinhsach.text.normalize import (
     DIVISION_RE,
     OCR_ITEM_RE,
@@ -1293,6 +1294,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             note = opens or note
             if note is not None:
                 emit("note", p.text, p, p.raw, section=anchors.get(note))
+            elif _lists_a_document(p.text):
+                emit("note", p.text, p, p.raw)  # an attached list of the documents it recalls
             else:
                 emit("signature", p.text, p, p.raw)
             continue
@@ -1449,6 +1452,20 @@ def _open_appendix(state: _OutlineState, opened: tuple[int | None, str], p: Para
 
 # The first Roman part of an appendix of tasks: "I. NHIỆM VỤ CHUNG", "I. CÁC NHIỆM VỤ …".
 _APPENDIX_TASKS = re.compile(r"^I\.\s+(?:CÁC\s+)?(?:NHIỆM VỤ|GIẢI PHÁP|PHÂN CÔNG)\b")
+
+
+_LIST_MARK = re.compile(r"^[\s*_|]*(?:\d{1,3}\s*[.)]|[-–•+])?\s*")
+_NUMBER_AFTER_TYPE = re.compile(r"\s*số\s*\d{1,6}\s*/", re.IGNORECASE)
+
+
+def _lists_a_document(text: str) -> bool:
+    """Whether a line after the signature is an entry of an attached list of documents ("Danh
+    mục các văn bản đã ban hành": "1. Quyết định số …/QĐ-… ngày … về …"): a reference, read for its
+    citations like a footnote, not a line of the signature. s15 dev cv6225, a ministry's letter
+    recalling the 17 decisions, plans and letters it had issued: all lost with the signature."""
+    rest = _LIST_MARK.sub("", text, count=1)
+    kind = title_type(rest)
+    return kind is not None and _NUMBER_AFTER_TYPE.match(rest, len(kind)) is not None
 
 
 def _opens_prose_list(text: str) -> bool:
