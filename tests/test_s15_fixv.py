@@ -137,3 +137,15 @@ def test_an_attached_list_of_documents_after_the_signature_is_cited(tmp_path: Pa
     assert not any("455/QĐ" in d.text for d in doc.duties)
     kinds = {s.kind for s in doc.segments if "Như trên" in s.text or "Trần Văn Bình" in s.text}
     assert kinds == {"signature"}
+
+
+def test_before_a_year_and_listed_years(tmp_path: Path) -> None:
+    """"trước năm Y" is due by the end of the year before ([decided, s15 fixV]); "trong năm X, Y"
+    and "năm X và năm Y" run through the last year listed."""
+    from chinhsach.extract.duties import find_deadline
+
+    assert find_deadline("Sở Xây dựng hoàn thành khảo sát trước năm 2034.")[0] == "2033-12-31"
+    assert find_deadline("Thời gian thực hiện: Trong năm 2032, 2033.")[0] == "2033-12-31"
+    assert find_deadline("thực hiện trong năm 2032 và năm 2033")[0] == "2033-12-31"
+    assert find_deadline("hoàn thành trong năm 2032, bảo đảm 90% hồ sơ")[0] == "2032-12-31"
+    assert find_deadline("trong năm 2032 và các năm tiếp theo")[0] is None

@@ -1114,6 +1114,9 @@ _AT_ONCE = re.compile(r"\bngay sau khi\b(?:(?!\s(?:phải|thì|có trách nhiệ
 # "giai đoạn 2026-2030" and a year inside a cited title do not.
 _YEAR = re.compile(rf"(?P<prep>(?:trong|truoc|den het|den|cuoi|hoan thanh)\s+|{_LABEL})nam\s+(?P<y>20\d\d)\b"
                    r"(?!\s*[-–])(?!\s+(?:va\s+(?:cac|nhung)\s+nam|tro di)\b)")
+# Further years listed after a year ("năm 2026, 2027", "năm 2026 và năm 2027"); the last is kept.
+_MORE_YEARS = re.compile(r"(?:\s*(?:,|va)\s*(?:nam\s+)?20\d\d\b(?!\s*[-–]))*\s*(?:,|va)\s*(?:nam\s+)?(?P<y>20\d\d)\b"
+                         r"(?!\s*[-–])(?!\s+(?:va\s+(?:cac|nhung)\s+nam|tro di)\b)")
 # "Chiến lược … đến năm 2030, tầm nhìn đến năm 2045", "Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm
 # nhìn đến năm 2050", "Chiến lược … đến năm 2025, định hướng đến năm 2030": the years of a cited
 # strategy's or plan's name, not a time the duty is due by (the development gold gives these
@@ -1463,7 +1466,14 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             continue  # "… đến năm 2030, tầm nhìn đến năm 2045": a strategy's or plan's name
         if _CITED_AFTER.match(folded, m.end()) and _NAME_HEAD.search(text, 0, m.start()):
             continue  # "Chương trình … đến năm 2030 theo Quyết định số …": the name being cited
-        candidates.append((m.start(), f"{int(m.group('y')):04d}-12-31", text[m.start() : m.end()]))
+        year, end = int(m.group("y")), m.end()
+        if more := _MORE_YEARS.match(folded, end):
+            # "Trong năm 2026, 2027", "năm 2026 và năm 2027": the work runs through the last
+            # year listed (as a period followed by a later year, [decided, s15 fixL]).
+            year, end = int(more.group("y")), more.end()
+        elif m.group("prep").strip() == "truoc":
+            year -= 1  # "hoàn thành trước năm 2027": before that year begins ([decided, s15 fixV])
+        candidates.append((m.start(), f"{year:04d}-12-31", text[m.start() : end]))
         bare_years.add(m.start())
     for m in _TIME_LABEL.finditer(folded):
         end = int(m.group("y2") or m.group("y"))
