@@ -149,3 +149,37 @@ def test_before_a_year_and_listed_years(tmp_path: Path) -> None:
     assert find_deadline("thực hiện trong năm 2032 và năm 2033")[0] == "2033-12-31"
     assert find_deadline("hoàn thành trong năm 2032, bảo đảm 90% hồ sơ")[0] == "2032-12-31"
     assert find_deadline("trong năm 2032 và các năm tiếp theo")[0] is None
+
+
+_ROADMAP = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Số: 33/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+An Bình, ngày 04 tháng 4 năm 2032
+
+KẾ HOẠCH
+Phát triển kho dữ liệu dùng chung của tỉnh
+
+I. MỤC TIÊU
+Đến năm 2035 có 80% hồ sơ được số hóa.
+II. CÁC GIAI ĐOẠN THỰC HIỆN
+1. Giai đoạn 1 từ năm 2032 đến hết năm 2033 (Giai đoạn chuẩn bị)
+a) Hoàn thiện thể chế
+- Rà soát quy chế khai thác dữ liệu dùng chung.
+2. Giai đoạn 2 từ năm 2034 đến hết năm 2035 (Giai đoạn mở rộng)
+a) Mở rộng kết nối
+- Kết nối kho dữ liệu với các hệ thống của cấp xã.
+III. TỔ CHỨC THỰC HIỆN
+Sở Khoa học và Công nghệ chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.
+"""
+
+
+def test_a_roadmap_part_sets_the_tasks_of_each_phase(tmp_path: Path) -> None:
+    """"CÁC GIAI ĐOẠN THỰC HIỆN" lists the work of each phase: its points are duties dated by
+    their phase, even those that name no unit."""
+    doc = parse_text(tmp_path, _ROADMAP, "kh.txt")
+    parts = {s.id: s.part for s in doc.sections}
+    assert parts["II"] == "tasks"
+    by_section = {d.section: d for d in doc.duties}
+    assert by_section["II.1.a"].deadline == "2033-12-31"
+    assert by_section["II.2.a"].deadline == "2035-12-31"

@@ -263,8 +263,11 @@ _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
     # A report's programme for the next period ("MỘT SỐ CÔNG TÁC TRỌNG TÂM THÁNG 1-2018",
     # "Chương trình công tác năm 2018": the scans KOZ_2268, fTo_2287; "PHƯƠNG HƯỚNG NĂM 2026" of
     # the yearly reports, survey of session 12) sets tasks too.
+    # A roadmap part ("CÁC GIAI ĐOẠN THỰC HIỆN", "LỘ TRÌNH TRIỂN KHAI", "PHÂN KỲ THỰC HIỆN") lists
+    # the work of each phase under the phase's period: tasks (s15 dev nq175 D1.VII, read "other").
     ("tasks", re.compile(r"\b(?:nhiem vu|giai phap|noi dung|hoat dong|chuong trinh hanh dong|"
-                        r"cong tac trong tam|chuong trinh cong tac|phuong huong)\b")),
+                        r"cong tac trong tam|chuong trinh cong tac|phuong huong)\b"
+                        r"|^(?:cac )?(?:giai doan|lo trinh|phan ky) (?:thuc hien|trien khai)$")),
     ("other", re.compile(r"\b(?:kinh phi|nguon (?:von|luc tai chinh)|pham vi|doi tuong|thoi gian|"
                          r"khen thuong|dieu khoan)\b")),
 )
