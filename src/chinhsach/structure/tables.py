@@ -618,23 +618,29 @@ def _task_goes_on(wide: str, short: str) -> bool:
         _TASK_OPEN.search(wide) and not _BARE_UNIT.match(short) and not _CELL_TIME.match(short))
 
 
-def _task_lines(body: list[SourceLine], wide: int, titled: bool) -> list[str]:
-    """The lines of a row's task cell: its wide lines, and a short line right after one that
-    ends it (:func:`_task_goes_on`: "… các dự án thuộc" / "Đề án", "… giai đoạn" / "2020 -
-    2025")."""
-    task: list[str] = []
-    after_wide = False
+def _task_marks(body: list[SourceLine], wide: int, titled: bool) -> list[bool]:
+    """Which lines of a row make its task cell: its wide lines, and a short line right after one
+    that ends it (:func:`_task_goes_on`: "… các dự án thuộc" / "Đề án", "… giai đoạn" / "2020 -
+    2025"). One reading for :func:`_task_lines` and :func:`_cells_by_width`."""
+    marks: list[bool] = []
+    after_wide, last = False, ""
     for x, line in enumerate(body):
         t = " ".join(line.text.split())
         if (x == 0 and titled) or len(t) >= wide:
-            task.append(t)
-            after_wide = True
-        elif after_wide and _task_goes_on(task[-1], t):
-            task.append(t)
-            after_wide = False
+            marks.append(True)
+            after_wide, last = True, t
+        elif after_wide and _task_goes_on(last, t):
+            marks.append(True)
+            after_wide, last = False, t
         else:
+            marks.append(False)
             after_wide = False
-    return task
+    return marks
+
+
+def _task_lines(body: list[SourceLine], wide: int, titled: bool) -> list[str]:
+    """The lines of a row's task cell (:func:`_task_marks`)."""
+    return [" ".join(line.text.split()) for line, m in zip(body, _task_marks(body, wide, titled), strict=True) if m]
 
 
 def _merged_labels(rows: list[tuple[list[str | None], Provenance]], roles: list[str | None]) -> None:
@@ -687,16 +693,10 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
     narrow: list[list[str]] = []
     ahead: list[list[str]] = []  # the cells left of the task
     weak: list[bool] = []  # per narrow cell: whether it opened on a weak cut
-    after_wide = False
-    for x, line in enumerate(body):
+    for line, in_task in zip(body, _task_marks(body, wide, titled), strict=True):
         t = " ".join(line.text.split())
-        if (x == 0 and titled) or len(t) >= wide:
+        if in_task:
             task.append(t)
-            after_wide = True
-            continue
-        if after_wide and _task_goes_on(task[-1], t):
-            task.append(t)  # the task cell's last, short line
-            after_wide = False
             continue
         pieces = ahead if before and not task else narrow
         if not pieces and stt is not None and _ROMAN.match(stt) and t.isupper():
@@ -709,7 +709,6 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
             pieces.append([t])
             if pieces is narrow:
                 weak.append(opening == "weak")
-        after_wide = False
     room = width - before
     if not task and len(narrow) > room and not (stt is not None and _ROMAN.match(stt)):
         # A task cell all of whose lines are short ("Tăng trưởng điện thương" / "phẩm bình quân
