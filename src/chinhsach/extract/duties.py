@@ -2696,12 +2696,16 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     plan_lead = [] if normative else _plan_lead(org_duties or plan_charges, inherited)
     if fold(document.meta.type or "") not in _LETTER_TYPES:
         addressees = []
+    # The letter's own items only: a document it forwards or attaches ("ATT.", "KH." …) is written
+    # to its own readers, not to the letter's addressees.
+    attached = tuple(f"{a['prefix']}." for a in document.meta.attached if a.get("prefix"))
     topics = {s.id.split("~")[0] for s in document.sections if _TOPIC.match(fold(s.heading or ""))}
     charged_topics: set[str] = set()
     for duty in duties:
         if id(duty) in partners:
             continue
-        if addressees and not duty.units and not _OWN_SUBJECT.match(fold(duty.text)):
+        if addressees and not duty.units and not _OWN_SUBJECT.match(fold(duty.text)) \
+                and not (duty.section or "").startswith(attached or ("\0",)):
             # A letter's item that names no unit charges its addressees ([decided, s14 adj]);
             # under a topic item ("1.3. Về việc thống kê …") once: its lines restate the rules. An
             # item that names its own subject ("Các tổ chức … có trách nhiệm …") is that subject's.
