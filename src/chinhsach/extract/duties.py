@@ -2332,6 +2332,19 @@ def _addressed_class(text: str) -> str | None:
     return name
 
 
+def _charge_addressees(duty: Duty, addressees: Sequence[UnitRole]) -> None:
+    """Give ``duty`` the letter's addressees, each a lead; with no other unit named to monitor,
+    they monitor what the item's own words say to monitor ("theo dõi, kiểm tra"), as a heading's
+    unit does (s15 dev cv6225 item 1, gold: the addressees lead and monitor)."""
+    named_monitor = any(u.role == "monitor" for u in duty.units)
+    monitors = not named_monitor and bool(_MONITOR_VERBS.search(_own_acts(_own_clauses(fold(duty.text)))))
+    # In the list's order, before the partners the item names.
+    duty.units[:0] = [UnitRole(u.name, "lead", u.explicit, u.mention) for u in addressees
+                      if not any(x.name == u.name and x.role == "lead" for x in duty.units)]
+    if monitors:
+        duty.units.extend(UnitRole(u.name, "monitor", u.explicit, u.mention) for u in addressees)
+
+
 def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tuple[list[Duty], list[UnitRole]]:
     """All duties of a document, and the plan's lead units (``plan_lead``).
 
@@ -2392,6 +2405,10 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     unparted = not any(s.kind == "part" for s in document.sections)
     addressees: list[UnitRole] = []  # a letter's "Kính gửi" list, read below
     addressing = False  # inside that list
+    # Under "Bộ X yêu cầu:" (a lead-in naming nobody) the items charge that list even when they
+    # name a partner but no lead: the segments read under such a lead-in.
+    asked = False
+    asked_segments: set[str] = set()
     listing: Duty | None = None  # a duty whose text ends in ":" and announces the titles below it
     listing_objects = False  # its verb takes the list as its object ("… quyết định:", "bao gồm:")
     listing_marker: str | None = None  # the bullet mark of the listing duty itself
@@ -2450,14 +2467,14 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
             directive = _directive_addressees(text, find) if unparted and seg.kind == "preamble" else None
-            if directive == [] and addressees and _ADDRESSED_ABOVE.search(fold(text.strip())):
-                # "Bộ X yêu cầu:" over items that name no unit: they charge the "Kính gửi" list.
-                directive = list(addressees)
-            if directive:
+            asked = directive == [] and bool(addressees) and bool(_ADDRESSED_ABOVE.search(fold(text.strip())))
+            if directive or asked:
                 # The addressing paragraph hands its addressees to the items below; it charges them
                 # with nothing of its own ([decided, kh179]: a lead-in announcing the list is no
                 # leaf). Read as a charging sentence it gave a second, section-less duty.
                 continue
+        if asked:
+            asked_segments.add(seg.id)
         if lead_in is not None and not (seg.section_node == lead_in[0] or _below(seg.section_node, lead_in[0])):
             lead_in = None  # another item: the lead-in's list is over
         if lead_in is not None and lead_marker is not None and seg.kind == "bullet" \
@@ -2694,8 +2711,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     org_duties = [(d, p) for d, p in org_duties if not _in_regulation(d.section, regulations)]
     plan_charges = [(d, p) for d, p in plan_charges if not _in_regulation(d.section, regulations)]
     plan_lead = [] if normative else _plan_lead(org_duties or plan_charges, inherited)
-    if fold(document.meta.type or "") not in _LETTER_TYPES:
-        addressees = []
+    letter = fold(document.meta.type or "") in _LETTER_TYPES
     # The letter's own items only: a document it forwards or attaches ("ATT.", "KH." …) is written
     # to its own readers, not to the letter's addressees.
     attached = tuple(f"{a['prefix']}." for a in document.meta.attached if a.get("prefix"))
@@ -2704,14 +2720,17 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     for duty in duties:
         if id(duty) in partners:
             continue
-        if addressees and not duty.units and not _OWN_SUBJECT.match(fold(duty.text)) \
+        # A letter's item that names no unit charges its addressees ([decided, s14 adj]), and so
+        # does one under a lead-in naming nobody ("Bộ X yêu cầu:") that names no lead, in any
+        # document with a "Kính gửi" list; under a topic item ("1.3. Về việc thống kê …") once: its
+        # lines restate the rules ([decided, s15 fixU]). An item that names its own subject
+        # ("Các tổ chức … có trách nhiệm …") is that subject's.
+        asked_item = not asked_segments.isdisjoint(duty.segment_ids) and not any(u.role == "lead" for u in duty.units)
+        if addressees and ((letter and not duty.units) or asked_item) and not _OWN_SUBJECT.match(fold(duty.text)) \
                 and not (duty.section or "").startswith(attached or ("\0",)):
-            # A letter's item that names no unit charges its addressees ([decided, s14 adj]);
-            # under a topic item ("1.3. Về việc thống kê …") once: its lines restate the rules. An
-            # item that names its own subject ("Các tổ chức … có trách nhiệm …") is that subject's.
             topic = next((t for t in topics if duty.section == t or (duty.section or "").startswith(t + ".")), None)
             if topic is None or topic not in charged_topics:
-                duty.units.extend(UnitRole(u.name, "lead", u.explicit, u.mention) for u in addressees)
+                _charge_addressees(duty, addressees)
                 charged_topics.update([topic] if topic else [])
         if not any(u.role == "lead" for u in duty.units):
             duty.units.extend(UnitRole(u.name, "lead", explicit=False) for u in plan_lead)
