@@ -471,7 +471,9 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
             group_year = heading_year(" ".join(c for c in row.cells if c)) or group_year
         dash = bool(re.fullmatch(r"[-–—+•*]", row.cell(stt_col).strip())) or (
             not row.cell(stt_col).strip() and bool(re.match(r"[-–—+•]\s", name.strip())))
-        if not dash:
+        if not dash and not re.match(r"(?:trong đó|riêng)\b", name.strip(), re.IGNORECASE):
+            # "Trong đó: …" is a part of the item above, not an item its "- …" rows belong to
+            # (s15 dev nq109-cp-2026 Phụ lục II: "Trong đó: …" then "- Xây dựng").
             item_name = name
         if row.kind != "data" or row.section is None:
             continue

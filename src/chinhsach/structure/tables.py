@@ -87,7 +87,9 @@ _YEAR_IN_LABEL = re.compile(r"(?<!\d)(20\d\d)(?:\s*[-–]\s*(20\d\d))?(?!\d)")
 _VALUE_LABEL = re.compile(r"^(?:(?:nam|ke hoach|kh|muc tieu|chi tieu|giai doan|den|het|du kien|"
                           r"phan dau|muc phan dau|tam nhin|dinh huong|giao|duoc giao)\s*){0,4}20\d\d")
 _UNIT_IN_LABEL = re.compile(r"\(([^()]{1,30})\)")
-_MEASURE_YEAR_LABEL = re.compile(r"^[a-z][a-z ,/-]{2,60}?(?:nam )?(20\d\d)(?: \([^()]{1,30}\))?$")
+# A span names its last year ("Tốc độ bình quân 2026 - 2030 (%/năm)", the growth appendix of
+# s15 dev nq109-cp-2026): the value is reached by then, as "Mục tiêu 2026 - 2030".
+_MEASURE_YEAR_LABEL = re.compile(r"^[a-z][a-z ,/-]{2,60}?(?:nam )?(?:20\d\d ?[-–] ?)?(20\d\d)(?: \([^()]{1,30}\))?$")
 _RESULT_LABELS = frozenset({"thuc hien", "th", "ket qua thuc hien", "da thuc hien", "uoc thuc hien"})
 # Labels with a year that are no measure to reach: money, the situation (population, area), the
 # columns of a duty table.
@@ -310,7 +312,8 @@ _STACKED_WIDE = 24  # characters: a task cell's wrapped lines reach it, the narr
 _STACKED_OPEN = re.compile(r"(?:[,;(/\-–]|\b(?:và|của|với|các|Các|Bộ|Ủy ban|Ban|Sở|Chủ tịch|Thủ tướng|"
                            r"Thường vụ|Chấp hành|Quý|"
                            r"Năm|năm|Tháng|tháng|Trước|trước|ngày|Cấp|cấp))$")
-_STACKED_END = re.compile(r"^(?:TM\.|KT\.|Nơi nhận|NƠI NHẬN)")
+# A note under the table ("Ghi chú: (*) …") ends it too: it is text, not the last row's cell.
+_STACKED_END = re.compile(r"^(?:TM\.|KT\.|Nơi nhận|NƠI NHẬN|Ghi chú\s*:)")
 
 
 def _stacked_header(lines: Sequence[SourceLine], i: int) -> tuple[list[str], int] | None:
@@ -319,15 +322,23 @@ def _stacked_header(lines: Sequence[SourceLine], i: int) -> tuple[list[str], int
     if lines[i].kind != "text" or _role_of(lines[i].text.strip()) != "stt":
         return None
     labels = [lines[i].text.strip()]
+    starts = [i]  # where each label opens
     k = i + 1
     while k < len(lines) and k < i + 16 and lines[k].kind == "text":
         t = " ".join(lines[k].text.split())
+        if _FIGURE.match(t) and len(labels) > 4 and _role_of(labels[-1]) is None:
+            # A figure is a value cell, never a label: the words before it are the first row's,
+            # printed with no STT ("Cả nước" | "≥ 10,0", s15 dev nq109-cp-2026 Phụ lục II).
+            labels.pop()
+            k = starts.pop()
+            break
         if not t or len(t) > _STACKED_LABEL or _STACKED_STT.match(t) or _BARE_ROW.match(t):
             break
         if len(labels) > 1 and (t[:1].islower() or _label_goes_on(labels[-1], t)):
             labels[-1] = f"{labels[-1]} {t}"
         else:
             labels.append(t)
+            starts.append(k)
         k += 1
     roles = _header_roles(labels)
     if len(labels) < 4 or None in roles or "lead" not in roles or not {"task", "indicator"} & set(roles):
@@ -421,6 +432,13 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
     roles = _header_roles(labels)
     before = roles.index("task") - 1 if "task" in roles else 0  # columns between STT and task
     wide = _wide_width(lines, k)
+    # An indicator table whose value column stands right after the indicator ("TT | Ngành, lĩnh
+    # vực | Tốc độ bình quân 2026 - 2030 (%/năm) | Cơ quan chủ trì | Cơ quan phối hợp"): the
+    # figure cuts each row (:func:`_cells_by_width`), and the rows a Vietnamese indicator table
+    # prints without STT open on their own: the total first ("Cả nước", "Toàn tỉnh"), its parts
+    # after a row's figure ("- Công nghiệp", "+ …") and "Trong đó: …" (s15 dev nq109-cp-2026
+    # Phụ lục II; the partner column there is wider than the indicator, so width cannot tell).
+    figured = not by_vocabulary and before == 0 and len(roles) > 2 and (roles[2] or "").startswith("value")
     rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[i].prov)]
     printed = [lines[x].text.strip() for x in range(i, k)]  # the header as each page repeats it
     # The open row: its STT, where it stands, its lines, a cut task's rest, whether its first
@@ -435,7 +453,7 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
         stt, prov, body, rest, titled = current
         if not by_vocabulary:
             rows.append((_cells_by_width(stt, _page_cut_moved(body, rest, titled, wide), titled, n - 2,
-                                         before, wide)[:n], prov))
+                                         before, wide, figured)[:n], prov))
             return True
         if not body:
             return False
@@ -484,6 +502,8 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
             opened = None
         if opened is None and next_row(" ".join(text.split())):
             opened = (None, None)
+        if opened is None and figured:
+            opened = _part_row(text, current[2] if current is not None else None)
         if opened is not None:
             if not close():
                 return None
@@ -515,6 +535,26 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
         _merged_labels(rows, roles)
     return TableBlock(rows, i, last, from_pipes=True, header_rows=1, positioned=True,
                       lines=list(range(i, last + 1)))
+
+
+_PART_ROW = re.compile(r"^[-–+]\s+(?P<title>[A-ZĐÀ-Ỹ].*)$")
+
+
+def _part_row(text: str, body: list[SourceLine] | None) -> tuple[str | None, str | None] | None:
+    """The opening of a row printed without STT in an indicator table (see ``figured`` in
+    :func:`_stacked_rows`): the first row; a part ("- Công nghiệp") or "Trong đó: …" after the
+    open row's figure or after a row that ends with ":"."""
+    if body is None:
+        return None, None
+    t = " ".join(text.split())
+    closed = any(_FIGURE.match(" ".join(x.text.split())) for x in body) or (
+        bool(body) and body[-1].text.strip().endswith(":"))
+    if not closed:
+        return None
+    m = _PART_ROW.match(t)
+    if m:
+        return "-", m.group("title")
+    return (None, None) if fold(t).startswith("trong do") else None
 
 
 def _page_cut_moved(body: list[SourceLine], rest: list[str], titled: bool, wide: int = _STACKED_WIDE
@@ -678,7 +718,7 @@ def _merged_labels(rows: list[tuple[list[str | None], Provenance]], roles: list[
 
 
 def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width: int,
-                    before: int = 0, wide: int = _STACKED_WIDE) -> list[str | None]:
+                    before: int = 0, wide: int = _STACKED_WIDE, figured: bool = False) -> list[str | None]:
     """A row's cells told apart by width: its STT, the task, then ``width`` narrow cells.
 
     A row's lines at least ``wide`` long are its task cell (with a short line right after one
@@ -693,7 +733,11 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
     narrow: list[list[str]] = []
     ahead: list[list[str]] = []  # the cells left of the task
     weak: list[bool] = []  # per narrow cell: whether it opened on a weak cut
-    for line, in_task in zip(body, _task_marks(body, wide, titled), strict=True):
+    marks = _task_marks(body, wide, titled)
+    figure = next((x for x, line in enumerate(body) if _FIGURE.match(" ".join(line.text.split()))), None)
+    if figured and figure is not None:
+        marks = [x < figure for x in range(len(body))]  # the indicator is what stands before its figure
+    for line, in_task in zip(body, marks, strict=True):
         t = " ".join(line.text.split())
         if in_task:
             task.append(t)
@@ -710,7 +754,8 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
             if pieces is narrow:
                 weak.append(opening == "weak")
     room = width - before
-    if not task and len(narrow) > room and not (stt is not None and _ROMAN.match(stt)):
+    if not task and narrow and (len(narrow) > room or (figured and figure is None)) \
+            and not (stt is not None and _ROMAN.match(stt)):
         # A task cell all of whose lines are short ("Tăng trưởng điện thương" / "phẩm bình quân
         # (%)" under a 24-character indicator column, s15 dev nq109-cp-2026 Phụ lục I row 27):
         # one piece more than the narrow columns, the first is the task.
@@ -730,6 +775,8 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
         cells = cells[:2] + middle[:fixed] + [" ".join(middle[fixed:])] + cells[-1:]
     if not task and cells and stt is not None and _ROMAN.match(stt):
         task, cells = [cells[0]], cells[1:]  # a group row: its title
+    if figured and figure is None and cells:
+        cells = ["", *cells]  # no figure: the value cell is blank, the units keep their columns
     if 0 < len(cells) < width - before and _CELL_TIME.match(cells[-1]):
         # A row that leaves a cell blank ("Thành lập …" with no partner): its time keeps the
         # last column, the time column of every duty table read so.
@@ -740,6 +787,10 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
         grid: list[str | None] = [stt, *cells[:before], " ".join(task) or None, *cells[before:]]
         return grid + [None] * (width + 2 - len(grid))
     grid = [stt, " ".join(task) or None]
+    if figured and figure is not None:
+        # A row with its figure and no bodies leaves them blank: the sector total above its
+        # parts names none (s15 dev nq109-cp-2026 Phụ lục II), and no cell merges down onto it.
+        return grid + [c or "" for c in cells] + [""] * (width - len(cells))
     return grid + [c or None for c in cells] + [None] * (width - len(cells))
 
 
@@ -1587,10 +1638,17 @@ def _carry_down(table: Table) -> None:
     (``""``), up to the next group row (a merge never crosses one)."""
     last: dict[int, str] = {}
     schedule = bool(table.roles) and table.roles[0] == "time"
+    stt_col = table.column("stt")
     for row in table.rows:
         if row.kind == "group" and schedule:
             last.pop(0, None)
         if row.kind != "data":
+            continue
+        if stt_col is not None and _ROMAN.match(row.cell(stt_col).strip().rstrip(".")):
+            # A Roman row's bodies are the group's own (the bodies that follow its numbered rows,
+            # s15 dev nq109-cp-2026 Phụ lục II), no merged cell: they do not go down, nor
+            # does a cell from before the group.
+            last.clear()
             continue
         for j, role in enumerate(table.roles):
             if role not in ("lead", "cooperate", "time") or j >= len(row.cells):
@@ -1638,6 +1696,13 @@ def _number_rows(table: Table) -> None:
             stack.append((kind, stt))
             continue
         entries.append((row, stt, kind, list(stack)))
+        if kind == "roman":
+            # A Roman row that names its own bodies ("II | Theo tỉnh, thành phố | Các tỉnh,
+            # thành phố | …", s15 dev nq109-cp-2026 Phụ lục II) is read as data, yet it heads
+            # the group its numbered rows make all the same.
+            while stack and _RANK[stack[-1][0]] >= _RANK[kind]:
+                stack.pop()
+            stack.append((kind, stt))
 
     def ids_with(level: str | None) -> list[str | None]:
         out: list[str | None] = []
