@@ -133,3 +133,46 @@ def test_a_total_row_without_bodies_takes_none_from_the_row_above(tmp_path: Path
     doc = parse_text(tmp_path, GROWTH, "nq.md")
     leads = {u.name for d in doc.duties if d.section == "PL2.I.2" for u in d.units if u.role == "lead"}
     assert "Bộ Nông nghiệp và Môi trường" not in leads
+
+
+# Two unit cells printed on one line ("Bộ A Các bộ, …"): seen in nq109-cp-2026 Phụ lục III and IV
+# (four rows). Invented wording.
+ONE_LINE_CELLS = _HEAD + """Phụ lục III
+NHIỆM VỤ TRỌNG TÂM NĂM 2031
+(Kèm theo Nghị quyết số 88/NQ-CP ngày 3 tháng 3 năm 2031 của Chính phủ)
+
+TT
+NHIỆM VỤ
+THỜI HẠN
+HOÀN THÀNH
+CƠ QUAN CHỦ TRÌ
+CƠ QUAN PHỐI HỢP
+1
+Rà soát quy định về quản lý cảng cá, khu neo đậu tránh trú bão cho tàu cá
+và công bố danh mục cảng cá đủ điều kiện trên toàn quốc
+Quý III/2031
+Bộ Nông nghiệp và
+Môi trường
+Các bộ, cơ quan, địa
+phương có liên quan
+2
+Kiểm kê hiện trạng rừng ngập mặn ven biển
+Quý IV/2031
+Bộ Nông nghiệp và Môi trường Các bộ, cơ quan, địa
+phương ven biển
+3
+Xây dựng cơ sở dữ liệu về tàu thuyền hoạt động trên các vùng biển của quốc gia
+Năm 2031
+Bộ Xây dựng
+Các bộ, cơ quan, địa
+phương có liên quan
+"""
+
+
+def test_two_unit_cells_on_one_line_are_two_cells(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, ONE_LINE_CELLS, "nq.md")
+    units = [(u.name, u.role) for d in doc.duties if d.section == "PL3.2" for u in d.units]
+    assert ("Bộ Nông nghiệp và Môi trường", "lead") in units
+    assert any(role == "cooperate" and name.startswith("bộ, cơ quan") for name, role in units)
+    assert not any(d.section is None or d.section == "PL3.r3" for d in doc.duties if d.units and "Môi trường Các" in d.text)
+    assert [d.deadline for d in doc.duties if d.section == "PL3.2"][0] == "2031-12-31"

@@ -471,6 +471,8 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
         """Whether a wide line opens a row printed without STT (read by width only)."""
         if by_vocabulary or len(text) < wide or not text[:1].isupper():
             return False
+        if _BARE_UNIT.match(text) and _TWO_CELLS.match(text):
+            return False  # two unit cells on one line (:func:`_two_cells_split`), no task
         if current is None:
             return True
         task = _task_lines(current[2], wide, current[4])
@@ -717,6 +719,27 @@ def _merged_labels(rows: list[tuple[list[str | None], Provenance]], roles: list[
             cells[lead] = rows[pick][0][lead]
 
 
+# Two unit cells printed on one line: a body's name, then a collective in capitals mid-line
+# ("Bộ A và B Các bộ, cơ quan, địa" / "phương": the lead cell's one line and the partner cell's
+# first, s15 dev nq109-cp-2026 Phụ lục III and IV). Mid-sentence "các" is in lower case: a
+# capital "Các" after a word opens a cell.
+_TWO_CELLS = re.compile(r"^(?P<lead>\S.*?[^\s,;(/])\s+(?P<next>Các\s+\S.*)$")
+
+
+def _two_cells_split(body: list[SourceLine]) -> list[SourceLine]:
+    """A row's lines with a line that opens with a body's head and holds two unit cells
+    (:data:`_TWO_CELLS`) cut in two; never the row's first line (its task)."""
+    out: list[SourceLine] = []
+    for x, line in enumerate(body):
+        t = " ".join(line.text.split())
+        m = _TWO_CELLS.match(t) if x > 0 and _BARE_UNIT.match(t) else None
+        if m:
+            out += [dataclasses.replace(line, text=m.group("lead")), dataclasses.replace(line, text=m.group("next"))]
+        else:
+            out.append(line)
+    return out
+
+
 def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width: int,
                     before: int = 0, wide: int = _STACKED_WIDE, figured: bool = False) -> list[str | None]:
     """A row's cells told apart by width: its STT, the task, then ``width`` narrow cells.
@@ -729,6 +752,7 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
     (thời hạn) keep their column. The narrow pieces before the task fill the ``before``
     columns printed left of it (a unit-headed table's body cell).
     """
+    body = _two_cells_split(body)
     task: list[str] = []
     narrow: list[list[str]] = []
     ahead: list[list[str]] = []  # the cells left of the task
