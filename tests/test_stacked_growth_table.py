@@ -176,3 +176,9 @@ def test_two_unit_cells_on_one_line_are_two_cells(tmp_path: Path) -> None:
     assert any(role == "cooperate" and name.startswith("bộ, cơ quan") for name, role in units)
     assert not any(d.section is None or d.section == "PL3.r3" for d in doc.duties if d.units and "Môi trường Các" in d.text)
     assert [d.deadline for d in doc.duties if d.section == "PL3.2"][0] == "2031-12-31"
+
+
+def test_a_part_named_inside_its_item_keeps_its_own_name(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, GROWTH, "nq.md")
+    names = {t.value: t.indicator for t in doc.targets if t.section == "PL2.I.2"}
+    assert names[8.8] == "chế biến"  # "- Chế biến" under "Chế biến và dịch vụ cảng biển"

@@ -488,7 +488,10 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
             # ĐVT column: the name gives the unit.
             name, name_unit = name[: paren.start()], paren.group(1).strip()
         indicator = _item_name(name) if by_item else _lower_first(name)
-        if dash and not own and item_name and item_name.lower() not in name.lower():
+        # A part named inside its item ("- Xây dựng" under "Khu vực công nghiệp và xây dựng",
+        # s15 dev nq109-cp-2026 Phụ lục II) is named in full already.
+        if dash and not own and item_name and item_name.lower() not in name.lower() \
+                and name.strip().lower() not in item_name.lower():
             indicator = f"{indicator} {item_name.lower()}"
         measure = row.cell(measure_col).strip()
         for j, column_year in values:
