@@ -460,6 +460,12 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
     title_year = heading_year(table.title) if table.title else None
     by_item = name_col is not None and table.roles[name_col] == "item"
     title_measure = _measure_name(table.title) if table.title else None
+    # A name column whose label names the places or sectors measured ("Ngành, lĩnh vực/Địa
+    # phương", s15 dev nq109-cp-2026 Phụ lục II) under a title that names the measure ("Mục tiêu
+    # tăng trưởng GDP, GRDP …"): the rows are what grows, the title what is measured.
+    of_places = bool(name_col is not None and title_measure and not by_item and any(
+        re.match(r"(?:dia phuong|tinh, thanh pho|dia ban)$", fold(part).strip(" .:*,"))
+        for part in re.split(r"/", table.columns[name_col] or "")))
     group_year: int | None = None
     item_name = ""
     seen: set[tuple[str | None, str, str, float, float | None, int | None]] = set()
@@ -506,6 +512,8 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
             if table.roles[j] == "at_place":
                 # A column per locality: the row names the measure, the column the place.
                 base = f"{indicator} {_item_name(table.columns[j].strip())}"
+            elif of_places:
+                base = f"{title_measure} {_item_name(indicator[:1].upper() + indicator[1:])}"
             elif by_item:
                 # A row per place (or per unnamed item): the column label, else the title,
                 # names the measure ("tăng trưởng GRDP Vĩnh Phúc").
