@@ -67,14 +67,12 @@ _DANGLING = frozenset({"va", "cac", "cua", "voi", "thuoc", "so", "ban", "uy", "h
 # A cell that says who decides instead of naming a body ("Do Chủ tịch Hội đồng quyết định",
 # "Theo phân công của …", "Tùy theo …"; s15 dev qd836-bxd-2019) names none either.
 _GENERIC_CELL = re.compile(r"^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan|cap co tham quyen|"
-                           r"cap tren)\b|^(?:do|theo|tuy|tuy theo|can cu)\s")
-
-
-_MONTH_SPAN = re.compile(r"^(?:[Tt]háng\s+)?(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{4})$")
-
-
-# "Do Chủ tịch Hội đồng quyết định": the cell says who will pick the body, it names none.
+                           r"cap tren)\b|^(?:do|theo|tuy|can cu)\s")
+# "Do Chủ tịch Hội đồng quyết định": the cell says who will pick the body, it names none, even
+# where the directory finds that body in it (so read before the mentions, unlike _GENERIC_CELL).
 _DECIDER_CELL = re.compile(r"^(?:do|theo)\s.*\b(?:quyet dinh|phan cong|chi dinh)\b")
+# "10-11/2026", "Tháng 01-4/2027": two months sharing the year printed once (:func:`time_cell`).
+_MONTH_SPAN = re.compile(r"^(?:[Tt]háng\s+)?(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{4})$")
 
 
 def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None]:
@@ -104,11 +102,13 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
         # "trong tháng 12/2026", the preposition a sentence would carry; a bare "6/2026" is a
         # month and a bare "30/6/2026" a day, the word a sentence would put before them.
         # A span of two ("6/2026 - 12/2026") ends with its second.
-        parts = re.split(r"\s*[-–—]\s*", text.rstrip("."))
-        if span := _MONTH_SPAN.match(text.rstrip(".")):
+        plain = text.rstrip(".")
+        if span := _MONTH_SPAN.match(plain):
             # "10-11/2026", "01-4/2027": the months share the year printed once; the span ends
             # with its second month (a schedule's time column).
             parts = [f"{span.group(1)}/{span.group(3)}", f"{span.group(2)}/{span.group(3)}"]
+        else:
+            parts = re.split(r"\s*[-–—]\s*", plain)
         bare = _BARE_DATE.match(parts[-1]) if all(_BARE_DATE.match(q) for q in parts) else None
         if bare is not None:
             lead = "ngày" if bare.group("day") else "tháng"
