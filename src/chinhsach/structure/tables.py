@@ -559,7 +559,7 @@ def _part_row(text: str, body: list[SourceLine] | None) -> tuple[str | None, str
     return (None, None) if fold(t).startswith("trong do") else None
 
 
-def _page_cut_moved(body: list[SourceLine], rest: list[str], titled: bool, wide: int = _STACKED_WIDE
+def _page_cut_moved(body: list[SourceLine], rest: list[str], titled: bool, wide: int
                     ) -> list[SourceLine]:
     """A row's lines with a narrow cell's rest put back where the page cut it.
 
