@@ -162,10 +162,11 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
         if not part or _DECIDER_CELL.match(fold(part)):
             continue
         mentions = sorted(find(part), key=lambda m: m.start)
-        for level in _PROVINCES_CELL.finditer(part):
+        levels = list(_PROVINCES_CELL.finditer(part))
+        for level in levels:
             if not any(m.start < level.end() and level.start() < m.end for m in mentions):
                 add("tỉnh, thành phố", role, level.group(0).strip(" ,"))
-        if not mentions and _PROVINCES_CELL.search(part):
+        if not mentions and levels:
             continue
         if not mentions:
             # A column of units: a short capitalised name is a unit even when the directory
