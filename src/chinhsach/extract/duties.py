@@ -2772,9 +2772,11 @@ def defined_unit_names(texts: Iterable[str], find: UnitFinder = _default_finder,
     for text in texts:
         if "gọi" not in text and "viết tắt" not in text:
             continue
-        for m in _UNIT_ALIAS.finditer(text):
+        aliases = list(_UNIT_ALIAS.finditer(text))
+        mentions = find(text) if aliases else []  # read once for all the brackets of the text
+        for m in aliases:
             short = normalize_text(m.group("short").strip(" “”\"'"))
-            before = [x for x in find(text) if x.end <= m.start()]
+            before = [x for x in mentions if x.end <= m.start()]
             if before:
                 full = normalize_text(text[max(before, key=lambda x: x.start).start : m.start()].strip(" ,"))
                 if not re.search(r"[;:()]", full) and len(full) <= 200 and fold(full).startswith(fold(short) + " "):
