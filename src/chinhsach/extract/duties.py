@@ -1764,10 +1764,10 @@ def _colonless_clause_heading(seg: Segment, sections: dict[str, Section]) -> boo
 _KINH_GUI = re.compile(r"\bkinh gui\s*:?\s*$|^\W*kinh gui\b")
 
 
-def _read_addressees(seg: Segment, text: str, find: UnitFinder, open_: bool,
-                     addressees: list[UnitRole]) -> bool:
+def _read_addressees(seg: Segment, find: UnitFinder, open_: bool, addressees: list[UnitRole]) -> bool:
     """Whether the addressee list is still open after ``seg``; its units are added to
     ``addressees``."""
+    text = seg.text
     folded = fold(text).strip(" |")
     if _KINH_GUI.search(folded):
         # "Kính gửi: Sở A; Sở B." or a class ("Kính gửi: Các tổ chức, cá nhân khai thác …") on its line.
@@ -2422,7 +2422,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     member_lists, member_bullets = _listed_members(whole, find)
     for seg in whole:
         if seg.section_node is None and unparted:
-            addressing = _read_addressees(seg, seg.text, find, addressing, addressees)
+            addressing = _read_addressees(seg, find, addressing, addressees)
         if seg.id in member_bullets:
             continue  # a member of the class listed above: it completes that list
         if seg.id in member_lists:
