@@ -309,19 +309,20 @@ def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: list[str]) 
     """``find`` that also names the teams the document sets up, and their heads, as units."""
     if not names:
         return find
-    words = {name: [name, *_TEAM_HEADS.get(name.split()[0], ())] for name in names}
+    # Each team's name and its head's titles, a whole-word pattern each, compiled once.
+    words = {name: [re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+                    for form in (name, *_TEAM_HEADS.get(name.split()[0], ()))] for name in names}
 
     def with_teams(text: str) -> list[Mention]:
         found = list(find(text))
         for name, forms in words.items():
-            spans = [m.span() for form in forms for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+            spans = [m.span() for form in forms for m in form.finditer(text)]
             # A name read over two of them ("… của Đoàn kiểm tra" ⏎ "Đoàn kiểm tra thực hiện" joined:
             # "Đoàn kiểm tra Đoàn") is neither.
             found = [x for x in found if sum(1 for a, b in spans if x.start < b and a < x.end) < 2]
-            for form in forms:
-                for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-                    if not any(x.start < m.end() and m.start() < x.end for x in found):
-                        found.append(Mention(m.start(), m.end(), name))
+            for a, b in spans:  # in the order of the forms, as they were searched
+                if not any(x.start < b and a < x.end for x in found):
+                    found.append(Mention(a, b, name))
         return sorted(found, key=lambda x: x.start)
 
     return with_teams

@@ -1764,10 +1764,10 @@ def _colonless_clause_heading(seg: Segment, sections: dict[str, Section]) -> boo
 _KINH_GUI = re.compile(r"\bkinh gui\s*:?\s*$|^\W*kinh gui\b")
 
 
-def _read_addressees(seg: Segment, text: str, find: UnitFinder, open_: bool,
-                     addressees: list[UnitRole]) -> bool:
+def _read_addressees(seg: Segment, find: UnitFinder, open_: bool, addressees: list[UnitRole]) -> bool:
     """Whether the addressee list is still open after ``seg``; its units are added to
     ``addressees``."""
+    text = seg.text
     folded = fold(text).strip(" |")
     if _KINH_GUI.search(folded):
         # "Kính gửi: Sở A; Sở B." or a class ("Kính gửi: Các tổ chức, cá nhân khai thác …") on its line.
@@ -2422,7 +2422,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     member_lists, member_bullets = _listed_members(whole, find)
     for seg in whole:
         if seg.section_node is None and unparted:
-            addressing = _read_addressees(seg, seg.text, find, addressing, addressees)
+            addressing = _read_addressees(seg, find, addressing, addressees)
         if seg.id in member_bullets:
             continue  # a member of the class listed above: it completes that list
         if seg.id in member_lists:
@@ -2772,9 +2772,11 @@ def defined_unit_names(texts: Iterable[str], find: UnitFinder = _default_finder,
     for text in texts:
         if "gọi" not in text and "viết tắt" not in text:
             continue
-        for m in _UNIT_ALIAS.finditer(text):
+        aliases = list(_UNIT_ALIAS.finditer(text))
+        mentions = find(text) if aliases else []  # read once for all the brackets of the text
+        for m in aliases:
             short = normalize_text(m.group("short").strip(" “”\"'"))
-            before = [x for x in find(text) if x.end <= m.start()]
+            before = [x for x in mentions if x.end <= m.start()]
             if before:
                 full = normalize_text(text[max(before, key=lambda x: x.start).start : m.start()].strip(" ,"))
                 if not re.search(r"[;:()]", full) and len(full) <= 200 and fold(full).startswith(fold(short) + " "):
