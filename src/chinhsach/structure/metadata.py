@@ -983,7 +983,7 @@ def _title_lines(source: SourceText, start: int, end: int) -> list[int]:
         for raw in texts:
             if _TITLE_PREFILTER.match(raw):
                 text = clean(raw.split("\n")[0])
-                if is_caps(text) and _SIGN_WORDS.match(text) and len(text.split()) <= 8:
+                if is_signer_title(text):
                     out.append(i)
                     break
     return out
