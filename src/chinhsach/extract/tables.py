@@ -266,7 +266,10 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
     for row in table.rows:
         if row.kind != "data":
             continue
-        task = row.cell(task_col)
+        # Two task columns ("Nhóm hoạt động | Hoạt động"): the row's own task is the rightmost
+        # filled one, the left one is the group it belongs to (printed on its first row only).
+        task = next((row.cell(j) for j in reversed(range(len(table.roles)))
+                     if table.roles[j] == "task" and row.cell(j)), "") or row.cell(task_col)
         if not task:
             continue
         units: list[UnitRole] = []

@@ -1635,7 +1635,11 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
     name = next((c for c in (table.column("task"), table.column("indicator"), table.column("item"))
                  if c is not None), None)
     if table.kind == "duty":
-        has_name = bool(name is not None and name < len(cells) and cells[name])
+        # A table may name a task at two levels ("Nhóm hoạt động | Hoạt động"): the group cell is
+        # printed on a group's first row only, and each row below it with its own activity and
+        # bodies is a data row all the same (the REDD+ programme appendix of a 2017 decision).
+        has_name = bool(name is not None and name < len(cells) and cells[name]) or any(
+            cells[j] for j, r in enumerate(table.roles) if r == "task" and j < len(cells))
         # A table with no STT column prints its phase and step rows' markers in its first column
         # ("I | GIAI ĐOẠN 1: …", "2 | Thẩm định …" over "10/2026 | task | …"): a marker there
         # is no time or body.
