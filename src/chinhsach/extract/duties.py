@@ -2862,8 +2862,11 @@ _NORMATIVE_TYPES = frozenset({"luat", "bo luat", "nghi dinh", "thong tu", "thong
 # Labelled fields that complete a task written out as lines, the columns of a duty table in
 # prose ("- Cơ quan chủ trì: Sở X.", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: Quý IV/2026.",
 # "- Sản phẩm: …"), on folded text. Several may share a line ("Chủ trì: Sở X; phối hợp: Sở Y.").
+# Party programmes close each group of bullets with the bodies that direct it ("Trách nhiệm chỉ
+# đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.", nine groups of the
+# spent s14 held-out ctr104 of a provincial Party committee): a lead field over those bullets.
 _FIELD = re.compile(
-    r"(?:^|(?<=[;.])\s*)\W*(?P<label>(?:(?:co quan|don vi|trach nhiem)\s+)?(?:chu tri|phoi hop|thuc hien)"
+    r"(?:^|(?<=[;.])\s*)\W*(?P<label>(?:(?:co quan|don vi|trach nhiem)\s+(?:chi dao\s+)?)?(?:chu tri|phoi hop|thuc hien)"
     r"(?:\s+thuc hien)?"
     # "Thời hạn ban hành", "Thời hạn trình": the legislative plans' time of a draft.
     r"|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai|ban hanh|trinh))?|tien do"
