@@ -1752,11 +1752,26 @@ _PARTY_OWNER = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy(?:\s.*)?
 _OWNED_OF = re.compile(r"(?:ban xây dựng Đảng|ban Đảng|cơ quan (?:chuyên trách )?tham mưu, giúp việc)$")
 
 
+# "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" (and "… Trung ương"): since the 2025
+# reorganisation the name of ONE party committee, that of the Front and the mass organisations,
+# not a list (GUIDELINES-real.md [decided, s16 fixC]; spent s14 held-out ctr104, nine times; s15
+# held-out tb432, both annotators). Read as a list, "các đoàn thể tỉnh" was a second body.
+_FRONT_COMMITTEE = re.compile(r"Đảng ủy Mặt trận Tổ quốc(?: Việt Nam)?(?:\s.*)?$")
+_FRONT_GAP = re.compile(r"\s*(?:,|\s+và)\s*các\s+")
+
+
 def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
     out: list[UnitMention] = []
     for m in found:
         prev = out[-1] if out else None
         gap = text[prev.end : m.start] if prev is not None else ""
+        if (prev is not None and _FRONT_COMMITTEE.match(prev.name) and _FRONT_GAP.fullmatch(gap)
+                and m.name.startswith("đoàn thể")):
+            end, name = m.end, f"Đảng ủy Mặt trận Tổ quốc, các {m.name}"
+            if central := re.match(r"\s+Trung ương\b", text[end:]):
+                end, name = end + central.end(), f"{name} Trung ương"
+            out[-1] = UnitMention(prev.start, end, text[prev.start : end], name, m.place, prev.is_head, False)
+            continue
         if (prev is not None and _PARTY_OWNER.match(m.name)
                 and ((_OWNED.match(prev.name) and re.fullmatch(r"\s+", gap))
                      or (_OWNED_OF.match(prev.name) and re.fullmatch(r"\s+của\s+", gap)))):
