@@ -59,3 +59,86 @@ CÁC HOẠT ĐỘNG CHỦ YẾU
     r3 = next(d for d in doc.duties if d.section == "PL1.r3")
     assert r3.deadline == "2028-12-31"
     assert "Tập huấn" in r3.text
+
+
+PARTY_HEADER = """| TỈNH ỦY HÒA VÂN | ĐẢNG CỘNG SẢN VIỆT NAM |
+| Số: 31-CTr/TU | Hòa Vân, ngày 20 tháng 3 năm 2026 |
+
+**CHƯƠNG TRÌNH HÀNH ĐỘNG**
+
+**THỰC HIỆN KẾT LUẬN VỀ PHÁT TRIỂN VĂN HÓA ĐỌC**
+
+I. MỤC TIÊU
+
+Nâng cao văn hóa đọc trong cán bộ, đảng viên và nhân dân.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+"""
+
+
+def test_a_closing_line_names_who_directs_the_bullets_above(tmp_path: Path) -> None:
+    """Party programmes close each group of bullets with "Trách nhiệm chỉ đạo thực hiện: X; Y.":
+    the bodies lead every bullet of the group, as a "Cơ quan chủ trì:" field line does (the
+    spent s14 held-out ctr104 of a provincial Party committee, nine groups)."""
+    path = tmp_path / "ctr.md"
+    path.write_text(PARTY_HEADER + """1. Nâng cao nhận thức về văn hóa đọc
+
+- Tuyên truyền sâu rộng lợi ích của việc đọc sách trong trường học.
+
+- Xây dựng tủ sách cộng đồng tại các thôn, tổ dân phố.
+
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.
+
+2. Phát triển thư viện số
+
+- Số hóa tài liệu địa chí của tỉnh.
+
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh.
+""", encoding="utf-8")
+    doc = parse(path)
+    got = [(d.section, sorted((u.name, u.role) for u in d.units if u.explicit)) for d in doc.duties]
+    party = [("cấp ủy, tổ chức đảng", "lead"), ("Đảng ủy Ủy ban nhân dân tỉnh", "lead")]
+    assert got == [("II.1", party), ("II.1", party),
+                   ("II.2", [("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "lead")])]
+
+
+def test_the_party_committee_of_the_front_and_mass_organisations_is_one_body() -> None:
+    """"Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" (or "… Trung ương") names one party
+    committee since 2025, not a list (GUIDELINES-real.md [decided, s16 fixC]); the Front's own
+    committee beside the organisations stays two bodies."""
+    from chinhsach.extract.duties import roles_in_text
+    from chinhsach.text.normalize import normalize_text
+
+    def roles(text: str) -> set[tuple[str, str]]:
+        return {(u.name, u.role) for u in roles_in_text(normalize_text(text))}
+
+    assert roles("Đảng ủy Sở Y tế chủ trì, phối hợp với Đảng ủy Mặt trận Tổ quốc và các đoàn thể "
+                 "tỉnh tổ chức hội thi.") == {("Đảng ủy Sở Y tế", "lead"),
+                                              ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "cooperate")}
+    assert roles("Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương chủ trì sơ kết.") == {
+        ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương", "lead")}
+    assert roles("Ủy ban Mặt trận Tổ quốc, các đoàn thể tỉnh chủ trì vận động.") == {
+        ("Ủy ban Mặt trận Tổ quốc tỉnh", "lead"), ("đoàn thể tỉnh", "lead")}
+
+
+def test_rows_ending_with_an_empty_last_cell_in_a_table_without_outer_pipes(tmp_path: Path) -> None:
+    """A table without outer pipes whose last column ("Ghi chú") is blank on every row ends each
+    data row with "| " while its header ends with a label: the rows are rows of their own, not
+    cells of a table that ends every cell with a pipe (the task appendix of the spent s14
+    held-out kh-ubnd Chỉ thị 11, 14 rows read as one)."""
+    doc = _parse(tmp_path, """Phụ lục
+
+MỘT SỐ NHIỆM VỤ TRỌNG TÂM
+
+TT | Tên nhiệm vụ | Cơ quan chủ trì | Đơn vị phối hợp | Thời gian thực hiện | Ghi chú
+ | (1) | (2) | (3) | (4) | (5)
+1 | Khảo sát nhu cầu du lịch cộng đồng | Sở Văn hóa, Thể thao và Du lịch | Sở Tài chính | Quý II/2026 |
+2 | Xây dựng bộ tiêu chí homestay | Sở Công Thương | Sở Nội vụ | Hằng năm |
+3 | Tập huấn người làm du lịch | Sở Nội vụ | Sở Tài chính | Thường xuyên |
+""")
+    rows = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties if (d.section or "").startswith("PL1")}
+    assert rows == {"PL1.1": {("Sở Văn hóa, Thể thao và Du lịch", "lead"), ("Sở Tài chính", "cooperate")},
+                    "PL1.2": {("Sở Công Thương", "lead"), ("Sở Nội vụ", "cooperate")},
+                    "PL1.3": {("Sở Nội vụ", "lead"), ("Sở Tài chính", "cooperate")}}
+    assert next(d for d in doc.duties if d.section == "PL1.1").deadline == "2026-06-30"

