@@ -142,3 +142,27 @@ TT | Tên nhiệm vụ | Cơ quan chủ trì | Đơn vị phối hợp | Thời 
                     "PL1.2": {("Sở Công Thương", "lead"), ("Sở Nội vụ", "cooperate")},
                     "PL1.3": {("Sở Nội vụ", "lead"), ("Sở Tài chính", "cooperate")}}
     assert next(d for d in doc.duties if d.section == "PL1.1").deadline == "2026-06-30"
+
+
+def test_the_commune_level_takes_the_collective_the_document_prints(tmp_path: Path) -> None:
+    """"Ủy ban nhân dân cấp xã" in a document that also prints "UBND các xã, phường" (here only
+    in its "Nơi nhận" list) is written as that collective (GUIDELINES-real.md [decided, adjud]
+    cấp xã; spent held-out kh134, kh597, kh159 print both)."""
+    path = tmp_path / "plan.md"
+    path.write_text(HEADER.replace("Nội dung chi tiết tại Phụ lục kèm theo.", "Phát triển sản phẩm du lịch.")
+                    + """III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Văn hóa, Thể thao và Du lịch
+
+Chủ trì hướng dẫn các địa phương xây dựng sản phẩm du lịch.
+
+2. Ủy ban nhân dân cấp xã
+
+Rà soát các điểm du lịch cộng đồng trên địa bàn.
+
+Nơi nhận: - Sở Văn hóa, Thể thao và Du lịch; - UBND các xã, phường; - Lưu: VT.
+""", encoding="utf-8")
+    doc = parse(path)
+    roles = {(d.section, u.name, u.role) for d in doc.duties for u in d.units if u.explicit}
+    assert ("III.2", "Ủy ban nhân dân xã, phường", "lead") in roles
+    assert not any("cấp xã" in name for _s, name, _r in roles)

@@ -289,6 +289,29 @@ def _keep_named_places(issuer: str | None, duties: Iterable, plan_lead: list) ->
             unit.name = f"{unit.name} {m.group('place')}"
 
 
+# "Ủy ban nhân dân cấp xã" and "UBND các xã, phường" in one document name the same committees:
+# the gold writes the collective the document prints, its "Nơi nhận" list included
+# (GUIDELINES-real.md [decided, adjud] cấp xã; [decided, s13 adj]). Read as printed, the spent
+# held-out kh134 (s14, 9 roles), kh597 (s15, 6) and kh159 (s13, 5) charged a second body.
+_COMMUNE_LEVEL = "Ủy ban nhân dân cấp xã"
+_COMMUNE_COLLECTIVE = re.compile(r"Ủy ban nhân dân xã, (?:phường|thị trấn)(?:, [a-zà-ỹđ ]+)*")
+
+
+def _one_commune_spelling(texts: Iterable[str], find: Callable[[str], list[Mention]],
+                          duties: Iterable, plan_lead: list) -> None:
+    printed = [m.name for text in texts if "xã" in text for m in find(text)
+               if _COMMUNE_COLLECTIVE.fullmatch(m.name)]
+    if not printed:
+        return
+    collective = max(set(printed), key=printed.count)
+    for unit in [u for d in duties for u in d.units] + list(plan_lead):
+        if unit.name.endswith(_COMMUNE_LEVEL):
+            unit.name = unit.name[: -len(_COMMUNE_LEVEL)] + collective
+    for duty in duties:
+        seen: set[tuple[str, str]] = set()
+        duty.units = [u for u in duty.units if (u.name, u.role) not in seen and not seen.add((u.name, u.role))]
+
+
 # "Điều 1. Thành lập Đoàn kiểm tra (sau đây gọi là Đoàn kiểm tra) để kiểm tra …", then "Điều 3.
 # Nhiệm vụ … của Đoàn kiểm tra" and "Trưởng đoàn phân công": a decision that sets up a team names
 # it bare from then on, a name the unit reader takes only with an owner ("Đoàn kiểm tra liên
@@ -382,6 +405,7 @@ def extract_document(document: Document) -> Document:
         date_in_issue_year(duties, document.meta.date)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
     _keep_named_places(document.meta.issuer, duties, plan_lead)
+    _one_commune_spelling((s.text for s in document.segments), find, duties, plan_lead)
     # The document's own number is no citation, even where it is printed as one ("Kèm theo Kế
     # hoạch số 144/KH-UBND" above its appendix; GUIDELINES-real.md).
     own = doc_number_key(document.meta.number) if document.meta.number else None
