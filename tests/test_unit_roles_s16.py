@@ -166,3 +166,43 @@ Nơi nhận: - Sở Văn hóa, Thể thao và Du lịch; - UBND các xã, phư�
     roles = {(d.section, u.name, u.role) for d in doc.duties for u in d.units if u.explicit}
     assert ("III.2", "Ủy ban nhân dân xã, phường", "lead") in roles
     assert not any("cấp xã" in name for _s, name, _r in roles)
+
+
+def test_a_class_heading_keeps_its_sector_and_drops_its_place(tmp_path: Path) -> None:
+    """"7. Các doanh nghiệp hoạt động trong lĩnh vực …, … và … trên địa bàn tỉnh" over bullets: the
+    sector names the class's kind (kept), the place restricts it (dropped); a long heading of
+    twenty words is still a label (spent s15 held-out kh597 V.7)."""
+    path = tmp_path / "plan.md"
+    path.write_text(HEADER.replace("Nội dung chi tiết tại Phụ lục kèm theo.", "Phát triển sản phẩm du lịch.")
+                    + """III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Văn hóa, Thể thao và Du lịch
+
+Chủ trì hướng dẫn các địa phương xây dựng sản phẩm du lịch.
+
+2. Các doanh nghiệp hoạt động trong lĩnh vực lữ hành, lưu trú, vận chuyển khách và dịch vụ ăn uống trên địa bàn tỉnh
+
+- Tham gia xây dựng sản phẩm du lịch cộng đồng.
+
+- Cung cấp số liệu khách du lịch theo hướng dẫn.
+""", encoding="utf-8")
+    doc = parse(path)
+    name = "doanh nghiệp hoạt động trong lĩnh vực lữ hành, lưu trú, vận chuyển khách và dịch vụ ăn uống"
+    got = [(d.section, [(u.name, u.role) for u in d.units if u.explicit]) for d in doc.duties if d.section == "III.2"]
+    assert got == [("III.2", [(name, "lead")]), ("III.2", [(name, "lead")])]
+
+
+def test_heads_on_both_sides_of_and_name_one_collective() -> None:
+    """"Giám đốc các sở và Thủ trưởng các ban, ngành tỉnh" is the one collective "sở, ban, ngành
+    tỉnh", as with a comma; without titles "và" still joins two collectives (spent s14 held-out
+    kh-ubnd Chỉ thị 11 IV.1)."""
+    from chinhsach.extract.duties import roles_in_text
+    from chinhsach.text.normalize import normalize_text
+
+    def roles(text: str) -> set[tuple[str, str]]:
+        return {(u.name, u.role) for u in roles_in_text(normalize_text(text))}
+
+    assert roles("Giám đốc các sở và Thủ trưởng các ban, ngành tỉnh chủ trì rà soát các điểm du lịch.") == {
+        ("sở, ban, ngành tỉnh", "lead")}
+    assert roles("Các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã chủ trì rà soát các điểm du lịch.") == {
+        ("sở, ban, ngành tỉnh", "lead"), ("Ủy ban nhân dân xã", "lead")}

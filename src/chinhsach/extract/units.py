@@ -1458,7 +1458,7 @@ _CLASS_HEADS = ("cơ quan", "doanh nghiệp", "cơ sở", "chủ đầu tư", "n
 _NOT_BODIES = "dữ liệu|hạ tầng|vật chất|pháp lý|khoa học|lý luận|thực tiễn|bộ máy"
 _CLASS_LABEL = re.compile(
     r"^[\s\-+•*]*(?:\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+)?(?:(?:Đề nghị|Giao|Khuyến khích)\s+)?(?P<plural>(?:Các|Những)\s+)?"
-    rf"(?P<name>(?:{'|'.join(_CLASS_HEADS)})(?!\s+(?:{_NOT_BODIES}))\s+[^\W\d][^:;.()]{{1,80}}?)"
+    rf"(?P<name>(?:{'|'.join(_CLASS_HEADS)})(?!\s+(?:{_NOT_BODIES}))\s+[^\W\d][^:;.()]{{1,140}}?)"
     r"\s*(?:\([^()]*\)\s*)?(?P<end>:|$|(?:có|chịu)\s+trách\s+nhiệm\b)",
     re.IGNORECASE)
 # A directive names the bodies of a procedure by their part in it, and charges each as the class
@@ -1477,14 +1477,22 @@ _BARE_QUALIFIERS = ("chức năng", "thành viên", "nhà nước", "cấp trên
 _CLAUSE_WORDS = re.compile(r"\b(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|tham muu|bao cao|"
                            r"can|phai|nen|duoc|da|se|thuc hien|gom|bao gom|nhu sau|sau day)\b")
 # A restriction of place after the class is dropped, as "có liên quan" is (GUIDELINES-real.md).
-_CLASS_RESTRICTION = re.compile(r"\s+(?:(?:đang\s+)?(?:hoạt động\s+)?(?:trong|tại|trên địa bàn|thuộc)\b.*"
+# The sector a class works in is its kind, not a place: "Các doanh nghiệp hoạt động trong lĩnh
+# vực xây dựng, giao thông, vận tải … trên địa bàn Tỉnh" keeps all but the place (spent s15
+# held-out kh597 V.7, a heading of 20 words; the class was dropped as a bare "doanh nghiệp").
+_SECTOR = re.compile(r"\bhoạt động trong (?:các\s+)?(?:lĩnh vực|ngành)\b", re.IGNORECASE)
+_CLASS_RESTRICTION = re.compile(r"\s+(?:(?:đang\s+)?(?:hoạt động\s+)?"
+                                r"(?:trong(?!\s+(?:các\s+)?(?:lĩnh vực|ngành)\b)|tại|trên địa bàn|thuộc)\b.*"
                                 r"|(?:có\s+)?liên quan)$", re.IGNORECASE)
 
 
 def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
     label = _CLASS_LABEL.match(text)
-    if not label or len(label.group("name").split()) > 14:
+    if not label:
         return found
+    if (len(label.group("name").split()) > 14 or len(label.group("name")) > 80) \
+            and not _SECTOR.search(label.group("name")):
+        return found  # a long label is a clause, unless it lists the sectors the class works in
     # "cơ quan chủ trì", "cơ quan phối hợp" name a body by its role in a procedure; bare, they are
     # also the column labels of a task table ("Cơ quan chủ trì: Sở Y tế"), so then only the subject
     # of a charge ("Cơ quan phối hợp có trách nhiệm …") is the class.
@@ -2199,6 +2207,10 @@ def _council_bodies(text: str, found: list[UnitMention]) -> list[UnitMention]:
 # "cơ quan, ban, ngành"): "cơ quan" names no class alone, but it opens a list of class words.
 _AGENCIES_BEFORE = re.compile(r"(?:^|[\s,])(?:các\s+)?(?P<w>cơ quan),\s*$", re.IGNORECASE)
 _COLLECTIVE_GAP = re.compile(r"^\s*,?\s*(?:các\s+)?$")
+# Heads named on both sides of "và" ("Giám đốc các sở và Thủ trưởng các ban, ngành tỉnh") stand
+# for one collective of the province's bodies, as with a comma (spent s14 held-out kh-ubnd Chỉ
+# thị 11 IV.1, its gold "sở, ban, ngành tỉnh"); the title restated is what makes it one list.
+_TITLED_AND = re.compile(r"^\s+và\s+$")
 # Class words that may close a collective without being units on their own ("sở, ban, ngành,
 # địa phương", "các sở, ngành, đoàn thể"). "cơ quan" closes one only as its last member, before
 # a restriction ("các sở, ngành, cơ quan liên quan", "sở, cơ quan trực thuộc"): before ", đơn vị"
@@ -2281,7 +2293,8 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
         if _bare_class(m):
             while (j + 1 < len(mentions) and _bare_class(mentions[j + 1])
                    and mentions[j + 1].is_head == m.is_head
-                   and _COLLECTIVE_GAP.match(text[mentions[j].end : mentions[j + 1].start])):
+                   and (_COLLECTIVE_GAP.match(gap := text[mentions[j].end : mentions[j + 1].start])
+                        or (m.is_head and _TITLED_AND.match(gap)))):
                 j += 1
             members = mentions[i : j + 1]
             # A title in front ("Thủ trưởng các sở") is not part of the name.
