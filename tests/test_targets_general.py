@@ -325,3 +325,24 @@ def test_a_past_action_reports_but_a_past_participle_in_a_rate_does_not() -> Non
 def test_a_commitment_quoted_from_another_body_is_not_the_plan_target() -> None:
     assert quantified("Chuyển đổi phương thức sản xuất theo hướng giảm phát thải theo cam kết của Việt Nam "
                       "tại COP 26 về đạt mức phát thải ròng bằng 0 vào năm 2050.", in_objectives=False) == []
+
+
+def test_a_numbered_label_is_no_value_and_no_indicator() -> None:
+    """"- Chỉ tiêu 2: …" numbers an objective (a national gender-equality plan copied by the
+    provinces numbers every one so); its number was a unit-less target and its words the
+    indicator of a following clause led by a time."""
+    got = quantified("- Chỉ tiêu 2: Tỷ lệ hộ dân dùng nước hợp vệ sinh đạt 95% vào năm 2027.")
+    assert [(t.value, t.indicator) for t in got] == [(95.0, "tỷ lệ hộ dân dùng nước hợp vệ sinh")]
+    (t,) = quantified("Chỉ tiêu 4: Từ năm 2026 trở đi 100% trường học được kiểm tra an toàn thực phẩm.")
+    assert (t.value, t.year) == (100.0, 2026)
+    assert t.indicator == "tỷ lệ trường học được kiểm tra an toàn thực phẩm"
+    (t,) = quantified("Hoàn thành chỉ tiêu 100% hồ sơ được số hóa.")
+    assert t.value == 100.0
+
+
+def test_the_signs_at_least_and_at_most_are_comparators() -> None:
+    (t,) = quantified("Đến hết năm 2028: Có ≥ 45% hợp tác xã trên địa bàn ứng dụng nền tảng số.")
+    assert (t.comparator, t.value, t.year) == ("at_least", 45.0, 2028)
+    assert t.indicator == "tỷ lệ hợp tác xã trên địa bàn ứng dụng nền tảng số"
+    (t,) = quantified("Tỷ lệ hộ tái nghèo ≤5%.")
+    assert (t.comparator, t.value, t.indicator) == ("at_most", 5.0, "tỷ lệ hộ tái nghèo")

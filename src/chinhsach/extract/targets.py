@@ -79,6 +79,9 @@ COMPARATORS: dict[str, str] = {
     "trên": "above", "đạt trên": "above", "hơn": "above", "cao hơn": "above", "vượt": "above",
     "khoảng trên": "above", "lớn hơn": "above", "nhiều hơn": "above",
     # at least
+    # the mathematical signs: "Có ≥ 30% doanh nghiệp …" (a province's digital-transformation
+    # plan stated its five horizons so; tables of indicators print them too)
+    "≥": "at_least", "≤": "at_most",
     "ít nhất": "at_least", "tối thiểu": "at_least", "không dưới": "at_least",
     "không ít hơn": "at_least", "không thấp hơn": "at_least", "tối thiểu là": "at_least",
     "trở lên": "at_least",
@@ -445,6 +448,8 @@ _PROGRAMME_RE = re.compile(
 _TOTAL_NOUNS = ["xã", "phường", "thị trấn", "xã, phường", "xã, thị trấn", "xã, phường, thị trấn", "thôn",
                 "bản", "ấp", "tổ dân phố", "khu dân cư", "huyện", "tỉnh", "đơn vị", "chỉ tiêu", "tiêu chí",
                 "trường", "cơ sở", "cơ quan", "địa phương", "sở", "ngành", "hộ"]
+# A list item's numbered label: "Chỉ tiêu 2", "Mục tiêu số 3" (masked, and dropped as a label).
+_NUMBERED_LABEL = r"(?<!\w)(?:chỉ tiêu|mục tiêu|nhiệm vụ|giải pháp|nội dung|hoạt động)\s+(?:số\s+)?\d{1,2}"
 _MASK_PATTERNS = [
     # dates and calendar references
     r"(?<![\d.,/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}(?!\d)",
@@ -477,6 +482,11 @@ _MASK_PATTERNS = [
     # chính quyền địa phương 02 cấp", "theo chính quyền 2 cấp" (both decisions of the session-13
     # fresh plans read "02 cấp" as a target; the phrase runs through every 2025 plan).
     r"(?<!\w)(?:chính quyền(?:\s+địa phương)?|mô hình)\s+0?\d\s+cấp(?!\w)",
+    # a numbered label names a list item, it sets no level: "- Chỉ tiêu 2: Tỷ lệ …", "Mục tiêu 3."
+    # (a national gender-equality plan and its provincial copies number every objective so;
+    # the label's number was read as a target of unit-less value); a share stays a value
+    # ("chỉ tiêu 100%" is not followed by a label's colon or full stop).
+    _NUMBERED_LABEL + r"(?=\s*[:.)–-](?!\d))",
     # list markers inside a paragraph: "…; (2) Nông nghiệp công nghệ cao …" (kh179)
     r"(?<![\w)])\(\s*\d{1,2}\s*\)(?=\s)",
     # a kind of enterprise named by its ownership: "doanh nghiệp 100% vốn của Tập đoàn …",
@@ -899,6 +909,8 @@ _YEAR_EXPR = (
     r"(?:\(\s*)?(?:(?:vào|đến|tới|trong|từ|sau)\s+)?(?:(?:cuối|hết|đầu|giữa)\s+)?"
     r"(?:năm\s+(?:19|20)\d\d|(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d|"
     r"đến\s+(?:19|20)\d\d)(?:\s*\))?"
+    # "từ năm 2026 trở đi": the open end belongs to the time, not to the subject
+    r"(?:\s+trở\s+(?:đi|về\s+sau))?"
 )
 
 
@@ -1682,9 +1694,11 @@ def _is_label(ctx: _Ctx, piece: tuple[int, int]) -> bool:
     of other provinces, tests/test_targets_survey.py); the label names the field, never the
     measured thing, and GUIDELINES-real.md keeps it out of a target's text. Joined to a clause
     that has no subject of its own, it became the indicator ("về nhân lực").
+    A numbered label ("Chỉ tiêu 2: …", its number masked as no value) is dropped the same way.
     """
     a, b = piece
-    return bool(ctx.rx(r"về\s\S.{0,78}").fullmatch(ctx.low, a, b)) and ctx.text[b:b + 2].lstrip().startswith(":")
+    return bool(ctx.rx(r"(?:về\s\S.{0,78}|" + _NUMBERED_LABEL + r")").fullmatch(ctx.low, a, b)) \
+        and ctx.text[b:b + 2].lstrip().startswith(":")
 
 
 def _scope(scopes: list[tuple[int, int]], pos: int) -> int | None:
