@@ -356,3 +356,22 @@ def test_a_written_multiplier_stays_in_the_unit() -> None:
     assert (t.value, t.unit, t.indicator) == (2.5, "triệu ha", "diện tích rừng trồng tập trung")
     (t,) = quantified("Đón 1,2 triệu lượt khách du lịch quốc tế.")
     assert (t.value, t.unit, t.indicator) == (1.2, "triệu lượt", "số lượt khách du lịch quốc tế")
+
+
+def test_a_past_level_named_as_the_base_of_a_comparison_reports_nothing() -> None:
+    """"… ít nhất bằng diện tích đã đạt được năm 2025 và tăng độ che phủ lên 48%" (a national
+    forest programme's objective): the past level is what the area is compared with; the
+    clause still sets the cover target. A clause that itself reports stays out."""
+    (t,) = quantified("Giữ diện tích rừng ngập mặn ít nhất bằng diện tích đã đạt được năm 2025 và tăng "
+                      "độ che phủ rừng toàn tỉnh lên 48%.")
+    assert (t.value, t.indicator) == (48.0, "độ che phủ rừng")
+    assert quantified("Năm 2024 toàn tỉnh đã đạt 40% và tăng thêm 2 điểm.") == []
+
+
+def test_a_change_serving_a_wider_goal_names_the_thing_after_its_value() -> None:
+    got = quantified("Tăng độ che phủ rừng lên 48%, góp phần thực hiện mục tiêu quốc gia đến năm 2035 "
+                     "giảm 9% tổng lượng phát thải khí nhà kính.")
+    assert [(t.value, t.indicator) for t in got] == [
+        (48.0, "độ che phủ rừng"), (9.0, "mức giảm tổng lượng phát thải khí nhà kính")]
+    got = quantified("Góp phần thực hiện mục tiêu chung giảm 9% tổng lượng nước thải chưa xử lý.")
+    assert [(t.value, t.indicator) for t in got] == [(9.0, "mức giảm tổng lượng nước thải chưa xử lý")]

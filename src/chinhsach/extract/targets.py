@@ -1268,6 +1268,10 @@ def _change_indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
         _rx(r"(?<!\w)" + _CHANGE_VERB + r"$", cx.plain).search(cx.low)
     verb = core[m.start():m.end()] if m else ""
     noun = _lower_first(_clean(core[:m.start()] + " " + core[m.end():]) if m else core)
+    if noun and _starts(cx.plain, _low(noun, cx.plain), _GENERAL):
+        # "góp phần thực hiện mục tiêu … giảm 8% tổng lượng phát thải": the words before the verb
+        # say what the change serves; the changed thing follows the value.
+        noun = ""
     named_after = not noun
     if not noun:  # "giảm 2% tỷ lệ hộ nghèo": the changed thing follows the value
         noun = _post_np(ctx, mb.val.unit_end, mb.end)
@@ -1932,9 +1936,15 @@ def _achieved(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     người đã tiêm vắc xin đạt 95%") and the clause may still set a target.
     """
     start = max(sentence_start, mb.clause_start)
-    if _rx(r"(?<!\w)(?:" + _alt(_ACHIEVED) + r")(?!\w)", ctx.plain).search(ctx.low, start, mb.val.start):
+    # "giữ diện tích … ít nhất bằng diện tích đã đạt được năm 2020 và tăng độ che phủ lên 45%": a
+    # past reached after "bằng" / "so với" names the base of a comparison, it reports nothing.
+    base = ctx.rx(r"(?<!\w)(?:bằng|so với|như)\s+(?:[^\s,;]+\s+){0,6}$")
+    achieved = [m for m in _rx(r"(?<!\w)(?:" + _alt(_ACHIEVED) + r")(?!\w)", ctx.plain).finditer(
+        ctx.low, start, mb.val.start) if not base.search(ctx.low, start, m.start())]
+    if achieved:
         return True
-    past = ctx.rx(r"(?<!\w)đã\s+(?!qua(?!\w))\w").search(ctx.low, start, mb.val.start)
+    past = next((m for m in ctx.rx(r"(?<!\w)đã\s+(?!qua(?!\w))\w").finditer(ctx.low, start, mb.val.start)
+                 if not base.search(ctx.low, start, m.start())), None)
     if not past:
         return False
     head = _rx(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|số lượng|số)(?!\w)", ctx.plain)
