@@ -375,3 +375,13 @@ def test_a_change_serving_a_wider_goal_names_the_thing_after_its_value() -> None
         (48.0, "độ che phủ rừng"), (9.0, "mức giảm tổng lượng phát thải khí nhà kính")]
     got = quantified("Góp phần thực hiện mục tiêu chung giảm 9% tổng lượng nước thải chưa xử lý.")
     assert [(t.value, t.indicator) for t in got] == [(9.0, "mức giảm tổng lượng nước thải chưa xử lý")]
+
+
+def test_a_share_allotted_is_a_share_of_what_follows() -> None:
+    """"Bố trí tối thiểu 3% tổng chi ngân sách … cho …": the share is of the budget named after
+    the value, as after "thu gom, xử lý" (a provincial environment programme; the indicator was
+    "tỷ lệ bố trí")."""
+    (t,) = quantified("Về kinh phí: Bố trí tối thiểu 3% tổng chi ngân sách địa phương hằng năm cho sự "
+                      "nghiệp văn hóa.")
+    assert (t.comparator, t.value) == ("at_least", 3.0)
+    assert t.indicator.startswith("tỷ lệ tổng chi ngân sách địa phương")

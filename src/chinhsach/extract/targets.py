@@ -314,7 +314,7 @@ _SERVICE_VERBS = ["phủ", "bao phủ", "phủ sóng", "thu gom", "xử lý", "t
                   "bồi dưỡng", "tiêm", "tiêm chủng", "khám", "khám sàng lọc", "sàng lọc", "số hóa",
                   "kết nối", "cấp", "cấp phát", "cung cấp", "trang bị", "kiểm tra", "giải quyết",
                   "tiếp nhận", "xử lý, tái chế", "thu gom, xử lý", "tuyên truyền", "quản lý", "theo dõi",
-                  "huy động", "vận động", "thu hút"]
+                  "huy động", "vận động", "thu hút", "bố trí", "dành"]
 _PREDICATE = ["được", "có", "tham gia", "sử dụng", "bị", "đạt", "tiếp cận", "hưởng", "nhận",
               "đi học", "biết", "sống", "là", "chiếm", "thụ hưởng", "hoàn thành", "áp dụng", "ứng dụng"]
 
