@@ -385,3 +385,13 @@ def test_a_share_allotted_is_a_share_of_what_follows() -> None:
                       "nghiệp văn hóa.")
     assert (t.comparator, t.value) == ("at_least", 3.0)
     assert t.indicator.startswith("tỷ lệ tổng chi ngân sách địa phương")
+
+
+def test_an_area_done_to_a_thing_is_the_area_of_that_thing() -> None:
+    """"Hoàn thiện ít nhất 200ha mặt bằng sạch": the indicator was the bare verb "hoàn thiện";
+    an area is of the noun after the value (industrial-park plans state land so)."""
+    (t,) = quantified("Hoàn thiện ít nhất 200ha mặt bằng sạch để thu hút các nhà đầu tư thứ cấp.")
+    assert (t.comparator, t.value, t.unit) == ("at_least", 200.0, "ha")
+    assert t.indicator == "diện tích mặt bằng sạch hoàn thiện"
+    (t,) = quantified("Diện tích rừng trồng đạt 300 ha.")
+    assert t.indicator == "diện tích rừng trồng"

@@ -291,6 +291,7 @@ def names_unit(text: str) -> bool:
 _MEASURE_UNITS = {"m²", "m2", "m³", "m3", "km²", "km2", "km", "ha", "tấn", "kg", "lít", "m", "cm",
                   "điểm", "lần", "đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "usd",
                   "triệu usd", "tỷ usd"}
+_AREA_UNITS = {"ha", "m²", "m2", "km²", "km2", "hecta", "héc ta"}
 _TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "phút", "tuần", "quý"}
 _AGE_UNITS = {"tuổi", "tháng tuổi"}
 # Words after a value that are never its unit.
@@ -1218,6 +1219,10 @@ def _indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
                 # is named after the value; the verb before it only says what is done.
                 return f"số {unit} {post}".strip()
             return f"số {unit} {_lower_first(core)}".strip()
+        if post and base_unit.lower() in _AREA_UNITS and not _starts(ctx.plain, _low(post, ctx.plain), _HEADS):
+            # "Hoàn thiện ít nhất 500ha mặt bằng sạch": the area of what follows the value, the
+            # verb before it says what is done to it ("diện tích mặt bằng sạch hoàn thiện").
+            return f"diện tích {post} {_lower_first(core)}"
         return core
     # Value-initial members.
     if per_pop:
