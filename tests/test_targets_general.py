@@ -395,3 +395,12 @@ def test_an_area_done_to_a_thing_is_the_area_of_that_thing() -> None:
     assert t.indicator == "diện tích mặt bằng sạch hoàn thiện"
     (t,) = quantified("Diện tích rừng trồng đạt 300 ha.")
     assert t.indicator == "diện tích rừng trồng"
+
+
+def test_a_sum_after_a_count_of_bodies_defines_which_bodies_count() -> None:
+    """"Có 40 hợp tác xã … có doanh thu đạt 5 tỷ đồng/năm": the revenue is the class of the
+    bodies counted (a national digital-enterprise scheme sets its targets so), no target."""
+    got = quantified("- Phấn đấu có 40 hợp tác xã nông nghiệp có doanh thu đạt 5 tỷ đồng/năm.")
+    assert [(t.value, t.unit) for t in got] == [(40.0, "hợp tác xã")]
+    got = quantified("Doanh thu du lịch đạt 5 tỷ đồng và đón 40 đoàn khách.")
+    assert [(t.value, t.unit) for t in got] == [(5.0, "tỷ đồng"), (40.0, "đoàn")]

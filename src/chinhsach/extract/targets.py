@@ -1617,6 +1617,18 @@ def _drop_defining_counts(ctx: _Ctx, piece: tuple[int, int], vals: list[_Val]) -
     piece: counts after an initial percentage, and counts before the percentage of a piece
     that opens with "tỷ lệ". Measured on the development plans: 4 false targets (kh144,
     kh165), no target lost."""
+    money = _rx(r"(?:đồng|usd|đô la)(?:/\w+)?$", ctx.plain)
+    first = vals[0] if vals else None
+    lead = piece[0]
+    while first is not None and lead < first.start and ctx.low[lead] in " -–+•":
+        lead += 1
+    if first is not None and first.unit and not first.unit.startswith(("%", "‰")) \
+            and not money.search(first.unit) \
+            and first.unit.split("/")[0] not in _TIME_UNITS | _AGE_UNITS | _MEASURE_UNITS \
+            and not ctx.low[_strip_start(ctx, lead, first.start, _LEAD_WORDS)[0]:first.start].strip():
+        # "Có 60 doanh nghiệp … có doanh thu đạt 20 triệu USD/năm": the sum after a count of
+        # bodies says which bodies count (a revenue class), as a count after a share does.
+        vals = [v for v in vals if v is first or not (v.unit and money.search(v.unit))]
     pct = [v for v in vals if v.unit and v.unit.startswith(("%", "‰"))]
     if not pct or len(pct) == len(vals):
         return vals
