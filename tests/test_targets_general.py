@@ -404,3 +404,13 @@ def test_a_sum_after_a_count_of_bodies_defines_which_bodies_count() -> None:
     assert [(t.value, t.unit) for t in got] == [(40.0, "hợp tác xã")]
     got = quantified("Doanh thu du lịch đạt 5 tỷ đồng và đón 40 đoàn khách.")
     assert [(t.value, t.unit) for t in got] == [(5.0, "tỷ đồng"), (40.0, "đoàn")]
+
+
+def test_completing_beyond_a_share_of_the_plan() -> None:
+    """"hoàn thành vượt mức 100% các chỉ tiêu": "vượt mức" bounds from above, and the share is of
+    the plan completed (a ministry's school-year letter; a common closing form)."""
+    (t,) = quantified("Quyết tâm hoàn thành vượt mức 100% các chỉ tiêu, kế hoạch năm học.")
+    assert (t.comparator, t.value) == ("above", 100.0)
+    assert t.indicator.startswith("tỷ lệ chỉ tiêu, kế hoạch năm học được")
+    (t,) = quantified("Phấn đấu hoàn thành 90% kế hoạch vốn đầu tư công.")
+    assert t.indicator == "tỷ lệ kế hoạch vốn đầu tư công được hoàn thành"

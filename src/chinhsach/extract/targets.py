@@ -77,6 +77,7 @@ COMPARATORS: dict[str, str] = {
     "giảm xuống": "reach", "giảm xuống còn": "reach", "là": "reach", "gấp": "reach",
     # above
     "trên": "above", "đạt trên": "above", "hơn": "above", "cao hơn": "above", "vượt": "above",
+    "vượt mức": "above",
     "khoảng trên": "above", "lớn hơn": "above", "nhiều hơn": "above",
     # at least
     # the mathematical signs: "Có ≥ 30% doanh nghiệp …" (a province's digital-transformation
@@ -315,7 +316,7 @@ _SERVICE_VERBS = ["phủ", "bao phủ", "phủ sóng", "thu gom", "xử lý", "t
                   "bồi dưỡng", "tiêm", "tiêm chủng", "khám", "khám sàng lọc", "sàng lọc", "số hóa",
                   "kết nối", "cấp", "cấp phát", "cung cấp", "trang bị", "kiểm tra", "giải quyết",
                   "tiếp nhận", "xử lý, tái chế", "thu gom, xử lý", "tuyên truyền", "quản lý", "theo dõi",
-                  "huy động", "vận động", "thu hút", "bố trí", "dành"]
+                  "huy động", "vận động", "thu hút", "bố trí", "dành", "hoàn thành"]
 _PREDICATE = ["được", "có", "tham gia", "sử dụng", "bị", "đạt", "tiếp cận", "hưởng", "nhận",
               "đi học", "biết", "sống", "là", "chiếm", "thụ hưởng", "hoàn thành", "áp dụng", "ứng dụng"]
 
