@@ -414,3 +414,13 @@ def test_completing_beyond_a_share_of_the_plan() -> None:
     assert t.indicator.startswith("tỷ lệ chỉ tiêu, kế hoạch năm học được")
     (t,) = quantified("Phấn đấu hoàn thành 90% kế hoạch vốn đầu tư công.")
     assert t.indicator == "tỷ lệ kế hoạch vốn đầu tư công được hoàn thành"
+
+
+def test_a_provision_written_with_a_dash_is_no_value() -> None:
+    """"khoản 3 - Điều 12": a line break that leaves "khoản" in the previous paragraph must not
+    make "3" a target (a Government conclusion notice)."""
+    # masked=[]: the pipeline passes the citation spans, none of which covers a bare provision
+    assert quantified("3 - Điều 12 Luật Thủy sản và thực hiện Đề án phát triển vùng nuôi đến năm 2030.",
+                      masked=[]) == []
+    (t,) = quantified("Giảm 3 - 5% tỷ lệ hộ nghèo mỗi năm.")
+    assert (t.value, t.value_max) == (3.0, 5.0)

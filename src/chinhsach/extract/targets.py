@@ -473,6 +473,9 @@ _MASK_PATTERNS = [
     # … and the numbers listed after it: "các Điều 99, 100 và 101", "các điều 188, 189, 190"
     # (a statute's cross-references; "100" was read as a value, Criminal Code art. 102).
     r"(?:\s*(?:,|và|hoặc|đến|tới)\s*\d+(?![\d.,]*\s*(?:%|‰)))*",
+    # a provision written with a dash, "khoản 3 - Điều 61": the "3" numbers the clause even where
+    # a line break left "khoản" in the segment before (a Government conclusion notice)
+    r"(?<![\w.,])\d{1,3}\s*[-–]\s*(?:điều|khoản|mục|điểm)\s+\d+",
     r"(?<![\w-])[a-z]+-\d+",  # codes: covid-19
     # a star class names a grade, as "hạng 3" does: "sản phẩm OCOP từ N sao trở lên" (OCOP and
     # hotel targets of Tây Ninh, Thanh Hóa, Bình Dương)
