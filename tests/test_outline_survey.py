@@ -109,7 +109,7 @@ def test_lettered_divisions_over_roman_parts(tmp_path: Path) -> None:
         "C.1": "organisation"}
     assert not any(s.id.startswith("II") or "~" in s.id for s in doc.sections)
     # The review's figures are the past, the programme's are the targets.
-    assert sorted((t.section, t.value) for t in doc.targets) == [("B.I.1", 1_000_000.0), ("B.I.2", 55.0)]
+    assert sorted((t.section, t.value) for t in doc.targets) == [("B.I.1", 1.0), ("B.I.2", 55.0)]
     roles = _roles(doc)
     assert ("Sở Văn hóa, Thể thao và Du lịch", "lead") in roles["B.II.1"]
     assert ("Sở Tài chính", "cooperate") in roles["B.II.2"]

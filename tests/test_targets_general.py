@@ -325,3 +325,102 @@ def test_a_past_action_reports_but_a_past_participle_in_a_rate_does_not() -> Non
 def test_a_commitment_quoted_from_another_body_is_not_the_plan_target() -> None:
     assert quantified("Chuyển đổi phương thức sản xuất theo hướng giảm phát thải theo cam kết của Việt Nam "
                       "tại COP 26 về đạt mức phát thải ròng bằng 0 vào năm 2050.", in_objectives=False) == []
+
+
+def test_a_numbered_label_is_no_value_and_no_indicator() -> None:
+    """"- Chỉ tiêu 2: …" numbers an objective (a national gender-equality plan copied by the
+    provinces numbers every one so); its number was a unit-less target and its words the
+    indicator of a following clause led by a time."""
+    got = quantified("- Chỉ tiêu 2: Tỷ lệ hộ dân dùng nước hợp vệ sinh đạt 95% vào năm 2027.")
+    assert [(t.value, t.indicator) for t in got] == [(95.0, "tỷ lệ hộ dân dùng nước hợp vệ sinh")]
+    (t,) = quantified("Chỉ tiêu 4: Từ năm 2026 trở đi 100% trường học được kiểm tra an toàn thực phẩm.")
+    assert (t.value, t.year) == (100.0, 2026)
+    assert t.indicator == "tỷ lệ trường học được kiểm tra an toàn thực phẩm"
+    (t,) = quantified("Hoàn thành chỉ tiêu 100% hồ sơ được số hóa.")
+    assert t.value == 100.0
+
+
+def test_the_signs_at_least_and_at_most_are_comparators() -> None:
+    (t,) = quantified("Đến hết năm 2028: Có ≥ 45% hợp tác xã trên địa bàn ứng dụng nền tảng số.")
+    assert (t.comparator, t.value, t.year) == ("at_least", 45.0, 2028)
+    assert t.indicator == "tỷ lệ hợp tác xã trên địa bàn ứng dụng nền tảng số"
+    (t,) = quantified("Tỷ lệ hộ tái nghèo ≤5%.")
+    assert (t.comparator, t.value, t.indicator) == ("at_most", 5.0, "tỷ lệ hộ tái nghèo")
+
+
+def test_a_written_multiplier_stays_in_the_unit() -> None:
+    """"2,5 triệu ha": the value as printed and the multiplier in the unit, as money keeps
+    "triệu đồng" (the blind golds of a national forest programme and a Government action plan
+    write it so); the thing counted is named without the multiplier."""
+    (t,) = quantified("Diện tích rừng trồng tập trung đạt 2,5 triệu ha vào năm 2030.")
+    assert (t.value, t.unit, t.indicator) == (2.5, "triệu ha", "diện tích rừng trồng tập trung")
+    (t,) = quantified("Đón 1,2 triệu lượt khách du lịch quốc tế.")
+    assert (t.value, t.unit, t.indicator) == (1.2, "triệu lượt", "số lượt khách du lịch quốc tế")
+
+
+def test_a_past_level_named_as_the_base_of_a_comparison_reports_nothing() -> None:
+    """"… ít nhất bằng diện tích đã đạt được năm 2025 và tăng độ che phủ lên 48%" (a national
+    forest programme's objective): the past level is what the area is compared with; the
+    clause still sets the cover target. A clause that itself reports stays out."""
+    (t,) = quantified("Giữ diện tích rừng ngập mặn ít nhất bằng diện tích đã đạt được năm 2025 và tăng "
+                      "độ che phủ rừng toàn tỉnh lên 48%.")
+    assert (t.value, t.indicator) == (48.0, "độ che phủ rừng")
+    assert quantified("Năm 2024 toàn tỉnh đã đạt 40% và tăng thêm 2 điểm.") == []
+
+
+def test_a_change_serving_a_wider_goal_names_the_thing_after_its_value() -> None:
+    got = quantified("Tăng độ che phủ rừng lên 48%, góp phần thực hiện mục tiêu quốc gia đến năm 2035 "
+                     "giảm 9% tổng lượng phát thải khí nhà kính.")
+    assert [(t.value, t.indicator) for t in got] == [
+        (48.0, "độ che phủ rừng"), (9.0, "mức giảm tổng lượng phát thải khí nhà kính")]
+    got = quantified("Góp phần thực hiện mục tiêu chung giảm 9% tổng lượng nước thải chưa xử lý.")
+    assert [(t.value, t.indicator) for t in got] == [(9.0, "mức giảm tổng lượng nước thải chưa xử lý")]
+
+
+def test_a_share_allotted_is_a_share_of_what_follows() -> None:
+    """"Bố trí tối thiểu 3% tổng chi ngân sách … cho …": the share is of the budget named after
+    the value, as after "thu gom, xử lý" (a provincial environment programme; the indicator was
+    "tỷ lệ bố trí")."""
+    (t,) = quantified("Về kinh phí: Bố trí tối thiểu 3% tổng chi ngân sách địa phương hằng năm cho sự "
+                      "nghiệp văn hóa.")
+    assert (t.comparator, t.value) == ("at_least", 3.0)
+    assert t.indicator.startswith("tỷ lệ tổng chi ngân sách địa phương")
+
+
+def test_an_area_done_to_a_thing_is_the_area_of_that_thing() -> None:
+    """"Hoàn thiện ít nhất 200ha mặt bằng sạch": the indicator was the bare verb "hoàn thiện";
+    an area is of the noun after the value (industrial-park plans state land so)."""
+    (t,) = quantified("Hoàn thiện ít nhất 200ha mặt bằng sạch để thu hút các nhà đầu tư thứ cấp.")
+    assert (t.comparator, t.value, t.unit) == ("at_least", 200.0, "ha")
+    assert t.indicator == "diện tích mặt bằng sạch hoàn thiện"
+    (t,) = quantified("Diện tích rừng trồng đạt 300 ha.")
+    assert t.indicator == "diện tích rừng trồng"
+
+
+def test_a_sum_after_a_count_of_bodies_defines_which_bodies_count() -> None:
+    """"Có 40 hợp tác xã … có doanh thu đạt 5 tỷ đồng/năm": the revenue is the class of the
+    bodies counted (a national digital-enterprise scheme sets its targets so), no target."""
+    got = quantified("- Phấn đấu có 40 hợp tác xã nông nghiệp có doanh thu đạt 5 tỷ đồng/năm.")
+    assert [(t.value, t.unit) for t in got] == [(40.0, "hợp tác xã")]
+    got = quantified("Doanh thu du lịch đạt 5 tỷ đồng và đón 40 đoàn khách.")
+    assert [(t.value, t.unit) for t in got] == [(5.0, "tỷ đồng"), (40.0, "đoàn")]
+
+
+def test_completing_beyond_a_share_of_the_plan() -> None:
+    """"hoàn thành vượt mức 100% các chỉ tiêu": "vượt mức" bounds from above, and the share is of
+    the plan completed (a ministry's school-year letter; a common closing form)."""
+    (t,) = quantified("Quyết tâm hoàn thành vượt mức 100% các chỉ tiêu, kế hoạch năm học.")
+    assert (t.comparator, t.value) == ("above", 100.0)
+    assert t.indicator.startswith("tỷ lệ chỉ tiêu, kế hoạch năm học được")
+    (t,) = quantified("Phấn đấu hoàn thành 90% kế hoạch vốn đầu tư công.")
+    assert t.indicator == "tỷ lệ kế hoạch vốn đầu tư công được hoàn thành"
+
+
+def test_a_provision_written_with_a_dash_is_no_value() -> None:
+    """"khoản 3 - Điều 12": a line break that leaves "khoản" in the previous paragraph must not
+    make "3" a target (a Government conclusion notice)."""
+    # masked=[]: the pipeline passes the citation spans, none of which covers a bare provision
+    assert quantified("3 - Điều 12 Luật Thủy sản và thực hiện Đề án phát triển vùng nuôi đến năm 2030.",
+                      masked=[]) == []
+    (t,) = quantified("Giảm 3 - 5% tỷ lệ hộ nghèo mỗi năm.")
+    assert (t.value, t.value_max) == (3.0, 5.0)

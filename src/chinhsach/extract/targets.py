@@ -77,8 +77,12 @@ COMPARATORS: dict[str, str] = {
     "giảm xuống": "reach", "giảm xuống còn": "reach", "là": "reach", "gấp": "reach",
     # above
     "trên": "above", "đạt trên": "above", "hơn": "above", "cao hơn": "above", "vượt": "above",
+    "vượt mức": "above",
     "khoảng trên": "above", "lớn hơn": "above", "nhiều hơn": "above",
     # at least
+    # the mathematical signs: "Có ≥ 30% doanh nghiệp …" (a province's digital-transformation
+    # plan stated its five horizons so; tables of indicators print them too)
+    "≥": "at_least", "≤": "at_most",
     "ít nhất": "at_least", "tối thiểu": "at_least", "không dưới": "at_least",
     "không ít hơn": "at_least", "không thấp hơn": "at_least", "tối thiểu là": "at_least",
     "trở lên": "at_least",
@@ -288,6 +292,7 @@ def names_unit(text: str) -> bool:
 _MEASURE_UNITS = {"m²", "m2", "m³", "m3", "km²", "km2", "km", "ha", "tấn", "kg", "lít", "m", "cm",
                   "điểm", "lần", "đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "usd",
                   "triệu usd", "tỷ usd"}
+_AREA_UNITS = {"ha", "m²", "m2", "km²", "km2", "hecta", "héc ta"}
 _TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "phút", "tuần", "quý"}
 _AGE_UNITS = {"tuổi", "tháng tuổi"}
 # Words after a value that are never its unit.
@@ -311,7 +316,7 @@ _SERVICE_VERBS = ["phủ", "bao phủ", "phủ sóng", "thu gom", "xử lý", "t
                   "bồi dưỡng", "tiêm", "tiêm chủng", "khám", "khám sàng lọc", "sàng lọc", "số hóa",
                   "kết nối", "cấp", "cấp phát", "cung cấp", "trang bị", "kiểm tra", "giải quyết",
                   "tiếp nhận", "xử lý, tái chế", "thu gom, xử lý", "tuyên truyền", "quản lý", "theo dõi",
-                  "huy động", "vận động", "thu hút"]
+                  "huy động", "vận động", "thu hút", "bố trí", "dành", "hoàn thành"]
 _PREDICATE = ["được", "có", "tham gia", "sử dụng", "bị", "đạt", "tiếp cận", "hưởng", "nhận",
               "đi học", "biết", "sống", "là", "chiếm", "thụ hưởng", "hoàn thành", "áp dụng", "ứng dụng"]
 
@@ -445,6 +450,8 @@ _PROGRAMME_RE = re.compile(
 _TOTAL_NOUNS = ["xã", "phường", "thị trấn", "xã, phường", "xã, thị trấn", "xã, phường, thị trấn", "thôn",
                 "bản", "ấp", "tổ dân phố", "khu dân cư", "huyện", "tỉnh", "đơn vị", "chỉ tiêu", "tiêu chí",
                 "trường", "cơ sở", "cơ quan", "địa phương", "sở", "ngành", "hộ"]
+# A list item's numbered label: "Chỉ tiêu 2", "Mục tiêu số 3" (masked, and dropped as a label).
+_NUMBERED_LABEL = r"(?<!\w)(?:chỉ tiêu|mục tiêu|nhiệm vụ|giải pháp|nội dung|hoạt động)\s+(?:số\s+)?\d{1,2}"
 _MASK_PATTERNS = [
     # dates and calendar references
     r"(?<![\d.,/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}(?!\d)",
@@ -466,6 +473,9 @@ _MASK_PATTERNS = [
     # … and the numbers listed after it: "các Điều 99, 100 và 101", "các điều 188, 189, 190"
     # (a statute's cross-references; "100" was read as a value, Criminal Code art. 102).
     r"(?:\s*(?:,|và|hoặc|đến|tới)\s*\d+(?![\d.,]*\s*(?:%|‰)))*",
+    # a provision written with a dash, "khoản 3 - Điều 61": the "3" numbers the clause even where
+    # a line break left "khoản" in the segment before (a Government conclusion notice)
+    r"(?<![\w.,])\d{1,3}\s*[-–]\s*(?:điều|khoản|mục|điểm)\s+\d+",
     r"(?<![\w-])[a-z]+-\d+",  # codes: covid-19
     # a star class names a grade, as "hạng 3" does: "sản phẩm OCOP từ N sao trở lên" (OCOP and
     # hotel targets of Tây Ninh, Thanh Hóa, Bình Dương)
@@ -477,6 +487,11 @@ _MASK_PATTERNS = [
     # chính quyền địa phương 02 cấp", "theo chính quyền 2 cấp" (both decisions of the session-13
     # fresh plans read "02 cấp" as a target; the phrase runs through every 2025 plan).
     r"(?<!\w)(?:chính quyền(?:\s+địa phương)?|mô hình)\s+0?\d\s+cấp(?!\w)",
+    # a numbered label names a list item, it sets no level: "- Chỉ tiêu 2: Tỷ lệ …", "Mục tiêu 3."
+    # (a national gender-equality plan and its provincial copies number every objective so;
+    # the label's number was read as a target of unit-less value); a share stays a value
+    # ("chỉ tiêu 100%" is not followed by a label's colon or full stop).
+    _NUMBERED_LABEL + r"(?=\s*[:.)–-](?!\d))",
     # list markers inside a paragraph: "…; (2) Nông nghiệp công nghệ cao …" (kh179)
     r"(?<![\w)])\(\s*\d{1,2}\s*\)(?=\s)",
     # a kind of enterprise named by its ownership: "doanh nghiệp 100% vốn của Tập đoàn …",
@@ -523,6 +538,7 @@ class _Val:
     trailing: str | None = None  # comparator from "trở lên" / "trở xuống"
     year_like: bool = False
     baseline: int | None = None  # start of "từ A (năm …)" before "lên B": not the subject
+    scale: str | None = None  # a written multiplier ("triệu") heading the unit
     band: bool = False  # a class interval "từ A đến dưới B" (see :func:`_values`)
     shared_den: bool = False  # a denominator written "trên 10.000 dân", which earlier counts share
 
@@ -545,8 +561,6 @@ def _raw_numbers(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]])
 
 
 _UNIT_ALT = _alt(_UNITS)
-_MULT = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
-_MULT_PLAIN = {_plain(k): f for k, f in _MULT.items()}
 
 
 def _parse_unit(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
@@ -555,6 +569,8 @@ def _parse_unit(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
     A unit followed by "/<word>" takes it ("triệu đồng/năm", "lần/năm").
     """
     consumed = _parse_unit_core(ctx, v, limit)
+    if v.scale:
+        v.unit = f"{v.scale} {v.unit}" if v.unit else v.scale
     if v.unit and "/" not in v.unit:
         m = re.match(r"\s*/\s*([^\W\d_]+)", ctx.text[v.unit_end:limit])
         if m:
@@ -576,17 +592,17 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
             unit += "/" + text[p + m.start(2): p + m.end(2)]
         v.unit, v.unit_end = unit, p + m.end()
         return consumed
-    # Multipliers: "1,5 triệu người" → 1 500 000 người; money keeps "triệu đồng".
+    # Multipliers stay words of the unit, the value as printed: "1,5 triệu người" → 1,5 "triệu
+    # người", as money keeps "triệu đồng". The blind golds of two batches write it so (a national
+    # forest programme's "14,4 triệu ha", a Government action plan's "45 triệu lượt"); scaling
+    # to 14 400 000 ha matched none of them.
     m = ctx.rx(r"^\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)(\s*(?:đồng|usd|đô la))?").match(rest)
     if m:
         if m.group(2):
             v.unit = re.sub(r"\s+", " ", text[p + m.start(1): p + m.end()].strip())
             v.unit_end = p + m.end()
             return consumed
-        factor = _MULT.get(m.group(1)) or _MULT_PLAIN.get(m.group(1), 1.0)
-        v.value *= factor
-        if v.value_max is not None:
-            v.value_max *= factor
+        v.scale = text[p + m.start(1): p + m.end(1)]
         p += m.end()
         rest = low[p:limit]
     # Per-population unit "giường bệnh/10.000 dân", "m² sàn/người", or "… trên 10.000 dân".
@@ -899,6 +915,8 @@ _YEAR_EXPR = (
     r"(?:\(\s*)?(?:(?:vào|đến|tới|trong|từ|sau)\s+)?(?:(?:cuối|hết|đầu|giữa)\s+)?"
     r"(?:năm\s+(?:19|20)\d\d|(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d|"
     r"đến\s+(?:19|20)\d\d)(?:\s*\))?"
+    # "từ năm 2026 trở đi": the open end belongs to the time, not to the subject
+    r"(?:\s+trở\s+(?:đi|về\s+sau))?"
 )
 
 
@@ -1145,6 +1163,8 @@ def _splice(prev: str, fragment: str) -> str | None:
 def _indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
     v = mb.val
     unit = v.unit
+    if v.scale and unit and unit.startswith(v.scale + " "):
+        unit = unit[len(v.scale) + 1:]  # "1,2 triệu lượt khách" counts "lượt khách"
     percent = unit is not None and unit.startswith(("%", "‰"))
     per_pop = unit is not None and "/" in unit and not percent
     if mb.core and mb.change:
@@ -1203,6 +1223,10 @@ def _indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
                 # is named after the value; the verb before it only says what is done.
                 return f"số {unit} {post}".strip()
             return f"số {unit} {_lower_first(core)}".strip()
+        if post and base_unit.lower() in _AREA_UNITS and not _starts(ctx.plain, _low(post, ctx.plain), _HEADS):
+            # "Hoàn thiện ít nhất 500ha mặt bằng sạch": the area of what follows the value, the
+            # verb before it says what is done to it ("diện tích mặt bằng sạch hoàn thiện").
+            return f"diện tích {post} {_lower_first(core)}"
         return core
     # Value-initial members.
     if per_pop:
@@ -1253,6 +1277,10 @@ def _change_indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
         _rx(r"(?<!\w)" + _CHANGE_VERB + r"$", cx.plain).search(cx.low)
     verb = core[m.start():m.end()] if m else ""
     noun = _lower_first(_clean(core[:m.start()] + " " + core[m.end():]) if m else core)
+    if noun and _starts(cx.plain, _low(noun, cx.plain), _GENERAL):
+        # "góp phần thực hiện mục tiêu … giảm 8% tổng lượng phát thải": the words before the verb
+        # say what the change serves; the changed thing follows the value.
+        noun = ""
     named_after = not noun
     if not noun:  # "giảm 2% tỷ lệ hộ nghèo": the changed thing follows the value
         noun = _post_np(ctx, mb.val.unit_end, mb.end)
@@ -1593,6 +1621,18 @@ def _drop_defining_counts(ctx: _Ctx, piece: tuple[int, int], vals: list[_Val]) -
     piece: counts after an initial percentage, and counts before the percentage of a piece
     that opens with "tỷ lệ". Measured on the development plans: 4 false targets (kh144,
     kh165), no target lost."""
+    money = _rx(r"(?:đồng|usd|đô la)(?:/\w+)?$", ctx.plain)
+    first = vals[0] if vals else None
+    lead = piece[0]
+    while first is not None and lead < first.start and ctx.low[lead] in " -–+•":
+        lead += 1
+    if first is not None and first.unit and not first.unit.startswith(("%", "‰")) \
+            and not money.search(first.unit) \
+            and first.unit.split("/")[0] not in _TIME_UNITS | _AGE_UNITS | _MEASURE_UNITS \
+            and not ctx.low[_strip_start(ctx, lead, first.start, _LEAD_WORDS)[0]:first.start].strip():
+        # "Có 60 doanh nghiệp … có doanh thu đạt 20 triệu USD/năm": the sum after a count of
+        # bodies says which bodies count (a revenue class), as a count after a share does.
+        vals = [v for v in vals if v is first or not (v.unit and money.search(v.unit))]
     pct = [v for v in vals if v.unit and v.unit.startswith(("%", "‰"))]
     if not pct or len(pct) == len(vals):
         return vals
@@ -1682,9 +1722,11 @@ def _is_label(ctx: _Ctx, piece: tuple[int, int]) -> bool:
     of other provinces, tests/test_targets_survey.py); the label names the field, never the
     measured thing, and GUIDELINES-real.md keeps it out of a target's text. Joined to a clause
     that has no subject of its own, it became the indicator ("về nhân lực").
+    A numbered label ("Chỉ tiêu 2: …", its number masked as no value) is dropped the same way.
     """
     a, b = piece
-    return bool(ctx.rx(r"về\s\S.{0,78}").fullmatch(ctx.low, a, b)) and ctx.text[b:b + 2].lstrip().startswith(":")
+    return bool(ctx.rx(r"(?:về\s\S.{0,78}|" + _NUMBERED_LABEL + r")").fullmatch(ctx.low, a, b)) \
+        and ctx.text[b:b + 2].lstrip().startswith(":")
 
 
 def _scope(scopes: list[tuple[int, int]], pos: int) -> int | None:
@@ -1915,9 +1957,15 @@ def _achieved(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     người đã tiêm vắc xin đạt 95%") and the clause may still set a target.
     """
     start = max(sentence_start, mb.clause_start)
-    if _rx(r"(?<!\w)(?:" + _alt(_ACHIEVED) + r")(?!\w)", ctx.plain).search(ctx.low, start, mb.val.start):
+    # "giữ diện tích … ít nhất bằng diện tích đã đạt được năm 2020 và tăng độ che phủ lên 45%": a
+    # past reached after "bằng" / "so với" names the base of a comparison, it reports nothing.
+    base = ctx.rx(r"(?<!\w)(?:bằng|so với|như)\s+(?:[^\s,;]+\s+){0,6}$")
+    achieved = [m for m in _rx(r"(?<!\w)(?:" + _alt(_ACHIEVED) + r")(?!\w)", ctx.plain).finditer(
+        ctx.low, start, mb.val.start) if not base.search(ctx.low, start, m.start())]
+    if achieved:
         return True
-    past = ctx.rx(r"(?<!\w)đã\s+(?!qua(?!\w))\w").search(ctx.low, start, mb.val.start)
+    past = next((m for m in ctx.rx(r"(?<!\w)đã\s+(?!qua(?!\w))\w").finditer(ctx.low, start, mb.val.start)
+                 if not base.search(ctx.low, start, m.start())), None)
     if not past:
         return False
     head = _rx(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|số lượng|số)(?!\w)", ctx.plain)
