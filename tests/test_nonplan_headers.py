@@ -183,3 +183,16 @@ cầu các cơ quan, đơn vị thực hiện các nội dung sau:
 
 def test_letter_kept_from_its_addressees_is_a_cong_van(tmp_path: Path) -> None:
     assert _meta(parse_text(tmp_path, LETTER))["type"] == "Công văn"
+
+
+def test_letter_takes_its_number_from_its_own_appendix_line(tmp_path: Path) -> None:
+    text = LETTER + """
+**PHỤ LỤC**
+
+*(Kèm theo Công văn số 512/UBND-KGVX ngày 03/02/2031 của Ủy ban nhân dân
+tỉnh)*
+
+Danh sách ổ dịch.
+"""
+    meta = _meta(parse_text(tmp_path, text))
+    assert (meta["type"], meta["number"], meta["date"]) == ("Công văn", "512/UBND-KGVX", "2031-02-03")

@@ -1257,14 +1257,17 @@ _SELF_REFERENCE_RE = re.compile(
 )
 
 
-def _fill_from_self_reference(source: SourceText, meta: DocumentMeta) -> None:
+def _fill_from_self_reference(source: SourceText, meta: DocumentMeta, letter: bool = False) -> None:
     """Number, date and issuer from an appendix's "(Kèm theo <type> số …)" line, when the
     header gives no number (a crawl that kept the body without its header block: a Party
     guidance and a Government resolution of s13, whose stored text opens at the title).
 
     Only a reference to the document itself counts: its type word is the header's type and
     the number's kind code says the same type (HD for Hướng dẫn, NQ for Nghị quyết); a plan
-    "kèm theo Quyết định số …" names the decision that issues it, another document.
+    "kèm theo Quyết định số …" names the decision that issues it, another document. A letter's
+    number has no kind code ("6386/BVHTTDL-KHCNĐTMT"): "Kèm theo Công văn số …" counts in a
+    text addressed "Kính gửi" or with a "V/v" line (``letter``) whose header gives no other type.
+    GUIDELINES-real.md **[decided, s16 fixA]**.
     """
     if meta.number is not None:
         return
@@ -1272,7 +1275,9 @@ def _fill_from_self_reference(source: SourceText, meta: DocumentMeta) -> None:
     for m in _SELF_REFERENCE_RE.finditer(text):
         kind = title_type(m.group("type").strip())
         number = canonical_doc_number(m.group("num"))
-        if kind is None or meta.type not in (None, kind) or type_from_number(number) != kind:
+        coded = type_from_number(number)
+        own_letter = kind == "Công văn" and coded is None and letter
+        if kind is None or meta.type not in (None, kind) or coded != kind and not own_letter:
             continue
         meta.number, meta.type = number, kind
         if meta.date is None:
@@ -1335,7 +1340,8 @@ def read_document_header(source: SourceText, paras: list[Paragraph], body_start:
             k for k in range(start, len(paras)) if para_line[k] in att.header_lines
         )
     preamble = " ".join(p.text for p in paras[:body_start])
-    _fill_from_self_reference(source, meta)
+    _fill_from_self_reference(source, meta, letter=bool(
+        _ADDRESSEE_LINE.search(preamble) or _SUBJECT_LINE.search(preamble)))
     complete_meta(meta, preamble, out.warnings, reading.unreadable)
     # A document's own header holds no box labels: its region and the page text above it are
     # read for the box.
