@@ -196,3 +196,21 @@ Danh sách ổ dịch.
 """
     meta = _meta(parse_text(tmp_path, text))
     assert (meta["type"], meta["number"], meta["date"]) == ("Công văn", "512/UBND-KGVX", "2031-02-03")
+
+
+def test_issuer_before_a_garbled_motto_on_one_ocr_line(tmp_path: Path) -> None:
+    # An OCR'd scan joins the two header columns and garbles the motto's end (s14 cv2265).
+    text = """SỞ NỘI VỤ CỘNG HOÀ XÃ : HỦ NGHIA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 45/SNV-TCBC
+V/v rà soát biên chế năm 2031
+
+Kính gửi: Các sở, ban, ngành tỉnh
+
+Sở Nội vụ đề nghị các cơ quan rà soát biên chế.
+
+GIÁM ĐỐC
+Phạm Văn Mẫu
+"""
+    assert _meta(parse_text(tmp_path, text))["issuer"] == "Sở Nội vụ"
+

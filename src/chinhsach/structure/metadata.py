@@ -57,7 +57,10 @@ _MOTTO_PHRASES = re.compile(
     # "HÒA" (new spelling) and "HOÀ" (old): a line that interleaves the columns with one space
     # ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", provincial portals) keeps only the issuer.
     r"CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    # The motto's opening after the issuer on one OCR'd line, its end garbled ("… CỘNG HÒA XÃ
+    # HỦ NGHĨA VIỆT NAM", a ministry's scanned letter, s14): the rest of the line is the motto.
+    r"|(?<=\S\s)CỘNG\s+H[OÒ][AÀ]\s+XÃ\b(?:(?!\bngày\b).)*$",
     re.IGNORECASE,
 )
 _RULE_RE = re.compile(r"[-–—_=*.]{3,}")
