@@ -1300,12 +1300,19 @@ def _heading_time(heading: str, scope: Sequence[tuple[int, int]] = ()) -> tuple[
     return (deadline, bare, None) if deadline else (None, None, None)
 
 
-def _span(text: str | None, single: bool = False) -> tuple[int, int] | None:
+def _span(text: str | None, single: bool = False, since: int | None = None) -> tuple[int, int] | None:
     """The first and last year printed in a title or heading ("… giai đoạn 2026 - 2030"); with
-    ``single``, a title's one year too ("Kế hoạch … năm 2026", "… đến năm 2030"), minus a vision's."""
+    ``single``, a title's one year too ("Kế hoạch … năm 2026", "… đến năm 2030"), minus a vision's.
+
+    A title's lone "đến năm Y" runs from the plan's issue (``since``) to Y: its later phases
+    ("2. Giai đoạn 2031 - 2035" in a plan "… đến năm 2035" issued in 2025) are periods of their
+    own, not the title's span said again (s13 kh552 III.2 lost 19 deadlines so)."""
     folded = fold(text or "")
     vision = re.search(r"\b(?:tam nhin|dinh huong)\b", folded)
     years = [int(y) for y in re.findall(r"\b20\d\d\b", folded[: vision.start()] if vision else folded)]
+    if len(years) == 1 and single and since and since < years[0] \
+            and re.search(rf"\bden(?: het)?(?: nam)?\s+{years[0]}\b", folded):
+        return since, years[0]
     return (min(years), max(years)) if len(years) > 1 or (single and years) else None
 
 
@@ -1321,12 +1328,17 @@ def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str],
     same way, unless it only restates the span of the title or of a heading above it."""
     for depth in range(len(path) - 1, -1, -1):
         sec = path[depth]
+        scope = [*title_scope, *(s for p in path[:depth] if (s := _span(p.heading)))]
         line = lead_texts.get(sec.id)
         if line is not None:
             found = find_deadline(line)
+            if found[0] and found[0].endswith("-12-31") and any(int(found[0][:4]) == last for _, last in scope):
+                # "Phê duyệt Chương trình … đến năm 2030, với các nội dung sau:" in a decision
+                # "… đến năm 2030": the programme's horizon said again, scope, not the items' limit
+                # (s14 qd419 Điều 1 dated every point by it).
+                found = (None, None, found[2])
             if any(found):
                 return found
-        scope = [*title_scope, *(s for p in path[:depth] if (s := _span(p.heading)))]
         found = _heading_time(sec.heading, scope)
         if any(found):
             return found
@@ -2418,7 +2430,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # The last duty a bullet gave, with its outline node and mark: a "+ Nội dung: …" field under
     # it completes it (see below).
     titled: tuple[str | None, str | None, Duty] | None = None
-    title_scope = [span] if (span := _span(document.meta.title, single=True)) else []
+    issued = int(document.meta.date[:4]) if document.meta.date and document.meta.date[:4].isdigit() else None
+    title_scope = [span] if (span := _span(document.meta.title, single=True, since=issued)) else []
     member_lists, member_bullets = _listed_members(whole, find)
     for seg in whole:
         if seg.section_node is None and unparted:
@@ -2664,10 +2677,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
         deadline, deadline_text, recurring = find_deadline(text)
-        if deadline is None and deadline_text is None and recurring is None and time_lead is not None:
-            deadline, deadline_text, recurring = time_lead[2]
-        if deadline is None and deadline_text is None and recurring is None:
-            deadline, deadline_text, recurring = _lead_in_time(path, lead_texts, title_scope)
+        if deadline is None and deadline_text is None:
+            # An item that names only a frequency ("định kỳ (hằng năm) đánh giá …") under a phase
+            # or a lead-in's time repeats within that period: the period's end and the item's
+            # rhythm both hold (s13 kh552 III.1, as its gold reads the phase's last bullet).
+            lead = time_lead[2] if time_lead is not None else _lead_in_time(path, lead_texts, title_scope)
+            deadline, deadline_text, recurring = lead[0], lead[1], recurring or lead[2]
         # "- Nội dung thực hiện: Tổ chức phổ biến …" over "- Cơ quan thực hiện: …": the label
         # names the field, the task starts after it (GUIDELINES.md: the text is the item's body).
         labelled = _CONTENT_LABEL.match(text) is not None

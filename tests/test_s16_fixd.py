@@ -1,0 +1,116 @@
+"""Time forms of session 16 (fixD), found in the spent held-out plans of sessions 13-14.
+
+1. A plan titled "… đến năm Y" runs from its issue to Y: a later phase heading ("2. Giai đoạn
+   2031 - 2035" after "1. Giai đoạn 2026 - 2030") is a period of its own, not the title said
+   again, and dates the items of its sub-parts (s13 kh552 III.2: 19 duties under "2.1." … "2.8.").
+
+Every text here is invented (a made-up province, "Lam Sơn").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_text
+
+HEAD = """| ỦY BAN NHÂN DÂN TỈNH LAM SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 412/KH-UBND | Lam Sơn, ngày 12 tháng 5 năm 2026 |
+
+KẾ HOẠCH
+Chuyển đổi năng lượng trong các khu công nghiệp đến năm 2035
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+Giảm tiêu thụ năng lượng hóa thạch trong sản xuất.
+
+"""
+
+TAIL = """
+III. TỔ CHỨC THỰC HIỆN
+
+Sở Công Thương chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+LATER_PHASE = HEAD + """II. LỘ TRÌNH
+
+**1. Giai đoạn 2026 - 2030**
+
+- Sở Công Thương khảo sát mức tiêu thụ điện của các khu công nghiệp.
+
+**2. Giai đoạn 2031 - 2035**
+
+*2.1. Mở rộng điện mặt trời mái nhà*
+
+- Sở Xây dựng hướng dẫn lắp đặt hệ thống điện mặt trời trên mái nhà xưởng.
+
+*2.2. Thay thế lò hơi*
+
+- Sở Tài chính cân đối nguồn hỗ trợ thay thế lò hơi đốt than.
+
+**3. Đến năm 2035**
+
+- Sở Nội vụ tổng kết việc thực hiện Kế hoạch.
+""" + TAIL
+
+
+def _by_section(tmp_path: Path, text: str) -> dict[str | None, tuple[str | None, str | None]]:
+    return {d.section: (d.deadline, d.deadline_text) for d in parse_text(tmp_path, text).duties}
+
+
+def test_a_later_phase_of_a_plan_up_to_a_year_dates_its_sub_parts(tmp_path: Path) -> None:
+    """"2. Giai đoạn 2031 - 2035" in a plan "… đến năm 2035" issued in 2026: its sub-parts' items
+    are due by 2035 (before: none, the phase was taken for the title's span); a last phase
+    "Đến năm 2035" too (as s15 qd1422 III.1 "Giai đoạn đến năm 2030" in its gold)."""
+    got = _by_section(tmp_path, LATER_PHASE)
+    assert got["II.1"] == ("2030-12-31", "Giai đoạn 2026 - 2030")
+    assert got["II.2.1"] == ("2035-12-31", "Giai đoạn 2031 - 2035")
+    assert got["II.2.2"] == ("2035-12-31", "Giai đoạn 2031 - 2035")
+    assert got["II.3"] == ("2035-12-31", "Đến năm 2035")
+
+
+def test_a_frequency_item_under_a_phase_keeps_the_phases_end(tmp_path: Path) -> None:
+    """"- Định kỳ hằng năm, Sở Công Thương đánh giá …" under "1. Giai đoạn 2026 - 2030": the
+    review repeats every year within the phase (before: the phase's end was lost, the item's
+    frequency counted as its own time)."""
+    text = LATER_PHASE.replace(
+        "- Sở Công Thương khảo sát mức tiêu thụ điện của các khu công nghiệp.\n",
+        "- Sở Công Thương khảo sát mức tiêu thụ điện của các khu công nghiệp.\n\n"
+        "- Định kỳ hằng năm, Sở Tài chính đánh giá hiệu quả nguồn hỗ trợ đã cấp.\n")
+    duties = [d for d in parse_text(tmp_path, text).duties if d.section == "II.1"]
+    assert [(d.deadline, d.recurring) for d in duties] == [("2030-12-31", None), ("2030-12-31", "hằng năm")]
+
+
+DECISION = """| THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 905/QĐ-TTg | Hà Nội, ngày 14 tháng 4 năm 2026 |
+
+QUYẾT ĐỊNH
+Phê duyệt Chương trình phục hồi rừng ngập mặn đến năm 2035
+
+Điều 1. Phê duyệt Chương trình phục hồi rừng ngập mặn đến năm 2035, với các nội dung sau:
+
+1. Các giải pháp thực hiện
+
+a) Bộ Nông nghiệp và Môi trường định kỳ đánh giá diện tích rừng ngập mặn được phục hồi.
+
+b) Bộ Tài chính bố trí kinh phí thực hiện Chương trình; hoàn thành trước ngày 30/9/2026.
+
+c) Bộ Ngoại giao vận động các đối tác quốc tế hỗ trợ Chương trình.
+
+Điều 2. Quyết định này có hiệu lực từ ngày ký.
+"""
+
+
+def test_a_lead_in_that_restates_the_titles_horizon_is_scope(tmp_path: Path) -> None:
+    """"Điều 1. Phê duyệt Chương trình … đến năm 2035, với các nội dung sau:" in a decision
+    "… đến năm 2035": the programme's name and horizon, not a limit of every point below
+    (before: each point was due by 2035-12-31); a point's own day and frequency stand."""
+    got = {d.section: (d.deadline, d.recurring) for d in parse_text(tmp_path, DECISION).duties}
+    assert got["D1.1.a"] == (None, "định kỳ")
+    assert got["D1.1.b"] == ("2026-09-30", None)
+    assert got["D1.1.c"] == (None, None)
