@@ -114,3 +114,33 @@ def test_a_lead_in_that_restates_the_titles_horizon_is_scope(tmp_path: Path) -> 
     assert got["D1.1.a"] == (None, "định kỳ")
     assert got["D1.1.b"] == ("2026-09-30", None)
     assert got["D1.1.c"] == (None, None)
+
+
+def test_a_quarter_then_the_following_years_has_no_last_day() -> None:
+    """"Quý IV năm 2026 và các năm tiếp theo": a start, then every year, as "Năm 2026 và các năm
+    tiếp theo" already read ([decided, s13 adj]: no last day; before: 2026-12-31)."""
+    from chinhsach.extract.duties import find_deadline
+    assert find_deadline("Thời gian thực hiện: Quý IV năm 2026 và các năm tiếp theo.") == (
+        None, "Quý IV năm 2026 và các năm tiếp theo", "hằng năm")
+    assert find_deadline("Thời gian thực hiện: Quý IV năm 2026.")[0] == "2026-12-31"
+
+
+FIELDS = HEAD + """II. NHIỆM VỤ
+
+1. Rà soát quy định về sử dụng năng lượng
+
+- Nội dung: Rà soát các quy định của tỉnh về sử dụng năng lượng tiết kiệm và hiệu quả.
+
+- Cơ quan thực hiện: Sở Công Thương chủ trì rà soát; các sở, ngành liên quan tiếp tục rà soát,
+cập nhật định kỳ trong quá trình thực hiện.
+
+- Cơ quan phối hợp: Ủy ban nhân dân các xã, phường.
+""" + TAIL
+
+
+def test_a_frequency_in_the_lead_field_is_the_tasks(tmp_path: Path) -> None:
+    """"- Cơ quan thực hiện: Sở X chủ trì …; các sở … cập nhật định kỳ …" under "- Nội dung: …":
+    the field's frequency qualifies the item's task ([decided, adjud]: any sentence of the item;
+    before: none)."""
+    duties = [d for d in parse_text(tmp_path, FIELDS).duties if d.section == "II.1"]
+    assert [d.recurring for d in duties] == ["định kỳ"]

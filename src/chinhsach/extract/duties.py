@@ -1077,6 +1077,7 @@ _PERIOD_NO_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|cham nhat(?:
 # A time cell may leave out "năm" ("2026 và các năm tiếp theo").
 _YEARS_ON = re.compile(r"(?:\btu\s+)?(?:\bnam\s+|^\s*)(?P<y>20\d\d)\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)"
                        r"|tro di)\b")
+_YEARS_AFTER = re.compile(r"\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)|tro di)\b")
 # A relative time limit, counted from an event: "trong thời hạn 15 ngày kể từ ngày nhận hồ sơ",
 # "chậm nhất là 05 ngày làm việc kể từ …", "trong vòng 30 ngày", "ít nhất 03 ngày trước ngày …".
 # "Sau 01 năm, kể từ ngày thông báo … mà không …" is when something may happen, not a limit to
@@ -1441,6 +1442,14 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
         iso, end = month_end(int(m.group("y")), q * 3), m.end()
+        if on := _YEARS_AFTER.match(folded, end):
+            # "Quý IV năm 2025 và các năm tiếp theo": a start, then every year, as "năm 2026 và
+            # các năm tiếp theo" (_YEARS_ON): no last day ([decided, s13 adj], kh7360 II.1).
+            candidates.append((m.start(), None, text[m.start() : on.end()]))
+            if "hằng năm" not in recurring_parts:
+                recurring_parts.append("hằng năm")
+                recurring = ", ".join(recurring_parts)
+            continue
         if (later := _LATER_YEAR.match(folded, end)) and int(later.group("y")) > int(m.group("y")):
             iso, end = f"{int(later.group('y')):04d}-12-31", later.end()
         candidates.append((m.start(), iso, text[m.start() : end]))
@@ -2923,6 +2932,11 @@ def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -
     inspects = bool(_MONITOR_VERBS.search(fold(duty.text)))
     for role, value in fields:
         if role in ("lead", "cooperate"):
+            if role == "lead" and duty.recurring is None:
+                # "- Cơ quan thực hiện: Sở X rà soát …; các sở tiếp tục rà soát, cập nhật định kỳ":
+                # a frequency in any sentence of the item qualifies its task ([decided, adjud];
+                # s13 kh7360 II.2 printed it only in this field).
+                duty.recurring = find_deadline(value)[2]
             said = roles_in_text(value, find) if role == "lead" else []
             for m in _as_printed(value, sorted(find(value), key=lambda x: x.start)):
                 own = {u.role for u in said if u.name == m.name}
