@@ -144,3 +144,23 @@ def test_a_frequency_in_the_lead_field_is_the_tasks(tmp_path: Path) -> None:
     before: none)."""
     duties = [d for d in parse_text(tmp_path, FIELDS).duties if d.section == "II.1"]
     assert [d.recurring for d in duties] == ["định kỳ"]
+
+
+def test_two_day_limits_in_one_sentence_give_the_later() -> None:
+    """"… xong trước ngày 15/4/2026 đối với hồ sơ năm 2024, xong trước ngày 15/7/2026 đối với hồ
+    sơ năm 2025": the item is done when its last step is ([decided, s14 fixG]; before: the first
+    day, the two limits shared one clause)."""
+    from chinhsach.extract.duties import find_deadline
+    text = ("Sở Tài chính quyết toán kinh phí hỗ trợ xong trước ngày 15/4/2026 đối với hồ sơ năm "
+            "2024, xong trước ngày 15/7/2026 đối với hồ sơ năm 2025.")
+    assert find_deadline(text)[0] == "2026-07-15"
+
+
+def test_horizons_joined_to_a_vision_are_no_deadline() -> None:
+    """"bảo đảm chỉ tiêu phù hợp mục tiêu đến năm 2030, 2035 và tầm nhìn đến năm 2050": the
+    strategy's horizons, not the task's limit (before: 2035-12-31); the frequency stays."""
+    from chinhsach.extract.duties import find_deadline
+    text = ("Xây dựng kế hoạch bồi dưỡng hằng năm, bảo đảm chỉ tiêu phù hợp mục tiêu phát triển "
+            "đến năm 2030, 2035 và tầm nhìn đến năm 2050.")
+    assert find_deadline(text) == (None, None, "hằng năm")
+    assert find_deadline("Hoàn thành việc sắp xếp trong năm 2026, 2027.")[0] == "2027-12-31"

@@ -1123,7 +1123,7 @@ _MORE_YEARS = re.compile(r"(?:\s*(?:,|va)\s*(?:nam\s+)?20\d\d\b(?!\s*[-–]))*\s
 # strategy's or plan's name, not a time the duty is due by (the development gold gives these
 # duties none: kh179 III.1.i, III.1.k, kh556 IV.6; deadline_audit.py's hand check).
 _VISION_BEFORE = re.compile(r"\b(?:tam nhin|dinh huong)\s+$")
-_VISION_AFTER = re.compile(r"\s*,?\s*(?:tam nhin|dinh huong)\b")
+_VISION_AFTER = re.compile(r"\s*,?\s*(?:va\s+)?(?:tam nhin|dinh huong)\b")
 # "Chương trình mục tiêu quốc gia … đến năm 2030 theo Quyết định số 7619/QĐ-BCA", "… đến năm 2030
 # (Nghị quyết số 163/2024/QH15)": a name followed by the act that approved it or by its alias
 # is cited, its year is the name's (the development gold gives kh182 III.2 no deadline). A
@@ -1488,7 +1488,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         if _CITED_AFTER.match(folded, m.end()) and _NAME_HEAD.search(text, 0, m.start()):
             continue  # "Chương trình … đến năm 2030 theo Quyết định số …": the name being cited
         year, end = int(m.group("y")), m.end()
-        if more := _MORE_YEARS.match(folded, end):
+        if (more := _MORE_YEARS.match(folded, end)) and _VISION_AFTER.match(folded, more.end()):
+            continue  # "mục tiêu … đến năm 2030, 2035 và tầm nhìn đến năm 2050": horizons (s14 qd893 IV.3.a)
+        if more:
             # "Trong năm 2026, 2027", "năm 2026 và năm 2027": the work runs through the last
             # year listed (as a period followed by a later year, [decided, s15 fixL]).
             year, end = int(more.group("y")), more.end()
@@ -1520,12 +1522,14 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     chosen = min(dated or candidates, key=lambda c: c[0])
     if chosen[1] and chosen[0] not in bare_years and (later := [
             c for c in dated if c[0] > chosen[0] and c[0] not in bare_years and c[1] > chosen[1]
-            and _CLAUSE_END.search(folded, chosen[0], c[0])
+            and (_CLAUSE_END.search(folded, chosen[0], c[0]) or (chosen[0] in limits and c[0] in limits))
             and folded.count("(", 0, c[0]) <= folded.count(")", 0, c[0])]):
         # Several one-off limits in one item, each in a clause of its own ("… hoàn thành trong
         # tháng 5 năm 2026. … trình … trước ngày 15 tháng 5 năm 2026. … hoàn thành trong quý II
         # năm 2026"): the item is done when its last step is ([decided, s14 fixG], as a time cell
-        # listing several times; s14 dev nq122: 4 items of its appendix and II.3.l). Not the
+        # listing several times; s14 dev nq122: 4 items of its appendix and II.3.l). Two "trước
+        # ngày …" limits need no clause between them ("xong trước ngày 01/5/2026 đối với …, xong
+        # trước ngày 01/8/2026 đối với …": s14 nq113 D2.3). Not the
         # months a bracket lists ("(tháng 12 năm 2025, tháng 01 và tháng 02 năm 2026)", nq380).
         chosen = max(later, key=lambda c: c[1])
     if chosen[0] in bare_years and (days := [c for c in dated if c[0] in limits and c[1][:4] == chosen[1][:4]]):
