@@ -164,3 +164,12 @@ def test_horizons_joined_to_a_vision_are_no_deadline() -> None:
             "đến năm 2030, 2035 và tầm nhìn đến năm 2050.")
     assert find_deadline(text) == (None, None, "hằng năm")
     assert find_deadline("Hoàn thành việc sắp xếp trong năm 2026, 2027.")[0] == "2027-12-31"
+
+
+def test_a_count_per_day_is_daily() -> None:
+    """"báo cáo 03 lần/ngày (trước 8 giờ, 12 giờ và 17 giờ)" during an emergency: ``recurring``
+    "hằng ngày", as "N lần/tuần" gives "hằng tuần" ([decided, s13 adj]; before: none); sessions
+    per day of a course ("02 buổi/ngày") pace it, no cycle."""
+    from chinhsach.extract.duties import find_deadline
+    assert find_deadline("Các xã báo cáo 03 lần/ngày (trước 8 giờ, 12 giờ và 17 giờ) về số hộ cần hỗ trợ.")[2] == "hằng ngày"
+    assert find_deadline("Trường Chính trị tỉnh mở lớp bồi dưỡng 04 ngày, 02 buổi/ngày.")[2] is None

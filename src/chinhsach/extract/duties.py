@@ -247,9 +247,9 @@ _EVERY_N = re.compile(rf"\bdinh ky\s+(?:la\s+)?(?:it nhat\s+)?(?P<n>\d{{1,2}}|{_
 # the adjudicated kh0134 II.1). A duration ("03 ngày/hội nghị") or a product per year ("sản
 # phẩm/năm") names no round and is no frequency.
 _COUNT_PER = re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORDS})\s+(?:lan\s*(?:/|trong|moi|mot)|(?:dot|cuoc|buoi)\s*/)\s*"
-                        r"(?P<u>nam hoc|hoc k[yi]|nam|quy|thang|tuan)\b")
+                        r"(?P<u>nam hoc|hoc k[yi]|nam|quy|thang|tuan|ngay)\b")
 _PERIOD_NAMES = {"nam hoc": "năm học", "hoc ky": "học kỳ", "hoc ki": "học kỳ", "nam": "năm", "quy": "quý",
-                 "thang": "tháng", "tuan": "tuần"}
+                 "thang": "tháng", "tuan": "tuần", "ngay": "ngày"}
 _FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
 # "báo cáo hằng tháng, quý, năm", "định kỳ hằng quý, 6 tháng, năm", "định kỳ 6 tháng, năm": one
 # frequency word shared by a list of periods, each a cycle of its own (GUIDELINES-real.md joins
@@ -1386,6 +1386,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     for i, m in enumerate(counts):
         if i and m.group("u") == "nam" and re.fullmatch(r"\s*\(\s*", folded[counts[i - 1].end() : m.start()]):
             continue  # "02 đợt/tháng (24 đợt/năm)": the year's total of the same rhythm, the finer label only
+        if m.group("u") == "ngay" and "lan" not in m.group(0):
+            continue  # "02 buổi/ngày" paces a course; "báo cáo 02 lần/ngày" (s15 kh0129 IV.10) is daily
         label = f"hằng {_PERIOD_NAMES[m.group('u')]}"
         if all(lb != label for _, lb in matches):
             matches.append((m, label))
