@@ -247,9 +247,9 @@ _EVERY_N = re.compile(rf"\bdinh ky\s+(?:la\s+)?(?:it nhat\s+)?(?P<n>\d{{1,2}}|{_
 # the adjudicated kh0134 II.1). A duration ("03 ngày/hội nghị") or a product per year ("sản
 # phẩm/năm") names no round and is no frequency.
 _COUNT_PER = re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORDS})\s+(?:lan\s*(?:/|trong|moi|mot)|(?:dot|cuoc|buoi)\s*/)\s*"
-                        r"(?P<u>nam hoc|hoc k[yi]|nam|quy|thang|tuan)\b")
+                        r"(?P<u>nam hoc|hoc k[yi]|nam|quy|thang|tuan|ngay)\b")
 _PERIOD_NAMES = {"nam hoc": "năm học", "hoc ky": "học kỳ", "hoc ki": "học kỳ", "nam": "năm", "quy": "quý",
-                 "thang": "tháng", "tuan": "tuần"}
+                 "thang": "tháng", "tuan": "tuần", "ngay": "ngày"}
 _FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
 # "báo cáo hằng tháng, quý, năm", "định kỳ hằng quý, 6 tháng, năm", "định kỳ 6 tháng, năm": one
 # frequency word shared by a list of periods, each a cycle of its own (GUIDELINES-real.md joins
@@ -1077,6 +1077,7 @@ _PERIOD_NO_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|cham nhat(?:
 # A time cell may leave out "năm" ("2026 và các năm tiếp theo").
 _YEARS_ON = re.compile(r"(?:\btu\s+)?(?:\bnam\s+|^\s*)(?P<y>20\d\d)\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)"
                        r"|tro di)\b")
+_YEARS_AFTER = re.compile(r"\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)|tro di)\b")
 # A relative time limit, counted from an event: "trong thời hạn 15 ngày kể từ ngày nhận hồ sơ",
 # "chậm nhất là 05 ngày làm việc kể từ …", "trong vòng 30 ngày", "ít nhất 03 ngày trước ngày …".
 # "Sau 01 năm, kể từ ngày thông báo … mà không …" is when something may happen, not a limit to
@@ -1122,7 +1123,7 @@ _MORE_YEARS = re.compile(r"(?:\s*(?:,|va)\s*(?:nam\s+)?20\d\d\b(?!\s*[-–]))*\s
 # strategy's or plan's name, not a time the duty is due by (the development gold gives these
 # duties none: kh179 III.1.i, III.1.k, kh556 IV.6; deadline_audit.py's hand check).
 _VISION_BEFORE = re.compile(r"\b(?:tam nhin|dinh huong)\s+$")
-_VISION_AFTER = re.compile(r"\s*,?\s*(?:tam nhin|dinh huong)\b")
+_VISION_AFTER = re.compile(r"\s*,?\s*(?:va\s+)?(?:tam nhin|dinh huong)\b")
 # "Chương trình mục tiêu quốc gia … đến năm 2030 theo Quyết định số 7619/QĐ-BCA", "… đến năm 2030
 # (Nghị quyết số 163/2024/QH15)": a name followed by the act that approved it or by its alias
 # is cited, its year is the name's (the development gold gives kh182 III.2 no deadline). A
@@ -1300,12 +1301,19 @@ def _heading_time(heading: str, scope: Sequence[tuple[int, int]] = ()) -> tuple[
     return (deadline, bare, None) if deadline else (None, None, None)
 
 
-def _span(text: str | None, single: bool = False) -> tuple[int, int] | None:
+def _span(text: str | None, single: bool = False, since: int | None = None) -> tuple[int, int] | None:
     """The first and last year printed in a title or heading ("… giai đoạn 2026 - 2030"); with
-    ``single``, a title's one year too ("Kế hoạch … năm 2026", "… đến năm 2030"), minus a vision's."""
+    ``single``, a title's one year too ("Kế hoạch … năm 2026", "… đến năm 2030"), minus a vision's.
+
+    A title's lone "đến năm Y" runs from the plan's issue (``since``) to Y: its later phases
+    ("2. Giai đoạn 2031 - 2035" in a plan "… đến năm 2035" issued in 2025) are periods of their
+    own, not the title's span said again (s13 kh552 III.2 lost 19 deadlines so)."""
     folded = fold(text or "")
     vision = re.search(r"\b(?:tam nhin|dinh huong)\b", folded)
     years = [int(y) for y in re.findall(r"\b20\d\d\b", folded[: vision.start()] if vision else folded)]
+    if len(years) == 1 and single and since and since < years[0] \
+            and re.search(rf"\bden(?: het)?(?: nam)?\s+{years[0]}\b", folded):
+        return since, years[0]
     return (min(years), max(years)) if len(years) > 1 or (single and years) else None
 
 
@@ -1321,12 +1329,17 @@ def _lead_in_time(path: Sequence[Section], lead_texts: dict[str, str],
     same way, unless it only restates the span of the title or of a heading above it."""
     for depth in range(len(path) - 1, -1, -1):
         sec = path[depth]
+        scope = [*title_scope, *(s for p in path[:depth] if (s := _span(p.heading)))]
         line = lead_texts.get(sec.id)
         if line is not None:
             found = find_deadline(line)
+            if found[0] and found[0].endswith("-12-31") and any(int(found[0][:4]) == last for _, last in scope):
+                # "Phê duyệt Chương trình … đến năm 2030, với các nội dung sau:" in a decision
+                # "… đến năm 2030": the programme's horizon said again, scope, not the items' limit
+                # (s14 qd419 Điều 1 dated every point by it).
+                found = (None, None, found[2])
             if any(found):
                 return found
-        scope = [*title_scope, *(s for p in path[:depth] if (s := _span(p.heading)))]
         found = _heading_time(sec.heading, scope)
         if any(found):
             return found
@@ -1373,6 +1386,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     for i, m in enumerate(counts):
         if i and m.group("u") == "nam" and re.fullmatch(r"\s*\(\s*", folded[counts[i - 1].end() : m.start()]):
             continue  # "02 đợt/tháng (24 đợt/năm)": the year's total of the same rhythm, the finer label only
+        if m.group("u") == "ngay" and "lan" not in m.group(0):
+            continue  # "02 buổi/ngày" paces a course; "báo cáo 02 lần/ngày" (s15 kh0129 IV.10) is daily
         label = f"hằng {_PERIOD_NAMES[m.group('u')]}"
         if all(lb != label for _, lb in matches):
             matches.append((m, label))
@@ -1429,6 +1444,14 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
         iso, end = month_end(int(m.group("y")), q * 3), m.end()
+        if on := _YEARS_AFTER.match(folded, end):
+            # "Quý IV năm 2025 và các năm tiếp theo": a start, then every year, as "năm 2026 và
+            # các năm tiếp theo" (_YEARS_ON): no last day ([decided, s13 adj], kh7360 II.1).
+            candidates.append((m.start(), None, text[m.start() : on.end()]))
+            if "hằng năm" not in recurring_parts:
+                recurring_parts.append("hằng năm")
+                recurring = ", ".join(recurring_parts)
+            continue
         if (later := _LATER_YEAR.match(folded, end)) and int(later.group("y")) > int(m.group("y")):
             iso, end = f"{int(later.group('y')):04d}-12-31", later.end()
         candidates.append((m.start(), iso, text[m.start() : end]))
@@ -1467,7 +1490,9 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         if _CITED_AFTER.match(folded, m.end()) and _NAME_HEAD.search(text, 0, m.start()):
             continue  # "Chương trình … đến năm 2030 theo Quyết định số …": the name being cited
         year, end = int(m.group("y")), m.end()
-        if more := _MORE_YEARS.match(folded, end):
+        if (more := _MORE_YEARS.match(folded, end)) and _VISION_AFTER.match(folded, more.end()):
+            continue  # "mục tiêu … đến năm 2030, 2035 và tầm nhìn đến năm 2050": horizons (s14 qd893 IV.3.a)
+        if more:
             # "Trong năm 2026, 2027", "năm 2026 và năm 2027": the work runs through the last
             # year listed (as a period followed by a later year, [decided, s15 fixL]).
             year, end = int(more.group("y")), more.end()
@@ -1499,12 +1524,14 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     chosen = min(dated or candidates, key=lambda c: c[0])
     if chosen[1] and chosen[0] not in bare_years and (later := [
             c for c in dated if c[0] > chosen[0] and c[0] not in bare_years and c[1] > chosen[1]
-            and _CLAUSE_END.search(folded, chosen[0], c[0])
+            and (_CLAUSE_END.search(folded, chosen[0], c[0]) or (chosen[0] in limits and c[0] in limits))
             and folded.count("(", 0, c[0]) <= folded.count(")", 0, c[0])]):
         # Several one-off limits in one item, each in a clause of its own ("… hoàn thành trong
         # tháng 5 năm 2026. … trình … trước ngày 15 tháng 5 năm 2026. … hoàn thành trong quý II
         # năm 2026"): the item is done when its last step is ([decided, s14 fixG], as a time cell
-        # listing several times; s14 dev nq122: 4 items of its appendix and II.3.l). Not the
+        # listing several times; s14 dev nq122: 4 items of its appendix and II.3.l). Two "trước
+        # ngày …" limits need no clause between them ("xong trước ngày 01/5/2026 đối với …, xong
+        # trước ngày 01/8/2026 đối với …": s14 nq113 D2.3). Not the
         # months a bracket lists ("(tháng 12 năm 2025, tháng 01 và tháng 02 năm 2026)", nq380).
         chosen = max(later, key=lambda c: c[1])
     if chosen[0] in bare_years and (days := [c for c in dated if c[0] in limits and c[1][:4] == chosen[1][:4]]):
@@ -2418,7 +2445,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # The last duty a bullet gave, with its outline node and mark: a "+ Nội dung: …" field under
     # it completes it (see below).
     titled: tuple[str | None, str | None, Duty] | None = None
-    title_scope = [span] if (span := _span(document.meta.title, single=True)) else []
+    issued = int(document.meta.date[:4]) if document.meta.date and document.meta.date[:4].isdigit() else None
+    title_scope = [span] if (span := _span(document.meta.title, single=True, since=issued)) else []
     member_lists, member_bullets = _listed_members(whole, find)
     for seg in whole:
         if seg.section_node is None and unparted:
@@ -2664,10 +2692,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
         deadline, deadline_text, recurring = find_deadline(text)
-        if deadline is None and deadline_text is None and recurring is None and time_lead is not None:
-            deadline, deadline_text, recurring = time_lead[2]
-        if deadline is None and deadline_text is None and recurring is None:
-            deadline, deadline_text, recurring = _lead_in_time(path, lead_texts, title_scope)
+        if deadline is None and deadline_text is None:
+            # An item that names only a frequency ("định kỳ (hằng năm) đánh giá …") under a phase
+            # or a lead-in's time repeats within that period: the period's end and the item's
+            # rhythm both hold (s13 kh552 III.1, as its gold reads the phase's last bullet).
+            lead = time_lead[2] if time_lead is not None else _lead_in_time(path, lead_texts, title_scope)
+            deadline, deadline_text, recurring = lead[0], lead[1], recurring or lead[2]
         # "- Nội dung thực hiện: Tổ chức phổ biến …" over "- Cơ quan thực hiện: …": the label
         # names the field, the task starts after it (GUIDELINES.md: the text is the item's body).
         labelled = _CONTENT_LABEL.match(text) is not None
@@ -2908,6 +2938,11 @@ def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -
     inspects = bool(_MONITOR_VERBS.search(fold(duty.text)))
     for role, value in fields:
         if role in ("lead", "cooperate"):
+            if role == "lead" and duty.recurring is None:
+                # "- Cơ quan thực hiện: Sở X rà soát …; các sở tiếp tục rà soát, cập nhật định kỳ":
+                # a frequency in any sentence of the item qualifies its task ([decided, adjud];
+                # s13 kh7360 II.2 printed it only in this field).
+                duty.recurring = find_deadline(value)[2]
             said = roles_in_text(value, find) if role == "lead" else []
             for m in _as_printed(value, sorted(find(value), key=lambda x: x.start)):
                 own = {u.role for u in said if u.name == m.name}
