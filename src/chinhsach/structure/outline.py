@@ -1230,7 +1230,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             appendix = None
             note = None
         opened = appendix_heading(p.text) if i >= body_start and p.kind == "text" else None
-        if opened is None and i >= sign_start and appendix is None and _attached_list(paras, i):
+        if opened is None and i >= body_start and appendix is None and _attached_list(paras, i):
             opened = (None, p.text)
         if opened is not None:
             by_annex = False
@@ -1405,7 +1405,9 @@ def _attached_list(paras: list[Paragraph], i: int) -> bool:
     """Whether paragraph ``i``, after the signature, opens an attached list that stands for an
     appendix: "DANH MỤC" in capitals, a "(Ban hành kèm theo …)" line within the next three
     paragraphs and a table under it. QD 1775/QĐ-TTg 2012 (Trangsct/skill-sct) attaches its 23
-    tasks so: read as the signature's lines, its rows had no section to cite."""
+    tasks so: read as the signature's lines, its rows had no section to cite. A crawled page may
+    drop the signature, the list then following the last item (s15 nq88/NQ-CP 2022: its 29 rows
+    were cited as "III.3"); the attachment line tells the list from a table in the body."""
     p = paras[i]
     return (p.kind == "text" and bool(_LIST_TITLE.match(p.text.strip("*_ ")))
             and any(_ATTACHMENT_LINE.search(q.text) for q in paras[i : i + 4])

@@ -79,7 +79,9 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("indicator", re.compile(r"chi tieu|tieu chi|chi so")),
     ("task", re.compile(r"noi dung|nhiem vu|giai phap|hoat dong|cong viec|ten|de an|du an|"
                         r"chuong trinh|danh muc|mat hang|linh vuc|dau viec|^viec$")),
-    ("note", re.compile(r"ghi chu")),
+    # "Căn cứ" / "Căn cứ bổ sung" / "Căn cứ đề xuất": the document a task comes from, printed
+    # beside the time in the Government's task appendices (s14 nq97/NQ-CP 2026); no role.
+    ("note", re.compile(r"ghi chu|^can cu\b")),
 ]
 _YEAR_IN_LABEL = re.compile(r"(?<!\d)(20\d\d)(?:\s*[-–]\s*(20\d\d))?(?!\d)")
 # A year column ("Năm 2026", "Kế hoạch 2027", "2028", "Giai đoạn 2026-2030"), not a time column.
@@ -204,6 +206,9 @@ class TableBlock:
     # stands in its own column, so the header needs no realigning (see :func:`_line_rows`).
     positioned: bool = False
     lines: list[int] = field(default_factory=list)
+    # Lines inside the block that are no part of the table (a page's footnotes under the rows):
+    # kept as text after the rows, so the documents they cite stay read.
+    notes: list[int] = field(default_factory=list)
 
 
 def _clean(text: str) -> str:
@@ -439,6 +444,7 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
     # after a row's figure ("- Công nghiệp", "+ …") and "Trong đó: …" (s15 dev nq109-cp-2026
     # Phụ lục II; the partner column there is wider than the indicator, so width cannot tell).
     figured = not by_vocabulary and before == 0 and len(roles) > 2 and (roles[2] or "").startswith("value")
+    time_last = "time" not in roles or roles.index("time") == n - 1
     rows: list[tuple[list[str | None], Provenance]] = [(list(labels), lines[i].prov)]
     printed = [lines[x].text.strip() for x in range(i, k)]  # the header as each page repeats it
     # The open row: its STT, where it stands, its lines, a cut task's rest, whether its first
@@ -446,6 +452,7 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
     current: tuple[str | None, Provenance, list[SourceLine], list[str], bool] | None = None
     after_header = False
     last_number: int | None = None
+    notes: list[int] = []  # the footnotes' lines (:data:`_FOOTNOTE_LINE`)
 
     def close() -> bool:
         if current is None:
@@ -453,7 +460,7 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
         stt, prov, body, rest, titled = current
         if not by_vocabulary:
             rows.append((_cells_by_width(stt, _page_cut_moved(body, rest, titled, wide), titled, n - 2,
-                                         before, wide, figured)[:n], prov))
+                                         before, wide, figured, time_last)[:n], prov))
             return True
         if not body:
             return False
@@ -486,6 +493,15 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
         text = line.text.strip()
         if _stacked_end(line):
             break
+        if _FOOTNOTE_LINE.match(text) and len(" ".join(text.split())) > _FOOTNOTE_WIDTH * wide:
+            # A page's footnote ("1 Nghị quyết số … của …", its anchor glued to a cell: "NQ/TW1")
+            # printed at the page's width under the rows, and its wrapped lines: no cell is so wide.
+            notes.append(j)
+            j += 1
+            while j < len(lines) and len(" ".join(lines[j].text.split())) > _FOOTNOTE_WIDTH * wide:
+                notes.append(j)
+                j += 1
+            continue
         if _repeated_header(lines, j, printed):
             j, after_header = j + len(printed), True
             last = j - 1
@@ -536,7 +552,14 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
     if before:
         _merged_labels(rows, roles)
     return TableBlock(rows, i, last, from_pipes=True, header_rows=1, positioned=True,
-                      lines=list(range(i, last + 1)))
+                      lines=[x for x in range(i, last + 1) if x not in notes], notes=notes)
+
+
+# A footnote under a stacked table's rows on a page of the Official Gazette (s14 nq97/NQ-CP 2026:
+# four footnotes naming the resolutions a task's basis cell cites): its number, then the text at the
+# page's width, more than twice the width of the task column's lines (:func:`_wide_width`).
+_FOOTNOTE_LINE = re.compile(r"^\d{1,2}\s+[A-ZĐ]\S*\s+\S")
+_FOOTNOTE_WIDTH = 2.5
 
 
 _PART_ROW = re.compile(r"^[-–+]\s+(?P<title>[A-ZĐÀ-Ỹ].*)$")
@@ -623,12 +646,13 @@ _CELL_BODY = re.compile(r"^(?:Các\s|Chính phủ\b|Thủ tướng\b|Cấp có t
 _ACRONYM = re.compile(r"^[A-ZĐ]{2,}\b")
 
 
-def _cell_opening(cell: list[str], piece: str) -> str | None:
+def _cell_opening(cell: list[str], piece: str, time_last: bool = True) -> str | None:
     """How a narrow piece stands to the open ``cell`` (its pieces so far): None when it goes on
     with it (lower case, after a piece left open or inside an open parenthesis, an acronym),
     "strong" when it opens a cell for sure (a body's head, a collective, a time, a capital after
     a full stop), "weak" for any other capital (a name's next word or the next cell, told apart
-    by the columns' count)."""
+    by the columns' count). ``time_last``: whether the time is the row's last column; when a
+    column follows it (a "Căn cứ" / "Ghi chú" column), a capital after the time opens that cell."""
     before = cell[-1]
     text = " ".join(cell)
     if piece.startswith("Các ") and fold(before).rstrip().endswith(" cac"):
@@ -647,6 +671,8 @@ def _cell_opening(cell: list[str], piece: str) -> str | None:
     if (_BARE_UNIT.match(piece) or _CELL_TIME.match(piece) or _BARE_TIME.match(piece) or before.endswith(".")
             or _CELL_BODY.match(piece)):
         return "strong"
+    if timed and not time_last and not _STACKED_OPEN.search(before):
+        return "strong"  # "Thường xuyên" | "Nghị quyết số …": the basis cell after the time
     if _ACRONYM.match(piece) or timed:
         return None  # the time is a row's last cell: a capital after it is its own rest
     return "weak"
@@ -741,7 +767,8 @@ def _two_cells_split(body: list[SourceLine]) -> list[SourceLine]:
 
 
 def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width: int,
-                    before: int = 0, wide: int = _STACKED_WIDE, figured: bool = False) -> list[str | None]:
+                    before: int = 0, wide: int = _STACKED_WIDE, figured: bool = False,
+                    time_last: bool = True) -> list[str | None]:
     """A row's cells told apart by width: its STT, the task, then ``width`` narrow cells.
 
     A row's lines at least ``wide`` long are its task cell (with a short line right after one
@@ -770,7 +797,7 @@ def _cells_by_width(stt: str | None, body: list[SourceLine], titled: bool, width
         if not pieces and stt is not None and _ROMAN.match(stt) and t.isupper():
             task.append(t)  # a group row's title in capitals, its last line short
             continue
-        opening = _cell_opening(pieces[-1], t) if pieces else "strong"
+        opening = _cell_opening(pieces[-1], t, time_last) if pieces else "strong"
         if opening is None:
             pieces[-1].append(t)
         else:
@@ -1312,6 +1339,7 @@ def _join_continued(blocks: list[TableBlock]) -> list[TableBlock]:
             prev.rows.extend(block.rows)
             prev.last = block.last
             prev.lines.extend(block.lines)
+            prev.notes.extend(block.notes)
             continue
         out.append(block)
     return out
@@ -1849,6 +1877,7 @@ def lines_with_tables(lines: Sequence[SourceLine], found: list[tuple[Table, Tabl
                 if text:
                     out.append(SourceLine(text=text, prov=row.prov, gap_before=True,
                                           kind="table_row", grid=row.cells))
+            out += [dataclasses.replace(lines[x], gap_before=True) for x in block.notes]
             i = block.last + 1
             continue
         out.append(lines[i])
