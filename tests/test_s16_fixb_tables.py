@@ -95,3 +95,12 @@ def test_an_attached_list_after_the_last_item_of_an_unsigned_page_is_an_appendix
     assert ("Sở Xây dựng", "lead") in {(u.name, u.role) for u in rows["PL1.1"].units}
     assert rows["PL1.1"].deadline == "2026-12-31"
     assert not any(d.section == "II.2" and d.text.startswith("Xây dựng bộ tiêu chí") for d in doc.duties)
+
+
+def test_an_evaluated_outturn_column_is_a_baseline_not_a_lead_column() -> None:
+    """The forms of a three-year budget plan print "Dự toán HĐND tỉnh quyết định | Đánh giá thực
+    hiện | Năm 2026 …" (s13 kh0204/KH-UBND 2025, Mẫu biểu 04): read as "thực hiện", the outturn
+    made a lead column and 22 budget lines duties with no unit."""
+    assert _role_of("Đánh giá thực hiện") == "baseline"
+    assert _role_of("Năm 2025 / Đánh giá thực hiện") == "baseline"
+    assert _role_of("Đơn vị thực hiện") == "lead"

@@ -56,7 +56,10 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Thực hiện 2025", "TH 2025", "Năm 2025 / Thực hiện" (the year's actual result beside the
     # plan's "Kế hoạch 2026") is the baseline too: read as "thực hiện" it made a lead column
     # and the indicator table a duty table of indicators with no unit.
+    # "Đánh giá thực hiện" (the year's evaluated outturn beside "Dự toán HĐND tỉnh quyết định" in
+    # the forms of a three-year budget plan, s13 kh0204/KH-UBND 2025) is one too.
     ("baseline", re.compile(r"uoc (?:thuc hien|dat|tinh|th)\b|\buth\b|hien trang|thuc hien nam|"
+                            r"danh gia (?:uoc )?thuc hien|"
                             r"ket qua (?:nam|giai doan)|nam goc|co so|luy ke|"
                             r"^(?:ket qua |so lieu )?(?:thuc hien|th)(?: ky| giai doan)? ?20\d\d|"
                             r"20\d\d(?: \([^()]*\))? (?:ket qua )?thuc hien$")),
