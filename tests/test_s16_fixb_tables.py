@@ -104,3 +104,31 @@ def test_an_evaluated_outturn_column_is_a_baseline_not_a_lead_column() -> None:
     assert _role_of("Đánh giá thực hiện") == "baseline"
     assert _role_of("Năm 2025 / Đánh giá thực hiện") == "baseline"
     assert _role_of("Đơn vị thực hiện") == "lead"
+
+
+# A part that names a forecast and then the measures ("III. DỰ BÁO … VÀ CÁC GIẢI PHÁP THỰC HIỆN"):
+# its second sub-section, titled by the measures at length, holds tasks (s13 held-out
+# kh0204/KH-UBND 2025, a three-year budget plan: its 12 measures, three with a time, were read
+# as a situation and gave no duty). Invented wording.
+FORECAST_AND_MEASURES = (
+    "ỦY BAN NHÂN DÂN\nTỈNH KIM SƠN\n\nSố: 95/KH-UBND\n\nKim Sơn, ngày 20 tháng 11 năm 2026\n\n"
+    "KẾ HOẠCH\nTài chính - ngân sách nhà nước 03 năm 2027 - 2029\n\n"
+    "I. TÌNH HÌNH THỰC HIỆN DỰ TOÁN NĂM 2026\n"
+    "Thu ngân sách năm 2026 ước đạt kế hoạch.\n"
+    "II. DỰ BÁO TÁC ĐỘNG ĐẾN CÂN ĐỐI NGÂN SÁCH VÀ CÁC GIẢI PHÁP THỰC HIỆN KẾ HOẠCH\n"
+    "1. Dự báo tác động\n"
+    "- Giá nông sản có thể giảm làm giảm nguồn thu.\n"
+    "2. Các giải pháp thực hiện kế hoạch tài chính - ngân sách 03 năm 2027 - 2029 của tỉnh\n"
+    "- Định kỳ rà soát tiến độ giải ngân vốn đầu tư công hằng năm.\n"
+    "- Thường xuyên kiểm tra việc sử dụng kinh phí tại các đơn vị sự nghiệp công lập.\n\n"
+    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Bình\n"
+)
+
+
+def test_the_measures_a_forecast_part_announces_are_tasks(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, FORECAST_AND_MEASURES)
+    parts = {s.id: s.part for s in doc.sections}
+    assert parts["II.1"] == "situation" and parts["II.2"] == "tasks"
+    measures = [d for d in doc.duties if d.section == "II.2"]
+    assert {d.recurring for d in measures} >= {"hằng năm", "thường xuyên"}
+    assert not any(d.section == "II.1" for d in doc.duties)

@@ -396,10 +396,27 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
     return "tasks" if _ACTION_HEADING.match(folded) else "other"
 
 
+def _announced_tasks(parent: str, heading: str) -> bool:
+    """Whether ``heading`` opens with the task cue its parent's heading names after another one:
+    "III. DỰ BÁO NHỮNG TÁC ĐỘNG … VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN" over "1. Dự báo …" and "2.
+    Các giải pháp tổ chức thực hiện kế hoạch tài chính …" (s13 kh0204/KH-UBND 2025, a three-year
+    budget plan): the part is both, the forecast cue first; its second sub-section is the tasks
+    the parent announced, however long its title (before, its 12 measures were a situation)."""
+    def folded(text: str) -> str:
+        return re.sub(r"^(?:cac|nhung)\s+", "", " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split()))
+
+    child = folded(heading)
+    if _DONE.search(child) or _cue_part(child, anchored=True) != "tasks":
+        return False
+    tasks = next(p for part, p in _PART_CUES if part == "tasks")
+    return tasks.search(folded(parent)) is not None
+
+
 def assign_parts(sections: list[Section], doc_type: str | None = None) -> None:
     """Set ``part`` on every section, parents first (sections are in document order);
     ``doc_type`` is the document's type (a report's parts are read as :func:`plan_part` says)."""
     parts: dict[str, PlanPart] = {}
+    headings: dict[str, str] = {}
     report = doc_type == "Báo cáo"
     for s in sections:
         # A Roman part inside a decision's article (D1.II) is classified as a plan's top-level
@@ -407,7 +424,10 @@ def assign_parts(sections: list[Section], doc_type: str | None = None) -> None:
         hosted = s.kind == "part" and s.parent is not None and _is_article(s.parent)
         s.part = plan_part(s.heading, s.kind, parts.get(s.parent) if s.parent and not hosted else None,
                            title=_is_article(s.id), report=report)
+        if s.part == "situation" and s.parent in headings and _announced_tasks(headings[s.parent], s.heading):
+            s.part = "tasks"
         parts[s.id] = s.part
+        headings[s.id] = s.heading
 
 
 def _heading_and_body(rest: str) -> tuple[str, str | None]:
