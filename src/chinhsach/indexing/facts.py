@@ -50,6 +50,11 @@ def documents(conn: sqlite3.Connection) -> list[DocumentRow]:
     return [DocumentRow(*row) for row in conn.execute("SELECT doc_id, title, place FROM documents")]
 
 
+def citations(conn: sqlite3.Connection) -> list[tuple[str, str, str | None]]:
+    """Every (citing doc_id, cited number, cited type) of the index."""
+    return list(conn.execute("SELECT doc_id, number, doc_type FROM citations"))
+
+
 def positions_of_documents(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> set[int]:
     """Vector positions of the segments of these documents."""
     if not doc_ids:
