@@ -110,3 +110,20 @@ def test_a_body_reported_to_comes_after_the_plan_lead() -> None:
     partner = Responsible("Bộ Tài chính", "cooperate", True, 0.5)
     ranked = sorted([report_to, inherited, partner, named], key=_answer_order)
     assert [r.unit for r in ranked] == ["Bộ Xây dựng", "Bộ Tài chính", "Bộ Công Thương", "Chính phủ"]
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("NQ 41 về khoáng sản: quy hoạch vùng nguyên liệu", "quy hoạch vùng nguyên liệu"),
+    ("nghi quyet 41 khoang san: quy hoach vung nguyen lieu", "quy hoach vung nguyen lieu"),
+    # no colon: only the reference goes
+    ("quy hoạch vùng nguyên liệu theo NQ 41", "quy hoạch vùng nguyên liệu"),
+])
+def test_the_words_naming_the_document_before_a_colon_are_no_topic(
+        reference_index: Path, question: str, topic: str) -> None:
+    """"NQ 41 về khoáng sản: …": the title words every sentence of the resolution repeats
+    ("khoáng sản") made each of its duties match the topic."""
+    from chinhsach.answers.who import _documents_referenced
+
+    with Index.open(reference_index) as idx:
+        docs, left = _documents_referenced(idx, question)
+    assert docs == {"nghi-quyet-chinh-phu"} and left == topic

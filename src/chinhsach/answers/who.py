@@ -316,6 +316,11 @@ def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
         found |= hits
     if not spans:
         return found, topic
+    colon = folded.find(":")
+    if 0 <= colon and min(a for a, _ in spans) < colon and topic_terms(topic[colon + 1:]):
+        # "NQ 88 khoáng sản: <subject>": what stands before the colon names the document (its
+        # number and the words of its title, which every one of its sentences repeats).
+        return found, _strip_joiners(topic[colon + 1:])
     rest, _ = _without_spans(topic, folded, spans)
     rest = _strip_joiners(rest)
     return found, (rest if topic_terms(rest) else topic)
