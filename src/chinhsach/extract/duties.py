@@ -640,8 +640,14 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
     before = folded[:start]
     if _OBJECT_BEFORE.search(before) and not _LEAD_BEFORE.search(before):
         return not (_DIRECTED_LEADS.search(before) and re.match(r"\s*(?:,\s*)?chu tri\b", folded[end:]))
-    if _ISSUER_AFTER.match(folded[end:]) or re.search(r"(?:\bdo|duoc)\s+$", before):
+    if re.search(r"(?:\bdo|duoc)\s+$", before):
         return True
+    if _ISSUER_AFTER.match(folded[end:]):
+        # "Trong 02 ngày làm việc kể từ ngày nhận đủ hồ sơ, Ủy ban nhân dân cấp tỉnh ban hành
+        # quyết định phê duyệt …": after a time limit the approval is the step the body is to take
+        # (a regulation's procedure, s16 dev qd08-ttg-2022 Điều 7.6), not one it took.
+        opener = before[_clause_start(folded, start):]
+        return not (_TIME_OPENER.match(opener) and not _without_openers(opener).strip(" -+•*"))
     return before.count("(") > before.count(")") and not _REPORT.search(before)
 
 
@@ -726,8 +732,12 @@ _ADVERBIAL_OPENER = re.compile(r"^[\s\-+•*]*(?:can cu|tren co so|theo|thuc hie
 # ngày sau khi …, Sở X …"): each comma-closed piece is dropped in turn, so that the unit after it
 # is the subject, as after a bare sentence start. Laws and circulars write their procedural
 # limits so (the fresh-scans gold, ATT.D7.1 of HzW_18_syt_vp); plans their yearly report dates.
+# The limit may be a bare count ("Trong 02 ngày làm việc, kể từ ngày nhận đủ hồ sơ, Ủy ban nhân
+# dân cấp huyện thẩm định …", "Sau 05 ngày làm việc kể từ …, cơ quan X gửi …"): the procedure
+# articles of the Prime Minister's regulation-type decisions open nearly every step so (s16 dev
+# qd08-ttg-2022 Điều 7, 11; qd28-ttg-2026 Điều 11-18).
 _TIME_OPENER = re.compile(r"^[\s\-+•*]*(?:trong (?:thoi gian|thoi han|vong)|cham nhat|truoc ngay|truoc|den (?:het )?ngay|"
-                          r"ngay sau khi|ke tu|tinh tu)\b[^,;:]{0,80},\s*")
+                          r"ngay sau khi|ke tu|tinh tu|(?:trong|sau)\s+\d+\s+(?:ngay|thang|tuan|gio))\b[^,;:]{0,80},\s*")
 
 
 # A fronted purpose ("Để nâng cao hiệu lực, hiệu quả quản lý …, tăng cường kiểm tra …, các sở,
@@ -2023,13 +2033,22 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
 # every article, with plain verbs ("Phòng Đào tạo tổng hợp …", "Trường tổ chức …", "… trình
 # Hiệu trưởng phê duyệt"), not with the charging words of a plan.
 _REGULATION_TYPES = frozenset({"quy che", "quy dinh", "dieu le", "noi quy"})
+# A decision or resolution whose own title opens with "Quy định" ("Quyết định Quy định về việc
+# thực hiện chính sách hỗ trợ …", "… Quy định trình tự, thủ tục, thẩm quyền cấp …") is itself the
+# regulation: its procedure articles say who acts in each step with plain verbs ("Trong 02 ngày
+# làm việc …, Ủy ban nhân dân cấp huyện thẩm định trình Ủy ban nhân dân cấp tỉnh"), and it names
+# no lead of the whole: the proposer of its preamble is not the actor of its workers' duties
+# (GUIDELINES-real.md [decided, s16 fixG]; s16 dev qd08-ttg-2022, qd28-ttg-2021, qd28-ttg-2026).
+_ISSUES_RULES = re.compile(r"^(?:quyet dinh|nghi quyet)\s+quy dinh\b")
 
 
 def _regulation_prefixes(document: Document) -> set[str]:
-    """Section prefixes read as a regulation: "" for a regulation itself, and the prefix of each
-    attached regulation ("QC." of a decision's attached Quy chế)."""
+    """Section prefixes read as a regulation: "" for a regulation itself (or a decision that is
+    one, :data:`_ISSUES_RULES`), and the prefix of each attached regulation ("QC." of a
+    decision's attached Quy chế)."""
     out: set[str] = set()
-    if fold(document.meta.type or "").lower() in _REGULATION_TYPES:
+    if fold(document.meta.type or "").lower() in _REGULATION_TYPES \
+            or _ISSUES_RULES.match(fold(document.meta.title or "").lower()):
         out.add("")
     for att in document.meta.attached:
         if fold(str(att.get("type") or "")).lower() in _REGULATION_TYPES and att.get("prefix"):

@@ -286,8 +286,12 @@ _CLOSED_TAIL = re.compile(r"(?:\b(?:Huyện|Tỉnh|Thành|Thị|Quận|Đảng) 
 # "… các thành viên quy định tại" / "Điều 1 chịu trách nhiệm thi hành …": a lower-case word right
 # after the number goes on with a sentence; an article heading prints "Điều 7." and a capital
 # (s15 dev qd798: the wrapped reference opened an item "1" that swallowed the signature).
+# "… theo quy định tại" / "Điều 4 Quyết định này trong vòng 02 ngày làm việc": the regulation-type
+# decisions name their own articles so (s16 dev qd08-ttg-2022: two items cut, one of them
+# reduced to "Điều 8 Quyết định này."); a heading prints "Điều 4." before its title.
 _ARTICLE_REFERENCE = re.compile(r"(?:Điều|ĐIỀU)\s+\d+[a-z]?\s*(?:[;,)]|(?:của|và|hoặc|khoản|điểm|Luật|Nghị định"
-                                r"|Bộ luật|Thông tư)\b|(?<=\d)\s+(?=[a-zđà-ỹ]))")
+                                r"|Bộ luật|Thông tư|Quyết định|Nghị quyết|Quy chế|Quy định)\b"
+                                r"|(?<=\d)\s+(?=[a-zđà-ỹ]))")
 
 
 def _short_heading(prev: str) -> bool:
