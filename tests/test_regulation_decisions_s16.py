@@ -121,3 +121,44 @@ def test_reference_to_an_article_of_this_decision_wrapped_before_dieu(tmp_path: 
         [s.text for s in doc.segments if s.section == "D3.2"]
     assert any("Điều 1 Quyết định này trước khi gửi hồ sơ" in t and t.startswith("Cơ sở đào tạo")
                for t in texts)
+
+
+# An article titled by the many bodies it charges, wrapped over four lines and closed by a
+# relative clause on the last member (the Prime Minister's regulation on a travel card, s16 dev
+# qd28-ttg-2026 Điều 24): more than 45 words, no full stop.
+_OWNERS_ARTICLE = _HEADER.split("Chương I")[0] + """Điều 1. Phạm vi điều chỉnh
+Quyết định này quy định việc cấp thẻ đi lại cho chuyên gia.
+Điều 2. Trách nhiệm của bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp tỉnh,
+tổ chức chính trị - xã hội cấp trung ương, Liên đoàn Thương mại và Công nghiệp
+Việt Nam, Liên minh Hợp tác xã Việt Nam, tập đoàn, tổng công ty, công ty do Thủ tướng
+Chính phủ quyết định thành lập
+1. Tiếp nhận, giải quyết hồ sơ đề nghị cấp thẻ đi lại cho chuyên gia theo quy định.
+2. Phối hợp với Bộ Ngoại giao thống kê số thẻ đã cấp.
+Điều 3. Hiệu lực thi hành
+Quyết định này có hiệu lực từ ngày ký ban hành./.
+
+THỦ TƯỚNG
+
+Nguyễn Văn Bình
+"""
+
+
+def test_long_article_title_naming_its_bodies_leads_the_clauses(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, _OWNERS_ARTICLE)
+    first = _roles(_in(doc, "D2.1"))
+    for name in ("Ủy ban nhân dân cấp tỉnh", "Liên đoàn Thương mại và Công nghiệp Việt Nam"):
+        assert (name, "lead") in first, name
+    # The body that founded the companies only says which ones are meant.
+    assert not any(n == "Thủ tướng Chính phủ" for n, _ in first)
+    assert ("Bộ Ngoại giao", "cooperate") in _roles(_in(doc, "D2.2"))
+    # The title is no duty of its own.
+    assert not _in(doc, "D2")
+
+
+def test_files_sent_with_their_form_to_a_body_that_checks_them() -> None:
+    """A step that sends a list naming its form (a long object) to a body "để thẩm định" makes
+    that body report_to and lead: it receives the files and acts on them."""
+    roles = {(u.name, u.role) for u in roles_in_text(
+        "Cơ sở đào tạo gửi danh sách học viên đề nghị hỗ trợ tiền đi lại theo Mẫu số 02 đến Phòng "
+        "Giáo dục và Đào tạo để thẩm định.")}
+    assert {("Phòng Giáo dục và Đào tạo", "report_to"), ("Phòng Giáo dục và Đào tạo", "lead")} <= roles

@@ -155,7 +155,9 @@ _REPORT = re.compile(
     # "gửi kết quả rà soát về Bộ Công an trước ngày …" (a national plan's time field), "gửi danh
     # sách về Sở X" (kh987 IV.4 of the session-13 fresh plans): the object sent may stand between
     # "gửi" and the "về" / "đến" that names the receiver, as after "báo cáo".
-    r"gui(?:\s+[^\s;.,()]+){1,12}?\s+(?:ve|den|toi)|"
+    # "gửi danh sách người lao động đề nghị hỗ trợ … theo Mẫu số 03 đến cơ quan X" (a procedure
+    # step naming its form, 13 words: s16 dev qd08-ttg-2022 Điều 11.3): as long as after "báo cáo".
+    r"gui(?:\s+[^\s;.,()]+){1,16}?\s+(?:ve|den|toi)|"
     # "gửi các nội dung, thông tin về quy hoạch …, … cho các cơ quan đăng ký đầu tư để cung cấp
     # …" (ct010 II.2 of the session-13 fresh plans): a long object of documents, commas and all,
     # then "cho" and the receiver. Only an object that opens with a kind of document.
@@ -178,8 +180,11 @@ _REPORT = re.compile(
 # A letter puts its due date between the receiver and what the receiver does with the reports
 # ("gửi về Sở Nội vụ trước ngày 05/12/2025 để tổng hợp", "gửi Sở X chậm nhất ngày … để tổng hợp";
 # the session-12 survey of letters, tests/test_charges_survey.py): the receiver still consolidates.
+# A procedure step sends files "để xác nhận", "để thẩm định": the receiver checks them, as it
+# consolidates reports ([decided, adjud] "để (X) tổng hợp, tham mưu, xem xét …"; s16 dev
+# qd08-ttg-2022 Điều 7.3, 11.3).
 _ACTS_ON_REPORTS = re.compile(r"^\s*,?\s*(?:(?:truoc|cham nhat|trong|den het|den)\b[^,;.()]{0,40}?,?\s*)?"
-                              r"de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu|cung cap)\b")
+                              r"de\s+(?:tong hop|xem xet,? giai quyet|giai quyet|tham muu|cung cap|xac nhan|tham dinh)\b")
 # "gửi Sở X tổng hợp, báo cáo …", "phản ánh về Sở X tổng hợp, …": what is sent is for X to
 # consolidate, as with "để tổng hợp" (fresh plan kh308 II.4.1, development kh165's closing); not
 # "tham mưu X tổng hợp", where the adviser consolidates.
@@ -1940,6 +1945,9 @@ def _class_heading(heading: str, folded: str, mentions: Sequence[Mention]) -> bo
                     for k, m in enumerate(mentions)))
 
 
+_FOUNDED_BY = re.compile(r"\s*(?:quyet dinh\s+)?(?:thanh lap|quan ly)(?:\s+va\s+(?:thanh lap|quan ly))?\s*")
+
+
 def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
     heading = heading.rstrip(" :")
     # The unit reader takes a line that runs to its end as a name ("1. Phòng Tư pháp huyện"); a
@@ -1958,6 +1966,12 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     if not mentions:
         return []
     folded = fold(heading)
+    if len(mentions) > 1 and (by := re.search(r"\s+do\s+$", folded[: mentions[-1].start])) \
+            and _FOUNDED_BY.fullmatch(folded, mentions[-1].end):
+        # "Trách nhiệm của …, tập đoàn, tổng công ty, công ty do Thủ tướng Chính phủ quyết định
+        # thành lập" (s16 dev qd28-ttg-2026 Điều 24): the body that founded the last member only
+        # says which companies are meant; it is not charged, and the title still ends on owners.
+        heading, folded, mentions = heading[: by.start()], folded[: by.start()], mentions[:-1]
     for m in mentions:
         if _ROLE_TITLE.match(folded, m.end):
             # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the title says what the unit is

@@ -822,6 +822,11 @@ def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
     return p
 
 
+# The title of an article that charges the bodies it names ("Trách nhiệm của …", "Nhiệm vụ, quyền
+# hạn của …"), on folded text.
+_OWNERS_TITLE = re.compile(r"^(?:trach nhiem|nhiem vu)(?:,? (?:nhiem vu|quyen han))? cua\b")
+
+
 def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
     p = _ocr_marker(state, p)
     m = _ITEM_RE.match(p.text)
@@ -829,6 +834,13 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         return None
     number = int(m.group("word") or m.group("num") or m.group("num2") or m.group("num3"))
     heading, body = _heading_and_body(m.group("rest"))
+    if m.group("word") and body is not None and _OWNERS_TITLE.match(fold(m.group("rest"))) \
+            and not m.group("rest").rstrip().endswith((".", ";", ":")):
+        # "Điều 24. Trách nhiệm của bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp tỉnh, tổ chức chính
+        # trị - xã hội cấp trung ương, … quyết định thành lập" (49 words over four lines, s16 dev
+        # qd28-ttg-2026): an article titled by the bodies it charges is a title however many it
+        # lists; cut to 12 words it named a truncated "Ủy ban nhân dân" and lost four leads.
+        heading, body = m.group("rest").strip(), None
     if m.group("word") and p.text[:1] in "ĐđĐ" and (
             number == state.last_article_no + 1 or (state.last_article_no == 0 and not state.sections)):
         # Điều 1 → D1 (GUIDELINES-real.md): a decision's or law's article. A text that opens
