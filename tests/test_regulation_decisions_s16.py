@@ -111,6 +111,8 @@ def test_regulation_type_decision_charges_each_step_and_no_plan_lead(tmp_path: P
     for section in ("D4.1", "D4.2.a", "D4.2.b"):
         assert not any(u.name == "Bộ Nội vụ" for d in _in(doc, section) for u in d.units), section
     assert ("Bộ Nội vụ", "lead") in _roles(_in(doc, "D5.1"))
+    # The date the decision takes effect charges no one.
+    assert not _in(doc, "D6")
 
 
 def test_reference_to_an_article_of_this_decision_wrapped_before_dieu(tmp_path: Path) -> None:

@@ -74,6 +74,15 @@ _CARRIES_PLAN = re.compile(r"\b(?:to chuc )?(?:trien khai )?thuc hien\b.*\b(?:ke
 # printed under "1. Chủ đề thi đua" in its task part (dev kh0124 II.1 of the session-13 fresh
 # plans; GUIDELINES-real.md: a title line is no leaf item).
 _QUOTED_ONLY = re.compile(r"[“\"][^“”\"]+[”\"]\s*[.;]?")
+# A clause that only dates the act or names what it replaces ("1. Quyết định này có hiệu lực
+# từ ngày ký ban hành.", "2. Quyết định này thay thế Quyết định số …") in the closing article of
+# a decision set in a "Tổ chức thực hiện và điều khoản thi hành" chapter (s16 dev qd08-ttg-2022
+# D14.1, qd28-ttg-2021 D8.1, qd28-ttg-2026 D26): every item of that part is read as a task, and
+# these charge no one; nor does an article "Điều 6. Hiệu lực thi hành" whose title the joiner ran
+# into that one sentence. The whole clause only, on folded text: "… có hiệu lực từ ngày ký. Chánh
+# Văn phòng … chịu trách nhiệm thi hành" goes on with a charge.
+_IN_FORCE_ONLY = re.compile(r"(?:[-+•*]\s*)?(?:(?:hieu luc(?: thi hanh)?|dieu khoan thi hanh)\s+)?(?:quyet dinh|nghi quyet|chi thi|ke hoach|thong tu|quy che|quy dinh|huong dan)"
+                            r" nay (?:co hieu luc|thay the)\b[^.;]*(?:\d[.;/]\d[^.;]*)*[.;]?(?:/\.)?")
 # The enacting formula that ends a plan's preamble: "Ủy ban nhân dân tỉnh triển khai Phong trào …
 # và ban hành Kế hoạch tổ chức thực hiện như sau:" (dev kh982 of the session-13 fresh plans; its
 # "triển khai" made the issuer the lead of a duty in the preamble).
@@ -2619,6 +2628,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue  # a lead-in that announces the list below it
             if _QUOTED_ONLY.fullmatch(text.strip()):
                 continue  # "1. Chủ đề thi đua" over “…”: a campaign's theme or slogan names, it charges nothing
+            if _IN_FORCE_ONLY.fullmatch(fold(text).strip()):
+                continue  # "1. Quyết định này có hiệu lực từ ngày ký ban hành.": the act's own date, no task
             own = sections.get(seg.section_node or "")
             if own is not None and fold(text)[:40] == fold(own.heading)[:40]:
                 if own.id not in heading_cache:
