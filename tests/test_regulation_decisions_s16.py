@@ -39,7 +39,10 @@ Chương I
 QUY ĐỊNH CHUNG
 
 Điều 1. Đối tượng được hỗ trợ
-Học viên đang theo học tại cơ sở giáo dục nghề nghiệp có thời gian học từ 03 tháng trở lên.
+1. Học viên đang theo học tại cơ sở giáo dục nghề nghiệp có thời gian học từ 03 tháng trở lên.
+2. Học viên của cơ sở công lập tự bảo đảm chi thường xuyên.
+Cơ sở công lập thuộc đối tượng này thì gửi cơ quan bảo hiểm xã hội 01 bản sao quyết định giao
+quyền tự chủ.
 Điều 2. Mức hỗ trợ
 Mức hỗ trợ: 300.000 đồng/người/tháng.
 
@@ -111,6 +114,8 @@ def test_regulation_type_decision_charges_each_step_and_no_plan_lead(tmp_path: P
     for section in ("D4.1", "D4.2.a", "D4.2.b"):
         assert not any(u.name == "Bộ Nội vụ" for d in _in(doc, section) for u in d.units), section
     assert ("Bộ Nội vụ", "lead") in _roles(_in(doc, "D5.1"))
+    # Who is covered, and the proof a covered body sends with its claim, is no task.
+    assert not [d for d in doc.duties if d.section.startswith("D1")]
     # The date the decision takes effect charges no one.
     assert not _in(doc, "D6")
 

@@ -2668,6 +2668,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             own_heading = sections[seg.section_node].heading if seg.section_node in sections else ""
             if _SUBJECTS_HEADING.match(fold(own_heading)):
                 continue  # "a) Đối tượng khen thưởng:" over "- Tập thể: Các cơ quan …": who is rewarded
+            if any(_ARTICLE_ID.search(n.id) and _SUBJECTS_HEADING.match(fold(n.heading)) for n in path):
+                # "Điều 4. Đối tượng được hỗ trợ" of a regulation-type decision: its clauses say
+                # who is covered and what proof a covered body sends with its claim, not a task
+                # (GUIDELINES-real.md [decided, s16 fixG]; s16 dev qd28-ttg-2021 D4.2).
+                continue
             charged = _charging_sentence(_AWARD_LABEL.sub("", text, count=1), find,
                                          regulation=_in_regulation(seg.section, regulations),
                                          subject=seg.kind != "preamble"
