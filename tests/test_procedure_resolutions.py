@@ -180,3 +180,41 @@ def test_an_allocation_table_gives_no_targets(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, ALLOCATION, "qd.md")
     assert doc.targets == []
     assert [d.section for d in doc.duties if d.units] == ["D2"]
+
+
+# Blank forms appended to a resolution, each printed with its own "Phần" parts.
+FORMS = """
+
+Phụ lục III
+QUY ĐỊNH VỀ MẪU ĐƠN, TỜ KHAI CỦA THỦ TỤC HÀNH CHÍNH
+(Kèm theo Nghị quyết số 91/2027/NQ-CP ngày 10 tháng 5 năm 2027 của Chính phủ)
+Mẫu số 01
+ĐƠN ĐỀ NGHỊ CẤP GIẤY PHÉP DI DỜI CÔNG TRÌNH
+Kính gửi: Sở Xây dựng tỉnh, thành phố……
+Phần 1. Thông tin chung
+1. Tên tổ chức đề nghị: ……………
+2. Địa chỉ trụ sở: ……………
+Phần 2. Nội dung đề nghị
+1. Công trình đề nghị di dời: ……………
+2. Tổ chức cam kết chấp hành nghiêm chỉnh các quy định của pháp luật về trật tự xây dựng.
+Phần 3. Tài liệu kèm theo
+1. Bản sao giấy chứng nhận quyền sử dụng đất: ……………
+Mẫu số 02
+GIẤY PHÉP DI DỜI CÔNG TRÌNH
+GIÁM ĐỐC SỞ XÂY DỰNG
+Căn cứ Nghị định số …/…/NĐ-CP ngày … tháng … năm … của Chính phủ;
+Phần 1. Thông tin chung
+1. Tên tổ chức được cấp phép: ……………
+Phần 2. Nội dung cấp phép
+1. Sở Xây dựng cấp phép di dời công trình: ……………
+2. Tổ chức được cấp phép phải thực hiện đúng nội dung giấy phép.
+"""
+
+
+def test_parts_of_a_blank_form_stay_in_its_appendix(tmp_path: Path) -> None:
+    """Before: with "Phần" divisions read document-wide, the second form's "Phần 1." … opened
+    top-level parts ("P1", "P2") outside the appendix, and their lines were charged to the
+    form's issuer (s16 dev nq18 Phụ lục IV: 14 false units with roles)."""
+    doc = parse_text(tmp_path, HEAD + FORMS, "nq.md")
+    assert not [s.id for s in doc.sections if s.id.startswith("P") and not s.id.startswith("PL")]
+    assert [d.section for d in doc.duties if d.units and not (d.section or "").startswith("D")] == []
