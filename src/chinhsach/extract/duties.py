@@ -2123,6 +2123,16 @@ def _subject_recounts(sentence: str, find: UnitFinder, verbs: re.Pattern[str] = 
 # …": what the body may do, not what it is charged with ([decided, s15 fixQ], s15 dev qd798 D3).
 # An article of tasks and powers together ("Nhiệm vụ, quyền hạn") stays a task article.
 _POWERS_ARTICLE = re.compile(r"^(?:cac\s+)?quyen(?: han)?(?: cua\b|\s*$)(?!.*\bnhiem vu\b)")
+# An appendix that enacts administrative procedures ("Phụ lục I.1 PHÂN CẤP THỦ TỤC HÀNH CHÍNH …",
+# "CẮT GIẢM, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH …", "QUY ĐỊNH VỀ MẪU ĐƠN, TỜ KHAI CỦA THỦ TỤC HÀNH
+# CHÍNH") states the steps of each procedure: "Trong thời hạn 05 ngày làm việc …, cơ quan X cấp
+# …" is a rule for every file, not a task charged once (GUIDELINES-real [decided, s16 fixF]).
+# Read as charges they gave 38 and 27 false duties in s16 dev nq22 and nq18/NQ-CP 2026 (ten and
+# two such appendices). An appendix of tasks on procedures ("Nhiệm vụ …", "Kế hoạch rà soát …")
+# stays a task appendix.
+_APPENDIX_ID = re.compile(r"^(?:[A-Za-zĐđ]+\.)?PL\d+(?:~\d+)?$")
+_PROCEDURE_APPENDIX = re.compile(r"^(?=.*\bthu tuc hanh chinh\b)(?=.*\b(?:phan cap|cat giam|don gian hoa|bai bo|"
+                                 r"mau don|to khai)\b)(?!.*\b(?:nhiem vu|ke hoach|phan cong|ra soat)\b)")
 # A line of the roster under "Điều 1. Thành lập Ban Chỉ đạo …, gồm các thành viên sau đây:"
 # ("- Bộ trưởng Bộ Xây dựng, Phó Trưởng ban thường trực;") names a member by its title: a
 # minister's title opening it made it a charging sentence (s15 dev qd798 D1: three false
@@ -2526,6 +2536,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 or (CONSTITUTES.match(fold(n.heading)) and not _ROSTER_CHARGE.search(seg.text.lower())))
                for n in path):
             continue  # a powers article, or a member of the roster a decision constitutes
+        if any(_APPENDIX_ID.match(n.id) and _PROCEDURE_APPENDIX.match(fold(n.heading)) for n in path):
+            continue  # the steps of an enacted procedure: rules, no charge (see _PROCEDURE_APPENDIX)
         text = seg.text
         if not re.search(r"\w", text):
             continue  # a stray table rule or bullet mark ("|", "*") of the crawled markdown

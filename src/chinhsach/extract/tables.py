@@ -444,6 +444,13 @@ def _label_parts(label: str) -> tuple[str | None, str | None]:
     return (_lower_first(sub) if sub else None), unit
 
 
+# A year column under a label that names a share granted, not a level reached: a quota
+# ("Hạn ngạch phát thải … / Năm 2025", s16 dev qd699-bnnmt-2026: 51 facilities' emission
+# allowances) or money ("Kinh phí / Năm 2026"; money is no target, GUIDELINES-real [decided,
+# s13 adj]). GUIDELINES-real [decided, s16 fixF]: allocations are not targets.
+_ALLOCATED = re.compile(r"\b(?:han ngach|kinh phi|nguon von|von dau tu|ke hoach von|du toan|ngan sach)\b")
+
+
 def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
     """One target per value cell of a target table (or of the value columns of an indicator
     table that also names who follows each indicator).
@@ -460,7 +467,8 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
     time_col = table.column("time")
     values: list[tuple[int, int | None]] = [
         (j, int(r.split(":", 1)[1]) if r.startswith("value:") else None)
-        for j, r in enumerate(table.roles) if r and (r.startswith("value:") or r in ("goal", "at_place"))]
+        for j, r in enumerate(table.roles) if r and (r.startswith("value:") or r in ("goal", "at_place"))
+        and not _ALLOCATED.search(fold(table.columns[j]))]
     title_year = heading_year(table.title) if table.title else None
     by_item = name_col is not None and table.roles[name_col] == "item"
     title_measure = _measure_name(table.title) if table.title else None

@@ -670,12 +670,20 @@ def _has_letter_divisions(paras: list[Paragraph]) -> bool:
     return False
 
 
+def _in_appendix(state: _OutlineState) -> bool:
+    return state.part is not None and state.part.kind == "appendix"
+
+
 def _try_division(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
     if state.letter_divisions and (lettered := _letter_division(p.text)) is not None \
             and lettered[0] == state.last_division_no + 1:
         number, label, rest = lettered
     else:
-        if not state.divisions:
+        if not state.divisions or _in_appendix(state):
+            # Inside an appendix a "Phần" line is the appendix's own: the blank forms a
+            # resolution appends print "Phần 1. Thông tin chung" … "Phần 3. Tài liệu kèm theo"
+            # (s16 dev nq18/NQ-CP 2026 Phụ lục IV); read as the document's divisions they left the
+            # appendix as top-level parts whose blanks were charged to the form's issuer.
             return None
         found = _division_number(p.text)
         if found is None or found[0] != state.last_division_no + 1 or len(found[1].split()) > 40:
@@ -739,8 +747,8 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     if misread is not None:
         number, rest = misread[0], misread[1].strip()
     else:
-        if state.divisions and DIVISION_RE.match(p.text):
-            return None
+        if (state.divisions or _in_appendix(state)) and DIVISION_RE.match(p.text):
+            return None  # a division (see _try_division), or an appendix's own "Phần" line
         roman = (m.group("roman") or m.group("word")) if m else None
         if roman:
             number = int(roman) if roman.isdigit() else roman_to_int(roman)

@@ -80,11 +80,18 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("product", re.compile(r"san pham|ket qua")),
     ("budget", re.compile(r"kinh phi|nguon von|du toan|nguon kinh phi|tong muc|von")),
     ("indicator", re.compile(r"chi tieu|tieu chi|chi so")),
+    # The legal texts to amend, one per row, in the drafting table that a Government resolution
+    # cutting procedures appends ("Danh sách các VBQPPL sửa đổi, bổ sung", "CÁC NGHỊ ĐỊNH CẦN SỬA
+    # ĐỔI" | "Điều, khoản, điểm" | "Cơ quan chủ trì soạn thảo"; s16 dev nq18 and nq22/NQ-CP
+    # 2026): each row is a text the drafting body must amend, the provisions its detail.
     ("task", re.compile(r"noi dung|nhiem vu|giai phap|hoat dong|cong viec|ten|de an|du an|"
-                        r"chuong trinh|danh muc|mat hang|linh vuc|dau viec|^viec$")),
+                        r"chuong trinh|danh muc|mat hang|linh vuc|dau viec|^viec$|"
+                        r"^(?:danh sach |cac )*(?:van ban|vbqppl|nghi dinh|thong tu)\b")),
     # "Căn cứ" / "Căn cứ bổ sung" / "Căn cứ đề xuất": the document a task comes from, printed
     # beside the time in the Government's task appendices (s14 nq97/NQ-CP 2026); no role.
     ("note", re.compile(r"ghi chu|^can cu\b")),
+    # "Điều, khoản, điểm cần sửa đổi": the provisions of the row's text, a detail of its task.
+    ("provision", re.compile(r"^(?:cac )?dieu, khoan\b")),
 ]
 _YEAR_IN_LABEL = re.compile(r"(?<!\d)(20\d\d)(?:\s*[-–]\s*(20\d\d))?(?!\d)")
 # A year column ("Năm 2026", "Kế hoạch 2027", "2028", "Giai đoạn 2026-2030"), not a time column.
@@ -312,7 +319,7 @@ _BARE_ROLES = ("stt", "task", "lead", "cooperate", "time")
 # The STT as printed, with or without its closing dot ("II", "II.", "2.1", "1."): the Official
 # Gazette prints both (s14 nq116/nq105 without; s15 dev nq100/NQ-CP 2026 "I." / "1.").
 _STACKED_STT = re.compile(r"^(?P<stt>[IVXLC]+|\d{1,3}(?:\.\d{1,2}){0,2})\.?(?:\s+(?P<rest>\S.*))?$")
-_STACKED_LABEL = 30  # characters: a header label's line is no longer
+_STACKED_LABEL = 36  # characters: a header label's line is no longer ("CÁC NGHỊ ĐỊNH CẦN SỬA ĐỔI, BỔ SUNG")
 _STACKED_WIDE = 24  # characters: a task cell's wrapped lines reach it, the narrow columns' do not
 # A piece after which the cell goes on even when the next piece opens in capitals.
 # A title before its body ("Thủ tướng" / "Chính phủ", "Ủy ban Thường vụ" / "Quốc hội", "Ban Chấp
@@ -364,7 +371,9 @@ def _stacked_header(lines: Sequence[SourceLine], i: int) -> tuple[list[str], int
 _LABEL_HEAD = re.compile(r"^(?:co quan|don vi|thoi han|thoi gian|cap|muc tieu|chi tieu)$")
 _LABEL_CUT = re.compile(r"(?:\b(?:chu|phoi|thoi|hoan|thuc|phe|co|don|cap|trach|theo)|[/,&-])$")
 _LABEL_OPENS = re.compile(r"^(?:co quan|don vi|thoi|cap|san pham|ghi chu|kinh phi|nhiem vu|noi dung|"
-                          r"chi tieu|muc tieu|ket qua|nguon|tt|stt)\b")
+                          r"chi tieu|muc tieu|ket qua|nguon|can cu|tt|stt)\b")
+# Words that open no label but a clause on the label above ("cần", "được", "để", "của").
+_LABEL_CLAUSE = re.compile(r"^(?:can(?! cu\b)|duoc|de|cua|hoac)\s")
 _LABEL_YEARS = re.compile(r"^(?:20\d\d)(?:\s*[-–]\s*20\d\d)?$")
 
 
@@ -376,6 +385,10 @@ def _label_goes_on(label: str, line: str) -> bool:
         return True
     if _LABEL_OPENS.match(here):
         return False
+    if re.search(r"\b(?:chu tri|phoi hop)$", last) and re.match(r"(?:soan thao|thuc hien|theo doi|trien khai)$", here):
+        return True  # "CƠ QUAN CHỦ TRÌ" / "SOẠN THẢO": the verb's object, not a column of its own
+    if _LABEL_CLAUSE.match(here):
+        return True  # "ĐIỀU, KHOẢN, ĐIỂM" / "CẦN SỬA ĐỔI, BỔ SUNG,": a clause on the noun above
     return _role_of(label) is None or bool(_LABEL_HEAD.match(last) or _LABEL_CUT.search(last))
 
 
@@ -462,8 +475,9 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
             return True
         stt, prov, body, rest, titled = current
         if not by_vocabulary:
-            rows.append((_cells_by_width(stt, _page_cut_moved(body, rest, titled, wide), titled, n - 2,
-                                         before, wide, figured, time_last)[:n], prov))
+            rows.append((_provisions_back(_cells_by_width(stt, _page_cut_moved(body, rest, titled, wide),
+                                                          titled, n - 2, before, wide, figured, time_last)[:n],
+                                          roles), prov))
             return True
         if not body:
             return False
@@ -563,6 +577,30 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
 # page's width, more than twice the width of the task column's lines (:func:`_wide_width`).
 _FOOTNOTE_LINE = re.compile(r"^\d{1,2}\s+[A-ZĐ]\S*\s+\S")
 _FOOTNOTE_WIDTH = 2.5
+
+
+# A reference to a provision ("Điều 19", "Khoản 1 Điều 8", "Điểm a khoản 2", "- Mẫu số 12").
+_PROVISION_CELL = re.compile(r"^(?:[-–]\s*)?(?:Điều|Khoản|Điểm|Mục|Mẫu)\s+\S")
+
+
+def _provisions_back(cells: list[str | None], roles: list[str | None]) -> list[str | None]:
+    """A row whose body cell, read by width, holds provisions is given them back.
+
+    The provisions' column ("Điều, khoản, điểm") prints one short line per provision, each in
+    capitals, so the width reading cuts it into more pieces than it has columns and the last
+    ones fill the body's: "Khoản 1 Điều 16" / "Điều 19" as the drafting body (s16 dev
+    nq18/NQ-CP 2026 Phụ lục III, whose body cell is printed once for 11 rows). A body never
+    reads "Điều …": the cell goes back to the provisions, the body slot stays merged (None).
+    """
+    if "provision" not in roles:
+        return cells
+    home = roles.index("provision")
+    for j, role in enumerate(roles):
+        if role in ("lead", "cooperate") and j < len(cells) and j > home and (cell := cells[j]) \
+                and _PROVISION_CELL.match(cell):
+            cells[home] = f"{cells[home] or ''} {cell}".strip()
+            cells[j] = None
+    return cells
 
 
 _PART_ROW = re.compile(r"^[-–+]\s+(?P<title>[A-ZĐÀ-Ỹ].*)$")
@@ -1684,7 +1722,10 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
         # A "- Trong đó: …" sub-row of an indicator table that names who follows each indicator
         # gives a value and no body (the 2019 and 2021 national tables read in the survey).
         valued = any(cells[j] for j, r in enumerate(table.roles)
-                     if r and (r.startswith("value:") or r == "goal") and j < len(cells))
+                     if r and (r.startswith("value:") or r == "goal" or r == "provision") and j < len(cells))
+        # A text to amend with its provisions is a task whatever the lead cell holds: the drafting
+        # body is printed once, merged over the rows (s16 dev nq18/NQ-CP 2026 Phụ lục III, one
+        # ministry over 11 rows); :func:`_carry_down` then gives it to each.
         return "data" if has_name and (filled or valued) else "group"
     values = any(cells[j] for j, r in enumerate(table.roles)
                  if r and (r.startswith("value:") or r in ("baseline", "goal", "at_place"))
