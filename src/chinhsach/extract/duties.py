@@ -2194,6 +2194,13 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
             if list_start is not None:
                 rest = text[list_start:]
             return rest, roles_in_text(rest, find)
+        if list_start is not None:
+            # "…; Chủ tịch UBND xã X; Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm
+            # thi hành …": the piece with the charge names only generic subjects; the named
+            # units listed before it are the ones charged (s16 dev qd2736 Điều 4, qd2848 Điều 3).
+            listed = text[list_start:]
+            if any(u.role == "lead" for u in roles_in_text(text[list_start:start], find)):
+                return listed, roles_in_text(listed, find)
         list_start = None
     return None
 
@@ -2255,7 +2262,9 @@ def _only_units(piece: str, find: UnitFinder) -> bool:
     if not find(piece) or not piece.rstrip().endswith(";"):
         return False
     rest = _without_units(piece, find)
-    rest = re.sub(r"\b(?:các|và|cơ quan|đơn vị|thuộc|trực thuộc|tỉnh|thành phố|liên quan)\b|[,;:.]", " ",
+    # "Thủ trưởng các sở, ban, ngành, đơn vị cấp tỉnh;" (s16 dev qd2848 Điều 3): a level after
+    # the generic member names no other thing.
+    rest = re.sub(r"\b(?:các|và|cơ quan|đơn vị|thuộc|trực thuộc|cấp|tỉnh|thành phố|liên quan)\b|[,;:.]", " ",
                   rest, flags=re.IGNORECASE)
     return not rest.split()
 

@@ -1,0 +1,66 @@
+"""Small provincial decisions: who their executing article, their councils and their job
+positions charge.
+
+Layouts seen in the s16 development documents qd2736-ubnd-2026 (a council founding decision),
+qd2848-ubnd-2026 (a delegation amended) and qd5116-sct-2026 (a department charging job
+positions), all of one province. Invented wording below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_text
+
+HEADER = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH AN BÌNH Độc lập - Tự do - Hạnh phúc
+Số: 101/QĐ-UBND An Bình, ngày 06 tháng 8 năm 2026
+
+QUYẾT ĐỊNH
+Về việc điều chỉnh danh mục thủ tục hành chính lĩnh vực du lịch
+
+ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Điều chỉnh danh mục thủ tục hành chính lĩnh vực du lịch theo Phụ lục kèm theo.
+"""
+
+SIGNATURE = """
+Nơi nhận: TM. ỦY BAN NHÂN DÂN
+- Như Điều 3; CHỦ TỊCH
+- Lưu: VT.
+
+Nguyễn Văn Bốn
+"""
+
+
+def _units(doc, section: str) -> set[tuple[str, str]]:
+    return {(u.name, u.role) for d in doc.duties if d.section == section for u in d.units}
+
+
+def test_executing_list_closed_by_generic_heads(tmp_path: Path) -> None:
+    """Before: the executing clause's last piece ("Thủ trưởng các cơ quan, đơn vị liên quan
+    chịu trách nhiệm thi hành …") names only generic bodies, so the named heads listed before it
+    between semicolons charged nobody (s16 dev qd2736 Điều 4: ten triples; qd2848 Điều 3)."""
+    text = HEADER + """Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở: Du lịch, Tài chính; Giám đốc
+Công an tỉnh; Thủ trưởng các sở, ban, ngành, đơn vị cấp tỉnh; Chủ tịch Ủy ban nhân dân các xã,
+phường; Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.
+""" + SIGNATURE
+    units = _units(parse_text(tmp_path, text, "quyet-dinh.md"), "D3")
+    for name in ("Văn phòng Ủy ban nhân dân tỉnh", "Sở Du lịch", "Sở Tài chính", "Công an tỉnh",
+                 "Chủ tịch Ủy ban nhân dân xã, phường"):
+        assert (name, "lead") in units, name
+
+
+def test_executing_paragraph_after_entry_into_force(tmp_path: Path) -> None:
+    """The executing sentence printed as a paragraph of the entry-into-force article."""
+    text = HEADER + """Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Du lịch; Thủ trưởng các sở, ban, ngành, đơn vị
+cấp tỉnh; Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.
+""" + SIGNATURE
+    units = _units(parse_text(tmp_path, text, "quyet-dinh.md"), "D2")
+    assert {("Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Sở Du lịch", "lead")} <= units
