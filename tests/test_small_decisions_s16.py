@@ -64,3 +64,31 @@ cấp tỉnh; Thủ trưởng các cơ quan, đơn vị có liên quan chịu tr
 """ + SIGNATURE
     units = _units(parse_text(tmp_path, text, "quyet-dinh.md"), "D2")
     assert {("Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Sở Du lịch", "lead")} <= units
+
+
+COUNCIL = HEADER.replace("Về việc điều chỉnh danh mục thủ tục hành chính lĩnh vực du lịch",
+                         "Thành lập Hội đồng và Tổ giúp việc Hội đồng thẩm định hồ sơ dự án").replace(
+    "Điều 1. Điều chỉnh danh mục thủ tục hành chính lĩnh vực du lịch theo Phụ lục kèm theo.\n",
+    """Điều 1. Thành lập Hội đồng và Tổ giúp việc Hội đồng thẩm định hồ sơ dự án khu du lịch Hồ Xanh,
+xã Hồ Xanh, tỉnh An Bình (gọi tắt là Hội đồng và Tổ giúp việc) gồm các ông, bà có tên sau:
+1. Chủ tịch Hội đồng: Ông Trần Văn Một, Phó Chủ tịch Ủy ban nhân dân tỉnh.
+2. Tổ trưởng Tổ giúp việc: Bà Lê Thị Hai, Phó Giám đốc Sở Du lịch.
+Điều 2. Nhiệm vụ của Hội đồng và Tổ giúp việc
+1. Nhiệm vụ của Hội đồng
+- Xem xét, đánh giá hồ sơ dự án theo bộ tiêu chí đã ban hành.
+- Tổng hợp kết quả thẩm định, chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả.
+2. Nhiệm vụ của Tổ giúp việc Hội đồng
+Giúp việc cho Hội đồng trong quá trình thẩm định. Nhiệm vụ cụ thể do Chủ tịch Hội đồng phân công.
+""")
+
+
+def test_council_and_team_set_up_under_one_short_name(tmp_path: Path) -> None:
+    """Before: "(gọi tắt là Hội đồng và Tổ giúp việc)" after a name the two bodies share made no
+    unit of either: the council's and the team's tasks had no lead (s16 dev qd2736 Điều 2, seven
+    triples). Each short name stands for its full name, the place after the comma dropped."""
+    doc = parse_text(tmp_path, COUNCIL + "Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.\n" + SIGNATURE,
+                     "quyet-dinh.md")
+    council = "Hội đồng thẩm định hồ sơ dự án khu du lịch Hồ Xanh"
+    team = "Tổ giúp việc Hội đồng thẩm định hồ sơ dự án khu du lịch Hồ Xanh"
+    assert {(council, "lead"), ("Ủy ban nhân dân tỉnh", "report_to")} <= _units(doc, "D2.1")
+    assert _units(doc, "D2.2") == {(team, "lead")}

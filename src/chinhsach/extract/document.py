@@ -323,29 +323,62 @@ _SETS_UP = re.compile(r"\bThành lập\s+(?P<name>(?:Đoàn|Tổ|Hội đồng)\
 _TEAM_HEADS = {"Đoàn": ("Trưởng đoàn", "Trưởng Đoàn"), "Tổ": ("Tổ trưởng",)}
 
 
-def _set_up_bodies(texts: Iterable[str]) -> list[str]:
-    """The teams a document sets up (:data:`_SETS_UP`), by the name it gives them."""
-    return list(dict.fromkeys(m.group("name") for t in texts if "Thành lập" in t for m in _SETS_UP.finditer(t)))
+# "Thành lập Hội đồng và Tổ giúp việc Hội đồng đánh giá … Mông Sơn, xã …, tỉnh … (gọi tắt là Hội
+# đồng và Tổ giúp việc)": a long name, or two bodies sharing one, given short names in a bracket
+# (s16 dev qd2736-ubnd-2026: the council's and its support team's seven tasks had no unit). Each
+# short name stands for its full name ([decided, s15 fixQ]), the place after the first comma
+# dropped as the province's name is.
+_SETS_UP_DEFINED = re.compile(r"\bThành lập\s+(?P<full>[^()]{3,300}?)\s*\(\s*(?:sau đây\s+)?(?:được\s+)?"
+                              r"gọi(?:\s+tắt)?\s+là\s+(?P<short>(?:Đoàn|Tổ|Hội đồng|Ban)\b[^()]{0,60}?)\s*\)")
+_OWN_PLACE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*){0,3}$")
 
 
-def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: list[str]) -> Callable[[str], list[Mention]]:
+def _defined_set_up_names(text: str) -> dict[str, str]:
+    """Short name → full name of the bodies a "Thành lập … (gọi tắt là …)" sentence sets up."""
+    out: dict[str, str] = {}
+    for m in _SETS_UP_DEFINED.finditer(text):
+        full = _OWN_PLACE_TAIL.sub("", " ".join(m.group("full").split()).split(",")[0])
+        shorts = [x.strip() for x in re.split(r"\s+và\s+", " ".join(m.group("short").split()))]
+        if len(shorts) == 1 and full.startswith(shorts[0]):
+            out[shorts[0]] = full
+        elif len(shorts) == 2 and (at := full.find(f" và {shorts[1]}")) > 0 and full[:at] == shorts[0]:
+            second = full[at + len(" và "):]
+            tail = second[len(shorts[1]):].strip()
+            out[shorts[0]] = tail if tail.startswith(shorts[0]) else f"{shorts[0]} {tail}".strip()
+            out[shorts[1]] = out[f"{shorts[1]} {shorts[0]}"] = second  # "Tổ giúp việc Hội đồng"
+    return out
+
+
+def _set_up_bodies(texts: Iterable[str]) -> dict[str, str]:
+    """The teams a document sets up (:data:`_SETS_UP`, :data:`_SETS_UP_DEFINED`): the name it
+    calls each by, mapped to the unit name."""
+    out: dict[str, str] = {}
+    for t in texts:
+        if "Thành lập" in t:
+            out.update({m.group("name"): m.group("name") for m in _SETS_UP.finditer(t)})
+            out.update(_defined_set_up_names(t))
+    return out
+
+
+def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: dict[str, str]) -> Callable[[str], list[Mention]]:
     """``find`` that also names the teams the document sets up, and their heads, as units."""
     if not names:
         return find
     # Each team's name and its head's titles, a whole-word pattern each, compiled once.
     words = {name: [re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
-                    for form in (name, *_TEAM_HEADS.get(name.split()[0], ()))] for name in names}
+                    for form in (short, *_TEAM_HEADS.get(short.split()[0], ()))] for short, name in names.items()}
 
     def with_teams(text: str) -> list[Mention]:
         found = list(find(text))
-        for name, forms in words.items():
-            spans = [m.span() for form in forms for m in form.finditer(text)]
-            # A name read over two of them ("… của Đoàn kiểm tra" ⏎ "Đoàn kiểm tra thực hiện" joined:
-            # "Đoàn kiểm tra Đoàn") is neither.
-            found = [x for x in found if sum(1 for a, b in spans if x.start < b and a < x.end) < 2]
-            for a, b in spans:  # in the order of the forms, as they were searched
-                if not any(x.start < b and a < x.end for x in found):
-                    found.append(Mention(a, b, name))
+        # The longest form first: "Tổ giúp việc Hội đồng" is the team, not the team and the council.
+        spans = sorted(((m.span(), name) for name, forms in words.items() for form in forms
+                        for m in form.finditer(text)), key=lambda x: x[0][0] - x[0][1])
+        # A name read over two of them ("… của Đoàn kiểm tra" ⏎ "Đoàn kiểm tra thực hiện" joined:
+        # "Đoàn kiểm tra Đoàn") is neither.
+        found = [x for x in found if sum(1 for (a, b), _ in spans if x.start < b and a < x.end) < 2]
+        for (a, b), name in spans:
+            if not any(x.start < b and a < x.end for x in found):
+                found.append(Mention(a, b, name))
         return sorted(found, key=lambda x: x.start)
 
     return with_teams
