@@ -92,3 +92,52 @@ def test_council_and_team_set_up_under_one_short_name(tmp_path: Path) -> None:
     team = "Tổ giúp việc Hội đồng thẩm định hồ sơ dự án khu du lịch Hồ Xanh"
     assert {(council, "lead"), ("Ủy ban nhân dân tỉnh", "report_to")} <= _units(doc, "D2.1")
     assert _units(doc, "D2.2") == {(team, "lead")}
+
+
+LETTER = """SỞ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 412/SXD-QLN An Bình, ngày 12 tháng 5 năm 2026
+V/v thực hiện các quy định sau khi được cấp giấy phép xây dựng
+
+Kính gửi: Công ty Cổ phần Xây lắp Minh Tâm
+
+Sở Xây dựng yêu cầu Công ty Cổ phần Xây lắp Minh Tâm thực hiện đầy đủ các nội dung sau:
+1. Trước khi khởi công
+- Thông báo ngày khởi công cho cơ quan cấp phép theo quy định.
+- Phối hợp với Ủy ban nhân dân xã Hồ Xanh bàn giao mặt bằng thi công.
+2. Trong quá trình thi công
+- Bảo đảm an toàn lao động và vệ sinh môi trường tại công trường.
+Sở Xây dựng yêu cầu Công ty Cổ phần Xây lắp Minh Tâm nghiêm túc thực hiện; trong quá trình thực
+hiện có khó khăn, vướng mắc kịp thời phản ánh về Sở Xây dựng để được hướng dẫn./.
+
+Nơi nhận: KT. GIÁM ĐỐC
+- Như trên; PHÓ GIÁM ĐỐC
+- Lưu: VT.
+
+Trần Văn Năm
+"""
+
+
+def test_letter_closing_request_by_name_is_no_bullet(tmp_path: Path) -> None:
+    """Before: the department's closing request to the company it writes to ("Sở X yêu cầu Công
+    ty Y nghiêm túc thực hiện; …") was read as the last bullet of item 2 (s16 dev cv6987 2.6)."""
+    doc = parse_text(tmp_path, LETTER, "cong-van.md")
+    closing = [d for d in doc.duties if d.text.startswith("Sở Xây dựng yêu cầu") and "nghiêm túc" in d.text]
+    assert closing and closing[0].section is None
+    assert ("Sở Xây dựng", "report_to") in {(u.name, u.role) for u in closing[0].units}
+
+
+def test_page_foot_notes_of_a_pdf_letter_are_no_bullets(tmp_path: Path) -> None:
+    """Before: a pdf text layer's footnotes, printed at the foot of each page under the last
+    bullet with their bare number ("1 Mẫu đơn …", then the page number), were read as further
+    duties of the item above (s16 dev cv6987-snnmt-2026: three false duties at 1, 2.2, 2.5)."""
+    text = LETTER.replace(
+        "- Thông báo ngày khởi công cho cơ quan cấp phép theo quy định.",
+        "- Thông báo ngày khởi công cho cơ quan cấp phép theo quy định của pháp luật1.\n\n"
+        "1 Mẫu thông báo khởi công được quy định tại Phụ lục II Thông tư số 12/2025/TT-BXD ngày\n"
+        "\n02/3/2025 của Bộ Xây dựng, cơ quan cấp phép tiếp nhận và kiểm tra hồ sơ\n"
+        "                                   2\n")
+    doc = parse_text(tmp_path, text, "cong-van.md")
+    first = [d for d in doc.duties if d.section == "1"]
+    assert len(first) == 2, [d.text[:40] for d in first]
+    assert not any(d.text.startswith("1 Mẫu") for d in doc.duties)
