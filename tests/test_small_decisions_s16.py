@@ -141,3 +141,41 @@ def test_page_foot_notes_of_a_pdf_letter_are_no_bullets(tmp_path: Path) -> None:
     first = [d for d in doc.duties if d.section == "1"]
     assert len(first) == 2, [d.text[:40] for d in first]
     assert not any(d.text.startswith("1 Mẫu") for d in doc.duties)
+
+
+POSITIONS = """SỞ DU LỊCH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 77/QĐ-SDL An Bình, ngày 03 tháng 9 năm 2026
+
+QUYẾT ĐỊNH
+Về việc giao nhiệm vụ lập biên bản vi phạm hành chính trong lĩnh vực lữ hành
+
+GIÁM ĐỐC SỞ DU LỊCH
+
+Căn cứ Luật Xử lý vi phạm hành chính ngày 20/6/2012;
+Theo đề nghị của Trưởng phòng Quản lý lữ hành và Chánh Văn phòng Sở,
+
+QUYẾT ĐỊNH:
+
+Điều 1. Giao nhiệm vụ cho Phó Trưởng phòng được phân công phụ trách lĩnh vực lữ hành và Chuyên
+viên thuộc Phòng Quản lý lữ hành có thẩm quyền lập biên bản vi phạm hành chính trong lĩnh vực lữ hành.
+Điều 2. Trách nhiệm của Phó Trưởng phòng được phân công phụ trách lĩnh vực lữ hành và Chuyên viên được giao nhiệm vụ
+1. Lập biên bản đúng trình tự, thủ tục; chịu trách nhiệm trước Giám đốc Sở về tính chính xác của biên bản.
+2. Ngay sau khi lập biên bản, hoàn thiện hồ sơ, báo cáo Trưởng phòng Quản lý lữ hành để trình Giám đốc Sở xem xét.
+Điều 3. Chánh Văn phòng Sở, Trưởng phòng Quản lý lữ hành chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận: GIÁM ĐỐC
+- Như Điều 3;
+- Lưu: VT.
+
+Lê Văn Sáu
+"""
+
+
+def test_office_cut_at_a_function_word_takes_its_printed_name(tmp_path: Path) -> None:
+    """Before: "báo cáo Trưởng phòng Quản lý lữ hành để trình …" gave "Phòng Quản lý" (a
+    sentence-case name is kept only when a role verb closes it), beside the division printed
+    whole in the executing article (s16 dev qd5116-sct-2026 D2.2)."""
+    doc = parse_text(tmp_path, POSITIONS, "quyet-dinh.md")
+    assert ("Phòng Quản lý lữ hành", "report_to") in _units(doc, "D2.2")
+    assert not any(u.name == "Phòng Quản lý" for d in doc.duties for u in d.units)
