@@ -179,3 +179,15 @@ def test_office_cut_at_a_function_word_takes_its_printed_name(tmp_path: Path) ->
     doc = parse_text(tmp_path, POSITIONS, "quyet-dinh.md")
     assert ("Phòng Quản lý lữ hành", "report_to") in _units(doc, "D2.2")
     assert not any(u.name == "Phòng Quản lý" for d in doc.duties for u in d.units)
+
+
+def test_job_positions_stand_for_their_division(tmp_path: Path) -> None:
+    """Before: "Giao nhiệm vụ cho <positions>" made no duty, the article titled "Trách nhiệm của
+    <positions> …" was no unit heading, and the untitled "Phó Trưởng phòng" was the bare class
+    "phòng": the division led nothing (s16 dev qd5116-sct-2026 D1, D2.1-D2.3; [decided, s16 fixH])."""
+    doc = parse_text(tmp_path, POSITIONS, "quyet-dinh.md")
+    division = "Phòng Quản lý lữ hành"
+    for section in ("D1", "D2.1", "D2.2"):
+        assert (division, "lead") in _units(doc, section), section
+    assert ("Sở Du lịch", "report_to") in _units(doc, "D2.1")
+    assert not any(u.name == "phòng" for d in doc.duties for u in d.units)

@@ -263,6 +263,27 @@ def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: li
             unit.name = pattern.sub(own, unit.name)
 
 
+# "Giao nhiệm vụ cho Phó Trưởng phòng được phân công phụ trách lĩnh vực … và Chuyên viên thuộc
+# Phòng Quản lý công nghiệp": a department's decision charges job positions of one division, the
+# title printed without the division's name ([decided, s16 fixH]: positions stand for their
+# division; s16 dev qd5116-sct-2026). A singular title of an unnamed division in a document that
+# names one division is that division; "Trưởng các phòng" stays the collective.
+_UNNAMED_DIVISION_TITLE = re.compile(r"^(?:Phó\s+)?Trưởng\s+phòng$", re.IGNORECASE)
+
+
+def _one_named_division(duties: list, plan_lead: list) -> None:
+    units = [u for d in duties for u in d.units] + list(plan_lead)
+    named = {u.name for u in units if u.name.startswith("Phòng ")}
+    if len(named) != 1:
+        return
+    for unit in units:
+        if unit.name == "phòng" and unit.mention and _UNNAMED_DIVISION_TITLE.match(unit.mention.strip()):
+            unit.name = next(iter(named))
+    for duty in duties:
+        seen: set[tuple[str, str]] = set()
+        duty.units = [u for u in duty.units if (u.name, u.role) not in seen and not seen.add((u.name, u.role))]
+
+
 # A level word closing a unit's name, and the place printed after it in the unit's words.
 _LEVEL_END = re.compile(r"(?:^|\s)(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)$")
 _PLACE_AFTER = r"(?:^|\s){level}\s+(?P<place>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){{0,3}})\s*$"
@@ -437,6 +458,7 @@ def extract_document(document: Document) -> Document:
     if document.meta.type in _DATED_BY_ISSUE:
         date_in_issue_year(duties, document.meta.date)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
+    _one_named_division(duties, plan_lead)
     _keep_named_places(document.meta.issuer, duties, plan_lead)
     _one_commune_spelling((s.text for s in document.segments), find, duties, plan_lead)
     # The document's own number is no citation, even where it is printed as one ("Kèm theo Kế

@@ -107,7 +107,11 @@ _LEAD_BEFORE = re.compile(
     # "yêu cầu Giám đốc, Thủ trưởng các sở, ban ngành, …": a bare title listed before the one
     # that heads the bodies (a 2025 Cần Thơ directive; before, no addressee was charged).
     r"(?:\s+(?:giam doc|thu truong|lanh dao|nguoi dung dau)\s*,)?"
-    r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?(?:dong chi\s+)?$"
+    r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich"
+    # "Giao nhiệm vụ cho Phó Trưởng phòng … và Chuyên viên thuộc Phòng X …" opens a decision's
+    # article (s16 dev qd5116-sct-2026 Điều 1); after a comma it is a noun in a list ("Cơ chế đặt
+    # hàng, giao nhiệm vụ cho các doanh nghiệp …", kh179: the firms are charged with nothing).
+    r"|(?:^|(?<![,;])\s|\()giao nhiem vu cho)\s+(?:cac\s+)?(?:dong chi\s+)?$"
 )
 _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|lanh dao|"
@@ -2039,8 +2043,13 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
         rest = re.sub(r"\b(?:yeu cau|phoi hop(?: voi| cung)?)\b", " ", rest)
     # "Trách nhiệm quản lý nhà nước về bảo vệ môi trường của Bộ, cơ quan ngang Bộ" (a law's
     # article title): the units the responsibilities belong to close the title.
+    # "Điều 2. Trách nhiệm của Phó Trưởng phòng được phân công phụ trách lĩnh vực … và Chuyên viên
+    # được giao nhiệm vụ" (s16 dev qd5116-sct-2026): a title that opens on whose duties they are
+    # names its owner first; the participle after it ("được phân công …") qualifies the owner.
     owners = (re.match(r"^(?:trach nhiem|nhiem vu|quyen han)\b[^.;:]*\bcua\s+(?:cac\s+)?$", folded[: mentions[0].start])
-              and not folded[mentions[-1].end :].strip(" ,.;:…"))
+              and (not folded[mentions[-1].end :].strip(" ,.;:…")
+                   or (re.match(r"^\W*(?:trach nhiem|nhiem vu) cua\s+$", folded[: mentions[0].start])
+                       and folded[mentions[-1].end :].lstrip().startswith("duoc "))))
     if (len(rest.split()) > 3 and not owners) or len(partner_ids) == len(mentions):
         return []  # a heading about a topic that merely mentions a unit
     # "Giao Sở Giáo dục và Đào tạo chỉ đạo Trung tâm Giáo dục thường xuyên tỉnh:" over its bullets:
