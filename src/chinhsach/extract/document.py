@@ -263,6 +263,27 @@ def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: li
             unit.name = pattern.sub(own, unit.name)
 
 
+# "Giao nhiệm vụ cho Phó Trưởng phòng được phân công phụ trách lĩnh vực … và Chuyên viên thuộc
+# Phòng Quản lý công nghiệp": a department's decision charges job positions of one division, the
+# title printed without the division's name ([decided, s16 fixH]: positions stand for their
+# division; s16 dev qd5116-sct-2026). A singular title of an unnamed division in a document that
+# names one division is that division; "Trưởng các phòng" stays the collective.
+_UNNAMED_DIVISION_TITLE = re.compile(r"^(?:Phó\s+)?Trưởng\s+phòng$", re.IGNORECASE)
+
+
+def _one_named_division(duties: list, plan_lead: list) -> None:
+    units = [u for d in duties for u in d.units] + list(plan_lead)
+    named = {u.name for u in units if u.name.startswith("Phòng ")}
+    if len(named) != 1:
+        return
+    for unit in units:
+        if unit.name == "phòng" and unit.mention and _UNNAMED_DIVISION_TITLE.match(unit.mention.strip()):
+            unit.name = next(iter(named))
+    for duty in duties:
+        seen: set[tuple[str, str]] = set()
+        duty.units = [u for u in duty.units if (u.name, u.role) not in seen and not seen.add((u.name, u.role))]
+
+
 # A level word closing a unit's name, and the place printed after it in the unit's words.
 _LEVEL_END = re.compile(r"(?:^|\s)(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)$")
 _PLACE_AFTER = r"(?:^|\s){level}\s+(?P<place>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){{0,3}})\s*$"
@@ -323,29 +344,62 @@ _SETS_UP = re.compile(r"\bThành lập\s+(?P<name>(?:Đoàn|Tổ|Hội đồng)\
 _TEAM_HEADS = {"Đoàn": ("Trưởng đoàn", "Trưởng Đoàn"), "Tổ": ("Tổ trưởng",)}
 
 
-def _set_up_bodies(texts: Iterable[str]) -> list[str]:
-    """The teams a document sets up (:data:`_SETS_UP`), by the name it gives them."""
-    return list(dict.fromkeys(m.group("name") for t in texts if "Thành lập" in t for m in _SETS_UP.finditer(t)))
+# "Thành lập Hội đồng và Tổ giúp việc Hội đồng đánh giá … Mông Sơn, xã …, tỉnh … (gọi tắt là Hội
+# đồng và Tổ giúp việc)": a long name, or two bodies sharing one, given short names in a bracket
+# (s16 dev qd2736-ubnd-2026: the council's and its support team's seven tasks had no unit). Each
+# short name stands for its full name ([decided, s15 fixQ]), the place after the first comma
+# dropped as the province's name is.
+_SETS_UP_DEFINED = re.compile(r"\bThành lập\s+(?P<full>[^()]{3,300}?)\s*\(\s*(?:sau đây\s+)?(?:được\s+)?"
+                              r"gọi(?:\s+tắt)?\s+là\s+(?P<short>(?:Đoàn|Tổ|Hội đồng|Ban)\b[^()]{0,60}?)\s*\)")
+_OWN_PLACE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*){0,3}$")
 
 
-def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: list[str]) -> Callable[[str], list[Mention]]:
+def _defined_set_up_names(text: str) -> dict[str, str]:
+    """Short name → full name of the bodies a "Thành lập … (gọi tắt là …)" sentence sets up."""
+    out: dict[str, str] = {}
+    for m in _SETS_UP_DEFINED.finditer(text):
+        full = _OWN_PLACE_TAIL.sub("", " ".join(m.group("full").split()).split(",")[0])
+        shorts = [x.strip() for x in re.split(r"\s+và\s+", " ".join(m.group("short").split()))]
+        if len(shorts) == 1 and full.startswith(shorts[0]):
+            out[shorts[0]] = full
+        elif len(shorts) == 2 and (at := full.find(f" và {shorts[1]}")) > 0 and full[:at] == shorts[0]:
+            second = full[at + len(" và "):]
+            tail = second[len(shorts[1]):].strip()
+            out[shorts[0]] = tail if tail.startswith(shorts[0]) else f"{shorts[0]} {tail}".strip()
+            out[shorts[1]] = out[f"{shorts[1]} {shorts[0]}"] = second  # "Tổ giúp việc Hội đồng"
+    return out
+
+
+def _set_up_bodies(texts: Iterable[str]) -> dict[str, str]:
+    """The teams a document sets up (:data:`_SETS_UP`, :data:`_SETS_UP_DEFINED`): the name it
+    calls each by, mapped to the unit name."""
+    out: dict[str, str] = {}
+    for t in texts:
+        if "Thành lập" in t:
+            out.update({m.group("name"): m.group("name") for m in _SETS_UP.finditer(t)})
+            out.update(_defined_set_up_names(t))
+    return out
+
+
+def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: dict[str, str]) -> Callable[[str], list[Mention]]:
     """``find`` that also names the teams the document sets up, and their heads, as units."""
     if not names:
         return find
     # Each team's name and its head's titles, a whole-word pattern each, compiled once.
     words = {name: [re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
-                    for form in (name, *_TEAM_HEADS.get(name.split()[0], ()))] for name in names}
+                    for form in (short, *_TEAM_HEADS.get(short.split()[0], ()))] for short, name in names.items()}
 
     def with_teams(text: str) -> list[Mention]:
         found = list(find(text))
-        for name, forms in words.items():
-            spans = [m.span() for form in forms for m in form.finditer(text)]
-            # A name read over two of them ("… của Đoàn kiểm tra" ⏎ "Đoàn kiểm tra thực hiện" joined:
-            # "Đoàn kiểm tra Đoàn") is neither.
-            found = [x for x in found if sum(1 for a, b in spans if x.start < b and a < x.end) < 2]
-            for a, b in spans:  # in the order of the forms, as they were searched
-                if not any(x.start < b and a < x.end for x in found):
-                    found.append(Mention(a, b, name))
+        # The longest form first: "Tổ giúp việc Hội đồng" is the team, not the team and the council.
+        spans = sorted(((m.span(), name) for name, forms in words.items() for form in forms
+                        for m in form.finditer(text)), key=lambda x: x[0][0] - x[0][1])
+        # A name read over two of them ("… của Đoàn kiểm tra" ⏎ "Đoàn kiểm tra thực hiện" joined:
+        # "Đoàn kiểm tra Đoàn") is neither.
+        found = [x for x in found if sum(1 for (a, b), _ in spans if x.start < b and a < x.end) < 2]
+        for (a, b), name in spans:
+            if not any(x.start < b and a < x.end for x in found):
+                found.append(Mention(a, b, name))
         return sorted(found, key=lambda x: x.start)
 
     return with_teams
@@ -404,6 +458,7 @@ def extract_document(document: Document) -> Document:
     if document.meta.type in _DATED_BY_ISSUE:
         date_in_issue_year(duties, document.meta.date)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
+    _one_named_division(duties, plan_lead)
     _keep_named_places(document.meta.issuer, duties, plan_lead)
     _one_commune_spelling((s.text for s in document.segments), find, duties, plan_lead)
     # The document's own number is no citation, even where it is printed as one ("Kèm theo Kế

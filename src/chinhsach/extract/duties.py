@@ -107,7 +107,11 @@ _LEAD_BEFORE = re.compile(
     # "yêu cầu Giám đốc, Thủ trưởng các sở, ban ngành, …": a bare title listed before the one
     # that heads the bodies (a 2025 Cần Thơ directive; before, no addressee was charged).
     r"(?:\s+(?:giam doc|thu truong|lanh dao|nguoi dung dau)\s*,)?"
-    r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich)\s+(?:cac\s+)?(?:dong chi\s+)?$"
+    r"|(?:^|[.;:]\s*)[\s\-+•*]*khuyen khich"
+    # "Giao nhiệm vụ cho Phó Trưởng phòng … và Chuyên viên thuộc Phòng X …" opens a decision's
+    # article (s16 dev qd5116-sct-2026 Điều 1); after a comma it is a noun in a list ("Cơ chế đặt
+    # hàng, giao nhiệm vụ cho các doanh nghiệp …", kh179: the firms are charged with nothing).
+    r"|(?:^|(?<![,;])\s|\()giao nhiem vu cho)\s+(?:cac\s+)?(?:dong chi\s+)?$"
 )
 _LEAD_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:chu tri|chiu trach nhiem(?! truoc)|co trach nhiem|chi dao|lanh dao|"
@@ -2039,8 +2043,13 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
         rest = re.sub(r"\b(?:yeu cau|phoi hop(?: voi| cung)?)\b", " ", rest)
     # "Trách nhiệm quản lý nhà nước về bảo vệ môi trường của Bộ, cơ quan ngang Bộ" (a law's
     # article title): the units the responsibilities belong to close the title.
+    # "Điều 2. Trách nhiệm của Phó Trưởng phòng được phân công phụ trách lĩnh vực … và Chuyên viên
+    # được giao nhiệm vụ" (s16 dev qd5116-sct-2026): a title that opens on whose duties they are
+    # names its owner first; the participle after it ("được phân công …") qualifies the owner.
     owners = (re.match(r"^(?:trach nhiem|nhiem vu|quyen han)\b[^.;:]*\bcua\s+(?:cac\s+)?$", folded[: mentions[0].start])
-              and not folded[mentions[-1].end :].strip(" ,.;:…"))
+              and (not folded[mentions[-1].end :].strip(" ,.;:…")
+                   or (re.match(r"^\W*(?:trach nhiem|nhiem vu) cua\s+$", folded[: mentions[0].start])
+                       and folded[mentions[-1].end :].lstrip().startswith("duoc "))))
     if (len(rest.split()) > 3 and not owners) or len(partner_ids) == len(mentions):
         return []  # a heading about a topic that merely mentions a unit
     # "Giao Sở Giáo dục và Đào tạo chỉ đạo Trung tâm Giáo dục thường xuyên tỉnh:" over its bullets:
@@ -2204,6 +2213,13 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
             if list_start is not None:
                 rest = text[list_start:]
             return rest, roles_in_text(rest, find)
+        if list_start is not None:
+            # "…; Chủ tịch UBND xã X; Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm
+            # thi hành …": the piece with the charge names only generic subjects; the named
+            # units listed before it are the ones charged (s16 dev qd2736 Điều 4, qd2848 Điều 3).
+            listed = text[list_start:]
+            if any(u.role == "lead" for u in roles_in_text(text[list_start:start], find)):
+                return listed, roles_in_text(listed, find)
         list_start = None
     return None
 
@@ -2265,7 +2281,9 @@ def _only_units(piece: str, find: UnitFinder) -> bool:
     if not find(piece) or not piece.rstrip().endswith(";"):
         return False
     rest = _without_units(piece, find)
-    rest = re.sub(r"\b(?:các|và|cơ quan|đơn vị|thuộc|trực thuộc|tỉnh|thành phố|liên quan)\b|[,;:.]", " ",
+    # "Thủ trưởng các sở, ban, ngành, đơn vị cấp tỉnh;" (s16 dev qd2848 Điều 3): a level after
+    # the generic member names no other thing.
+    rest = re.sub(r"\b(?:các|và|cơ quan|đơn vị|thuộc|trực thuộc|cấp|tỉnh|thành phố|liên quan)\b|[,;:.]", " ",
                   rest, flags=re.IGNORECASE)
     return not rest.split()
 

@@ -2496,6 +2496,10 @@ def _signature(name: str) -> tuple[str, str, bool] | None:
     return head, "".join(letters), abbreviated
 
 
+_CUT_OFFICE = re.compile(r"^(?:Phòng|Ban|Trung tâm|Chi cục|Cục|Vụ) [A-ZĐÀ-Ỹ][^,;]*$")
+_LOWER_TAIL = re.compile(r"(?!(?:tỉnh|thành phố|huyện|xã|phường)\b)[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)+")
+
+
 def one_name_per_body(names: list[str]) -> dict[str, str]:
     """Names a document gives one body in short and in full, mapped to the full one.
 
@@ -2529,6 +2533,16 @@ def one_name_per_body(names: list[str]) -> dict[str, str]:
         longer = {m for m in distinct if m.startswith(n + " ") and m.islower() and "," not in m}
         if len(longer) == 1:
             out[n] = next(iter(longer))
+    # An office whose sentence-case name a function word closes ("báo cáo Trưởng phòng Quản lý
+    # công nghiệp để trình …") is read to its capitalised part only (:meth:`_ends_name`); the
+    # document prints it whole where a comma closes it: the one such longer name is the office's
+    # (s16 dev qd5116-sct-2026: "Phòng Quản lý" report_to beside the printed division).
+    for n in distinct:
+        if not _CUT_OFFICE.match(n):
+            continue
+        longer = {m for m in distinct if m.startswith(n + " ") and _LOWER_TAIL.fullmatch(m[len(n) + 1:])}
+        if len(longer) == 1:
+            out.setdefault(n, next(iter(longer)))
     # "Ủy ban nhân dân cấp xã" is the committees of the communes the document lists elsewhere
     # ("Ủy ban nhân dân xã, phường"): one spelling (GUIDELINES-real.md, adjudication of kh144,
     # kh157); a document that prints no other form keeps "cấp xã". "cấp tỉnh" likewise takes the

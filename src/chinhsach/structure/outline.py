@@ -1059,7 +1059,12 @@ _PART_CLOSING = re.compile(
     # phường; người đứng đầu … nghiêm túc tổ chức triển khai thực hiện./."; s14 dev cv4390, cv7103).
     r"|(?:can cu [^.;:]{0,60}?\b(?:tren|nay)\s*,\s*)?"
     r"(?:uy ban nhan dan (?:tinh|thanh pho|huyen|xa|phuong)\s+)?(?:yeu cau|de nghi) (?:cac|thu truong|chu tich)\b"
-    r"[^.:]{0,240}?\b(?:to chuc )?(?:trien khai )?thuc hien(?: (?:nghiem tuc|tot|hieu qua|kip thoi))?\W*$)")
+    r"[^.:]{0,240}?\b(?:to chuc )?(?:trien khai )?thuc hien(?: (?:nghiem tuc|tot|hieu qua|kip thoi))?\W*$"
+    # A department's letter to one addressee closes with its request by name: "Sở X yêu cầu Công
+    # ty Y nghiêm túc thực hiện; trong quá trình thực hiện …" (s16 dev cv6987-snnmt-2026: read
+    # as the last bullet of 2.6 before).
+    r"|(?:so|cuc|chi cuc|bo|ban quan ly)\b[^.;:]{0,80}?\b(?:yeu cau|de nghi)\b[^.;:]{0,120}?"
+    r"\b(?:nghiem tuc|khan truong|day du) (?:trien khai )?thuc hien\b)")
 
 
 # Weaker cues: a paragraph that charges every body ("Căn cứ Kế hoạch này, các sở, ban, ngành …
@@ -1070,6 +1075,25 @@ _PLAN_WIDE = re.compile(
     r"(?:cac|thu truong|uy ban|ubnd)\b"
     r"|(?:cac|thu truong cac)\s+(?:so|co quan|don vi|ban|nganh|dia phuong)\b.{0,200}?"
     r"\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
+
+
+# Footnote anchors a pdf text layer glues to the word they mark: "pháp luật1.", "phê duyệt2.",
+# "năm 20243" (the year 2024, note 3). Only single digits: a page has few notes.
+_GLUED_ANCHOR = re.compile(r"(?<=[a-zà-ỹđ])(\d)(?=[\s.,;:)]|$)|\bnăm (?:19|20)\d\d(\d)\b")
+# A footnote at a page's foot opens with its bare number: "3 Khi khai thác khoáng sản …".
+_PAGE_NOTE = re.compile(r"^(\d)\s+[A-ZĐÀ-Ỹ]")
+# What ends the notes of a page: its number closing their paragraph, or the body going on.
+_ENDS_WITH_PAGE_NUMBER = re.compile(r"\s\d{1,3}$")
+_BODY_LINE = re.compile(r"^(?:[-–—+•*·]\s|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|Điều\s+\d)")
+
+
+def _glued_anchors(paras: list[Paragraph]) -> set[int]:
+    return {int(a or b) for p in paras for a, b in _GLUED_ANCHOR.findall(p.text)}
+
+
+def _opens_page_note(text: str, glued: set[int]) -> bool:
+    m = _PAGE_NOTE.match(text)
+    return m is not None and int(m.group(1)) in glued
 
 
 def closing_kind(text: str) -> str | None:
@@ -1258,6 +1282,8 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     part_no = 0
     first, body_start, sign_start, _ = parts[0]
     note: int | None = None  # the footnote being read, after the signature
+    glued = _glued_anchors(paras)
+    page_note = False  # a footnote printed at the foot of a page of the body is being read
     for i, p in enumerate(paras):
         if part_no + 1 < len(parts) and i == parts[part_no + 1][0]:
             part_no += 1
@@ -1329,6 +1355,16 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             kind = "title" if i in header.title_paragraphs else "preamble"
             emit(kind, p.text, p, p.raw)
             continue
+        if not in_prose and i < sign_start and (page_note or _opens_page_note(p.text, glued)):
+            if not (page_note and _BODY_LINE.match(p.text)):
+                # A pdf text layer prints a page's footnotes at its foot, then the page number:
+                # "1 Hồ sơ, mẫu … quy định tại …" under a bullet whose word carries the glued
+                # anchor ("… theo quy định của pháp luật1."). They are notes, not the bullet's
+                # list (s16 dev cv6987-snnmt-2026: three false duties, one false report_to).
+                emit("note", p.text, p, p.raw)
+                page_note = not _ENDS_WITH_PAGE_NUMBER.search(p.text)
+                continue
+            page_note = False
         opens = footnote_number(p.text)
         if not in_prose and (i >= sign_start or note is not None or (opens is not None and opens in anchors)):
             # Footnotes follow the signature on crawled pages (or the body, where no signature
