@@ -110,3 +110,30 @@ def test_a_bracket_under_a_label_glosses_it(tmp_path: Path) -> None:
     assert ("Bộ Khoa học và Công nghệ", "lead") in {(u.name, u.role) for u in rows["PL1.1"].units}
     assert ("Bộ Công Thương", "lead") in {(u.name, u.role) for u in rows["PL1.2"].units}
     assert rows["PL1.2"].deadline == "2027-12-31"
+
+
+APPROVAL_COLUMN = (
+    "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 121/QĐ-TTg\n\nHà Nội, ngày 14 tháng 5 năm 2026\n\n"
+    "QUYẾT ĐỊNH\nPhê duyệt Đề án phát triển nhân lực ngành khí tượng\n\n"
+    "Điều 1. Phê duyệt Đề án với các nội dung sau:\n"
+    "1. Danh mục nhiệm vụ tại Phụ lục kèm theo Quyết định này.\n"
+    "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n\n"
+    "KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nTrần Văn Hòa\n\n"
+    "PHỤ LỤC\nDANH MỤC NHIỆM VỤ THỰC HIỆN ĐỀ ÁN\n\n"
+    "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Cấp phê duyệt | Tiến độ thực hiện |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | Ban hành chương trình bồi dưỡng dự báo viên | Bộ Nông nghiệp và Môi trường | Bộ Nội vụ "
+    "| Bộ trưởng Bộ Nông nghiệp và Môi trường | 2026 |\n"
+    "| 2 | Xây dựng cơ chế đãi ngộ nhân lực quan trắc | Bộ Nông nghiệp và Môi trường | Bộ Tài chính "
+    "| Thủ tướng Chính phủ | 2027 |\n"
+)
+
+
+def test_the_leads_own_head_approving_is_no_report_to(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, APPROVAL_COLUMN)
+    rows = {d.section: {(u.name, u.role) for u in d.units} for d in doc.duties
+            if d.section and d.section.startswith("PL1.")}
+    assert ("Bộ Nông nghiệp và Môi trường", "lead") in rows["PL1.1"]
+    assert ("Bộ Nông nghiệp và Môi trường", "report_to") not in rows["PL1.1"]
+    # Another level approving stays the body the lead delivers to.
+    assert ("Thủ tướng Chính phủ", "report_to") in rows["PL1.2"]
