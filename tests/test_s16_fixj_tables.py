@@ -137,3 +137,15 @@ def test_the_leads_own_head_approving_is_no_report_to(tmp_path: Path) -> None:
     assert ("Bộ Nông nghiệp và Môi trường", "report_to") not in rows["PL1.1"]
     # Another level approving stays the body the lead delivers to.
     assert ("Thủ tướng Chính phủ", "report_to") in rows["PL1.2"]
+
+
+def test_a_footnote_mark_glued_to_a_number_cited_elsewhere_is_no_citation() -> None:
+    """A gazette's text layer glues a footnote's digit to the number it marks ("Nghị quyết số
+    45-NQ/TW2" in a table's basis cell; s14 held-out nq97/NQ-CP 2026 had four such)."""
+    from chinhsach.extract.citations import distinct_citations, find_citations
+
+    text = ("Thực hiện Nghị quyết số 45-NQ/TW ngày 10/02/2025 của Bộ Chính trị và Nghị định số "
+            "18/2025/NĐ-CP ngày 03/3/2025 của Chính phủ. Căn cứ: Nghị quyết số 45-NQ/TW2; "
+            "Nghị định số 18/2025/NĐ-CP3; Nghị quyết số 88/2025/QH15 của Quốc hội.")
+    numbers = [c.number for c in distinct_citations(find_citations(text, section="I"))]
+    assert numbers == ["45-NQ/TW", "18/2025/NĐ-CP", "88/2025/QH15"]
