@@ -796,8 +796,17 @@ def _inspected_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "Ông Nguyễn Văn A - Trưởng đoàn: Phụ trách chung; …", "Đồng chí B – Phó Chủ tịch UBND tỉnh: …": a
+# list assigning tasks to persons by their office. The office is the unit (a title stands for its
+# body, GUIDELINES-real.md [decided, duties2]; a named person is no unit, [decided, s15 fixP]); the
+# name in front kept the title from opening the clause (s15 kh1105 4.1-4.3: no unit).
+_PERSON_BEFORE_TITLE = re.compile(r"^\W*(?:Ông|Bà|Đồng chí|đồng chí|Đ/c|đ/c)\.?\s+(?:\w+\s+){1,5}?[-–]\s*(?=\w)")
+
+
 def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRole]:
     """Units named in one duty text, each with its role(s), in order of first mention."""
+    if person := _PERSON_BEFORE_TITLE.match(text):
+        text = " " * person.end() + text[person.end():]
     if "gọi" in text and _UNIT_ALIAS.search(text):
         # A short name defined in brackets ("X (sau đây gọi là Y) và Z …") is X again: blanked,
         # so that the list X … và Z goes on over it (s15 dev cv8388 lost Z, the committees).
@@ -2431,6 +2440,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     directive: list[UnitRole] | None = None
     unparted = not any(s.kind == "part" for s in document.sections)
     addressees: list[UnitRole] = []  # a letter's "Kính gửi" list, read below
+    letter = fold(document.meta.type or "") in _LETTER_TYPES
     addressing = False  # inside that list
     # Under "Bộ X yêu cầu:" (a lead-in naming nobody) the items charge that list even when they
     # name a partner but no lead: the segments read under such a lead-in.
@@ -2449,7 +2459,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     title_scope = [span] if (span := _span(document.meta.title, single=True, since=issued)) else []
     member_lists, member_bullets = _listed_members(whole, find)
     for seg in whole:
-        if seg.section_node is None and unparted:
+        if seg.section_node is None and (unparted or letter):
+            # A letter in parts ("I. NHIỆM VỤ CHUNG", "II. NHIỆM VỤ CỤ THỂ") is still written to
+            # its addressees (s15 cv6386).
             addressing = _read_addressees(seg, find, addressing, addressees)
         if seg.id in member_bullets:
             continue  # a member of the class listed above: it completes that list
@@ -2741,7 +2753,6 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     org_duties = [(d, p) for d, p in org_duties if not _in_regulation(d.section, regulations)]
     plan_charges = [(d, p) for d, p in plan_charges if not _in_regulation(d.section, regulations)]
     plan_lead = [] if normative else _plan_lead(org_duties or plan_charges, inherited)
-    letter = fold(document.meta.type or "") in _LETTER_TYPES
     # The letter's own items only: a document it forwards or attaches ("ATT.", "KH." …) is written
     # to its own readers, not to the letter's addressees.
     attached = tuple(f"{a['prefix']}." for a in document.meta.attached if a.get("prefix"))
