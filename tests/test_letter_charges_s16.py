@@ -84,3 +84,89 @@ def test_team_plan_charges_the_team_by_its_offices(tmp_path) -> None:
     for section in ("2.1", "2.2", "3.1"):
         duty = next(d for d in doc.duties if d.section == section)
         assert ("Đoàn kiểm tra", "lead", True) in {(u.name, u.role, u.explicit) for u in duty.units}, section
+
+
+# A guidance allotting a number to each body ("Mỗi X: cử tối đa N người"), layout of the Party
+# guidance s13 hd40 II (six such bullets); invented wording.
+ALLOTMENT_GUIDANCE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+BAN MẪU TRUNG ƯƠNG
+ĐẢNG CỘNG SẢN VIỆT NAM
+Số 12-HD/BMTW
+Hà Nội, ngày 10 tháng 3 năm 2026
+
+HƯỚNG DẪN
+Về đội ngũ cộng tác viên thông tin
+
+I. SỐ LƯỢNG CỘNG TÁC VIÊN
+1. Cấp Trung ương
+- Mỗi bộ, cơ quan ngang bộ: cử tối đa 04 người tham gia mạng lưới cộng tác viên.
+- Mỗi tỉnh ủy, thành ủy lựa chọn tối đa 06 người tham gia mạng lưới cộng tác viên.
+"""
+
+
+def test_each_body_allotted_is_the_subject(tmp_path) -> None:
+    """Before: 'Mỗi' (each) before the bodies hid them as subjects; both bullets had no unit."""
+    doc = parse_text(tmp_path, ALLOTMENT_GUIDANCE, "hd12-bmtw.md")
+    units = {(u.name, u.role) for d in doc.duties if d.section == "I.1" for u in d.units}
+    assert {("bộ, cơ quan ngang bộ", "lead"), ("tỉnh ủy, thành ủy", "lead")} <= units
+
+
+# A Party committee's letter charging the provincial committee to direct its apparatus (s14
+# cv2449 item 1: "1. <body>, chỉ đạo các cơ quan, đơn vị có liên quan:" over bullets); invented.
+DIRECTING_LETTER = """ĐẢNG BỘ TỈNH BÌNH AN
+ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH
+ĐẢNG CỘNG SẢN VIỆT NAM
+Số 310-CV/ĐU
+Bình An, ngày 02 tháng 10 năm 2026
+
+Kính gửi: - Ủy ban nhân dân tỉnh,
+- Các chi bộ, đảng bộ cơ sở.
+
+Thực hiện Chương trình hành động của Tỉnh ủy về phát triển nông nghiệp xanh, Đảng ủy Ủy ban
+nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh và các tổ chức đảng trực thuộc triển khai thực hiện
+một số nhiệm vụ trọng tâm như sau:
+1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:
+- Xây dựng kế hoạch chuyển đổi sang nông nghiệp xanh giai đoạn 2026 - 2030.
+- Bố trí nguồn lực cho các mô hình sản xuất tuần hoàn trên địa bàn tỉnh.
+"""
+
+
+def test_body_directing_its_apparatus_leads_the_points(tmp_path) -> None:
+    """Before: the line '<body>, chỉ đạo các cơ quan, đơn vị có liên quan:' was a duty of its own
+    and handed nothing; the letter's other addressees were added to both bullets."""
+    doc = parse_text(tmp_path, DIRECTING_LETTER, "cv310-du.md")
+    item = [d for d in doc.duties if d.section == "1"]
+    assert len(item) == 2
+    for duty in item:
+        assert {(u.name, u.role) for u in duty.units} == {("Ủy ban nhân dân tỉnh", "lead")}, duty.text
+
+
+# A city's letter whose "Kính gửi" list names departments by their short names after "Các sở:",
+# the crawl leaving a table pipe before the first mark (s15 cv6356); invented wording.
+LONG_ADDRESSEE_LETTER = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 5120/UBND-NNMT
+V/v ứng phó đợt rét đậm, rét hại
+Bình An, ngày 05 tháng 12 năm 2026
+
+|
+**Kính gửi:**
+| - Các sở: Y tế, Xây dựng, Dân tộc và Tôn giáo, Nội vụ; Tài chính, Công Thương, Giáo dục và Đào tạo, Nông nghiệp và Môi trường;
+- Công an tỉnh;
+- UBND các xã, phường.
+|
+
+Ủy ban nhân dân tỉnh yêu cầu các đơn vị thực hiện một số nhiệm vụ như sau:
+1. Sở Nông nghiệp và Môi trường:
+- Hướng dẫn người dân che chắn chuồng trại cho gia súc trong các đợt rét.
+"""
+
+
+def test_addressee_list_charges_nobody(tmp_path) -> None:
+    """Before: a long addressee line after a pipe closed the list and was read as a duty charging
+    four departments."""
+    doc = parse_text(tmp_path, LONG_ADDRESSEE_LETTER, "cv5120-ubnd.md")
+    assert not [d for d in doc.duties if d.section is None and "Các sở" in d.text]
+    item = next(d for d in doc.duties if d.section == "1")
+    assert {(u.name, u.role) for u in item.units} == {("Sở Nông nghiệp và Môi trường", "lead")}
