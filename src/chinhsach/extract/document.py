@@ -341,7 +341,14 @@ def _one_commune_spelling(texts: Iterable[str], find: Callable[[str], list[Menti
 # roles were the team's).
 _SETS_UP = re.compile(r"\bThành lập\s+(?P<name>(?:Đoàn|Tổ|Hội đồng)\s+[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,3}?)"
                       r"(?=\s*(?:\(|để\b|gồm\b|do\b|[,:;.]|$))")
-_TEAM_HEADS = {"Đoàn": ("Trưởng đoàn", "Trưởng Đoàn"), "Tổ": ("Tổ trưởng",)}
+_TEAM_HEADS = {"Đoàn": ("Trưởng đoàn", "Trưởng Đoàn", "Thư ký đoàn", "Thư ký Đoàn", "thành viên Đoàn",
+                        "Thành viên Đoàn"),
+               "Tổ": ("Tổ trưởng",)}
+# The team's own document ("KẾ HOẠCH Kiểm tra …" issued by "ĐOÀN KIỂM TRA theo Quyết định số …",
+# signed "T/M. ĐOÀN KIỂM TRA") names itself bare as its founding decision does ("Đối với Đoàn kiểm
+# tra:", "Ông X - Trưởng đoàn: Phụ trách chung …"): s15 kh1105, the plan of the team qd1050 set up.
+# Only the issuer: elsewhere a bare "Đoàn kiểm tra" is any team (fixA: an award list's teams).
+_ISSUING_TEAM = re.compile(r"(?P<name>(?:Đoàn|Tổ)\s+[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,3}?)(?=\s+theo\b|\s*[(,]|$)")
 
 
 # "Thành lập Hội đồng và Tổ giúp việc Hội đồng đánh giá … Mông Sơn, xã …, tỉnh … (gọi tắt là Hội
@@ -370,10 +377,12 @@ def _defined_set_up_names(text: str) -> dict[str, str]:
     return out
 
 
-def _set_up_bodies(texts: Iterable[str]) -> dict[str, str]:
-    """The teams a document sets up (:data:`_SETS_UP`, :data:`_SETS_UP_DEFINED`): the name it
-    calls each by, mapped to the unit name."""
+def _set_up_bodies(texts: Iterable[str], issuer: str | None = None) -> dict[str, str]:
+    """The teams a document sets up (:data:`_SETS_UP`, :data:`_SETS_UP_DEFINED`) and the team
+    that issues it (:data:`_ISSUING_TEAM`): the name it calls each by, mapped to the unit name."""
     out: dict[str, str] = {}
+    if issuer and (own := _ISSUING_TEAM.match(issuer)):
+        out[own.group("name")] = own.group("name")
     for t in texts:
         if "Thành lập" in t:
             out.update({m.group("name"): m.group("name") for m in _SETS_UP.finditer(t)})
@@ -443,7 +452,7 @@ def extract_document(document: Document) -> Document:
             return mentions_by_text[text]
         return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
-    find = _with_set_up_bodies(find, _set_up_bodies(s.text for s in segments))
+    find = _with_set_up_bodies(find, _set_up_bodies((s.text for s in segments), document.meta.issuer))
     duties, plan_lead = extract_duties(document, find)
     row_duties, row_targets, handled = table_facts(document, find)
     if handled:

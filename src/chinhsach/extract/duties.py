@@ -824,8 +824,17 @@ def _inspected_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "Ông Nguyễn Văn A - Trưởng đoàn: Phụ trách chung; …", "Đồng chí B – Phó Chủ tịch UBND tỉnh: …": a
+# list assigning tasks to persons by their office. The office is the unit (a title stands for its
+# body, GUIDELINES-real.md [decided, duties2]; a named person is no unit, [decided, s15 fixP]); the
+# name in front kept the title from opening the clause (s15 kh1105 4.1-4.3: no unit).
+_PERSON_BEFORE_TITLE = re.compile(r"^\W*(?:Ông|Bà|Đồng chí|đồng chí|Đ/c|đ/c)\.?\s+(?:\w+\s+){1,5}?[-–]\s*(?=\w)")
+
+
 def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRole]:
     """Units named in one duty text, each with its role(s), in order of first mention."""
+    if person := _PERSON_BEFORE_TITLE.match(text):
+        text = " " * person.end() + text[person.end():]
     if "gọi" in text and _UNIT_ALIAS.search(text):
         # A short name defined in brackets ("X (sau đây gọi là Y) và Z …") is X again: blanked,
         # so that the list X … và Z goes on over it (s15 dev cv8388 lost Z, the committees).
@@ -924,9 +933,12 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         # An adverbial opener ("Căn cứ Kế hoạch này, các sở, ban, ngành … nghiên cứu triển
         # khai"; "Trên cơ sở đó,") leaves the units after it the subject of the sentence.
         opener = _without_openers(opener)
+        # "Mỗi tỉnh ủy, thành ủy chọn cử …", "- Mỗi bộ, cơ quan ngang bộ: cử …": "mỗi" (each) opens
+        # its subject as "các" does; a guidance's per-body allotments (s13 hd40 II.1, II.2: six
+        # bullets, no unit).
         is_subject = _after_condition(text, folded, mentions[head].start) or bool(re.fullmatch(
             r"[\s\-+•*]*(?:(?:dong thoi|trong do|tren co so do|giao|de nghi|"
-            r"yeu cau|cac|dong chi|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
+            r"yeu cau|cac|moi|dong chi|chu tich|giam doc|thu truong|lanh dao|can bo)\s+)*", opener))
         bare = re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:cac\s+)?", after)
         if (re.match(r"^\s*(?:,\s*)?phoi hop\b", after)
                 and not re.match(r"^\s*(?:,\s*)?phoi hop(?: chat che)?\s+(?:voi|cung)\b", after)
@@ -1745,6 +1757,23 @@ def _clause_core(text: str) -> str:
     return _PURPOSE_TO_SEMICOLON.sub(" ", fold(_ASIDE.sub(" ", text)))
 
 
+# "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:" over bullets (a Party
+# committee's letter to the provincial committee, s14 cv2449 item 1; conclusion notices and Party
+# letters charge a body to direct its own apparatus so): the body leads the points, the bodies it
+# directs get no role ([decided, s14 adj], monitor scope); the line itself is no task. Only generic
+# directed bodies: "Sở Y tế chỉ đạo Bệnh viện X:" names whom the points concern.
+_DIRECTS_LEAD_IN = re.compile(r"^\s*,?\s*(?:lanh dao\s*,?\s*)?chi dao(?:\s*(?:(?:co quan|don vi|dia phuong|"
+                              r"to chuc|luc luong|(?:co\s+)?lien quan|truc thuoc|chuc nang|va|cac)\b|,))+\s*:?\s*$")
+
+
+def _directs_generic(text: str, find: UnitFinder) -> bool:
+    """Whether a lead-in is "<unit>(,) chỉ đạo các cơ quan, đơn vị (có liên quan):"
+    (:data:`_DIRECTS_LEAD_IN`)."""
+    found = sorted(find(text), key=lambda m: m.start)
+    return bool(found) and not fold(text[: found[0].start]).strip(" -+•*.0123456789") \
+        and bool(_DIRECTS_LEAD_IN.match(fold(text[found[0].end:])))
+
+
 def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[UnitRole], bool] | None:
     """The units a clause lead-in hands to the points under it, and whether it is a duty itself.
 
@@ -1767,6 +1796,8 @@ def lead_in_clause(text: str, find: UnitFinder = _default_finder) -> tuple[list[
         return None
     folded = fold(stripped).rstrip(" :")
     if not _ANNOUNCES.search(folded):
+        if _directs_generic(stripped, find):
+            return handed, False
         if _CHARGED_LEAD_IN.search(folded):
             # "Các đơn vị chức năng có trách nhiệm lưu trữ … theo quy định:" over points that
             # list what is kept: a task of its own whose subject also leads the points.
@@ -1836,7 +1867,9 @@ def _read_addressees(seg: Segment, find: UnitFinder, open_: bool, addressees: li
         return True
     if not open_ or not folded:
         return open_
-    if seg.kind != "preamble" or not re.match(r"^\s*[-–+•]", text) or len(text.split()) > 25:
+    # A stray table pipe of the crawled markdown may stand before the mark ("| - Các sở: …"), and
+    # departments listed by their short names run to some 30 words (s15 cv6356).
+    if seg.kind != "preamble" or not re.match(r"^[\s|]*[-–+•]", text) or len(text.split()) > 40:
         return False
     for m in find(text):
         if not any(u.name == m.name for u in addressees):
@@ -2501,6 +2534,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     directive: list[UnitRole] | None = None
     unparted = not any(s.kind == "part" for s in document.sections)
     addressees: list[UnitRole] = []  # a letter's "Kính gửi" list, read below
+    letter = fold(document.meta.type or "") in _LETTER_TYPES
     addressing = False  # inside that list
     # Under "Bộ X yêu cầu:" (a lead-in naming nobody) the items charge that list even when they
     # name a partner but no lead: the segments read under such a lead-in.
@@ -2519,8 +2553,13 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     title_scope = [span] if (span := _span(document.meta.title, single=True, since=issued)) else []
     member_lists, member_bullets = _listed_members(whole, find)
     for seg in whole:
-        if seg.section_node is None and unparted:
+        if seg.section_node is None and (unparted or letter):
+            # A letter in parts ("I. NHIỆM VỤ CHUNG", "II. NHIỆM VỤ CỤ THỂ") is still written to
+            # its addressees (s15 cv6386).
+            listed = addressing
             addressing = _read_addressees(seg, find, addressing, addressees)
+            if listed and addressing:
+                continue  # one more addressee: the list charges nobody (s15 cv6356, four leads)
         if seg.id in member_bullets:
             continue  # a member of the class listed above: it completes that list
         if seg.id in member_lists:
@@ -2820,7 +2859,6 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     org_duties = [(d, p) for d, p in org_duties if not _in_regulation(d.section, regulations)]
     plan_charges = [(d, p) for d, p in plan_charges if not _in_regulation(d.section, regulations)]
     plan_lead = [] if normative else _plan_lead(org_duties or plan_charges, inherited)
-    letter = fold(document.meta.type or "") in _LETTER_TYPES
     # The letter's own items only: a document it forwards or attaches ("ATT.", "KH." …) is written
     # to its own readers, not to the letter's addressees.
     attached = tuple(f"{a['prefix']}." for a in document.meta.attached if a.get("prefix"))

@@ -1481,7 +1481,9 @@ _CLAUSE_WORDS = re.compile(r"\b(?:chu tri|phoi hop|co trach nhiem|chiu trach nhi
 # vực xây dựng, giao thông, vận tải … trên địa bàn Tỉnh" keeps all but the place (spent s15
 # held-out kh597 V.7, a heading of 20 words; the class was dropped as a bare "doanh nghiệp").
 _SECTOR = re.compile(r"\bhoạt động trong (?:các\s+)?(?:lĩnh vực|ngành)\b", re.IGNORECASE)
-_CLASS_RESTRICTION = re.compile(r"\s+(?:(?:đang\s+)?(?:hoạt động\s+)?"
+# Not inside "trực thuộc Sở/Bộ", a subset kept in the name (_QUALIFIER): cut at its "thuộc", "Các cơ
+# sở đào tạo trực thuộc Bộ" was "cơ sở đào tạo trực" (s15 cv6386).
+_CLASS_RESTRICTION = re.compile(r"(?<!trực)\s+(?:(?:đang\s+)?(?:hoạt động\s+)?"
                                 r"(?:trong(?!\s+(?:các\s+)?(?:lĩnh vực|ngành)\b)|tại|trên địa bàn|thuộc)\b.*"
                                 r"|(?:có\s+)?liên quan)$", re.IGNORECASE)
 
@@ -2432,9 +2434,10 @@ _BARE_COUNCILS = frozenset({"hoi dong nhan dan", "uy ban nhan dan", "uy ban mat 
 # The level word may be capitalised: the two centrally-run cities write their own name so
 # ("các sở, ban, ngành thuộc Ủy ban nhân dân Thành phố", 2025 plans of TP Hồ Chí Minh), and the
 # lower-case-only pattern left "Ủy ban nhân dân Thành phố" a unit of its own, charged as lead.
-# "trực thuộc Sở" (a department's own agencies) is the same kind of subset.
+# "trực thuộc Sở" (a department's own agencies) is the same kind of subset, and so is a ministry's
+# "trực thuộc Bộ" (s15 cv6386 "Các cơ sở đào tạo trực thuộc Bộ"; cut before "Bộ" the name lost it).
 _QUALIFIER = re.compile(r"^\s+(khác|(?:trực )?thuộc (?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|(?:Ủy ban nhân dân|UBND) "
-                        r"(?:[Tt]ỉnh|[Tt]hành phố|xã|phường|đặc khu))|trực thuộc(?:\s+Sở(?!\s+[A-ZĐ]))?"
+                        r"(?:[Tt]ỉnh|[Tt]hành phố|xã|phường|đặc khu))|trực thuộc(?:\s+(?:Sở|Bộ)(?!\s+[A-ZĐ]))?"
                         r"|được giao chủ trì)(?![\w])")
 
 
