@@ -106,3 +106,45 @@ TT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Th�
     assert ("tổ chức phi chính phủ", "cooperate") in rows["PL1.1"]
     assert (committee, "cooperate") in rows["PL1.2"]
     assert rows["PL1.3"] == {("Bộ Ngoại giao", "lead"), (committee, "cooperate")}
+
+
+def test_the_party_committees_of_a_class_of_bodies_are_one_collective() -> None:
+    """"Đảng ủy các bộ, ngành thuộc Đảng ủy Chính phủ" heads a part of a Politburo programme (s15
+    dev ctr31-tw-2026 III.6): the party committees of the ministries, one collective without what
+    they sit under (GUIDELINES-real.md [decided, s16 fixK]), as "Đảng ủy các xã, phường" is of a
+    level; a bare "Đảng ủy" beside the ministries named nobody's committee."""
+    from chinhsach.extract.duties import roles_in_text
+    from chinhsach.text.normalize import normalize_text
+
+    def roles(text: str) -> set[tuple[str, str]]:
+        return {(u.name, u.role) for u in roles_in_text(normalize_text(text))}
+
+    assert roles("Đảng ủy các bộ, ngành thuộc Đảng ủy Chính phủ chủ trì quán triệt chương trình.") == {
+        ("Đảng ủy bộ, ngành", "lead")}
+    assert roles("Đảng uỷ các sở, ban, ngành phối hợp tuyên truyền trong đảng viên.") == {
+        ("Đảng ủy sở, ban, ngành", "cooperate")}
+    assert roles("Đảng ủy các xã, phường chủ trì quán triệt chương trình.") == {("Đảng ủy xã, phường", "lead")}
+
+
+def test_a_class_named_by_its_field_of_work_in_a_partner_cell(tmp_path: Path) -> None:
+    """"các tổ chức hoạt động khai thác <resource>", "các tổ chức, cá nhân hoạt động <field>" in a
+    partner cell (the task appendix of the spent s14 held-out kh-ubnd Chỉ thị 11, rows 5, 7 and
+    14) name a class of actors by the work they do, as "tổ chức, cá nhân khai thác …" does; a bare
+    "tổ chức, cá nhân hoạt động trên địa bàn" names nobody."""
+    from chinhsach.extract.duties import roles_in_text
+    from chinhsach.text.normalize import normalize_text
+
+    doc = _parse(tmp_path, GOV_HEADER.replace("CHÍNH PHỦ |", "ỦY BAN NHÂN DÂN TỈNH HÒA VÂN |") + """Các sở triển khai Kế hoạch.
+
+PHỤ LỤC
+
+CÁC NHIỆM VỤ CHỦ YẾU
+
+TT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian
+1 | Lắp đặt trạm cân tại các mỏ đá | Sở Công Thương | Các sở, ngành và các tổ chức hoạt động khai thác đá xây dựng liên quan | Năm 2027
+2 | Rà soát hồ sơ thuê đất của các dự án | Sở Tài chính | Các sở, ngành; Các tổ chức, cá nhân hoạt động khoáng sản | Thường xuyên
+""")
+    rows = _rows(doc)
+    assert ("tổ chức hoạt động khai thác đá xây dựng", "cooperate") in rows["PL1.1"]
+    assert ("tổ chức, cá nhân hoạt động khoáng sản", "cooperate") in rows["PL1.2"]
+    assert not roles_in_text(normalize_text("Các tổ chức, cá nhân hoạt động trên địa bàn tỉnh chấp hành quy định."))

@@ -1426,7 +1426,7 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     found = _listed_departments(text, found)
     found = _headed_members(text, found)
     found = _bare_forces(text, found)
-    found = _committees_of(text, found)
+    found = _party_committees_of_class(text, _committees_of(text, found))
     found = _shared_committee_word(text, _owned_by(text, _owned_classes(text, found)))
     found = [_speciality(text, m) for m in found]
     found = _council_bodies(text, found)
@@ -1522,13 +1522,17 @@ def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
 # xăng dầu" (GUIDELINES-real.md: a class named by its kind or function is a unit). The pair alone or with "liên quan" names no class
 # (_GENERIC_LIST), so an activity verb must follow. Seen in s15 dev cv5141 (a provincial
 # department's letter to mining licence holders; ~14 gold triples, none read before).
+# The same class is named by its field of work, "hoạt động" before the activity or alone before its
+# object ("các tổ chức hoạt động khai thác khoáng sản", "các tổ chức, cá nhân hoạt động khoáng sản":
+# partner cells of the spent s14 held-out kh-ubnd Chỉ thị 11 appendix, rows 5, 7, 14), "tổ chức"
+# alone only so (s15 dev cv5141 reads "các tổ chức khai thác …" as the letter's addressees).
 _ACTIVITIES = ("khai thác tận thu", "khai thác", "thu hồi", "kinh doanh", "sản xuất", "nhập khẩu", "xuất khẩu",
-               "chế biến", "vận chuyển", "thăm dò", "sử dụng", "nuôi trồng", "hành nghề")
+               "chế biến", "vận chuyển", "thăm dò", "sử dụng", "nuôi trồng", "hành nghề", "hoạt động")
 _ACTIVITY = "|".join(_ACTIVITIES)
 _LICENSED = re.compile(
-    r"\b(?:các)\s+tổ\s+chức,\s*cá\s+nhân\s+(?P<licence>(?:được\s+)?cấp\s+(?:giấy\s+)?phép\s+)?"
+    r"\b(?:các)\s+tổ\s+chức(?P<pair>,\s*cá\s+nhân)?\s+(?P<licence>(?:được\s+)?cấp\s+(?:giấy\s+)?phép\s+)?"
     rf"(?P<act>(?:{_ACTIVITY})(?:(?:,\s*|\s+và\s+|\s+)(?:{_ACTIVITY}))*)"
-    r"(?P<obj>(?:\s+(?!(?:có|phải|báo|thực|chịu|trên|tại|theo|thuộc|đang|để|nghiêm|được|và|các|của|cho|với|khi|nếu|tự|trực|chấp|nộp|lập|gửi)\b)[^\W\d_]+){0,5})",
+    r"(?P<obj>(?:\s+(?!(?:có|phải|báo|thực|chịu|trên|tại|theo|thuộc|đang|để|nghiêm|được|và|các|của|cho|với|khi|nếu|tự|trực|chấp|nộp|lập|gửi|liên)\b)[^\W\d_]+){0,5})",
     re.IGNORECASE)
 
 
@@ -1540,10 +1544,12 @@ def _licensed_actors(text: str, found: list[UnitMention]) -> list[UnitMention]:
         obj = m.group("obj").strip()
         if not obj:
             continue  # "tổ chức, cá nhân sử dụng" alone: the object names the class
+        if not m.group("pair") and not m.group("act").lower().startswith("hoạt động"):
+            continue  # "các tổ chức khai thác …" in a letter to licence holders is its addressees'
         # The name as printed, licence words included (the s14 gold of a provincial mining letter
         # keeps "tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản").
         name = " ".join(text[m.start("licence") if m.group("licence") else m.start("act") : m.end()].split())
-        name = f"tổ chức, cá nhân {name}"
+        name = f"tổ chức, cá nhân {name}" if m.group("pair") else f"tổ chức {name}"
         out.append(UnitMention(m.start(), m.end(), text[m.start():m.end()], name, collective=True))
     return sorted(out, key=lambda u: u.start)
 
@@ -1743,6 +1749,35 @@ def _committees_of(text: str, found: list[UnitMention]) -> list[UnitMention]:
             out.append(UnitMention(m.start, owner.end, text[m.start : owner.end], f"Ban của {owner.name}",
                                    owner.place, False, True))
             skip = found.index(owner)
+    return out
+
+
+# "Đảng ủy các bộ, ngành (thuộc Đảng ủy Chính phủ)", "Đảng ủy các sở, ban, ngành": the party
+# committees of a class of bodies, one collective "Đảng ủy bộ, ngành" (as "Đảng ủy các xã, phường"
+# is of a level; s15 dev ctr31-tw-2026 heads a part of its tasks so, its gold [decided, s16 fixK]).
+# Read apart, a bare "Đảng ủy" owned by nobody and the ministries themselves led. What the
+# committees sit under ("thuộc Đảng ủy Chính phủ") restricts the class and is no part of its name.
+_CLASS_COLLECTIVE = re.compile(r"(?:bộ|sở|ban|ngành)(?:,\s*(?:bộ|sở|ban|ngành|cơ quan ngang bộ|cơ quan thuộc Chính phủ))+"
+                               r"(?=$|\s+(?:trực\s+)?thuộc\s)")
+
+
+def _party_committees_of_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    k = 0
+    while k < len(found):
+        m = found[k]
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        cls = _CLASS_COLLECTIVE.match(nxt.name) if nxt is not None and nxt.collective else None
+        if (cls and not m.is_head and fold(m.name) == "dang uy"
+                and re.fullmatch(r"\s+các\s+", text[m.end : nxt.start])):
+            end, k = nxt.end, k + 2
+            under = re.match(r"\s+(?:trực\s+)?thuộc\s+", text[end:])
+            if under and k < len(found) and found[k].start == end + under.end():
+                end, k = found[k].end, k + 1  # the owner they sit under goes with them
+            out.append(UnitMention(m.start, end, text[m.start : end], f"Đảng ủy {cls.group(0)}", None, False, True))
+            continue
+        out.append(m)
+        k += 1
     return out
 
 
