@@ -279,9 +279,7 @@ def _one_named_division(duties: list, plan_lead: list) -> None:
     for unit in units:
         if unit.name == "phòng" and unit.mention and _UNNAMED_DIVISION_TITLE.match(unit.mention.strip()):
             unit.name = next(iter(named))
-    for duty in duties:
-        seen: set[tuple[str, str]] = set()
-        duty.units = [u for u in duty.units if (u.name, u.role) not in seen and not seen.add((u.name, u.role))]
+    _drop_repeated_roles(duties)
 
 
 # A level word closing a unit's name, and the place printed after it in the unit's words.
@@ -352,6 +350,11 @@ def _respell(form: str, spelling: str, duties: Iterable, plan_lead: list) -> Non
     for unit in [u for d in duties for u in d.units] + list(plan_lead):
         if unit.name.endswith(form):
             unit.name = unit.name[: -len(form)] + spelling
+    _drop_repeated_roles(duties)
+
+
+def _drop_repeated_roles(duties: Iterable) -> None:
+    """A unit in the same role twice in a duty (two spellings renamed to one) kept once."""
     for duty in duties:
         seen: set[tuple[str, str]] = set()
         duty.units = [u for u in duty.units if (u.name, u.role) not in seen and not seen.add((u.name, u.role))]

@@ -1115,9 +1115,9 @@ _PERIOD_NO_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|cham nhat(?:
 # "năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi": a start and then every year, not a
 # year by which the work is done (a time cell read as "trong năm 2026" took its 31 December).
 # A time cell may leave out "năm" ("2026 và các năm tiếp theo").
-_YEARS_ON = re.compile(r"(?:\btu\s+)?(?:\bnam\s+|^\s*)(?P<y>20\d\d)\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)"
-                       r"|tro di)\b")
+# "… và các năm tiếp theo", "… trở đi" after a year or a quarter: every year from then on.
 _YEARS_AFTER = re.compile(r"\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)|tro di)\b")
+_YEARS_ON = re.compile(r"(?:\btu\s+)?(?:\bnam\s+|^\s*)(?P<y>20\d\d)" + _YEARS_AFTER.pattern)
 # A relative time limit, counted from an event: "trong thời hạn 15 ngày kể từ ngày nhận hồ sơ",
 # "chậm nhất là 05 ngày làm việc kể từ …", "trong vòng 30 ngày", "ít nhất 03 ngày trước ngày …".
 # "Sau 01 năm, kể từ ngày thông báo … mà không …" is when something may happen, not a limit to
