@@ -1481,6 +1481,7 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         candidates.append((m.start(), iso, text[m.start() : end]))
         if iso and prep.endswith(("truoc", "cham nhat", "cham nhat la")):
             limits.add(m.start())
+    every_year = False  # a start, then every year (below)
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
         iso, end = month_end(int(m.group("y")), q * 3), m.end()
@@ -1488,9 +1489,7 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             # "Quý IV năm 2025 và các năm tiếp theo": a start, then every year, as "năm 2026 và
             # các năm tiếp theo" (_YEARS_ON): no last day ([decided, s13 adj], kh7360 II.1).
             candidates.append((m.start(), None, text[m.start() : on.end()]))
-            if "hằng năm" not in recurring_parts:
-                recurring_parts.append("hằng năm")
-                recurring = ", ".join(recurring_parts)
+            every_year = True
             continue
         if (later := _LATER_YEAR.match(folded, end)) and int(later.group("y")) > int(m.group("y")):
             iso, end = f"{int(later.group('y')):04d}-12-31", later.end()
@@ -1521,9 +1520,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             candidates.append((m.start(), None, text[m.start() : m.end()].rstrip(" ,")))
     for m in _YEARS_ON.finditer(folded):
         candidates.append((m.start(), None, text[m.start() : m.end()]))
-        if "hằng năm" not in recurring_parts:
-            recurring_parts.append("hằng năm")
-            recurring = ", ".join(recurring_parts)
+        every_year = True
+    if every_year and "hằng năm" not in recurring_parts:
+        recurring_parts.append("hằng năm")
+        recurring = ", ".join(recurring_parts)
     for m in _YEAR.finditer(folded):
         if _VISION_BEFORE.search(folded, 0, m.start()) or _VISION_AFTER.match(folded, m.end()):
             continue  # "… đến năm 2030, tầm nhìn đến năm 2045": a strategy's or plan's name
