@@ -2246,13 +2246,11 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
             if list_start is not None:
                 rest = text[list_start:]
             return rest, roles_in_text(rest, find)
-        if list_start is not None:
+        if list_start is not None and any(u.role == "lead" for u in roles_in_text(text[list_start:start], find)):
             # "…; Chủ tịch UBND xã X; Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm
             # thi hành …": the piece with the charge names only generic subjects; the named
             # units listed before it are the ones charged (s16 dev qd2736 Điều 4, qd2848 Điều 3).
-            listed = text[list_start:]
-            if any(u.role == "lead" for u in roles_in_text(text[list_start:start], find)):
-                return listed, roles_in_text(listed, find)
+            return text[list_start:], roles_in_text(text[list_start:], find)
         list_start = None
     return None
 
