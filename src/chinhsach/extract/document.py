@@ -279,9 +279,7 @@ def _one_named_division(duties: list, plan_lead: list) -> None:
     for unit in units:
         if unit.name == "phòng" and unit.mention and _UNNAMED_DIVISION_TITLE.match(unit.mention.strip()):
             unit.name = next(iter(named))
-    for duty in duties:
-        seen: set[tuple[str, str]] = set()
-        duty.units = [u for u in duty.units if (u.name, u.role) not in seen and not seen.add((u.name, u.role))]
+    _drop_repeated_roles(duties)
 
 
 # A level word closing a unit's name, and the place printed after it in the unit's words.
@@ -318,15 +316,6 @@ _COMMUNE_LEVEL = "Ủy ban nhân dân cấp xã"
 _COMMUNE_COLLECTIVE = re.compile(r"Ủy ban nhân dân xã, (?:phường|thị trấn)(?:, [a-zà-ỹđ ]+)*")
 
 
-def _one_commune_spelling(texts: Iterable[str], find: Callable[[str], list[Mention]],
-                          duties: Iterable, plan_lead: list) -> None:
-    printed = [m.name for text in texts if "xã" in text for m in find(text)
-               if _COMMUNE_COLLECTIVE.fullmatch(m.name)]
-    if not printed:
-        return
-    _respell(_COMMUNE_LEVEL, max(set(printed), key=printed.count), duties, plan_lead)
-
-
 # "Ủy ban nhân dân (các) tỉnh, thành phố" and "… tỉnh, thành phố trực thuộc trung ương" in one
 # document name the same committees (and the bare class in a unit cell the same provinces): the
 # gold writes the form the document prints most often (GUIDELINES-real.md [decided, s14 adj] level
@@ -336,11 +325,25 @@ _PROVINCE_LEVEL = "tỉnh, thành phố"
 _PROVINCE_QUALIFIED = "tỉnh, thành phố trực thuộc Trung ương"
 
 
-def _one_province_spelling(texts: Iterable[str], find: Callable[[str], list[Mention]],
-                           duties: Iterable, plan_lead: list) -> None:
-    printed = [m.name.endswith(_PROVINCE_QUALIFIED) for text in texts if "thành phố" in text for m in find(text)
-               if m.name.endswith((_PROVINCE_LEVEL, _PROVINCE_QUALIFIED))]
-    long, short = printed.count(True), printed.count(False)
+def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Mention]],
+                            duties: Iterable, plan_lead: list) -> None:
+    """The commune level (:data:`_COMMUNE_LEVEL`) written as the commune collective the document
+    prints most often, if it prints one, and the province class in its form printed most often
+    (:data:`_PROVINCE_LEVEL` or :data:`_PROVINCE_QUALIFIED`, none on a tie); the texts read once."""
+    communes: list[str] = []
+    provinces: list[bool] = []  # per printed province class: whether in the long form
+    for text in texts:
+        commune, province = "xã" in text, "thành phố" in text
+        if not (commune or province):
+            continue
+        for m in find(text):
+            if commune and _COMMUNE_COLLECTIVE.fullmatch(m.name):
+                communes.append(m.name)
+            if province and m.name.endswith((_PROVINCE_LEVEL, _PROVINCE_QUALIFIED)):
+                provinces.append(m.name.endswith(_PROVINCE_QUALIFIED))
+    if communes:
+        _respell(_COMMUNE_LEVEL, max(set(communes), key=communes.count), duties, plan_lead)
+    long, short = provinces.count(True), provinces.count(False)
     if long > short:
         _respell(_PROVINCE_LEVEL, _PROVINCE_QUALIFIED, duties, plan_lead)
     elif short > long:
@@ -352,6 +355,11 @@ def _respell(form: str, spelling: str, duties: Iterable, plan_lead: list) -> Non
     for unit in [u for d in duties for u in d.units] + list(plan_lead):
         if unit.name.endswith(form):
             unit.name = unit.name[: -len(form)] + spelling
+    _drop_repeated_roles(duties)
+
+
+def _drop_repeated_roles(duties: Iterable) -> None:
+    """A unit in the same role twice in a duty (two spellings renamed to one) kept once."""
     for duty in duties:
         seen: set[tuple[str, str]] = set()
         duty.units = [u for u in duty.units if (u.name, u.role) not in seen and not seen.add((u.name, u.role))]
@@ -493,8 +501,7 @@ def extract_document(document: Document) -> Document:
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
     _one_named_division(duties, plan_lead)
     _keep_named_places(document.meta.issuer, duties, plan_lead)
-    _one_commune_spelling((s.text for s in document.segments), find, duties, plan_lead)
-    _one_province_spelling((s.text for s in document.segments), find, duties, plan_lead)
+    _one_spelling_per_level((s.text for s in document.segments), find, duties, plan_lead)
     # The document's own number is no citation, even where it is printed as one ("Kèm theo Kế
     # hoạch số 144/KH-UBND" above its appendix; GUIDELINES-real.md).
     own = doc_number_key(document.meta.number) if document.meta.number else None

@@ -1115,9 +1115,9 @@ _PERIOD_NO_YEAR = re.compile(r"(?P<prep>(?:trong|truoc|den het|cuoi|cham nhat(?:
 # "năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi": a start and then every year, not a
 # year by which the work is done (a time cell read as "trong năm 2026" took its 31 December).
 # A time cell may leave out "năm" ("2026 và các năm tiếp theo").
-_YEARS_ON = re.compile(r"(?:\btu\s+)?(?:\bnam\s+|^\s*)(?P<y>20\d\d)\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)"
-                       r"|tro di)\b")
+# "… và các năm tiếp theo", "… trở đi" after a year or a quarter: every year from then on.
 _YEARS_AFTER = re.compile(r"\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|tiep)|tro di)\b")
+_YEARS_ON = re.compile(r"(?:\btu\s+)?(?:\bnam\s+|^\s*)(?P<y>20\d\d)" + _YEARS_AFTER.pattern)
 # A relative time limit, counted from an event: "trong thời hạn 15 ngày kể từ ngày nhận hồ sơ",
 # "chậm nhất là 05 ngày làm việc kể từ …", "trong vòng 30 ngày", "ít nhất 03 ngày trước ngày …".
 # "Sau 01 năm, kể từ ngày thông báo … mà không …" is when something may happen, not a limit to
@@ -1481,6 +1481,7 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         candidates.append((m.start(), iso, text[m.start() : end]))
         if iso and prep.endswith(("truoc", "cham nhat", "cham nhat la")):
             limits.add(m.start())
+    every_year = False  # a start, then every year (below)
     for m in _QUARTER.finditer(folded):
         q = _QUARTERS[m.group("q")]
         iso, end = month_end(int(m.group("y")), q * 3), m.end()
@@ -1488,9 +1489,7 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             # "Quý IV năm 2025 và các năm tiếp theo": a start, then every year, as "năm 2026 và
             # các năm tiếp theo" (_YEARS_ON): no last day ([decided, s13 adj], kh7360 II.1).
             candidates.append((m.start(), None, text[m.start() : on.end()]))
-            if "hằng năm" not in recurring_parts:
-                recurring_parts.append("hằng năm")
-                recurring = ", ".join(recurring_parts)
+            every_year = True
             continue
         if (later := _LATER_YEAR.match(folded, end)) and int(later.group("y")) > int(m.group("y")):
             iso, end = f"{int(later.group('y')):04d}-12-31", later.end()
@@ -1521,9 +1520,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             candidates.append((m.start(), None, text[m.start() : m.end()].rstrip(" ,")))
     for m in _YEARS_ON.finditer(folded):
         candidates.append((m.start(), None, text[m.start() : m.end()]))
-        if "hằng năm" not in recurring_parts:
-            recurring_parts.append("hằng năm")
-            recurring = ", ".join(recurring_parts)
+        every_year = True
+    if every_year and "hằng năm" not in recurring_parts:
+        recurring_parts.append("hằng năm")
+        recurring = ", ".join(recurring_parts)
     for m in _YEAR.finditer(folded):
         if _VISION_BEFORE.search(folded, 0, m.start()) or _VISION_AFTER.match(folded, m.end()):
             continue  # "… đến năm 2030, tầm nhìn đến năm 2045": a strategy's or plan's name
@@ -2246,13 +2246,11 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
             if list_start is not None:
                 rest = text[list_start:]
             return rest, roles_in_text(rest, find)
-        if list_start is not None:
+        if list_start is not None and any(u.role == "lead" for u in roles_in_text(text[list_start:start], find)):
             # "…; Chủ tịch UBND xã X; Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm
             # thi hành …": the piece with the charge names only generic subjects; the named
             # units listed before it are the ones charged (s16 dev qd2736 Điều 4, qd2848 Điều 3).
-            listed = text[list_start:]
-            if any(u.role == "lead" for u in roles_in_text(text[list_start:start], find)):
-                return listed, roles_in_text(listed, find)
+            return text[list_start:], roles_in_text(text[list_start:], find)
         list_start = None
     return None
 
