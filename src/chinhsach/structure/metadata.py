@@ -742,8 +742,9 @@ def _same_block(prev: Any, cell: Any) -> bool:
 # A body set up by a decision names itself by it: "ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH / SỐ
 # 1050/QĐ-SCT" (an inspection team's plan, s15; "TỔ CÔNG TÁC …", "HỘI ĐỒNG … THEO QĐ SỐ …"). That
 # number is part of the issuer's name, not the document's own number ("Số: 1105/KH-ĐKT" below).
-_FOUNDING_RE = re.compile(r"\bTHEO\s+(?:QUYẾT\s+ĐỊNH|QĐ)\s+SỐ\b")
-_FOUNDING_OPEN = re.compile(r"\bTHEO\s+(?:QUYẾT\s+ĐỊNH|QĐ)$")
+_FOUNDING = r"\bTHEO\s+(?:QUYẾT\s+ĐỊNH|QĐ)"
+_FOUNDING_RE = re.compile(_FOUNDING + r"\s+SỐ\b")
+_FOUNDING_OPEN = re.compile(_FOUNDING + "$")  # its number on the next line
 
 
 def _join_founding_numbers(frags: list[Fragment]) -> list[Fragment]:
