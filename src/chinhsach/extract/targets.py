@@ -1622,7 +1622,8 @@ def _drop_defining_counts(ctx: _Ctx, piece: tuple[int, int], vals: list[_Val]) -
     với tốc độ 01 Gb/s đạt 100%" (a rate measured in % states its value in %). Within one
     piece: counts after an initial percentage, and counts before the percentage of a piece
     that opens with "tỷ lệ". Measured on the development plans: 4 false targets (kh144,
-    kh165), no target lost."""
+    kh165), no target lost. Likewise the sums of money after a count of things that opens the
+    piece: they define which things count."""
     money = _rx(r"(?:đồng|usd|đô la)(?:/\w+)?$", ctx.plain)
     first = vals[0] if vals else None
     lead = piece[0]
