@@ -1492,13 +1492,13 @@ def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
     label = _CLASS_LABEL.match(text)
     if not label:
         return found
-    if (len(label.group("name").split()) > 14 or len(label.group("name")) > 80) \
-            and not _SECTOR.search(label.group("name")):
+    printed = label.group("name")
+    if (len(printed.split()) > 14 or len(printed) > 80) and not _SECTOR.search(printed):
         return found  # a long label is a clause, unless it lists the sectors the class works in
     # "cơ quan chủ trì", "cơ quan phối hợp" name a body by its role in a procedure; bare, they are
     # also the column labels of a task table ("Cơ quan chủ trì: Sở Y tế"), so then only the subject
     # of a charge ("Cơ quan phối hợp có trách nhiệm …") is the class.
-    words = fold(label.group("name"))
+    words = fold(printed)
     role = _ROLE_NAMED.match(words)
     if role and (words == role.group(0) and label.group("end") in (":", "")):
         return found
@@ -1507,7 +1507,7 @@ def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
     a, b = label.start("name"), label.end("name")
     if any(m.start < b and m.end > a for m in found):
         return found  # a listed class or body ("Các doanh nghiệp viễn thông")
-    name = _CLASS_RESTRICTION.sub("", label.group("name")).strip()
+    name = _CLASS_RESTRICTION.sub("", printed).strip()
     name = name[0].lower() + name[1:]
     heads = _CLASS_HEADS if label.group("plural") else _NO_PLURAL_HEADS
     if not any(fold(name).startswith(fold(h) + " ") for h in heads):
