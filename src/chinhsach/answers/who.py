@@ -240,12 +240,14 @@ def _place_of(idx: Index, topic: str) -> tuple[set[str], str]:
     the topic's word pairs and outrank the sentence about the subject itself."""
     folded = fold(topic, keep_length=True).lower()
     places: dict[str, set[str]] = defaultdict(set)  # one pattern per place, however many plans
+    unknown: set[str] = set()  # documents whose header gave no place
     for doc in facts.documents(idx.conn):
         if doc.place:
             places[doc.place].add(doc.doc_id)
+        else:
+            unknown.add(doc.doc_id)
     out: set[str] = set()
     spans: list[tuple[int, int]] = []
-    unknown = {doc.doc_id for doc in facts.documents(idx.conn) if not doc.place}
     for place, docs in places.items():
         words = re.findall(r"\w+", fold(place).lower())
         if not words:
@@ -279,6 +281,12 @@ _DOC_NUMBER = re.compile(
     + r")(?:\s*[/-]\s*[\w]+)*(?![\w/])")
 
 
+def _leading_number(number: str) -> int | None:
+    """The number a số hiệu opens with ("88/NQ-CP" → 88), None when it opens with none."""
+    lead = re.match(r"\d+", number)
+    return int(lead.group()) if lead else None
+
+
 def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
     """Documents the topic names by kind and number ("NQ 88 khoáng sản: …" → the resolution
     88/NQ-CP), and the topic without that reference. A number matches the leading number of a
@@ -288,21 +296,25 @@ def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
     folded = fold(topic, keep_length=True).lower()
     found: set[str] = set()
     spans: list[tuple[int, int]] = []
-    documents, cites = idx.documents(), facts.citations(idx.conn)
     references = [(m.group(1), m.group(2), m.span()) for m in _DOC_REFERENCE.finditer(folded)]
     references += [(m.group(2), m.group(1), m.span()) for m in _DOC_NUMBER.finditer(folded)
                    if not any(a < m.end() and m.start() < b for _, _, (a, b) in references)]
+    if not references:
+        return found, topic
+    # Each document's leading number and folded file name, read once for every reference.
+    documents = [(d["doc_id"], d["type"], _leading_number(DocNumber.parse(d["number"]).text) if d["number"] else None,
+                  fold(d["doc_id"]).lower()) for d in idx.documents()]
+    cites = facts.citations(idx.conn)
     for word, digits, span in references:
         kind = KIND_CODES.get(word.upper()) or TYPE_WORDS.get(word)
         codes = {c.lower() for c, name in KIND_CODES.items() if name == kind}
         number = int(digits)
         hits = set()
-        for d in documents:
-            lead = re.match(r"\d+", DocNumber.parse(d["number"]).text) if d["number"] else None
-            if lead and int(lead.group()) == number and d["type"] in (None, kind):
-                hits.add(d["doc_id"])
-            elif any(re.match(rf"{code}[-_ ]?0*{number}(?!\d)", fold(d["doc_id"]).lower()) for code in codes):
-                hits.add(d["doc_id"])
+        for doc_id, doc_type, lead_number, file_name in documents:
+            if lead_number == number and doc_type in (None, kind):
+                hits.add(doc_id)
+            elif any(re.match(rf"{code}[-_ ]?0*{number}(?!\d)", file_name) for code in codes):
+                hits.add(doc_id)
         if hits:
             # The document itself: its number is no word of its sentences.
             spans.append(span)
@@ -310,8 +322,7 @@ def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
             # The documents that carry the one named out ("kế hoạch của UBND làm theo CTr 104"):
             # staff name a plan by the programme it implements as often as by its own number.
             # Their sentences often print that number, so it stays in the topic.
-            lead = re.match(r"\d+", cited)
-            if lead and int(lead.group()) == number and (cited_type or DocNumber.parse(cited).doc_type) == kind:
+            if _leading_number(cited) == number and (cited_type or DocNumber.parse(cited).doc_type) == kind:
                 hits.add(doc_id)
         found |= hits
     if not spans:

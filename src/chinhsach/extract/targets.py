@@ -295,6 +295,8 @@ _MEASURE_UNITS = {"m²", "m2", "m³", "m3", "km²", "km2", "km", "ha", "tấn", 
 _AREA_UNITS = {"ha", "m²", "m2", "km²", "km2", "hecta", "héc ta"}
 _TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "phút", "tuần", "quý"}
 _AGE_UNITS = {"tuổi", "tháng tuổi"}
+# Units that measure a quantity, a time or an age: a value in any other unit counts things.
+_NOT_COUNTS = _TIME_UNITS | _AGE_UNITS | _MEASURE_UNITS
 # Words after a value that are never its unit.
 _UNIT_SET = frozenset(_UNITS)
 _UNIT_STOP = {
@@ -1213,7 +1215,7 @@ def _indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
             return f"tỷ lệ {_lower_first(core)}"
         base_unit = unit.split("/")[0] if unit else ""
         if unit and not percent and not per_pop and \
-                base_unit.lower() not in _TIME_UNITS | _AGE_UNITS | _MEASURE_UNITS:
+                base_unit.lower() not in _NOT_COUNTS:
             # "hỗ trợ xây mới, sửa chữa ít nhất 1.500 căn nhà" → "số căn nhà hỗ trợ …".
             core = re.sub(r"\s+(?:cho|cho từ|với|đối với|tới)$", "", core).strip()
             if post.lower().startswith(unit.lower()):
@@ -1240,7 +1242,7 @@ def _indicator(ctx: _Ctx, mb: _Member, prev: _Member | None) -> str:
         return f"số {unit} {post}".strip()
     if mb.post:
         return mb.post
-    if unit and not percent and unit.split("/")[0].lower() not in _TIME_UNITS | _AGE_UNITS | _MEASURE_UNITS \
+    if unit and not percent and unit.split("/")[0].lower() not in _NOT_COUNTS \
             and (prev is None or (prev.val.unit or "").lower() != unit.lower()):
         # "Có khoảng N hợp tác xã", "… N tổ hợp tác; M hợp tác xã" (Tây Ninh's collective-economy
         # targets): the counted noun is the whole indicator; a previous member's indicator counts
@@ -1620,7 +1622,8 @@ def _drop_defining_counts(ctx: _Ctx, piece: tuple[int, int], vals: list[_Val]) -
     với tốc độ 01 Gb/s đạt 100%" (a rate measured in % states its value in %). Within one
     piece: counts after an initial percentage, and counts before the percentage of a piece
     that opens with "tỷ lệ". Measured on the development plans: 4 false targets (kh144,
-    kh165), no target lost."""
+    kh165), no target lost. Likewise the sums of money after a count of things that opens the
+    piece: they define which things count."""
     money = _rx(r"(?:đồng|usd|đô la)(?:/\w+)?$", ctx.plain)
     first = vals[0] if vals else None
     lead = piece[0]
@@ -1628,7 +1631,7 @@ def _drop_defining_counts(ctx: _Ctx, piece: tuple[int, int], vals: list[_Val]) -
         lead += 1
     if first is not None and first.unit and not first.unit.startswith(("%", "‰")) \
             and not money.search(first.unit) \
-            and first.unit.split("/")[0] not in _TIME_UNITS | _AGE_UNITS | _MEASURE_UNITS \
+            and first.unit.split("/")[0] not in _NOT_COUNTS \
             and not ctx.low[_strip_start(ctx, lead, first.start, _LEAD_WORDS)[0]:first.start].strip():
         # "Có 60 doanh nghiệp … có doanh thu đạt 20 triệu USD/năm": the sum after a count of
         # bodies says which bodies count (a revenue class), as a count after a share does.

@@ -1492,13 +1492,13 @@ def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
     label = _CLASS_LABEL.match(text)
     if not label:
         return found
-    if (len(label.group("name").split()) > 14 or len(label.group("name")) > 80) \
-            and not _SECTOR.search(label.group("name")):
+    printed = label.group("name")
+    if (len(printed.split()) > 14 or len(printed) > 80) and not _SECTOR.search(printed):
         return found  # a long label is a clause, unless it lists the sectors the class works in
     # "cơ quan chủ trì", "cơ quan phối hợp" name a body by its role in a procedure; bare, they are
     # also the column labels of a task table ("Cơ quan chủ trì: Sở Y tế"), so then only the subject
     # of a charge ("Cơ quan phối hợp có trách nhiệm …") is the class.
-    words = fold(label.group("name"))
+    words = fold(printed)
     role = _ROLE_NAMED.match(words)
     if role and (words == role.group(0) and label.group("end") in (":", "")):
         return found
@@ -1507,7 +1507,7 @@ def _addressed_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
     a, b = label.start("name"), label.end("name")
     if any(m.start < b and m.end > a for m in found):
         return found  # a listed class or body ("Các doanh nghiệp viễn thông")
-    name = _CLASS_RESTRICTION.sub("", label.group("name")).strip()
+    name = _CLASS_RESTRICTION.sub("", printed).strip()
     name = name[0].lower() + name[1:]
     heads = _CLASS_HEADS if label.group("plural") else _NO_PLURAL_HEADS
     if not any(fold(name).startswith(fold(h) + " ") for h in heads):
@@ -1762,6 +1762,8 @@ _CLASS_COLLECTIVE = re.compile(r"(?:bộ|sở|ban|ngành)(?:,\s*(?:bộ|sở|ban
 
 
 def _party_committees_of_class(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    """A bare "Đảng ủy" before "các" and a collective of ``_CLASS_COLLECTIVE`` read as one
+    collective, with the owner after "(trực) thuộc" taken into its span."""
     out: list[UnitMention] = []
     k = 0
     while k < len(found):
@@ -1803,6 +1805,7 @@ _OWNED_OF = re.compile(r"(?:ban xây dựng Đảng|ban Đảng|cơ quan (?:chuy
 # held-out tb432, both annotators). Read as a list, "các đoàn thể tỉnh" was a second body.
 _FRONT_COMMITTEE = re.compile(r"Đảng ủy Mặt trận Tổ quốc(?: Việt Nam)?(?:\s.*)?$")
 _FRONT_GAP = re.compile(r"\s*(?:,|\s+và)\s*các\s+")
+_CENTRAL = re.compile(r"\s+Trung ương\b")  # after a name: the central level the body belongs to
 
 
 def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
@@ -1813,7 +1816,7 @@ def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
         if (prev is not None and _FRONT_COMMITTEE.match(prev.name) and _FRONT_GAP.fullmatch(gap)
                 and m.name.startswith("đoàn thể")):
             end, name = m.end, f"Đảng ủy Mặt trận Tổ quốc, các {m.name}"
-            if central := re.match(r"\s+Trung ương\b", text[end:]):
+            if central := _CENTRAL.match(text[end:]):
                 end, name = end + central.end(), f"{name} Trung ương"
             out[-1] = UnitMention(prev.start, end, text[prev.start : end], name, m.place, prev.is_head, False)
             continue
@@ -1824,7 +1827,7 @@ def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
             out[-1] = UnitMention(prev.start, m.end, text[prev.start : m.end], f"{prev.name}{joint}{m.name}",
                                   m.place, prev.is_head, prev.collective)
             continue
-        central = re.match(r"\s+Trung ương\b", text[m.end:]) if _OWNED.match(m.name) else None
+        central = _CENTRAL.match(text[m.end:]) if _OWNED.match(m.name) else None
         if central:
             # "các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" (the Central Committee's
             # guidance of 2025): the level is no unit of its own, but it is whose they are.

@@ -742,8 +742,9 @@ def _same_block(prev: Any, cell: Any) -> bool:
 # A body set up by a decision names itself by it: "ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH / SỐ
 # 1050/QĐ-SCT" (an inspection team's plan, s15; "TỔ CÔNG TÁC …", "HỘI ĐỒNG … THEO QĐ SỐ …"). That
 # number is part of the issuer's name, not the document's own number ("Số: 1105/KH-ĐKT" below).
-_FOUNDING_RE = re.compile(r"\bTHEO\s+(?:QUYẾT\s+ĐỊNH|QĐ)\s+SỐ\b")
-_FOUNDING_OPEN = re.compile(r"\bTHEO\s+(?:QUYẾT\s+ĐỊNH|QĐ)$")
+_FOUNDING = r"\bTHEO\s+(?:QUYẾT\s+ĐỊNH|QĐ)"
+_FOUNDING_RE = re.compile(_FOUNDING + r"\s+SỐ\b")
+_FOUNDING_OPEN = re.compile(_FOUNDING + "$")  # its number on the next line
 
 
 def _join_founding_numbers(frags: list[Fragment]) -> list[Fragment]:
@@ -1033,6 +1034,13 @@ def _title_lines(source: SourceText, start: int, end: int) -> list[int]:
 
 # "V/v đính chính …", and OCR's "V/ triển khai …" (the v lost), beside the number of a letter.
 _SUBJECT_LINE = re.compile(r"(?:^|\s)V\s*/\s*[vV]?\s+\w")
+_ADDRESSEE_LINE = re.compile(r"(?:^|\s)Kính\s+gửi\s*:")
+
+
+def _is_letter(preamble: str) -> bool:
+    """Whether the preamble reads as an administrative letter's: a "V/v …" (về việc) subject
+    line under the number, or addressees "Kính gửi: …" (a crawl that starts at them)."""
+    return bool(_SUBJECT_LINE.search(preamble) or _ADDRESSEE_LINE.search(preamble))
 
 
 def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning],
@@ -1050,13 +1058,10 @@ def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning
         meta.place = m.group("place")
     if meta.type is None and meta.number:
         meta.type = type_from_number(meta.number)
-    if meta.type is None and _SUBJECT_LINE.search(preamble):
-        # An administrative letter prints no type word: its "V/v …" (về việc) subject line under
-        # the number is what makes it a Công văn (the scans U9c_513, HzW_18).
-        meta.type = "Công văn"
-    if meta.type is None and _ADDRESSEE_LINE.search(preamble):
-        # No type word and no subject line kept (a crawl that starts at the addressees): a
-        # text addressed "Kính gửi: …" with no type of its own is a letter (s15: two letters).
+    if meta.type is None and _is_letter(preamble):
+        # An administrative letter prints no type word: its "V/v …" subject line is what makes it
+        # a Công văn (the scans U9c_513, HzW_18), or with none kept, its "Kính gửi: …" (s15: two
+        # letters whose crawl starts at the addressees).
         meta.type = "Công văn"
     if meta.issuer and fold(meta.issuer) in _LOCAL_BODIES:
         # A local body's name without its locality: a crawl that kept one line of the cell.
@@ -1077,7 +1082,6 @@ def complete_meta(meta: DocumentMeta, preamble: str, warnings: list[ParseWarning
 
 
 _LOCAL_BODIES = {"uy ban nhan dan", "hoi dong nhan dan"}  # folded; they take a level and place
-_ADDRESSEE_LINE = re.compile(r"(?:^|\s)Kính\s+gửi\s*:")
 
 
 def type_from_number(number: str) -> str | None:
@@ -1343,8 +1347,7 @@ def read_document_header(source: SourceText, paras: list[Paragraph], body_start:
             k for k in range(start, len(paras)) if para_line[k] in att.header_lines
         )
     preamble = " ".join(p.text for p in paras[:body_start])
-    _fill_from_self_reference(source, meta, letter=bool(
-        _ADDRESSEE_LINE.search(preamble) or _SUBJECT_LINE.search(preamble)))
+    _fill_from_self_reference(source, meta, letter=_is_letter(preamble))
     complete_meta(meta, preamble, out.warnings, reading.unreadable)
     # A document's own header holds no box labels: its region and the page text above it are
     # read for the box.
