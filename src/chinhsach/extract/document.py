@@ -328,7 +328,7 @@ _PROVINCE_QUALIFIED = "tỉnh, thành phố trực thuộc Trung ương"
 def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Mention]],
                             duties: Iterable, plan_lead: list) -> None:
     """The commune level (:data:`_COMMUNE_LEVEL`) written as the commune collective the document
-    prints most often, if it prints one, and the province class in its form printed most often
+    prints most often (the first printed on a tie), if it prints one, and the province class in its form printed most often
     (:data:`_PROVINCE_LEVEL` or :data:`_PROVINCE_QUALIFIED`, none on a tie); the texts read once."""
     communes: list[str] = []
     provinces: list[bool] = []  # per printed province class: whether in the long form
@@ -342,7 +342,8 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
             if province and m.name.endswith((_PROVINCE_LEVEL, _PROVINCE_QUALIFIED)):
                 provinces.append(m.name.endswith(_PROVINCE_QUALIFIED))
     if communes:
-        _respell(_COMMUNE_LEVEL, max(set(communes), key=communes.count), duties, plan_lead)
+        # dict, not set: on a tie the spelling printed first, the same on every run
+        _respell(_COMMUNE_LEVEL, max(dict.fromkeys(communes), key=communes.count), duties, plan_lead)
     long, short = provinces.count(True), provinces.count(False)
     if long > short:
         _respell(_PROVINCE_LEVEL, _PROVINCE_QUALIFIED, duties, plan_lead)
