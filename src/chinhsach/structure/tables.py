@@ -1747,11 +1747,11 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
                      if r in _DUTY_CELLS and j < len(cells) and j != marker)
         # A "- Trong đó: …" sub-row of an indicator table that names who follows each indicator
         # gives a value and no body (the 2019 and 2021 national tables read in the survey).
-        valued = any(cells[j] for j, r in enumerate(table.roles)
-                     if r and (r.startswith("value:") or r == "goal" or r == "provision") and j < len(cells))
         # A text to amend with its provisions is a task whatever the lead cell holds: the drafting
         # body is printed once, merged over the rows (s16 dev nq18/NQ-CP 2026 Phụ lục III, one
         # ministry over 11 rows); :func:`_carry_down` then gives it to each.
+        valued = any(cells[j] for j, r in enumerate(table.roles)
+                     if r and (r.startswith("value:") or r in ("goal", "provision")) and j < len(cells))
         return "data" if has_name and (filled or valued) else "group"
     values = any(cells[j] for j, r in enumerate(table.roles)
                  if r and (r.startswith("value:") or r in ("baseline", "goal", "at_place"))
