@@ -289,14 +289,14 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
         # "Cấp phê duyệt: Bộ trưởng Bộ X" on a row Bộ X leads: the lead's own head approves, no
         # body it delivers to (s14 held-out qd893/QĐ-TTg 2026 Phụ lục: 6 of 7 rows; the
         # annotator gave none).
-        leading = {u.name for u in units if u.role == "lead"}
-        merge([u for u in _cell_units(row.cell(report_col), "report_to", find) if u.name not in leading])
+        leads = [u for u in units if u.role == "lead"]
+        merge([u for u in _cell_units(row.cell(report_col), "report_to", find)
+               if not any(u.name == x.name for x in leads)])
         if (in_objectives and re.match(r"[-–—+•]\s", task.strip())) or (
                 not units and not any(row.cell(j) for j, r in enumerate(table.roles)
                                       if r in ("lead", "cooperate", "report_to", "time", "product",
                                                "budget"))):
             continue  # a "- Trong đó: …" sub-row of an indicator: its value is a target, no duty
-        leads = [u for u in units if u.role == "lead"]
         merge(roles_in_text(task, find))
         if re.match(r"^\s*(?:theo doi|giam sat|kiem tra)\b", fold(task)) or lead_monitors:
             # "Theo dõi, giám sát …", or a lead column "Cơ quan chủ trì theo dõi, đánh giá" (NQ

@@ -308,6 +308,12 @@ CONSTITUTES = re.compile(r"^(?:kien toan|cung co|thanh lap)\b")
 _HAS_TASKS = re.compile(r"^[^,;:]{0,60}?\bco (?:cac )?(?:nhiem vu|trach nhiem)\b")
 
 
+def _folded_heading(heading: str) -> str:
+    """A heading folded, its punctuation made spaces and its words single-spaced: the text the
+    part cues (:data:`_PART_CUES`) are matched on."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(heading)).split())
+
+
 def _cue_part(folded: str, anchored: bool) -> PlanPart | None:
     best: tuple[int, PlanPart] | None = None
     for part, pattern in _PART_CUES:
@@ -338,8 +344,7 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
     "THỰC HIỆN …") name what was done. Seen in the yearly and half-year reports of provinces,
     districts and communes read in session 12 (tests/test_doc_types_survey.py).
     """
-    folded = " ".join(re.sub(r"[^\w\s]", " ", fold(heading)).split())
-    folded = re.sub(r"^(?:cac|ve)\s+", "", folded)
+    folded = re.sub(r"^(?:cac|ve)\s+", "", _folded_heading(heading))
     if kind == "part":
         # A Roman part under a division ("B. KẾ HOẠCH NĂM 2025" / "III. NHIỆM VỤ, GIẢI PHÁP
         # TRỌNG TÂM NĂM 2025") is read as a top-level part is; one with no cue of its own takes
@@ -403,7 +408,7 @@ def _announced_tasks(parent: str, heading: str) -> bool:
     budget plan): the part is both, the forecast cue first; its second sub-section is the tasks
     the parent announced, however long its title (before, its 12 measures were a situation)."""
     def folded(text: str) -> str:
-        return re.sub(r"^(?:cac|nhung)\s+", "", " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split()))
+        return re.sub(r"^(?:cac|nhung)\s+", "", _folded_heading(text))
 
     child = folded(heading)
     if _DONE.search(child) or _cue_part(child, anchored=True) != "tasks":
@@ -415,19 +420,18 @@ def _announced_tasks(parent: str, heading: str) -> bool:
 def assign_parts(sections: list[Section], doc_type: str | None = None) -> None:
     """Set ``part`` on every section, parents first (sections are in document order);
     ``doc_type`` is the document's type (a report's parts are read as :func:`plan_part` says)."""
-    parts: dict[str, PlanPart] = {}
-    headings: dict[str, str] = {}
+    done: dict[str, Section] = {}  # the sections whose part is set, by id
     report = doc_type == "Báo cáo"
     for s in sections:
         # A Roman part inside a decision's article (D1.II) is classified as a plan's top-level
         # part: the article that hosts it is the approving act, not a part of the plan.
         hosted = s.kind == "part" and s.parent is not None and _is_article(s.parent)
-        s.part = plan_part(s.heading, s.kind, parts.get(s.parent) if s.parent and not hosted else None,
+        parent = done.get(s.parent) if s.parent else None
+        s.part = plan_part(s.heading, s.kind, parent.part if parent is not None and not hosted else None,
                            title=_is_article(s.id), report=report)
-        if s.part == "situation" and s.parent in headings and _announced_tasks(headings[s.parent], s.heading):
+        if s.part == "situation" and parent is not None and _announced_tasks(parent.heading, s.heading):
             s.part = "tasks"
-        parts[s.id] = s.part
-        headings[s.id] = s.heading
+        done[s.id] = s
 
 
 def _heading_and_body(rest: str) -> tuple[str, str | None]:
@@ -671,6 +675,7 @@ def _has_letter_divisions(paras: list[Paragraph]) -> bool:
 
 
 def _in_appendix(state: _OutlineState) -> bool:
+    """Whether the outline is inside an appendix (the part open is one)."""
     return state.part is not None and state.part.kind == "appendix"
 
 
@@ -1478,10 +1483,10 @@ _LIST_TITLE = re.compile(r"^DANH MỤC\b")
 
 
 def _attached_list(paras: list[Paragraph], i: int) -> bool:
-    """Whether paragraph ``i``, after the signature, opens an attached list that stands for an
-    appendix: "DANH MỤC" in capitals, a "(Ban hành kèm theo …)" line within the next three
-    paragraphs and a table under it. QD 1775/QĐ-TTg 2012 (Trangsct/skill-sct) attaches its 23
-    tasks so: read as the signature's lines, its rows had no section to cite. A crawled page may
+    """Whether paragraph ``i`` (after the signature, or in the body: see below) opens an attached
+    list that stands for an appendix: "DANH MỤC" in capitals, a "(Ban hành kèm theo …)" line
+    within the next three paragraphs and a table under it. QD 1775/QĐ-TTg 2012
+    (Trangsct/skill-sct) attaches its 23 tasks so: read as the signature's lines, its rows had no section to cite. A crawled page may
     drop the signature, the list then following the last item (s15 nq88/NQ-CP 2022: its 29 rows
     were cited as "III.3"); the attachment line tells the list from a table in the body."""
     p = paras[i]

@@ -76,6 +76,12 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # before "cơ quan" makes a "Cơ quan trình" (the body that submits) a lead column.
     ("report_to", re.compile(r"^(?:cap (?:trinh|phe duyet|quyet dinh|ban hanh)"
                              r"(?: ?/ ?(?:phe duyet|quyet dinh|ban hanh))?)$")),
+    # "Nội dung thực hiện", "Nhiệm vụ triển khai", "Công việc cần thực hiện": the work to do, its
+    # "thực hiện" no performing body ("Đơn vị thực hiện" is), so before "lead". Read as a lead
+    # column, the duty table of s13 held-out kh980/KH-UBND 2025 (20 rows) had two lead columns
+    # and no task, and gave none.
+    ("task", re.compile(r"^(?:noi dung|nhiem vu|cong viec|hoat dong|giai phap)"
+                        r"(?: (?:can|se|duoc|de))? (?:thuc hien|trien khai)$")),
     ("lead", re.compile(r"chu tri|thuc hien|don vi|co quan|trach nhiem|phu trach|dau moi")),
     ("product", re.compile(r"san pham|ket qua")),
     ("budget", re.compile(r"kinh phi|nguon von|du toan|nguon kinh phi|tong muc|von")),
@@ -1434,19 +1440,10 @@ def _role_of(label: str) -> str | None:
             return f"value:{years.group(1)}"
     if _PLACE_LABEL.match(label.strip()):
         return "at_place"
-    if _TASK_DONE_LABEL.match(whole):
-        return "task"
     for role, pattern in _ROLE_PATTERNS[6:]:
         if pattern.search(whole):
             return role
     return None
-
-
-# "Nội dung thực hiện", "Nhiệm vụ triển khai", "Công việc cần thực hiện": the work to do, its
-# "thực hiện" no performing body ("Đơn vị thực hiện" is). Read as a lead column, the duty table
-# of s13 held-out kh980/KH-UBND 2025 (20 rows) had two lead columns and no task, and gave none.
-_TASK_DONE_LABEL = re.compile(r"^(?:noi dung|nhiem vu|cong viec|hoat dong|giai phap)"
-                              r"(?: (?:can|se|duoc|de))? (?:thuc hien|trien khai)$")
 
 
 def _header_roles(labels: Sequence[str]) -> list[str | None]:
@@ -1750,11 +1747,11 @@ def _row_kind(table: Table, cells: list[str | None], header_keys: set[tuple[str,
                      if r in _DUTY_CELLS and j < len(cells) and j != marker)
         # A "- Trong đó: …" sub-row of an indicator table that names who follows each indicator
         # gives a value and no body (the 2019 and 2021 national tables read in the survey).
-        valued = any(cells[j] for j, r in enumerate(table.roles)
-                     if r and (r.startswith("value:") or r == "goal" or r == "provision") and j < len(cells))
         # A text to amend with its provisions is a task whatever the lead cell holds: the drafting
         # body is printed once, merged over the rows (s16 dev nq18/NQ-CP 2026 Phụ lục III, one
         # ministry over 11 rows); :func:`_carry_down` then gives it to each.
+        valued = any(cells[j] for j, r in enumerate(table.roles)
+                     if r and (r.startswith("value:") or r in ("goal", "provision")) and j < len(cells))
         return "data" if has_name and (filled or valued) else "group"
     values = any(cells[j] for j, r in enumerate(table.roles)
                  if r and (r.startswith("value:") or r in ("baseline", "goal", "at_place"))
