@@ -450,19 +450,17 @@ EVIDENCE_SHARE = 0.6
 
 
 def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str],
-              hits: int, dense: np.ndarray | None = None) -> list[tuple[float, facts.SegmentRow]]:
+              hits: int) -> list[tuple[float, facts.SegmentRow]]:
     """The best ``hits`` segments of ``ranked`` whose own sentence speaks of the topic
-    (:func:`mentions_topic`) or whose embedding is the closest to the question's
-    (:data:`MEANING_MARGIN`), each scoring at least ``EVIDENCE_SHARE`` of the first of them.
+    (:func:`mentions_topic`), each scoring at least ``EVIDENCE_SHARE`` of the first of them.
     A duty counts once, by its best part: the parts of a long paragraph are one duty."""
     out: list[tuple[float, facts.SegmentRow]] = []
     seen: set[tuple[str, int]] = set()
-    near = _meaning_floor(ranked, dense)
     for i, score in ranked[:EVIDENCE_SCAN]:
         if out and score < EVIDENCE_SHARE * out[0][0]:
             break
         row = facts.segment_at(idx.conn, int(idx.positions[i]))
-        if mentions_topic(terms, row.text) or (dense is not None and dense[i] >= near):
+        if mentions_topic(terms, row.text):
             duties = facts.duties_of_segment(idx.conn, row.id)
             if duties and duties <= seen:
                 continue  # another part of a duty already in the evidence
@@ -477,25 +475,6 @@ def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str],
         # still ranked the duty; its first segment answers rather than nobody.
         out.append((ranked[0][1], facts.segment_at(idx.conn, int(idx.positions[ranked[0][0]]))))
     return out
-
-
-# The topic filter also passes the segment that means the question best: the scanned segment
-# whose embedding (the index's own model, the dense signal of the search) is closest to the
-# question's, even with no word pair in common ("đồ cúng" asked, "vàng mã" written). The model's
-# similarities are close together (0.81-0.88 among one plan's duties), so only the segments within
-# this margin of the closest pass. Chosen on the who sets (who_eval.py top-1 / top-2; margin off
-# → 0 → 0.0025 → 0.005 → 0.01): blind4 0.458/0.542 → 0.542/0.667 (0 to 0.005) → 0.500/0.625;
-# blind2 0.683/0.800 → 0.700/0.817 → 0.683/0.800 (0.0025, 0.005) → 0.700/0.800; s14dev
-# 0.893/0.893 → 0.929/0.929 (0, 0.0025) → 0.893/0.929 (0.005); blind3 0.875/0.875, blind1
-# 0.854/0.896 at every margin; laws 0.938/1.000 and real 1.000/1.000 at 0 and 0.005.
-MEANING_MARGIN = 0.0
-
-
-def _meaning_floor(ranked: list[tuple[int, float]], dense: np.ndarray | None) -> float:
-    """The dense similarity a scanned segment needs to pass the topic filter by its meaning."""
-    if dense is None or not ranked:
-        return float("inf")
-    return float(max(dense[i] for i, _ in ranked[:EVIDENCE_SCAN])) - MEANING_MARGIN
 
 
 # "X trong kế hoạch Y", "X của chương trình Y": a subject X inside the plan Y names (folded,
@@ -572,8 +551,7 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8, *, within: bool =
         allowed = facts.positions_of_documents(idx.conn, sorted(local))
         mask = mask & np.fromiter((int(p) in allowed for p in idx.positions), dtype=bool,
                                   count=len(idx.positions))
-    signals = idx.signals(prepared)
-    ranked = idx.rank(signals, mask=mask)
+    ranked = idx.rank(idx.signals(prepared), mask=mask)
     if focus != topic:
         # The question also names the plan's subject: the search for the rest of the topic is
         # averaged in, so that the one duty asked about outranks sentences that only repeat the
@@ -587,7 +565,7 @@ def who(idx: Index, question: str, k: int = 10, hits: int = 8, *, within: bool =
         focused = {}
     if not ranked:
         return []
-    evidence = _evidence(idx, ranked, terms, hits, signals["dense"])
+    evidence = _evidence(idx, ranked, terms, hits)
     if subject and not evidence:
         # The plan named holds no sentence on the subject (or its duties were not read): the
         # whole index answers rather than nobody.
