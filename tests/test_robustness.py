@@ -703,12 +703,14 @@ def wait_until(condition, proc: subprocess.Popen, timeout: float, what: str) -> 
         time.sleep(0.05)
 
 
-# 150 numbered duties: enough segments that encoding them takes a second or more even on an idle
-# machine (thirty were embedded in under 0.3 s, before the interrupt landed, in a fresh-clone run).
+# 600 numbered duties: enough segments that encoding them outlasts the interrupt even on a loaded
+# machine (thirty were embedded in under 0.3 s, before the interrupt landed, in a fresh-clone run;
+# 150 were all embedded and the build committed before it landed in the session-16 fresh clone,
+# while other evaluations shared the two cores).
 MANY_DUTIES = "KẾ HOẠCH\nPhòng chống thiên tai vùng cao năm 2026\n\nI. NHIỆM VỤ\n\n" + "\n\n".join(
     f"{i}. Ban chỉ huy phòng chống thiên tai xã số {i} rà soát {i + 2} điểm có nguy cơ sạt lở, "
     f"lũ quét và di dời {i * 3} hộ dân ra khỏi vùng nguy hiểm trước mùa mưa năm 2026."
-    for i in range(1, 151)
+    for i in range(1, 601)
 ) + "\n"
 
 
