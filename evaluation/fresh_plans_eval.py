@@ -1,6 +1,6 @@
 """Extraction on real plans from outside ``../shared``: a development part and a held-out part.
 
-    .venv/bin/python evaluation/fresh_plans_eval.py --docs DIR [--set dev|heldout] [--batch s13|s14|s15|s16]
+    .venv/bin/python evaluation/fresh_plans_eval.py --docs DIR [--set dev|heldout] [--batch s13|s14|s15|s16|s17]
         [--verbose] [--write]
 
 Why: the 8 development plans of ``../shared/real/plans`` were read rule by rule for eleven
@@ -34,10 +34,12 @@ and years from two further public repositories: Government resolutions with task
 Minister's decisions and directives, ministries' plans, a province's plans and letters) or
 ``s15`` (documents fetched in session 15, chosen for duty tables printed as text) or ``s16``
 (fetched in session 16 for variety: tables, plans of other levels and Party bodies, letters and
-notices); each batch's held-out part is measured, and reported, on its own. A held-out part that
+notices) or ``s17`` (fetched in session 17 from three further public repositories: OCR'd scans of
+ministries' letters, notices, telegrams and plans with duty tables, commune election plans, a
+national Party body's plan, a Government resolution with a 140-row duty table); each batch's held-out part is measured, and reported, on its own. A held-out part that
 has been measured is spent: from session 16 on, the held-out parts of s13, s14 and s15 are
 development data (their gold keeps ``"set": "heldout"`` as a record of how it was written, and
-their numbers after session 16 are development numbers).
+their numbers after session 16 are development numbers); from session 17 on, so is s16's.
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=Path, required=True, help="folder holding <doc_id>.md texts")
     parser.add_argument("--set", choices=("dev", "heldout"), help="score only this part")
-    parser.add_argument("--batch", choices=("s13", "s14", "s15", "s16"),
+    parser.add_argument("--batch", choices=("s13", "s14", "s15", "s16", "s17"),
                         help="score only the documents fetched in this session (gold 'batch'; s13 when absent)")
     parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
     parser.add_argument("--write", action="store_true", help="update evaluation/RESULTS.md")
