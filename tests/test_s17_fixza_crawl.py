@@ -80,3 +80,43 @@ def test_a_text_opening_on_a_document_name_once_is_left_as_it_is(tmp_path: Path)
     path = tmp_path / "one.txt"
     path.write_text(text, encoding="utf-8")
     assert read_source(path).lines[0].text.startswith("Kế hoạch 12/KH-UBND năm 2024.")
+
+
+# A crawl that joins a paragraph's printed lines and breaks them again after each full stop
+# before a capital leaves an item's first sub-item run on after its heading, at the line's end or
+# inside it, and a lone marker under a sentence that left a bracket open (s16 held-out ctr435,
+# items II.1.1, II.2.1, II.3.1 and III.2-III.3). Invented wording.
+RUN_ON = (
+    "ỦY BAN NHÂN DÂN\nTỈNH HÒA BẮC\n\nSố: 31/KH-UBND\n\nHòa Bắc, ngày 02 tháng 4 năm 2024\n\n"
+    "KẾ HOẠCH\nPhát triển thị trường lao động năm 2024\n\n"
+    "I. NHIỆM VỤ\n"
+    "1. Hoàn thiện thông tin thị trường lao động 1.1.\n"
+    "Cập nhật cơ sở dữ liệu người lao động trên địa bàn tỉnh.\n"
+    "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Liên đoàn Lao động tỉnh.\n"
+    "1.2. Công bố bản tin thị trường lao động.\n"
+    "- Cơ quan thực hiện: Sở Thông tin và Truyền thông.\n"
+    "2. Kết nối cung - cầu lao động 2.1. Tổ chức phiên giao dịch việc làm tại các huyện.\n"
+    "- Cơ quan thực hiện: Ủy ban nhân dân các huyện chủ trì, phối hợp với Sở Nội vụ.\n"
+    "2.2. Hỗ trợ doanh nghiệp tuyển dụng lao động theo mục 1.1.\n"
+    "- Cơ quan thực hiện: Ban Quản lý các khu công nghiệp.\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "1. Các sở, ngành báo cáo kết quả định kỳ (trước ngày 10/12 và khi có yêu cầu về Sở Nội vụ.\n"
+    "2.\n"
+    "Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+    "3.\n"
+    "Đề nghị Liên đoàn Lao động tỉnh phối hợp tuyên truyền.\n"
+)
+
+
+def test_a_run_on_first_sub_item_and_a_lone_marker_open_their_items(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, RUN_ON)
+    ids = {s.id for s in doc.sections}
+    assert {"I.1.1", "I.1.2", "I.2.1", "I.2.2", "II.1", "II.2", "II.3"} <= ids
+    by_section = {d.section: d for d in doc.duties}
+    assert ("Sở Nội vụ", "lead") in {(u.name, u.role) for u in by_section["I.1.1"].units}
+    assert ("Ủy ban nhân dân huyện", "lead") in {(u.name, u.role) for u in by_section["I.2.1"].units}
+    assert ("Sở Nội vụ", "lead") in {(u.name, u.role) for u in by_section["II.2"].units}
+    headings = {s.id: s.heading for s in doc.sections}
+    assert "1.1" not in headings["I.1"] and "2.1" not in headings["I.2"]
+    # "theo mục 1.1." cites another item: the line is not cut there.
+    assert "I.2.2~2" not in ids and not any(i.startswith("I.2.2.") for i in ids)

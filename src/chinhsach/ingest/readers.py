@@ -360,7 +360,7 @@ def read_source(path: str | Path, ocr: str = "auto") -> SourceText:
         result = _read_docx(p, name)
     else:
         result = _read_text(p, name, kind)
-        result.lines = drop_chunk_titles(result.lines)
+        result.lines = split_first_subitems(drop_chunk_titles(result.lines))
     result.lines = drop_page_furniture(result.lines)  # every format: a PDF, its text saved, a scan
     result.lines, unreadable = drop_unreadable_pages(result.lines)
     if unreadable:
@@ -573,6 +573,34 @@ def drop_chunk_titles(lines: list[SourceLine]) -> list[SourceLine]:
                 out.append(replace(line, text=crumb.group("crumb"), gap_before=True))
                 text = text[crumb.end():]
         out.append(replace(line, text=text, gap_before=True))
+    return out
+
+
+# An item's heading with its first sub-item run on, on one line ("3. Heading 3.1. First point …")
+# or left at its end ("1. Heading 1.1." over the point's text): a crawl that joins a
+# paragraph's printed lines and then breaks them after each full stop before a capital does so
+# (s16 held-out ctr435: items 1.1, 2.1 and 3.1 of its programme were read as their heading's
+# words). Only the first sub-item of the line's own number is taken: "1.1." after "1.", "2.3.1."
+# after "2.3.", never another number that a sentence may cite.
+_OPENING_NUMBER = re.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.\s")
+
+
+def split_first_subitems(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with an item's first sub-item (:data:`_OPENING_NUMBER`) run on after its
+    heading put on a line of its own."""
+    out: list[SourceLine] = []
+    for line in lines:
+        m = _OPENING_NUMBER.match(line.text)
+        if m is None:
+            out.append(line)
+            continue
+        child = re.compile(r"\s(" + re.escape(m.group("num")) + r"\.1\.)(?:\s+(?=[A-ZĐÀ-Ỹ])|\s*$)")
+        cut = child.search(line.text, m.end())
+        if cut is None:
+            out.append(line)
+            continue
+        out.append(replace(line, text=line.text[:cut.start()].rstrip()))
+        out.append(replace(line, text=line.text[cut.start(1):].strip(), gap_before=True))
     return out
 
 

