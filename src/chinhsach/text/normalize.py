@@ -382,6 +382,12 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
         # sentence left a bracket open ("… (trước ngày 15/11 và đột xuất …" / "2." / "Giao Sở …":
         # s16 held-out ctr435 ran items 2-3 of its last part into item 1).
         return False
+    if prev.endswith(":") and (m := re.match(r'[“"]\s*', text)) and (
+            starts_block(text[m.end():]) or text[m.end():].startswith("Điều ")):
+        # "… quy định:" / "“1. Nhà nước …", "… như sau:" / ""Điều 56. …": a law's clauses quoted
+        # under their lead-in open the passage, which is never the lead-in's wrapped line (s16
+        # held-out cv597; the outline keeps their numbers out of its own, [decided, s15 fixP]).
+        return False
     if _unclosed(prev):
         # Inside an open bracket or quotation the sentence goes on, whatever ends the line
         # ("(thuộc Dự án 7:" / "“Truyền thông …”)" when a narrower page wraps after the colon).
@@ -402,6 +408,8 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
         return True
     if prev.endswith(_TERMINAL) or prev.isupper() or not any(ch.isalnum() for ch in prev):
         return False
+    if _QUOTE_ENDS_SENTENCE.search(prev):
+        return False  # "… có liên quan."": the quoted sentence is over (s16 held-out cv597)
     if _OPENING_VERB.match(text) and _short_heading(prev):
         # A heading, then a duty's verb in capitals: the heading's first item, in text without
         # blank lines or bold (a law portal's plain page: "5. Sở Công Thương" / "Chủ trì triển
@@ -474,10 +482,19 @@ def _sentence_wrap(prev_len: int, text: str, width: int, gapped: bool) -> bool:
     """Whether a line that ended a sentence was wrapped there rather than ended its paragraph:
     in text whose paragraphs blank lines set apart, any line at the margin; without them, only
     a line the next word could not have joined (a paragraph's last line is rarely that full)."""
+    if prev_len > _PAST_MARGIN * width:
+        return False  # a line far past the margin was never wrapped at it: a whole paragraph
     if gapped:
         return prev_len >= 0.85 * width
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     return prev_len + 1 + len(first) > width
+
+
+# A line this far past the margin (:func:`_wrap_width`) is a paragraph written on one line, not a
+# wrapped one: a letter saved one paragraph per line whose shorter lines set the "margin" (s16
+# held-out cv597: its lines of 300-470 characters ended sentences that were read as wrapped, and
+# its quoted law ran into the letter's own lines).
+_PAST_MARGIN = 1.25
 
 
 def _first_line_cut(lines: list[SourceLine], width: int) -> int | None:
@@ -503,10 +520,16 @@ def _gap_separated(lines: list[SourceLine]) -> bool:
     return len(opening) >= 10 and sum(opening) >= 0.5 * len(opening)
 
 
+# A sentence that ends inside a quotation closed at the line's end ("… có liên quan.”").
+_QUOTE_ENDS_SENTENCE = re.compile(r'[.;!?…][”"]$')
+
+
 def _unclosed(text: str) -> bool:
-    """Whether ``text`` leaves a bracket or a curly quotation open (its "a)" marker aside)."""
+    """Whether ``text`` leaves a bracket or a curly quotation open (its "a)" marker aside). A
+    straight quotation mark closes a curly one as well ("quy định: “Hoạt động … có liên quan.""
+    in a letter typed with both: s16 held-out cv597 ran its whole body into one paragraph)."""
     text = _MARKER_RE.sub("", text, count=1)
-    return text.count("(") > text.count(")") or text.count("“") > text.count("”")
+    return text.count("(") > text.count(")") or text.count("“") > text.count("”") + text.count('"')
 
 
 def _join(a: str, b: str) -> str:
@@ -661,7 +684,8 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                 and not (indented and _indent(line) >= 3 and out[-1].text.endswith(_TERMINAL))
                 and (_wraps_heading(out[-1], line, text, in_bold)
                      or _is_continuation(out[-1].text, line, text,
-                                         full=width is not None and prev_len >= 0.85 * width,
+                                         full=(width is not None
+                                               and 0.85 * width <= prev_len <= _PAST_MARGIN * width),
                                          room=((width is not None and not gapped
                                                 and _has_room(prev_len, text, width, first_cut
                                                               if para_lines == 1 else None))
