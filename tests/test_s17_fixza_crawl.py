@@ -71,6 +71,10 @@ def test_a_chunked_crawl_reads_as_printed(tmp_path: Path) -> None:
     assert ("Sở Nội vụ", "lead") in units and ("Liên đoàn Lao động tỉnh", "cooperate") in units
     assert by_section["CTr.II.1"].deadline == "2024-09-30"
     assert by_section["CTr.II.2"].recurring
+    # "Điều 1." alone over its text (the crawl broke the line after the article's number): the
+    # article's heading is its text, not the stop.
+    headings = {x.id: x.heading for x in doc.sections}
+    assert headings["D1"].startswith("Ban hành kèm theo") and headings["D2"].startswith("Giám đốc Sở Nội vụ")
 
 
 def test_a_text_opening_on_a_document_name_once_is_left_as_it_is(tmp_path: Path) -> None:

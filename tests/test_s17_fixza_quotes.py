@@ -3,12 +3,11 @@
 s16 held-out cv597 (a department's reply letter, saved one paragraph per line) quotes three laws:
 "… quy định:" over "“1. …" / "3. ….”", "… như sau:" over ""Điều 56. …" and four articles. Before,
 the quoted numbers were read as the letter's items 1-5 and 4.2, a body that the quoted article
-empowers was charged, and the letter's own request was cited as item 4.2. Three causes in the text
+empowers was charged, and the letter's own request was cited as item 4.2. Causes in the text
 layer: a straight quotation mark closing a curly one was not seen as a close (the body ran into
-one paragraph), a line of 300-470 characters ending a sentence was taken for a wrapped one, and
-the quoted passage was not kept apart from its lead-in; the outline then read the passage's
-numbers as its own ([decided, s15 fixP]: the cited text's numbering gives no ids). Invented
-wording.
+one paragraph), a quoted sentence's end ('.”') was not a sentence's end, and the quoted passage
+was not kept apart from its lead-in; the outline then read the passage's numbers as its own
+([decided, s15 fixP]: the cited text's numbering gives no ids). Invented wording.
 """
 
 from __future__ import annotations

@@ -482,19 +482,11 @@ def _sentence_wrap(prev_len: int, text: str, width: int, gapped: bool) -> bool:
     """Whether a line that ended a sentence was wrapped there rather than ended its paragraph:
     in text whose paragraphs blank lines set apart, any line at the margin; without them, only
     a line the next word could not have joined (a paragraph's last line is rarely that full)."""
-    if prev_len > _PAST_MARGIN * width:
-        return False  # a line far past the margin was never wrapped at it: a whole paragraph
     if gapped:
         return prev_len >= 0.85 * width
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     return prev_len + 1 + len(first) > width
 
-
-# A line this far past the margin (:func:`_wrap_width`) is a paragraph written on one line, not a
-# wrapped one: a letter saved one paragraph per line whose shorter lines set the "margin" (s16
-# held-out cv597: its lines of 300-470 characters ended sentences that were read as wrapped, and
-# its quoted law ran into the letter's own lines).
-_PAST_MARGIN = 1.25
 
 
 def _first_line_cut(lines: list[SourceLine], width: int) -> int | None:
@@ -575,7 +567,9 @@ DIVISION_RE = re.compile(
 # An outline marker alone on its line ("1.", "IV.", "2.1.", "a)"): crawled pages without the bold
 # span that held "**1." and its title together print the title on the next line (kh556 read
 # without markdown lost every heading of its task part to this).
-_BARE_MARKER = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.)]\s*$")
+# An article's number alone ("Điều 2." over "Giám đốc Sở …": a crawl that breaks after each full
+# stop before a capital, s16 held-out ctr435, whose executing article lost its first unit).
+_BARE_MARKER = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|(?:Điều|ĐIỀU)\s+\d{1,3}[a-z]?)\s*[.)]\s*$")
 
 
 def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int) -> bool:
@@ -684,8 +678,7 @@ def paragraphs(lines: Iterable[SourceLine]) -> list[Paragraph]:
                 and not (indented and _indent(line) >= 3 and out[-1].text.endswith(_TERMINAL))
                 and (_wraps_heading(out[-1], line, text, in_bold)
                      or _is_continuation(out[-1].text, line, text,
-                                         full=(width is not None
-                                               and 0.85 * width <= prev_len <= _PAST_MARGIN * width),
+                                         full=width is not None and prev_len >= 0.85 * width,
                                          room=((width is not None and not gapped
                                                 and _has_room(prev_len, text, width, first_cut
                                                               if para_lines == 1 else None))
