@@ -551,8 +551,8 @@ def drop_chunk_titles(lines: list[SourceLine]) -> list[SourceLine]:
         return lines
     prefix = first.group("name") + ". "
     starts = [i for i, line in enumerate(lines) if line.text.lstrip().startswith(prefix)]
-    if len([i for i in starts if i > 0]) < 1:
-        return lines
+    if not any(i > 0 for i in starts):
+        return lines  # the name opens the first line only: a title, not a chunked crawl
     out: list[SourceLine] = []
     crumbs: set[str] = set()
     for i, line in enumerate(lines):
