@@ -360,6 +360,7 @@ def read_source(path: str | Path, ocr: str = "auto") -> SourceText:
         result = _read_docx(p, name)
     else:
         result = _read_text(p, name, kind)
+        result.lines = split_first_subitems(drop_chunk_titles(result.lines))
     result.lines = drop_page_furniture(result.lines)  # every format: a PDF, its text saved, a scan
     result.lines, unreadable = drop_unreadable_pages(result.lines)
     if unreadable:
@@ -519,6 +520,87 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
         page_break = False
         out.append(line)
         i += 1
+    return out
+
+
+# A law portal's page crawled for retrieval (RAG) in chunks: each chunk opens with the document's
+# name, "<Loại văn bản> <số hiệu> năm <năm>. " ("Quyết định 435/QĐ-UBND năm 2020. Điều 1."), the
+# first one optionally with the portal's title ("Công văn 296/BHXH-CSYT năm 2021 hướng dẫn … do
+# Bảo hiểm xã hội Việt Nam ban hành. BẢO HIỂM XÃ HỘI VIỆT NAM"). Seen in the crawl
+# johnPa02/thuvienphapluat-crawler (s16 held-out ctr435; the repository's decisions 1227/QĐ-BYT
+# and 3176/QĐ-BYT, letter 296/BHXH-CSYT read in s17). Kept, the name stood before every "Điều"
+# and every part heading of the attached programme ("… năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI
+# DUNG …"): ctr435 lost its whole outline (0/81 units) and its header's issuer and signer.
+_CHUNK_NAME = re.compile(r"^(?P<name>[A-ZĐ][^\W\d]*(?: [^\W\d]+){0,3} \d[^\s]*"
+                         r" năm (?:19|20)\d{2})(?P<title> [^.]{1,400}?)?\. (?=\S)")
+# The attached document's kind that the crawl repeats at each of its chunks, in capitals
+# ("CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG HOẠT ĐỘNG"): a breadcrumb, not a heading.
+_CHUNK_CRUMB = re.compile(r"^(?P<crumb>[A-ZĐÀ-Ỹ]{2,}(?: [A-ZĐÀ-Ỹ]+){1,5})\. (?=\S)")
+
+
+def drop_chunk_titles(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines of a chunked crawl (:data:`_CHUNK_NAME`) without the document's name before each
+    chunk; each chunk opens a block. The attached document's kind repeated after the name
+    (:data:`_CHUNK_CRUMB`) stays as its type line where it first stands ("CHƯƠNG TRÌNH HÀNH
+    ĐỘNG" over the title) and goes elsewhere. A text whose first line does not open with such a
+    name, or whose name opens no other line, is returned as it is."""
+    if not lines:
+        return lines
+    first = _CHUNK_NAME.match(lines[0].text.strip())
+    if first is None:
+        return lines
+    prefix = first.group("name") + ". "
+    starts = [i for i, line in enumerate(lines) if line.text.lstrip().startswith(prefix)]
+    if not any(i > 0 for i in starts):
+        return lines  # the name opens the first line only: a title, not a chunked crawl
+    out: list[SourceLine] = []
+    crumbs: set[str] = set()
+    for i, line in enumerate(lines):
+        text = line.text.lstrip()
+        if i == 0:
+            text = text[first.end():]
+        elif i in starts:
+            text = text[len(prefix):]
+        else:
+            out.append(line)
+            continue
+        crumb = _CHUNK_CRUMB.match(text)
+        if crumb is not None and i > 0:
+            if crumb.group("crumb") in crumbs:
+                text = text[crumb.end():]
+            else:
+                crumbs.add(crumb.group("crumb"))
+                out.append(replace(line, text=crumb.group("crumb"), gap_before=True))
+                text = text[crumb.end():]
+        out.append(replace(line, text=text, gap_before=True))
+    return out
+
+
+# An item's heading with its first sub-item run on, on one line ("3. Heading 3.1. First point …")
+# or left at its end ("1. Heading 1.1." over the point's text): a crawl that joins a
+# paragraph's printed lines and then breaks them after each full stop before a capital does so
+# (s16 held-out ctr435: items 1.1, 2.1 and 3.1 of its programme were read as their heading's
+# words). Only the first sub-item of the line's own number is taken: "1.1." after "1.", "2.3.1."
+# after "2.3.", never another number that a sentence may cite.
+_OPENING_NUMBER = re.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.\s")
+
+
+def split_first_subitems(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with an item's first sub-item (:data:`_OPENING_NUMBER`) run on after its
+    heading put on a line of its own."""
+    out: list[SourceLine] = []
+    for line in lines:
+        m = _OPENING_NUMBER.match(line.text)
+        if m is None:
+            out.append(line)
+            continue
+        child = re.compile(r"\s(" + re.escape(m.group("num")) + r"\.1\.)(?:\s+(?=[A-ZĐÀ-Ỹ])|\s*$)")
+        cut = child.search(line.text, m.end())
+        if cut is None:
+            out.append(line)
+            continue
+        out.append(replace(line, text=line.text[:cut.start()].rstrip()))
+        out.append(replace(line, text=line.text[cut.start(1):].strip(), gap_before=True))
     return out
 
 

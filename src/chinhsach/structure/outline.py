@@ -1289,6 +1289,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     note: int | None = None  # the footnote being read, after the signature
     glued = _glued_anchors(paras)
     page_note = False  # a footnote printed at the foot of a page of the body is being read
+    quoted_to = -1  # the last paragraph of the quoted passage being read (:func:`_quotation_end`)
     for i, p in enumerate(paras):
         if part_no + 1 < len(parts) and i == parts[part_no + 1][0]:
             part_no += 1
@@ -1391,6 +1392,11 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             if not field_text:
                 continue  # "a) Nhiệm vụ:" alone: the bullets below it are the task
             p = replace(p, text=field_text)
+        if i > quoted_to and i > body_start and (end := _quotation_end(paras, i, sign_start)) is not None:
+            quoted_to = end
+        if i <= quoted_to:
+            emit("paragraph", p.text, p, p.raw)  # the cited text's numbering is not the outline's
+            continue
         found = None
         for attempt in (_try_division, _try_part, _try_subitem, _try_item, _try_letter, _try_topic):
             found = attempt(state, p)
@@ -1468,6 +1474,33 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         pages=source.pages,
         tables=[table for table, _block in role_tables if id(table) in placed],
     )
+
+
+# A passage quoted from a law after its lead-in ("… Luật X quy định:" / "“1. Nhà nước quản lý …" /
+# "3. Bảo đảm …”"): its clause numbers and articles ("Điều 56.") are the cited text's, not the
+# document's outline ([decided, s15 fixP]). s16 held-out cv597 (a reply letter quoting three
+# laws) read them as its items 1-5 and 4.2, and charged "Thủ tướng Chính phủ" of the law's Điều 59.
+_QUOTE_OPEN = re.compile(r'^\s*[“"]')
+_QUOTE_CLOSE = re.compile(r'[”"][\s.,;:)/]*$')
+_QUOTATION_SPAN = 40  # paragraphs: an opening quote never closed is a typo, not a passage
+
+
+def _quotation_end(paras: list[Paragraph], i: int, sign_start: int) -> int | None:
+    """The last paragraph of the quoted passage that paragraph ``i`` opens, or None: ``i``
+    opens with a quotation mark under a lead-in that ends with a colon and does not close it; the
+    passage ends at the first paragraph that ends with a closing mark, within
+    :data:`_QUOTATION_SPAN` paragraphs and before the signature."""
+    text = paras[i].text
+    if not _QUOTE_OPEN.match(text) or _QUOTE_CLOSE.search(text) or i == 0:
+        return None
+    if not paras[i - 1].text.rstrip().endswith(":"):
+        return None
+    for j in range(i + 1, min(i + _QUOTATION_SPAN, sign_start, len(paras))):
+        if paras[j].kind != "text":
+            return None
+        if _QUOTE_CLOSE.search(paras[j].text):
+            return j
+    return None
 
 
 # The line under an appendix's title that names what it is printed with: "(Kèm theo Kế hoạch số

