@@ -501,6 +501,7 @@ def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str],
     A duty counts once, by its best part: the parts of a long paragraph are one duty."""
     out: list[tuple[float, facts.SegmentRow]] = []
     seen: set[tuple[str, int]] = set()
+    charged = 0  # segments of the evidence that hold a duty
     for i, score in ranked[:EVIDENCE_SCAN]:
         if out and score < EVIDENCE_SHARE * out[0][0]:
             break
@@ -511,7 +512,8 @@ def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str],
                 continue  # another part of a duty already in the evidence
             seen |= duties
             out.append((score, row))
-            if len(out) >= hits:
+            charged += bool(duties)
+            if charged >= hits:
                 break
     if not out and ranked:
         # No sentence shares a word pair with the topic: the question is worded in everyday
