@@ -89,3 +89,14 @@ def test_year_of_the_aim_an_item_works_toward_is_no_deadline() -> None:
     assert find_deadline(text)[0] is None
     # In a clause of its own the year is still the item's.
     assert find_deadline("Hướng tới sản xuất sạch; hoàn thành trước năm 2031.")[0] == "2030-12-31"
+
+
+def test_year_range_after_trong_nam_dates_the_item() -> None:
+    """'- Trong năm 2027 - 2028: Hoàn thiện …' under a phase: the item prints its own time, the
+    range's last year, as 'Trong các năm 2027 - 2028' already was (s15 dev nq175 D1.VII.1.c and
+    VII.2.c, its gold: 'Trong năm 2023 - 2024' → 2024-12-31). Before: nothing, so the phase
+    heading's period was taken."""
+    from chinhsach.extract.duties import find_deadline
+
+    assert find_deadline("Trong năm 2027 - 2028: Hoàn thiện hồ sơ dự án kho lưu trữ.")[0] == "2028-12-31"
+    assert find_deadline("Hoàn thành lắp đặt thiết bị trong năm 2027-2028.")[0] == "2028-12-31"

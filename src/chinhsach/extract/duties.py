@@ -1073,7 +1073,9 @@ _QUARTER_SPAN = re.compile(rf"(?:\btu\s+)?\bquy\s+(?P<q1>{_Q})\s*(?:/|\s+nam\s+)
 # năm 2026 và 2027": due by the end of the last (as a table's "2026 - 2027"; read as nothing
 # before). Only after "trong"/"đến hết" with "các"/"những"/a count: "giai đoạn 2026 - 2030" alone
 # is a name's period.
-_YEAR_SPAN = re.compile(rf"\b(?:trong|den het)\s+(?:(?:cac|nhung|\d|{_NUMBER_WORDS})\s+)nam\s+20\d\d"
+# "trong (các) năm 2026 - 2027", "trong 02 năm 2026, 2027": the work runs through the last year
+# (s15 dev nq175 prints "Trong năm 2023 - 2024:" without "các").
+_YEAR_SPAN = re.compile(rf"\b(?:trong|den het)\s+(?:(?:cac|nhung|\d|{_NUMBER_WORDS})\s+)?nam\s+20\d\d"
                         r"(?:\s*(?:-|–|,|va|den)\s*(?:nam\s+)?20\d\d)*\s*(?:-|–|,|va|den)\s*(?:nam\s+)?(?P<y>20\d\d)\b")
 
 
