@@ -100,3 +100,14 @@ def test_year_range_after_trong_nam_dates_the_item() -> None:
 
     assert find_deadline("Trong năm 2027 - 2028: Hoàn thiện hồ sơ dự án kho lưu trữ.")[0] == "2028-12-31"
     assert find_deadline("Hoàn thành lắp đặt thiết bị trong năm 2027-2028.")[0] == "2028-12-31"
+
+
+def test_comma_joined_report_step_is_the_items_last_limit() -> None:
+    """'… hoàn thành trước ngày 10 tháng 5 năm 2027, …, báo cáo Bộ Tài chính trong tháng 5 năm
+    2027': the report is the item's last step ([decided, s14 fixG]; s15 dev nq109 IV.1.a). Before:
+    the first date, as no clause end stood between the two."""
+    from chinhsach.extract.duties import find_deadline
+
+    text = ("Rà soát, bổ sung kế hoạch của ngành, hoàn thành trước ngày 10 tháng 5 năm 2027, trong đó "
+            "nêu rõ sản phẩm đầu ra, báo cáo Bộ Tài chính trong tháng 5 năm 2027.")
+    assert find_deadline(text)[0] == "2027-05-31"

@@ -1396,6 +1396,10 @@ _QUOTED_TITLE = re.compile(r"[“\"][^“”\"]{3,300}[”\"]")
 
 
 _CLAUSE_END = re.compile(r"[.;]\s")
+# "… hoàn thành trước ngày 20/4/2026, …, báo cáo Thủ tướng Chính phủ trong tháng 4 năm 2026": a
+# comma-joined report or submission is the item's next step (s15 dev nq109 IV.1.a, its gold
+# takes the month's end).
+_NEXT_STEP = re.compile(r",\s+(?:dong thoi\s+)?(?:bao cao|trinh|gui)\b")
 
 
 # "Quý IV/2026, 2027" (a duty table's time cell, s14 dev qd2200-bnnmt-2026 rows 2.b-2.d): the
@@ -1575,7 +1579,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     chosen = min(dated or candidates, key=lambda c: c[0])
     if chosen[1] and chosen[0] not in bare_years and (later := [
             c for c in dated if c[0] > chosen[0] and c[0] not in bare_years and c[1] > chosen[1]
-            and (_CLAUSE_END.search(folded, chosen[0], c[0]) or (chosen[0] in limits and c[0] in limits))
+            and (_CLAUSE_END.search(folded, chosen[0], c[0]) or (chosen[0] in limits and c[0] in limits)
+                 or _NEXT_STEP.search(folded, chosen[0], c[0]))
             and folded.count("(", 0, c[0]) <= folded.count(")", 0, c[0])]):
         # Several one-off limits in one item, each in a clause of its own ("… hoàn thành trong
         # tháng 5 năm 2026. … trình … trước ngày 15 tháng 5 năm 2026. … hoàn thành trong quý II
