@@ -285,6 +285,10 @@ def _one_named_division(duties: list, plan_lead: list) -> None:
 # A level word closing a unit's name, and the place printed after it in the unit's words.
 _LEVEL_END = re.compile(r"(?:^|\s)(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)$")
 _PLACE_AFTER = r"(?:^|\s){level}\s+(?P<place>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){{0,3}})\s*$"
+# "Sở Công Thương| tỉnh Lào Cai": the province printed after a body named by its sector.
+_SECTOR_PLACE = re.compile(r"\s+(?P<level>tỉnh|thành phố)\s+(?P<place>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){0,3})\s*")
+_CENTRAL_ISSUER = re.compile(r"(?:Bộ|Cục|Tổng cục|Vụ|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Ban Chấp hành Trung ương"
+                             r"|Bộ Chính trị|Ban Bí thư)\b")
 _LOCAL_ISSUER = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|Tỉnh ủy|Thành ủy|Huyện ủy)\b")
 
 
@@ -296,16 +300,35 @@ def _keep_named_places(issuer: str | None, duties: Iterable, plan_lead: list) ->
     nhân dân tỉnh", GUIDELINES-real.md [decided, kh165]); the Government, the Prime Minister, a
     ministry or the Government Office charge one named province among sixty, and the name is
     what tells it apart (s14 dev nq126, cv3479; s13 dev nq380 already so for lists of places).
+    A body named by its sector, not its level ("Sở Công Thương tỉnh Lào Cai" in a ministry's
+    letter to that province), keeps its province too, and its bare name elsewhere in the
+    document ("đề nghị Sở Công Thương hướng dẫn …") is the same body when the document names it
+    with one province only ([decided, kh165] one spelling per body; s16 cv216).
     """
     if not issuer or _LOCAL_ISSUER.search(issuer):
         return
-    for unit in [u for d in duties for u in d.units] + list(plan_lead):
-        level = _LEVEL_END.search(unit.name)
-        if level is None or not unit.mention:
+    units = [u for d in duties for u in d.units] + list(plan_lead)
+    # A team or office with no place in its name may still be a province's (s15 kh1105, a Sở's
+    # inspection team): sector bodies keep their province only in a known central body's text.
+    central = bool(_CENTRAL_ISSUER.match(issuer))
+    placed: dict[str, set[str]] = {}
+    for unit in units:
+        if not unit.mention:
             continue
-        m = re.search(_PLACE_AFTER.format(level=re.escape(level.group("level"))), normalize_text(unit.mention))
-        if m:
-            unit.name = f"{unit.name} {m.group('place')}"
+        mention = normalize_text(unit.mention)
+        level = _LEVEL_END.search(unit.name)
+        if level is not None:
+            m = re.search(_PLACE_AFTER.format(level=re.escape(level.group("level"))), mention)
+            if m:
+                unit.name = f"{unit.name} {m.group('place')}"
+        elif central and mention.lower().startswith(unit.name.lower()) and (
+                m := _SECTOR_PLACE.fullmatch(mention[len(unit.name):])):
+            placed.setdefault(unit.name, set()).add(f"{unit.name} {m.group('level')} {m.group('place')}")
+            unit.name = f"{unit.name} {m.group('level')} {m.group('place')}"
+    for unit in units:
+        if len(placed.get(unit.name, ())) == 1:
+            unit.name = next(iter(placed[unit.name]))
+    _drop_repeated_roles(duties)
 
 
 # "Ủy ban nhân dân cấp xã" and "UBND các xã, phường" in one document name the same committees:

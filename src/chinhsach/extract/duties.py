@@ -1073,7 +1073,9 @@ _QUARTER_SPAN = re.compile(rf"(?:\btu\s+)?\bquy\s+(?P<q1>{_Q})\s*(?:/|\s+nam\s+)
 # năm 2026 và 2027": due by the end of the last (as a table's "2026 - 2027"; read as nothing
 # before). Only after "trong"/"đến hết" with "các"/"những"/a count: "giai đoạn 2026 - 2030" alone
 # is a name's period.
-_YEAR_SPAN = re.compile(rf"\b(?:trong|den het)\s+(?:(?:cac|nhung|\d|{_NUMBER_WORDS})\s+)nam\s+20\d\d"
+# "trong (các) năm 2026 - 2027", "trong 02 năm 2026, 2027": the work runs through the last year
+# (s15 dev nq175 prints "Trong năm 2023 - 2024:" without "các").
+_YEAR_SPAN = re.compile(rf"\b(?:trong|den het)\s+(?:(?:cac|nhung|\d|{_NUMBER_WORDS})\s+)?nam\s+20\d\d"
                         r"(?:\s*(?:-|–|,|va|den)\s*(?:nam\s+)?20\d\d)*\s*(?:-|–|,|va|den)\s*(?:nam\s+)?(?P<y>20\d\d)\b")
 
 
@@ -1169,6 +1171,10 @@ _VISION_AFTER = re.compile(r"\s*,?\s*(?:va\s+)?(?:tam nhin|dinh huong)\b")
 # is cited, its year is the name's (the development gold gives kh182 III.2 no deadline). A
 # horizon that ends the duty ("triển khai Kế hoạch … đến năm 2030.") is left as a deadline, as
 # the gold reads it (kh556 III.4, IV.1).
+# "Duy trì … các dự án …, hướng tới mục tiêu phát thải ròng bằng 0 trước năm 2050": the year
+# belongs to the national aim the item works toward, not to the item's own work (three blind
+# golds alike: s15 nq88, s16 nq10 III.4, s16 qd334 D1.IV.5). In the same clause only.
+_AIM_BEFORE = re.compile(r"\bhuong toi\b[^.;:,]*$")
 _CITED_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:theo|tai|ban hanh kem theo)\s+(?:quyet dinh|nghi quyet|ke hoach|chi thi|"
                           r"thong bao|van ban|cong van)\b)")
 _NAME_HEAD = re.compile(r"\b(?:Chương trình|Chiến lược|Đề án|Quy hoạch|Kế hoạch|Nghị quyết|Chỉ thị|Dự án)\b[^.;:]*$")
@@ -1390,6 +1396,10 @@ _QUOTED_TITLE = re.compile(r"[“\"][^“”\"]{3,300}[”\"]")
 
 
 _CLAUSE_END = re.compile(r"[.;]\s")
+# "… hoàn thành trước ngày 20/4/2026, …, báo cáo Thủ tướng Chính phủ trong tháng 4 năm 2026": a
+# comma-joined report or submission is the item's next step (s15 dev nq109 IV.1.a, its gold
+# takes the month's end).
+_NEXT_STEP = re.compile(r",\s+(?:dong thoi\s+)?(?:bao cao|trinh|gui)\b")
 
 
 # "Quý IV/2026, 2027" (a duty table's time cell, s14 dev qd2200-bnnmt-2026 rows 2.b-2.d): the
@@ -1529,6 +1539,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
             continue  # "… đến năm 2030, tầm nhìn đến năm 2045": a strategy's or plan's name
         if _CITED_AFTER.match(folded, m.end()) and _NAME_HEAD.search(text, 0, m.start()):
             continue  # "Chương trình … đến năm 2030 theo Quyết định số …": the name being cited
+        if _AIM_BEFORE.search(folded, max(0, m.start() - 160), m.start()):
+            continue  # "… hướng tới mục tiêu phát thải ròng bằng 0 trước năm 2050": the aim's horizon
         year, end = int(m.group("y")), m.end()
         if (more := _MORE_YEARS.match(folded, end)) and _VISION_AFTER.match(folded, more.end()):
             continue  # "mục tiêu … đến năm 2030, 2035 và tầm nhìn đến năm 2050": horizons (s14 qd893 IV.3.a)
@@ -1539,7 +1551,10 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         elif m.group("prep").strip() == "truoc":
             year -= 1  # "hoàn thành trước năm 2027": before that year begins ([decided, s15 fixV])
         candidates.append((m.start(), f"{year:04d}-12-31", text[m.start() : end]))
-        bare_years.add(m.start())
+        if more or m.group("prep").strip() != "truoc":
+            # "trước năm 2030" is a limit the item is due by, as "trước ngày …" is: with a later
+            # limit in a clause of its own the item is done by that one (s16 nq10 III.4).
+            bare_years.add(m.start())
     for m in _TIME_LABEL.finditer(folded):
         end = int(m.group("y2") or m.group("y"))
         start = m.start() + len(m.group("prep"))
@@ -1564,7 +1579,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
     chosen = min(dated or candidates, key=lambda c: c[0])
     if chosen[1] and chosen[0] not in bare_years and (later := [
             c for c in dated if c[0] > chosen[0] and c[0] not in bare_years and c[1] > chosen[1]
-            and (_CLAUSE_END.search(folded, chosen[0], c[0]) or (chosen[0] in limits and c[0] in limits))
+            and (_CLAUSE_END.search(folded, chosen[0], c[0]) or (chosen[0] in limits and c[0] in limits)
+                 or _NEXT_STEP.search(folded, chosen[0], c[0]))
             and folded.count("(", 0, c[0]) <= folded.count(")", 0, c[0])]):
         # Several one-off limits in one item, each in a clause of its own ("… hoàn thành trong
         # tháng 5 năm 2026. … trình … trước ngày 15 tháng 5 năm 2026. … hoàn thành trong quý II
@@ -1877,14 +1893,25 @@ def _read_addressees(seg: Segment, find: UnitFinder, open_: bool, addressees: li
     return True
 
 
+_ADDRESSING_WORD = re.compile(r"(?<!\bviec )\b(?:yeu cau|giao|de nghi|chi dao)\b")
+# "Trả lời Văn bản số … của Sở X về việc đề nghị …, Cục Y có ý kiến như sau:", "… Sở Z trả lời
+# như sau:": the opening of a reply letter, the issuer giving its answer; the items below are the
+# answer, charged by their own words or to the addressees (s16 cv216; s14 dev cv3479, s16 cv597
+# open alike).
+_OPINION = re.compile(r"\b(?:co y kien|tra loi|phuc dap)(?:\s+(?:cu the\s+)?nhu sau)?\s*:?\s*$")
+
+
 def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     """The units a directive's lead-in hands its numbered items to, or None.
 
     "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường
     khẩn trương triển khai những công việc sau:" (seen in directives and letters of the session-11
     survey, e.g. a 2023 Hà Tĩnh letter on administrative reform): a paragraph that addresses
-    units with "yêu cầu / giao / đề nghị" and announces the list below it."""
-    if not re.search(r"\b(?:yeu cau|giao|de nghi|chi dao)\b", fold(text)):
+    units with "yêu cầu / giao / đề nghị" and announces the list below it. The verb as a noun
+    ("Trả lời Văn bản số … của Sở X về việc đề nghị hướng dẫn …, Cục Y có ý kiến như sau:")
+    names the request a reply answers: the issuer speaks and addresses nobody (s16 cv216: the
+    answering Cục led its own letter's items)."""
+    if not _ADDRESSING_WORD.search(fold(text)) or _OPINION.search(fold(text).rstrip()):
         return None
     clause = lead_in_clause(text, find)
     if clause is None and (addressing := _addressing_clause(text, find)) is not None:
@@ -2229,6 +2256,9 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
             if list_start is not None:
                 rest = text[list_start:]
             return rest, roles_in_text(rest, find)
+        if _OPINION.search(folded_sentence):
+            list_start = None
+            continue  # "…, Cục X có ý kiến như sau:": the issuer answering, no charge
         if _MEETING_ACCOUNT.match(folded_sentence):
             list_start = None
             continue  # "Ngày 03/11/2025, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp …": who chaired, no charge
