@@ -427,14 +427,16 @@ def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: dict[str, s
     """``find`` that also names the teams the document sets up, and their heads, as units."""
     if not names:
         return find
-    # Each team's name and its head's titles, a whole-word pattern each, compiled once.
-    words = {name: [re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
-                    for form in (short, *_TEAM_HEADS.get(short.split()[0], ()))] for short, name in names.items()}
+    # Each short name and its head's titles, a whole-word pattern each, compiled once: a list of
+    # pairs, not keyed by the full name, as two short names may stand for one team ("Tổ giúp việc"
+    # and "Tổ giúp việc Hội đồng") and both are printed.
+    words = [(name, [re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+                     for form in (short, *_TEAM_HEADS.get(short.split()[0], ()))]) for short, name in names.items()]
 
     def with_teams(text: str) -> list[Mention]:
         found = list(find(text))
         # The longest form first: "Tổ giúp việc Hội đồng" is the team, not the team and the council.
-        spans = sorted(((m.span(), name) for name, forms in words.items() for form in forms
+        spans = sorted(((m.span(), name) for name, forms in words for form in forms
                         for m in form.finditer(text)), key=lambda x: x[0][0] - x[0][1])
         # A name read over two of them ("… của Đoàn kiểm tra" ⏎ "Đoàn kiểm tra thực hiện" joined:
         # "Đoàn kiểm tra Đoàn") is neither.

@@ -2511,6 +2511,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 partner_only[0] = True  # "Phối hợp với …" with no unit heading above: no lead to fill in
             # "b) Phối hợp với …" under "1. Sở X": Sở X still leads these items, the named units
             # are its partners (GUIDELINES-real.md, unit-headed sections).
+            leads = {u.name for u in heading_cache[s.id] if u.role == "lead"}
+            if leads and leads < {u.name for u in out if u.role == "lead"}:
+                # "Điều 2. Nhiệm vụ của Hội đồng và Tổ giúp việc" over "1. Nhiệm vụ của Hội đồng":
+                # the nearer heading picks its bodies out of the article's (s16 dev qd2736 D2.1,
+                # D2.2: the council's and the team's items, each the one body's).
+                out = [u for u in out if u.role != "lead"]
             out.extend(heading_cache[s.id])
         return out
 
