@@ -23,3 +23,53 @@ def test_team_keeps_both_short_names(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, text, "quyet-dinh.md")
     assert (team, "lead") in _units(doc, "D3")
     assert _units(doc, "D2.2") == {(team, "lead")}
+
+
+RESOLUTION = """CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 55/2026/NQ-CP Hà Nội, ngày 10 tháng 3 năm 2026
+
+NGHỊ QUYẾT
+Về xử lý vướng mắc của các công trình cấp nước nông thôn
+
+CHÍNH PHỦ
+
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+
+QUYẾT NGHỊ:
+
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định việc xử lý vướng mắc của các công trình cấp nước nông thôn.
+Điều 2. Rà soát công trình
+1. Các Bộ, Ủy ban nhân dân cấp tỉnh (sau đây gọi chung là bên quản lý công trình) lập danh
+mục công trình cần xử lý.
+2. Bên quản lý công trình bố trí vốn sửa chữa các công trình trong danh mục.
+3. Trường hợp công trình không còn sử dụng, bên quản lý công trình phối hợp với Bộ Tài chính
+thanh lý tài sản theo quy định.
+Điều 3. Tổ chức thực hiện
+1. Bộ Tài chính phối hợp với bên quản lý công trình theo dõi việc xử lý.
+2. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách
+nhiệm thi hành Nghị quyết này./.
+
+Nơi nhận: TM. CHÍNH PHỦ
+- Lưu: VT. KT. THỦ TƯỚNG
+
+Nguyễn Văn Sáu
+"""
+
+
+def test_term_defined_for_listed_bodies_charges_each(tmp_path: Path) -> None:
+    """Before: a term the resolution defines for the bodies it lists ("(sau đây gọi chung là cơ
+    quan …)") was no unit, so the clauses it charges had no lead or were no duties (spent s16
+    held-out nq16-cp-2026: 37 clauses, 143 gold roles, 16 found). Each body holds the term's
+    role; "Ủy ban nhân dân cấp tỉnh" is the collective the resolution prints ([decided, s14 adj])."""
+    doc = parse_text(tmp_path, RESOLUTION, "nghi-quyet.md")
+    committees = "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"
+
+    def folded(section: str) -> set[tuple[str, str]]:
+        return {(n.lower(), r) for n, r in _units(doc, section)}
+
+    assert {("bộ", "lead"), (committees.lower(), "lead")} <= folded("D2.2")
+    assert {("bộ", "lead"), (committees.lower(), "lead"), ("bộ tài chính", "cooperate")} <= folded("D2.3")
+    assert {("bộ", "cooperate"), (committees.lower(), "cooperate"), ("bộ tài chính", "lead")} <= folded("D3.1")
+    assert not any("bên quản lý" in n or "cấp tỉnh" in n for n, _ in folded("D2.2") | folded("D3.1"))

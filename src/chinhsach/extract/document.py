@@ -23,6 +23,7 @@ from chinhsach.extract.duties import (
     bullet_marker,
     date_in_issue_year,
     defined_unit_names,
+    defined_unit_sets,
     expand_short_names,
     extract_duties,
 )
@@ -323,15 +324,18 @@ _COMMUNE_COLLECTIVE = re.compile(r"Ủy ban nhân dân xã, (?:phường|thị t
 # mentions to four; as printed it charged two bodies in 8 of its rows).
 _PROVINCE_LEVEL = "tỉnh, thành phố"
 _PROVINCE_QUALIFIED = "tỉnh, thành phố trực thuộc Trung ương"
+_PROVINCE_LEVEL_WORD = "Ủy ban nhân dân cấp tỉnh"
 
 
 def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Mention]],
                             duties: Iterable, plan_lead: list) -> None:
     """The commune level (:data:`_COMMUNE_LEVEL`) written as the commune collective the document
-    prints most often (the first printed on a tie), if it prints one, and the province class in its form printed most often
-    (:data:`_PROVINCE_LEVEL` or :data:`_PROVINCE_QUALIFIED`, none on a tie); the texts read once."""
+    prints most often (the first printed on a tie), if it prints one, the province class in its form printed most
+    often (:data:`_PROVINCE_LEVEL` or :data:`_PROVINCE_QUALIFIED`, none on a tie), and the province
+    level (:data:`_PROVINCE_LEVEL_WORD`) as the committees' collective if printed; the texts read once."""
     communes: list[str] = []
     provinces: list[bool] = []  # per printed province class: whether in the long form
+    committees: list[bool] = []  # per printed province class: whether the committees', qualified
     for text in texts:
         commune, province = "xã" in text, "thành phố" in text
         if not (commune or province):
@@ -341,6 +345,9 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
                 communes.append(m.name)
             if province and m.name.endswith((_PROVINCE_LEVEL, _PROVINCE_QUALIFIED)):
                 provinces.append(m.name.endswith(_PROVINCE_QUALIFIED))
+                # Only the qualified form: a form template's "UBND TỈNH, THÀNH PHỐ…" placeholder
+                # (s16 dev nq18's appendix) prints no collective the document charges.
+                committees.append(m.name.endswith(f"Ủy ban nhân dân {_PROVINCE_QUALIFIED}"))
     if communes:
         # dict, not set: on a tie the spelling printed first, the same on every run
         _respell(_COMMUNE_LEVEL, max(dict.fromkeys(communes), key=communes.count), duties, plan_lead)
@@ -349,6 +356,14 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
         _respell(_PROVINCE_LEVEL, _PROVINCE_QUALIFIED, duties, plan_lead)
     elif short > long:
         _respell(_PROVINCE_QUALIFIED, _PROVINCE_LEVEL, duties, plan_lead)
+    if any(committees):
+        # "Ủy ban nhân dân cấp tỉnh" is the province collective the document prints, in the form
+        # chosen above (the long one on a tie), as the commune level is ([decided, s14 adj]
+        # cấp tỉnh; spent s16 held-out nq16: "cấp tỉnh" in its clauses, the collective in its
+        # executing article's chairs).
+        qualified = long >= short
+        _respell(_PROVINCE_LEVEL_WORD, f"Ủy ban nhân dân {_PROVINCE_QUALIFIED if qualified else _PROVINCE_LEVEL}",
+                 duties, plan_lead)
 
 
 def _respell(form: str, spelling: str, duties: Iterable, plan_lead: list) -> None:
@@ -487,7 +502,11 @@ def extract_document(document: Document) -> Document:
             return mentions_by_text[text]
         return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
-    find = _with_set_up_bodies(find, _set_up_bodies((s.text for s in segments), document.meta.issuer))
+    # A term the document defines for a list of bodies ("(sau đây gọi là cơ quan có thẩm quyền)")
+    # is read as a unit wherever it is printed, and spread over the bodies after the duties.
+    sets = defined_unit_sets((s.text for s in segments), find)
+    terms = {form: term for term in sets for form in (term, term[0].upper() + term[1:])}
+    find = _with_set_up_bodies(find, {**_set_up_bodies((s.text for s in segments), document.meta.issuer), **terms})
     duties, plan_lead = extract_duties(document, find)
     row_duties, row_targets, handled = table_facts(document, find)
     if handled:
@@ -498,7 +517,7 @@ def extract_document(document: Document) -> Document:
         duties.extend(row_duties)
         targets.extend(row_targets)
     own_province = bool(document.meta.issuer and _LOCAL_ISSUER.search(document.meta.issuer))
-    expand_short_names(duties, plan_lead, defined_unit_names((s.text for s in segments), find, own_province))
+    expand_short_names(duties, plan_lead, defined_unit_names((s.text for s in segments), find, own_province), sets)
     if document.meta.type in _DATED_BY_ISSUE:
         date_in_issue_year(duties, document.meta.date)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)
