@@ -73,3 +73,20 @@ def test_term_defined_for_listed_bodies_charges_each(tmp_path: Path) -> None:
     assert {("bộ", "lead"), (committees.lower(), "lead"), ("bộ tài chính", "cooperate")} <= folded("D2.3")
     assert {("bộ", "cooperate"), (committees.lower(), "cooperate"), ("bộ tài chính", "lead")} <= folded("D3.1")
     assert not any("bên quản lý" in n or "cấp tỉnh" in n for n, _ in folded("D2.2") | folded("D3.1"))
+
+
+def test_team_short_name_written_viet_tat(tmp_path: Path) -> None:
+    """Before: "(sau đây viết tắt là Tổ thẩm định)" was not read as the team's short name (only
+    "gọi tắt là"), so its tasks had no unit (spent s16 held-out qd7-bqlkcn-2026 Điều 2: three
+    of its seven gold roles). The province's name inside the full name is dropped after its
+    level word, as everywhere ([decided, kh165])."""
+    from test_small_decisions_s16 import HEADER
+    text = HEADER.replace("Điều 1. Điều chỉnh danh mục thủ tục hành chính lĩnh vực du lịch theo Phụ lục kèm theo.\n",
+                          """Điều 1. Thành lập Tổ thẩm định hồ sơ cụm công nghiệp do Sở Công Thương tỉnh An Bình quản
+lý (sau đây viết tắt là Tổ thẩm định), gồm các thành viên theo Phụ lục kèm theo.
+Điều 2. Nhiệm vụ
+1. Tổ thẩm định có trách nhiệm xem xét hồ sơ và đề xuất kết quả thẩm định.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.
+""") + SIGNATURE
+    doc = parse_text(tmp_path, text, "quyet-dinh.md")
+    assert ("Tổ thẩm định hồ sơ cụm công nghiệp do Sở Công Thương tỉnh quản lý", "lead") in _units(doc, "D2.1")

@@ -404,16 +404,20 @@ _ISSUING_TEAM = re.compile(r"(?P<name>(?:Đoàn|Tổ)\s+[a-zà-ỹđ]+(?:\s+[a-z
 # (s16 dev qd2736-ubnd-2026: the council's and its support team's seven tasks had no unit). Each
 # short name stands for its full name ([decided, s15 fixQ]), the place after the first comma
 # dropped as the province's name is.
+# "viết tắt là" as "gọi tắt là" (spent s16 held-out qd7-bqlkcn-2026: its council's tasks had no
+# unit). The province's name after its level word is dropped inside the name too ("… do Ban
+# Quản lý các khu công nghiệp tỉnh <Name> quản lý"), as everywhere ([decided, kh165]).
 _SETS_UP_DEFINED = re.compile(r"\bThành lập\s+(?P<full>[^()]{3,300}?)\s*\(\s*(?:sau đây\s+)?(?:được\s+)?"
-                              r"gọi(?:\s+tắt)?\s+là\s+(?P<short>(?:Đoàn|Tổ|Hội đồng|Ban)\b[^()]{0,60}?)\s*\)")
-_OWN_PLACE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*){0,3}$")
+                              r"(?:gọi(?:\s+tắt)?|viết\s+tắt)\s+là\s+(?P<short>(?:Đoàn|Tổ|Hội đồng|Ban)\b[^()]{0,60}?)\s*\)")
+_OWN_PLACE_TAIL = re.compile(r"(?<=\s)(?P<level>tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*){0,3}(?=\s+[a-zà-ỹđ]|$)")
 
 
 def _defined_set_up_names(text: str) -> dict[str, str]:
     """Short name → full name of the bodies a "Thành lập … (gọi tắt là …)" sentence sets up."""
     out: dict[str, str] = {}
     for m in _SETS_UP_DEFINED.finditer(text):
-        full = _OWN_PLACE_TAIL.sub("", " ".join(m.group("full").split()).split(",")[0])
+        full = _OWN_PLACE_TAIL.sub(lambda x: x.group("level") if x.end() < len(x.string) else "",
+                                   " ".join(m.group("full").split()).split(",")[0]).rstrip()
         shorts = [x.strip() for x in re.split(r"\s+và\s+", " ".join(m.group("short").split()))]
         if len(shorts) == 1 and full.startswith(shorts[0]):
             out[shorts[0]] = full
