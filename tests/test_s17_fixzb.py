@@ -90,3 +90,15 @@ lý (sau đây viết tắt là Tổ thẩm định), gồm các thành viên th
 """) + SIGNATURE
     doc = parse_text(tmp_path, text, "quyet-dinh.md")
     assert ("Tổ thẩm định hồ sơ cụm công nghiệp do Sở Công Thương tỉnh quản lý", "lead") in _units(doc, "D2.1")
+
+
+def test_headed_list_members_sharing_a_first_word() -> None:
+    """Before: "các Bộ: Tài chính, Tài nguyên và Môi trường" was read as one head over levels
+    ("Bộ Tài" + "chính", "nguyên …"): one unit "Bộ Tài chính, nguyên và Môi trường" (spent s16
+    held-out qd1803-ttg-2015 Điều 4: two ministries lost)."""
+    from chinhsach.extract.units import find_units
+    names = [m.name for m in find_units("Giám đốc các sở: Tài chính, Tài nguyên và Môi trường, Xây dựng "
+                                        "chịu trách nhiệm thi hành Quyết định này.")]
+    assert names == ["Sở Tài chính", "Sở Tài nguyên và Môi trường", "Sở Xây dựng"]
+    names = [m.name for m in find_units("Bộ trưởng các Bộ: Tài chính, Tài nguyên và Môi trường thực hiện.")]
+    assert names == ["Bộ Tài chính", "Bộ Tài nguyên và Môi trường"]
