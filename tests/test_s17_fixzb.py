@@ -102,3 +102,33 @@ def test_headed_list_members_sharing_a_first_word() -> None:
     assert names == ["Sở Tài chính", "Sở Tài nguyên và Môi trường", "Sở Xây dựng"]
     names = [m.name for m in find_units("Bộ trưởng các Bộ: Tài chính, Tài nguyên và Môi trường thực hiện.")]
     assert names == ["Bộ Tài chính", "Bộ Tài nguyên và Môi trường"]
+
+
+def test_state_bank_governor_stands_for_the_bank() -> None:
+    """Before: "Thống đốc" was no head title, so in the Prime Minister's executing clause the
+    word broke the list of heads and the State Bank charged with executing was dropped (spent s16
+    held-out qd1803-ttg-2015 Điều 4). Ministers' titles stand for their bodies; so does his."""
+    from chinhsach.extract.duties import roles_in_text
+    from chinhsach.extract.units import find_units
+    text = ("Bộ trưởng Bộ Y tế, Thống đốc Ngân hàng Nhà nước Việt Nam và Thủ trưởng các cơ quan liên quan "
+            "chịu trách nhiệm thi hành Quyết định này.")
+    assert {(u.name, u.role) for u in roles_in_text(text, find_units)} == {
+        ("Bộ Y tế", "lead"), ("Ngân hàng Nhà nước Việt Nam", "lead")}
+
+
+def test_amounts_listed_by_body_are_no_duties(tmp_path: Path) -> None:
+    """Before: an approval's funds listed by body ("+ Sở Xây dựng: 450.000.000 đồng …") were read
+    as duties of each body, its name opening a long line (spent s16 held-out qd1803-ttg-2015
+    Điều 1: nine false leads). A body, a colon and a figure is a share, not an act."""
+    from test_small_decisions_s16 import HEADER
+    text = HEADER.replace("Điều 1. Điều chỉnh danh mục thủ tục hành chính lĩnh vực du lịch theo Phụ lục kèm theo.\n",
+                          """Điều 1. Phê duyệt kinh phí thực hiện Đề án, cụ thể như sau:
+- Tổng kinh phí: 1.200.000.000 đồng, trong đó:
++ Sở Du lịch: 700.000.000 đồng (400.000.000 đồng chi thường xuyên và 300.000.000 đồng chi đầu tư).
++ Sở Xây dựng: 500.000.000 đồng bằng nguồn ngân sách tỉnh năm 2026.
+Điều 2. Sở Du lịch chủ trì, phối hợp với Sở Xây dựng tổ chức thực hiện Đề án.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.
+""") + SIGNATURE
+    doc = parse_text(tmp_path, text, "quyet-dinh.md")
+    assert _units(doc, "D1") == set()
+    assert {("Sở Du lịch", "lead"), ("Sở Xây dựng", "cooperate")} <= _units(doc, "D2")

@@ -2221,7 +2221,8 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
             list_start = None
             continue
         if subject and not _CHARGE.search(folded_sentence) and any(
-                u.role == "lead" for u in roles_in_text(sentence, find)) and _words_besides_units(sentence, find) > 4:
+                u.role == "lead" for u in roles_in_text(sentence, find)) and _words_besides_units(sentence, find) > 4 \
+                and not _AMOUNT_ENTRY.match(_without_units(sentence, find)):
             # "Ủy ban nhân dân cấp xã quyết định khen thưởng …" (kh157 IV.2.a, in a part on
             # rewards): a unit acting as the subject of a numbered item's sentence is charged
             # with that act wherever the item stands. A list entry that only names a body ("-
@@ -2300,6 +2301,12 @@ def _without_units(text: str, find: UnitFinder) -> str:
     for m in sorted(find(text), key=lambda x: x.start, reverse=True):
         text = text[: m.start] + " " + text[m.end :]
     return text
+
+
+# "+ Bộ X: 1.260.000 USD;", "- Sở Y: 4.500 triệu đồng (…)": a share of money or a figure
+# listed by body under an approval, with no act (spent s16 held-out qd1803-ttg-2015 Điều 1: the
+# project's funds by ministry read as nine duties). The body's name, a colon, then the figure.
+_AMOUNT_ENTRY = re.compile(r"^[\W_]*:\s*[\d.,]+\s")
 
 
 def _words_besides_units(text: str, find: UnitFinder) -> int:
