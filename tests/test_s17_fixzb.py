@@ -132,3 +132,19 @@ def test_amounts_listed_by_body_are_no_duties(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, text, "quyet-dinh.md")
     assert _units(doc, "D1") == set()
     assert {("Sở Du lịch", "lead"), ("Sở Xây dựng", "cooperate")} <= _units(doc, "D2")
+
+
+def test_council_members_stand_for_the_council(tmp_path: Path) -> None:
+    """Before: "các thành viên Hội đồng … tại Điều 1" in the executing article charged nobody (the
+    council's short name was read, its members were not: spent s16 held-out qd7-bqlkcn-2026
+    Điều 4). Members and chair stand for the body ([decided, s15 fixP])."""
+    from test_small_decisions_s16 import HEADER
+    text = HEADER.replace("Điều 1. Điều chỉnh danh mục thủ tục hành chính lĩnh vực du lịch theo Phụ lục kèm theo.\n",
+                          """Điều 1. Thành lập Hội đồng xét duyệt sáng kiến ngành du lịch (sau đây gọi tắt là Hội đồng
+xét duyệt), thành phần theo Phụ lục kèm theo.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Chánh Văn phòng Sở Du lịch; các thành viên Hội đồng xét duyệt tại Điều 1 chịu trách nhiệm thi
+hành Quyết định này./.
+""") + SIGNATURE
+    doc = parse_text(tmp_path, text, "quyet-dinh.md")
+    assert ("Hội đồng xét duyệt sáng kiến ngành du lịch", "lead") in _units(doc, "D2")

@@ -442,6 +442,15 @@ def _set_up_bodies(texts: Iterable[str], issuer: str | None = None) -> dict[str,
     return out
 
 
+def _council_heads(short: str) -> tuple[str, ...]:
+    """A council's chair and members by its short name ("thành viên Hội đồng thẩm định"): they
+    stand for it as a team's head does (spent s16 held-out qd7-bqlkcn-2026 Điều 2.2 and the
+    executing article's "các thành viên Hội đồng thẩm định tại Điều 1")."""
+    if not short.startswith("Hội đồng "):
+        return ()
+    return tuple(f"{title} {short}" for title in ("Chủ tịch", "Phó Chủ tịch", "thành viên", "Thành viên"))
+
+
 def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: dict[str, str]) -> Callable[[str], list[Mention]]:
     """``find`` that also names the teams the document sets up, and their heads, as units."""
     if not names:
@@ -450,7 +459,8 @@ def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: dict[str, s
     # pairs, not keyed by the full name, as two short names may stand for one team ("Tổ giúp việc"
     # and "Tổ giúp việc Hội đồng") and both are printed.
     words = [(name, [re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
-                     for form in (short, *_TEAM_HEADS.get(short.split()[0], ()))]) for short, name in names.items()]
+                     for form in (short, *_TEAM_HEADS.get(short.split()[0], ()), *_council_heads(short))])
+             for short, name in names.items()]
 
     def with_teams(text: str) -> list[Mention]:
         found = list(find(text))
