@@ -23,6 +23,7 @@ from chinhsach.extract.duties import (
     bullet_marker,
     date_in_issue_year,
     defined_unit_names,
+    defined_unit_sets,
     expand_short_names,
     extract_duties,
 )
@@ -346,15 +347,18 @@ _COMMUNE_COLLECTIVE = re.compile(r"Ủy ban nhân dân xã, (?:phường|thị t
 # mentions to four; as printed it charged two bodies in 8 of its rows).
 _PROVINCE_LEVEL = "tỉnh, thành phố"
 _PROVINCE_QUALIFIED = "tỉnh, thành phố trực thuộc Trung ương"
+_PROVINCE_LEVEL_WORD = "Ủy ban nhân dân cấp tỉnh"
 
 
 def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Mention]],
                             duties: Iterable, plan_lead: list) -> None:
     """The commune level (:data:`_COMMUNE_LEVEL`) written as the commune collective the document
-    prints most often (the first printed on a tie), if it prints one, and the province class in its form printed most often
-    (:data:`_PROVINCE_LEVEL` or :data:`_PROVINCE_QUALIFIED`, none on a tie); the texts read once."""
+    prints most often (the first printed on a tie), if it prints one, the province class in its form printed most
+    often (:data:`_PROVINCE_LEVEL` or :data:`_PROVINCE_QUALIFIED`, none on a tie), and the province
+    level (:data:`_PROVINCE_LEVEL_WORD`) as the committees' collective if printed; the texts read once."""
     communes: list[str] = []
     provinces: list[bool] = []  # per printed province class: whether in the long form
+    committees: list[bool] = []  # per printed province class: whether the committees', qualified
     for text in texts:
         commune, province = "xã" in text, "thành phố" in text
         if not (commune or province):
@@ -364,6 +368,9 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
                 communes.append(m.name)
             if province and m.name.endswith((_PROVINCE_LEVEL, _PROVINCE_QUALIFIED)):
                 provinces.append(m.name.endswith(_PROVINCE_QUALIFIED))
+                # Only the qualified form: a form template's "UBND TỈNH, THÀNH PHỐ…" placeholder
+                # (s16 dev nq18's appendix) prints no collective the document charges.
+                committees.append(m.name.endswith(f"Ủy ban nhân dân {_PROVINCE_QUALIFIED}"))
     if communes:
         # dict, not set: on a tie the spelling printed first, the same on every run
         _respell(_COMMUNE_LEVEL, max(dict.fromkeys(communes), key=communes.count), duties, plan_lead)
@@ -372,6 +379,14 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
         _respell(_PROVINCE_LEVEL, _PROVINCE_QUALIFIED, duties, plan_lead)
     elif short > long:
         _respell(_PROVINCE_QUALIFIED, _PROVINCE_LEVEL, duties, plan_lead)
+    if any(committees):
+        # "Ủy ban nhân dân cấp tỉnh" is the province collective the document prints, in the form
+        # chosen above (the long one on a tie), as the commune level is ([decided, s14 adj]
+        # cấp tỉnh; spent s16 held-out nq16: "cấp tỉnh" in its clauses, the collective in its
+        # executing article's chairs).
+        qualified = long >= short
+        _respell(_PROVINCE_LEVEL_WORD, f"Ủy ban nhân dân {_PROVINCE_QUALIFIED if qualified else _PROVINCE_LEVEL}",
+                 duties, plan_lead)
 
 
 def _respell(form: str, spelling: str, duties: Iterable, plan_lead: list) -> None:
@@ -412,16 +427,20 @@ _ISSUING_TEAM = re.compile(r"(?P<name>(?:Đoàn|Tổ)\s+[a-zà-ỹđ]+(?:\s+[a-z
 # (s16 dev qd2736-ubnd-2026: the council's and its support team's seven tasks had no unit). Each
 # short name stands for its full name ([decided, s15 fixQ]), the place after the first comma
 # dropped as the province's name is.
+# "viết tắt là" as "gọi tắt là" (spent s16 held-out qd7-bqlkcn-2026: its council's tasks had no
+# unit). The province's name after its level word is dropped inside the name too ("… do Ban
+# Quản lý các khu công nghiệp tỉnh <Name> quản lý"), as everywhere ([decided, kh165]).
 _SETS_UP_DEFINED = re.compile(r"\bThành lập\s+(?P<full>[^()]{3,300}?)\s*\(\s*(?:sau đây\s+)?(?:được\s+)?"
-                              r"gọi(?:\s+tắt)?\s+là\s+(?P<short>(?:Đoàn|Tổ|Hội đồng|Ban)\b[^()]{0,60}?)\s*\)")
-_OWN_PLACE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*){0,3}$")
+                              r"(?:gọi(?:\s+tắt)?|viết\s+tắt)\s+là\s+(?P<short>(?:Đoàn|Tổ|Hội đồng|Ban)\b[^()]{0,60}?)\s*\)")
+_OWN_PLACE_TAIL = re.compile(r"(?<=\s)(?P<level>tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*){0,3}(?=\s+[a-zà-ỹđ]|$)")
 
 
 def _defined_set_up_names(text: str) -> dict[str, str]:
     """Short name → full name of the bodies a "Thành lập … (gọi tắt là …)" sentence sets up."""
     out: dict[str, str] = {}
     for m in _SETS_UP_DEFINED.finditer(text):
-        full = _OWN_PLACE_TAIL.sub("", " ".join(m.group("full").split()).split(",")[0])
+        full = _OWN_PLACE_TAIL.sub(lambda x: x.group("level") if x.end() < len(x.string) else "",
+                                   " ".join(m.group("full").split()).split(",")[0]).rstrip()
         shorts = [x.strip() for x in re.split(r"\s+và\s+", " ".join(m.group("short").split()))]
         if len(shorts) == 1 and full.startswith(shorts[0]):
             out[shorts[0]] = full
@@ -446,18 +465,30 @@ def _set_up_bodies(texts: Iterable[str], issuer: str | None = None) -> dict[str,
     return out
 
 
+def _council_heads(short: str) -> tuple[str, ...]:
+    """A council's chair and members by its short name ("thành viên Hội đồng thẩm định"): they
+    stand for it as a team's head does (spent s16 held-out qd7-bqlkcn-2026 Điều 2.2 and the
+    executing article's "các thành viên Hội đồng thẩm định tại Điều 1")."""
+    if not short.startswith("Hội đồng "):
+        return ()
+    return tuple(f"{title} {short}" for title in ("Chủ tịch", "Phó Chủ tịch", "thành viên", "Thành viên"))
+
+
 def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: dict[str, str]) -> Callable[[str], list[Mention]]:
     """``find`` that also names the teams the document sets up, and their heads, as units."""
     if not names:
         return find
-    # Each team's name and its head's titles, a whole-word pattern each, compiled once.
-    words = {name: [re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
-                    for form in (short, *_TEAM_HEADS.get(short.split()[0], ()))] for short, name in names.items()}
+    # Each short name and its head's titles, a whole-word pattern each, compiled once: a list of
+    # pairs, not keyed by the full name, as two short names may stand for one team ("Tổ giúp việc"
+    # and "Tổ giúp việc Hội đồng") and both are printed.
+    words = [(name, [re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+                     for form in (short, *_TEAM_HEADS.get(short.split()[0], ()), *_council_heads(short))])
+             for short, name in names.items()]
 
     def with_teams(text: str) -> list[Mention]:
         found = list(find(text))
         # The longest form first: "Tổ giúp việc Hội đồng" is the team, not the team and the council.
-        spans = sorted(((m.span(), name) for name, forms in words.items() for form in forms
+        spans = sorted(((m.span(), name) for name, forms in words for form in forms
                         for m in form.finditer(text)), key=lambda x: x[0][0] - x[0][1])
         # A name read over two of them ("… của Đoàn kiểm tra" ⏎ "Đoàn kiểm tra thực hiện" joined:
         # "Đoàn kiểm tra Đoàn") is neither.
@@ -508,7 +539,11 @@ def extract_document(document: Document) -> Document:
             return mentions_by_text[text]
         return [Mention(m.start, m.end, m.name) for m in find_units(text)]
 
-    find = _with_set_up_bodies(find, _set_up_bodies((s.text for s in segments), document.meta.issuer))
+    # A term the document defines for a list of bodies ("(sau đây gọi là cơ quan có thẩm quyền)")
+    # is read as a unit wherever it is printed, and spread over the bodies after the duties.
+    sets = defined_unit_sets((s.text for s in segments), find)
+    terms = {form: term for term in sets for form in (term, term[0].upper() + term[1:])}
+    find = _with_set_up_bodies(find, {**_set_up_bodies((s.text for s in segments), document.meta.issuer), **terms})
     duties, plan_lead = extract_duties(document, find)
     row_duties, row_targets, handled = table_facts(document, find)
     if handled:
@@ -519,7 +554,7 @@ def extract_document(document: Document) -> Document:
         duties.extend(row_duties)
         targets.extend(row_targets)
     own_province = bool(document.meta.issuer and _LOCAL_ISSUER.search(document.meta.issuer))
-    expand_short_names(duties, plan_lead, defined_unit_names((s.text for s in segments), find, own_province))
+    expand_short_names(duties, plan_lead, defined_unit_names((s.text for s in segments), find, own_province), sets)
     if document.meta.type in _DATED_BY_ISSUE:
         date_in_issue_year(duties, document.meta.date)
     _resolve_self_references(document.meta.issuer, duties, plan_lead)

@@ -2400,6 +2400,11 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
         else:
             # "Ủy ban nhân dân các xã" + "phường" (named "Ủy ban nhân dân phường"): one head.
             head = m.name.rsplit(" ", 1)[0] if " " in m.name else ""
+            if head.split()[-1:] and head.split()[-1][:1].isupper():
+                # "các Bộ: Tài chính, Tài nguyên và Môi trường": two names sharing a first word
+                # ("Bộ Tài"), not one head over levels (spent s16 held-out qd1803-ttg-2015 Điều
+                # 4: "Bộ Tài chính, nguyên và Môi trường").
+                head = ""
             suffixes = [m.name[len(head) + 1 :]] if head else []
             while (head and j + 1 < len(mentions) and mentions[j + 1].collective
                    and mentions[j + 1].is_head == m.is_head
