@@ -170,3 +170,43 @@ def test_mark_repair_reaches_a_lines_last_word() -> None:
     lines = ["Ủy ban nhân dân các tỉnh, thành phô", "trực thuộc trung ương tổ chức thực hiện."]
     assert clean_transcript(lines)[0].endswith("thành phố")
     assert clean_transcript(["một dòng", "", "khác"]) == ["một dòng", "", "khác"]
+
+
+CONCLUSION = """[OCR] [Bản trích chữ tự động bằng tesseract từ bản quét ket-luan.pdf — 2 trang.]
+
+===== Trang 1 =====
+TỈNH ỦY MẪU ĐẢNG CỘNG SẢN VIỆT NAM
+
+Số 31-KL/TU Tỉnh Mẫu, ngày 10 tháng 3 năm 2027
+
+KẾT LUẬN
+CỦA BAN THƯỜNG VỤ TỈNH ỦY
+về phát triển rừng gỗ lớn
+
+I- TÌNH HÌNH
+
+Diện tích rừng trồng gỗ lớn còn nhỏ, chuỗi chế biến chưa hình thành.
+
+I- MỤC TIÊU
+
+Phấn đấu đến năm 2030 có 30.000 ha rừng trồng gỗ lớn được cấp chứng chỉ.
+
+II- NHIỆM VỤ, GIẢI PHÁP
+
+1. Sở Nông nghiệp và Môi trường rà soát quy hoạch vùng trồng rừng gỗ lớn.
+
+===== Trang 2 =====
+
+IV- TỔ CHỨC THỰC HIỆN
+
+1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền Kết luận này.
+"""
+
+
+def test_a_roman_numeral_that_lost_a_stroke_is_the_next_part(tmp_path: Path) -> None:
+    """A scan read "II-" as "I-" and "III-" as "II-" (s16 held-out kl75, a Party conclusion:
+    I, I, II, IV): the parts are I-IV, and the target and duties cite II and III, not "I~2"."""
+    doc = parse_text(tmp_path, CONCLUSION, "ket-luan.md")
+    assert [t.section for t in doc.targets if t.value is not None] == ["II"]
+    sections = [d.section for d in doc.duties]
+    assert "III.1" in sections and "IV.1" in sections
