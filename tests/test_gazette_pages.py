@@ -267,3 +267,31 @@ def test_a_narrow_cell_cut_by_the_page_skips_the_repeated_header(tmp_path: Path)
     assert "Nội dung công việc" not in text and "Sản phẩm" not in text
     assert text.startswith("Quý III/2026") and text.endswith("dân tỉnh)")
     assert ("Sở Nội vụ", "lead") in {(u.name, u.role) for u in rows["PL1.II.1"].units}
+
+
+# A PDF text layer with no form feeds: the page's number stands alone between blank lines
+# inside the sentence the page broke (s14 held-out ctr104, a provincial Party programme).
+FOLIO_IN_SENTENCE = """TỈNH ỦY MẪU
+
+Số 22-CTr/TU Tỉnh Mẫu, ngày 04 tháng 9 năm 2026
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+về phát triển du lịch cộng đồng
+
+I. MỤC TIÊU
+Phấn đấu đến năm 2030 có 12 làng du lịch cộng đồng đạt chuẩn; phát huy
+
+2
+
+vai trò của cộng đồng dân cư và doanh nghiệp trong giữ gìn bản sắc văn hóa.
+
+II. NHIỆM VỤ
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng bộ tiêu chí làng du lịch.
+"""
+
+
+def test_a_page_number_inside_a_broken_sentence_is_no_text(tmp_path: Path) -> None:
+    """The "2" was read as a target "2 vai trò"; the sentence goes on across the page."""
+    doc = parse_text(tmp_path, FOLIO_IN_SENTENCE)
+    assert [t.value for t in doc.targets if t.value is not None] == [12.0]
+    assert any("phát huy vai trò của cộng đồng" in s.text for s in doc.segments)
