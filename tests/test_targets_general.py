@@ -476,3 +476,46 @@ def test_a_duty_on_those_that_did_something_still_sets_a_target() -> None:
                       "chế ra sản phẩm muối tinh khiết đạt 98%.", in_objectives=False)
     assert t.value == 98.0
     assert quantified("Mỗi học phần phải có tối thiểu 02 giảng viên.", in_objectives=False) == []
+
+
+def test_a_share_required_of_bodies_is_a_share_of_those_bodies() -> None:
+    """"yêu cầu 100% các cơ sở … thực hiện …": the share is of the bodies named after the value,
+    as after "vận động" (a provincial Party programme; the indicator was "tỷ lệ yêu cầu")."""
+    (t,) = quantified("Tăng cường quản lý bãi thải; yêu cầu 100% các cơ sở chế biến gỗ thực hiện nghiêm "
+                      "các quy định về phòng cháy.")
+    assert t.indicator.startswith("tỷ lệ cơ sở chế biến gỗ thực hiện")
+
+
+def test_a_generation_like_industry_four_is_no_value() -> None:
+    """"cách mạng công nghiệp 4.0": the number names an era (a provincial industrial-park plan
+    read it as a target of value 4)."""
+    assert quantified("Thu hút đầu tư theo định hướng cách mạng công nghiệp 4.0 và kinh tế số.") == []
+    assert quantified("Ứng dụng công nghệ 4.0 trong quản lý đô thị thông minh.") == []
+
+
+def test_a_unit_in_parentheses_before_the_value_is_its_unit() -> None:
+    """An indicator table printed as text, a cell a line: "Số lượt khách nội địa đến năm 2030
+    (triệu lượt) 12 - 15" names the unit before the value (s15 dev nq109-cp-2026's gazette
+    table; the targets had no unit)."""
+    (t,) = quantified("Số lượt khách nội địa đến năm 2030 (triệu lượt) 12 - 15", in_objectives=True)
+    assert (t.value, t.value_max, t.unit) == (12.0, 15.0, "triệu lượt")
+    (t,) = quantified("Tổng thu ngân sách địa phương giai đoạn 2026-2030 (nghìn tỷ đồng) 85", in_objectives=True)
+    assert (t.value, t.unit) == (85.0, "nghìn tỷ đồng")
+
+
+def test_a_count_of_a_texts_own_provisions_is_no_target() -> None:
+    """"quán triệt 10 định hướng, 5 nhiệm vụ trọng tâm và 2 đột phá": the counts say what a
+    resolution contains (s15 dev nq109 read three targets); a tally of targets met stays."""
+    assert quantified("Các sở, ngành quán triệt 10 định hướng phát triển, 5 nhiệm vụ trọng tâm và 2 "
+                      "đột phá chiến lược của Nghị quyết.") == []
+    got = quantified("Phấn đấu hoàn thành 100% nhiệm vụ được giao và 20 công trình trọng điểm.")
+    assert [t.value for t in got] == [100.0, 20.0]
+
+
+def test_a_verb_after_a_one_syllable_counted_noun_is_not_its_unit() -> None:
+    """"thuộc nhóm 40 nước dẫn đầu về …" counts "nước" (s15 dev nq175: the unit was "nước dẫn
+    đầu"); a noun after a classifier still joins it ("05 bộ dữ liệu")."""
+    (t,) = quantified("Đến năm 2030, Việt Nam thuộc nhóm 40 nước dẫn đầu về đổi mới sáng tạo.")
+    assert (t.value, t.unit) == (40.0, "nước")
+    (t,) = quantified("Phấn đấu mỗi năm công bố 05 bộ dữ liệu mở.")
+    assert t.unit.startswith("bộ dữ liệu")

@@ -285,6 +285,9 @@ def names_unit(text: str) -> bool:
     """Whether ``text`` is a unit the target reader knows, possibly per something: "%", "xã",
     "triệu đồng/người/năm" (the unit an indicator's name gives in parentheses)."""
     first = re.split(r"\s*/\s*", text.strip().lower(), maxsplit=1)[0]
+    # a written multiplier before the unit: "triệu lượt", "nghìn tỷ đồng", "triệu tỷ đồng"
+    while first not in _UNIT_SET and (m := re.match(r"(?:nghìn|ngàn|triệu|tỷ)\s+(?=\S)", first)):
+        first = first[m.end():]
     return first in _UNIT_SET
 
 
@@ -318,7 +321,10 @@ _SERVICE_VERBS = ["phủ", "bao phủ", "phủ sóng", "thu gom", "xử lý", "t
                   "bồi dưỡng", "tiêm", "tiêm chủng", "khám", "khám sàng lọc", "sàng lọc", "số hóa",
                   "kết nối", "cấp", "cấp phát", "cung cấp", "trang bị", "kiểm tra", "giải quyết",
                   "tiếp nhận", "xử lý, tái chế", "thu gom, xử lý", "tuyên truyền", "quản lý", "theo dõi",
-                  "huy động", "vận động", "thu hút", "bố trí", "dành", "hoàn thành"]
+                  "huy động", "vận động", "thu hút", "bố trí", "dành", "hoàn thành",
+                  # a directive over those who must act, "yêu cầu 100% các dự án … thực hiện …"
+                  # (s14 held-out ctr104: the indicator was "tỷ lệ yêu cầu")
+                  "yêu cầu", "chỉ đạo", "hướng dẫn"]
 _PREDICATE = ["được", "có", "tham gia", "sử dụng", "bị", "đạt", "tiếp cận", "hưởng", "nhận",
               "đi học", "biết", "sống", "là", "chiếm", "thụ hưởng", "hoàn thành", "áp dụng", "ứng dụng"]
 
@@ -474,6 +480,8 @@ _MASK_PATTERNS = [
     r"phụ lục|biểu|bảng|nghị quyết|quyết định|chỉ thị|kế hoạch|thông tư|nghị định|luật|"
     r"công văn|thông báo|kết luận|hướng dẫn|tờ trình|đề án|chương trình|dự án|văn bản|"
     r"pháp lệnh|hội nghị)\s+(?:số\s+)?\d+(?:[.,]\d+)*"
+    # … but "thuộc nhóm 40 nước dẫn đầu" ranks a country among the leading N (s15 dev nq175)
+    r"(?!\d|\s+(?:nước|quốc gia|nền kinh tế)(?!\w))"
     # … and the numbers listed after it: "các Điều 99, 100 và 101", "các điều 188, 189, 190"
     # (a statute's cross-references; "100" was read as a value, Criminal Code art. 102).
     r"(?:\s*(?:,|và|hoặc|đến|tới)\s*\d+(?![\d.,]*\s*(?:%|‰)))*",
@@ -504,6 +512,15 @@ _MASK_PATTERNS = [
     # nghiệp …" puts the share before the noun and is untouched).
     r"(?<!\w)(?:doanh nghiệp|công ty|tổ chức|ngân hàng)\s+(?:(?:có|do)\s+(?:[^\s\d]+\s+){0,4}?)?"
     r"\d+(?:,\d+)?\s*%\s*vốn(?!\w)",
+    # a count of a text's own provisions says what it contains, no level to reach: "quán triệt
+    # 12 định hướng, 6 nhiệm vụ trọng tâm và 3 đột phá chiến lược" (a Government programme
+    # implementing a Party congress, s15 dev nq109; Party follow-up documents cite so). A share
+    # ("100% nhiệm vụ") and a tally "18/18 chỉ tiêu" keep their numbers.
+    r"(?<![\d.,/])\d{1,3}\s+(?:nhóm\s+)?(?:định hướng|nhiệm vụ|giải pháp|đột phá|khâu đột phá|"
+    r"quan điểm|mục tiêu|chỉ tiêu|nội dung|trụ cột)(?!\w)",
+    # a generation names an era, it sets no level: "cách mạng công nghiệp 4.0", "công nghệ 4.0",
+    # "chuyển đổi số 4.0" (a provincial industrial-park plan read "4.0" as a target of value 4)
+    r"(?<!\w)(?:công nghiệp|công nghệ|cách mạng|chuyển đổi số|nông nghiệp|du lịch|giáo dục)\s+[2-6]\.0(?![\d.,])",
     # a map scale names the detail of a survey, it sets no level: "lập bản đồ … tỷ lệ 1:50.000",
     # "tỉ lệ 1/25.000", "… và 1:500.000 trên biển" (a mineral strategy and its Party resolution
     # read each scale as two targets, 1 and 50000; every geology, land and planning survey
@@ -695,6 +712,12 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
     return consumed
 
 
+# Verbs that follow a counted noun and say what it does, never part of it: "thuộc nhóm 50 nước
+# dẫn đầu về …" counts "nước" (s15 dev nq175's blind gold; the unit was "nước dẫn đầu").
+_UNIT_VERBS = {"dẫn đầu", "tham gia", "hoạt động", "đạt chuẩn", "hoàn thành", "sử dụng", "ứng dụng",
+               "triển khai", "thực hiện", "được"}
+
+
 def _count_noun(ctx: _Ctx, v: _Val, limit: int) -> None:
     """Widen an unlisted count unit to the whole noun it starts: Vietnamese nouns are often
     several syllables ("05 kịch bản", not "05 kịch"), and a one-syllable collective or
@@ -710,7 +733,7 @@ def _count_noun(ctx: _Ctx, v: _Val, limit: int) -> None:
     unit = first
     if " " not in first and len(words) > 1 and " " in words[1] and words[1].islower() and \
             window[len(first):].startswith(" " + words[1]) and \
-            _low(words[1], ctx.plain) not in {_low(w, ctx.plain) for w in _UNIT_STOP}:
+            _low(words[1], ctx.plain) not in {_low(w, ctx.plain) for w in _UNIT_STOP | _UNIT_VERBS}:
         unit = f"{first} {words[1]}"
     v.unit = unit
     v.unit_end = start + len(unit)
@@ -822,6 +845,13 @@ def _values(ctx: _Ctx, start: int, end: int, masked: list[tuple[int, int]]) -> l
         v.unit = f"{v.unit or ctx.text[noun.start(1):noun.end(1)]}/{w.unit.split('/', 1)[1]}"
         v.unit_end = max(v.unit_end, noun.end(1))
         v.shared_den = True
+    for v in kept:
+        if v.unit is None and (paren := re.search(r"\(([^()\d]{1,30})\)\s*$", ctx.text[max(start, v.start - 40):v.start])) \
+                and names_unit(paren.group(1)):
+            # "Số lượt khách quốc tế (triệu lượt) 45 - 50", "Số km đường hoàn thành (km) 1.655":
+            # a row of an indicator table printed as text names its unit in parentheses before
+            # the value (s15 dev nq109-cp-2026 Phụ lục I, a gazette's table read line by line)
+            v.unit = paren.group(1).strip()
     return kept
 
 
