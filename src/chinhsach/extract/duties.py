@@ -2497,6 +2497,23 @@ def _addressed_class(text: str) -> str | None:
     return name
 
 
+# The level words after which an addressee's name only scopes the class ("Cục Thuế các tỉnh, thành
+# phố trực thuộc Trung ương", "Sở Y tế các tỉnh, thành phố").
+_LEVEL_SCOPE = re.compile(r"^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")
+
+
+def _addressee_by_head(units: list[UnitRole], addressees: Sequence[UnitRole]) -> None:
+    """A unit an item names by its head only ("Các Cục Thuế rà soát …") where the letter is written
+    to that head's bodies of a level ("Kính gửi: Cục Thuế các tỉnh, thành phố trực thuộc Trung
+    ương") is that addressee, as a short name a document defines is its full one ([decided, s15
+    fixQ]; s17 dev cv4800: six of its ten items name "các Cục Thuế", the gold the addressees)."""
+    for k, u in enumerate(units):
+        key = fold(u.name) + " "
+        full = [a for a in addressees if fold(a.name).startswith(key) and _LEVEL_SCOPE.match(fold(a.name)[len(key):])]
+        if len(full) == 1:
+            units[k] = UnitRole(full[0].name, u.role, u.explicit, u.mention)
+
+
 def _charge_addressees(duty: Duty, addressees: Sequence[UnitRole]) -> None:
     """Give ``duty`` the letter's addressees, each a lead; with no other unit named to monitor,
     they monitor what the item's own words say to monitor ("theo dõi, kiểm tra"), as a heading's
@@ -2916,6 +2933,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         # do: a letter's "Gửi báo cáo về Sở Y tế" keeps its report_to alone (fresh-scans U9c_513,
         # tests/test_charges_survey.py), while under "yêu cầu:" an item naming only a partner is
         # still the addressees' (5513abb); one "no lead" test changes the first.
+        if addressees:
+            _addressee_by_head(duty.units, addressees)
         asked_item = not asked_segments.isdisjoint(duty.segment_ids) and not any(u.role == "lead" for u in duty.units)
         if addressees and ((letter and not duty.units) or asked_item) and not _OWN_SUBJECT.match(fold(duty.text)) \
                 and not (duty.section or "").startswith(attached or ("\0",)):

@@ -66,7 +66,10 @@ _ITEM_RE = re.compile(
     r"|(?P<num2>\d+)\.(?=[A-ZĐÀ-Ỹ])"
     # "1- Tăng cường …": the dash the Party's documents number with ("I-", "1-", "a-"), a
     # capital after it, so that a range ("5 - 7 ngày") is not one (tests/test_outline_survey.py).
-    r"|(?P<num3>\d{1,2})-\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$"
+    r"|(?P<num3>\d{1,2})-\s+(?=[A-ZĐÀ-Ỹ])"
+    # "1/ Các Cục Thuế rà soát …": the slash many letters and notices number their points with
+    # (a capital after it, so that a date broken after its day, "15/ 12", is not one).
+    r"|(?P<num4>\d{1,2})/\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$"
 )
 # "a)" as the 2020 decree on drafting prints it, "a." as many offices still do, "a-" as the
 # Party's documents do (a capital after the dash).
@@ -852,7 +855,8 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     m = _ITEM_RE.match(p.text)
     if not m or id(p) in state.misread_points:
         return None
-    number = int(m.group("word") or m.group("num") or m.group("num2") or m.group("num3"))
+    number = int(m.group("word") or m.group("num") or m.group("num2") or m.group("num3")
+                 or m.group("num4"))
     heading, body = _heading_and_body(m.group("rest"))
     if m.group("word") and body is not None and _OWNERS_TITLE.match(fold(m.group("rest"))) \
             and not m.group("rest").rstrip().endswith((".", ";", ":")):
@@ -1075,7 +1079,9 @@ _PART_CLOSING = re.compile(
     # A department's letter to one addressee closes with its request by name: "Sở X yêu cầu Công
     # ty Y nghiêm túc thực hiện; trong quá trình thực hiện …" (s16 dev cv6987-snnmt-2026: read
     # as the last bullet of 2.6 before).
-    r"|(?:so|cuc|chi cuc|bo|ban quan ly)\b[^.;:]{0,80}?\b(?:yeu cau|de nghi)\b[^.;:]{0,120}?"
+    # A General Department's letter closes so too ("Tổng cục X yêu cầu Cục trưởng Cục X các tỉnh
+    # … nghiêm túc triển khai thực hiện"; s17 dev cv4800).
+    r"|(?:so|cuc|tong cuc|chi cuc|bo|ban quan ly)\b[^.;:]{0,80}?\b(?:yeu cau|de nghi)\b[^.;:]{0,120}?"
     r"\b(?:nghiem tuc|khan truong|day du) (?:trien khai )?thuc hien\b)")
 
 
@@ -1603,4 +1609,5 @@ def _opens_prose_list(text: str) -> bool:
     signature (s14 dev nq122: 90 of its 107 duties); read as the appendix's title and the
     signature's lines, none of them was found."""
     m = _ITEM_RE.match(text)
-    return m is not None and not m.group("word") and (m.group("num") or m.group("num2") or m.group("num3")) == "1"
+    return m is not None and not m.group("word") and (m.group("num") or m.group("num2") or m.group("num3")
+                                                              or m.group("num4")) == "1"
