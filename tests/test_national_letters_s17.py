@@ -87,3 +87,72 @@ def test_the_closing_request_is_no_part_of_the_last_item(tmp_path) -> None:
     department's or a Cục's closing request does; before, it was a second duty of item 3."""
     doc = parse_text(tmp_path, SLASH_LETTER, "cv512-tcqltt.md")
     assert [d.section for d in doc.duties].count("3") == 1, [(d.section, d.text[:50]) for d in doc.duties]
+
+
+# A minister's conclusions, sent by the ministry's office: no "Kính gửi"; the attendees in the
+# opening paragraph; a part of results, then a part of tasks ("Một số công việc …") whose items
+# name nobody; the recipients' list marks who carries them out "(để thực hiện)" (s17 dev tb393;
+# the notices of conclusions of the Government Office mark their recipients so).
+NOTICE = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 77/TB-BNNMT
+Hà Nội, ngày 14 tháng 4 năm 2026
+
+THÔNG BÁO
+Kết luận của Bộ trưởng tại Hội nghị triển khai công tác thủy lợi năm 2026
+
+Ngày 10 tháng 4 năm 2026, Bộ trưởng chủ trì Hội nghị triển khai công tác thủy lợi năm 2026. Sau khi nghe báo cáo và ý kiến của các đại biểu, Bộ trưởng kết luận như sau:
+
+I. Về tình hình thực hiện nhiệm vụ quý I/2026
+
+Công tác thủy lợi quý I/2026 đạt nhiều kết quả; tuy nhiên tiến độ một số công trình còn chậm.
+
+II. Một số công việc tiếp tục triển khai trong năm 2026
+
+1. Rà soát các công trình thủy lợi xuống cấp, hoàn thành trước ngày 30/6/2026.
+
+2. Xây dựng phương án vận hành hồ chứa mùa lũ năm 2026.
+
+3. Phối hợp với Sở Xây dựng các tỉnh kiểm tra an toàn đập.
+
+Thừa lệnh Bộ trưởng, Văn phòng Bộ thông báo để các đơn vị biết và thực hiện./.
+
+Nơi nhận:
+- Bộ trưởng (để b/c);
+- Các Thứ trưởng (để b/c);
+- Cục Thủy lợi (để thực hiện);
+- Chi cục Thủy lợi các tỉnh (để thực hiện);
+- Lưu: VT, VP.
+TL. BỘ TRƯỞNG
+CHÁNH VĂN PHÒNG
+Trần Văn Mẫu
+"""
+
+
+def test_recipients_marked_to_carry_out_lead_the_notice_items(tmp_path) -> None:
+    """Before: 'Một số công việc …' was no part of tasks and the notice had no addressees; its
+    three items gave no duty."""
+    doc = parse_text(tmp_path, NOTICE, "tb77-bnnmt.md")
+    by_item: dict = {}
+    for d in doc.duties:
+        by_item.setdefault(d.section, d)
+    for item in ("II.1", "II.2", "II.3"):
+        leads = [u.name for u in by_item[item].units if u.role == "lead"]
+        assert leads[:1] == ["Cục Thủy lợi"] and len(leads) == 2, (item, by_item[item].units)
+    # "(để b/c)": the minister is informed, not charged.
+    names = {u.name for d in doc.duties for u in d.units}
+    assert not any("Bộ trưởng" in n or "Thứ trưởng" in n for n in names), names
+    assert by_item["II.1"].deadline == "2026-06-30"
+
+
+def test_a_head_closing_on_a_capital_over_levels() -> None:
+    """'Cục Thuế các tỉnh, thành phố trực thuộc Trung ương' is one collective; before, a head
+    closing on a capital ('Thuế') was taken for a split name ('Bộ Tài' of 'các Bộ: Tài chính, …')
+    and the levels made two bodies, 'Cục Thuế tỉnh' and 'Cục Thuế thành phố …'."""
+    from chinhsach.extract.units import find_units
+
+    names = [m.name for m in find_units("Giao Cục Thuế các tỉnh, thành phố trực thuộc Trung ương thực hiện")]
+    assert names == ["Cục Thuế tỉnh, thành phố trực thuộc Trung ương"], names
+    names = [m.name for m in find_units("các Bộ: Tài chính, Tài nguyên và Môi trường")]
+    assert names == ["Bộ Tài chính", "Bộ Tài nguyên và Môi trường"], names

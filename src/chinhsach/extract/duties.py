@@ -1612,6 +1612,8 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
 # A sub-heading that only states the role of the heading's unit in the items below it.
 _ROLE_LEAD_IN = re.compile(r"^\W*(?:chu tri\s*,\s*)?phoi hop (?:voi|cung)\b")
 _COOPERATE_LEAD_IN = re.compile(r"^\W*phoi hop (?:voi|cung)\b")
+# A letter's item that opens with its partner ("Phối hợp chặt chẽ với …").
+_PARTNER_ONLY = re.compile(r"^\W*(?:chu dong\s+)?phoi hop(?:\s+chat che)?\s+(?:voi|cung)\b")
 
 
 def _role_lead_in(heading: str, folded: str, mentions: Sequence[Mention]) -> bool:
@@ -2514,6 +2516,32 @@ def _addressee_by_head(units: list[UnitRole], addressees: Sequence[UnitRole]) ->
             units[k] = UnitRole(full[0].name, u.role, u.explicit, u.mention)
 
 
+# "- Tổng cục X (để thực hiện);", "- Sở Y (để t/h);" in "Nơi nhận": a recipient the document is
+# sent to for carrying out, not to be informed ("để biết", "để b/c").
+_TO_CARRY_OUT = re.compile(r"^[\s|]*[-–+•~]\s*(?P<name>[^()]{3,120}?)\s*\(\s*(?:để|đê|dé|de)\s+(?:thực hiện|t/h)\s*\)",
+                           re.IGNORECASE)
+
+
+def _carrying_out_recipients(segments: Iterable[Segment], find: UnitFinder) -> list[UnitRole]:
+    """The recipients a letter's "Nơi nhận" marks "(để thực hiện)", each a lead.
+
+    A notice of conclusions ("Thông báo kết luận của Bộ trưởng …") has no "Kính gửi": the bodies
+    that carry it out are the ones its recipients' list sends it to "để thực hiện" (s17 dev tb393:
+    the gold charges them with its twelve items; the notices of the Government Office read in
+    sessions 15-16 mark their recipients so). Without such a mark, nobody is taken."""
+    out: list[UnitRole] = []
+    for seg in segments:
+        if seg.kind != "signature":
+            continue
+        for line in re.split(r"(?<=;)\s+(?=[-–+•~])", seg.text):
+            if (m := _TO_CARRY_OUT.match(line)) is None:
+                continue
+            for x in find(m.group("name")):
+                if not any(u.name == x.name for u in out):
+                    out.append(UnitRole(x.name, "lead", True, m.group("name")[x.start:x.end]))
+    return out
+
+
 def _charge_addressees(duty: Duty, addressees: Sequence[UnitRole]) -> None:
     """Give ``duty`` the letter's addressees, each a lead; with no other unit named to monitor,
     they monitor what the item's own words say to monitor ("theo dõi, kiểm tra"), as a heading's
@@ -2921,6 +2949,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     # to its own readers, not to the letter's addressees.
     attached = tuple(f"{a['prefix']}." for a in document.meta.attached if a.get("prefix"))
     topics = {s.id.split("~")[0] for s in document.sections if _TOPIC.match(fold(s.heading or ""))}
+    if letter and not addressees:
+        addressees = _carrying_out_recipients(document.segments, find)
     charged_topics: set[str] = set()
     for duty in duties:
         if id(duty) in partners:
@@ -2936,7 +2966,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
         if addressees:
             _addressee_by_head(duty.units, addressees)
         asked_item = not asked_segments.isdisjoint(duty.segment_ids) and not any(u.role == "lead" for u in duty.units)
-        if addressees and ((letter and not duty.units) or asked_item) and not _OWN_SUBJECT.match(fold(duty.text)) \
+        # "Phối hợp (chặt chẽ) với X …" names the partner of a subject left unsaid: the letter's
+        # addressees, as under a unit heading ([decided, duties2]; s17 dev cv4800 item 5, tb393
+        # II.5: the gold gives the addressees lead, X cooperate).
+        partnered = letter and _PARTNER_ONLY.match(fold(duty.text)) is not None \
+            and not any(u.role == "lead" for u in duty.units)
+        if addressees and ((letter and not duty.units) or asked_item or partnered) and not _OWN_SUBJECT.match(fold(duty.text)) \
                 and not (duty.section or "").startswith(attached or ("\0",)):
             topic = next((t for t in topics if duty.section == t or (duty.section or "").startswith(t + ".")), None)
             if topic is None or topic not in charged_topics:

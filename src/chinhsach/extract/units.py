@@ -1347,6 +1347,7 @@ def repair_ocr_names(text: str) -> str:
     return _repair_one_letter(out)
 
 
+
 @lru_cache(maxsize=1)
 def _names_by_mask() -> dict[tuple[str, ...], str]:
     """Gazetteer names of three words or more (proper names and classes: "cơ sở khám bệnh, chữa
@@ -2400,10 +2401,12 @@ def _merge_collectives(text: str, mentions: list[UnitMention]) -> list[UnitMenti
         else:
             # "Ủy ban nhân dân các xã" + "phường" (named "Ủy ban nhân dân phường"): one head.
             head = m.name.rsplit(" ", 1)[0] if " " in m.name else ""
-            if head.split()[-1:] and head.split()[-1][:1].isupper():
+            if head.split()[-1:] and head.split()[-1][:1].isupper() \
+                    and not re.fullmatch(_LEVEL_WORD, m.name[len(head) + 1 :]):
                 # "các Bộ: Tài chính, Tài nguyên và Môi trường": two names sharing a first word
                 # ("Bộ Tài"), not one head over levels (spent s16 held-out qd1803-ttg-2015 Điều
-                # 4: "Bộ Tài chính, nguyên và Môi trường").
+                # 4: "Bộ Tài chính, nguyên và Môi trường"). A name closing on a capital over
+                # levels is one head ("Cục Thuế các tỉnh, thành phố …", s17 dev cv4800, tb393).
                 head = ""
             suffixes = [m.name[len(head) + 1 :]] if head else []
             while (head and j + 1 < len(mentions) and mentions[j + 1].collective

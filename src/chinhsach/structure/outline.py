@@ -269,7 +269,10 @@ _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
     # A roadmap part ("CÁC GIAI ĐOẠN THỰC HIỆN", "LỘ TRÌNH TRIỂN KHAI", "PHÂN KỲ THỰC HIỆN") lists
     # the work of each phase under the phase's period: tasks (s15 dev nq175 D1.VII, read "other").
     ("tasks", re.compile(r"\b(?:nhiem vu|giai phap|noi dung|hoat dong|chuong trinh hanh dong|"
-                        r"cong tac trong tam|chuong trinh cong tac|phuong huong)\b"
+                        r"cong tac trong tam|chuong trinh cong tac|phuong huong|"
+                        # "II. Một số công việc tiếp tục triển khai thực hiện trong năm 2019" (a
+                        # minister's conclusions, s17 dev tb393).
+                        r"(?:mot so|cac) cong viec)\b"
                         r"|^(?:cac )?(?:giai doan|lo trinh|phan ky) (?:thuc hien|trien khai)$")),
     ("other", re.compile(r"\b(?:kinh phi|nguon (?:von|luc tai chinh)|pham vi|doi tuong|thoi gian|"
                          r"khen thuong|dieu khoan)\b")),
