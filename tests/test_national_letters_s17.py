@@ -156,3 +156,26 @@ def test_a_head_closing_on_a_capital_over_levels() -> None:
     assert names == ["Cục Thuế tỉnh, thành phố trực thuộc Trung ương"], names
     names = [m.name for m in find_units("các Bộ: Tài chính, Tài nguyên và Môi trường")]
     assert names == ["Bộ Tài chính", "Bộ Tài nguyên và Môi trường"], names
+
+
+def test_a_part_numeral_losing_a_stroke_after_its_predecessor(tmp_path) -> None:
+    """'Il. TỔ CHỨC THỰC HIỆN' after 'II. …' is part III (a stroke lost; s17 dev ct11). Before:
+    read as a repeat of II, it was no part, and its items were taken for II's next ones."""
+    text = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+Số: 12/CT-UBND
+Bình An, ngày 02 tháng 3 năm 2026
+CHỈ THỊ
+Về tăng cường phòng, chống dịch bệnh trên cây trồng
+
+I. MỤC TIÊU
+1. Kiểm soát dịch bệnh trên lúa vụ đông xuân.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Sở Nông nghiệp và Môi trường hướng dẫn các biện pháp phòng trừ.
+2. Sở Tài chính bố trí kinh phí phòng, chống dịch.
+Il. TỔ CHỨC THỰC HIỆN
+1. Ủy ban nhân dân các xã tổ chức thực hiện Chỉ thị này, báo cáo trước ngày 30/6/2026.
+"""
+    doc = parse_text(tmp_path, text, "ct12-ubnd.md")
+    parts = [s.id for s in doc.sections if s.kind == "part"]
+    assert parts == ["I", "II", "III"], parts
+    assert any(d.section == "III.1" for d in doc.duties), [(d.section, d.text[:40]) for d in doc.duties]

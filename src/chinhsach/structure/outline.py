@@ -727,6 +727,10 @@ def _ocr_roman(state: _OutlineState, p: Paragraph) -> tuple[int, str] | None:
     if not m or (p.prov.ocr_confidence is None and not metadata.is_caps(m.group("rest"))):
         return None
     value = sum(2 if c == "H" else 1 for c in m.group("tok"))
+    # "Il. TỔ CHỨC THỰC HIỆN" after "II.": a stroke lost, as a printed "II-" repeating the part
+    # before is (see _try_part); the title in capitals vouches for it (s17 dev ct11's part III).
+    if value == state.last_part_no and value >= 2 and metadata.is_caps(m.group("rest")):
+        value += 1
     return (value, m.group("rest")) if value == state.last_part_no + 1 and value >= 2 else None
 
 
