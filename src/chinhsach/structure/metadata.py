@@ -1333,7 +1333,10 @@ def read_document_header(source: SourceText, paras: list[Paragraph], body_start:
                 break
     if meta.signer is None and sign_line is not None:
         meta.signer, name_line = _stamped_signer(source, sign_line, n)
-    body_text = " ".join(p.text for p in paras[body_start:sign_start])
+    # From the first paragraph: an OCR glyph before "Điều 1." ("„ Điều 1. Ban hành kèm theo …", s17
+    # dev qd2439-btc-2022) leaves the article in the preamble, where its "kèm theo Quyết định
+    # này" still issues the plan (a "Căn cứ" line never says "này" of another document).
+    body_text = " ".join(p.text for p in paras[:sign_start])
     for att in find_attached(source, meta, body_text, name_line or sign_line):
         start = next((k for k, ln in enumerate(para_line) if ln >= att.line), len(paras))
         out.attached.append((start, att))

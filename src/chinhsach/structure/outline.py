@@ -714,7 +714,9 @@ def _try_division(state: _OutlineState, p: Paragraph) -> tuple[Section, str | No
 # OCR reads a Roman numeral's strokes as look-alikes: "IH." for "III.", "Il." for "II." (fTo_2287:
 # its part "III. Chương trình công tác năm 2018" came out as "IH."). Only the number the outline
 # expects next is taken so, and only on OCR'd lines.
-_OCR_ROMAN = re.compile(r"^(?P<tok>[IlH|]{1,4})\s*[-.–]\s*(?P<rest>\S.*)$")  # not "11.": an item
+# "IL." for "II." (s17 dev qd2439-btc-2022, an OCR transcript: its part "II. Về quản lý thuế" under
+# "C.", all 72 targets of that part were cited under part I).
+_OCR_ROMAN = re.compile(r"^(?P<tok>[IlLH|]{1,4})\s*[-.–]\s*(?P<rest>\S.*)$")  # not "11.": an item
 
 
 def _ocr_roman(state: _OutlineState, p: Paragraph) -> tuple[int, str] | None:
@@ -723,8 +725,10 @@ def _ocr_roman(state: _OutlineState, p: Paragraph) -> tuple[int, str] | None:
     m = _OCR_ROMAN.match(p.text)
     # A text OCR'd elsewhere (a transcript saved as text) has no confidence to tell: there a
     # part title in capitals vouches for the look-alike ("HI- TỔ CHỨC THỰC HIỆN", s15 dev
-    # Politburo programme), which no typed line starts with.
-    if not m or (p.prov.ocr_confidence is None and not metadata.is_caps(m.group("rest"))):
+    # Politburo programme), which no typed line starts with; so does a title in sentence case
+    # after part I's own ("I. Về chính sách thuế" … "IL. Về quản lý thuế", s17 dev qd2439).
+    if not m or (p.prov.ocr_confidence is None and not metadata.is_caps(m.group("rest"))
+                 and not _sentence_case_part(state.part, m.group("rest"))):
         return None
     value = sum(2 if c == "H" else 1 for c in m.group("tok"))
     # "Il. TỔ CHỨC THỰC HIỆN" after "II.": a stroke lost, as a printed "II-" repeating the part
@@ -829,6 +833,19 @@ def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
     """``p`` with an OCR-misread item or article marker written as printed; ``p`` itself when
     it was not read by OCR, already reads as a marker, or is not the number expected next."""
     if p.prov.ocr_confidence is None:
+        # A transcript OCR'd elsewhere (a scan saved as markdown) has no confidence to tell; there
+        # only the exact number expected next, then a comma or colon and a capital, is taken:
+        # "9, Nhiệm vụ của Bộ …" after item 8 (s17 dev cv1457-bkhdt-2019: items 9-17 were read
+        # into item 8), "1, Về thể chế …" opening part II (qd2439-btc-2022). Typed text never
+        # opens a paragraph so; "1, 2 và 3" has no capital after its comma.
+        m = OCR_ITEM_RE.match(p.text)
+        if m is None or m.group("mark").strip() not in (",", ":") or _ITEM_RE.match(p.text):
+            return p
+        article = state.item if state.item is not None and _is_article(state.item.id) else None
+        expected = state.last_item_no + 1 if article is None else _last_clause(state, article) + 1
+        if m.group("num") == str(expected) and (
+                state.last_item_no > 0 or state.part is not None or article is not None):
+            return replace(p, text=f"{expected}. {m.group('rest')}")
         return p
     if (m := _ITEM_RE.match(p.text)) is not None:
         # A digit read for another one ("3." for the item "5." after "4.": s15 dev cv8388) is

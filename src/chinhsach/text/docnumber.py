@@ -40,6 +40,11 @@ DOC_TYPES: tuple[DocType, ...] = tuple(
 # Derived views, for the matchers that need them.
 KIND_CODES: dict[str, str] = {code: t.name for t in DOC_TYPES for code in t.codes}
 TYPE_WORDS: dict[str, str] = {fold(w): t.name for t in DOC_TYPES for w in t.words}  # folded word
+# The type words as spelled: a scan's OCR drops or swaps accents in a header's capitals ("KE
+# HOẠCH", "QUYÉT ĐỊNH", "QUYET ĐỊNH" in s17 dev qd2439-btc-2022, cv1457-bkhdt-2019), and the type
+# read from such a line must still be the type's own spelling ("Kế hoạch"), or the decision's
+# "Ban hành kèm theo … Kế hoạch" finds no attached plan and the whole plan is lost.
+_TYPE_SPELLING: dict[str, str] = {fold(w): w for t in DOC_TYPES for w in t.words}
 PLAN_CODES: frozenset[str] = frozenset(c for t in DOC_TYPES if t.plan for c in t.codes)
 _NUMBER_CODES: dict[str, str] = _data()["code_spellings"]
 
@@ -51,8 +56,8 @@ def title_type(title: str) -> str | None:
     folded = fold(" ".join(words))
     for word in sorted(TYPE_WORDS, key=len, reverse=True):
         if folded == word or folded.startswith(word + " "):
-            lower = " ".join(words[: len(word.split())]).lower()
-            return lower[:1].upper() + lower[1:]
+            spelled = _TYPE_SPELLING[word]
+            return spelled[:1].upper() + spelled[1:]
     return None
 
 
