@@ -159,3 +159,91 @@ def test_clause_number_read_with_a_comma_in_a_transcript(tmp_path: Path) -> None
     assert ("D2.3", "Bộ Nội vụ") in leads
     assert ("D2.4", "Bộ Công an") in leads
     assert not any(s == "D2.2" and n in ("Bộ Nội vụ", "Bộ Công an") for s, n in leads)
+
+
+PLAN_WITH_FLAT_APPENDICES = """QUYẾT ĐỊNH
+Ban hành Kế hoạch hiện đại hóa quản lý hải quan đến năm 2027
+
+BỘ TRƯỞNG BỘ TÀI CHÍNH
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hiện đại hóa quản lý hải quan đến năm 2027.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+Đỗ Văn Hùng
+
+--- PAGE BREAK ---
+
+KẾ HOẠCH
+HIỆN ĐẠI HÓA QUẢN LÝ HẢI QUAN ĐẾN NĂM 2027
+
+A. MỤC TIÊU
+Tỷ lệ tờ khai được xử lý tự động đạt tối thiểu 95%.
+
+B. NỘI DUNG
+1. Xây dựng hệ thống quản lý rủi ro tập trung.
+
+PC. TỔ CHỨC THỰC HIỆN
+1. Tổng cục Hải quan chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Cục Công nghệ thông tin phối hợp với Tổng cục Hải quan triển khai các nội dung.
+
+BỘ TÀI CHÍNH
+
+--- PAGE BREAK ---
+
+Phụ Iục Ï
+
+LỘ TRÌNH HIỆN ĐẠI HÓA HỆ THỐNG CÔNG NGHỆ THÔNG TIN
+STT Nội dung hoạt động Thời gian Đơn vị chủ trì
+1 Nâng cấp hệ thống thông quan điện tử 2025-2026 Cục Công nghệ thông tin
+
+--- PAGE BREAK ---
+
+Phụ lục H
+
+LỘ TRÌNH ĐÀO TẠO CÔNG CHỨC HẢI QUAN
+STT Nội dung hoạt động Thời gian Đơn vị chủ trì
+1 Bồi dưỡng nghiệp vụ kiểm tra sau thông quan 2025 Vụ Tổ chức cán bộ
+"""
+
+
+def test_organisation_part_behind_a_stray_glyph_and_ocr_appendix_lines(tmp_path: Path) -> None:
+    # "PC. TỔ CHỨC THỰC HIỆN" after "B.": the letter division C with a glyph OCR put before it.
+    # "Phụ Iục Ï" and "Phụ lục H" alone on their lines over a title in capitals: appendices I and
+    # II whose tables the OCR flattened into lines. Before, part C was read into item B.1 and
+    # both appendices into the organisation part's last item (its lead charged with them).
+    doc = parse_text(tmp_path, PLAN_WITH_FLAT_APPENDICES)
+    ids = {s.id for s in doc.sections}
+    assert {"KH.C", "KH.C.1", "KH.C.2", "KH.PL1", "KH.PL2"} <= ids
+    leads = {(d.section, u.name) for d in doc.duties for u in d.units if u.role == "lead"}
+    assert ("KH.C.1", "Tổng cục Hải quan") in leads
+    assert not any(s.startswith("KH.C") and n == "Vụ Tổ chức cán bộ" for s, n in leads)
+
+
+INITIALS_TABLE = """KẾ HOẠCH
+Truyền thông về chuyển đổi số năm 2026
+
+I. NHIỆM VỤ
+1. Triển khai các nhiệm vụ tại Phụ lục kèm theo.
+
+PHỤ LỤC
+(Kèm theo Kế hoạch này)
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| 1. | Sản xuất chuyên mục về dữ liệu số | VTV, VOV, TTXVN, các địa phương | Bộ Khoa học và Công nghệ | Quý III/2026 |
+| 2. | Xây dựng chương trình phổ biến kỹ năng số | Bộ Khoa học và Công nghệ | Ban Tuyên giáo Trung ương; VTV, VOV | Quý IV/2026 |
+"""
+
+
+def test_bodies_listed_by_their_initials_in_a_unit_cell(tmp_path: Path) -> None:
+    # Before: "VTV, VOV, TTXVN, các địa phương" was one unit of that name, matching none of them.
+    doc = parse_text(tmp_path, INITIALS_TABLE)
+    roles = {(d.section, u.name, u.role) for d in doc.duties for u in d.units}
+    for name in ("VTV", "VOV", "TTXVN", "địa phương"):
+        assert ("PL1.1", name, "lead") in roles
+    assert {("PL1.2", "VTV", "cooperate"), ("PL1.2", "VOV", "cooperate")} <= roles
+    assert not any("," in n and n.startswith("VTV") for _, n, _ in roles)

@@ -172,6 +172,15 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
                     level.group(0).strip(" ,"))
         if not mentions and levels:
             continue
+        pieces = [x.strip() for x in part.split(",")]
+        if not mentions and sum(bool(_ACRONYM.fullmatch(x)) for x in pieces) >= 2:
+            # "VTV, VOV, TTXVN, các địa phương" (NQ 03/NQ-CP 2025 Phụ lục II rows 1-2): a list of
+            # bodies by their initials, which no name holds with a comma; read as one name it
+            # matched none of the three. A class after them keeps its noun ("địa phương").
+            for x in pieces:
+                if x := re.sub(r"^(?:các|Các)\s+", "", x):
+                    add(x, role, x)
+            continue
         if not mentions:
             # A column of units: a short capitalised name is a unit even when the directory
             # does not know it ("Báo và Phát thanh, Truyền hình tỉnh").
@@ -200,6 +209,7 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
     return out
 
 
+_ACRONYM = re.compile(r"[A-ZĐ]{2,6}")
 # "Các tỉnh, thành phố" in a unit column of a Government document: the provinces as bodies (their
 # governments), as the gold of s15 dev nq109-cp-2026 (Phụ lục IV: "Các bộ, ngành, các tỉnh, thành
 # phố" in 38 partner cells) and s13 dev nq380-cp-2025 read it. In a unit cell only: in a sentence "các

@@ -685,8 +685,26 @@ def _in_appendix(state: _OutlineState) -> bool:
     return state.part is not None and state.part.kind == "appendix"
 
 
+# A letter division with a stray glyph OCR read before its letter: "PD. TO CHỨC THUC HIỆN" for "D.
+# TỔ CHỨC THỰC HIỆN" after "C." (s17 dev qd2439-btc-2022, whose organisation part, and its
+# seven charges, were read into the last item of part C). Only the letter expected next over a
+# title in capitals: "TP. HỒ CHÍ MINH" follows no "O.".
+_STRAY_LETTER_DIVISION = re.compile(r"^[A-ZĐ](?P<letter>[A-H])\.\s+(?P<rest>\S.*)$")
+
+
+def _stray_letter_division(state: _OutlineState, text: str) -> tuple[int, str, str] | None:
+    m = _STRAY_LETTER_DIVISION.match(text)
+    if m is None or ord(m.group("letter")) - ord("A") != state.last_division_no:
+        return None
+    rest = m.group("rest").strip()
+    if not metadata.is_caps(rest) or len(rest.split()) > 12:
+        return None
+    return state.last_division_no + 1, m.group("letter"), rest
+
+
 def _try_division(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] | None:
-    if state.letter_divisions and (lettered := _letter_division(p.text)) is not None \
+    if state.letter_divisions and (lettered := _letter_division(p.text)
+                                   or _stray_letter_division(state, p.text)) is not None \
             and lettered[0] == state.last_division_no + 1:
         number, label, rest = lettered
     else:
@@ -1352,8 +1370,14 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             opened = (None, p.text)
         if opened is not None and i < sign_start and not any(
                 q.kind == "table_row" for q in paras[i + 1 : i + 8]) and not any(
-                _ATTACHMENT_LINE.search(q.text) for q in paras[i : i + 4]):
-            opened = None  # "PHỤ LỤC" inside the body with no table under it: a plain line
+                _ATTACHMENT_LINE.search(q.text) for q in paras[i : i + 4]) and not (
+                opened[0] is not None and not opened[1] and i + 1 < len(paras)
+                and len(paras[i + 1].text.split()) >= 3
+                and metadata.is_caps(" ".join(paras[i + 1].text.split()[:3]))):
+            # "PHỤ LỤC" inside the body with no table under it is a plain line, unless it is a
+            # numbered "Phụ lục N" line alone over a title in capitals: an appendix whose table the
+            # OCR flattened into lines (s17 dev qd2439-btc-2022, Phụ lục I-XI) has no table row.
+            opened = None
         if opened is not None:
             if state.host is not None and state.host is appendix:
                 state.host = None  # the next appendix closes the parts of the last one

@@ -153,6 +153,14 @@ _APPENDIX = re.compile(
 _ATTACHED_NOTE = re.compile(r"\s*\(\s*(?:Ban hành\s+)?[Kk]èm\s+theo\b[^()]*\)\s*$")
 
 
+# An appendix line as a scan's OCR prints it, alone on its line: "Phụ Iục Ï", "Phụ lục H", "Phụ
+# luc VH", "Phụ lục 1X" for "Phụ lục I", "II", "VII", "IX" (s17 dev qd2439-btc-2022, eleven
+# appendices of which five were lost, their rows read into the plan's last part). The numeral's
+# strokes: "H" is two, "1", "l", "Ï", "|" one. Only a whole line of that form is taken.
+_OCR_APPENDIX = re.compile(r"^Ph[uụ]\s+[lLI1][uụ]c\s+(?P<n>[IVXLHÏl1|]{1,4})$")
+_OCR_STROKES = {"H": "II", "Ï": "I", "l": "I", "1": "I", "|": "I"}
+
+
 def appendix_heading(text: str) -> tuple[int | None, str] | None:
     """(number, rest) when ``text`` opens an appendix: "PHỤ LỤC II" → (2, ""), "PHỤ LỤC" →
     (None, ""), "PHỤ LỤC 01: DANH MỤC …" → (1, "DANH MỤC …"); None for a sentence that only
@@ -164,6 +172,9 @@ def appendix_heading(text: str) -> tuple[int | None, str] | None:
     nine duties were lost."""
     text = text.strip().strip("*_").strip()
     m = _APPENDIX.match(text)
+    if (m is None or m.group("n") is None) and (ocr := _OCR_APPENDIX.match(text)):
+        numeral = "".join(_OCR_STROKES.get(c, c) for c in ocr.group("n"))
+        return (_roman_value(numeral) if _ROMAN.match(numeral) else None), ""
     if m is None:
         return None
     rest = m.group("rest").strip()
