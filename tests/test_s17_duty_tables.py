@@ -247,3 +247,32 @@ def test_bodies_listed_by_their_initials_in_a_unit_cell(tmp_path: Path) -> None:
         assert ("PL1.1", name, "lead") in roles
     assert {("PL1.2", "VTV", "cooperate"), ("PL1.2", "VOV", "cooperate")} <= roles
     assert not any("," in n and n.startswith("VTV") for _, n, _ in roles)
+
+
+PAGE_BROKEN_ROW = """KẾ HOẠCH
+Số hóa dữ liệu ngành năm 2026
+
+I. NHIỆM VỤ
+1. Triển khai các nhiệm vụ tại Phụ lục kèm theo.
+
+PHỤ LỤC
+(Kèm theo Kế hoạch này)
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| 1. | Hoàn thành các nhiệm vụ số hóa, gồm: (1) Số hóa hồ sơ đất đai; (2) Số hóa hồ sơ hộ tịch; | Sở Tài nguyên và Môi trường, Sở Tư pháp, Sở Xây dựng |  | 2026 |
+|  | (3) Số hóa hồ sơ cấp phép xây dựng; (4) Số hóa hồ sơ doanh nghiệp. |  | Sở Tư pháp, Sở Xây dựng |  |
+| 2. | Xây dựng kho dữ liệu dùng chung của tỉnh | Sở Khoa học và Công nghệ | Các sở, ngành | 2026 |
+"""
+
+
+def test_row_run_on_past_a_page_break(tmp_path: Path) -> None:
+    # The page's first row goes on row 1's numbered list ("(3) …" after "(2) …") and repeats the
+    # end of its lead cell one column to the right. Before, it was a row of its own (PL1.r2)
+    # whose lead and partner bodies were the repeated ones.
+    doc = parse_text(tmp_path, PAGE_BROKEN_ROW)
+    sections = [d.section for d in doc.duties if (d.section or "").startswith("PL1")]
+    assert sections == ["PL1.1", "PL1.2"]
+    row1 = next(d for d in doc.duties if d.section == "PL1.1")
+    assert "(4) Số hóa hồ sơ doanh nghiệp" in row1.text
+    assert not any(u.role == "cooperate" and u.name in ("Sở Tư pháp", "Sở Xây dựng") for u in row1.units)

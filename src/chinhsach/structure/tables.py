@@ -1666,6 +1666,14 @@ def read_table(block: TableBlock, section: str | None = None, title: str | None 
 _OPEN_END = re.compile(r"(?:[/\-–,]|\b(?:và|của|với|các|cho|trong|theo|về|tại|Sở|Ủy ban|Ban))$")
 
 
+def _continues_list(above: str, cell: str) -> bool:
+    """Whether ``cell`` opens with the list number that follows the last one in ``above``:
+    "(5) Ứng dụng …" under a cell ending "… (4) Xây dựng …;"."""
+    m = re.match(r"\((\d{1,2})\)\s", cell)
+    numbers = re.findall(r"\((\d{1,2})\)\s", above)
+    return bool(m and numbers and int(numbers[-1]) + 1 == int(m.group(1)))
+
+
 def _join_wrapped_rows(rows: list[tuple[list[str | None], Provenance]], roles: list[str | None],
                        n: int) -> list[tuple[list[str | None], Provenance]]:
     """Rows whose cells are a wrapped continuation of the row above, joined to it.
@@ -1684,7 +1692,16 @@ def _join_wrapped_rows(rows: list[tuple[list[str | None], Provenance]], roles: l
         own_stt = stt is not None and bool(grid[stt])
         if prev is not None and not own_stt and (stt is None or prev[stt]):
             pairs = [(j, c, prev[j]) for j, c in enumerate(grid) if c and j != stt]
-            joins = [p for j, c, p in pairs if p and (_OPEN_END.search(p) or c[:1].islower())]
+            joins = [p for j, c, p in pairs if p and (_OPEN_END.search(p) or c[:1].islower()
+                                                     or _continues_list(p, c))]
+            if joins and any(_continues_list(p, c) for _j, c, p in pairs if p):
+                # A numbered list run on past a page break ("… (4) …;" / "(5) …"): the page's
+                # first row goes on the task above, and a cell that only repeats the end of a
+                # cell above (the crawl printed the lead cell's last line again, one column to
+                # the right: NQ 03/NQ-CP 2025 Phụ lục II after row 108) is dropped.
+                grid = [None if c and not p and any(q and fold(q).endswith(fold(c)) for q in prev) else c
+                        for c, p in zip(grid, prev, strict=True)]
+                pairs = [(j, c, prev[j]) for j, c in enumerate(grid) if c and j != stt]
             if pairs and joins and all(p for _j, _c, p in pairs):
                 merged = [(p + c if p.endswith("/") else f"{p} {c}") if c and p else (p or c)
                           for c, p in zip(grid, prev, strict=True)]
