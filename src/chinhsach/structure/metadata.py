@@ -56,11 +56,13 @@ _MOTTO_WORDS = ("cong hoa", "chu nghia viet nam", "doc lap", "hanh phuc", "tu do
 _MOTTO_PHRASES = re.compile(
     # "HÒA" (new spelling) and "HOÀ" (old): a line that interleaves the columns with one space
     # ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", provincial portals) keeps only the issuer.
-    r"CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    # OCR of a scan may drop the marks ("CONG HOA XA HOI CHU NGHIA VIET NAM", "Hanh phúc": s17
+    # dev tb330, cv370): the motto read so still is the motto, and the issuer before it stays.
+    r"C[ỘO]NG\s+H[OÒ][AÀ]\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+    r"|Độc\s+l[ậa]p\s*[-–]\s*T[ựu]\s+do\s*[-–]\s*H[ạa]nh\s+ph[úu]c|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
     # The motto's opening after the issuer on one OCR'd line, its end garbled ("… CỘNG HÒA XÃ
     # HỦ NGHĨA VIỆT NAM", a ministry's scanned letter, s14): the rest of the line is the motto.
-    r"|(?<=\S\s)CỘNG\s+H[OÒ][AÀ]\s+XÃ\b(?:(?!\bngày\b).)*$",
+    r"|(?<=\S\s)C[ỘO]NG\s+H[OÒ][AÀ]\s+X[ÃA]\b(?:(?!\bngày\b).)*$",
     re.IGNORECASE,
 )
 _RULE_RE = re.compile(r"[-–—_=*.]{3,}")
@@ -389,7 +391,8 @@ def _party_boards() -> tuple[str, ...]:
 # Names of bodies whose words keep capitals inside an issuer ("Ban Chấp hành Trung ương").
 # A party body's header under its committee ("TỈNH ỦY … / BAN CÁN SỰ ĐẢNG UBND TỈNH", "ĐẢNG BỘ
 # TỈNH … / ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH") keeps the capitals of the body it is attached to.
-_FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Đảng ủy", "Mặt trận Tổ quốc",
+_FIXED_NAMES = ("Ban Thường vụ", "Ban Thường trực", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Đảng ủy",
+                "Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc",
                 "Quốc hội", "Chính phủ", "Đại học", "Hội đồng nhân dân", "Bộ Chỉ huy Quân sự",
                 "Bộ đội Biên phòng", "Ủy ban nhân dân", "Đảng ủy Khối", "Đảng ủy các cơ quan Đảng")
 
@@ -429,8 +432,11 @@ def _bind_places(caps: str) -> str:
 
 # A ministry over one of its departments: "BỘ Y TẾ / CỤC QUẢN LÝ DƯỢC".
 _MINISTRY_SPLIT = re.compile(
-    r"^(?P<parent>(?:BỘ|TỔNG CỤC)\s+.+?)\s+(?P<child>(?:CỤC|VỤ|VIỆN|THANH TRA|TRUNG TÂM)\s.*)$"
+    r"^(?P<parent>(?:BỘ|TỔNG CỤC)\s+.+?)\s+(?P<child>(?:TỔNG CỤC|CỤC|VỤ|VIỆN|THANH TRA|TRUNG TÂM)\s.*)$"
 )
+# "TONG CỤC": OCR dropped the marks of "TỔNG" (s17 dev cv370, "BO TAI CHINH / TONG CUC HAI
+# QUAN"); before a "CỤC" the word can be no other, and split there the issuer lost its "Tổng".
+_GENERAL_DEPARTMENT = re.compile(r"\bT[ÔỐỒỔỖỘO]NG(?=\s+CỤC\b)")
 
 
 _VOCABULARY_SPAN = 8  # the longest body name, with its level word, in words
@@ -514,7 +520,7 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
     """
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
-    caps = canonical_header_words(" ".join(caps.split()))
+    caps = _GENERAL_DEPARTMENT.sub("TỔNG", canonical_header_words(" ".join(caps.split())))
     central = re.match(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?\s+(?P<child>(?:BAN|ỦY BAN KIỂM TRA)\s.+)$", caps)
     if central and "TRUNG ƯƠNG" not in central.group("child"):
         # "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO VÀ DÂN VẬN": a board of the Central
@@ -546,6 +552,14 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
         if head:
             name = name[: len(name) - len(head.group(1))] + head.group(1)[:1].upper() + head.group(1)[1:]
         return _body_capitals(f"{name} {caps_to_name(parent)}".replace("Ủy ban kiểm tra", "Ủy ban Kiểm tra"))
+    if parent.startswith("ỦY BAN MẶT TRẬN TỔ QUỐC") and re.match(r"^BAN\b", child) and not re.search(
+            rf"\b{_LEVEL_WORDS}\b", child):
+        # "ỦY BAN MTTQ VIỆT NAM / XÃ LƯƠNG MINH / BAN THƯỜNG TRỰC": the Front committee's own
+        # board is named with its committee ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam
+        # xã …"), as its plans name it; read as a commune's board, three s17 dev Front plans
+        # were issued by "Ban thường trực xã Lương Minh".
+        front = caps_to_name(parent)
+        return _body_capitals(f"{name} {front[:1].upper()}{front[1:]}")
     if re.match(r"^(SỞ|PHÒNG|CHI CỤC|BAN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY)\b", child) and not re.search(
         r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|ĐẶC KHU)\b", child
     ):
