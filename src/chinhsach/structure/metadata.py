@@ -77,6 +77,8 @@ _DATE_RE = re.compile(
 # A place-date or number line with its slot left blank or unread ("ngày … tháng 12 năm 2017",
 # "ngày    tháng 12 năm 2017", "Số: …/BC-SYT", "Số:    /KH-UBND").
 _UNFILLED_DATE_RE = re.compile(r"\bngày\b(?:(?!tháng).){0,12}\btháng\b.{0,12}?\bnăm\s+\d{4}")
+# The slots of a blank or garbled place-date line, read with a stand-in date for its place only.
+_BLANK_DAY_RE = re.compile(r"\bngày\b(?:(?!tháng).){0,12}\btháng\b.{0,12}?\bnăm(?=\s+\d{4})")
 _UNFILLED_NUMBER_RE = re.compile(r"^(?:Số|SỐ|số)\s*:?[^/\w]*/\s*[A-ZĐ]")
 _SUBJECT_RE = re.compile(r"(?:^|\s)V\s*/\s*v?(?=\s)", re.IGNORECASE)  # "V/v", OCR'd "V/"
 _ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")  # a letter's body starts with its addressees
@@ -171,6 +173,9 @@ def clean(text: str) -> str:
     text = normalize_text(strip_markdown(text))
     text = _HTML_TAG_RE.sub(" ", text)
     text = re.sub(r"\[\d+\]", "", text)
+    # A stray slash before a line's first capital ("/ỦY BAN MTTQ VIỆT NAM", a docx's text
+    # extraction, s17 dev kh-mttq-2026): no header piece opens with one ("/KH-UBND" follows "Số").
+    text = re.sub(r"^\s*/(?=[A-ZĐÀ-Ỹ])", "", text)
     return text.strip(" *_|\t")
 
 
@@ -299,6 +304,9 @@ def read_date(text: str) -> tuple[str | None, str | None]:
 
 
 def _number(text: str) -> str | None:
+    # "Số: 3 70 /TCHQ-TXNK": OCR split the number's digits at a wide glyph (s17 dev cv370);
+    # digit groups right after "Số:" and before the slash are one number.
+    text = re.sub(r"(?<=\b(?:Số|SỐ|số))(\s*:?\s*\d{1,3})\s(\d{1,4})(?=\s*/)", r"\1\2", text)
     m = _NUMBER_RE.search(re.sub(r"\s*([/-])\s*(?=[\w])", r"\1", text))
     if not m:
         return None
@@ -737,6 +745,16 @@ def _title_after(lines: list[SourceLine], type_line: int, end: int) -> tuple[str
     return title, used
 
 
+def _authority_body(authority: str) -> str | None:
+    """The body an authority line names with its level and place ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+    LAI CHÂU" → "Ủy ban nhân dân tỉnh Lai Châu"); ``None`` for a bare or central authority."""
+    body = _AUTHORITY_TITLE.sub("", canonical_header_words(" ".join(authority.replace("UỶ", "ỦY").split())))
+    if not re.match(r"^(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s", body) or not re.search(
+            rf"\b{_LEVEL_WORDS}\s+\S", body):
+        return None
+    return issuer_name(body)
+
+
 def _is_authority(text: str) -> bool:
     """An enacting authority line under a decision's title ("ỦY BAN NHÂN DÂN TỈNH SƠN LA")."""
     return bool(re.match(
@@ -788,6 +806,12 @@ def _read_number_date(texts: list[str], meta: DocumentMeta) -> bool:
             date, place = read_date(_MOTTO_PHRASES.sub(" ", text))
             if date:
                 meta.date, meta.place, found = date, place, True
+            elif meta.place is None and _UNFILLED_DATE_RE.search(text):
+                # "Lai Châu, ngày    tháng    năm 2025" (an unsigned draft), "Hà Nội, ngày) §
+                # tháng 01 năm 2022" (a day OCR garbled): the place is printed all the same.
+                _, place = read_date(_BLANK_DAY_RE.sub("ngày 1 tháng 1 năm", _MOTTO_PHRASES.sub(" ", text)))
+                if place:
+                    meta.place, found = place, True
     return found
 
 
@@ -881,6 +905,11 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
                           if clean(lines[i].text)), "")
         if meta.issuer and is_caps(authority) and _is_authority(authority):
             meta.issuer = _issuer_with_locality(meta.issuer, authority, meta.place)
+        elif meta.issuer is None and is_caps(authority) and (body := _authority_body(authority)):
+            # The issuer's cell lost whole (a scan read by MinerU kept only the motto, s17 dev
+            # qd-ubnd-2025-laichau): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU" under the title
+            # names the body with its level and place, as the header's cell would.
+            meta.issuer = body
         central = _CENTRAL_CONCLUDERS.match(title or "")
         if meta.issuer == "Ban Chấp hành Trung ương" and central:
             # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ" under the Central Committee's header: the
