@@ -101,3 +101,159 @@ def test_front_committee_board_is_named_with_its_committee() -> None:
     assert issuer_name("UỶ BAN MTTQ VIỆT NAM PHƯỜNG ĐÔNG MẪU BAN THƯỜNG TRỰC") == (
         "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường Đông Mẫu")
     assert issuer_name("ỦY BAN NHÂN DÂN TỈNH SƠN LA BAN DÂN TỘC") == "Ban dân tộc tỉnh Sơn La"
+
+
+FRONT_PLAN = """ỦY BAN MTTQ VIỆT NAM
+PHƯỜNG ĐÔNG MẪU
+BAN THƯỜNG TRỰC
+
+Số: 21/KH-MTTQ-BTT
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Đông Mẫu, ngày 12 tháng 3 năm 2026
+
+KẾ HOẠCH
+Giám sát việc giải quyết kiến nghị của cử tri năm 2026
+
+I. NỘI DUNG GIÁM SÁT
+1. Ban Thường trực Ủy ban MTTQ Việt Nam phường giám sát việc trả lời kiến nghị của cử tri
+tại các kỳ họp, hoàn thành trước ngày 30/6/2026.
+2. Ban Thường trực Ủy ban MTTQ phường giám sát việc giải quyết đơn thư của Nhân dân.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Ban Thường trực Ủy ban MTTQ Việt Nam phường tổng hợp kết quả giám sát, báo cáo Ban Thường
+trực Ủy ban MTTQ Việt Nam tỉnh trước ngày 15/12/2026.
+2. Các tổ chức thành viên phối hợp với Ban Thường trực Ủy ban MTTQ Việt Nam phường thực hiện
+kế hoạch này.
+
+TM. BAN THƯỜNG TRỰC
+CHỦ TỊCH
+
+Trần Thị Mẫu
+"""
+
+
+def test_front_committee_one_spelling_with_or_without_viet_nam(tmp_path: Path) -> None:
+    """Before: "Ủy ban MTTQ phường" (once) and "Ủy ban MTTQ Việt Nam phường" (three times) gave
+    two boards, "Ban Thường trực Ủy ban Mặt trận Tổ quốc phường" beside the issuer's."""
+    doc = parse_text(tmp_path, FRONT_PLAN, "ke-hoach.md")
+    names = {u.name for d in doc.duties for u in d.units}
+    assert "Ban Thường trực Ủy ban Mặt trận Tổ quốc phường" not in names
+    board = "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường"
+    second = next(d for d in doc.duties if d.section == "I.2")
+    assert (board, "lead") in [(u.name, u.role) for u in second.units]
+    assert doc.meta.issuer == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường Đông Mẫu"
+
+
+def test_assigned_body_that_is_to_issue_or_approve_is_charged() -> None:
+    """Before: "X ban hành …", "X phê duyệt …" read X as the issuer of a document named in
+    passing even right after "Giao"; a Government resolution's "Giao Bộ …, Ủy ban nhân dân các
+    tỉnh … ban hành văn bản phê duyệt …" (s17 dev nq106 D2.1) charged nobody."""
+    from chinhsach.extract.duties import roles_in_text
+
+    roles = roles_in_text("Giao Bộ Nội vụ, Ủy ban nhân dân các tỉnh, thành phố ban hành văn bản "
+                          "hướng dẫn tiếp nhận hồ sơ xét tặng danh hiệu.")
+    assert [(r.name, r.role) for r in roles] == [
+        ("Bộ Nội vụ", "lead"), ("Ủy ban nhân dân tỉnh, thành phố", "lead")]
+    assert [(r.name, r.role) for r in roles_in_text("Yêu cầu Sở Xây dựng phê duyệt đồ án trong quý III.")] == [
+        ("Sở Xây dựng", "lead")]
+    # A body named as the issuer of a cited document is still no actor.
+    assert roles_in_text("Thực hiện tốt Kế hoạch Ủy ban nhân dân tỉnh ban hành năm 2026.") == []
+
+
+DRAFT = """# CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+
+Số: /QĐ-UBND
+
+Mẫu Sơn, ngày tháng năm 2026
+
+# QUYẾT ĐỊNH
+
+Về việc công bố danh mục thủ tục hành chính mới trong lĩnh vực đất đai
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH MẪU SƠN
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;
+
+# QUYẾT ĐỊNH:
+
+Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính mới.
+
+Điều 2. Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì cập nhật quy trình lên hệ thống.
+
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nông nghiệp và Môi trường chịu trách
+nhiệm thi hành Quyết định này./.
+"""
+
+
+def test_draft_with_lost_issuer_cell_and_blank_date(tmp_path: Path) -> None:
+    """Before: a MinerU reading of an unsigned draft (the issuer's cell lost, the day and month
+    blank) gave no issuer and no place. The authority line under the title names the body with
+    its level and place; the place-date line names the place though its date is blank. Number
+    and date stay empty (blank in print)."""
+    doc = parse_text(tmp_path, DRAFT, "du-thao.md")
+    assert doc.meta.issuer == "Ủy ban nhân dân tỉnh Mẫu Sơn"
+    assert doc.meta.place == "Mẫu Sơn"
+    assert doc.meta.number is None and doc.meta.date is None
+
+
+LETTER = """BO TAI CHINH CONG HOA XA HOI CHU NGHIA VIET NAM
+
+TONG CUC THUE Độc lập - Tự do - Hanh phúc
+Số: 4 12 /TCT-KK Hà Nội, ngày) § tháng 02 năm 2026
+
+V/v kê khai thuế điện tử
+
+Kính gửi: Cục Thuế các tỉnh, thành phố.
+
+Tổng cục Thuế yêu cầu Cục Thuế các tỉnh, thành phố thực hiện các nội dung sau:
+
+1. Rà soát người nộp thuế chưa kê khai điện tử trên địa bàn.
+
+2. Hướng dẫn người nộp thuế kê khai qua cổng thông tin điện tử.
+
+Nơi nhận: KT. TỔNG CỤC TRƯỞNG
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_letter_header_read_through_ocr_noise(tmp_path: Path) -> None:
+    """Before: the motto without marks hid the issuer, the number's digits split by OCR ("4 12")
+    were no number, and the garbled day hid the place. The day stays unread (no guess)."""
+    doc = parse_text(tmp_path, LETTER, "cong-van.md")
+    assert doc.meta.issuer == "Tổng cục Thuế"
+    assert doc.meta.number == "412/TCT-KK"
+    assert doc.meta.place == "Hà Nội" and doc.meta.date is None
+
+
+def test_stray_slash_before_the_issuer_line(tmp_path: Path) -> None:
+    """Before: "/ỦY BAN MTTQ VIỆT NAM" (a docx text extraction's stray slash) was no issuer line
+    and the board was read as the commune's."""
+    doc = parse_text(tmp_path, "/" + FRONT_PLAN, "ke-hoach-2.md")
+    assert doc.meta.issuer == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường Đông Mẫu"
+
+
+def test_front_committee_office_is_a_body() -> None:
+    """Before: "Cơ quan Ủy ban MTTQ xã" (the Front committee's office, charged in the Front's
+    commune plans, s17 dev kh16 and kh-mttq-2026) was read as the committee itself."""
+    from chinhsach.extract.units import find_units
+
+    assert [m.name for m in find_units("Cơ quan Ủy ban MTTQ Việt Nam xã chuẩn bị tài liệu hội nghị.")] == [
+        "Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã"]
+    assert [m.name for m in find_units("Ủy ban MTTQ Việt Nam xã chủ trì hội nghị.")] == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã"]
+
+
+def test_front_working_committee_of_a_village_is_a_body() -> None:
+    """Before: "Ban công tác Mặt trận các tổ dân phố" (the Front's committee in each residential
+    group, charged in ward and commune Front plans, s17 dev kh-mttq-2025 and kh16) was read as
+    the groups themselves ("tổ dân phố")."""
+    from chinhsach.extract.units import find_units
+
+    assert [m.name for m in find_units("Ban công tác Mặt trận các tổ dân phố tổ chức hội nghị.")] == [
+        "Ban công tác Mặt trận tổ dân phố"]
+    assert [m.name for m in find_units("Giao Ban công tác Mặt trận thôn tuyên truyền.")] == [
+        "Ban công tác Mặt trận thôn"]
