@@ -350,18 +350,29 @@ _PROVINCE_QUALIFIED = "tỉnh, thành phố trực thuộc Trung ương"
 _PROVINCE_LEVEL_WORD = "Ủy ban nhân dân cấp tỉnh"
 
 
+# "Ủy ban MTTQ phường" and "Ủy ban MTTQ Việt Nam phường" in one plan name the same committee (and
+# its Ban Thường trực): the gold writes the form the document prints most often ([decided,
+# kh165] one spelling per body). s17 dev kh-mttq-2025 (a ward's Front plan) printed the long form
+# 8 times, the short 3: as printed, its board was two bodies.
+_FRONT_LEVEL = re.compile(r"Mặt trận Tổ quốc(?P<vn> Việt Nam)? (?=(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\b)")
+
+
 def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Mention]],
                             duties: Iterable, plan_lead: list) -> None:
     """The commune level (:data:`_COMMUNE_LEVEL`) written as the commune collective the document
     prints most often (the first printed on a tie), if it prints one, the province class in its form printed most
-    often (:data:`_PROVINCE_LEVEL` or :data:`_PROVINCE_QUALIFIED`, none on a tie), and the province
-    level (:data:`_PROVINCE_LEVEL_WORD`) as the committees' collective if printed; the texts read once."""
+    often (:data:`_PROVINCE_LEVEL` or :data:`_PROVINCE_QUALIFIED`, none on a tie), the province
+    level (:data:`_PROVINCE_LEVEL_WORD`) as the committees' collective if printed, and a local
+    Front committee with or without "Việt Nam" as printed most often (:data:`_FRONT_LEVEL`, none
+    on a tie); the texts read once."""
     communes: list[str] = []
     provinces: list[bool] = []  # per printed province class: whether in the long form
     committees: list[bool] = []  # per printed province class: whether the committees', qualified
+    fronts: list[bool] = []  # per printed local Front committee: whether with "Việt Nam"
     for text in texts:
         commune, province = "xã" in text, "thành phố" in text
-        if not (commune or province):
+        front = "MTTQ" in text or "Mặt trận" in text
+        if not (commune or province or front):
             continue
         for m in find(text):
             if commune and _COMMUNE_COLLECTIVE.fullmatch(m.name):
@@ -371,6 +382,13 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
                 # Only the qualified form: a form template's "UBND TỈNH, THÀNH PHỐ…" placeholder
                 # (s16 dev nq18's appendix) prints no collective the document charges.
                 committees.append(m.name.endswith(f"Ủy ban nhân dân {_PROVINCE_QUALIFIED}"))
+            if front and (f := _FRONT_LEVEL.search(m.name)):
+                fronts.append(bool(f.group("vn")))
+    if fronts.count(True) != fronts.count(False):
+        spelling = "Mặt trận Tổ quốc Việt Nam " if fronts.count(True) > fronts.count(False) else "Mặt trận Tổ quốc "
+        for unit in [u for d in duties for u in d.units] + list(plan_lead):
+            unit.name = _FRONT_LEVEL.sub(spelling, unit.name)
+        _drop_repeated_roles(duties)
     if communes:
         # dict, not set: on a tie the spelling printed first, the same on every run
         _respell(_COMMUNE_LEVEL, max(dict.fromkeys(communes), key=communes.count), duties, plan_lead)

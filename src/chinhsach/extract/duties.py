@@ -654,13 +654,19 @@ _ADDRESSED_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?::|,\s*(?:chu tri|chiu tra
                               r"khan truong|tap trung|chu dong)\b)")
 
 
+# "Giao Bộ Y tế, Ủy ban nhân dân các tỉnh … ban hành văn bản phê duyệt …" (s17 dev nq106 D2.1),
+# "Yêu cầu Sở X phê duyệt …": a body handed the task by an assigning verb right before it is to
+# issue or approve; "X ban hành" alone names the issuer of a document cited in passing.
+_ASSIGNED_BEFORE = re.compile(r"\b(?:giao|yeu cau|de nghi|phan cong)(?: trach nhiem)?(?: cho)?\s+(?:cac\s+)?$")
+
+
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
     before = folded[:start]
     if _OBJECT_BEFORE.search(before) and not _LEAD_BEFORE.search(before):
         return not (_DIRECTED_LEADS.search(before) and re.match(r"\s*(?:,\s*)?chu tri\b", folded[end:]))
     if re.search(r"(?:\bdo|duoc)\s+$", before):
         return True
-    if _ISSUER_AFTER.match(folded[end:]):
+    if _ISSUER_AFTER.match(folded[end:]) and not _ASSIGNED_BEFORE.search(before):
         # "Trong 02 ngày làm việc kể từ ngày nhận đủ hồ sơ, Ủy ban nhân dân cấp tỉnh ban hành
         # quyết định phê duyệt …": after a time limit the approval is the step the body is to take
         # (a regulation's procedure, s16 dev qd08-ttg-2022 Điều 7.6), not one it took.

@@ -43,7 +43,7 @@ from chinhsach.ingest import ocr as engine
 from chinhsach.ingest.numbering import ListNumbering
 from chinhsach.ingest.sniff import SUPPORTED_SUFFIXES, detect_kind, utf16_codec_by_nuls
 from chinhsach.model import LOW_OCR_CONFIDENCE, ParseWarning, Provenance, SourceLine, SourceText
-from chinhsach.text.normalize import TONE_MARKS, split_tones
+from chinhsach.text.normalize import TONE_MARKS, fold, split_tones
 
 __all__ = [
     "DEFAULT_FILE_LIMITS",
@@ -404,7 +404,9 @@ _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # not a year cell
 _GAZETTE_SECTION = re.compile(r"^\s*VĂN BẢN\s+(?:QUY PHẠM PHÁP LUẬT|PHÁP LUẬT KHÁC|HỢP NHẤT)\s*$")
 # An OCR transcript saved as text marks each page with a rule line ("===== Trang 3 =====",
 # "--- Page 3 ---"); pdftotext starts each page with a form feed ("\f" before the page number).
-_PAGE_MARKER = re.compile(r"^\s*(?:={3,}|-{3,})\s*(?:Trang|Page)\s+\d{1,4}\s*(?:={3,}|-{3,})\s*$",
+# "--- PAGE BREAK ---": a PDF-to-markdown converter's mark between pages, unnumbered (s17 dev
+# tb330, nq106, cv370: OCR'd scans of the Government's notices and letters).
+_PAGE_MARKER = re.compile(r"^\s*(?:={3,}|-{3,})\s*(?:(?:Trang|Page)\s+\d{1,4}|PAGE\s+BREAK)\s*(?:={3,}|-{3,})\s*$",
                           re.IGNORECASE)
 # A page number printed alone, or misread by OCR as one look-alike glyph ("§" for 8, "1 0").
 _PAGE_NUMBER_GLYPH = re.compile(r"^\s*(?:\d{1,3}|\d\s\d|[§b])\s*$")
@@ -493,7 +495,9 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
             if _PAGE_MARKER.match(text):
                 # The marker's page is the provenance of the lines under it (a text has none);
                 # the running head under it is furniture as the Gazette's is.
-                page = int(re.search(r"\d+", text).group())
+                # An unnumbered marker counts on from the page before it.
+                number = re.search(r"\d+", text)
+                page = int(number.group()) if number else (page or 1) + 1
                 i += 1 if i + 1 not in heads else 2
                 if i < n and _PAGE_NUMBER_GLYPH.match(lines[i].text):
                     i += 1
@@ -627,17 +631,67 @@ _OCR_NOTE = re.compile(r"^\s*\[.*(?:\bOCR\b|\btesseract\b|bản quét)", re.IGNO
 TRANSCRIPT_CONFIDENCE = LOW_OCR_CONFIDENCE
 
 
+# The national motto's words (folded) and as any typed document prints them, with their marks.
+_MOTTO_FOLDED = re.compile(r"\bcong hoa xa hoi\b|\bdoc lap\s*-\s*tu do\s*-\s*hanh phuc\b")
+_MOTTO_MARKED = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
+                           re.IGNORECASE)
+_MOTTO_REACH = 20  # lines: the motto heads the document, after a converter's front matter
+
+
 def is_ocr_transcript(lines: list[str]) -> bool:
     """Whether a text file is an OCR reading saved as text (see :data:`_OCR_NOTE`). s15 dev
     nq34 and cv8388 (tesseract readings of scans): as text, the repairs of misread markers never
-    applied, and nq34's items 5-9 and cv8388's whole outline were lost."""
+    applied, and nq34's items 5-9 and cv8388's whole outline were lost.
+
+    A national motto printed with its marks lost ("CONG HOA XA HOI", "Hanh phúc") in a text
+    that has marks elsewhere is OCR's too: no typist drops them there. s17 dev tb330 and cv370
+    (scans converted with one or no page marker) lost their item 2, their first part and their
+    issuer as typed text."""
     head = [t for t in lines[:5] if t.strip()][:2]
     if any(_OCR_NOTE.match(t) for t in head):
         return True
-    return sum(1 for t in lines if _PAGE_MARKER.match(t)) >= 2
+    if sum(1 for t in lines if _PAGE_MARKER.match(t)) >= 2:
+        return True
+    top = _strip_front_matter(lines)[:_MOTTO_REACH]
+    marked = any(unicodedata.combining(c) or c in "đĐ" for t in top for c in unicodedata.normalize("NFD", t))
+    return marked and any(_MOTTO_FOLDED.search(fold(t)) and not _MOTTO_MARKED.search(t) for t in top)
+
+
+# A markdown converter's front matter ("---" / "title: …" / "original_format: …" / "---") above
+# the document: the converter's record, not the document's print.
+_FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
+
+
+def _strip_front_matter(lines: list[str]) -> list[str]:
+    """``lines`` with a leading YAML front matter blanked (kept as empty lines, so that line
+    numbers stay the file's). s17 dev: seven OCR'd scans saved as markdown open so; the keys'
+    words ("title: … CV 370 …") were read as header text."""
+    if not lines or lines[0].strip() != "---":
+        return lines
+    for k in range(1, min(len(lines), 40)):
+        if lines[k].strip() == "---":
+            body = lines[1:k]
+            if body and all(not t.strip() or _FRONT_KEY.match(t) for t in body):
+                return [""] * (k + 1) + lines[k + 1:]
+            return lines
+    return lines
 
 
 _EDGE_WORDS = 2  # syllables of the neighbouring lines lent as context
+
+
+# A numbered line whose number OCR lost or read as a bar, the dot kept (". Để thúc đẩy …",
+# "|. Về chính sách …", s17 dev tb330 and cv370): the clean-up's junk step drops such a token,
+# and with it the only sign that a numbered item starts there (the outline restores the number).
+_LOST_MARKER = re.compile(r"^\s*(?:[.,]|\|\s*[.)])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _clean_marked(text: str) -> str:
+    """:func:`engine.clean_text` of a line, a lost number's leftover marker kept."""
+    m = _LOST_MARKER.match(text)
+    if m is None:
+        return engine.clean_text(text)
+    return m.group(0).strip() + " " + engine.clean_text(text[m.end():])
 
 
 def clean_transcript(lines: list[str]) -> list[str]:
@@ -646,7 +700,7 @@ def clean_transcript(lines: list[str]) -> list[str]:
     phô" ⏎ "trực thuộc …", s15 dev cv8388): the mark repair, which needs a syllable's
     neighbours, is run again with the last words of the line before and the first of the line
     after lent as context."""
-    cleaned = [engine.clean_text(t) if t.strip() else t for t in lines]
+    cleaned = [_clean_marked(t) if t.strip() else t for t in lines]
     out = list(cleaned)
     for i, text in enumerate(cleaned):
         if not text.strip():
@@ -700,7 +754,7 @@ def _read_text(p: Path, name: str, fmt: str) -> SourceText:
     if not text.strip():
         raise EmptyDocumentError(name, "empty file" if not data else "file holds only whitespace")
     physical = _LINE_BREAK.split(text)
-    physical = _convert_legacy(physical, name, warnings)
+    physical = _strip_front_matter(_convert_legacy(physical, name, warnings))
 
     lines: list[SourceLine] = []
     gap = False

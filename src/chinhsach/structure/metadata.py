@@ -56,11 +56,13 @@ _MOTTO_WORDS = ("cong hoa", "chu nghia viet nam", "doc lap", "hanh phuc", "tu do
 _MOTTO_PHRASES = re.compile(
     # "HÒA" (new spelling) and "HOÀ" (old): a line that interleaves the columns with one space
     # ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", provincial portals) keeps only the issuer.
-    r"CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    # OCR of a scan may drop the marks ("CONG HOA XA HOI CHU NGHIA VIET NAM", "Hanh phúc": s17
+    # dev tb330, cv370): the motto read so still is the motto, and the issuer before it stays.
+    r"C[ỘO]NG\s+H[OÒ][AÀ]\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+    r"|Độc\s+l[ậa]p\s*[-–]\s*T[ựu]\s+do\s*[-–]\s*H[ạa]nh\s+ph[úu]c|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
     # The motto's opening after the issuer on one OCR'd line, its end garbled ("… CỘNG HÒA XÃ
     # HỦ NGHĨA VIỆT NAM", a ministry's scanned letter, s14): the rest of the line is the motto.
-    r"|(?<=\S\s)CỘNG\s+H[OÒ][AÀ]\s+XÃ\b(?:(?!\bngày\b).)*$",
+    r"|(?<=\S\s)C[ỘO]NG\s+H[OÒ][AÀ]\s+X[ÃA]\b(?:(?!\bngày\b).)*$",
     re.IGNORECASE,
 )
 _RULE_RE = re.compile(r"[-–—_=*.]{3,}")
@@ -75,6 +77,8 @@ _DATE_RE = re.compile(
 # A place-date or number line with its slot left blank or unread ("ngày … tháng 12 năm 2017",
 # "ngày    tháng 12 năm 2017", "Số: …/BC-SYT", "Số:    /KH-UBND").
 _UNFILLED_DATE_RE = re.compile(r"\bngày\b(?:(?!tháng).){0,12}\btháng\b.{0,12}?\bnăm\s+\d{4}")
+# The slots of a blank or garbled place-date line, read with a stand-in date for its place only.
+_BLANK_DAY_RE = re.compile(r"\bngày\b(?:(?!tháng).){0,12}\btháng\b.{0,12}?\bnăm(?=\s+\d{4})")
 _UNFILLED_NUMBER_RE = re.compile(r"^(?:Số|SỐ|số)\s*:?[^/\w]*/\s*[A-ZĐ]")
 _SUBJECT_RE = re.compile(r"(?:^|\s)V\s*/\s*v?(?=\s)", re.IGNORECASE)  # "V/v", OCR'd "V/"
 _ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")  # a letter's body starts with its addressees
@@ -169,6 +173,9 @@ def clean(text: str) -> str:
     text = normalize_text(strip_markdown(text))
     text = _HTML_TAG_RE.sub(" ", text)
     text = re.sub(r"\[\d+\]", "", text)
+    # A stray slash before a line's first capital ("/ỦY BAN MTTQ VIỆT NAM", a docx's text
+    # extraction, s17 dev kh-mttq-2026): no header piece opens with one ("/KH-UBND" follows "Số").
+    text = re.sub(r"^\s*/(?=[A-ZĐÀ-Ỹ])", "", text)
     return text.strip(" *_|\t")
 
 
@@ -297,6 +304,9 @@ def read_date(text: str) -> tuple[str | None, str | None]:
 
 
 def _number(text: str) -> str | None:
+    # "Số: 3 70 /TCHQ-TXNK": OCR split the number's digits at a wide glyph (s17 dev cv370);
+    # digit groups right after "Số:" and before the slash are one number.
+    text = re.sub(r"(?<=\b(?:Số|SỐ|số))(\s*:?\s*\d{1,3})\s(\d{1,4})(?=\s*/)", r"\1\2", text)
     m = _NUMBER_RE.search(re.sub(r"\s*([/-])\s*(?=[\w])", r"\1", text))
     if not m:
         return None
@@ -389,7 +399,8 @@ def _party_boards() -> tuple[str, ...]:
 # Names of bodies whose words keep capitals inside an issuer ("Ban Chấp hành Trung ương").
 # A party body's header under its committee ("TỈNH ỦY … / BAN CÁN SỰ ĐẢNG UBND TỈNH", "ĐẢNG BỘ
 # TỈNH … / ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH") keeps the capitals of the body it is attached to.
-_FIXED_NAMES = ("Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Đảng ủy", "Mặt trận Tổ quốc",
+_FIXED_NAMES = ("Ban Thường vụ", "Ban Thường trực", "Ban Chấp hành", "Trung ương", "Đảng bộ", "Đảng ủy",
+                "Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc",
                 "Quốc hội", "Chính phủ", "Đại học", "Hội đồng nhân dân", "Bộ Chỉ huy Quân sự",
                 "Bộ đội Biên phòng", "Ủy ban nhân dân", "Đảng ủy Khối", "Đảng ủy các cơ quan Đảng")
 
@@ -429,8 +440,11 @@ def _bind_places(caps: str) -> str:
 
 # A ministry over one of its departments: "BỘ Y TẾ / CỤC QUẢN LÝ DƯỢC".
 _MINISTRY_SPLIT = re.compile(
-    r"^(?P<parent>(?:BỘ|TỔNG CỤC)\s+.+?)\s+(?P<child>(?:CỤC|VỤ|VIỆN|THANH TRA|TRUNG TÂM)\s.*)$"
+    r"^(?P<parent>(?:BỘ|TỔNG CỤC)\s+.+?)\s+(?P<child>(?:TỔNG CỤC|CỤC|VỤ|VIỆN|THANH TRA|TRUNG TÂM)\s.*)$"
 )
+# "TONG CỤC": OCR dropped the marks of "TỔNG" (s17 dev cv370, "BO TAI CHINH / TONG CUC HAI
+# QUAN"); before a "CỤC" the word can be no other, and split there the issuer lost its "Tổng".
+_GENERAL_DEPARTMENT = re.compile(r"\bT[ÔỐỒỔỖỘO]NG(?=\s+CỤC\b)")
 
 
 _VOCABULARY_SPAN = 8  # the longest body name, with its level word, in words
@@ -514,7 +528,7 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
     """
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
-    caps = canonical_header_words(" ".join(caps.split()))
+    caps = _GENERAL_DEPARTMENT.sub("TỔNG", canonical_header_words(" ".join(caps.split())))
     central = re.match(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?\s+(?P<child>(?:BAN|ỦY BAN KIỂM TRA)\s.+)$", caps)
     if central and "TRUNG ƯƠNG" not in central.group("child"):
         # "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO VÀ DÂN VẬN": a board of the Central
@@ -546,6 +560,14 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
         if head:
             name = name[: len(name) - len(head.group(1))] + head.group(1)[:1].upper() + head.group(1)[1:]
         return _body_capitals(f"{name} {caps_to_name(parent)}".replace("Ủy ban kiểm tra", "Ủy ban Kiểm tra"))
+    if parent.startswith("ỦY BAN MẶT TRẬN TỔ QUỐC") and re.match(r"^BAN\b", child) and not re.search(
+            rf"\b{_LEVEL_WORDS}\b", child):
+        # "ỦY BAN MTTQ VIỆT NAM / XÃ LƯƠNG MINH / BAN THƯỜNG TRỰC": the Front committee's own
+        # board is named with its committee ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam
+        # xã …"), as its plans name it; read as a commune's board, three s17 dev Front plans
+        # were issued by "Ban thường trực xã Lương Minh".
+        front = caps_to_name(parent)
+        return _body_capitals(f"{name} {front[:1].upper()}{front[1:]}")
     if re.match(r"^(SỞ|PHÒNG|CHI CỤC|BAN|VĂN PHÒNG|CÔNG AN|BỘ CHỈ HUY)\b", child) and not re.search(
         r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|ĐẶC KHU)\b", child
     ):
@@ -723,6 +745,16 @@ def _title_after(lines: list[SourceLine], type_line: int, end: int) -> tuple[str
     return title, used
 
 
+def _authority_body(authority: str) -> str | None:
+    """The body an authority line names with its level and place ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+    LAI CHÂU" → "Ủy ban nhân dân tỉnh Lai Châu"); ``None`` for a bare or central authority."""
+    body = _AUTHORITY_TITLE.sub("", canonical_header_words(" ".join(authority.replace("UỶ", "ỦY").split())))
+    if not re.match(r"^(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s", body) or not re.search(
+            rf"\b{_LEVEL_WORDS}\s+\S", body):
+        return None
+    return issuer_name(body)
+
+
 def _is_authority(text: str) -> bool:
     """An enacting authority line under a decision's title ("ỦY BAN NHÂN DÂN TỈNH SƠN LA")."""
     return bool(re.match(
@@ -774,6 +806,12 @@ def _read_number_date(texts: list[str], meta: DocumentMeta) -> bool:
             date, place = read_date(_MOTTO_PHRASES.sub(" ", text))
             if date:
                 meta.date, meta.place, found = date, place, True
+            elif meta.place is None and _UNFILLED_DATE_RE.search(text):
+                # "Lai Châu, ngày    tháng    năm 2025" (an unsigned draft), "Hà Nội, ngày) §
+                # tháng 01 năm 2022" (a day OCR garbled): the place is printed all the same.
+                _, place = read_date(_BLANK_DAY_RE.sub("ngày 1 tháng 1 năm", _MOTTO_PHRASES.sub(" ", text)))
+                if place:
+                    meta.place, found = place, True
     return found
 
 
@@ -867,6 +905,11 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
                           if clean(lines[i].text)), "")
         if meta.issuer and is_caps(authority) and _is_authority(authority):
             meta.issuer = _issuer_with_locality(meta.issuer, authority, meta.place)
+        elif meta.issuer is None and is_caps(authority) and (body := _authority_body(authority)):
+            # The issuer's cell lost whole (a scan read by MinerU kept only the motto, s17 dev
+            # qd-ubnd-2025-laichau): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU" under the title
+            # names the body with its level and place, as the header's cell would.
+            meta.issuer = body
         central = _CENTRAL_CONCLUDERS.match(title or "")
         if meta.issuer == "Ban Chấp hành Trung ương" and central:
             # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ" under the Central Committee's header: the

@@ -573,6 +573,30 @@ def _repair_ocr_item_one(paras: list[Paragraph]) -> None:
             break
 
 
+_LOST_MARKER = re.compile(r"^[.,]\s+(?=[A-ZĐÀ-Ỹ][^\W\d_]*[a-zđà-ỹ])")
+
+
+def _repair_ocr_lost_marker(paras: list[Paragraph]) -> None:
+    """OCR drops a faint number and keeps its dot (". Để thúc đẩy …" for "2. Để thúc đẩy …", s17
+    dev tb330; ". Phổ biến, quán triệt …" for "I." before "1.", "2.", "II.", s17 dev cv370): on
+    an OCR'd paragraph, such a marker is the number after the last Arabic item printed before
+    it; with none, "I." when a part "II." follows and no "I." was printed. Unrepaired, tb330's
+    ten lettered points fell under item 1 and cv370's first part had no id."""
+    for i, p in enumerate(paras):
+        if p.prov.ocr_confidence is None or not (m := _LOST_MARKER.match(p.text)):
+            continue
+        before = [n for q in paras[max(0, i - 60):i] if (n := _NUMBERED.match(q.text))]
+        romans = [n.group("roman") for n in before if n.group("roman")]
+        arabic = next((int(n.group("arabic")) for n in reversed(before) if n.group("arabic")), None)
+        if arabic is not None and not romans:
+            p.text = f"{arabic + 1}. " + p.text[m.end():]
+            continue
+        after = [n.group("roman") for q in paras[i + 1 : i + 60] if (n := _NUMBERED.match(q.text))
+                 and n.group("roman")]
+        if not romans and after[:1] == ["II"]:
+            p.text = "I. " + p.text[m.end():]
+
+
 def _ocr_numbered_runs(paras: list[Paragraph]) -> set[int]:
     """``id()`` of the OCR'd paragraphs "N." (N ≥ 2) whose next numbered paragraph, within five,
     is "N+1.": a clause after lines OCR lost or misread the numbers of. HzW_18's last article
@@ -1272,6 +1296,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     lines, table_rows = lines_with_tables(source.lines, role_tables)
     paras = paragraphs(lines)
     _repair_ocr_item_one(paras)
+    _repair_ocr_lost_marker(paras)
     body_start, sign_start, outline = _body_bounds(paras)
     header = metadata.read_document_header(source, paras, body_start if outline else sign_start, sign_start)
     if not outline:
