@@ -765,11 +765,19 @@ _TIME_OPENER = re.compile(r"^[\s\-+•*]*(?:trong (?:thoi gian|thoi han|vong)|ch
 # a semicolon closes it in the lead-ins of :func:`_clause_core`.
 _PURPOSE = r"(?:de(?!\s+(?:nghi|xuat|an|ra)\b)|nham)\s[^;:]*"
 _PURPOSE_OPENER = re.compile(r"^[\s\-+•*]*" + _PURPOSE + r",\s*")
+# A fronted case ("Đối với công trình đã nghiệm thu, bàn giao, Sở X thanh toán …") or condition
+# closed by "thì" ("Trường hợp hồ sơ thiếu thì Sở X trả lại …"): it runs, its own commas included,
+# up to the comma or "thì" right before the subject, which it leaves the subject. Decrees and
+# resolutions that settle cases write nearly every clause so (s16 nq16-cp-2026: about 20 clauses
+# "Đối với dự án …, cơ quan có thẩm quyền …" whose subject went unread); only a whole opener is
+# taken ("$"), so that a unit inside the case ("Đối với dự án do Sở X quản lý") stays no subject.
+_CASE_OPENER = re.compile(r"^[\s\-+•*]*(?:(?:rieng\s+)?doi voi\s[^;:]*,"
+                          r"|(?:doi voi|neu|trong truong hop|truong hop|khi|sau khi)\s[^;:]*\bthi)\s*$")
 
 
 def _without_openers(opener: str) -> str:
     """The opener with its adverbial and time pieces taken off, one comma-closed piece at a time."""
-    opener = _PURPOSE_OPENER.sub("", opener, count=1)
+    opener = _CASE_OPENER.sub("", _PURPOSE_OPENER.sub("", opener, count=1), count=1)
     while True:
         shorter = _TIME_OPENER.sub("", _ADVERBIAL_OPENER.sub("", _OWNER_OPENER.sub("", opener)))
         if shorter == opener:
@@ -2873,7 +2881,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 and not any(_OWN_SUBJECT.match(fold(t)) for t in [text, *(p.heading for p in path if p.kind != "part")]):
             above = [*above, *directive]
         heading_leads = {u.name for u in above if u.role == "lead"}
-        picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads for u in units)
+        # A class the heading lists its members of ("1. Các cơ quan đăng ký đầu tư (Sở X, Ban Y):"
+        # over "… thì cơ quan đăng ký đầu tư có quyền yêu cầu …") names them all, not one of them
+        # (s13 dev ct010 I.1.b): only a body's own name (capitalised) picks one of the heading's.
+        picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads and u.name[:1].isupper()
+                                                   for u in units)
         # Whether the item's own words charge someone with monitoring (else every lead of the
         # heading does: "16. Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội" over
         # "… giám sát triển khai Kế hoạch", both golds of kh144 VI.16).

@@ -1,0 +1,59 @@
+"""Which sentences are duties, and their subject, in the forms decrees and decisions settle cases
+with (session 17, fixZf). The wording is invented; the forms are those of the spent s16 held-out
+documents (nq16-cp-2026 Điều 4-11: a fronted "Đối với <case>, …," or "… thì" before the body that
+acts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chinhsach.extract.duties import roles_in_text
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    return [(u.name, u.role) for u in roles_in_text(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # A fronted case with commas of its own, closed by the comma before the subject.
+    "Đối với công trình đã nghiệm thu, bàn giao, đưa vào sử dụng, Sở Xây dựng tiếp tục thanh toán "
+    "cho nhà thầu theo hợp đồng.",
+    # The case or the condition closed by "thì".
+    "Đối với công trình chưa nghiệm thu thì Sở Xây dựng tạm dừng thanh toán cho nhà thầu.",
+    "Trường hợp hồ sơ còn thiếu, chưa hợp lệ thì Sở Xây dựng trả lại hồ sơ trong ngày.",
+])
+def test_fronted_case_leaves_its_subject_the_lead(text: str) -> None:
+    assert _roles(text) == [("Sở Xây dựng", "lead")]
+
+
+def test_body_inside_the_case_is_no_subject() -> None:
+    text = "Đối với công trình do Sở Giao thông vận tải quản lý, Sở Xây dựng rà soát hồ sơ."
+    assert _roles(text) == [("Sở Xây dựng", "lead")]
+
+
+CLASS_HEADED = """ỦY BAN NHÂN DÂN TỈNH LAM SƠN
+
+Số: 12/KH-UBND
+
+Lam Sơn, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Thẩm định hồ sơ dự án đầu tư năm 2026
+
+I. TỔ CHỨC THỰC HIỆN
+
+1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế tỉnh):
+
+a) Tiếp nhận, kiểm tra hồ sơ đề nghị của nhà đầu tư và trả kết quả đúng hạn.
+
+b) Trường hợp hồ sơ chưa đầy đủ, chưa hợp lệ thì cơ quan đăng ký đầu tư có văn bản yêu cầu nhà đầu tư bổ sung.
+"""
+
+
+def test_heading_class_as_subject_keeps_its_listed_members(tmp_path) -> None:
+    from conftest import parse_text
+
+    doc = parse_text(tmp_path, CLASS_HEADED)
+    duty = next(d for d in doc.duties if d.text.startswith("Trường hợp hồ sơ"))
+    leads = {u.name for u in duty.units if u.role == "lead"}
+    assert {"Sở Tài chính", "Ban Quản lý Khu kinh tế tỉnh"} <= leads
