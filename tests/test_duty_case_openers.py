@@ -57,3 +57,49 @@ def test_heading_class_as_subject_keeps_its_listed_members(tmp_path) -> None:
     duty = next(d for d in doc.duties if d.text.startswith("Trường hợp hồ sơ"))
     leads = {u.name for u in duty.units if u.role == "lead"}
     assert {"Sở Tài chính", "Ban Quản lý Khu kinh tế tỉnh"} <= leads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The body a charged unit is to ask is not charged by the document.
+    ("Sở Tài chính có trách nhiệm đề nghị Thanh tra tỉnh kiểm tra việc sử dụng kinh phí hỗ trợ.",
+     [("Sở Tài chính", "lead")]),
+    # Asked to cooperate, it is the charged unit's partner.
+    ("Sở Tài chính chịu trách nhiệm đề nghị Thanh tra tỉnh phối hợp rà soát hồ sơ thanh toán.",
+     [("Sở Tài chính", "lead"), ("Thanh tra tỉnh", "cooperate")]),
+    # The document addressing the body itself still charges it.
+    ("Đề nghị Thanh tra tỉnh rà soát hồ sơ thanh toán.", [("Thanh tra tỉnh", "lead")]),
+])
+def test_body_asked_by_the_charged_unit(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected
+
+
+ASKED_UNDER_LEAD_IN = """ỦY BAN NHÂN DÂN TỈNH LAM SƠN
+
+Số: 14/KH-UBND
+
+Lam Sơn, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Quyết toán các công trình hạ tầng năm 2026
+
+I. TỔ CHỨC THỰC HIỆN
+
+1. Sở Xây dựng có trách nhiệm:
+
+a) Rà soát hồ sơ quyết toán của các công trình đã hoàn thành.
+
+b) Đề nghị Thanh tra tỉnh kiểm tra hồ sơ quyết toán của các công trình chậm tiến độ.
+
+c) Đề nghị Kho bạc Nhà nước khu vực phối hợp đối chiếu số liệu thanh toán.
+"""
+
+
+def test_body_asked_in_an_item_under_a_charged_lead_in(tmp_path) -> None:
+    from conftest import parse_text
+
+    doc = parse_text(tmp_path, ASKED_UNDER_LEAD_IN)
+    roles = {d.text[:20]: {(u.name, u.role) for u in d.units} for d in doc.duties}
+    checked = roles["Đề nghị Thanh tra tỉ"]
+    assert checked == {("Sở Xây dựng", "lead")}
+    matched = roles["Đề nghị Kho bạc Nhà "]
+    assert ("Sở Xây dựng", "lead") in matched and any(r == "cooperate" for n, r in matched if n != "Sở Xây dựng")

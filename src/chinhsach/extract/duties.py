@@ -654,6 +654,12 @@ _ADDRESSED_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?::|,\s*(?:chu tri|chiu tra
                               r"khan truong|tap trung|chu dong)\b)")
 
 
+# "X có trách nhiệm đề nghị / yêu cầu Y …", "X chịu trách nhiệm đề nghị Y …": asking Y is X's act
+# (s16 nq16-cp-2026 Điều 4.2.c, 5.2.d: the auditor a competent body is to ask was read as charged).
+_ASKED_OPENER = re.compile(r"^[\s\-+•*]*de nghi\s")
+_ASKED_BY_CHARGED = re.compile(r"\b(?:co|chiu) trach nhiem\s+(?:de nghi|yeu cau)\s+(?:cac\s+)?$")
+
+
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
     before = folded[:start]
     if _OBJECT_BEFORE.search(before) and not _LEAD_BEFORE.search(before):
@@ -926,6 +932,13 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # "Đối với Sở Tài chính: tham mưu bố trí kinh phí …": the body the clause is addressed
             # to does what follows, as "Sở Tài chính: tham mưu …" does.
             add(m, "lead")
+            continue
+        if _ASKED_BY_CHARGED.search(folded[: mentions[head].start]):
+            # "Sở X có trách nhiệm đề nghị Kiểm toán nhà nước kiểm toán …": the body the charged
+            # one is to ask is not charged by the document (GUIDELINES-real.md: "Đề nghị X" makes X
+            # lead only when the document itself addresses X); asked to cooperate, it is a partner.
+            if re.match(r"\s*(?:\([^)]*\)\s*)?(?:,\s*)?phoi hop\b", folded[mentions[tail].end :]):
+                add(m, "cooperate")
             continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
             continue
@@ -2877,6 +2890,17 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             titled = {u.name for sec in path if sec.kind == "item" and _ARTICLE_ID.search(sec.id)
                       for u in heading_cache.get(sec.id, [])}
             above = [u for u in above if u.name not in titled]
+        above_leads = {u.name for u in above if u.role == "lead"}
+        asked: set[str] = set()
+        if above_leads and _ASKED_OPENER.match(fold(text)):
+            # "a) Đề nghị Kiểm toán nhà nước kiểm toán …" under "… cơ quan có thẩm quyền thực hiện
+            # như sau:": the heading's unit asks; the document does not address the body asked
+            # (GUIDELINES-real.md [decided, adjud] on "Đề nghị X"): no role, or partner when it
+            # is asked to cooperate (s16 nq16-cp-2026 Điều 5.4.a, 13.1.đ, as its blind gold reads).
+            asked = {u.name for u in units if u.role == "lead" and u.name not in above_leads}
+            partner = re.match(r"\W*de nghi\s[^;.:]{0,120}?\bphoi hop\b", fold(text)) is not None
+            units = [UnitRole(u.name, "cooperate", u.explicit, u.mention) if u.name in asked and u.role == "lead" else u
+                     for u in units if u.name not in asked or (partner and u.role == "lead")]
         if directive and not any(u.role == "lead" for u in [*above, *units]) \
                 and not any(_OWN_SUBJECT.match(fold(t)) for t in [text, *(p.heading for p in path if p.kind != "part")]):
             above = [*above, *directive]
@@ -2903,7 +2927,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
-            if role == "lead" and _MONITOR_VERBS.search(_own_acts(_own_clauses(fold(text)))) and not named_monitor:
+            if role == "lead" and _MONITOR_VERBS.search(_own_acts(_own_clauses(fold(text)))) and not named_monitor \
+                    and not asked:  # the check of a body asked is that body's
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))
