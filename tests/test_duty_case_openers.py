@@ -103,3 +103,26 @@ def test_body_asked_in_an_item_under_a_charged_lead_in(tmp_path) -> None:
     assert checked == {("Sở Xây dựng", "lead")}
     matched = roles["Đề nghị Kho bạc Nhà "]
     assert ("Sở Xây dựng", "lead") in matched and any(r == "cooperate" for n, r in matched if n != "Sở Xây dựng")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A steering committee of a level named by its field after "về", commas and "và" included.
+    ("Ban Chỉ đạo tỉnh về phòng, chống dịch bệnh và an toàn thực phẩm chủ trì tổng kết.",
+     "Ban Chỉ đạo tỉnh về phòng, chống dịch bệnh và an toàn thực phẩm"),
+    ("Ban Chỉ đạo quốc gia về bảo tồn, phát huy giá trị di sản ban hành quy chế phối hợp.",
+     "Ban Chỉ đạo quốc gia về bảo tồn, phát huy giá trị di sản"),
+])
+def test_committee_named_by_its_field_is_charged_whole(text: str, name: str) -> None:
+    assert _roles(text) == [(name, "lead")]
+
+
+def test_what_a_committee_is_told_about_is_not_its_field() -> None:
+    from chinhsach.extract.units import find_units
+
+    text = "Sở Văn hóa báo cáo Ban Chỉ đạo tỉnh về kết quả thực hiện trong năm."
+    assert [m.name for m in find_units(text)][-1] == "Ban Chỉ đạo tỉnh"
+    assert [m.name for m in find_units("Ban Chỉ đạo tỉnh về tiến độ triển khai.")] == ["Ban Chỉ đạo tỉnh"]
+
+
+def test_enacting_formula_is_no_charge() -> None:
+    assert _roles("Chính phủ ban hành Nghị quyết quy định một số cơ chế đặc thù.") == []

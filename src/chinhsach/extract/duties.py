@@ -671,6 +671,14 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
         # quyết định phê duyệt …": after a time limit the approval is the step the body is to take
         # (a regulation's procedure, s16 dev qd08-ttg-2022 Điều 7.6), not one it took.
         opener = before[_clause_start(folded, start):]
+        if not opener.strip(" -+•*") and before.count("(") <= before.count(")") and re.match(
+                r"\s*ban hanh\s+(?!(?:tai|theo|nghi quyet|quyet dinh|nghi dinh|thong tu|chi thi|ke hoach|luat)\b)",
+                folded[end:]):
+            # "a) Ban Chỉ đạo X ban hành quy trình phối hợp …": a body opening its clause with
+            # "ban hành" is charged to issue, as with any verb (s16 nq26-cp-2026 Điều 5.1.a); not
+            # the enacting formula ("Chính phủ ban hành Nghị quyết …"), nor words before it
+            # ("Kế hoạch … Ủy ban nhân dân tỉnh ban hành").
+            return False
         return not (_TIME_OPENER.match(opener) and not _without_openers(opener).strip(" -+•*"))
     return before.count("(") > before.count(")") and not _REPORT.search(before)
 
