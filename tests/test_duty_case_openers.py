@@ -126,3 +126,21 @@ def test_what_a_committee_is_told_about_is_not_its_field() -> None:
 
 def test_enacting_formula_is_no_charge() -> None:
     assert _roles("Chính phủ ban hành Nghị quyết quy định một số cơ chế đặc thù.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Signing for the State is the body's act; the counterparty is its partner.
+    ("Sở Tài chính ký với Ngân hàng Thế giới thỏa thuận vay theo quy định hiện hành.",
+     [("Sở Tài chính", "lead"), ("Ngân hàng Thế giới", "cooperate")]),
+    # A past signing names no partner.
+    ("Sở Xây dựng đôn đốc các đơn vị thực hiện đúng hợp đồng đã ký kết với Ủy ban nhân dân xã.",
+     [("Sở Xây dựng", "lead")]),
+    # The ministries a budget funds are named after a shared head's colon: not charged.
+    ("Phần vốn viện trợ: Ngân sách nhà nước cấp phát cho các Bộ: Tài chính, Xây dựng đối với các hoạt động trực tiếp.",
+     []),
+    # The same colon list charged by "Giao" or as the subject still leads.
+    ("Giao các Bộ: Tài chính, Xây dựng chủ trì hướng dẫn thực hiện.",
+     [("Bộ Tài chính", "lead"), ("Bộ Xây dựng", "lead")]),
+])
+def test_signing_body_and_funded_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected

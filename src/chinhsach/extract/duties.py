@@ -137,7 +137,11 @@ _SHARED_HEAD = r"(?:bo|so|cuc|vu|ban|phong|trung tam|chi cuc|tong cuc|hoi|quy)\s
 # "tổ chức diễn đàn với sự tham gia của Bộ X, các cơ quan báo chí": the bodies that take part
 # in the duty's work are its partners, as after "tham gia cùng X" ([decided, kh179]; s14 dev kh09
 # items III.1.e and III.4).
-_COOPERATE = re.compile(r"(?:phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?|voi su tham gia(?: tich cuc)? cua)"
+# "ký (kết) với X": the counterparty of the unit's signing is its partner (GUIDELINES-real.md
+# [decided, adjud]; s16 qd1803-ttg-2015 Điều 3, the State Bank signing with the World Bank).
+_COOPERATE = re.compile(r"(?:phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?|voi su tham gia(?: tich cuc)? cua"
+                        # not a past signing ("thỏa thuận đã ký kết với chính quyền địa phương", seed III.6)
+                        r"|(?<!\bda )(?<!\bduoc )\bky(?: ket)? voi)"
                         rf"\s+(?:cac\s+)?(?:{_GENERIC_PARTNERS}(?:cac\s+)?)?(?:{_SHARED_HEAD})?$")
 # "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
 # both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
@@ -672,10 +676,13 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
         # (a regulation's procedure, s16 dev qd08-ttg-2022 Điều 7.6), not one it took.
         opener = before[_clause_start(folded, start):]
         if not opener.strip(" -+•*") and before.count("(") <= before.count(")") and re.match(
-                r"\s*ban hanh\s+(?!(?:tai|theo|nghi quyet|quyet dinh|nghi dinh|thong tu|chi thi|ke hoach|luat)\b)",
+                r"\s*(?:ban hanh\s+(?!(?:tai|theo|nghi quyet|quyet dinh|nghi dinh|thong tu|chi thi|ke hoach|luat)\b)"
+                r"|ky(?: ket)? voi\b)",
                 folded[end:]):
-            # "a) Ban Chỉ đạo X ban hành quy trình phối hợp …": a body opening its clause with
-            # "ban hành" is charged to issue, as with any verb (s16 nq26-cp-2026 Điều 5.1.a); not
+            # "a) Ban Chỉ đạo X ban hành quy trình phối hợp …", "Ngân hàng Nhà nước ký với Ngân hàng
+            # Thế giới Hiệp định …": a body opening its clause with "ban hành" or "ký với" is
+            # charged to issue or sign, as with any verb (s16 nq26-cp-2026 Điều 5.1.a, qd1803-ttg
+            # Điều 3: signing for the State is the body's act, GUIDELINES-real.md "ký kết với"); not
             # the enacting formula ("Chính phủ ban hành Nghị quyết …"), nor words before it
             # ("Kế hoạch … Ủy ban nhân dân tỉnh ban hành").
             return False
@@ -956,6 +963,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # "Các thành viên Ban Chỉ huy …, Văn phòng Thường trực … và Thủ trưởng … chịu trách
             # nhiệm thi hành": the members open the list of subjects the units go on with.
             subject_from = members.start()
+        if head_colon := re.search(r"\bcac\s+" + _SHARED_HEAD + "$", folded[:subject_from]):
+            # "… cấp phát cho các Bộ: Tài chính, Xây dựng …": the colon of a head written once for
+            # a list opens no clause; what stands before the head decides (s16 qd1803-ttg-2015
+            # Điều 1: the ministries the budget funds were read as charged).
+            subject_from = head_colon.start()
         start = _clause_start(folded, subject_from)
         opener = folded[start:subject_from]
         after = folded[mentions[tail].end :]
