@@ -137,7 +137,11 @@ _SHARED_HEAD = r"(?:bo|so|cuc|vu|ban|phong|trung tam|chi cuc|tong cuc|hoi|quy)\s
 # "tổ chức diễn đàn với sự tham gia của Bộ X, các cơ quan báo chí": the bodies that take part
 # in the duty's work are its partners, as after "tham gia cùng X" ([decided, kh179]; s14 dev kh09
 # items III.1.e and III.4).
-_COOPERATE = re.compile(r"(?:phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?|voi su tham gia(?: tich cuc)? cua)"
+# "ký (kết) với X": the counterparty of the unit's signing is its partner (GUIDELINES-real.md
+# [decided, adjud]; s16 qd1803-ttg-2015 Điều 3, the State Bank signing with the World Bank).
+_COOPERATE = re.compile(r"(?:phoi hop(?: chat che)?(?: voi| cung)?(?: (?:cac )?dau moi)?|voi su tham gia(?: tich cuc)? cua"
+                        # not a past signing ("thỏa thuận đã ký kết với chính quyền địa phương", seed III.6)
+                        r"|(?<!\bda )(?<!\bduoc )\bky(?: ket)? voi)"
                         rf"\s+(?:cac\s+)?(?:{_GENERIC_PARTNERS}(?:cac\s+)?)?(?:{_SHARED_HEAD})?$")
 # "tham mưu đề xuất UBND tỉnh" advises the committee as "tham mưu UBND tỉnh" does (kh556 prints
 # both); "báo cáo kết quả thực hiện Kế hoạch này về Bộ X", "đồng gửi UBND tỉnh": the object of the
@@ -659,6 +663,11 @@ _ADDRESSED_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?::|,\s*(?:chu tri|chiu tra
 # issue or approve; "X ban hành" alone names the issuer of a document cited in passing.
 _ASSIGNED_BEFORE = re.compile(r"\b(?:giao|yeu cau|de nghi|phan cong)(?: trach nhiem)?(?: cho)?\s+(?:cac\s+)?$")
 
+# "X có trách nhiệm đề nghị / yêu cầu Y …", "X chịu trách nhiệm đề nghị Y …": asking Y is X's act
+# (s16 nq16-cp-2026 Điều 4.2.c, 5.2.d: the auditor a competent body is to ask was read as charged).
+_ASKED_OPENER = re.compile(r"^[\s\-+•*]*de nghi\s")
+_ASKED_BY_CHARGED = re.compile(r"\b(?:co|chiu) trach nhiem\s+(?:de nghi|yeu cau)\s+(?:cac\s+)?$")
+
 
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
     before = folded[:start]
@@ -671,6 +680,17 @@ def _not_an_actor(folded: str, start: int, end: int) -> bool:
         # quyết định phê duyệt …": after a time limit the approval is the step the body is to take
         # (a regulation's procedure, s16 dev qd08-ttg-2022 Điều 7.6), not one it took.
         opener = before[_clause_start(folded, start):]
+        if not opener.strip(" -+•*") and before.count("(") <= before.count(")") and re.match(
+                r"\s*(?:ban hanh\s+(?!(?:tai|theo|nghi quyet|quyet dinh|nghi dinh|thong tu|chi thi|ke hoach|luat)\b)"
+                r"|ky(?: ket)? voi\b)",
+                folded[end:]):
+            # "a) Ban Chỉ đạo X ban hành quy trình phối hợp …", "Ngân hàng Nhà nước ký với Ngân hàng
+            # Thế giới Hiệp định …": a body opening its clause with "ban hành" or "ký với" is
+            # charged to issue or sign, as with any verb (s16 nq26-cp-2026 Điều 5.1.a, qd1803-ttg
+            # Điều 3: signing for the State is the body's act, GUIDELINES-real.md "ký kết với"); not
+            # the enacting formula ("Chính phủ ban hành Nghị quyết …"), nor words before it
+            # ("Kế hoạch … Ủy ban nhân dân tỉnh ban hành").
+            return False
         return not (_TIME_OPENER.match(opener) and not _without_openers(opener).strip(" -+•*"))
     return before.count("(") > before.count(")") and not _REPORT.search(before)
 
@@ -771,11 +791,19 @@ _TIME_OPENER = re.compile(r"^[\s\-+•*]*(?:trong (?:thoi gian|thoi han|vong)|ch
 # a semicolon closes it in the lead-ins of :func:`_clause_core`.
 _PURPOSE = r"(?:de(?!\s+(?:nghi|xuat|an|ra)\b)|nham)\s[^;:]*"
 _PURPOSE_OPENER = re.compile(r"^[\s\-+•*]*" + _PURPOSE + r",\s*")
+# A fronted case ("Đối với công trình đã nghiệm thu, bàn giao, Sở X thanh toán …") or condition
+# closed by "thì" ("Trường hợp hồ sơ thiếu thì Sở X trả lại …"): it runs, its own commas included,
+# up to the comma or "thì" right before the subject, which it leaves the subject. Decrees and
+# resolutions that settle cases write nearly every clause so (s16 nq16-cp-2026: about 20 clauses
+# "Đối với dự án …, cơ quan có thẩm quyền …" whose subject went unread); only a whole opener is
+# taken ("$"), so that a unit inside the case ("Đối với dự án do Sở X quản lý") stays no subject.
+_CASE_OPENER = re.compile(r"^[\s\-+•*]*(?:(?:rieng\s+)?doi voi\s[^;:]*,"
+                          r"|(?:doi voi|neu|trong truong hop|truong hop|khi|sau khi)\s[^;:]*\bthi)\s*$")
 
 
 def _without_openers(opener: str) -> str:
     """The opener with its adverbial and time pieces taken off, one comma-closed piece at a time."""
-    opener = _PURPOSE_OPENER.sub("", opener, count=1)
+    opener = _CASE_OPENER.sub("", _PURPOSE_OPENER.sub("", opener, count=1), count=1)
     while True:
         shorter = _TIME_OPENER.sub("", _ADVERBIAL_OPENER.sub("", _OWNER_OPENER.sub("", opener)))
         if shorter == opener:
@@ -925,6 +953,13 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # to does what follows, as "Sở Tài chính: tham mưu …" does.
             add(m, "lead")
             continue
+        if _ASKED_BY_CHARGED.search(folded[: mentions[head].start]):
+            # "Sở X có trách nhiệm đề nghị Kiểm toán nhà nước kiểm toán …": the body the charged
+            # one is to ask is not charged by the document (GUIDELINES-real.md: "Đề nghị X" makes X
+            # lead only when the document itself addresses X); asked to cooperate, it is a partner.
+            if re.match(r"\s*(?:\([^)]*\)\s*)?(?:,\s*)?phoi hop\b", folded[mentions[tail].end :]):
+                add(m, "cooperate")
+            continue
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
             continue
         subject_from = mentions[head].start
@@ -933,6 +968,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             # "Các thành viên Ban Chỉ huy …, Văn phòng Thường trực … và Thủ trưởng … chịu trách
             # nhiệm thi hành": the members open the list of subjects the units go on with.
             subject_from = members.start()
+        if head_colon := re.search(r"\bcac\s+" + _SHARED_HEAD + "$", folded[:subject_from]):
+            # "… cấp phát cho các Bộ: Tài chính, Xây dựng …": the colon of a head written once for
+            # a list opens no clause; what stands before the head decides (s16 qd1803-ttg-2015
+            # Điều 1: the ministries the budget funds were read as charged).
+            subject_from = head_colon.start()
         start = _clause_start(folded, subject_from)
         opener = folded[start:subject_from]
         after = folded[mentions[tail].end :]
@@ -2875,11 +2915,26 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             titled = {u.name for sec in path if sec.kind == "item" and _ARTICLE_ID.search(sec.id)
                       for u in heading_cache.get(sec.id, [])}
             above = [u for u in above if u.name not in titled]
+        above_leads = {u.name for u in above if u.role == "lead"}
+        asked: set[str] = set()
+        if above_leads and _ASKED_OPENER.match(fold(text)):
+            # "a) Đề nghị Kiểm toán nhà nước kiểm toán …" under "… cơ quan có thẩm quyền thực hiện
+            # như sau:": the heading's unit asks; the document does not address the body asked
+            # (GUIDELINES-real.md [decided, adjud] on "Đề nghị X"): no role, or partner when it
+            # is asked to cooperate (s16 nq16-cp-2026 Điều 5.4.a, 13.1.đ, as its blind gold reads).
+            asked = {u.name for u in units if u.role == "lead" and u.name not in above_leads}
+            partner = re.match(r"\W*de nghi\s[^;.:]{0,120}?\bphoi hop\b", fold(text)) is not None
+            units = [UnitRole(u.name, "cooperate", u.explicit, u.mention) if u.name in asked and u.role == "lead" else u
+                     for u in units if u.name not in asked or (partner and u.role == "lead")]
         if directive and not any(u.role == "lead" for u in [*above, *units]) \
                 and not any(_OWN_SUBJECT.match(fold(t)) for t in [text, *(p.heading for p in path if p.kind != "part")]):
             above = [*above, *directive]
         heading_leads = {u.name for u in above if u.role == "lead"}
-        picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads for u in units)
+        # A class the heading lists its members of ("1. Các cơ quan đăng ký đầu tư (Sở X, Ban Y):"
+        # over "… thì cơ quan đăng ký đầu tư có quyền yêu cầu …") names them all, not one of them
+        # (s13 dev ct010 I.1.b): only a body's own name (capitalised) picks one of the heading's.
+        picks_one = len(heading_leads) > 1 and any(u.role == "lead" and u.name in heading_leads and u.name[:1].isupper()
+                                                   for u in units)
         # Whether the item's own words charge someone with monitoring (else every lead of the
         # heading does: "16. Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội" over
         # "… giám sát triển khai Kế hoạch", both golds of kh144 VI.16).
@@ -2897,7 +2952,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
-            if role == "lead" and _MONITOR_VERBS.search(_own_acts(_own_clauses(fold(text)))) and not named_monitor:
+            if role == "lead" and _MONITOR_VERBS.search(_own_acts(_own_clauses(fold(text)))) and not named_monitor \
+                    and not asked:  # the check of a body asked is that body's
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.
                 units.append(UnitRole(unit.name, "monitor", True, unit.mention))

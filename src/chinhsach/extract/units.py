@@ -1429,7 +1429,7 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
     found = _bare_forces(text, found)
     found = _party_committees_of_class(text, _committees_of(text, found))
     found = _shared_committee_word(text, _owned_by(text, _owned_classes(text, found)))
-    found = [_speciality(text, m) for m in found]
+    found = [_field_of_committee(text, _speciality(text, m)) for m in found]
     found = _council_bodies(text, found)
     out: list[UnitMention] = []
     for m in found:
@@ -1884,6 +1884,33 @@ def _speciality(text: str, m: UnitMention) -> UnitMention:
         return m
     field = _SPECIALITY.match(text[m.end:])
     if field is None or not field.group("field").islower():
+        return m
+    return _extended(m, text, m.end + field.end(), f"{m.name} về {field.group('field')}")
+
+
+# "Ban Chỉ đạo quốc gia về tìm kiếm, quy tập … liệt sĩ", "Ban Chỉ đạo Trung ương về phòng, chống
+# tham nhũng": a steering committee or council of a level is named by the field after "về", its
+# own commas and "và" included, up to the role verb that follows the name (s16 nq26-cp-2026 Điều
+# 5.1.a: cut at "về", the bare "Ban Chỉ đạo quốc gia" names any of dozens of committees). Only when
+# a role verb or the clause's end closes the field, so that "về" of an object is not taken.
+_FIELD_OF = re.compile(r"^(?:Ban Chỉ đạo|Hội đồng|Ủy ban) (?:quốc gia|Trung ương|tỉnh|thành phố|huyện|xã)$")
+_FIELD_WORD = r"[a-zà-ỹđ]+"
+_SENT_TO = re.compile(r"(?:báo cáo|gửi|trình|xin ý kiến|kiến nghị|đề xuất)(?:\s+(?:về|lên|đến|tới))?\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _field_after() -> re.Pattern[str]:
+    verbs = "|".join(sorted((re.escape(b) for b in unit_data()["boundaries"] if " " in b), key=len, reverse=True))
+    # "báo cáo Ban Chỉ đạo tỉnh về kết quả / tiến độ / việc …": what is reported, not the field.
+    return re.compile(rf"^\s+về\s+(?!(?:{verbs}|việc|tiến độ|nội dung)\b)(?P<field>{_FIELD_WORD}(?:(?:\s*,\s*|\s+và\s+|\s+){_FIELD_WORD}){{0,15}}?)"
+                      rf"(?=\s+(?:{verbs})\b|\s*[.;:()]|\s*$)")
+
+
+def _field_of_committee(text: str, m: UnitMention) -> UnitMention:
+    if not _FIELD_OF.match(m.name) or _SENT_TO.search(text, 0, m.start):
+        return m
+    field = _field_after().match(text[m.end:])
+    if field is None:
         return m
     return _extended(m, text, m.end + field.end(), f"{m.name} về {field.group('field')}")
 
