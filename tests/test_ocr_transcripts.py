@@ -210,3 +210,64 @@ def test_a_roman_numeral_that_lost_a_stroke_is_the_next_part(tmp_path: Path) -> 
     assert [t.section for t in doc.targets if t.value is not None] == ["II"]
     sections = [d.section for d in doc.duties]
     assert "III.1" in sections and "IV.1" in sections
+
+
+# An appendix of indicators on a scanned page (s16 held-out kl75, a Party conclusion's appendix of
+# 18 targets): specks before "Phụ lục", the header on one line, each row's number beside the middle
+# line of its cell, the value at a line's end, the column rules read as "|", "`", "¬". Invented
+# wording and figures.
+INDICATOR_APPENDIX = """[OCR] [Bản trích chữ tự động bằng tesseract từ bản quét ket-luan-rung.pdf — 2 trang.]
+
+===== Trang 1 =====
+TỈNH ỦY MẪU ĐẢNG CỘNG SẢN VIỆT NAM
+
+Số 32-KL/TU Tỉnh Mẫu, ngày 12 tháng 3 năm 2027
+
+KẾT LUẬN
+CỦA BAN THƯỜNG VỤ TỈNH ỦY
+về phát triển lâm nghiệp bền vững
+
+I- MỤC TIÊU
+
+Đến năm 2030 đạt các chỉ tiêu tại Phụ lục kèm theo.
+
+II- TỔ CHỨC THỰC HIỆN
+
+1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền Kết luận này.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+===== Trang 2 =====
+„ Ve „ Phụ lục
+CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026 - 2030
+
+TT Chỉ tiêu Mục tiêu
+1 Tỉ lệ diện tích rừng trồng gỗ lớn có chứng chỉ quản lý | Tối thiểu
+'_ | rừng bền vững 15%
+Tỉ lệ hộ nhận khoán bảo vệ rừng được chi trả dịch vụ môi
+2. R - 90%
+trường rừng đúng hạn
+3. | Tỉ lệ che phủ rừng toàn tỉnh 58%
+z | Tỉ lệ xã có tổ đội phòng cháy rừng được trang bị đủ N57
+` | dụng cụ °
+5 Tỉ lệ vườn ươm đạt chuẩn trên tổng số vườn ươm 804%
+6. | Số mô hình trồng rừng gỗ lớn được công nhận 1.150
+7. | Giảm diện tích rừng bị cháy tính trên tổng diện tích/năm 1-2%
+"""
+
+
+def test_an_ocr_indicator_appendix_gives_its_rows_targets(tmp_path: Path) -> None:
+    """Each row of the scanned appendix is a target of its row (PL1.n): the value at the end of
+    one of its lines, the bound ("Tối thiểu") on the line above, the unit of a count from the
+    row's name ("Số mô hình" → mô hình), a rate per year "%/năm"; a row whose value the scan
+    garbled ("N57"; a share of "804%") gives none."""
+    doc = parse_text(tmp_path, INDICATOR_APPENDIX, "ket-luan-rung.md")
+    got = {t.section: (t.value, t.unit) for t in doc.targets
+           if t.value is not None and (t.section or "").startswith("PL1")}
+    assert got == {"PL1.1": (15.0, "%"), "PL1.2": (90.0, "%"), "PL1.3": (58.0, "%"),
+                   "PL1.6": (1150.0, "mô hình"), "PL1.7": (1.0, "%/năm")}
+    first = next(t for t in doc.targets if t.section == "PL1.1")
+    assert "rừng bền vững" in first.indicator and first.comparator == "at_least"
+    two = next(t for t in doc.targets if t.section == "PL1.2")
+    assert "dịch vụ môi trường rừng" in two.indicator

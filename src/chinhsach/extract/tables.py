@@ -469,6 +469,25 @@ def _label_parts(label: str) -> tuple[str | None, str | None]:
 _ALLOCATED = re.compile(r"\b(?:han ngach|kinh phi|nguon von|von dau tu|ke hoach von|du toan|ngan sach)\b")
 
 
+# A row named as a rate per year: its percentage is per year, as the prose reader reads "%/năm".
+_PER_YEAR_NAME = re.compile(r"/\s*năm\s*$")
+_COUNT_NAME = re.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+", re.IGNORECASE)
+
+
+def _counted_unit(indicator: str) -> str | None:
+    """The thing a row named "Số …" counts, as the unit of a bare figure ("Số công trình xây dựng
+    xanh được chứng nhận | 1.200": công trình), as the prose reader reads "1.200 công trình"."""
+    m = _COUNT_NAME.match(indicator.strip())
+    if m is None or re.search(r"\btrên\s+(?:\d|một|mỗi)|/", indicator):
+        return None  # a ratio ("Số giường bệnh trên 1 vạn dân") counts per something
+    words = indicator.strip()[m.end():].split()
+    for k in (3, 2, 1):
+        noun = " ".join(words[:k]).lower()
+        if len(words) >= k and names_unit(noun) and "/" not in noun:
+            return noun
+    return None
+
+
 def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
     """One target per value cell of a target table (or of the value columns of an indicator
     table that also names who follows each indicator).
@@ -553,7 +572,10 @@ def table_targets(table: Table, plan_year: int | None = None) -> list[Target]:
                 base = f"{sub} {indicator}" if sub and sub.lower() not in indicator.lower() else indicator
             for label, value, comparator, pct, value_max, cell_unit in parsed:
                 unit = "%" if pct else (_lower_first(measure) if measure
-                                        else label_unit or name_unit or cell_unit)
+                                        else label_unit or name_unit or cell_unit
+                                        or _counted_unit(indicator))
+                if unit == "%" and _PER_YEAR_NAME.search(indicator):
+                    unit = "%/năm"  # "Giảm tiêu hao năng lượng trên GDP/năm | 1 - 1,5%"
                 full = _labelled(base, label)
                 key = (row.section, full, comparator, value, value_max, year)
                 if key in seen:

@@ -150,6 +150,11 @@ _APPENDIX = re.compile(
 )
 
 
+# Specks a scan leaves before a heading ("„ Sa „ Phụ lục", the appendix page of a scanned Party
+# conclusion, s16 held-out kl75): marks no typist prints ("„", "`", "¬", "~", "|") and fragments
+# of one or two letters between them. A bullet ("-", "+") is text, not a speck.
+_SPECKS = re.compile(r"^(?=[^\w\s-]*[„“”`¬~|^°'’_=])(?:[^\w\s+*•–-]+\s*|\w{1,2}\s+(?=\W))+(?=\S)")
+
 _ATTACHED_NOTE = re.compile(r"\s*\(\s*(?:Ban hành\s+)?[Kk]èm\s+theo\b[^()]*\)\s*$")
 
 
@@ -171,6 +176,7 @@ def appendix_heading(text: str) -> tuple[int | None, str] | None:
     table were read as cells of the signature table printed with pipes just above, and PL1's
     nine duties were lost."""
     text = text.strip().strip("*_").strip()
+    text = _SPECKS.sub("", text, count=1)
     m = _APPENDIX.match(text)
     if (m is None or m.group("n") is None) and (ocr := _OCR_APPENDIX.match(text)):
         numeral = "".join(_OCR_STROKES.get(c, c) for c in ocr.group("n"))
@@ -289,7 +295,7 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
             blocks.append(TableBlock(rows, i, j - 1, lines=list(range(i, j))))
             i = j
             continue
-        if line.kind == "text" and (stacked := _stacked_block(lines, i)) is not None:
+        if line.kind == "text" and (stacked := _stacked_block(lines, i) or _ocr_indicator_block(lines, i)) is not None:
             blocks.append(stacked)
             i = stacked.last + 1
             continue
@@ -446,6 +452,95 @@ def _stacked_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
         if block is not None:
             return block
     return _stacked_rows(lines, i, labels, k, by_vocabulary=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# An indicator table a scan's OCR read line by line
+# ---------------------------------------------------------------------------------------------
+
+# A scanned appendix of targets ("TT | Chỉ tiêu | Mục tiêu", s16 held-out kl75, a Party body's
+# conclusion: 18 rows) comes out of OCR with its header on one line, each row's words as lines of
+# the indicator cell and the value at the end of one of them, the row's number beside the middle
+# line of a cell centred vertically, and the column rules read as specks ("|", "`", "¬"). Read as
+# prose, the whole appendix was its own title and none of its targets was found.
+_OCR_INDICATOR_HEADER = re.compile(
+    r"^S?TT\s+(?P<name>(?:Tên\s+)?(?:Chỉ tiêu|Nội dung)(?:\s+chỉ tiêu)?)\s+"
+    r"(?P<value>Mục tiêu(?:\s+(?:đến\s+)?năm\s+\d{4})?|Kế hoạch(?:\s+năm\s+\d{4})?)$", re.IGNORECASE)
+_OCR_SPECK_CHARS = "|`'‘’_¬~°\\[]„“”"
+# The figure the row sets, at the end of a line, with a bound before it ("Tối thiểu" may end the
+# line above): "2%", "<30%", "1-1,5%", "26,1%", "1.200".
+_OCR_VALUE_END = re.compile(r"(?:^|\s)(?P<v>(?:[<>≤≥]\s*)?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?)$")
+_OCR_BOUND = re.compile(r"\b(?P<b>Tối thiểu|Tối đa|Ít nhất|Trên|Dưới)$", re.IGNORECASE)
+_OCR_SHARE = re.compile(r"^T[ỉỷiy¡]\S?\s+lệ\b", re.IGNORECASE)
+_OCR_ROW_NUMBER = re.compile(r"^(?P<n>\d{1,2})[.)]?(?=\s|$)")
+
+
+def _over_hundred(value: str) -> bool:
+    """Whether a percentage cell ("703%", "<30%", "1-1,5%") states over 100 at its first figure."""
+    first = re.match(r"\d+(?:,\d+)?", value.lstrip("<>≤≥"))
+    return first is not None and float(first.group().replace(",", ".")) > 100
+
+
+def _ocr_indicator_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
+    """The indicator table whose one-line header is line ``i`` of an OCR'd page, or None.
+
+    A row opens where its printed number is the next one, or where a line opens on a capital
+    (the indicator's first word: "Tỉ lệ …", "Giảm …") once the row before has its value; the
+    other lines go on the open row's cell. A row's first figure at a line's end is its value; a
+    row whose value the scan garbled keeps none. The page's end closes the table."""
+    head = lines[i]
+    if head.kind != "text" or head.prov.ocr_confidence is None:
+        return None
+    m = _OCR_INDICATOR_HEADER.match(" ".join(head.text.split()))
+    if m is None:
+        return None
+    rows: list[list] = []  # [number, words, bound, value, prov]
+    last = i
+    for j in range(i + 1, min(len(lines), i + 400)):
+        line = lines[j]
+        if line.kind != "text" or line.page_break_before or _STACKED_END.match(line.text.strip()):
+            break
+        text = " ".join(line.text.translate({ord(c): " " for c in _OCR_SPECK_CHARS}).split())
+        if not text:
+            continue
+        number = None
+        if (n := _OCR_ROW_NUMBER.match(text)) is not None:
+            number, text = int(n.group("n")), text[n.end():].strip(" .")
+        else:
+            # A row number the scan garbled ("1ó.", "1N"): a short token of a digit and a letter.
+            text = re.sub(r"^\d\w?[.)]?\s+", "", text)
+        # Specks read as letters before the words: lone letters, or one-letter tokens ("z", "Ề").
+        text = re.sub(r"^(?:\S\s+)+(?=\S{2})", "", text)
+        value = None
+        if (v := _OCR_VALUE_END.search(text)) is not None:
+            value, text = v.group("v").replace(" ", ""), text[: v.start()].strip()
+        bound = _OCR_BOUND.search(text)
+        if bound is not None:
+            text = text[: bound.start()].strip()
+        expected = (rows[-1][0] + 1) if rows else 1
+        opens = (number == expected or not rows
+                 or (text[:1].isupper() and len(text.split()[0]) > 1 and not text[1:2].isdigit()
+                     and rows[-1][3] is not None))
+        if opens:
+            rows.append([expected, [], None, None, line.prov])
+        row = rows[-1]
+        if text and not (number is not None and value is not None and len(text) <= 12):
+            row[1].append(text)  # a short line between a number and a value is the scan's specks
+        if bound is not None and row[3] is None:
+            row[2] = bound.group("b")
+        if value is not None and row[3] is None and not (
+                value.endswith("%") and _OCR_SHARE.match(" ".join(row[1]))
+                and _over_hundred(value)):
+            row[3] = value  # a share over 100% is a misread ("70%" read "703%"): no value
+        last = j
+    if len(rows) < 3 or sum(r[3] is not None for r in rows) * 2 < len(rows):
+        return None
+    grid: list[tuple[list[str | None], Provenance]] = [(["TT", m.group("name"), m.group("value")], head.prov)]
+    for number, words, bound, value, prov in rows:
+        cell = None if value is None else " ".join(x for x in (bound, value) if x)
+        grid.append(([str(number), " ".join(words), cell], prov))
+    return TableBlock(grid, i, last, from_pipes=True, header_rows=1, positioned=True,
+                      lines=list(range(i, last + 1)))
 
 
 def _row_opening(text: str, by_vocabulary: bool) -> tuple[str, str | None] | None:
