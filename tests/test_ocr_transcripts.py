@@ -271,3 +271,92 @@ def test_an_ocr_indicator_appendix_gives_its_rows_targets(tmp_path: Path) -> Non
     assert "rừng bền vững" in first.indicator and first.comparator == "at_least"
     two = next(t for t in doc.targets if t.section == "PL1.2")
     assert "dịch vụ môi trường rừng" in two.indicator
+
+
+# A PDF text layer saved column by column (s14 held-out ctr104, a provincial Party committee's
+# programme, Phụ lục 1): the header's labels one per line, then the page's row numbers, its
+# indicator cells, its values, then the lead column, and the header again on the next page.
+# Invented wording and figures.
+COLUMN_RUNS = """KẾ HOẠCH
+Phát triển lâm nghiệp giai đoạn 2026 - 2030
+
+I. MỤC TIÊU
+Nâng cao giá trị rừng trồng.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường chủ trì theo dõi các chỉ tiêu tại Phụ lục.
+
+TM. ỦY BAN NHÂN DÂN
+
+PHỤ LỤC 1
+CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026-2030
+
+TT
+
+Nội dung
+
+Mục tiêu
+
+1
+
+2
+
+3
+
+Tỷ lệ diện tích rừng trồng gỗ lớn
+có chứng chỉ
+
+Tối thiểu
+15%
+
+Tỷ lệ vườn ươm đạt chuẩn
+Tỷ lệ xã có tổ đội phòng cháy
+rừng được trang bị
+
+90%
+
+75%
+
+Cơ quan
+chủ trì
+
+Sở Nông nghiệp
+và Môi trường
+
+TT
+
+Nội dung
+
+Mục tiêu
+
+4 Số mô hình trồng rừng gỗ lớn
+
+02 mô hình
+
+5
+
+Giảm diện tích rừng bị cháy so với
+GRDP bình quân
+
+20%
+
+Cơ quan
+chủ trì
+
+Sở Nông nghiệp
+và Môi trường
+"""
+
+
+def test_an_indicator_table_printed_column_by_column(tmp_path: Path) -> None:
+    """The k-th indicator cell goes with the k-th value cell, across the page's repeated
+    header: five targets of PL1.1-PL1.5, the bound of the first ("Tối thiểu") on the line above
+    its value, a cell wrapped onto a line in capitals ("GRDP …") kept in its cell."""
+    doc = parse_text(tmp_path, COLUMN_RUNS, "ke-hoach-rung.md")
+    got = {t.section: (t.value, t.unit) for t in doc.targets
+           if t.value is not None and (t.section or "").startswith("PL1")}
+    assert got == {"PL1.1": (15.0, "%"), "PL1.2": (90.0, "%"), "PL1.3": (75.0, "%"),
+                   "PL1.4": (2.0, "mô hình"), "PL1.5": (20.0, "%")}
+    by = {t.section: t for t in doc.targets}
+    assert by["PL1.1"].comparator == "at_least" and "chứng chỉ" in by["PL1.1"].indicator
+    assert "phòng cháy" in by["PL1.3"].indicator and "GRDP" in by["PL1.5"].indicator

@@ -295,7 +295,8 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
             blocks.append(TableBlock(rows, i, j - 1, lines=list(range(i, j))))
             i = j
             continue
-        if line.kind == "text" and (stacked := _stacked_block(lines, i) or _ocr_indicator_block(lines, i)) is not None:
+        if line.kind == "text" and (stacked := _stacked_block(lines, i) or _ocr_indicator_block(lines, i)
+                                       or _column_run_block(lines, i)) is not None:
             blocks.append(stacked)
             i = stacked.last + 1
             continue
@@ -539,6 +540,87 @@ def _ocr_indicator_block(lines: Sequence[SourceLine], i: int) -> TableBlock | No
     for number, words, bound, value, prov in rows:
         cell = None if value is None else " ".join(x for x in (bound, value) if x)
         grid.append(([str(number), " ".join(words), cell], prov))
+    return TableBlock(grid, i, last, from_pipes=True, header_rows=1, positioned=True,
+                      lines=list(range(i, last + 1)))
+
+
+# A PDF text layer saved column by column (s14 held-out ctr104, a provincial Party committee's
+# programme, Phụ lục 1: 15 indicators over two pages): the header's labels one per line ("TT" /
+# "Nội dung" / "Mục tiêu"), then the page's row numbers, its indicator cells, its value cells,
+# each column's cells in order (now and then a number or value beside its cell), then the other
+# columns (the lead "Cơ quan … chủ trì", the person in charge), and the header again on the next
+# page. Read as text, the appendix was its own title and none of its 15 targets was found. The
+# k-th indicator is paired with the k-th value, only when the counts agree.
+_RUN_NAME_LABEL = re.compile(r"^(?:Nội dung|Chỉ tiêu|Tên chỉ tiêu)$", re.IGNORECASE)
+_RUN_VALUE_LABEL = re.compile(r"^(?:Mục tiêu|Kế hoạch)(?:\s+(?:đến\s+)?năm\s+\d{4})?$", re.IGNORECASE)
+_RUN_VALUE = re.compile(r"^(?:(?:Tối thiểu|Tối đa|Ít nhất|Trên|Dưới|Khoảng)\s+)?(?:[<>≤≥]\s*)?\d[\d.,]*"
+                        r"(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:%|[^\W\d_]+(?:\s+[^\W\d_]+)?)?$", re.IGNORECASE)
+_RUN_BOUND = re.compile(r"^(?:Tối thiểu|Tối đa|Ít nhất|Trên|Dưới|Khoảng)$", re.IGNORECASE)
+_RUN_OTHER_LABEL = re.compile(r"^(?:Cơ quan|Đơn vị|Cá nhân|Người|Ghi chú)\b")
+
+
+def _run_header(lines: Sequence[SourceLine], i: int) -> int | None:
+    """The line after "TT" / "Nội dung" / "Mục tiêu" one per line at ``i``, or None."""
+    texts: list[str] = []
+    j = i
+    while j < len(lines) and len(texts) < 3:
+        if lines[j].kind != "text":
+            return None
+        if text := " ".join(lines[j].text.split()):
+            texts.append(text)
+        j += 1
+    if (len(texts) == 3 and texts[0] in ("TT", "STT") and _RUN_NAME_LABEL.match(texts[1])
+            and _RUN_VALUE_LABEL.match(texts[2])):
+        return j
+    return None
+
+
+def _column_run_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
+    """The indicator table laid out column by column from line ``i`` (see above), or None."""
+    j = _run_header(lines, i)
+    if j is None:
+        return None
+    head = (["TT", " ".join(lines[i + 1].text.split()) or "Nội dung", "Mục tiêu"], lines[i].prov)
+    names: list[tuple[list[str], Provenance]] = []
+    values: list[str] = []
+    bound = None
+    in_other = False  # reading the columns after the value's, up to the next page's header
+    last = j - 1
+    while j < len(lines) and j < i + 600:
+        line = lines[j]
+        text = " ".join(line.text.split())
+        if line.kind != "text" or appendix_heading(text) is not None or _STACKED_END.match(text):
+            break
+        if (after := _run_header(lines, j)) is not None:
+            in_other, last, j = False, after - 1, after
+            continue
+        j += 1
+        if not text:
+            continue
+        if in_other or _RUN_OTHER_LABEL.match(text):
+            in_other = True
+            continue
+        last = j - 1
+        if re.fullmatch(r"\d{1,2}", text):
+            continue  # a row's number alone
+        if _RUN_BOUND.match(text):
+            bound = text
+            continue
+        if _RUN_VALUE.match(text) and not re.match(r"^\d{1,2}\s+[A-ZĐ]", text):
+            values.append(f"{bound} {text}" if bound else text)
+            bound = None
+            continue
+        text = re.sub(r"^\d{1,2}\s+(?=[A-ZĐ])", "", text)  # "7 Tỷ lệ che phủ rừng": number beside
+        first = text.split()[0]
+        if not names or (first[:1].isupper() and not first.isupper()):
+            names.append(([text], line.prov))
+        else:
+            names[-1][0].append(text)
+    if len(names) < 3 or len(names) != len(values):
+        return None
+    grid: list[tuple[list[str | None], Provenance]] = [head]
+    for k, ((words, prov), value) in enumerate(zip(names, values, strict=True), start=1):
+        grid.append(([str(k), " ".join(words), value], prov))
     return TableBlock(grid, i, last, from_pipes=True, header_rows=1, positioned=True,
                       lines=list(range(i, last + 1)))
 
