@@ -319,9 +319,17 @@ rừng được trang bị
 
 Cơ quan
 chủ trì
-
 Sở Nông nghiệp
 và Môi trường
+
+Sở Tài chính
+
+Người phụ trách
+
+Đồng chí Phó Chủ tịch
+UBND tỉnh
+
+Công an tỉnh
 
 TT
 
@@ -345,13 +353,16 @@ chủ trì
 
 Sở Nông nghiệp
 và Môi trường
+
+Sở Xây dựng
 """
 
 
 def test_an_indicator_table_printed_column_by_column(tmp_path: Path) -> None:
     """The k-th indicator cell goes with the k-th value cell, across the page's repeated
     header: five targets of PL1.1-PL1.5, the bound of the first ("Tối thiểu") on the line above
-    its value, a cell wrapped onto a line in capitals ("GRDP …") kept in its cell."""
+    its value, a cell wrapped onto a line in capitals ("GRDP …") kept in its cell; the lead
+    column after the values gives each row's lead."""
     doc = parse_text(tmp_path, COLUMN_RUNS, "ke-hoach-rung.md")
     got = {t.section: (t.value, t.unit) for t in doc.targets
            if t.value is not None and (t.section or "").startswith("PL1")}
@@ -360,3 +371,10 @@ def test_an_indicator_table_printed_column_by_column(tmp_path: Path) -> None:
     by = {t.section: t for t in doc.targets}
     assert by["PL1.1"].comparator == "at_least" and "chứng chỉ" in by["PL1.1"].indicator
     assert "phòng cháy" in by["PL1.3"].indicator and "GRDP" in by["PL1.5"].indicator
+    # The lead column's cells, a blank line apart, go with the rows in order; the person in
+    # charge ("Đồng chí …") is no unit.
+    leads = {d.section: [u.name for u in d.units if u.role == "lead"] for d in doc.duties
+             if (d.section or "").startswith("PL1.")}
+    assert leads == {"PL1.1": ["Sở Nông nghiệp và Môi trường"], "PL1.2": ["Sở Tài chính"],
+                     "PL1.3": ["Công an tỉnh"], "PL1.4": ["Sở Nông nghiệp và Môi trường"],
+                     "PL1.5": ["Sở Xây dựng"]}

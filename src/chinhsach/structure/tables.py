@@ -585,6 +585,8 @@ def _column_run_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
     values: list[str] = []
     bound = None
     in_other = False  # reading the columns after the value's, up to the next page's header
+    reading_label = cell_ends = False
+    cells: list[list[str]] = []  # the cells of the columns after the value's
     last = j - 1
     while j < len(lines) and j < i + 600:
         line = lines[j]
@@ -598,7 +600,17 @@ def _column_run_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
         if not text:
             continue
         if in_other or _RUN_OTHER_LABEL.match(text):
-            in_other = True
+            # The lead column ("Cơ quan, tổ chức đảng chủ trì" over "Đảng ủy UBND tỉnh" cells a
+            # blank line apart) is read too; the person in charge ("Đồng chí …") is not a unit.
+            if not in_other:
+                in_other, reading_label = True, True
+            elif reading_label or not (line.gap_before or cell_ends):
+                if not reading_label and cells:
+                    cells[-1].append(text)
+            else:
+                cells.append([text])
+            cell_ends = reading_label and fold(text).endswith("chu tri")
+            reading_label = reading_label and not cell_ends
             continue
         last = j - 1
         if re.fullmatch(r"\d{1,2}", text):
@@ -618,9 +630,13 @@ def _column_run_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
             names[-1][0].append(text)
     if len(names) < 3 or len(names) != len(values):
         return None
+    leads = [" ".join(c) for c in cells if _BARE_UNIT.match(c[0])]
+    with_leads = len(leads) == len(names)
+    if with_leads:
+        head[0].append("Cơ quan chủ trì")
     grid: list[tuple[list[str | None], Provenance]] = [head]
     for k, ((words, prov), value) in enumerate(zip(names, values, strict=True), start=1):
-        grid.append(([str(k), " ".join(words), value], prov))
+        grid.append(([str(k), " ".join(words), value] + ([leads[k - 1]] if with_leads else []), prov))
     return TableBlock(grid, i, last, from_pipes=True, header_rows=1, positioned=True,
                       lines=list(range(i, last + 1)))
 
