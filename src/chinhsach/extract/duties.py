@@ -268,7 +268,11 @@ _COUNT_PER = re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORDS})\s+(?:lan\s*(?:/|tr
                         r"(?P<u>nam hoc|hoc k[yi]|nam|quy|thang|tuan|ngay)\b")
 _PERIOD_NAMES = {"nam hoc": "năm học", "hoc ky": "học kỳ", "hoc ki": "học kỳ", "nam": "năm", "quy": "quý",
                  "thang": "tháng", "tuan": "tuần", "ngay": "ngày"}
-_FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
+# The comma may be missing: "Thời gian thực hiện: Thường xuyên hằng năm" (eight time fields of the
+# spent s16 ctr435) is the list "Thường xuyên, hằng năm" of the table cells (s13 kh617, s16
+# nq116), as ``time_cell`` already reads it. ("định kỳ hằng năm" never gets here: its "định kỳ"
+# names the frequency after it and is no vague label.)
+_FREQUENCY_LIST = re.compile(r"\s*,?\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
 # "báo cáo hằng tháng, quý, năm", "định kỳ hằng quý, 6 tháng, năm", "định kỳ 6 tháng, năm": one
 # frequency word shared by a list of periods, each a cycle of its own (GUIDELINES-real.md joins
 # several frequencies). Seen in a 2025 plan of the session-11 survey (Thái Bình); the development
