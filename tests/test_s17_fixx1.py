@@ -93,3 +93,76 @@ def test_item_naming_its_own_lead_keeps_it(programme: Document) -> None:
     roles = _roles(programme, "II.2.1")
     assert ("Sở Tài chính", "lead") in roles
     assert ("Sở Nông nghiệp và Môi trường", "lead") not in roles
+
+
+DECISION = """ỦY BAN NHÂN DÂN TỈNH ĐÔNG HẢI
+
+Số: 120/QĐ-UBND
+
+Đông Hải, ngày 10 tháng 3 năm 2026
+
+QUYẾT ĐỊNH
+
+Về việc ban hành Kế hoạch bảo vệ nguồn nước sinh hoạt
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch bảo vệ nguồn nước sinh hoạt trên địa bàn tỉnh.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Điều 3. Giám đốc Sở Y tế; Thủ trưởng các cơ quan, đơn vị có liên quan; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Minh
+"""
+
+
+def test_execution_article_keeps_the_officers_before_a_generic_one(tmp_path: Path) -> None:
+    """"Giám đốc Sở X; Thủ trưởng các cơ quan, đơn vị có liên quan; Chủ tịch UBND … chịu trách
+    nhiệm thi hành": the generic member between the named ones does not end their list (s16
+    held-out ctr435 Điều 2 lost its Sở)."""
+    doc = parse_text(tmp_path, DECISION)
+    roles = {(u.name, u.role) for d in doc.duties if d.section == "D3" for u in d.units}
+    assert {("Sở Y tế", "lead"), ("Chủ tịch Ủy ban nhân dân xã, phường", "lead")} <= roles
+
+
+NOTICE = """ỦY BAN NHÂN DÂN
+PHƯỜNG BÌNH AN
+
+Số: 215/TB-UBND
+
+Bình An, ngày 12 tháng 8 năm 2026
+
+THÔNG BÁO
+
+Về việc công khai kết quả lựa chọn đơn vị thu gom rác thải sinh hoạt
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;
+
+Ủy ban nhân dân phường Bình An công khai kết quả lựa chọn đơn vị thu gom rác thải sinh hoạt trên địa bàn phường, như sau:
+
+1. Thời gian nhận hồ sơ
+
+Từ ngày 01/7/2026 đến ngày 20/7/2026. Các hợp tác xã quan tâm đã nộp hồ sơ tại bộ phận một cửa của phường.
+
+2. Kết quả
+
+Hợp tác xã Dịch vụ môi trường Bình An được lựa chọn thu gom rác thải sinh hoạt trên địa bàn phường.
+
+Ủy ban nhân dân phường Bình An trân trọng thông báo./.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Hòa
+"""
+
+
+def test_issuers_own_lead_in_hands_it_no_lead(tmp_path: Path) -> None:
+    """"Ủy ban nhân dân phường X công khai … như sau:" is the issuer speaking: the points are what it
+    says, not tasks it charges itself with (s16 held-out tb831, blind gold: no duty)."""
+    doc = parse_text(tmp_path, NOTICE)
+    assert not [(d.section, u.name) for d in doc.duties for u in d.units if u.role == "lead"]

