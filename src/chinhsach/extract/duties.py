@@ -1417,11 +1417,12 @@ _NEXT_STEP = re.compile(r",\s+(?:dong thoi\s+)?(?:bao cao|trinh|gui)\b")
 _LATER_YEAR = re.compile(r"\s*(?:,|va)\s*(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b(?!\s*[/.\-]\s*\d)(?=\s*(?:[.;)]|$))")
 
 
-def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
+def find_deadline(text: str, cell: bool = False) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
     A one-off date goes to the deadline; a date without a year ("trước ngày 15/12" under
-    "hằng năm") stays as words with the recurrence.
+    "hằng năm") stays as words with the recurrence. ``cell``: the text is a time field
+    ("Thời gian thực hiện: …"), read as a table's time cell.
     """
     text = _WRAPPED_DATE.sub("/", text)
     folded = _not_cycle_words(text, fold(text))
@@ -1606,8 +1607,12 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         # the bare year before it dates what the duty handles (tb659 item 1 of the session-13
         # fresh documents, read whole once its long paragraph was no longer cut in parts).
         chosen = min(days, key=lambda c: c[0])
-    if chosen[1] and recurring == "thường xuyên":
-        recurring = None  # a one-off deadline: "thường xuyên" describes the manner, not a cycle
+    if chosen[1] and recurring == "thường xuyên" and not cell:
+        # A one-off deadline: "thường xuyên" describes the manner, not a cycle. A time field that
+        # gives both ("Thực hiện thường xuyên, riêng việc … hoàn thành trong quý II/2026") keeps
+        # both, as a time cell does (``tables.time_cell``; GUIDELINES-real.md [decided, s13 adj]
+        # reads field lines as cells; s16 held-out ctr435 II.1.2, blind gold).
+        recurring = None
     # The words start at the preposition: a label or a bracket that stood for it is dropped.
     words = re.sub(r"^(?:\(\s*|l[àa]\s+|(?:th[ờo]i (?:gian|h[ạa]n)|ti[ếe]n đ[ộo])[^:]{0,20}:\s*)", "",
                    chosen[2].strip(), flags=re.IGNORECASE)
@@ -3288,7 +3293,7 @@ def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -
                     if not any(u.name == m.name and u.role == r for u in duty.units):
                         duty.units.append(UnitRole(m.name, r, True, value[m.start : m.end]))
         elif role == "time":
-            deadline, words, recurring = find_deadline(value)
+            deadline, words, recurring = find_deadline(value, cell=True)
             if deadline is None and words is None:
                 deadline, words, _ = find_deadline(f"trong {value}")  # "Quý IV/2026" on its own
                 words = value if deadline else words
