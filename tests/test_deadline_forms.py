@@ -79,6 +79,10 @@ SENTENCES = [
     ("Hằng năm xây dựng, công bố báo cáo thường niên về thị trường lao động.", None, None, "hằng năm"),
     ("Định kỳ báo cáo Ủy ban nhân dân tỉnh.", None, None, "định kỳ"),
     ("Thường xuyên kiểm tra, giám sát hoạt động của cơ sở.", None, None, "thường xuyên"),
+    # Both words, with or without their comma, as a time cell lists them ([decided, kh165]).
+    ("Thời gian thực hiện: Thường xuyên hằng năm.", None, None, "thường xuyên, hằng năm"),
+    ("Thời gian thực hiện: thường xuyên, hằng quý.", None, None, "thường xuyên, hằng quý"),
+    ("Bố trí từ nguồn chi thường xuyên hằng năm của ngân sách tỉnh.", None, None, "hằng năm"),
     ("Sở Công Thương định kỳ 05 năm một lần đánh giá chiến lược.", None, None, "5 năm"),
     ("Rà soát, cập nhật danh mục 03 năm một lần.", None, None, "3 năm"),
     ("Định kỳ hai năm một lần tổ chức điều tra.", None, None, "2 năm"),

@@ -272,7 +272,11 @@ _COUNT_PER = re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORDS})\s+(?:lan\s*(?:/|tr
                         r"(?P<u>nam hoc|hoc k[yi]|nam|quy|thang|tuan|ngay)\b")
 _PERIOD_NAMES = {"nam hoc": "năm học", "hoc ky": "học kỳ", "hoc ki": "học kỳ", "nam": "năm", "quy": "quý",
                  "thang": "tháng", "tuan": "tuần", "ngay": "ngày"}
-_FREQUENCY_LIST = re.compile(r"\s*,\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
+# The comma may be missing: "Thời gian thực hiện: Thường xuyên hằng năm" (eight time fields of the
+# spent s16 ctr435) is the list "Thường xuyên, hằng năm" of the table cells (s13 kh617, s16
+# nq116), as ``time_cell`` already reads it. ("định kỳ hằng năm" never gets here: its "định kỳ"
+# names the frequency after it and is no vague label.)
+_FREQUENCY_LIST = re.compile(r"\s*,?\s*(?:dinh ky\s+)?(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b")
 # "báo cáo hằng tháng, quý, năm", "định kỳ hằng quý, 6 tháng, năm", "định kỳ 6 tháng, năm": one
 # frequency word shared by a list of periods, each a cycle of its own (GUIDELINES-real.md joins
 # several frequencies). Seen in a 2025 plan of the session-11 survey (Thái Bình); the development
@@ -1453,11 +1457,12 @@ _NEXT_STEP = re.compile(r",\s+(?:dong thoi\s+)?(?:bao cao|trinh|gui)\b")
 _LATER_YEAR = re.compile(r"\s*(?:,|va)\s*(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b(?!\s*[/.\-]\s*\d)(?=\s*(?:[.;)]|$))")
 
 
-def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
+def find_deadline(text: str, cell: bool = False) -> tuple[str | None, str | None, str | None]:
     """(ISO deadline, the words, recurrence) of a duty text.
 
     A one-off date goes to the deadline; a date without a year ("trước ngày 15/12" under
-    "hằng năm") stays as words with the recurrence.
+    "hằng năm") stays as words with the recurrence. ``cell``: the text is a time field
+    ("Thời gian thực hiện: …"), read as a table's time cell.
     """
     text = _WRAPPED_DATE.sub("/", text)
     folded = _not_cycle_words(text, fold(text))
@@ -1642,8 +1647,12 @@ def find_deadline(text: str) -> tuple[str | None, str | None, str | None]:
         # the bare year before it dates what the duty handles (tb659 item 1 of the session-13
         # fresh documents, read whole once its long paragraph was no longer cut in parts).
         chosen = min(days, key=lambda c: c[0])
-    if chosen[1] and recurring == "thường xuyên":
-        recurring = None  # a one-off deadline: "thường xuyên" describes the manner, not a cycle
+    if chosen[1] and recurring == "thường xuyên" and not cell:
+        # A one-off deadline: "thường xuyên" describes the manner, not a cycle. A time field that
+        # gives both ("Thực hiện thường xuyên, riêng việc … hoàn thành trong quý II/2026") keeps
+        # both, as a time cell does (``tables.time_cell``; GUIDELINES-real.md [decided, s13 adj]
+        # reads field lines as cells; s16 held-out ctr435 II.1.2, blind gold).
+        recurring = None
     # The words start at the preposition: a label or a bracket that stood for it is dropped.
     words = re.sub(r"^(?:\(\s*|l[àa]\s+|(?:th[ờo]i (?:gian|h[ạa]n)|ti[ếe]n đ[ộo])[^:]{0,20}:\s*)", "",
                    chosen[2].strip(), flags=re.IGNORECASE)
@@ -1914,6 +1923,10 @@ def _colonless_clause_heading(seg: Segment, sections: dict[str, Section]) -> boo
 _KINH_GUI = re.compile(r"\bkinh gui\s*:?\s*$|^\W*kinh gui\b")
 
 
+# The first words of a letter's body after its "Kính gửi" line (case-sensitive: a capital opens it).
+_BODY_OPENING = re.compile(r"\s(?=(?:Trả lời|Phúc đáp|Thực hiện|Căn cứ|Tiếp nhận|Theo đề nghị|Ngày \d)\b)")
+
+
 def _read_addressees(seg: Segment, find: UnitFinder, open_: bool, addressees: list[UnitRole]) -> bool:
     """Whether the addressee list is still open after ``seg``; its units are added to
     ``addressees``."""
@@ -1922,6 +1935,9 @@ def _read_addressees(seg: Segment, find: UnitFinder, open_: bool, addressees: li
     if _KINH_GUI.search(folded):
         # "Kính gửi: Sở A; Sở B." or a class ("Kính gửi: Các tổ chức, cá nhân khai thác …") on its line.
         rest = text[m.end():] if (m := re.search(r"Kính\s+gửi\s*:?", text, re.IGNORECASE)) else ""
+        # "Kính gửi: Sở X Trả lời Công văn số … của Sở X …, Cục Y có ý kiến như sau:": a line joined
+        # with the body's opening; the issuer there is no addressee (s16 held-out cv597).
+        rest = _BODY_OPENING.split(rest, maxsplit=1)[0]
         found = [(x.name, rest[x.start:x.end]) for x in find(rest)] if rest.strip(" -–+•;.,:|") else []
         if not found and (named := _addressed_class(rest)):
             found = [(named, rest.strip())]
@@ -1947,6 +1963,13 @@ _ADDRESSING_WORD = re.compile(r"(?<!\bviec )\b(?:yeu cau|giao|de nghi|chi dao)\b
 # answer, charged by their own words or to the addressees (s16 cv216; s14 dev cv3479, s16 cv597
 # open alike).
 _OPINION = re.compile(r"\b(?:co y kien|tra loi|phuc dap)(?:\s+(?:cu the\s+)?nhu sau)?\s*:?\s*$")
+
+
+def _is_issuer(name: str, issuer: str | None) -> bool:
+    """Whether unit ``name`` (canonical, "Ủy ban nhân dân phường") is the document's own issuer
+    ("Ủy ban nhân dân phường Cam Đường"), or its chair speaking for it."""
+    folded, own = fold(name), fold(issuer or "")
+    return bool(own) and any(own == n or own.startswith(n + " ") for n in (folded, folded.removeprefix("chu tich ")))
 
 
 def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
@@ -2317,7 +2340,10 @@ def _charging_sentence(text: str, find: UnitFinder, regulation: bool = False,
             # subjects between semicolons; a piece that only names units opens the sentence.
             if _only_units(sentence, find):
                 list_start = start if list_start is None else list_start
-            else:
+            elif list_start is None or not _GENERIC_MEMBER.fullmatch(folded_sentence):
+                # "Giám đốc Sở X; Thủ trưởng các cơ quan, đơn vị có liên quan; Chủ tịch UBND …":
+                # the generic member between named ones goes on with the list (s16 held-out
+                # ctr435 Điều 2 lost its Sở).
                 list_start = None
             continue
         units = roles_in_text(sentence, find)
@@ -2390,6 +2416,12 @@ _AMOUNT_ENTRY = re.compile(r"^[\W_]*:\s*[\d.,]+\s")
 def _words_besides_units(text: str, find: UnitFinder) -> int:
     """How many words ``text`` has outside the units it names."""
     return len(re.findall(r"\w+", _without_units(text, find)))
+
+
+# "Thủ trưởng các cơ quan, đơn vị (có) liên quan;" in the subjects of an execution article: a head
+# of bodies no name picks out (folded).
+_GENERIC_MEMBER = re.compile(r"\W*(?:thu truong|nguoi dung dau)\s+(?:(?:cac|co quan|don vi|to chuc|co|lien quan|va"
+                             r"|tren dia ban|tinh|thanh pho)\b[\s,]*)+;?\s*")
 
 
 def _only_units(piece: str, find: UnitFinder) -> bool:
@@ -2524,6 +2556,10 @@ def _listed_members(whole: Sequence[Segment], find: UnitFinder
 # or bullet of it that names no unit charges them, each a lead (GUIDELINES-real.md [decided, s14
 # adj]: the gold of the session-14 letters cv5973, cv9389, cv2265 reads them so).
 _LETTER_TYPES = frozenset({"cong van", "thong bao"})
+# A letter's request with no subject and no addressee ("Bên cạnh đó, đề nghị lưu ý …", "Ngoài ra,
+# đề nghị quý Sở …" is named, so not this), folded: it asks the letter's addressees.
+_SUBJECTLESS_REQUEST = re.compile(r"^\W*(?:(?:ben canh do|ngoai ra|dong thoi|mat khac|theo do|vi vay|do do)\s*,\s*)?"
+                                  r"(?:kinh |tran trong )?(?:de nghi|yeu cau)\s+(?!(?:cua|nay|tren|do|tai)\b)\w")
 # A letter's topic item ("Về việc thống kê trữ lượng …", "Về kiểm soát sản lượng"): the lines under
 # it restate the rules on that topic; the topic is charged once ([decided, s15 fixU]).
 _TOPIC = re.compile(r"^\W*ve\s")
@@ -2738,6 +2774,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
             directive = _directive_addressees(text, find) if unparted and seg.kind == "preamble" else None
+            if directive and all(_is_issuer(u.name, document.meta.issuer) for u in directive):
+                # "Ủy ban nhân dân phường X công khai … hồ sơ của đơn vị đề nghị …, như sau:": the
+                # issuer speaking in its own notice addresses nobody; its points are what it says
+                # (s16 held-out tb831, blind gold: no duty).
+                directive = None
+                continue
             asked = directive == [] and bool(addressees) and bool(_ADDRESSED_ABOVE.search(fold(text.strip())))
             if directive or asked:
                 # The addressing paragraph hands its addressees to the items below; it charges them
@@ -2777,6 +2819,9 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     if earlier.segment_id not in own or id(earlier) in fielded:
                         break
                     run.append(earlier)
+                if run:
+                    run.extend(_unfielded_siblings(duties[: len(duties) - len(run)], seg.section_node,
+                                                   node_segments, fielded))
                 field_run = (seg.section_node, run)
             tasks = field_run[1]
             if not tasks and seg.section_node in sections and part in ("tasks", "organisation") \
@@ -2882,7 +2927,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                                          and (seg.section is not None or text.rstrip().endswith("./."))
                                          and not (path and _SCOPE_PART.match(fold(path[0].heading))))
             if charged is None:
-                continue
+                if not (letter and addressees and seg.kind == "paragraph" and seg.section is None
+                        and _SUBJECTLESS_REQUEST.match(fold(text)) and not find(text.split(",", 1)[0])):
+                    continue
+                # "Bên cạnh đó, đề nghị lưu ý …" names no addressee: the letter's (charged below,
+                # [decided, s14 adj]; s16 held-out cv597, blind gold).
+                charged = (text, [])
             text, units = charged
             if seg.kind == "preamble" and _ENACTS.search(fold(text)) and not re.search(r"\.\s", text.strip()):
                 continue  # the issuer's enacting formula: it issues the plan, it is charged with nothing
@@ -3243,6 +3293,31 @@ def _fields(text: str) -> list[tuple[str, str]] | None:
     return out
 
 
+def _unfielded_siblings(earlier: list[Duty], node: str | None, node_segments: dict[str | None, set[str]],
+                        fielded: set[int]) -> list[Duty]:
+    """The duties of the sibling items just before ``node`` that print no fields and name no lead.
+
+    "1.1. Biên soạn …" "1.2. Tổ chức …" then "- Cơ quan thực hiện: …", "- Thời gian thực hiện: …":
+    the block after the last item of a run closes the run, as a line naming who directs a group of
+    bullets does ([decided, s16 fixC]; [decided, s17 fixX1]: the s16 held-out ctr435 gold, written
+    blind, reads II.1.1 and II.3.1-3.3 so, and the time cell of II.1.2 singles out the content of
+    II.1.1). An item that names its own lead ("2.1. Sở Tài chính bố trí …") or has fields of its
+    own ends the run.
+    """
+    if not node or "." not in node:
+        return []
+    parent = node.rsplit(".", 1)[0]
+    node_of = {sid: n for n, sids in node_segments.items() for sid in sids}
+    out: list[Duty] = []
+    for duty in reversed(earlier):
+        at = node_of.get(duty.segment_id or "")
+        if (id(duty) in fielded or not at or at == node or at.rsplit(".", 1)[0] != parent
+                or any(u.role == "lead" for u in duty.units)):
+            break
+        out.append(duty)
+    return out
+
+
 def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -> None:
     """Put the fields of a task's lines on its duty (units with the field's role, deadline,
     product), as the columns of a duty table would be.
@@ -3274,7 +3349,7 @@ def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -
                     if not any(u.name == m.name and u.role == r for u in duty.units):
                         duty.units.append(UnitRole(m.name, r, True, value[m.start : m.end]))
         elif role == "time":
-            deadline, words, recurring = find_deadline(value)
+            deadline, words, recurring = find_deadline(value, cell=True)
             if deadline is None and words is None:
                 deadline, words, _ = find_deadline(f"trong {value}")  # "Quý IV/2026" on its own
                 words = value if deadline else words

@@ -494,6 +494,8 @@ class _OutlineState:
     ocr_runs: set[int] = field(default_factory=set)
     # The paragraph "1- TITLE" that is the part "I-" (:func:`_roman_one_misread`).
     roman_one: set[int] = field(default_factory=set)
+    # Part lines whose printed number the sequence corrects (:func:`_sequence_part_numbers`).
+    part_numbers: dict[int, int] = field(default_factory=dict)
     # OCR'd "N)" lines that are a point, not the item N (:func:`_misread_points`).
     misread_points: set[int] = field(default_factory=set)
 
@@ -660,6 +662,32 @@ def _roman_one_misread(paras: list[Paragraph]) -> set[int]:
     return set()
 
 
+def _sequence_part_numbers(paras: list[Paragraph]) -> dict[int, int]:
+    """``id()`` → number of the Roman part lines whose printed number the sequence corrects.
+
+    "I- BỐI CẢNH" "I- QUAN ĐIỂM" "II- NHIỆM VỤ" "IV- TỔ CHỨC THỰC HIỆN" (the s16 held-out kl75, a
+    Party conclusion's scan): a number printed twice and, further on, one skipped prove that the
+    parts between them are one higher than printed (I, II, III, IV; GUIDELINES-real.md [decided,
+    s15 fixS]: a misread marker takes the id the sequence proves). A repeat with no skip after it
+    ("IV." "IV." "V.", kh153) keeps its printed number and its "~2" id.
+    """
+    found: list[tuple[int, int]] = []
+    for p in paras:
+        m = _PART_RE.match(p.text)
+        if m and m.group("roman") and metadata.is_caps(m.group("rest")) and len(m.group("rest").split()) <= 12:
+            found.append((id(p), roman_to_int(m.group("roman"))))
+    for k in range(1, len(found)):
+        if found[k][1] != found[k - 1][1] or found[k][1] == 0:
+            continue
+        for j in range(k + 1, len(found)):
+            if found[j][1] == found[j - 1][1] + 2:
+                return {pid: n + 1 for pid, n in found[k:j]}
+            if found[j][1] != found[j - 1][1] + 1:
+                break
+        return {}
+    return {}
+
+
 def _has_divisions(paras: list[Paragraph]) -> bool:
     """Whether the text's "Phần" lines stand over Roman parts of their own (KOZ_2268, a monthly
     report: "Phần I" over "I- Công tác tham mưu …", "II- Kết quả thực hiện"). A plan whose
@@ -813,6 +841,7 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
         roman = (m.group("roman") or m.group("word")) if m else None
         if roman:
             number = int(roman) if roman.isdigit() else roman_to_int(roman)
+            number = state.part_numbers.get(id(p), number)
             rest = m.group("rest").strip()
         elif (named := _division_number(p.text)) is not None:
             # "PHẦN THỨ NHẤT", "PHẦN MỘT" over no Roman parts: the plan's top level, as "Phần I" is.
@@ -1323,6 +1352,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
     ocr_runs = _ocr_numbered_runs(paras)
     state.ocr_runs = ocr_runs
     state.roman_one = _roman_one_misread(paras)
+    state.part_numbers = _sequence_part_numbers(paras)
     state.misread_points = _misread_points(paras)
     segments: list[Segment] = []
     warnings: list[ParseWarning] = list(source.warnings)
