@@ -91,3 +91,71 @@ def test_day_caption_dates_the_rows_of_its_table(tmp_path: Path) -> None:
     assert by_text["Đón học sinh, điểm danh theo lớp"] == "2027-08-16"
     assert by_text["Làm quen với lớp, bầu cán sự lớp"] == "2027-08-16"
     assert by_text["Phổ biến quy định về an toàn giao thông"] == "2027-08-17"
+
+
+FRONT_PLAN = """ỦY BAN MTTQ VIỆT NAM
+PHƯỜNG HÒA AN
+BAN THƯỜNG TRỰC
+
+Số: 21/KH-MTTQ-BTT
+
+Hòa An, ngày 03 tháng 3 năm 2027
+
+KẾ HOẠCH
+Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2027
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+- Phát huy truyền thống đoàn kết của Nhân dân trong khu dân cư.
+
+II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG THỰC HIỆN
+
+1. Chuẩn bị Ngày hội
+
+1.1. Xây dựng kế hoạch tổ chức Ngày hội tại các khu dân cư.
+
+(1) Gửi kế hoạch đến các khu dân cư: Chậm nhất ngày 15/9/2027.
+
+(2) Tổng hợp danh sách gia đình tiêu biểu: Chậm nhất ngày 05/10/2027.
+
+- Thời gian hoàn thành: Quý III/2027 và Quý IV/2027;
+
+- Đơn vị chủ trì: Ban Thường trực Ủy ban MTTQ Việt Nam phường
+
+- Đơn vị phối hợp: các đồng chí cán bộ cơ quan MTTQ phường.
+
+2. Sơ kết và tổng kết
+
+2.1 Tổng kết Ngày hội
+
+- Đánh giá kết quả tổ chức Ngày hội ở từng khu dân cư.
+
+- Thời gian hoàn thành: Tháng 12/2027.
+
+- Đơn vị chủ trì: Ban Thường trực Ủy ban MTTQ Việt Nam phường
+
+III. TỔ CHỨC THỰC HIỆN
+
+Ban công tác Mặt trận các khu dân cư căn cứ Kế hoạch này tổ chức thực hiện.
+"""
+
+
+def test_labelled_fields_of_a_front_plan(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, FRONT_PLAN)
+    item = [d for d in doc.duties if d.section == "II.1.1"]
+    heading = next(d for d in item if d.text.startswith("Xây dựng kế hoạch"))
+    # A time field listing quarters is due by the last, as a table's time cell is.
+    assert heading.deadline == "2027-12-31"
+    # A line with its own last day keeps it; the item's field does not override it.
+    assert next(d for d in item if d.text.startswith("Gửi kế hoạch")).deadline == "2027-09-15"
+    assert next(d for d in item if d.text.startswith("Tổng hợp danh sách")).deadline == "2027-10-05"
+    assert ("Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam phường", "cooperate") in {
+        (u.name, u.role) for u in heading.units}
+
+
+def test_review_item_inside_the_task_part_is_a_task(tmp_path: Path) -> None:
+    # "2.1 Tổng kết Ngày hội" over its fields: holding the review is the task, not the past.
+    doc = parse_text(tmp_path, FRONT_PLAN)
+    review = [d for d in doc.duties if d.section == "II.2.1"]
+    assert review and review[0].deadline == "2027-12-31"
+    assert any(u.role == "lead" for u in review[0].units)

@@ -305,6 +305,7 @@ _DONE = re.compile(r"\bda (?:duoc )?(?:trien khai|thuc hien|hoan thanh|lam|dat|t
 
 
 _FORWARD = re.compile(r"^phuong huong\b")
+_REVIEW_EVENT = re.compile(r"^(?:so ket|tong ket)\b")
 _RULE_ARTICLE = re.compile(r"^(?:yeu cau|muc dich)\b")
 # A decision's article that constitutes a body ("Điều 1. Kiện toàn Ban Chỉ đạo …, gồm các thành
 # viên sau:") is the decision's own act over a roster of members, no task of the plan's kind.
@@ -386,6 +387,11 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
     found = _cue_part(folded, anchored=True) if short else None
     if found == "tasks" and _DONE.search(folded):
         found = "situation"
+    if found == "situation" and parent_part == "tasks" and not report and _REVIEW_EVENT.match(folded):
+        # "7.1 Tổng kết công tác bầu cử" over its fields ("- Thời gian hoàn thành: Tháng 4/2026",
+        # "- Đơn vị chủ trì: …") inside a plan's task part: holding the review is the task, not
+        # an account of the past (s17 dev kh16-mttq II.7.1, its duty lost).
+        found = "tasks"
     if found == "objectives" and title and _RULE_ARTICLE.match(folded):
         # A statute's article of requirements or purposes ("Điều 8. Yêu cầu về an toàn dầu
         # khí", "Điều 50. Mục đích chi ngân sách nhà nước cho khoa học và công nghệ") states
