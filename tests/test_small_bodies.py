@@ -159,3 +159,52 @@ def test_review_item_inside_the_task_part_is_a_task(tmp_path: Path) -> None:
     review = [d for d in doc.duties if d.section == "II.2.1"]
     assert review and review[0].deadline == "2027-12-31"
     assert any(u.role == "lead" for u in review[0].units)
+
+
+ORGANISATION = """ỦY BAN MTTQ VIỆT NAM
+XÃ HÒA AN
+BAN THƯỜNG TRỰC
+
+Số: 30/KH-MTTQ-BTT
+
+Hòa An, ngày 10 tháng 4 năm 2027
+
+KẾ HOẠCH
+Giám sát việc thực hiện dân chủ ở cơ sở năm 2027
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+- Phát huy quyền làm chủ của Nhân dân.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Ban Thường trực Ủy ban MTTQ Việt Nam xã
+
+- Chỉ đạo chung việc thực hiện Kế hoạch.
+
+2. Các tổ chức chính trị - xã hội xã
+
+- Tuyên truyền đến đoàn viên, hội viên về nội dung giám sát.
+
+3. Cán bộ phụ trách công tác dân chủ
+
+- Tổng hợp kết quả giám sát hằng tháng.
+
+5. Các Phó Chủ tịch phụ trách khu dân cư
+
+- Theo dõi việc tổ chức hội nghị ở khu dân cư được phân công.
+
+6. Ban công tác Mặt trận các thôn
+
+- Tổ chức lấy ý kiến Nhân dân ở thôn.
+"""
+
+
+def test_item_after_a_number_skipped_in_print(tmp_path: Path) -> None:
+    # "3." then "5.", "6.": the drafter skipped 4; the items keep their printed numbers.
+    doc = parse_text(tmp_path, ORGANISATION)
+    ids = {s.id for s in doc.sections}
+    assert {"II.3", "II.5", "II.6"} <= ids
+    sections = {d.text: d.section for d in doc.duties}
+    assert sections["Theo dõi việc tổ chức hội nghị ở khu dân cư được phân công."] == "II.5"
+    assert sections["Tổ chức lấy ý kiến Nhân dân ở thôn."] == "II.6"

@@ -498,6 +498,10 @@ class _OutlineState:
     derived: set[str] = field(default_factory=set)
     # OCR'd clauses that may follow a gap in the numbering (:func:`_ocr_numbered_runs`).
     ocr_runs: set[int] = field(default_factory=set)
+    # Paragraphs "N." that a "N+1." follows within five, OCR'd or not: an item may follow a
+    # number skipped in print ("3." then "5. Các Phó Chủ tịch …", "6. …": s17 dev kh16-mttq III,
+    # whose items 5-8 stayed on item 3).
+    runs: set[int] = field(default_factory=set)
     # The paragraph "1- TITLE" that is the part "I-" (:func:`_roman_one_misread`).
     roman_one: set[int] = field(default_factory=set)
     # OCR'd "N)" lines that are a point, not the item N (:func:`_misread_points`).
@@ -603,15 +607,18 @@ def _repair_ocr_lost_marker(paras: list[Paragraph]) -> None:
             p.text = "I. " + p.text[m.end():]
 
 
-def _ocr_numbered_runs(paras: list[Paragraph]) -> set[int]:
+def _ocr_numbered_runs(paras: list[Paragraph], scanned: bool = True) -> set[int]:
     """``id()`` of the OCR'd paragraphs "N." (N ≥ 2) whose next numbered paragraph, within five,
     is "N+1.": a clause after lines OCR lost or misread the numbers of. HzW_18's last article
     reads "3.", "3.", "Ả,", "3." for its clauses 2-5, loses 6 and 7 in a smudge, then prints
     "8.", "9.", "10." clearly; without a gap allowed, all ten stayed on the article. A run of two
-    tells a clause from a stray number (a page number, a figure at a line's start)."""
+    tells a clause from a stray number (a page number, a figure at a line's start).
+
+    ``scanned=False``: any paragraph, for a number the drafter skipped (:data:`_OutlineState.runs`)."""
     out: set[int] = set()
     for i, p in enumerate(paras):
-        if p.prov.ocr_confidence is None or not (m := _NUMBERED.match(p.text)) or not m.group("arabic"):
+        if (scanned and p.prov.ocr_confidence is None) or not (m := _NUMBERED.match(p.text)) \
+                or not m.group("arabic"):
             continue
         number = int(m.group("arabic"))
         for q in paras[i + 1 : i + 6]:
@@ -960,7 +967,9 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
             return _add_subitem(state, f"{article.id}.{number}", heading, body, p)
         return None
     continued = state.last_item_no == 0 and state.carried_item_no > 0 and number == state.carried_item_no + 1
-    if number == state.last_item_no + 1 or continued:
+    skipped = (state.last_item_no >= 2 and number == state.last_item_no + 2 and id(p) in state.runs
+               and len(heading.split()) <= 20 and not heading.rstrip().endswith((".", ";")))
+    if number == state.last_item_no + 1 or continued or skipped:
         section = state.add(Section(id=f"{_prefix(state)}{number}", heading=heading,
                                     parent=state.container().id if state.container() else None, kind="item",
                                     prov=p.prov))
@@ -1328,6 +1337,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                           letter_divisions=_has_letter_divisions(paras))
     ocr_runs = _ocr_numbered_runs(paras)
     state.ocr_runs = ocr_runs
+    runs = state.runs = _ocr_numbered_runs(paras, scanned=False)
     state.roman_one = _roman_one_misread(paras)
     state.misread_points = _misread_points(paras)
     segments: list[Segment] = []
@@ -1383,7 +1393,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             state = _OutlineState(doc_id=doc_id, sections=sections, id_prefix=prefix,
                                   divisions=_has_divisions(paras[body_start:sign_start]),
                                   letter_divisions=_has_letter_divisions(paras[body_start:sign_start]))
-            state.ocr_runs = ocr_runs
+            state.ocr_runs, state.runs = ocr_runs, runs
             state.misread_points = state.roman_one = set()
             appendix = None
             note = None
