@@ -64,12 +64,18 @@ Giúp học sinh mới làm quen với môi trường học tập của nhà tr�
 |---|---|---|---|
 | 14h00 - 15h00 | Toàn trường | Phổ biến quy định về an toàn giao thông | Đoàn trường |
 | 15h00 - 16h00 | Theo lớp | Giới thiệu thư viện và phòng thí nghiệm | Ban Giám hiệu |
+| 16h00 - 16h30 | Toàn trường | Hướng dẫn cách ghi chép bài học | Đại diện Tổ chuyên môn |
+| 16h30 - 17h00 | Toàn trường | Giới thiệu các câu lạc bộ | Bí thư Đoàn trường |
 
 ## III. TỔ CHỨC THỰC HIỆN
 
 ### 1. Đoàn trường
 
 - Chuẩn bị cờ, băng rôn cho buổi đón học sinh.
+
+### 2. Giáo viên các lớp
+
+- Báo cáo sĩ số học sinh về Ban Giám hiệu nhà trường.
 """
 
 
@@ -81,7 +87,7 @@ def test_markdown_rule_bounds_the_header_of_a_schedule(tmp_path: Path) -> None:
     assert "Đón học sinh, điểm danh theo lớp" in texts
     assert "Giới thiệu truyền thống nhà trường" in texts
     assert "Phổ biến quy định về an toàn giao thông" in texts
-    assert len(rows) == 5
+    assert len(rows) == 7
 
 
 def test_day_caption_dates_the_rows_of_its_table(tmp_path: Path) -> None:
@@ -208,3 +214,14 @@ def test_item_after_a_number_skipped_in_print(tmp_path: Path) -> None:
     sections = {d.text: d.section for d in doc.duties}
     assert sections["Theo dõi việc tổ chức hội nghị ở khu dân cư được phân công."] == "II.5"
     assert sections["Tổ chức lấy ý kiến Nhân dân ở thôn."] == "II.6"
+
+
+def test_who_speaks_for_a_body_in_a_unit_cell_and_the_school_s_own_board(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, SCHEDULE)
+    leads = {d.text: {u.name for u in d.units if u.role == "lead"} for d in doc.duties}
+    # A representative or the secretary of a body stands for it in a unit column.
+    assert leads["Hướng dẫn cách ghi chép bài học"] == {"Tổ chuyên môn"}
+    assert leads["Giới thiệu các câu lạc bộ"] == {"Đoàn trường"}
+    # "nhà trường" after a body names the school whose plan it is: the board is "Ban Giám hiệu".
+    report = next(d for d in doc.duties if d.text.startswith("Báo cáo sĩ số"))
+    assert ("Ban Giám hiệu", "report_to") in {(u.name, u.role) for u in report.units}

@@ -136,6 +136,9 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
     return deadline, text if timed or not recurring else None, recurring, year
 
 
+_SPEAKS_FOR = re.compile(r"^(?:Đại diện|Lãnh đạo|Bí thư|Phó Bí thư)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
     """Units of a lead or partner cell, with the column's role.
 
@@ -186,6 +189,9 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
             # does not know it ("Báo và Phát thanh, Truyền hình tỉnh").
             # A single word is a fragment, not a name: "Sở Y tế; Sở" (a name cut by the crawl),
             # "UBND", "Các" — every unit named in the development tables has at least two words.
+            # "Đại diện Tổ chuyên môn", "Bí thư Đoàn trường" (a school's day schedule, s17 dev
+            # kh-thpt): who speaks for a body stands for it, as "Giám đốc Sở X" does for Sở X.
+            part = _SPEAKS_FOR.sub("", part)
             words = part.split()
             if (2 <= len(words) <= 10 and part[0].isupper()
                     and not _GENERIC_CELL.match(fold(part))
