@@ -225,3 +225,12 @@ def test_who_speaks_for_a_body_in_a_unit_cell_and_the_school_s_own_board(tmp_pat
     # "nhà trường" after a body names the school whose plan it is: the board is "Ban Giám hiệu".
     report = next(d for d in doc.duties if d.text.startswith("Báo cáo sĩ số"))
     assert ("Ban Giám hiệu", "report_to") in {(u.name, u.role) for u in report.units}
+
+
+def test_a_seat_the_person_holds_is_not_charged() -> None:
+    # "Ủy viên <body>, <post> …": the body names the person's seat; the post's body acts.
+    names = _names("Đồng chí Ủy viên Ban Thường vụ Huyện ủy, Chủ tịch Ủy ban nhân dân huyện chỉ đạo chung.")
+    assert not any("Thường vụ" in n for n in names)
+    assert names == ["Chủ tịch Ủy ban nhân dân huyện"]
+    # Members charged as such stay their body's.
+    assert _names("Các Ủy viên Ban Chỉ đạo tỉnh có trách nhiệm theo dõi địa bàn.") == ["Ban Chỉ đạo tỉnh"]

@@ -1440,7 +1440,20 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
             continue
         out.extend(named or [_force_of_level(_chair_of_committee(m))])
     out = [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
-    return _licensed_actors(text, _addressed_class(text, _front_offices(text, out)))
+    return _licensed_actors(text, _addressed_class(text, _front_offices(text, _memberships_apart(text, out))))
+
+
+# "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ Việt Nam xã lãnh đạo …": the body
+# after "Ủy viên" is a seat the person holds, told before the post they act in; it is not charged
+# (s17 dev kh16-mttq III.1: the Party committee's board and executive were read as leads). Only
+# when another post follows after the comma: "các Ủy viên Ban Chỉ đạo có trách nhiệm" charges them.
+_MEMBER_OF = re.compile(r"(?<!\w)Ủy viên\s+$", re.IGNORECASE)
+_NEXT_POST = re.compile(r"^\s*,\s*(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Tổng)\b", re.IGNORECASE)
+
+
+def _memberships_apart(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    return [m for m in found if not (_MEMBER_OF.search(text[max(0, m.start - 12) : m.start])
+                                     and _NEXT_POST.match(text[m.end :]))]
 
 
 # "Cơ quan Ủy ban MTTQ Việt Nam xã", "các đồng chí Chuyên viên cơ quan MTTQ xã": the Front
