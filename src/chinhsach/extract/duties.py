@@ -3275,6 +3275,10 @@ _FIELD = re.compile(
 _CONTENT_LABEL = re.compile(r"^\W*(?:Nội dung|NỘI DUNG)(?: (?:thực hiện|công việc|nhiệm vụ))?\s*:\s*(?=\w)")
 
 
+# A task line's own last day ("chậm nhất ngày 10/12/2025", "trước ngày 20/02/2026"), folded.
+_OWN_LAST_DAY = re.compile(r"\b(?:cham nhat|truoc|han chot)\s+(?:vao\s+)?ngay\s+\d")
+
+
 def _fields(text: str) -> list[tuple[str, str]] | None:
     """(role, value) of each labelled field of a line that holds only fields, else None; role is
     ``lead``, ``cooperate``, ``time``, ``product`` or ``budget``."""
@@ -3349,12 +3353,16 @@ def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -
                     if not any(u.name == m.name and u.role == r for u in duty.units):
                         duty.units.append(UnitRole(m.name, r, True, value[m.start : m.end]))
         elif role == "time":
-            deadline, words, recurring = find_deadline(value, cell=True)
-            if deadline is None and words is None:
-                deadline, words, _ = find_deadline(f"trong {value}")  # "Quý IV/2026" on its own
-                words = value if deadline else words
-            if deadline is None and (span := re.search(r"(20\d\d)\s*[-–—]\s*(20\d\d)", value)):
-                deadline, words = f"{span.group(2)}-12-31", value
+            # The field is the time column of a duty table printed as a line: read as its cell
+            # ("Quý IV/2026" on its own, "2026 - 2030" by its end, "Quý IV/2025 và Quý I/2026"
+            # by the last: s17 dev kh16-mttq II.2.1 was due by the first).
+            from chinhsach.extract.tables import time_cell  # tables reads its rows with this module
+
+            deadline, words, recurring, _year = time_cell(value)
+            if deadline is not None and duty.deadline is not None and _OWN_LAST_DAY.search(fold(duty.text)):
+                # "(2) Tổ chức hiệp thương lần thứ hai: Chậm nhất ngày 03/02/2026" over the item's
+                # field "Thời gian hoàn thành: Quý I/2026": the line's own last day stands.
+                continue
             if deadline or words or recurring:
                 # The field says when the task is due; a year in the task's words is more often the
                 # horizon of a programme it names ("Đề án … đến năm 2035") than its deadline.

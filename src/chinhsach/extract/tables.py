@@ -96,7 +96,7 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
     if len(listed) > 1 and all(time_cell(part)[0] for part in listed):
         last = time_cell(listed[-1])
         return last[0], text, last[2], last[3]
-    deadline, words, recurring = find_deadline(text)
+    deadline, words, recurring = find_deadline(text, cell=True)
     if deadline is None:
         # The cell is a time expression on its own: "Tháng 12/2026", "Năm 2026" read as
         # "trong tháng 12/2026", the preposition a sentence would carry; a bare "6/2026" is a
@@ -134,6 +134,9 @@ def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None
         recurring = "định kỳ"
     timed = bool(deadline or words)
     return deadline, text if timed or not recurring else None, recurring, year
+
+
+_SPEAKS_FOR = re.compile(r"^(?:Đại diện|Lãnh đạo|Bí thư|Phó Bí thư)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
@@ -186,6 +189,9 @@ def _cell_units(text: str, role: str, find: UnitFinder) -> list[UnitRole]:
             # does not know it ("Báo và Phát thanh, Truyền hình tỉnh").
             # A single word is a fragment, not a name: "Sở Y tế; Sở" (a name cut by the crawl),
             # "UBND", "Các" — every unit named in the development tables has at least two words.
+            # "Đại diện Tổ chuyên môn", "Bí thư Đoàn trường" (a school's day schedule, s17 dev
+            # kh-thpt): who speaks for a body stands for it, as "Giám đốc Sở X" does for Sở X.
+            part = _SPEAKS_FOR.sub("", part)
             words = part.split()
             if (2 <= len(words) <= 10 and part[0].isupper()
                     and not _GENERIC_CELL.match(fold(part))
@@ -257,8 +263,12 @@ def _item_name(name: str) -> str:
     return _lower_first(name)
 
 
-def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Target]]:
-    """One duty per data row of a duty table, and the targets its task cells state."""
+def table_duties(table: Table, find: UnitFinder, day: str | None = None) -> tuple[list[Duty], list[Target]]:
+    """One duty per data row of a duty table, and the targets its task cells state.
+
+    ``day``: the date the table's caption prints (:func:`_caption_days`), the deadline of a row
+    whose time cell gives none (an hour of that day, "7h00 - 7h15").
+    """
     duties: list[Duty] = []
     targets: list[Target] = []
     task_col = _task_column(table)
@@ -313,6 +323,8 @@ def table_duties(table: Table, find: UnitFinder) -> tuple[list[Duty], list[Targe
             # 03/NQ-CP 2025, Phụ lục I): the row's lead monitors.
             merge([UnitRole(u.name, "monitor", True, u.mention) for u in leads])
         deadline, words, recurring, year = time_cell(row.cell(time_col))
+        if deadline is None and day is not None:
+            deadline = day
         product = row.cell(product_col) or None
         if deadline is None and words is None and product:
             # No time column, or an empty cell: the product may say when ("Quyết định của UBND tỉnh
@@ -596,12 +608,16 @@ def table_facts(document: Document, find: UnitFinder) -> tuple[list[Duty], list[
     handled: set[str] = set()
     sections = {s.id: s for s in document.sections}
     plan_year = heading_year(document.meta.title) if document.meta.title else None
-    for table in document.tables:
+    days = _caption_days(document)
+    for k, table in enumerate(document.tables):
         if table.title is None and table.section and table.section in sections:
             table.title = sections[table.section].heading
         handled.update(r.segment_id for r in table.rows if r.segment_id)
         if table.kind == "duty":
-            found_duties, found_targets = table_duties(table, find)
+            day, caption = days.get(k, (None, None))
+            if caption is not None:
+                handled.add(caption)
+            found_duties, found_targets = table_duties(table, find, day)
             duties.extend(found_duties)
             targets.extend(found_targets)
             if any(r and (r.startswith("value:") or r in ("goal", "at_place")) for r in table.roles):
@@ -612,6 +628,37 @@ def table_facts(document: Document, find: UnitFinder) -> tuple[list[Duty], list[
             targets.extend(table_targets(table, plan_year))
     handled.update(_row_continuations(document, handled))
     return duties, targets, handled
+
+
+# A schedule printed day by day: a caption naming the day over each day's table ("NGÀY 1: THỨ
+# HAI, NGÀY 24/8/2026", "Thứ Ba (ngày 25/8/2026)") whose time column gives the hours ("7h00 -
+# 7h15"). The rows are due that day (s17 dev kh-thpt, a school's three-day programme: 16 rows).
+_CAPTION_DAY = re.compile(r"\b(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d\d)\b")
+
+
+def _caption_days(document: Document) -> dict[int, tuple[str, str]]:
+    """Index of each table → the one full date printed in the line right above it (its header
+    and group rows passed over), when that line is a short caption holding a single date, and
+    the caption's segment id (a caption is no duty of its own)."""
+    out: dict[int, tuple[str, str]] = {}
+    segs = document.segments
+    at = {seg.id: i for i, seg in enumerate(segs)}
+    for k, table in enumerate(document.tables):
+        first = next((r for r in table.rows if r.segment_id in at), None)
+        if first is None:
+            continue
+        above = {" | ".join(c for c in r.cells if c) for r in table.rows[: table.rows.index(first)]}
+        i = at[first.segment_id] - 1
+        while i >= 0 and (segs[i].kind == "table_row" or segs[i].text in above):
+            i -= 1
+        if i < 0 or len(segs[i].text.split()) > 12:
+            continue
+        dates = _CAPTION_DAY.findall(fold(segs[i].text))
+        if len(dates) == 1:
+            day, month, year = (int(x) for x in dates[0])
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                out[k] = (f"{year:04d}-{month:02d}-{day:02d}", segs[i].id)
+    return out
 
 
 def _row_continuations(document: Document, rows: set[str]) -> set[str]:

@@ -1440,7 +1440,42 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
             continue
         out.extend(named or [_force_of_level(_chair_of_committee(m))])
     out = [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
-    return _licensed_actors(text, _addressed_class(text, out))
+    return _licensed_actors(text, _addressed_class(text, _front_offices(text, _memberships_apart(text, out))))
+
+
+# "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ Việt Nam xã lãnh đạo …": the body
+# after "Ủy viên" is a seat the person holds, told before the post they act in; it is not charged
+# (s17 dev kh16-mttq III.1: the Party committee's board and executive were read as leads). Only
+# when another post follows after the comma: "các Ủy viên Ban Chỉ đạo có trách nhiệm" charges them.
+_MEMBER_OF = re.compile(r"(?<!\w)Ủy viên\s+$", re.IGNORECASE)
+_NEXT_POST = re.compile(r"^\s*,\s*(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Tổng)\b", re.IGNORECASE)
+
+
+def _memberships_apart(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    return [m for m in found if not (_MEMBER_OF.search(text[max(0, m.start - 12) : m.start])
+                                     and _NEXT_POST.match(text[m.end :]))]
+
+
+# "Cơ quan Ủy ban MTTQ Việt Nam xã", "các đồng chí Chuyên viên cơ quan MTTQ xã": the Front
+# committee's staff office (cơ quan chuyên trách) is a body of its own, apart from the committee
+# and its standing board, and the Front's plans charge it ("Chủ trì xây dựng các báo cáo … của cơ
+# quan Ủy ban MTTQ Việt Nam xã"). Read as the committee, its 26 roles in the s17 dev commune plan
+# kh16-mttq became "Mặt trận Tổ quốc xã"; a second plan of the same commune names it so too.
+_FRONT_NAME = re.compile(r"^(?:Ủy ban\s+)?Mặt trận Tổ quốc(?:\s+Việt Nam)?(?P<level>\s+\S.*)?$")
+_OFFICE_BEFORE = re.compile(r"(?<![\w])(?<!các )(?<!Các )(?<!những )[Cc]ơ quan\s+$")
+
+
+def _front_offices(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        name = _FRONT_NAME.match(m.name)
+        office = _OFFICE_BEFORE.search(text[max(0, m.start - 12) : m.start]) if name else None
+        if name and office:
+            start = m.start - (len(text[max(0, m.start - 12) : m.start]) - office.start())
+            m = replace(m, start=start, text=text[start : m.end], is_head=False, collective=False,
+                        name=f"Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam{name.group('level') or ''}")
+        out.append(m)
+    return out
 
 
 # A plan's organisation part addresses classes of non-state actors by an item whose label is the

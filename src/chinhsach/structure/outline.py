@@ -305,6 +305,7 @@ _DONE = re.compile(r"\bda (?:duoc )?(?:trien khai|thuc hien|hoan thanh|lam|dat|t
 
 
 _FORWARD = re.compile(r"^phuong huong\b")
+_REVIEW_EVENT = re.compile(r"^(?:so ket|tong ket)\b")
 _RULE_ARTICLE = re.compile(r"^(?:yeu cau|muc dich)\b")
 # A decision's article that constitutes a body ("Điều 1. Kiện toàn Ban Chỉ đạo …, gồm các thành
 # viên sau:") is the decision's own act over a roster of members, no task of the plan's kind.
@@ -386,6 +387,11 @@ def plan_part(heading: str, kind: str, parent_part: PlanPart | None, title: bool
     found = _cue_part(folded, anchored=True) if short else None
     if found == "tasks" and _DONE.search(folded):
         found = "situation"
+    if found == "situation" and parent_part == "tasks" and not report and _REVIEW_EVENT.match(folded):
+        # "7.1 Tổng kết công tác bầu cử" over its fields ("- Thời gian hoàn thành: Tháng 4/2026",
+        # "- Đơn vị chủ trì: …") inside a plan's task part: holding the review is the task, not
+        # an account of the past (s17 dev kh16-mttq II.7.1, its duty lost).
+        found = "tasks"
     if found == "objectives" and title and _RULE_ARTICLE.match(folded):
         # A statute's article of requirements or purposes ("Điều 8. Yêu cầu về an toàn dầu
         # khí", "Điều 50. Mục đích chi ngân sách nhà nước cho khoa học và công nghệ") states
@@ -492,6 +498,10 @@ class _OutlineState:
     derived: set[str] = field(default_factory=set)
     # OCR'd clauses that may follow a gap in the numbering (:func:`_ocr_numbered_runs`).
     ocr_runs: set[int] = field(default_factory=set)
+    # Paragraphs "N." that a "N+1." follows within five, OCR'd or not: an item may follow a
+    # number skipped in print ("3." then "5. Các Phó Chủ tịch …", "6. …": s17 dev kh16-mttq III,
+    # whose items 5-8 stayed on item 3).
+    runs: set[int] = field(default_factory=set)
     # The paragraph "1- TITLE" that is the part "I-" (:func:`_roman_one_misread`).
     roman_one: set[int] = field(default_factory=set)
     # Part lines whose printed number the sequence corrects (:func:`_sequence_part_numbers`).
@@ -599,15 +609,18 @@ def _repair_ocr_lost_marker(paras: list[Paragraph]) -> None:
             p.text = "I. " + p.text[m.end():]
 
 
-def _ocr_numbered_runs(paras: list[Paragraph]) -> set[int]:
+def _ocr_numbered_runs(paras: list[Paragraph], scanned: bool = True) -> set[int]:
     """``id()`` of the OCR'd paragraphs "N." (N ≥ 2) whose next numbered paragraph, within five,
     is "N+1.": a clause after lines OCR lost or misread the numbers of. HzW_18's last article
     reads "3.", "3.", "Ả,", "3." for its clauses 2-5, loses 6 and 7 in a smudge, then prints
     "8.", "9.", "10." clearly; without a gap allowed, all ten stayed on the article. A run of two
-    tells a clause from a stray number (a page number, a figure at a line's start)."""
+    tells a clause from a stray number (a page number, a figure at a line's start).
+
+    ``scanned=False``: any paragraph, for a number the drafter skipped (:data:`_OutlineState.runs`)."""
     out: set[int] = set()
     for i, p in enumerate(paras):
-        if p.prov.ocr_confidence is None or not (m := _NUMBERED.match(p.text)) or not m.group("arabic"):
+        if (scanned and p.prov.ocr_confidence is None) or not (m := _NUMBERED.match(p.text)) \
+                or not m.group("arabic"):
             continue
         number = int(m.group("arabic"))
         for q in paras[i + 1 : i + 6]:
@@ -983,7 +996,9 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
             return _add_subitem(state, f"{article.id}.{number}", heading, body, p)
         return None
     continued = state.last_item_no == 0 and state.carried_item_no > 0 and number == state.carried_item_no + 1
-    if number == state.last_item_no + 1 or continued:
+    skipped = (state.last_item_no >= 2 and number == state.last_item_no + 2 and id(p) in state.runs
+               and len(heading.split()) <= 20 and not heading.rstrip().endswith((".", ";")))
+    if number == state.last_item_no + 1 or continued or skipped:
         section = state.add(Section(id=f"{_prefix(state)}{number}", heading=heading,
                                     parent=state.container().id if state.container() else None, kind="item",
                                     prov=p.prov))
@@ -1351,6 +1366,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
                           letter_divisions=_has_letter_divisions(paras))
     ocr_runs = _ocr_numbered_runs(paras)
     state.ocr_runs = ocr_runs
+    runs = state.runs = _ocr_numbered_runs(paras, scanned=False)
     state.roman_one = _roman_one_misread(paras)
     state.part_numbers = _sequence_part_numbers(paras)
     state.misread_points = _misread_points(paras)
@@ -1407,7 +1423,7 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
             state = _OutlineState(doc_id=doc_id, sections=sections, id_prefix=prefix,
                                   divisions=_has_divisions(paras[body_start:sign_start]),
                                   letter_divisions=_has_letter_divisions(paras[body_start:sign_start]))
-            state.ocr_runs = ocr_runs
+            state.ocr_runs, state.runs = ocr_runs, runs
             state.misread_points = state.roman_one = set()
             appendix = None
             note = None

@@ -1336,6 +1336,7 @@ def _pipe_block(lines: Sequence[SourceLine], start: int, end: int) -> TableBlock
     by_line = _line_rows(lines, start, end)
     if by_line is not None:
         return TableBlock(by_line, start, end, from_pipes=True, positioned=True,
+                          header_rows=_rows_over_rule(lines, start, end, by_line),
                           lines=list(range(start, end + 1)))
     tokens = _pipe_tokens(lines, start, end)
     if len(tokens) < 2:
@@ -1346,6 +1347,31 @@ def _pipe_block(lines: Sequence[SourceLine], start: int, end: int) -> TableBlock
     grid, header_rows = rows
     return TableBlock(grid, start, end, from_pipes=True, header_rows=header_rows,
                       lines=list(range(start, end + 1)))
+
+
+def _rows_over_rule(lines: Sequence[SourceLine], start: int, end: int,
+                    rows: list[tuple[list[str | None], Provenance]]) -> int | None:
+    """How many header rows a markdown table written one row per line has, when its rule line
+    (``|---|---|``) says: the rows above it, and under it only the sub-labels of spanning cells
+    (a row opening with the empty slots merged down, "| | | Chủ trì | Phối hợp |"). None without
+    a rule line (the count is guessed from the STT column, :func:`_header_count`).
+
+    A table with no STT column (a school's day schedule "Thời gian | Hình thức | Nội dung | Đơn
+    vị/ cá nhân phụ trách", its session rows "**Buổi sáng …** ||||") had its first data rows
+    read as header rows up to the fourth: s17 dev kh-thpt lost two rows of each of its four
+    tables. Markdown prints one header row over the rule, so the rule bounds the header.
+    """
+    rule = next((k for k in range(start, end + 1) if _is_rule_line(lines[k].text.strip())), None)
+    if rule is None:
+        return None
+    above = sum(1 for k in range(start, rule) if lines[k].text.strip())
+    if not above:
+        return None
+    guess = _header_count(rows)
+    count = above
+    while count < min(guess, len(rows)) and not rows[count][0][0]:
+        count += 1
+    return count
 
 
 def _line_rows(lines: Sequence[SourceLine], start: int, end: int
