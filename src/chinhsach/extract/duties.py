@@ -3209,9 +3209,8 @@ def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole],
     document's duties, table rows included (extract.document)."""
     if sets:
         for units in [d.units for d in duties] + [plan_lead]:
-            spread = [UnitRole(n, u.role, u.explicit, u.mention) for u in units for n in sets.get(u.name, [u.name])]
-            seen_roles: set[tuple[str, str]] = set()
-            units[:] = [u for u in spread if (u.name, u.role) not in seen_roles and not seen_roles.add((u.name, u.role))]
+            units[:] = _first_of_each_role(
+                [UnitRole(n, u.role, u.explicit, u.mention) for u in units for n in sets.get(u.name, [u.name])])
     if defined:
         for units in [d.units for d in duties] + [plan_lead]:
             units[:] = [UnitRole(full, u.role, u.explicit, u.mention) if (full := _full_name(u.name, defined)) else u
@@ -3224,14 +3223,16 @@ def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole],
     if not mapping:
         return
     for units in [d.units for d in duties] + [plan_lead]:
-        seen: set[tuple[str, str]] = set()
-        kept = []
-        for u in units:
-            u = UnitRole(mapping.get(u.name, u.name), u.role, u.explicit, u.mention) if u.name in mapping else u
-            if (u.name, u.role) not in seen:
-                seen.add((u.name, u.role))
-                kept.append(u)
-        units[:] = kept
+        units[:] = _first_of_each_role([UnitRole(mapping[u.name], u.role, u.explicit, u.mention)
+                                        if u.name in mapping else u for u in units])
+
+
+def _first_of_each_role(units: Iterable[UnitRole]) -> list[UnitRole]:
+    """``units`` with a body kept once per role, at its first place (two names became one)."""
+    kept: dict[tuple[str, str], UnitRole] = {}
+    for u in units:
+        kept.setdefault((u.name, u.role), u)
+    return list(kept.values())
 
 
 def _rejoin_merged(units: list[UnitRole], known: set[str]) -> None:
