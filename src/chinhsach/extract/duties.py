@@ -669,8 +669,10 @@ _ASSIGNED_BEFORE = re.compile(r"\b(?:giao|yeu cau|de nghi|phan cong)(?: trach nh
 
 # "X có trách nhiệm đề nghị / yêu cầu Y …", "X chịu trách nhiệm đề nghị Y …": asking Y is X's act
 # (s16 nq16-cp-2026 Điều 4.2.c, 5.2.d: the auditor a competent body is to ask was read as charged).
-_ASKED_OPENER = re.compile(r"^[\s\-+•*]*de nghi\s")
 _ASKED_BY_CHARGED = re.compile(r"\b(?:co|chiu) trach nhiem\s+(?:de nghi|yeu cau)\s+(?:cac\s+)?$")
+# "a) Đề nghị X …" under a unit heading: the heading's unit asks X; ``partner``: X is asked to
+# cooperate ("Đề nghị X phối hợp …").
+_ASKED_OPENER = re.compile(r"^[\s\-+•*]*de nghi\s(?P<partner>[^;.:]{0,120}?\bphoi hop\b)?")
 
 
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
@@ -2967,13 +2969,13 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             above = [u for u in above if u.name not in titled]
         above_leads = {u.name for u in above if u.role == "lead"}
         asked: set[str] = set()
-        if above_leads and _ASKED_OPENER.match(fold(text)):
+        if above_leads and (asking := _ASKED_OPENER.match(fold(text))):
             # "a) Đề nghị Kiểm toán nhà nước kiểm toán …" under "… cơ quan có thẩm quyền thực hiện
             # như sau:": the heading's unit asks; the document does not address the body asked
             # (GUIDELINES-real.md [decided, adjud] on "Đề nghị X"): no role, or partner when it
             # is asked to cooperate (s16 nq16-cp-2026 Điều 5.4.a, 13.1.đ, as its blind gold reads).
             asked = {u.name for u in units if u.role == "lead" and u.name not in above_leads}
-            partner = re.match(r"\W*de nghi\s[^;.:]{0,120}?\bphoi hop\b", fold(text)) is not None
+            partner = asking.group("partner") is not None
             units = [UnitRole(u.name, "cooperate", u.explicit, u.mention) if u.name in asked and u.role == "lead" else u
                      for u in units if u.name not in asked or (partner and u.role == "lead")]
         if directive and not any(u.role == "lead" for u in [*above, *units]) \
