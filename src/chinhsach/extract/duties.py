@@ -1984,7 +1984,8 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     ("Trả lời Văn bản số … của Sở X về việc đề nghị hướng dẫn …, Cục Y có ý kiến như sau:")
     names the request a reply answers: the issuer speaks and addresses nobody (s16 cv216: the
     answering Cục led its own letter's items)."""
-    if not _ADDRESSING_WORD.search(fold(text)) or _OPINION.search(fold(text).rstrip()):
+    folded = fold(text)
+    if not _ADDRESSING_WORD.search(folded) or _OPINION.search(folded):  # _OPINION ends in \s*$
         return None
     clause = lead_in_clause(text, find)
     if clause is None and (addressing := _addressing_clause(text, find)) is not None:
