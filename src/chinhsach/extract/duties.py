@@ -669,8 +669,10 @@ _ASSIGNED_BEFORE = re.compile(r"\b(?:giao|yeu cau|de nghi|phan cong)(?: trach nh
 
 # "X có trách nhiệm đề nghị / yêu cầu Y …", "X chịu trách nhiệm đề nghị Y …": asking Y is X's act
 # (s16 nq16-cp-2026 Điều 4.2.c, 5.2.d: the auditor a competent body is to ask was read as charged).
-_ASKED_OPENER = re.compile(r"^[\s\-+•*]*de nghi\s")
 _ASKED_BY_CHARGED = re.compile(r"\b(?:co|chiu) trach nhiem\s+(?:de nghi|yeu cau)\s+(?:cac\s+)?$")
+# "a) Đề nghị X …" under a unit heading: the heading's unit asks X; ``partner``: X is asked to
+# cooperate ("Đề nghị X phối hợp …").
+_ASKED_OPENER = re.compile(r"^[\s\-+•*]*de nghi\s(?P<partner>[^;.:]{0,120}?\bphoi hop\b)?")
 
 
 def _not_an_actor(folded: str, start: int, end: int) -> bool:
@@ -1982,7 +1984,8 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     ("Trả lời Văn bản số … của Sở X về việc đề nghị hướng dẫn …, Cục Y có ý kiến như sau:")
     names the request a reply answers: the issuer speaks and addresses nobody (s16 cv216: the
     answering Cục led its own letter's items)."""
-    if not _ADDRESSING_WORD.search(fold(text)) or _OPINION.search(fold(text).rstrip()):
+    folded = fold(text)
+    if not _ADDRESSING_WORD.search(folded) or _OPINION.search(folded):  # _OPINION ends in \s*$
         return None
     clause = lead_in_clause(text, find)
     if clause is None and (addressing := _addressing_clause(text, find)) is not None:
@@ -2967,13 +2970,13 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             above = [u for u in above if u.name not in titled]
         above_leads = {u.name for u in above if u.role == "lead"}
         asked: set[str] = set()
-        if above_leads and _ASKED_OPENER.match(fold(text)):
+        if above_leads and (asking := _ASKED_OPENER.match(fold(text))):
             # "a) Đề nghị Kiểm toán nhà nước kiểm toán …" under "… cơ quan có thẩm quyền thực hiện
             # như sau:": the heading's unit asks; the document does not address the body asked
             # (GUIDELINES-real.md [decided, adjud] on "Đề nghị X"): no role, or partner when it
             # is asked to cooperate (s16 nq16-cp-2026 Điều 5.4.a, 13.1.đ, as its blind gold reads).
             asked = {u.name for u in units if u.role == "lead" and u.name not in above_leads}
-            partner = re.match(r"\W*de nghi\s[^;.:]{0,120}?\bphoi hop\b", fold(text)) is not None
+            partner = asking.group("partner") is not None
             units = [UnitRole(u.name, "cooperate", u.explicit, u.mention) if u.name in asked and u.role == "lead" else u
                      for u in units if u.name not in asked or (partner and u.role == "lead")]
         if directive and not any(u.role == "lead" for u in [*above, *units]) \
@@ -3209,9 +3212,8 @@ def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole],
     document's duties, table rows included (extract.document)."""
     if sets:
         for units in [d.units for d in duties] + [plan_lead]:
-            spread = [UnitRole(n, u.role, u.explicit, u.mention) for u in units for n in sets.get(u.name, [u.name])]
-            seen_roles: set[tuple[str, str]] = set()
-            units[:] = [u for u in spread if (u.name, u.role) not in seen_roles and not seen_roles.add((u.name, u.role))]
+            units[:] = _first_of_each_role(
+                [UnitRole(n, u.role, u.explicit, u.mention) for u in units for n in sets.get(u.name, [u.name])])
     if defined:
         for units in [d.units for d in duties] + [plan_lead]:
             units[:] = [UnitRole(full, u.role, u.explicit, u.mention) if (full := _full_name(u.name, defined)) else u
@@ -3224,14 +3226,16 @@ def expand_short_names(duties: list[Duty], plan_lead: list[UnitRole],
     if not mapping:
         return
     for units in [d.units for d in duties] + [plan_lead]:
-        seen: set[tuple[str, str]] = set()
-        kept = []
-        for u in units:
-            u = UnitRole(mapping.get(u.name, u.name), u.role, u.explicit, u.mention) if u.name in mapping else u
-            if (u.name, u.role) not in seen:
-                seen.add((u.name, u.role))
-                kept.append(u)
-        units[:] = kept
+        units[:] = _first_of_each_role([UnitRole(mapping[u.name], u.role, u.explicit, u.mention)
+                                        if u.name in mapping else u for u in units])
+
+
+def _first_of_each_role(units: Iterable[UnitRole]) -> list[UnitRole]:
+    """``units`` with a body kept once per role, at its first place (two names became one)."""
+    kept: dict[tuple[str, str], UnitRole] = {}
+    for u in units:
+        kept.setdefault((u.name, u.role), u)
+    return list(kept.values())
 
 
 def _rejoin_merged(units: list[UnitRole], known: set[str]) -> None:
