@@ -324,8 +324,9 @@ def _keep_named_places(issuer: str | None, duties: Iterable, plan_lead: list) ->
                 unit.name = f"{unit.name} {m.group('place')}"
         elif central and mention.lower().startswith(unit.name.lower()) and (
                 m := _SECTOR_PLACE.fullmatch(mention[len(unit.name):])):
-            placed.setdefault(unit.name, set()).add(f"{unit.name} {m.group('level')} {m.group('place')}")
-            unit.name = f"{unit.name} {m.group('level')} {m.group('place')}"
+            name = f"{unit.name} {m.group('level')} {m.group('place')}"
+            placed.setdefault(unit.name, set()).add(name)
+            unit.name = name
     for unit in units:
         if len(placed.get(unit.name, ())) == 1:
             unit.name = next(iter(placed[unit.name]))
@@ -367,7 +368,7 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
     on a tie); the texts read once."""
     communes: list[str] = []
     provinces: list[bool] = []  # per printed province class: whether in the long form
-    committees: list[bool] = []  # per printed province class: whether the committees', qualified
+    committees = False  # whether a printed province class is the committees', qualified
     fronts: list[bool] = []  # per printed local Front committee: whether with "Việt Nam"
     for text in texts:
         commune, province = "xã" in text, "thành phố" in text
@@ -381,7 +382,7 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
                 provinces.append(m.name.endswith(_PROVINCE_QUALIFIED))
                 # Only the qualified form: a form template's "UBND TỈNH, THÀNH PHỐ…" placeholder
                 # (s16 dev nq18's appendix) prints no collective the document charges.
-                committees.append(m.name.endswith(f"Ủy ban nhân dân {_PROVINCE_QUALIFIED}"))
+                committees |= m.name.endswith(f"Ủy ban nhân dân {_PROVINCE_QUALIFIED}")
             if front and (f := _FRONT_LEVEL.search(m.name)):
                 fronts.append(bool(f.group("vn")))
     if fronts.count(True) != fronts.count(False):
@@ -397,7 +398,7 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
         _respell(_PROVINCE_LEVEL, _PROVINCE_QUALIFIED, duties, plan_lead)
     elif short > long:
         _respell(_PROVINCE_QUALIFIED, _PROVINCE_LEVEL, duties, plan_lead)
-    if any(committees):
+    if committees:
         # "Ủy ban nhân dân cấp tỉnh" is the province collective the document prints, in the form
         # chosen above (the long one on a tie), as the commune level is ([decided, s14 adj]
         # cấp tỉnh; spent s16 held-out nq16: "cấp tỉnh" in its clauses, the collective in its
