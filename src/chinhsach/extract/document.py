@@ -285,9 +285,10 @@ def _one_named_division(duties: list, plan_lead: list) -> None:
 
 # A level word closing a unit's name, and the place printed after it in the unit's words.
 _LEVEL_END = re.compile(r"(?:^|\s)(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)$")
-_PLACE_AFTER = r"(?:^|\s){level}\s+(?P<place>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){{0,3}})\s*$"
+_PLACE = r"[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){0,3}"
+_PLACE_AFTER = rf"\s+(?P<place>{_PLACE})\s*$"  # after "(?:^|\s)<level>"
 # "Sở Công Thương| tỉnh Lào Cai": the province printed after a body named by its sector.
-_SECTOR_PLACE = re.compile(r"\s+(?P<level>tỉnh|thành phố)\s+(?P<place>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){0,3})\s*")
+_SECTOR_PLACE = re.compile(rf"\s+(?P<level>tỉnh|thành phố)\s+(?P<place>{_PLACE})\s*")
 _CENTRAL_ISSUER = re.compile(r"(?:Bộ|Cục|Tổng cục|Vụ|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Ban Chấp hành Trung ương"
                              r"|Bộ Chính trị|Ban Bí thư)\b")
 _LOCAL_ISSUER = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|Tỉnh ủy|Thành ủy|Huyện ủy)\b")
@@ -319,7 +320,7 @@ def _keep_named_places(issuer: str | None, duties: Iterable, plan_lead: list) ->
         mention = normalize_text(unit.mention)
         level = _LEVEL_END.search(unit.name)
         if level is not None:
-            m = re.search(_PLACE_AFTER.format(level=re.escape(level.group("level"))), mention)
+            m = re.search(r"(?:^|\s)" + re.escape(level.group("level")) + _PLACE_AFTER, mention)
             if m:
                 unit.name = f"{unit.name} {m.group('place')}"
         elif central and mention.lower().startswith(unit.name.lower()) and (
