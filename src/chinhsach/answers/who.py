@@ -496,8 +496,9 @@ EVIDENCE_SHARE = 0.6
 
 def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str],
               hits: int) -> list[tuple[float, facts.SegmentRow]]:
-    """The best ``hits`` segments of ``ranked`` whose own sentence speaks of the topic
-    (:func:`mentions_topic`), each scoring at least ``EVIDENCE_SHARE`` of the first of them.
+    """The best segments of ``ranked`` whose own sentence speaks of the topic
+    (:func:`mentions_topic`), each scoring at least ``EVIDENCE_SHARE`` of the first of them, up
+    to ``hits`` that hold a duty (those that hold none, ranked among them, are kept too).
     A duty counts once, by its best part: the parts of a long paragraph are one duty."""
     out: list[tuple[float, facts.SegmentRow]] = []
     seen: set[tuple[str, int]] = set()

@@ -285,9 +285,10 @@ def _one_named_division(duties: list, plan_lead: list) -> None:
 
 # A level word closing a unit's name, and the place printed after it in the unit's words.
 _LEVEL_END = re.compile(r"(?:^|\s)(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)$")
-_PLACE_AFTER = r"(?:^|\s){level}\s+(?P<place>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){{0,3}})\s*$"
+_PLACE = r"[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){0,3}"
+_PLACE_AFTER = rf"\s+(?P<place>{_PLACE})\s*$"  # after "(?:^|\s)<level>"
 # "Sở Công Thương| tỉnh Lào Cai": the province printed after a body named by its sector.
-_SECTOR_PLACE = re.compile(r"\s+(?P<level>tỉnh|thành phố)\s+(?P<place>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){0,3})\s*")
+_SECTOR_PLACE = re.compile(rf"\s+(?P<level>tỉnh|thành phố)\s+(?P<place>{_PLACE})\s*")
 _CENTRAL_ISSUER = re.compile(r"(?:Bộ|Cục|Tổng cục|Vụ|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Ban Chấp hành Trung ương"
                              r"|Bộ Chính trị|Ban Bí thư)\b")
 _LOCAL_ISSUER = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|Tỉnh ủy|Thành ủy|Huyện ủy)\b")
@@ -319,13 +320,14 @@ def _keep_named_places(issuer: str | None, duties: Iterable, plan_lead: list) ->
         mention = normalize_text(unit.mention)
         level = _LEVEL_END.search(unit.name)
         if level is not None:
-            m = re.search(_PLACE_AFTER.format(level=re.escape(level.group("level"))), mention)
+            m = re.search(r"(?:^|\s)" + re.escape(level.group("level")) + _PLACE_AFTER, mention)
             if m:
                 unit.name = f"{unit.name} {m.group('place')}"
         elif central and mention.lower().startswith(unit.name.lower()) and (
                 m := _SECTOR_PLACE.fullmatch(mention[len(unit.name):])):
-            placed.setdefault(unit.name, set()).add(f"{unit.name} {m.group('level')} {m.group('place')}")
-            unit.name = f"{unit.name} {m.group('level')} {m.group('place')}"
+            name = f"{unit.name} {m.group('level')} {m.group('place')}"
+            placed.setdefault(unit.name, set()).add(name)
+            unit.name = name
     for unit in units:
         if len(placed.get(unit.name, ())) == 1:
             unit.name = next(iter(placed[unit.name]))
@@ -367,7 +369,7 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
     on a tie); the texts read once."""
     communes: list[str] = []
     provinces: list[bool] = []  # per printed province class: whether in the long form
-    committees: list[bool] = []  # per printed province class: whether the committees', qualified
+    committees = False  # whether a printed province class is the committees', qualified
     fronts: list[bool] = []  # per printed local Front committee: whether with "Việt Nam"
     for text in texts:
         commune, province = "xã" in text, "thành phố" in text
@@ -381,7 +383,7 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
                 provinces.append(m.name.endswith(_PROVINCE_QUALIFIED))
                 # Only the qualified form: a form template's "UBND TỈNH, THÀNH PHỐ…" placeholder
                 # (s16 dev nq18's appendix) prints no collective the document charges.
-                committees.append(m.name.endswith(f"Ủy ban nhân dân {_PROVINCE_QUALIFIED}"))
+                committees |= m.name.endswith(f"Ủy ban nhân dân {_PROVINCE_QUALIFIED}")
             if front and (f := _FRONT_LEVEL.search(m.name)):
                 fronts.append(bool(f.group("vn")))
     if fronts.count(True) != fronts.count(False):
@@ -397,7 +399,7 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
         _respell(_PROVINCE_LEVEL, _PROVINCE_QUALIFIED, duties, plan_lead)
     elif short > long:
         _respell(_PROVINCE_QUALIFIED, _PROVINCE_LEVEL, duties, plan_lead)
-    if any(committees):
+    if committees:
         # "Ủy ban nhân dân cấp tỉnh" is the province collective the document prints, in the form
         # chosen above (the long one on a tie), as the commune level is ([decided, s14 adj]
         # cấp tỉnh; spent s16 held-out nq16: "cấp tỉnh" in its clauses, the collective in its

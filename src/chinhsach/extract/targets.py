@@ -145,6 +145,8 @@ def parse_number(s: str) -> float:
 _YEAR = r"(?:19|20)\d\d"
 _RANGE_YEAR_RE = re.compile(rf"(?<![\d/.,])({_YEAR})\s*[-–—]\s*({_YEAR})(?![\d/])")
 _WORD_YEAR_RE = re.compile(rf"(?:năm|nam|đến|den|tới|toi)\s+({_YEAR})(?![\d/])", re.IGNORECASE)
+# A dated horizon a clause aims at: "đến năm 2030", "vào cuối năm 2025".
+_HORIZON = rf"(?<!\w)(?:đến|vào|tới)\s+(?:(?:cuối|hết)\s+)?năm\s+{_YEAR}"
 _BARE_YEAR_RE = re.compile(rf"(?<![\d/.,\-–])({_YEAR})(?![\d/.,]\d|\d|/)")
 _ORIENT_RE = re.compile(r"(?:định hướng|dinh huong|tầm nhìn|tam nhin)[^.;]{0,25}$", re.IGNORECASE)
 _WRITTEN_DATE_RE = re.compile(
@@ -1922,8 +1924,7 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
         return True
     if mb.val.trailing or mb.leading_explicit in ("above", "at_least", "below", "at_most"):
         return True
-    if ctx.rx(r"(?<!\w)(?:đến|vào|tới)\s+(?:(?:cuối|hết)\s+)?năm\s+(?:19|20)\d\d").search(
-            low, mb.start, mb.end):
+    if ctx.rx(_HORIZON).search(low, mb.start, mb.end):
         return True
     if ctx.rx(_YEAR_EXPR + r"\s*:\s*(?:(?:" + _alt(COMPARATORS) + r")\s*)?$").search(low, mb.start, mb.val.start):
         # "<indicator> thời kỳ Y1 - Y2: N <unit>", "<indicator> năm Y: N%" (a district's chỉ
@@ -2124,8 +2125,7 @@ def _aim(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     low = ctx.low
     return bool(ctx.rx(r"(?<!\w)phấn đấu(?!\w)").search(low, sentence_start, mb.val.start)
                 or ctx.rx(r"(?<!\w)đạt(?!\w)").search(low, mb.start, mb.val.start)
-                or ctx.rx(r"(?<!\w)(?:đến|vào|tới)\s+(?:(?:cuối|hết)\s+)?năm\s+(?:19|20)\d\d").search(
-                    low, mb.start, mb.end)
+                or ctx.rx(_HORIZON).search(low, mb.start, mb.end)
                 or mb.change)
 
 
@@ -2205,18 +2205,13 @@ def _rule_limit(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
         # quá 3%"); a rule's requirement bears on each case ("Điểm trung bình … phải đạt từ
         # 2,8 trở lên", "mỗi học phần phải có tối thiểu 02 giảng viên").
         return False
-    aim = (ctx.rx(r"(?<!\w)phấn đấu(?!\w)").search(low, sentence_start, mb.val.start)
-           or ctx.rx(r"(?<!\w)đạt(?!\w)").search(low, mb.start, mb.val.start)
-           or ctx.rx(r"(?<!\w)(?:đến|vào|tới)\s+(?:(?:cuối|hết)\s+)?năm\s+(?:19|20)\d\d").search(
-               low, mb.start, mb.end)
-           or mb.change)
+    aim = _aim(ctx, mb, sentence_start)
     # The modal must govern the value: be in its own member ("từng địa phương phải đăng ký chỉ
     # tiêu …, phấn đấu đạt 20% xã …" is a duty followed by a target, kh182).
     modal = ctx.rx(_MODAL_RULE).search(low, mb.start, mb.val.start)
     if aim and not modal:
         return False
-    if modal and aim and ctx.rx(r"(?<!\w)(?:đến|vào|tới)\s+(?:(?:cuối|hết)\s+)?năm\s+(?:19|20)\d\d").search(
-            low, sentence_start, mb.val.start):
+    if modal and aim and ctx.rx(_HORIZON).search(low, sentence_start, mb.val.start):
         # "Đến năm 2025, các cơ sở … phải hoàn thành … đạt 99%": a level required by a dated
         # horizon is a strategy's target, a rule binds every case without a year (a national
         # mineral strategy, s16 held-out qd334)

@@ -1347,7 +1347,6 @@ def repair_ocr_names(text: str) -> str:
     return _repair_one_letter(out)
 
 
-
 @lru_cache(maxsize=1)
 def _names_by_mask() -> dict[tuple[str, ...], str]:
     """Gazetteer names of three words or more (proper names and classes: "cơ sở khám bệnh, chữa
