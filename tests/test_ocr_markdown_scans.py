@@ -257,3 +257,17 @@ def test_front_working_committee_of_a_village_is_a_body() -> None:
         "Ban công tác Mặt trận tổ dân phố"]
     assert [m.name for m in find_units("Giao Ban công tác Mặt trận thôn tuyên truyền.")] == [
         "Ban công tác Mặt trận thôn"]
+
+
+def test_typed_text_saved_decomposed_is_no_ocr_reading() -> None:
+    """A typed plan saved in NFD (decomposed marks, as Mac tools write it) prints its motto with
+    its marks: it is no OCR reading, and the OCR repairs must not run on it (they cost the
+    robustness evaluation's "nfd" form half its targets and deadlines)."""
+    import unicodedata
+
+    from chinhsach.ingest.readers import is_ocr_transcript
+
+    typed = ["ỦY BAN NHÂN DÂN TỈNH ĐÔNG HẢI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH", "Phát triển nước sạch nông thôn"]
+    assert not is_ocr_transcript(typed)
+    assert not is_ocr_transcript([unicodedata.normalize("NFD", t) for t in typed])

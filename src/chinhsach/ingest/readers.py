@@ -652,7 +652,9 @@ def is_ocr_transcript(lines: list[str]) -> bool:
         return True
     if sum(1 for t in lines if _PAGE_MARKER.match(t)) >= 2:
         return True
-    top = _strip_front_matter(lines)[:_MOTTO_REACH]
+    # NFC first: a typed file saved decomposed (NFD, as Mac and some PDF tools write) prints its
+    # motto with its marks too (the robustness evaluation's "nfd" form read every plan as OCR).
+    top = [unicodedata.normalize("NFC", t) for t in _strip_front_matter(lines)[:_MOTTO_REACH]]
     marked = any(unicodedata.combining(c) or c in "đĐ" for t in top for c in unicodedata.normalize("NFD", t))
     return marked and any(_MOTTO_FOLDED.search(fold(t)) and not _MOTTO_MARKED.search(t) for t in top)
 
