@@ -71,6 +71,13 @@ _ITEM_RE = re.compile(
     # (a capital after it, so that a date broken after its day, "15/ 12", is not one).
     r"|(?P<num4>\d{1,2})/\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$"
 )
+
+
+def _item_digits(m: re.Match[str]) -> str:
+    """The number of an :data:`_ITEM_RE` match as printed, whichever of its forms matched."""
+    return m.group("word") or m.group("num") or m.group("num2") or m.group("num3") or m.group("num4")
+
+
 # "a)" as the 2020 decree on drafting prints it, "a." as many offices still do, "a-" as the
 # Party's documents do (a capital after the dash).
 _LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])(?:\s*\)\s*|\.\s+|-\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$")
@@ -950,8 +957,7 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     m = _ITEM_RE.match(p.text)
     if not m or id(p) in state.misread_points:
         return None
-    number = int(m.group("word") or m.group("num") or m.group("num2") or m.group("num3")
-                 or m.group("num4"))
+    number = int(_item_digits(m))
     heading, body = _heading_and_body(m.group("rest"))
     if m.group("word") and body is not None and _OWNERS_TITLE.match(fold(m.group("rest"))) \
             and not m.group("rest").rstrip().endswith((".", ";", ":")):
@@ -1712,5 +1718,4 @@ def _opens_prose_list(text: str) -> bool:
     signature (s14 dev nq122: 90 of its 107 duties); read as the appendix's title and the
     signature's lines, none of them was found."""
     m = _ITEM_RE.match(text)
-    return m is not None and not m.group("word") and (m.group("num") or m.group("num2") or m.group("num3")
-                                                              or m.group("num4")) == "1"
+    return m is not None and not m.group("word") and _item_digits(m) == "1"
