@@ -910,6 +910,9 @@ _DIGIT_LOOKALIKES = {"§": ("8",), "1": ("1", "7"), "Š": ("5",), "3": ("3", "5"
 def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
     """``p`` with an OCR-misread item or article marker written as printed; ``p`` itself when
     it was not read by OCR, already reads as a marker, or is not the number expected next."""
+    # The number the next item takes, or the next clause of the article being read.
+    article = state.item if state.item is not None and _is_article(state.item.id) else None
+    expected = state.last_item_no + 1 if article is None else _last_clause(state, article) + 1
     if p.prov.ocr_confidence is None:
         # A transcript OCR'd elsewhere (a scan saved as markdown) has no confidence to tell; there
         # only the exact number expected next, then a comma or colon and a capital, is taken:
@@ -919,8 +922,6 @@ def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
         m = OCR_ITEM_RE.match(p.text)
         if m is None or m.group("mark").strip() not in (",", ":") or _ITEM_RE.match(p.text):
             return p
-        article = state.item if state.item is not None and _is_article(state.item.id) else None
-        expected = state.last_item_no + 1 if article is None else _last_clause(state, article) + 1
         if m.group("num") == str(expected) and (
                 state.last_item_no > 0 or state.part is not None or article is not None):
             return replace(p, text=f"{expected}. {m.group('rest')}")
@@ -929,15 +930,13 @@ def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
         # A digit read for another one ("3." for the item "5." after "4.": s15 dev cv8388) is
         # taken for the number expected next only when that number is its look-alike.
         num = m.group("num") or m.group("num2")
-        expected = state.last_item_no + 1
-        if (num and state.last_item_no >= 2 and int(num) != expected
-                and str(expected) in _DIGIT_LOOKALIKES.get(num, ())):
-            return replace(p, text=f"{expected}. {m.group('rest')}")
+        next_item = state.last_item_no + 1
+        if (num and state.last_item_no >= 2 and int(num) != next_item
+                and str(next_item) in _DIGIT_LOOKALIKES.get(num, ())):
+            return replace(p, text=f"{next_item}. {m.group('rest')}")
         return p
     # The first item too, right under an article or a part ("Điều 11. Trách nhiệm của …" then
     # "1, Bảo đảm nhân lực …", HzW_18): a list of numbers ("1, 2 và 3") has no capital after it.
-    article = state.item if state.item is not None and _is_article(state.item.id) else None
-    expected = state.last_item_no + 1 if article is None else _last_clause(state, article) + 1
     if (m := OCR_ITEM_RE.match(p.text)) and str(expected) in _DIGIT_LOOKALIKES.get(
             m.group("num"), (m.group("num"),)) and (
             state.last_item_no > 0 or state.last_article_no or state.part is not None):
