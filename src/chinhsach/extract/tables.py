@@ -493,9 +493,9 @@ def _counted_unit(indicator: str) -> str | None:
     if m is None or re.search(r"\btrên\s+(?:\d|một|mỗi)|/", indicator):
         return None  # a ratio ("Số giường bệnh trên 1 vạn dân") counts per something
     words = indicator.strip()[m.end():].split()
-    for k in (3, 2, 1):
+    for k in range(min(3, len(words)), 0, -1):
         noun = " ".join(words[:k]).lower()
-        if len(words) >= k and names_unit(noun) and "/" not in noun:
+        if names_unit(noun):  # no "/" in it: the ratio test above let none through
             return noun
     return None
 

@@ -583,12 +583,10 @@ def drop_chunk_titles(lines: list[SourceLine]) -> list[SourceLine]:
             continue
         crumb = _CHUNK_CRUMB.match(text)
         if crumb is not None and i > 0:
-            if crumb.group("crumb") in crumbs:
-                text = text[crumb.end():]
-            else:
+            if crumb.group("crumb") not in crumbs:  # where it first stands: the type line
                 crumbs.add(crumb.group("crumb"))
                 out.append(replace(line, text=crumb.group("crumb"), gap_before=True))
-                text = text[crumb.end():]
+            text = text[crumb.end():]
         out.append(replace(line, text=text, gap_before=True))
     return out
 

@@ -75,10 +75,9 @@ _DATE_RE = re.compile(
     r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})\b)"
 )
 # A place-date or number line with its slot left blank or unread ("ngày … tháng 12 năm 2017",
-# "ngày    tháng 12 năm 2017", "Số: …/BC-SYT", "Số:    /KH-UBND").
-_UNFILLED_DATE_RE = re.compile(r"\bngày\b(?:(?!tháng).){0,12}\btháng\b.{0,12}?\bnăm\s+\d{4}")
-# The slots of a blank or garbled place-date line, read with a stand-in date for its place only.
-_BLANK_DAY_RE = re.compile(r"\bngày\b(?:(?!tháng).){0,12}\btháng\b.{0,12}?\bnăm(?=\s+\d{4})")
+# "ngày    tháng 12 năm 2017", "Số: …/BC-SYT", "Số:    /KH-UBND"). The date's match stops before
+# the year, so that a stand-in date put over its slots reads the line's place.
+_UNFILLED_DATE_RE = re.compile(r"\bngày\b(?:(?!tháng).){0,12}\btháng\b.{0,12}?\bnăm(?=\s+\d{4})")
 _UNFILLED_NUMBER_RE = re.compile(r"^(?:Số|SỐ|số)\s*:?[^/\w]*/\s*[A-ZĐ]")
 _SUBJECT_RE = re.compile(r"(?:^|\s)V\s*/\s*v?(?=\s)", re.IGNORECASE)  # "V/v", OCR'd "V/"
 _ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")  # a letter's body starts with its addressees
@@ -748,7 +747,7 @@ def _title_after(lines: list[SourceLine], type_line: int, end: int) -> tuple[str
 def _authority_body(authority: str) -> str | None:
     """The body an authority line names with its level and place ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
     LAI CHÂU" → "Ủy ban nhân dân tỉnh Lai Châu"); ``None`` for a bare or central authority."""
-    body = _AUTHORITY_TITLE.sub("", canonical_header_words(" ".join(authority.replace("UỶ", "ỦY").split())))
+    body = _authority_words(authority)
     if not re.match(r"^(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s", body) or not re.search(
             rf"\b{_LEVEL_WORDS}\s+\S", body):
         return None
@@ -809,7 +808,7 @@ def _read_number_date(texts: list[str], meta: DocumentMeta) -> bool:
             elif meta.place is None and _UNFILLED_DATE_RE.search(text):
                 # "Lai Châu, ngày    tháng    năm 2025" (an unsigned draft), "Hà Nội, ngày) §
                 # tháng 01 năm 2022" (a day OCR garbled): the place is printed all the same.
-                _, place = read_date(_BLANK_DAY_RE.sub("ngày 1 tháng 1 năm", _MOTTO_PHRASES.sub(" ", text)))
+                _, place = read_date(_UNFILLED_DATE_RE.sub("ngày 1 tháng 1 năm", _MOTTO_PHRASES.sub(" ", text)))
                 if place:
                     meta.place, found = place, True
     return found
@@ -928,6 +927,12 @@ _LEVEL_WORDS = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|T
 _AUTHORITY_TITLE = re.compile(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG)\s+")
 
 
+def _authority_words(authority: str) -> str:
+    """An authority line's body in canonical header words, its holder's title dropped
+    ("CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH" → "ỦY BAN NHÂN DÂN TỈNH")."""
+    return _AUTHORITY_TITLE.sub("", canonical_header_words(authority.replace("UỶ", "ỦY")))
+
+
 def _place_key(place: str) -> str:
     """A place name folded, its hyphen spelt one way ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu")."""
     return re.sub(r"\s*-\s*", "-", fold(place))
@@ -947,7 +952,7 @@ def _issuer_with_locality(issuer: str, authority: str, place: str | None) -> str
     caps = issuer_name(issuer).upper()
     if re.search(rf"\b{_LEVEL_WORDS}\b", caps):
         return issuer
-    body = _AUTHORITY_TITLE.sub("", canonical_header_words(authority.replace("UỶ", "ỦY")))
+    body = _authority_words(authority)
     if not body.startswith(caps + " "):
         return issuer
     rest = body[len(caps) + 1:]

@@ -71,6 +71,13 @@ _ITEM_RE = re.compile(
     # (a capital after it, so that a date broken after its day, "15/ 12", is not one).
     r"|(?P<num4>\d{1,2})/\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$"
 )
+
+
+def _item_digits(m: re.Match[str]) -> str:
+    """The number of an :data:`_ITEM_RE` match as printed, whichever of its forms matched."""
+    return m.group("word") or m.group("num") or m.group("num2") or m.group("num3") or m.group("num4")
+
+
 # "a)" as the 2020 decree on drafting prints it, "a." as many offices still do, "a-" as the
 # Party's documents do (a capital after the dash).
 _LETTER_RE = re.compile(r"^(?P<letter>[a-zđ])(?:\s*\)\s*|\.\s+|-\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>\S.*)$")
@@ -916,6 +923,9 @@ _DIGIT_LOOKALIKES = {"§": ("8",), "1": ("1", "7"), "Š": ("5",), "3": ("3", "5"
 def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
     """``p`` with an OCR-misread item or article marker written as printed; ``p`` itself when
     it was not read by OCR, already reads as a marker, or is not the number expected next."""
+    # The number the next item takes, or the next clause of the article being read.
+    article = state.item if state.item is not None and _is_article(state.item.id) else None
+    expected = state.last_item_no + 1 if article is None else _last_clause(state, article) + 1
     if p.prov.ocr_confidence is None:
         # A transcript OCR'd elsewhere (a scan saved as markdown) has no confidence to tell; there
         # only the exact number expected next, then a comma or colon and a capital, is taken:
@@ -925,8 +935,6 @@ def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
         m = OCR_ITEM_RE.match(p.text)
         if m is None or m.group("mark").strip() not in (",", ":") or _ITEM_RE.match(p.text):
             return p
-        article = state.item if state.item is not None and _is_article(state.item.id) else None
-        expected = state.last_item_no + 1 if article is None else _last_clause(state, article) + 1
         if m.group("num") == str(expected) and (
                 state.last_item_no > 0 or state.part is not None or article is not None):
             return replace(p, text=f"{expected}. {m.group('rest')}")
@@ -935,15 +943,13 @@ def _ocr_marker(state: _OutlineState, p: Paragraph) -> Paragraph:
         # A digit read for another one ("3." for the item "5." after "4.": s15 dev cv8388) is
         # taken for the number expected next only when that number is its look-alike.
         num = m.group("num") or m.group("num2")
-        expected = state.last_item_no + 1
-        if (num and state.last_item_no >= 2 and int(num) != expected
-                and str(expected) in _DIGIT_LOOKALIKES.get(num, ())):
-            return replace(p, text=f"{expected}. {m.group('rest')}")
+        next_item = state.last_item_no + 1
+        if (num and state.last_item_no >= 2 and int(num) != next_item
+                and str(next_item) in _DIGIT_LOOKALIKES.get(num, ())):
+            return replace(p, text=f"{next_item}. {m.group('rest')}")
         return p
     # The first item too, right under an article or a part ("Điều 11. Trách nhiệm của …" then
     # "1, Bảo đảm nhân lực …", HzW_18): a list of numbers ("1, 2 và 3") has no capital after it.
-    article = state.item if state.item is not None and _is_article(state.item.id) else None
-    expected = state.last_item_no + 1 if article is None else _last_clause(state, article) + 1
     if (m := OCR_ITEM_RE.match(p.text)) and str(expected) in _DIGIT_LOOKALIKES.get(
             m.group("num"), (m.group("num"),)) and (
             state.last_item_no > 0 or state.last_article_no or state.part is not None):
@@ -963,8 +969,7 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     m = _ITEM_RE.match(p.text)
     if not m or id(p) in state.misread_points:
         return None
-    number = int(m.group("word") or m.group("num") or m.group("num2") or m.group("num3")
-                 or m.group("num4"))
+    number = int(_item_digits(m))
     heading, body = _heading_and_body(m.group("rest"))
     if m.group("word") and body is not None and _OWNERS_TITLE.match(fold(m.group("rest"))) \
             and not m.group("rest").rstrip().endswith((".", ";", ":")):
@@ -1728,5 +1733,4 @@ def _opens_prose_list(text: str) -> bool:
     signature (s14 dev nq122: 90 of its 107 duties); read as the appendix's title and the
     signature's lines, none of them was found."""
     m = _ITEM_RE.match(text)
-    return m is not None and not m.group("word") and (m.group("num") or m.group("num2") or m.group("num3")
-                                                              or m.group("num4")) == "1"
+    return m is not None and not m.group("word") and _item_digits(m) == "1"

@@ -471,7 +471,9 @@ _OCR_SPECK_CHARS = "|`'‘’_¬~°\\[]„“”"
 # The figure the row sets, at the end of a line, with a bound before it ("Tối thiểu" may end the
 # line above): "2%", "<30%", "1-1,5%", "26,1%", "1.200".
 _OCR_VALUE_END = re.compile(r"(?:^|\s)(?P<v>(?:[<>≤≥]\s*)?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?)$")
-_OCR_BOUND = re.compile(r"\b(?P<b>Tối thiểu|Tối đa|Ít nhất|Trên|Dưới)$", re.IGNORECASE)
+# The bound a value cell may print before its figure (the target reader takes its comparator).
+_BOUND_WORDS = "Tối thiểu|Tối đa|Ít nhất|Trên|Dưới"
+_OCR_BOUND = re.compile(rf"\b(?P<b>{_BOUND_WORDS})$", re.IGNORECASE)
 _OCR_SHARE = re.compile(r"^T[ỉỷiy¡]\S?\s+lệ\b", re.IGNORECASE)
 _OCR_ROW_NUMBER = re.compile(r"^(?P<n>\d{1,2})[.)]?(?=\s|$)")
 
@@ -553,9 +555,9 @@ def _ocr_indicator_block(lines: Sequence[SourceLine], i: int) -> TableBlock | No
 # k-th indicator is paired with the k-th value, only when the counts agree.
 _RUN_NAME_LABEL = re.compile(r"^(?:Nội dung|Chỉ tiêu|Tên chỉ tiêu)$", re.IGNORECASE)
 _RUN_VALUE_LABEL = re.compile(r"^(?:Mục tiêu|Kế hoạch)(?:\s+(?:đến\s+)?năm\s+\d{4})?$", re.IGNORECASE)
-_RUN_VALUE = re.compile(r"^(?:(?:Tối thiểu|Tối đa|Ít nhất|Trên|Dưới|Khoảng)\s+)?(?:[<>≤≥]\s*)?\d[\d.,]*"
+_RUN_VALUE = re.compile(rf"^(?:(?:{_BOUND_WORDS}|Khoảng)\s+)?(?:[<>≤≥]\s*)?\d[\d.,]*"
                         r"(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:%|[^\W\d_]+(?:\s+[^\W\d_]+)?)?$", re.IGNORECASE)
-_RUN_BOUND = re.compile(r"^(?:Tối thiểu|Tối đa|Ít nhất|Trên|Dưới|Khoảng)$", re.IGNORECASE)
+_RUN_BOUND = re.compile(rf"^(?:{_BOUND_WORDS}|Khoảng)$", re.IGNORECASE)
 _RUN_OTHER_LABEL = re.compile(r"^(?:Cơ quan|Đơn vị|Cá nhân|Người|Ghi chú)\b")
 
 

@@ -52,9 +52,8 @@ _NUMBER_CODES: dict[str, str] = _data()["code_spellings"]
 def title_type(title: str) -> str | None:
     """The type a header's title line starts with, in sentence case: "KẾ HOẠCH" → "Kế hoạch",
     "CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện …" → "Chương trình hành động"; None for other lines."""
-    words = title.split()
-    folded = fold(" ".join(words))
-    for word in sorted(TYPE_WORDS, key=len, reverse=True):
+    folded = fold(" ".join(title.split()))
+    for word in sorted(_TYPE_SPELLING, key=len, reverse=True):
         if folded == word or folded.startswith(word + " "):
             spelled = _TYPE_SPELLING[word]
             return spelled[:1].upper() + spelled[1:]

@@ -488,7 +488,6 @@ def _sentence_wrap(prev_len: int, text: str, width: int, gapped: bool) -> bool:
     return prev_len + 1 + len(first) > width
 
 
-
 def _first_line_cut(lines: list[SourceLine], width: int) -> int | None:
     """The length at which the text cuts its paragraphs' first lines, when it does: most marked
     lines that a lower-case line continues stop well before the margin. A law portal's plain
