@@ -1652,13 +1652,98 @@ def find_deadline(text: str, cell: bool = False) -> tuple[str | None, str | None
     if chosen[1] and recurring == "thường xuyên" and not cell:
         # A one-off deadline: "thường xuyên" describes the manner, not a cycle. A time field that
         # gives both ("Thực hiện thường xuyên, riêng việc … hoàn thành trong quý II/2026") keeps
-        # both, as a time cell does (``tables.time_cell``; GUIDELINES-real.md [decided, s13 adj]
+        # both, as a time cell does (:func:`time_cell`; GUIDELINES-real.md [decided, s13 adj]
         # reads field lines as cells; s16 held-out ctr435 II.1.2, blind gold).
         recurring = None
     # The words start at the preposition: a label or a bracket that stood for it is dropped.
     words = re.sub(r"^(?:\(\s*|l[àa]\s+|(?:th[ờo]i (?:gian|h[ạa]n)|ti[ếe]n đ[ộo])[^:]{0,20}:\s*)", "",
                    chosen[2].strip(), flags=re.IGNORECASE)
     return chosen[1], words, recurring
+
+
+# A table's time cell, and a labelled time field read as one ("Thời gian hoàn thành: …").
+_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-–—]\s*(20\d\d)(?!\d)")
+# A cell that lists years or bounds them with "đến": "Năm 2026, 2027", "2026 và 2027", "Năm 2026 và
+# năm 2027", "Từ 2026 đến 2030" — the work runs through the last one, as a range "2026 - 2030"
+# does (GUIDELINES-real.md, Time). Before, the first year was taken, or none.
+_YEAR_LIST = re.compile(r"^(?:(?:cac\s+)?nam\s+|tu\s+(?:nam\s+)?)?20\d\d"
+                        r"(?:\s*(?:,|;|va|-|–|—|den(?: het)?)\s*(?:nam\s+)?20\d\d)+\.?$")
+# A time cell that is only a month or a day: "6/2026", "06/2026", "30/6/2026" (NQ 03/NQ-CP 2025,
+# Phụ lục II: 17 of its first 41 rows give the month this way, two write "Tháng 5/2025").
+_BARE_DATE = re.compile(r"^(?P<day>\d{1,2}/)?(?:0?[1-9]|1[0-2])/20\d\d$")
+# "Năm 2026", "2026", and the bounds "Đến 2030", "Trước 2027" (the year the work must be done
+# by); "Từ năm 2026" only says when it starts.
+_SINGLE_YEAR = re.compile(r"^(?:(?:năm|nam|trong năm|trong nam|cả năm|đến|den|đến hết|den het|trước|truoc|"
+                          r"chậm nhất|cham nhat)\s+)?(?:(?:năm|nam)\s+)?(20\d\d)\.?$", re.IGNORECASE)
+_ALWAYS = re.compile(r"\bthuong xuyen\b|\bhang ngay\b|\bhang tuan\b|\bdinh ky\b")
+_ALWAYS_LABELS = (("thuong xuyen", "thường xuyên"), ("hang ngay", "hằng ngày"),
+                  ("hang tuan", "hằng tuần"))
+
+
+# "10-11/2026", "Tháng 01-4/2027": two months sharing the year printed once (:func:`time_cell`).
+_CELL_MONTH_SPAN = re.compile(r"^(?:[Tt]háng\s+)?(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{4})$")
+
+
+def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None]:
+    """(ISO deadline, words, recurrence, horizon year) of a table's time cell.
+
+    "Quý IV/2025" → 2025-12-31; "Năm 2026" / "2026" → 2026-12-31; "2026 - 2030" → 2030-12-31
+    (the end of the period); "Thường xuyên" → recurrence "thường xuyên", no deadline;
+    "Hằng năm" → "hằng năm". The words are the cell as written when it gives a date or a period;
+    a cell that gives only a frequency ("Thường xuyên", "Hằng năm", "Định kỳ 6 tháng") has none:
+    the frequency is the recurrence (GUIDELINES-real.md, Time, [decided, adjud]).
+    """
+    text = text.strip()
+    if not text:
+        return None, None, None, None
+    if _YEAR_LIST.match(fold(text)):
+        year = int(re.findall(r"20\d\d", text)[-1])
+        return f"{year}-12-31", text, None, year
+    # A cell listing its times ("Tháng 6/2026; tháng 12/2026", "Quý II/2026, quý IV/2026") is due
+    # by the last, as a list of quarters ("Quý II và quý IV/2026") and a span ("2026 - 2030") are.
+    listed = re.split(r"\s*(?:;|,|\bvà\b)\s*(?=(?:tháng|quý|năm)\s+\S*\d)", text, flags=re.IGNORECASE)
+    if len(listed) > 1 and all(time_cell(part)[0] for part in listed):
+        last = time_cell(listed[-1])
+        return last[0], text, last[2], last[3]
+    deadline, words, recurring = find_deadline(text, cell=True)
+    if deadline is None:
+        # The cell is a time expression on its own: "Tháng 12/2026", "Năm 2026" read as
+        # "trong tháng 12/2026", the preposition a sentence would carry; a bare "6/2026" is a
+        # month and a bare "30/6/2026" a day, the word a sentence would put before them.
+        # A span of two ("6/2026 - 12/2026") ends with its second.
+        plain = text.rstrip(".")
+        if span := _CELL_MONTH_SPAN.match(plain):
+            # "10-11/2026", "01-4/2027": the months share the year printed once; the span ends
+            # with its second month (a schedule's time column).
+            parts = [f"{span.group(1)}/{span.group(3)}", f"{span.group(2)}/{span.group(3)}"]
+        else:
+            parts = re.split(r"\s*[-–—]\s*", plain)
+        bare = _BARE_DATE.match(parts[-1]) if all(_BARE_DATE.match(q) for q in parts) else None
+        if bare is not None:
+            lead = "ngày" if bare.group("day") else "tháng"
+            deadline, bare_words, _ = find_deadline(f"trước {lead} {parts[-1]}")
+        else:
+            deadline, bare_words, _ = find_deadline(f"trong {text}")
+        words = words or bare_words
+    folded = fold(text)
+    year: int | None = int(deadline[:4]) if deadline else None
+    if deadline is None:
+        if m := _RANGE.search(text):
+            year = int(m.group(2))
+            deadline = f"{year}-12-31"
+        elif m := _SINGLE_YEAR.match(text):
+            year = int(m.group(1))
+            deadline = f"{year}-12-31"
+    # Frequencies the sentence reader (find_deadline) did not already name.
+    always = [label for key, label in _ALWAYS_LABELS
+              if re.search(rf"\b{key}\b", folded) and label not in (recurring or "")]
+    if always:
+        recurring = ", ".join([*always, *([recurring] if recurring else [])])
+    elif recurring is None and _ALWAYS.search(folded):
+        recurring = "định kỳ"
+    timed = bool(deadline or words)
+    return deadline, text if timed or not recurring else None, recurring, year
+
 
 
 # ---------------------------------------------------------------------------------------------
@@ -3360,8 +3445,6 @@ def _apply_fields(duty: Duty, fields: list[tuple[str, str]], find: UnitFinder) -
             # The field is the time column of a duty table printed as a line: read as its cell
             # ("Quý IV/2026" on its own, "2026 - 2030" by its end, "Quý IV/2025 và Quý I/2026"
             # by the last: s17 dev kh16-mttq II.2.1 was due by the first).
-            from chinhsach.extract.tables import time_cell  # tables reads its rows with this module
-
             deadline, words, recurring, _year = time_cell(value)
             if deadline is not None and duty.deadline is not None and _OWN_LAST_DAY.search(fold(duty.text)):
                 # "(2) Tổ chức hiệp thương lần thứ hai: Chậm nhất ngày 03/02/2026" over the item's

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from chinhsach.extract.duties import MONITOR_VERBS, Mention, find_deadline, roles_in_text
+from chinhsach.extract.duties import MONITOR_VERBS, Mention, find_deadline, roles_in_text, time_cell
 from chinhsach.extract.targets import (
     find_targets,
     heading_year,
@@ -43,22 +43,6 @@ __all__ = ["table_duties", "table_facts", "table_targets", "time_cell"]
 
 UnitFinder = Callable[[str], Sequence[Mention]]
 
-_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-–—]\s*(20\d\d)(?!\d)")
-# A cell that lists years or bounds them with "đến": "Năm 2026, 2027", "2026 và 2027", "Năm 2026 và
-# năm 2027", "Từ 2026 đến 2030" — the work runs through the last one, as a range "2026 - 2030"
-# does (GUIDELINES-real.md, Time). Before, the first year was taken, or none.
-_YEAR_LIST = re.compile(r"^(?:(?:cac\s+)?nam\s+|tu\s+(?:nam\s+)?)?20\d\d"
-                        r"(?:\s*(?:,|;|va|-|–|—|den(?: het)?)\s*(?:nam\s+)?20\d\d)+\.?$")
-# A time cell that is only a month or a day: "6/2026", "06/2026", "30/6/2026" (NQ 03/NQ-CP 2025,
-# Phụ lục II: 17 of its first 41 rows give the month this way, two write "Tháng 5/2025").
-_BARE_DATE = re.compile(r"^(?P<day>\d{1,2}/)?(?:0?[1-9]|1[0-2])/20\d\d$")
-# "Năm 2026", "2026", and the bounds "Đến 2030", "Trước 2027" (the year the work must be done
-# by); "Từ năm 2026" only says when it starts.
-_SINGLE_YEAR = re.compile(r"^(?:(?:năm|nam|trong năm|trong nam|cả năm|đến|den|đến hết|den het|trước|truoc|"
-                          r"chậm nhất|cham nhat)\s+)?(?:(?:năm|nam)\s+)?(20\d\d)\.?$", re.IGNORECASE)
-_ALWAYS = re.compile(r"\bthuong xuyen\b|\bhang ngay\b|\bhang tuan\b|\bdinh ky\b")
-_ALWAYS_LABELS = (("thuong xuyen", "thường xuyên"), ("hang ngay", "hằng ngày"),
-                  ("hang tuan", "hằng tuần"))
 _NUMBERED_TAIL = re.compile(r"^\s*((?:[IVXLC]+|\d{1,2})(?:\s+(?:[IVXLC]+|\d{1,2}))?)\s*$")
 # A part that ends on a joining word was cut mid-name ("Sở Nông nghiệp và").
 _DANGLING = frozenset({"va", "cac", "cua", "voi", "thuoc", "so", "ban", "uy", "hoi"})
@@ -71,71 +55,6 @@ _GENERIC_CELL = re.compile(r"^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca
 # "Do Chủ tịch Hội đồng quyết định": the cell says who will pick the body, it names none, even
 # where the directory finds that body in it (so read before the mentions, unlike _GENERIC_CELL).
 _DECIDER_CELL = re.compile(r"^(?:do|theo)\s.*\b(?:quyet dinh|phan cong|chi dinh)\b")
-# "10-11/2026", "Tháng 01-4/2027": two months sharing the year printed once (:func:`time_cell`).
-_MONTH_SPAN = re.compile(r"^(?:[Tt]háng\s+)?(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{4})$")
-
-
-def time_cell(text: str) -> tuple[str | None, str | None, str | None, int | None]:
-    """(ISO deadline, words, recurrence, horizon year) of a table's time cell.
-
-    "Quý IV/2025" → 2025-12-31; "Năm 2026" / "2026" → 2026-12-31; "2026 - 2030" → 2030-12-31
-    (the end of the period); "Thường xuyên" → recurrence "thường xuyên", no deadline;
-    "Hằng năm" → "hằng năm". The words are the cell as written when it gives a date or a period;
-    a cell that gives only a frequency ("Thường xuyên", "Hằng năm", "Định kỳ 6 tháng") has none:
-    the frequency is the recurrence (GUIDELINES-real.md, Time, [decided, adjud]).
-    """
-    text = text.strip()
-    if not text:
-        return None, None, None, None
-    if _YEAR_LIST.match(fold(text)):
-        year = int(re.findall(r"20\d\d", text)[-1])
-        return f"{year}-12-31", text, None, year
-    # A cell listing its times ("Tháng 6/2026; tháng 12/2026", "Quý II/2026, quý IV/2026") is due
-    # by the last, as a list of quarters ("Quý II và quý IV/2026") and a span ("2026 - 2030") are.
-    listed = re.split(r"\s*(?:;|,|\bvà\b)\s*(?=(?:tháng|quý|năm)\s+\S*\d)", text, flags=re.IGNORECASE)
-    if len(listed) > 1 and all(time_cell(part)[0] for part in listed):
-        last = time_cell(listed[-1])
-        return last[0], text, last[2], last[3]
-    deadline, words, recurring = find_deadline(text, cell=True)
-    if deadline is None:
-        # The cell is a time expression on its own: "Tháng 12/2026", "Năm 2026" read as
-        # "trong tháng 12/2026", the preposition a sentence would carry; a bare "6/2026" is a
-        # month and a bare "30/6/2026" a day, the word a sentence would put before them.
-        # A span of two ("6/2026 - 12/2026") ends with its second.
-        plain = text.rstrip(".")
-        if span := _MONTH_SPAN.match(plain):
-            # "10-11/2026", "01-4/2027": the months share the year printed once; the span ends
-            # with its second month (a schedule's time column).
-            parts = [f"{span.group(1)}/{span.group(3)}", f"{span.group(2)}/{span.group(3)}"]
-        else:
-            parts = re.split(r"\s*[-–—]\s*", plain)
-        bare = _BARE_DATE.match(parts[-1]) if all(_BARE_DATE.match(q) for q in parts) else None
-        if bare is not None:
-            lead = "ngày" if bare.group("day") else "tháng"
-            deadline, bare_words, _ = find_deadline(f"trước {lead} {parts[-1]}")
-        else:
-            deadline, bare_words, _ = find_deadline(f"trong {text}")
-        words = words or bare_words
-    folded = fold(text)
-    year: int | None = int(deadline[:4]) if deadline else None
-    if deadline is None:
-        if m := _RANGE.search(text):
-            year = int(m.group(2))
-            deadline = f"{year}-12-31"
-        elif m := _SINGLE_YEAR.match(text):
-            year = int(m.group(1))
-            deadline = f"{year}-12-31"
-    # Frequencies the sentence reader (find_deadline) did not already name.
-    always = [label for key, label in _ALWAYS_LABELS
-              if re.search(rf"\b{key}\b", folded) and label not in (recurring or "")]
-    if always:
-        recurring = ", ".join([*always, *([recurring] if recurring else [])])
-    elif recurring is None and _ALWAYS.search(folded):
-        recurring = "định kỳ"
-    timed = bool(deadline or words)
-    return deadline, text if timed or not recurring else None, recurring, year
-
-
 _SPEAKS_FOR = re.compile(r"^(?:Đại diện|Lãnh đạo|Bí thư|Phó Bí thư)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
