@@ -1371,7 +1371,11 @@ def _rows_over_rule(lines: Sequence[SourceLine], start: int, end: int,
         return None
     guess = _header_count(rows)
     count = above
-    while count < min(guess, len(rows)) and not rows[count][0][0]:
+    first_label = fold(rows[0][0][0] or "").strip()
+    while count < min(guess, len(rows)) and (
+            not rows[count][0][0] or fold(rows[count][0][0]).strip() == first_label):
+        # A sub-label row opens with the slots merged down left empty; a converter that expands
+        # spanning cells repeats the first row's labels in it ("| STT | Nội dung | Chủ trì | …").
         count += 1
     return count
 
