@@ -388,9 +388,7 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
                 fronts.append(bool(f.group("vn")))
     if fronts.count(True) != fronts.count(False):
         spelling = "Mặt trận Tổ quốc Việt Nam " if fronts.count(True) > fronts.count(False) else "Mặt trận Tổ quốc "
-        for unit in [u for d in duties for u in d.units] + list(plan_lead):
-            unit.name = _FRONT_LEVEL.sub(spelling, unit.name)
-        _drop_repeated_roles(duties)
+        _rename_units(lambda name: _FRONT_LEVEL.sub(spelling, name), duties, plan_lead)
     if communes:
         # dict, not set: on a tie the spelling printed first, the same on every run
         _respell(_COMMUNE_LEVEL, max(dict.fromkeys(communes), key=communes.count), duties, plan_lead)
@@ -411,9 +409,15 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
 
 def _respell(form: str, spelling: str, duties: Iterable, plan_lead: list) -> None:
     """Names ending in ``form`` end in ``spelling`` instead; a unit twice in a role after it once."""
+    _rename_units(lambda name: name[: -len(form)] + spelling if name.endswith(form) else name, duties, plan_lead)
+
+
+def _rename_units(rename: Callable[[str], str], duties: Iterable, plan_lead: list) -> None:
+    """Every unit of ``duties`` and ``plan_lead`` renamed by ``rename``; a unit twice in a role
+    after it (two spellings made one) kept once."""
+    duties = list(duties)
     for unit in [u for d in duties for u in d.units] + list(plan_lead):
-        if unit.name.endswith(form):
-            unit.name = unit.name[: -len(form)] + spelling
+        unit.name = rename(unit.name)
     _drop_repeated_roles(duties)
 
 
