@@ -1,6 +1,6 @@
 """Extraction on real plans from outside ``../shared``: a development part and a held-out part.
 
-    .venv/bin/python evaluation/fresh_plans_eval.py --docs DIR [--set dev|heldout] [--batch s13|s14|s15|s16|s17]
+    .venv/bin/python evaluation/fresh_plans_eval.py --docs DIR [--set dev|heldout] [--batch s13|s14|s15|s16|s17|s18]
         [--verbose] [--write]
 
 Why: the 8 development plans of ``../shared/real/plans`` were read rule by rule for eleven
@@ -36,10 +36,13 @@ Minister's decisions and directives, ministries' plans, a province's plans and l
 (fetched in session 16 for variety: tables, plans of other levels and Party bodies, letters and
 notices) or ``s17`` (fetched in session 17 from three further public repositories: OCR'd scans of
 ministries' letters, notices, telegrams and plans with duty tables, commune election plans, a
-national Party body's plan, a Government resolution with a 140-row duty table); each batch's held-out part is measured, and reported, on its own. A held-out part that
+national Party body's plan, a Government resolution with a 140-row duty table) or ``s18`` (fetched
+in session 18 from the same and further public repositories); each batch's held-out part is
+measured, and reported, on its own. A held-out part that
 has been measured is spent: from session 16 on, the held-out parts of s13, s14 and s15 are
 development data (their gold keeps ``"set": "heldout"`` as a record of how it was written, and
-their numbers after session 16 are development numbers); from session 17 on, so is s16's.
+their numbers after session 16 are development numbers); from session 17 on, so is s16's; from
+session 18 on, so is s17's.
 """
 
 from __future__ import annotations
@@ -147,7 +150,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=Path, required=True, help="folder holding <doc_id>.md texts")
     parser.add_argument("--set", choices=("dev", "heldout"), help="score only this part")
-    parser.add_argument("--batch", choices=("s13", "s14", "s15", "s16", "s17"),
+    parser.add_argument("--batch", choices=("s13", "s14", "s15", "s16", "s17", "s18"),
                         help="score only the documents fetched in this session (gold 'batch'; s13 when absent)")
     parser.add_argument("--verbose", action="store_true", help="list missed and extra unit roles")
     parser.add_argument("--write", action="store_true", help="update evaluation/RESULTS.md")
