@@ -873,13 +873,9 @@ def _try_part(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     # next part: its id gets a "~2" suffix and it cites as printed.
     # An office that prints its parts in sentence case ("I. Mục đích, yêu cầu", Kon Tum's
     # 2516/KH-UBND) repeats them so too: a short title in the style of the part it follows.
-    # OCR loses a stroke of a Roman numeral: "I- QUAN ĐIỂM, MỤC TIÊU" under "I- BỐI CẢNH" was the
-    # part II of a scanned Party conclusion (s16 held-out kl75; its "II-" part was III, then
-    # "IV-" came). On an OCR'd line a numeral of strokes alone that repeats the part before, over
-    # a title in capitals, is the next part; a typed repeat keeps its printed number below.
-    if (m is not None and m.group("roman") in ("I", "II") and number == state.last_part_no
-            and p.prov.ocr_confidence is not None and metadata.is_caps(rest) and state.host is None):
-        number += 1
+    # A Roman numeral that lost a stroke in OCR ("I- QUAN ĐIỂM" under "I- BỐI CẢNH", s16 kl75) is
+    # corrected before, by the sequence (:func:`_sequence_part_numbers`), only where a later skip
+    # proves it; an unproven repeat stays a repeat.
     repeated = number == state.last_part_no and number > 0 and (
         metadata.is_caps(rest) or _sentence_case_part(state.part, rest))
     article = state.item if state.item is not None and _is_article(state.item.id) else None
