@@ -1022,3 +1022,26 @@ def test_one_name_per_body_covers_table_rows(tmp_path: Path) -> None:
                     "| 1 | Công bố dữ liệu mở của địa phương | UBND cấp xã | Năm 2026 |\n", encoding="utf-8")
     row = _duty(parse(path), "PL1.1", "Công bố")
     assert ("Ủy ban nhân dân xã, phường", "lead") in _roles(row)
+
+
+def test_a_numbered_charge_heading_keeps_its_partners_partners(tmp_path: Path) -> None:
+    """"1. Bộ X chủ trì, phối hợp với các bộ, ngành liên quan" over lettered points (a Prime
+    Minister's telegram of s17, cd119: three such headings, ten points): the partners cooperate
+    in every point below, as the same sentence run into an item's own text says; before, a
+    heading made every unit it named lead, so the partners led ten points."""
+    path = tmp_path / "chi-thi-phoi-hop.md"
+    path.write_text("CHỈ THỊ\n\nVề tăng cường quản lý chợ đầu mối\n\nĐể tăng cường quản lý, yêu cầu:\n\n"
+                    "1. Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các bộ, ngành liên quan\n\n"
+                    "a) Rà soát quy hoạch mạng lưới chợ đầu mối nông sản.\n\n"
+                    "b) Hướng dẫn địa phương kiểm soát nguồn gốc hàng hóa tại chợ.\n\n"
+                    "2. Bộ Y tế chủ trì, phối hợp với Bộ Công Thương\n\n"
+                    "a) Kiểm tra an toàn thực phẩm tại các chợ đầu mối.\n\n"
+                    "b) Tổng hợp kết quả gửi Thủ tướng Chính phủ.\n", encoding="utf-8")
+    doc = parse(path)
+    for point in ("1.a", "1.b"):
+        roles = _roles(_duty(doc, point, ""))
+        assert ("Bộ Nông nghiệp và Môi trường", "lead") in roles
+        assert ("bộ, ngành", "cooperate") in roles and ("bộ, ngành", "lead") not in roles
+    roles = _roles(_duty(doc, "2.b", "Tổng hợp"))
+    assert {("Bộ Y tế", "lead"), ("Bộ Công Thương", "cooperate")} <= roles
+    assert ("Bộ Công Thương", "lead") not in roles
