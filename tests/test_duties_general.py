@@ -1045,3 +1045,19 @@ def test_a_numbered_charge_heading_keeps_its_partners_partners(tmp_path: Path) -
     roles = _roles(_duty(doc, "2.b", "Tổng hợp"))
     assert {("Bộ Y tế", "lead"), ("Bộ Công Thương", "cooperate")} <= roles
     assert ("Bộ Công Thương", "lead") not in roles
+
+
+def test_the_issuer_asking_without_read_addressees_charges_itself_with_nothing(tmp_path: Path) -> None:
+    """"Để …, Thủ tướng Chính phủ yêu cầu:" over numbered charges, in a telegram whose addressees
+    stand on a "… điện:" line rather than "Kính gửi" (s17 held-out cd119): the issuer speaks to
+    the addressees; before, the paragraph gave the issuer a section-less duty of its own."""
+    path = tmp_path / "cong-dien.md"
+    path.write_text("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 42/CĐ-TTg\n\nCÔNG ĐIỆN\n\nVề phòng chống dịch bệnh trên cây trồng\n\n"
+                    "Thời gian qua, dịch bệnh trên cây lúa lan rộng ở nhiều vùng. Để chủ động ngăn chặn, "
+                    "Thủ tướng Chính phủ yêu cầu:\n\n"
+                    "1. Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương phun thuốc phòng trừ.\n\n"
+                    "2. Bộ Tài chính bố trí kinh phí hỗ trợ người trồng lúa.\n", encoding="utf-8")
+    doc = parse(path)
+    assert doc.meta.issuer == "Thủ tướng Chính phủ"
+    assert not [d for d in doc.duties if any(u.name == "Thủ tướng Chính phủ" for u in d.units)]
+    assert ("Bộ Tài chính", "lead") in _roles(_duty(doc, "2", "Bộ Tài chính"))

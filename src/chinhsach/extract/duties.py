@@ -2875,7 +2875,13 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 directive = None
                 continue
             asked = directive == [] and bool(addressees) and bool(_ADDRESSED_ABOVE.search(fold(text.strip())))
-            if directive or asked:
+            # "Để …, Thủ tướng Chính phủ yêu cầu:" when the addressees went unread (a telegram's
+            # "… điện:" line, an OCR'd "Kính gửi"): the issuer still speaks to them and charges
+            # itself with nothing (s17 held-out cd119 gave the Prime Minister a duty of its own).
+            speaks = (directive == [] and not asked and bool(_ADDRESSED_ABOVE.search(fold(text.strip())))
+                      and bool(named := roles_in_text(text, find))
+                      and all(_is_issuer(u.name, document.meta.issuer) for u in named))
+            if directive or asked or speaks:
                 # The addressing paragraph hands its addressees to the items below; it charges them
                 # with nothing of its own ([decided, kh179]: a lead-in announcing the list is no
                 # leaf). Read as a charging sentence it gave a second, section-less duty.
