@@ -1061,3 +1061,21 @@ def test_the_issuer_asking_without_read_addressees_charges_itself_with_nothing(t
     assert doc.meta.issuer == "Thủ tướng Chính phủ"
     assert not [d for d in doc.duties if any(u.name == "Thủ tướng Chính phủ" for u in d.units)]
     assert ("Bộ Tài chính", "lead") in _roles(_duty(doc, "2", "Bộ Tài chính"))
+
+
+def test_a_later_items_time_field_leaves_a_phase_with_its_own_dates(tmp_path: Path) -> None:
+    """"* Thời gian thực hiện:" over "+ Đợt 1: từ ngày … đến ngày …" lines, then the next item
+    with its own time field (a commune Front's monitoring plan of s17, its III.2 and III.3): the
+    next item's field reaches back only over siblings that print no time; before, it overwrote
+    each phase's own last day."""
+    path = tmp_path / "ke-hoach-kiem-tra.md"
+    path.write_text("KẾ HOẠCH\n\nKiểm tra công tác phòng cháy năm 2026\n\nI. NỘI DUNG KIỂM TRA\n\n"
+                    "1. Kiểm tra hồ sơ phòng cháy của các chợ\n\n- Kiểm tra sổ theo dõi phương tiện chữa cháy.\n\n"
+                    "* Thời gian thực hiện:\n\n+ Đợt 1: Từ ngày 05/01/2026 đến ngày 16/01/2026.\n\n"
+                    "+ Đợt 2: Từ ngày 04/05/2026 đến ngày 15/05/2026.\n\n"
+                    "2. Kiểm tra lối thoát nạn tại các trường học\n\n- Kiểm tra biển chỉ dẫn thoát nạn.\n\n"
+                    "* Thời gian thực hiện: Từ ngày 01/6/2026 đến ngày 30/6/2026.\n", encoding="utf-8")
+    doc = parse(path)
+    assert _duty(doc, "I.2", "Kiểm tra biển").deadline == "2026-06-30"
+    assert "2026-01-16" in {d.deadline for d in doc.duties if d.section == "I.1"}
+    assert "2026-06-30" not in {d.deadline for d in doc.duties if d.section == "I.1"}

@@ -3407,7 +3407,9 @@ def _unfielded_siblings(earlier: list[Duty], node: str | None, node_segments: di
     bullets does ([decided, s16 fixC]; [decided, s17 fixX1]: the s16 held-out ctr435 gold, written
     blind, reads II.1.1 and II.3.1-3.3 so, and the time cell of II.1.2 singles out the content of
     II.1.1). An item that names its own lead ("2.1. Sở Tài chính bố trí …") or has fields of its
-    own ends the run.
+    own ends the run. So does a duty whose own words give its time ("+ Đợt 1: Trong khoảng
+    thời gian từ ngày … đến ngày …" under the item before, s17 dev kh-mttq-baccamranh III.2: the
+    next item's time field overwrote its three phases' own last days).
     """
     if not node or "." not in node:
         return []
@@ -3417,7 +3419,7 @@ def _unfielded_siblings(earlier: list[Duty], node: str | None, node_segments: di
     for duty in reversed(earlier):
         at = node_of.get(duty.segment_id or "")
         if (id(duty) in fielded or not at or at == node or at.rsplit(".", 1)[0] != parent
-                or any(u.role == "lead" for u in duty.units)):
+                or any(u.role == "lead" for u in duty.units) or duty.deadline is not None):
             break
         out.append(duty)
     return out
