@@ -1022,3 +1022,60 @@ def test_one_name_per_body_covers_table_rows(tmp_path: Path) -> None:
                     "| 1 | Công bố dữ liệu mở của địa phương | UBND cấp xã | Năm 2026 |\n", encoding="utf-8")
     row = _duty(parse(path), "PL1.1", "Công bố")
     assert ("Ủy ban nhân dân xã, phường", "lead") in _roles(row)
+
+
+def test_a_numbered_charge_heading_keeps_its_partners_partners(tmp_path: Path) -> None:
+    """"1. Bộ X chủ trì, phối hợp với các bộ, ngành liên quan" over lettered points (a Prime
+    Minister's telegram of s17, cd119: three such headings, ten points): the partners cooperate
+    in every point below, as the same sentence run into an item's own text says; before, a
+    heading made every unit it named lead, so the partners led ten points."""
+    path = tmp_path / "chi-thi-phoi-hop.md"
+    path.write_text("CHỈ THỊ\n\nVề tăng cường quản lý chợ đầu mối\n\nĐể tăng cường quản lý, yêu cầu:\n\n"
+                    "1. Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các bộ, ngành liên quan\n\n"
+                    "a) Rà soát quy hoạch mạng lưới chợ đầu mối nông sản.\n\n"
+                    "b) Hướng dẫn địa phương kiểm soát nguồn gốc hàng hóa tại chợ.\n\n"
+                    "2. Bộ Y tế chủ trì, phối hợp với Bộ Công Thương\n\n"
+                    "a) Kiểm tra an toàn thực phẩm tại các chợ đầu mối.\n\n"
+                    "b) Tổng hợp kết quả gửi Thủ tướng Chính phủ.\n", encoding="utf-8")
+    doc = parse(path)
+    for point in ("1.a", "1.b"):
+        roles = _roles(_duty(doc, point, ""))
+        assert ("Bộ Nông nghiệp và Môi trường", "lead") in roles
+        assert ("bộ, ngành", "cooperate") in roles and ("bộ, ngành", "lead") not in roles
+    roles = _roles(_duty(doc, "2.b", "Tổng hợp"))
+    assert {("Bộ Y tế", "lead"), ("Bộ Công Thương", "cooperate")} <= roles
+    assert ("Bộ Công Thương", "lead") not in roles
+
+
+def test_the_issuer_asking_without_read_addressees_charges_itself_with_nothing(tmp_path: Path) -> None:
+    """"Để …, Thủ tướng Chính phủ yêu cầu:" over numbered charges, in a telegram whose addressees
+    stand on a "… điện:" line rather than "Kính gửi" (s17 held-out cd119): the issuer speaks to
+    the addressees; before, the paragraph gave the issuer a section-less duty of its own."""
+    path = tmp_path / "cong-dien.md"
+    path.write_text("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 42/CĐ-TTg\n\nCÔNG ĐIỆN\n\nVề phòng chống dịch bệnh trên cây trồng\n\n"
+                    "Thời gian qua, dịch bệnh trên cây lúa lan rộng ở nhiều vùng. Để chủ động ngăn chặn, "
+                    "Thủ tướng Chính phủ yêu cầu:\n\n"
+                    "1. Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương phun thuốc phòng trừ.\n\n"
+                    "2. Bộ Tài chính bố trí kinh phí hỗ trợ người trồng lúa.\n", encoding="utf-8")
+    doc = parse(path)
+    assert doc.meta.issuer == "Thủ tướng Chính phủ"
+    assert not [d for d in doc.duties if any(u.name == "Thủ tướng Chính phủ" for u in d.units)]
+    assert ("Bộ Tài chính", "lead") in _roles(_duty(doc, "2", "Bộ Tài chính"))
+
+
+def test_a_later_items_time_field_leaves_a_phase_with_its_own_dates(tmp_path: Path) -> None:
+    """"* Thời gian thực hiện:" over "+ Đợt 1: từ ngày … đến ngày …" lines, then the next item
+    with its own time field (a commune Front's monitoring plan of s17, its III.2 and III.3): the
+    next item's field reaches back only over siblings that print no time; before, it overwrote
+    each phase's own last day."""
+    path = tmp_path / "ke-hoach-kiem-tra.md"
+    path.write_text("KẾ HOẠCH\n\nKiểm tra công tác phòng cháy năm 2026\n\nI. NỘI DUNG KIỂM TRA\n\n"
+                    "1. Kiểm tra hồ sơ phòng cháy của các chợ\n\n- Kiểm tra sổ theo dõi phương tiện chữa cháy.\n\n"
+                    "* Thời gian thực hiện:\n\n+ Đợt 1: Từ ngày 05/01/2026 đến ngày 16/01/2026.\n\n"
+                    "+ Đợt 2: Từ ngày 04/05/2026 đến ngày 15/05/2026.\n\n"
+                    "2. Kiểm tra lối thoát nạn tại các trường học\n\n- Kiểm tra biển chỉ dẫn thoát nạn.\n\n"
+                    "* Thời gian thực hiện: Từ ngày 01/6/2026 đến ngày 30/6/2026.\n", encoding="utf-8")
+    doc = parse(path)
+    assert _duty(doc, "I.2", "Kiểm tra biển").deadline == "2026-06-30"
+    assert "2026-01-16" in {d.deadline for d in doc.duties if d.section == "I.1"}
+    assert "2026-06-30" not in {d.deadline for d in doc.duties if d.section == "I.1"}

@@ -2182,6 +2182,7 @@ _FOUNDED_BY = re.compile(r"\s*(?:quyet dinh\s+)?(?:thanh lap|quan ly)(?:\s+va\s+
 
 def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) -> list[UnitRole]:
     heading = heading.rstrip(" :")
+    cut = heading.endswith("…")
     # The unit reader takes a line that runs to its end as a name ("1. Phòng Tư pháp huyện"); a
     # heading that ends in "." is a clause whose text is its heading ("2. Phòng Đào tạo lưu trữ
     # hồ sơ …."), so it is read as the sentence it is, with its full stop.
@@ -2229,11 +2230,16 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     for m in reversed(mentions):
         rest = rest[: m.start] + rest[m.end :]
     # "Giao Sở X chủ trì, phối hợp với Sở Y:": Y is the partner of X in every item below.
-    # (Headings keep every unit a lead: the development plans' unit headings are written so.)
     # Every member of the partners' list is a partner ("phối hợp với Sở Y, Ủy ban nhân dân các
     # phường, xã:"; before, only the first one was, qd2853 of the session-13 fresh plans).
-    partner_ids = {i for i in range(len(mentions))
-                   if partners and _in_list_after(folded, mentions, i, _COOPERATE)}
+    # A numbered heading says so too ("1. Bộ X chủ trì, phối hợp với các bộ, cơ quan liên quan"
+    # over its lettered points, GUIDELINES-real.md: `phối hợp với X` makes X `cooperate`); before,
+    # headings kept every unit a lead and made the partners lead 10 points of s17 cd119.
+    partner_ids = {i for i in range(len(mentions)) if _in_list_after(folded, mentions, i, _COOPERATE)}
+    if cut and not partners:
+        # "a) Chủ trì, phối hợp Sở X, Sở Y …": an item's own clause cut short for its heading is
+        # read as before; its text gives the roles (s13 dev ct09 5.a, 8.a; s15 dev nq175 D2.5).
+        partner_ids = set()
     if partners:
         # "Bộ X chủ trì, phối hợp với các cơ quan, địa phương:" over lettered points: partners
         # named only generically (no unit, GUIDELINES "các cơ quan liên quan") leave the heading
@@ -2269,7 +2275,7 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
               and (not folded[mentions[-1].end :].strip(" ,.;:…")
                    or (re.match(r"^\W*(?:trach nhiem|nhiem vu) cua\s+$", folded[: mentions[0].start])
                        and folded[mentions[-1].end :].lstrip().startswith("duoc "))))
-    if (len(rest.split()) > 3 and not owners) or len(partner_ids) == len(mentions):
+    if (len(rest.split()) > 3 and not owners) or (partners and len(partner_ids) == len(mentions)):
         return []  # a heading about a topic that merely mentions a unit
     # "Giao Sở Giáo dục và Đào tạo chỉ đạo Trung tâm Giáo dục thường xuyên tỉnh:" over its bullets:
     # the bodies it directs are acted on (GUIDELINES-real.md, not units); the directing one leads
@@ -2869,7 +2875,13 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 directive = None
                 continue
             asked = directive == [] and bool(addressees) and bool(_ADDRESSED_ABOVE.search(fold(text.strip())))
-            if directive or asked:
+            # "Để …, Thủ tướng Chính phủ yêu cầu:" when the addressees went unread (a telegram's
+            # "… điện:" line, an OCR'd "Kính gửi"): the issuer still speaks to them and charges
+            # itself with nothing (s17 held-out cd119 gave the Prime Minister a duty of its own).
+            speaks = (directive == [] and not asked and bool(_ADDRESSED_ABOVE.search(fold(text.strip())))
+                      and bool(named := roles_in_text(text, find))
+                      and all(_is_issuer(u.name, document.meta.issuer) for u in named))
+            if directive or asked or speaks:
                 # The addressing paragraph hands its addressees to the items below; it charges them
                 # with nothing of its own ([decided, kh179]: a lead-in announcing the list is no
                 # leaf). Read as a charging sentence it gave a second, section-less duty.
@@ -3395,7 +3407,9 @@ def _unfielded_siblings(earlier: list[Duty], node: str | None, node_segments: di
     bullets does ([decided, s16 fixC]; [decided, s17 fixX1]: the s16 held-out ctr435 gold, written
     blind, reads II.1.1 and II.3.1-3.3 so, and the time cell of II.1.2 singles out the content of
     II.1.1). An item that names its own lead ("2.1. Sở Tài chính bố trí …") or has fields of its
-    own ends the run.
+    own ends the run. So does a duty whose own words give its time ("+ Đợt 1: Trong khoảng
+    thời gian từ ngày … đến ngày …" under the item before, s17 dev kh-mttq-baccamranh III.2: the
+    next item's time field overwrote its three phases' own last days).
     """
     if not node or "." not in node:
         return []
@@ -3405,7 +3419,7 @@ def _unfielded_siblings(earlier: list[Duty], node: str | None, node_segments: di
     for duty in reversed(earlier):
         at = node_of.get(duty.segment_id or "")
         if (id(duty) in fielded or not at or at == node or at.rsplit(".", 1)[0] != parent
-                or any(u.role == "lead" for u in duty.units)):
+                or any(u.role == "lead" for u in duty.units) or duty.deadline is not None):
             break
         out.append(duty)
     return out
