@@ -296,7 +296,7 @@ def table_blocks(lines: Sequence[SourceLine]) -> list[TableBlock]:
             i = j
             continue
         if line.kind == "text" and (stacked := _stacked_block(lines, i) or _ocr_indicator_block(lines, i)
-                                       or _column_run_block(lines, i)) is not None:
+                                       or _ocr_duty_block(lines, i) or _column_run_block(lines, i)) is not None:
             blocks.append(stacked)
             i = stacked.last + 1
             continue
@@ -542,6 +542,178 @@ def _ocr_indicator_block(lines: Sequence[SourceLine], i: int) -> TableBlock | No
     for number, words, bound, value, prov in rows:
         cell = None if value is None else " ".join(x for x in (bound, value) if x)
         grid.append(([str(number), " ".join(words), cell], prov))
+    return TableBlock(grid, i, last, from_pipes=True, header_rows=1, positioned=True,
+                      lines=list(range(i, last + 1)))
+
+
+# A scanned duty appendix (STT | task | time | lead | partner) that OCR read line by line across
+# the page (s17 dev qd2439/QĐ-BTC 2022, eleven appendices of ~110 rows): the header on one line
+# ("STT Nội dung hoạt động … Đơn vị chủ trì Đơn vị phối hợp", "Thời gian" on the line above), then
+# every printed line through all the cells, left to right: the task's words, the row's time
+# ("2022-2025") where the row is centred, the lead's words, the partner's words, the column rules
+# now and then read as "|". The row's number stands beside its middle line; the lines above it
+# that open a sentence are the row's top. Read as text, the whole appendix gave no duty.
+_OCR_DUTY_HEADER = re.compile(r"^s?tt noi dung\b.*\b(?:don vi|co quan) chu tri\b.*\bphoi h")
+_OCR_DUTY_STT = re.compile(r"^(?P<stt>[IVX]{1,4}|\d{1,2}(?:[.,]\s?\d{1,2})?|\d{3})\.?(?![\d\w-])\s*(?:[|_—-]+\s*)*(?=\S)")
+# A row's time: a year or a span, not a year inside the task's words ("năm 2025").
+_OCR_DUTY_TIME = re.compile(r"(?<![\d/])(?<!năm )(?<!đoạn )(20\d\d)(?:\s*[-–]\s*(20\d\d)|\s+(20\d\d))?(?![\d/%])")
+_OCR_UNIT_HEAD = re.compile(r"(?<!\w)(?:Bộ|Tổng cục|T[ôoéẻ]ng c[uụ]c|Chi cục|Cục|Vụ|Ban|Viện|Văn phòng|Phòng|Sở|UBND|Ủy ban|"
+                            r"Các\s+(?:Vụ|vụ|đơn vị|Bộ|bộ|cơ quan|Sở|sở))(?!\w)")
+_OCR_PARTNER_HEAD = re.compile(r"(?<!\w)Các\s+(?:Vụ|vụ|Vu|vu|đơn vị|Bộ|bộ|cơ quan|Sở|sở)(?!\w)")
+
+
+def _ocr_duty_header(text: str) -> bool:
+    return bool(_OCR_DUTY_HEADER.match(fold(" ".join(text.split()))))
+
+
+def _ocr_unit_pieces(part: str, lead_open: bool) -> tuple[str, str]:
+    """The lead's and the partner's words of one printed line's unit part (left to right): cut at
+    a column rule ("|"), where a partner cell opens ("Các Vụ/đơn vị …"), or after the bracket
+    that closes the lead's sub-bodies ("Tổng cục Thuế (Vụ A, Cục B)"), open on a line above
+    when ``lead_open``."""
+    part = part.strip(" |_-—")
+    if "|" in part:
+        left, _, right = part.partition("|")
+        return left.strip(" _-—"), right.strip(" |_-—")
+    m = _OCR_PARTNER_HEAD.search(part)
+    if m is not None:
+        return part[: m.start()].strip(), part[m.start():].strip()
+    heads = list(_OCR_UNIT_HEAD.finditer(part))
+    for before, here in zip(heads, heads[1:], strict=False):
+        # A body's head right after a whole name ("Sở A Sở B"), with no comma, "và" or bracket
+        # between and none left open: the partner's cell beside the lead's.
+        gap = part[before.end(): here.start()].strip()
+        opened = lead_open or part[: here.start()].count("(") > part[: here.start()].count(")")
+        if gap and not opened and not re.search(r"(?:[,;(/&-]|\bvà)$", gap):
+            return part[: here.start()].strip(), part[here.start():].strip()
+    close = part.find(")")
+    if close >= 0 and (lead_open or "(" in part[:close]):
+        return part[: close + 1].strip(), part[close + 1:].strip(" _-—")
+    return part, ""
+
+
+def _open_bracket(words: list[str]) -> bool:
+    joined = " ".join(words)
+    return joined.count("(") > joined.count(")")
+
+
+# The end of a lead's bracket on a line whose task words come first: "… nguồn thu. HTQT)",
+# "DNL, Vụ DNNCN)": the sub-bodies' abbreviations and heads, back to the task's last word.
+_OCR_BRACKET_END = re.compile(r"(?:(?<=\s)|^)(?P<b>(?:(?:Vụ|Cục|Chi cục|Phòng|Ban|Trường|Văn phòng|[A-ZĐ][A-ZĐ&]+)[,;]?\s+)*"
+                              r"[A-ZĐ][A-ZĐ&]+\))")
+
+
+def _ocr_duty_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
+    """The duty table whose one-line header is line ``i`` of an OCR'd page (see above), or None.
+
+    Rows open at a line whose number comes first and whose time (or column rule) follows the
+    task's words; a line that opens a sentence after a row's number opens the next row's top.
+    A numbered line with neither time nor rule is a group row ("1 | Luật …", "II | Về …"); the
+    rows under a numbered group take its number ("1.1", "1.2": the scan garbles them, "13",
+    "224"). Within a row's lines, the words before the time or the first unit are the task's,
+    the words after split at a rule or a partner's "Các …" into the lead's and the partner's.
+    The header again after a page break continues the table."""
+    head = lines[i]
+    if head.kind != "text" or head.prov.ocr_confidence is None or not _ocr_duty_header(head.text):
+        return None
+    rows: list[dict] = []
+    pending: list[str] = []
+    group: str | None = None
+    numbered_group = False
+    count = 0
+    last = i
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        text = " ".join(line.text.split())
+        if line.page_break_before:
+            # The next page goes on only under the header again (its first lines may be specks).
+            ahead = None
+            for k in range(j, min(len(lines), j + 12)):
+                if lines[k].kind != "text" or appendix_heading(" ".join(lines[k].text.split())) is not None:
+                    break  # the next appendix's table is its own
+                if _ocr_duty_header(lines[k].text) or fold(lines[k].text).strip().startswith("don vi phoi h"):
+                    ahead = k
+                    break
+            if ahead is None:
+                break
+            j = ahead + 1
+            pending = []
+            continue
+        if line.kind != "text" or appendix_heading(text) is not None or _STACKED_END.match(text):
+            break
+        j += 1
+        if not text or len(re.sub(r"[\W\d_]", "", text)) < 3:
+            continue
+        last = j - 1
+        if _ocr_duty_header(text):
+            pending = []  # the header again on a page whose break the reader did not mark
+            continue
+        m = _OCR_DUTY_STT.match(text)
+        rest = text[m.end():] if m else text
+        t = _OCR_DUTY_TIME.search(rest)
+        if m is not None and t is None and "|" not in rest and not _OCR_UNIT_HEAD.search(rest[1:]):
+            stt = m.group("stt")
+            if _ROMAN.match(stt) or (stt.isdigit() and len(stt) <= 2):
+                group, numbered_group, count = stt, stt.isdigit(), 0
+                rows.append({"stt": stt, "task": [rest], "time": None, "lead": [], "partner": [],
+                             "prov": line.prov, "group": True})
+                pending = []
+                continue
+        if m is not None and (t is not None or "|" in rest):
+            printed = m.group("stt").replace(",", ".").replace(" ", "")
+            count += 1
+            if numbered_group:
+                stt = f"{group}.{count}"
+            else:
+                stt = printed if printed.isdigit() and int(printed) == count else str(count)
+            rows.append({"stt": stt, "task": [], "time": None, "lead": [], "partner": [],
+                         "prov": line.prov, "group": False})
+            body, pending = [*pending, rest], []
+        else:
+            opens = rows and not rows[-1]["group"] and text[:1].isupper() and len(text.split()[0]) > 1 \
+                and not _OCR_UNIT_HEAD.match(text)
+            if not rows or rows[-1]["group"] or opens or pending:
+                pending.append(text)
+                continue
+            body = [text]
+        row = rows[-1]
+        for piece in body:
+            tm = _OCR_DUTY_TIME.search(piece)
+            if tm is not None:
+                if row["time"] is None:
+                    row["time"] = tm.group(0)
+                task, units = piece[: tm.start()], piece[tm.end():]
+            else:
+                cut = piece.find("|")
+                um = _OCR_UNIT_HEAD.search(piece)
+                bracket = _OCR_BRACKET_END.search(piece) if _open_bracket(row["lead"]) else None
+                at = min(cut if cut >= 0 else len(piece), um.start() if um else len(piece),
+                         bracket.start() if bracket else len(piece))
+                if piece[:1] == "(" or (um is not None and um.start() == 0):
+                    at = 0
+                elif at < len(piece) and piece[:at].rstrip().endswith("("):
+                    at = piece[:at].rstrip().rfind("(")  # "(Vụ A)": the bracket opens the lead's words
+                task, units = piece[:at], piece[at:]
+            task = task.strip(" |_-—")
+            if task:
+                row["task"].append(task)
+            lead, partner = _ocr_unit_pieces(units, _open_bracket(row["lead"]))
+            if lead:
+                row["lead"].append(lead)
+            if partner:
+                row["partner"].append(partner)
+    duty_rows = [r for r in rows if not r["group"]]
+    if len(duty_rows) < 3 or sum(bool(r["lead"]) for r in duty_rows) * 2 < len(duty_rows):
+        return None
+    grid: list[tuple[list[str | None], Provenance]] = [
+        (["STT", "Nội dung hoạt động", "Thời gian thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp"], head.prov)]
+    for r in rows:
+        # The lead's words of all its lines read together: a name wrapped over two lines ("Sở A
+        # và" / "B Sở C") may leave the partner's head beside its end.
+        lead, rest = _ocr_unit_pieces(" ".join(r["lead"]), False) if r["lead"] else ("", "")
+        partner = " ".join(x for x in (rest, *r["partner"]) if x)
+        grid.append(([r["stt"], " ".join(r["task"]) or None, r["time"], lead or None, partner or None], r["prov"]))
     return TableBlock(grid, i, last, from_pipes=True, header_rows=1, positioned=True,
                       lines=list(range(i, last + 1)))
 
