@@ -46,7 +46,9 @@ _QUESTION = re.compile(
     r"\s*(?:ve|cho|viec|cong tac)?\s+",
 )
 _TRAILING = re.compile(
-    r"\s*(?:(?:la ai|do ai|thuoc(?: ve)? ai|cua ai|giao cho ai|(?:do )?(?:don vi|co quan|so|ban|nganh) nao)"
+    r"\s*(?:(?:la ai|do ai|thuoc(?: ve)? ai|cua ai|giao cho ai|(?:do )?(?:don vi|co quan|so|ban|nganh) nao|"
+    # "… là việc của bộ nào", "… là nhiệm vụ của ai": the asker after what the duty is called.
+    rf"(?:la )?(?:viec|nhiem vu|trach nhiem) cua (?:ai|(?:don vi|co quan|ben|so|ban|nganh|{_CENTRAL_KINDS}) nao))"
     r"(?: (?:chu tri|phu trach|thuc hien|chiu trach nhiem))?)?\s*[?.!]*\s*$")
 
 # Words of the question itself, never a topic: "ai" alone asks nothing (it opened a who card).
@@ -338,6 +340,7 @@ def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
                   fold(d["doc_id"]).lower()) for d in rows]
     documents_by_id = {d["doc_id"]: d for d in rows}
     named: list[tuple[int, int]] = []  # each reference with the words naming its document
+    via_carriers: list[tuple[int, int]] = []  # references found only through the documents carrying them out
     cites = facts.citations(idx.conn)
     for word, digits, span in references:
         kind = KIND_CODES.get(word.upper()) or TYPE_WORDS.get(word)
@@ -364,15 +367,21 @@ def _documents_referenced(idx: Index, topic: str) -> tuple[set[str], str]:
             # number is its own: its carriers' duties competed with its own (a strategy carrying
             # the resolution asked about, s16 held-out d08).
             if _leading_number(cited) == number and (cited_type or DocNumber.parse(cited).doc_type) == kind:
+                if span not in spans and span not in via_carriers:
+                    via_carriers.append(span)
                 hits.add(doc_id)
         found |= hits
-    if not spans:
-        return found, topic
     colon = folded.find(":")
-    if 0 <= colon and min(a for a, _ in spans) < colon and topic_terms(topic[colon + 1:]):
+    if 0 <= colon and (spans or via_carriers) and min(a for a, _ in spans + via_carriers) < colon \
+            and topic_terms(topic[colon + 1:]):
         # "NQ 88 khoáng sản: <subject>": what stands before the colon names the document (its
         # number and the words of its title, which every one of its sentences repeats).
+        # So does a document named by the one it carries out ("NQ 57: …" for the plan carrying
+        # it out): left in, "nq 57" and the words after it were topic pairs every sentence of
+        # that plan repeats (s17 held-out d12, d13).
         return found, _strip_joiners(topic[colon + 1:])
+    if not spans:
+        return found, topic
     for cut in (named, spans):
         # The number and the words naming the document go; when they are the whole topic
         # ("nghị quyết 26 về ADN liệt sĩ"), only the number.
@@ -415,8 +424,15 @@ def _plans_named(idx: Index, name: str) -> list[tuple[str, str, float]]:
     if len(set(words)) < 2:
         return []
     pairs = set(zip(words, words[1:], strict=False))
+    # A name that opens with a kind ("công điện …") names a document whose header says that kind
+    # (its type, or its title: "Quyết định phê duyệt Đề án …"): its syllables alone ("công" is a
+    # function syllable) matched a plan on the same subject.
+    opening = re.match(r"\s*(?:(?:trong|theo|o|tai)\s+)?(" + "|".join(
+        re.escape(w) for w in sorted(TYPE_WORDS, key=len, reverse=True)) + r")\b", fold(name).lower())
     found = []
     for d in idx.documents():
+        if opening and not re.search(rf"\b{opening.group(1)}\b", fold(f"{d['type'] or ''} {d['title'] or ''}").lower()):
+            continue
         header = _content_sequence(" ".join(d[k] or "" for k in ("type", "title", "issuer", "place")))
         # Every word, and most of them beside the same neighbour: single syllables are found
         # anywhere in a long title ("bộ" of "cán bộ", "môi trường" of "môi trường quốc tế").
@@ -535,7 +551,7 @@ _IN_PLAN = re.compile(
 # móng": the document named first by its kind, then after a colon the subject inside it (folded).
 _PLAN_FIRST = re.compile(
     r"^\s*(?:(?:trong|theo|o|tai)\s+)?(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|chi thi|"
-    r"van ban|cong van)\b)[^:]*:")
+    r"van ban|cong van|cong dien|thong bao)\b)[^:]*:")
 
 
 def _subject_within(idx: Index, topic: str) -> tuple[str, list[tuple[str, str, float]]]:
