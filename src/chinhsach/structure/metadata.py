@@ -1472,9 +1472,11 @@ def read_document_header(source: SourceText, paras: list[Paragraph], body_start:
                 break
     if meta.signer is None and sign_line is not None:
         meta.signer, name_line = _stamped_signer(source, sign_line, n)
-    if meta.signer and _FOREIGN_LETTERS.search(meta.signer):
-        # A name OCR garbled ("š Zuyến …"): no Vietnamese name is spelt with these letters, and
-        # which name was printed is a guess; left empty with the warning
+    if meta.signer and (_FOREIGN_LETTERS.search(meta.signer)
+                        or any(w[1:] != w[1:].lower() for w in meta.signer.split())):
+        # A name OCR garbled ("š Zuyến …", "SỐ ãaãốTố" under a seal, s17 dev ct11, s15 dev
+        # ctr31): no Vietnamese name is spelt with these letters or with a capital inside a
+        # word, and which name was printed is a guess; left empty with the warning
         # (GUIDELINES-real.md **[decided, s18 fixAC]**).
         reading.unreadable["signer"] = meta.signer
         meta.signer = None
