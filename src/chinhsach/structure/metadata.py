@@ -320,7 +320,7 @@ def _number(text: str) -> str | None:
     num = m.group("num").rstrip(".,;:")
     if not re.search(r"\d", num) or not re.search(r"[A-Za-zĐđ]", num):
         return None
-    if re.search(r"[^\w./\-–]", num):
+    if re.search(r"[^\w./\-–&]", num):
         return None  # a mark no number holds ("45? /BKHĐT", s17 dev cv1457): a digit OCR lost
 
     return canonical_doc_number(num)
