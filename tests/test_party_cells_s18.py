@@ -70,3 +70,20 @@ Nâng cao nhận thức về chuyển đổi số.
     leads = {d.section: {u.name for u in d.units if u.role == "lead"} for d in doc.duties}
     assert leads.get("II.a") == {"Chi bộ cơ quan Sở Nội vụ"}
     assert leads.get("II.b") == {"Đảng ủy cơ quan Văn phòng Tỉnh ủy"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # The law's own names for the Assembly's bodies, and its usual short name.
+        ("Các Ủy ban của Quốc hội, các cơ quan thuộc UBTVQH phối hợp thẩm tra.",
+         ["Ủy ban của Quốc hội", "cơ quan thuộc Ủy ban Thường vụ Quốc hội"]),
+        # Deputies are persons, not the Assembly; charged as a plural they are a class.
+        ("Tuyên truyền về bầu cử đại biểu Quốc hội khóa mới.", []),
+        ("Các Đoàn đại biểu Quốc hội, các đại biểu Quốc hội tiếp xúc cử tri.",
+         ["Đoàn Đại biểu Quốc hội", "đại biểu Quốc hội"]),
+        ("Quốc hội xem xét, thông qua dự án luật.", ["Quốc hội"]),
+    ],
+)
+def test_the_assemblys_bodies_and_deputies(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_units(text)] == names

@@ -1469,7 +1469,28 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
             continue
         out.extend(named or [_force_of_level(_chair_of_committee(m))])
     out = [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+    out = _deputies(text, out)
     return _licensed_actors(text, _addressed_class(text, _front_offices(text, _memberships_apart(text, out))))
+
+
+# "bầu cử đại biểu Quốc hội", "tiếp xúc cử tri của đại biểu Quốc hội": the deputies are persons,
+# not the Assembly, which read out of the phrase led every bullet of a delegation's heading beside
+# it (kh3260 of the session-17 batch, p: "Quốc hội" lead and monitor). Charged as a plural ("các
+# đại biểu Quốc hội giám sát …") they are a class of their own, as its blind gold wrote them.
+_DEPUTIES_BEFORE = re.compile(r"(?<!\w)(?P<plural>(?:các|những)\s+)?đại biểu\s+$", re.IGNORECASE)
+
+
+def _deputies(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        before = _DEPUTIES_BEFORE.search(text[max(0, m.start - 20) : m.start]) if m.name == "Quốc hội" else None
+        if before is None:
+            out.append(m)
+        elif before.group("plural"):
+            start = m.start - (min(m.start, 20) - before.start("plural") - len(before.group("plural")))
+            out.append(replace(m, start=start, text=text[start : m.end], name="đại biểu Quốc hội",
+                               is_head=False, collective=True))
+    return out
 
 
 # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ Việt Nam xã lãnh đạo …": the body
