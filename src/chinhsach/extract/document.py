@@ -438,12 +438,35 @@ _SETS_UP = re.compile(r"\bThành lập\s+(?P<name>(?:Đoàn|Tổ|Hội đồng)\
                       r"(?=\s*(?:\(|để\b|gồm\b|do\b|[,:;.]|$))")
 _TEAM_HEADS = {"Đoàn": ("Trưởng đoàn", "Trưởng Đoàn", "Thư ký đoàn", "Thư ký Đoàn", "thành viên Đoàn",
                         "Thành viên Đoàn"),
-               "Tổ": ("Tổ trưởng",)}
+               "Tổ": ("Tổ trưởng",),
+               # A sub-committee's posts in its own plan (s17 kh01-tbttkt: "Đồng chí … - Trưởng
+               # Tiểu ban:", "- Phó Trưởng tiểu ban Thường trực:", "Các thành viên khác trong tiểu
+               # ban"): both blind annotators wrote the sub-committee for each.
+               "Tiểu": ("Phó Trưởng Tiểu ban Thường trực", "Phó Trưởng tiểu ban Thường trực",
+                        "Phó Trưởng tiểu ban thường trực", "Phó Trưởng Tiểu ban", "Phó Trưởng tiểu ban",
+                        "Phó trưởng tiểu ban", "Trưởng Tiểu ban", "Trưởng tiểu ban", "thành viên khác trong tiểu ban",
+                        "thành viên trong tiểu ban", "thành viên Tiểu ban", "Thành viên Tiểu ban",
+                        "thành viên tiểu ban")}
+# Posts that name a member of the team only as the subject of its own item: after "Đồng chí
+# <home office> -" ("- Ủy viên:", "- Thư ký:"), or opening the item ("Các thành viên khác trong
+# tiểu ban …"). Elsewhere "phối hợp với các thành viên trong tiểu ban" names the team's own
+# members, no partner of it (s17 kh01-tbttkt IV.3, IV.5: both golds give no cooperate).
+_SUBJECT_POSTS = ("Ủy viên", "Thư ký", "thành viên khác trong tiểu ban", "thành viên trong tiểu ban")
+_OPENS_ITEM = re.compile(r"^\W*(?:(?:Các|các)\s+(?:đồng chí\s+)?)?$")
 # The team's own document ("KẾ HOẠCH Kiểm tra …" issued by "ĐOÀN KIỂM TRA theo Quyết định số …",
 # signed "T/M. ĐOÀN KIỂM TRA") names itself bare as its founding decision does ("Đối với Đoàn kiểm
 # tra:", "Ông X - Trưởng đoàn: Phụ trách chung …"): s15 kh1105, the plan of the team qd1050 set up.
 # Only the issuer: elsewhere a bare "Đoàn kiểm tra" is any team (fixA: an award list's teams).
 _ISSUING_TEAM = re.compile(r"(?P<name>(?:Đoàn|Tổ)\s+[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,3}?)(?=\s+theo\b|\s*[(,]|$)")
+# A sub-committee of an election committee or a steering board issues its own plan under its
+# name of lower-case fields, commas included ("Tiểu ban thông tin, tuyên truyền, khánh tiết"),
+# over the body it belongs to ("Ủy ban bầu cử xã …"), which is no part of the team's name.
+_ISSUING_SUBCOMMITTEE = re.compile(r"(?P<name>Tiểu ban(?:,?\s+[a-zà-ỹđ]+)+?)(?=\s+[A-ZĐÀ-Ỹ]|\s*$)")
+# "Đồng chí Phó Giám đốc Trung tâm … - Phó Trưởng tiểu ban:": the office before the dash is the
+# person's home body; the post after it is the one the plan charges ([decided, s16 fixI]).
+# The address word may be gone: the duty reader blanks "Đồng chí <name> -" first, which leaves
+# "Xã hội - Phó Trưởng tiểu ban" of a home office printed with a dash of its own.
+_HOME_POST = re.compile(r"^\W*(?P<who>(?:(?:Đồng chí|đồng chí|Đ/c|đ/c|Ông|Bà)\b)?)[^:;.]*?\s[-–]\s*$")
 
 
 # "Thành lập Hội đồng và Tổ giúp việc Hội đồng đánh giá … Mông Sơn, xã …, tỉnh … (gọi tắt là Hội
@@ -480,7 +503,7 @@ def _set_up_bodies(texts: Iterable[str], issuer: str | None = None) -> dict[str,
     """The teams a document sets up (:data:`_SETS_UP`, :data:`_SETS_UP_DEFINED`) and the team
     that issues it (:data:`_ISSUING_TEAM`): the name it calls each by, mapped to the unit name."""
     out: dict[str, str] = {}
-    if issuer and (own := _ISSUING_TEAM.match(issuer)):
+    if issuer and (own := _ISSUING_TEAM.match(issuer) or _ISSUING_SUBCOMMITTEE.match(issuer)):
         out[own.group("name")] = own.group("name")
     for t in texts:
         if "Thành lập" in t:
@@ -506,23 +529,88 @@ def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: dict[str, s
     # pairs, not keyed by the full name, as two short names may stand for one team ("Tổ giúp việc"
     # and "Tổ giúp việc Hội đồng") and both are printed.
     words = [(name, [re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
-                     for form in (short, *_TEAM_HEADS.get(short.split()[0], ()), *_council_heads(short))])
+                     for form in (short, *_TEAM_HEADS.get(short.split()[0], ()), *_council_heads(short),
+                                  *(_SUBJECT_POSTS if short.startswith("Tiểu ban") else ()))])
              for short, name in names.items()]
 
     def with_teams(text: str) -> list[Mention]:
         found = list(find(text))
         # The longest form first: "Tổ giúp việc Hội đồng" is the team, not the team and the council.
         spans = sorted(((m.span(), name) for name, forms in words for form in forms
-                        for m in form.finditer(text)), key=lambda x: x[0][0] - x[0][1])
+                        for m in form.finditer(text)
+                        if m.group(0) not in _SUBJECT_POSTS or _OPENS_ITEM.match(text[: m.start()])
+                        or _HOME_POST.match(text[: m.start()])), key=lambda x: x[0][0] - x[0][1])
         # A name read over two of them ("… của Đoàn kiểm tra" ⏎ "Đoàn kiểm tra thực hiện" joined:
         # "Đoàn kiểm tra Đoàn") is neither.
         found = [x for x in found if sum(1 for (a, b), _ in spans if x.start < b and a < x.end) < 2]
+        home = next(((m, a) for (a, _b), _ in spans if (m := _HOME_POST.match(text[:a]))), None)
+        if home is not None:
+            # The whole "Đồng chí <home office> - <post>" names the team member: one mention from
+            # the address word on, so that it opens the clause as a bare post does.
+            found = [x for x in found if x.start >= home[1]]
+            spans = [((home[0].start("who"), b) if a == home[1] else (a, b), name) for (a, b), name in spans]
         for (a, b), name in spans:
             if not any(x.start < b and a < x.end for x in found):
                 found.append(Mention(a, b, name))
         return sorted(found, key=lambda x: x.start)
 
     return with_teams
+
+
+# The plan of a Front committee's standing board ("Ban Thường trực Ủy ban MTTQ Việt Nam xã …")
+# charges its own officers by post: the chair and vice-chairs ("Đồng chí …, Chủ tịch Ủy ban MTTQ
+# Việt Nam xã lãnh đạo …", "Phó Chủ tịch Thường trực …") are the board that issues it, and the
+# staff by field ("3. Cán bộ phụ trách lĩnh vực giám sát …", "7. Chuyên viên phụ trách lĩnh vực
+# Hành chính …") are the committee's staff office ([decided, s15 fixP]: officials charged in
+# their own body's document stand for the body; [decided, s17 fixY2]: the staff office is a unit).
+# Read as the committee and no unit, the s17 dev kh16-mttq lost 13 of its III roles to the board.
+_FRONT_BOARD = re.compile(r"^Ban Thường trực (?P<committee>Ủy ban Mặt trận Tổ quốc Việt Nam(?P<level>\s+\S+)?)$")
+_CHAIR_BEFORE = re.compile(r"(?<!\w)(?:Phó\s+)?[Cc]hủ tịch(?:\s+[Tt]hường trực)?\s+$")
+_CHAIR_AT = re.compile(r"(?:Phó\s+)?[Cc]hủ tịch\s")
+# "Đơn vị chủ trì: Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực …": one officer of the
+# board by bare post (the plural "các đ/c Phó Chủ tịch" of a partner field are the lead's own
+# members, no partner: kh16's gold).
+_BARE_CHAIR = re.compile(r"(?<![\w/])(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+(?P<post>(?:Phó\s+)?[Cc]hủ tịch(?:\s+[Tt]hường trực)?)"
+                         r"(?P<field>\s*,\s*phụ trách\s+lĩnh vực[^:;.\n]*)?(?=\s*(?:[,:;.]|$|\s+[a-zà-ỹđ]))")
+# "5. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo …" over its bullets: the board's
+# officers by field, a heading of the board.
+_FRONT_OFFICERS = re.compile(r"^[\W\d]*(?:(?:Các|các)\s+)?(?P<post>(?:Phó\s+)?[Cc]hủ tịch(?:\s+[Tt]hường trực)?"
+                             r"\s+phụ trách\s+lĩnh vực)\b")
+_FRONT_STAFF = re.compile(r"^[\W\d]*(?:(?:Các|các)\s+)?(?P<post>(?:Cán bộ|cán bộ|Chuyên viên|chuyên viên)"
+                          r"(?:\s+chuyên trách)?\s+phụ trách\s+lĩnh vực)\b")
+
+
+def _with_board_posts(find: Callable[[str], list[Mention]], issuer_unit: str | None) -> Callable[[str], list[Mention]]:
+    """``find`` that reads the posts of a Front standing board's own plan as its bodies."""
+    board = _FRONT_BOARD.match(issuer_unit or "")
+    if board is None:
+        return find
+    committee = board.group("committee")
+    office = f"Cơ quan {committee}"
+
+    def with_posts(text: str) -> list[Mention]:
+        found = []
+        for m in find(text):
+            if m.name in (committee, f"Thường trực {committee}") and (
+                    _CHAIR_AT.match(text, m.start) or _CHAIR_BEFORE.search(text[max(0, m.start - 30) : m.start])):
+                m = Mention(m.start, m.end, issuer_unit)
+            elif m.name == "Ban Thường trực":  # "trình Ban Thường trực ban hành": the board itself
+                m = Mention(m.start, m.end, issuer_unit)
+            found.append(m)
+        for chair in _BARE_CHAIR.finditer(text):
+            a, b = chair.start("post"), chair.end()  # the field named after it is no task ("Giám sát …")
+            if not re.match(r"\s+Ủy ban|\s+Uỷ ban|\s+UB", text[b:]) and not any(x.start < b and a < x.end for x in found):
+                found.append(Mention(a, b, issuer_unit))
+        found.sort(key=lambda x: x.start)
+        for pattern, unit in ((_FRONT_STAFF, office), (_FRONT_OFFICERS, issuer_unit)):
+            staff = pattern.match(text)
+            if staff and not any(x.start < staff.end() for x in found):
+                # A heading that is the post and nothing else names it whole, field included.
+                end = len(text.rstrip(" :*")) if not re.search(r"[:;.]", text[staff.end():].rstrip(" :*")) else staff.end()
+                found.insert(0, Mention(staff.start("post"), end, unit))
+        return found
+
+    return with_posts
 
 
 def extract_document(document: Document) -> Document:
@@ -568,6 +656,8 @@ def extract_document(document: Document) -> Document:
     sets = defined_unit_sets((s.text for s in segments), find)
     terms = {form: term for term in sets for form in (term, term[0].upper() + term[1:])}
     find = _with_set_up_bodies(find, {**_set_up_bodies((s.text for s in segments), document.meta.issuer), **terms})
+    own = find_units(document.meta.issuer) if document.meta.issuer else []
+    find = _with_board_posts(find, own[0].name if len(own) == 1 else None)
     duties, plan_lead = extract_duties(document, find)
     row_duties, row_targets, handled = table_facts(document, find)
     if handled:

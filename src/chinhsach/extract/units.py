@@ -56,6 +56,12 @@ from chinhsach.text.bodies import unit_data
 from chinhsach.text.normalize import fold, normalize_text
 from chinhsach.text.tokens import word_dictionary
 
+# Party cells and committees named by the body they sit in, through a link word: "Đảng ủy cơ
+# quan Văn phòng Quốc hội", "Chi bộ cơ quan Sở Tư pháp", "Tổ đảng ở Thường trực Hội đồng …"
+# (GUIDELINES-real.md: the link word stays in the name, as printed).
+_PARTY_CELLS = frozenset({"Tổ đảng", "Chi bộ", "Đảng ủy", "Đảng bộ", "Đảng đoàn", "Ban cán sự đảng"})
+_PARTY_LINKS = (("cơ", "quan"), ("ở",), ("tại",))
+
 
 @dataclass(frozen=True, slots=True)
 class UnitMention:
@@ -388,6 +394,14 @@ class UnitGrammar(Gazetteer):
                         toks, k + 1, after_title=False, plural=False, adjacent=False,
                         owner_mode=True,
                     )
+                link = self._party_link(toks, k, base) if sub is None else 0
+                if link:
+                    sub = self._core(
+                        toks, k + link, after_title=False, plural=False, adjacent=False,
+                        owner_mode=True,
+                    )
+                    if sub is not None:
+                        base = f"{base} {self._surface(toks, k, k + link)}"
                 if sub is not None:
                     if e.joint:
                         sub = self._joint(toks, sub)
@@ -472,6 +486,22 @@ class UnitGrammar(Gazetteer):
         members[-1].end = last_end
         members[-1].place = place
         return _Parse(members, k, e.is_class)
+
+    @staticmethod
+    def _party_link(toks: list[Tok], k: int, base: str) -> int:
+        """How many tokens at toks[k] join a Party cell or committee to the body it sits in:
+        "Đảng ủy cơ quan Văn phòng …", "Chi bộ cơ quan Sở …", "Tổ đảng ở Thường trực Ủy ban …"
+        (0 when none). Every Party plan charges its cells so; read without the link word the
+        cell was dropped or cut to a bare "Đảng ủy" and the bullets under it went to the body
+        it sits in (kh3260 of the session-17 batch: 15/92 units)."""
+        if base not in _PARTY_CELLS:
+            return 0
+        keys = [t.key for t in toks[k : k + 3]]
+        for link in _PARTY_LINKS:
+            w = len(link)
+            if keys[:w] == list(link) and k + w < len(toks) and toks[k + w].cap:
+                return w
+        return 0
 
     def _past_code(self, toks: list[Tok], k: int, e: Entry) -> int:
         """After a body's own acronym or code in brackets when its level or owner follows:
@@ -1439,7 +1469,28 @@ def find_units(text: str, *, ocr: bool = False) -> list[UnitMention]:
             continue
         out.extend(named or [_force_of_level(_chair_of_committee(m))])
     out = [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end or m.start == out[k - 1].start]
+    out = _deputies(text, out)
     return _licensed_actors(text, _addressed_class(text, _front_offices(text, _memberships_apart(text, out))))
+
+
+# "bầu cử đại biểu Quốc hội", "tiếp xúc cử tri của đại biểu Quốc hội": the deputies are persons,
+# not the Assembly, which read out of the phrase led every bullet of a delegation's heading beside
+# it (kh3260 of the session-17 batch, p: "Quốc hội" lead and monitor). Charged as a plural ("các
+# đại biểu Quốc hội giám sát …") they are a class of their own, as its blind gold wrote them.
+_DEPUTIES_BEFORE = re.compile(r"(?<!\w)(?P<plural>(?:các|những)\s+)?đại biểu\s+$", re.IGNORECASE)
+
+
+def _deputies(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    for m in found:
+        before = _DEPUTIES_BEFORE.search(text[max(0, m.start - 20) : m.start]) if m.name == "Quốc hội" else None
+        if before is None:
+            out.append(m)
+        elif before.group("plural"):
+            start = m.start - (min(m.start, 20) - before.start("plural") - len(before.group("plural")))
+            out.append(replace(m, start=start, text=text[start : m.end], name="đại biểu Quốc hội",
+                               is_head=False, collective=True))
+    return out
 
 
 # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ Việt Nam xã lãnh đạo …": the body
