@@ -527,6 +527,8 @@ def test_a_verb_after_a_one_syllable_counted_noun_is_not_its_unit() -> None:
     "Áp dụng mức thuế suất 12% giảm xuống 9% đối với nhóm hàng hóa thuộc danh mục.",
     # results listed by place after a share
     "Một số tỉnh có số nợ tăng cao như: tỉnh Đông Sơn 143,2%, tỉnh Tây Hà +98,6%.",
+    # a signed figure is a change measured, even where the sentence names a share
+    "Tỷ lệ nợ đọng tăng mạnh ở một số tỉnh: tỉnh Đông Sơn +143,2%, tỉnh Tây Hà +98,6%.",
     # a clock time
     "Tờ khai đăng ký trước 0h00 ngày văn bản có hiệu lực không được áp dụng mức mới.",
 ])
