@@ -529,6 +529,8 @@ def test_a_verb_after_a_one_syllable_counted_noun_is_not_its_unit() -> None:
     "Một số tỉnh có số nợ tăng cao như: tỉnh Đông Sơn 143,2%, tỉnh Tây Hà +98,6%.",
     # a signed figure is a change measured, even where the sentence names a share
     "Tỷ lệ nợ đọng tăng mạnh ở một số tỉnh: tỉnh Đông Sơn +143,2%, tỉnh Tây Hà +98,6%.",
+    # an appraisal of the present with its figure in brackets
+    "Tỷ lệ hộ nghèo đa chiều của huyện vẫn còn cao (12,5%), nhất là vùng đồng bào.",
     # a clock time
     "Tờ khai đăng ký trước 0h00 ngày văn bản có hiệu lực không được áp dụng mức mới.",
 ])
