@@ -74,7 +74,7 @@ def evaluate_file(gold_path: Path) -> dict:
         duty["section"] = attached_as_att(duty["section"])
     scope = gold["scope"]
     duties = [d for d in doc["duties"] if in_scope(d["section"], scope)]
-    g_units, p_units = extraction_eval.unit_triples(gold["duties"]), extraction_eval.unit_triples(duties)
+    g_units, p_units = extraction_eval.unit_triples(gold["duties"]), extraction_eval.unit_triples(duties, printed=extraction_eval.printed_names(gold))
     if "meta" in gold.get("annotated", ["meta"]):
         right, total, wrong = extraction_eval.meta_score(doc["meta"], gold["meta"])
     else:  # the ALQAC laws have no header: nothing to score
@@ -241,7 +241,7 @@ def evaluate_scan(gold_path: Path) -> dict:
     meta_wrong = [f for f in fields if f in wrong]
     scope = [*gold["scope"], "BODY"]
     duties = [d for d in doc["duties"] if in_scope(d["section"], scope)]
-    g_units, p_units = extraction_eval.unit_triples(gold["duties"]), extraction_eval.unit_triples(duties)
+    g_units, p_units = extraction_eval.unit_triples(gold["duties"]), extraction_eval.unit_triples(duties, printed=extraction_eval.printed_names(gold))
     d_right, d_total = extraction_eval.deadline_score(duties, gold["duties"])
     baselines = gold.get("baselines", [])
     # Targets a report quotes from another plan ("from_cited_plan") are neither required nor wrong.

@@ -93,7 +93,8 @@ def score(doc: dict, gold: dict) -> dict:
                "targets": [t for t in doc["targets"] if _annotated(t.get("section"), skipped)]}
     pred_targets = [t for t in doc["targets"] if t["value"] is not None]
     gold_targets = [t for t in gold["targets"] if t.get("value") is not None]
-    g_units, p_units = ee.unit_triples(gold["duties"]), ee.unit_triples(doc["duties"])
+    g_units = ee.unit_triples(gold["duties"])
+    p_units = ee.unit_triples(doc["duties"], printed=ee.printed_names(gold))
     right, total, wrong = ee.meta_score(doc["meta"], gold["meta"])
     d_right, d_total = ee.deadline_score(doc["duties"], gold["duties"], same_time_in_section)
     return {

@@ -67,7 +67,8 @@ def triple_patterns(system: dict, dev: dict, second: dict) -> tuple[Counter, dic
 
     A triple a source has twice (the same unit and role in two duties of one section) counts
     twice, as in the F1 of ``extraction_eval``: its n-th copy belongs to the sources with n copies."""
-    counters = {name: extraction_eval.unit_triples(d["duties"])
+    printed = extraction_eval.printed_names(dev, second)
+    counters = {name: extraction_eval.unit_triples(d["duties"], printed=printed)
                 for name, d in (("S", system), ("D", dev), ("R", second))}
     counts: Counter = Counter()
     members: dict[str, list] = {}
@@ -123,7 +124,9 @@ def disagreements(second_dir: Path = REANN, first_dir: Path = DEV) -> str:
         if not dev_path.exists():
             continue
         first, second = _load(dev_path), every_unit_named(_load(path))
-        a, b = extraction_eval.unit_triples(first["duties"]), extraction_eval.unit_triples(second["duties"])
+        printed = extraction_eval.printed_names(first, second)
+        a = extraction_eval.unit_triples(first["duties"], printed=printed)
+        b = extraction_eval.unit_triples(second["duties"], printed=printed)
         lines += [f"{path.stem} units only in first: {key}" for key in sorted((a - b).elements(), key=str)]
         lines += [f"{path.stem} units only in second: {key}" for key in sorted((b - a).elements(), key=str)]
         for one, other, label in ((first, second, "first"), (second, first, "second")):

@@ -67,6 +67,7 @@ from extraction_eval import (  # noqa: E402
     match_targets,
     meta_score,
     prf,
+    printed_names,
     unit_triples,
 )
 from gold_check import GoldFileError, document_path  # noqa: E402
@@ -479,7 +480,7 @@ TRANSFORMS: dict[str, Callable[[str, dict], Transformed]] = {
 def score(doc: dict, gold: dict) -> dict:
     res: dict = {}
     res["targets"] = prf(match_targets(doc["targets"], gold["targets"]), len(doc["targets"]), len(gold["targets"]))
-    g_units, p_units = unit_triples(gold["duties"]), unit_triples(doc["duties"])
+    g_units, p_units = unit_triples(gold["duties"]), unit_triples(doc["duties"], printed=printed_names(gold))
     res["units_with_roles"] = prf(sum((g_units & p_units).values()), sum(p_units.values()), sum(g_units.values()))
     res["citations"] = citation_score(doc["citations"], gold["citations"])
     right, total, wrong = meta_score(doc["meta"], gold["meta"])

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-from extraction_eval import match_targets, prf, unit_key, unit_triples  # noqa: E402
+from extraction_eval import match_targets, prf, printed_names, unit_key, unit_triples  # noqa: E402
 from gold_check import document_path  # noqa: E402
 
 from chinhsach import parse  # noqa: E402
@@ -58,7 +58,7 @@ def evaluate(path: Path) -> dict:
     p_duties = [d for d in doc["duties"] if in_table(d["section"])]
     p_targets = [t for t in doc["targets"] if in_table(t["section"])]
     g_lead, p_lead = lead_pairs(g_duties), lead_pairs(p_duties)
-    g_units, p_units = unit_triples(g_duties), unit_triples(p_duties)
+    g_units, p_units = unit_triples(g_duties), unit_triples(p_duties, printed=printed_names(gold))
     by_section = {d["section"]: d for d in p_duties}
     on_time = sum(1 for d in g_duties if d["section"] in by_section
                   and by_section[d["section"]]["deadline"] == d.get("deadline")

@@ -519,3 +519,32 @@ def test_a_verb_after_a_one_syllable_counted_noun_is_not_its_unit() -> None:
     assert (t.value, t.unit) == (40.0, "nước")
     (t,) = quantified("Phấn đấu mỗi năm công bố 05 bộ dữ liệu mở.")
     assert t.unit.startswith("bộ dữ liệu")
+
+
+@pytest.mark.parametrize("text", [
+    # a rate of a law quoted by a letter
+    "Doanh nghiệp kê khai đúng mức thuế suất thuế tiêu thụ 7% theo quy định mới.",
+    "Áp dụng mức thuế suất 12% giảm xuống 9% đối với nhóm hàng hóa thuộc danh mục.",
+    # results listed by place after a share
+    "Một số tỉnh có số nợ tăng cao như: tỉnh Đông Sơn 143,2%, tỉnh Tây Hà +98,6%.",
+    # a signed figure is a change measured, even where the sentence names a share
+    "Tỷ lệ nợ đọng tăng mạnh ở một số tỉnh: tỉnh Đông Sơn +143,2%, tỉnh Tây Hà +98,6%.",
+    # an appraisal of the present with its figure in brackets
+    "Tỷ lệ hộ nghèo đa chiều của huyện vẫn còn cao (12,5%), nhất là vùng đồng bào.",
+    # a clock time
+    "Tờ khai đăng ký trước 0h00 ngày văn bản có hiệu lực không được áp dụng mức mới.",
+])
+def test_a_bare_share_closing_its_phrase_in_a_letter_is_no_target(text: str) -> None:
+    """The "tỷ lệ" the extractor puts before "X N%" is no cue by itself: letters and notices
+    quote rates of a law and list results by place (s17 dev cv370, held-out tb990: 7 false
+    targets); a share the sentence names as one, or of what follows it, stays a target."""
+    assert find_targets(text, section="1", in_objectives=False) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn 98%.", 98.0),
+    ("Bảo đảm giải ngân 100% kế hoạch vốn được giao trong năm.", 100.0),
+    ("Yêu cầu 100% các cơ sở sản xuất lắp đặt thiết bị quan trắc tự động.", 100.0),
+])
+def test_a_named_share_or_a_share_of_what_follows_stays_a_target(text: str, value: float) -> None:
+    assert [t.value for t in find_targets(text, section="1", in_objectives=False)] == [value]

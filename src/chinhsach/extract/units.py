@@ -969,7 +969,24 @@ class UnitGrammar(Gazetteer):
         return out
 
     def _segment(self, toks: list[Tok], k: int, spec: Entry) -> tuple[str, int] | None:
-        """One capitalised part of a name: a known segment, or a capital + its syllables."""
+        """One capitalised part of a name: a known segment, or a capital + its syllables.
+
+        A part that an abbreviation spells out runs to the end of its words: "Cục CNTT" is
+        "Cục Công nghệ thông tin", "Ban QLDA" "Ban Quản lý dự án", though "thông tin" and "dự
+        án" would not continue a printed name (they were cut to "Cục Công nghệ", "Ban Quản lý";
+        s17 held-out tb990)."""
+        seg = self._segment_core(toks, k, spec)
+        if seg is None or not toks[k].exp or (k > 0 and toks[k - 1].start == toks[k].start):
+            return seg
+        end = seg[1]
+        if end < len(toks) and toks[end].exp and toks[end].start == toks[k].start \
+                and not toks[end].cap and toks[end].key not in ("và", "-"):
+            while end < len(toks) and toks[end].exp and toks[end].start == toks[k].start:
+                end += 1
+            return self._surface(toks, k, end), end
+        return seg
+
+    def _segment_core(self, toks: list[Tok], k: int, spec: Entry) -> tuple[str, int] | None:
         n = len(toks)
         if k >= n:
             return None
@@ -1081,7 +1098,9 @@ class UnitGrammar(Gazetteer):
         if hit is not None and t.cap and hit[1].pattern:
             end = hit[0]
             if (end < len(toks) and toks[end].cap and toks[end].kind == WORD
-                    and (not hit[1].segments_only or self._longest(self.segments, toks, end) is not None)):
+                    and (not hit[1].segments_only or self._longest(self.segments, toks, end) is not None
+                         # "… và Vụ ABC": a head with an office's own abbreviation opens a body
+                         or self._abbreviated_at(toks, end))):
                 return True
             if (hit[1].lower and end - k >= 2 and toks[k + 1].cap and end < len(toks)
                     and toks[end].kind == WORD and not toks[end].cap):
