@@ -119,8 +119,10 @@ ROLE_FORMS: list[tuple[str, str, set[tuple[str, str]]]] = [
     ("confirmed by an office", "Biên bản phải có xác nhận của trưởng khoa.", {("Trưởng khoa", "lead")}),
     ("staff stand for their office",
      "Cán bộ phòng QLCL, lãnh đạo khoa, cán bộ phòng TCCB phải tham gia để giám sát lớp học.",
-     {("Phòng QLCL", "lead"), ("khoa", "lead"), ("Phòng TCCB", "lead"),
-      ("Phòng QLCL", "monitor"), ("khoa", "monitor"), ("Phòng TCCB", "monitor")}),
+     # TCCB is a general administrative abbreviation the unit reader spells out (s18 fixAD);
+     # QLCL, an institution's own code, stays as printed.
+     {("Phòng QLCL", "lead"), ("khoa", "lead"), ("Phòng Tổ chức cán bộ", "lead"),
+      ("Phòng QLCL", "monitor"), ("khoa", "monitor"), ("Phòng Tổ chức cán bộ", "monitor")}),
     ("subject after an exception", "Ngoài các đợt nêu trên, Trường tổ chức xét bổ sung.", {("Trường", "lead")}),
     ("subject after a condition mid-sentence",
      "Giảng viên có nhu cầu dạy trực tuyến, nếu đủ điều kiện, bổ sung hồ sơ, Trưởng khoa báo cáo với Trường.",
