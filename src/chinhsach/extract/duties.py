@@ -2274,7 +2274,13 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     owners = (re.match(r"^(?:trach nhiem|nhiem vu|quyen han)\b[^.;:]*\bcua\s+(?:cac\s+)?$", folded[: mentions[0].start])
               and (not folded[mentions[-1].end :].strip(" ,.;:…")
                    or (re.match(r"^\W*(?:trach nhiem|nhiem vu) cua\s+$", folded[: mentions[0].start])
-                       and folded[mentions[-1].end :].lstrip().startswith("duoc "))))
+                       and folded[mentions[-1].end :].lstrip().startswith("duoc "))
+                   # "Điều 2. Nhiệm vụ của Tổ tiếp công dân, xử lý khiếu nại, tố cáo …:" (s18 dev
+                   # qd-mttq-2026-luongminh-totiepcongdan): the team a decision sets up is named by
+                   # its head noun and then its functions after a comma, which the unit reader
+                   # does not take; the title is still its owner's (five bullets had no lead).
+                   or (len(mentions) == 1 and heading[mentions[0].start :].startswith(("Tổ ", "Đoàn "))
+                       and re.match(r"\s*,\s*[a-z]", folded[mentions[0].end :]))))
     if (len(rest.split()) > 3 and not owners) or (partners and len(partner_ids) == len(mentions)):
         return []  # a heading about a topic that merely mentions a unit
     # "Giao Sở Giáo dục và Đào tạo chỉ đạo Trung tâm Giáo dục thường xuyên tỉnh:" over its bullets:

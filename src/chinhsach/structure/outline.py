@@ -453,6 +453,13 @@ def assign_parts(sections: list[Section], doc_type: str | None = None) -> None:
         done[s.id] = s
 
 
+# "Điều 3. Ban Thường trực …, các bộ phận … và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi
+# hành Quyết định này" with its full stop left off (s18 dev qd-mttq-2026-luongminh-totiepcongdan):
+# the executing charge is a sentence, never a title ("Điều 5. Trách nhiệm thi hành" has no "chịu");
+# read as the article's title it charged nobody.
+_EXECUTES = re.compile(r"\b(?:chiu|co) trach nhiem (?:to chuc )?thi hanh\b")
+
+
 def _heading_and_body(rest: str) -> tuple[str, str | None]:
     """Split a marker line into its heading and, when it carries content, the content.
 
@@ -462,7 +469,7 @@ def _heading_and_body(rest: str) -> tuple[str, str | None]:
     rest = rest.strip()
     words = rest.split()
     ends_sentence = rest.endswith((".", ";", "./.", ":")) and not rest.endswith("...")
-    if len(words) <= 45 and not ends_sentence:
+    if len(words) <= 45 and not ends_sentence and not _EXECUTES.search(fold(rest)):
         return rest, None
     first = re.split(r"[;:.]\s", rest, maxsplit=1)[0]
     head_words = first.split()
