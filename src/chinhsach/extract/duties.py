@@ -855,9 +855,20 @@ def _own_acts(folded: str) -> str:
     return _PROCEDURE_CHECK.sub(" ", _NOT_OWN_ACTS.sub(" ", folded))
 
 
+# "- Kiểm tra việc chủ trì, phối hợp với Trưởng thôn tổ chức hội nghị …", "- Giám sát việc tiếp
+# nhận hồ sơ … nộp về Ủy ban bầu cử xã": an item that opens with the check of an act names in the
+# act whose conduct is checked; the partners and receivers of that act are not the checker's
+# (s18 dev kh-mttq-2025-luongminh-kiemtra-giamsat III.1.a: two roles). To the clause's end.
+_CHECKED_ACT = re.compile(r"^\W*(?:kiem tra|giam sat)\s+(?:viec|hoat dong|cong tac)\b")
+
+
 def _inspected_spans(folded: str) -> list[tuple[int, int]]:
-    """Where the bodies an inspection list names stand: from each label to its sentence's end."""
+    """Where the bodies an inspection list names stand: from each label to its sentence's end,
+    and the act a checking item opens with (:data:`_CHECKED_ACT`) to its clause's end."""
     spans = []
+    if m := _CHECKED_ACT.match(folded):
+        end = re.compile(r"[;:]|\.(?:\s|$)").search(folded, m.end())
+        spans.append((m.end(), end.start() if end else len(folded)))
     for m in _INSPECTED.finditer(folded):
         end = re.compile(r"\.(?:\s|$)").search(folded, m.end())
         spans.append((m.end(), end.start() if end else len(folded)))

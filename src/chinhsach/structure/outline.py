@@ -280,7 +280,15 @@ _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
                         # "II. Một số công việc tiếp tục triển khai thực hiện trong năm 2019" (a
                         # minister's conclusions, s17 dev tb393).
                         r"(?:mot so|cac) cong viec)\b"
-                        r"|^(?:cac )?(?:giai doan|lo trinh|phan ky) (?:thuc hien|trien khai)$")),
+                        r"|^(?:cac )?(?:giai doan|lo trinh|phan ky) (?:thuc hien|trien khai)$"
+                        # "IV. HÌNH THỨC KIỂM TRA, GIÁM SÁT" over "1. Giám sát trực tiếp …", "3. Tổ
+                        # chức Đoàn kiểm tra …", "III. HÌNH THỨC, THỜI GIAN TUYÊN TRUYỀN" over
+                        # "Tuyên truyền …" bullets: the forms the work takes are what is to be done
+                        # (GUIDELINES-real.md [decided, adjud]: parts are tasks by what their items
+                        # do; the golds of s17 dev kh-mttq-2025-baccamranh IV, spent s17 held-out
+                        # kh01-tbttkt-2025 III and s18 dev kh-mttq-2025-luongminh IV read them so).
+                        # Not the form of an award or a sanction.
+                        r"|^hinh thuc(?! (?:khen thuong|xu ly|ky luat|to chuc thi dua))\b")),
     ("other", re.compile(r"\b(?:kinh phi|nguon (?:von|luc tai chinh)|pham vi|doi tuong|thoi gian|"
                          r"khen thuong|dieu khoan)\b")),
 )
