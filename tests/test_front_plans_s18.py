@@ -72,3 +72,16 @@ def test_the_checked_act_names_no_partner_of_the_checker(tmp_path: Path) -> None
     assert len(checks) == 2
     for duty in checks:
         assert not [u for u in duty.units if u.explicit], duty.text
+
+
+def test_an_items_own_window_without_the_day_word(tmp_path: Path) -> None:
+    """"(từ 20/12/2025 đến 05/01/2026)" inside an item under "Đợt 1: Từ ngày … đến ngày …": the
+    item's own window (no "ngày") is its time, not the phase's end ([decided, s13 adj]: unless the
+    item prints its own time). Before, the span was not read and the phase's 25/01 taken."""
+    text = PLAN.replace("tổ chức hội nghị cử tri ở thôn.",
+                        "tổ chức hội nghị cử tri ở thôn (từ 20/12/2025 đến 05/01/2026).")
+    doc = parse_text(tmp_path, text, "ke-hoach.md")
+    first = next(d for d in doc.duties if d.section == "II.1" and d.text.startswith("Kiểm tra"))
+    assert first.deadline == "2026-01-05"
+    second = next(d for d in doc.duties if d.section == "II.1" and d.text.startswith("Giám sát"))
+    assert second.deadline == "2026-01-25"

@@ -1122,7 +1122,10 @@ _MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh|vao|du ki
 # development plans; read as nothing, or as the span's first quarter, before). The words are the
 # whole span, as a table's "2026 - 2030" is (GUIDELINES-real.md).
 _SPAN_TO = r"\s*(?:-|–|den(?:\s+het)?(?:\s+ngay)?|va|,)\s*"
-_DAY_SPAN = re.compile(r"(?:\btu\s+)?\bngay\s+(?P<d1>\d{1,2})(?:[/.](?P<m1>\d{1,2}))?(?:[/.](?P<y1>\d{4}))?"
+# "(từ 17/12/2025 đến 25/01/2026)" with no "ngày": a span of full dates after "từ" is one too (s18
+# dev kh-mttq-2025-luongminh-kiemtra-giamsat III.1.b, III.2.b: the items' own windows were lost
+# and their phase's end taken instead).
+_DAY_SPAN = re.compile(r"(?:\btu\s+(?=\d{1,2}[/.]\d{1,2}[/.]\d{4}\s+den\b)|(?:\btu\s+)?\bngay\s+)(?P<d1>\d{1,2})(?:[/.](?P<m1>\d{1,2}))?(?:[/.](?P<y1>\d{4}))?"
                        r"(?:\s*(?:-|–)\s*|\s+den(?:\s+het)?(?:\s+ngay)?\s+)"
                        r"(?P<d2>\d{1,2})[/\-.](?P<m2>\d{1,2})(?:[/\-.](?P<y2>\d{4}))?(?![\d/])")
 # The second month may carry its year with the Party's dash: "từ tháng 7 đến tháng 12-2019" (a 2019
