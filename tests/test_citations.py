@@ -614,3 +614,14 @@ def test_numbers_of_other_years_or_issuers_stay_apart() -> None:
             "ngày 01/3/2021 của Chính phủ; Kế hoạch số 12/KH-UBND ngày 02/01/2024 của Ủy ban nhân dân "
             "tỉnh Sóc Trăng; Kế hoạch số 12/KH-UBT ngày 05/01/2024 của Ủy ban nhân dân tỉnh Hậu Giang.")
     assert len(distinct_citations(find_citations(text, section=None))) == 4
+
+
+def test_a_form_number_is_no_cited_document():
+    """A report form's number ("biên bản mẫu 03/HNX", "theo Mẫu số 01/BCX-MT") names a template
+    to fill in, not a document: s18 dev kh-mttq-2025-luongminh-kiemtra-giamsat (two minute forms)
+    and s17 dev kh-mttq-2026-luongminh-hiepthuong2 (two forms) read them as citations. The
+    document cited after the form keeps its citation. Invented wording."""
+    text = ("Kiểm tra việc lập biên bản mẫu 07/HNTT và danh sách theo Mẫu số 02/DSX-MT ban hành "
+            "kèm theo Hướng dẫn số 21/HD-MTTQ-BTT ngày 03/10/2025.")
+    numbers = [c.number for c in find_citations(text, section=None)]
+    assert numbers == ["21/HD-MTTQ-BTT"]

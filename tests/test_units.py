@@ -742,3 +742,18 @@ def test_doubled_head_word_and_regional_branch() -> None:
 def test_central_level_stays_in_a_collective() -> None:
     assert names("Tham mưu phối hợp các bộ, ngành Trung ương hoàn thiện đề án") == ["bộ, ngành Trung ương"]
     assert names("các sở, ngành trung ương Đảng") != ["sở, ngành Trung ương"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Các tổ chức thành viên của Mặt trận Tổ quốc xã phối hợp thực hiện.",
+     "tổ chức thành viên của Mặt trận Tổ quốc xã"),
+    ("Đề nghị các tổ chức thành viên MTTQ Việt Nam phường tham gia giám sát.",
+     "tổ chức thành viên của Mặt trận Tổ quốc Việt Nam phường"),
+    ("Các tổ chức thành viên của Ủy ban MTTQ Việt Nam thị trấn cử cán bộ tham gia.",
+     "tổ chức thành viên của Mặt trận Tổ quốc Việt Nam thị trấn"),
+])
+def test_front_member_organisations_are_one_class_with_the_front(text: str, name: str) -> None:
+    """The Front's member organisations are one class with the Front they belong to (s17 dev
+    kh-mttq-2025-baccamranh, s18 dev kh-mttq-2025-luongminh-kiemtra-giamsat): before, the class
+    lost its owner and the Front itself was charged beside it. Invented wording."""
+    assert [m.name for m in find_units(text)] == [name]

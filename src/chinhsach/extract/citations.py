@@ -287,6 +287,10 @@ _SHORT_RE = re.compile(
     r"(?P<int>\d{1,5})(?!\d)(?![.,]\d)(?!\s*[/\-–]\s*[a-z0-9])(?!\s*(?:%|nam\b|thang\b|ngay\b))"
 )
 _SO_END_RE = re.compile(r"(?<![a-z0-9])so\s*[:.]?\s*$")
+# "biên bản mẫu 03/HNX", "theo Mẫu số 01/BCX-MT", "Biểu số 02/TK": a form's number names a
+# template to fill in, not a document (s18 dev kh-mttq-2025-luongminh-kiemtra-giamsat, s17 dev
+# kh-mttq-2026-luongminh-hiepthuong2: two forms each were cited).
+_FORM_BEFORE_RE = re.compile(r"(?<![a-z0-9])(?:mau|bieu)(?:\s+so)?\s*[:.]?\s*$")
 _HEADER_RE = re.compile(r"[\s*#_]*so\s*[:.]?\s*")
 _DATE_NUM = r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
 _DATE_WORDS = r"(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\d{4})(?!\d)"
@@ -610,6 +614,8 @@ def _scan(text: str, section: str | None) -> list[_Mention]:
             # The type word must stand after the previous mention ("… số 20 và 21-NQ/TW").
             cstart = max(_clause_start(folded, head), out[-1].end if out else 0)
             typ = _find_type(text, folded, cstart, head, code_kind)
+            if not typ and _FORM_BEFORE_RE.search(folded, max(0, pos - 20), pos):
+                continue
             if so and not typ and text[head] == "S" and not text[:head].rstrip().endswith(("(", ":")):
                 # "… HUYỆN ỦY MAI SƠN * Số 58-KH/HU": a header joined into a line. Not after an
                 # opening bracket: "các Quyết định … (Số 12/QĐ-X ngày …, số 15/QĐ-X ngày …)" lists

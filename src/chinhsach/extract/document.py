@@ -244,9 +244,19 @@ def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: li
     "báo cáo Sở", "các đơn vị trực thuộc Sở" in a Sở Y tế plan mean Sở Y tế; lower-case "sở" in
     "các sở, ban, ngành" stays a collective. A bare "UBND" with no level ("tham mưu UBND giải
     quyết") in a committee's own document is the committee (ct010 II.5.d of the session-13 fresh
-    plans, its gold: "Ủy ban nhân dân tỉnh").
+    plans, its gold: "Ủy ban nhân dân tỉnh"). A bare "Ban Thường trực" ("tham mưu cho Ban Thường
+    trực xem xét") in the own document of a Front committee's board is that board (s18 dev
+    qd-mttq-2026-luongminh-totiepcongdan D2, s17 dev kh16-mttq-2025 III.3).
     """
     if not issuer:
+        return
+    board = re.match(r"Ban Thường (?:trực|vụ) .*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)(?=\s+[A-ZĐÀ-Ỹ]|$)",
+                     issuer)
+    if board:
+        bare = " ".join(board.group(0).split()[:3])  # "Ban Thường trực"
+        for unit in [u for d in duties for u in d.units] + list(plan_lead):
+            if unit.name == bare:
+                unit.name = board.group(0)
         return
     committee = re.match(r"Ủy ban nhân dân (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\b", issuer)
     if committee:
@@ -521,6 +531,14 @@ def _council_heads(short: str) -> tuple[str, ...]:
     return tuple(f"{title} {short}" for title in ("Chủ tịch", "Phó Chủ tịch", "thành viên", "Thành viên"))
 
 
+# "… và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này": in the decision
+# that sets up a team or council, the members it lists in that article stand for the bodies they
+# make up ([decided, s15 fixP]; s15 dev qd1050 D5.2, s16 dev qd2736 D4, s18 dev
+# qd-mttq-2026-luongminh-totiepcongdan D3: the members were no unit).
+_MEMBERS_OF_ARTICLE = re.compile(r"\b(?:các\s+)?(?:ông\s*(?:\(\s*bà\s*\)|,\s*bà|/\s*bà)|thành viên)\s+có tên\s+"
+                                 r"(?:tại|ở)\s+Điều\s+\d+\b")
+
+
 def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: dict[str, str]) -> Callable[[str], list[Mention]]:
     """``find`` that also names the teams the document sets up, and their heads, as units."""
     if not names:
@@ -552,6 +570,9 @@ def _with_set_up_bodies(find: Callable[[str], list[Mention]], names: dict[str, s
         for (a, b), name in spans:
             if not any(x.start < b and a < x.end for x in found):
                 found.append(Mention(a, b, name))
+        for m in _MEMBERS_OF_ARTICLE.finditer(text):
+            if not any(x.start < m.end() and m.start() < x.end for x in found):
+                found.extend(Mention(m.start(), m.end(), name) for name in dict.fromkeys(names.values()))
         return sorted(found, key=lambda x: x.start)
 
     return with_teams

@@ -855,9 +855,20 @@ def _own_acts(folded: str) -> str:
     return _PROCEDURE_CHECK.sub(" ", _NOT_OWN_ACTS.sub(" ", folded))
 
 
+# "- Kiểm tra việc chủ trì, phối hợp với Trưởng thôn tổ chức hội nghị …", "- Giám sát việc tiếp
+# nhận hồ sơ … nộp về Ủy ban bầu cử xã": an item that opens with the check of an act names in the
+# act whose conduct is checked; the partners and receivers of that act are not the checker's
+# (s18 dev kh-mttq-2025-luongminh-kiemtra-giamsat III.1.a: two roles). To the clause's end.
+_CHECKED_ACT = re.compile(r"^\W*(?:kiem tra|giam sat)\s+(?:viec|hoat dong|cong tac)\b")
+
+
 def _inspected_spans(folded: str) -> list[tuple[int, int]]:
-    """Where the bodies an inspection list names stand: from each label to its sentence's end."""
+    """Where the bodies an inspection list names stand: from each label to its sentence's end,
+    and the act a checking item opens with (:data:`_CHECKED_ACT`) to its clause's end."""
     spans = []
+    if m := _CHECKED_ACT.match(folded):
+        end = re.compile(r"[;:]|\.(?:\s|$)").search(folded, m.end())
+        spans.append((m.end(), end.start() if end else len(folded)))
     for m in _INSPECTED.finditer(folded):
         end = re.compile(r"\.(?:\s|$)").search(folded, m.end())
         spans.append((m.end(), end.start() if end else len(folded)))
@@ -1111,7 +1122,10 @@ _MONTH = re.compile(rf"(?P<prep>(?:trong|truoc|den het|cuoi|hoan thanh|vao|du ki
 # development plans; read as nothing, or as the span's first quarter, before). The words are the
 # whole span, as a table's "2026 - 2030" is (GUIDELINES-real.md).
 _SPAN_TO = r"\s*(?:-|–|den(?:\s+het)?(?:\s+ngay)?|va|,)\s*"
-_DAY_SPAN = re.compile(r"(?:\btu\s+)?\bngay\s+(?P<d1>\d{1,2})(?:[/.](?P<m1>\d{1,2}))?(?:[/.](?P<y1>\d{4}))?"
+# "(từ 17/12/2025 đến 25/01/2026)" with no "ngày": a span of full dates after "từ" is one too (s18
+# dev kh-mttq-2025-luongminh-kiemtra-giamsat III.1.b, III.2.b: the items' own windows were lost
+# and their phase's end taken instead).
+_DAY_SPAN = re.compile(r"(?:\btu\s+(?=\d{1,2}[/.]\d{1,2}[/.]\d{4}\s+den\b)|(?:\btu\s+)?\bngay\s+)(?P<d1>\d{1,2})(?:[/.](?P<m1>\d{1,2}))?(?:[/.](?P<y1>\d{4}))?"
                        r"(?:\s*(?:-|–)\s*|\s+den(?:\s+het)?(?:\s+ngay)?\s+)"
                        r"(?P<d2>\d{1,2})[/\-.](?P<m2>\d{1,2})(?:[/\-.](?P<y2>\d{4}))?(?![\d/])")
 # The second month may carry its year with the Party's dash: "từ tháng 7 đến tháng 12-2019" (a 2019
@@ -2274,7 +2288,13 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     owners = (re.match(r"^(?:trach nhiem|nhiem vu|quyen han)\b[^.;:]*\bcua\s+(?:cac\s+)?$", folded[: mentions[0].start])
               and (not folded[mentions[-1].end :].strip(" ,.;:…")
                    or (re.match(r"^\W*(?:trach nhiem|nhiem vu) cua\s+$", folded[: mentions[0].start])
-                       and folded[mentions[-1].end :].lstrip().startswith("duoc "))))
+                       and folded[mentions[-1].end :].lstrip().startswith("duoc "))
+                   # "Điều 2. Nhiệm vụ của Tổ tiếp công dân, xử lý khiếu nại, tố cáo …:" (s18 dev
+                   # qd-mttq-2026-luongminh-totiepcongdan): the team a decision sets up is named by
+                   # its head noun and then its functions after a comma, which the unit reader
+                   # does not take; the title is still its owner's (five bullets had no lead).
+                   or (len(mentions) == 1 and heading[mentions[0].start :].startswith(("Tổ ", "Đoàn "))
+                       and re.match(r"\s*,\s*[a-z]", folded[mentions[0].end :]))))
     if (len(rest.split()) > 3 and not owners) or (partners and len(partner_ids) == len(mentions)):
         return []  # a heading about a topic that merely mentions a unit
     # "Giao Sở Giáo dục và Đào tạo chỉ đạo Trung tâm Giáo dục thường xuyên tỉnh:" over its bullets:

@@ -1904,6 +1904,14 @@ _PARTY_OWNER = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy(?:\s.*)?
 _OWNED_OF = re.compile(r"(?:ban xây dựng Đảng|ban Đảng|cơ quan (?:chuyên trách )?tham mưu, giúp việc)$")
 
 
+# "các tổ chức thành viên của Mặt trận Tổ quốc xã", "… thành viên MTTQ xã", "… thành viên của Ủy
+# ban MTTQ Việt Nam phường": the Front's member organisations are one class with the Front they
+# belong to, written with the Front (not its committee) as the gold writes them (s17 dev
+# kh-mttq-2025-baccamranh four times, s18 dev kh-mttq-2025-luongminh-kiemtra-giamsat V.2 twice);
+# read apart, the Front itself led their duties and the class lost its owner.
+_FRONT_OWNER = re.compile(r"(?:Ủy ban\s+)?(?P<front>Mặt trận Tổ quốc(?: Việt Nam)? (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\b.*)$")
+
+
 # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" (and "… Trung ương"): since the 2025
 # reorganisation the name of ONE party committee, that of the Front and the mass organisations,
 # not a list (GUIDELINES-real.md [decided, s16 fixC]; spent s14 held-out ctr104, nine times; s15
@@ -1924,6 +1932,11 @@ def _owned_classes(text: str, found: list[UnitMention]) -> list[UnitMention]:
             if central := _CENTRAL.match(text[end:]):
                 end, name = end + central.end(), f"{name} Trung ương"
             out[-1] = UnitMention(prev.start, end, text[prev.start : end], name, m.place, prev.is_head, False)
+            continue
+        if (prev is not None and prev.name == "tổ chức thành viên" and (front := _FRONT_OWNER.match(m.name))
+                and re.fullmatch(r"\s+(?:của\s+)?", gap)):
+            out[-1] = UnitMention(prev.start, m.end, text[prev.start : m.end], f"{prev.name} của {front.group('front')}",
+                                  m.place, prev.is_head, prev.collective)
             continue
         if (prev is not None and _PARTY_OWNER.match(m.name)
                 and ((_OWNED.match(prev.name) and re.fullmatch(r"\s+", gap))

@@ -280,7 +280,15 @@ _PART_CUES: tuple[tuple[PlanPart, re.Pattern[str]], ...] = (
                         # "II. Một số công việc tiếp tục triển khai thực hiện trong năm 2019" (a
                         # minister's conclusions, s17 dev tb393).
                         r"(?:mot so|cac) cong viec)\b"
-                        r"|^(?:cac )?(?:giai doan|lo trinh|phan ky) (?:thuc hien|trien khai)$")),
+                        r"|^(?:cac )?(?:giai doan|lo trinh|phan ky) (?:thuc hien|trien khai)$"
+                        # "IV. HÌNH THỨC KIỂM TRA, GIÁM SÁT" over "1. Giám sát trực tiếp …", "3. Tổ
+                        # chức Đoàn kiểm tra …", "III. HÌNH THỨC, THỜI GIAN TUYÊN TRUYỀN" over
+                        # "Tuyên truyền …" bullets: the forms the work takes are what is to be done
+                        # (GUIDELINES-real.md [decided, adjud]: parts are tasks by what their items
+                        # do; the golds of s17 dev kh-mttq-2025-baccamranh IV, spent s17 held-out
+                        # kh01-tbttkt-2025 III and s18 dev kh-mttq-2025-luongminh IV read them so).
+                        # Not the form of an award or a sanction.
+                        r"|^hinh thuc(?! (?:khen thuong|xu ly|ky luat|to chuc thi dua))\b")),
     ("other", re.compile(r"\b(?:kinh phi|nguon (?:von|luc tai chinh)|pham vi|doi tuong|thoi gian|"
                          r"khen thuong|dieu khoan)\b")),
 )
@@ -453,6 +461,13 @@ def assign_parts(sections: list[Section], doc_type: str | None = None) -> None:
         done[s.id] = s
 
 
+# "Điều 3. Ban Thường trực …, các bộ phận … và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi
+# hành Quyết định này" with its full stop left off (s18 dev qd-mttq-2026-luongminh-totiepcongdan):
+# the executing charge is a sentence, never a title ("Điều 5. Trách nhiệm thi hành" has no "chịu");
+# read as the article's title it charged nobody.
+_EXECUTES = re.compile(r"\b(?:chiu|co) trach nhiem (?:to chuc )?thi hanh\b")
+
+
 def _heading_and_body(rest: str) -> tuple[str, str | None]:
     """Split a marker line into its heading and, when it carries content, the content.
 
@@ -462,7 +477,7 @@ def _heading_and_body(rest: str) -> tuple[str, str | None]:
     rest = rest.strip()
     words = rest.split()
     ends_sentence = rest.endswith((".", ";", "./.", ":")) and not rest.endswith("...")
-    if len(words) <= 45 and not ends_sentence:
+    if len(words) <= 45 and not ends_sentence and not _EXECUTES.search(fold(rest)):
         return rest, None
     first = re.split(r"[;:.]\s", rest, maxsplit=1)[0]
     head_words = first.split()
