@@ -57,6 +57,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "evaluation"))
 
 import extraction_eval as ee  # noqa: E402
+from fresh_eval import in_scope  # noqa: E402
 
 from chinhsach import parse  # noqa: E402
 
@@ -76,21 +77,16 @@ def same_time_in_section(gold_duty: dict, pred: list[dict], used: set[int]) -> i
     return None
 
 
-def _annotated(section: str | None, skipped: list[str]) -> bool:
-    """Whether ``section`` lies outside the parts a partial gold left unannotated (the section
-    itself or any section under it)."""
-    return not section or not any(section == s or section.startswith(f"{s}.") for s in skipped)
-
-
 def score(doc: dict, gold: dict) -> dict:
     # A partial gold (a long document annotated in part within the annotator's time, its notes
     # say which) lists the parts it left out in "unannotated_sections": what the system finds
     # there is neither right nor wrong, so it is not scored (before, a system that read more of
-    # such a document scored lower: s17 qd2439's ten OCR'd appendix tables).
+    # such a document scored lower: s17 qd2439's ten OCR'd appendix tables). A section is left
+    # out with all the sections under it, as fresh_eval's scope takes them in.
     skipped = gold.get("unannotated_sections", [])
     if skipped:
-        doc = {**doc, "duties": [d for d in doc["duties"] if _annotated(d.get("section"), skipped)],
-               "targets": [t for t in doc["targets"] if _annotated(t.get("section"), skipped)]}
+        doc = {**doc, "duties": [d for d in doc["duties"] if not in_scope(d.get("section"), skipped)],
+               "targets": [t for t in doc["targets"] if not in_scope(t.get("section"), skipped)]}
     pred_targets = [t for t in doc["targets"] if t["value"] is not None]
     gold_targets = [t for t in gold["targets"] if t.get("value") is not None]
     g_units = ee.unit_triples(gold["duties"])

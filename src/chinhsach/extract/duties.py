@@ -2201,7 +2201,7 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     # heading that ends in "." is a clause whose text is its heading ("2. Phòng Đào tạo lưu trữ
     # hồ sơ …."), so it is read as the sentence it is, with its full stop.
     mentions = sorted(find(heading), key=lambda m: m.start)
-    if heading.endswith("…"):
+    if cut:
         # A long item's heading is its first words cut with "…" ("2. Bộ trưởng, Thủ trưởng cơ quan
         # ngang bộ, cơ quan thuộc Chính …"): a name the cut stopped short ("…, cơ quan" before
         # "thuộc Chính") is read as another body; the item's own paragraph names it in full. A
@@ -2249,11 +2249,10 @@ def _units_of_heading(heading: str, find: UnitFinder, partners: bool = False) ->
     # A numbered heading says so too ("1. Bộ X chủ trì, phối hợp với các bộ, cơ quan liên quan"
     # over its lettered points, GUIDELINES-real.md: `phối hợp với X` makes X `cooperate`); before,
     # headings kept every unit a lead and made the partners lead 10 points of s17 cd119.
-    partner_ids = {i for i in range(len(mentions)) if _in_list_after(folded, mentions, i, _COOPERATE)}
-    if cut and not partners:
-        # "a) Chủ trì, phối hợp Sở X, Sở Y …": an item's own clause cut short for its heading is
-        # read as before; its text gives the roles (s13 dev ct09 5.a, 8.a; s15 dev nq175 D2.5).
-        partner_ids = set()
+    # "a) Chủ trì, phối hợp Sở X, Sở Y …": an item's own clause cut short for its heading is read
+    # as before, no partners; its text gives the roles (s13 dev ct09 5.a, 8.a; s15 dev nq175 D2.5).
+    partner_ids = set() if cut and not partners else {
+        i for i in range(len(mentions)) if _in_list_after(folded, mentions, i, _COOPERATE)}
     if partners:
         # "Bộ X chủ trì, phối hợp với các cơ quan, địa phương:" over lettered points: partners
         # named only generically (no unit, GUIDELINES "các cơ quan liên quan") leave the heading
@@ -2894,11 +2893,12 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 # (s16 held-out tb831, blind gold: no duty).
                 directive = None
                 continue
-            asked = directive == [] and bool(addressees) and bool(_ADDRESSED_ABOVE.search(fold(text.strip())))
+            addressed = directive == [] and bool(_ADDRESSED_ABOVE.search(fold(text.strip())))
+            asked = addressed and bool(addressees)
             # "Để …, Thủ tướng Chính phủ yêu cầu:" when the addressees went unread (a telegram's
             # "… điện:" line, an OCR'd "Kính gửi"): the issuer still speaks to them and charges
             # itself with nothing (s17 held-out cd119 gave the Prime Minister a duty of its own).
-            speaks = (directive == [] and not asked and bool(_ADDRESSED_ABOVE.search(fold(text.strip())))
+            speaks = (addressed and not addressees
                       and bool(named := roles_in_text(text, find))
                       and all(_is_issuer(u.name, document.meta.issuer) for u in named))
             if directive or asked or speaks:

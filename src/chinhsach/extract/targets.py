@@ -1935,10 +1935,9 @@ def _has_cue(ctx: _Ctx, mb: _Member, sentence_start: int) -> bool:
         # past year is a baseline and dropped as one (extract.document._is_baseline).
         return True
     ind = _low(mb.indicator, ctx.plain)
-    if mb.val.unit in ("%", "‰") and _rx(r"^(?:tỷ lệ|tỉ lệ)", ctx.plain).match(ind) and \
-            not mb.initial and (_rx(r"(?<!\w)(?:tỷ lệ|tỉ lệ|ti lệ)(?!\w)", ctx.plain).search(
-                low, sentence_start, mb.val.start) or _share_of_what_follows(ctx, mb)
-                                      or mb.own_year is not None):
+    if mb.val.unit in ("%", "‰") and _rx(r"^(?:tỷ lệ|tỉ lệ)", ctx.plain).match(ind) and not mb.initial and (
+            ctx.rx(r"(?<!\w)(?:tỷ lệ|tỉ lệ|ti lệ)(?!\w)").search(low, sentence_start, mb.val.start)
+            or _share_of_what_follows(ctx, mb) or mb.own_year is not None):
         # A share the sentence names as one ("Tỷ lệ hồ sơ … đạt 95%", "tỷ lệ A 50%, B 60%") or
         # of the things named after it ("bảo đảm giải ngân 100% kế hoạch vốn"), or dated
         # ("kiểm soát lạm phát (khoảng 4,5% năm 2026)"; a past year is a baseline). The "tỷ lệ"

@@ -583,7 +583,7 @@ def _ocr_unit_pieces(part: str, lead_open: bool) -> tuple[str, str]:
         # A body's head right after a whole name ("Sở A Sở B"), with no comma, "và" or bracket
         # between and none left open: the partner's cell beside the lead's.
         gap = part[before.end(): here.start()].strip()
-        opened = lead_open or part[: here.start()].count("(") > part[: here.start()].count(")")
+        opened = lead_open or _open_bracket(part[: here.start()])
         if gap and not opened and not re.search(r"(?:[,;(/&-]|\bvà)$", gap):
             return part[: here.start()].strip(), part[here.start():].strip()
     close = part.find(")")
@@ -592,9 +592,8 @@ def _ocr_unit_pieces(part: str, lead_open: bool) -> tuple[str, str]:
     return part, ""
 
 
-def _open_bracket(words: list[str]) -> bool:
-    joined = " ".join(words)
-    return joined.count("(") > joined.count(")")
+def _open_bracket(text: str) -> bool:
+    return text.count("(") > text.count(")")
 
 
 # The end of a lead's bracket on a line whose task words come first: "… nguồn thu. HTQT)",
@@ -687,7 +686,7 @@ def _ocr_duty_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
             else:
                 cut = piece.find("|")
                 um = _OCR_UNIT_HEAD.search(piece)
-                bracket = _OCR_BRACKET_END.search(piece) if _open_bracket(row["lead"]) else None
+                bracket = _OCR_BRACKET_END.search(piece) if _open_bracket(" ".join(row["lead"])) else None
                 at = min(cut if cut >= 0 else len(piece), um.start() if um else len(piece),
                          bracket.start() if bracket else len(piece))
                 if piece[:1] == "(" or (um is not None and um.start() == 0):
@@ -698,7 +697,7 @@ def _ocr_duty_block(lines: Sequence[SourceLine], i: int) -> TableBlock | None:
             task = task.strip(" |_-—")
             if task:
                 row["task"].append(task)
-            lead, partner = _ocr_unit_pieces(units, _open_bracket(row["lead"]))
+            lead, partner = _ocr_unit_pieces(units, _open_bracket(" ".join(row["lead"])))
             if lead:
                 row["lead"].append(lead)
             if partner:
