@@ -169,3 +169,81 @@ def test_the_issuers_closing_formula_under_the_last_item_is_no_duty(tmp_path) ->
                      "cv45-ocr.md")
     assert not [d for d in doc.duties if "được biết" in d.text]
     assert any(d.section == "5" for d in doc.duties)
+
+
+def test_an_approval_given_already_sends_nothing_to_the_approver() -> None:
+    from chinhsach.extract.duties import roles_in_text
+
+    done = roles_in_text("Tổ chức thực hiện ngay kế hoạch kiểm tra năm 2025 đã được Cục Hải quan phê duyệt "
+                         "theo Quyết định số 12/QĐ-HQ.")
+    assert not any(u.role == "report_to" for u in done)
+    asked = roles_in_text("Kế hoạch phải được Sở Y tế phê duyệt trước khi thực hiện.")
+    assert ("Sở Y tế", "report_to") in {(u.name, u.role) for u in asked}
+
+
+LEAD_IN_THEN_ANNOUNCEMENT = """Tổng cục Hải quan đề nghị các Cục Hải quan tiếp tục đẩy mạnh công tác kiểm soát, có
+các giải pháp phù hợp đối với hàng hóa gửi qua đường bưu chính. Cụ thể như sau:
+
+
+--- PAGE BREAK ---
+
+iz
+
+1. Giao 01 Phòng đầu mối nghiên cứu, triển khai quản lý hàng hóa gửi qua bưu điện.
+
+2. Thông qua chi nhánh ngân hàng thương mại rà soát danh sách tổ chức chuyển tiền ra nước ngoài.
+
+3. Tăng cường kiểm soát hàng hóa xuất nhập khẩu qua đường bưu chính."""
+
+
+def test_an_announcement_printed_as_its_own_sentence_closes_the_lead_in(tmp_path) -> None:
+    text = _letter("Số: 45/TCHQ-GSQL", "Kính gửi: Cục Hải quan các tỉnh, thành phố.", LEAD_IN_THEN_ANNOUNCEMENT)
+    text = text.replace("Tổng cục Hải quan đề nghị các Cục Hải quan thực hiện một số việc sau:\n\n", "")
+    doc = parse_text(tmp_path, text, "cv45-ocr.md")
+    for item in ("1", "2"):
+        duty = [d for d in doc.duties if d.section == item]
+        assert duty and any(u.name == ADDRESSEE and u.role == "lead" for u in duty[0].units), item
+    assert not [d for d in doc.duties if d.section is None and "đẩy mạnh" in d.text]
+
+
+def test_a_request_given_already_is_no_task_of_its_giver() -> None:
+    from chinhsach.extract.duties import roles_in_text
+
+    roles = roles_in_text("Để ngăn ngừa giao dịch trái phép, Ngân hàng Nhà nước Việt Nam đã yêu cầu các tổ chức "
+                          "phát hành thẻ phối hợp nhận diện giao dịch. Do vậy, Tổng cục Hải quan đề nghị các Cục "
+                          "Hải quan tăng cường rà soát.")
+    assert not any(u.name == "Ngân hàng Nhà nước Việt Nam" for u in roles)
+    assert ("Ngân hàng Nhà nước Việt Nam", "lead") in {
+        (u.name, u.role) for u in roles_in_text("Ngân hàng Nhà nước Việt Nam hướng dẫn các tổ chức tín dụng "
+                                                "nhận diện giao dịch.")}
+
+
+FORM = """
+
+--- PAGE BREAK ---
+
+Biểu 01: TỔNG HỢP KẾT QUẢ KIỂM SOÁT HÀNG HÓA GỬI QUA BƯU CHÍNH
+Quý..
+
+I. Tổ chức, cá nhân có hoạt động gửi hàng hóa qua bưu chính
+
+1. Cá nhân cung cấp dịch vụ, sản phẩm nội dung số (quảng cáo, phần mềm,...) II. Hộ, cá nhân cung cấp dịch vụ chuyển phát (lưu kho,...)
+
+STT Cơ quan hải quan Số lô hàng | Trị giá | Số thuế | Số tiền phạt
+Số lượng | Doanh thu| Số thuế chậm nộp Số tiền phạt| Số lượng| Doanh thu Số thuế | chậm nộp | phạt |dịch vụ| thanh toán chuyển phát Số lượng thu Số thuế nộp phạt
+1 2 3 4 5 6
+
+1 |Cục Hải quan tỉnh/thành phố....
+
+1.1 [Văn phòng Cục Hải quan.
+
+1.2 |Chi cục Hải quan cửa khẩu....
+"""
+
+
+def test_the_lead_in_does_not_charge_the_rows_of_a_report_form(tmp_path) -> None:
+    text = _letter("Số: 45/TCHQ-GSQL", "Kính gửi: Cục Hải quan các tỉnh, thành phố.", LEAD_IN_THEN_ANNOUNCEMENT)
+    text = text.replace("Tổng cục Hải quan đề nghị các Cục Hải quan thực hiện một số việc sau:\n\n", "") + FORM
+    doc = parse_text(tmp_path, text, "cv45-ocr.md")
+    assert [d for d in doc.duties if d.section == "1"]
+    assert not [d for d in doc.duties if d.section and d.section.startswith("PL")]

@@ -588,9 +588,11 @@ _DELEGATED = re.compile(r"^\s*(?:quy dinh|huong dan|ban hanh|quyet dinh|xem xet,
                         r"(?:\s+(?:chi tiet|cu the))?\s*(?:[.;]|$)")
 # "Trường hợp đặc biệt do Hiệu trưởng quyết định.": the exception is the named office's to decide.
 _NOMINAL_SUBJECT = re.compile(r"(?:^|[.;:]\s*)[\s\-+•*]*(?:viec|truong hop)\b[^.;:]*\bdo\s+$")
-# "… phải được Hiệu trưởng phê duyệt": the approving body receives the matter (report_to).
+# "… phải được Hiệu trưởng phê duyệt": the approving body receives the matter (report_to). Not
+# an approval given already ("kế hoạch … năm 2023 đã được Tổng cục Thuế phê duyệt theo Quyết định
+# số …", s18 dev cv586 item 1): what was approved is the ground of the task, nothing goes there.
 _APPROVAL_AFTER = re.compile(r"^\s*(?:phe duyet|dong y|chap thuan|cho phep)\b")
-_APPROVAL_BEFORE = re.compile(r"\bduoc\s+$")
+_APPROVAL_BEFORE = re.compile(r"(?<!\bda )(?<!\bvua )\bduoc\s+$")
 # "… vào thời điểm thích hợp do Hiệu trưởng quyết định": the office decides (lead); "biên bản
 # phải có xác nhận của trưởng khoa": the office confirms, an act of its own.
 _DECIDES = re.compile(r"^\s*quyet dinh\s*(?:[.;]|$)")
@@ -607,7 +609,11 @@ _STATE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:co du|da co du|du dieu kien|dap un
                     # "Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương …": the issuer of a conclusion
                     # acknowledges and praises; a verdict, no task (a Politburo conclusion of 2025).
                     r"|(?:(?:da|cung)\s+)?(?:ghi nhan|bieu duong|danh gia cao|hoan nghenh|khen ngoi|"
-                    r"co ban (?:thong nhat|nhat tri|dong y)))\b")
+                    r"co ban (?:thong nhat|nhat tri|dong y))"
+                    # "Ngân hàng Nhà nước Việt Nam đã yêu cầu các tổ chức phát hành thẻ … Do vậy,
+                    # Tổng cục Thuế đề nghị các Cục Thuế …" (s18 dev cv997 item 7): a request or
+                    # order given already is the ground of the item's charge, not a task of its own.
+                    r"|(?:truoc do\s+)?da\s+(?:co van ban\s+)?(?:yeu cau|de nghi|chi dao|ban hanh))\b")
 _CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$"
                            # "việc sửa điểm phải được thực hiện tại phòng X", "bài thi được lưu tại
                            # khoa": the office where it is done or kept does it.
@@ -2094,6 +2100,9 @@ def _is_issuer(name: str, issuer: str | None) -> bool:
     return bool(own) and any(own == n or own.startswith(n + " ") for n in (folded, folded.removeprefix("chu tich ")))
 
 
+_ANNOUNCING_SENTENCE = re.compile(r"\.\s+((?:cu\s+the|noi\s+dung\s+cu\s+the)(?:\s+nhu\s+sau)?\s*:)\s*$")
+
+
 def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     """The units a directive's lead-in hands its numbered items to, or None.
 
@@ -2107,6 +2116,13 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     folded = fold(text)
     if not _ADDRESSING_WORD.search(folded) or _OPINION.search(folded):  # _OPINION ends in \s*$
         return None
+    # "Tổng cục Thuế đề nghị các Cục Thuế tiếp tục …, có các giải pháp … . Cụ thể như sau:" (s18 dev
+    # cv1738): the announcement printed as a sentence of its own closes the addressing one, as
+    # ", cụ thể như sau:" does (cv997); read apart, the items 1 and 5 that name no unit were lost.
+    # On folded text: OCR reads "Cụ thé như sau:".
+    key = fold(text, keep_length=True).lower()
+    if len(key) == len(text) and (m := _ANNOUNCING_SENTENCE.search(key)):
+        text = f"{text[: m.start()]}, {text[m.start(1):]}"
     clause = lead_in_clause(text, find)
     if clause is None and (addressing := _addressing_clause(text, find)) is not None:
         clause = lead_in_clause(addressing, find)
@@ -2886,6 +2902,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             continue  # footnotes cite documents; they charge no one
         path = _ancestors(sections, seg.section_node)
         part = path[-1].part if path else None
+        if directive is not None and any(_APPENDIX_ID.match(n.id) for n in path):
+            # The lead-in hands the letter's own items to its addressees, not the rows of a report
+            # form printed after the signature ("Biểu 01 … | Cục Thuế tỉnh/thành phố … |", s18
+            # dev cv1738: five blank forms read as 14 duties of the addressees).
+            directive = None
         if part in ("objectives", "situation") and _in_regulation(seg.section, regulations):
             # A regulation's chapters are no plan parts: "Chương III. Đánh giá kết quả học tập"
             # is a chapter of rules, not a plan's review of results.
