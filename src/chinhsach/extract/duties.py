@@ -48,7 +48,7 @@ from chinhsach.extract.units import find_units, joint_body, one_name_per_body
 from chinhsach.model import Document, Duty, Section, Segment, UnitRole
 from chinhsach.structure.outline import CONSTITUTES
 from chinhsach.text.bodies import FOLLOW_UP
-from chinhsach.text.normalize import fold, normalize_text
+from chinhsach.text.normalize import ADDRESSEES_FOLDED, ADDRESSEES_MARK, fold, normalize_text
 from chinhsach.text.numbers import month_end
 
 # Words that charge a unit with something: a sentence with one of them and a unit it governs is
@@ -588,9 +588,11 @@ _DELEGATED = re.compile(r"^\s*(?:quy dinh|huong dan|ban hanh|quyet dinh|xem xet,
                         r"(?:\s+(?:chi tiet|cu the))?\s*(?:[.;]|$)")
 # "Trường hợp đặc biệt do Hiệu trưởng quyết định.": the exception is the named office's to decide.
 _NOMINAL_SUBJECT = re.compile(r"(?:^|[.;:]\s*)[\s\-+•*]*(?:viec|truong hop)\b[^.;:]*\bdo\s+$")
-# "… phải được Hiệu trưởng phê duyệt": the approving body receives the matter (report_to).
+# "… phải được Hiệu trưởng phê duyệt": the approving body receives the matter (report_to). Not
+# an approval given already ("kế hoạch … năm 2023 đã được Tổng cục Thuế phê duyệt theo Quyết định
+# số …", s18 dev cv586 item 1): what was approved is the ground of the task, nothing goes there.
 _APPROVAL_AFTER = re.compile(r"^\s*(?:phe duyet|dong y|chap thuan|cho phep)\b")
-_APPROVAL_BEFORE = re.compile(r"\bduoc\s+$")
+_APPROVAL_BEFORE = re.compile(r"(?<!\bda )(?<!\bvua )\bduoc\s+$")
 # "… vào thời điểm thích hợp do Hiệu trưởng quyết định": the office decides (lead); "biên bản
 # phải có xác nhận của trưởng khoa": the office confirms, an act of its own.
 _DECIDES = re.compile(r"^\s*quyet dinh\s*(?:[.;]|$)")
@@ -607,7 +609,11 @@ _STATE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:co du|da co du|du dieu kien|dap un
                     # "Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương …": the issuer of a conclusion
                     # acknowledges and praises; a verdict, no task (a Politburo conclusion of 2025).
                     r"|(?:(?:da|cung)\s+)?(?:ghi nhan|bieu duong|danh gia cao|hoan nghenh|khen ngoi|"
-                    r"co ban (?:thong nhat|nhat tri|dong y)))\b")
+                    r"co ban (?:thong nhat|nhat tri|dong y))"
+                    # "Ngân hàng Nhà nước Việt Nam đã yêu cầu các tổ chức phát hành thẻ … Do vậy,
+                    # Tổng cục Thuế đề nghị các Cục Thuế …" (s18 dev cv997 item 7): a request or
+                    # order given already is the ground of the item's charge, not a task of its own.
+                    r"|(?:truoc do\s+)?da\s+(?:co van ban\s+)?(?:yeu cau|de nghi|chi dao|ban hanh))\b")
 _CONFIRMED_BY = re.compile(r"\bco (?:su )?xac nhan cua\s+(?:cac\s+)?$"
                            # "việc sửa điểm phải được thực hiện tại phòng X", "bài thi được lưu tại
                            # khoa": the office where it is done or kept does it.
@@ -730,7 +736,10 @@ _ISSUER_NAME = re.compile(r"(?:chu tich )?uy ban nhan dan (?:tinh|thanh pho)"
 
 # "Sở Y tế thông báo để các cơ sở, đơn vị biết, thực hiện và báo cáo …": the letter's issuer informs;
 # the acts are the addressees' (the fresh-scans gold of the letter U9c_513 gives Sở Y tế report_to only).
-_INFORMS_AFTER = re.compile(r"\s*(?:(?:da|vua)\s+)?thong bao\s+(?:de|cho|den)\b")
+# "… thông báo để / cho …", and "Tổng cục Thuế thông báo Cục Thuế các tỉnh … được biết và thực
+# hiện" with the recipients named right after the verb (s18 dev cv1738: the issuer was made the
+# lead of its own closing formula).
+_INFORMS_AFTER = re.compile(r"\s*(?:(?:da|vua)\s+)?thong bao(?:\s+(?:de|cho|den)\b|\s(?=[^.;]{0,120}\bbiet\b))")
 
 
 def _informs(text: str, find: UnitFinder) -> bool:
@@ -862,6 +871,16 @@ def _own_acts(folded: str) -> str:
 _CHECKED_ACT = re.compile(r"^\W*(?:kiem tra|giam sat)\s+(?:viec|hoat dong|cong tac)\b")
 
 
+def _without_mentions(text: str, units: Sequence[UnitRole]) -> str:
+    """``text`` with the words naming ``units`` blanked: a body named for its checks ("phản ánh
+    về Tổng cục Thuế (qua Cục Thanh tra - Kiểm tra thuế)", s18 dev cv586 and cv997) is no
+    monitoring the sentence charges."""
+    for u in units:
+        if u.mention:
+            text = text.replace(u.mention, " ")
+    return text
+
+
 def _inspected_spans(folded: str) -> list[tuple[int, int]]:
     """Where the bodies an inspection list names stand: from each label to its sentence's end,
     and the act a checking item opens with (:data:`_CHECKED_ACT`) to its clause's end."""
@@ -905,6 +924,11 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in inspected)]
         if not mentions:
             return []
+    # The words of the acts, the units' names blanked: a body named for its checks ("… phản ánh
+    # về Tổng cục Thuế (qua Cục Thanh tra - Kiểm tra thuế)", s18 dev cv586, cv997) charges none.
+    acts = folded
+    for x in mentions:
+        acts = acts[: x.start] + " " * (x.end - x.start) + acts[x.end :]
     out: list[UnitRole] = []
     seen: set[tuple[str, str]] = set()
 
@@ -977,6 +1001,9 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
             if re.match(r"\s*(?:\([^)]*\)\s*)?(?:,\s*)?phoi hop\b", folded[mentions[tail].end :]):
                 add(m, "cooperate")
             continue
+        if re.search(r"\bthong bao\s+(?:cho\s+)?(?:cac\s+)?$", folded[: mentions[head].start]) \
+                and re.match(r"[^.;]{0,80}\bbiet\b", folded[mentions[tail].end :]):
+            continue  # "… thông báo Cục Thuế các tỉnh … được biết và thực hiện": told, not charged
         if _not_an_actor(folded, mentions[head].start, mentions[tail].end):
             continue
         subject_from = mentions[head].start
@@ -1044,7 +1071,7 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                         break
                     clause_end = nxt_end
                 if _MONITOR_VERBS.search(_PROCEDURE_CHECK.sub(
-                        " ", folded[mentions[tail].end : clause_end.start() if clause_end else None])):
+                        " ", acts[mentions[tail].end : clause_end.start() if clause_end else None])):
                     add(m, "monitor")
                 continue
             # The lead monitors when the text charges it with monitoring before another unit
@@ -1064,7 +1091,7 @@ def roles_in_text(text: str, find: UnitFinder = _default_finder) -> list[UnitRol
                         and (not _in_list_after(folded, mentions, mentions.index(x), _REPORT)
                              or re.search(r"\bgui\b", folded[mentions[tail].end : x.start]))),
                        len(folded))
-            if _MONITOR_VERBS.search(_PROCEDURE_CHECK.sub(" ", folded[mentions[tail].end : nxt])):
+            if _MONITOR_VERBS.search(_PROCEDURE_CHECK.sub(" ", acts[mentions[tail].end : nxt])):
                 add(m, "monitor")
     return out
 
@@ -2021,7 +2048,7 @@ def _colonless_clause_heading(seg: Segment, sections: dict[str, Section]) -> boo
 # GUIDELINES-real.md [decided, s14 adj] makes each the lead of an item that names no unit or only
 # a generic one. Before, a letter whose lead-in was "Bộ X yêu cầu:" left those items with no unit
 # (s15 dev cv6225 item 1: three bullets under the heads of "the bodies given tasks").
-_KINH_GUI = re.compile(r"\bkinh gui\s*:?\s*$|^\W*kinh gui\b")
+_KINH_GUI = re.compile(r"\bkinh gui\s*:?\s*$|" + ADDRESSEES_FOLDED.pattern)
 
 
 # The first words of a letter's body after its "Kính gửi" line (case-sensitive: a capital opens it).
@@ -2035,7 +2062,7 @@ def _read_addressees(seg: Segment, find: UnitFinder, open_: bool, addressees: li
     folded = fold(text).strip(" |")
     if _KINH_GUI.search(folded):
         # "Kính gửi: Sở A; Sở B." or a class ("Kính gửi: Các tổ chức, cá nhân khai thác …") on its line.
-        rest = text[m.end():] if (m := re.search(r"Kính\s+gửi\s*:?", text, re.IGNORECASE)) else ""
+        rest = text[m.end():] if (m := ADDRESSEES_MARK.search(text)) else ""
         # "Kính gửi: Sở X Trả lời Công văn số … của Sở X …, Cục Y có ý kiến như sau:": a line joined
         # with the body's opening; the issuer there is no addressee (s16 held-out cv597).
         rest = _BODY_OPENING.split(rest, maxsplit=1)[0]
@@ -2073,6 +2100,9 @@ def _is_issuer(name: str, issuer: str | None) -> bool:
     return bool(own) and any(own == n or own.startswith(n + " ") for n in (folded, folded.removeprefix("chu tich ")))
 
 
+_ANNOUNCING_SENTENCE = re.compile(r"\.\s+((?:cu\s+the|noi\s+dung\s+cu\s+the)(?:\s+nhu\s+sau)?\s*:)\s*$")
+
+
 def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     """The units a directive's lead-in hands its numbered items to, or None.
 
@@ -2086,6 +2116,13 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     folded = fold(text)
     if not _ADDRESSING_WORD.search(folded) or _OPINION.search(folded):  # _OPINION ends in \s*$
         return None
+    # "Tổng cục Thuế đề nghị các Cục Thuế tiếp tục …, có các giải pháp … . Cụ thể như sau:" (s18 dev
+    # cv1738): the announcement printed as a sentence of its own closes the addressing one, as
+    # ", cụ thể như sau:" does (cv997); read apart, the items 1 and 5 that name no unit were lost.
+    # On folded text: OCR reads "Cụ thé như sau:".
+    key = fold(text, keep_length=True).lower()
+    if len(key) == len(text) and (m := _ANNOUNCING_SENTENCE.search(key)):
+        text = f"{text[: m.start()]}, {text[m.start(1):]}"
     clause = lead_in_clause(text, find)
     if clause is None and (addressing := _addressing_clause(text, find)) is not None:
         clause = lead_in_clause(addressing, find)
@@ -2742,7 +2779,8 @@ def _charge_addressees(duty: Duty, addressees: Sequence[UnitRole]) -> None:
     they monitor what the item's own words say to monitor ("theo dõi, kiểm tra"), as a heading's
     unit does (s15 dev cv6225 item 1, gold: the addressees lead and monitor)."""
     named_monitor = any(u.role == "monitor" for u in duty.units)
-    monitors = not named_monitor and bool(_MONITOR_VERBS.search(_own_acts(_own_clauses(fold(duty.text)))))
+    own = _own_acts(_own_clauses(fold(_without_mentions(duty.text, duty.units))))
+    monitors = not named_monitor and bool(_MONITOR_VERBS.search(own))
     # In the list's order, before the partners the item names.
     duty.units[:0] = [UnitRole(u.name, "lead", u.explicit, u.mention) for u in addressees
                       if not any(x.name == u.name and x.role == "lead" for x in duty.units)]
@@ -2863,6 +2901,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             continue  # footnotes cite documents; they charge no one
         path = _ancestors(sections, seg.section_node)
         part = path[-1].part if path else None
+        if directive is not None and any(_APPENDIX_ID.match(n.id) for n in path):
+            # The lead-in hands the letter's own items to its addressees, not the rows of a report
+            # form printed after the signature ("Biểu 01 … | Cục Thuế tỉnh/thành phố … |", s18
+            # dev cv1738: five blank forms read as 14 duties of the addressees).
+            directive = None
         if part in ("objectives", "situation") and _in_regulation(seg.section, regulations):
             # A regulation's chapters are no plan parts: "Chương III. Đánh giá kết quả học tập"
             # is a chapter of rules, not a plan's review of results.
@@ -3020,6 +3063,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                     listing.deadline, listing.deadline_text, listing.recurring = find_deadline(text)
                 continue
             listing = None
+            if _informs(text, find) and _is_issuer(min(find(text), key=lambda m: m.start).name, document.meta.issuer):
+                # "Tổng cục Thuế thông báo Cục Thuế các tỉnh … được biết và thực hiện./." printed
+                # under the last item (no blank line before it, s18 dev cv1738): the issuer's
+                # closing formula, no duty (as the blind golds of s17 cv370, tb330 read it).
+                continue
             units = roles_in_text(text, find)
             if _under_bare_role_lead_in(path, seg.text):
                 # "b) Chủ trì, phối hợp:" over "- Sở Tài chính và các đơn vị … tham mưu …": the
@@ -3122,7 +3170,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue
             if not any(u.name == unit.name and u.role == role for u in units):
                 units.insert(0, UnitRole(unit.name, role, True, unit.mention))
-            if role == "lead" and _MONITOR_VERBS.search(_own_acts(_own_clauses(fold(text)))) and not named_monitor \
+            if role == "lead" and not named_monitor \
+                    and _MONITOR_VERBS.search(_own_acts(_own_clauses(fold(_without_mentions(text, [*above, *units]))))) \
                     and not asked:  # the check of a body asked is that body's
                 # "Chủ trì ... theo dõi, kiểm tra": with no other unit charged with it, the
                 # heading's unit is the one who monitors.

@@ -1419,7 +1419,10 @@ def _repair_one_letter(text: str) -> str:
     substituted ("cơ sở khái bệnh, chữa bệnh" for "khám": real scan HzW_18, whose article
     heading "Trách nhiệm của cơ sở …" then named no unit and left its ten clauses to the
     issuer) put right, offsets unchanged. One letter in a word of three letters or more, the
-    rest of the name folded-equal, punctuation included: a longer name leaves no other reading."""
+    rest of the name folded-equal, punctuation included: a longer name leaves no other reading.
+    Not the first word of a three-word name: two words are too little to anchor where a name
+    starts, and a common word before them passes for it ("thực hiện nghiên cứu" read as "thực
+    viện nghiên cứu", s18 dev cv1738: a research institute made the lead of item 1)."""
     index = _names_by_mask()
     folded = fold(text, keep_length=True).lower()
     if len(folded) != len(text):
@@ -1437,7 +1440,7 @@ def _repair_one_letter(text: str) -> str:
             hit = None
             for j in range(n):
                 name = index.get((*words[:j], "*", *words[j + 1 :]))
-                if name is None or len(words[j]) < 3:
+                if name is None or len(words[j]) < 3 or (j == 0 and n < 4):
                     continue
                 key = fold(name, keep_length=True).lower()
                 if len(key) == b - a and sum(x != y for x, y in zip(key, folded[a:b], strict=True)) == 1:

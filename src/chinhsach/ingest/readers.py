@@ -408,8 +408,10 @@ _GAZETTE_SECTION = re.compile(r"^\s*VĂN BẢN\s+(?:QUY PHẠM PHÁP LUẬT|PHÁ
 # tb330, nq106, cv370: OCR'd scans of the Government's notices and letters).
 _PAGE_MARKER = re.compile(r"^\s*(?:={3,}|-{3,})\s*(?:(?:Trang|Page)\s+\d{1,4}|PAGE\s+BREAK)\s*(?:={3,}|-{3,})\s*$",
                           re.IGNORECASE)
-# A page number printed alone, or misread by OCR as one look-alike glyph ("§" for 8, "1 0").
-_PAGE_NUMBER_GLYPH = re.compile(r"^\s*(?:\d{1,3}|\d\s\d|[§b])\s*$")
+# A page number printed alone, or misread by OCR as one look-alike glyph ("§" for 8, "1 0") or
+# as a pair of plain letters ("iz" for 2 under a page break, s18 dev cv1738: glued to the lead-in
+# above it, it hid the lead-in's closing colon and the addressees of items 1 and 5).
+_PAGE_NUMBER_GLYPH = re.compile(r"^\s*(?:\d{1,3}|\d\s\d|§|[a-z]{1,2})\s*$")
 _STAMP_OPEN = re.compile(r"^\s*(?:Ký bởi|Người ký)\s*:", re.IGNORECASE)
 _STAMP_FIELD = re.compile(r"^\s*(?:Cơ quan|Email|Chức vụ|Ngày ký|Thời gian ký)\s*:", re.IGNORECASE)
 _STAMP_TIME = re.compile(r"^\s*(?:Ngày ký|Thời gian ký)\s*:\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\s+\d{1,2}:\d{2}",

@@ -33,7 +33,13 @@ from typing import Any
 from chinhsach.model import DocumentMeta, Paragraph, ParseWarning, SourceLine, SourceText
 from chinhsach.text.bodies import unit_data
 from chinhsach.text.docnumber import KIND_CODES, canonical_doc_number, title_type
-from chinhsach.text.normalize import RECIPIENTS_RE, fold, normalize_text, strip_markdown
+from chinhsach.text.normalize import (
+    ADDRESSEES_FOLDED,
+    RECIPIENTS_RE,
+    fold,
+    normalize_text,
+    strip_markdown,
+)
 
 # Prefix of an attached document's section ids (GUIDELINES-real.md: ``KH.II.1``).
 ATTACHED_PREFIX = {
@@ -59,7 +65,8 @@ _MOTTO_PHRASES = re.compile(
     # OCR of a scan may drop the marks ("CONG HOA XA HOI CHU NGHIA VIET NAM", "Hanh phúc": s17
     # dev tb330, cv370): the motto read so still is the motto, and the issuer before it stays.
     r"C[ỘO]NG\s+H[OÒ][AÀ]\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
-    # Its dashes may be em dashes ("Độc lập — Tự do — Hạnh phúc", s17 held-out tb990, dev cv1457).
+    # Its dashes may be em dashes ("Độc lập — Tự do — Hạnh phúc", s17 held-out tb990, dev cv1457;
+    # s18 dev cv997, whose issuer line "TONG CUC THUE" shared the motto's line).
     r"|Độc\s+l[ậa]p\s*[-–—]\s*T[ựu]\s+do\s*[-–—]\s*H[ạa]nh\s+ph[úu]c|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
     # The motto's opening after the issuer on one OCR'd line, its end garbled ("… CỘNG HÒA XÃ
     # HỦ NGHĨA VIỆT NAM", a ministry's scanned letter, s14): the rest of the line is the motto.
@@ -81,7 +88,6 @@ _DATE_RE = re.compile(
 _UNFILLED_DATE_RE = re.compile(r"\bngày\b(?:(?!tháng).){0,12}\btháng\b.{0,12}?\bnăm(?=\s+\d{4})")
 _UNFILLED_NUMBER_RE = re.compile(r"^(?:Số|SỐ|số)\s*:?[^/\w]*/\s*[A-ZĐ]")
 _SUBJECT_RE = re.compile(r"(?:^|\s)V\s*/\s*v?(?=\s)", re.IGNORECASE)  # "V/v", OCR'd "V/"
-_ADDRESSEE_RE = re.compile(r"^Kính\s+gửi\b")  # a letter's body starts with its addressees
 _NOISE_WORDS = {"DỰ THẢO", "KHẨN", "HỎA TỐC", "MẬT", "TỐI MẬT", "THƯỢNG KHẨN", "BẢN CHÍNH"}
 _PREAMBLE_RE = re.compile(
     r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Triển khai|Để|Nhằm|Trên cơ sở|Theo)\b"
@@ -314,16 +320,25 @@ def _number(text: str) -> str | None:
     # "Số: 3 70 /TCHQ-TXNK": OCR split the number's digits at a wide glyph (s17 dev cv370);
     # digit groups right after "Số:" and before the slash are one number.
     text = re.sub(r"(?<=\b(?:Số|SỐ|số))(\s*:?\s*\d{1,3})\s(\d{1,4})(?=\s*/)", r"\1\2", text)
+    # "Số: 12/TCT-DNNCN - Hà Nội, ngày …": a spaced dash before a place's name ends the number.
+    text = re.split(r"\s[-–]\s+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", text, maxsplit=1)[0]
     m = _NUMBER_RE.search(re.sub(r"\s*([/-])\s*(?=[\w])", r"\1", text))
     if not m:
         return None
     num = m.group("num").rstrip(".,;:")
     if not re.search(r"\d", num) or not re.search(r"[A-Za-zĐđ]", num):
         return None
-    if re.search(r"[^\w./\-–&]", num):
-        return None  # a mark no number holds ("45? /BKHĐT", s17 dev cv1457): a digit OCR lost
-
+    if re.search(r"[^\w./\-–&]", num) or not _NUMBER_HEAD.match(num):
+        # A mark no number holds ("45? /BKHĐT", s17 dev cv1457: a digit OCR lost), or a figure
+        # OCR read as a letter or sign ("Số: 5Ï/TCT-TTKT", "Số:4#4ÿ /TCT-DNNCN", s18 dev cv586,
+        # cv1738): the print gives no number ([decided, s17 fixY4]).
+        return None
     return canonical_doc_number(num)
+
+
+# A document number opens with its figures, then its separator: "85/KH-UBND", "12-CT/TU",
+# "01.2025/…", a letter suffix at most ("15a/…").
+_NUMBER_HEAD = re.compile(r"\d+[a-z]?(?:[/\-–.]|$)")
 
 
 _KEEP_UPPER = {"MTTQ", "TW", "BCH", "NQ", "KH", "QĐ", "ĐH", "CĐ", "THPT", "THCS"}
@@ -642,7 +657,9 @@ class HeaderReading:
 
 def _ends_header(text: str) -> bool:
     """A preamble, outline or addressee line: the header is over."""
-    return bool(_PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text) or _ADDRESSEE_RE.match(text))
+    # A letter's body starts with its addressees (ADDRESSEES_FOLDED: also a "Kính" OCR lost, s18
+    # dev cv1738, whose header then ran on into the body and took a cited law's number).
+    return bool(_PREAMBLE_RE.match(text) or _OUTLINE_RE.match(text) or ADDRESSEES_FOLDED.match(fold(text)))
 
 
 def _is_prose(text: str) -> bool:
@@ -933,7 +950,8 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
         text = _MOTTO_PHRASES.sub(" ", f.text).strip(" -–")
         text = _RULE_RE.sub(" ", text).strip()
         is_issuer = (
-            bool(text) and is_caps(text) and not _is_motto(text)
+            # not a lone glyph left of a motto line ("T Độc lập — Tự do — Hạnh phúc", s17 tb393)
+            len(re.sub(r"\W", "", text)) >= 2 and is_caps(text) and not _is_motto(text)
             and (not _number(text) or bool(_FOUNDING_RE.search(text)))
             and doc_type_of(text) is None and text.upper() not in _NOISE_WORDS
             and not re.match(r"^(?:SỐ|Số)\b", text) and len(text.split()) <= 14

@@ -36,6 +36,7 @@ from chinhsach.structure.tables import (
 from chinhsach.text.bodies import FOLLOW_UP
 from chinhsach.text.docnumber import title_type
 from chinhsach.text.normalize import (
+    ADDRESSEES_FOLDED,
     DIVISION_RE,
     OCR_ITEM_RE,
     OCR_POINT_RE,
@@ -1014,6 +1015,11 @@ def _try_item(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None] 
     continued = state.last_item_no == 0 and state.carried_item_no > 0 and number == state.carried_item_no + 1
     skipped = (state.last_item_no >= 2 and number == state.last_item_no + 2 and id(p) in state.runs
                and len(heading.split()) <= 20 and not heading.rstrip().endswith((".", ";")))
+    # On a scan, one number OCR lost with its line ("1." … "3.", "4.", … : s18 dev cv586, whose
+    # items 3-10 were read into item 1), when the next items follow it as clauses do after a gap
+    # (:func:`_ocr_numbered_runs`, the article rule above).
+    skipped = skipped or (state.last_item_no >= 1 and number == state.last_item_no + 2
+                          and id(p) in state.ocr_runs)
     if number == state.last_item_no + 1 or continued or skipped:
         section = state.add(Section(id=f"{_prefix(state)}{number}", heading=heading,
                                     parent=state.container().id if state.container() else None, kind="item",
@@ -1315,7 +1321,7 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int, bool]:
 # The addressees of a letter ("Kính gửi: - Thủ trưởng các cơ sở y tế trong tỉnh; - Trung tâm
 # Kiểm nghiệm …;"): recipients, not duties (U9c_513, a department's letter, read them as the
 # issuer's charges). The list ends at the first line that is not a short list entry.
-_ADDRESSEES = re.compile(r"^\W*kinh gui\b")
+_ADDRESSEES = ADDRESSEES_FOLDED
 _ADDRESSEE_WORDS = 25
 
 

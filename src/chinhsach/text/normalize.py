@@ -220,13 +220,23 @@ _TERMINAL = (".", ";", ":", "!", "?", "./.", ")", "…")  # "…" as "..." ends 
 OCR_POINT_RE = re.compile(r"^[-–.,_'‘’ˆ\s]{0,3}(?P<tok>[^\W_]|©)\s*[)ỳ}][.,]?\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 
 
-# A numbered line's marker as OCR misreads it: "5," "1:" "3;" "2.." for "5." "1." "3." "2.", "§." for "8."
-# (fTo_2287, HzW_18, KOZ_2268), "Š." for "5." and "1 Đổi mới" with its point lost (s15 dev nq34).
-# The outline takes it as the item only when it is the number expected next; a bare space is
-# never a paragraph start by itself (a wrapped "2 Khu công nghiệp …" is not one).
+# A numbered line's marker as OCR misreads it: "5," "1:" "3;" "2.." "6..." for "5." "1." "3." "2."
+# "6.", "§." for "8." (fTo_2287, HzW_18, KOZ_2268), "Š." for "5." and "1 Đổi mới" with its point
+# lost (s15 dev nq34); an indent read as a speck after it ("§. _ Thực hiện …", s18 dev cv997,
+# whose items 6-8 fell under item 5). The outline takes it as the item only when it is the number
+# expected next; a bare space is never a paragraph start by itself (a wrapped "2 Khu công nghiệp
+# …" is not one).
 OCR_ITEM_RE = re.compile(
-    r"^(?P<num>\d{1,2}|§|Š)(?P<mark>[,:]\s+|;\s*|\.\.\s*|(?<=[§Š])\.\s+|(?<=\d) +(?=[A-ZĐÀ-Ỹ][^\W\d_]*[a-zđà-ỹ]))"
+    r"^(?P<num>\d{1,2}|§|Š)(?P<mark>(?:[,:]\s+|;\s*|\.{2,3}\s*|(?<=[§Š])\.\s+"
+    r"|(?<=\d) +(?=[A-ZĐÀ-Ỹ][^\W\d_]*[a-zđà-ỹ]))(?:[_|]\s+)?)"
     r"(?P<rest>[A-ZĐÀ-Ỹ]\S*.*)$")
+
+
+# A letter's addressee line on folded text: "Kính gửi: …", and as OCR reads one whose "Kính" it
+# lost to a speck ("`.“ gửi: Cục Thuế các tỉnh, …", s18 dev cv1738), the colon then required.
+ADDRESSEES_FOLDED = re.compile(r"^\W*(?:kinh\s+gui\b|gui\s*:)")
+# The same on the printed text: where the addressees start.
+ADDRESSEES_MARK = re.compile(r"Kính\s+gửi\s*:?|(?<!\w)gửi\s*:", re.IGNORECASE)
 
 
 # "Nơi nhận" as printed, and as OCR reads a faint one ("Nói nhận", "Noi nhận": HzW_18; "Nơi nhân:"
