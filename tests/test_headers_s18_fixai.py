@@ -1,0 +1,97 @@
+"""Issuers and signers the header reader missed in the s17 documents (session 18, helper fixAI).
+
+Forms seen in s17 held-out kh3260-ddqh-2025 (a party group placed directly under the Central
+Committee), kh01-tbttkt-2025 (a sub-committee of a commune election committee), cv1046-tct-2020
+(a stray mark inside the signer's name) and s17 dev cv1457-bkhdt-2019 (a letter sending a draft
+decision, its own signature before the draft). All wording below is invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import parse_text
+
+from chinhsach.structure.metadata import issuer_name
+
+
+def test_party_group_under_the_central_committee() -> None:
+    """Before: "Ban Chấp hành Trung ương đảng đoàn Quốc hội", "Ban cán sự đảng Chính phủ Trung
+    ương": the body under the Central Committee's line was read as a part of its name."""
+    assert issuer_name("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG ĐOÀN QUỐC HỘI",
+                       ["BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐẢNG ĐOÀN QUỐC HỘI"]) == "Đảng đoàn Quốc hội"
+    assert issuer_name("BAN CHẤP HÀNH TRUNG ƯƠNG BAN CÁN SỰ ĐẢNG CHÍNH PHỦ") == "Ban cán sự đảng Chính phủ"
+    # A board of the Central Committee keeps its "Trung ương" (unchanged).
+    assert issuer_name("BAN CHẤP HÀNH TRUNG ƯƠNG BAN TỔ CHỨC") == "Ban Tổ chức Trung ương"
+
+
+def test_sub_committee_named_with_its_committee() -> None:
+    """Before: "Ban hậu cần xã Tân Lộc Tiểu": the bare BAN split "TIỂU" off the sub-committee."""
+    assert issuer_name("ỦY BAN BẦU CỬ XÃ TÂN LỘC TIỂU BAN HẬU CẦN, AN NINH") == (
+        "Tiểu ban hậu cần, an ninh Ủy ban bầu cử xã Tân Lộc")
+    assert issuer_name("BAN CHỈ ĐẠO ĐẠI HỘI ĐẢNG BỘ PHƯỜNG HÒA AN TIỂU BAN VĂN KIỆN") == (
+        "Tiểu ban văn kiện Ban chỉ đạo đại hội Đảng bộ phường Hòa An")
+
+
+LETTER = """BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 812/BNV-CCVC Hà Nội, ngày 14 tháng 4 năm 2026
+V/v góp ý dự thảo Quyết định về lưu trữ số
+
+Kính gửi: Các bộ, cơ quan ngang bộ
+
+Bộ Nội vụ đã dự thảo Quyết định của Thủ tướng Chính phủ về lưu trữ số (xin gửi kèm theo).
+Đề nghị Quý cơ quan góp ý và gửi về Bộ Nội vụ trước ngày 30/4/2026.
+
+Trân trọng cảm ơn./.
+
+Nơi nhận: BỘ TRƯỞNG
+- Như trên;
+- Lưu: VT, CCVC.
+
+Trần Văn Mẫu
+
+--- PAGE BREAK ---
+
+THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: /QĐ-TTg Hà Nội, ngày tháng năm 2026
+DỰ THẢO
+
+QUYẾT ĐỊNH
+Về lưu trữ số
+
+THỦ TƯỚNG CHÍNH PHỦ
+
+Căn cứ Luật Lưu trữ;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Các bộ số hóa hồ sơ lưu trữ trong năm 2027.
+
+Điều 2. Bộ Nội vụ chủ trì hướng dẫn thực hiện Quyết định này.
+
+Nơi nhận: THỦ TƯỚNG
+- Các bộ;
+- Lưu: VT.
+"""
+
+
+def test_letter_signature_before_the_draft_it_sends(tmp_path: Path) -> None:
+    """Before: no signer. The outline is the draft's, so the search began inside the draft, after
+    the letter's own "Nơi nhận" (s17 dev cv1457)."""
+    doc = parse_text(tmp_path, LETTER, "cv.md")
+    assert doc.meta.issuer == "Bộ Nội vụ"
+    assert doc.meta.signer == "Trần Văn Mẫu"
+
+
+def test_stray_mark_inside_the_signer_name(tmp_path: Path) -> None:
+    """Before: "Phan! Văn Mẫu" under the title was no name (a pen stroke read as "!"): no signer.
+    The mark is dropped only when what is left is a name; a recipients' line stays none."""
+    text = LETTER.split("--- PAGE BREAK ---")[0].replace("Trần Văn Mẫu", "Phan! Văn Mẫu")
+    doc = parse_text(tmp_path, text, "cv2.md")
+    assert doc.meta.signer == "Phan Văn Mẫu"
+    garbled = text.replace("Phan! Văn Mẫu", "- Lưu; VT!")
+    assert parse_text(tmp_path, garbled, "cv3.md").meta.signer is None
