@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conftest import parse_text
 
-from chinhsach.structure.metadata import issuer_name
+from chinhsach.structure.metadata import doc_type_of, issuer_name
 
 
 def test_party_group_under_the_central_committee() -> None:
@@ -95,3 +95,35 @@ def test_stray_mark_inside_the_signer_name(tmp_path: Path) -> None:
     assert doc.meta.signer == "Phan Văn Mẫu"
     garbled = text.replace("Phan! Văn Mẫu", "- Lưu; VT!")
     assert parse_text(tmp_path, garbled, "cv3.md").meta.signer is None
+
+
+DIRECTIVE = """THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 1? /CT-TT5 Hà Nội, ngày 09 tháng 6 năm 2026
+
+ĐEN Số: : _| CHỈ THỊ
+Về tăng cường quản lý kho lưu trữ số
+
+Thời gian qua, việc số hóa hồ sơ còn chậm. Thủ tướng Chính phủ yêu cầu:
+
+1. Bộ Nội vụ chủ trì hướng dẫn số hóa hồ sơ lưu trữ.
+
+Nơi nhận: THỦ TƯỚNG
+- Các bộ;
+- Lưu: VT.
+
+Trần Văn Mẫu
+"""
+
+
+def test_received_stamp_before_the_type_word(tmp_path: Path) -> None:
+    """Before: no type (and a header running into the body): a received stamp ("ĐẾN / Số: …")
+    OCR'd left of the type word put its marks before "CHỈ THỊ" (s17 dev ct11). Only a bare
+    type word after a short head ending in a stamp's mark is taken."""
+    doc = parse_text(tmp_path, DIRECTIVE, "ct.md")  # the number garbled: no type from its code
+    assert doc.meta.type == "Chỉ thị"
+    assert doc.meta.title == "Chỉ thị Về tăng cường quản lý kho lưu trữ số"
+    assert doc.meta.number is None and doc.meta.signer == "Trần Văn Mẫu"
+    assert doc_type_of("Số: 12/KH-UBND KẾ HOẠCH") is None
+    assert doc_type_of("Hà Nội: QUYẾT ĐỊNH về việc") is None

@@ -200,12 +200,28 @@ def _is_motto(text: str) -> bool:
     )
 
 
+# A received stamp ("ĐẾN / Số: … / Ngày: …") printed left of a scan's type line: OCR reads its
+# marks into the line before the type word ("ĐẾN i: : _¬ CHỈ THỊ", s17 dev ct11, which then had
+# no type and no header end). A few characters ending in a stamp's colon, bar or rule.
+_STAMP_HEAD = re.compile(r"^[^:|¬_]{0,12}[:|¬_][\W_]*(?:\w{1,2}[\W_]+)*?(?=[A-ZĐÀ-Ỹ]{2})")
+
+
+def without_stamp(text: str) -> str:
+    """``text`` without a received stamp's OCR'd marks before a bare type word; else as is."""
+    head = _STAMP_HEAD.match(text)
+    if head is None:
+        return text
+    tail = text[head.end():].strip()
+    name = title_type(tail)
+    return tail if name is not None and fold(name) == fold(tail) else text
+
+
 def doc_type_of(text: str) -> str | None:
     """The document type if ``text`` is a type line ("KẾ HOẠCH", "QUYẾT ĐỊNH"); else None.
 
     "QUYẾT ĐỊNH:" (with its colon) is a decision's enacting formula, not its type line.
     """
-    text = clean(text)
+    text = without_stamp(clean(text))
     if not text or text.endswith(":") or not is_caps(text.split(" ")[0]):
         return None
     # The type words come from data/doc_types.json; a type word followed by more words is a
@@ -774,7 +790,7 @@ def _title_after(lines: list[SourceLine], type_line: int, end: int) -> tuple[str
     parts: list[str] = []
     used: list[int] = []
     doc_type = doc_type_of(lines[type_line].text) or ""
-    rest = clean(lines[type_line].text)[len(doc_type):].strip(" :-")
+    rest = without_stamp(clean(lines[type_line].text))[len(doc_type):].strip(" :-")
     if rest:
         parts.append(rest)
     i = type_line + 1
