@@ -127,3 +127,60 @@ def test_received_stamp_before_the_type_word(tmp_path: Path) -> None:
     assert doc.meta.number is None and doc.meta.signer == "Trần Văn Mẫu"
     assert doc_type_of("Số: 12/KH-UBND KẾ HOẠCH") is None
     assert doc_type_of("Hà Nội: QUYẾT ĐỊNH về việc") is None
+
+
+DECISION = """BỘ NỘI VỤ CONG HOA XA HOI CHU NGHIA VIET NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 301/QĐ-BNV Hà Nội, ngày 12 tháng 5 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch số hóa hồ sơ lưu trữ
+
+BỘ TRƯỞNG BỘ NỘI VỤ
+
+Căn cứ Luật Lưu trữ;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch số hóa hồ sơ lưu trữ.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
++
+
+Đỗ Văn Mẫu
+
+--- PAGE BREAK ---
+
+BỘ NỘI VỤ CONG HOA XA HOI CHU NGHIA VIET NAM
+
+KẾ HOẠCH
+Số hóa hồ sơ lưu trữ
+(Kèm theo Quyết định số 301/QĐ-BNV ngày 12/5/2026 của Bộ Nội vụ)
+
+I. NHIỆM VỤ
+
+1. Văn phòng Bộ chủ trì số hóa hồ sơ năm 2026.
+
+2. Các vụ phối hợp rà soát hồ sơ.
+
+3. Trung tâm Lưu trữ bảo quản bản số.
+
+II. TỔ CHỨC THỰC HIỆN
+
+Văn phòng Bộ theo dõi, báo cáo Bộ trưởng.
+"""
+
+
+def test_name_alone_under_recipients_before_an_attached_page(tmp_path: Path) -> None:
+    """Before: no signer. The scan lost the title over the name ("+" left of it); the name alone
+    on the block's last lines is read, but those lines were taken from the attached plan's
+    page (s17 dev qd2439): the block ends at the page break."""
+    doc = parse_text(tmp_path, DECISION, "qd.md")
+    assert doc.meta.number == "301/QĐ-BNV"
+    assert doc.meta.signer == "Đỗ Văn Mẫu"

@@ -1186,8 +1186,12 @@ def _stamped_signer(source: SourceText, start: int, end: int) -> tuple[str | Non
     """A scan's signer when the stamp hid the title above the name: the name alone on one of
     the last lines after "Nơi nhận" (AQr_2193, a department's notice: OCR read "Lê Hoàng Anh"
     under the recipients and nothing of "GIÁM ĐỐC"). Only for OCR'd text, where a title line can
-    be lost; only a line that is a personal name and nothing else."""
-    lines = [i for i in range(start, min(end, start + _SIGNATURE_LINES)) if source.lines[i].text.strip()]
+    be lost; only a line that is a personal name and nothing else. The block ends at the next
+    page: an attached plan's page after it (s17 dev qd2439, "Nơi nhận … / + / Hồ …" with the
+    title lost) put its own lines last."""
+    stop = min(end, start + _SIGNATURE_LINES)
+    stop = next((i for i in range(start + 1, stop) if source.lines[i].page_break_before), stop)
+    lines = [i for i in range(start, stop) if source.lines[i].text.strip()]
     for i in reversed(lines[-3:]):
         line = source.lines[i]
         if line.prov.ocr_confidence is None:
