@@ -184,3 +184,15 @@ def test_name_alone_under_recipients_before_an_attached_page(tmp_path: Path) -> 
     doc = parse_text(tmp_path, DECISION, "qd.md")
     assert doc.meta.number == "301/QĐ-BNV"
     assert doc.meta.signer == "Đỗ Văn Mẫu"
+
+
+def test_garbled_number_read_from_the_attached_plan_caption(tmp_path: Path) -> None:
+    """Before: number and date null. The decision's number line is garbled, its attached plan's
+    caption names it through OCR noise ("s6:", "OD" for QĐ, "ngày12tháng 5Jnăm"); the caption
+    is the decision's own print (GUIDELINES-real.md [decided, s16 fixA], [decided, s18 fixAI])."""
+    text = DECISION.replace("Số: 301/QĐ-BNV Hà Nội, ngày 12 tháng 5 năm 2026",
+                            "Số; #0! /QD-BNY Hà Nội. ngay12 tháng 55 năm 2026")
+    text = text.replace("(Kèm theo Quyết định số 301/QĐ-BNV ngày 12/5/2026 của Bộ Nội vụ)",
+                        "(Kèm theo Quyết định s6:301/OD-BNV ngày12tháng 5Jnăm 2026 của Bộ Nội vụ)")
+    doc = parse_text(tmp_path, text, "qd2.md")
+    assert doc.meta.number == "301/QĐ-BNV" and doc.meta.date == "2026-05-12"

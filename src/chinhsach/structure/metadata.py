@@ -1476,7 +1476,7 @@ def paragraph_lines(paras: list[Paragraph], source: SourceText) -> list[int]:
 # năm 2025 của Chính phủ)".
 _SELF_REFERENCE_RE = re.compile(
     r"\(\s*(?:Ban hành\s+)?[Kk]èm\s+theo\s+(?P<type>[^\d()]{3,30}?)\s+số\s*:?\s*(?P<num>\d[^\s,;()]*)"
-    r"[\s,]*ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+    r"[\s,]*ngày\s*(?:(?P<d>\d{1,2})\s*tháng\s+(?P<m>\d{1,2})[A-Za-z]?\s*năm\s+(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))"
     r"(?:\s+của\s+(?P<issuer>[^()]{2,120}?))?\s*\)"
 )
@@ -1496,10 +1496,13 @@ def _fill_from_self_reference(source: SourceText, meta: DocumentMeta, letter: bo
     """
     if meta.number is not None:
         return
-    text = " ".join(clean(line.text) for line in source.lines)
+    # Read through a scan's OCR as the number line is: "s6:" for "số:", "OD" for the kind code
+    # "QĐ", "ngày22tháng 4Jnăm" (spaces lost, a stray glyph by the month's digit): s17 dev
+    # qd2439, whose own number line was garbled ("#32 /QD-BIC").
+    text = _OCR_NUMBER_LABEL.sub("số:", " ".join(clean(line.text) for line in source.lines))
     for m in _SELF_REFERENCE_RE.finditer(text):
         kind = title_type(m.group("type").strip())
-        number = canonical_doc_number(m.group("num"))
+        number = canonical_doc_number(re.sub(r"(?<=/)O[DĐ](?=-)", "QĐ", m.group("num")))
         coded = type_from_number(number)
         own_letter = kind == "Công văn" and coded is None and letter
         if kind is None or meta.type not in (None, kind) or coded != kind and not own_letter:
