@@ -358,3 +358,27 @@ def test_a_meeting_notice_numbers_its_parts_in_arabic(tmp_path: Path) -> None:
     roles = _roles(doc)
     assert ("Phòng Kế hoạch - Tài chính", "lead") in roles["2.1"]
     assert any(role == "lead" for _, role in roles["2.2"])
+
+
+FRONT_REQUEST = """**I. TỔ CHỨC THỰC HIỆN**
+
+1. Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã
+
+- Chủ trì tổ chức hội nghị lấy ý kiến cử tri tại các thôn.
+
+2. Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã
+
+- Chuẩn bị tài liệu, hội trường phục vụ hội nghị.
+
+Đề nghị Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã phối hợp bố trí phương tiện phục vụ hội nghị.
+"""
+
+
+def test_a_request_after_the_last_item_is_the_parts(tmp_path: Path) -> None:
+    """A Front committee's part on who does what, its items headed by its own bodies, closes
+    with a request to a body it does not direct ("Đề nghị Văn phòng … phối hợp …"): the part's
+    paragraph, not the last item's (s17 dev kh-mttq-2026 hiepthuong2, its blind gold)."""
+    doc = _parse(tmp_path, FRONT_REQUEST, kind="KẾ HOẠCH", number="07/KH-MTTQ",
+                 title="TỔ CHỨC HỘI NGHỊ LẤY Ý KIẾN CỬ TRI")
+    request = next(d for d in doc.duties if d.text.startswith("Đề nghị"))
+    assert request.section == "I"

@@ -1253,7 +1253,14 @@ _PLAN_WIDE = re.compile(
     r"^\W*(?:(?:can cu|tren co so)\s+[^,;.]{0,60}?\b(?:ke hoach|chuong trinh|quyet dinh)\b[^,;.]{0,30},\s*"
     r"(?:cac|thu truong|uy ban|ubnd)\b"
     r"|(?:cac|thu truong cac)\s+(?:so|co quan|don vi|ban|nganh|dia phuong)\b.{0,200}?"
-    r"\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
+    r"\b(?:ke hoach|chuong trinh|quyet dinh) nay\b"
+    # The issuer's request to bodies it does not direct, after the last item's bullets: "Đề nghị
+    # Văn phòng Đảng ủy, Văn phòng HĐND và UBND xã phối hợp …" closing a Front committee's part
+    # on who does what (s17 dev kh-mttq-2026 hiepthuong2 V: read as the last item's, whose body
+    # it does not name; its blind gold puts it in the part). Only under a Roman part
+    # (:func:`closing_kind` tells it apart as ``request``).
+    r")")
+_REQUEST = re.compile(r"^\W*de nghi\b")
 
 
 # Footnote anchors a pdf text layer glues to the word they mark: "pháp luật1.", "phê duyệt2.",
@@ -1289,6 +1296,8 @@ def closing_kind(text: str) -> str | None:
         return "part"
     if _PLAN_WIDE.match(folded):
         return "plan"
+    if _REQUEST.match(folded):
+        return "request"
     return None
 
 
@@ -1613,6 +1622,10 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         bullet = _BULLET_RE.match(p.text)
         closing = None if bullet else closing_kind(p.text)
         inner = state.innermost_numbered()
+        if closing == "request":
+            # Only a Roman part's: in a decision or a text of numbered items only, "Đề nghị …"
+            # after the last item is that item's (s15 dev qd2390 lost 12 duties).
+            closing = "plan" if state.part is not None and state.part.kind == "part" else None
         if closing == "oversight":
             # After the last item it closes the document; alone under a part it is the part's.
             closing = "document" if inner is not None and inner is not state.part else None
