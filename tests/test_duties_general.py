@@ -1079,3 +1079,30 @@ def test_a_later_items_time_field_leaves_a_phase_with_its_own_dates(tmp_path: Pa
     assert _duty(doc, "I.2", "Kiểm tra biển").deadline == "2026-06-30"
     assert "2026-01-16" in {d.deadline for d in doc.duties if d.section == "I.1"}
     assert "2026-06-30" not in {d.deadline for d in doc.duties if d.section == "I.1"}
+
+
+def test_requirement_lines_of_a_field_item_are_its_one_duty(tmp_path: Path) -> None:
+    """"1.1. Biên soạn …" then dash lines that state requirements ("- Bảo đảm …", "- Các … phải
+    …"), then the labelled fields: the item is one duty, read like a table row; a dash line with
+    its own time or its own partner stays a duty of its own ([decided, s13 adj]; [decided, s18
+    fixAK]: the s17 dev kh16-mttq blind gold, one duty for each such item; the system gave two
+    or three)."""
+    path = tmp_path / "ke-hoach-truyen-thong.md"
+    path.write_text(
+        "KẾ HOẠCH\n\nTruyền thông về chuyển đổi số năm 2026\n\nI. NHIỆM VỤ CỤ THỂ\n\n"
+        "1. Xây dựng tài liệu\n\n"
+        "1.1. Biên soạn bộ tài liệu hỏi đáp về dịch vụ công trực tuyến cho người dân.\n\n"
+        "- Bảo đảm ngắn gọn, dễ hiểu, phù hợp với người cao tuổi.\n\n"
+        "- Các tài liệu phải được rà soát về nội dung trước khi in.\n\n"
+        "- Thời gian hoàn thành: Tháng 3/2026.\n\n"
+        "- Đơn vị chủ trì: Phòng Văn hóa - Xã hội\n\n"
+        "- Đơn vị phối hợp: Đoàn Thanh niên xã.\n\n"
+        "1.2. Tổ chức hội thi tìm hiểu về chuyển đổi số.\n\n"
+        "- Phối hợp với Hội Liên hiệp Phụ nữ xã vận động hội viên tham gia.\n\n"
+        "- Thời gian hoàn thành: Tháng 6/2026.\n\n"
+        "- Đơn vị chủ trì: Phòng Văn hóa - Xã hội\n", encoding="utf-8")
+    doc = parse(path)
+    first = [d for d in doc.duties if d.section == "I.1.1"]
+    assert len(first) == 1 and first[0].text.startswith("Biên soạn")
+    assert first[0].deadline == "2026-03-31"
+    assert len([d for d in doc.duties if d.section == "I.1.2"]) == 2

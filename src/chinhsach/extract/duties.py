@@ -2871,6 +2871,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
     issued = int(document.meta.date[:4]) if document.meta.date and document.meta.date[:4].isdigit() else None
     title_scope = [span] if (span := _span(document.meta.title, single=True, since=issued)) else []
     member_lists, member_bullets = _listed_members(whole, find)
+    bullet_ids = {seg.id for seg in whole if seg.kind == "bullet"}
     for seg in whole:
         if seg.section_node is None and (unparted or letter):
             # A letter in parts ("I. NHIỆM VỤ CHUNG", "II. NHIỆM VỤ CỤ THỂ") is still written to
@@ -2983,6 +2984,7 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                         break
                     run.append(earlier)
                 if run:
+                    run = _content_cell(run, sections.get(seg.section_node or ""), bullet_ids, duties)
                     run.extend(_unfielded_siblings(duties[: len(duties) - len(run)], seg.section_node,
                                                    node_segments, fielded))
                 field_run = (seg.section_node, run)
@@ -3465,6 +3467,36 @@ def _fields(text: str) -> list[tuple[str, str]] | None:
                 else "budget" if label.startswith(("kinh phi", "nguon")) else "lead")
         out.append((role, value))
     return out
+
+
+# A requirement on the task, not a task: "- Bảo đảm thống nhất với …", "- Các văn bản … phải thể
+# hiện rõ …", "- Nguyên tắc tổ chức: …" (a labelled line other than the fields).
+_REQUIREMENT_LINE = re.compile(r"^(?:bao dam|dam bao)\b|^[^.;:]{0,100}?\bphai\b|^[^.;:,]{2,40}:\s")
+
+
+def _content_cell(run: list[Duty], section: Section | None, bullet_ids: set[str],
+                  duties: list[Duty]) -> list[Duty]:
+    """The tasks a field block completes, when the item's numbered line states the task and dash
+    lines that state requirements stand between it and the fields (:data:`_REQUIREMENT_LINE`):
+    they are the content cell's requirements of that one task ("1.2. Xây dựng kế hoạch …" ⏎ "- Bảo đảm đúng quy định …" ⏎
+    "- Thời gian hoàn thành: …" ⏎ "- Đơn vị chủ trì: …"), not tasks of their own: they are
+    dropped from ``duties`` and the item's line stays the one duty ([decided, s13 adj] an item of
+    labelled fields is one duty; [decided, s18 fixAK]: s17 dev kh16-mttq, its blind gold one duty
+    for each of its 15 such items, the system two or three). ``run`` is latest first; under "a)
+    Nhiệm vụ:" the bullets are the tasks (no numbered line states one) and ``run`` is kept."""
+    first = run[-1]
+    if (section is None or len(run) < 2 or (first.segment_id or "") in bullet_ids
+            or fold(first.text)[:40] != fold(section.heading)[:40]):
+        return run
+    # A line that names a body of its own ("- Phối hợp với Ủy ban nhân dân xã … tổ chức …")
+    # charges it: it stays a duty, as a "+" line with its own verb does in the content field.
+    dropped = {id(duty) for duty in run[:-1]
+               if (duty.segment_id or "") in bullet_ids and not duty.units and duty.deadline is None
+               and _REQUIREMENT_LINE.search(fold(duty.text.lstrip("-+•* ")))}
+    if not dropped:
+        return run
+    duties[:] = [duty for duty in duties if id(duty) not in dropped]
+    return [duty for duty in run if id(duty) not in dropped]
 
 
 def _unfielded_siblings(earlier: list[Duty], node: str | None, node_segments: dict[str | None, set[str]],

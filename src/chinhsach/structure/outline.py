@@ -445,18 +445,41 @@ def _announced_tasks(parent: str, heading: str) -> bool:
     return tasks.search(folded(parent)) is not None
 
 
+# "Kế hoạch, nhiệm vụ công tác tháng 10": the plan word before the task cue names the same part.
+_PLAN_WORD = re.compile(r"^ke hoach (?:va )?(?=nhiem vu|cong tac|giai phap|chuong trinh)")
+
+
+def _arabic_parts(sections: list[Section]) -> dict[str, PlanPart]:
+    """The parts of a document numbered "1.", "2." at the top, when they pair an account with a
+    programme: "1. Đánh giá tình hình thực hiện nhiệm vụ … tháng 9 và 9 tháng đầu năm 2024:",
+    then "2. Kế hoạch, nhiệm vụ công tác trọng tâm tháng 10 và quý IV năm 2024" (a meeting's
+    conclusions, s17 held-out tb990). Their titles are long (periods, programme names), so
+    :func:`plan_part` reads them as the first clause of an item and they fell to "other", the
+    charges of the second lost; a top item that opens with the situation cue followed by one
+    that opens with a task cue shows the two parts, and then each top item's opening cue
+    decides. {} when the pair is not there (a directive's "1. Đánh giá, rà soát …" stays)."""
+    top = [s for s in sections if s.parent is None and s.kind == "item"]
+    cues = [(s, _cue_part(_PLAN_WORD.sub("", _folded_heading(s.heading)), anchored=True)) for s in top]
+    first_tasks = next((k for k, (_, cue) in enumerate(cues) if cue == "tasks"), None)
+    if first_tasks is None or not any(cue == "situation" for _, cue in cues[:first_tasks]):
+        return {}
+    return {s.id: cue for s, cue in cues if cue in ("situation", "tasks", "organisation")}
+
+
 def assign_parts(sections: list[Section], doc_type: str | None = None) -> None:
     """Set ``part`` on every section, parents first (sections are in document order);
     ``doc_type`` is the document's type (a report's parts are read as :func:`plan_part` says)."""
     done: dict[str, Section] = {}  # the sections whose part is set, by id
     report = doc_type == "Báo cáo"
+    arabic = _arabic_parts(sections)
     for s in sections:
         # A Roman part inside a decision's article (D1.II) is classified as a plan's top-level
         # part: the article that hosts it is the approving act, not a part of the plan.
         hosted = s.kind == "part" and s.parent is not None and _is_article(s.parent)
         parent = done.get(s.parent) if s.parent else None
-        s.part = plan_part(s.heading, s.kind, parent.part if parent is not None and not hosted else None,
-                           title=_is_article(s.id), report=report)
+        s.part = arabic.get(s.id) or plan_part(
+            s.heading, s.kind, parent.part if parent is not None and not hosted else None,
+            title=_is_article(s.id), report=report)
         if s.part == "situation" and parent is not None and _announced_tasks(parent.heading, s.heading):
             s.part = "tasks"
         done[s.id] = s
@@ -1133,6 +1156,12 @@ def _try_letter(state: _OutlineState, p: Paragraph) -> tuple[Section, str | None
     m = _LETTER_RE.match(p.text)
     if not m or parent is None:
         return None
+    first = state.letter is None or state.letter.parent != parent.id
+    if first and m.group("letter") not in _POINT_LETTERS[:3] and not p.text[1:].lstrip().startswith(")"):
+        # "n. Đã có …" opening the points of an item: the tail of a word the scan's column cut
+        # left at the line's start (s17 held-out tb990 gave item 1 a point "1.n"); a list of
+        # points opens at "a." (OCR may lose one or two lines of it).
+        return None
     heading, body = _heading_and_body(m.group("rest"))
     section = state.add(Section(id=f"{parent.id}.{m.group('letter')}", heading=heading,
                                 parent=parent.id, kind="letter", prov=p.prov))
@@ -1224,7 +1253,14 @@ _PLAN_WIDE = re.compile(
     r"^\W*(?:(?:can cu|tren co so)\s+[^,;.]{0,60}?\b(?:ke hoach|chuong trinh|quyet dinh)\b[^,;.]{0,30},\s*"
     r"(?:cac|thu truong|uy ban|ubnd)\b"
     r"|(?:cac|thu truong cac)\s+(?:so|co quan|don vi|ban|nganh|dia phuong)\b.{0,200}?"
-    r"\b(?:ke hoach|chuong trinh|quyet dinh) nay\b)")
+    r"\b(?:ke hoach|chuong trinh|quyet dinh) nay\b"
+    # The issuer's request to bodies it does not direct, after the last item's bullets: "Đề nghị
+    # Văn phòng Đảng ủy, Văn phòng HĐND và UBND xã phối hợp …" closing a Front committee's part
+    # on who does what (s17 dev kh-mttq-2026 hiepthuong2 V: read as the last item's, whose body
+    # it does not name; its blind gold puts it in the part). Only under a Roman part
+    # (:func:`closing_kind` tells it apart as ``request``).
+    r")")
+_REQUEST = re.compile(r"^\W*de nghi\b")
 
 
 # Footnote anchors a pdf text layer glues to the word they mark: "pháp luật1.", "phê duyệt2.",
@@ -1260,6 +1296,8 @@ def closing_kind(text: str) -> str | None:
         return "part"
     if _PLAN_WIDE.match(folded):
         return "plan"
+    if _REQUEST.match(folded):
+        return "request"
     return None
 
 
@@ -1584,6 +1622,10 @@ def build_document(source: SourceText, doc_id: str | None = None) -> Document:
         bullet = _BULLET_RE.match(p.text)
         closing = None if bullet else closing_kind(p.text)
         inner = state.innermost_numbered()
+        if closing == "request":
+            # Only a Roman part's: in a decision or a text of numbered items only, "Đề nghị …"
+            # after the last item is that item's (s15 dev qd2390 lost 12 duties).
+            closing = "plan" if state.part is not None and state.part.kind == "part" else None
         if closing == "oversight":
             # After the last item it closes the document; alone under a part it is the part's.
             closing = "document" if inner is not None and inner is not state.part else None
