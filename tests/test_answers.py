@@ -179,7 +179,7 @@ def test_evidence_is_looked_for_below_sentences_off_the_topic(corpus_index: Path
         # Scores close together: all within the share of the best evidence.
         ranked = [(i, 1.0 - 0.01 * n) for n, i in enumerate(off + on)]
         found = _evidence(idx, ranked, terms, hits=8)
-    assert [row.id for _, row in found] == [rows[on[0]][1].id]
+    assert [row.id for _, row, _ in found] == [rows[on[0]][1].id]
 
 
 @pytest.mark.parametrize(("question", "doc_id"), [

@@ -97,10 +97,12 @@ def test_a_place_keeps_the_documents_whose_header_gave_no_place(reference_index:
 def test_a_question_in_everyday_words_is_answered_by_the_search(
         reference_index: Path, question: str, lead: str) -> None:
     """No adjacent word pair of the question is in the duty ("lễ hội truyền thống theo hướng
-    tiết kiệm", "an toàn thực phẩm tại các bếp ăn tập thể"): the search's first segment
-    answers rather than nobody."""
+    tiết kiệm", "an toàn thực phẩm tại các bếp ăn tập thể"): the segment closest in meaning
+    answers when it reaches answers/who.py's MEANING_FLOOR, else nobody does (the ungated
+    fallback to the search's first segment gave evidence to questions nothing answers:
+    tests/test_who_meaning.py); never another duty's unit."""
     with Index.open(reference_index) as idx:
-        assert _top(idx, question) == lead
+        assert _top(idx, question) in (lead, None)
 
 
 def test_a_body_reported_to_comes_after_the_plan_lead() -> None:

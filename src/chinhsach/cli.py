@@ -421,7 +421,7 @@ def who(
     json_out: JsonOpt = False,
 ) -> None:
     """Who is responsible for a topic: units, roles, evidence."""
-    from chinhsach.answers.who import topic_of
+    from chinhsach.answers.who import MEANING_LABEL, topic_of
     from chinhsach.answers.who import who as who_answer
     from chinhsach.indexing import Index
 
@@ -445,6 +445,8 @@ def who(
         ev = Text()
         for e in r.evidence[:2]:
             ev.append(f"{e.doc_id} · mục {e.section or '—'}\n", style="cyan")
+            if e.match == "meaning":
+                ev.append(MEANING_LABEL + "\n", style="italic")
             ev.append(snippet(e.text, question, 200) + "\n")
         if r.note:
             ev.append(r.note, style="italic")

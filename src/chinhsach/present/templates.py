@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from chinhsach.answers.who import MEANING_LABEL
 from chinhsach.present import render
 
 TARGET_LABELS = {
@@ -32,7 +33,7 @@ def environment() -> Environment:
     env.globals.update(
         marked=render.marked, date_vi=render.date_vi, doc_url=render.doc_url,
         segment_anchor=render.segment_anchor, group_by_evidence=render.group_by_evidence, target_value=render.target_value,
-        roles=render.ROLE_VI, seg_kinds=render.SEGMENT_KIND_VI, comparators=render.COMPARATOR_VI,
+        meaning_label=MEANING_LABEL, roles=render.ROLE_VI, seg_kinds=render.SEGMENT_KIND_VI, comparators=render.COMPARATOR_VI,
         directions=render.DIRECTION_VI, edge_kinds=render.EDGE_KIND_VI,
         target_labels=TARGET_LABELS, duty_labels=DUTY_LABELS, generation=None, nav=None,
     )

@@ -70,6 +70,8 @@ class WhoEvidence(BaseModel):
     doc_id: str
     section: str | None
     text: str
+    # "meaning": closest in meaning to the question, no words in common (absent: names the topic)
+    match: str = "words"
 
 
 class WhoAnswer(BaseModel):
