@@ -3587,7 +3587,11 @@ def _task_sentence_headings(document: Document, sections: dict[str, Section]) ->
         if seg.kind != "heading" or not node or node not in sections or node in parents or node in with_body:
             continue
         path = _ancestors(sections, node)
-        if not path or path[-1].part not in ("tasks", "organisation") or sections[node].kind == "part":
+        # "9. Giao Phó Thủ tướng X trực tiếp chỉ đạo …" closing a telegram that has no parts: the
+        # item charges by its own word, whatever part (s17 cd119 item 9, no duty before).
+        charged = bool(_CHARGING_HEADING.match(fold(seg.text).lower()))
+        if not path or (path[-1].part not in ("tasks", "organisation") and not charged) \
+                or sections[node].kind == "part":
             continue
         if len(seg.text.split()) >= _TASK_HEADING_WORDS and not seg.text.rstrip().endswith(":"):
             out.add(seg.id)
