@@ -238,6 +238,9 @@ def _name_bare_quantities(targets: Iterable[Target], headings: dict[str, str]) -
             target.indicator = f"{target.indicator.strip()} {' '.join(name.split()[:8])}"
 
 
+_LEVEL_WORDS = r"tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu"
+
+
 def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: list) -> None:
     """A bare "Sở" (or "Bộ") in a department's own plan is the department itself.
 
@@ -264,6 +267,16 @@ def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: li
             if unit.name == "Ủy ban nhân dân":
                 unit.name = committee.group(0)
         return
+    # "chịu trách nhiệm trước Ủy ban bầu cử" in the plan of a sub-committee of "Ủy ban bầu cử xã
+    # …": a body printed bare that the issuer's own name gives with a level is the issuer's body
+    # of that level (s17 kh01-tbttkt IV.1: both blind golds "Ủy ban bầu cử xã").
+    # Only a body named by its level ("Sở Y tế tỉnh" stays "Sở Y tế").
+    for unit in [u for d in duties for u in d.units] + list(plan_lead):
+        if len(unit.name.split()) >= 2 and unit.name[0].isupper() and (owned := re.search(
+                rf"(?<!\w){re.escape(unit.name)}\s+(?P<level>{_LEVEL_WORDS})(?!\w)", issuer)):
+            leveled = f"{unit.name} {owned.group('level')}"
+            if [m.name for m in find_units(leveled)] == [leveled]:
+                unit.name = leveled
     head = issuer.split()[0]
     if head not in ("Sở", "Bộ", "Cục", "Phòng"):
         return
@@ -381,6 +394,7 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
     provinces: list[bool] = []  # per printed province class: whether in the long form
     committees = False  # whether a printed province class is the committees', qualified
     fronts: list[bool] = []  # per printed local Front committee: whether with "Việt Nam"
+    local_heads: set[str] = set()  # bodies printed over the province class ("Cục Thuế")
     for text in texts:
         commune, province = "xã" in text, "thành phố" in text
         front = "MTTQ" in text or "Mặt trận" in text
@@ -391,6 +405,7 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
                 communes.append(m.name)
             if province and m.name.endswith((_PROVINCE_LEVEL, _PROVINCE_QUALIFIED)):
                 provinces.append(m.name.endswith(_PROVINCE_QUALIFIED))
+                local_heads.add(m.name[: m.name.rindex(" tỉnh, thành phố")])
                 # Only the qualified form: a form template's "UBND TỈNH, THÀNH PHỐ…" placeholder
                 # (s16 dev nq18's appendix) prints no collective the document charges.
                 committees |= m.name.endswith(f"Ủy ban nhân dân {_PROVINCE_QUALIFIED}")
@@ -402,6 +417,13 @@ def _one_spelling_per_level(texts: Iterable[str], find: Callable[[str], list[Men
     if communes:
         # dict, not set: on a tie the spelling printed first, the same on every run
         _respell(_COMMUNE_LEVEL, max(dict.fromkeys(communes), key=communes.count), duties, plan_lead)
+    if local_heads:
+        # "các Cục Thuế địa phương" beside "Cục Thuế các tỉnh, thành phố": a central body's
+        # document names the one class of its local branches both ways (s17 tb990, blind gold
+        # one spelling; [decided, kh165] one spelling per body).
+        _rename_units(lambda name: f"{name[: -len(' địa phương')]} {_PROVINCE_LEVEL}"
+                      if name.endswith(" địa phương") and name[: -len(" địa phương")] in local_heads else name,
+                      duties, plan_lead)
     long, short = provinces.count(True), provinces.count(False)
     if long > short:
         _respell(_PROVINCE_LEVEL, _PROVINCE_QUALIFIED, duties, plan_lead)

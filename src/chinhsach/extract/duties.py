@@ -1829,6 +1829,20 @@ def _under_bare_role_lead_in(path: Sequence[Section], text: str) -> bool:
                and fold(s.heading)[:40] != own for s in path)
 
 
+# "2.12. Giao Vụ X" over bullets with no verb of their own: the heading charges the named body
+# with every item below it, whatever part the outline gave it. A meeting's conclusions notice
+# lists its tasks for the next period so, one numbered item per office ("Kế hoạch, nhiệm vụ công
+# tác …" is no part title the outline reads as tasks): s17 tb990 2.2-2.14 gave duties only for
+# the bullets that named a role verb (35 of ~100 in its gold).
+_CHARGING_HEADING = re.compile(r"^(?:giao|de nghi|yeu cau)\s")
+
+
+def _charged_by_heading(path: Sequence[Section], find: UnitFinder) -> bool:
+    """Whether a heading above names units and nothing but the word that charges them."""
+    return any(_CHARGING_HEADING.match(fold(s.heading).lower()) and _only_names(s.heading, find)
+               for s in path)
+
+
 def _ancestors(sections: dict[str, Section], node: str | None) -> list[Section]:
     chain = []
     while node and node in sections:
@@ -3033,8 +3047,8 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
                 continue  # it only says who and that a list follows
         if part not in ("tasks", "organisation") and _quota_only(text, find):
             continue  # "- Ban Chỉ đạo …: Không quá 05 cá nhân;": an award quota, no task
-        if (part in ("tasks", "organisation") or lead_in is not None or directive is not None) \
-                and seg.kind != "preamble":
+        if (part in ("tasks", "organisation") or lead_in is not None or directive is not None
+                or _charged_by_heading(path, find)) and seg.kind != "preamble":
             if text.rstrip().endswith(":") and len(text.split()) <= _LEAD_IN_WORDS and not find(text):
                 continue  # a lead-in that announces the list below it
             if _QUOTED_ONLY.fullmatch(text.strip()):
@@ -3605,7 +3619,11 @@ def _task_sentence_headings(document: Document, sections: dict[str, Section]) ->
         if seg.kind != "heading" or not node or node not in sections or node in parents or node in with_body:
             continue
         path = _ancestors(sections, node)
-        if not path or path[-1].part not in ("tasks", "organisation") or sections[node].kind == "part":
+        # "9. Giao Phó Thủ tướng X trực tiếp chỉ đạo …" closing a telegram that has no parts: the
+        # item charges by its own word, whatever part (s17 cd119 item 9, no duty before).
+        charged = bool(_CHARGING_HEADING.match(fold(seg.text).lower()))
+        if not path or (path[-1].part not in ("tasks", "organisation") and not charged) \
+                or sections[node].kind == "part":
             continue
         if len(seg.text.split()) >= _TASK_HEADING_WORDS and not seg.text.rstrip().endswith(":"):
             out.add(seg.id)

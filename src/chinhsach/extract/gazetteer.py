@@ -364,12 +364,28 @@ class Gazetteer:
             if exp is None:
                 out.append(t)
             else:
+                # "Ủy ban UBTVQH", "Ban BCĐ": the drafter wrote the head before its own
+                # abbreviation; the head read twice ("Ủy ban Ủy ban Thường vụ …") broke the name
+                # into a bogus "Vụ Quốc hội" (kh3260 of the s17 batch). The written head joins
+                # the expansion.
+                start = t.start
+                for w in range(min(3, len(exp) - 1), 0, -1):
+                    tail = out[len(out) - w:] if len(out) >= w else []
+                    before = out[len(out) - w - 1] if len(out) > w else None
+                    # the head opens a name of its own: not the last word of one ("Ban Văn hóa -
+                    # Xã hội HĐND" is no "Hội HĐND")
+                    if (len(tail) == w and not any(x.exp for x in tail) and tail[0].cap
+                            and (before is None or before.kind != WORD or not before.cap)
+                            and [x.key for x in tail] == [k for k, _, _ in exp[:w]]):
+                        start = tail[0].start
+                        del out[len(out) - w:]
+                        break
                 if i + 1 < n and raw[i + 1].key == "." and raw[i + 1].start == span_end:
                     if i + 2 < n and raw[i + 2].cap:  # "TP. Hồ Chí Minh"
                         span_end = raw[i + 1].end
                         i += 1
                 for k, txt, kind in exp:
-                    out.append(Tok(k, txt, t.start, span_end, kind, exp=True))
+                    out.append(Tok(k, txt, start, span_end, kind, exp=True))
             i += 1
         return out
 

@@ -1523,9 +1523,18 @@ _MEMBER_OF = re.compile(r"(?<!\w)Ủy viên\s+$", re.IGNORECASE)
 _NEXT_POST = re.compile(r"^\s*,\s*(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Tổng)\b", re.IGNORECASE)
 
 
+# "báo cáo Thủ tướng Chính phủ, Phó Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo quốc gia về …": one
+# person's two posts joined by a dash; the plan charges the one after it, the steering board (s14
+# dev nq122 PL1.6.b, its gold; the rule of [decided, s18 fixAB] for a team's own plan). Only a
+# post one person holds: a body before a dash ("Sở Y tế - cơ quan thường trực") keeps its role.
+_DASH_POST = re.compile(r"^\s*[-–]\s*(?:Phó\s+)?Trưởng\s+[Bb]an\b")
+_ONE_PERSON_POSTS = ("Thủ tướng", "Phó Thủ tướng")
+
+
 def _memberships_apart(text: str, found: list[UnitMention]) -> list[UnitMention]:
     return [m for m in found if not (_MEMBER_OF.search(text[max(0, m.start - 12) : m.start])
-                                     and _NEXT_POST.match(text[m.end :]))]
+                                     and _NEXT_POST.match(text[m.end :]))
+            and not ((m.is_head or m.name.startswith(_ONE_PERSON_POSTS)) and _DASH_POST.match(text[m.end :]))]
 
 
 # "Cơ quan Ủy ban MTTQ Việt Nam xã", "các đồng chí Chuyên viên cơ quan MTTQ xã": the Front
@@ -2692,7 +2701,9 @@ def _signature(name: str) -> tuple[str, str, bool] | None:
     return head, "".join(letters), abbreviated
 
 
-_CUT_OFFICE = re.compile(r"^(?:Phòng|Ban|Trung tâm|Chi cục|Cục|Vụ) [A-ZĐÀ-Ỹ][^,;]*$")
+# "Tổ Tư vấn tâm lý" in a school plan's table beside its "5. Tổ Tư vấn tâm lý học đường" (s17 dev
+# kh-thpt, its blind gold one name): a team is an office of its institution as a division is.
+_CUT_OFFICE = re.compile(r"^(?:Phòng|Ban|Trung tâm|Chi cục|Cục|Vụ|Tổ) [A-ZĐÀ-Ỹ][^,;]*$")
 _LOWER_TAIL = re.compile(r"(?!(?:tỉnh|thành phố|huyện|xã|phường)\b)[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)+")
 
 
@@ -2739,6 +2750,11 @@ def one_name_per_body(names: list[str]) -> dict[str, str]:
         longer = {m for m in distinct if m.startswith(n + " ") and _LOWER_TAIL.fullmatch(m[len(n) + 1:])}
         if len(longer) == 1:
             out.setdefault(n, next(iter(longer)))
+    # "Văn phòng" in a school plan's activity table is the "Bộ phận Văn phòng" its items charge
+    # (s17 dev kh-thpt, its blind gold): an institution's section printed without "Bộ phận".
+    for n in distinct:
+        if n[:1].isupper() and f"Bộ phận {n}" in distinct:
+            out.setdefault(n, f"Bộ phận {n}")
     # "Ủy ban nhân dân cấp xã" is the committees of the communes the document lists elsewhere
     # ("Ủy ban nhân dân xã, phường"): one spelling (GUIDELINES-real.md, adjudication of kh144,
     # kh157); a document that prints no other form keeps "cấp xã". "cấp tỉnh" likewise takes the
