@@ -182,14 +182,19 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != text.lower()
 
 
-_MD_INLINE = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*|`)")
+# A backslash escape of an ASCII punctuation mark (CommonMark), or a bold/italic/code mark.
+# Converters from Word to markdown escape every dot after a number and every hyphen of a number
+# ("**1\.** Đảng đoàn …", "Số 57\-NQ/TW": the s18 held-out Politburo resolution, whose items,
+# targets and number were all lost to it). One pass, so that an escaped "\*" stays a star.
+_MD_INLINE = re.compile(r"\\([!-/:-@\[-`{-~])|(\*\*|__|\*(?=\S)|(?<=\S)\*|`)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
 def strip_markdown(text: str) -> str:
-    """Remove bold/italic markers and heading hashes that survive copy-paste from editors."""
+    """Remove bold/italic markers, heading hashes and backslash escapes that survive copy-paste
+    from editors and conversion to markdown."""
     text = _MD_HEADING.sub("", text)
-    return _MD_INLINE.sub("", text)
+    return _MD_INLINE.sub(lambda m: m.group(1) or "", text)
 
 
 # A line that opens a new block: Roman part, numbered item, letter, bullet, topical paragraph.
