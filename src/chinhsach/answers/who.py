@@ -546,8 +546,8 @@ def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str], hit
     closest = None if out else _closest_in_meaning(ranked, dense)
     if closest is not None:
         # No sentence names the topic: the one closest in meaning answers, if close enough.
-        score = next(s for i, s in ranked if i == closest)
-        out.append((score, facts.segment_at(idx.conn, int(idx.positions[closest])), True))
+        i, score = closest
+        out.append((score, facts.segment_at(idx.conn, int(idx.positions[i])), True))
     return out
 
 
@@ -575,12 +575,14 @@ def _evidence(idx: Index, ranked: list[tuple[int, float]], terms: list[str], hit
 MEANING_FLOOR = 0.865
 
 
-def _closest_in_meaning(ranked: list[tuple[int, float]], dense: np.ndarray | None) -> int | None:
-    """The scanned segment closest in meaning to the question, if it reaches the floor."""
+def _closest_in_meaning(ranked: list[tuple[int, float]],
+                        dense: np.ndarray | None) -> tuple[int, float] | None:
+    """The scanned entry of ``ranked`` (segment, search score) closest in meaning to the
+    question, if it reaches the floor."""
     if dense is None or not ranked:
         return None
-    best = max((i for i, _ in ranked[:EVIDENCE_SCAN]), key=lambda i: float(dense[i]))
-    return best if float(dense[best]) >= MEANING_FLOOR else None
+    best = max(ranked[:EVIDENCE_SCAN], key=lambda entry: float(dense[entry[0]]))
+    return best if float(dense[best[0]]) >= MEANING_FLOOR else None
 
 
 # "X trong kế hoạch Y", "X của chương trình Y": a subject X inside the plan Y names (folded,

@@ -253,17 +253,18 @@ def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: li
     """
     if not issuer:
         return
-    board = re.match(r"Ban Thường (?:trực|vụ) .*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)(?=\s+[A-ZĐÀ-Ỹ]|$)",
-                     issuer)
+    # Every unit once: each rule below renames the same unit objects.
+    units = [u for d in duties for u in d.units] + list(plan_lead)
+    board = re.match(rf"Ban Thường (?:trực|vụ) .*?\b(?:{_LEVEL_WORDS})(?=\s+[A-ZĐÀ-Ỹ]|$)", issuer)
     if board:
         bare = " ".join(board.group(0).split()[:3])  # "Ban Thường trực"
-        for unit in [u for d in duties for u in d.units] + list(plan_lead):
+        for unit in units:
             if unit.name == bare:
                 unit.name = board.group(0)
         return
-    committee = re.match(r"Ủy ban nhân dân (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\b", issuer)
+    committee = re.match(rf"Ủy ban nhân dân (?:{_LEVEL_WORDS})\b", issuer)
     if committee:
-        for unit in [u for d in duties for u in d.units] + list(plan_lead):
+        for unit in units:
             if unit.name == "Ủy ban nhân dân":
                 unit.name = committee.group(0)
         return
@@ -271,7 +272,7 @@ def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: li
     # …": a body printed bare that the issuer's own name gives with a level is the issuer's body
     # of that level (s17 kh01-tbttkt IV.1: both blind golds "Ủy ban bầu cử xã").
     # Only a body named by its level ("Sở Y tế tỉnh" stays "Sở Y tế").
-    for unit in [u for d in duties for u in d.units] + list(plan_lead):
+    for unit in units:
         if len(unit.name.split()) >= 2 and unit.name[0].isupper() and (owned := re.search(
                 rf"(?<!\w){re.escape(unit.name)}\s+(?P<level>{_LEVEL_WORDS})(?!\w)", issuer)):
             leveled = f"{unit.name} {owned.group('level')}"
@@ -282,7 +283,7 @@ def _resolve_self_references(issuer: str | None, duties: Iterable, plan_lead: li
         return
     own = re.sub(r"\s+(?:tỉnh|thành phố|huyện)\s+[A-ZĐ].*$", "", issuer)
     pattern = re.compile(rf"(?<!\w){head}$")
-    for unit in [u for d in duties for u in d.units] + list(plan_lead):
+    for unit in units:
         if pattern.search(unit.name):
             unit.name = pattern.sub(own, unit.name)
 

@@ -1503,13 +1503,14 @@ _DEPUTIES_BEFORE = re.compile(r"(?<!\w)(?P<plural>(?:các|những)\s+)?đại bi
 
 
 def _deputies(text: str, found: list[UnitMention]) -> list[UnitMention]:
+    """``found`` without the "Quốc hội" of "đại biểu Quốc hội"; a plural deputies' class instead."""
     out: list[UnitMention] = []
     for m in found:
         before = _DEPUTIES_BEFORE.search(text[max(0, m.start - 20) : m.start]) if m.name == "Quốc hội" else None
         if before is None:
             out.append(m)
         elif before.group("plural"):
-            start = m.start - (min(m.start, 20) - before.start("plural") - len(before.group("plural")))
+            start = max(0, m.start - 20) + before.end("plural")  # from "đại biểu", the window's offset added
             out.append(replace(m, start=start, text=text[start : m.end], name="đại biểu Quốc hội",
                                is_head=False, collective=True))
     return out

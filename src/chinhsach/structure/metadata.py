@@ -980,12 +980,12 @@ def read_header(source: SourceText, start: int = 0, end: int | None = None) -> H
         text = _MOTTO_PHRASES.sub(" ", f.text).strip(" -–")
         text = _RULE_RE.sub(" ", text).strip()
         is_issuer = (
-            # not a lone glyph left of a motto line ("T Độc lập — Tự do — Hạnh phúc", s17 tb393)
-            len(re.sub(r"\W", "", text)) >= 2 and is_caps(text) and not _is_motto(text)
+            # Two letters together: not a lone glyph OCR left by a motto line ("T Độc lập — Tự
+            # do — Hạnh phúc", s17 tb393); this also rules out an empty text.
+            re.search(r"\w\w", text) is not None and is_caps(text) and not _is_motto(text)
             and (not _number(text) or bool(_FOUNDING_RE.search(text)))
             and doc_type_of(text) is None and text.upper() not in _NOISE_WORDS
             and not re.match(r"^(?:SỐ|Số)\b", text) and len(text.split()) <= 14
-            and re.search(r"\w\w", text) is not None  # a stray letter OCR left by the motto ("T")
         )
         if is_issuer and current and _same_block(current[-1].cell, f.cell) and not _RULE_RE.search(
                 current[-1].text):
@@ -1206,8 +1206,9 @@ _SIGNATURE_LINES = 80  # a signature block with its "Nơi nhận" list fits in t
 _SIGN_PREFILTER = re.compile(r"^[\s*_|#]*(?:Nơi|NƠI|Nói|Noi|T\s*[/.]\s*[ML]|TM|K\s*[/.]\s*T|KT|TL|TUQ|Q\.|Q\s)")
 
 
-def signature_start(source: SourceText, start: int, end: int) -> int | None:
-    """Index of the first line of the signature block ("Nơi nhận" or an authority line)."""
+def signature_start(source: SourceText, start: int, end: int, *, recipients_only: bool = False) -> int | None:
+    """Index of the first line of the signature block ("Nơi nhận" or an authority line; with
+    ``recipients_only``, the first "Nơi nhận" line), or None."""
     for i in range(start, end):
         line = source.lines[i]
         texts = [t for _, t in line.cells] if line.cells else [line.text]
@@ -1217,18 +1218,8 @@ def signature_start(source: SourceText, start: int, end: int) -> int | None:
             text = clean(raw.split("\n")[0])
             if RECIPIENTS_RE.match(text):
                 return i
-            if is_caps(text) and _SIGN_TITLE_RE.match(text) and len(text.split()) <= 12:
+            if not recipients_only and is_caps(text) and _SIGN_TITLE_RE.match(text) and len(text.split()) <= 12:
                 return i
-    return None
-
-
-def _recipients_line(source: SourceText, start: int, end: int) -> int | None:
-    """The first "Nơi nhận" line in lines ``start:end``, or None."""
-    for i in range(start, end):
-        line = source.lines[i]
-        texts = [t for _, t in line.cells] if line.cells else [line.text]
-        if any(_SIGN_PREFILTER.match(raw) and RECIPIENTS_RE.match(clean(raw.split("\n")[0])) for raw in texts):
-            return i
     return None
 
 
@@ -1542,7 +1533,7 @@ def read_document_header(source: SourceText, paras: list[Paragraph], body_start:
     body_line = para_line[body_start] if body_start < len(paras) and body_start > 0 else 0
     header_end = max(reading.header_lines, default=-1) + 1
     sign_line = signature_start(source, max(body_line, header_end), n)
-    own = _recipients_line(source, header_end, body_line)
+    own = signature_start(source, header_end, body_line, recipients_only=True)
     if own is not None:
         # A letter sending a draft ("xin gửi kèm theo"): its outline is the draft's, so the
         # search from the body began after the letter's own "Nơi nhận" and read the draft's

@@ -1358,15 +1358,15 @@ def _body_bounds(paras: list[Paragraph]) -> tuple[int, int, bool]:
 
 # The addressees of a letter ("Kính gửi: - Thủ trưởng các cơ sở y tế trong tỉnh; - Trung tâm
 # Kiểm nghiệm …;"): recipients, not duties (U9c_513, a department's letter, read them as the
-# issuer's charges). The list ends at the first line that is not a short list entry.
-_ADDRESSEES = ADDRESSEES_FOLDED
+# issuer's charges) and open at ADDRESSEES_FOLDED. The list ends at the first line that is not a
+# short list entry.
 _ADDRESSEE_WORDS = 25
 
 
 def _after_addressees(paras: list[Paragraph], start: int, end: int) -> int:
     """The first paragraph after a letter's addressee block at ``start`` (``start`` if none)."""
     i = start
-    while i < end and not _ADDRESSEES.match(fold(paras[i].text)):
+    while i < end and not ADDRESSEES_FOLDED.match(fold(paras[i].text)):
         if len(paras[i].text.split()) > _ADDRESSEE_WORDS:
             return start  # the body has begun: no addressee block before it
         i += 1
