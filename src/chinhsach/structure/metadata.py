@@ -1413,7 +1413,7 @@ def _accompanied(source: SourceText, meta: DocumentMeta, wanted: str | None,
 _FORWARDS_RE = re.compile(r"\b(?:đính kèm|gửi kèm|kèm theo (?:công văn|văn bản) này|sao gửi)\b", re.IGNORECASE)
 # Prefixes of the documents a letter forwards (the decision's attachments keep ATTACHED_PREFIX).
 _FORWARDED_PREFIX = {**ATTACHED_PREFIX, "Thông tư": "TT", "Nghị định": "NĐ", "Quyết định": "QĐ",
-                     "Nghị quyết": "NQ", "Chỉ thị": "CT", "Thông báo": "TB"}
+                     "Nghị quyết": "NQ", "Chỉ thị": "CT", "Thông báo": "TB", "Bản thỏa thuận": "BTT"}
 _MOTTO_REACH = 4  # lines between the motto and the type line of a second header
 
 
