@@ -380,11 +380,11 @@ def test_a_change_serving_a_wider_goal_names_the_thing_after_its_value() -> None
 def test_a_share_allotted_is_a_share_of_what_follows() -> None:
     """"Bố trí tối thiểu 3% tổng chi ngân sách … cho …": the share is of the budget named after
     the value, as after "thu gom, xử lý" (a provincial environment programme; the indicator was
-    "tỷ lệ bố trí")."""
+    "tỷ lệ bố trí"). The whole is the unit's (GUIDELINES-real.md [decided, s18 fixAN])."""
     (t,) = quantified("Về kinh phí: Bố trí tối thiểu 3% tổng chi ngân sách địa phương hằng năm cho sự "
                       "nghiệp văn hóa.")
-    assert (t.comparator, t.value) == ("at_least", 3.0)
-    assert t.indicator.startswith("tỷ lệ tổng chi ngân sách địa phương")
+    assert (t.comparator, t.value, t.unit) == ("at_least", 3.0, "% tổng chi ngân sách địa phương")
+    assert "văn hóa" in t.indicator
 
 
 def test_an_area_done_to_a_thing_is_the_area_of_that_thing() -> None:
@@ -548,3 +548,36 @@ def test_a_bare_share_closing_its_phrase_in_a_letter_is_no_target(text: str) -> 
 ])
 def test_a_named_share_or_a_share_of_what_follows_stays_a_target(text: str, value: float) -> None:
     assert [t.value for t in find_targets(text, section="1", in_objectives=False)] == [value]
+
+
+# A percentage of a named whole keeps the whole in its unit, as "gấp N lần Y" does
+# (GUIDELINES-real.md, kh165 decision); the blind golds of four national documents (s15 nq175,
+# s17 nq03 and qd2439, s18 nq57) write "% GDP" and "% tổng chi ngân sách". Invented wording.
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Giá trị kinh tế xanh đạt tối thiểu 25% GDP.", "% GDP"),
+    ("Thu ngân sách từ du lịch đạt khoảng 6% GRDP của tỉnh.", "% GRDP"),
+    ("Dành ít nhất 4% tổng chi ngân sách hằng năm cho phát triển văn hóa.", "% tổng chi ngân sách"),
+    ("Tỷ lệ hộ nghèo giảm còn dưới 2%.", "%"),
+])
+def test_a_percentage_of_a_named_whole_keeps_the_whole_in_its_unit(text: str, unit: str) -> None:
+    assert [t.unit for t in quantified(text)] == [unit]
+
+
+def test_a_share_that_a_part_takes_of_the_whole_names_the_whole_in_the_indicator() -> None:
+    (t,) = quantified("Công nghiệp văn hóa chiếm 9% GRDP toàn tỉnh.")
+    assert t.unit == "%" and "GRDP" in t.indicator
+
+
+def test_per_one_ten_thousand_is_per_ten_thousand() -> None:
+    (t,) = quantified("Số cán bộ nghiên cứu đạt 9 người trên một vạn dân.")
+    assert t.unit == "người/vạn dân"
+
+
+def test_two_kinds_counted_together_before_their_description_are_one_unit() -> None:
+    (t,) = quantified("Thu hút thêm ít nhất 4 tổ chức, doanh nghiệp công nghệ lớn đặt văn phòng tại tỉnh.")
+    assert t.unit == "tổ chức, doanh nghiệp" and t.comparator == "at_least"
+
+
+def test_a_named_share_of_a_whole_keeps_a_bare_percent() -> None:
+    (t,) = quantified("Tỷ trọng công nghiệp chế biến đạt tối thiểu 35% GRDP.")
+    assert t.unit == "%"

@@ -638,6 +638,17 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
         if m.group(2):
             unit += "/" + text[p + m.start(2): p + m.end(2)]
         v.unit, v.unit_end = unit, p + m.end()
+        whole = ctx.rx(r"\s+(" + _PERCENT_WHOLE + r")(?!\w)").match(low, v.unit_end, limit)
+        clause = re.split(r"[;.:\n]", low[max(0, v.start - 160):v.start])[-1]
+        if v.unit == "%" and whole and not ctx.rx(
+                r"(?<!\w)(?:chiếm|tỷ trọng|tỉ trọng)(?!\w)").search(clause):
+            # "Quy mô X đạt 30% GDP", "bố trí ít nhất 3% tổng chi ngân sách": a quantity that is
+            # a percentage of a named whole keeps the whole in the unit, as "gấp N lần Y" does
+            # (GUIDELINES-real.md [decided, s18 fixAN]; also "tỷ lệ huy động … 16% GDP", s17
+            # qd2439). A clause that names a part's weight ("Tỷ trọng X đạt N% GRDP", "X chiếm
+            # N% GRDP") keeps "%", the whole going to the indicator (kh144, kh179, nq122).
+            v.unit = f"% {text[whole.start(1):whole.end(1)]}"
+            v.unit_end = whole.end(1)
         return consumed
     # Multipliers stay words of the unit, the value as printed: "1,5 triệu người" → 1,5 "triệu
     # người", as money keeps "triệu đồng". The blind golds of two batches write it so (a national
@@ -667,6 +678,9 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
         den_words = text[p + slash.start(3): p + slash.end(3)].strip()
         if den_num:
             consumed.append((p + slash.start(2), p + slash.end(2)))
+        # "12 người trên một vạn dân" is "người/vạn dân" as "bác sĩ/vạn dân" is written (the
+        # blind golds write the unit without the "một" a sentence puts before "vạn").
+        den_words = re.sub(r"^(?:một|1)\s+(?=vạn(?!\w))", "", den_words, flags=re.IGNORECASE)
         den = f"{den_num} {den_words}".strip()
         v.unit = f"{num_txt}/{den}"
         v.unit_end = p + slash.end()
@@ -691,6 +705,7 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
         v.unit = text[p + m.start(1): p + m.end(1)]
         v.unit_end = p + m.end()
         both = ctx.rx(r"\s*(?:,|và|hoặc)\s*(" + _UNIT_ALT + r")(?=\s*(?:[;,.(]|$))").match(
+            low, v.unit_end, limit) or ctx.rx(r"\s*,\s*(" + _UNIT_ALT + r")(?!\w)").match(
             low, v.unit_end, limit)
         if both and _low(v.unit, ctx.plain) not in {_low(u, ctx.plain) for u in _MEASURE_UNITS} and \
                 text[both.start(1):both.end(1)].lower() not in {u.lower() for u in _MEASURE_UNITS}:
@@ -715,6 +730,11 @@ def _parse_unit_core(ctx: _Ctx, v: _Val, limit: int) -> list[tuple[int, int]]:
         return consumed
     v.unit, v.unit_end = None, p
     return consumed
+
+
+# The wholes a percentage is taken of when the text names them right after "%": the national
+# or provincial product and the budget's total spending (tổng chi ngân sách [nhà nước], NSNN).
+_PERCENT_WHOLE = r"GR?DP|tổng chi (?:ngân sách(?: nhà nước| địa phương)?|NSNN)"
 
 
 # Verbs that follow a counted noun and say what it does, never part of it: "thuộc nhóm 50 nước
