@@ -32,6 +32,20 @@ def parse_text(directory: Path, text: str, name: str = "doc.md") -> Document:
     return parse(path)
 
 
+def index_texts(factory: pytest.TempPathFactory, texts: dict[str, str]) -> Path:
+    """A real index built over invented documents (file name → text), each read by the reader
+    its suffix picks."""
+    from chinhsach import build_index
+
+    docs = factory.mktemp("docs")
+    for name, text in texts.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    index_dir = factory.mktemp("index") / "idx"
+    report = build_index([docs], index_dir)
+    assert report.n_documents == len(texts) and not report.failed
+    return index_dir
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED

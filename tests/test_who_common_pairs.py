@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import index_texts
 
 from chinhsach import Index
 from chinhsach.answers.who import who
@@ -44,14 +45,7 @@ II. NHIỆM VỤ
 
 @pytest.fixture(scope="module")
 def tourism_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from chinhsach import build_index
-
-    docs = tmp_path_factory.mktemp("who-common")
-    (docs / "kh41-du-lich-nong-thon.md").write_text(PLAN, encoding="utf-8")
-    index_dir = tmp_path_factory.mktemp("who-common-index") / "idx"
-    report = build_index([docs], index_dir)
-    assert report.n_documents == 1 and not report.failed
-    return index_dir
+    return index_texts(tmp_path_factory, {"kh41-du-lich-nong-thon.md": PLAN})
 
 
 @pytest.mark.parametrize("question", [

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import index_texts
 
 from chinhsach import Index
 from chinhsach.answers.who import who
@@ -43,14 +44,7 @@ II. NHIỆM VỤ
 
 @pytest.fixture(scope="module")
 def flood_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from chinhsach import build_index
-
-    docs = tmp_path_factory.mktemp("who-meaning")
-    (docs / "kh23-ung-pho-mua-lu.md").write_text(PLAN, encoding="utf-8")
-    index_dir = tmp_path_factory.mktemp("who-meaning-index") / "idx"
-    report = build_index([docs], index_dir)
-    assert report.n_documents == 1 and not report.failed
-    return index_dir
+    return index_texts(tmp_path_factory, {"kh23-ung-pho-mua-lu.md": PLAN})
 
 
 @pytest.mark.parametrize("question", [
