@@ -556,7 +556,7 @@ def _ocr_indicator_block(lines: Sequence[SourceLine], i: int) -> TableBlock | No
 _OCR_DUTY_HEADER = re.compile(r"^s?tt noi dung\b.*\b(?:don vi|co quan) chu tri\b.*\bphoi h")
 _OCR_DUTY_STT = re.compile(r"^(?P<stt>[IVX]{1,4}|\d{1,2}(?:[.,]\s?\d{1,2})?|\d{3})\.?(?![\d\w-])\s*(?:[|_—-]+\s*)*(?=\S)")
 # A row's time: a year or a span, not a year inside the task's words ("năm 2025").
-_OCR_DUTY_TIME = re.compile(r"(?<![\d/])(?<!năm )(?<!đoạn )(20\d\d)(?:\s*[-–]\s*(20\d\d)|\s+(20\d\d))?(?![\d/%])")
+_OCR_DUTY_TIME = re.compile(r"(?<![\d/])(?<!năm )(?<!đoạn )20\d\d(?:\s*[-–]\s*20\d\d|\s+20\d\d)?(?![\d/%])")
 _OCR_UNIT_HEAD = re.compile(r"(?<!\w)(?:Bộ|Tổng cục|T[ôoéẻ]ng c[uụ]c|Chi cục|Cục|Vụ|Ban|Viện|Văn phòng|Phòng|Sở|UBND|Ủy ban|"
                             r"Các\s+(?:Vụ|vụ|đơn vị|Bộ|bộ|cơ quan|Sở|sở))(?!\w)")
 _OCR_PARTNER_HEAD = re.compile(r"(?<!\w)Các\s+(?:Vụ|vụ|Vu|vu|đơn vị|Bộ|bộ|cơ quan|Sở|sở)(?!\w)")
